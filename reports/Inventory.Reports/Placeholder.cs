@@ -1,0 +1,1 @@
+namespace Inventory.Reports; /// <summary>Placeholder.</summary> public static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Inventory.Rules; /// <summary>Placeholder.</summary> public static class Placeholder { }

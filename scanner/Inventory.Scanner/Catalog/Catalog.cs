@@ -1,0 +1,127 @@
+namespace Inventory.Catalog;
+
+/// <summary>What a relation is in its database.</summary>
+public enum TableKind
+{
+    /// <summary>An ordinary table.</summary>
+    Table,
+    /// <summary>A view (cannot be TABLESAMPLEd).</summary>
+    View,
+    /// <summary>A PostgreSQL materialized view.</summary>
+    MaterializedView,
+    /// <summary>A partitioned parent; its partitions are folded under it.</summary>
+    PartitionedTable,
+    /// <summary>A foreign table (PostgreSQL FDW).</summary>
+    ForeignTable,
+}
+
+/// <summary>The broad family of a declared type, used by type gates and as a model feature.</summary>
+public enum TypeFamily
+{
+    /// <summary>char, varchar, text, nvarchar, citext, untyped SQLite columns holding text.</summary>
+    Text,
+    /// <summary>Integers of any width.</summary>
+    Integer,
+    /// <summary>numeric, decimal, money, float, real.</summary>
+    Decimal,
+    /// <summary>boolean, bit.</summary>
+    Boolean,
+    /// <summary>date, time, timestamp, interval.</summary>
+    Temporal,
+    /// <summary>uuid, uniqueidentifier.</summary>
+    Uuid,
+    /// <summary>bytea, varbinary, image, blob.</summary>
+    Binary,
+    /// <summary>json, jsonb, xml.</summary>
+    Document,
+    /// <summary>inet, cidr, macaddr.</summary>
+    Network,
+    /// <summary>Arrays, ranges, composites, enums, geometry, CLR types and anything else.</summary>
+    Other,
+    /// <summary>No declared type (SQLite).</summary>
+    Untyped,
+}
+
+/// <summary>One column as the catalog describes it.</summary>
+public sealed record ColumnInfo
+{
+    /// <summary>Exact, case-preserved column name.</summary>
+    public required string Name { get; init; }
+    /// <summary>1-based position in the table.</summary>
+    public required int Ordinal { get; init; }
+    /// <summary>Declared type as the database spells it (e.g. <c>character varying(80)</c>, <c>nvarchar(max)</c>); empty when untyped.</summary>
+    public required string DeclaredType { get; init; }
+    /// <summary>The type's family.</summary>
+    public required TypeFamily Family { get; init; }
+    /// <summary>True when NULL is allowed.</summary>
+    public bool Nullable { get; init; } = true;
+    /// <summary>Column comment (<c>COMMENT ON</c>, <c>MS_Description</c>), or null.</summary>
+    public string? Comment { get; init; }
+    /// <summary>True when the connected role may read the column.</summary>
+    public bool Readable { get; init; } = true;
+    /// <summary>True for computed/generated columns.</summary>
+    public bool Computed { get; init; }
+    /// <summary>A label the database itself holds (SQL Server sensitivity classification, structured PostgreSQL comment), or null.</summary>
+    public DatabaseLabel? DatabaseLabel { get; init; }
+    /// <summary>Provider-specific hint for the sampler (e.g. <c>clr</c>, <c>spatial</c>, <c>lob</c>, <c>xml</c>); null for plain types.</summary>
+    public string? SamplingHint { get; init; }
+}
+
+/// <summary>A classification stored in the database itself.</summary>
+/// <param name="Source">Where it comes from: <c>sys.sensitivity_classifications</c> or <c>comment</c>.</param>
+/// <param name="Label">Sensitivity label (e.g. <c>Confidential - GDPR</c>), or null.</param>
+/// <param name="InformationType">Information type (e.g. <c>Contact Info</c>) or a data category, or null.</param>
+/// <param name="Rank">SQL Server rank (None, Low, Medium, High, Critical), or null.</param>
+public sealed record DatabaseLabel(string Source, string? Label, string? InformationType, string? Rank);
+
+/// <summary>A foreign key from one table to another.</summary>
+/// <param name="Name">Constraint name.</param>
+/// <param name="Columns">Referencing columns, in key order.</param>
+/// <param name="ReferencedSchema">Schema of the referenced table ("" for SQLite's main).</param>
+/// <param name="ReferencedTable">Referenced table.</param>
+/// <param name="ReferencedColumns">Referenced columns, in key order.</param>
+/// <param name="OnDelete">Delete rule: <c>cascade</c>, <c>set-null</c>, <c>set-default</c>, <c>restrict</c>, <c>no-action</c>.</param>
+public sealed record ForeignKeyInfo(string Name, IReadOnlyList<string> Columns, string ReferencedSchema, string ReferencedTable,
+    IReadOnlyList<string> ReferencedColumns, string OnDelete);
+
+/// <summary>One relation as the catalog describes it.</summary>
+public sealed record TableInfo
+{
+    /// <summary>Exact schema name; <c>public</c>, <c>dbo</c> or <c>main</c> for the defaults.</summary>
+    public required string Schema { get; init; }
+    /// <summary>Exact, case-preserved relation name.</summary>
+    public required string Name { get; init; }
+    /// <summary>Kind of relation.</summary>
+    public TableKind Kind { get; init; } = TableKind.Table;
+    /// <summary>Row estimate from catalog statistics (not a count), or null when unknown.</summary>
+    public long? RowEstimate { get; init; }
+    /// <summary>Table comment, or null.</summary>
+    public string? Comment { get; init; }
+    /// <summary>Columns in ordinal order.</summary>
+    public required IReadOnlyList<ColumnInfo> Columns { get; init; }
+    /// <summary>Primary-key columns in key order (empty when none).</summary>
+    public IReadOnlyList<string> PrimaryKey { get; init; } = [];
+    /// <summary>Foreign keys declared on this table.</summary>
+    public IReadOnlyList<ForeignKeyInfo> ForeignKeys { get; init; } = [];
+    /// <summary>Names of partitions folded under this partitioned parent.</summary>
+    public IReadOnlyList<string> Partitions { get; init; } = [];
+    /// <summary>True when the connected role may SELECT at least one column.</summary>
+    public bool Readable { get; init; } = true;
+
+    /// <summary>The display name: <c>schema.name</c>, or just <c>name</c> in the provider's default schema.</summary>
+    public string QualifiedName(string defaultSchema) =>
+        Schema.Length == 0 || Schema == defaultSchema ? Name : $"{Schema}.{Name}";
+}
+
+/// <summary>Everything one source's catalog holds after filtering.</summary>
+public sealed record Catalog
+{
+    /// <summary>Tables, sorted by schema then name (ordinal comparison).</summary>
+    public required IReadOnlyList<TableInfo> Tables { get; init; }
+    /// <summary>The provider's default schema (<c>public</c>, <c>dbo</c>, <c>main</c>).</summary>
+    public required string DefaultSchema { get; init; }
+    /// <summary>Number of catalog queries issued (for the N+1 benchmark).</summary>
+    public int QueryCount { get; init; }
+    /// <summary>Server product and version, e.g. <c>PostgreSQL 15.18</c>.</summary>
+    public string? ServerVersion { get; init; }
+}

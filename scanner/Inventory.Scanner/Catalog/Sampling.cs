@@ -1,0 +1,75 @@
+namespace Inventory.Catalog;
+
+/// <summary>How to sample a table. Defaults suit production databases.</summary>
+public sealed record SampleOptions
+{
+    /// <summary>Target number of rows per table (default 500). 0 disables sampling (names and types only).</summary>
+    public int Rows { get; init; } = 500;
+    /// <summary>Statement timeout for every query (default 30 s).</summary>
+    public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Lock timeout (default 5 s): a scan waits at most this long for a lock, never blocks writers for longer.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Seed for repeatable sampling (<c>REPEATABLE(seed)</c>, SQLite rowid picks).</summary>
+    public int Seed { get; init; } = 42;
+    /// <summary>Values longer than this many characters are cut before classification (default 4096).</summary>
+    public int MaxValueLength { get; init; } = 4096;
+}
+
+/// <summary>Why a column or table has no sampled values.</summary>
+public enum NotSampledReason
+{
+    /// <summary>The table has no rows.</summary>
+    Empty,
+    /// <summary>The connected role may not read it.</summary>
+    NoPrivilege,
+    /// <summary>The statement timed out.</summary>
+    TimedOut,
+    /// <summary>Binary data: only lengths are recorded, never decoded.</summary>
+    Binary,
+    /// <summary>A type the client cannot materialise and the server cannot project to text.</summary>
+    UnsupportedType,
+    /// <summary>The read failed for another reason (see the scan issue).</summary>
+    Error,
+    /// <summary>The source holds customer-owned data (processor role): values are never sampled.</summary>
+    ProcessorScope,
+    /// <summary>Sampling was switched off (rows: 0).</summary>
+    Disabled,
+}
+
+/// <summary>The sampled values of one column. Values live in memory only; they are never written anywhere.</summary>
+public sealed record ColumnSample
+{
+    /// <summary>Exact column name.</summary>
+    public required string Column { get; init; }
+    /// <summary>Non-null values rendered as text by the server (invariant formats), cut to <see cref="SampleOptions.MaxValueLength"/>.</summary>
+    public IReadOnlyList<string> Values { get; init; } = [];
+    /// <summary>Number of sampled rows where the column was NULL.</summary>
+    public int NullCount { get; init; }
+    /// <summary>For binary columns: the byte lengths of the non-null values (values are never decoded).</summary>
+    public IReadOnlyList<long>? BinaryLengths { get; init; }
+    /// <summary>Set when the column has no sample, with the reason.</summary>
+    public NotSampledReason? NotSampled { get; init; }
+}
+
+/// <summary>A problem met while scanning; the scan goes on and the exit code says coverage is incomplete.</summary>
+/// <param name="Source">Source name.</param>
+/// <param name="Table">Qualified table name, or null for a source-level problem.</param>
+/// <param name="Column">Column name, or null.</param>
+/// <param name="Kind">timeout, no-privilege, conversion-error, connection-lost, error.</param>
+/// <param name="Message">Safe message: never a value or a password.</param>
+public sealed record ScanIssue(string Source, string? Table, string? Column, string Kind, string Message);
+
+/// <summary>The sample of one table.</summary>
+public sealed record TableSample
+{
+    /// <summary>Number of rows read.</summary>
+    public int RowCount { get; init; }
+    /// <summary>Per-column samples keyed by exact column name (ordinal comparison).</summary>
+    public required IReadOnlyDictionary<string, ColumnSample> Columns { get; init; }
+    /// <summary>Set when the whole table could not be sampled.</summary>
+    public NotSampledReason? NotSampled { get; init; }
+    /// <summary>Problems met (timeouts, privileges, conversion errors).</summary>
+    public IReadOnlyList<ScanIssue> Issues { get; init; } = [];
+    /// <summary>How the rows were chosen, e.g. <c>tablesample system(1.2) repeatable(42)</c>, <c>full (small table)</c>, <c>limit (view)</c>.</summary>
+    public string? Method { get; init; }
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Inventory.Catalog;
+using Inventory.Yaml;
+
+namespace Inventory.Config;
+
+/// <summary>One database to scan.</summary>
+public sealed record SourceConfig
+{
+    /// <summary>Source name (unique; kebab-case recommended).</summary>
+    public string Name { get; init; } = "default";
+    /// <summary>postgres, sqlserver or sqlite; null to infer from the connection.</summary>
+    public string? Provider { get; init; }
+    /// <summary>Connection URI or native string, after <c>${ENV}</c> interpolation. Secret: never print.</summary>
+    public required string Connection { get; init; }
+    /// <summary>Include patterns on schema.table (see <see cref="CatalogFilter"/>).</summary>
+    public IReadOnlyList<string> Include { get; init; } = [];
+    /// <summary>Exclude patterns on schema.table.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+    /// <summary>Sampling options.</summary>
+    public SampleOptions Sample { get; init; } = new();
+    /// <summary><c>controller</c> (default) or <c>processor</c>: customer-owned data, catalog only, values never sampled.</summary>
+    public string Role { get; init; } = "controller";
+}
+
+/// <summary>CI gate settings (<c>check:</c>).</summary>
+public sealed record CheckConfig
+{
+    /// <summary>Finding kinds that fail the gate: untagged, conflict, stale, claim.</summary>
+    public IReadOnlyList<string> FailOn { get; init; } = ["untagged", "conflict"];
+    /// <summary>Classifications at or above this confidence count as tags; null to require annotations.</summary>
+    public double? AcceptClassificationAbove { get; init; }
+}
+
+/// <summary>The parsed <c>inventory.yml</c>. Keys are kebab-case; unknown keys are errors; <c>${NAME}</c> is replaced
+/// by the environment variable NAME (an unset variable is an error), <c>$${</c> writes a literal <c>${</c>.</summary>
+public sealed record InventoryConfig
+{
+    /// <summary>Sources to scan.</summary>
+    public IReadOnlyList<SourceConfig> Sources { get; init; } = [];
+    /// <summary>Top-level source keys given without a connection (include, exclude, sample…): applied to a source
+    /// given by <c>--connection</c>.</summary>
+    public SourceConfig? SourceDefaults { get; init; }
+    /// <summary>Annotations folder (or file), relative to the config file.</summary>
+    public string? Annotations { get; init; }
+    /// <summary>Policy file, relative to the config file; null for the built-in seed policy.</summary>
+    public string? Policy { get; init; }
+    /// <summary>Taxonomy file override, or null for the built-in one.</summary>
+    public string? Taxonomy { get; init; }
+    /// <summary>Name-rules file override, or null for the built-in one.</summary>
+    public string? NameRules { get; init; }
+    /// <summary>Model zip override, or null for the built-in one.</summary>
+    public string? Model { get; init; }
+    /// <summary>CI gate settings.</summary>
+    public CheckConfig Check { get; init; } = new();
+    /// <summary>Tables sampled at once per source (default 4).</summary>
+    public int Parallelism { get; init; } = 4;
+    /// <summary>Folder of the config file (paths are relative to it), or the working directory.</summary>
+    public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();
+    /// <summary>The config file, or null when built from flags.</summary>
+    public string? File { get; init; }
+
+    /// <summary>Resolves a path relative to the config file's folder.</summary>
+    public string Resolve(string path) => Path.GetFullPath(Path.Combine(BaseDirectory, path));
+
+    /// <summary>Loads and validates a config file.</summary>
+    /// <param name="path">Path to inventory.yml.</param>
+    /// <param name="environment">Variable lookup (defaults to the process environment).</param>
+    /// <exception cref="ConfigurationException">Missing file, bad YAML, unknown key, bad value, unset variable (file:line:column).</exception>
+    public static InventoryConfig Load(string path, Func<string, string?>? environment = null)
+    {
+        var root = StrictYaml.ReadMappingFile(path);
+        environment ??= Environment.GetEnvironmentVariable;
+        root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "model", "check", "parallelism",
+            // single-source shorthand, as in ../shared/cases config.yml files
+            "provider", "connection", "include", "exclude", "sample", "role", "name");
+        var sources = new List<SourceConfig>();
+        if (root["sources"] is { } sourcesNode)
+        {
+            if (sourcesNode is not YSequence seq) throw sourcesNode.Error("'sources' must be a list of sources");
+            foreach (var item in seq.Items)
+            {
+                if (item is not YMapping m) throw item.Error("each source must be a mapping with name, provider, connection");
+                m.AllowOnly("source", "name", "provider", "connection", "include", "exclude", "sample", "role");
+                sources.Add(ReadSource(m, environment, requireConnection: true));
+            }
+        }
+        SourceConfig? defaults = null;
+        if (new[] { "provider", "connection", "include", "exclude", "sample", "role", "name" }.Any(k => root[k] is not null))
+        {
+            var single = ReadSource(root, environment, requireConnection: false);
+            if (single.Connection.Length > 0) sources.Add(single);
+            else defaults = single;
+        }
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sources)
+            if (!names.Add(s.Name)) throw root.Error($"two sources are named '{s.Name}'; names must be unique");
+
+        var check = new CheckConfig();
+        if (root.Mapping("check") is { } c)
+        {
+            c.AllowOnly("check", "fail-on", "accept-classification-above");
+            var failOn = c.Strings("fail-on");
+            foreach (var f in failOn)
+                if (f is not ("untagged" or "conflict" or "stale" or "claim"))
+                    throw c["fail-on"]!.Error($"unknown fail-on kind '{f}'; use untagged, conflict, stale, claim");
+            var accept = c.Number("accept-classification-above");
+            if (accept is < 0 or > 1) throw c["accept-classification-above"]!.Error("accept-classification-above must be between 0 and 1");
+            check = new CheckConfig { FailOn = c["fail-on"] is null ? check.FailOn : failOn, AcceptClassificationAbove = accept };
+        }
+        var parallelism = root.Number("parallelism") ?? 4;
+        if (parallelism < 1 || parallelism > 64 || parallelism != Math.Floor(parallelism))
+            throw root["parallelism"]!.Error("parallelism must be a whole number from 1 to 64");
+        return new InventoryConfig
+        {
+            Sources = sources,
+            SourceDefaults = defaults,
+            Annotations = root.String("annotations"),
+            Policy = root.String("policy"),
+            Taxonomy = root.String("taxonomy"),
+            NameRules = root.String("name-rules"),
+            Model = root.String("model"),
+            Check = check,
+            Parallelism = (int)parallelism,
+            BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!,
+            File = path,
+        };
+    }
+
+    /// <summary>Reads the <c>sample:</c> mapping (<c>rows</c>, <c>timeout</c>, <c>lock-timeout</c>, <c>seed</c>).</summary>
+    /// <exception cref="ConfigurationException">Unknown key or bad value.</exception>
+    public static SampleOptions ReadSample(YMapping? m)
+    {
+        var options = new SampleOptions();
+        if (m is null) return options;
+        m.AllowOnly("sample", "rows", "timeout", "lock-timeout", "seed", "max-value-length");
+        var rows = m.Number("rows");
+        if (rows is < 0 or > 1_000_000) throw m["rows"]!.Error("sample rows must be between 0 and 1000000");
+        return options with
+        {
+            Rows = (int?)rows ?? options.Rows,
+            StatementTimeout = m.String("timeout") is { } t ? ParseDuration(t, m["timeout"]!) : options.StatementTimeout,
+            LockTimeout = m.String("lock-timeout") is { } l ? ParseDuration(l, m["lock-timeout"]!) : options.LockTimeout,
+            Seed = (int?)m.Number("seed") ?? options.Seed,
+            MaxValueLength = (int?)m.Number("max-value-length") ?? options.MaxValueLength,
+        };
+    }
+
+    /// <summary>Parses a duration: <c>30s</c>, <c>500ms</c>, <c>2m</c>, or a bare number of seconds.</summary>
+    /// <exception cref="ConfigurationException">Malformed duration.</exception>
+    public static TimeSpan ParseDuration(string text, YNode? at = null)
+    {
+        var m = Regex.Match(text.Trim(), @"^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$");
+        if (!m.Success)
+        {
+            const string message = "durations look like 500ms, 30s, 2m or 1h";
+            throw at is null ? new ConfigurationException($"bad duration '{text}': {message}") : at.Error($"bad duration '{text}': {message}");
+        }
+        var value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return m.Groups[2].Value switch
+        {
+            "ms" => TimeSpan.FromMilliseconds(value),
+            "m" => TimeSpan.FromMinutes(value),
+            "h" => TimeSpan.FromHours(value),
+            _ => TimeSpan.FromSeconds(value),
+        };
+    }
+
+    private static SourceConfig ReadSource(YMapping m, Func<string, string?> environment, bool requireConnection)
+    {
+        var provider = m.String("provider");
+        if (provider is not null && provider is not ("postgres" or "sqlserver" or "sqlite"))
+            throw m["provider"]!.Error($"unknown provider '{provider}'; use postgres, sqlserver or sqlite");
+        var connectionNode = m["connection"];
+        var connection = m.String("connection");
+        if (connection is null && requireConnection) throw m.Error("a source needs 'connection'");
+        var role = m.String("role") ?? "controller";
+        if (role is not ("controller" or "processor"))
+            throw m["role"]!.Error($"unknown role '{role}'; use controller or processor");
+        return new SourceConfig
+        {
+            Name = m.String("name") ?? "default",
+            Provider = provider,
+            Connection = Interpolate(connection ?? "", connectionNode, environment),
+            Include = m.Strings("include"),
+            Exclude = m.Strings("exclude"),
+            Sample = ReadSample(m.Mapping("sample")),
+            Role = role,
+        };
+    }
+
+    /// <summary>Replaces <c>${NAME}</c> with the variable's value; <c>$${</c> escapes.</summary>
+    /// <exception cref="ConfigurationException">An unset variable (the message names the variable, never a value).</exception>
+    public static string Interpolate(string text, YNode? at, Func<string, string?> environment) =>
+        Regex.Replace(text, @"\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}", m =>
+        {
+            if (m.Groups[1].Length > 0) return "${" + m.Groups[2].Value + "}";
+            var value = environment(m.Groups[2].Value);
+            if (value is null)
+            {
+                var message = $"environment variable {m.Groups[2].Value} is not set";
+                throw at is null ? new ConfigurationException(message) : at.Error(message);
+            }
+            return value;
+        });
+}

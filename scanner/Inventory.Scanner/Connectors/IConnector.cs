@@ -1,0 +1,29 @@
+using Inventory.Catalog;
+
+namespace Inventory.Connectors;
+
+/// <summary>One per provider: reads a source's catalog and samples its tables, read-only.</summary>
+public interface IConnector : IAsyncDisposable
+{
+    /// <summary>postgres, sqlserver or sqlite.</summary>
+    string Provider { get; }
+
+    /// <summary>Host and database (or file) with credentials removed, safe to print.</summary>
+    string Target { get; }
+
+    /// <summary>Reads the catalog in a fixed number of queries, whatever the number of tables.</summary>
+    /// <param name="filter">Applied before anything table-specific is queried.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The filtered catalog, tables sorted by schema then name (ordinal).</returns>
+    /// <exception cref="ConnectorException">The source cannot be reached or its catalog read.</exception>
+    Task<Catalog.Catalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Samples up to <see cref="SampleOptions.Rows"/> random rows of a table, reading only readable columns,
+    /// every value rendered as text by the server, inside a read-only transaction under a statement timeout.
+    /// A failing table or column is returned as issues, never thrown.</summary>
+    /// <param name="table">A table from this connector's catalog.</param>
+    /// <param name="options">Sample size, timeouts and seed.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="ConnectorException">Only when the connection itself is lost.</exception>
+    Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,71 @@
+namespace Inventory;
+
+/// <summary>Base of every error the tool raises on purpose. Its message is safe to print: it never holds a
+/// password or a sampled value.</summary>
+public class InventoryException : Exception
+{
+    /// <summary>Creates an error with a message that says what happened and what to do.</summary>
+    /// <param name="message">One line, safe to print.</param>
+    /// <param name="innerException">The original error, kept for <c>--verbose</c>.</param>
+    public InventoryException(string message, Exception? innerException = null) : base(message, innerException) { }
+}
+
+/// <summary>Bad input from a configuration, annotation or policy file, or from the command line.
+/// Carries the file, 1-based line and column when known.</summary>
+public sealed class ConfigurationException : InventoryException
+{
+    /// <summary>Creates a configuration error.</summary>
+    /// <param name="message">What is wrong and what to do, without the location (it is prefixed).</param>
+    /// <param name="file">The file at fault, or null for command-line input.</param>
+    /// <param name="line">1-based line, or 0 when unknown.</param>
+    /// <param name="column">1-based column, or 0 when unknown.</param>
+    /// <param name="innerException">The parser error, if any.</param>
+    public ConfigurationException(string message, string? file = null, int line = 0, int column = 0, Exception? innerException = null)
+        : base(Format(message, file, line, column), innerException)
+    {
+        Reason = message;
+        File = file;
+        Line = line;
+        Column = column;
+    }
+
+    /// <summary>The message without the location prefix.</summary>
+    public string Reason { get; }
+    /// <summary>The file at fault, or null.</summary>
+    public string? File { get; }
+    /// <summary>1-based line, 0 when unknown.</summary>
+    public int Line { get; }
+    /// <summary>1-based column, 0 when unknown.</summary>
+    public int Column { get; }
+
+    private static string Format(string message, string? file, int line, int column) =>
+        file is null ? message
+        : line > 0 ? $"{file}:{line}:{column}: {message}"
+        : $"{file}: {message}";
+}
+
+/// <summary>A database could not be reached or read. The message names the provider and the host/database,
+/// never the password; <see cref="SqlState"/> holds the server's error code when there is one.</summary>
+public sealed class ConnectorException : InventoryException
+{
+    /// <summary>Creates a connector error.</summary>
+    /// <param name="provider">postgres, sqlserver or sqlite.</param>
+    /// <param name="target">Host and database (or file path) with credentials removed.</param>
+    /// <param name="message">What happened and what to do.</param>
+    /// <param name="sqlState">SQLSTATE or server error number, if any.</param>
+    /// <param name="innerException">The driver error. Drivers may embed values in messages, so it is only shown with --verbose.</param>
+    public ConnectorException(string provider, string target, string message, string? sqlState = null, Exception? innerException = null)
+        : base($"{provider} {target}: {message}{(sqlState is null ? "" : $" (SQLSTATE {sqlState})")}", innerException)
+    {
+        Provider = provider;
+        Target = target;
+        SqlState = sqlState;
+    }
+
+    /// <summary>postgres, sqlserver or sqlite.</summary>
+    public string Provider { get; }
+    /// <summary>Host and database with credentials removed.</summary>
+    public string Target { get; }
+    /// <summary>SQLSTATE or server error number, if any.</summary>
+    public string? SqlState { get; }
+}

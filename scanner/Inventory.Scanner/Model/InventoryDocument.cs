@@ -1,0 +1,186 @@
+using Inventory.Catalog;
+using Inventory.Classification;
+
+namespace Inventory.Model;
+
+/// <summary>Where a column stands for the CI gate.</summary>
+public enum ColumnStatus
+{
+    /// <summary>A human (or a database label) gave it a category.</summary>
+    Tagged,
+    /// <summary>No annotation, but the tool has a suggestion.</summary>
+    Suggested,
+    /// <summary>No annotation and no suggestion.</summary>
+    Untagged,
+    /// <summary>Annotated, and strong evidence says otherwise.</summary>
+    Conflict,
+}
+
+/// <summary>The inventory document (<c>inventory.json</c>): one scan's result. Versioned by <see cref="Format"/>;
+/// ordered deterministically; never holds a raw sampled value.</summary>
+public sealed class InventoryDocument
+{
+    /// <summary>Current document format.</summary>
+    public const int CurrentFormat = 1;
+    /// <summary>Document format version (1).</summary>
+    public int Format { get; set; } = CurrentFormat;
+    /// <summary>Tool name and version that wrote it.</summary>
+    public string Tool { get; set; } = "inventory";
+    /// <summary>When the scan ran (UTC), or null for reproducible documents.</summary>
+    public DateTimeOffset? ScannedAt { get; set; }
+    /// <summary>Scanned sources, sorted by name.</summary>
+    public List<SourceEntry> Sources { get; set; } = [];
+    /// <summary>Problems met during the scan; non-empty means coverage is incomplete.</summary>
+    public List<ScanIssue> Issues { get; set; } = [];
+
+    /// <summary>True when every table and column in scope could be read.</summary>
+    public bool Complete => Issues.Count == 0 && Sources.All(s => s.Complete);
+
+    /// <summary>Every table with its source, in document order.</summary>
+    public IEnumerable<(SourceEntry Source, TableEntry Table)> AllTables() =>
+        Sources.SelectMany(s => s.Tables.Select(t => (s, t)));
+
+    /// <summary>Every column with its source and table, in document order.</summary>
+    public IEnumerable<(SourceEntry Source, TableEntry Table, ColumnEntry Column)> AllColumns() =>
+        Sources.SelectMany(s => s.Tables.SelectMany(t => t.Columns.Select(c => (s, t, c))));
+
+    /// <summary>Sorts sources, tables and columns into the canonical order (ordinal names, column ordinals).</summary>
+    public void Normalize()
+    {
+        Sources.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var s in Sources)
+        {
+            s.Tables.Sort((a, b) => string.CompareOrdinal(a.Schema, b.Schema) is var c && c != 0 ? c : string.CompareOrdinal(a.Name, b.Name));
+            foreach (var t in s.Tables)
+                t.Columns.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+        }
+        Issues.Sort((a, b) => string.CompareOrdinal($"{a.Source}\u0001{a.Table}\u0001{a.Column}\u0001{a.Kind}", $"{b.Source}\u0001{b.Table}\u0001{b.Column}\u0001{b.Kind}"));
+    }
+}
+
+/// <summary>One scanned source.</summary>
+public sealed class SourceEntry
+{
+    /// <summary>Source name from the config (or <c>default</c>).</summary>
+    public string Name { get; set; } = "default";
+    /// <summary>postgres, sqlserver or sqlite.</summary>
+    public string Provider { get; set; } = "";
+    /// <summary><c>controller</c> (default) or <c>processor</c> (customer-owned data, never sampled).</summary>
+    public string Role { get; set; } = "controller";
+    /// <summary>Host and database (or file) with credentials removed.</summary>
+    public string Target { get; set; } = "";
+    /// <summary>Server product and version.</summary>
+    public string? ServerVersion { get; set; }
+    /// <summary>The provider's default schema (<c>public</c>, <c>dbo</c>, <c>main</c>).</summary>
+    public string DefaultSchema { get; set; } = "";
+    /// <summary>False when a table or column could not be read.</summary>
+    public bool Complete { get; set; } = true;
+    /// <summary>Tables sorted by schema then name.</summary>
+    public List<TableEntry> Tables { get; set; } = [];
+}
+
+/// <summary>One relation of a source.</summary>
+public sealed class TableEntry
+{
+    /// <summary>Exact schema name.</summary>
+    public string Schema { get; set; } = "";
+    /// <summary>Exact table name.</summary>
+    public string Name { get; set; } = "";
+    /// <summary><c>name</c> in the default schema, otherwise <c>schema.name</c>; the key used by annotations and reports.</summary>
+    public string QualifiedName { get; set; } = "";
+    /// <summary>Kind of relation.</summary>
+    public TableKind Kind { get; set; }
+    /// <summary>Row estimate from catalog statistics, or null.</summary>
+    public long? RowEstimate { get; set; }
+    /// <summary>Rows actually sampled.</summary>
+    public int SampledRows { get; set; }
+    /// <summary>How rows were chosen (e.g. <c>tablesample system(0.5) repeatable(42)</c>).</summary>
+    public string? SampleMethod { get; set; }
+    /// <summary>Set when the whole table was not sampled.</summary>
+    public NotSampledReason? NotSampled { get; set; }
+    /// <summary>Table comment.</summary>
+    public string? Comment { get; set; }
+    /// <summary>Primary-key columns.</summary>
+    public List<string> PrimaryKey { get; set; } = [];
+    /// <summary>Foreign keys with delete rules.</summary>
+    public List<ForeignKeyInfo> ForeignKeys { get; set; } = [];
+    /// <summary>Partitions folded under this parent.</summary>
+    public List<string> Partitions { get; set; } = [];
+    /// <summary>Processing activity id from the annotation (policy.yml), or null.</summary>
+    public string? Activity { get; set; }
+    /// <summary>Retention from the annotation, or null.</summary>
+    public string? Retention { get; set; }
+    /// <summary>Recipients the table's data is shared with (annotation <c>shared-with</c>).</summary>
+    public List<string> SharedWith { get; set; } = [];
+    /// <summary>The annotation file that covers this table, or null.</summary>
+    public string? AnnotationFile { get; set; }
+    /// <summary>Columns in ordinal order.</summary>
+    public List<ColumnEntry> Columns { get; set; } = [];
+}
+
+/// <summary>One column with its classification, annotation and status.</summary>
+public sealed class ColumnEntry
+{
+    /// <summary>Exact column name.</summary>
+    public string Name { get; set; } = "";
+    /// <summary>1-based position.</summary>
+    public int Ordinal { get; set; }
+    /// <summary>Declared type as the database spells it.</summary>
+    public string DeclaredType { get; set; } = "";
+    /// <summary>Type family.</summary>
+    public TypeFamily TypeFamily { get; set; }
+    /// <summary>True when NULL is allowed.</summary>
+    public bool Nullable { get; set; } = true;
+    /// <summary>Column comment.</summary>
+    public string? Comment { get; set; }
+    /// <summary>The effective data category: the annotation's, else the database label's, else the classification's; null when none.</summary>
+    public string? DataCategory { get; set; }
+    /// <summary>Confidence in the effective category, [0, 1] (1 for annotations).</summary>
+    public double Confidence { get; set; }
+    /// <summary>Who decided the effective category, or null.</summary>
+    public Origin? Origin { get; set; }
+    /// <summary>Status for the CI gate.</summary>
+    public ColumnStatus Status { get; set; } = ColumnStatus.Untagged;
+    /// <summary>Set when the column has no sampled values, with the reason.</summary>
+    public NotSampledReason? NotSampled { get; set; }
+    /// <summary>Sample statistics (counts and ratios only).</summary>
+    public SampleStats Stats { get; set; } = new();
+    /// <summary>The tool's own decision (kept even when an annotation wins).</summary>
+    public Classification.Classification? Classification { get; set; }
+    /// <summary>The human annotation, or null.</summary>
+    public AnnotationRef? Annotation { get; set; }
+    /// <summary>The database's own label, or null.</summary>
+    public DatabaseLabel? DatabaseLabel { get; set; }
+    /// <summary>Why the evidence contradicts the annotation, when <see cref="Status"/> is Conflict.</summary>
+    public string? Conflict { get; set; }
+    /// <summary>Masked examples (e.g. <c>j***@e***.com</c>), only when the user asks for them.</summary>
+    public List<string>? MaskedExamples { get; set; }
+}
+
+/// <summary>Sample statistics of a column: counts and ratios, never values.</summary>
+public sealed class SampleStats
+{
+    /// <summary>Rows sampled.</summary>
+    public int SampledRows { get; set; }
+    /// <summary>Non-null values.</summary>
+    public int NonNull { get; set; }
+    /// <summary>NULLs / sampled rows, in [0, 1]; 0 when nothing was sampled.</summary>
+    public double NullRatio { get; set; }
+    /// <summary>Distinct non-null values / non-null values, in [0, 1].</summary>
+    public double DistinctRatio { get; set; }
+    /// <summary>Longest value in characters (bytes for binary).</summary>
+    public long MaxLength { get; set; }
+}
+
+/// <summary>Where a column's annotation came from and what it says.</summary>
+public sealed class AnnotationRef
+{
+    /// <summary>The annotated data category, or null for an entry without one (which does not tag the column).</summary>
+    public string? DataCategory { get; set; }
+    /// <summary>The annotator's reason, if given.</summary>
+    public string? Reason { get; set; }
+    /// <summary>Annotation file, relative to the annotations folder's parent when possible.</summary>
+    public string File { get; set; } = "";
+    /// <summary>1-based line of the column's entry.</summary>
+    public int Line { get; set; }
+}

@@ -1,0 +1,262 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Inventory.Yaml;
+
+/// <summary>A YAML node with its position, read by <see cref="StrictYaml"/>.</summary>
+public abstract class YNode
+{
+    /// <summary>File the node came from.</summary>
+    public required string File { get; init; }
+    /// <summary>1-based line.</summary>
+    public int Line { get; init; }
+    /// <summary>1-based column.</summary>
+    public int Column { get; init; }
+
+    /// <summary>An error located at this node.</summary>
+    /// <param name="message">What is wrong and what to do.</param>
+    public ConfigurationException Error(string message) => new(message, File, Line, Column);
+
+    /// <summary>A short name of the node's kind for messages.</summary>
+    public abstract string KindName { get; }
+}
+
+/// <summary>A scalar.</summary>
+public sealed class YScalar : YNode
+{
+    /// <summary>The scalar's text.</summary>
+    public required string Value { get; init; }
+    /// <summary>True when written without quotes (so <c>null</c>, <c>~</c> and empty mean null).</summary>
+    public bool Plain { get; init; }
+    /// <summary>True for a plain null (<c>~</c>, <c>null</c> or nothing).</summary>
+    public bool IsNull => Plain && Value is "" or "~" or "null" or "Null" or "NULL";
+    /// <inheritdoc />
+    public override string KindName => "a value";
+}
+
+/// <summary>A sequence.</summary>
+public sealed class YSequence : YNode
+{
+    /// <summary>Items in order.</summary>
+    public List<YNode> Items { get; } = [];
+    /// <inheritdoc />
+    public override string KindName => "a list";
+}
+
+/// <summary>A mapping whose keys are unique scalars, in file order.</summary>
+public sealed class YMapping : YNode
+{
+    /// <summary>Entries in file order.</summary>
+    public List<(YScalar Key, YNode Value)> Entries { get; } = [];
+    /// <inheritdoc />
+    public override string KindName => "a mapping";
+
+    /// <summary>The value for a key, or null.</summary>
+    /// <param name="key">Exact key.</param>
+    public YNode? this[string key] => Entries.FirstOrDefault(e => e.Key.Value == key).Value;
+
+    /// <summary>Rejects keys outside <paramref name="allowed"/>, naming the closest allowed key.</summary>
+    /// <param name="what">What the mapping is, for the message (e.g. "annotation").</param>
+    /// <param name="allowed">Allowed keys.</param>
+    /// <exception cref="ConfigurationException">An unknown key, at its position.</exception>
+    public void AllowOnly(string what, params string[] allowed)
+    {
+        foreach (var (key, _) in Entries)
+            if (!allowed.Contains(key.Value, StringComparer.Ordinal))
+                throw key.Error($"unknown key '{key.Value}' in {what}{Suggest(key.Value, allowed)}; allowed keys: {string.Join(", ", allowed)}");
+    }
+
+    /// <summary>A required string value.</summary>
+    /// <exception cref="ConfigurationException">Missing or not a scalar.</exception>
+    public string RequireString(string key, string what) =>
+        String(key) ?? throw Error($"{what} needs '{key}'");
+
+    /// <summary>An optional string value (null when absent or null).</summary>
+    /// <exception cref="ConfigurationException">Present but not a scalar.</exception>
+    public string? String(string key) => this[key] switch
+    {
+        null => null,
+        YScalar s when s.IsNull => null,
+        YScalar s => s.Value,
+        var n => throw n.Error($"'{key}' must be a single value, not {n.KindName}"),
+    };
+
+    /// <summary>An optional list of strings; a single scalar counts as a one-item list.</summary>
+    /// <exception cref="ConfigurationException">Not a list of scalars.</exception>
+    public List<string> Strings(string key) => this[key] switch
+    {
+        null => [],
+        YScalar s when s.IsNull => [],
+        YScalar s => [s.Value],
+        YSequence q => q.Items.Select(i => i is YScalar s ? s.Value : throw i.Error($"items of '{key}' must be single values")).ToList(),
+        var n => throw n.Error($"'{key}' must be a list, not {n.KindName}"),
+    };
+
+    /// <summary>An optional mapping.</summary>
+    /// <exception cref="ConfigurationException">Present but not a mapping.</exception>
+    public YMapping? Mapping(string key) => this[key] switch
+    {
+        null => null,
+        YScalar s when s.IsNull => null,
+        YMapping m => m,
+        var n => throw n.Error($"'{key}' must be a mapping (key: value lines), not {n.KindName}"),
+    };
+
+    /// <summary>An optional number in the invariant culture.</summary>
+    /// <exception cref="ConfigurationException">Not a number.</exception>
+    public double? Number(string key)
+    {
+        var text = String(key);
+        if (text is null) return null;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+            ? d : throw this[key]!.Error($"'{key}' must be a number, not '{text}'");
+    }
+
+    /// <summary>An optional boolean (true/false).</summary>
+    /// <exception cref="ConfigurationException">Not a boolean.</exception>
+    public bool? Bool(string key)
+    {
+        var text = String(key);
+        return text switch
+        {
+            null => null,
+            "true" or "True" or "yes" => true,
+            "false" or "False" or "no" => false,
+            _ => throw this[key]!.Error($"'{key}' must be true or false, not '{text}'"),
+        };
+    }
+
+    private static string Suggest(string key, string[] allowed)
+    {
+        var best = allowed.Select(a => (a, d: Distance(key, a))).OrderBy(x => x.d).FirstOrDefault();
+        return best.a is not null && best.d <= Math.Max(2, key.Length / 3) ? $" (did you mean '{best.a}'?)" : "";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+            for (int j = 1; j <= b.Length; j++)
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        return d[a.Length, b.Length];
+    }
+}
+
+/// <summary>
+/// A strict YAML reader on top of YamlDotNet's parser: keeps line and column on every node, rejects duplicate keys,
+/// tabs in indentation, anchors/aliases and non-scalar keys, and reports every error as a
+/// <see cref="ConfigurationException"/> with file, line and column.
+/// </summary>
+public static class StrictYaml
+{
+    /// <summary>Reads every document of a YAML stream (documents separated by <c>---</c>); empty documents are skipped.</summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="file">File name for positions and messages.</param>
+    /// <exception cref="ConfigurationException">Syntax error, tab indentation, duplicate key, alias.</exception>
+    public static List<YNode> ReadDocuments(string text, string file)
+    {
+        CheckTabs(text, file);
+        var documents = new List<YNode>();
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            while (parser.Accept<DocumentStart>(out _))
+            {
+                parser.Consume<DocumentStart>();
+                if (parser.Accept<DocumentEnd>(out _)) { parser.Consume<DocumentEnd>(); continue; }
+                var node = ReadNode(parser, file);
+                parser.Consume<DocumentEnd>();
+                if (node is YScalar s && s.IsNull) continue;
+                documents.Add(node);
+            }
+            parser.Consume<StreamEnd>();
+        }
+        catch (YamlException e)
+        {
+            throw new ConfigurationException($"invalid YAML: {Clean(e.Message)}", file, (int)e.Start.Line, (int)e.Start.Column, e);
+        }
+        return documents;
+    }
+
+    /// <summary>Reads a single-document file that must be a mapping.</summary>
+    /// <param name="path">File to read.</param>
+    /// <exception cref="ConfigurationException">Missing file, syntax error, or not a mapping.</exception>
+    public static YMapping ReadMappingFile(string path)
+    {
+        if (!System.IO.File.Exists(path))
+            throw new ConfigurationException("file not found", path);
+        var documents = ReadDocuments(System.IO.File.ReadAllText(path), path);
+        if (documents.Count == 0) return new YMapping { File = path, Line = 1, Column = 1 };
+        if (documents.Count > 1) throw documents[1].Error("expected a single YAML document");
+        return documents[0] as YMapping ?? throw documents[0].Error("expected a mapping of key: value lines at the top level");
+    }
+
+    private static string Clean(string message)
+    {
+        // YamlDotNet prefixes "(Line: n, Col: m, Idx: i) - (Line…): "; the position is already in our prefix.
+        int i = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return i >= 0 && message.StartsWith('(') ? message[(i + 3)..] : message;
+    }
+
+    private static void CheckTabs(string text, string file)
+    {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                for (int j = start; j < i && (text[j] == ' ' || text[j] == '\t'); j++)
+                    if (text[j] == '\t')
+                        throw new ConfigurationException("tab character in indentation; YAML indents with spaces only", file, line, j - start + 1);
+                line++;
+                start = i + 1;
+            }
+        }
+    }
+
+    private static YNode ReadNode(IParser parser, string file)
+    {
+        var current = parser.Current!;
+        int line = (int)current.Start.Line, column = (int)current.Start.Column;
+        switch (current)
+        {
+            case AnchorAlias alias:
+                throw new ConfigurationException($"aliases (*{alias.Value}) are not supported; write the value out", file, line, column);
+            case Scalar scalar:
+                parser.MoveNext();
+                return new YScalar { File = file, Line = line, Column = column, Value = scalar.Value, Plain = scalar.Style == ScalarStyle.Plain };
+            case SequenceStart:
+            {
+                parser.MoveNext();
+                var seq = new YSequence { File = file, Line = line, Column = column };
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                    seq.Items.Add(ReadNode(parser, file));
+                return seq;
+            }
+            case MappingStart:
+            {
+                parser.MoveNext();
+                var map = new YMapping { File = file, Line = line, Column = column };
+                var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var key = ReadNode(parser, file);
+                    if (key is not YScalar k)
+                        throw key.Error("keys must be plain values");
+                    if (seen.TryGetValue(k.Value, out var firstLine))
+                        throw k.Error($"duplicate key '{k.Value}' (first defined on line {firstLine})");
+                    seen[k.Value] = k.Line;
+                    map.Entries.Add((k, ReadNode(parser, file)));
+                }
+                return map;
+            }
+            default:
+                throw new ConfigurationException($"unexpected YAML element {current.GetType().Name}", file, line, column);
+        }
+    }
+}
