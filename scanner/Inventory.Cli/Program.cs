@@ -1,1 +1,4 @@
-return 0;
+using Inventory.Cli;
+using Spectre.Console;
+
+return await InventoryApp.RunAsync(args, AnsiConsole.Console);

@@ -1,0 +1,18 @@
+namespace Inventory.Cli;
+
+/// <summary>Exit codes of the <c>inventory</c> command, documented in README.md.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success: the command did what was asked (for <c>check</c>: the gate passed).</summary>
+    public const int Ok = 0;
+    /// <summary><c>check</c>: the gate failed (untagged columns, conflicts under --strict, violated claims…).</summary>
+    public const int GateFailed = 1;
+    /// <summary>Bad input or configuration: missing file, malformed URI or YAML, unknown key or provider, unreachable database, wrong password.</summary>
+    public const int BadInput = 2;
+    /// <summary>The scan finished but coverage is incomplete: some tables or columns could not be read (see the issues list).</summary>
+    public const int ScanIncomplete = 3;
+    /// <summary>A command or option that is not implemented yet.</summary>
+    public const int NotImplemented = 4;
+    /// <summary>An unexpected internal error (a bug: please report it with --verbose output).</summary>
+    public const int InternalError = 70;
+}

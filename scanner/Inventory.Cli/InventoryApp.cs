@@ -1,0 +1,74 @@
+using Inventory.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Inventory.Cli;
+
+/// <summary>Builds and runs the <c>inventory</c> command line. Errors become one line on stderr and an exit code;
+/// the stack trace only with <c>--verbose</c>.</summary>
+internal static class InventoryApp
+{
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console)
+    {
+        bool verbose = args.Contains("--verbose") || args.Contains("-v");
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(IAnsiConsole), console);
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("inventory");
+            config.PropagateExceptions();
+            config.AddCommand<ScanCommand>("scan")
+                .WithDescription("Scan databases: read the catalog, sample rows read-only, classify every column, write inventory.json.")
+                .WithExample("scan", "--connection", "sqlite:app.db", "--out", "inventory.json")
+                .WithExample("scan", "--config", "inventory.yml");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("CI gate: fail (exit 1) when an in-scope column has no tag or an annotation is contradicted.")
+                .WithExample("check", "--config", "inventory.yml", "--format", "text,sarif")
+                .WithExample("check", "--inventory", "inventory.json", "--baseline", "baseline.json");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Write the Article 30 records of processing (ROPA), the policy claims check, coverage and changes.")
+                .WithExample("report", "--inventory", "inventory.json", "--out", "reports/");
+            config.AddCommand<AnnotateCommand>("annotate")
+                .WithDescription("Write YAML annotation stubs for untagged columns, with the suggested category as a comment.")
+                .WithExample("annotate", "--inventory", "inventory.json", "--out", "annotations/");
+            config.AddCommand<DiffCommand>("diff")
+                .WithDescription("Compare two inventories: added, removed and changed tables, columns and categories.")
+                .WithExample("diff", "old.json", "new.json");
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithDescription("Measure classification accuracy against a gold TSV file (precision, recall, F1, confusion matrix).")
+                .WithExample("evaluate", "--gold", "gold/chinook.tsv");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train the Microsoft.ML column model from the labelled corpus under rules/.")
+                .WithExample("train", "--corpus", "rules/corpus", "--out", "rules/model/column-model.zip");
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("Create the demo PaaS-host database and run scan → check → reports end to end.")
+                .WithExample("demo", "--out", "demo-out");
+        });
+        try
+        {
+            return await app.RunAsync(args.Where(a => a is not ("--verbose" or "-v")).ToArray());
+        }
+        catch (Exception e)
+        {
+            return ReportError(console, e, verbose);
+        }
+    }
+
+    /// <summary>Prints an error as one line (plus the stack with --verbose) and maps it to an exit code.</summary>
+    internal static int ReportError(IAnsiConsole console, Exception e, bool verbose)
+    {
+        var (code, message) = e switch
+        {
+            ConfigurationException or ConnectorException => (ExitCodes.BadInput, e.Message),
+            InventoryException => (ExitCodes.BadInput, e.Message),
+            CommandParseException or CommandRuntimeException => (ExitCodes.BadInput, e.Message),
+            OperationCanceledException => (ExitCodes.ScanIncomplete, "cancelled"),
+            _ => (ExitCodes.InternalError, $"internal error ({e.GetType().Name}); run again with --verbose and report it"),
+        };
+        console.Write(new Text($"error: {message}\n", new Style(Color.Red)));
+        if (verbose)
+            console.Write(new Text(e.ToString() + "\n"));
+        return code;
+    }
+}
