@@ -1,6 +1,34 @@
+using System.ComponentModel;
+using Inventory.Model;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Inventory.Cli.Commands;
 
-/// <summary>inventory scan: PLACEHOLDER being written.</summary>
-internal sealed class ScanCommand(IAnsiConsole console) : NotImplementedCommand(console, "scan");
+/// <summary><c>inventory scan</c>: catalog, sampling, classification, annotations → inventory.json.</summary>
+internal sealed class ScanCommand(IAnsiConsole console) : AsyncCommand<ScanCommand.Settings>
+{
+    public sealed class Settings : ScanSettings
+    {
+        [CommandOption("-o|--out <FILE>")]
+        [Description("Where to write the inventory (default inventory.json). Written atomically.")]
+        public string Out { get; init; } = "inventory.json";
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var config = ScanSupport.LoadConfig(settings);
+        var classifier = Pipeline.CreateClassifier(config);
+        var document = await ScanSupport.ScanAsync(console, config, classifier, settings.MaskedExamples, cancellationToken);
+        Pipeline.ApplyAnnotations(console, document, config);
+        InventoryJson.Write(document, settings.Out);
+        ScanSupport.PrintSummary(console, document);
+        console.Write(new Text($"inventory written to {settings.Out}\n"));
+        if (!document.Complete)
+        {
+            console.Write(new Text($"scan incomplete: {document.Issues.Count} table(s) or column(s) could not be read (exit {ExitCodes.ScanIncomplete})\n", new Style(Color.Yellow)));
+            return ExitCodes.ScanIncomplete;
+        }
+        return ExitCodes.Ok;
+    }
+}

@@ -6,10 +6,11 @@ public static class SharedPaths
     /// <summary>The repository root (the folder holding Inventory.sln).</summary>
     public static string Repository { get; } = FindUp("Inventory.sln");
 
-    /// <summary>The shared folder: <c>INVENTORY_SHARED</c> if set, else <c>../shared</c> next to the repository.</summary>
+    /// <summary>The shared folder: <c>INVENTORY_SHARED</c> if set, else <c>../shared</c> next to the repository (or /work/shared).</summary>
     public static string Shared { get; } =
         Environment.GetEnvironmentVariable("INVENTORY_SHARED") is { Length: > 0 } s ? Path.GetFullPath(s)
-        : Path.GetFullPath(Path.Combine(Repository, "..", "shared"));
+        : new[] { Path.Combine(Repository, "..", "shared"), "/work/shared" }.Select(Path.GetFullPath).FirstOrDefault(d => Directory.Exists(Path.Combine(d, "cases")))
+          ?? Path.GetFullPath(Path.Combine(Repository, "..", "shared"));
 
     /// <summary>../shared/cases.</summary>
     public static string Cases => Path.Combine(Shared, "cases");
