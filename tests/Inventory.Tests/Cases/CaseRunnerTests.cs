@@ -1,0 +1,189 @@
+using Inventory.Cli;
+using Inventory.Config;
+using Inventory.Model;
+using Inventory.Scanning;
+using Inventory.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NUnit.Framework;
+using Spectre.Console.Testing;
+
+namespace Inventory.Tests.Cases;
+
+/// <summary>
+/// Runs every case of ../shared/cases that has a PostgreSQL or SQLite setup end to end: a fresh database, the setup
+/// script, a scan with the case's config and annotations through the same pipeline as the CLI, and every row of
+/// expected.tsv asserted (categories, untagged, absent, statuses).
+/// </summary>
+[TestFixture]
+[Category("Integration")]
+public sealed class CaseRunnerTests
+{
+    /// <summary>Case folders with a PostgreSQL setup.</summary>
+    public static IEnumerable<TestCaseData> PostgresCases() =>
+        Directory.Exists(SharedPaths.Cases)
+            ? Directory.GetDirectories(SharedPaths.Cases).Where(d => File.Exists(Path.Combine(d, "setup.postgres.sql")))
+                .OrderBy(d => d, StringComparer.Ordinal).Select(d => new TestCaseData(Path.GetFileName(d)).SetName($"Case_{Path.GetFileName(d)}_Postgres"))
+            : [];
+
+    /// <summary>Case folders with a SQLite setup.</summary>
+    public static IEnumerable<TestCaseData> SqliteCases() =>
+        Directory.Exists(SharedPaths.Cases)
+            ? Directory.GetDirectories(SharedPaths.Cases).Where(d => File.Exists(Path.Combine(d, "setup.sqlite.sql")))
+                .OrderBy(d => d, StringComparer.Ordinal).Select(d => new TestCaseData(Path.GetFileName(d)).SetName($"Case_{Path.GetFileName(d)}_Sqlite"))
+            : [];
+
+    [TestCaseSource(nameof(PostgresCases))]
+    public async Task Case_OnPostgres_MeetsExpected(string caseName)
+    {
+        var folder = Path.Combine(SharedPaths.Cases, caseName);
+        var setup = await File.ReadAllTextAsync(Path.Combine(folder, "setup.postgres.sql"));
+        await using var db = await TestPostgres.CreateAsync(caseName[..3].ToLowerInvariant());
+        try
+        {
+            db.RunPsqlFile(Path.Combine(folder, "setup.postgres.sql"));
+            var connection = db.ConnectionString;
+            if (setup.Contains("pii_scanner", StringComparison.Ordinal))
+            {
+                // C14: the scan must run as the restricted role the case creates.
+                await db.ExecuteAsync("ALTER ROLE pii_scanner LOGIN PASSWORD 'pii_scanner_test'");
+                connection = new NpgsqlConnectionStringBuilder(db.ConnectionString) { Username = "pii_scanner", Password = "pii_scanner_test" }.ConnectionString;
+            }
+            var document = await ScanAsync(folder, connection, "postgres");
+            AssertExpectations(folder, document);
+        }
+        finally
+        {
+            await db.DisposeAsync();
+            if (setup.Contains("pii_scanner", StringComparison.Ordinal))
+                await DropRoleAsync("pii_scanner");
+        }
+    }
+
+    [TestCaseSource(nameof(SqliteCases))]
+    public async Task Case_OnSqlite_MeetsExpected(string caseName)
+    {
+        var folder = Path.Combine(SharedPaths.Cases, caseName);
+        var file = Path.Combine(Path.GetTempPath(), $"inventory-{caseName}-{Guid.NewGuid():N}.sqlite");
+        try
+        {
+            await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = await File.ReadAllTextAsync(Path.Combine(folder, "setup.sqlite.sql"));
+                await cmd.ExecuteNonQueryAsync();
+            }
+            var document = await ScanAsync(folder, "sqlite:" + file, "sqlite");
+            AssertExpectations(folder, document);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<InventoryDocument> ScanAsync(string folder, string connection, string provider)
+    {
+        var configFile = Path.Combine(folder, "config.yml");
+        var config = File.Exists(configFile) ? InventoryConfig.Load(configFile) : new InventoryConfig { BaseDirectory = folder };
+        var template = config.SourceDefaults ?? new SourceConfig { Connection = "" };
+        var annotations = Path.Combine(folder, "annotations.yml");
+        config = config with
+        {
+            Sources = [template with { Connection = connection, Provider = provider }],
+            Annotations = File.Exists(annotations) ? annotations : null,
+        };
+        var document = await new ScanRunner(Pipeline.CreateClassifier(config)).RunAsync(new ScanRequest { Sources = config.Sources, Parallelism = 2 });
+        Pipeline.ApplyAnnotations(new TestConsole(), document, config);
+        return document;
+    }
+
+    private static void AssertExpectations(string folder, InventoryDocument document)
+    {
+        var tables = document.AllTables().ToDictionary(t => t.Table.QualifiedName, t => t.Table, StringComparer.Ordinal);
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var row in CaseExpectation.Read(Path.Combine(folder, "expected.tsv")))
+            {
+                if (row.Note.StartsWith("SQL Server", StringComparison.Ordinal) && !tables.ContainsKey(row.Table))
+                    continue; // a row for another engine's setup
+                tables.TryGetValue(row.Table, out var table);
+                if (row.Expected == "absent")
+                {
+                    if (row.Column == "*") Assert.That(table, Is.Null, $"{row}: table must not appear");
+                    else Assert.That(table?.Columns.Any(c => c.Name == row.Column), Is.Not.True, $"{row}: column must not appear");
+                    continue;
+                }
+                if (table is null)
+                {
+                    Assert.Fail($"{row}: table missing from the inventory (has: {string.Join(", ", tables.Keys)})");
+                    continue;
+                }
+                if (row.Column == "*")
+                {
+                    Assert.That(Outcome.Matches(row.Expected, table, null), Is.True, $"{row}: table outcome {Outcome.Describe(table, null)}");
+                    continue;
+                }
+                var column = table.Columns.FirstOrDefault(c => c.Name == row.Column);
+                if (column is null)
+                {
+                    Assert.Fail($"{row}: column missing (has: {string.Join(", ", table.Columns.Select(c => c.Name))})");
+                    continue;
+                }
+                Assert.That(Outcome.Matches(row.Expected, table, column), Is.True, $"{row}: got {Outcome.Describe(table, column)}");
+            }
+        }
+    }
+
+    private static async Task DropRoleAsync(string role)
+    {
+        await using var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString);
+        await admin.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{role}\"", admin);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>Decides whether a scanned table/column meets an expected.tsv outcome.</summary>
+public static class Outcome
+{
+    /// <summary>True when the outcome holds; <paramref name="expected"/> may be <c>a|b</c>.</summary>
+    public static bool Matches(string expected, TableEntry table, ColumnEntry? column) =>
+        expected.Split('|').Any(e => MatchesOne(e, table, column));
+
+    private static bool MatchesOne(string expected, TableEntry table, ColumnEntry? column)
+    {
+        if (expected.StartsWith("status:", StringComparison.Ordinal))
+        {
+            var status = expected["status:".Length..];
+            if (column is null)
+                return status switch
+                {
+                    "no-privilege" => table.NotSampled == Catalog.NotSampledReason.NoPrivilege || table.Columns.All(c => c.NotSampled == Catalog.NotSampledReason.NoPrivilege),
+                    "not-sampled" => table.NotSampled is not null,
+                    "timed-out" => table.NotSampled == Catalog.NotSampledReason.TimedOut,
+                    _ => false,
+                };
+            return status switch
+            {
+                "conflict" => column.Status == ColumnStatus.Conflict,
+                "not-sampled" => column.NotSampled is not null,
+                "no-privilege" => column.NotSampled == Catalog.NotSampledReason.NoPrivilege,
+                "timed-out" => column.NotSampled == Catalog.NotSampledReason.TimedOut,
+                _ => false,
+            };
+        }
+        if (column is null) return false;
+        if (expected == "untagged")
+            return column.Status is ColumnStatus.Untagged or ColumnStatus.Suggested && column.Annotation?.DataCategory is null;
+        var category = column.DataCategory;
+        if (category is null) return false;
+        return expected.Contains('.') ? category == expected : category == expected || category.StartsWith(expected + ".", StringComparison.Ordinal);
+    }
+
+    /// <summary>A short description of what the scan produced (no values).</summary>
+    public static string Describe(TableEntry table, ColumnEntry? column) => column is null
+        ? $"table notSampled={table.NotSampled?.ToString() ?? "-"}"
+        : $"category={column.DataCategory ?? "(none)"} status={column.Status} notSampled={column.NotSampled?.ToString() ?? "-"} evidence=[{string.Join("; ", column.Classification?.Evidence.Select(e => $"{e.Id}:{e.DataCategory}:{e.Matched}/{e.Total}") ?? [])}]";
+}
