@@ -124,4 +124,8 @@ public sealed record Catalog
     public int QueryCount { get; init; }
     /// <summary>Server product and version, e.g. <c>PostgreSQL 15.18</c>.</summary>
     public string? ServerVersion { get; init; }
+    /// <summary>Relations whose definition could not be read (e.g. a view over a dropped table); they are left out of
+    /// <see cref="Tables"/> and listed here so coverage is reported incomplete. <see cref="ScanIssue.Source"/> is empty
+    /// (the scan runner fills it in).</summary>
+    public IReadOnlyList<ScanIssue> Issues { get; init; } = [];
 }

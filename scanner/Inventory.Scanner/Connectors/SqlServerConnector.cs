@@ -1,20 +1,387 @@
+using System.Data;
+using System.Globalization;
+using System.Text;
+using System.Xml;
 using Inventory.Catalog;
+using Inventory.Connectors.SqlServer;
+using Microsoft.Data.SqlClient;
 
 namespace Inventory.Connectors;
 
-/// <summary>PLACEHOLDER: being written.</summary>
-public sealed class SqlServerConnector(ConnectionTarget target) : IConnector
+/// <summary>
+/// Reads a SQL Server (2019+ or Azure SQL) database through Microsoft.Data.SqlClient; sends only SELECT statements.
+/// <para>Catalog: at most six queries whatever the number of tables (server facts; tables and views; columns; primary
+/// keys; foreign keys; sensitivity classifications when <c>sys.sensitivity_classifications</c> exists). The
+/// <see cref="CatalogFilter"/> is applied to the object list, and the chosen object ids travel as one <c>xml</c>
+/// parameter to the later queries. Types come from <c>sys.types</c> (alias types resolved to their base type,
+/// <c>is_assembly_type</c> for CLR types), comments from <c>MS_Description</c>, labels from
+/// <c>sys.sensitivity_classifications</c> (or the pre-2019 <c>sys_sensitivity_label_name</c> extended properties),
+/// row counts from <c>sys.partitions</c>, privileges from <c>HAS_PERMS_BY_NAME</c> per column.</para>
+/// <para>Sampling: see <see cref="SqlServerDialect.BuildSample"/> (TABLESAMPLE for big tables, never on views) and
+/// <see cref="SqlServerDialect.Project"/> (every column converted to <c>nvarchar(max)</c> on the server; binaries as
+/// lengths; CLR types projected or skipped). Each call opens its own connection with <c>ApplicationIntent=ReadOnly</c>
+/// (routes to a readable secondary in an availability group), CommandTimeout = <see cref="SampleOptions.StatementTimeout"/>,
+/// <c>SET LOCK_TIMEOUT</c> = <see cref="SampleOptions.LockTimeout"/>.</para>
+/// <para><b>Isolation: READ UNCOMMITTED</b>, chosen over SNAPSHOT. Both never block writers, but SNAPSHOT needs
+/// <c>ALLOW_SNAPSHOT_ISOLATION ON</c>, which most production databases do not have (the statement then fails with error
+/// 3952), and it keeps row versions in tempdb for as long as the read lasts. READ UNCOMMITTED works on every database
+/// and takes no shared locks on rows, pages or tables, so writers are never blocked or waited for. Its costs are
+/// dirty, missed or doubled rows; the sample is statistical evidence about what kind of data a column holds, and a
+/// row a writer is changing is just as good evidence, so consistency buys nothing here. The scan still takes a
+/// schema-stability lock, which only DDL waits for; <c>LOCK_TIMEOUT</c> bounds the scan's own wait and
+/// <c>DEADLOCK_PRIORITY LOW</c> makes it the victim of any deadlock. A rare error 601 (data moved under a dirty read)
+/// becomes a scan issue for that table.</para>
+/// <para>Error messages never quote the server's text (conversion errors embed values): issues name the error number
+/// and a fixed description.</para>
+/// </summary>
+public sealed class SqlServerConnector : IConnector
 {
+    private readonly ConnectionTarget _target;
+    private readonly SqlServerDialect _dialect = SqlServerDialect.Instance;
+
+    /// <summary>Creates the connector; nothing is opened until the first call.</summary>
+    /// <param name="target">A parsed <c>sqlserver://</c> URI or SqlClient connection string.</param>
+    public SqlServerConnector(ConnectionTarget target) => _target = target;
+
     /// <inheritdoc />
-    public string Provider => target.Provider;
+    public string Provider => _target.Provider;
+
     /// <inheritdoc />
-    public string Target => target.Display;
+    public string Target => _target.Display;
+
     /// <inheritdoc />
-    public Task<Catalog.Catalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<Catalog.Catalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
+    {
+        var options = new SampleOptions();
+        await using var connection = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
+        int queries = 0;
+        try
+        {
+            string version;
+            bool hasClassifications, hasRank;
+            await using (var cmd = Command(connection, _dialect.ServerInfo, options))
+            await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                queries++;
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                version = $"SQL Server {Text(reader, 0)} ({Text(reader, 1)})";
+                hasClassifications = reader.GetInt32(2) == 1;
+                hasRank = reader.GetInt32(3) == 1;
+            }
+
+            var objects = new List<(string Schema, string Name, int Id, bool View, string? Comment, long? Rows, bool CanSelect)>();
+            await using (var cmd = Command(connection, _dialect.Objects, options))
+            await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                queries++;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var schema = reader.GetString(0);
+                    var name = reader.GetString(1);
+                    if (!filter.Matches(schema, name)) continue;
+                    objects.Add((schema, name, reader.GetInt32(2), reader.GetString(3) == "V", Text(reader, 4),
+                        reader.IsDBNull(5) ? null : Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture),
+                        !reader.IsDBNull(6) && reader.GetInt32(6) == 1));
+                }
+            }
+
+            var ids = IdsXml(objects.Select(o => o.Id));
+            var columns = new Dictionary<int, List<ColumnInfo>>();
+            var legacyLabels = new Dictionary<(int, string), DatabaseLabel>();
+            var columnIds = new Dictionary<(int, int), string>();
+            await using (var cmd = Command(connection, _dialect.Columns, options, ids))
+            await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                queries++;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    int objectId = reader.GetInt32(0), columnId = reader.GetInt32(1);
+                    var typeName = reader.GetString(3);
+                    var baseType = Text(reader, 4) ?? typeName;
+                    bool assembly = reader.GetBoolean(5), userDefined = reader.GetBoolean(6);
+                    var (family, hint) = SqlServerDialect.Describe(assembly ? typeName : baseType, assembly);
+                    var name = reader.GetString(2);
+                    string? label = Text(reader, 13), infoType = Text(reader, 14);
+                    if (!columns.TryGetValue(objectId, out var list)) columns[objectId] = list = [];
+                    columnIds[(objectId, columnId)] = name;
+                    list.Add(new ColumnInfo
+                    {
+                        Name = name,
+                        Ordinal = list.Count + 1,
+                        DeclaredType = SqlServerDialect.DeclaredType(typeName, userDefined, reader.GetInt16(7), reader.GetByte(8), reader.GetByte(9)),
+                        Family = family,
+                        SamplingHint = hint,
+                        Nullable = reader.GetBoolean(10),
+                        Computed = reader.GetBoolean(11),
+                        Comment = Text(reader, 12),
+                        DatabaseLabel = label is null && infoType is null ? null : new DatabaseLabel("sys.extended_properties", label, infoType, null),
+                        Readable = !reader.IsDBNull(15) && reader.GetInt32(15) == 1,
+                    });
+                }
+            }
+
+            var primaryKeys = new Dictionary<int, List<string>>();
+            await using (var cmd = Command(connection, _dialect.PrimaryKeys, options, ids))
+            await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                queries++;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    int id = reader.GetInt32(0);
+                    if (!primaryKeys.TryGetValue(id, out var list)) primaryKeys[id] = list = [];
+                    list.Add(reader.GetString(1));
+                }
+            }
+
+            var fkRows = new List<(int Id, string Name, string OnDelete, string RefSchema, string RefTable, string Column, string RefColumn)>();
+            await using (var cmd = Command(connection, _dialect.ForeignKeys, options, ids))
+            await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                queries++;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    fkRows.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6)));
+            }
+
+            var labels = new Dictionary<(int, string), DatabaseLabel>();
+            if (hasClassifications)
+            {
+                await using var cmd = Command(connection, _dialect.SensitivityClassifications(hasRank), options, ids);
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                queries++;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    if (columnIds.TryGetValue((reader.GetInt32(0), reader.GetInt32(1)), out var columnName))
+                        labels[(reader.GetInt32(0), columnName)] = new DatabaseLabel("sys.sensitivity_classifications", Text(reader, 2), Text(reader, 3), Text(reader, 4));
+            }
+
+            var tables = objects.Select(o =>
+            {
+                var cols = (columns.TryGetValue(o.Id, out var c) ? c : [])
+                    .Select(col => labels.TryGetValue((o.Id, col.Name), out var label) ? col with { DatabaseLabel = label } : col).ToList();
+                return new TableInfo
+                {
+                    Schema = o.Schema,
+                    Name = o.Name,
+                    Kind = o.View ? TableKind.View : TableKind.Table,
+                    RowEstimate = o.View ? null : o.Rows,
+                    Comment = o.Comment,
+                    Columns = cols,
+                    PrimaryKey = primaryKeys.TryGetValue(o.Id, out var pk) ? pk : [],
+                    ForeignKeys = fkRows.Where(f => f.Id == o.Id).GroupBy(f => f.Name, StringComparer.Ordinal).Select(g =>
+                        new ForeignKeyInfo(g.Key, g.Select(f => f.Column).ToList(), g.First().RefSchema, g.First().RefTable,
+                            g.Select(f => f.RefColumn).ToList(), OnDelete(g.First().OnDelete))).ToList(),
+                    Readable = o.CanSelect || cols.Any(col => col.Readable),
+                };
+            }).ToList();
+            tables.Sort((a, b) => string.CompareOrdinal(a.Schema, b.Schema) is var s && s != 0 ? s : string.CompareOrdinal(a.Name, b.Name));
+            return new Catalog.Catalog { Tables = tables, DefaultSchema = SqlServerDialect.DefaultSchema, QueryCount = queries, ServerVersion = version };
+        }
+        catch (SqlException e)
+        {
+            throw new ConnectorException(Provider, Target, $"the catalog cannot be read: {Describe(e)}", e.Number.ToString(CultureInfo.InvariantCulture), e);
+        }
+    }
+
+    /// <summary>Maps <c>delete_referential_action_desc</c> (NO_ACTION, CASCADE, SET_NULL, SET_DEFAULT) to the model's spelling.</summary>
+    internal static string OnDelete(string action) => action switch
+    {
+        "CASCADE" => "cascade",
+        "SET_NULL" => "set-null",
+        "SET_DEFAULT" => "set-default",
+        _ => "no-action",
+    };
+
     /// <inheritdoc />
-    public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default)
+    {
+        var qualified = table.QualifiedName(SqlServerDialect.DefaultSchema);
+        if (options.Rows <= 0)
+            return new TableSample { Columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.Disabled }, StringComparer.Ordinal) };
+        var plan = _dialect.BuildSample(table, options);
+        var issues = new List<ScanIssue>();
+        var samples = new Dictionary<string, ColumnSample>(StringComparer.Ordinal);
+        foreach (var (name, reason) in plan.Skipped)
+        {
+            samples[name] = new ColumnSample { Column = name, NotSampled = reason };
+            if (reason == NotSampledReason.UnsupportedType)
+                issues.Add(new ScanIssue("", qualified, name, "unsupported-type", "not sampled: CLR type the server cannot project to text"));
+            else if (reason == NotSampledReason.NoPrivilege)
+                issues.Add(new ScanIssue("", qualified, name, "no-privilege", "not sampled: the login may not SELECT this column"));
+        }
+        if (plan.Columns.Count == 0)
+        {
+            bool denied = plan.Skipped.Count > 0 && plan.Skipped.Values.All(r => r == NotSampledReason.NoPrivilege);
+            return new TableSample { Columns = samples, Issues = issues, NotSampled = denied ? NotSampledReason.NoPrivilege : null, Method = "none (no readable column)" };
+        }
+
+        await using var connection = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
+        await using (var setup = Command(connection, _dialect.SessionSetup(options), options))
+            await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        var (rows, error) = await TryReadAsync(connection, plan, options, cancellationToken).ConfigureAwait(false);
+        // TABLESAMPLE picks pages: on a clustered table it may return too few rows; widen once, then fall back to TOP.
+        if (error is null && rows!.Count < options.Rows / 4 && plan.Method.StartsWith("tablesample", StringComparison.Ordinal))
+        {
+            var wider = _dialect.BuildSample(table, options, boost: 10);
+            (rows, error) = await TryReadAsync(connection, wider, options, cancellationToken).ConfigureAwait(false);
+            plan = wider;
+            if (error is null && rows!.Count == 0)
+            {
+                plan = _dialect.BuildSample(table, options, plainTop: true);
+                (rows, error) = await TryReadAsync(connection, plan, options, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (error is null)
+        {
+            for (int i = 0; i < plan.Columns.Count; i++) samples[plan.Columns[i].Column.Name] = Collect(plan.Columns[i], rows!, i, options);
+            return new TableSample { RowCount = rows!.Count, Columns = samples, Issues = issues, Method = plan.Method };
+        }
+        var (kind, reason2, message) = error.Value;
+        if (kind != "error" || plan.Columns.Count <= 1)
+        {
+            foreach (var c in plan.Columns) samples[c.Column.Name] = new ColumnSample { Column = c.Column.Name, NotSampled = reason2 };
+            issues.Add(new ScanIssue("", qualified, null, kind, message));
+            return new TableSample { Columns = samples, NotSampled = reason2, Issues = issues, Method = plan.Method };
+        }
+
+        // One column broke the statement (e.g. a conversion error): read column by column so the others survive.
+        int rowCount = 0;
+        foreach (var column in plan.Columns)
+        {
+            var single = _dialect.BuildSample(table, options, only: column.Column.Name);
+            var (r, e) = await TryReadAsync(connection, single, options, cancellationToken).ConfigureAwait(false);
+            if (e is null)
+            {
+                samples[column.Column.Name] = Collect(single.Columns[0], r!, 0, options);
+                rowCount = Math.Max(rowCount, r!.Count);
+            }
+            else
+            {
+                samples[column.Column.Name] = new ColumnSample { Column = column.Column.Name, NotSampled = e.Value.Reason };
+                issues.Add(new ScanIssue("", qualified, column.Column.Name, e.Value.Kind, e.Value.Message));
+            }
+        }
+        return new TableSample { RowCount = rowCount, Columns = samples, Issues = issues, Method = plan.Method + " (per column)" };
+    }
+
+    private static ColumnSample Collect(ProjectedColumn column, List<object?[]> rows, int index, SampleOptions options)
+    {
+        var values = new List<string>();
+        var lengths = new List<long>();
+        int nulls = 0;
+        foreach (var row in rows)
+        {
+            switch (row[index])
+            {
+                case null: nulls++; break;
+                case long length: lengths.Add(length); break;
+                case string s: values.Add(s.Length > options.MaxValueLength ? s[..options.MaxValueLength] : s); break;
+            }
+        }
+        return column.IsLength
+            ? new ColumnSample { Column = column.Column.Name, NullCount = nulls, BinaryLengths = lengths, NotSampled = NotSampledReason.Binary }
+            : new ColumnSample { Column = column.Column.Name, NullCount = nulls, Values = values };
+    }
+
+    private async Task<(List<object?[]>? Rows, (string Kind, NotSampledReason Reason, string Message)? Error)> TryReadAsync(
+        SqlConnection connection, SamplePlan plan, SampleOptions options, CancellationToken cancellationToken)
+    {
+        var rows = new List<object?[]>();
+        try
+        {
+            await using var cmd = Command(connection, plan.Sql, options);
+            cmd.Parameters.Add(new SqlParameter("@n", SqlDbType.Int) { Value = Math.Max(1, options.Rows) });
+            cmd.Parameters.Add(new SqlParameter("@maxlen", SqlDbType.Int) { Value = Math.Max(1, options.MaxValueLength) });
+            await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var row = new object?[plan.Columns.Count];
+                for (int i = 0; i < plan.Columns.Count; i++)
+                {
+                    if (await reader.IsDBNullAsync(i, cancellationToken).ConfigureAwait(false)) continue;
+                    row[i] = plan.Columns[i].IsLength ? reader.GetInt64(i) : reader.GetString(i);
+                }
+                rows.Add(row);
+            }
+            return (rows, null);
+        }
+        catch (SqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (connection.State != ConnectionState.Open || e.Class >= 20)
+                throw new ConnectorException(Provider, Target, $"the connection was lost while sampling: {Describe(e)}", e.Number.ToString(CultureInfo.InvariantCulture), e);
+            return (null, e.Number switch
+            {
+                -2 => ("timeout", NotSampledReason.TimedOut, $"sampling stopped after the statement timeout of {options.StatementTimeout.TotalSeconds:0.#} s"),
+                1222 => ("timeout", NotSampledReason.TimedOut, $"a lock was not granted within the lock timeout of {options.LockTimeout.TotalSeconds:0.#} s"),
+                229 or 230 => ("no-privilege", NotSampledReason.NoPrivilege, $"SELECT permission denied ({Describe(e)})"),
+                245 or 8114 or 8115 or 6522 or 9420 or 9402 => ("conversion-error", NotSampledReason.Error, $"a value could not be converted to text ({Describe(e)})"),
+                _ => ("error", NotSampledReason.Error, $"sampling failed ({Describe(e)})"),
+            });
+        }
+    }
+
+    private async Task<SqlConnection> OpenAsync(SampleOptions options, CancellationToken cancellationToken)
+    {
+        SqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqlConnectionStringBuilder(_target.ConnectionString) { ApplicationIntent = ApplicationIntent.ReadOnly };
+            if (builder.ApplicationName is null or "" or "Framework Microsoft SqlClient Data Provider" or "Core Microsoft SqlClient Data Provider")
+                builder.ApplicationName = "inventory";
+        }
+        catch (ArgumentException)
+        {
+            throw new ConnectorException(Provider, Target, "the connection string is not a valid SqlClient connection string");
+        }
+        var connection = new SqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (SqlException e)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            var hint = e.Number == 18456 ? "login failed: check the user and password"
+                : e.Number == 4060 ? "the database does not exist or the login may not open it"
+                : $"cannot connect ({Describe(e)}); check host, port and encryption settings";
+            throw new ConnectorException(Provider, Target, hint, e.Number.ToString(CultureInfo.InvariantCulture), e);
+        }
+        catch (InvalidOperationException e)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new ConnectorException(Provider, Target, "cannot connect: the connection string is incomplete", null, e);
+        }
+    }
+
+    private static SqlCommand Command(SqlConnection connection, string sql, SampleOptions options, string? idsXml = null)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = Math.Max(1, (int)Math.Ceiling(options.StatementTimeout.TotalSeconds));
+        if (idsXml is not null) cmd.Parameters.Add(new SqlParameter("@ids", SqlDbType.Xml) { Value = idsXml });
+        return cmd;
+    }
+
+    /// <summary>The object ids as the xml the catalog queries shred: <c>&lt;o id="1"/&gt;&lt;o id="2"/&gt;</c>.</summary>
+    internal static string IdsXml(IEnumerable<int> ids)
+    {
+        var sb = new StringBuilder();
+        using (var writer = XmlWriter.Create(sb, new XmlWriterSettings { ConformanceLevel = ConformanceLevel.Fragment, OmitXmlDeclaration = true }))
+            foreach (var id in ids)
+            {
+                writer.WriteStartElement("o");
+                writer.WriteAttributeString("id", id.ToString(CultureInfo.InvariantCulture));
+                writer.WriteEndElement();
+            }
+        return sb.ToString();
+    }
+
+    private static string? Text(SqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>The error number and class only: SQL Server messages may quote values (conversion errors) or names.</summary>
+    private static string Describe(SqlException e) => $"SQL Server error {e.Number.ToString(CultureInfo.InvariantCulture)}, severity {e.Class.ToString(CultureInfo.InvariantCulture)}";
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,20 +1,397 @@
+using System.Globalization;
+using System.Text.Json;
 using Inventory.Catalog;
+using Inventory.Connectors.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace Inventory.Connectors;
 
-/// <summary>PLACEHOLDER: being written.</summary>
-public sealed class SqliteConnector(ConnectionTarget target) : IConnector
+/// <summary>
+/// The embedded default: reads a SQLite database file, never writes it, never creates it.
+/// <para>Opening: the file must exist (checked first, so a typo never leaves an empty database behind); the connection
+/// is opened with <c>Mode=ReadOnly</c> (SQLITE_OPEN_READONLY) and then <c>PRAGMA query_only=ON</c>; the busy timeout is
+/// <see cref="SampleOptions.LockTimeout"/>. In WAL mode a reader never blocks writers; in rollback-journal mode a read
+/// holds a shared lock for the duration of one short sampling statement.</para>
+/// <para>Catalog: a fixed number of queries whatever the number of tables: one on <c>sqlite_schema</c> (filtered by
+/// <see cref="CatalogFilter"/> before any relation-specific work, so an excluded broken view is never touched),
+/// one for every column through <c>pragma_table_xinfo</c> as a table-valued function, one for every foreign key
+/// through <c>pragma_foreign_key_list</c>, and one on <c>sqlite_stat1</c> when <c>ANALYZE</c> wrote it (otherwise
+/// the row estimate is null: big tables are never counted). Relation names travel as one JSON-array parameter.
+/// When the column query fails (a broken view in scope), relations are read one by one and the broken ones are
+/// reported in <see cref="Catalog.Catalog.Issues"/> instead of failing the catalog.</para>
+/// <para>Sampling: rowid tables larger than the sample get one b-tree seek per random rowid drawn (seeded by
+/// <see cref="SampleOptions.Seed"/> and the table name) between <c>min(rowid)</c> and <c>max(rowid)</c>; views,
+/// WITHOUT ROWID and virtual tables, and small tables use <c>LIMIT n</c>. Values are rendered by SQLite
+/// (<c>CAST(… AS TEXT)</c>) whatever the storage class of each cell (one column may hold integers, text, blobs and
+/// NULL); blobs yield their byte length only; reals are formatted without exponent. Every statement is interrupted
+/// (<c>sqlite3_interrupt</c>) after <see cref="SampleOptions.StatementTimeout"/>.</para>
+/// </summary>
+public sealed class SqliteConnector : IConnector
 {
+    private readonly ConnectionTarget _target;
+    private readonly string _path;
+
+    /// <summary>Creates the connector; nothing is opened until the first call.</summary>
+    /// <param name="target">A parsed <c>sqlite:</c> connection.</param>
+    public SqliteConnector(ConnectionTarget target)
+    {
+        _target = target;
+        _path = new SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
+    }
+
     /// <inheritdoc />
-    public string Provider => target.Provider;
+    public string Provider => _target.Provider;
+
     /// <inheritdoc />
-    public string Target => target.Display;
+    public string Target => _target.Display;
+
     /// <inheritdoc />
-    public Task<Catalog.Catalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<Catalog.Catalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(new SampleOptions().LockTimeout, cancellationToken).ConfigureAwait(false);
+        int queries = 0;
+        try
+        {
+            var version = connection.ServerVersion;
+
+            // 1. relations, filtered before anything relation-specific runs.
+            var relations = new List<(string Type, string Name, string? Sql)>();
+            bool hasStat1 = false;
+            await using (var cmd = Command(connection, SqliteDialect.ListRelations + ";", TimeSpan.FromSeconds(30)))
+            {
+                queries++;
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var rel = (reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+                    if (filter.Matches(SqliteDialect.DefaultSchema, rel.Item2)) relations.Add(rel);
+                }
+            }
+            await using (var cmd = Command(connection, "SELECT count(*) FROM main.sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'", TimeSpan.FromSeconds(30)))
+            {
+                queries++;
+                hasStat1 = Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+            }
+
+            // 2. columns of every relation in one statement (fallback: one by one, to isolate a broken view).
+            var issues = new List<ScanIssue>();
+            var columns = new Dictionary<string, List<(ColumnInfo Column, int Pk)>>(StringComparer.Ordinal);
+            var names = relations.Select(r => r.Name).ToList();
+            try
+            {
+                queries++;
+                await ReadColumnsAsync(connection, SqliteDialect.Columns, "@names", JsonSerializer.Serialize(names), columns, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException)
+            {
+                columns.Clear();
+                foreach (var name in names)
+                {
+                    try
+                    {
+                        queries++;
+                        await ReadColumnsAsync(connection, SqliteDialect.ColumnsOfOne, "@name", name, columns, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (SqliteException e)
+                    {
+                        columns.Remove(name);
+                        issues.Add(new ScanIssue("", name, null, "error",
+                            $"the definition of {name} cannot be read (SQLite error {e.SqliteErrorCode}: {SafeReason(e)}); it is left out of the inventory"));
+                    }
+                }
+            }
+
+            // 3. foreign keys of every table in one statement.
+            var tableNames = relations.Where(r => r.Type == "table" && columns.ContainsKey(r.Name)).Select(r => r.Name).ToList();
+            var fkRows = new List<(string Relation, long Id, string Table, string From, string? To, string OnDelete)>();
+            await using (var cmd = Command(connection, SqliteDialect.ForeignKeys, TimeSpan.FromSeconds(30)))
+            {
+                queries++;
+                cmd.Parameters.AddWithValue("@names", JsonSerializer.Serialize(tableNames));
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    fkRows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(3), reader.GetString(4),
+                        reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? "NO ACTION" : reader.GetString(6)));
+            }
+
+            // 4. row estimates, only where ANALYZE left them.
+            var estimates = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+            if (hasStat1)
+            {
+                await using var cmd = Command(connection, SqliteDialect.RowEstimates, TimeSpan.FromSeconds(30));
+                queries++;
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    if (!reader.IsDBNull(0) && !reader.IsDBNull(1)) estimates[reader.GetString(0)] = reader.GetInt64(1);
+            }
+
+            var primaryKeys = columns.ToDictionary(c => c.Key,
+                c => (IReadOnlyList<string>)c.Value.Where(x => x.Pk > 0).OrderBy(x => x.Pk).Select(x => x.Column.Name).ToList(), StringComparer.OrdinalIgnoreCase);
+            var tables = new List<TableInfo>();
+            foreach (var (type, name, _) in relations)
+            {
+                if (!columns.TryGetValue(name, out var cols)) continue;
+                var fks = fkRows.Where(f => f.Relation == name).GroupBy(f => f.Id).OrderBy(g => g.Key).Select(g =>
+                {
+                    var from = g.Select(f => f.From).ToList();
+                    IReadOnlyList<string> to = g.All(f => f.To is not null) ? g.Select(f => f.To!).ToList()
+                        : primaryKeys.TryGetValue(g.First().Table, out var pk) ? pk : [];
+                    return new ForeignKeyInfo($"fk{g.Key}", from, "", g.First().Table, to, SqliteDialect.OnDelete(g.First().OnDelete));
+                }).ToList();
+                tables.Add(new TableInfo
+                {
+                    Schema = SqliteDialect.DefaultSchema,
+                    Name = name,
+                    Kind = type == "view" ? TableKind.View : TableKind.Table,
+                    RowEstimate = type == "table" && estimates.TryGetValue(name, out var rows) ? rows : null,
+                    Columns = cols.Select(c => c.Column).ToList(),
+                    PrimaryKey = primaryKeys[name],
+                    ForeignKeys = fks,
+                });
+            }
+            tables.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            return new Catalog.Catalog
+            {
+                Tables = tables,
+                DefaultSchema = SqliteDialect.DefaultSchema,
+                QueryCount = queries,
+                ServerVersion = $"SQLite {version}",
+                Issues = issues,
+            };
+        }
+        catch (SqliteException e)
+        {
+            throw new ConnectorException(Provider, Target,
+                $"the catalog cannot be read (SQLite error {e.SqliteErrorCode}: {SafeReason(e)}); is this a SQLite database file?",
+                e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
+        }
+    }
+
+    private static async Task ReadColumnsAsync(SqliteConnection connection, string sql, string parameter, string value,
+        Dictionary<string, List<(ColumnInfo Column, int Pk)>> into, CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(connection, sql, TimeSpan.FromSeconds(30));
+        cmd.Parameters.AddWithValue(parameter, value);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var relation = reader.GetString(0);
+            long hidden = reader.GetInt64(6);
+            if (hidden == 1) continue;   // hidden columns of virtual tables
+            var declared = reader.IsDBNull(3) ? "" : reader.GetString(3);
+            if (!into.TryGetValue(relation, out var list)) into[relation] = list = [];
+            list.Add((new ColumnInfo
+            {
+                Name = reader.GetString(2),
+                Ordinal = list.Count + 1,
+                DeclaredType = declared,
+                Family = SqliteDialect.Family(declared),
+                Nullable = reader.GetInt64(4) == 0,
+                Computed = hidden is 2 or 3,
+                SamplingHint = declared.Length == 0 ? "untyped" : null,
+            }, (int)reader.GetInt64(5)));
+        }
+    }
+
     /// <inheritdoc />
-    public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default)
+    {
+        var qualified = table.QualifiedName(SqliteDialect.DefaultSchema);
+        var columns = table.Columns.Where(c => c.Readable).ToList();
+        if (columns.Count == 0 || options.Rows <= 0)
+            return new TableSample { Columns = Empty(table, options.Rows <= 0 ? NotSampledReason.Disabled : NotSampledReason.NoPrivilege) };
+
+        await using var connection = await OpenAsync(options.LockTimeout, cancellationToken).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.StatementTimeout);
+        var handle = connection.Handle;
+        using var interrupt = timeout.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle));
+        try
+        {
+            string? type = null, sql = null;
+            await using (var cmd = Command(connection, SqliteDialect.RelationDefinition, options.StatementTimeout))
+            {
+                cmd.Parameters.AddWithValue("@name", table.Name);
+                await using var reader = await cmd.ExecuteReaderAsync(timeout.Token).ConfigureAwait(false);
+                if (await reader.ReadAsync(timeout.Token).ConfigureAwait(false))
+                {
+                    type = reader.GetString(0);
+                    sql = reader.IsDBNull(1) ? null : reader.GetString(1);
+                }
+            }
+            if (type is null)
+                return Failed(table, NotSampledReason.Error, new ScanIssue("", qualified, null, "error", "the relation no longer exists"));
+
+            var rowid = type == "table" && !SqliteDialect.LacksRowid(sql) ? SqliteDialect.RowidAlias(table.Columns) : null;
+            long[]? points = null;
+            if (rowid is not null && !(table.RowEstimate is { } estimate && estimate <= options.Rows))
+            {
+                await using var cmd = Command(connection, SqliteDialect.RowidBounds(table, rowid), options.StatementTimeout);
+                await using var reader = await cmd.ExecuteReaderAsync(timeout.Token).ConfigureAwait(false);
+                await reader.ReadAsync(timeout.Token).ConfigureAwait(false);
+                if (reader.IsDBNull(0))
+                    return Read(table, columns, [], "empty", options);
+                long min = reader.GetInt64(0), max = reader.GetInt64(1);
+                if ((Int128)max - min + 1 > options.Rows)
+                    points = DrawRowids(min, max, options.Rows, Seed(options.Seed, table.Name));
+            }
+
+            var rows = new List<object?[]>();
+            string method;
+            await using (var cmd = Command(connection, points is null ? SqliteDialect.SampleFirstRows(table, columns)
+                             : SqliteDialect.SampleAtRowids(table, columns, rowid!), options.StatementTimeout))
+            {
+                cmd.Parameters.AddWithValue("@maxlen", options.MaxValueLength);
+                if (points is null) cmd.Parameters.AddWithValue("@n", options.Rows);
+                else cmd.Parameters.AddWithValue("@points", JsonSerializer.Serialize(points));
+                method = points is null
+                    ? type == "view" ? "limit (view)" : rowid is null ? "limit (without rowid)" : "full (small table)"
+                    : $"random rowids ({points.Length}, seed {options.Seed})";
+                var seen = new HashSet<long>();
+                await using var reader = await cmd.ExecuteReaderAsync(timeout.Token).ConfigureAwait(false);
+                int offset = points is null ? 0 : 1;
+                while (await reader.ReadAsync(timeout.Token).ConfigureAwait(false))
+                {
+                    if (points is not null && !seen.Add(reader.GetInt64(0))) continue;   // two points reached the same row
+                    var row = new object?[columns.Count * 2];
+                    for (int i = 0; i < columns.Count; i++)
+                    {
+                        var storage = reader.GetString(offset + 2 * i);
+                        int v = offset + 2 * i + 1;
+                        row[2 * i] = storage;
+                        row[2 * i + 1] = storage switch
+                        {
+                            "null" => null,
+                            "blob" => reader.GetInt64(v),
+                            "real" => SqliteDialect.FormatReal(reader.GetDouble(v)),
+                            _ => reader.GetString(v),
+                        };
+                    }
+                    rows.Add(row);
+                }
+            }
+            return Read(table, columns, rows, method, options);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 9 && !cancellationToken.IsCancellationRequested)
+        {
+            return Failed(table, NotSampledReason.TimedOut, new ScanIssue("", qualified, null, "timeout",
+                $"sampling stopped after the statement timeout of {options.StatementTimeout.TotalSeconds:0.#} s"));
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 9)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            return Failed(table, NotSampledReason.TimedOut, new ScanIssue("", qualified, null, "timeout",
+                $"the database stayed locked longer than the lock timeout of {options.LockTimeout.TotalSeconds:0.#} s"));
+        }
+        catch (SqliteException e)
+        {
+            return Failed(table, NotSampledReason.Error, new ScanIssue("", qualified, null, "error",
+                $"sampling failed (SQLite error {e.SqliteErrorCode}: {SafeReason(e)})"));
+        }
+    }
+
+    private static TableSample Read(TableInfo table, List<ColumnInfo> columns, List<object?[]> rows, string method, SampleOptions options)
+    {
+        var result = new Dictionary<string, ColumnSample>(StringComparer.Ordinal);
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var values = new List<string>();
+            var lengths = new List<long>();
+            int nulls = 0;
+            foreach (var row in rows)
+            {
+                switch (row[2 * i + 1])
+                {
+                    case null: nulls++; break;
+                    case long length: lengths.Add(length); break;
+                    case string s: values.Add(s.Length > options.MaxValueLength ? s[..options.MaxValueLength] : s); break;
+                }
+            }
+            bool binary = columns[i].Family == TypeFamily.Binary;
+            result[columns[i].Name] = new ColumnSample
+            {
+                Column = columns[i].Name,
+                Values = values,
+                NullCount = nulls,
+                // A declared blob column reports lengths only; an untyped column that mixes blobs with text keeps its
+                // text values for classification and the blob lengths alongside.
+                BinaryLengths = binary || lengths.Count > 0 ? lengths : null,
+                NotSampled = binary ? NotSampledReason.Binary : null,
+            };
+        }
+        foreach (var c in table.Columns.Where(c => !c.Readable))
+            result[c.Name] = new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.NoPrivilege };
+        return new TableSample { RowCount = rows.Count, Columns = result, Method = method };
+    }
+
+    private static TableSample Failed(TableInfo table, NotSampledReason reason, ScanIssue issue) =>
+        new() { Columns = Empty(table, reason), NotSampled = reason, Issues = [issue] };
+
+    private static Dictionary<string, ColumnSample> Empty(TableInfo table, NotSampledReason reason) =>
+        table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = reason }, StringComparer.Ordinal);
+
+    /// <summary>Draws <paramref name="count"/> distinct rowids uniformly in [min, max] (requires max − min + 1 &gt; count), sorted.</summary>
+    internal static long[] DrawRowids(long min, long max, int count, int seed)
+    {
+        var random = new Random(seed);
+        var picked = new HashSet<long>();
+        while (picked.Count < count)
+            picked.Add(max < long.MaxValue ? random.NextInt64(min, max + 1) : random.NextInt64(min, max));
+        var result = picked.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>Combines the seed with the table name (FNV-1a over UTF-16 code units) so each table gets its own
+    /// stable stream, independent of the order tables are sampled in.</summary>
+    internal static int Seed(int seed, string table)
+    {
+        uint h = 2166136261;
+        foreach (char c in table) { h ^= c; h *= 16777619; }
+        return (int)(h ^ (uint)seed);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(TimeSpan lockTimeout, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(_path))
+            throw new ConnectorException(Provider, Target, "file not found; check the path after sqlite: (the file is never created)");
+        var builder = new SqliteConnectionStringBuilder(_target.ConnectionString)
+        {
+            Mode = SqliteOpenMode.ReadOnly,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockTimeout.TotalSeconds)),
+        };
+        var connection = new SqliteConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var cmd = Command(connection, "PRAGMA query_only = ON", lockTimeout);
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new ConnectorException(Provider, Target,
+                $"cannot open the database read-only (SQLite error {e.SqliteErrorCode}: {SafeReason(e)})",
+                e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, TimeSpan timeout)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+        return cmd;
+    }
+
+    /// <summary>SQLite's own description of an error code (e.g. "database is locked"), which, unlike the driver
+    /// message, never quotes data.</summary>
+    private static string SafeReason(SqliteException e) => SQLitePCL.raw.sqlite3_errstr(e.SqliteErrorCode).utf8_to_string();
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

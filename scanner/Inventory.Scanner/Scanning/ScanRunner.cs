@@ -88,6 +88,7 @@ public sealed class ScanRunner
         };
         var tables = new ConcurrentBag<TableEntry>();
         var sourceIssues = new ConcurrentBag<ScanIssue>();
+        foreach (var issue in catalog.Issues) sourceIssues.Add(issue with { Source = source.Name });
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(catalog.Tables, options, async (table, ct) =>
         {

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Inventory.Catalog;
+
+namespace Inventory.Connectors.Sqlite;
+
+/// <summary>
+/// Builds the SQL text the SQLite connector sends, and nothing else (no connection, no I/O), so every statement can be
+/// unit-tested. Identifiers always go through <see cref="Quote"/>; values (table names in catalog queries, sample
+/// positions, limits) always travel as parameters.
+/// </summary>
+internal static partial class SqliteDialect
+{
+    /// <summary>The schema name SQLite gives the main database file.</summary>
+    public const string DefaultSchema = "main";
+
+    /// <summary>Quotes an identifier for SQLite: wrapped in <c>"</c>, an embedded <c>"</c> doubled
+    /// (SQLite documentation, "SQLite Keywords": a keyword in double quotes is an identifier).</summary>
+    /// <param name="identifier">Exact, case-preserved name.</param>
+    /// <returns>The quoted identifier, e.g. <c>buyer "nick" name</c> → <c>"buyer ""nick"" name"</c>.</returns>
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Lists tables and views of the main schema, without SQLite's own <c>sqlite_%</c> objects. One row per
+    /// relation: type, name, sql. Nothing table-specific is evaluated, so a broken view does not fail it.</summary>
+    public const string ListRelations =
+        "SELECT type, name, sql FROM main.sqlite_schema " +
+        "WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
+
+    /// <summary>Columns of every relation named in the JSON array parameter <c>@names</c>, in one statement:
+    /// <c>pragma_table_xinfo</c> (the superset of <c>pragma_table_info</c> that also reports generated columns) as a
+    /// table-valued function. Columns: relation, cid, name, type, notnull, pk, hidden.</summary>
+    public const string Columns =
+        "SELECT n.value AS relation, c.cid, c.name, c.type, c.\"notnull\", c.pk, c.hidden " +
+        "FROM json_each(@names) AS n JOIN pragma_table_xinfo(n.value, 'main') AS c ORDER BY n.key, c.cid";
+
+    /// <summary>Columns of one relation (fallback used only when <see cref="Columns"/> fails, to isolate the broken relation).</summary>
+    public const string ColumnsOfOne =
+        "SELECT @name AS relation, c.cid, c.name, c.type, c.\"notnull\", c.pk, c.hidden FROM pragma_table_xinfo(@name, 'main') AS c ORDER BY c.cid";
+
+    /// <summary>Foreign keys of every table named in the JSON array <c>@names</c>, in one statement.
+    /// Columns: relation, id, seq, table, from, to, on_delete.</summary>
+    public const string ForeignKeys =
+        "SELECT n.value AS relation, f.id, f.seq, f.\"table\", f.\"from\", f.\"to\", f.on_delete " +
+        "FROM json_each(@names) AS n JOIN pragma_foreign_key_list(n.value, 'main') AS f ORDER BY n.key, f.id, f.seq";
+
+    /// <summary>Row estimates from <c>sqlite_stat1</c> (written by <c>ANALYZE</c>): the first integer of <c>stat</c> is
+    /// the number of rows of the index (or of the table when <c>idx</c> is null). Columns: tbl, rows.</summary>
+    public const string RowEstimates =
+        "SELECT tbl, max(CAST(stat AS INTEGER)) FROM main.sqlite_stat1 GROUP BY tbl";
+
+    /// <summary>Type and definition of one relation (used by the sampler). Columns: type, sql.</summary>
+    public const string RelationDefinition = "SELECT type, sql FROM main.sqlite_schema WHERE name = @name";
+
+    /// <summary>Maps a declared type to a family with the column-affinity rules of SQLite ("Datatypes In SQLite",
+    /// §3.1, applied in order: INT → integer; CHAR/CLOB/TEXT → text; BLOB → binary, empty → untyped;
+    /// REAL/FLOA/DOUB → decimal), then refines the NUMERIC-affinity remainder by name: BOOL → boolean,
+    /// DATE/TIME → temporal, UUID/GUID/UNIQUEIDENTIFIER → uuid, JSON/XML → document, DEC/NUM/MONEY → decimal,
+    /// anything else → other.</summary>
+    /// <param name="declaredType">The declared type as written (may be empty).</param>
+    public static TypeFamily Family(string declaredType)
+    {
+        var t = declaredType.Trim().ToUpperInvariant();
+        if (t.Length == 0) return TypeFamily.Untyped;
+        if (t.Contains("INT", StringComparison.Ordinal)) return TypeFamily.Integer;
+        if (t.Contains("CHAR", StringComparison.Ordinal) || t.Contains("CLOB", StringComparison.Ordinal) || t.Contains("TEXT", StringComparison.Ordinal))
+            return TypeFamily.Text;
+        if (t.Contains("BLOB", StringComparison.Ordinal)) return TypeFamily.Binary;
+        if (t.Contains("REAL", StringComparison.Ordinal) || t.Contains("FLOA", StringComparison.Ordinal) || t.Contains("DOUB", StringComparison.Ordinal))
+            return TypeFamily.Decimal;
+        if (t.Contains("BOOL", StringComparison.Ordinal)) return TypeFamily.Boolean;
+        if (t.Contains("DATE", StringComparison.Ordinal) || t.Contains("TIME", StringComparison.Ordinal)) return TypeFamily.Temporal;
+        if (t.Contains("UUID", StringComparison.Ordinal) || t.Contains("GUID", StringComparison.Ordinal) || t.Contains("UNIQUEIDENTIFIER", StringComparison.Ordinal))
+            return TypeFamily.Uuid;
+        if (t.Contains("JSON", StringComparison.Ordinal) || t.Contains("XML", StringComparison.Ordinal)) return TypeFamily.Document;
+        if (t.Contains("DEC", StringComparison.Ordinal) || t.Contains("NUM", StringComparison.Ordinal) || t.Contains("MONEY", StringComparison.Ordinal))
+            return TypeFamily.Decimal;
+        return TypeFamily.Other;
+    }
+
+    /// <summary>Maps <c>pragma_foreign_key_list.on_delete</c> (<c>NO ACTION</c>, <c>CASCADE</c>, <c>SET NULL</c>,
+    /// <c>SET DEFAULT</c>, <c>RESTRICT</c>) to the model's spelling; unknown text maps to <c>no-action</c>, SQLite's default.</summary>
+    public static string OnDelete(string? rule) => rule?.Trim().ToUpperInvariant() switch
+    {
+        "CASCADE" => "cascade",
+        "SET NULL" => "set-null",
+        "SET DEFAULT" => "set-default",
+        "RESTRICT" => "restrict",
+        _ => "no-action",
+    };
+
+    /// <summary>True when a <c>CREATE TABLE</c> text declares a table without an implicit rowid: <c>WITHOUT ROWID</c>
+    /// among the table options after the closing parenthesis, or a virtual table (whose module decides about rowids).</summary>
+    /// <param name="createSql">The <c>sql</c> column of <c>sqlite_schema</c>.</param>
+    public static bool LacksRowid(string? createSql)
+    {
+        if (string.IsNullOrEmpty(createSql)) return true;
+        if (VirtualTable().IsMatch(createSql)) return true;
+        int close = createSql.LastIndexOf(')');
+        return close >= 0 && WithoutRowid().IsMatch(createSql[(close + 1)..]);
+    }
+
+    /// <summary>The rowid alias to select: <c>rowid</c>, <c>_rowid_</c> or <c>oid</c>, the first one no declared
+    /// column shadows (SQLite docs, "Rowid Tables"); null when all three are taken.</summary>
+    /// <param name="columns">The table's columns.</param>
+    public static string? RowidAlias(IEnumerable<ColumnInfo> columns)
+    {
+        var names = new HashSet<string>(columns.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
+        return new[] { "rowid", "_rowid_", "oid" }.FirstOrDefault(a => !names.Contains(a));
+    }
+
+    /// <summary>Two result columns per sampled column: its storage class (<c>typeof</c>) and its value rendered
+    /// safely: blob → byte length (never the content); real → the real (formatted by the client without exponent);
+    /// integer and text → <c>CAST(… AS TEXT)</c> cut to <c>@maxlen</c> characters; null → NULL.</summary>
+    /// <param name="column">Column name (quoted here).</param>
+    /// <param name="alias">Table alias, or null.</param>
+    public static string Projection(string column, string? alias)
+    {
+        var q = (alias is null ? "" : alias + ".") + Quote(column);
+        return $"typeof({q}), CASE typeof({q}) WHEN 'blob' THEN length({q}) WHEN 'real' THEN {q} WHEN 'null' THEN NULL " +
+               $"ELSE substr(CAST({q} AS TEXT), 1, @maxlen) END";
+    }
+
+    /// <summary>Reads the lowest and highest rowid: two b-tree end seeks, not a scan (SQLite applies its min/max
+    /// optimisation only to a query holding a single <c>min()</c> or <c>max()</c>, hence two scalar subqueries).</summary>
+    public static string RowidBounds(TableInfo table, string rowid) =>
+        $"SELECT (SELECT min({rowid}) FROM {Quote(table.Name)}), (SELECT max({rowid}) FROM {Quote(table.Name)})";
+
+    /// <summary>The first rows of a relation (views, WITHOUT ROWID and virtual tables, small tables): <c>LIMIT @n</c>.</summary>
+    public static string SampleFirstRows(TableInfo table, IReadOnlyList<ColumnInfo> columns) =>
+        $"SELECT {string.Join(", ", columns.Select(c => Projection(c.Name, "t")))} FROM {Quote(table.Name)} AS t LIMIT @n";
+
+    /// <summary>Random rows of a rowid table: for each position in the JSON array <c>@points</c> (random rowids
+    /// between min and max), the first row whose rowid is at or above it, found by one b-tree seek. Costs one seek per
+    /// point, never a scan; the first result column is the rowid, used to drop the rows two points reach.</summary>
+    public static string SampleAtRowids(TableInfo table, IReadOnlyList<ColumnInfo> columns, string rowid)
+    {
+        var name = Quote(table.Name);
+        return $"SELECT t.{rowid}, {string.Join(", ", columns.Select(c => Projection(c.Name, "t")))} " +
+               $"FROM json_each(@points) AS p CROSS JOIN {name} AS t " +
+               $"WHERE t.{rowid} = (SELECT s.{rowid} FROM {name} AS s WHERE s.{rowid} >= p.value ORDER BY s.{rowid} LIMIT 1)";
+    }
+
+    /// <summary>Renders a real as invariant text without an exponent (<c>1E+20</c> → <c>100000000000000000000</c>,
+    /// <c>1.5E-07</c> → <c>0.00000015</c>), from the shortest round-trip digits; infinities as <c>Infinity</c>/<c>-Infinity</c>.</summary>
+    /// <param name="value">A SQLite REAL.</param>
+    public static string FormatReal(double value)
+    {
+        if (!double.IsFinite(value)) return value.ToString(CultureInfo.InvariantCulture);
+        var r = value.ToString("R", CultureInfo.InvariantCulture);
+        int e = r.IndexOfAny(['E', 'e']);
+        if (e < 0) return r;
+        int exponent = int.Parse(r[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var mantissa = r[..e];
+        bool negative = mantissa.StartsWith('-');
+        if (negative) mantissa = mantissa[1..];
+        int dot = mantissa.IndexOf('.');
+        var digits = dot < 0 ? mantissa : mantissa.Remove(dot, 1);
+        int point = (dot < 0 ? mantissa.Length : dot) + exponent;   // position of the decimal point in digits
+        var sb = new StringBuilder(negative ? "-" : "");
+        if (point <= 0) sb.Append("0.").Append('0', -point).Append(digits);
+        else if (point >= digits.Length) sb.Append(digits).Append('0', point - digits.Length);
+        else sb.Append(digits, 0, point).Append('.').Append(digits, point, digits.Length - point);
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"^\s*CREATE\s+VIRTUAL\s+TABLE\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VirtualTable();
+
+    [GeneratedRegex(@"\bWITHOUT\s+ROWID\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithoutRowid();
+}

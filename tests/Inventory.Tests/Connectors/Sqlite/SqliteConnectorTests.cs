@@ -1,0 +1,308 @@
+using System.Security.Cryptography;
+using Inventory.Catalog;
+using Inventory.Connectors;
+using Inventory.Tests.Support;
+using Microsoft.Data.Sqlite;
+using NUnit.Framework;
+
+namespace Inventory.Tests.Connectors.Sqlite;
+
+public sealed class SqliteConnectorTests
+{
+    private static string Chinook => Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
+
+    private readonly List<string> _files = [];
+
+    [TearDown]
+    public void DeleteFiles()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var f in _files)
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+                File.Delete(f + suffix);
+    }
+
+    private string CreateDatabase(string setupSql)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"inv_sqlite_{Guid.NewGuid():N}.db");
+        _files.Add(path);
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = setupSql;
+        cmd.ExecuteNonQuery();
+        return path;
+    }
+
+    private static SqliteConnector Connect(string path) => new(ConnectionTarget.Parse("sqlite:" + path));
+
+    [Test]
+    public async Task ReadCatalog_Chinook_ElevenTablesSixtyFourColumnsWithGoldTypes()
+    {
+        await using var connector = Connect(Chinook);
+
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+
+        var gold = File.ReadLines(Path.Combine(SharedPaths.Data, "gold", "chinook__sqlite.tsv")).Skip(1)
+            .Select(l => l.Split('\t')).Select(f => (Table: f[0], Column: f[1], Type: f[2])).ToList();
+        var actual = catalog.Tables.SelectMany(t => t.Columns.Select(c => (Table: t.Name, Column: c.Name, Type: c.DeclaredType))).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(catalog.Tables, Has.Count.EqualTo(11));
+            Assert.That(actual, Has.Count.EqualTo(64));
+            Assert.That(actual, Is.EquivalentTo(gold));
+            Assert.That(catalog.DefaultSchema, Is.EqualTo("main"));
+            Assert.That(catalog.QueryCount, Is.LessThanOrEqualTo(5));
+            Assert.That(catalog.Tables.Select(t => t.Name), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+            Assert.That(catalog.Issues, Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task ReadCatalog_Chinook_KeysAndFamilies()
+    {
+        await using var connector = Connect(Chinook);
+
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+
+        var playlistTrack = catalog.Tables.Single(t => t.Name == "PlaylistTrack");
+        var invoice = catalog.Tables.Single(t => t.Name == "Invoice");
+        var fk = invoice.ForeignKeys.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(playlistTrack.PrimaryKey, Is.EqualTo(new[] { "PlaylistId", "TrackId" }));
+            Assert.That(fk.Columns, Is.EqualTo(new[] { "CustomerId" }));
+            Assert.That(fk.ReferencedTable, Is.EqualTo("Customer"));
+            Assert.That(fk.ReferencedColumns, Is.EqualTo(new[] { "CustomerId" }));
+            Assert.That(fk.OnDelete, Is.EqualTo("no-action"));
+            Assert.That(invoice.Columns.Single(c => c.Name == "Total").Family, Is.EqualTo(TypeFamily.Decimal));
+            Assert.That(invoice.Columns.Single(c => c.Name == "InvoiceDate").Family, Is.EqualTo(TypeFamily.Temporal));
+            Assert.That(invoice.Columns.Single(c => c.Name == "InvoiceId").Nullable, Is.False);
+            Assert.That(invoice.RowEstimate, Is.Null, "Chinook has no sqlite_stat1: no estimate, and no count(*)");
+        }
+    }
+
+    [Test]
+    public async Task Sample_ChinookTrack_RandomRowsOfMixedTypes()
+    {
+        await using var connector = Connect(Chinook);
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+        var track = catalog.Tables.Single(t => t.Name == "Track");
+
+        var sample = await connector.SampleAsync(track, new SampleOptions { Rows = 100 });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sample.RowCount, Is.EqualTo(100));
+            Assert.That(sample.Method, Does.StartWith("random rowids"));
+            Assert.That(sample.Issues, Is.Empty);
+            Assert.That(sample.Columns["UnitPrice"].Values, Is.All.Matches<string>(v => v is "0.99" or "1.99"));
+            Assert.That(sample.Columns["Composer"].NullCount, Is.GreaterThan(0));
+            Assert.That(sample.Columns["TrackId"].Values.Select(int.Parse).Max(), Is.GreaterThan(200), "reaches past the first rows");
+        }
+    }
+
+    [Test]
+    public async Task Scan_Chinook_FileUnchanged()
+    {
+        var before = (Hash: SHA256.HashData(File.ReadAllBytes(Chinook)), Time: File.GetLastWriteTimeUtc(Chinook));
+        await using (var connector = Connect(Chinook))
+        {
+            var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+            foreach (var table in catalog.Tables)
+                await connector.SampleAsync(table, new SampleOptions { Rows = 50 });
+        }
+        Assert.That((SHA256.HashData(File.ReadAllBytes(Chinook)), File.GetLastWriteTimeUtc(Chinook)),
+            Is.EqualTo(before).Using<(byte[], DateTime)>((a, b) => a.Item1.AsSpan().SequenceEqual(b.Item1) && a.Item2 == b.Item2));
+    }
+
+    [Test]
+    public async Task Scan_WritableTempFile_HashAndTimeUnchanged()
+    {
+        var path = CreateDatabase("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); " +
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO t SELECT i, 'v' || i FROM n; ANALYZE;");
+        var hash = SHA256.HashData(File.ReadAllBytes(path));
+        var time = File.GetLastWriteTimeUtc(path);
+        await using (var connector = Connect(path))
+        {
+            var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+            var sample = await connector.SampleAsync(catalog.Tables.Single(), new SampleOptions { Rows = 100 });
+            Assert.That(sample.RowCount, Is.EqualTo(100));
+            Assert.That(catalog.Tables.Single().RowEstimate, Is.EqualTo(2000), "estimate from sqlite_stat1");
+        }
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(SHA256.HashData(File.ReadAllBytes(path)), Is.EqualTo(hash));
+            Assert.That(File.GetLastWriteTimeUtc(path), Is.EqualTo(time));
+            Assert.That(File.Exists(path + "-journal") || File.Exists(path + "-wal"), Is.False);
+        }
+    }
+
+    [Test]
+    public async Task Sample_C18UntypedColumns_MixedStorageClassesSampled()
+    {
+        var path = CreateDatabase(File.ReadAllText(Path.Combine(SharedPaths.Cases, "C18-sqlite-untyped-columns", "setup.sqlite.sql")));
+        await using var connector = Connect(path);
+
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+        var table = catalog.Tables.Single();
+        var sample = await connector.SampleAsync(table, new SampleOptions());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(table.Name, Is.EqualTo("import_raw"));
+            Assert.That(table.Columns.Select(c => (c.DeclaredType, c.Family)), Is.All.EqualTo(("", TypeFamily.Untyped)));
+            Assert.That(sample.RowCount, Is.EqualTo(3));
+            Assert.That(sample.Issues, Is.Empty);
+            Assert.That(sample.Columns["a"].Values, Has.Count.EqualTo(3).And.Contains("42"));
+            Assert.That(sample.Columns["b"].Values, Has.Count.EqualTo(2), "text values kept for classification");
+            Assert.That(sample.Columns["b"].BinaryLengths, Is.EqualTo(new long[] { 2 }), "the blob as its length only");
+            Assert.That(sample.Columns["b"].Values, Has.None.Contains("\u00FF"));
+            Assert.That(sample.Columns["c"].Values, Is.EquivalentTo(new[] { "12025550143", "+44 7700 900456" }));
+            Assert.That(sample.Columns["c"].NullCount, Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task Sample_BigTableWithPlaceholderHead_ReachesPastFirstRows()
+    {
+        // Given 200,000 rows whose first 10,000 hold the placeholder n/a
+        var path = CreateDatabase("CREATE TABLE signup (id INTEGER PRIMARY KEY, contact TEXT, score REAL, raw BLOB); " +
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) " +
+            "INSERT INTO signup SELECT i, CASE WHEN i <= 10000 THEN 'n/a' ELSE 'user' || i || '@example.com' END, i * 1e15, randomblob(4) FROM n;");
+        await using var connector = Connect(path);
+        var table = (await connector.ReadCatalogAsync(CatalogFilter.All)).Tables.Single();
+
+        // When a 500-row sample is drawn twice with the same seed, and once with another seed
+        var sample = await connector.SampleAsync(table, new SampleOptions { Rows = 500, Seed = 7 });
+        var again = await connector.SampleAsync(table, new SampleOptions { Rows = 500, Seed = 7 });
+        var other = await connector.SampleAsync(table, new SampleOptions { Rows = 500, Seed = 8 });
+
+        // Then most values are past the placeholder head, the sample repeats with the seed, and binaries are lengths
+        var contact = sample.Columns["contact"].Values;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sample.RowCount, Is.EqualTo(500));
+            Assert.That(contact.Count(v => v == "n/a"), Is.LessThan(75), "about 5% expected, not 100% as with LIMIT");
+            Assert.That(again.Columns["contact"].Values, Is.EqualTo(contact));
+            Assert.That(other.Columns["contact"].Values, Is.Not.EqualTo(contact));
+            Assert.That(sample.Columns["score"].Values, Has.None.Contains("E").And.None.Contains("e"));
+            Assert.That(sample.Columns["raw"].NotSampled, Is.EqualTo(NotSampledReason.Binary));
+            Assert.That(sample.Columns["raw"].BinaryLengths, Has.Count.EqualTo(500).And.All.EqualTo(4L));
+            Assert.That(sample.Columns["raw"].Values, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void SamplingQueries_BigRowidTable_SeekNeverScan()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE \"Sign Up\" (id INTEGER PRIMARY KEY, contact TEXT)";
+            create.ExecuteNonQuery();
+        }
+        var table = new TableInfo
+        {
+            Schema = "main", Name = "Sign Up",
+            Columns = [new ColumnInfo { Name = "contact", Ordinal = 2, DeclaredType = "TEXT", Family = TypeFamily.Text }],
+        };
+
+        string Plan(string sql)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            cmd.Parameters.AddWithValue("@points", "[1, 50]");
+            cmd.Parameters.AddWithValue("@maxlen", 10);
+            using var reader = cmd.ExecuteReader();
+            var lines = new List<string>();
+            while (reader.Read()) lines.Add(reader.GetString(3));
+            return string.Join("\n", lines);
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Plan(Inventory.Connectors.Sqlite.SqliteDialect.RowidBounds(table, "rowid")), Does.Not.Contain("SCAN t").And.Not.Contain("SCAN Sign Up"));
+            Assert.That(Plan(Inventory.Connectors.Sqlite.SqliteDialect.SampleAtRowids(table, table.Columns, "rowid")),
+                Does.Contain("SEARCH t USING INTEGER PRIMARY KEY").And.Not.Contain("SCAN t").And.Not.Contain("SCAN s"));
+        }
+    }
+
+    [Test]
+    public async Task Sample_ViewAndWithoutRowid_FirstRowsWithoutError()
+    {
+        var path = CreateDatabase("CREATE TABLE k (code TEXT PRIMARY KEY, \"buyer \"\"nick\"\" name\" TEXT) WITHOUT ROWID; " +
+            "INSERT INTO k VALUES ('a', 'x'), ('b', 'y'); CREATE VIEW \"v k\" AS SELECT code AS c FROM k;");
+        await using var connector = Connect(path);
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+
+        var table = await connector.SampleAsync(catalog.Tables.Single(t => t.Name == "k"), new SampleOptions { Rows = 1 });
+        var view = await connector.SampleAsync(catalog.Tables.Single(t => t.Name == "v k"), new SampleOptions());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(catalog.Tables.Single(t => t.Name == "v k").Kind, Is.EqualTo(TableKind.View));
+            Assert.That(table.Method, Is.EqualTo("limit (without rowid)"));
+            Assert.That(table.RowCount, Is.EqualTo(1));
+            Assert.That(view.Method, Is.EqualTo("limit (view)"));
+            Assert.That(view.Columns["c"].Values, Is.EquivalentTo(new[] { "a", "b" }));
+        }
+    }
+
+    [Test]
+    public async Task ReadCatalog_ForeignKeyRules_Mapped()
+    {
+        var path = CreateDatabase("CREATE TABLE p (id INTEGER PRIMARY KEY); " +
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, a INT REFERENCES p ON DELETE CASCADE, b INT REFERENCES p(id) ON DELETE SET NULL, " +
+            "d INT REFERENCES p(id) ON DELETE SET DEFAULT, e INT REFERENCES p(id) ON DELETE RESTRICT);");
+        await using var connector = Connect(path);
+
+        var c = (await connector.ReadCatalogAsync(CatalogFilter.All)).Tables.Single(t => t.Name == "c");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(c.ForeignKeys.Select(f => (f.Columns[0], f.OnDelete)),
+                Is.EquivalentTo(new[] { ("a", "cascade"), ("b", "set-null"), ("d", "set-default"), ("e", "restrict") }));
+            Assert.That(c.ForeignKeys.Single(f => f.Columns[0] == "a").ReferencedColumns, Is.EqualTo(new[] { "id" }), "implicit parent key resolved");
+        }
+    }
+
+    [Test]
+    public async Task ReadCatalog_BrokenViewExcluded_NeverTouched()
+    {
+        var path = CreateDatabase("CREATE TABLE t (x TEXT); CREATE TABLE gone (y TEXT); CREATE VIEW broken AS SELECT y FROM gone; DROP TABLE gone;");
+        await using var connector = Connect(path);
+
+        var filtered = await connector.ReadCatalogAsync(new CatalogFilter([], ["broken"]));
+        var unfiltered = await connector.ReadCatalogAsync(CatalogFilter.All);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(filtered.Tables.Select(t => t.Name), Is.EqualTo(new[] { "t" }));
+            Assert.That(filtered.Issues, Is.Empty);
+            Assert.That(filtered.QueryCount, Is.LessThanOrEqualTo(4));
+            Assert.That(unfiltered.Tables.Select(t => t.Name), Is.EqualTo(new[] { "t" }));
+            Assert.That(unfiltered.Issues.Single().Table, Is.EqualTo("broken"), "a broken view in scope is reported, not dropped silently");
+        }
+    }
+
+    [Test]
+    public void ReadCatalog_MissingFile_ConnectorErrorAndNoFileCreated()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"inv_missing_{Guid.NewGuid():N}.db");
+        _files.Add(path);
+
+        var error = Assert.ThrowsAsync<ConnectorException>(async () =>
+        {
+            await using var connector = Connect(path);
+            await connector.ReadCatalogAsync(CatalogFilter.All);
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Message, Does.Contain("file not found"));
+            Assert.That(File.Exists(path), Is.False);
+        }
+    }
+}
