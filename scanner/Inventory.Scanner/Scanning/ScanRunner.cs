@@ -200,7 +200,7 @@ public sealed class ScanRunner
 
     private static SampleStats Stats(ColumnEvidence e)
     {
-        int nonNull = e.BinaryLengths?.Count ?? e.Values.Count;
+        int nonNull = e.Values.Count + (e.BinaryLengths?.Count ?? 0);
         var distinct = e.Values.Count == 0 ? 0 : e.Values.Distinct(StringComparer.Ordinal).Count();
         return new SampleStats
         {
@@ -208,7 +208,7 @@ public sealed class ScanRunner
             NonNull = nonNull,
             NullRatio = e.SampledRows == 0 ? 0 : Math.Round((double)e.NullCount / e.SampledRows, 4),
             DistinctRatio = e.Values.Count == 0 ? 0 : Math.Round((double)distinct / e.Values.Count, 4),
-            MaxLength = e.BinaryLengths is { Count: > 0 } b ? b.Max() : e.Values.Count == 0 ? 0 : e.Values.Max(v => v.Length),
+            MaxLength = Math.Max(e.BinaryLengths is { Count: > 0 } b ? b.Max() : 0, e.Values.Count == 0 ? 0 : e.Values.Max(v => v.Length)),
         };
     }
 }
