@@ -1,0 +1,135 @@
+using Inventory.Cli;
+using Inventory.Model;
+using Inventory.Tests.Support;
+using Npgsql;
+using NUnit.Framework;
+using Spectre.Console.Testing;
+
+namespace Inventory.Tests.Cli;
+
+/// <summary>The `inventory` command line as a user meets it: exit codes, one-line errors, no secrets in output.</summary>
+[TestFixture]
+public sealed class CliTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"inventory-cli-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        var code = await InventoryApp.RunAsync(args, console);
+        return (code, console.Output);
+    }
+
+    [Test]
+    public async Task Scan_ChinookSqlite_Finds11TablesAnd64Columns()
+    {
+        var chinook = Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
+        var output = Path.Combine(_dir, "inventory.json");
+
+        var (code, text) = await RunAsync("scan", "--connection", "sqlite:" + chinook, "--out", output);
+
+        var document = InventoryJson.Read(output);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(document.AllTables().Count(), Is.EqualTo(11));
+            Assert.That(document.AllColumns().Count(), Is.EqualTo(64));
+            Assert.That(document.Sources.Single().Provider, Is.EqualTo("sqlite"));
+            Assert.That(document.AllTables().Where(t => t.Table.Name != "Playlist").All(t => t.Table.SampledRows > 0), Is.True);
+        }
+    }
+
+    [TestCase("sqlite:/definitely/not/here.db", "not found")]
+    [TestCase("postgres://user:pa ss@[bad", "malformed postgres URI")]
+    [TestCase("mysql://root:hunter2@db/app", "unknown connection scheme")]
+    [TestCase("Foo=bar;Baz=1", "cannot tell the provider")]
+    public async Task Scan_BadConnection_ExitsTwoWithOneLine(string connection, string expected)
+    {
+        var (code, text) = await RunAsync("scan", "--connection", connection, "--out", Path.Combine(_dir, "i.json"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(text, Does.Contain(expected));
+            Assert.That(text.Trim().Split('\n'), Has.Length.EqualTo(1), "one line, no stack trace");
+            Assert.That(text, Does.Not.Contain("hunter2"));
+        }
+    }
+
+    [Test]
+    public async Task Scan_UnknownProvider_ExitsTwo()
+    {
+        var (code, text) = await RunAsync("scan", "--connection", "Host=localhost", "--provider", "oracle");
+
+        Assert.That((code, text.Contains("unknown provider 'oracle'", StringComparison.Ordinal)), Is.EqualTo((ExitCodes.BadInput, true)), text);
+    }
+
+    [Test]
+    public async Task Scan_UnknownConfigKey_NamesFileLineAndColumn()
+    {
+        var config = Path.Combine(_dir, "inventory.yml");
+        await File.WriteAllTextAsync(config, "sources:\n  - name: app\n    conection: sqlite:x.db\n");
+
+        var (code, text) = await RunAsync("scan", "--config", config);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(text, Does.Contain($"{config}:3:5: unknown key 'conection'"));
+            Assert.That(text, Does.Contain("did you mean 'connection'"));
+        }
+    }
+
+    [Test]
+    public async Task Scan_MissingConfigFile_ExitsTwo()
+    {
+        var (code, text) = await RunAsync("scan", "--config", Path.Combine(_dir, "nope.yml"));
+
+        Assert.That((code, text.Contains("file not found", StringComparison.Ordinal)), Is.EqualTo((ExitCodes.BadInput, true)), text);
+    }
+
+    [Test]
+    public async Task Scan_UnsetEnvironmentVariable_NamesTheVariable()
+    {
+        var config = Path.Combine(_dir, "inventory.yml");
+        await File.WriteAllTextAsync(config, "sources:\n  - name: app\n    connection: ${INVENTORY_TEST_SURELY_UNSET_VAR}\n");
+
+        var (code, text) = await RunAsync("scan", "--config", config);
+
+        Assert.That((code, text.Contains("environment variable INVENTORY_TEST_SURELY_UNSET_VAR is not set", StringComparison.Ordinal)), Is.EqualTo((ExitCodes.BadInput, true)), text);
+    }
+
+    [Test]
+    [Category("Integration")]
+    public async Task Scan_WrongPostgresPassword_ExitsTwoWithoutThePassword()
+    {
+        var admin = new NpgsqlConnectionStringBuilder(TestPostgres.AdminConnectionString);
+        var uri = $"postgres://{admin.Username}:Wr0ngS3cretXYZ@{admin.Host}:{admin.Port}/postgres";
+
+        var (code, text) = await RunAsync("scan", "--connection", uri, "--out", Path.Combine(_dir, "i.json"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput), text);
+            Assert.That(text, Does.Contain("28P01"));
+            Assert.That(text, Does.Not.Contain("Wr0ngS3cretXYZ"));
+            Assert.That(text.Trim().Split('\n'), Has.Length.EqualTo(1));
+        }
+    }
+
+    [TestCase("report")]
+    [TestCase("check")]
+    public async Task Command_Help_ShowsExamples(string command)
+    {
+        var (code, text) = await RunAsync(command, "--help");
+
+        Assert.That((code, text.Contains("EXAMPLES", StringComparison.Ordinal)), Is.EqualTo((0, true)), text);
+    }
+}
