@@ -107,10 +107,10 @@ public static partial class AnnotationStubs
     public static string FileNameFor(string qualifiedName, string? source = null)
     {
         var exact = source is null ? qualifiedName : $"{source}.{qualifiedName}";
-        var cleaned = UnsafeChars().Replace(exact, "_");
+        var cleaned = UnsafeChars().Replace(exact.ToLowerInvariant(), "_");
         if (cleaned == exact && !exact.StartsWith('.') && exact.Length <= 120) return exact;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(exact)))[..8];
-        var stem = cleaned.ToLowerInvariant().TrimStart('.');
+        var stem = cleaned.TrimStart('.');
         if (stem.Length > 100) stem = stem[..100];
         return $"{(stem.Length == 0 ? "table" : stem)}-{hash}";
     }

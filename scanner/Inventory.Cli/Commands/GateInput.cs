@@ -62,10 +62,24 @@ internal static class GateInput
     public static AnnotationSet LoadAnnotations(string path, bool isExplicit, IKnownCategories categories) =>
         !isExplicit && !Directory.Exists(path) && !File.Exists(path) ? AnnotationSet.Empty : new AnnotationLoader(categories).Load(path);
 
-    /// <summary>Writes text as-is to the console's output (no markup, no wrapping: CI parsers read these lines).</summary>
-    public static void WriteRaw(IAnsiConsole console, string text)
+    /// <summary>Writes text as-is to the console (no markup, no wrapping at the console width: CI parsers read these lines whole).</summary>
+    public static void WriteRaw(IAnsiConsole console, string text) => console.Write(new RawLines(text));
+
+    /// <summary>Lines rendered as one segment each, never folded.</summary>
+    private sealed class RawLines(string text) : Spectre.Console.Rendering.IRenderable
     {
-        console.Profile.Out.Writer.Write(text);
-        console.Profile.Out.Writer.Flush();
+        private readonly string[] _lines = text.TrimEnd('\n').Split('\n');
+
+        public Spectre.Console.Rendering.Measurement Measure(Spectre.Console.Rendering.RenderOptions options, int maxWidth) =>
+            new(1, Math.Max(1, _lines.Max(l => l.Length)));
+
+        public IEnumerable<Spectre.Console.Rendering.Segment> Render(Spectre.Console.Rendering.RenderOptions options, int maxWidth)
+        {
+            foreach (var line in _lines)
+            {
+                if (line.Length > 0) yield return new Spectre.Console.Rendering.Segment(line);
+                yield return Spectre.Console.Rendering.Segment.LineBreak;
+            }
+        }
     }
 }
