@@ -34,9 +34,9 @@ internal sealed class PostgresDialect
     /// (page sampling of a small table returns too few, clustered rows).</summary>
     public const int SystemThresholdFactor = 10;
 
-    /// <summary>TABLESAMPLE asks for this many times the wanted rows, so a slightly optimistic estimate still fills the
+    /// <summary>TABLESAMPLE asks for this many times the wanted rows, so an optimistic estimate or the page-count variance of SYSTEM still fills the
     /// sample; the surplus is cut by <c>LIMIT</c> after a deterministic shuffle.</summary>
-    public const double Oversampling = 2.0;
+    public const double Oversampling = 4.0;
 
     /// <summary>Assumed heap bytes per row of a never-analysed table: tuple header plus 8 bytes a column
     /// (PostgreSQL's heap tuple header is 23 bytes plus the line pointer's 4; see the storage page layout docs).</summary>
