@@ -1,6 +1,68 @@
+using System.ComponentModel;
+using Inventory.Annotations;
+using Inventory.Model;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Inventory.Cli.Commands;
 
-/// <summary>inventory annotate: PLACEHOLDER being written.</summary>
-internal sealed class AnnotateCommand(IAnsiConsole console) : NotImplementedCommand(console, "annotate");
+/// <summary><c>inventory annotate</c>: writes YAML stubs for the columns that have no annotation entry, with the suggested
+/// category and its evidence as comments and an empty <c>category:</c>. Never rewrites existing entries or other files;
+/// a second run changes nothing. Exit 0 on success, 2 when existing annotation files are invalid (fix them first).</summary>
+internal sealed class AnnotateCommand(IAnsiConsole console) : AsyncCommand<AnnotateCommand.Settings>
+{
+    public sealed class Settings : GateSettings
+    {
+        [CommandOption("--table <TABLE>")]
+        [Description("Only this table (exact qualified name, e.g. app.users).")]
+        public string? Table { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Folder for new stub files (default: the annotations folder).")]
+        public string? Out { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var config = GateInput.LoadConfig(settings);
+        var document = await GateInput.LoadInventoryAsync(settings, config, cancellationToken).ConfigureAwait(false);
+        var (annotationsPath, isExplicit) = GateInput.AnnotationsPath(settings, config);
+        if (settings.Annotations is null && settings.Out is not null) (annotationsPath, isExplicit) = (settings.Out, false);
+        var outDir = settings.Out ?? (File.Exists(annotationsPath) ? Path.GetDirectoryName(Path.GetFullPath(annotationsPath))! : annotationsPath);
+
+        var categories = KnownCategories.BuiltIn;
+        var annotations = GateInput.LoadAnnotations(annotationsPath, isExplicit, categories);
+        if (annotations.Errors.Count > 0)
+        {
+            foreach (var error in annotations.Errors) console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));
+            console.Write(new Text("no stub written: fix the annotation files above first, so stubs never duplicate an entry\n"));
+            return ExitCodes.BadInput;
+        }
+        if (settings.Table is { } table && !document.AllTables().Any(t => t.Table.QualifiedName == table))
+        {
+            var names = document.AllTables().Select(t => t.Table.QualifiedName).Distinct().ToArray();
+            var close = names.FirstOrDefault(n => string.Equals(n, table, StringComparison.OrdinalIgnoreCase));
+            throw new ConfigurationException($"table '{table}' is not in the inventory{(close is null ? "" : $" (names are case-sensitive: '{close}'?)")}");
+        }
+
+        new AnnotationMerger(categories, new MergeOptions { ReportMissingTables = false }).Apply(document, annotations);
+        var plan = AnnotationStubs.Plan(document, annotations, outDir, settings.Table, categories);
+        foreach (var file in plan)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AtomicFile.WriteAllText(file.Path, file.Content);
+            var verb = file.Action switch
+            {
+                StubAction.Create => "created",
+                StubAction.Append => "appended to",
+                _ => "wrote pending entries (move them by hand) to",
+            };
+            console.Write(new Text($"{verb} {Path.GetRelativePath(Directory.GetCurrentDirectory(), file.Path)}: {file.Table}, {file.Columns.Count} column{(file.Columns.Count == 1 ? "" : "s")}\n"));
+        }
+        if (plan.Count == 0)
+            console.Write(new Text("nothing to write: every column already has an annotation entry\n"));
+        else
+            console.Write(new Text("fill in each empty `category:`, then run `inventory check`\n"));
+        return ExitCodes.Ok;
+    }
+}

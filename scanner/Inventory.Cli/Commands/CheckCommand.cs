@@ -1,6 +1,152 @@
+using System.ComponentModel;
+using System.Globalization;
+using Inventory.Annotations;
+using Inventory.Model;
+using Inventory.Reports.Check;
+using Inventory.Yaml;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Inventory.Cli.Commands;
 
-/// <summary>inventory check: PLACEHOLDER being written.</summary>
-internal sealed class CheckCommand(IAnsiConsole console) : NotImplementedCommand(console, "check");
+/// <summary><c>inventory check</c>: the CI gate. Applies the annotations to the inventory and exits 0 when every in-scope
+/// column is tagged (and, with --strict, nothing conflicts or is stale), 1 when the gate fails, 2 when an annotation
+/// file or an option is invalid, 3 when the gate passed but the scan was incomplete.</summary>
+internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCommand.Settings>
+{
+    public sealed class Settings : GateSettings
+    {
+        [CommandOption("--baseline <FILE>")]
+        [Description("An earlier inventory.json or check JSON: only columns absent from it fail (new columns).")]
+        public string? Baseline { get; init; }
+
+        [CommandOption("--accept-classification-above <P>")]
+        [Description("Classifications with confidence >= P (0..1) count as tags.")]
+        public double? AcceptClassificationAbove { get; init; }
+
+        [CommandOption("--strict")]
+        [Description("Conflicts and stale annotations fail the gate too (default: warnings).")]
+        public bool Strict { get; init; }
+
+        [CommandOption("--format <FORMATS>")]
+        [Description("Comma-separated: text, json, sarif, junit, github (repeatable). Default: text.")]
+        public string[] Format { get; init; } = [];
+
+        [CommandOption("--output-dir <DIR>")]
+        [Description("Folder for file formats (default: the working directory).")]
+        public string? OutputDir { get; init; }
+
+        [CommandOption("--sarif <FILE>")]
+        [Description("Write SARIF 2.1.0 to FILE.")]
+        public string? Sarif { get; init; }
+
+        [CommandOption("--junit <FILE>")]
+        [Description("Write JUnit XML to FILE.")]
+        public string? JUnit { get; init; }
+
+        [CommandOption("--json <FILE>")]
+        [Description("Write the check result as JSON to FILE (usable as --baseline).")]
+        public string? Json { get; init; }
+
+        [CommandOption("--github <FILE>")]
+        [Description("Write GitHub Actions workflow commands to FILE instead of standard output.")]
+        public string? GitHub { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (AcceptClassificationAbove is < 0 or > 1)
+                return ValidationResult.Error("--accept-classification-above must be between 0 and 1");
+            if (Inventory is not null && Connection is not null)
+                return ValidationResult.Error("give either --inventory or --connection, not both");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var formats = ParseFormats(settings);
+        var config = GateInput.LoadConfig(settings);
+        var document = await GateInput.LoadInventoryAsync(settings, config, cancellationToken).ConfigureAwait(false);
+        var baseline = settings.Baseline is null ? null : CheckBaseline.Read(settings.Baseline);
+        var (annotationsPath, isExplicit) = GateInput.AnnotationsPath(settings, config);
+        var categories = KnownCategories.BuiltIn;
+        var annotations = GateInput.LoadAnnotations(annotationsPath, isExplicit, categories);
+
+        var pathBase = Directory.GetCurrentDirectory();
+        var merge = new AnnotationMerger(categories, new MergeOptions { PathBase = pathBase }).Apply(document, annotations);
+        var options = new CheckOptions
+        {
+            AcceptClassificationAbove = settings.AcceptClassificationAbove ?? config?.Check.AcceptClassificationAbove,
+            Strict = settings.Strict,
+            FailOn = FailOn(config),
+            Baseline = baseline,
+            AnnotationsDirectory = Directory.Exists(annotationsPath) || !File.Exists(annotationsPath)
+                ? AnnotationMerger.DisplayPath(annotationsPath, pathBase)
+                : AnnotationMerger.DisplayPath(Path.GetDirectoryName(Path.GetFullPath(annotationsPath))!, pathBase),
+            PathBase = pathBase,
+            Stale = merge.Stale,
+            AnnotationErrors = annotations.Errors,
+        };
+        var result = CheckGate.Evaluate(document, options);
+
+        foreach (var format in formats)
+        {
+            var writer = CheckWriters.Create(format);
+            var file = format switch
+            {
+                "sarif" => settings.Sarif,
+                "junit" => settings.JUnit,
+                "json" => settings.Json,
+                "github" => settings.GitHub,
+                _ => null,
+            };
+            if (file is null && format is "text" or "github")
+            {
+                GateInput.WriteRaw(console, format == "text" ? CheckTextWriter.Render(result) : GitHubCheckWriter.Render(result));
+                continue;
+            }
+            file ??= Path.Combine(settings.OutputDir ?? ".", writer.DefaultFileName);
+            await AtomicFile.WriteAsync(file, s => writer.WriteAsync(result, s, cancellationToken), cancellationToken).ConfigureAwait(false);
+            console.Write(new Text($"wrote {format} to {file}\n"));
+        }
+
+        if (annotations.Errors.Count > 0) return ExitCodes.BadInput;
+        if (!result.Passed) return ExitCodes.GateFailed;
+        return result.ScanComplete ? ExitCodes.Ok : ExitCodes.ScanIncomplete;
+    }
+
+    private static List<string> ParseFormats(Settings settings)
+    {
+        var formats = settings.Format.SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(f => f.ToLowerInvariant()).ToList();
+        foreach (var f in formats)
+            if (!CheckWriters.Formats.Contains(f))
+                throw new ConfigurationException($"unknown --format '{f}'; use {string.Join(", ", CheckWriters.Formats)}");
+        if (settings.Sarif is not null) formats.Add("sarif");
+        if (settings.JUnit is not null) formats.Add("junit");
+        if (settings.Json is not null) formats.Add("json");
+        if (settings.GitHub is not null) formats.Add("github");
+        if (formats.Count == 0) formats.Add("text");
+        return formats.Distinct().ToList();
+    }
+
+    /// <summary>The kinds that fail: the config's <c>check.fail-on</c> when the file sets it explicitly, else untagged
+    /// (conflicts and stale annotations are warnings unless --strict, C05); claim violations and invalid annotation
+    /// files always fail.</summary>
+    private static HashSet<FindingKind> FailOn(Config.InventoryConfig? config)
+    {
+        var kinds = new HashSet<FindingKind> { FindingKind.Untagged, FindingKind.ClaimViolated, FindingKind.InvalidAnnotation };
+        if (config?.File is not { } file || StrictYaml.ReadMappingFile(file).Mapping("check")?["fail-on"] is null) return kinds;
+        kinds = [FindingKind.ClaimViolated, FindingKind.InvalidAnnotation];
+        foreach (var kind in config.Check.FailOn)
+            kinds.Add(kind switch
+            {
+                "untagged" => FindingKind.Untagged,
+                "conflict" => FindingKind.Conflict,
+                "stale" => FindingKind.Stale,
+                "claim" => FindingKind.ClaimViolated,
+                _ => throw new ConfigurationException(string.Create(CultureInfo.InvariantCulture, $"unknown fail-on kind '{kind}'"), file),
+            });
+        return kinds;
+    }
+}

@@ -1,20 +1,520 @@
+using System.Net.Sockets;
 using Inventory.Catalog;
+using Inventory.Connectors.Postgres;
+using Npgsql;
 
 namespace Inventory.Connectors;
 
-/// <summary>PLACEHOLDER: being written.</summary>
-public sealed class PostgresConnector(ConnectionTarget target) : IConnector
+/// <summary>
+/// PostgreSQL connector (Npgsql). The catalog comes from <c>pg_catalog</c> in three queries whatever the number of
+/// tables (relations, columns, keys) inside one read-only snapshot; filters are applied to the relation list in memory
+/// before the column and key queries, which receive the kept oids as a parameter. Samples are read in a read-only
+/// transaction with <c>statement_timeout</c> and <c>lock_timeout</c>, each call on its own pooled connection, so
+/// <see cref="SampleAsync"/> may run concurrently for different tables. Connections carry
+/// <c>application_name=inventory</c> unless the connection string sets one.
+/// </summary>
+public sealed class PostgresConnector : IConnector
 {
+    private readonly ConnectionTarget _target;
+    private readonly PostgresDialect _dialect = new();
+    private readonly Lazy<NpgsqlDataSource> _dataSource;
+
+    /// <summary>Creates the connector; nothing connects until <see cref="ReadCatalogAsync"/>.</summary>
+    /// <param name="target">A parsed <c>postgres</c> connection.</param>
+    public PostgresConnector(ConnectionTarget target)
+    {
+        _target = target;
+        _dataSource = new Lazy<NpgsqlDataSource>(() =>
+        {
+            var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
+            if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "inventory";
+            return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+        });
+    }
+
     /// <inheritdoc />
-    public string Provider => target.Provider;
+    public string Provider => "postgres";
+
     /// <inheritdoc />
-    public string Target => target.Display;
+    public string Target => _target.Display;
+
+    /// <summary>Options for the catalog transaction's timeouts (statement and lock); the default is 30 s and 5 s.</summary>
+    public SampleOptions CatalogTimeouts { get; init; } = new();
+
     /// <inheritdoc />
-    public Task<Catalog.Catalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<Catalog.Catalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await _dataSource.Value.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or ArgumentException)
+        {
+            throw ConnectError(e);
+        }
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                return await ReadCatalogCoreAsync(connection, filter, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NpgsqlException e)
+            {
+                var state = (e as PostgresException)?.SqlState;
+                await RollbackQuietlyAsync(connection).ConfigureAwait(false);
+                throw new ConnectorException(Provider, Target,
+                    $"reading the catalog failed: {PostgresErrors.Describe(e)}; check that the role may read pg_catalog and that the server is up", state, e);
+            }
+        }
+    }
+
+    private async Task<Catalog.Catalog> ReadCatalogCoreAsync(NpgsqlConnection connection, CatalogFilter filter, CancellationToken ct)
+    {
+        int queries = 0;
+        // One read-only snapshot for the three queries, so relations, columns and keys agree.
+        await ExecuteAsync(connection, _dialect.BeginReadOnly(CatalogTimeouts, repeatableRead: true), ct).ConfigureAwait(false);
+
+        // 1. relations
+        var relations = new List<Relation>();
+        await using (var cmd = new NpgsqlCommand(_dialect.RelationsSql, connection))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                relations.Add(new Relation(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                    reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.GetBoolean(7)));
+        }
+
+        // Partitions fold under their root; the filter applies to the roots and to plain relations, before anything
+        // table-specific is read.
+        var partitionsByRoot = relations.Where(r => r.RootOid is not null).ToLookup(r => r.RootOid!.Value);
+        var kept = relations.Where(r => r.RootOid is null && filter.Matches(r.Schema, r.Name)).ToList();
+        var oids = kept.Select(r => r.Oid).ToArray();
+
+        // 2. columns
+        var columns = new Dictionary<long, List<(ColumnInfo Column, bool MaySelect)>>();
+        await using (var cmd = new NpgsqlCommand(_dialect.ColumnsSql, connection))
+        {
+            cmd.Parameters.AddWithValue("oids", oids);
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var oid = reader.GetInt64(0);
+                if (!columns.TryGetValue(oid, out var list)) columns[oid] = list = [];
+                var family = PostgresDialect.FamilyOf(reader.GetString(4), reader.GetString(5));
+                var maySelect = reader.GetBoolean(9);
+                list.Add((new ColumnInfo
+                {
+                    Name = reader.GetString(2),
+                    Ordinal = list.Count + 1,
+                    DeclaredType = reader.GetString(3),
+                    Family = family,
+                    Nullable = !reader.GetBoolean(6),
+                    Computed = reader.GetBoolean(7),
+                    Comment = reader.IsDBNull(8) ? null : reader.GetString(8),
+                    Readable = maySelect,
+                    SamplingHint = family == TypeFamily.Binary ? "binary" : null,
+                }, maySelect));
+            }
+        }
+
+        // 3. primary and foreign keys
+        var primaryKeys = new Dictionary<long, IReadOnlyList<string>>();
+        var foreignKeys = new Dictionary<long, List<ForeignKeyInfo>>();
+        await using (var cmd = new NpgsqlCommand(_dialect.ConstraintsSql, connection))
+        {
+            cmd.Parameters.AddWithValue("oids", oids);
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var oid = reader.GetInt64(0);
+                var keyColumns = reader.GetFieldValue<string[]>(3);
+                if (reader.GetString(1) == "p")
+                {
+                    primaryKeys[oid] = keyColumns;
+                    continue;
+                }
+                if (!foreignKeys.TryGetValue(oid, out var list)) foreignKeys[oid] = list = [];
+                list.Add(new ForeignKeyInfo(reader.GetString(2), keyColumns,
+                    reader.IsDBNull(4) ? "" : reader.GetString(4), reader.IsDBNull(5) ? "" : reader.GetString(5),
+                    reader.GetFieldValue<string[]>(6), PostgresDialect.DeleteRule(reader.GetString(7))));
+            }
+        }
+        await ExecuteAsync(connection, ["COMMIT"], ct).ConfigureAwait(false);
+
+        var tables = kept.Select(r =>
+        {
+            var cols = columns.TryGetValue(r.Oid, out var list) ? list : [];
+            var kind = PostgresDialect.KindOf(r.Kind);
+            var partitions = partitionsByRoot[r.Oid].ToList();
+            long? estimate = r.RowEstimate;
+            if (kind == TableKind.PartitionedTable)
+            {
+                var leaves = partitions.Where(p => p.Kind != "p").ToList();
+                estimate = leaves.Any(p => p.RowEstimate is not null) ? leaves.Sum(p => p.RowEstimate ?? 0) : null;
+            }
+            return new TableInfo
+            {
+                Schema = r.Schema,
+                Name = r.Name,
+                Kind = kind,
+                RowEstimate = estimate,
+                Comment = r.Comment,
+                Columns = cols.Select(c => c.Column).ToList(),
+                PrimaryKey = primaryKeys.TryGetValue(r.Oid, out var pk) ? pk : [],
+                ForeignKeys = foreignKeys.TryGetValue(r.Oid, out var fks) ? fks : [],
+                Partitions = partitions.Select(p => p.Schema == r.Schema ? p.Name : $"{p.Schema}.{p.Name}")
+                    .Order(StringComparer.Ordinal).ToList(),
+                Readable = cols.Count == 0 ? r.MaySelect : cols.Any(c => c.MaySelect),
+            };
+        })
+        .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
+        .ToList();
+
+        return new Catalog.Catalog
+        {
+            Tables = tables,
+            DefaultSchema = "public",
+            QueryCount = queries,
+            ServerVersion = $"PostgreSQL {connection.PostgreSqlVersion.ToString(2)}",
+        };
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, IEnumerable<string> statements, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var sql in statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
-    public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(options);
+        var readable = table.Columns.Where(c => c.Readable).ToList();
+        var blocked = table.Columns.Where(c => !c.Readable).ToList();
+        if (!table.Readable || readable.Count == 0)
+        {
+            return new TableSample
+            {
+                NotSampled = NotSampledReason.NoPrivilege,
+                Columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.NoPrivilege }, StringComparer.Ordinal),
+                Issues = [Issue(null, "no-privilege", "the connected role may not SELECT any column of this table; GRANT SELECT to scan it")],
+            };
+        }
+
+        var issues = blocked
+            .Select(c => Issue(c.Name, "no-privilege", "the connected role may not SELECT this column; it was left out of the sample"))
+            .ToList();
+        var result = new Dictionary<string, ColumnSample>(StringComparer.Ordinal);
+        foreach (var c in blocked) result[c.Name] = new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.NoPrivilege };
+
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await _dataSource.Value.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        {
+            throw ConnectError(e);
+        }
+        await using (connection.ConfigureAwait(false))
+        {
+            var outcome = await SampleColumnsAsync(connection, table, readable, options, cancellationToken).ConfigureAwait(false);
+            if (outcome.Failure is { } failure && failure.Reason == NotSampledReason.Error && readable.Count > 1)
+            {
+                // Narrow the failure to the columns that cause it: read each column alone; the others are kept.
+                int rows = 0;
+                string? method = null;
+                foreach (var column in readable)
+                {
+                    var single = await SampleColumnsAsync(connection, table, [column], options, cancellationToken).ConfigureAwait(false);
+                    if (single.Failure is { } f)
+                    {
+                        result[column.Name] = new ColumnSample { Column = column.Name, NotSampled = f.Reason };
+                        issues.Add(Issue(column.Name, f.Kind, f.Message));
+                    }
+                    else
+                    {
+                        result[column.Name] = single.Columns[column.Name];
+                        rows = Math.Max(rows, single.RowCount);
+                        method ??= single.Method;
+                    }
+                }
+                return new TableSample
+                {
+                    RowCount = rows,
+                    Columns = result,
+                    Method = method,
+                    Issues = issues,
+                    NotSampled = readable.All(c => result[c.Name].NotSampled is not null) ? NotSampledReason.Error : null,
+                };
+            }
+            if (outcome.Failure is { } whole)
+            {
+                foreach (var c in readable) result[c.Name] = new ColumnSample { Column = c.Name, NotSampled = whole.Reason };
+                issues.Add(Issue(null, whole.Kind, whole.Message));
+                return new TableSample { Columns = result, NotSampled = whole.Reason, Issues = issues, Method = outcome.Method };
+            }
+            foreach (var (name, sample) in outcome.Columns) result[name] = sample;
+            return new TableSample { RowCount = outcome.RowCount, Columns = result, Method = outcome.Method, Issues = issues };
+        }
+    }
+
+    private sealed record Failure(NotSampledReason Reason, string Kind, string Message);
+
+    private sealed record Outcome(int RowCount, Dictionary<string, ColumnSample> Columns, string? Method, Failure? Failure);
+
+    /// <summary>Samples the given columns in one read-only transaction; a failure is returned, except a lost
+    /// connection, which is thrown as <see cref="ConnectorException"/>.</summary>
+    private async Task<Outcome> SampleColumnsAsync(NpgsqlConnection connection, TableInfo table, IReadOnlyList<ColumnInfo> columns,
+        SampleOptions options, CancellationToken ct)
+    {
+        string? method = null;
+        try
+        {
+            long? estimate = table.RowEstimate;
+            var begin = _dialect.BeginReadOnly(options);
+            bool inTransaction = false;
+            if (estimate is null && table.Kind is TableKind.Table or TableKind.MaterializedView or TableKind.PartitionedTable)
+            {
+                // Never analysed: guess the row count from the relation's size so a big table is still sampled across.
+                await using var batch = Batch(connection, options, begin);
+                var size = new NpgsqlBatchCommand(_dialect.RelationSizeSql);
+                size.Parameters.AddWithValue("relation", Identifiers.QuoteDouble(table.Schema, table.Name));
+                batch.BatchCommands.Add(size);
+                long bytes = 0;
+                await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
+                {
+                    while (reader.FieldCount == 0)
+                        if (!await reader.NextResultAsync(ct).ConfigureAwait(false)) break;
+                    if (await reader.ReadAsync(ct).ConfigureAwait(false) && !reader.IsDBNull(0)) bytes = reader.GetInt64(0);
+                }
+                inTransaction = true;
+                estimate = (long)(bytes / PostgresDialect.AssumedRowBytes(table.Columns.Count));
+                if (estimate == 0) estimate = null;
+            }
+            var plan = _dialect.PlanSample(table, columns, estimate, options);
+            if (estimate is not null && table.RowEstimate is null && plan.Method != SampleMethod.Limit)
+                plan = plan with { Description = plan.Description + " (size-based estimate)" };
+            method = plan.Description;
+            var read = await ReadAsync(connection, options, inTransaction ? [] : begin, plan.Sql, columns, options, ct).ConfigureAwait(false);
+            inTransaction = true;
+            if (plan.Method != SampleMethod.Limit && plan.Percent < 100 && read.Rows < options.Rows)
+            {
+                // Stale statistics: far fewer rows than the estimate promised. Retry once with a bigger percentage.
+                var factor = Math.Max(4.0, 2.0 * options.Rows / Math.Max(1, read.Rows));
+                var retry = _dialect.TableSamplePlan(table, columns, plan.Method, Math.Min(100, plan.Percent!.Value * factor), options);
+                method = retry.Description + " (retry: statistics stale)";
+                read = await ReadAsync(connection, options, [], retry.Sql, columns, options, ct).ConfigureAwait(false);
+            }
+            await ExecuteAsync(connection, ["COMMIT"], ct).ConfigureAwait(false);
+            return new Outcome(read.Rows, read.Columns, method, null);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (NpgsqlException e)
+        {
+            var reason = PostgresErrors.Classify(e);
+            if (reason is null || connection.FullState.HasFlag(System.Data.ConnectionState.Broken))
+                throw new ConnectorException(Provider, Target,
+                    $"the connection was lost while sampling {table.Schema}.{table.Name}: {PostgresErrors.Describe(e)}; the scan is incomplete, run it again",
+                    (e as PostgresException)?.SqlState, e);
+            await RollbackQuietlyAsync(connection).ConfigureAwait(false);
+            var kind = reason switch
+            {
+                NotSampledReason.TimedOut => "timeout",
+                NotSampledReason.NoPrivilege => "no-privilege",
+                _ => PostgresErrors.IsConversion(e) ? "conversion-error" : "error",
+            };
+            return new Outcome(0, [], method, new Failure(reason.Value, kind, $"sampling failed: {PostgresErrors.Describe(e)}"));
+        }
+    }
+
+    private static NpgsqlBatch Batch(NpgsqlConnection connection, SampleOptions options, IEnumerable<string> statements)
+    {
+        var batch = new NpgsqlBatch(connection) { Timeout = ClientTimeout(options) };
+        foreach (var sql in statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        return batch;
+    }
+
+    // The server's statement_timeout fires first; the client timeout is a backstop for a silent network.
+    private static int ClientTimeout(SampleOptions options) => (int)Math.Min(int.MaxValue / 1000, options.StatementTimeout.TotalSeconds + 15);
+
+    private static async Task<(int Rows, Dictionary<string, ColumnSample> Columns)> ReadAsync(NpgsqlConnection connection, SampleOptions timeouts,
+        IReadOnlyList<string> prefix, string sql, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken ct)
+    {
+        await using var batch = Batch(connection, timeouts, prefix);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        // Statements before the SELECT return no rows; move to the SELECT's result.
+        while (reader.FieldCount != columns.Count)
+            if (!await reader.NextResultAsync(ct).ConfigureAwait(false))
+                throw new InvalidOperationException("the sampling batch returned no result set");
+        var values = columns.Select(_ => new List<string>()).ToArray();
+        var lengths = columns.Select(c => c.Family == TypeFamily.Binary ? new List<long>() : null).ToArray();
+        var nulls = new int[columns.Count];
+        int rows = 0;
+        int max = Math.Max(1, options.MaxValueLength);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            rows++;
+            for (int i = 0; i < columns.Count; i++)
+            {
+                if (reader.IsDBNull(i)) { nulls[i]++; continue; }
+                if (lengths[i] is { } l) { l.Add(reader.GetInt64(i)); continue; }
+                var text = reader.GetString(i);
+                values[i].Add(text.Length > max ? text[..max] : text);
+            }
+        }
+        var result = new Dictionary<string, ColumnSample>(StringComparer.Ordinal);
+        for (int i = 0; i < columns.Count; i++)
+            result[columns[i].Name] = new ColumnSample
+            {
+                Column = columns[i].Name,
+                Values = lengths[i] is null ? values[i] : [],
+                NullCount = nulls[i],
+                BinaryLengths = lengths[i],
+                NotSampled = lengths[i] is null ? null : NotSampledReason.Binary,
+            };
+        return (rows, result);
+    }
+
+    private static async Task RollbackQuietlyAsync(NpgsqlConnection connection)
+    {
+        if (connection.FullState != System.Data.ConnectionState.Open) return;
+        try
+        {
+            await using var cmd = new NpgsqlCommand("ROLLBACK", connection);
+            await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            // The pool discards a connection it cannot reset; nothing to add here.
+        }
+    }
+
+    private static ScanIssue Issue(string? column, string kind, string message) => new("", null, column, kind, message);
+
+    private ConnectorException ConnectError(Exception e)
+    {
+        var state = (e as PostgresException)?.SqlState;
+        var user = SafeUser();
+        var message = state switch
+        {
+            "28P01" => $"password authentication failed for user '{user}': check the user and password of the connection (or the environment variable it comes from)",
+            "28000" => $"the server refused user '{user}' from this host (pg_hba.conf or role without LOGIN): ask the DBA for access",
+            "3D000" => "the database does not exist: check the database name in the connection",
+            "53300" => "the server has too many connections: retry later or lower parallelism",
+            "57P03" => "the server is starting up or shutting down: retry in a moment",
+            _ when HasInner<SocketException>(e) => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that PostgreSQL is running",
+            _ when HasInner<TimeoutException>(e) => "connecting timed out: check host, port and firewall",
+            _ when e is ArgumentException => "the connection string is invalid: check its keys and values",
+            _ => $"cannot connect: {PostgresErrors.Describe(e)}; check the connection settings",
+        };
+        return new ConnectorException(Provider, Target, message, state, e);
+    }
+
+    private string SafeUser()
+    {
+        try { return new NpgsqlConnectionStringBuilder(_target.ConnectionString).Username ?? "(default)"; }
+        catch (ArgumentException) { return "(unknown)"; }
+    }
+
+    private static bool HasInner<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is T) return true;
+        return false;
+    }
+
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (_dataSource.IsValueCreated) await _dataSource.Value.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private sealed record Relation(long Oid, string Schema, string Name, string Kind, long? RowEstimate, long? RootOid, string? Comment, bool MaySelect);
+}
+
+/// <summary>Turns Npgsql errors into safe text and scan outcomes. Server messages can quote values (<c>invalid input
+/// syntax for type integer: "…"</c>) and <c>Detail</c> can hold whole rows, so neither is ever copied: only the
+/// SQLSTATE and a fixed description of its class.</summary>
+internal static class PostgresErrors
+{
+    /// <summary>The outcome of a failed sample: TimedOut (57014 statement timeout, 55P03 lock timeout, client timeout),
+    /// NoPrivilege (42501), Error (anything else the server reported), or null when the connection itself is lost
+    /// (class 08, 57P01–57P03, I/O errors).</summary>
+    public static NotSampledReason? Classify(NpgsqlException e)
+    {
+        if (e is PostgresException pg)
+        {
+            return pg.SqlState switch
+            {
+                "57014" or "55P03" => NotSampledReason.TimedOut,
+                "42501" => NotSampledReason.NoPrivilege,
+                "57P01" or "57P02" or "57P03" => null,
+                _ when pg.SqlState.StartsWith("08", StringComparison.Ordinal) => null,
+                _ => NotSampledReason.Error,
+            };
+        }
+        return e.InnerException is TimeoutException ? NotSampledReason.TimedOut : null;
+    }
+
+    /// <summary>True for SQLSTATE class 22 (data exception: a value could not be converted or computed).</summary>
+    public static bool IsConversion(NpgsqlException e) => e is PostgresException pg && pg.SqlState.StartsWith("22", StringComparison.Ordinal);
+
+    /// <summary>A safe description: a fixed text per SQLSTATE or class, and the SQLSTATE; never the server's message text or detail.</summary>
+    public static string Describe(Exception e)
+    {
+        if (e is PostgresException pg)
+        {
+            var what = pg.SqlState switch
+            {
+                "57014" => "statement timeout or cancel",
+                "55P03" => "lock timeout (another session holds a conflicting lock)",
+                "42501" => "permission denied",
+                "42P01" => "relation not found (dropped or renamed since the catalog was read)",
+                "42703" => "column not found (changed since the catalog was read)",
+                "57P01" => "the server terminated the session (administrator command)",
+                "57P02" => "the server crashed",
+                "57P03" => "the server is not accepting connections",
+                "25006" => "a write was refused in a read-only transaction",
+                "55000" => "object not in a readable state (e.g. a materialized view never refreshed)",
+                "28P01" => "password authentication failed",
+                "3D000" => "database does not exist",
+                _ => pg.SqlState[..2] switch
+                {
+                    "22" => "data exception (a value could not be converted or computed)",
+                    "08" => "connection failure",
+                    "0A" => "feature not supported",
+                    "53" => "insufficient resources on the server",
+                    "54" => "program limit exceeded",
+                    "42" => "syntax error or access rule violation",
+                    "XX" => "internal server error",
+                    "HV" => "foreign data wrapper error",
+                    _ => "server error",
+                },
+            };
+            return $"{what} (SQLSTATE {pg.SqlState})";
+        }
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is TimeoutException) return "client timeout";
+            if (inner is SocketException s) return $"network error ({s.SocketErrorCode})";
+            if (inner is IOException) return "network I/O error";
+        }
+        return "driver error (" + e.GetType().Name + ")";
+    }
 }

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text.Json;
+using Inventory.Annotations;
+using Inventory.Classification;
+using Inventory.Model;
+
+namespace Inventory.Reports.Check;
+
+/// <summary>
+/// The CI gate. In scope: every column of every controller source (processor sources hold customer-owned data and are
+/// recorded at system level only). A column counts as tagged when its own annotation entry has a category, when the
+/// database labels it, or when its classification reaches <see cref="CheckOptions.AcceptClassificationAbove"/>; a
+/// table-level default never counts (C06), and zero evidence never passes (C07: an empty or all-NULL column is untagged).
+/// </summary>
+public static class CheckGate
+{
+    /// <summary>Evaluates the gate on an inventory that went through <see cref="AnnotationMerger.Apply"/>.</summary>
+    /// <param name="document">The merged inventory.</param>
+    /// <param name="options">Thresholds, strictness, baseline, stale annotations and load errors.</param>
+    /// <returns>Findings sorted by source, table, column, kind (ordinal) and the in-scope columns.</returns>
+    public static CheckResult Evaluate(InventoryDocument document, CheckOptions options)
+    {
+        var failOn = new HashSet<FindingKind>(options.FailOn);
+        if (options.Strict) { failOn.Add(FindingKind.Conflict); failOn.Add(FindingKind.Stale); }
+        var scoped = document.Sources.Where(s => s.Role != "processor").ToArray();
+        bool multiSource = scoped.Length > 1;
+        var annotationsDir = AnnotationMerger.DisplayPath(Path.Combine(options.PathBase, options.AnnotationsDirectory), options.PathBase);
+
+        var findings = new List<CheckFinding>();
+        var columns = new List<CheckedColumn>();
+        foreach (var source in scoped)
+        foreach (var table in source.Tables)
+        foreach (var column in table.Columns)
+        {
+            var key = Key(multiSource ? source.Name : null, table.QualifiedName, column.Name);
+            bool accepted = column.Status is ColumnStatus.Tagged or ColumnStatus.Conflict
+                            || (column.Status == ColumnStatus.Suggested && column.Origin is Origin.Rules or Origin.Model
+                                && options.AcceptClassificationAbove is { } threshold && column.Confidence >= threshold);
+            columns.Add(new CheckedColumn(source.Name, table.QualifiedName, column.Name, key, column.DataCategory,
+                JsonNamingPolicy.KebabCaseLower.ConvertName(column.Status.ToString()), accepted));
+            var suggestion = Suggestions.Describe(column.Classification);
+            if (column.Status == ColumnStatus.Conflict)
+            {
+                findings.Add(new CheckFinding
+                {
+                    Kind = FindingKind.Conflict, Source = source.Name, Table = table.QualifiedName, Column = column.Name, Key = key,
+                    Message = column.Conflict ?? $"annotated {column.DataCategory}, contradicted by the evidence",
+                    Suggestion = suggestion is null ? null : $"evidence suggests {suggestion}; fix the category or add a reason to confirm it",
+                    Location = AnnotationLocation(column, table, source, multiSource, annotationsDir, options.PathBase),
+                });
+            }
+            else if (!accepted)
+            {
+                findings.Add(new CheckFinding
+                {
+                    Kind = FindingKind.Untagged, Source = source.Name, Table = table.QualifiedName, Column = column.Name, Key = key,
+                    Message = UntaggedReason(column, table, options.AcceptClassificationAbove),
+                    Suggestion = suggestion is null ? "no suggestion" : $"suggested: {suggestion}",
+                    Location = AnnotationLocation(column, table, source, multiSource, annotationsDir, options.PathBase),
+                });
+            }
+        }
+
+        foreach (var stale in options.Stale)
+        {
+            var source = multiSource ? stale.Source : null;
+            findings.Add(new CheckFinding
+            {
+                Kind = FindingKind.Stale, Source = stale.Source, Table = stale.Table, Column = stale.Column,
+                Key = stale.Column is null ? Key(source, stale.Table, null) : Key(source, stale.Table, stale.Column),
+                Message = stale.Message,
+                Suggestion = stale.Suggestion is null ? null : stale.Kind == StaleKind.TypeChanged ? $"type: {stale.Suggestion}" : $"rename to {stale.Suggestion}",
+                Location = new FindingLocation(AnnotationMerger.DisplayPath(stale.Location.File, options.PathBase), stale.Location.Line, stale.Location.Column, true),
+            });
+        }
+        foreach (var error in options.AnnotationErrors)
+        {
+            var file = error.File is null ? annotationsDir : AnnotationMerger.DisplayPath(error.File, options.PathBase);
+            findings.Add(new CheckFinding
+            {
+                Kind = FindingKind.InvalidAnnotation, Table = file, Key = file,
+                Message = error.Reason,
+                Location = new FindingLocation(file, Math.Max(1, error.Line), Math.Max(1, error.Column), error.File is not null && File.Exists(error.File)),
+            });
+        }
+        findings.AddRange(options.ExtraFindings);
+
+        var result = findings
+            .Select(f =>
+            {
+                bool baselined = options.Baseline is { } b && f.Column is not null && f.Kind is FindingKind.Untagged or FindingKind.Conflict
+                                 && b.Contains(f.Source, f.Table, f.Column);
+                return f with { Baselined = baselined, Failing = !baselined && failOn.Contains(f.Kind) };
+            })
+            .OrderBy(f => f.Source ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.Table, StringComparer.Ordinal)
+            .ThenBy(f => f.Column ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.Kind)
+            .ThenBy(f => f.Location.Line)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToArray();
+        return new CheckResult
+        {
+            Findings = result,
+            Columns = columns.OrderBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.Table, StringComparer.Ordinal)
+                .ThenBy(c => c.Column, StringComparer.Ordinal).ToArray(),
+            ScanComplete = document.Complete,
+            Tool = document.Tool,
+            UsedBaseline = options.Baseline is not null,
+        };
+    }
+
+    /// <summary>The display key of a column: <c>table.column</c>, prefixed by <c>source:</c> when given.</summary>
+    /// <param name="source">Source name, or null.</param>
+    /// <param name="table">Qualified table name.</param>
+    /// <param name="column">Column name, or null for the table itself.</param>
+    public static string Key(string? source, string table, string? column) =>
+        $"{(source is null ? "" : source + ":")}{table}{(column is null ? "" : "." + column)}";
+
+    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold)
+    {
+        var why = column.Annotation is not null ? "annotation entry has no category"
+            : table.AnnotationFile is not null ? "no entry in the table's annotation"
+            : "no annotation";
+        if (column.Status == ColumnStatus.Suggested && threshold is { } t && column.Confidence < t)
+            why += $"; classification confidence {column.Confidence.ToString("0.00", CultureInfo.InvariantCulture)} is below {t.ToString("0.##", CultureInfo.InvariantCulture)}";
+        if (column.Classification?.DataCategory is null)
+        {
+            if (column.NotSampled is { } reason)
+                why += $"; no data sampled ({JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString())})";
+            else if (column.Stats.SampledRows > 0 && column.Stats.NonNull == 0)
+                why += "; all sampled values NULL";
+        }
+        return why;
+    }
+
+    private static FindingLocation AnnotationLocation(ColumnEntry column, TableEntry table, Model.SourceEntry source, bool multiSource,
+        string annotationsDir, string pathBase)
+    {
+        if (column.Annotation is { } a)
+            return new FindingLocation(a.File, Math.Max(1, a.Line), 1, File.Exists(Path.Combine(pathBase, a.File)));
+        if (table.AnnotationFile is { } f)
+            return new FindingLocation(f, 1, 1, File.Exists(Path.Combine(pathBase, f)));
+        var create = $"{annotationsDir.TrimEnd('/')}/{AnnotationStubs.FileNameFor(table.QualifiedName, multiSource ? source.Name : null)}.yml";
+        return new FindingLocation(create, 1, 1, File.Exists(Path.Combine(pathBase, create)));
+    }
+}
+
+/// <summary>The columns of an earlier run: their findings are known gaps and do not fail the gate, so only new columns do.
+/// Read from an inventory JSON (every column) or a check-result JSON written by <c>check --format json</c> (every in-scope column).</summary>
+public sealed class CheckBaseline
+{
+    private readonly HashSet<(string Source, string Table, string Column)> _columns;
+    private readonly HashSet<(string Table, string Column)> _anySource;
+    private readonly bool _singleSource;
+
+    /// <summary>Creates a baseline from column keys.</summary>
+    /// <param name="columns">(source, qualified table, column) triples.</param>
+    public CheckBaseline(IEnumerable<(string Source, string Table, string Column)> columns)
+    {
+        _columns = [.. columns];
+        _anySource = [.. _columns.Select(c => (c.Table, c.Column))];
+        _singleSource = _columns.Select(c => c.Source).Distinct().Count() <= 1;
+    }
+
+    /// <summary>Number of columns in the baseline.</summary>
+    public int Count => _columns.Count;
+
+    /// <summary>True when the column was in the baseline. A one-source baseline matches by table and column only.</summary>
+    /// <param name="source">Source name, or null.</param>
+    /// <param name="table">Qualified table name.</param>
+    /// <param name="column">Column name.</param>
+    public bool Contains(string? source, string table, string column) =>
+        _singleSource ? _anySource.Contains((table, column)) : _columns.Contains((source ?? "", table, column));
+
+    /// <summary>Reads a baseline file.</summary>
+    /// <param name="path">An inventory JSON or a check-result JSON.</param>
+    /// <exception cref="ConfigurationException">Missing, malformed, or neither kind of file.</exception>
+    public static CheckBaseline Read(string path)
+    {
+        if (!File.Exists(path)) throw new ConfigurationException("baseline file not found", path);
+        var text = File.ReadAllText(path);
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigurationException($"baseline is not valid JSON: {e.Message.Split(" Path:")[0]}", path,
+                (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, e);
+        }
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String
+                && kind.GetString() == CheckJsonWriter.Kind)
+            {
+                if (!root.TryGetProperty("columns", out var cols) || cols.ValueKind != JsonValueKind.Array)
+                    throw new ConfigurationException("check-result baseline has no 'columns' list", path);
+                return new CheckBaseline(cols.EnumerateArray().Select(c => (Str(c, "source"), Str(c, "table"), Str(c, "column"))));
+            }
+        }
+        var document = InventoryJson.Deserialize(text, path);
+        return new CheckBaseline(document.AllColumns().Select(x => (x.Source.Name, x.Table.QualifiedName, x.Column.Name)));
+    }
+
+    private static string Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+}

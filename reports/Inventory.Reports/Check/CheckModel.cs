@@ -1,0 +1,110 @@
+using Inventory.Annotations;
+
+namespace Inventory.Reports.Check;
+
+/// <summary>Kinds of CI-gate findings; each is one SARIF rule.</summary>
+public enum FindingKind
+{
+    /// <summary>An in-scope column without a tag (no annotation category, no database label, no accepted classification).</summary>
+    Untagged,
+    /// <summary>Strong evidence contradicts a column's annotation.</summary>
+    Conflict,
+    /// <summary>An annotation names a table, column or source that is gone, or a type that changed.</summary>
+    Stale,
+    /// <summary>A policy claim does not hold (added by the claims check).</summary>
+    ClaimViolated,
+    /// <summary>An annotation file is malformed (unknown key or category, duplicate, tab, indentation…).</summary>
+    InvalidAnnotation,
+}
+
+/// <summary>Where a finding points: the annotation entry when there is one, otherwise the file the engineer should
+/// create or edit.</summary>
+/// <param name="File">Path relative to the path base, forward slashes.</param>
+/// <param name="Line">1-based line (1 for a file to create).</param>
+/// <param name="Column">1-based column.</param>
+/// <param name="Exists">False when the file does not exist yet (it should be created).</param>
+public sealed record FindingLocation(string File, int Line, int Column, bool Exists);
+
+/// <summary>One CI-gate finding. Never holds a sampled value.</summary>
+public sealed record CheckFinding
+{
+    /// <summary>Kind (the SARIF rule).</summary>
+    public required FindingKind Kind { get; init; }
+    /// <summary>Source name, or null for an annotation-level problem without one.</summary>
+    public string? Source { get; init; }
+    /// <summary>Qualified table name (or the file name for an invalid annotation file).</summary>
+    public required string Table { get; init; }
+    /// <summary>Column name, or null for a table-level finding.</summary>
+    public string? Column { get; init; }
+    /// <summary>Why, in one line.</summary>
+    public required string Message { get; init; }
+    /// <summary>What to do or what the tool suggests (e.g. <c>suggested: contact.email (0.97) — detector.email 48/50</c>), or null.</summary>
+    public string? Suggestion { get; init; }
+    /// <summary>Where to look or what to create.</summary>
+    public required FindingLocation Location { get; init; }
+    /// <summary>True when the finding fails the gate (its kind is in the fail-on set and it is not excused by the baseline).</summary>
+    public bool Failing { get; init; }
+    /// <summary>True when the column is in the baseline (a known gap): listed apart, never failing.</summary>
+    public bool Baselined { get; init; }
+    /// <summary>The display key: <c>table.column</c> (or <c>table</c>), prefixed by <c>source:</c> when the check covers several sources.</summary>
+    public required string Key { get; init; }
+}
+
+/// <summary>One in-scope column and its verdict (one JUnit test case).</summary>
+/// <param name="Source">Source name.</param>
+/// <param name="Table">Qualified table name.</param>
+/// <param name="Column">Column name.</param>
+/// <param name="Key">Display key (see <see cref="CheckFinding.Key"/>).</param>
+/// <param name="DataCategory">Effective category, or null.</param>
+/// <param name="Status">tagged, suggested, untagged or conflict (kebab-case of the inventory status).</param>
+/// <param name="Accepted">True when it counts as tagged (annotation, database label, or classification above the threshold).</param>
+public sealed record CheckedColumn(string Source, string Table, string Column, string Key, string? DataCategory, string Status, bool Accepted);
+
+/// <summary>The gate's verdict.</summary>
+public sealed record CheckResult
+{
+    /// <summary>Every finding, sorted by key then kind (ordinal): stable across runs.</summary>
+    public required IReadOnlyList<CheckFinding> Findings { get; init; }
+    /// <summary>In-scope columns in key order.</summary>
+    public required IReadOnlyList<CheckedColumn> Columns { get; init; }
+    /// <summary>True when no finding fails.</summary>
+    public bool Passed => !Findings.Any(f => f.Failing);
+    /// <summary>Findings that fail the gate.</summary>
+    public IEnumerable<CheckFinding> Failures => Findings.Where(f => f.Failing);
+    /// <summary>Findings that do not fail (warnings: conflicts without --strict, stale annotations…), baselined ones excluded.</summary>
+    public IEnumerable<CheckFinding> Warnings => Findings.Where(f => !f.Failing && !f.Baselined);
+    /// <summary>Findings excused by the baseline.</summary>
+    public IEnumerable<CheckFinding> Baselined => Findings.Where(f => f.Baselined);
+    /// <summary>True when the inventory's scan was complete (no unreadable table or column).</summary>
+    public bool ScanComplete { get; init; } = true;
+    /// <summary>Tool name and version for reports.</summary>
+    public string Tool { get; init; } = "inventory";
+    /// <summary>Whether a baseline was used (SARIF baselineState is set only then).</summary>
+    public bool UsedBaseline { get; init; }
+}
+
+/// <summary>Options of <see cref="CheckGate.Evaluate"/>.</summary>
+public sealed record CheckOptions
+{
+    /// <summary>Classifications (rules or model) at or above this confidence count as tags; null to require annotations.</summary>
+    public double? AcceptClassificationAbove { get; init; }
+    /// <summary>When true, conflicts and stale annotations fail the gate too.</summary>
+    public bool Strict { get; init; }
+    /// <summary>Kinds that fail the gate. Default: untagged, claim-violated, invalid-annotation (conflicts and stale
+    /// annotations are warnings, C05); <see cref="Strict"/> adds conflict and stale.</summary>
+    public IReadOnlySet<FindingKind> FailOn { get; init; } =
+        new HashSet<FindingKind> { FindingKind.Untagged, FindingKind.ClaimViolated, FindingKind.InvalidAnnotation };
+    /// <summary>Known columns: their findings are listed as baselined and never fail. Null for no baseline.</summary>
+    public CheckBaseline? Baseline { get; init; }
+    /// <summary>Folder where new annotation files go (for locations of untagged columns of unannotated tables), relative
+    /// to <see cref="PathBase"/> or absolute.</summary>
+    public string AnnotationsDirectory { get; init; } = "annotations";
+    /// <summary>Paths are shown relative to this folder (default: working directory).</summary>
+    public string PathBase { get; init; } = Directory.GetCurrentDirectory();
+    /// <summary>Stale annotations found by the merge.</summary>
+    public IReadOnlyList<StaleAnnotation> Stale { get; init; } = [];
+    /// <summary>Errors met while loading annotation files.</summary>
+    public IReadOnlyList<ConfigurationException> AnnotationErrors { get; init; } = [];
+    /// <summary>Extra findings from other checks (claims), merged and sorted with the rest.</summary>
+    public IReadOnlyList<CheckFinding> ExtraFindings { get; init; } = [];
+}

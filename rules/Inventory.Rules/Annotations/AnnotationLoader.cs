@@ -1,0 +1,295 @@
+using Inventory.Yaml;
+
+namespace Inventory.Annotations;
+
+/// <summary>
+/// Reads annotation files strictly. A path is a folder (every <c>*.yml</c>/<c>*.yaml</c> below it, recursively, hidden
+/// files and folders skipped, in ordinal order of their relative paths) or a single file. Each file is a YAML stream of
+/// documents separated by <c>---</c>, one per table:
+/// <code>
+/// table: app.users            # exact, case-sensitive; schema-qualified outside the default schema
+/// source: app                 # optional: only when several sources hold the name
+/// activity: account-management
+/// retention: account lifetime + 30 days
+/// shared-with: [intercom]
+/// reason: reviewed 2025-05-02
+/// default: { category: contact }   # table-level default (or `category: contact`): never tags a column
+/// columns:
+///   email: contact.email      # short form
+///   last_sign_in_ip: { category: automatic.ip_address, retention: 13 months, shared-with: [intercom] }
+///   notes: { category: none, reason: "staff notes, reviewed", type: text }
+/// </code>
+/// Unknown keys, unknown categories, duplicate keys, columns or tables, tabs and bad indentation are
+/// <see cref="ConfigurationException"/>s with file, line and column. Loading never stops at the first error: every
+/// file is read, every error is collected, and the valid parts (other files, other documents, other columns of a
+/// document) are kept.
+/// </summary>
+public sealed class AnnotationLoader
+{
+    private static readonly string[] TableKeys = ["table", "source", "activity", "retention", "shared-with", "reason", "category", "default", "columns"];
+    private static readonly string[] ColumnKeys = ["category", "reason", "retention", "shared-with", "type"];
+    private readonly IKnownCategories _categories;
+
+    /// <summary>Creates a loader.</summary>
+    /// <param name="categories">The categories an annotation may name (the taxonomy); defaults to <see cref="KnownCategories.BuiltIn"/>.</param>
+    public AnnotationLoader(IKnownCategories? categories = null) => _categories = categories ?? KnownCategories.BuiltIn;
+
+    /// <summary>Loads a folder of annotation files, or one file.</summary>
+    /// <param name="path">Folder or file.</param>
+    /// <returns>The valid annotations and every error met.</returns>
+    /// <exception cref="ConfigurationException">The path does not exist.</exception>
+    public AnnotationSet Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+        IReadOnlyList<string> files;
+        if (Directory.Exists(full))
+            files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
+                .Where(f => IsAnnotationFile(full, f))
+                .OrderBy(f => Path.GetRelativePath(full, f).Replace('\\', '/'), StringComparer.Ordinal)
+                .ToArray();
+        else if (File.Exists(full))
+            files = [full];
+        else
+            throw new ConfigurationException("annotations folder or file not found; create it or run `inventory annotate --out DIR`", path);
+
+        var annotations = new List<TableAnnotation>();
+        var errors = new List<ConfigurationException>();
+        var seen = new Dictionary<(string?, string), AnnotationLocation>();
+        foreach (var file in files)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (IOException e)
+            {
+                errors.Add(new ConfigurationException($"cannot read the file: {e.Message}", file, innerException: e));
+                continue;
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                errors.Add(new ConfigurationException("no permission to read the file", file, innerException: e));
+                continue;
+            }
+            foreach (var table in Parse(text, file, errors))
+            {
+                var key = (table.Source, table.Table);
+                if (seen.TryGetValue(key, out var first))
+                {
+                    errors.Add(new ConfigurationException(
+                        $"table '{table.Table}' is already annotated at {first}; keep one entry per table (merge the two)",
+                        table.Location.File, table.Location.Line, table.Location.Column));
+                    continue;
+                }
+                seen[key] = table.Location;
+                annotations.Add(table);
+            }
+        }
+        return new AnnotationSet(annotations, errors, files, full);
+    }
+
+    /// <summary>Parses one annotation file's text.</summary>
+    /// <param name="text">YAML text.</param>
+    /// <param name="file">File name for positions.</param>
+    /// <param name="errors">Receives every error; valid documents and columns are still returned.</param>
+    /// <returns>The table annotations of the file.</returns>
+    public IReadOnlyList<TableAnnotation> Parse(string text, string file, ICollection<ConfigurationException> errors)
+    {
+        List<YNode> documents;
+        try
+        {
+            documents = StrictYaml.ReadDocuments(text, file);
+        }
+        catch (ConfigurationException e)
+        {
+            errors.Add(e);
+            return [];
+        }
+        var tables = new List<TableAnnotation>();
+        var seenInFile = new Dictionary<(string?, string), int>();
+        foreach (var document in documents)
+        {
+            if (document is not YMapping map)
+            {
+                errors.Add(document.Error("an annotation document must be a mapping with 'table:' and 'columns:'"));
+                continue;
+            }
+            var table = ReadTable(map, errors);
+            if (table is null) continue;
+            if (seenInFile.TryGetValue((table.Source, table.Table), out var firstLine))
+            {
+                errors.Add(new ConfigurationException(
+                    $"table '{table.Table}' is already annotated on line {firstLine} of this file; keep one document per table",
+                    file, table.Location.Line, table.Location.Column));
+                continue;
+            }
+            seenInFile[(table.Source, table.Table)] = table.Location.Line;
+            tables.Add(table);
+        }
+        return tables.Select(t => t with { TablesInFile = documents.Count }).ToArray();
+    }
+
+    /// <summary>Parses one file and throws its first error (for callers that need a file to be fully valid).</summary>
+    /// <param name="path">Annotation file.</param>
+    /// <exception cref="ConfigurationException">The first error, with file, line and column.</exception>
+    public IReadOnlyList<TableAnnotation> LoadFile(string path)
+    {
+        var errors = new List<ConfigurationException>();
+        var tables = Parse(File.ReadAllText(path), Path.GetFullPath(path), errors);
+        if (errors.Count > 0) throw errors[0];
+        return tables;
+    }
+
+    private static bool IsAnnotationFile(string root, string file)
+    {
+        var ext = Path.GetExtension(file);
+        if (!ext.Equals(".yml", StringComparison.OrdinalIgnoreCase) && !ext.Equals(".yaml", StringComparison.OrdinalIgnoreCase))
+            return false;
+        return !Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+            .Any(part => part.StartsWith('.'));
+    }
+
+    private TableAnnotation? ReadTable(YMapping map, ICollection<ConfigurationException> errors)
+    {
+        CheckKeys(map, "a table annotation", TableKeys, errors);
+
+        var tableNode = map["table"];
+        if (tableNode is not YScalar { IsNull: false } tableScalar || tableScalar.Value.Trim().Length == 0)
+        {
+            errors.Add((tableNode ?? map).Error(tableNode is null
+                ? "an annotation document needs 'table:' (the table name as the inventory spells it)"
+                : "'table' must be the table name, e.g. `table: app.users`"));
+            return null;
+        }
+        var source = Try(errors, () => map.String("source"));
+        var activity = Try(errors, () => map.String("activity"));
+        var retention = Try(errors, () => map.String("retention"));
+        var sharedWith = Try(errors, () => map.Strings("shared-with")) ?? [];
+        var reason = Try(errors, () => map.String("reason"));
+
+        string? defaultCategory = null;
+        if (map["category"] is not null && map["default"] is not null)
+            errors.Add(map["default"]!.Error("give the table-level default once: either 'category:' or 'default: { category: … }'"));
+        else if (map["category"] is not null)
+            defaultCategory = Try(errors, () => Category(map, "category"));
+        else if (Try(errors, () => map.Mapping("default")) is { } defaults)
+        {
+            CheckKeys(defaults, "a table default", ["category"], errors);
+            defaultCategory = Try(errors, () => Category(defaults, "category"));
+        }
+
+        var columns = new List<ColumnAnnotation>();
+        var columnsNode = map["columns"];
+        switch (columnsNode)
+        {
+            case null:
+            case YScalar { IsNull: true }:
+                break;
+            case YMapping columnMap:
+                foreach (var (key, value) in columnMap.Entries)
+                {
+                    if (key.Value.Length == 0)
+                    {
+                        errors.Add(key.Error("a column name cannot be empty"));
+                        continue;
+                    }
+                    var column = ReadColumn(key, value, errors);
+                    if (column is not null) columns.Add(column);
+                }
+                break;
+            default:
+                errors.Add(columnsNode.Error($"'columns' must be a mapping of column: entry lines, not {columnsNode.KindName}"));
+                break;
+        }
+
+        return new TableAnnotation
+        {
+            Table = tableScalar.Value,
+            Source = source,
+            Activity = activity,
+            Retention = retention,
+            SharedWith = sharedWith,
+            Reason = reason,
+            DefaultCategory = defaultCategory,
+            Columns = columns,
+            Location = new AnnotationLocation(tableScalar.File, tableScalar.Line, tableScalar.Column),
+        };
+    }
+
+    private ColumnAnnotation? ReadColumn(YScalar key, YNode value, ICollection<ConfigurationException> errors)
+    {
+        var location = new AnnotationLocation(key.File, key.Line, key.Column);
+        switch (value)
+        {
+            case YScalar { IsNull: true }:
+                return new ColumnAnnotation { Name = key.Value, Location = location };
+            case YScalar scalar:
+                if (!_categories.IsKnown(scalar.Value))
+                {
+                    errors.Add(UnknownCategory(scalar));
+                    return null;
+                }
+                return new ColumnAnnotation { Name = key.Value, Category = scalar.Value, Location = location };
+            case YMapping entry:
+            {
+                int before = errors.Count;
+                CheckKeys(entry, $"the entry of column '{key.Value}'", ColumnKeys, errors);
+                var category = Try(errors, () => Category(entry, "category"));
+                var reason = Try(errors, () => entry.String("reason"));
+                var retention = Try(errors, () => entry.String("retention"));
+                var sharedWith = Try(errors, () => entry.Strings("shared-with")) ?? [];
+                var type = Try(errors, () => entry.String("type"));
+                // A column entry with an error is dropped (the column stays untagged) rather than half-read.
+                if (errors.Count > before) return null;
+                return new ColumnAnnotation
+                {
+                    Name = key.Value, Category = category, Reason = reason, Retention = retention, SharedWith = sharedWith,
+                    Type = type, Location = location,
+                };
+            }
+            default:
+                errors.Add(value.Error($"the entry of column '{key.Value}' must be a category (`{key.Value}: contact.email`) or a mapping (`{{ category: contact.email, reason: … }}`), not {value.KindName}"));
+                return null;
+        }
+    }
+
+    private string? Category(YMapping map, string key)
+    {
+        var value = map.String(key);
+        if (value is null) return null;
+        if (!_categories.IsKnown(value)) throw UnknownCategory((YScalar)map[key]!);
+        return value;
+    }
+
+    private ConfigurationException UnknownCategory(YScalar node)
+    {
+        var suggestion = Closest.Find(node.Value, _categories.All);
+        return node.Error($"unknown category '{node.Value}'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; " +
+                          "use none, a category (contact, financial, automatic, customer_content, other_personal) or category.subcategory from the taxonomy");
+    }
+
+    private static void CheckKeys(YMapping map, string what, string[] allowed, ICollection<ConfigurationException> errors)
+    {
+        foreach (var (key, _) in map.Entries)
+        {
+            if (allowed.Contains(key.Value, StringComparer.Ordinal)) continue;
+            var suggestion = Closest.Find(key.Value, allowed);
+            errors.Add(key.Error($"unknown key '{key.Value}' in {what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; " +
+                                 $"allowed keys: {string.Join(", ", allowed)}"));
+        }
+    }
+
+    private static T? Try<T>(ICollection<ConfigurationException> errors, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (ConfigurationException e)
+        {
+            errors.Add(e);
+            return default;
+        }
+    }
+}

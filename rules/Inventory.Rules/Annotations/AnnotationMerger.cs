@@ -1,0 +1,251 @@
+using Inventory.Classification;
+using Inventory.Model;
+
+namespace Inventory.Annotations;
+
+/// <summary>Options of <see cref="AnnotationMerger"/>.</summary>
+public sealed record MergeOptions
+{
+    /// <summary>Annotation file paths are shown relative to this folder when they are below it (default: the working directory).</summary>
+    public string PathBase { get; init; } = Directory.GetCurrentDirectory();
+    /// <summary>Share of a detector's tested non-null values that must match for its evidence to contradict an
+    /// annotation (default 0.8).</summary>
+    public double ConflictRatio { get; init; } = 0.8;
+    /// <summary>Fewest non-null values a detector must have tested to contradict an annotation (default 1: C05 reports a
+    /// conflict on 1 of 1 values; raise it to need more evidence).</summary>
+    public int ConflictMinValues { get; init; } = 1;
+    /// <summary>When false, annotations of tables absent from the inventory are not reported as stale (use it when the
+    /// inventory covers only part of the database, e.g. <c>annotate --table</c>).</summary>
+    public bool ReportMissingTables { get; init; } = true;
+}
+
+/// <summary>Why an annotation no longer fits the database.</summary>
+public enum StaleKind
+{
+    /// <summary>The annotated table is not in the inventory (dropped or renamed).</summary>
+    TableMissing,
+    /// <summary>The annotated column is not in the table (dropped or renamed).</summary>
+    ColumnMissing,
+    /// <summary>The column's declared type differs from the <c>type:</c> recorded in the annotation.</summary>
+    TypeChanged,
+    /// <summary>The annotation names a <c>source:</c> that was not scanned.</summary>
+    SourceMissing,
+}
+
+/// <summary>An annotation that no longer fits the database.</summary>
+/// <param name="Kind">What changed.</param>
+/// <param name="Source">The annotation's source, or null.</param>
+/// <param name="Table">The annotated table.</param>
+/// <param name="Column">The annotated column, or null for a table-level problem.</param>
+/// <param name="Message">What is wrong and what to do (no values).</param>
+/// <param name="Suggestion">The closest existing name (a likely rename), or null.</param>
+/// <param name="Location">Where the annotation is.</param>
+public sealed record StaleAnnotation(StaleKind Kind, string? Source, string Table, string? Column, string Message, string? Suggestion,
+    AnnotationLocation Location);
+
+/// <summary>What <see cref="AnnotationMerger.Apply"/> found besides updating the document.</summary>
+/// <param name="Stale">Annotations that no longer fit, in annotation order.</param>
+/// <param name="Conflicts">Number of columns whose annotation is contradicted by strong evidence.</param>
+/// <param name="Tagged">Number of columns tagged by an annotation or a database label.</param>
+public sealed record MergeResult(IReadOnlyList<StaleAnnotation> Stale, int Conflicts, int Tagged);
+
+/// <summary>
+/// Applies human annotations and database labels to an inventory. Precedence: annotation (with a category) &gt; database
+/// label &gt; classification. The classification is always kept in <see cref="ColumnEntry.Classification"/> (detectors
+/// run on every scan) and nothing machine-made is ever stored as an annotation.
+/// <para>Conflict rule: an annotation with a category and without a <c>reason</c> is contradicted when a detector's
+/// evidence points at a different top-level category with at least <see cref="MergeOptions.ConflictRatio"/> of its
+/// tested non-null values (and at least <see cref="MergeOptions.ConflictMinValues"/> values). The column keeps the
+/// annotated category, its status becomes <see cref="ColumnStatus.Conflict"/> and <see cref="ColumnEntry.Conflict"/>
+/// holds the evidence as counts. An annotation with a <c>reason</c> is a reviewed decision and is never reported
+/// again (C05: a dismissed false positive must not come back every run).</para>
+/// </summary>
+public sealed class AnnotationMerger
+{
+    private readonly IKnownCategories _categories;
+    private readonly MergeOptions _options;
+
+    /// <summary>Creates a merger.</summary>
+    /// <param name="categories">Known categories (for structured comments); defaults to <see cref="KnownCategories.BuiltIn"/>.</param>
+    /// <param name="options">Options; defaults apply when null.</param>
+    public AnnotationMerger(IKnownCategories? categories = null, MergeOptions? options = null)
+    {
+        _categories = categories ?? KnownCategories.BuiltIn;
+        _options = options ?? new MergeOptions();
+    }
+
+    /// <summary>Updates every column's effective category, origin, confidence, status, annotation and conflict, and every
+    /// table's activity, retention, recipients and annotation file. Calling it twice gives the same document.</summary>
+    /// <param name="document">The inventory, changed in place.</param>
+    /// <param name="annotations">Loaded annotations (errors in it are not repeated here).</param>
+    /// <returns>Stale annotations and counts.</returns>
+    public MergeResult Apply(InventoryDocument document, AnnotationSet annotations)
+    {
+        var stale = new List<StaleAnnotation>();
+        var bySource = document.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var applied = new Dictionary<TableEntry, TableAnnotation>(ReferenceEqualityComparer.Instance);
+
+        foreach (var annotation in annotations.Annotations)
+        {
+            IReadOnlyList<SourceEntry> sources;
+            if (annotation.Source is { } sourceName)
+            {
+                if (!bySource.TryGetValue(sourceName, out var s))
+                {
+                    if (_options.ReportMissingTables && document.Sources.Count > 0)
+                        stale.Add(new StaleAnnotation(StaleKind.SourceMissing, sourceName, annotation.Table, null,
+                            $"source '{sourceName}' was not scanned; fix 'source:' or remove the annotation",
+                            Closest.Find(sourceName, bySource.Keys), annotation.Location));
+                    continue;
+                }
+                sources = [s];
+            }
+            else sources = document.Sources;
+
+            var tables = sources.SelectMany(s => s.Tables).Where(t => t.QualifiedName == annotation.Table).ToArray();
+            if (tables.Length == 0)
+            {
+                if (_options.ReportMissingTables)
+                {
+                    var suggestion = Closest.Find(annotation.Table, sources.SelectMany(s => s.Tables).Select(t => t.QualifiedName).Distinct());
+                    stale.Add(new StaleAnnotation(StaleKind.TableMissing, annotation.Source, annotation.Table, null,
+                        suggestion is null
+                            ? $"table '{annotation.Table}' is not in the inventory (dropped or renamed?); remove or rename the annotation"
+                            : $"table '{annotation.Table}' is not in the inventory; renamed to '{suggestion}'? update 'table:'",
+                        suggestion, annotation.Location));
+                }
+                continue;
+            }
+            foreach (var table in tables)
+            {
+                // With several sources an annotation without 'source:' applies to each; a source-specific one wins.
+                if (applied.TryGetValue(table, out var previous) && previous.Source is not null) continue;
+                applied[table] = annotation;
+            }
+            var first = tables[0];
+            foreach (var column in annotation.Columns)
+            {
+                var entry = first.Columns.FirstOrDefault(c => c.Name == column.Name);
+                if (entry is null)
+                {
+                    var annotated = annotation.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+                    var suggestion = Closest.Find(column.Name, first.Columns.Select(c => c.Name).Where(n => !annotated.Contains(n)));
+                    stale.Add(new StaleAnnotation(StaleKind.ColumnMissing, annotation.Source, annotation.Table, column.Name,
+                        suggestion is null
+                            ? $"column '{column.Name}' is not in table '{annotation.Table}' (dropped or renamed?); remove or rename the entry"
+                            : $"column '{column.Name}' is not in table '{annotation.Table}'; renamed to '{suggestion}'? rename the entry",
+                        suggestion, column.Location));
+                }
+                else if (column.Type is { } type && Normalize(type) != Normalize(entry.DeclaredType))
+                {
+                    stale.Add(new StaleAnnotation(StaleKind.TypeChanged, annotation.Source, annotation.Table, column.Name,
+                        $"column '{column.Name}' was annotated for type '{type}' and is now '{entry.DeclaredType}'; review the category and update 'type:'",
+                        entry.DeclaredType, column.Location));
+                }
+            }
+        }
+
+        int conflicts = 0, tagged = 0;
+        foreach (var (_, table, column) in document.AllColumns())
+        {
+            applied.TryGetValue(table, out var tableAnnotation);
+            Reset(column);
+            ApplyDatabaseLabel(column);
+            var columnAnnotation = tableAnnotation?.Columns.FirstOrDefault(c => c.Name == column.Name);
+            if (columnAnnotation is not null) ApplyAnnotation(column, columnAnnotation);
+            if (column.Status == ColumnStatus.Conflict) conflicts++;
+            if (column.Status is ColumnStatus.Tagged or ColumnStatus.Conflict) tagged++;
+        }
+        foreach (var (_, table) in document.AllTables())
+        {
+            applied.TryGetValue(table, out var annotation);
+            table.Activity = annotation?.Activity;
+            table.Retention = annotation?.Retention;
+            table.SharedWith = annotation is null ? [] : [.. annotation.SharedWith];
+            table.AnnotationFile = annotation is null ? null : DisplayPath(annotation.Location.File);
+        }
+        return new MergeResult(stale, conflicts, tagged);
+    }
+
+    /// <summary>A file path as shown in the inventory and CI output: relative to <see cref="MergeOptions.PathBase"/> with
+    /// forward slashes when below it, else the full path.</summary>
+    /// <param name="file">Full or relative path.</param>
+    public string DisplayPath(string file) => DisplayPath(file, _options.PathBase);
+
+    /// <summary>A file path relative to <paramref name="pathBase"/> with forward slashes when below it, else the full path.</summary>
+    /// <param name="file">Full or relative path.</param>
+    /// <param name="pathBase">Base folder.</param>
+    public static string DisplayPath(string file, string pathBase)
+    {
+        var full = Path.GetFullPath(file);
+        var relative = Path.GetRelativePath(Path.GetFullPath(pathBase), full);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full.Replace('\\', '/') : relative.Replace('\\', '/');
+    }
+
+    private static void Reset(ColumnEntry column)
+    {
+        var c = column.Classification;
+        column.DataCategory = c?.DataCategory;
+        column.Confidence = c?.DataCategory is null ? 0 : c.Confidence;
+        column.Origin = c?.DataCategory is null ? null : c.Origin;
+        column.Status = c?.DataCategory is null ? ColumnStatus.Untagged : ColumnStatus.Suggested;
+        column.Annotation = null;
+        column.Conflict = null;
+    }
+
+    private void ApplyDatabaseLabel(ColumnEntry column)
+    {
+        string? category = null;
+        if (column.DatabaseLabel is { } label)
+            category = DatabaseLabels.Map(label, _categories);
+        else if (DatabaseLabels.FromComment(column.Comment, _categories) is { } fromComment)
+        {
+            category = fromComment;
+            column.DatabaseLabel = new Catalog.DatabaseLabel("comment", null, fromComment, null);
+        }
+        if (category is null) return;
+        column.DataCategory = category;
+        column.Confidence = 1;
+        column.Origin = Origin.DatabaseLabel;
+        column.Status = ColumnStatus.Tagged;
+    }
+
+    private void ApplyAnnotation(ColumnEntry column, ColumnAnnotation annotation)
+    {
+        column.Annotation = new AnnotationRef
+        {
+            DataCategory = annotation.Category,
+            Reason = annotation.Reason,
+            File = DisplayPath(annotation.Location.File),
+            Line = annotation.Location.Line,
+        };
+        if (annotation.Category is not { } category) return; // an entry without a category never tags (C06)
+        column.DataCategory = category;
+        column.Confidence = 1;
+        column.Origin = Origin.Annotation;
+        column.Status = ColumnStatus.Tagged;
+        if (annotation.Reason is not null) return; // reviewed decision: evidence is kept in Classification, not re-raised
+        if (Contradiction(column.Classification, category) is { } evidence)
+        {
+            column.Status = ColumnStatus.Conflict;
+            column.Conflict = $"annotated {category}, but {evidence.Matched}/{evidence.Total} non-null sampled values are " +
+                              $"{Suggestions.Noun(evidence.DataCategory!)} ({evidence.Id})";
+        }
+    }
+
+    private EvidenceItem? Contradiction(Classification.Classification? classification, string annotated)
+    {
+        if (classification is null) return null;
+        var top = KnownCategories.TopLevel(annotated);
+        return classification.Evidence
+            .Where(e => e.Kind == "detector" && e.DataCategory is { } c && c != "none" && KnownCategories.TopLevel(c) != top
+                        && e.Matched is { } m && e.Total is { } t && t >= Math.Max(1, _options.ConflictMinValues)
+                        && (double)m / t >= _options.ConflictRatio)
+            .OrderByDescending(e => (double)e.Matched!.Value / e.Total!.Value)
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    private static string Normalize(string type) =>
+        string.Join(' ', type.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Inventory.Model;
+using Inventory.Yaml;
+
+namespace Inventory.Annotations;
+
+/// <summary>What <see cref="AnnotationStubs.Plan"/> does with one file.</summary>
+public enum StubAction
+{
+    /// <summary>A new file for a table that has no annotation yet.</summary>
+    Create,
+    /// <summary>Entries appended to the end of an existing one-table file (existing lines untouched).</summary>
+    Append,
+    /// <summary>The table's annotation sits in a file that cannot be extended safely (several tables, flow style…): the
+    /// missing entries go to a new file, commented out, for a human to move; it holds no YAML document, so it never
+    /// duplicates the table.</summary>
+    Pending,
+}
+
+/// <summary>One file to write.</summary>
+/// <param name="Path">Full path.</param>
+/// <param name="Action">Create, append or pending.</param>
+/// <param name="Content">The whole new content of the file (for Append: the old text plus the new lines).</param>
+/// <param name="Table">Qualified table name.</param>
+/// <param name="Columns">Columns that get a stub entry, in ordinal order.</param>
+public sealed record StubFile(string Path, StubAction Action, string Content, string Table, IReadOnlyList<string> Columns);
+
+/// <summary>
+/// Plans annotation stubs for the columns that have no annotation entry (and no database label): each entry has an empty
+/// <c>category:</c> (a stub never tags a column), the declared <c>type:</c> (so a later type change shows as stale),
+/// and the suggestion with its evidence as a comment (<c># suggested: contact.email (0.97) — detector.email 48/50</c>).
+/// Existing entries and other files are never rewritten; a table already annotated in a one-table file gets its
+/// missing entries appended (checked by re-reading the result); running the plan twice gives nothing the second time.
+/// </summary>
+public static partial class AnnotationStubs
+{
+    /// <summary>Plans the stub files.</summary>
+    /// <param name="document">The inventory, after <see cref="AnnotationMerger.Apply"/> with <paramref name="existing"/>.</param>
+    /// <param name="existing">The annotations already on disk.</param>
+    /// <param name="outputDirectory">Folder for new files.</param>
+    /// <param name="table">Only this qualified table name, or null for every table.</param>
+    /// <param name="categories">Known categories, to re-read appended files; defaults to <see cref="KnownCategories.BuiltIn"/>.</param>
+    /// <returns>Files to write, ordered by path; empty when every column already has an entry.</returns>
+    public static IReadOnlyList<StubFile> Plan(InventoryDocument document, AnnotationSet existing, string outputDirectory, string? table = null,
+        IKnownCategories? categories = null)
+    {
+        categories ??= KnownCategories.BuiltIn;
+        var outDir = System.IO.Path.GetFullPath(outputDirectory);
+        bool multiSource = document.Sources.Count > 1;
+        var planned = new List<StubFile>();
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (source, entry) in document.AllTables())
+        {
+            if (source.Role == "processor") continue;
+            if (table is not null && entry.QualifiedName != table) continue;
+            var annotation = existing.Annotations.FirstOrDefault(a => a.Table == entry.QualifiedName && a.Source == source.Name)
+                             ?? existing.Annotations.FirstOrDefault(a => a.Table == entry.QualifiedName && a.Source is null);
+            var annotated = annotation?.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+            var missing = entry.Columns
+                .Where(c => !annotated.Contains(c.Name) && c.Annotation is null && c.Origin != Classification.Origin.DatabaseLabel)
+                .OrderBy(c => c.Ordinal).ToArray();
+            if (missing.Length == 0) continue;
+            var names = missing.Select(c => c.Name).ToArray();
+
+            if (annotation is not null)
+            {
+                if (TryAppend(annotation, missing, categories) is { } appended)
+                {
+                    planned.Add(new StubFile(annotation.Location.File, StubAction.Append, appended, entry.QualifiedName, names));
+                    continue;
+                }
+                var pendingPath = FreePath(outDir, FileNameFor(entry.QualifiedName, multiSource ? source.Name : null) + ".pending", taken);
+                if (pendingPath is null) continue; // a pending file from an earlier run is still there: nothing new to say
+                var text = new StringBuilder();
+                text.Append(CultureInfo.InvariantCulture, $"# Entries missing from table {Suggestions.OneLine(entry.QualifiedName)}, annotated in {Suggestions.OneLine(annotation.Location.File)} line {annotation.Location.Line}.\n");
+                text.Append("# That file holds several tables, so it is not edited automatically: move these entries under its\n");
+                text.Append("# `columns:`, fill in each category, then delete this file. Until then they count as untagged.\n");
+                foreach (var line in EntryLines(missing, "  ").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    text.Append("# ").Append(line).Append('\n');
+                planned.Add(new StubFile(pendingPath, StubAction.Pending, text.ToString(), entry.QualifiedName, names));
+                continue;
+            }
+
+            var path = FreePath(outDir, FileNameFor(entry.QualifiedName, multiSource ? source.Name : null), taken, allowNumbered: true)!;
+            var content = new StringBuilder();
+            content.Append(CultureInfo.InvariantCulture, $"# Annotations of table {Suggestions.OneLine(entry.QualifiedName)}, written by `inventory annotate`.\n");
+            content.Append("# Fill in each `category:` (none, a category or category.subcategory); an empty category does not tag the column.\n");
+            content.Append("# Optional: activity, retention, shared-with (recipients), reason; per column: reason, retention, shared-with.\n");
+            content.Append("table: ").Append(YamlText.Scalar(entry.QualifiedName)).Append('\n');
+            if (multiSource) content.Append("source: ").Append(YamlText.Scalar(source.Name)).Append('\n');
+            content.Append("columns:\n");
+            content.Append(EntryLines(missing, "  "));
+            planned.Add(new StubFile(path, StubAction.Create, content.ToString(), entry.QualifiedName, names));
+        }
+        return planned.OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>A safe file name (without extension) for a table: the qualified name (prefixed by the source when given)
+    /// when it holds only lower-case ASCII letters, digits, <c>_</c>, <c>.</c> and <c>-</c>; otherwise those characters
+    /// with the rest replaced by <c>_</c> plus the first 8 hex digits of the SHA-256 of the exact name, so
+    /// <c>Users</c>, <c>users</c> and <c>Order Lines/2024</c> never collide, even on case-insensitive file systems.</summary>
+    /// <param name="qualifiedName">Exact qualified table name.</param>
+    /// <param name="source">Source name, or null.</param>
+    public static string FileNameFor(string qualifiedName, string? source = null)
+    {
+        var exact = source is null ? qualifiedName : $"{source}.{qualifiedName}";
+        var cleaned = UnsafeChars().Replace(exact.ToLowerInvariant(), "_");
+        if (cleaned == exact && !exact.StartsWith('.') && exact.Length <= 120) return exact;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(exact)))[..8];
+        var stem = cleaned.TrimStart('.');
+        if (stem.Length > 100) stem = stem[..100];
+        return $"{(stem.Length == 0 ? "table" : stem)}-{hash}";
+    }
+
+    private static string EntryLines(IEnumerable<ColumnEntry> columns, string indent)
+    {
+        var text = new StringBuilder();
+        foreach (var c in columns)
+        {
+            text.Append(indent).Append("# ").Append(CommentFor(c)).Append('\n');
+            text.Append(indent).Append(YamlText.Scalar(c.Name)).Append(":\n");
+            text.Append(indent).Append("  category:\n");
+            if (c.DeclaredType.Length > 0)
+                text.Append(indent).Append("  type: ").Append(YamlText.Scalar(c.DeclaredType)).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static string CommentFor(ColumnEntry column)
+    {
+        if (Suggestions.Describe(column.Classification) is { } suggestion)
+            return Suggestions.OneLine($"suggested: {suggestion}");
+        var why = column.NotSampled is { } reason ? $"no data sampled ({reason.ToString().ToLowerInvariant()})"
+            : column.Stats.SampledRows > 0 && column.Stats.NonNull == 0 ? "all sampled values NULL"
+            : "no rule or detector matched";
+        return $"no suggestion: {why}";
+    }
+
+    private static string? TryAppend(TableAnnotation annotation, IReadOnlyList<ColumnEntry> missing, IKnownCategories categories)
+    {
+        if (annotation.TablesInFile != 1) return null;
+        var file = annotation.Location.File;
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+            var documents = StrictYaml.ReadDocuments(text, file);
+            if (documents is not [YMapping root]) return null;
+            var columnsNode = root["columns"];
+            string addition;
+            if (columnsNode is null)
+                addition = "columns:\n" + EntryLines(missing, "  ");
+            else
+            {
+                if (root.Entries[^1].Key.Value != "columns") return null; // entries must end the document
+                string indent = "  ";
+                if (columnsNode is YMapping { Entries.Count: > 0 } m)
+                {
+                    var lines = text.Split('\n');
+                    if (lines[m.Line - 1].Length < m.Column || lines[m.Line - 1][m.Column - 1] == '{') return null; // flow style
+                    indent = new string(' ', m.Entries[0].Key.Column - 1);
+                }
+                else if (columnsNode is not YScalar { IsNull: true, Value: "" }) return null;
+                addition = EntryLines(missing, indent);
+            }
+            var updated = (text.Length == 0 || text.EndsWith('\n') ? text : text + "\n") + addition;
+
+            // Check the result: same table, old entries unchanged, new entries present, no error.
+            var errors = new List<ConfigurationException>();
+            var reread = new AnnotationLoader(categories).Parse(updated, file, errors);
+            if (errors.Count > 0 || reread is not [var table] || table.Table != annotation.Table) return null;
+            var expected = annotation.Columns.Select(c => c.Name).Concat(missing.Select(c => c.Name)).ToArray();
+            if (!table.Columns.Select(c => c.Name).SequenceEqual(expected, StringComparer.Ordinal)) return null;
+            for (int i = 0; i < annotation.Columns.Count; i++)
+                if (table.Columns[i] with { SharedWith = [] } != annotation.Columns[i] with { SharedWith = [] }) return null;
+            return updated;
+        }
+        catch (Exception e) when (e is ConfigurationException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string? FreePath(string folder, string stem, HashSet<string> taken, bool allowNumbered = false)
+    {
+        for (int i = 1; i < 1000; i++)
+        {
+            var path = System.IO.Path.Combine(folder, i == 1 ? $"{stem}.yml" : $"{stem}-{i}.yml");
+            if (!File.Exists(path) && taken.Add(path)) return path;
+            if (!allowNumbered) return null;
+        }
+        throw new InvalidOperationException($"no free file name for {stem} in {folder}");
+    }
+
+    [GeneratedRegex("[^a-z0-9_.-]")]
+    private static partial Regex UnsafeChars();
+}
+
+/// <summary>Writes YAML scalars that read back exactly.</summary>
+public static partial class YamlText
+{
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n",
+    };
+
+    /// <summary>A plain scalar when that is unambiguous (letters, digits, <c>_</c>, <c>.</c>, <c>-</c>, <c>/</c>, starting
+    /// with a letter or <c>_</c>, not a YAML keyword), else a double-quoted one with escapes.</summary>
+    /// <param name="value">Any text.</param>
+    public static string Scalar(string value)
+    {
+        if (PlainSafe().IsMatch(value) && !Reserved.Contains(value)) return value;
+        var text = new StringBuilder("\"");
+        foreach (var ch in value)
+        {
+            switch (ch)
+            {
+                case '\\': text.Append("\\\\"); break;
+                case '"': text.Append("\\\""); break;
+                case '\n': text.Append("\\n"); break;
+                case '\t': text.Append("\\t"); break;
+                case '\r': text.Append("\\r"); break;
+                default:
+                    if (char.IsControl(ch) || ch is '\u0085' or '\u2028' or '\u2029' or '\uFEFF')
+                        text.Append(CultureInfo.InvariantCulture, $"\\u{(int)ch:X4}");
+                    else text.Append(ch);
+                    break;
+            }
+        }
+        return text.Append('"').ToString();
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.\-/]*$")]
+    private static partial Regex PlainSafe();
+}

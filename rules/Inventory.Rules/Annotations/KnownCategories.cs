@@ -1,0 +1,114 @@
+namespace Inventory.Annotations;
+
+/// <summary>The data categories an annotation may name. The taxonomy (rules/taxonomy.yml) implements it; until then
+/// <see cref="KnownCategories.BuiltIn"/> holds the categories of LABELS.md.</summary>
+public interface IKnownCategories
+{
+    /// <summary>True when <paramref name="dataCategory"/> is <c>none</c>, a bare category (<c>contact</c>) or a
+    /// <c>category.subcategory</c> of the taxonomy. Comparison is exact (case-sensitive).</summary>
+    /// <param name="dataCategory">The text written in the annotation.</param>
+    bool IsKnown(string dataCategory);
+
+    /// <summary>Every known value (bare categories, <c>category.subcategory</c> and <c>none</c>), used to suggest the
+    /// closest one in error messages.</summary>
+    IReadOnlyCollection<string> All { get; }
+}
+
+/// <summary>A fixed set of known data categories. Bare categories are added for every <c>category.subcategory</c>
+/// given, and <c>none</c> is always known.</summary>
+public sealed class KnownCategories : IKnownCategories
+{
+    private readonly HashSet<string> _all;
+
+    /// <summary>Creates the set.</summary>
+    /// <param name="dataCategories">Values such as <c>contact.email</c> or <c>contact</c>.</param>
+    public KnownCategories(IEnumerable<string> dataCategories)
+    {
+        _all = new HashSet<string>(StringComparer.Ordinal) { "none" };
+        foreach (var c in dataCategories)
+        {
+            _all.Add(c);
+            var dot = c.IndexOf('.', StringComparison.Ordinal);
+            if (dot > 0) _all.Add(c[..dot]);
+        }
+        All = _all.Order(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Adapts a predicate (e.g. the taxonomy's lookup) plus the list used for suggestions.</summary>
+    /// <param name="isKnown">Decides whether a value is known.</param>
+    /// <param name="all">Values offered as suggestions.</param>
+    public static IKnownCategories From(Func<string, bool> isKnown, IReadOnlyCollection<string> all) => new PredicateCategories(isKnown, all);
+
+    /// <summary>The categories and subcategories of ../shared/data/LABELS.md (the policy's four, other_personal, none).</summary>
+    public static KnownCategories BuiltIn { get; } = new(
+    [
+        "contact.name", "contact.company_name", "contact.postal_address", "contact.phone", "contact.email", "contact.username",
+        "financial.payment_card", "financial.bank_account", "financial.tax_id", "financial.payment_reference", "financial.billing",
+        "automatic.ip_address", "automatic.user_agent", "automatic.browser_language", "automatic.device_id", "automatic.geolocation",
+        "automatic.activity",
+        "customer_content.source_code", "customer_content.application_data", "customer_content.file", "customer_content.message",
+        "customer_content.transaction_history",
+        "other_personal.credentials", "other_personal.date_of_birth", "other_personal.gender", "other_personal.national_id",
+        "other_personal.photo", "other_personal.health", "other_personal.employment", "other_personal.location",
+        "other_personal.special_category",
+    ]);
+
+    /// <inheritdoc />
+    public bool IsKnown(string dataCategory) => _all.Contains(dataCategory);
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> All { get; }
+
+    /// <summary>The top-level category of a data category: <c>contact.email</c> → <c>contact</c>.</summary>
+    /// <param name="dataCategory">A data category or bare category.</param>
+    public static string TopLevel(string dataCategory)
+    {
+        var dot = dataCategory.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 ? dataCategory[..dot] : dataCategory;
+    }
+
+    private sealed class PredicateCategories(Func<string, bool> isKnown, IReadOnlyCollection<string> all) : IKnownCategories
+    {
+        public bool IsKnown(string dataCategory) => dataCategory == "none" || isKnown(dataCategory);
+        public IReadOnlyCollection<string> All { get; } = all;
+    }
+}
+
+/// <summary>Edit distance used to suggest the closest name (categories, tables, columns).</summary>
+internal static class Closest
+{
+    /// <summary>The candidate closest to <paramref name="name"/>, or null when none is close enough
+    /// (distance ≤ max(2, length/3), or equal ignoring case).</summary>
+    public static string? Find(string name, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var c in candidates)
+        {
+            if (string.Equals(c, name, StringComparison.OrdinalIgnoreCase) && c != name) return c;
+            var d = Levenshtein(name, c);
+            if (d < bestDistance || (d == bestDistance && string.CompareOrdinal(c, best) < 0))
+            {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best is not null && bestDistance > 0 && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
+    }
+
+    /// <summary>Levenshtein distance (insert, delete, substitute; cost 1 each).</summary>
+    public static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

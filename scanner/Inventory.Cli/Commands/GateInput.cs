@@ -1,0 +1,85 @@
+using System.ComponentModel;
+using Inventory.Annotations;
+using Inventory.Config;
+using Inventory.Model;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Inventory.Cli.Commands;
+
+/// <summary>Options shared by <c>check</c> and <c>annotate</c>: where the inventory comes from and where the annotations are.</summary>
+internal class GateSettings : CommandSettings
+{
+    [CommandOption("--inventory <FILE>")]
+    [Description("Read a saved inventory.json instead of scanning.")]
+    public string? Inventory { get; init; }
+
+    [CommandOption("--config <FILE>")]
+    [Description("inventory.yml: sources to scan, annotations folder, check settings.")]
+    public string? Config { get; init; }
+
+    [CommandOption("--connection <CONNECTION>")]
+    [Description("Scan this database (URI or connection string) instead of the config's sources.")]
+    public string? Connection { get; init; }
+
+    [CommandOption("--annotations <DIR>")]
+    [Description("Annotations folder or file (default: the config's 'annotations', else annotations/).")]
+    public string? Annotations { get; init; }
+}
+
+/// <summary>Loads what <c>check</c> and <c>annotate</c> work on.</summary>
+internal static class GateInput
+{
+    /// <summary>The config file, or null.</summary>
+    public static InventoryConfig? LoadConfig(GateSettings settings) =>
+        settings.Config is null ? null : InventoryConfig.Load(settings.Config);
+
+    /// <summary>The inventory to check: a saved file, or a live scan.</summary>
+    /// <exception cref="ConfigurationException">No input given, or the file is missing or malformed.</exception>
+    public static Task<InventoryDocument> LoadInventoryAsync(GateSettings settings, InventoryConfig? config, CancellationToken cancellationToken)
+    {
+        if (settings.Inventory is not null)
+            return Task.FromResult(InventoryJson.Read(settings.Inventory));
+        if (config is null && settings.Connection is null)
+            throw new ConfigurationException("say what to check: --inventory FILE (a saved scan), or --config FILE / --connection CONNECTION to scan");
+        cancellationToken.ThrowIfCancellationRequested();
+        // ── LIVE SCAN PLUG-IN POINT (owned by the integrator) ─────────────────────────────────────────────────────────
+        // Replace this throw with the shared scan helper, e.g.
+        //     return ScanSupport.ScanAsync(config, settings.Connection, console, cancellationToken);
+        // Everything after it (annotations, merge, gate, writers) already works on the returned document.
+        throw new ConfigurationException("scanning from this command is not wired in this build yet: run `inventory scan --out inventory.json` and pass --inventory inventory.json");
+    }
+
+    /// <summary>The annotations path: --annotations, else the config's, else <c>annotations/</c> in the working directory.</summary>
+    /// <returns>The path and whether it was given explicitly (an explicit path must exist).</returns>
+    public static (string Path, bool Explicit) AnnotationsPath(GateSettings settings, InventoryConfig? config) =>
+        settings.Annotations is not null ? (settings.Annotations, true)
+        : config?.Annotations is not null ? (config.Resolve(config.Annotations), true)
+        : ("annotations", false);
+
+    /// <summary>Loads the annotations (every error collected); a default folder that does not exist is an empty set.</summary>
+    /// <exception cref="ConfigurationException">An explicitly given path does not exist.</exception>
+    public static AnnotationSet LoadAnnotations(string path, bool isExplicit, IKnownCategories categories) =>
+        !isExplicit && !Directory.Exists(path) && !File.Exists(path) ? AnnotationSet.Empty : new AnnotationLoader(categories).Load(path);
+
+    /// <summary>Writes text as-is to the console (no markup, no wrapping at the console width: CI parsers read these lines whole).</summary>
+    public static void WriteRaw(IAnsiConsole console, string text) => console.Write(new RawLines(text));
+
+    /// <summary>Lines rendered as one segment each, never folded.</summary>
+    private sealed class RawLines(string text) : Spectre.Console.Rendering.IRenderable
+    {
+        private readonly string[] _lines = text.TrimEnd('\n').Split('\n');
+
+        public Spectre.Console.Rendering.Measurement Measure(Spectre.Console.Rendering.RenderOptions options, int maxWidth) =>
+            new(1, Math.Max(1, _lines.Max(l => l.Length)));
+
+        public IEnumerable<Spectre.Console.Rendering.Segment> Render(Spectre.Console.Rendering.RenderOptions options, int maxWidth)
+        {
+            foreach (var line in _lines)
+            {
+                if (line.Length > 0) yield return new Spectre.Console.Rendering.Segment(line);
+                yield return Spectre.Console.Rendering.Segment.LineBreak;
+            }
+        }
+    }
+}

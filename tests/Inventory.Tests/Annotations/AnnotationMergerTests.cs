@@ -1,0 +1,143 @@
+using Inventory.Annotations;
+using Inventory.Catalog;
+using Inventory.Classification;
+using Inventory.Model;
+using Inventory.Tests.Support;
+using NUnit.Framework;
+using static Inventory.Tests.Annotations.CaseInventories;
+
+namespace Inventory.Tests.Annotations;
+
+[TestFixture]
+public sealed class AnnotationMergerTests
+{
+    private static (InventoryDocument Document, MergeResult Result) Merge(InventoryDocument document, string annotationsPath, string? pathBase = null)
+    {
+        var set = new AnnotationLoader().Load(annotationsPath);
+        Assert.That(set.Errors, Is.Empty);
+        var result = new AnnotationMerger(options: new MergeOptions { PathBase = pathBase ?? Path.GetDirectoryName(annotationsPath)! }).Apply(document, set);
+        return (document, result);
+    }
+
+    private static ColumnEntry Col(InventoryDocument d, string table, string column) =>
+        d.AllColumns().Single(x => x.Table.QualifiedName == table && x.Column.Name == column).Column;
+
+    [Test]
+    public void Apply_C05_AnnotationWinsConflictOnlyWithoutReason()
+    {
+        var (document, result) = Merge(C05(), Path.Combine(SharedPaths.Cases, "C05-annotation-vs-detector", "annotations.yml"));
+
+        var display = Col(document, "app_user", "display_name");
+        var path = Col(document, "app_user", "resource_path");
+        var backup = Col(document, "app_user", "backup_email");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((display.DataCategory, display.Status, display.Origin, display.Conflict), Is.EqualTo(("contact", ColumnStatus.Tagged, (Origin?)Origin.Annotation, (string?)null)));
+            Assert.That((path.DataCategory, path.Status, path.Conflict), Is.EqualTo(("none", ColumnStatus.Tagged, (string?)null)));
+            Assert.That(path.Annotation!.Reason, Is.EqualTo("storage path, reviewed 2025-05-02"));
+            Assert.That(path.Classification!.DataCategory, Is.EqualTo("contact.name"), "the detector's output is kept, not overwritten");
+            Assert.That(backup.DataCategory, Is.EqualTo("none"), "the human value stays");
+            Assert.That(backup.Status, Is.EqualTo(ColumnStatus.Conflict));
+            Assert.That(backup.Conflict, Does.Contain("1/1 non-null sampled values are e-mail"));
+            Assert.That(backup.Annotation!.File, Is.EqualTo("annotations.yml"));
+            Assert.That(backup.Annotation.Line, Is.EqualTo(7));
+            Assert.That(result.Conflicts, Is.EqualTo(1));
+            Assert.That(result.Stale, Is.Empty);
+            Assert.That(document.AllTables().Single().Table.AnnotationFile, Is.EqualTo("annotations.yml"));
+        }
+    }
+
+    [Test]
+    public void Apply_Twice_GivesTheSameDocument()
+    {
+        var path = Path.Combine(SharedPaths.Cases, "C05-annotation-vs-detector", "annotations.yml");
+        var (once, _) = Merge(C05(), path);
+        var first = InventoryJson.Serialize(once);
+        Merge(once, path);
+        Assert.That(InventoryJson.Serialize(once), Is.EqualTo(first));
+    }
+
+    [Test]
+    public void Apply_WeakOrSameCategoryEvidence_IsNoConflict()
+    {
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", "table: t\ncolumns:\n  a: none\n  b: contact.name\n");
+        var document = Document(Table("t", 10,
+            Column("a", 1, "text", TypeFamily.Text, Decided("contact.email", 0.6, Detector("detector.email", "contact.email", 7, 10)), 10, 10),
+            Column("b", 2, "text", TypeFamily.Text, Decided("contact.email", 0.9, Detector("detector.email", "contact.email", 10, 10)), 10, 10)));
+
+        Merge(document, file);
+
+        Assert.That(document.AllColumns().Select(x => x.Column.Status), Is.All.EqualTo(ColumnStatus.Tagged));
+    }
+
+    [Test]
+    public void Apply_DatabaseLabels_TagUnlessAnnotated()
+    {
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", "table: t\ncolumns:\n  c: none\n");
+        var document = Document(Table("t", 0,
+            Column("a", 1, "nvarchar(100)", TypeFamily.Text),
+            Column("b", 2, "text", TypeFamily.Text),
+            Column("c", 3, "text", TypeFamily.Text),
+            Column("d", 4, "text", TypeFamily.Text)));
+        var t = document.Sources[0].Tables[0];
+        t.Columns[0].DatabaseLabel = new DatabaseLabel("sys.sensitivity_classifications", "Confidential - GDPR", "Contact Info", "Medium");
+        t.Columns[1].Comment = "Customer's billing address.\ninventory: contact.postal_address";
+        t.Columns[2].Comment = "category=contact.email";
+        t.Columns[3].Comment = "the e-mail we write to; category is set later";
+
+        Merge(document, file);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((t.Columns[0].DataCategory, t.Columns[0].Origin, t.Columns[0].Status), Is.EqualTo(("contact", (Origin?)Origin.DatabaseLabel, ColumnStatus.Tagged)));
+            Assert.That((t.Columns[1].DataCategory, t.Columns[1].Origin), Is.EqualTo(("contact.postal_address", (Origin?)Origin.DatabaseLabel)));
+            Assert.That((t.Columns[2].DataCategory, t.Columns[2].Origin), Is.EqualTo(("none", (Origin?)Origin.Annotation)), "annotation beats the label");
+            Assert.That(t.Columns[3].Status, Is.EqualTo(ColumnStatus.Untagged), "a free-text comment decides nothing");
+        }
+    }
+
+    [TestCase("Credit Card", null, ExpectedResult = "financial.payment_card")]
+    [TestCase("Networking", null, ExpectedResult = "automatic.ip_address")]
+    [TestCase("Other", null, ExpectedResult = null)]
+    [TestCase(null, "Public", ExpectedResult = "none")]
+    [TestCase("contact.phone", null, ExpectedResult = "contact.phone")]
+    public string? Map_SqlServerLabel(string? informationType, string? label) =>
+        DatabaseLabels.Map(new DatabaseLabel("sys.sensitivity_classifications", label, informationType, null), KnownCategories.BuiltIn);
+
+    [Test]
+    public void Apply_StaleAnnotations_ReportedWithLocationAndRename()
+    {
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", """
+            table: users
+            columns:
+              emial: contact.email
+              phone: { category: contact.phone, type: varchar(20) }
+              gone: none
+            ---
+            table: user_sessions
+            columns:
+              id: none
+            ---
+            table: orders
+            source: billing
+            """);
+        var document = Document(
+            Table("users", 0, Column("email", 1, "text", TypeFamily.Text), Column("phone", 2, "text", TypeFamily.Text)),
+            Table("user_session", 0, Column("id", 1, "integer", TypeFamily.Integer)));
+
+        var (_, result) = Merge(document, file);
+
+        Assert.That(result.Stale.Select(s => (s.Kind, s.Column, s.Suggestion, s.Location.Line, s.Location.Column)), Is.EqualTo(new (StaleKind, string?, string?, int, int)[]
+        {
+            (StaleKind.ColumnMissing, "emial", "email", 3, 3),
+            (StaleKind.TypeChanged, "phone", "text", 4, 3),
+            (StaleKind.ColumnMissing, "gone", null, 5, 3),
+            (StaleKind.TableMissing, null, "user_session", 7, 8),
+            (StaleKind.SourceMissing, null, null, 11, 8),
+        }));
+        Assert.That(result.Stale[0].Message, Does.Contain("renamed to 'email'?"));
+    }
+}

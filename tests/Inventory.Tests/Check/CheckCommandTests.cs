@@ -1,0 +1,142 @@
+using Inventory.Cli;
+using Inventory.Model;
+using Inventory.Tests.Annotations;
+using Inventory.Tests.Support;
+using NUnit.Framework;
+using Spectre.Console.Testing;
+
+namespace Inventory.Tests.Check;
+
+/// <summary>`inventory check` and `inventory annotate` end to end on saved inventories (the live scan is wired by the integrator).</summary>
+[TestFixture]
+public sealed class CheckCommandTests
+{
+    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 80; // a typical CI log width: output lines must not be folded
+        var code = await InventoryApp.RunAsync(args, console);
+        return (code, console.Output);
+    }
+
+    private static string Save(TempFolder dir, InventoryDocument document, string name = "inventory.json")
+    {
+        var path = Path.Combine(dir.Path, name);
+        InventoryJson.Write(document, path);
+        return path;
+    }
+
+    private static string[] Expected(string folder) =>
+        File.ReadAllLines(Path.Combine(SharedPaths.Cases, folder, "expected-check.txt")).Where(l => l.Length > 0).ToArray();
+
+    [Test]
+    public async Task Check_C06_ExitsOneWithTheExpectedList()
+    {
+        using var dir = new TempFolder();
+        var inventory = Save(dir, CaseInventories.C06());
+
+        var (code, output) = await RunAsync("check", "--inventory", inventory, "--annotations", Path.Combine(SharedPaths.Cases, "C06-ci-gate-tagged", "annotations.yml"));
+
+        Assert.That(code, Is.EqualTo(ExitCodes.GateFailed));
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines.Take(5).Select(l => l.Split("  ")[0]), Is.EqualTo(Expected("C06-ci-gate-tagged")));
+        Assert.That(lines[^1], Does.StartWith("check failed: 5 failing, 0 warnings; 3 of 8 in-scope columns tagged"));
+    }
+
+    [Test]
+    public async Task Check_C05_PassesWithWarningAndFailsUnderStrict()
+    {
+        using var dir = new TempFolder();
+        var inventory = Save(dir, CaseInventories.C05());
+        var annotations = Path.Combine(SharedPaths.Cases, "C05-annotation-vs-detector", "annotations.yml");
+
+        var (code, output) = await RunAsync("check", "--inventory", inventory, "--annotations", annotations);
+        var (strictCode, strictOutput) = await RunAsync("check", "--inventory", inventory, "--annotations", annotations, "--strict");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok));
+            Assert.That(output, Does.Contain("warning: app_user.backup_email  conflict: annotated none, but 1/1 non-null sampled values are e-mail (detector.email)"));
+            Assert.That(strictCode, Is.EqualTo(ExitCodes.GateFailed));
+            Assert.That(strictOutput, Does.StartWith("app_user.backup_email  conflict:"));
+        }
+    }
+
+    [Test]
+    public async Task Check_AllFormats_WritesFilesAtomicallyAndGitHubToStdout()
+    {
+        using var dir = new TempFolder();
+        var inventory = Save(dir, CaseInventories.C06());
+        var outDir = Path.Combine(dir.Path, "out");
+
+        var (code, output) = await RunAsync("check", "--inventory", inventory, "--annotations", Path.Combine(SharedPaths.Cases, "C06-ci-gate-tagged", "annotations.yml"),
+            "--format", "text,sarif,junit", "--format", "github,json", "--output-dir", outDir);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.GateFailed));
+            Assert.That(Directory.GetFiles(outDir).Select(Path.GetFileName).Order(),
+                Is.EqualTo(new[] { "check.json", "inventory-check.junit.xml", "inventory-check.sarif" }), "no temporary file left behind");
+            Assert.That(output.Split('\n').Where(l => l.StartsWith("::", StringComparison.Ordinal)).ToArray(),
+                Has.Length.EqualTo(5).And.All.Match(@"^::error file=[^,]+,line=\d+,col=\d+,title=[^:]+::.+$"), "one whole line per finding");
+        }
+    }
+
+    [Test]
+    public async Task AnnotateThenFill_MakesCheckPass_AndBaselineFailsOnlyNewTable()
+    {
+        using var dir = new TempFolder();
+        var annotations = Directory.CreateDirectory(Path.Combine(dir.Path, "annotations")).FullName;
+
+        // v1: invoice only; the engineer annotates it.
+        var v1 = CaseInventories.C06();
+        v1.Sources[0].Tables.RemoveAll(t => t.Name == "invoice_line");
+        var v1Path = Save(dir, v1, "v1.json");
+        Assert.That((await RunAsync("check", "--inventory", v1Path, "--annotations", annotations)).Code, Is.EqualTo(ExitCodes.GateFailed));
+        var (annotateCode, annotateOutput) = await RunAsync("annotate", "--inventory", v1Path, "--out", annotations);
+        Assert.That(annotateCode, Is.EqualTo(ExitCodes.Ok), annotateOutput);
+        Assert.That((await RunAsync("annotate", "--inventory", v1Path, "--out", annotations)).Output, Does.Contain("nothing to write"));
+        Assert.That((await RunAsync("check", "--inventory", v1Path, "--annotations", annotations)).Code, Is.EqualTo(ExitCodes.GateFailed), "stubs never tag");
+        var stub = Path.Combine(annotations, "invoice.yml");
+        File.WriteAllText(stub, File.ReadAllText(stub).Replace("category:\n", "category: none\n", StringComparison.Ordinal));
+        var (passCode, passOutput) = await RunAsync("check", "--inventory", v1Path, "--annotations", annotations);
+        Assert.That(passCode, Is.EqualTo(ExitCodes.Ok), passOutput);
+
+        // v2 adds invoice_line; with v1 as the baseline only its columns fail, even without annotations.
+        var v2Path = Save(dir, CaseInventories.C06(), "v2.json");
+        var (code, output) = await RunAsync("check", "--inventory", v2Path, "--baseline", v1Path, "--annotations", Path.Combine(dir.Path, "none-yet"));
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput), "an explicit annotations path must exist");
+        (code, output) = await RunAsync("check", "--inventory", v2Path, "--baseline", v1Path, "--annotations", annotations);
+        Assert.That(code, Is.EqualTo(ExitCodes.GateFailed));
+        Assert.That(output.Split('\n').Where(l => !l.StartsWith("check ", StringComparison.Ordinal) && l.Length > 0).Select(l => l.Split("  ")[0]),
+            Is.EqualTo(new[] { "invoice_line.description", "invoice_line.id", "invoice_line.invoice_id" }));
+    }
+
+    [Test]
+    public async Task Check_InvalidAnnotationFile_ExitsTwoAndStillReportsTheRest()
+    {
+        using var dir = new TempFolder();
+        var inventory = Save(dir, CaseInventories.C06());
+        dir.Write("annotations/invoice.yml", File.ReadAllText(Path.Combine(SharedPaths.Cases, "C06-ci-gate-tagged", "annotations.yml")));
+        var bad = dir.Write("annotations/invoice_line.yml", "table: invoice_line\ncolumns:\n  id: nonee\n");
+
+        var (code, output) = await RunAsync("check", "--inventory", inventory, "--annotations", Path.Combine(dir.Path, "annotations"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(output, Does.Contain("invalid-annotation: unknown category 'nonee' (did you mean 'none'?)"));
+            Assert.That(output, Does.Contain("invoice.billing_email  untagged"), "the good file still applies and the gate still reports");
+            Assert.That(output, Does.Not.Contain("invoice.id  untagged"));
+        }
+        _ = bad;
+    }
+
+    [Test]
+    public async Task Check_NoInput_IsBadInput()
+    {
+        var (code, output) = await RunAsync("check");
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(output, Does.Contain("--inventory FILE"));
+    }
+}
