@@ -25,7 +25,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console) : AsyncCommand<Annot
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var config = GateInput.LoadConfig(settings);
-        var document = await GateInput.LoadInventoryAsync(settings, config, cancellationToken).ConfigureAwait(false);
+        var document = await GateInput.LoadInventoryAsync(console, settings, config, cancellationToken).ConfigureAwait(false);
         var (annotationsPath, isExplicit) = GateInput.AnnotationsPath(settings, config);
         if (settings.Annotations is null && settings.Out is not null) (annotationsPath, isExplicit) = (settings.Out, false);
         var outDir = settings.Out ?? (File.Exists(annotationsPath) ? Path.GetDirectoryName(Path.GetFullPath(annotationsPath))! : annotationsPath);

@@ -66,7 +66,7 @@ internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCom
     {
         var formats = ParseFormats(settings);
         var config = GateInput.LoadConfig(settings);
-        var document = await GateInput.LoadInventoryAsync(settings, config, cancellationToken).ConfigureAwait(false);
+        var document = await GateInput.LoadInventoryAsync(console, settings, config, cancellationToken).ConfigureAwait(false);
         var baseline = settings.Baseline is null ? null : CheckBaseline.Read(settings.Baseline);
         var (annotationsPath, isExplicit) = GateInput.AnnotationsPath(settings, config);
         var categories = KnownCategories.BuiltIn;

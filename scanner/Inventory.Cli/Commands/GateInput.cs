@@ -8,46 +8,31 @@ using Spectre.Console.Cli;
 namespace Inventory.Cli.Commands;
 
 /// <summary>Options shared by <c>check</c> and <c>annotate</c>: where the inventory comes from and where the annotations are.</summary>
-internal class GateSettings : CommandSettings
+internal class GateSettings : ScanSettings
 {
     [CommandOption("--inventory <FILE>")]
     [Description("Read a saved inventory.json instead of scanning.")]
     public string? Inventory { get; init; }
-
-    [CommandOption("--config <FILE>")]
-    [Description("inventory.yml: sources to scan, annotations folder, check settings.")]
-    public string? Config { get; init; }
-
-    [CommandOption("--connection <CONNECTION>")]
-    [Description("Scan this database (URI or connection string) instead of the config's sources.")]
-    public string? Connection { get; init; }
-
-    [CommandOption("--annotations <DIR>")]
-    [Description("Annotations folder or file (default: the config's 'annotations', else annotations/).")]
-    public string? Annotations { get; init; }
 }
 
 /// <summary>Loads what <c>check</c> and <c>annotate</c> work on.</summary>
 internal static class GateInput
 {
     /// <summary>The config file, or null.</summary>
+    /// <exception cref="ConfigurationException">Bad config or flags; nothing to scan when no --inventory is given.</exception>
     public static InventoryConfig? LoadConfig(GateSettings settings) =>
-        settings.Config is null ? null : InventoryConfig.Load(settings.Config);
+        settings.Inventory is null ? ScanSupport.LoadConfig(settings)
+        : settings.Config is null ? null : ScanSupport.LoadConfig(settings, requireSources: false);
 
     /// <summary>The inventory to check: a saved file, or a live scan.</summary>
     /// <exception cref="ConfigurationException">No input given, or the file is missing or malformed.</exception>
-    public static Task<InventoryDocument> LoadInventoryAsync(GateSettings settings, InventoryConfig? config, CancellationToken cancellationToken)
+    public static async Task<InventoryDocument> LoadInventoryAsync(IAnsiConsole console, GateSettings settings, InventoryConfig? config, CancellationToken cancellationToken)
     {
         if (settings.Inventory is not null)
-            return Task.FromResult(InventoryJson.Read(settings.Inventory));
-        if (config is null && settings.Connection is null)
+            return InventoryJson.Read(settings.Inventory);
+        if (config is null)
             throw new ConfigurationException("say what to check: --inventory FILE (a saved scan), or --config FILE / --connection CONNECTION to scan");
-        cancellationToken.ThrowIfCancellationRequested();
-        // ── LIVE SCAN PLUG-IN POINT (owned by the integrator) ─────────────────────────────────────────────────────────
-        // Replace this throw with the shared scan helper, e.g.
-        //     return ScanSupport.ScanAsync(config, settings.Connection, console, cancellationToken);
-        // Everything after it (annotations, merge, gate, writers) already works on the returned document.
-        throw new ConfigurationException("scanning from this command is not wired in this build yet: run `inventory scan --out inventory.json` and pass --inventory inventory.json");
+        return await ScanSupport.ScanAsync(console, config, Pipeline.CreateClassifier(config), settings.MaskedExamples, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The annotations path: --annotations, else the config's, else <c>annotations/</c> in the working directory.</summary>

@@ -20,10 +20,15 @@ internal sealed class ScanCommand(IAnsiConsole console) : AsyncCommand<ScanComma
         var config = ScanSupport.LoadConfig(settings);
         var classifier = Pipeline.CreateClassifier(config);
         var document = await ScanSupport.ScanAsync(console, config, classifier, settings.MaskedExamples, cancellationToken);
-        Pipeline.ApplyAnnotations(console, document, config);
+        var (annotations, _) = Pipeline.ApplyAnnotations(console, document, config);
         InventoryJson.Write(document, settings.Out);
         ScanSupport.PrintSummary(console, document);
         console.Write(new Text($"inventory written to {settings.Out}\n"));
+        if (annotations is { Errors.Count: > 0 })
+        {
+            console.Write(new Text($"{annotations.Errors.Count} annotation file error(s): fix them and scan again (exit {ExitCodes.BadInput})\n", new Style(Color.Red)));
+            return ExitCodes.BadInput;
+        }
         if (!document.Complete)
         {
             console.Write(new Text($"scan incomplete: {document.Issues.Count} table(s) or column(s) could not be read (exit {ExitCodes.ScanIncomplete})\n", new Style(Color.Yellow)));
