@@ -327,17 +327,19 @@ internal static class ReportModelBuilder
         inventory.Normalize();
         claims ??= ClaimEvaluator.EvaluateAll(policy, inventory);
 
-        // Which activities account for each personal column: the table's annotated activity, else every activity
-        // declaring the column's category.
         var assignment = new List<(SourceEntry S, TableEntry T, ColumnEntry C, List<ProcessingActivity> A)>();
         var unknownActivities = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (s, t, c) in inventory.AllColumns())
         {
             if (t.Activity is { } id && policy.Activity(id) is null) unknownActivities.Add($"{s.Name}/{t.QualifiedName} names unknown activity '{id}'");
             if (!DataCategoryVocabulary.IsPersonal(c.DataCategory)) { assignment.Add((s, t, c, [])); continue; }
-            var activities = t.Activity is { } a && policy.Activity(a) is { } annotated
+            // The table's annotated activity when it declares the category; else every activity declaring it; else the
+            // annotated activity anyway (the record then shows the category as not declared).
+            var declaring = policy.Activities.Where(x => x.Declares(c.DataCategory!)).ToList();
+            var annotated = t.Activity is { } a ? policy.Activity(a) : null;
+            List<ProcessingActivity> activities = annotated is not null && (annotated.Declares(c.DataCategory!) || declaring.Count == 0)
                 ? [annotated]
-                : policy.Activities.Where(x => x.Declares(c.DataCategory!)).ToList();
+                : declaring;
             assignment.Add((s, t, c, activities));
         }
 

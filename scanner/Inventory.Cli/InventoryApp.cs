@@ -17,6 +17,7 @@ internal static class InventoryApp
         app.Configure(config =>
         {
             config.SetApplicationName("inventory");
+            config.ConfigureConsole(console); // otherwise Spectre registers its own console last and commands bypass the injected one
             config.PropagateExceptions();
             config.AddCommand<ScanCommand>("scan")
                 .WithDescription("Scan databases: read the catalog, sample rows read-only, classify every column, write inventory.json.")

@@ -84,7 +84,7 @@ internal static class ClaimChecks
 
     private static NotSampledReason? NotSampled(TableEntry table, ColumnEntry column) => column.NotSampled ?? table.NotSampled;
 
-    private static string NotSampledText(NotSampledReason reason) => $"not sampled ({reason.ToString().ToLowerInvariant()})";
+    private static string NotSampledText(NotSampledReason reason) => $"not sampled ({System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString())})";
 
     private static ClaimFinding Finding(SourceEntry s, TableEntry t, ColumnEntry? c, string reason) =>
         new(s.Name, t.QualifiedName, c?.Name, c?.DataCategory, reason);
@@ -185,7 +185,7 @@ internal static class ClaimChecks
     }
 
     /// <summary>declared-categories-only: every personal column of a controller source must hold a category some activity
-    /// declares (and, when its table names an activity, that activity); categories listed in <c>undeclared</c> are always
+    /// declares; categories listed in <c>undeclared</c> are always
     /// findings; undecided columns are unresolved.</summary>
     public static ClaimResult DeclaredCategoriesOnly(ClaimContext ctx)
     {
@@ -203,8 +203,6 @@ internal static class ClaimChecks
                 findings.Add(Finding(s, t, c, $"{category} is personal data the policy does not declare"));
             else if (!ctx.Policy.Activities.Any(a => a.Declares(category)))
                 findings.Add(Finding(s, t, c, $"{category} is declared by no processing activity"));
-            else if (t.Activity is { } id && ctx.Policy.Activity(id) is { } activity && !activity.Declares(category))
-                findings.Add(Finding(s, t, c, $"{category} is not declared by the table's activity '{id}'"));
         }
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "column", "columns")} checked; all personal data is declared",

@@ -20,7 +20,7 @@ internal static class TemplateRenderer
         globals.Import("h", new Func<object?, string>(Html));
         globals.Import("md", new Func<object?, string>(Markdown));
         globals.Import("code", new Func<object?, string>(Code));
-        globals.Import("join_md", new Func<IEnumerable<string>?, string>(list => list is null ? "" : string.Join(", ", list.Select(Markdown))));
+        globals.Import("join_md", new Func<IEnumerable<string>?, string>(list => list is null ? "" : string.Join("<br>", list.Select(Markdown))));
         var context = new TemplateContext
         {
             MemberRenamer = StandardMemberRenamer.Default,
