@@ -1,6 +1,36 @@
+using System.ComponentModel;
+using Inventory.Model;
+using Inventory.Reports.Diff;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Inventory.Cli.Commands;
 
-/// <summary>inventory diff: PLACEHOLDER being written.</summary>
-internal sealed class DiffCommand(IAnsiConsole console) : NotImplementedCommand(console, "diff");
+/// <summary><c>inventory diff OLD NEW [--json FILE]</c>: added, removed and changed tables and columns, and category
+/// changes, as text on the console and optionally as JSON. Exit 0 whether or not something changed; 2 on bad input.</summary>
+internal sealed class DiffCommand(IAnsiConsole console) : Command<DiffCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<OLD>")]
+        [Description("The previous inventory.json.")]
+        public string Old { get; init; } = "";
+
+        [CommandArgument(1, "<NEW>")]
+        [Description("The current inventory.json.")]
+        public string New { get; init; } = "";
+
+        [CommandOption("--json <FILE>")]
+        [Description("Also write the changes as JSON to FILE (written atomically).")]
+        public string? Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var diff = InventoryDiff.Compare(InventoryJson.Read(settings.Old), InventoryJson.Read(settings.New));
+        console.Write(new Text(InventoryDiffWriter.ToText(diff)));
+        if (settings.Json is { } json)
+            AtomicFile.WriteAllText(json, InventoryDiffWriter.ToJson(diff));
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,44 @@
+using Inventory.Rules.Policy;
+
+namespace Inventory.Reports.Claims;
+
+/// <summary>The outcome of checking one claim against an inventory.</summary>
+public enum ClaimVerdict
+{
+    /// <summary>The inventory backs the claim.</summary>
+    Holds,
+    /// <summary>At least one finding contradicts the claim.</summary>
+    Violated,
+    /// <summary>No finding, but coverage (unsampled or unclassified columns, missing annotations) prevents a verdict.</summary>
+    Unknown,
+}
+
+/// <summary>One piece of evidence for or against a claim: a table or column and why. Holds names, categories,
+/// counts and ratios; never a sampled value.</summary>
+/// <param name="Source">Source name.</param>
+/// <param name="Table">Qualified table name.</param>
+/// <param name="Column">Column name, or null for a table-level finding.</param>
+/// <param name="DataCategory">The column's data category, or null.</param>
+/// <param name="Reason">Why it matters, e.g. "detector.pan matched 38 of 40 sampled values (95.0%)".</param>
+public sealed record ClaimFinding(string Source, string Table, string? Column, string? DataCategory, string Reason)
+{
+    /// <summary><c>source/table.column</c> (or <c>source/table</c>).</summary>
+    public string Location => Column is null ? $"{Source}/{Table}" : $"{Source}/{Table}.{Column}";
+}
+
+/// <summary>A claim with its verdict and evidence.</summary>
+public sealed record ClaimResult
+{
+    /// <summary>The claim as the policy states it.</summary>
+    public required PolicyClaim Claim { get; init; }
+    /// <summary>holds, violated or unknown.</summary>
+    public required ClaimVerdict Verdict { get; init; }
+    /// <summary>One sentence with counts that explains the verdict.</summary>
+    public required string Summary { get; init; }
+    /// <summary>Tables or columns that contradict the claim (empty unless violated), in document order.</summary>
+    public IReadOnlyList<ClaimFinding> Findings { get; init; } = [];
+    /// <summary>Tables or columns the check could not decide (coverage gaps), in document order.</summary>
+    public IReadOnlyList<ClaimFinding> Unresolved { get; init; } = [];
+    /// <summary>How many columns (or tables, for table-level checks) the check examined.</summary>
+    public int Examined { get; init; }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Inventory.Model;
+
+namespace Inventory.Reports.Diff;
+
+/// <summary>What changed between two inventories.</summary>
+public enum ChangeKind
+{
+    /// <summary>A source appears in the new inventory only.</summary>
+    SourceAdded,
+    /// <summary>A source appears in the old inventory only.</summary>
+    SourceRemoved,
+    /// <summary>A table appears in the new inventory only.</summary>
+    TableAdded,
+    /// <summary>A table appears in the old inventory only.</summary>
+    TableRemoved,
+    /// <summary>A table's processing activity changed (annotation).</summary>
+    ActivityChanged,
+    /// <summary>A table's recipients (<c>shared-with</c>) changed.</summary>
+    SharedWithChanged,
+    /// <summary>A column appears in the new inventory only.</summary>
+    ColumnAdded,
+    /// <summary>A column appears in the old inventory only.</summary>
+    ColumnRemoved,
+    /// <summary>A column's effective data category changed.</summary>
+    CategoryChanged,
+    /// <summary>A column's declared type changed.</summary>
+    TypeChanged,
+    /// <summary>A column's status (tagged, suggested, untagged, conflict) changed.</summary>
+    StatusChanged,
+}
+
+/// <summary>One change. <see cref="Old"/> and <see cref="New"/> hold names, categories, types or statuses, never values.</summary>
+/// <param name="Kind">What changed.</param>
+/// <param name="Source">Source name.</param>
+/// <param name="Table">Qualified table name, or null for a source-level change.</param>
+/// <param name="Column">Column name, or null for a table-level change.</param>
+/// <param name="Old">The old category/type/status/activity (null when absent or for additions).</param>
+/// <param name="New">The new one (null when absent or for removals).</param>
+public sealed record InventoryChange(ChangeKind Kind, string Source, string? Table, string? Column, string? Old, string? New)
+{
+    /// <summary><c>source/table.column</c>, <c>source/table</c> or <c>source</c>.</summary>
+    public string Location => Table is null ? Source : Column is null ? $"{Source}/{Table}" : $"{Source}/{Table}.{Column}";
+}
+
+/// <summary>The differences between two inventories, in canonical order (source, table, column, kind).</summary>
+public sealed record InventoryDiff
+{
+    /// <summary>Every change.</summary>
+    public required IReadOnlyList<InventoryChange> Changes { get; init; }
+
+    /// <summary>True when nothing changed.</summary>
+    public bool IsEmpty => Changes.Count == 0;
+
+    /// <summary>Number of changes per kind (kinds with none omitted), in enum order.</summary>
+    public IReadOnlyList<KeyValuePair<ChangeKind, int>> Counts =>
+        Changes.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => KeyValuePair.Create(g.Key, g.Count())).ToList();
+
+    /// <summary>Compares two inventories by source name, qualified table name and exact column name.</summary>
+    /// <param name="old">The previous inventory.</param>
+    /// <param name="new">The current inventory.</param>
+    /// <returns>The changes; the documents are not modified.</returns>
+    public static InventoryDiff Compare(InventoryDocument old, InventoryDocument @new)
+    {
+        var changes = new List<InventoryChange>();
+        var oldSources = old.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var newSources = @new.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        foreach (var name in oldSources.Keys.Union(newSources.Keys).Order(StringComparer.Ordinal))
+        {
+            oldSources.TryGetValue(name, out var os);
+            newSources.TryGetValue(name, out var ns);
+            if (os is null) { changes.Add(new(ChangeKind.SourceAdded, name, null, null, null, $"{ns!.Tables.Count} tables")); continue; }
+            if (ns is null) { changes.Add(new(ChangeKind.SourceRemoved, name, null, null, $"{os.Tables.Count} tables", null)); continue; }
+            var oldTables = os.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
+            var newTables = ns.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
+            foreach (var table in oldTables.Keys.Union(newTables.Keys).Order(StringComparer.Ordinal))
+            {
+                oldTables.TryGetValue(table, out var ot);
+                newTables.TryGetValue(table, out var nt);
+                if (ot is null) { changes.Add(new(ChangeKind.TableAdded, name, table, null, null, Columns(nt!))); continue; }
+                if (nt is null) { changes.Add(new(ChangeKind.TableRemoved, name, table, null, Columns(ot), null)); continue; }
+                if (ot.Activity != nt.Activity)
+                    changes.Add(new(ChangeKind.ActivityChanged, name, table, null, ot.Activity, nt.Activity));
+                var oldShared = string.Join(", ", ot.SharedWith.Order(StringComparer.Ordinal));
+                var newShared = string.Join(", ", nt.SharedWith.Order(StringComparer.Ordinal));
+                if (oldShared != newShared)
+                    changes.Add(new(ChangeKind.SharedWithChanged, name, table, null, Empty(oldShared), Empty(newShared)));
+                CompareColumns(changes, name, table, ot, nt);
+            }
+        }
+        return new InventoryDiff { Changes = changes };
+    }
+
+    private static void CompareColumns(List<InventoryChange> changes, string source, string table, TableEntry ot, TableEntry nt)
+    {
+        var oldColumns = ot.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var newColumns = nt.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        // New-table order first (ordinal positions), then columns that disappeared in their old order.
+        var names = nt.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name)
+            .Concat(ot.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name).Where(n => !newColumns.ContainsKey(n)));
+        foreach (var column in names)
+        {
+            oldColumns.TryGetValue(column, out var oc);
+            newColumns.TryGetValue(column, out var nc);
+            if (oc is null) { changes.Add(new(ChangeKind.ColumnAdded, source, table, column, null, nc!.DataCategory ?? "undecided")); continue; }
+            if (nc is null) { changes.Add(new(ChangeKind.ColumnRemoved, source, table, column, oc.DataCategory ?? "undecided", null)); continue; }
+            if (oc.DataCategory != nc.DataCategory)
+                changes.Add(new(ChangeKind.CategoryChanged, source, table, column, oc.DataCategory ?? "undecided", nc.DataCategory ?? "undecided"));
+            if (oc.DeclaredType != nc.DeclaredType)
+                changes.Add(new(ChangeKind.TypeChanged, source, table, column, oc.DeclaredType, nc.DeclaredType));
+            if (oc.Status != nc.Status)
+                changes.Add(new(ChangeKind.StatusChanged, source, table, column, Status(oc.Status), Status(nc.Status)));
+        }
+    }
+
+    private static string Columns(TableEntry t) => t.Columns.Count.ToString(CultureInfo.InvariantCulture) + (t.Columns.Count == 1 ? " column" : " columns");
+
+    private static string? Empty(string s) => s.Length == 0 ? null : s;
+
+    internal static string Status(ColumnStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+
+    internal static string KindName(ChangeKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+}
+
+/// <summary>Writes an <see cref="InventoryDiff"/> as text (one line per change) or JSON.</summary>
+public static class InventoryDiffWriter
+{
+    /// <summary>Plain text: a summary line, then one line per change (<c>+</c> added, <c>-</c> removed, <c>~</c> changed).</summary>
+    /// <param name="diff">The diff.</param>
+    /// <returns>Text with LF newlines.</returns>
+    public static string ToText(InventoryDiff diff)
+    {
+        var sb = new StringBuilder();
+        if (diff.IsEmpty) return "no changes\n";
+        sb.Append(string.Join(", ", diff.Counts.Select(c => $"{c.Value} {InventoryDiff.KindName(c.Key)}"))).Append('\n');
+        foreach (var c in diff.Changes)
+            sb.Append(Line(c)).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>One change as a line, e.g. <c>~ app/users.email category: none → contact.email</c>.</summary>
+    /// <param name="change">The change.</param>
+    public static string Line(InventoryChange change) => change.Kind switch
+    {
+        ChangeKind.SourceAdded or ChangeKind.TableAdded or ChangeKind.ColumnAdded => $"+ {change.Location} ({change.New})",
+        ChangeKind.SourceRemoved or ChangeKind.TableRemoved or ChangeKind.ColumnRemoved => $"- {change.Location} ({change.Old})",
+        _ => $"~ {change.Location} {What(change.Kind)}: {change.Old ?? "(none)"} → {change.New ?? "(none)"}",
+    };
+
+    private static string What(ChangeKind kind) => kind switch
+    {
+        ChangeKind.ActivityChanged => "activity",
+        ChangeKind.SharedWithChanged => "shared-with",
+        ChangeKind.CategoryChanged => "category",
+        ChangeKind.TypeChanged => "type",
+        ChangeKind.StatusChanged => "status",
+        _ => InventoryDiff.KindName(kind),
+    };
+
+    /// <summary>JSON: <c>{"summary": {kind: count}, "changes": [{kind, source, table, column, old, new}]}</c>, camelCase keys,
+    /// kebab-case kinds, nulls omitted, LF newlines.</summary>
+    /// <param name="diff">The diff.</param>
+    /// <returns>JSON text ending with a newline.</returns>
+    public static string ToJson(InventoryDiff diff)
+    {
+        var payload = new DiffJson(
+            diff.Counts.ToDictionary(c => InventoryDiff.KindName(c.Key), c => c.Value),
+            diff.Changes.Select(c => new ChangeJson(InventoryDiff.KindName(c.Kind), c.Source, c.Table, c.Column, c.Old, c.New)).ToList());
+        return JsonSerializer.Serialize(payload, InventoryJson.Options) + "\n";
+    }
+
+    private sealed record DiffJson(Dictionary<string, int> Summary, List<ChangeJson> Changes);
+
+    private sealed record ChangeJson(string Kind, string Source, string? Table, string? Column, string? Old,
+        [property: JsonPropertyName("new")] string? New);
+}

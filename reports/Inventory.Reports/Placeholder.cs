@@ -1,1 +1,0 @@
-namespace Inventory.Reports; /// <summary>Placeholder.</summary> public static class Placeholder { }

@@ -1,0 +1,501 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Inventory.Model;
+using Inventory.Reports.Claims;
+using Inventory.Reports.Diff;
+using Inventory.Rules.Policy;
+
+namespace Inventory.Reports;
+
+/// <summary>Everything a report shows, built once from an inventory, a policy, the claims' results and an optional
+/// previous inventory, then rendered by every <see cref="IReportWriter"/>. Holds names, categories, counts and ratios
+/// only: no sampled value and no masked example reaches it. Ordering is deterministic (policy order for activities
+/// and claims, document order for sources, tables and columns).</summary>
+public sealed class ReportModel
+{
+    /// <summary>Report title.</summary>
+    public required string Title { get; init; }
+    /// <summary>Tool and version that wrote the inventory.</summary>
+    public required string Tool { get; init; }
+    /// <summary>When the inventory was scanned (ISO 8601 UTC), or null when the document does not say.</summary>
+    public string? ScannedAt { get; init; }
+    /// <summary>The policy file name.</summary>
+    public required string PolicyFile { get; init; }
+    /// <summary>The controller (Art. 30(1)(a)).</summary>
+    public required ControllerContact Controller { get; init; }
+    /// <summary>The DPO, or null.</summary>
+    public DpoContact? Dpo { get; init; }
+    /// <summary>Rights and default retention.</summary>
+    public required RightsStatement Rights { get; init; }
+    /// <summary>The controller record: one entry per controller activity, in policy order.</summary>
+    public required IReadOnlyList<ActivityRecord> Activities { get; init; }
+    /// <summary>The processor record (Art. 30(2)): processor activities, in policy order.</summary>
+    public required IReadOnlyList<ActivityRecord> ProcessorActivities { get; init; }
+    /// <summary>Sources held as processor (customer-owned, recorded at system level).</summary>
+    public required IReadOnlyList<SourceCoverage> ProcessorSources { get; init; }
+    /// <summary>The claims with their verdicts, in policy order.</summary>
+    public required IReadOnlyList<ClaimRow> Claims { get; init; }
+    /// <summary>Claims per verdict: holds, violated, unknown.</summary>
+    public required ClaimTotals ClaimTotals { get; init; }
+    /// <summary>Coverage per source (with its tables).</summary>
+    public required IReadOnlyList<SourceCoverage> Coverage { get; init; }
+    /// <summary>Coverage over every source.</summary>
+    public required CoverageCounts CoverageTotals { get; init; }
+    /// <summary>Personal columns per top-level category, for the chart (fixed category order; zero rows omitted).</summary>
+    public required IReadOnlyList<CategoryCount> CategoryChart { get; init; }
+    /// <summary>Personal columns no activity accounts for (findings for the DPO).</summary>
+    public required IReadOnlyList<ColumnRow> Unassigned { get; init; }
+    /// <summary>Tables whose annotation names an activity the policy does not define.</summary>
+    public required IReadOnlyList<string> UnknownActivities { get; init; }
+    /// <summary>Every column, one row each (the CSV report).</summary>
+    public required IReadOnlyList<ColumnRow> Columns { get; init; }
+    /// <summary>Scan issues (coverage gaps), as safe messages.</summary>
+    public required IReadOnlyList<string> Issues { get; init; }
+    /// <summary>True when a previous inventory was given.</summary>
+    public bool HasPrevious => Changes is not null;
+    /// <summary>Changes since the previous inventory, or null (serialised as <see cref="ChangeRows"/>).</summary>
+    [JsonIgnore]
+    public InventoryDiff? Changes { get; init; }
+    /// <summary>The changes as display rows (empty without a previous inventory).</summary>
+    public required IReadOnlyList<ChangeRow> ChangeRows { get; init; }
+
+    /// <summary>Builds the model.</summary>
+    /// <param name="inventory">The inventory (normalised in place to canonical order).</param>
+    /// <param name="policy">The policy.</param>
+    /// <param name="claims">Claim results; null to evaluate the policy's claims here.</param>
+    /// <param name="previous">The previous inventory for the changes section, or null.</param>
+    /// <returns>The model.</returns>
+    public static ReportModel Build(InventoryDocument inventory, PolicyDocument policy, IReadOnlyList<ClaimResult>? claims = null,
+        InventoryDocument? previous = null) => ReportModelBuilder.Build(inventory, policy, claims, previous);
+}
+
+/// <summary>One activity of the record (Art. 30(1) b–g, or Art. 30(2) for processor activities).</summary>
+public sealed class ActivityRecord
+{
+    /// <summary>Activity id.</summary>
+    public required string Id { get; init; }
+    /// <summary>Display name.</summary>
+    public required string Name { get; init; }
+    /// <summary>controller or processor.</summary>
+    public required string Role { get; init; }
+    /// <summary>Controllers served (processor activities).</summary>
+    public required IReadOnlyList<string> Controllers { get; init; }
+    /// <summary>Purposes (or categories of processing for processor activities).</summary>
+    public required IReadOnlyList<string> Purposes { get; init; }
+    /// <summary>Legal bases as "article: detail".</summary>
+    public required IReadOnlyList<string> LegalBasis { get; init; }
+    /// <summary>Categories of data subjects.</summary>
+    public required IReadOnlyList<string> DataSubjects { get; init; }
+    /// <summary>Data categories with the columns that hold them.</summary>
+    public required IReadOnlyList<CategoryRecord> Categories { get; init; }
+    /// <summary>Recipients.</summary>
+    public required IReadOnlyList<RecipientRow> Recipients { get; init; }
+    /// <summary>Third-country transfers with their safeguards, as text; empty when none.</summary>
+    public required IReadOnlyList<string> Transfers { get; init; }
+    /// <summary>Retention rules.</summary>
+    public required IReadOnlyList<RetentionRow> Retention { get; init; }
+    /// <summary>Security measures.</summary>
+    public required IReadOnlyList<string> SecurityMeasures { get; init; }
+    /// <summary>Distinct tables behind the activity (<c>source/table</c>).</summary>
+    public required IReadOnlyList<string> Tables { get; init; }
+    /// <summary>Number of columns behind the activity.</summary>
+    public int ColumnCount => Categories.Sum(c => c.Columns.Count);
+}
+
+/// <summary>A data category of an activity and the columns holding it.</summary>
+public sealed class CategoryRecord
+{
+    /// <summary>The data category (as declared, or as found for undeclared ones).</summary>
+    public required string Category { get; init; }
+    /// <summary>CNIL register category (DESIGN §7).</summary>
+    public required string CnilCategory { get; init; }
+    /// <summary>False when the column's table names this activity but the activity does not declare the category.</summary>
+    public required bool Declared { get; init; }
+    /// <summary>Retention for this category, or null.</summary>
+    public string? Retention { get; init; }
+    /// <summary>Columns (<c>source/table.column</c>), in document order.</summary>
+    public required IReadOnlyList<string> Columns { get; init; }
+}
+
+/// <summary>A recipient as shown in the record.</summary>
+public sealed class RecipientRow
+{
+    /// <summary>Recipient id.</summary>
+    public required string Id { get; init; }
+    /// <summary>Display name.</summary>
+    public required string Name { get; init; }
+    /// <summary>processor, controller, authority or internal.</summary>
+    public required string Kind { get; init; }
+    /// <summary>Purpose, or null.</summary>
+    public string? Purpose { get; init; }
+    /// <summary>Country, or null.</summary>
+    public string? Country { get; init; }
+    /// <summary>Transfer as "country (safeguard)", or null.</summary>
+    public string? Transfer { get; init; }
+}
+
+/// <summary>A retention rule as shown in the record.</summary>
+public sealed class RetentionRow
+{
+    /// <summary>Categories, comma-separated.</summary>
+    public required string Categories { get; init; }
+    /// <summary>Period.</summary>
+    public required string Period { get; init; }
+    /// <summary>Legal basis of the period, or null.</summary>
+    public string? Basis { get; init; }
+    /// <summary>False when the data cannot be changed or erased on request.</summary>
+    public required bool Erasable { get; init; }
+}
+
+/// <summary>A claim and its verdict for display.</summary>
+public sealed class ClaimRow
+{
+    /// <summary>Claim id.</summary>
+    public required string Id { get; init; }
+    /// <summary>The claim's text.</summary>
+    public required string Text { get; init; }
+    /// <summary>Check kind.</summary>
+    public required string Kind { get; init; }
+    /// <summary>holds, violated or unknown.</summary>
+    public required string Verdict { get; init; }
+    /// <summary>One sentence with counts.</summary>
+    public required string Summary { get; init; }
+    /// <summary>Items examined.</summary>
+    public required int Examined { get; init; }
+    /// <summary>Findings against the claim.</summary>
+    public required IReadOnlyList<FindingRow> Findings { get; init; }
+    /// <summary>Items the check could not decide.</summary>
+    public required IReadOnlyList<FindingRow> Unresolved { get; init; }
+}
+
+/// <summary>A claim finding for display.</summary>
+public sealed class FindingRow
+{
+    /// <summary><c>source/table.column</c>.</summary>
+    public required string Location { get; init; }
+    /// <summary>Data category, or null.</summary>
+    public string? Category { get; init; }
+    /// <summary>Why.</summary>
+    public required string Reason { get; init; }
+}
+
+/// <summary>Claims per verdict.</summary>
+public sealed class ClaimTotals
+{
+    /// <summary>Claims that hold.</summary>
+    public int Holds { get; init; }
+    /// <summary>Claims violated.</summary>
+    public int Violated { get; init; }
+    /// <summary>Claims that cannot be decided.</summary>
+    public int Unknown { get; init; }
+}
+
+/// <summary>Column counts per status.</summary>
+public class CoverageCounts
+{
+    /// <summary>Columns.</summary>
+    public int Columns { get; init; }
+    /// <summary>Tagged columns.</summary>
+    public int Tagged { get; init; }
+    /// <summary>Suggested (classified, not annotated) columns.</summary>
+    public int Suggested { get; init; }
+    /// <summary>Untagged columns.</summary>
+    public int Untagged { get; init; }
+    /// <summary>Conflicting columns.</summary>
+    public int Conflict { get; init; }
+    /// <summary>Columns without sampled values.</summary>
+    public int NotSampled { get; init; }
+    /// <summary>Tagged / columns in [0, 1] (1 when there are no columns).</summary>
+    public double TaggedRatio => Columns == 0 ? 1 : (double)Tagged / Columns;
+    /// <summary><see cref="TaggedRatio"/> as a percentage with one decimal, invariant culture.</summary>
+    public string TaggedPercent => (TaggedRatio * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}
+
+/// <summary>Coverage of one source.</summary>
+public sealed class SourceCoverage : CoverageCounts
+{
+    /// <summary>Source name.</summary>
+    public required string Name { get; init; }
+    /// <summary>Provider.</summary>
+    public required string Provider { get; init; }
+    /// <summary>controller or processor.</summary>
+    public required string Role { get; init; }
+    /// <summary>Host and database without credentials.</summary>
+    public required string Target { get; init; }
+    /// <summary>False when a table or column could not be read.</summary>
+    public required bool Complete { get; init; }
+    /// <summary>Per-table coverage.</summary>
+    public required IReadOnlyList<TableCoverage> Tables { get; init; }
+}
+
+/// <summary>Coverage of one table.</summary>
+public sealed class TableCoverage : CoverageCounts
+{
+    /// <summary>Qualified table name.</summary>
+    public required string Name { get; init; }
+    /// <summary>Activity from the annotation, or null.</summary>
+    public string? Activity { get; init; }
+    /// <summary>Recipients from the annotation.</summary>
+    public required IReadOnlyList<string> SharedWith { get; init; }
+    /// <summary>Row estimate, or null.</summary>
+    public long? RowEstimate { get; init; }
+    /// <summary>Rows sampled.</summary>
+    public int SampledRows { get; init; }
+    /// <summary>Why the table was not sampled, or null.</summary>
+    public string? NotSampledReason { get; init; }
+}
+
+/// <summary>Columns of one top-level category, with the chart bar geometry.</summary>
+public sealed class CategoryCount
+{
+    /// <summary>Top-level category (contact, financial…), <c>none</c> or <c>undecided</c>.</summary>
+    public required string Category { get; init; }
+    /// <summary>Columns.</summary>
+    public required int Count { get; init; }
+    /// <summary>Bar width in SVG user units (0–400), proportional to the largest count.</summary>
+    public required int BarWidth { get; init; }
+    /// <summary>Bar's y offset in SVG user units.</summary>
+    public required int Y { get; init; }
+    /// <summary>Fill colour (hex).</summary>
+    public required string Color { get; init; }
+}
+
+/// <summary>One column of the inventory for the CSV and the unassigned list.</summary>
+public sealed class ColumnRow
+{
+    /// <summary>Source name.</summary>
+    public required string Source { get; init; }
+    /// <summary>Qualified table name.</summary>
+    public required string Table { get; init; }
+    /// <summary>Column name.</summary>
+    public required string Column { get; init; }
+    /// <summary>Data category, or empty when undecided.</summary>
+    public required string Category { get; init; }
+    /// <summary>tagged, suggested, untagged or conflict.</summary>
+    public required string Status { get; init; }
+    /// <summary>Activity ids, space-separated ("" when none).</summary>
+    public required string Activity { get; init; }
+    /// <summary>Retention text ("" when none applies).</summary>
+    public required string Retention { get; init; }
+    /// <summary><c>source/table.column</c>.</summary>
+    public string Location => $"{Source}/{Table}.{Column}";
+}
+
+/// <summary>A change for display.</summary>
+public sealed class ChangeRow
+{
+    /// <summary>kebab-case kind (table-added, category-changed…).</summary>
+    public required string Kind { get; init; }
+    /// <summary><c>source/table.column</c>.</summary>
+    public required string Location { get; init; }
+    /// <summary>Old value (category, type, status…), or empty.</summary>
+    public required string Old { get; init; }
+    /// <summary>New value, or empty.</summary>
+    public required string New { get; init; }
+}
+
+/// <summary>Builds <see cref="ReportModel"/>.</summary>
+internal static class ReportModelBuilder
+{
+    private static readonly string[] ChartOrder = ["contact", "financial", "automatic", "customer_content", "other_personal", "none", "undecided"];
+    private static readonly Dictionary<string, string> ChartColors = new(StringComparer.Ordinal)
+    {
+        ["contact"] = "#2f6db5", ["financial"] = "#b5562f", ["automatic"] = "#3f8f4f", ["customer_content"] = "#7a4fb5",
+        ["other_personal"] = "#c0392b", ["none"] = "#9aa0a6", ["undecided"] = "#e0a800",
+    };
+
+    /// <summary>CNIL register categories for our data categories (DESIGN §7).</summary>
+    internal static string CnilCategory(string category) => category switch
+    {
+        "automatic.geolocation" => "Données de localisation",
+        _ when category.StartsWith("other_personal.health", StringComparison.Ordinal)
+            || category.StartsWith("other_personal.special_category", StringComparison.Ordinal) => "Données sensibles",
+        _ => DataCategoryVocabulary.TopLevel(category) switch
+        {
+            "contact" => "État civil, identité, données d'identification",
+            "financial" => "Informations d'ordre économique et financier",
+            "automatic" => "Données de connexion",
+            "customer_content" => "Données hébergées pour le compte des clients (Art. 30(2))",
+            "other_personal" => "Autres données non déclarées",
+            _ => "—",
+        },
+    };
+
+    public static ReportModel Build(InventoryDocument inventory, PolicyDocument policy, IReadOnlyList<ClaimResult>? claims, InventoryDocument? previous)
+    {
+        inventory.Normalize();
+        claims ??= ClaimEvaluator.EvaluateAll(policy, inventory);
+
+        var assignment = new List<(SourceEntry S, TableEntry T, ColumnEntry C, List<ProcessingActivity> A)>();
+        var unknownActivities = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (s, t, c) in inventory.AllColumns())
+        {
+            if (t.Activity is { } id && policy.Activity(id) is null) unknownActivities.Add($"{s.Name}/{t.QualifiedName} names unknown activity '{id}'");
+            if (!DataCategoryVocabulary.IsPersonal(c.DataCategory)) { assignment.Add((s, t, c, [])); continue; }
+            // The table's annotated activity when it declares the category; else every activity declaring it; else the
+            // annotated activity anyway (the record then shows the category as not declared).
+            var declaring = policy.Activities.Where(x => x.Declares(c.DataCategory!)).ToList();
+            var annotated = t.Activity is { } a ? policy.Activity(a) : null;
+            List<ProcessingActivity> activities = annotated is not null && (annotated.Declares(c.DataCategory!) || declaring.Count == 0)
+                ? [annotated]
+                : declaring;
+            assignment.Add((s, t, c, activities));
+        }
+
+        var records = policy.Activities.Select(a => Activity(a, policy, assignment)).ToList();
+        var columns = assignment.Select(x => Row(x.S, x.T, x.C, x.A, policy)).ToList();
+        var unassigned = assignment.Where(x => DataCategoryVocabulary.IsPersonal(x.C.DataCategory) && x.A.Count == 0)
+            .Select(x => Row(x.S, x.T, x.C, x.A, policy)).ToList();
+
+        var coverage = inventory.Sources.Select(Coverage).ToList();
+        var totals = Sum(coverage);
+        var diff = previous is null ? null : InventoryDiff.Compare(previous, inventory);
+
+        return new ReportModel
+        {
+            Title = $"Record of processing activities — {policy.Controller.Name}",
+            Tool = inventory.Tool,
+            ScannedAt = inventory.ScannedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            PolicyFile = Path.GetFileName(policy.File),
+            Controller = policy.Controller,
+            Dpo = policy.Dpo,
+            Rights = policy.Rights,
+            Activities = records.Where(r => r.Role != "processor").ToList(),
+            ProcessorActivities = records.Where(r => r.Role == "processor").ToList(),
+            ProcessorSources = coverage.Where(c => c.Role == "processor").ToList(),
+            Claims = claims.Select(ClaimRowOf).ToList(),
+            ClaimTotals = new ClaimTotals
+            {
+                Holds = claims.Count(c => c.Verdict == ClaimVerdict.Holds),
+                Violated = claims.Count(c => c.Verdict == ClaimVerdict.Violated),
+                Unknown = claims.Count(c => c.Verdict == ClaimVerdict.Unknown),
+            },
+            Coverage = coverage,
+            CoverageTotals = totals,
+            CategoryChart = Chart(inventory),
+            Unassigned = unassigned,
+            UnknownActivities = unknownActivities.ToList(),
+            Columns = columns,
+            Issues = inventory.Issues.Select(i => $"{i.Source}{(i.Table is null ? "" : "/" + i.Table)}{(i.Column is null ? "" : "." + i.Column)}: {i.Kind}: {i.Message}").ToList(),
+            Changes = diff,
+            ChangeRows = diff?.Changes.Select(c => new ChangeRow
+            {
+                Kind = InventoryDiff.KindName(c.Kind), Location = c.Location, Old = c.Old ?? "", New = c.New ?? "",
+            }).ToList() ?? [],
+        };
+    }
+
+    private static ActivityRecord Activity(ProcessingActivity a, PolicyDocument policy,
+        List<(SourceEntry S, TableEntry T, ColumnEntry C, List<ProcessingActivity> A)> assignment)
+    {
+        var mine = assignment.Where(x => x.A.Contains(a)).ToList();
+        var categories = new List<CategoryRecord>();
+        foreach (var declared in a.DataCategories)
+        {
+            var cols = mine.Where(x => DataCategoryVocabulary.Covers(declared, x.C.DataCategory!)
+                                       && !a.DataCategories.Any(d => d != declared && d.Length > declared.Length && DataCategoryVocabulary.Covers(declared, d) && DataCategoryVocabulary.Covers(d, x.C.DataCategory!)))
+                .Select(x => $"{x.S.Name}/{x.T.QualifiedName}.{x.C.Name}").ToList();
+            categories.Add(new CategoryRecord
+            {
+                Category = declared, CnilCategory = CnilCategory(declared), Declared = true,
+                Retention = RetentionText(a.RetentionFor(declared), policy), Columns = cols,
+            });
+        }
+        foreach (var group in mine.Where(x => !a.Declares(x.C.DataCategory!)).GroupBy(x => x.C.DataCategory!).OrderBy(g => g.Key, StringComparer.Ordinal))
+            categories.Add(new CategoryRecord
+            {
+                Category = group.Key, CnilCategory = CnilCategory(group.Key), Declared = false, Retention = null,
+                Columns = group.Select(x => $"{x.S.Name}/{x.T.QualifiedName}.{x.C.Name}").ToList(),
+            });
+
+        var recipients = a.Recipients.Select(policy.Recipient).OfType<Recipient>().Select(r => new RecipientRow
+        {
+            Id = r.Id, Name = r.Name, Kind = r.Kind, Purpose = r.Purpose, Country = r.Country,
+            Transfer = r.Transfer is { } t ? $"{t.Country} ({t.Safeguard})" : null,
+        }).ToList();
+        return new ActivityRecord
+        {
+            Id = a.Id, Name = a.Name, Role = a.Role, Controllers = a.Controllers, Purposes = a.Purposes,
+            LegalBasis = a.LegalBasis.Select(l => l.Detail is null ? l.Article : $"{l.Article}: {l.Detail}").ToList(),
+            DataSubjects = a.DataSubjects, Categories = categories, Recipients = recipients,
+            Transfers = recipients.Where(r => r.Transfer is not null).Select(r => $"{r.Name}: {r.Transfer}").ToList(),
+            Retention = a.Retention.Select(r => new RetentionRow
+            {
+                Categories = string.Join(", ", r.Categories), Period = r.Period, Basis = r.Basis, Erasable = r.Erasable,
+            }).ToList(),
+            SecurityMeasures = a.SecurityMeasures,
+            Tables = mine.Select(x => $"{x.S.Name}/{x.T.QualifiedName}").Distinct(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private static string? RetentionText(RetentionRule? rule, PolicyDocument policy) =>
+        rule is null ? policy.Rights.DefaultRetention
+        : rule.Period + (rule.Basis is null ? "" : $" ({rule.Basis})") + (rule.Erasable ? "" : "; not erasable on request");
+
+    private static ColumnRow Row(SourceEntry s, TableEntry t, ColumnEntry c, List<ProcessingActivity> activities, PolicyDocument policy)
+    {
+        string retention = "";
+        if (t.Retention is { } annotated) retention = annotated;
+        else if (DataCategoryVocabulary.IsPersonal(c.DataCategory))
+            retention = activities.Select(a => RetentionText(a.RetentionFor(c.DataCategory!), policy)).OfType<string>().Distinct(StringComparer.Ordinal)
+                .DefaultIfEmpty(policy.Rights.DefaultRetention ?? "").Aggregate((x, y) => $"{x} | {y}");
+        return new ColumnRow
+        {
+            Source = s.Name, Table = t.QualifiedName, Column = c.Name, Category = c.DataCategory ?? "",
+            Status = InventoryDiff.Status(c.Status),
+            Activity = string.Join(" ", activities.Select(a => a.Id)),
+            Retention = retention,
+        };
+    }
+
+    private static ClaimRow ClaimRowOf(ClaimResult r) => new()
+    {
+        Id = r.Claim.Id, Text = r.Claim.Text, Kind = r.Claim.Kind,
+        Verdict = JsonNamingPolicy.KebabCaseLower.ConvertName(r.Verdict.ToString()), Summary = r.Summary, Examined = r.Examined,
+        Findings = r.Findings.Select(Finding).ToList(), Unresolved = r.Unresolved.Select(Finding).ToList(),
+    };
+
+    private static FindingRow Finding(ClaimFinding f) => new() { Location = f.Location, Category = f.DataCategory, Reason = f.Reason };
+
+    private static SourceCoverage Coverage(SourceEntry s)
+    {
+        var tables = s.Tables.Select(t => new TableCoverage
+        {
+            Name = t.QualifiedName, Activity = t.Activity, SharedWith = t.SharedWith, RowEstimate = t.RowEstimate, SampledRows = t.SampledRows,
+            NotSampledReason = t.NotSampled is { } r ? JsonNamingPolicy.KebabCaseLower.ConvertName(r.ToString()) : null,
+            Columns = t.Columns.Count,
+            Tagged = t.Columns.Count(c => c.Status == ColumnStatus.Tagged),
+            Suggested = t.Columns.Count(c => c.Status == ColumnStatus.Suggested),
+            Untagged = t.Columns.Count(c => c.Status == ColumnStatus.Untagged),
+            Conflict = t.Columns.Count(c => c.Status == ColumnStatus.Conflict),
+            NotSampled = t.Columns.Count(c => (c.NotSampled ?? t.NotSampled) is not null),
+        }).ToList();
+        return new SourceCoverage
+        {
+            Name = s.Name, Provider = s.Provider, Role = s.Role, Target = s.Target, Complete = s.Complete, Tables = tables,
+            Columns = tables.Sum(t => t.Columns), Tagged = tables.Sum(t => t.Tagged), Suggested = tables.Sum(t => t.Suggested),
+            Untagged = tables.Sum(t => t.Untagged), Conflict = tables.Sum(t => t.Conflict), NotSampled = tables.Sum(t => t.NotSampled),
+        };
+    }
+
+    private static CoverageCounts Sum(IReadOnlyList<CoverageCounts> parts) => new()
+    {
+        Columns = parts.Sum(t => t.Columns), Tagged = parts.Sum(t => t.Tagged), Suggested = parts.Sum(t => t.Suggested),
+        Untagged = parts.Sum(t => t.Untagged), Conflict = parts.Sum(t => t.Conflict), NotSampled = parts.Sum(t => t.NotSampled),
+    };
+
+    private static List<CategoryCount> Chart(InventoryDocument inventory)
+    {
+        var counts = inventory.AllColumns()
+            .GroupBy(x => x.Column.DataCategory is { } d ? DataCategoryVocabulary.TopLevel(d) : "undecided")
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var keys = ChartOrder.Where(counts.ContainsKey).Concat(counts.Keys.Where(k => !ChartOrder.Contains(k)).Order(StringComparer.Ordinal)).ToList();
+        int max = counts.Count == 0 ? 1 : counts.Values.Max();
+        return keys.Select((k, i) => new CategoryCount
+        {
+            Category = k, Count = counts[k], BarWidth = Math.Max(1, (int)Math.Round(400.0 * counts[k] / max)), Y = i * 28,
+            Color = ChartColors.GetValueOrDefault(k, "#5f6368"),
+        }).ToList();
+    }
+}

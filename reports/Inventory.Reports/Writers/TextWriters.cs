@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Inventory.Reports.Writers;
+
+/// <summary>Renders an embedded Scriban template over the model. Limits are lifted (Scriban truncates output past
+/// 1 MiB and stops loops after 1000 iterations by default, which a large inventory exceeds).</summary>
+internal static class TemplateRenderer
+{
+    private static readonly Dictionary<string, Template> Cache = new(StringComparer.Ordinal);
+
+    public static string Render(string name, ReportModel model)
+    {
+        var template = Load(name);
+        var globals = new ScriptObject();
+        globals["model"] = model;
+        globals.Import("h", new Func<object?, string>(Html));
+        globals.Import("md", new Func<object?, string>(Markdown));
+        globals.Import("code", new Func<object?, string>(Code));
+        globals.Import("join_md", new Func<IEnumerable<string>?, string>(list => list is null ? "" : string.Join("<br>", list.Select(Markdown))));
+        var context = new TemplateContext
+        {
+            MemberRenamer = StandardMemberRenamer.Default,
+            LoopLimit = 0,
+            LimitToString = 0,
+            OutputLimit = 0,
+            StrictVariables = true,
+            NewLine = "\n",
+        };
+        context.PushGlobal(globals);
+        var text = template.Render(context);
+        return text.Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    private static Template Load(string name)
+    {
+        lock (Cache)
+        {
+            if (Cache.TryGetValue(name, out var cached)) return cached;
+            var resource = $"Inventory.Reports.Templates.{name}";
+            using var stream = typeof(TemplateRenderer).Assembly.GetManifestResourceStream(resource)
+                ?? throw new InvalidOperationException($"embedded template {resource} is missing");
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var template = Template.Parse(reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal), name);
+            if (template.HasErrors)
+                throw new InvalidOperationException($"template {name} does not parse: {string.Join("; ", template.Messages)}");
+            Cache[name] = template;
+            return template;
+        }
+    }
+
+    /// <summary>HTML text and attribute escaping (&amp;, &lt;, &gt;, quotes).</summary>
+    internal static string Html(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");
+
+    /// <summary>Markdown inline text: escapes characters with Markdown or HTML meaning and table pipes; newlines become spaces.</summary>
+    internal static string Markdown(object? value)
+    {
+        var text = value?.ToString() ?? "";
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '~':
+                    sb.Append('\\').Append(ch);
+                    break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '&': sb.Append("&amp;"); break;
+                case '\r' or '\n' or '\t': sb.Append(' '); break;
+                default: sb.Append(ch); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A Markdown code span: a fence longer than any backtick run inside; pipes escaped for tables.</summary>
+    internal static string Code(object? value)
+    {
+        var text = (value?.ToString() ?? "").Replace('\n', ' ').Replace('\r', ' ').Replace("|", "\\|", StringComparison.Ordinal);
+        int longest = 0, run = 0;
+        foreach (var ch in text) { run = ch == '`' ? run + 1 : 0; longest = Math.Max(longest, run); }
+        var fence = new string('`', longest + 1);
+        var pad = text.StartsWith('`') || text.EndsWith('`') ? " " : "";
+        return $"{fence}{pad}{text}{pad}{fence}";
+    }
+}
+
+/// <summary>The single-file HTML report: inline CSS (with print rules), an inline SVG category chart, a
+/// Content-Security-Policy that forbids any network request. Template: <c>Templates/report.html.sbn</c>.</summary>
+public sealed class HtmlReportWriter : IReportWriter
+{
+    /// <inheritdoc />
+    public string Format => "html";
+
+    /// <inheritdoc />
+    public Task WriteAsync(ReportModel model, Stream output, CancellationToken cancellationToken = default) =>
+        TextOutput.WriteAsync(output, TemplateRenderer.Render("report.html.sbn", model), cancellationToken);
+}
+
+/// <summary>The Markdown report (GitHub-flavoured tables). Template: <c>Templates/report.md.sbn</c>.</summary>
+public sealed class MarkdownReportWriter : IReportWriter
+{
+    /// <inheritdoc />
+    public string Format => "md";
+
+    /// <inheritdoc />
+    public Task WriteAsync(ReportModel model, Stream output, CancellationToken cancellationToken = default) =>
+        TextOutput.WriteAsync(output, TemplateRenderer.Render("report.md.sbn", model), cancellationToken);
+}
+
+/// <summary>The column-level CSV (RFC 4180, UTF-8 without BOM, LF line ends): source, table, column, category, status,
+/// activity, retention. Cells that a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>,
+/// <c>@</c>, tab or CR) are prefixed with an apostrophe.</summary>
+public sealed class CsvReportWriter : IReportWriter
+{
+    /// <inheritdoc />
+    public string Format => "csv";
+
+    /// <inheritdoc />
+    public Task WriteAsync(ReportModel model, Stream output, CancellationToken cancellationToken = default)
+    {
+        var sb = new StringBuilder();
+        sb.Append("source,table,column,category,status,activity,retention\n");
+        foreach (var c in model.Columns)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            sb.Append(Cell(c.Source)).Append(',').Append(Cell(c.Table)).Append(',').Append(Cell(c.Column)).Append(',')
+              .Append(Cell(c.Category)).Append(',').Append(Cell(c.Status)).Append(',').Append(Cell(c.Activity)).Append(',')
+              .Append(Cell(c.Retention)).Append('\n');
+        }
+        return TextOutput.WriteAsync(output, sb.ToString(), cancellationToken);
+    }
+
+    internal static string Cell(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}
+
+/// <summary>The whole <see cref="ReportModel"/> as JSON (camelCase keys, kebab-case enums, nulls omitted, two-space
+/// indent, LF newlines), for engineers to diff and for other tools.</summary>
+public sealed class JsonReportWriter : IReportWriter
+{
+    /// <inheritdoc />
+    public string Format => "json";
+
+    /// <inheritdoc />
+    public Task WriteAsync(ReportModel model, Stream output, CancellationToken cancellationToken = default) =>
+        TextOutput.WriteAsync(output, JsonSerializer.Serialize(model, Model.InventoryJson.Options) + "\n", cancellationToken);
+}
+
+internal static class TextOutput
+{
+    public static async Task WriteAsync(Stream output, string text, CancellationToken cancellationToken)
+    {
+        var bytes = new UTF8Encoding(false).GetBytes(text);
+        await output.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Inventory.Reports.Writers;
+
+/// <summary>The XLSX workbook a DPO opens, written with DocumentFormat.OpenXml. Sheets: <c>Registre</c> (one row per
+/// controller activity; columns follow the fields of the CNIL register model's activity sheet, in its order, plus the
+/// legal basis after the purposes and the inventory's tables and columns last), <c>Sous-traitant</c> (Art. 30(2)),
+/// <c>Colonnes</c> (column level), <c>Revendications</c> (claims), <c>Couverture</c> (coverage) and, with a previous
+/// inventory, <c>Changements</c>. Cell contents are deterministic; the zip container's timestamps are not.</summary>
+public sealed class XlsxReportWriter : IReportWriter
+{
+    /// <summary>Headings of the activity sheet, in order: the CNIL register model's fields (fiche de registre),
+    /// then the legal basis (placed after the purposes) and the inventory evidence.</summary>
+    public static IReadOnlyList<string> ActivityHeadings { get; } =
+    [
+        "Nom / sigle",
+        "N° / REF",
+        "Date de création",
+        "Mise à jour",
+        "Responsable du traitement",
+        "Délégué à la protection des données",
+        "Représentant",
+        "Responsable(s) conjoint(s)",
+        "Finalité(s) du traitement effectué",
+        "Base légale",
+        "Mesures de sécurité",
+        "Catégories de données personnelles concernées",
+        "Données sensibles",
+        "Catégories de personnes concernées",
+        "Destinataires",
+        "Transferts des données hors UE",
+        "Durées de conservation",
+        "Tables et colonnes (inventaire)",
+    ];
+
+    /// <summary>Headings of the processor sheet (Art. 30(2)).</summary>
+    public static IReadOnlyList<string> ProcessorHeadings { get; } =
+    [
+        "Nom / sigle",
+        "N° / REF",
+        "Sous-traitant",
+        "Délégué à la protection des données",
+        "Responsable(s) de traitement pour le compte duquel/desquels le traitement est effectué",
+        "Catégories de traitements effectués",
+        "Catégories de données personnelles concernées",
+        "Transferts des données hors UE",
+        "Mesures de sécurité",
+        "Sources et tables (inventaire)",
+    ];
+
+    /// <inheritdoc />
+    public string Format => "xlsx";
+
+    /// <inheritdoc />
+    public async Task WriteAsync(ReportModel model, Stream output, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            workbookPart.Workbook = new Workbook();
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Stylesheet();
+            var sheets = workbookPart.Workbook.AppendChild(new Sheets());
+
+            AddSheet(workbookPart, sheets, "Registre", ActivityHeadings, model.Activities.Select(a => ActivityRow(model, a)), 40);
+            AddSheet(workbookPart, sheets, "Sous-traitant", ProcessorHeadings, model.ProcessorActivities.Select(a => ProcessorRow(model, a)), 40);
+            AddSheet(workbookPart, sheets, "Colonnes", ["Source", "Table", "Colonne", "Catégorie", "Statut", "Activité", "Durée de conservation"],
+                model.Columns.Select(c => new[] { c.Source, c.Table, c.Column, c.Category, c.Status, c.Activity, c.Retention }), 24);
+            AddSheet(workbookPart, sheets, "Revendications", ["Id", "Revendication", "Vérification", "Verdict", "Résumé", "Constats", "Non résolus"],
+                model.Claims.Select(c => new[]
+                {
+                    c.Id, c.Text, c.Kind, c.Verdict, c.Summary,
+                    Lines(c.Findings.Select(f => $"{f.Location}: {f.Reason}")), Lines(c.Unresolved.Select(f => $"{f.Location}: {f.Reason}")),
+                }), 36);
+            AddSheet(workbookPart, sheets, "Couverture", ["Source", "Rôle", "Table", "Activité", "Colonnes", "Étiquetées", "Suggérées", "Non étiquetées", "Conflits", "Non échantillonnées"],
+                model.Coverage.SelectMany(s => s.Tables.Select(t => new[]
+                {
+                    s.Name, s.Role, t.Name, t.Activity ?? "", N(t.Columns), N(t.Tagged), N(t.Suggested), N(t.Untagged), N(t.Conflict), N(t.NotSampled),
+                })), 18);
+            if (model.HasPrevious)
+                AddSheet(workbookPart, sheets, "Changements", ["Changement", "Emplacement", "Avant", "Après"],
+                    model.ChangeRows.Select(c => new[] { c.Kind, c.Location, c.Old, c.New }), 30);
+            cancellationToken.ThrowIfCancellationRequested();
+            workbookPart.Workbook.Save();
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Lines(IEnumerable<string> lines) => string.Join("\n", lines);
+
+    private static string[] ActivityRow(ReportModel model, ActivityRecord a)
+    {
+        var controller = $"{model.Controller.Name}, {model.Controller.Address}" + (model.Controller.Email is { } e ? $", {e}" : "") + (model.Controller.Phone is { } p ? $", {p}" : "");
+        var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Address, d.Email, d.Phone }.OfType<string>()) : "";
+        var sensitive = a.Categories.Where(c => c.CnilCategory == "Données sensibles" && c.Columns.Count > 0).Select(c => c.Category).ToList();
+        return
+        [
+            a.Name,
+            a.Id,
+            "",
+            model.ScannedAt is { Length: >= 10 } s ? s[..10] : "",
+            controller,
+            dpo,
+            model.Controller.Representative ?? "",
+            "",
+            Lines(a.Purposes),
+            Lines(a.LegalBasis),
+            Lines(a.SecurityMeasures),
+            Lines(a.Categories.Select(c => $"{c.CnilCategory}: {c.Category}{(c.Declared ? "" : " (non déclarée)")}")),
+            sensitive.Count == 0 ? "Non" : "Oui: " + string.Join(", ", sensitive),
+            Lines(a.DataSubjects),
+            Lines(a.Recipients.Select(r => $"{r.Name} ({r.Kind}{(r.Country is null ? "" : ", " + r.Country)})")),
+            a.Transfers.Count == 0 ? "Non" : Lines(a.Transfers),
+            Lines(a.Retention.Select(r => $"{r.Categories}: {r.Period}{(r.Basis is null ? "" : $" ({r.Basis})")}{(r.Erasable ? "" : "; non effaçable sur demande")}")),
+            Lines(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Columns)}")),
+        ];
+    }
+
+    private static string[] ProcessorRow(ReportModel model, ActivityRecord a)
+    {
+        var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Email }.OfType<string>()) : "";
+        var scope = model.ProcessorSources.Select(s => $"{s.Name} ({s.Provider}, {N(s.Tables.Count)} tables)")
+            .Concat(a.Tables).ToList();
+        return
+        [
+            a.Name, a.Id, $"{model.Controller.Name}, {model.Controller.Address}", dpo, Lines(a.Controllers), Lines(a.Purposes),
+            Lines(a.Categories.Select(c => c.Category)), a.Transfers.Count == 0 ? "Non" : Lines(a.Transfers), Lines(a.SecurityMeasures), Lines(scope),
+        ];
+    }
+
+    private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, string name, IReadOnlyList<string> headings, IEnumerable<string[]> rows, double width)
+    {
+        var part = workbookPart.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        data.AppendChild(Row(1, headings, style: 1));
+        uint index = 2;
+        foreach (var row in rows)
+            data.AppendChild(Row(index++, row, style: 2));
+        var columns = new Columns(new Column { Min = 1, Max = (uint)headings.Count, Width = width, CustomWidth = true });
+        var sheetViews = new SheetViews(new SheetView(new Pane
+        {
+            VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
+        }) { WorkbookViewId = 0 });
+        part.Worksheet = new Worksheet(sheetViews, columns, data);
+        part.Worksheet.Save();
+        sheets.AppendChild(new Sheet
+        {
+            Id = workbookPart.GetIdOfPart(part), SheetId = (uint)(sheets.ChildElements.Count + 1), Name = name,
+        });
+    }
+
+    private static Row Row(uint index, IEnumerable<string> values, uint style)
+    {
+        var row = new Row { RowIndex = index };
+        int column = 0;
+        foreach (var value in values)
+        {
+            row.AppendChild(new Cell
+            {
+                CellReference = ColumnName(column++) + index.ToString(CultureInfo.InvariantCulture),
+                DataType = CellValues.InlineString,
+                StyleIndex = style,
+                InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }),
+            });
+        }
+        return row;
+    }
+
+    internal static string ColumnName(int index)
+    {
+        var name = "";
+        for (int n = index + 1; n > 0; n = (n - 1) / 26)
+            name = (char)('A' + (n - 1) % 26) + name;
+        return name;
+    }
+
+    private static Stylesheet Stylesheet() => new(
+        new Fonts(new Font(), new Font(new Bold())),
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+        new Borders(new Border()),
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }));
+}

@@ -1,0 +1,505 @@
+using Inventory.Yaml;
+
+namespace Inventory.Rules.Policy;
+
+/// <summary>Name and contact of the controller (Art. 30(1)(a)).</summary>
+public sealed record ControllerContact
+{
+    /// <summary>Legal name.</summary>
+    public required string Name { get; init; }
+    /// <summary>Postal address.</summary>
+    public required string Address { get; init; }
+    /// <summary>ISO 3166-1 alpha-2 country of establishment, or null.</summary>
+    public string? Country { get; init; }
+    /// <summary>Company registration (e.g. RCS), or null.</summary>
+    public string? Registration { get; init; }
+    /// <summary>Contact e-mail, or null.</summary>
+    public string? Email { get; init; }
+    /// <summary>Contact phone, or null.</summary>
+    public string? Phone { get; init; }
+    /// <summary>Representative in the EU (Art. 27) when established outside it, or null.</summary>
+    public string? Representative { get; init; }
+}
+
+/// <summary>The data protection officer's contact.</summary>
+public sealed record DpoContact
+{
+    /// <summary>Name or function.</summary>
+    public required string Name { get; init; }
+    /// <summary>E-mail, or null.</summary>
+    public string? Email { get; init; }
+    /// <summary>Phone, or null.</summary>
+    public string? Phone { get; init; }
+    /// <summary>Postal address, or null.</summary>
+    public string? Address { get; init; }
+}
+
+/// <summary>Data subjects' rights and the default retention, as the policy states them.</summary>
+public sealed record RightsStatement
+{
+    /// <summary>How fast deletion requests are handled (e.g. "handled within 24 hours"), or null.</summary>
+    public string? DeletionRequests { get; init; }
+    /// <summary>Retention of data not covered by a rule (e.g. "other data deleted within 30 days"), or null.</summary>
+    public string? DefaultRetention { get; init; }
+    /// <summary>Further statements.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
+
+/// <summary>A transfer to a third country (Art. 30(1)(e)).</summary>
+/// <param name="Country">The third country.</param>
+/// <param name="Safeguard">The safeguard (adequacy decision, SCCs, BCRs…).</param>
+public sealed record TransferSafeguard(string Country, string Safeguard);
+
+/// <summary>A recipient of personal data (Art. 30(1)(d)).</summary>
+public sealed record Recipient
+{
+    /// <summary>kebab-case id, used by activities, annotations (<c>shared-with</c>) and claims.</summary>
+    public required string Id { get; init; }
+    /// <summary>Display name.</summary>
+    public required string Name { get; init; }
+    /// <summary><c>processor</c>, <c>controller</c>, <c>authority</c> or <c>internal</c>.</summary>
+    public required string Kind { get; init; }
+    /// <summary>What it receives data for, or null.</summary>
+    public string? Purpose { get; init; }
+    /// <summary>ISO 3166-1 alpha-2 country, or null.</summary>
+    public string? Country { get; init; }
+    /// <summary>The third-country transfer and its safeguard, or null when the data stays in the EU/EEA.</summary>
+    public TransferSafeguard? Transfer { get; init; }
+}
+
+/// <summary>A legal basis (Art. 6, or Art. 28 for processor activities).</summary>
+/// <param name="Article">e.g. <c>Art. 6(1)(b)</c>.</param>
+/// <param name="Detail">Why it applies, or null.</param>
+public sealed record LegalBasis(string Article, string? Detail);
+
+/// <summary>Retention of some data categories (Art. 30(1)(f)).</summary>
+public sealed record RetentionRule
+{
+    /// <summary>Data categories the rule covers (a bare category covers its subcategories).</summary>
+    public required IReadOnlyList<string> Categories { get; init; }
+    /// <summary>The period, as text (e.g. "10 years after the end of the financial year").</summary>
+    public required string Period { get; init; }
+    /// <summary>The law that sets it, or null.</summary>
+    public string? Basis { get; init; }
+    /// <summary>False when the data cannot be changed or erased on request (accounting, logs).</summary>
+    public bool Erasable { get; init; } = true;
+}
+
+/// <summary>One processing activity of the record.</summary>
+public sealed record ProcessingActivity
+{
+    /// <summary>kebab-case id, referenced by annotations (<c>activity:</c>) and claims.</summary>
+    public required string Id { get; init; }
+    /// <summary>Display name.</summary>
+    public required string Name { get; init; }
+    /// <summary><c>controller</c> (Art. 30(1)) or <c>processor</c> (Art. 30(2)).</summary>
+    public string Role { get; init; } = "controller";
+    /// <summary>For processor activities: the controllers served.</summary>
+    public IReadOnlyList<string> Controllers { get; init; } = [];
+    /// <summary>Purposes (Art. 30(1)(b)); for processor activities, the categories of processing.</summary>
+    public IReadOnlyList<string> Purposes { get; init; } = [];
+    /// <summary>Legal bases.</summary>
+    public IReadOnlyList<LegalBasis> LegalBasis { get; init; } = [];
+    /// <summary>Categories of data subjects (Art. 30(1)(c)).</summary>
+    public IReadOnlyList<string> DataSubjects { get; init; } = [];
+    /// <summary>Declared data categories (Art. 30(1)(c)); a bare category covers its subcategories.</summary>
+    public IReadOnlyList<string> DataCategories { get; init; } = [];
+    /// <summary>Recipient ids (Art. 30(1)(d)).</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+    /// <summary>Retention per data category (Art. 30(1)(f)).</summary>
+    public IReadOnlyList<RetentionRule> Retention { get; init; } = [];
+    /// <summary>Security measures (Art. 30(1)(g), Art. 32).</summary>
+    public IReadOnlyList<string> SecurityMeasures { get; init; } = [];
+
+    /// <summary>True for a processor activity (Art. 30(2)).</summary>
+    public bool IsProcessor => Role == "processor";
+
+    /// <summary>True when the activity declares <paramref name="dataCategory"/> (exactly or through its bare category).</summary>
+    /// <param name="dataCategory">A column's data category.</param>
+    public bool Declares(string dataCategory) => DataCategories.Any(d => DataCategoryVocabulary.Covers(d, dataCategory));
+
+    /// <summary>The retention rule for a data category: the most specific rule that covers it, or null.</summary>
+    /// <param name="dataCategory">A column's data category.</param>
+    public RetentionRule? RetentionFor(string dataCategory) =>
+        Retention.SelectMany(r => r.Categories.Where(c => DataCategoryVocabulary.Covers(c, dataCategory)).Select(c => (r, c.Length)))
+            .OrderByDescending(x => x.Length).Select(x => x.r).FirstOrDefault();
+}
+
+/// <summary>The parameters of a claim, validated against <see cref="ClaimKinds.All"/>.</summary>
+public sealed class ClaimParameters
+{
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _values;
+
+    /// <summary>Creates parameters from already validated values.</summary>
+    /// <param name="values">Parameter name → values (a single value is a one-item list).</param>
+    public ClaimParameters(IReadOnlyDictionary<string, IReadOnlyList<string>> values) => _values = values;
+
+    /// <summary>Parameter names present, sorted.</summary>
+    public IEnumerable<string> Names => _values.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>A single value, or <paramref name="fallback"/> when absent.</summary>
+    /// <param name="name">Parameter name.</param>
+    /// <param name="fallback">Default.</param>
+    public string? String(string name, string? fallback = null) =>
+        _values.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : fallback;
+
+    /// <summary>A list of values, or <paramref name="fallback"/> when absent.</summary>
+    /// <param name="name">Parameter name.</param>
+    /// <param name="fallback">Default list.</param>
+    public IReadOnlyList<string> Strings(string name, params string[] fallback) =>
+        _values.TryGetValue(name, out var v) ? v : fallback;
+}
+
+/// <summary>A machine-checkable statement of the policy.</summary>
+public sealed record PolicyClaim
+{
+    /// <summary>kebab-case id.</summary>
+    public required string Id { get; init; }
+    /// <summary>The statement as the policy words it.</summary>
+    public required string Text { get; init; }
+    /// <summary>One of <see cref="ClaimKinds"/>.</summary>
+    public required string Kind { get; init; }
+    /// <summary>Kind-specific parameters.</summary>
+    public ClaimParameters Parameters { get; init; } = new(new Dictionary<string, IReadOnlyList<string>>());
+}
+
+/// <summary>The parsed <c>policy.yml</c>: controller and DPO, recipients, processing activities and claims.
+/// Format: <c>docs/policy-format.md</c>.</summary>
+public sealed record PolicyDocument
+{
+    /// <summary>Logical name of the built-in seed policy embedded in Inventory.Rules.</summary>
+    public const string DefaultResource = "Inventory.Rules.Defaults.policy.yml";
+
+    /// <summary>The file it was read from (or the resource name).</summary>
+    public required string File { get; init; }
+    /// <summary>The controller.</summary>
+    public required ControllerContact Controller { get; init; }
+    /// <summary>The DPO, or null.</summary>
+    public DpoContact? Dpo { get; init; }
+    /// <summary>Rights and default retention.</summary>
+    public RightsStatement Rights { get; init; } = new();
+    /// <summary>Recipients, in file order.</summary>
+    public IReadOnlyList<Recipient> Recipients { get; init; } = [];
+    /// <summary>Activities, in file order.</summary>
+    public IReadOnlyList<ProcessingActivity> Activities { get; init; } = [];
+    /// <summary>Claims, in file order.</summary>
+    public IReadOnlyList<PolicyClaim> Claims { get; init; } = [];
+
+    /// <summary>The activity with this id, or null.</summary>
+    /// <param name="id">Activity id.</param>
+    public ProcessingActivity? Activity(string id) => Activities.FirstOrDefault(a => a.Id == id);
+
+    /// <summary>The recipient with this id, or null.</summary>
+    /// <param name="id">Recipient id.</param>
+    public Recipient? Recipient(string id) => Recipients.FirstOrDefault(r => r.Id == id);
+
+    /// <summary>Checks an activity id referenced elsewhere (an annotation's <c>activity:</c>).</summary>
+    /// <param name="id">The referenced id.</param>
+    /// <param name="file">The referencing file.</param>
+    /// <param name="line">1-based line of the reference.</param>
+    /// <param name="column">1-based column of the reference.</param>
+    /// <exception cref="ConfigurationException">The policy has no such activity (with the closest id and the list).</exception>
+    public void RequireActivity(string id, string file, int line, int column)
+    {
+        if (Activity(id) is not null) return;
+        throw new ConfigurationException(UnknownMessage("processing activity", id, Activities.Select(a => a.Id)), file, line, column);
+    }
+
+    /// <summary>Checks a recipient id referenced elsewhere (an annotation's <c>shared-with:</c>).</summary>
+    /// <param name="id">The referenced id.</param>
+    /// <param name="file">The referencing file.</param>
+    /// <param name="line">1-based line of the reference.</param>
+    /// <param name="column">1-based column of the reference.</param>
+    /// <exception cref="ConfigurationException">The policy has no such recipient.</exception>
+    public void RequireRecipient(string id, string file, int line, int column)
+    {
+        if (Recipient(id) is not null) return;
+        throw new ConfigurationException(UnknownMessage("recipient", id, Recipients.Select(r => r.Id)), file, line, column);
+    }
+
+    /// <summary>Loads a policy file, or the built-in seed policy when <paramref name="path"/> is null.</summary>
+    /// <param name="path">Path to a policy.yml, or null for the embedded <see cref="DefaultResource"/>.</param>
+    /// <param name="vocabulary">Data categories allowed (default: <see cref="DataCategoryVocabulary.Default"/>).</param>
+    /// <returns>The validated policy.</returns>
+    /// <exception cref="ConfigurationException">Missing file, YAML error, unknown key, unknown data category, claim kind,
+    /// activity or recipient, duplicate id, missing required field: with file, line and column.</exception>
+    public static PolicyDocument Load(string? path = null, DataCategoryVocabulary? vocabulary = null)
+    {
+        if (path is not null)
+        {
+            if (!System.IO.File.Exists(path))
+                throw new ConfigurationException("policy file not found; pass an existing file or omit it to use the built-in policy", path);
+            return Parse(System.IO.File.ReadAllText(path), path, vocabulary);
+        }
+        using var stream = typeof(PolicyDocument).Assembly.GetManifestResourceStream(DefaultResource)
+            ?? throw new InvalidOperationException($"embedded resource {DefaultResource} is missing from {typeof(PolicyDocument).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "policy.yml (built-in)", vocabulary);
+    }
+
+    /// <summary>Parses policy YAML text.</summary>
+    /// <param name="text">The YAML.</param>
+    /// <param name="file">File name for positions.</param>
+    /// <param name="vocabulary">Data categories allowed (default: <see cref="DataCategoryVocabulary.Default"/>).</param>
+    /// <returns>The validated policy.</returns>
+    /// <exception cref="ConfigurationException">As <see cref="Load"/>.</exception>
+    public static PolicyDocument Parse(string text, string file, DataCategoryVocabulary? vocabulary = null) =>
+        new PolicyParser(file, vocabulary ?? DataCategoryVocabulary.Default).Parse(text);
+
+    internal static string UnknownMessage(string what, string id, IEnumerable<string> known)
+    {
+        var list = known.ToList();
+        var closest = list.Select(k => (k, d: Levenshtein(id, k))).OrderBy(x => x.d).ThenBy(x => x.k, StringComparer.Ordinal).FirstOrDefault();
+        var hint = closest.k is not null && closest.d <= Math.Max(2, id.Length / 3) ? $" (did you mean '{closest.k}'?)" : "";
+        return $"unknown {what} '{id}'{hint}; the policy defines: {(list.Count == 0 ? "none" : string.Join(", ", list))}";
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+            for (int j = 1; j <= b.Length; j++)
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        return d[a.Length, b.Length];
+    }
+}
+
+/// <summary>Turns the strict YAML tree into a <see cref="PolicyDocument"/>, rejecting anything unknown.</summary>
+internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabulary)
+{
+    private static readonly string[] RecipientKinds = ["processor", "controller", "authority", "internal"];
+    private static readonly string[] Roles = ["controller", "processor"];
+
+    public PolicyDocument Parse(string text)
+    {
+        var documents = StrictYaml.ReadDocuments(text, file);
+        if (documents.Count == 0) throw new ConfigurationException("the policy is empty; it needs at least 'controller' and 'activities'", file, 1, 1);
+        if (documents.Count > 1) throw documents[1].Error("expected a single YAML document");
+        var root = documents[0] as YMapping ?? throw documents[0].Error("expected a mapping of key: value lines at the top level");
+        root.AllowOnly("policy", "format", "controller", "dpo", "rights", "recipients", "activities", "claims");
+
+        if (root.Number("format") is { } format && format != 1)
+            throw root["format"]!.Error($"policy format {format} is not supported; this tool reads format 1");
+
+        var controllerMap = root.Mapping("controller") ?? throw root.Error("the policy needs a 'controller' mapping (name, address…)");
+        controllerMap.AllowOnly("controller", "name", "address", "country", "registration", "email", "phone", "representative");
+        var controller = new ControllerContact
+        {
+            Name = controllerMap.RequireString("name", "controller"),
+            Address = controllerMap.RequireString("address", "controller"),
+            Country = controllerMap.String("country"),
+            Registration = controllerMap.String("registration"),
+            Email = controllerMap.String("email"),
+            Phone = controllerMap.String("phone"),
+            Representative = controllerMap.String("representative"),
+        };
+
+        DpoContact? dpo = null;
+        if (root.Mapping("dpo") is { } dpoMap)
+        {
+            dpoMap.AllowOnly("dpo", "name", "email", "phone", "address");
+            dpo = new DpoContact
+            {
+                Name = dpoMap.RequireString("name", "dpo"),
+                Email = dpoMap.String("email"),
+                Phone = dpoMap.String("phone"),
+                Address = dpoMap.String("address"),
+            };
+        }
+
+        var rights = new RightsStatement();
+        if (root.Mapping("rights") is { } rightsMap)
+        {
+            rightsMap.AllowOnly("rights", "deletion-requests", "default-retention", "notes");
+            rights = new RightsStatement
+            {
+                DeletionRequests = rightsMap.String("deletion-requests"),
+                DefaultRetention = rightsMap.String("default-retention"),
+                Notes = rightsMap.Strings("notes"),
+            };
+        }
+
+        var recipients = new List<Recipient>();
+        foreach (var map in Mappings(root, "recipients", "recipient"))
+        {
+            map.AllowOnly("recipient", "id", "name", "kind", "purpose", "country", "transfer");
+            var id = Id(map, "recipient", recipients.Select(r => r.Id));
+            var kind = map.RequireString("kind", "recipient");
+            if (!RecipientKinds.Contains(kind, StringComparer.Ordinal))
+                throw map["kind"]!.Error($"unknown recipient kind '{kind}'; use one of: {string.Join(", ", RecipientKinds)}");
+            TransferSafeguard? transfer = null;
+            if (map.Mapping("transfer") is { } t)
+            {
+                t.AllowOnly("transfer", "country", "safeguard");
+                transfer = new TransferSafeguard(t.RequireString("country", "transfer"),
+                    t.RequireString("safeguard", "transfer (a transfer outside the EU needs its safeguard, Art. 46)"));
+            }
+            recipients.Add(new Recipient
+            {
+                Id = id, Name = map.RequireString("name", "recipient"), Kind = kind, Purpose = map.String("purpose"),
+                Country = map.String("country"), Transfer = transfer,
+            });
+        }
+
+        var activities = new List<ProcessingActivity>();
+        foreach (var map in Mappings(root, "activities", "activity"))
+        {
+            map.AllowOnly("activity", "id", "name", "role", "controllers", "purposes", "legal-basis", "data-subjects",
+                "data-categories", "recipients", "retention", "security-measures");
+            var id = Id(map, "activity", activities.Select(a => a.Id));
+            var role = map.String("role") ?? "controller";
+            if (!Roles.Contains(role, StringComparer.Ordinal))
+                throw map["role"]!.Error($"unknown role '{role}'; use controller or processor");
+            var purposes = map.Strings("purposes");
+            if (purposes.Count == 0) throw map.Error($"activity '{id}' needs at least one purpose (Art. 30(1)(b))");
+            var legal = new List<LegalBasis>();
+            foreach (var item in Items(map, "legal-basis"))
+            {
+                if (item is YScalar s) { legal.Add(new LegalBasis(s.Value, null)); continue; }
+                var lm = item as YMapping ?? throw item.Error("a legal basis is a value (Art. 6(1)(b)) or a mapping with article and detail");
+                lm.AllowOnly("legal basis", "article", "detail");
+                legal.Add(new LegalBasis(lm.RequireString("article", "legal basis"), lm.String("detail")));
+            }
+            var categories = Categories(map, "data-categories");
+            var recipientIds = map.Strings("recipients");
+            CheckRecipients(map, "recipients", recipientIds, recipients);
+            var retention = new List<RetentionRule>();
+            foreach (var item in Items(map, "retention"))
+            {
+                var rm = item as YMapping ?? throw item.Error("a retention rule is a mapping with categories and period");
+                rm.AllowOnly("retention rule", "categories", "period", "basis", "erasable");
+                var ruleCategories = Categories(rm, "categories");
+                if (ruleCategories.Count == 0) throw rm.Error("a retention rule needs 'categories'");
+                retention.Add(new RetentionRule
+                {
+                    Categories = ruleCategories, Period = rm.RequireString("period", "retention rule"),
+                    Basis = rm.String("basis"), Erasable = rm.Bool("erasable") ?? true,
+                });
+            }
+            activities.Add(new ProcessingActivity
+            {
+                Id = id, Name = map.RequireString("name", "activity"), Role = role, Controllers = map.Strings("controllers"),
+                Purposes = purposes, LegalBasis = legal, DataSubjects = map.Strings("data-subjects"), DataCategories = categories,
+                Recipients = recipientIds, Retention = retention, SecurityMeasures = map.Strings("security-measures"),
+            });
+        }
+        if (activities.Count == 0) throw root.Error("the policy needs at least one processing activity under 'activities'");
+
+        var claims = new List<PolicyClaim>();
+        foreach (var map in Mappings(root, "claims", "claim"))
+        {
+            map.AllowOnly("claim", "id", "text", "kind", "parameters");
+            var id = Id(map, "claim", claims.Select(c => c.Id));
+            var kind = map.RequireString("kind", "claim");
+            if (!ClaimKinds.All.TryGetValue(kind, out var specs))
+                throw map["kind"]!.Error(PolicyDocument.UnknownMessage("claim kind", kind, ClaimKinds.All.Keys).Replace("the policy defines", "known kinds", StringComparison.Ordinal));
+            claims.Add(new PolicyClaim
+            {
+                Id = id, Text = map.RequireString("text", "claim"), Kind = kind,
+                Parameters = Parameters(map, id, specs, activities, recipients),
+            });
+        }
+
+        return new PolicyDocument
+        {
+            File = file, Controller = controller, Dpo = dpo, Rights = rights, Recipients = recipients,
+            Activities = activities, Claims = claims,
+        };
+    }
+
+    private ClaimParameters Parameters(YMapping claim, string id, IReadOnlyList<ClaimParameterSpec> specs,
+        List<ProcessingActivity> activities, List<Recipient> recipients)
+    {
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var map = claim.Mapping("parameters");
+        if (map is not null)
+        {
+            map.AllowOnly($"parameters of claim '{id}'", specs.Select(s => s.Name).ToArray());
+            foreach (var spec in specs)
+            {
+                if (map[spec.Name] is null) continue;
+                IReadOnlyList<string> list = spec.Type switch
+                {
+                    ClaimParameterType.Category => [Category(map, spec.Name, map.RequireString(spec.Name, "parameter"))],
+                    ClaimParameterType.Categories => Categories(map, spec.Name),
+                    ClaimParameterType.Activity => [Activity(map, spec.Name, map.RequireString(spec.Name, "parameter"), activities)],
+                    ClaimParameterType.Activities => map.Strings(spec.Name).Select(a => Activity(map, spec.Name, a, activities)).ToList(),
+                    ClaimParameterType.Recipient => [Recipient(map, spec.Name, map.RequireString(spec.Name, "parameter"), recipients)],
+                    _ => map.Strings(spec.Name),
+                };
+                values[spec.Name] = list;
+            }
+        }
+        foreach (var spec in specs.Where(s => s.Required && !values.ContainsKey(s.Name)))
+            throw (map ?? (YNode)claim).Error($"claim '{id}' needs parameter '{spec.Name}': {spec.Description}");
+        return new ClaimParameters(values);
+    }
+
+    private static string Activity(YMapping map, string key, string id, List<ProcessingActivity> activities) =>
+        activities.Any(a => a.Id == id) ? id
+        : throw (map[key] ?? map).Error(PolicyDocument.UnknownMessage("processing activity", id, activities.Select(a => a.Id)));
+
+    private static string Recipient(YMapping map, string key, string id, List<Recipient> recipients) =>
+        recipients.Any(r => r.Id == id) ? id
+        : throw (map[key] ?? map).Error(PolicyDocument.UnknownMessage("recipient", id, recipients.Select(r => r.Id)));
+
+    private static void CheckRecipients(YMapping map, string key, IReadOnlyList<string> ids, List<Recipient> recipients)
+    {
+        var node = map[key];
+        for (int i = 0; i < ids.Count; i++)
+        {
+            if (recipients.Any(r => r.Id == ids[i])) continue;
+            var at = node is YSequence seq && i < seq.Items.Count ? seq.Items[i] : node ?? map;
+            throw at.Error(PolicyDocument.UnknownMessage("recipient", ids[i], recipients.Select(r => r.Id)) + " (declare recipients before the activities that name them)");
+        }
+    }
+
+    private List<string> Categories(YMapping map, string key)
+    {
+        var node = map[key];
+        var names = map.Strings(key);
+        var result = new List<string>(names.Count);
+        for (int i = 0; i < names.Count; i++)
+        {
+            var at = node is YSequence seq && i < seq.Items.Count ? seq.Items[i] : node ?? map;
+            result.Add(Category(at, names[i]));
+        }
+        return result;
+    }
+
+    private string Category(YMapping map, string key, string name) => Category(map[key] ?? map, name);
+
+    private string Category(YNode at, string name)
+    {
+        if (vocabulary.IsKnown(name)) return name;
+        var closest = vocabulary.Closest(name);
+        throw at.Error($"unknown data category '{name}'{(closest is null ? "" : $" (did you mean '{closest}'?)")}; use category.subcategory from the taxonomy, e.g. contact.email");
+    }
+
+    private static string Id(YMapping map, string what, IEnumerable<string> existing)
+    {
+        var id = map.RequireString("id", what);
+        if (!IsKebab(id))
+            throw map["id"]!.Error($"{what} id '{id}' must be kebab-case (lowercase letters, digits and '-')");
+        if (existing.Contains(id, StringComparer.Ordinal))
+            throw map["id"]!.Error($"duplicate {what} id '{id}'");
+        return id;
+    }
+
+    private static bool IsKebab(string id) =>
+        id.Length > 0 && char.IsAsciiLetterLower(id[0]) && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        && !id.EndsWith('-') && !id.Contains("--", StringComparison.Ordinal);
+
+    private static IEnumerable<YNode> Items(YMapping map, string key) => map[key] switch
+    {
+        null => [],
+        YScalar s when s.IsNull => [],
+        YSequence seq => seq.Items,
+        var n => throw n.Error($"'{key}' must be a list"),
+    };
+
+    private static IEnumerable<YMapping> Mappings(YMapping map, string key, string what) =>
+        Items(map, key).Select(n => n as YMapping ?? throw n.Error($"each {what} is a mapping (key: value lines)"));
+}

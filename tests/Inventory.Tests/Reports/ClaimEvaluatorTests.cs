@@ -1,0 +1,354 @@
+using NUnit.Framework;
+using Inventory.Catalog;
+using Inventory.Model;
+using Inventory.Reports.Claims;
+using Inventory.Rules.Policy;
+
+namespace Inventory.Tests.Reports;
+
+[TestFixture]
+public sealed class ClaimEvaluatorTests
+{
+    private static readonly PolicyDocument Policy = PolicyDocument.Load();
+
+    private static ClaimResult Check(string claimId, InventoryDocument inventory) =>
+        ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == claimId), Policy, inventory);
+
+    private static InventoryDocument Doc(params TableEntry[] tables) => Some.Document(Some.Source("app", tables));
+
+    private static TableEntry Users(params Inventory.Model.ColumnEntry[] extra) =>
+        Some.Table("users", "account-management", [Some.Id(), Some.Column("email", "contact.email"), .. extra]);
+
+    [Test]
+    public void Demo_EachClaim_HasTheExpectedVerdict()
+    {
+        // Given the demo inventory: a legacy table with card numbers, an Intercom table holding only e-mail and sign-up date.
+        var results = ClaimEvaluator.EvaluateAll(Policy, SampleInventory.Build()).ToDictionary(r => r.Claim.Id, r => r.Verdict);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results["no-stored-card-number"], Is.EqualTo(ClaimVerdict.Violated));
+            Assert.That(results["intercom-email-and-signup-date-only"], Is.EqualTo(ClaimVerdict.Holds));
+            Assert.That(results["payment-through-gateway"], Is.EqualTo(ClaimVerdict.Holds));
+            Assert.That(results["declared-categories-only"], Is.EqualTo(ClaimVerdict.Violated));
+            Assert.That(results["automatic-data-limited"], Is.EqualTo(ClaimVerdict.Violated));
+            Assert.That(results["deletion-path"], Is.EqualTo(ClaimVerdict.Violated));
+            Assert.That(results["billing-kept"], Is.EqualTo(ClaimVerdict.Holds));
+            Assert.That(results["customer-data-processor-scope"], Is.EqualTo(ClaimVerdict.Holds));
+        }
+    }
+
+    // ---- no-card-number ----
+
+    [Test]
+    public void NoCardNumber_LastFourExpiryAndGatewayIds_Holds()
+    {
+        var result = Check("no-stored-card-number", Doc(Some.Table("payment_methods", "billing-and-payment",
+            Some.Id(),
+            Some.Column("stripe_payment_method_id", "financial.payment_reference"),
+            Some.Column("card_last4", "financial.payment_card", classification: Some.PanEvidence(0, 40)),
+            Some.Column("card_exp_year", "financial.payment_card", family: TypeFamily.Integer))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+    }
+
+    [Test]
+    public void NoCardNumber_PanDetectorMatched_ViolatedWithCountsAndRatio()
+    {
+        var result = Check("no-stored-card-number", Doc(Some.Table("legacy_payments", null,
+            Some.Id(), Some.Column("card_number", "financial.payment_card", classification: Some.PanEvidence(38, 40)))));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+            Assert.That(result.Findings, Has.Count.EqualTo(1));
+            Assert.That(result.Findings[0].Location, Is.EqualTo("app/legacy_payments.card_number"));
+            Assert.That(result.Findings[0].Reason, Does.Contain("38 of 40").And.Contain("95.0%"));
+        }
+    }
+
+    [Test]
+    public void NoCardNumber_PanHitInUndecidedColumn_Violated()
+    {
+        // A detector hit counts even when the column's final category is something else (e.g. a free-text note).
+        var result = Check("no-stored-card-number", Doc(Some.Table("orders", null,
+            Some.Column("note", "customer_content.message", classification: Some.PanEvidence(3, 40)))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+    }
+
+    [Test]
+    public void NoCardNumber_UnsampledUndecidedTextColumn_Unknown()
+    {
+        var result = Check("no-stored-card-number", Doc(Some.Table("imports", null,
+            Some.Column("raw_line", null, notSampled: NotSampledReason.TimedOut))));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+            Assert.That(result.Unresolved.Single().Reason, Does.Contain("not sampled (timed-out)"));
+        }
+    }
+
+    [Test]
+    public void NoCardNumber_ProcessorSourceNotSampled_IgnoredAndHolds()
+    {
+        var orders = Some.Table("orders", null, Some.Column("card", null, notSampled: NotSampledReason.ProcessorScope));
+        var customer = Some.Source("customer-dbs", orders);
+        customer.Role = "processor";
+        var result = ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == "no-stored-card-number"), Policy,
+            Some.Document(Some.Source("app", Users()), customer));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds));
+    }
+
+    // ---- payment-through-gateway ----
+
+    [Test]
+    public void PaymentThroughGateway_GatewayReferencesOnly_Holds()
+    {
+        var result = Check("payment-through-gateway", Doc(Some.Table("payment_methods", "billing-and-payment",
+            Some.Id(), Some.Column("stripe_customer_id", "financial.payment_reference")).SharedWith("stripe")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+    }
+
+    [Test]
+    public void PaymentThroughGateway_StoredIban_Violated()
+    {
+        var result = Check("payment-through-gateway", Doc(Some.Table("payouts", "billing-and-payment",
+            Some.Id(), Some.Column("iban", "financial.bank_account"))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+        Assert.That(result.Findings.Single().Column, Is.EqualTo("iban"));
+    }
+
+    [Test]
+    public void PaymentThroughGateway_PaymentTableSharedWithIntercom_Violated()
+    {
+        var result = Check("payment-through-gateway", Doc(Some.Table("payment_methods", "billing-and-payment",
+            Some.Id(), Some.Column("stripe_customer_id", "financial.payment_reference")).SharedWith("intercom")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+        Assert.That(result.Findings.Single().Reason, Does.Contain("'intercom'"));
+    }
+
+    // ---- shared-with-only ----
+
+    [Test]
+    public void SharedWithOnly_EmailAndSignUpDate_Holds()
+    {
+        var result = Check("intercom-email-and-signup-date-only", Doc(Some.Table("intercom_contacts", "activity-analytics",
+            Some.Id(), Some.Column("email", "contact.email"), Some.Column("signed_up_at", "none", family: TypeFamily.Temporal)).SharedWith("intercom")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+    }
+
+    [Test]
+    public void SharedWithOnly_PhoneSharedWithIntercom_Violated()
+    {
+        var result = Check("intercom-email-and-signup-date-only", Doc(Some.Table("intercom_contacts", "activity-analytics",
+            Some.Id(), Some.Column("email", "contact.email"), Some.Column("phone", "contact.phone")).SharedWith("intercom")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+            Assert.That(result.Findings.Single().Location, Is.EqualTo("app/intercom_contacts.phone"));
+        }
+    }
+
+    [Test]
+    public void SharedWithOnly_NoTableAnnotated_Unknown()
+    {
+        var result = Check("intercom-email-and-signup-date-only", Doc(Users()));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+        Assert.That(result.Summary, Does.Contain("shared-with: intercom"));
+    }
+
+    // ---- declared-categories-only ----
+
+    [Test]
+    public void DeclaredCategoriesOnly_DeclaredCategories_Holds()
+    {
+        var result = Check("declared-categories-only", Doc(Users(Some.Column("full_name", "contact.name"), Some.Column("created_at", "none"))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+    }
+
+    [Test]
+    public void DeclaredCategoriesOnly_EveryOtherPersonalColumn_IsAFinding()
+    {
+        var result = Check("declared-categories-only", Doc(Users(
+            Some.Column("encrypted_password", "other_personal.credentials"),
+            Some.Column("birth_date", "other_personal.date_of_birth"))));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+            Assert.That(result.Findings.Select(f => f.Column), Is.EqualTo(new[] { "encrypted_password", "birth_date" }));
+        }
+    }
+
+    [Test]
+    public void DeclaredCategoriesOnly_CategoryNoActivityDeclares_Violated()
+    {
+        // No activity of the seed policy declares geolocation.
+        var result = Check("declared-categories-only", Doc(Some.Table("visits", "service-operation",
+            Some.Id(), Some.Column("city", "automatic.geolocation"))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+        Assert.That(result.Findings.Single().Reason, Does.Contain("declared by no processing activity"));
+    }
+
+    [Test]
+    public void DeclaredCategoriesOnly_UndecidedColumn_Unknown()
+    {
+        var result = Check("declared-categories-only", Doc(Users(Some.Column("misc", null))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+    }
+
+    // ---- automatic-data-limited ----
+
+    [Test]
+    public void AutomaticDataLimited_IpUserAgentLanguage_Holds()
+    {
+        var result = Check("automatic-data-limited", Doc(Some.Table("login_events", "service-operation",
+            Some.Id(), Some.Column("ip", "automatic.ip_address"), Some.Column("ua", "automatic.user_agent"), Some.Column("lang", "automatic.browser_language"))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+    }
+
+    [Test]
+    public void AutomaticDataLimited_GeolocationAndDeviceId_Violated()
+    {
+        var result = Check("automatic-data-limited", Doc(Some.Table("visits", "service-operation",
+            Some.Id(), Some.Column("ip", "automatic.ip_address"), Some.Column("city", "automatic.geolocation"), Some.Column("visitor_id", "automatic.device_id"))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+        Assert.That(result.Findings.Select(f => f.Column), Is.EqualTo(new[] { "city", "visitor_id" }));
+    }
+
+    [Test]
+    public void AutomaticDataLimited_BareAutomaticCategory_Unknown()
+    {
+        var result = Check("automatic-data-limited", Doc(Some.Table("visits", "service-operation", Some.Id(), Some.Column("x", "automatic"))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+    }
+
+    // ---- deletion-path ----
+
+    [Test]
+    public void DeletionPath_CascadeSetNullChainAndMarker_Holds()
+    {
+        var result = Check("deletion-path", Doc(
+            Users(),
+            Some.Table("projects", null, Some.Id(), Some.Fk()).WithFk("users", "cascade"),
+            Some.Table("project_members", null, Some.Id(), Some.Fk("project_id"), Some.Column("email", "contact.email")).WithFk("projects", "cascade", "project_id"),
+            Some.Table("audit", null, Some.Id(), Some.Fk(), Some.Column("ip", "automatic.ip_address")).WithFk("users", "set-null"),
+            Some.Table("prospects", "prospect-contact", Some.Id(), Some.Column("email", "contact.email"), Some.Column("deleted_at", "none"))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+        Assert.That(result.Examined, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void DeletionPath_RestrictForeignKey_ViolatedAndNamesTheConstraint()
+    {
+        var result = Check("deletion-path", Doc(
+            Users(),
+            Some.Table("support_tickets", null, Some.Id(), Some.Fk(), Some.Column("email", "contact.email")).WithFk("users", "restrict")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+            Assert.That(result.Findings.Single().Reason, Does.Contain("support_tickets_user_id_fkey → users is ON DELETE RESTRICT"));
+        }
+    }
+
+    [Test]
+    public void DeletionPath_BillingTablesExempt_Holds()
+    {
+        var result = Check("deletion-path", Doc(
+            Users(),
+            Some.Table("billing_profiles", "billing-and-payment", Some.Id(), Some.Fk(), Some.Column("vat_number", "financial.tax_id")).WithFk("users", "restrict")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+    }
+
+    [Test]
+    public void DeletionPath_NoAccountTable_Unknown()
+    {
+        var result = Check("deletion-path", Doc(Some.Table("contacts", null, Some.Id(), Some.Column("email", "contact.email"))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+    }
+
+    // ---- billing-not-cascade-deleted ----
+
+    [Test]
+    public void BillingNotCascadeDeleted_RestrictForeignKeys_Holds()
+    {
+        var result = Check("billing-kept", Doc(Users(),
+            Some.Table("invoices", "billing-and-payment", Some.Id(), Some.Fk(), Some.Column("amount_cents", "financial.billing")).WithFk("users", "restrict")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+    }
+
+    [Test]
+    public void BillingNotCascadeDeleted_CascadeFromUsers_Violated()
+    {
+        // A billing table found by its category alone (no annotation) still counts.
+        var result = Check("billing-kept", Doc(Users(),
+            Some.Table("charges", null, Some.Id(), Some.Fk(), Some.Column("amount", "financial.billing")).WithFk("users", "cascade")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+        Assert.That(result.Findings.Single().Reason, Does.Contain("ON DELETE CASCADE"));
+    }
+
+    [Test]
+    public void BillingNotCascadeDeleted_NoBillingTable_Unknown()
+    {
+        Assert.That(Check("billing-kept", Doc(Users())).Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+    }
+
+    // ---- customer-data-in-processor-scope ----
+
+    [Test]
+    public void CustomerDataInProcessorScope_AnnotatedTableAndProcessorSource_Holds()
+    {
+        var customer = Some.Source("customer-dbs", Some.Table("files", null, Some.Column("storage_key", "customer_content.file")));
+        customer.Role = "processor";
+        var result = ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == "customer-data-processor-scope"), Policy, Some.Document(
+            Some.Source("app", Some.Table("deployments", "hosting-customer-data", Some.Id(), Some.Column("build_log", "customer_content.source_code"))),
+            customer));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+        Assert.That(result.Examined, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void CustomerDataInProcessorScope_CustomerMessagesInControllerTable_Violated()
+    {
+        var result = Check("customer-data-processor-scope", Doc(Some.Table("support_notes", "account-management",
+            Some.Id(), Some.Column("body", "customer_content.message"))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+    }
+
+    [Test]
+    public void Evaluate_Findings_NeverHoldMaskedExamplesOrEvidenceDetail()
+    {
+        var column = Some.Column("card_number", "financial.payment_card", classification: Some.PanEvidence(5, 5) with
+        {
+            Evidence = [new Inventory.Classification.EvidenceItem("detector", "detector.pan", "financial.payment_card", 5, 5, 1, "CANARY-DETAIL")],
+        });
+        column.MaskedExamples = ["CANARY-MASKED"];
+        var result = Check("no-stored-card-number", Doc(Some.Table("legacy", null, column)));
+
+        var text = string.Join("\n", result.Findings.Select(f => f.Reason + f.Location)) + result.Summary;
+        Assert.That(text, Does.Not.Contain("CANARY"));
+    }
+}

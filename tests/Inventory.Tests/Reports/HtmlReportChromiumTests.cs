@@ -1,0 +1,113 @@
+using NUnit.Framework;
+using System.Diagnostics;
+using System.Net;
+using Inventory.Reports;
+using Inventory.Reports.Writers;
+using Inventory.Rules.Policy;
+
+namespace Inventory.Tests.Reports;
+
+/// <summary>Opens the HTML report in real headless Chromium (Debian's <c>chromium</c>; <c>.ci/run</c> installs it):
+/// no console message, a screenshot is taken, and the rendered DOM shows every activity and every claim.
+/// Ignored with a reason when Chromium is not installed.</summary>
+[TestFixture]
+[Category("Browser")]
+public sealed class HtmlReportChromiumTests
+{
+    private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "inventory-html-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static string Chromium() =>
+        Environment.GetEnvironmentVariable("INVENTORY_CHROMIUM") is { Length: > 0 } env && File.Exists(env) ? env
+        : Candidates.FirstOrDefault(File.Exists) ?? "";
+
+    private async Task<(int ExitCode, string Stdout, string Stderr)> RunChromiumAsync(string html, params string[] action)
+    {
+        var chromium = Chromium();
+        if (chromium.Length == 0) Assert.Ignore("Chromium is not installed (apt-get install -y chromium); the HTML report was not opened");
+        var page = Path.Combine(_dir, "ropa.html");
+        await File.WriteAllTextAsync(page, html);
+        var info = new ProcessStartInfo(chromium)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--enable-logging=stderr", "--v=0",
+            $"--user-data-dir={Path.Combine(_dir, "profile-" + Guid.NewGuid().ToString("N"))}", "--window-size=1280,2400",
+        }.Concat(action).Append(new Uri(page).AbsoluteUri))
+            info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); Assert.Fail("chromium did not finish within 2 minutes"); }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static async Task<string> HtmlAsync(ReportModel model) =>
+        System.Text.Encoding.UTF8.GetString(await ReportWriterTests.RenderAsync(new HtmlReportWriter(), model));
+
+    [Test]
+    public async Task Html_Demo_RendersEveryActivityAndClaimWithoutConsoleErrors()
+    {
+        var model = ReportWriterTests.DemoModel();
+        var html = await HtmlAsync(model);
+
+        var screenshot = Path.Combine(_dir, "ropa.png");
+        var shot = await RunChromiumAsync(html, $"--screenshot={screenshot}");
+        var dom = await RunChromiumAsync(html, "--dump-dom");
+
+        var consoleLines = (shot.Stderr + "\n" + dom.Stderr).Split('\n').Where(l => l.Contains("CONSOLE", StringComparison.Ordinal)).ToList();
+        var text = WebUtility.HtmlDecode(dom.Stdout);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(dom.ExitCode, Is.Zero, dom.Stderr);
+            Assert.That(File.Exists(screenshot) && new FileInfo(screenshot).Length > 10_000, Is.True, "screenshot missing or empty: " + shot.Stderr);
+            Assert.That(consoleLines, Is.Empty, "console messages (a blocked request or script error)");
+            Assert.That(dom.Stdout, Does.Contain("<svg id=\"category-chart\""));
+            foreach (var activity in PolicyDocument.Load().Activities)
+            {
+                Assert.That(dom.Stdout, Does.Contain($"id=\"activity-{activity.Id}\""), activity.Id);
+                Assert.That(text, Does.Contain(activity.Name), activity.Name);
+            }
+            foreach (var claim in model.Claims)
+            {
+                Assert.That(dom.Stdout, Does.Contain($"id=\"claim-{claim.Id}\""), claim.Id);
+                Assert.That(text, Does.Contain(claim.Text), claim.Id);
+            }
+        }
+    }
+
+    [Test]
+    public async Task Html_HostileTableName_IsTextNotMarkup()
+    {
+        // A table name is database-derived: it must render as text, never as an element.
+        var table = Some.Table("<img src=x onerror=console.error(1)>", "account-management", Some.Column("email", "contact.email"));
+        var model = ReportModel.Build(Some.Document(Some.Source("app", table)), PolicyDocument.Load());
+
+        var dom = await RunChromiumAsync(await HtmlAsync(model), "--dump-dom");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(dom.Stdout, Does.Not.Contain("<img"));
+            Assert.That(dom.Stdout, Does.Contain("&lt;img src=x onerror=console.error(1)&gt;"));
+            Assert.That(dom.Stderr, Does.Not.Contain("CONSOLE"));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using NUnit.Framework;
+using System.Text.Json;
+using Inventory.Cli;
+using Inventory.Model;
+using Spectre.Console.Testing;
+
+namespace Inventory.Tests.Reports;
+
+[TestFixture]
+public sealed class ReportCommandTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "inventory-report-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private string Save(InventoryDocument document, string name)
+    {
+        var path = Path.Combine(_dir, name);
+        InventoryJson.Write(document, path);
+        return path;
+    }
+
+    [Test]
+    public async Task Report_AllFormats_WritesFiveFilesAndExitsZero()
+    {
+        var inventory = Save(SampleInventory.Build(), "inventory.json");
+        var previous = Save(SampleInventory.BuildPrevious(), "previous.json");
+        var output = Path.Combine(_dir, "out");
+        var console = new TestConsole();
+
+        var code = await InventoryApp.RunAsync(["report", "--inventory", inventory, "--previous", previous, "--out", output], console);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+            Assert.That(Directory.GetFiles(output).Select(Path.GetFileName).Order(),
+                Is.EqualTo(new[] { "columns.csv", "report.json", "ropa.html", "ropa.md", "ropa.xlsx" }));
+            Assert.That(console.Output, Does.Contain("violated  no-stored-card-number"));
+            Assert.That(File.ReadAllText(Path.Combine(output, "ropa.md")), Does.Contain("table-added"));
+        }
+    }
+
+    [Test]
+    public async Task Report_UnknownFormat_ExitsTwo()
+    {
+        var inventory = Save(SampleInventory.Build(), "inventory.json");
+        var console = new TestConsole();
+
+        var code = await InventoryApp.RunAsync(["report", "--inventory", inventory, "--format", "pdf", "--out", _dir], console);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(console.Output, Does.Contain("unknown report format 'pdf'"));
+    }
+
+    [Test]
+    public async Task Report_BadPolicy_ExitsTwoWithPosition()
+    {
+        var inventory = Save(SampleInventory.Build(), "inventory.json");
+        var policy = Path.Combine(_dir, "policy.yml");
+        await File.WriteAllTextAsync(policy, "controller: { name: X, address: Y }\nactivites: []\n");
+        var console = new TestConsole();
+
+        var code = await InventoryApp.RunAsync(["report", "--inventory", inventory, "--policy", policy, "--out", _dir], console);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(console.Output, Does.Contain("policy.yml:2:1").And.Contain("did you mean 'activities'"));
+    }
+
+    [Test]
+    public async Task Diff_DemoAgainstPrevious_PrintsChangesWritesJsonExitsZero()
+    {
+        var old = Save(SampleInventory.BuildPrevious(), "old.json");
+        var @new = Save(SampleInventory.Build(), "new.json");
+        var json = Path.Combine(_dir, "diff.json");
+        var console = new TestConsole();
+
+        var code = await InventoryApp.RunAsync(["diff", old, @new, "--json", json], console);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok));
+            Assert.That(console.Output, Does.Contain("+ app/intercom_contacts (4 columns)"));
+            Assert.That(console.Output, Does.Contain("- app/users.fax (contact.phone)"));
+            using var doc = JsonDocument.Parse(File.ReadAllText(json));
+            Assert.That(doc.RootElement.GetProperty("changes").GetArrayLength(), Is.EqualTo(5));
+        }
+    }
+
+    [Test]
+    public async Task Diff_MissingFile_ExitsTwo()
+    {
+        var console = new TestConsole();
+
+        var code = await InventoryApp.RunAsync(["diff", Path.Combine(_dir, "nope.json"), Path.Combine(_dir, "nope2.json")], console);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+    }
+}
