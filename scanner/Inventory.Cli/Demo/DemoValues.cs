@@ -130,7 +130,7 @@ internal sealed class DemoValues(Randomizer random)
             0 => lang,
             1 => $"{locale},{lang};q=0.9",
             2 when lang != "en" => $"{locale},{lang};q=0.9,en-US;q=0.8,en;q=0.7",
-            3 when lang != "en" => $"{lang}-{locale.Split('-')[^1]},{lang};q=0.8,en;q=0.5,de;q=0.3",
+            3 when lang != "en" && locale.Contains('-', StringComparison.Ordinal) => $"{locale},{lang};q=0.8,en;q=0.5,de;q=0.3",
             _ when lang == "en" => $"{locale},en;q=0.9,fr;q=0.8",
             _ => $"{locale},{lang};q=0.9,en;q=0.8",
         };
