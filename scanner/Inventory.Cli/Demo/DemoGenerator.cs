@@ -361,9 +361,11 @@ internal sealed class DemoGenerator
                 invoiceId++;
                 int count = _r.Int(1, 4);
                 var items = new List<(string Description, int Qty, int UnitCents, long Amount)>();
-                for (int i = 0; i < count; i++)
+                var picked = new HashSet<int>();
+                while (picked.Count < count) picked.Add(_r.Int(0, Catalogue.Length - 1));
+                foreach (var index in picked.Order())
                 {
-                    var item = Catalogue[_r.Int(0, Catalogue.Length - 1)];
+                    var item = Catalogue[index];
                     var qty = _r.Int(item.MinQty, item.MaxQty);
                     items.Add((item.Description, qty, item.UnitCents, (long)qty * item.UnitCents));
                 }
@@ -424,7 +426,7 @@ internal sealed class DemoGenerator
             int count = _r.Double() < 0.15 ? 0 : _r.Int(1, 4);
             for (int i = 0; i < count; i++)
             {
-                var baseName = $"{org.Slug.Split('-')[0]}-{Pick(AppWords)}";
+                var baseName = $"{org.Slug.Split('-').First(w => w is not ("groupe" or "et"))}-{Pick(AppWords)}";
                 var name = baseName + Pick("", "", "-prod", "-staging");
                 for (int k = 2; !names.Add(name); k++) name = $"{baseName}-{k}";
                 if (name.Length > 60) name = name[..60];
@@ -547,11 +549,10 @@ internal sealed class DemoGenerator
             var gitUrl = _r.Double() < 0.6
                 ? $"https://git.example.net/{org.Slug}/{app.Name}.git"
                 : $"git@git.example.com:{org.Slug}/{app.Name}.git";
-            int count = (int)Math.Round(_r.Int(1, 10) * Math.Min(1.0, 0.5 + _scale));
-            var when = app.CreatedAt;
-            for (int i = 0; i < Math.Max(1, count); i++)
+            int count = Math.Max(1, (int)Math.Round(_r.Int(1, 10) * Math.Min(1.0, 0.5 + _scale)));
+            var times = Enumerable.Range(0, count).Select(_ => _v.Between(app.CreatedAt, Now)).Order().ToList();
+            foreach (var when in times)
             {
-                when = _v.Between(when, when.AddDays(30) < Now ? when.AddDays(30) : Now);
                 var sha = _v.Hex(40);
                 var failed = _r.Double() < 0.12;
                 var by = members[_r.Int(0, members.Count - 1)];
@@ -683,6 +684,28 @@ internal sealed class DemoGenerator
         Done(t);
     }
 
+    private static readonly (string Subject, string Issue)[] FrenchIssues =
+    [
+        ("Erreur 503 sur mon application", "Depuis ce matin notre application renvoie des erreurs 503 sur la page de paiement."),
+        ("Facture incorrecte", "La facture du mois dernier compte deux fois l'instance Performance-M."),
+        ("Impossible de me connecter", "Je ne reçois plus le code de connexion par SMS."),
+        ("Question sur la base PostgreSQL", "Comment restaurer la sauvegarde d'hier soir de notre base PostgreSQL ?"),
+        ("Changement de moyen de paiement", "Notre carte arrive à expiration, comment la remplacer avant le prochain prélèvement ?"),
+        ("Demande de suppression de compte", "Merci de supprimer mon compte et toutes mes données personnelles."),
+        ("Déploiement bloqué", "Le déploiement reste bloqué à l'étape de compilation depuis une heure."),
+    ];
+
+    private static readonly (string Subject, string Issue)[] EnglishIssues =
+    [
+        ("503 errors on my app", "Our app has been returning 503 errors on checkout since this morning."),
+        ("Wrong invoice amount", "Last month's invoice counts the Performance-M instance twice."),
+        ("Cannot sign in", "I no longer receive the sign-in code by text message."),
+        ("PostgreSQL add-on question", "How do we restore last night's backup of our PostgreSQL add-on?"),
+        ("Update card details", "Our card expires soon; how do we replace it before the next charge?"),
+        ("Please delete my account", "Please delete my account and all my personal data."),
+        ("Deployment stuck", "The deployment has been stuck at the build step for an hour."),
+    ];
+
     private void SupportTickets()
     {
         using var t = Open("support_tickets");
@@ -698,21 +721,10 @@ internal sealed class DemoGenerator
             var phone = _v.Phone(country);
             var phoneText = _r.Bool() ? phone.National : phone.E164;
             var french = (u?.Locale ?? "fr").StartsWith("fr", StringComparison.Ordinal);
-            string subject, body;
-            if (french)
-            {
-                subject = Pick("Erreur 503 sur mon application", "Facture incorrecte", "Impossible de me connecter", "Question sur la base PostgreSQL",
-                    "Changement de moyen de paiement", "Demande de suppression de compte", "Déploiement bloqué");
-                body = $"Bonjour,\n\n{Pick("Depuis ce matin notre application renvoie des erreurs 503.", "La facture du mois dernier compte deux fois l'instance.", "Je ne reçois plus le code de connexion.", "Le déploiement reste bloqué à l'étape de compilation.", "Merci de supprimer mon compte et mes données.")}\n" +
-                       $"Vous pouvez me joindre au {phoneText} ou m'écrire à {replyTo}.\n\nCordialement,\n{first} {last}";
-            }
-            else
-            {
-                subject = Pick("503 errors on my app", "Wrong invoice amount", "Cannot sign in", "PostgreSQL add-on question", "Update card details",
-                    "Please delete my account", "Deployment stuck");
-                body = $"Hello,\n\n{Pick("Our app has been returning 503 errors since this morning.", "Last month's invoice counts the instance twice.", "I no longer receive the sign-in code.", "The deployment is stuck at the build step.", "Please delete my account and my data.")}\n" +
-                       $"Call me on {phoneText} or write to {replyTo}.\n\nBest regards,\n{first} {last}";
-            }
+            var (subject, issue) = french ? Pick(FrenchIssues) : Pick(EnglishIssues);
+            var body = french
+                ? $"Bonjour,\n\n{issue}\nVous pouvez me joindre au {phoneText} ou m'écrire à {replyTo}.\n\nCordialement,\n{first} {last}"
+                : $"Hello,\n\n{issue}\nCall me on {phoneText} or write to {replyTo}.\n\nBest regards,\n{first} {last}";
             var created = _v.Between(u?.SignedUpAt ?? Now.AddDays(-700), Now);
             var status = Pick("open", "pending", "solved", "solved", "closed", "closed");
             DateTime? closed = status is "solved" or "closed" ? _v.Between(created, created.AddDays(9) < Now ? created.AddDays(9) : Now) : null;

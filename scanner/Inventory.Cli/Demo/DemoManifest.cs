@@ -75,7 +75,7 @@ public sealed class DemoManifest
     public DemoSize Size { get; }
     /// <summary>Every column of every table, tables in creation order, columns in DDL order.</summary>
     public IReadOnlyList<DemoColumnTruth> Columns { get; }
-    /// <summary>Rows inserted per table (ordinal key order = creation order is not guaranteed; use <see cref="Tables"/>).</summary>
+    /// <summary>Rows inserted per table, keyed by table name (for the order, use <see cref="Tables"/>).</summary>
     public IReadOnlyDictionary<string, long> RowCounts { get; }
     /// <summary>Table names in creation order.</summary>
     public IReadOnlyList<string> Tables => Columns.Select(c => c.Table).Distinct().ToList();
