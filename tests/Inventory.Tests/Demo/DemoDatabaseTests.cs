@@ -183,6 +183,50 @@ public sealed class DemoDatabaseTests
     }
 
     [Test]
+    public void Create_ForeignVatNumbers_HaveValidCheckDigits()
+    {
+        using var c = DemoDb.Open(_manifest.DatabasePath);
+        var be = DemoDb.Strings(c, "SELECT vat_number FROM organisations WHERE vat_number LIKE 'BE%'");
+        var de = DemoDb.Strings(c, "SELECT vat_number FROM organisations WHERE vat_number LIKE 'DE%'");
+        var gb = DemoDb.Strings(c, "SELECT vat_number FROM organisations WHERE vat_number LIKE 'GB%'");
+        static int D(char ch) => ch - '0';
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(be, Is.Not.Empty);
+            Assert.That(de, Is.Not.Empty);
+            Assert.That(gb, Is.Not.Empty);
+            // Belgium: the last two digits are 97 - (first eight mod 97)
+            Assert.That(be.Where(v => 97 - long.Parse(v[2..10], System.Globalization.CultureInfo.InvariantCulture) % 97 != long.Parse(v[10..], System.Globalization.CultureInfo.InvariantCulture)), Is.Empty);
+            // United Kingdom: weights 8..2 over the first seven digits plus the last two is a multiple of 97
+            Assert.That(gb.Where(v => (Enumerable.Range(0, 7).Sum(i => (8 - i) * D(v[2 + i])) + int.Parse(v[9..], System.Globalization.CultureInfo.InvariantCulture)) % 97 != 0), Is.Empty);
+            // Germany: ISO 7064 MOD 11,10 over all nine digits leaves the product 1 (the check digit closes the chain)
+            Assert.That(de.Where(v =>
+            {
+                int product = 10;
+                for (int i = 2; i < 10; i++) { int sum = (D(v[i]) + product) % 10; if (sum == 0) sum = 10; product = 2 * sum % 11; }
+                return (11 - product) % 10 != D(v[10]);
+            }), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Create_UnderTurkishCulture_SameContent()
+    {
+        var invariant = DemoDatabase.Create(Path.Combine(_folder, "culture-invariant.sqlite"), size: DemoSize.Small);
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("tr-TR");
+            var turkish = DemoDatabase.Create(Path.Combine(_folder, "culture-tr.sqlite"), size: DemoSize.Small);
+            Assert.That(DemoDb.ContentHashes(turkish.DatabasePath), Is.EqualTo(DemoDb.ContentHashes(invariant.DatabasePath)));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Test]
     public void Create_MailboxesAndAddresses_UseReservedRangesOnly()
     {
         using var c = DemoDb.Open(_manifest.DatabasePath);
