@@ -41,7 +41,7 @@ internal sealed record DemoTable(string Name, string? Activity, string? Retentio
 /// </summary>
 /// <remarks>Labels follow ../shared/data/LABELS.md and its tie-breakers; the notes cite the tie-breaker when the choice
 /// is not obvious. Activity ids: account-management, billing-and-payment, service-operation, activity-analytics,
-/// contacting-prospects, legal-requests, customer-hosting (processor).</remarks>
+/// prospect-contact, legal-requests, hosting-customer-data (processor); the ids of rules/policy.yml.</remarks>
 internal static class DemoSchema
 {
     /// <summary>The legacy table holding full card numbers (trap 1: the "no PAN stored" claim must fail).</summary>
@@ -56,7 +56,7 @@ internal static class DemoSchema
     public const string ContradictedColumn = "notify_to";
 
     /// <summary>Activity of the customer-owned (processor) tables.</summary>
-    public const string ProcessorActivity = "customer-hosting";
+    public const string ProcessorActivity = "hosting-customer-data";
 
     private const string None = "none";
     private const string Pk = "PRIMARY KEY";
