@@ -41,16 +41,23 @@ concept("last_name", "contact.name", "text",
 concept("full_name", "contact.name", "text",
         ["full name", "display name", "contact name", "customer name", "middle name", "maiden name", "billing name",
          "shipping name", "recipient name", "cardholder name", "card holder name", "account holder name", "holder name",
-         "reviewer name", "author name", "name suffix", "patient name", "employee name", "student name", "legal name of person"],
+         "reviewer name", "author name", "name suffix", "suffix", "ship name", "ship to name", "bill to name", "patient name", "employee name", "student name", "legal name of person"],
         ["nom complet", "nom du contact", "nom du titulaire", "nom de jeune fille", "nom du destinataire", "nom affiché",
          "nom du client", "nom du patient"],
         ["vollständiger name", "anzeigename", "kontaktperson", "ansprechpartner", "geburtsname", "kontoinhaber",
          "karteninhaber", "empfängername", "kundenname"],
         ["nombre completo", "nombre del contacto", "titular", "nombre del titular", "nombre del destinatario",
          "nombre del cliente", "segundo nombre"])
+concept("bare_name", {**{k: "contact.name" for k in PERSONISH}, **{k: "contact.company_name" for k in ORGISH},
+                      "*": "none"}, "text",
+        ["name", "nm"], ["nom"], ["name"], ["nombre"])
 concept("salutation", "contact.name", "text",
-        ["salutation", "courtesy title", "title of courtesy", "honorific", "name prefix"],
+        ["salutation", "courtesy title", "title of courtesy", "honorific", "name prefix", "suffix", "name suffix", "generation suffix"],
         ["civilité", "civilite", "titre de civilité"], ["anrede", "briefanrede"], ["tratamiento", "saludo"])
+concept("phone_ext", {"person": "contact.phone", "employee": "contact.phone", "contact_person": "contact.phone",
+                      "user": "contact.phone", "company": "contact.phone", "*": "none"}, "text_short",
+        ["extension", "phone extension", "ext", "tel ext"], ["poste téléphonique", "extension"], ["durchwahl", "nebenstelle"],
+        ["extensión", "anexo"])
 concept("company_name", "contact.company_name", "text",
         ["company", "company name", "organization", "organization name", "organisation", "business name",
          "legal name", "employer name", "customer company", "account name", "firm name", "trading name"],
@@ -102,7 +109,8 @@ concept("country", {"address": "contact.postal_address", "person": "contact.post
 concept("phone", "contact.phone", "text",
         ["phone", "phone number", "telephone", "tel", "mobile", "mobile phone", "mobile number", "cell", "cell phone",
          "fax", "fax number", "home phone", "work phone", "contact phone", "phone1", "phone2", "msisdn", "billing phone",
-         "shipping phone", "emergency contact phone", "sms number", "whatsapp number"],
+         "shipping phone", "emergency contact phone", "sms number", "whatsapp number", "contact info", "additional contact info",
+         "pager"],
         ["téléphone", "telephone", "tél", "tel", "portable", "numéro de téléphone", "mobile", "fax", "téléphone fixe",
          "téléphone portable", "numéro de portable"],
         ["telefon", "telefonnummer", "handy", "handynummer", "mobilnummer", "mobiltelefon", "fax", "faxnummer", "rufnummer",
@@ -211,7 +219,7 @@ concept("browser_language", {"user": "automatic.browser_language", "person": "au
         ["sprache", "bevorzugte sprache", "zeitzone", "gebietsschema", "locale"],
         ["idioma", "idioma preferido", "zona horaria", "configuración regional", "locale"])
 concept("device_id", "automatic.device_id", ("text", "uuid"),
-        ["device id", "cookie id", "visitor id", "anonymous id", "session id", "tracking id", "fingerprint",
+        ["device id", "shopping cart id", "cart id", "cart token", "basket id", "session key", "cookie id", "visitor id", "anonymous id", "session id", "tracking id", "fingerprint",
          "browser fingerprint", "advertising id", "idfa", "gaid", "analytics client id", "ga client id", "device token",
          "push token", "installation id", "cart session id", "shopping cart id", "visitor token", "distinct id"],
         ["identifiant appareil", "identifiant du visiteur", "cookie", "empreinte navigateur", "identifiant de session"],
@@ -290,7 +298,8 @@ concept("credentials", "other_personal.credentials", "text",
         ["passwort", "kennwort", "passwort hash", "zugangstoken", "api schlüssel", "geheimnis", "pin"],
         ["contraseña", "clave", "token de acceso", "clave api", "token de restablecimiento", "pin"])
 concept("dob", "other_personal.date_of_birth", ("date", "text", "smallint"),
-        ["dob", "birth date", "birthdate", "birthday", "date of birth", "birth year", "year of birth", "age"],
+        ["dob", "birth date", "birthdate", "birthday", "date of birth", "birth year", "year of birth", "age", "demographics",
+         "demographic data"],
         ["date de naissance", "né le", "année de naissance", "âge"], ["geburtsdatum", "geburtstag", "geburtsjahr", "alter"],
         ["fecha de nacimiento", "cumpleaños", "año de nacimiento", "edad"])
 concept("gender", "other_personal.gender", ("text_short", "text"),
@@ -314,18 +323,31 @@ concept("health", "other_personal.health", ("text", "smallint", "bool"),
          "handicap", "ordonnance"],
         ["diagnose", "allergien", "blutgruppe", "krankheitstage", "behinderung", "medikation", "vorerkrankungen"],
         ["diagnóstico", "alergias", "grupo sanguíneo", "días de baja", "medicación", "tratamiento", "discapacidad"])
-concept("employment", "other_personal.employment", ("text", "date", "smallint", "bool"),
+concept("employment_dates", "other_personal.employment", ("date", "ts"),
+        ["hire date", "hired on", "termination date", "start date", "end date", "rate change date", "contract start",
+         "contract end", "employment start", "employment end", "probation end date", "last promotion date"],
+        ["date d'embauche", "date d'entrée", "date de sortie", "date de début de contrat", "date de fin de contrat"],
+        ["eintrittsdatum", "einstellungsdatum", "austrittsdatum", "vertragsbeginn", "vertragsende"],
+        ["fecha de contratación", "fecha de alta", "fecha de baja", "inicio de contrato", "fin de contrato"])
+concept("employment_numbers", "other_personal.employment", ("smallint", "int", "dec", "bool"),
+        ["vacation hours", "vacation days", "pay frequency", "salaried flag", "sales quota", "sales ytd", "sales last year",
+         "performance rating", "job level", "overtime hours", "weekly hours", "fte", "is manager", "is contractor", "exempt"],
+        ["jours de congé", "heures supplémentaires", "objectif de ventes", "temps de travail"],
+        ["urlaubstage", "überstunden", "wochenstunden", "umsatzziel"],
+        ["días de vacaciones", "horas extra", "horas semanales", "cuota de ventas"])
+concept("employment", "other_personal.employment", "text",
         ["job title", "position", "occupation", "hire date", "termination date", "contract type", "employer",
          "seniority", "employment status", "vacation hours", "vacation days", "pay frequency", "salaried flag",
          "performance rating", "sales quota", "sales ytd", "sales last year", "department name", "work location",
-         "employee number", "job level", "grade", "start date", "end date", "manager name"],
+         "employee number", "job level", "grade", "start date", "end date", "manager name", "resume", "cv",
+         "curriculum vitae", "skills", "education level"],
         ["poste", "intitulé du poste", "fonction", "date d'embauche", "date d'entrée", "date de sortie", "type de contrat",
          "employeur", "ancienneté", "service", "jours de congé", "matricule"],
         ["berufsbezeichnung", "position", "stelle", "eintrittsdatum", "einstellungsdatum", "austrittsdatum", "vertragsart",
          "arbeitgeber", "abteilung", "urlaubstage", "personalnummer", "beruf"],
         ["puesto", "cargo", "ocupación", "fecha de contratación", "fecha de alta", "fecha de baja", "tipo de contrato",
          "empleador", "antigüedad", "departamento", "días de vacaciones", "número de empleado"])
-concept("job_title", {"employee": "other_personal.employment", "person": "other_personal.employment",
+concept("job_title", {"employee": "other_personal.employment", "person": "contact.name",
                       "contact_person": "other_personal.employment", "user": "other_personal.employment",
                       "catalog": "none", "content": "customer_content.message", "*": "none"}, "text",
         ["title", "contact title", "role title"], ["titre", "titre du poste"], ["titel", "funktion"], ["título", "cargo"])
@@ -392,7 +414,9 @@ concept("config", "none", ("text", "json", "int"),
          "region", "bucket", "queue name", "job class", "handler", "cron expression", "schema version", "checksum",
          "content type", "mime type", "byte size", "file size", "encoding", "extension", "hash algorithm", "table name",
          "column name", "migration version", "record type", "record id", "polymorphic type", "locale key",
-         "translation key", "api version", "sdk version", "app version", "build number", "git sha of release"],
+         "translation key", "api version", "sdk version", "app version", "build number", "git sha of release",
+         "organization node", "organization level", "document node", "node", "hierarchy path", "tree path", "lineage",
+         "document level"],
         ["paramètres", "configuration", "options", "métadonnées", "clé", "valeur", "portée", "type mime", "taille"],
         ["einstellungen", "konfiguration", "optionen", "metadaten", "schlüssel", "wert", "bereich", "dateigröße"],
         ["ajustes", "configuración", "opciones", "metadatos", "clave config", "valor config", "alcance", "tamaño"])
@@ -405,6 +429,8 @@ concept("catalog_name", {"catalog": "none", "config": "none", "order_line": "non
         ["nom", "libellé", "titre", "nom du produit", "nom de la formule", "nom de la catégorie", "désignation"],
         ["name", "bezeichnung", "titel", "produktname", "tarifname", "kategoriename", "artikelbezeichnung"],
         ["nombre", "etiqueta", "título", "nombre del producto", "nombre del plan", "nombre de la categoría", "denominación"])
+concept("bare_catalog_name", "none", "text", ["name", "name", "title", "description"], ["nom", "libellé"],
+        ["name", "bezeichnung"], ["nombre", "descripción"])
 concept("catalog_price", "none", ("dec", "money"),
         ["list price", "standard cost", "price", "unit price", "rental rate", "replacement cost", "base price", "msrp",
          "cost", "plan price", "default price", "tax rate", "vat rate", "exchange rate", "average rate", "end of day rate",
@@ -412,6 +438,21 @@ concept("catalog_price", "none", ("dec", "money"),
         ["prix catalogue", "prix de base", "prix", "coût", "taux de tva", "taux de change"],
         ["listenpreis", "grundpreis", "preis", "kosten", "steuersatz", "wechselkurs"],
         ["precio de lista", "precio base", "precio", "coste", "tasa de iva", "tipo de cambio"])
+concept("measure", "none", ("dec", "dec", "int"),
+        ["weight", "received qty", "rejected qty", "stocked qty", "per assembly qty", "actual resource hrs", "planned cost",
+         "actual cost", "cost rate", "standard cost", "standard price", "last receipt cost", "ship base", "ship rate",
+         "availability", "average rate", "end of day rate", "discount pct", "percentage", "ratio", "sales ytd of territory",
+         "cost ytd", "cost last year", "budget", "capacity", "volume", "distance km", "temperature", "duration hours",
+         "conversion rate", "min qty", "max qty", "tax rate", "vat rate", "exchange rate", "unit cost", "list price",
+         "hours", "score", "rating average"],
+        ["poids", "coût standard", "taux", "pourcentage", "capacité", "volume", "coût unitaire", "prix catalogue"],
+        ["gewicht", "standardkosten", "satz", "prozentsatz", "kapazität", "volumen", "stückkosten", "listenpreis"],
+        ["peso", "coste estándar", "tasa", "porcentaje", "capacidad", "volumen", "coste unitario", "precio de lista"])
+concept("product_image", {"catalog": "none", "*": "none"}, ("bin", "text"),
+        ["thumbnail photo", "large photo", "thumbnail", "image", "picture", "product photo", "cover image", "logo",
+         "banner", "icon", "diagram", "illustration", "thumb nail photo file name"],
+        ["image", "vignette", "logo", "photo du produit"], ["bild", "vorschaubild", "logo", "produktfoto"],
+        ["imagen", "miniatura", "logotipo", "foto del producto"])
 concept("catalog_desc", "none", ("text", "text_long"),
         ["description", "summary", "details", "instructions", "help text", "tooltip", "caption", "composer",
          "catalog description", "footnote", "tagline"],
@@ -460,7 +501,7 @@ TRAPS = {
 # Tables: (domain, kind, {language: [table names]}, [(concept, probability)])
 # ---------------------------------------------------------------------------------------------------------------------
 ADDR = [("address", .9), ("postal_code", .8), ("city", .85), ("region", .5), ("country", .7)]
-PERSON_CORE = [("first_name", .8), ("last_name", .8), ("full_name", .3), ("email", .8), ("phone", .6)]
+PERSON_CORE = [("first_name", .8), ("last_name", .8), ("full_name", .3), ("bare_name", .25), ("email", .8), ("phone", .6)]
 TABLES = [
     ("saas", "user", {"en": ["users", "user", "accounts", "members", "app users", "auth user", "identities"],
                       "fr": ["utilisateurs", "comptes", "membres"], "de": ["benutzer", "konten", "mitglieder"],
@@ -486,7 +527,7 @@ TABLES = [
                         "fr": ["sociétés", "entreprises", "fournisseurs", "partenaires", "magasins", "organisations"],
                         "de": ["firmen", "unternehmen", "lieferanten", "partner", "händler", "filialen"],
                         "es": ["empresas", "compañías", "proveedores", "socios", "tiendas", "organizaciones"]},
-     [("company_name", .9), ("full_name", .5), ("email", .6), ("phone", .7), ("tax_id", .5), ("bank", .3),
+     [("company_name", .9), ("bare_name", .5), ("full_name", .5), ("email", .6), ("phone", .7), ("tax_id", .5), ("bank", .3),
       ("username", .3), ("job_title", .3), ("status", .5), ("flag", .5), ("ts", 1), ("count", .3)] + ADDR),
     ("any", "address", {"en": ["addresses", "address", "customer addresses", "shipping addresses", "billing addresses",
                                "user addresses", "locations of customers"],
@@ -567,9 +608,10 @@ TABLES = [
                                    "vorlagen", "sprachen", "währungen", "länder", "projekte", "spediteure"],
                             "es": ["productos", "artículos", "planes", "categorías", "servicios", "almacenes", "roles",
                                    "plantillas", "idiomas", "monedas", "países", "proyectos", "transportistas"]},
-     [("catalog_name", 1), ("catalog_desc", .5), ("catalog_price", .6), ("catalog_price", .3), ("count", .8), ("count", .5),
+     [("bare_catalog_name", .7), ("catalog_name", .7), ("catalog_desc", .5), ("catalog_price", .6), ("catalog_price", .3), ("count", .8), ("count", .5),
       ("status", .7), ("flag", .6), ("ts", 1), ("guid", .5), ("config_country", .3), ("currency", .2), ("config", .3),
-      ("browser_language", .2), ("country", .15), ("city", .1), ("job_title", .15), ("subject", .2), ("unit_price", .2)]),
+      ("browser_language", .2), ("country", .15), ("city", .1), ("job_title", .15), ("subject", .2), ("unit_price", .2),
+      ("product_image", .3), ("measure", .5)]),
     ("config", "config", {"en": ["settings", "app settings", "configurations", "feature flags", "webhooks", "integrations",
                                  "api clients", "jobs", "job queue", "migrations", "schema migrations", "audit trail config",
                                  "tax rates", "exchange rates", "currency rates", "country settings", "locales", "regions"],
@@ -643,6 +685,43 @@ TABLES = [
                        "fr": ["profils", "préférences"], "de": ["profile", "präferenzen"], "es": ["perfiles", "preferencias"]},
      [("photo", .8), ("message", .5), ("browser_language", .9), ("browser_language", .5), ("username", .5), ("dob", .4),
       ("gender", .3), ("location", .3), ("traps", .5), ("flag", .6), ("ts", 1), ("config", .3)]),
+]
+
+TABLES += [
+    ("reference", "catalog", {"en": ["countries", "country", "cities", "city", "regions", "states", "provinces",
+                                     "territories", "country region", "state province", "us states", "languages",
+                                     "language", "currencies", "time zones", "address types", "phone number types",
+                                     "contact types", "sales reasons", "scrap reasons", "ship methods", "shifts",
+                                     "departments", "cultures", "unit measures", "locations of warehouse", "genres",
+                                     "media types", "playlists", "categories", "tags", "labels", "tax rates"],
+                              "fr": ["pays", "villes", "régions", "départements", "langues", "devises", "types d'adresse"],
+                              "de": ["länder", "städte", "regionen", "bundesländer", "sprachen", "währungen", "adresstypen"],
+                              "es": ["países", "ciudades", "regiones", "provincias", "idiomas", "monedas", "tipos de dirección"]},
+     [("self_name", .5), ("bare_catalog_name", .8), ("catalog_name", .5), ("country", .4), ("city", .3), ("region", .3), ("config_country", .5), ("browser_language", .2),
+      ("measure", .3), ("ts", 1), ("flag", .3), ("count", .3)]),
+    ("manufacturing", "catalog", {"en": ["work orders", "work order routing", "bill of materials", "product inventory",
+                                         "stock movements", "transaction history", "product cost history",
+                                         "product list price history", "product vendor", "product photos", "documents",
+                                         "illustrations", "special offers", "sales territory", "currency rates",
+                                         "inventory movements", "warehouses", "shipments of stock"],
+                                  "fr": ["ordres de fabrication", "nomenclatures", "mouvements de stock", "entrepôts"],
+                                  "de": ["fertigungsaufträge", "stücklisten", "lagerbewegungen", "lager"],
+                                  "es": ["órdenes de trabajo", "listas de materiales", "movimientos de stock", "almacenes"]},
+     [("measure", 1), ("measure", .8), ("measure", .5), ("count", .7), ("ts", 1), ("ts", .5), ("catalog_name", .4),
+      ("product_image", .4), ("flag", .3), ("guid", .4), ("config", .3), ("catalog_desc", .3)]),
+    ("ecommerce", "cart", {"en": ["shopping cart items", "carts", "baskets", "cart items", "shopping carts", "wishlists"],
+                           "fr": ["paniers", "articles du panier"], "de": ["warenkörbe", "warenkorb positionen"],
+                           "es": ["carritos", "cestas", "artículos del carrito"]},
+     [("device_id", 1), ("count", .8), ("ts", 1), ("ts", .6), ("status", .3)]),
+    ("billing", "payment", {"en": ["credit cards", "cards", "stored cards", "payment cards", "customer cards"],
+                            "fr": ["cartes", "cartes de paiement"], "de": ["karten", "zahlungskarten"], "es": ["tarjetas", "tarjetas de pago"]},
+     [("card", 1), ("card", .8), ("card_expiry", .9), ("card_expiry", .6), ("full_name", .3), ("payment_ref", .4),
+      ("ts", 1), ("flag", .3)]),
+    ("hr", "employee", {"en": ["employees", "staff", "personnel", "employee", "sales person", "job candidates"],
+                        "fr": ["salariés", "employés"], "de": ["mitarbeiter", "personal"], "es": ["empleados", "personal"]},
+     [("first_name", .7), ("last_name", .7), ("employment_dates", 1), ("employment_dates", .7), ("employment_numbers", .9),
+      ("employment_numbers", .6), ("employment", .8), ("national_id", .6), ("username", .6), ("special", .5), ("health", .5),
+      ("dob", .6), ("gender", .6), ("photo", .5), ("phone_ext", .4), ("ts", 1), ("flag", .4), ("guid", .3), ("salary", .4)]),
 ]
 
 FK_TARGETS = {"en": ["user", "customer", "account", "order", "product", "invoice", "employee", "company", "address",
@@ -749,6 +828,13 @@ def render_name(name, style, rnd, keep_accents):
     raise ValueError(style)
 
 
+# User-defined domain and alias types (CREATE DOMAIN, CREATE TYPE ... FROM): their family is unknown from the name alone.
+DOMAINS = {"text": ['"Name"', '"ShortDescription"', "d_text", "d_varchar", '"Phone"', "t_label", '"AccountNumber"',
+                    "email_address", "d_code", '"OrderNumber"'],
+           "text_short": ['"Code"', "d_char2", "t_code"], "text_long": ["d_longtext", '"Notes"'],
+           "bool": ['"Flag"', '"NameStyle"', "d_bool", "yes_no"], "int": ["d_int", '"Counter"', "t_id"],
+           "smallint": ["d_smallint"], "dec": ['"Money"', "d_amount", "t_money"], "money": ['"Money"', "d_amount"],
+           "ts": ["d_timestamp", '"AuditDate"', "t_datetime"], "date": ["d_date"]}
 STYLES = ["snake"] * 10 + ["pascal"] * 5 + ["camel"] * 3 + ["upper"] * 2 + ["concat", "space", "kebab"]
 DIALECTS = ["pg", "pg", "pg", "ms", "ms", "my", "lite"]
 ID_WORD = {"en": "id", "fr": "id", "de": "id", "es": "id"}
@@ -791,6 +877,9 @@ def generate(seed, rounds):
                 for key, prob in cols:
                     if rnd.random() > prob:
                         continue
+                    if key == "self_name":  # reference tables often name their value column after the table
+                        emitted.append((words(fold(tname))[-1].rstrip("s") or "value", "text", "none"))
+                        continue
                     if key == "traps":
                         name, tkind = rnd.choice(TRAPS[lang])
                         emitted.append((name, tkind, "none"))
@@ -812,6 +901,8 @@ def generate(seed, rounds):
                     if prefix and rnd.random() < .5:
                         col = render_name(prefix + " " + name, style, rnd, accents)
                     dtype = render_type(tkind, dialect, rnd)
+                    if dialect in ("pg", "ms") and rnd.random() < .05 and tkind in DOMAINS:
+                        dtype = rnd.choice(DOMAINS[tkind])  # user-defined domain / alias types
                     cat, _, sub = label.partition(".")
                     key = (table.lower(), col.lower())
                     if key in seen:
@@ -824,7 +915,7 @@ def generate(seed, rounds):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=20240601)
-    ap.add_argument("--rounds", type=int, default=20)
+    ap.add_argument("--rounds", type=int, default=30)
     ap.add_argument("--out", default=None)
     args = ap.parse_args()
     import os
