@@ -7,10 +7,10 @@ public sealed record CombinedClassifierOptions
 {
     /// <summary>A rule decision at or above this confidence stands whatever the model says (default 0.8).</summary>
     public double RuleConfident { get; init; } = 0.8;
-    /// <summary>The model overrides a weaker rule decision when its probability exceeds the rule confidence by this margin (default 0.15).</summary>
-    public double OverrideMargin { get; init; } = 0.15;
-    /// <summary>The model fills an undecided column only at or above this probability (default 0.5).</summary>
-    public double FillProbability { get; init; } = 0.5;
+    /// <summary>The model overrides a weaker rule decision when its probability exceeds the rule confidence by this margin (default 0.5: the model must be far surer than the rules).</summary>
+    public double OverrideMargin { get; init; } = 0.5;
+    /// <summary>The model fills an undecided column only at or above this probability (default 0.6).</summary>
+    public double FillProbability { get; init; } = 0.6;
 }
 
 /// <summary>Rules first, model second. (1) A rule decision backed by a validated value detector, or with confidence ≥
