@@ -70,9 +70,12 @@ public sealed class DetectorSuite
     private readonly ValueDetector[] _detectors;
     private readonly Dictionary<string, int> _index;
 
+    private const int MaxDistinct = 4096;
+
     internal DetectorSuite(IEnumerable<ValueDetector> detectors)
     {
         _detectors = detectors.ToArray();
+        if (_detectors.Length > 64) throw new ArgumentException("a suite holds at most 64 detectors", nameof(detectors));
         _index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < _detectors.Length; i++) _index.Add(_detectors[i].Id, i);
         DetectorIds = _detectors.Select(d => d.Id).ToArray();
@@ -101,30 +104,39 @@ public sealed class DetectorSuite
         var applies = new bool[_detectors.Length];
         for (int d = 0; d < _detectors.Length; d++) applies[d] = _detectors[d].AppliesTo(family);
         bool numeric = family is TypeFamily.Integer or TypeFamily.Decimal;
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        // Sampled columns repeat values (statuses, cities, names): each distinct value is tested once and its hits
+        // (a bit per detector, at most 64 detectors) are reused for its repeats.
+        var seen = new Dictionary<string, ulong>(Math.Min(values.Count, MaxDistinct), StringComparer.Ordinal);
         int total = 0;
         var buffer = new char[64];
         for (int v = 0; v < values.Count; v++)
         {
             var raw = values[v];
             if (raw is null) continue;
+            if (seen.TryGetValue(raw, out var known))
+            {
+                total++;
+                for (int d = 0; known != 0; d++, known >>= 1) if ((known & 1) != 0) matched[d]++;
+                continue;
+            }
             var value = raw.AsSpan().Trim();
             if (value.IsEmpty) continue;
             total++;
-            if (distinct.Count < 4096) distinct.Add(raw);
             bool fraction = false;
             if (numeric || (family is TypeFamily.Untyped && value.Length < 40 && NumericText.LooksNumeric(value)))
             {
                 if (NumericText.TryNormalize(value, buffer, out int written, out fraction)) value = buffer.AsSpan(0, written);
             }
             var shape = ValueShape.Of(value, fraction);
+            ulong hits = 0;
             for (int d = 0; d < _detectors.Length; d++)
-                if (applies[d] && _detectors[d].IsMatch(value, in shape)) matched[d]++;
+                if (applies[d] && _detectors[d].IsMatch(value, in shape)) { matched[d]++; hits |= 1UL << d; }
+            if (seen.Count < MaxDistinct) seen[raw] = hits;
         }
         var scores = new DetectorScore[_detectors.Length];
         for (int d = 0; d < _detectors.Length; d++)
             scores[d] = new DetectorScore(_detectors[d].Id, _detectors[d].DataCategory, matched[d], total);
-        return new DetectorResult(scores, _index, total, distinct.Count);
+        return new DetectorResult(scores, _index, total, seen.Count);
     }
 
     /// <summary>Tests one value with one detector (for tests and for key-level JSON checks).</summary>

@@ -70,23 +70,30 @@ internal sealed class CompanyNameDetector : ValueDetector
             foreach (var form in CjkForms)
                 if (value.Contains(form, StringComparison.Ordinal) && value.Length > form.Length) return true;
         if (shape.Spaces == 0) return false;
+        // Legal forms close the name ("Example Books GmbH", "ACME, Inc.", "Sample Café SARL (Lyon)"): test the last two words.
         Span<char> word = stackalloc char[16];
-        int words = 0;
-        bool legal = false;
-        foreach (var range in value.SplitAny(' ', ',', '(', ')', '&'))
+        var rest = value.TrimEnd(" .)");
+        if (rest.Length > 0 && rest[^1] != ')' && value.TrimEnd()[^1] == ')')
         {
-            var raw = value[range];
-            if (raw.IsEmpty) continue;
-            words++;
-            if (raw.Length > 16) continue;
-            int n = 0;
-            foreach (var c in raw)
-                if (c != '.') word[n++] = char.ToLowerInvariant(c);
-            var w = word[..n];
-            if (words > 1)
-                foreach (var form in LegalForms)
-                    if (w.SequenceEqual(form)) { legal = true; break; }
+            int open = rest.LastIndexOf('(');
+            if (open > 0) rest = rest[..open].TrimEnd();
         }
-        return legal && words >= 2;
+        for (int k = 0; k < 2 && rest.Length > 0; k++)
+        {
+            int cut = rest.LastIndexOfAny(' ', ',', '&');
+            var raw = cut < 0 ? rest : rest[(cut + 1)..];
+            if (cut < 0) return false; // the legal form must follow at least one other word
+            if (raw.Length is > 0 and <= 16)
+            {
+                int n = 0;
+                foreach (var c in raw)
+                    if (c != '.') word[n++] = char.ToLowerInvariant(c);
+                var w = word[..n];
+                foreach (var form in LegalForms)
+                    if (w.SequenceEqual(form)) return true;
+            }
+            rest = rest[..cut].TrimEnd(" ,&");
+        }
+        return false;
     }
 }

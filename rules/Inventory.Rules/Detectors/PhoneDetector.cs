@@ -32,6 +32,9 @@ internal sealed class PhoneDetector : ValueDetector
         if (shape.Other > 0 || shape.Slashes > 1 || shape.Dots > 4) return false;
         char first = value[0];
         if (!(char.IsAsciiDigit(first) || first is '+' or '(')) return false;
+        // A bare run of digits is a phone number only with a country code (≥ 10 digits, as integers store them) or a
+        // national trunk prefix 0 (≥ 9 digits); shorter digit runs are counters and keys.
+        if (shape.AllDigits && (shape.Digits < 9 || (first != '0' && shape.Digits < 10))) return false;
         // One string per candidate that passed the shape test; phone-shaped values are the minority of most columns.
         var text = value.ToString();
         if (first == '+' || text.StartsWith("00", StringComparison.Ordinal)) return Valid(first == '+' ? text : "+" + text[2..], null);
