@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+using Inventory.Rules.Model;
+
+namespace Inventory.Bench;
+
+/// <summary>Model scoring throughput: scores N columns (default 100,000) with the embedded column model, in batches of
+/// a table-like size (default 1,000), on one thread, after a warm-up; prints columns per second (which is per core, the
+/// loop being single-threaded). Columns are built from the training corpus (names and types), cycled to N.
+/// Usage: <c>model [--columns N] [--batch N]</c>.</summary>
+public static class ModelBench
+{
+    /// <summary>Runs the benchmark and prints the figure.</summary>
+    /// <param name="args">Optional <c>--columns N</c> and <c>--batch N</c>.</param>
+    /// <returns>0.</returns>
+    public static Task<int> RunAsync(string[] args)
+    {
+        int columns = Option(args, "--columns", 100_000), batch = Option(args, "--batch", 1_000);
+        var corpus = FindCorpus();
+        var rows = TrainingCorpus.ReadDirectory(corpus);
+        var inputs = Enumerable.Range(0, columns).Select(i => rows[i % rows.Count])
+            .Select(r => ColumnFeatures.Build(r.Table, r.Column, r.DataType)).ToArray();
+        var load = Stopwatch.StartNew();
+        var model = ColumnModel.LoadDefault();
+        load.Stop();
+        model.Predict(inputs.Take(batch).ToArray()); // warm-up
+        var watch = Stopwatch.StartNew();
+        long scored = 0;
+        for (int i = 0; i < inputs.Length; i += batch)
+            scored += model.Predict(inputs.AsSpan(i, Math.Min(batch, inputs.Length - i)).ToArray()).Count;
+        watch.Stop();
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"model load: {load.Elapsed.TotalMilliseconds:0} ms"));
+        Console.WriteLine(string.Create(inv,
+            $"model scoring: {scored} columns in {watch.Elapsed.TotalSeconds:0.00} s, batch {batch}, 1 thread: {scored / watch.Elapsed.TotalSeconds:0} columns/s per core"));
+        return Task.FromResult(0);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
+    }
+
+    private static string FindCorpus()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "rules", "corpus");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException("rules/corpus not found above the benchmark binary");
+    }
+}

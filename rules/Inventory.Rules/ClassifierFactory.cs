@@ -1,0 +1,66 @@
+using Inventory.Classification;
+using Inventory.Rules.Detectors;
+
+namespace Inventory.Rules;
+
+/// <summary>Where the classifier's rules come from (all optional: the embedded defaults are used).</summary>
+public sealed record ClassifierOptions
+{
+    /// <summary>A user taxonomy file that extends the default, or null.</summary>
+    public string? TaxonomyPath { get; init; }
+    /// <summary>A name-rules file replacing the default, or null.</summary>
+    public string? NameRulesPath { get; init; }
+    /// <summary>A trained model zip, or null for the embedded one (used by the model-backed classifier).</summary>
+    public string? ModelPath { get; init; }
+    /// <summary>Rule thresholds.</summary>
+    public RuleClassifierOptions Rules { get; init; } = new();
+    /// <summary>Which classifier <see cref="ClassifierFactory.CreateDefault"/> builds (default: rules and model combined).</summary>
+    public ClassifierKind Kind { get; init; } = ClassifierKind.Combined;
+    /// <summary>Thresholds of the combination.</summary>
+    public Model.CombinedClassifierOptions Combined { get; init; } = new();
+}
+
+/// <summary>Builds the classifier the CLI uses.</summary>
+public static class ClassifierFactory
+{
+    private static readonly Lazy<Model.ColumnModel> DefaultModel = new(Model.ColumnModel.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Creates the classifier chosen by <see cref="ClassifierOptions.Kind"/>: by default the rule classifier
+    /// combined with the Microsoft.ML column model (<see cref="Model.CombinedClassifier"/>); or rules only; or the model only.
+    /// The embedded model is loaded once per process.</summary>
+    /// <param name="options">Optional paths, thresholds and kind.</param>
+    /// <returns>A thread-safe classifier.</returns>
+    /// <exception cref="ConfigurationException">A given taxonomy, name-rules or model file is missing or invalid.</exception>
+    /// <exception cref="InventoryException">A model is needed and none is embedded nor given.</exception>
+    public static IColumnClassifier CreateDefault(ClassifierOptions? options = null)
+    {
+        options ??= new ClassifierOptions();
+        return options.Kind switch
+        {
+            ClassifierKind.Rules => CreateRules(options),
+            ClassifierKind.Model => CreateModel(options),
+            _ => new Model.CombinedClassifier(CreateRules(options), CreateModel(options), options.Combined),
+        };
+    }
+
+    /// <summary>Creates the model classifier alone: the model at <see cref="ClassifierOptions.ModelPath"/>, or the embedded one.</summary>
+    /// <param name="options">Optional model path.</param>
+    /// <exception cref="ConfigurationException">The given model file is missing or not a model.</exception>
+    /// <exception cref="InventoryException">No path is given and no model is embedded.</exception>
+    public static Model.ModelClassifier CreateModel(ClassifierOptions? options = null)
+    {
+        var model = options?.ModelPath is { } path ? Model.ColumnModel.Load(path) : DefaultModel.Value;
+        return new Model.ModelClassifier(model, DetectorSuite.Default);
+    }
+
+    /// <summary>Creates the rule classifier alone (no model).</summary>
+    /// <param name="options">Optional paths and thresholds.</param>
+    /// <exception cref="ConfigurationException">A given taxonomy or name-rules file is missing or invalid.</exception>
+    public static RuleClassifier CreateRules(ClassifierOptions? options = null)
+    {
+        options ??= new ClassifierOptions();
+        var taxonomy = Taxonomy.Load(options.TaxonomyPath);
+        var rules = options.NameRulesPath is null && options.TaxonomyPath is null ? NameRuleSet.Default : NameRuleSet.Load(options.NameRulesPath, taxonomy);
+        return new RuleClassifier(rules, DetectorSuite.Default, options.Rules);
+    }
+}

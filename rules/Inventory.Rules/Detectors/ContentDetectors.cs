@@ -1,0 +1,140 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Inventory.Catalog;
+
+namespace Inventory.Rules.Detectors;
+
+/// <summary>
+/// Free text written by people: at least 20 characters and four words, letters making up at least half of the
+/// non-space characters, and not a user-agent string. The column-level signal (length, token diversity) combines this
+/// ratio with the distinct ratio in the classifier.
+/// </summary>
+internal sealed class FreeTextDetector : ValueDetector
+{
+    /// <inheritdoc />
+    public override string Id => "detector.free-text";
+    /// <inheritdoc />
+    public override string? DataCategory => "customer_content.message";
+
+    /// <inheritdoc />
+    public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
+    {
+        if (shape.Length < 20 || shape.Spaces < 3) return false;
+        if (shape.Letters * 2 < shape.Length - shape.Spaces) return false;
+        char first = value[0];
+        if (first is '{' or '[' or '<') return false;
+        return !value.StartsWith("Mozilla/", StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// JSON documents: an object or array that a strict UTF-8 JSON reader (System.Text.Json, RFC 8259) reads to the end.
+/// Keys are examined by the classifier (key-level detection), not here.
+/// </summary>
+internal sealed class JsonDocumentDetector : ValueDetector
+{
+    /// <inheritdoc />
+    public override string Id => "detector.json";
+    /// <inheritdoc />
+    public override string? DataCategory => null;
+
+    /// <inheritdoc />
+    public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
+    {
+        if (shape.Length < 2) return false;
+        if (!((value[0] == '{' && value[^1] == '}') || (value[0] == '[' && value[^1] == ']'))) return false;
+        int max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(max);
+        try
+        {
+            int n = Encoding.UTF8.GetBytes(value, rented);
+            var reader = new Utf8JsonReader(rented.AsSpan(0, n), new JsonReaderOptions { MaxDepth = 64 });
+            while (reader.Read()) { }
+            return reader.BytesConsumed == n;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}
+
+/// <summary>Kinds of identifiers found inside a longer text.</summary>
+[Flags]
+internal enum EmbeddedKinds
+{
+    None = 0,
+    Email = 1,
+    Phone = 2,
+    Iban = 4,
+    IpAddress = 8,
+    PaymentCard = 16,
+}
+
+/// <summary>
+/// Identifiers embedded in free text (C08): e-mail addresses, IBANs, IP addresses, payment card numbers and phone
+/// numbers, each found as a word (or run of digit groups) and validated with the same rules as the whole-value
+/// detectors. A value matches when it is free text holding at least one of them; the kinds feed "also contains".
+/// </summary>
+internal sealed class EmbeddedIdentifierDetector : ValueDetector
+{
+    private static readonly EmailDetector Email = new();
+    private static readonly IpAddressDetector Ip = new();
+    private static readonly PhoneDetector Phone = new();
+    private static readonly PaymentCardDetector Card = new();
+
+    /// <inheritdoc />
+    public override string Id => "detector.embedded-identifier";
+    /// <inheritdoc />
+    public override string? DataCategory => null;
+
+    /// <inheritdoc />
+    public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape) =>
+        shape.Length >= 20 && shape.Spaces >= 3 && Find(value) != EmbeddedKinds.None;
+
+    /// <summary>The kinds of identifiers inside a text.</summary>
+    public static EmbeddedKinds Find(ReadOnlySpan<char> text)
+    {
+        var kinds = EmbeddedKinds.None;
+        int i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && IsBreak(text[i])) i++;
+            int start = i;
+            while (i < text.Length && !IsBreak(text[i])) i++;
+            if (i == start) continue;
+            var word = text[start..i].TrimEnd(".,;:!?)]}\"'").TrimStart("([{\"'<");
+            if (word.IsEmpty) continue;
+            var shape = ValueShape.Of(word, false);
+            if (shape.At == 1 && Email.IsMatch(word, in shape)) kinds |= EmbeddedKinds.Email;
+            else if ((shape.Dots == 3 || shape.Colons >= 2) && Ip.IsMatch(word, in shape)) kinds |= EmbeddedKinds.IpAddress;
+            else if (shape.Letters >= 2 && shape.Digits >= 10 && IbanDetector.IsIban(word)) kinds |= EmbeddedKinds.Iban;
+        }
+        // Digit runs may span spaces (card and phone groups, spaced IBANs): scan runs of digits, spaces, + - ( ) and letters of an IBAN prefix.
+        i = 0;
+        while (i < text.Length)
+        {
+            if (!(char.IsAsciiDigit(text[i]) || text[i] == '+' || (char.IsAsciiLetterUpper(text[i]) && i + 3 < text.Length && char.IsAsciiLetterUpper(text[i + 1]) && char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3]))))
+            { i++; continue; }
+            int start = i;
+            if (char.IsAsciiLetter(text[i])) i += 2;
+            while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is ' ' or '-' or '(' or ')' || (char.IsAsciiLetterUpper(text[i]) && i > start + 3))) i++;
+            var run = text[start..i].TrimEnd(" -(");
+            i = Math.Max(i, start + 1);
+            if (run.Length < 7) continue;
+            var shape = ValueShape.Of(run, false);
+            if (shape.Letters >= 2 && IbanDetector.IsIban(run)) { kinds |= EmbeddedKinds.Iban; continue; }
+            if (shape.Letters > 0) continue;
+            if (Card.IsMatch(run, in shape)) { kinds |= EmbeddedKinds.PaymentCard; continue; }
+            if (Phone.IsMatch(run, in shape)) kinds |= EmbeddedKinds.Phone;
+        }
+        return kinds;
+    }
+
+    private static bool IsBreak(char c) => c is ' ' or '\t' or '\n' or '\r' or ',' or ';';
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using Inventory.Catalog;
+
+namespace Inventory.Rules.Detectors;
+
+/// <summary>Matched and tested counts of one detector over a column's non-null sampled values.</summary>
+/// <param name="Id">Stable detector id (e.g. <c>detector.email</c>).</param>
+/// <param name="DataCategory">The data category the detector points at, or null for shape-only detectors.</param>
+/// <param name="Matched">Values that matched, 0 ≤ Matched ≤ Total.</param>
+/// <param name="Total">Non-null, non-blank values tested.</param>
+public readonly record struct DetectorScore(string Id, string? DataCategory, int Matched, int Total)
+{
+    /// <summary>Matched / Total in [0, 1]; 0 when nothing was tested.</summary>
+    public double Ratio => Total == 0 ? 0 : (double)Matched / Total;
+}
+
+/// <summary>The result of a detector pass over one column's values: one <see cref="DetectorScore"/> per detector of the
+/// suite, in <see cref="DetectorSuite.DetectorIds"/> order. Holds counts only, never values.</summary>
+public sealed class DetectorResult
+{
+    private readonly DetectorScore[] _scores;
+    private readonly Dictionary<string, int> _index;
+
+    internal DetectorResult(DetectorScore[] scores, Dictionary<string, int> index, int total, int distinct)
+    {
+        _scores = scores;
+        _index = index;
+        Total = total;
+        Distinct = distinct;
+    }
+
+    /// <summary>Non-null, non-blank values tested.</summary>
+    public int Total { get; }
+
+    /// <summary>Distinct values among them (ordinal comparison).</summary>
+    public int Distinct { get; }
+
+    /// <summary>Distinct / Total in [0, 1]; 0 when nothing was tested.</summary>
+    public double DistinctRatio => Total == 0 ? 0 : (double)Distinct / Total;
+
+    /// <summary>One score per detector, in suite order.</summary>
+    public IReadOnlyList<DetectorScore> Scores => _scores;
+
+    /// <summary>The score of a detector.</summary>
+    /// <param name="id">A detector id of the suite.</param>
+    /// <exception cref="KeyNotFoundException">Unknown detector id.</exception>
+    public DetectorScore this[string id] => _scores[_index[id]];
+
+    /// <summary>The hit ratio of a detector in [0, 1]; 0 for an unknown id or when nothing was tested.</summary>
+    /// <param name="id">A detector id.</param>
+    public double Ratio(string id) => _index.TryGetValue(id, out var i) ? _scores[i].Ratio : 0;
+
+    /// <summary>Ratios in suite order, for use as model features (length = number of detectors).</summary>
+    public float[] ToFeatures()
+    {
+        var features = new float[_scores.Length];
+        for (int i = 0; i < _scores.Length; i++) features[i] = (float)_scores[i].Ratio;
+        return features;
+    }
+}
+
+/// <summary>
+/// Runs every value detector over a column's sampled values in one pass. Each value is trimmed, numbers of numeric
+/// families are rewritten as invariant-culture text without exponent (<see cref="NumericText"/>), a one-pass
+/// <see cref="ValueShape"/> is computed, then each detector tests it (most reject on shape alone). Thread-safe and
+/// deterministic; allocation-light (one result object and a distinct-value set per column).
+/// </summary>
+public sealed class DetectorSuite
+{
+    private readonly ValueDetector[] _detectors;
+    private readonly Dictionary<string, int> _index;
+
+    private const int MaxDistinct = 4096;
+
+    internal DetectorSuite(IEnumerable<ValueDetector> detectors)
+    {
+        _detectors = detectors.ToArray();
+        if (_detectors.Length > 64) throw new ArgumentException("a suite holds at most 64 detectors", nameof(detectors));
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < _detectors.Length; i++) _index.Add(_detectors[i].Id, i);
+        DetectorIds = _detectors.Select(d => d.Id).ToArray();
+    }
+
+    /// <summary>The default suite with every built-in detector.</summary>
+    public static DetectorSuite Default { get; } = new(
+    [
+        new EmailDetector(), new PhoneDetector(), new IpAddressDetector(), new PaymentCardDetector(), new IbanDetector(),
+        new BicDetector(), new VatNumberDetector(), new SirenSiretDetector(), new UserAgentDetector(), new LanguageTagDetector(),
+        new PostalCodeDetector(), new PersonNameDetector(), new CompanyNameDetector(), new UrlDetector(), new FilePathDetector(),
+        new UuidDetector(), new HashDetector(), new SecretTokenDetector(), new FreeTextDetector(), new JsonDocumentDetector(),
+        new EmbeddedIdentifierDetector(), new PaymentReferenceDetector(),
+    ]);
+
+    /// <summary>Stable detector ids, in the order of <see cref="DetectorResult.Scores"/> and <see cref="DetectorResult.ToFeatures"/>.</summary>
+    public IReadOnlyList<string> DetectorIds { get; }
+
+    /// <summary>Runs the pass over one column's values.</summary>
+    /// <param name="values">Non-null sampled values as text (raw; never stored). Blank values are skipped and not counted.</param>
+    /// <param name="family">The column's type family: numeric families are normalised; families a detector does not apply to count as not matched.</param>
+    /// <returns>Per-detector matched/total counts over the non-blank values.</returns>
+    public DetectorResult Run(IReadOnlyList<string> values, TypeFamily family)
+    {
+        var matched = new int[_detectors.Length];
+        var applies = new bool[_detectors.Length];
+        for (int d = 0; d < _detectors.Length; d++) applies[d] = _detectors[d].AppliesTo(family);
+        bool numeric = family is TypeFamily.Integer or TypeFamily.Decimal;
+        // Sampled columns repeat values (statuses, cities, names): each distinct value is tested once and its hits
+        // (a bit per detector, at most 64 detectors) are reused for its repeats.
+        var seen = new Dictionary<string, ulong>(Math.Min(values.Count, MaxDistinct), StringComparer.Ordinal);
+        int total = 0;
+        var buffer = new char[64];
+        for (int v = 0; v < values.Count; v++)
+        {
+            var raw = values[v];
+            if (raw is null) continue;
+            if (seen.TryGetValue(raw, out var known))
+            {
+                total++;
+                for (int d = 0; known != 0; d++, known >>= 1) if ((known & 1) != 0) matched[d]++;
+                continue;
+            }
+            var value = raw.AsSpan().Trim();
+            if (value.IsEmpty) continue;
+            total++;
+            bool fraction = false;
+            if (numeric || (family is TypeFamily.Untyped && value.Length < 40 && NumericText.LooksNumeric(value)))
+            {
+                if (NumericText.TryNormalize(value, buffer, out int written, out fraction)) value = buffer.AsSpan(0, written);
+            }
+            var shape = ValueShape.Of(value, fraction);
+            ulong hits = 0;
+            for (int d = 0; d < _detectors.Length; d++)
+                if (applies[d] && _detectors[d].IsMatch(value, in shape)) { matched[d]++; hits |= 1UL << d; }
+            if (seen.Count < MaxDistinct) seen[raw] = hits;
+        }
+        var scores = new DetectorScore[_detectors.Length];
+        for (int d = 0; d < _detectors.Length; d++)
+            scores[d] = new DetectorScore(_detectors[d].Id, _detectors[d].DataCategory, matched[d], total);
+        return new DetectorResult(scores, _index, total, seen.Count);
+    }
+
+    /// <summary>Tests one value with one detector (for tests and for key-level JSON checks).</summary>
+    /// <param name="id">Detector id.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="family">Its type family.</param>
+    /// <exception cref="KeyNotFoundException">Unknown detector id.</exception>
+    public bool IsMatch(string id, string value, TypeFamily family = TypeFamily.Text)
+    {
+        var result = Run([value], family);
+        return result[id].Matched == 1;
+    }
+}
+
+/// <summary>Rewrites numbers as invariant-culture text without exponent (<c>4.111111111111111E+15</c> → <c>4111111111111111</c>,
+/// <c>1234.00</c> → <c>1234</c>), and says whether a non-zero fraction remains.</summary>
+internal static class NumericText
+{
+    /// <summary>True when the value could be a number (digits, sign, one dot or comma, exponent).</summary>
+    public static bool LooksNumeric(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty) return false;
+        int digits = 0;
+        foreach (var c in value)
+        {
+            if ((uint)(c - '0') <= 9) digits++;
+            else if (c is not ('.' or '-' or '+' or 'e' or 'E')) return false;
+        }
+        return digits > 0;
+    }
+
+    /// <summary>Normalises a numeric text into <paramref name="buffer"/>.</summary>
+    /// <returns>False when the value is not a number (it is then used as-is).</returns>
+    public static bool TryNormalize(ReadOnlySpan<char> value, Span<char> buffer, out int written, out bool fraction)
+    {
+        written = 0;
+        fraction = false;
+        if (!LooksNumeric(value)) return false;
+        bool exponent = value.IndexOfAny('e', 'E') >= 0;
+        if (!exponent)
+        {
+            int dot = value.IndexOf('.');
+            if (dot < 0) return false; // plain integer: already canonical
+            var frac = value[(dot + 1)..];
+            if (frac.IsEmpty || !frac.ContainsAnyExcept('0'))
+            {
+                if (dot > buffer.Length) return false;
+                value[..dot].CopyTo(buffer);
+                written = dot;
+                return true;
+            }
+            fraction = true;
+            return false;
+        }
+        if (!decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return false;
+            fraction = d != Math.Floor(d);
+            return d.TryFormat(buffer, out written, "0.#############################", CultureInfo.InvariantCulture);
+        }
+        fraction = number != decimal.Truncate(number);
+        return number.TryFormat(buffer, out written, "0.#############################", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Sockets;
+using Inventory.Catalog;
+
+namespace Inventory.Rules.Detectors;
+
+/// <summary>
+/// IPv4 and IPv6 addresses, parsed with <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/> after a
+/// shape check (IPv4 only in dotted-quad form with four parts of 1–3 digits; IPv6 with at least two colons and hex
+/// digits; an optional <c>/prefix</c> as PostgreSQL prints <c>inet</c>/<c>cidr</c>). Loopback (127.0.0.0/8, ::1) and
+/// unspecified (0.0.0.0, ::) addresses do not match: a column holding only them is not personal. Documentation ranges
+/// (RFC 5737 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24; RFC 3849 2001:db8::/32) DO match. Version-like dotted quads
+/// (1.2.3.4 in a <c>version</c> column) are excluded by the classifier's name gate, not here.
+/// </summary>
+internal sealed class IpAddressDetector : ValueDetector
+{
+    /// <inheritdoc />
+    public override string Id => "detector.ip-address";
+    /// <inheritdoc />
+    public override string? DataCategory => "automatic.ip_address";
+
+    /// <inheritdoc />
+    public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Network or TypeFamily.Other;
+
+    /// <inheritdoc />
+    public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
+    {
+        if (shape.Length > 49 || shape.Spaces > 0) return false;
+        int slash = value.IndexOf('/');
+        if (slash >= 0)
+        {
+            var prefix = value[(slash + 1)..];
+            if (prefix.IsEmpty || prefix.Length > 3 || !int.TryParse(prefix, out _)) return false;
+            value = value[..slash];
+        }
+        if (shape.Colons == 0)
+        {
+            if (shape.Dots != 3 || shape.Letters > 0 || value.Length < 7) return false;
+            int part = 0;
+            foreach (var c in value)
+            {
+                if (c == '.') { if (part == 0) return false; part = 0; }
+                else if (char.IsAsciiDigit(c)) { if (++part > 3) return false; }
+                else return false;
+            }
+            if (part == 0) return false;
+        }
+        else
+        {
+            if (shape.Colons < 2 || shape.Colons > 7) return false;
+            foreach (var c in value)
+                if (!(char.IsAsciiHexDigit(c) || c is ':' or '.' or '%')) return false;
+        }
+        if (!IPAddress.TryParse(value, out var address)) return false;
+        if (IPAddress.IsLoopback(address)) return false;
+        if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.None) && address.AddressFamily == AddressFamily.InterNetwork && value.SequenceEqual("255.255.255.255"))
+            return false;
+        return true;
+    }
+}

@@ -1,0 +1,99 @@
+using Inventory.Catalog;
+
+namespace Inventory.Rules.Detectors;
+
+/// <summary>
+/// Person-name shaped values: one to five words of letters in any script (apostrophes, hyphens, periods inside words,
+/// an optional comma for "Last, First"), no digits, at most 70 characters, each Latin word capitalised or the whole value
+/// in one case (ALL CAPS and lower-case exports are names too); scripts without case (CJK, Arabic…) accepted as-is.
+/// Shape only: city names and titles share it, so the classifier never decides a name from this detector alone.
+/// </summary>
+internal sealed class PersonNameDetector : ValueDetector
+{
+    /// <inheritdoc />
+    public override string Id => "detector.person-name";
+    /// <inheritdoc />
+    public override string? DataCategory => "contact.name";
+
+    /// <inheritdoc />
+    public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
+    {
+        if (shape.Digits > 0 || shape.Length is < 2 or > 70 || shape.Letters < 2 || shape.Slashes > 0 || shape.At > 0 || shape.Spaces > 4) return false;
+        bool allUpper = shape.Upper == shape.Letters, anyCase = false;
+        bool wordStart = true;
+        foreach (var c in value)
+        {
+            if (c == ' ') { wordStart = true; continue; }
+            if (char.IsLetter(c))
+            {
+                bool cased = char.IsUpper(c) || char.IsLower(c);
+                if (cased) anyCase = true;
+                if (wordStart && cased && !allUpper && char.IsLower(c) && shape.Upper > 0) return false;
+                wordStart = false;
+                continue;
+            }
+            if (c is '\'' or '’' or '-' or '.' or ',') { wordStart = c == '-'; continue; }
+            if (char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark) continue;
+            return false;
+        }
+        return anyCase || shape.NonAscii > 0;
+    }
+}
+
+/// <summary>
+/// Organisation names: a value of two or more words (or a CJK/Cyrillic name) carrying a legal-form designation, matched
+/// case- and script-insensitively, with or without periods: SAS, SASU, SARL, EURL, SA, SCI, SNC (FR); GmbH, AG, KG, UG,
+/// OHG, e.V. (DE); Ltd, Limited, PLC, LLP (UK); Inc, Corp, Corporation, LLC, Co (US); BV, NV (NL/BE); SpA, Srl (IT);
+/// SL, SLU (ES); Oy, AB, AS, ApS (Nordics); Pty (AU); s.r.o. (CZ/SK); ООО, ОАО, ЗАО, АО (RU); 株式会社, 有限会社 (JP);
+/// 有限公司, 股份有限公司 (CN). Source: the ISO 20275 entity legal forms list (its most frequent abbreviations).
+/// </summary>
+internal sealed class CompanyNameDetector : ValueDetector
+{
+    private static readonly string[] LegalForms =
+    [
+        "sas", "sasu", "sarl", "eurl", "sa", "sci", "snc", "gmbh", "ag", "kg", "ug", "ohg", "ev", "ltd", "limited", "plc", "llp",
+        "inc", "incorporated", "corp", "corporation", "llc", "co", "bv", "nv", "spa", "srl", "sl", "slu", "oy", "ab", "as", "aps",
+        "pty", "sro", "ооо", "оао", "зао", "ао", "пао", "kk", "gk", "company",
+    ];
+    private static readonly string[] CjkForms = ["株式会社", "有限会社", "有限公司", "股份有限公司", "合同会社"];
+
+    /// <inheritdoc />
+    public override string Id => "detector.company-name";
+    /// <inheritdoc />
+    public override string? DataCategory => "contact.company_name";
+
+    /// <inheritdoc />
+    public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
+    {
+        if (shape.Length is < 3 or > 160 || shape.At > 0 || shape.Letters < 3) return false;
+        if (shape.NonAscii > 0)
+            foreach (var form in CjkForms)
+                if (value.Contains(form, StringComparison.Ordinal) && value.Length > form.Length) return true;
+        if (shape.Spaces == 0) return false;
+        // Legal forms close the name ("Example Books GmbH", "ACME, Inc.", "Sample Café SARL (Lyon)"): test the last two words.
+        Span<char> word = stackalloc char[16];
+        var rest = value.TrimEnd(" .)");
+        if (rest.Length > 0 && rest[^1] != ')' && value.TrimEnd()[^1] == ')')
+        {
+            int open = rest.LastIndexOf('(');
+            if (open > 0) rest = rest[..open].TrimEnd();
+        }
+        for (int k = 0; k < 2 && rest.Length > 0; k++)
+        {
+            int cut = rest.LastIndexOfAny(' ', ',', '&');
+            var raw = cut < 0 ? rest : rest[(cut + 1)..];
+            if (cut < 0) return false; // the legal form must follow at least one other word
+            if (raw.Length is > 0 and <= 16)
+            {
+                int n = 0;
+                foreach (var c in raw)
+                    if (c != '.') word[n++] = char.ToLowerInvariant(c);
+                var w = word[..n];
+                foreach (var form in LegalForms)
+                    if (w.SequenceEqual(form)) return true;
+            }
+            rest = rest[..cut].TrimEnd(" ,&");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,70 @@
+using Inventory.Catalog;
+using PhoneNumbers;
+
+namespace Inventory.Rules.Detectors;
+
+/// <summary>
+/// Telephone numbers, validated with libphonenumber-csharp (Google's libphonenumber metadata): a number with a
+/// <c>+</c> or <c>00</c> international prefix is parsed without a region; a national number is tried against the region
+/// hints FR, US, GB, DE, ES (most likely first, from its length and leading digit) and must be a valid number for one of
+/// them; digit-only values (integers, e.g. 33612345678) are also tried as international numbers without the <c>+</c>.
+/// Values with letters (other than an <c>ext</c>/<c>x</c> extension), fewer than 7 or more than 15 digits, or a
+/// fraction from a numeric column are rejected before parsing.
+/// </summary>
+internal sealed class PhoneDetector : ValueDetector
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+    private static readonly string[] Regions = ["FR", "US", "GB", "DE", "ES"];
+
+    /// <inheritdoc />
+    public override string Id => "detector.phone";
+    /// <inheritdoc />
+    public override string? DataCategory => "contact.phone";
+
+    /// <inheritdoc />
+    public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Integer or TypeFamily.Decimal or TypeFamily.Other;
+
+    /// <inheritdoc />
+    public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
+    {
+        if (shape.Fraction || shape.Digits is < 7 or > 15 || shape.Length > 32 || shape.At > 0) return false;
+        if (shape.Letters > 0 && !HasExtension(value)) return false;
+        if (shape.Other > 0 || shape.Slashes > 1 || shape.Dots > 4) return false;
+        char first = value[0];
+        if (!(char.IsAsciiDigit(first) || first is '+' or '(')) return false;
+        // A bare run of digits is a phone number only with a country code (≥ 10 digits, as integers store them) or a
+        // national trunk prefix 0 (≥ 9 digits); shorter digit runs are counters and keys.
+        if (shape.AllDigits && (shape.Digits < 9 || (first != '0' && shape.Digits < 10))) return false;
+        // One string per candidate that passed the shape test; phone-shaped values are the minority of most columns.
+        var text = value.ToString();
+        if (first == '+' || text.StartsWith("00", StringComparison.Ordinal)) return Valid(first == '+' ? text : "+" + text[2..], null);
+        if (shape.AllDigits && shape.Digits >= 10 && first != '0' && Valid("+" + text, null)) return true;
+        // Most likely region first so that one parse usually decides.
+        string? likely = first == '0' ? (shape.Digits == 10 ? "FR" : "GB") : shape.Digits == 10 ? "US" : shape.Digits == 9 ? "ES" : null;
+        if (likely is not null && Valid(text, likely)) return true;
+        foreach (var region in Regions)
+            if (region != likely && Valid(text, region)) return true;
+        return false;
+    }
+
+    private static bool Valid(string text, string? region)
+    {
+        try
+        {
+            var number = Util.Parse(text, region);
+            return Util.IsValidNumber(number);
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    private static bool HasExtension(ReadOnlySpan<char> value)
+    {
+        int i = value.IndexOfAny("xXeE");
+        if (i < 0) return false;
+        var rest = value[i..];
+        return rest.StartsWith("ext", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("x", StringComparison.OrdinalIgnoreCase);
+    }
+}

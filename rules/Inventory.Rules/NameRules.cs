@@ -1,0 +1,277 @@
+using Inventory.Catalog;
+using Inventory.Yaml;
+
+namespace Inventory.Rules;
+
+/// <summary>One name rule: phrases (token sequences) or compound fragments that point a column at a data category.</summary>
+/// <param name="Id">Stable id, <c>name.&lt;lang&gt;.&lt;what&gt;</c> (e.g. <c>name.fr.email</c>).</param>
+/// <param name="DataCategory">The data category it suggests (may be <c>none</c>).</param>
+/// <param name="Phrases">Token sequences, each already tokenised; a phrase matches a contiguous run of column tokens whose
+/// concatenation equals the phrase's concatenation (so <c>first name</c> matches <c>first_name</c> and <c>firstname</c>).</param>
+/// <param name="Contains">Compound fragments (folded) matched as substrings of the joined column name (German compounds).</param>
+/// <param name="Families">Type families the rule may take; others are a type gate.</param>
+/// <param name="Tables">When set, the rule applies only in tables of these context groups.</param>
+/// <param name="NotTables">The rule does not apply in tables of these context groups.</param>
+/// <param name="Weight">Strength in [0, 1].</param>
+/// <param name="AllowSuffixes">Trailing tokens that do not gate this rule (e.g. <c>at</c> for <c>last_seen_at</c>).</param>
+public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<string[]> Phrases, IReadOnlyList<string> Contains,
+    IReadOnlySet<TypeFamily> Families, IReadOnlyList<string> Tables, IReadOnlyList<string> NotTables, double Weight, IReadOnlySet<string> AllowSuffixes);
+
+/// <summary>The outcome of matching a column name against the name rules.</summary>
+/// <param name="Rule">The winning rule, or null when none matched (or all were gated).</param>
+/// <param name="DataCategory">Its data category (after gates), or null.</param>
+/// <param name="Weight">Its strength in [0, 1], 0 when none.</param>
+/// <param name="Gates">Gates applied (ids like <c>gate.type.boolean</c>, <c>gate.suffix.verified</c>), in order.</param>
+/// <param name="TableGroups">Context groups the table belongs to (e.g. <c>person</c>, <c>catalogue</c>).</param>
+/// <param name="Tokens">Column tokens after abbreviation expansion.</param>
+/// <param name="GatedCategory">The personal category a gate took away (e.g. <c>contact.email</c> for <c>email_verified</c>), or null.</param>
+public sealed record NameMatch(NameRule? Rule, string? DataCategory, double Weight, IReadOnlyList<string> Gates,
+    IReadOnlyList<string> TableGroups, IReadOnlyList<string> Tokens, string? GatedCategory);
+
+/// <summary>
+/// Name rules loaded from YAML (<c>rules/name-rules.yml</c>, embedded; users may load their own file): abbreviations,
+/// table context groups, gate tokens (suffixes such as <c>_verified</c>, <c>_count</c>, <c>_at</c>, prefixes such as
+/// <c>is_</c>, <c>has_</c>) and rules in English, French, German and Spanish. Matching: the column name is tokenised
+/// (<see cref="NameTokenizer"/>), abbreviations expanded, every rule's phrases matched; the match that ends last wins
+/// (the head of a compound name is its last word), then the longer phrase, then the higher weight, then file order.
+/// A rule restricted to table groups must match the table's group; a personal category from a match followed by a gate
+/// token, preceded by a gate prefix, or on a family the rule does not allow, is gated to <c>none</c> evidence.
+/// </summary>
+public sealed class NameRuleSet
+{
+    private const string DefaultResource = "Inventory.Rules.Defaults.name-rules.yml";
+    private static readonly Lazy<NameRuleSet> EmbeddedDefault = new(() => Parse(Taxonomy.ReadResource(DefaultResource), "name-rules.yml (embedded)", Taxonomy.Default));
+
+    private readonly Dictionary<string, string[]> _abbreviations;
+    private readonly List<(string Group, HashSet<string> Phrases, List<string[]> Multi)> _tableGroups;
+    private readonly HashSet<string> _gateSuffixes, _gatePrefixes;
+
+    private NameRuleSet(List<NameRule> rules, Dictionary<string, string[]> abbreviations,
+        List<(string, HashSet<string>, List<string[]>)> tableGroups, HashSet<string> gateSuffixes, HashSet<string> gatePrefixes)
+    {
+        Rules = rules;
+        _abbreviations = abbreviations;
+        _tableGroups = tableGroups;
+        _gateSuffixes = gateSuffixes;
+        _gatePrefixes = gatePrefixes;
+    }
+
+    /// <summary>The embedded default rules.</summary>
+    public static NameRuleSet Default => EmbeddedDefault.Value;
+
+    /// <summary>Rules in file order.</summary>
+    public IReadOnlyList<NameRule> Rules { get; }
+
+    /// <summary>Loads name rules from a file (null: the embedded default), validating categories against the taxonomy.</summary>
+    /// <param name="path">A YAML file, or null.</param>
+    /// <param name="taxonomy">Taxonomy that every rule's category must belong to (default taxonomy when null).</param>
+    /// <exception cref="ConfigurationException">Invalid file, with file, line and column.</exception>
+    public static NameRuleSet Load(string? path = null, Taxonomy? taxonomy = null)
+    {
+        if (path is null && taxonomy is null) return Default;
+        if (path is null) return Parse(Taxonomy.ReadResource(DefaultResource), "name-rules.yml (embedded)", taxonomy!);
+        if (!File.Exists(path)) throw new ConfigurationException("file not found", path);
+        return Parse(File.ReadAllText(path), path, taxonomy ?? Taxonomy.Default);
+    }
+
+    /// <summary>Parses name rules from YAML text.</summary>
+    /// <param name="yaml">The text.</param>
+    /// <param name="file">File name for error positions.</param>
+    /// <param name="taxonomy">Taxonomy to validate categories against.</param>
+    /// <exception cref="ConfigurationException">Invalid content, with file, line and column.</exception>
+    public static NameRuleSet Parse(string yaml, string file, Taxonomy taxonomy)
+    {
+        var documents = StrictYaml.ReadDocuments(yaml, file);
+        if (documents.Count != 1 || documents[0] is not YMapping root)
+            throw new ConfigurationException("expected one YAML mapping", file, 1, 1);
+        root.AllowOnly("name rules", "abbreviations", "table-groups", "gate-suffixes", "gate-prefixes", "rules");
+
+        var abbreviations = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (root.Mapping("abbreviations") is { } abbr)
+            foreach (var (key, node) in abbr.Entries)
+            {
+                if (node is not YScalar s) throw node.Error("an abbreviation expands to one value (words separated by spaces)");
+                abbreviations[NameTokenizer.Fold(key.Value)] = NameTokenizer.Tokenize(s.Value).ToArray();
+            }
+
+        var groups = new List<(string, HashSet<string>, List<string[]>)>();
+        if (root.Mapping("table-groups") is { } tg)
+            foreach (var (key, _) in tg.Entries)
+            {
+                var single = new HashSet<string>(StringComparer.Ordinal);
+                var multi = new List<string[]>();
+                foreach (var phrase in tg.Strings(key.Value))
+                {
+                    var tokens = NameTokenizer.Tokenize(phrase).ToArray();
+                    if (tokens.Length == 1) single.Add(tokens[0]); else if (tokens.Length > 1) multi.Add(tokens);
+                }
+                groups.Add((key.Value, single, multi));
+            }
+        var groupNames = groups.Select(g => g.Item1).ToHashSet(StringComparer.Ordinal);
+
+        var suffixes = root.Strings("gate-suffixes").Select(NameTokenizer.Fold).ToHashSet(StringComparer.Ordinal);
+        var prefixes = root.Strings("gate-prefixes").Select(NameTokenizer.Fold).ToHashSet(StringComparer.Ordinal);
+
+        var rules = new List<NameRule>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (root["rules"] is YSequence seq)
+            foreach (var item in seq.Items)
+            {
+                if (item is not YMapping m) throw item.Error("each rule is a mapping with id, category and names");
+                m.AllowOnly("name rule", "id", "category", "names", "contains", "types", "tables", "not-tables", "weight", "allow-suffixes");
+                var id = m.RequireString("id", "a name rule");
+                if (!ids.Add(id)) throw m["id"]!.Error($"duplicate rule id '{id}'");
+                var category = m.RequireString("category", $"rule '{id}'");
+                if (category != "none" && !taxonomy.IsKnown(category)) throw m["category"]!.Error($"unknown data category '{category}' in rule '{id}'");
+                var phrases = m.Strings("names").Select(p => NameTokenizer.Tokenize(p).ToArray()).Where(t => t.Length > 0).ToList();
+                var contains = m.Strings("contains").Select(NameTokenizer.Fold).ToList();
+                if (phrases.Count == 0 && contains.Count == 0) throw m.Error($"rule '{id}' needs 'names' or 'contains'");
+                var families = new HashSet<TypeFamily>();
+                var typeNames = m.Strings("types");
+                if (typeNames.Count == 0) typeNames = ["text", "untyped", "other", "document"];
+                foreach (var t in typeNames)
+                {
+                    if (t == "any") { foreach (var f in Enum.GetValues<TypeFamily>()) families.Add(f); continue; }
+                    if (!Enum.TryParse<TypeFamily>(t, ignoreCase: true, out var family) || !char.IsAsciiLetterLower(t[0]))
+                        throw m["types"]!.Error($"unknown type family '{t}'; use any, {string.Join(", ", Enum.GetNames<TypeFamily>().Select(n => n.ToLowerInvariant()))}");
+                    families.Add(family);
+                }
+                var tables = m.Strings("tables");
+                var notTables = m.Strings("not-tables");
+                foreach (var g in tables.Concat(notTables))
+                    if (!groupNames.Contains(g)) throw m.Error($"rule '{id}' names unknown table group '{g}'");
+                double weight = m.Number("weight") ?? 0.8;
+                if (weight is < 0 or > 1) throw m["weight"]!.Error("weight must be between 0 and 1");
+                var allow = m.Strings("allow-suffixes").Select(NameTokenizer.Fold).ToHashSet(StringComparer.Ordinal);
+                rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow));
+            }
+        else if (root["rules"] is not null) throw root["rules"]!.Error("'rules' must be a list");
+        return new NameRuleSet(rules, abbreviations, groups, suffixes, prefixes);
+    }
+
+    /// <summary>The context groups (from <c>table-groups</c>) a table name belongs to: a group matches when one of its
+    /// words is a token of the table name (or the table name's last token in singular form).</summary>
+    /// <param name="table">Table name, possibly schema-qualified.</param>
+    public IReadOnlyList<string> TableGroups(string table)
+    {
+        var tokens = Expand(NameTokenizer.Tokenize(table));
+        var result = new List<string>();
+        foreach (var (group, single, multi) in _tableGroups)
+        {
+            bool hit = false;
+            foreach (var t in tokens)
+                if (single.Contains(t) || single.Contains(Singular(t))) { hit = true; break; }
+            if (!hit)
+                foreach (var phrase in multi)
+                    if (FindRun(tokens, phrase) >= 0) { hit = true; break; }
+            if (hit) result.Add(group);
+        }
+        return result;
+    }
+
+    /// <summary>Matches a column name in its table context.</summary>
+    /// <param name="table">Table name (schema-qualified or not).</param>
+    /// <param name="column">Column name as spelled in the database.</param>
+    /// <param name="family">The column's type family (for type gates).</param>
+    /// <returns>The best match with the gates applied; never null.</returns>
+    public NameMatch Match(string table, string column, TypeFamily family)
+    {
+        var tokens = Expand(NameTokenizer.Tokenize(column));
+        var groups = TableGroups(table);
+        var gates = new List<string>();
+        // Tokens that repeat the table name at the start (customer.customer_email) are kept: phrases match anywhere.
+        var words = tokens.Where(t => !char.IsAsciiDigit(t[0])).ToList();
+        string joined = string.Concat(words);
+
+        NameRule? best = null;
+        int bestEnd = -1, bestLength = 0, bestStart = 0;
+        foreach (var rule in Rules)
+        {
+            if (rule.Tables.Count > 0 && !rule.Tables.Any(groups.Contains)) continue;
+            if (rule.NotTables.Any(groups.Contains)) continue;
+            foreach (var phrase in rule.Phrases)
+            {
+                int start = FindRunLast(words, phrase, out int end);
+                if (start < 0) continue;
+                int length = phrase.Sum(p => p.Length);
+                if (Better(end, length, rule.Weight, bestEnd, bestLength, best?.Weight ?? 0))
+                {
+                    best = rule; bestEnd = end; bestLength = length; bestStart = start;
+                }
+            }
+            foreach (var fragment in rule.Contains)
+            {
+                int at = joined.LastIndexOf(fragment, StringComparison.Ordinal);
+                if (at < 0) continue;
+                // Position in tokens: the token holding the fragment's last character.
+                int end = TokenAt(words, at + fragment.Length - 1), start = TokenAt(words, at);
+                if (Better(end, fragment.Length, rule.Weight, bestEnd, bestLength, best?.Weight ?? 0))
+                {
+                    best = rule; bestEnd = end; bestLength = fragment.Length; bestStart = start;
+                }
+            }
+        }
+        if (best is null) return new NameMatch(null, null, 0, gates, groups, tokens, null);
+
+        bool personal = best.DataCategory != "none";
+        if (personal)
+        {
+            for (int i = bestEnd + 1; i < words.Count; i++)
+                if (_gateSuffixes.Contains(words[i]) && !best.AllowSuffixes.Contains(words[i])) { gates.Add("gate.suffix." + words[i]); break; }
+            for (int i = 0; i < bestStart; i++)
+                if (_gatePrefixes.Contains(words[i]) && !best.AllowSuffixes.Contains(words[i])) { gates.Add("gate.prefix." + words[i]); break; }
+            if (!best.Families.Contains(family)) gates.Add("gate.type." + family.ToString().ToLowerInvariant());
+        }
+        if (gates.Count > 0) return new NameMatch(best, "none", Math.Min(best.Weight, 0.8), gates, groups, tokens, best.DataCategory);
+        return new NameMatch(best, best.DataCategory, best.Weight, gates, groups, tokens, null);
+    }
+
+    private static bool Better(int end, int length, double weight, int bestEnd, int bestLength, double bestWeight) =>
+        end > bestEnd || (end == bestEnd && (length > bestLength || (length == bestLength && weight > bestWeight)));
+
+    private List<string> Expand(IReadOnlyList<string> tokens)
+    {
+        var result = new List<string>(tokens.Count + 2);
+        foreach (var t in tokens)
+            if (_abbreviations.TryGetValue(t, out var expansion)) result.AddRange(expansion); else result.Add(t);
+        return result;
+    }
+
+    private static string Singular(string token) =>
+        token.Length > 4 && token.EndsWith("ies", StringComparison.Ordinal) ? token[..^3] + "y"
+        : token.Length > 4 && token.EndsWith("sses", StringComparison.Ordinal) ? token[..^2]
+        : token.Length > 3 && token.EndsWith('s') && !token.EndsWith("ss", StringComparison.Ordinal) ? token[..^1]
+        : token;
+
+    private static int TokenAt(List<string> words, int charIndex)
+    {
+        int position = 0;
+        for (int i = 0; i < words.Count; i++)
+        {
+            position += words[i].Length;
+            if (charIndex < position) return i;
+        }
+        return words.Count - 1;
+    }
+
+    private static int FindRun(List<string> tokens, string[] phrase) => FindRunLast(tokens, phrase, out _);
+
+    /// <summary>The start of the last run of tokens whose concatenation equals the phrase's; -1 when none.</summary>
+    private static int FindRunLast(List<string> tokens, string[] phrase, out int end)
+    {
+        string target = phrase.Length == 1 ? phrase[0] : string.Concat(phrase);
+        end = -1;
+        for (int start = tokens.Count - 1; start >= 0; start--)
+        {
+            int length = 0;
+            for (int i = start; i < tokens.Count; i++)
+            {
+                var t = tokens[i];
+                if (length + t.Length > target.Length || string.CompareOrdinal(target, length, t, 0, t.Length) != 0) break;
+                length += t.Length;
+                if (length == target.Length) { end = i; return start; }
+            }
+        }
+        return -1;
+    }
+}

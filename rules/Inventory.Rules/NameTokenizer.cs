@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+
+namespace Inventory.Rules;
+
+/// <summary>
+/// Splits a table or column name into lower-case, accent-folded tokens: <c>"customerEmail_2"</c> → <c>customer, email, 2</c>,
+/// <c>"Prénom"</c> → <c>prenom</c>, <c>"Straße"</c> → <c>strasse</c>, <c>"IPAddress"</c> → <c>ip, address</c>.
+/// Separators are anything that is not a letter or digit (snake_case, kebab-case, spaces, dots, quotes, brackets);
+/// camelCase and PascalCase boundaries split too; a run of digits is its own token except in short letter+digit
+/// technical words (<c>ipv4</c>, <c>md5</c>, <c>sha256</c>, <c>s3</c>) which stay whole.
+/// </summary>
+public static class NameTokenizer
+{
+    /// <summary>Tokenises a name.</summary>
+    /// <param name="name">A column, table or JSON key name, possibly quoted (<c>"Full Name"</c>, <c>[Order Lines]</c>); null counts as empty.</param>
+    /// <returns>Tokens in order, lower-case invariant, accents folded (ß → ss, æ → ae, œ → oe, ø → o, ł → l); empty when the name has no letters or digits.</returns>
+    public static IReadOnlyList<string> Tokenize(string? name)
+    {
+        if (string.IsNullOrEmpty(name)) return [];
+        var tokens = new List<string>(4);
+        var current = new StringBuilder(16);
+        // Segment on non-alphanumerics first, then split camel case inside each segment on the original casing.
+        int start = -1;
+        for (int i = 0; i <= name.Length; i++)
+        {
+            bool alnum = i < name.Length && (char.IsLetterOrDigit(name[i])
+                || (start >= 0 && char.GetUnicodeCategory(name[i]) == UnicodeCategory.NonSpacingMark));
+            if (alnum && start < 0) start = i;
+            else if (!alnum && start >= 0)
+            {
+                SplitSegment(name.AsSpan(start, i - start), tokens, current);
+                start = -1;
+            }
+        }
+        return tokens;
+    }
+
+    /// <summary>Folds one word like <see cref="Tokenize"/> does (lower-case, accents removed) without splitting it.</summary>
+    /// <param name="word">Any text.</param>
+    /// <returns>The folded text.</returns>
+    public static string Fold(string word)
+    {
+        var sb = new StringBuilder(word.Length);
+        foreach (var c in word) AppendFolded(sb, c);
+        return sb.ToString();
+    }
+
+    private static void SplitSegment(ReadOnlySpan<char> segment, List<string> tokens, StringBuilder current)
+    {
+        // Pieces: letters split on lower→Upper and UPPER→Upper+lower boundaries; digit runs separate.
+        var pieces = new List<(string Text, bool Digits)>(4);
+        int pieceStart = 0;
+        for (int i = 1; i <= segment.Length; i++)
+        {
+            bool boundary = i == segment.Length;
+            if (!boundary)
+            {
+                char prev = segment[i - 1], c = segment[i];
+                bool prevDigit = char.IsDigit(prev), digit = char.IsDigit(c);
+                if (prevDigit != digit) boundary = true;
+                else if (!digit && char.IsLower(prev) && char.IsUpper(c)) boundary = true;
+                else if (!digit && char.IsUpper(prev) && char.IsUpper(c) && i + 1 < segment.Length && char.IsLower(segment[i + 1])) boundary = true;
+            }
+            if (boundary)
+            {
+                var piece = segment[pieceStart..i];
+                current.Clear();
+                foreach (var ch in piece) AppendFolded(current, ch);
+                if (current.Length > 0) pieces.Add((current.ToString(), char.IsDigit(piece[0])));
+                pieceStart = i;
+            }
+        }
+        for (int p = 0; p < pieces.Count; p++)
+        {
+            var (text, digits) = pieces[p];
+            // Keep short technical words whole: ipv4, md5, sha256, s3, x509 (letters ≤ 3, digits ≤ 3).
+            if (!digits && text.Length <= 3 && p + 1 < pieces.Count && pieces[p + 1].Digits && pieces[p + 1].Text.Length <= 3
+                && (p + 2 >= pieces.Count || !pieces[p + 2].Digits) && IsTechnicalStem(text))
+            {
+                tokens.Add(text + pieces[p + 1].Text);
+                p++;
+                continue;
+            }
+            tokens.Add(text);
+        }
+    }
+
+    private static bool IsTechnicalStem(string text) => text is "ipv" or "ip" or "md" or "sha" or "s" or "x" or "utf" or "iso" or "e" or "oauth" or "bcp" or "v";
+
+    private static void AppendFolded(StringBuilder sb, char c)
+    {
+        switch (c)
+        {
+            case 'ß' or 'ẞ': sb.Append("ss"); return;
+            case 'æ' or 'Æ': sb.Append("ae"); return;
+            case 'œ' or 'Œ': sb.Append("oe"); return;
+            case 'ø' or 'Ø': sb.Append('o'); return;
+            case 'ł' or 'Ł': sb.Append('l'); return;
+            case 'đ' or 'Đ': sb.Append('d'); return;
+            case 'þ' or 'Þ': sb.Append("th"); return;
+        }
+        if (c < 128)
+        {
+            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            return;
+        }
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        foreach (var d in decomposed)
+        {
+            var category = char.GetUnicodeCategory(d);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) continue;
+            if (char.IsLetterOrDigit(d)) sb.Append(char.ToLowerInvariant(d));
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace Inventory.Rules; /// <summary>Placeholder.</summary> public static class Placeholder { }

@@ -1,0 +1,323 @@
+using System.Globalization;
+using System.Text.Json;
+using Inventory.Catalog;
+using Inventory.Classification;
+using Inventory.Rules.Detectors;
+
+namespace Inventory.Rules;
+
+/// <summary>Thresholds of the rule classifier.</summary>
+public sealed record RuleClassifierOptions
+{
+    /// <summary>Share of non-null values a validated detector must match to decide a column (default 0.6).</summary>
+    public double DetectorShare { get; init; } = 0.6;
+    /// <summary>Share a weak (shape-only or checksum-only) detector must match, with name support (default 0.5).</summary>
+    public double SupportShare { get; init; } = 0.5;
+    /// <summary>Minimum matched values for a value-based decision when more than one value was sampled (default 2).</summary>
+    public int MinMatches { get; init; } = 2;
+    /// <summary>Maximum JSON documents parsed per column for key-level detection (default 50).</summary>
+    public int MaxJsonDocuments { get; init; } = 50;
+}
+
+/// <summary>
+/// Decides a column's data category from name rules (<see cref="NameRuleSet"/>), table context, type gates and detector
+/// hit ratios (<see cref="DetectorSuite"/>), with a confidence in [0, 1] and evidence: name rule ids, gates, detector
+/// matched/total/ratio over the non-null sampled values, sample size, null ratio and distinct ratio — never values.
+/// Order of decision: (1) a validated detector matched by a share of values decides (values beat names), agreeing
+/// names raise the confidence; (2) free text becomes <c>customer_content.message</c> with "also contains" evidence (never
+/// financial, C08); (3) a weak detector decides only with name support; (4) otherwise the name rule decides, lowered when
+/// the values contradict it; (5) otherwise flags and timestamps are <c>none</c> by type; (6) otherwise undecided — zero
+/// evidence is never <c>none</c> (C07). Binary and spatial/CLR columns are never decided (their content is not read).
+/// Pure, thread-safe and deterministic.
+/// </summary>
+public sealed class RuleClassifier : IColumnClassifier
+{
+    // Detectors whose match is validated enough to decide a column from values alone.
+    private static readonly HashSet<string> Validated = new(StringComparer.Ordinal)
+    {
+        "detector.email", "detector.phone", "detector.ip-address", "detector.payment-card", "detector.iban", "detector.vat-number",
+        "detector.user-agent", "detector.hash", "detector.payment-reference", "detector.secret-token",
+    };
+    // Detectors that decide only when the name points at the same category.
+    private static readonly HashSet<string> NeedsSupport = new(StringComparer.Ordinal)
+    {
+        "detector.siren-siret", "detector.bic", "detector.postal-code", "detector.company-name", "detector.file-path", "detector.language-tag",
+        "detector.person-name",
+    };
+    private static readonly string[] VersionTokens = ["version", "ver", "release", "build", "firmware", "revision", "schema"];
+
+    private readonly NameRuleSet _rules;
+    private readonly DetectorSuite _detectors;
+    private readonly RuleClassifierOptions _options;
+
+    /// <summary>Creates a rule classifier.</summary>
+    /// <param name="rules">Name rules (default: embedded).</param>
+    /// <param name="detectors">Detector suite (default: <see cref="DetectorSuite.Default"/>).</param>
+    /// <param name="options">Thresholds (default: <see cref="RuleClassifierOptions"/> defaults).</param>
+    public RuleClassifier(NameRuleSet? rules = null, DetectorSuite? detectors = null, RuleClassifierOptions? options = null)
+    {
+        _rules = rules ?? NameRuleSet.Default;
+        _detectors = detectors ?? DetectorSuite.Default;
+        _options = options ?? new RuleClassifierOptions();
+    }
+
+    /// <summary>The name rules in use.</summary>
+    public NameRuleSet Rules => _rules;
+
+    /// <summary>The detector suite in use.</summary>
+    public DetectorSuite Detectors => _detectors;
+
+    /// <inheritdoc />
+    public Classification.Classification Classify(ColumnEvidence column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var info = column.Column;
+        var family = info.Family;
+        var evidence = new List<EvidenceItem>();
+        var name = _rules.Match(column.Table, info.Name, family);
+        if (name.Rule is not null)
+            evidence.Add(new EvidenceItem("name-rule", name.Rule.Id, name.GatedCategory ?? name.Rule.DataCategory, Score: name.Rule.Weight));
+        foreach (var gate in name.Gates)
+            evidence.Add(new EvidenceItem(gate.StartsWith("gate.type.", StringComparison.Ordinal) ? "type-gate" : "suffix-gate", gate, "none",
+                Detail: $"a name alone never gives {name.GatedCategory} to this column"));
+        if (name.TableGroups.Count > 0 && name.Rule is not null && name.Rule.Tables.Count + name.Rule.NotTables.Count > 0)
+            evidence.Add(new EvidenceItem("table-context", "table." + string.Join("+", name.TableGroups), Detail: "table context group"));
+
+        int nonNull = column.Values.Count(v => !string.IsNullOrWhiteSpace(v));
+        int rows = Math.Max(column.SampledRows, column.NullCount + column.Values.Count);
+        double nullRatio = rows == 0 ? 0 : (double)column.NullCount / rows;
+        bool unreadable = family == TypeFamily.Binary || info.SamplingHint is "clr" or "spatial";
+
+        if (unreadable)
+        {
+            evidence.Add(new EvidenceItem("type-gate", "gate.type." + (family == TypeFamily.Binary ? "binary" : info.SamplingHint),
+                Detail: "content is not inspected; needs annotation"));
+            if (name.DataCategory == "none" && name.Gates.Count == 0)
+                return Decide("none", Math.Min(0.7, name.Weight), evidence);
+            return Classification.Classification.Undecided([.. evidence]);
+        }
+
+        if (!column.Sampled || nonNull == 0)
+        {
+            evidence.Add(new EvidenceItem("no-data", "no-data", Total: 0,
+                Detail: column.Sampled ? $"all {rows} sampled values NULL" : column.NotSampled is { } reason ? $"not sampled: {reason}" : "no values sampled"));
+            return FromNameOnly(name, family, evidence, hasData: false);
+        }
+
+        var result = _detectors.Run(column.Values, family);
+        evidence.Add(new EvidenceItem("sample", "sample.size", Matched: result.Total, Total: rows, Score: 1 - nullRatio,
+            Detail: string.Create(CultureInfo.InvariantCulture, $"null ratio {nullRatio:0.###}, distinct ratio {result.DistinctRatio:0.###}")));
+
+        bool versionLike = name.Tokens.Any(t => VersionTokens.Contains(t));
+        bool personalName = name.DataCategory is { } nc && nc != "none";
+        string? nameCategory = personalName ? Taxonomy.CategoryOf(name.DataCategory!) : null;
+
+        // (1) validated detectors, best ratio first (ties: suite order).
+        DetectorScore? best = null;
+        foreach (var score in result.Scores)
+        {
+            if (!Validated.Contains(score.Id) || score.DataCategory is null) continue;
+            if (versionLike && score.Id == "detector.ip-address") continue;
+            if (!Enough(score, _options.DetectorShare)) continue;
+            if (best is null || score.Ratio > best.Value.Ratio) best = score;
+        }
+        // Free text outranks identifiers found inside it only when most values are prose.
+        var freeText = result["detector.free-text"];
+        var userAgent = result["detector.user-agent"];
+        bool prose = freeText.Ratio >= 0.5 && userAgent.Ratio < 0.5 && result["detector.json"].Ratio < 0.5;
+        if (best is { } hit && !(prose && hit.Id is not ("detector.user-agent")))
+        {
+            evidence.Insert(0, DetectorEvidence(hit));
+            bool agrees = name.DataCategory == hit.DataCategory || (nameCategory is not null && nameCategory == Taxonomy.CategoryOf(hit.DataCategory!));
+            double confidence = Math.Min(0.99, 0.6 + 0.3 * hit.Ratio + (agrees ? 0.1 : 0) + (hit.Total >= 10 ? 0.05 : 0) - (hit.Total < 3 ? 0.1 : 0));
+            var category = hit.DataCategory!;
+            // The name may refine the subcategory inside the same category (e.g. vat vs tax id).
+            if (agrees && name.DataCategory is not null && name.DataCategory.Contains('.') && Taxonomy.CategoryOf(category) == nameCategory
+                && hit.Id is "detector.vat-number" or "detector.hash" or "detector.secret-token" or "detector.payment-card")
+                category = name.DataCategory;
+            return Decide(category, confidence, evidence);
+        }
+
+        // (2) free text → customer content, with what it also contains (C08: never financial).
+        if (prose && !(personalName && nameCategory != "customer_content" && freeText.Ratio < 0.8))
+        {
+            evidence.Insert(0, DetectorEvidence(freeText));
+            var also = AlsoContains(column.Values);
+            foreach (var a in also) evidence.Add(new EvidenceItem("contains", "contains." + a, a));
+            double confidence = Math.Min(0.95, 0.55 + 0.3 * freeText.Ratio + 0.1 * result.DistinctRatio + (nameCategory == "customer_content" ? 0.1 : 0));
+            return Decide("customer_content.message", confidence, evidence, also);
+        }
+
+        // JSON documents: key-level detection.
+        if (result["detector.json"].Ratio >= 0.5)
+        {
+            evidence.Add(DetectorEvidence(result["detector.json"]));
+            var keys = JsonKeyCategories(column.Values);
+            foreach (var (category, key) in keys) evidence.Add(new EvidenceItem("contains", "json-key." + key, category, Detail: "JSON key name"));
+            var also = keys.Select(k => Taxonomy.CategoryOf(k.Category)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            if (personalName) return Decide(name.DataCategory!, Math.Min(0.85, name.Weight), evidence, also);
+            if (also.Length > 0)
+            {
+                // A document holding personal keys: the most frequent key category decides, with low confidence.
+                var top = keys.GroupBy(k => Taxonomy.CategoryOf(k.Category)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
+                return Decide(top.Key, 0.6, evidence, also);
+            }
+            return Classification.Classification.Undecided([.. evidence]);
+        }
+
+        // (3) weak detectors with name support.
+        foreach (var score in result.Scores)
+        {
+            if (!NeedsSupport.Contains(score.Id) || score.DataCategory is null || !Enough(score, _options.SupportShare)) continue;
+            bool support = name.DataCategory == score.DataCategory
+                || (nameCategory is not null && nameCategory == Taxonomy.CategoryOf(score.DataCategory))
+                || (score.Id == "detector.siren-siret" && name.DataCategory is "financial.tax_id" or "financial.vat_number");
+            if (!support) continue;
+            evidence.Insert(0, DetectorEvidence(score));
+            return Decide(name.DataCategory!, Math.Min(0.97, 0.7 + 0.25 * score.Ratio), evidence);
+        }
+        // Company names carry their own proof (legal-form suffix) and a person's name needs two capitalised words: both
+        // decide without name support only when the name says nothing else, with a low confidence.
+        if (name.Rule is null || name.DataCategory is null)
+        {
+            var company = result["detector.company-name"];
+            if (Enough(company, 0.5))
+            {
+                evidence.Insert(0, DetectorEvidence(company));
+                return Decide("contact.company_name", 0.6 + 0.2 * company.Ratio, evidence);
+            }
+            var person = result["detector.person-name"];
+            if (Enough(person, 0.6) && result.DistinctRatio >= 0.6 && !name.TableGroups.Contains("catalogue") && family is TypeFamily.Text or TypeFamily.Untyped)
+            {
+                evidence.Insert(0, DetectorEvidence(person));
+                return Decide("contact.name", 0.5, evidence);
+            }
+        }
+
+        // (4)–(6) names and types; values that contradict a name lower the confidence.
+        foreach (var score in result.Scores)
+            if (score.Matched > 0 && score.DataCategory is not null && (Validated.Contains(score.Id) || score.Id == "detector.free-text"))
+                evidence.Add(DetectorEvidence(score));
+        var decision = FromNameOnly(name, family, evidence, hasData: true);
+        if (decision.DataCategory is { } decided && decided != "none" && ContradictingValues(decided, result))
+            decision = decision with { Confidence = Math.Min(decision.Confidence, 0.45) };
+        else if (decision.DataCategory == "none" && name.Rule is null && result.DistinctRatio <= 0.2 && result.Total >= 10)
+            decision = decision with { Confidence = Math.Max(decision.Confidence, 0.6) };
+        return decision;
+    }
+
+    private Classification.Classification FromNameOnly(NameMatch name, TypeFamily family, List<EvidenceItem> evidence, bool hasData)
+    {
+        if (name.DataCategory is { } category)
+        {
+            double confidence = name.Weight * (hasData ? 0.9 : 0.85);
+            if (name.Gates.Count > 0) confidence = 0.8;
+            return Decide(category, confidence, evidence);
+        }
+        // Flags and generic timestamps without a name rule are not personal; other types stay undecided.
+        switch (family)
+        {
+            case TypeFamily.Boolean:
+                evidence.Add(new EvidenceItem("type-gate", "gate.type.boolean", "none", Detail: "a flag"));
+                return Decide("none", 0.7, evidence);
+            case TypeFamily.Temporal:
+                evidence.Add(new EvidenceItem("type-gate", "gate.type.temporal", "none", Detail: "a timestamp without a personal name"));
+                return Decide("none", 0.6, evidence);
+            case TypeFamily.Integer or TypeFamily.Decimal or TypeFamily.Uuid:
+                evidence.Add(new EvidenceItem("type-gate", "gate.type." + family.ToString().ToLowerInvariant(), "none", Detail: "a number or key without a personal name"));
+                return Decide("none", hasData ? 0.55 : 0.5, evidence);
+            default:
+                return Classification.Classification.Undecided([.. evidence]);
+        }
+    }
+
+    private static bool ContradictingValues(string category, DetectorResult result)
+    {
+        string? validator = category switch
+        {
+            "contact.email" => "detector.email",
+            "contact.phone" => "detector.phone",
+            "automatic.ip_address" => "detector.ip-address",
+            "financial.payment_card" => null,
+            "financial.bank_account" => null,
+            _ => null,
+        };
+        return validator is not null && result.Total >= 3 && result.Ratio(validator) < 0.2;
+    }
+
+    private bool Enough(DetectorScore score, double share) =>
+        score.Total > 0 && score.Ratio >= share && (score.Matched >= _options.MinMatches || score.Total == 1);
+
+    private static EvidenceItem DetectorEvidence(DetectorScore score) =>
+        new("detector", score.Id, score.DataCategory, score.Matched, score.Total, Math.Round(score.Ratio, 4));
+
+    private static Classification.Classification Decide(string category, double confidence, List<EvidenceItem> evidence, IReadOnlyList<string>? also = null) =>
+        new()
+        {
+            DataCategory = category,
+            Confidence = Math.Round(Math.Clamp(confidence, 0, 1), 4),
+            Origin = Origin.Rules,
+            Evidence = evidence.ToArray(),
+            AlsoContains = also ?? [],
+        };
+
+    /// <summary>Categories of identifiers embedded in free text; financial identifiers inside a message are reported but never decide.</summary>
+    private static IReadOnlyList<string> AlsoContains(IReadOnlyList<string> values)
+    {
+        var kinds = EmbeddedKinds.None;
+        foreach (var v in values)
+            if (!string.IsNullOrWhiteSpace(v) && v.Length >= 8) kinds |= EmbeddedIdentifierDetector.Find(v);
+        var also = new SortedSet<string>(StringComparer.Ordinal);
+        if (kinds.HasFlag(EmbeddedKinds.Email)) also.Add("contact.email");
+        if (kinds.HasFlag(EmbeddedKinds.Phone)) also.Add("contact.phone");
+        if (kinds.HasFlag(EmbeddedKinds.Iban)) also.Add("financial.bank_account");
+        if (kinds.HasFlag(EmbeddedKinds.PaymentCard)) also.Add("financial.payment_card");
+        if (kinds.HasFlag(EmbeddedKinds.IpAddress)) also.Add("automatic.ip_address");
+        return also.ToArray();
+    }
+
+    /// <summary>Data categories of the keys of JSON objects (key-level detection), with the key tokens that matched.</summary>
+    private List<(string Category, string Key)> JsonKeyCategories(IReadOnlyList<string> values)
+    {
+        var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        int parsed = 0;
+        foreach (var v in values)
+        {
+            if (parsed >= _options.MaxJsonDocuments) break;
+            if (string.IsNullOrWhiteSpace(v) || v.TrimStart()[0] is not ('{' or '[')) continue;
+            try
+            {
+                using var document = JsonDocument.Parse(v);
+                parsed++;
+                Walk(document.RootElement, 0);
+            }
+            catch (JsonException)
+            {
+                // Not a JSON document: skipped (counted by the detector as not matched).
+            }
+        }
+        return found.Select(kv => (kv.Value, kv.Key)).ToList();
+
+        void Walk(JsonElement element, int depth)
+        {
+            if (depth > 8) return;
+            if (element.ValueKind == JsonValueKind.Object)
+                foreach (var property in element.EnumerateObject())
+                {
+                    var family = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.Number => TypeFamily.Decimal,
+                        JsonValueKind.True or JsonValueKind.False => TypeFamily.Boolean,
+                        JsonValueKind.Object or JsonValueKind.Array => TypeFamily.Document,
+                        _ => TypeFamily.Text,
+                    };
+                    var match = _rules.Match("", property.Name, family);
+                    var key = string.Join("_", NameTokenizer.Tokenize(property.Name));
+                    if (match.DataCategory is { } c && c != "none" && key.Length > 0) found.TryAdd(key, c);
+                    Walk(property.Value, depth + 1);
+                }
+            else if (element.ValueKind == JsonValueKind.Array)
+                foreach (var item in element.EnumerateArray()) Walk(item, depth + 1);
+        }
+    }
+}
