@@ -2,6 +2,7 @@ using Inventory.Annotations;
 using Inventory.Classification;
 using Inventory.Config;
 using Inventory.Model;
+using Inventory.Rules;
 using Spectre.Console;
 
 namespace Inventory.Cli;
@@ -10,10 +11,24 @@ namespace Inventory.Cli;
 internal static class Pipeline
 {
     /// <summary>The default classifier (name rules + detectors + model), with the config's overrides.</summary>
-    public static IColumnClassifier CreateClassifier(InventoryConfig config) => new UndecidedClassifier();
+    /// <exception cref="ConfigurationException">A taxonomy, name-rules or model file named by the config is missing or invalid.</exception>
+    public static IColumnClassifier CreateClassifier(InventoryConfig config, ClassifierKind kind = ClassifierKind.Combined) =>
+        ClassifierFactory.CreateDefault(new ClassifierOptions
+        {
+            TaxonomyPath = config.Taxonomy is null ? null : config.Resolve(config.Taxonomy),
+            NameRulesPath = config.NameRules is null ? null : config.Resolve(config.NameRules),
+            ModelPath = config.Model is null ? null : config.Resolve(config.Model),
+            Kind = kind,
+        });
 
-    /// <summary>The categories annotations may use (the taxonomy).</summary>
-    public static IKnownCategories Categories(InventoryConfig config) => KnownCategories.BuiltIn;
+    /// <summary>The categories annotations may use: the taxonomy (the built-in one extended by the config's file).</summary>
+    /// <exception cref="ConfigurationException">The taxonomy file is missing or invalid.</exception>
+    public static IKnownCategories Categories(InventoryConfig? config)
+    {
+        var taxonomy = config?.Taxonomy is null ? Taxonomy.Default : Taxonomy.Load(config.Resolve(config.Taxonomy));
+        var all = taxonomy.Categories.SelectMany(c => c.Subcategories.Keys.Select(s => $"{c.Name}.{s}").Prepend(c.Name)).ToArray();
+        return KnownCategories.From(taxonomy.IsKnown, all);
+    }
 
     /// <summary>Merges the configured annotations into the document (annotation > database label > classification).
     /// Annotation file errors are printed (file:line:column) and returned; the good files still apply.</summary>
@@ -30,10 +45,5 @@ internal static class Pipeline
             console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));
         var result = new AnnotationMerger(categories, new MergeOptions { PathBase = Directory.GetCurrentDirectory() }).Apply(document, set);
         return (set, result);
-    }
-
-    private sealed class UndecidedClassifier : IColumnClassifier
-    {
-        public Classification.Classification Classify(ColumnEvidence column) => Classification.Classification.Undecided();
     }
 }

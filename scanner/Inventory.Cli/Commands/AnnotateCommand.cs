@@ -30,7 +30,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console) : AsyncCommand<Annot
         if (settings.Annotations is null && settings.Out is not null) (annotationsPath, isExplicit) = (settings.Out, false);
         var outDir = settings.Out ?? (File.Exists(annotationsPath) ? Path.GetDirectoryName(Path.GetFullPath(annotationsPath))! : annotationsPath);
 
-        var categories = KnownCategories.BuiltIn;
+        var categories = Pipeline.Categories(config);
         var annotations = GateInput.LoadAnnotations(annotationsPath, isExplicit, categories);
         if (annotations.Errors.Count > 0)
         {

@@ -69,7 +69,7 @@ internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCom
         var document = await GateInput.LoadInventoryAsync(console, settings, config, cancellationToken).ConfigureAwait(false);
         var baseline = settings.Baseline is null ? null : CheckBaseline.Read(settings.Baseline);
         var (annotationsPath, isExplicit) = GateInput.AnnotationsPath(settings, config);
-        var categories = KnownCategories.BuiltIn;
+        var categories = Pipeline.Categories(config);
         var annotations = GateInput.LoadAnnotations(annotationsPath, isExplicit, categories);
 
         var pathBase = Directory.GetCurrentDirectory();
