@@ -84,6 +84,15 @@ internal static class PostgresBench
         var rows = document.Sources.Sum(s => s.Tables.Sum(x => x.SampledRows));
         Console.WriteLine($"scan (ScanRunner, parallelism {Parallelism}): {scan.TotalSeconds:F2} s, {rows} rows sampled, complete={document.Complete}, issues={document.Issues.Count}");
 
+        // The connector alone (no runner, no classifier), same parallelism, to split the overhead.
+        await using (var connector = new PostgresConnector(target))
+        {
+            var cat = await connector.ReadCatalogAsync(CatalogFilter.All);
+            var sw = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(cat.Tables, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (x, ct) => await connector.SampleAsync(x, options, ct));
+            Console.WriteLine($"connector SampleAsync only (parallelism {Parallelism}, warm pool): {sw.Elapsed.TotalSeconds:F2} s");
+        }
+
         // The very same sample SELECTs with plain Npgsql, same parallelism, values read as strings.
         var dialect = new PostgresDialect();
         var statements = catalog.Tables.Select(x => dialect.PlanSample(x, x.Columns, x.RowEstimate, options).Sql).ToList();

@@ -28,7 +28,11 @@ public sealed class PostgresConnector : IConnector
         {
             var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
             if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "inventory";
-            return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+            // Every value is read as text, int8, bool or text[] (the server casts the rest), so Npgsql need not load the
+            // server's type catalog on the first connection: one heavy query less, and no user type can trip the driver.
+            var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString);
+            dataSource.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
+            return dataSource.Build();
         });
     }
 
