@@ -28,7 +28,11 @@ public sealed class PostgresConnector : IConnector
         {
             var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
             if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "inventory";
-            return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+            // Every value is read as text, int8, bool or text[] (the server casts the rest), so Npgsql need not load the
+            // server's type catalog on the first connection: one heavy query less, and no user type can trip the driver.
+            var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString);
+            dataSource.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
+            return dataSource.Build();
         });
     }
 
@@ -102,6 +106,7 @@ public sealed class PostgresConnector : IConnector
         await using (var cmd = new NpgsqlCommand(_dialect.ColumnsSql, connection))
         {
             cmd.Parameters.AddWithValue("oids", oids);
+            cmd.Parameters.AddWithValue("selectable", kept.Where(r => r.MaySelect).Select(r => r.Oid).ToArray());
             await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             queries++;
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -283,8 +288,9 @@ public sealed class PostgresConnector : IConnector
         try
         {
             long? estimate = table.RowEstimate;
+            // Each statement travels in one batch with its own read-only transaction and timeouts:
+            // BEGIN READ ONLY; SET LOCAL statement_timeout; SET LOCAL lock_timeout; <statement>; COMMIT (one round trip).
             var begin = _dialect.BeginReadOnly(options);
-            bool inTransaction = false;
             if (estimate is null && table.Kind is TableKind.Table or TableKind.MaterializedView or TableKind.PartitionedTable)
             {
                 // Never analysed: guess the row count from the relation's size so a big table is still sampled across.
@@ -292,6 +298,7 @@ public sealed class PostgresConnector : IConnector
                 var size = new NpgsqlBatchCommand(_dialect.RelationSizeSql);
                 size.Parameters.AddWithValue("relation", Identifiers.QuoteDouble(table.Schema, table.Name));
                 batch.BatchCommands.Add(size);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
                 long bytes = 0;
                 await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
                 {
@@ -299,7 +306,6 @@ public sealed class PostgresConnector : IConnector
                         if (!await reader.NextResultAsync(ct).ConfigureAwait(false)) break;
                     if (await reader.ReadAsync(ct).ConfigureAwait(false) && !reader.IsDBNull(0)) bytes = reader.GetInt64(0);
                 }
-                inTransaction = true;
                 estimate = (long)(bytes / PostgresDialect.AssumedRowBytes(table.Columns.Count));
                 if (estimate == 0) estimate = null;
             }
@@ -307,17 +313,15 @@ public sealed class PostgresConnector : IConnector
             if (estimate is not null && table.RowEstimate is null && plan.Method != SampleMethod.Limit)
                 plan = plan with { Description = plan.Description + " (size-based estimate)" };
             method = plan.Description;
-            var read = await ReadAsync(connection, options, inTransaction ? [] : begin, plan.Sql, columns, options, ct).ConfigureAwait(false);
-            inTransaction = true;
+            var read = await ReadAsync(connection, begin, plan.Sql, columns, options, ct).ConfigureAwait(false);
             if (plan.Method != SampleMethod.Limit && plan.Percent < 100 && read.Rows < options.Rows)
             {
                 // Stale statistics: far fewer rows than the estimate promised. Retry once with a bigger percentage.
                 var factor = Math.Max(4.0, 2.0 * options.Rows / Math.Max(1, read.Rows));
                 var retry = _dialect.TableSamplePlan(table, columns, plan.Method, Math.Min(100, plan.Percent!.Value * factor), options);
                 method = retry.Description + " (retry: statistics stale)";
-                read = await ReadAsync(connection, options, [], retry.Sql, columns, options, ct).ConfigureAwait(false);
+                read = await ReadAsync(connection, begin, retry.Sql, columns, options, ct).ConfigureAwait(false);
             }
-            await ExecuteAsync(connection, ["COMMIT"], ct).ConfigureAwait(false);
             return new Outcome(read.Rows, read.Columns, method, null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -352,11 +356,12 @@ public sealed class PostgresConnector : IConnector
     // The server's statement_timeout fires first; the client timeout is a backstop for a silent network.
     private static int ClientTimeout(SampleOptions options) => (int)Math.Min(int.MaxValue / 1000, options.StatementTimeout.TotalSeconds + 15);
 
-    private static async Task<(int Rows, Dictionary<string, ColumnSample> Columns)> ReadAsync(NpgsqlConnection connection, SampleOptions timeouts,
-        IReadOnlyList<string> prefix, string sql, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken ct)
+    private static async Task<(int Rows, Dictionary<string, ColumnSample> Columns)> ReadAsync(NpgsqlConnection connection,
+        IReadOnlyList<string> begin, string sql, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken ct)
     {
-        await using var batch = Batch(connection, timeouts, prefix);
+        await using var batch = Batch(connection, options, begin);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
         // Statements before the SELECT return no rows; move to the SELECT's result.
         while (reader.FieldCount != columns.Count)

@@ -57,10 +57,11 @@ internal sealed class PostgresDialect
                c.relkind::text AS kind,
                CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples::int8 END AS row_estimate,
                CASE WHEN c.relispartition THEN pg_catalog.pg_partition_root(c.oid)::int8 END AS root_oid,
-               pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+               d.description AS comment,
                pg_catalog.has_table_privilege(c.oid, 'SELECT') AS may_select
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
           AND n.nspname <> 'information_schema'
           AND n.nspname NOT LIKE 'pg\_%'
@@ -70,7 +71,9 @@ internal sealed class PostgresDialect
     /// <summary>Catalog query 2: the live columns (<c>attnum &gt; 0</c>, not dropped) of the relations whose oids are
     /// given as parameter <c>@oids</c> (int8[]), with the declared type as <c>format_type</c> spells it, the base type
     /// of a domain (followed through nested domains) for the type family, nullability, generation, comment and the
-    /// connected role's SELECT privilege on the column.</summary>
+    /// connected role's SELECT privilege on the column. <c>@selectable</c> (int8[]) lists the relations the role may
+    /// SELECT as a whole (query 1): their columns are readable without a per-column privilege check, which is the
+    /// costly part of this query on thousands of columns.</summary>
     public string ColumnsSql => """
         WITH RECURSIVE dom(oid, base) AS (
             SELECT t.oid, t.typbasetype FROM pg_catalog.pg_type t WHERE t.typtype = 'd'
@@ -87,10 +90,13 @@ internal sealed class PostgresDialect
                bt.typcategory::text AS base_category,
                a.attnotnull AS not_null,
                a.attgenerated::text <> '' AS generated,
-               pg_catalog.col_description(a.attrelid, a.attnum) AS comment,
-               pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT') AS may_select
+               d.description AS comment,
+               CASE WHEN s.oid IS NOT NULL THEN true
+                    ELSE pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT') END AS may_select
         FROM pg_catalog.pg_attribute a
         LEFT JOIN root r ON r.oid = a.atttypid
+        LEFT JOIN pg_catalog.unnest(@selectable::oid[]) s(oid) ON s.oid = a.attrelid
+        LEFT JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
         JOIN pg_catalog.pg_type bt ON bt.oid = COALESCE(r.base, a.atttypid)
         WHERE a.attrelid = ANY(@oids::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY a.attrelid, a.attnum
