@@ -94,7 +94,7 @@ internal static class ClaimChecks
     /// carry no PAN detector hit and pass.</summary>
     public static ClaimResult NoCardNumber(ClaimContext ctx)
     {
-        var detectors = ctx.Parameters.Strings("detectors", "detector.pan", "detector.payment_card");
+        var detectors = ctx.Parameters.Strings("detectors", "detector.payment-card");
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
         int examined = 0;

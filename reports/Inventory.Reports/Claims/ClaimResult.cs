@@ -19,7 +19,7 @@ public enum ClaimVerdict
 /// <param name="Table">Qualified table name.</param>
 /// <param name="Column">Column name, or null for a table-level finding.</param>
 /// <param name="DataCategory">The column's data category, or null.</param>
-/// <param name="Reason">Why it matters, e.g. "detector.pan matched 38 of 40 sampled values (95.0%)".</param>
+/// <param name="Reason">Why it matters, e.g. "detector.payment-card matched 38 of 40 sampled values (95.0%)".</param>
 public sealed record ClaimFinding(string Source, string Table, string? Column, string? DataCategory, string Reason)
 {
     /// <summary><c>source/table.column</c> (or <c>source/table</c>).</summary>

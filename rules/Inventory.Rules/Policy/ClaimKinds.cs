@@ -50,7 +50,7 @@ public static class ClaimKinds
     {
         [NoCardNumber] =
         [
-            new("detectors", ClaimParameterType.Names, false, "evidence ids of the PAN detector (default: detector.pan, detector.payment_card)"),
+            new("detectors", ClaimParameterType.Names, false, "evidence ids of the PAN detector (default: detector.payment-card)"),
         ],
         [PaymentThroughGateway] =
         [

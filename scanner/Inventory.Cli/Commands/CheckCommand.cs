@@ -28,6 +28,10 @@ internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCom
         [Description("Conflicts and stale annotations fail the gate too (default: warnings).")]
         public bool Strict { get; init; }
 
+        [CommandOption("--policy <FILE>")]
+        [Description("Policy file whose claims are checked (default: the config's policy, else the built-in seed policy).")]
+        public string? Policy { get; init; }
+
         [CommandOption("--format <FORMATS>")]
         [Description("Comma-separated: text, json, sarif, junit, github (repeatable). Default: text.")]
         public string[] Format { get; init; } = [];
@@ -69,25 +73,18 @@ internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCom
         var document = await GateInput.LoadInventoryAsync(console, settings, config, cancellationToken).ConfigureAwait(false);
         var baseline = settings.Baseline is null ? null : CheckBaseline.Read(settings.Baseline);
         var (annotationsPath, isExplicit) = GateInput.AnnotationsPath(settings, config);
-        var categories = Pipeline.Categories(config);
-        var annotations = GateInput.LoadAnnotations(annotationsPath, isExplicit, categories);
-
-        var pathBase = Directory.GetCurrentDirectory();
-        var merge = new AnnotationMerger(categories, new MergeOptions { PathBase = pathBase }).Apply(document, annotations);
-        var options = new CheckOptions
+        var outcome = Gate.Evaluate(document, new GateRequest
         {
-            AcceptClassificationAbove = settings.AcceptClassificationAbove ?? config?.Check.AcceptClassificationAbove,
+            Config = config,
+            AnnotationsPath = annotationsPath,
+            AnnotationsExplicit = isExplicit,
+            AcceptClassificationAbove = settings.AcceptClassificationAbove,
             Strict = settings.Strict,
-            FailOn = FailOn(config),
             Baseline = baseline,
-            AnnotationsDirectory = Directory.Exists(annotationsPath) || !File.Exists(annotationsPath)
-                ? AnnotationMerger.DisplayPath(annotationsPath, pathBase)
-                : AnnotationMerger.DisplayPath(Path.GetDirectoryName(Path.GetFullPath(annotationsPath))!, pathBase),
-            PathBase = pathBase,
-            Stale = merge.Stale,
-            AnnotationErrors = annotations.Errors,
-        };
-        var result = CheckGate.Evaluate(document, options);
+            PolicyPath = settings.Policy,
+            EvaluateClaims = settings.Policy is not null || config?.Policy is not null || config?.Check.FailOn?.Contains("claim") == true,
+        });
+        var (result, annotations) = (outcome.Result, outcome.Annotations);
 
         foreach (var format in formats)
         {
@@ -130,23 +127,4 @@ internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCom
         return formats.Distinct().ToList();
     }
 
-    /// <summary>The kinds that fail: the config's <c>check.fail-on</c> when the file sets it explicitly, else untagged
-    /// (conflicts and stale annotations are warnings unless --strict, C05); claim violations and invalid annotation
-    /// files always fail.</summary>
-    private static HashSet<FindingKind> FailOn(Config.InventoryConfig? config)
-    {
-        var kinds = new HashSet<FindingKind> { FindingKind.Untagged, FindingKind.ClaimViolated, FindingKind.InvalidAnnotation };
-        if (config?.File is not { } file || StrictYaml.ReadMappingFile(file).Mapping("check")?["fail-on"] is null) return kinds;
-        kinds = [FindingKind.ClaimViolated, FindingKind.InvalidAnnotation];
-        foreach (var kind in config.Check.FailOn)
-            kinds.Add(kind switch
-            {
-                "untagged" => FindingKind.Untagged,
-                "conflict" => FindingKind.Conflict,
-                "stale" => FindingKind.Stale,
-                "claim" => FindingKind.ClaimViolated,
-                _ => throw new ConfigurationException(string.Create(CultureInfo.InvariantCulture, $"unknown fail-on kind '{kind}'"), file),
-            });
-        return kinds;
-    }
 }

@@ -20,9 +20,13 @@ internal static class GateInput
 {
     /// <summary>The config file, or null.</summary>
     /// <exception cref="ConfigurationException">Bad config or flags; nothing to scan when no --inventory is given.</exception>
-    public static InventoryConfig? LoadConfig(GateSettings settings) =>
-        settings.Inventory is null ? ScanSupport.LoadConfig(settings)
-        : settings.Config is null ? null : ScanSupport.LoadConfig(settings, requireSources: false);
+    public static InventoryConfig? LoadConfig(GateSettings settings)
+    {
+        if (settings.Inventory is null && settings.Config is null && settings.Connection is null && !File.Exists("inventory.yml"))
+            throw new ConfigurationException("say what to check: --inventory FILE (a saved scan), or --config FILE / --connection CONNECTION to scan");
+        return settings.Inventory is null ? ScanSupport.LoadConfig(settings)
+            : settings.Config is null ? null : ScanSupport.LoadConfig(settings, requireSources: false);
+    }
 
     /// <summary>The inventory to check: a saved file, or a live scan.</summary>
     /// <exception cref="ConfigurationException">No input given, or the file is missing or malformed.</exception>

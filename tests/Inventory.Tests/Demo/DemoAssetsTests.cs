@@ -11,8 +11,8 @@ namespace Inventory.Tests.Demo;
 [TestFixture]
 public sealed class DemoAssetsTests
 {
-    private static readonly string[] Activities =
-        ["account-management", "billing-and-payment", "service-operation", "activity-analytics", "contacting-prospects", "legal-requests", "customer-hosting"];
+    /// <summary>The processing activities of the built-in policy: every demo annotation must name one of them.</summary>
+    private static readonly string[] Activities = Inventory.Rules.Policy.PolicyDocument.Load().Activities.Select(a => a.Id).ToArray();
 
     private string _folder = null!;
     private DemoManifest _manifest = null!;

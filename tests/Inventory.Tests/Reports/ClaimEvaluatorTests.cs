@@ -343,7 +343,7 @@ public sealed class ClaimEvaluatorTests
     {
         var column = Some.Column("card_number", "financial.payment_card", classification: Some.PanEvidence(5, 5) with
         {
-            Evidence = [new Inventory.Classification.EvidenceItem("detector", "detector.pan", "financial.payment_card", 5, 5, 1, "CANARY-DETAIL")],
+            Evidence = [new Inventory.Classification.EvidenceItem("detector", "detector.payment-card", "financial.payment_card", 5, 5, 1, "CANARY-DETAIL")],
         });
         column.MaskedExamples = ["CANARY-MASKED"];
         var result = Check("no-stored-card-number", Doc(Some.Table("legacy", null, column)));

@@ -71,7 +71,7 @@ public sealed class ReportWriterTests
             Assert.That(md, Does.Contain("| `contact.email` | État civil, identité, données d'identification |"));
             Assert.That(md, Does.Contain("deletion requests handled within 24 hours | `app/users.email` |"));
             Assert.That(md, Does.Contain("| `financial.payment_card` | Informations d'ordre économique et financier | 10 years;"));
-            Assert.That(md, Does.Contain("`app/legacy_payments.card_number`: detector.pan matched 38 of 40 sampled values (95.0%)"));
+            Assert.That(md, Does.Contain("`app/legacy_payments.card_number`: detector.payment-card matched 38 of 40 sampled values (95.0%)"));
             Assert.That(md, Does.Contain("| `no-stored-card-number`"));
         }
     }

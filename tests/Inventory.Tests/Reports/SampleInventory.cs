@@ -75,7 +75,7 @@ internal static class Some
         Confidence = matched > 0 ? 0.97 : 0.6,
         Evidence =
         [
-            new EvidenceItem("detector", "detector.pan", "financial.payment_card", matched, total, total == 0 ? 0 : (double)matched / total),
+            new EvidenceItem("detector", "detector.payment-card", "financial.payment_card", matched, total, total == 0 ? 0 : (double)matched / total),
             new EvidenceItem("name-rule", "name.en.card", "financial.payment_card"),
         ],
     };
