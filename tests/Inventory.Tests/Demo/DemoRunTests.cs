@@ -1,0 +1,149 @@
+using System.Text;
+using Inventory.Cli.Commands;
+using Inventory.Cli.Demo;
+using Inventory.Model;
+using Inventory.Reports.Check;
+using Inventory.Reports.Claims;
+using NUnit.Framework;
+using Spectre.Console.Testing;
+
+namespace Inventory.Tests.Demo;
+
+/// <summary>The demo end to end, as the README's demo command runs it: every column has a status, the traps are caught,
+/// the inventory round-trips, and no raw value the generator inserted reaches any file the demo writes.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class DemoRunTests
+{
+    private string _out = "";
+    private DemoCommand.DemoRun _run = null!;
+    private string _console = "";
+
+    [OneTimeSetUp]
+    public async Task RunDemo()
+    {
+        _out = Path.Combine(Path.GetTempPath(), $"inventory-demo-{Guid.NewGuid():N}");
+        var console = new TestConsole();
+        console.Profile.Width = 160;
+        _run = await DemoCommand.RunAsync(console, _out, DemoDatabase.DefaultSeed, DemoSize.Default, CancellationToken.None);
+        _console = console.Output;
+    }
+
+    [OneTimeTearDown]
+    public void CleanUp() => Directory.Delete(_out, recursive: true);
+
+    [Test]
+    public void Demo_EveryColumnOfTheDatabase_AppearsWithAStatus()
+    {
+        var columns = _run.Inventory.AllColumns().ToDictionary(c => (c.Table.QualifiedName, c.Column.Name), c => c.Column);
+
+        var missing = _run.Manifest.Columns.Where(t => !columns.ContainsKey((t.Table, t.Column))).Select(t => $"{t.Table}.{t.Column}").ToList();
+
+        Assert.That(missing, Is.Empty);
+        Assert.That(columns, Has.Count.EqualTo(_run.Manifest.Columns.Count));
+    }
+
+    [Test]
+    public void Demo_EffectiveCategories_AgreeWithTheGeneratorOnAtLeast98Percent()
+    {
+        TestContext.Out.WriteLine($"agreement: {_run.Agreement:P1}");
+        Assert.That(_run.Agreement, Is.GreaterThanOrEqualTo(0.98));
+    }
+
+    [Test]
+    public void Demo_ClassifierAlone_AgreesWithTheGeneratorOnSampledColumns()
+    {
+        // Annotations excluded: what the classifier decided by itself, on the controller tables it could sample.
+        var truth = _run.Manifest.Columns.ToDictionary(t => (t.Table, t.Column), t => t.DataCategory);
+        var sampled = _run.Inventory.AllColumns().Where(c => c.Source.Role == "controller").ToList();
+        var agree = sampled.Count(c => c.Column.Classification?.DataCategory == truth[(c.Table.QualifiedName, c.Column.Name)]);
+        double ratio = (double)agree / sampled.Count;
+        TestContext.Out.WriteLine($"classifier alone: {agree}/{sampled.Count} = {ratio:P1}");
+        foreach (var c in sampled.Where(c => c.Column.Classification?.DataCategory != truth[(c.Table.QualifiedName, c.Column.Name)]))
+            TestContext.Out.WriteLine($"  {c.Table.QualifiedName}.{c.Column.Name}: {c.Column.Classification?.DataCategory ?? "(undecided)"} vs {truth[(c.Table.QualifiedName, c.Column.Name)]}");
+        Assert.That(ratio, Is.GreaterThanOrEqualTo(0.90));
+    }
+
+    [Test]
+    public void Demo_PanTable_ViolatesTheCardClaim()
+    {
+        var traps = _run.Manifest.Traps;
+        var card = _run.Gate.Claims.Single(c => c.Claim.Kind == "no-card-number");
+
+        Assert.That(card.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+        Assert.That(card.Findings.Select(f => $"{f.Table}.{f.Column}"), Is.EqualTo(new[] { $"{traps.PanTable}.{traps.PanColumn}" }));
+    }
+
+    [Test]
+    public void Demo_IntercomTable_HoldsTheIntercomClaim()
+    {
+        var intercom = _run.Gate.Claims.Single(c => c.Claim.Kind == "shared-with-only");
+
+        Assert.That(intercom.Verdict, Is.EqualTo(ClaimVerdict.Holds), intercom.Summary);
+    }
+
+    [Test]
+    public void Demo_NewTable_IsUntaggedAndFailsTheGate()
+    {
+        var table = _run.Manifest.Traps.UnannotatedTable;
+        var expected = _run.Manifest.Columns.Where(c => c.Table == table).Select(c => $"{table}.{c.Column}").OrderBy(k => k, StringComparer.Ordinal);
+
+        var untagged = _run.Gate.Result.Failures.Where(f => f.Kind == FindingKind.Untagged).Select(f => f.Key).OrderBy(k => k, StringComparer.Ordinal);
+
+        Assert.That(untagged, Is.EqualTo(expected));
+        Assert.That(_run.Gate.Result.Passed, Is.False);
+    }
+
+    [Test]
+    public void Demo_ContradictedAnnotation_IsReportedAsConflict()
+    {
+        var traps = _run.Manifest.Traps;
+        var column = _run.Inventory.AllColumns().Single(c => c.Table.QualifiedName == traps.ContradictedTable && c.Column.Name == traps.ContradictedColumn).Column;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(column.Status, Is.EqualTo(ColumnStatus.Conflict));
+            Assert.That(column.DataCategory, Is.EqualTo(traps.AnnotatedCategory), "the annotation wins");
+            Assert.That(_run.Gate.Result.Findings.Any(f => f.Kind == FindingKind.Conflict && f.Key == $"{traps.ContradictedTable}.{traps.ContradictedColumn}"), Is.True);
+        }
+    }
+
+    [Test]
+    public void Demo_Inventory_RoundTripsLosslessly()
+    {
+        var path = Path.Combine(_out, "inventory.json");
+        var text = File.ReadAllText(path);
+
+        var again = InventoryJson.Serialize(InventoryJson.Read(path));
+
+        Assert.That(again, Is.EqualTo(text));
+    }
+
+    [Test]
+    public void Demo_WrittenFiles_HoldNoRawValueTheGeneratorInserted()
+    {
+        // Every file the demo writes, except the demo database itself; XLSX is a zip, so its parts are read unzipped.
+        var files = Directory.GetFiles(_out, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".sqlite", StringComparison.Ordinal)).ToList();
+        var texts = files.SelectMany(ReadTexts).ToList();
+        texts.Add(("console", _console));
+        var canaries = _run.Manifest.CanaryValues.Where(c => c.Value.Length >= 6).ToList();
+        Assume.That(canaries, Has.Count.GreaterThan(100));
+
+        var leaks = (from t in texts from c in canaries where t.Text.Contains(c.Value, StringComparison.Ordinal) select $"{c.Kind} in {t.Name}").Distinct().ToList();
+
+        Assert.That(leaks, Is.Empty);
+        Assert.That(files.Select(Path.GetFileName), Does.Contain("ropa.html").And.Contain("inventory.json").And.Contain("inventory-check.sarif"));
+    }
+
+    private static IEnumerable<(string Name, string Text)> ReadTexts(string file)
+    {
+        if (!file.EndsWith(".xlsx", StringComparison.Ordinal))
+            return [(file, File.ReadAllText(file, Encoding.UTF8))];
+        using var zip = System.IO.Compression.ZipFile.OpenRead(file);
+        return zip.Entries.Select(e =>
+        {
+            using var reader = new StreamReader(e.Open(), Encoding.UTF8);
+            return ($"{file}!{e.FullName}", reader.ReadToEnd());
+        }).ToList();
+    }
+}
