@@ -199,6 +199,17 @@ public sealed class RuleClassifier : IColumnClassifier
             if (score.Matched > 0 && score.DataCategory is not null && (Validated.Contains(score.Id) || score.Id == "detector.free-text"))
                 evidence.Add(DetectorEvidence(score));
         var decision = FromNameOnly(name, family, evidence, hasData: true);
+        // Structured non-text types (enums, ranges, reg* identifiers, vectors) whose values every detector rejected are
+        // not personal: the values were read and checked, so this is evidence, not the absence of it. Arrays may hold
+        // text and stay undecided.
+        if (decision.DataCategory is null && family == TypeFamily.Other && !info.DeclaredType.Contains("[]", StringComparison.Ordinal)
+            && !info.DeclaredType.Contains("array", StringComparison.OrdinalIgnoreCase)
+            && result.Scores.All(s => s.Matched == 0 || s.DataCategory is null || s.Id is "detector.person-name" or "detector.postal-code"))
+        {
+            evidence.Add(new EvidenceItem("detector", "detector.none-matched", "none", 0, result.Total, 0,
+                "structured values of a non-text type; no detector matched"));
+            return Decide("none", 0.6, evidence);
+        }
         if (decision.DataCategory is { } decided && decided != "none" && ContradictingValues(decided, result))
             decision = decision with { Confidence = Math.Min(decision.Confidence, 0.45) };
         else if (decision.DataCategory == "none" && name.Rule is null && result.DistinctRatio <= 0.2 && result.Total >= 10)
