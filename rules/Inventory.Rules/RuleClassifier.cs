@@ -170,7 +170,6 @@ public sealed class RuleClassifier : IColumnClassifier
         {
             if (!NeedsSupport.Contains(score.Id) || score.DataCategory is null || !Enough(score, _options.SupportShare)) continue;
             bool support = name.DataCategory == score.DataCategory
-                || (nameCategory is not null && nameCategory == Taxonomy.CategoryOf(score.DataCategory))
                 || (score.Id == "detector.siren-siret" && name.DataCategory is "financial.tax_id" or "financial.vat_number");
             if (!support) continue;
             evidence.Insert(0, DetectorEvidence(score));
