@@ -153,7 +153,7 @@ public sealed class RuleClassifier : IColumnClassifier
         {
             evidence.Add(DetectorEvidence(result["detector.json"]));
             var keys = JsonKeyCategories(column.Values);
-            foreach (var (category, key) in keys) evidence.Add(new EvidenceItem("contains", "json-key." + key, category, Detail: "JSON key name"));
+            foreach (var (category, ruleId) in keys) evidence.Add(new EvidenceItem("contains", "json-key." + ruleId, category, Detail: "a JSON key matched this name rule"));
             var also = keys.Select(k => Taxonomy.CategoryOf(k.Category)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             if (personalName) return Decide(name.DataCategory!, Math.Min(0.85, name.Weight), evidence, also);
             if (also.Length > 0)
@@ -286,7 +286,8 @@ public sealed class RuleClassifier : IColumnClassifier
         return also.ToArray();
     }
 
-    /// <summary>Data categories of the keys of JSON objects (key-level detection), with the key tokens that matched.</summary>
+    /// <summary>Data categories of the keys of JSON objects (key-level detection), with the name rule that matched. Keys
+    /// themselves are data (a map may be keyed by e-mail addresses), so only rule ids leave this method.</summary>
     private List<(string Category, string Key)> JsonKeyCategories(IReadOnlyList<string> values)
     {
         var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -322,8 +323,7 @@ public sealed class RuleClassifier : IColumnClassifier
                         _ => TypeFamily.Text,
                     };
                     var match = _rules.Match("", property.Name, family);
-                    var key = string.Join("_", NameTokenizer.Tokenize(property.Name));
-                    if (match.DataCategory is { } c && c != "none" && key.Length > 0) found.TryAdd(key, c);
+                    if (match.DataCategory is { } c && c != "none" && match.Rule is { } rule) found.TryAdd(rule.Id, c);
                     Walk(property.Value, depth + 1);
                 }
             else if (element.ValueKind == JsonValueKind.Array)
