@@ -69,7 +69,7 @@ internal static class DetectorBench
         new BicDetector(), new VatNumberDetector(), new SirenSiretDetector(), new UserAgentDetector(), new LanguageTagDetector(),
         new PostalCodeDetector(), new PersonNameDetector(), new CompanyNameDetector(), new UrlDetector(), new FilePathDetector(),
         new UuidDetector(), new HashDetector(), new SecretTokenDetector(), new FreeTextDetector(), new JsonDocumentDetector(),
-        new EmbeddedIdentifierDetector(), new PaymentReferenceDetector(),
+        new EmbeddedIdentifierDetector(), new PaymentReferenceDetector(), new HexDigestDetector(),
     ];
 
     private static int Option(string[] args, string name, int fallback)

@@ -36,13 +36,13 @@ public sealed class RuleClassifier : IColumnClassifier
     private static readonly HashSet<string> Validated = new(StringComparer.Ordinal)
     {
         "detector.email", "detector.phone", "detector.ip-address", "detector.payment-card", "detector.iban", "detector.vat-number",
-        "detector.user-agent", "detector.hash", "detector.payment-reference", "detector.secret-token",
+        "detector.user-agent", "detector.hash", "detector.payment-reference",
     };
     // Detectors that decide only when the name points at the same category.
     private static readonly HashSet<string> NeedsSupport = new(StringComparer.Ordinal)
     {
         "detector.siren-siret", "detector.bic", "detector.postal-code", "detector.company-name", "detector.file-path", "detector.language-tag",
-        "detector.person-name",
+        "detector.person-name", "detector.hex-digest", "detector.secret-token",
     };
     private static readonly string[] VersionTokens = ["version", "ver", "release", "build", "firmware", "revision", "schema"];
 
@@ -133,7 +133,7 @@ public sealed class RuleClassifier : IColumnClassifier
             var category = hit.DataCategory!;
             // The name may refine the subcategory inside the same category (e.g. vat vs tax id).
             if (agrees && name.DataCategory is not null && name.DataCategory.Contains('.') && Taxonomy.CategoryOf(category) == nameCategory
-                && hit.Id is "detector.vat-number" or "detector.hash" or "detector.secret-token" or "detector.payment-card")
+                && hit.Id is "detector.vat-number" or "detector.hash" or "detector.payment-card")
                 category = name.DataCategory;
             return Decide(category, confidence, evidence);
         }
@@ -170,7 +170,8 @@ public sealed class RuleClassifier : IColumnClassifier
         {
             if (!NeedsSupport.Contains(score.Id) || score.DataCategory is null || !Enough(score, _options.SupportShare)) continue;
             bool support = name.DataCategory == score.DataCategory
-                || (score.Id == "detector.siren-siret" && name.DataCategory is "financial.tax_id" or "financial.vat_number");
+                || (score.Id == "detector.siren-siret" && name.DataCategory is "financial.tax_id" or "financial.vat_number")
+                || (score.Id is "detector.hex-digest" or "detector.secret-token" && name.DataCategory is "other_personal.credentials" or "automatic.device_id");
             if (!support) continue;
             evidence.Insert(0, DetectorEvidence(score));
             return Decide(name.DataCategory!, Math.Min(0.97, 0.7 + 0.25 * score.Ratio), evidence);

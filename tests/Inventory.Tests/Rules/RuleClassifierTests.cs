@@ -128,6 +128,30 @@ public sealed class RuleClassifierTests
     }
 
     [Test]
+    public void Classify_Sha256ChecksumColumn_NotCredentials()
+    {
+        var result = Classifier.Classify(Some.Column("uploads", "checksum", "text",
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+        Assert.That(result.DataCategory, Is.Not.EqualTo("other_personal.credentials"));
+    }
+
+    [Test]
+    public void Classify_HexDigestsNamedPassword_Credentials()
+    {
+        var result = Classifier.Classify(Some.Column("users", "password", "text",
+            "5f4dcc3b5aa765d61d8327deb882cf99", "e99a18c428cb38d5f260853678922e03"));
+        Assert.That(result.DataCategory, Is.EqualTo("other_personal.credentials"));
+    }
+
+    [Test]
+    public void Classify_BcryptHashesInUnnamedColumn_Credentials()
+    {
+        var result = Classifier.Classify(Some.Column("t", "c7", "text",
+            "$2b$12$KIXQJQ5vQ1Y8Z9y8bN4uOe1c2a3b4c5d6e7f8g9h0i1j2k3l4m5n6", "$2b$12$AbCdEfGhIjKlMnOpQrStUuVwXyZ0123456789abcdefghijklmnopq"));
+        Assert.That(result.DataCategory, Is.EqualTo("other_personal.credentials"));
+    }
+
+    [Test]
     public void Classify_UnknownTextColumnWithoutValues_Undecided()
     {
         var result = Classifier.Classify(Some.Unsampled("t", "xyz", "text"));
