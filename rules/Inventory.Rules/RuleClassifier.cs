@@ -67,6 +67,17 @@ public sealed class RuleClassifier : IColumnClassifier
     /// <summary>The detector suite in use.</summary>
     public DetectorSuite Detectors => _detectors;
 
+    /// <summary>Classifies many columns in order (each independently; no shared state).</summary>
+    /// <param name="columns">Columns to classify.</param>
+    /// <returns>One decision per column, in order.</returns>
+    public IReadOnlyList<Classification.Classification> ClassifyMany(IReadOnlyList<ColumnEvidence> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var results = new Classification.Classification[columns.Count];
+        for (int i = 0; i < columns.Count; i++) results[i] = Classify(columns[i]);
+        return results;
+    }
+
     /// <inheritdoc />
     public Classification.Classification Classify(ColumnEvidence column)
     {

@@ -272,6 +272,37 @@ public sealed class DetectorTests
         Assert.That(result.Distinct, Is.EqualTo(2));
     }
 
+    [TestCase("4111111111111111", ExpectedResult = true)]
+    [TestCase("4.111111111111111e+15", ExpectedResult = true)]
+    [TestCase("4111111111111111.0", ExpectedResult = true)]
+    [TestCase("4111111111111111.7", ExpectedResult = false)]
+    public bool PaymentCard_UntypedSqliteValues(string value) => Match("detector.payment-card", value, TypeFamily.Untyped);
+
+    [Test]
+    public void Run_RandomAndHostileStrings_NeverThrows()
+    {
+        // Given random strings over digits, separators, letters of several scripts, JSON and control characters
+        var random = new Random(7);
+        const string alphabet = "0123456789 +-()./:@_$*{}[]\\\"'xXeEaZéßΩЖ王\t\u0301,;=?#%";
+        var values = new List<string>();
+        for (int i = 0; i < 20000; i++)
+        {
+            var chars = new char[random.Next(0, 80)];
+            for (int j = 0; j < chars.Length; j++) chars[j] = alphabet[random.Next(alphabet.Length)];
+            values.Add(new string(chars));
+        }
+        values.Add(new string('9', 400));
+        values.Add("1e308");
+        values.Add("-1.7976931348623157E+308");
+        values.Add("{\"a\":" + new string('[', 200) + new string(']', 200) + "}");
+        // When every family runs over them; Then nothing throws and counts stay within bounds
+        foreach (var family in Enum.GetValues<TypeFamily>())
+        {
+            var result = DetectorSuite.Default.Run(values, family);
+            Assert.That(result.Scores.All(s => s.Matched <= s.Total), Is.True, family.ToString());
+        }
+    }
+
     [Test]
     public void Run_BooleanFamily_NoDetectorApplies()
     {

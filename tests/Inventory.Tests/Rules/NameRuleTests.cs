@@ -60,6 +60,11 @@ public sealed class NameRuleTests
     [TestCase("clientes", "codigo_postal", "text", ExpectedResult = "contact.postal_address")]
     [TestCase("clientes", "razon_social", "text", ExpectedResult = "contact.company_name")]
     [TestCase("clientes", "fecha_de_nacimiento", "date", ExpectedResult = "other_personal.date_of_birth")]
+    // Case and quoting do not matter
+    [TestCase("CLIENTS", "PRENOM", "varchar(50)", ExpectedResult = "contact.name")]
+    [TestCase("USERS", "EMAIL_ADDRESS", "VARCHAR(255)", ExpectedResult = "contact.email")]
+    [TestCase("Kunden", "\"Telefon Nummer\"", "text", ExpectedResult = "contact.phone")]
+    [TestCase("[Customers]", "[Last Name]", "nvarchar(50)", ExpectedResult = "contact.name")]
     public string? Classify_ByName(string table, string column, string type) => Classify(table, column, type);
 
     // Table context: a name in a catalogue is not a person's name.
