@@ -36,13 +36,13 @@ public sealed class RuleClassifier : IColumnClassifier
     private static readonly HashSet<string> Validated = new(StringComparer.Ordinal)
     {
         "detector.email", "detector.phone", "detector.ip-address", "detector.payment-card", "detector.iban", "detector.vat-number",
-        "detector.user-agent", "detector.hash", "detector.payment-reference", "detector.secret-token",
+        "detector.user-agent", "detector.hash", "detector.payment-reference",
     };
     // Detectors that decide only when the name points at the same category.
     private static readonly HashSet<string> NeedsSupport = new(StringComparer.Ordinal)
     {
         "detector.siren-siret", "detector.bic", "detector.postal-code", "detector.company-name", "detector.file-path", "detector.language-tag",
-        "detector.person-name",
+        "detector.person-name", "detector.hex-digest", "detector.secret-token",
     };
     private static readonly string[] VersionTokens = ["version", "ver", "release", "build", "firmware", "revision", "schema"];
 
@@ -66,6 +66,17 @@ public sealed class RuleClassifier : IColumnClassifier
 
     /// <summary>The detector suite in use.</summary>
     public DetectorSuite Detectors => _detectors;
+
+    /// <summary>Classifies many columns in order (each independently; no shared state).</summary>
+    /// <param name="columns">Columns to classify.</param>
+    /// <returns>One decision per column, in order.</returns>
+    public IReadOnlyList<Classification.Classification> ClassifyMany(IReadOnlyList<ColumnEvidence> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var results = new Classification.Classification[columns.Count];
+        for (int i = 0; i < columns.Count; i++) results[i] = Classify(columns[i]);
+        return results;
+    }
 
     /// <inheritdoc />
     public Classification.Classification Classify(ColumnEvidence column)
@@ -133,7 +144,7 @@ public sealed class RuleClassifier : IColumnClassifier
             var category = hit.DataCategory!;
             // The name may refine the subcategory inside the same category (e.g. vat vs tax id).
             if (agrees && name.DataCategory is not null && name.DataCategory.Contains('.') && Taxonomy.CategoryOf(category) == nameCategory
-                && hit.Id is "detector.vat-number" or "detector.hash" or "detector.secret-token" or "detector.payment-card")
+                && hit.Id is "detector.vat-number" or "detector.hash" or "detector.payment-card")
                 category = name.DataCategory;
             return Decide(category, confidence, evidence);
         }
@@ -153,7 +164,7 @@ public sealed class RuleClassifier : IColumnClassifier
         {
             evidence.Add(DetectorEvidence(result["detector.json"]));
             var keys = JsonKeyCategories(column.Values);
-            foreach (var (category, key) in keys) evidence.Add(new EvidenceItem("contains", "json-key." + key, category, Detail: "JSON key name"));
+            foreach (var (category, ruleId) in keys) evidence.Add(new EvidenceItem("contains", "json-key." + ruleId, category, Detail: "a JSON key matched this name rule"));
             var also = keys.Select(k => Taxonomy.CategoryOf(k.Category)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             if (personalName) return Decide(name.DataCategory!, Math.Min(0.85, name.Weight), evidence, also);
             if (also.Length > 0)
@@ -170,8 +181,8 @@ public sealed class RuleClassifier : IColumnClassifier
         {
             if (!NeedsSupport.Contains(score.Id) || score.DataCategory is null || !Enough(score, _options.SupportShare)) continue;
             bool support = name.DataCategory == score.DataCategory
-                || (nameCategory is not null && nameCategory == Taxonomy.CategoryOf(score.DataCategory))
-                || (score.Id == "detector.siren-siret" && name.DataCategory is "financial.tax_id" or "financial.vat_number");
+                || (score.Id == "detector.siren-siret" && name.DataCategory is "financial.tax_id" or "financial.vat_number")
+                || (score.Id is "detector.hex-digest" or "detector.secret-token" && name.DataCategory is "other_personal.credentials" or "automatic.device_id");
             if (!support) continue;
             evidence.Insert(0, DetectorEvidence(score));
             return Decide(name.DataCategory!, Math.Min(0.97, 0.7 + 0.25 * score.Ratio), evidence);
@@ -199,6 +210,17 @@ public sealed class RuleClassifier : IColumnClassifier
             if (score.Matched > 0 && score.DataCategory is not null && (Validated.Contains(score.Id) || score.Id == "detector.free-text"))
                 evidence.Add(DetectorEvidence(score));
         var decision = FromNameOnly(name, family, evidence, hasData: true);
+        // Structured non-text types (enums, ranges, reg* identifiers, vectors) whose values every detector rejected are
+        // not personal: the values were read and checked, so this is evidence, not the absence of it. Arrays may hold
+        // text and stay undecided.
+        if (decision.DataCategory is null && family == TypeFamily.Other && !info.DeclaredType.Contains("[]", StringComparison.Ordinal)
+            && !info.DeclaredType.Contains("array", StringComparison.OrdinalIgnoreCase)
+            && result.Scores.All(s => s.Matched == 0 || s.DataCategory is null || s.Id is "detector.person-name" or "detector.postal-code"))
+        {
+            evidence.Add(new EvidenceItem("detector", "detector.none-matched", "none", 0, result.Total, 0,
+                "structured values of a non-text type; no detector matched"));
+            return Decide("none", 0.6, evidence);
+        }
         if (decision.DataCategory is { } decided && decided != "none" && ContradictingValues(decided, result))
             decision = decision with { Confidence = Math.Min(decision.Confidence, 0.45) };
         else if (decision.DataCategory == "none" && name.Rule is null && result.DistinctRatio <= 0.2 && result.Total >= 10)
@@ -276,7 +298,8 @@ public sealed class RuleClassifier : IColumnClassifier
         return also.ToArray();
     }
 
-    /// <summary>Data categories of the keys of JSON objects (key-level detection), with the key tokens that matched.</summary>
+    /// <summary>Data categories of the keys of JSON objects (key-level detection), with the name rule that matched. Keys
+    /// themselves are data (a map may be keyed by e-mail addresses), so only rule ids leave this method.</summary>
     private List<(string Category, string Key)> JsonKeyCategories(IReadOnlyList<string> values)
     {
         var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -312,8 +335,7 @@ public sealed class RuleClassifier : IColumnClassifier
                         _ => TypeFamily.Text,
                     };
                     var match = _rules.Match("", property.Name, family);
-                    var key = string.Join("_", NameTokenizer.Tokenize(property.Name));
-                    if (match.DataCategory is { } c && c != "none" && key.Length > 0) found.TryAdd(key, c);
+                    if (match.DataCategory is { } c && c != "none" && match.Rule is { } rule) found.TryAdd(rule.Id, c);
                     Walk(property.Value, depth + 1);
                 }
             else if (element.ValueKind == JsonValueKind.Array)

@@ -55,6 +55,7 @@ internal sealed class CompanyNameDetector : ValueDetector
         "inc", "incorporated", "corp", "corporation", "llc", "co", "bv", "nv", "spa", "srl", "sl", "slu", "oy", "ab", "as", "aps",
         "pty", "sro", "ооо", "оао", "зао", "ао", "пао", "kk", "gk", "company",
     ];
+    private static readonly string[] PrefixForms = ["ооо", "оао", "зао", "ао", "пао", "тов", "ип"];
     private static readonly string[] CjkForms = ["株式会社", "有限会社", "有限公司", "股份有限公司", "合同会社"];
 
     /// <inheritdoc />
@@ -70,6 +71,11 @@ internal sealed class CompanyNameDetector : ValueDetector
             foreach (var form in CjkForms)
                 if (value.Contains(form, StringComparison.Ordinal) && value.Length > form.Length) return true;
         if (shape.Spaces == 0) return false;
+        // Russian and other Cyrillic legal forms open the name (ООО «Ромашка»).
+        int firstSpace = value.IndexOf(' ');
+        if (shape.NonAscii > 0 && firstSpace > 0)
+            foreach (var form in PrefixForms)
+                if (value[..firstSpace].Equals(form, StringComparison.OrdinalIgnoreCase)) return true;
         // Legal forms close the name ("Example Books GmbH", "ACME, Inc.", "Sample Café SARL (Lyon)"): test the last two words.
         Span<char> word = stackalloc char[16];
         var rest = value.TrimEnd(" .)");

@@ -35,6 +35,7 @@ internal sealed class PhoneDetector : ValueDetector
         // A bare run of digits is a phone number only with a country code (≥ 10 digits, as integers store them) or a
         // national trunk prefix 0 (≥ 9 digits); shorter digit runs are counters and keys.
         if (shape.AllDigits && (shape.Digits < 9 || (first != '0' && shape.Digits < 10))) return false;
+        if (LooksLikeDate(value)) return false;
         // One string per candidate that passed the shape test; phone-shaped values are the minority of most columns.
         var text = value.ToString();
         if (first == '+' || text.StartsWith("00", StringComparison.Ordinal)) return Valid(first == '+' ? text : "+" + text[2..], null);
@@ -52,12 +53,37 @@ internal sealed class PhoneDetector : ValueDetector
         try
         {
             var number = Util.Parse(text, region);
-            return Util.IsValidNumber(number);
+            return Util.IsValidNumber(number) || (Util.IsPossibleNumber(number) && IsFictional(number));
         }
         catch (NumberParseException)
         {
             return false;
         }
+    }
+
+    // Ranges reserved for drama and documentation: Ofcom (UK 07700 900000–900999 and the 01xx 496 0xxx / 020 7946 0xxx
+    // geographic ranges) and ARCEP (FR 01 99 00 xx xx, 06 39 98 xx xx). Test fixtures use them, so they count as phones.
+    private static readonly (int CountryCode, string Prefix)[] Fictional =
+    [
+        (44, "7700900"), (44, "1134960"), (44, "1144960"), (44, "1154960"), (44, "1164960"), (44, "1174960"), (44, "1184960"),
+        (44, "1214960"), (44, "1314960"), (44, "1414960"), (44, "1514960"), (44, "1614960"), (44, "2079460"), (44, "2890180"),
+        (44, "2920180"), (33, "19900"), (33, "63998"),
+    ];
+
+    private static bool IsFictional(PhoneNumber number)
+    {
+        var national = number.NationalNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (cc, prefix) in Fictional)
+            if (number.CountryCode == cc && national.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    // 2024-03-01, 01/03/2024, 01.03.2024: dates, whatever a phone library thinks of their digits.
+    private static bool LooksLikeDate(ReadOnlySpan<char> value)
+    {
+        if (value.Length != 10) return false;
+        char a = value[4], b = value[7], c = value[2], d = value[5];
+        return (a is '-' or '/' or '.' && b == a) || (c is '-' or '/' or '.' && d == c);
     }
 
     private static bool HasExtension(ReadOnlySpan<char> value)

@@ -90,10 +90,10 @@ internal sealed class UuidDetector : ValueDetector
 }
 
 /// <summary>
-/// Password hashes and digests: modular crypt formats (<c>$2a$</c>/<c>$2b$</c>/<c>$2y$</c> bcrypt, <c>$argon2…$</c>,
-/// <c>$5$</c>/<c>$6$</c> SHA-crypt, <c>$pbkdf2…</c>, Django <c>pbkdf2_sha256$</c>, LDAP <c>{SSHA}</c>) and bare hexadecimal
-/// digests of 32, 40, 56, 64, 96 or 128 digits (MD5, SHA-1, SHA-2 family) with both letters and digits.
-/// Sources: the formats' own specifications (OpenBSD bcrypt, RFC 9106 PHC string, Ulrich Drepper's SHA-crypt).
+/// Password hashes in self-describing formats: modular crypt (<c>$2a$</c>/<c>$2b$</c>/<c>$2y$</c> bcrypt, <c>$argon2…$</c>,
+/// <c>$5$</c>/<c>$6$</c> SHA-crypt, <c>$pbkdf2…</c>, <c>$scrypt$</c>), Django-style <c>pbkdf2_sha256$…</c>, and LDAP
+/// <c>{SSHA}</c>. Sources: the formats' own specifications (OpenBSD bcrypt, the PHC string format of RFC 9106, Ulrich
+/// Drepper's SHA-crypt, RFC 2307). Bare hexadecimal digests are <see cref="HexDigestDetector"/>'s: they may be file checksums.
 /// </summary>
 internal sealed class HashDetector : ValueDetector
 {
@@ -101,9 +101,6 @@ internal sealed class HashDetector : ValueDetector
     public override string Id => "detector.hash";
     /// <inheritdoc />
     public override string? DataCategory => "other_personal.credentials";
-
-    /// <inheritdoc />
-    public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Other or TypeFamily.Binary;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
@@ -114,7 +111,29 @@ internal sealed class HashDetector : ValueDetector
             return value.StartsWith("$2a$") || value.StartsWith("$2b$") || value.StartsWith("$2y$") || value.StartsWith("$argon2")
                 || value.StartsWith("$5$") || value.StartsWith("$6$") || value.StartsWith("$pbkdf2") || value.StartsWith("$scrypt$");
         if (first == '{') return value.StartsWith("{SSHA}") || value.StartsWith("{SHA}") || value.StartsWith("{SSHA512}") || value.StartsWith("{CRYPT}");
-        if (value.StartsWith("pbkdf2_sha") || value.StartsWith("argon2$") || value.StartsWith("bcrypt$") || value.StartsWith("sha1$")) return true;
+        return value.StartsWith("pbkdf2_sha") || value.StartsWith("argon2$") || value.StartsWith("bcrypt$") || value.StartsWith("sha1$");
+    }
+}
+
+/// <summary>
+/// Bare hexadecimal digests of 32, 40, 56, 64, 96 or 128 digits (MD5, SHA-1, SHA-2 family lengths, FIPS 180-4), optionally
+/// prefixed <c>0x</c> or <c>\x</c>, with both letters and digits. Shape only: a digest is a credential when the name says so
+/// (password, token, secret), and a checksum otherwise.
+/// </summary>
+internal sealed class HexDigestDetector : ValueDetector
+{
+    /// <inheritdoc />
+    public override string Id => "detector.hex-digest";
+    /// <inheritdoc />
+    public override string? DataCategory => "other_personal.credentials";
+
+    /// <inheritdoc />
+    public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Other or TypeFamily.Binary;
+
+    /// <inheritdoc />
+    public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
+    {
+        if (shape.Length < 32 || shape.Spaces > 0 || shape.Hex < 32) return false;
         if (value.StartsWith("0x") || value.StartsWith("\\x")) value = value[2..];
         if (value.Length is not (32 or 40 or 56 or 64 or 96 or 128)) return false;
         int digits = 0, letters = 0;
