@@ -124,6 +124,31 @@ public sealed class CliTests
         }
     }
 
+    [Test]
+    [Category("Integration")]
+    public async Task Scan_UnreadableView_RecordsTheIssueWritesTheRestAndExitsThree()
+    {
+        // Given a database where one view fails on every read and one table is fine
+        await using var db = await TestPostgres.CreateAsync("cli_incomplete",
+            "CREATE TABLE customer (id int PRIMARY KEY, email text); INSERT INTO customer VALUES (1, 'a@example.com'), (2, 'b@example.org');" +
+            "CREATE VIEW broken AS SELECT 1 / (id - id) AS ratio FROM customer;");
+        var output = Path.Combine(_dir, "inventory.json");
+
+        // When it is scanned
+        var (code, text) = await RunAsync("scan", "--connection", db.ConnectionString, "--provider", "postgres", "--out", output);
+
+        // Then the scan goes on, says what it could not read, and exits with the incomplete-scan code
+        var document = InventoryJson.Read(output);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.ScanIncomplete), text);
+            Assert.That(document.Issues.Select(i => i.Table), Does.Contain("broken"));
+            Assert.That(document.AllColumns().Single(c => c.Table.Name == "customer" && c.Column.Name == "email").Column.Stats.NonNull, Is.EqualTo(2));
+            Assert.That(text, Does.Contain("scan incomplete"));
+            Assert.That(text, Does.Not.Contain("example.com"));
+        }
+    }
+
     [TestCase("report")]
     [TestCase("check")]
     public async Task Command_Help_ShowsExamples(string command)
