@@ -11,16 +11,19 @@ namespace Inventory.Bench;
 
 /// <summary>
 /// pg-scan: builds a database of 1,000 tables × 20 columns (5 rows each), one 5,000,000-row table and one 1,000-row
-/// table (same 5 columns), all generated server-side and analysed; then reports catalog time and query count, the
-/// whole scan time (ScanRunner, undecided classifier), the time to run the very same sample SELECTs with plain
-/// Npgsql (the physical limit) at the same parallelism, the 5M-row against the 1,000-row table, and peak memory.
-/// Options: <c>--keep</c> keeps the database (named inv_bench_pg) for another run, <c>--reuse</c> reuses it.
+/// table (same 5 columns), all generated server-side and analysed; then, after one warm-up round, measures N rounds
+/// (median, min, max) of: the catalog (fresh connector, first connection included) and its query count; the whole
+/// scan (ScanRunner with a trivial classifier: catalog, sampling, document); the connector's sampling alone; and the
+/// plain read — the very same SELECT texts with plain Npgsql at the same parallelism from a fresh pool, without
+/// catalog, transaction or timeouts (the physical limit). Then the 5M-row against the 1,000-row table (21 interleaved
+/// pairs), peak working set, and the load average before and after.
+/// Options: <c>--keep</c> keeps the database (named inv_bench_pg) for another run, <c>--reuse</c> reuses it,
+/// <c>--rounds N</c> (default 5), <c>--parallelism P</c> (default 4).
 /// </summary>
 internal static class PostgresBench
 {
     private const string DatabaseName = "inv_bench_pg";
     private const int Tables = 1000;
-    private const int Parallelism = 4;
 
     private sealed class Undecided : IColumnClassifier
     {
@@ -37,6 +40,7 @@ internal static class PostgresBench
             return 2;
         }
         bool keep = args.Contains("--keep"), reuse = args.Contains("--reuse");
+        int rounds = IntOption(args, "--rounds", 5), parallelism = IntOption(args, "--parallelism", 4);
         var dbConnection = new NpgsqlConnectionStringBuilder(admin) { Database = DatabaseName }.ConnectionString;
         if (!reuse || !await ExistsAsync(admin))
         {
@@ -46,7 +50,7 @@ internal static class PostgresBench
         }
         try
         {
-            await MeasureAsync(dbConnection);
+            await MeasureAsync(dbConnection, rounds, parallelism);
         }
         finally
         {
@@ -55,51 +59,128 @@ internal static class PostgresBench
         return 0;
     }
 
-    private static async Task MeasureAsync(string connection)
+    private static async Task MeasureAsync(string connection, int rounds, int parallelism)
     {
         var options = new SampleOptions();
         var target = ConnectionTarget.Parse(connection, "postgres");
+        Console.WriteLine($"load average before: {LoadAverage()}; {Environment.ProcessorCount} cores; parallelism {parallelism}; {rounds} rounds after one warm-up round");
 
-        // Warm the pool and Npgsql's type cache once, so neither side pays it.
-        await using (var warm = new PostgresConnector(target)) await warm.ReadCatalogAsync(new CatalogFilter(["public.big"], []));
+        // The SELECT texts the connector sends, planned from one catalog read, for the plain read.
+        Catalog.Catalog reference;
+        await using (var connector = new PostgresConnector(target)) reference = await connector.ReadCatalogAsync(CatalogFilter.All);
+        var dialect = new PostgresDialect();
+        var statements = reference.Tables.Select(x => dialect.PlanSample(x, x.Columns.Where(c => c.Readable).ToList(), x.RowEstimate, options).Sql).ToList();
 
-        // Catalog
-        Catalog.Catalog catalog;
+        var catalogTimes = new List<double>();
+        var scanTimes = new List<double>();
+        var plainTimes = new List<double>();
+        var connectorTimes = new List<double>();
+        var ratios = new List<double>();
+        int queries = 0, tables = 0, columns = 0;
+        long scanRows = 0, plainRows = 0;
+        bool complete = true;
+        for (int round = 0; round <= rounds; round++)
+        {
+            // Catalog alone, as a scan pays it: a fresh connector (its own pool), so the first connection is included.
+            var sw = Stopwatch.StartNew();
+            await using (var connector = new PostgresConnector(target))
+            {
+                var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+                sw.Stop();
+                (queries, tables, columns) = (catalog.QueryCount, catalog.Tables.Count, catalog.Tables.Sum(x => x.Columns.Count));
+
+                // The connector's sampling alone (catalog already read, pool warm), to split the scan's overhead.
+                var cw = Stopwatch.StartNew();
+                await Parallel.ForEachAsync(catalog.Tables, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (x, ct) => await connector.SampleAsync(x, options, ct));
+                if (round > 0) connectorTimes.Add(cw.Elapsed.TotalMilliseconds);
+            }
+            if (round > 0) catalogTimes.Add(sw.Elapsed.TotalMilliseconds);
+
+            // Whole scan and plain read, in alternating order from round to round so drifting load hits both alike.
+            double scan = 0, plain = 0;
+            for (int k = 0; k < 2; k++)
+            {
+                if ((k + round) % 2 == 0)
+                {
+                    var result = await ScanAsync(connection, options, parallelism);
+                    (scan, scanRows, complete) = (result.Milliseconds, result.Rows, complete && result.Complete);
+                }
+                else
+                {
+                    var result = await PlainAsync(connection, statements, parallelism);
+                    (plain, plainRows) = (result.Milliseconds, result.Rows);
+                }
+            }
+            if (round == 0) continue;
+            scanTimes.Add(scan);
+            plainTimes.Add(plain);
+            ratios.Add(scan / plain);
+        }
+        Console.WriteLine($"catalog: {Stats(catalogTimes, "ms")}, {queries} queries, {tables} tables, {columns} columns");
         await using (var connector = new PostgresConnector(target))
         {
-            var sw = Stopwatch.StartNew();
-            catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
-            Console.WriteLine($"catalog: {sw.Elapsed.TotalMilliseconds:F0} ms, {catalog.QueryCount} queries, {catalog.Tables.Count} tables, {catalog.Tables.Sum(x => x.Columns.Count)} columns");
-            sw.Restart();
+            await connector.ReadCatalogAsync(new CatalogFilter(["public.small"], []));
             var one = await connector.ReadCatalogAsync(new CatalogFilter(["public.small"], []));
-            Console.WriteLine($"catalog (1 table kept by filter): {sw.Elapsed.TotalMilliseconds:F0} ms, {one.QueryCount} queries");
+            Console.WriteLine($"catalog (1 table kept by filter): {one.QueryCount} queries");
         }
+        Console.WriteLine($"whole scan (ScanRunner: catalog + sampling + trivial classifier + document): {Stats(scanTimes, "ms")}, {scanRows} rows, complete={complete}");
+        Console.WriteLine($"connector sampling only (catalog read, pool warm): {Stats(connectorTimes, "ms")}");
+        Console.WriteLine($"plain Npgsql, same SELECT texts, no catalog, no transaction or timeouts: {Stats(plainTimes, "ms")}, {plainRows} rows");
+        Console.WriteLine($"scan/plain ratio (per round): {Stats(ratios, "")}");
 
-        // Whole scan through the runner
+        // 5M-row table against the 1,000-row table, interleaved so both see the same load.
+        await using (var connector = new PostgresConnector(target))
+        {
+            var cat = await connector.ReadCatalogAsync(new CatalogFilter(["public.big", "public.small"], []));
+            var big = cat.Tables.Single(x => x.Name == "big");
+            var small = cat.Tables.Single(x => x.Name == "small");
+            var bigTimes = new List<double>();
+            var smallTimes = new List<double>();
+            var pairRatios = new List<double>();
+            for (int i = 0; i <= 21; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                await connector.SampleAsync(big, options);
+                var b = sw.Elapsed.TotalMilliseconds;
+                sw.Restart();
+                await connector.SampleAsync(small, options);
+                var s = sw.Elapsed.TotalMilliseconds;
+                if (i == 0) continue;
+                bigTimes.Add(b);
+                smallTimes.Add(s);
+                pairRatios.Add(b / s);
+            }
+            var bigSample = await connector.SampleAsync(big, options);
+            var smallSample = await connector.SampleAsync(small, options);
+            Console.WriteLine($"big (5,000,000 rows, estimate {big.RowEstimate}): {Stats(bigTimes, "ms")}, {bigSample.RowCount} rows, {bigSample.Method}");
+            Console.WriteLine($"small (1,000 rows): {Stats(smallTimes, "ms")}, {smallSample.RowCount} rows, {smallSample.Method}");
+            Console.WriteLine($"big/small: ratio of medians {Median(bigTimes) / Median(smallTimes):F2}; per pair {Stats(pairRatios, "")}");
+        }
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MiB");
+        Console.WriteLine($"load average after: {LoadAverage()}");
+    }
+
+    private static async Task<(double Milliseconds, long Rows, bool Complete)> ScanAsync(string connection, SampleOptions options, int parallelism)
+    {
         var runner = new ScanRunner(new Undecided());
         var source = new SourceConfig { Name = "bench", Provider = "postgres", Connection = connection, Sample = options };
-        var scanWatch = Stopwatch.StartNew();
-        var document = await runner.RunAsync(new ScanRequest { Sources = [source], Parallelism = Parallelism });
-        var scan = scanWatch.Elapsed;
-        var rows = document.Sources.Sum(s => s.Tables.Sum(x => x.SampledRows));
-        Console.WriteLine($"scan (ScanRunner, parallelism {Parallelism}): {scan.TotalSeconds:F2} s, {rows} rows sampled, complete={document.Complete}, issues={document.Issues.Count}");
+        var sw = Stopwatch.StartNew();
+        var document = await runner.RunAsync(new ScanRequest { Sources = [source], Parallelism = parallelism });
+        var elapsed = sw.Elapsed.TotalMilliseconds;
+        return (elapsed, document.Sources.Sum(s => s.Tables.Sum(x => (long)x.SampledRows)), document.Complete);
+    }
 
-        // The connector alone (no runner, no classifier), same parallelism, to split the overhead.
-        await using (var connector = new PostgresConnector(target))
-        {
-            var cat = await connector.ReadCatalogAsync(CatalogFilter.All);
-            var sw = Stopwatch.StartNew();
-            await Parallel.ForEachAsync(cat.Tables, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (x, ct) => await connector.SampleAsync(x, options, ct));
-            Console.WriteLine($"connector SampleAsync only (parallelism {Parallelism}, warm pool): {sw.Elapsed.TotalSeconds:F2} s");
-        }
-
-        // The very same sample SELECTs with plain Npgsql, same parallelism, values read as strings.
-        var dialect = new PostgresDialect();
-        var statements = catalog.Tables.Select(x => dialect.PlanSample(x, x.Columns, x.RowEstimate, options).Sql).ToList();
-        await using var dataSource = NpgsqlDataSource.Create(connection);
-        var plainWatch = Stopwatch.StartNew();
-        long plainRows = 0;
-        await Parallel.ForEachAsync(statements, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (sql, ct) =>
+    /// <summary>The physical limit: the very same SELECT texts, at the same parallelism, each on a connection taken from a
+    /// fresh pool (configured like the connector's: no type loading), every value read as a string or number. It reads
+    /// no catalog and sends no BEGIN/SET/COMMIT: only what any program reading these samples must do.</summary>
+    private static async Task<(double Milliseconds, long Rows)> PlainAsync(string connection, IReadOnlyList<string> statements, int parallelism)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connection);
+        builder.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
+        await using var dataSource = builder.Build();
+        long rows = 0;
+        var sw = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(statements, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (sql, ct) =>
         {
             await using var c = await dataSource.OpenConnectionAsync(ct);
             await using var cmd = new NpgsqlCommand(sql, c);
@@ -111,38 +192,29 @@ internal static class PostgresBench
                 for (int i = 0; i < reader.FieldCount; i++)
                     if (!reader.IsDBNull(i)) _ = reader.GetValue(i);
             }
-            Interlocked.Add(ref plainRows, n);
+            Interlocked.Add(ref rows, n);
         });
-        var plain = plainWatch.Elapsed;
-        Console.WriteLine($"plain Npgsql, same SELECTs: {plain.TotalSeconds:F2} s, {plainRows} rows; scan/plain ratio {scan.TotalSeconds / plain.TotalSeconds:F2}");
-
-        // 5M-row table against the 1,000-row table (median of 5 after a warm-up)
-        await using (var connector = new PostgresConnector(target))
-        {
-            var cat = await connector.ReadCatalogAsync(new CatalogFilter(["public.big", "public.small"], []));
-            var big = cat.Tables.Single(x => x.Name == "big");
-            var small = cat.Tables.Single(x => x.Name == "small");
-            var bigTime = await MedianAsync(() => connector.SampleAsync(big, options));
-            var smallTime = await MedianAsync(() => connector.SampleAsync(small, options));
-            var bigSample = await connector.SampleAsync(big, options);
-            Console.WriteLine($"big (5,000,000 rows, estimate {big.RowEstimate}): {bigTime:F1} ms, {bigSample.RowCount} rows, {bigSample.Method}");
-            Console.WriteLine($"small (1,000 rows): {smallTime:F1} ms; big/small ratio {bigTime / smallTime:F2}");
-        }
-        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MiB");
+        return (sw.Elapsed.TotalMilliseconds, rows);
     }
 
-    private static async Task<double> MedianAsync(Func<Task<TableSample>> run)
+    private static double Median(List<double> values)
     {
-        await run();
-        var times = new List<double>();
-        for (int i = 0; i < 5; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            await run();
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return times[2];
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Stats(List<double> values, string unit)
+    {
+        var format = unit == "" ? "F2" : "F0";
+        if (values.Count > 0 && unit != "" && values.Max() < 100) format = "F1";
+        var u = unit == "" ? "" : " " + unit;
+        return $"median {Median(values).ToString(format)}{u} (min {values.Min().ToString(format)}, max {values.Max().ToString(format)}, n={values.Count})";
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "n/a"; }
     }
 
     private static async Task GenerateAsync(string admin, string db)
@@ -164,6 +236,12 @@ internal static class PostgresBench
         await ExecAsync(db, $"CREATE TABLE big AS SELECT {shape} FROM generate_series(1, 5000000) g");
         await ExecAsync(db, $"CREATE TABLE small AS SELECT {shape} FROM generate_series(1, 1000) g");
         await ExecAsync(db, "VACUUM ANALYZE");
+    }
+
+    private static int IntOption(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
     }
 
     private static async Task<bool> ExistsAsync(string admin)

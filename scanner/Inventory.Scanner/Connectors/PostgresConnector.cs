@@ -101,12 +101,12 @@ public sealed class PostgresConnector : IConnector
         var kept = relations.Where(r => r.RootOid is null && filter.Matches(r.Schema, r.Name)).ToList();
         var oids = kept.Select(r => r.Oid).ToArray();
 
-        // 2. columns
-        var columns = new Dictionary<long, List<(ColumnInfo Column, bool MaySelect)>>();
+        // 2. columns (unordered: sorted by attnum here)
+        var columns = new Dictionary<long, List<(int Attnum, ColumnInfo Column, bool MaySelect)>>();
         await using (var cmd = new NpgsqlCommand(_dialect.ColumnsSql, connection))
         {
             cmd.Parameters.AddWithValue("oids", oids);
-            cmd.Parameters.AddWithValue("selectable", kept.Where(r => r.MaySelect).Select(r => r.Oid).ToArray());
+            cmd.Parameters.AddWithValue("unselectable", kept.Where(r => !r.MaySelect).Select(r => r.Oid).ToArray());
             await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             queries++;
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -114,11 +114,12 @@ public sealed class PostgresConnector : IConnector
                 var oid = reader.GetInt64(0);
                 if (!columns.TryGetValue(oid, out var list)) columns[oid] = list = [];
                 var family = PostgresDialect.FamilyOf(reader.GetString(4), reader.GetString(5));
-                var maySelect = reader.GetBoolean(9);
-                list.Add((new ColumnInfo
+                // Null: the role may SELECT the whole relation, so every column is readable.
+                var maySelect = reader.IsDBNull(9) || reader.GetBoolean(9);
+                list.Add((reader.GetInt32(1), new ColumnInfo
                 {
                     Name = reader.GetString(2),
-                    Ordinal = list.Count + 1,
+                    Ordinal = 0,
                     DeclaredType = reader.GetString(3),
                     Family = family,
                     Nullable = !reader.GetBoolean(6),
@@ -129,6 +130,10 @@ public sealed class PostgresConnector : IConnector
                 }, maySelect));
             }
         }
+        var ordered = columns.ToDictionary(x => x.Key, x => x.Value
+            .OrderBy(c => c.Attnum)
+            .Select((c, i) => (Column: c.Column with { Ordinal = i + 1 }, c.MaySelect))
+            .ToList());
 
         // 3. primary and foreign keys
         var primaryKeys = new Dictionary<long, IReadOnlyList<string>>();
@@ -157,7 +162,7 @@ public sealed class PostgresConnector : IConnector
 
         var tables = kept.Select(r =>
         {
-            var cols = columns.TryGetValue(r.Oid, out var list) ? list : [];
+            var cols = ordered.TryGetValue(r.Oid, out var list) ? list : [];
             var kind = PostgresDialect.KindOf(r.Kind);
             var partitions = partitionsByRoot[r.Oid].ToList();
             long? estimate = r.RowEstimate;

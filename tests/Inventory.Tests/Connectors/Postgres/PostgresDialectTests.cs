@@ -40,7 +40,8 @@ public sealed class PostgresDialectTests
         var plan = Dialect.PlanSample(table, table.Columns, 5_000_000, Options);
         Assert.That(plan.Sql, Is.EqualTo(
             "SELECT pg_catalog.left(\"Full Name\", 100), pg_catalog.left(\"born\"::text, 100) FROM \"Sales\".\"Customer\" " +
-            "TABLESAMPLE SYSTEM (0.04) REPEATABLE (7) ORDER BY pg_catalog.md5(ctid::text) LIMIT 500"));
+            "WHERE ctid = ANY (ARRAY(SELECT ctid FROM \"Sales\".\"Customer\" " +
+            "TABLESAMPLE SYSTEM (0.04) REPEATABLE (7) ORDER BY pg_catalog.hashtext(ctid::text) LIMIT 500))"));
         Assert.That(plan.Method, Is.EqualTo(SampleMethod.System));
         Assert.That(plan.Description, Is.EqualTo("tablesample system(0.04) repeatable(7)"));
     }
@@ -50,7 +51,17 @@ public sealed class PostgresDialectTests
     {
         var table = Table("public", "t", TableKind.Table, Col("a", "integer", TypeFamily.Integer));
         var plan = Dialect.PlanSample(table, table.Columns, 2_000, Options);
-        Assert.That(plan.Sql, Does.Contain("TABLESAMPLE BERNOULLI (100) REPEATABLE (7)"));
+        Assert.That(plan.Sql, Does.EndWith("FROM \"public\".\"t\" TABLESAMPLE BERNOULLI (100) REPEATABLE (7) ORDER BY pg_catalog.hashtext(ctid::text) LIMIT 500"));
+    }
+
+    [Test]
+    public void PlanSample_BigPartitionedTable_ShufflesRowsNotCtids()
+    {
+        // ctids repeat across partitions, so a partitioned table is never fetched back by ctid.
+        var table = Table("public", "p", TableKind.PartitionedTable, Col("a", "integer", TypeFamily.Integer));
+        var plan = Dialect.PlanSample(table, table.Columns, 5_000_000, Options);
+        Assert.That(plan.Sql, Is.EqualTo(
+            "SELECT pg_catalog.left(\"a\"::text, 100) FROM \"public\".\"p\" TABLESAMPLE SYSTEM (0.04) REPEATABLE (7) ORDER BY pg_catalog.hashtext(ctid::text) LIMIT 500"));
     }
 
     [TestCase(TableKind.View, "view")]
