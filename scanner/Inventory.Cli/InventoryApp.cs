@@ -8,9 +8,18 @@ namespace Inventory.Cli;
 /// the stack trace only with <c>--verbose</c>.</summary>
 internal static class InventoryApp
 {
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console)
+    /// <param name="args">Command line.</param>
+    /// <param name="console">Where commands write their output.</param>
+    /// <param name="error">Where errors go (standard error in the real program); null writes them to <paramref name="console"/>.
+    /// Errors are written as plain lines, never wrapped, so CI logs keep them whole.</param>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter? error = null)
     {
         bool verbose = args.Contains("--verbose") || args.Contains("-v");
+        if (args is ["--version"])
+        {
+            console.Write(new Text($"inventory {Scanning.ScanRunner.ToolVersion}\n"));
+            return ExitCodes.Ok;
+        }
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
         var app = new CommandApp(registrar);
@@ -19,6 +28,8 @@ internal static class InventoryApp
             config.SetApplicationName("inventory");
             config.ConfigureConsole(console); // otherwise Spectre registers its own console over the injected one (tests lose output)
             config.PropagateExceptions();
+            config.UseStrictParsing();          // an unknown or misspelt option is an error, never silently ignored
+            config.ValidateExamples();
             config.AddCommand<ScanCommand>("scan")
                 .WithDescription("Scan databases: read the catalog, sample rows read-only, classify every column, write inventory.json.")
                 .WithExample("scan", "--connection", "sqlite:app.db", "--out", "inventory.json")
@@ -52,12 +63,12 @@ internal static class InventoryApp
         }
         catch (Exception e)
         {
-            return ReportError(console, e, verbose);
+            return ReportError(console, error, e, verbose);
         }
     }
 
     /// <summary>Prints an error as one line (plus the stack with --verbose) and maps it to an exit code.</summary>
-    internal static int ReportError(IAnsiConsole console, Exception e, bool verbose)
+    internal static int ReportError(IAnsiConsole console, TextWriter? error, Exception e, bool verbose)
     {
         var (code, message) = e switch
         {
@@ -67,9 +78,17 @@ internal static class InventoryApp
             OperationCanceledException => (ExitCodes.ScanIncomplete, "cancelled"),
             _ => (ExitCodes.InternalError, $"internal error ({e.GetType().Name}); run again with --verbose and report it"),
         };
-        console.Write(new Text($"error: {message}\n", new Style(Color.Red)));
-        if (verbose)
-            console.Write(new Text(e.ToString() + "\n"));
+        var line = $"error: {message.ReplaceLineEndings(" ")}";
+        if (error is not null)
+        {
+            error.WriteLine(line);
+            if (verbose) error.WriteLine(e.ToString());
+        }
+        else
+        {
+            console.Write(new Text(line + "\n", new Style(Color.Red)));
+            if (verbose) console.Write(new Text(e.ToString() + "\n"));
+        }
         return code;
     }
 }

@@ -1,4 +1,4 @@
 using Inventory.Cli;
 using Spectre.Console;
 
-return await InventoryApp.RunAsync(args, AnsiConsole.Console);
+return await InventoryApp.RunAsync(args, AnsiConsole.Console, Console.Error);

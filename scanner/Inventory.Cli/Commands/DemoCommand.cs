@@ -110,11 +110,13 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
         return manifest.Columns.Count == 0 ? 0 : (double)agree / manifest.Columns.Count;
     }
 
+    private static string Kebab(FindingKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+
     private static void PrintSummary(IAnsiConsole console, DemoManifest manifest, InventoryDocument inventory, GateOutcome gate, double agreement, string outDir)
     {
         var columns = inventory.AllColumns().Select(c => c.Column).ToList();
         string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-        var table = new Table().Border(TableBorder.Rounded).Title("inventory demo").AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        var table = new Table().Border(TableBorder.Rounded).Title("inventory demo").HideHeaders().AddColumn("").AddColumn(new TableColumn("").RightAligned());
         table.AddRow("tables", N(inventory.AllTables().Count()));
         table.AddRow("columns", N(columns.Count));
         foreach (var g in columns.GroupBy(c => c.DataCategory?.Split('.')[0] ?? "(undecided)").OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -125,8 +127,12 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
         table.AddRow("agreement with the generator's truth", (agreement * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %");
         table.AddRow("CI gate", gate.Result.Passed ? "passes" : $"fails (inventory check would exit {ExitCodes.GateFailed})");
         console.Write(table);
-        foreach (var f in gate.Result.Failures.Take(15))
-            console.Write(new Text($"  ✗ {f.Key}  {f.Kind}  {f.Message}\n", new Style(Color.Red)));
+        // The gate's own findings first (untagged, conflicts), then the claims, each list complete or pointing at the full file.
+        var gateFindings = gate.Result.Findings.Where(f => f.Kind is not FindingKind.ClaimViolated && (f.Failing || f.Kind == FindingKind.Conflict)).ToList();
+        foreach (var f in gateFindings.Take(20))
+            console.Write(new Text($"  ✗ {f.Key}  {Kebab(f.Kind)}  {f.Message}\n", new Style(f.Failing ? Color.Red : Color.Yellow)));
+        if (gateFindings.Count > 20)
+            console.Write(new Text($"  … and {gateFindings.Count - 20} more: see check/check.txt\n"));
         foreach (var c in gate.Claims.Where(c => c.Verdict == ClaimVerdict.Violated))
             console.Write(new Text($"  ✗ claim {c.Claim.Id}: {c.Summary}\n", new Style(Color.Yellow)));
         console.Write(new Text($"\nwritten to {outDir}: inventory.json, check/, reports/ (open reports/{ReportWriters.FileName("html")})\n"));

@@ -49,7 +49,7 @@ internal class ScanSettings : CommandSettings
     public string? Annotations { get; init; }
 
     [CommandOption("--masked-examples")]
-    [Description("Keep up to three masked examples per column in inventory.json (e.g. j***@e******.c**). Off by default.")]
+    [Description("Keep up to three masked examples per column in inventory.json (e.g. j***@e***.c***). Off by default.")]
     public bool MaskedExamples { get; init; }
 
     [CommandOption("-v|--verbose")]

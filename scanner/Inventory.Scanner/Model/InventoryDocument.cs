@@ -153,7 +153,7 @@ public sealed class ColumnEntry
     public DatabaseLabel? DatabaseLabel { get; set; }
     /// <summary>Why the evidence contradicts the annotation, when <see cref="Status"/> is Conflict.</summary>
     public string? Conflict { get; set; }
-    /// <summary>Masked examples (e.g. <c>j***@e***.com</c>), only when the user asks for them.</summary>
+    /// <summary>Masked examples (e.g. <c>j***@e***.c***</c>), only when the user asks for them.</summary>
     public List<string>? MaskedExamples { get; set; }
 }
 

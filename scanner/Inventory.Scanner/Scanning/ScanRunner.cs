@@ -14,7 +14,7 @@ public sealed record ScanRequest
     public required IReadOnlyList<SourceConfig> Sources { get; init; }
     /// <summary>Tables sampled at once per source (bounded degree of parallelism, default 4).</summary>
     public int Parallelism { get; init; } = 4;
-    /// <summary>When true, up to three masked examples per column are kept (e.g. <c>j***@e***.com</c>). Off by default.</summary>
+    /// <summary>When true, up to three masked examples per column are kept (e.g. <c>j***@e***.c***</c>). Off by default.</summary>
     public bool MaskedExamples { get; init; }
     /// <summary>Time stamp to record, or null for a reproducible document.</summary>
     public DateTimeOffset? ScannedAt { get; init; }
@@ -192,7 +192,7 @@ public sealed class ScanRunner
                 Confidence = d.DataCategory is null ? 0 : d.Confidence,
                 Origin = d.DataCategory is null ? null : d.Origin,
                 Status = d.DataCategory is null ? ColumnStatus.Untagged : ColumnStatus.Suggested,
-                MaskedExamples = masked && e.Values.Count > 0 ? e.Values.Distinct(StringComparer.Ordinal).Take(3).Select(Masking.Mask).ToList() : null,
+                MaskedExamples = masked && e.Values.Count > 0 ? e.Values.Select(Masking.Mask).Distinct(StringComparer.Ordinal).Take(3).ToList() : null,
             });
         }
         return entry;
@@ -213,22 +213,39 @@ public sealed class ScanRunner
     }
 }
 
-/// <summary>Masks a value so it can be shown as an example without revealing it: the first character of each run of
-/// letters or digits is kept, the rest become <c>*</c>, and separators stay (<c>john@example.com</c> → <c>j***@e******.c**</c>).
-/// Values longer than 24 characters are cut.</summary>
+/// <summary>Masks a value so it can be shown as an example without revealing it: each run of letters keeps its first
+/// letter and becomes <c>x***</c>, each run of digits becomes <c>###</c>, separators stay, so neither the value nor the
+/// length of its parts can be read back (<c>john.doe@example.com</c> → <c>j***.d***@e***.c***</c>,
+/// <c>+33 6 12 34 56 78</c> → <c>+### ### ### ### ### ###</c>). Input longer than 64 characters is cut first.</summary>
 public static class Masking
 {
     /// <summary>Masks one value.</summary>
     /// <param name="value">Raw value.</param>
-    /// <returns>The masked text; never contains more than one character of any alphanumeric run.</returns>
+    /// <returns>The masked text: at most one character of any run of letters, no digit, fixed-length runs.</returns>
     public static string Mask(string value)
     {
-        var chars = value.Length > 24 ? value[..24].ToCharArray() : value.ToCharArray();
-        for (int i = 0; i < chars.Length; i++)
-            if (char.IsLetterOrDigit(chars[i]) && i > 0 && char.IsLetterOrDigit(chars[i - 1]))
-                chars[i] = '*';
-            else if (char.IsLetterOrDigit(chars[i]) && char.IsDigit(chars[i]))
-                chars[i] = '#';
-        return new string(chars) + (value.Length > 24 ? "…" : "");
+        var text = value.Length > 64 ? value[..64] : value;
+        var b = new System.Text.StringBuilder(text.Length + 8);
+        for (int i = 0; i < text.Length;)
+        {
+            char c = text[i];
+            if (char.IsLetter(c))
+            {
+                b.Append(c).Append("***");
+                while (i < text.Length && char.IsLetter(text[i])) i++;
+            }
+            else if (char.IsDigit(c))
+            {
+                b.Append("###");
+                while (i < text.Length && char.IsDigit(text[i])) i++;
+            }
+            else
+            {
+                b.Append(c);
+                i++;
+            }
+        }
+        if (value.Length > 64) b.Append('…');
+        return b.ToString();
     }
 }

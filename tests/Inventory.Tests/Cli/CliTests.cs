@@ -149,6 +149,35 @@ public sealed class CliTests
         }
     }
 
+    [TestCase("check", "--inventory", "x.json", "--stirct")]
+    [TestCase("scan", "--connection", "sqlite:x.db", "--sampel-rows", "10")]
+    [TestCase("report", "--inventory", "x.json", "--bogus", "x")]
+    public async Task Command_UnknownOption_IsAnErrorNotIgnored(params string[] args)
+    {
+        var (code, text) = await RunAsync(args);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(text, Does.Contain("Unknown option").IgnoreCase);
+    }
+
+    [Test]
+    public async Task Error_WithAnErrorWriter_GoesThereAsOneUnwrappedLine()
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 40;
+        var error = new StringWriter();
+
+        var code = await InventoryApp.RunAsync(["scan", "--connection", "sqlite:/definitely/not/here/at/all/with/a/long/path.db"], console, error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(console.Output, Is.Empty);
+            Assert.That(error.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(error.ToString(), Does.StartWith("error: ").And.Contain("not found"));
+        }
+    }
+
     [TestCase("report")]
     [TestCase("check")]
     public async Task Command_Help_ShowsExamples(string command)
