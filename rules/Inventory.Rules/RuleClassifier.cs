@@ -181,7 +181,7 @@ public sealed class RuleClassifier : IColumnClassifier
         {
             if (!NeedsSupport.Contains(score.Id) || score.DataCategory is null || !Enough(score, _options.SupportShare)) continue;
             bool support = name.DataCategory == score.DataCategory
-                || (score.Id == "detector.siren-siret" && name.DataCategory is "financial.tax_id" or "financial.vat_number")
+                || (score.Id == "detector.siren-siret" && name.DataCategory is "financial.tax_id")
                 || (score.Id is "detector.hex-digest" or "detector.secret-token" && name.DataCategory is "other_personal.credentials" or "automatic.device_id");
             if (!support) continue;
             evidence.Insert(0, DetectorEvidence(score));
