@@ -172,6 +172,18 @@ public sealed class RuleClassifier : IColumnClassifier
             return Decide("none", 0.75, evidence);
         }
 
+        // The organisation's own catalogue (products, tracks, films, categories, languages): its names and descriptions are
+        // typed by staff, not by users, and its titles have a person's shape (LABELS.md: catalogue → none; tie-breaker 6).
+        // A catalogue table that is also a content table (product_reviews) is not catalogue text.
+        bool catalogueText = !personalName && name.TableGroups.Contains("catalogue") && !name.TableGroups.Contains("content");
+        if (catalogueText && (prose || result["detector.person-name"].Ratio >= 0.5))
+        {
+            evidence.Add(DetectorEvidence(prose ? freeText : result["detector.person-name"]));
+            evidence.Add(new EvidenceItem("table-context", "table.catalogue", "none",
+                Detail: "text of the organisation's own catalogue (names, titles, descriptions typed by staff)"));
+            return Decide("none", 0.75, evidence);
+        }
+
         // (2) free text → customer content, with what it also contains (C08: never financial).
         if (prose && !(personalName && nameCategory != "customer_content" && freeText.Ratio < 0.8))
         {

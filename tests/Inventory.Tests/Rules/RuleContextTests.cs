@@ -142,6 +142,37 @@ public sealed class RuleContextTests
     public string? Classify_NameInTableContext_Category(string table, string column, string type) =>
         Classifier.Classify(Some.Unsampled(table, column, type)).DataCategory;
 
+    [TestCase("film", "description")]
+    [TestCase("product_categories", "description")]
+    [TestCase("media_type", "name")]
+    public void Classify_ProseInACatalogueTable_None(string table, string column)
+    {
+        var values = Enumerable.Range(0, 40).Select(i => $"A thoughtful story of a robot number {i} and a dentist who must find a lost boat in the old harbour").ToArray();
+
+        var result = Classifier.Classify(Some.Column(table, column, "text", values));
+
+        Assert.That(result.DataCategory, Is.EqualTo("none"));
+    }
+
+    [TestCase("track", "name")]
+    [TestCase("language", "name")]
+    [TestCase("category", "name")]
+    public void Classify_TitleCaseWordsInACatalogueTable_None(string table, string column)
+    {
+        var result = Classifier.Classify(Some.Column(table, column, "varchar(120)", "Blue Harbour", "Night Train", "English", "Action", "Old Friends"));
+        Assert.That(result.DataCategory, Is.EqualTo("none"));
+    }
+
+    [Test]
+    public void Classify_ProseInAReviewTableOfProducts_Message()
+    {
+        var values = Enumerable.Range(0, 40).Select(i => $"I bought this for my son {i} weeks ago and the handle broke twice, support never answered my mail").ToArray();
+
+        var result = Classifier.Classify(Some.Column("product_reviews", "body", "text", values));
+
+        Assert.That(result.DataCategory, Is.EqualTo("customer_content.message"));
+    }
+
     /// <summary>Luhn-valid 14-digit numbers: a 9-digit base, a 4-digit counter and the Luhn key.</summary>
     private static IEnumerable<string> LuhnNumbers(string siren, int count, int start)
     {
