@@ -15,7 +15,13 @@ namespace Inventory.Rules;
 /// <param name="Weight">Strength in [0, 1].</param>
 /// <param name="AllowSuffixes">Trailing tokens that do not gate this rule (e.g. <c>at</c> for <c>last_seen_at</c>).</param>
 public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<string[]> Phrases, IReadOnlyList<string> Contains,
-    IReadOnlySet<TypeFamily> Families, IReadOnlyList<string> Tables, IReadOnlyList<string> NotTables, double Weight, IReadOnlySet<string> AllowSuffixes);
+    IReadOnlySet<TypeFamily> Families, IReadOnlyList<string> Tables, IReadOnlyList<string> NotTables, double Weight, IReadOnlySet<string> AllowSuffixes)
+{
+    /// <summary>Data categories of which another column of the same table must hold a name match for this rule to give its
+    /// category (e.g. a <c>country</c> is a postal address only inside an address record, LABELS.md tie-breaker 4); empty
+    /// when the rule stands alone. Checked only when the table's column names are known.</summary>
+    public IReadOnlyList<string> NeedsSiblings { get; init; } = [];
+}
 
 /// <summary>The outcome of matching a column name against the name rules.</summary>
 /// <param name="Rule">The winning rule, or null when none matched (or all were gated).</param>
@@ -118,7 +124,7 @@ public sealed class NameRuleSet
             foreach (var item in seq.Items)
             {
                 if (item is not YMapping m) throw item.Error("each rule is a mapping with id, category and names");
-                m.AllowOnly("name rule", "id", "category", "names", "contains", "types", "tables", "not-tables", "weight", "allow-suffixes");
+                m.AllowOnly("name rule", "id", "category", "names", "contains", "types", "tables", "not-tables", "weight", "allow-suffixes", "needs-siblings");
                 var id = m.RequireString("id", "a name rule");
                 if (!ids.Add(id)) throw m["id"]!.Error($"duplicate rule id '{id}'");
                 var category = m.RequireString("category", $"rule '{id}'");
@@ -143,7 +149,10 @@ public sealed class NameRuleSet
                 double weight = m.Number("weight") ?? 0.8;
                 if (weight is < 0 or > 1) throw m["weight"]!.Error("weight must be between 0 and 1");
                 var allow = m.Strings("allow-suffixes").Select(NameTokenizer.Fold).ToHashSet(StringComparer.Ordinal);
-                rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow));
+                var siblings = m.Strings("needs-siblings");
+                foreach (var c in siblings)
+                    if (!taxonomy.IsKnown(c)) throw m["needs-siblings"]!.Error($"unknown data category '{c}' in rule '{id}'");
+                rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow) { NeedsSiblings = siblings });
             }
         else if (root["rules"] is not null) throw root["rules"]!.Error("'rules' must be a list");
         return new NameRuleSet(rules, abbreviations, groups, suffixes, prefixes);
@@ -169,11 +178,35 @@ public sealed class NameRuleSet
         return result;
     }
 
+    /// <summary>Matches a column name in its table context, checking the rule's <see cref="NameRule.NeedsSiblings"/> against
+    /// the table's other column names: when none of them matches a rule of a required category, the match is gated
+    /// (<c>gate.context.&lt;category&gt;</c>) and gives <c>none</c> evidence.</summary>
+    /// <param name="table">Table name (schema-qualified or not).</param>
+    /// <param name="column">Column name as spelled in the database.</param>
+    /// <param name="family">The column's type family (for type gates).</param>
+    /// <param name="tableColumns">All column names of the table (the column itself included or not); empty or null when
+    /// unknown, and then sibling requirements are not checked.</param>
+    /// <returns>The best match with the gates applied; never null.</returns>
+    public NameMatch Match(string table, string column, TypeFamily family, IReadOnlyList<string>? tableColumns)
+    {
+        var match = Match(table, column, family);
+        if (match.Rule is not { NeedsSiblings.Count: > 0 } rule || match.Gates.Count > 0 || tableColumns is not { Count: > 0 }) return match;
+        foreach (var sibling in tableColumns)
+        {
+            if (string.Equals(sibling, column, StringComparison.Ordinal)) continue;
+            // Sibling families are unknown here: the text family, which every address rule takes.
+            var other = Match(table, sibling, TypeFamily.Text);
+            if (other.Rule is not null && other.Gates.Count == 0 && rule.NeedsSiblings.Contains(other.Rule.DataCategory)) return match;
+        }
+        var gate = "gate.context." + string.Join("+", rule.NeedsSiblings);
+        return match with { DataCategory = "none", Weight = Math.Min(rule.Weight, 0.8), Gates = [gate], GatedCategory = rule.DataCategory };
+    }
+
     /// <summary>Matches a column name in its table context.</summary>
     /// <param name="table">Table name (schema-qualified or not).</param>
     /// <param name="column">Column name as spelled in the database.</param>
     /// <param name="family">The column's type family (for type gates).</param>
-    /// <returns>The best match with the gates applied; never null.</returns>
+    /// <returns>The best match with the gates applied (sibling requirements not checked); never null.</returns>
     public NameMatch Match(string table, string column, TypeFamily family)
     {
         var tokens = Expand(NameTokenizer.Tokenize(column));
@@ -191,7 +224,17 @@ public sealed class NameRuleSet
             if (rule.NotTables.Any(groups.Contains)) continue;
             foreach (var phrase in rule.Phrases)
             {
-                int start = FindRunLast(words, phrase, out int end);
+                int start, end;
+                if (phrase.Any(p => char.IsAsciiDigit(p[0])))
+                {
+                    // Phrases with numbers (last 4, address line 1) match the tokens with their digit runs; positions are
+                    // then counted in words (digit runs left out) like every other match.
+                    start = FindRunLast(tokens, phrase, out end);
+                    if (start < 0) continue;
+                    start = WordIndex(tokens, start);
+                    end = Math.Max(start, WordIndex(tokens, end + 1) - 1);
+                }
+                else start = FindRunLast(words, phrase, out end);
                 if (start < 0) continue;
                 int length = phrase.Sum(p => p.Length);
                 if (Better(end, length, rule.Weight, bestEnd, bestLength, best?.Weight ?? 0))
@@ -242,6 +285,14 @@ public sealed class NameRuleSet
         : token.Length > 4 && token.EndsWith("sses", StringComparison.Ordinal) ? token[..^2]
         : token.Length > 3 && token.EndsWith('s') && !token.EndsWith("ss", StringComparison.Ordinal) ? token[..^1]
         : token;
+
+    /// <summary>The number of word (non-digit) tokens before token <paramref name="tokenIndex"/>.</summary>
+    private static int WordIndex(List<string> tokens, int tokenIndex)
+    {
+        int words = 0;
+        for (int i = 0; i < tokenIndex && i < tokens.Count; i++) if (!char.IsAsciiDigit(tokens[i][0])) words++;
+        return words;
+    }
 
     private static int TokenAt(List<string> words, int charIndex)
     {

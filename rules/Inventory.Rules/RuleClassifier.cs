@@ -85,12 +85,14 @@ public sealed class RuleClassifier : IColumnClassifier
         var info = column.Column;
         var family = info.Family;
         var evidence = new List<EvidenceItem>();
-        var name = _rules.Match(column.Table, info.Name, family);
+        var name = _rules.Match(column.Table, info.Name, family, column.TableColumns);
         if (name.Rule is not null)
             evidence.Add(new EvidenceItem("name-rule", name.Rule.Id, name.GatedCategory ?? name.Rule.DataCategory, Score: name.Rule.Weight));
         foreach (var gate in name.Gates)
-            evidence.Add(new EvidenceItem(gate.StartsWith("gate.type.", StringComparison.Ordinal) ? "type-gate" : "suffix-gate", gate, "none",
-                Detail: $"a name alone never gives {name.GatedCategory} to this column"));
+            evidence.Add(gate.StartsWith("gate.context.", StringComparison.Ordinal)
+                ? new EvidenceItem("context-gate", gate, "none", Detail: $"no other column of the table gives the record {gate["gate.context.".Length..]} this column would be part of")
+                : new EvidenceItem(gate.StartsWith("gate.type.", StringComparison.Ordinal) ? "type-gate" : "suffix-gate", gate, "none",
+                    Detail: $"a name alone never gives {name.GatedCategory} to this column"));
         if (name.TableGroups.Count > 0 && name.Rule is not null && name.Rule.Tables.Count + name.Rule.NotTables.Count > 0)
             evidence.Add(new EvidenceItem("table-context", "table." + string.Join("+", name.TableGroups), Detail: "table context group"));
 
@@ -118,20 +120,31 @@ public sealed class RuleClassifier : IColumnClassifier
         var result = _detectors.Run(column.Values, family);
         evidence.Add(new EvidenceItem("sample", "sample.size", Matched: result.Total, Total: rows, Score: 1 - nullRatio,
             Detail: string.Create(CultureInfo.InvariantCulture, $"null ratio {nullRatio:0.###}, distinct ratio {result.DistinctRatio:0.###}")));
+        if (result.Placeholders > 0)
+            evidence.Add(new EvidenceItem("sample", "sample.placeholders", Matched: result.Placeholders, Total: result.Placeholders + result.Total,
+                Detail: "placeholder values (such as n/a, none, -, unknown, null, 0) left out of every detector ratio"));
 
         bool versionLike = name.Tokens.Any(t => VersionTokens.Contains(t));
         bool personalName = name.DataCategory is { } nc && nc != "none";
         string? nameCategory = personalName ? Taxonomy.CategoryOf(name.DataCategory!) : null;
 
-        // (1) validated detectors, best ratio first (ties: suite order).
+        // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
+        // firmware_version) hold dotted quads and timestamps, never addresses, phones or cards.
         DetectorScore? best = null;
         foreach (var score in result.Scores)
         {
             if (!Validated.Contains(score.Id) || score.DataCategory is null) continue;
-            if (versionLike && score.Id == "detector.ip-address") continue;
+            if (versionLike && score.Id is "detector.ip-address" or "detector.phone" or "detector.payment-card") continue;
             if (!Enough(score, _options.DetectorShare)) continue;
             if (best is null || score.Ratio > best.Value.Ratio) best = score;
         }
+        // SIREN/SIRET: 9 or 14 digits with a Luhn key. A random digit run passes Luhn one time in ten, so a column where
+        // nearly every value passes holds company identifiers, which a phone library may also parse: the checksum wins
+        // over the phone shape. Over a card shape (same Luhn, 14-digit Diners PANs) only with a tax-id name.
+        var siren = result["detector.siren-siret"];
+        if (!versionLike && Enough(siren, 0.9) && siren.Matched >= 3
+            && best is { } rival && (rival.Id == "detector.phone" || (rival.Id == "detector.payment-card" && name.DataCategory == "financial.tax_id")))
+            best = siren;
         // Free text outranks identifiers found inside it only when most values are prose.
         var freeText = result["detector.free-text"];
         var userAgent = result["detector.user-agent"];
@@ -147,6 +160,28 @@ public sealed class RuleClassifier : IColumnClassifier
                 && hit.Id is "detector.vat-number" or "detector.hash" or "detector.payment-card")
                 category = name.DataCategory;
             return Decide(category, confidence, evidence);
+        }
+
+        // Enumerations: text whose sample repeats a handful of distinct values that no personal detector recognises
+        // (permission scopes, sign-in methods, team names, import batch labels, a 'note' column holding 'web'/'migrated')
+        // is configuration, not a person's data nor users' prose (LABELS.md: statuses, enumerations, configuration → none).
+        if (IsEnumeration(result, family) && (!personalName || name.DataCategory == "customer_content.message"))
+        {
+            evidence.Insert(0, new EvidenceItem("sample", "sample.enumeration", "none", result.Distinct, result.Total, Math.Round(result.DistinctRatio, 4),
+                string.Create(CultureInfo.InvariantCulture, $"{result.Distinct} distinct values repeated over {result.Total}: an enumeration or configuration")));
+            return Decide("none", 0.75, evidence);
+        }
+
+        // The organisation's own catalogue (products, tracks, films, categories, languages): its names and descriptions are
+        // typed by staff, not by users, and its titles have a person's shape (LABELS.md: catalogue → none; tie-breaker 6).
+        // A catalogue table that is also a content table (product_reviews) is not catalogue text.
+        bool catalogueText = !personalName && name.TableGroups.Contains("catalogue") && !name.TableGroups.Contains("content");
+        if (catalogueText && (prose || result["detector.person-name"].Ratio >= 0.5))
+        {
+            evidence.Add(DetectorEvidence(prose ? freeText : result["detector.person-name"]));
+            evidence.Add(new EvidenceItem("table-context", "table.catalogue", "none",
+                Detail: "text of the organisation's own catalogue (names, titles, descriptions typed by staff)"));
+            return Decide("none", 0.75, evidence);
         }
 
         // (2) free text → customer content, with what it also contains (C08: never financial).
@@ -181,7 +216,7 @@ public sealed class RuleClassifier : IColumnClassifier
         {
             if (!NeedsSupport.Contains(score.Id) || score.DataCategory is null || !Enough(score, _options.SupportShare)) continue;
             bool support = name.DataCategory == score.DataCategory
-                || (score.Id == "detector.siren-siret" && name.DataCategory is "financial.tax_id" or "financial.vat_number")
+                || (score.Id == "detector.siren-siret" && name.DataCategory is "financial.tax_id")
                 || (score.Id is "detector.hex-digest" or "detector.secret-token" && name.DataCategory is "other_personal.credentials" or "automatic.device_id");
             if (!support) continue;
             evidence.Insert(0, DetectorEvidence(score));
@@ -265,6 +300,19 @@ public sealed class RuleClassifier : IColumnClassifier
             _ => null,
         };
         return validator is not null && result.Total >= 3 && result.Ratio(validator) < 0.2;
+    }
+
+    // A text sample of at least 30 values with at most 12 distinct ones (≤ 10 %) and no personal detector matching 30 % of
+    // them. Free text aside (a repeated sentence is still a label), and the shape-only person-name and postal-code
+    // detectors aside (one lower-case word such as 'web' has a name's shape): a handful of words repeated is a label set.
+    private static bool IsEnumeration(DetectorResult result, TypeFamily family)
+    {
+        if (family is not (TypeFamily.Text or TypeFamily.Untyped) || result.Total < 30) return false;
+        if (result.Distinct > 12 || result.DistinctRatio > 0.1) return false;
+        foreach (var score in result.Scores)
+            if (score.DataCategory is not null && score.Ratio >= 0.3
+                && score.Id is not ("detector.free-text" or "detector.json" or "detector.person-name" or "detector.postal-code")) return false;
+        return true;
     }
 
     private bool Enough(DetectorScore score, double share) =>

@@ -21,16 +21,21 @@ public sealed class DetectorResult
     private readonly DetectorScore[] _scores;
     private readonly Dictionary<string, int> _index;
 
-    internal DetectorResult(DetectorScore[] scores, Dictionary<string, int> index, int total, int distinct)
+    internal DetectorResult(DetectorScore[] scores, Dictionary<string, int> index, int total, int distinct, int placeholders = 0)
     {
         _scores = scores;
         _index = index;
         Total = total;
         Distinct = distinct;
+        Placeholders = placeholders;
     }
 
-    /// <summary>Non-null, non-blank values tested.</summary>
+    /// <summary>Non-null, non-blank values tested (placeholders excluded).</summary>
     public int Total { get; }
+
+    /// <summary>Placeholder values (<c>n/a</c>, <c>none</c>, <c>-</c>, <c>unknown</c>, <c>null</c>, <c>0</c>…, see
+    /// <see cref="DetectorSuite.IsPlaceholder"/>) left out of <see cref="Total"/> and of every ratio.</summary>
+    public int Placeholders { get; }
 
     /// <summary>Distinct values among them (ordinal comparison).</summary>
     public int Distinct { get; }
@@ -75,7 +80,7 @@ public sealed class DetectorSuite
     internal DetectorSuite(IEnumerable<ValueDetector> detectors)
     {
         _detectors = detectors.ToArray();
-        if (_detectors.Length > 64) throw new ArgumentException("a suite holds at most 64 detectors", nameof(detectors));
+        if (_detectors.Length > 63) throw new ArgumentException("a suite holds at most 63 detectors", nameof(detectors));
         _index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < _detectors.Length; i++) _index.Add(_detectors[i].Id, i);
         DetectorIds = _detectors.Select(d => d.Id).ToArray();
@@ -95,7 +100,9 @@ public sealed class DetectorSuite
     public IReadOnlyList<string> DetectorIds { get; }
 
     /// <summary>Runs the pass over one column's values.</summary>
-    /// <param name="values">Non-null sampled values as text (raw; never stored). Blank values are skipped and not counted.</param>
+    /// <param name="values">Non-null sampled values as text (raw; never stored). Blank values are skipped and not counted;
+    /// placeholders (<see cref="IsPlaceholder"/>) are counted in <see cref="DetectorResult.Placeholders"/> and left out of
+    /// the denominator, so a column whose old rows say <c>n/a</c> is judged on the values it really holds.</param>
     /// <param name="family">The column's type family: numeric families are normalised; families a detector does not apply to count as not matched.</param>
     /// <returns>Per-detector matched/total counts over the non-blank values.</returns>
     public DetectorResult Run(IReadOnlyList<string> values, TypeFamily family)
@@ -107,7 +114,7 @@ public sealed class DetectorSuite
         // Sampled columns repeat values (statuses, cities, names): each distinct value is tested once and its hits
         // (a bit per detector, at most 64 detectors) are reused for its repeats.
         var seen = new Dictionary<string, ulong>(Math.Min(values.Count, MaxDistinct), StringComparer.Ordinal);
-        int total = 0;
+        int total = 0, placeholders = 0;
         var buffer = new char[64];
         for (int v = 0; v < values.Count; v++)
         {
@@ -115,12 +122,19 @@ public sealed class DetectorSuite
             if (raw is null) continue;
             if (seen.TryGetValue(raw, out var known))
             {
+                if (known == PlaceholderBit) { placeholders++; continue; }
                 total++;
                 for (int d = 0; known != 0; d++, known >>= 1) if ((known & 1) != 0) matched[d]++;
                 continue;
             }
             var value = raw.AsSpan().Trim();
             if (value.IsEmpty) continue;
+            if (IsPlaceholder(value))
+            {
+                placeholders++;
+                if (seen.Count < MaxDistinct) seen[raw] = PlaceholderBit;
+                continue;
+            }
             total++;
             bool fraction = false;
             if (numeric || (family is TypeFamily.Untyped && value.Length < 40 && NumericText.LooksNumeric(value)))
@@ -136,7 +150,31 @@ public sealed class DetectorSuite
         var scores = new DetectorScore[_detectors.Length];
         for (int d = 0; d < _detectors.Length; d++)
             scores[d] = new DetectorScore(_detectors[d].Id, _detectors[d].DataCategory, matched[d], total);
-        return new DetectorResult(scores, _index, total, seen.Count);
+        int distinct = 0;
+        foreach (var hits in seen.Values) if (hits != PlaceholderBit) distinct++;
+        return new DetectorResult(scores, _index, total, distinct, placeholders);
+    }
+
+    // Marks a cached placeholder (bit 63 is never a detector: a suite holds at most 63).
+    private const ulong PlaceholderBit = 1UL << 63;
+
+    private static readonly string[] PlaceholderWords =
+    [
+        "n/a", "na", "n.a.", "n.a", "#n/a", "none", "(none)", "null", "(null)", "nil", "-", "--", "---", "?", "unknown", "0", "tbd",
+        "not available", "not applicable", "empty", "inconnu", "unbekannt", "desconocido", "non renseigne", "non renseigné", "keine angabe",
+    ];
+
+    /// <summary>True for a placeholder or sentinel that stands for "no value" in legacy data: <c>n/a</c>, <c>na</c>,
+    /// <c>none</c>, <c>null</c>, <c>nil</c>, <c>-</c>, <c>?</c>, <c>unknown</c>, <c>0</c>, <c>tbd</c>, <c>not available</c>,
+    /// <c>empty</c> and their French, German and Spanish forms (case-insensitive, after trimming). Such values are no
+    /// evidence either way and are left out of detector ratios (C04: a column whose oldest rows say <c>n/a</c>).</summary>
+    /// <param name="value">A trimmed value.</param>
+    public static bool IsPlaceholder(ReadOnlySpan<char> value)
+    {
+        if (value.Length > 16) return false;
+        foreach (var word in PlaceholderWords)
+            if (value.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>Tests one value with one detector (for tests and for key-level JSON checks).</summary>

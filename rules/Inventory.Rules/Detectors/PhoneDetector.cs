@@ -9,7 +9,8 @@ namespace Inventory.Rules.Detectors;
 /// hints FR, US, GB, DE, ES (most likely first, from its length and leading digit) and must be a valid number for one of
 /// them; digit-only values (integers, e.g. 33612345678) are also tried as international numbers without the <c>+</c>.
 /// Values with letters (other than an <c>ext</c>/<c>x</c> extension), fewer than 7 or more than 15 digits, or a
-/// fraction from a numeric column are rejected before parsing.
+/// fraction from a numeric column are rejected before parsing, and so are dates (<c>2024-03-01</c>) and digit-only
+/// compact timestamps (<c>20240101120000</c>, 12 or 14 digits, years 1900–2099, valid month, day, hour and minute).
 /// </summary>
 internal sealed class PhoneDetector : ValueDetector
 {
@@ -35,7 +36,7 @@ internal sealed class PhoneDetector : ValueDetector
         // A bare run of digits is a phone number only with a country code (≥ 10 digits, as integers store them) or a
         // national trunk prefix 0 (≥ 9 digits); shorter digit runs are counters and keys.
         if (shape.AllDigits && (shape.Digits < 9 || (first != '0' && shape.Digits < 10))) return false;
-        if (LooksLikeDate(value)) return false;
+        if (LooksLikeDate(value) || (shape.AllDigits && LooksLikeCompactTimestamp(value))) return false;
         // One string per candidate that passed the shape test; phone-shaped values are the minority of most columns.
         var text = value.ToString();
         if (first == '+' || text.StartsWith("00", StringComparison.Ordinal)) return Valid(first == '+' ? text : "+" + text[2..], null);
@@ -84,6 +85,17 @@ internal sealed class PhoneDetector : ValueDetector
         if (value.Length != 10) return false;
         char a = value[4], b = value[7], c = value[2], d = value[5];
         return (a is '-' or '/' or '.' && b == a) || (c is '-' or '/' or '.' && d == c);
+    }
+
+    // 20240101120000, 202401011200: a yyyyMMddHHmm[ss] timestamp (schema versions, export batch ids), years 1900–2099.
+    private static bool LooksLikeCompactTimestamp(ReadOnlySpan<char> value)
+    {
+        if (value.Length is not (12 or 14)) return false;
+        int century = Two(value, 0), month = Two(value, 4), day = Two(value, 6), hour = Two(value, 8), minute = Two(value, 10);
+        return century is 19 or 20 && month is >= 1 and <= 12 && day is >= 1 and <= 31 && hour < 24 && minute < 60
+            && (value.Length == 12 || Two(value, 12) < 60);
+
+        static int Two(ReadOnlySpan<char> digits, int at) => (digits[at] - '0') * 10 + (digits[at + 1] - '0');
     }
 
     private static bool HasExtension(ReadOnlySpan<char> value)

@@ -25,7 +25,7 @@ internal sealed class VatNumberDetector : ValueDetector
     /// <inheritdoc />
     public override string Id => "detector.vat-number";
     /// <inheritdoc />
-    public override string? DataCategory => "financial.vat_number";
+    public override string? DataCategory => "financial.tax_id";
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)

@@ -1,4 +1,5 @@
 using Inventory.Classification;
+using Inventory.Model;
 using Inventory.Rules.Evaluation;
 
 namespace Inventory.Rules.Model;
@@ -24,6 +25,34 @@ public static class GoldEvaluator
         var decisions = classifier.ClassifyMany(GoldFile.ToEvidence(rows));
         var pairs = rows.Select((r, i) => (r.DataCategory, decisions[i].DataCategory)).ToArray();
         return new GoldFileResult(name, pairs, ClassificationMetrics.Compute(pairs));
+    }
+
+    /// <summary>Measures a scanned inventory against a gold file: each gold row is matched to a scanned column (table by
+    /// qualified name, <c>schema.name</c> or bare name; column by name; all case-insensitive) and its classifier decision
+    /// (<see cref="ColumnEntry.Classification"/>, annotations left out) is compared. A gold row with no scanned column
+    /// counts as undecided and in <see cref="GoldFileResult.Unmatched"/>.</summary>
+    /// <param name="name">Display name of the gold file.</param>
+    /// <param name="rows">Gold rows (<see cref="GoldFile.Read"/>).</param>
+    /// <param name="document">The inventory of the scanned database.</param>
+    /// <returns>Pairs, metrics and the unmatched count.</returns>
+    public static GoldFileResult EvaluateScanned(string name, IReadOnlyList<GoldRow> rows, InventoryDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(document);
+        var columns = new Dictionary<string, ColumnEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var source in document.Sources)
+            foreach (var table in source.Tables)
+                foreach (var column in table.Columns)
+                    foreach (var key in new[] { table.QualifiedName, $"{table.Schema}.{table.Name}", table.Name })
+                        columns.TryAdd(key + "\u0001" + column.Name, column);
+        int unmatched = 0;
+        var pairs = rows.Select(r =>
+        {
+            if (columns.TryGetValue(r.Table + "\u0001" + r.Column, out var c)) return (r.DataCategory, c.Classification?.DataCategory);
+            unmatched++;
+            return (r.DataCategory, (string?)null);
+        }).ToArray();
+        return new GoldFileResult(name, pairs, ClassificationMetrics.Compute(pairs), unmatched);
     }
 
     /// <summary>Metrics over the rows of several files taken together.</summary>

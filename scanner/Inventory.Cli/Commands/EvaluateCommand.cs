@@ -86,25 +86,9 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         return ExitCodes.Ok;
     }
 
-    /// <summary>Matches gold rows to the scanned columns (table by qualified name, <c>schema.name</c> or bare name; column by
-    /// name; all case-insensitive). A gold row with no column is counted as undecided.</summary>
-    internal static GoldFileResult Match(string name, IReadOnlyList<GoldRow> rows, InventoryDocument document)
-    {
-        var columns = new Dictionary<string, ColumnEntry>(StringComparer.OrdinalIgnoreCase);
-        foreach (var source in document.Sources)
-            foreach (var table in source.Tables)
-                foreach (var column in table.Columns)
-                    foreach (var key in new[] { table.QualifiedName, $"{table.Schema}.{table.Name}", table.Name })
-                        columns.TryAdd(key + "\u0001" + column.Name, column);
-        int unmatched = 0;
-        var pairs = rows.Select(r =>
-        {
-            if (columns.TryGetValue(r.Table + "\u0001" + r.Column, out var c)) return (r.DataCategory, c.Classification?.DataCategory);
-            unmatched++;
-            return (r.DataCategory, (string?)null);
-        }).ToArray();
-        return new GoldFileResult(name, pairs, ClassificationMetrics.Compute(pairs), unmatched);
-    }
+    /// <summary>Matches gold rows to the scanned columns (<see cref="GoldEvaluator.EvaluateScanned"/>).</summary>
+    internal static GoldFileResult Match(string name, IReadOnlyList<GoldRow> rows, InventoryDocument document) =>
+        GoldEvaluator.EvaluateScanned(name, rows, document);
 
     private void Print(IReadOnlyList<GoldFileResult> results, ClassificationMetrics pooled, string classifier, string mode)
     {

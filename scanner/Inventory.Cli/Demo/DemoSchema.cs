@@ -82,7 +82,7 @@ internal static class DemoSchema
             C("siren", "CHAR(9)", "financial.tax_id", "Luhn-valid SIREN; null outside France"),
             C("siret", "CHAR(14)", "financial.tax_id", "Luhn-valid SIRET of the head office"),
             C("vat_number", "VARCHAR(20)", "financial.tax_id", "LABELS.md files VAT numbers under tax_id (FR keys and DE/BE check digits valid)"),
-            C("country_code", "CHAR(2)", "contact.postal_address", "country of the registered address (tie-breaker 4)", "NOT NULL"),
+            C("country_code", "CHAR(2)", None, "country of registration with no address record in the table: a country code alone is not a postal address (tie-breaker 4; case C13); the billing profile holds the address", "NOT NULL"),
             C("plan", "VARCHAR(32)", None, "the host's own plan catalogue"),
             C(ContradictedColumn, "VARCHAR(255)", "contact.email", "TRAP: annotated none but holds e-mail addresses (contradicted annotation)") with { AnnotatedCategory = None },
             Time("created_at", notNull: true),

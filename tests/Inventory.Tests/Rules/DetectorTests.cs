@@ -252,7 +252,7 @@ public sealed class DetectorTests
     [Test]
     public void Run_MixedColumn_CountsMatchedAndTotalOverNonBlankValues()
     {
-        var result = DetectorSuite.Default.Run(["a@example.com", "b@example.org", "  ", "n/a"], TypeFamily.Text);
+        var result = DetectorSuite.Default.Run(["a@example.com", "b@example.org", "  ", "pending"], TypeFamily.Text);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.Total, Is.EqualTo(3));
@@ -263,6 +263,35 @@ public sealed class DetectorTests
             Assert.That(DetectorSuite.Default.DetectorIds, Is.Unique);
         }
     }
+
+    [Test]
+    public void Run_PlaceholderValues_LeftOutOfTheDenominator()
+    {
+        string[] values = ["a@example.com", "n/a", "N/A", " none ", "-", "unknown", "NULL", "0", "b@example.org", "?", "n/a"];
+
+        var result = DetectorSuite.Default.Run(values, TypeFamily.Text);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Total, Is.EqualTo(2));
+            Assert.That(result.Placeholders, Is.EqualTo(9));
+            Assert.That(result.Distinct, Is.EqualTo(2));
+            Assert.That(result.Ratio("detector.email"), Is.EqualTo(1.0));
+        }
+    }
+
+    [TestCase("n/a", ExpectedResult = true)]
+    [TestCase("N.A.", ExpectedResult = true)]
+    [TestCase("None", ExpectedResult = true)]
+    [TestCase("--", ExpectedResult = true)]
+    [TestCase("Unknown", ExpectedResult = true)]
+    [TestCase("inconnu", ExpectedResult = true)]
+    [TestCase("0", ExpectedResult = true)]
+    [TestCase("00", ExpectedResult = false)]
+    [TestCase("nancy", ExpectedResult = false)]
+    [TestCase("none@example.com", ExpectedResult = false)]
+    [TestCase("-1", ExpectedResult = false)]
+    public bool IsPlaceholder_Sentinels_OnlyWholeValues(string value) => DetectorSuite.IsPlaceholder(value);
 
     [Test]
     public void Run_RepeatedValues_CountEachOccurrence()

@@ -27,7 +27,7 @@ public sealed class NameRuleTests
     [TestCase("users", "reset_password_token", "text", ExpectedResult = "other_personal.credentials")]
     [TestCase("users", "\"Full Name\"", "text", ExpectedResult = "contact.name")]
     [TestCase("users", "preferred-locale", "text", ExpectedResult = "automatic.browser_language")]
-    [TestCase("companies", "vat_number", "text", ExpectedResult = "financial.vat_number")]
+    [TestCase("companies", "vat_number", "text", ExpectedResult = "financial.tax_id")]
     // French
     [TestCase("clients", "courriel", "text", ExpectedResult = "contact.email")]
     [TestCase("clients", "prénom", "text", ExpectedResult = "contact.name")]
@@ -37,7 +37,7 @@ public sealed class NameRuleTests
     [TestCase("clients", "code_postal", "text", ExpectedResult = "contact.postal_address")]
     [TestCase("clients", "ville", "text", ExpectedResult = "contact.postal_address")]
     [TestCase("clients", "raison_sociale", "text", ExpectedResult = "contact.company_name")]
-    [TestCase("clients", "numero_de_tva", "text", ExpectedResult = "financial.vat_number")]
+    [TestCase("clients", "numero_de_tva", "text", ExpectedResult = "financial.tax_id")]
     [TestCase("clients", "siret", "text", ExpectedResult = "financial.tax_id")]
     [TestCase("clients", "date_de_naissance", "date", ExpectedResult = "other_personal.date_of_birth")]
     [TestCase("clients", "mot_de_passe", "text", ExpectedResult = "other_personal.credentials")]

@@ -65,7 +65,7 @@ public sealed class RuleClassifierTests
     [Test]
     public void Classify_EmailNameWithNonEmailValues_LowConfidence()
     {
-        var result = Classifier.Classify(Some.Column("users", "email", "text", "n/a", "unknown", "none", "pending"));
+        var result = Classifier.Classify(Some.Column("users", "email", "text", "pending", "ask later", "see notes", "todo"));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.DataCategory, Is.EqualTo("contact.email"));
