@@ -31,7 +31,7 @@ internal sealed record DemoTable(string Name, string? Activity, string? Retentio
         "\n)";
 
     /// <summary>A SQLite identifier in double quotes, inner quotes doubled.</summary>
-    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Quote(string identifier) => Inventory.Connectors.Identifiers.QuoteDouble(identifier);
 }
 
 /// <summary>

@@ -19,7 +19,7 @@ internal static partial class SqliteDialect
     /// (SQLite documentation, "SQLite Keywords": a keyword in double quotes is an identifier).</summary>
     /// <param name="identifier">Exact, case-preserved name.</param>
     /// <returns>The quoted identifier, e.g. <c>buyer "nick" name</c> → <c>"buyer ""nick"" name"</c>.</returns>
-    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Quote(string identifier) => Identifiers.QuoteDouble(identifier);
 
     /// <summary>Lists tables and views of the main schema, without SQLite's own <c>sqlite_%</c> objects. One row per
     /// relation: type, name, sql. Nothing table-specific is evaluated, so a broken view does not fail it.</summary>
