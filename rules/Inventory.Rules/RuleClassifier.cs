@@ -27,7 +27,8 @@ public sealed record RuleClassifierOptions
 /// names raise the confidence; (2) free text becomes <c>customer_content.message</c> with "also contains" evidence (never
 /// financial, C08); (3) a weak detector decides only with name support; (4) otherwise the name rule decides, lowered when
 /// the values contradict it; (5) otherwise flags and timestamps are <c>none</c> by type; (6) otherwise undecided — zero
-/// evidence is never <c>none</c> (C07). Binary and spatial/CLR columns are never decided (their content is not read).
+/// evidence is never <c>none</c> (C07). Binary and spatial/CLR columns are not decided from values (their content is not
+/// read): only a photo-like name on a binary column gives a low-confidence suggestion, which never tags it.
 /// Pure, thread-safe and deterministic.
 /// </summary>
 public sealed class RuleClassifier : IColumnClassifier
@@ -107,6 +108,10 @@ public sealed class RuleClassifier : IColumnClassifier
                 Detail: "content is not inspected; needs annotation"));
             if (name.DataCategory == "none" && name.Gates.Count == 0)
                 return Decide("none", Math.Min(0.7, name.Weight), evidence);
+            // A binary column named photo/picture/avatar most likely holds an image of a person: suggest it, with a
+            // modest confidence, so the DPO sees it; the content is not read, so it stays a suggestion for a human (C17).
+            if (family == TypeFamily.Binary && name.DataCategory == "other_personal.photo" && name.Gates.Count == 0)
+                return Decide("other_personal.photo", Math.Min(0.55, name.Weight), evidence);
             return Classification.Classification.Undecided([.. evidence]);
         }
 
