@@ -94,9 +94,9 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
     {
         var inv = CultureInfo.InvariantCulture;
         console.Write(new Rule(Markup.Escape($"classifier: {classifier} ({mode})")).LeftJustified());
-        var files = new Table().AddColumns("gold file", "rows", "macro-F1", "accuracy", "subcategory accuracy", "unmatched");
+        var files = new Table().AddColumn(new TableColumn("gold file").NoWrap()).AddColumns("rows", "macro-F1", "accuracy", "subcat. acc.", "unmatched");
         foreach (var r in results)
-            files.AddRow(new Text(r.Name), new Text(r.Metrics.Total.ToString(inv)), new Text(r.Metrics.MacroF1.ToString("0.000", inv)),
+            files.AddRow(new Text(Path.GetFileNameWithoutExtension(r.Name)), new Text(r.Metrics.Total.ToString(inv)), new Text(r.Metrics.MacroF1.ToString("0.000", inv)),
                 new Text(r.Metrics.Accuracy.ToString("0.000", inv)), new Text(r.Metrics.SubcategoryAccuracy.ToString("0.000", inv)),
                 new Text(r.Unmatched.ToString(inv)));
         if (results.Count > 1)
@@ -111,14 +111,21 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         console.Write(scores);
         var categories = pooled.Scores.Select(s => s.Category).ToList();
         var predicted = categories.Append(ClassificationMetrics.Undecided).ToList();
-        var confusion = new Table().AddColumn("gold \\ predicted");
-        foreach (var c in predicted) confusion.AddColumn(new TableColumn(new Text(c)).RightAligned());
+        // Short headings (the category's first letters) keep the matrix readable at 80 columns; the legend is the row labels.
+        var confusion = new Table().AddColumn(new TableColumn("gold \\ predicted").NoWrap());
+        foreach (var c in predicted) confusion.AddColumn(new TableColumn(new Text(Abbreviation(c))).RightAligned());
         foreach (var g in categories)
             confusion.AddRow(predicted.Select(p => (Spectre.Console.Rendering.IRenderable)new Text(pooled.Confusion.GetValueOrDefault((g, p)).ToString(inv)))
-                .Prepend(new Text(g)).ToArray());
+                .Prepend(new Text($"{g} ({Abbreviation(g)})")).ToArray());
         console.Write(confusion);
         console.Write(new Text($"macro-F1 {pooled.MacroF1.ToString("0.000", inv)}  accuracy {pooled.Accuracy.ToString("0.000", inv)}  " +
             $"subcategory accuracy {pooled.SubcategoryAccuracy.ToString("0.000", inv)} over {pooled.Total} columns\n"));
+    }
+
+    private static string Abbreviation(string category)
+    {
+        var word = category.Trim('(', ')');
+        return word.Length <= 4 ? word : word[..3].ToUpperInvariant();
     }
 
     internal static string ToJson(IReadOnlyList<GoldFileResult> results, ClassificationMetrics pooled, string classifier, bool scanned)
