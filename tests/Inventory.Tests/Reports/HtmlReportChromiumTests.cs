@@ -81,7 +81,7 @@ public sealed class HtmlReportChromiumTests
             Assert.That(File.Exists(screenshot) && new FileInfo(screenshot).Length > 10_000, Is.True, "screenshot missing or empty: " + shot.Stderr);
             Assert.That(consoleLines, Is.Empty, "console messages (a blocked request or script error)");
             Assert.That(dom.Stdout, Does.Contain("<svg id=\"category-chart\""));
-            foreach (var activity in PolicyDocument.Load().Activities)
+            foreach (var activity in PolicyDocument.Seed.Activities)
             {
                 Assert.That(dom.Stdout, Does.Contain($"id=\"activity-{activity.Id}\""), activity.Id);
                 Assert.That(text, Does.Contain(activity.Name), activity.Name);
@@ -99,7 +99,7 @@ public sealed class HtmlReportChromiumTests
     {
         // A table name is database-derived: it must render as text, never as an element.
         var table = Some.Table("<img src=x onerror=console.error(1)>", "account-management", Some.Column("email", "contact.email"));
-        var model = ReportModel.Build(Some.Document(Some.Source("app", table)), PolicyDocument.Load());
+        var model = ReportModel.Build(Some.Document(Some.Source("app", table)), PolicyDocument.Seed);
 
         var dom = await RunChromiumAsync(await HtmlAsync(model), "--dump-dom");
 

@@ -18,7 +18,7 @@ namespace Inventory.Tests.Reports;
 [TestFixture]
 public sealed class ReportWriterTests
 {
-    private static readonly PolicyDocument Policy = PolicyDocument.Load();
+    private static readonly PolicyDocument Policy = PolicyDocument.Seed;
 
     internal static ReportModel DemoModel() => ReportModel.Build(SampleInventory.Build(), Policy, previous: SampleInventory.BuildPrevious());
 
