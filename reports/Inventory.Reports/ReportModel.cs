@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Inventory.Classification;
 using Inventory.Model;
 using Inventory.Reports.Claims;
 using Inventory.Reports.Diff;
@@ -8,8 +9,9 @@ using Inventory.Rules.Policy;
 
 namespace Inventory.Reports;
 
-/// <summary>Everything a report shows, built once from an inventory, a policy, the claims' results and an optional
-/// previous inventory, then rendered by every <see cref="IReportWriter"/>. Holds names, categories, counts and ratios
+/// <summary>Everything a report shows, built once from an inventory, an optional policy, the claims' results and an
+/// optional previous inventory, then rendered by every <see cref="IReportWriter"/>. Without a policy the report invents
+/// nothing: no controller, no claims, no activities; every personal column is listed as not attributed. Holds names, categories, counts and ratios
 /// only: no sampled value and no masked example reaches it. Ordering is deterministic (policy order for activities
 /// and claims, document order for sources, tables and columns).</summary>
 public sealed class ReportModel
@@ -20,10 +22,12 @@ public sealed class ReportModel
     public required string Tool { get; init; }
     /// <summary>When the inventory was scanned (ISO 8601 UTC), or null when the document does not say.</summary>
     public string? ScannedAt { get; init; }
-    /// <summary>The policy file name.</summary>
-    public required string PolicyFile { get; init; }
-    /// <summary>The controller (Art. 30(1)(a)).</summary>
-    public required ControllerContact Controller { get; init; }
+    /// <summary>True when a policy was given; false for "no policy given" (no controller, activities or claims).</summary>
+    public required bool PolicyGiven { get; init; }
+    /// <summary>The policy file name (<c>policy.yml (built-in)</c> for the seed policy), or null when no policy was given.</summary>
+    public string? PolicyFile { get; init; }
+    /// <summary>The controller (Art. 30(1)(a)), or null when no policy was given.</summary>
+    public ControllerContact? Controller { get; init; }
     /// <summary>The DPO, or null.</summary>
     public DpoContact? Dpo { get; init; }
     /// <summary>Rights and default retention.</summary>
@@ -40,12 +44,17 @@ public sealed class ReportModel
     public required ClaimTotals ClaimTotals { get; init; }
     /// <summary>Coverage per source (with its tables).</summary>
     public required IReadOnlyList<SourceCoverage> Coverage { get; init; }
-    /// <summary>Coverage over every source.</summary>
+    /// <summary>Coverage over the gate's scope: every controller source (processor sources are recorded at system level
+    /// and are not checked by <c>inventory check</c>), so <see cref="CoverageCounts.TaggedPercent"/> agrees with <c>check</c>.</summary>
     public required CoverageCounts CoverageTotals { get; init; }
     /// <summary>Personal columns per top-level category, for the chart (fixed category order; zero rows omitted).</summary>
     public required IReadOnlyList<CategoryCount> CategoryChart { get; init; }
-    /// <summary>Personal columns no activity accounts for (findings for the DPO).</summary>
+    /// <summary>Personal columns not attributed to any processing activity: their table's annotation names no activity
+    /// (or one the policy does not define), or no policy was given. Findings for the DPO.</summary>
     public required IReadOnlyList<ColumnRow> Unassigned { get; init; }
+    /// <summary>Data categories found in an activity's tables that the activity does not declare (findings), in
+    /// activity then category order.</summary>
+    public required IReadOnlyList<UndeclaredCategoryRow> UndeclaredCategories { get; init; }
     /// <summary>Tables whose annotation names an activity the policy does not define.</summary>
     public required IReadOnlyList<string> UnknownActivities { get; init; }
     /// <summary>Every column, one row each (the CSV report).</summary>
@@ -61,13 +70,34 @@ public sealed class ReportModel
     public required IReadOnlyList<ChangeRow> ChangeRows { get; init; }
 
     /// <summary>Builds the model.</summary>
-    /// <param name="inventory">The inventory (normalised in place to canonical order).</param>
-    /// <param name="policy">The policy.</param>
-    /// <param name="claims">Claim results; null to evaluate the policy's claims here.</param>
+    /// <param name="inventory">The inventory, with annotations already merged (normalised in place to canonical order).</param>
+    /// <param name="policy">The policy, or null when none was given: then no controller, activities or claims are shown.</param>
+    /// <param name="claims">Claim results; null to evaluate the policy's claims here (none without a policy).</param>
     /// <param name="previous">The previous inventory for the changes section, or null.</param>
+    /// <param name="options">Coverage options (the gate's classification threshold); defaults when null.</param>
     /// <returns>The model.</returns>
-    public static ReportModel Build(InventoryDocument inventory, PolicyDocument policy, IReadOnlyList<ClaimResult>? claims = null,
-        InventoryDocument? previous = null) => ReportModelBuilder.Build(inventory, policy, claims, previous);
+    public static ReportModel Build(InventoryDocument inventory, PolicyDocument? policy, IReadOnlyList<ClaimResult>? claims = null,
+        InventoryDocument? previous = null, ReportOptions? options = null) =>
+        ReportModelBuilder.Build(inventory, policy, claims, previous, options ?? new ReportOptions());
+}
+
+/// <summary>Options of <see cref="ReportModel.Build"/>.</summary>
+public sealed record ReportOptions
+{
+    /// <summary>Classifications (rules or model) at or above this confidence count as tagged, as in <c>check
+    /// --accept-classification-above</c>; null (default) to count annotations and database labels only.</summary>
+    public double? AcceptClassificationAbove { get; init; }
+}
+
+/// <summary>A data category held by an activity's tables that the activity does not declare.</summary>
+public sealed class UndeclaredCategoryRow
+{
+    /// <summary>Activity id.</summary>
+    public required string Activity { get; init; }
+    /// <summary>The undeclared data category.</summary>
+    public required string Category { get; init; }
+    /// <summary>Columns holding it (<c>source/table.column</c>), in document order.</summary>
+    public required IReadOnlyList<string> Columns { get; init; }
 }
 
 /// <summary>One activity of the record (Art. 30(1) b–g, or Art. 30(2) for processor activities).</summary>
@@ -110,7 +140,7 @@ public sealed class CategoryRecord
     public required string Category { get; init; }
     /// <summary>CNIL register category (DESIGN §7).</summary>
     public required string CnilCategory { get; init; }
-    /// <summary>False when the column's table names this activity but the activity does not declare the category.</summary>
+    /// <summary>False when the column's table names this activity but the activity does not declare the category (a finding).</summary>
     public required bool Declared { get; init; }
     /// <summary>Retention for this category, or null.</summary>
     public string? Retention { get; init; }
@@ -191,23 +221,28 @@ public sealed class ClaimTotals
     public int Unknown { get; init; }
 }
 
-/// <summary>Column counts per status.</summary>
+/// <summary>Column counts as the CI gate sees them. The four counts are disjoint and add up to <see cref="Columns"/>:
+/// a "suggested" column (classified, not annotated) is untagged for the gate and counted in
+/// <see cref="UntaggedWithSuggestion"/>, never as tagged.</summary>
 public class CoverageCounts
 {
     /// <summary>Columns.</summary>
     public int Columns { get; init; }
-    /// <summary>Tagged columns.</summary>
+    /// <summary>Columns tagged by an annotation or a database label (or a classification above the accepted threshold),
+    /// without conflict.</summary>
     public int Tagged { get; init; }
-    /// <summary>Suggested (classified, not annotated) columns.</summary>
-    public int Suggested { get; init; }
-    /// <summary>Untagged columns.</summary>
-    public int Untagged { get; init; }
-    /// <summary>Conflicting columns.</summary>
+    /// <summary>Untagged columns for which the classifier has a suggestion (status <c>suggested</c>).</summary>
+    public int UntaggedWithSuggestion { get; init; }
+    /// <summary>Untagged columns without any suggestion.</summary>
+    public int UntaggedNoSuggestion { get; init; }
+    /// <summary>Annotated columns whose annotation strong evidence contradicts (tagged for the gate, listed as conflicts).</summary>
     public int Conflict { get; init; }
     /// <summary>Columns without sampled values.</summary>
     public int NotSampled { get; init; }
-    /// <summary>Tagged / columns in [0, 1] (1 when there are no columns).</summary>
-    public double TaggedRatio => Columns == 0 ? 1 : (double)Tagged / Columns;
+    /// <summary>Columns that count as tagged for <c>check</c>: <see cref="Tagged"/> + <see cref="Conflict"/>.</summary>
+    public int GateTagged => Tagged + Conflict;
+    /// <summary><see cref="GateTagged"/> / columns in [0, 1] (1 when there are no columns): the share <c>check</c> reports.</summary>
+    public double TaggedRatio => Columns == 0 ? 1 : (double)GateTagged / Columns;
     /// <summary><see cref="TaggedRatio"/> as a percentage with one decimal, invariant culture.</summary>
     public string TaggedPercent => (TaggedRatio * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }
@@ -274,7 +309,7 @@ public sealed class ColumnRow
     public required string Category { get; init; }
     /// <summary>tagged, suggested, untagged or conflict.</summary>
     public required string Status { get; init; }
-    /// <summary>Activity ids, space-separated ("" when none).</summary>
+    /// <summary>The processing activity the column is attributed to (its table's annotated activity), or "" when none.</summary>
     public required string Activity { get; init; }
     /// <summary>Retention text ("" when none applies).</summary>
     public required string Retention { get; init; }
@@ -322,45 +357,46 @@ internal static class ReportModelBuilder
         },
     };
 
-    public static ReportModel Build(InventoryDocument inventory, PolicyDocument policy, IReadOnlyList<ClaimResult>? claims, InventoryDocument? previous)
+    public static ReportModel Build(InventoryDocument inventory, PolicyDocument? policy, IReadOnlyList<ClaimResult>? claims,
+        InventoryDocument? previous, ReportOptions options)
     {
         inventory.Normalize();
-        claims ??= ClaimEvaluator.EvaluateAll(policy, inventory);
+        claims = policy is null ? [] : claims ?? ClaimEvaluator.EvaluateAll(policy, inventory);
 
-        var assignment = new List<(SourceEntry S, TableEntry T, ColumnEntry C, List<ProcessingActivity> A)>();
+        // Attribution: a column belongs to the activity its table's annotation names, and to nothing else. A table without
+        // an activity (or naming one the policy lacks) leaves its personal columns unattributed: a finding, never spread
+        // over every activity that happens to declare the category.
+        var assignment = new List<Assigned>();
         var unknownActivities = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (s, t, c) in inventory.AllColumns())
         {
-            if (t.Activity is { } id && policy.Activity(id) is null) unknownActivities.Add($"{s.Name}/{t.QualifiedName} names unknown activity '{id}'");
-            if (!DataCategoryVocabulary.IsPersonal(c.DataCategory)) { assignment.Add((s, t, c, [])); continue; }
-            // The table's annotated activity when it declares the category; else every activity declaring it; else the
-            // annotated activity anyway (the record then shows the category as not declared).
-            var declaring = policy.Activities.Where(x => x.Declares(c.DataCategory!)).ToList();
-            var annotated = t.Activity is { } a ? policy.Activity(a) : null;
-            List<ProcessingActivity> activities = annotated is not null && (annotated.Declares(c.DataCategory!) || declaring.Count == 0)
-                ? [annotated]
-                : declaring;
-            assignment.Add((s, t, c, activities));
+            var activity = t.Activity is { } id && policy is not null ? policy.Activity(id) : null;
+            if (t.Activity is { } named && policy is not null && activity is null)
+                unknownActivities.Add($"{s.Name}/{t.QualifiedName} names unknown activity '{named}'");
+            assignment.Add(new Assigned(s, t, c, DataCategoryVocabulary.IsPersonal(c.DataCategory) ? activity : null));
         }
 
-        var records = policy.Activities.Select(a => Activity(a, policy, assignment)).ToList();
-        var columns = assignment.Select(x => Row(x.S, x.T, x.C, x.A, policy)).ToList();
-        var unassigned = assignment.Where(x => DataCategoryVocabulary.IsPersonal(x.C.DataCategory) && x.A.Count == 0)
-            .Select(x => Row(x.S, x.T, x.C, x.A, policy)).ToList();
+        var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, assignment)).ToList();
+        var columns = assignment.Select(x => Row(x, policy)).ToList();
+        var unassigned = assignment.Where(x => DataCategoryVocabulary.IsPersonal(x.C.DataCategory) && x.A is null)
+            .Select(x => Row(x, policy)).ToList();
+        var undeclared = records.SelectMany(r => r.Categories.Where(k => !k.Declared)
+            .Select(k => new UndeclaredCategoryRow { Activity = r.Id, Category = k.Category, Columns = k.Columns })).ToList();
 
-        var coverage = inventory.Sources.Select(Coverage).ToList();
-        var totals = Sum(coverage);
+        var coverage = inventory.Sources.Select(s => Coverage(s, options)).ToList();
+        var totals = Sum(coverage.Where(c => c.Role != "processor").ToList());
         var diff = previous is null ? null : InventoryDiff.Compare(previous, inventory);
 
         return new ReportModel
         {
-            Title = $"Record of processing activities — {policy.Controller.Name}",
+            Title = policy is null ? "Record of processing activities (no policy given)" : $"Record of processing activities — {policy.Controller.Name}",
             Tool = inventory.Tool,
             ScannedAt = inventory.ScannedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            PolicyFile = Path.GetFileName(policy.File),
-            Controller = policy.Controller,
-            Dpo = policy.Dpo,
-            Rights = policy.Rights,
+            PolicyGiven = policy is not null,
+            PolicyFile = policy is null ? null : policy.IsBuiltin ? policy.File : Path.GetFileName(policy.File),
+            Controller = policy?.Controller,
+            Dpo = policy?.Dpo,
+            Rights = policy?.Rights ?? new RightsStatement(),
             Activities = records.Where(r => r.Role != "processor").ToList(),
             ProcessorActivities = records.Where(r => r.Role == "processor").ToList(),
             ProcessorSources = coverage.Where(c => c.Role == "processor").ToList(),
@@ -375,6 +411,7 @@ internal static class ReportModelBuilder
             CoverageTotals = totals,
             CategoryChart = Chart(inventory),
             Unassigned = unassigned,
+            UndeclaredCategories = undeclared,
             UnknownActivities = unknownActivities.ToList(),
             Columns = columns,
             Issues = inventory.Issues.Select(i => $"{i.Source}{(i.Table is null ? "" : "/" + i.Table)}{(i.Column is null ? "" : "." + i.Column)}: {i.Kind}: {i.Message}").ToList(),
@@ -386,10 +423,12 @@ internal static class ReportModelBuilder
         };
     }
 
-    private static ActivityRecord Activity(ProcessingActivity a, PolicyDocument policy,
-        List<(SourceEntry S, TableEntry T, ColumnEntry C, List<ProcessingActivity> A)> assignment)
+    /// <summary>A column with the activity it is attributed to (null: not attributed, or not personal).</summary>
+    private sealed record Assigned(SourceEntry S, TableEntry T, ColumnEntry C, ProcessingActivity? A);
+
+    private static ActivityRecord Activity(ProcessingActivity a, PolicyDocument policy, List<Assigned> assignment)
     {
-        var mine = assignment.Where(x => x.A.Contains(a)).ToList();
+        var mine = assignment.Where(x => ReferenceEquals(x.A, a)).ToList();
         var categories = new List<CategoryRecord>();
         foreach (var declared in a.DataCategories)
         {
@@ -433,18 +472,18 @@ internal static class ReportModelBuilder
         rule is null ? policy.Rights.DefaultRetention
         : rule.Period + (rule.Basis is null ? "" : $" ({rule.Basis})") + (rule.Erasable ? "" : "; not erasable on request");
 
-    private static ColumnRow Row(SourceEntry s, TableEntry t, ColumnEntry c, List<ProcessingActivity> activities, PolicyDocument policy)
+    private static ColumnRow Row(Assigned x, PolicyDocument? policy)
     {
+        var (s, t, c) = (x.S, x.T, x.C);
         string retention = "";
         if (t.Retention is { } annotated) retention = annotated;
-        else if (DataCategoryVocabulary.IsPersonal(c.DataCategory))
-            retention = activities.Select(a => RetentionText(a.RetentionFor(c.DataCategory!), policy)).OfType<string>().Distinct(StringComparer.Ordinal)
-                .DefaultIfEmpty(policy.Rights.DefaultRetention ?? "").Aggregate((x, y) => $"{x} | {y}");
+        else if (DataCategoryVocabulary.IsPersonal(c.DataCategory) && policy is not null)
+            retention = (x.A is null ? policy.Rights.DefaultRetention : RetentionText(x.A.RetentionFor(c.DataCategory!), policy)) ?? "";
         return new ColumnRow
         {
             Source = s.Name, Table = t.QualifiedName, Column = c.Name, Category = c.DataCategory ?? "",
             Status = InventoryDiff.Status(c.Status),
-            Activity = string.Join(" ", activities.Select(a => a.Id)),
+            Activity = x.A?.Id ?? "",
             Retention = retention,
         };
     }
@@ -458,31 +497,37 @@ internal static class ReportModelBuilder
 
     private static FindingRow Finding(ClaimFinding f) => new() { Location = f.Location, Category = f.DataCategory, Reason = f.Reason };
 
-    private static SourceCoverage Coverage(SourceEntry s)
+    /// <summary>True when the gate counts the column as tagged without conflict (same rule as <c>CheckGate</c>).</summary>
+    private static bool Accepted(ColumnEntry c, ReportOptions options) =>
+        c.Status == ColumnStatus.Tagged
+        || (c.Status == ColumnStatus.Suggested && c.Origin is Origin.Rules or Origin.Model
+            && options.AcceptClassificationAbove is { } threshold && c.Confidence >= threshold);
+
+    private static SourceCoverage Coverage(SourceEntry s, ReportOptions options)
     {
         var tables = s.Tables.Select(t => new TableCoverage
         {
             Name = t.QualifiedName, Activity = t.Activity, SharedWith = t.SharedWith, RowEstimate = t.RowEstimate, SampledRows = t.SampledRows,
             NotSampledReason = t.NotSampled is { } r ? JsonNamingPolicy.KebabCaseLower.ConvertName(r.ToString()) : null,
             Columns = t.Columns.Count,
-            Tagged = t.Columns.Count(c => c.Status == ColumnStatus.Tagged),
-            Suggested = t.Columns.Count(c => c.Status == ColumnStatus.Suggested),
-            Untagged = t.Columns.Count(c => c.Status == ColumnStatus.Untagged),
+            Tagged = t.Columns.Count(c => Accepted(c, options)),
+            UntaggedWithSuggestion = t.Columns.Count(c => c.Status == ColumnStatus.Suggested && !Accepted(c, options)),
+            UntaggedNoSuggestion = t.Columns.Count(c => c.Status == ColumnStatus.Untagged),
             Conflict = t.Columns.Count(c => c.Status == ColumnStatus.Conflict),
             NotSampled = t.Columns.Count(c => (c.NotSampled ?? t.NotSampled) is not null),
         }).ToList();
         return new SourceCoverage
         {
             Name = s.Name, Provider = s.Provider, Role = s.Role, Target = s.Target, Complete = s.Complete, Tables = tables,
-            Columns = tables.Sum(t => t.Columns), Tagged = tables.Sum(t => t.Tagged), Suggested = tables.Sum(t => t.Suggested),
-            Untagged = tables.Sum(t => t.Untagged), Conflict = tables.Sum(t => t.Conflict), NotSampled = tables.Sum(t => t.NotSampled),
+            Columns = tables.Sum(t => t.Columns), Tagged = tables.Sum(t => t.Tagged), UntaggedWithSuggestion = tables.Sum(t => t.UntaggedWithSuggestion),
+            UntaggedNoSuggestion = tables.Sum(t => t.UntaggedNoSuggestion), Conflict = tables.Sum(t => t.Conflict), NotSampled = tables.Sum(t => t.NotSampled),
         };
     }
 
     private static CoverageCounts Sum(IReadOnlyList<CoverageCounts> parts) => new()
     {
-        Columns = parts.Sum(t => t.Columns), Tagged = parts.Sum(t => t.Tagged), Suggested = parts.Sum(t => t.Suggested),
-        Untagged = parts.Sum(t => t.Untagged), Conflict = parts.Sum(t => t.Conflict), NotSampled = parts.Sum(t => t.NotSampled),
+        Columns = parts.Sum(t => t.Columns), Tagged = parts.Sum(t => t.Tagged), UntaggedWithSuggestion = parts.Sum(t => t.UntaggedWithSuggestion),
+        UntaggedNoSuggestion = parts.Sum(t => t.UntaggedNoSuggestion), Conflict = parts.Sum(t => t.Conflict), NotSampled = parts.Sum(t => t.NotSampled),
     };
 
     private static List<CategoryCount> Chart(InventoryDocument inventory)

@@ -43,7 +43,7 @@ internal static class Pipeline
         var set = new AnnotationLoader(categories).Load(path);
         foreach (var error in set.Errors)
             console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));
-        var result = new AnnotationMerger(categories, new MergeOptions { PathBase = Directory.GetCurrentDirectory() }).Apply(document, set);
+        var result = new AnnotationMerger(categories, new MergeOptions { PathBase = Directory.GetCurrentDirectory(), InScope = Gate.Scope(config) }).Apply(document, set);
         return (set, result);
     }
 }

@@ -76,11 +76,13 @@ public static class CheckGate
         foreach (var error in options.AnnotationErrors)
         {
             var file = error.File is null ? annotationsDir : AnnotationMerger.DisplayPath(error.File, options.PathBase);
+            var location = new FindingLocation(file, Math.Max(1, error.Line), Math.Max(1, error.Column), error.File is not null && File.Exists(error.File));
             findings.Add(new CheckFinding
             {
-                Kind = FindingKind.InvalidAnnotation, Table = file, Key = file,
+                // The key carries file:line:column so text and GitHub output point at the exact spot, as SARIF does.
+                Kind = FindingKind.InvalidAnnotation, Table = file, Key = location.ToString(),
                 Message = error.Reason,
-                Location = new FindingLocation(file, Math.Max(1, error.Line), Math.Max(1, error.Column), error.File is not null && File.Exists(error.File)),
+                Location = location,
             });
         }
         findings.AddRange(options.ExtraFindings);

@@ -23,7 +23,15 @@ public enum FindingKind
 /// <param name="Line">1-based line (1 for a file to create).</param>
 /// <param name="Column">1-based column.</param>
 /// <param name="Exists">False when the file does not exist yet (it should be created).</param>
-public sealed record FindingLocation(string File, int Line, int Column, bool Exists);
+public sealed record FindingLocation(string File, int Line, int Column, bool Exists)
+{
+    /// <summary>False for a location that is not a file in the user's repository (the built-in seed policy):
+    /// <see cref="File"/> is then a display name, SARIF gets no physical location, GitHub no <c>file=</c>.</summary>
+    public bool Physical { get; init; } = true;
+
+    /// <summary><c>file:line:column</c> (just the name for a non-physical location).</summary>
+    public override string ToString() => Physical ? $"{File}:{Line}:{Column}" : File;
+}
 
 /// <summary>One CI-gate finding. Never holds a sampled value.</summary>
 public sealed record CheckFinding
@@ -46,6 +54,8 @@ public sealed record CheckFinding
     public bool Failing { get; init; }
     /// <summary>True when the column is in the baseline (a known gap): listed apart, never failing.</summary>
     public bool Baselined { get; init; }
+    /// <summary>For a <see cref="FindingKind.ClaimViolated"/> finding: the claim's id; null otherwise.</summary>
+    public string? ClaimId { get; init; }
     /// <summary>The display key: <c>table.column</c> (or <c>table</c>), prefixed by <c>source:</c> when the check covers several sources.</summary>
     public required string Key { get; init; }
 }

@@ -50,6 +50,13 @@ public static class CheckWriters
     };
 
     internal static readonly UTF8Encoding Utf8 = new(false);
+
+    /// <summary>A finding as one message for SARIF and GitHub: key, why, suggestion, and what file to create or which
+    /// built-in policy the claim comes from.</summary>
+    internal static string Message(CheckFinding f) =>
+        $"{f.Key}: {f.Message}{(f.Suggestion is null ? "" : $" ({f.Suggestion})")}" +
+        (!f.Location.Physical ? $" [{f.Location.File}: not a file of this repository; pass --policy FILE to use your own]"
+            : f.Location.Exists ? "" : $"; create {f.Location.File}");
 }
 
 /// <summary>Plain text for logs: one line per failing finding (<c>table.column  kind: why  suggestion</c>, two spaces
@@ -230,20 +237,22 @@ public sealed class SarifCheckWriter : ICheckWriter
             json.WriteNumber("ruleIndex", Array.FindIndex(Rules, r => r.Kind == f.Kind));
             json.WriteString("level", f.Baselined ? "note" : f.Failing ? "error" : "warning");
             json.WriteStartObject("message");
-            json.WriteString("text", $"{f.Key}: {f.Message}{(f.Suggestion is null ? "" : $" ({f.Suggestion})")}" +
-                                     (f.Location.Exists ? "" : $"; create {f.Location.File}"));
+            json.WriteString("text", CheckWriters.Message(f));
             json.WriteEndObject();
             json.WriteStartArray("locations");
             json.WriteStartObject();
-            json.WriteStartObject("physicalLocation");
-            json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", Uri(f.Location.File));
-            json.WriteEndObject();
-            json.WriteStartObject("region");
-            json.WriteNumber("startLine", f.Location.Line);
-            json.WriteNumber("startColumn", f.Location.Column);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            if (f.Location.Physical)
+            {
+                json.WriteStartObject("physicalLocation");
+                json.WriteStartObject("artifactLocation");
+                json.WriteString("uri", Uri(f.Location.File));
+                json.WriteEndObject();
+                json.WriteStartObject("region");
+                json.WriteNumber("startLine", f.Location.Line);
+                json.WriteNumber("startColumn", f.Location.Column);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
             if (f.Column is not null || f.Kind != FindingKind.InvalidAnnotation)
             {
                 json.WriteStartArray("logicalLocations");
@@ -264,6 +273,8 @@ public sealed class SarifCheckWriter : ICheckWriter
             json.WriteString("table", f.Table);
             if (f.Column is not null) json.WriteString("column", f.Column);
             if (f.Suggestion is not null) json.WriteString("suggestion", f.Suggestion);
+            if (f.ClaimId is not null) json.WriteString("claim", f.ClaimId);
+            if (!f.Location.Physical) json.WriteString("policy", f.Location.File);
             json.WriteBoolean("annotationFileExists", f.Location.Exists);
             json.WriteEndObject();
             json.WriteEndObject();
@@ -288,8 +299,9 @@ public sealed class SarifCheckWriter : ICheckWriter
 }
 
 /// <summary>JUnit XML for CI test reports: one test suite per table with one test case per in-scope column (a failure
-/// for a failing finding, <c>skipped</c> for a baselined one, passed otherwise, warnings in <c>system-out</c>), plus a
-/// suite <c>annotations</c> with one test case per stale or invalid annotation.</summary>
+/// for a failing finding, <c>skipped</c> for a baselined one, passed otherwise, warnings in <c>system-out</c>), a suite
+/// <c>annotations</c> with one test case per stale or invalid annotation, and a suite <c>claims</c> with one test case
+/// per violated claim and location (<c>claim-id table.column</c>). Test-case names are unique within each suite.</summary>
 public sealed class JUnitCheckWriter : ICheckWriter
 {
     /// <inheritdoc />
@@ -320,8 +332,15 @@ public sealed class JUnitCheckWriter : ICheckWriter
                 }).ToArray()))
             .ToList();
         var other = result.Findings.Where(f => !(f.Column is not null && f.Kind is FindingKind.Untagged or FindingKind.Conflict)).ToArray();
-        if (other.Length > 0)
-            suites.Add(("annotations", other.Select(f => new Case("annotations", $"{CheckWriters.KindId(f.Kind)} {f.Key}", [f], f.Location.File, f.Location.Line)).ToArray()));
+        var annotationCases = other.Where(f => f.Kind != FindingKind.ClaimViolated)
+            .Select(f => (Name: $"{CheckWriters.KindId(f.Kind)} {f.Key}", Finding: f)).ToArray();
+        if (annotationCases.Length > 0)
+            suites.Add(("annotations", Unique(annotationCases).Select(x => new Case("annotations", x.Name, [x.Finding], FileOf(x.Finding), x.Finding.Location.Line)).ToArray()));
+        // One test case per claim and location: a claim violated at three columns is three failures, each named.
+        var claimCases = other.Where(f => f.Kind == FindingKind.ClaimViolated)
+            .Select(f => (Name: $"{f.ClaimId ?? "claim"} {f.Key}", Finding: f)).ToArray();
+        if (claimCases.Length > 0)
+            suites.Add(("claims", Unique(claimCases).Select(x => new Case("claims", x.Name, [x.Finding], FileOf(x.Finding), x.Finding.Location.Line)).ToArray()));
 
         var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = CheckWriters.Utf8, NewLineChars = "\n" };
         await using var xml = XmlWriter.Create(output, settings);
@@ -371,6 +390,19 @@ public sealed class JUnitCheckWriter : ICheckWriter
         await xml.FlushAsync().ConfigureAwait(false);
     }
 
+    private static string? FileOf(CheckFinding f) => f.Location.Physical ? f.Location.File : null;
+
+    /// <summary>Makes test-case names unique within a suite: a repeated name gets " (2)", " (3)"… in order.</summary>
+    private static IEnumerable<(string Name, CheckFinding Finding)> Unique(IEnumerable<(string Name, CheckFinding Finding)> cases)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, finding) in cases)
+        {
+            int n = seen[name] = seen.GetValueOrDefault(name) + 1;
+            yield return (n == 1 ? name : string.Create(CultureInfo.InvariantCulture, $"{name} ({n})"), finding);
+        }
+    }
+
     private static async Task WriteCountsAsync(XmlWriter xml, IReadOnlyCollection<Case> cases)
     {
         await xml.WriteAttributeStringAsync(null, "tests", null, cases.Count.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
@@ -400,10 +432,12 @@ public sealed class GitHubCheckWriter : ICheckWriter
         {
             var command = f.Baselined ? "notice" : f.Failing ? "error" : "warning";
             var title = $"inventory {CheckWriters.KindId(f.Kind)}: {f.Key}";
-            var message = $"{f.Key}: {f.Message}{(f.Suggestion is null ? "" : $" ({f.Suggestion})")}" +
-                          (f.Location.Exists ? "" : $"; create {f.Location.File}");
-            text.Append(CultureInfo.InvariantCulture,
-                $"::{command} file={EscapeProperty(f.Location.File)},line={f.Location.Line},col={f.Location.Column},title={EscapeProperty(title)}::{EscapeData(message)}\n");
+            var message = CheckWriters.Message(f);
+            if (f.Location.Physical)
+                text.Append(CultureInfo.InvariantCulture,
+                    $"::{command} file={EscapeProperty(f.Location.File)},line={f.Location.Line},col={f.Location.Column},title={EscapeProperty(title)}::{EscapeData(message)}\n");
+            else
+                text.Append(CultureInfo.InvariantCulture, $"::{command} title={EscapeProperty(title)}::{EscapeData(message)}\n");
         }
         return text.ToString();
     }

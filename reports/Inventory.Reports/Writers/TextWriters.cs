@@ -20,6 +20,7 @@ internal static class TemplateRenderer
         globals.Import("h", new Func<object?, string>(Html));
         globals.Import("md", new Func<object?, string>(Markdown));
         globals.Import("code", new Func<object?, string>(Code));
+        globals.Import("cat", new Func<object?, string>(Category));
         globals.Import("join_md", new Func<IEnumerable<string>?, string>(list => list is null ? "" : string.Join("<br>", list.Select(Markdown))));
         var context = new TemplateContext
         {
@@ -51,6 +52,10 @@ internal static class TemplateRenderer
             return template;
         }
     }
+
+    /// <summary>A data category for HTML: escaped, with a <c>&lt;wbr&gt;</c> after each dot so a narrow cell wraps
+    /// between the category and its subcategory, never inside a word (<c>contact.&lt;wbr&gt;company_name</c>).</summary>
+    internal static string Category(object? value) => Html(value).Replace(".", ".<wbr>", StringComparison.Ordinal);
 
     /// <summary>HTML text and attribute escaping (&amp;, &lt;, &gt;, quotes).</summary>
     internal static string Html(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");

@@ -76,10 +76,10 @@ public sealed class XlsxReportWriter : IReportWriter
                     c.Id, c.Text, c.Kind, c.Verdict, c.Summary,
                     Lines(c.Findings.Select(f => $"{f.Location}: {f.Reason}")), Lines(c.Unresolved.Select(f => $"{f.Location}: {f.Reason}")),
                 }), 36);
-            AddSheet(workbookPart, sheets, "Couverture", ["Source", "Rôle", "Table", "Activité", "Colonnes", "Étiquetées", "Suggérées", "Non étiquetées", "Conflits", "Non échantillonnées"],
+            AddSheet(workbookPart, sheets, "Couverture", ["Source", "Rôle", "Table", "Activité", "Colonnes", "Étiquetées", "Non étiquetées (avec suggestion)", "Non étiquetées (sans suggestion)", "Conflits", "Non échantillonnées"],
                 model.Coverage.SelectMany(s => s.Tables.Select(t => new[]
                 {
-                    s.Name, s.Role, t.Name, t.Activity ?? "", N(t.Columns), N(t.Tagged), N(t.Suggested), N(t.Untagged), N(t.Conflict), N(t.NotSampled),
+                    s.Name, s.Role, t.Name, t.Activity ?? "", N(t.Columns), N(t.Tagged), N(t.UntaggedWithSuggestion), N(t.UntaggedNoSuggestion), N(t.Conflict), N(t.NotSampled),
                 })), 18);
             if (model.HasPrevious)
                 AddSheet(workbookPart, sheets, "Changements", ["Changement", "Emplacement", "Avant", "Après"],
@@ -97,7 +97,9 @@ public sealed class XlsxReportWriter : IReportWriter
 
     private static string[] ActivityRow(ReportModel model, ActivityRecord a)
     {
-        var controller = $"{model.Controller.Name}, {model.Controller.Address}" + (model.Controller.Email is { } e ? $", {e}" : "") + (model.Controller.Phone is { } p ? $", {p}" : "");
+        // Activities exist only when a policy was given, and then so does the controller.
+        var c0 = model.Controller!;
+        var controller = $"{c0.Name}, {c0.Address}" + (c0.Email is { } e ? $", {e}" : "") + (c0.Phone is { } p ? $", {p}" : "");
         var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Address, d.Email, d.Phone }.OfType<string>()) : "";
         var sensitive = a.Categories.Where(c => c.CnilCategory == "Données sensibles" && c.Columns.Count > 0).Select(c => c.Category).ToList();
         return
@@ -108,7 +110,7 @@ public sealed class XlsxReportWriter : IReportWriter
             model.ScannedAt is { Length: >= 10 } s ? s[..10] : "",
             controller,
             dpo,
-            model.Controller.Representative ?? "",
+            c0.Representative ?? "",
             "",
             Lines(a.Purposes),
             Lines(a.LegalBasis),
@@ -130,7 +132,7 @@ public sealed class XlsxReportWriter : IReportWriter
             .Concat(a.Tables).ToList();
         return
         [
-            a.Name, a.Id, $"{model.Controller.Name}, {model.Controller.Address}", dpo, Lines(a.Controllers), Lines(a.Purposes),
+            a.Name, a.Id, $"{model.Controller!.Name}, {model.Controller.Address}", dpo, Lines(a.Controllers), Lines(a.Purposes),
             Lines(a.Categories.Select(c => c.Category)), a.Transfers.Count == 0 ? "Non" : Lines(a.Transfers), Lines(a.SecurityMeasures), Lines(scope),
         ];
     }

@@ -78,7 +78,7 @@ public sealed class AnnotationLoader
                 if (seen.TryGetValue(key, out var first))
                 {
                     errors.Add(new ConfigurationException(
-                        $"table '{table.Table}' is already annotated at {first}; keep one entry per table (merge the two)",
+                        $"table '{table.Table}' is already annotated at {AnnotationMerger.DisplayPath(first.File, Directory.GetCurrentDirectory())}:{first.Line}:{first.Column}; keep one entry per table (merge the two)",
                         table.Location.File, table.Location.Line, table.Location.Column));
                     continue;
                 }

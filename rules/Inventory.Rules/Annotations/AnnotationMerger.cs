@@ -17,6 +17,11 @@ public sealed record MergeOptions
     /// <summary>When false, annotations of tables absent from the inventory are not reported as stale (use it when the
     /// inventory covers only part of the database, e.g. <c>annotate --table</c>).</summary>
     public bool ReportMissingTables { get; init; } = true;
+    /// <summary>Which tables the scan covers: (source name, schema, table name) → true when in scope. An annotation of a
+    /// table absent from the inventory is stale only when the table is in scope; one the config's <c>include:</c>/<c>exclude:</c>
+    /// leaves out is simply not applied. Null (default): every table is in scope. Build it from the sources'
+    /// <see cref="Catalog.CatalogFilter"/>s.</summary>
+    public Func<string, string, string, bool>? InScope { get; init; }
 }
 
 /// <summary>Why an annotation no longer fits the database.</summary>
@@ -105,9 +110,9 @@ public sealed class AnnotationMerger
             var tables = sources.SelectMany(s => s.Tables).Where(t => t.QualifiedName == annotation.Table).ToArray();
             if (tables.Length == 0)
             {
-                if (_options.ReportMissingTables)
+                if (_options.ReportMissingTables && (sources.Count == 0 || sources.Any(s => InScope(s, annotation.Table))))
                 {
-                    var suggestion = Closest.Find(annotation.Table, sources.SelectMany(s => s.Tables).Select(t => t.QualifiedName).Distinct());
+                    var suggestion = Closest.FindName(annotation.Table, sources.SelectMany(s => s.Tables).Select(t => t.QualifiedName).Distinct());
                     stale.Add(new StaleAnnotation(StaleKind.TableMissing, annotation.Source, annotation.Table, null,
                         suggestion is null
                             ? $"table '{annotation.Table}' is not in the inventory (dropped or renamed?); remove or rename the annotation"
@@ -129,7 +134,7 @@ public sealed class AnnotationMerger
                 if (entry is null)
                 {
                     var annotated = annotation.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-                    var suggestion = Closest.Find(column.Name, first.Columns.Select(c => c.Name).Where(n => !annotated.Contains(n)));
+                    var suggestion = Closest.FindName(column.Name, first.Columns.Select(c => c.Name).Where(n => !annotated.Contains(n)));
                     stale.Add(new StaleAnnotation(StaleKind.ColumnMissing, annotation.Source, annotation.Table, column.Name,
                         suggestion is null
                             ? $"column '{column.Name}' is not in table '{annotation.Table}' (dropped or renamed?); remove or rename the entry"
@@ -167,19 +172,32 @@ public sealed class AnnotationMerger
         return new MergeResult(stale, conflicts, tagged);
     }
 
+    /// <summary>True when the annotated table is in the scan's scope for this source (see <see cref="MergeOptions.InScope"/>).
+    /// The annotation's name is schema-qualified outside the source's default schema: <c>sales.orders</c> is schema
+    /// <c>sales</c>, <c>orders</c> is the default schema.</summary>
+    private bool InScope(SourceEntry source, string table)
+    {
+        if (_options.InScope is not { } inScope) return true;
+        int dot = table.IndexOf('.');
+        return dot > 0
+            ? inScope(source.Name, table[..dot], table[(dot + 1)..]) || inScope(source.Name, source.DefaultSchema, table)
+            : inScope(source.Name, source.DefaultSchema, table);
+    }
+
     /// <summary>A file path as shown in the inventory and CI output: relative to <see cref="MergeOptions.PathBase"/> with
-    /// forward slashes when below it, else the full path.</summary>
+    /// forward slashes (<c>../</c> when outside it); the full path only when no relative path exists (another drive).</summary>
     /// <param name="file">Full or relative path.</param>
     public string DisplayPath(string file) => DisplayPath(file, _options.PathBase);
 
-    /// <summary>A file path relative to <paramref name="pathBase"/> with forward slashes when below it, else the full path.</summary>
+    /// <summary>A file path relative to <paramref name="pathBase"/> with forward slashes (<c>../</c> segments when outside
+    /// it); the full path only when no relative path exists (another drive).</summary>
     /// <param name="file">Full or relative path.</param>
     /// <param name="pathBase">Base folder.</param>
     public static string DisplayPath(string file, string pathBase)
     {
         var full = Path.GetFullPath(file);
         var relative = Path.GetRelativePath(Path.GetFullPath(pathBase), full);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full.Replace('\\', '/') : relative.Replace('\\', '/');
+        return (Path.IsPathRooted(relative) ? full : relative).Replace('\\', '/');
     }
 
     private static void Reset(ColumnEntry column)

@@ -96,6 +96,58 @@ internal static class Closest
         return best is not null && bestDistance > 0 && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
     }
 
+    /// <summary>Tokens that mark a renamed or retired copy rather than what a column holds (<c>phone_old</c>).</summary>
+    private static readonly HashSet<string> RenameMarkers = new(StringComparer.Ordinal)
+    {
+        "old", "new", "tmp", "temp", "bak", "backup", "legacy", "deprecated", "copy", "orig", "original", "prev", "previous", "unused",
+    };
+
+    /// <summary>The existing identifier an annotated name was most likely renamed to, or null. First the closest by
+    /// edit distance (<see cref="Find"/>); failing that, the candidate sharing the largest share of name tokens (split at
+    /// <c>_</c>, <c>-</c>, spaces, digits and camelCase humps, lower-cased, rename markers such as <c>old</c>, <c>tmp</c>,
+    /// <c>legacy</c> ignored): shared tokens / tokens of the longer name must reach 0.5 (<c>phone_old</c> →
+    /// <c>phone_number</c>). Ties go to the smaller edit distance, then ordinal order.</summary>
+    /// <param name="name">The annotated name that is gone.</param>
+    /// <param name="candidates">Existing names.</param>
+    public static string? FindName(string name, IEnumerable<string> candidates)
+    {
+        var list = candidates as IReadOnlyCollection<string> ?? candidates.ToList();
+        if (Find(name, list) is { } close) return close;
+        var tokens = Tokens(name);
+        if (tokens.Count == 0) return null;
+        return list
+            .Select(c => (Name: c, Tokens: Tokens(c)))
+            .Where(c => c.Tokens.Count > 0)
+            .Select(c => (c.Name, Score: (double)c.Tokens.Intersect(tokens).Count() / Math.Max(c.Tokens.Count, tokens.Count), Distance: Levenshtein(name, c.Name)))
+            .Where(c => c.Score >= 0.5)
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => c.Name)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Lower-cased name tokens without rename markers.</summary>
+    internal static HashSet<string> Tokens(string name)
+    {
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        var current = new System.Text.StringBuilder();
+        void Flush()
+        {
+            if (current.Length == 0) return;
+            var token = current.ToString().ToLowerInvariant();
+            if (!RenameMarkers.Contains(token)) tokens.Add(token);
+            current.Clear();
+        }
+        for (int i = 0; i < name.Length; i++)
+        {
+            char ch = name[i];
+            if (!char.IsLetter(ch)) { Flush(); continue; }
+            if (char.IsUpper(ch) && i > 0 && char.IsLower(name[i - 1])) Flush();
+            current.Append(ch);
+        }
+        Flush();
+        return tokens;
+    }
+
     /// <summary>Levenshtein distance (insert, delete, substitute; cost 1 each).</summary>
     public static int Levenshtein(string a, string b)
     {

@@ -161,6 +161,10 @@ public sealed record PolicyClaim
     public required string Kind { get; init; }
     /// <summary>Kind-specific parameters.</summary>
     public ClaimParameters Parameters { get; init; } = new(new Dictionary<string, IReadOnlyList<string>>());
+    /// <summary>1-based line of the claim in the policy file (0 when built in code).</summary>
+    public int Line { get; init; }
+    /// <summary>1-based column of the claim in the policy file (0 when built in code).</summary>
+    public int Column { get; init; }
 }
 
 /// <summary>The parsed <c>policy.yml</c>: controller and DPO, recipients, processing activities and claims.
@@ -217,25 +221,57 @@ public sealed record PolicyDocument
         throw new ConfigurationException(UnknownMessage("recipient", id, Recipients.Select(r => r.Id)), file, line, column);
     }
 
-    /// <summary>Loads a policy file, or the built-in seed policy when <paramref name="path"/> is null.</summary>
-    /// <param name="path">Path to a policy.yml, or null for the embedded <see cref="DefaultResource"/>.</param>
+    /// <summary>The name that selects the built-in seed policy on the command line and in <see cref="Load"/>
+    /// (<c>--policy builtin</c>, <c>policy: builtin</c>). A file of that name is passed as <c>./builtin</c>.</summary>
+    public const string BuiltinName = "builtin";
+
+    /// <summary>The display name of the built-in seed policy (its <see cref="File"/>): not a path in the user's repository.</summary>
+    public const string BuiltinFile = "policy.yml (built-in)";
+
+    private static readonly Lazy<PolicyDocument> SeedPolicy = new(() => LoadBuiltin(null));
+
+    /// <summary>The built-in seed policy: the demo company's (a PaaS host in Strasbourg, DESIGN §1), shipped as
+    /// <c>rules/policy.yml</c> and embedded as <see cref="DefaultResource"/>. It describes one company: pass it only on
+    /// purpose (<c>--policy builtin</c>, the demo); with no policy given, reports state so and invent nothing.</summary>
+    public static PolicyDocument Seed => SeedPolicy.Value;
+
+    /// <summary>True when this is the built-in seed policy (no file in the user's repository).</summary>
+    public bool IsBuiltin => File == BuiltinFile;
+
+    /// <summary>The YAML text of the built-in seed policy (to write it out as a starting point).</summary>
+    /// <returns>The embedded <c>policy.yml</c>.</returns>
+    public static string SeedText()
+    {
+        using var stream = typeof(PolicyDocument).Assembly.GetManifestResourceStream(DefaultResource)
+            ?? throw new InvalidOperationException($"embedded resource {DefaultResource} is missing from {typeof(PolicyDocument).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Loads a policy file, or the built-in seed policy when <paramref name="path"/> is <see cref="BuiltinName"/>.</summary>
+    /// <param name="path">Path to a policy.yml, or <c>builtin</c> for the embedded <see cref="DefaultResource"/>.</param>
     /// <param name="vocabulary">Data categories allowed (default: <see cref="DataCategoryVocabulary.Default"/>).</param>
     /// <returns>The validated policy.</returns>
     /// <exception cref="ConfigurationException">Missing file, YAML error, unknown key, unknown data category, claim kind,
     /// activity or recipient, duplicate id, missing required field: with file, line and column.</exception>
-    public static PolicyDocument Load(string? path = null, DataCategoryVocabulary? vocabulary = null)
+    public static PolicyDocument Load(string path, DataCategoryVocabulary? vocabulary = null)
     {
-        if (path is not null)
-        {
-            if (!System.IO.File.Exists(path))
-                throw new ConfigurationException("policy file not found; pass an existing file or omit it to use the built-in policy", path);
-            return Parse(System.IO.File.ReadAllText(path), path, vocabulary);
-        }
-        using var stream = typeof(PolicyDocument).Assembly.GetManifestResourceStream(DefaultResource)
-            ?? throw new InvalidOperationException($"embedded resource {DefaultResource} is missing from {typeof(PolicyDocument).Assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "policy.yml (built-in)", vocabulary);
+        ArgumentNullException.ThrowIfNull(path);
+        if (path == BuiltinName) return vocabulary is null ? Seed : LoadBuiltin(vocabulary);
+        if (!System.IO.File.Exists(path))
+            throw new ConfigurationException($"policy file not found; pass an existing policy.yml, or '{BuiltinName}' for the built-in seed policy", path);
+        return Parse(System.IO.File.ReadAllText(path), path, vocabulary);
     }
+
+    /// <summary>Loads the policy named by a flag or config entry, or returns null when none is named.</summary>
+    /// <param name="path">A path, <c>builtin</c>, or null.</param>
+    /// <param name="vocabulary">Data categories allowed.</param>
+    /// <returns>The policy, or null for "no policy given".</returns>
+    /// <exception cref="ConfigurationException">As <see cref="Load"/>.</exception>
+    public static PolicyDocument? LoadOptional(string? path, DataCategoryVocabulary? vocabulary = null) =>
+        path is null ? null : Load(path, vocabulary);
+
+    private static PolicyDocument LoadBuiltin(DataCategoryVocabulary? vocabulary) => Parse(SeedText(), BuiltinFile, vocabulary);
 
     /// <summary>Parses policy YAML text.</summary>
     /// <param name="text">The YAML.</param>
@@ -399,6 +435,7 @@ internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabular
             {
                 Id = id, Text = map.RequireString("text", "claim"), Kind = kind,
                 Parameters = Parameters(map, id, specs, activities, recipients),
+                Line = map.Line, Column = map.Column,
             });
         }
 

@@ -29,7 +29,7 @@ internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCom
         public bool Strict { get; init; }
 
         [CommandOption("--policy <FILE>")]
-        [Description("Policy file whose claims are checked (default: the config's policy, else the built-in seed policy).")]
+        [Description("policy.yml whose claims are checked, or 'builtin' for the demo company's seed policy (default: the config's 'policy:', else no policy and no claims).")]
         public string? Policy { get; init; }
 
         [CommandOption("--format <FORMATS>")]

@@ -10,10 +10,12 @@ using Spectre.Console.Cli;
 
 namespace Inventory.Cli.Commands;
 
-/// <summary><c>inventory report --inventory FILE [--policy FILE] [--config FILE] [--previous FILE] [--out DIR]
-/// [--format html,md,xlsx,csv,json]</c>: writes the Article 30 records, the claims check, coverage and changes.
-/// Each file is written atomically. Exit 0 when written (a violated claim is reported, not an error: <c>check</c> is
-/// the gate); 2 on bad input.</summary>
+/// <summary><c>inventory report --inventory FILE [--config FILE] [--annotations DIR] [--policy FILE|builtin]
+/// [--previous FILE] [--out DIR] [--format html,md,xlsx,csv,json]</c>: writes the Article 30 records, the claims check,
+/// coverage and changes. Annotations are merged exactly as <c>check</c> merges them (<see cref="Gate.ApplyAnnotations"/>),
+/// so coverage agrees with the gate. Without a policy (no <c>--policy</c>, no <c>policy:</c> in the config) the report
+/// invents no controller and no claims. Each file is written atomically. Exit 0 when written (a violated claim is
+/// reported, not an error: <c>check</c> is the gate); 2 on bad input.</summary>
 internal sealed class ReportCommand(IAnsiConsole console) : AsyncCommand<ReportCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -23,12 +25,16 @@ internal sealed class ReportCommand(IAnsiConsole console) : AsyncCommand<ReportC
         public string? Inventory { get; init; }
 
         [CommandOption("--policy <FILE>")]
-        [Description("policy.yml; default: the config's policy, else the built-in seed policy.")]
+        [Description("policy.yml whose controller, activities and claims the report uses; 'builtin' for the demo company's seed policy. Default: the config's 'policy:', else none (the report then states that no policy was given).")]
         public string? Policy { get; init; }
 
         [CommandOption("--config <FILE>")]
-        [Description("inventory.yml, read only for its 'policy' entry.")]
+        [Description("inventory.yml: its annotations, policy, taxonomy, source include/exclude and check.accept-classification-above apply (connections are not used).")]
         public string? Config { get; init; }
+
+        [CommandOption("--annotations <PATH>")]
+        [Description("Annotations folder or file merged into the inventory as `check` does (default: the config's, else ./annotations when it exists, else the inventory as saved).")]
+        public string? Annotations { get; init; }
 
         [CommandOption("--previous <FILE>")]
         [Description("A previous inventory.json, for the changes section.")]
@@ -48,14 +54,26 @@ internal sealed class ReportCommand(IAnsiConsole console) : AsyncCommand<ReportC
         if (settings.Inventory is null)
             throw new ConfigurationException("--inventory FILE is required; run `inventory scan --out inventory.json` first");
         var writers = ReportWriters.CreateMany(settings.Format);
-        var policyPath = settings.Policy;
-        if (policyPath is null && settings.Config is { } configPath && InventoryConfig.Load(configPath) is { Policy: { } p } config)
-            policyPath = config.Resolve(p);
-        var policy = PolicyDocument.Load(policyPath);
+        // The report reads no database: unset ${VARS} in connections (secrets) do not matter here.
+        var config = settings.Config is null ? null : InventoryConfig.Load(settings.Config, name => Environment.GetEnvironmentVariable(name) ?? "");
+        var (policy, _) = Gate.LoadPolicy(settings.Policy, config);
         var inventory = InventoryJson.Read(settings.Inventory);
         var previous = settings.Previous is null ? null : InventoryJson.Read(settings.Previous);
-        var claims = ClaimEvaluator.EvaluateAll(policy, inventory);
-        var model = ReportModel.Build(inventory, policy, claims, previous);
+
+        var (annotationsPath, isExplicit) = settings.Annotations is not null ? (settings.Annotations, true)
+            : config?.Annotations is not null ? (config.Resolve(config.Annotations), true)
+            : ("annotations", false);
+        if (isExplicit || Directory.Exists(annotationsPath) || File.Exists(annotationsPath))
+        {
+            var applied = Gate.ApplyAnnotations(inventory, config, annotationsPath, isExplicit);
+            foreach (var error in applied.Annotations.Errors)
+                console.Write(new Text($"warning: {error.Message}\n", new Style(Color.Yellow)));
+            console.Write(new Text($"annotations: {applied.Annotations.Files.Count} file(s), {applied.Merge.Tagged} column(s) tagged\n"));
+        }
+
+        var claims = policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, inventory);
+        var model = ReportModel.Build(inventory, policy, claims, previous,
+            new ReportOptions { AcceptClassificationAbove = config?.Check.AcceptClassificationAbove });
 
         foreach (var writer in writers)
         {
@@ -63,6 +81,11 @@ internal sealed class ReportCommand(IAnsiConsole console) : AsyncCommand<ReportC
             await AtomicFile.WriteAsync(path, stream => writer.WriteAsync(model, stream, cancellationToken), cancellationToken);
             console.Write(new Text($"wrote {path}\n"));
         }
+        var totals = model.CoverageTotals;
+        console.Write(new Text($"{totals.GateTagged} of {totals.Columns} in-scope columns tagged ({totals.TaggedPercent}); " +
+                               $"{totals.UntaggedWithSuggestion} untagged with a suggestion, {totals.UntaggedNoSuggestion} without\n"));
+        if (policy is null)
+            console.Write(new Text("no policy given: no controller, activities or claims in the report (pass --policy FILE, or --policy builtin for the demo's)\n"));
         foreach (var claim in model.Claims)
             console.Write(new Text($"{claim.Verdict,-9} {claim.Id}: {claim.Summary}\n"));
         return ExitCodes.Ok;

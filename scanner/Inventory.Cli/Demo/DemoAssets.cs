@@ -17,11 +17,15 @@ public static partial class DemoAssets
     /// <summary>Name of the config file written in the output folder.</summary>
     public const string ConfigFileName = "inventory.yml";
 
+    /// <summary>Name of the policy file written in the output folder: the built-in seed policy of the demo company,
+    /// named by the config's <c>policy:</c> (a report or check on any other database gets no policy unless given one).</summary>
+    public const string PolicyFileName = "policy.yml";
+
     /// <summary>Name of the annotations folder written in the output folder.</summary>
     public const string AnnotationsFolder = "annotations";
 
     /// <summary>
-    /// Writes <c>inventory.yml</c> and <c>annotations/&lt;table&gt;.yml</c> (one per annotated table) into
+    /// Writes <c>inventory.yml</c>, <c>policy.yml</c> (the seed policy) and <c>annotations/&lt;table&gt;.yml</c> (one per annotated table) into
     /// <paramref name="outDir"/>, each file atomically. The content depends only on the database path: the same
     /// arguments give the same bytes. Existing files of the same names are replaced; other files are left alone.
     /// </summary>
@@ -30,7 +34,7 @@ public static partial class DemoAssets
     /// <c>outDir/</c><see cref="DemoDatabase.DefaultFileName"/>. Written as an absolute <c>sqlite:</c> connection
     /// because connections resolve against the working directory, not the config's folder.</param>
     /// <param name="cancellationToken">Cancels between files.</param>
-    /// <returns>Full paths of the files written, config first, then annotations in table order.</returns>
+    /// <returns>Full paths of the files written: config, policy, then annotations in table order.</returns>
     /// <exception cref="ArgumentException"><paramref name="outDir"/> is empty.</exception>
     /// <exception cref="IOException">A file cannot be written.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
@@ -43,6 +47,9 @@ public static partial class DemoAssets
         var config = Path.Combine(folder, ConfigFileName);
         await WriteTextAsync(config, ConfigYaml(database), cancellationToken).ConfigureAwait(false);
         written.Add(config);
+        var policy = Path.Combine(folder, PolicyFileName);
+        await WriteTextAsync(policy, Inventory.Rules.Policy.PolicyDocument.SeedText(), cancellationToken).ConfigureAwait(false);
+        written.Add(policy);
         foreach (var table in DemoSchema.Tables.Where(t => t.Annotated))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -65,7 +72,7 @@ public static partial class DemoAssets
         b.Append("# Inventory demo: the database of a French PaaS host (controller in Strasbourg), written by `inventory demo`.\n");
         b.Append("# Both sources read the same SQLite file. The host is controller for the platform tables and processor for\n");
         b.Append("# the tables describing what its customers host: those are catalogued, their values are never sampled.\n");
-        b.Append("# No policy key: the built-in policy of the PaaS host applies.\n");
+        b.Append("# The policy of the PaaS host (the tool's built-in seed policy, written out as policy.yml).\n");
         b.Append("sources:\n");
         b.Append("  - name: platform\n");
         b.Append("    provider: sqlite\n");
@@ -78,6 +85,7 @@ public static partial class DemoAssets
         b.Append("    include: [").Append(processor).Append("]\n");
         b.Append("    role: processor\n");
         b.Append(AnnotationsFolder).Append(": ").Append(AnnotationsFolder).Append("/\n");
+        b.Append("policy: ").Append(PolicyFileName).Append('\n');
         b.Append("# Only annotations tag a column here (no accept-classification-above), so a new table fails the gate.\n");
         b.Append("check: { fail-on: [untagged, conflict, stale, claim] }\n");
         return b.ToString();

@@ -110,7 +110,9 @@ public sealed class AnnotationLoaderTests
         {
             Assert.That(set.Errors.Single().File, Is.EqualTo(second));
             Assert.That(set.Errors.Single().Line, Is.EqualTo(2));
-            Assert.That(set.Errors.Single().Message, Does.Contain($"already annotated at {first}:1:8"));
+            // The first file is named relative to the working directory, never as an absolute path.
+            Assert.That(set.Errors.Single().Reason, Does.Contain($"already annotated at {AnnotationMerger.DisplayPath(first, Directory.GetCurrentDirectory())}:1:8"));
+            Assert.That(set.Errors.Single().Reason, Does.Not.Contain(" at /"));
             Assert.That(set.Annotations.Single().Columns.Single().Name, Is.EqualTo("a"));
         }
     }

@@ -140,4 +140,45 @@ public sealed class AnnotationMergerTests
         }));
         Assert.That(result.Stale[0].Message, Does.Contain("renamed to 'email'?"));
     }
+
+    [Test]
+    public void Apply_TableExcludedByTheSourceFilter_IsNotStale()
+    {
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", "table: users\ncolumns:\n  email: contact.email\n---\ntable: audit_log\ncolumns:\n  actor: contact.email\n---\ntable: gone\ncolumns:\n  id: none\n");
+        var document = Document(Table("users", 0, Column("email", 1, "text", TypeFamily.Text)));
+        var set = new AnnotationLoader().Load(file);
+        var filter = new Inventory.Catalog.CatalogFilter([], ["public.audit_log"]);
+        var scoped = new AnnotationMerger(options: new MergeOptions { PathBase = dir.Path, InScope = (_, schema, table) => filter.Matches(schema, table) });
+        var unscoped = new AnnotationMerger(options: new MergeOptions { PathBase = dir.Path });
+
+        var inScope = scoped.Apply(document, set);
+        var everything = unscoped.Apply(document, set);
+
+        using (Assert.EnterMultipleScope())
+        {
+            // audit_log is excluded from the scan: its annotation is simply not applied; 'gone' is in scope and stale.
+            Assert.That(inScope.Stale.Select(x => x.Table), Is.EqualTo(new[] { "gone" }));
+            Assert.That(everything.Stale.Select(x => x.Table), Is.EqualTo(new[] { "audit_log", "gone" }));
+        }
+    }
+
+    [TestCase("phone_old", "phone_number")]
+    [TestCase("legacy_email", "email")]
+    [TestCase("fullName", "full_name")]
+    [TestCase("shoe_size", null)]
+    public void Apply_DroppedColumn_SuggestsTheClosestExistingColumn(string annotated, string? expected)
+    {
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", $"table: users\ncolumns:\n  {annotated}: contact.phone\n");
+        var document = Document(Table("users", 0,
+            Column("id", 1, "integer", TypeFamily.Integer), Column("email", 2, "text", TypeFamily.Text),
+            Column("full_name", 3, "text", TypeFamily.Text), Column("phone_number", 4, "text", TypeFamily.Text)));
+
+        var (_, result) = Merge(document, file);
+
+        var stale = result.Stale.Single();
+        Assert.That(stale.Suggestion, Is.EqualTo(expected));
+        Assert.That(stale.Message, expected is null ? Does.Contain("dropped or renamed?") : Does.Contain($"renamed to '{expected}'?"));
+    }
 }

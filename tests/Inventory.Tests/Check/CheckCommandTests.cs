@@ -113,6 +113,82 @@ public sealed class CheckCommandTests
     }
 
     [Test]
+    public async Task AnnotateFillCheck_ThenReport_ShowsTheSameTaggedColumns()
+    {
+        using var dir = new TempFolder();
+        var annotations = Directory.CreateDirectory(Path.Combine(dir.Path, "annotations")).FullName;
+        var inventory = Save(dir, CaseInventories.C06());
+        Assert.That((await RunAsync("annotate", "--inventory", inventory, "--out", annotations)).Code, Is.EqualTo(ExitCodes.Ok));
+        foreach (var stub in Directory.GetFiles(annotations))
+            File.WriteAllText(stub, File.ReadAllText(stub).Replace("category:\n", "category: none\n", StringComparison.Ordinal));
+        var (checkCode, checkOutput) = await RunAsync("check", "--inventory", inventory, "--annotations", annotations);
+        Assert.That(checkCode, Is.EqualTo(ExitCodes.Ok), checkOutput);
+        var reportDir = Path.Combine(dir.Path, "report");
+
+        var (code, output) = await RunAsync("report", "--inventory", inventory, "--annotations", annotations, "--out", reportDir, "--format", "json,md");
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reportDir, "report.json")));
+        var totals = json.RootElement.GetProperty("coverageTotals");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), output);
+            Assert.That(checkOutput, Does.Contain("8 of 8 in-scope columns tagged"));
+            Assert.That(output, Does.Contain("8 of 8 in-scope columns tagged (100.0%)"));
+            Assert.That((totals.GetProperty("tagged").GetInt32(), totals.GetProperty("untaggedWithSuggestion").GetInt32()), Is.EqualTo((8, 0)));
+            // Without the annotations the same inventory is not tagged: the report says so, as check does.
+            var (_, bare) = await RunAsync("report", "--inventory", inventory, "--out", reportDir, "--format", "json");
+            Assert.That(bare, Does.Contain("0 of 8 in-scope columns tagged"));
+        }
+    }
+
+    [Test]
+    public async Task Check_TableExcludedByTheConfig_AnnotationIsNotStale()
+    {
+        using var dir = new TempFolder();
+        var annotations = Directory.CreateDirectory(Path.Combine(dir.Path, "annotations")).FullName;
+        var inventory = Save(dir, CaseInventories.C06());
+        File.WriteAllText(Path.Combine(annotations, "audit_log.yml"), "table: audit_log\ncolumns:\n  actor: contact.email\n");
+        File.WriteAllText(Path.Combine(annotations, "old_table.yml"), "table: old_table\ncolumns:\n  id: none\n");
+        var config = Path.Combine(dir.Path, "inventory.yml");
+        File.WriteAllText(config, "sources:\n  - name: default\n    connection: sqlite:app.db\n    exclude: [audit_*]\nannotations: annotations/\n");
+
+        var (_, output) = await RunAsync("check", "--inventory", inventory, "--config", config);
+
+        Assert.That(output, Does.Not.Contain("audit_log"));
+        Assert.That(output, Does.Contain("warning: old_table  stale: table 'old_table' is not in the inventory"));
+    }
+
+    [Test]
+    public async Task Check_ClaimFindings_PointAtTheClaimInThePolicyFileUsed()
+    {
+        using var dir = new TempFolder();
+        var inventory = Save(dir, Inventory.Tests.Reports.SampleInventory.Build());
+        var policy = Path.Combine(dir.Path, "policy.yml");
+        File.WriteAllText(policy, Inventory.Rules.Policy.PolicyDocument.SeedText());
+        int claimLine = Array.FindIndex(File.ReadAllLines(policy), l => l.Contains("id: no-stored-card-number", StringComparison.Ordinal)) + 1;
+        var sarifFile = Path.Combine(dir.Path, "file.sarif");
+        var none = Directory.CreateDirectory(Path.Combine(dir.Path, "none")).FullName;
+        var builtinSarif = Path.Combine(dir.Path, "builtin.sarif");
+
+        await RunAsync("check", "--inventory", inventory, "--annotations", none, "--policy", policy, "--sarif", sarifFile);
+        await RunAsync("check", "--inventory", inventory, "--annotations", none, "--policy", "builtin", "--sarif", builtinSarif);
+
+        System.Text.Json.Nodes.JsonNode Card(string file) => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!["runs"]![0]!["results"]!.AsArray()
+            .First(r => (string?)r!["properties"]!["claim"] == "no-stored-card-number")!;
+        var fromFile = Card(sarifFile)["locations"]![0]!;
+        var fromBuiltin = Card(builtinSarif)["locations"]![0]!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(claimLine, Is.GreaterThan(1));
+            var uri = (string)fromFile["physicalLocation"]!["artifactLocation"]!["uri"]!;
+            Assert.That(Path.GetFullPath(uri), Is.EqualTo(policy), "a path relative to the working directory that exists");
+            Assert.That(Path.IsPathRooted(uri), Is.False);
+            Assert.That((int)fromFile["physicalLocation"]!["region"]!["startLine"]!, Is.InRange(claimLine - 1, claimLine));
+            Assert.That(fromBuiltin["physicalLocation"], Is.Null);
+        }
+    }
+
+    [Test]
     public async Task Check_InvalidAnnotationFile_ExitsTwoAndStillReportsTheRest()
     {
         using var dir = new TempFolder();

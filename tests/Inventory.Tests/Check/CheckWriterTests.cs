@@ -112,6 +112,94 @@ public sealed class CheckWriterTests
         }
     }
 
+    /// <summary>C06 plus claim findings: one claim violated at two columns of one table and (twice) at one column, one
+    /// claim from a policy file, one from the built-in policy (no file in the repository).</summary>
+    private static CheckResult WithClaims()
+    {
+        CheckFinding Claim(string id, string table, string column, FindingLocation location) => new()
+        {
+            Kind = FindingKind.ClaimViolated, ClaimId = id, Source = "default", Table = table, Column = column, Key = $"{table}.{column}",
+            Message = $"claim '{id}' violated: test", Suggestion = "claim text", Location = location,
+        };
+        var file = new FindingLocation("policy.yml", 12, 5, true);
+        var builtin = new FindingLocation("policy.yml (built-in)", 40, 5, true) { Physical = false };
+        return CheckGate.Evaluate(CaseInventories.C06(), new CheckOptions
+        {
+            FailOn = new HashSet<FindingKind> { FindingKind.Untagged, FindingKind.ClaimViolated },
+            ExtraFindings =
+            [
+                Claim("no-stored-card-number", "legacy", "pan", file),
+                Claim("no-stored-card-number", "legacy", "pan2", file),
+                Claim("only-declared-categories", "legacy", "pan", builtin),
+                Claim("only-declared-categories", "legacy", "pan", builtin),
+            ],
+        });
+    }
+
+    [Test]
+    public async Task JUnit_Claims_OwnSuiteWithUniqueCaseNames()
+    {
+        var result = WithClaims();
+        var xml = XDocument.Parse(await WriteAsync(new JUnitCheckWriter(), result));
+
+        var suite = xml.Root!.Elements("testsuite").Single(s => (string?)s.Attribute("name") == "claims");
+        var names = suite.Elements("testcase").Select(c => (string)c.Attribute("name")!).ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(names, Is.EqualTo(new[]
+            {
+                "no-stored-card-number legacy.pan", "only-declared-categories legacy.pan", "only-declared-categories legacy.pan (2)",
+                "no-stored-card-number legacy.pan2",
+            }));
+            Assert.That(xml.Root.Elements("testsuite").All(s => s.Elements("testcase").Select(c => (string)c.Attribute("name")!).Distinct().Count() == s.Elements("testcase").Count()), Is.True);
+            Assert.That((int)suite.Attribute("failures")!, Is.EqualTo(4));
+            var fromFile = suite.Elements("testcase").First();
+            Assert.That(((string?)fromFile.Attribute("file"), (string?)fromFile.Attribute("line")), Is.EqualTo(("policy.yml", "12")));
+            Assert.That(suite.Elements("testcase").Where(c => ((string)c.Attribute("name")!).StartsWith("only-", StringComparison.Ordinal)).Select(c => c.Attribute("file")), Has.All.Null);
+            Assert.That(xml.Root.Elements("testsuite").Where(s => (string?)s.Attribute("name") == "annotations"), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Sarif_BuiltinPolicyClaim_HasNoPhysicalLocationAndValidates()
+    {
+        var sarif = await WriteAsync(new SarifCheckWriter(), WithClaims());
+
+        var validation = Validate(sarif);
+
+        Assert.That(validation.IsValid, Is.True, Errors(validation));
+        var claims = JsonNode.Parse(sarif)!["runs"]![0]!["results"]!.AsArray().Where(r => (string)r!["ruleId"]! == "claim-violated").ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            var fromFile = claims.First(r => (string)r!["properties"]!["claim"]! == "no-stored-card-number")!;
+            Assert.That((string)fromFile["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!, Is.EqualTo("policy.yml"));
+            Assert.That((int)fromFile["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!, Is.EqualTo(12));
+            var builtin = claims.First(r => (string)r!["properties"]!["claim"]! == "only-declared-categories")!;
+            Assert.That(builtin["locations"]![0]!["physicalLocation"], Is.Null);
+            Assert.That((string)builtin["locations"]![0]!["logicalLocations"]![0]!["fullyQualifiedName"]!, Is.EqualTo("legacy.pan"));
+            Assert.That((string)builtin["message"]!["text"]!, Does.Contain("policy.yml (built-in): not a file of this repository"));
+        }
+    }
+
+    [Test]
+    public void GitHub_BuiltinPolicyClaim_HasNoFileProperty()
+    {
+        var lines = GitHubCheckWriter.Render(WithClaims()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.That(lines.Where(l => l.Contains("only-declared-categories", StringComparison.Ordinal)),
+            Has.All.StartWith("::error title=inventory claim-violated%3A legacy.pan::"));
+        Assert.That(lines.Where(l => l.Contains("no-stored-card-number", StringComparison.Ordinal)),
+            Has.All.StartWith("::error file=policy.yml,line=12,col=5,"));
+    }
+
+    [Test]
+    public void Text_InvalidAnnotation_ShowsFileLineColumn()
+    {
+        var text = CheckTextWriter.Render(Mixed());
+
+        Assert.That(text.Split('\n'), Has.Some.StartWith("bad, file: 100%.yml:3:18  invalid-annotation: unknown category 'contactt'"));
+    }
+
     [Test]
     public void GitHub_EscapesPerWorkflowCommandRules()
     {
@@ -121,7 +209,7 @@ public sealed class CheckWriterTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(lines, Has.Length.EqualTo(Mixed().Findings.Count));
-            Assert.That(lines, Has.Some.StartsWith("::error file=bad%2C file%3A 100%25.yml,line=3,col=18,title=inventory invalid-annotation%3A bad%2C file%3A 100%25.yml::"));
+            Assert.That(lines, Has.Some.StartsWith("::error file=bad%2C file%3A 100%25.yml,line=3,col=18,title=inventory invalid-annotation%3A bad%2C file%3A 100%25.yml%3A3%3A18::bad, file: 100%25.yml:3:18: unknown category"));
             Assert.That(lines, Has.Some.StartsWith("::warning file=app_user.yml,line=7,col=1,title=inventory conflict%3A app_user.backup_email::app_user.backup_email: annotated none"));
             Assert.That(lines, Has.Some.StartsWith("::notice file=annotations/invoice_line.yml,line=1,"));
             Assert.That(GitHubCheckWriter.EscapeData("50%\r\nx"), Is.EqualTo("50%25%0D%0Ax"));

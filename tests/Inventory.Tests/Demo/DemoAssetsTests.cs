@@ -12,7 +12,7 @@ namespace Inventory.Tests.Demo;
 public sealed class DemoAssetsTests
 {
     /// <summary>The processing activities of the built-in policy: every demo annotation must name one of them.</summary>
-    private static readonly string[] Activities = Inventory.Rules.Policy.PolicyDocument.Load().Activities.Select(a => a.Id).ToArray();
+    private static readonly string[] Activities = Inventory.Rules.Policy.PolicyDocument.Seed.Activities.Select(a => a.Id).ToArray();
 
     private string _folder = null!;
     private DemoManifest _manifest = null!;

@@ -9,7 +9,7 @@ namespace Inventory.Tests.Reports;
 [TestFixture]
 public sealed class ClaimEvaluatorTests
 {
-    private static readonly PolicyDocument Policy = PolicyDocument.Load();
+    private static readonly PolicyDocument Policy = PolicyDocument.Seed;
 
     private static ClaimResult Check(string claimId, InventoryDocument inventory) =>
         ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == claimId), Policy, inventory);

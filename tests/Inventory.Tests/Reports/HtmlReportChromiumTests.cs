@@ -81,7 +81,7 @@ public sealed class HtmlReportChromiumTests
             Assert.That(File.Exists(screenshot) && new FileInfo(screenshot).Length > 10_000, Is.True, "screenshot missing or empty: " + shot.Stderr);
             Assert.That(consoleLines, Is.Empty, "console messages (a blocked request or script error)");
             Assert.That(dom.Stdout, Does.Contain("<svg id=\"category-chart\""));
-            foreach (var activity in PolicyDocument.Load().Activities)
+            foreach (var activity in PolicyDocument.Seed.Activities)
             {
                 Assert.That(dom.Stdout, Does.Contain($"id=\"activity-{activity.Id}\""), activity.Id);
                 Assert.That(text, Does.Contain(activity.Name), activity.Name);
@@ -94,12 +94,55 @@ public sealed class HtmlReportChromiumTests
         }
     }
 
+    /// <summary>Measures, in the rendered page, every data-category name: each part between dots must sit on one line
+    /// (a break is allowed only at a dot). The test copy of the page drops the CSP and adds a script that writes the
+    /// names broken mid-word into a body attribute; a narrow window squeezes the columns.</summary>
+    [Test]
+    public async Task Html_CategoryNames_NeverBreakMidWord()
+    {
+        var model = ReportWriterTests.DemoModel();
+        var html = await HtmlAsync(model);
+        const string probe = """
+            <script>
+            const bad = [];
+            for (const el of document.querySelectorAll('code.category')) {
+              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                const range = document.createRange();
+                range.selectNodeContents(n);
+                const tops = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+                if (tops.size > 1) bad.push(el.textContent);
+              }
+            }
+            document.body.setAttribute('data-checked', String(document.querySelectorAll('code.category').length));
+            document.body.setAttribute('data-midword', bad.join('|'));
+            </script>
+            """;
+        var instrumented = System.Text.RegularExpressions.Regex.Replace(html, "<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
+            .Replace("</body>", probe + "</body>", StringComparison.Ordinal);
+
+        var dom = await RunChromiumAsync(instrumented, "--window-size=760,3000", "--dump-dom");
+        var screenshot = Path.Combine(_dir, "narrow.png");
+        await RunChromiumAsync(html, "--window-size=760,3000", $"--screenshot={screenshot}");
+        if (Environment.GetEnvironmentVariable("INVENTORY_KEEP_SCREENSHOT") is { Length: > 0 } keep) File.Copy(screenshot, keep, overwrite: true);
+
+        var checkedCount = System.Text.RegularExpressions.Regex.Match(dom.Stdout, "data-checked=\"(\\d+)\"");
+        var midword = System.Text.RegularExpressions.Regex.Match(dom.Stdout, "data-midword=\"([^\"]*)\"");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(checkedCount.Success && int.Parse(checkedCount.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 20, Is.True, "the probe ran over the category cells");
+            Assert.That(midword.Success, Is.True, "the probe ran");
+            Assert.That(midword.Groups[1].Value, Is.Empty, "category names broken inside a word");
+            Assert.That(html, Does.Contain("<code class=\"category\">contact.<wbr>company_name</code>"));
+        }
+    }
+
     [Test]
     public async Task Html_HostileTableName_IsTextNotMarkup()
     {
         // A table name is database-derived: it must render as text, never as an element.
         var table = Some.Table("<img src=x onerror=console.error(1)>", "account-management", Some.Column("email", "contact.email"));
-        var model = ReportModel.Build(Some.Document(Some.Source("app", table)), PolicyDocument.Load());
+        var model = ReportModel.Build(Some.Document(Some.Source("app", table)), PolicyDocument.Seed);
 
         var dom = await RunChromiumAsync(await HtmlAsync(model), "--dump-dom");
 

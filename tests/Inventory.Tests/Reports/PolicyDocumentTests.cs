@@ -25,7 +25,7 @@ public sealed class PolicyDocumentTests
     [Test]
     public void Load_BuiltIn_HasTheSevenActivitiesAndEightClaims()
     {
-        var policy = PolicyDocument.Load();
+        var policy = PolicyDocument.Seed;
 
         using (Assert.EnterMultipleScope())
         {
@@ -48,7 +48,7 @@ public sealed class PolicyDocumentTests
     {
         var file = PolicyDocument.Load(Path.Combine(SharedPaths.Repository, "rules", "policy.yml"));
 
-        Assert.That(file.Claims.Select(c => c.Id), Is.EqualTo(PolicyDocument.Load().Claims.Select(c => c.Id)));
+        Assert.That(file.Claims.Select(c => c.Id), Is.EqualTo(PolicyDocument.Seed.Claims.Select(c => c.Id)));
     }
 
     [Test]
@@ -143,7 +143,7 @@ public sealed class PolicyDocumentTests
     [Test]
     public void RequireActivity_UnknownId_ErrorAtTheAnnotationPosition()
     {
-        var policy = PolicyDocument.Load();
+        var policy = PolicyDocument.Seed;
 
         var e = Assert.Throws<ConfigurationException>(() => policy.RequireActivity("acount-management", "annotations/users.yml", 2, 11))!;
 

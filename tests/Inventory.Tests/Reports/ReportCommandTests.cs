@@ -36,7 +36,7 @@ public sealed class ReportCommandTests
         var output = Path.Combine(_dir, "out");
         var console = new TestConsole();
 
-        var code = await InventoryApp.RunAsync(["report", "--inventory", inventory, "--previous", previous, "--out", output], console);
+        var code = await InventoryApp.RunAsync(["report", "--inventory", inventory, "--policy", "builtin", "--previous", previous, "--out", output], console);
 
         using (Assert.EnterMultipleScope())
         {
@@ -45,6 +45,62 @@ public sealed class ReportCommandTests
                 Is.EqualTo(new[] { "columns.csv", "report.json", "ropa.html", "ropa.md", "ropa.xlsx" }));
             Assert.That(console.Output, Does.Contain("violated  no-stored-card-number"));
             Assert.That(File.ReadAllText(Path.Combine(output, "ropa.md")), Does.Contain("table-added"));
+        }
+    }
+
+    [Test]
+    public async Task Report_NoPolicy_StatesItAndInventsNoCompany()
+    {
+        var inventory = Save(SampleInventory.Build(), "inventory.json");
+        var output = Path.Combine(_dir, "out");
+        var console = new TestConsole();
+
+        var code = await InventoryApp.RunAsync(["report", "--inventory", inventory, "--out", output, "--format", "md,json"], console);
+
+        var md = File.ReadAllText(Path.Combine(output, "ropa.md"));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+            Assert.That(console.Output, Does.Contain("no policy given"));
+            Assert.That(md, Does.Contain("No policy given").And.Contain("No claims: no policy given"));
+            Assert.That(md, Does.Not.Contain("Example PaaS").And.Not.Contain("Strasbourg").And.Not.Contain("Intercom"));
+            Assert.That(json.RootElement.GetProperty("policyGiven").GetBoolean(), Is.False);
+            Assert.That(json.RootElement.GetProperty("claims").GetArrayLength(), Is.Zero);
+            Assert.That(json.RootElement.GetProperty("unassigned").GetArrayLength(), Is.GreaterThan(20));
+        }
+    }
+
+    [Test]
+    public async Task Report_ConfigNamesPolicyAndAnnotations_BothApply()
+    {
+        var document = SampleInventory.Build();
+        var legacy = document.Sources[0].Tables.Single(t => t.Name == "legacy_payments");
+        var inventory = Save(document, "inventory.json");
+        var annotations = Directory.CreateDirectory(Path.Combine(_dir, "annotations")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(annotations, "legacy.yml"),
+            "table: legacy_payments\nactivity: billing-and-payment\ncolumns:\n  id: none\n  user_id: none\n  card_number: financial.payment_card\n  amount: financial.billing\n");
+        var policy = Path.Combine(_dir, "my-policy.yml");
+        await File.WriteAllTextAsync(policy, Inventory.Rules.Policy.PolicyDocument.SeedText().Replace("Example PaaS SAS", "Acme GmbH", StringComparison.Ordinal));
+        var config = Path.Combine(_dir, "inventory.yml");
+        await File.WriteAllTextAsync(config, "sources:\n  - name: app\n    connection: postgres://${UNSET_REPORT_TEST_HOST}/app\nannotations: annotations/\npolicy: my-policy.yml\n");
+        var output = Path.Combine(_dir, "out");
+        var console = new TestConsole();
+
+        var code = await InventoryApp.RunAsync(["report", "--inventory", inventory, "--config", config, "--out", output, "--format", "json"], console);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        var root = json.RootElement;
+        var legacyCoverage = root.GetProperty("coverage")[0].GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "legacy_payments");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+            Assert.That(legacy.Columns, Has.Count.EqualTo(4));
+            Assert.That(root.GetProperty("controller").GetProperty("name").GetString(), Is.EqualTo("Acme GmbH"));
+            Assert.That(root.GetProperty("policyFile").GetString(), Is.EqualTo("my-policy.yml"));
+            Assert.That(legacyCoverage.GetProperty("tagged").GetInt32(), Is.EqualTo(4));
+            Assert.That(legacyCoverage.GetProperty("activity").GetString(), Is.EqualTo("billing-and-payment"));
+            Assert.That(root.GetProperty("unassigned").EnumerateArray().Select(u => u.GetProperty("table").GetString()), Has.None.EqualTo("legacy_payments"));
         }
     }
 

@@ -18,7 +18,7 @@ namespace Inventory.Tests.Reports;
 [TestFixture]
 public sealed class ReportWriterTests
 {
-    private static readonly PolicyDocument Policy = PolicyDocument.Load();
+    private static readonly PolicyDocument Policy = PolicyDocument.Seed;
 
     internal static ReportModel DemoModel() => ReportModel.Build(SampleInventory.Build(), Policy, previous: SampleInventory.BuildPrevious());
 
@@ -77,7 +77,7 @@ public sealed class ReportWriterTests
     }
 
     [Test]
-    public void ReportModel_ColumnsMatchedByAnnotationElseByCategory()
+    public void ReportModel_ColumnsAttributedToTheirTableActivityOnly()
     {
         var model = DemoModel();
 
@@ -86,18 +86,102 @@ public sealed class ReportWriterTests
         var analytics = model.Activities.Single(a => a.Id == "activity-analytics");
         using (Assert.EnterMultipleScope())
         {
-            // legacy_payments has no annotation: matched through the billing activity's declared categories.
-            Assert.That(card.Columns, Does.Contain("app/legacy_payments.card_number"));
+            // legacy_payments names no activity: its card column is a finding, not spread over billing-and-payment
+            // because billing happens to declare financial.payment_card.
+            Assert.That(card.Columns, Is.EqualTo(new[] { "app/payment_methods.card_last4", "app/payment_methods.card_exp_month" }));
+            Assert.That(model.Activities.SelectMany(a => a.Categories).SelectMany(c => c.Columns), Has.None.StartsWith("app/legacy_payments."));
+            Assert.That(model.Unassigned.Select(c => c.Location), Is.EqualTo(new[] { "app/legacy_payments.card_number", "app/legacy_payments.amount" }));
+            Assert.That(model.Columns.Single(c => c.Location == "app/legacy_payments.card_number").Activity, Is.Empty);
             // intercom_contacts is annotated activity-analytics: its e-mail goes there only, not to account management.
             Assert.That(analytics.Categories.Single(c => c.Category == "contact.email").Columns, Is.EqualTo(new[] { "app/intercom_contacts.email" }));
             Assert.That(model.Activities.Single(a => a.Id == "account-management").Categories.Single(c => c.Category == "contact.email").Columns,
-                Does.Not.Contain("app/intercom_contacts.email"));
-            // users.encrypted_password (annotated account-management) is shown there as undeclared.
+                Is.EqualTo(new[] { "app/users.email" }));
+            // users.encrypted_password (annotated account-management) is shown there as undeclared, and listed as a finding.
             Assert.That(model.Activities.Single(a => a.Id == "account-management").Categories.Single(c => c.Category == "other_personal.credentials").Declared, Is.False);
+            Assert.That(model.UndeclaredCategories.Select(u => $"{u.Activity} {u.Category} {string.Join(",", u.Columns)}"),
+                Does.Contain("account-management other_personal.credentials app/users.encrypted_password"));
             Assert.That(analytics.Transfers.Single(), Does.Contain("United States"));
             Assert.That(model.ProcessorActivities.Single().Tables, Is.EqualTo(new[] { "app/deployments" }));
             Assert.That(model.ProcessorSources.Single().Name, Is.EqualTo("customer-dbs"));
         }
+    }
+
+    [Test]
+    public void ReportModel_NoPolicy_InventsNoControllerClaimsOrActivities()
+    {
+        var model = ReportModel.Build(SampleInventory.Build(), policy: null);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(model.PolicyGiven, Is.False);
+            Assert.That(model.Controller, Is.Null);
+            Assert.That(model.Dpo, Is.Null);
+            Assert.That(model.Claims, Is.Empty);
+            Assert.That(model.Activities, Is.Empty);
+            Assert.That(model.ProcessorActivities, Is.Empty);
+            // Every personal column is unattributed (activities unknown), none of the non-personal ones.
+            var personal = model.Columns.Where(c => c.Category is not ("" or "none")).Select(c => c.Location);
+            Assert.That(model.Unassigned.Select(c => c.Location), Is.EquivalentTo(personal));
+            Assert.That(model.Columns.Select(c => c.Retention), Has.All.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Markdown_NoPolicy_SaysSoAndNamesNoCompany()
+    {
+        var model = ReportModel.Build(SampleInventory.Build(), policy: null);
+
+        var md = Encoding.UTF8.GetString(await RenderAsync(ReportWriters.Create("md"), model));
+        var html = Encoding.UTF8.GetString(await RenderAsync(ReportWriters.Create("html"), model));
+
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var text in new[] { md, html })
+            {
+                Assert.That(text, Does.Contain("No policy given"));
+                Assert.That(text, Does.Contain("No claims: no policy given"));
+                Assert.That(text, Does.Contain("not attributed to any processing activity"));
+                Assert.That(text, Does.Not.Contain(PolicyDocument.Seed.Controller.Name));
+                Assert.That(text, Does.Not.Contain("Strasbourg").And.Not.Contain("Intercom").And.Not.Contain("Stripe"));
+                Assert.That(text, Does.Not.Contain("no-stored-card-number"));
+            }
+        }
+    }
+
+    [Test]
+    public void ReportModel_Coverage_SuggestedIsUntaggedAndPercentAgreesWithTheGate()
+    {
+        var document = SampleInventory.Build();
+        var model = ReportModel.Build(document, policy: null);
+        var gate = Inventory.Reports.Check.CheckGate.Evaluate(document, new Inventory.Reports.Check.CheckOptions());
+        var totals = model.CoverageTotals;
+        var legacy = model.Coverage.Single(s => s.Name == "app").Tables.Single(t => t.Name == "legacy_payments");
+
+        using (Assert.EnterMultipleScope())
+        {
+            // legacy_payments: id and user_id tagged, two suggested columns untagged for the gate.
+            Assert.That((legacy.Tagged, legacy.UntaggedWithSuggestion, legacy.UntaggedNoSuggestion, legacy.Conflict), Is.EqualTo((2, 2, 0, 0)));
+            Assert.That(totals.Tagged + totals.UntaggedWithSuggestion + totals.UntaggedNoSuggestion + totals.Conflict, Is.EqualTo(totals.Columns));
+            // Same scope and same count as check: controller sources, tagged + conflict.
+            Assert.That(totals.Columns, Is.EqualTo(gate.Columns.Count));
+            Assert.That(totals.GateTagged, Is.EqualTo(gate.Columns.Count(c => c.Accepted)));
+        }
+    }
+
+    [Test]
+    public void ReportModel_AcceptedClassification_CountsAsTaggedAsInTheGate()
+    {
+        var document = SampleInventory.Build();
+        foreach (var c in document.AllColumns().Where(c => c.Column.Status == ColumnStatus.Suggested))
+        {
+            c.Column.Origin = Origin.Rules;
+            c.Column.Confidence = 0.95;
+        }
+        var model = ReportModel.Build(document, policy: null, options: new ReportOptions { AcceptClassificationAbove = 0.9 });
+        var gate = Inventory.Reports.Check.CheckGate.Evaluate(document, new Inventory.Reports.Check.CheckOptions { AcceptClassificationAbove = 0.9 });
+
+        Assert.That(model.CoverageTotals.GateTagged, Is.EqualTo(gate.Columns.Count(c => c.Accepted)));
+        Assert.That(model.CoverageTotals.UntaggedWithSuggestion, Is.Zero);
     }
 
     [Test]
