@@ -39,19 +39,9 @@ public sealed class KnownCategories : IKnownCategories
     /// <param name="all">Values offered as suggestions.</param>
     public static IKnownCategories From(Func<string, bool> isKnown, IReadOnlyCollection<string> all) => new PredicateCategories(isKnown, all);
 
-    /// <summary>The categories and subcategories of ../shared/data/LABELS.md (the policy's four, other_personal, none).</summary>
+    /// <summary>The categories and subcategories of the default taxonomy (rules/taxonomy.yml, from ../shared/data/LABELS.md).</summary>
     public static KnownCategories BuiltIn { get; } = new(
-    [
-        "contact.name", "contact.company_name", "contact.postal_address", "contact.phone", "contact.email", "contact.username",
-        "financial.payment_card", "financial.bank_account", "financial.tax_id", "financial.payment_reference", "financial.billing",
-        "automatic.ip_address", "automatic.user_agent", "automatic.browser_language", "automatic.device_id", "automatic.geolocation",
-        "automatic.activity",
-        "customer_content.source_code", "customer_content.application_data", "customer_content.file", "customer_content.message",
-        "customer_content.transaction_history",
-        "other_personal.credentials", "other_personal.date_of_birth", "other_personal.gender", "other_personal.national_id",
-        "other_personal.photo", "other_personal.health", "other_personal.employment", "other_personal.location",
-        "other_personal.special_category",
-    ]);
+        Inventory.Rules.Taxonomy.Default.Categories.SelectMany(c => c.Subcategories.Keys.Select(s => $"{c.Name}.{s}").Prepend(c.Name)));
 
     /// <inheritdoc />
     public bool IsKnown(string dataCategory) => _all.Contains(dataCategory);
@@ -79,22 +69,7 @@ internal static class Closest
 {
     /// <summary>The candidate closest to <paramref name="name"/>, or null when none is close enough
     /// (distance ≤ max(2, length/3), or equal ignoring case).</summary>
-    public static string? Find(string name, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (var c in candidates)
-        {
-            if (string.Equals(c, name, StringComparison.OrdinalIgnoreCase) && c != name) return c;
-            var d = Levenshtein(name, c);
-            if (d < bestDistance || (d == bestDistance && string.CompareOrdinal(c, best) < 0))
-            {
-                best = c;
-                bestDistance = d;
-            }
-        }
-        return best is not null && bestDistance > 0 && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
-    }
+    public static string? Find(string name, IEnumerable<string> candidates) => Inventory.Yaml.NameSuggestions.Closest(name, candidates);
 
     /// <summary>Tokens that mark a renamed or retired copy rather than what a column holds (<c>phone_old</c>).</summary>
     private static readonly HashSet<string> RenameMarkers = new(StringComparer.Ordinal)
@@ -118,7 +93,7 @@ internal static class Closest
         return list
             .Select(c => (Name: c, Tokens: Tokens(c)))
             .Where(c => c.Tokens.Count > 0)
-            .Select(c => (c.Name, Score: (double)c.Tokens.Intersect(tokens).Count() / Math.Max(c.Tokens.Count, tokens.Count), Distance: Levenshtein(name, c.Name)))
+            .Select(c => (c.Name, Score: (double)c.Tokens.Intersect(tokens).Count() / Math.Max(c.Tokens.Count, tokens.Count), Distance: Inventory.Yaml.NameSuggestions.Levenshtein(name, c.Name)))
             .Where(c => c.Score >= 0.5)
             .OrderByDescending(c => c.Score).ThenBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => c.Name)
@@ -148,19 +123,4 @@ internal static class Closest
         return tokens;
     }
 
-    /// <summary>Levenshtein distance (insert, delete, substitute; cost 1 each).</summary>
-    public static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }

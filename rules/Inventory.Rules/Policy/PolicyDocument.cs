@@ -285,21 +285,10 @@ public sealed record PolicyDocument
     internal static string UnknownMessage(string what, string id, IEnumerable<string> known)
     {
         var list = known.ToList();
-        var closest = list.Select(k => (k, d: Levenshtein(id, k))).OrderBy(x => x.d).ThenBy(x => x.k, StringComparer.Ordinal).FirstOrDefault();
-        var hint = closest.k is not null && closest.d <= Math.Max(2, id.Length / 3) ? $" (did you mean '{closest.k}'?)" : "";
+        var hint = Inventory.Yaml.NameSuggestions.Closest(id, list) is { } closest ? $" (did you mean '{closest}'?)" : "";
         return $"unknown {what} '{id}'{hint}; the policy defines: {(list.Count == 0 ? "none" : string.Join(", ", list))}";
     }
 
-    private static int Levenshtein(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (int i = 1; i <= a.Length; i++)
-            for (int j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-        return d[a.Length, b.Length];
-    }
 }
 
 /// <summary>Turns the strict YAML tree into a <see cref="PolicyDocument"/>, rejecting anything unknown.</summary>

@@ -127,22 +127,8 @@ public sealed class YMapping : YNode
         };
     }
 
-    private static string Suggest(string key, string[] allowed)
-    {
-        var best = allowed.Select(a => (a, d: Distance(key, a))).OrderBy(x => x.d).FirstOrDefault();
-        return best.a is not null && best.d <= Math.Max(2, key.Length / 3) ? $" (did you mean '{best.a}'?)" : "";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (int i = 1; i <= a.Length; i++)
-            for (int j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-        return d[a.Length, b.Length];
-    }
+    private static string Suggest(string key, string[] allowed) =>
+        NameSuggestions.Closest(key, allowed) is { } best ? $" (did you mean '{best}'?)" : "";
 }
 
 /// <summary>
