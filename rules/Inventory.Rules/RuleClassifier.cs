@@ -83,6 +83,25 @@ public sealed class RuleClassifier : IColumnClassifier
     public Classification.Classification Classify(ColumnEvidence column)
     {
         ArgumentNullException.ThrowIfNull(column);
+        var decision = ClassifyColumn(column);
+        return column.References is { } target ? ForeignKeyGate(decision, target) : decision;
+    }
+
+    /// <summary>A foreign key holds another row's key (LABELS.md: surrogate and foreign keys are <c>none</c>): a name
+    /// alone (<c>client_id</c>, <c>device_ref</c>) never makes it personal; only values a detector validates in at
+    /// least 80 % of the sample (an e-mail used as a key) keep a personal category.</summary>
+    private static Classification.Classification ForeignKeyGate(Classification.Classification decision, string target)
+    {
+        if (decision.DataCategory is null or "none") return decision;
+        bool backedByValues = decision.Evidence.Any(e => e.Kind == "detector" && e.DataCategory == decision.DataCategory && e.Score >= 0.8);
+        if (backedByValues) return decision;
+        var evidence = decision.Evidence.Prepend(new EvidenceItem("key-gate", "gate.foreign-key", "none",
+            Detail: $"foreign key to {target}: holds another row's key")).ToList();
+        return Decide("none", 0.8, evidence);
+    }
+
+    private Classification.Classification ClassifyColumn(ColumnEvidence column)
+    {
         var info = column.Column;
         var family = info.Family;
         var evidence = new List<EvidenceItem>();

@@ -29,6 +29,7 @@ internal static class InventoryApp
             config.ConfigureConsole(console); // otherwise Spectre registers its own console over the injected one (tests lose output)
             config.PropagateExceptions();
             config.UseStrictParsing();          // an unknown or misspelt option is an error, never silently ignored
+            config.SetInterceptor(new MissingValueInterceptor());
             config.ValidateExamples();
             config.AddCommand<ScanCommand>("scan")
                 .WithDescription("Scan databases: read the catalog, sample rows read-only, classify every column, write inventory.json.")
@@ -67,6 +68,11 @@ internal static class InventoryApp
         }
     }
 
+    /// <summary>Rewrites the parser's type-conversion message ("Failed to convert 'abc' to Nullable`1.") in the user's terms.</summary>
+    private static string ParseMessage(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @"^Failed to convert '(.*)' to [\w`]+\.?$",
+            m => $"'{m.Groups[1].Value}' is not a valid value for this option (see --help for the expected form)");
+
     /// <summary>Prints an error as one line (plus the stack with --verbose) and maps it to an exit code.</summary>
     internal static int ReportError(IAnsiConsole console, TextWriter? error, Exception e, bool verbose)
     {
@@ -74,7 +80,7 @@ internal static class InventoryApp
         {
             ConfigurationException or ConnectorException => (ExitCodes.BadInput, e.Message),
             InventoryException => (ExitCodes.BadInput, e.Message),
-            CommandParseException or CommandRuntimeException => (ExitCodes.BadInput, e.Message),
+            CommandParseException or CommandRuntimeException => (ExitCodes.BadInput, ParseMessage(e.Message)),
             OperationCanceledException => (ExitCodes.ScanIncomplete, "cancelled"),
             _ => (ExitCodes.InternalError, $"internal error ({e.GetType().Name}); run again with --verbose and report it"),
         };

@@ -118,7 +118,7 @@ internal static class ScanSupport
         };
         var runner = new ScanRunner(classifier);
         if (!console.Profile.Capabilities.Interactive)
-            return await runner.RunAsync(request, new LineProgress(console), cancellationToken);
+            return await runner.RunAsync(request, new LineProgress(console, ProgressWriter), cancellationToken);
         InventoryDocument? document = null;
         await console.Progress()
             .AutoClear(true)
@@ -177,17 +177,27 @@ internal static class ScanSupport
         }
     }
 
-    private sealed class LineProgress(IAnsiConsole console) : IScanProgress
+    /// <summary>Where progress lines go when the console is not interactive: standard error in the real program (so
+    /// findings piped from standard output stay clean), or null to write them to the console (tests).</summary>
+    public static TextWriter? ProgressWriter { get; set; }
+
+    /// <summary>One line per table, for logs (CI) where a live display cannot render.</summary>
+    private sealed class LineProgress(IAnsiConsole console, TextWriter? writer) : IScanProgress
     {
         private readonly Lock _gate = new();
-        public void CatalogRead(string source, int tables, int columns)
-        {
-            lock (_gate) console.Write(new Text($"{source}: catalog read, {tables} tables, {columns} columns\n"));
-        }
+        public void CatalogRead(string source, int tables, int columns) =>
+            Line($"{source}: catalog read, {tables} tables, {columns} columns");
         public void TableStarted(string source, string table) { }
-        public void TableFinished(string source, string table, int sampledRows, int issues)
+        public void TableFinished(string source, string table, int sampledRows, int issues) =>
+            Line($"  {table}: {sampledRows} rows sampled{(issues > 0 ? $", {issues} issue(s)" : "")}");
+
+        private void Line(string text)
         {
-            lock (_gate) console.Write(new Text($"  {table}: {sampledRows} rows sampled{(issues > 0 ? $", {issues} issue(s)" : "")}\n"));
+            lock (_gate)
+            {
+                if (writer is not null) writer.WriteLine(text);
+                else console.Write(new Text(text + "\n"));
+            }
         }
     }
 }

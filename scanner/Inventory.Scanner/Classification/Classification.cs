@@ -22,6 +22,8 @@ public sealed record ColumnEvidence
     public IReadOnlyList<string> TableColumns { get; init; } = [];
     /// <summary>The column's catalog entry.</summary>
     public required ColumnInfo Column { get; init; }
+    /// <summary>When the column is part of a foreign key: the referenced table (<c>schema.table</c> or <c>table</c>); else null.</summary>
+    public string? References { get; init; }
     /// <summary>True when values were sampled (even if all were NULL).</summary>
     public bool Sampled { get; init; }
     /// <summary>Why there are no values, when <see cref="Sampled"/> is false.</summary>
@@ -50,7 +52,7 @@ public enum Origin
 }
 
 /// <summary>One piece of evidence behind a decision. Holds counts and ratios, never values.</summary>
-/// <param name="Kind">name-rule, detector, type-gate, suffix-gate, table-context, model, database-label, no-data, contains.</param>
+/// <param name="Kind">name-rule, detector, type-gate, suffix-gate, context-gate, key-gate, table-context, sample, model, database-label, no-data, contains.</param>
 /// <param name="Id">Rule or detector id (e.g. <c>name.en.email</c>, <c>detector.email</c>).</param>
 /// <param name="DataCategory">The category this evidence points at, or null for a gate.</param>
 /// <param name="Matched">Values that matched (detectors), or null.</param>

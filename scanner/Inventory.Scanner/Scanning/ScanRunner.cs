@@ -148,6 +148,9 @@ public sealed class ScanRunner
                 TableComment = table.Comment,
                 TableColumns = names,
                 Column = c,
+                References = table.ForeignKeys.FirstOrDefault(fk => fk.Columns.Contains(c.Name, StringComparer.Ordinal)) is { } fk
+                    ? (fk.ReferencedSchema.Length == 0 || fk.ReferencedSchema == table.Schema ? fk.ReferencedTable : $"{fk.ReferencedSchema}.{fk.ReferencedTable}")
+                    : null,
                 Sampled = notSampled is null,
                 NotSampled = notSampled,
                 SampledRows = sample.RowCount,

@@ -160,6 +160,28 @@ public sealed class CliTests
         Assert.That(text, Does.Contain("Unknown option").IgnoreCase);
     }
 
+    [TestCase("report", "--inventory", "x.json", "--out")]
+    [TestCase("check", "--inventory", "x.json", "--sarif")]
+    [TestCase("annotate", "--inventory", "x.json", "--out")]
+    [TestCase("check", "--format")]
+    public async Task Command_OptionWithoutValue_IsAnError(params string[] args)
+    {
+        var (code, text) = await RunAsync(args);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(text, Does.Contain($"{args[^1]} needs a value"));
+        Assert.That(Directory.Exists("__default_command") || File.Exists("__default_command"), Is.False);
+    }
+
+    [Test]
+    public async Task Command_BadNumber_SaysWhichValueIsWrong()
+    {
+        var (code, text) = await RunAsync("check", "--inventory", "x.json", "--accept-classification-above", "abc");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(text, Does.Contain("'abc' is not a valid value").And.Not.Contain("Nullable"));
+    }
+
     [Test]
     public async Task Error_WithAnErrorWriter_GoesThereAsOneUnwrappedLine()
     {
