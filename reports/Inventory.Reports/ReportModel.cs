@@ -57,6 +57,9 @@ public sealed class ReportModel
     public required IReadOnlyList<UndeclaredCategoryRow> UndeclaredCategories { get; init; }
     /// <summary>Tables whose annotation names an activity the policy does not define.</summary>
     public required IReadOnlyList<string> UnknownActivities { get; init; }
+    /// <summary>Columns whose annotation is contradicted by the sampled data (status conflict), in document order, with
+    /// the annotated category and the evidence counts (<see cref="ColumnEntry.Conflict"/>; never values).</summary>
+    public required IReadOnlyList<ConflictRow> Conflicts { get; init; }
     /// <summary>Every column, one row each (the CSV report).</summary>
     public required IReadOnlyList<ColumnRow> Columns { get; init; }
     /// <summary>Scan issues (coverage gaps), as safe messages.</summary>
@@ -98,6 +101,19 @@ public sealed class UndeclaredCategoryRow
     public required string Category { get; init; }
     /// <summary>Columns holding it (<c>source/table.column</c>), in document order.</summary>
     public required IReadOnlyList<string> Columns { get; init; }
+}
+
+/// <summary>A column whose annotation the data contradicts.</summary>
+public sealed class ConflictRow
+{
+    /// <summary><c>source/table.column</c>.</summary>
+    public required string Location { get; init; }
+    /// <summary>The annotated data category (e.g. <c>none</c>).</summary>
+    public required string Annotated { get; init; }
+    /// <summary>The annotation file and line (<c>file:line</c>), or empty when unknown.</summary>
+    public required string AnnotationAt { get; init; }
+    /// <summary>The evidence against the annotation, with counts and ratios only (e.g. "detector.email matched 338 of 338").</summary>
+    public required string Evidence { get; init; }
 }
 
 /// <summary>One activity of the record (Art. 30(1) b–g, or Art. 30(2) for processor activities).</summary>
@@ -413,6 +429,13 @@ internal static class ReportModelBuilder
             Unassigned = unassigned,
             UndeclaredCategories = undeclared,
             UnknownActivities = unknownActivities.ToList(),
+            Conflicts = inventory.AllColumns().Where(x => x.Column.Status == ColumnStatus.Conflict).Select(x => new ConflictRow
+            {
+                Location = $"{x.Source.Name}/{x.Table.QualifiedName}.{x.Column.Name}",
+                Annotated = x.Column.Annotation?.DataCategory ?? x.Column.DataCategory ?? "",
+                AnnotationAt = x.Column.Annotation is { File.Length: > 0 } a ? $"{a.File}:{a.Line.ToString(CultureInfo.InvariantCulture)}" : "",
+                Evidence = ConflictEvidence(x.Column),
+            }).ToList(),
             Columns = columns,
             Issues = inventory.Issues.Select(i => $"{i.Source}{(i.Table is null ? "" : "/" + i.Table)}{(i.Column is null ? "" : "." + i.Column)}: {i.Kind}: {i.Message}").ToList(),
             Changes = diff,
@@ -421,6 +444,23 @@ internal static class ReportModelBuilder
                 Kind = InventoryDiff.KindName(c.Kind), Location = c.Location, Old = c.Old ?? "", New = c.New ?? "",
             }).ToList() ?? [],
         };
+    }
+
+    /// <summary>The evidence against a conflicting column's annotation, rebuilt from the structured detector evidence
+    /// (ids, categories and counts: the free-text <see cref="ColumnEntry.Conflict"/> is not copied, so nothing but counts
+    /// can reach the report). Same selection as the annotation merger: detector hits pointing at another top-level
+    /// category, strongest ratio first.</summary>
+    private static string ConflictEvidence(ColumnEntry c)
+    {
+        var annotated = c.Annotation?.DataCategory ?? c.DataCategory;
+        var top = annotated is null ? null : DataCategoryVocabulary.TopLevel(annotated);
+        var hits = (c.Classification?.Evidence ?? [])
+            .Where(e => e.Kind == "detector" && e.DataCategory is { } d && d != "none" && DataCategoryVocabulary.TopLevel(d) != top
+                        && e.Matched is > 0 && e.Total is > 0)
+            .OrderByDescending(e => (double)e.Matched!.Value / e.Total!.Value).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => $"{e.Matched!.Value.ToString(CultureInfo.InvariantCulture)}/{e.Total!.Value.ToString(CultureInfo.InvariantCulture)} sampled values match {e.DataCategory} ({e.Id})")
+            .ToList();
+        return hits.Count == 0 ? "contradicting evidence not recorded in the inventory" : string.Join("; ", hits);
     }
 
     /// <summary>A column with the activity it is attributed to (null: not attributed, or not personal).</summary>
