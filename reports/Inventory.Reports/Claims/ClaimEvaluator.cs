@@ -150,12 +150,11 @@ internal static class ClaimChecks
             var suggestedPayment = t.Columns.Where(c => Tagged(c) is null && c.DataCategory is { } d && Covered(payment, d)).ToList();
             if (paymentColumns.Count == 0 && suggestedPayment.Count == 0) continue;
             examined++;
-            if (paymentColumns.Count == 0)
-            {
-                foreach (var c in suggestedPayment)
-                    unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: payment data cannot be confirmed"));
-                continue;
-            }
+            // A suggestion decides nothing: it is unresolved where it would make a finding (a forbidden category, or
+            // payment data in a table shared beyond the gateway).
+            foreach (var c in suggestedPayment.Where(c => Covered(forbidden, c.DataCategory!) || t.SharedWith.Any(r => r != gateway)))
+                unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: payment data cannot be confirmed"));
+            if (paymentColumns.Count == 0) continue;
             foreach (var c in paymentColumns.Where(c => Covered(forbidden, Tagged(c)!)))
                 findings.Add(Finding(s, t, c, $"{c.DataCategory} is stored: payments must go through the gateway '{gateway}'"));
             foreach (var other in t.SharedWith.Where(r => r != gateway))
