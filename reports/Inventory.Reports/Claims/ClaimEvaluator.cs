@@ -296,7 +296,7 @@ internal static class ClaimChecks
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "table", "tables")} with personal data; each can be erased from the account table",
             violated: $"{Count(findings.Count, "table", "tables")} with personal data cannot be erased by deleting the account",
-            unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data in sources without an account table");
+            unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data undecided (no account table in the source, or personal data only suggested)");
     }
 
     private static string Qualified(SourceEntry source, ForeignKeyInfo fk) =>

@@ -58,11 +58,13 @@ internal static class TemplateRenderer
     /// between the category and its subcategory, never inside a word (<c>contact.&lt;wbr&gt;company_name</c>).</summary>
     internal static string Category(object? value) => Html(value).Replace(".", ".<wbr>", StringComparison.Ordinal);
 
-    /// <summary>A column location (<c>source/table.column</c>) for HTML: escaped, with a <c>&lt;wbr&gt;</c> after each
-    /// <c>/</c>, <c>.</c> and <c>_</c>, so a narrow cell wraps only between name parts, never inside a word
-    /// (<c>login_&lt;wbr&gt;events.&lt;wbr&gt;accept_&lt;wbr&gt;language</c>).</summary>
+    /// <summary>A name for HTML (column location <c>source/table.column</c>, table, claim or activity id): escaped, with a
+    /// <c>&lt;wbr&gt;</c> after each <c>/</c>, <c>.</c> and <c>_</c> (and after the <c>-</c> of kebab-case ids, where a
+    /// browser would break anyway), so a narrow cell wraps only between name parts, never inside a word
+    /// (<c>login_&lt;wbr&gt;events.&lt;wbr&gt;accept_&lt;wbr&gt;language</c>); the CSS forbids any other break.</summary>
     internal static string Name(object? value) => Html(value)
-        .Replace("/", "/<wbr>", StringComparison.Ordinal).Replace(".", ".<wbr>", StringComparison.Ordinal).Replace("_", "_<wbr>", StringComparison.Ordinal);
+        .Replace("/", "/<wbr>", StringComparison.Ordinal).Replace(".", ".<wbr>", StringComparison.Ordinal)
+        .Replace("_", "_<wbr>", StringComparison.Ordinal).Replace("-", "-<wbr>", StringComparison.Ordinal);
 
     /// <summary>HTML text and attribute escaping (&amp;, &lt;, &gt;, quotes).</summary>
     internal static string Html(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");
