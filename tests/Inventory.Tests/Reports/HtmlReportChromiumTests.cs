@@ -120,6 +120,9 @@ public sealed class HtmlReportChromiumTests
             }
             document.body.setAttribute('data-checked', String(document.querySelectorAll('code').length));
             document.body.setAttribute('data-midword', bad.join('|'));
+            const wide = Array.from(document.querySelectorAll('table')).filter(t => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+              .map(t => (t.previousElementSibling ? t.previousElementSibling.textContent : '?') + ':' + Math.round(t.getBoundingClientRect().width));
+            document.body.setAttribute('data-overflow', String(document.documentElement.scrollWidth - document.documentElement.clientWidth) + ' ' + wide.join('|'));
             </script>
             """;
         var instrumented = System.Text.RegularExpressions.Regex.Replace(html, "<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
@@ -132,11 +135,13 @@ public sealed class HtmlReportChromiumTests
 
         var checkedCount = System.Text.RegularExpressions.Regex.Match(dom.Stdout, "data-checked=\"(\\d+)\"");
         var midword = System.Text.RegularExpressions.Regex.Match(dom.Stdout, "data-midword=\"([^\"]*)\"");
+        var overflow = System.Text.RegularExpressions.Regex.Match(dom.Stdout, "data-overflow=\"([^\"]*)\"").Groups[1].Value;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(checkedCount.Success && int.Parse(checkedCount.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 20, Is.True, "the probe ran over the category cells");
             Assert.That(midword.Success, Is.True, "the probe ran");
             Assert.That(midword.Groups[1].Value, Is.Empty, "names broken inside a word");
+            Assert.That(overflow, Does.StartWith("0 "), "no table widens the page beyond a 760 px window (scroll width - client width, wide tables)");
             Assert.That(html, Does.Contain("<code class=\"category\">contact.<wbr>company_name</code>"));
         }
     }
