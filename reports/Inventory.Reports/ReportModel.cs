@@ -57,6 +57,9 @@ public sealed class ReportModel
     public required IReadOnlyList<UndeclaredCategoryRow> UndeclaredCategories { get; init; }
     /// <summary>Tables whose annotation names an activity the policy does not define.</summary>
     public required IReadOnlyList<string> UnknownActivities { get; init; }
+    /// <summary>Columns whose annotation is contradicted by the sampled data (status conflict), in document order, with
+    /// the annotated category and the evidence counts (<see cref="ColumnEntry.Conflict"/>; never values).</summary>
+    public required IReadOnlyList<ConflictRow> Conflicts { get; init; }
     /// <summary>Every column, one row each (the CSV report).</summary>
     public required IReadOnlyList<ColumnRow> Columns { get; init; }
     /// <summary>Scan issues (coverage gaps), as safe messages.</summary>
@@ -100,6 +103,19 @@ public sealed class UndeclaredCategoryRow
     public required IReadOnlyList<string> Columns { get; init; }
 }
 
+/// <summary>A column whose annotation the data contradicts.</summary>
+public sealed class ConflictRow
+{
+    /// <summary><c>source/table.column</c>.</summary>
+    public required string Location { get; init; }
+    /// <summary>The annotated data category (e.g. <c>none</c>).</summary>
+    public required string Annotated { get; init; }
+    /// <summary>The annotation file and line (<c>file:line</c>), or empty when unknown.</summary>
+    public required string AnnotationAt { get; init; }
+    /// <summary>The evidence against the annotation, with counts and ratios only (e.g. "detector.email matched 338 of 338").</summary>
+    public required string Evidence { get; init; }
+}
+
 /// <summary>One activity of the record (Art. 30(1) b–g, or Art. 30(2) for processor activities).</summary>
 public sealed class ActivityRecord
 {
@@ -127,7 +143,8 @@ public sealed class ActivityRecord
     public required IReadOnlyList<RetentionRow> Retention { get; init; }
     /// <summary>Security measures.</summary>
     public required IReadOnlyList<string> SecurityMeasures { get; init; }
-    /// <summary>Distinct tables behind the activity (<c>source/table</c>).</summary>
+    /// <summary>Distinct tables attributed to the activity (<c>source/table</c>): tables annotated with it, and for a
+    /// processor activity the tables of processor-role sources.</summary>
     public required IReadOnlyList<string> Tables { get; init; }
     /// <summary>Number of columns behind the activity.</summary>
     public int ColumnCount => Categories.Sum(c => c.Columns.Count);
@@ -142,10 +159,24 @@ public sealed class CategoryRecord
     public required string CnilCategory { get; init; }
     /// <summary>False when the column's table names this activity but the activity does not declare the category (a finding).</summary>
     public required bool Declared { get; init; }
-    /// <summary>Retention for this category, or null.</summary>
+    /// <summary>The policy's retention for this category, or null (an undeclared category has none).</summary>
     public string? Retention { get; init; }
     /// <summary>Columns (<c>source/table.column</c>), in document order.</summary>
     public required IReadOnlyList<string> Columns { get; init; }
+    /// <summary>The same columns with the claims each violates (a column-level claim finding), in document order.</summary>
+    public required IReadOnlyList<ColumnMark> Entries { get; init; }
+    /// <summary>Retention periods the tables' annotations state for these columns that differ from <see cref="Retention"/>
+    /// (the annotation overrides the policy for its table), as "period (tables)"; empty when none differs.</summary>
+    public required IReadOnlyList<string> AnnotatedRetention { get; init; }
+}
+
+/// <summary>A column of an activity's category with the claims it violates.</summary>
+public sealed class ColumnMark
+{
+    /// <summary><c>source/table.column</c>.</summary>
+    public required string Location { get; init; }
+    /// <summary>Ids of the claims with a finding on this column (empty when none), in policy order.</summary>
+    public required IReadOnlyList<string> Violates { get; init; }
 }
 
 /// <summary>A recipient as shown in the record.</summary>
@@ -311,8 +342,13 @@ public sealed class ColumnRow
     public required string Status { get; init; }
     /// <summary>The processing activity the column is attributed to (its table's annotated activity), or "" when none.</summary>
     public required string Activity { get; init; }
-    /// <summary>Retention text ("" when none applies).</summary>
+    /// <summary>Effective retention: the table annotation's when it states one (it overrides the policy), else the
+    /// policy's for the column's activity and category; "" when none applies.</summary>
     public required string Retention { get; init; }
+    /// <summary>The policy's retention for the column's activity and category ("" when none applies or no policy).</summary>
+    public required string PolicyRetention { get; init; }
+    /// <summary>True when the annotation states a retention that differs from <see cref="PolicyRetention"/> (a finding for the DPO).</summary>
+    public required bool RetentionDiffers { get; init; }
     /// <summary><c>source/table.column</c>.</summary>
     public string Location => $"{Source}/{Table}.{Column}";
 }
@@ -376,7 +412,10 @@ internal static class ReportModelBuilder
             assignment.Add(new Assigned(s, t, c, DataCategoryVocabulary.IsPersonal(c.DataCategory) ? activity : null));
         }
 
-        var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, assignment)).ToList();
+        var violations = claims.SelectMany(r => r.Findings.Where(f => f.Column is not null).Select(f => (f.Location, r.Claim.Id)))
+            .GroupBy(x => x.Location, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Id).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, assignment, violations, inventory)).ToList();
         var columns = assignment.Select(x => Row(x, policy)).ToList();
         var unassigned = assignment.Where(x => DataCategoryVocabulary.IsPersonal(x.C.DataCategory) && x.A is null)
             .Select(x => Row(x, policy)).ToList();
@@ -413,6 +452,13 @@ internal static class ReportModelBuilder
             Unassigned = unassigned,
             UndeclaredCategories = undeclared,
             UnknownActivities = unknownActivities.ToList(),
+            Conflicts = inventory.AllColumns().Where(x => x.Column.Status == ColumnStatus.Conflict).Select(x => new ConflictRow
+            {
+                Location = $"{x.Source.Name}/{x.Table.QualifiedName}.{x.Column.Name}",
+                Annotated = x.Column.Annotation?.DataCategory ?? x.Column.DataCategory ?? "",
+                AnnotationAt = x.Column.Annotation is { File.Length: > 0 } a ? $"{a.File}:{a.Line.ToString(CultureInfo.InvariantCulture)}" : "",
+                Evidence = ConflictEvidence(x.Column),
+            }).ToList(),
             Columns = columns,
             Issues = inventory.Issues.Select(i => $"{i.Source}{(i.Table is null ? "" : "/" + i.Table)}{(i.Column is null ? "" : "." + i.Column)}: {i.Kind}: {i.Message}").ToList(),
             Changes = diff,
@@ -423,30 +469,59 @@ internal static class ReportModelBuilder
         };
     }
 
+    /// <summary>The evidence against a conflicting column's annotation, rebuilt from the structured detector evidence
+    /// (ids, categories and counts: the free-text <see cref="ColumnEntry.Conflict"/> is not copied, so nothing but counts
+    /// can reach the report). Same selection as the annotation merger: detector hits pointing at another top-level
+    /// category, strongest ratio first.</summary>
+    private static string ConflictEvidence(ColumnEntry c)
+    {
+        var annotated = c.Annotation?.DataCategory ?? c.DataCategory;
+        var top = annotated is null ? null : DataCategoryVocabulary.TopLevel(annotated);
+        var hits = (c.Classification?.Evidence ?? [])
+            .Where(e => e.Kind == "detector" && e.DataCategory is { } d && d != "none" && DataCategoryVocabulary.TopLevel(d) != top
+                        && e.Matched is > 0 && e.Total is > 0)
+            .OrderByDescending(e => (double)e.Matched!.Value / e.Total!.Value).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => $"{e.Matched!.Value.ToString(CultureInfo.InvariantCulture)}/{e.Total!.Value.ToString(CultureInfo.InvariantCulture)} sampled values match {e.DataCategory} ({e.Id})")
+            .ToList();
+        return hits.Count == 0 ? "contradicting evidence not recorded in the inventory" : string.Join("; ", hits);
+    }
+
     /// <summary>A column with the activity it is attributed to (null: not attributed, or not personal).</summary>
     private sealed record Assigned(SourceEntry S, TableEntry T, ColumnEntry C, ProcessingActivity? A);
 
-    private static ActivityRecord Activity(ProcessingActivity a, PolicyDocument policy, List<Assigned> assignment)
+    private static ActivityRecord Activity(ProcessingActivity a, PolicyDocument policy, List<Assigned> assignment,
+        Dictionary<string, IReadOnlyList<string>> violations, InventoryDocument inventory)
     {
         var mine = assignment.Where(x => ReferenceEquals(x.A, a)).ToList();
         var categories = new List<CategoryRecord>();
+        CategoryRecord Record(string category, bool declared, string? retention, RetentionRule? rule, List<Assigned> cols)
+        {
+            var locations = cols.Select(x => $"{x.S.Name}/{x.T.QualifiedName}.{x.C.Name}").ToList();
+            return new CategoryRecord
+            {
+                Category = category, CnilCategory = CnilCategory(category), Declared = declared, Retention = retention, Columns = locations,
+                Entries = locations.Select(l => new ColumnMark { Location = l, Violates = violations.GetValueOrDefault(l, []) }).ToList(),
+                AnnotatedRetention = cols.Where(x => x.T.Retention is { } r && RetentionDiffers(r, rule, policy))
+                    .GroupBy(x => x.T.Retention!, StringComparer.Ordinal)
+                    .Select(g => $"{g.Key} ({string.Join(", ", g.Select(x => $"{x.S.Name}/{x.T.QualifiedName}").Distinct(StringComparer.Ordinal))})").ToList(),
+            };
+        }
         foreach (var declared in a.DataCategories)
         {
             var cols = mine.Where(x => DataCategoryVocabulary.Covers(declared, x.C.DataCategory!)
                                        && !a.DataCategories.Any(d => d != declared && d.Length > declared.Length && DataCategoryVocabulary.Covers(declared, d) && DataCategoryVocabulary.Covers(d, x.C.DataCategory!)))
-                .Select(x => $"{x.S.Name}/{x.T.QualifiedName}.{x.C.Name}").ToList();
-            categories.Add(new CategoryRecord
-            {
-                Category = declared, CnilCategory = CnilCategory(declared), Declared = true,
-                Retention = RetentionText(a.RetentionFor(declared), policy), Columns = cols,
-            });
+                .ToList();
+            var rule = a.RetentionFor(declared);
+            categories.Add(Record(declared, true, RetentionText(rule, policy), rule, cols));
         }
         foreach (var group in mine.Where(x => !a.Declares(x.C.DataCategory!)).GroupBy(x => x.C.DataCategory!).OrderBy(g => g.Key, StringComparer.Ordinal))
-            categories.Add(new CategoryRecord
-            {
-                Category = group.Key, CnilCategory = CnilCategory(group.Key), Declared = false, Retention = null,
-                Columns = group.Select(x => $"{x.S.Name}/{x.T.QualifiedName}.{x.C.Name}").ToList(),
-            });
+            categories.Add(Record(group.Key, false, null, null, group.ToList()));
+
+        // Tables behind the activity: every table annotated with it (personal columns or not), and for a processor
+        // activity every table of a processor-role source (customer-owned, recorded at system level).
+        var tables = inventory.AllTables()
+            .Where(x => x.Table.Activity == a.Id || (a.Role == "processor" && x.Source.Role == "processor"))
+            .Select(x => $"{x.Source.Name}/{x.Table.QualifiedName}").Distinct(StringComparer.Ordinal).ToList();
 
         var recipients = a.Recipients.Select(policy.Recipient).OfType<Recipient>().Select(r => new RecipientRow
         {
@@ -464,8 +539,17 @@ internal static class ReportModelBuilder
                 Categories = string.Join(", ", r.Categories), Period = r.Period, Basis = r.Basis, Erasable = r.Erasable,
             }).ToList(),
             SecurityMeasures = a.SecurityMeasures,
-            Tables = mine.Select(x => $"{x.S.Name}/{x.T.QualifiedName}").Distinct(StringComparer.Ordinal).ToList(),
+            Tables = tables,
         };
+    }
+
+    /// <summary>True when an annotation's retention text says something else than the policy's rule (compared to the
+    /// rule's period and to its full text, trimmed, case-insensitive; no rule: compared to the default retention).</summary>
+    private static bool RetentionDiffers(string annotated, RetentionRule? rule, PolicyDocument policy)
+    {
+        static string N(string? v) => (v ?? "").Trim().TrimEnd('.').ToLowerInvariant();
+        var a = N(annotated);
+        return rule is null ? a != N(policy.Rights.DefaultRetention) : a != N(rule.Period) && a != N(RetentionText(rule, policy));
     }
 
     private static string? RetentionText(RetentionRule? rule, PolicyDocument policy) =>
@@ -475,16 +559,23 @@ internal static class ReportModelBuilder
     private static ColumnRow Row(Assigned x, PolicyDocument? policy)
     {
         var (s, t, c) = (x.S, x.T, x.C);
-        string retention = "";
-        if (t.Retention is { } annotated) retention = annotated;
-        else if (DataCategoryVocabulary.IsPersonal(c.DataCategory) && policy is not null)
-            retention = (x.A is null ? policy.Rights.DefaultRetention : RetentionText(x.A.RetentionFor(c.DataCategory!), policy)) ?? "";
+        string policyRetention = "";
+        RetentionRule? rule = null;
+        if (DataCategoryVocabulary.IsPersonal(c.DataCategory) && policy is not null)
+        {
+            rule = x.A?.RetentionFor(c.DataCategory!);
+            policyRetention = (x.A is null ? policy.Rights.DefaultRetention : RetentionText(rule, policy)) ?? "";
+        }
+        var retention = t.Retention ?? policyRetention;
+        bool differs = t.Retention is { } annotated && policyRetention.Length > 0 && RetentionDiffers(annotated, rule, policy!);
         return new ColumnRow
         {
             Source = s.Name, Table = t.QualifiedName, Column = c.Name, Category = c.DataCategory ?? "",
             Status = InventoryDiff.Status(c.Status),
             Activity = x.A?.Id ?? "",
             Retention = retention,
+            PolicyRetention = policyRetention,
+            RetentionDiffers = differs,
         };
     }
 

@@ -26,6 +26,7 @@ public static class CheckGate
         bool multiSource = scoped.Length > 1;
         var annotationsDir = AnnotationMerger.DisplayPath(Path.Combine(options.PathBase, options.AnnotationsDirectory), options.PathBase);
 
+        var invalidEntries = InvalidCategoryEntries(options);
         var findings = new List<CheckFinding>();
         var columns = new List<CheckedColumn>();
         foreach (var source in scoped)
@@ -46,7 +47,7 @@ public static class CheckGate
                     Kind = FindingKind.Conflict, Source = source.Name, Table = table.QualifiedName, Column = column.Name, Key = key,
                     Message = column.Conflict ?? $"annotated {column.DataCategory}, contradicted by the evidence",
                     Suggestion = suggestion is null ? null : $"evidence suggests {suggestion}; fix the category or add a reason to confirm it",
-                    Location = AnnotationLocation(column, table, source, multiSource, annotationsDir, options.PathBase),
+                    Location = AnnotationLocation(document, column, table, source, annotationsDir, options.PathBase),
                 });
             }
             else if (!accepted)
@@ -54,9 +55,9 @@ public static class CheckGate
                 findings.Add(new CheckFinding
                 {
                     Kind = FindingKind.Untagged, Source = source.Name, Table = table.QualifiedName, Column = column.Name, Key = key,
-                    Message = UntaggedReason(column, table, options.AcceptClassificationAbove),
+                    Message = UntaggedReason(column, table, options.AcceptClassificationAbove, invalidEntries),
                     Suggestion = suggestion is null ? "no suggestion" : $"suggested: {suggestion}",
-                    Location = AnnotationLocation(column, table, source, multiSource, annotationsDir, options.PathBase),
+                    Location = AnnotationLocation(document, column, table, source, annotationsDir, options.PathBase),
                 });
             }
         }
@@ -69,7 +70,14 @@ public static class CheckGate
                 Kind = FindingKind.Stale, Source = stale.Source, Table = stale.Table, Column = stale.Column,
                 Key = stale.Column is null ? Key(source, stale.Table, null) : Key(source, stale.Table, stale.Column),
                 Message = stale.Message,
-                Suggestion = stale.Suggestion is null ? null : stale.Kind == StaleKind.TypeChanged ? $"type: {stale.Suggestion}" : $"rename to {stale.Suggestion}",
+                // The message states the fact and the likely new name ("renamed to 'x'?"); the suggestion is the action,
+                // without repeating the name.
+                Suggestion = stale.Suggestion is null ? null : stale.Kind switch
+                {
+                    StaleKind.TypeChanged => $"type: {stale.Suggestion}",
+                    StaleKind.TableMissing => "update 'table:'",
+                    _ => "rename the entry",
+                },
                 Location = new FindingLocation(AnnotationMerger.DisplayPath(stale.Location.File, options.PathBase), stale.Location.Line, stale.Location.Column, true),
             });
         }
@@ -119,9 +127,10 @@ public static class CheckGate
     public static string Key(string? source, string table, string? column) =>
         $"{(source is null ? "" : source + ":")}{table}{(column is null ? "" : "." + column)}";
 
-    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold)
+    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, HashSet<(string File, string Column)> invalid)
     {
         var why = column.Annotation is not null ? "annotation entry has no category"
+            : table.AnnotationFile is not null && invalid.Contains((table.AnnotationFile, column.Name)) ? "entry has an invalid category (see the invalid-annotation finding)"
             : table.AnnotationFile is not null ? "no entry in the table's annotation"
             : "no annotation";
         if (column.Status == ColumnStatus.Suggested && threshold is { } t && column.Confidence < t)
@@ -136,14 +145,44 @@ public static class CheckGate
         return why;
     }
 
-    private static FindingLocation AnnotationLocation(ColumnEntry column, TableEntry table, Model.SourceEntry source, bool multiSource,
+    /// <summary>Column entries dropped by the loader for an unknown category: (annotation file as displayed, column name).
+    /// The loader reports the error at the category's position; the column is the YAML key on that line
+    /// (<c>phone: telefone</c>, <c>phone: { category: telefone }</c>) or, for a block entry, the nearest less-indented
+    /// key above it.</summary>
+    private static HashSet<(string File, string Column)> InvalidCategoryEntries(CheckOptions options)
+    {
+        var result = new HashSet<(string, string)>();
+        foreach (var error in options.AnnotationErrors.Where(e => e.File is not null && e.Line > 0 && e.Reason.StartsWith("unknown category", StringComparison.Ordinal)))
+        {
+            string[] lines;
+            try { lines = File.ReadAllLines(Path.Combine(options.PathBase, error.File!)); }
+            catch (IOException) { continue; }
+            catch (UnauthorizedAccessException) { continue; }
+            if (error.Line > lines.Length) continue;
+            static int Indent(string l) => l.Length - l.TrimStart(' ').Length;
+            static string? KeyOf(string l) { var t = l.Trim(); int i = t.IndexOf(':', StringComparison.Ordinal); return i > 0 && !t.StartsWith('#') ? t[..i].Trim().Trim('"', '\'') : null; }
+            var at = lines[error.Line - 1];
+            var key = KeyOf(at);
+            if (key == "category")
+            {
+                int indent = Indent(at);
+                key = null;
+                for (int i = error.Line - 2; i >= 0 && key is null; i--)
+                    if (lines[i].Trim().Length > 0 && Indent(lines[i]) < indent) key = KeyOf(lines[i]);
+            }
+            if (key is not null) result.Add((AnnotationMerger.DisplayPath(error.File!, options.PathBase), key));
+        }
+        return result;
+    }
+
+    private static FindingLocation AnnotationLocation(InventoryDocument document, ColumnEntry column, TableEntry table, Model.SourceEntry source,
         string annotationsDir, string pathBase)
     {
         if (column.Annotation is { } a)
             return new FindingLocation(a.File, Math.Max(1, a.Line), 1, File.Exists(Path.Combine(pathBase, a.File)));
         if (table.AnnotationFile is { } f)
             return new FindingLocation(f, 1, 1, File.Exists(Path.Combine(pathBase, f)));
-        var create = $"{annotationsDir.TrimEnd('/')}/{AnnotationStubs.FileNameFor(table.QualifiedName, multiSource ? source.Name : null)}.yml";
+        var create = $"{annotationsDir.TrimEnd('/')}/{AnnotationStubs.FileNameFor(document, source, table.QualifiedName)}";
         return new FindingLocation(create, 1, 1, File.Exists(Path.Combine(pathBase, create)));
     }
 }

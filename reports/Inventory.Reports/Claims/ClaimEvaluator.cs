@@ -7,7 +7,11 @@ namespace Inventory.Reports.Claims;
 
 /// <summary>Checks a policy's claims against an inventory. Each kind of <see cref="ClaimKinds"/> has one check;
 /// every check is a pure function of the policy and the inventory (counts, categories, evidence ids and foreign keys:
-/// no value is read). Verdict rule: any finding → violated; else any unresolved table or column → unknown; else holds.</summary>
+/// no value is read). Verdict rule: any finding → violated; else any unresolved table or column → unknown; else holds.
+/// Categories: a check uses a column's <em>tagged</em> category only (annotation or database label: status tagged or
+/// conflict). A suggestion (status suggested) is not a tag: such a column counts as undecided, so it can make a claim
+/// unknown but never violated or held (the same rule as coverage and <c>inventory check</c>). Detector evidence (a
+/// PAN hit) is data, not a category, and is a finding whatever the column's status.</summary>
 public static class ClaimEvaluator
 {
     private static readonly IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> Checks =
@@ -82,6 +86,13 @@ internal static class ClaimChecks
 
     private static bool Covered(IEnumerable<string> declared, string category) => declared.Any(d => DataCategoryVocabulary.Covers(d, category));
 
+    /// <summary>The column's tagged category (annotation or database label), or null when it is only suggested or undecided.</summary>
+    internal static string? Tagged(ColumnEntry c) => c.Status is ColumnStatus.Tagged or ColumnStatus.Conflict ? c.DataCategory : null;
+
+    /// <summary>Why a column without a tagged category is undecided: "suggested X, not tagged" or "undecided".</summary>
+    private static string Undecided(ColumnEntry c) =>
+        c.Status == ColumnStatus.Suggested && c.DataCategory is { } d ? $"suggested {d}, not tagged (a suggestion is not a tag)" : "undecided column";
+
     private static NotSampledReason? NotSampled(TableEntry table, ColumnEntry column) => column.NotSampled ?? table.NotSampled;
 
     private static string NotSampledText(NotSampledReason reason) => $"not sampled ({System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString())})";
@@ -114,7 +125,7 @@ internal static class ClaimChecks
                 continue;
             }
             if (NotSampled(t, c) is { } reason && PanCapable.Contains(c.TypeFamily)
-                && (c.DataCategory is null || DataCategoryVocabulary.Covers("financial.payment_card", c.DataCategory) || c.DataCategory == "financial"))
+                && (Tagged(c) is not { } tagged || DataCategoryVocabulary.Covers("financial.payment_card", tagged) || tagged == "financial"))
                 unresolved.Add(Finding(s, t, c, $"{NotSampledText(reason)}: a stored card number cannot be ruled out"));
         }
         return ctx.Result(findings, unresolved, examined,
@@ -135,15 +146,21 @@ internal static class ClaimChecks
         int examined = 0;
         foreach (var (s, t) in ctx.ControllerTables())
         {
-            var paymentColumns = t.Columns.Where(c => c.DataCategory is { } d && Covered(payment, d)).ToList();
-            if (paymentColumns.Count == 0) continue;
+            var paymentColumns = t.Columns.Where(c => Tagged(c) is { } d && Covered(payment, d)).ToList();
+            var suggestedPayment = t.Columns.Where(c => Tagged(c) is null && c.DataCategory is { } d && Covered(payment, d)).ToList();
+            if (paymentColumns.Count == 0 && suggestedPayment.Count == 0) continue;
             examined++;
-            foreach (var c in paymentColumns.Where(c => Covered(forbidden, c.DataCategory!)))
+            // A suggestion decides nothing: it is unresolved where it would make a finding (a forbidden category, or
+            // payment data in a table shared beyond the gateway).
+            foreach (var c in suggestedPayment.Where(c => Covered(forbidden, c.DataCategory!) || t.SharedWith.Any(r => r != gateway)))
+                unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: payment data cannot be confirmed"));
+            if (paymentColumns.Count == 0) continue;
+            foreach (var c in paymentColumns.Where(c => Covered(forbidden, Tagged(c)!)))
                 findings.Add(Finding(s, t, c, $"{c.DataCategory} is stored: payments must go through the gateway '{gateway}'"));
             foreach (var other in t.SharedWith.Where(r => r != gateway))
                 findings.Add(Finding(s, t, null, $"table with payment data is shared with '{other}', not only with the gateway '{gateway}'"));
-            foreach (var c in t.Columns.Where(c => c.DataCategory is null))
-                unresolved.Add(Finding(s, t, c, "undecided column in a table with payment data"));
+            foreach (var c in t.Columns.Where(c => Tagged(c) is null))
+                unresolved.Add(Finding(s, t, c, $"{Undecided(c)} in a table with payment data"));
         }
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "table holds", "tables hold")} payment data; none holds {string.Join(", ", forbidden)} or is shared beyond '{gateway}'",
@@ -166,9 +183,9 @@ internal static class ClaimChecks
             foreach (var c in t.Columns)
             {
                 examined++;
-                if (c.DataCategory is null)
-                    unresolved.Add(Finding(s, t, c, $"undecided column in a table shared with '{recipient}'"));
-                else if (!Covered(allowed, c.DataCategory))
+                if (Tagged(c) is null)
+                    unresolved.Add(Finding(s, t, c, $"{Undecided(c)} in a table shared with '{recipient}'"));
+                else if (!Covered(allowed, c.DataCategory!))
                     findings.Add(Finding(s, t, c, $"{c.DataCategory} is shared with '{recipient}'; only {string.Join(", ", allowed)} may be"));
             }
         }
@@ -196,8 +213,8 @@ internal static class ClaimChecks
         foreach (var (s, t, c) in ctx.ControllerColumns())
         {
             examined++;
-            var category = c.DataCategory;
-            if (category is null) { unresolved.Add(Finding(s, t, c, "undecided column: its category is unknown")); continue; }
+            var category = Tagged(c);
+            if (category is null) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: its category is unknown")); continue; }
             if (!DataCategoryVocabulary.IsPersonal(category)) continue;
             if (Covered(undeclared, category))
                 findings.Add(Finding(s, t, c, $"{category} is personal data the policy does not declare"));
@@ -222,9 +239,9 @@ internal static class ClaimChecks
         foreach (var (s, t, c) in ctx.ControllerColumns())
         {
             examined++;
-            if (c.DataCategory is null) { unresolved.Add(Finding(s, t, c, "undecided column: it may hold automatic data")); continue; }
-            if (!DataCategoryVocabulary.Covers(category, c.DataCategory) || Covered(allowed, c.DataCategory)) continue;
-            if (c.DataCategory == category) unresolved.Add(Finding(s, t, c, $"{category} without a subcategory"));
+            if (Tagged(c) is not { } tagged) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: it may hold automatic data")); continue; }
+            if (!DataCategoryVocabulary.Covers(category, tagged) || Covered(allowed, tagged)) continue;
+            if (tagged == category) unresolved.Add(Finding(s, t, c, $"{category} without a subcategory"));
             else findings.Add(Finding(s, t, c, $"{c.DataCategory} is collected; only {string.Join(", ", allowed)} are declared"));
         }
         return ctx.Result(findings, unresolved, examined,
@@ -250,9 +267,11 @@ internal static class ClaimChecks
             var rootSet = roots.Where(byName.ContainsKey).ToHashSet(StringComparer.Ordinal);
             foreach (var t in source.Tables)
             {
-                bool personal = t.Columns.Any(c => DataCategoryVocabulary.IsPersonal(c.DataCategory)
+                bool personal = t.Columns.Any(c => DataCategoryVocabulary.IsPersonal(Tagged(c))
+                    && DataCategoryVocabulary.TopLevel(Tagged(c)!) != "customer_content");
+                bool suggestedPersonal = !personal && t.Columns.Any(c => Tagged(c) is null && DataCategoryVocabulary.IsPersonal(c.DataCategory)
                     && DataCategoryVocabulary.TopLevel(c.DataCategory!) != "customer_content");
-                if (!personal || (t.Activity is { } a && exempt.Contains(a, StringComparer.Ordinal))) continue;
+                if ((!personal && !suggestedPersonal) || (t.Activity is { } a && exempt.Contains(a, StringComparer.Ordinal))) continue;
                 examined++;
                 if (rootSet.Contains(t.QualifiedName)) continue;
                 if (t.Columns.Any(c => markers.Contains(c.Name, StringComparer.OrdinalIgnoreCase))) continue;
@@ -262,6 +281,11 @@ internal static class ClaimChecks
                     continue;
                 }
                 if (ReachesRoot(source, byName, t, rootSet)) continue;
+                if (!personal)
+                {
+                    unresolved.Add(Finding(source, t, null, "personal data only suggested (no tagged personal column) and no deletion path: tag the columns to decide"));
+                    continue;
+                }
                 var blocking = t.ForeignKeys.Where(fk => fk.OnDelete is not ("cascade" or "set-null"))
                     .Select(fk => $"{fk.Name} → {Qualified(source, fk)} is ON DELETE {fk.OnDelete.Replace('-', ' ').ToUpperInvariant()}").ToList();
                 var why = blocking.Count > 0 ? string.Join("; ", blocking) : t.ForeignKeys.Count == 0 ? "no foreign key" : "its foreign keys lead elsewhere";
@@ -272,7 +296,7 @@ internal static class ClaimChecks
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "table", "tables")} with personal data; each can be erased from the account table",
             violated: $"{Count(findings.Count, "table", "tables")} with personal data cannot be erased by deleting the account",
-            unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data in sources without an account table");
+            unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data undecided (no account table in the source, or personal data only suggested)");
     }
 
     private static string Qualified(SourceEntry source, ForeignKeyInfo fk) =>
@@ -295,32 +319,76 @@ internal static class ClaimChecks
         return false;
     }
 
-    /// <summary>billing-not-cascade-deleted: a billing table (annotated with the billing activity, or holding a billing
-    /// category) must have no foreign key with ON DELETE CASCADE; no billing table at all is unresolved.</summary>
+    /// <summary>billing-not-cascade-deleted: deleting an account must never delete a billing table's rows. The deletion
+    /// roots are the claim's <c>roots</c> (default: the roots of the policy's deletion-path claims, else <c>users</c>,
+    /// <c>accounts</c>); a table is deleted with them when one of its foreign keys is ON DELETE CASCADE into a root or into
+    /// a table deleted with them (transitively). A billing table (annotated with the billing activity, or with a tagged
+    /// billing category) reached that way is a finding, naming its cascading key; a cascade between billing tables that
+    /// no root reaches (e.g. invoice lines under invoices that RESTRICT the account's deletion) is not. A table whose
+    /// billing category is only suggested and that is reached is unresolved; no billing table at all is unknown.</summary>
     public static ClaimResult BillingNotCascadeDeleted(ClaimContext ctx)
     {
         var activity = ctx.Parameters.String("activity");
         var categories = ctx.Parameters.Strings("categories", "financial.billing");
-        var findings = new List<ClaimFinding>();
-        int examined = 0;
-        foreach (var (s, t) in ctx.ControllerTables())
+        var roots = ctx.Parameters.Strings("roots");
+        if (roots.Count == 0)
         {
-            bool billing = (activity is not null && t.Activity == activity) || t.Columns.Any(c => c.DataCategory is { } d && Covered(categories, d));
-            if (!billing) continue;
-            examined++;
-            foreach (var fk in t.ForeignKeys.Where(fk => fk.OnDelete == "cascade"))
-                findings.Add(Finding(s, t, null, $"{fk.Name} → {Qualified(s, fk)} is ON DELETE CASCADE: deleting that row deletes billing records the law requires to keep"));
+            roots = ctx.Policy.Claims.Where(c => c.Kind == ClaimKinds.DeletionPath).SelectMany(c => c.Parameters.Strings("roots")).Distinct(StringComparer.Ordinal).ToList();
+            if (roots.Count == 0) roots = ["users", "accounts"];
+        }
+        var findings = new List<ClaimFinding>();
+        var unresolved = new List<ClaimFinding>();
+        int examined = 0;
+        foreach (var source in ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)))
+        {
+            var deleted = DeletedWith(source, roots);
+            foreach (var t in source.Tables)
+            {
+                bool tagged = (activity is not null && t.Activity == activity) || t.Columns.Any(c => Tagged(c) is { } d && Covered(categories, d));
+                bool suggested = !tagged && t.Columns.Any(c => Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d));
+                if (!tagged && !suggested) continue;
+                examined++;
+                if (!deleted.TryGetValue(t.QualifiedName, out var path) || path.Count == 0) continue;
+                var via = string.Join(" → ", path);
+                if (tagged)
+                    findings.Add(Finding(source, t, null, $"deleting an account deletes these billing records by ON DELETE CASCADE ({via}); the law requires to keep them"));
+                else
+                    unresolved.Add(Finding(source, t, null, $"billing category only suggested (not tagged); deleting an account cascades into this table ({via})"));
+            }
         }
         if (examined == 0)
             return new ClaimResult
             {
                 Claim = ctx.Claim, Verdict = ClaimVerdict.Unknown,
-                Summary = $"no billing table found (none annotated '{activity}', none holding {string.Join(", ", categories)})",
+                Summary = $"no billing table found (none annotated '{activity}', none tagged {string.Join(", ", categories)})",
             };
-        return ctx.Result(findings, [], examined,
-            holds: $"{Count(examined, "billing table", "billing tables")}; none is deleted by ON DELETE CASCADE",
-            violated: $"{Count(findings.Count, "foreign key cascades", "foreign keys cascade")} deletions into billing tables",
-            unknown: "");
+        return ctx.Result(findings, unresolved, examined,
+            holds: $"{Count(examined, "billing table", "billing tables")}; no account deletion ({string.Join(", ", roots)}) cascades into them",
+            violated: $"{Count(findings.Count, "billing table is", "billing tables are")} deleted by ON DELETE CASCADE when an account is deleted",
+            unknown: $"{Count(unresolved.Count, "table", "tables")} with a suggested billing category reached by an account deletion cascade");
+    }
+
+    /// <summary>Tables whose rows are deleted when a root's row is deleted: qualified name → the cascade path from the root
+    /// (foreign key names; empty for the roots themselves). Fixed point over ON DELETE CASCADE keys only (SET NULL keeps the row).</summary>
+    private static Dictionary<string, List<string>> DeletedWith(SourceEntry source, IReadOnlyList<string> roots)
+    {
+        var deleted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var r in roots.Where(r => source.Tables.Any(t => t.QualifiedName == r))) deleted[r] = [];
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var t in source.Tables.Where(t => !deleted.ContainsKey(t.QualifiedName)))
+                foreach (var fk in t.ForeignKeys.Where(fk => fk.OnDelete == "cascade"))
+                {
+                    var parent = Qualified(source, fk);
+                    if (!deleted.TryGetValue(parent, out var parentPath)) continue;
+                    deleted[t.QualifiedName] = [.. (parentPath.Count == 0 ? [parent] : parentPath), $"{t.QualifiedName} ({fk.Name}, ON DELETE CASCADE)"];
+                    changed = true;
+                    break;
+                }
+        }
+        return deleted;
     }
 
     /// <summary>customer-data-in-processor-scope: a customer-owned column is allowed only in a processor-role source or
@@ -330,17 +398,23 @@ internal static class ClaimChecks
         var activity = ctx.Parameters.String("activity")!;
         var categories = ctx.Parameters.Strings("categories", "customer_content");
         var findings = new List<ClaimFinding>();
+        var unresolved = new List<ClaimFinding>();
         int examined = 0;
         foreach (var (s, t, c) in ctx.Inventory.AllColumns())
         {
             if (c.DataCategory is not { } d || !Covered(categories, d)) continue;
             examined++;
             if (ClaimContext.IsProcessorSource(s) || t.Activity == activity) continue;
+            if (Tagged(c) is null)
+            {
+                unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: customer-owned data in a controller-scope table cannot be confirmed"));
+                continue;
+            }
             findings.Add(Finding(s, t, c, $"{d} in a controller-scope table (source role '{s.Role}', table not annotated with '{activity}')"));
         }
-        return ctx.Result(findings, [], examined,
+        return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "customer-owned column", "customer-owned columns")}, all in processor scope",
             violated: $"{Count(findings.Count, "customer-owned column is", "customer-owned columns are")} outside processor scope",
-            unknown: "");
+            unknown: $"{Count(unresolved.Count, "column is", "columns are")} only suggested as customer-owned in controller-scope tables");
     }
 }

@@ -21,6 +21,7 @@ internal static class TemplateRenderer
         globals.Import("md", new Func<object?, string>(Markdown));
         globals.Import("code", new Func<object?, string>(Code));
         globals.Import("cat", new Func<object?, string>(Category));
+        globals.Import("name", new Func<object?, string>(Name));
         globals.Import("join_md", new Func<IEnumerable<string>?, string>(list => list is null ? "" : string.Join("<br>", list.Select(Markdown))));
         var context = new TemplateContext
         {
@@ -56,6 +57,14 @@ internal static class TemplateRenderer
     /// <summary>A data category for HTML: escaped, with a <c>&lt;wbr&gt;</c> after each dot so a narrow cell wraps
     /// between the category and its subcategory, never inside a word (<c>contact.&lt;wbr&gt;company_name</c>).</summary>
     internal static string Category(object? value) => Html(value).Replace(".", ".<wbr>", StringComparison.Ordinal);
+
+    /// <summary>A name for HTML (column location <c>source/table.column</c>, table, claim or activity id): escaped, with a
+    /// <c>&lt;wbr&gt;</c> after each <c>/</c>, <c>.</c> and <c>_</c> (and after the <c>-</c> of kebab-case ids, where a
+    /// browser would break anyway), so a narrow cell wraps only between name parts, never inside a word
+    /// (<c>login_&lt;wbr&gt;events.&lt;wbr&gt;accept_&lt;wbr&gt;language</c>); the CSS forbids any other break.</summary>
+    internal static string Name(object? value) => Html(value)
+        .Replace("/", "/<wbr>", StringComparison.Ordinal).Replace(".", ".<wbr>", StringComparison.Ordinal)
+        .Replace("_", "_<wbr>", StringComparison.Ordinal).Replace("-", "-<wbr>", StringComparison.Ordinal);
 
     /// <summary>HTML text and attribute escaping (&amp;, &lt;, &gt;, quotes).</summary>
     internal static string Html(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");
@@ -118,7 +127,9 @@ public sealed class MarkdownReportWriter : IReportWriter
 }
 
 /// <summary>The column-level CSV (RFC 4180, UTF-8 without BOM, LF line ends): source, table, column, category, status,
-/// activity, retention. Cells that a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>,
+/// activity, retention (effective: the annotation's when it states one), policy_retention (the policy's for the column's
+/// activity and category), retention_differs (<c>yes</c> when the annotation states another retention than the policy,
+/// else empty). Cells that a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>,
 /// <c>@</c>, tab or CR) are prefixed with an apostrophe.</summary>
 public sealed class CsvReportWriter : IReportWriter
 {
@@ -129,13 +140,13 @@ public sealed class CsvReportWriter : IReportWriter
     public Task WriteAsync(ReportModel model, Stream output, CancellationToken cancellationToken = default)
     {
         var sb = new StringBuilder();
-        sb.Append("source,table,column,category,status,activity,retention\n");
+        sb.Append("source,table,column,category,status,activity,retention,policy_retention,retention_differs\n");
         foreach (var c in model.Columns)
         {
             cancellationToken.ThrowIfCancellationRequested();
             sb.Append(Cell(c.Source)).Append(',').Append(Cell(c.Table)).Append(',').Append(Cell(c.Column)).Append(',')
               .Append(Cell(c.Category)).Append(',').Append(Cell(c.Status)).Append(',').Append(Cell(c.Activity)).Append(',')
-              .Append(Cell(c.Retention)).Append('\n');
+              .Append(Cell(c.Retention)).Append(',').Append(Cell(c.PolicyRetention)).Append(',').Append(c.RetentionDiffers ? "yes" : "").Append('\n');
         }
         return TextOutput.WriteAsync(output, sb.ToString(), cancellationToken);
     }

@@ -129,7 +129,7 @@ public sealed class XlsxReportWriter : IReportWriter
     {
         var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Email }.OfType<string>()) : "";
         var scope = model.ProcessorSources.Select(s => $"{s.Name} ({s.Provider}, {N(s.Tables.Count)} tables)")
-            .Concat(a.Tables).ToList();
+            .Concat(a.Tables.Where(t => !model.ProcessorSources.Any(s => t.StartsWith(s.Name + "/", StringComparison.Ordinal)))).ToList();
         return
         [
             a.Name, a.Id, $"{model.Controller!.Name}, {model.Controller.Address}", dpo, Lines(a.Controllers), Lines(a.Purposes),

@@ -116,7 +116,7 @@ public sealed class AnnotationMerger
                     stale.Add(new StaleAnnotation(StaleKind.TableMissing, annotation.Source, annotation.Table, null,
                         suggestion is null
                             ? $"table '{annotation.Table}' is not in the inventory (dropped or renamed?); remove or rename the annotation"
-                            : $"table '{annotation.Table}' is not in the inventory; renamed to '{suggestion}'? update 'table:'",
+                            : $"table '{annotation.Table}' is not in the inventory; renamed to '{suggestion}'?",
                         suggestion, annotation.Location));
                 }
                 continue;
@@ -138,7 +138,7 @@ public sealed class AnnotationMerger
                     stale.Add(new StaleAnnotation(StaleKind.ColumnMissing, annotation.Source, annotation.Table, column.Name,
                         suggestion is null
                             ? $"column '{column.Name}' is not in table '{annotation.Table}' (dropped or renamed?); remove or rename the entry"
-                            : $"column '{column.Name}' is not in table '{annotation.Table}'; renamed to '{suggestion}'? rename the entry",
+                            : $"column '{column.Name}' is not in table '{annotation.Table}'; renamed to '{suggestion}'?",
                         suggestion, column.Location));
                 }
                 else if (column.Type is { } type && Normalize(type) != Normalize(entry.DeclaredType))

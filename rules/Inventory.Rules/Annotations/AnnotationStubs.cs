@@ -49,7 +49,6 @@ public static partial class AnnotationStubs
     {
         categories ??= KnownCategories.BuiltIn;
         var outDir = System.IO.Path.GetFullPath(outputDirectory);
-        bool multiSource = document.Sources.Count > 1;
         var planned = new List<StubFile>();
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (source, entry) in document.AllTables())
@@ -72,7 +71,7 @@ public static partial class AnnotationStubs
                     planned.Add(new StubFile(annotation.Location.File, StubAction.Append, appended, entry.QualifiedName, names));
                     continue;
                 }
-                var pendingPath = FreePath(outDir, FileNameFor(entry.QualifiedName, multiSource ? source.Name : null) + ".pending", taken);
+                var pendingPath = FreePath(outDir, StemFor(document, source, entry.QualifiedName) + ".pending", taken);
                 if (pendingPath is null) continue; // a pending file from an earlier run is still there: nothing new to say
                 var text = new StringBuilder();
                 text.Append(CultureInfo.InvariantCulture, $"# Entries missing from table {Suggestions.OneLine(entry.QualifiedName)}, annotated in {Suggestions.OneLine(annotation.Location.File)} line {annotation.Location.Line}.\n");
@@ -84,19 +83,38 @@ public static partial class AnnotationStubs
                 continue;
             }
 
-            var path = FreePath(outDir, FileNameFor(entry.QualifiedName, multiSource ? source.Name : null), taken, allowNumbered: true)!;
+            var path = FreePath(outDir, StemFor(document, source, entry.QualifiedName), taken, allowNumbered: true)!;
             var content = new StringBuilder();
             content.Append(CultureInfo.InvariantCulture, $"# Annotations of table {Suggestions.OneLine(entry.QualifiedName)}, written by `inventory annotate`.\n");
             content.Append("# Fill in each `category:` (none, a category or category.subcategory); an empty category does not tag the column.\n");
             content.Append("# Optional: activity, retention, shared-with (recipients), reason; per column: reason, retention, shared-with.\n");
             content.Append("table: ").Append(YamlText.Scalar(entry.QualifiedName)).Append('\n');
-            if (multiSource) content.Append("source: ").Append(YamlText.Scalar(source.Name)).Append('\n');
+            if (NamesSource(document)) content.Append("source: ").Append(YamlText.Scalar(source.Name)).Append('\n');
             content.Append("columns:\n");
             content.Append(EntryLines(missing, "  "));
             planned.Add(new StubFile(path, StubAction.Create, content.ToString(), entry.QualifiedName, names));
         }
         return planned.OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>True when stub files name their source: the inventory has more than one controller-scope source
+    /// (processor-role sources are never annotated, so they do not count). The same rule as the keys of <c>inventory check</c>.</summary>
+    /// <param name="document">The inventory.</param>
+    public static bool NamesSource(InventoryDocument document) => document.Sources.Count(s => s.Role != "processor") > 1;
+
+    /// <summary>The file name (with <c>.yml</c>) that <see cref="Plan"/> creates for a table without annotation, and
+    /// that <c>inventory check</c> tells the user to create: the one shared rule, so both always agree
+    /// (<see cref="FileNameFor(string, string?)"/> with the source when <see cref="NamesSource"/>). When that name is
+    /// already taken, <see cref="Plan"/> numbers it (<c>-2</c>); the name returned here is the first choice.</summary>
+    /// <param name="document">The inventory.</param>
+    /// <param name="source">The table's source.</param>
+    /// <param name="qualifiedName">Exact qualified table name.</param>
+    /// <returns>A file name such as <c>referral_invites.yml</c> or <c>platform.referral_invites.yml</c>.</returns>
+    public static string FileNameFor(InventoryDocument document, SourceEntry source, string qualifiedName) =>
+        StemFor(document, source, qualifiedName) + ".yml";
+
+    private static string StemFor(InventoryDocument document, SourceEntry source, string qualifiedName) =>
+        FileNameFor(qualifiedName, NamesSource(document) ? source.Name : null);
 
     /// <summary>A safe file name (without extension) for a table: the qualified name (prefixed by the source when given)
     /// when it holds only lower-case ASCII letters, digits, <c>_</c>, <c>.</c> and <c>-</c>; otherwise those characters

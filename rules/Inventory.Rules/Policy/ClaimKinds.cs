@@ -82,6 +82,7 @@ public static class ClaimKinds
         [
             new("activity", ClaimParameterType.Activity, false, "the billing activity: tables annotated with it are billing tables"),
             new("categories", ClaimParameterType.Categories, false, "categories that make a table a billing table (default: financial.billing)"),
+            new("roots", ClaimParameterType.Names, false, "account tables whose deletion starts the cascades (default: the roots of the policy's deletion-path claims)"),
         ],
         [CustomerDataInProcessorScope] =
         [

@@ -156,7 +156,7 @@ public sealed class CheckCaseTests
         var invalid = result.Findings.Single(f => f.Kind == FindingKind.InvalidAnnotation);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((stale.Key, stale.Failing, stale.Suggestion), Is.EqualTo(("app_user.display_nam", false, "rename to display_name")));
+            Assert.That((stale.Key, stale.Failing, stale.Suggestion), Is.EqualTo(("app_user.display_nam", false, "rename the entry")));
             Assert.That(stale.Location, Is.EqualTo(new FindingLocation("app_user.yml", 4, 3, true)));
             Assert.That((invalid.Key, invalid.Failing, invalid.Location.Line, invalid.Location.Column), Is.EqualTo(("broken.yml:3:18", true, 3, 18)));
             Assert.That(invalid.Message, Does.Contain("did you mean 'contact'?"));

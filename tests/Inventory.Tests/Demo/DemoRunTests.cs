@@ -83,6 +83,23 @@ public sealed class DemoRunTests
     }
 
     [Test]
+    public void Demo_DeletionAndBillingClaims_FollowTheSchemasCascades()
+    {
+        // The organisation is the account root (users → organisations cascades). Deleting it cascades into
+        // billing_profiles and payment_methods (ON DELETE CASCADE in the demo schema), never into invoices (RESTRICT),
+        // so invoice_lines (cascading from invoices only) are safe.
+        var claims = _run.Gate.Claims.ToDictionary(c => c.Claim.Id);
+        var billing = claims["billing-kept"];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(billing.Findings.Select(f => f.Table), Is.EquivalentTo(new[] { "billing_profiles", "payment_methods" }));
+            Assert.That(billing.Findings.Single(f => f.Table == "payment_methods").Reason, Does.Contain("organisations → billing_profiles"));
+            Assert.That(claims["deletion-path"].Verdict, Is.EqualTo(ClaimVerdict.Holds), claims["deletion-path"].Summary);
+        }
+    }
+
+    [Test]
     public void Demo_NewTable_IsUntaggedAndFailsTheGate()
     {
         var table = _run.Manifest.Traps.UnannotatedTable;

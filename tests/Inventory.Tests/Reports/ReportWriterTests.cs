@@ -101,7 +101,8 @@ public sealed class ReportWriterTests
             Assert.That(model.UndeclaredCategories.Select(u => $"{u.Activity} {u.Category} {string.Join(",", u.Columns)}"),
                 Does.Contain("account-management other_personal.credentials app/users.encrypted_password"));
             Assert.That(analytics.Transfers.Single(), Does.Contain("United States"));
-            Assert.That(model.ProcessorActivities.Single().Tables, Is.EqualTo(new[] { "app/deployments" }));
+            // The processor record lists the tables annotated with the processor activity and the processor source's tables.
+            Assert.That(model.ProcessorActivities.Single().Tables, Is.EqualTo(new[] { "app/deployments", "customer-dbs/tenant_42.orders" }));
             Assert.That(model.ProcessorSources.Single().Name, Is.EqualTo("customer-dbs"));
         }
     }

@@ -1,0 +1,67 @@
+using NUnit.Framework;
+using Inventory.Model;
+using Inventory.Reports.Check;
+using Inventory.Annotations;
+using Inventory.Tests.Annotations;
+
+namespace Inventory.Tests.Check;
+
+/// <summary>Finding wording a newcomer reads: each hint said once, the real reason for an untagged column, and the
+/// annotation file to create named exactly as <c>inventory annotate</c> names it.</summary>
+[TestFixture]
+public sealed class CheckWordingTests
+{
+    private static CheckResult Gate(InventoryDocument document, string dir)
+    {
+        var set = new AnnotationLoader().Load(dir);
+        var merge = new AnnotationMerger(options: new MergeOptions { PathBase = dir }).Apply(document, set);
+        return CheckGate.Evaluate(document, new CheckOptions { PathBase = dir, Stale = merge.Stale, AnnotationErrors = set.Errors });
+    }
+
+    [Test]
+    public void Render_StaleEntryWithLikelyRename_SaysTheRenameOnce()
+    {
+        using var dir = new TempFolder();
+        dir.Write("app_user.yml", "table: app_user\ncolumns:\n  id: none\n  display_nam: contact\n");
+
+        var line = CheckTextWriter.Render(Gate(CaseInventories.C05(), dir.Path)).Split('\n').Single(l => l.Contains("display_nam ", StringComparison.Ordinal) || l.Contains("display_nam  ", StringComparison.Ordinal));
+
+        // Given: "renamed to 'telephone'? rename the entry  rename to telephone" said it three times.
+        Assert.That(line.Split("display_name", StringSplitOptions.None), Has.Length.EqualTo(2), line);
+        Assert.That(line.Split("rename the entry", StringSplitOptions.None), Has.Length.EqualTo(2), line);
+        Assert.That(line, Does.Contain("renamed to 'display_name'?").And.Not.Contain("rename to"));
+    }
+
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email: contactt.email\n")]
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email: { category: contactt.email }\n")]
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email:\n    category: contactt.email\n    reason: checked\n")]
+    public void Evaluate_EntryWithInvalidCategory_UntaggedReasonPointsAtTheInvalidAnnotation(string yaml)
+    {
+        using var dir = new TempFolder();
+        dir.Write("app_user.yml", yaml);
+
+        var result = Gate(CaseInventories.C05(), dir.Path);
+
+        var untagged = result.Findings.Single(f => f.Kind == FindingKind.Untagged && f.Column == "backup_email");
+        Assert.That(untagged.Message, Does.StartWith("entry has an invalid category (see the invalid-annotation finding)"));
+        Assert.That(result.Findings.Single(f => f.Kind == FindingKind.Untagged && f.Column == "display_name").Message,
+            Does.StartWith("no entry in the table's annotation"), "a column without an entry keeps its own reason");
+    }
+
+    [Test]
+    public void Evaluate_UnannotatedTableNextToAProcessorSource_PointsAtTheFileAnnotateCreates()
+    {
+        // Given a controller source and a processor source (as in the demo): annotate and check must name the same file.
+        using var dir = new TempFolder();
+        var document = CaseInventories.C05();
+        var processor = new SourceEntry { Name = "customer-dbs", Provider = "postgres", Role = "processor", Target = "x/y" };
+        document.Sources.Add(processor);
+
+        var result = Gate(document, dir.Path);
+        var planned = AnnotationStubs.Plan(document, AnnotationSet.Empty, dir.Path);
+
+        var location = result.Findings.First(f => f.Kind == FindingKind.Untagged && f.Table == "app_user").Location.File;
+        Assert.That(Path.GetFileName(location), Is.EqualTo(Path.GetFileName(planned.Single(p => p.Table == "app_user").Path)));
+        Assert.That(Path.GetFileName(location), Is.EqualTo(AnnotationStubs.FileNameFor(document, document.Sources[0], "app_user")));
+    }
+}

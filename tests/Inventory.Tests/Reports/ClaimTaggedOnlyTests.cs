@@ -1,0 +1,123 @@
+using NUnit.Framework;
+using Inventory.Model;
+using Inventory.Reports.Claims;
+using Inventory.Rules.Policy;
+
+namespace Inventory.Tests.Reports;
+
+/// <summary>Claims decide on tagged categories only (a suggestion is not a tag), and billing-kept follows deletion
+/// cascades from the account roots only.</summary>
+[TestFixture]
+public sealed class ClaimTaggedOnlyTests
+{
+    private static readonly PolicyDocument Policy = PolicyDocument.Seed;
+
+    private static ClaimResult Check(string claimId, InventoryDocument inventory) =>
+        ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == claimId), Policy, inventory);
+
+    private static InventoryDocument Doc(params TableEntry[] tables) => Some.Document(Some.Source("app", tables));
+
+    private static TableEntry Organisations() =>
+        Some.Table("organisations", "account-management", Some.Id(), Some.Column("name", "contact.company_name"));
+
+    private static TableEntry Users() =>
+        Some.Table("users", "account-management", Some.Id(), Some.Fk("organisation_id"), Some.Column("email", "contact.email"))
+            .WithFk("organisations", "cascade", "organisation_id");
+
+    [Test]
+    public void BillingKept_CascadeBetweenBillingTablesNoRootReaches_Holds()
+    {
+        // Given the demo's shape: invoices RESTRICT the organisation's deletion, invoice lines cascade from invoices.
+        var result = Check("billing-kept", Doc(Organisations(), Users(),
+            Some.Table("invoices", "billing-and-payment", Some.Id(), Some.Fk("organisation_id"), Some.Column("amount_cents", "financial.billing"))
+                .WithFk("organisations", "restrict", "organisation_id"),
+            Some.Table("invoice_lines", "billing-and-payment", Some.Id(), Some.Fk("invoice_id"), Some.Column("amount_cents", "financial.billing"))
+                .WithFk("invoices", "cascade", "invoice_id")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), string.Join("; ", result.Findings.Select(f => f.Reason)));
+    }
+
+    [Test]
+    public void BillingKept_CascadeChainFromAccountRoot_ViolatedWithPath()
+    {
+        // Given: deleting an organisation deletes its billing profile, which deletes its invoices.
+        var result = Check("billing-kept", Doc(Organisations(), Users(),
+            Some.Table("billing_profiles", "billing-and-payment", Some.Id(), Some.Fk("organisation_id"), Some.Column("vat_number", "financial.tax_id"))
+                .WithFk("organisations", "cascade", "organisation_id"),
+            Some.Table("invoices", "billing-and-payment", Some.Id(), Some.Fk("billing_profile_id"), Some.Column("amount_cents", "financial.billing"))
+                .WithFk("billing_profiles", "cascade", "billing_profile_id")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+        Assert.That(result.Findings.Select(f => f.Table), Is.EquivalentTo(new[] { "billing_profiles", "invoices" }));
+        Assert.That(result.Findings.Single(f => f.Table == "invoices").Reason, Does.Contain("organisations → billing_profiles").And.Contain("invoices (invoices_billing_profile_id_fkey"));
+    }
+
+    [Test]
+    public void BillingKept_SuggestedBillingTableReachedByCascade_UnknownNotViolated()
+    {
+        var result = Check("billing-kept", Doc(Organisations(), Users(),
+            Some.Table("invoices", "billing-and-payment", Some.Id(), Some.Fk("organisation_id"), Some.Column("amount_cents", "financial.billing"))
+                .WithFk("organisations", "restrict", "organisation_id"),
+            Some.Table("charges", null, Some.Id(), Some.Fk(), Some.Column("amount", "financial.billing", ColumnStatus.Suggested))
+                .WithFk("users", "cascade")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+        Assert.That(result.Unresolved.Single().Reason, Does.Contain("suggested"));
+    }
+
+    [Test]
+    public void PaymentThroughGateway_SuggestedIban_UnknownNotViolated()
+    {
+        var result = Check("payment-through-gateway", Doc(Some.Table("payouts", "billing-and-payment",
+            Some.Id(), Some.Column("iban", "financial.bank_account", ColumnStatus.Suggested))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+        Assert.That(result.Unresolved.Single().Reason, Does.Contain("suggested financial.bank_account, not tagged"));
+    }
+
+    [Test]
+    public void DeclaredCategoriesOnly_SuggestedUndeclaredCategory_UnknownNotViolated()
+    {
+        var result = Check("declared-categories-only", Doc(Some.Table("users", "account-management",
+            Some.Id(), Some.Column("email", "contact.email"), Some.Column("secret", "other_personal.credentials", ColumnStatus.Suggested))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+    }
+
+    [Test]
+    public void AutomaticDataLimited_SuggestedOtherAutomaticData_UnknownNotViolated()
+    {
+        var result = Check("automatic-data-limited", Doc(Some.Table("login_events", "service-operation",
+            Some.Id(), Some.Column("seen_at", "automatic.activity", ColumnStatus.Suggested))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+    }
+
+    [Test]
+    public void SharedWithOnly_SuggestedForbiddenCategory_UnknownNotViolated()
+    {
+        var result = Check("intercom-email-and-signup-date-only", Doc(Some.Table("intercom_contacts", "activity-analytics",
+            Some.Id(), Some.Column("email", "contact.email"), Some.Column("phone", "contact.phone", ColumnStatus.Suggested)).SharedWith("intercom")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+    }
+
+    [Test]
+    public void CustomerDataInProcessorScope_SuggestedCustomerContentInControllerTable_UnknownNotViolated()
+    {
+        var result = Check("customer-data-processor-scope", Doc(Some.Table("uploads", null,
+            Some.Id(), Some.Column("blob", "customer_content.file", ColumnStatus.Suggested))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+    }
+
+    [Test]
+    public void DeletionPath_OrganisationIsARootInTheSeedPolicy_UsersCascadingToItHold()
+    {
+        // Given the demo's shape: no users table deletion is needed, the organisation is the account.
+        var result = Check("deletion-path", Doc(Organisations(), Users(),
+            Some.Table("api_tokens", "account-management", Some.Id(), Some.Fk(), Some.Column("label", "contact.username")).WithFk("users", "cascade")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), string.Join("; ", result.Findings.Select(f => f.Reason)));
+    }
+}

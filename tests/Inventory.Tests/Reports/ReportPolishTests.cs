@@ -1,0 +1,125 @@
+using NUnit.Framework;
+using System.Text;
+using Inventory.Classification;
+using Inventory.Model;
+using Inventory.Reports;
+using Inventory.Reports.Writers;
+using Inventory.Rules.Policy;
+
+namespace Inventory.Tests.Reports;
+
+/// <summary>What a newcomer DPO needs to see in the report: conflicts, claim-violating columns in the record, both
+/// retentions where they differ, the processor record's tables.</summary>
+[TestFixture]
+public sealed class ReportPolishTests
+{
+    private static readonly PolicyDocument Policy = PolicyDocument.Seed;
+
+    private static async Task<string> Render(string format, ReportModel model) =>
+        Encoding.UTF8.GetString(await ReportWriterTests.RenderAsync(ReportWriters.Create(format), model));
+
+    private static string NoBreaks(string html) => html.Replace("<wbr>", "", StringComparison.Ordinal);
+
+    /// <summary>The sample with users.notify_to annotated none while every sampled value is an e-mail address.</summary>
+    private static InventoryDocument WithConflict()
+    {
+        var inventory = SampleInventory.Build();
+        var users = inventory.Sources[0].Tables.Single(t => t.Name == "users");
+        var column = Some.Column("notify_to", "none");
+        column.Ordinal = 50;
+        column.Status = ColumnStatus.Conflict;
+        column.Annotation = new AnnotationRef { DataCategory = "none", File = "annotations/app.users.yml", Line = 7 };
+        column.Conflict = "annotated none, but 338/338 non-null sampled values are e-mail addresses (detector.email)";
+        column.Classification = new Classification.Classification
+        {
+            DataCategory = "contact.email", Confidence = 0.97,
+            Evidence = [new EvidenceItem("detector", "detector.email", "contact.email", 338, 338, 1.0)],
+        };
+        users.Columns.Add(column);
+        return inventory;
+    }
+
+    [TestCase("md")]
+    [TestCase("html")]
+    [TestCase("json")]
+    public async Task Render_ConflictingColumn_ListedWithAnnotatedCategoryAndCounts(string format)
+    {
+        var text = await Render(format, ReportModel.Build(WithConflict(), Policy));
+
+        Assert.That(text, Does.Contain(format == "json" ? "\"conflicts\"" : "Conflicts: annotations contradicted by the data"));
+        var section = format == "json" ? text[text.IndexOf("\"conflicts\"", StringComparison.Ordinal)..]
+            : text[text.IndexOf("Conflicts: annotations contradicted by the data</h2>", StringComparison.Ordinal) is >= 0 and var i ? i..
+                : text.IndexOf("## Conflicts", StringComparison.Ordinal)..];
+        Assert.That(section, Does.Contain(format == "html" ? "notify_<wbr>to" : "notify_to"));
+        Assert.That(section, Does.Contain("338/338").And.Contain("detector.email"));
+        Assert.That(NoBreaks(section), Does.Contain("annotations/app.users.yml:7"));
+    }
+
+    [Test]
+    public void Build_ConflictingColumn_EvidenceComesFromCountsNotTheFreeText()
+    {
+        var inventory = WithConflict();
+        inventory.AllColumns().Single(x => x.Column.Name == "notify_to").Column.Conflict = "CANARY free text";
+
+        var row = ReportModel.Build(inventory, Policy).Conflicts.Single();
+
+        Assert.That((row.Location, row.Annotated), Is.EqualTo(("app/users.notify_to", "none")));
+        Assert.That(row.Evidence, Is.EqualTo("338/338 sampled values match contact.email (detector.email)"));
+    }
+
+    [TestCase("md", "`app/legacy_payments.card_number` ⚠ violates `no-stored-card-number`")]
+    [TestCase("html", "<code>app/<wbr>legacy_<wbr>payments.<wbr>card_<wbr>number</code> <span class=\"undeclared\">⚠ violates <code>no-<wbr>stored-<wbr>card-<wbr>number</code>")]
+    public async Task Render_ColumnViolatingAClaim_MarkedInItsActivityTable(string format, string expected)
+    {
+        // Given the legacy card table annotated with the billing activity (as in the demo).
+        var inventory = SampleInventory.Build();
+        inventory.Sources[0].Tables.Single(t => t.Name == "legacy_payments").Activity = "billing-and-payment";
+
+        var text = await Render(format, ReportModel.Build(inventory, Policy));
+
+        Assert.That(text, Does.Contain(expected));
+        Assert.That(text, Does.Not.Contain("payment_methods.card_last4` ⚠").And.Not.Contain("card_<wbr>last4</code> <span"));
+    }
+
+    [Test]
+    public async Task Build_AnnotatedRetentionDiffersFromPolicy_BothShownAndFlagged()
+    {
+        var inventory = SampleInventory.Build();
+        inventory.Sources[0].Tables.Single(t => t.Name == "login_events").Retention = "1 year (connection logs)";
+
+        var model = ReportModel.Build(inventory, Policy);
+        var ip = model.Columns.Single(c => c.Location == "app/login_events.ip");
+        var md = await Render("md", model);
+        var csv = await Render("csv", model);
+
+        Assert.That((ip.Retention, ip.RetentionDiffers), Is.EqualTo(("1 year (connection logs)", true)));
+        Assert.That(ip.PolicyRetention, Does.StartWith("12 months"));
+        Assert.That(md, Does.Contain("⚠ annotation says: 1 year (connection logs) (app/login\\_events)"));
+        Assert.That(csv, Does.Contain("app,login_events,ip,automatic.ip_address,tagged,service-operation,1 year (connection logs),12 months"));
+        Assert.That(csv.Split('\n')[0], Does.EndWith("retention,policy_retention,retention_differs"));
+    }
+
+    [Test]
+    public async Task Render_UndeclaredCategoryRow_SaysNoRetentionDeclared()
+    {
+        var md = await Render("md", ReportModel.Build(SampleInventory.Build(), Policy));
+
+        var row = md.Split('\n').First(l => l.StartsWith("| `other_personal.credentials` (not declared)", StringComparison.Ordinal));
+        Assert.That(row, Does.Contain("| no retention declared |"));
+    }
+
+    [Test]
+    public void Build_ProcessorActivity_ListsEveryAttributedTableAndMarksUndeclaredCategories()
+    {
+        // Given: apps is annotated with the processor activity but holds no personal column; deployments holds an
+        // undeclared category; the processor source's table belongs to the activity too.
+        var inventory = SampleInventory.Build();
+        inventory.Sources[0].Tables.Add(Some.Table("apps", "hosting-customer-data", Some.Id(), Some.Column("slug", "none")));
+        inventory.Sources[0].Tables.Single(t => t.Name == "deployments").Columns.Add(Some.Column("deployed_by_email", "contact.email"));
+
+        var processor = ReportModel.Build(inventory, Policy).ProcessorActivities.Single();
+
+        Assert.That(processor.Tables, Is.EquivalentTo(new[] { "app/deployments", "app/apps", "customer-dbs/tenant_42.orders" }));
+        Assert.That(processor.Categories.Single(k => k.Category == "contact.email").Declared, Is.False);
+    }
+}
