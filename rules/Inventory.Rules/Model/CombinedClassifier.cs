@@ -63,25 +63,20 @@ public sealed class CombinedClassifier : IColumnClassifier
             if (agrees)
                 return rule with { Evidence = evidence, Confidence = Math.Max(rule.Confidence, Math.Round(model.Probability, 4)) };
             if (model.Probability >= rule.Confidence + _options.OverrideMargin)
-                return new Classification.Classification
-                {
-                    DataCategory = model.DataCategory,
-                    Confidence = Math.Round(model.Probability, 4),
-                    Origin = Origin.Model,
-                    Evidence = [modelEvidence, .. rule.Evidence],
-                    AlsoContains = rule.AlsoContains,
-                };
+                return ModelDecision();
             return rule with { Evidence = evidence };
         }
         if (model.Probability >= _options.FillProbability)
-            return new Classification.Classification
-            {
-                DataCategory = model.DataCategory,
-                Confidence = Math.Round(model.Probability, 4),
-                Origin = Origin.Model,
-                Evidence = [modelEvidence, .. rule.Evidence],
-                AlsoContains = rule.AlsoContains,
-            };
+            return ModelDecision();
         return rule with { Evidence = evidence };
+
+        Classification.Classification ModelDecision() => new()
+        {
+            DataCategory = model.DataCategory,
+            Confidence = Math.Round(model.Probability, 4),
+            Origin = Origin.Model,
+            Evidence = [modelEvidence, .. rule.Evidence],
+            AlsoContains = rule.AlsoContains,
+        };
     }
 }
