@@ -56,6 +56,17 @@ public sealed class ReportPolishTests
     }
 
     [Test]
+    public async Task Xlsx_ConflictingColumn_ListedOnTheConflictsSheet()
+    {
+        using var buffer = new MemoryStream();
+        await new XlsxReportWriter().WriteAsync(ReportModel.Build(WithConflict(), Policy), buffer);
+
+        var text = ReportWriterTests.XlsxText(buffer.ToArray());
+
+        Assert.That(text, Does.Contain("Conflits").And.Contain("notify_to").And.Contain("338/338"));
+    }
+
+    [Test]
     public void Build_ConflictingColumn_EvidenceComesFromCountsNotTheFreeText()
     {
         var inventory = WithConflict();

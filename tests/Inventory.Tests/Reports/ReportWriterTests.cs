@@ -206,7 +206,7 @@ public sealed class ReportWriterTests
         ];
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(sheetNames, Is.EqualTo(new[] { "Registre", "Sous-traitant", "Colonnes", "Revendications", "Couverture", "Changements" }));
+            Assert.That(sheetNames, Is.EqualTo(new[] { "Registre", "Sous-traitant", "Colonnes", "Revendications", "Conflits", "Couverture", "Changements" }));
             Assert.That(register[0].Take(cnil.Length), Is.EqualTo(cnil));
             Assert.That(register.Skip(1).Select(r => r[0]), Is.EqualTo(Policy.Activities.Where(a => !a.IsProcessor).Select(a => a.Name)));
             var analytics = register.Single(r => r[1] == "activity-analytics");
