@@ -96,9 +96,7 @@ internal static class Gate
         bool isExplicit, string? pathBase = null)
     {
         var categories = Pipeline.Categories(config);
-        var annotations = !isExplicit && !Directory.Exists(annotationsPath) && !File.Exists(annotationsPath)
-            ? AnnotationSet.Empty
-            : new AnnotationLoader(categories).Load(annotationsPath);
+        var annotations = Commands.GateInput.LoadAnnotations(annotationsPath, isExplicit, categories);
         var options = new MergeOptions { PathBase = pathBase ?? Directory.GetCurrentDirectory(), InScope = Scope(config) };
         var merge = new AnnotationMerger(categories, options).Apply(document, annotations);
         return new AppliedAnnotations(annotations, merge);

@@ -39,11 +39,9 @@ internal static class Pipeline
         var path = config.Resolve(config.Annotations);
         if (!Directory.Exists(path) && !File.Exists(path))
             throw new ConfigurationException("annotations folder or file not found", path);
-        var categories = Categories(config);
-        var set = new AnnotationLoader(categories).Load(path);
-        foreach (var error in set.Errors)
+        var applied = Gate.ApplyAnnotations(document, config, path, isExplicit: true);
+        foreach (var error in applied.Annotations.Errors)
             console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));
-        var result = new AnnotationMerger(categories, new MergeOptions { PathBase = Directory.GetCurrentDirectory(), InScope = Gate.Scope(config) }).Apply(document, set);
-        return (set, result);
+        return (applied.Annotations, applied.Merge);
     }
 }
