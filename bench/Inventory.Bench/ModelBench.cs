@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Inventory.Rules.Model;
+using Inventory.Rules.Learning;
 
 namespace Inventory.Bench;
 

@@ -27,7 +27,7 @@ internal static class PostgresBench
 
     private sealed class Undecided : IColumnClassifier
     {
-        public Classification.Classification Classify(ColumnEvidence column) => Classification.Classification.Undecided();
+        public ColumnClassification Classify(ColumnEvidence column) => ColumnClassification.Undecided();
     }
 
     public static async Task<int> RunAsync(string[] args)
@@ -66,7 +66,7 @@ internal static class PostgresBench
         Console.WriteLine($"load average before: {LoadAverage()}; {Environment.ProcessorCount} cores; parallelism {parallelism}; {rounds} rounds after one warm-up round");
 
         // The SELECT texts the connector sends, planned from one catalog read, for the plain read.
-        Catalog.Catalog reference;
+        DatabaseCatalog reference;
         await using (var connector = new PostgresConnector(target)) reference = await connector.ReadCatalogAsync(CatalogFilter.All);
         var dialect = new PostgresDialect();
         var statements = reference.Tables.Select(x => dialect.PlanSample(x, x.Columns.Where(c => c.Readable).ToList(), x.RowEstimate, options).Sql).ToList();

@@ -17,16 +17,16 @@ public sealed record ClassifierOptions
     /// <summary>Which classifier <see cref="ClassifierFactory.CreateDefault"/> builds (default: rules and model combined).</summary>
     public ClassifierKind Kind { get; init; } = ClassifierKind.Combined;
     /// <summary>Thresholds of the combination.</summary>
-    public Model.CombinedClassifierOptions Combined { get; init; } = new();
+    public Learning.CombinedClassifierOptions Combined { get; init; } = new();
 }
 
 /// <summary>Builds the classifier the CLI uses.</summary>
 public static class ClassifierFactory
 {
-    private static readonly Lazy<Model.ColumnModel> DefaultModel = new(Model.ColumnModel.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Learning.ColumnModel> DefaultModel = new(Learning.ColumnModel.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Creates the classifier chosen by <see cref="ClassifierOptions.Kind"/>: by default the rule classifier
-    /// combined with the Microsoft.ML column model (<see cref="Model.CombinedClassifier"/>); or rules only; or the model only.
+    /// combined with the Microsoft.ML column model (<see cref="Learning.CombinedClassifier"/>); or rules only; or the model only.
     /// The embedded model is loaded once per process.</summary>
     /// <param name="options">Optional paths, thresholds and kind.</param>
     /// <returns>A thread-safe classifier.</returns>
@@ -39,7 +39,7 @@ public static class ClassifierFactory
         {
             ClassifierKind.Rules => CreateRules(options),
             ClassifierKind.Model => CreateModel(options),
-            _ => new Model.CombinedClassifier(CreateRules(options), CreateModel(options), options.Combined),
+            _ => new Learning.CombinedClassifier(CreateRules(options), CreateModel(options), options.Combined),
         };
     }
 
@@ -47,10 +47,10 @@ public static class ClassifierFactory
     /// <param name="options">Optional model path.</param>
     /// <exception cref="ConfigurationException">The given model file is missing or not a model.</exception>
     /// <exception cref="InventoryException">No path is given and no model is embedded.</exception>
-    public static Model.ModelClassifier CreateModel(ClassifierOptions? options = null)
+    public static Learning.ModelClassifier CreateModel(ClassifierOptions? options = null)
     {
-        var model = options?.ModelPath is { } path ? Model.ColumnModel.Load(path) : DefaultModel.Value;
-        return new Model.ModelClassifier(model, DetectorSuite.Default);
+        var model = options?.ModelPath is { } path ? Learning.ColumnModel.Load(path) : DefaultModel.Value;
+        return new Learning.ModelClassifier(model, DetectorSuite.Default);
     }
 
     /// <summary>Creates the rule classifier alone (no model).</summary>

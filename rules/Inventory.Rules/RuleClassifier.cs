@@ -71,16 +71,16 @@ public sealed class RuleClassifier : IColumnClassifier
     /// <summary>Classifies many columns in order (each independently; no shared state).</summary>
     /// <param name="columns">Columns to classify.</param>
     /// <returns>One decision per column, in order.</returns>
-    public IReadOnlyList<Classification.Classification> ClassifyMany(IReadOnlyList<ColumnEvidence> columns)
+    public IReadOnlyList<ColumnClassification> ClassifyMany(IReadOnlyList<ColumnEvidence> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        var results = new Classification.Classification[columns.Count];
+        var results = new ColumnClassification[columns.Count];
         for (int i = 0; i < columns.Count; i++) results[i] = Classify(columns[i]);
         return results;
     }
 
     /// <inheritdoc />
-    public Classification.Classification Classify(ColumnEvidence column)
+    public ColumnClassification Classify(ColumnEvidence column)
     {
         ArgumentNullException.ThrowIfNull(column);
         var decision = ClassifyColumn(column);
@@ -90,7 +90,7 @@ public sealed class RuleClassifier : IColumnClassifier
     /// <summary>A foreign key holds another row's key (LABELS.md: surrogate and foreign keys are <c>none</c>): a name
     /// alone (<c>client_id</c>, <c>device_ref</c>) never makes it personal; only values a detector validates in at
     /// least 80 % of the sample (an e-mail used as a key) keep a personal category.</summary>
-    private static Classification.Classification ForeignKeyGate(Classification.Classification decision, string target)
+    private static ColumnClassification ForeignKeyGate(ColumnClassification decision, string target)
     {
         if (decision.DataCategory is null or "none") return decision;
         bool backedByValues = decision.Evidence.Any(e => e.Kind == "detector" && e.DataCategory == decision.DataCategory && e.Score >= 0.8);
@@ -100,7 +100,7 @@ public sealed class RuleClassifier : IColumnClassifier
         return Decide("none", 0.8, evidence);
     }
 
-    private Classification.Classification ClassifyColumn(ColumnEvidence column)
+    private ColumnClassification ClassifyColumn(ColumnEvidence column)
     {
         var info = column.Column;
         var family = info.Family;
@@ -131,7 +131,7 @@ public sealed class RuleClassifier : IColumnClassifier
             // modest confidence, so the DPO sees it; the content is not read, so it stays a suggestion for a human (C17).
             if (family == TypeFamily.Binary && name.DataCategory == "other_personal.photo" && name.Gates.Count == 0)
                 return Decide("other_personal.photo", Math.Min(0.55, name.Weight), evidence);
-            return Classification.Classification.Undecided([.. evidence]);
+            return ColumnClassification.Undecided([.. evidence]);
         }
 
         if (!column.Sampled || nonNull == 0)
@@ -232,7 +232,7 @@ public sealed class RuleClassifier : IColumnClassifier
                 var top = keys.GroupBy(k => Taxonomy.CategoryOf(k.Category)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
                 return Decide(top.Key, 0.6, evidence, also);
             }
-            return Classification.Classification.Undecided([.. evidence]);
+            return ColumnClassification.Undecided([.. evidence]);
         }
 
         // (3) weak detectors with name support.
@@ -287,7 +287,7 @@ public sealed class RuleClassifier : IColumnClassifier
         return decision;
     }
 
-    private Classification.Classification FromNameOnly(NameMatch name, TypeFamily family, List<EvidenceItem> evidence, bool hasData)
+    private ColumnClassification FromNameOnly(NameMatch name, TypeFamily family, List<EvidenceItem> evidence, bool hasData)
     {
         if (name.DataCategory is { } category)
         {
@@ -308,7 +308,7 @@ public sealed class RuleClassifier : IColumnClassifier
                 evidence.Add(new EvidenceItem("type-gate", "gate.type." + family.ToString().ToLowerInvariant(), "none", Detail: "a number or key without a personal name"));
                 return Decide("none", hasData ? 0.55 : 0.5, evidence);
             default:
-                return Classification.Classification.Undecided([.. evidence]);
+                return ColumnClassification.Undecided([.. evidence]);
         }
     }
 
@@ -345,7 +345,7 @@ public sealed class RuleClassifier : IColumnClassifier
     private static EvidenceItem DetectorEvidence(DetectorScore score) =>
         new("detector", score.Id, score.DataCategory, score.Matched, score.Total, Math.Round(score.Ratio, 4));
 
-    private static Classification.Classification Decide(string category, double confidence, List<EvidenceItem> evidence, IReadOnlyList<string>? also = null) =>
+    private static ColumnClassification Decide(string category, double confidence, List<EvidenceItem> evidence, IReadOnlyList<string>? also = null) =>
         new()
         {
             DataCategory = category,

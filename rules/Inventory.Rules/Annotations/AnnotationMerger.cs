@@ -251,7 +251,7 @@ public sealed class AnnotationMerger
         }
     }
 
-    private EvidenceItem? Contradiction(Classification.Classification? classification, string annotated)
+    private EvidenceItem? Contradiction(ColumnClassification? classification, string annotated)
     {
         if (classification is null) return null;
         var top = KnownCategories.TopLevel(annotated);

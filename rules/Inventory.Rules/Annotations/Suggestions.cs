@@ -9,7 +9,7 @@ public static class Suggestions
 {
     /// <summary>The suggestion with its confidence and most decisive evidence, or null when the classifier decided nothing.</summary>
     /// <param name="classification">The tool's decision, or null.</param>
-    public static string? Describe(Classification.Classification? classification)
+    public static string? Describe(ColumnClassification? classification)
     {
         if (classification?.DataCategory is not { } category) return null;
         var text = $"{category} ({classification.Confidence.ToString("0.00", CultureInfo.InvariantCulture)})";

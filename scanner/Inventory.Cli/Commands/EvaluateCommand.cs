@@ -6,7 +6,7 @@ using Inventory.Config;
 using Inventory.Model;
 using Inventory.Rules;
 using Inventory.Rules.Evaluation;
-using Inventory.Rules.Model;
+using Inventory.Rules.Learning;
 using Inventory.Scanning;
 using Spectre.Console;
 using Spectre.Console.Cli;

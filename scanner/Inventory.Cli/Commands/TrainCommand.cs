@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using Inventory.Rules.Model;
+using Inventory.Rules.Learning;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

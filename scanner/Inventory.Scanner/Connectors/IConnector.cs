@@ -16,7 +16,7 @@ public interface IConnector : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The filtered catalog, tables sorted by schema then name (ordinal).</returns>
     /// <exception cref="ConnectorException">The source cannot be reached or its catalog read.</exception>
-    Task<Catalog.Catalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default);
+    Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>Samples up to <see cref="SampleOptions.Rows"/> random rows of a table, reading only readable columns,
     /// every value rendered as text by the server, inside a read-only transaction under a statement timeout.

@@ -46,7 +46,7 @@ public sealed class PostgresConnector : IConnector
     public SampleOptions CatalogTimeouts { get; init; } = new();
 
     /// <inheritdoc />
-    public async Task<Catalog.Catalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
+    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         NpgsqlConnection connection;
@@ -74,7 +74,7 @@ public sealed class PostgresConnector : IConnector
         }
     }
 
-    private async Task<Catalog.Catalog> ReadCatalogCoreAsync(NpgsqlConnection connection, CatalogFilter filter, CancellationToken ct)
+    private async Task<DatabaseCatalog> ReadCatalogCoreAsync(NpgsqlConnection connection, CatalogFilter filter, CancellationToken ct)
     {
         int queries = 0;
         // One read-only snapshot for the three queries, so relations, columns and keys agree.
@@ -189,7 +189,7 @@ public sealed class PostgresConnector : IConnector
         .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
         .ToList();
 
-        return new Catalog.Catalog
+        return new DatabaseCatalog
         {
             Tables = tables,
             DefaultSchema = "public",

@@ -50,7 +50,7 @@ public sealed class SqlServerConnector : IConnector
     public string Target => _target.Display;
 
     /// <inheritdoc />
-    public async Task<Catalog.Catalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
+    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
     {
         var options = new SampleOptions();
         await using var connection = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
@@ -173,7 +173,7 @@ public sealed class SqlServerConnector : IConnector
                 };
             }).ToList();
             tables.Sort((a, b) => string.CompareOrdinal(a.Schema, b.Schema) is var s && s != 0 ? s : string.CompareOrdinal(a.Name, b.Name));
-            return new Catalog.Catalog { Tables = tables, DefaultSchema = SqlServerDialect.DefaultSchema, QueryCount = queries, ServerVersion = version };
+            return new DatabaseCatalog { Tables = tables, DefaultSchema = SqlServerDialect.DefaultSchema, QueryCount = queries, ServerVersion = version };
         }
         catch (SqlException e)
         {

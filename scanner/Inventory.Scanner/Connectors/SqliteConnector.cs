@@ -18,7 +18,7 @@ namespace Inventory.Connectors;
 /// through <c>pragma_foreign_key_list</c>, and one on <c>sqlite_stat1</c> when <c>ANALYZE</c> wrote it (otherwise
 /// the row estimate is null: big tables are never counted). Relation names travel as one JSON-array parameter.
 /// When the column query fails (a broken view in scope), relations are read one by one and the broken ones are
-/// reported in <see cref="Catalog.Catalog.Issues"/> instead of failing the catalog.</para>
+/// reported in <see cref="DatabaseCatalog.Issues"/> instead of failing the catalog.</para>
 /// <para>Sampling: rowid tables larger than the sample get one b-tree seek per random rowid drawn (seeded by
 /// <see cref="SampleOptions.Seed"/> and the table name) between <c>min(rowid)</c> and <c>max(rowid)</c>; views,
 /// WITHOUT ROWID and virtual tables, and small tables use <c>LIMIT n</c>. Values are rendered by SQLite
@@ -46,7 +46,7 @@ public sealed class SqliteConnector : IConnector
     public string Target => _target.Display;
 
     /// <inheritdoc />
-    public async Task<Catalog.Catalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
+    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(new SampleOptions().LockTimeout, cancellationToken).ConfigureAwait(false);
         int queries = 0;
@@ -150,7 +150,7 @@ public sealed class SqliteConnector : IConnector
                 });
             }
             tables.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-            return new Catalog.Catalog
+            return new DatabaseCatalog
             {
                 Tables = tables,
                 DefaultSchema = SqliteDialect.DefaultSchema,

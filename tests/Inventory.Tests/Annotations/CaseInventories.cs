@@ -16,7 +16,7 @@ internal static class CaseInventories
 
     public static EvidenceItem NameRule(string id, string category, double score) => new("name-rule", id, category, Score: score);
 
-    public static ColumnEntry Column(string name, int ordinal, string type, TypeFamily family, Classification.Classification? classification = null,
+    public static ColumnEntry Column(string name, int ordinal, string type, TypeFamily family, ColumnClassification? classification = null,
         int sampledRows = 0, int nonNull = 0, NotSampledReason? notSampled = null) => new()
     {
         Name = name,
@@ -25,14 +25,14 @@ internal static class CaseInventories
         TypeFamily = family,
         NotSampled = notSampled,
         Stats = new SampleStats { SampledRows = sampledRows, NonNull = nonNull, NullRatio = sampledRows == 0 ? 0 : 1 - (double)nonNull / sampledRows },
-        Classification = classification ?? Classification.Classification.Undecided(),
+        Classification = classification ?? ColumnClassification.Undecided(),
         DataCategory = classification?.DataCategory,
         Confidence = classification?.DataCategory is null ? 0 : classification.Confidence,
         Origin = classification?.DataCategory is null ? null : classification.Origin,
         Status = classification?.DataCategory is null ? ColumnStatus.Untagged : ColumnStatus.Suggested,
     };
 
-    public static Classification.Classification Decided(string category, double confidence, params EvidenceItem[] evidence) =>
+    public static ColumnClassification Decided(string category, double confidence, params EvidenceItem[] evidence) =>
         new() { DataCategory = category, Confidence = confidence, Evidence = evidence };
 
     public static TableEntry Table(string name, int sampledRows, params ColumnEntry[] columns) => new()
@@ -88,7 +88,7 @@ internal static class CaseInventories
             Column("consent_ip", 3, "inet", TypeFamily.Network, Decided("automatic.ip_address", 0.85, NameRule("name.en.ip", "automatic.ip_address", 0.7), new EvidenceItem("type-gate", "type.inet", "automatic.ip_address")), notSampled: NotSampledReason.Empty),
             Column("created_at", 4, "timestamp with time zone", TypeFamily.Temporal, Decided("none", 0.9, NameRule("name.en.created_at", "none", 0.9)), notSampled: NotSampledReason.Empty)),
         Table("audit_tmp", 2,
-            Column("payload", 1, "jsonb", TypeFamily.Document, Classification.Classification.Undecided(new EvidenceItem("no-data", "no-data", Detail: "all sampled values NULL")), 2, 0)));
+            Column("payload", 1, "jsonb", TypeFamily.Document, ColumnClassification.Undecided(new EvidenceItem("no-data", "no-data", Detail: "all sampled values NULL")), 2, 0)));
 }
 
 /// <summary>A temporary folder deleted on dispose.</summary>

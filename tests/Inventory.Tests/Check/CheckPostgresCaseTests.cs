@@ -22,14 +22,14 @@ public sealed partial class CheckPostgresCaseTests
     /// undecided otherwise (never an automatic none).</summary>
     private sealed partial class EmailOnlyClassifier : IColumnClassifier
     {
-        public Classification.Classification Classify(ColumnEvidence column)
+        public ColumnClassification Classify(ColumnEvidence column)
         {
-            if (column.Values.Count == 0) return Classification.Classification.Undecided();
+            if (column.Values.Count == 0) return ColumnClassification.Undecided();
             int matched = column.Values.Count(v => Email().IsMatch(v));
             var evidence = new EvidenceItem("detector", "detector.email", "contact.email", matched, column.Values.Count, (double)matched / column.Values.Count);
             return (double)matched / column.Values.Count >= 0.8
-                ? new Classification.Classification { DataCategory = "contact.email", Confidence = 0.95, Evidence = [evidence] }
-                : Classification.Classification.Undecided(evidence);
+                ? new ColumnClassification { DataCategory = "contact.email", Confidence = 0.95, Evidence = [evidence] }
+                : ColumnClassification.Undecided(evidence);
         }
 
         [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")]

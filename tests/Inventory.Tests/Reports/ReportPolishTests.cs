@@ -30,7 +30,7 @@ public sealed class ReportPolishTests
         column.Status = ColumnStatus.Conflict;
         column.Annotation = new AnnotationRef { DataCategory = "none", File = "annotations/app.users.yml", Line = 7 };
         column.Conflict = "annotated none, but 338/338 non-null sampled values are e-mail addresses (detector.email)";
-        column.Classification = new Classification.Classification
+        column.Classification = new ColumnClassification
         {
             DataCategory = "contact.email", Confidence = 0.97,
             Evidence = [new EvidenceItem("detector", "detector.email", "contact.email", 338, 338, 1.0)],

@@ -243,7 +243,7 @@ public sealed class ReportWriterTests
             column.Conflict = $"{canary}-conflict-{n}";
             column.Stats = new SampleStats { SampledRows = 40, NonNull = 40 };
             if (column.Annotation is not null) column.Annotation.Reason = $"{canary}-reason-{n}";
-            column.Classification = (column.Classification ?? new Classification.Classification()) with
+            column.Classification = (column.Classification ?? new ColumnClassification()) with
             {
                 Evidence = [.. column.Classification?.Evidence ?? [], new EvidenceItem("detector", "detector.email", null, 1, 40, 0.025, $"{canary}-detail-{n}")],
             };

@@ -9,7 +9,7 @@ namespace Inventory.Tests.Reports;
 internal static class Some
 {
     public static ColumnEntry Column(string name, string? category, ColumnStatus? status = null, TypeFamily family = TypeFamily.Text,
-        string? declaredType = null, Classification.Classification? classification = null, NotSampledReason? notSampled = null) => new()
+        string? declaredType = null, ColumnClassification? classification = null, NotSampledReason? notSampled = null) => new()
     {
         Name = name,
         DeclaredType = declaredType ?? family switch
@@ -69,7 +69,7 @@ internal static class Some
     }
 
     /// <summary>A PAN detector result: <paramref name="matched"/> Luhn-valid card numbers out of <paramref name="total"/>.</summary>
-    public static Classification.Classification PanEvidence(int matched, int total) => new()
+    public static ColumnClassification PanEvidence(int matched, int total) => new()
     {
         DataCategory = "financial.payment_card",
         Confidence = matched > 0 ? 0.97 : 0.6,

@@ -3,7 +3,7 @@ using System.Text;
 using Inventory.Config;
 using Inventory.Rules;
 using Inventory.Rules.Evaluation;
-using Inventory.Rules.Model;
+using Inventory.Rules.Learning;
 using Inventory.Scanning;
 using Inventory.Tests.Support;
 using NUnit.Framework;

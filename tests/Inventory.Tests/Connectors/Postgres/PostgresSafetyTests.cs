@@ -18,7 +18,7 @@ public sealed partial class PostgresSafetyTests
 {
     private sealed class UndecidedClassifier : IColumnClassifier
     {
-        public Classification.Classification Classify(ColumnEvidence column) => Classification.Classification.Undecided();
+        public ColumnClassification Classify(ColumnEvidence column) => ColumnClassification.Undecided();
     }
 
     private const string Setup = """

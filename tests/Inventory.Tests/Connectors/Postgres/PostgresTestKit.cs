@@ -22,7 +22,7 @@ internal static class PostgresTestKit
     }
 
     /// <summary>Samples every table of a catalog, one after the other, keyed by qualified name.</summary>
-    public static async Task<Dictionary<string, TableSample>> SampleAllAsync(IConnector connector, Inventory.Catalog.Catalog catalog, SampleOptions options)
+    public static async Task<Dictionary<string, TableSample>> SampleAllAsync(IConnector connector, DatabaseCatalog catalog, SampleOptions options)
     {
         var samples = new Dictionary<string, TableSample>(StringComparer.Ordinal);
         foreach (var table in catalog.Tables)

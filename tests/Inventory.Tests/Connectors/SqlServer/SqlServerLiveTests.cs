@@ -64,7 +64,7 @@ public sealed partial class SqlServerLiveTests
     [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex GoLine();
 
-    private static async Task<(Inventory.Catalog.Catalog Catalog, Dictionary<string, TableSample> Samples)> ScanAsync(IConnector connector)
+    private static async Task<(DatabaseCatalog Catalog, Dictionary<string, TableSample> Samples)> ScanAsync(IConnector connector)
     {
         var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
         var samples = new Dictionary<string, TableSample>(StringComparer.Ordinal);

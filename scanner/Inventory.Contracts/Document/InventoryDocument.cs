@@ -146,7 +146,7 @@ public sealed class ColumnEntry
     /// <summary>Sample statistics (counts and ratios only).</summary>
     public SampleStats Stats { get; set; } = new();
     /// <summary>The tool's own decision (kept even when an annotation wins).</summary>
-    public Classification.Classification? Classification { get; set; }
+    public ColumnClassification? Classification { get; set; }
     /// <summary>The human annotation, or null.</summary>
     public AnnotationRef? Annotation { get; set; }
     /// <summary>The database's own label, or null.</summary>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Inventory.Catalog;
 using Microsoft.ML.Data;
 
-namespace Inventory.Rules.Model;
+namespace Inventory.Rules.Learning;
 
 /// <summary>One row of the column model's input schema (the schema saved inside <c>column-model.zip</c>).
 /// Text fields hold lower-case tokens separated by single spaces; <see cref="Detectors"/> holds one hit ratio in [0, 1]

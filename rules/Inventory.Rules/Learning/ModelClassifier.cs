@@ -3,7 +3,7 @@ using Inventory.Catalog;
 using Inventory.Classification;
 using Inventory.Rules.Detectors;
 
-namespace Inventory.Rules.Model;
+namespace Inventory.Rules.Learning;
 
 /// <summary>Options of the model-backed classifiers.</summary>
 public sealed record ModelClassifierOptions
@@ -36,10 +36,10 @@ public sealed class ModelClassifier : IColumnClassifier
     public ColumnModel Model => _model;
 
     /// <inheritdoc />
-    public Classification.Classification Classify(ColumnEvidence column) => ClassifyMany([column])[0];
+    public ColumnClassification Classify(ColumnEvidence column) => ClassifyMany([column])[0];
 
     /// <inheritdoc />
-    public IReadOnlyList<Classification.Classification> ClassifyMany(IReadOnlyList<ColumnEvidence> columns) =>
+    public IReadOnlyList<ColumnClassification> ClassifyMany(IReadOnlyList<ColumnEvidence> columns) =>
         Predict(columns).Select(ToClassification).ToArray();
 
     /// <summary>Scores columns in one batch.</summary>
@@ -73,10 +73,10 @@ public sealed class ModelClassifier : IColumnClassifier
             Detail: prediction.RunnerUp is null ? null
                 : string.Create(CultureInfo.InvariantCulture, $"runner-up {prediction.RunnerUp} {prediction.RunnerUpProbability:0.000}"));
 
-    private Classification.Classification ToClassification(ModelPrediction p) =>
+    private ColumnClassification ToClassification(ModelPrediction p) =>
         p.Probability < _options.MinProbability
-            ? Classification.Classification.Undecided(Evidence(p))
-            : new Classification.Classification
+            ? ColumnClassification.Undecided(Evidence(p))
+            : new ColumnClassification
             {
                 DataCategory = p.DataCategory,
                 Confidence = Math.Round(p.Probability, 4),

@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using Inventory.Rules;
 using Inventory.Rules.Evaluation;
-using Inventory.Rules.Model;
+using Inventory.Rules.Learning;
 using Inventory.Tests.Support;
 
 namespace Inventory.Tests.Model;

@@ -3,7 +3,7 @@ using Inventory.Model;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace Inventory.Rules.Model;
+namespace Inventory.Rules.Learning;
 
 /// <summary>The model's answer for one column.</summary>
 /// <param name="DataCategory">Most probable label: <c>category.subcategory</c> or <c>none</c>.</param>

@@ -1,6 +1,6 @@
 using Inventory.Classification;
 
-namespace Inventory.Rules.Model;
+namespace Inventory.Rules.Learning;
 
 /// <summary>Thresholds of <see cref="CombinedClassifier"/>.</summary>
 public sealed record CombinedClassifierOptions
@@ -38,19 +38,19 @@ public sealed class CombinedClassifier : IColumnClassifier
     }
 
     /// <inheritdoc />
-    public Classification.Classification Classify(ColumnEvidence column) => ClassifyMany([column])[0];
+    public ColumnClassification Classify(ColumnEvidence column) => ClassifyMany([column])[0];
 
     /// <inheritdoc />
-    public IReadOnlyList<Classification.Classification> ClassifyMany(IReadOnlyList<ColumnEvidence> columns)
+    public IReadOnlyList<ColumnClassification> ClassifyMany(IReadOnlyList<ColumnEvidence> columns)
     {
         var rules = _rules.ClassifyMany(columns);
         var predictions = _model.Predict(columns);
-        var result = new Classification.Classification[columns.Count];
+        var result = new ColumnClassification[columns.Count];
         for (int i = 0; i < columns.Count; i++) result[i] = Combine(columns[i], rules[i], predictions[i]);
         return result;
     }
 
-    private Classification.Classification Combine(ColumnEvidence column, Classification.Classification rule, ModelPrediction model)
+    private ColumnClassification Combine(ColumnEvidence column, ColumnClassification rule, ModelPrediction model)
     {
         var modelEvidence = ModelClassifier.Evidence(model);
         var evidence = rule.Evidence.Append(modelEvidence).ToArray();
@@ -70,7 +70,7 @@ public sealed class CombinedClassifier : IColumnClassifier
             return ModelDecision();
         return rule with { Evidence = evidence };
 
-        Classification.Classification ModelDecision() => new()
+        ColumnClassification ModelDecision() => new()
         {
             DataCategory = model.DataCategory,
             Confidence = Math.Round(model.Probability, 4),

@@ -2,7 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms.Text;
 
-namespace Inventory.Rules.Model;
+namespace Inventory.Rules.Learning;
 
 /// <summary>Options of <see cref="ColumnModelTrainer"/>.</summary>
 public sealed record TrainingOptions

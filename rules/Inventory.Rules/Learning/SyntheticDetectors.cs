@@ -1,6 +1,6 @@
 using Inventory.Catalog;
 
-namespace Inventory.Rules.Model;
+namespace Inventory.Rules.Learning;
 
 /// <summary>Detector ratios that a sampled column of a given label typically shows, used to give a share of the
 /// (names-only) corpus rows a "sampled" twin so the model learns what the detector slots mean. The ratio of the label's

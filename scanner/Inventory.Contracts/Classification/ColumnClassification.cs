@@ -63,7 +63,7 @@ public sealed record EvidenceItem(string Kind, string Id, string? DataCategory =
     double? Score = null, string? Detail = null);
 
 /// <summary>The tool's decision for a column.</summary>
-public sealed record Classification
+public sealed record ColumnClassification
 {
     /// <summary><c>category.subcategory</c> (e.g. <c>contact.email</c>), a bare category, <c>none</c>, or null when undecided
     /// (zero evidence is never an automatic <c>none</c>).</summary>
@@ -78,7 +78,7 @@ public sealed record Classification
     public IReadOnlyList<string> AlsoContains { get; init; } = [];
 
     /// <summary>An undecided classification with the given evidence.</summary>
-    public static Classification Undecided(params EvidenceItem[] evidence) => new() { Evidence = evidence };
+    public static ColumnClassification Undecided(params EvidenceItem[] evidence) => new() { Evidence = evidence };
 }
 
 /// <summary>Classifies one column. Implementations are pure and thread-safe.</summary>
@@ -87,10 +87,10 @@ public interface IColumnClassifier
     /// <summary>Decides a column's data category from its evidence.</summary>
     /// <param name="column">Names, types and in-memory samples.</param>
     /// <returns>The decision with its evidence; never null.</returns>
-    Classification Classify(ColumnEvidence column);
+    ColumnClassification Classify(ColumnEvidence column);
 
     /// <summary>Classifies many columns; implementations with a model override it to score in one batch.</summary>
     /// <param name="columns">Columns to classify.</param>
     /// <returns>One decision per column, in order.</returns>
-    IReadOnlyList<Classification> ClassifyMany(IReadOnlyList<ColumnEvidence> columns) => columns.Select(Classify).ToArray();
+    IReadOnlyList<ColumnClassification> ClassifyMany(IReadOnlyList<ColumnEvidence> columns) => columns.Select(Classify).ToArray();
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Inventory.Rules.Model;
+namespace Inventory.Rules.Learning;
 
 /// <summary>One labelled column of the training corpus.</summary>
 /// <param name="Table">Table name as written (may be schema-qualified).</param>

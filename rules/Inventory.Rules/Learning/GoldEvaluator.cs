@@ -2,7 +2,7 @@ using Inventory.Classification;
 using Inventory.Model;
 using Inventory.Rules.Evaluation;
 
-namespace Inventory.Rules.Model;
+namespace Inventory.Rules.Learning;
 
 /// <summary>The result of classifying one gold file.</summary>
 /// <param name="Name">File name (without folder).</param>

@@ -114,7 +114,7 @@ public sealed record TableInfo
 }
 
 /// <summary>Everything one source's catalog holds after filtering.</summary>
-public sealed record Catalog
+public sealed record DatabaseCatalog
 {
     /// <summary>Tables, sorted by schema then name (ordinal comparison).</summary>
     public required IReadOnlyList<TableInfo> Tables { get; init; }
