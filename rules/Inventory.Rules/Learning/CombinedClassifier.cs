@@ -5,8 +5,8 @@ namespace Inventory.Rules.Learning;
 /// <summary>Rules, detectors and model combined. The rule decisions are features of the model (stacking, learned on the
 /// corpus), and the model's suggestion is calibrated on out-of-fold predictions (<see cref="SuggestionCalibration"/>),
 /// so no hand-set margin decides between them. One exception, outside what the names-only corpus can teach: a rule
-/// decision backed by a value detector of the same category (values were sampled and matched) stands, with the larger
-/// of the two confidences when the model agrees. When the model's suggestion has the rule's category, the rule's label
+/// decision made from sampled values (a detector, the sample's shape such as an enumeration, or the table context over
+/// the values, pointing at the decided category) stands, with the larger of the two confidences when the model agrees. When the model's suggestion has the rule's category, the rule's label
 /// (its subcategory) is kept with the calibrated confidence. Every column gets a suggestion. Scores all columns in one
 /// model batch; thread-safe.</summary>
 public sealed class CombinedClassifier : IColumnClassifier
@@ -43,12 +43,21 @@ public sealed class CombinedClassifier : IColumnClassifier
         bool agrees = rule.DataCategory is { } r && DataCategory.TopLevelOf(r) == DataCategory.TopLevelOf(model.DataCategory!);
         if (rule.DataCategory is not null)
         {
-            bool valueBacked = rule.Evidence.Any(e => e.Kind == "detector" && e.DataCategory == rule.DataCategory);
-            if (valueBacked)
+            if (DecidedByValues(rule))
                 return rule with { Evidence = evidence, Confidence = agrees ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
             if (agrees)
                 return rule with { Evidence = evidence, Confidence = model.Confidence };
         }
         return model with { Evidence = [modelEvidence, .. rule.Evidence], AlsoContains = rule.AlsoContains };
+    }
+
+    /// <summary>True when the rule decision rests on sampled values: evidence from a detector, the sample or the table
+    /// context over the values that points at the decided category (or its top level).</summary>
+    private static bool DecidedByValues(ColumnClassification rule)
+    {
+        var decided = rule.DataCategory!;
+        return rule.Evidence.Any(e => e.Kind is "detector" or "sample" or "table-context" && e.DataCategory is { } d
+            && (d == decided || DataCategory.TopLevelOf(d) == DataCategory.TopLevelOf(decided)))
+            || rule.Evidence.Any(e => e.Kind == "contains" && e.Id.StartsWith("json-key.", StringComparison.Ordinal));
     }
 }
