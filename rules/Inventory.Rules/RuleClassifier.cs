@@ -50,6 +50,11 @@ public sealed class RuleClassifier : IColumnClassifier
     // nothing in a column named like an identifier or a time; only the name's own category could make it personal.
     private static readonly string[] KeyOrTimeTokens =
         ["id", "ids", "ref", "refs", "key", "keys", "ts", "time", "times", "timestamp", "epoch", "seq", "sequence", "uuid", "guid", "nonce", "serial", "counter"];
+    // Names of network configuration (issue 10 item 6): the addresses a service binds to, masks, gateways, resolvers
+    // are the organisation's configuration, never a person's IP address.
+    private static readonly string[] NetworkConfigurationTokens =
+        ["mask", "netmask", "subnet", "gateway", "dns", "nameserver", "resolver", "bind", "listen", "listener", "route", "router",
+         "cidr", "upstream", "loopback", "proxy", "server", "placeholder", "broadcast", "multicast", "network"];
     private static readonly string[] StructuralDetectors = ["detector.phone", "detector.payment-card", "detector.siren-siret"];
 
     private readonly NameRuleSet _rules;
@@ -155,6 +160,7 @@ public sealed class RuleClassifier : IColumnClassifier
 
         bool versionLike = name.Tokens.Any(t => VersionTokens.Contains(t));
         bool keyOrTimeLike = name.Tokens.Any(t => KeyOrTimeTokens.Contains(t));
+        bool networkConfiguration = name.Tokens.Any(t => NetworkConfigurationTokens.Contains(t));
         bool personalName = name.DataCategory is { } nc && nc != "none";
         string? nameCategory = personalName ? DataCategory.TopLevelOf(name.DataCategory!) : null;
 
@@ -166,6 +172,7 @@ public sealed class RuleClassifier : IColumnClassifier
             if (!Validated.Contains(score.Id) || score.DataCategory is null) continue;
             if (versionLike && score.Id is "detector.ip-address" or "detector.phone" or "detector.payment-card") continue;
             if (keyOrTimeLike && StructuralDetectors.Contains(score.Id) && name.DataCategory != score.DataCategory) continue;
+            if (networkConfiguration && score.Id == "detector.ip-address") continue;
             if (!Enough(score, _options.DetectorShare)) continue;
             if (best is null || score.Ratio > best.Value.Ratio) best = score;
         }
