@@ -97,7 +97,7 @@ public static partial class ColumnFeatures
 
     private static string RuleTokens(ColumnClassification? rule)
     {
-        if (rule is null) return "";
+        if (rule is null) return "rl:absent";
         var sb = new StringBuilder();
         if (rule.DataCategory is { } label)
             sb.Append("rl:").Append(label).Append(" rc:").Append(DataCategory.TopLevelOf(label));

@@ -62,6 +62,11 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         [Description("Learner compared in cross-validation: sdca, lbfgs or lightgbm (default: the shipped one).")]
         public string? Learner { get; init; }
 
+        /// <summary>L2 regularisation of L-BFGS.</summary>
+        [CommandOption("--l2 <X>")]
+        [Description("L2 regularisation of the L-BFGS learner in cross-validation (default: the shipped one).")]
+        public float? L2 { get; init; }
+
         /// <summary>Leave the rule decision out of the model's features.</summary>
         [CommandOption("--without-rules")]
         [Description("Cross-validate the model without the rule classifier's decision as a feature (ablation).")]
@@ -127,6 +132,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         var training = new TrainingOptions();
         if (settings.Learner is { } learner)
             training = training with { Learner = learner switch { "sdca" => ColumnLearner.Sdca, "lightgbm" => ColumnLearner.LightGbm, _ => ColumnLearner.Lbfgs } };
+        if (settings.L2 is { } l2) training = training with { L2Regularization = l2 };
         var options = new CrossValidationOptions
         {
             Folds = settings.Folds, Seed = settings.Seed, Training = training, UseRules = !settings.WithoutRules,
@@ -144,6 +150,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         var pooled = GoldEvaluator.Pool(results);
         var folds = cv.FoldOf.Values.Max() + 1;
         var label = $"cross-validated, {folds} group folds, seed {settings.Seed}, learner {training.Learner.ToString().ToLowerInvariant()}" +
+            (training.Learner == ColumnLearner.Lbfgs ? string.Create(CultureInfo.InvariantCulture, $" (L2 {training.L2Regularization})") : "") +
             (settings.WithoutRules ? ", without rules" : ", with rules") + string.Create(CultureInfo.InvariantCulture, $", none threshold {cv.NoneThreshold:0.00}");
         Print(results, pooled, "model", label);
         console.Write(new Text($"cross-validation took {watch.Elapsed.TotalSeconds:0} s\n"));
