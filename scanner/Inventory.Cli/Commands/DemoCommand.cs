@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using Inventory.Cli.Demo;
+using Inventory.Demo;
 using Inventory.Config;
 using Inventory.Model;
 using Inventory.Reports;
