@@ -57,7 +57,8 @@ public sealed record CrossValidationResult(IReadOnlyList<CrossValidatedColumn> C
 /// Cross-validation grouped by application: an application's columns are all in the training part or all in the test
 /// part of a fold. Applications are assigned to folds by a seeded shuffle, then largest first to the fold with the fewest
 /// columns (balanced folds). Each fold trains a model (<see cref="ColumnModelTrainer"/>) on the other folds' columns,
-/// names and types only, and predicts its own; the leaning threshold is chosen on the pooled out-of-fold distributions,
+/// names and types only, and predicts its own; the outcome is the combined decision of <see cref="CombinedClassifier.Combine"/>
+/// (rules that stand, else the model); the leaning threshold is chosen on the pooled out-of-fold distributions,
 /// and each fold's confidences come from a calibration fitted on the other folds' suggestions only.
 /// </summary>
 public static class CrossValidation
@@ -69,10 +70,12 @@ public static class CrossValidation
     /// <param name="application">The application.</param>
     /// <param name="rules">The rule classifier, or null to leave rules out.</param>
     /// <returns>One input per row, label set.</returns>
-    public static IReadOnlyList<ColumnModelInput> Inputs(LabelledApplication application, IColumnClassifier? rules)
+    public static IReadOnlyList<ColumnModelInput> Inputs(LabelledApplication application, IColumnClassifier? rules) =>
+        Inputs(application, rules?.ClassifyMany(GoldFile.ToEvidence(application.Rows)));
+
+    private static IReadOnlyList<ColumnModelInput> Inputs(LabelledApplication application, IReadOnlyList<ColumnClassification>? decisions)
     {
         var evidence = GoldFile.ToEvidence(application.Rows);
-        var decisions = rules?.ClassifyMany(evidence);
         var inputs = new ColumnModelInput[evidence.Count];
         for (int i = 0; i < evidence.Count; i++)
         {
@@ -118,8 +121,10 @@ public static class CrossValidation
         if (applications.Count < 2) throw new ConfigurationException("cross-validation needs at least two applications");
         var foldOf = AssignFolds(applications, options.Folds, options.Seed);
         int folds = foldOf.Values.Max() + 1;
-        var inputs = applications.ToDictionary(a => a.Name, a => Inputs(a, options.UseRules ? rules : null), StringComparer.Ordinal);
-        var oof = new List<(string App, int Fold, string Gold, IReadOnlyList<string> Labels, IReadOnlyList<float> Distribution)>();
+        var ruleDecisions = applications.ToDictionary(a => a.Name,
+            a => options.UseRules && rules is not null ? rules.ClassifyMany(GoldFile.ToEvidence(a.Rows)) : null, StringComparer.Ordinal);
+        var inputs = applications.ToDictionary(a => a.Name, a => Inputs(a, ruleDecisions[a.Name]), StringComparer.Ordinal);
+        var oof = new List<(string App, int Fold, string Gold, IReadOnlyList<string> Labels, IReadOnlyList<float> Distribution, ColumnClassification? Rule)>();
         for (int fold = 0; fold < folds; fold++)
         {
             var train = applications.Where(a => foldOf[a.Name] != fold).SelectMany(a => inputs[a.Name]).ToArray();
@@ -128,19 +133,28 @@ public static class CrossValidation
             {
                 var predictions = model.Predict(inputs[app.Name]);
                 for (int i = 0; i < predictions.Count; i++)
-                    oof.Add((app.Name, fold, app.Rows[i].DataCategory, model.Labels, predictions[i].Distribution));
+                    oof.Add((app.Name, fold, app.Rows[i].DataCategory, model.Labels, predictions[i].Distribution, ruleDecisions[app.Name]?[i]));
             }
             progress?.Invoke(fold + 1, folds);
         }
         double threshold = options.NoneThreshold ?? ChooseNoneThreshold(oof.Select(o => (o.Gold, o.Labels, o.Distribution)).ToArray());
         var policy = new SuggestionCalibration(threshold, [], []);
-        var raw = oof.Select(o => (o.App, o.Fold, o.Gold, Suggestion: policy.Suggest(o.Labels, o.Distribution))).ToArray();
+        var raw = oof.Select(o => (o.App, o.Fold, o.Gold, Suggestion: policy.Suggest(o.Labels, o.Distribution), o.Rule)).ToArray();
         static bool Right(string gold, RawSuggestion s) => DataCategory.TopLevelOf(gold) == DataCategory.TopLevelOf(s.DataCategory);
         var byFold = Enumerable.Range(0, folds).Select(f =>
             SuggestionCalibration.Fit(threshold, raw.Where(r => r.Fold != f).Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))))).ToArray();
-        var columns = applications.SelectMany(a => raw.Where(r => r.App == a.Name))
-            .Select(r => new CrossValidatedColumn(r.App, r.Fold, r.Gold, r.Suggestion.DataCategory, byFold[r.Fold].Confidence(r.Suggestion.Score)))
-            .ToArray();
+        var columns = applications.SelectMany(a => raw.Where(r => r.App == a.Name)).Select(r =>
+        {
+            var model = new ColumnClassification
+            {
+                DataCategory = r.Suggestion.DataCategory,
+                Confidence = byFold[r.Fold].Confidence(r.Suggestion.Score),
+                Origin = Origin.Model,
+                Evidence = [new EvidenceItem("model", "model.column", r.Suggestion.DataCategory, Score: r.Suggestion.Score)],
+            };
+            var decided = r.Rule is null ? model : CombinedClassifier.Combine(r.Rule, model);
+            return new CrossValidatedColumn(r.App, r.Fold, r.Gold, decided.DataCategory!, decided.Confidence);
+        }).ToArray();
         var shipped = SuggestionCalibration.Fit(threshold, raw.Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))));
         return new CrossValidationResult(columns, threshold, shipped, foldOf);
     }
