@@ -101,9 +101,26 @@ public sealed class ColumnModel
         AtomicFile.WriteAllBytes(path, buffer.ToArray());
     }
 
-    /// <summary>Saves the model with its input schema to a stream.</summary>
+    /// <summary>Saves the model with its input schema to a stream, byte-identical for identical models: Microsoft.ML's zip
+    /// is rewritten with its entries in the same order and a fixed timestamp (the save time is not part of the model).</summary>
     /// <param name="stream">Writable stream.</param>
-    public void Save(Stream stream) => _ml.Model.Save(_transformer, InputSchema, stream);
+    public void Save(Stream stream)
+    {
+        using var raw = new MemoryStream();
+        _ml.Model.Save(_transformer, InputSchema, raw);
+        raw.Position = 0;
+        using var source = new System.IO.Compression.ZipArchive(raw, System.IO.Compression.ZipArchiveMode.Read);
+        using var target = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+        var stamp = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        foreach (var entry in source.Entries)
+        {
+            var copy = target.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
+            copy.LastWriteTime = stamp;
+            using var from = entry.Open();
+            using var to = copy.Open();
+            from.CopyTo(to);
+        }
+    }
 
     /// <summary>Scores many columns in one pass.</summary>
     /// <param name="inputs">Model inputs (from <see cref="ColumnFeatures.Build"/>).</param>

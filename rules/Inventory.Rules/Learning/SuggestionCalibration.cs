@@ -98,15 +98,15 @@ public sealed class SuggestionCalibration
     /// <returns>The calibration.</returns>
     public static SuggestionCalibration Fit(double noneThreshold, IEnumerable<(double Score, bool Right)> points)
     {
-        var sorted = points.OrderBy(p => p.Score).ToArray();
-        // Blocks: (sum of right, count, upper score).
+        // Equal scores form one point first (their order must not matter), then pool adjacent violators.
+        var grouped = points.GroupBy(p => p.Score).OrderBy(g => g.Key).Select(g => (Score: g.Key, Right: g.Count(p => p.Right), Count: g.Count()));
         var sums = new List<double>();
         var counts = new List<int>();
         var uppers = new List<double>();
-        foreach (var (score, right) in sorted)
+        foreach (var (score, right, count) in grouped)
         {
-            sums.Add(right ? 1 : 0);
-            counts.Add(1);
+            sums.Add(right);
+            counts.Add(count);
             uppers.Add(score);
             while (sums.Count > 1 && sums[^2] / counts[^2] >= sums[^1] / counts[^1])
             {
