@@ -123,8 +123,8 @@ public sealed class ActivityRecord
     public required string Id { get; init; }
     /// <summary>Display name.</summary>
     public required string Name { get; init; }
-    /// <summary>controller or processor.</summary>
-    public required string Role { get; init; }
+    /// <summary>Controller or processor (written <c>controller</c>/<c>processor</c>).</summary>
+    public required ProcessingRole Role { get; init; }
     /// <summary>Controllers served (processor activities).</summary>
     public required IReadOnlyList<string> Controllers { get; init; }
     /// <summary>Purposes (or categories of processing for processor activities).</summary>
@@ -285,8 +285,8 @@ public sealed class SourceCoverage : CoverageCounts
     public required string Name { get; init; }
     /// <summary>Provider.</summary>
     public required string Provider { get; init; }
-    /// <summary>controller or processor.</summary>
-    public required string Role { get; init; }
+    /// <summary>Controller or processor (written <c>controller</c>/<c>processor</c>).</summary>
+    public required ProcessingRole Role { get; init; }
     /// <summary>Host and database without credentials.</summary>
     public required string Target { get; init; }
     /// <summary>False when a table or column could not be read.</summary>
@@ -423,7 +423,7 @@ internal static class ReportModelBuilder
             .Select(k => new UndeclaredCategoryRow { Activity = r.Id, Category = k.Category, Columns = k.Columns })).ToList();
 
         var coverage = inventory.Sources.Select(s => Coverage(s, options)).ToList();
-        var totals = Sum(coverage.Where(c => c.Role != "processor").ToList());
+        var totals = Sum(coverage.Where(c => c.Role != ProcessingRole.Processor).ToList());
         var diff = previous is null ? null : InventoryDiff.Compare(previous, inventory);
 
         return new ReportModel
@@ -436,9 +436,9 @@ internal static class ReportModelBuilder
             Controller = policy?.Controller,
             Dpo = policy?.Dpo,
             Rights = policy?.Rights ?? new RightsStatement(),
-            Activities = records.Where(r => r.Role != "processor").ToList(),
-            ProcessorActivities = records.Where(r => r.Role == "processor").ToList(),
-            ProcessorSources = coverage.Where(c => c.Role == "processor").ToList(),
+            Activities = records.Where(r => r.Role != ProcessingRole.Processor).ToList(),
+            ProcessorActivities = records.Where(r => r.Role == ProcessingRole.Processor).ToList(),
+            ProcessorSources = coverage.Where(c => c.Role == ProcessingRole.Processor).ToList(),
             Claims = claims.Select(ClaimRowOf).ToList(),
             ClaimTotals = new ClaimTotals
             {
@@ -520,7 +520,7 @@ internal static class ReportModelBuilder
         // Tables behind the activity: every table annotated with it (personal columns or not), and for a processor
         // activity every table of a processor-role source (customer-owned, recorded at system level).
         var tables = inventory.AllTables()
-            .Where(x => x.Table.Activity == a.Id || (a.Role == "processor" && x.Source.Role == "processor"))
+            .Where(x => x.Table.Activity == a.Id || (a.IsProcessor && x.Source.Role == ProcessingRole.Processor))
             .Select(x => $"{x.Source.Name}/{x.Table.QualifiedName}").Distinct(StringComparer.Ordinal).ToList();
 
         var recipients = a.Recipients.Select(policy.Recipient).OfType<Recipient>().Select(r => new RecipientRow

@@ -22,7 +22,7 @@ public static class CheckGate
     {
         var failOn = new HashSet<FindingKind>(options.FailOn);
         if (options.Strict) { failOn.Add(FindingKind.Conflict); failOn.Add(FindingKind.Stale); }
-        var scoped = document.Sources.Where(s => s.Role != "processor").ToArray();
+        var scoped = document.Sources.Where(s => s.Role != ProcessingRole.Processor).ToArray();
         bool multiSource = scoped.Length > 1;
         var annotationsDir = AnnotationMerger.DisplayPath(Path.Combine(options.PathBase, options.AnnotationsDirectory), options.PathBase);
 

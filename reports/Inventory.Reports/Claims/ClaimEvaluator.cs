@@ -59,7 +59,7 @@ internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, In
     public IEnumerable<(SourceEntry Source, TableEntry Table)> ControllerTables() =>
         Inventory.AllTables().Where(x => !IsProcessorSource(x.Source));
 
-    public static bool IsProcessorSource(SourceEntry source) => source.Role == "processor";
+    public static bool IsProcessorSource(SourceEntry source) => source.Role == ProcessingRole.Processor;
 
     /// <summary>Builds the result with the verdict rule.</summary>
     public ClaimResult Result(List<ClaimFinding> findings, List<ClaimFinding> unresolved, int examined, string holds, string violated, string unknown) =>
@@ -410,7 +410,7 @@ internal static class ClaimChecks
                 unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: customer-owned data in a controller-scope table cannot be confirmed"));
                 continue;
             }
-            findings.Add(Finding(s, t, c, $"{d} in a controller-scope table (source role '{s.Role}', table not annotated with '{activity}')"));
+            findings.Add(Finding(s, t, c, $"{d} in a controller-scope table (source role '{s.Role.ToText()}', table not annotated with '{activity}')"));
         }
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "customer-owned column", "customer-owned columns")}, all in processor scope",

@@ -1,3 +1,4 @@
+using Inventory.Model;
 using Inventory.Yaml;
 
 namespace Inventory.Rules.Policy;
@@ -93,7 +94,7 @@ public sealed record ProcessingActivity
     /// <summary>Display name.</summary>
     public required string Name { get; init; }
     /// <summary><c>controller</c> (Art. 30(1)) or <c>processor</c> (Art. 30(2)).</summary>
-    public string Role { get; init; } = "controller";
+    public ProcessingRole Role { get; init; } = ProcessingRole.Controller;
     /// <summary>For processor activities: the controllers served.</summary>
     public IReadOnlyList<string> Controllers { get; init; } = [];
     /// <summary>Purposes (Art. 30(1)(b)); for processor activities, the categories of processing.</summary>
@@ -112,7 +113,7 @@ public sealed record ProcessingActivity
     public IReadOnlyList<string> SecurityMeasures { get; init; } = [];
 
     /// <summary>True for a processor activity (Art. 30(2)).</summary>
-    public bool IsProcessor => Role == "processor";
+    public bool IsProcessor => Role == ProcessingRole.Processor;
 
     /// <summary>True when the activity declares <paramref name="dataCategory"/> (exactly or through its bare category).</summary>
     /// <param name="dataCategory">A column's data category.</param>
@@ -295,7 +296,6 @@ public sealed record PolicyDocument
 internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabulary)
 {
     private static readonly string[] RecipientKinds = ["processor", "controller", "authority", "internal"];
-    private static readonly string[] Roles = ["controller", "processor"];
 
     public PolicyDocument Parse(string text)
     {
@@ -374,9 +374,9 @@ internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabular
             map.AllowOnly("activity", "id", "name", "role", "controllers", "purposes", "legal-basis", "data-subjects",
                 "data-categories", "recipients", "retention", "security-measures");
             var id = Id(map, "activity", activities.Select(a => a.Id));
-            var role = map.String("role") ?? "controller";
-            if (!Roles.Contains(role, StringComparer.Ordinal))
-                throw map["role"]!.Error($"unknown role '{role}'; use controller or processor");
+            var roleText = map.String("role") ?? ProcessingRole.Controller.ToText();
+            if (!ProcessingRoles.TryParse(roleText, out var role))
+                throw map["role"]!.Error($"unknown role '{roleText}'; use controller or processor");
             var purposes = map.Strings("purposes");
             if (purposes.Count == 0) throw map.Error($"activity '{id}' needs at least one purpose (Art. 30(1)(b))");
             var legal = new List<LegalBasis>();

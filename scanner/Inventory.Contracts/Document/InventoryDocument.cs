@@ -65,8 +65,8 @@ public sealed class SourceEntry
     public string Name { get; set; } = "default";
     /// <summary>postgres, sqlserver or sqlite.</summary>
     public string Provider { get; set; } = "";
-    /// <summary><c>controller</c> (default) or <c>processor</c> (customer-owned data, never sampled).</summary>
-    public string Role { get; set; } = "controller";
+    /// <summary>Controller (default) or processor (customer-owned data, never sampled); JSON <c>controller</c>/<c>processor</c>.</summary>
+    public ProcessingRole Role { get; set; } = ProcessingRole.Controller;
     /// <summary>Host and database (or file) with credentials removed.</summary>
     public string Target { get; set; } = "";
     /// <summary>Server product and version.</summary>

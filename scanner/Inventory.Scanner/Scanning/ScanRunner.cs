@@ -95,7 +95,7 @@ public sealed class ScanRunner
             var name = table.QualifiedName(catalog.DefaultSchema);
             progress?.TableStarted(source.Name, name);
             TableSample sample;
-            if (source.Role == "processor")
+            if (source.Role == ProcessingRole.Processor)
                 sample = NotSampled(table, NotSampledReason.ProcessorScope, "not sampled: processor-scope source (customer-owned data)");
             else if (source.Sample.Rows == 0)
                 sample = NotSampled(table, NotSampledReason.Disabled, "sampling disabled (rows: 0)");

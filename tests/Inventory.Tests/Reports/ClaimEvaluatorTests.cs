@@ -97,7 +97,7 @@ public sealed class ClaimEvaluatorTests
     {
         var orders = Some.Table("orders", null, Some.Column("card", null, notSampled: NotSampledReason.ProcessorScope));
         var customer = Some.Source("customer-dbs", orders);
-        customer.Role = "processor";
+        customer.Role = ProcessingRole.Processor;
         var result = ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == "no-stored-card-number"), Policy,
             Some.Document(Some.Source("app", Users()), customer));
 
@@ -322,7 +322,7 @@ public sealed class ClaimEvaluatorTests
     public void CustomerDataInProcessorScope_AnnotatedTableAndProcessorSource_Holds()
     {
         var customer = Some.Source("customer-dbs", Some.Table("files", null, Some.Column("storage_key", "customer_content.file")));
-        customer.Role = "processor";
+        customer.Role = ProcessingRole.Processor;
         var result = ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == "customer-data-processor-scope"), Policy, Some.Document(
             Some.Source("app", Some.Table("deployments", "hosting-customer-data", Some.Id(), Some.Column("build_log", "customer_content.source_code"))),
             customer));
