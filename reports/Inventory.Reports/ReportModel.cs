@@ -1,3 +1,4 @@
+using Inventory.Annotations;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -382,7 +383,7 @@ internal static class ReportModelBuilder
         "automatic.geolocation" => "Données de localisation",
         _ when category.StartsWith("other_personal.health", StringComparison.Ordinal)
             || category.StartsWith("other_personal.special_category", StringComparison.Ordinal) => "Données sensibles",
-        _ => DataCategoryVocabulary.TopLevel(category) switch
+        _ => DataCategory.TopLevelOf(category) switch
         {
             "contact" => "État civil, identité, données d'identification",
             "financial" => "Informations d'ordre économique et financier",
@@ -471,16 +472,12 @@ internal static class ReportModelBuilder
 
     /// <summary>The evidence against a conflicting column's annotation, rebuilt from the structured detector evidence
     /// (ids, categories and counts: the free-text <see cref="ColumnEntry.Conflict"/> is not copied, so nothing but counts
-    /// can reach the report). Same selection as the annotation merger: detector hits pointing at another top-level
-    /// category, strongest ratio first.</summary>
+    /// can reach the report). Same selection as the annotation merger (<see cref="ContradictingEvidence"/>): detector
+    /// hits pointing at another top-level category, strongest ratio first.</summary>
     private static string ConflictEvidence(ColumnEntry c)
     {
         var annotated = c.Annotation?.DataCategory ?? c.DataCategory;
-        var top = annotated is null ? null : DataCategoryVocabulary.TopLevel(annotated);
-        var hits = (c.Classification?.Evidence ?? [])
-            .Where(e => e.Kind == "detector" && e.DataCategory is { } d && d != "none" && DataCategoryVocabulary.TopLevel(d) != top
-                        && e.Matched is > 0 && e.Total is > 0)
-            .OrderByDescending(e => (double)e.Matched!.Value / e.Total!.Value).ThenBy(e => e.Id, StringComparer.Ordinal)
+        var hits = (annotated is null ? [] : ContradictingEvidence.Against(c.Classification, annotated).Where(e => e.Matched > 0))
             .Select(e => $"{e.Matched!.Value.ToString(CultureInfo.InvariantCulture)}/{e.Total!.Value.ToString(CultureInfo.InvariantCulture)} sampled values match {e.DataCategory} ({e.Id})")
             .ToList();
         return hits.Count == 0 ? "contradicting evidence not recorded in the inventory" : string.Join("; ", hits);
@@ -588,11 +585,10 @@ internal static class ReportModelBuilder
 
     private static FindingRow Finding(ClaimFinding f) => new() { Location = f.Location, Category = f.DataCategory, Reason = f.Reason };
 
-    /// <summary>True when the gate counts the column as tagged without conflict (same rule as <c>CheckGate</c>).</summary>
+    /// <summary>True when the gate counts the column as tagged (<see cref="ColumnEntry.CountsAsTagged"/>) and nothing
+    /// contradicts it (conflicts are counted apart).</summary>
     private static bool Accepted(ColumnEntry c, ReportOptions options) =>
-        c.Status == ColumnStatus.Tagged
-        || (c.Status == ColumnStatus.Suggested && c.Origin is Origin.Rules or Origin.Model
-            && options.AcceptClassificationAbove is { } threshold && c.Confidence >= threshold);
+        c.Status != ColumnStatus.Conflict && c.CountsAsTagged(options.AcceptClassificationAbove);
 
     private static SourceCoverage Coverage(SourceEntry s, ReportOptions options)
     {
@@ -624,7 +620,7 @@ internal static class ReportModelBuilder
     private static List<CategoryCount> Chart(InventoryDocument inventory)
     {
         var counts = inventory.AllColumns()
-            .GroupBy(x => x.Column.DataCategory is { } d ? DataCategoryVocabulary.TopLevel(d) : "undecided")
+            .GroupBy(x => x.Column.DataCategory is { } d ? DataCategory.TopLevelOf(d) : "undecided")
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var keys = ChartOrder.Where(counts.ContainsKey).Concat(counts.Keys.Where(k => !ChartOrder.Contains(k)).Order(StringComparer.Ordinal)).ToList();
         int max = counts.Count == 0 ? 1 : counts.Values.Max();

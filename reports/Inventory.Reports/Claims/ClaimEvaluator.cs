@@ -1,3 +1,5 @@
+using Inventory.Annotations;
+using Inventory.Classification;
 using System.Globalization;
 using Inventory.Catalog;
 using Inventory.Model;
@@ -87,7 +89,7 @@ internal static class ClaimChecks
     private static bool Covered(IEnumerable<string> declared, string category) => declared.Any(d => DataCategoryVocabulary.Covers(d, category));
 
     /// <summary>The column's tagged category (annotation or database label), or null when it is only suggested or undecided.</summary>
-    internal static string? Tagged(ColumnEntry c) => c.Status is ColumnStatus.Tagged or ColumnStatus.Conflict ? c.DataCategory : null;
+    internal static string? Tagged(ColumnEntry c) => c.CountsAsTagged() ? c.DataCategory : null;
 
     /// <summary>Why a column without a tagged category is undecided: "suggested X, not tagged" or "undecided".</summary>
     private static string Undecided(ColumnEntry c) =>
@@ -268,9 +270,9 @@ internal static class ClaimChecks
             foreach (var t in source.Tables)
             {
                 bool personal = t.Columns.Any(c => DataCategoryVocabulary.IsPersonal(Tagged(c))
-                    && DataCategoryVocabulary.TopLevel(Tagged(c)!) != "customer_content");
+                    && DataCategory.TopLevelOf(Tagged(c)!) != "customer_content");
                 bool suggestedPersonal = !personal && t.Columns.Any(c => Tagged(c) is null && DataCategoryVocabulary.IsPersonal(c.DataCategory)
-                    && DataCategoryVocabulary.TopLevel(c.DataCategory!) != "customer_content");
+                    && DataCategory.TopLevelOf(c.DataCategory!) != "customer_content");
                 if ((!personal && !suggestedPersonal) || (t.Activity is { } a && exempt.Contains(a, StringComparer.Ordinal))) continue;
                 examined++;
                 if (rootSet.Contains(t.QualifiedName)) continue;

@@ -187,7 +187,7 @@ public static partial class AnnotationStubs
             var updated = (text.Length == 0 || text.EndsWith('\n') ? text : text + "\n") + addition;
 
             // Check the result: same table, old entries unchanged, new entries present, no error.
-            var errors = new List<ConfigurationException>();
+            var errors = new List<AnnotationError>();
             var reread = new AnnotationLoader(categories).Parse(updated, file, errors);
             if (errors.Count > 0 || reread is not [var table] || table.Table != annotation.Table) return null;
             var expected = annotation.Columns.Select(c => c.Name).Concat(missing.Select(c => c.Name)).ToArray();

@@ -155,6 +155,31 @@ public sealed class ColumnEntry
     public string? Conflict { get; set; }
     /// <summary>Masked examples (e.g. <c>j***@e***.c***</c>), only when the user asks for them.</summary>
     public List<string>? MaskedExamples { get; set; }
+
+    /// <summary>Sets the effective category, confidence, origin and status from <see cref="Classification"/> alone
+    /// (before annotations and database labels): <see cref="ColumnStatus.Suggested"/> when it decides a category,
+    /// <see cref="ColumnStatus.Untagged"/> otherwise; clears the annotation and the conflict.</summary>
+    public void ApplyClassification()
+    {
+        var c = Classification;
+        DataCategory = c?.DataCategory;
+        Confidence = c?.DataCategory is null ? 0 : c.Confidence;
+        Origin = c?.DataCategory is null ? null : c.Origin;
+        Status = c?.DataCategory is null ? ColumnStatus.Untagged : ColumnStatus.Suggested;
+        Annotation = null;
+        Conflict = null;
+    }
+
+    /// <summary>The CI gate's rule, shared by the check, the report's coverage and the claims: the column counts as
+    /// tagged when an annotation or a database label gives its category (also when the evidence contradicts it: the
+    /// conflict is a finding of its own), or when a classification by rules or the model reaches
+    /// <paramref name="acceptClassificationAbove"/>. A suggestion below it, or with no threshold, is not a tag (C06, C07).</summary>
+    /// <param name="acceptClassificationAbove">Classifications at or above this confidence count as tags; null to
+    /// require an annotation or a database label.</param>
+    public bool CountsAsTagged(double? acceptClassificationAbove = null) =>
+        Status is ColumnStatus.Tagged or ColumnStatus.Conflict
+        || (Status == ColumnStatus.Suggested && Origin is global::Inventory.Classification.Origin.Rules or global::Inventory.Classification.Origin.Model
+            && acceptClassificationAbove is { } threshold && Confidence >= threshold);
 }
 
 /// <summary>Sample statistics of a column: counts and ratios, never values.</summary>
