@@ -16,7 +16,8 @@ namespace Inventory.Reports.Claims;
 /// PAN hit) is data, not a category, and is a finding whatever the column's status.</summary>
 public static class ClaimEvaluator
 {
-    private static readonly IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> Checks =
+    /// <summary>The check of each claim kind.</summary>
+    internal static readonly IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> Checks =
         new Dictionary<string, Func<ClaimContext, ClaimResult>>(StringComparer.Ordinal)
         {
             [ClaimKinds.NoCardNumber] = ClaimChecks.NoCardNumber,
@@ -34,18 +35,43 @@ public static class ClaimEvaluator
     /// <param name="inventory">The inventory (not modified).</param>
     /// <returns>One result per claim.</returns>
     public static IReadOnlyList<ClaimResult> EvaluateAll(PolicyDocument policy, InventoryDocument inventory) =>
-        policy.Claims.Select(c => Evaluate(c, policy, inventory)).ToList();
+        EvaluateAll(policy, inventory, Checks);
+
+    /// <summary>Checks every claim with the given checks (tests inject a failing one).</summary>
+    internal static IReadOnlyList<ClaimResult> EvaluateAll(PolicyDocument policy, InventoryDocument inventory,
+        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks) =>
+        policy.Claims.Select(c => Evaluate(c, policy, inventory, checks)).ToList();
 
     /// <summary>Checks one claim.</summary>
     /// <param name="claim">The claim (its kind must be one of <see cref="ClaimKinds"/>).</param>
     /// <param name="policy">The policy the claim belongs to (activities and recipients).</param>
     /// <param name="inventory">The inventory (not modified).</param>
-    /// <returns>The verdict with its evidence; an unknown kind gives <see cref="ClaimVerdict.Unknown"/>.</returns>
-    public static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory)
+    /// <returns>The verdict with its evidence; an unknown kind, or a check that fails, gives <see cref="ClaimVerdict.Unknown"/>
+    /// with the reason.</returns>
+    public static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory) =>
+        Evaluate(claim, policy, inventory, Checks);
+
+    /// <summary>Checks one claim, isolated as Serilog's safe aggregate sink isolates a sink: a check that throws (a bug,
+    /// or an inventory it did not foresee) makes this claim <see cref="ClaimVerdict.Unknown"/> with the reason, and the
+    /// other claims are still checked. The reason names the exception type only: its message could quote a value.</summary>
+    internal static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory,
+        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks)
     {
-        if (!Checks.TryGetValue(claim.Kind, out var check))
+        if (!checks.TryGetValue(claim.Kind, out var check))
             return new ClaimResult { Claim = claim, Verdict = ClaimVerdict.Unknown, Summary = $"no check for claim kind '{claim.Kind}'" };
-        return check(new ClaimContext(claim, policy, inventory));
+        try
+        {
+            return check(new ClaimContext(claim, policy, inventory));
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
+        {
+            return new ClaimResult
+            {
+                Claim = claim,
+                Verdict = ClaimVerdict.Unknown,
+                Summary = $"the check of claim kind '{claim.Kind}' failed ({e.GetType().Name}), so no verdict; please report it with the inventory's shape",
+            };
+        }
     }
 }
 
