@@ -73,10 +73,33 @@ public sealed class SourceEntry
     public string? ServerVersion { get; set; }
     /// <summary>The provider's default schema (<c>public</c>, <c>dbo</c>, <c>main</c>).</summary>
     public string DefaultSchema { get; set; } = "";
+    /// <summary>The part of the source the scan covered (include/exclude patterns, shard); null in documents written
+    /// before scopes were recorded.</summary>
+    public SourceScope? Scope { get; set; }
     /// <summary>False when a table or column could not be read.</summary>
     public bool Complete { get; set; } = true;
     /// <summary>Tables sorted by schema then name.</summary>
     public List<TableEntry> Tables { get; set; } = [];
+}
+
+/// <summary>The part of a source a scan covered. Annotations of tables outside it are not applied and never stale:
+/// the scan did not look there.</summary>
+public sealed class SourceScope
+{
+    /// <summary>Include patterns on <c>schema.table</c> (<see cref="Catalog.CatalogFilter"/>); empty for every table.</summary>
+    public List<string> Include { get; set; } = [];
+    /// <summary>Exclude patterns on <c>schema.table</c>; exclude wins.</summary>
+    public List<string> Exclude { get; set; } = [];
+    /// <summary>The shard this scan covered, <c>k/n</c> (e.g. <c>1/3</c>), or null for an unsharded scan. A sharded
+    /// document holds only its shard's tables, so a table it lacks may live in another shard.</summary>
+    public string? Shard { get; set; }
+
+    /// <summary>True when the scan covered the table: the patterns let it through and, for a sharded scan, the document
+    /// cannot tell, so only tables it holds count (callers ask about tables the document lacks: false).</summary>
+    /// <param name="schema">Exact schema name.</param>
+    /// <param name="table">Exact table name.</param>
+    /// <exception cref="ConfigurationException">An empty or malformed pattern.</exception>
+    public bool Covers(string schema, string table) => Shard is null && new Catalog.CatalogFilter(Include, Exclude).Matches(schema, table);
 }
 
 /// <summary>One relation of a source.</summary>

@@ -82,6 +82,7 @@ public sealed class ScanRunner
             Name = source.Name,
             Provider = connector.Provider,
             Role = source.Role,
+            Scope = new SourceScope { Include = [.. source.Include], Exclude = [.. source.Exclude] },
             Target = connector.Target,
             ServerVersion = catalog.ServerVersion,
             DefaultSchema = catalog.DefaultSchema,
