@@ -60,5 +60,5 @@ internal static class ScriptHeader
     private static int Count(IReadOnlyList<ExportedColumn> columns, ExportBasis basis) => columns.Count(c => c.Basis == basis);
 
     private static string Threshold(double? threshold) =>
-        threshold is { } t ? $" with confidence >= {t.ToString("0.##", CultureInfo.InvariantCulture)}" : ", none accepted (no --accept-classification-above)";
+        threshold is { } t ? $" with confidence >= {t.ToString("0.##", CultureInfo.InvariantCulture)}" : " (no --accept-classification-above)";
 }
