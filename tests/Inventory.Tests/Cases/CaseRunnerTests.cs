@@ -50,7 +50,7 @@ public sealed class CaseRunnerTests
                 connection = new NpgsqlConnectionStringBuilder(db.ConnectionString) { Username = "pii_scanner", Password = "pii_scanner_test" }.ConnectionString;
             }
             var document = await ScanAsync(folder, connection, "postgres");
-            AssertExpectations(folder, document);
+            AssertExpectations(folder, document, "PostgreSQL");
         }
         finally
         {
@@ -75,7 +75,7 @@ public sealed class CaseRunnerTests
                 await cmd.ExecuteNonQueryAsync();
             }
             var document = await ScanAsync(folder, "sqlite:" + file, "sqlite");
-            AssertExpectations(folder, document);
+            AssertExpectations(folder, document, "SQLite");
         }
         finally
         {
@@ -109,7 +109,7 @@ public sealed class CaseRunnerTests
             + "the case itself accepts an annotation saying financial (billing)"),
     };
 
-    private static void AssertExpectations(string folder, InventoryDocument document)
+    private static void AssertExpectations(string folder, InventoryDocument document, string engine)
     {
         var caseName = Path.GetFileName(folder);
         var tables = document.AllTables().ToDictionary(t => t.Table.QualifiedName, t => t.Table, StringComparer.Ordinal);
@@ -117,8 +117,8 @@ public sealed class CaseRunnerTests
         {
             foreach (var row in CaseExpectation.Read(Path.Combine(folder, "expected.tsv")))
             {
-                if (row.Note.StartsWith("SQL Server", StringComparison.Ordinal) && !tables.ContainsKey(row.Table))
-                    continue; // a row for another engine's setup
+                if (CaseExpectation.ForOtherEngine(row.Note, engine) && !tables.ContainsKey(row.Table))
+                    continue; // a row for another engine's setup (its note names the engine, as the cases write them)
                 tables.TryGetValue(row.Table, out var table);
                 if (row.Expected == "absent")
                 {
