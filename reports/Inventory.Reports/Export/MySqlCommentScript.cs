@@ -30,7 +30,8 @@ internal static class MySqlCommentScript
                 "column with that exact type and nullability, no default, an empty EXTRA and the table's default collation.",
                 "Any other column is skipped and named in a result row `inventory_export_skipped`: set its comment by hand.",
                 "Comments changed after the scan are overwritten. ALTER TABLE commits implicitly: there is no transaction.",
-                "Apply as a user with ALTER on the tables: mysql --show-warnings < FILE (or mariadb < FILE).",
+                "Tables of the scanned database are named without it: run the script in that database (or a copy of it),",
+                "as a user with ALTER on the tables: mysql --show-warnings DATABASE < FILE (or mariadb DATABASE < FILE).",
             ],
             [
                 "Run the commented statements in the UNDO block at the end: they restore each comment as the scan recorded it",
@@ -44,7 +45,7 @@ internal static class MySqlCommentScript
             text.Append("-- ").Append(ScriptHeader.Describe(column)).Append('\n');
             text.Append("SET @inventory_ok = (SELECT COUNT(*) FROM information_schema.COLUMNS AS c\n")
                 .Append("    JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME\n")
-                .Append("    WHERE c.TABLE_SCHEMA = ").Append(column.Table.Schema.Length == 0 ? "DATABASE()" : Literal(column.Table.Schema))
+                .Append("    WHERE c.TABLE_SCHEMA = ").Append(InCurrentDatabase(column) ? "DATABASE()" : Literal(column.Table.Schema))
                 .Append(" AND c.TABLE_NAME = ").Append(Literal(column.Table.Name))
                 .Append(" AND c.COLUMN_NAME = ").Append(Literal(column.Column.Name)).Append('\n')
                 .Append("    AND c.COLUMN_TYPE = ").Append(Literal(column.Column.DeclaredType))
@@ -63,10 +64,18 @@ internal static class MySqlCommentScript
 
     /// <summary>The statement that sets one comment: <c>ALTER TABLE `s`.`t` MODIFY COLUMN `c` type [NOT] NULL COMMENT '…'</c>.</summary>
     internal static string Modify(ExportedColumn column, string comment) =>
-        $"ALTER TABLE {Quote(column.Table.Schema, column.Table.Name)} MODIFY COLUMN {Quote(column.Column.Name)} {column.Column.DeclaredType} " +
+        $"ALTER TABLE {Table(column)} MODIFY COLUMN {Quote(column.Column.Name)} {column.Column.DeclaredType} " +
         $"{(column.Column.Nullable ? "NULL" : "NOT NULL")} COMMENT {Literal(comment)}";
 
-    private static string Target(ExportedColumn column) => Quote(column.Table.Schema, column.Table.Name) + "." + Quote(column.Column.Name);
+    private static string Target(ExportedColumn column) => Table(column) + "." + Quote(column.Column.Name);
+
+    /// <summary>True for a table of the database the source was scanned in (its default schema): the script names it
+    /// without the database, so it applies to the database it is run in (<c>mysql DB &lt; FILE</c>), e.g. a copy.</summary>
+    private static bool InCurrentDatabase(ExportedColumn column) =>
+        column.Table.Schema.Length == 0 || column.Table.Schema == column.Source.DefaultSchema;
+
+    private static string Table(ExportedColumn column) =>
+        InCurrentDatabase(column) ? Quote(column.Table.Name) : Quote(column.Table.Schema, column.Table.Name);
 
     /// <summary>Quotes a MySQL identifier: between backticks, each backtick doubled (MySQL "Schema Object Names").</summary>
     /// <exception cref="ArgumentException">Empty, or holding a NUL character (MySQL rejects both).</exception>

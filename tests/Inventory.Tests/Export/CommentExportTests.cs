@@ -61,21 +61,34 @@ public sealed class CommentExportTests
 
         // When the MySQL script is written
         var script = LabelExport.Write(plan, ExportFormat.MySqlComments);
-        var modify = "ALTER TABLE `shop`.`cus``tomer` MODIFY COLUMN `email` varchar(255) NOT NULL COMMENT 'it''s C:\\\\mail\\ninventory: contact.email'";
+        var modify = "ALTER TABLE `cus``tomer` MODIFY COLUMN `email` varchar(255) NOT NULL COMMENT 'it''s C:\\\\mail\\ninventory: contact.email'";
 
         // Then the statement restates type and nullability, runs only when the live column matches, and is escaped as a
         // literal inside the guard
         using (Assert.EnterMultipleScope())
         {
             Assert.That(script, Does.Contain("SET @@SESSION.sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '');"));
-            Assert.That(script, Does.Contain("WHERE c.TABLE_SCHEMA = 'shop' AND c.TABLE_NAME = 'cus`tomer' AND c.COLUMN_NAME = 'email'"));
+            Assert.That(script, Does.Contain("WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = 'cus`tomer' AND c.COLUMN_NAME = 'email'"));
             Assert.That(script, Does.Contain("AND c.COLUMN_TYPE = 'varchar(255)' AND c.IS_NULLABLE = 'NO'"));
             Assert.That(script, Does.Contain("AND c.EXTRA = ''"));
             Assert.That(script, Does.Contain("c.COLLATION_NAME = t.TABLE_COLLATION"));
             Assert.That(script, Does.Contain("SET @inventory_ddl = IF(@inventory_ok = 1,\n    " + MySqlLiteral(modify) + ",\n"));
             Assert.That(script, Does.Contain("PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;"));
-            Assert.That(script, Does.Contain("-- ALTER TABLE `shop`.`cus``tomer` MODIFY COLUMN `email` varchar(255) NOT NULL COMMENT 'it''s C:\\\\mail';"));
+            Assert.That(script, Does.Contain("-- ALTER TABLE `cus``tomer` MODIFY COLUMN `email` varchar(255) NOT NULL COMMENT 'it''s C:\\\\mail';"));
             Assert.That(script, Does.Contain("Not recorded by the scan, hence not restated: DEFAULT, AUTO_INCREMENT"));
+        }
+    }
+
+    [Test]
+    public void MySql_TableOfAnotherDatabase_IsQualified()
+    {
+        var users = ExportDocuments.Table("shop", "users", [ExportDocuments.Tagged("email", "contact.email")], defaultSchema: "shop");
+        var leads = ExportDocuments.Table("crm", "leads", [ExportDocuments.Tagged("phone", "contact.phone")], defaultSchema: "shop");
+        var script = LabelExport.Write(ExportDocuments.Plan(ExportDocuments.Document("mysql", users, leads)), ExportFormat.MySqlComments);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(script, Does.Contain("'ALTER TABLE `crm`.`leads` MODIFY COLUMN `phone`").And.Contain("WHERE c.TABLE_SCHEMA = 'crm' AND c.TABLE_NAME = 'leads'"));
+            Assert.That(script, Does.Contain("'ALTER TABLE `users` MODIFY COLUMN `email`").And.Contain("WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = 'users'"));
         }
     }
 

@@ -87,6 +87,8 @@ public sealed class PostgresExportRoundTripTests
             Assert.That(after[("customer", "phone")].Comment, Is.EqualTo("Main phone\ninventory: contact.phone"));
             Assert.That(after.Where(a => !exported.ContainsKey(a.Key)).Select(a => a.Value.Comment), Has.All.Null);
             Assert.That(after.Where(a => !exported.ContainsKey(a.Key)).Select(a => a.Value.Origin), Has.None.EqualTo(Origin.DatabaseLabel));
+            // no sampled value in the script: no e-mail address, no phone number of the data
+            Assert.That(script, Does.Not.Contain("@").And.Not.Contain("luisg").And.Not.Contain("+55 (12)").And.Not.Contain("Gonçalves"));
             // the scanned database itself was never written
             Assert.That(await CommentAsync(db, "customer", "email"), Is.EqualTo("Customer's e-mail; see CRM"));
         }
