@@ -33,16 +33,6 @@ public static partial class CommentLabel
         return existing.TrimEnd('\r', '\n', ' ', '\t') + "\n" + label;
     }
 
-    /// <summary>The comment without its structured label lines (the undo of <see cref="Merge"/> when the column had
-    /// no label before), or null when nothing else remains.</summary>
-    /// <param name="comment">A comment, or null.</param>
-    public static string? Strip(string? comment)
-    {
-        if (comment is null) return null;
-        var kept = string.Join('\n', comment.Split('\n').Where(l => !IsLabelLine(l)));
-        return string.IsNullOrWhiteSpace(kept) ? null : kept;
-    }
-
     /// <summary>True for a line the reader would take as a structured label (same shape as its pattern).</summary>
     private static bool IsLabelLine(string line) => Structured().IsMatch(line.Trim());
 

@@ -50,10 +50,6 @@ public sealed record ExportOptions
 /// file and line, <c>database label</c>, or the classifier and its confidence. Never a value.</param>
 public sealed record ExportedColumn(SourceEntry Source, TableEntry Table, ColumnEntry Column, string Category, ExportBasis Basis, string Provenance)
 {
-    /// <summary>The parsed category, or null when it is not of the <c>top.sub</c> form over the six top levels (a
-    /// user-extended taxonomy may add other top levels).</summary>
-    public DataCategory? Parsed => DataCategory.TryParse(Category, out var parsed) ? parsed : null;
-
     /// <summary>True unless the category is <c>none</c>.</summary>
     public bool IsPersonal => Category != "none";
 }

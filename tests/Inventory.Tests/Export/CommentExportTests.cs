@@ -26,16 +26,6 @@ public sealed class CommentExportTests
         Assert.That(DatabaseLabels.FromComment(CommentLabel.Merge(existing, category), KnownCategories.BuiltIn), Is.EqualTo(category));
 
     [Test]
-    public void Strip_RemovesOnlyLabelLines()
-    {
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(CommentLabel.Strip("Customer e-mail\ninventory: contact.email"), Is.EqualTo("Customer e-mail"));
-            Assert.That(CommentLabel.Strip("inventory: contact.email"), Is.Null);
-        }
-    }
-
-    [Test]
     public void Postgres_QuotesIdentifiersAndLiterals_AndKeepsTheScannedCommentForUndo()
     {
         var column = ExportDocuments.Tagged("Full \"Name\"", "contact.name", comment: "Owner's name\ninventory: none");
