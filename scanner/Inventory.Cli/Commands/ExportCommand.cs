@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Inventory.Config;
 using Inventory.Model;
+using Inventory.Pipeline;
 using Inventory.Reports.Export;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -57,12 +58,10 @@ internal sealed class ExportCommand(IAnsiConsole console) : Command<ExportComman
     {
         var format = LabelExport.ParseFormat(settings.Format!);
         var config = settings.Config is null ? null : InventoryConfig.Load(settings.Config);
+        var flow = new InventoryFlow(config);
         var document = InventoryJson.Read(settings.Inventory!);
         // The same annotations and merge as `check` (flag, else the config's folder, else ./annotations when present).
-        var (annotationsPath, isExplicit) = settings.Annotations is not null ? (settings.Annotations, true)
-            : config?.Annotations is not null ? (config.Resolve(config.Annotations), true)
-            : ("annotations", false);
-        var applied = Gate.ApplyAnnotations(document, config, annotationsPath, isExplicit);
+        var applied = flow.MergeAnnotations(document, AnnotationsLocation.Resolve(settings.Annotations, config));
         if (applied.Annotations.Errors.Count > 0)
         {
             foreach (var error in applied.Annotations.Errors) console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));

@@ -1,6 +1,7 @@
 using Inventory.Cli;
 using Inventory.Config;
 using Inventory.Model;
+using Inventory.Pipeline;
 using Inventory.Scanning;
 using Inventory.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -94,8 +95,10 @@ public sealed class CaseRunnerTests
             Sources = [template with { Connection = connection, Provider = provider }],
             Annotations = File.Exists(annotations) ? annotations : null,
         };
-        var document = await new ScanRunner(Pipeline.CreateClassifier(config)).RunAsync(new ScanRequest { Sources = config.Sources, Parallelism = 2 });
-        Pipeline.ApplyAnnotations(new TestConsole(), document, config);
+        var flow = new InventoryFlow(config);
+        var document = await flow.ScanAsync(new ScanRequest { Sources = config.Sources, Parallelism = 2 });
+        if (AnnotationsLocation.Named(null, config) is { } location)
+            flow.MergeAnnotations(document, location);
         return document;
     }
 

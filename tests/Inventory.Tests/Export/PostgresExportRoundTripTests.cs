@@ -3,6 +3,7 @@ using Inventory.Classification;
 using Inventory.Cli;
 using Inventory.Config;
 using Inventory.Model;
+using Inventory.Pipeline;
 using Inventory.Reports.Export;
 using Inventory.Rules;
 using Inventory.Scanning;
@@ -57,7 +58,7 @@ public sealed class PostgresExportRoundTripTests
 
         // (the columns it exports, by the same merge and selection, as the expectation)
         var merged = InventoryJson.Read(inventoryPath);
-        Gate.ApplyAnnotations(merged, null, Path.Combine(dir.Path, "annotations"), isExplicit: true);
+        new InventoryFlow(null).MergeAnnotations(merged, new AnnotationsLocation(Path.Combine(dir.Path, "annotations"), IsExplicit: true));
         var exported = LabelSelection.Select(merged, new ExportOptions { AcceptClassificationAbove = 0.9 }).Columns
             .ToDictionary(c => (c.Table.QualifiedName, c.Column.Name), c => c.Category);
 
