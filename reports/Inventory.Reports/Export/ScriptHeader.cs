@@ -23,8 +23,9 @@ internal static class ScriptHeader
         Line($"Inventory: {Safe(plan.Options.InventoryName ?? "inventory.json")} ({Safe(plan.Provenance)})");
         foreach (var source in plan.Sources)
             Line($"Source: {Safe(source.Name)} ({Safe(source.Provider)}{(source.ServerVersion is { } v ? ", " + Safe(v) : "")})");
+        var suggestions = Count(columns, ExportBasis.Suggestion);
         Line($"Columns exported: {columns.Count} ({Count(columns, ExportBasis.Annotation)} annotated, {Count(columns, ExportBasis.DatabaseLabel)} from database labels, " +
-             $"{Count(columns, ExportBasis.Suggestion)} suggestions{Threshold(plan.Options.AcceptClassificationAbove)}); " +
+             $"{suggestions} {(suggestions == 1 ? "suggestion" : "suggestions")}{Threshold(plan.Options.AcceptClassificationAbove)}); " +
              $"{columns.Count(c => c.IsPersonal)} personal, {columns.Count(c => !c.IsPersonal)} none.");
         Line($"Columns not exported: {plan.NotExported} (untagged, or suggested below the accepted confidence).");
         if (plan.ProcessorSources.Count > 0)
