@@ -69,7 +69,7 @@ public static partial class FidesDataset
     /// <returns>A key of <see cref="DefaultTaxonomyKeys"/>.</returns>
     public static string KeyFor(string category) =>
         Keys.TryGetValue(category, out var key) ? key
-        : Keys.TryGetValue(Annotations.KnownCategories.TopLevel(category), out var parent) ? parent
+        : Keys.TryGetValue(Inventory.Classification.DataCategory.TopLevelOf(category), out var parent) ? parent
         : "user";
 
     /// <summary>True when <paramref name="key"/> has the form fideslang requires of a <c>fides_key</c>

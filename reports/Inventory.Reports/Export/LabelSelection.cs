@@ -87,8 +87,8 @@ public static class LabelSelection
     /// <exception cref="ConfigurationException">The named source is not in the inventory, or is a processor source.</exception>
     public static ExportPlan Select(InventoryDocument document, ExportOptions options)
     {
-        var processors = document.Sources.Where(s => s.Role == "processor").Select(s => s.Name).ToArray();
-        var sources = document.Sources.Where(s => s.Role != "processor").ToList();
+        var processors = document.Sources.Where(s => s.Role == ProcessingRole.Processor).Select(s => s.Name).ToArray();
+        var sources = document.Sources.Where(s => s.Role != ProcessingRole.Processor).ToList();
         if (options.Source is { } name)
         {
             if (processors.Contains(name, StringComparer.Ordinal))
@@ -123,13 +123,11 @@ public static class LabelSelection
 
     private static ExportBasis? Exported(ColumnEntry column, double? threshold)
     {
-        if (column.DataCategory is null) return null;
+        // The gate's rule (ColumnEntry.CountsAsTagged): a tag, or a suggestion at or above the threshold.
+        if (column.DataCategory is null || !column.CountsAsTagged(threshold)) return null;
         if (column.Status is ColumnStatus.Tagged or ColumnStatus.Conflict)
             return column.Origin == Origin.DatabaseLabel ? ExportBasis.DatabaseLabel : ExportBasis.Annotation;
-        if (column.Status == ColumnStatus.Suggested && column.Origin is Origin.Rules or Origin.Model
-            && threshold is { } t && column.Confidence >= t)
-            return ExportBasis.Suggestion;
-        return null;
+        return ExportBasis.Suggestion;
     }
 
     private static string Provenance(ColumnEntry column, ExportBasis basis) => basis switch

@@ -89,7 +89,7 @@ public static class SqlServerClassifications
     public static SqlServerClassification For(string category)
     {
         if (category == "none") throw new ArgumentException("'none' is not personal data: it gets no sensitivity classification", nameof(category));
-        var top = Annotations.KnownCategories.TopLevel(category);
+        var top = Inventory.Classification.DataCategory.TopLevelOf(category);
         var label = top == "customer_content" ? "Highly Confidential" : "Confidential - GDPR";
         var rank = top switch
         {
