@@ -87,8 +87,8 @@ public static class LabelSelection
     /// <exception cref="ConfigurationException">The named source is not in the inventory, or is a processor source.</exception>
     public static ExportPlan Select(InventoryDocument document, ExportOptions options)
     {
-        var processors = document.Sources.Where(s => s.Role == "processor").Select(s => s.Name).ToArray();
-        var sources = document.Sources.Where(s => s.Role != "processor").ToList();
+        var processors = document.Sources.Where(s => s.Role == ProcessingRole.Processor).Select(s => s.Name).ToArray();
+        var sources = document.Sources.Where(s => s.Role != ProcessingRole.Processor).ToList();
         if (options.Source is { } name)
         {
             if (processors.Contains(name, StringComparer.Ordinal))
