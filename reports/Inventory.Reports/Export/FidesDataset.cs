@@ -1,3 +1,4 @@
+using Inventory.Classification;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -69,7 +70,7 @@ public static partial class FidesDataset
     /// <returns>A key of <see cref="DefaultTaxonomyKeys"/>.</returns>
     public static string KeyFor(string category) =>
         Keys.TryGetValue(category, out var key) ? key
-        : Keys.TryGetValue(Inventory.Classification.DataCategory.TopLevelOf(category), out var parent) ? parent
+        : Keys.TryGetValue(DataCategory.TopLevelOf(category), out var parent) ? parent
         : "user";
 
     /// <summary>True when <paramref name="key"/> has the form fideslang requires of a <c>fides_key</c>

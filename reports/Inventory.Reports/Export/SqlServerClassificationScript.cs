@@ -1,3 +1,4 @@
+using Inventory.Classification;
 using System.Security.Cryptography;
 using System.Text;
 using Inventory.Connectors.SqlServer;
@@ -89,7 +90,7 @@ public static class SqlServerClassifications
     public static SqlServerClassification For(string category)
     {
         if (category == "none") throw new ArgumentException("'none' is not personal data: it gets no sensitivity classification", nameof(category));
-        var top = Inventory.Classification.DataCategory.TopLevelOf(category);
+        var top = DataCategory.TopLevelOf(category);
         var label = top == "customer_content" ? "Highly Confidential" : "Confidential - GDPR";
         var rank = top switch
         {
