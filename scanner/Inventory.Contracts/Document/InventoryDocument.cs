@@ -63,7 +63,7 @@ public sealed class SourceEntry
 {
     /// <summary>Source name from the config (or <c>default</c>).</summary>
     public string Name { get; set; } = "default";
-    /// <summary>postgres, sqlserver or sqlite.</summary>
+    /// <summary>The provider name, as the provider registry names it (postgres, sqlserver, sqlite, …).</summary>
     public string Provider { get; set; } = "";
     /// <summary><c>controller</c> (default) or <c>processor</c> (customer-owned data, never sampled).</summary>
     public string Role { get; set; } = "controller";

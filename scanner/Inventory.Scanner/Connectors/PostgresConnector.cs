@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Inventory.Catalog;
 using Inventory.Connectors.Postgres;
+using Inventory.Connectors.Sampling;
 using Npgsql;
 
 namespace Inventory.Connectors;
@@ -206,87 +207,33 @@ public sealed class PostgresConnector : IConnector
     }
 
     /// <inheritdoc />
-    public async Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default)
+    public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default) =>
+        TableSampler.SampleAsync(table, options, OpenSessionAsync, cancellationToken);
+
+    private async Task<ISampleSession> OpenSessionAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(options);
-        var readable = table.Columns.Where(c => c.Readable).ToList();
-        var blocked = table.Columns.Where(c => !c.Readable).ToList();
-        if (!table.Readable || readable.Count == 0)
-        {
-            return new TableSample
-            {
-                NotSampled = NotSampledReason.NoPrivilege,
-                Columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.NoPrivilege }, StringComparer.Ordinal),
-                Issues = [Issue(null, "no-privilege", "the connected role may not SELECT any column of this table; GRANT SELECT to scan it")],
-            };
-        }
-
-        var issues = blocked
-            .Select(c => Issue(c.Name, "no-privilege", "the connected role may not SELECT this column; it was left out of the sample"))
-            .ToList();
-        var result = new Dictionary<string, ColumnSample>(StringComparer.Ordinal);
-        foreach (var c in blocked) result[c.Name] = new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.NoPrivilege };
-
-        NpgsqlConnection connection;
         try
         {
-            connection = await _dataSource.Value.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return new Session(this, await _dataSource.Value.OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
             throw ConnectError(e);
         }
-        await using (connection.ConfigureAwait(false))
-        {
-            var outcome = await SampleColumnsAsync(connection, table, readable, options, cancellationToken).ConfigureAwait(false);
-            if (outcome.Failure is { } failure && failure.Reason == NotSampledReason.Error && readable.Count > 1)
-            {
-                // Narrow the failure to the columns that cause it: read each column alone; the others are kept.
-                int rows = 0;
-                string? method = null;
-                foreach (var column in readable)
-                {
-                    var single = await SampleColumnsAsync(connection, table, [column], options, cancellationToken).ConfigureAwait(false);
-                    if (single.Failure is { } f)
-                    {
-                        result[column.Name] = new ColumnSample { Column = column.Name, NotSampled = f.Reason };
-                        issues.Add(Issue(column.Name, f.Kind, f.Message));
-                    }
-                    else
-                    {
-                        result[column.Name] = single.Columns[column.Name];
-                        rows = Math.Max(rows, single.RowCount);
-                        method ??= single.Method;
-                    }
-                }
-                return new TableSample
-                {
-                    RowCount = rows,
-                    Columns = result,
-                    Method = method,
-                    Issues = issues,
-                    NotSampled = readable.All(c => result[c.Name].NotSampled is not null) ? NotSampledReason.Error : null,
-                };
-            }
-            if (outcome.Failure is { } whole)
-            {
-                foreach (var c in readable) result[c.Name] = new ColumnSample { Column = c.Name, NotSampled = whole.Reason };
-                issues.Add(Issue(null, whole.Kind, whole.Message));
-                return new TableSample { Columns = result, NotSampled = whole.Reason, Issues = issues, Method = outcome.Method };
-            }
-            foreach (var (name, sample) in outcome.Columns) result[name] = sample;
-            return new TableSample { RowCount = outcome.RowCount, Columns = result, Method = outcome.Method, Issues = issues };
-        }
     }
 
-    private sealed record Failure(NotSampledReason Reason, string Kind, string Message);
+    /// <summary>One pooled connection's sampling reads, for <see cref="TableSampler"/>.</summary>
+    private sealed class Session(PostgresConnector connector, NpgsqlConnection connection) : ISampleSession
+    {
+        public Task<SampleRead> ReadAsync(TableInfo table, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken cancellationToken) =>
+            connector.SampleColumnsAsync(connection, table, columns, options, cancellationToken);
 
-    private sealed record Outcome(int RowCount, Dictionary<string, ColumnSample> Columns, string? Method, Failure? Failure);
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
 
     /// <summary>Samples the given columns in one read-only transaction; a failure is returned, except a lost
     /// connection, which is thrown as <see cref="ConnectorException"/>.</summary>
-    private async Task<Outcome> SampleColumnsAsync(NpgsqlConnection connection, TableInfo table, IReadOnlyList<ColumnInfo> columns,
+    private async Task<SampleRead> SampleColumnsAsync(NpgsqlConnection connection, TableInfo table, IReadOnlyList<ColumnInfo> columns,
         SampleOptions options, CancellationToken ct)
     {
         string? method = null;
@@ -327,7 +274,7 @@ public sealed class PostgresConnector : IConnector
                 method = retry.Description + " (retry: statistics stale)";
                 read = await ReadAsync(connection, begin, retry.Sql, columns, options, ct).ConfigureAwait(false);
             }
-            return new Outcome(read.Rows, read.Columns, method, null);
+            return new SampleRead(read.Rows, read.Columns, method, null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -347,7 +294,7 @@ public sealed class PostgresConnector : IConnector
                 NotSampledReason.NoPrivilege => "no-privilege",
                 _ => PostgresErrors.IsConversion(e) ? "conversion-error" : "error",
             };
-            return new Outcome(0, [], method, new Failure(reason.Value, kind, $"sampling failed: {PostgresErrors.Describe(e)}"));
+            return SampleRead.Failed(new SampleFailure(reason.Value, kind, $"sampling failed: {PostgresErrors.Describe(e)}"), method);
         }
     }
 
@@ -372,32 +319,19 @@ public sealed class PostgresConnector : IConnector
         while (reader.FieldCount != columns.Count)
             if (!await reader.NextResultAsync(ct).ConfigureAwait(false))
                 throw new InvalidOperationException("the sampling batch returned no result set");
-        var values = columns.Select(_ => new List<string>()).ToArray();
-        var lengths = columns.Select(c => c.Family == TypeFamily.Binary ? new List<long>() : null).ToArray();
-        var nulls = new int[columns.Count];
+        var collected = columns.Select(c => new ColumnValues(c, Math.Max(1, options.MaxValueLength))).ToArray();
         int rows = 0;
-        int max = Math.Max(1, options.MaxValueLength);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             rows++;
             for (int i = 0; i < columns.Count; i++)
             {
-                if (reader.IsDBNull(i)) { nulls[i]++; continue; }
-                if (lengths[i] is { } l) { l.Add(reader.GetInt64(i)); continue; }
-                var text = reader.GetString(i);
-                values[i].Add(text.Length > max ? text[..max] : text);
+                if (reader.IsDBNull(i)) collected[i].AddNull();
+                else if (columns[i].Family == TypeFamily.Binary) collected[i].AddLength(reader.GetInt64(i));
+                else collected[i].AddText(reader.GetString(i));
             }
         }
-        var result = new Dictionary<string, ColumnSample>(StringComparer.Ordinal);
-        for (int i = 0; i < columns.Count; i++)
-            result[columns[i].Name] = new ColumnSample
-            {
-                Column = columns[i].Name,
-                Values = lengths[i] is null ? values[i] : [],
-                NullCount = nulls[i],
-                BinaryLengths = lengths[i],
-                NotSampled = lengths[i] is null ? null : NotSampledReason.Binary,
-            };
+        var result = collected.ToDictionary(c => c.Column.Name, c => c.ToSample(), StringComparer.Ordinal);
         return (rows, result);
     }
 
@@ -414,8 +348,6 @@ public sealed class PostgresConnector : IConnector
             // The pool discards a connection it cannot reset; nothing to add here.
         }
     }
-
-    private static ScanIssue Issue(string? column, string kind, string message) => new("", null, column, kind, message);
 
     private ConnectorException ConnectError(Exception e)
     {

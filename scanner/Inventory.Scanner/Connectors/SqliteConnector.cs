@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Inventory.Catalog;
+using Inventory.Connectors.Sampling;
 using Inventory.Connectors.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -307,7 +308,7 @@ public sealed class SqliteConnector : IConnector
                 {
                     case null: nulls++; break;
                     case long length: lengths.Add(length); break;
-                    case string s: values.Add(s.Length > options.MaxValueLength ? s[..options.MaxValueLength] : s); break;
+                    case string s: values.Add(ColumnValues.Cut(s, options.MaxValueLength)); break;
                 }
             }
             bool binary = columns[i].Family == TypeFamily.Binary;
