@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Inventory.Connectors.MySql;
 using Inventory.Connectors.Postgres;
 using Inventory.Connectors.Sqlite;
 using Inventory.Connectors.SqlServer;
@@ -48,6 +49,7 @@ public static class Providers
     /// <summary>Every provider, in the order native connection strings are attributed (first <see cref="NativeMatch.Certain"/>, else first <see cref="NativeMatch.Possible"/>).</summary>
     public static IReadOnlyList<ProviderInfo> All { get; } =
     [
+        MySqlProvider.Info,
         PostgresProvider.Info,
         SqlServerProvider.Info,
         SqliteProvider.Info,

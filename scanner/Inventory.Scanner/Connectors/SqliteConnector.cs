@@ -335,25 +335,10 @@ public sealed class SqliteConnector : IConnector
         table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = reason }, StringComparer.Ordinal);
 
     /// <summary>Draws <paramref name="count"/> distinct rowids uniformly in [min, max] (requires max − min + 1 &gt; count), sorted.</summary>
-    internal static long[] DrawRowids(long min, long max, int count, int seed)
-    {
-        var random = new Random(seed);
-        var picked = new HashSet<long>();
-        while (picked.Count < count)
-            picked.Add(max < long.MaxValue ? random.NextInt64(min, max + 1) : random.NextInt64(min, max));
-        var result = picked.ToArray();
-        Array.Sort(result);
-        return result;
-    }
+    internal static long[] DrawRowids(long min, long max, int count, int seed) => RandomKeys.Draw(min, max, count, seed);
 
-    /// <summary>Combines the seed with the table name (FNV-1a over UTF-16 code units) so each table gets its own
-    /// stable stream, independent of the order tables are sampled in.</summary>
-    internal static int Seed(int seed, string table)
-    {
-        uint h = 2166136261;
-        foreach (char c in table) { h ^= c; h *= 16777619; }
-        return (int)(h ^ (uint)seed);
-    }
+    /// <summary>The table's own seed: <see cref="RandomKeys.SeedFor"/>.</summary>
+    internal static int Seed(int seed, string table) => RandomKeys.SeedFor(seed, table);
 
     private async Task<SqliteConnection> OpenAsync(TimeSpan lockTimeout, CancellationToken cancellationToken)
     {
