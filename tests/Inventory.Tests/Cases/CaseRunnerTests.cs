@@ -1,6 +1,7 @@
 using Inventory.Cli;
 using Inventory.Config;
 using Inventory.Model;
+using Inventory.Pipeline;
 using Inventory.Scanning;
 using Inventory.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -50,7 +51,7 @@ public sealed class CaseRunnerTests
                 connection = new NpgsqlConnectionStringBuilder(db.ConnectionString) { Username = "pii_scanner", Password = "pii_scanner_test" }.ConnectionString;
             }
             var document = await ScanAsync(folder, connection, "postgres");
-            AssertExpectations(folder, document);
+            AssertExpectations(folder, document, "PostgreSQL");
         }
         finally
         {
@@ -75,7 +76,7 @@ public sealed class CaseRunnerTests
                 await cmd.ExecuteNonQueryAsync();
             }
             var document = await ScanAsync(folder, "sqlite:" + file, "sqlite");
-            AssertExpectations(folder, document);
+            AssertExpectations(folder, document, "SQLite");
         }
         finally
         {
@@ -94,8 +95,10 @@ public sealed class CaseRunnerTests
             Sources = [template with { Connection = connection, Provider = provider }],
             Annotations = File.Exists(annotations) ? annotations : null,
         };
-        var document = await new ScanRunner(Pipeline.CreateClassifier(config)).RunAsync(new ScanRequest { Sources = config.Sources, Parallelism = 2 });
-        Pipeline.ApplyAnnotations(new TestConsole(), document, config);
+        var flow = new InventoryFlow(config);
+        var document = await flow.ScanAsync(new ScanRequest { Sources = config.Sources, Parallelism = 2 });
+        if (AnnotationsLocation.Named(null, config) is { } location)
+            flow.MergeAnnotations(document, location);
         return document;
     }
 
@@ -112,9 +115,11 @@ public sealed class CaseRunnerTests
     /// <summary>Asserts every row of the case's expected.tsv against a scanned document.</summary>
     /// <param name="folder">The case folder.</param>
     /// <param name="document">The scan of its setup.</param>
-    /// <param name="otherEngines">Note prefixes of rows that describe another engine's setup: such a row is skipped when
-    /// its table or column does not exist in this engine's setup (by default only SQL Server rows whose table is absent).</param>
-    internal static void AssertExpectations(string folder, InventoryDocument document, IReadOnlyList<string>? otherEngines = null)
+    /// <param name="engine">The engine the setup ran on, as case notes name it (PostgreSQL, SQLite, MySQL).</param>
+    /// <param name="columnsMayDiffer">True for an engine whose own setup of a case cannot hold every column another
+    /// engine's rows name (MySQL: column names are case-insensitive): a row naming another engine is then skipped when
+    /// its column is absent too, not only its table.</param>
+    internal static void AssertExpectations(string folder, InventoryDocument document, string engine, bool columnsMayDiffer = false)
     {
         var caseName = Path.GetFileName(folder);
         var tables = document.AllTables().ToDictionary(t => t.Table.QualifiedName, t => t.Table, StringComparer.Ordinal);
@@ -122,11 +127,11 @@ public sealed class CaseRunnerTests
         {
             foreach (var row in CaseExpectation.Read(Path.Combine(folder, "expected.tsv")))
             {
-                if (otherEngines is null && row.Note.StartsWith("SQL Server", StringComparison.Ordinal) && !tables.ContainsKey(row.Table))
-                    continue; // a row for another engine's setup
-                if (otherEngines is not null && otherEngines.Any(e => row.Note.StartsWith(e, StringComparison.Ordinal))
-                    && (!tables.TryGetValue(row.Table, out var present) || row.Column != "*" && present.Columns.All(c => c.Name != row.Column)))
-                    continue; // a row for another engine's setup, whose table or column this engine's setup cannot have
+                if (CaseExpectation.ForOtherEngine(row.Note, engine) && !tables.ContainsKey(row.Table))
+                    continue; // a row for another engine's setup (its note names the engine, as the cases write them)
+                if (columnsMayDiffer && CaseExpectation.ForOtherEngine(row.Note, engine) && row.Column != "*"
+                    && tables.TryGetValue(row.Table, out var present) && present.Columns.All(c => c.Name != row.Column))
+                    continue; // another engine's column this engine's setup cannot have
                 tables.TryGetValue(row.Table, out var table);
                 if (row.Expected == "absent")
                 {

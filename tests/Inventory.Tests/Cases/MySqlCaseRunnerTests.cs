@@ -50,7 +50,7 @@ public sealed class MySqlCaseRunnerTests
             if (Directive("scan") == "server-wide")
                 uri = uri[..uri.LastIndexOf('/')] + "/?ssl-mode=disabled";
             var document = await CaseRunnerTests.ScanAsync(folder, uri, "mysql");
-            CaseRunnerTests.AssertExpectations(folder, document, ["PostgreSQL", "SQL Server"]);
+            CaseRunnerTests.AssertExpectations(folder, document, "MySQL", columnsMayDiffer: true);
         }
         finally
         {
