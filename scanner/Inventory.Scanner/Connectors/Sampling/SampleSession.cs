@@ -7,7 +7,9 @@ namespace Inventory.Connectors.Sampling;
 /// <param name="Reason">What the table or column is marked with.</param>
 /// <param name="Kind">The scan issue's kind: <c>timeout</c>, <c>no-privilege</c>, <c>conversion-error</c>, <c>error</c>.</param>
 /// <param name="Message">One line for the scan issue.</param>
-internal sealed record SampleFailure(NotSampledReason Reason, string Kind, string Message);
+/// <param name="Narrowable">True when reading the columns one by one may isolate the cause (a value one column cannot
+/// convert); false when the failure belongs to the whole table whatever is selected (SQLite errors).</param>
+internal sealed record SampleFailure(NotSampledReason Reason, string Kind, string Message, bool Narrowable = true);
 
 /// <summary>What one read of some columns of a table returned.</summary>
 /// <param name="RowCount">Rows read.</param>

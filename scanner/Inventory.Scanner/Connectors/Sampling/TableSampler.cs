@@ -5,7 +5,7 @@ namespace Inventory.Connectors.Sampling;
 /// <summary>
 /// The sampling orchestration every SQL connector shares: leave out the columns the role may not read (a
 /// <c>no-privilege</c> issue each), open one connection through the engine, read every readable column at once, and
-/// when that read fails with an ordinary error, narrow the failure by reading each column alone so one unreadable
+/// when that read fails with an ordinary (narrowable) error, narrow the failure by reading each column alone so one unreadable
 /// column never costs the others. Timeouts and privilege errors fail the whole table (reading column by column would
 /// only hit them again). Issues carry no table name: the scan runner fills it in.
 /// </summary>
@@ -45,7 +45,7 @@ internal static class TableSampler
         await using (session.ConfigureAwait(false))
         {
             var outcome = await session.ReadAsync(table, readable, options, cancellationToken).ConfigureAwait(false);
-            if (outcome.Failure is { } failure && failure.Reason == NotSampledReason.Error && readable.Count > 1)
+            if (outcome.Failure is { Reason: NotSampledReason.Error, Narrowable: true } && readable.Count > 1)
             {
                 // Narrow the failure to the columns that cause it: read each column alone; the others are kept.
                 int rows = 0;
