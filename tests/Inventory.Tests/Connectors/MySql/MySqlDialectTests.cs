@@ -120,3 +120,41 @@ public sealed class MySqlDialectTests
     public void Parse_AmbiguousStringWithProviderMySql_ReadAsMySql() =>
         Assert.That(ConnectionTarget.Parse("Server=db;Database=shop;User ID=app;Password=x", "mysql").Display, Is.EqualTo("db:3306/shop"));
 }
+
+/// <summary><c>provider: mysql</c> in inventory.yml.</summary>
+[TestFixture]
+public sealed class MySqlConfigTests
+{
+    [Test]
+    public void Load_ProviderMySql_Accepted()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"inventory-{Guid.NewGuid():N}.yml");
+        File.WriteAllText(file, "sources:\n  - name: shop\n    provider: mysql\n    connection: \"Server=db;Database=shop;User ID=app;Password=x\"\n");
+        try
+        {
+            var config = Inventory.Config.InventoryConfig.Load(file);
+            var source = config.Sources.Single();
+            Assert.That(ConnectionTarget.Parse(source.Connection, source.Provider).Provider, Is.EqualTo("mysql"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public void Load_UnknownProvider_ListsMySql()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"inventory-{Guid.NewGuid():N}.yml");
+        File.WriteAllText(file, "sources:\n  - name: shop\n    provider: maria\n    connection: x\n");
+        try
+        {
+            Assert.That(() => Inventory.Config.InventoryConfig.Load(file),
+                Throws.TypeOf<ConfigurationException>().With.Message.Contains("unknown provider 'maria'").And.Message.Contains("mysql").And.Message.Contains(":3:"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
