@@ -151,7 +151,7 @@ public sealed partial class MySqlDatabaseConnector
             Tables = tables,
             DefaultSchema = _database ?? "",
             QueryCount = queries,
-            ServerVersion = $"{(flavor == MySqlFlavor.MariaDb ? "MariaDB" : "MySQL")} {connection.ServerVersion}",
+            ServerVersion = MySqlDialect.ProductVersion(connection.ServerVersion),
         };
     }
 }

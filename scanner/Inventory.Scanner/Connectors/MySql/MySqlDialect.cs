@@ -69,6 +69,16 @@ internal sealed class MySqlDialect
     public static MySqlFlavor FlavorOf(string serverVersion) =>
         serverVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase) ? MySqlFlavor.MariaDb : MySqlFlavor.MySql;
 
+    /// <summary>Product and version for the inventory, e.g. <c>MariaDB 10.11.19</c> from the handshake's
+    /// <c>5.5.5-10.11.19-MariaDB-0+deb12u1</c> (MariaDB prefixes <c>5.5.5-</c> for old clients), <c>MySQL 8.0.36</c>.</summary>
+    public static string ProductVersion(string serverVersion)
+    {
+        var flavor = FlavorOf(serverVersion);
+        var version = serverVersion.StartsWith("5.5.5-", StringComparison.Ordinal) && flavor == MySqlFlavor.MariaDb ? serverVersion[6..] : serverVersion;
+        int dash = version.IndexOf('-');
+        return (flavor == MySqlFlavor.MariaDb ? "MariaDB " : "MySQL ") + (dash > 0 ? version[..dash] : version);
+    }
+
     /// <summary>Statements that open a bounded read-only transaction: the statement timeout
     /// (<c>max_statement_time</c> in seconds on MariaDB, <c>MAX_EXECUTION_TIME</c> in milliseconds on MySQL), the
     /// row-lock wait (<c>innodb_lock_wait_timeout</c>) and metadata-lock wait (<c>lock_wait_timeout</c>) in whole

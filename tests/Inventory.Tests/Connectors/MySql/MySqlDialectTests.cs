@@ -74,6 +74,11 @@ public sealed class MySqlDialectTests
     [TestCase("8.0.36", ExpectedResult = "MySql")]
     public string FlavorOf_Version(string version) => MySqlDialect.FlavorOf(version).ToString();
 
+    [TestCase("5.5.5-10.11.19-MariaDB-0+deb12u1", ExpectedResult = "MariaDB 10.11.19")]
+    [TestCase("11.4.2-MariaDB", ExpectedResult = "MariaDB 11.4.2")]
+    [TestCase("8.0.36", ExpectedResult = "MySQL 8.0.36")]
+    public string ProductVersion_Handshake_ProductAndVersion(string version) => MySqlDialect.ProductVersion(version);
+
     [Test]
     public void TablesSql_OneDatabase_SchemaIsAParameter()
     {
