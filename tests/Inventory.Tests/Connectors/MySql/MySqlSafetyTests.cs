@@ -92,6 +92,30 @@ public sealed class MySqlSafetyTests
         }
     }
 
+    /// <summary>One column of a view raises an error for every row (a function that SIGNALs); the failure narrows to
+    /// that column: the other columns keep their values, the column gets an issue, the scan goes on.</summary>
+    [Test]
+    public async Task FailingColumn_View_NarrowedToThatColumn()
+    {
+        await using var db = await TestMySql.CreateAsync("col", Setup + """
+            CREATE FUNCTION boom(x int) RETURNS int DETERMINISTIC BEGIN SIGNAL SQLSTATE '45000'; RETURN x; END;
+            CREATE VIEW d_broken AS SELECT id, email, boom(id) AS score FROM a_customer;
+            """);
+        var uri = await db.CreateUserAsync($"GRANT SELECT ON `{db.Name}`.* TO {{user}}; GRANT EXECUTE ON `{db.Name}`.* TO {{user}}");
+        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(uri));
+        var catalog = await connector.ReadCatalogAsync(new CatalogFilter(["d_broken"], []));
+
+        var sample = await connector.SampleAsync(catalog.Tables.Single(), new SampleOptions());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sample.NotSampled, Is.Null);
+            Assert.That(sample.Columns["email"].Values, Has.Count.EqualTo(2));
+            Assert.That(sample.Columns["score"].NotSampled, Is.EqualTo(NotSampledReason.Error));
+            Assert.That(sample.Issues.Select(i => (i.Column, i.Kind)), Is.EqualTo(new[] { ("score", "error") }));
+        }
+    }
+
     [Test]
     public async Task ReadCatalog_WrongPassword_OneLineWithoutPassword()
     {
