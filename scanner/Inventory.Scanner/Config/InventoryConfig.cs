@@ -1,3 +1,4 @@
+using Inventory.Model;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Inventory.Catalog;
@@ -21,7 +22,7 @@ public sealed record SourceConfig
     /// <summary>Sampling options.</summary>
     public SampleOptions Sample { get; init; } = new();
     /// <summary><c>controller</c> (default) or <c>processor</c>: customer-owned data, catalog only, values never sampled.</summary>
-    public string Role { get; init; } = "controller";
+    public ProcessingRole Role { get; init; } = ProcessingRole.Controller;
 }
 
 /// <summary>CI gate settings (<c>check:</c>).</summary>
@@ -180,9 +181,9 @@ public sealed record InventoryConfig
         var connectionNode = m["connection"];
         var connection = m.String("connection");
         if (connection is null && requireConnection) throw m.Error("a source needs 'connection'");
-        var role = m.String("role") ?? "controller";
-        if (role is not ("controller" or "processor"))
-            throw m["role"]!.Error($"unknown role '{role}'; use controller or processor");
+        var roleText = m.String("role") ?? ProcessingRole.Controller.ToText();
+        if (!ProcessingRoles.TryParse(roleText, out var role))
+            throw m["role"]!.Error($"unknown role '{roleText}'; use controller or processor");
         return new SourceConfig
         {
             Name = m.String("name") ?? "default",
