@@ -63,7 +63,7 @@ public sealed class SourceEntry
 {
     /// <summary>Source name from the config (or <c>default</c>).</summary>
     public string Name { get; set; } = "default";
-    /// <summary>postgres, sqlserver or sqlite.</summary>
+    /// <summary>The provider name, as the provider registry names it (postgres, sqlserver, sqlite, …).</summary>
     public string Provider { get; set; } = "";
     /// <summary>Controller (default) or processor (customer-owned data, never sampled); JSON <c>controller</c>/<c>processor</c>.</summary>
     public ProcessingRole Role { get; set; } = ProcessingRole.Controller;
