@@ -6,6 +6,8 @@ switch (command)
 {
     case "pg-scan":
         return await PostgresBench.RunAsync(args[1..]);
+    case "mysql-scan":
+        return await MySqlBench.RunAsync(args[1..]);
     case "detectors":
         return await DetectorBench.RunAsync(args[1..]);
     case "model":
@@ -14,6 +16,7 @@ switch (command)
         Console.Error.WriteLine("""
             usage: Inventory.Bench <command>
               pg-scan     PostgreSQL catalog and sampling benchmark (needs INVENTORY_BENCH_PG or INVENTORY_TEST_PG)
+              mysql-scan  MySQL/MariaDB catalog and sampling benchmark (needs INVENTORY_BENCH_MYSQL or INVENTORY_TEST_MYSQL)
               detectors   value-detector pass over 1,000,000 sampled values: values/s per core
               model       Microsoft.ML model scoring over 100,000 columns: columns/s per core
             """);

@@ -82,6 +82,7 @@ public sealed class ScanRunner
             Name = source.Name,
             Provider = connector.Provider,
             Role = source.Role,
+            Scope = new SourceScope { Include = [.. source.Include], Exclude = [.. source.Exclude] },
             Target = connector.Target,
             ServerVersion = catalog.ServerVersion,
             DefaultSchema = catalog.DefaultSchema,
@@ -95,7 +96,7 @@ public sealed class ScanRunner
             var name = table.QualifiedName(catalog.DefaultSchema);
             progress?.TableStarted(source.Name, name);
             TableSample sample;
-            if (source.Role == "processor")
+            if (source.Role == ProcessingRole.Processor)
                 sample = NotSampled(table, NotSampledReason.ProcessorScope, "not sampled: processor-scope source (customer-owned data)");
             else if (source.Sample.Rows == 0)
                 sample = NotSampled(table, NotSampledReason.Disabled, "sampling disabled (rows: 0)");
