@@ -223,7 +223,8 @@ public sealed class RuleClassifier : IColumnClassifier
         }
 
         // (2) free text → customer content, with what it also contains (C08: never financial).
-        if (prose && !(personalName && nameCategory != "customer_content" && freeText.Ratio < 0.8))
+        // A column named as an address holds addresses, however prose-like some of them read (issue 10 item 6).
+        if (prose && name.DataCategory != "contact.postal_address" && !(personalName && nameCategory != "customer_content" && freeText.Ratio < 0.8))
         {
             evidence.Insert(0, DetectorEvidence(freeText));
             var also = AlsoContains(column.Values);

@@ -7,7 +7,7 @@ namespace Inventory.Rules.Detectors;
 
 /// <summary>
 /// Free text written by people: at least 20 characters and four words, letters making up at least half of the
-/// non-space characters, and not a user-agent string. The column-level signal (length, token diversity) combines this
+/// non-space characters, and neither a user-agent string nor a one-line postal address (<see cref="PostalAddressShape"/>). The column-level signal (length, token diversity) combines this
 /// ratio with the distinct ratio in the classifier.
 /// </summary>
 internal sealed class FreeTextDetector : ValueDetector
@@ -24,7 +24,9 @@ internal sealed class FreeTextDetector : ValueDetector
         if (shape.Letters * 2 < shape.Length - shape.Spaces) return false;
         char first = value[0];
         if (first is '{' or '[' or '<') return false;
-        return !value.StartsWith("Mozilla/", StringComparison.Ordinal);
+        if (value.StartsWith("Mozilla/", StringComparison.Ordinal)) return false;
+        // A one-line postal address (12 Hauptstrasse, 10115 Berlin, Germany) is not a message a person wrote.
+        return shape.Length > 160 || !PostalAddressShape.IsAddressLike(value);
     }
 }
 
@@ -79,7 +81,9 @@ internal enum EmbeddedKinds
 /// <summary>
 /// Identifiers embedded in free text (C08): e-mail addresses, IBANs, IP addresses, payment card numbers and phone
 /// numbers, each found as a word (or run of digit groups) and validated with the same rules as the whole-value
-/// detectors. A value matches when it is free text holding at least one of them; the kinds feed "also contains".
+/// detectors. A card number in text must also be written as cards are (one unbroken run, 4-4-4-4[-3], 4-4-4-1…3,
+/// 4-6-5 American Express, 4-6-4 Diners, 4-3-3-3 thirteen-digit Visa) and not after a <c>+</c>: digits grouped as a
+/// phone number are a phone number. A value matches when it is free text holding at least one of them; the kinds feed "also contains".
 /// </summary>
 internal sealed class EmbeddedIdentifierDetector : ValueDetector
 {
@@ -123,6 +127,7 @@ internal sealed class EmbeddedIdentifierDetector : ValueDetector
             { i++; continue; }
             int start = i;
             if (char.IsAsciiLetter(text[i])) i += 2;
+            else if (text[i] == '+') i++;
             while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is ' ' or '-' or '(' or ')' || (char.IsAsciiLetterUpper(text[i]) && i > start + 3))) i++;
             var run = text[start..i].TrimEnd(" -(");
             i = Math.Max(i, start + 1);
@@ -130,7 +135,9 @@ internal sealed class EmbeddedIdentifierDetector : ValueDetector
             var shape = ValueShape.Of(run, false);
             if (shape.Letters >= 2 && IbanDetector.IsIban(run)) { kinds |= EmbeddedKinds.Iban; continue; }
             if (shape.Letters > 0) continue;
-            if (Card.IsMatch(run, in shape)) { kinds |= EmbeddedKinds.PaymentCard; continue; }
+            // A PAN in prose is written as one run or in the card's own grouping; a run with a '+' (E.164), parentheses or
+            // a phone's grouping (+49 151 2345…, 0049 151 …) is a phone number whatever Luhn says of its digits.
+            if (run[0] != '+' && PaymentCardDetector.HasCardGrouping(run) && Card.IsMatch(run, in shape)) { kinds |= EmbeddedKinds.PaymentCard; continue; }
             if (Phone.IsMatch(run, in shape)) kinds |= EmbeddedKinds.Phone;
         }
         return kinds;

@@ -60,6 +60,31 @@ internal sealed class IpAddressDetector : ValueDetector
         return true;
     }
 
+    /// <summary>True when the value is an IPv4 address in dotted-quad form (RFC 791): four decimal parts of 1–3 digits,
+    /// each at most 255, and nothing else (any range: private, loopback, documentation, netmasks).</summary>
+    /// <param name="value">A trimmed value.</param>
+    /// <returns>Whether it is a dotted quad; never throws.</returns>
+    public static bool IsDottedQuad(ReadOnlySpan<char> value)
+    {
+        if (value.Length is < 7 or > 15) return false;
+        int parts = 0, digits = 0, part = 0;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (++digits > 3) return false;
+                part = part * 10 + (c - '0');
+            }
+            else if (c == '.')
+            {
+                if (digits == 0 || part > 255 || ++parts > 3) return false;
+                digits = 0; part = 0;
+            }
+            else return false;
+        }
+        return parts == 3 && digits > 0 && part <= 255;
+    }
+
     private static bool IsNetmaskOrThisNetwork(IPAddress address)
     {
         Span<byte> bytes = stackalloc byte[4];

@@ -42,6 +42,38 @@ internal sealed class PaymentCardDetector : ValueDetector
         return IinMatches(digits) && Luhn.IsValid(digits);
     }
 
+    /// <summary>
+    /// True when a run of digits is grouped as card numbers are printed and typed: one unbroken run, or groups split by
+    /// one kind of separator (single spaces or single hyphens) in the schemes' embossing layouts: 4-4-4-4 and 4-4-4-4-3
+    /// (and 4-4-4 with a last group of 1–4 digits), 4-6-5 (American Express), 4-6-4 (Diners Club), 4-3-3-3 (13-digit
+    /// Visa). Source: ISO/IEC 7811-1 embossing and the schemes' card layouts. Phone numbers (2-3-8, 3-4-4 …) fail it.
+    /// </summary>
+    /// <param name="run">Digits and separators only (other characters make it false).</param>
+    /// <returns>Whether the grouping is a card's; never throws.</returns>
+    public static bool HasCardGrouping(ReadOnlySpan<char> run)
+    {
+        Span<int> groups = stackalloc int[8];
+        int count = 0, length = 0;
+        char separator = '\0';
+        foreach (var c in run)
+        {
+            if (char.IsAsciiDigit(c)) { length++; continue; }
+            if (c is not (' ' or '-') || length == 0 || count == groups.Length - 1) return false;
+            if (separator != '\0' && c != separator) return false;
+            separator = c;
+            groups[count++] = length;
+            length = 0;
+        }
+        if (length == 0) return false;
+        groups[count++] = length;
+        if (count == 1) return true;
+        var g = groups[..count];
+        if (count == 3 && g[0] == 4 && g[1] == 6 && g[2] is 4 or 5) return true;
+        if (count == 4 && g[0] == 4 && g[1] == 3 && g[2] == 3 && g[3] == 3) return true;
+        if (count is < 4 or > 5 || g[0] != 4 || g[1] != 4 || g[2] != 4) return false;
+        return count == 4 ? g[3] is >= 1 and <= 4 : g[3] == 4 && g[4] is >= 1 and <= 3;
+    }
+
     private static bool IinMatches(ReadOnlySpan<byte> d)
     {
         int n = d.Length;

@@ -10,7 +10,9 @@ namespace Inventory.Rules.Detectors;
 /// them; digit-only values (integers, e.g. 33612345678) are also tried as international numbers without the <c>+</c>.
 /// Values with letters (other than an <c>ext</c>/<c>x</c> extension), fewer than 7 or more than 15 digits, or a
 /// fraction from a numeric column are rejected before parsing, and so are dates (<c>2024-03-01</c>) and digit-only
-/// compact timestamps (<c>20240101120000</c>, 12 or 14 digits, years 1900–2099, valid month, day, hour and minute).
+/// compact timestamps (<c>20240101120000</c>, 12 or 14 digits, years 1900–2099, valid month, day, hour and minute),
+/// and dotted quads that parse as IPv4 addresses (<c>212.27.40.240</c> reads as a valid New York number, <c>203.0.113.7</c>
+/// as a German one: an address of RFC 791 form is an address, whatever its digits spell; issue 10 item 6).
 /// </summary>
 internal sealed class PhoneDetector : ValueDetector
 {
@@ -36,6 +38,7 @@ internal sealed class PhoneDetector : ValueDetector
         // A bare run of digits is a phone number only with a country code (≥ 10 digits, as integers store them) or a
         // national trunk prefix 0 (≥ 9 digits); shorter digit runs are counters and keys.
         if (shape.AllDigits && (shape.Digits < 9 || (first != '0' && shape.Digits < 10))) return false;
+        if (shape.Dots == 3 && IpAddressDetector.IsDottedQuad(value)) return false;
         if (LooksLikeDate(value) || (shape.AllDigits && LooksLikeCompactTimestamp(value))) return false;
         // One string per candidate that passed the shape test; phone-shaped values are the minority of most columns.
         var text = value.ToString();

@@ -1,0 +1,156 @@
+using System.Collections.Frozen;
+
+namespace Inventory.Rules.Detectors;
+
+/// <summary>
+/// The shape of a postal address written on one line (issue 10 item 6, defect "addresses taken for messages"):
+/// two to seven short parts separated by commas or line breaks (<c>12 Hauptstrasse, 10115 Berlin, Germany</c>,
+/// <c>12 High Street, London</c>, <c>Calle Mayor 5, 28013 Madrid</c>), no sentence punctuation, every word capitalised,
+/// a number or one of the particles of street and place names (<c>de</c>, <c>la</c>, <c>of</c>, <c>rue</c>, <c>von</c>),
+/// and at least one part that is a street line (a house number and a street word such as Street, Road, rue, Calle, Via,
+/// or a German or Dutch street suffix such as -strasse, -weg, -straat) or a postal code with a place name (4–5 digit
+/// codes, US ZIP with state, UK and Canadian postcodes, the hyphenated codes of Poland, Portugal and Japan). Sources:
+/// the UPU's postal addressing standards (S42) and national formats. User-written prose has lower-case words and fails.
+/// Pure and allocation-free.
+/// </summary>
+internal static class PostalAddressShape
+{
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StreetWords = Lookup(
+        "street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "drive", "dr", "way", "boulevard", "blvd", "bd", "place",
+        "pl", "court", "ct", "crescent", "close", "terrace", "square", "sq", "gardens", "row", "mews", "parkway", "pkwy", "highway",
+        "hwy", "circle", "trail", "walk", "grove", "rue", "chemin", "allée", "allee", "impasse", "quai", "cours", "route", "calle",
+        "c/", "avenida", "avda", "paseo", "plaza", "camino", "carrer", "via", "viale", "piazza", "corso", "vicolo", "largo", "rua",
+        "travessa", "praça", "praca", "ulica", "ul", "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm");
+    private static readonly string[] StreetSuffixes =
+        ["straße", "strasse", "str.", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "chaussee", "steig", "pfad", "straat",
+         "laan", "plein", "gracht", "kade", "gatan", "vägen", "vej", "gade"];
+    // Lower-case words that street and place names contain in the four languages (and English, Dutch, Italian, Portuguese).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Particles = Lookup(
+        "de", "del", "della", "delle", "dei", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el", "los", "las", "y",
+        "e", "of", "the", "upon", "on", "am", "an", "der", "den", "dem", "die", "im", "in", "auf", "von", "van", "zu", "zum", "zur", "bis", "ter",
+        "sur", "sous", "en", "lès", "rue", "avenue", "av", "boulevard", "bd", "chemin", "place", "allée", "impasse", "quai", "route",
+        "calle", "c/", "avenida", "via", "viale", "piazza", "corso", "rua", "str.", "ul", "ul.", "apt", "apt.", "no", "no.", "nº", "n°", "s/n");
+
+    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(params string[] words) =>
+        words.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when the value has the shape of a one-line postal address (see the class summary).</summary>
+    /// <param name="value">A trimmed value.</param>
+    /// <returns>Whether it is address-shaped; never throws.</returns>
+    public static bool IsAddressLike(ReadOnlySpan<char> value)
+    {
+        if (value.Length is < 8 or > 160 || value.IndexOfAny(',', '\n') < 0 || value.IndexOfAny("?!;:@\"()[]{}<>=") >= 0) return false;
+        int parts = 0;
+        bool located = false;
+        var rest = value;
+        while (true)
+        {
+            int cut = rest.IndexOfAny(',', '\n');
+            var part = (cut < 0 ? rest : rest[..cut]).Trim();
+            if (part.IsEmpty || part.Length > 50 || ++parts > 7) return false;
+            if (!Part(part, out bool place)) return false;
+            located |= place;
+            if (cut < 0) break;
+            rest = rest[(cut + 1)..];
+        }
+        return parts >= 2 && located;
+    }
+
+    // One comma-separated part: at most seven words, each capitalised, a number, a postcode or a particle. Tells whether the
+    // part is a street line or a postcode with a place.
+    private static bool Part(ReadOnlySpan<char> part, out bool place)
+    {
+        place = false;
+        int words = 0;
+        bool houseNumber = false, streetWord = false, postcode = false, capitalised = false;
+        ReadOnlySpan<char> previous = default;
+        foreach (var range in part.Split(' '))
+        {
+            var word = part[range];
+            if (word.IsEmpty) continue;
+            if (++words > 7) return false;
+            char first = word[0];
+            if (char.IsAsciiDigit(first))
+            {
+                if (IsPostcode(word) || (!previous.IsEmpty && IsUkPostcode(previous, word))) postcode = true;
+                else if (IsHouseNumber(word)) houseNumber = true;
+                else return false;
+                if (word.Length <= 4 && IsHouseNumber(word)) houseNumber = true;
+            }
+            else if (char.IsUpper(first))
+            {
+                capitalised = true;
+                if (IsStreetWord(word)) streetWord = true;
+            }
+            else if (Particles.Contains(word))
+            {
+                if (IsStreetWord(word)) streetWord = true;
+            }
+            else return false;
+            previous = word;
+        }
+        place = (houseNumber && streetWord) || (postcode && capitalised);
+        return words > 0;
+    }
+
+    private static bool IsStreetWord(ReadOnlySpan<char> word)
+    {
+        var bare = word.TrimEnd('.');
+        if (StreetWords.Contains(bare)) return true;
+        if (word.Length < 6) return false;
+        foreach (var suffix in StreetSuffixes)
+            if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    // 12, 12a, 12B, 12-14, 12/3, 1234.
+    private static bool IsHouseNumber(ReadOnlySpan<char> word)
+    {
+        int digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits])) digits++;
+        if (digits is 0 or > 4) return false;
+        var tail = word[digits..];
+        if (tail.IsEmpty) return true;
+        if (tail.Length == 1 && char.IsAsciiLetter(tail[0])) return true;
+        if (tail.Length >= 2 && tail[0] is '-' or '/' && tail[1..].Length <= 4)
+        {
+            foreach (var c in tail[1..]) if (!char.IsAsciiDigit(c)) return false;
+            return true;
+        }
+        return false;
+    }
+
+    // 4–5 digit codes (DE, FR, ES, IT, AT, CH, NL numeric part, US ZIP), ZIP+4 (12345-6789), Poland 00-950, Portugal 1000-001,
+    // Japan 100-0001.
+    private static bool IsPostcode(ReadOnlySpan<char> word)
+    {
+        int dash = word.IndexOf('-');
+        if (dash < 0) return word.Length is 4 or 5 && AllDigits(word);
+        var head = word[..dash];
+        var tail = word[(dash + 1)..];
+        return AllDigits(head) && AllDigits(tail) && (head.Length, tail.Length) is (5, 4) or (2, 3) or (4, 3) or (3, 4);
+    }
+
+    // UK (SW1A 1AA, M1 1AE, EC1V 9HX) and Canada (K1A 0B1): an outward code then an inward code of digit-letter-letter or
+    // digit-letter-digit.
+    private static bool IsUkPostcode(ReadOnlySpan<char> outward, ReadOnlySpan<char> inward)
+    {
+        if (outward.Length is < 2 or > 4 || inward.Length != 3) return false;
+        if (!char.IsAsciiLetterUpper(outward[0]) || !char.IsAsciiDigit(inward[0]) || !char.IsAsciiLetterUpper(inward[1])) return false;
+        if (!(char.IsAsciiLetterUpper(inward[2]) || char.IsAsciiDigit(inward[2]))) return false;
+        bool digit = false;
+        foreach (var c in outward)
+        {
+            if (char.IsAsciiDigit(c)) digit = true;
+            else if (!char.IsAsciiLetterUpper(c)) return false;
+        }
+        return digit;
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty) return false;
+        foreach (var c in s) if (!char.IsAsciiDigit(c)) return false;
+        return true;
+    }
+}
