@@ -32,6 +32,9 @@ public sealed class InventoryDocument
     public List<SourceEntry> Sources { get; set; } = [];
     /// <summary>Problems met during the scan; non-empty means coverage is incomplete.</summary>
     public List<ScanIssue> Issues { get; set; } = [];
+    /// <summary>The slice of the configured sources (or, for a single source, of its tables) this document holds, as
+    /// <c>I/N</c> (<c>inventory scan --shard</c>); null for a whole scan or a merged inventory.</summary>
+    public string? Shard { get; set; }
 
     /// <summary>True when every table and column in scope could be read.</summary>
     public bool Complete => Issues.Count == 0 && Sources.All(s => s.Complete);
@@ -58,6 +61,13 @@ public sealed class InventoryDocument
     }
 }
 
+/// <summary>What part of a source a scan covered.</summary>
+public sealed class ScanScope
+{
+    /// <summary>The shard, as <c>I/N</c>, when the scan was split (<c>inventory scan --shard</c>); else null.</summary>
+    public string? Shard { get; set; }
+}
+
 /// <summary>One scanned source.</summary>
 public sealed class SourceEntry
 {
@@ -75,6 +85,8 @@ public sealed class SourceEntry
     public string DefaultSchema { get; set; } = "";
     /// <summary>False when a table or column could not be read.</summary>
     public bool Complete { get; set; } = true;
+    /// <summary>What part of the source was scanned, or null for all of it.</summary>
+    public ScanScope? Scope { get; set; }
     /// <summary>Tables sorted by schema then name.</summary>
     public List<TableEntry> Tables { get; set; } = [];
 }
