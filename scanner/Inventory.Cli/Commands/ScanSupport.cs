@@ -44,6 +44,10 @@ internal class ScanSettings : CommandSettings
     [Description("Tables sampled at once per source (default 4).")]
     public int? Parallelism { get; init; }
 
+    [CommandOption("--source-parallelism <N>")]
+    [Description("Sources scanned at once (default 4; config source-parallelism). Connections per server stay bounded (config connections-per-server, default 8).")]
+    public int? SourceParallelism { get; init; }
+
     [CommandOption("--annotations <DIR>")]
     [Description("Annotations folder or file (overrides inventory.yml).")]
     public string? Annotations { get; init; }
@@ -60,6 +64,7 @@ internal class ScanSettings : CommandSettings
     {
         if (SampleRows is < 0) return ValidationResult.Error("--sample-rows must be 0 or more");
         if (Parallelism is < 1 or > 64) return ValidationResult.Error("--parallelism must be from 1 to 64");
+        if (SourceParallelism is < 1 or > 256) return ValidationResult.Error("--source-parallelism must be from 1 to 256");
         return ValidationResult.Success();
     }
 }
@@ -101,18 +106,22 @@ internal static class ScanSupport
         {
             Sources = sources,
             Parallelism = settings.Parallelism ?? config.Parallelism,
+            SourceParallelism = settings.SourceParallelism ?? config.SourceParallelism,
             Annotations = settings.Annotations is null ? config.Annotations is null ? null : config.Resolve(config.Annotations) : Path.GetFullPath(settings.Annotations),
         };
     }
 
     /// <summary>Scans every source of the config with a live progress display (one row per table) when the console is interactive.</summary>
     public static async Task<InventoryDocument> ScanAsync(IAnsiConsole console, InventoryConfig config, IColumnClassifier classifier,
-        bool maskedExamples, CancellationToken cancellationToken)
+        bool maskedExamples, CancellationToken cancellationToken, ScanShard? shard = null)
     {
         var request = new ScanRequest
         {
             Sources = config.Sources,
             Parallelism = config.Parallelism,
+            SourceParallelism = config.SourceParallelism,
+            MaxConnectionsPerServer = config.ConnectionsPerServer,
+            Shard = shard,
             MaskedExamples = maskedExamples,
             ScannedAt = DateTimeOffset.UtcNow,
         };
@@ -154,12 +163,27 @@ internal static class ScanSupport
     private sealed class LiveProgress(ProgressContext context) : IScanProgress
     {
         private readonly Dictionary<string, ProgressTask> _tasks = [];
-        private ProgressTask? _overall;
+        private readonly Dictionary<string, ProgressTask> _overall = new(StringComparer.Ordinal);
+        private ProgressTask? _sources;
+        private (string Source, TimeSpan Elapsed) _slowest;
         private readonly Lock _gate = new();
+
+        public void SourceFinished(string source, int done, int total, TimeSpan elapsed)
+        {
+            if (total < 2) return;
+            lock (_gate)
+            {
+                _sources ??= context.AddTask("sources", maxValue: total);
+                _sources.Value = done;
+                if (elapsed >= _slowest.Elapsed) _slowest = (source, elapsed);
+                _sources.Description = Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"sources {done}/{total}, slowest {_slowest.Source} {_slowest.Elapsed.TotalSeconds:0.0} s"));
+            }
+        }
 
         public void CatalogRead(string source, int tables, int columns)
         {
-            lock (_gate) _overall = context.AddTask(Markup.Escape($"{source}: {tables} tables, {columns} columns"), maxValue: Math.Max(1, tables));
+            lock (_gate) _overall[source] = context.AddTask(Markup.Escape($"{source}: {tables} tables, {columns} columns"), maxValue: Math.Max(1, tables));
         }
 
         public void TableStarted(string source, string table)
@@ -172,7 +196,7 @@ internal static class ScanSupport
             lock (_gate)
             {
                 if (_tasks.Remove(source + "\u0001" + table, out var task)) { task.IsIndeterminate(false); task.Value = 1; task.StopTask(); }
-                _overall?.Increment(1);
+                if (_overall.TryGetValue(source, out var overall)) overall.Increment(1);
             }
         }
     }
@@ -190,6 +214,22 @@ internal static class ScanSupport
         public void TableStarted(string source, string table) { }
         public void TableFinished(string source, string table, int sampledRows, int issues) =>
             Line($"  {table}: {sampledRows} rows sampled{(issues > 0 ? $", {issues} issue(s)" : "")}");
+
+        private readonly List<(string Source, TimeSpan Elapsed)> _slowest = [];
+
+        public void SourceFinished(string source, int done, int total, TimeSpan elapsed)
+        {
+            if (total < 2) return;
+            string slowest;
+            lock (_gate)
+            {
+                _slowest.Add((source, elapsed));
+                _slowest.Sort((a, b) => b.Elapsed.CompareTo(a.Elapsed));
+                if (_slowest.Count > 3) _slowest.RemoveAt(3);
+                slowest = string.Join(", ", _slowest.Select(s => $"{s.Source} {s.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s"));
+            }
+            Line($"sources {done}/{total} done ({source} {elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s); slowest: {slowest}");
+        }
 
         private void Line(string text)
         {

@@ -135,16 +135,17 @@ internal sealed class ClassificationStage
         {
             var table = batch[i];
             IReadOnlyList<ColumnClassification>? own = null;
-            if (decisions is not null)
-                own = new ArraySegment<ColumnClassification>(decisions, offset, evidence[i].Length);
+            string? failure = decisions.Failure;
+            if (decisions.Result is { } all)
+                own = new ArraySegment<ColumnClassification>(all, offset, evidence[i].Length);
             else if (batch.Count > 1)
-                own = TryClassify(evidence[i]);
+                (own, failure) = TryClassify(evidence[i]);
             offset += evidence[i].Length;
             var issues = table.Sample.Issues.Count;
             if (own is null)
             {
                 table.Source.AddIssue(new ScanIssue(table.Source.Config.Name, table.Table.QualifiedName(table.Source.DefaultSchema), null,
-                    "classification-failed", "the classifier failed on this table; its columns are left undecided (rerun with this table alone to reproduce)"));
+                    "classification-failed", $"the classifier failed on this table ({failure}); its columns are left undecided"));
                 own = evidence[i].Select(_ => ColumnClassification.Undecided()).ToArray();
                 issues++;
             }
@@ -154,17 +155,20 @@ internal sealed class ClassificationStage
         }
     }
 
-    /// <summary>Classifies columns; null when the classifier throws or answers with the wrong number of decisions.</summary>
-    private ColumnClassification[]? TryClassify(ColumnEvidence[] columns)
+    /// <summary>Classifies columns; no result when the classifier throws or answers with the wrong number of decisions,
+    /// and then the failure named by the exception's type only (its message may quote a value).</summary>
+    private (ColumnClassification[]? Result, string? Failure) TryClassify(ColumnEvidence[] columns)
     {
         try
         {
             var result = _classifier.ClassifyMany(columns);
-            return result.Count == columns.Length ? result as ColumnClassification[] ?? result.ToArray() : null;
+            return result.Count == columns.Length
+                ? (result as ColumnClassification[] ?? result.ToArray(), null)
+                : (null, $"{result.Count} decisions for {columns.Length} columns");
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
-            return null;
+            return (null, e.GetType().Name);
         }
     }
 }
