@@ -110,6 +110,65 @@ internal static class ScaleBench
         return 0;
     }
 
+    /// <summary>sources: one Chinook (SQLite) against 60 copies, each as a whole <c>inventory scan --config</c> process,
+    /// interleaved rounds; the per-source overhead is (T60 − T1) / 59.</summary>
+    public static int RunSources(string[] args)
+    {
+        int rounds = IntOption(args, "--rounds", 5), count = IntOption(args, "--sources", 60);
+        var chinook = args.SkipWhile(a => a != "--chinook").Skip(1).FirstOrDefault()
+            ?? Path.Combine(Environment.GetEnvironmentVariable("INVENTORY_SHARED") ?? "/work/shared", "data", "chinook", "Chinook_Sqlite.sqlite");
+        var dir = Path.Combine(Path.GetTempPath(), $"inventory-sources-bench-{Environment.ProcessId}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string Config(int n)
+            {
+                var path = Path.Combine(dir, $"sources-{n}.yml");
+                var lines = new List<string> { "sources:" };
+                for (int i = 1; i <= n; i++)
+                {
+                    var file = Path.Combine(dir, $"chinook-{i:00}.sqlite");
+                    if (!File.Exists(file)) File.Copy(chinook, file);
+                    lines.Add($"  - name: chinook-{i:00}");
+                    lines.Add($"    connection: \"sqlite:{file}\"");
+                }
+                File.WriteAllLines(path, lines);
+                return path;
+            }
+            var one = Config(1);
+            var many = Config(count);
+            var cli = Path.Combine(AppContext.BaseDirectory, "inventory.dll");
+            var output = Path.Combine(dir, "out.json");
+            Console.WriteLine($"load average before: {LoadAverage()}; {Environment.ProcessorCount} cores; {rounds} rounds after one warm-up round");
+            var ones = new List<Run>();
+            var manys = new List<Run>();
+            var ratios = new List<double>();
+            for (int round = 0; round <= rounds; round++)
+            {
+                Run a = default, b = default;
+                for (int k = 0; k < 2; k++)
+                {
+                    if ((k + round) % 2 == 0) a = RunProcess(cli, $"scan --config {one} --out {output}");
+                    else b = RunProcess(cli, $"scan --config {many} --out {output}");
+                }
+                if (round == 0) continue;
+                ones.Add(a);
+                manys.Add(b);
+                ratios.Add(b.WallMs / a.WallMs);
+            }
+            Console.WriteLine($"1 source: {Stats(ones.Select(r => r.WallMs).ToList(), "ms")}; CPU {Stats(ones.Select(r => r.CpuMs).ToList(), "ms")}; exit codes {string.Join(",", ones.Select(r => r.ExitCode).Distinct())}");
+            Console.WriteLine($"{count} sources: {Stats(manys.Select(r => r.WallMs).ToList(), "ms")}; CPU {Stats(manys.Select(r => r.CpuMs).ToList(), "ms")}; peak RSS {Stats(manys.Select(r => r.PeakRssMb).ToList(), "MB")}; exit codes {string.Join(",", manys.Select(r => r.ExitCode).Distinct())}");
+            Console.WriteLine($"{count}/1 per round: {Stats(ratios, "")}");
+            Console.WriteLine($"per-source overhead (T{count} - T1) / {count - 1}: {Stats(ones.Zip(manys, (x, y) => (y.WallMs - x.WallMs) / (count - 1)).ToList(), "ms")}");
+            Console.WriteLine($"load average after: {LoadAverage()}");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private readonly record struct Run(double WallMs, double CpuMs, double PeakRssMb, int ExitCode);
 
     /// <summary>Runs the CLI under /usr/bin/time (peak RSS, CPU) and measures its wall time here.</summary>
