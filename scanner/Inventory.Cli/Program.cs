@@ -6,5 +6,5 @@ using Spectre.Console;
 if (Console.IsOutputRedirected)
     AnsiConsole.Console.Profile.Width = 240;
 // Progress and errors go to standard error so that findings and reports on standard output stay clean.
-ScanSupport.ProgressWriter = Console.Error;
+ScanProgressView.ProgressWriter = Console.Error;
 return await InventoryApp.RunAsync(args, AnsiConsole.Console, Console.Error);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Inventory.Annotations;
 using Inventory.Model;
+using Inventory.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,14 +25,14 @@ internal sealed class AnnotateCommand(IAnsiConsole console) : AsyncCommand<Annot
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var config = GateInput.LoadConfig(settings);
-        var document = await GateInput.LoadInventoryAsync(console, settings, config, cancellationToken).ConfigureAwait(false);
-        var (annotationsPath, isExplicit) = GateInput.AnnotationsPath(settings, config);
-        if (settings.Annotations is null && settings.Out is not null) (annotationsPath, isExplicit) = (settings.Out, false);
-        var outDir = settings.Out ?? (File.Exists(annotationsPath) ? Path.GetDirectoryName(Path.GetFullPath(annotationsPath))! : annotationsPath);
-
-        var categories = Pipeline.Categories(config);
-        var annotations = GateInput.LoadAnnotations(annotationsPath, isExplicit, categories);
+        var config = settings.ToGateConfig();
+        var flow = new InventoryFlow(config);
+        var document = await settings.LoadInventoryAsync(console, flow, cancellationToken).ConfigureAwait(false);
+        // --out without --annotations: the stubs go there and the entries already there count.
+        var location = settings.Annotations is null && settings.Out is not null
+            ? new AnnotationsLocation(settings.Out, false) : settings.AnnotationsLocation(config);
+        var outDir = settings.Out ?? location.Folder;
+        var annotations = flow.LoadAnnotations(location);
         if (annotations.Errors.Count > 0)
         {
             foreach (var error in annotations.Errors) console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));
@@ -45,8 +46,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console) : AsyncCommand<Annot
             throw new ConfigurationException($"table '{table}' is not in the inventory{(close is null ? "" : $" (names are case-sensitive: '{close}'?)")}");
         }
 
-        new AnnotationMerger(categories, new MergeOptions { ReportMissingTables = false }).Apply(document, annotations);
-        var plan = AnnotationStubs.Plan(document, annotations, outDir, settings.Table, categories);
+        var plan = flow.PlanAnnotationStubs(document, annotations, outDir, settings.Table);
         foreach (var file in plan)
         {
             cancellationToken.ThrowIfCancellationRequested();

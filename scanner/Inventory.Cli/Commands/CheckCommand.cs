@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
-using Inventory.Annotations;
 using Inventory.Model;
+using Inventory.Pipeline;
 using Inventory.Reports.Check;
 using Inventory.Yaml;
 using Spectre.Console;
@@ -69,20 +69,16 @@ internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCom
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var formats = ParseFormats(settings);
-        var config = GateInput.LoadConfig(settings);
-        var document = await GateInput.LoadInventoryAsync(console, settings, config, cancellationToken).ConfigureAwait(false);
-        var baseline = settings.Baseline is null ? null : CheckBaseline.Read(settings.Baseline);
-        var (annotationsPath, isExplicit) = GateInput.AnnotationsPath(settings, config);
-        var outcome = Gate.Evaluate(document, new GateRequest
+        var config = settings.ToGateConfig();
+        var flow = new InventoryFlow(config);
+        var document = await settings.LoadInventoryAsync(console, flow, cancellationToken).ConfigureAwait(false);
+        var outcome = flow.EvaluateGate(document, new GateRequest
         {
-            Config = config,
-            AnnotationsPath = annotationsPath,
-            AnnotationsExplicit = isExplicit,
+            Annotations = settings.AnnotationsLocation(config),
             AcceptClassificationAbove = settings.AcceptClassificationAbove,
             Strict = settings.Strict,
-            Baseline = baseline,
+            Baseline = settings.Baseline is null ? null : CheckBaseline.Read(settings.Baseline),
             PolicyPath = settings.Policy,
-            EvaluateClaims = settings.Policy is not null || config?.Policy is not null || config?.Check.FailOn?.Contains("claim") == true,
         });
         var (result, annotations) = (outcome.Result, outcome.Annotations);
 
@@ -99,7 +95,7 @@ internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCom
             };
             if (file is null && format is "text" or "github")
             {
-                GateInput.WriteRaw(console, format == "text" ? CheckTextWriter.Render(result) : GitHubCheckWriter.Render(result));
+                RawConsoleText.Write(console, format == "text" ? CheckTextWriter.Render(result) : GitHubCheckWriter.Render(result));
                 continue;
             }
             file ??= Path.Combine(settings.OutputDir ?? ".", writer.DefaultFileName);

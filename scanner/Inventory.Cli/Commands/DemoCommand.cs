@@ -1,9 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
-using Inventory.Cli.Demo;
+using Inventory.Demo;
+using Inventory.Classification;
 using Inventory.Config;
 using Inventory.Model;
-using Inventory.Reports;
+using Inventory.Pipeline;
 using Inventory.Reports.Check;
 using Inventory.Reports.Claims;
 using Inventory.Reports.Writers;
@@ -64,22 +65,17 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
 
         // 2. Scan with the demo's inventory.yml (two sources: the platform as controller, customer hosting as processor).
         var config = InventoryConfig.Load(Path.Combine(outDir, DemoAssets.ConfigFileName));
-        var inventory = await ScanSupport.ScanAsync(console, config, Pipeline.CreateClassifier(config), maskedExamples: false, cancellationToken);
+        var flow = new InventoryFlow(config);
+        var inventory = await ScanProgressView.ScanAsync(console, flow, flow.CreateScanRequest(maskedExamples: false), cancellationToken);
 
         // 3. The CI gate (merges the annotations into the inventory) and the policy claims.
-        var gate = Gate.Evaluate(inventory, new GateRequest
-        {
-            Config = config,
-            AnnotationsPath = config.Resolve(config.Annotations ?? DemoAssets.AnnotationsFolder),
-            AnnotationsExplicit = true,
-            EvaluateClaims = true,
-        });
+        var gate = flow.EvaluateGate(inventory, new GateRequest { Annotations = AnnotationsLocation.Resolve(null, config) });
         var inventoryPath = Path.Combine(outDir, "inventory.json");
         InventoryJson.Write(inventory, inventoryPath);
         files.Add(inventoryPath);
 
         var checkDir = Path.Combine(outDir, "check");
-        foreach (var format in new[] { "text", "json", "sarif", "junit", "github" })
+        foreach (var format in CheckWriters.Formats)
         {
             var writer = CheckWriters.Create(format);
             var path = Path.Combine(checkDir, writer.DefaultFileName);
@@ -88,14 +84,8 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
         }
 
         // 4. The DPO's reports.
-        var reportDir = Path.Combine(outDir, "reports");
-        var model = ReportModel.Build(inventory, gate.Policy, gate.Claims, previous: null);
-        foreach (var writer in ReportWriters.CreateMany(null))
-        {
-            var path = Path.Combine(reportDir, ReportWriters.FileName(writer.Format));
-            await AtomicFile.WriteAsync(path, s => writer.WriteAsync(model, s, cancellationToken), cancellationToken);
-            files.Add(path);
-        }
+        var model = flow.BuildReport(inventory, gate.Policy, gate.Claims);
+        files.AddRange(await InventoryFlow.WriteReportsAsync(model, ReportWriters.CreateMany(null), Path.Combine(outDir, "reports"), cancellationToken));
 
         var agreement = Agreement(manifest, inventory);
         PrintSummary(console, manifest, inventory, gate, agreement, outDir);
@@ -119,7 +109,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
         var table = new Table().Border(TableBorder.Rounded).Title("inventory demo").HideHeaders().AddColumn("").AddColumn(new TableColumn("").RightAligned());
         table.AddRow("tables", N(inventory.AllTables().Count()));
         table.AddRow("columns", N(columns.Count));
-        foreach (var g in columns.GroupBy(c => c.DataCategory?.Split('.')[0] ?? "(undecided)").OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var g in columns.GroupBy(c => c.DataCategory is { } d ? DataCategory.TopLevelOf(d) : "(undecided)").OrderBy(g => g.Key, StringComparer.Ordinal))
             table.AddRow(new Text($"  {g.Key}"), new Text(N(g.Count())));
         table.AddRow("untagged columns", N(gate.Result.Findings.Count(f => f.Kind == FindingKind.Untagged)));
         table.AddRow("conflicts", N(gate.Result.Findings.Count(f => f.Kind == FindingKind.Conflict)));

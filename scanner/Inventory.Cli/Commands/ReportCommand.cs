@@ -1,10 +1,8 @@
 using System.ComponentModel;
 using Inventory.Config;
 using Inventory.Model;
-using Inventory.Reports;
-using Inventory.Reports.Claims;
+using Inventory.Pipeline;
 using Inventory.Reports.Writers;
-using Inventory.Rules.Policy;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,7 +10,7 @@ namespace Inventory.Cli.Commands;
 
 /// <summary><c>inventory report --inventory FILE [--config FILE] [--annotations DIR] [--policy FILE|builtin]
 /// [--previous FILE] [--out DIR] [--format html,md,xlsx,csv,json]</c>: writes the Article 30 records, the claims check,
-/// coverage and changes. Annotations are merged exactly as <c>check</c> merges them (<see cref="Gate.ApplyAnnotations"/>),
+/// coverage and changes. Annotations are merged exactly as <c>check</c> merges them (<see cref="InventoryFlow.MergeAnnotations"/>),
 /// so coverage agrees with the gate. Without a policy (no <c>--policy</c>, no <c>policy:</c> in the config) the report
 /// invents no controller and no claims. Each file is written atomically. Exit 0 when written (a violated claim is
 /// reported, not an error: <c>check</c> is the gate); 2 on bad input.</summary>
@@ -56,31 +54,23 @@ internal sealed class ReportCommand(IAnsiConsole console) : AsyncCommand<ReportC
         var writers = ReportWriters.CreateMany(settings.Format);
         // The report reads no database: unset ${VARS} in connections (secrets) do not matter here.
         var config = settings.Config is null ? null : InventoryConfig.Load(settings.Config, name => Environment.GetEnvironmentVariable(name) ?? "");
-        var (policy, _) = Gate.LoadPolicy(settings.Policy, config);
+        var flow = new InventoryFlow(config);
+        var (policy, _) = flow.LoadPolicy(settings.Policy);
         var inventory = InventoryJson.Read(settings.Inventory);
         var previous = settings.Previous is null ? null : InventoryJson.Read(settings.Previous);
 
-        var (annotationsPath, isExplicit) = settings.Annotations is not null ? (settings.Annotations, true)
-            : config?.Annotations is not null ? (config.Resolve(config.Annotations), true)
-            : ("annotations", false);
-        if (isExplicit || Directory.Exists(annotationsPath) || File.Exists(annotationsPath))
+        var location = AnnotationsLocation.Resolve(settings.Annotations, config);
+        if (location.ShouldLoad)
         {
-            var applied = Gate.ApplyAnnotations(inventory, config, annotationsPath, isExplicit);
+            var applied = flow.MergeAnnotations(inventory, location);
             foreach (var error in applied.Annotations.Errors)
                 console.Write(new Text($"warning: {error.Message}\n", new Style(Color.Yellow)));
             console.Write(new Text($"annotations: {applied.Annotations.Files.Count} file(s), {applied.Merge.Tagged} column(s) tagged\n"));
         }
 
-        var claims = policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, inventory);
-        var model = ReportModel.Build(inventory, policy, claims, previous,
-            new ReportOptions { AcceptClassificationAbove = config?.Check.AcceptClassificationAbove });
-
-        foreach (var writer in writers)
-        {
-            var path = Path.Combine(settings.Out, ReportWriters.FileName(writer.Format));
-            await AtomicFile.WriteAsync(path, stream => writer.WriteAsync(model, stream, cancellationToken), cancellationToken);
+        var model = flow.BuildReport(inventory, policy, previous: previous);
+        foreach (var path in await InventoryFlow.WriteReportsAsync(model, writers, settings.Out, cancellationToken))
             console.Write(new Text($"wrote {path}\n"));
-        }
         var totals = model.CoverageTotals;
         console.Write(new Text($"{totals.GateTagged} of {totals.Columns} in-scope columns tagged ({totals.TaggedPercent}); " +
                                $"{totals.UntaggedWithSuggestion} untagged with a suggestion, {totals.UntaggedNoSuggestion} without\n"));

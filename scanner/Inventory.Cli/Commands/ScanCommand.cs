@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Inventory.Model;
+using Inventory.Pipeline;
 using Inventory.Scanning;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -22,17 +23,21 @@ internal sealed class ScanCommand(IAnsiConsole console) : AsyncCommand<ScanComma
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var config = ScanSupport.LoadConfig(settings);
+        var config = settings.ToConfig();
         var shard = settings.Shard is null ? (ScanShard?)null : ScanShard.Parse(settings.Shard);
-        var classifier = Pipeline.CreateClassifier(config);
-        var document = await ScanSupport.ScanAsync(console, config, classifier, settings.MaskedExamples, cancellationToken, shard);
-        var (annotations, _) = Pipeline.ApplyAnnotations(console, document, config);
+        var flow = new InventoryFlow(config);
+        var request = flow.CreateScanRequest(settings.MaskedExamples) with { Shard = shard };
+        var document = await ScanProgressView.ScanAsync(console, flow, request, cancellationToken);
+        // scan merges only annotations a flag or the config names, never a folder that happens to lie here.
+        var applied = AnnotationsLocation.Named(settings.Annotations, config) is { } location ? flow.MergeAnnotations(document, location) : null;
+        foreach (var error in applied?.Annotations.Errors ?? [])
+            console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));
         InventoryJson.Write(document, settings.Out);
-        ScanSupport.PrintSummary(console, document);
+        ScanSummaryView.Print(console, document);
         console.Write(new Text($"inventory written to {settings.Out}\n"));
-        if (annotations is { Errors.Count: > 0 })
+        if (applied is { Annotations.Errors.Count: > 0 })
         {
-            console.Write(new Text($"{annotations.Errors.Count} annotation file error(s): fix them and scan again (exit {ExitCodes.BadInput})\n", new Style(Color.Red)));
+            console.Write(new Text($"{applied.Annotations.Errors.Count} annotation file error(s): fix them and scan again (exit {ExitCodes.BadInput})\n", new Style(Color.Red)));
             return ExitCodes.BadInput;
         }
         if (!document.Complete)

@@ -62,7 +62,7 @@ public sealed class InventoryDocument
 }
 
 /// <summary>What part of a source a scan covered.</summary>
-public sealed class ScanScope
+public sealed class SourceScope
 {
     /// <summary>The shard, as <c>I/N</c>, when the scan was split (<c>inventory scan --shard</c>); else null.</summary>
     public string? Shard { get; set; }
@@ -86,7 +86,7 @@ public sealed class SourceEntry
     /// <summary>False when a table or column could not be read.</summary>
     public bool Complete { get; set; } = true;
     /// <summary>What part of the source was scanned, or null for all of it.</summary>
-    public ScanScope? Scope { get; set; }
+    public SourceScope? Scope { get; set; }
     /// <summary>Tables sorted by schema then name.</summary>
     public List<TableEntry> Tables { get; set; } = [];
 }

@@ -124,7 +124,7 @@ public sealed class ScanRunner
             Target = connector.Target,
             ServerVersion = catalog.ServerVersion,
             DefaultSchema = catalog.DefaultSchema,
-            Scope = request.Shard is { } s ? new ScanScope { Shard = s.ToString() } : null,
+            Scope = request.Shard is { } s ? new SourceScope { Shard = s.ToString() } : null,
         };
         var scan = new SourceScan(source, connector.Provider, catalog.DefaultSchema);
         foreach (var issue in catalog.Issues) scan.AddIssue(issue with { Source = source.Name });

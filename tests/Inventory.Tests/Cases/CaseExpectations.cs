@@ -11,6 +11,13 @@ public sealed record CaseExpectation(string Table, string Column, string Expecte
             return new CaseExpectation(f[0], f[1], f[2], f.Length > 3 ? f[3] : "");
         }).ToList();
 
+    /// <summary>The engine names the cases' notes start with when a row belongs to one engine's setup only.</summary>
+    public static IReadOnlyList<string> Engines { get; } = ["PostgreSQL", "SQLite", "SQL Server", "MySQL", "MariaDB"];
+
+    /// <summary>True when <paramref name="note"/> starts with an engine name other than <paramref name="engine"/>.</summary>
+    public static bool ForOtherEngine(string note, string engine) =>
+        Engines.Any(e => e != engine && note.StartsWith(e, StringComparison.Ordinal));
+
     /// <inheritdoc />
     public override string ToString() => $"{Table}.{Column} → {Expected}";
 }

@@ -1,5 +1,5 @@
 using Inventory.Catalog;
-using Inventory.Cli.Demo;
+using Inventory.Demo;
 using Inventory.Config;
 using Inventory.Connectors;
 using Inventory.Yaml;

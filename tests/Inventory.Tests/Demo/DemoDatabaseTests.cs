@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Inventory.Cli.Demo;
+using Inventory.Demo;
 using Inventory.Tests.Support;
 using NUnit.Framework;
 

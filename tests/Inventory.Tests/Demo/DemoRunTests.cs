@@ -1,6 +1,6 @@
 using System.Text;
 using Inventory.Cli.Commands;
-using Inventory.Cli.Demo;
+using Inventory.Demo;
 using Inventory.Model;
 using Inventory.Reports.Check;
 using Inventory.Reports.Claims;

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Inventory.Cli.Demo;
+namespace Inventory.Demo;
 
 /// <summary>
 /// Builds the demo database: a SQLite file of the French PaaS host of ../shared/DESIGN.md §1 (organisations, users,

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Inventory.Cli.Demo;
+namespace Inventory.Demo;
 
 /// <summary>One prepared, parameterised <c>INSERT</c> for a demo table; values are given in DDL column order.</summary>
 internal sealed class TableInserter : IDisposable

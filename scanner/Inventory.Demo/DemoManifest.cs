@@ -1,7 +1,7 @@
 using System.Text;
 using Inventory.Model;
 
-namespace Inventory.Cli.Demo;
+namespace Inventory.Demo;
 
 /// <summary>Size of the demo database.</summary>
 public enum DemoSize

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Inventory.Model;
 
-namespace Inventory.Cli.Demo;
+namespace Inventory.Demo;
 
 /// <summary>
 /// Writes the files the demo ships next to its database: <c>inventory.yml</c> (two sources on the same SQLite file:

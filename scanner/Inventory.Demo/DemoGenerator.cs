@@ -1,8 +1,10 @@
+// Long on purpose (~800 lines): the demo content depends on the order of every random draw from the one seed, so the
+// per-table fill methods stay together in the order they run; splitting them would hide that order across files.
 using System.Globalization;
 using Bogus;
 using Microsoft.Data.Sqlite;
 
-namespace Inventory.Cli.Demo;
+namespace Inventory.Demo;
 
 /// <summary>Fills the demo tables (already created) inside the caller's transaction. Every draw comes from Bogus
 /// randomizers seeded from the one seed, in a fixed order, so the content depends on the seed and size only.</summary>

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Bogus;
 
-namespace Inventory.Cli.Demo;
+namespace Inventory.Demo;
 
 /// <summary>
 /// Invented, realistic-looking values for the demo database, all drawn from one seeded <see cref="Randomizer"/> so a seed

@@ -1,4 +1,4 @@
-namespace Inventory.Cli.Demo;
+namespace Inventory.Demo;
 
 /// <summary>One column of the demo database: its DDL, its true data category (per ../shared/data/LABELS.md) and,
 /// for the one deliberate trap, the category its annotation claims instead.</summary>

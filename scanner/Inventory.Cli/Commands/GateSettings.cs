@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using Inventory.Config;
+using Inventory.Model;
+using Inventory.Pipeline;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Inventory.Cli.Commands;
+
+/// <summary>Options shared by <c>check</c> and <c>annotate</c>: a saved inventory, or a live scan, and the annotations.</summary>
+internal class GateSettings : ScanSettings
+{
+    private const string SayWhat = "say what to check: --inventory FILE (a saved scan), or --config FILE / --connection CONNECTION to scan";
+
+    [CommandOption("--inventory <FILE>")]
+    [Description("Read a saved inventory.json instead of scanning.")]
+    public string? Inventory { get; init; }
+
+    /// <summary>The config: required to scan; optional with <c>--inventory</c> (then its sources are not needed).</summary>
+    /// <exception cref="ConfigurationException">Bad config or flags; nothing to scan when no --inventory is given.</exception>
+    public InventoryConfig? ToGateConfig()
+    {
+        if (Inventory is null && Config is null && Connection is null && !File.Exists("inventory.yml"))
+            throw new ConfigurationException(SayWhat);
+        return Inventory is null ? ToConfig() : Config is null ? null : ToConfig(requireSources: false);
+    }
+
+    /// <summary>The inventory to work on: the saved file, or a live scan through the flow.</summary>
+    /// <exception cref="ConfigurationException">No input given, or the file is missing or malformed.</exception>
+    public async Task<InventoryDocument> LoadInventoryAsync(IAnsiConsole console, InventoryFlow flow, CancellationToken cancellationToken)
+    {
+        if (Inventory is not null)
+            return InventoryJson.Read(Inventory);
+        if (flow.Config is null)
+            throw new ConfigurationException(SayWhat);
+        return await ScanProgressView.ScanAsync(console, flow, flow.CreateScanRequest(MaskedExamples), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Where the annotations are (<see cref="AnnotationsLocation.Resolve"/>).</summary>
+    public AnnotationsLocation AnnotationsLocation(InventoryConfig? config) => Pipeline.AnnotationsLocation.Resolve(Annotations, config);
+}

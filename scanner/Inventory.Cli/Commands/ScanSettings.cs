@@ -1,0 +1,106 @@
+using System.ComponentModel;
+using Inventory.Config;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Inventory.Cli.Commands;
+
+/// <summary>Options shared by every command that scans a database (scan, check, annotate, evaluate).</summary>
+internal class ScanSettings : CommandSettings
+{
+    [CommandOption("-c|--config <FILE>")]
+    [Description("Config file (inventory.yml). Default: ./inventory.yml when it exists. Flags override it.")]
+    public string? Config { get; init; }
+
+    [CommandOption("--connection <CONN>")]
+    [Description("Database to scan: postgres://user:pass@host:port/db?sslmode=…, sqlserver://…, sqlite:PATH, or a native connection string. Prefer ${ENV} in inventory.yml for secrets.")]
+    public string? Connection { get; init; }
+
+    [CommandOption("--provider <NAME>")]
+    [Description("postgres, sqlserver or sqlite, when a native connection string is ambiguous.")]
+    public string? Provider { get; init; }
+
+    [CommandOption("--include <PATTERN>")]
+    [Description("Only tables matching schema.table globs (repeatable; case-sensitive; * and ?).")]
+    public string[] Include { get; init; } = [];
+
+    [CommandOption("--exclude <PATTERN>")]
+    [Description("Skip tables matching schema.table globs (repeatable; exclude wins). Excluded tables are never queried.")]
+    public string[] Exclude { get; init; } = [];
+
+    [CommandOption("--sample-rows <N>")]
+    [Description("Rows sampled per table (default 500; 0 = names and types only).")]
+    public int? SampleRows { get; init; }
+
+    [CommandOption("--timeout <DURATION>")]
+    [Description("Statement timeout per query, e.g. 30s (default 30s).")]
+    public string? Timeout { get; init; }
+
+    [CommandOption("--parallelism <N>")]
+    [Description("Tables sampled at once per source (default 4).")]
+    public int? Parallelism { get; init; }
+
+    [CommandOption("--source-parallelism <N>")]
+    [Description("Sources scanned at once (default 4; config source-parallelism). Connections per server stay bounded (config connections-per-server, default 8).")]
+    public int? SourceParallelism { get; init; }
+
+    [CommandOption("--annotations <DIR>")]
+    [Description("Annotations folder or file (overrides inventory.yml).")]
+    public string? Annotations { get; init; }
+
+    [CommandOption("--masked-examples")]
+    [Description("Keep up to three masked examples per column in inventory.json (e.g. j***@e***.c***). Off by default.")]
+    public bool MaskedExamples { get; init; }
+
+    [CommandOption("-v|--verbose")]
+    [Description("Show stack traces on errors.")]
+    public bool Verbose { get; init; }
+
+    /// <summary>Loads inventory.yml (explicit, or ./inventory.yml when present) and applies the flags over it.</summary>
+    /// <param name="requireSources">True when the command scans: then a config without sources is an error.</param>
+    /// <exception cref="ConfigurationException">Bad config, bad flag, or nothing to scan.</exception>
+    public InventoryConfig ToConfig(bool requireSources = true)
+    {
+        InventoryConfig config;
+        if (Config is not null)
+            config = InventoryConfig.Load(Config);
+        else if (Connection is null && File.Exists("inventory.yml"))
+            config = InventoryConfig.Load("inventory.yml");
+        else
+            config = new InventoryConfig();
+
+        var sources = config.Sources.ToList();
+        if (Connection is not null)
+        {
+            var template = config.SourceDefaults ?? new SourceConfig { Connection = "" };
+            sources = [template with { Connection = Connection, Provider = Provider ?? template.Provider, Name = template.Name }];
+        }
+        sources = sources.Select(s => s with
+        {
+            Include = Include.Length > 0 ? Include : s.Include,
+            Exclude = Exclude.Length > 0 ? [.. s.Exclude, .. Exclude] : s.Exclude,
+            Sample = s.Sample with
+            {
+                Rows = SampleRows ?? s.Sample.Rows,
+                StatementTimeout = Timeout is null ? s.Sample.StatementTimeout : InventoryConfig.ParseDuration(Timeout),
+            },
+        }).ToList();
+        if (requireSources && sources.Count == 0)
+            throw new ConfigurationException("nothing to scan: pass --connection (e.g. sqlite:app.db or postgres://user@host/db) or --config inventory.yml with sources");
+        return config with
+        {
+            Sources = sources,
+            Parallelism = Parallelism ?? config.Parallelism,
+            SourceParallelism = SourceParallelism ?? config.SourceParallelism,
+            Annotations = Annotations is null ? config.Annotations is null ? null : config.Resolve(config.Annotations) : Path.GetFullPath(Annotations),
+        };
+    }
+
+    public override ValidationResult Validate()
+    {
+        if (SampleRows is < 0) return ValidationResult.Error("--sample-rows must be 0 or more");
+        if (Parallelism is < 1 or > 64) return ValidationResult.Error("--parallelism must be from 1 to 64");
+        if (SourceParallelism is < 1 or > 256) return ValidationResult.Error("--source-parallelism must be from 1 to 256");
+        return ValidationResult.Success();
+    }
+}

@@ -1,0 +1,115 @@
+using Inventory.Classification;
+using Inventory.Model;
+using Inventory.Pipeline;
+using Inventory.Scanning;
+using Spectre.Console;
+
+namespace Inventory.Cli;
+
+/// <summary>Shows a scan's progress: a live display (one row per table) on an interactive console, one line per table
+/// otherwise (CI logs).</summary>
+internal static class ScanProgressView
+{
+    /// <summary>Runs the flow's scan with the progress display.</summary>
+    /// <param name="console">The console.</param>
+    /// <param name="flow">The flow.</param>
+    /// <param name="request">What to scan.</param>
+    /// <param name="cancellationToken">Cancels the scan.</param>
+    public static async Task<InventoryDocument> ScanAsync(IAnsiConsole console, InventoryFlow flow, ScanRequest request, CancellationToken cancellationToken)
+    {
+        var classifier = flow.CreateClassifier();
+        if (!console.Profile.Capabilities.Interactive)
+            return await flow.ScanAsync(request, new LineProgress(console, ProgressWriter), classifier, cancellationToken);
+        InventoryDocument? document = null;
+        await console.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                document = await flow.ScanAsync(request, new LiveProgress(ctx), classifier, cancellationToken);
+            });
+        return document!;
+    }
+
+    private sealed class LiveProgress(ProgressContext context) : IScanProgress
+    {
+        private readonly Dictionary<string, ProgressTask> _tasks = [];
+        private readonly Dictionary<string, ProgressTask> _overall = new(StringComparer.Ordinal);
+        private ProgressTask? _sources;
+        private (string Source, TimeSpan Elapsed) _slowest;
+
+        public void SourceFinished(string source, int done, int total, TimeSpan elapsed)
+        {
+            if (total < 2) return;
+            lock (_gate)
+            {
+                _sources ??= context.AddTask("sources", maxValue: total);
+                _sources.Value = done;
+                if (elapsed >= _slowest.Elapsed) _slowest = (source, elapsed);
+                _sources.Description = Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"sources {done}/{total}, slowest {_slowest.Source} {_slowest.Elapsed.TotalSeconds:0.0} s"));
+            }
+        }
+        private readonly Lock _gate = new();
+
+        public void CatalogRead(string source, int tables, int columns)
+        {
+            lock (_gate) _overall[source] = context.AddTask(Markup.Escape($"{source}: {tables} tables, {columns} columns"), maxValue: Math.Max(1, tables));
+        }
+
+        public void TableStarted(string source, string table)
+        {
+            lock (_gate) _tasks[source + "\u0001" + table] = context.AddTask(Markup.Escape($"  {table}"), maxValue: 1).IsIndeterminate();
+        }
+
+        public void TableFinished(string source, string table, int sampledRows, int issues)
+        {
+            lock (_gate)
+            {
+                if (_tasks.Remove(source + "\u0001" + table, out var task)) { task.IsIndeterminate(false); task.Value = 1; task.StopTask(); }
+                if (_overall.TryGetValue(source, out var overall)) overall.Increment(1);
+            }
+        }
+    }
+
+    /// <summary>Where progress lines go when the console is not interactive: standard error in the real program (so
+    /// findings piped from standard output stay clean), or null to write them to the console (tests).</summary>
+    public static TextWriter? ProgressWriter { get; set; }
+
+    /// <summary>One line per table, for logs (CI) where a live display cannot render.</summary>
+    private sealed class LineProgress(IAnsiConsole console, TextWriter? writer) : IScanProgress
+    {
+        private readonly Lock _gate = new();
+        public void CatalogRead(string source, int tables, int columns) =>
+            Line($"{source}: catalog read, {tables} tables, {columns} columns");
+        public void TableStarted(string source, string table) { }
+        public void TableFinished(string source, string table, int sampledRows, int issues) =>
+            Line($"  {table}: {sampledRows} rows sampled{(issues > 0 ? $", {issues} issue(s)" : "")}");
+
+        private readonly List<(string Source, TimeSpan Elapsed)> _slowest = [];
+
+        public void SourceFinished(string source, int done, int total, TimeSpan elapsed)
+        {
+            if (total < 2) return;
+            string slowest;
+            lock (_gate)
+            {
+                _slowest.Add((source, elapsed));
+                _slowest.Sort((a, b) => b.Elapsed.CompareTo(a.Elapsed));
+                if (_slowest.Count > 3) _slowest.RemoveAt(3);
+                slowest = string.Join(", ", _slowest.Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Source} {s.Elapsed.TotalSeconds:0.0} s")));
+            }
+            Line(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sources {done}/{total} done ({source} {elapsed.TotalSeconds:0.0} s); slowest: {slowest}"));
+        }
+
+        private void Line(string text)
+        {
+            lock (_gate)
+            {
+                if (writer is not null) writer.WriteLine(text);
+                else console.Write(new Text(text + "\n"));
+            }
+        }
+    }
+}

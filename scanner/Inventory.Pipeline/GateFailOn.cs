@@ -1,0 +1,39 @@
+using Inventory.Config;
+using Inventory.Reports.Check;
+
+namespace Inventory.Pipeline;
+
+/// <summary>The finding kinds that fail the CI gate: the config's <c>check.fail-on</c>, the one place it is read.</summary>
+public sealed class GateFailOn
+{
+    private GateFailOn(IReadOnlySet<FindingKind> kinds) => Kinds = kinds;
+
+    /// <summary>The kinds that fail. Invalid annotation files always fail.</summary>
+    public IReadOnlySet<FindingKind> Kinds { get; }
+
+    /// <summary>True when violated claims fail the gate (<c>fail-on</c> lists <c>claim</c>): then the claims are
+    /// evaluated even when no policy is named on the command line.</summary>
+    public bool FailsOnClaims => Kinds.Contains(FindingKind.ClaimViolated);
+
+    /// <summary>The config's <c>check.fail-on</c> when set; otherwise untagged columns only (conflicts and stale
+    /// annotations warn unless <c>--strict</c>, case C05; claims are reported but fail only when listed).</summary>
+    /// <param name="config">The config, or null.</param>
+    /// <exception cref="ConfigurationException">A kind other than untagged, conflict, stale or claim (the config
+    /// loader already rejects those with line and column; this guards configs built in code).</exception>
+    public static GateFailOn From(InventoryConfig? config)
+    {
+        if (config?.Check.FailOn is not { } kinds)
+            return new GateFailOn(new HashSet<FindingKind> { FindingKind.Untagged, FindingKind.InvalidAnnotation });
+        var set = new HashSet<FindingKind> { FindingKind.InvalidAnnotation };
+        foreach (var kind in kinds)
+            set.Add(kind switch
+            {
+                "untagged" => FindingKind.Untagged,
+                "conflict" => FindingKind.Conflict,
+                "stale" => FindingKind.Stale,
+                "claim" => FindingKind.ClaimViolated,
+                _ => throw new ConfigurationException($"unknown fail-on kind '{kind}'", config.File),
+            });
+        return new GateFailOn(set);
+    }
+}

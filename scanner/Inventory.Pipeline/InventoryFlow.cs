@@ -1,0 +1,204 @@
+using Inventory.Annotations;
+using Inventory.Classification;
+using Inventory.Config;
+using Inventory.Model;
+using Inventory.Reports;
+using Inventory.Reports.Check;
+using Inventory.Reports.Claims;
+using Inventory.Reports.Writers;
+using Inventory.Rules;
+using Inventory.Rules.Policy;
+using Inventory.Scanning;
+
+namespace Inventory.Pipeline;
+
+/// <summary>
+/// The flow every command runs, for one config: scan → classify → merge annotations and database labels → gate →
+/// report. <c>scan</c>, <c>check</c>, <c>annotate</c>, <c>report</c>, <c>diff</c> and the demo call it; they only parse
+/// their settings and render what it returns. Each step is a method, so a command runs the steps it needs:
+/// <list type="number">
+/// <item><see cref="ScanAsync"/>: read every source's catalog, sample read-only, classify each column (database labels
+/// are read with the catalog).</item>
+/// <item><see cref="MergeAnnotations"/>: annotation &gt; database label &gt; classification; stale annotations found
+/// against the scope recorded in the document.</item>
+/// <item><see cref="EvaluateGate"/>: the CI gate (untagged, conflicts, stale, invalid files, violated claims).</item>
+/// <item><see cref="BuildReport"/> and <see cref="WriteReportsAsync"/>: the DPO's reports.</item>
+/// </list>
+/// </summary>
+public sealed class InventoryFlow
+{
+    private IKnownCategories? _categories;
+
+    /// <summary>Creates the flow.</summary>
+    /// <param name="config">The config (sources, taxonomy, name rules, model, annotations, policy, check settings), or
+    /// null for a saved inventory checked without one (built-in taxonomy, everything in scope).</param>
+    /// <param name="pathBase">Paths in findings and documents are shown relative to this folder (default: the working
+    /// directory).</param>
+    public InventoryFlow(InventoryConfig? config, string? pathBase = null)
+    {
+        Config = config;
+        PathBase = pathBase ?? Directory.GetCurrentDirectory();
+    }
+
+    /// <summary>The config, or null.</summary>
+    public InventoryConfig? Config { get; }
+
+    /// <summary>The folder paths are shown relative to.</summary>
+    public string PathBase { get; }
+
+    /// <summary>The classifier the config asks for: name rules + detectors + model, with the config's taxonomy, name
+    /// rules and model files.</summary>
+    /// <param name="kind">Which classifier (the combined one by default; <c>evaluate</c> compares them).</param>
+    /// <exception cref="ConfigurationException">A taxonomy, name-rules or model file named by the config is missing or invalid.</exception>
+    public IColumnClassifier CreateClassifier(ClassifierKind kind = ClassifierKind.Combined) =>
+        ClassifierFactory.CreateDefault(new ClassifierOptions
+        {
+            TaxonomyPath = Config?.Taxonomy is null ? null : Config.Resolve(Config.Taxonomy),
+            NameRulesPath = Config?.NameRules is null ? null : Config.Resolve(Config.NameRules),
+            ModelPath = Config?.Model is null ? null : Config.Resolve(Config.Model),
+            Kind = kind,
+        });
+
+    /// <summary>The categories annotations may use: the taxonomy (the built-in one extended by the config's file).</summary>
+    /// <exception cref="ConfigurationException">The taxonomy file is missing or invalid.</exception>
+    public IKnownCategories Categories()
+    {
+        if (_categories is not null) return _categories;
+        var taxonomy = Config?.Taxonomy is null ? Taxonomy.Default : Taxonomy.Load(Config.Resolve(Config.Taxonomy));
+        var all = taxonomy.Categories.SelectMany(c => c.Subcategories.Keys.Select(s => $"{c.Name}.{s}").Prepend(c.Name)).ToArray();
+        return _categories = KnownCategories.From(taxonomy.IsKnown, all);
+    }
+
+    /// <summary>The scan of every source of the config, stamped now. Callers add their own options with <c>with</c>
+    /// (shards, per-source parallelism).</summary>
+    /// <param name="maskedExamples">Keep up to three masked examples per column.</param>
+    /// <exception cref="ConfigurationException">No config.</exception>
+    public ScanRequest CreateScanRequest(bool maskedExamples) => new()
+    {
+        Sources = RequireConfig().Sources,
+        Parallelism = RequireConfig().Parallelism,
+        SourceParallelism = RequireConfig().SourceParallelism,
+        MaxConnectionsPerServer = RequireConfig().ConnectionsPerServer,
+        MaskedExamples = maskedExamples,
+        ScannedAt = DateTimeOffset.UtcNow,
+    };
+
+    /// <summary>Step 1: scans and classifies (see <see cref="ScanRunner"/>: a failing table or column becomes a scan
+    /// issue and the scan goes on).</summary>
+    /// <param name="request">What to scan (<see cref="CreateScanRequest"/>).</param>
+    /// <param name="progress">Receives per-table progress, or null.</param>
+    /// <param name="classifier">The classifier, or null for <see cref="CreateClassifier"/>.</param>
+    /// <param name="cancellationToken">Cancels the scan.</param>
+    /// <returns>The inventory (not yet merged with annotations).</returns>
+    /// <exception cref="ConfigurationException">A bad taxonomy, name-rules or model file.</exception>
+    /// <exception cref="ConnectorException">A source cannot be reached at all.</exception>
+    public Task<InventoryDocument> ScanAsync(ScanRequest request, IScanProgress? progress = null, IColumnClassifier? classifier = null,
+        CancellationToken cancellationToken = default) =>
+        new ScanRunner(classifier ?? CreateClassifier()).RunAsync(request, progress, cancellationToken);
+
+    /// <summary>Loads the annotations, collecting every file error; an implicit default folder that does not exist is an
+    /// empty set.</summary>
+    /// <param name="location">Where they are.</param>
+    /// <exception cref="ConfigurationException">An explicit path that does not exist; a bad taxonomy file.</exception>
+    public AnnotationSet LoadAnnotations(AnnotationsLocation location) =>
+        location.ShouldLoad ? new AnnotationLoader(Categories()).Load(location.Path) : AnnotationSet.Empty;
+
+    /// <summary>Step 2: loads the annotations (every file error collected, good files still applied) and merges them
+    /// into the document (annotation &gt; database label &gt; classification). Tables outside the scope the scan
+    /// recorded (include/exclude, shard) are out of scope: their annotations are not stale.</summary>
+    /// <param name="document">The inventory, changed in place.</param>
+    /// <param name="location">Where the annotations are.</param>
+    /// <returns>The annotations and the merge result (stale annotations, counts).</returns>
+    /// <exception cref="ConfigurationException">An explicit path that does not exist; a bad taxonomy file.</exception>
+    public AppliedAnnotations MergeAnnotations(InventoryDocument document, AnnotationsLocation location)
+    {
+        var annotations = LoadAnnotations(location);
+        var options = new MergeOptions { PathBase = PathBase, InScope = ScanScope.Of(document, Config) };
+        var merge = new AnnotationMerger(Categories(), options).Apply(document, annotations);
+        return new AppliedAnnotations(annotations, merge);
+    }
+
+    /// <summary>The stub files <c>annotate</c> writes for columns without an annotation entry: the annotations are
+    /// merged first (as <see cref="MergeAnnotations"/> does, without stale detection), so each stub carries the
+    /// suggestion the gate would show.</summary>
+    /// <param name="document">The inventory, changed in place by the merge.</param>
+    /// <param name="annotations">The annotations already there (loaded without errors).</param>
+    /// <param name="folder">Where new stub files go.</param>
+    /// <param name="table">Only this qualified table, or null for all.</param>
+    /// <returns>The files to create or append to.</returns>
+    public IReadOnlyList<StubFile> PlanAnnotationStubs(InventoryDocument document, AnnotationSet annotations, string folder, string? table)
+    {
+        new AnnotationMerger(Categories(), new MergeOptions { PathBase = PathBase, ReportMissingTables = false }).Apply(document, annotations);
+        return AnnotationStubs.Plan(document, annotations, folder, table, Categories());
+    }
+
+    /// <summary>The policy named by a flag or the config: a path, <c>builtin</c> for the seed policy, or none.</summary>
+    /// <param name="flag">The <c>--policy</c> value (a path or <c>builtin</c>), or null for the config's <c>policy:</c>
+    /// (relative to the config file, or <c>builtin</c>).</param>
+    /// <returns>The policy and the path it was read from (null for the built-in one); (null, null) when none is named.</returns>
+    /// <exception cref="ConfigurationException">A missing or invalid policy file.</exception>
+    public (PolicyDocument? Policy, string? Path) LoadPolicy(string? flag)
+    {
+        var named = flag ?? (Config?.Policy is { } p ? p == PolicyDocument.BuiltinName ? p : Config.Resolve(p) : null);
+        var policy = PolicyDocument.LoadOptional(named);
+        return (policy, named == PolicyDocument.BuiltinName ? null : named);
+    }
+
+    /// <summary>Steps 2 and 3: merges the annotations, evaluates the policy's claims and decides which findings fail
+    /// (<see cref="GateFailOn"/>). The document is updated in place with the merged annotations.</summary>
+    /// <param name="document">The inventory.</param>
+    /// <param name="request">Annotations, policy, threshold, strictness, baseline.</param>
+    /// <exception cref="ConfigurationException">A missing explicit annotations path, a bad policy or taxonomy file.</exception>
+    public GateOutcome EvaluateGate(InventoryDocument document, GateRequest request)
+    {
+        var (annotations, merge) = MergeAnnotations(document, request.Annotations);
+        var (policy, policyPath) = LoadPolicy(request.PolicyPath);
+        var claims = policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, document);
+        var options = new CheckOptions
+        {
+            AcceptClassificationAbove = request.AcceptClassificationAbove ?? Config?.Check.AcceptClassificationAbove,
+            Strict = request.Strict,
+            FailOn = GateFailOn.From(Config).Kinds,
+            Baseline = request.Baseline,
+            AnnotationsDirectory = AnnotationMerger.DisplayPath(request.Annotations.Folder, PathBase),
+            PathBase = PathBase,
+            Stale = merge.Stale,
+            AnnotationErrors = annotations.Errors,
+            ExtraFindings = policy is null ? [] : ClaimFindings.From(claims, policy, policyPath, Config, PathBase),
+        };
+        return new GateOutcome(CheckGate.Evaluate(document, options), annotations, policy, claims);
+    }
+
+    /// <summary>Step 4: the report model of a merged inventory, with the config's acceptance threshold (so coverage
+    /// agrees with the gate).</summary>
+    /// <param name="inventory">The merged inventory.</param>
+    /// <param name="policy">The policy, or null (the report then invents no controller and no claims).</param>
+    /// <param name="claims">The claims already evaluated (the gate's), or null to evaluate the policy's here.</param>
+    /// <param name="previous">A previous inventory for the changes section, or null.</param>
+    public ReportModel BuildReport(InventoryDocument inventory, PolicyDocument? policy, IReadOnlyList<ClaimResult>? claims = null,
+        InventoryDocument? previous = null) =>
+        ReportModel.Build(inventory, policy, claims ?? (policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, inventory)), previous,
+            new ReportOptions { AcceptClassificationAbove = Config?.Check.AcceptClassificationAbove });
+
+    /// <summary>Writes the report in each format into <paramref name="folder"/> (created if needed), each file atomically.</summary>
+    /// <param name="model">The report model.</param>
+    /// <param name="writers">The formats (<see cref="ReportWriters.CreateMany"/>).</param>
+    /// <param name="folder">Output folder.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>The paths written, in writer order.</returns>
+    public static async Task<IReadOnlyList<string>> WriteReportsAsync(ReportModel model, IEnumerable<IReportWriter> writers, string folder,
+        CancellationToken cancellationToken = default)
+    {
+        var written = new List<string>();
+        foreach (var writer in writers)
+        {
+            var path = Path.Combine(folder, ReportWriters.FileName(writer.Format));
+            await AtomicFile.WriteAsync(path, stream => writer.WriteAsync(model, stream, cancellationToken), cancellationToken).ConfigureAwait(false);
+            written.Add(path);
+        }
+        return written;
+    }
+
+    private InventoryConfig RequireConfig() =>
+        Config ?? throw new ConfigurationException("nothing to scan: pass --connection or --config inventory.yml with sources");
+}
