@@ -22,7 +22,8 @@ namespace Inventory.Bench;
 /// <item>Names-only classification of 20,000 columns: the default classifier (loaded first) on the evidence of the
 /// first 20,000 catalog columns, in the scan's batch size.</item>
 /// </list>
-/// Options: <c>--rounds N</c> (default 5), <c>--parallelism P</c> (default 4), <c>--regenerate</c>.
+/// Options: <c>--rounds N</c> (default 5), <c>--parallelism P</c> (default 4), <c>--regenerate</c>, <c>--cli PATH</c>
+/// (another build's inventory.dll, to compare before and after), <c>--classifier-only</c>.
 /// </summary>
 internal static class ScaleBench
 {
@@ -49,7 +50,7 @@ internal static class ScaleBench
         var connection = Database(admin);
         if (args.Contains("--regenerate") || !await ScaleDatabase.ExistsAsync(admin))
             await ScaleDatabase.GenerateAsync(admin, connection);
-        var cli = Path.Combine(AppContext.BaseDirectory, "inventory.dll");
+        var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault() ?? Path.Combine(AppContext.BaseDirectory, "inventory.dll");
         var builder = new NpgsqlConnectionStringBuilder(connection);
         var uri = $"postgres://{builder.Username}:{builder.Password}@{builder.Host}:{builder.Port}/{builder.Database}";
         Console.WriteLine($"load average before: {LoadAverage()}; {Environment.ProcessorCount} cores; parallelism {parallelism}; {rounds} rounds after one warm-up round");
@@ -137,7 +138,7 @@ internal static class ScaleBench
             }
             var one = Config(1);
             var many = Config(count);
-            var cli = Path.Combine(AppContext.BaseDirectory, "inventory.dll");
+            var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault() ?? Path.Combine(AppContext.BaseDirectory, "inventory.dll");
             var output = Path.Combine(dir, "out.json");
             Console.WriteLine($"load average before: {LoadAverage()}; {Environment.ProcessorCount} cores; {rounds} rounds after one warm-up round");
             var ones = new List<Run>();
