@@ -6,6 +6,8 @@ switch (command)
 {
     case "pg-scan":
         return await PostgresBench.RunAsync(args[1..]);
+    case "mysql-scan":
+        return await MySqlBench.RunAsync(args[1..]);
     case "detectors":
         return await DetectorBench.RunAsync(args[1..]);
     case "scale-db":
@@ -20,6 +22,7 @@ switch (command)
         Console.Error.WriteLine("""
             usage: Inventory.Bench <command>
               pg-scan     PostgreSQL catalog and sampling benchmark (needs INVENTORY_BENCH_PG or INVENTORY_TEST_PG)
+              mysql-scan  MySQL/MariaDB catalog and sampling benchmark (needs INVENTORY_BENCH_MYSQL or INVENTORY_TEST_MYSQL)
               detectors   value-detector pass over 1,000,000 sampled values: values/s per core
               scale-db    (re)create the issue-11 database: 1,000 tables x 20 realistic columns + a 2,000,000-row table
               scale       whole `inventory scan` process vs the plain read of the same samples, interleaved rounds;

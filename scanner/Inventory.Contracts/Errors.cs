@@ -49,7 +49,7 @@ public sealed class ConfigurationException : InventoryException
 public sealed class ConnectorException : InventoryException
 {
     /// <summary>Creates a connector error.</summary>
-    /// <param name="provider">postgres, sqlserver or sqlite.</param>
+    /// <param name="provider">The provider name (postgres, sqlserver, sqlite, … as the provider registry names it).</param>
     /// <param name="target">Host and database (or file path) with credentials removed.</param>
     /// <param name="message">What happened and what to do.</param>
     /// <param name="sqlState">SQLSTATE or server error number, if any.</param>
@@ -62,7 +62,7 @@ public sealed class ConnectorException : InventoryException
         SqlState = sqlState;
     }
 
-    /// <summary>postgres, sqlserver or sqlite.</summary>
+    /// <summary>The provider name, as the provider registry names it.</summary>
     public string Provider { get; }
     /// <summary>Host and database with credentials removed.</summary>
     public string Target { get; }

@@ -25,7 +25,7 @@ public enum DemoSize
 public sealed record DemoColumnTruth(string Table, string Column, string DataType, string DataCategory, string? AnnotatedCategory, string? Note)
 {
     /// <summary>The category part (<c>contact</c> of <c>contact.email</c>; <c>none</c> for none).</summary>
-    public string Category => DataCategory.Split('.')[0];
+    public string Category => Inventory.Classification.DataCategory.TopLevelOf(DataCategory);
     /// <summary>The subcategory part, or empty for <c>none</c>.</summary>
     public string Subcategory => DataCategory.Contains('.', StringComparison.Ordinal) ? DataCategory[(DataCategory.IndexOf('.', StringComparison.Ordinal) + 1)..] : "";
 }

@@ -65,8 +65,7 @@ public sealed class InventoryFlow
     {
         if (_categories is not null) return _categories;
         var taxonomy = Config?.Taxonomy is null ? Taxonomy.Default : Taxonomy.Load(Config.Resolve(Config.Taxonomy));
-        var all = taxonomy.Categories.SelectMany(c => c.Subcategories.Keys.Select(s => $"{c.Name}.{s}").Prepend(c.Name)).ToArray();
-        return _categories = KnownCategories.From(taxonomy.IsKnown, all);
+        return _categories = KnownCategories.Of(taxonomy);
     }
 
     /// <summary>The scan of every source of the config, stamped now. Callers add their own options with <c>with</c>

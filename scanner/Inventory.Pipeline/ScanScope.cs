@@ -8,18 +8,22 @@ namespace Inventory.Pipeline;
 /// its annotations are not stale.</summary>
 internal static class ScanScope
 {
-    /// <summary>The scope as a <see cref="Annotations.MergeOptions.InScope"/> predicate (source name, schema, table):
-    /// each source's include/exclude filter. Null when nothing is known (everything in scope); a source without a
-    /// recorded scope is in scope.</summary>
+    /// <summary>The scope as a <see cref="Annotations.MergeOptions.InScope"/> predicate (source name, schema, table),
+    /// read from the document: each source's recorded <see cref="SourceScope"/>. A source of an older document without
+    /// a recorded scope falls back to the config's include/exclude for that source; without either, the source is
+    /// wholly in scope.</summary>
     /// <param name="document">The inventory.</param>
     /// <param name="config">The config, or null.</param>
     /// <exception cref="ConfigurationException">An empty include/exclude pattern.</exception>
     public static Func<string, string, string, bool>? Of(InventoryDocument document, InventoryConfig? config)
     {
-        _ = document;
-        if (config is null || config.Sources.Count == 0) return null;
-        var filters = config.Sources.GroupBy(s => s.Name, StringComparer.Ordinal)
+        var configured = (config?.Sources ?? []).GroupBy(s => s.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new CatalogFilter(g.First().Include, g.First().Exclude), StringComparer.Ordinal);
-        return (source, schema, table) => !filters.TryGetValue(source, out var filter) || filter.Matches(schema, table);
+        var recorded = document.Sources.Where(s => s.Scope is not null).GroupBy(s => s.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Scope!, StringComparer.Ordinal);
+        if (recorded.Count == 0 && configured.Count == 0) return null;
+        return (source, schema, table) =>
+            recorded.TryGetValue(source, out var scope) ? scope.Covers(schema, table)
+            : !configured.TryGetValue(source, out var filter) || filter.Matches(schema, table);
     }
 }

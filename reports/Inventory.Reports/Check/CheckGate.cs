@@ -22,7 +22,7 @@ public static class CheckGate
     {
         var failOn = new HashSet<FindingKind>(options.FailOn);
         if (options.Strict) { failOn.Add(FindingKind.Conflict); failOn.Add(FindingKind.Stale); }
-        var scoped = document.Sources.Where(s => s.Role != "processor").ToArray();
+        var scoped = document.Sources.Where(s => s.Role != ProcessingRole.Processor).ToArray();
         bool multiSource = scoped.Length > 1;
         var annotationsDir = AnnotationMerger.DisplayPath(Path.Combine(options.PathBase, options.AnnotationsDirectory), options.PathBase);
 
@@ -34,9 +34,7 @@ public static class CheckGate
         foreach (var column in table.Columns)
         {
             var key = Key(multiSource ? source.Name : null, table.QualifiedName, column.Name);
-            bool accepted = column.Status is ColumnStatus.Tagged or ColumnStatus.Conflict
-                            || (column.Status == ColumnStatus.Suggested && column.Origin is Origin.Rules or Origin.Model
-                                && options.AcceptClassificationAbove is { } threshold && column.Confidence >= threshold);
+            bool accepted = column.CountsAsTagged(options.AcceptClassificationAbove);
             columns.Add(new CheckedColumn(source.Name, table.QualifiedName, column.Name, key, column.DataCategory,
                 JsonNamingPolicy.KebabCaseLower.ConvertName(column.Status.ToString()), accepted));
             var suggestion = Suggestions.Describe(column.Classification);
@@ -145,35 +143,13 @@ public static class CheckGate
         return why;
     }
 
-    /// <summary>Column entries dropped by the loader for an unknown category: (annotation file as displayed, column name).
-    /// The loader reports the error at the category's position; the column is the YAML key on that line
-    /// (<c>phone: telefone</c>, <c>phone: { category: telefone }</c>) or, for a block entry, the nearest less-indented
-    /// key above it.</summary>
-    private static HashSet<(string File, string Column)> InvalidCategoryEntries(CheckOptions options)
-    {
-        var result = new HashSet<(string, string)>();
-        foreach (var error in options.AnnotationErrors.Where(e => e.File is not null && e.Line > 0 && e.Reason.StartsWith("unknown category", StringComparison.Ordinal)))
-        {
-            string[] lines;
-            try { lines = File.ReadAllLines(Path.Combine(options.PathBase, error.File!)); }
-            catch (IOException) { continue; }
-            catch (UnauthorizedAccessException) { continue; }
-            if (error.Line > lines.Length) continue;
-            static int Indent(string l) => l.Length - l.TrimStart(' ').Length;
-            static string? KeyOf(string l) { var t = l.Trim(); int i = t.IndexOf(':', StringComparison.Ordinal); return i > 0 && !t.StartsWith('#') ? t[..i].Trim().Trim('"', '\'') : null; }
-            var at = lines[error.Line - 1];
-            var key = KeyOf(at);
-            if (key == "category")
-            {
-                int indent = Indent(at);
-                key = null;
-                for (int i = error.Line - 2; i >= 0 && key is null; i--)
-                    if (lines[i].Trim().Length > 0 && Indent(lines[i]) < indent) key = KeyOf(lines[i]);
-            }
-            if (key is not null) result.Add((AnnotationMerger.DisplayPath(error.File!, options.PathBase), key));
-        }
-        return result;
-    }
+    /// <summary>Column entries dropped by the loader for an unknown category: (annotation file as displayed, column name),
+    /// from the loader's structured errors.</summary>
+    private static HashSet<(string File, string Column)> InvalidCategoryEntries(CheckOptions options) =>
+        options.AnnotationErrors
+            .Where(e => e.Kind == AnnotationErrorKind.UnknownCategory && e.File is not null && e.ColumnName is not null)
+            .Select(e => (AnnotationMerger.DisplayPath(e.File!, options.PathBase), e.ColumnName!))
+            .ToHashSet();
 
     private static FindingLocation AnnotationLocation(InventoryDocument document, ColumnEntry column, TableEntry table, Model.SourceEntry source,
         string annotationsDir, string pathBase)

@@ -114,7 +114,7 @@ public sealed record CheckOptions
     /// <summary>Stale annotations found by the merge.</summary>
     public IReadOnlyList<StaleAnnotation> Stale { get; init; } = [];
     /// <summary>Errors met while loading annotation files.</summary>
-    public IReadOnlyList<ConfigurationException> AnnotationErrors { get; init; } = [];
+    public IReadOnlyList<AnnotationError> AnnotationErrors { get; init; } = [];
     /// <summary>Extra findings from other checks (claims), merged and sorted with the rest.</summary>
     public IReadOnlyList<CheckFinding> ExtraFindings { get; init; } = [];
 }

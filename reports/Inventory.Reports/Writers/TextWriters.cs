@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Scriban;
+using Inventory.Model;
 using Scriban.Runtime;
 
 namespace Inventory.Reports.Writers;
@@ -10,6 +11,13 @@ namespace Inventory.Reports.Writers;
 /// 1 MiB and stops loops after 1000 iterations by default, which a large inventory exceeds).</summary>
 internal static class TemplateRenderer
 {
+    /// <summary>Writes a processing role as the documents do (<c>processor</c>) where a template prints it bare.</summary>
+    private sealed class DocumentTextContext : TemplateContext
+    {
+        public override string ObjectToString(object? value, bool nested = false) =>
+            value is ProcessingRole role ? role.ToText() : base.ObjectToString(value, nested) ?? "";
+    }
+
     private static readonly Dictionary<string, Template> Cache = new(StringComparer.Ordinal);
 
     public static string Render(string name, ReportModel model)
@@ -23,7 +31,7 @@ internal static class TemplateRenderer
         globals.Import("cat", new Func<object?, string>(Category));
         globals.Import("name", new Func<object?, string>(Name));
         globals.Import("join_md", new Func<IEnumerable<string>?, string>(list => list is null ? "" : string.Join("<br>", list.Select(Markdown))));
-        var context = new TemplateContext
+        var context = new DocumentTextContext
         {
             MemberRenamer = StandardMemberRenamer.Default,
             LoopLimit = 0,
@@ -67,12 +75,16 @@ internal static class TemplateRenderer
         .Replace("_", "_<wbr>", StringComparison.Ordinal).Replace("-", "-<wbr>", StringComparison.Ordinal);
 
     /// <summary>HTML text and attribute escaping (&amp;, &lt;, &gt;, quotes).</summary>
-    internal static string Html(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");
+    internal static string Html(object? value) => WebUtility.HtmlEncode(Text(value));
+
+    /// <summary>A value as the documents write it: a <see cref="Model.ProcessingRole"/> in kebab-case, anything else by
+    /// <c>ToString()</c>.</summary>
+    internal static string Text(object? value) => value is ProcessingRole role ? role.ToText() : value?.ToString() ?? "";
 
     /// <summary>Markdown inline text: escapes characters with Markdown or HTML meaning and table pipes; newlines become spaces.</summary>
     internal static string Markdown(object? value)
     {
-        var text = value?.ToString() ?? "";
+        var text = Text(value);
         var sb = new StringBuilder(text.Length + 8);
         foreach (var ch in text)
         {

@@ -1,3 +1,4 @@
+using Inventory.Model;
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -81,7 +82,7 @@ public sealed class XlsxReportWriter : IReportWriter
             AddSheet(workbookPart, sheets, "Couverture", ["Source", "Rôle", "Table", "Activité", "Colonnes", "Étiquetées", "Non étiquetées (avec suggestion)", "Non étiquetées (sans suggestion)", "Conflits", "Non échantillonnées"],
                 model.Coverage.SelectMany(s => s.Tables.Select(t => new[]
                 {
-                    s.Name, s.Role, t.Name, t.Activity ?? "", N(t.Columns), N(t.Tagged), N(t.UntaggedWithSuggestion), N(t.UntaggedNoSuggestion), N(t.Conflict), N(t.NotSampled),
+                    s.Name, s.Role.ToText(), t.Name, t.Activity ?? "", N(t.Columns), N(t.Tagged), N(t.UntaggedWithSuggestion), N(t.UntaggedNoSuggestion), N(t.Conflict), N(t.NotSampled),
                 })), 18);
             if (model.HasPrevious)
                 AddSheet(workbookPart, sheets, "Changements", ["Changement", "Emplacement", "Avant", "Après"],

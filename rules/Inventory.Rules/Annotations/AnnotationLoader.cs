@@ -20,7 +20,7 @@ namespace Inventory.Annotations;
 ///   notes: { category: none, reason: "staff notes, reviewed", type: text }
 /// </code>
 /// Unknown keys, unknown categories, duplicate keys, columns or tables, tabs and bad indentation are
-/// <see cref="ConfigurationException"/>s with file, line and column. Loading never stops at the first error: every
+/// <see cref="AnnotationError"/>s with their kind, file, line and column. Loading never stops at the first error: every
 /// file is read, every error is collected, and the valid parts (other files, other documents, other columns of a
 /// document) are kept.
 /// </summary>
@@ -53,7 +53,7 @@ public sealed class AnnotationLoader
             throw new ConfigurationException("annotations folder or file not found; create it or run `inventory annotate --out DIR`", path);
 
         var annotations = new List<TableAnnotation>();
-        var errors = new List<ConfigurationException>();
+        var errors = new List<AnnotationError>();
         var seen = new Dictionary<(string?, string), AnnotationLocation>();
         foreach (var file in files)
         {
@@ -64,12 +64,12 @@ public sealed class AnnotationLoader
             }
             catch (IOException e)
             {
-                errors.Add(new ConfigurationException($"cannot read the file: {e.Message}", file, innerException: e));
+                errors.Add(new AnnotationError(AnnotationErrorKind.Unreadable, $"cannot read the file: {e.Message}", file, 0, 0));
                 continue;
             }
-            catch (UnauthorizedAccessException e)
+            catch (UnauthorizedAccessException)
             {
-                errors.Add(new ConfigurationException("no permission to read the file", file, innerException: e));
+                errors.Add(new AnnotationError(AnnotationErrorKind.Unreadable, "no permission to read the file", file, 0, 0));
                 continue;
             }
             foreach (var table in Parse(text, file, errors))
@@ -77,7 +77,7 @@ public sealed class AnnotationLoader
                 var key = (table.Source, table.Table);
                 if (seen.TryGetValue(key, out var first))
                 {
-                    errors.Add(new ConfigurationException(
+                    errors.Add(new AnnotationError(AnnotationErrorKind.DuplicateTable,
                         $"table '{table.Table}' is already annotated at {AnnotationMerger.DisplayPath(first.File, Directory.GetCurrentDirectory())}:{first.Line}:{first.Column}; keep one entry per table (merge the two)",
                         table.Location.File, table.Location.Line, table.Location.Column));
                     continue;
@@ -94,7 +94,7 @@ public sealed class AnnotationLoader
     /// <param name="file">File name for positions.</param>
     /// <param name="errors">Receives every error; valid documents and columns are still returned.</param>
     /// <returns>The table annotations of the file.</returns>
-    public IReadOnlyList<TableAnnotation> Parse(string text, string file, ICollection<ConfigurationException> errors)
+    public IReadOnlyList<TableAnnotation> Parse(string text, string file, ICollection<AnnotationError> errors)
     {
         List<YNode> documents;
         try
@@ -103,7 +103,7 @@ public sealed class AnnotationLoader
         }
         catch (ConfigurationException e)
         {
-            errors.Add(e);
+            errors.Add(AnnotationError.From(AnnotationErrorKind.Syntax, e));
             return [];
         }
         var tables = new List<TableAnnotation>();
@@ -112,14 +112,14 @@ public sealed class AnnotationLoader
         {
             if (document is not YMapping map)
             {
-                errors.Add(document.Error("an annotation document must be a mapping with 'table:' and 'columns:'"));
+                errors.Add(AnnotationError.From(AnnotationErrorKind.Structure, document.Error("an annotation document must be a mapping with 'table:' and 'columns:'")));
                 continue;
             }
             var table = ReadTable(map, errors);
             if (table is null) continue;
             if (seenInFile.TryGetValue((table.Source, table.Table), out var firstLine))
             {
-                errors.Add(new ConfigurationException(
+                errors.Add(new AnnotationError(AnnotationErrorKind.DuplicateTable,
                     $"table '{table.Table}' is already annotated on line {firstLine} of this file; keep one document per table",
                     file, table.Location.Line, table.Location.Column));
                 continue;
@@ -135,9 +135,9 @@ public sealed class AnnotationLoader
     /// <exception cref="ConfigurationException">The first error, with file, line and column.</exception>
     public IReadOnlyList<TableAnnotation> LoadFile(string path)
     {
-        var errors = new List<ConfigurationException>();
+        var errors = new List<AnnotationError>();
         var tables = Parse(File.ReadAllText(path), Path.GetFullPath(path), errors);
-        if (errors.Count > 0) throw errors[0];
+        if (errors.Count > 0) throw errors[0].ToException();
         return tables;
     }
 
@@ -150,16 +150,16 @@ public sealed class AnnotationLoader
             .Any(part => part.StartsWith('.'));
     }
 
-    private TableAnnotation? ReadTable(YMapping map, ICollection<ConfigurationException> errors)
+    private TableAnnotation? ReadTable(YMapping map, ICollection<AnnotationError> errors)
     {
         CheckKeys(map, "a table annotation", TableKeys, errors);
 
         var tableNode = map["table"];
         if (tableNode is not YScalar { IsNull: false } tableScalar || tableScalar.Value.Trim().Length == 0)
         {
-            errors.Add((tableNode ?? map).Error(tableNode is null
+            errors.Add(AnnotationError.From(AnnotationErrorKind.Structure, (tableNode ?? map).Error(tableNode is null
                 ? "an annotation document needs 'table:' (the table name as the inventory spells it)"
-                : "'table' must be the table name, e.g. `table: app.users`"));
+                : "'table' must be the table name, e.g. `table: app.users`")));
             return null;
         }
         var source = Try(errors, () => map.String("source"));
@@ -170,13 +170,13 @@ public sealed class AnnotationLoader
 
         string? defaultCategory = null;
         if (map["category"] is not null && map["default"] is not null)
-            errors.Add(map["default"]!.Error("give the table-level default once: either 'category:' or 'default: { category: … }'"));
+            errors.Add(AnnotationError.From(AnnotationErrorKind.Structure, map["default"]!.Error("give the table-level default once: either 'category:' or 'default: { category: … }'")));
         else if (map["category"] is not null)
-            defaultCategory = Try(errors, () => Category(map, "category"));
+            defaultCategory = Category(map, "category", errors, columnName: null);
         else if (Try(errors, () => map.Mapping("default")) is { } defaults)
         {
             CheckKeys(defaults, "a table default", ["category"], errors);
-            defaultCategory = Try(errors, () => Category(defaults, "category"));
+            defaultCategory = Category(defaults, "category", errors, columnName: null);
         }
 
         var columns = new List<ColumnAnnotation>();
@@ -191,7 +191,7 @@ public sealed class AnnotationLoader
                 {
                     if (key.Value.Length == 0)
                     {
-                        errors.Add(key.Error("a column name cannot be empty"));
+                        errors.Add(AnnotationError.From(AnnotationErrorKind.Structure, key.Error("a column name cannot be empty")));
                         continue;
                     }
                     var column = ReadColumn(key, value, errors);
@@ -199,7 +199,7 @@ public sealed class AnnotationLoader
                 }
                 break;
             default:
-                errors.Add(columnsNode.Error($"'columns' must be a mapping of column: entry lines, not {columnsNode.KindName}"));
+                errors.Add(AnnotationError.From(AnnotationErrorKind.Structure, columnsNode.Error($"'columns' must be a mapping of column: entry lines, not {columnsNode.KindName}")));
                 break;
         }
 
@@ -217,7 +217,7 @@ public sealed class AnnotationLoader
         };
     }
 
-    private ColumnAnnotation? ReadColumn(YScalar key, YNode value, ICollection<ConfigurationException> errors)
+    private ColumnAnnotation? ReadColumn(YScalar key, YNode value, ICollection<AnnotationError> errors)
     {
         var location = new AnnotationLocation(key.File, key.Line, key.Column);
         switch (value)
@@ -227,7 +227,7 @@ public sealed class AnnotationLoader
             case YScalar scalar:
                 if (!_categories.IsKnown(scalar.Value))
                 {
-                    errors.Add(UnknownCategory(scalar));
+                    errors.Add(UnknownCategory(scalar, key.Value));
                     return null;
                 }
                 return new ColumnAnnotation { Name = key.Value, Category = scalar.Value, Location = location };
@@ -235,7 +235,7 @@ public sealed class AnnotationLoader
             {
                 int before = errors.Count;
                 CheckKeys(entry, $"the entry of column '{key.Value}'", ColumnKeys, errors);
-                var category = Try(errors, () => Category(entry, "category"));
+                var category = Category(entry, "category", errors, key.Value);
                 var reason = Try(errors, () => entry.String("reason"));
                 var retention = Try(errors, () => entry.String("retention"));
                 var sharedWith = Try(errors, () => entry.Strings("shared-with")) ?? [];
@@ -249,38 +249,42 @@ public sealed class AnnotationLoader
                 };
             }
             default:
-                errors.Add(value.Error($"the entry of column '{key.Value}' must be a category (`{key.Value}: contact.email`) or a mapping (`{{ category: contact.email, reason: … }}`), not {value.KindName}"));
+                errors.Add(AnnotationError.From(AnnotationErrorKind.InvalidValue, value.Error($"the entry of column '{key.Value}' must be a category (`{key.Value}: contact.email`) or a mapping (`{{ category: contact.email, reason: … }}`), not {value.KindName}")));
                 return null;
         }
     }
 
-    private string? Category(YMapping map, string key)
+    /// <summary>The category under <paramref name="key"/>, or null when absent or invalid (the error is recorded).</summary>
+    private string? Category(YMapping map, string key, ICollection<AnnotationError> errors, string? columnName)
     {
-        var value = map.String(key);
+        var value = Try(errors, () => map.String(key));
         if (value is null) return null;
-        if (!_categories.IsKnown(value)) throw UnknownCategory((YScalar)map[key]!);
-        return value;
+        if (_categories.IsKnown(value)) return value;
+        errors.Add(UnknownCategory((YScalar)map[key]!, columnName));
+        return null;
     }
 
-    private ConfigurationException UnknownCategory(YScalar node)
+    private AnnotationError UnknownCategory(YScalar node, string? columnName)
     {
         var suggestion = Closest.Find(node.Value, _categories.All);
-        return node.Error($"unknown category '{node.Value}'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; " +
-                          "use none, a category (contact, financial, automatic, customer_content, other_personal) or category.subcategory from the taxonomy");
+        return AnnotationError.From(AnnotationErrorKind.UnknownCategory,
+            node.Error($"unknown category '{node.Value}'{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; " +
+                       "use none, a category (contact, financial, automatic, customer_content, other_personal) or category.subcategory from the taxonomy"),
+            columnName);
     }
 
-    private static void CheckKeys(YMapping map, string what, string[] allowed, ICollection<ConfigurationException> errors)
+    private static void CheckKeys(YMapping map, string what, string[] allowed, ICollection<AnnotationError> errors)
     {
         foreach (var (key, _) in map.Entries)
         {
             if (allowed.Contains(key.Value, StringComparer.Ordinal)) continue;
             var suggestion = Closest.Find(key.Value, allowed);
-            errors.Add(key.Error($"unknown key '{key.Value}' in {what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; " +
-                                 $"allowed keys: {string.Join(", ", allowed)}"));
+            errors.Add(AnnotationError.From(AnnotationErrorKind.UnknownKey, key.Error($"unknown key '{key.Value}' in {what}{(suggestion is null ? "" : $" (did you mean '{suggestion}'?)")}; " +
+                                 $"allowed keys: {string.Join(", ", allowed)}")));
         }
     }
 
-    private static T? Try<T>(ICollection<ConfigurationException> errors, Func<T> read)
+    private static T? Try<T>(ICollection<AnnotationError> errors, Func<T> read)
     {
         try
         {
@@ -288,7 +292,7 @@ public sealed class AnnotationLoader
         }
         catch (ConfigurationException e)
         {
-            errors.Add(e);
+            errors.Add(AnnotationError.From(AnnotationErrorKind.InvalidValue, e));
             return default;
         }
     }

@@ -159,7 +159,7 @@ public sealed class AnnotationMerger
             var columnAnnotation = tableAnnotation?.Columns.FirstOrDefault(c => c.Name == column.Name);
             if (columnAnnotation is not null) ApplyAnnotation(column, columnAnnotation);
             if (column.Status == ColumnStatus.Conflict) conflicts++;
-            if (column.Status is ColumnStatus.Tagged or ColumnStatus.Conflict) tagged++;
+            if (column.CountsAsTagged()) tagged++;
         }
         foreach (var (_, table) in document.AllTables())
         {
@@ -200,16 +200,7 @@ public sealed class AnnotationMerger
         return (Path.IsPathRooted(relative) ? full : relative).Replace('\\', '/');
     }
 
-    private static void Reset(ColumnEntry column)
-    {
-        var c = column.Classification;
-        column.DataCategory = c?.DataCategory;
-        column.Confidence = c?.DataCategory is null ? 0 : c.Confidence;
-        column.Origin = c?.DataCategory is null ? null : c.Origin;
-        column.Status = c?.DataCategory is null ? ColumnStatus.Untagged : ColumnStatus.Suggested;
-        column.Annotation = null;
-        column.Conflict = null;
-    }
+    private static void Reset(ColumnEntry column) => column.ApplyClassification();
 
     private void ApplyDatabaseLabel(ColumnEntry column)
     {
@@ -253,15 +244,8 @@ public sealed class AnnotationMerger
 
     private EvidenceItem? Contradiction(ColumnClassification? classification, string annotated)
     {
-        if (classification is null) return null;
-        var top = KnownCategories.TopLevel(annotated);
-        return classification.Evidence
-            .Where(e => e.Kind == "detector" && e.DataCategory is { } c && c != "none" && KnownCategories.TopLevel(c) != top
-                        && e.Matched is { } m && e.Total is { } t && t >= Math.Max(1, _options.ConflictMinValues)
-                        && (double)m / t >= _options.ConflictRatio)
-            .OrderByDescending(e => (double)e.Matched!.Value / e.Total!.Value)
-            .ThenBy(e => e.Id, StringComparer.Ordinal)
-            .FirstOrDefault();
+        return ContradictingEvidence.Against(classification, annotated)
+            .FirstOrDefault(e => e.Total >= Math.Max(1, _options.ConflictMinValues) && (double)e.Matched!.Value / e.Total!.Value >= _options.ConflictRatio);
     }
 
     private static string Normalize(string type) =>

@@ -69,7 +69,7 @@ public sealed class AnnotationSet
     /// <param name="errors">Every problem met, each with file, line and column.</param>
     /// <param name="files">Files read, in order.</param>
     /// <param name="root">The folder (or file) loaded, or null.</param>
-    public AnnotationSet(IReadOnlyList<TableAnnotation> annotations, IReadOnlyList<ConfigurationException> errors,
+    public AnnotationSet(IReadOnlyList<TableAnnotation> annotations, IReadOnlyList<AnnotationError> errors,
         IReadOnlyList<string> files, string? root)
     {
         Annotations = annotations;
@@ -81,7 +81,7 @@ public sealed class AnnotationSet
     /// <summary>Loaded table annotations (documents with errors keep their valid parts).</summary>
     public IReadOnlyList<TableAnnotation> Annotations { get; }
     /// <summary>Every error, in file order; empty when all files are valid.</summary>
-    public IReadOnlyList<ConfigurationException> Errors { get; }
+    public IReadOnlyList<AnnotationError> Errors { get; }
     /// <summary>Files read (full paths).</summary>
     public IReadOnlyList<string> Files { get; }
     /// <summary>The loaded folder or file (full path), or null.</summary>

@@ -53,7 +53,7 @@ public static partial class AnnotationStubs
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (source, entry) in document.AllTables())
         {
-            if (source.Role == "processor") continue;
+            if (source.Role == ProcessingRole.Processor) continue;
             if (table is not null && entry.QualifiedName != table) continue;
             var annotation = existing.Annotations.FirstOrDefault(a => a.Table == entry.QualifiedName && a.Source == source.Name)
                              ?? existing.Annotations.FirstOrDefault(a => a.Table == entry.QualifiedName && a.Source is null);
@@ -100,7 +100,7 @@ public static partial class AnnotationStubs
     /// <summary>True when stub files name their source: the inventory has more than one controller-scope source
     /// (processor-role sources are never annotated, so they do not count). The same rule as the keys of <c>inventory check</c>.</summary>
     /// <param name="document">The inventory.</param>
-    public static bool NamesSource(InventoryDocument document) => document.Sources.Count(s => s.Role != "processor") > 1;
+    public static bool NamesSource(InventoryDocument document) => document.Sources.Count(s => s.Role != ProcessingRole.Processor) > 1;
 
     /// <summary>The file name (with <c>.yml</c>) that <see cref="Plan"/> creates for a table without annotation, and
     /// that <c>inventory check</c> tells the user to create: the one shared rule, so both always agree
@@ -187,7 +187,7 @@ public static partial class AnnotationStubs
             var updated = (text.Length == 0 || text.EndsWith('\n') ? text : text + "\n") + addition;
 
             // Check the result: same table, old entries unchanged, new entries present, no error.
-            var errors = new List<ConfigurationException>();
+            var errors = new List<AnnotationError>();
             var reread = new AnnotationLoader(categories).Parse(updated, file, errors);
             if (errors.Count > 0 || reread is not [var table] || table.Table != annotation.Table) return null;
             var expected = annotation.Columns.Select(c => c.Name).Concat(missing.Select(c => c.Name)).ToArray();

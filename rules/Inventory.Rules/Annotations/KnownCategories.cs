@@ -1,3 +1,5 @@
+using Inventory.Classification;
+
 namespace Inventory.Annotations;
 
 /// <summary>The data categories an annotation may name. The taxonomy (rules/taxonomy.yml) implements it; until then
@@ -28,8 +30,7 @@ public sealed class KnownCategories : IKnownCategories
         foreach (var c in dataCategories)
         {
             _all.Add(c);
-            var dot = c.IndexOf('.', StringComparison.Ordinal);
-            if (dot > 0) _all.Add(c[..dot]);
+            _all.Add(DataCategory.TopLevelOf(c));
         }
         All = _all.Order(StringComparer.Ordinal).ToArray();
     }
@@ -40,22 +41,22 @@ public sealed class KnownCategories : IKnownCategories
     public static IKnownCategories From(Func<string, bool> isKnown, IReadOnlyCollection<string> all) => new PredicateCategories(isKnown, all);
 
     /// <summary>The categories and subcategories of the default taxonomy (rules/taxonomy.yml, from ../shared/data/LABELS.md).</summary>
-    public static KnownCategories BuiltIn { get; } = new(
-        Inventory.Rules.Taxonomy.Default.Categories.SelectMany(c => c.Subcategories.Keys.Select(s => $"{c.Name}.{s}").Prepend(c.Name)));
+    public static KnownCategories BuiltIn { get; } = new(Names(Inventory.Rules.Taxonomy.Default));
+
+    /// <summary>The categories of a taxonomy (the built-in one, or the built-in one extended by a user's file).</summary>
+    /// <param name="taxonomy">The taxonomy.</param>
+    /// <returns>Known when the taxonomy knows the value; every category and subcategory offered as a suggestion.</returns>
+    public static IKnownCategories Of(Inventory.Rules.Taxonomy taxonomy) => From(taxonomy.IsKnown, Names(taxonomy));
+
+    /// <summary>Every category and <c>category.subcategory</c> of a taxonomy, each category before its subcategories.</summary>
+    private static string[] Names(Inventory.Rules.Taxonomy taxonomy) =>
+        taxonomy.Categories.SelectMany(c => c.Subcategories.Keys.Select(s => $"{c.Name}.{s}").Prepend(c.Name)).ToArray();
 
     /// <inheritdoc />
     public bool IsKnown(string dataCategory) => _all.Contains(dataCategory);
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> All { get; }
-
-    /// <summary>The top-level category of a data category: <c>contact.email</c> → <c>contact</c>.</summary>
-    /// <param name="dataCategory">A data category or bare category.</param>
-    public static string TopLevel(string dataCategory)
-    {
-        var dot = dataCategory.IndexOf('.', StringComparison.Ordinal);
-        return dot > 0 ? dataCategory[..dot] : dataCategory;
-    }
 
     private sealed class PredicateCategories(Func<string, bool> isKnown, IReadOnlyCollection<string> all) : IKnownCategories
     {

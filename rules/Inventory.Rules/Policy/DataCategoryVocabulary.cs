@@ -21,7 +21,7 @@ public sealed class DataCategoryVocabulary
         foreach (var name in extra)
         {
             set.Add(name);
-            if (name.IndexOf('.', StringComparison.Ordinal) is var dot and > 0) set.Add(name[..dot]);
+            set.Add(Inventory.Classification.DataCategory.TopLevelOf(name));
         }
         return new DataCategoryVocabulary(set);
     }
@@ -42,27 +42,12 @@ public sealed class DataCategoryVocabulary
     /// <param name="declared">A category from the policy.</param>
     /// <param name="dataCategory">A column's data category.</param>
     public static bool Covers(string declared, string dataCategory) =>
-        declared == dataCategory
-        || (dataCategory.Length > declared.Length && dataCategory[declared.Length] == '.' && dataCategory.StartsWith(declared, StringComparison.Ordinal));
-
-    /// <summary>The top-level category of a data category (<c>contact</c> for <c>contact.email</c>).</summary>
-    /// <param name="dataCategory">A data category.</param>
-    public static string TopLevel(string dataCategory) =>
-        dataCategory.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? dataCategory[..dot] : dataCategory;
+        declared == dataCategory || (!declared.Contains('.', StringComparison.Ordinal) && Inventory.Classification.DataCategory.TopLevelOf(dataCategory) == declared);
 
     /// <summary>True for a data category that is personal data: anything but <c>none</c>.</summary>
     /// <param name="dataCategory">A data category, or null (undecided: false).</param>
     public static bool IsPersonal(string? dataCategory) => dataCategory is not null && dataCategory != "none";
 
-    private static HashSet<string> BuildDefault()
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal) { "none" };
-        foreach (var category in Taxonomy.Default.Categories)
-        {
-            set.Add(category.Name);
-            foreach (var sub in category.Subcategories.Keys) set.Add($"{category.Name}.{sub}");
-        }
-        return set;
-    }
+    private static HashSet<string> BuildDefault() => new(Annotations.KnownCategories.BuiltIn.All, StringComparer.Ordinal);
 
 }

@@ -30,7 +30,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console) : AsyncCommand<Annot
         var document = await settings.LoadInventoryAsync(console, flow, cancellationToken).ConfigureAwait(false);
         // --out without --annotations: the stubs go there and the entries already there count.
         var location = settings.Annotations is null && settings.Out is not null
-            ? new AnnotationsLocation(settings.Out, false) : settings.AnnotationsLocation(config);
+            ? new AnnotationsLocation(settings.Out, false) : settings.ResolveAnnotations(config);
         var outDir = settings.Out ?? location.Folder;
         var annotations = flow.LoadAnnotations(location);
         if (annotations.Errors.Count > 0)

@@ -74,7 +74,7 @@ internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCom
         var document = await settings.LoadInventoryAsync(console, flow, cancellationToken).ConfigureAwait(false);
         var outcome = flow.EvaluateGate(document, new GateRequest
         {
-            Annotations = settings.AnnotationsLocation(config),
+            Annotations = settings.ResolveAnnotations(config),
             AcceptClassificationAbove = settings.AcceptClassificationAbove,
             Strict = settings.Strict,
             Baseline = settings.Baseline is null ? null : CheckBaseline.Read(settings.Baseline),

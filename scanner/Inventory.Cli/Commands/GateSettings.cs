@@ -37,5 +37,5 @@ internal class GateSettings : ScanSettings
     }
 
     /// <summary>Where the annotations are (<see cref="AnnotationsLocation.Resolve"/>).</summary>
-    public AnnotationsLocation AnnotationsLocation(InventoryConfig? config) => Pipeline.AnnotationsLocation.Resolve(Annotations, config);
+    public AnnotationsLocation ResolveAnnotations(InventoryConfig? config) => AnnotationsLocation.Resolve(Annotations, config);
 }

@@ -13,11 +13,11 @@ internal class ScanSettings : CommandSettings
     public string? Config { get; init; }
 
     [CommandOption("--connection <CONN>")]
-    [Description("Database to scan: postgres://user:pass@host:port/db?sslmode=…, sqlserver://…, sqlite:PATH, or a native connection string. Prefer ${ENV} in inventory.yml for secrets.")]
+    [Description("Database to scan: a provider URI such as postgres://user:pass@host:port/db?sslmode=… or sqlite:PATH (README lists every provider), or a native connection string. Prefer ${ENV} in inventory.yml for secrets.")]
     public string? Connection { get; init; }
 
     [CommandOption("--provider <NAME>")]
-    [Description("postgres, sqlserver or sqlite, when a native connection string is ambiguous.")]
+    [Description("Provider name (README lists them), when a native connection string is ambiguous.")]
     public string? Provider { get; init; }
 
     [CommandOption("--include <PATTERN>")]

@@ -8,7 +8,7 @@ public sealed record ColumnEvidence
 {
     /// <summary>Source name.</summary>
     public string Source { get; init; } = "";
-    /// <summary>postgres, sqlserver or sqlite.</summary>
+    /// <summary>The provider name, as the provider registry names it (postgres, sqlserver, sqlite, …).</summary>
     public string Provider { get; init; } = "";
     /// <summary>Exact schema name.</summary>
     public string Schema { get; init; } = "";

@@ -61,34 +61,48 @@ public sealed class InventoryDocument
     }
 }
 
-/// <summary>What part of a source a scan covered.</summary>
-public sealed class SourceScope
-{
-    /// <summary>The shard, as <c>I/N</c>, when the scan was split (<c>inventory scan --shard</c>); else null.</summary>
-    public string? Shard { get; set; }
-}
-
 /// <summary>One scanned source.</summary>
 public sealed class SourceEntry
 {
     /// <summary>Source name from the config (or <c>default</c>).</summary>
     public string Name { get; set; } = "default";
-    /// <summary>postgres, sqlserver or sqlite.</summary>
+    /// <summary>The provider name, as the provider registry names it (postgres, sqlserver, sqlite, …).</summary>
     public string Provider { get; set; } = "";
-    /// <summary><c>controller</c> (default) or <c>processor</c> (customer-owned data, never sampled).</summary>
-    public string Role { get; set; } = "controller";
+    /// <summary>Controller (default) or processor (customer-owned data, never sampled); JSON <c>controller</c>/<c>processor</c>.</summary>
+    public ProcessingRole Role { get; set; } = ProcessingRole.Controller;
     /// <summary>Host and database (or file) with credentials removed.</summary>
     public string Target { get; set; } = "";
     /// <summary>Server product and version.</summary>
     public string? ServerVersion { get; set; }
     /// <summary>The provider's default schema (<c>public</c>, <c>dbo</c>, <c>main</c>).</summary>
     public string DefaultSchema { get; set; } = "";
+    /// <summary>The part of the source the scan covered (include/exclude patterns, shard); null in documents written
+    /// before scopes were recorded.</summary>
+    public SourceScope? Scope { get; set; }
     /// <summary>False when a table or column could not be read.</summary>
     public bool Complete { get; set; } = true;
-    /// <summary>What part of the source was scanned, or null for all of it.</summary>
-    public SourceScope? Scope { get; set; }
     /// <summary>Tables sorted by schema then name.</summary>
     public List<TableEntry> Tables { get; set; } = [];
+}
+
+/// <summary>The part of a source a scan covered. Annotations of tables outside it are not applied and never stale:
+/// the scan did not look there.</summary>
+public sealed class SourceScope
+{
+    /// <summary>Include patterns on <c>schema.table</c> (<see cref="Catalog.CatalogFilter"/>); empty for every table.</summary>
+    public List<string> Include { get; set; } = [];
+    /// <summary>Exclude patterns on <c>schema.table</c>; exclude wins.</summary>
+    public List<string> Exclude { get; set; } = [];
+    /// <summary>The shard this scan covered, <c>k/n</c> (e.g. <c>1/3</c>), or null for an unsharded scan. A sharded
+    /// document holds only its shard's tables, so a table it lacks may live in another shard.</summary>
+    public string? Shard { get; set; }
+
+    /// <summary>True when the scan covered the table: the patterns let it through and, for a sharded scan, the document
+    /// cannot tell, so only tables it holds count (callers ask about tables the document lacks: false).</summary>
+    /// <param name="schema">Exact schema name.</param>
+    /// <param name="table">Exact table name.</param>
+    /// <exception cref="ConfigurationException">An empty or malformed pattern.</exception>
+    public bool Covers(string schema, string table) => Shard is null && new Catalog.CatalogFilter(Include, Exclude).Matches(schema, table);
 }
 
 /// <summary>One relation of a source.</summary>
@@ -167,6 +181,31 @@ public sealed class ColumnEntry
     public string? Conflict { get; set; }
     /// <summary>Masked examples (e.g. <c>j***@e***.c***</c>), only when the user asks for them.</summary>
     public List<string>? MaskedExamples { get; set; }
+
+    /// <summary>Sets the effective category, confidence, origin and status from <see cref="Classification"/> alone
+    /// (before annotations and database labels): <see cref="ColumnStatus.Suggested"/> when it decides a category,
+    /// <see cref="ColumnStatus.Untagged"/> otherwise; clears the annotation and the conflict.</summary>
+    public void ApplyClassification()
+    {
+        var c = Classification;
+        DataCategory = c?.DataCategory;
+        Confidence = c?.DataCategory is null ? 0 : c.Confidence;
+        Origin = c?.DataCategory is null ? null : c.Origin;
+        Status = c?.DataCategory is null ? ColumnStatus.Untagged : ColumnStatus.Suggested;
+        Annotation = null;
+        Conflict = null;
+    }
+
+    /// <summary>The CI gate's rule, shared by the check, the report's coverage and the claims: the column counts as
+    /// tagged when an annotation or a database label gives its category (also when the evidence contradicts it: the
+    /// conflict is a finding of its own), or when a classification by rules or the model reaches
+    /// <paramref name="acceptClassificationAbove"/>. A suggestion below it, or with no threshold, is not a tag (C06, C07).</summary>
+    /// <param name="acceptClassificationAbove">Classifications at or above this confidence count as tags; null to
+    /// require an annotation or a database label.</param>
+    public bool CountsAsTagged(double? acceptClassificationAbove = null) =>
+        Status is ColumnStatus.Tagged or ColumnStatus.Conflict
+        || (Status == ColumnStatus.Suggested && Origin is global::Inventory.Classification.Origin.Rules or global::Inventory.Classification.Origin.Model
+            && acceptClassificationAbove is { } threshold && Confidence >= threshold);
 }
 
 /// <summary>Sample statistics of a column: counts and ratios, never values.</summary>

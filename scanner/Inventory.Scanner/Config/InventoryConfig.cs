@@ -1,3 +1,4 @@
+using Inventory.Model;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Inventory.Catalog;
@@ -10,7 +11,7 @@ public sealed record SourceConfig
 {
     /// <summary>Source name (unique; kebab-case recommended).</summary>
     public string Name { get; init; } = "default";
-    /// <summary>postgres, sqlserver or sqlite; null to infer from the connection.</summary>
+    /// <summary>A provider name of <see cref="Connectors.Providers"/>; null to infer from the connection.</summary>
     public string? Provider { get; init; }
     /// <summary>Connection URI or native string, after <c>${ENV}</c> interpolation. Secret: never print.</summary>
     public required string Connection { get; init; }
@@ -21,7 +22,7 @@ public sealed record SourceConfig
     /// <summary>Sampling options.</summary>
     public SampleOptions Sample { get; init; } = new();
     /// <summary><c>controller</c> (default) or <c>processor</c>: customer-owned data, catalog only, values never sampled.</summary>
-    public string Role { get; init; } = "controller";
+    public ProcessingRole Role { get; init; } = ProcessingRole.Controller;
 }
 
 /// <summary>CI gate settings (<c>check:</c>).</summary>
@@ -185,17 +186,21 @@ public sealed record InventoryConfig
         };
     }
 
+    /// <summary>"a, b or c".</summary>
+    private static string NameList(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
+
     private static SourceConfig ReadSource(YMapping m, Func<string, string?> environment, bool requireConnection)
     {
         var provider = m.String("provider");
-        if (provider is not null && provider is not ("postgres" or "sqlserver" or "sqlite"))
-            throw m["provider"]!.Error($"unknown provider '{provider}'; use postgres, sqlserver or sqlite");
+        if (provider is not null && Connectors.Providers.Find(provider) is null)
+            throw m["provider"]!.Error($"unknown provider '{provider}'; use {NameList(Connectors.Providers.Names)}");
         var connectionNode = m["connection"];
         var connection = m.String("connection");
         if (connection is null && requireConnection) throw m.Error("a source needs 'connection'");
-        var role = m.String("role") ?? "controller";
-        if (role is not ("controller" or "processor"))
-            throw m["role"]!.Error($"unknown role '{role}'; use controller or processor");
+        var roleText = m.String("role") ?? ProcessingRole.Controller.ToText();
+        if (!ProcessingRoles.TryParse(roleText, out var role))
+            throw m["role"]!.Error($"unknown role '{roleText}'; use controller or processor");
         return new SourceConfig
         {
             Name = m.String("name") ?? "default",

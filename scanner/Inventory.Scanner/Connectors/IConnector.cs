@@ -5,7 +5,7 @@ namespace Inventory.Connectors;
 /// <summary>One per provider: reads a source's catalog and samples its tables, read-only.</summary>
 public interface IConnector : IAsyncDisposable
 {
-    /// <summary>postgres, sqlserver or sqlite.</summary>
+    /// <summary>The provider name of <see cref="Providers"/>.</summary>
     string Provider { get; }
 
     /// <summary>Host and database (or file) with credentials removed, safe to print.</summary>

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Inventory.Catalog;
 using Inventory.Connectors.Postgres;
+using Inventory.Connectors.Sampling;
 using Npgsql;
 
 namespace Inventory.Connectors;
@@ -13,7 +14,7 @@ namespace Inventory.Connectors;
 /// <see cref="SampleAsync"/> may run concurrently for different tables. Connections carry
 /// <c>application_name=inventory</c> unless the connection string sets one.
 /// </summary>
-public sealed class PostgresConnector : IConnector
+public sealed partial class PostgresConnector : IConnector
 {
     private readonly ConnectionTarget _target;
     private readonly PostgresDialect _dialect = new();
@@ -45,159 +46,6 @@ public sealed class PostgresConnector : IConnector
     /// <summary>Options for the catalog transaction's timeouts (statement and lock); the default is 30 s and 5 s.</summary>
     public SampleOptions CatalogTimeouts { get; init; } = new();
 
-    /// <inheritdoc />
-    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        NpgsqlConnection connection;
-        try
-        {
-            connection = await _dataSource.Value.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or ArgumentException)
-        {
-            throw ConnectError(e);
-        }
-        await using (connection.ConfigureAwait(false))
-        {
-            try
-            {
-                return await ReadCatalogCoreAsync(connection, filter, cancellationToken).ConfigureAwait(false);
-            }
-            catch (NpgsqlException e)
-            {
-                var state = (e as PostgresException)?.SqlState;
-                await RollbackQuietlyAsync(connection).ConfigureAwait(false);
-                throw new ConnectorException(Provider, Target,
-                    $"reading the catalog failed: {PostgresErrors.Describe(e)}; check that the role may read pg_catalog and that the server is up", state, e);
-            }
-        }
-    }
-
-    private async Task<DatabaseCatalog> ReadCatalogCoreAsync(NpgsqlConnection connection, CatalogFilter filter, CancellationToken ct)
-    {
-        int queries = 0;
-        // One read-only snapshot for the three queries, so relations, columns and keys agree.
-        await ExecuteAsync(connection, _dialect.BeginReadOnly(CatalogTimeouts, repeatableRead: true), ct).ConfigureAwait(false);
-
-        // 1. relations
-        var relations = new List<Relation>();
-        await using (var cmd = new NpgsqlCommand(_dialect.RelationsSql, connection))
-        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            queries++;
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                relations.Add(new Relation(
-                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetInt64(4),
-                    reader.IsDBNull(5) ? null : reader.GetInt64(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6),
-                    reader.GetBoolean(7)));
-        }
-
-        // Partitions fold under their root; the filter applies to the roots and to plain relations, before anything
-        // table-specific is read.
-        var partitionsByRoot = relations.Where(r => r.RootOid is not null).ToLookup(r => r.RootOid!.Value);
-        var kept = relations.Where(r => r.RootOid is null && filter.Matches(r.Schema, r.Name)).ToList();
-        var oids = kept.Select(r => r.Oid).ToArray();
-
-        // 2. columns (unordered: sorted by attnum here)
-        var columns = new Dictionary<long, List<(int Attnum, ColumnInfo Column, bool MaySelect)>>();
-        await using (var cmd = new NpgsqlCommand(_dialect.ColumnsSql, connection))
-        {
-            cmd.Parameters.AddWithValue("oids", oids);
-            cmd.Parameters.AddWithValue("unselectable", kept.Where(r => !r.MaySelect).Select(r => r.Oid).ToArray());
-            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            queries++;
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                var oid = reader.GetInt64(0);
-                if (!columns.TryGetValue(oid, out var list)) columns[oid] = list = [];
-                var family = PostgresDialect.FamilyOf(reader.GetString(4), reader.GetString(5));
-                // Null: the role may SELECT the whole relation, so every column is readable.
-                var maySelect = reader.IsDBNull(9) || reader.GetBoolean(9);
-                list.Add((reader.GetInt32(1), new ColumnInfo
-                {
-                    Name = reader.GetString(2),
-                    Ordinal = 0,
-                    DeclaredType = reader.GetString(3),
-                    Family = family,
-                    Nullable = !reader.GetBoolean(6),
-                    Computed = reader.GetBoolean(7),
-                    Comment = reader.IsDBNull(8) ? null : reader.GetString(8),
-                    Readable = maySelect,
-                    SamplingHint = family == TypeFamily.Binary ? "binary" : null,
-                }, maySelect));
-            }
-        }
-        var ordered = columns.ToDictionary(x => x.Key, x => x.Value
-            .OrderBy(c => c.Attnum)
-            .Select((c, i) => (Column: c.Column with { Ordinal = i + 1 }, c.MaySelect))
-            .ToList());
-
-        // 3. primary and foreign keys
-        var primaryKeys = new Dictionary<long, IReadOnlyList<string>>();
-        var foreignKeys = new Dictionary<long, List<ForeignKeyInfo>>();
-        await using (var cmd = new NpgsqlCommand(_dialect.ConstraintsSql, connection))
-        {
-            cmd.Parameters.AddWithValue("oids", oids);
-            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            queries++;
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                var oid = reader.GetInt64(0);
-                var keyColumns = reader.GetFieldValue<string[]>(3);
-                if (reader.GetString(1) == "p")
-                {
-                    primaryKeys[oid] = keyColumns;
-                    continue;
-                }
-                if (!foreignKeys.TryGetValue(oid, out var list)) foreignKeys[oid] = list = [];
-                list.Add(new ForeignKeyInfo(reader.GetString(2), keyColumns,
-                    reader.IsDBNull(4) ? "" : reader.GetString(4), reader.IsDBNull(5) ? "" : reader.GetString(5),
-                    reader.GetFieldValue<string[]>(6), PostgresDialect.DeleteRule(reader.GetString(7))));
-            }
-        }
-        await ExecuteAsync(connection, ["COMMIT"], ct).ConfigureAwait(false);
-
-        var tables = kept.Select(r =>
-        {
-            var cols = ordered.TryGetValue(r.Oid, out var list) ? list : [];
-            var kind = PostgresDialect.KindOf(r.Kind);
-            var partitions = partitionsByRoot[r.Oid].ToList();
-            long? estimate = r.RowEstimate;
-            if (kind == TableKind.PartitionedTable)
-            {
-                var leaves = partitions.Where(p => p.Kind != "p").ToList();
-                estimate = leaves.Any(p => p.RowEstimate is not null) ? leaves.Sum(p => p.RowEstimate ?? 0) : null;
-            }
-            return new TableInfo
-            {
-                Schema = r.Schema,
-                Name = r.Name,
-                Kind = kind,
-                RowEstimate = estimate,
-                Comment = r.Comment,
-                Columns = cols.Select(c => c.Column).ToList(),
-                PrimaryKey = primaryKeys.TryGetValue(r.Oid, out var pk) ? pk : [],
-                ForeignKeys = foreignKeys.TryGetValue(r.Oid, out var fks) ? fks : [],
-                Partitions = partitions.Select(p => p.Schema == r.Schema ? p.Name : $"{p.Schema}.{p.Name}")
-                    .Order(StringComparer.Ordinal).ToList(),
-                Readable = cols.Count == 0 ? r.MaySelect : cols.Any(c => c.MaySelect),
-            };
-        })
-        .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
-        .ToList();
-
-        return new DatabaseCatalog
-        {
-            Tables = tables,
-            DefaultSchema = "public",
-            QueryCount = queries,
-            ServerVersion = $"PostgreSQL {connection.PostgreSqlVersion.ToString(2)}",
-        };
-    }
-
     private static async Task ExecuteAsync(NpgsqlConnection connection, IEnumerable<string> statements, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection);
@@ -206,87 +54,33 @@ public sealed class PostgresConnector : IConnector
     }
 
     /// <inheritdoc />
-    public async Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default)
+    public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default) =>
+        TableSampler.SampleAsync(table, options, OpenSessionAsync, cancellationToken);
+
+    private async Task<ISampleSession> OpenSessionAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(options);
-        var readable = table.Columns.Where(c => c.Readable).ToList();
-        var blocked = table.Columns.Where(c => !c.Readable).ToList();
-        if (!table.Readable || readable.Count == 0)
-        {
-            return new TableSample
-            {
-                NotSampled = NotSampledReason.NoPrivilege,
-                Columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.NoPrivilege }, StringComparer.Ordinal),
-                Issues = [Issue(null, "no-privilege", "the connected role may not SELECT any column of this table; GRANT SELECT to scan it")],
-            };
-        }
-
-        var issues = blocked
-            .Select(c => Issue(c.Name, "no-privilege", "the connected role may not SELECT this column; it was left out of the sample"))
-            .ToList();
-        var result = new Dictionary<string, ColumnSample>(StringComparer.Ordinal);
-        foreach (var c in blocked) result[c.Name] = new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.NoPrivilege };
-
-        NpgsqlConnection connection;
         try
         {
-            connection = await _dataSource.Value.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return new Session(this, await _dataSource.Value.OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
             throw ConnectError(e);
         }
-        await using (connection.ConfigureAwait(false))
-        {
-            var outcome = await SampleColumnsAsync(connection, table, readable, options, cancellationToken).ConfigureAwait(false);
-            if (outcome.Failure is { } failure && failure.Reason == NotSampledReason.Error && readable.Count > 1)
-            {
-                // Narrow the failure to the columns that cause it: read each column alone; the others are kept.
-                int rows = 0;
-                string? method = null;
-                foreach (var column in readable)
-                {
-                    var single = await SampleColumnsAsync(connection, table, [column], options, cancellationToken).ConfigureAwait(false);
-                    if (single.Failure is { } f)
-                    {
-                        result[column.Name] = new ColumnSample { Column = column.Name, NotSampled = f.Reason };
-                        issues.Add(Issue(column.Name, f.Kind, f.Message));
-                    }
-                    else
-                    {
-                        result[column.Name] = single.Columns[column.Name];
-                        rows = Math.Max(rows, single.RowCount);
-                        method ??= single.Method;
-                    }
-                }
-                return new TableSample
-                {
-                    RowCount = rows,
-                    Columns = result,
-                    Method = method,
-                    Issues = issues,
-                    NotSampled = readable.All(c => result[c.Name].NotSampled is not null) ? NotSampledReason.Error : null,
-                };
-            }
-            if (outcome.Failure is { } whole)
-            {
-                foreach (var c in readable) result[c.Name] = new ColumnSample { Column = c.Name, NotSampled = whole.Reason };
-                issues.Add(Issue(null, whole.Kind, whole.Message));
-                return new TableSample { Columns = result, NotSampled = whole.Reason, Issues = issues, Method = outcome.Method };
-            }
-            foreach (var (name, sample) in outcome.Columns) result[name] = sample;
-            return new TableSample { RowCount = outcome.RowCount, Columns = result, Method = outcome.Method, Issues = issues };
-        }
     }
 
-    private sealed record Failure(NotSampledReason Reason, string Kind, string Message);
+    /// <summary>One pooled connection's sampling reads, for <see cref="TableSampler"/>.</summary>
+    private sealed class Session(PostgresConnector connector, NpgsqlConnection connection) : ISampleSession
+    {
+        public Task<SampleRead> ReadAsync(TableInfo table, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken cancellationToken) =>
+            connector.SampleColumnsAsync(connection, table, columns, options, cancellationToken);
 
-    private sealed record Outcome(int RowCount, Dictionary<string, ColumnSample> Columns, string? Method, Failure? Failure);
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
 
     /// <summary>Samples the given columns in one read-only transaction; a failure is returned, except a lost
     /// connection, which is thrown as <see cref="ConnectorException"/>.</summary>
-    private async Task<Outcome> SampleColumnsAsync(NpgsqlConnection connection, TableInfo table, IReadOnlyList<ColumnInfo> columns,
+    private async Task<SampleRead> SampleColumnsAsync(NpgsqlConnection connection, TableInfo table, IReadOnlyList<ColumnInfo> columns,
         SampleOptions options, CancellationToken ct)
     {
         string? method = null;
@@ -327,7 +121,7 @@ public sealed class PostgresConnector : IConnector
                 method = retry.Description + " (retry: statistics stale)";
                 read = await ReadAsync(connection, begin, retry.Sql, columns, options, ct).ConfigureAwait(false);
             }
-            return new Outcome(read.Rows, read.Columns, method, null);
+            return new SampleRead(read.Rows, read.Columns, method, null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -347,7 +141,7 @@ public sealed class PostgresConnector : IConnector
                 NotSampledReason.NoPrivilege => "no-privilege",
                 _ => PostgresErrors.IsConversion(e) ? "conversion-error" : "error",
             };
-            return new Outcome(0, [], method, new Failure(reason.Value, kind, $"sampling failed: {PostgresErrors.Describe(e)}"));
+            return SampleRead.Failed(new SampleFailure(reason.Value, kind, $"sampling failed: {PostgresErrors.Describe(e)}"), method);
         }
     }
 
@@ -372,32 +166,19 @@ public sealed class PostgresConnector : IConnector
         while (reader.FieldCount != columns.Count)
             if (!await reader.NextResultAsync(ct).ConfigureAwait(false))
                 throw new InvalidOperationException("the sampling batch returned no result set");
-        var values = columns.Select(_ => new List<string>()).ToArray();
-        var lengths = columns.Select(c => c.Family == TypeFamily.Binary ? new List<long>() : null).ToArray();
-        var nulls = new int[columns.Count];
+        var collected = columns.Select(c => new ColumnValues(c, Math.Max(1, options.MaxValueLength))).ToArray();
         int rows = 0;
-        int max = Math.Max(1, options.MaxValueLength);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             rows++;
             for (int i = 0; i < columns.Count; i++)
             {
-                if (reader.IsDBNull(i)) { nulls[i]++; continue; }
-                if (lengths[i] is { } l) { l.Add(reader.GetInt64(i)); continue; }
-                var text = reader.GetString(i);
-                values[i].Add(text.Length > max ? text[..max] : text);
+                if (reader.IsDBNull(i)) collected[i].AddNull();
+                else if (columns[i].Family == TypeFamily.Binary) collected[i].AddLength(reader.GetInt64(i));
+                else collected[i].AddText(reader.GetString(i));
             }
         }
-        var result = new Dictionary<string, ColumnSample>(StringComparer.Ordinal);
-        for (int i = 0; i < columns.Count; i++)
-            result[columns[i].Name] = new ColumnSample
-            {
-                Column = columns[i].Name,
-                Values = lengths[i] is null ? values[i] : [],
-                NullCount = nulls[i],
-                BinaryLengths = lengths[i],
-                NotSampled = lengths[i] is null ? null : NotSampledReason.Binary,
-            };
+        var result = collected.ToDictionary(c => c.Column.Name, c => c.ToSample(), StringComparer.Ordinal);
         return (rows, result);
     }
 
@@ -414,8 +195,6 @@ public sealed class PostgresConnector : IConnector
             // The pool discards a connection it cannot reset; nothing to add here.
         }
     }
-
-    private static ScanIssue Issue(string? column, string kind, string message) => new("", null, column, kind, message);
 
     private ConnectorException ConnectError(Exception e)
     {
@@ -455,7 +234,6 @@ public sealed class PostgresConnector : IConnector
         if (_dataSource.IsValueCreated) await _dataSource.Value.DisposeAsync().ConfigureAwait(false);
     }
 
-    private sealed record Relation(long Oid, string Schema, string Name, string Kind, long? RowEstimate, long? RootOid, string? Comment, bool MaySelect);
 }
 
 /// <summary>Turns Npgsql errors into safe text and scan outcomes. Server messages can quote values (<c>invalid input

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Inventory.Catalog;
+using Inventory.Connectors.Sampling;
 using Inventory.Connectors.SqlServer;
 using Microsoft.Data.SqlClient;
 
@@ -275,7 +276,7 @@ public sealed class SqlServerConnector : IConnector
             {
                 case null: nulls++; break;
                 case long length: lengths.Add(length); break;
-                case string s: values.Add(s.Length > options.MaxValueLength ? s[..options.MaxValueLength] : s); break;
+                case string s: values.Add(ColumnValues.Cut(s, options.MaxValueLength)); break;
             }
         }
         return column.IsLength

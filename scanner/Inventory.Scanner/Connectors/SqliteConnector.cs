@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Inventory.Catalog;
+using Inventory.Connectors.Sampling;
 using Inventory.Connectors.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -194,14 +195,28 @@ public sealed class SqliteConnector : IConnector
     }
 
     /// <inheritdoc />
-    public async Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default)
+    public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default)
     {
-        var qualified = table.QualifiedName(SqliteDialect.DefaultSchema);
-        var columns = table.Columns.Where(c => c.Readable).ToList();
-        if (columns.Count == 0 || options.Rows <= 0)
-            return new TableSample { Columns = Empty(table, options.Rows <= 0 ? NotSampledReason.Disabled : NotSampledReason.NoPrivilege) };
+        if (table.Columns.All(c => !c.Readable) || options.Rows <= 0)
+            return Task.FromResult(new TableSample { Columns = Empty(table, options.Rows <= 0 ? NotSampledReason.Disabled : NotSampledReason.NoPrivilege) });
+        return TableSampler.SampleAsync(table, options,
+            async ct => new Session(this, await OpenAsync(options.LockTimeout, ct).ConfigureAwait(false)), cancellationToken);
+    }
 
-        await using var connection = await OpenAsync(options.LockTimeout, cancellationToken).ConfigureAwait(false);
+    /// <summary>One read-only connection's sampling reads, for <see cref="TableSampler"/>.</summary>
+    private sealed class Session(SqliteConnector connector, SqliteConnection connection) : ISampleSession
+    {
+        public Task<SampleRead> ReadAsync(TableInfo table, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken cancellationToken) =>
+            connector.ReadSampleAsync(connection, table, columns, options, cancellationToken);
+
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
+
+    /// <summary>Reads the sample of the given columns; SQLite's failures concern the whole statement, so they are not
+    /// narrowed column by column.</summary>
+    private async Task<SampleRead> ReadSampleAsync(SqliteConnection connection, TableInfo table, IReadOnlyList<ColumnInfo> columns,
+        SampleOptions options, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.StatementTimeout);
         var handle = connection.Handle;
@@ -220,7 +235,7 @@ public sealed class SqliteConnector : IConnector
                 }
             }
             if (type is null)
-                return Failed(table, NotSampledReason.Error, new ScanIssue("", qualified, null, "error", "the relation no longer exists"));
+                return Failed(NotSampledReason.Error, "error", "the relation no longer exists");
 
             var rowid = type == "table" && !SqliteDialect.LacksRowid(sql) ? SqliteDialect.RowidAlias(table.Columns) : null;
             long[]? points = null;
@@ -230,7 +245,7 @@ public sealed class SqliteConnector : IConnector
                 await using var reader = await cmd.ExecuteReaderAsync(timeout.Token).ConfigureAwait(false);
                 await reader.ReadAsync(timeout.Token).ConfigureAwait(false);
                 if (reader.IsDBNull(0))
-                    return Read(table, columns, [], "empty", options);
+                    return Read(columns, [], "empty", options);
                 long min = reader.GetInt64(0), max = reader.GetInt64(1);
                 if ((Int128)max - min + 1 > options.Rows)
                     points = DrawRowids(min, max, options.Rows, Seed(options.Seed, table.Name));
@@ -270,12 +285,12 @@ public sealed class SqliteConnector : IConnector
                     rows.Add(row);
                 }
             }
-            return Read(table, columns, rows, method, options);
+            return Read(columns, rows, method, options);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 9 && !cancellationToken.IsCancellationRequested)
         {
-            return Failed(table, NotSampledReason.TimedOut, new ScanIssue("", qualified, null, "timeout",
-                $"sampling stopped after the statement timeout of {options.StatementTimeout.TotalSeconds:0.#} s"));
+            return Failed(NotSampledReason.TimedOut, "timeout",
+                $"sampling stopped after the statement timeout of {options.StatementTimeout.TotalSeconds:0.#} s");
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 9)
         {
@@ -283,76 +298,43 @@ public sealed class SqliteConnector : IConnector
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
-            return Failed(table, NotSampledReason.TimedOut, new ScanIssue("", qualified, null, "timeout",
-                $"the database stayed locked longer than the lock timeout of {options.LockTimeout.TotalSeconds:0.#} s"));
+            return Failed(NotSampledReason.TimedOut, "timeout",
+                $"the database stayed locked longer than the lock timeout of {options.LockTimeout.TotalSeconds:0.#} s");
         }
         catch (SqliteException e)
         {
-            return Failed(table, NotSampledReason.Error, new ScanIssue("", qualified, null, "error",
-                $"sampling failed (SQLite error {e.SqliteErrorCode}: {SafeReason(e)})"));
+            return Failed(NotSampledReason.Error, "error",
+                $"sampling failed (SQLite error {e.SqliteErrorCode}: {SafeReason(e)})");
         }
     }
 
-    private static TableSample Read(TableInfo table, List<ColumnInfo> columns, List<object?[]> rows, string method, SampleOptions options)
+    private static SampleRead Read(IReadOnlyList<ColumnInfo> columns, List<object?[]> rows, string method, SampleOptions options)
     {
-        var result = new Dictionary<string, ColumnSample>(StringComparer.Ordinal);
-        for (int i = 0; i < columns.Count; i++)
-        {
-            var values = new List<string>();
-            var lengths = new List<long>();
-            int nulls = 0;
-            foreach (var row in rows)
-            {
+        var collected = columns.Select(c => new ColumnValues(c, options.MaxValueLength)).ToArray();
+        foreach (var row in rows)
+            for (int i = 0; i < columns.Count; i++)
                 switch (row[2 * i + 1])
                 {
-                    case null: nulls++; break;
-                    case long length: lengths.Add(length); break;
-                    case string s: values.Add(s.Length > options.MaxValueLength ? s[..options.MaxValueLength] : s); break;
+                    case null: collected[i].AddNull(); break;
+                    case long length: collected[i].AddLength(length); break;
+                    case string s: collected[i].AddText(s); break;
                 }
-            }
-            bool binary = columns[i].Family == TypeFamily.Binary;
-            result[columns[i].Name] = new ColumnSample
-            {
-                Column = columns[i].Name,
-                Values = values,
-                NullCount = nulls,
-                // A declared blob column reports lengths only; an untyped column that mixes blobs with text keeps its
-                // text values for classification and the blob lengths alongside.
-                BinaryLengths = binary || lengths.Count > 0 ? lengths : null,
-                NotSampled = binary ? NotSampledReason.Binary : null,
-            };
-        }
-        foreach (var c in table.Columns.Where(c => !c.Readable))
-            result[c.Name] = new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.NoPrivilege };
-        return new TableSample { RowCount = rows.Count, Columns = result, Method = method };
+        // A declared blob column reports lengths only; an untyped column that mixes blobs with text keeps its text values
+        // for classification and the blob lengths alongside (ColumnValues.ToSample).
+        return new SampleRead(rows.Count, collected.ToDictionary(c => c.Column.Name, c => c.ToSample(), StringComparer.Ordinal), method, null);
     }
 
-    private static TableSample Failed(TableInfo table, NotSampledReason reason, ScanIssue issue) =>
-        new() { Columns = Empty(table, reason), NotSampled = reason, Issues = [issue] };
+    private static SampleRead Failed(NotSampledReason reason, string kind, string message) =>
+        SampleRead.Failed(new SampleFailure(reason, kind, message, Narrowable: false));
 
     private static Dictionary<string, ColumnSample> Empty(TableInfo table, NotSampledReason reason) =>
         table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = reason }, StringComparer.Ordinal);
 
     /// <summary>Draws <paramref name="count"/> distinct rowids uniformly in [min, max] (requires max − min + 1 &gt; count), sorted.</summary>
-    internal static long[] DrawRowids(long min, long max, int count, int seed)
-    {
-        var random = new Random(seed);
-        var picked = new HashSet<long>();
-        while (picked.Count < count)
-            picked.Add(max < long.MaxValue ? random.NextInt64(min, max + 1) : random.NextInt64(min, max));
-        var result = picked.ToArray();
-        Array.Sort(result);
-        return result;
-    }
+    internal static long[] DrawRowids(long min, long max, int count, int seed) => RandomKeys.Draw(min, max, count, seed);
 
-    /// <summary>Combines the seed with the table name (FNV-1a over UTF-16 code units) so each table gets its own
-    /// stable stream, independent of the order tables are sampled in.</summary>
-    internal static int Seed(int seed, string table)
-    {
-        uint h = 2166136261;
-        foreach (char c in table) { h ^= c; h *= 16777619; }
-        return (int)(h ^ (uint)seed);
-    }
+    /// <summary>The table's own seed: <see cref="RandomKeys.SeedFor"/>.</summary>
+    internal static int Seed(int seed, string table) => RandomKeys.SeedFor(seed, table);
 
     private async Task<SqliteConnection> OpenAsync(TimeSpan lockTimeout, CancellationToken cancellationToken)
     {

@@ -49,6 +49,8 @@ public static class InventoryMerge
                         ServerVersion = source.ServerVersion,
                         DefaultSchema = source.DefaultSchema,
                         Complete = source.Complete,
+                        // The merge is the whole scan again: the same include/exclude, no shard.
+                        Scope = source.Scope is { } scope ? new SourceScope { Include = [.. scope.Include], Exclude = [.. scope.Exclude] } : null,
                     }, file);
                     sources.Add(source.Name, into);
                 }

@@ -124,7 +124,7 @@ public sealed class ScanRunner
             Target = connector.Target,
             ServerVersion = catalog.ServerVersion,
             DefaultSchema = catalog.DefaultSchema,
-            Scope = request.Shard is { } s ? new SourceScope { Shard = s.ToString() } : null,
+            Scope = new SourceScope { Include = [.. source.Include], Exclude = [.. source.Exclude], Shard = request.Shard?.ToString() },
         };
         var scan = new SourceScan(source, connector.Provider, catalog.DefaultSchema);
         foreach (var issue in catalog.Issues) scan.AddIssue(issue with { Source = source.Name });
@@ -136,7 +136,7 @@ public sealed class ScanRunner
             var name = table.QualifiedName(catalog.DefaultSchema);
             progress?.TableStarted(source.Name, name);
             TableSample sample;
-            if (source.Role == "processor")
+            if (source.Role == ProcessingRole.Processor)
                 sample = TableEntries.NotSampled(table, NotSampledReason.ProcessorScope);
             else if (source.Sample.Rows == 0)
                 sample = TableEntries.NotSampled(table, NotSampledReason.Disabled);

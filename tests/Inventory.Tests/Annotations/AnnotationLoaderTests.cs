@@ -98,6 +98,24 @@ public sealed class AnnotationLoaderTests
     }
 
     [Test]
+    public void Load_SeveralErrors_EachCarriesItsKindAndTheDroppedColumn()
+    {
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", "table: t\nfoo: 1\ncolumns:\n  a: nope\n  b:\n    category: telefone\n  c: [1]\ncategory: nada\n");
+
+        var set = new AnnotationLoader().Load(file);
+
+        Assert.That(set.Errors.Select(e => (e.Kind, e.ColumnName, e.Line)), Is.EqualTo(new (AnnotationErrorKind, string?, int)[]
+        {
+            (AnnotationErrorKind.UnknownKey, null, 2),
+            (AnnotationErrorKind.UnknownCategory, null, 8),      // the table default: no column dropped
+            (AnnotationErrorKind.UnknownCategory, "a", 4),
+            (AnnotationErrorKind.UnknownCategory, "b", 6),       // block entry: the column key, not 'category'
+            (AnnotationErrorKind.InvalidValue, null, 7),
+        }));
+    }
+
+    [Test]
     public void Load_SameTableInTwoFiles_ReportsTheSecond()
     {
         using var dir = new TempFolder();

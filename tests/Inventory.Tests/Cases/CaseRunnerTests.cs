@@ -84,7 +84,7 @@ public sealed class CaseRunnerTests
         }
     }
 
-    private static async Task<InventoryDocument> ScanAsync(string folder, string connection, string provider)
+    internal static async Task<InventoryDocument> ScanAsync(string folder, string connection, string provider)
     {
         var configFile = Path.Combine(folder, "config.yml");
         var config = File.Exists(configFile) ? InventoryConfig.Load(configFile) : new InventoryConfig { BaseDirectory = folder };
@@ -112,7 +112,14 @@ public sealed class CaseRunnerTests
             + "the case itself accepts an annotation saying financial (billing)"),
     };
 
-    private static void AssertExpectations(string folder, InventoryDocument document, string engine)
+    /// <summary>Asserts every row of the case's expected.tsv against a scanned document.</summary>
+    /// <param name="folder">The case folder.</param>
+    /// <param name="document">The scan of its setup.</param>
+    /// <param name="engine">The engine the setup ran on, as case notes name it (PostgreSQL, SQLite, MySQL).</param>
+    /// <param name="columnsMayDiffer">True for an engine whose own setup of a case cannot hold every column another
+    /// engine's rows name (MySQL: column names are case-insensitive): a row naming another engine is then skipped when
+    /// its column is absent too, not only its table.</param>
+    internal static void AssertExpectations(string folder, InventoryDocument document, string engine, bool columnsMayDiffer = false)
     {
         var caseName = Path.GetFileName(folder);
         var tables = document.AllTables().ToDictionary(t => t.Table.QualifiedName, t => t.Table, StringComparer.Ordinal);
@@ -122,6 +129,9 @@ public sealed class CaseRunnerTests
             {
                 if (CaseExpectation.ForOtherEngine(row.Note, engine) && !tables.ContainsKey(row.Table))
                     continue; // a row for another engine's setup (its note names the engine, as the cases write them)
+                if (columnsMayDiffer && CaseExpectation.ForOtherEngine(row.Note, engine) && row.Column != "*"
+                    && tables.TryGetValue(row.Table, out var present) && present.Columns.All(c => c.Name != row.Column))
+                    continue; // another engine's column this engine's setup cannot have
                 tables.TryGetValue(row.Table, out var table);
                 if (row.Expected == "absent")
                 {

@@ -54,7 +54,7 @@ public sealed class CheckWordingTests
         // Given a controller source and a processor source (as in the demo): annotate and check must name the same file.
         using var dir = new TempFolder();
         var document = CaseInventories.C05();
-        var processor = new SourceEntry { Name = "customer-dbs", Provider = "postgres", Role = "processor", Target = "x/y" };
+        var processor = new SourceEntry { Name = "customer-dbs", Provider = "postgres", Role = ProcessingRole.Processor, Target = "x/y" };
         document.Sources.Add(processor);
 
         var result = Gate(document, dir.Path);

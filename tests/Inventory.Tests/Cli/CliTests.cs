@@ -48,7 +48,9 @@ public sealed class CliTests
 
     [TestCase("sqlite:/definitely/not/here.db", "not found")]
     [TestCase("postgres://user:pa ss@[bad", "malformed postgres URI")]
-    [TestCase("mysql://root:hunter2@db/app", "unknown connection scheme")]
+    [TestCase("oracle://root:hunter2@db/app", "unknown connection scheme")]
+    [TestCase("mysql://root:hunter2@inventory-no-such-host.invalid/app?connect_timeout=2", "check host and port")]
+    [TestCase("mysql://root:hunter2@db/app?ssl-mode=sometimes", "unknown mysql ssl-mode")]
     [TestCase("Foo=bar;Baz=1", "cannot tell the provider")]
     public async Task Scan_BadConnection_ExitsTwoWithOneLine(string connection, string expected)
     {

@@ -1,3 +1,4 @@
+using Inventory.Model;
 using Inventory.Catalog;
 using Inventory.Demo;
 using Inventory.Config;
@@ -134,8 +135,8 @@ public sealed class DemoAssetsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(config.Sources.Select(s => s.Provider), Is.All.EqualTo("sqlite"));
-            Assert.That(platform.Role, Is.EqualTo("controller"));
-            Assert.That(hosting.Role, Is.EqualTo("processor"));
+            Assert.That(platform.Role, Is.EqualTo(ProcessingRole.Controller));
+            Assert.That(hosting.Role, Is.EqualTo(ProcessingRole.Processor));
             Assert.That(config.Resolve(config.Annotations!).TrimEnd('/', '\\'), Is.EqualTo(Path.GetFullPath(Path.Combine(_folder, DemoAssets.AnnotationsFolder))));
             Assert.That(config.Check.FailOn, Does.Contain("untagged").And.Contain("conflict"));
             Assert.That(config.Check.AcceptClassificationAbove, Is.Null, "the unannotated table must stay untagged");

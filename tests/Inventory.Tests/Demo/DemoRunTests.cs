@@ -55,7 +55,7 @@ public sealed class DemoRunTests
     {
         // Annotations excluded: what the classifier decided by itself, on the controller tables it could sample.
         var truth = _run.Manifest.Columns.ToDictionary(t => (t.Table, t.Column), t => t.DataCategory);
-        var sampled = _run.Inventory.AllColumns().Where(c => c.Source.Role == "controller").ToList();
+        var sampled = _run.Inventory.AllColumns().Where(c => c.Source.Role == ProcessingRole.Controller).ToList();
         var agree = sampled.Count(c => c.Column.Classification?.DataCategory == truth[(c.Table.QualifiedName, c.Column.Name)]);
         double ratio = (double)agree / sampled.Count;
         TestContext.Out.WriteLine($"classifier alone: {agree}/{sampled.Count} = {ratio:P1}");

@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using Inventory.Catalog;
 using Inventory.Model;
+using Inventory.Reports;
 using Inventory.Reports.Claims;
 using Inventory.Rules.Policy;
 
@@ -18,6 +19,32 @@ public sealed class ClaimEvaluatorTests
 
     private static TableEntry Users(params Inventory.Model.ColumnEntry[] extra) =>
         Some.Table("users", "account-management", [Some.Id(), Some.Column("email", "contact.email"), .. extra]);
+
+    [Test]
+    public void EvaluateAll_OneCheckThrows_ThatClaimIsUnknownWithTheReasonAndTheOthersAreChecked()
+    {
+        // Given the checks with the card-number check replaced by one that throws on the inventory it meets.
+        var checks = ClaimEvaluator.Checks.ToDictionary(StringComparer.Ordinal);
+        checks[ClaimKinds.NoCardNumber] = _ => throw new InvalidOperationException("value 4111111111111111 broke the check");
+        var inventory = SampleInventory.Build();
+
+        // When every claim is evaluated, and the report built from the results.
+        var results = ClaimEvaluator.EvaluateAll(Policy, inventory, checks);
+        var report = ReportModel.Build(inventory, Policy, results);
+
+        // Then that claim is unknown with the reason (no value from the message), the others keep their verdicts.
+        var failed = results.Single(r => r.Claim.Id == "no-stored-card-number");
+        var row = report.Claims.Single(c => c.Id == "no-stored-card-number");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failed.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+            Assert.That(failed.Summary, Does.Contain("failed (InvalidOperationException)"));
+            Assert.That(failed.Summary, Does.Not.Contain("4111"));
+            Assert.That(row.Verdict, Is.EqualTo("unknown"));
+            Assert.That(results.Single(r => r.Claim.Id == "declared-categories-only").Verdict, Is.EqualTo(ClaimVerdict.Violated));
+            Assert.That(results, Has.Count.EqualTo(Policy.Claims.Count));
+        }
+    }
 
     [Test]
     public void Demo_EachClaim_HasTheExpectedVerdict()
@@ -97,7 +124,7 @@ public sealed class ClaimEvaluatorTests
     {
         var orders = Some.Table("orders", null, Some.Column("card", null, notSampled: NotSampledReason.ProcessorScope));
         var customer = Some.Source("customer-dbs", orders);
-        customer.Role = "processor";
+        customer.Role = ProcessingRole.Processor;
         var result = ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == "no-stored-card-number"), Policy,
             Some.Document(Some.Source("app", Users()), customer));
 
@@ -322,7 +349,7 @@ public sealed class ClaimEvaluatorTests
     public void CustomerDataInProcessorScope_AnnotatedTableAndProcessorSource_Holds()
     {
         var customer = Some.Source("customer-dbs", Some.Table("files", null, Some.Column("storage_key", "customer_content.file")));
-        customer.Role = "processor";
+        customer.Role = ProcessingRole.Processor;
         var result = ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == "customer-data-processor-scope"), Policy, Some.Document(
             Some.Source("app", Some.Table("deployments", "hosting-customer-data", Some.Id(), Some.Column("build_log", "customer_content.source_code"))),
             customer));

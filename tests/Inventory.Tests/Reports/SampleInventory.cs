@@ -176,7 +176,7 @@ internal static class SampleInventory
         orders.SampledRows = 0;
         orders.SampleMethod = null;
         var source = Some.Source("customer-dbs", orders);
-        source.Role = "processor";
+        source.Role = ProcessingRole.Processor;
         return source;
     }
 }

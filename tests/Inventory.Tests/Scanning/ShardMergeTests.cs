@@ -91,7 +91,8 @@ public sealed class ShardMergeTests
             Assert.That(Shape(merged), Is.EqualTo(Shape(whole)));
             Assert.That(merged.Shard, Is.Null);
             Assert.That(merged.Complete, Is.True);
-            Assert.That(merged.Sources.Select(s => s.Scope), Is.All.Null, "the merge is the whole scan again");
+            Assert.That(merged.Sources.Select(s => s.Scope?.Shard), Is.All.Null, "the merge is the whole scan again");
+            Assert.That(merged.Sources.Select(s => s.Scope), Is.All.Not.Null, "include and exclude kept");
         }
     }
 

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+
+namespace Inventory.Reports.Check;
+
+/// <summary>JUnit XML for CI test reports: one test suite per table with one test case per in-scope column (a failure
+/// for a failing finding, <c>skipped</c> for a baselined one, passed otherwise, warnings in <c>system-out</c>), a suite
+/// <c>annotations</c> with one test case per stale or invalid annotation, and a suite <c>claims</c> with one test case
+/// per violated claim and location (<c>claim-id table.column</c>). Test-case names are unique within each suite.</summary>
+public sealed class JUnitCheckWriter : ICheckWriter
+{
+    /// <inheritdoc />
+    public string Format => "junit";
+    /// <inheritdoc />
+    public string DefaultFileName => "inventory-check.junit.xml";
+
+    private sealed record Case(string ClassName, string Name, IReadOnlyList<CheckFinding> Findings, string? File, int Line)
+    {
+        public bool Failed => Findings.Any(f => f.Failing);
+        public bool Skipped => !Failed && Findings.Any(f => f.Baselined);
+    }
+
+    /// <inheritdoc />
+    public async Task WriteAsync(CheckResult result, Stream output, CancellationToken cancellationToken = default)
+    {
+        var byColumn = result.Findings.Where(f => f.Column is not null && f.Kind is FindingKind.Untagged or FindingKind.Conflict)
+            .GroupBy(f => (f.Source ?? "", f.Table, f.Column!))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CheckFinding>)g.ToArray());
+        bool multiSource = result.Columns.Select(c => c.Source).Distinct().Count() > 1;
+        var suites = result.Columns
+            .GroupBy(c => (c.Source, c.Table))
+            .Select(g => (Name: multiSource ? $"{g.Key.Source}:{g.Key.Table}" : g.Key.Table,
+                Cases: g.Select(c =>
+                {
+                    var findings = byColumn.GetValueOrDefault((c.Source, c.Table, c.Column)) ?? [];
+                    return new Case(g.Key.Table, c.Column, findings, findings.FirstOrDefault()?.Location.File, findings.FirstOrDefault()?.Location.Line ?? 0);
+                }).ToArray()))
+            .ToList();
+        var other = result.Findings.Where(f => !(f.Column is not null && f.Kind is FindingKind.Untagged or FindingKind.Conflict)).ToArray();
+        var annotationCases = other.Where(f => f.Kind != FindingKind.ClaimViolated)
+            .Select(f => (Name: $"{CheckWriters.KindId(f.Kind)} {f.Key}", Finding: f)).ToArray();
+        if (annotationCases.Length > 0)
+            suites.Add(("annotations", Unique(annotationCases).Select(x => new Case("annotations", x.Name, [x.Finding], FileOf(x.Finding), x.Finding.Location.Line)).ToArray()));
+        // One test case per claim and location: a claim violated at three columns is three failures, each named.
+        var claimCases = other.Where(f => f.Kind == FindingKind.ClaimViolated)
+            .Select(f => (Name: $"{f.ClaimId ?? "claim"} {f.Key}", Finding: f)).ToArray();
+        if (claimCases.Length > 0)
+            suites.Add(("claims", Unique(claimCases).Select(x => new Case("claims", x.Name, [x.Finding], FileOf(x.Finding), x.Finding.Location.Line)).ToArray()));
+
+        var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = CheckWriters.Utf8, NewLineChars = "\n" };
+        await using var xml = XmlWriter.Create(output, settings);
+        await xml.WriteStartDocumentAsync().ConfigureAwait(false);
+        await xml.WriteStartElementAsync(null, "testsuites", null).ConfigureAwait(false);
+        await xml.WriteAttributeStringAsync(null, "name", null, "inventory check").ConfigureAwait(false);
+        await WriteCountsAsync(xml, suites.SelectMany(s => s.Cases).ToArray()).ConfigureAwait(false);
+        foreach (var (name, cases) in suites)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await xml.WriteStartElementAsync(null, "testsuite", null).ConfigureAwait(false);
+            await xml.WriteAttributeStringAsync(null, "name", null, name).ConfigureAwait(false);
+            await WriteCountsAsync(xml, cases).ConfigureAwait(false);
+            foreach (var c in cases)
+            {
+                await xml.WriteStartElementAsync(null, "testcase", null).ConfigureAwait(false);
+                await xml.WriteAttributeStringAsync(null, "classname", null, c.ClassName).ConfigureAwait(false);
+                await xml.WriteAttributeStringAsync(null, "name", null, c.Name).ConfigureAwait(false);
+                if (c.File is not null)
+                {
+                    await xml.WriteAttributeStringAsync(null, "file", null, c.File).ConfigureAwait(false);
+                    await xml.WriteAttributeStringAsync(null, "line", null, c.Line.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+                }
+                if (c.Failed)
+                {
+                    var f = c.Findings.First(x => x.Failing);
+                    await xml.WriteStartElementAsync(null, "failure", null).ConfigureAwait(false);
+                    await xml.WriteAttributeStringAsync(null, "type", null, CheckWriters.KindId(f.Kind)).ConfigureAwait(false);
+                    await xml.WriteAttributeStringAsync(null, "message", null, Annotations.Suggestions.OneLine(f.Message)).ConfigureAwait(false);
+                    await xml.WriteStringAsync(string.Join("\n", c.Findings.Where(x => x.Failing).Select(CheckTextWriter.Line))).ConfigureAwait(false);
+                    await xml.WriteEndElementAsync().ConfigureAwait(false);
+                }
+                else if (c.Skipped)
+                {
+                    await xml.WriteStartElementAsync(null, "skipped", null).ConfigureAwait(false);
+                    await xml.WriteAttributeStringAsync(null, "message", null, "known gap in the baseline: " + Annotations.Suggestions.OneLine(c.Findings[0].Message)).ConfigureAwait(false);
+                    await xml.WriteEndElementAsync().ConfigureAwait(false);
+                }
+                else if (c.Findings.Count > 0)
+                    await xml.WriteElementStringAsync(null, "system-out", null, string.Join("\n", c.Findings.Select(x => "warning: " + CheckTextWriter.Line(x)))).ConfigureAwait(false);
+                await xml.WriteEndElementAsync().ConfigureAwait(false);
+            }
+            await xml.WriteEndElementAsync().ConfigureAwait(false);
+        }
+        await xml.WriteEndElementAsync().ConfigureAwait(false);
+        await xml.WriteEndDocumentAsync().ConfigureAwait(false);
+        await xml.FlushAsync().ConfigureAwait(false);
+    }
+
+    private static string? FileOf(CheckFinding f) => f.Location.Physical ? f.Location.File : null;
+
+    /// <summary>Makes test-case names unique within a suite: a repeated name gets " (2)", " (3)"… in order.</summary>
+    private static IEnumerable<(string Name, CheckFinding Finding)> Unique(IEnumerable<(string Name, CheckFinding Finding)> cases)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, finding) in cases)
+        {
+            int n = seen[name] = seen.GetValueOrDefault(name) + 1;
+            yield return (n == 1 ? name : string.Create(CultureInfo.InvariantCulture, $"{name} ({n})"), finding);
+        }
+    }
+
+    private static async Task WriteCountsAsync(XmlWriter xml, IReadOnlyCollection<Case> cases)
+    {
+        await xml.WriteAttributeStringAsync(null, "tests", null, cases.Count.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        await xml.WriteAttributeStringAsync(null, "failures", null, cases.Count(c => c.Failed).ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        await xml.WriteAttributeStringAsync(null, "errors", null, "0").ConfigureAwait(false);
+        await xml.WriteAttributeStringAsync(null, "skipped", null, cases.Count(c => c.Skipped).ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+
+namespace Inventory.Reports.Check;
+
+/// <summary>
+/// SARIF 2.1.0 (OASIS standard) for code-scanning tools: one rule per finding kind (untagged, conflict, stale,
+/// claim-violated, invalid-annotation); each result points at the annotation entry (file and line) when there is one,
+/// otherwise at the annotation file the engineer should create. Levels: <c>error</c> for failing findings,
+/// <c>warning</c> otherwise, <c>note</c> for baselined ones; <c>baselineState</c> (new/unchanged) when a baseline was
+/// used; <c>partialFingerprints</c> keyed on kind and column so alerts survive line moves.
+/// </summary>
+public sealed class SarifCheckWriter : ICheckWriter
+{
+    private static readonly (FindingKind Kind, string Name, string Short, string Full)[] Rules =
+    [
+        (FindingKind.Untagged, "UntaggedColumn", "Column has no data category",
+            "An in-scope column has no annotation with a category, no database label and no classification above the accepted confidence. Add an entry with a category to the annotation file (run `inventory annotate` for a stub with the suggestion)."),
+        (FindingKind.Conflict, "AnnotationConflict", "Evidence contradicts the annotation",
+            "A detector found, in most sampled non-null values, data of another category than the annotated one. Fix the category, or add a `reason:` to confirm the reviewed decision."),
+        (FindingKind.Stale, "StaleAnnotation", "Annotation no longer matches the database",
+            "The annotated table, column or source is gone (dropped or renamed), or the column's type changed since the annotation was written."),
+        (FindingKind.ClaimViolated, "ClaimViolated", "A policy claim does not hold",
+            "The inventory contradicts a machine-checkable statement of the privacy policy."),
+        (FindingKind.InvalidAnnotation, "InvalidAnnotation", "Annotation file is malformed",
+            "An annotation file has a syntax error, an unknown key or category, a duplicate entry, a tab in its indentation or bad indentation."),
+    ];
+
+    /// <inheritdoc />
+    public string Format => "sarif";
+    /// <inheritdoc />
+    public string DefaultFileName => "inventory-check.sarif";
+
+    /// <inheritdoc />
+    public async Task WriteAsync(CheckResult result, Stream output, CancellationToken cancellationToken = default)
+    {
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        json.WriteStartObject();
+        json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "inventory");
+        var version = result.Tool.StartsWith("inventory ", StringComparison.Ordinal) ? result.Tool["inventory ".Length..] : null;
+        if (version is { Length: > 0 }) json.WriteString("semanticVersion", version);
+        json.WriteStartArray("rules");
+        foreach (var rule in Rules)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", CheckWriters.KindId(rule.Kind));
+            json.WriteString("name", rule.Name);
+            json.WriteStartObject("shortDescription");
+            json.WriteString("text", rule.Short);
+            json.WriteEndObject();
+            json.WriteStartObject("fullDescription");
+            json.WriteString("text", rule.Full);
+            json.WriteEndObject();
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", rule.Kind is FindingKind.Conflict or FindingKind.Stale ? "warning" : "error");
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", true);
+        json.WriteEndObject();
+        json.WriteEndArray();
+
+        json.WriteStartArray("results");
+        foreach (var f in result.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", CheckWriters.KindId(f.Kind));
+            json.WriteNumber("ruleIndex", Array.FindIndex(Rules, r => r.Kind == f.Kind));
+            json.WriteString("level", f.Baselined ? "note" : f.Failing ? "error" : "warning");
+            json.WriteStartObject("message");
+            json.WriteString("text", CheckWriters.Message(f));
+            json.WriteEndObject();
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            if (f.Location.Physical)
+            {
+                json.WriteStartObject("physicalLocation");
+                json.WriteStartObject("artifactLocation");
+                json.WriteString("uri", Uri(f.Location.File));
+                json.WriteEndObject();
+                json.WriteStartObject("region");
+                json.WriteNumber("startLine", f.Location.Line);
+                json.WriteNumber("startColumn", f.Location.Column);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            if (f.Column is not null || f.Kind != FindingKind.InvalidAnnotation)
+            {
+                json.WriteStartArray("logicalLocations");
+                json.WriteStartObject();
+                json.WriteString("fullyQualifiedName", f.Key);
+                json.WriteString("kind", f.Column is null ? "table" : "column");
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteStartObject("partialFingerprints");
+            json.WriteString("inventoryFinding/v1", Fingerprint(f));
+            json.WriteEndObject();
+            if (result.UsedBaseline) json.WriteString("baselineState", f.Baselined ? "unchanged" : "new");
+            json.WriteStartObject("properties");
+            if (f.Source is not null) json.WriteString("source", f.Source);
+            json.WriteString("table", f.Table);
+            if (f.Column is not null) json.WriteString("column", f.Column);
+            if (f.Suggestion is not null) json.WriteString("suggestion", f.Suggestion);
+            if (f.ClaimId is not null) json.WriteString("claim", f.ClaimId);
+            if (!f.Location.Physical) json.WriteString("policy", f.Location.File);
+            json.WriteBoolean("annotationFileExists", f.Location.Exists);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Uri(string path)
+    {
+        if (Path.IsPathRooted(path))
+            return new Uri(path).AbsoluteUri;
+        return string.Join('/', path.Split('/').Select(System.Uri.EscapeDataString));
+    }
+
+    private static string Fingerprint(CheckFinding f) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{CheckWriters.KindId(f.Kind)}\u0000{f.Source}\u0000{f.Table}\u0000{f.Column}")))[..32];
+}

@@ -1,0 +1,353 @@
+using Inventory.Annotations;
+using Inventory.Classification;
+using System.Globalization;
+using Inventory.Catalog;
+using Inventory.Model;
+using Inventory.Rules.Policy;
+
+namespace Inventory.Reports.Claims;
+
+/// <summary>The checks, one per claim kind.</summary>
+internal static class ClaimChecks
+{
+    private static readonly TypeFamily[] PanCapable =
+        [TypeFamily.Text, TypeFamily.Integer, TypeFamily.Decimal, TypeFamily.Untyped, TypeFamily.Other, TypeFamily.Document];
+
+    private static string Count(int n, string singular, string plural) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural);
+
+    private static string Percent(double ratio) => (ratio * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static bool Covered(IEnumerable<string> declared, string category) => declared.Any(d => DataCategoryVocabulary.Covers(d, category));
+
+    /// <summary>The column's tagged category (annotation or database label), or null when it is only suggested or undecided.</summary>
+    internal static string? Tagged(ColumnEntry c) => c.CountsAsTagged() ? c.DataCategory : null;
+
+    /// <summary>Why a column without a tagged category is undecided: "suggested X, not tagged" or "undecided".</summary>
+    private static string Undecided(ColumnEntry c) =>
+        c.Status == ColumnStatus.Suggested && c.DataCategory is { } d ? $"suggested {d}, not tagged (a suggestion is not a tag)" : "undecided column";
+
+    private static NotSampledReason? NotSampled(TableEntry table, ColumnEntry column) => column.NotSampled ?? table.NotSampled;
+
+    private static string NotSampledText(NotSampledReason reason) => $"not sampled ({System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString())})";
+
+    private static ClaimFinding Finding(SourceEntry s, TableEntry t, ColumnEntry? c, string reason) =>
+        new(s.Name, t.QualifiedName, c?.Name, c?.DataCategory, reason);
+
+    /// <summary>no-card-number: a column whose detector evidence shows Luhn-valid PANs (or free text that contains them)
+    /// violates; a card or undecided column that was not sampled is unresolved. Last 4, expiry, brand and gateway ids
+    /// carry no PAN detector hit and pass.</summary>
+    public static ClaimResult NoCardNumber(ClaimContext ctx)
+    {
+        var detectors = ctx.Parameters.Strings("detectors", "detector.payment-card");
+        var findings = new List<ClaimFinding>();
+        var unresolved = new List<ClaimFinding>();
+        int examined = 0;
+        foreach (var (s, t, c) in ctx.ControllerColumns())
+        {
+            examined++;
+            var hit = c.Classification?.Evidence.FirstOrDefault(e => detectors.Contains(e.Id, StringComparer.Ordinal) && e.Matched is > 0);
+            if (hit is not null)
+            {
+                var ratio = hit.Total is > 0 ? $" ({Percent((double)hit.Matched!.Value / hit.Total.Value)})" : "";
+                findings.Add(Finding(s, t, c, $"{hit.Id} matched {hit.Matched} of {hit.Total?.ToString(CultureInfo.InvariantCulture) ?? "?"} sampled values{ratio}: card numbers are stored"));
+                continue;
+            }
+            if (c.Classification?.AlsoContains.Contains("financial.payment_card", StringComparer.Ordinal) == true)
+            {
+                findings.Add(Finding(s, t, c, "values contain payment card numbers (contains evidence)"));
+                continue;
+            }
+            if (NotSampled(t, c) is { } reason && PanCapable.Contains(c.TypeFamily)
+                && (Tagged(c) is not { } tagged || DataCategoryVocabulary.Covers("financial.payment_card", tagged) || tagged == "financial"))
+                unresolved.Add(Finding(s, t, c, $"{NotSampledText(reason)}: a stored card number cannot be ruled out"));
+        }
+        return ctx.Result(findings, unresolved, examined,
+            holds: $"{Count(examined, "column", "columns")} checked; no PAN detector hit (gateway ids, last 4 and expiry are allowed)",
+            violated: $"{Count(findings.Count, "column holds", "columns hold")} payment card numbers",
+            unknown: $"no PAN detector hit, but {Count(unresolved.Count, "column", "columns")} that could hold card numbers {(unresolved.Count == 1 ? "was" : "were")} not sampled");
+    }
+
+    /// <summary>payment-through-gateway: forbidden payment categories (e.g. bank details) are findings; a table holding
+    /// payment categories shared with any recipient but the gateway is a finding; undecided columns in payment tables are unresolved.</summary>
+    public static ClaimResult PaymentThroughGateway(ClaimContext ctx)
+    {
+        var gateway = ctx.Parameters.String("gateway")!;
+        var payment = ctx.Parameters.Strings("payment-categories");
+        var forbidden = ctx.Parameters.Strings("forbidden-categories");
+        var findings = new List<ClaimFinding>();
+        var unresolved = new List<ClaimFinding>();
+        int examined = 0;
+        foreach (var (s, t) in ctx.ControllerTables())
+        {
+            var paymentColumns = t.Columns.Where(c => Tagged(c) is { } d && Covered(payment, d)).ToList();
+            var suggestedPayment = t.Columns.Where(c => Tagged(c) is null && c.DataCategory is { } d && Covered(payment, d)).ToList();
+            if (paymentColumns.Count == 0 && suggestedPayment.Count == 0) continue;
+            examined++;
+            // A suggestion decides nothing: it is unresolved where it would make a finding (a forbidden category, or
+            // payment data in a table shared beyond the gateway).
+            foreach (var c in suggestedPayment.Where(c => Covered(forbidden, c.DataCategory!) || t.SharedWith.Any(r => r != gateway)))
+                unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: payment data cannot be confirmed"));
+            if (paymentColumns.Count == 0) continue;
+            foreach (var c in paymentColumns.Where(c => Covered(forbidden, Tagged(c)!)))
+                findings.Add(Finding(s, t, c, $"{c.DataCategory} is stored: payments must go through the gateway '{gateway}'"));
+            foreach (var other in t.SharedWith.Where(r => r != gateway))
+                findings.Add(Finding(s, t, null, $"table with payment data is shared with '{other}', not only with the gateway '{gateway}'"));
+            foreach (var c in t.Columns.Where(c => Tagged(c) is null))
+                unresolved.Add(Finding(s, t, c, $"{Undecided(c)} in a table with payment data"));
+        }
+        return ctx.Result(findings, unresolved, examined,
+            holds: $"{Count(examined, "table holds", "tables hold")} payment data; none holds {string.Join(", ", forbidden)} or is shared beyond '{gateway}'",
+            violated: $"{Count(findings.Count, "finding", "findings")} in tables with payment data",
+            unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")} in tables with payment data");
+    }
+
+    /// <summary>shared-with-only: every column of a table annotated <c>shared-with: RECIPIENT</c> must hold an allowed
+    /// category; no annotated table at all is unresolved (nothing proves what is sent).</summary>
+    public static ClaimResult SharedWithOnly(ClaimContext ctx)
+    {
+        var recipient = ctx.Parameters.String("recipient")!;
+        var allowed = ctx.Parameters.Strings("allowed-categories");
+        var findings = new List<ClaimFinding>();
+        var unresolved = new List<ClaimFinding>();
+        int tables = 0, examined = 0;
+        foreach (var (s, t) in ctx.Inventory.AllTables().Where(x => x.Table.SharedWith.Contains(recipient, StringComparer.Ordinal)))
+        {
+            tables++;
+            foreach (var c in t.Columns)
+            {
+                examined++;
+                if (Tagged(c) is null)
+                    unresolved.Add(Finding(s, t, c, $"{Undecided(c)} in a table shared with '{recipient}'"));
+                else if (!Covered(allowed, c.DataCategory!))
+                    findings.Add(Finding(s, t, c, $"{c.DataCategory} is shared with '{recipient}'; only {string.Join(", ", allowed)} may be"));
+            }
+        }
+        if (tables == 0)
+            return new ClaimResult
+            {
+                Claim = ctx.Claim, Verdict = ClaimVerdict.Unknown,
+                Summary = $"no table is annotated shared-with: {recipient}; annotate the tables whose data is sent to it",
+            };
+        return ctx.Result(findings, unresolved, examined,
+            holds: $"{Count(tables, "table", "tables")} shared with '{recipient}', {Count(examined, "column", "columns")}: only {string.Join(", ", allowed)}",
+            violated: $"{Count(findings.Count, "column", "columns")} shared with '{recipient}' beyond {string.Join(", ", allowed)}",
+            unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")} in tables shared with '{recipient}'");
+    }
+
+    /// <summary>declared-categories-only: every personal column of a controller source must hold a category some activity
+    /// declares; categories listed in <c>undeclared</c> are always
+    /// findings; undecided columns are unresolved.</summary>
+    public static ClaimResult DeclaredCategoriesOnly(ClaimContext ctx)
+    {
+        var undeclared = ctx.Parameters.Strings("undeclared", "other_personal");
+        var findings = new List<ClaimFinding>();
+        var unresolved = new List<ClaimFinding>();
+        int examined = 0;
+        foreach (var (s, t, c) in ctx.ControllerColumns())
+        {
+            examined++;
+            var category = Tagged(c);
+            if (category is null) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: its category is unknown")); continue; }
+            if (!DataCategoryVocabulary.IsPersonal(category)) continue;
+            if (Covered(undeclared, category))
+                findings.Add(Finding(s, t, c, $"{category} is personal data the policy does not declare"));
+            else if (!ctx.Policy.Activities.Any(a => a.Declares(category)))
+                findings.Add(Finding(s, t, c, $"{category} is declared by no processing activity"));
+        }
+        return ctx.Result(findings, unresolved, examined,
+            holds: $"{Count(examined, "column", "columns")} checked; all personal data is declared",
+            violated: $"{Count(findings.Count, "column holds", "columns hold")} undeclared personal data",
+            unknown: $"no undeclared category found, but {Count(unresolved.Count, "column is", "columns are")} undecided");
+    }
+
+    /// <summary>automatic-data-limited: columns of the automatic category must hold an allowed subcategory; a bare
+    /// category or an undecided column is unresolved.</summary>
+    public static ClaimResult AutomaticDataLimited(ClaimContext ctx)
+    {
+        var category = ctx.Parameters.String("category", "automatic")!;
+        var allowed = ctx.Parameters.Strings("allowed-categories");
+        var findings = new List<ClaimFinding>();
+        var unresolved = new List<ClaimFinding>();
+        int examined = 0;
+        foreach (var (s, t, c) in ctx.ControllerColumns())
+        {
+            examined++;
+            if (Tagged(c) is not { } tagged) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: it may hold automatic data")); continue; }
+            if (!DataCategoryVocabulary.Covers(category, tagged) || Covered(allowed, tagged)) continue;
+            if (tagged == category) unresolved.Add(Finding(s, t, c, $"{category} without a subcategory"));
+            else findings.Add(Finding(s, t, c, $"{c.DataCategory} is collected; only {string.Join(", ", allowed)} are declared"));
+        }
+        return ctx.Result(findings, unresolved, examined,
+            holds: $"{Count(examined, "column", "columns")} checked; automatic data limited to {string.Join(", ", allowed)}",
+            violated: $"{Count(findings.Count, "column holds", "columns hold")} other automatic data",
+            unknown: $"no other automatic data found, but {Count(unresolved.Count, "column is", "columns are")} undecided");
+    }
+
+    /// <summary>deletion-path: every controller table with personal data (outside exempt activities and customer content)
+    /// is a root, carries a deletion-marker column, or reaches a root through foreign keys whose delete rule is CASCADE or
+    /// SET NULL. A source without a root table is unresolved.</summary>
+    public static ClaimResult DeletionPath(ClaimContext ctx)
+    {
+        var roots = ctx.Parameters.Strings("roots");
+        var markers = ctx.Parameters.Strings("markers", "deleted_at", "anonymized_at");
+        var exempt = ctx.Parameters.Strings("exempt-activities");
+        var findings = new List<ClaimFinding>();
+        var unresolved = new List<ClaimFinding>();
+        int examined = 0;
+        foreach (var source in ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)))
+        {
+            var byName = source.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
+            var rootSet = roots.Where(byName.ContainsKey).ToHashSet(StringComparer.Ordinal);
+            foreach (var t in source.Tables)
+            {
+                bool personal = t.Columns.Any(c => DataCategoryVocabulary.IsPersonal(Tagged(c))
+                    && DataCategory.TopLevelOf(Tagged(c)!) != "customer_content");
+                bool suggestedPersonal = !personal && t.Columns.Any(c => Tagged(c) is null && DataCategoryVocabulary.IsPersonal(c.DataCategory)
+                    && DataCategory.TopLevelOf(c.DataCategory!) != "customer_content");
+                if ((!personal && !suggestedPersonal) || (t.Activity is { } a && exempt.Contains(a, StringComparer.Ordinal))) continue;
+                examined++;
+                if (rootSet.Contains(t.QualifiedName)) continue;
+                if (t.Columns.Any(c => markers.Contains(c.Name, StringComparer.OrdinalIgnoreCase))) continue;
+                if (rootSet.Count == 0)
+                {
+                    unresolved.Add(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from"));
+                    continue;
+                }
+                if (ReachesRoot(source, byName, t, rootSet)) continue;
+                if (!personal)
+                {
+                    unresolved.Add(Finding(source, t, null, "personal data only suggested (no tagged personal column) and no deletion path: tag the columns to decide"));
+                    continue;
+                }
+                var blocking = t.ForeignKeys.Where(fk => fk.OnDelete is not ("cascade" or "set-null"))
+                    .Select(fk => $"{fk.Name} → {Qualified(source, fk)} is ON DELETE {fk.OnDelete.Replace('-', ' ').ToUpperInvariant()}").ToList();
+                var why = blocking.Count > 0 ? string.Join("; ", blocking) : t.ForeignKeys.Count == 0 ? "no foreign key" : "its foreign keys lead elsewhere";
+                findings.Add(Finding(source, t, null,
+                    $"personal data with no deletion path: not reachable from {string.Join(", ", rootSet.Order(StringComparer.Ordinal))} by ON DELETE CASCADE/SET NULL ({why}) and no deletion marker ({string.Join(", ", markers)})"));
+            }
+        }
+        return ctx.Result(findings, unresolved, examined,
+            holds: $"{Count(examined, "table", "tables")} with personal data; each can be erased from the account table",
+            violated: $"{Count(findings.Count, "table", "tables")} with personal data cannot be erased by deleting the account",
+            unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data undecided (no account table in the source, or personal data only suggested)");
+    }
+
+    private static string Qualified(SourceEntry source, ForeignKeyInfo fk) =>
+        fk.ReferencedSchema.Length == 0 || fk.ReferencedSchema == source.DefaultSchema ? fk.ReferencedTable : $"{fk.ReferencedSchema}.{fk.ReferencedTable}";
+
+    private static bool ReachesRoot(SourceEntry source, Dictionary<string, TableEntry> byName, TableEntry start, HashSet<string> roots)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { start.QualifiedName };
+        var queue = new Queue<TableEntry>([start]);
+        while (queue.Count > 0)
+        {
+            var table = queue.Dequeue();
+            foreach (var fk in table.ForeignKeys.Where(fk => fk.OnDelete is "cascade" or "set-null"))
+            {
+                var parent = Qualified(source, fk);
+                if (roots.Contains(parent)) return true;
+                if (seen.Add(parent) && byName.TryGetValue(parent, out var next)) queue.Enqueue(next);
+            }
+        }
+        return false;
+    }
+
+    /// <summary>billing-not-cascade-deleted: deleting an account must never delete a billing table's rows. The deletion
+    /// roots are the claim's <c>roots</c> (default: the roots of the policy's deletion-path claims, else <c>users</c>,
+    /// <c>accounts</c>); a table is deleted with them when one of its foreign keys is ON DELETE CASCADE into a root or into
+    /// a table deleted with them (transitively). A billing table (annotated with the billing activity, or with a tagged
+    /// billing category) reached that way is a finding, naming its cascading key; a cascade between billing tables that
+    /// no root reaches (e.g. invoice lines under invoices that RESTRICT the account's deletion) is not. A table whose
+    /// billing category is only suggested and that is reached is unresolved; no billing table at all is unknown.</summary>
+    public static ClaimResult BillingNotCascadeDeleted(ClaimContext ctx)
+    {
+        var activity = ctx.Parameters.String("activity");
+        var categories = ctx.Parameters.Strings("categories", "financial.billing");
+        var roots = ctx.Parameters.Strings("roots");
+        if (roots.Count == 0)
+        {
+            roots = ctx.Policy.Claims.Where(c => c.Kind == ClaimKinds.DeletionPath).SelectMany(c => c.Parameters.Strings("roots")).Distinct(StringComparer.Ordinal).ToList();
+            if (roots.Count == 0) roots = ["users", "accounts"];
+        }
+        var findings = new List<ClaimFinding>();
+        var unresolved = new List<ClaimFinding>();
+        int examined = 0;
+        foreach (var source in ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)))
+        {
+            var deleted = DeletedWith(source, roots);
+            foreach (var t in source.Tables)
+            {
+                bool tagged = (activity is not null && t.Activity == activity) || t.Columns.Any(c => Tagged(c) is { } d && Covered(categories, d));
+                bool suggested = !tagged && t.Columns.Any(c => Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d));
+                if (!tagged && !suggested) continue;
+                examined++;
+                if (!deleted.TryGetValue(t.QualifiedName, out var path) || path.Count == 0) continue;
+                var via = string.Join(" → ", path);
+                if (tagged)
+                    findings.Add(Finding(source, t, null, $"deleting an account deletes these billing records by ON DELETE CASCADE ({via}); the law requires to keep them"));
+                else
+                    unresolved.Add(Finding(source, t, null, $"billing category only suggested (not tagged); deleting an account cascades into this table ({via})"));
+            }
+        }
+        if (examined == 0)
+            return new ClaimResult
+            {
+                Claim = ctx.Claim, Verdict = ClaimVerdict.Unknown,
+                Summary = $"no billing table found (none annotated '{activity}', none tagged {string.Join(", ", categories)})",
+            };
+        return ctx.Result(findings, unresolved, examined,
+            holds: $"{Count(examined, "billing table", "billing tables")}; no account deletion ({string.Join(", ", roots)}) cascades into them",
+            violated: $"{Count(findings.Count, "billing table is", "billing tables are")} deleted by ON DELETE CASCADE when an account is deleted",
+            unknown: $"{Count(unresolved.Count, "table", "tables")} with a suggested billing category reached by an account deletion cascade");
+    }
+
+    /// <summary>Tables whose rows are deleted when a root's row is deleted: qualified name → the cascade path from the root
+    /// (foreign key names; empty for the roots themselves). Fixed point over ON DELETE CASCADE keys only (SET NULL keeps the row).</summary>
+    private static Dictionary<string, List<string>> DeletedWith(SourceEntry source, IReadOnlyList<string> roots)
+    {
+        var deleted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var r in roots.Where(r => source.Tables.Any(t => t.QualifiedName == r))) deleted[r] = [];
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var t in source.Tables.Where(t => !deleted.ContainsKey(t.QualifiedName)))
+                foreach (var fk in t.ForeignKeys.Where(fk => fk.OnDelete == "cascade"))
+                {
+                    var parent = Qualified(source, fk);
+                    if (!deleted.TryGetValue(parent, out var parentPath)) continue;
+                    deleted[t.QualifiedName] = [.. (parentPath.Count == 0 ? [parent] : parentPath), $"{t.QualifiedName} ({fk.Name}, ON DELETE CASCADE)"];
+                    changed = true;
+                    break;
+                }
+        }
+        return deleted;
+    }
+
+    /// <summary>customer-data-in-processor-scope: a customer-owned column is allowed only in a processor-role source or
+    /// in a table annotated with the processor activity.</summary>
+    public static ClaimResult CustomerDataInProcessorScope(ClaimContext ctx)
+    {
+        var activity = ctx.Parameters.String("activity")!;
+        var categories = ctx.Parameters.Strings("categories", "customer_content");
+        var findings = new List<ClaimFinding>();
+        var unresolved = new List<ClaimFinding>();
+        int examined = 0;
+        foreach (var (s, t, c) in ctx.Inventory.AllColumns())
+        {
+            if (c.DataCategory is not { } d || !Covered(categories, d)) continue;
+            examined++;
+            if (ClaimContext.IsProcessorSource(s) || t.Activity == activity) continue;
+            if (Tagged(c) is null)
+            {
+                unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: customer-owned data in a controller-scope table cannot be confirmed"));
+                continue;
+            }
+            findings.Add(Finding(s, t, c, $"{d} in a controller-scope table (source role '{s.Role.ToText()}', table not annotated with '{activity}')"));
+        }
+        return ctx.Result(findings, unresolved, examined,
+            holds: $"{Count(examined, "customer-owned column", "customer-owned columns")}, all in processor scope",
+            violated: $"{Count(findings.Count, "customer-owned column is", "customer-owned columns are")} outside processor scope",
+            unknown: $"{Count(unresolved.Count, "column is", "columns are")} only suggested as customer-owned in controller-scope tables");
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using Inventory.Classification;
+using Inventory.Model;
+
+namespace Inventory.Reports.Export;
+
+/// <summary>The formats <c>inventory export</c> writes.</summary>
+public enum ExportFormat
+{
+    /// <summary>T-SQL <c>ADD SENSITIVITY CLASSIFICATION</c> statements (SQL Server 2019+, Azure SQL).</summary>
+    SqlServerLabels,
+    /// <summary>PostgreSQL <c>COMMENT ON COLUMN</c> statements carrying an <c>inventory:</c> line.</summary>
+    PostgresComments,
+    /// <summary>MySQL/MariaDB <c>ALTER TABLE … MODIFY COLUMN … COMMENT</c> statements carrying an <c>inventory:</c> line.</summary>
+    MySqlComments,
+    /// <summary>A fideslang <c>dataset</c> YAML file for Fides.</summary>
+    Fides,
+}
+
+/// <summary>Why a column is exported.</summary>
+public enum ExportBasis
+{
+    /// <summary>A human annotation with a category.</summary>
+    Annotation,
+    /// <summary>A label the database already holds (SQL Server classification, structured comment).</summary>
+    DatabaseLabel,
+    /// <summary>A classification at or above the accepted confidence (<c>--accept-classification-above</c>).</summary>
+    Suggestion,
+}
+
+/// <summary>Options of <see cref="LabelSelection.Select"/>.</summary>
+public sealed record ExportOptions
+{
+    /// <summary>Suggestions (rules or model) with confidence ≥ this value in [0, 1] are exported too, as <c>check</c>
+    /// accepts them; null (default) exports tagged columns only.</summary>
+    public double? AcceptClassificationAbove { get; init; }
+    /// <summary>Only this source (exact name); null for every controller source.</summary>
+    public string? Source { get; init; }
+    /// <summary>The inventory file's name as shown in the header (e.g. <c>inventory.json</c>), or null.</summary>
+    public string? InventoryName { get; init; }
+}
+
+/// <summary>One column whose effective category is exported.</summary>
+/// <param name="Source">The column's source.</param>
+/// <param name="Table">The column's table.</param>
+/// <param name="Column">The column (names, declared type, nullability and comment as the scan recorded them).</param>
+/// <param name="Category">The effective data category.</param>
+/// <param name="Basis">Why it is exported.</param>
+/// <param name="Provenance">Where the category comes from, for the script's per-statement comment: the annotation
+/// file and line, <c>database label</c>, or the classifier and its confidence. Never a value.</param>
+public sealed record ExportedColumn(SourceEntry Source, TableEntry Table, ColumnEntry Column, string Category, ExportBasis Basis, string Provenance)
+{
+    /// <summary>True unless the category is <c>none</c>.</summary>
+    public bool IsPersonal => Category != "none";
+}
+
+/// <summary>What an export holds: the sources in scope and their exported columns, in document order.</summary>
+public sealed record ExportPlan
+{
+    /// <summary>The controller sources in scope (one when <see cref="ExportOptions.Source"/> is set).</summary>
+    public required IReadOnlyList<SourceEntry> Sources { get; init; }
+    /// <summary>Exported columns, in document order (source, schema, table, column ordinal).</summary>
+    public required IReadOnlyList<ExportedColumn> Columns { get; init; }
+    /// <summary>Columns in scope that are not exported: untagged, or suggested below the threshold.</summary>
+    public int NotExported { get; init; }
+    /// <summary>Processor sources left out (customer-owned data, outside the gate like in <c>check</c>).</summary>
+    public IReadOnlyList<string> ProcessorSources { get; init; } = [];
+    /// <summary>The options used.</summary>
+    public required ExportOptions Options { get; init; }
+    /// <summary>The inventory's tool and scan time, for the header.</summary>
+    public string Provenance { get; init; } = "";
+}
+
+/// <summary>
+/// Chooses the columns <c>inventory export</c> writes, with the same rule as the CI gate (<see cref="Check.CheckGate"/>):
+/// a column is exported when it is tagged (annotation with a category, or a database label) or in conflict (the annotation
+/// still wins), or, when <see cref="ExportOptions.AcceptClassificationAbove"/> is set, when it is suggested by rules or
+/// the model with at least that confidence. Processor sources are out of scope, as in <c>check</c>. The document must
+/// have gone through <see cref="Annotations.AnnotationMerger.Apply"/>.
+/// </summary>
+public static class LabelSelection
+{
+    /// <summary>Selects the exported columns.</summary>
+    /// <param name="document">A merged inventory.</param>
+    /// <param name="options">Threshold and source.</param>
+    /// <returns>The plan, in document order.</returns>
+    /// <exception cref="ConfigurationException">The named source is not in the inventory, or is a processor source.</exception>
+    public static ExportPlan Select(InventoryDocument document, ExportOptions options)
+    {
+        var processors = document.Sources.Where(s => s.Role == ProcessingRole.Processor).Select(s => s.Name).ToArray();
+        var sources = document.Sources.Where(s => s.Role != ProcessingRole.Processor).ToList();
+        if (options.Source is { } name)
+        {
+            if (processors.Contains(name, StringComparer.Ordinal))
+                throw new ConfigurationException($"source '{name}' is a processor source (customer-owned data): it is outside the gate and is not exported");
+            var source = sources.FirstOrDefault(s => s.Name == name)
+                ?? throw new ConfigurationException($"source '{name}' is not in the inventory; it holds: {string.Join(", ", document.Sources.Select(s => s.Name))}");
+            sources = [source];
+        }
+
+        var columns = new List<ExportedColumn>();
+        int notExported = 0;
+        foreach (var source in sources)
+        foreach (var table in source.Tables)
+        foreach (var column in table.Columns)
+        {
+            if (Exported(column, options.AcceptClassificationAbove) is { } basis && column.DataCategory is { } category)
+                columns.Add(new ExportedColumn(source, table, column, category, basis, Provenance(column, basis)));
+            else
+                notExported++;
+        }
+        var scanned = document.ScannedAt is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "scan time not recorded";
+        return new ExportPlan
+        {
+            Sources = sources,
+            Columns = columns,
+            NotExported = notExported,
+            ProcessorSources = options.Source is null ? processors : [],
+            Options = options,
+            Provenance = $"{document.Tool}, {scanned}",
+        };
+    }
+
+    private static ExportBasis? Exported(ColumnEntry column, double? threshold)
+    {
+        // The gate's rule (ColumnEntry.CountsAsTagged): a tag, or a suggestion at or above the threshold.
+        if (column.DataCategory is null || !column.CountsAsTagged(threshold)) return null;
+        if (column.Status is ColumnStatus.Tagged or ColumnStatus.Conflict)
+            return column.Origin == Origin.DatabaseLabel ? ExportBasis.DatabaseLabel : ExportBasis.Annotation;
+        return ExportBasis.Suggestion;
+    }
+
+    private static string Provenance(ColumnEntry column, ExportBasis basis) => basis switch
+    {
+        ExportBasis.Annotation when column.Annotation is { } a => $"annotation {a.File}:{a.Line}",
+        ExportBasis.Annotation => "annotation",
+        ExportBasis.DatabaseLabel => "database label",
+        _ => $"{(column.Origin == Origin.Model ? "model" : "rules")} suggestion, confidence {column.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}",
+    };
+}

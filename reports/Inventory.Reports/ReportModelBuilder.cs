@@ -1,0 +1,276 @@
+using Inventory.Annotations;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Inventory.Classification;
+using Inventory.Model;
+using Inventory.Reports.Claims;
+using Inventory.Reports.Diff;
+using Inventory.Rules.Policy;
+
+namespace Inventory.Reports;
+
+/// <summary>Builds <see cref="ReportModel"/>.</summary>
+internal static class ReportModelBuilder
+{
+    private static readonly string[] ChartOrder = ["contact", "financial", "automatic", "customer_content", "other_personal", "none", "undecided"];
+    private static readonly Dictionary<string, string> ChartColors = new(StringComparer.Ordinal)
+    {
+        ["contact"] = "#2f6db5", ["financial"] = "#b5562f", ["automatic"] = "#3f8f4f", ["customer_content"] = "#7a4fb5",
+        ["other_personal"] = "#c0392b", ["none"] = "#9aa0a6", ["undecided"] = "#e0a800",
+    };
+
+    /// <summary>CNIL register categories for our data categories (DESIGN §7).</summary>
+    internal static string CnilCategory(string category) => category switch
+    {
+        "automatic.geolocation" => "Données de localisation",
+        _ when category.StartsWith("other_personal.health", StringComparison.Ordinal)
+            || category.StartsWith("other_personal.special_category", StringComparison.Ordinal) => "Données sensibles",
+        _ => DataCategory.TopLevelOf(category) switch
+        {
+            "contact" => "État civil, identité, données d'identification",
+            "financial" => "Informations d'ordre économique et financier",
+            "automatic" => "Données de connexion",
+            "customer_content" => "Données hébergées pour le compte des clients (Art. 30(2))",
+            "other_personal" => "Autres données non déclarées",
+            _ => "—",
+        },
+    };
+
+    public static ReportModel Build(InventoryDocument inventory, PolicyDocument? policy, IReadOnlyList<ClaimResult>? claims,
+        InventoryDocument? previous, ReportOptions options)
+    {
+        inventory.Normalize();
+        claims = policy is null ? [] : claims ?? ClaimEvaluator.EvaluateAll(policy, inventory);
+
+        // Attribution: a column belongs to the activity its table's annotation names, and to nothing else. A table without
+        // an activity (or naming one the policy lacks) leaves its personal columns unattributed: a finding, never spread
+        // over every activity that happens to declare the category.
+        var assignment = new List<Assigned>();
+        var unknownActivities = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (s, t, c) in inventory.AllColumns())
+        {
+            var activity = t.Activity is { } id && policy is not null ? policy.Activity(id) : null;
+            if (t.Activity is { } named && policy is not null && activity is null)
+                unknownActivities.Add($"{s.Name}/{t.QualifiedName} names unknown activity '{named}'");
+            assignment.Add(new Assigned(s, t, c, DataCategoryVocabulary.IsPersonal(c.DataCategory) ? activity : null));
+        }
+
+        var violations = claims.SelectMany(r => r.Findings.Where(f => f.Column is not null).Select(f => (f.Location, r.Claim.Id)))
+            .GroupBy(x => x.Location, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Id).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, assignment, violations, inventory)).ToList();
+        var columns = assignment.Select(x => Row(x, policy)).ToList();
+        var unassigned = assignment.Where(x => DataCategoryVocabulary.IsPersonal(x.C.DataCategory) && x.A is null)
+            .Select(x => Row(x, policy)).ToList();
+        var undeclared = records.SelectMany(r => r.Categories.Where(k => !k.Declared)
+            .Select(k => new UndeclaredCategoryRow { Activity = r.Id, Category = k.Category, Columns = k.Columns })).ToList();
+
+        var coverage = inventory.Sources.Select(s => Coverage(s, options)).ToList();
+        var totals = Sum(coverage.Where(c => c.Role != ProcessingRole.Processor).ToList());
+        var diff = previous is null ? null : InventoryDiff.Compare(previous, inventory);
+
+        return new ReportModel
+        {
+            Title = policy is null ? "Record of processing activities (no policy given)" : $"Record of processing activities — {policy.Controller.Name}",
+            Tool = inventory.Tool,
+            ScannedAt = inventory.ScannedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            PolicyGiven = policy is not null,
+            PolicyFile = policy is null ? null : policy.IsBuiltin ? policy.File : Path.GetFileName(policy.File),
+            Controller = policy?.Controller,
+            Dpo = policy?.Dpo,
+            Rights = policy?.Rights ?? new RightsStatement(),
+            Activities = records.Where(r => r.Role != ProcessingRole.Processor).ToList(),
+            ProcessorActivities = records.Where(r => r.Role == ProcessingRole.Processor).ToList(),
+            ProcessorSources = coverage.Where(c => c.Role == ProcessingRole.Processor).ToList(),
+            Claims = claims.Select(ClaimRowOf).ToList(),
+            ClaimTotals = new ClaimTotals
+            {
+                Holds = claims.Count(c => c.Verdict == ClaimVerdict.Holds),
+                Violated = claims.Count(c => c.Verdict == ClaimVerdict.Violated),
+                Unknown = claims.Count(c => c.Verdict == ClaimVerdict.Unknown),
+            },
+            Coverage = coverage,
+            CoverageTotals = totals,
+            CategoryChart = Chart(inventory),
+            Unassigned = unassigned,
+            UndeclaredCategories = undeclared,
+            UnknownActivities = unknownActivities.ToList(),
+            Conflicts = inventory.AllColumns().Where(x => x.Column.Status == ColumnStatus.Conflict).Select(x => new ConflictRow
+            {
+                Location = $"{x.Source.Name}/{x.Table.QualifiedName}.{x.Column.Name}",
+                Annotated = x.Column.Annotation?.DataCategory ?? x.Column.DataCategory ?? "",
+                AnnotationAt = x.Column.Annotation is { File.Length: > 0 } a ? $"{a.File}:{a.Line.ToString(CultureInfo.InvariantCulture)}" : "",
+                Evidence = ConflictEvidence(x.Column),
+            }).ToList(),
+            Columns = columns,
+            Issues = inventory.Issues.Select(i => $"{i.Source}{(i.Table is null ? "" : "/" + i.Table)}{(i.Column is null ? "" : "." + i.Column)}: {i.Kind}: {i.Message}").ToList(),
+            Changes = diff,
+            ChangeRows = diff?.Changes.Select(c => new ChangeRow
+            {
+                Kind = InventoryDiff.KindName(c.Kind), Location = c.Location, Old = c.Old ?? "", New = c.New ?? "",
+            }).ToList() ?? [],
+        };
+    }
+
+    /// <summary>The evidence against a conflicting column's annotation, rebuilt from the structured detector evidence
+    /// (ids, categories and counts: the free-text <see cref="ColumnEntry.Conflict"/> is not copied, so nothing but counts
+    /// can reach the report). Same selection as the annotation merger (<see cref="ContradictingEvidence"/>): detector
+    /// hits pointing at another top-level category, strongest ratio first.</summary>
+    private static string ConflictEvidence(ColumnEntry c)
+    {
+        var annotated = c.Annotation?.DataCategory ?? c.DataCategory;
+        var hits = (annotated is null ? [] : ContradictingEvidence.Against(c.Classification, annotated).Where(e => e.Matched > 0))
+            .Select(e => $"{e.Matched!.Value.ToString(CultureInfo.InvariantCulture)}/{e.Total!.Value.ToString(CultureInfo.InvariantCulture)} sampled values match {e.DataCategory} ({e.Id})")
+            .ToList();
+        return hits.Count == 0 ? "contradicting evidence not recorded in the inventory" : string.Join("; ", hits);
+    }
+
+    /// <summary>A column with the activity it is attributed to (null: not attributed, or not personal).</summary>
+    private sealed record Assigned(SourceEntry S, TableEntry T, ColumnEntry C, ProcessingActivity? A);
+
+    private static ActivityRecord Activity(ProcessingActivity a, PolicyDocument policy, List<Assigned> assignment,
+        Dictionary<string, IReadOnlyList<string>> violations, InventoryDocument inventory)
+    {
+        var mine = assignment.Where(x => ReferenceEquals(x.A, a)).ToList();
+        var categories = new List<CategoryRecord>();
+        CategoryRecord Record(string category, bool declared, string? retention, RetentionRule? rule, List<Assigned> cols)
+        {
+            var locations = cols.Select(x => $"{x.S.Name}/{x.T.QualifiedName}.{x.C.Name}").ToList();
+            return new CategoryRecord
+            {
+                Category = category, CnilCategory = CnilCategory(category), Declared = declared, Retention = retention, Columns = locations,
+                Entries = locations.Select(l => new ColumnMark { Location = l, Violates = violations.GetValueOrDefault(l, []) }).ToList(),
+                AnnotatedRetention = cols.Where(x => x.T.Retention is { } r && RetentionDiffers(r, rule, policy))
+                    .GroupBy(x => x.T.Retention!, StringComparer.Ordinal)
+                    .Select(g => $"{g.Key} ({string.Join(", ", g.Select(x => $"{x.S.Name}/{x.T.QualifiedName}").Distinct(StringComparer.Ordinal))})").ToList(),
+            };
+        }
+        foreach (var declared in a.DataCategories)
+        {
+            var cols = mine.Where(x => DataCategoryVocabulary.Covers(declared, x.C.DataCategory!)
+                                       && !a.DataCategories.Any(d => d != declared && d.Length > declared.Length && DataCategoryVocabulary.Covers(declared, d) && DataCategoryVocabulary.Covers(d, x.C.DataCategory!)))
+                .ToList();
+            var rule = a.RetentionFor(declared);
+            categories.Add(Record(declared, true, RetentionText(rule, policy), rule, cols));
+        }
+        foreach (var group in mine.Where(x => !a.Declares(x.C.DataCategory!)).GroupBy(x => x.C.DataCategory!).OrderBy(g => g.Key, StringComparer.Ordinal))
+            categories.Add(Record(group.Key, false, null, null, group.ToList()));
+
+        // Tables behind the activity: every table annotated with it (personal columns or not), and for a processor
+        // activity every table of a processor-role source (customer-owned, recorded at system level).
+        var tables = inventory.AllTables()
+            .Where(x => x.Table.Activity == a.Id || (a.IsProcessor && x.Source.Role == ProcessingRole.Processor))
+            .Select(x => $"{x.Source.Name}/{x.Table.QualifiedName}").Distinct(StringComparer.Ordinal).ToList();
+
+        var recipients = a.Recipients.Select(policy.Recipient).OfType<Recipient>().Select(r => new RecipientRow
+        {
+            Id = r.Id, Name = r.Name, Kind = r.Kind, Purpose = r.Purpose, Country = r.Country,
+            Transfer = r.Transfer is { } t ? $"{t.Country} ({t.Safeguard})" : null,
+        }).ToList();
+        return new ActivityRecord
+        {
+            Id = a.Id, Name = a.Name, Role = a.Role, Controllers = a.Controllers, Purposes = a.Purposes,
+            LegalBasis = a.LegalBasis.Select(l => l.Detail is null ? l.Article : $"{l.Article}: {l.Detail}").ToList(),
+            DataSubjects = a.DataSubjects, Categories = categories, Recipients = recipients,
+            Transfers = recipients.Where(r => r.Transfer is not null).Select(r => $"{r.Name}: {r.Transfer}").ToList(),
+            Retention = a.Retention.Select(r => new RetentionRow
+            {
+                Categories = string.Join(", ", r.Categories), Period = r.Period, Basis = r.Basis, Erasable = r.Erasable,
+            }).ToList(),
+            SecurityMeasures = a.SecurityMeasures,
+            Tables = tables,
+        };
+    }
+
+    /// <summary>True when an annotation's retention text says something else than the policy's rule (compared to the
+    /// rule's period and to its full text, trimmed, case-insensitive; no rule: compared to the default retention).</summary>
+    private static bool RetentionDiffers(string annotated, RetentionRule? rule, PolicyDocument policy)
+    {
+        static string N(string? v) => (v ?? "").Trim().TrimEnd('.').ToLowerInvariant();
+        var a = N(annotated);
+        return rule is null ? a != N(policy.Rights.DefaultRetention) : a != N(rule.Period) && a != N(RetentionText(rule, policy));
+    }
+
+    private static string? RetentionText(RetentionRule? rule, PolicyDocument policy) =>
+        rule is null ? policy.Rights.DefaultRetention
+        : rule.Period + (rule.Basis is null ? "" : $" ({rule.Basis})") + (rule.Erasable ? "" : "; not erasable on request");
+
+    private static ColumnRow Row(Assigned x, PolicyDocument? policy)
+    {
+        var (s, t, c) = (x.S, x.T, x.C);
+        string policyRetention = "";
+        RetentionRule? rule = null;
+        if (DataCategoryVocabulary.IsPersonal(c.DataCategory) && policy is not null)
+        {
+            rule = x.A?.RetentionFor(c.DataCategory!);
+            policyRetention = (x.A is null ? policy.Rights.DefaultRetention : RetentionText(rule, policy)) ?? "";
+        }
+        var retention = t.Retention ?? policyRetention;
+        bool differs = t.Retention is { } annotated && policyRetention.Length > 0 && RetentionDiffers(annotated, rule, policy!);
+        return new ColumnRow
+        {
+            Source = s.Name, Table = t.QualifiedName, Column = c.Name, Category = c.DataCategory ?? "",
+            Status = InventoryDiff.Status(c.Status),
+            Activity = x.A?.Id ?? "",
+            Retention = retention,
+            PolicyRetention = policyRetention,
+            RetentionDiffers = differs,
+        };
+    }
+
+    private static ClaimRow ClaimRowOf(ClaimResult r) => new()
+    {
+        Id = r.Claim.Id, Text = r.Claim.Text, Kind = r.Claim.Kind,
+        Verdict = JsonNamingPolicy.KebabCaseLower.ConvertName(r.Verdict.ToString()), Summary = r.Summary, Examined = r.Examined,
+        Findings = r.Findings.Select(Finding).ToList(), Unresolved = r.Unresolved.Select(Finding).ToList(),
+    };
+
+    private static FindingRow Finding(ClaimFinding f) => new() { Location = f.Location, Category = f.DataCategory, Reason = f.Reason };
+
+    /// <summary>True when the gate counts the column as tagged (<see cref="ColumnEntry.CountsAsTagged"/>) and nothing
+    /// contradicts it (conflicts are counted apart).</summary>
+    private static bool Accepted(ColumnEntry c, ReportOptions options) =>
+        c.Status != ColumnStatus.Conflict && c.CountsAsTagged(options.AcceptClassificationAbove);
+
+    private static SourceCoverage Coverage(SourceEntry s, ReportOptions options)
+    {
+        var tables = s.Tables.Select(t => new TableCoverage
+        {
+            Name = t.QualifiedName, Activity = t.Activity, SharedWith = t.SharedWith, RowEstimate = t.RowEstimate, SampledRows = t.SampledRows,
+            NotSampledReason = t.NotSampled is { } r ? JsonNamingPolicy.KebabCaseLower.ConvertName(r.ToString()) : null,
+            Columns = t.Columns.Count,
+            Tagged = t.Columns.Count(c => Accepted(c, options)),
+            UntaggedWithSuggestion = t.Columns.Count(c => c.Status == ColumnStatus.Suggested && !Accepted(c, options)),
+            UntaggedNoSuggestion = t.Columns.Count(c => c.Status == ColumnStatus.Untagged),
+            Conflict = t.Columns.Count(c => c.Status == ColumnStatus.Conflict),
+            NotSampled = t.Columns.Count(c => (c.NotSampled ?? t.NotSampled) is not null),
+        }).ToList();
+        return new SourceCoverage
+        {
+            Name = s.Name, Provider = s.Provider, Role = s.Role, Target = s.Target, Complete = s.Complete, Tables = tables,
+            Columns = tables.Sum(t => t.Columns), Tagged = tables.Sum(t => t.Tagged), UntaggedWithSuggestion = tables.Sum(t => t.UntaggedWithSuggestion),
+            UntaggedNoSuggestion = tables.Sum(t => t.UntaggedNoSuggestion), Conflict = tables.Sum(t => t.Conflict), NotSampled = tables.Sum(t => t.NotSampled),
+        };
+    }
+
+    private static CoverageCounts Sum(IReadOnlyList<CoverageCounts> parts) => new()
+    {
+        Columns = parts.Sum(t => t.Columns), Tagged = parts.Sum(t => t.Tagged), UntaggedWithSuggestion = parts.Sum(t => t.UntaggedWithSuggestion),
+        UntaggedNoSuggestion = parts.Sum(t => t.UntaggedNoSuggestion), Conflict = parts.Sum(t => t.Conflict), NotSampled = parts.Sum(t => t.NotSampled),
+    };
+
+    private static List<CategoryCount> Chart(InventoryDocument inventory)
+    {
+        var counts = inventory.AllColumns()
+            .GroupBy(x => x.Column.DataCategory is { } d ? DataCategory.TopLevelOf(d) : "undecided")
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var keys = ChartOrder.Where(counts.ContainsKey).Concat(counts.Keys.Where(k => !ChartOrder.Contains(k)).Order(StringComparer.Ordinal)).ToList();
+        int max = counts.Count == 0 ? 1 : counts.Values.Max();
+        return keys.Select((k, i) => new CategoryCount
+        {
+            Category = k, Count = counts[k], BarWidth = Math.Max(1, (int)Math.Round(400.0 * counts[k] / max)), Y = i * 28,
+            Color = ChartColors.GetValueOrDefault(k, "#5f6368"),
+        }).ToList();
+    }
+}

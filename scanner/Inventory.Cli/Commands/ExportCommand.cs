@@ -1,0 +1,83 @@
+using System.ComponentModel;
+using Inventory.Config;
+using Inventory.Model;
+using Inventory.Pipeline;
+using Inventory.Reports.Export;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Inventory.Cli.Commands;
+
+/// <summary><c>inventory export</c>: writes the effective category of every tagged column of a saved inventory (plus
+/// suggestions at or above <c>--accept-classification-above</c>) as a script a DBA reviews and applies, or as a Fides
+/// dataset. Same annotation merge and threshold as <c>check</c>. Never connects to a database. Exit 0 when written,
+/// 2 on bad input (options, inventory, config, or invalid annotation files: nothing is written then).</summary>
+internal sealed class ExportCommand(IAnsiConsole console) : Command<ExportCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--inventory <FILE>")]
+        [Description("The saved inventory.json to export (required: export never scans).")]
+        public string? Inventory { get; init; }
+
+        [CommandOption("-c|--config <FILE>")]
+        [Description("Config file (inventory.yml) for the annotations folder, taxonomy, source scopes and check.accept-classification-above.")]
+        public string? Config { get; init; }
+
+        [CommandOption("--annotations <DIR>")]
+        [Description("Annotations folder or file (overrides inventory.yml; default: ./annotations when it exists).")]
+        public string? Annotations { get; init; }
+
+        [CommandOption("--accept-classification-above <P>")]
+        [Description("Also export suggestions with confidence >= P (0..1), as check accepts them (default: the config's check setting, else none).")]
+        public double? AcceptClassificationAbove { get; init; }
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("sqlserver-labels, postgres-comments, mysql-comments or fides.")]
+        public string? Format { get; init; }
+
+        [CommandOption("--out <FILE>")]
+        [Description("File to write (atomically).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--source <NAME>")]
+        [Description("Only this source of the inventory (needed for a database script when it holds several).")]
+        public string? Source { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Inventory is null) return ValidationResult.Error("--inventory FILE is required: export works on a saved scan and never connects to a database");
+            if (Format is null) return ValidationResult.Error($"--format is required: one of {string.Join(", ", LabelExport.FormatNames)}");
+            if (Out is null) return ValidationResult.Error("--out FILE is required");
+            if (AcceptClassificationAbove is < 0 or > 1) return ValidationResult.Error("--accept-classification-above must be between 0 and 1");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var format = LabelExport.ParseFormat(settings.Format!);
+        var config = settings.Config is null ? null : InventoryConfig.Load(settings.Config);
+        var flow = new InventoryFlow(config);
+        var document = InventoryJson.Read(settings.Inventory!);
+        // The same annotations and merge as `check` (flag, else the config's folder, else ./annotations when present).
+        var applied = flow.MergeAnnotations(document, AnnotationsLocation.Resolve(settings.Annotations, config));
+        if (applied.Annotations.Errors.Count > 0)
+        {
+            foreach (var error in applied.Annotations.Errors) console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));
+            console.Write(new Text("nothing exported: fix the annotation files above first, so no label is silently left out\n"));
+            return ExitCodes.BadInput;
+        }
+        var plan = LabelSelection.Select(document, new ExportOptions
+        {
+            AcceptClassificationAbove = settings.AcceptClassificationAbove ?? config?.Check.AcceptClassificationAbove,
+            Source = settings.Source,
+            InventoryName = Path.GetFileName(settings.Inventory),
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+        AtomicFile.WriteAllText(settings.Out!, LabelExport.Write(plan, format));
+        console.Write(new Text($"wrote {settings.Format!.Trim().ToLowerInvariant()} for {plan.Columns.Count} column{(plan.Columns.Count == 1 ? "" : "s")} to {settings.Out} " +
+                               $"({plan.NotExported} not exported: untagged or below the accepted confidence)\n"));
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Inventory.Connectors;
+
+/// <summary>
+/// The parts of a <c>scheme://user:password@host:port/database?key=value</c> connection URI (the <c>DATABASE_URL</c>
+/// form hosts hand out), percent-decoded (RFC 3986, 2.1): a password <c>p%40ss</c> reads as <c>p@ss</c>.
+/// </summary>
+/// <param name="User">User name, or null when the URI has none.</param>
+/// <param name="Password">Password, or null. A secret: never print it.</param>
+/// <param name="Host">Host name or address (IPv6 brackets removed).</param>
+/// <param name="Port">Explicit port, or null for the provider's default.</param>
+/// <param name="Database">Path after the host, or empty.</param>
+/// <param name="Query">Query parameters, keys compared case-insensitively.</param>
+internal sealed record ConnectionUri(string? User, string? Password, string Host, int? Port, string Database, IReadOnlyDictionary<string, string> Query)
+{
+    /// <summary>Splits a URI.</summary>
+    /// <param name="text">The whole URI.</param>
+    /// <param name="kind">The provider's scheme, for the error message (e.g. <c>mysql</c>).</param>
+    /// <exception cref="ConfigurationException">Not an absolute URI with a host; the message never holds the password.</exception>
+    public static ConnectionUri Split(string text, string kind)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+            throw new ConfigurationException($"malformed {kind} URI: expected {kind}://user:password@host:port/database");
+        string? user = null, password = null;
+        if (uri.UserInfo.Length > 0)
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            user = Uri.UnescapeDataString(parts[0]);
+            password = parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : null;
+        }
+        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        var query = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            query[Uri.UnescapeDataString(kv[0])] = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
+        }
+        return new ConnectionUri(user, password, uri.Host.Trim('[', ']'), uri.IsDefaultPort || uri.Port < 0 ? null : uri.Port, database, query);
+    }
+}

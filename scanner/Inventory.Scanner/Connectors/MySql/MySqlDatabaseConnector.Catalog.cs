@@ -1,0 +1,157 @@
+using Inventory.Catalog;
+using MySqlConnector;
+
+namespace Inventory.Connectors.MySql;
+
+// The catalog half of MySqlDatabaseConnector (split from the sampling half to keep each file short).
+public sealed partial class MySqlDatabaseConnector
+{
+    /// <inheritdoc />
+    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var (connection, flavor) = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                return await ReadCatalogCoreAsync(connection, flavor, filter, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MySqlException e)
+            {
+                await RollbackQuietlyAsync(connection).ConfigureAwait(false);
+                throw new ConnectorException(Provider, Target,
+                    $"reading the catalog failed: {MySqlErrors.Describe(e)}; check that the user may read information_schema and that the server is up",
+                    MySqlErrors.State(e), e);
+            }
+        }
+    }
+
+    private async Task<DatabaseCatalog> ReadCatalogCoreAsync(MySqlConnection connection, MySqlFlavor flavor, CatalogFilter filter, CancellationToken ct)
+    {
+        int queries = 0;
+        bool one = _database is not null;
+        await ExecuteAsync(connection, _dialect.BeginReadOnly(CatalogTimeouts, flavor), CatalogTimeouts, ct).ConfigureAwait(false);
+
+        // 1. tables and views, filtered on database.table before anything else is kept
+        var relations = new List<(string Schema, string Name, bool View, long? Rows, string? Comment)>();
+        await using (var cmd = CatalogCommand(connection, _dialect.TablesSql(one)))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var schema = reader.GetString(0);
+                var name = reader.GetString(1);
+                if (!filter.Matches(schema, name)) continue;
+                relations.Add((schema, name, reader.GetString(2) == "VIEW", reader.IsDBNull(3) ? null : reader.GetInt64(3), NullIfEmpty(reader, 4)));
+            }
+        }
+        var keys = relations.Select(r => (r.Schema, r.Name)).ToHashSet();
+
+        // 2. columns
+        var columns = new Dictionary<(string, string), List<(long Position, ColumnInfo Column)>>();
+        await using (var cmd = CatalogCommand(connection, _dialect.ColumnsSql(one)))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var key = (reader.GetString(0), reader.GetString(1));
+                if (!keys.Contains(key)) continue;
+                var columnType = reader.GetString(5);
+                var (family, hint) = MySqlDialect.Describe(reader.GetString(4), columnType);
+                var extra = reader.IsDBNull(8) ? "" : reader.GetString(8);
+                var privileges = reader.IsDBNull(9) ? "" : reader.GetString(9);
+                if (!columns.TryGetValue(key, out var list)) columns[key] = list = [];
+                list.Add((reader.GetInt64(3), new ColumnInfo
+                {
+                    Name = reader.GetString(2),
+                    Ordinal = 0,
+                    DeclaredType = columnType,
+                    Family = family,
+                    SamplingHint = hint,
+                    Nullable = reader.GetString(6) == "YES",
+                    Comment = NullIfEmpty(reader, 7),
+                    Computed = extra.Contains("GENERATED", StringComparison.OrdinalIgnoreCase),
+                    Readable = privileges.Split(',').Contains("select", StringComparer.OrdinalIgnoreCase),
+                }));
+            }
+        }
+
+        // 3. primary and foreign keys
+        var primaryKeys = new Dictionary<(string, string), List<string>>();
+        var foreignKeys = new Dictionary<(string, string), List<(string Name, string Column, string RefSchema, string RefTable, string RefColumn, string OnDelete)>>();
+        await using (var cmd = CatalogCommand(connection, _dialect.KeysSql(one)))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var key = (reader.GetString(0), reader.GetString(1));
+                if (!keys.Contains(key)) continue;
+                var constraint = reader.GetString(2);
+                if (constraint == "PRIMARY" && reader.IsDBNull(6))
+                {
+                    if (!primaryKeys.TryGetValue(key, out var pk)) primaryKeys[key] = pk = [];
+                    pk.Add(reader.GetString(3));
+                    continue;
+                }
+                if (!foreignKeys.TryGetValue(key, out var fks)) foreignKeys[key] = fks = [];
+                fks.Add((constraint, reader.GetString(3), reader.GetString(5), reader.GetString(6), reader.GetString(7),
+                    MySqlDialect.DeleteRule(reader.IsDBNull(8) ? null : reader.GetString(8))));
+            }
+        }
+
+        // 4. partitions
+        var partitions = new Dictionary<(string, string), List<string>>();
+        await using (var cmd = CatalogCommand(connection, _dialect.PartitionsSql(one)))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var key = (reader.GetString(0), reader.GetString(1));
+                if (!keys.Contains(key)) continue;
+                if (!partitions.TryGetValue(key, out var list)) partitions[key] = list = [];
+                list.Add(reader.GetString(2));
+            }
+        }
+        await ExecuteAsync(connection, ["COMMIT"], CatalogTimeouts, ct).ConfigureAwait(false);
+
+        var tables = relations.Select(r =>
+        {
+            var key = (r.Schema, r.Name);
+            var cols = columns.TryGetValue(key, out var list)
+                ? list.OrderBy(c => c.Position).Select((c, i) => c.Column with { Ordinal = i + 1 }).ToList()
+                : [];
+            var parts = partitions.TryGetValue(key, out var p) ? p : [];
+            return new TableInfo
+            {
+                Schema = r.Schema,
+                Name = r.Name,
+                Kind = r.View ? TableKind.View : parts.Count > 0 ? TableKind.PartitionedTable : TableKind.Table,
+                RowEstimate = r.View ? null : r.Rows,
+                Comment = r.Comment,
+                Columns = cols,
+                PrimaryKey = primaryKeys.TryGetValue(key, out var pk) ? pk : [],
+                ForeignKeys = foreignKeys.TryGetValue(key, out var fks)
+                    ? fks.GroupBy(f => f.Name, StringComparer.Ordinal).Select(g => new ForeignKeyInfo(g.Key, g.Select(f => f.Column).ToList(),
+                        g.First().RefSchema, g.First().RefTable, g.Select(f => f.RefColumn).ToList(), g.First().OnDelete)).ToList()
+                    : [],
+                Partitions = parts,
+                Readable = cols.Any(c => c.Readable),
+            };
+        })
+        .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
+        .ToList();
+
+        return new DatabaseCatalog
+        {
+            Tables = tables,
+            DefaultSchema = _database ?? "",
+            QueryCount = queries,
+            ServerVersion = MySqlDialect.ProductVersion(connection.ServerVersion),
+        };
+    }
+}

@@ -1,0 +1,296 @@
+using System.Data;
+using System.Globalization;
+using Inventory.Catalog;
+using Inventory.Connectors.Sampling;
+using MySqlConnector;
+
+namespace Inventory.Connectors.MySql;
+
+/// <summary>
+/// MySQL and MariaDB connector (MySqlConnector). A database is a schema: a connection naming a database scans that
+/// database (its tables shown unqualified); one without scans every database the user can see except the system ones.
+/// <para>Catalog: four <c>information_schema</c> queries whatever the number of tables (tables and views; columns with
+/// COLUMN_TYPE, comments and the user's column privileges; primary and foreign keys with delete rules; partitions),
+/// filtered in memory on <c>database.table</c>.</para>
+/// <para>Sampling: see <see cref="MySqlDialect"/>: random probes of an integer primary key by index seeks, a bounded
+/// seeded random filter or <c>LIMIT n</c> otherwise; every value rendered as text by the server. Every statement runs
+/// inside <c>START TRANSACTION READ ONLY</c> with the statement timeout and lock waits of <see cref="SampleOptions"/>;
+/// each table on its own pooled connection.</para>
+/// </summary>
+public sealed partial class MySqlDatabaseConnector : IConnector
+{
+    private readonly ConnectionTarget _target;
+    private readonly MySqlDialect _dialect = MySqlDialect.Instance;
+    private readonly string _connectionString;
+    private readonly string? _database;
+
+    /// <summary>Creates the connector; nothing connects until <see cref="ReadCatalogAsync"/>.</summary>
+    /// <param name="target">A parsed <c>mysql</c> connection.</param>
+    public MySqlDatabaseConnector(ConnectionTarget target)
+    {
+        _target = target;
+        try
+        {
+            var b = new MySqlConnectionStringBuilder(target.ConnectionString);
+            if (string.IsNullOrEmpty(b.ApplicationName)) b.ApplicationName = "inventory";
+            _database = string.IsNullOrEmpty(b.Database) ? null : b.Database;
+            _connectionString = b.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            _connectionString = target.ConnectionString;
+        }
+    }
+
+    /// <inheritdoc />
+    public string Provider => MySqlProvider.Info.Name;
+
+    /// <inheritdoc />
+    public string Target => _target.Display;
+
+    /// <summary>Timeouts of the catalog transaction (default 30 s statement, 5 s lock).</summary>
+    public SampleOptions CatalogTimeouts { get; init; } = new();
+
+    /// <inheritdoc />
+    public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default) =>
+        TableSampler.SampleAsync(table, options, async ct =>
+        {
+            var (connection, flavor) = await OpenAsync(ct).ConfigureAwait(false);
+            return new Session(this, connection, flavor);
+        }, cancellationToken);
+
+    /// <summary>One pooled connection's sampling reads, for <see cref="TableSampler"/>.</summary>
+    private sealed class Session(MySqlDatabaseConnector connector, MySqlConnection connection, MySqlFlavor flavor) : ISampleSession
+    {
+        public Task<SampleRead> ReadAsync(TableInfo table, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken cancellationToken) =>
+            connector.SampleColumnsAsync(connection, flavor, table, columns, options, cancellationToken);
+
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
+
+    private async Task<SampleRead> SampleColumnsAsync(MySqlConnection connection, MySqlFlavor flavor, TableInfo table,
+        IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken ct)
+    {
+        string? method = null;
+        int n = Math.Max(1, options.Rows);
+        int max = Math.Max(1, options.MaxValueLength);
+        var begin = _dialect.BeginReadOnly(options, flavor);
+        try
+        {
+            var key = MySqlDialect.ProbeKey(table);
+            if (key is not null)
+            {
+                var bounds = await ReadRowsAsync(connection, begin, _dialect.KeyBoundsSql(table, key), [], options, ct, keyFirst: false, textColumns: 2).ConfigureAwait(false);
+                var (lo, hi) = (bounds.Texts.FirstOrDefault()?[0], bounds.Texts.FirstOrDefault()?[1]);
+                if (lo is null || hi is null)
+                    return Read(columns, [], "empty", max);
+                if (long.TryParse(lo, NumberStyles.Integer, CultureInfo.InvariantCulture, out var min)
+                    && long.TryParse(hi, NumberStyles.Integer, CultureInfo.InvariantCulture, out var maxKey)
+                    && (Int128)maxKey - min + 1 > n)
+                {
+                    int count = (int)Math.Min((long)Math.Ceiling(n * MySqlDialect.ProbeOversampling), (long)((Int128)maxKey - min + 1 - 1));
+                    var points = RandomKeys.Draw(min, maxKey, count, RandomKeys.SeedFor(options.Seed, table.Name));
+                    method = $"random key probes ({points.Length}, seed {options.Seed.ToString(CultureInfo.InvariantCulture)})";
+                    var probed = await ReadRowsAsync(connection, begin, _dialect.KeyProbesSql(table, key, columns, points, max), columns, options, ct, keyFirst: true).ConfigureAwait(false);
+                    // Shuffle deterministically before cutting to n, so a surplus never drops the top of the key range.
+                    var rows = probed.Rows;
+                    if (rows.Count > n)
+                    {
+                        var random = new Random(RandomKeys.SeedFor(options.Seed, table.Name));
+                        rows = rows.OrderBy(_ => random.Next()).Take(n).ToList();
+                    }
+                    if (rows.Count >= n / 2 || table.RowEstimate is not (> 0 and <= MySqlDialect.RandomFilterMaxRows))
+                        return Read(columns, rows, method, max);
+                    // A sparse key range (few rows spread over a wide range): probes keep hitting the rows after the
+                    // widest gaps; a bounded random filter gives a fairer sample.
+                }
+                else
+                {
+                    method = "full (small table)";
+                    var all = await ReadRowsAsync(connection, begin, _dialect.LimitSql(table, columns, n, max), columns, options, ct).ConfigureAwait(false);
+                    return Read(columns, all.Rows, method, max);
+                }
+            }
+
+            string sql;
+            if (table.Kind == TableKind.View)
+                (sql, method) = (_dialect.LimitSql(table, columns, n, max), $"limit {n} (view)");
+            else if (table.RowEstimate is null or <= 0 || table.RowEstimate <= n)
+                (sql, method) = (_dialect.LimitSql(table, columns, n, max), table.RowEstimate is null ? $"limit {n} (no statistics)" : "full (small table)");
+            else if (table.RowEstimate <= MySqlDialect.RandomFilterMaxRows)
+            {
+                var fraction = Math.Min(1.0, 1.1 * n / table.RowEstimate.Value);
+                var seed = RandomKeys.SeedFor(options.Seed, table.Name);
+                sql = _dialect.RandomFilterSql(table, columns, n, fraction, seed, max);
+                method = $"random filter rand({seed.ToString(CultureInfo.InvariantCulture)}) < {fraction.ToString("0.######", CultureInfo.InvariantCulture)}";
+            }
+            else
+                (sql, method) = (_dialect.LimitSql(table, columns, n, max), $"limit {n} (no integer key: first rows)");
+            var read = await ReadRowsAsync(connection, begin, sql, columns, options, ct).ConfigureAwait(false);
+            return Read(columns, read.Rows, method, max);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (MySqlException e)
+        {
+            var reason = MySqlErrors.Classify(e);
+            if (reason is null || connection.State != ConnectionState.Open)
+                throw new ConnectorException(Provider, Target,
+                    $"the connection was lost while sampling {table.Schema}.{table.Name}: {MySqlErrors.Describe(e)}; the scan is incomplete, run it again",
+                    MySqlErrors.State(e), e);
+            await RollbackQuietlyAsync(connection).ConfigureAwait(false);
+            var kind = reason switch
+            {
+                NotSampledReason.TimedOut => "timeout",
+                NotSampledReason.NoPrivilege => "no-privilege",
+                _ => MySqlErrors.IsConversion(e) ? "conversion-error" : "error",
+            };
+            return SampleRead.Failed(new SampleFailure(reason.Value, kind, $"sampling failed: {MySqlErrors.Describe(e)}"), method);
+        }
+    }
+
+    /// <summary>One sampled row: the value cells (null, text, or a byte length).</summary>
+    private sealed record Row(object?[] Cells);
+
+    private static SampleRead Read(IReadOnlyList<ColumnInfo> columns, IReadOnlyList<Row> rows, string method, int maxLength)
+    {
+        var collected = columns.Select(c => new ColumnValues(c, maxLength)).ToArray();
+        foreach (var row in rows)
+            for (int i = 0; i < columns.Count; i++)
+                switch (row.Cells[i])
+                {
+                    case null: collected[i].AddNull(); break;
+                    case long length: collected[i].AddLength(length); break;
+                    case string text: collected[i].AddText(text); break;
+                }
+        return new SampleRead(rows.Count, collected.ToDictionary(c => c.Column.Name, c => c.ToSample(), StringComparer.Ordinal), method, null);
+    }
+
+    /// <summary>Runs <c>begin…; sql; COMMIT</c> in one round trip and reads the SELECT's rows. With
+    /// <paramref name="keyFirst"/>, the first result column is the row's key (as text) and rows reached twice are dropped.
+    /// With <paramref name="textColumns"/> &gt; 0, rows are returned as raw texts instead (bounds).</summary>
+    private static async Task<(List<Row> Rows, List<string?[]> Texts)> ReadRowsAsync(MySqlConnection connection, IReadOnlyList<string> begin,
+        string sql, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken ct, bool keyFirst = false, int textColumns = 0)
+    {
+        await using var cmd = Command(connection, string.Join(";\n", begin.Append(sql).Append("COMMIT")), options);
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (reader.FieldCount == 0)
+            if (!await reader.NextResultAsync(ct).ConfigureAwait(false))
+                throw new InvalidOperationException("the sampling batch returned no result set");
+        var rows = new List<Row>();
+        var texts = new List<string?[]>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int offset = keyFirst ? 1 : 0;
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            if (textColumns > 0)
+            {
+                var t = new string?[textColumns];
+                for (int i = 0; i < textColumns; i++) t[i] = reader.IsDBNull(i) ? null : reader.GetString(i);
+                texts.Add(t);
+                continue;
+            }
+            if (keyFirst && !seen.Add(reader.GetString(0))) continue;
+            var cells = new object?[columns.Count];
+            for (int i = 0; i < columns.Count; i++)
+            {
+                int o = offset + i;
+                if (reader.IsDBNull(o)) continue;
+                cells[i] = columns[i].SamplingHint == "binary"
+                    ? Convert.ToInt64(reader.GetValue(o), CultureInfo.InvariantCulture)
+                    : reader.GetString(o);
+            }
+            rows.Add(new Row(cells));
+        }
+        while (await reader.NextResultAsync(ct).ConfigureAwait(false)) { }
+        return (rows, texts);
+    }
+
+    private async Task<(MySqlConnection Connection, MySqlFlavor Flavor)> OpenAsync(CancellationToken cancellationToken)
+    {
+        MySqlConnection connection;
+        try
+        {
+            connection = new MySqlConnection(_connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ConnectorException(Provider, Target, "the connection string is invalid: check its keys and values", null, e);
+        }
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return (connection, MySqlDialect.FlavorOf(connection.ServerVersion));
+        }
+        catch (Exception e) when (e is MySqlException or InvalidOperationException or ArgumentException)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw ConnectError(e);
+        }
+    }
+
+    private ConnectorException ConnectError(Exception e)
+    {
+        var number = (e as MySqlException)?.Number ?? 0;
+        var user = SafeUser();
+        var message = number switch
+        {
+            1045 => $"access denied for user '{user}' (wrong password, or the user may not connect from this host): check the user and password of the connection",
+            1044 => $"user '{user}' may not open this database: ask the DBA for a grant, or check the database name",
+            1049 => "the database does not exist: check the database name in the connection",
+            1040 or 1203 => "the server has too many connections: retry later or lower parallelism",
+            1042 or 2002 or 2003 or 2005 => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that MySQL/MariaDB is running",
+            _ when e is MySqlException { ErrorCode: MySqlErrorCode.UnableToConnectToHost } => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that MySQL/MariaDB is running",
+            _ when e is ArgumentException or InvalidOperationException => "the connection string is invalid or incomplete: check its keys and values",
+            _ => $"cannot connect: {MySqlErrors.Describe(e)}; check the connection settings",
+        };
+        return new ConnectorException(Provider, Target, message, (e as MySqlException) is { } m ? MySqlErrors.State(m) : null, e);
+    }
+
+    private string SafeUser()
+    {
+        try { return new MySqlConnectionStringBuilder(_target.ConnectionString).UserID is { Length: > 0 } u ? u : "(default)"; }
+        catch (ArgumentException) { return "(unknown)"; }
+    }
+
+    private MySqlCommand CatalogCommand(MySqlConnection connection, string sql)
+    {
+        var cmd = Command(connection, sql, CatalogTimeouts);
+        if (_database is not null) cmd.Parameters.AddWithValue("@schema", _database);
+        return cmd;
+    }
+
+    private static MySqlCommand Command(MySqlConnection connection, string sql, SampleOptions options) => new(sql, connection)
+    {
+        // The server's statement timeout fires first; the client timeout is a backstop for a silent network.
+        CommandTimeout = (int)Math.Min(int.MaxValue / 1000, options.StatementTimeout.TotalSeconds + 15),
+    };
+
+    private static async Task ExecuteAsync(MySqlConnection connection, IEnumerable<string> statements, SampleOptions options, CancellationToken ct)
+    {
+        await using var cmd = Command(connection, string.Join(";\n", statements), options);
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private static async Task RollbackQuietlyAsync(MySqlConnection connection)
+    {
+        if (connection.State != ConnectionState.Open) return;
+        try
+        {
+            await using var cmd = new MySqlCommand("ROLLBACK", connection);
+            await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (MySqlException)
+        {
+            // The pool resets or discards the connection; nothing to add.
+        }
+    }
+
+    private static string? NullIfEmpty(MySqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) || reader.GetString(ordinal).Length == 0 ? null : reader.GetString(ordinal);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

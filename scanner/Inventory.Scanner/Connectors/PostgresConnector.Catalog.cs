@@ -1,0 +1,166 @@
+using System.Net.Sockets;
+using Inventory.Catalog;
+using Inventory.Connectors.Postgres;
+using Npgsql;
+
+namespace Inventory.Connectors;
+
+// The catalog half of PostgresConnector (split from the sampling half to keep each file short).
+public sealed partial class PostgresConnector
+{
+    /// <inheritdoc />
+    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await _dataSource.Value.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or ArgumentException)
+        {
+            throw ConnectError(e);
+        }
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                return await ReadCatalogCoreAsync(connection, filter, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NpgsqlException e)
+            {
+                var state = (e as PostgresException)?.SqlState;
+                await RollbackQuietlyAsync(connection).ConfigureAwait(false);
+                throw new ConnectorException(Provider, Target,
+                    $"reading the catalog failed: {PostgresErrors.Describe(e)}; check that the role may read pg_catalog and that the server is up", state, e);
+            }
+        }
+    }
+
+    private async Task<DatabaseCatalog> ReadCatalogCoreAsync(NpgsqlConnection connection, CatalogFilter filter, CancellationToken ct)
+    {
+        int queries = 0;
+        // One read-only snapshot for the three queries, so relations, columns and keys agree.
+        await ExecuteAsync(connection, _dialect.BeginReadOnly(CatalogTimeouts, repeatableRead: true), ct).ConfigureAwait(false);
+
+        // 1. relations
+        var relations = new List<Relation>();
+        await using (var cmd = new NpgsqlCommand(_dialect.RelationsSql, connection))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                relations.Add(new Relation(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                    reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.GetBoolean(7)));
+        }
+
+        // Partitions fold under their root; the filter applies to the roots and to plain relations, before anything
+        // table-specific is read.
+        var partitionsByRoot = relations.Where(r => r.RootOid is not null).ToLookup(r => r.RootOid!.Value);
+        var kept = relations.Where(r => r.RootOid is null && filter.Matches(r.Schema, r.Name)).ToList();
+        var oids = kept.Select(r => r.Oid).ToArray();
+
+        // 2. columns (unordered: sorted by attnum here)
+        var columns = new Dictionary<long, List<(int Attnum, ColumnInfo Column, bool MaySelect)>>();
+        await using (var cmd = new NpgsqlCommand(_dialect.ColumnsSql, connection))
+        {
+            cmd.Parameters.AddWithValue("oids", oids);
+            cmd.Parameters.AddWithValue("unselectable", kept.Where(r => !r.MaySelect).Select(r => r.Oid).ToArray());
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var oid = reader.GetInt64(0);
+                if (!columns.TryGetValue(oid, out var list)) columns[oid] = list = [];
+                var family = PostgresDialect.FamilyOf(reader.GetString(4), reader.GetString(5));
+                // Null: the role may SELECT the whole relation, so every column is readable.
+                var maySelect = reader.IsDBNull(9) || reader.GetBoolean(9);
+                list.Add((reader.GetInt32(1), new ColumnInfo
+                {
+                    Name = reader.GetString(2),
+                    Ordinal = 0,
+                    DeclaredType = reader.GetString(3),
+                    Family = family,
+                    Nullable = !reader.GetBoolean(6),
+                    Computed = reader.GetBoolean(7),
+                    Comment = reader.IsDBNull(8) ? null : reader.GetString(8),
+                    Readable = maySelect,
+                    SamplingHint = family == TypeFamily.Binary ? "binary" : null,
+                }, maySelect));
+            }
+        }
+        var ordered = columns.ToDictionary(x => x.Key, x => x.Value
+            .OrderBy(c => c.Attnum)
+            .Select((c, i) => (Column: c.Column with { Ordinal = i + 1 }, c.MaySelect))
+            .ToList());
+
+        // 3. primary and foreign keys
+        var primaryKeys = new Dictionary<long, IReadOnlyList<string>>();
+        var foreignKeys = new Dictionary<long, List<ForeignKeyInfo>>();
+        await using (var cmd = new NpgsqlCommand(_dialect.ConstraintsSql, connection))
+        {
+            cmd.Parameters.AddWithValue("oids", oids);
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var oid = reader.GetInt64(0);
+                var keyColumns = reader.GetFieldValue<string[]>(3);
+                if (reader.GetString(1) == "p")
+                {
+                    primaryKeys[oid] = keyColumns;
+                    continue;
+                }
+                if (!foreignKeys.TryGetValue(oid, out var list)) foreignKeys[oid] = list = [];
+                list.Add(new ForeignKeyInfo(reader.GetString(2), keyColumns,
+                    reader.IsDBNull(4) ? "" : reader.GetString(4), reader.IsDBNull(5) ? "" : reader.GetString(5),
+                    reader.GetFieldValue<string[]>(6), PostgresDialect.DeleteRule(reader.GetString(7))));
+            }
+        }
+        await ExecuteAsync(connection, ["COMMIT"], ct).ConfigureAwait(false);
+
+        var tables = kept.Select(r =>
+        {
+            var cols = ordered.TryGetValue(r.Oid, out var list) ? list : [];
+            var kind = PostgresDialect.KindOf(r.Kind);
+            var partitions = partitionsByRoot[r.Oid].ToList();
+            long? estimate = r.RowEstimate;
+            if (kind == TableKind.PartitionedTable)
+            {
+                var leaves = partitions.Where(p => p.Kind != "p").ToList();
+                estimate = leaves.Any(p => p.RowEstimate is not null) ? leaves.Sum(p => p.RowEstimate ?? 0) : null;
+            }
+            return new TableInfo
+            {
+                Schema = r.Schema,
+                Name = r.Name,
+                Kind = kind,
+                RowEstimate = estimate,
+                Comment = r.Comment,
+                Columns = cols.Select(c => c.Column).ToList(),
+                PrimaryKey = primaryKeys.TryGetValue(r.Oid, out var pk) ? pk : [],
+                ForeignKeys = foreignKeys.TryGetValue(r.Oid, out var fks) ? fks : [],
+                Partitions = partitions.Select(p => p.Schema == r.Schema ? p.Name : $"{p.Schema}.{p.Name}")
+                    .Order(StringComparer.Ordinal).ToList(),
+                Readable = cols.Count == 0 ? r.MaySelect : cols.Any(c => c.MaySelect),
+            };
+        })
+        .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
+        .ToList();
+
+        return new DatabaseCatalog
+        {
+            Tables = tables,
+            DefaultSchema = "public",
+            QueryCount = queries,
+            ServerVersion = $"PostgreSQL {connection.PostgreSqlVersion.ToString(2)}",
+        };
+    }
+
+
+    private sealed record Relation(long Oid, string Schema, string Name, string Kind, long? RowEstimate, long? RootOid, string? Comment, bool MaySelect);
+}

@@ -1,0 +1,54 @@
+using Inventory.Catalog;
+
+namespace Inventory.Connectors.Sampling;
+
+/// <summary>
+/// Collects one column's sampled values while rows are read: text values cut to the configured length, byte lengths of
+/// binary values (never the bytes), and the NULL count. Shared by every connector so value cutting and binary handling
+/// are the same for all engines.
+/// </summary>
+internal sealed class ColumnValues
+{
+    private readonly List<string> _values = [];
+    private readonly List<long> _lengths = [];
+    private readonly int _maxLength;
+    private int _nulls;
+
+    /// <summary>Starts an empty collection.</summary>
+    /// <param name="column">The column.</param>
+    /// <param name="maxLength">Characters kept per value (<see cref="SampleOptions.MaxValueLength"/>).</param>
+    public ColumnValues(ColumnInfo column, int maxLength)
+    {
+        Column = column;
+        _maxLength = maxLength;
+    }
+
+    /// <summary>The column collected.</summary>
+    public ColumnInfo Column { get; }
+
+    /// <summary>A NULL cell.</summary>
+    public void AddNull() => _nulls++;
+
+    /// <summary>A value the server rendered as text; cut to the maximum length.</summary>
+    /// <param name="text">The server's text.</param>
+    public void AddText(string text) => _values.Add(Cut(text, _maxLength));
+
+    /// <summary>The byte length of a binary value.</summary>
+    /// <param name="length">Bytes, ≥ 0.</param>
+    public void AddLength(long length) => _lengths.Add(length);
+
+    /// <summary>Cuts a value to at most <paramref name="maxLength"/> characters.</summary>
+    public static string Cut(string text, int maxLength) => text.Length > maxLength ? text[..maxLength] : text;
+
+    /// <summary>The sample. A binary column (declared type family <see cref="TypeFamily.Binary"/>) reports lengths only
+    /// and is marked <see cref="NotSampledReason.Binary"/>; another column that met binary values (an untyped SQLite
+    /// column) keeps its text values and the lengths alongside.</summary>
+    public ColumnSample ToSample() => new()
+    {
+        Column = Column.Name,
+        Values = _values,
+        NullCount = _nulls,
+        BinaryLengths = Column.Family == TypeFamily.Binary || _lengths.Count > 0 ? _lengths : null,
+        NotSampled = Column.Family == TypeFamily.Binary ? NotSampledReason.Binary : null,
+    };
+}

@@ -1,0 +1,40 @@
+using Inventory.Catalog;
+
+namespace Inventory.Connectors.Sampling;
+
+/// <summary>Why one read of a table (or of one column) failed, in words safe to record: never a value, a server
+/// message that may quote one, or a password.</summary>
+/// <param name="Reason">What the table or column is marked with.</param>
+/// <param name="Kind">The scan issue's kind: <c>timeout</c>, <c>no-privilege</c>, <c>conversion-error</c>, <c>error</c>.</param>
+/// <param name="Message">One line for the scan issue.</param>
+/// <param name="Narrowable">True when reading the columns one by one may isolate the cause (a value one column cannot
+/// convert); false when the failure belongs to the whole table whatever is selected (SQLite errors).</param>
+internal sealed record SampleFailure(NotSampledReason Reason, string Kind, string Message, bool Narrowable = true);
+
+/// <summary>What one read of some columns of a table returned.</summary>
+/// <param name="RowCount">Rows read.</param>
+/// <param name="Columns">One sample per requested column (empty on failure).</param>
+/// <param name="Method">How the rows were chosen, for <see cref="TableSample.Method"/>; null when unknown.</param>
+/// <param name="Failure">Set when the read failed (the statement, not the connection).</param>
+internal sealed record SampleRead(int RowCount, IReadOnlyDictionary<string, ColumnSample> Columns, string? Method, SampleFailure? Failure)
+{
+    /// <summary>A failed read.</summary>
+    public static SampleRead Failed(SampleFailure failure, string? method = null) => new(0, new Dictionary<string, ColumnSample>(), method, failure);
+}
+
+/// <summary>
+/// One engine's reading of rows over one open connection: the part of a connector that <see cref="TableSampler"/>
+/// cannot share. It builds its SQL with the engine's dialect, runs it read-only under the statement and lock timeouts,
+/// and turns a statement's failure into a <see cref="SampleFailure"/>.
+/// </summary>
+internal interface ISampleSession : IAsyncDisposable
+{
+    /// <summary>Samples the given columns of a table in one read (one statement or one read-only transaction).</summary>
+    /// <param name="table">The table, as its catalog describes it.</param>
+    /// <param name="columns">Readable columns to read, in order; never empty.</param>
+    /// <param name="options">Sample size, timeouts, seed and value length.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The values, or the failure of the statement.</returns>
+    /// <exception cref="ConnectorException">The connection itself was lost: the scan of this source cannot go on.</exception>
+    Task<SampleRead> ReadAsync(TableInfo table, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken cancellationToken);
+}

@@ -1,0 +1,154 @@
+using Inventory.Catalog;
+using Inventory.Classification;
+using Inventory.Config;
+using Inventory.Connectors;
+using Inventory.Scanning;
+using Inventory.Tests.Support;
+using MySqlConnector;
+using NUnit.Framework;
+
+namespace Inventory.Tests.Connectors.MySql;
+
+/// <summary>A killed connection mid-scan, a statement timeout narrowed to its table, and connection errors on MariaDB.</summary>
+[TestFixture]
+[Category("Integration")]
+[NonParallelizable]
+public sealed class MySqlSafetyTests
+{
+    private sealed class UndecidedClassifier : IColumnClassifier
+    {
+        public ColumnClassification Classify(ColumnEvidence column) => ColumnClassification.Undecided();
+    }
+
+    private const string Setup = """
+        CREATE TABLE a_customer (id int PRIMARY KEY, email varchar(80));
+        INSERT INTO a_customer VALUES (1, 'ana.k@example.com'), (2, 'b.osei@example.org');
+        CREATE TABLE b_orders (id int PRIMARY KEY, total decimal(10,2));
+        INSERT INTO b_orders VALUES (1, 10), (2, 20);
+        CREATE VIEW c_slow AS SELECT SLEEP(20) AS pause, email FROM a_customer;
+        """;
+
+    /// <summary>The connection reading the slow view is killed (KILL CONNECTION); the runner records the lost
+    /// connection as an issue of that table, finishes the others and returns an incomplete document.</summary>
+    [Test]
+    public async Task KillConnectionMidScan_Runner_ReturnsIncompleteDocumentWithWhatItScanned()
+    {
+        await using var db = await TestMySql.CreateAsync("kill", Setup);
+        var uri = await db.CreateUserAsync();
+        var source = new SourceConfig { Name = "app", Connection = uri, Sample = new SampleOptions { StatementTimeout = TimeSpan.FromSeconds(120) } };
+
+        // When: the scan runs, and the connection reading the slow view is killed
+        var scan = new ScanRunner(new UndecidedClassifier()).RunAsync(new ScanRequest { Sources = [source], Parallelism = 2 });
+        long killed = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (killed == 0 && DateTime.UtcNow < deadline && !scan.IsCompleted)
+        {
+            await Task.Delay(100);
+            await using var admin = new MySqlConnection(db.ConnectionString);
+            await admin.OpenAsync();
+            await using var find = new MySqlCommand("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = @db AND INFO LIKE '%c_slow%' AND ID <> CONNECTION_ID()", admin);
+            find.Parameters.AddWithValue("@db", db.Name);
+            if (await find.ExecuteScalarAsync() is { } id)
+            {
+                await using var kill = new MySqlCommand($"KILL CONNECTION {Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture)}", admin);
+                await kill.ExecuteNonQueryAsync();
+                killed = 1;
+            }
+        }
+        var document = await scan;
+
+        // Then
+        var entry = document.Sources.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(killed, Is.EqualTo(1), "one connection killed");
+            Assert.That(document.Complete, Is.False);
+            var issue = document.Issues.Single(i => i.Table == "c_slow");
+            Assert.That(issue.Kind, Is.EqualTo("connection-lost"));
+            Assert.That(issue.Message, Does.Contain("connection was lost").And.Not.Contain("@"));
+            Assert.That(entry.Tables.Select(t => t.Name), Is.EquivalentTo(new[] { "a_customer", "b_orders", "c_slow" }));
+            Assert.That(entry.Tables.Single(t => t.Name == "a_customer").SampledRows, Is.EqualTo(2));
+            Assert.That(entry.Tables.Single(t => t.Name == "b_orders").SampledRows, Is.EqualTo(2));
+        }
+    }
+
+    /// <summary>max_statement_time stops the slow view; the failure is that table's timeout issue and the scan goes on (exit 3 path).</summary>
+    [Test]
+    public async Task StatementTimeout_SlowView_TimeoutIssueForThatTableOnly()
+    {
+        await using var db = await TestMySql.CreateAsync("tmo", Setup);
+        var uri = await db.CreateUserAsync();
+        var source = new SourceConfig { Name = "app", Connection = uri, Sample = new SampleOptions { StatementTimeout = TimeSpan.FromSeconds(1) } };
+
+        var document = await new ScanRunner(new UndecidedClassifier()).RunAsync(new ScanRequest { Sources = [source], Parallelism = 1 });
+
+        var entry = document.Sources.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(document.Complete, Is.False);
+            Assert.That(document.Issues.Select(i => (i.Table, i.Kind)), Is.EqualTo(new[] { ("c_slow", "timeout") }));
+            Assert.That(entry.Tables.Single(t => t.Name == "c_slow").NotSampled, Is.EqualTo(NotSampledReason.TimedOut));
+            Assert.That(entry.Tables.Single(t => t.Name == "a_customer").SampledRows, Is.EqualTo(2));
+        }
+    }
+
+    /// <summary>One column of a view raises an error for every row (a function that SIGNALs); the failure narrows to
+    /// that column: the other columns keep their values, the column gets an issue, the scan goes on.</summary>
+    [Test]
+    public async Task FailingColumn_View_NarrowedToThatColumn()
+    {
+        await using var db = await TestMySql.CreateAsync("col", Setup + """
+            CREATE FUNCTION boom(x int) RETURNS int DETERMINISTIC BEGIN SIGNAL SQLSTATE '45000'; RETURN x; END;
+            CREATE VIEW d_broken AS SELECT id, email, boom(id) AS score FROM a_customer;
+            """);
+        var uri = await db.CreateUserAsync($"GRANT SELECT ON `{db.Name}`.* TO {{user}}; GRANT EXECUTE ON `{db.Name}`.* TO {{user}}");
+        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(uri));
+        var catalog = await connector.ReadCatalogAsync(new CatalogFilter(["d_broken"], []));
+
+        var sample = await connector.SampleAsync(catalog.Tables.Single(), new SampleOptions());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sample.NotSampled, Is.Null);
+            Assert.That(sample.Columns["email"].Values, Has.Count.EqualTo(2));
+            Assert.That(sample.Columns["score"].NotSampled, Is.EqualTo(NotSampledReason.Error));
+            Assert.That(sample.Issues.Select(i => (i.Column, i.Kind)), Is.EqualTo(new[] { ("score", "error") }));
+        }
+    }
+
+    [Test]
+    public async Task ReadCatalog_WrongPassword_OneLineWithoutPassword()
+    {
+        await using var db = await TestMySql.CreateAsync("pw");
+        var uri = await db.CreateUserAsync();
+        var secret = "wrong-" + Guid.NewGuid().ToString("N")[..8];
+        var b = new UriBuilder(uri) { Password = secret };
+        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(b.Uri.ToString()));
+
+        var e = Assert.ThrowsAsync<ConnectorException>(() => connector.ReadCatalogAsync(CatalogFilter.All));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(e!.Provider, Is.EqualTo("mysql"));
+            Assert.That(e.Message, Does.Contain("access denied").And.Contain(connector.Target).And.Not.Contain(secret));
+            Assert.That(e.Message, Does.Not.Contain("\n"));
+        }
+    }
+
+    [Test]
+    public async Task ReadCatalog_UnknownDatabase_SaysSo()
+    {
+        var b = new MySqlConnectionStringBuilder(TestMySql.AdminConnectionString) { Database = "inv_missing_" + Guid.NewGuid().ToString("N")[..8] };
+        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(b.ConnectionString, "mysql"));
+        var e = Assert.ThrowsAsync<ConnectorException>(() => connector.ReadCatalogAsync(CatalogFilter.All));
+        Assert.That(e!.Message, Does.Contain("database does not exist"));
+    }
+
+    [Test]
+    public async Task ReadCatalog_UnknownHost_SaysWhatToCheck()
+    {
+        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse("mysql://someone:s3cret-pw@inventory-no-such-host.invalid:3306/db?connect_timeout=3"));
+        var e = Assert.ThrowsAsync<ConnectorException>(() => connector.ReadCatalogAsync(CatalogFilter.All));
+        Assert.That(e!.Message, Does.Contain("check host and port").And.Not.Contain("s3cret-pw"));
+    }
+}

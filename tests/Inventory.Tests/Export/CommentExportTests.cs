@@ -1,0 +1,116 @@
+using Inventory.Annotations;
+using Inventory.Reports.Export;
+using NUnit.Framework;
+
+namespace Inventory.Tests.Export;
+
+/// <summary>The <c>inventory:</c> line merged into existing comments, and the PostgreSQL and MySQL script shapes.</summary>
+[TestFixture]
+public sealed class CommentExportTests
+{
+    [TestCase(null, "contact.email", ExpectedResult = "inventory: contact.email")]
+    [TestCase("  ", "contact.email", ExpectedResult = "inventory: contact.email")]
+    [TestCase("Customer e-mail", "contact.email", ExpectedResult = "Customer e-mail\ninventory: contact.email")]
+    [TestCase("Customer e-mail\n\n", "contact.email", ExpectedResult = "Customer e-mail\ninventory: contact.email")]
+    [TestCase("Main phone\ninventory: contact.email\nsee CRM", "contact.phone", ExpectedResult = "Main phone\ninventory: contact.phone\nsee CRM")]
+    [TestCase("category=contact.email\nnote\ninventory: none", "contact.phone", ExpectedResult = "inventory: contact.phone\nnote")]
+    [TestCase("inventory: is the name of our tool", "none", ExpectedResult = "inventory: is the name of our tool\ninventory: none")]
+    [TestCase("Windows line\r\ninventory: none\r\n", "contact.name", ExpectedResult = "Windows line\r\ninventory: contact.name\n")]
+    public string Merge_KeepsOtherLinesAndSetsOneLabelLine(string? existing, string category) => CommentLabel.Merge(existing, category);
+
+    [TestCase("Customer e-mail\ninventory: contact.phone", "contact.email")]
+    [TestCase("category=none", "other_personal.credentials")]
+    [TestCase(null, "customer_content.message")]
+    [TestCase("inventory: is the name of our tool", "automatic.ip_address")]
+    public void Merge_ReadBackByTheLabelReader_GivesTheCategory(string? existing, string category) =>
+        Assert.That(DatabaseLabels.FromComment(CommentLabel.Merge(existing, category), KnownCategories.BuiltIn), Is.EqualTo(category));
+
+    [Test]
+    public void Postgres_QuotesIdentifiersAndLiterals_AndKeepsTheScannedCommentForUndo()
+    {
+        var column = ExportDocuments.Tagged("Full \"Name\"", "contact.name", comment: "Owner's name\ninventory: none");
+        var plan = ExportDocuments.Plan(ExportDocuments.Document("postgres", ExportDocuments.Table("Sales", "Order's", [column])));
+
+        var script = LabelExport.Write(plan, ExportFormat.PostgresComments);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(script, Does.Contain("SET standard_conforming_strings = on;\nBEGIN;\n"));
+            Assert.That(script, Does.Contain("COMMENT ON COLUMN \"Sales\".\"Order's\".\"Full \"\"Name\"\"\" IS 'Owner''s name\ninventory: contact.name';"));
+            Assert.That(script, Does.Contain("-- COMMENT ON COLUMN \"Sales\".\"Order's\".\"Full \"\"Name\"\"\" IS E'Owner''s name\\ninventory: none';"));
+            Assert.That(script, Does.Contain("COMMIT;"));
+        }
+    }
+
+    [Test]
+    public void MySql_GuardsEachStatementOnTheLiveDefinitionAndEscapesTwice()
+    {
+        // Given a NOT NULL column with a comment holding a quote and a backslash, and a backtick in the table name
+        var column = ExportDocuments.Tagged("email", "contact.email", declaredType: "varchar(255)", nullable: false, comment: "it's C:\\mail");
+        var plan = ExportDocuments.Plan(ExportDocuments.Document("mysql", ExportDocuments.Table("shop", "cus`tomer", [column], defaultSchema: "shop")));
+
+        // When the MySQL script is written
+        var script = LabelExport.Write(plan, ExportFormat.MySqlComments);
+        var modify = "ALTER TABLE `cus``tomer` MODIFY COLUMN `email` varchar(255) NOT NULL COMMENT 'it''s C:\\\\mail\\ninventory: contact.email'";
+
+        // Then the statement restates type and nullability, runs only when the live column matches, and is escaped as a
+        // literal inside the guard
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(script, Does.Contain("SET @@SESSION.sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '');"));
+            Assert.That(script, Does.Contain("WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = 'cus`tomer' AND c.COLUMN_NAME = 'email'"));
+            Assert.That(script, Does.Contain("AND c.COLUMN_TYPE = 'varchar(255)' AND c.IS_NULLABLE = 'NO'"));
+            Assert.That(script, Does.Contain("AND c.EXTRA = ''"));
+            Assert.That(script, Does.Contain("c.COLLATION_NAME = t.TABLE_COLLATION"));
+            Assert.That(script, Does.Contain("SET @inventory_ddl = IF(@inventory_ok = 1,\n    " + MySqlLiteral(modify) + ",\n"));
+            Assert.That(script, Does.Contain("PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;"));
+            Assert.That(script, Does.Contain("-- ALTER TABLE `cus``tomer` MODIFY COLUMN `email` varchar(255) NOT NULL COMMENT 'it''s C:\\\\mail';"));
+            Assert.That(script, Does.Contain("Not recorded by the scan, hence not restated: DEFAULT, AUTO_INCREMENT"));
+        }
+    }
+
+    [Test]
+    public void MySql_TableOfAnotherDatabase_IsQualified()
+    {
+        var users = ExportDocuments.Table("shop", "users", [ExportDocuments.Tagged("email", "contact.email")], defaultSchema: "shop");
+        var leads = ExportDocuments.Table("crm", "leads", [ExportDocuments.Tagged("phone", "contact.phone")], defaultSchema: "shop");
+        var script = LabelExport.Write(ExportDocuments.Plan(ExportDocuments.Document("mysql", users, leads)), ExportFormat.MySqlComments);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(script, Does.Contain("'ALTER TABLE `crm`.`leads` MODIFY COLUMN `phone`").And.Contain("WHERE c.TABLE_SCHEMA = 'crm' AND c.TABLE_NAME = 'leads'"));
+            Assert.That(script, Does.Contain("'ALTER TABLE `users` MODIFY COLUMN `email`").And.Contain("WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = 'users'"));
+        }
+    }
+
+    [Test]
+    public void MySql_OneGuardedStatementPerExportedColumn()
+    {
+        var plan = ExportDocuments.Plan(ExportDocuments.OneColumnPerCategory("mariadb", "app"));
+        var script = LabelExport.Write(plan, ExportFormat.MySqlComments);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Count(script, "SET @inventory_ok = "), Is.EqualTo(plan.Columns.Count));
+            Assert.That(Count(script, "\nPREPARE inventory_stmt FROM @inventory_ddl;"), Is.EqualTo(plan.Columns.Count));
+            Assert.That(Count(script, "MODIFY COLUMN `"), Is.EqualTo(2 * plan.Columns.Count), "one statement and one undo line each");
+        }
+    }
+
+    [Test]
+    public void Scripts_ColumnNameWithALineBreak_CannotEndAComment()
+    {
+        var column = ExportDocuments.Tagged("x\nDROP TABLE users; --", "contact.email");
+        foreach (var (provider, format) in new[] { ("postgres", ExportFormat.PostgresComments), ("mysql", ExportFormat.MySqlComments), ("sqlserver", ExportFormat.SqlServerLabels) })
+        {
+            var plan = ExportDocuments.Plan(ExportDocuments.Document(provider, ExportDocuments.Table("app", "t", [column])));
+            var script = LabelExport.Write(plan, format);
+            // A raw line break in a `--` comment would start a line with the rest of the name, outside any comment.
+            Assert.That(script.Split('\n'), Has.None.StartsWith("DROP TABLE users; --:"), format.ToString());
+            Assert.That(script, Does.Contain("-- app.t.x\\u000ADROP TABLE users; --: contact.email"), format.ToString());
+        }
+    }
+
+    private static int Count(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
+
+    private static string MySqlLiteral(string value) => "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal)
+        .Replace("\n", "\\n", StringComparison.Ordinal) + "'";
+}
