@@ -1,3 +1,4 @@
+using Inventory.Connectors.MySql;
 using System.Text;
 
 namespace Inventory.Reports.Export;
@@ -77,14 +78,7 @@ internal static class MySqlCommentScript
     private static string Table(ExportedColumn column) =>
         InCurrentDatabase(column) ? Quote(column.Table.Name) : Quote(column.Table.Schema, column.Table.Name);
 
-    /// <summary>Quotes a MySQL identifier: between backticks, each backtick doubled (MySQL "Schema Object Names").</summary>
-    /// <exception cref="ArgumentException">Empty, or holding a NUL character (MySQL rejects both).</exception>
-    internal static string Quote(string identifier)
-    {
-        if (identifier.Length == 0 || identifier.Contains('\0'))
-            throw new ArgumentException("a MySQL identifier cannot be empty or contain a NUL character", nameof(identifier));
-        return "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";
-    }
+    private static string Quote(string identifier) => MySqlDialect.Quote(identifier);
 
     private static string Quote(string schema, string name) => schema.Length == 0 ? Quote(name) : Quote(schema) + "." + Quote(name);
 
