@@ -293,6 +293,12 @@ public sealed class NameRuleSet
     private static bool Better(int end, int length, double weight, int bestEnd, int bestLength, double bestWeight) =>
         end > bestEnd || (end == bestEnd && (length > bestLength || (length == bestLength && weight > bestWeight)));
 
+    /// <summary>Replaces every token that is a known abbreviation (the <c>abbreviations</c> of the rule file, all four
+    /// languages: <c>fname</c> → <c>first name</c>, <c>tel</c> → <c>phone</c>) by its expansion.</summary>
+    /// <param name="tokens">Folded tokens (<see cref="NameTokenizer.Tokenize"/>).</param>
+    /// <returns>A new list; tokens without expansion are kept as they are.</returns>
+    public IReadOnlyList<string> ExpandAbbreviations(IReadOnlyList<string> tokens) => Expand(tokens);
+
     private List<string> Expand(IReadOnlyList<string> tokens)
     {
         var result = new List<string>(tokens.Count + 2);

@@ -57,7 +57,7 @@ internal static class InventoryApp
                 .WithExample("evaluate", "--gold", "gold/chinook.tsv");
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train the Microsoft.ML column model from the labelled corpus under rules/.")
-                .WithExample("train", "--corpus", "rules/corpus", "--out", "rules/model/column-model.zip");
+                .WithExample("train", "--corpus", "../shared/data/corpus", "--out", "rules/model/column-model.zip");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Create the demo PaaS-host database and run scan → check → reports end to end.")
                 .WithExample("demo", "--out", "demo-out");
