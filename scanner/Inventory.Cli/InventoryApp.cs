@@ -45,6 +45,9 @@ internal static class InventoryApp
             config.AddCommand<AnnotateCommand>("annotate")
                 .WithDescription("Write YAML annotation stubs for untagged columns, with the suggested category as a comment.")
                 .WithExample("annotate", "--inventory", "inventory.json", "--out", "annotations/");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Join the inventories of a sharded scan (inventory scan --shard I/N) into one.")
+                .WithExample("merge", "part-1.json", "part-2.json", "part-3.json", "--out", "inventory.json");
             config.AddCommand<ExportCommand>("export").WithDescription("Write the columns' categories as a script for the database's own catalog (SQL Server classifications, PostgreSQL/MySQL comments) or a Fides dataset.").WithExample("export", "--inventory", "inventory.json", "--format", "postgres-comments", "--out", "labels.sql");
             config.AddCommand<DiffCommand>("diff")
                 .WithDescription("Compare two inventories: added, removed and changed tables, columns and categories.")

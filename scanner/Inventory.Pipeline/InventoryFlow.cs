@@ -76,6 +76,8 @@ public sealed class InventoryFlow
     {
         Sources = RequireConfig().Sources,
         Parallelism = RequireConfig().Parallelism,
+        SourceParallelism = RequireConfig().SourceParallelism,
+        MaxConnectionsPerServer = RequireConfig().ConnectionsPerServer,
         MaskedExamples = maskedExamples,
         ScannedAt = DateTimeOffset.UtcNow,
     };

@@ -60,7 +60,7 @@ public sealed class PostgresCaseTests
                 Assert.That(catalog.QueryCount, Is.EqualTo(3), "catalog queries");
                 foreach (var row in PostgresTestKit.ReadExpected(folder).Where(r => !r.OtherEngineOnly))
                     AssertRow(row, tables, samples);
-                AssertCaseSpecifics(id, tables, samples);
+                AssertCaseSpecifics(id, tables, samples, PostgresTestKit.ReadExpected(folder));
             }
         }
         finally
@@ -100,12 +100,18 @@ public sealed class PostgresCaseTests
         else Assert.That(actual, Is.EqualTo(expected), where);
     }
 
-    private static void AssertCaseSpecifics(string id, Dictionary<string, TableInfo> tables, Dictionary<string, TableSample> samples)
+    private static void AssertCaseSpecifics(string id, Dictionary<string, TableInfo> tables, Dictionary<string, TableSample> samples,
+        IReadOnlyList<PostgresTestKit.ExpectedRow> expected)
     {
-        // No table of any case may fail to sample, except what the case says (C14 privileges).
+        // No table of any case may fail to sample, except what the case says (C14 privileges, a status:not-sampled row).
+        var mayFail = expected.Where(r => r.Expected.StartsWith("status:not-sampled", StringComparison.Ordinal)).Select(r => r.Table).ToHashSet();
         foreach (var (name, sample) in samples)
-            if (id != "c14")
+            if (id != "c14" && !mayFail.Contains(name))
                 Assert.That(sample.Issues, Is.Empty, $"{name}: {string.Join("; ", sample.Issues.Select(i => i.Kind + " " + i.Message))}");
+        // Whatever failed, the server's error text (which may quote a value) never reaches an issue: C42's view quotes
+        // a canary e-mail in its error message.
+        foreach (var issue in samples.Values.SelectMany(s => s.Issues))
+            Assert.That(issue.Message, Does.Not.Contain("canary").And.Not.Contain("@"), $"{issue.Column}: issue text carries a value");
 
         switch (id)
         {

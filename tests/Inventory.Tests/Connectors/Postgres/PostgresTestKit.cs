@@ -34,8 +34,9 @@ internal static class PostgresTestKit
     public sealed record ExpectedRow(string Table, string Column, string Expected, string Note)
     {
         /// <summary>True when the row names an engine other than PostgreSQL only (C11, C13 SQL Server rows).</summary>
-        public bool OtherEngineOnly => Note.Contains("SQL Server", StringComparison.Ordinal)
-            && !Note.Contains("PostgreSQL", StringComparison.Ordinal) && !Note.Contains("both engines", StringComparison.Ordinal);
+        public bool OtherEngineOnly => Cases.CaseExpectation.ForOtherEngine(Note, "PostgreSQL")
+            || (Note.Contains("SQL Server", StringComparison.Ordinal)
+                && !Note.Contains("PostgreSQL", StringComparison.Ordinal) && !Note.Contains("both engines", StringComparison.Ordinal));
     }
 
     /// <summary>Reads expected.tsv (header skipped).</summary>
