@@ -20,9 +20,11 @@ internal sealed class ScanCommand(IAnsiConsole console) : AsyncCommand<ScanComma
     {
         var config = settings.ToConfig();
         var flow = new InventoryFlow(config);
+        // scan merges only annotations a flag or the config names, never a folder that happens to lie here; a flag's
+        // path is checked before sampling, a configured folder not created yet means no annotations yet.
+        var location = AnnotationsLocation.Named(settings.Annotations, config)?.EnsureUsable();
         var document = await ScanProgressView.ScanAsync(console, flow, flow.CreateScanRequest(settings.MaskedExamples), cancellationToken);
-        // scan merges only annotations a flag or the config names, never a folder that happens to lie here.
-        var applied = AnnotationsLocation.Named(settings.Annotations, config) is { } location ? flow.MergeAnnotations(document, location) : null;
+        var applied = location is null ? null : flow.MergeAnnotations(document, location);
         foreach (var error in applied?.Annotations.Errors ?? [])
             console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));
         InventoryJson.Write(document, settings.Out);

@@ -210,4 +210,53 @@ public sealed class CliTests
 
         Assert.That((code, text.Contains("EXAMPLES", StringComparison.Ordinal)), Is.EqualTo((0, true)), text);
     }
+
+    private string ChinookConfigWithAnnotationsFolder()
+    {
+        var chinook = Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
+        var config = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(config, $"sources:\n  - name: music\n    connection: sqlite:{chinook}\n    sample:\n      rows: 20\nannotations: annotations/\n");
+        return config;
+    }
+
+    [Test]
+    public async Task Scan_ReadmeConfigOnAFirstRun_AnnotationsFolderNotCreatedYet_WritesTheInventory()
+    {
+        var output = Path.Combine(_dir, "inventory.json");
+
+        var (code, text) = await RunAsync("scan", "--config", ChinookConfigWithAnnotationsFolder(), "--out", output);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(File.Exists(output) ? InventoryJson.Read(output).AllTables().Count() : 0, Is.EqualTo(11));
+        }
+    }
+
+    [Test]
+    public async Task Annotate_ReadmeConfigOnAFirstRun_CreatesTheAnnotationsFolderWithStubs()
+    {
+        var (code, text) = await RunAsync("annotate", "--config", ChinookConfigWithAnnotationsFolder());
+
+        var folder = Path.Combine(_dir, "annotations");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(Directory.Exists(folder) ? Directory.GetFiles(folder, "*.yml").Length : 0, Is.EqualTo(11), text);
+        }
+    }
+
+    [Test]
+    public async Task Scan_AnnotationsFlagThatDoesNotExist_FailsBeforeConnecting()
+    {
+        // The database does not exist either: the annotations error must come first, before any connection or sampling.
+        var (code, text) = await RunAsync("scan", "--connection", "sqlite:/definitely/not/here.db", "--annotations", Path.Combine(_dir, "anotations"),
+            "--out", Path.Combine(_dir, "i.json"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(text, Does.Contain("annotations folder or file not found").And.Not.Contain("here.db"));
+        }
+    }
 }
