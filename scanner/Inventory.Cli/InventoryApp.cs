@@ -22,6 +22,7 @@ internal static class InventoryApp
         }
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
+        registrar.RegisterInstance(typeof(ErrorOutput), new ErrorOutput(console, error));
         var app = new CommandApp(registrar);
         app.Configure(config =>
         {
