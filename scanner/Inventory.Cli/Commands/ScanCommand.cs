@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Inventory.Cli.Commands;
 
 /// <summary><c>inventory scan</c>: catalog, sampling, classification, annotations → inventory.json.</summary>
-internal sealed class ScanCommand(IAnsiConsole console) : AsyncCommand<ScanCommand.Settings>
+internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : AsyncCommand<ScanCommand.Settings>
 {
     public sealed class Settings : ScanSettings
     {
@@ -26,7 +26,7 @@ internal sealed class ScanCommand(IAnsiConsole console) : AsyncCommand<ScanComma
         var document = await ScanProgressView.ScanAsync(console, flow, flow.CreateScanRequest(settings.MaskedExamples), cancellationToken);
         var applied = location is null ? null : flow.MergeAnnotations(document, location);
         foreach (var error in applied?.Annotations.Errors ?? [])
-            console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));
+            errors.Error(error.Message);
         InventoryJson.Write(document, settings.Out);
         ScanSummaryView.Print(console, document);
         console.Write(new Text($"inventory written to {settings.Out}\n"));

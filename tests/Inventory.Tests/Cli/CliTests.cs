@@ -259,4 +259,27 @@ public sealed class CliTests
             Assert.That(text, Does.Contain("annotations folder or file not found").And.Not.Contain("here.db"));
         }
     }
+
+    [Test]
+    public async Task Annotate_InvalidAnnotationFile_ErrorGoesToStandardErrorAsOneUnwrappedLine()
+    {
+        var inventory = Path.Combine(_dir, "inventory.json");
+        InventoryJson.Write(Inventory.Tests.Reports.SampleInventory.Build(), inventory);
+        var annotations = Path.Combine(_dir, "annotations-with-a-rather-long-folder-name-so-the-message-is-wider-than-the-console");
+        Directory.CreateDirectory(annotations);
+        await File.WriteAllTextAsync(Path.Combine(annotations, "users.yml"), "table: app.users\ncolumns:\n  email: { categroy: contact.email }\n");
+        var console = new TestConsole();
+        console.Profile.Width = 60;
+        var error = new StringWriter();
+
+        var code = await InventoryApp.RunAsync(["annotate", "--inventory", inventory, "--annotations", annotations], console, error);
+
+        var lines = error.ToString().TrimEnd().Split('\n');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(console.Output, Does.Not.Contain("error:"));
+            Assert.That(lines[0], Does.StartWith("error: ").And.Contain(annotations).And.Contain("users.yml:3:"), "one line, never wrapped");
+        }
+    }
 }
