@@ -53,8 +53,8 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         if (settings.Inventory is null)
             throw new ConfigurationException("--inventory FILE is required; run `inventory scan --out inventory.json` first");
         var writers = ReportWriters.CreateMany(settings.Format);
-        // The report reads no database: unset ${VARS} in connections (secrets) do not matter here.
-        var config = settings.Config is null ? null : InventoryConfig.Load(settings.Config, name => Environment.GetEnvironmentVariable(name) ?? "");
+        // The report reads no database: ${VARS} in connections (secrets) are resolved only by a scan.
+        var config = settings.Config is null ? null : InventoryConfig.Load(settings.Config);
         var flow = new InventoryFlow(config);
         var (policy, _) = flow.LoadPolicy(settings.Policy);
         var inventory = InventoryJson.Read(settings.Inventory);
