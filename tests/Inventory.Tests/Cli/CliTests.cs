@@ -307,4 +307,14 @@ public sealed class CliTests
             Assert.That(lines[0], Does.StartWith("error: ").And.Contain(annotations).And.Contain("users.yml:3:"), "one line, never wrapped");
         }
     }
+
+    [TestCase("scan", "--conection", "sqlite:x.db", "did you mean '--connection'?")]
+    [TestCase("report", "--invetory", "x.json", "did you mean '--inventory'?")]
+    public async Task Command_MisspeltOption_SuggestsTheClosest(string command, string option, string value, string expected)
+    {
+        var (code, text) = await RunAsync(command, option, value);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput), text);
+        Assert.That(text, Does.Contain("Unknown option").And.Contain(expected));
+    }
 }
