@@ -6,7 +6,7 @@ namespace Inventory.Bench;
 
 /// <summary>Model scoring throughput: scores N columns (default 100,000) with the embedded column model, in batches of
 /// a table-like size (default 1,000), on one thread, after a warm-up; prints columns per second (which is per core, the
-/// loop being single-threaded). Columns are built from the training corpus (names and types), cycled to N.
+/// loop being single-threaded). Columns are built from the corpus (names, types and the rule decision, as the model sees them), cycled to N.
 /// Usage: <c>model [--columns N] [--batch N]</c>.</summary>
 public static class ModelBench
 {
@@ -17,9 +17,9 @@ public static class ModelBench
     {
         int columns = Option(args, "--columns", 100_000), batch = Option(args, "--batch", 1_000);
         var corpus = FindCorpus();
-        var rows = TrainingCorpus.ReadDirectory(corpus);
-        var inputs = Enumerable.Range(0, columns).Select(i => rows[i % rows.Count])
-            .Select(r => ColumnFeatures.Build(r.Table, r.Column, r.DataType)).ToArray();
+        var rules = Inventory.Rules.ClassifierFactory.CreateRules();
+        var rows = LabelledApplication.ReadCorpus(corpus).SelectMany(a => CrossValidation.Inputs(a, rules)).ToArray();
+        var inputs = Enumerable.Range(0, columns).Select(i => rows[i % rows.Length]).ToArray();
         var load = Stopwatch.StartNew();
         var model = ColumnModel.LoadDefault();
         load.Stop();
@@ -44,11 +44,12 @@ public static class ModelBench
 
     private static string FindCorpus()
     {
+        if (Environment.GetEnvironmentVariable("INVENTORY_SHARED") is { Length: > 0 } shared) return Path.Combine(shared, "data", "corpus");
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "rules", "corpus");
+            var candidate = Path.Combine(dir.FullName, "..", "shared", "data", "corpus");
             if (Directory.Exists(candidate)) return candidate;
         }
-        throw new DirectoryNotFoundException("rules/corpus not found above the benchmark binary");
+        throw new DirectoryNotFoundException("the corpus (../shared/data/corpus) was not found; set INVENTORY_SHARED");
     }
 }

@@ -10,6 +10,12 @@ switch (command)
         return await MySqlBench.RunAsync(args[1..]);
     case "detectors":
         return await DetectorBench.RunAsync(args[1..]);
+    case "scale-db":
+        return await ScaleBench.GenerateOnlyAsync(args[1..]);
+    case "sources":
+        return ScaleBench.RunSources(args[1..]);
+    case "scale":
+        return await ScaleBench.RunAsync(args[1..]);
     case "model":
         return await ModelBench.RunAsync(args[1..]);
     default:
@@ -18,6 +24,10 @@ switch (command)
               pg-scan     PostgreSQL catalog and sampling benchmark (needs INVENTORY_BENCH_PG or INVENTORY_TEST_PG)
               mysql-scan  MySQL/MariaDB catalog and sampling benchmark (needs INVENTORY_BENCH_MYSQL or INVENTORY_TEST_MYSQL)
               detectors   value-detector pass over 1,000,000 sampled values: values/s per core
+              scale-db    (re)create the issue-11 database: 1,000 tables x 20 realistic columns + a 2,000,000-row table
+              scale       whole `inventory scan` process vs the plain read of the same samples, interleaved rounds;
+                          names-only classification of 20,000 columns; peak RSS of the scan process
+              sources     one Chinook (SQLite) against 60 copies, whole scan processes, interleaved rounds
               model       Microsoft.ML model scoring over 100,000 columns: columns/s per core
             """);
         return 2;

@@ -16,14 +16,16 @@ public sealed record ClassifierOptions
     public RuleClassifierOptions Rules { get; init; } = new();
     /// <summary>Which classifier <see cref="ClassifierFactory.CreateDefault"/> builds (default: rules and model combined).</summary>
     public ClassifierKind Kind { get; init; } = ClassifierKind.Combined;
-    /// <summary>Thresholds of the combination.</summary>
-    public Learning.CombinedClassifierOptions Combined { get; init; } = new();
+    /// <summary>Calibration JSON matching <see cref="ModelPath"/>, or null for the embedded one (or, with a model path, the
+    /// <c>calibration.json</c> beside the model when present).</summary>
+    public string? CalibrationPath { get; init; }
 }
 
 /// <summary>Builds the classifier the CLI uses.</summary>
 public static class ClassifierFactory
 {
     private static readonly Lazy<Learning.ColumnModel> DefaultModel = new(Learning.ColumnModel.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Learning.SuggestionCalibration> DefaultCalibration = new(Learning.SuggestionCalibration.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Creates the classifier chosen by <see cref="ClassifierOptions.Kind"/>: by default the rule classifier
     /// combined with the Microsoft.ML column model (<see cref="Learning.CombinedClassifier"/>); or rules only; or the model only.
@@ -39,7 +41,7 @@ public static class ClassifierFactory
         {
             ClassifierKind.Rules => CreateRules(options),
             ClassifierKind.Model => CreateModel(options),
-            _ => new Learning.CombinedClassifier(CreateRules(options), CreateModel(options), options.Combined),
+            _ => new Learning.CombinedClassifier(CreateRules(options), CreateModel(options)),
         };
     }
 
@@ -50,7 +52,11 @@ public static class ClassifierFactory
     public static Learning.ModelClassifier CreateModel(ClassifierOptions? options = null)
     {
         var model = options?.ModelPath is { } path ? Learning.ColumnModel.Load(path) : DefaultModel.Value;
-        return new Learning.ModelClassifier(model, DetectorSuite.Default);
+        var besideModel = options?.ModelPath is { } m ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(m))!, "calibration.json") : null;
+        var calibration = options?.CalibrationPath is { } c ? Learning.SuggestionCalibration.Load(c)
+            : besideModel is not null && File.Exists(besideModel) ? Learning.SuggestionCalibration.Load(besideModel)
+            : options?.ModelPath is null ? DefaultCalibration.Value : Learning.SuggestionCalibration.Identity;
+        return new Learning.ModelClassifier(model, CreateRules(options), calibration);
     }
 
     /// <summary>Creates the rule classifier alone (no model).</summary>

@@ -51,6 +51,12 @@ public sealed class NameRuleSet
     private readonly Dictionary<string, string[]> _abbreviations;
     private readonly List<(string Group, HashSet<string> Phrases, List<string[]> Multi)> _tableGroups;
     private readonly HashSet<string> _gateSuffixes, _gatePrefixes;
+    // Matching is a pure function of (table groups, column, family) for a rule set (the table name counts only through
+    // its context groups); a scan asks for the same names many times (each column's siblings, repeated column names
+    // across tables), so answers are kept per rule set, up to MatchCacheLimit entries (then the cache starts over).
+    private const int MatchCacheLimit = 200_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Groups, string Column, TypeFamily Family), NameMatch> _matches = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<string> Groups, string Key)> _groupsOfTable = new(StringComparer.Ordinal);
 
     private NameRuleSet(List<NameRule> rules, Dictionary<string, string[]> abbreviations,
         List<(string, HashSet<string>, List<string[]>)> tableGroups, HashSet<string> gateSuffixes, HashSet<string> gatePrefixes)
@@ -209,8 +215,23 @@ public sealed class NameRuleSet
     /// <returns>The best match with the gates applied (sibling requirements not checked); never null.</returns>
     public NameMatch Match(string table, string column, TypeFamily family)
     {
+        if (!_groupsOfTable.TryGetValue(table, out var context))
+        {
+            if (_groupsOfTable.Count >= MatchCacheLimit) _groupsOfTable.Clear();
+            var found = TableGroups(table);
+            context = (found, string.Join('\u0001', found));
+            _groupsOfTable.TryAdd(table, context);
+        }
+        if (_matches.TryGetValue((context.Key, column, family), out var known)) return known;
+        if (_matches.Count >= MatchCacheLimit) _matches.Clear();
+        var match = MatchUncached(context.Groups, column, family);
+        _matches.TryAdd((context.Key, column, family), match);
+        return match;
+    }
+
+    private NameMatch MatchUncached(IReadOnlyList<string> groups, string column, TypeFamily family)
+    {
         var tokens = Expand(NameTokenizer.Tokenize(column));
-        var groups = TableGroups(table);
         var gates = new List<string>();
         // Tokens that repeat the table name at the start (customer.customer_email) are kept: phrases match anywhere.
         var words = tokens.Where(t => !char.IsAsciiDigit(t[0])).ToList();
@@ -271,6 +292,12 @@ public sealed class NameRuleSet
 
     private static bool Better(int end, int length, double weight, int bestEnd, int bestLength, double bestWeight) =>
         end > bestEnd || (end == bestEnd && (length > bestLength || (length == bestLength && weight > bestWeight)));
+
+    /// <summary>Replaces every token that is a known abbreviation (the <c>abbreviations</c> of the rule file, all four
+    /// languages: <c>fname</c> → <c>first name</c>, <c>tel</c> → <c>phone</c>) by its expansion.</summary>
+    /// <param name="tokens">Folded tokens (<see cref="NameTokenizer.Tokenize"/>).</param>
+    /// <returns>A new list; tokens without expansion are kept as they are.</returns>
+    public IReadOnlyList<string> ExpandAbbreviations(IReadOnlyList<string> tokens) => Expand(tokens);
 
     private List<string> Expand(IReadOnlyList<string> tokens)
     {

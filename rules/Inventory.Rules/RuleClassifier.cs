@@ -46,6 +46,16 @@ public sealed class RuleClassifier : IColumnClassifier
         "detector.person-name", "detector.hex-digest", "detector.secret-token",
     };
     private static readonly string[] VersionTokens = ["version", "ver", "release", "build", "firmware", "revision", "schema"];
+    // Names of keys and times (issue 10 item 6): a digit run that passes a phone plan or a Luhn check by structure decides
+    // nothing in a column named like an identifier or a time; only the name's own category could make it personal.
+    private static readonly string[] KeyOrTimeTokens =
+        ["id", "ids", "ref", "refs", "key", "keys", "ts", "time", "times", "timestamp", "epoch", "seq", "sequence", "uuid", "guid", "nonce", "serial", "counter"];
+    // Names of network configuration (issue 10 item 6): the addresses a service binds to, masks, gateways, resolvers
+    // are the organisation's configuration, never a person's IP address.
+    private static readonly string[] NetworkConfigurationTokens =
+        ["mask", "netmask", "subnet", "gateway", "dns", "nameserver", "resolver", "bind", "listen", "listener", "route", "router",
+         "cidr", "upstream", "loopback", "proxy", "server", "placeholder", "broadcast", "multicast", "network"];
+    private static readonly string[] StructuralDetectors = ["detector.phone", "detector.payment-card", "detector.siren-siret"];
 
     private readonly NameRuleSet _rules;
     private readonly DetectorSuite _detectors;
@@ -149,8 +159,10 @@ public sealed class RuleClassifier : IColumnClassifier
                 Detail: "placeholder values (such as n/a, none, -, unknown, null, 0) left out of every detector ratio"));
 
         bool versionLike = name.Tokens.Any(t => VersionTokens.Contains(t));
+        bool keyOrTimeLike = name.Tokens.Any(t => KeyOrTimeTokens.Contains(t));
+        bool networkConfiguration = name.Tokens.Any(t => NetworkConfigurationTokens.Contains(t));
         bool personalName = name.DataCategory is { } nc && nc != "none";
-        string? nameCategory = personalName ? Taxonomy.CategoryOf(name.DataCategory!) : null;
+        string? nameCategory = personalName ? DataCategory.TopLevelOf(name.DataCategory!) : null;
 
         // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
         // firmware_version) hold dotted quads and timestamps, never addresses, phones or cards.
@@ -159,6 +171,8 @@ public sealed class RuleClassifier : IColumnClassifier
         {
             if (!Validated.Contains(score.Id) || score.DataCategory is null) continue;
             if (versionLike && score.Id is "detector.ip-address" or "detector.phone" or "detector.payment-card") continue;
+            if (keyOrTimeLike && StructuralDetectors.Contains(score.Id) && name.DataCategory != score.DataCategory) continue;
+            if (networkConfiguration && score.Id == "detector.ip-address") continue;
             if (!Enough(score, _options.DetectorShare)) continue;
             if (best is null || score.Ratio > best.Value.Ratio) best = score;
         }
@@ -176,11 +190,11 @@ public sealed class RuleClassifier : IColumnClassifier
         if (best is { } hit && !(prose && hit.Id is not ("detector.user-agent")))
         {
             evidence.Insert(0, DetectorEvidence(hit));
-            bool agrees = name.DataCategory == hit.DataCategory || (nameCategory is not null && nameCategory == Taxonomy.CategoryOf(hit.DataCategory!));
+            bool agrees = name.DataCategory == hit.DataCategory || (nameCategory is not null && nameCategory == DataCategory.TopLevelOf(hit.DataCategory!));
             double confidence = Math.Min(0.99, 0.6 + 0.3 * hit.Ratio + (agrees ? 0.1 : 0) + (hit.Total >= 10 ? 0.05 : 0) - (hit.Total < 3 ? 0.1 : 0));
             var category = hit.DataCategory!;
             // The name may refine the subcategory inside the same category (e.g. vat vs tax id).
-            if (agrees && name.DataCategory is not null && name.DataCategory.Contains('.') && Taxonomy.CategoryOf(category) == nameCategory
+            if (agrees && name.DataCategory is not null && name.DataCategory.Contains('.') && DataCategory.TopLevelOf(category) == nameCategory
                 && hit.Id is "detector.vat-number" or "detector.hash" or "detector.payment-card")
                 category = name.DataCategory;
             return Decide(category, confidence, evidence);
@@ -224,12 +238,12 @@ public sealed class RuleClassifier : IColumnClassifier
             evidence.Add(DetectorEvidence(result["detector.json"]));
             var keys = JsonKeyCategories(column.Values);
             foreach (var (category, ruleId) in keys) evidence.Add(new EvidenceItem("contains", "json-key." + ruleId, category, Detail: "a JSON key matched this name rule"));
-            var also = keys.Select(k => Taxonomy.CategoryOf(k.Category)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            var also = keys.Select(k => DataCategory.TopLevelOf(k.Category)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             if (personalName) return Decide(name.DataCategory!, Math.Min(0.85, name.Weight), evidence, also);
             if (also.Length > 0)
             {
                 // A document holding personal keys: the most frequent key category decides, with low confidence.
-                var top = keys.GroupBy(k => Taxonomy.CategoryOf(k.Category)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
+                var top = keys.GroupBy(k => DataCategory.TopLevelOf(k.Category)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
                 return Decide(top.Key, 0.6, evidence, also);
             }
             return ColumnClassification.Undecided([.. evidence]);

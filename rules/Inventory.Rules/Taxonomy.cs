@@ -86,14 +86,6 @@ public sealed class Taxonomy
         return _categories.TryGetValue(dataCategory[..dot], out var c) && c.Subcategories.ContainsKey(dataCategory[(dot + 1)..]);
     }
 
-    /// <summary>The category part of a data category (<c>contact.email</c> → <c>contact</c>).</summary>
-    /// <param name="dataCategory">A data category.</param>
-    public static string CategoryOf(string dataCategory)
-    {
-        int dot = dataCategory.IndexOf('.');
-        return dot < 0 ? dataCategory : dataCategory[..dot];
-    }
-
     private static List<(TaxonomyCategory Category, YNode Node)> ParseCategories(YMapping root)
     {
         root.AllowOnly("taxonomy", "categories");

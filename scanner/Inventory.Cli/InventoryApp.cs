@@ -46,6 +46,9 @@ internal static class InventoryApp
             config.AddCommand<AnnotateCommand>("annotate")
                 .WithDescription("Write YAML annotation stubs for untagged columns, with the suggested category as a comment.")
                 .WithExample("annotate", "--inventory", "inventory.json", "--out", "annotations/");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Join the inventories of a sharded scan (inventory scan --shard I/N) into one.")
+                .WithExample("merge", "part-1.json", "part-2.json", "part-3.json", "--out", "inventory.json");
             config.AddCommand<ExportCommand>("export").WithDescription("Write the columns' categories as a script for the database's own catalog (SQL Server classifications, PostgreSQL/MySQL comments) or a Fides dataset.").WithExample("export", "--inventory", "inventory.json", "--format", "postgres-comments", "--out", "labels.sql");
             config.AddCommand<DiffCommand>("diff")
                 .WithDescription("Compare two inventories: added, removed and changed tables, columns and categories.")
@@ -55,7 +58,7 @@ internal static class InventoryApp
                 .WithExample("evaluate", "--gold", "gold/chinook.tsv");
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train the Microsoft.ML column model from the labelled corpus under rules/.")
-                .WithExample("train", "--corpus", "rules/corpus", "--out", "rules/model/column-model.zip");
+                .WithExample("train", "--corpus", "../shared/data/corpus", "--out", "rules/model/column-model.zip");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Create the demo PaaS-host database and run scan → check → reports end to end.")
                 .WithExample("demo", "--out", "demo-out");

@@ -35,12 +35,27 @@ internal static class ScanProgressView
     private sealed class LiveProgress(ProgressContext context) : IScanProgress
     {
         private readonly Dictionary<string, ProgressTask> _tasks = [];
-        private ProgressTask? _overall;
+        private readonly Dictionary<string, ProgressTask> _overall = new(StringComparer.Ordinal);
+        private ProgressTask? _sources;
+        private (string Source, TimeSpan Elapsed) _slowest;
+
+        public void SourceFinished(string source, int done, int total, TimeSpan elapsed)
+        {
+            if (total < 2) return;
+            lock (_gate)
+            {
+                _sources ??= context.AddTask("sources", maxValue: total);
+                _sources.Value = done;
+                if (elapsed >= _slowest.Elapsed) _slowest = (source, elapsed);
+                _sources.Description = Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"sources {done}/{total}, slowest {_slowest.Source} {_slowest.Elapsed.TotalSeconds:0.0} s"));
+            }
+        }
         private readonly Lock _gate = new();
 
         public void CatalogRead(string source, int tables, int columns)
         {
-            lock (_gate) _overall = context.AddTask(Markup.Escape($"{source}: {tables} tables, {columns} columns"), maxValue: Math.Max(1, tables));
+            lock (_gate) _overall[source] = context.AddTask(Markup.Escape($"{source}: {tables} tables, {columns} columns"), maxValue: Math.Max(1, tables));
         }
 
         public void TableStarted(string source, string table)
@@ -53,7 +68,7 @@ internal static class ScanProgressView
             lock (_gate)
             {
                 if (_tasks.Remove(source + "\u0001" + table, out var task)) { task.IsIndeterminate(false); task.Value = 1; task.StopTask(); }
-                _overall?.Increment(1);
+                if (_overall.TryGetValue(source, out var overall)) overall.Increment(1);
             }
         }
     }
@@ -71,6 +86,22 @@ internal static class ScanProgressView
         public void TableStarted(string source, string table) { }
         public void TableFinished(string source, string table, int sampledRows, int issues) =>
             Line($"  {table}: {sampledRows} rows sampled{(issues > 0 ? $", {issues} issue(s)" : "")}");
+
+        private readonly List<(string Source, TimeSpan Elapsed)> _slowest = [];
+
+        public void SourceFinished(string source, int done, int total, TimeSpan elapsed)
+        {
+            if (total < 2) return;
+            string slowest;
+            lock (_gate)
+            {
+                _slowest.Add((source, elapsed));
+                _slowest.Sort((a, b) => b.Elapsed.CompareTo(a.Elapsed));
+                if (_slowest.Count > 3) _slowest.RemoveAt(3);
+                slowest = string.Join(", ", _slowest.Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Source} {s.Elapsed.TotalSeconds:0.0} s")));
+            }
+            Line(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sources {done}/{total} done ({source} {elapsed.TotalSeconds:0.0} s); slowest: {slowest}"));
+        }
 
         private void Line(string text)
         {

@@ -81,6 +81,8 @@ public sealed class InventoryFlow
         {
             Sources = config.Sources,
             Parallelism = config.Parallelism,
+            SourceParallelism = config.SourceParallelism,
+            MaxConnectionsPerServer = config.ConnectionsPerServer,
             MaskedExamples = maskedExamples,
             ScannedAt = DateTimeOffset.UtcNow,
         };

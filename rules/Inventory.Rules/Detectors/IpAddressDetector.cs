@@ -8,7 +8,8 @@ namespace Inventory.Rules.Detectors;
 /// IPv4 and IPv6 addresses, parsed with <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/> after a
 /// shape check (IPv4 only in dotted-quad form with four parts of 1–3 digits; IPv6 with at least two colons and hex
 /// digits; an optional <c>/prefix</c> as PostgreSQL prints <c>inet</c>/<c>cidr</c>). Loopback (127.0.0.0/8, ::1) and
-/// unspecified (0.0.0.0, ::) addresses do not match: a column holding only them is not personal. Documentation ranges
+/// unspecified (0.0.0.0, ::, and the whole 0.0.0.0/8 "this network" block) addresses and IPv4 netmasks (a run of ones
+/// from the top bit: 255.255.255.0, 255.255.240.0) do not match: a column holding only them is not personal. Documentation ranges
 /// (RFC 5737 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24; RFC 3849 2001:db8::/32) DO match. Version-like dotted quads
 /// (1.2.3.4 in a <c>version</c> column) are excluded by the classifier's name gate, not here.
 /// </summary>
@@ -53,8 +54,21 @@ internal sealed class IpAddressDetector : ValueDetector
         }
         if (!IPAddress.TryParse(value, out var address)) return false;
         if (IPAddress.IsLoopback(address)) return false;
+        if (address.AddressFamily == AddressFamily.InterNetwork && IsNetmaskOrThisNetwork(address)) return false;
         if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.None) && address.AddressFamily == AddressFamily.InterNetwork && value.SequenceEqual("255.255.255.255"))
             return false;
         return true;
+    }
+
+    private static bool IsNetmaskOrThisNetwork(IPAddress address)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        address.TryWriteBytes(bytes, out _);
+        if (bytes[0] == 0) return true;
+        if (bytes[0] != 255) return false;
+        uint bits = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
+        // A netmask is ones then zeros: its complement plus one is a power of two.
+        uint inverse = ~bits;
+        return (inverse & (inverse + 1)) == 0;
     }
 }

@@ -1,3 +1,4 @@
+using Inventory.Classification;
 using System.Globalization;
 using System.Text;
 
@@ -73,8 +74,8 @@ public sealed class ClassificationMetrics
         foreach (var (gold, predicted) in pairs)
         {
             total++;
-            var g = Taxonomy.CategoryOf(gold);
-            var p = predicted is null ? Undecided : Taxonomy.CategoryOf(predicted);
+            var g = DataCategory.TopLevelOf(gold);
+            var p = predicted is null ? Undecided : DataCategory.TopLevelOf(predicted);
             confusion[(g, p)] = confusion.GetValueOrDefault((g, p)) + 1;
             if (g == p) correct++;
             if (gold.Contains('.'))

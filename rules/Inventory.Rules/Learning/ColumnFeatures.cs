@@ -2,92 +2,110 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Inventory.Catalog;
+using Inventory.Classification;
 using Microsoft.ML.Data;
 
 namespace Inventory.Rules.Learning;
 
 /// <summary>One row of the column model's input schema (the schema saved inside <c>column-model.zip</c>).
-/// Text fields hold lower-case tokens separated by single spaces; <see cref="Detectors"/> holds one hit ratio in [0, 1]
-/// per slot of <see cref="ColumnFeatures.DetectorSlots"/>, then the "sampled" flag.</summary>
+/// Text fields hold lower-case tokens separated by single spaces.</summary>
 public sealed class ColumnModelInput
 {
     /// <summary>Training label <c>category.subcategory</c> or <c>none</c>; empty when scoring.</summary>
     public string Label { get; set; } = "";
-    /// <summary>Column name tokens (e.g. <c>billing address line 1</c>).</summary>
+    /// <summary>Column name tokens after camelCase/snake/digit splitting and abbreviation expansion (e.g. <c>first name</c>
+    /// for <c>fname</c>); the source of word 1–2-grams and character 2–4-grams.</summary>
     public string Name { get; set; } = "";
-    /// <summary>Table name tokens without the schema, singularised head last (e.g. <c>customer address</c>).</summary>
+    /// <summary>Table name tokens without the schema, singularised (e.g. <c>customer address</c>).</summary>
     public string Table { get; set; } = "";
+    /// <summary>Distinct tokens of the other columns of the table (table context: a <c>name</c> beside <c>email</c> and
+    /// <c>phone</c> is a person's; beside <c>price</c> and <c>sku</c> a product's).</summary>
+    public string Siblings { get; set; } = "";
     /// <summary>Interaction tokens <c>tablehead_nametoken</c>, so a linear model can tell <c>product_name</c> from <c>customer_name</c>.</summary>
     public string Context { get; set; } = "";
     /// <summary>The <see cref="TypeFamily"/> name.</summary>
     public string TypeFamily { get; set; } = "";
     /// <summary>A coarse shape of the declared type (e.g. <c>text-tiny</c>, <c>decimal-money</c>, <c>temporal-date</c>).</summary>
     public string TypeShape { get; set; } = "";
-    /// <summary>Detector hit ratios per slot, then 1 when values were sampled (0 for names and types only).</summary>
-    [VectorType(ColumnFeatures.DetectorVectorLength)]
-    public float[] Detectors { get; set; } = new float[ColumnFeatures.DetectorVectorLength];
+    /// <summary>The rule classifier's view as tokens: its label and category (<c>rl:contact.email rc:contact</c>, or
+    /// <c>rl:undecided</c>), its rule id and its gates (stacking: the model learns how far to trust each rule).</summary>
+    public string Rule { get; set; } = "";
+    /// <summary>Numeric flags, in the order of <see cref="ColumnFeatures.FlagNames"/>.</summary>
+    [VectorType(ColumnFeatures.FlagCount)]
+    public float[] Flags { get; set; } = new float[ColumnFeatures.FlagCount];
 }
 
-/// <summary>Turns names and declared types into the model's features. The tokeniser is the model's own (not the name
-/// rules'), so a saved model keeps meaning what it meant when trained.</summary>
+/// <summary>Turns a column's evidence (names, declared type, keys, table context, the rule decision) into the model's
+/// features. The tokeniser is <see cref="NameTokenizer"/> with the abbreviations of the default name rules (all four
+/// languages), so a saved model keeps meaning what it meant when trained as long as the rule file's abbreviations do.</summary>
 public static partial class ColumnFeatures
 {
-    /// <summary>Detector slots, in vector order. Slot <c>x</c> is fed by the ratio of the value detector <c>detector.x</c>.</summary>
-    public static readonly IReadOnlyList<string> DetectorSlots =
-    [
-        "email", "phone", "ip-address", "payment-card", "iban", "bic", "vat-number", "siren-siret", "user-agent",
-        "language-tag", "postal-code", "person-name", "company-name", "url", "file-path", "uuid", "hash", "secret-token",
-        "free-text", "json", "embedded-identifier", "payment-reference",
-    ];
+    /// <summary>Names of the numeric flags of <see cref="ColumnModelInput.Flags"/>, in vector order.</summary>
+    public static readonly IReadOnlyList<string> FlagNames =
+        ["name-is-id", "name-ends-with-key", "foreign-key", "rule-confidence", "rule-undecided", "rule-gated", "table-width"];
 
-    /// <summary>Length of <see cref="ColumnModelInput.Detectors"/>: one per slot plus the sampled flag.</summary>
-    public const int DetectorVectorLength = 23;
+    /// <summary>Length of <see cref="ColumnModelInput.Flags"/>.</summary>
+    public const int FlagCount = 7;
 
-    /// <summary>Splits an identifier into lower-case tokens: separators (<c>_ - . space</c> and others), camelCase and
-    /// PascalCase boundaries (<c>HTMLParser</c> → <c>html parser</c>), letter/digit boundaries; diacritics are kept.</summary>
-    /// <param name="identifier">A column or table name as spelled in the database, possibly quoted.</param>
+    private static readonly HashSet<string> KeySuffixes = new(StringComparer.Ordinal) { "id", "ids", "key", "uuid", "guid", "fk", "pk", "ref", "oid" };
+
+    /// <summary>Splits an identifier into folded lower-case tokens (<see cref="NameTokenizer.Tokenize"/>) and expands the
+    /// abbreviations of the default name rules.</summary>
+    /// <param name="identifier">A column or table name as spelled in the database.</param>
     /// <returns>Tokens in order; empty for an empty name.</returns>
-    public static IReadOnlyList<string> Tokenize(string identifier)
-    {
-        var tokens = new List<string>();
-        foreach (Match m in WordPattern().Matches(identifier))
-            tokens.Add(m.Value.ToLowerInvariant());
-        return tokens;
-    }
+    public static IReadOnlyList<string> Tokenize(string identifier) =>
+        NameRuleSet.Default.ExpandAbbreviations(NameTokenizer.Tokenize(identifier));
 
-    // Upper-case runs before a capitalised word, capitalised words, lower-case runs, digit runs (letters of any script).
-    [GeneratedRegex(@"\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?[\p{Ll}\p{Lo}\p{Mn}]+|\p{Lu}+|\d+", RegexOptions.CultureInvariant)]
-    private static partial Regex WordPattern();
-
-    /// <summary>Builds the model input of a column known by names and types only.</summary>
-    /// <param name="table">Table name, optionally schema-qualified (<c>Sales.Customer</c>); the schema is dropped.</param>
-    /// <param name="column">Column name.</param>
-    /// <param name="declaredType">Declared type as spelled by the database (may be empty).</param>
-    /// <param name="family">Type family; when null it is derived from <paramref name="declaredType"/>.</param>
-    /// <param name="detectors">Detector ratios per slot (length <see cref="DetectorSlots"/>.Count) or null when not sampled.</param>
+    /// <summary>Builds the model input of a column.</summary>
+    /// <param name="column">The column's evidence (values are not read here).</param>
+    /// <param name="rule">The rule classifier's decision for the same column, or null when rules are not used.</param>
     /// <returns>A new input row with an empty label.</returns>
-    public static ColumnModelInput Build(string table, string column, string declaredType, TypeFamily? family = null,
-        IReadOnlyList<float>? detectors = null)
+    public static ColumnModelInput Build(ColumnEvidence column, ColumnClassification? rule)
     {
-        var nameTokens = Tokenize(column);
-        var tableTokens = TableTokens(table);
+        ArgumentNullException.ThrowIfNull(column);
+        var info = column.Column;
+        var nameTokens = Tokenize(info.Name);
+        var tableTokens = TableTokens(column.Table);
         var head = tableTokens.Count == 0 ? "" : tableTokens[^1];
-        var f = family ?? FamilyOf(declaredType);
-        var vector = new float[DetectorVectorLength];
-        if (detectors is not null)
-        {
-            for (int i = 0; i < DetectorSlots.Count && i < detectors.Count; i++) vector[i] = Math.Clamp(detectors[i], 0f, 1f);
-            vector[^1] = 1f;
-        }
+        var family = FamilyOf(info.DeclaredType) is var f && f is not (Catalog.TypeFamily.Other or Catalog.TypeFamily.Untyped) ? f : info.Family;
+        var siblings = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var sibling in column.TableColumns)
+            if (!string.Equals(sibling, info.Name, StringComparison.Ordinal))
+                foreach (var t in Tokenize(sibling))
+                    if (!char.IsAsciiDigit(t[0])) siblings.Add(t);
+        var last = nameTokens.Count == 0 ? "" : nameTokens[^1];
+        var flags = new float[FlagCount];
+        flags[0] = nameTokens.Count == 1 && last is "id" or "uuid" or "guid" or "oid" ? 1f : 0f;
+        flags[1] = nameTokens.Count > 1 && KeySuffixes.Contains(last) ? 1f : 0f;
+        flags[2] = column.References is null ? 0f : 1f;
+        flags[3] = rule is null ? 0f : (float)rule.Confidence;
+        flags[4] = rule is { DataCategory: null } ? 1f : 0f;
+        flags[5] = rule is not null && rule.Evidence.Any(e => e.Kind.EndsWith("gate", StringComparison.Ordinal)) ? 1f : 0f;
+        flags[6] = Math.Min(1f, column.TableColumns.Count / 50f);
         return new ColumnModelInput
         {
             Name = string.Join(' ', nameTokens),
             Table = string.Join(' ', tableTokens),
+            Siblings = string.Join(' ', siblings),
             Context = head.Length == 0 ? "" : string.Join(' ', nameTokens.Select(t => head + "_" + t)),
-            TypeFamily = f.ToString(),
-            TypeShape = ShapeOf(declaredType, f),
-            Detectors = vector,
+            TypeFamily = family.ToString(),
+            TypeShape = ShapeOf(info.DeclaredType, family),
+            Rule = RuleTokens(rule),
+            Flags = flags,
         };
+    }
+
+    private static string RuleTokens(ColumnClassification? rule)
+    {
+        if (rule is null) return "rl:absent";
+        var sb = new StringBuilder();
+        if (rule.DataCategory is { } label)
+            sb.Append("rl:").Append(label).Append(" rc:").Append(DataCategory.TopLevelOf(label));
+        else sb.Append("rl:undecided");
+        foreach (var e in rule.Evidence)
+            if (e.Kind is "name-rule" || e.Kind.EndsWith("gate", StringComparison.Ordinal))
+                sb.Append(' ').Append(e.Kind).Append(':').Append(e.Id);
+        return sb.ToString();
     }
 
     /// <summary>Table tokens without the schema prefix, each singularised by a plain rule (<c>addresses</c> → <c>address</c>,
@@ -110,37 +128,38 @@ public static partial class ColumnFeatures
         : token;
 
     /// <summary>Maps a declared type to its family, for sources that give only the type's spelling (gold files, corpus).
-    /// Known spellings of PostgreSQL, SQL Server, MySQL and SQLite; user-defined types and domains → <see cref="TypeFamily.Other"/>.</summary>
+    /// Known spellings of PostgreSQL, SQL Server, MySQL, SQLite, Rails and Prisma; user-defined types and domains →
+    /// <see cref="Catalog.TypeFamily.Other"/>.</summary>
     /// <param name="declaredType">Declared type, e.g. <c>character varying(80)</c>, <c>NVARCHAR(MAX)</c>, <c>"Name"</c>; empty → Untyped.</param>
     /// <returns>The family.</returns>
     public static TypeFamily FamilyOf(string declaredType)
     {
-        var t = declaredType.Trim().ToLowerInvariant();
-        if (t.Length == 0) return TypeFamily.Untyped;
-        if (t.StartsWith('"') || t.EndsWith("[]", StringComparison.Ordinal)) return TypeFamily.Other;
+        var t = declaredType.Trim().ToLowerInvariant().TrimEnd('?', '!');
+        if (t.Length == 0) return Catalog.TypeFamily.Untyped;
+        if (t.StartsWith('"') || t.EndsWith("[]", StringComparison.Ordinal)) return Catalog.TypeFamily.Other;
         var paren = t.IndexOf('(');
         var baseName = (paren >= 0 ? t[..paren] : t).Trim();
         baseName = baseName.Replace(" unsigned", "", StringComparison.Ordinal).Trim();
         return baseName switch
         {
-            "tinyint" when t.Contains("(1)", StringComparison.Ordinal) => TypeFamily.Boolean,
+            "tinyint" when t.Contains("(1)", StringComparison.Ordinal) => Catalog.TypeFamily.Boolean,
             "int" or "integer" or "smallint" or "bigint" or "tinyint" or "mediumint" or "serial" or "bigserial"
-                or "smallserial" or "int2" or "int4" or "int8" or "serial4" or "serial8" => TypeFamily.Integer,
+                or "smallserial" or "int2" or "int4" or "int8" or "serial4" or "serial8" or "references" or "bigint64" => Catalog.TypeFamily.Integer,
             "numeric" or "decimal" or "money" or "smallmoney" or "float" or "real" or "double" or "double precision"
-                or "float4" or "float8" or "number" => TypeFamily.Decimal,
-            "bool" or "boolean" or "bit" => TypeFamily.Boolean,
+                or "float4" or "float8" or "number" => Catalog.TypeFamily.Decimal,
+            "bool" or "boolean" or "bit" => Catalog.TypeFamily.Boolean,
             "date" or "time" or "timetz" or "timestamp" or "timestamptz" or "datetime" or "datetime2" or "smalldatetime"
-                or "datetimeoffset" or "interval" or "year" => TypeFamily.Temporal,
+                or "datetimeoffset" or "interval" or "year" => Catalog.TypeFamily.Temporal,
             _ when baseName.StartsWith("timestamp", StringComparison.Ordinal) || baseName.StartsWith("time ", StringComparison.Ordinal)
-                => TypeFamily.Temporal,
-            "uuid" or "uniqueidentifier" => TypeFamily.Uuid,
-            "bytea" or "blob" or "longblob" or "mediumblob" or "tinyblob" or "varbinary" or "binary" or "image" => TypeFamily.Binary,
-            "json" or "jsonb" or "xml" => TypeFamily.Document,
-            "inet" or "cidr" or "macaddr" or "macaddr8" => TypeFamily.Network,
+                => Catalog.TypeFamily.Temporal,
+            "uuid" or "uniqueidentifier" => Catalog.TypeFamily.Uuid,
+            "bytea" or "blob" or "longblob" or "mediumblob" or "tinyblob" or "varbinary" or "binary" or "image" or "bytes" => Catalog.TypeFamily.Binary,
+            "json" or "jsonb" or "xml" => Catalog.TypeFamily.Document,
+            "inet" or "cidr" or "macaddr" or "macaddr8" => Catalog.TypeFamily.Network,
             "char" or "character" or "varchar" or "character varying" or "nchar" or "nvarchar" or "text" or "ntext"
                 or "citext" or "string" or "clob" or "tinytext" or "mediumtext" or "longtext" or "varchar2" or "nvarchar2"
-                or "bpchar" or "name" or "sysname" or "national character varying" => TypeFamily.Text,
-            _ => TypeFamily.Other,
+                or "bpchar" or "name" or "sysname" or "national character varying" => Catalog.TypeFamily.Text,
+            _ => Catalog.TypeFamily.Other,
         };
     }
 
@@ -158,7 +177,7 @@ public static partial class ColumnFeatures
         int? second = args.Success && args.Groups[2].Success && int.TryParse(args.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : null;
         return family switch
         {
-            TypeFamily.Text => first switch
+            Catalog.TypeFamily.Text => first switch
             {
                 null => "text-unbounded",
                 <= 3 => "text-tiny",
@@ -167,15 +186,15 @@ public static partial class ColumnFeatures
                 <= 1000 => "text-long",
                 _ => "text-unbounded",
             },
-            TypeFamily.Decimal when t.Contains("money", StringComparison.Ordinal) || second is 2 => "decimal-money",
-            TypeFamily.Decimal when t.StartsWith("float", StringComparison.Ordinal) || t.StartsWith("real", StringComparison.Ordinal)
+            Catalog.TypeFamily.Decimal when t.Contains("money", StringComparison.Ordinal) || second is 2 => "decimal-money",
+            Catalog.TypeFamily.Decimal when t.StartsWith("float", StringComparison.Ordinal) || t.StartsWith("real", StringComparison.Ordinal)
                 || t.StartsWith("double", StringComparison.Ordinal) => "decimal-float",
-            TypeFamily.Decimal => "decimal-plain",
-            TypeFamily.Integer when t.StartsWith("smallint", StringComparison.Ordinal) || t.StartsWith("tinyint", StringComparison.Ordinal)
+            Catalog.TypeFamily.Decimal => "decimal-plain",
+            Catalog.TypeFamily.Integer when t.StartsWith("smallint", StringComparison.Ordinal) || t.StartsWith("tinyint", StringComparison.Ordinal)
                 || t is "int2" or "smallserial" => "integer-small",
-            TypeFamily.Integer when t.StartsWith("bigint", StringComparison.Ordinal) || t is "int8" or "bigserial" => "integer-big",
-            TypeFamily.Temporal when t.StartsWith("date", StringComparison.Ordinal) && !t.StartsWith("datetime", StringComparison.Ordinal) => "temporal-date",
-            TypeFamily.Temporal => "temporal-timestamp",
+            Catalog.TypeFamily.Integer when t.StartsWith("bigint", StringComparison.Ordinal) || t is "int8" or "bigserial" => "integer-big",
+            Catalog.TypeFamily.Temporal when t.StartsWith("date", StringComparison.Ordinal) && !t.StartsWith("datetime", StringComparison.Ordinal) => "temporal-date",
+            Catalog.TypeFamily.Temporal => "temporal-timestamp",
             _ => family.ToString().ToLowerInvariant(),
         };
     }
@@ -184,10 +203,6 @@ public static partial class ColumnFeatures
     private static partial Regex ArgsPattern();
 
     /// <summary>Joins tokens for display (tests and diagnostics).</summary>
-    internal static string Describe(ColumnModelInput input)
-    {
-        var sb = new StringBuilder();
-        sb.Append(input.Table).Append(" | ").Append(input.Name).Append(" | ").Append(input.TypeFamily).Append('/').Append(input.TypeShape);
-        return sb.ToString();
-    }
+    internal static string Describe(ColumnModelInput input) =>
+        $"{input.Table} | {input.Name} | {input.TypeFamily}/{input.TypeShape} | {input.Rule}";
 }

@@ -13,7 +13,11 @@ namespace Inventory.Rules.Learning;
 /// <param name="RunnerUp">Second most probable label, or null.</param>
 /// <param name="RunnerUpProbability">Its probability, or 0.</param>
 public sealed record ModelPrediction(string DataCategory, double Probability, string Category, double CategoryProbability,
-    string? RunnerUp, double RunnerUpProbability);
+    string? RunnerUp, double RunnerUpProbability)
+{
+    /// <summary>The probability of every label, in <see cref="ColumnModel.Labels"/> order.</summary>
+    public IReadOnlyList<float> Distribution { get; init; } = [];
+}
 
 /// <summary>A trained Microsoft.ML column model: loaded once, then scored in batches. Thread-safe: scoring goes through
 /// <see cref="ITransformer.Transform"/> on a fresh data view per call (no shared <c>PredictionEngine</c>).</summary>
@@ -97,9 +101,26 @@ public sealed class ColumnModel
         AtomicFile.WriteAllBytes(path, buffer.ToArray());
     }
 
-    /// <summary>Saves the model with its input schema to a stream.</summary>
+    /// <summary>Saves the model with its input schema to a stream, byte-identical for identical models: Microsoft.ML's zip
+    /// is rewritten with its entries in the same order and a fixed timestamp (the save time is not part of the model).</summary>
     /// <param name="stream">Writable stream.</param>
-    public void Save(Stream stream) => _ml.Model.Save(_transformer, InputSchema, stream);
+    public void Save(Stream stream)
+    {
+        using var raw = new MemoryStream();
+        _ml.Model.Save(_transformer, InputSchema, raw);
+        raw.Position = 0;
+        using var source = new System.IO.Compression.ZipArchive(raw, System.IO.Compression.ZipArchiveMode.Read);
+        using var target = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+        var stamp = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        foreach (var entry in source.Entries)
+        {
+            var copy = target.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
+            copy.LastWriteTime = stamp;
+            using var from = entry.Open();
+            using var to = copy.Open();
+            from.CopyTo(to);
+        }
+    }
 
     /// <summary>Scores many columns in one pass.</summary>
     /// <param name="inputs">Model inputs (from <see cref="ColumnFeatures.Build"/>).</param>
@@ -140,17 +161,10 @@ public sealed class ColumnModel
         for (int i = 0; i < scores.Length; i++)
             if (CategoryOf(_labels[i]) == category) categoryProbability += scores[i];
         return new ModelPrediction(label, scores[best], category, Math.Min(1, categoryProbability),
-            second >= 0 ? _labels[second] : null, second >= 0 ? scores[second] : 0);
+            second >= 0 ? _labels[second] : null, second >= 0 ? scores[second] : 0) { Distribution = scores };
     }
 
-    /// <summary>The category part of a label (<c>contact.email</c> → <c>contact</c>).</summary>
-    /// <param name="label">A data category.</param>
-    /// <returns>The text before the first dot, or the label itself.</returns>
-    public static string CategoryOf(string label)
-    {
-        var dot = label.IndexOf('.');
-        return dot < 0 ? label : label[..dot];
-    }
+    private static string CategoryOf(string label) => Classification.DataCategory.TopLevelOf(label);
 
     private static string[] ReadLabels(ITransformer transformer, DataViewSchema inputSchema, MLContext ml)
     {

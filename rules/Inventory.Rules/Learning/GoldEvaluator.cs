@@ -9,7 +9,11 @@ namespace Inventory.Rules.Learning;
 /// <param name="Pairs">(gold data category, predicted data category or null) per gold row, in file order.</param>
 /// <param name="Metrics">Metrics over <paramref name="Pairs"/>.</param>
 /// <param name="Unmatched">Gold rows with no scanned column (only with a database); counted as undecided.</param>
-public sealed record GoldFileResult(string Name, IReadOnlyList<(string Gold, string? Predicted)> Pairs, ClassificationMetrics Metrics, int Unmatched = 0);
+public sealed record GoldFileResult(string Name, IReadOnlyList<(string Gold, string? Predicted)> Pairs, ClassificationMetrics Metrics, int Unmatched = 0)
+{
+    /// <summary>The confidence of each prediction, in <see cref="Pairs"/> order (0 when undecided).</summary>
+    public IReadOnlyList<double> Confidences { get; init; } = [];
+}
 
 /// <summary>Classifies gold files from names and types and measures the classifier against them.</summary>
 public static class GoldEvaluator
@@ -24,7 +28,7 @@ public static class GoldEvaluator
     {
         var decisions = classifier.ClassifyMany(GoldFile.ToEvidence(rows));
         var pairs = rows.Select((r, i) => (r.DataCategory, decisions[i].DataCategory)).ToArray();
-        return new GoldFileResult(name, pairs, ClassificationMetrics.Compute(pairs));
+        return new GoldFileResult(name, pairs, ClassificationMetrics.Compute(pairs)) { Confidences = decisions.Select(d => d.Confidence).ToArray() };
     }
 
     /// <summary>Measures a scanned inventory against a gold file: each gold row is matched to a scanned column (table by
@@ -46,13 +50,14 @@ public static class GoldEvaluator
                     foreach (var key in new[] { table.QualifiedName, $"{table.Schema}.{table.Name}", table.Name })
                         columns.TryAdd(key + "\u0001" + column.Name, column);
         int unmatched = 0;
-        var pairs = rows.Select(r =>
+        var matched = rows.Select(r =>
         {
-            if (columns.TryGetValue(r.Table + "\u0001" + r.Column, out var c)) return (r.DataCategory, c.Classification?.DataCategory);
+            if (columns.TryGetValue(r.Table + "\u0001" + r.Column, out var c)) return (Gold: r.DataCategory, Predicted: c.Classification?.DataCategory, Confidence: c.Classification?.Confidence ?? 0);
             unmatched++;
-            return (r.DataCategory, (string?)null);
+            return (Gold: r.DataCategory, Predicted: (string?)null, Confidence: 0.0);
         }).ToArray();
-        return new GoldFileResult(name, pairs, ClassificationMetrics.Compute(pairs), unmatched);
+        var pairs = matched.Select(m => (m.Gold, m.Predicted)).ToArray();
+        return new GoldFileResult(name, pairs, ClassificationMetrics.Compute(pairs), unmatched) { Confidences = matched.Select(m => m.Confidence).ToArray() };
     }
 
     /// <summary>Metrics over the rows of several files taken together.</summary>

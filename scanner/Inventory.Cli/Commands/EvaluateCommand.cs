@@ -42,6 +42,41 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         [Description("rules, model or combined (default combined).")]
         public string Classifier { get; init; } = "combined";
 
+        /// <summary>Corpus folder to cross-validate on.</summary>
+        [CommandOption("--cross-validate <DIR>")]
+        [Description("Cross-validate over the applications of this corpus folder (one TSV per application): train on the other folds, test on each, names and types only. Replaces --gold.")]
+        public string? CrossValidate { get; init; }
+
+        /// <summary>Group fold count.</summary>
+        [CommandOption("--folds <K>")]
+        [Description("Group folds of the cross-validation (default 5; 0 = leave one application out).")]
+        public int Folds { get; init; } = 5;
+
+        /// <summary>Seed.</summary>
+        [CommandOption("--seed <N>")]
+        [Description("Seed of the fold assignment and the training (default 1).")]
+        public int Seed { get; init; } = 1;
+
+        /// <summary>Learner of the cross-validation.</summary>
+        [CommandOption("--learner <NAME>")]
+        [Description("Learner compared in cross-validation: sdca, lbfgs or lightgbm (default: the shipped one).")]
+        public string? Learner { get; init; }
+
+        /// <summary>L2 regularisation of L-BFGS.</summary>
+        [CommandOption("--l2 <X>")]
+        [Description("L2 regularisation of the L-BFGS learner in cross-validation (default: the shipped one).")]
+        public float? L2 { get; init; }
+
+        /// <summary>Leave the rule decision out of the model's features.</summary>
+        [CommandOption("--without-rules")]
+        [Description("Cross-validate the model without the rule classifier's decision as a feature (ablation).")]
+        public bool WithoutRules { get; init; }
+
+        /// <summary>Fixed leaning threshold.</summary>
+        [CommandOption("--none-threshold <P>")]
+        [Description("Leaning threshold (summed probability of none below which a personal category is suggested); default: chosen on the out-of-fold predictions.")]
+        public double? NoneThreshold { get; init; }
+
         /// <summary>Model zip to use instead of the embedded one.</summary>
         [CommandOption("--model <FILE>")]
         [Description("Model zip to use instead of the embedded one (e.g. a fresh 'inventory train' output).")]
@@ -50,7 +85,11 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         /// <inheritdoc />
         public override ValidationResult Validate()
         {
-            if (Gold.Length == 0) return ValidationResult.Error("--gold is required (one or more gold TSV files)");
+            if (Gold.Length == 0 && CrossValidate is null) return ValidationResult.Error("--gold (one or more gold TSV files) or --cross-validate (a corpus folder) is required");
+            if (Gold.Length > 0 && CrossValidate is not null) return ValidationResult.Error("--gold and --cross-validate exclude each other");
+            if (Folds is < 0 or 1) return ValidationResult.Error($"--folds must be 0 (leave one application out) or at least 2, not {Folds}");
+            if (Learner is not (null or "sdca" or "lbfgs" or "lightgbm"))
+                return ValidationResult.Error($"--learner must be sdca, lbfgs or lightgbm, not '{Learner}'");
             if (Classifier is not ("rules" or "model" or "combined"))
                 return ValidationResult.Error($"--classifier must be rules, model or combined, not '{Classifier}'");
             return ValidationResult.Success();
@@ -59,6 +98,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.CrossValidate is not null) return RunCrossValidation(settings);
         var kind = settings.Classifier switch { "rules" => ClassifierKind.Rules, "model" => ClassifierKind.Model, _ => ClassifierKind.Combined };
         var classifier = ClassifierFactory.CreateDefault(new ClassifierOptions { Kind = kind, ModelPath = settings.Model });
         var golds = settings.Gold.Select(path => (Path: path, Rows: GoldFile.Read(path))).ToArray();
@@ -83,6 +123,39 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         Print(results, pooled, settings.Classifier, settings.Connection is null ? "names and types" : "scanned with samples");
         if (settings.Json is not null)
             AtomicFile.WriteAllText(settings.Json, ToJson(results, pooled, settings.Classifier, settings.Connection is not null));
+        return ExitCodes.Ok;
+    }
+
+    private int RunCrossValidation(Settings settings)
+    {
+        var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
+        var training = new TrainingOptions();
+        if (settings.Learner is { } learner)
+            training = training with { Learner = learner switch { "sdca" => ColumnLearner.Sdca, "lightgbm" => ColumnLearner.LightGbm, _ => ColumnLearner.Lbfgs } };
+        if (settings.L2 is { } l2) training = training with { L2Regularization = l2 };
+        var options = new CrossValidationOptions
+        {
+            Folds = settings.Folds, Seed = settings.Seed, Training = training, UseRules = !settings.WithoutRules,
+            NoneThreshold = settings.NoneThreshold,
+        };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var cv = CrossValidation.Run(applications, ClassifierFactory.CreateRules(), options,
+            (fold, folds) => console.Write(new Text($"fold {fold}/{folds} done ({watch.Elapsed.TotalSeconds:0} s)\n")));
+        var results = applications.Select(a =>
+        {
+            var columns = cv.Columns.Where(c => c.Application == a.Name).ToArray();
+            var pairs = columns.Select(c => (c.Gold, (string?)c.Predicted)).ToArray();
+            return new GoldFileResult(a.Name, pairs, ClassificationMetrics.Compute(pairs)) { Confidences = columns.Select(c => c.Confidence).ToArray() };
+        }).ToArray();
+        var pooled = GoldEvaluator.Pool(results);
+        var folds = cv.FoldOf.Values.Max() + 1;
+        var label = $"cross-validated, {folds} group folds, seed {settings.Seed}, learner {training.Learner.ToString().ToLowerInvariant()}" +
+            (training.Learner == ColumnLearner.Lbfgs ? string.Create(CultureInfo.InvariantCulture, $" (L2 {training.L2Regularization})") : "") +
+            (settings.WithoutRules ? ", without rules" : ", with rules") + string.Create(CultureInfo.InvariantCulture, $", none threshold {cv.NoneThreshold:0.00}");
+        Print(results, pooled, "model", label);
+        console.Write(new Text($"cross-validation took {watch.Elapsed.TotalSeconds:0} s\n"));
+        if (settings.Json is not null)
+            AtomicFile.WriteAllText(settings.Json, ToJson(results, pooled, "model", false, label));
         return ExitCodes.Ok;
     }
 
@@ -118,9 +191,29 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
             confusion.AddRow(predicted.Select(p => (Spectre.Console.Rendering.IRenderable)new Text(pooled.Confusion.GetValueOrDefault((g, p)).ToString(inv)))
                 .Prepend(new Text($"{g} ({Abbreviation(g)})")).ToArray());
         console.Write(confusion);
+        var all = results.SelectMany(Columns).ToArray();
+        var personal = PersonalVsNone.Compute(all.Select(c => (c.Gold, c.Predicted)));
+        console.Write(new Text($"personal vs none (untagged counts as flagged): recall {personal.Recall.ToString("0.000", inv)}  " +
+            $"precision {personal.Precision.ToString("0.000", inv)}  ({personal.FlaggedPersonal}/{personal.Personal} personal flagged, {personal.Flagged} flagged)\n"));
+        var bands = new Table().AddColumns("confidence", "suggestions", "precision", "coverage", "cumulative precision", "cumulative coverage");
+        int cumCount = 0, cumRight = 0;
+        foreach (var b in ConfidenceBand.Compute(all))
+        {
+            cumCount += b.Count;
+            cumRight += b.Right;
+            bands.AddRow(new Text(b.High >= 1 ? $"≥ {b.Low.ToString("0.0", inv)}" : $"{b.Low.ToString("0.0", inv)}–{b.High.ToString("0.0", inv)}"),
+                new Text(b.Count.ToString(inv)), new Text(b.Precision.ToString("0.000", inv)), new Text(b.Coverage.ToString("0.000", inv)),
+                new Text((cumCount == 0 ? 0 : (double)cumRight / cumCount).ToString("0.000", inv)),
+                new Text((all.Length == 0 ? 0 : (double)cumCount / all.Length).ToString("0.000", inv)));
+        }
+        console.Write(bands);
+        console.Write(new Text($"untagged {all.Count(c => c.Predicted is null)} of {all.Length}\n"));
         console.Write(new Text($"macro-F1 {pooled.MacroF1.ToString("0.000", inv)}  accuracy {pooled.Accuracy.ToString("0.000", inv)}  " +
             $"subcategory accuracy {pooled.SubcategoryAccuracy.ToString("0.000", inv)} over {pooled.Total} columns\n"));
     }
+
+    private static IEnumerable<(string Gold, string? Predicted, double Confidence)> Columns(GoldFileResult r) =>
+        r.Pairs.Select((p, i) => (p.Gold, p.Predicted, i < r.Confidences.Count ? r.Confidences[i] : 0));
 
     private static string Abbreviation(string category)
     {
@@ -128,7 +221,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         return word.Length <= 4 ? word : word[..3].ToUpperInvariant();
     }
 
-    internal static string ToJson(IReadOnlyList<GoldFileResult> results, ClassificationMetrics pooled, string classifier, bool scanned)
+    internal static string ToJson(IReadOnlyList<GoldFileResult> results, ClassificationMetrics pooled, string classifier, bool scanned, string? crossValidation = null)
     {
         JsonObject Metrics(ClassificationMetrics m) => new()
         {
@@ -152,11 +245,31 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
                 ["count"] = kv.Value,
             }).ToArray()),
         };
+        var all = results.SelectMany(Columns).ToArray();
+        var personal = PersonalVsNone.Compute(all.Select(c => (c.Gold, c.Predicted)));
         var root = new JsonObject
         {
             ["classifier"] = classifier,
             ["mode"] = scanned ? "scanned" : "names-and-types",
             ["pooled"] = Metrics(pooled),
+            ["personalVsNone"] = new JsonObject
+            {
+                ["personal"] = personal.Personal,
+                ["flagged"] = personal.Flagged,
+                ["flaggedPersonal"] = personal.FlaggedPersonal,
+                ["recall"] = Math.Round(personal.Recall, 4),
+                ["precision"] = Math.Round(personal.Precision, 4),
+            },
+            ["untagged"] = all.Count(c => c.Predicted is null),
+            ["calibration"] = new JsonArray(ConfidenceBand.Compute(all).Select(b => (JsonNode)new JsonObject
+            {
+                ["low"] = b.Low,
+                ["high"] = b.High,
+                ["count"] = b.Count,
+                ["precision"] = Math.Round(b.Precision, 4),
+                ["coverage"] = Math.Round(b.Coverage, 4),
+            }).ToArray()),
+            ["crossValidation"] = crossValidation,
             ["files"] = new JsonArray(results.Select(r =>
             {
                 var o = Metrics(r.Metrics);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Inventory.Model;
 using Inventory.Pipeline;
+using Inventory.Scanning;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,16 +15,22 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
         [CommandOption("-o|--out <FILE>")]
         [Description("Where to write the inventory (default inventory.json). Written atomically.")]
         public string Out { get; init; } = "inventory.json";
+
+        [CommandOption("--shard <I/N>")]
+        [Description("Scan only shard I of N (sources split by a stable hash of their name; a single source by its tables). auto/N takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs). Join the parts with `inventory merge`.")]
+        public string? Shard { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var config = settings.ToConfig();
+        var shard = settings.Shard is null ? (ScanShard?)null : ScanShard.Parse(settings.Shard);
         var flow = new InventoryFlow(config);
         // scan merges only annotations a flag or the config names, never a folder that happens to lie here; a flag's
         // path is checked before sampling, a configured folder not created yet means no annotations yet.
         var location = AnnotationsLocation.Named(settings.Annotations, config)?.EnsureUsable();
-        var document = await ScanProgressView.ScanAsync(console, flow, flow.CreateScanRequest(settings.MaskedExamples), cancellationToken);
+        var request = flow.CreateScanRequest(settings.MaskedExamples) with { Shard = shard };
+        var document = await ScanProgressView.ScanAsync(console, flow, request, cancellationToken);
         var applied = location is null ? null : flow.MergeAnnotations(document, location);
         foreach (var error in applied?.Annotations.Errors ?? [])
             errors.Error(error.Message);

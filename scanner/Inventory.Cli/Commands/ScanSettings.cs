@@ -40,6 +40,10 @@ internal class ScanSettings : CommandSettings
     [Description("Tables sampled at once per source (default 4).")]
     public int? Parallelism { get; init; }
 
+    [CommandOption("--source-parallelism <N>")]
+    [Description("Sources scanned at once (default 4; config source-parallelism). Connections per server stay bounded (config connections-per-server, default 8).")]
+    public int? SourceParallelism { get; init; }
+
     [CommandOption("--annotations <DIR>")]
     [Description("Annotations folder or file (overrides inventory.yml).")]
     public string? Annotations { get; init; }
@@ -87,6 +91,7 @@ internal class ScanSettings : CommandSettings
         {
             Sources = sources,
             Parallelism = Parallelism ?? config.Parallelism,
+            SourceParallelism = SourceParallelism ?? config.SourceParallelism,
             Annotations = Annotations is null ? config.Annotations is null ? null : config.Resolve(config.Annotations) : Path.GetFullPath(Annotations),
         };
     }
@@ -95,6 +100,7 @@ internal class ScanSettings : CommandSettings
     {
         if (SampleRows is < 0) return ValidationResult.Error("--sample-rows must be 0 or more");
         if (Parallelism is < 1 or > 64) return ValidationResult.Error("--parallelism must be from 1 to 64");
+        if (SourceParallelism is < 1 or > 256) return ValidationResult.Error("--source-parallelism must be from 1 to 256");
         return ValidationResult.Success();
     }
 }

@@ -1,43 +1,64 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Inventory.Model;
+using Inventory.Rules;
 using Inventory.Rules.Learning;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Inventory.Cli.Commands;
 
-/// <summary><c>inventory train</c>: trains the Microsoft.ML column model from the labelled corpus and saves it (with its
-/// input schema) as a zip. Exit 0 when saved, 2 on bad input (missing corpus folder, malformed TSV).</summary>
+/// <summary><c>inventory train</c>: trains the Microsoft.ML column model on the labelled corpus (one TSV per
+/// application), after a grouped cross-validation that chooses the leaning threshold and fits the calibration on
+/// out-of-fold predictions; saves the model zip and <c>calibration.json</c> beside it. Same corpus and seed give
+/// byte-identical files. Exit 0 when saved, 2 on bad input (missing corpus folder, malformed TSV).</summary>
 internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Settings>
 {
     /// <summary>Command-line settings of <c>inventory train</c>.</summary>
     public sealed class Settings : CommandSettings
     {
-        /// <summary>Folder of the labelled corpus (*.tsv).</summary>
+        /// <summary>Folder of the labelled corpus (*.tsv, one per application).</summary>
         [CommandOption("--corpus <DIR>")]
-        [Description("Folder of labelled corpus files (*.tsv: table, column, data_type, category, subcategory, language). Default rules/corpus.")]
-        public string Corpus { get; init; } = Path.Combine("rules", "corpus");
+        [Description("Folder of labelled corpus files, one per application (gold format). Default $INVENTORY_SHARED/data/corpus, else ../shared/data/corpus.")]
+        public string? Corpus { get; init; }
 
         /// <summary>Destination zip.</summary>
         [CommandOption("--out <FILE>")]
-        [Description("Where to write the model zip. Default rules/model/column-model.zip.")]
+        [Description("Where to write the model zip (calibration.json is written beside it). Default rules/model/column-model.zip.")]
         public string Out { get; init; } = Path.Combine("rules", "model", "column-model.zip");
 
         /// <summary>Seed of the training.</summary>
         [CommandOption("--seed <N>")]
-        [Description("Seed of Microsoft.ML and of the synthetic sampled rows (default 1). Same corpus + seed = same predictions.")]
+        [Description("Seed of Microsoft.ML and of the fold assignment (default 1). Same corpus + seed = same files.")]
         public int Seed { get; init; } = 1;
+
+        /// <summary>Group folds of the calibration's cross-validation.</summary>
+        [CommandOption("--folds <K>")]
+        [Description("Group folds of the cross-validation that fits the calibration (default 5).")]
+        public int Folds { get; init; } = 5;
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() =>
+            Folds < 2 && Folds != 0 ? ValidationResult.Error($"--folds must be 0 or at least 2, not {Folds}") : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var rows = TrainingCorpus.ReadDirectory(settings.Corpus);
-        var model = ColumnModelTrainer.Train(rows, new TrainingOptions { Seed = settings.Seed });
+        var corpus = settings.Corpus ?? Path.Combine(Environment.GetEnvironmentVariable("INVENTORY_SHARED") is { Length: > 0 } shared ? shared : Path.Combine("..", "shared"), "data", "corpus");
+        var applications = LabelledApplication.ReadCorpus(corpus);
+        var rules = ClassifierFactory.CreateRules();
+        var options = new CrossValidationOptions { Folds = settings.Folds, Seed = settings.Seed };
+        var cv = CrossValidation.Run(applications, rules, options,
+            (fold, folds) => console.Write(new Text($"calibration fold {fold}/{folds} ({watch.Elapsed.TotalSeconds:0} s)\n")));
+        var inputs = applications.SelectMany(a => CrossValidation.Inputs(a, rules)).ToArray();
+        var model = ColumnModelTrainer.Train(inputs, options.Training with { Seed = settings.Seed });
         model.Save(settings.Out);
+        var calibrationPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Out))!, "calibration.json");
+        AtomicFile.WriteAllText(calibrationPath, cv.Calibration.ToJson());
         watch.Stop();
-        console.Write(new Text($"trained on {rows.Count} columns ({rows.Select(r => r.Label).Distinct(StringComparer.Ordinal).Count()} labels) " +
-            $"in {watch.Elapsed.TotalSeconds:0.0} s; saved {settings.Out}\n"));
+        console.Write(new Text($"trained on {inputs.Length} columns of {applications.Count} applications ({model.Labels.Count} labels) " +
+            $"in {watch.Elapsed.TotalSeconds:0.0} s; saved {settings.Out} and {calibrationPath} ({cv.Calibration})\n"));
         return ExitCodes.Ok;
     }
 }

@@ -32,6 +32,9 @@ public sealed class InventoryDocument
     public List<SourceEntry> Sources { get; set; } = [];
     /// <summary>Problems met during the scan; non-empty means coverage is incomplete.</summary>
     public List<ScanIssue> Issues { get; set; } = [];
+    /// <summary>The slice of the configured sources (or, for a single source, of its tables) this document holds, as
+    /// <c>I/N</c> (<c>inventory scan --shard</c>); null for a whole scan or a merged inventory.</summary>
+    public string? Shard { get; set; }
 
     /// <summary>True when every table and column in scope could be read.</summary>
     public bool Complete => Issues.Count == 0 && Sources.All(s => s.Complete);

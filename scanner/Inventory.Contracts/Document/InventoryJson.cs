@@ -69,10 +69,19 @@ public static class InventoryJson
         return Deserialize(File.ReadAllText(path, Encoding.UTF8), path);
     }
 
-    /// <summary>Writes an inventory file atomically.</summary>
-    /// <param name="document">The inventory.</param>
+    /// <summary>Writes an inventory file atomically, streaming the JSON to the temporary file (no copy of the whole
+    /// text in memory); the bytes are the same as <see cref="Serialize"/>'s.</summary>
+    /// <param name="document">The inventory (normalised in place first).</param>
     /// <param name="path">Destination; its folder is created if needed.</param>
-    public static void Write(InventoryDocument document, string path) => AtomicFile.WriteAllText(path, Serialize(document));
+    public static void Write(InventoryDocument document, string path)
+    {
+        document.Normalize();
+        AtomicFile.Write(path, stream =>
+        {
+            JsonSerializer.Serialize(stream, document, Options);
+            stream.WriteByte((byte)'\n');
+        });
+    }
 }
 
 /// <summary>Writes files atomically: a temporary file in the same folder, flushed, then renamed over the target,
@@ -98,6 +107,30 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Writes what <paramref name="write"/> puts in the stream atomically, straight to the temporary file.</summary>
+    /// <param name="path">Destination; its folder is created if needed.</param>
+    /// <param name="write">Writes the content (buffered) to the given stream.</param>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);

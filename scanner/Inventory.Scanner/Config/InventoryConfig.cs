@@ -74,6 +74,11 @@ public sealed record InventoryConfig
     public CheckConfig Check { get; init; } = new();
     /// <summary>Tables sampled at once per source (default 4).</summary>
     public int Parallelism { get; init; } = 4;
+    /// <summary>Sources scanned at once (<c>source-parallelism</c>, default 4).</summary>
+    public int SourceParallelism { get; init; } = 4;
+    /// <summary>Sampling connections open at once on one server, whatever the number of its sources scanned at once
+    /// (<c>connections-per-server</c>, default 8).</summary>
+    public int ConnectionsPerServer { get; init; } = 8;
     /// <summary>Folder of the config file (paths are relative to it), or the working directory.</summary>
     public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();
     /// <summary>The config file, or null when built from flags.</summary>
@@ -90,7 +95,7 @@ public sealed record InventoryConfig
     {
         var root = StrictYaml.ReadMappingFile(path);
         environment ??= Environment.GetEnvironmentVariable;
-        root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "model", "check", "parallelism",
+        root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "model", "check", "parallelism", "source-parallelism", "connections-per-server",
             // single-source shorthand, as in ../shared/cases config.yml files
             "provider", "connection", "include", "exclude", "sample", "role", "name");
         var sources = new List<SourceConfig>();
@@ -130,8 +135,12 @@ public sealed record InventoryConfig
         var parallelism = root.Number("parallelism") ?? 4;
         if (parallelism < 1 || parallelism > 64 || parallelism != Math.Floor(parallelism))
             throw root["parallelism"]!.Error("parallelism must be a whole number from 1 to 64");
+        var sourceParallelism = WholeNumber(root, "source-parallelism", 4, 1, 256);
+        var connectionsPerServer = WholeNumber(root, "connections-per-server", 8, 1, 256);
         return new InventoryConfig
         {
+            SourceParallelism = sourceParallelism,
+            ConnectionsPerServer = connectionsPerServer,
             Sources = sources,
             SourceDefaults = defaults,
             Annotations = root.String("annotations"),
@@ -144,6 +153,14 @@ public sealed record InventoryConfig
             BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!,
             File = path,
         };
+    }
+
+    private static int WholeNumber(YMapping root, string key, int fallback, int min, int max)
+    {
+        var value = root.Number(key) ?? fallback;
+        if (value < min || value > max || value != Math.Floor(value))
+            throw root[key]!.Error($"{key} must be a whole number from {min} to {max}");
+        return (int)value;
     }
 
     /// <summary>Reads the <c>sample:</c> mapping (<c>rows</c>, <c>timeout</c>, <c>lock-timeout</c>, <c>seed</c>).</summary>

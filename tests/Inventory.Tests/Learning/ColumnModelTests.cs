@@ -6,48 +6,48 @@ using Inventory.Tests.Support;
 
 namespace Inventory.Tests.Model;
 
-/// <summary>Training, persistence, batch scoring and reproducibility of the Microsoft.ML column model. Trains twice on
-/// 80 % of the corpus (seeded split); the held-out 20 % measures the model on columns it never saw.</summary>
+/// <summary>Training, persistence, batch scoring and reproducibility of the Microsoft.ML column model. Trains twice on the
+/// ten smallest corpus applications minus one fold of them (seeded group split, 40 L-BFGS iterations to stay quick); the
+/// held-out fold's applications measure the model on applications it never saw.</summary>
 [TestFixture]
 [NonParallelizable]
 public sealed class ColumnModelTests
 {
-    private IReadOnlyList<CorpusRow> _train = [];
-    private IReadOnlyList<CorpusRow> _heldOut = [];
+    private IReadOnlyList<ColumnModelInput> _heldOut = [];
     private ColumnModel _first = null!;
     private ColumnModel _second = null!;
 
-    private static string Corpus => Path.Combine(SharedPaths.Repository, "rules", "corpus");
+    private static IReadOnlyList<LabelledApplication> Corpus() => LabelledApplication.ReadCorpus(Path.Combine(SharedPaths.Data, "corpus"));
 
     [OneTimeSetUp]
     public void TrainTwice()
     {
-        var rows = TrainingCorpus.ReadDirectory(Corpus);
-        var random = new Random(7);
-        var split = rows.Select(r => (Row: r, Held: random.NextDouble() < 0.2)).ToArray();
-        _train = split.Where(s => !s.Held).Select(s => s.Row).ToArray();
-        _heldOut = split.Where(s => s.Held).Select(s => s.Row).ToArray();
-        _first = ColumnModelTrainer.Train(_train, new TrainingOptions { Seed = 3 });
-        _second = ColumnModelTrainer.Train(_train, new TrainingOptions { Seed = 3 });
+        var applications = Corpus().OrderBy(a => a.Rows.Count).ThenBy(a => a.Name, StringComparer.Ordinal).Take(10).ToArray();
+        var folds = CrossValidation.AssignFolds(applications, 3, 3);
+        var rules = ClassifierFactory.CreateRules();
+        var train = applications.Where(a => folds[a.Name] != 0).SelectMany(a => CrossValidation.Inputs(a, rules)).ToArray();
+        _heldOut = applications.Where(a => folds[a.Name] == 0).SelectMany(a => CrossValidation.Inputs(a, rules)).ToArray();
+        _first = ColumnModelTrainer.Train(train, new TrainingOptions { Seed = 3, MaximumIterations = 40 });
+        _second = ColumnModelTrainer.Train(train, new TrainingOptions { Seed = 3, MaximumIterations = 40 });
     }
 
-    private static ColumnModelInput[] Inputs(IEnumerable<CorpusRow> rows) =>
-        rows.Select(r => ColumnFeatures.Build(r.Table, r.Column, r.DataType)).ToArray();
-
-    private static IReadOnlyList<ColumnModelInput> GoldInputs() =>
-        Directory.GetFiles(Path.Combine(SharedPaths.Data, "gold"), "*.tsv").Order(StringComparer.Ordinal)
-            .SelectMany(GoldFile.Read).Select(r => ColumnFeatures.Build(r.Table, r.Column, r.DataType)).ToArray();
+    private static IReadOnlyList<ColumnModelInput> GoldInputs()
+    {
+        var rules = ClassifierFactory.CreateRules();
+        return Directory.GetFiles(Path.Combine(SharedPaths.Data, "gold"), "*.tsv").Order(StringComparer.Ordinal)
+            .SelectMany(f => CrossValidation.Inputs(new LabelledApplication(Path.GetFileName(f), GoldFile.Read(f)), rules)).ToArray();
+    }
 
     private static string[] Render(IEnumerable<ModelPrediction> predictions) =>
         predictions.Select(p => $"{p.DataCategory} {p.Probability:R} {p.RunnerUp} {p.RunnerUpProbability:R}").ToArray();
 
     [Test]
-    public void Train_HeldOutSplit_MacroF1AboveFloor()
+    public void Train_HeldOutApplications_MacroF1AboveFloor()
     {
-        var predictions = _first.Predict(Inputs(_heldOut));
+        var predictions = _first.Predict(_heldOut);
         var metrics = ClassificationMetrics.Compute(_heldOut.Select((r, i) => (r.Label, (string?)predictions[i].DataCategory)));
         TestContext.Out.WriteLine(metrics.ToText());
-        Assert.That(metrics.MacroF1, Is.GreaterThanOrEqualTo(0.85), "held-out category macro-F1 (measured 0.870 with seed 3)");
+        Assert.That(metrics.MacroF1, Is.GreaterThanOrEqualTo(0.50), "held-out applications, category macro-F1 of the top label (no leaning, no calibration)");
     }
 
     [Test]
@@ -81,7 +81,7 @@ public sealed class ColumnModelTests
     [Test]
     public void Predict_Batch_EqualsSingleRowScoring()
     {
-        var inputs = Inputs(_heldOut.Take(60));
+        var inputs = _heldOut.Take(60).ToArray();
         var batch = Render(_first.Predict(inputs));
         var single = Render(inputs.Select(i => _first.Predict(i)));
         Assert.That(single, Is.EqualTo(batch));
@@ -103,68 +103,91 @@ public sealed class ColumnModelTests
     }
 
     [Test]
-    public void ReadDirectory_MissingFolder_ThrowsConfigurationException() =>
-        Assert.That(() => TrainingCorpus.ReadDirectory(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))),
+    public void Save_TwiceSameModel_ByteIdenticalZip()
+    {
+        using var a = new MemoryStream();
+        using var b = new MemoryStream();
+        _first.Save(a);
+        _second.Save(b);
+        Assert.That(b.ToArray(), Is.EqualTo(a.ToArray()), "two trainings with the same seed save the same bytes");
+    }
+
+    [Test]
+    public void ReadCorpus_MissingFolder_ThrowsConfigurationException() =>
+        Assert.That(() => LabelledApplication.ReadCorpus(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))),
             Throws.TypeOf<ConfigurationException>());
 
     [Test]
-    public void ReadFile_RowWithEmptyCategory_ReportsFileAndLine()
+    public void AssignFolds_GroupsWholeApplicationsIntoBalancedFolds()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"corpus-{Guid.NewGuid():N}.tsv");
-        File.WriteAllText(path, "table\tcolumn\tdata_type\tcategory\tsubcategory\tlanguage\nusers\temail\ttext\tcontact\temail\ten\nusers\tid\tint\t\t\ten\n");
-        try
+        var applications = Corpus();
+        var folds = CrossValidation.AssignFolds(applications, 5, 1);
+        var sizes = Enumerable.Range(0, 5).Select(f => applications.Where(a => folds[a.Name] == f).Sum(a => a.Rows.Count)).ToArray();
+        using (Assert.EnterMultipleScope())
         {
-            Assert.That(() => TrainingCorpus.ReadFile(path),
-                Throws.TypeOf<ConfigurationException>().With.Property(nameof(ConfigurationException.Line)).EqualTo(3));
-        }
-        finally
-        {
-            File.Delete(path);
+            Assert.That(folds.Keys, Is.EquivalentTo(applications.Select(a => a.Name)));
+            Assert.That(folds.Values.Distinct().Count(), Is.EqualTo(5));
+            Assert.That(sizes.Min(), Is.GreaterThan(sizes.Sum() / 10), string.Join(", ", sizes));
+            Assert.That(CrossValidation.AssignFolds(applications, 5, 1), Is.EqualTo(folds));
         }
     }
 
     [TestCase("customerEmailAddress", ExpectedResult = "customer email address")]
-    [TestCase("HTMLParserURL2", ExpectedResult = "html parser url 2")]
-    [TestCase("Straße_Nr", ExpectedResult = "straße nr")]
+    [TestCase("fname", ExpectedResult = "first name")]
+    [TestCase("tel_no2", ExpectedResult = "phone number 2")]
     [TestCase("\"Full Name\"", ExpectedResult = "full name")]
-    public string Tokenize_Identifier_LowerCaseTokens(string identifier) => string.Join(' ', ColumnFeatures.Tokenize(identifier));
+    public string Tokenize_Identifier_LowerCaseTokensWithAbbreviationsExpanded(string identifier) => string.Join(' ', ColumnFeatures.Tokenize(identifier));
 }
 
-/// <summary>The embedded model and the combination, measured on the gold files from names and types only.</summary>
+/// <summary>The calibration: isotonic fit and the leaning towards personal categories.</summary>
 [TestFixture]
-public sealed class CombinedClassifierGoldTests
+public sealed class SuggestionCalibrationTests
 {
-    private static IReadOnlyList<GoldFileResult> Evaluate(ClassifierKind kind)
+    [Test]
+    public void Fit_MonotoneAndMatchesBlockPrecision()
     {
-        var classifier = ClassifierFactory.CreateDefault(new ClassifierOptions { Kind = kind });
-        return Directory.GetFiles(Path.Combine(SharedPaths.Data, "gold"), "*.tsv").Order(StringComparer.Ordinal)
-            .Select(f => GoldEvaluator.EvaluateNamesOnly(classifier, Path.GetFileName(f), GoldFile.Read(f))).ToArray();
+        // Scores 0.1..0.9: right at 0.1 (1/2), 0.5 (1/2), 0.9 (2/2).
+        var points = new (double, bool)[] { (0.1, true), (0.1, false), (0.5, false), (0.5, true), (0.9, true), (0.9, true) };
+        var calibration = SuggestionCalibration.Fit(0.5, points);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(calibration.Confidence(0.9), Is.EqualTo(1.0));
+            Assert.That(calibration.Confidence(0.3), Is.EqualTo(0.5));
+            Assert.That(calibration.Breakpoints.Select(b => b.Precision), Is.Ordered);
+        }
     }
 
     [Test]
-    public void Combined_PooledGoldNamesAndTypes_MacroF1AtLeast090()
+    public void Suggest_NoneBelowThreshold_LeansToBestPersonalCategory()
     {
-        var pooled = GoldEvaluator.Pool(Evaluate(ClassifierKind.Combined));
-        TestContext.Out.WriteLine(pooled.ToText());
-        Assert.That(pooled.MacroF1, Is.GreaterThanOrEqualTo(0.90));
+        var labels = new[] { "none", "contact.email", "contact.name", "financial.billing" };
+        var calibration = new SuggestionCalibration(0.7, [], []);
+        var leaned = calibration.Suggest(labels, [0.6f, 0.1f, 0.2f, 0.1f]);
+        var kept = calibration.Suggest(labels, [0.8f, 0.1f, 0.05f, 0.05f]);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(leaned, Is.EqualTo(new RawSuggestion("contact.name", 0.30000001192092896, true)).Using<RawSuggestion>((a, b) =>
+                a.DataCategory == b.DataCategory && a.LeanedPersonal == b.LeanedPersonal && Math.Abs(a.Score - b.Score) < 1e-6));
+            Assert.That(kept.DataCategory, Is.EqualTo("none"));
+            Assert.That(kept.LeanedPersonal, Is.False);
+        }
     }
 
     [Test]
-    public void Combined_PooledGold_AccuracyNotBelowRulesOnly()
+    public void Json_RoundTrip_SameConfidences()
     {
-        var combined = GoldEvaluator.Pool(Evaluate(ClassifierKind.Combined));
-        var rules = GoldEvaluator.Pool(Evaluate(ClassifierKind.Rules));
-        TestContext.Out.WriteLine($"rules {rules.MacroF1:0.000}/{rules.Accuracy:0.000}  combined {combined.MacroF1:0.000}/{combined.Accuracy:0.000}");
-        Assert.That(combined.Accuracy, Is.GreaterThanOrEqualTo(rules.Accuracy));
+        var calibration = SuggestionCalibration.Fit(0.4, Enumerable.Range(0, 100).Select(i => (i / 100.0, i % 3 != 0 || i > 70)));
+        var again = SuggestionCalibration.Parse(calibration.ToJson(), "test.json");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(again.NoneThreshold, Is.EqualTo(0.4));
+            foreach (var s in new[] { 0.05, 0.33, 0.5, 0.71, 0.99 })
+                Assert.That(again.Confidence(s), Is.EqualTo(calibration.Confidence(s)).Within(1e-5), $"score {s}");
+        }
     }
 
     [Test]
-    public void Combined_ModelDecision_CarriesModelEvidenceWithProbability()
-    {
-        var classifier = ClassifierFactory.CreateDefault();
-        var column = new GoldRow("employees", "photo", "bytea", "other_personal", "photo", "", 2).ToEvidence();
-        var decision = classifier.Classify(column);
-        Assert.That(decision.Evidence.Where(e => e.Kind == "model"),
-            Has.Exactly(1).Matches<Inventory.Classification.EvidenceItem>(e => e.Score is > 0 and <= 1 && e.DataCategory != null));
-    }
+    public void Parse_NotACalibration_ThrowsConfigurationExceptionWithFile() =>
+        Assert.That(() => SuggestionCalibration.Parse("{\"x\": 1}", "bad.json"),
+            Throws.TypeOf<ConfigurationException>().With.Property(nameof(ConfigurationException.File)).EqualTo("bad.json"));
 }

@@ -24,7 +24,7 @@ public sealed class CaseCategoryTests
         else if (expected.Contains('.'))
             Assert.That(result.DataCategory, Is.EqualTo(expected), $"{column.Table}.{column.Column.Name}");
         else
-            Assert.That(result.DataCategory is null ? null : Taxonomy.CategoryOf(result.DataCategory), Is.EqualTo(expected), $"{column.Table}.{column.Column.Name}");
+            Assert.That(result.DataCategory is null ? null : DataCategory.TopLevelOf(result.DataCategory), Is.EqualTo(expected), $"{column.Table}.{column.Column.Name}");
         Assert.That(result.Confidence, Is.InRange(0.0, 1.0));
     }
 

@@ -1,3 +1,4 @@
+using Inventory.Classification;
 using Inventory.Rules;
 using NUnit.Framework;
 using Inventory.Rules.Evaluation;
@@ -27,7 +28,7 @@ public sealed class GoldEvaluationTests
             report.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
                 $"{Path.GetFileName(file),-24} rows {m.Total,4}  macro-F1 {m.MacroF1:0.000}  accuracy {m.Accuracy:0.000}  subcategory {m.SubcategoryAccuracy:0.000}");
             foreach (var (row, i) in rows.Select((r, i) => (r, i)))
-                if (Taxonomy.CategoryOf(row.DataCategory) != (predictions[i].DataCategory is { } p ? Taxonomy.CategoryOf(p) : "undecided"))
+                if (DataCategory.TopLevelOf(row.DataCategory) != (predictions[i].DataCategory is { } p ? DataCategory.TopLevelOf(p) : "undecided"))
                     TestContext.Out.WriteLine($"MISS {Path.GetFileName(file)} {row.Table}.{row.Column} {row.DataType}: gold {row.DataCategory}, got {predictions[i].DataCategory ?? "undecided"} [{string.Join(",", predictions[i].Evidence.Select(e => e.Id))}]");
         }
         var all = ClassificationMetrics.Compute(pooled);

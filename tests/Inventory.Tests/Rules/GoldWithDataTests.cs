@@ -1,3 +1,4 @@
+using Inventory.Classification;
 using System.Globalization;
 using System.Text;
 using Inventory.Config;
@@ -71,7 +72,7 @@ public sealed class GoldWithDataTests
         for (int i = 0; i < rows.Count; i++)
         {
             var (expected, predicted) = result.Pairs[i];
-            if (Taxonomy.CategoryOf(expected) != (predicted is null ? "undecided" : Taxonomy.CategoryOf(predicted)))
+            if (DataCategory.TopLevelOf(expected) != (predicted is null ? "undecided" : DataCategory.TopLevelOf(predicted)))
                 report.AppendLine(CultureInfo.InvariantCulture, $"  MISS {rows[i].Table}.{rows[i].Column} {rows[i].DataType}: gold {expected}, got {predicted ?? "undecided"}");
         }
         report.AppendLine(m.ToText());

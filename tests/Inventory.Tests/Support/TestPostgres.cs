@@ -74,7 +74,8 @@ public sealed class TestDatabase(string name, string connectionString) : IAsyncD
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString);
         await admin.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        // Dropping thousands of tables (C45) takes minutes on a loaded machine: more than the default 30 s.
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin) { CommandTimeout = 600 };
         await cmd.ExecuteNonQueryAsync();
     }
 }

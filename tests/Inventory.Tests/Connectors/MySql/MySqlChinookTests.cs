@@ -1,3 +1,4 @@
+using Inventory.Classification;
 using System.Globalization;
 using System.Text;
 using Inventory.Config;
@@ -55,7 +56,7 @@ public sealed class MySqlChinookTests
         for (int i = 0; i < gold.Count; i++)
         {
             var (expected, predicted) = result.Pairs[i];
-            if (Taxonomy.CategoryOf(expected) != (predicted is null ? "undecided" : Taxonomy.CategoryOf(predicted)))
+            if (DataCategory.TopLevelOf(expected) != (predicted is null ? "undecided" : DataCategory.TopLevelOf(predicted)))
                 report.AppendLine(CultureInfo.InvariantCulture, $"  MISS {gold[i].Table}.{gold[i].Column}: gold {expected}, got {predicted ?? "undecided"}");
         }
         TestContext.Out.WriteLine(report.ToString());

@@ -1,0 +1,18 @@
+# The inventory CLI in a small runtime image (no SDK): build and publish in the SDK image, copy the framework-dependent
+# output into the .NET runtime image, run as the image's non-root 'app' user.
+#   docker build -t inventory .
+#   docker run --rm -v "$PWD:/work" -w /work inventory scan --config inventory.yml --out inventory.json
+# Not built on the development machines (no container runtime there): see docs/kubernetes/README.md.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish scanner/Inventory.Cli/Inventory.Cli.csproj -c Release -o /app -p:PackAsTool=false \
+    && rm -f /app/*.pdb
+
+FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+WORKDIR /work
+COPY --from=build /app /app
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+USER app
+ENTRYPOINT ["dotnet", "/app/inventory.dll"]
+CMD ["--help"]

@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Globalization;
+using Inventory.Catalog;
+using Inventory.Classification;
+using Inventory.Connectors;
+using Inventory.Connectors.Postgres;
+using Inventory.Rules;
+using Inventory.Rules.Learning;
+using Npgsql;
+
+namespace Inventory.Bench;
+
+/// <summary>
+/// scale: the figures of issue 11, measured as users run the tool, on <see cref="ScaleDatabase"/>.
+/// <list type="number">
+/// <item>Whole process against plain read, interleaved: each round runs <c>inventory scan --connection … --out FILE</c>
+/// as a child process (the real classifier, the document written; wall time, CPU time and peak RSS through
+/// <c>/usr/bin/time</c>), and the plain read of the same samples (in this process, a fresh Npgsql pool, the catalog's
+/// column query, then the very SELECT texts the connector sends, at the same parallelism, every value read), in
+/// alternating order. Ratios per round; median, min and max.</item>
+/// <item>The same for <c>--sample-rows 0</c> (names only).</item>
+/// <item>Names-only classification of 20,000 columns: the default classifier (loaded first) on the evidence of the
+/// first 20,000 catalog columns, in the scan's batch size.</item>
+/// </list>
+/// Options: <c>--rounds N</c> (default 5), <c>--parallelism P</c> (default 4), <c>--regenerate</c>, <c>--cli PATH</c>
+/// (another build's inventory.dll, to compare before and after), <c>--classifier-only</c>.
+/// </summary>
+internal static class ScaleBench
+{
+    internal static string? AdminConnection() =>
+        Environment.GetEnvironmentVariable("INVENTORY_BENCH_PG") is { Length: > 0 } b ? b
+        : Environment.GetEnvironmentVariable("INVENTORY_TEST_PG") is { Length: > 0 } t ? t : null;
+
+    public static async Task<int> GenerateOnlyAsync(string[] args)
+    {
+        if (AdminConnection() is not { } admin) { Console.Error.WriteLine("set INVENTORY_BENCH_PG or INVENTORY_TEST_PG"); return 2; }
+        if (args.Contains("--drop")) { await ScaleDatabase.DropAsync(admin); return 0; }
+        var sw = Stopwatch.StartNew();
+        await ScaleDatabase.GenerateAsync(admin, Database(admin));
+        Console.WriteLine($"generated {ScaleDatabase.Name} in {sw.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+
+    private static string Database(string admin) => new NpgsqlConnectionStringBuilder(admin) { Database = ScaleDatabase.Name }.ConnectionString;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (AdminConnection() is not { } admin) { Console.Error.WriteLine("set INVENTORY_BENCH_PG or INVENTORY_TEST_PG"); return 2; }
+        int rounds = IntOption(args, "--rounds", 5), parallelism = IntOption(args, "--parallelism", 4);
+        var connection = Database(admin);
+        if (args.Contains("--regenerate") || !await ScaleDatabase.ExistsAsync(admin))
+            await ScaleDatabase.GenerateAsync(admin, connection);
+        var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault() ?? Path.Combine(AppContext.BaseDirectory, "inventory.dll");
+        var builder = new NpgsqlConnectionStringBuilder(connection);
+        var uri = $"postgres://{builder.Username}:{builder.Password}@{builder.Host}:{builder.Port}/{builder.Database}";
+        Console.WriteLine($"load average before: {LoadAverage()}; {Environment.ProcessorCount} cores; parallelism {parallelism}; {rounds} rounds after one warm-up round");
+
+        var target = ConnectionTarget.Parse(connection, "postgres");
+        DatabaseCatalog catalog;
+        await using (var connector = new PostgresConnector(target)) catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+        var options = new SampleOptions();
+        var dialect = new PostgresDialect();
+        var statements = catalog.Tables.Select(x => dialect.PlanSample(x, x.Columns.Where(c => c.Readable).ToList(), x.RowEstimate, options).Sql).ToList();
+        Console.WriteLine($"database: {catalog.Tables.Count} tables, {catalog.Tables.Sum(t => t.Columns.Count)} columns");
+
+        var processRuns = args.Contains("--classifier-only") ? [] : new[] { ("whole scan", "", true), ("names only (--sample-rows 0)", " --sample-rows 0", false) };
+        foreach (var (label, extra, sampled) in processRuns)
+        {
+            var scans = new List<Run>();
+            var plains = new List<double>();
+            var ratios = new List<double>();
+            for (int round = 0; round <= rounds; round++)
+            {
+                Run scan = default;
+                double plain = 0;
+                for (int k = 0; k < 2; k++)
+                {
+                    if ((k + round) % 2 == 0) scan = RunProcess(cli, $"scan --connection {uri}{extra} --parallelism {parallelism} --out {Path.Combine(Path.GetTempPath(), "inventory-scale-bench.json")}");
+                    else plain = await PlainReadAsync(connection, sampled ? statements : [], parallelism);
+                }
+                if (round == 0) continue;
+                scans.Add(scan);
+                plains.Add(plain);
+                ratios.Add(scan.WallMs / plain);
+            }
+            Console.WriteLine($"{label}: process {Stats(scans.Select(s => s.WallMs).ToList(), "ms")}; CPU {Stats(scans.Select(s => s.CpuMs).ToList(), "ms")}; peak RSS {Stats(scans.Select(s => s.PeakRssMb).ToList(), "MB")}; exit codes {string.Join(",", scans.Select(s => s.ExitCode).Distinct())}");
+            Console.WriteLine($"  plain read ({(sampled ? "catalog columns + same SELECTs" : "catalog columns only")}): {Stats(plains, "ms")}");
+            Console.WriteLine($"  process/plain per round: {Stats(ratios, "")}");
+        }
+
+        // Names-only classification of 20,000 columns, the classifier alone (model loaded before timing).
+        var evidence = catalog.Tables.SelectMany(t => t.Columns.Select(c => new ColumnEvidence
+        {
+            Source = "bench", Provider = "postgres", Schema = t.Schema, Table = t.Name, TableKind = t.Kind,
+            TableColumns = t.Columns.Select(x => x.Name).ToArray(), Column = c, NotSampled = NotSampledReason.Disabled,
+        })).Take(20_000).ToArray();
+        foreach (var kind in new[] { ClassifierKind.Combined, ClassifierKind.Rules, ClassifierKind.Model })
+        {
+            var classifier = ClassifierFactory.CreateDefault(new ClassifierOptions { Kind = kind });
+            classifier.ClassifyMany(evidence.Take(100).ToArray());
+            var times = new List<double>();
+            for (int i = 0; i < rounds; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                foreach (var chunk in evidence.Chunk(4096)) classifier.ClassifyMany(chunk);
+                times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine($"names-only classification of {evidence.Length} columns ({kind}, classifier alone, batches of 4,096): {Stats(times, "ms")}");
+        }
+        Console.WriteLine($"load average after: {LoadAverage()}");
+        return 0;
+    }
+
+    /// <summary>sources: one Chinook (SQLite) against 60 copies, each as a whole <c>inventory scan --config</c> process,
+    /// interleaved rounds; the per-source overhead is (T60 − T1) / 59.</summary>
+    public static int RunSources(string[] args)
+    {
+        int rounds = IntOption(args, "--rounds", 5), count = IntOption(args, "--sources", 60);
+        var chinook = args.SkipWhile(a => a != "--chinook").Skip(1).FirstOrDefault()
+            ?? Path.Combine(Environment.GetEnvironmentVariable("INVENTORY_SHARED") ?? "/work/shared", "data", "chinook", "Chinook_Sqlite.sqlite");
+        var dir = Path.Combine(Path.GetTempPath(), $"inventory-sources-bench-{Environment.ProcessId}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string Config(int n)
+            {
+                var path = Path.Combine(dir, $"sources-{n}.yml");
+                var lines = new List<string> { "sources:" };
+                for (int i = 1; i <= n; i++)
+                {
+                    var file = Path.Combine(dir, $"chinook-{i:00}.sqlite");
+                    if (!File.Exists(file)) File.Copy(chinook, file);
+                    lines.Add($"  - name: chinook-{i:00}");
+                    lines.Add($"    connection: \"sqlite:{file}\"");
+                }
+                File.WriteAllLines(path, lines);
+                return path;
+            }
+            var one = Config(1);
+            var many = Config(count);
+            var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault() ?? Path.Combine(AppContext.BaseDirectory, "inventory.dll");
+            var output = Path.Combine(dir, "out.json");
+            Console.WriteLine($"load average before: {LoadAverage()}; {Environment.ProcessorCount} cores; {rounds} rounds after one warm-up round");
+            var ones = new List<Run>();
+            var manys = new List<Run>();
+            var ratios = new List<double>();
+            for (int round = 0; round <= rounds; round++)
+            {
+                Run a = default, b = default;
+                for (int k = 0; k < 2; k++)
+                {
+                    if ((k + round) % 2 == 0) a = RunProcess(cli, $"scan --config {one} --out {output}");
+                    else b = RunProcess(cli, $"scan --config {many} --out {output}");
+                }
+                if (round == 0) continue;
+                ones.Add(a);
+                manys.Add(b);
+                ratios.Add(b.WallMs / a.WallMs);
+            }
+            Console.WriteLine($"1 source: {Stats(ones.Select(r => r.WallMs).ToList(), "ms")}; CPU {Stats(ones.Select(r => r.CpuMs).ToList(), "ms")}; exit codes {string.Join(",", ones.Select(r => r.ExitCode).Distinct())}");
+            Console.WriteLine($"{count} sources: {Stats(manys.Select(r => r.WallMs).ToList(), "ms")}; CPU {Stats(manys.Select(r => r.CpuMs).ToList(), "ms")}; peak RSS {Stats(manys.Select(r => r.PeakRssMb).ToList(), "MB")}; exit codes {string.Join(",", manys.Select(r => r.ExitCode).Distinct())}");
+            Console.WriteLine($"{count}/1 per round: {Stats(ratios, "")}");
+            Console.WriteLine($"per-source overhead (T{count} - T1) / {count - 1}: {Stats(ones.Zip(manys, (x, y) => (y.WallMs - x.WallMs) / (count - 1)).ToList(), "ms")}");
+            Console.WriteLine($"load average after: {LoadAverage()}");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private readonly record struct Run(double WallMs, double CpuMs, double PeakRssMb, int ExitCode);
+
+    /// <summary>Runs the CLI under /usr/bin/time (peak RSS, CPU) and measures its wall time here.</summary>
+    private static Run RunProcess(string cli, string arguments)
+    {
+        var report = Path.GetTempFileName();
+        var timeTool = File.Exists("/usr/bin/time");
+        var start = new ProcessStartInfo(timeTool ? "/usr/bin/time" : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (timeTool) foreach (var a in new[] { "-o", report, "-f", "%M %U %S", "dotnet" }) start.ArgumentList.Add(a);
+        start.ArgumentList.Add(cli);
+        foreach (var a in arguments.Split(' ')) start.ArgumentList.Add(a);
+        var sw = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        var wall = sw.Elapsed.TotalMilliseconds;
+        double rss = 0, cpu = 0;
+        if (timeTool && File.ReadAllText(report).Trim().Split('\n').Last().Split(' ') is [var m, var u, var s])
+        {
+            rss = double.Parse(m, CultureInfo.InvariantCulture) / 1024;
+            cpu = (double.Parse(u, CultureInfo.InvariantCulture) + double.Parse(s, CultureInfo.InvariantCulture)) * 1000;
+        }
+        File.Delete(report);
+        if (process.ExitCode is not (0 or 3)) Console.Error.WriteLine($"scan exited {process.ExitCode}: {stderr.Result.Split('\n').FirstOrDefault()}");
+        _ = stdout.Result;
+        return new Run(wall, cpu, rss, process.ExitCode);
+    }
+
+    /// <summary>The physical limit of a user's scan: a fresh pool, the catalog's columns in one query, then the very
+    /// SELECT texts the connector sends at the same parallelism, every value read.</summary>
+    private static async Task<double> PlainReadAsync(string connection, IReadOnlyList<string> statements, int parallelism)
+    {
+        var sw = Stopwatch.StartNew();
+        var builder = new NpgsqlDataSourceBuilder(connection);
+        builder.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
+        await using var dataSource = builder.Build();
+        await using (var c = await dataSource.OpenConnectionAsync())
+        await using (var cmd = new NpgsqlCommand("SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped", c))
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) { _ = reader.GetString(0); _ = reader.GetString(1); _ = reader.GetString(2); }
+        await Parallel.ForEachAsync(statements, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (sql, ct) =>
+        {
+            await using var c = await dataSource.OpenConnectionAsync(ct);
+            await using var cmd = new NpgsqlCommand(sql, c);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                for (int i = 0; i < reader.FieldCount; i++)
+                    if (!reader.IsDBNull(i)) _ = reader.GetValue(i);
+        });
+        return sw.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Stats(List<double> values, string unit)
+    {
+        var format = unit == "" ? "F2" : "F0";
+        var u = unit == "" ? "" : " " + unit;
+        return $"median {Median(values).ToString(format, CultureInfo.InvariantCulture)}{u} (min {values.Min().ToString(format, CultureInfo.InvariantCulture)}, max {values.Max().ToString(format, CultureInfo.InvariantCulture)}, n={values.Count})";
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "n/a"; }
+    }
+
+    private static int IntOption(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
+    }
+}

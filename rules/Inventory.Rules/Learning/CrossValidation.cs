@@ -1,0 +1,199 @@
+using Inventory.Classification;
+using Inventory.Rules.Evaluation;
+
+namespace Inventory.Rules.Learning;
+
+/// <summary>The labelled columns of one application of the corpus (one gold-format TSV file).</summary>
+/// <param name="Name">Application name (the file name without extension).</param>
+/// <param name="Rows">Its labelled columns.</param>
+public sealed record LabelledApplication(string Name, IReadOnlyList<GoldRow> Rows)
+{
+    /// <summary>Reads every <c>*.tsv</c> of a corpus folder (ordinal file-name order), one application per file.</summary>
+    /// <param name="directory">The corpus folder (e.g. <c>../shared/data/corpus</c>).</param>
+    /// <returns>The applications.</returns>
+    /// <exception cref="ConfigurationException">Missing folder, no TSV file, or a malformed file (with file and line).</exception>
+    public static IReadOnlyList<LabelledApplication> ReadCorpus(string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw new ConfigurationException($"corpus folder '{directory}' does not exist; pass the folder of *.tsv files");
+        var files = Directory.GetFiles(directory, "*.tsv").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToArray();
+        if (files.Length == 0) throw new ConfigurationException($"corpus folder '{directory}' holds no *.tsv file");
+        return files.Select(f => new LabelledApplication(Path.GetFileNameWithoutExtension(f), GoldFile.Read(f))).ToArray();
+    }
+}
+
+/// <summary>Options of <see cref="CrossValidation"/>.</summary>
+public sealed record CrossValidationOptions
+{
+    /// <summary>Group folds (default 5); 0 or at least the number of applications means leave-one-application-out.</summary>
+    public int Folds { get; init; } = 5;
+    /// <summary>Seed of the fold assignment and of the training (default 1).</summary>
+    public int Seed { get; init; } = 1;
+    /// <summary>Training options (learner); its seed is replaced by <see cref="Seed"/>.</summary>
+    public TrainingOptions Training { get; init; } = new();
+    /// <summary>Feed the rule classifier's decision to the model (stacking; default true). False measures the model alone.</summary>
+    public bool UseRules { get; init; } = true;
+    /// <summary>Leaning threshold; null chooses it on the out-of-fold predictions (<see cref="CrossValidation.ChooseNoneThreshold"/>).</summary>
+    public double? NoneThreshold { get; init; }
+}
+
+/// <summary>One column's out-of-fold outcome.</summary>
+/// <param name="Application">Its application.</param>
+/// <param name="Fold">The fold it was tested in.</param>
+/// <param name="Gold">Gold label.</param>
+/// <param name="Predicted">Suggested label (never null: every column gets a suggestion).</param>
+/// <param name="Confidence">Calibrated confidence (calibration fitted on the other folds only).</param>
+public sealed record CrossValidatedColumn(string Application, int Fold, string Gold, string Predicted, double Confidence);
+
+/// <summary>The result of a cross-validation.</summary>
+/// <param name="Columns">Every column's out-of-fold outcome, in application then row order.</param>
+/// <param name="NoneThreshold">The leaning threshold used.</param>
+/// <param name="Calibration">The calibration fitted on all out-of-fold suggestions (the one to ship with a model trained on everything).</param>
+/// <param name="FoldOf">Fold of each application.</param>
+public sealed record CrossValidationResult(IReadOnlyList<CrossValidatedColumn> Columns, double NoneThreshold,
+    SuggestionCalibration Calibration, IReadOnlyDictionary<string, int> FoldOf);
+
+/// <summary>
+/// Cross-validation grouped by application: an application's columns are all in the training part or all in the test
+/// part of a fold. Applications are assigned to folds by a seeded shuffle, then largest first to the fold with the fewest
+/// columns (balanced folds). Each fold trains a model (<see cref="ColumnModelTrainer"/>) on the other folds' columns,
+/// names and types only, and predicts its own; the outcome is the combined decision of <see cref="CombinedClassifier.Combine"/>
+/// (rules that stand, else the model); the leaning threshold is chosen on the pooled out-of-fold distributions,
+/// and each fold's confidences come from a calibration fitted on the other folds' suggestions only.
+/// </summary>
+public static class CrossValidation
+{
+    /// <summary>Target recall of personal columns (issue 10) used to choose the leaning threshold.</summary>
+    public const double TargetPersonalRecall = 0.92;
+
+    /// <summary>Builds the labelled model inputs of an application (names and types only, table context, rule decision).</summary>
+    /// <param name="application">The application.</param>
+    /// <param name="rules">The rule classifier, or null to leave rules out.</param>
+    /// <returns>One input per row, label set.</returns>
+    public static IReadOnlyList<ColumnModelInput> Inputs(LabelledApplication application, IColumnClassifier? rules) =>
+        Inputs(application, rules?.ClassifyMany(GoldFile.ToEvidence(application.Rows)));
+
+    private static IReadOnlyList<ColumnModelInput> Inputs(LabelledApplication application, IReadOnlyList<ColumnClassification>? decisions)
+    {
+        var evidence = GoldFile.ToEvidence(application.Rows);
+        var inputs = new ColumnModelInput[evidence.Count];
+        for (int i = 0; i < evidence.Count; i++)
+        {
+            inputs[i] = ColumnFeatures.Build(evidence[i], decisions?[i]);
+            inputs[i].Label = application.Rows[i].DataCategory;
+        }
+        return inputs;
+    }
+
+    /// <summary>Assigns applications to folds (see the class summary).</summary>
+    /// <param name="applications">The applications.</param>
+    /// <param name="folds">Fold count; 0 or ≥ the application count for leave-one-application-out.</param>
+    /// <param name="seed">Shuffle seed.</param>
+    /// <returns>Application name → fold index.</returns>
+    public static IReadOnlyDictionary<string, int> AssignFolds(IReadOnlyList<LabelledApplication> applications, int folds, int seed)
+    {
+        var random = new Random(seed);
+        var shuffled = applications.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => (App: a, Key: random.Next())).ToArray();
+        if (folds <= 0 || folds >= applications.Count)
+            return shuffled.OrderBy(s => s.App.Name, StringComparer.Ordinal).Select((s, i) => (s.App.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        var sizes = new int[folds];
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (app, _) in shuffled.OrderByDescending(s => s.App.Rows.Count).ThenBy(s => s.Key))
+        {
+            int target = 0;
+            for (int f = 1; f < folds; f++) if (sizes[f] < sizes[target]) target = f;
+            sizes[target] += app.Rows.Count;
+            result[app.Name] = target;
+        }
+        return result;
+    }
+
+    /// <summary>Runs the cross-validation.</summary>
+    /// <param name="applications">The corpus applications (at least two).</param>
+    /// <param name="rules">The rule classifier (used when <see cref="CrossValidationOptions.UseRules"/>).</param>
+    /// <param name="options">Folds, seed, learner.</param>
+    /// <param name="progress">Called after each fold with (fold, folds), or null.</param>
+    /// <returns>Every column's out-of-fold outcome, the threshold and the shippable calibration.</returns>
+    /// <exception cref="ConfigurationException">Fewer than two applications.</exception>
+    public static CrossValidationResult Run(IReadOnlyList<LabelledApplication> applications, IColumnClassifier? rules,
+        CrossValidationOptions options, Action<int, int>? progress = null)
+    {
+        if (applications.Count < 2) throw new ConfigurationException("cross-validation needs at least two applications");
+        var foldOf = AssignFolds(applications, options.Folds, options.Seed);
+        int folds = foldOf.Values.Max() + 1;
+        var ruleDecisions = applications.ToDictionary(a => a.Name,
+            a => options.UseRules && rules is not null ? rules.ClassifyMany(GoldFile.ToEvidence(a.Rows)) : null, StringComparer.Ordinal);
+        var inputs = applications.ToDictionary(a => a.Name, a => Inputs(a, ruleDecisions[a.Name]), StringComparer.Ordinal);
+        var oof = new List<(string App, int Fold, string Gold, IReadOnlyList<string> Labels, IReadOnlyList<float> Distribution, ColumnClassification? Rule)>();
+        for (int fold = 0; fold < folds; fold++)
+        {
+            var train = applications.Where(a => foldOf[a.Name] != fold).SelectMany(a => inputs[a.Name]).ToArray();
+            var model = ColumnModelTrainer.Train(train, options.Training with { Seed = options.Seed });
+            foreach (var app in applications.Where(a => foldOf[a.Name] == fold))
+            {
+                var predictions = model.Predict(inputs[app.Name]);
+                for (int i = 0; i < predictions.Count; i++)
+                    oof.Add((app.Name, fold, app.Rows[i].DataCategory, model.Labels, predictions[i].Distribution, ruleDecisions[app.Name]?[i]));
+            }
+            progress?.Invoke(fold + 1, folds);
+        }
+        double threshold = options.NoneThreshold ?? ChooseNoneThreshold(oof.Select(o => (o.Gold, o.Labels, o.Distribution)).ToArray());
+        var policy = new SuggestionCalibration(threshold, [], []);
+        var raw = oof.Select(o => (o.App, o.Fold, o.Gold, Suggestion: policy.Suggest(o.Labels, o.Distribution), o.Rule)).ToArray();
+        static bool Right(string gold, RawSuggestion s) => DataCategory.TopLevelOf(gold) == DataCategory.TopLevelOf(s.DataCategory);
+        var byFold = Enumerable.Range(0, folds).Select(f =>
+            SuggestionCalibration.Fit(threshold, raw.Where(r => r.Fold != f).Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))))).ToArray();
+        var columns = applications.SelectMany(a => raw.Where(r => r.App == a.Name)).Select(r =>
+        {
+            var model = new ColumnClassification
+            {
+                DataCategory = r.Suggestion.DataCategory,
+                Confidence = byFold[r.Fold].Confidence(r.Suggestion.Score),
+                Origin = Origin.Model,
+                Evidence = [new EvidenceItem("model", "model.column", r.Suggestion.DataCategory, Score: r.Suggestion.Score)],
+            };
+            var decided = r.Rule is null ? model : CombinedClassifier.Combine(r.Rule, model);
+            return new CrossValidatedColumn(r.App, r.Fold, r.Gold, decided.DataCategory!, decided.Confidence);
+        }).ToArray();
+        var shipped = SuggestionCalibration.Fit(threshold, raw.Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))));
+        return new CrossValidationResult(columns, threshold, shipped, foldOf);
+    }
+
+    /// <summary>Chooses the leaning threshold on out-of-fold distributions: the smallest threshold (steps of 0.01) at
+    /// which the recall of personal columns reaches <see cref="TargetPersonalRecall"/>; when no threshold reaches it while
+    /// precision of personal suggestions stays ≥ 0.70, the threshold with the best recall at that precision.</summary>
+    /// <param name="oof">(gold, labels, distribution) per out-of-fold column.</param>
+    /// <returns>The threshold in [0, 1].</returns>
+    public static double ChooseNoneThreshold(IReadOnlyList<(string Gold, IReadOnlyList<string> Labels, IReadOnlyList<float> Distribution)> oof)
+    {
+        // Summed probability of none per column: a column is flagged personal when its best category is personal, or
+        // when none is best but below the threshold.
+        var points = oof.Select(o =>
+        {
+            double none = 0, bestPersonal = 0;
+            var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (int i = 0; i < o.Labels.Count; i++)
+            {
+                var top = DataCategory.TopLevelOf(o.Labels[i]);
+                totals[top] = totals.GetValueOrDefault(top) + o.Distribution[i];
+            }
+            none = totals.GetValueOrDefault("none");
+            bestPersonal = totals.Where(kv => kv.Key != "none").Select(kv => kv.Value).DefaultIfEmpty(0).Max();
+            return (Personal: DataCategory.TopLevelOf(o.Gold) != "none", None: none, NoneWins: none >= bestPersonal);
+        }).ToArray();
+        int personal = points.Count(p => p.Personal);
+        double bestThreshold = 0, bestRecall = -1;
+        for (int step = 0; step <= 100; step++)
+        {
+            double t = step / 100.0;
+            int flagged = 0, hit = 0;
+            foreach (var p in points)
+                if (!p.NoneWins || p.None < t) { flagged++; if (p.Personal) hit++; }
+            double recall = personal == 0 ? 1 : (double)hit / personal;
+            double precision = flagged == 0 ? 1 : (double)hit / flagged;
+            if (recall >= TargetPersonalRecall && precision >= 0.70) return t;
+            if (precision >= 0.70 && recall > bestRecall) { bestRecall = recall; bestThreshold = t; }
+        }
+        return bestThreshold;
+    }
+}

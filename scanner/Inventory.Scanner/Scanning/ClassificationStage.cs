@@ -1,0 +1,174 @@
+using System.Threading.Channels;
+using Inventory.Catalog;
+using Inventory.Classification;
+using Inventory.Model;
+
+namespace Inventory.Scanning;
+
+/// <summary>A sampled table waiting for classification: its catalog entry, its sample and where its result goes.</summary>
+internal sealed record SampledTable(SourceScan Source, TableInfo Table, TableSample Sample)
+{
+    /// <summary>Told when the table is classified, or null.</summary>
+    public IScanProgress? Progress { get; init; }
+
+    /// <summary>Budget units held while queued: one per column plus one per sampled value.</summary>
+    public int Units { get; } = Table.Columns.Count + Sample.Columns.Values.Sum(c => c.Values.Count);
+}
+
+/// <summary>
+/// Classifies sampled tables of every source of a scan in batches that cross table (and source) boundaries, while
+/// sampling goes on: the model is scored once per batch instead of once per table, which is where a per-table scan
+/// spent most of its time (profile in bench/README.md). Memory stays bounded: producers wait while the queued tables
+/// hold more than <see cref="MaxQueuedUnits"/> columns+values (a single table larger than that is still admitted
+/// alone), and values are dropped as soon as their batch is classified, so peak memory follows the largest table, not
+/// the database. A batch whose classification throws is retried table by table; a table whose classification still
+/// throws becomes a <c>classification-failed</c> scan issue (its columns left undecided) and the scan goes on. The
+/// exception's message is never recorded, since a classifier may quote the value it failed on.
+/// </summary>
+internal sealed class ClassificationStage
+{
+    /// <summary>Columns classified in one batch at most.</summary>
+    internal const int MaxBatchColumns = 4096;
+    /// <summary>Sampled values classified in one batch at most.</summary>
+    internal const int MaxBatchValues = 200_000;
+    /// <summary>Columns+values queued at most before sampling waits.</summary>
+    internal const int MaxQueuedUnits = 400_000;
+
+    private readonly IColumnClassifier _classifier;
+    private readonly bool _maskedExamples;
+    private readonly Channel<SampledTable> _queue = Channel.CreateUnbounded<SampledTable>(new UnboundedChannelOptions { SingleWriter = false });
+    private readonly Lock _budgetGate = new();
+    private readonly Queue<(int Units, TaskCompletionSource Ready)> _waiting = new();
+    private int _queuedUnits;
+    private readonly Task[] _workers;
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+
+    /// <summary>Starts the workers.</summary>
+    /// <param name="classifier">Thread-safe classifier.</param>
+    /// <param name="maskedExamples">Keep up to three masked examples per column.</param>
+    /// <param name="workers">Batches classified at once.</param>
+    public ClassificationStage(IColumnClassifier classifier, bool maskedExamples, int workers)
+    {
+        _classifier = classifier;
+        _maskedExamples = maskedExamples;
+        _workers = Enumerable.Range(0, Math.Max(1, workers)).Select(_ => Task.Run(WorkAsync)).ToArray();
+    }
+
+    /// <summary>Queues a sampled table, waiting while the queue holds too many values.</summary>
+    public async ValueTask EnqueueAsync(SampledTable table, CancellationToken cancellationToken)
+    {
+        Task? wait = null;
+        lock (_budgetGate)
+        {
+            if (_waiting.Count == 0 && (_queuedUnits == 0 || _queuedUnits + table.Units <= MaxQueuedUnits))
+                _queuedUnits += table.Units;
+            else
+            {
+                var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiting.Enqueue((table.Units, ready));
+                wait = ready.Task;
+            }
+        }
+        if (wait is not null) await wait.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _queue.Writer.WriteAsync(table, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>No more tables: waits until every queued table is classified.</summary>
+    public async Task CompleteAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_workers).ConfigureAwait(false);
+        _failure?.Throw();
+    }
+
+    private void Release(int units)
+    {
+        lock (_budgetGate)
+        {
+            _queuedUnits -= units;
+            while (_waiting.TryPeek(out var next) && (_queuedUnits == 0 || _queuedUnits + next.Units <= MaxQueuedUnits))
+            {
+                _waiting.Dequeue();
+                _queuedUnits += next.Units;
+                next.Ready.TrySetResult();
+            }
+        }
+    }
+
+    private async Task WorkAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<SampledTable>();
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            int columns = 0, values = 0;
+            while (columns < MaxBatchColumns && values < MaxBatchValues && reader.TryRead(out var table))
+            {
+                batch.Add(table);
+                columns += table.Table.Columns.Count;
+                values += table.Units - table.Table.Columns.Count;
+            }
+            if (batch.Count == 0) continue;
+            try
+            {
+                Classify(batch);
+            }
+            catch (Exception e)
+            {
+                // A fault outside the classifier (a bug): keep draining so producers never wait forever, rethrow at the end.
+                _failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                Release(batch.Sum(t => t.Units));
+                batch.Clear();
+            }
+        }
+    }
+
+    private void Classify(List<SampledTable> batch)
+    {
+        var evidence = batch.Select(t => TableEntries.Evidence(t.Source.Config, t.Source.Provider, t.Table, t.Sample)).ToArray();
+        var decisions = TryClassify(evidence.SelectMany(e => e).ToArray());
+        int offset = 0;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            var table = batch[i];
+            IReadOnlyList<ColumnClassification>? own = null;
+            string? failure = decisions.Failure;
+            if (decisions.Result is { } all)
+                own = new ArraySegment<ColumnClassification>(all, offset, evidence[i].Length);
+            else if (batch.Count > 1)
+                (own, failure) = TryClassify(evidence[i]);
+            offset += evidence[i].Length;
+            var issues = table.Sample.Issues.Count;
+            if (own is null)
+            {
+                table.Source.AddIssue(new ScanIssue(table.Source.Config.Name, table.Table.QualifiedName(table.Source.DefaultSchema), null,
+                    "classification-failed", $"the classifier failed on this table ({failure}); its columns are left undecided"));
+                own = evidence[i].Select(_ => ColumnClassification.Undecided()).ToArray();
+                issues++;
+            }
+            var entry = TableEntries.Build(table.Source.DefaultSchema, table.Table, table.Sample, evidence[i], own, _maskedExamples);
+            table.Source.TableClassified(entry);
+            table.Progress?.TableFinished(table.Source.Config.Name, entry.QualifiedName, table.Sample.RowCount, issues);
+        }
+    }
+
+    /// <summary>Classifies columns; no result when the classifier throws or answers with the wrong number of decisions,
+    /// and then the failure named by the exception's type only (its message may quote a value).</summary>
+    private (ColumnClassification[]? Result, string? Failure) TryClassify(ColumnEvidence[] columns)
+    {
+        try
+        {
+            var result = _classifier.ClassifyMany(columns);
+            return result.Count == columns.Length
+                ? (result as ColumnClassification[] ?? result.ToArray(), null)
+                : (null, $"{result.Count} decisions for {columns.Length} columns");
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+        {
+            return (null, e.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Inventory.Catalog;
+using Inventory.Model;
+
+namespace Inventory.Scanning;
+
+/// <summary>One inventory file to merge: where it came from (for error messages) and its document.</summary>
+/// <param name="File">The path as the user gave it.</param>
+/// <param name="Document">Its parsed document.</param>
+public sealed record InventoryPart(string File, InventoryDocument Document);
+
+/// <summary>
+/// Joins the inventories of a scan split with <c>inventory scan --shard I/N</c> (or of separate scans of disjoint
+/// sources) into one document that check, report, annotate and diff read exactly like a whole scan. Sources of the same
+/// name are joined table by table (a single source sharded by its tables); a table present in two parts, or one source
+/// name pointing at two different databases, is an error naming both files. When the parts carry shards, every shard
+/// 1..N must be there: a missing one adds a <c>shard-missing</c> scan issue, so the result is incomplete (exit 3, like a
+/// failed table). Issues of the parts are kept; the merged document has no shard.
+/// </summary>
+public static class InventoryMerge
+{
+    /// <summary>Merges parts.</summary>
+    /// <param name="parts">At least one part.</param>
+    /// <returns>The merged document, normalised.</returns>
+    /// <exception cref="ConfigurationException">No part; a shard recorded twice or with different counts; a table in
+    /// two parts; a source name in two parts with different providers or targets. The message names both files.</exception>
+    public static InventoryDocument Merge(IReadOnlyList<InventoryPart> parts)
+    {
+        if (parts.Count == 0) throw new ConfigurationException("nothing to merge: give the shard inventories (inventory merge PART.json… --out inventory.json)");
+        var merged = new InventoryDocument
+        {
+            Tool = parts[0].Document.Tool,
+            ScannedAt = parts.Select(p => p.Document.ScannedAt).Where(t => t is not null).Min(),
+        };
+        CheckShards(parts, merged);
+        var sources = new Dictionary<string, (SourceEntry Entry, string File)>(StringComparer.Ordinal);
+        var tables = new Dictionary<(string Source, string Schema, string Table), string>();
+        foreach (var (file, document) in parts)
+        {
+            foreach (var source in document.Sources)
+            {
+                if (!sources.TryGetValue(source.Name, out var into))
+                {
+                    into = (new SourceEntry
+                    {
+                        Name = source.Name,
+                        Provider = source.Provider,
+                        Role = source.Role,
+                        Target = source.Target,
+                        ServerVersion = source.ServerVersion,
+                        DefaultSchema = source.DefaultSchema,
+                        Complete = source.Complete,
+                        // The merge is the whole scan again: the same include/exclude, no shard.
+                        Scope = source.Scope is { } scope ? new SourceScope { Include = [.. scope.Include], Exclude = [.. scope.Exclude] } : null,
+                    }, file);
+                    sources.Add(source.Name, into);
+                }
+                else
+                {
+                    if (into.Entry.Provider != source.Provider || into.Entry.Target != source.Target || into.Entry.Role != source.Role)
+                        throw new ConfigurationException($"source '{source.Name}' is {into.Entry.Provider} {into.Entry.Target} in {into.File} but {source.Provider} {source.Target} in {file}: parts of one merge must come from one config");
+                    into.Entry.Complete &= source.Complete;
+                }
+                foreach (var table in source.Tables)
+                {
+                    if (!tables.TryAdd((source.Name, table.Schema, table.Name), file))
+                        throw new ConfigurationException($"table {table.QualifiedName} of source '{source.Name}' is in both {tables[(source.Name, table.Schema, table.Name)]} and {file}: shards must not overlap (were they scanned with different --shard counts or configs?)");
+                    into.Entry.Tables.Add(table);
+                }
+            }
+            merged.Issues.AddRange(document.Issues);
+        }
+        merged.Sources.AddRange(sources.Values.Select(v => v.Entry));
+        merged.Normalize();
+        return merged;
+    }
+
+    private static void CheckShards(IReadOnlyList<InventoryPart> parts, InventoryDocument merged)
+    {
+        var sharded = parts.Where(p => p.Document.Shard is not null).ToList();
+        if (sharded.Count == 0) return;
+        var seen = new Dictionary<int, string>();
+        int count = 0;
+        foreach (var (file, document) in sharded)
+        {
+            if (!ScanShard.TryParseRecorded(document.Shard, out var shard))
+                throw new ConfigurationException($"{file} records shard '{document.Shard}', which is not I/N");
+            if (count != 0 && shard.Count != count)
+                throw new ConfigurationException($"{file} is shard {shard} but {sharded[0].File} is shard {sharded[0].Document.Shard}: all parts must be split the same way (same N)");
+            count = shard.Count;
+            if (!seen.TryAdd(shard.Index, file))
+                throw new ConfigurationException($"shard {shard} is in both {seen[shard.Index]} and {file}");
+        }
+        if (sharded.Count != parts.Count)
+            throw new ConfigurationException($"{parts.First(p => p.Document.Shard is null).File} is a whole scan but {sharded[0].File} is shard {sharded[0].Document.Shard}: merge the shards of one split only");
+        for (int i = 1; i <= count; i++)
+            if (!seen.ContainsKey(i))
+                merged.Issues.Add(new ScanIssue("*", null, null, "shard-missing",
+                    $"shard {i}/{count} is not among the merged parts: its sources or tables are missing from this inventory"));
+    }
+}

@@ -1,0 +1,42 @@
+using Inventory.Config;
+
+namespace Inventory.Scanning;
+
+/// <summary>What to scan.</summary>
+public sealed record ScanRequest
+{
+    /// <summary>Sources, each with its connection, filters and sampling options.</summary>
+    public required IReadOnlyList<SourceConfig> Sources { get; init; }
+    /// <summary>Tables sampled at once per source (bounded degree of parallelism, default 4).</summary>
+    public int Parallelism { get; init; } = 4;
+    /// <summary>Sources scanned at once (default 4). Tables of every source share one classification stage.</summary>
+    public int SourceParallelism { get; init; } = 4;
+    /// <summary>Sampling connections open at once on one server (host and port), whatever the number of its sources
+    /// scanned at once (default 8). SQLite files count as one server each.</summary>
+    public int MaxConnectionsPerServer { get; init; } = 8;
+    /// <summary>When set, only this slice of the sources (or, for a single source, of its tables) is scanned and the
+    /// document records it (<see cref="Model.InventoryDocument.Shard"/>).</summary>
+    public ScanShard? Shard { get; init; }
+    /// <summary>When true, up to three masked examples per column are kept (e.g. <c>j***@e***.c***</c>). Off by default.</summary>
+    public bool MaskedExamples { get; init; }
+    /// <summary>Time stamp to record, or null for a reproducible document.</summary>
+    public DateTimeOffset? ScannedAt { get; init; }
+}
+
+/// <summary>Receives progress; implementations must be thread-safe (calls come from sampling and classification
+/// threads at once).</summary>
+public interface IScanProgress
+{
+    /// <summary>The catalog of a source was read.</summary>
+    void CatalogRead(string source, int tables, int columns);
+    /// <summary>Sampling of a table started.</summary>
+    void TableStarted(string source, string table);
+    /// <summary>A table was sampled and classified.</summary>
+    void TableFinished(string source, string table, int sampledRows, int issues);
+    /// <summary>A source was scanned completely (every table classified).</summary>
+    /// <param name="source">Its name.</param>
+    /// <param name="done">Sources finished so far, this one included.</param>
+    /// <param name="total">Sources of the scan.</param>
+    /// <param name="elapsed">Time from its first connection to its last table classified.</param>
+    void SourceFinished(string source, int done, int total, TimeSpan elapsed) { }
+}

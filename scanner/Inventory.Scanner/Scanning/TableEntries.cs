@@ -1,0 +1,124 @@
+using Inventory.Catalog;
+using Inventory.Classification;
+using Inventory.Config;
+using Inventory.Model;
+
+namespace Inventory.Scanning;
+
+/// <summary>Turns a sampled table into classifier evidence, and evidence plus decisions into the document's table entry
+/// (statistics, masked examples on request; no raw value is kept).</summary>
+internal static class TableEntries
+{
+    /// <summary>The evidence of every column of a table, in catalog order.</summary>
+    public static ColumnEvidence[] Evidence(SourceConfig source, string provider, TableInfo table, TableSample sample)
+    {
+        var names = table.Columns.Select(c => c.Name).ToArray();
+        var evidence = new ColumnEvidence[table.Columns.Count];
+        for (int i = 0; i < evidence.Length; i++)
+        {
+            var c = table.Columns[i];
+            sample.Columns.TryGetValue(c.Name, out var s);
+            var notSampled = s?.NotSampled ?? sample.NotSampled ?? (s is null ? NotSampledReason.Error : null);
+            if (notSampled is null && sample.RowCount == 0) notSampled = NotSampledReason.Empty;
+            evidence[i] = new ColumnEvidence
+            {
+                Source = source.Name,
+                Provider = provider,
+                Schema = table.Schema,
+                Table = table.Name,
+                TableKind = table.Kind,
+                TableComment = table.Comment,
+                TableColumns = names,
+                Column = c,
+                References = table.ForeignKeys.FirstOrDefault(fk => fk.Columns.Contains(c.Name, StringComparer.Ordinal)) is { } fk
+                    ? (fk.ReferencedSchema.Length == 0 || fk.ReferencedSchema == table.Schema ? fk.ReferencedTable : $"{fk.ReferencedSchema}.{fk.ReferencedTable}")
+                    : null,
+                Sampled = notSampled is null,
+                NotSampled = notSampled,
+                SampledRows = sample.RowCount,
+                NullCount = s?.NullCount ?? 0,
+                Values = s?.Values ?? [],
+                BinaryLengths = s?.BinaryLengths,
+            };
+        }
+        return evidence;
+    }
+
+    /// <summary>The table entry: catalog facts, sample statistics and one decision per column.</summary>
+    public static TableEntry Build(string defaultSchema, TableInfo table, TableSample sample, IReadOnlyList<ColumnEvidence> evidence,
+        IReadOnlyList<ColumnClassification> decisions, bool masked)
+    {
+        var entry = new TableEntry
+        {
+            Schema = table.Schema,
+            Name = table.Name,
+            QualifiedName = table.QualifiedName(defaultSchema),
+            Kind = table.Kind,
+            RowEstimate = table.RowEstimate,
+            SampledRows = sample.RowCount,
+            SampleMethod = sample.Method,
+            NotSampled = sample.NotSampled ?? (sample.RowCount == 0 && sample.Issues.Count == 0 ? NotSampledReason.Empty : null),
+            Comment = table.Comment,
+            PrimaryKey = [.. table.PrimaryKey],
+            ForeignKeys = [.. table.ForeignKeys],
+            Partitions = [.. table.Partitions],
+            Columns = new List<ColumnEntry>(evidence.Count),
+        };
+        for (int i = 0; i < evidence.Count; i++)
+        {
+            var e = evidence[i];
+            var d = decisions[i];
+            entry.Columns.Add(new ColumnEntry
+            {
+                Name = e.Column.Name,
+                Ordinal = e.Column.Ordinal,
+                DeclaredType = e.Column.DeclaredType,
+                TypeFamily = e.Column.Family,
+                Nullable = e.Column.Nullable,
+                Comment = e.Column.Comment,
+                DatabaseLabel = e.Column.DatabaseLabel,
+                NotSampled = e.NotSampled,
+                Stats = Stats(e),
+                Classification = d,
+                DataCategory = d.DataCategory,
+                Confidence = d.DataCategory is null ? 0 : d.Confidence,
+                Origin = d.DataCategory is null ? null : d.Origin,
+                Status = d.DataCategory is null ? ColumnStatus.Untagged : ColumnStatus.Suggested,
+                MaskedExamples = masked && e.Values.Count > 0 ? e.Values.Select(Masking.Mask).Distinct(StringComparer.Ordinal).Take(3).ToList() : null,
+            });
+        }
+        return entry;
+    }
+
+    /// <summary>A table that was not sampled: every column with the same reason.</summary>
+    public static TableSample NotSampled(TableInfo table, NotSampledReason reason) => new()
+    {
+        NotSampled = reason,
+        Columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = reason }, StringComparer.Ordinal),
+    };
+
+    private static SampleStats Stats(ColumnEvidence e)
+    {
+        int nonNull = e.Values.Count + (e.BinaryLengths?.Count ?? 0);
+        int distinct = 0;
+        long maxLength = 0;
+        if (e.Values.Count > 0)
+        {
+            var seen = new HashSet<string>(e.Values.Count, StringComparer.Ordinal);
+            foreach (var v in e.Values)
+            {
+                if (seen.Add(v)) distinct++;
+                if (v.Length > maxLength) maxLength = v.Length;
+            }
+        }
+        if (e.BinaryLengths is { Count: > 0 } b) maxLength = Math.Max(maxLength, b.Max());
+        return new SampleStats
+        {
+            SampledRows = e.SampledRows,
+            NonNull = nonNull,
+            NullRatio = e.SampledRows == 0 ? 0 : Math.Round((double)e.NullCount / e.SampledRows, 4),
+            DistinctRatio = e.Values.Count == 0 ? 0 : Math.Round((double)distinct / e.Values.Count, 4),
+            MaxLength = maxLength,
+        };
+    }
+}

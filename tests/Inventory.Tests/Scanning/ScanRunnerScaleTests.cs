@@ -1,0 +1,145 @@
+using Inventory.Classification;
+using Inventory.Config;
+using Inventory.Model;
+using Inventory.Rules;
+using Inventory.Scanning;
+using Inventory.Tests.Support;
+using NUnit.Framework;
+
+namespace Inventory.Tests.Scanning;
+
+/// <summary>The scan runner at scale, on copies of Chinook (SQLite): a table whose classification throws, many sources
+/// at once, and the classification batches crossing tables.</summary>
+[TestFixture]
+public sealed class ScanRunnerScaleTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"inventory-scale-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private static string Chinook => Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
+
+    /// <summary>Copies Chinook <paramref name="count"/> times and returns one source per copy (names chinook-01…).</summary>
+    internal static List<SourceConfig> ChinookSources(string dir, int count) =>
+        Enumerable.Range(1, count).Select(i =>
+        {
+            var file = Path.Combine(dir, $"chinook-{i:00}.sqlite");
+            File.Copy(Chinook, file);
+            return new SourceConfig { Name = $"chinook-{i:00}", Connection = "sqlite:" + file };
+        }).ToList();
+
+    /// <summary>Throws for every batch holding a column of the named table, quoting a value the way a careless
+    /// classifier would; classifies everything else with the rules.</summary>
+    private sealed class ThrowingFor(string table) : IColumnClassifier
+    {
+        private readonly RuleClassifier _rules = ClassifierFactory.CreateRules();
+        public int Calls;
+
+        public ColumnClassification Classify(ColumnEvidence column) => ClassifyMany([column])[0];
+
+        public IReadOnlyList<ColumnClassification> ClassifyMany(IReadOnlyList<ColumnEvidence> columns)
+        {
+            Interlocked.Increment(ref Calls);
+            if (columns.FirstOrDefault(c => c.Table == table && c.Values.Count > 0) is { } bad)
+                throw new FormatException($"cannot parse '{bad.Values[0]}'");
+            return _rules.ClassifyMany(columns);
+        }
+    }
+
+    [Test]
+    public async Task Run_ClassifierThrowsForOneTable_ThatTableIsAnIssueAndTheOthersAreClassified()
+    {
+        var classifier = new ThrowingFor("Genre");
+        var source = new SourceConfig { Name = "chinook", Connection = "sqlite:" + Chinook };
+
+        var document = await new ScanRunner(classifier).RunAsync(new ScanRequest { Sources = [source] });
+
+        var genre = document.AllTables().Single(t => t.Table.Name == "Genre").Table;
+        var customer = document.AllTables().Single(t => t.Table.Name == "Customer").Table;
+        var json = InventoryJson.Serialize(document);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(document.AllTables().Count(), Is.EqualTo(11), "every table is in the inventory");
+            Assert.That(document.Issues.Select(i => (i.Table, i.Kind)), Is.EqualTo(new[] { ((string?)"Genre", "classification-failed") }));
+            Assert.That(document.Complete, Is.False, "an incomplete scan: the CLI exits 3");
+            Assert.That(document.Sources.Single().Complete, Is.False);
+            Assert.That(genre.Columns.Select(c => c.Status), Is.All.EqualTo(ColumnStatus.Untagged));
+            Assert.That(genre.Columns.Select(c => c.Stats.SampledRows), Is.All.EqualTo(25), "the sample statistics are kept");
+            Assert.That(customer.Columns.Single(c => c.Name == "Email").DataCategory, Is.EqualTo("contact.email"));
+            Assert.That(json, Does.Not.Contain("Rock"), "the exception's message (quoting a value) is never recorded");
+            Assert.That(document.Issues.Single().Message, Does.StartWith("the classifier failed on this table (FormatException)"));
+        }
+    }
+
+    [Test]
+    public async Task Run_ClassifierThrowsForOneTableOfManySources_OnlyThatSourceIsIncomplete()
+    {
+        var sources = ChinookSources(_dir, 4);
+        var classifier = new ThrowingFor("Genre");
+
+        var document = await new ScanRunner(classifier).RunAsync(new ScanRequest { Sources = sources, SourceParallelism = 4 });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(document.Sources, Has.Count.EqualTo(4));
+            Assert.That(document.AllTables().Count(), Is.EqualTo(44));
+            Assert.That(document.Issues.Select(i => (i.Source, i.Table, i.Kind)).Order(),
+                Is.EqualTo(sources.Select(s => (s.Name, (string?)"Genre", "classification-failed")).Order()));
+            Assert.That(document.AllTables().Where(t => t.Table.Name == "Customer").Select(t => t.Table.Columns.Single(c => c.Name == "Email").DataCategory),
+                Is.All.EqualTo("contact.email"));
+        }
+    }
+
+    [Test]
+    public async Task Run_ManySourcesAtOnce_SameInventoryAsOneAfterTheOther()
+    {
+        var sources = ChinookSources(_dir, 12);
+        var classifier = ClassifierFactory.CreateRules();
+
+        var parallel = await new ScanRunner(classifier).RunAsync(new ScanRequest { Sources = sources, SourceParallelism = 8, MaxConnectionsPerServer = 2 });
+        var sequential = await new ScanRunner(classifier).RunAsync(new ScanRequest { Sources = sources, SourceParallelism = 1, Parallelism = 1 });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(parallel.Sources.Select(s => s.Name), Is.EqualTo(sources.Select(s => s.Name)));
+            Assert.That(parallel.AllColumns().Count(), Is.EqualTo(12 * 64));
+            Assert.That(parallel.Complete, Is.True);
+            Assert.That(InventoryJson.Serialize(parallel), Is.EqualTo(InventoryJson.Serialize(sequential)));
+        }
+    }
+
+    [Test]
+    public async Task Run_ProgressReportsEverySourceOnce()
+    {
+        var sources = ChinookSources(_dir, 5);
+        var progress = new RecordingProgress();
+
+        await new ScanRunner(ClassifierFactory.CreateRules()).RunAsync(new ScanRequest { Sources = sources, SourceParallelism = 3 }, progress);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(progress.Sources.Select(s => s.Name).Order(), Is.EqualTo(sources.Select(s => s.Name)));
+            Assert.That(progress.Sources.Select(s => s.Done).Order(), Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
+            Assert.That(progress.Sources.Select(s => s.Total), Is.All.EqualTo(5));
+            Assert.That(progress.Tables, Is.EqualTo(55));
+        }
+    }
+
+    private sealed class RecordingProgress : IScanProgress
+    {
+        private readonly Lock _gate = new();
+        public List<(string Name, int Done, int Total)> Sources { get; } = [];
+        public int Tables;
+        public void CatalogRead(string source, int tables, int columns) { }
+        public void TableStarted(string source, string table) { }
+        public void TableFinished(string source, string table, int sampledRows, int issues) => Interlocked.Increment(ref Tables);
+        public void SourceFinished(string source, int done, int total, TimeSpan elapsed)
+        {
+            lock (_gate) Sources.Add((source, done, total));
+        }
+    }
+}

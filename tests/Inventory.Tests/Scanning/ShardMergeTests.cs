@@ -1,0 +1,201 @@
+using Inventory.Cli;
+using Inventory.Config;
+using Inventory.Model;
+using Inventory.Rules;
+using Inventory.Scanning;
+using Inventory.Tests.Support;
+using NUnit.Framework;
+using Spectre.Console.Testing;
+
+namespace Inventory.Tests.Scanning;
+
+/// <summary>Sharded scans (<c>--shard I/N</c>) and <c>inventory merge</c>: the parts of a split, merged, are the whole
+/// scan; a missing shard leaves the result incomplete; overlapping parts are an error naming both files.</summary>
+[TestFixture]
+public sealed class ShardMergeTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"inventory-shard-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private static Task<InventoryDocument> ScanAsync(IReadOnlyList<SourceConfig> sources, ScanShard? shard = null) =>
+        new ScanRunner(ClassifierFactory.CreateRules()).RunAsync(new ScanRequest { Sources = sources, Shard = shard });
+
+    /// <summary>Sources, tables, columns and categories: what a merge must reproduce.</summary>
+    private static List<string> Shape(InventoryDocument document) =>
+        document.AllColumns().Select(c => $"{c.Source.Name}|{c.Source.Target}|{c.Table.QualifiedName}|{c.Column.Name}|{c.Column.DataCategory}|{c.Column.Status}").ToList();
+
+    private string Save(InventoryDocument document, string name)
+    {
+        var path = Path.Combine(_dir, name);
+        InventoryJson.Write(document, path);
+        return path;
+    }
+
+    [Test]
+    public void Parse_IndexOfCount()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ScanShard.Parse("2/3"), Is.EqualTo(new ScanShard(2, 3)));
+            Assert.That(ScanShard.Parse("auto/4", name => name == "JOB_COMPLETION_INDEX" ? "0" : null), Is.EqualTo(new ScanShard(1, 4)));
+            Assert.That(ScanShard.Parse("auto/4", _ => "3").ToString(), Is.EqualTo("4/4"));
+            Assert.That(() => ScanShard.Parse("4/3"), Throws.TypeOf<ConfigurationException>().With.Message.Contains("out of range"));
+            Assert.That(() => ScanShard.Parse("0/3"), Throws.TypeOf<ConfigurationException>());
+            Assert.That(() => ScanShard.Parse("x"), Throws.TypeOf<ConfigurationException>().With.Message.Contains("I/N"));
+            Assert.That(() => ScanShard.Parse("auto/3", _ => null), Throws.TypeOf<ConfigurationException>().With.Message.Contains("JOB_COMPLETION_INDEX"));
+            Assert.That(() => ScanShard.Parse("auto/3", _ => "5"), Throws.TypeOf<ConfigurationException>().With.Message.Contains("out of range"));
+        }
+    }
+
+    [Test]
+    public void Owns_EveryNameInExactlyOneShard_AndStableAcrossRuns()
+    {
+        var names = Enumerable.Range(0, 500).Select(i => $"db-{i}").ToList();
+        var shards = Enumerable.Range(1, 3).Select(i => new ScanShard(i, 3)).ToList();
+
+        var owners = names.Select(n => shards.Count(s => s.Owns(n))).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(owners, Is.All.EqualTo(1));
+            Assert.That(shards.Select(s => names.Count(s.Owns)), Is.All.InRange(120, 215), "roughly even");
+            // FNV-1a 64 of "a" (a published test vector): the split must not depend on the process or runtime.
+            Assert.That(ScanShard.StableHash("a"), Is.EqualTo(0xaf63dc4c8601ec8cUL));
+        }
+    }
+
+    [Test]
+    public async Task ThreeShardsOfManySources_Merged_EqualTheWholeScan()
+    {
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 7);
+        var whole = await ScanAsync(sources);
+        var parts = new List<InventoryPart>();
+        for (int i = 1; i <= 3; i++)
+        {
+            var part = await ScanAsync(sources, new ScanShard(i, 3));
+            parts.Add(new InventoryPart(Save(part, $"part-{i}.json"), InventoryJson.Read(Path.Combine(_dir, $"part-{i}.json"))));
+        }
+
+        var merged = InventoryMerge.Merge(parts);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(parts.Select(p => p.Document.Sources.Count).Sum(), Is.EqualTo(7), "each source in exactly one shard");
+            Assert.That(parts.Select(p => p.Document.Shard), Is.EqualTo(new[] { "1/3", "2/3", "3/3" }));
+            Assert.That(parts.SelectMany(p => p.Document.Sources).Select(s => s.Scope?.Shard), Is.All.Not.Null);
+            Assert.That(Shape(merged), Is.EqualTo(Shape(whole)));
+            Assert.That(merged.Shard, Is.Null);
+            Assert.That(merged.Complete, Is.True);
+            Assert.That(merged.Sources.Select(s => s.Scope?.Shard), Is.All.Null, "the merge is the whole scan again");
+            Assert.That(merged.Sources.Select(s => s.Scope), Is.All.Not.Null, "include and exclude kept");
+        }
+    }
+
+    [Test]
+    public async Task ThreeShardsOfOneSource_SplitByTables_Merged_EqualTheWholeScan()
+    {
+        var source = ScanRunnerScaleTests.ChinookSources(_dir, 1);
+        var whole = await ScanAsync(source);
+        var parts = new List<InventoryPart>();
+        for (int i = 1; i <= 3; i++)
+            parts.Add(new InventoryPart($"part-{i}.json", await ScanAsync(source, new ScanShard(i, 3))));
+
+        var merged = InventoryMerge.Merge(parts);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(parts.Select(p => p.Document.AllTables().Count()), Is.All.LessThan(11), "the tables are split");
+            Assert.That(parts.Sum(p => p.Document.AllTables().Count()), Is.EqualTo(11));
+            Assert.That(Shape(merged), Is.EqualTo(Shape(whole)));
+            Assert.That(merged.Complete, Is.True);
+        }
+    }
+
+    [Test]
+    public async Task MissingShard_ResultIncomplete_AndTheCliExits3()
+    {
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 6);
+        var first = Save(await ScanAsync(sources, new ScanShard(1, 3)), "part-1.json");
+        var third = Save(await ScanAsync(sources, new ScanShard(3, 3)), "part-3.json");
+        var output = Path.Combine(_dir, "merged.json");
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+
+        var code = await InventoryApp.RunAsync(["merge", first, third, "--out", output], console);
+
+        var merged = InventoryJson.Read(output);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.ScanIncomplete));
+            Assert.That(merged.Complete, Is.False);
+            Assert.That(merged.Issues.Select(i => (i.Kind, i.Message)),
+                Is.EqualTo(new[] { ("shard-missing", "shard 2/3 is not among the merged parts: its sources or tables are missing from this inventory") }));
+            Assert.That(console.Output, Does.Contain("shard 2/3 is not among the merged parts"));
+        }
+    }
+
+    [Test]
+    public async Task OverlappingParts_AnErrorNamingBothFiles()
+    {
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 2);
+        var whole = await ScanAsync(sources);
+        var again = await ScanAsync(sources.Take(1).ToList());
+
+        Assert.That(() => InventoryMerge.Merge([new InventoryPart("a.json", whole), new InventoryPart("b.json", again)]),
+            Throws.TypeOf<ConfigurationException>().With.Message.Contains("is in both a.json and b.json"));
+    }
+
+    [Test]
+    public async Task SameShardTwice_AnErrorNamingBothFiles_AndTheCliExits2()
+    {
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 3);
+        var one = Save(await ScanAsync(sources, new ScanShard(1, 2)), "one.json");
+        var copy = Path.Combine(_dir, "copy.json");
+        File.Copy(one, copy);
+        var console = new TestConsole();
+        console.Profile.Width = 300;
+
+        var code = await InventoryApp.RunAsync(["merge", one, copy, "--out", Path.Combine(_dir, "out.json")], console);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(console.Output, Does.Contain("shard 1/2 is in both").And.Contain("one.json").And.Contain("copy.json"));
+            Assert.That(File.Exists(Path.Combine(_dir, "out.json")), Is.False, "nothing written");
+        }
+    }
+
+    [Test]
+    public async Task CheckAndDiff_ReadAMergedInventoryLikeAWholeOne()
+    {
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 4);
+        var wholePath = Save(await ScanAsync(sources), "whole.json");
+        var parts = new List<string>();
+        for (int i = 1; i <= 2; i++) parts.Add(Save(await ScanAsync(sources, new ScanShard(i, 2)), $"part-{i}.json"));
+        var mergedPath = Path.Combine(_dir, "merged.json");
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        Assert.That(await InventoryApp.RunAsync(["merge", .. parts, "--out", mergedPath], console), Is.EqualTo(ExitCodes.Ok));
+
+        var diffConsole = new TestConsole();
+        var diff = await InventoryApp.RunAsync(["diff", wholePath, mergedPath], diffConsole);
+        var wholeCheck = new TestConsole();
+        var mergedCheck = new TestConsole();
+        wholeCheck.Profile.Width = mergedCheck.Profile.Width = 200;
+        var wholeCode = await InventoryApp.RunAsync(["check", "--inventory", wholePath], wholeCheck);
+        var mergedCode = await InventoryApp.RunAsync(["check", "--inventory", mergedPath], mergedCheck);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diff, Is.EqualTo(ExitCodes.Ok));
+            Assert.That(diffConsole.Output, Is.EqualTo("no changes\n"));
+            Assert.That(mergedCode, Is.EqualTo(wholeCode));
+            Assert.That(mergedCheck.Output.Replace(mergedPath, "X"), Is.EqualTo(wholeCheck.Output.Replace(wholePath, "X")));
+        }
+    }
+}
