@@ -317,4 +317,25 @@ public sealed class CliTests
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput), text);
         Assert.That(text, Does.Contain("Unknown option").And.Contain(expected));
     }
+
+    [Test]
+    public async Task Export_InvalidAnnotationFile_ErrorGoesToStandardError()
+    {
+        var inventory = Path.Combine(_dir, "inventory.json");
+        InventoryJson.Write(Inventory.Tests.Reports.SampleInventory.Build(), inventory);
+        var annotations = Path.Combine(_dir, "annotations");
+        Directory.CreateDirectory(annotations);
+        await File.WriteAllTextAsync(Path.Combine(annotations, "users.yml"), "table: app.users\ncolumns:\n  email: { categroy: contact.email }\n");
+        var console = new TestConsole();
+        var error = new StringWriter();
+
+        var code = await InventoryApp.RunAsync(["export", "--inventory", inventory, "--annotations", annotations, "--format", "fides", "--out", Path.Combine(_dir, "f.yml")], console, error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(console.Output, Does.Not.Contain("error:"));
+            Assert.That(error.ToString(), Does.StartWith("error: ").And.Contain("users.yml:3:"));
+        }
+    }
 }
