@@ -55,7 +55,9 @@ public sealed class ModelClassifier : IColumnClassifier
         for (int i = 0; i < columns.Count; i++)
         {
             var p = predictions[i];
-            var raw = _calibration.Suggest(_model.Labels, p.Distribution);
+            // Leaning personal is for columns known by their names only: once non-null values were sampled, the
+            // detectors have examined them, and a none they did not contradict is not leaned away from.
+            var raw = _calibration.Suggest(_model.Labels, p.Distribution, lean: !HasValues(columns[i]));
             result[i] = (p, new ColumnClassification
             {
                 DataCategory = raw.DataCategory,
@@ -66,6 +68,8 @@ public sealed class ModelClassifier : IColumnClassifier
         }
         return result;
     }
+
+    private static bool HasValues(ColumnEvidence column) => column.Sampled && column.SampledRows > column.NullCount;
 
     /// <summary>The evidence item that records a model suggestion.</summary>
     /// <param name="prediction">The prediction.</param>

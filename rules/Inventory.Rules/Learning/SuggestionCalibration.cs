@@ -55,7 +55,16 @@ public sealed class SuggestionCalibration
     /// <param name="labels">The model's labels.</param>
     /// <param name="distribution">Their probabilities, same order.</param>
     /// <returns>The suggestion and its score.</returns>
-    public RawSuggestion Suggest(IReadOnlyList<string> labels, IReadOnlyList<float> distribution)
+    public RawSuggestion Suggest(IReadOnlyList<string> labels, IReadOnlyList<float> distribution) => Suggest(labels, distribution, lean: true);
+
+    /// <summary>Like <see cref="Suggest(IReadOnlyList{string}, IReadOnlyList{float})"/>; with <paramref name="lean"/> false
+    /// the top category is suggested as it is, with no leaning towards personal (used when sampled values were examined
+    /// by the detectors: then the names are not the only evidence, and a none the values did not contradict stands).</summary>
+    /// <param name="labels">The model's labels.</param>
+    /// <param name="distribution">Their probabilities, same order.</param>
+    /// <param name="lean">Whether a none below <see cref="NoneThreshold"/> gives way to the best personal category.</param>
+    /// <returns>The suggestion and its score.</returns>
+    public RawSuggestion Suggest(IReadOnlyList<string> labels, IReadOnlyList<float> distribution, bool lean)
     {
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
         var bestLabel = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -71,7 +80,7 @@ public sealed class SuggestionCalibration
             .Aggregate((a, c) => totals[c] > totals[a] ? c : a);
         var category = Best(false);
         bool leaned = false;
-        if (category == "none" && totals["none"] < NoneThreshold && totals.Count > 1)
+        if (lean && category == "none" && totals["none"] < NoneThreshold && totals.Count > 1)
         {
             category = Best(true);
             leaned = true;

