@@ -22,6 +22,7 @@ internal static class InventoryApp
         }
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
+        registrar.RegisterInstance(typeof(ErrorOutput), new ErrorOutput(console, error));
         var app = new CommandApp(registrar);
         app.Configure(config =>
         {
@@ -66,10 +67,34 @@ internal static class InventoryApp
         {
             return await app.RunAsync(args.Where(a => a is not ("--verbose" or "-v")).ToArray());
         }
+        catch (CommandParseException e) when (DidYouMean(args, e.Message) is { } hint)
+        {
+            return ReportError(console, error, new ConfigurationException(e.Message.TrimEnd('.') + hint, innerException: e), verbose);
+        }
         catch (Exception e)
         {
             return ReportError(console, error, e, verbose);
         }
+    }
+
+    /// <summary>The settings type of each command, for the options a misspelt one is compared with.</summary>
+    private static readonly Dictionary<string, Type> SettingsOf = new(StringComparer.Ordinal)
+    {
+        ["scan"] = typeof(ScanCommand.Settings), ["check"] = typeof(CheckCommand.Settings), ["report"] = typeof(ReportCommand.Settings),
+        ["annotate"] = typeof(AnnotateCommand.Settings), ["export"] = typeof(ExportCommand.Settings), ["evaluate"] = typeof(EvaluateCommand.Settings),
+        ["train"] = typeof(TrainCommand.Settings), ["demo"] = typeof(DemoCommand.Settings), ["diff"] = typeof(DiffCommand.Settings),
+    };
+
+    /// <summary>" (did you mean '--connection'?)" for the parser's "Unknown option 'conection'", from the command's own
+    /// options (<see cref="Inventory.Yaml.NameSuggestions"/>, as for config keys); null when nothing is close.</summary>
+    private static string? DidYouMean(string[] args, string message)
+    {
+        var unknown = System.Text.RegularExpressions.Regex.Match(message, @"^Unknown option '([^']+)'");
+        if (!unknown.Success || args.Length == 0 || !SettingsOf.TryGetValue(args[0], out var settings)) return null;
+        var names = settings.GetProperties()
+            .Select(p => p.GetCustomAttributes(typeof(CommandOptionAttribute), true).OfType<CommandOptionAttribute>().FirstOrDefault())
+            .OfType<CommandOptionAttribute>().SelectMany(o => o.LongNames).Distinct();
+        return Inventory.Yaml.NameSuggestions.Closest(unknown.Groups[1].Value, names) is { } closest ? $" (did you mean '--{closest}'?)" : null;
     }
 
     /// <summary>Rewrites the parser's type-conversion message ("Failed to convert 'abc' to Nullable`1.") in the user's terms.</summary>

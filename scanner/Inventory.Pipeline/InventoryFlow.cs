@@ -71,16 +71,22 @@ public sealed class InventoryFlow
     /// <summary>The scan of every source of the config, stamped now. Callers add their own options with <c>with</c>
     /// (shards, per-source parallelism).</summary>
     /// <param name="maskedExamples">Keep up to three masked examples per column.</param>
-    /// <exception cref="ConfigurationException">No config.</exception>
-    public ScanRequest CreateScanRequest(bool maskedExamples) => new()
+    /// <exception cref="ConfigurationException">No config; a <c>${VAR}</c> in a source's connection is not set (the
+    /// connections are resolved here, before any source is scanned; commands that only read an inventory never need them).</exception>
+    public ScanRequest CreateScanRequest(bool maskedExamples)
     {
-        Sources = RequireConfig().Sources,
-        Parallelism = RequireConfig().Parallelism,
-        SourceParallelism = RequireConfig().SourceParallelism,
-        MaxConnectionsPerServer = RequireConfig().ConnectionsPerServer,
-        MaskedExamples = maskedExamples,
-        ScannedAt = DateTimeOffset.UtcNow,
-    };
+        var config = RequireConfig();
+        foreach (var source in config.Sources) _ = source.Connection;
+        return new()
+        {
+            Sources = config.Sources,
+            Parallelism = config.Parallelism,
+            SourceParallelism = config.SourceParallelism,
+            MaxConnectionsPerServer = config.ConnectionsPerServer,
+            MaskedExamples = maskedExamples,
+            ScannedAt = DateTimeOffset.UtcNow,
+        };
+    }
 
     /// <summary>Step 1: scans and classifies (see <see cref="ScanRunner"/>: a failing table or column becomes a scan
     /// issue and the scan goes on).</summary>

@@ -150,7 +150,9 @@ public static partial class AnnotationStubs
     private static string CommentFor(ColumnEntry column)
     {
         if (Suggestions.Describe(column.Classification) is { } suggestion)
-            return Suggestions.OneLine($"suggested: {suggestion}");
+            return Suggestions.OneLine(column.NotSampled is { } notSampled
+                ? $"suggested: {suggestion}; not sampled ({System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(notSampled.ToString())}): from the name and type alone"
+                : $"suggested: {suggestion}");
         var why = column.NotSampled is { } reason ? $"no data sampled ({reason.ToString().ToLowerInvariant()})"
             : column.Stats.SampledRows > 0 && column.Stats.NonNull == 0 ? "all sampled values NULL"
             : "no rule or detector matched";

@@ -10,7 +10,7 @@ namespace Inventory.Cli.Commands;
 /// <summary><c>inventory annotate</c>: writes YAML stubs for the columns that have no annotation entry, with the suggested
 /// category and its evidence as comments and an empty <c>category:</c>. Never rewrites existing entries or other files;
 /// a second run changes nothing. Exit 0 on success, 2 when existing annotation files are invalid (fix them first).</summary>
-internal sealed class AnnotateCommand(IAnsiConsole console) : AsyncCommand<AnnotateCommand.Settings>
+internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) : AsyncCommand<AnnotateCommand.Settings>
 {
     public sealed class Settings : GateSettings
     {
@@ -35,8 +35,8 @@ internal sealed class AnnotateCommand(IAnsiConsole console) : AsyncCommand<Annot
         var annotations = flow.LoadAnnotations(location);
         if (annotations.Errors.Count > 0)
         {
-            foreach (var error in annotations.Errors) console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));
-            console.Write(new Text("no stub written: fix the annotation files above first, so stubs never duplicate an entry\n"));
+            foreach (var error in annotations.Errors) errors.Error(error.Message);
+            errors.Line("no stub written: fix the annotation files above first, so stubs never duplicate an entry");
             return ExitCodes.BadInput;
         }
         if (settings.Table is { } table && !document.AllTables().Any(t => t.Table.QualifiedName == table))

@@ -12,7 +12,7 @@ namespace Inventory.Cli.Commands;
 /// suggestions at or above <c>--accept-classification-above</c>) as a script a DBA reviews and applies, or as a Fides
 /// dataset. Same annotation merge and threshold as <c>check</c>. Never connects to a database. Exit 0 when written,
 /// 2 on bad input (options, inventory, config, or invalid annotation files: nothing is written then).</summary>
-internal sealed class ExportCommand(IAnsiConsole console) : Command<ExportCommand.Settings>
+internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : Command<ExportCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -64,8 +64,8 @@ internal sealed class ExportCommand(IAnsiConsole console) : Command<ExportComman
         var applied = flow.MergeAnnotations(document, AnnotationsLocation.Resolve(settings.Annotations, config));
         if (applied.Annotations.Errors.Count > 0)
         {
-            foreach (var error in applied.Annotations.Errors) console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));
-            console.Write(new Text("nothing exported: fix the annotation files above first, so no label is silently left out\n"));
+            foreach (var error in applied.Annotations.Errors) errors.Error(error.Message);
+            errors.Line("nothing exported: fix the annotation files above first, so no label is silently left out");
             return ExitCodes.BadInput;
         }
         var plan = LabelSelection.Select(document, new ExportOptions

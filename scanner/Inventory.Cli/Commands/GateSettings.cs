@@ -26,9 +26,11 @@ internal class GateSettings : ScanSettings
     }
 
     /// <summary>The inventory to work on: the saved file, or a live scan through the flow.</summary>
-    /// <exception cref="ConfigurationException">No input given, or the file is missing or malformed.</exception>
+    /// <exception cref="ConfigurationException">No input given, the file is missing or malformed, or an
+    /// <c>--annotations</c> path does not exist (checked before scanning, never after sampling everything).</exception>
     public async Task<InventoryDocument> LoadInventoryAsync(IAnsiConsole console, InventoryFlow flow, CancellationToken cancellationToken)
     {
+        ResolveAnnotations(flow.Config).EnsureUsable();
         if (Inventory is not null)
             return InventoryJson.Read(Inventory);
         if (flow.Config is null)

@@ -13,8 +13,9 @@ namespace Inventory.Cli.Commands;
 /// coverage and changes. Annotations are merged exactly as <c>check</c> merges them (<see cref="InventoryFlow.MergeAnnotations"/>),
 /// so coverage agrees with the gate. Without a policy (no <c>--policy</c>, no <c>policy:</c> in the config) the report
 /// invents no controller and no claims. Each file is written atomically. Exit 0 when written (a violated claim is
-/// reported, not an error: <c>check</c> is the gate); 2 on bad input.</summary>
-internal sealed class ReportCommand(IAnsiConsole console) : AsyncCommand<ReportCommand.Settings>
+/// reported, not an error: <c>check</c> is the gate); 2 on bad input, including invalid annotation files (as <c>check</c>
+/// and <c>export</c>: the errors on standard error with file:line:column, nothing written).</summary>
+internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : AsyncCommand<ReportCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -52,8 +53,8 @@ internal sealed class ReportCommand(IAnsiConsole console) : AsyncCommand<ReportC
         if (settings.Inventory is null)
             throw new ConfigurationException("--inventory FILE is required; run `inventory scan --out inventory.json` first");
         var writers = ReportWriters.CreateMany(settings.Format);
-        // The report reads no database: unset ${VARS} in connections (secrets) do not matter here.
-        var config = settings.Config is null ? null : InventoryConfig.Load(settings.Config, name => Environment.GetEnvironmentVariable(name) ?? "");
+        // The report reads no database: ${VARS} in connections (secrets) are resolved only by a scan.
+        var config = settings.Config is null ? null : InventoryConfig.Load(settings.Config);
         var flow = new InventoryFlow(config);
         var (policy, _) = flow.LoadPolicy(settings.Policy);
         var inventory = InventoryJson.Read(settings.Inventory);
@@ -63,8 +64,12 @@ internal sealed class ReportCommand(IAnsiConsole console) : AsyncCommand<ReportC
         if (location.ShouldLoad)
         {
             var applied = flow.MergeAnnotations(inventory, location);
-            foreach (var error in applied.Annotations.Errors)
-                console.Write(new Text($"warning: {error.Message}\n", new Style(Color.Yellow)));
+            if (applied.Annotations.Errors.Count > 0)
+            {
+                foreach (var error in applied.Annotations.Errors) errors.Error(error.Message);
+                errors.Line($"no report written: fix the {applied.Annotations.Errors.Count} annotation file error(s) above first, so the records never silently leave a column out (exit {ExitCodes.BadInput})");
+                return ExitCodes.BadInput;
+            }
             console.Write(new Text($"annotations: {applied.Annotations.Files.Count} file(s), {applied.Merge.Tagged} column(s) tagged\n"));
         }
 

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Inventory.Cli.Commands;
 
 /// <summary><c>inventory scan</c>: catalog, sampling, classification, annotations → inventory.json.</summary>
-internal sealed class ScanCommand(IAnsiConsole console) : AsyncCommand<ScanCommand.Settings>
+internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : AsyncCommand<ScanCommand.Settings>
 {
     public sealed class Settings : ScanSettings
     {
@@ -26,12 +26,14 @@ internal sealed class ScanCommand(IAnsiConsole console) : AsyncCommand<ScanComma
         var config = settings.ToConfig();
         var shard = settings.Shard is null ? (ScanShard?)null : ScanShard.Parse(settings.Shard);
         var flow = new InventoryFlow(config);
+        // scan merges only annotations a flag or the config names, never a folder that happens to lie here; a flag's
+        // path is checked before sampling, a configured folder not created yet means no annotations yet.
+        var location = AnnotationsLocation.Named(settings.Annotations, config)?.EnsureUsable();
         var request = flow.CreateScanRequest(settings.MaskedExamples) with { Shard = shard };
         var document = await ScanProgressView.ScanAsync(console, flow, request, cancellationToken);
-        // scan merges only annotations a flag or the config names, never a folder that happens to lie here.
-        var applied = AnnotationsLocation.Named(settings.Annotations, config) is { } location ? flow.MergeAnnotations(document, location) : null;
+        var applied = location is null ? null : flow.MergeAnnotations(document, location);
         foreach (var error in applied?.Annotations.Errors ?? [])
-            console.Write(new Text($"error: {error.Message}\n", new Style(Color.Red)));
+            errors.Error(error.Message);
         InventoryJson.Write(document, settings.Out);
         ScanSummaryView.Print(console, document);
         console.Write(new Text($"inventory written to {settings.Out}\n"));

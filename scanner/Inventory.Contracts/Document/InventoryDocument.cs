@@ -199,13 +199,16 @@ public sealed class ColumnEntry
     /// <summary>The CI gate's rule, shared by the check, the report's coverage and the claims: the column counts as
     /// tagged when an annotation or a database label gives its category (also when the evidence contradicts it: the
     /// conflict is a finding of its own), or when a classification by rules or the model reaches
-    /// <paramref name="acceptClassificationAbove"/>. A suggestion below it, or with no threshold, is not a tag (C06, C07).</summary>
+    /// <paramref name="acceptClassificationAbove"/>. A suggestion below it, or with no threshold, is not a tag (C06, C07).
+    /// A <c>none</c> suggestion on a column that was not sampled is never accepted by the threshold: zero evidence is
+    /// not "not personal" (README), the name alone decided it.</summary>
     /// <param name="acceptClassificationAbove">Classifications at or above this confidence count as tags; null to
     /// require an annotation or a database label.</param>
     public bool CountsAsTagged(double? acceptClassificationAbove = null) =>
         Status is ColumnStatus.Tagged or ColumnStatus.Conflict
         || (Status == ColumnStatus.Suggested && Origin is global::Inventory.Classification.Origin.Rules or global::Inventory.Classification.Origin.Model
-            && acceptClassificationAbove is { } threshold && Confidence >= threshold);
+            && acceptClassificationAbove is { } threshold && Confidence >= threshold
+            && !(NotSampled is not null && DataCategory is { } category && global::Inventory.Classification.DataCategory.TopLevelOf(category) == "none"));
 }
 
 /// <summary>Sample statistics of a column: counts and ratios, never values.</summary>

@@ -9,12 +9,28 @@ namespace Inventory.Config;
 /// <summary>One database to scan.</summary>
 public sealed record SourceConfig
 {
+    // The connection is resolved on first use: commands that only read a saved inventory never need its ${SECRETS}.
+    private Lazy<string> _connection = new(string.Empty);
+
+    /// <summary>A source whose connection is set by the initializer.</summary>
+    public SourceConfig() { }
+
+    /// <summary>A source whose connection is computed when first read (<c>${VAR}</c> interpolation of inventory.yml),
+    /// so an unset variable is an error only for a command that connects.</summary>
+    /// <param name="connection">Computes the connection; its <see cref="ConfigurationException"/> (file:line:column)
+    /// surfaces from <see cref="Connection"/>.</param>
+#pragma warning disable CS8618 // Connection is backed by _connection, which this constructor sets
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public SourceConfig(Func<string> connection) => _connection = new Lazy<string>(connection);
+#pragma warning restore CS8618
+
     /// <summary>Source name (unique; kebab-case recommended).</summary>
     public string Name { get; init; } = "default";
     /// <summary>A provider name of <see cref="Connectors.Providers"/>; null to infer from the connection.</summary>
     public string? Provider { get; init; }
-    /// <summary>Connection URI or native string, after <c>${ENV}</c> interpolation. Secret: never print.</summary>
-    public required string Connection { get; init; }
+    /// <summary>Connection URI or native string, after <c>${ENV}</c> interpolation (done on first read). Secret: never print.</summary>
+    /// <exception cref="ConfigurationException">A <c>${VAR}</c> of the config is not set (file:line:column).</exception>
+    public required string Connection { get => _connection.Value; init => _connection = new Lazy<string>(value); }
     /// <summary>Include patterns on schema.table (see <see cref="CatalogFilter"/>).</summary>
     public IReadOnlyList<string> Include { get; init; } = [];
     /// <summary>Exclude patterns on schema.table.</summary>
@@ -97,7 +113,7 @@ public sealed record InventoryConfig
         if (new[] { "provider", "connection", "include", "exclude", "sample", "role", "name" }.Any(k => root[k] is not null))
         {
             var single = ReadSource(root, environment, requireConnection: false);
-            if (single.Connection.Length > 0) sources.Add(single);
+            if (root.String("connection") is { Length: > 0 }) sources.Add(single);
             else defaults = single;
         }
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -201,11 +217,10 @@ public sealed record InventoryConfig
         var roleText = m.String("role") ?? ProcessingRole.Controller.ToText();
         if (!ProcessingRoles.TryParse(roleText, out var role))
             throw m["role"]!.Error($"unknown role '{roleText}'; use controller or processor");
-        return new SourceConfig
+        return new SourceConfig(() => Interpolate(connection ?? "", connectionNode, environment))
         {
             Name = m.String("name") ?? "default",
             Provider = provider,
-            Connection = Interpolate(connection ?? "", connectionNode, environment),
             Include = m.Strings("include"),
             Exclude = m.Strings("exclude"),
             Sample = ReadSample(m.Mapping("sample")),

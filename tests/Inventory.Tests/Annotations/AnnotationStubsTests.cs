@@ -33,7 +33,7 @@ public sealed class AnnotationStubsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text, Does.Contain("table: invoice\ncolumns:\n"));
-            Assert.That(text, Does.Contain("  # suggested: contact.email (0.80) — name.en.email 0.80\n  billing_email:\n    category:\n    type: text\n"));
+            Assert.That(text, Does.Contain("  # suggested: contact.email (0.80) — name.en.email 0.80; not sampled (empty): from the name and type alone\n  billing_email:\n    category:\n    type: text\n"));
             Assert.That(File.ReadAllText(plan[1].Path), Does.Contain("  # no suggestion: no data sampled (empty)\n  description:\n"));
         }
         var reread = new AnnotationLoader().Load(dir.Path);

@@ -1,3 +1,4 @@
+using Inventory.Catalog;
 using Inventory.Cli;
 using Inventory.Model;
 using Inventory.Tests.Annotations;
@@ -214,5 +215,30 @@ public sealed class CheckCommandTests
         var (code, output) = await RunAsync("check");
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(output, Does.Contain("--inventory FILE"));
+    }
+
+    [Test]
+    public async Task Check_ThresholdNeverAcceptsNoneOnAColumnThatWasNotSampled()
+    {
+        // Given an unreadable table whose id the name rules call none (0.95), and a sampled table with the same suggestion
+        using var dir = new TempFolder();
+        var unreadable = CaseInventories.Table("accounts", 0,
+            CaseInventories.Column("id", 1, "integer", TypeFamily.Integer, CaseInventories.Decided("none", 0.95, CaseInventories.NameRule("name.en.id", "none", 0.95)),
+                notSampled: NotSampledReason.NoPrivilege));
+        unreadable.NotSampled = NotSampledReason.NoPrivilege;
+        var sampled = CaseInventories.Table("lookup", 10,
+            CaseInventories.Column("id", 1, "integer", TypeFamily.Integer, CaseInventories.Decided("none", 0.95, CaseInventories.NameRule("name.en.id", "none", 0.95)), 10, 10));
+        var inventory = Save(dir, CaseInventories.Document(unreadable, sampled));
+
+        // When the gate accepts classifications at 0.9
+        var (code, text) = await RunAsync("check", "--inventory", inventory, "--accept-classification-above", "0.9", "--annotations", dir.Path);
+
+        // Then zero evidence is not "not personal": the unreadable id stays untagged, the sampled one is accepted
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.GateFailed), text);
+            Assert.That(text, Does.Contain("accounts.id"));
+            Assert.That(text, Does.Not.Contain("lookup.id"));
+        }
     }
 }

@@ -106,6 +106,31 @@ public sealed class CliTests
         var (code, text) = await RunAsync("scan", "--config", config);
 
         Assert.That((code, text.Contains("environment variable INVENTORY_TEST_SURELY_UNSET_VAR is not set", StringComparison.Ordinal)), Is.EqualTo((ExitCodes.BadInput, true)), text);
+        Assert.That(text, Does.Contain("inventory.yml:3:"), "the error keeps file:line:column although the variable is resolved lazily");
+    }
+
+    [TestCase("export", "--format", "fides", "--out", "labels.yml")]
+    [TestCase("report", "--format", "json", "--out", "report")]
+    [TestCase("check")]
+    public async Task ReadOnlyCommand_ConfigWithUnsetConnectionSecret_DoesNotNeedIt(params string[] command)
+    {
+        // Given a config whose connection names a secret that is not set here, and a saved inventory
+        var config = Path.Combine(_dir, "inventory.yml");
+        await File.WriteAllTextAsync(config, "sources:\n  - name: app\n    connection: ${INVENTORY_TEST_SURELY_UNSET_VAR}\n");
+        var inventory = Path.Combine(_dir, "inventory.json");
+        InventoryJson.Write(Inventory.Tests.Reports.SampleInventory.Build(), inventory);
+        var args = command.Select((a, i) => i > 0 && a is "labels.yml" or "report" ? Path.Combine(_dir, a) : a).ToList();
+        args.AddRange(["--inventory", inventory, "--config", config]);
+
+        // When a command that only reads the inventory runs
+        var (code, text) = await RunAsync([.. args]);
+
+        // Then the unset variable does not matter (check may fail its gate: exit 1, never 2)
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Not.Contain("INVENTORY_TEST_SURELY_UNSET_VAR"));
+            Assert.That(code, Is.AnyOf(ExitCodes.Ok, ExitCodes.GateFailed), text);
+        }
     }
 
     [Test]
@@ -209,5 +234,108 @@ public sealed class CliTests
         var (code, text) = await RunAsync(command, "--help");
 
         Assert.That((code, text.Contains("EXAMPLES", StringComparison.Ordinal)), Is.EqualTo((0, true)), text);
+    }
+
+    private string ChinookConfigWithAnnotationsFolder()
+    {
+        var chinook = Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
+        var config = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(config, $"sources:\n  - name: music\n    connection: sqlite:{chinook}\n    sample:\n      rows: 20\nannotations: annotations/\n");
+        return config;
+    }
+
+    [Test]
+    public async Task Scan_ReadmeConfigOnAFirstRun_AnnotationsFolderNotCreatedYet_WritesTheInventory()
+    {
+        var output = Path.Combine(_dir, "inventory.json");
+
+        var (code, text) = await RunAsync("scan", "--config", ChinookConfigWithAnnotationsFolder(), "--out", output);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(File.Exists(output) ? InventoryJson.Read(output).AllTables().Count() : 0, Is.EqualTo(11));
+        }
+    }
+
+    [Test]
+    public async Task Annotate_ReadmeConfigOnAFirstRun_CreatesTheAnnotationsFolderWithStubs()
+    {
+        var (code, text) = await RunAsync("annotate", "--config", ChinookConfigWithAnnotationsFolder());
+
+        var folder = Path.Combine(_dir, "annotations");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(Directory.Exists(folder) ? Directory.GetFiles(folder, "*.yml").Length : 0, Is.EqualTo(11), text);
+        }
+    }
+
+    [Test]
+    public async Task Scan_AnnotationsFlagThatDoesNotExist_FailsBeforeConnecting()
+    {
+        // The database does not exist either: the annotations error must come first, before any connection or sampling.
+        var (code, text) = await RunAsync("scan", "--connection", "sqlite:/definitely/not/here.db", "--annotations", Path.Combine(_dir, "anotations"),
+            "--out", Path.Combine(_dir, "i.json"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(text, Does.Contain("annotations folder or file not found").And.Not.Contain("here.db"));
+        }
+    }
+
+    [Test]
+    public async Task Annotate_InvalidAnnotationFile_ErrorGoesToStandardErrorAsOneUnwrappedLine()
+    {
+        var inventory = Path.Combine(_dir, "inventory.json");
+        InventoryJson.Write(Inventory.Tests.Reports.SampleInventory.Build(), inventory);
+        var annotations = Path.Combine(_dir, "annotations-with-a-rather-long-folder-name-so-the-message-is-wider-than-the-console");
+        Directory.CreateDirectory(annotations);
+        await File.WriteAllTextAsync(Path.Combine(annotations, "users.yml"), "table: app.users\ncolumns:\n  email: { categroy: contact.email }\n");
+        var console = new TestConsole();
+        console.Profile.Width = 60;
+        var error = new StringWriter();
+
+        var code = await InventoryApp.RunAsync(["annotate", "--inventory", inventory, "--annotations", annotations], console, error);
+
+        var lines = error.ToString().TrimEnd().Split('\n');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(console.Output, Does.Not.Contain("error:"));
+            Assert.That(lines[0], Does.StartWith("error: ").And.Contain(annotations).And.Contain("users.yml:3:"), "one line, never wrapped");
+        }
+    }
+
+    [TestCase("scan", "--conection", "sqlite:x.db", "did you mean '--connection'?")]
+    [TestCase("report", "--invetory", "x.json", "did you mean '--inventory'?")]
+    public async Task Command_MisspeltOption_SuggestsTheClosest(string command, string option, string value, string expected)
+    {
+        var (code, text) = await RunAsync(command, option, value);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput), text);
+        Assert.That(text, Does.Contain("Unknown option").And.Contain(expected));
+    }
+
+    [Test]
+    public async Task Export_InvalidAnnotationFile_ErrorGoesToStandardError()
+    {
+        var inventory = Path.Combine(_dir, "inventory.json");
+        InventoryJson.Write(Inventory.Tests.Reports.SampleInventory.Build(), inventory);
+        var annotations = Path.Combine(_dir, "annotations");
+        Directory.CreateDirectory(annotations);
+        await File.WriteAllTextAsync(Path.Combine(annotations, "users.yml"), "table: app.users\ncolumns:\n  email: { categroy: contact.email }\n");
+        var console = new TestConsole();
+        var error = new StringWriter();
+
+        var code = await InventoryApp.RunAsync(["export", "--inventory", inventory, "--annotations", annotations, "--format", "fides", "--out", Path.Combine(_dir, "f.yml")], console, error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(console.Output, Does.Not.Contain("error:"));
+            Assert.That(error.ToString(), Does.StartWith("error: ").And.Contain("users.yml:3:"));
+        }
     }
 }

@@ -17,7 +17,20 @@ public sealed class AnnotationsLocationTests
     [Test]
     public void Resolve_ConfigPath_IsRelativeToTheConfigFile() =>
         Assert.That(AnnotationsLocation.Resolve(null, new InventoryConfig { BaseDirectory = "/repo", Annotations = "ann" }),
-            Is.EqualTo(new AnnotationsLocation(Path.GetFullPath("/repo/ann"), true)));
+            Is.EqualTo(new AnnotationsLocation(Path.GetFullPath("/repo/ann"), true, MayBeAbsent: true)));
+
+    [Test]
+    public void EnsureUsable_MissingConfigFolder_IsNoAnnotationsYet_MissingFlagPath_IsAnError()
+    {
+        using var dir = new TempFolder();
+        var configured = AnnotationsLocation.Resolve(null, new InventoryConfig { BaseDirectory = dir.Path, Annotations = "annotations/" });
+        var flagged = AnnotationsLocation.Resolve(Path.Combine(dir.Path, "typo"), null);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(configured.EnsureUsable().ShouldLoad, Is.False, "a configured folder not created yet: no annotations yet");
+            Assert.That(() => flagged.EnsureUsable(), Throws.TypeOf<ConfigurationException>().With.Message.Contains("annotations folder or file not found"));
+        }
+    }
 
     [Test]
     public void Resolve_NothingNamed_IsTheImplicitDefaultFolder()

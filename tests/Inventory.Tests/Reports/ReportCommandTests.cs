@@ -105,6 +105,32 @@ public sealed class ReportCommandTests
     }
 
     [Test]
+    public async Task Report_InvalidAnnotationFiles_ExitsTwoWithTheErrorsOnStandardErrorAndWritesNothing()
+    {
+        // Given an annotations folder with a tab and an unknown key (check and export exit 2 on it)
+        var inventory = Save(SampleInventory.Build(), "inventory.json");
+        var annotations = Path.Combine(_dir, "annotations");
+        Directory.CreateDirectory(annotations);
+        await File.WriteAllTextAsync(Path.Combine(annotations, "a.yml"), "table: app.users\ncolumns:\n\temail: { category: contact.email }\n");
+        await File.WriteAllTextAsync(Path.Combine(annotations, "b.yml"), "table: app.orders\ncolums:\n  id: { category: none }\n");
+        var output = Path.Combine(_dir, "out");
+        var console = new TestConsole();
+        var error = new StringWriter();
+
+        // When the report is asked for
+        var code = await InventoryApp.RunAsync(["report", "--inventory", inventory, "--annotations", annotations, "--out", output], console, error);
+
+        // Then it refuses like check: exit 2, each error with its place on standard error, no report file
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput), console.Output + error);
+            Assert.That(error.ToString(), Does.Match(@"error: \S*a\.yml:3:\d+: ").And.Match(@"error: \S*b\.yml:2:1: "));
+            Assert.That(console.Output, Does.Not.Contain("warning:").And.Not.Contain("error:"));
+            Assert.That(Directory.Exists(output), Is.False);
+        }
+    }
+
+    [Test]
     public async Task Report_UnknownFormat_ExitsTwo()
     {
         var inventory = Save(SampleInventory.Build(), "inventory.json");
