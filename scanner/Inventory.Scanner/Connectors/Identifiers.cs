@@ -12,14 +12,23 @@ internal static class Identifiers
     /// <param name="identifier">The exact name as the catalog spells it; not empty.</param>
     /// <returns>The delimited identifier, e.g. <c>"Full Name"</c>.</returns>
     /// <exception cref="ArgumentException">The name is empty or holds a NUL character (no engine accepts it; it could end the SQL text early).</exception>
-    public static string QuoteDouble(string identifier)
+    public static string QuoteDouble(string identifier) => Delimit(identifier, '"');
+
+    /// <summary>Delimits one identifier between two <paramref name="quote"/> characters, each one inside doubled: the
+    /// rule every dialect here shares, with its own character (<c>"</c> for PostgreSQL and SQLite, <c>`</c> for MySQL).</summary>
+    /// <param name="identifier">The exact name as the catalog spells it; not empty.</param>
+    /// <param name="quote">The dialect's identifier quote character.</param>
+    /// <returns>The delimited identifier.</returns>
+    /// <exception cref="ArgumentException">The name is empty or holds a NUL character (no engine accepts it; it could end the SQL text early).</exception>
+    public static string Delimit(string identifier, char quote)
     {
         ArgumentNullException.ThrowIfNull(identifier);
         if (identifier.Length == 0)
             throw new ArgumentException("an identifier cannot be empty", nameof(identifier));
         if (identifier.Contains('\0'))
             throw new ArgumentException("an identifier cannot contain a NUL character", nameof(identifier));
-        return "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var q = quote.ToString();
+        return q + identifier.Replace(q, q + q, StringComparison.Ordinal) + q;
     }
 
     /// <summary>Quotes a schema-qualified name for a <c>"…"</c> dialect: <c>"schema"."table"</c>, or just

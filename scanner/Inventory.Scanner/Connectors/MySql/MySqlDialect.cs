@@ -52,15 +52,7 @@ internal sealed class MySqlDialect
     /// <param name="identifier">The exact name; not empty.</param>
     /// <returns>e.g. <c>`Full Name`</c>, <c>`a``b`</c>.</returns>
     /// <exception cref="ArgumentException">The name is empty or holds a NUL character.</exception>
-    public static string Quote(string identifier)
-    {
-        ArgumentNullException.ThrowIfNull(identifier);
-        if (identifier.Length == 0)
-            throw new ArgumentException("an identifier cannot be empty", nameof(identifier));
-        if (identifier.Contains('\0'))
-            throw new ArgumentException("an identifier cannot contain a NUL character", nameof(identifier));
-        return "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";
-    }
+    public static string Quote(string identifier) => Identifiers.Delimit(identifier, '`');
 
     /// <summary>Quotes <c>`database`.`table`</c>.</summary>
     public static string Quote(string schema, string name) => Quote(schema) + "." + Quote(name);
