@@ -49,12 +49,13 @@ public static partial class ColumnFeatures
 
     private static readonly HashSet<string> KeySuffixes = new(StringComparer.Ordinal) { "id", "ids", "key", "uuid", "guid", "fk", "pk", "ref", "oid" };
 
-    /// <summary>Splits an identifier into folded lower-case tokens (<see cref="NameTokenizer.Tokenize"/>) and expands the
-    /// abbreviations of the default name rules.</summary>
+    /// <summary>Splits an identifier into folded lower-case tokens (<see cref="NameTokenizer.Tokenize"/>), expands the
+    /// abbreviations of the default name rules, and appends the English words of French, German and Spanish tokens
+    /// (<see cref="NameLexicon"/>), so that <c>montant_ttc</c> shares features with <c>amount</c>.</summary>
     /// <param name="identifier">A column or table name as spelled in the database.</param>
     /// <returns>Tokens in order; empty for an empty name.</returns>
     public static IReadOnlyList<string> Tokenize(string identifier) =>
-        NameRuleSet.Default.ExpandAbbreviations(NameTokenizer.Tokenize(identifier));
+        NameLexicon.Default.AddEnglish(NameRuleSet.Default.ExpandAbbreviations(NameTokenizer.Tokenize(identifier)));
 
     /// <summary>Builds the model input of a column.</summary>
     /// <param name="column">The column's evidence (values are not read here).</param>
