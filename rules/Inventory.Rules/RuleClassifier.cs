@@ -34,7 +34,7 @@ public sealed record RuleClassifierOptions
 /// read): only a photo-like name on a binary column gives a low-confidence suggestion, which never tags it.
 /// Pure, thread-safe and deterministic.
 /// </summary>
-public sealed class RuleClassifier : IColumnClassifier
+public sealed partial class RuleClassifier : IColumnClassifier
 {
     // Detectors whose match is validated enough to decide a column from values alone.
     private static readonly HashSet<string> Validated = new(StringComparer.Ordinal)
@@ -118,7 +118,7 @@ public sealed class RuleClassifier : IColumnClassifier
         var info = column.Column;
         var family = info.Family;
         var evidence = new List<EvidenceItem>();
-        var name = _rules.Match(column.Table, info.Name, family, column.TableColumns);
+        var name = IntegerPostalCode(column, _rules.Match(column.Table, info.Name, family, column.TableColumns), evidence);
         if (name.Rule is not null)
             evidence.Add(new EvidenceItem("name-rule", name.Rule.Id, name.GatedCategory ?? name.Rule.DataCategory, Score: name.Rule.Weight));
         foreach (var gate in name.Gates)
@@ -147,6 +147,9 @@ public sealed class RuleClassifier : IColumnClassifier
             return ColumnClassification.Undecided([.. evidence]);
         }
 
+        // Coordinates: whose position they are is in the table, not in the values (C33).
+        if (Coordinates(column, name, evidence) is { } coordinates) return coordinates;
+
         if (!column.Sampled || nonNull == 0)
         {
             evidence.Add(new EvidenceItem("no-data", "no-data", Total: 0,
@@ -154,12 +157,17 @@ public sealed class RuleClassifier : IColumnClassifier
             return FromNameOnly(name, family, evidence, hasData: false);
         }
 
-        var result = _detectors.Run(column.Values, family);
+        // An array's elements are tested as values of the element type (C29: an inet[] holds IP addresses).
+        var valueFamily = info.ElementFamily ?? family;
+        var result = _detectors.Run(column.Values, valueFamily);
         evidence.Add(new EvidenceItem("sample", "sample.size", Matched: result.Total, Total: rows, Score: 1 - nullRatio,
             Detail: string.Create(CultureInfo.InvariantCulture, $"null ratio {nullRatio:0.###}, distinct ratio {result.DistinctRatio:0.###}")));
         if (result.Placeholders > 0)
             evidence.Add(new EvidenceItem("sample", "sample.placeholders", Matched: result.Placeholders, Total: result.Placeholders + result.Total,
                 Detail: "placeholder values (such as n/a, none, -, unknown, null, 0) left out of every detector ratio"));
+
+        // Hex digests of e-mails, phones, users: a pseudonymised identifier, not the e-mail itself (C30).
+        if (PseudonymisedIdentifier(name, result, evidence) is { } pseudonymised) return pseudonymised;
 
         bool versionLike = name.Tokens.Any(t => VersionTokens.Contains(t));
         bool keyOrTimeLike = name.Tokens.Any(t => KeyOrTimeTokens.Contains(t));
@@ -206,7 +214,7 @@ public sealed class RuleClassifier : IColumnClassifier
         // Enumerations: text whose sample repeats a handful of distinct values that no personal detector recognises
         // (permission scopes, sign-in methods, team names, import batch labels, a 'note' column holding 'web'/'migrated')
         // is configuration, not a person's data nor users' prose (LABELS.md: statuses, enumerations, configuration → none).
-        if (IsEnumeration(result, family) && (!personalName || name.DataCategory == "customer_content.message"))
+        if (IsEnumeration(result, valueFamily) && (!personalName || name.DataCategory == "customer_content.message"))
         {
             evidence.Insert(0, new EvidenceItem("sample", "sample.enumeration", "none", result.Distinct, result.Total, Math.Round(result.DistinctRatio, 4),
                 string.Create(CultureInfo.InvariantCulture, $"{result.Distinct} distinct values repeated over {result.Total}: an enumeration or configuration")));
@@ -236,21 +244,13 @@ public sealed class RuleClassifier : IColumnClassifier
             return Decide("customer_content.message", confidence, evidence, also);
         }
 
-        // JSON documents: key-level detection.
+        // JSON documents: the values nested in them are seen by the detectors (C28, C29).
         if (result["detector.json"].Ratio >= 0.5)
         {
             evidence.Add(DetectorEvidence(result["detector.json"]));
-            var keys = JsonKeyCategories(column.Values);
-            foreach (var (category, ruleId) in keys) evidence.Add(new EvidenceItem("contains", "json-key." + ruleId, category, Detail: "a JSON key matched this name rule"));
-            var also = keys.Select(k => DataCategory.TopLevelOf(k.Category)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-            if (personalName) return Decide(name.DataCategory!, Math.Min(0.85, name.Weight), evidence, also);
-            if (also.Length > 0)
-            {
-                // A document holding personal keys: the most frequent key category decides, with low confidence.
-                var top = keys.GroupBy(k => DataCategory.TopLevelOf(k.Category)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
-                return Decide(top.Key, 0.6, evidence, also);
-            }
-            return ColumnClassification.Undecided([.. evidence]);
+            if (JsonValues.ArrayElements(column.Values, out int emptyArrays, _options.MaxJsonDocuments) is { } elements)
+                return JsonArrayColumn(column, elements, emptyArrays, evidence);
+            return JsonDocumentColumn(column, name, personalName, evidence);
         }
 
         // (3) weak detectors with name support.
@@ -275,7 +275,7 @@ public sealed class RuleClassifier : IColumnClassifier
                 return Decide("contact.company_name", 0.6 + 0.2 * company.Ratio, evidence);
             }
             var person = result["detector.person-name"];
-            if (Enough(person, 0.6) && result.DistinctRatio >= 0.6 && !name.TableGroups.Contains("catalogue") && family is TypeFamily.Text or TypeFamily.Untyped)
+            if (Enough(person, 0.6) && result.DistinctRatio >= 0.6 && !name.TableGroups.Contains("catalogue") && valueFamily is TypeFamily.Text or TypeFamily.Untyped)
             {
                 evidence.Insert(0, DetectorEvidence(person));
                 return Decide("contact.name", 0.5, evidence);
@@ -386,50 +386,5 @@ public sealed class RuleClassifier : IColumnClassifier
         if (kinds.HasFlag(EmbeddedKinds.PaymentCard)) also.Add("financial.payment_card");
         if (kinds.HasFlag(EmbeddedKinds.IpAddress)) also.Add("automatic.ip_address");
         return also.ToArray();
-    }
-
-    /// <summary>Data categories of the keys of JSON objects (key-level detection), with the name rule that matched. Keys
-    /// themselves are data (a map may be keyed by e-mail addresses), so only rule ids leave this method.</summary>
-    private List<(string Category, string Key)> JsonKeyCategories(IReadOnlyList<string> values)
-    {
-        var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        int parsed = 0;
-        foreach (var v in values)
-        {
-            if (parsed >= _options.MaxJsonDocuments) break;
-            if (string.IsNullOrWhiteSpace(v) || v.TrimStart()[0] is not ('{' or '[')) continue;
-            try
-            {
-                using var document = JsonDocument.Parse(v);
-                parsed++;
-                Walk(document.RootElement, 0);
-            }
-            catch (JsonException)
-            {
-                // Not a JSON document: skipped (counted by the detector as not matched).
-            }
-        }
-        return found.Select(kv => (kv.Value, kv.Key)).ToList();
-
-        void Walk(JsonElement element, int depth)
-        {
-            if (depth > 8) return;
-            if (element.ValueKind == JsonValueKind.Object)
-                foreach (var property in element.EnumerateObject())
-                {
-                    var family = property.Value.ValueKind switch
-                    {
-                        JsonValueKind.Number => TypeFamily.Decimal,
-                        JsonValueKind.True or JsonValueKind.False => TypeFamily.Boolean,
-                        JsonValueKind.Object or JsonValueKind.Array => TypeFamily.Document,
-                        _ => TypeFamily.Text,
-                    };
-                    var match = _rules.Match("", property.Name, family);
-                    if (match.DataCategory is { } c && c != "none" && match.Rule is { } rule) found.TryAdd(rule.Id, c);
-                    Walk(property.Value, depth + 1);
-                }
-            else if (element.ValueKind == JsonValueKind.Array)
-                foreach (var item in element.EnumerateArray()) Walk(item, depth + 1);
-        }
     }
 }

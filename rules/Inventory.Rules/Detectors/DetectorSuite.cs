@@ -154,6 +154,8 @@ public sealed class DetectorSuite
             {
                 if (NumericText.TryNormalize(value, buffer, out int written, out fraction)) value = buffer.AsSpan(0, written);
             }
+            // A decimal number written as text (C33 kpi.tx_pos_text): the point ends the digit run as in a numeric column.
+            else if (family is TypeFamily.Text or TypeFamily.Other && value.Length < 40 && NumericText.IsDecimalFraction(value)) fraction = true;
             var shape = ValueShape.Of(value, fraction);
             ulong hits = 0;
             for (int d = 0; d < _detectors.Length; d++)
@@ -217,6 +219,18 @@ internal static class NumericText
             else if (c is not ('.' or '-' or '+' or 'e' or 'E')) return false;
         }
         return digits > 0;
+    }
+
+    /// <summary>True for a decimal number with a non-zero fraction written plainly: an optional sign, digits, one point,
+    /// digits (<c>52.5702100309281</c>, <c>-0.375</c>). Dotted phone numbers (<c>555.123.4567</c>) have more than one point.</summary>
+    public static bool IsDecimalFraction(ReadOnlySpan<char> value)
+    {
+        if (!value.IsEmpty && value[0] is '-' or '+') value = value[1..];
+        int dot = value.IndexOf('.');
+        if (dot <= 0 || dot == value.Length - 1) return false;
+        var whole = value[..dot];
+        var frac = value[(dot + 1)..];
+        return !whole.ContainsAnyExceptInRange('0', '9') && !frac.ContainsAnyExceptInRange('0', '9') && frac.ContainsAnyExcept('0');
     }
 
     /// <summary>Normalises a numeric text into <paramref name="buffer"/>.</summary>

@@ -167,7 +167,7 @@ internal sealed class SecretTokenDetector : ValueDetector
         if (value.StartsWith("eyJ")) return shape.Dots == 2;
         if (value.StartsWith("sk_live_") || value.StartsWith("sk_test_") || value.StartsWith("rk_live_") || value.StartsWith("ghp_") || value.StartsWith("gho_")
             || value.StartsWith("github_pat_") || value.StartsWith("xoxb-") || value.StartsWith("xoxp-") || value.StartsWith("glpat-")
-            || (value.StartsWith("AKIA") && value.Length == 20))
+            || (value.StartsWith("AKIA") && value.Length == 20) || ApiKeyShape.IsMatch(value))
             return true;
         if (shape.Dots > 0 || shape.Slashes > 2 || shape.Length > 512) return false;
         int lower = shape.Letters - shape.Upper;
@@ -205,6 +205,9 @@ internal sealed class PaymentReferenceDetector : ValueDetector
             if (!value.StartsWith(prefix, StringComparison.Ordinal)) continue;
             var rest = value[prefix.Length..];
             if (rest.Length < 8) return false;
+            // A mode marker (tok_live_…, pi_test_…) is the shape of an API key, not of an object id: Stripe's ids carry
+            // none, except checkout sessions (cs_live_, cs_test_, listed as prefixes of their own).
+            if (ApiKeyShape.HasModeMarker(rest)) return false;
             foreach (var c in rest) if (!(char.IsAsciiLetterOrDigit(c) || c == '_')) return false;
             return !rest.StartsWith("test") || rest.Length > 12;
         }

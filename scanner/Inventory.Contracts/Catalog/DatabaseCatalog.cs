@@ -53,6 +53,10 @@ public sealed record ColumnInfo
     public required string DeclaredType { get; init; }
     /// <summary>The type's family.</summary>
     public required TypeFamily Family { get; init; }
+    /// <summary>For an array column (PostgreSQL <c>text[]</c>, <c>inet[]</c>, <c>bigint[]</c>…), the family of its elements:
+    /// the sampler gives the detectors the elements one by one and the type gates apply to them (C29); null for every
+    /// other column.</summary>
+    public TypeFamily? ElementFamily { get; init; }
     /// <summary>True when NULL is allowed.</summary>
     public bool Nullable { get; init; } = true;
     /// <summary>Column comment (<c>COMMENT ON</c>, <c>MS_Description</c>), or null.</summary>

@@ -90,6 +90,10 @@ public sealed partial class PostgresConnector
                     Comment = reader.IsDBNull(8) ? null : reader.GetString(8),
                     Readable = maySelect,
                     SamplingHint = family == TypeFamily.Binary ? "binary" : null,
+                    // Arrays: the element type's family drives the detectors (an inet[] holds IP addresses); arrays of
+                    // binary elements are not unnested (their bytes are never read).
+                    ElementFamily = reader.IsDBNull(10) ? null
+                        : PostgresDialect.FamilyOf(reader.GetString(10), reader.GetString(11)) is var element && element != TypeFamily.Binary ? element : null,
                 }, maySelect));
             }
         }

@@ -175,6 +175,7 @@ public sealed partial class PostgresConnector : IConnector
             {
                 if (reader.IsDBNull(i)) collected[i].AddNull();
                 else if (columns[i].Family == TypeFamily.Binary) collected[i].AddLength(reader.GetInt64(i));
+                else if (columns[i].ElementFamily is not null) collected[i].AddElements(Postgres.PostgresArrayText.Elements(reader.GetString(i)));
                 else collected[i].AddText(reader.GetString(i));
             }
         }

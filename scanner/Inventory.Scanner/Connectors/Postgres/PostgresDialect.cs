@@ -94,11 +94,14 @@ internal sealed class PostgresDialect
                a.attgenerated::text <> '' AS generated,
                d.description AS comment,
                CASE WHEN a.attrelid = ANY(@unselectable::oid[])
-                    THEN pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT') END AS may_select
+                    THEN pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT') END AS may_select,
+               et.typname::text AS element_type,
+               et.typcategory::text AS element_category
         FROM pg_catalog.pg_attribute a
         LEFT JOIN root r ON r.oid = a.atttypid
         LEFT JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
         JOIN pg_catalog.pg_type bt ON bt.oid = COALESCE(r.base, a.atttypid)
+        LEFT JOIN pg_catalog.pg_type et ON bt.typcategory = 'A' AND et.oid = bt.typelem
         WHERE a.attrelid = ANY(@oids::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
         """;
 

@@ -33,6 +33,16 @@ internal sealed class ColumnValues
     /// <param name="text">The server's text.</param>
     public void AddText(string text) => _values.Add(Cut(text, _maxLength));
 
+    /// <summary>The elements of one array value (C29: the detectors see elements, not the array as one value), each
+    /// cut to the maximum length. An array without elements (<c>{}</c>, or only NULLs) is no evidence either way and
+    /// counts like a NULL cell, so a column of empty arrays falls back to its name like an all-NULL column.</summary>
+    /// <param name="elements">The array's non-null elements, already capped per value.</param>
+    public void AddElements(IReadOnlyList<string> elements)
+    {
+        if (elements.Count == 0) { _nulls++; return; }
+        foreach (var element in elements) _values.Add(Cut(element, _maxLength));
+    }
+
     /// <summary>The byte length of a binary value.</summary>
     /// <param name="length">Bytes, ≥ 0.</param>
     public void AddLength(long length) => _lengths.Add(length);

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Inventory.Catalog;
+using Inventory.Classification;
+using Inventory.Rules.Detectors;
+
+namespace Inventory.Rules;
+
+/// <summary>The rule classifier's reading of JSON columns (C28, C29): the values nested in the documents are seen by
+/// the detectors, path by path, and the column takes the most identifying category its paths show.</summary>
+public sealed partial class RuleClassifier
+{
+    /// <summary>A column of JSON arrays of scalars is a list column (C29, as SQLite or MySQL store one): its elements are
+    /// classified as the column's values, like the elements of a PostgreSQL array; empty arrays are no evidence (like NULL).</summary>
+    private ColumnClassification JsonArrayColumn(ColumnEvidence column, List<string> elements, int emptyArrays, List<EvidenceItem> evidence)
+    {
+        var inner = column with
+        {
+            Values = elements,
+            NullCount = column.NullCount + emptyArrays,
+            Column = column.Column with { ElementFamily = TypeFamily.Untyped },
+        };
+        var decision = ClassifyColumn(inner);
+        var head = new List<EvidenceItem>(evidence)
+        {
+            new("sample", "sample.json-array-elements", Matched: elements.Count, Total: elements.Count + emptyArrays,
+                Detail: string.Create(CultureInfo.InvariantCulture,
+                    $"JSON arrays: {elements.Count} elements tested one by one (at most {JsonValues.MaxElements} per array); {emptyArrays} empty arrays are no evidence")),
+        };
+        return decision with { Evidence = [.. head, .. decision.Evidence] };
+    }
+
+    /// <summary>A column of JSON objects: each path is classified like a column (a validated detector over the path's
+    /// values, otherwise the name rule of its key; the same type gates), and the column takes (1) its own name's category
+    /// when the name is personal; else (2) <c>customer_content.application_data</c> when the documents' keys change from
+    /// row to row (documents users write); else (3) the most identifying category among its paths (financial &gt; contact
+    /// &gt; other_personal &gt; automatic, <see cref="JsonValues.Rank"/>); the other categories found are kept as "also
+    /// contains". Keys are data, so only rule and detector ids leave this method, never a key or a path.</summary>
+    private ColumnClassification JsonDocumentColumn(ColumnEvidence column, NameMatch name, bool personalName, List<EvidenceItem> evidence)
+    {
+        var sample = JsonValues.Paths(column.Values, _options.MaxJsonDocuments);
+        var found = new List<string>();
+        var detectorItems = new Dictionary<string, (string Category, int Matched, int Total)>(StringComparer.Ordinal);
+        var keyItems = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in sample.Paths)
+        {
+            var key = path.Key.Length > 0 ? _rules.Match("", path.Key, path.Family) : null;
+            bool keyOrTime = key?.Tokens.Any(t => KeyOrTimeTokens.Contains(t)) == true;
+            bool network = key?.Tokens.Any(t => NetworkConfigurationTokens.Contains(t)) == true;
+            bool version = key?.Tokens.Any(t => VersionTokens.Contains(t)) == true;
+            var scores = _detectors.Run(path.Values, path.Family);
+            DetectorScore? hit = null;
+            foreach (var score in scores.Scores)
+            {
+                if (!Validated.Contains(score.Id) || score.DataCategory is null || score.Matched < 2) continue;
+                if ((keyOrTime || version) && StructuralDetectors.Contains(score.Id)) continue;
+                if ((network || version) && score.Id == "detector.ip-address") continue;
+                if (!Enough(score, _options.DetectorShare)) continue;
+                if (hit is null || score.Ratio > hit.Value.Ratio) hit = score;
+            }
+            if (hit is { } h)
+            {
+                found.Add(h.DataCategory!);
+                var known = detectorItems.GetValueOrDefault(h.Id, (h.DataCategory!, 0, 0));
+                detectorItems[h.Id] = (known.Item1, known.Item2 + h.Matched, known.Item3 + h.Total);
+            }
+            else if (key is { DataCategory: { } category, Rule: { } rule } && category != "none")
+            {
+                found.Add(category);
+                keyItems.TryAdd(rule.Id, category);
+            }
+        }
+        foreach (var (id, (category, matched, total)) in detectorItems)
+            evidence.Add(new EvidenceItem("detector", id, category, matched, total, Math.Round(total == 0 ? 0 : (double)matched / total, 4),
+                "values at one path of the JSON documents"));
+        foreach (var (ruleId, category) in keyItems)
+            evidence.Add(new EvidenceItem("contains", "json-key." + ruleId, category, Detail: "a JSON key matched this name rule"));
+        if (sample.Truncated)
+            evidence.Add(new EvidenceItem("sample", "sample.json-limits", Detail: string.Create(CultureInfo.InvariantCulture,
+                $"JSON limits reached (depth {JsonValues.MaxDepth}, {JsonValues.MaxPaths} paths, {JsonValues.MaxElements} elements per array): the rest was not read")));
+
+        string[] Also(string decided) => found.Select(DataCategory.TopLevelOf).Where(c => c != DataCategory.TopLevelOf(decided))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+        if (personalName) return Decide(name.DataCategory!, Math.Min(0.85, name.Weight), evidence, Also(name.DataCategory!));
+        if (sample.Documents >= 5 && sample.TopKeyShare < 0.5)
+        {
+            const string content = "customer_content.application_data";
+            evidence.Insert(0, new EvidenceItem("sample", "sample.json-varying-keys", content,
+                Score: Math.Round(sample.TopKeyShare, 4),
+                Detail: "the documents' keys change from row to row (the most frequent top-level key is in fewer than half of them): documents users write"));
+            return Decide(content, 0.6, evidence, Also(content));
+        }
+        if (found.Count > 0)
+        {
+            // The most identifying category among the paths; within it, the first path's label (path order is stable).
+            int best = found.Max(c => JsonValues.Rank(DataCategory.TopLevelOf(c)));
+            var top = found.First(c => JsonValues.Rank(DataCategory.TopLevelOf(c)) == best);
+            bool fromValues = detectorItems.Values.Any(d => DataCategory.TopLevelOf(d.Category) == DataCategory.TopLevelOf(top));
+            return Decide(top, fromValues ? 0.7 : 0.6, evidence, Also(top));
+        }
+        return ColumnClassification.Undecided([.. evidence]);
+    }
+}
