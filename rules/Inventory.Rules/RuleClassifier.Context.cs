@@ -135,7 +135,11 @@ public sealed partial class RuleClassifier
     /// <returns>The name match, with the gate lifted when the rule applies.</returns>
     private NameMatch IntegerPostalCode(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
     {
-        if (name.GatedCategory != "contact.postal_address" || name.Gates is not ["gate.type.integer"]) return name;
+        if (column.Column.Family != TypeFamily.Integer) return name;
+        // The postal-code rule gated by the integer type, or a generic rule that took the name's last word (zip_code:
+        // "code" is a key word); any other gate (zip_code_verified) stands.
+        bool gated = name.GatedCategory == "contact.postal_address" && name.Gates is ["gate.type.integer"];
+        if (!gated && !(name.Gates.Count == 0 && name.DataCategory is null or "none")) return name;
         var tokens = name.Tokens;
         if (!PostalCodePhrases.Any(p => Contains(tokens, p))) return name;
         bool record = name.TableGroups.Any(g => g is "person" or "company" or "address" or "order")
@@ -153,7 +157,7 @@ public sealed partial class RuleClassifier
         if (tested > 0 && codes < 0.9 * tested) return name;
         evidence.Add(new EvidenceItem("table-context", "table.address-record", "contact.postal_address", codes, tested,
             Detail: "a postal code stored as an integer in an address record: the integer type gate does not apply"));
-        return name with { DataCategory = name.GatedCategory, Gates = [], GatedCategory = null };
+        return name with { DataCategory = "contact.postal_address", Weight = Math.Max(name.Weight, 0.85), Gates = [], GatedCategory = null };
 
         static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
         {

@@ -13,10 +13,16 @@ internal static class PostgresArrayText
     /// <summary>Elements read per array value at most (the rest of a long array is not sampled).</summary>
     public const int MaxElements = 20;
 
+    /// <summary>True when the text has the array output form (<c>{…}</c> or <c>[l:u]={…}</c>); vector types such as
+    /// <c>int2vector</c> print <c>1 2</c> and are kept as one value.</summary>
+    /// <param name="text">The server's text form.</param>
+    public static bool IsArrayText(string text) => text.Length > 0 && (text[0] == '{' || (text[0] == '[' && text.Contains("]={", StringComparison.Ordinal)));
+
     /// <summary>The non-null elements of one array value, at most <paramref name="max"/>.</summary>
     /// <param name="text">The server's text form of the array (possibly cut).</param>
     /// <param name="max">Elements returned at most.</param>
-    /// <returns>The elements in order; empty for <c>{}</c>, for an array of NULLs, or for text that is not an array.</returns>
+    /// <returns>The elements in order; empty for <c>{}</c>, for an array of NULLs, or for text that is not an array
+    /// (see <see cref="IsArrayText"/>).</returns>
     public static List<string> Elements(string text, int max = MaxElements)
     {
         var result = new List<string>();

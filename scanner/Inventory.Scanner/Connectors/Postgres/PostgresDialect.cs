@@ -101,7 +101,7 @@ internal sealed class PostgresDialect
         LEFT JOIN root r ON r.oid = a.atttypid
         LEFT JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
         JOIN pg_catalog.pg_type bt ON bt.oid = COALESCE(r.base, a.atttypid)
-        LEFT JOIN pg_catalog.pg_type et ON bt.typcategory = 'A' AND et.oid = bt.typelem
+        LEFT JOIN pg_catalog.pg_type et ON bt.typcategory = 'A' AND pg_catalog.left(bt.typname, 1) = '_' AND et.oid = bt.typelem
         WHERE a.attrelid = ANY(@oids::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
         """;
 
