@@ -34,7 +34,7 @@ public sealed partial class RuleClassifier
     /// when the name is personal; else (2) <c>customer_content.application_data</c> when the documents' keys change from
     /// row to row (documents users write); else (3) the most identifying category among its paths (financial &gt; contact
     /// &gt; other_personal &gt; automatic, <see cref="JsonValues.Rank"/>); the other categories found are kept as "also
-    /// contains". Keys are data, so only rule and detector ids leave this method, never a key or a path.</summary>
+    /// contains" (all of them, as the key-level detection reported them). Keys are data, so only rule and detector ids leave this method, never a key or a path.</summary>
     private ColumnClassification JsonDocumentColumn(ColumnEvidence column, NameMatch name, bool personalName, List<EvidenceItem> evidence)
     {
         var sample = JsonValues.Paths(column.Values, _options.MaxJsonDocuments);
@@ -78,17 +78,17 @@ public sealed partial class RuleClassifier
             evidence.Add(new EvidenceItem("sample", "sample.json-limits", Detail: string.Create(CultureInfo.InvariantCulture,
                 $"JSON limits reached (depth {JsonValues.MaxDepth}, {JsonValues.MaxPaths} paths, {JsonValues.MaxElements} elements per array): the rest was not read")));
 
-        string[] Also(string decided) => found.Select(DataCategory.TopLevelOf).Where(c => c != DataCategory.TopLevelOf(decided))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        // Every category the paths show, the decided one included (as the key-level detection always reported them).
+        var also = found.Select(DataCategory.TopLevelOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
-        if (personalName) return Decide(name.DataCategory!, Math.Min(0.85, name.Weight), evidence, Also(name.DataCategory!));
+        if (personalName) return Decide(name.DataCategory!, Math.Min(0.85, name.Weight), evidence, also);
         if (sample.Documents >= 5 && sample.TopKeyShare < 0.5)
         {
             const string content = "customer_content.application_data";
             evidence.Insert(0, new EvidenceItem("sample", "sample.json-varying-keys", content,
                 Score: Math.Round(sample.TopKeyShare, 4),
                 Detail: "the documents' keys change from row to row (the most frequent top-level key is in fewer than half of them): documents users write"));
-            return Decide(content, 0.6, evidence, Also(content));
+            return Decide(content, 0.6, evidence, also);
         }
         if (found.Count > 0)
         {
@@ -96,7 +96,7 @@ public sealed partial class RuleClassifier
             int best = found.Max(c => JsonValues.Rank(DataCategory.TopLevelOf(c)));
             var top = found.First(c => JsonValues.Rank(DataCategory.TopLevelOf(c)) == best);
             bool fromValues = detectorItems.Values.Any(d => DataCategory.TopLevelOf(d.Category) == DataCategory.TopLevelOf(top));
-            return Decide(top, fromValues ? 0.7 : 0.6, evidence, Also(top));
+            return Decide(top, fromValues ? 0.7 : 0.6, evidence, also);
         }
         return ColumnClassification.Undecided([.. evidence]);
     }
