@@ -170,4 +170,29 @@ public sealed partial class RuleClassifier
             return false;
         }
     }
+
+    // Columns of a browser's cookie state kept beside a session id (anti-forgery tokens, consent-cookie ids).
+    private static readonly HashSet<string> CookieStateTokens = new(StringComparer.Ordinal) { "csrf", "xsrf", "consent" };
+    private static readonly HashSet<string> RecordTimeTokens = new(StringComparer.Ordinal)
+        { "created", "updated", "modified", "inserted", "creation", "update" };
+
+    /// <summary>The creation or update time of a session table that stores a browser's cookie state (a CSRF token or a
+    /// consent-cookie id beside the session id) is the record's bookkeeping time, a generic timestamp: <c>none</c> (C35
+    /// <c>web_session.created_at</c>). LABELS.md tie-breaker 10 files a login session's start time as activity, and the
+    /// corpus follows it for session tables without cookie state (none of its session tables has such a column); the
+    /// case and LABELS.md disagree on this one kind of table, and the case is followed (reported to the lead).</summary>
+    /// <returns>The decision, or null when the rule does not apply.</returns>
+    private ColumnClassification? CookieStateTimestamp(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
+    {
+        if (name.DataCategory != "none" || name.Gates.Count > 0 || !name.Tokens.Any(RecordTimeTokens.Contains)) return null;
+        if (column.Column.Family is not (TypeFamily.Temporal or TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Integer)) return null;
+        var table = _rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table));
+        if (!table.Any(t => t is "session" or "sessions")) return null;
+        bool cookieState = column.TableColumns.Any(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal)
+            && NameTokenizer.Tokenize(c).Any(CookieStateTokens.Contains));
+        if (!cookieState) return null;
+        evidence.Insert(0, new EvidenceItem("context-gate", "gate.context.cookie-state", "none",
+            Detail: "the creation or update time of a stored browser session (cookie state: anti-forgery token or consent cookie beside the session id): a generic timestamp"));
+        return Decide("none", 0.8, evidence);
+    }
 }

@@ -149,6 +149,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
 
         // Coordinates: whose position they are is in the table, not in the values (C33).
         if (Coordinates(column, name, evidence) is { } coordinates) return coordinates;
+        if (CookieStateTimestamp(column, name, evidence) is { } bookkeeping) return bookkeeping;
 
         if (!column.Sampled || nonNull == 0)
         {

@@ -233,4 +233,29 @@ public sealed class ContextKindAdversarialTests
         var values = Enumerable.Range(0, 40).Select(i => (10_000 + i * 7).ToString(CultureInfo.InvariantCulture)).ToArray();
         Assert.That(Rules.Classify(Some.InTable(table, ["id", "total"], column, "integer", values)).DataCategory, Is.Not.EqualTo("contact.postal_address"));
     }
+
+    // ---------------------------------------------------------------- session tables' record times (C35)
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void SessionRecordTimes_NoneOnlyBesideCookieState(int seed)
+    {
+        var random = new Random(seed);
+        string[] tables = ["web_session", "sessions", "user_sessions", "browser_session", "http_sessions"];
+        string[] times = ["created_at", "updated_at", "createdAt", "inserted_at", "creation_date"];
+        int gatedWithState = 0, gatedWithout = 0, columns = 200;
+        for (int c = 0; c < columns; c++)
+        {
+            var table = Pick(random, tables);
+            var time = Pick(random, times);
+            string[] plain = ["session_id", "user_id", Pick(random, ["data", "expires", "ip_address", "user_agent"])];
+            string[] withState = [.. plain, Pick(random, ["csrf_token", "xsrf_secret", "consent_cookie_id", "consent_id"])];
+            bool Gated(string[] siblings) => Rules.Classify(Some.InTable(table, siblings, time, "timestamptz", "2024-05-01 10:00:00+00", "2024-05-02 11:00:00+00"))
+                .Evidence.Any(e => e.Id == "gate.context.cookie-state");
+            if (Gated(withState)) gatedWithState++;
+            if (Gated(plain)) gatedWithout++;
+        }
+        Assert.That(gatedWithState, Is.EqualTo(columns), "record times of stored browser sessions are generic timestamps");
+        Assert.That(gatedWithout, Is.Zero, "session tables without cookie state keep LABELS.md tie-breaker 10 (left to the model)");
+    }
 }
