@@ -40,7 +40,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
     private static readonly HashSet<string> Validated = new(StringComparer.Ordinal)
     {
         "detector.email", "detector.phone", "detector.ip-address", "detector.payment-card", "detector.iban", "detector.vat-number",
-        "detector.user-agent", "detector.hash", "detector.payment-reference",
+        "detector.user-agent", "detector.hash", "detector.payment-reference", "detector.postal-address",
     };
     // Detectors that decide only when the name points at the same category.
     private static readonly HashSet<string> NeedsSupport = new(StringComparer.Ordinal)

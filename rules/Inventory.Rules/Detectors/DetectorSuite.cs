@@ -93,7 +93,7 @@ public sealed class DetectorSuite
         new BicDetector(), new VatNumberDetector(), new SirenSiretDetector(), new UserAgentDetector(), new LanguageTagDetector(),
         new PostalCodeDetector(), new PersonNameDetector(), new CompanyNameDetector(), new UrlDetector(), new FilePathDetector(),
         new UuidDetector(), new HashDetector(), new SecretTokenDetector(), new FreeTextDetector(), new JsonDocumentDetector(),
-        new EmbeddedIdentifierDetector(), new PaymentReferenceDetector(), new HexDigestDetector(),
+        new EmbeddedIdentifierDetector(), new PaymentReferenceDetector(), new HexDigestDetector(), new PostalAddressDetector(),
     ]);
 
     /// <summary>Stable detector ids, in the order of <see cref="DetectorResult.Scores"/> and <see cref="DetectorResult.ToFeatures"/>.</summary>
