@@ -13,6 +13,7 @@ internal sealed class ColumnValues
     private readonly List<long> _lengths = [];
     private readonly int _maxLength;
     private int _nulls;
+    private int _elementRows;
 
     /// <summary>Starts an empty collection.</summary>
     /// <param name="column">The column.</param>
@@ -40,6 +41,7 @@ internal sealed class ColumnValues
     public void AddElements(IReadOnlyList<string> elements)
     {
         if (elements.Count == 0) { _nulls++; return; }
+        _elementRows++;
         foreach (var element in elements) _values.Add(Cut(element, _maxLength));
     }
 
@@ -58,6 +60,7 @@ internal sealed class ColumnValues
         Column = Column.Name,
         Values = _values,
         NullCount = _nulls,
+        ElementRows = Column.ElementFamily is null ? null : _elementRows,
         BinaryLengths = Column.Family == TypeFamily.Binary || _lengths.Count > 0 ? _lengths : null,
         NotSampled = Column.Family == TypeFamily.Binary ? NotSampledReason.Binary : null,
     };

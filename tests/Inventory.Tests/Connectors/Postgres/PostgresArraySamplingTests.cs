@@ -66,6 +66,8 @@ public sealed class PostgresArraySamplingTests
             Assert.That(table.Columns.Single(c => c.Name == "vec").ElementFamily, Is.Null, "int2vector prints without braces: one value");
             Assert.That(sample.Columns["words"].Values, Is.EquivalentTo(expected), "every non-null element, as written");
             Assert.That(sample.Columns["words"].NullCount, Is.EqualTo(emptyOrNull), "empty and NULL arrays count as NULL cells");
+            Assert.That(sample.Columns["words"].ElementRows, Is.EqualTo(400 - emptyOrNull), "every row accounted for: rows with elements + NULL cells");
+            Assert.That(sample.Columns["vec"].ElementRows, Is.Null);
             Assert.That(sample.Columns["ips"].Values, Has.Count.EqualTo(800).And.Contain("2001:db8::7"));
             Assert.That(sample.Columns["vec"].Values, Has.All.EqualTo("1 2"));
         }
