@@ -130,7 +130,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
             evidence.Add(new EvidenceItem("table-context", "table." + string.Join("+", name.TableGroups), Detail: "table context group"));
 
         int nonNull = column.Values.Count(v => !string.IsNullOrWhiteSpace(v));
-        int rows = Math.Max(column.SampledRows, column.NullCount + column.Values.Count);
+        int rows = Math.Max(column.SampledRows, column.NullCount + (column.ElementRows ?? column.Values.Count));
         double nullRatio = rows == 0 ? 0 : (double)column.NullCount / rows;
         bool unreadable = family == TypeFamily.Binary || info.SamplingHint is "clr" or "spatial";
 
@@ -161,8 +161,9 @@ public sealed partial class RuleClassifier : IColumnClassifier
         // An array's elements are tested as values of the element type (C29: an inet[] holds IP addresses).
         var valueFamily = info.ElementFamily ?? family;
         var result = _detectors.Run(column.Values, valueFamily);
-        evidence.Add(new EvidenceItem("sample", "sample.size", Matched: result.Total, Total: rows, Score: 1 - nullRatio,
-            Detail: string.Create(CultureInfo.InvariantCulture, $"null ratio {nullRatio:0.###}, distinct ratio {result.DistinctRatio:0.###}")));
+        evidence.Add(new EvidenceItem("sample", "sample.size", Matched: column.ElementRows ?? result.Total, Total: rows, Score: 1 - nullRatio,
+            Detail: string.Create(CultureInfo.InvariantCulture, $"null ratio {nullRatio:0.###}, distinct ratio {result.DistinctRatio:0.###}")
+                + (column.ElementRows is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; arrays: {result.Total} elements tested one by one"))));
         if (result.Placeholders > 0)
             evidence.Add(new EvidenceItem("sample", "sample.placeholders", Matched: result.Placeholders, Total: result.Placeholders + result.Total,
                 Detail: "placeholder values (such as n/a, none, -, unknown, null, 0) left out of every detector ratio"));
