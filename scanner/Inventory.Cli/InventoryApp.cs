@@ -121,7 +121,7 @@ internal static class InventoryApp
         }
         else
         {
-            console.Write(new Text(line + "\n", new Style(Color.Red)));
+            console.Write(new RawConsoleText(line, new Style(Color.Red))); // one line, never wrapped at the console width
             if (verbose) console.Write(new Text(e.ToString() + "\n"));
         }
         return code;
