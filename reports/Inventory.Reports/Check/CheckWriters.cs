@@ -137,6 +137,7 @@ public sealed class CheckJsonWriter : ICheckWriter
             json.WriteNumber("line", f.Location.Line);
             json.WriteNumber("column", f.Location.Column);
             json.WriteBoolean("exists", f.Location.Exists);
+            if (f.Location.DatabaseLabel is { } label) json.WriteString("databaseLabel", label);
             json.WriteEndObject();
             json.WriteEndObject();
         }

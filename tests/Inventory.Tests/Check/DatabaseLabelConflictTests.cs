@@ -59,11 +59,15 @@ public sealed class DatabaseLabelConflictTests
 
         // check: a warning (a failure under --strict), the message naming the label's origin, no file to point at
         var (code, output) = await RunAsync("check", "--inventory", inventory, "--annotations", annotations,
-            "--format", "text,sarif", "--output-dir", dir.Path);
+            "--format", "text,sarif,json,github", "--github", Path.Combine(dir.Path, "github.txt"), "--output-dir", dir.Path);
         var (strictCode, _) = await RunAsync("check", "--inventory", inventory, "--annotations", annotations, "--strict");
         using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "inventory-check.sarif")));
         var result = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
             .Single(r => r.GetProperty("ruleId").GetString() == "conflict");
+
+        using var checkJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "check.json")));
+        var jsonFinding = checkJson.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("kind").GetString() == "conflict");
+        var github = File.ReadAllLines(Path.Combine(dir.Path, "github.txt")).Single(l => l.Contains("conflict", StringComparison.Ordinal));
 
         // report: the conflict row names the database comment where an annotation conflict names file:line
         var reportDir = Path.Combine(dir.Path, "report");
@@ -81,6 +85,8 @@ public sealed class DatabaseLabelConflictTests
             Assert.That(result.GetProperty("message").GetProperty("text").GetString(), Does.StartWith($"customer.contact: {Conflict}"));
             Assert.That(result.GetProperty("locations")[0].TryGetProperty("physicalLocation", out _), Is.False, "a database label is no file");
             Assert.That(result.GetProperty("properties").GetProperty("databaseLabel").GetString(), Is.EqualTo("database comment"));
+            Assert.That(jsonFinding.GetProperty("location").GetProperty("databaseLabel").GetString(), Is.EqualTo("database comment"));
+            Assert.That(github, Does.StartWith("::warning title=inventory conflict%3A customer.contact::customer.contact: labelled none by the database comment"));
             Assert.That(reportCode, Is.EqualTo(ExitCodes.Ok));
             Assert.That(markdown, Does.Contain("| Conflicts: annotations and database labels contradicted by the data | 1 |"));
             Assert.That(markdown, Does.Match(@"\| `[^`]*customer\.contact` \| `none` \| 40/40 sampled values match contact\.email \(detector\.email\) \| `database comment` \|"));
