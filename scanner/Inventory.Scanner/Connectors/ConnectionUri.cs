@@ -26,9 +26,12 @@ internal sealed record ConnectionUri(string? User, string? Password, string Host
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
             throw new ConfigurationException($"malformed {kind} URI: expected {kind}://user:password@host:port/database"
                                              + (afterScheme.Contains('@') ? "; " + EncodeHint : ""));
-        // A fragment (never part of a connection URI), or no user information but an '@' after the host: a '/', '?' or
-        // '#' in the password ended the user information early, and what was read as the host is part of the user name.
-        if (uri.Fragment.Length > 0 || (uri.UserInfo.Length == 0 && uri.PathAndQuery.Contains('@')))
+        // A fragment (never part of a connection URI), or no user information but an '@' after the host (in the path, or
+        // in a query parameter's name: a value such as User ID=me@tenant is legitimate): a '/', '?' or '#' in the password
+        // ended the user information early, and what was read as the host is part of the user name.
+        bool atAfterHost = uri.AbsolutePath.Contains('@')
+                           || uri.Query.TrimStart('?').Split('&').Any(p => p.Split('=', 2)[0].Contains('@'));
+        if (uri.Fragment.Length > 0 || (uri.UserInfo.Length == 0 && atAfterHost))
             throw new ConfigurationException($"malformed {kind} URI: the host looks wrong (an '@' or '#' comes after it); {EncodeHint}");
         string? user = null, password = null;
         if (uri.UserInfo.Length > 0)

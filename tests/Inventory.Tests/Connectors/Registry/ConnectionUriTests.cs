@@ -55,6 +55,14 @@ public sealed class ConnectionUriTests
     }
 
     [Test]
+    public void Parse_AtInAQueryValueWithoutUserInformation_IsAccepted()
+    {
+        var target = ConnectionTarget.Parse("sqlserver://sql.internal:1433/App?User ID=scanner@tenant.example");
+        var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = target.ConnectionString };
+        Assert.That(builder["User ID"], Is.EqualTo("scanner@tenant.example"));
+    }
+
+    [Test]
     public void Parse_AtInQueryAfterUserInformation_IsNotMistakenForAPassword()
     {
         var target = ConnectionTarget.Parse("postgres://scanner:pw@db.internal/app?application_name=ops@example");
