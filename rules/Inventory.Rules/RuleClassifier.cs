@@ -36,18 +36,6 @@ public sealed record RuleClassifierOptions
 /// </summary>
 public sealed class RuleClassifier : IColumnClassifier
 {
-    // Detectors whose match is validated enough to decide a column from values alone.
-    private static readonly HashSet<string> Validated = new(StringComparer.Ordinal)
-    {
-        "detector.email", "detector.phone", "detector.ip-address", "detector.payment-card", "detector.iban", "detector.vat-number",
-        "detector.user-agent", "detector.hash", "detector.payment-reference",
-    };
-    // Detectors that decide only when the name points at the same category.
-    private static readonly HashSet<string> NeedsSupport = new(StringComparer.Ordinal)
-    {
-        "detector.siren-siret", "detector.bic", "detector.postal-code", "detector.company-name", "detector.file-path", "detector.language-tag",
-        "detector.person-name", "detector.hex-digest", "detector.secret-token",
-    };
     private static readonly string[] VersionTokens = ["version", "ver", "release", "build", "firmware", "revision", "schema"];
     // Names of keys and times (issue 10 item 6): a digit run that passes a phone plan or a Luhn check by structure decides
     // nothing in a column named like an identifier or a time; only the name's own category could make it personal.
@@ -58,7 +46,8 @@ public sealed class RuleClassifier : IColumnClassifier
     private static readonly string[] NetworkConfigurationTokens =
         ["mask", "netmask", "subnet", "gateway", "dns", "nameserver", "resolver", "bind", "listen", "listener", "route", "router",
          "cidr", "upstream", "loopback", "proxy", "server", "placeholder", "broadcast", "multicast", "network"];
-    private static readonly string[] StructuralDetectors = ["detector.phone", "detector.payment-card", "detector.siren-siret"];
+    // Digit runs that pass by structure (a number plan, a Luhn check).
+    private static readonly string[] StructuralDetectors = [DetectorIds.Phone, DetectorIds.PaymentCard, DetectorIds.SirenSiret];
 
     private readonly NameRuleSet _rules;
     private readonly DetectorSuite _detectors;
@@ -172,33 +161,33 @@ public sealed class RuleClassifier : IColumnClassifier
         DetectorScore? best = null;
         foreach (var score in result.Scores)
         {
-            if (!Validated.Contains(score.Id) || score.DataCategory is null) continue;
-            if (versionLike && score.Id is "detector.ip-address" or "detector.phone" or "detector.payment-card") continue;
+            if (score.Weight != DetectorWeight.Decides || score.DataCategory is null) continue;
+            if (versionLike && score.Id is DetectorIds.IpAddress or DetectorIds.Phone or DetectorIds.PaymentCard) continue;
             if (keyOrTimeLike && StructuralDetectors.Contains(score.Id) && name.DataCategory != score.DataCategory) continue;
-            if (networkConfiguration && score.Id == "detector.ip-address") continue;
+            if (networkConfiguration && score.Id == DetectorIds.IpAddress) continue;
             if (!Enough(score, _options.DetectorShare)) continue;
             if (best is null || score.Ratio > best.Value.Ratio) best = score;
         }
         // SIREN/SIRET: 9 or 14 digits with a Luhn key. A random digit run passes Luhn one time in ten, so a column where
         // nearly every value passes holds company identifiers, which a phone library may also parse: the checksum wins
         // over the phone shape. Over a card shape (same Luhn, 14-digit Diners PANs) only with a tax-id name.
-        var siren = result["detector.siren-siret"];
+        var siren = result[DetectorIds.SirenSiret];
         if (!versionLike && Enough(siren, 0.9) && siren.Matched >= 3
-            && best is { } rival && (rival.Id == "detector.phone" || (rival.Id == "detector.payment-card" && name.DataCategory == "financial.tax_id")))
+            && best is { } rival && (rival.Id == DetectorIds.Phone || (rival.Id == DetectorIds.PaymentCard && name.DataCategory == "financial.tax_id")))
             best = siren;
         // Free text outranks identifiers found inside it only when most values are prose.
-        var freeText = result["detector.free-text"];
-        var userAgent = result["detector.user-agent"];
-        bool prose = freeText.Ratio >= 0.5 && userAgent.Ratio < 0.5 && result["detector.json"].Ratio < 0.5;
-        if (best is { } hit && !(prose && hit.Id is not ("detector.user-agent")))
+        var freeText = result[DetectorIds.FreeText];
+        var userAgent = result[DetectorIds.UserAgent];
+        bool prose = freeText.Ratio >= 0.5 && userAgent.Ratio < 0.5 && result[DetectorIds.Json].Ratio < 0.5;
+        if (best is { } hit && !(prose && hit.Id is not (DetectorIds.UserAgent)))
         {
-            evidence.Insert(0, DetectorEvidence(hit));
+            evidence.Insert(0, hit.ToEvidence());
             bool agrees = name.DataCategory == hit.DataCategory || (nameCategory is not null && nameCategory == DataCategory.TopLevelOf(hit.DataCategory!));
             double confidence = Math.Min(0.99, 0.6 + 0.3 * hit.Ratio + (agrees ? 0.1 : 0) + (hit.Total >= 10 ? 0.05 : 0) - (hit.Total < 3 ? 0.1 : 0));
             var category = hit.DataCategory!;
             // The name may refine the subcategory inside the same category (e.g. vat vs tax id).
             if (agrees && name.DataCategory is not null && name.DataCategory.Contains('.') && DataCategory.TopLevelOf(category) == nameCategory
-                && hit.Id is "detector.vat-number" or "detector.hash" or "detector.payment-card")
+                && hit.Id is DetectorIds.VatNumber or DetectorIds.PasswordHash or DetectorIds.PaymentCard)
                 category = name.DataCategory;
             return Decide(category, confidence, evidence);
         }
@@ -217,9 +206,9 @@ public sealed class RuleClassifier : IColumnClassifier
         // typed by staff, not by users, and its titles have a person's shape (LABELS.md: catalogue → none; tie-breaker 6).
         // A catalogue table that is also a content table (product_reviews) is not catalogue text.
         bool catalogueText = !personalName && name.TableGroups.Contains("catalogue") && !name.TableGroups.Contains("content");
-        if (catalogueText && (prose || result["detector.person-name"].Ratio >= 0.5))
+        if (catalogueText && (prose || result[DetectorIds.PersonName].Ratio >= 0.5))
         {
-            evidence.Add(DetectorEvidence(prose ? freeText : result["detector.person-name"]));
+            evidence.Add((prose ? freeText : result[DetectorIds.PersonName]).ToEvidence());
             evidence.Add(new EvidenceItem("table-context", "table.catalogue", "none",
                 Detail: "text of the organisation's own catalogue (names, titles, descriptions typed by staff)"));
             return Decide("none", 0.75, evidence);
@@ -229,7 +218,7 @@ public sealed class RuleClassifier : IColumnClassifier
         // A column named as an address holds addresses, however prose-like some of them read (issue 10 item 6).
         if (prose && name.DataCategory != "contact.postal_address" && !(personalName && nameCategory != "customer_content" && freeText.Ratio < 0.8))
         {
-            evidence.Insert(0, DetectorEvidence(freeText));
+            evidence.Insert(0, freeText.ToEvidence());
             var also = AlsoContains(column.Values);
             foreach (var a in also) evidence.Add(new EvidenceItem("contains", "contains." + a, a));
             double confidence = Math.Min(0.95, 0.55 + 0.3 * freeText.Ratio + 0.1 * result.DistinctRatio + (nameCategory == "customer_content" ? 0.1 : 0));
@@ -237,9 +226,9 @@ public sealed class RuleClassifier : IColumnClassifier
         }
 
         // JSON documents: key-level detection.
-        if (result["detector.json"].Ratio >= 0.5)
+        if (result[DetectorIds.Json].Ratio >= 0.5)
         {
-            evidence.Add(DetectorEvidence(result["detector.json"]));
+            evidence.Add(result[DetectorIds.Json].ToEvidence());
             var keys = JsonKeyCategories(column.Values);
             foreach (var (category, ruleId) in keys) evidence.Add(new EvidenceItem("contains", "json-key." + ruleId, category, Detail: "a JSON key matched this name rule"));
             var also = keys.Select(k => DataCategory.TopLevelOf(k.Category)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -256,43 +245,43 @@ public sealed class RuleClassifier : IColumnClassifier
         // (3) weak detectors with name support.
         foreach (var score in result.Scores)
         {
-            if (!NeedsSupport.Contains(score.Id) || score.DataCategory is null || !Enough(score, _options.SupportShare)) continue;
+            if (score.Weight != DetectorWeight.NeedsNameSupport || score.DataCategory is null || !Enough(score, _options.SupportShare)) continue;
             bool support = name.DataCategory == score.DataCategory
-                || (score.Id == "detector.siren-siret" && name.DataCategory is "financial.tax_id")
-                || (score.Id is "detector.hex-digest" or "detector.secret-token" && name.DataCategory is "other_personal.credentials" or "automatic.device_id");
+                || (score.Id == DetectorIds.SirenSiret && name.DataCategory is "financial.tax_id")
+                || (score.Id is DetectorIds.HexDigest or DetectorIds.SecretToken && name.DataCategory is "other_personal.credentials" or "automatic.device_id");
             if (!support) continue;
-            evidence.Insert(0, DetectorEvidence(score));
+            evidence.Insert(0, score.ToEvidence());
             return Decide(name.DataCategory!, Math.Min(0.97, 0.7 + 0.25 * score.Ratio), evidence);
         }
         // Company names carry their own proof (legal-form suffix) and a person's name needs two capitalised words: both
         // decide without name support only when the name says nothing else, with a low confidence.
         if (name.Rule is null || name.DataCategory is null)
         {
-            var company = result["detector.company-name"];
+            var company = result[DetectorIds.CompanyName];
             if (Enough(company, 0.5))
             {
-                evidence.Insert(0, DetectorEvidence(company));
+                evidence.Insert(0, company.ToEvidence());
                 return Decide("contact.company_name", 0.6 + 0.2 * company.Ratio, evidence);
             }
-            var person = result["detector.person-name"];
+            var person = result[DetectorIds.PersonName];
             if (Enough(person, 0.6) && result.DistinctRatio >= 0.6 && !name.TableGroups.Contains("catalogue") && family is TypeFamily.Text or TypeFamily.Untyped)
             {
-                evidence.Insert(0, DetectorEvidence(person));
+                evidence.Insert(0, person.ToEvidence());
                 return Decide("contact.name", 0.5, evidence);
             }
         }
 
         // (4)–(6) names and types; values that contradict a name lower the confidence.
         foreach (var score in result.Scores)
-            if (score.Matched > 0 && score.DataCategory is not null && (Validated.Contains(score.Id) || score.Id == "detector.free-text"))
-                evidence.Add(DetectorEvidence(score));
+            if (score.Matched > 0 && score.DataCategory is not null && (score.Weight == DetectorWeight.Decides || score.Id == DetectorIds.FreeText))
+                evidence.Add(score.ToEvidence());
         var decision = FromNameOnly(name, family, evidence, hasData: true);
         // Structured non-text types (enums, ranges, reg* identifiers, vectors) whose values every detector rejected are
         // not personal: the values were read and checked, so this is evidence, not the absence of it. Arrays may hold
         // text and stay undecided.
         if (decision.DataCategory is null && family == TypeFamily.Other && !info.DeclaredType.Contains("[]", StringComparison.Ordinal)
             && !info.DeclaredType.Contains("array", StringComparison.OrdinalIgnoreCase)
-            && result.Scores.All(s => s.Matched == 0 || s.DataCategory is null || s.Id is "detector.person-name" or "detector.postal-code"))
+            && result.Scores.All(s => s.Matched == 0 || s.DataCategory is null || s.Id is DetectorIds.PersonName or DetectorIds.PostalCode))
         {
             evidence.Add(new EvidenceItem("detector", "detector.none-matched", "none", 0, result.Total, 0,
                 "structured values of a non-text type; no detector matched"));
@@ -334,9 +323,9 @@ public sealed class RuleClassifier : IColumnClassifier
     {
         string? validator = category switch
         {
-            "contact.email" => "detector.email",
-            "contact.phone" => "detector.phone",
-            "automatic.ip_address" => "detector.ip-address",
+            "contact.email" => DetectorIds.Email,
+            "contact.phone" => DetectorIds.Phone,
+            "automatic.ip_address" => DetectorIds.IpAddress,
             "financial.payment_card" => null,
             "financial.bank_account" => null,
             _ => null,
@@ -353,15 +342,12 @@ public sealed class RuleClassifier : IColumnClassifier
         if (result.Distinct > 12 || result.DistinctRatio > 0.1) return false;
         foreach (var score in result.Scores)
             if (score.DataCategory is not null && score.Ratio >= 0.3
-                && score.Id is not ("detector.free-text" or "detector.json" or "detector.person-name" or "detector.postal-code")) return false;
+                && score.Id is not (DetectorIds.FreeText or DetectorIds.Json or DetectorIds.PersonName or DetectorIds.PostalCode)) return false;
         return true;
     }
 
     private bool Enough(DetectorScore score, double share) =>
         score.Total > 0 && score.Ratio >= share && (score.Matched >= _options.MinMatches || score.Total == 1);
-
-    private static EvidenceItem DetectorEvidence(DetectorScore score) =>
-        new("detector", score.Id, score.DataCategory, score.Matched, score.Total, Math.Round(score.Ratio, 4));
 
     private static ColumnClassification Decide(string category, double confidence, List<EvidenceItem> evidence, IReadOnlyList<string>? also = null) =>
         new()
