@@ -192,12 +192,8 @@ public sealed class SqlServerConnector : IConnector
     };
 
     /// <inheritdoc />
-    public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default)
-    {
-        if (options.Rows <= 0)
-            return Task.FromResult(new TableSample { Columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.Disabled }, StringComparer.Ordinal) });
-        return TableSampler.SampleAsync(table, options, ct => OpenSessionAsync(options, ct), cancellationToken, _dialect.LeaveOut);
-    }
+    public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default) =>
+        TableSampler.SampleAsync(table, options, ct => OpenSessionAsync(options, ct), cancellationToken, _dialect.LeaveOut);
 
     /// <summary>Opens one connection and applies <see cref="SqlServerDialect.SessionSetup"/> (READ UNCOMMITTED,
     /// LOCK_TIMEOUT, DEADLOCK_PRIORITY LOW) once for all the reads of a table.</summary>

@@ -26,7 +26,8 @@ internal static class TableSampler
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <param name="leaveOut">The engine's rule for readable columns it never reads (null: it reads them all). When it
     /// leaves out every readable column, no connection is opened and the method is <c>none (no readable column)</c>.</param>
-    /// <returns>The table's sample with its issues; never throws for a failing table or column.</returns>
+    /// <returns>The table's sample with its issues (every column <see cref="NotSampledReason.Disabled"/> when
+    /// <see cref="SampleOptions.Rows"/> ≤ 0, without opening a connection); never throws for a failing table or column.</returns>
     /// <exception cref="ConnectorException">The connection cannot be opened or was lost.</exception>
     public static async Task<TableSample> SampleAsync(TableInfo table, SampleOptions options,
         Func<CancellationToken, Task<ISampleSession>> open, CancellationToken cancellationToken,
@@ -34,6 +35,8 @@ internal static class TableSampler
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Rows <= 0)
+            return new TableSample { Columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.Disabled }, StringComparer.Ordinal) };
         var readable = table.Columns.Where(c => c.Readable).ToList();
         var blocked = table.Columns.Where(c => !c.Readable).ToList();
         if (!table.Readable || readable.Count == 0)

@@ -41,12 +41,7 @@ internal static class SqlServerSampleAttempts
         var collected = plan.Columns.Select(p => new ColumnValues(p.Column, Math.Max(1, options.MaxValueLength))).ToArray();
         foreach (var row in outcome.Rows)
             for (int i = 0; i < collected.Length; i++)
-                switch (row[i])
-                {
-                    case null: collected[i].AddNull(); break;
-                    case long length: collected[i].AddLength(length); break;
-                    case string text: collected[i].AddText(text); break;
-                }
+                collected[i].Add(row[i]);
         var samples = collected.ToDictionary(c => c.Column.Name, c => c.ToSample(), StringComparer.Ordinal);
         foreach (var (name, reason) in plan.Skipped) samples[name] = new ColumnSample { Column = name, NotSampled = reason };
         return new SampleRead(outcome.Rows.Count, samples, plan.Method, null);

@@ -186,6 +186,15 @@ public sealed class SqlServerSamplingTests
         }
     }
 
+    [Test]
+    public async Task Sample_RowsZero_EveryColumnDisabledWithoutConnection()
+    {
+        var sample = await TableSampler.SampleAsync(Customer(10), new SampleOptions { Rows = 0 },
+            _ => throw new AssertionException("no connection expected"), CancellationToken.None, Dialect.LeaveOut);
+
+        Assert.That(sample.Columns.Values.Select(c => c.NotSampled).ToList(), Has.Count.EqualTo(4).And.All.EqualTo(NotSampledReason.Disabled));
+    }
+
     [TestCase(-2, "timeout", NotSampledReason.TimedOut)]
     [TestCase(1222, "timeout", NotSampledReason.TimedOut)]
     [TestCase(229, "no-privilege", NotSampledReason.NoPrivilege)]
