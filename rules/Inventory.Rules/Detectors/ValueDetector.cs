@@ -84,8 +84,8 @@ internal readonly struct ValueShape
 }
 
 /// <summary>A value test with validation; one instance is shared by all threads (implementations hold no mutable state
-/// beyond the metadata record built once). Adding one: a subclass here with its id (<see cref="DetectorIds"/>), category,
-/// <see cref="Check"/> and <see cref="Weight"/>, one entry in <see cref="DetectorSuite.Default"/>, and its tests.</summary>
+/// beyond the metadata record built once). Adding one: a subclass here with its id (<c>detector.name</c>), category,
+/// <see cref="Check"/> and <see cref="Weight"/>, one entry in <see cref="DetectorSuite.BuiltIn"/>, and its tests.</summary>
 internal abstract class ValueDetector
 {
     /// <summary>Stable id, e.g. <c>detector.email</c>; used in evidence and as a model feature name.</summary>
