@@ -20,7 +20,9 @@ namespace Inventory.Connectors;
 /// row counts from <c>sys.partitions</c>, privileges from <c>HAS_PERMS_BY_NAME</c> per column.</para>
 /// <para>Sampling: see <see cref="SqlServerDialect.BuildSample"/> (TABLESAMPLE for big tables, never on views) and
 /// <see cref="SqlServerDialect.Project"/> (every column converted to <c>nvarchar(max)</c> on the server; binaries as
-/// lengths; CLR types projected or skipped). Each call opens its own connection with <c>ApplicationIntent=ReadOnly</c>
+/// lengths; CLR types projected or skipped), run through the shared <see cref="TableSampler"/> like every connector (no
+/// privilege and leave-out columns first, one statement for the rest, column by column when it fails with an ordinary
+/// error) with the attempts of <see cref="SqlServerSampleAttempts"/>. Each table opens its own connection with <c>ApplicationIntent=ReadOnly</c>
 /// (routes to a readable secondary in an availability group), CommandTimeout = <see cref="SampleOptions.StatementTimeout"/>,
 /// <c>SET LOCK_TIMEOUT</c> = <see cref="SampleOptions.LockTimeout"/>.</para>
 /// <para><b>Isolation: READ UNCOMMITTED</b>, chosen over SNAPSHOT. Both never block writers, but SNAPSHOT needs

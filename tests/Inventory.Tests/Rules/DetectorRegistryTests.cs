@@ -115,4 +115,35 @@ public sealed class DetectorRegistryTests
 
         Assert.That(decision.DataCategory, Is.Not.EqualTo("automatic.device_id"));
     }
+
+    /// <summary>Counts the values it is asked about (never matches).</summary>
+    private sealed class CountingDetector : ValueDetector
+    {
+        private int _calls;
+        public int Calls => _calls;
+        public override string Id => "detector.test-counting";
+        public override string? DataCategory => null;
+        public override DetectorWeight Weight => DetectorWeight.Evidence;
+        public override DetectorCheck Check => DetectorCheck.ShapeOnly;
+
+        public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
+        {
+            Interlocked.Increment(ref _calls);
+            return false;
+        }
+    }
+
+    [Test]
+    public void Classify_SampledColumn_DetectorStepRunsOncePerColumn()
+    {
+        // Given a column of 6 values, 4 of them distinct, and a detector that counts what it is asked
+        var counting = new CountingDetector();
+        var classifier = new RuleClassifier(detectors: new DetectorSuite([.. DetectorSuite.BuiltIn, counting]));
+
+        // When the column is classified (the rules read free text, JSON, names and weights from the same results)
+        classifier.Classify(Some.Column("ticket", "body", "text", "a@example.com", "b@example.com", "a@example.com", "hello there", "n/a", "x"));
+
+        // Then each distinct non-placeholder value was tested once: one detector pass for the column
+        Assert.That(counting.Calls, Is.EqualTo(4));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Inventory.Catalog;
+using Inventory.Connectors.Sampling;
 
 namespace Inventory.Connectors.SqlServer;
 
@@ -331,17 +332,17 @@ internal sealed class SqlServerDialect
         _ => null,
     };
 
-    /// <summary>The shared sampler's leave-out rule (<see cref="Sampling.TableSampler"/>): a readable column
+    /// <summary>The shared sampler's leave-out rule (<see cref="TableSampler"/>): a readable column
     /// <see cref="Project"/> never reads. CLR types the server cannot project to text are recorded as an
     /// <c>unsupported-type</c> issue; timestamp/rowversion (a version counter, never personal data) is marked
     /// <see cref="NotSampledReason.Binary"/> without an issue.</summary>
     /// <param name="column">A readable column.</param>
     /// <returns>Why it is left out, or null when it is read.</returns>
-    public Sampling.ColumnLeftOut? LeaveOut(ColumnInfo column) => Project(column).Skip switch
+    public ColumnLeftOut? LeaveOut(ColumnInfo column) => Project(column).Skip switch
     {
         null => null,
-        NotSampledReason.UnsupportedType => new Sampling.ColumnLeftOut(NotSampledReason.UnsupportedType, "unsupported-type",
+        NotSampledReason.UnsupportedType => new ColumnLeftOut(NotSampledReason.UnsupportedType, "unsupported-type",
             "not sampled: CLR type the server cannot project to text"),
-        { } reason => new Sampling.ColumnLeftOut(reason),
+        { } reason => new ColumnLeftOut(reason),
     };
 }
