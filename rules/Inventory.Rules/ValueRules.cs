@@ -126,10 +126,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         foreach (var score in result.Scores)
         {
             if (score.Weight != DetectorWeight.NeedsNameSupport || score.DataCategory is null || !Enough(score, _options.SupportShare)) continue;
-            bool support = name.DataCategory == score.DataCategory
-                || (score.Id == DetectorIds.SirenSiret && name.DataCategory is "financial.tax_id")
-                || (score.Id is DetectorIds.HexDigest or DetectorIds.SecretToken && name.DataCategory is "other_personal.credentials" or "automatic.device_id");
-            if (!support) continue;
+            if (!score.Detector.IsSupportedBy(name.DataCategory)) continue;
             evidence.Insert(0, score.ToEvidence());
             return RuleClassifier.Decide(name.DataCategory!, Math.Min(0.97, 0.7 + 0.25 * score.Ratio), evidence);
         }

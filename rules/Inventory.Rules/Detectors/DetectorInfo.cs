@@ -31,7 +31,18 @@ public enum DetectorCheck
 /// taxonomy), or null for a detector that describes a form (JSON, URL, UUID) rather than a category.</param>
 /// <param name="Check">Validated or shape-only.</param>
 /// <param name="Weight">How much its hits weigh in the rule classifier.</param>
-public sealed record DetectorInfo(string Id, string? DataCategory, DetectorCheck Check, DetectorWeight Weight);
+public sealed record DetectorInfo(string Id, string? DataCategory, DetectorCheck Check, DetectorWeight Weight)
+{
+    /// <summary>For a <see cref="DetectorWeight.NeedsNameSupport"/> detector: the name categories besides its own
+    /// <see cref="DataCategory"/> that support it (a secret token in a column named as a device id).</summary>
+    public IReadOnlyList<string> AlsoSupportedBy { get; init; } = [];
+
+    /// <summary>True when a column name pointing at <paramref name="nameCategory"/> supports this detector's hits: its
+    /// own category or one of <see cref="AlsoSupportedBy"/>.</summary>
+    /// <param name="nameCategory">The category the name rules give the column, or null.</param>
+    public bool IsSupportedBy(string? nameCategory) =>
+        nameCategory is not null && (nameCategory == DataCategory || AlsoSupportedBy.Contains(nameCategory, StringComparer.Ordinal));
+}
 
 /// <summary>The ids of the built-in detectors, for the rules that single one out (free text, JSON, structural digit
 /// runs); each detector's <see cref="ValueDetector.Id"/> is one of these.</summary>

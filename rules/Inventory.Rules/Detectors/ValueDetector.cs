@@ -101,8 +101,12 @@ internal abstract class ValueDetector
     /// <summary>Whether a match is validated (checksum, number plan, parser, registry) or only has the shape.</summary>
     public abstract DetectorCheck Check { get; }
 
+    /// <summary>For a <see cref="DetectorWeight.NeedsNameSupport"/> detector: name categories other than its own
+    /// <see cref="DataCategory"/> that support it (empty by default).</summary>
+    public virtual IReadOnlyList<string> AlsoSupportedBy => [];
+
     /// <summary>The detector's metadata, as results carry it.</summary>
-    public DetectorInfo Info => _info ??= new DetectorInfo(Id, DataCategory, Check, Weight);
+    public DetectorInfo Info => _info ??= new DetectorInfo(Id, DataCategory, Check, Weight) { AlsoSupportedBy = AlsoSupportedBy };
 
     private DetectorInfo? _info;
 

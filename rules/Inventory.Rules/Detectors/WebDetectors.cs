@@ -146,6 +146,9 @@ internal sealed class HexDigestDetector : ValueDetector
     public override DetectorWeight Weight => DetectorWeight.NeedsNameSupport;
     /// <inheritdoc />
     public override DetectorCheck Check => DetectorCheck.ShapeOnly;
+    /// <inheritdoc />
+    /// <remarks>A device or session identifier column may hold such tokens too.</remarks>
+    public override IReadOnlyList<string> AlsoSupportedBy { get; } = ["automatic.device_id"];
 
     /// <inheritdoc />
     public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Other or TypeFamily.Binary;
@@ -183,6 +186,9 @@ internal sealed class SecretTokenDetector : ValueDetector
     public override DetectorWeight Weight => DetectorWeight.NeedsNameSupport;
     /// <inheritdoc />
     public override DetectorCheck Check => DetectorCheck.ShapeOnly;
+    /// <inheritdoc />
+    /// <remarks>A device or session identifier column may hold such tokens too.</remarks>
+    public override IReadOnlyList<string> AlsoSupportedBy { get; } = ["automatic.device_id"];
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)

@@ -61,6 +61,15 @@ public sealed class DetectorRegistryTests
     public DetectorCheck Check_BuiltInDetector_ChecksumOrShape(string id) =>
         DetectorSuite.Default.Detectors.Single(d => d.Id == id).Check;
 
+    [TestCase("detector.secret-token", "other_personal.credentials", ExpectedResult = true)]
+    [TestCase("detector.secret-token", "automatic.device_id", ExpectedResult = true)]
+    [TestCase("detector.hex-digest", "automatic.device_id", ExpectedResult = true)]
+    [TestCase("detector.siren-siret", "financial.tax_id", ExpectedResult = true)]
+    [TestCase("detector.person-name", "automatic.device_id", ExpectedResult = false)]
+    [TestCase("detector.postal-code", null, ExpectedResult = false)]
+    public bool IsSupportedBy_NameCategory_OwnCategoryOrListed(string id, string? nameCategory) =>
+        DetectorSuite.Default.Detectors.Single(d => d.Id == id).IsSupportedBy(nameCategory);
+
     [Test]
     public void Run_Column_ScoresCarryTheDetectorsMetadataAndEvidence()
     {
