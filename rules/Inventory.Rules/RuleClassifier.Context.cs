@@ -29,7 +29,7 @@ public sealed partial class RuleClassifier
     /// <returns>The decision, or null when the rule does not apply.</returns>
     private static ColumnClassification? PseudonymisedIdentifier(NameMatch name, DetectorResult result, List<EvidenceItem> evidence)
     {
-        var hex = result["detector.hex-digest"];
+        var hex = result[DetectorIds.HexDigest];
         if (hex.Total < 2 || hex.Ratio < 0.9) return null;
         if (name.DataCategory is "other_personal.credentials") return null;
         var tokens = name.Tokens;
@@ -44,7 +44,7 @@ public sealed partial class RuleClassifier
             "ip" => "an IP address",
             _ => "a person's or device's identifier",
         };
-        evidence.Insert(0, new EvidenceItem("detector", "detector.hex-digest", "other_personal", hex.Matched, hex.Total, Math.Round(hex.Ratio, 4),
+        evidence.Insert(0, new EvidenceItem("detector", DetectorIds.HexDigest, "other_personal", hex.Matched, hex.Total, Math.Round(hex.Ratio, 4),
             $"pseudonymised identifier derived from {what}: the values are digests, and a hash of {what} is still personal data (pseudonymous, GDPR Recital 26)"));
         return Decide("other_personal", Math.Min(0.9, 0.75 + 0.15 * hex.Ratio), evidence);
     }

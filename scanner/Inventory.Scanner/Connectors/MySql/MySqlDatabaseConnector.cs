@@ -159,12 +159,7 @@ public sealed partial class MySqlDatabaseConnector : IConnector
         var collected = columns.Select(c => new ColumnValues(c, maxLength)).ToArray();
         foreach (var row in rows)
             for (int i = 0; i < columns.Count; i++)
-                switch (row.Cells[i])
-                {
-                    case null: collected[i].AddNull(); break;
-                    case long length: collected[i].AddLength(length); break;
-                    case string text: collected[i].AddText(text); break;
-                }
+                collected[i].Add(row.Cells[i]);
         return new SampleRead(rows.Count, collected.ToDictionary(c => c.Column.Name, c => c.ToSample(), StringComparer.Ordinal), method, null);
     }
 

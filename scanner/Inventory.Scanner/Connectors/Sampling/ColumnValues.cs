@@ -49,6 +49,19 @@ internal sealed class ColumnValues
     /// <param name="length">Bytes, ≥ 0.</param>
     public void AddLength(long length) => _lengths.Add(length);
 
+    /// <summary>One cell as a connector read it: null (a NULL), a <see cref="long"/> (the byte length of a binary value)
+    /// or a <see cref="string"/> (the server's text); any other cell is not counted.</summary>
+    /// <param name="cell">The cell.</param>
+    public void Add(object? cell)
+    {
+        switch (cell)
+        {
+            case null: AddNull(); break;
+            case long length: AddLength(length); break;
+            case string text: AddText(text); break;
+        }
+    }
+
     /// <summary>Cuts a value to at most <paramref name="maxLength"/> characters.</summary>
     public static string Cut(string text, int maxLength) => text.Length > maxLength ? text[..maxLength] : text;
 
