@@ -107,19 +107,8 @@ public sealed class DetectorSuite
     /// <returns>Per-detector matched/total counts over the non-blank values.</returns>
     public DetectorResult Run(IReadOnlyList<string> values, TypeFamily family)
     {
-        // The rules and the model both ask for the same column's result within one classification; the answer is kept
-        // for as long as that sample list lives (weakly keyed: it goes with the values).
-        if (_results.TryGetValue(values, out var known) && known.Family == family && known.Count == values.Count) return known.Result;
-        var result = RunUncached(values, family);
-        _results.AddOrUpdate(values, new CachedResult(family, values.Count, result));
-        return result;
-    }
-
-    private sealed record CachedResult(TypeFamily Family, int Count, DetectorResult Result);
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, CachedResult> _results = new();
-
-    private DetectorResult RunUncached(IReadOnlyList<string> values, TypeFamily family)
-    {
+        // No cache keyed by the sample list: the rule classifier is the only caller within a classification, and a
+        // weak-keyed table cost as much as the pass itself (profile in bench/README.md).
         var matched = new int[_detectors.Length];
         var applies = new bool[_detectors.Length];
         for (int d = 0; d < _detectors.Length; d++) applies[d] = _detectors[d].AppliesTo(family);
