@@ -74,6 +74,18 @@ public sealed record ColumnInfo
 /// <param name="Rank">SQL Server rank (None, Low, Medium, High, Critical), or null.</param>
 public sealed record DatabaseLabel(string Source, string? Label, string? InformationType, string? Rank);
 
+/// <summary>What the connected role lacks to read a relation, and how a DBA grants it. Holds names (schema, table,
+/// role or account) only, never a credential.</summary>
+/// <param name="Missing">What is missing, in the provider's words, e.g. <c>the connected role lacks USAGE on schema hr
+/// and SELECT on the table</c>.</param>
+/// <param name="Grants">The statements, in the provider's SQL, that give the role what it lacks (one or more, in order),
+/// e.g. <c>GRANT USAGE ON SCHEMA "hr" TO "scanner"</c>.</param>
+public sealed record MissingAccess(string Missing, IReadOnlyList<string> Grants)
+{
+    /// <summary>The scan issue's text: what is missing and the statements to run, on one line.</summary>
+    public string Describe() => $"{Missing}; to scan it, run: {string.Join("; ", Grants)}";
+}
+
 /// <summary>A foreign key from one table to another.</summary>
 /// <param name="Name">Constraint name.</param>
 /// <param name="Columns">Referencing columns, in key order.</param>
@@ -107,6 +119,10 @@ public sealed record TableInfo
     public IReadOnlyList<string> Partitions { get; init; } = [];
     /// <summary>True when the connected role may SELECT at least one column.</summary>
     public bool Readable { get; init; } = true;
+    /// <summary>What the connected role lacks to read this relation and the GRANT statements that give it, when the
+    /// connector could tell (PostgreSQL: schema USAGE and table SELECT; MySQL: SELECT); null when the relation is
+    /// readable or the connector cannot tell.</summary>
+    public MissingAccess? MissingAccess { get; init; }
 
     /// <summary>The display name: <c>schema.name</c>, or just <c>name</c> in the provider's default schema.</summary>
     public string QualifiedName(string defaultSchema) =>

@@ -343,17 +343,20 @@ public sealed class SqlServerConnector : IConnector
         catch (SqlException e)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            var hint = e.Number == 18456 ? "login failed: check the user and password"
-                : e.Number == 4060 ? "the database does not exist or the login may not open it"
-                : $"cannot connect ({Describe(e)}); check host, port and encryption settings";
-            throw new ConnectorException(Provider, Target, hint, e.Number.ToString(CultureInfo.InvariantCulture), e);
+            var failure = SqlConnectFailure.Of(e);
+            throw new ConnectorException(Provider, Target, SqlServerConnectErrors.Describe(failure, User(builder)), SqlServerConnectErrors.State(failure), e);
         }
         catch (InvalidOperationException e)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new ConnectorException(Provider, Target, "cannot connect: the connection string is incomplete", null, e);
+            throw new ConnectorException(Provider, Target, string.IsNullOrEmpty(builder.DataSource)
+                ? "cannot connect: the connection string names no server"
+                : SqlServerConnectErrors.NotSqlServer, null, e);
         }
     }
+
+    private static string User(SqlConnectionStringBuilder builder) =>
+        builder.IntegratedSecurity ? "(Windows authentication)" : builder.UserID is { Length: > 0 } u ? u : "(none)";
 
     private static SqlCommand Command(SqlConnection connection, string sql, SampleOptions options, string? idsXml = null)
     {
