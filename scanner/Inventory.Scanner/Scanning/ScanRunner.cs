@@ -105,7 +105,7 @@ public sealed class ScanRunner
         }
         catch (Exception)
         {
-            if (await ClassifierFailedAsync().ConfigureAwait(false))
+            if (!cancellationToken.IsCancellationRequested && await ClassifierFailedAsync().ConfigureAwait(false))
                 await _classifier.ConfigureAwait(false); // throws the classifier's own exception
             throw;
         }
