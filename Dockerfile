@@ -1,12 +1,16 @@
 # The inventory CLI in a small runtime image (no SDK): build and publish in the SDK image, copy the framework-dependent
-# output into the .NET runtime image, run as the image's non-root 'app' user.
+# output (ReadyToRun, for the image's architecture) into the .NET runtime image, run as the image's non-root 'app' user.
 #   docker build -t inventory .
 #   docker run --rm -v "$PWD:/work" -w /work inventory scan --config inventory.yml --out inventory.json
 # Not built on the development machines (no container runtime there): see docs/kubernetes/README.md.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish scanner/Inventory.Cli/Inventory.Cli.csproj -c Release -o /app -p:PackAsTool=false \
+# ReadyToRun (precompiled code: less JIT at every start, bench/README.md) needs the image's runtime identifier.
+ARG TARGETARCH
+RUN rid=linux-$([ "$TARGETARCH" = "arm64" ] && echo arm64 || echo x64) \
+    && dotnet publish scanner/Inventory.Cli/Inventory.Cli.csproj -c Release -r "$rid" -p:SelfContained=false \
+       -p:PublishReadyToRun=true -p:PackAsTool=false -o /app \
     && rm -f /app/*.pdb
 
 FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime

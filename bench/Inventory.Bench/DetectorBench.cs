@@ -52,7 +52,7 @@ internal static class DetectorBench
             var baseCpu = Process.GetCurrentProcess().TotalProcessorTime;
             foreach (var (values, family) in columns) baseline.Run(values, family);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"(shape pass only)",-30} {(Process.GetCurrentProcess().TotalProcessorTime - baseCpu).TotalMilliseconds,8:0} CPU ms"));
-            foreach (var detector in AllDetectors())
+            foreach (var detector in DetectorSuite.BuiltIn)
             {
                 var single = new DetectorSuite([detector]);
                 var c0 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -63,14 +63,6 @@ internal static class DetectorBench
         return Task.FromResult(0);
     }
 
-    private static IEnumerable<ValueDetector> AllDetectors() =>
-    [
-        new EmailDetector(), new PhoneDetector(), new IpAddressDetector(), new PaymentCardDetector(), new IbanDetector(),
-        new BicDetector(), new VatNumberDetector(), new SirenSiretDetector(), new UserAgentDetector(), new LanguageTagDetector(),
-        new PostalCodeDetector(), new PersonNameDetector(), new CompanyNameDetector(), new UrlDetector(), new FilePathDetector(),
-        new UuidDetector(), new HashDetector(), new SecretTokenDetector(), new FreeTextDetector(), new JsonDocumentDetector(),
-        new EmbeddedIdentifierDetector(), new PaymentReferenceDetector(), new HexDigestDetector(),
-    ];
 
     private static int Option(string[] args, string name, int fallback)
     {

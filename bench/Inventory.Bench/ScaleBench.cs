@@ -116,6 +116,9 @@ internal static class ScaleBench
     public static int RunSources(string[] args)
     {
         int rounds = IntOption(args, "--rounds", 5), count = IntOption(args, "--sources", 60);
+        // --tiny: one-table SQLite databases of three rows instead of Chinook, so (T60 - T1) / 59 is the per-source
+        // overhead itself (connection, catalog, one sample, classification round trip, document entry).
+        bool tiny = args.Contains("--tiny");
         var chinook = args.SkipWhile(a => a != "--chinook").Skip(1).FirstOrDefault()
             ?? Path.Combine(Environment.GetEnvironmentVariable("INVENTORY_SHARED") ?? "/work/shared", "data", "chinook", "Chinook_Sqlite.sqlite");
         var dir = Path.Combine(Path.GetTempPath(), $"inventory-sources-bench-{Environment.ProcessId}");
@@ -128,9 +131,13 @@ internal static class ScaleBench
                 var lines = new List<string> { "sources:" };
                 for (int i = 1; i <= n; i++)
                 {
-                    var file = Path.Combine(dir, $"chinook-{i:00}.sqlite");
-                    if (!File.Exists(file)) File.Copy(chinook, file);
-                    lines.Add($"  - name: chinook-{i:00}");
+                    var file = Path.Combine(dir, tiny ? $"tiny-{i:00}.sqlite" : $"chinook-{i:00}.sqlite");
+                    if (!File.Exists(file))
+                    {
+                        if (tiny) CreateTinyDatabase(file);
+                        else File.Copy(chinook, file);
+                    }
+                    lines.Add($"  - name: {(tiny ? "tiny" : "chinook")}-{i:00}");
                     lines.Add($"    connection: \"sqlite:{file}\"");
                 }
                 File.WriteAllLines(path, lines);
@@ -168,6 +175,19 @@ internal static class ScaleBench
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>A SQLite database with one table <c>contact</c> (id, email, note) of three rows.</summary>
+    private static void CreateTinyDatabase(string file)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE contact (id INTEGER PRIMARY KEY, email TEXT NOT NULL, note TEXT);
+            INSERT INTO contact (email, note) VALUES ('ann@example.org', 'first'), ('bob@example.org', NULL), ('cy@example.net', 'third');
+            """;
+        command.ExecuteNonQuery();
     }
 
     private readonly record struct Run(double WallMs, double CpuMs, double PeakRssMb, int ExitCode);

@@ -104,14 +104,15 @@ public sealed class UndeclaredCategoryRow
     public required IReadOnlyList<string> Columns { get; init; }
 }
 
-/// <summary>A column whose annotation the data contradicts.</summary>
+/// <summary>A column whose annotation or database label the data contradicts.</summary>
 public sealed class ConflictRow
 {
     /// <summary><c>source/table.column</c>.</summary>
     public required string Location { get; init; }
-    /// <summary>The annotated data category (e.g. <c>none</c>).</summary>
+    /// <summary>The annotated (or database-labelled) data category (e.g. <c>none</c>).</summary>
     public required string Annotated { get; init; }
-    /// <summary>The annotation file and line (<c>file:line</c>), or empty when unknown.</summary>
+    /// <summary>The annotation file and line (<c>file:line</c>), the database label's origin (<c>database comment</c>,
+    /// <c>SQL Server sensitivity classification</c>), or empty when unknown.</summary>
     public required string AnnotationAt { get; init; }
     /// <summary>The evidence against the annotation, with counts and ratios only (e.g. "detector.email matched 338 of 338").</summary>
     public required string Evidence { get; init; }

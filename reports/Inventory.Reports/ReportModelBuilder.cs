@@ -100,7 +100,8 @@ internal static class ReportModelBuilder
             {
                 Location = $"{x.Source.Name}/{x.Table.QualifiedName}.{x.Column.Name}",
                 Annotated = x.Column.Annotation?.DataCategory ?? x.Column.DataCategory ?? "",
-                AnnotationAt = x.Column.Annotation is { File.Length: > 0 } a ? $"{a.File}:{a.Line.ToString(CultureInfo.InvariantCulture)}" : "",
+                AnnotationAt = x.Column.Origin == Origin.DatabaseLabel && x.Column.DatabaseLabel is { } label ? DatabaseLabels.OriginOf(label)
+                    : x.Column.Annotation is { File.Length: > 0 } a ? $"{a.File}:{a.Line.ToString(CultureInfo.InvariantCulture)}" : "",
                 Evidence = ConflictEvidence(x.Column),
             }).ToList(),
             Columns = columns,

@@ -55,9 +55,9 @@ internal static class InventoryApp
                 .WithExample("diff", "old.json", "new.json");
             config.AddCommand<EvaluateCommand>("evaluate")
                 .WithDescription("Measure classification accuracy against a gold TSV file (precision, recall, F1, confusion matrix).")
-                .WithExample("evaluate", "--gold", "gold/chinook.tsv");
+                .WithExample("evaluate", "--gold", "../shared/data/gold/chinook.tsv");
             config.AddCommand<TrainCommand>("train")
-                .WithDescription("Train the Microsoft.ML column model from the labelled corpus under rules/.")
+                .WithDescription("Train the Microsoft.ML column model from the labelled corpus (default $INVENTORY_SHARED/data/corpus, else ../shared/data/corpus).")
                 .WithExample("train", "--corpus", "../shared/data/corpus", "--out", "rules/model/column-model.zip");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Create the demo PaaS-host database and run scan → check → reports end to end.")
@@ -121,7 +121,7 @@ internal static class InventoryApp
         }
         else
         {
-            console.Write(new Text(line + "\n", new Style(Color.Red)));
+            console.Write(new RawConsoleText(line, new Style(Color.Red))); // one line, never wrapped at the console width
             if (verbose) console.Write(new Text(e.ToString() + "\n"));
         }
         return code;

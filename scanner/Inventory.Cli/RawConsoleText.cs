@@ -5,7 +5,7 @@ namespace Inventory.Cli;
 
 /// <summary>Text written as-is to the console: no markup, no wrapping at the console width (CI parsers read these lines
 /// whole).</summary>
-internal sealed class RawConsoleText(string text) : IRenderable
+internal sealed class RawConsoleText(string text, Style? style = null) : IRenderable
 {
     private readonly string[] _lines = text.TrimEnd('\n').Split('\n');
 
@@ -18,7 +18,7 @@ internal sealed class RawConsoleText(string text) : IRenderable
     {
         foreach (var line in _lines)
         {
-            if (line.Length > 0) yield return new Segment(line);
+            if (line.Length > 0) yield return new Segment(line, style ?? Style.Plain);
             yield return Segment.LineBreak;
         }
     }

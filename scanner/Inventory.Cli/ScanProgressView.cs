@@ -17,7 +17,8 @@ internal static class ScanProgressView
     /// <param name="cancellationToken">Cancels the scan.</param>
     public static async Task<InventoryDocument> ScanAsync(IAnsiConsole console, InventoryFlow flow, ScanRequest request, CancellationToken cancellationToken)
     {
-        var classifier = flow.CreateClassifier();
+        // The model is deserialised while the catalog is read and the first tables are sampled.
+        var classifier = flow.StartClassifier();
         if (!console.Profile.Capabilities.Interactive)
             return await flow.ScanAsync(request, new LineProgress(console, ProgressWriter), classifier, cancellationToken);
         InventoryDocument? document = null;

@@ -59,6 +59,14 @@ public sealed class InventoryFlow
             Kind = kind,
         });
 
+    /// <summary>Starts building the classifier (<see cref="CreateClassifier"/>: rules, the model's deserialisation) on a
+    /// background task, so a scan can connect, read catalogs and sample meanwhile (pass the task to
+    /// <see cref="ScanAsync(ScanRequest, IScanProgress?, Task{IColumnClassifier}, CancellationToken)"/>).</summary>
+    /// <param name="kind">Which classifier.</param>
+    /// <returns>The classifier once built; faults with <see cref="ConfigurationException"/> for a bad taxonomy,
+    /// name-rules or model file.</returns>
+    public Task<IColumnClassifier> StartClassifier(ClassifierKind kind = ClassifierKind.Combined) => Task.Run(() => CreateClassifier(kind));
+
     /// <summary>The categories annotations may use: the taxonomy (the built-in one extended by the config's file).</summary>
     /// <exception cref="ConfigurationException">The taxonomy file is missing or invalid.</exception>
     public IKnownCategories Categories()
@@ -99,7 +107,21 @@ public sealed class InventoryFlow
     /// <exception cref="ConnectorException">A source cannot be reached at all.</exception>
     public Task<InventoryDocument> ScanAsync(ScanRequest request, IScanProgress? progress = null, IColumnClassifier? classifier = null,
         CancellationToken cancellationToken = default) =>
-        new ScanRunner(classifier ?? CreateClassifier()).RunAsync(request, progress, cancellationToken);
+        ScanAsync(request, progress, classifier is null ? StartClassifier() : Task.FromResult(classifier), cancellationToken);
+
+    /// <summary>Step 1 with a classifier still being built (<see cref="StartClassifier"/>): catalogs are read and
+    /// tables sampled while it loads; sampled tables wait for it in the scan's bounded classification queue.</summary>
+    /// <param name="request">What to scan (<see cref="CreateScanRequest"/>).</param>
+    /// <param name="progress">Receives per-table progress, or null.</param>
+    /// <param name="classifier">The classifier being built.</param>
+    /// <param name="cancellationToken">Cancels the scan.</param>
+    /// <returns>The inventory (not yet merged with annotations).</returns>
+    /// <exception cref="ConfigurationException">A bad taxonomy, name-rules or model file (thrown in preference to any
+    /// source's error).</exception>
+    /// <exception cref="ConnectorException">A source cannot be reached at all.</exception>
+    public Task<InventoryDocument> ScanAsync(ScanRequest request, IScanProgress? progress, Task<IColumnClassifier> classifier,
+        CancellationToken cancellationToken = default) =>
+        new ScanRunner(classifier).RunAsync(request, progress, cancellationToken);
 
     /// <summary>Loads the annotations, collecting every file error; an implicit default folder that does not exist is an
     /// empty set.</summary>

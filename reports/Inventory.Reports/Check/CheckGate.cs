@@ -44,8 +44,13 @@ public static class CheckGate
                 {
                     Kind = FindingKind.Conflict, Source = source.Name, Table = table.QualifiedName, Column = column.Name, Key = key,
                     Message = column.Conflict ?? $"annotated {column.DataCategory}, contradicted by the evidence",
-                    Suggestion = suggestion is null ? null : $"evidence suggests {suggestion}; fix the category or add a reason to confirm it",
-                    Location = AnnotationLocation(document, column, table, source, annotationsDir, options.PathBase),
+                    Suggestion = column.Origin == Origin.DatabaseLabel
+                        ? (suggestion is null ? "" : $"evidence suggests {suggestion}; ")
+                          + "fix the label in the database, or annotate the column (with a reason to confirm the label's category)"
+                        : suggestion is null ? null : $"evidence suggests {suggestion}; fix the category or add a reason to confirm it",
+                    Location = column.Origin == Origin.DatabaseLabel && column.DatabaseLabel is { } label
+                        ? FindingLocation.InDatabase(DatabaseLabels.OriginOf(label))
+                        : AnnotationLocation(document, column, table, source, annotationsDir, options.PathBase),
                 });
             }
             else if (!accepted)

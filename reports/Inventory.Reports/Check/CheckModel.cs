@@ -29,6 +29,15 @@ public sealed record FindingLocation(string File, int Line, int Column, bool Exi
     /// <see cref="File"/> is then a display name, SARIF gets no physical location, GitHub no <c>file=</c>.</summary>
     public bool Physical { get; init; } = true;
 
+    /// <summary>For a finding about a label the database holds (a conflict of a structured column comment or a SQL Server
+    /// sensitivity classification): the label's origin (<c>database comment</c>…), which <see cref="File"/> repeats;
+    /// the location is then not a file (<see cref="Physical"/> false). Null otherwise.</summary>
+    public string? DatabaseLabel { get; init; }
+
+    /// <summary>The location of a database label: not a file, named by the label's origin.</summary>
+    /// <param name="origin">The label's origin in words, e.g. <c>database comment</c>.</param>
+    public static FindingLocation InDatabase(string origin) => new(origin, 1, 1, true) { Physical = false, DatabaseLabel = origin };
+
     /// <summary><c>file:line:column</c> (just the name for a non-physical location).</summary>
     public override string ToString() => Physical ? $"{File}:{Line}:{Column}" : File;
 }

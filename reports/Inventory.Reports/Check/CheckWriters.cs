@@ -55,7 +55,8 @@ public static class CheckWriters
     /// built-in policy the claim comes from.</summary>
     internal static string Message(CheckFinding f) =>
         $"{f.Key}: {f.Message}{(f.Suggestion is null ? "" : $" ({f.Suggestion})")}" +
-        (!f.Location.Physical ? $" [{f.Location.File}: not a file of this repository; pass --policy FILE to use your own]"
+        (f.Location.DatabaseLabel is not null ? ""
+            : !f.Location.Physical ? $" [{f.Location.File}: not a file of this repository; pass --policy FILE to use your own]"
             : f.Location.Exists ? "" : $"; create {f.Location.File}");
 }
 
@@ -136,6 +137,7 @@ public sealed class CheckJsonWriter : ICheckWriter
             json.WriteNumber("line", f.Location.Line);
             json.WriteNumber("column", f.Location.Column);
             json.WriteBoolean("exists", f.Location.Exists);
+            if (f.Location.DatabaseLabel is { } label) json.WriteString("databaseLabel", label);
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -30,6 +30,32 @@ internal static class ClaimChecks
 
     private static string NotSampledText(NotSampledReason reason) => $"not sampled ({System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString())})";
 
+    /// <summary>True for an untagged key column, which cannot bear on a claim about categories: a surrogate or foreign
+    /// key is not personal data on its own (LABELS.md: <c>id</c>, <c>user_id</c> are <c>none</c>). A key column is an
+    /// integer or UUID column that belongs to the table's primary key or to one of its foreign keys, or an integer column
+    /// named <c>id</c>, <c>…_id</c> or <c>…Id</c> (keys of databases that declare no constraints), whose classification
+    /// suggests nothing personal (a key the classifier suggests as, e.g., a tracking id still counts).</summary>
+    /// <param name="t">The column's table.</param>
+    /// <param name="c">The column.</param>
+    internal static bool IsUntaggedKey(TableEntry t, ColumnEntry c)
+    {
+        if (Tagged(c) is not null || DataCategoryVocabulary.IsPersonal(c.DataCategory)) return false;
+        if (c.TypeFamily is not (TypeFamily.Integer or TypeFamily.Uuid)) return false;
+        bool declared = t.PrimaryKey.Contains(c.Name, StringComparer.Ordinal)
+                        || t.ForeignKeys.Any(fk => fk.Columns.Contains(c.Name, StringComparer.Ordinal));
+        return declared || (c.TypeFamily == TypeFamily.Integer && KeyName(c.Name));
+    }
+
+    /// <summary><c>id</c>, <c>…_id</c> (any case) or a camel-case <c>…Id</c>/<c>…ID</c> after a lower-case letter (<c>AlbumId</c>).</summary>
+    private static bool KeyName(string name) =>
+        name.Equals("id", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith("_id", StringComparison.OrdinalIgnoreCase)
+        || (name.Length > 2 && (name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("ID", StringComparison.Ordinal)) && char.IsLower(name[^3]));
+
+    /// <summary>The note the unknown summary adds when key columns were set aside, e.g. <c> (12 key columns set aside: …)</c>.</summary>
+    private static string KeysSetAside(int keys) => keys == 0 ? ""
+        : $" ({Count(keys, "untagged key column", "untagged key columns")} set aside: surrogate and foreign keys are not personal data)";
+
     private static ClaimFinding Finding(SourceEntry s, TableEntry t, ColumnEntry? c, string reason) =>
         new(s.Name, t.QualifiedName, c?.Name, c?.DataCategory, reason);
 
@@ -57,7 +83,7 @@ internal static class ClaimChecks
                 findings.Add(Finding(s, t, c, "values contain payment card numbers (contains evidence)"));
                 continue;
             }
-            if (NotSampled(t, c) is { } reason && PanCapable.Contains(c.TypeFamily)
+            if (NotSampled(t, c) is { } reason && PanCapable.Contains(c.TypeFamily) && !IsUntaggedKey(t, c)
                 && (Tagged(c) is not { } tagged || DataCategoryVocabulary.Covers("financial.payment_card", tagged) || tagged == "financial"))
                 unresolved.Add(Finding(s, t, c, $"{NotSampledText(reason)}: a stored card number cannot be ruled out"));
         }
@@ -92,7 +118,7 @@ internal static class ClaimChecks
                 findings.Add(Finding(s, t, c, $"{c.DataCategory} is stored: payments must go through the gateway '{gateway}'"));
             foreach (var other in t.SharedWith.Where(r => r != gateway))
                 findings.Add(Finding(s, t, null, $"table with payment data is shared with '{other}', not only with the gateway '{gateway}'"));
-            foreach (var c in t.Columns.Where(c => Tagged(c) is null))
+            foreach (var c in t.Columns.Where(c => Tagged(c) is null && !IsUntaggedKey(t, c)))
                 unresolved.Add(Finding(s, t, c, $"{Undecided(c)} in a table with payment data"));
         }
         return ctx.Result(findings, unresolved, examined,
@@ -116,6 +142,7 @@ internal static class ClaimChecks
             foreach (var c in t.Columns)
             {
                 examined++;
+                if (Tagged(c) is null && IsUntaggedKey(t, c) && Covered(allowed, "none")) continue;
                 if (Tagged(c) is null)
                     unresolved.Add(Finding(s, t, c, $"{Undecided(c)} in a table shared with '{recipient}'"));
                 else if (!Covered(allowed, c.DataCategory!))
@@ -142,10 +169,11 @@ internal static class ClaimChecks
         var undeclared = ctx.Parameters.Strings("undeclared", "other_personal");
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
-        int examined = 0;
+        int examined = 0, keys = 0;
         foreach (var (s, t, c) in ctx.ControllerColumns())
         {
             examined++;
+            if (IsUntaggedKey(t, c)) { keys++; continue; }
             var category = Tagged(c);
             if (category is null) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: its category is unknown")); continue; }
             if (!DataCategoryVocabulary.IsPersonal(category)) continue;
@@ -155,9 +183,9 @@ internal static class ClaimChecks
                 findings.Add(Finding(s, t, c, $"{category} is declared by no processing activity"));
         }
         return ctx.Result(findings, unresolved, examined,
-            holds: $"{Count(examined, "column", "columns")} checked; all personal data is declared",
+            holds: $"{Count(examined, "column", "columns")} checked; all personal data is declared{KeysSetAside(keys)}",
             violated: $"{Count(findings.Count, "column holds", "columns hold")} undeclared personal data",
-            unknown: $"no undeclared category found, but {Count(unresolved.Count, "column is", "columns are")} undecided");
+            unknown: $"no undeclared category found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}");
     }
 
     /// <summary>automatic-data-limited: columns of the automatic category must hold an allowed subcategory; a bare
@@ -168,19 +196,20 @@ internal static class ClaimChecks
         var allowed = ctx.Parameters.Strings("allowed-categories");
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
-        int examined = 0;
+        int examined = 0, keys = 0;
         foreach (var (s, t, c) in ctx.ControllerColumns())
         {
             examined++;
+            if (IsUntaggedKey(t, c)) { keys++; continue; }
             if (Tagged(c) is not { } tagged) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: it may hold automatic data")); continue; }
             if (!DataCategoryVocabulary.Covers(category, tagged) || Covered(allowed, tagged)) continue;
             if (tagged == category) unresolved.Add(Finding(s, t, c, $"{category} without a subcategory"));
             else findings.Add(Finding(s, t, c, $"{c.DataCategory} is collected; only {string.Join(", ", allowed)} are declared"));
         }
         return ctx.Result(findings, unresolved, examined,
-            holds: $"{Count(examined, "column", "columns")} checked; automatic data limited to {string.Join(", ", allowed)}",
+            holds: $"{Count(examined, "column", "columns")} checked; automatic data limited to {string.Join(", ", allowed)}{KeysSetAside(keys)}",
             violated: $"{Count(findings.Count, "column holds", "columns hold")} other automatic data",
-            unknown: $"no other automatic data found, but {Count(unresolved.Count, "column is", "columns are")} undecided");
+            unknown: $"no other automatic data found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}");
     }
 
     /// <summary>deletion-path: every controller table with personal data (outside exempt activities and customer content)

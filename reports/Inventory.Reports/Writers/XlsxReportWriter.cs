@@ -77,7 +77,7 @@ public sealed class XlsxReportWriter : IReportWriter
                     c.Id, c.Text, c.Kind, c.Verdict, c.Summary,
                     Lines(c.Findings.Select(f => $"{f.Location}: {f.Reason}")), Lines(c.Unresolved.Select(f => $"{f.Location}: {f.Reason}")),
                 }), 36);
-            AddSheet(workbookPart, sheets, "Conflits", ["Emplacement", "Catégorie annotée", "Annotation", "Constat (comptes)"],
+            AddSheet(workbookPart, sheets, "Conflits", ["Emplacement", "Catégorie annotée ou étiquetée", "Annotation ou étiquette", "Constat (comptes)"],
                 model.Conflicts.Select(c => new[] { c.Location, c.Annotated, c.AnnotationAt, c.Evidence }), 36);
             AddSheet(workbookPart, sheets, "Couverture", ["Source", "Rôle", "Table", "Activité", "Colonnes", "Étiquetées", "Non étiquetées (avec suggestion)", "Non étiquetées (sans suggestion)", "Conflits", "Non échantillonnées"],
                 model.Coverage.SelectMany(s => s.Tables.Select(t => new[]

@@ -50,7 +50,7 @@ public sealed record StaleAnnotation(StaleKind Kind, string? Source, string Tabl
 
 /// <summary>What <see cref="AnnotationMerger.Apply"/> found besides updating the document.</summary>
 /// <param name="Stale">Annotations that no longer fit, in annotation order.</param>
-/// <param name="Conflicts">Number of columns whose annotation is contradicted by strong evidence.</param>
+/// <param name="Conflicts">Number of columns whose annotation or database label is contradicted by strong evidence.</param>
 /// <param name="Tagged">Number of columns tagged by an annotation or a database label.</param>
 public sealed record MergeResult(IReadOnlyList<StaleAnnotation> Stale, int Conflicts, int Tagged);
 
@@ -64,6 +64,10 @@ public sealed record MergeResult(IReadOnlyList<StaleAnnotation> Stale, int Confl
 /// annotated category, its status becomes <see cref="ColumnStatus.Conflict"/> and <see cref="ColumnEntry.Conflict"/>
 /// holds the evidence as counts. An annotation with a <c>reason</c> is a reviewed decision and is never reported
 /// again (C05: a dismissed false positive must not come back every run).</para>
+/// <para>A database label (a structured column comment, a SQL Server sensitivity classification) is a human decision
+/// too and goes through the same rule: contradicted, it keeps its category with status conflict and a
+/// <see cref="ColumnEntry.Conflict"/> that names the label's origin. It has no <c>reason</c>; an annotation of the
+/// column (with a reason, to confirm the label's category) overrides it.</para>
 /// </summary>
 public sealed class AnnotationMerger
 {
@@ -217,6 +221,14 @@ public sealed class AnnotationMerger
         column.Confidence = 1;
         column.Origin = Origin.DatabaseLabel;
         column.Status = ColumnStatus.Tagged;
+        // A label is a human decision kept in the database: the same contrary evidence that puts an annotation in
+        // conflict puts the label in conflict (an annotation with a reason overrides it and confirms the decision).
+        if (Contradiction(column.Classification, category) is { } evidence)
+        {
+            column.Status = ColumnStatus.Conflict;
+            column.Conflict = $"labelled {category} by the {DatabaseLabels.OriginOf(column.DatabaseLabel!)}, but {evidence.Matched}/{evidence.Total} " +
+                              $"non-null sampled values are {Suggestions.Noun(evidence.DataCategory!)} ({evidence.Id})";
+        }
     }
 
     private void ApplyAnnotation(ColumnEntry column, ColumnAnnotation annotation)
@@ -233,6 +245,7 @@ public sealed class AnnotationMerger
         column.Confidence = 1;
         column.Origin = Origin.Annotation;
         column.Status = ColumnStatus.Tagged;
+        column.Conflict = null; // the annotation overrides a database label, and that label's conflict with it
         if (annotation.Reason is not null) return; // reviewed decision: evidence is kept in Classification, not re-raised
         if (Contradiction(column.Classification, category) is { } evidence)
         {

@@ -49,6 +49,20 @@ public static partial class DatabaseLabels
         return string.Equals(label.Label?.Trim(), "Public", StringComparison.OrdinalIgnoreCase) ? "none" : null;
     }
 
+    /// <summary>Where a database label comes from, in words a DBA recognises: <c>database comment</c> (a structured
+    /// column comment), <c>SQL Server sensitivity classification</c>, else the label's recorded source.</summary>
+    /// <param name="label">The label.</param>
+    public static string OriginOf(DatabaseLabel label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        return label.Source switch
+        {
+            "comment" => "database comment",
+            "sys.sensitivity_classifications" => "SQL Server sensitivity classification",
+            var other => other,
+        };
+    }
+
     /// <summary>Reads a structured comment: a line that is exactly <c>inventory: x.y</c> or <c>category=x.y</c>
     /// (spaces around the separator allowed) naming a known category.</summary>
     /// <param name="comment">Column comment, or null.</param>

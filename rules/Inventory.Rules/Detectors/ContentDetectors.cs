@@ -13,9 +13,13 @@ namespace Inventory.Rules.Detectors;
 internal sealed class FreeTextDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.free-text";
+    public override string Id => DetectorIds.FreeText;
     /// <inheritdoc />
     public override string? DataCategory => "customer_content.message";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Evidence;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.ShapeOnly;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
@@ -37,9 +41,13 @@ internal sealed class FreeTextDetector : ValueDetector
 internal sealed class JsonDocumentDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.json";
+    public override string Id => DetectorIds.Json;
     /// <inheritdoc />
     public override string? DataCategory => null;
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Evidence;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.Validated;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
@@ -93,9 +101,13 @@ internal sealed class EmbeddedIdentifierDetector : ValueDetector
     private static readonly PaymentCardDetector Card = new();
 
     /// <inheritdoc />
-    public override string Id => "detector.embedded-identifier";
+    public override string Id => DetectorIds.EmbeddedIdentifier;
     /// <inheritdoc />
     public override string? DataCategory => null;
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Evidence;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.Validated;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape) =>

@@ -1,17 +1,35 @@
 using System.Globalization;
 using Inventory.Catalog;
+using Inventory.Classification;
 
 namespace Inventory.Rules.Detectors;
 
-/// <summary>Matched and tested counts of one detector over a column's non-null sampled values.</summary>
-/// <param name="Id">Stable detector id (e.g. <c>detector.email</c>).</param>
-/// <param name="DataCategory">The data category the detector points at, or null for shape-only detectors.</param>
+/// <summary>One detector's result over a column's non-null sampled values: which detector (with its category, check
+/// and weight), how many values it matched and how many were tested. The one typed result the rules, the evidence and
+/// the model's inputs read; it holds counts only, never values.</summary>
+/// <param name="Detector">The detector's metadata.</param>
 /// <param name="Matched">Values that matched, 0 ≤ Matched ≤ Total.</param>
 /// <param name="Total">Non-null, non-blank values tested.</param>
-public readonly record struct DetectorScore(string Id, string? DataCategory, int Matched, int Total)
+public readonly record struct DetectorScore(DetectorInfo Detector, int Matched, int Total)
 {
+    /// <summary>Stable detector id (e.g. <c>detector.email</c>).</summary>
+    public string Id => Detector.Id;
+
+    /// <summary>The data category the detector points at, or null (see <see cref="DetectorInfo.DataCategory"/>).</summary>
+    public string? DataCategory => Detector.DataCategory;
+
+    /// <summary>How much the detector's hits weigh in the rule classifier.</summary>
+    public DetectorWeight Weight => Detector.Weight;
+
+    /// <summary>Whether the detector validates its matches or only checks their shape.</summary>
+    public DetectorCheck Check => Detector.Check;
+
     /// <summary>Matched / Total in [0, 1]; 0 when nothing was tested.</summary>
     public double Ratio => Total == 0 ? 0 : (double)Matched / Total;
+
+    /// <summary>The evidence item of this result: kind <c>detector</c>, the detector's id and category, matched, total
+    /// and the ratio rounded to four decimals.</summary>
+    public EvidenceItem ToEvidence() => new("detector", Id, DataCategory, Matched, Total, Math.Round(Ratio, 4));
 }
 
 /// <summary>The result of a detector pass over one column's values: one <see cref="DetectorScore"/> per detector of the
@@ -83,18 +101,26 @@ public sealed class DetectorSuite
         if (_detectors.Length > 63) throw new ArgumentException("a suite holds at most 63 detectors", nameof(detectors));
         _index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < _detectors.Length; i++) _index.Add(_detectors[i].Id, i);
-        DetectorIds = _detectors.Select(d => d.Id).ToArray();
+        Detectors = _detectors.Select(d => d.Info).ToArray();
+        DetectorIds = Detectors.Select(d => d.Id).ToArray();
     }
 
-    /// <summary>The default suite with every built-in detector.</summary>
-    public static DetectorSuite Default { get; } = new(
+    /// <summary>The registration of the built-in detectors, in suite order (the order of results and features): adding
+    /// a detector is one entry here.</summary>
+    internal static IReadOnlyList<ValueDetector> BuiltIn { get; } =
     [
         new EmailDetector(), new PhoneDetector(), new IpAddressDetector(), new PaymentCardDetector(), new IbanDetector(),
         new BicDetector(), new VatNumberDetector(), new SirenSiretDetector(), new UserAgentDetector(), new LanguageTagDetector(),
         new PostalCodeDetector(), new PersonNameDetector(), new CompanyNameDetector(), new UrlDetector(), new FilePathDetector(),
         new UuidDetector(), new HashDetector(), new SecretTokenDetector(), new FreeTextDetector(), new JsonDocumentDetector(),
-        new EmbeddedIdentifierDetector(), new PaymentReferenceDetector(), new HexDigestDetector(),
-    ]);
+        new EmbeddedIdentifierDetector(), new PaymentReferenceDetector(), new HexDigestDetector(), new PostalAddressDetector(),
+    ];
+
+    /// <summary>The default suite with every built-in detector (<see cref="BuiltIn"/>).</summary>
+    public static DetectorSuite Default { get; } = new(BuiltIn);
+
+    /// <summary>The registered detectors' metadata, in registration order (the order of <see cref="DetectorResult.Scores"/>).</summary>
+    public IReadOnlyList<DetectorInfo> Detectors { get; }
 
     /// <summary>Stable detector ids, in the order of <see cref="DetectorResult.Scores"/> and <see cref="DetectorResult.ToFeatures"/>.</summary>
     public IReadOnlyList<string> DetectorIds { get; }
@@ -107,19 +133,7 @@ public sealed class DetectorSuite
     /// <returns>Per-detector matched/total counts over the non-blank values.</returns>
     public DetectorResult Run(IReadOnlyList<string> values, TypeFamily family)
     {
-        // The rules and the model both ask for the same column's result within one classification; the answer is kept
-        // for as long as that sample list lives (weakly keyed: it goes with the values).
-        if (_results.TryGetValue(values, out var known) && known.Family == family && known.Count == values.Count) return known.Result;
-        var result = RunUncached(values, family);
-        _results.AddOrUpdate(values, new CachedResult(family, values.Count, result));
-        return result;
-    }
-
-    private sealed record CachedResult(TypeFamily Family, int Count, DetectorResult Result);
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, CachedResult> _results = new();
-
-    private DetectorResult RunUncached(IReadOnlyList<string> values, TypeFamily family)
-    {
+        ArgumentNullException.ThrowIfNull(values);
         var matched = new int[_detectors.Length];
         var applies = new bool[_detectors.Length];
         for (int d = 0; d < _detectors.Length; d++) applies[d] = _detectors[d].AppliesTo(family);
@@ -154,6 +168,8 @@ public sealed class DetectorSuite
             {
                 if (NumericText.TryNormalize(value, buffer, out int written, out fraction)) value = buffer.AsSpan(0, written);
             }
+            // A decimal number written as text (C33 kpi.tx_pos_text): the point ends the digit run as in a numeric column.
+            else if (family is TypeFamily.Text or TypeFamily.Other && value.Length < 40 && NumericText.IsDecimalFraction(value)) fraction = true;
             var shape = ValueShape.Of(value, fraction);
             ulong hits = 0;
             for (int d = 0; d < _detectors.Length; d++)
@@ -162,7 +178,7 @@ public sealed class DetectorSuite
         }
         var scores = new DetectorScore[_detectors.Length];
         for (int d = 0; d < _detectors.Length; d++)
-            scores[d] = new DetectorScore(_detectors[d].Id, _detectors[d].DataCategory, matched[d], total);
+            scores[d] = new DetectorScore(_detectors[d].Info, matched[d], total);
         int distinct = 0;
         foreach (var hits in seen.Values) if (hits != PlaceholderBit) distinct++;
         return new DetectorResult(scores, _index, total, distinct, placeholders);
@@ -217,6 +233,18 @@ internal static class NumericText
             else if (c is not ('.' or '-' or '+' or 'e' or 'E')) return false;
         }
         return digits > 0;
+    }
+
+    /// <summary>True for a decimal number with a non-zero fraction written plainly: an optional sign, digits, one point,
+    /// digits (<c>52.5702100309281</c>, <c>-0.375</c>). Dotted phone numbers (<c>555.123.4567</c>) have more than one point.</summary>
+    public static bool IsDecimalFraction(ReadOnlySpan<char> value)
+    {
+        if (!value.IsEmpty && value[0] is '-' or '+') value = value[1..];
+        int dot = value.IndexOf('.');
+        if (dot <= 0 || dot == value.Length - 1) return false;
+        var whole = value[..dot];
+        var frac = value[(dot + 1)..];
+        return !whole.ContainsAnyExceptInRange('0', '9') && !frac.ContainsAnyExceptInRange('0', '9') && frac.ContainsAnyExcept('0');
     }
 
     /// <summary>Normalises a numeric text into <paramref name="buffer"/>.</summary>

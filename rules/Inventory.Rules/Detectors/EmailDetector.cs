@@ -15,9 +15,13 @@ internal sealed class EmailDetector : ValueDetector
         ["png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "css", "js", "map", "pdf", "txt", "json", "xml", "html", "htm", "php", "woff", "woff2", "ttf", "mp4", "mp3", "zip"];
 
     /// <inheritdoc />
-    public override string Id => "detector.email";
+    public override string Id => DetectorIds.Email;
     /// <inheritdoc />
     public override string? DataCategory => "contact.email";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Decides;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.Validated;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape) =>

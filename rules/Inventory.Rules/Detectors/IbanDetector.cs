@@ -26,9 +26,13 @@ internal sealed class IbanDetector : ValueDetector
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public override string Id => "detector.iban";
+    public override string Id => DetectorIds.Iban;
     /// <inheritdoc />
     public override string? DataCategory => "financial.bank_account";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Decides;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.Validated;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
@@ -81,9 +85,13 @@ internal sealed class IbanDetector : ValueDetector
 internal sealed class BicDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.bic";
+    public override string Id => DetectorIds.Bic;
     /// <inheritdoc />
     public override string? DataCategory => "financial.bank_account";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.NeedsNameSupport;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.ShapeOnly;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)

@@ -16,9 +16,13 @@ namespace Inventory.Rules.Detectors;
 internal sealed class IpAddressDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.ip-address";
+    public override string Id => DetectorIds.IpAddress;
     /// <inheritdoc />
     public override string? DataCategory => "automatic.ip_address";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Decides;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.Validated;
 
     /// <inheritdoc />
     public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Network or TypeFamily.Other;

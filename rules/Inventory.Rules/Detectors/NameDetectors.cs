@@ -11,9 +11,13 @@ namespace Inventory.Rules.Detectors;
 internal sealed class PersonNameDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.person-name";
+    public override string Id => DetectorIds.PersonName;
     /// <inheritdoc />
     public override string? DataCategory => "contact.name";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.NeedsNameSupport;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.ShapeOnly;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
@@ -59,9 +63,13 @@ internal sealed class CompanyNameDetector : ValueDetector
     private static readonly string[] CjkForms = ["株式会社", "有限会社", "有限公司", "股份有限公司", "合同会社"];
 
     /// <inheritdoc />
-    public override string Id => "detector.company-name";
+    public override string Id => DetectorIds.CompanyName;
     /// <inheritdoc />
     public override string? DataCategory => "contact.company_name";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.NeedsNameSupport;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.ShapeOnly;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)

@@ -14,9 +14,13 @@ namespace Inventory.Rules.Detectors;
 internal sealed class PaymentCardDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.payment-card";
+    public override string Id => DetectorIds.PaymentCard;
     /// <inheritdoc />
     public override string? DataCategory => "financial.payment_card";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Decides;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.Validated;
 
     /// <inheritdoc />
     public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Integer or TypeFamily.Decimal or TypeFamily.Other;

@@ -20,9 +20,13 @@ internal sealed class PhoneDetector : ValueDetector
     private static readonly string[] Regions = ["FR", "US", "GB", "DE", "ES"];
 
     /// <inheritdoc />
-    public override string Id => "detector.phone";
+    public override string Id => DetectorIds.Phone;
     /// <inheritdoc />
     public override string? DataCategory => "contact.phone";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Decides;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.Validated;
 
     /// <inheritdoc />
     public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Integer or TypeFamily.Decimal or TypeFamily.Other;

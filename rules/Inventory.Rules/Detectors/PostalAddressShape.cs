@@ -56,6 +56,73 @@ internal static class PostalAddressShape
         return parts >= 2 && located;
     }
 
+    // French street types that follow the house number (12 rue de la Paix, 3 bis avenue Foch).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberFirstStreetTypes = Lookup(
+        "rue", "avenue", "av", "av.", "boulevard", "bd", "bd.", "chemin", "allée", "allee", "impasse", "quai", "place", "route", "cours",
+        "passage", "square", "villa", "cité", "cite", "sentier", "voie", "via", "rua");
+    // Street types that open a street name whose house number comes last (Calle Mayor 5, Via Roma 12, Rua Augusta 27).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadingStreetTypes = Lookup(
+        "calle", "c/", "avenida", "avda", "avda.", "paseo", "plaza", "camino", "carrer", "via", "viale", "piazza", "corso", "vicolo",
+        "largo", "rua", "travessa", "praça", "praca", "ulica", "ul.", "ul", "rue", "avenue", "boulevard", "place");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GermanPrepositions = Lookup(
+        "am", "an", "auf", "im", "in", "zum", "zur", "unter", "hinter", "vor", "beim");
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberSuffixes = Lookup("bis", "ter", "quater", "b", "a");
+
+    /// <summary>True for one street line without commas, in the orders the four languages write it: a house number, then a
+    /// French street type (<c>12 rue de la Paix</c>, <c>3 bis avenue Foch</c>); a house number, capitalised words, and an
+    /// English street word last (<c>221B Baker Street</c>, <c>10 Downing St</c>); a street word or a German/Dutch street
+    /// suffix, then the number last (<c>Hauptstraße 12</c>, <c>Calle Mayor 5</c>, <c>Via Roma 12a</c>, <c>Am Markt 5</c>); or a five-digit,
+    /// UK, Canadian or hyphenated postal code with a capitalised place name (<c>75002 Paris</c>, <c>SW1A 1AA London</c>).
+    /// Two to seven words, no sentence punctuation; product names and sentences, whose numbers sit elsewhere or whose
+    /// words are lower case, fail.</summary>
+    /// <param name="value">A trimmed value.</param>
+    /// <returns>Whether it is one street line or one postcode with its place; never throws.</returns>
+    public static bool IsStreetLine(ReadOnlySpan<char> value)
+    {
+        if (value.Length is < 6 or > 80 || value.IndexOfAny(",\n?!;:@\"()[]{}<>=|#*_") >= 0) return false;
+        Span<Range> ranges = stackalloc Range[9];
+        int count = value.Split(ranges, ' ', StringSplitOptions.RemoveEmptyEntries);
+        if (count is < 2 or > 7) return false;
+        var first = value[ranges[0]];
+        var last = value[ranges[count - 1]];
+        // Every word: capitalised, a particle, a number, or a street type.
+        for (int i = 0; i < count; i++)
+        {
+            var w = value[ranges[i]];
+            if (!(char.IsUpper(w[0]) || char.IsAsciiDigit(w[0]) || Particles.Contains(w) || NumberSuffixes.Contains(w)
+                || NumberFirstStreetTypes.Contains(w) || LeadingStreetTypes.Contains(w))) return false;
+            if (i > 0 && i < count - 1 && char.IsAsciiDigit(w[0]) && !(i == 1 && IsPostcode(first) is false && IsUkPostcode(first, w))) return false;
+        }
+        if (IsHouseNumber(first))
+        {
+            int next = 1;
+            if (next < count - 1 && NumberSuffixes.Contains(value[ranges[next]])) next++;
+            var type = value[ranges[next]];
+            if (NumberFirstStreetTypes.Contains(type) && next < count - 1) return true;
+            if (count >= 3 && IsStreetWord(last) && !char.IsAsciiDigit(last[0]) && char.IsUpper(value[ranges[1]][0])) return true;
+        }
+        if (IsHouseNumber(last) && count >= 2)
+        {
+            var head = value[ranges[0]];
+            if (LeadingStreetTypes.Contains(head) && count >= 3) return true;
+            // German streets named by a preposition and a place: Am Markt 5, An der Kirche 3, Im Winkel 12.
+            if (GermanPrepositions.Contains(head) && count is >= 3 and <= 5 && char.IsUpper(value[ranges[count - 2]][0])) return true;
+            if (count == 2 && head.Length >= 6 && char.IsUpper(head[0]) && IsStreetWord(head) && !StreetWords.Contains(head.TrimEnd('.'))) return true;
+            if (count >= 3 && IsStreetWord(value[ranges[count - 2]]) && char.IsUpper(head[0])) return true;
+        }
+        // Postcode and place: 75002 Paris, 00-950 Warszawa, SW1A 1AA London.
+        int placeFrom = -1;
+        if (first.Length == 5 && AllDigits(first) || (first.IndexOf('-') > 0 && IsPostcode(first))) placeFrom = 1;
+        else if (count >= 3 && IsUkPostcode(first, value[ranges[1]])) placeFrom = 2;
+        if (placeFrom < 0 || placeFrom >= count || count - placeFrom > 3) return false;
+        for (int i = placeFrom; i < count; i++)
+        {
+            var w = value[ranges[i]];
+            if (!(char.IsUpper(w[0]) || Particles.Contains(w)) || char.IsAsciiDigit(w[0])) return false;
+        }
+        return char.IsUpper(value[ranges[placeFrom]][0]);
+    }
+
     // One comma-separated part: at most seven words, each capitalised, a number, a postcode or a particle. Tells whether the
     // part is a street line or a postcode with a place.
     private static bool Part(ReadOnlySpan<char> part, out bool place)

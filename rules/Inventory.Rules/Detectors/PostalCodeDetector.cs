@@ -12,9 +12,13 @@ namespace Inventory.Rules.Detectors;
 internal sealed class PostalCodeDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.postal-code";
+    public override string Id => DetectorIds.PostalCode;
     /// <inheritdoc />
     public override string? DataCategory => "contact.postal_address";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.NeedsNameSupport;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.ShapeOnly;
 
     /// <inheritdoc />
     public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Integer or TypeFamily.Other;

@@ -17,9 +17,13 @@ internal sealed class UserAgentDetector : ValueDetector
         ["curl", "wget", "okhttp", "python-requests", "python-urllib", "go-http-client", "dalvik", "cfnetwork", "java", "postmanruntime", "axios", "node-fetch", "libwww-perl", "httpie", "apache-httpclient", "opera", "mozilla"];
 
     /// <inheritdoc />
-    public override string Id => "detector.user-agent";
+    public override string Id => DetectorIds.UserAgent;
     /// <inheritdoc />
     public override string? DataCategory => "automatic.user_agent";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Decides;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.ShapeOnly;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
@@ -48,9 +52,13 @@ internal sealed class LanguageTagDetector : ValueDetector
     private static readonly FrozenSet<string> Languages = BuildLanguages();
 
     /// <inheritdoc />
-    public override string Id => "detector.language-tag";
+    public override string Id => DetectorIds.LanguageTag;
     /// <inheritdoc />
     public override string? DataCategory => "automatic.browser_language";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.NeedsNameSupport;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.Validated;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)

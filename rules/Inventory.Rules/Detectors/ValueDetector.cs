@@ -83,14 +83,32 @@ internal readonly struct ValueShape
     }
 }
 
-/// <summary>A value test with validation; one instance is shared by all threads (implementations hold no mutable state).</summary>
+/// <summary>A value test with validation; one instance is shared by all threads (implementations hold no mutable state
+/// beyond the metadata record built once). Adding one: a subclass here with its id (<c>detector.name</c>), category,
+/// <see cref="Check"/> and <see cref="Weight"/>, one entry in <see cref="DetectorSuite.BuiltIn"/>, and its tests.</summary>
 internal abstract class ValueDetector
 {
     /// <summary>Stable id, e.g. <c>detector.email</c>; used in evidence and as a model feature name.</summary>
     public abstract string Id { get; }
 
-    /// <summary>The data category a high ratio points at (e.g. <c>contact.email</c>), or null for a shape-only detector.</summary>
+    /// <summary>The data category a high ratio points at (e.g. <c>contact.email</c>), or null for a detector of a form
+    /// (JSON, URL, UUID) rather than a category.</summary>
     public abstract string? DataCategory { get; }
+
+    /// <summary>How much this detector's hits weigh in the rule classifier's decision.</summary>
+    public abstract DetectorWeight Weight { get; }
+
+    /// <summary>Whether a match is validated (checksum, number plan, parser, registry) or only has the shape.</summary>
+    public abstract DetectorCheck Check { get; }
+
+    /// <summary>For a <see cref="DetectorWeight.NeedsNameSupport"/> detector: name categories other than its own
+    /// <see cref="DataCategory"/> that support it (empty by default).</summary>
+    public virtual IReadOnlyList<string> AlsoSupportedBy => [];
+
+    /// <summary>The detector's metadata, as results carry it.</summary>
+    public DetectorInfo Info => _info ??= new DetectorInfo(Id, DataCategory, Check, Weight) { AlsoSupportedBy = AlsoSupportedBy };
+
+    private DetectorInfo? _info;
 
     /// <summary>True when values of this type family are tested at all (others count as not matched).</summary>
     public virtual bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Other or TypeFamily.Document;

@@ -23,9 +23,13 @@ internal sealed class VatNumberDetector : ValueDetector
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public override string Id => "detector.vat-number";
+    public override string Id => DetectorIds.VatNumber;
     /// <inheritdoc />
     public override string? DataCategory => "financial.tax_id";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Decides;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.Validated;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
@@ -97,9 +101,13 @@ internal sealed class VatNumberDetector : ValueDetector
 internal sealed class SirenSiretDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.siren-siret";
+    public override string Id => DetectorIds.SirenSiret;
     /// <inheritdoc />
     public override string? DataCategory => "financial.tax_id";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.NeedsNameSupport;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.Validated;
 
     /// <inheritdoc />
     public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Integer or TypeFamily.Decimal;

@@ -9,9 +9,13 @@ namespace Inventory.Rules.Detectors;
 internal sealed class UrlDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.url";
+    public override string Id => DetectorIds.Url;
     /// <inheritdoc />
     public override string? DataCategory => null;
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Evidence;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.Validated;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
@@ -48,9 +52,13 @@ internal sealed class UrlDetector : ValueDetector
 internal sealed class FilePathDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.file-path";
+    public override string Id => DetectorIds.FilePath;
     /// <inheritdoc />
     public override string? DataCategory => "customer_content.file";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.NeedsNameSupport;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.ShapeOnly;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
@@ -73,9 +81,13 @@ internal sealed class FilePathDetector : ValueDetector
 internal sealed class UuidDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.uuid";
+    public override string Id => DetectorIds.Uuid;
     /// <inheritdoc />
     public override string? DataCategory => null;
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Evidence;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.ShapeOnly;
 
     /// <inheritdoc />
     public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Uuid or TypeFamily.Other;
@@ -98,9 +110,13 @@ internal sealed class UuidDetector : ValueDetector
 internal sealed class HashDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.hash";
+    public override string Id => DetectorIds.PasswordHash;
     /// <inheritdoc />
     public override string? DataCategory => "other_personal.credentials";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Decides;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.ShapeOnly;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
@@ -123,9 +139,16 @@ internal sealed class HashDetector : ValueDetector
 internal sealed class HexDigestDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.hex-digest";
+    public override string Id => DetectorIds.HexDigest;
     /// <inheritdoc />
     public override string? DataCategory => "other_personal.credentials";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.NeedsNameSupport;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.ShapeOnly;
+    /// <inheritdoc />
+    /// <remarks>A device or session identifier column may hold such tokens too.</remarks>
+    public override IReadOnlyList<string> AlsoSupportedBy { get; } = ["automatic.device_id"];
 
     /// <inheritdoc />
     public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Other or TypeFamily.Binary;
@@ -156,9 +179,16 @@ internal sealed class HexDigestDetector : ValueDetector
 internal sealed class SecretTokenDetector : ValueDetector
 {
     /// <inheritdoc />
-    public override string Id => "detector.secret-token";
+    public override string Id => DetectorIds.SecretToken;
     /// <inheritdoc />
     public override string? DataCategory => "other_personal.credentials";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.NeedsNameSupport;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.ShapeOnly;
+    /// <inheritdoc />
+    /// <remarks>A device or session identifier column may hold such tokens too.</remarks>
+    public override IReadOnlyList<string> AlsoSupportedBy { get; } = ["automatic.device_id"];
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
@@ -167,7 +197,7 @@ internal sealed class SecretTokenDetector : ValueDetector
         if (value.StartsWith("eyJ")) return shape.Dots == 2;
         if (value.StartsWith("sk_live_") || value.StartsWith("sk_test_") || value.StartsWith("rk_live_") || value.StartsWith("ghp_") || value.StartsWith("gho_")
             || value.StartsWith("github_pat_") || value.StartsWith("xoxb-") || value.StartsWith("xoxp-") || value.StartsWith("glpat-")
-            || (value.StartsWith("AKIA") && value.Length == 20))
+            || (value.StartsWith("AKIA") && value.Length == 20) || ApiKeyShape.IsMatch(value))
             return true;
         if (shape.Dots > 0 || shape.Slashes > 2 || shape.Length > 512) return false;
         int lower = shape.Letters - shape.Upper;
@@ -192,9 +222,13 @@ internal sealed class PaymentReferenceDetector : ValueDetector
     private static readonly string[] Prefixes = ["cus_", "pm_", "card_", "ch_", "pi_", "seti_", "src_", "tok_", "in_", "sub_", "txn_", "re_", "py_", "acct_", "cs_live_", "cs_test_", "PAYID-", "ba_"];
 
     /// <inheritdoc />
-    public override string Id => "detector.payment-reference";
+    public override string Id => DetectorIds.PaymentReference;
     /// <inheritdoc />
     public override string? DataCategory => "financial.payment_reference";
+    /// <inheritdoc />
+    public override DetectorWeight Weight => DetectorWeight.Decides;
+    /// <inheritdoc />
+    public override DetectorCheck Check => DetectorCheck.ShapeOnly;
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
@@ -205,6 +239,9 @@ internal sealed class PaymentReferenceDetector : ValueDetector
             if (!value.StartsWith(prefix, StringComparison.Ordinal)) continue;
             var rest = value[prefix.Length..];
             if (rest.Length < 8) return false;
+            // A mode marker (tok_live_…, pi_test_…) is the shape of an API key, not of an object id: Stripe's ids carry
+            // none, except checkout sessions (cs_live_, cs_test_, listed as prefixes of their own).
+            if (ApiKeyShape.HasModeMarker(rest)) return false;
             foreach (var c in rest) if (!(char.IsAsciiLetterOrDigit(c) || c == '_')) return false;
             return !rest.StartsWith("test") || rest.Length > 12;
         }

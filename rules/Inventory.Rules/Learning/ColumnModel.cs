@@ -19,8 +19,8 @@ public sealed record ModelPrediction(string DataCategory, double Probability, st
     public IReadOnlyList<float> Distribution { get; init; } = [];
 }
 
-/// <summary>A trained Microsoft.ML column model: loaded once, then scored in batches. Thread-safe: scoring goes through
-/// <see cref="ITransformer.Transform"/> on a fresh data view per call (no shared <c>PredictionEngine</c>).</summary>
+/// <summary>A trained Microsoft.ML column model: loaded once, then scored in batches. Thread-safe: each concurrent
+/// caller scores with its own pooled <c>PredictionEngine</c> (never shared between threads).</summary>
 public sealed class ColumnModel
 {
     /// <summary>Logical name of the default model embedded in Inventory.Rules (built from <c>rules/model/column-model.zip</c>).</summary>
@@ -29,6 +29,8 @@ public sealed class ColumnModel
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
     private readonly string[] _labels;
+    private readonly bool _throughDataView;
+    private readonly System.Collections.Concurrent.ConcurrentBag<PredictionEngine<ColumnModelInput, ColumnModelScores>> _engines = [];
 
     internal ColumnModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema)
     {
@@ -37,6 +39,19 @@ public sealed class ColumnModel
         InputSchema = inputSchema;
         _labels = ReadLabels(transformer, inputSchema, ml);
     }
+
+    private ColumnModel(ColumnModel model)
+    {
+        _ml = model._ml;
+        _transformer = model._transformer;
+        InputSchema = model.InputSchema;
+        _labels = model._labels;
+        _throughDataView = true;
+    }
+
+    /// <summary>The same model scoring every batch through <see cref="PredictThroughDataView"/> (the reference path,
+    /// for tests that guard the pooled engines' results).</summary>
+    internal ColumnModel ThroughDataView() => new(this);
 
     /// <summary>The input schema saved with the model.</summary>
     public DataViewSchema InputSchema { get; }
@@ -125,7 +140,38 @@ public sealed class ColumnModel
     /// <summary>Scores many columns in one pass.</summary>
     /// <param name="inputs">Model inputs (from <see cref="ColumnFeatures.Build"/>).</param>
     /// <returns>One prediction per input, in order.</returns>
+    /// <remarks>Rows go through a pooled Microsoft.ML <c>PredictionEngine</c> (one per concurrent caller, created on
+    /// first use and kept): the same transforms and scorer as <see cref="ITransformer.Transform"/> on a data view, so the
+    /// same scores bit for bit (guarded by a test), without the data view's cursor splitter, which started background
+    /// threads on every call and cost more than the scoring itself (profile in bench/README.md).</remarks>
     public IReadOnlyList<ModelPrediction> Predict(IReadOnlyList<ColumnModelInput> inputs)
+    {
+        if (inputs.Count == 0) return [];
+        if (_throughDataView) return PredictThroughDataView(inputs);
+        if (!_engines.TryTake(out var engine))
+            engine = _ml.Model.CreatePredictionEngine<ColumnModelInput, ColumnModelScores>(_transformer, ignoreMissingColumns: true);
+        try
+        {
+            var result = new ModelPrediction[inputs.Count];
+            var output = new ColumnModelScores();
+            for (int i = 0; i < inputs.Count; i++)
+            {
+                engine.Predict(inputs[i], ref output);
+                result[i] = ToPrediction(output.Score.ToArray());
+            }
+            return result;
+        }
+        finally
+        {
+            _engines.Add(engine);
+        }
+    }
+
+    /// <summary>Scores many columns through <see cref="ITransformer.Transform"/> on a data view: the reference path the
+    /// pooled engines of <see cref="Predict(IReadOnlyList{ColumnModelInput})"/> must agree with (tests).</summary>
+    /// <param name="inputs">Model inputs.</param>
+    /// <returns>One prediction per input, in order.</returns>
+    internal IReadOnlyList<ModelPrediction> PredictThroughDataView(IReadOnlyList<ColumnModelInput> inputs)
     {
         if (inputs.Count == 0) return [];
         var view = _ml.Data.LoadFromEnumerable(inputs);
@@ -140,6 +186,13 @@ public sealed class ColumnModel
             result.Add(ToPrediction(buffer.DenseValues().ToArray()));
         }
         return result;
+    }
+
+    /// <summary>The scorer's output row read by the pooled prediction engines.</summary>
+    private sealed class ColumnModelScores
+    {
+        [ColumnName("Score")]
+        public float[] Score { get; set; } = [];
     }
 
     /// <summary>Scores one column (same as a batch of one).</summary>

@@ -53,6 +53,10 @@ public sealed record ColumnInfo
     public required string DeclaredType { get; init; }
     /// <summary>The type's family.</summary>
     public required TypeFamily Family { get; init; }
+    /// <summary>For an array column (PostgreSQL <c>text[]</c>, <c>inet[]</c>, <c>bigint[]</c>…), the family of its elements:
+    /// the sampler gives the detectors the elements one by one and the type gates apply to them (C29); null for every
+    /// other column.</summary>
+    public TypeFamily? ElementFamily { get; init; }
     /// <summary>True when NULL is allowed.</summary>
     public bool Nullable { get; init; } = true;
     /// <summary>Column comment (<c>COMMENT ON</c>, <c>MS_Description</c>), or null.</summary>
@@ -73,6 +77,18 @@ public sealed record ColumnInfo
 /// <param name="InformationType">Information type (e.g. <c>Contact Info</c>) or a data category, or null.</param>
 /// <param name="Rank">SQL Server rank (None, Low, Medium, High, Critical), or null.</param>
 public sealed record DatabaseLabel(string Source, string? Label, string? InformationType, string? Rank);
+
+/// <summary>What the connected role lacks to read a relation, and how a DBA grants it. Holds names (schema, table,
+/// role or account) only, never a credential.</summary>
+/// <param name="Missing">What is missing, in the provider's words, e.g. <c>the connected role lacks USAGE on schema hr
+/// and SELECT on the table</c>.</param>
+/// <param name="Grants">The statements, in the provider's SQL, that give the role what it lacks (one or more, in order),
+/// e.g. <c>GRANT USAGE ON SCHEMA "hr" TO "scanner"</c>.</param>
+public sealed record MissingAccess(string Missing, IReadOnlyList<string> Grants)
+{
+    /// <summary>The scan issue's text: what is missing and the statements to run, on one line.</summary>
+    public string Describe() => $"{Missing}; to scan it, run: {string.Join("; ", Grants)}";
+}
 
 /// <summary>A foreign key from one table to another.</summary>
 /// <param name="Name">Constraint name.</param>
@@ -107,6 +123,10 @@ public sealed record TableInfo
     public IReadOnlyList<string> Partitions { get; init; } = [];
     /// <summary>True when the connected role may SELECT at least one column.</summary>
     public bool Readable { get; init; } = true;
+    /// <summary>What the connected role lacks to read this relation and the GRANT statements that give it, when the
+    /// connector could tell (PostgreSQL: schema USAGE and table SELECT; MySQL: SELECT); null when the relation is
+    /// readable or the connector cannot tell.</summary>
+    public MissingAccess? MissingAccess { get; init; }
 
     /// <summary>The display name: <c>schema.name</c>, or just <c>name</c> in the provider's default schema.</summary>
     public string QualifiedName(string defaultSchema) =>

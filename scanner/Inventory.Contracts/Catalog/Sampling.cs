@@ -43,8 +43,13 @@ public sealed record ColumnSample
     public required string Column { get; init; }
     /// <summary>Non-null values rendered as text by the server (invariant formats), cut to <see cref="SampleOptions.MaxValueLength"/>.</summary>
     public IReadOnlyList<string> Values { get; init; } = [];
-    /// <summary>Number of sampled rows where the column was NULL.</summary>
+    /// <summary>Number of sampled rows where the column was NULL (for an array column, also the rows whose array held no
+    /// element: no evidence either way).</summary>
     public int NullCount { get; init; }
+    /// <summary>For an array column (<see cref="ColumnInfo.ElementFamily"/> set): the rows whose array held at least one
+    /// element, <see cref="Values"/> then holding their elements one by one (C29), so that rows = ElementRows + NullCount;
+    /// null for every other column, whose rows are <see cref="Values"/> + NullCount (+ binary lengths).</summary>
+    public int? ElementRows { get; init; }
     /// <summary>For binary columns: the byte lengths of the non-null values (values are never decoded).</summary>
     public IReadOnlyList<long>? BinaryLengths { get; init; }
     /// <summary>Set when the column has no sample, with the reason.</summary>

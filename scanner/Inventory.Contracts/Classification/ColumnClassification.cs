@@ -32,8 +32,10 @@ public sealed record ColumnEvidence
     public int SampledRows { get; init; }
     /// <summary>Rows where the column was NULL.</summary>
     public int NullCount { get; init; }
-    /// <summary>Non-null values as text. Raw: never persist.</summary>
+    /// <summary>Non-null values as text. Raw: never persist. For an array column, the elements one by one (see <see cref="ElementRows"/>).</summary>
     public IReadOnlyList<string> Values { get; init; } = [];
+    /// <summary>For an array column: the sampled rows whose array held at least one element (<see cref="ColumnSample.ElementRows"/>); null otherwise.</summary>
+    public int? ElementRows { get; init; }
     /// <summary>Byte lengths for binary columns (never decoded).</summary>
     public IReadOnlyList<long>? BinaryLengths { get; init; }
 }

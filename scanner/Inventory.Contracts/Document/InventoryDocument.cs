@@ -177,7 +177,7 @@ public sealed class ColumnEntry
     public AnnotationRef? Annotation { get; set; }
     /// <summary>The database's own label, or null.</summary>
     public DatabaseLabel? DatabaseLabel { get; set; }
-    /// <summary>Why the evidence contradicts the annotation, when <see cref="Status"/> is Conflict.</summary>
+    /// <summary>Why the evidence contradicts the annotation or the database label, when <see cref="Status"/> is Conflict.</summary>
     public string? Conflict { get; set; }
     /// <summary>Masked examples (e.g. <c>j***@e***.c***</c>), only when the user asks for them.</summary>
     public List<string>? MaskedExamples { get; set; }

@@ -15,11 +15,24 @@ internal sealed record ConnectionUri(string? User, string? Password, string Host
     /// <summary>Splits a URI.</summary>
     /// <param name="text">The whole URI.</param>
     /// <param name="kind">The provider's scheme, for the error message (e.g. <c>mysql</c>).</param>
-    /// <exception cref="ConfigurationException">Not an absolute URI with a host; the message never holds the password.</exception>
+    /// <exception cref="ConfigurationException">Not an absolute URI with a host, or one whose password evidently holds an
+    /// unencoded <c>@ / ? #</c> (the URI does not parse with an <c>@</c> in it, or an <c>@</c> or a <c>#</c> comes after
+    /// the host): the message says to percent-encode it and never holds the password or any part of the URI.</exception>
     public static ConnectionUri Split(string text, string kind)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        int start = text.IndexOf("://", StringComparison.Ordinal);
+        var afterScheme = start < 0 ? text : text[(start + 3)..];
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
-            throw new ConfigurationException($"malformed {kind} URI: expected {kind}://user:password@host:port/database");
+            throw new ConfigurationException($"malformed {kind} URI: expected {kind}://user:password@host:port/database"
+                                             + (afterScheme.Contains('@') ? "; " + EncodeHint : ""));
+        // A fragment (never part of a connection URI), or no user information but an '@' after the host (in the path, or
+        // in a query parameter's name: a value such as User ID=me@tenant is legitimate): a '/', '?' or '#' in the password
+        // ended the user information early, and what was read as the host is part of the user name.
+        bool atAfterHost = uri.AbsolutePath.Contains('@')
+                           || uri.Query.TrimStart('?').Split('&').Any(p => p.Split('=', 2)[0].Contains('@'));
+        if (uri.Fragment.Length > 0 || (uri.UserInfo.Length == 0 && atAfterHost))
+            throw new ConfigurationException($"malformed {kind} URI: the host looks wrong (an '@' or '#' comes after it); {EncodeHint}");
         string? user = null, password = null;
         if (uri.UserInfo.Length > 0)
         {
@@ -36,4 +49,8 @@ internal sealed record ConnectionUri(string? User, string? Password, string Host
         }
         return new ConnectionUri(user, password, uri.Host.Trim('[', ']'), uri.IsDefaultPort || uri.Port < 0 ? null : uri.Port, database, query);
     }
+
+    /// <summary>What to do when the user name or password holds a character URIs reserve (RFC 3986, 2.2 and 3.2.1).</summary>
+    internal const string EncodeHint =
+        "if the user name or password holds @ : / ? # or %, percent-encode it (@ → %40, : → %3A, / → %2F, ? → %3F, # → %23, % → %25)";
 }

@@ -55,7 +55,7 @@ public sealed partial class PostgresConnector
                     reader.IsDBNull(4) ? null : reader.GetInt64(4),
                     reader.IsDBNull(5) ? null : reader.GetInt64(5),
                     reader.IsDBNull(6) ? null : reader.GetString(6),
-                    reader.GetBoolean(7)));
+                    reader.GetBoolean(7), reader.GetBoolean(8), reader.GetString(9)));
         }
 
         // Partitions fold under their root; the filter applies to the roots and to plain relations, before anything
@@ -90,6 +90,10 @@ public sealed partial class PostgresConnector
                     Comment = reader.IsDBNull(8) ? null : reader.GetString(8),
                     Readable = maySelect,
                     SamplingHint = family == TypeFamily.Binary ? "binary" : null,
+                    // Arrays: the element type's family drives the detectors (an inet[] holds IP addresses); arrays of
+                    // binary elements are not unnested (their bytes are never read).
+                    ElementFamily = reader.IsDBNull(10) ? null
+                        : PostgresDialect.FamilyOf(reader.GetString(10), reader.GetString(11)) is var element && element != TypeFamily.Binary ? element : null,
                 }, maySelect));
             }
         }
@@ -126,6 +130,9 @@ public sealed partial class PostgresConnector
         var tables = kept.Select(r =>
         {
             var cols = ordered.TryGetValue(r.Oid, out var list) ? list : [];
+            // Without USAGE on its schema no column of the relation can be read, whatever the table grants say.
+            var maySelect = cols.Count == 0 ? r.MaySelect : cols.Any(c => c.MaySelect);
+            var columnInfos = cols.Select(c => r.SchemaUsage ? c.Column : c.Column with { Readable = false }).ToList();
             var kind = PostgresDialect.KindOf(r.Kind);
             var partitions = partitionsByRoot[r.Oid].ToList();
             long? estimate = r.RowEstimate;
@@ -141,12 +148,13 @@ public sealed partial class PostgresConnector
                 Kind = kind,
                 RowEstimate = estimate,
                 Comment = r.Comment,
-                Columns = cols.Select(c => c.Column).ToList(),
+                Columns = columnInfos,
                 PrimaryKey = primaryKeys.TryGetValue(r.Oid, out var pk) ? pk : [],
                 ForeignKeys = foreignKeys.TryGetValue(r.Oid, out var fks) ? fks : [],
                 Partitions = partitions.Select(p => p.Schema == r.Schema ? p.Name : $"{p.Schema}.{p.Name}")
                     .Order(StringComparer.Ordinal).ToList(),
-                Readable = cols.Count == 0 ? r.MaySelect : cols.Any(c => c.MaySelect),
+                Readable = maySelect && r.SchemaUsage,
+                MissingAccess = PostgresDialect.MissingAccessTo(r.Schema, r.Name, r.Role, r.SchemaUsage, maySelect),
             };
         })
         .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
@@ -162,5 +170,6 @@ public sealed partial class PostgresConnector
     }
 
 
-    private sealed record Relation(long Oid, string Schema, string Name, string Kind, long? RowEstimate, long? RootOid, string? Comment, bool MaySelect);
+    private sealed record Relation(long Oid, string Schema, string Name, string Kind, long? RowEstimate, long? RootOid, string? Comment, bool MaySelect,
+        bool SchemaUsage, string Role);
 }

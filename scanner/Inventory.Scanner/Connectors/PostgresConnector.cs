@@ -175,7 +175,14 @@ public sealed partial class PostgresConnector : IConnector
             {
                 if (reader.IsDBNull(i)) collected[i].AddNull();
                 else if (columns[i].Family == TypeFamily.Binary) collected[i].AddLength(reader.GetInt64(i));
-                else collected[i].AddText(reader.GetString(i));
+                else
+                {
+                    // Arrays: the elements, one by one (C29); vector types that print without braces stay one value.
+                    var text = reader.GetString(i);
+                    if (columns[i].ElementFamily is not null && Postgres.PostgresArrayText.IsArrayText(text))
+                        collected[i].AddElements(Postgres.PostgresArrayText.Elements(text));
+                    else collected[i].AddText(text);
+                }
             }
         }
         var result = collected.ToDictionary(c => c.Column.Name, c => c.ToSample(), StringComparer.Ordinal);

@@ -20,7 +20,9 @@ namespace Inventory.Connectors;
 /// row counts from <c>sys.partitions</c>, privileges from <c>HAS_PERMS_BY_NAME</c> per column.</para>
 /// <para>Sampling: see <see cref="SqlServerDialect.BuildSample"/> (TABLESAMPLE for big tables, never on views) and
 /// <see cref="SqlServerDialect.Project"/> (every column converted to <c>nvarchar(max)</c> on the server; binaries as
-/// lengths; CLR types projected or skipped). Each call opens its own connection with <c>ApplicationIntent=ReadOnly</c>
+/// lengths; CLR types projected or skipped), run through the shared <see cref="TableSampler"/> like every connector (no
+/// privilege and leave-out columns first, one statement for the rest, column by column when it fails with an ordinary
+/// error) with the attempts of <see cref="SqlServerSampleAttempts"/>. Each table opens its own connection with <c>ApplicationIntent=ReadOnly</c>
 /// (routes to a readable secondary in an availability group), CommandTimeout = <see cref="SampleOptions.StatementTimeout"/>,
 /// <c>SET LOCK_TIMEOUT</c> = <see cref="SampleOptions.LockTimeout"/>.</para>
 /// <para><b>Isolation: READ UNCOMMITTED</b>, chosen over SNAPSHOT. Both never block writers, but SNAPSHOT needs
@@ -192,100 +194,40 @@ public sealed class SqlServerConnector : IConnector
     };
 
     /// <inheritdoc />
-    public async Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default)
+    public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default) =>
+        TableSampler.SampleAsync(table, options, ct => OpenSessionAsync(options, ct), cancellationToken, _dialect.LeaveOut);
+
+    /// <summary>Opens one connection and applies <see cref="SqlServerDialect.SessionSetup"/> (READ UNCOMMITTED,
+    /// LOCK_TIMEOUT, DEADLOCK_PRIORITY LOW) once for all the reads of a table.</summary>
+    private async Task<ISampleSession> OpenSessionAsync(SampleOptions options, CancellationToken cancellationToken)
     {
-        var qualified = table.QualifiedName(SqlServerDialect.DefaultSchema);
-        if (options.Rows <= 0)
-            return new TableSample { Columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.Disabled }, StringComparer.Ordinal) };
-        var plan = _dialect.BuildSample(table, options);
-        var issues = new List<ScanIssue>();
-        var samples = new Dictionary<string, ColumnSample>(StringComparer.Ordinal);
-        foreach (var (name, reason) in plan.Skipped)
+        var connection = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
+        try
         {
-            samples[name] = new ColumnSample { Column = name, NotSampled = reason };
-            if (reason == NotSampledReason.UnsupportedType)
-                issues.Add(new ScanIssue("", qualified, name, "unsupported-type", "not sampled: CLR type the server cannot project to text"));
-            else if (reason == NotSampledReason.NoPrivilege)
-                issues.Add(new ScanIssue("", qualified, name, "no-privilege", "not sampled: the login may not SELECT this column"));
+            await using (var setup = Command(connection, _dialect.SessionSetup(options), options))
+                await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return new Session(this, connection);
         }
-        if (plan.Columns.Count == 0)
+        catch (SqlException e)
         {
-            bool denied = plan.Skipped.Count > 0 && plan.Skipped.Values.All(r => r == NotSampledReason.NoPrivilege);
-            return new TableSample { Columns = samples, Issues = issues, NotSampled = denied ? NotSampledReason.NoPrivilege : null, Method = "none (no readable column)" };
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new ConnectorException(Provider, Target, $"the sampling session cannot be set up: {Describe(e)}", e.Number.ToString(CultureInfo.InvariantCulture), e);
         }
-
-        await using var connection = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
-        await using (var setup = Command(connection, _dialect.SessionSetup(options), options))
-            await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-        var (rows, error) = await TryReadAsync(connection, plan, options, cancellationToken).ConfigureAwait(false);
-        // TABLESAMPLE picks pages: on a clustered table it may return too few rows; widen once, then fall back to TOP.
-        if (error is null && rows!.Count < options.Rows / 4 && plan.Method.StartsWith("tablesample", StringComparison.Ordinal))
-        {
-            var wider = _dialect.BuildSample(table, options, boost: 10);
-            (rows, error) = await TryReadAsync(connection, wider, options, cancellationToken).ConfigureAwait(false);
-            plan = wider;
-            if (error is null && rows!.Count == 0)
-            {
-                plan = _dialect.BuildSample(table, options, plainTop: true);
-                (rows, error) = await TryReadAsync(connection, plan, options, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        if (error is null)
-        {
-            for (int i = 0; i < plan.Columns.Count; i++) samples[plan.Columns[i].Column.Name] = Collect(plan.Columns[i], rows!, i, options);
-            return new TableSample { RowCount = rows!.Count, Columns = samples, Issues = issues, Method = plan.Method };
-        }
-        var (kind, reason2, message) = error.Value;
-        if (kind != "error" || plan.Columns.Count <= 1)
-        {
-            foreach (var c in plan.Columns) samples[c.Column.Name] = new ColumnSample { Column = c.Column.Name, NotSampled = reason2 };
-            issues.Add(new ScanIssue("", qualified, null, kind, message));
-            return new TableSample { Columns = samples, NotSampled = reason2, Issues = issues, Method = plan.Method };
-        }
-
-        // One column broke the statement (e.g. a conversion error): read column by column so the others survive.
-        int rowCount = 0;
-        foreach (var column in plan.Columns)
-        {
-            var single = _dialect.BuildSample(table, options, only: column.Column.Name);
-            var (r, e) = await TryReadAsync(connection, single, options, cancellationToken).ConfigureAwait(false);
-            if (e is null)
-            {
-                samples[column.Column.Name] = Collect(single.Columns[0], r!, 0, options);
-                rowCount = Math.Max(rowCount, r!.Count);
-            }
-            else
-            {
-                samples[column.Column.Name] = new ColumnSample { Column = column.Column.Name, NotSampled = e.Value.Reason };
-                issues.Add(new ScanIssue("", qualified, column.Column.Name, e.Value.Kind, e.Value.Message));
-            }
-        }
-        return new TableSample { RowCount = rowCount, Columns = samples, Issues = issues, Method = plan.Method + " (per column)" };
     }
 
-    private static ColumnSample Collect(ProjectedColumn column, List<object?[]> rows, int index, SampleOptions options)
+    /// <summary>One connection's sampling reads, for <see cref="TableSampler"/>.</summary>
+    private sealed class Session(SqlServerConnector connector, SqlConnection connection) : ISampleSession
     {
-        var values = new List<string>();
-        var lengths = new List<long>();
-        int nulls = 0;
-        foreach (var row in rows)
-        {
-            switch (row[index])
-            {
-                case null: nulls++; break;
-                case long length: lengths.Add(length); break;
-                case string s: values.Add(ColumnValues.Cut(s, options.MaxValueLength)); break;
-            }
-        }
-        return column.IsLength
-            ? new ColumnSample { Column = column.Column.Name, NullCount = nulls, BinaryLengths = lengths, NotSampled = NotSampledReason.Binary }
-            : new ColumnSample { Column = column.Column.Name, NullCount = nulls, Values = values };
+        public Task<SampleRead> ReadAsync(TableInfo table, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken cancellationToken) =>
+            SqlServerSampleAttempts.ReadAsync(connector._dialect, table, columns, options,
+                (plan, ct) => connector.ExecuteAsync(connection, plan, options, ct), cancellationToken);
+
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
     }
 
-    private async Task<(List<object?[]>? Rows, (string Kind, NotSampledReason Reason, string Message)? Error)> TryReadAsync(
-        SqlConnection connection, SamplePlan plan, SampleOptions options, CancellationToken cancellationToken)
+    /// <summary>Runs one sampling statement and reads its rows (text, or a byte length for length projections); a
+    /// statement's failure is returned, a lost connection is thrown as <see cref="ConnectorException"/>.</summary>
+    private async Task<StatementRows> ExecuteAsync(SqlConnection connection, SamplePlan plan, SampleOptions options, CancellationToken cancellationToken)
     {
         var rows = new List<object?[]>();
         try
@@ -304,22 +246,30 @@ public sealed class SqlServerConnector : IConnector
                 }
                 rows.Add(row);
             }
-            return (rows, null);
+            return new StatementRows(rows, null);
         }
         catch (SqlException e) when (!cancellationToken.IsCancellationRequested)
         {
             if (connection.State != ConnectionState.Open || e.Class >= 20)
                 throw new ConnectorException(Provider, Target, $"the connection was lost while sampling: {Describe(e)}", e.Number.ToString(CultureInfo.InvariantCulture), e);
-            return (null, e.Number switch
-            {
-                -2 => ("timeout", NotSampledReason.TimedOut, $"sampling stopped after the statement timeout of {options.StatementTimeout.TotalSeconds:0.#} s"),
-                1222 => ("timeout", NotSampledReason.TimedOut, $"a lock was not granted within the lock timeout of {options.LockTimeout.TotalSeconds:0.#} s"),
-                229 or 230 => ("no-privilege", NotSampledReason.NoPrivilege, $"SELECT permission denied ({Describe(e)})"),
-                245 or 8114 or 8115 or 6522 or 9420 or 9402 => ("conversion-error", NotSampledReason.Error, $"a value could not be converted to text ({Describe(e)})"),
-                _ => ("error", NotSampledReason.Error, $"sampling failed ({Describe(e)})"),
-            });
+            return new StatementRows([], SampleFailureOf(e.Number, Describe(e), options));
         }
     }
+
+    /// <summary>What a failed sampling statement means, by SQL Server error number: -2 (client timeout) and 1222 (lock
+    /// request time out) are timeouts, 229/230 a missing SELECT permission, 245, 8114, 8115, 6522, 9420, 9402 a value
+    /// that could not be converted to text (narrowed column by column by the shared sampler), anything else an error.</summary>
+    /// <param name="number">The error number.</param>
+    /// <param name="description">The safe description (<see cref="Describe"/>: number and severity, never the message).</param>
+    /// <param name="options">The timeouts the messages quote.</param>
+    internal static SampleFailure SampleFailureOf(int number, string description, SampleOptions options) => number switch
+    {
+        -2 => new(NotSampledReason.TimedOut, "timeout", $"sampling stopped after the statement timeout of {options.StatementTimeout.TotalSeconds:0.#} s"),
+        1222 => new(NotSampledReason.TimedOut, "timeout", $"a lock was not granted within the lock timeout of {options.LockTimeout.TotalSeconds:0.#} s"),
+        229 or 230 => new(NotSampledReason.NoPrivilege, "no-privilege", $"SELECT permission denied ({description})"),
+        245 or 8114 or 8115 or 6522 or 9420 or 9402 => new(NotSampledReason.Error, "conversion-error", $"a value could not be converted to text ({description})"),
+        _ => new(NotSampledReason.Error, "error", $"sampling failed ({description})"),
+    };
 
     private async Task<SqlConnection> OpenAsync(SampleOptions options, CancellationToken cancellationToken)
     {
@@ -343,17 +293,20 @@ public sealed class SqlServerConnector : IConnector
         catch (SqlException e)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            var hint = e.Number == 18456 ? "login failed: check the user and password"
-                : e.Number == 4060 ? "the database does not exist or the login may not open it"
-                : $"cannot connect ({Describe(e)}); check host, port and encryption settings";
-            throw new ConnectorException(Provider, Target, hint, e.Number.ToString(CultureInfo.InvariantCulture), e);
+            var failure = SqlConnectFailure.Of(e);
+            throw new ConnectorException(Provider, Target, SqlServerConnectErrors.Describe(failure, User(builder)), SqlServerConnectErrors.State(failure), e);
         }
         catch (InvalidOperationException e)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new ConnectorException(Provider, Target, "cannot connect: the connection string is incomplete", null, e);
+            throw new ConnectorException(Provider, Target, string.IsNullOrEmpty(builder.DataSource)
+                ? "cannot connect: the connection string names no server"
+                : SqlServerConnectErrors.NotSqlServer, null, e);
         }
     }
+
+    private static string User(SqlConnectionStringBuilder builder) =>
+        builder.IntegratedSecurity ? "(Windows authentication)" : builder.UserID is { Length: > 0 } u ? u : "(none)";
 
     private static SqlCommand Command(SqlConnection connection, string sql, SampleOptions options, string? idsXml = null)
     {

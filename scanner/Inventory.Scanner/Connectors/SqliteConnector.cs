@@ -197,8 +197,8 @@ public sealed class SqliteConnector : IConnector
     /// <inheritdoc />
     public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default)
     {
-        if (table.Columns.All(c => !c.Readable) || options.Rows <= 0)
-            return Task.FromResult(new TableSample { Columns = Empty(table, options.Rows <= 0 ? NotSampledReason.Disabled : NotSampledReason.NoPrivilege) });
+        if (table.Columns.All(c => !c.Readable) && options.Rows > 0)
+            return Task.FromResult(new TableSample { Columns = Empty(table, NotSampledReason.NoPrivilege) });
         return TableSampler.SampleAsync(table, options,
             async ct => new Session(this, await OpenAsync(options.LockTimeout, ct).ConfigureAwait(false)), cancellationToken);
     }
@@ -313,12 +313,7 @@ public sealed class SqliteConnector : IConnector
         var collected = columns.Select(c => new ColumnValues(c, options.MaxValueLength)).ToArray();
         foreach (var row in rows)
             for (int i = 0; i < columns.Count; i++)
-                switch (row[2 * i + 1])
-                {
-                    case null: collected[i].AddNull(); break;
-                    case long length: collected[i].AddLength(length); break;
-                    case string s: collected[i].AddText(s); break;
-                }
+                collected[i].Add(row[2 * i + 1]);
         // A declared blob column reports lengths only; an untyped column that mixes blobs with text keeps its text values
         // for classification and the blob lengths alongside (ColumnValues.ToSample).
         return new SampleRead(rows.Count, collected.ToDictionary(c => c.Column.Name, c => c.ToSample(), StringComparer.Ordinal), method, null);

@@ -34,7 +34,7 @@ internal sealed class ClassificationStage
     /// <summary>Columns+values queued at most before sampling waits.</summary>
     internal const int MaxQueuedUnits = 400_000;
 
-    private readonly IColumnClassifier _classifier;
+    private readonly Task<IColumnClassifier> _classifier;
     private readonly bool _maskedExamples;
     private readonly Channel<SampledTable> _queue = Channel.CreateUnbounded<SampledTable>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly Lock _budgetGate = new();
@@ -44,10 +44,12 @@ internal sealed class ClassificationStage
     private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
 
     /// <summary>Starts the workers.</summary>
-    /// <param name="classifier">Thread-safe classifier.</param>
+    /// <param name="classifier">Thread-safe classifier, possibly still being built: tables queue (within the bound)
+    /// until it is; if building it fails, queued tables are dropped unclassified and <see cref="CompleteAsync"/> throws
+    /// that failure.</param>
     /// <param name="maskedExamples">Keep up to three masked examples per column.</param>
     /// <param name="workers">Batches classified at once.</param>
-    public ClassificationStage(IColumnClassifier classifier, bool maskedExamples, int workers)
+    public ClassificationStage(Task<IColumnClassifier> classifier, bool maskedExamples, int workers)
     {
         _classifier = classifier;
         _maskedExamples = maskedExamples;
@@ -99,6 +101,16 @@ internal sealed class ClassificationStage
     {
         var reader = _queue.Reader;
         var batch = new List<SampledTable>();
+        IColumnClassifier? classifier = null;
+        try
+        {
+            classifier = await _classifier.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The scan runner stops the scan and reports this exception; keep draining so producers never wait forever.
+            _failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+        }
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             int columns = 0, values = 0;
@@ -111,7 +123,7 @@ internal sealed class ClassificationStage
             if (batch.Count == 0) continue;
             try
             {
-                Classify(batch);
+                if (classifier is not null) Classify(classifier, batch);
             }
             catch (Exception e)
             {
@@ -126,10 +138,10 @@ internal sealed class ClassificationStage
         }
     }
 
-    private void Classify(List<SampledTable> batch)
+    private void Classify(IColumnClassifier classifier, List<SampledTable> batch)
     {
         var evidence = batch.Select(t => TableEntries.Evidence(t.Source.Config, t.Source.Provider, t.Table, t.Sample)).ToArray();
-        var decisions = TryClassify(evidence.SelectMany(e => e).ToArray());
+        var decisions = TryClassify(classifier, evidence.SelectMany(e => e).ToArray());
         int offset = 0;
         for (int i = 0; i < batch.Count; i++)
         {
@@ -139,7 +151,7 @@ internal sealed class ClassificationStage
             if (decisions.Result is { } all)
                 own = new ArraySegment<ColumnClassification>(all, offset, evidence[i].Length);
             else if (batch.Count > 1)
-                (own, failure) = TryClassify(evidence[i]);
+                (own, failure) = TryClassify(classifier, evidence[i]);
             offset += evidence[i].Length;
             var issues = table.Sample.Issues.Count;
             if (own is null)
@@ -157,11 +169,11 @@ internal sealed class ClassificationStage
 
     /// <summary>Classifies columns; no result when the classifier throws or answers with the wrong number of decisions,
     /// and then the failure named by the exception's type only (its message may quote a value).</summary>
-    private (ColumnClassification[]? Result, string? Failure) TryClassify(ColumnEvidence[] columns)
+    private static (ColumnClassification[]? Result, string? Failure) TryClassify(IColumnClassifier classifier, ColumnEvidence[] columns)
     {
         try
         {
-            var result = _classifier.ClassifyMany(columns);
+            var result = classifier.ClassifyMany(columns);
             return result.Count == columns.Length
                 ? (result as ColumnClassification[] ?? result.ToArray(), null)
                 : (null, $"{result.Count} decisions for {columns.Length} columns");

@@ -36,7 +36,7 @@ internal sealed class SourceScan(SourceConfig config, string provider, string de
 /// </summary>
 public sealed class ScanRunner
 {
-    private readonly IColumnClassifier _classifier;
+    private readonly Task<IColumnClassifier> _classifier;
     private readonly Func<ConnectionTarget, IConnector> _connectorFactory;
 
     /// <summary>Creates a runner.</summary>
@@ -44,6 +44,18 @@ public sealed class ScanRunner
     /// of columns from many tables.</param>
     /// <param name="connectorFactory">Creates a connector for a parsed connection; defaults to <see cref="ConnectorFactory.Create"/>.</param>
     public ScanRunner(IColumnClassifier classifier, Func<ConnectionTarget, IConnector>? connectorFactory = null)
+        : this(Task.FromResult(classifier), connectorFactory)
+    {
+    }
+
+    /// <summary>Creates a runner whose classifier is still being built (its model deserialised) while the runner
+    /// connects, reads catalogs and samples: sampled tables wait in the classification stage's bounded queue until it
+    /// is ready, so a process's fixed cost of loading the model is off the scan's critical path.</summary>
+    /// <param name="classifier">The thread-safe classifier once built. If building it fails, the scan stops and
+    /// <see cref="RunAsync"/> throws that exception (a bad model or rules file is reported as before, whatever the
+    /// sources did meanwhile).</param>
+    /// <param name="connectorFactory">Creates a connector for a parsed connection; defaults to <see cref="ConnectorFactory.Create"/>.</param>
+    public ScanRunner(Task<IColumnClassifier> classifier, Func<ConnectionTarget, IConnector>? connectorFactory = null)
     {
         _classifier = classifier;
         _connectorFactory = connectorFactory ?? ConnectorFactory.Create;
@@ -56,6 +68,7 @@ public sealed class ScanRunner
     /// <returns>The inventory; <see cref="InventoryDocument.Issues"/> lists what could not be read or classified.</returns>
     /// <exception cref="ConfigurationException">A source's connection cannot be parsed.</exception>
     /// <exception cref="ConnectorException">A source cannot be reached or its catalog read (bad password, unknown host…).</exception>
+    /// <remarks>Any exception building the classifier (see the constructor) is thrown in preference to the others.</remarks>
     public async Task<InventoryDocument> RunAsync(ScanRequest request, IScanProgress? progress = null, CancellationToken cancellationToken = default)
     {
         var document = new InventoryDocument { ScannedAt = request.ScannedAt, Tool = $"inventory {ToolVersion}", Shard = request.Shard?.ToString() };
@@ -66,12 +79,16 @@ public sealed class ScanRunner
             .ToList();
         var tableShard = request.Sources.Count == 1 ? request.Shard : null;
         var servers = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A classifier that cannot be built stops the scan at once (nothing sampled could be classified).
+        _ = _classifier.ContinueWith(static (_, state) => CancelQuietly((CancellationTokenSource)state!), stop,
+            CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var stage = new ClassificationStage(_classifier, request.MaskedExamples, ClassificationWorkers);
         var entries = new ConcurrentBag<(SourceEntry Entry, SourceScan Scan)>();
         int done = 0;
         try
         {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.SourceParallelism), CancellationToken = cancellationToken };
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.SourceParallelism), CancellationToken = stop.Token };
             await Parallel.ForEachAsync(sources, options, async (source, ct) =>
             {
                 var clock = Stopwatch.StartNew();
@@ -82,9 +99,15 @@ public sealed class ScanRunner
                     (var entry, var scan, pending) = await SampleSourceAsync(connector, source.Config, request, tableShard, slots, stage, progress, ct).ConfigureAwait(false);
                     entries.Add((entry, scan));
                 }
-                await pending.ConfigureAwait(false);
+                await pending.WaitAsync(ct).ConfigureAwait(false);
                 progress?.SourceFinished(source.Config.Name, Interlocked.Increment(ref done), sources.Count, clock.Elapsed);
             }).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            if (!cancellationToken.IsCancellationRequested && await ClassifierFailedAsync().ConfigureAwait(false))
+                await _classifier.ConfigureAwait(false); // throws the classifier's own exception
+            throw;
         }
         finally
         {
@@ -101,11 +124,39 @@ public sealed class ScanRunner
         return document;
     }
 
+    /// <summary>True when the classifier could not be built (waits for it to be built or to fail).</summary>
+    private async Task<bool> ClassifierFailedAsync()
+    {
+        try
+        {
+            await _classifier.ConfigureAwait(false);
+            return false;
+        }
+        catch (Exception)
+        {
+            return true;
+        }
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The scan already ended.
+        }
+    }
+
     /// <summary>The tool's version string.</summary>
     public static string ToolVersion => typeof(ScanRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    /// <summary>Batches classified at once: one per two cores, so sampling keeps the other.</summary>
-    private static int ClassificationWorkers => Math.Max(1, Environment.ProcessorCount / 2);
+    /// <summary>Batches classified at once: one per core. Sampling is mostly waiting for the database, so it needs
+    /// little CPU of its own, and once the last table is sampled every core classifies (with one worker per two cores
+    /// a 2-core machine classified on one core for most of a scan: profile in bench/README.md).</summary>
+    private static int ClassificationWorkers => Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Reads the catalog and samples every table of a source into the classification stage.</summary>
     /// <returns>The source entry (tables added later), its scan state, and a task that ends when all its tables are classified.</returns>

@@ -38,6 +38,7 @@ internal static class TableEntries
                 SampledRows = sample.RowCount,
                 NullCount = s?.NullCount ?? 0,
                 Values = s?.Values ?? [],
+                ElementRows = s?.ElementRows,
                 BinaryLengths = s?.BinaryLengths,
             };
         }
@@ -99,7 +100,8 @@ internal static class TableEntries
 
     private static SampleStats Stats(ColumnEvidence e)
     {
-        int nonNull = e.Values.Count + (e.BinaryLengths?.Count ?? 0);
+        // Array columns: rows that held elements, not the elements (C29).
+        int nonNull = e.ElementRows ?? e.Values.Count + (e.BinaryLengths?.Count ?? 0);
         int distinct = 0;
         long maxLength = 0;
         if (e.Values.Count > 0)

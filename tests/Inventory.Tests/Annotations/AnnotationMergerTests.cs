@@ -98,6 +98,44 @@ public sealed class AnnotationMergerTests
         }
     }
 
+    [Test]
+    public void Apply_DatabaseLabelContradictedBySampledValues_ConflictNamingTheLabelOrigin()
+    {
+        // Given: a comment label 'none' and a SQL Server classification 'Networking' (automatic.ip_address) on columns
+        // whose sampled values are e-mail addresses; a third label agrees with its values; a fourth is overridden by
+        // an annotation with a reason.
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", "table: t\ncolumns:\n  d: { category: none, reason: reviewed with the DPO }\n");
+        var emails = Decided("contact.email", 0.97, Detector("detector.email", "contact.email", 9, 10));
+        var document = Document(Table("t", 10,
+            Column("a", 1, "text", TypeFamily.Text, emails, 10, 10),
+            Column("b", 2, "nvarchar(80)", TypeFamily.Text, emails, 10, 10),
+            Column("c", 3, "text", TypeFamily.Text, emails, 10, 10),
+            Column("d", 4, "text", TypeFamily.Text, emails, 10, 10)));
+        var t = document.Sources[0].Tables[0];
+        t.Columns[0].Comment = "where we write to\ninventory: none";
+        t.Columns[1].DatabaseLabel = new DatabaseLabel("sys.sensitivity_classifications", "Confidential - GDPR", "Networking", "Low");
+        t.Columns[2].Comment = "inventory: contact.email";
+        t.Columns[3].Comment = "inventory: none";
+
+        // When
+        var (_, result) = Merge(document, file);
+
+        // Then
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((t.Columns[0].DataCategory, t.Columns[0].Origin, t.Columns[0].Status), Is.EqualTo(("none", (Origin?)Origin.DatabaseLabel, ColumnStatus.Conflict)));
+            Assert.That(t.Columns[0].Conflict, Is.EqualTo("labelled none by the database comment, but 9/10 non-null sampled values are e-mail (detector.email)"));
+            Assert.That((t.Columns[1].DataCategory, t.Columns[1].Status), Is.EqualTo(("automatic.ip_address", ColumnStatus.Conflict)));
+            Assert.That(t.Columns[1].Conflict, Is.EqualTo("labelled automatic.ip_address by the SQL Server sensitivity classification, but 9/10 non-null sampled values are e-mail (detector.email)"));
+            Assert.That((t.Columns[2].Status, t.Columns[2].Conflict), Is.EqualTo((ColumnStatus.Tagged, (string?)null)), "a label the values agree with");
+            Assert.That((t.Columns[3].Origin, t.Columns[3].Status, t.Columns[3].Conflict), Is.EqualTo(((Origin?)Origin.Annotation, ColumnStatus.Tagged, (string?)null)),
+                "an annotation with a reason overrides the label and confirms it");
+            Assert.That(result.Conflicts, Is.EqualTo(2));
+            Assert.That(t.Columns.Take(2).Select(c => c.CountsAsTagged()), Is.All.True, "a conflict still counts as tagged, as for annotations");
+        }
+    }
+
     [TestCase("Credit Card", null, ExpectedResult = "financial.payment_card")]
     [TestCase("Networking", null, ExpectedResult = "automatic.ip_address")]
     [TestCase("Other", null, ExpectedResult = null)]

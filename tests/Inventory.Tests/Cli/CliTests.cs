@@ -52,6 +52,10 @@ public sealed class CliTests
     [TestCase("mysql://root:hunter2@inventory-no-such-host.invalid/app?connect_timeout=2", "check host and port")]
     [TestCase("mysql://root:hunter2@db/app?ssl-mode=sometimes", "unknown mysql ssl-mode")]
     [TestCase("Foo=bar;Baz=1", "cannot tell the provider")]
+    [TestCase("postgres://root:hunter2@x@db.internal:5432/app", "percent-encode it (@ → %40")]
+    [TestCase("mysql://root:hunter2/x@db.internal/shop", "percent-encode it (@ → %40")]
+    [TestCase("sqlserver://root:hunter2#x@db.internal:1433/App", "percent-encode it (@ → %40")]
+    [TestCase("postgres://root:12#hunter2@db.internal/app", "the host looks wrong")]
     public async Task Scan_BadConnection_ExitsTwoWithOneLine(string connection, string expected)
     {
         var (code, text) = await RunAsync("scan", "--connection", connection, "--out", Path.Combine(_dir, "i.json"));

@@ -100,6 +100,30 @@ public sealed class DemoRunTests
     }
 
     [Test]
+    public void Demo_ClaimUnresolvedItems_ListNoKeyColumn()
+    {
+        // The unannotated table's id and referrer_user_id are keys: not personal data, they cannot bear on a category
+        // claim; its other untagged columns still leave the category claims undecided for that table.
+        var table = _run.Manifest.Traps.UnannotatedTable;
+        var entry = _run.Inventory.AllTables().Single(t => t.Table.QualifiedName == table).Table;
+        var keys = entry.PrimaryKey.Concat(entry.ForeignKeys.SelectMany(fk => fk.Columns)).ToHashSet(StringComparer.Ordinal);
+        var claims = _run.Gate.Claims.ToDictionary(c => c.Claim.Id);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(keys, Is.SupersetOf(new[] { "id", "referrer_user_id" }));
+            foreach (var id in new[] { "declared-categories-only", "automatic-data-limited" })
+            {
+                var unresolved = claims[id].Unresolved.Where(u => u.Column is not null).Select(u => u.Column!).ToList();
+                Assert.That(unresolved, Is.EquivalentTo(entry.Columns.Select(c => c.Name).Where(n => !keys.Contains(n))), id);
+                Assert.That(unresolved, Has.None.Matches<string>(keys.Contains), id);
+            }
+            Assert.That(_run.Gate.Claims.SelectMany(c => c.Unresolved).Where(u => u.Column is not null)
+                .Select(u => u.Column!), Has.None.EqualTo("id").And.None.EndsWith("_id"), "no claim lists a key column");
+        }
+    }
+
+    [Test]
     public void Demo_NewTable_IsUntaggedAndFailsTheGate()
     {
         var table = _run.Manifest.Traps.UnannotatedTable;

@@ -67,6 +67,78 @@ public sealed class ClaimEvaluatorTests
         }
     }
 
+    // ---- key columns: not personal data, never unresolved ----
+
+    [Test]
+    public void DeclaredCategoriesOnly_UntaggedKeys_SetAsideAndTheOtherUndecidedColumnsListed()
+    {
+        // Given an untagged primary key, a declared foreign key, a camel-case integer key without constraint, and an
+        // untagged text column, all suggested none.
+        var id = Some.Column("id", "none", ColumnStatus.Suggested, TypeFamily.Integer);
+        var owner = Some.Column("owner_ref", "none", ColumnStatus.Suggested, TypeFamily.Integer);
+        var album = Some.Column("AlbumId", "none", ColumnStatus.Suggested, TypeFamily.Integer);
+        var title = Some.Column("title", "none", ColumnStatus.Suggested);
+        var table = Some.Table("albums", null, id, owner, album, title).WithFk("owners", "cascade", "owner_ref");
+
+        var declared = Check("declared-categories-only", Doc(table));
+        var automatic = Check("automatic-data-limited", Doc(table));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(declared.Unresolved.Select(u => u.Column), Is.EqualTo(new[] { "title" }));
+            Assert.That(declared.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+            Assert.That(declared.Summary, Does.EndWith("but 1 column is undecided (3 untagged key columns set aside: surrogate and foreign keys are not personal data)"));
+            Assert.That(automatic.Unresolved.Select(u => u.Column), Is.EqualTo(new[] { "title" }));
+        }
+    }
+
+    [Test]
+    public void DeclaredCategoriesOnly_OnlyKeysUntagged_Holds()
+    {
+        var result = Check("declared-categories-only", Doc(Some.Table("notes", "account-management",
+            Some.Column("id", "none", ColumnStatus.Suggested, TypeFamily.Integer),
+            Some.Column("user_id", null, family: TypeFamily.Integer),
+            Some.Column("email", "contact.email"))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+        Assert.That(result.Summary, Does.Contain("2 untagged key columns set aside"));
+    }
+
+    [Test]
+    public void AutomaticDataLimited_KeyLookingColumnsThatMayBePersonal_StayUnresolved()
+    {
+        // A key the classifier suggests as a tracking id, a UUID that is no declared key, an integer that is no key.
+        var result = Check("automatic-data-limited", Doc(Some.Table("events", null,
+            Some.Column("id", "none", ColumnStatus.Suggested, TypeFamily.Integer),
+            Some.Column("visitor_id", "automatic.device_id", ColumnStatus.Suggested, TypeFamily.Integer),
+            Some.Column("device_id", "none", ColumnStatus.Suggested, TypeFamily.Uuid),
+            Some.Column("sign_in_count", "none", ColumnStatus.Suggested, TypeFamily.Integer),
+            Some.Column("identity", "none", ColumnStatus.Suggested, TypeFamily.Integer))));
+
+        Assert.That(result.Unresolved.Select(u => u.Column), Is.EqualTo(new[] { "visitor_id", "device_id", "sign_in_count", "identity" }));
+    }
+
+    [Test]
+    public void NoCardNumber_UnsampledIntegerKey_NotUnresolvedButUnsampledAmountIs()
+    {
+        var result = Check("no-stored-card-number", Doc(Some.Table("imports", null,
+            Some.Column("id", null, family: TypeFamily.Integer, notSampled: NotSampledReason.TimedOut),
+            Some.Column("batch_id", null, family: TypeFamily.Integer, notSampled: NotSampledReason.TimedOut),
+            Some.Column("reference_number", null, family: TypeFamily.Integer, notSampled: NotSampledReason.TimedOut))));
+
+        Assert.That(result.Unresolved.Select(u => u.Column), Is.EqualTo(new[] { "reference_number" }));
+    }
+
+    [Test]
+    public void SharedWithOnly_UntaggedKeyAndNoneAllowed_NotUnresolved()
+    {
+        var result = Check("intercom-email-and-signup-date-only", Doc(Some.Table("intercom_contacts", "analytics-and-messaging",
+            Some.Column("id", null, family: TypeFamily.Integer),
+            Some.Column("email", "contact.email")).SharedWith("intercom")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+    }
+
     // ---- no-card-number ----
 
     [Test]

@@ -46,9 +46,9 @@ public sealed class ReportPolishTests
     {
         var text = await Render(format, ReportModel.Build(WithConflict(), Policy));
 
-        Assert.That(text, Does.Contain(format == "json" ? "\"conflicts\"" : "Conflicts: annotations contradicted by the data"));
+        Assert.That(text, Does.Contain(format == "json" ? "\"conflicts\"" : "Conflicts: annotations and database labels contradicted by the data"));
         var section = format == "json" ? text[text.IndexOf("\"conflicts\"", StringComparison.Ordinal)..]
-            : text[text.IndexOf("Conflicts: annotations contradicted by the data</h2>", StringComparison.Ordinal) is >= 0 and var i ? i..
+            : text[text.IndexOf("Conflicts: annotations and database labels contradicted by the data</h2>", StringComparison.Ordinal) is >= 0 and var i ? i..
                 : text.IndexOf("## Conflicts", StringComparison.Ordinal)..];
         Assert.That(section, Does.Contain(format == "html" ? "notify_<wbr>to" : "notify_to"));
         Assert.That(section, Does.Contain("338/338").And.Contain("detector.email"));

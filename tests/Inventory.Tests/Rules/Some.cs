@@ -25,4 +25,20 @@ internal static class Some
         Column = new ColumnInfo { Name = column, Ordinal = 1, DeclaredType = declaredType, Family = DeclaredTypes.FamilyOf(declaredType) },
         Sampled = false,
     };
+
+    /// <summary>A sampled column with its table's other column names (table context for the rules).</summary>
+    public static ColumnEvidence InTable(string table, string[] siblings, string column, string declaredType, params string?[] values) =>
+        Column(table, column, declaredType, values) with { TableColumns = [.. siblings, column] };
+
+    /// <summary>A sampled array column (PostgreSQL <c>text[]</c>…): <paramref name="elements"/> are the sampled elements,
+    /// as the sampler gives them; <paramref name="emptyArrays"/> rows held an empty array or NULL.</summary>
+    public static ColumnEvidence Array(string table, string column, string declaredType, TypeFamily elementFamily, int emptyArrays, params string[] elements) => new()
+    {
+        Table = table,
+        Column = new ColumnInfo { Name = column, Ordinal = 1, DeclaredType = declaredType, Family = TypeFamily.Other, ElementFamily = elementFamily },
+        Sampled = true,
+        SampledRows = emptyArrays + Math.Max(1, elements.Length / 2),
+        NullCount = emptyArrays,
+        Values = elements,
+    };
 }

@@ -113,6 +113,63 @@ public sealed class ScanRunnerScaleTests
     }
 
     [Test]
+    public async Task Run_ClassifierStillLoadingWhileSampling_SameInventoryAsWithAReadyOne()
+    {
+        var sources = ChinookSources(_dir, 3);
+        var request = new ScanRequest { Sources = sources, ScannedAt = DateTimeOffset.UnixEpoch };
+        var ready = new TaskCompletionSource<IColumnClassifier>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var progress = new RecordingProgress();
+
+        var scan = new ScanRunner(ready.Task).RunAsync(request, progress);
+        // Tables are sampled and queued while the classifier is not built yet; none can be finished.
+        var waited = 0;
+        while (progress.Started < 33 && waited++ < 600) await Task.Delay(50);
+        var finishedBeforeReady = progress.Tables;
+        var startedBeforeReady = progress.Started;
+        ready.SetResult(ClassifierFactory.CreateRules());
+        var loaded = await scan;
+        var direct = await new ScanRunner(ClassifierFactory.CreateRules()).RunAsync(request);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(startedBeforeReady, Is.EqualTo(33), "every table's sampling started before the classifier was ready");
+            Assert.That(finishedBeforeReady, Is.Zero, "no table is finished without its classification");
+            Assert.That(loaded.Complete, Is.True);
+            Assert.That(InventoryJson.Serialize(loaded), Is.EqualTo(InventoryJson.Serialize(direct)));
+        }
+    }
+
+    [Test]
+    public void Run_ClassifierCannotBeBuilt_ScanStopsWithThatError()
+    {
+        var sources = ChinookSources(_dir, 2);
+        var failing = Task.Run<IColumnClassifier>(async () =>
+        {
+            await Task.Delay(100);
+            throw new ConfigurationException("'model.zip' is not a column model", "model.zip", 0, 0);
+        });
+
+        var error = Assert.ThrowsAsync<ConfigurationException>(() => new ScanRunner(failing).RunAsync(new ScanRequest { Sources = sources, Parallelism = 1 }));
+
+        Assert.That(error!.Message, Does.Contain("is not a column model"));
+    }
+
+    [Test]
+    public void Run_ClassifierCannotBeBuiltAndASourceIsUnreachable_TheClassifierErrorIsReported()
+    {
+        var missing = new SourceConfig { Name = "gone", Connection = "postgres://nobody:x@127.0.0.1:1/none" };
+        var failing = Task.Run<IColumnClassifier>(async () =>
+        {
+            await Task.Delay(300);
+            throw new ConfigurationException("taxonomy file 'taxonomy.yml' does not exist");
+        });
+
+        var error = Assert.ThrowsAsync<ConfigurationException>(() => new ScanRunner(failing).RunAsync(new ScanRequest { Sources = [missing] }));
+
+        Assert.That(error!.Message, Does.Contain("taxonomy.yml"), "the error building the classifier wins, as when it was built before the scan");
+    }
+
+    [Test]
     public async Task Run_ProgressReportsEverySourceOnce()
     {
         var sources = ChinookSources(_dir, 5);
@@ -134,8 +191,9 @@ public sealed class ScanRunnerScaleTests
         private readonly Lock _gate = new();
         public List<(string Name, int Done, int Total)> Sources { get; } = [];
         public int Tables;
+        public int Started;
         public void CatalogRead(string source, int tables, int columns) { }
-        public void TableStarted(string source, string table) { }
+        public void TableStarted(string source, string table) => Interlocked.Increment(ref Started);
         public void TableFinished(string source, string table, int sampledRows, int issues) => Interlocked.Increment(ref Tables);
         public void SourceFinished(string source, int done, int total, TimeSpan elapsed)
         {

@@ -35,6 +35,7 @@ public sealed partial class MySqlDatabaseConnector
 
         // 1. tables and views, filtered on database.table before anything else is kept
         var relations = new List<(string Schema, string Name, bool View, long? Rows, string? Comment)>();
+        string account = "";
         await using (var cmd = CatalogCommand(connection, _dialect.TablesSql(one)))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
@@ -43,6 +44,7 @@ public sealed partial class MySqlDatabaseConnector
             {
                 var schema = reader.GetString(0);
                 var name = reader.GetString(1);
+                account = reader.GetString(5);
                 if (!filter.Matches(schema, name)) continue;
                 relations.Add((schema, name, reader.GetString(2) == "VIEW", reader.IsDBNull(3) ? null : reader.GetInt64(3), NullIfEmpty(reader, 4)));
             }
@@ -141,6 +143,7 @@ public sealed partial class MySqlDatabaseConnector
                     : [],
                 Partitions = parts,
                 Readable = cols.Any(c => c.Readable),
+                MissingAccess = cols.Any(c => c.Readable) ? null : MySqlDialect.MissingSelect(r.Schema, r.Name, MySqlDialect.AccountOf(account)),
             };
         })
         .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)

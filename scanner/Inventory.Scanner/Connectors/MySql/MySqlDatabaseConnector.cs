@@ -159,12 +159,7 @@ public sealed partial class MySqlDatabaseConnector : IConnector
         var collected = columns.Select(c => new ColumnValues(c, maxLength)).ToArray();
         foreach (var row in rows)
             for (int i = 0; i < columns.Count; i++)
-                switch (row.Cells[i])
-                {
-                    case null: collected[i].AddNull(); break;
-                    case long length: collected[i].AddLength(length); break;
-                    case string text: collected[i].AddText(text); break;
-                }
+                collected[i].Add(row.Cells[i]);
         return new SampleRead(rows.Count, collected.ToDictionary(c => c.Column.Name, c => c.ToSample(), StringComparer.Ordinal), method, null);
     }
 
@@ -238,6 +233,7 @@ public sealed partial class MySqlDatabaseConnector : IConnector
         var message = number switch
         {
             1045 => $"access denied for user '{user}' (wrong password, or the user may not connect from this host): check the user and password of the connection",
+            1044 when _database is not null => $"user '{user}' has no privilege on database {_database}: an administrator runs {MySqlDialect.GrantDatabaseSql(_database, user)} (with the account's host in place of %), or check the database name",
             1044 => $"user '{user}' may not open this database: ask the DBA for a grant, or check the database name",
             1049 => "the database does not exist: check the database name in the connection",
             1040 or 1203 => "the server has too many connections: retry later or lower parallelism",

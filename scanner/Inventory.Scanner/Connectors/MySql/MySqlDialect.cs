@@ -54,6 +54,38 @@ internal sealed class MySqlDialect
     /// <exception cref="ArgumentException">The name is empty or holds a NUL character.</exception>
     public static string Quote(string identifier) => Identifiers.Delimit(identifier, '`');
 
+    /// <summary>An account as GRANT names it: <c>'user'@'host'</c>, each part a string literal (single quotes doubled).
+    /// Source: MySQL reference, "Specifying Account Names".</summary>
+    /// <param name="user">The user name.</param>
+    /// <param name="host">The host part; <c>%</c> for any host.</param>
+    public static string Account(string user, string host) =>
+        "'" + user.Replace("'", "''", StringComparison.Ordinal) + "'@'" + host.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>The account of a <c>CURRENT_USER()</c> value (<c>user@host</c>; the user part may itself hold <c>@</c>,
+    /// the host never does), as GRANT names it.</summary>
+    /// <param name="currentUser">The value of <c>CURRENT_USER()</c>.</param>
+    public static string AccountOf(string currentUser)
+    {
+        var at = currentUser.LastIndexOf('@');
+        return at < 0 ? Account(currentUser, "%") : Account(currentUser[..at], currentUser[(at + 1)..]);
+    }
+
+    /// <summary>What the connected account lacks to read a table it can see (it holds some privilege, but SELECT on no
+    /// column), with the GRANT that gives it.</summary>
+    /// <param name="database">The table's database.</param>
+    /// <param name="table">The table's name.</param>
+    /// <param name="account">The account as GRANT names it (<see cref="AccountOf"/>).</param>
+    public static MissingAccess MissingSelect(string database, string table, string account) =>
+        new($"the connected account {account} holds no SELECT privilege on any column of this table", [$"GRANT SELECT ON {Quote(database, table)} TO {account}"]);
+
+    /// <summary>The GRANT that gives a user who holds no privilege on a database (error 1044 on connecting) what the
+    /// scan needs: SELECT on every table of the database.</summary>
+    /// <param name="database">The database named in the connection.</param>
+    /// <param name="user">The user name of the connection; the host part is unknown before connecting, so <c>%</c> is
+    /// written (the caller says to put the account's host in its place).</param>
+    public static string GrantDatabaseSql(string database, string user) =>
+        $"GRANT SELECT ON {Quote(database)}.* TO {Account(user, "%")}";
+
     /// <summary>Quotes <c>`database`.`table`</c>.</summary>
     public static string Quote(string schema, string name) => Quote(schema) + "." + Quote(name);
 
@@ -97,10 +129,12 @@ internal sealed class MySqlDialect
         : $"{column} NOT IN ({string.Join(", ", SystemSchemas.Select(s => "'" + s + "'"))})";
 
     /// <summary>Catalog query 1: base tables and views (TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, TABLE_ROWS — an estimate
-    /// for InnoDB, null for views —, TABLE_COMMENT). The server lists only tables the user holds some privilege on.</summary>
+    /// for InnoDB, null for views —, TABLE_COMMENT, and the connected account as <c>CURRENT_USER()</c> spells it,
+    /// <c>user@host</c>, for the GRANT hint of an unreadable table). The server lists only tables the user holds some
+    /// privilege on.</summary>
     /// <param name="oneDatabase">True: only the database in <c>@schema</c>; false: every non-system database.</param>
     public string TablesSql(bool oneDatabase) => $"""
-        SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, CAST(TABLE_ROWS AS SIGNED) AS TABLE_ROWS, TABLE_COMMENT
+        SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, CAST(TABLE_ROWS AS SIGNED) AS TABLE_ROWS, TABLE_COMMENT, CURRENT_USER() AS ACCOUNT
         FROM information_schema.TABLES
         WHERE {SchemaFilter("TABLE_SCHEMA", oneDatabase)} AND TABLE_TYPE IN ('BASE TABLE', 'VIEW', 'SYSTEM VERSIONED')
         """;

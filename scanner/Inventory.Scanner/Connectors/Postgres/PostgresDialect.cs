@@ -48,7 +48,9 @@ internal sealed class PostgresDialect
     /// <summary>Catalog query 1: every relation a user can hold data in (tables, partitioned tables, views, materialized
     /// views, foreign tables) outside the system schemas (<c>pg_*</c> names are reserved for them, and
     /// <c>information_schema</c>). Columns: oid, schema, name, kind (relkind letter), row estimate (null when never
-    /// analysed), root (oid of the top partitioned parent for a partition, else null), comment, may select (table level).
+    /// analysed), root (oid of the top partitioned parent for a partition, else null), comment, may select (table level),
+    /// schema usage (the connected role's USAGE on the schema: without it no relation of the schema can be read, whatever
+    /// its table grants), role name (<c>current_user</c>, for the GRANT hint of an unreadable relation).
     /// Nothing here opens or locks a relation, so an excluded broken view is never touched.</summary>
     public string RelationsSql => """
         SELECT c.oid::int8 AS oid,
@@ -58,7 +60,9 @@ internal sealed class PostgresDialect
                CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples::int8 END AS row_estimate,
                CASE WHEN c.relispartition THEN pg_catalog.pg_partition_root(c.oid)::int8 END AS root_oid,
                d.description AS comment,
-               pg_catalog.has_table_privilege(c.oid, 'SELECT') AS may_select
+               pg_catalog.has_table_privilege(c.oid, 'SELECT') AS may_select,
+               pg_catalog.has_schema_privilege(n.oid, 'USAGE') AS schema_usage,
+               current_user::text AS role_name
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
@@ -94,11 +98,14 @@ internal sealed class PostgresDialect
                a.attgenerated::text <> '' AS generated,
                d.description AS comment,
                CASE WHEN a.attrelid = ANY(@unselectable::oid[])
-                    THEN pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT') END AS may_select
+                    THEN pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT') END AS may_select,
+               et.typname::text AS element_type,
+               et.typcategory::text AS element_category
         FROM pg_catalog.pg_attribute a
         LEFT JOIN root r ON r.oid = a.atttypid
         LEFT JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
         JOIN pg_catalog.pg_type bt ON bt.oid = COALESCE(r.base, a.atttypid)
+        LEFT JOIN pg_catalog.pg_type et ON bt.typcategory = 'A' AND pg_catalog.left(bt.typname, 1) = '_' AND et.oid = bt.typelem
         WHERE a.attrelid = ANY(@oids::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
         """;
 
@@ -134,6 +141,33 @@ internal sealed class PostgresDialect
                     ELSE pg_catalog.pg_relation_size(c.oid) END::int8
         FROM pg_catalog.pg_class c WHERE c.oid = @relation::regclass
         """;
+
+    /// <summary>What the connected role lacks to read a relation, with the statements that grant it (PostgreSQL
+    /// reference, "GRANT": a role needs USAGE on a schema to reach any object in it, and SELECT on the relation or on
+    /// some of its columns to read them). Names are quoted, so the statements run as printed.</summary>
+    /// <param name="schema">The relation's schema.</param>
+    /// <param name="relation">The relation's name.</param>
+    /// <param name="role">The connected role (<c>current_user</c>).</param>
+    /// <param name="schemaUsage">True when the role holds USAGE on the schema.</param>
+    /// <param name="maySelect">True when the role may SELECT the relation or at least one of its columns.</param>
+    /// <returns>Null when the role may read the relation; otherwise the missing privileges, USAGE first.</returns>
+    public static MissingAccess? MissingAccessTo(string schema, string relation, string role, bool schemaUsage, bool maySelect)
+    {
+        if (schemaUsage && maySelect) return null;
+        var grants = new List<string>();
+        var missing = new List<string>();
+        if (!schemaUsage)
+        {
+            missing.Add($"USAGE on schema {schema}");
+            grants.Add($"GRANT USAGE ON SCHEMA {Identifiers.QuoteDouble(schema)} TO {Identifiers.QuoteDouble(role)}");
+        }
+        if (!maySelect)
+        {
+            missing.Add("SELECT on the table");
+            grants.Add($"GRANT SELECT ON {Identifiers.QuoteDouble(schema, relation)} TO {Identifiers.QuoteDouble(role)}");
+        }
+        return new MissingAccess("the connected role lacks " + string.Join(" and ", missing), grants);
+    }
 
     /// <summary>Opens a read-only transaction with per-statement and lock timeouts (<c>SET LOCAL</c>: they end with it).</summary>
     /// <param name="options">Timeouts; values are written as whole milliseconds (at least 1).</param>

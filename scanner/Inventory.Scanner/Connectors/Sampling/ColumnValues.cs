@@ -13,6 +13,7 @@ internal sealed class ColumnValues
     private readonly List<long> _lengths = [];
     private readonly int _maxLength;
     private int _nulls;
+    private int _elementRows;
 
     /// <summary>Starts an empty collection.</summary>
     /// <param name="column">The column.</param>
@@ -33,9 +34,33 @@ internal sealed class ColumnValues
     /// <param name="text">The server's text.</param>
     public void AddText(string text) => _values.Add(Cut(text, _maxLength));
 
+    /// <summary>The elements of one array value (C29: the detectors see elements, not the array as one value), each
+    /// cut to the maximum length. An array without elements (<c>{}</c>, or only NULLs) is no evidence either way and
+    /// counts like a NULL cell, so a column of empty arrays falls back to its name like an all-NULL column.</summary>
+    /// <param name="elements">The array's non-null elements, already capped per value.</param>
+    public void AddElements(IReadOnlyList<string> elements)
+    {
+        if (elements.Count == 0) { _nulls++; return; }
+        _elementRows++;
+        foreach (var element in elements) _values.Add(Cut(element, _maxLength));
+    }
+
     /// <summary>The byte length of a binary value.</summary>
     /// <param name="length">Bytes, ≥ 0.</param>
     public void AddLength(long length) => _lengths.Add(length);
+
+    /// <summary>One cell as a connector read it: null (a NULL), a <see cref="long"/> (the byte length of a binary value)
+    /// or a <see cref="string"/> (the server's text); any other cell is not counted.</summary>
+    /// <param name="cell">The cell.</param>
+    public void Add(object? cell)
+    {
+        switch (cell)
+        {
+            case null: AddNull(); break;
+            case long length: AddLength(length); break;
+            case string text: AddText(text); break;
+        }
+    }
 
     /// <summary>Cuts a value to at most <paramref name="maxLength"/> characters.</summary>
     public static string Cut(string text, int maxLength) => text.Length > maxLength ? text[..maxLength] : text;
@@ -48,6 +73,7 @@ internal sealed class ColumnValues
         Column = Column.Name,
         Values = _values,
         NullCount = _nulls,
+        ElementRows = Column.ElementFamily is null ? null : _elementRows,
         BinaryLengths = Column.Family == TypeFamily.Binary || _lengths.Count > 0 ? _lengths : null,
         NotSampled = Column.Family == TypeFamily.Binary ? NotSampledReason.Binary : null,
     };

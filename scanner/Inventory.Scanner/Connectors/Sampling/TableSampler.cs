@@ -2,9 +2,17 @@ using Inventory.Catalog;
 
 namespace Inventory.Connectors.Sampling;
 
+/// <summary>A readable column the engine never reads (a type it cannot project to text, a version counter), with the
+/// reason it is marked with and, when the user should hear of it, the scan issue to record.</summary>
+/// <param name="Reason">What the column is marked with.</param>
+/// <param name="Kind">The scan issue's kind (e.g. <c>unsupported-type</c>), or null for no issue.</param>
+/// <param name="Message">The issue's one line, or null for no issue.</param>
+internal sealed record ColumnLeftOut(NotSampledReason Reason, string? Kind = null, string? Message = null);
+
 /// <summary>
 /// The sampling orchestration every SQL connector shares: leave out the columns the role may not read (a
-/// <c>no-privilege</c> issue each), open one connection through the engine, read every readable column at once, and
+/// <c>no-privilege</c> issue each) and those the engine cannot read (its <c>leaveOut</c> rule, e.g. SQL Server's CLR
+/// types), open one connection through the engine, read every remaining column at once, and
 /// when that read fails with an ordinary (narrowable) error, narrow the failure by reading each column alone so one unreadable
 /// column never costs the others. Timeouts and privilege errors fail the whole table (reading column by column would
 /// only hit them again). Issues carry no table name: the scan runner fills it in.
@@ -16,13 +24,19 @@ internal static class TableSampler
     /// <param name="options">Sample size, timeouts, seed, value length.</param>
     /// <param name="open">Opens the engine's session (one connection); its <see cref="ConnectorException"/> propagates.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The table's sample with its issues; never throws for a failing table or column.</returns>
+    /// <param name="leaveOut">The engine's rule for readable columns it never reads (null: it reads them all). When it
+    /// leaves out every readable column, no connection is opened and the method is <c>none (no readable column)</c>.</param>
+    /// <returns>The table's sample with its issues (every column <see cref="NotSampledReason.Disabled"/> when
+    /// <see cref="SampleOptions.Rows"/> ≤ 0, without opening a connection); never throws for a failing table or column.</returns>
     /// <exception cref="ConnectorException">The connection cannot be opened or was lost.</exception>
     public static async Task<TableSample> SampleAsync(TableInfo table, SampleOptions options,
-        Func<CancellationToken, Task<ISampleSession>> open, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<ISampleSession>> open, CancellationToken cancellationToken,
+        Func<ColumnInfo, ColumnLeftOut?>? leaveOut = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Rows <= 0)
+            return new TableSample { Columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.Disabled }, StringComparer.Ordinal) };
         var readable = table.Columns.Where(c => c.Readable).ToList();
         var blocked = table.Columns.Where(c => !c.Readable).ToList();
         if (!table.Readable || readable.Count == 0)
@@ -31,7 +45,8 @@ internal static class TableSampler
             {
                 NotSampled = NotSampledReason.NoPrivilege,
                 Columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.NoPrivilege }, StringComparer.Ordinal),
-                Issues = [Issue(null, "no-privilege", "the connected role may not SELECT any column of this table; GRANT SELECT to scan it")],
+                Issues = [Issue(null, "no-privilege", table.MissingAccess?.Describe()
+                    ?? "the connected role may not SELECT any column of this table; GRANT SELECT to scan it")],
             };
         }
 
@@ -40,6 +55,18 @@ internal static class TableSampler
             .ToList();
         var result = new Dictionary<string, ColumnSample>(StringComparer.Ordinal);
         foreach (var c in blocked) result[c.Name] = new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.NoPrivilege };
+        if (leaveOut is not null)
+        {
+            foreach (var c in readable.ToList())
+            {
+                if (leaveOut(c) is not { } left) continue;
+                readable.Remove(c);
+                result[c.Name] = new ColumnSample { Column = c.Name, NotSampled = left.Reason };
+                if (left is { Kind: { } kind, Message: { } message }) issues.Add(Issue(c.Name, kind, message));
+            }
+            if (readable.Count == 0)
+                return new TableSample { Columns = result, Issues = issues, Method = "none (no readable column)" };
+        }
 
         var session = await open(cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))

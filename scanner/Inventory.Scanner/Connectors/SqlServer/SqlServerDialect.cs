@@ -1,5 +1,6 @@
 using System.Globalization;
 using Inventory.Catalog;
+using Inventory.Connectors.Sampling;
 
 namespace Inventory.Connectors.SqlServer;
 
@@ -9,12 +10,26 @@ namespace Inventory.Connectors.SqlServer;
 /// <param name="IsLength">True for binary columns: the expression is <c>DATALENGTH</c>, the value is never read.</param>
 internal sealed record ProjectedColumn(ColumnInfo Column, string Expression, bool IsLength);
 
+/// <summary>Which attempt at reading a table a statement is: TABLESAMPLE picks pages, so on a clustered table it may
+/// return too few rows; the sampler then widens it once and, if that still returns nothing, falls back to a plain TOP.</summary>
+internal enum SampleAttempt
+{
+    /// <summary>The statement as planned from the row estimate.</summary>
+    First,
+    /// <summary>TABLESAMPLE with ten times the percentage.</summary>
+    Widened,
+    /// <summary>Plain <c>TOP (@n)</c>, the last resort.</summary>
+    PlainTop,
+}
+
 /// <summary>A sampling statement for one table.</summary>
 /// <param name="Sql">The SELECT; parameters <c>@n</c> (rows, int) and <c>@maxlen</c> (characters, int).</param>
 /// <param name="Method">How rows are chosen, for the inventory (e.g. <c>tablesample system(2.5 percent) repeatable(42)</c>).</param>
 /// <param name="Columns">Projected columns, in result order.</param>
 /// <param name="Skipped">Columns not read, with the reason (timestamp/rowversion, unsupported CLR types, no privilege).</param>
-internal sealed record SamplePlan(string Sql, string Method, IReadOnlyList<ProjectedColumn> Columns, IReadOnlyDictionary<string, NotSampledReason> Skipped);
+/// <param name="Attempt">Which attempt the statement is (<see cref="SqlServerDialect.NextAttempt"/>).</param>
+internal sealed record SamplePlan(string Sql, string Method, IReadOnlyList<ProjectedColumn> Columns, IReadOnlyDictionary<string, NotSampledReason> Skipped,
+    SampleAttempt Attempt = SampleAttempt.First);
 
 /// <summary>
 /// Builds the T-SQL the SQL Server connector sends, and nothing else: no connection, no I/O, so every statement is
@@ -230,8 +245,8 @@ internal sealed class SqlServerDialect
     /// <list type="bullet">
     /// <item>Tables with a row estimate of at least <see cref="TableSampleRowsPerSampleRow"/> × rows:
     /// <c>TABLESAMPLE SYSTEM (p PERCENT) REPEATABLE (seed)</c> sized to read about four times the wanted rows
-    /// (pages are sampled, not rows), then <c>TOP (@n)</c>; <paramref name="boost"/> multiplies p for a retry when too
-    /// few rows came back.</item>
+    /// (pages are sampled, not rows), then <c>TOP (@n)</c>; a retry when too few rows came back multiplies p
+    /// (<see cref="NextAttempt"/>).</item>
     /// <item>Other tables with more rows than wanted: a filter keeping about twice the wanted share of rows,
     /// <c>ABS(CHECKSUM(seed, key…) % 1000000) &lt; k</c> on the primary key (repeatable), or on <c>NEWID()</c> without a
     /// usable key, with <c>TOP (@n)</c>, which stops as soon as enough rows passed (a bounded scan, no sort).</item>
@@ -240,16 +255,27 @@ internal sealed class SqlServerDialect
     /// Never <c>SELECT *</c>, never <c>ORDER BY</c>.</summary>
     /// <param name="table">The table (its readable columns are projected).</param>
     /// <param name="options">Rows, seed.</param>
-    /// <param name="only">Project only this column (per-column retry after a failed statement), or null for all.</param>
-    /// <param name="boost">Multiplier of the TABLESAMPLE percentage (1 on the first attempt).</param>
-    /// <param name="plainTop">Force plain <c>TOP (@n)</c> (last resort when TABLESAMPLE returns too few rows).</param>
-    public SamplePlan BuildSample(TableInfo table, SampleOptions options, string? only = null, double boost = 1, bool plainTop = false)
+    /// <param name="only">Project only this column, or null for all.</param>
+    public SamplePlan BuildSample(TableInfo table, SampleOptions options, string? only = null) =>
+        BuildSample(table, only is null ? table.Columns : table.Columns.Where(c => c.Name == only).ToList(), options);
+
+    /// <summary>Builds the sampling statement of some columns of a table or view (the per-column reads of the shared
+    /// sampler pass one column); see <see cref="BuildSample(TableInfo, SampleOptions, string?)"/> for how
+    /// rows are chosen.</summary>
+    /// <param name="table">The table (its size, kind and primary key choose the method).</param>
+    /// <param name="columns">The columns to project, in order; unreadable ones and those <see cref="Project"/> skips are
+    /// listed in <see cref="SamplePlan.Skipped"/> instead.</param>
+    /// <param name="options">Rows, seed.</param>
+    /// <param name="attempt">Which attempt this is (<see cref="NextAttempt"/>): the widened one multiplies the TABLESAMPLE
+    /// percentage by <see cref="WidenedBoost"/>, the last one is a plain <c>TOP (@n)</c>.</param>
+    public SamplePlan BuildSample(TableInfo table, IReadOnlyList<ColumnInfo> columns, SampleOptions options, SampleAttempt attempt = SampleAttempt.First)
     {
+        bool plainTop = attempt == SampleAttempt.PlainTop;
+        double boost = attempt == SampleAttempt.Widened ? WidenedBoost : 1;
         var projected = new List<ProjectedColumn>();
         var skipped = new Dictionary<string, NotSampledReason>(StringComparer.Ordinal);
-        foreach (var column in table.Columns)
+        foreach (var column in columns)
         {
-            if (only is not null && column.Name != only) continue;
             if (!column.Readable) { skipped[column.Name] = NotSampledReason.NoPrivilege; continue; }
             var (projection, skip) = Project(column);
             if (projection is not null) projected.Add(projection);
@@ -285,6 +311,38 @@ internal sealed class SqlServerDialect
             method = keyed ? $"key-hash filter ({k} per million, seed {options.Seed.ToString(CultureInfo.InvariantCulture)})" : $"random filter ({k} per million)";
         }
         var select = projected.Count == 0 ? "CAST(NULL AS nvarchar(1)) AS no_column" : string.Join(", ", projected.Select(p => p.Expression));
-        return new SamplePlan($"SELECT TOP (@n) {select} FROM {from}{where};", method, projected, skipped);
+        return new SamplePlan($"SELECT TOP (@n) {select} FROM {from}{where};", method, projected, skipped, attempt);
     }
+
+    /// <summary>The TABLESAMPLE percentage multiplier of the widened attempt.</summary>
+    public const double WidenedBoost = 10;
+
+    /// <summary>The attempt to make after a statement succeeded: TABLESAMPLE picks pages, so on a clustered table it may
+    /// return too few rows. A first TABLESAMPLE that returned fewer than a quarter of the wanted rows is widened
+    /// (<see cref="WidenedBoost"/> × the percentage); a widened one that returned nothing falls back to plain
+    /// <c>TOP (@n)</c>. Otherwise the rows read are the sample.</summary>
+    /// <param name="plan">The statement that ran.</param>
+    /// <param name="rowsRead">Rows it returned.</param>
+    /// <param name="options">The wanted rows.</param>
+    /// <returns>The next attempt, or null when the sample is final.</returns>
+    public static SampleAttempt? NextAttempt(SamplePlan plan, int rowsRead, SampleOptions options) => plan.Attempt switch
+    {
+        SampleAttempt.First when rowsRead < options.Rows / 4 && plan.Method.StartsWith("tablesample", StringComparison.Ordinal) => SampleAttempt.Widened,
+        SampleAttempt.Widened when rowsRead == 0 => SampleAttempt.PlainTop,
+        _ => null,
+    };
+
+    /// <summary>The shared sampler's leave-out rule (<see cref="TableSampler"/>): a readable column
+    /// <see cref="Project"/> never reads. CLR types the server cannot project to text are recorded as an
+    /// <c>unsupported-type</c> issue; timestamp/rowversion (a version counter, never personal data) is marked
+    /// <see cref="NotSampledReason.Binary"/> without an issue.</summary>
+    /// <param name="column">A readable column.</param>
+    /// <returns>Why it is left out, or null when it is read.</returns>
+    public ColumnLeftOut? LeaveOut(ColumnInfo column) => Project(column).Skip switch
+    {
+        null => null,
+        NotSampledReason.UnsupportedType => new ColumnLeftOut(NotSampledReason.UnsupportedType, "unsupported-type",
+            "not sampled: CLR type the server cannot project to text"),
+        { } reason => new ColumnLeftOut(reason),
+    };
 }

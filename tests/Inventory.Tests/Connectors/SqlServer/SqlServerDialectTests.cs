@@ -11,7 +11,7 @@ public sealed class SqlServerDialectTests
 {
     private static readonly SqlServerDialect Dialect = SqlServerDialect.Instance;
 
-    private static ColumnInfo Col(string name, int ordinal, string declared, string? baseType = null, bool assembly = false)
+    internal static ColumnInfo Col(string name, int ordinal, string declared, string? baseType = null, bool assembly = false)
     {
         var (family, hint) = SqlServerDialect.Describe(baseType ?? declared.Split('(')[0], assembly);
         return new ColumnInfo { Name = name, Ordinal = ordinal, DeclaredType = declared, Family = family, SamplingHint = hint };
@@ -87,7 +87,7 @@ public sealed class SqlServerDialectTests
         yield return Dialect.SessionSetup(new SampleOptions());
     }
 
-    private static TSqlFragment Parse(string sql)
+    internal static TSqlFragment Parse(string sql)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         var fragment = parser.Parse(new StringReader(sql), out var errors);

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Inventory.Catalog;
+using Inventory.Classification;
+using Inventory.Rules.Detectors;
+
+namespace Inventory.Rules;
+
+/// <summary>What the content of text and JSON columns holds beyond its detector ratios: the identifiers embedded in
+/// free text ("also contains", C08) and the categories the name rules give to the keys of JSON documents (key-level
+/// detection) and the values nested in them, path by path (C28, C29). Only categories, rule and detector ids leave it,
+/// never a value, a key or a path.</summary>
+/// <param name="rules">The name rules (for JSON keys).</param>
+/// <param name="detectors">The detector suite (for the values at each JSON path).</param>
+/// <param name="options">The thresholds.</param>
+/// <param name="classifyElements">The rule classifier's column step, applied to the elements of JSON arrays.</param>
+internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors, RuleClassifierOptions options,
+    Func<ColumnEvidence, ColumnClassification> classifyElements)
+{
+    private readonly NameRuleSet _rules = rules;
+    private readonly DetectorSuite _detectors = detectors;
+    private readonly RuleClassifierOptions _options = options;
+    private readonly Func<ColumnEvidence, ColumnClassification> _classifyElements = classifyElements;
+
+    /// <summary>Categories of identifiers embedded in free text; financial identifiers inside a message are reported but never decide.</summary>
+    public static IReadOnlyList<string> AlsoContains(IReadOnlyList<string> values)
+    {
+        var kinds = EmbeddedKinds.None;
+        foreach (var v in values)
+            if (!string.IsNullOrWhiteSpace(v) && v.Length >= 8) kinds |= EmbeddedIdentifierDetector.Find(v);
+        var also = new SortedSet<string>(StringComparer.Ordinal);
+        if (kinds.HasFlag(EmbeddedKinds.Email)) also.Add("contact.email");
+        if (kinds.HasFlag(EmbeddedKinds.Phone)) also.Add("contact.phone");
+        if (kinds.HasFlag(EmbeddedKinds.Iban)) also.Add("financial.bank_account");
+        if (kinds.HasFlag(EmbeddedKinds.PaymentCard)) also.Add("financial.payment_card");
+        if (kinds.HasFlag(EmbeddedKinds.IpAddress)) also.Add("automatic.ip_address");
+        return also.ToArray();
+    }
+
+    /// <summary>A column of JSON arrays of scalars is a list column (C29, as SQLite or MySQL store one): its elements are
+    /// classified as the column's values, like the elements of a PostgreSQL array; empty arrays are no evidence (like NULL).</summary>
+    public ColumnClassification JsonArrayColumn(ColumnEvidence column, List<string> elements, int emptyArrays, List<EvidenceItem> evidence)
+    {
+        var inner = column with
+        {
+            Values = elements,
+            NullCount = column.NullCount + emptyArrays,
+            Column = column.Column with { ElementFamily = TypeFamily.Untyped },
+        };
+        var decision = _classifyElements(inner);
+        var head = new List<EvidenceItem>(evidence)
+        {
+            new("sample", "sample.json-array-elements", Matched: elements.Count, Total: elements.Count + emptyArrays,
+                Detail: string.Create(CultureInfo.InvariantCulture,
+                    $"JSON arrays: {elements.Count} elements tested one by one (at most {JsonValues.MaxElements} per array); {emptyArrays} empty arrays are no evidence")),
+        };
+        return decision with { Evidence = [.. head, .. decision.Evidence] };
+    }
+
+    /// <summary>A column of JSON objects: each path is classified like a column (a validated detector over the path's
+    /// values, otherwise the name rule of its key; the same type gates), and the column takes (1) its own name's category
+    /// when the name is personal; else (2) <c>customer_content.application_data</c> when the documents' keys change from
+    /// row to row (documents users write); else (3) the most identifying category among its paths (financial &gt; contact
+    /// &gt; other_personal &gt; automatic, <see cref="JsonValues.Rank"/>); the other categories found are kept as "also
+    /// contains" (all of them, as the key-level detection reported them). Keys are data, so only rule and detector ids leave this method, never a key or a path.</summary>
+    public ColumnClassification JsonDocumentColumn(ColumnEvidence column, NameEvidence names, List<EvidenceItem> evidence)
+    {
+        var name = names.Match;
+        var sample = JsonValues.Paths(column.Values, _options.MaxJsonDocuments);
+        var found = new List<string>();
+        var detectorItems = new Dictionary<string, (string Category, int Matched, int Total)>(StringComparer.Ordinal);
+        var keyItems = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in sample.Paths)
+        {
+            var key = path.Key.Length > 0 ? _rules.Match("", path.Key, path.Family) : null;
+            var keyNames = key is null ? null : new NameEvidence(key);
+            bool keyOrTime = keyNames?.KeyOrTimeLike == true, network = keyNames?.NetworkConfiguration == true, version = keyNames?.VersionLike == true;
+            var scores = _detectors.Run(path.Values, path.Family);
+            DetectorScore? hit = null;
+            foreach (var score in scores.Scores)
+            {
+                if (score.Weight != DetectorWeight.Decides || score.DataCategory is null || score.Matched < 2) continue;
+                if ((keyOrTime || version) && ValueRules.StructuralDetectors.Contains(score.Id)) continue;
+                if ((network || version) && score.Id == DetectorIds.IpAddress) continue;
+                if (!ValueRules.Enough(score, _options.DetectorShare, _options)) continue;
+                if (hit is null || score.Ratio > hit.Value.Ratio) hit = score;
+            }
+            if (hit is { } h)
+            {
+                found.Add(h.DataCategory!);
+                var known = detectorItems.GetValueOrDefault(h.Id, (h.DataCategory!, 0, 0));
+                detectorItems[h.Id] = (known.Item1, known.Item2 + h.Matched, known.Item3 + h.Total);
+            }
+            else if (key is { DataCategory: { } category, Rule: { } rule } && category != "none")
+            {
+                found.Add(category);
+                keyItems.TryAdd(rule.Id, category);
+            }
+        }
+        foreach (var (id, (category, matched, total)) in detectorItems)
+            evidence.Add(new EvidenceItem("detector", id, category, matched, total, Math.Round(total == 0 ? 0 : (double)matched / total, 4),
+                "values at one path of the JSON documents"));
+        foreach (var (ruleId, category) in keyItems)
+            evidence.Add(new EvidenceItem("contains", "json-key." + ruleId, category, Detail: "a JSON key matched this name rule"));
+        if (sample.Truncated)
+            evidence.Add(new EvidenceItem("sample", "sample.json-limits", Detail: string.Create(CultureInfo.InvariantCulture,
+                $"JSON limits reached (depth {JsonValues.MaxDepth}, {JsonValues.MaxPaths} paths, {JsonValues.MaxElements} elements per array): the rest was not read")));
+
+        // Every category the paths show, the decided one included (as the key-level detection always reported them).
+        var also = found.Select(DataCategory.TopLevelOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+        if (names.Personal) return RuleClassifier.Decide(name.DataCategory!, Math.Min(0.85, name.Weight), evidence, also);
+        if (sample.Documents >= 5 && sample.TopKeyShare < 0.5)
+        {
+            const string content = "customer_content.application_data";
+            evidence.Insert(0, new EvidenceItem("sample", "sample.json-varying-keys", content,
+                Score: Math.Round(sample.TopKeyShare, 4),
+                Detail: "the documents' keys change from row to row (the most frequent top-level key is in fewer than half of them): documents users write"));
+            return RuleClassifier.Decide(content, 0.6, evidence, also);
+        }
+        if (found.Count > 0)
+        {
+            // The most identifying category among the paths; within it, the first path's label (path order is stable).
+            int best = found.Max(c => JsonValues.Rank(DataCategory.TopLevelOf(c)));
+            var top = found.First(c => JsonValues.Rank(DataCategory.TopLevelOf(c)) == best);
+            bool fromValues = detectorItems.Values.Any(d => DataCategory.TopLevelOf(d.Category) == DataCategory.TopLevelOf(top));
+            return RuleClassifier.Decide(top, fromValues ? 0.7 : 0.6, evidence, also);
+        }
+        return ColumnClassification.Undecided([.. evidence]);
+    }
+}

@@ -1,0 +1,68 @@
+using Inventory.Classification;
+
+namespace Inventory.Rules;
+
+/// <summary>What a column's name says, as the rule classifier weighs it: the name match (rule, gates, table context)
+/// as evidence items, and the signals of its tokens that the value rules read (a version, a key or a time, network
+/// configuration) with the personal category the name points at. Built once per column; holds no values.</summary>
+internal sealed class NameEvidence
+{
+    private static readonly string[] VersionTokens = ["version", "ver", "release", "build", "firmware", "revision", "schema"];
+    // Names of keys and times (issue 10 item 6): a digit run that passes a phone plan or a Luhn check by structure decides
+    // nothing in a column named like an identifier or a time; only the name's own category could make it personal.
+    private static readonly string[] KeyOrTimeTokens =
+        ["id", "ids", "ref", "refs", "key", "keys", "ts", "time", "times", "timestamp", "epoch", "seq", "sequence", "uuid", "guid", "nonce", "serial", "counter"];
+    // Names of network configuration (issue 10 item 6): the addresses a service binds to, masks, gateways, resolvers
+    // are the organisation's configuration, never a person's IP address.
+    private static readonly string[] NetworkConfigurationTokens =
+        ["mask", "netmask", "subnet", "gateway", "dns", "nameserver", "resolver", "bind", "listen", "listener", "route", "router",
+         "cidr", "upstream", "loopback", "proxy", "server", "placeholder", "broadcast", "multicast", "network"];
+
+    /// <summary>Reads a name match.</summary>
+    /// <param name="match">The name rules' match of the column.</param>
+    public NameEvidence(NameMatch match)
+    {
+        Match = match;
+        VersionLike = match.Tokens.Any(t => VersionTokens.Contains(t));
+        KeyOrTimeLike = match.Tokens.Any(t => KeyOrTimeTokens.Contains(t));
+        NetworkConfiguration = match.Tokens.Any(t => NetworkConfigurationTokens.Contains(t));
+        Personal = match.DataCategory is { } category && category != "none";
+        TopLevel = Personal ? DataCategory.TopLevelOf(match.DataCategory!) : null;
+    }
+
+    /// <summary>The name rules' match.</summary>
+    public NameMatch Match { get; }
+
+    /// <summary>A version-like name (<c>schema_migrations.version</c>, <c>firmware_version</c>): dotted quads and
+    /// timestamps, never addresses, phones or cards.</summary>
+    public bool VersionLike { get; }
+
+    /// <summary>A name of a key or a time: structural digit runs decide nothing in it.</summary>
+    public bool KeyOrTimeLike { get; }
+
+    /// <summary>A name of network configuration: its addresses are the organisation's, not a person's.</summary>
+    public bool NetworkConfiguration { get; }
+
+    /// <summary>True when the name points at a category other than <c>none</c>.</summary>
+    public bool Personal { get; }
+
+    /// <summary>The top level of the personal category the name points at, or null.</summary>
+    public string? TopLevel { get; }
+
+    /// <summary>The evidence of the name: the rule that matched (with the gated category, if a gate held it back), each
+    /// gate (context, type or suffix) and the table context group when the rule depends on it.</summary>
+    /// <param name="evidence">The column's evidence, appended to.</param>
+    public void AddTo(List<EvidenceItem> evidence)
+    {
+        var name = Match;
+        if (name.Rule is not null)
+            evidence.Add(new EvidenceItem("name-rule", name.Rule.Id, name.GatedCategory ?? name.Rule.DataCategory, Score: name.Rule.Weight));
+        foreach (var gate in name.Gates)
+            evidence.Add(gate.StartsWith("gate.context.", StringComparison.Ordinal)
+                ? new EvidenceItem("context-gate", gate, "none", Detail: $"no other column of the table gives the record {gate["gate.context.".Length..]} this column would be part of")
+                : new EvidenceItem(gate.StartsWith("gate.type.", StringComparison.Ordinal) ? "type-gate" : "suffix-gate", gate, "none",
+                    Detail: $"a name alone never gives {name.GatedCategory} to this column"));
+        if (name.TableGroups.Count > 0 && name.Rule is not null && name.Rule.Tables.Count + name.Rule.NotTables.Count > 0)
+            evidence.Add(new EvidenceItem("table-context", "table." + string.Join("+", name.TableGroups), Detail: "table context group"));
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using Inventory.Catalog;
+using Inventory.Classification;
+using Inventory.Rules.Detectors;
+
+namespace Inventory.Rules;
+
+/// <summary>The rule classifier's decisions where the values alone say nothing about whose data a column holds, and the
+/// name and the table decide: hashed identifiers (C30) and coordinates (C33).</summary>
+public sealed partial class RuleClassifier
+{
+    // Words of a hash in a column name (email_sha256, hashed_phone, user_md5).
+    private static readonly HashSet<string> HashTokens = new(StringComparer.Ordinal)
+        { "hash", "hashed", "hashes", "sha", "sha1", "sha2", "sha256", "sha512", "md5", "digest", "hmac", "pseudonym", "pseudonymised", "pseudonymized" };
+    // Words saying whose identifier a digest was made from (C30: e-mail, phone, user, customer or device words).
+    private static readonly HashSet<string> PersonIdentifierTokens = new(StringComparer.Ordinal)
+        { "email", "emails", "mail", "phone", "phones", "msisdn", "mobile", "user", "customer", "client", "member", "device", "visitor",
+          "subscriber", "person", "contact", "account", "patient", "ip", "login", "username" };
+    // Words saying a digest belongs to a file or to content: a checksum, never personal (C30).
+    private static readonly HashSet<string> ContentDigestTokens = new(StringComparer.Ordinal)
+        { "file", "files", "blob", "content", "contents", "etag", "checksum", "crc", "attachment", "upload", "image", "document",
+          "body", "payload", "object", "commit", "tree", "revision", "package", "artifact", "archive", "chunk", "integrity" };
+
+    /// <summary>A column whose values are hex digests (≥ 90 %, <see cref="HexDigestDetector"/>) carries no evidence in its
+    /// values; its name says what was hashed. A hash of an e-mail address, a phone number or a person's or device's
+    /// identifier is a pseudonymised identifier: still personal data (GDPR Recital 26; the EDPB says the same of
+    /// unsalted hashes of e-mails), so <c>other_personal</c>, never the e-mail itself nor <c>none</c> (C30). File and
+    /// content digests, and names without such words, are left to the other rules.</summary>
+    /// <returns>The decision, or null when the rule does not apply.</returns>
+    private static ColumnClassification? PseudonymisedIdentifier(NameMatch name, DetectorResult result, List<EvidenceItem> evidence)
+    {
+        var hex = result[DetectorIds.HexDigest];
+        if (hex.Total < 2 || hex.Ratio < 0.9) return null;
+        if (name.DataCategory is "other_personal.credentials") return null;
+        var tokens = name.Tokens;
+        if (tokens.Any(ContentDigestTokens.Contains)) return null;
+        bool hashed = tokens.Any(HashTokens.Contains) || name.DataCategory is "contact.email" or "contact.phone";
+        var source = tokens.FirstOrDefault(PersonIdentifierTokens.Contains);
+        if (!hashed || source is null) return null;
+        string what = source switch
+        {
+            "email" or "emails" or "mail" => "an e-mail address",
+            "phone" or "phones" or "msisdn" or "mobile" => "a phone number",
+            "ip" => "an IP address",
+            _ => "a person's or device's identifier",
+        };
+        evidence.Insert(0, new EvidenceItem("detector", DetectorIds.HexDigest, "other_personal", hex.Matched, hex.Total, Math.Round(hex.Ratio, 4),
+            $"pseudonymised identifier derived from {what}: the values are digests, and a hash of {what} is still personal data (pseudonymous, GDPR Recital 26)"));
+        return Decide("other_personal", Math.Min(0.9, 0.75 + 0.15 * hex.Ratio), evidence);
+    }
+
+    private static readonly HashSet<string> CoordinateTokens = new(StringComparer.Ordinal)
+        { "latitude", "longitude", "coordinates", "coordinate", "coords", "geopoint", "lnglat", "latlng", "latlon", "gps" };
+    // Tables and columns of what a device or a visit records (C33, LABELS.md tie-breaker 13: derived from a device).
+    private static readonly HashSet<string> DeviceContextTokens = new(StringComparer.Ordinal)
+        { "ping", "pings", "device", "devices", "visit", "visits", "event", "events", "session", "sessions", "track", "tracks", "tracking",
+          "telemetry", "position", "positions", "checkin", "heartbeat", "beacon", "trip", "trips", "ride", "rides", "journey", "sighting",
+          "fix", "fixes", "log", "logs", "history", "login", "request", "requests", "hit", "hits", "pageview", "click", "clicks",
+          "accuracy", "altitude", "speed", "heading", "bearing", "ip", "agent" };
+    // Words of a person, a device or another organisation a row may point at (user_id, owner_id, merchant_id).
+    private static readonly HashSet<string> SubjectTokens = new(StringComparer.Ordinal)
+        { "user", "customer", "client", "member", "device", "visitor", "owner", "driver", "patient", "employee", "person", "profile",
+          "account", "subscriber", "merchant", "seller", "vendor", "supplier", "company", "organisation", "organization", "tenant",
+          "contact", "guest", "student", "courier", "rider", "passenger", "traveller", "traveler", "host", "author", "creator",
+          "session", "household", "partner" };
+    private static readonly HashSet<string> KeyTokens = new(StringComparer.Ordinal) { "id", "uuid", "guid", "key", "ref", "fk", "no", "number" };
+    // The organisation's own premises: their coordinates are not about a person (C33: store).
+    private static readonly HashSet<string> PremisesTokens = new(StringComparer.Ordinal)
+        { "store", "stores", "shop", "shops", "branch", "branches", "warehouse", "warehouses", "office", "offices", "site", "sites",
+          "depot", "plant", "station", "stations", "venue", "venues", "outlet", "outlets", "agency", "agencies", "facility", "facilities" };
+
+    /// <summary>Latitude and longitude (LABELS.md tie-breaker 13, C33): recognised from name evidence (<c>lat</c>, <c>lon</c>,
+    /// <c>lng</c>, <c>latitude</c>, <c>coordinates</c>, …) and, with data, values that are numbers within ±90/±180 (90 %).
+    /// Whose position they are decides: in a table that records what a device or a visit does (pings, events, sessions,
+    /// tracks; accuracy, IP or user-agent columns) and points at a person or a device → <c>automatic.geolocation</c>; in
+    /// a person's or another organisation's record (a person table, or a key to a user, customer, owner, merchant…) →
+    /// <c>other_personal.location</c>; otherwise (the organisation's own shops, places of a catalogue) → <c>none</c>.
+    /// Fractional digits never reach the card or phone detectors (<see cref="ValueShape.Fraction"/>).</summary>
+    /// <returns>The decision, or null when the column is not a coordinate.</returns>
+    private ColumnClassification? Coordinates(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
+    {
+        var tokens = name.Tokens;
+        if (!tokens.Any(CoordinateTokens.Contains) || name.Gates.Count > 0) return null;
+        if (name.DataCategory is { } named && named != "none" && named != "automatic.geolocation" && named != "other_personal.location") return null;
+        var family = column.Column.Family;
+        if (family is TypeFamily.Boolean or TypeFamily.Temporal or TypeFamily.Uuid or TypeFamily.Binary) return null;
+        int tested = 0, inRange = 0;
+        double limit = tokens.Contains("latitude") ? 90 : 180;
+        foreach (var v in column.Values)
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            tested++;
+            if (double.TryParse(v.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && Math.Abs(d) <= limit) inRange++;
+            else if (v.Contains(',') && v.Split(',') is { Length: 2 } pair
+                && pair.All(p => double.TryParse(p.Trim(" ()[]POINTpoint".ToCharArray()), NumberStyles.Float, CultureInfo.InvariantCulture, out var c) && Math.Abs(c) <= 180)) inRange++;
+        }
+        if (tested > 0 && inRange < 0.9 * tested) return null;
+
+        var table = _rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table));
+        var siblings = column.TableColumns.Where(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal))
+            .Select(c => _rules.ExpandAbbreviations(NameTokenizer.Tokenize(c))).ToList();
+        bool subjectKey = siblings.Any(s => s.Count >= 2 && s.Any(KeyTokens.Contains) && s.Any(SubjectTokens.Contains));
+        bool premises = table.Any(PremisesTokens.Contains);
+        bool subjectTable = !premises && (name.TableGroups.Contains("person") || name.TableGroups.Contains("company") || table.Any(SubjectTokens.Contains));
+        bool deviceContext = table.Any(DeviceContextTokens.Contains) || name.TableGroups.Contains("activity")
+            || siblings.Any(s => s.Any(DeviceContextTokens.Contains) && !s.Any(CoordinateTokens.Contains));
+        string detail = tested > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"coordinates: {inRange} of {tested} values within ±{limit:0}; ")
+            : "coordinates (name); ";
+        if (deviceContext && (subjectKey || subjectTable) && !premises)
+        {
+            evidence.Insert(0, new EvidenceItem("table-context", "table.device-position", "automatic.geolocation", inRange, tested,
+                Detail: detail + "recorded by a device or a visit linked to a person or a device (LABELS.md tie-breaker 13)"));
+            return Decide("automatic.geolocation", 0.8, evidence);
+        }
+        if (subjectKey || subjectTable)
+        {
+            evidence.Insert(0, new EvidenceItem("table-context", "table.subject-place", "other_personal.location", inRange, tested,
+                Detail: detail + "the place of a person or an organisation the row belongs to (LABELS.md tie-breaker 13)"));
+            return Decide("other_personal.location", 0.75, evidence);
+        }
+        evidence.Insert(0, new EvidenceItem("context-gate", "gate.context.subject", "none", inRange, tested,
+            Detail: detail + "no person, device or other organisation in the table: the organisation's own places"));
+        return Decide("none", 0.8, evidence);
+    }
+
+    // Names of a postal code (after abbreviation expansion: zip, plz, cp → postal code).
+    private static readonly string[][] PostalCodePhrases =
+        [["postal", "code"], ["post", "code"], ["code", "postal"], ["postleitzahl"], ["codigo", "postal"], ["zip"], ["postcode"], ["zipcode"]];
+
+    /// <summary>A postal code stored as an integer inside an address record is still a postal address (issue 10 item 6,
+    /// C38): the integer type gate of a postal-code name is lifted when the table is a person's, an organisation's, an
+    /// address or an order record (its context groups) or has another address column, and every sampled value (90 %)
+    /// is a 3–5 digit number (a code that lost its leading zero has 3 or 4). Any other integer keeps the gate.</summary>
+    /// <returns>The name match, with the gate lifted when the rule applies.</returns>
+    private NameMatch IntegerPostalCode(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
+    {
+        if (column.Column.Family != TypeFamily.Integer) return name;
+        // The postal-code rule gated by the integer type, or a generic rule that took the name's last word (zip_code:
+        // "code" is a key word); any other gate (zip_code_verified) stands.
+        bool gated = name.GatedCategory == "contact.postal_address" && name.Gates is ["gate.type.integer"];
+        if (!gated && !(name.Gates.Count == 0 && name.DataCategory is null or "none")) return name;
+        var tokens = name.Tokens;
+        if (!PostalCodePhrases.Any(p => Contains(tokens, p))) return name;
+        bool record = name.TableGroups.Any(g => g is "person" or "company" or "address" or "order")
+            || column.TableColumns.Any(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal)
+                && _rules.Match(column.Table, c, TypeFamily.Text) is { DataCategory: "contact.postal_address", Gates.Count: 0 });
+        if (!record || name.TableGroups.Contains("catalogue") || name.TableGroups.Contains("lookup")) return name;
+        int tested = 0, codes = 0;
+        foreach (var v in column.Values)
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            tested++;
+            var t = v.AsSpan().Trim();
+            if (t.Length is >= 3 and <= 5 && !t.ContainsAnyExceptInRange('0', '9')) codes++;
+        }
+        if (tested > 0 && codes < 0.9 * tested) return name;
+        evidence.Add(new EvidenceItem("table-context", "table.address-record", "contact.postal_address", codes, tested,
+            Detail: "a postal code stored as an integer in an address record: the integer type gate does not apply"));
+        return name with { DataCategory = "contact.postal_address", Weight = Math.Max(name.Weight, 0.85), Gates = [], GatedCategory = null };
+
+        static bool Contains(IReadOnlyList<string> tokens, string[] phrase)
+        {
+            for (int i = 0; i + phrase.Length <= tokens.Count; i++)
+            {
+                int j = 0;
+                while (j < phrase.Length && tokens[i + j] == phrase[j]) j++;
+                if (j == phrase.Length) return true;
+            }
+            return false;
+        }
+    }
+
+    // Columns of a browser's cookie state kept beside a session id (anti-forgery tokens, consent-cookie ids).
+    private static readonly HashSet<string> CookieStateTokens = new(StringComparer.Ordinal) { "csrf", "xsrf", "consent" };
+    private static readonly HashSet<string> RecordTimeTokens = new(StringComparer.Ordinal)
+        { "created", "updated", "modified", "inserted", "creation", "update" };
+
+    /// <summary>The creation or update time of a session table that stores a browser's cookie state (a CSRF token or a
+    /// consent-cookie id beside the session id) is the record's bookkeeping time, a generic timestamp: <c>none</c> (C35
+    /// <c>web_session.created_at</c>). LABELS.md tie-breaker 10 files a login session's start time as activity, and the
+    /// corpus follows it for session tables without cookie state (none of its session tables has such a column); the
+    /// case and LABELS.md disagree on this one kind of table, and the case is followed (reported to the lead).</summary>
+    /// <returns>The decision, or null when the rule does not apply.</returns>
+    private ColumnClassification? CookieStateTimestamp(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
+    {
+        if (name.DataCategory != "none" || name.Gates.Count > 0 || !name.Tokens.Any(RecordTimeTokens.Contains)) return null;
+        if (column.Column.Family is not (TypeFamily.Temporal or TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Integer)) return null;
+        var table = _rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table));
+        if (!table.Any(t => t is "session" or "sessions")) return null;
+        bool cookieState = column.TableColumns.Any(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal)
+            && NameTokenizer.Tokenize(c).Any(CookieStateTokens.Contains));
+        if (!cookieState) return null;
+        evidence.Insert(0, new EvidenceItem("context-gate", "gate.context.cookie-state", "none",
+            Detail: "the creation or update time of a stored browser session (cookie state: anti-forgery token or consent cookie beside the session id): a generic timestamp"));
+        return Decide("none", 0.8, evidence);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using Inventory.Catalog;
+using Inventory.Classification;
+using Inventory.Rules.Detectors;
+
+namespace Inventory.Rules;
+
+/// <summary>
+/// The decisions the rule classifier takes from a column's sampled values (steps 1–3 of <see cref="RuleClassifier"/>),
+/// reading the detector results by each detector's weight: (1) a deciding detector matched by
+/// <see cref="RuleClassifierOptions.DetectorShare"/> of the values, best ratio first (SIREN/SIRET over a phone or card
+/// shape when nearly every value passes its checksum); an enumeration or the organisation's catalogue is <c>none</c>;
+/// (2) free text is customer content with what it also contains; JSON documents by the values at their paths and their keys (<see cref="ContentEvidence"/>); (3) a detector that
+/// needs name support decides with it; company and person names decide alone only when the name says nothing. The name
+/// signals (<see cref="NameEvidence"/>) keep structural matches out of version, key, time and network names.
+/// </summary>
+internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence content)
+{
+    // Digit runs that pass by structure (a number plan, a Luhn check).
+    internal static readonly string[] StructuralDetectors = [DetectorIds.Phone, DetectorIds.PaymentCard, DetectorIds.SirenSiret];
+
+    private readonly RuleClassifierOptions _options = options;
+    private readonly ContentEvidence _content = content;
+
+    /// <summary>Decides a sampled column from its values, or leaves it to its name.</summary>
+    /// <param name="column">The column (its values are read again only for embedded identifiers and JSON keys).</param>
+    /// <param name="result">The detector results of its values.</param>
+    /// <param name="names">What its name says.</param>
+    /// <param name="evidence">The column's evidence so far; the deciding evidence is added to it.</param>
+    /// <returns>The decision, or null when the values decide nothing and the name and type do.</returns>
+    public ColumnClassification? Decide(ColumnEvidence column, DetectorResult result, NameEvidence names, List<EvidenceItem> evidence)
+    {
+        var name = names.Match;
+        // An array's elements are tested as values of the element type (C29: an inet[] holds IP addresses).
+        var family = column.Column.ElementFamily ?? column.Column.Family;
+        bool versionLike = names.VersionLike, keyOrTimeLike = names.KeyOrTimeLike, networkConfiguration = names.NetworkConfiguration;
+        bool personalName = names.Personal;
+        string? nameCategory = names.TopLevel;
+
+        // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
+        // firmware_version) hold dotted quads and timestamps, never addresses, phones or cards.
+        DetectorScore? best = null;
+        foreach (var score in result.Scores)
+        {
+            if (score.Weight != DetectorWeight.Decides || score.DataCategory is null) continue;
+            if (versionLike && score.Id is DetectorIds.IpAddress or DetectorIds.Phone or DetectorIds.PaymentCard) continue;
+            if (keyOrTimeLike && StructuralDetectors.Contains(score.Id) && name.DataCategory != score.DataCategory) continue;
+            if (networkConfiguration && score.Id == DetectorIds.IpAddress) continue;
+            if (!Enough(score, _options.DetectorShare)) continue;
+            if (best is null || score.Ratio > best.Value.Ratio) best = score;
+        }
+        // SIREN/SIRET: 9 or 14 digits with a Luhn key. A random digit run passes Luhn one time in ten, so a column where
+        // nearly every value passes holds company identifiers, which a phone library may also parse: the checksum wins
+        // over the phone shape. Over a card shape (same Luhn, 14-digit Diners PANs) only with a tax-id name.
+        var siren = result[DetectorIds.SirenSiret];
+        if (!versionLike && Enough(siren, 0.9) && siren.Matched >= 3
+            && best is { } rival && (rival.Id == DetectorIds.Phone || (rival.Id == DetectorIds.PaymentCard && name.DataCategory == "financial.tax_id")))
+            best = siren;
+        // Free text outranks identifiers found inside it only when most values are prose.
+        var freeText = result[DetectorIds.FreeText];
+        var userAgent = result[DetectorIds.UserAgent];
+        bool prose = freeText.Ratio >= 0.5 && userAgent.Ratio < 0.5 && result[DetectorIds.Json].Ratio < 0.5;
+        if (best is { } hit && !(prose && hit.Id is not (DetectorIds.UserAgent)))
+        {
+            evidence.Insert(0, hit.ToEvidence());
+            bool agrees = name.DataCategory == hit.DataCategory || (nameCategory is not null && nameCategory == DataCategory.TopLevelOf(hit.DataCategory!));
+            double confidence = Math.Min(0.99, 0.6 + 0.3 * hit.Ratio + (agrees ? 0.1 : 0) + (hit.Total >= 10 ? 0.05 : 0) - (hit.Total < 3 ? 0.1 : 0));
+            var category = hit.DataCategory!;
+            // The name may refine the subcategory inside the same category (e.g. vat vs tax id).
+            if (agrees && name.DataCategory is not null && name.DataCategory.Contains('.') && DataCategory.TopLevelOf(category) == nameCategory
+                && hit.Id is DetectorIds.VatNumber or DetectorIds.PasswordHash or DetectorIds.PaymentCard)
+                category = name.DataCategory;
+            return RuleClassifier.Decide(category, confidence, evidence);
+        }
+
+        // Enumerations: text whose sample repeats a handful of distinct values that no personal detector recognises
+        // (permission scopes, sign-in methods, team names, import batch labels, a 'note' column holding 'web'/'migrated')
+        // is configuration, not a person's data nor users' prose (LABELS.md: statuses, enumerations, configuration → none).
+        if (IsEnumeration(result, family) && (!personalName || name.DataCategory == "customer_content.message"))
+        {
+            evidence.Insert(0, new EvidenceItem("sample", "sample.enumeration", "none", result.Distinct, result.Total, Math.Round(result.DistinctRatio, 4),
+                string.Create(CultureInfo.InvariantCulture, $"{result.Distinct} distinct values repeated over {result.Total}: an enumeration or configuration")));
+            return RuleClassifier.Decide("none", 0.75, evidence);
+        }
+
+        // The organisation's own catalogue (products, tracks, films, categories, languages): its names and descriptions are
+        // typed by staff, not by users, and its titles have a person's shape (LABELS.md: catalogue → none; tie-breaker 6).
+        // A catalogue table that is also a content table (product_reviews) is not catalogue text.
+        bool catalogueText = !personalName && name.TableGroups.Contains("catalogue") && !name.TableGroups.Contains("content");
+        if (catalogueText && (prose || result[DetectorIds.PersonName].Ratio >= 0.5))
+        {
+            evidence.Add((prose ? freeText : result[DetectorIds.PersonName]).ToEvidence());
+            evidence.Add(new EvidenceItem("table-context", "table.catalogue", "none",
+                Detail: "text of the organisation's own catalogue (names, titles, descriptions typed by staff)"));
+            return RuleClassifier.Decide("none", 0.75, evidence);
+        }
+
+        // (2) free text → customer content, with what it also contains (C08: never financial).
+        // A column named as an address holds addresses, however prose-like some of them read (issue 10 item 6).
+        if (prose && name.DataCategory != "contact.postal_address" && !(personalName && nameCategory != "customer_content" && freeText.Ratio < 0.8))
+        {
+            evidence.Insert(0, freeText.ToEvidence());
+            var also = ContentEvidence.AlsoContains(column.Values);
+            foreach (var a in also) evidence.Add(new EvidenceItem("contains", "contains." + a, a));
+            double confidence = Math.Min(0.95, 0.55 + 0.3 * freeText.Ratio + 0.1 * result.DistinctRatio + (nameCategory == "customer_content" ? 0.1 : 0));
+            return RuleClassifier.Decide("customer_content.message", confidence, evidence, also);
+        }
+
+        // JSON documents: the values nested in them are seen by the detectors (C28, C29).
+        if (result[DetectorIds.Json].Ratio >= 0.5)
+        {
+            evidence.Add(result[DetectorIds.Json].ToEvidence());
+            if (JsonValues.ArrayElements(column.Values, out int emptyArrays, _options.MaxJsonDocuments) is { } elements)
+                return _content.JsonArrayColumn(column, elements, emptyArrays, evidence);
+            return _content.JsonDocumentColumn(column, names, evidence);
+        }
+
+        // (3) weak detectors with name support.
+        foreach (var score in result.Scores)
+        {
+            if (score.Weight != DetectorWeight.NeedsNameSupport || score.DataCategory is null || !Enough(score, _options.SupportShare)) continue;
+            if (!score.Detector.IsSupportedBy(name.DataCategory)) continue;
+            evidence.Insert(0, score.ToEvidence());
+            return RuleClassifier.Decide(name.DataCategory!, Math.Min(0.97, 0.7 + 0.25 * score.Ratio), evidence);
+        }
+        // Company names carry their own proof (legal-form suffix) and a person's name needs two capitalised words: both
+        // decide without name support only when the name says nothing else, with a low confidence.
+        if (name.Rule is null || name.DataCategory is null)
+        {
+            var company = result[DetectorIds.CompanyName];
+            if (Enough(company, 0.5))
+            {
+                evidence.Insert(0, company.ToEvidence());
+                return RuleClassifier.Decide("contact.company_name", 0.6 + 0.2 * company.Ratio, evidence);
+            }
+            var person = result[DetectorIds.PersonName];
+            if (Enough(person, 0.6) && result.DistinctRatio >= 0.6 && !name.TableGroups.Contains("catalogue") && family is TypeFamily.Text or TypeFamily.Untyped)
+            {
+                evidence.Insert(0, person.ToEvidence());
+                return RuleClassifier.Decide("contact.name", 0.5, evidence);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>True when at least three values were tested and fewer than 20 % pass the validator of the category a
+    /// name gave (e-mail, phone, IP address): the values contradict the name.</summary>
+    public static bool Contradicts(string category, DetectorResult result)
+    {
+        string? validator = category switch
+        {
+            "contact.email" => DetectorIds.Email,
+            "contact.phone" => DetectorIds.Phone,
+            "automatic.ip_address" => DetectorIds.IpAddress,
+            "financial.payment_card" => null,
+            "financial.bank_account" => null,
+            _ => null,
+        };
+        return validator is not null && result.Total >= 3 && result.Ratio(validator) < 0.2;
+    }
+
+    // A text sample of at least 30 values with at most 12 distinct ones (≤ 10 %) and no personal detector matching 30 % of
+    // them. Free text aside (a repeated sentence is still a label), and the shape-only person-name and postal-code
+    // detectors aside (one lower-case word such as 'web' has a name's shape): a handful of words repeated is a label set.
+    private static bool IsEnumeration(DetectorResult result, TypeFamily family)
+    {
+        if (family is not (TypeFamily.Text or TypeFamily.Untyped) || result.Total < 30) return false;
+        if (result.Distinct > 12 || result.DistinctRatio > 0.1) return false;
+        foreach (var score in result.Scores)
+            if (score.DataCategory is not null && score.Ratio >= 0.3
+                && score.Id is not (DetectorIds.FreeText or DetectorIds.Json or DetectorIds.PersonName or DetectorIds.PostalCode)) return false;
+        return true;
+    }
+
+    private bool Enough(DetectorScore score, double share) => Enough(score, share, _options);
+
+    /// <summary>True when a detector matched at least <paramref name="share"/> of the tested values and at least
+    /// <see cref="RuleClassifierOptions.MinMatches"/> of them (or the one value sampled).</summary>
+    internal static bool Enough(DetectorScore score, double share, RuleClassifierOptions options) =>
+        score.Total > 0 && score.Ratio >= share && (score.Matched >= options.MinMatches || score.Total == 1);
+}
