@@ -32,7 +32,7 @@ public sealed class CombinedClassifier : IColumnClassifier
         var rules = _rules.ClassifyMany(columns);
         var suggestions = _model.Suggest(columns, rules);
         var result = new ColumnClassification[columns.Count];
-        for (int i = 0; i < columns.Count; i++) result[i] = Combine(rules[i], suggestions[i].Classification, ModelClassifier.HasValues(columns[i]));
+        for (int i = 0; i < columns.Count; i++) result[i] = Combine(rules[i], suggestions[i].Classification, ModelClassifier.HasValues(columns[i]), columns[i].Sampled);
         return result;
     }
 
@@ -49,8 +49,12 @@ public sealed class CombinedClassifier : IColumnClassifier
     /// detectors have looked at the values; for such columns the previous policy applies: a rule at or above
     /// <see cref="RuleStandsWithValues"/> and a <c>none</c> reached through a gate stand, and a rule's personal category
     /// beats a model <c>none</c> at the lower of the two confidences.</param>
+    /// <param name="sampled">True when the column was sampled, even if every value was null or an empty array: the scan
+    /// looked and found nothing, so a personal category the name rule gives beats a model <c>none</c> there too, at low
+    /// confidence (a DPO reviews it rather than being told none; shared case C29's empty e-mail arrays).</param>
     /// <returns>The decision.</returns>
-    public static ColumnClassification Combine(ColumnClassification rule, ColumnClassification model, bool valuesExamined = false)
+    public static ColumnClassification Combine(ColumnClassification rule, ColumnClassification model, bool valuesExamined = false,
+        bool sampled = false)
     {
         var modelEvidence = model.Evidence[0];
         if (rule.DataCategory is { } r)
@@ -59,7 +63,7 @@ public sealed class CombinedClassifier : IColumnClassifier
             bool gatedNone = r == "none" && rule.Evidence.Any(e => e.Kind.EndsWith("gate", StringComparison.Ordinal));
             if (DecidedByValues(rule) || (valuesExamined && (gatedNone || rule.Confidence >= RuleStandsWithValues)))
                 return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = agrees ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
-            if (valuesExamined && r != "none" && model.DataCategory == "none")
+            if ((valuesExamined || sampled) && r != "none" && model.DataCategory == "none")
                 return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
         }
         return model with { Evidence = [modelEvidence, .. rule.Evidence], AlsoContains = rule.AlsoContains };
