@@ -21,7 +21,8 @@ public static class InventoryMerge
     /// <summary>Merges parts.</summary>
     /// <param name="parts">At least one part.</param>
     /// <returns>The merged document, normalised.</returns>
-    /// <exception cref="ConfigurationException">No part; a shard recorded twice or with different counts; a table in
+    /// <exception cref="ConfigurationException">No part; a shard recorded twice or with different counts; parts cut from
+    /// different configurations (<see cref="InventoryDocument.SplitOf"/>, or one source's include/exclude); a table in
     /// two parts; a source name in two parts with different providers or targets. The message names both files.</exception>
     public static InventoryDocument Merge(IReadOnlyList<InventoryPart> parts)
     {
