@@ -49,16 +49,17 @@ public static partial class ColumnFeatures
 
     private static readonly HashSet<string> KeySuffixes = new(StringComparer.Ordinal) { "id", "ids", "key", "uuid", "guid", "fk", "pk", "ref", "oid" };
 
-    /// <summary>Splits an identifier into folded lower-case tokens (<see cref="NameTokenizer.Tokenize"/>) and expands the
-    /// abbreviations of the default name rules.</summary>
+    /// <summary>Splits an identifier into folded lower-case tokens (<see cref="NameTokenizer.Tokenize"/>), expands the
+    /// abbreviations of the default name rules, and appends the English words of French, German and Spanish tokens
+    /// (<see cref="NameLexicon"/>), so that <c>montant_ttc</c> shares features with <c>amount</c>.</summary>
     /// <param name="identifier">A column or table name as spelled in the database.</param>
     /// <returns>Tokens in order; empty for an empty name.</returns>
     public static IReadOnlyList<string> Tokenize(string identifier)
     {
-        // A pure function of the identifier (the default rules never change in a process), asked for every sibling of
-        // every column of a table: memoised (the model's features of a 20-column table tokenised 400 names).
+        // A pure function of the identifier (the default rules and lexicon never change in a process), asked for every
+        // sibling of every column of a table: memoised (the model's features of a 20-column table tokenised 400 names).
         if (TokenCache.TryGetValue(identifier, out var known)) return known;
-        var tokens = NameRuleSet.Default.ExpandAbbreviations(NameTokenizer.Tokenize(identifier)).ToArray();
+        var tokens = NameLexicon.Default.AddEnglish(NameRuleSet.Default.ExpandAbbreviations(NameTokenizer.Tokenize(identifier))).ToArray();
         if (TokenCache.Count >= MaxCachedNames) TokenCache.Clear();
         TokenCache.TryAdd(identifier, tokens);
         return tokens;

@@ -2,15 +2,13 @@ using Inventory.Classification;
 
 namespace Inventory.Rules.Learning;
 
-/// <summary>Rules, detectors and model combined. The rule decisions are features of the model (stacking, learned on the
-/// corpus), and the model's suggestion is calibrated on out-of-fold predictions (<see cref="SuggestionCalibration"/>),
-/// so no hand-set margin decides between them. One exception, outside what the names-only corpus can teach: a rule
-/// decision made from sampled values (a detector, the sample's shape such as an enumeration, or the table context over
-/// the values, pointing at the decided category) stands, with the larger of the two confidences when the model agrees;
-/// so does a rule decision at or above <see cref="RuleStands"/> (strong name rules) and a <c>none</c> reached through a
-/// gate (type, suffix, context or key gates: negative evidence). When the model's suggestion has the rule's category, the rule's label
-/// (its subcategory) is kept with the calibrated confidence. Every column gets a suggestion. Scores all columns in one
-/// model batch; thread-safe.</summary>
+/// <summary>Rules, detectors and model combined. The rule decisions are features of the model and inputs of the learned
+/// <see cref="StackedCombination"/> (both fitted on the corpus, the combination on out-of-fold predictions), so no
+/// hand-set margin decides between them. One exception, outside what the names-only corpus can teach: a rule decision
+/// made from sampled values (a detector, the sample's shape such as an enumeration, or the table context over the values,
+/// pointing at the decided category) stands, with the larger of the two confidences when the model agrees; and for
+/// columns whose values were examined, strong and gated rules keep standing as before (see <see cref="Combine"/>). Every
+/// column gets a suggestion. Scores all columns in one model batch; thread-safe.</summary>
 public sealed class CombinedClassifier : IColumnClassifier
 {
     private readonly IColumnClassifier _rules;
@@ -34,36 +32,39 @@ public sealed class CombinedClassifier : IColumnClassifier
         var rules = _rules.ClassifyMany(columns);
         var suggestions = _model.Suggest(columns, rules);
         var result = new ColumnClassification[columns.Count];
-        for (int i = 0; i < columns.Count; i++) result[i] = Combine(rules[i], suggestions[i].Classification);
+        for (int i = 0; i < columns.Count; i++) result[i] = Combine(rules[i], suggestions[i].Classification, ModelClassifier.HasValues(columns[i]), columns[i].Sampled);
         return result;
     }
 
-    /// <summary>A rule decision at or above this confidence stands (the threshold of the previous combination, kept
-    /// because the shared cases rely on gated and confident name rules; measured in cross-validation through
-    /// <see cref="Combine"/>, not tuned).</summary>
-    public const double RuleStands = 0.8;
+    /// <summary>A rule decision at or above this confidence stands for a column whose values were examined (the
+    /// threshold of the previous combination; see <see cref="Combine"/>).</summary>
+    public const double RuleStandsWithValues = 0.8;
 
     /// <summary>The combined decision of one column (see the class summary); also used by <see cref="CrossValidation"/>
     /// so that the cross-validated figure measures exactly this combination.</summary>
     /// <param name="rule">The rule decision.</param>
-    /// <param name="model">The model's calibrated suggestion (one model evidence item first).</param>
+    /// <param name="model">The calibrated suggestion of the model and the learned combination (one model evidence item first).</param>
+    /// <param name="valuesExamined">True when non-null values were sampled and examined by the detectors. The learned
+    /// combination was fitted on names and types only, so it cannot have learned how far a name rule holds once the
+    /// detectors have looked at the values; for such columns the previous policy applies: a rule at or above
+    /// <see cref="RuleStandsWithValues"/> and a <c>none</c> reached through a gate stand, and a rule's personal category
+    /// beats a model <c>none</c> at the lower of the two confidences.</param>
+    /// <param name="sampled">True when the column was sampled, even if every value was null or an empty array: the scan
+    /// looked and found nothing, so a personal category the name rule gives beats a model <c>none</c> there too, at low
+    /// confidence (a DPO reviews it rather than being told none; shared case C29's empty e-mail arrays).</param>
     /// <returns>The decision.</returns>
-    public static ColumnClassification Combine(ColumnClassification rule, ColumnClassification model)
+    public static ColumnClassification Combine(ColumnClassification rule, ColumnClassification model, bool valuesExamined = false,
+        bool sampled = false)
     {
         var modelEvidence = model.Evidence[0];
-        var evidence = rule.Evidence.Append(modelEvidence).ToArray();
-        bool agrees = rule.DataCategory is { } r && DataCategory.TopLevelOf(r) == DataCategory.TopLevelOf(model.DataCategory!);
-        if (rule.DataCategory is not null)
+        if (rule.DataCategory is { } r)
         {
-            bool gatedNone = rule.DataCategory == "none" && rule.Evidence.Any(e => e.Kind.EndsWith("gate", StringComparison.Ordinal));
-            if (DecidedByValues(rule) || gatedNone || rule.Confidence >= RuleStands)
-                return rule with { Evidence = evidence, Confidence = agrees ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
-            if (agrees)
-                return rule with { Evidence = evidence, Confidence = model.Confidence };
-            // The rules name a personal category, the model says none: the evidence cannot separate them, so the
-            // suggestion leans personal at low confidence (LABELS.md tie-breaker 9, issue 10 item 5).
-            if (rule.DataCategory != "none" && model.DataCategory == "none")
-                return rule with { Evidence = evidence, Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
+            bool agrees = DataCategory.TopLevelOf(r) == DataCategory.TopLevelOf(model.DataCategory!);
+            bool gatedNone = r == "none" && rule.Evidence.Any(e => e.Kind.EndsWith("gate", StringComparison.Ordinal));
+            if (DecidedByValues(rule) || (valuesExamined && (gatedNone || rule.Confidence >= RuleStandsWithValues)))
+                return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = agrees ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
+            if ((valuesExamined || sampled) && r != "none" && model.DataCategory == "none")
+                return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
         }
         return model with { Evidence = [modelEvidence, .. rule.Evidence], AlsoContains = rule.AlsoContains };
     }

@@ -33,8 +33,6 @@ public sealed record CrossValidationOptions
     public TrainingOptions Training { get; init; } = new();
     /// <summary>Feed the rule classifier's decision to the model (stacking; default true). False measures the model alone.</summary>
     public bool UseRules { get; init; } = true;
-    /// <summary>Leaning threshold; null chooses it on the out-of-fold predictions (<see cref="CrossValidation.ChooseNoneThreshold"/>).</summary>
-    public double? NoneThreshold { get; init; }
 }
 
 /// <summary>One column's out-of-fold outcome.</summary>
@@ -47,25 +45,25 @@ public sealed record CrossValidatedColumn(string Application, int Fold, string G
 
 /// <summary>The result of a cross-validation.</summary>
 /// <param name="Columns">Every column's out-of-fold outcome, in application then row order.</param>
-/// <param name="NoneThreshold">The leaning threshold used.</param>
-/// <param name="Calibration">The calibration fitted on all out-of-fold suggestions (the one to ship with a model trained on everything).</param>
+/// <param name="Calibration">The combination fitted on all out-of-fold predictions and the calibration fitted on all
+/// out-of-fold suggestions (the ones to ship with a model trained on everything).</param>
 /// <param name="FoldOf">Fold of each application.</param>
-public sealed record CrossValidationResult(IReadOnlyList<CrossValidatedColumn> Columns, double NoneThreshold,
-    SuggestionCalibration Calibration, IReadOnlyDictionary<string, int> FoldOf);
+public sealed record CrossValidationResult(IReadOnlyList<CrossValidatedColumn> Columns, SuggestionCalibration Calibration,
+    IReadOnlyDictionary<string, int> FoldOf);
 
 /// <summary>
 /// Cross-validation grouped by application: an application's columns are all in the training part or all in the test
 /// part of a fold. Applications are assigned to folds by a seeded shuffle, then largest first to the fold with the fewest
 /// columns (balanced folds). Each fold trains a model (<see cref="ColumnModelTrainer"/>) on the other folds' columns,
-/// names and types only, and predicts its own; the outcome is the combined decision of <see cref="CombinedClassifier.Combine"/>
-/// (rules that stand, else the model); the leaning threshold is chosen on the pooled out-of-fold distributions,
-/// and each fold's confidences come from a calibration fitted on the other folds' suggestions only.
+/// names and types only, and predicts its own. The <see cref="StackedCombination"/> that turns a column's model
+/// distribution and rule decision into a category is fitted, for each fold, on the other folds' out-of-fold predictions
+/// only; each fold's confidences come from a calibration fitted on the other folds' suggestions only; the outcome is the
+/// decision of <see cref="CombinedClassifier.Combine"/>. The shipped combination and calibration are fitted on all
+/// out-of-fold predictions (the model of each fold saw the others' applications, a small optimism of stacking noted in
+/// <c>rules/MODEL.md</c>).
 /// </summary>
 public static class CrossValidation
 {
-    /// <summary>Target recall of personal columns (issue 10) used to choose the leaning threshold.</summary>
-    public const double TargetPersonalRecall = 0.92;
-
     /// <summary>Builds the labelled model inputs of an application (names and types only, table context, rule decision).</summary>
     /// <param name="application">The application.</param>
     /// <param name="rules">The rule classifier, or null to leave rules out.</param>
@@ -137,12 +135,15 @@ public static class CrossValidation
             }
             progress?.Invoke(fold + 1, folds);
         }
-        double threshold = options.NoneThreshold ?? ChooseNoneThreshold(oof.Select(o => (o.Gold, o.Labels, o.Distribution)).ToArray());
-        var policy = new SuggestionCalibration(threshold, [], []);
-        var raw = oof.Select(o => (o.App, o.Fold, o.Gold, Suggestion: policy.Suggest(o.Labels, o.Distribution), o.Rule)).ToArray();
-        static bool Right(string gold, RawSuggestion s) => DataCategory.TopLevelOf(gold) == DataCategory.TopLevelOf(s.DataCategory);
-        var byFold = Enumerable.Range(0, folds).Select(f =>
-            SuggestionCalibration.Fit(threshold, raw.Where(r => r.Fold != f).Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))))).ToArray();
+        static string Category(string label) => DataCategory.TopLevelOf(label);
+        var features = oof.Select(o => StackedCombination.Features(o.Labels, o.Distribution, o.Rule)).ToArray();
+        var combinationByFold = Enumerable.Range(0, folds).Select(f => StackedCombination.Fit(
+            oof.Select((o, i) => (o, i)).Where(p => p.o.Fold != f).Select(p => (features[p.i], Category(p.o.Gold))).ToArray(), options.Seed)).ToArray();
+        var raw = oof.Select((o, i) => (o.App, o.Fold, o.Gold,
+            Suggestion: new SuggestionCalibration(combinationByFold[o.Fold], [], []).Suggest(o.Labels, o.Distribution, o.Rule), o.Rule)).ToArray();
+        static bool Right(string gold, RawSuggestion s) => Category(gold) == Category(s.DataCategory);
+        var byFold = Enumerable.Range(0, folds).Select(f => SuggestionCalibration.Fit(combinationByFold[f],
+            raw.Where(r => r.Fold != f).Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))))).ToArray();
         var columns = applications.SelectMany(a => raw.Where(r => r.App == a.Name)).Select(r =>
         {
             var model = new ColumnClassification
@@ -155,45 +156,8 @@ public static class CrossValidation
             var decided = r.Rule is null ? model : CombinedClassifier.Combine(r.Rule, model);
             return new CrossValidatedColumn(r.App, r.Fold, r.Gold, decided.DataCategory!, decided.Confidence);
         }).ToArray();
-        var shipped = SuggestionCalibration.Fit(threshold, raw.Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))));
-        return new CrossValidationResult(columns, threshold, shipped, foldOf);
-    }
-
-    /// <summary>Chooses the leaning threshold on out-of-fold distributions: the smallest threshold (steps of 0.01) at
-    /// which the recall of personal columns reaches <see cref="TargetPersonalRecall"/>; when no threshold reaches it while
-    /// precision of personal suggestions stays ≥ 0.70, the threshold with the best recall at that precision.</summary>
-    /// <param name="oof">(gold, labels, distribution) per out-of-fold column.</param>
-    /// <returns>The threshold in [0, 1].</returns>
-    public static double ChooseNoneThreshold(IReadOnlyList<(string Gold, IReadOnlyList<string> Labels, IReadOnlyList<float> Distribution)> oof)
-    {
-        // Summed probability of none per column: a column is flagged personal when its best category is personal, or
-        // when none is best but below the threshold.
-        var points = oof.Select(o =>
-        {
-            double none = 0, bestPersonal = 0;
-            var totals = new Dictionary<string, double>(StringComparer.Ordinal);
-            for (int i = 0; i < o.Labels.Count; i++)
-            {
-                var top = DataCategory.TopLevelOf(o.Labels[i]);
-                totals[top] = totals.GetValueOrDefault(top) + o.Distribution[i];
-            }
-            none = totals.GetValueOrDefault("none");
-            bestPersonal = totals.Where(kv => kv.Key != "none").Select(kv => kv.Value).DefaultIfEmpty(0).Max();
-            return (Personal: DataCategory.TopLevelOf(o.Gold) != "none", None: none, NoneWins: none >= bestPersonal);
-        }).ToArray();
-        int personal = points.Count(p => p.Personal);
-        double bestThreshold = 0, bestRecall = -1;
-        for (int step = 0; step <= 100; step++)
-        {
-            double t = step / 100.0;
-            int flagged = 0, hit = 0;
-            foreach (var p in points)
-                if (!p.NoneWins || p.None < t) { flagged++; if (p.Personal) hit++; }
-            double recall = personal == 0 ? 1 : (double)hit / personal;
-            double precision = flagged == 0 ? 1 : (double)hit / flagged;
-            if (recall >= TargetPersonalRecall && precision >= 0.70) return t;
-            if (precision >= 0.70 && recall > bestRecall) { bestRecall = recall; bestThreshold = t; }
-        }
-        return bestThreshold;
+        var combination = StackedCombination.Fit(oof.Select((o, i) => (features[i], Category(o.Gold))).ToArray(), options.Seed);
+        var shipped = SuggestionCalibration.Fit(combination, raw.Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))));
+        return new CrossValidationResult(columns, shipped, foldOf);
     }
 }

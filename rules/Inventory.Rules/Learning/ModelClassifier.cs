@@ -57,7 +57,7 @@ public sealed class ModelClassifier : IColumnClassifier
             var p = predictions[i];
             // Leaning personal is for columns known by their names only: once non-null values were sampled, the
             // detectors have examined them, and a none they did not contradict is not leaned away from.
-            var raw = _calibration.Suggest(_model.Labels, p.Distribution, lean: !HasValues(columns[i]));
+            var raw = _calibration.Suggest(_model.Labels, p.Distribution, rules?[i], valuesExamined: HasValues(columns[i]));
             result[i] = (p, new ColumnClassification
             {
                 DataCategory = raw.DataCategory,
@@ -69,7 +69,8 @@ public sealed class ModelClassifier : IColumnClassifier
         return result;
     }
 
-    private static bool HasValues(ColumnEvidence column) => column.Sampled && column.SampledRows > column.NullCount;
+    /// <summary>True when non-null values of the column were sampled (so the detectors examined them).</summary>
+    internal static bool HasValues(ColumnEvidence column) => column.Sampled && column.SampledRows > column.NullCount;
 
     /// <summary>The evidence item that records a model suggestion.</summary>
     /// <param name="prediction">The prediction.</param>

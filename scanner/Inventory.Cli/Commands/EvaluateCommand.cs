@@ -72,11 +72,6 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         [Description("Cross-validate the model without the rule classifier's decision as a feature (ablation).")]
         public bool WithoutRules { get; init; }
 
-        /// <summary>Fixed leaning threshold.</summary>
-        [CommandOption("--none-threshold <P>")]
-        [Description("Leaning threshold (summed probability of none below which a personal category is suggested); default: chosen on the out-of-fold predictions.")]
-        public double? NoneThreshold { get; init; }
-
         /// <summary>Model zip to use instead of the embedded one.</summary>
         [CommandOption("--model <FILE>")]
         [Description("Model zip to use instead of the embedded one (e.g. a fresh 'inventory train' output).")]
@@ -136,11 +131,28 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         var options = new CrossValidationOptions
         {
             Folds = settings.Folds, Seed = settings.Seed, Training = training, UseRules = !settings.WithoutRules,
-            NoneThreshold = settings.NoneThreshold,
         };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var cv = CrossValidation.Run(applications, ClassifierFactory.CreateRules(), options,
             (fold, folds) => console.Write(new Text($"fold {fold}/{folds} done ({watch.Elapsed.TotalSeconds:0} s)\n")));
+        var folds = cv.FoldOf.Values.Max() + 1;
+        var label = $"cross-validated, {folds} group folds, seed {settings.Seed}, learner {training.Learner.ToString().ToLowerInvariant()}" +
+            (training.Learner == ColumnLearner.Lbfgs ? string.Create(CultureInfo.InvariantCulture, $" (L2 {training.L2Regularization})") : "") +
+            (settings.WithoutRules ? ", without rules" : ", with rules") + ", stacked combination";
+        ReportCrossValidation(applications, cv, label, settings.Json);
+        console.Write(new Text($"cross-validation took {watch.Elapsed.TotalSeconds:0} s\n"));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Prints a cross-validation's figures (per application, pooled, per category, confusion, personal vs none,
+    /// confidence bands) and writes them as JSON when <paramref name="json"/> is given; used by <c>evaluate
+    /// --cross-validate</c> and by <c>train</c>, whose calibration comes from the same out-of-fold predictions.</summary>
+    /// <param name="applications">The corpus applications, in report order.</param>
+    /// <param name="cv">The cross-validation result.</param>
+    /// <param name="label">What was cross-validated (folds, seed, learner), printed in the heading.</param>
+    /// <param name="json">JSON output path, or null.</param>
+    internal void ReportCrossValidation(IReadOnlyList<LabelledApplication> applications, CrossValidationResult cv, string label, string? json)
+    {
         var results = applications.Select(a =>
         {
             var columns = cv.Columns.Where(c => c.Application == a.Name).ToArray();
@@ -148,15 +160,9 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
             return new GoldFileResult(a.Name, pairs, ClassificationMetrics.Compute(pairs)) { Confidences = columns.Select(c => c.Confidence).ToArray() };
         }).ToArray();
         var pooled = GoldEvaluator.Pool(results);
-        var folds = cv.FoldOf.Values.Max() + 1;
-        var label = $"cross-validated, {folds} group folds, seed {settings.Seed}, learner {training.Learner.ToString().ToLowerInvariant()}" +
-            (training.Learner == ColumnLearner.Lbfgs ? string.Create(CultureInfo.InvariantCulture, $" (L2 {training.L2Regularization})") : "") +
-            (settings.WithoutRules ? ", without rules" : ", with rules") + string.Create(CultureInfo.InvariantCulture, $", none threshold {cv.NoneThreshold:0.00}");
         Print(results, pooled, "model", label);
-        console.Write(new Text($"cross-validation took {watch.Elapsed.TotalSeconds:0} s\n"));
-        if (settings.Json is not null)
-            AtomicFile.WriteAllText(settings.Json, ToJson(results, pooled, "model", false, label));
-        return ExitCodes.Ok;
+        if (json is not null)
+            AtomicFile.WriteAllText(json, ToJson(results, pooled, "model", false, label));
     }
 
     /// <summary>Matches gold rows to the scanned columns (<see cref="GoldEvaluator.EvaluateScanned"/>).</summary>

@@ -9,8 +9,8 @@ using Spectre.Console.Cli;
 namespace Inventory.Cli.Commands;
 
 /// <summary><c>inventory train</c>: trains the Microsoft.ML column model on the labelled corpus (one TSV per
-/// application), after a grouped cross-validation that chooses the leaning threshold and fits the calibration on
-/// out-of-fold predictions; saves the model zip and <c>calibration.json</c> beside it. Same corpus and seed give
+/// application), after a grouped cross-validation that fits the learned combination of model and rules and the
+/// calibration on out-of-fold predictions (and prints its figures); saves the model zip and <c>calibration.json</c> beside it. Same corpus and seed give
 /// byte-identical files. Exit 0 when saved, 2 on bad input (missing corpus folder, malformed TSV).</summary>
 internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Settings>
 {
@@ -37,6 +37,11 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
         [Description("Group folds of the cross-validation that fits the calibration (default 5).")]
         public int Folds { get; init; } = 5;
 
+        /// <summary>Where to write the cross-validation's figures as JSON (they are printed in any case).</summary>
+        [CommandOption("--report <FILE>")]
+        [Description("Also write the figures of the calibration's cross-validation (the same out-of-fold predictions, as 'evaluate --cross-validate' prints them) to this JSON file.")]
+        public string? Report { get; init; }
+
         /// <inheritdoc />
         public override ValidationResult Validate() =>
             Folds < 2 && Folds != 0 ? ValidationResult.Error($"--folds must be 0 or at least 2, not {Folds}") : ValidationResult.Success();
@@ -51,6 +56,9 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
         var options = new CrossValidationOptions { Folds = settings.Folds, Seed = settings.Seed };
         var cv = CrossValidation.Run(applications, rules, options,
             (fold, folds) => console.Write(new Text($"calibration fold {fold}/{folds} ({watch.Elapsed.TotalSeconds:0} s)\n")));
+        var label = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"cross-validated, {cv.FoldOf.Values.Max() + 1} group folds, seed {settings.Seed}, as trained, stacked combination");
+        new EvaluateCommand(console).ReportCrossValidation(applications, cv, label, settings.Report);
         var inputs = applications.SelectMany(a => CrossValidation.Inputs(a, rules)).ToArray();
         var model = ColumnModelTrainer.Train(inputs, options.Training with { Seed = settings.Seed });
         model.Save(settings.Out);

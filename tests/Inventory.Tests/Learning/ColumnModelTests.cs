@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using Inventory.Classification;
 using Inventory.Rules;
 using Inventory.Rules.Evaluation;
 using Inventory.Rules.Learning;
@@ -139,7 +140,7 @@ public sealed class ColumnModelTests
     public string Tokenize_Identifier_LowerCaseTokensWithAbbreviationsExpanded(string identifier) => string.Join(' ', ColumnFeatures.Tokenize(identifier));
 }
 
-/// <summary>The calibration: isotonic fit and the leaning towards personal categories.</summary>
+/// <summary>The calibration: isotonic fit, and the learned combination of model and rules.</summary>
 [TestFixture]
 public sealed class SuggestionCalibrationTests
 {
@@ -148,7 +149,7 @@ public sealed class SuggestionCalibrationTests
     {
         // Scores 0.1..0.9: right at 0.1 (1/2), 0.5 (1/2), 0.9 (2/2).
         var points = new (double, bool)[] { (0.1, true), (0.1, false), (0.5, false), (0.5, true), (0.9, true), (0.9, true) };
-        var calibration = SuggestionCalibration.Fit(0.5, points);
+        var calibration = SuggestionCalibration.Fit(null, points);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(calibration.Confidence(0.9), Is.EqualTo(1.0));
@@ -158,29 +159,70 @@ public sealed class SuggestionCalibrationTests
     }
 
     [Test]
-    public void Suggest_NoneBelowThreshold_LeansToBestPersonalCategory()
+    public void Suggest_WithoutCombination_TakesTopCategoryAndItsBestLabel()
     {
         var labels = new[] { "none", "contact.email", "contact.name", "financial.billing" };
-        var calibration = new SuggestionCalibration(0.7, [], []);
-        var leaned = calibration.Suggest(labels, [0.6f, 0.1f, 0.2f, 0.1f]);
-        var kept = calibration.Suggest(labels, [0.8f, 0.1f, 0.05f, 0.05f]);
+        var suggestion = SuggestionCalibration.Identity.Suggest(labels, [0.4f, 0.1f, 0.35f, 0.15f]);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(leaned, Is.EqualTo(new RawSuggestion("contact.name", 0.30000001192092896, true)).Using<RawSuggestion>((a, b) =>
-                a.DataCategory == b.DataCategory && a.LeanedPersonal == b.LeanedPersonal && Math.Abs(a.Score - b.Score) < 1e-6));
-            Assert.That(kept.DataCategory, Is.EqualTo("none"));
-            Assert.That(kept.LeanedPersonal, Is.False);
+            Assert.That(suggestion.DataCategory, Is.EqualTo("contact.name"), "contact sums to 0.45 > none 0.4");
+            Assert.That(suggestion.Score, Is.EqualTo(0.45).Within(1e-6));
+            Assert.That(suggestion.LeanedPersonal, Is.False);
+        }
+    }
+
+    [Test]
+    public void Suggest_RuleDecidedTheWinningCategory_KeepsTheRuleSubcategory()
+    {
+        var labels = new[] { "none", "contact.email", "contact.name" };
+        var rule = new ColumnClassification { DataCategory = "contact.phone", Confidence = 0.6, Origin = Origin.Rules, Evidence = [] };
+        Assert.That(SuggestionCalibration.Identity.Suggest(labels, [0.2f, 0.5f, 0.3f], rule).DataCategory, Is.EqualTo("contact.phone"));
+    }
+
+    [Test]
+    public void StackedCombination_LearnsToFollowAConfidentRuleOverTheModel()
+    {
+        // Synthetic out-of-fold rows: the model says none, a rule at 0.9 says contact; the gold follows the rule in 90 % of
+        // such rows. Plain none rows (model and rule agree) make up the rest.
+        var labels = new[] { "none", "contact.email", "financial.billing", "automatic.activity", "customer_content.message", "other_personal.photo" };
+        float[] modelSaysNone = [0.8f, 0.04f, 0.04f, 0.04f, 0.04f, 0.04f];
+        var ruleContact = new ColumnClassification { DataCategory = "contact.email", Confidence = 0.9, Origin = Origin.Rules, Evidence = [] };
+        var ruleNone = new ColumnClassification { DataCategory = "none", Confidence = 0.5, Origin = Origin.Rules, Evidence = [] };
+        var rows = new List<(float[], string)>();
+        for (int i = 0; i < 200; i++) rows.Add((StackedCombination.Features(labels, modelSaysNone, ruleContact), i % 10 == 0 ? "none" : "contact"));
+        for (int i = 0; i < 600; i++) rows.Add((StackedCombination.Features(labels, modelSaysNone, ruleNone), "none"));
+        foreach (var other in new[] { "financial", "automatic", "customer_content", "other_personal" })
+            for (int i = 0; i < 20; i++)
+            {
+                var d = labels.Select(l => DataCategory.TopLevelOf(l) == other ? 0.8f : 0.04f).ToArray();
+                rows.Add((StackedCombination.Features(labels, d, null), other));
+            }
+        var combination = StackedCombination.Fit(rows, 1);
+        var calibration = new SuggestionCalibration(combination, [], []);
+        var again = StackedCombination.Parse(combination.ToJson());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(calibration.Suggest(labels, modelSaysNone, ruleContact).DataCategory, Is.EqualTo("contact.email"));
+            Assert.That(calibration.Suggest(labels, modelSaysNone, ruleContact).LeanedPersonal, Is.True);
+            Assert.That(calibration.Suggest(labels, modelSaysNone, ruleNone).DataCategory, Is.EqualTo("none"));
+            // Model and rule both say none: none stands even where the class weights would lean (a model at 0.55 none).
+            float[] borderline = [0.55f, 0.09f, 0.09f, 0.09f, 0.09f, 0.09f];
+            Assert.That(calibration.Suggest(labels, borderline, ruleNone).DataCategory, Is.EqualTo("none"));
+            var f = StackedCombination.Features(labels, modelSaysNone, ruleContact);
+            Assert.That(again.Probabilities(f, false), Is.EqualTo(combination.Probabilities(f, false)).Within(1e-4), "JSON round trip");
+            Assert.That(combination.Probabilities(f, true)[5], Is.GreaterThan(combination.Probabilities(f, false)[5]),
+                "undoing the class weights moves probability back to none");
         }
     }
 
     [Test]
     public void Json_RoundTrip_SameConfidences()
     {
-        var calibration = SuggestionCalibration.Fit(0.4, Enumerable.Range(0, 100).Select(i => (i / 100.0, i % 3 != 0 || i > 70)));
+        var calibration = SuggestionCalibration.Fit(null, Enumerable.Range(0, 100).Select(i => (i / 100.0, i % 3 != 0 || i > 70)));
         var again = SuggestionCalibration.Parse(calibration.ToJson(), "test.json");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(again.NoneThreshold, Is.EqualTo(0.4));
+            Assert.That(again.Combination, Is.Null);
             foreach (var s in new[] { 0.05, 0.33, 0.5, 0.71, 0.99 })
                 Assert.That(again.Confidence(s), Is.EqualTo(calibration.Confidence(s)).Within(1e-5), $"score {s}");
         }

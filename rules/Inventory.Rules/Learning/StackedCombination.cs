@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Inventory.Classification;
+using Inventory.Model;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace Inventory.Rules.Learning;
+
+/// <summary>
+/// The learned combination of the rule classifier and the column model (stacking, Wolpert 1992): a multinomial logistic
+/// regression over the six categories whose inputs are the model's summed probability of each category (as logarithms),
+/// the rule decision's category (one-hot, with an "undecided" slot), that one-hot scaled by the rule's confidence, and two
+/// flags (a <c>none</c> reached through a gate; a rule at confidence ≥ 0.8). It is fitted by
+/// <see cref="CrossValidation"/> on out-of-fold predictions of the model, so it learns how far to trust each source on
+/// applications the model has not seen, instead of hand-set margins. Training examples are weighted by
+/// (count of <c>none</c> / count of the category)^<see cref="ClassWeightPower"/>, which moves borderline columns from
+/// <c>none</c> towards a personal category (LABELS.md tie-breaker 9: a DPO would rather review a column than miss it);
+/// <see cref="Probabilities"/> can undo that weighting (a prior shift of log weight per class) for columns whose sampled
+/// values were examined by the detectors. Immutable and thread-safe.
+/// </summary>
+public sealed class StackedCombination
+{
+    /// <summary>Exponent of the class weights used in fitting (chosen by cross-validation: 0, 0.25, 0.5 compared in <c>rules/MODEL.md</c>).</summary>
+    public const double ClassWeightPower = 0.25;
+
+    /// <summary>Length of the feature vector (<see cref="Features"/>).</summary>
+    public const int FeatureCount = 6 + 7 + 7 + 2;
+
+    private static readonly IReadOnlyList<string> Categories = DataCategory.TopLevels;
+    private readonly float[][] _weights;
+    private readonly float[] _biases;
+    private readonly double[] _logClassWeights;
+
+    /// <summary>Creates a combination from its parameters (one row per category, in <see cref="DataCategory.TopLevels"/> order).</summary>
+    /// <param name="weights">Per category, <see cref="FeatureCount"/> weights.</param>
+    /// <param name="biases">Per category, its bias.</param>
+    /// <param name="classWeights">Per category, the example weight used in fitting.</param>
+    /// <exception cref="ArgumentException">Wrong dimensions.</exception>
+    public StackedCombination(IReadOnlyList<float[]> weights, IReadOnlyList<float> biases, IReadOnlyList<double> classWeights)
+    {
+        if (weights.Count != Categories.Count || biases.Count != Categories.Count || classWeights.Count != Categories.Count
+            || weights.Any(w => w.Length != FeatureCount) || classWeights.Any(w => w <= 0))
+            throw new ArgumentException($"a stacked combination needs {Categories.Count} rows of {FeatureCount} weights, biases and positive class weights");
+        _weights = weights.Select(w => (float[])w.Clone()).ToArray();
+        _biases = biases.ToArray();
+        _logClassWeights = classWeights.Select(w => Math.Log(w)).ToArray();
+    }
+
+    /// <summary>The stacking features of one column.</summary>
+    /// <param name="labels">The model's labels.</param>
+    /// <param name="distribution">Their probabilities (same order).</param>
+    /// <param name="rule">The rule decision, or null when rules were not used.</param>
+    /// <returns><see cref="FeatureCount"/> values.</returns>
+    public static float[] Features(IReadOnlyList<string> labels, IReadOnlyList<float> distribution, ColumnClassification? rule)
+    {
+        var features = new float[FeatureCount];
+        var summed = SummedByCategory(labels, distribution);
+        for (int c = 0; c < Categories.Count; c++) features[c] = (float)Math.Log(Math.Max(summed[c], 1e-6));
+        int slot = rule?.DataCategory is { } decided ? IndexOf(DataCategory.TopLevelOf(decided)) : Categories.Count;
+        if (slot < 0) slot = Categories.Count;
+        double confidence = rule?.DataCategory is null ? 0 : rule.Confidence;
+        features[6 + slot] = 1;
+        features[13 + slot] = (float)confidence;
+        features[20] = rule is { DataCategory: "none" } && rule.Evidence.Any(e => e.Kind.EndsWith("gate", StringComparison.Ordinal)) ? 1 : 0;
+        features[21] = rule?.DataCategory is not null && confidence >= 0.8 ? 1 : 0;
+        return features;
+    }
+
+    /// <summary>The model's probability summed per category, in <see cref="DataCategory.TopLevels"/> order.</summary>
+    /// <param name="labels">The model's labels.</param>
+    /// <param name="distribution">Their probabilities.</param>
+    /// <returns>Six sums.</returns>
+    public static double[] SummedByCategory(IReadOnlyList<string> labels, IReadOnlyList<float> distribution)
+    {
+        var summed = new double[Categories.Count];
+        for (int i = 0; i < labels.Count; i++)
+        {
+            int c = IndexOf(DataCategory.TopLevelOf(labels[i]));
+            if (c >= 0) summed[c] += distribution[i];
+        }
+        return summed;
+    }
+
+    /// <summary>The probability of each category (softmax of the linear scores).</summary>
+    /// <param name="features">From <see cref="Features"/>.</param>
+    /// <param name="undoClassWeights">True to remove the class weighting of the fit (columns whose values were examined).</param>
+    /// <returns>Six probabilities in <see cref="DataCategory.TopLevels"/> order, summing to 1.</returns>
+    public double[] Probabilities(float[] features, bool undoClassWeights)
+    {
+        var scores = new double[Categories.Count];
+        double max = double.NegativeInfinity;
+        for (int c = 0; c < scores.Length; c++)
+        {
+            double s = _biases[c];
+            for (int j = 0; j < FeatureCount; j++) s += _weights[c][j] * features[j];
+            if (undoClassWeights) s -= _logClassWeights[c];
+            scores[c] = s;
+            max = Math.Max(max, s);
+        }
+        double sum = 0;
+        for (int c = 0; c < scores.Length; c++) sum += scores[c] = Math.Exp(scores[c] - max);
+        for (int c = 0; c < scores.Length; c++) scores[c] /= sum;
+        return scores;
+    }
+
+    private sealed class StackingRow
+    {
+        public string Label { get; set; } = "";
+        [VectorType(FeatureCount)]
+        public float[] Features { get; set; } = new float[FeatureCount];
+        public float Weight { get; set; } = 1;
+    }
+
+    /// <summary>Fits the combination with Microsoft.ML's L-BFGS maximum entropy trainer (one thread, fixed seed, so the
+    /// same rows give the same parameters), each example weighted by its category's class weight (see the class summary).</summary>
+    /// <param name="rows">(features, gold category) per out-of-fold column; every category should occur.</param>
+    /// <param name="seed">Seed of the Microsoft.ML context.</param>
+    /// <returns>The fitted combination.</returns>
+    /// <exception cref="ConfigurationException">A category of the six has no example.</exception>
+    public static StackedCombination Fit(IReadOnlyList<(float[] Features, string Category)> rows, int seed)
+    {
+        var counts = Categories.Select(c => rows.Count(r => r.Category == c)).ToArray();
+        if (counts.Any(n => n == 0))
+            throw new ConfigurationException("the corpus needs columns of all six categories to fit the combination");
+        int none = counts[IndexOf("none")];
+        var classWeights = counts.Select(n => Math.Pow((double)none / n, ClassWeightPower)).ToArray();
+        var ml = new MLContext(seed);
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new StackingRow
+        {
+            Label = r.Category, Features = r.Features, Weight = (float)classWeights[IndexOf(r.Category)],
+        }));
+        var keyed = ml.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Fit(data).Transform(data);
+        var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            NumberOfThreads = 1, L2Regularization = 1e-3f, L1Regularization = 0, ExampleWeightColumnName = "Weight",
+        });
+        var model = trainer.Fit(keyed).Model;
+        var keys = default(VBuffer<ReadOnlyMemory<char>>);
+        keyed.Schema["Label"].GetKeyValues(ref keys);
+        var keyNames = keys.DenseValues().Select(k => k.ToString()).ToArray();
+        VBuffer<float>[] weights = [];
+        model.GetWeights(ref weights, out _);
+        var biases = model.GetBiases().ToArray();
+        var byCategory = new float[Categories.Count][];
+        var biasByCategory = new float[Categories.Count];
+        for (int k = 0; k < keyNames.Length; k++)
+        {
+            int c = IndexOf(keyNames[k]);
+            byCategory[c] = weights[k].DenseValues().ToArray();
+            biasByCategory[c] = biases[k];
+        }
+        return new StackedCombination(byCategory, biasByCategory, classWeights);
+    }
+
+    /// <summary>The parameters as JSON (invariant culture, rounded to 6 decimals).</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["categories"] = new JsonArray(Categories.Select(c => (JsonNode)c).ToArray()),
+        ["classWeights"] = new JsonArray(_logClassWeights.Select(l => (JsonNode)Math.Round(Math.Exp(l), 6)).ToArray()),
+        ["biases"] = new JsonArray(_biases.Select(b => (JsonNode)Math.Round(b, 6)).ToArray()),
+        ["weights"] = new JsonArray(_weights.Select(w => (JsonNode)new JsonArray(w.Select(x => (JsonNode)Math.Round(x, 6)).ToArray())).ToArray()),
+    };
+
+    /// <summary>Reads parameters written by <see cref="ToJson"/>.</summary>
+    /// <param name="node">The JSON object.</param>
+    /// <returns>The combination.</returns>
+    /// <exception cref="FormatException">Missing members, another category order, or wrong dimensions.</exception>
+    public static StackedCombination Parse(JsonNode node)
+    {
+        var categories = node["categories"]?.AsArray().Select(c => c!.GetValue<string>()).ToArray() ?? throw new FormatException("combination without categories");
+        if (!categories.SequenceEqual(Categories, StringComparer.Ordinal))
+            throw new FormatException($"combination categories {string.Join(", ", categories)} differ from {string.Join(", ", Categories)}");
+        var weights = node["weights"]!.AsArray().Select(w => w!.AsArray().Select(x => (float)x!.GetValue<double>()).ToArray()).ToArray();
+        var biases = node["biases"]!.AsArray().Select(b => (float)b!.GetValue<double>()).ToArray();
+        var classWeights = node["classWeights"]!.AsArray().Select(b => b!.GetValue<double>()).ToArray();
+        try
+        {
+            return new StackedCombination(weights, biases, classWeights);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
+    }
+
+    private static int IndexOf(string category)
+    {
+        for (int i = 0; i < Categories.Count; i++)
+            if (string.Equals(Categories[i], category, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    /// <summary>Describes the combination (diagnostics).</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"stacked combination of {Categories.Count} categories, class weight power {ClassWeightPower}");
+}
