@@ -72,6 +72,7 @@ internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCom
         var config = settings.ToGateConfig();
         var flow = new InventoryFlow(config);
         var document = await settings.LoadInventoryAsync(console, flow, cancellationToken).ConfigureAwait(false);
+        if (settings.Inventory is not null) document.EnsureNotShardPart(settings.Inventory, "check");
         var outcome = flow.EvaluateGate(document, new GateRequest
         {
             Annotations = settings.ResolveAnnotations(config),

@@ -58,6 +58,7 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         var flow = new InventoryFlow(config);
         var (policy, _) = flow.LoadPolicy(settings.Policy);
         var inventory = InventoryJson.Read(settings.Inventory);
+        inventory.EnsureNotShardPart(settings.Inventory, "report");
         var previous = settings.Previous is null ? null : InventoryJson.Read(settings.Previous);
 
         var location = AnnotationsLocation.Resolve(settings.Annotations, config);

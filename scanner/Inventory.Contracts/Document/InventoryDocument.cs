@@ -35,6 +35,35 @@ public sealed class InventoryDocument
     /// <summary>The slice of the configured sources (or, for a single source, of its tables) this document holds, as
     /// <c>I/N</c> (<c>inventory scan --shard</c>); null for a whole scan or a merged inventory.</summary>
     public string? Shard { get; set; }
+    /// <summary>For a shard part, every source of the configuration the split was cut from (sorted by name), so
+    /// <c>inventory merge</c> can refuse parts of different scans; null for a whole scan, a merged inventory, or a part
+    /// written before splits were recorded.</summary>
+    public List<SplitSource>? SplitOf { get; set; }
+
+    /// <summary>The split this document is one part of, <c>I/N</c> with N above 1, from <see cref="Shard"/> or, in a
+    /// document that only records it per source, from <c>sources[].scope.shard</c>; null for a whole scan, a merged
+    /// inventory or a single shard (<c>1/1</c>, which holds everything).</summary>
+    public string? PartOfSplit()
+    {
+        foreach (var recorded in Sources.Select(s => s.Scope?.Shard).Prepend(Shard))
+        {
+            var parts = recorded?.Split('/');
+            if (parts is { Length: 2 } && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 1)
+                return recorded;
+        }
+        return null;
+    }
+
+    /// <summary>Refuses a shard part (<see cref="PartOfSplit"/>): it holds only its shard's sources or tables, so a gate
+    /// or a report on it would silently leave the others out.</summary>
+    /// <param name="file">The file it was read from, for the message.</param>
+    /// <param name="command">The command that refuses it (<c>check</c>, <c>report</c>).</param>
+    /// <exception cref="ConfigurationException">The document is shard I/N of a split with N above 1.</exception>
+    public void EnsureNotShardPart(string file, string command)
+    {
+        if (PartOfSplit() is { } shard)
+            throw new ConfigurationException($"this is shard {shard} of a split scan and holds only that shard's tables; merge all {shard.Split('/')[1]} parts first (`inventory merge PART.json… --out inventory.json`) and {command} the merged inventory", file);
+    }
 
     /// <summary>True when every table and column in scope could be read.</summary>
     public bool Complete => Issues.Count == 0 && Sources.All(s => s.Complete);
@@ -83,6 +112,29 @@ public sealed class SourceEntry
     public bool Complete { get; set; } = true;
     /// <summary>Tables sorted by schema then name.</summary>
     public List<TableEntry> Tables { get; set; } = [];
+}
+
+/// <summary>One source of the configuration a sharded scan was cut from (<see cref="InventoryDocument.SplitOf"/>): the
+/// same for every part of one split, whichever shard holds the source.</summary>
+public sealed record SplitSource
+{
+    /// <summary>Source name from the config (or <c>default</c>).</summary>
+    public string Name { get; init; } = "";
+    /// <summary>The provider name (postgres, sqlite, …).</summary>
+    public string Provider { get; init; } = "";
+    /// <summary>Host and database (or file) with credentials removed.</summary>
+    public string Target { get; init; } = "";
+    /// <summary>Include patterns of the source.</summary>
+    public List<string> Include { get; init; } = [];
+    /// <summary>Exclude patterns of the source.</summary>
+    public List<string> Exclude { get; init; } = [];
+
+    /// <summary>Same name, provider, target and patterns (lists compared in order).</summary>
+    public bool SameAs(SplitSource other) => Name == other.Name && Provider == other.Provider && Target == other.Target
+        && Include.SequenceEqual(other.Include) && Exclude.SequenceEqual(other.Exclude);
+
+    /// <summary><c>name (provider target)</c>, for messages.</summary>
+    public override string ToString() => $"{Name} ({Provider} {Target})";
 }
 
 /// <summary>The part of a source a scan covered. Annotations of tables outside it are not applied and never stale:

@@ -39,7 +39,9 @@ public static class InventoryJson
     /// <summary>Parses an inventory document.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="file">File name for error messages.</param>
-    /// <exception cref="ConfigurationException">Malformed JSON (with line and column) or an unsupported format version.</exception>
+    /// <exception cref="ConfigurationException">Malformed JSON (with line and column), JSON that is not an inventory
+    /// (no top-level <c>format</c> or <c>sources</c>: a check result, a SARIF log, any other object), or an unsupported
+    /// format version.</exception>
     public static InventoryDocument Deserialize(string json, string file = "inventory.json")
     {
         InventoryDocument? document;
@@ -54,9 +56,34 @@ public static class InventoryJson
         }
         if (document is null)
             throw new ConfigurationException("the file holds no inventory document", file);
+        RequireInventoryShape(json, file);
         if (document.Format != InventoryDocument.CurrentFormat)
             throw new ConfigurationException($"inventory format {document.Format} is not supported (this tool reads format {InventoryDocument.CurrentFormat}); rescan with this version", file);
         return document;
+    }
+
+    /// <summary>Every inventory this tool writes has a top-level <c>format</c> and <c>sources</c> (the list is written
+    /// even when empty); a JSON object without them is another file, not an empty inventory, and must not pass the gate
+    /// as "0 of 0 columns tagged". Called on text that already parsed, so the reader cannot fail.</summary>
+    private static void RequireInventoryShape(string json, string file)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        bool format = false, sources = false;
+        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("format")) format = true;
+                else if (reader.ValueTextEquals("sources")) sources = true;
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        if (!format || !sources)
+        {
+            var missing = string.Join(" and ", new[] { format ? null : "'format'", sources ? null : "'sources'" }.Where(m => m is not null));
+            throw new ConfigurationException($"not an inventory document: it has no {missing} (a check result, SARIF log or other JSON?); give the inventory.json written by `inventory scan` or `inventory merge`", file);
+        }
     }
 
     /// <summary>Reads an inventory file.</summary>

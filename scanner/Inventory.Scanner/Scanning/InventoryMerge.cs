@@ -21,7 +21,8 @@ public static class InventoryMerge
     /// <summary>Merges parts.</summary>
     /// <param name="parts">At least one part.</param>
     /// <returns>The merged document, normalised.</returns>
-    /// <exception cref="ConfigurationException">No part; a shard recorded twice or with different counts; a table in
+    /// <exception cref="ConfigurationException">No part; a shard recorded twice or with different counts; parts cut from
+    /// different configurations (<see cref="InventoryDocument.SplitOf"/>, or one source's include/exclude); a table in
     /// two parts; a source name in two parts with different providers or targets. The message names both files.</exception>
     public static InventoryDocument Merge(IReadOnlyList<InventoryPart> parts)
     {
@@ -74,6 +75,42 @@ public static class InventoryMerge
         return merged;
     }
 
+    /// <summary>Parts of one split were cut from one configuration: the same sources (name, provider, target) with the
+    /// same include/exclude patterns, whichever shard holds them. Parts that record the split
+    /// (<see cref="InventoryDocument.SplitOf"/>) are compared on it; every part's sources are compared by scope too, so
+    /// parts written before splits were recorded are still checked where they share a source.</summary>
+    /// <exception cref="ConfigurationException">Two parts disagree; the message names both files.</exception>
+    private static void CheckSameSplit(List<InventoryPart> sharded)
+    {
+        var recorded = sharded.Where(p => p.Document.SplitOf is not null).ToList();
+        foreach (var part in recorded.Skip(1))
+        {
+            var (first, other) = (recorded[0].Document.SplitOf!, part.Document.SplitOf!);
+            if (first.Count == other.Count && first.Zip(other).All(pair => pair.First.SameAs(pair.Second))) continue;
+            var onlyFirst = first.Where(a => !other.Any(a.SameAs)).Select(a => a.ToString());
+            var onlyOther = other.Where(b => !first.Any(b.SameAs)).Select(b => b.ToString());
+            throw new ConfigurationException($"{recorded[0].File} and {part.File} are parts of different scans: their splits were cut from different sources or scopes " +
+                $"(only in {recorded[0].File}: {Describe(onlyFirst)}; only in {part.File}: {Describe(onlyOther)}); merge the shards of one `inventory scan --shard I/N` configuration");
+        }
+        var scopes = new Dictionary<string, (SourceScope? Scope, string File)>(StringComparer.Ordinal);
+        foreach (var (file, document) in sharded)
+            foreach (var source in document.Sources)
+            {
+                if (!scopes.TryAdd(source.Name, (source.Scope, file)) && scopes[source.Name] is var (scope, firstFile)
+                    && !SamePatterns(scope, source.Scope))
+                    throw new ConfigurationException($"source '{source.Name}' has different include/exclude patterns in {firstFile} and {file}: parts of one merge must come from one config");
+            }
+        foreach (var (file, document) in recorded)
+            foreach (var source in document.Sources)
+                if (!document.SplitOf!.Any(s => s.Name == source.Name))
+                    throw new ConfigurationException($"source '{source.Name}' in {file} is not among the sources its split records");
+    }
+
+    private static string Describe(IEnumerable<string> sources) => sources.Any() ? string.Join(", ", sources) : "none";
+
+    private static bool SamePatterns(SourceScope? a, SourceScope? b) =>
+        a is null || b is null || (a.Include.SequenceEqual(b.Include) && a.Exclude.SequenceEqual(b.Exclude));
+
     private static void CheckShards(IReadOnlyList<InventoryPart> parts, InventoryDocument merged)
     {
         var sharded = parts.Where(p => p.Document.Shard is not null).ToList();
@@ -92,6 +129,7 @@ public static class InventoryMerge
         }
         if (sharded.Count != parts.Count)
             throw new ConfigurationException($"{parts.First(p => p.Document.Shard is null).File} is a whole scan but {sharded[0].File} is shard {sharded[0].Document.Shard}: merge the shards of one split only");
+        CheckSameSplit(sharded);
         for (int i = 1; i <= count; i++)
             if (!seen.ContainsKey(i))
                 merged.Issues.Add(new ScanIssue("*", null, null, "shard-missing",

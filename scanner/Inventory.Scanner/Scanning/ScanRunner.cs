@@ -78,6 +78,11 @@ public sealed class ScanRunner
             .Select(s => (Config: s, Target: ConnectionTarget.Parse(s.Connection, s.Provider)))
             .ToList();
         var tableShard = request.Sources.Count == 1 ? request.Shard : null;
+        if (request.Shard is not null)
+            document.SplitOf = request.Sources
+                .Select(s => (Config: s, Target: ConnectionTarget.Parse(s.Connection, s.Provider)))
+                .Select(s => new SplitSource { Name = s.Config.Name, Provider = s.Target.Provider, Target = s.Target.Display, Include = [.. s.Config.Include], Exclude = [.. s.Config.Exclude] })
+                .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         var servers = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // A classifier that cannot be built stops the scan at once (nothing sampled could be classified).
