@@ -237,12 +237,24 @@ public sealed partial class MySqlDatabaseConnector : IConnector
             1044 => $"user '{user}' may not open this database: ask the DBA for a grant, or check the database name",
             1049 => "the database does not exist: check the database name in the connection",
             1040 or 1203 => "the server has too many connections: retry later or lower parallelism",
+            _ when IsTlsFailure(e) => "TLS could not be set up (the server offers no TLS, or its certificate was refused): check ssl-mode (preferred or none for a server without TLS) or trust the server's certificate",
             1042 or 2002 or 2003 or 2005 => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that MySQL/MariaDB is running",
             _ when e is MySqlException { ErrorCode: MySqlErrorCode.UnableToConnectToHost } => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that MySQL/MariaDB is running",
             _ when e is ArgumentException or InvalidOperationException => "the connection string is invalid or incomplete: check its keys and values",
             _ => $"cannot connect: {MySqlErrors.Describe(e)}; check the connection settings",
         };
         return new ConnectorException(Provider, Target, message, (e as MySqlException) is { } m ? MySqlErrors.State(m) : null, e);
+    }
+
+    // MySqlConnector reports a server without TLS under ssl-mode=required as error 1042 ("Server does not support
+    // SSL"), and a refused certificate through an AuthenticationException; both are TLS failures, not an unreachable host.
+    private static bool IsTlsFailure(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is System.Security.Authentication.AuthenticationException
+                || (x is MySqlException && x.Message.Contains("SSL", StringComparison.Ordinal)))
+                return true;
+        return false;
     }
 
     private string SafeUser()

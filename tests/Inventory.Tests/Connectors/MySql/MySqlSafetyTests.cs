@@ -136,6 +136,22 @@ public sealed class MySqlSafetyTests
     }
 
     [Test]
+    public async Task ReadCatalog_TlsRequiredOnServerWithoutTls_SaysTlsNotUnreachable()
+    {
+        await using (var admin = new MySqlConnection(TestMySql.AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var cmd = new MySqlCommand("SELECT @@have_ssl", admin);
+            if (await cmd.ExecuteScalarAsync() is string have && have == "YES")
+                Assert.Ignore("this server offers TLS, so ssl-mode=required connects");
+        }
+        var b = new MySqlConnectionStringBuilder(TestMySql.AdminConnectionString) { SslMode = MySqlSslMode.Required };
+        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(b.ConnectionString, "mysql"));
+        var e = Assert.ThrowsAsync<ConnectorException>(() => connector.ReadCatalogAsync(CatalogFilter.All));
+        Assert.That(e!.Message, Does.Contain("TLS could not be set up").And.Not.Contain("cannot reach the server"));
+    }
+
+    [Test]
     public async Task ReadCatalog_UnknownDatabase_SaysSo()
     {
         var b = new MySqlConnectionStringBuilder(TestMySql.AdminConnectionString) { Database = "inv_missing_" + Guid.NewGuid().ToString("N")[..8] };
