@@ -12,7 +12,7 @@ namespace Inventory.Cli.Commands;
 /// <summary><c>inventory check</c>: the CI gate. Applies the annotations to the inventory and exits 0 when every in-scope
 /// column is tagged (and, with --strict, nothing conflicts or is stale), 1 when the gate fails, 2 when an annotation
 /// file or an option is invalid, 3 when the gate passed but the scan was incomplete.</summary>
-internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCommand.Settings>
+internal sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors) : AsyncCommand<CheckCommand.Settings>
 {
     public sealed class Settings : GateSettings
     {
@@ -101,7 +101,8 @@ internal sealed class CheckCommand(IAnsiConsole console) : AsyncCommand<CheckCom
             }
             file ??= Path.Combine(settings.OutputDir ?? ".", writer.DefaultFileName);
             await AtomicFile.WriteAsync(file, s => writer.WriteAsync(result, s, cancellationToken), cancellationToken).ConfigureAwait(false);
-            console.Write(new Text($"wrote {format} to {file}\n"));
+            // On standard error like other progress: standard output carries only the findings (README).
+            errors.Line($"wrote {format} to {file}");
         }
 
         if (annotations.Errors.Count > 0) return ExitCodes.BadInput;

@@ -84,6 +84,28 @@ public sealed class CheckCommandTests
     }
 
     [Test]
+    public async Task Check_FileFormats_SayWhereTheyWroteOnStandardErrorOnly()
+    {
+        using var dir = new TempFolder();
+        var inventory = Save(dir, CaseInventories.C06());
+        var sarif = Path.Combine(dir.Path, "gate.sarif");
+        var console = new TestConsole();
+        var error = new StringWriter();
+
+        var code = await InventoryApp.RunAsync(["check", "--inventory", inventory, "--annotations",
+            Path.Combine(SharedPaths.Cases, "C06-ci-gate-tagged", "annotations.yml"), "--format", "github", "--sarif", sarif], console, error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.GateFailed));
+            Assert.That(File.Exists(sarif), Is.True);
+            Assert.That(console.Output, Does.Not.Contain("wrote"), "standard output carries only the findings");
+            Assert.That(console.Output.Split('\n').Where(l => l.Length > 0), Has.All.StartWith("::"));
+            Assert.That(error.ToString(), Does.Contain($"wrote sarif to {sarif}"));
+        }
+    }
+
+    [Test]
     public async Task AnnotateThenFill_MakesCheckPass_AndBaselineFailsOnlyNewTable()
     {
         using var dir = new TempFolder();
