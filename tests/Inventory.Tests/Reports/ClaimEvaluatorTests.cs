@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: one fixture for every claim kind of the policy format and each of its verdicts (holds,
+// violated, unknown), sharing one inventory builder; split by kind, each file would repeat that builder.
 using NUnit.Framework;
 using Inventory.Catalog;
 using Inventory.Model;
