@@ -22,7 +22,8 @@ public sealed record ConnectionTarget
     /// or a native connection string, attributed by its keys (<see cref="Connectors.Providers.DetectNative"/>).
     /// </param>
     /// <param name="provider">Explicit provider (config), or null to infer it.</param>
-    /// <exception cref="ConfigurationException">Malformed URI, unknown provider, or a string the tool cannot attribute to a provider. The message never holds the password.</exception>
+    /// <exception cref="ConfigurationException">Malformed URI, unknown provider, a provider that contradicts the URI's
+    /// scheme, or a string the tool cannot attribute to a provider. The message never holds the password.</exception>
     public static ConnectionTarget Parse(string connection, string? provider = null)
     {
         if (string.IsNullOrWhiteSpace(connection))
@@ -32,7 +33,13 @@ public sealed record ConnectionTarget
         int colon = connection.IndexOf(':');
         string scheme = colon > 0 ? connection[..colon].ToLowerInvariant() : "";
         if (colon > 0 && Connectors.Providers.ForScheme(scheme) is { } byScheme)
+        {
+            // A provider given beside a URI must agree with it: silently scanning as the URI's engine hides a wrong config.
+            if (explicitProvider is not null && !ReferenceEquals(explicitProvider, byScheme))
+                throw new ConfigurationException($"provider {explicitProvider.Name} contradicts the {scheme}: connection, which is a {byScheme.Name} URI; " +
+                    "remove the provider (a URI names its engine) or fix the connection");
             return byScheme.ParseUri(connection);
+        }
         if (connection.Contains("://"))
             throw new ConfigurationException($"unknown connection scheme '{Safe(scheme)}://'; use {Connectors.Providers.SchemeList}");
         return FromNative(connection, explicitProvider);

@@ -55,6 +55,17 @@ public sealed class ProvidersTests
     }
 
     [Test]
+    public void Parse_ProviderContradictingTheUri_IsAnErrorWithoutThePassword()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => ConnectionTarget.Parse("mysql://u:s3cret@h/d", "postgres"))!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(e.Message, Does.Contain("provider postgres contradicts the mysql: connection").And.Not.Contain("s3cret"));
+            Assert.That(ConnectionTarget.Parse("postgresql://u:s3cret@h/d", "postgres").Provider, Is.EqualTo("postgres"), "an agreeing provider is accepted");
+        }
+    }
+
+    [Test]
     public void Create_EveryProvider_ConnectorReportsItsName()
     {
         foreach (var provider in Providers.All)
