@@ -139,8 +139,9 @@ public static class CrossValidation
         var features = oof.Select(o => StackedCombination.Features(o.Labels, o.Distribution, o.Rule)).ToArray();
         var combinationByFold = Enumerable.Range(0, folds).Select(f => StackedCombination.Fit(
             oof.Select((o, i) => (o, i)).Where(p => p.o.Fold != f).Select(p => (features[p.i], Category(p.o.Gold))).ToArray(), options.Seed)).ToArray();
-        var raw = oof.Select((o, i) => (o.App, o.Fold, o.Gold,
-            Suggestion: new SuggestionCalibration(combinationByFold[o.Fold], [], []).Suggest(o.Labels, o.Distribution, o.Rule), o.Rule)).ToArray();
+        var policyByFold = combinationByFold.Select(c => new SuggestionCalibration(c, [], [])).ToArray();
+        var raw = oof.Select(o => (o.App, o.Fold, o.Gold,
+            Suggestion: policyByFold[o.Fold].Suggest(o.Labels, o.Distribution, o.Rule), o.Rule)).ToArray();
         static bool Right(string gold, RawSuggestion s) => Category(gold) == Category(s.DataCategory);
         var byFold = Enumerable.Range(0, folds).Select(f => SuggestionCalibration.Fit(combinationByFold[f],
             raw.Where(r => r.Fold != f).Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))))).ToArray();

@@ -53,10 +53,16 @@ public sealed class StackedCombination
     /// <param name="distribution">Their probabilities (same order).</param>
     /// <param name="rule">The rule decision, or null when rules were not used.</param>
     /// <returns><see cref="FeatureCount"/> values.</returns>
-    public static float[] Features(IReadOnlyList<string> labels, IReadOnlyList<float> distribution, ColumnClassification? rule)
+    public static float[] Features(IReadOnlyList<string> labels, IReadOnlyList<float> distribution, ColumnClassification? rule) =>
+        Features(SummedByCategory(labels, distribution), rule);
+
+    /// <summary>The stacking features of one column whose per-category sums are already known.</summary>
+    /// <param name="summed">From <see cref="SummedByCategory"/>.</param>
+    /// <param name="rule">The rule decision, or null when rules were not used.</param>
+    /// <returns><see cref="FeatureCount"/> values.</returns>
+    public static float[] Features(double[] summed, ColumnClassification? rule)
     {
         var features = new float[FeatureCount];
-        var summed = SummedByCategory(labels, distribution);
         for (int c = 0; c < Categories.Count; c++) features[c] = (float)Math.Log(Math.Max(summed[c], 1e-6));
         int slot = rule?.DataCategory is { } decided ? IndexOf(DataCategory.TopLevelOf(decided)) : Categories.Count;
         if (slot < 0) slot = Categories.Count;
@@ -77,7 +83,7 @@ public sealed class StackedCombination
         var summed = new double[Categories.Count];
         for (int i = 0; i < labels.Count; i++)
         {
-            int c = IndexOf(DataCategory.TopLevelOf(labels[i]));
+            int c = LabelCategory.GetOrAdd(labels[i], l => IndexOf(DataCategory.TopLevelOf(l)));
             if (c >= 0) summed[c] += distribution[i];
         }
         return summed;
@@ -185,6 +191,9 @@ public sealed class StackedCombination
             throw new FormatException(e.Message, e);
         }
     }
+
+    // Category index of each model label (a model has a few dozen labels; asked for every label of every column).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> LabelCategory = new(StringComparer.Ordinal);
 
     private static int IndexOf(string category)
     {

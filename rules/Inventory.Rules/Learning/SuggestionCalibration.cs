@@ -65,7 +65,7 @@ public sealed class SuggestionCalibration
         bool valuesExamined = false)
     {
         var summed = StackedCombination.SummedByCategory(labels, distribution);
-        var probabilities = Combination?.Probabilities(StackedCombination.Features(labels, distribution, rule), valuesExamined) ?? summed;
+        var probabilities = Combination?.Probabilities(StackedCombination.Features(summed, rule), valuesExamined) ?? summed;
         // Ties broken by the order of LABELS.md, so the answer never depends on dictionary order.
         int Best(double[] p)
         {
