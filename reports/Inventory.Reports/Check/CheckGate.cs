@@ -142,9 +142,13 @@ public static class CheckGate
             : "no annotation";
         if (column.Status == ColumnStatus.Suggested && threshold is { } t && column.Confidence < t)
             why += $"; classification confidence {column.Confidence.ToString("0.00", CultureInfo.InvariantCulture)} is below {t.ToString("0.##", CultureInfo.InvariantCulture)}";
+        var notSampled = column.NotSampled ?? table.NotSampled;
+        if (column.Classification?.DataCategory is not null && notSampled is { } unread)
+            // The suggestion printed beside it rests on the name and type alone: say so, as `annotate` does in its stubs.
+            why += $"; not sampled ({JsonNamingPolicy.KebabCaseLower.ConvertName(unread.ToString())}): classified from its name and type alone";
         if (column.Classification?.DataCategory is null)
         {
-            if (column.NotSampled is { } reason)
+            if (notSampled is { } reason)
                 why += $"; no data sampled ({JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString())})";
             else if (column.Stats.SampledRows > 0 && column.Stats.NonNull == 0)
                 why += "; all sampled values NULL";
