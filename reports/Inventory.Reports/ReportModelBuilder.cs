@@ -20,7 +20,7 @@ internal static class ReportModelBuilder
         ["other_personal"] = "#c0392b", ["none"] = "#9aa0a6", ["undecided"] = "#e0a800",
     };
 
-    /// <summary>CNIL register categories for our data categories (DESIGN §7).</summary>
+    /// <summary>CNIL register categories for our data categories (the standards mapping of the product brief, DESIGN.md §7).</summary>
     internal static string CnilCategory(string category) => category switch
     {
         "automatic.geolocation" => "Données de localisation",
