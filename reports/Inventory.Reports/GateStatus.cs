@@ -7,7 +7,7 @@ namespace Inventory.Reports;
 /// <c>conflict</c>, <c>suggested</c> (classified, not a tag), <c>untagged</c>, and <c>accepted</c> for a suggestion that
 /// <c>--accept-classification-above</c> (or <c>check.accept-classification-above</c>) lets count as tagged, so a column
 /// the coverage counts as tagged is never listed as merely "suggested".</summary>
-public static class GateStatus
+internal static class GateStatus
 {
     /// <summary>The status name of an accepted suggestion.</summary>
     public const string Accepted = "accepted";
