@@ -22,7 +22,9 @@ namespace Inventory.Annotations;
 /// Unknown keys, unknown categories, duplicate keys, columns or tables, tabs and bad indentation are
 /// <see cref="AnnotationError"/>s with their kind, file, line and column. Loading never stops at the first error: every
 /// file is read, every error is collected, and the valid parts (other files, other documents, other columns of a
-/// document) are kept.
+/// document) are kept. A key given twice (<c>ville:</c> on two lines) applies neither entry (which one was meant is
+/// unknown; the column stays untagged and is reported); a YAML syntax error (a tab in indentation, bad indentation)
+/// makes the whole file unreadable, and its error says that none of the file's annotations were applied.
 /// </summary>
 public sealed class AnnotationLoader
 {
@@ -97,15 +99,21 @@ public sealed class AnnotationLoader
     public IReadOnlyList<TableAnnotation> Parse(string text, string file, ICollection<AnnotationError> errors)
     {
         List<YNode> documents;
+        var duplicates = new List<ConfigurationException>();
         try
         {
-            documents = StrictYaml.ReadDocuments(text, file);
+            documents = StrictYaml.ReadDocuments(text, file, duplicates);
         }
         catch (ConfigurationException e)
         {
-            errors.Add(AnnotationError.From(AnnotationErrorKind.Syntax, e));
+            // A syntax error stops the file's parse: say that nothing of it was applied, not just where it broke.
+            errors.Add(new AnnotationError(AnnotationErrorKind.Syntax,
+                $"{e.Reason}; none of this file's annotations were applied (fix the file and run again)", e.File, e.Line, e.Column));
             return [];
         }
+        // A repeated key is an error of its entry only (neither entry applies); the other entries are read below.
+        foreach (var duplicate in duplicates)
+            errors.Add(AnnotationError.From(AnnotationErrorKind.DuplicateKey, duplicate));
         var tables = new List<TableAnnotation>();
         var seenInFile = new Dictionary<(string?, string), int>();
         foreach (var document in documents)
@@ -153,6 +161,8 @@ public sealed class AnnotationLoader
     private TableAnnotation? ReadTable(YMapping map, ICollection<AnnotationError> errors)
     {
         CheckKeys(map, "a table annotation", TableKeys, errors);
+        // `table:` given twice: which table is meant is unknown, so the document is not applied (its error is recorded).
+        if (map.DuplicateKeys.Any(k => k.Value == "table")) return null;
 
         var tableNode = map["table"];
         if (tableNode is not YScalar { IsNull: false } tableScalar || tableScalar.Value.Trim().Length == 0)
