@@ -82,7 +82,7 @@ internal class ScanSettings : CommandSettings
             Sample = s.Sample with
             {
                 Rows = SampleRows ?? s.Sample.Rows,
-                StatementTimeout = Timeout is null ? s.Sample.StatementTimeout : InventoryConfig.ParseDuration(Timeout),
+                StatementTimeout = Timeout is null ? s.Sample.StatementTimeout : InventoryConfig.ParseTimeout(Timeout, "--timeout"),
             },
         }).ToList();
         if (requireSources && sources.Count == 0)

@@ -1,0 +1,61 @@
+using Inventory.Cli;
+using Inventory.Config;
+using Inventory.Tests.Support;
+using NUnit.Framework;
+using Spectre.Console.Testing;
+
+namespace Inventory.Tests.Cli;
+
+/// <summary>Scan options a user can get wrong: a timeout that would disable the server's statement timeout, and
+/// include patterns that match nothing.</summary>
+[TestFixture]
+public sealed class ScanOptionTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"inventory-scanopt-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        var code = await InventoryApp.RunAsync(args, console);
+        return (code, console.Output);
+    }
+
+    private static string Chinook => "sqlite:" + Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
+
+    [TestCase("--timeout=0s", "--timeout '0s' must be at least 1ms")]
+    [TestCase("--timeout=0", "--timeout '0' must be at least 1ms")]
+    [TestCase("--timeout=0.0001s", "must be at least 1ms")]
+    [TestCase("--timeout=-5s", "--timeout '-5s' is negative")]
+    public async Task Scan_TimeoutZeroOrNegative_ExitsTwoWithOneLine(string option, string expected)
+    {
+        var output = Path.Combine(_dir, "i.json");
+
+        var (code, text) = await RunAsync("scan", "--connection", Chinook, option, "--out", output);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput), text);
+            Assert.That(text, Does.Contain(expected));
+            Assert.That(text.Trim().Split('\n'), Has.Length.EqualTo(1), "one line, no stack trace");
+            Assert.That(File.Exists(output), Is.False, "nothing scanned");
+        }
+    }
+
+    [TestCase("timeout: 0s", "'0s' must be at least 1ms")]
+    [TestCase("lock-timeout: -1s", "lock-timeout '-1s' is negative")]
+    public void Load_ConfigTimeoutZeroOrNegative_ErrorAtItsLine(string line, string expected)
+    {
+        var file = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(file, $"sources:\n  - name: app\n    connection: {Chinook}\n    sample:\n      {line}\n");
+
+        Assert.That(() => InventoryConfig.Load(file), Throws.TypeOf<ConfigurationException>()
+            .With.Message.StartsWith($"{file}:5:").And.Message.Contains(expected));
+    }
+}
