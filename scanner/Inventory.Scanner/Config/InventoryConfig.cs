@@ -64,6 +64,9 @@ public sealed record InventoryConfig
     public string? Annotations { get; init; }
     /// <summary>Policy file, relative to the config file; null for the built-in seed policy.</summary>
     public string? Policy { get; init; }
+    /// <summary>Line and column (1-based) of the <c>policy:</c> value in the config file, or null when the config names
+    /// no policy: where a finding of the built-in policy's claims points (the policy itself is no file of the user's).</summary>
+    public (int Line, int Column)? PolicyPosition { get; init; }
     /// <summary>Taxonomy file override, or null for the built-in one.</summary>
     public string? Taxonomy { get; init; }
     /// <summary>Name-rules file override, or null for the built-in one.</summary>
@@ -145,6 +148,7 @@ public sealed record InventoryConfig
             SourceDefaults = defaults,
             Annotations = root.String("annotations"),
             Policy = root.String("policy"),
+            PolicyPosition = root["policy"] is { } policyNode ? (policyNode.Line, policyNode.Column) : null,
             Taxonomy = root.String("taxonomy"),
             NameRules = root.String("name-rules"),
             Model = root.String("model"),

@@ -212,6 +212,29 @@ public sealed class CheckCommandTests
     }
 
     [Test]
+    public async Task Check_BuiltinPolicyFromTheConfig_ClaimFindingsPointAtThePolicyLineNotTheFilesFirstLine()
+    {
+        // Given a config whose line 3 selects the built-in policy
+        using var dir = new TempFolder();
+        var inventory = Save(dir, Inventory.Tests.Reports.SampleInventory.Build());
+        var none = Directory.CreateDirectory(Path.Combine(dir.Path, "none")).FullName;
+        var config = dir.Write("inventory.yml", "# gate config\nannotations: none/\npolicy: builtin\n");
+        var sarif = Path.Combine(dir.Path, "check.sarif");
+
+        await RunAsync("check", "--inventory", inventory, "--config", config, "--annotations", none, "--sarif", sarif);
+
+        // Then the claim finding points at `policy: builtin` (line 3, column 9), where the claims come from
+        var card = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(sarif))!["runs"]![0]!["results"]!.AsArray()
+            .First(r => (string?)r!["properties"]!["claim"] == "no-stored-card-number")!;
+        var location = card["locations"]![0]!["physicalLocation"]!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Path.GetFullPath((string)location["artifactLocation"]!["uri"]!), Is.EqualTo(config));
+            Assert.That(((int)location["region"]!["startLine"]!, (int)location["region"]!["startColumn"]!), Is.EqualTo((3, 9)));
+        }
+    }
+
+    [Test]
     public async Task Check_InvalidAnnotationFile_ExitsTwoAndStillReportsTheRest()
     {
         using var dir = new TempFolder();
