@@ -23,6 +23,9 @@ public enum AnnotationErrorKind
     InvalidValue,
     /// <summary>A table annotated twice (in one file or across files).</summary>
     DuplicateTable,
+    /// <summary>An <c>activity:</c> or <c>shared-with:</c> id the policy does not define (checked only when a policy is
+    /// given; see <see cref="PolicyReferenceCheck"/>).</summary>
+    UnknownPolicyReference,
 }
 
 /// <summary>One error met while loading annotation files, with its place. The loader collects every one and keeps the

@@ -189,6 +189,10 @@ public sealed class AnnotationLoader
             defaultCategory = Category(defaults, "category", errors, columnName: null);
         }
 
+        var references = new List<PolicyReference>();
+        if (activity is not null && map["activity"] is YScalar activityNode)
+            references.Add(new PolicyReference(PolicyReferenceKind.Activity, activity, new AnnotationLocation(activityNode.File, activityNode.Line, activityNode.Column)));
+        references.AddRange(Recipients(map));
         var columns = new List<ColumnAnnotation>();
         var columnsNode = map["columns"];
         switch (columnsNode)
@@ -205,7 +209,9 @@ public sealed class AnnotationLoader
                         continue;
                     }
                     var column = ReadColumn(key, value, errors);
-                    if (column is not null) columns.Add(column);
+                    if (column is null) continue;
+                    columns.Add(column);
+                    if (value is YMapping entry) references.AddRange(Recipients(entry));
                 }
                 break;
             default:
@@ -223,8 +229,21 @@ public sealed class AnnotationLoader
             Reason = reason,
             DefaultCategory = defaultCategory,
             Columns = columns,
+            PolicyReferences = references,
             Location = new AnnotationLocation(tableScalar.File, tableScalar.Line, tableScalar.Column),
         };
+    }
+
+    /// <summary>The recipient ids of a mapping's <c>shared-with:</c> (one value or a list), each with its place.</summary>
+    private static IEnumerable<PolicyReference> Recipients(YMapping map)
+    {
+        IEnumerable<YScalar> items = map["shared-with"] switch
+        {
+            YScalar { IsNull: false } one => [one],
+            YSequence list => list.Items.OfType<YScalar>().Where(i => !i.IsNull),
+            _ => [],
+        };
+        return items.Select(i => new PolicyReference(PolicyReferenceKind.Recipient, i.Value, new AnnotationLocation(i.File, i.Line, i.Column)));
     }
 
     private ColumnAnnotation? ReadColumn(YScalar key, YNode value, ICollection<AnnotationError> errors)
