@@ -58,4 +58,28 @@ public sealed class ScanOptionTests
         Assert.That(() => InventoryConfig.Load(file), Throws.TypeOf<ConfigurationException>()
             .With.Message.StartsWith($"{file}:5:").And.Message.Contains(expected));
     }
+
+    [Test]
+    public async Task Scan_IncludeMatchesNothing_WarnsNamingThePatternAndTheSource()
+    {
+        var output = Path.Combine(_dir, "i.json");
+
+        var (code, text) = await RunAsync("scan", "--connection", Chinook, "--include", "album", "--include", "Artist", "--out", output);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(text, Does.Contain("warning: include pattern 'album' matches no table of source 'default'; names are case-sensitive"));
+            Assert.That(text, Does.Not.Contain("pattern 'Artist'"), "Artist matched");
+        }
+    }
+
+    [Test]
+    public async Task Scan_NoIncludeMatches_WarnsThatNoTableWasScanned()
+    {
+        var (code, text) = await RunAsync("scan", "--connection", Chinook, "--include", "main.nothing*", "--out", Path.Combine(_dir, "i.json"));
+
+        Assert.That((code, text.Contains("include pattern 'main.nothing*' matches no table of source 'default' (0 tables scanned)", StringComparison.Ordinal)),
+            Is.EqualTo((ExitCodes.Ok, true)), text);
+    }
 }
