@@ -82,4 +82,19 @@ public sealed class ScanOptionTests
         Assert.That((code, text.Contains("include pattern 'main.nothing*' matches no table of source 'default' (0 tables scanned)", StringComparison.Ordinal)),
             Is.EqualTo((ExitCodes.Ok, true)), text);
     }
+
+    [TestCase("Host=127.0.0.1;Username=postgres;Pasword=hunter2", "invalid postgres connection string: unknown key 'Pasword' (did you mean 'Password'?)")]
+    [TestCase("Server=127.0.0.1;Port=3306;User ID=inventory_test;Pasword=hunter2;SslMode=None", "invalid mysql connection string: unknown key 'Pasword' (did you mean 'Password'?)")]
+    [TestCase("Host=127.0.0.1;Port=hunter2;Username=postgres;Password=x", "invalid postgres connection string: the value of 'Port' is not valid (the value is not shown)")]
+    public async Task Scan_NativeConnectionStringWithABadPair_NamesTheKeyNeverTheValue(string connection, string expected)
+    {
+        var (code, text) = await RunAsync("scan", "--connection", connection, "--out", Path.Combine(_dir, "i.json"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(text, Does.Contain(expected));
+            Assert.That(text, Does.Not.Contain("hunter2"));
+        }
+    }
 }
