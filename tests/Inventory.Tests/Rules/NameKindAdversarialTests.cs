@@ -87,7 +87,8 @@ public sealed class NameKindAdversarialTests
         string[][] tables =
             [["orders"], ["invoices"], ["posts"], ["settings"], ["products"], ["projects"], ["event", "types"], ["webhook", "events"],
              ["scheduled", "events"], ["calendar", "events"], ["import", "logs"], ["error", "logs"], ["job", "logs"], ["price", "log"],
-             ["email", "events"], ["event", "settings"], ["hit", "counts"], ["tasks"], ["comments"], ["subscriptions"]];
+             ["email", "events"], ["event", "settings"], ["hit", "counts"], ["tasks"], ["comments"], ["subscriptions"], ["patient", "visit"],
+             ["appointment", "visits"], ["app", "log", "lines"]];
         int columns = 2000, personal = 0;
         var wrong = new List<string>();
         for (int c = 0; c < columns; c++)
