@@ -155,13 +155,14 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     /// <summary>True when a column whose values a payment-reference prefix matched is a secret: its name points at
     /// credentials (<c>api_token</c>, <c>secret_key</c>, <c>auth_token</c>), neither its name nor its table says payment,
     /// card or charge (table group <c>payment</c>, <see cref="PaymentTokens"/>), and the values also read as random tokens
-    /// (<see cref="DetectorIds.SecretToken"/>, by the same share a payment reference needs).</summary>
+    /// (<see cref="DetectorIds.SecretToken"/>, by the share a deciding detector needs; a random part without two digits
+    /// fails it now and then, so the share is not compared with the payment reference's).</summary>
     private bool SecretNotPayment(NameMatch name, DetectorResult result)
     {
         if (name.DataCategory != "other_personal.credentials" || name.TableGroups.Contains("payment")) return false;
         if (name.Tokens.Any(PaymentTokens.Contains)) return false;
         var secret = result[DetectorIds.SecretToken];
-        return Enough(secret, _options.DetectorShare) && secret.Ratio >= result[DetectorIds.PaymentReference].Ratio;
+        return Enough(secret, _options.DetectorShare);
     }
 
     /// <summary>True when at least three values were tested and fewer than 20 % pass the validator of the category a

@@ -29,6 +29,14 @@ public sealed class SecretTokenAdversarialTests
         return new string(chars);
     }
 
+    // Random characters as a token generator draws them: some lack digits or have only one.
+    private static string Unconstrained(Random random, int length)
+    {
+        var chars = new char[length];
+        for (int i = 0; i < length; i++) chars[i] = Base62[random.Next(Base62.Length)];
+        return new string(chars);
+    }
+
     private const string Base62 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private const string LowerDigits = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -42,7 +50,7 @@ public sealed class SecretTokenAdversarialTests
     /// <summary>A secret as applications store it: a vendor-prefixed key, a JWT, a hex or base64 session token.</summary>
     internal static string Secret(Random random, int kind) => kind switch
     {
-        0 => "tok_" + Random(random, Base62, random.Next(20, 32)),
+        0 => "tok_" + Unconstrained(random, random.Next(20, 32)),
         1 => $"{Pick(random, ["sk", "pk", "rk", "whsec", "key", "api", "sess"])}_{Random(random, random.Next(2) == 0 ? Base62 : LowerDigits, random.Next(20, 40))}",
         2 => $"{Pick(random, ["ghp_", "gho_", "github_pat_", "glpat-"])}{Random(random, Base62, 36)}",
         3 => $"{Pick(random, ["xoxb-", "xoxp-"])}{random.Next(100_000, 999_999)}-{random.Next(100_000, 999_999)}-{Random(random, Base62, 24)}",
