@@ -242,4 +242,33 @@ public sealed class NameKindAdversarialTests
         }
         Assert.That(Rate(found, n), Is.GreaterThanOrEqualTo(0.97), $"{found} of {n} client ids in tracking tables: device id");
     }
+
+    // ---------------------------------------------------------------- coordinates in a person's account (tie-breaker 13, C33)
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void CoordinatesInAPersonsAccountTable_AreLocation_NamesOnlyAndWithValues(int seed)
+    {
+        var random = new Random(seed);
+        string[][] tables = [["accounts"], ["account"], ["users"], ["user", "profiles"], ["members"], ["customers"], ["clients"], ["kunden"], ["usuarios"], ["patients"]];
+        string[][] names = [["lat"], ["lon"], ["lng"], ["latitude"], ["longitude"], ["geo", "lat"], ["geo", "lng"], ["home", "lat"], ["home", "lng"]];
+        int n = 2000, location = 0;
+        var missed = new List<string>();
+        for (int i = 0; i < n; i++)
+        {
+            var table = Spell(random, Pick(random, tables));
+            var column = Spell(random, Pick(random, names));
+            string? category;
+            if (i % 2 == 0) category = Category(table, ["id", "email", "created_at"], column, Pick(random, ["double precision", "numeric(9,6)", "float", "decimal(10,7)"]));
+            else
+            {
+                bool latitude = column.Contains("lat", StringComparison.OrdinalIgnoreCase);
+                var values = Enumerable.Range(0, 40).Select(_ => ((random.NextDouble() * 2 - 1) * (latitude ? 89 : 179)).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                category = Rules.Classify(Some.InTable(table, ["id", "email", "created_at"], column, "double precision", values)).DataCategory;
+            }
+            if (category == "other_personal.location") location++;
+            else if (missed.Count < 6) missed.Add($"{table}.{column}→{category}");
+        }
+        Assert.That(Rate(location, n), Is.GreaterThanOrEqualTo(0.99), $"{location} of {n} account coordinates: location; e.g. {string.Join(", ", missed)}");
+    }
 }
