@@ -37,7 +37,7 @@ internal static class PostalAddressShape
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnitWords = Lookup(
         "étage", "etage", "bis", "ter", "cours", "appt", "appt.", "apt", "apt.", "app.", "bât", "bât.", "bat.", "esc", "esc.", "escalier",
         "porte", "gauche", "droite", "cedex", "og", "eg", "dg", "links", "rechts", "mitte", "stock", "etg.", "whg.", "wohnung", "piso",
-        "puerta", "planta", "bajo", "izq", "izq.", "izda", "izda.", "izquierda", "dcha", "dcha.", "dcha", "derecha", "esc.", "portal",
+        "puerta", "planta", "bajo", "izq", "izq.", "izda", "izda.", "izquierda", "dcha", "dcha.", "derecha", "portal",
         "escalera", "c/o", "#", "flat", "floor", "unit", "suite", "ste", "ste.", "box", "apartment");
 
     /// <summary>The longest value read as one address: several lines with a name, a care-of, flat, floor and country fit.</summary>
