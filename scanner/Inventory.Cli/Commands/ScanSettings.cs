@@ -33,7 +33,7 @@ internal class ScanSettings : CommandSettings
     public int? SampleRows { get; init; }
 
     [CommandOption("--timeout <DURATION>")]
-    [Description("Statement timeout per query, e.g. 30s (default 30s).")]
+    [Description("Statement timeout per query, e.g. 30s (default 30s; at least 1ms: 0 would mean no timeout and is refused).")]
     public string? Timeout { get; init; }
 
     [CommandOption("--parallelism <N>")]

@@ -97,4 +97,29 @@ public sealed class ScanOptionTests
             Assert.That(text, Does.Not.Contain("hunter2"));
         }
     }
+
+    [Test]
+    [Category("Integration")]
+    public async Task Scan_PostgresSchemaWithADot_QuotedIncludeScansExactlyIt()
+    {
+        // Given schema "My.Schema" and, to tell them apart, schema "My" holding a table "Schema.orders"
+        await using var db = await TestPostgres.CreateAsync("dotschema", """
+            CREATE SCHEMA "My.Schema";
+            CREATE TABLE "My.Schema".orders (id integer PRIMARY KEY, email text);
+            CREATE SCHEMA "My";
+            CREATE TABLE "My"."Schema.orders" (id integer PRIMARY KEY);
+            CREATE TABLE public.other (id integer PRIMARY KEY);
+            """);
+        var output = Path.Combine(_dir, "i.json");
+
+        var (code, text) = await RunAsync("scan", "--connection", db.ConnectionString, "--include", "\"My.Schema\".*", "--sample-rows", "0", "--out", output);
+
+        var tables = Inventory.Model.InventoryJson.Read(output).AllTables().Select(t => (t.Table.Schema, t.Table.Name)).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(tables, Is.EqualTo(new[] { ("My.Schema", "orders") }));
+            Assert.That(text, Does.Not.Contain("matches no table"));
+        }
+    }
 }
