@@ -3,18 +3,17 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Inventory.Catalog;
 using Inventory.Classification;
-using Microsoft.ML.Data;
 
 namespace Inventory.Rules.Learning;
 
-/// <summary>One row of the column model's input schema (the schema saved inside <c>column-model.zip</c>).
+/// <summary>One column as the column model reads it (<see cref="ColumnVectorizer"/> turns it into the model's features).
 /// Text fields hold lower-case tokens separated by single spaces.</summary>
 public sealed class ColumnModelInput
 {
     /// <summary>Training label <c>category.subcategory</c> or <c>none</c>; empty when scoring.</summary>
     public string Label { get; set; } = "";
     /// <summary>Column name tokens after camelCase/snake/digit splitting and abbreviation expansion (e.g. <c>first name</c>
-    /// for <c>fname</c>); the source of word 1–2-grams and character 2–4-grams.</summary>
+    /// for <c>fname</c>); the source of word 1–2-grams and character 1–4-grams.</summary>
     public string Name { get; set; } = "";
     /// <summary>Table name tokens without the schema, singularised (e.g. <c>customer address</c>).</summary>
     public string Table { get; set; } = "";
@@ -31,7 +30,6 @@ public sealed class ColumnModelInput
     /// <c>rl:undecided</c>), its rule id and its gates (stacking: the model learns how far to trust each rule).</summary>
     public string Rule { get; set; } = "";
     /// <summary>Numeric flags, in the order of <see cref="ColumnFeatures.FlagNames"/>.</summary>
-    [VectorType(ColumnFeatures.FlagCount)]
     public float[] Flags { get; set; } = new float[ColumnFeatures.FlagCount];
 }
 
