@@ -75,16 +75,86 @@ public static partial class ColumnFeatures
     public static ColumnModelInput Build(ColumnEvidence column, ColumnClassification? rule)
     {
         ArgumentNullException.ThrowIfNull(column);
+        return Build(column, rule, new TableFeatures(column.Table, column.TableColumns));
+    }
+
+    /// <summary>Builds the model inputs of many columns; the table's tokens and its columns' tokens are computed once per
+    /// table (columns of one table share the same <see cref="ColumnEvidence.TableColumns"/> list) instead of once per
+    /// column. Same result as <see cref="Build(ColumnEvidence, ColumnClassification?)"/> for each column.</summary>
+    /// <param name="columns">Columns.</param>
+    /// <param name="rules">The rule decisions of the same columns (same order), or null.</param>
+    /// <returns>One input per column, labels empty.</returns>
+    public static ColumnModelInput[] BuildMany(IReadOnlyList<ColumnEvidence> columns, IReadOnlyList<ColumnClassification>? rules)
+    {
+        var inputs = new ColumnModelInput[columns.Count];
+        TableFeatures? table = null;
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            if (table is null || !ReferenceEquals(table.Columns, column.TableColumns) || !string.Equals(table.Table, column.Table, StringComparison.Ordinal))
+                table = new TableFeatures(column.Table, column.TableColumns);
+            inputs[i] = Build(column, rules?[i], table);
+        }
+        return inputs;
+    }
+
+    /// <summary>What the features of a table's columns share: the table's tokens, and how many of its column names hold
+    /// each (non-numeric) token, so a column's sibling tokens are those held by some other column name.</summary>
+    private sealed class TableFeatures
+    {
+        public TableFeatures(string table, IReadOnlyList<string> columns)
+        {
+            Table = table;
+            Columns = columns;
+            TableTokens = ColumnFeatures.TableTokens(table);
+            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var name in columns)
+                foreach (var t in Tokenize(name).Where(t => !char.IsAsciiDigit(t[0])).Distinct(StringComparer.Ordinal))
+                    counts[t] = counts.GetValueOrDefault(t) + 1;
+            Tokens = counts.Keys.ToArray();
+            Counts = counts.Values.ToArray();
+        }
+
+        public string Table { get; }
+        public IReadOnlyList<string> Columns { get; }
+        public IReadOnlyList<string> TableTokens { get; }
+        /// <summary>Distinct non-numeric tokens of the column names, in ordinal order.</summary>
+        public string[] Tokens { get; }
+        /// <summary>Per token, the number of column names (with repetitions) holding it.</summary>
+        public int[] Counts { get; }
+
+        /// <summary>The distinct tokens of the other column names (names equal to <paramref name="name"/> left out), in
+        /// ordinal order, joined by spaces.</summary>
+        public string SiblingsOf(string name, IReadOnlyList<string> nameTokens)
+        {
+            int copies = 0;
+            foreach (var c in Columns) if (string.Equals(c, name, StringComparison.Ordinal)) copies++;
+            var sb = new StringBuilder();
+            for (int i = 0; i < Tokens.Length; i++)
+            {
+                int others = Counts[i];
+                if (copies > 0 && Contains(nameTokens, Tokens[i])) others -= copies;
+                if (others <= 0) continue;
+                if (sb.Length > 0) sb.Append(' ');
+                sb.Append(Tokens[i]);
+            }
+            return sb.ToString();
+        }
+
+        private static bool Contains(IReadOnlyList<string> tokens, string token)
+        {
+            foreach (var t in tokens) if (string.Equals(t, token, StringComparison.Ordinal)) return true;
+            return false;
+        }
+    }
+
+    private static ColumnModelInput Build(ColumnEvidence column, ColumnClassification? rule, TableFeatures table)
+    {
         var info = column.Column;
         var nameTokens = Tokenize(info.Name);
-        var tableTokens = TableTokens(column.Table);
+        var tableTokens = table.TableTokens;
         var head = tableTokens.Count == 0 ? "" : tableTokens[^1];
         var family = FamilyOf(info.DeclaredType) is var f && f is not (Catalog.TypeFamily.Other or Catalog.TypeFamily.Untyped) ? f : info.Family;
-        var siblings = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var sibling in column.TableColumns)
-            if (!string.Equals(sibling, info.Name, StringComparison.Ordinal))
-                foreach (var t in Tokenize(sibling))
-                    if (!char.IsAsciiDigit(t[0])) siblings.Add(t);
         var last = nameTokens.Count == 0 ? "" : nameTokens[^1];
         var flags = new float[FlagCount];
         flags[0] = nameTokens.Count == 1 && last is "id" or "uuid" or "guid" or "oid" ? 1f : 0f;
@@ -98,7 +168,7 @@ public static partial class ColumnFeatures
         {
             Name = string.Join(' ', nameTokens),
             Table = string.Join(' ', tableTokens),
-            Siblings = string.Join(' ', siblings),
+            Siblings = table.SiblingsOf(info.Name, nameTokens),
             Context = head.Length == 0 ? "" : string.Join(' ', nameTokens.Select(t => head + "_" + t)),
             TypeFamily = family.ToString(),
             TypeShape = ShapeOf(info.DeclaredType, family),

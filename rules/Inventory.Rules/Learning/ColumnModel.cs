@@ -109,6 +109,8 @@ public sealed class ColumnModel
         if (version != FormatVersion)
             throw new InvalidDataException($"format version {version}, this build reads version {FormatVersion}");
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        // BinaryReader reads its integers straight from the buffered stream (no read-ahead of its own), so strings can be
+        // read in bulk from the same stream.
         using var buffered = new BufferedStream(gzip, 1 << 16);
         using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
         var labels = ReadStrings(reader);
@@ -196,10 +198,9 @@ public sealed class ColumnModel
     {
         int length = reader.ReadInt32();
         if (length < 0 || length > 1 << 20) throw new InvalidDataException($"string length {length}");
-        return string.Create(length, reader, static (chars, r) =>
-        {
-            for (int i = 0; i < chars.Length; i++) chars[i] = (char)r.ReadUInt16();
-        });
+        Span<byte> buffer = length <= 512 ? stackalloc byte[length * 2] : new byte[length * 2];
+        reader.BaseStream.ReadExactly(buffer);
+        return new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(buffer));
     }
 
     private static string[] ReadStrings(BinaryReader reader)

@@ -171,23 +171,60 @@ public sealed class ColumnVectorizer
     public SparseVector Vectorize(ColumnModelInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var indices = new List<int>(96);
-        var values = new List<float>(96);
-        var scratch = new List<int>(64);
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Count = 0;
         for (int g = 0; g < Groups.Length; g++)
         {
-            scratch.Clear();
-            CollectIndices(Groups[g], input, scratch);
-            AppendNormalised(scratch, _offsets[g], normalise: Groups[g] is not (FeatureGroup.TypeFamily or FeatureGroup.TypeShape), indices, values);
+            scratch.Found.Clear();
+            CollectIndices(Groups[g], input, scratch.Found);
+            scratch.AppendNormalised(_offsets[g], normalise: Groups[g] is not (FeatureGroup.TypeFamily or FeatureGroup.TypeShape));
         }
         var flags = input.Flags;
         for (int f = 0; f < ColumnFeatures.FlagCount && f < flags.Length; f++)
-            if (flags[f] != 0)
+            if (flags[f] != 0) scratch.Append(FlagOffset + f, flags[f]);
+        return new SparseVector(scratch.Indices.AsSpan(0, scratch.Count).ToArray(), scratch.Values.AsSpan(0, scratch.Count).ToArray());
+    }
+
+    /// <summary>Per-thread buffers of <see cref="Vectorize"/> (a column allocates only its result).</summary>
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    private sealed class Scratch
+    {
+        public readonly List<int> Found = new(128);
+        public int[] Indices = new int[256];
+        public float[] Values = new float[256];
+        public int Count;
+
+        public void Append(int index, float value)
+        {
+            if (Count == Indices.Length)
             {
-                indices.Add(FlagOffset + f);
-                values.Add(flags[f]);
+                Array.Resize(ref Indices, Count * 2);
+                Array.Resize(ref Values, Count * 2);
             }
-        return new SparseVector(indices.ToArray(), values.ToArray());
+            Indices[Count] = index;
+            Values[Count++] = value;
+        }
+
+        /// <summary>Sorts a group's term indices, counts repetitions and appends (offset + index, count / L2 norm).</summary>
+        public void AppendNormalised(int offset, bool normalise)
+        {
+            if (Found.Count == 0) return;
+            var found = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Found);
+            found.Sort();
+            int first = Count;
+            double squares = 0;
+            for (int k = 0; k < found.Length;)
+            {
+                int index = found[k], count = 0;
+                while (k < found.Length && found[k] == index) { count++; k++; }
+                Append(offset + index, count);
+                squares += (double)count * count;
+            }
+            if (!normalise) return;
+            var norm = (float)Math.Sqrt(squares);
+            for (int k = first; k < Count; k++) Values[k] /= norm;
+        }
     }
 
     private void CollectIndices(FeatureGroup group, ColumnModelInput input, List<int> found)
@@ -240,25 +277,5 @@ public sealed class ColumnVectorizer
                 break;
             }
         }
-    }
-
-    /// <summary>Sorts a group's term indices, counts repetitions and appends (offset + index, count / L2 norm).</summary>
-    private static void AppendNormalised(List<int> found, int offset, bool normalise, List<int> indices, List<float> values)
-    {
-        if (found.Count == 0) return;
-        found.Sort();
-        int first = indices.Count;
-        double squares = 0;
-        for (int k = 0; k < found.Count;)
-        {
-            int index = found[k], count = 0;
-            while (k < found.Count && found[k] == index) { count++; k++; }
-            indices.Add(offset + index);
-            values.Add(count);
-            squares += (double)count * count;
-        }
-        if (!normalise) return;
-        var norm = (float)Math.Sqrt(squares);
-        for (int k = first; k < values.Count; k++) values[k] /= norm;
     }
 }

@@ -48,8 +48,7 @@ public sealed class ModelClassifier : IColumnClassifier
     public IReadOnlyList<(ModelPrediction Prediction, ColumnClassification Classification)> Suggest(IReadOnlyList<ColumnEvidence> columns,
         IReadOnlyList<ColumnClassification>? rules)
     {
-        var inputs = new ColumnModelInput[columns.Count];
-        for (int i = 0; i < columns.Count; i++) inputs[i] = ColumnFeatures.Build(columns[i], rules?[i]);
+        var inputs = ColumnFeatures.BuildMany(columns, rules);
         var predictions = _model.Predict(inputs);
         var result = new (ModelPrediction, ColumnClassification)[columns.Count];
         for (int i = 0; i < columns.Count; i++)

@@ -159,6 +159,24 @@ public sealed class ColumnModelTests
     }
 
     [Test]
+    public void BuildMany_CorpusApplications_SameInputsAsBuildingEachColumn()
+    {
+        var rules = ClassifierFactory.CreateRules();
+        var rows = Corpus().OrderBy(a => a.Rows.Count).Take(6).SelectMany(a => a.Rows).ToArray();
+        var evidence = GoldFile.ToEvidence(rows);
+        var decisions = rules.ClassifyMany(evidence);
+        static string Render(ColumnModelInput i) =>
+            $"{i.Name}|{i.Table}|{i.Siblings}|{i.Context}|{i.TypeFamily}|{i.TypeShape}|{i.Rule}|{string.Join(",", i.Flags)}";
+
+        var many = ColumnFeatures.BuildMany(evidence, decisions).Select(Render).ToArray();
+        var each = evidence.Select((e, i) => Render(ColumnFeatures.Build(e, decisions[i]))).ToArray();
+
+        Assert.That(evidence, Has.Count.GreaterThan(500));
+        Assert.That(many, Is.EqualTo(each));
+        Assert.That(many.Count(m => m.Split('|')[2].Length > 0), Is.GreaterThan(evidence.Count / 2), "most columns have siblings");
+    }
+
+    [Test]
     public void Predict_Batch_EqualsSingleRowScoring()
     {
         var inputs = _heldOut.Take(60).ToArray();
