@@ -91,7 +91,7 @@ public static partial class ColumnFeatures
         for (int i = 0; i < columns.Count; i++)
         {
             var column = columns[i];
-            if (table is null || !ReferenceEquals(table.Columns, column.TableColumns) || !string.Equals(table.Table, column.Table, StringComparison.Ordinal))
+            if (table is null || !table.Describes(column))
                 table = new TableFeatures(column.Table, column.TableColumns);
             inputs[i] = Build(column, rules?[i], table);
         }
@@ -107,12 +107,30 @@ public static partial class ColumnFeatures
             Table = table;
             Columns = columns;
             TableTokens = ColumnFeatures.TableTokens(table);
-            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var name in columns)
-                foreach (var t in Tokenize(name).Where(t => !char.IsAsciiDigit(t[0])).Distinct(StringComparer.Ordinal))
-                    counts[t] = counts.GetValueOrDefault(t) + 1;
+            {
+                seen.Clear();
+                foreach (var t in Tokenize(name))
+                    if (!char.IsAsciiDigit(t[0]) && seen.Add(t))
+                        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, t, out _)++;
+            }
             Tokens = counts.Keys.ToArray();
-            Counts = counts.Values.ToArray();
+            Array.Sort(Tokens, StringComparer.Ordinal);
+            Counts = Tokens.Select(t => counts[t]).ToArray();
+        }
+
+        /// <summary>True when the column belongs to this table: same table name and the same column names (the same
+        /// list, or an equal one).</summary>
+        public bool Describes(ColumnEvidence column)
+        {
+            if (!string.Equals(Table, column.Table, StringComparison.Ordinal)) return false;
+            if (ReferenceEquals(Columns, column.TableColumns)) return true;
+            if (Columns.Count != column.TableColumns.Count) return false;
+            for (int i = 0; i < Columns.Count; i++)
+                if (!string.Equals(Columns[i], column.TableColumns[i], StringComparison.Ordinal)) return false;
+            return true;
         }
 
         public string Table { get; }

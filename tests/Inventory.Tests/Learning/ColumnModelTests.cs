@@ -177,6 +177,30 @@ public sealed class ColumnModelTests
     }
 
     [Test]
+    public void Vectorize_SameNameAgain_MemoisedNameFeaturesGiveTheSameVector()
+    {
+        // The name's features are memoised per name: a second column of the same name (other table, type, rule) must get
+        // exactly the vector a vectorizer that never saw the name computes.
+        var rows = _heldOut.DistinctBy(r => r.Name).Take(300).ToArray();
+        var warm = ColumnVectorizer.Fit(rows);
+        foreach (var r in rows) warm.Vectorize(r);
+        var other = rows.Select(r => new ColumnModelInput
+        {
+            Name = r.Name, Table = "invoice", Siblings = "amount customer", Context = "invoice_" + r.Name.Split(' ')[0],
+            TypeFamily = "Decimal", TypeShape = "decimal-money", Rule = "rl:undecided", Flags = r.Flags,
+        }).ToArray();
+        static string Render(SparseVector v) => string.Join(",", v.Indices.Zip(v.Values, (i, x) => $"{i}:{BitConverter.SingleToInt32Bits(x):x8}"));
+
+        var memoised = other.Select(o => Render(warm.Vectorize(o))).ToArray();
+        var freshVectorizer = ColumnVectorizer.Fit(rows);
+        var fresh = other.Select(o => Render(freshVectorizer.Vectorize(o))).ToArray();
+
+        Assert.That(rows, Has.Length.GreaterThan(100), "distinct names, so every name is new to the fresh vectorizer");
+        Assert.That(memoised, Is.EqualTo(fresh));
+        Assert.That(memoised.Distinct().Count(), Is.GreaterThan(100), "the vectors differ from one name to the next");
+    }
+
+    [Test]
     public void Predict_Batch_EqualsSingleRowScoring()
     {
         var inputs = _heldOut.Take(60).ToArray();
