@@ -17,6 +17,12 @@ namespace Inventory.Reports;
 /// and claims, document order for sources, tables and columns).</summary>
 public sealed class ReportModel
 {
+    /// <summary>The gate's threshold the coverage was counted with (suggestions at or above it are <c>accepted</c> and
+    /// count as tagged), or null when only annotations and database labels tag a column.</summary>
+    public double? AcceptClassificationAbove { get; init; }
+    /// <summary><see cref="AcceptClassificationAbove"/> as text (<c>0.9</c>), or null.</summary>
+    [JsonIgnore]
+    public string? AcceptClassificationAboveText => AcceptClassificationAbove?.ToString("0.##", CultureInfo.InvariantCulture);
     /// <summary>Report title.</summary>
     public required string Title { get; init; }
     /// <summary>Tool and version that wrote the inventory.</summary>
@@ -340,7 +346,8 @@ public sealed class ColumnRow
     public required string Column { get; init; }
     /// <summary>Data category, or empty when undecided.</summary>
     public required string Category { get; init; }
-    /// <summary>tagged, suggested, untagged or conflict.</summary>
+    /// <summary>tagged, conflict, suggested, accepted (a suggestion the threshold counts as tagged) or untagged
+    /// (<see cref="GateStatus"/>).</summary>
     public required string Status { get; init; }
     /// <summary>The processing activity the column is attributed to (its table's annotated activity), or "" when none.</summary>
     public required string Activity { get; init; }

@@ -20,7 +20,7 @@ internal static class ReportModelBuilder
         ["other_personal"] = "#c0392b", ["none"] = "#9aa0a6", ["undecided"] = "#e0a800",
     };
 
-    /// <summary>CNIL register categories for our data categories (DESIGN §7).</summary>
+    /// <summary>CNIL register categories for our data categories (the standards mapping of the product brief, DESIGN.md §7).</summary>
     internal static string CnilCategory(string category) => category switch
     {
         "automatic.geolocation" => "Données de localisation",
@@ -60,9 +60,9 @@ internal static class ReportModelBuilder
             .GroupBy(x => x.Location, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Id).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, assignment, violations, inventory)).ToList();
-        var columns = assignment.Select(x => Row(x, policy)).ToList();
+        var columns = assignment.Select(x => Row(x, policy, options)).ToList();
         var unassigned = assignment.Where(x => DataCategoryVocabulary.IsPersonal(x.C.DataCategory) && x.A is null)
-            .Select(x => Row(x, policy)).ToList();
+            .Select(x => Row(x, policy, options)).ToList();
         var undeclared = records.SelectMany(r => r.Categories.Where(k => !k.Declared)
             .Select(k => new UndeclaredCategoryRow { Activity = r.Id, Category = k.Category, Columns = k.Columns })).ToList();
 
@@ -72,6 +72,7 @@ internal static class ReportModelBuilder
 
         return new ReportModel
         {
+            AcceptClassificationAbove = options.AcceptClassificationAbove,
             Title = policy is null ? "Record of processing activities (no policy given)" : $"Record of processing activities — {policy.Controller.Name}",
             Tool = inventory.Tool,
             ScannedAt = inventory.ScannedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
@@ -197,7 +198,7 @@ internal static class ReportModelBuilder
         rule is null ? policy.Rights.DefaultRetention
         : rule.Period + (rule.Basis is null ? "" : $" ({rule.Basis})") + (rule.Erasable ? "" : "; not erasable on request");
 
-    private static ColumnRow Row(Assigned x, PolicyDocument? policy)
+    private static ColumnRow Row(Assigned x, PolicyDocument? policy, ReportOptions options)
     {
         var (s, t, c) = (x.S, x.T, x.C);
         string policyRetention = "";
@@ -212,7 +213,7 @@ internal static class ReportModelBuilder
         return new ColumnRow
         {
             Source = s.Name, Table = t.QualifiedName, Column = c.Name, Category = c.DataCategory ?? "",
-            Status = InventoryDiff.Status(c.Status),
+            Status = GateStatus.Of(c, options.AcceptClassificationAbove),
             Activity = x.A?.Id ?? "",
             Retention = retention,
             PolicyRetention = policyRetention,

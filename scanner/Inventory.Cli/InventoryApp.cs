@@ -27,6 +27,7 @@ internal static class InventoryApp
         app.Configure(config =>
         {
             config.SetApplicationName("inventory");
+            config.SetHelpProvider(new InventoryHelpProvider(config.Settings)); // lists --version and --verbose
             config.ConfigureConsole(console); // otherwise Spectre registers its own console over the injected one (tests lose output)
             config.PropagateExceptions();
             config.UseStrictParsing();          // an unknown or misspelt option is an error, never silently ignored
@@ -85,10 +86,21 @@ internal static class InventoryApp
         ["train"] = typeof(TrainCommand.Settings), ["demo"] = typeof(DemoCommand.Settings), ["diff"] = typeof(DiffCommand.Settings),
     };
 
+    /// <summary>The commands, for the suggestion on a misspelt one.</summary>
+    internal static readonly string[] CommandNames = ["scan", "check", "report", "annotate", "merge", "export", "diff", "evaluate", "train", "demo"];
+
     /// <summary>" (did you mean '--connection'?)" for the parser's "Unknown option 'conection'", from the command's own
-    /// options (<see cref="Inventory.Yaml.NameSuggestions"/>, as for config keys); null when nothing is close.</summary>
+    /// options, and " (did you mean 'scan'?)" for its "Unknown command 'scna'", from the commands
+    /// (<see cref="Inventory.Yaml.NameSuggestions"/>, as for config keys). Spectre.Console.Cli suggests a command too,
+    /// but only inside its multi-line rendering of the error, which the one-line error output does not use. An unknown
+    /// command with nothing close gets the list of commands; an unknown option with nothing close, null.</summary>
     private static string? DidYouMean(string[] args, string message)
     {
+        var command = System.Text.RegularExpressions.Regex.Match(message, @"^Unknown command '([^']+)'");
+        if (command.Success)
+            return Inventory.Yaml.NameSuggestions.Closest(command.Groups[1].Value, CommandNames) is { } name
+                ? $" (did you mean '{name}'?)"
+                : $"; the commands are {string.Join(", ", CommandNames)} (inventory --help describes them)";
         var unknown = System.Text.RegularExpressions.Regex.Match(message, @"^Unknown option '([^']+)'");
         if (!unknown.Success || args.Length == 0 || !SettingsOf.TryGetValue(args[0], out var settings)) return null;
         var names = settings.GetProperties()

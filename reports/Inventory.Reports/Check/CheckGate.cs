@@ -36,7 +36,7 @@ public static class CheckGate
             var key = Key(multiSource ? source.Name : null, table.QualifiedName, column.Name);
             bool accepted = column.CountsAsTagged(options.AcceptClassificationAbove);
             columns.Add(new CheckedColumn(source.Name, table.QualifiedName, column.Name, key, column.DataCategory,
-                JsonNamingPolicy.KebabCaseLower.ConvertName(column.Status.ToString()), accepted));
+                GateStatus.Of(column, options.AcceptClassificationAbove), accepted));
             var suggestion = Suggestions.Describe(column.Classification);
             if (column.Status == ColumnStatus.Conflict)
             {
@@ -87,7 +87,7 @@ public static class CheckGate
         foreach (var error in options.AnnotationErrors)
         {
             var file = error.File is null ? annotationsDir : AnnotationMerger.DisplayPath(error.File, options.PathBase);
-            var location = new FindingLocation(file, Math.Max(1, error.Line), Math.Max(1, error.Column), error.File is not null && File.Exists(error.File));
+            var location = new FindingLocation(file, Math.Max(1, error.Line), error.Line > 0 ? Math.Max(0, error.Column) : 0, error.File is not null && File.Exists(error.File));
             findings.Add(new CheckFinding
             {
                 // The key carries file:line:column so text and GitHub output point at the exact spot, as SARIF does.
@@ -96,7 +96,10 @@ public static class CheckGate
                 Location = location,
             });
         }
-        findings.AddRange(options.ExtraFindings);
+        // Claim findings name their column as every other finding does (source/ prefix when several sources are in scope).
+        findings.AddRange(options.ExtraFindings.Select(f => f.Kind == FindingKind.ClaimViolated && f.Source is not null
+            ? f with { Key = Key(multiSource ? f.Source : null, f.Table, f.Column) }
+            : f));
 
         var result = findings
             .Select(f =>
@@ -123,12 +126,13 @@ public static class CheckGate
         };
     }
 
-    /// <summary>The display key of a column: <c>table.column</c>, prefixed by <c>source:</c> when given.</summary>
+    /// <summary>The display key of a column: <c>table.column</c>, prefixed by <c>source/</c> when given (the
+    /// <c>source/table.column</c> form of the reports, claims, diff and scan issues).</summary>
     /// <param name="source">Source name, or null.</param>
     /// <param name="table">Qualified table name.</param>
     /// <param name="column">Column name, or null for the table itself.</param>
     public static string Key(string? source, string table, string? column) =>
-        $"{(source is null ? "" : source + ":")}{table}{(column is null ? "" : "." + column)}";
+        $"{(source is null ? "" : source + "/")}{table}{(column is null ? "" : "." + column)}";
 
     private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, HashSet<(string File, string Column)> invalid)
     {
@@ -138,9 +142,13 @@ public static class CheckGate
             : "no annotation";
         if (column.Status == ColumnStatus.Suggested && threshold is { } t && column.Confidence < t)
             why += $"; classification confidence {column.Confidence.ToString("0.00", CultureInfo.InvariantCulture)} is below {t.ToString("0.##", CultureInfo.InvariantCulture)}";
+        var notSampled = column.NotSampled ?? table.NotSampled;
+        if (column.Classification?.DataCategory is not null && notSampled is { } unread)
+            // The suggestion printed beside it rests on the name and type alone: say so, as `annotate` does in its stubs.
+            why += $"; not sampled ({JsonNamingPolicy.KebabCaseLower.ConvertName(unread.ToString())}): classified from its name and type alone";
         if (column.Classification?.DataCategory is null)
         {
-            if (column.NotSampled is { } reason)
+            if (notSampled is { } reason)
                 why += $"; no data sampled ({JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString())})";
             else if (column.Stats.SampledRows > 0 && column.Stats.NonNull == 0)
                 why += "; all sampled values NULL";
@@ -159,12 +167,14 @@ public static class CheckGate
     private static FindingLocation AnnotationLocation(InventoryDocument document, ColumnEntry column, TableEntry table, Model.SourceEntry source,
         string annotationsDir, string pathBase)
     {
+        // The entry's own line and column (its key) when there is one; the file's first line, column unknown (0), for a
+        // column without an entry or a file to create: no column is claimed that the file does not have.
         if (column.Annotation is { } a)
-            return new FindingLocation(a.File, Math.Max(1, a.Line), 1, File.Exists(Path.Combine(pathBase, a.File)));
+            return new FindingLocation(a.File, Math.Max(1, a.Line), Math.Max(0, a.Column), File.Exists(Path.Combine(pathBase, a.File)));
         if (table.AnnotationFile is { } f)
-            return new FindingLocation(f, 1, 1, File.Exists(Path.Combine(pathBase, f)));
+            return new FindingLocation(f, 1, 0, File.Exists(Path.Combine(pathBase, f)));
         var create = $"{annotationsDir.TrimEnd('/')}/{AnnotationStubs.FileNameFor(document, source, table.QualifiedName)}";
-        return new FindingLocation(create, 1, 1, File.Exists(Path.Combine(pathBase, create)));
+        return new FindingLocation(create, 1, 0, File.Exists(Path.Combine(pathBase, create)));
     }
 }
 

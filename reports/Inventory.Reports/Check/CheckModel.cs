@@ -21,7 +21,8 @@ public enum FindingKind
 /// create or edit.</summary>
 /// <param name="File">Path relative to the path base, forward slashes.</param>
 /// <param name="Line">1-based line (1 for a file to create).</param>
-/// <param name="Column">1-based column.</param>
+/// <param name="Column">1-based column, or 0 when unknown (no entry yet, a file to create): formats then leave it out
+/// (SARIF <c>startColumn</c>, GitHub <c>col=</c>) rather than claim column 1.</param>
 /// <param name="Exists">False when the file does not exist yet (it should be created).</param>
 public sealed record FindingLocation(string File, int Line, int Column, bool Exists)
 {
@@ -38,8 +39,9 @@ public sealed record FindingLocation(string File, int Line, int Column, bool Exi
     /// <param name="origin">The label's origin in words, e.g. <c>database comment</c>.</param>
     public static FindingLocation InDatabase(string origin) => new(origin, 1, 1, true) { Physical = false, DatabaseLabel = origin };
 
-    /// <summary><c>file:line:column</c> (just the name for a non-physical location).</summary>
-    public override string ToString() => Physical ? $"{File}:{Line}:{Column}" : File;
+    /// <summary><c>file:line:column</c>, <c>file:line</c> when the column is unknown (just the name for a non-physical
+    /// location).</summary>
+    public override string ToString() => !Physical ? File : Column > 0 ? $"{File}:{Line}:{Column}" : $"{File}:{Line}";
 }
 
 /// <summary>One CI-gate finding. Never holds a sampled value.</summary>
@@ -65,7 +67,7 @@ public sealed record CheckFinding
     public bool Baselined { get; init; }
     /// <summary>For a <see cref="FindingKind.ClaimViolated"/> finding: the claim's id; null otherwise.</summary>
     public string? ClaimId { get; init; }
-    /// <summary>The display key: <c>table.column</c> (or <c>table</c>), prefixed by <c>source:</c> when the check covers several sources.</summary>
+    /// <summary>The display key: <c>table.column</c> (or <c>table</c>), prefixed by <c>source/</c> when the check covers several sources.</summary>
     public required string Key { get; init; }
 }
 

@@ -135,7 +135,7 @@ public sealed class CheckJsonWriter : ICheckWriter
             json.WriteStartObject("location");
             json.WriteString("file", f.Location.File);
             json.WriteNumber("line", f.Location.Line);
-            json.WriteNumber("column", f.Location.Column);
+            if (f.Location.Column > 0) json.WriteNumber("column", f.Location.Column);
             json.WriteBoolean("exists", f.Location.Exists);
             if (f.Location.DatabaseLabel is { } label) json.WriteString("databaseLabel", label);
             json.WriteEndObject();
@@ -184,7 +184,7 @@ public sealed class GitHubCheckWriter : ICheckWriter
             var message = CheckWriters.Message(f);
             if (f.Location.Physical)
                 text.Append(CultureInfo.InvariantCulture,
-                    $"::{command} file={EscapeProperty(f.Location.File)},line={f.Location.Line},col={f.Location.Column},title={EscapeProperty(title)}::{EscapeData(message)}\n");
+                    $"::{command} file={EscapeProperty(f.Location.File)},line={f.Location.Line}{(f.Location.Column > 0 ? $",col={f.Location.Column}" : "")},title={EscapeProperty(title)}::{EscapeData(message)}\n");
             else
                 text.Append(CultureInfo.InvariantCulture, $"::{command} title={EscapeProperty(title)}::{EscapeData(message)}\n");
         }

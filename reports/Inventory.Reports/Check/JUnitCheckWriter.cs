@@ -32,7 +32,7 @@ public sealed class JUnitCheckWriter : ICheckWriter
         bool multiSource = result.Columns.Select(c => c.Source).Distinct().Count() > 1;
         var suites = result.Columns
             .GroupBy(c => (c.Source, c.Table))
-            .Select(g => (Name: multiSource ? $"{g.Key.Source}:{g.Key.Table}" : g.Key.Table,
+            .Select(g => (Name: multiSource ? $"{g.Key.Source}/{g.Key.Table}" : g.Key.Table,
                 Cases: g.Select(c =>
                 {
                     var findings = byColumn.GetValueOrDefault((c.Source, c.Table, c.Column)) ?? [];

@@ -96,7 +96,7 @@ public sealed class SarifCheckWriter : ICheckWriter
                 json.WriteEndObject();
                 json.WriteStartObject("region");
                 json.WriteNumber("startLine", f.Location.Line);
-                json.WriteNumber("startColumn", f.Location.Column);
+                if (f.Location.Column > 0) json.WriteNumber("startColumn", f.Location.Column); // unknown: left out, not 1
                 json.WriteEndObject();
                 json.WriteEndObject();
             }

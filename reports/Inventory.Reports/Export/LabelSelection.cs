@@ -54,6 +54,25 @@ public sealed record ExportedColumn(SourceEntry Source, TableEntry Table, Column
     public bool IsPersonal => Category != "none";
 }
 
+/// <summary>A column whose annotation (or database label) the scan's evidence contradicts (status <c>conflict</c>, as
+/// <c>inventory check</c> reports it): held back from the export until a human fixes the category or confirms it with a
+/// <c>reason:</c>, so a script never writes into the database's catalog a label the data argues against.</summary>
+/// <param name="Source">The column's source.</param>
+/// <param name="Table">The column's table.</param>
+/// <param name="Column">The column.</param>
+/// <param name="Key">The column as <c>check</c> names it (<c>table.column</c>, <c>source:table.column</c> with several
+/// sources).</param>
+/// <param name="Category">The contradicted category.</param>
+/// <param name="Provenance">Where it comes from: <c>annotation FILE:LINE</c> or <c>database label</c>.</param>
+/// <param name="Conflict">The evidence, as counts (<see cref="ColumnEntry.Conflict"/>); never a value.</param>
+public sealed record HeldBackColumn(SourceEntry Source, TableEntry Table, ColumnEntry Column, string Key, string Category, string Provenance, string Conflict)
+{
+    /// <summary>What to do about it, as <c>check</c> says it.</summary>
+    public string Remedy => Column.Origin == Origin.DatabaseLabel
+        ? "fix the label in the database, or annotate the column (with a reason: to confirm the label's category), then export again"
+        : "fix the category, or add a reason: to confirm it, then export again";
+}
+
 /// <summary>What an export holds: the sources in scope and their exported columns, in document order.</summary>
 public sealed record ExportPlan
 {
@@ -63,6 +82,9 @@ public sealed record ExportPlan
     public required IReadOnlyList<ExportedColumn> Columns { get; init; }
     /// <summary>Columns in scope that are not exported: untagged, or suggested below the threshold.</summary>
     public int NotExported { get; init; }
+    /// <summary>Tagged columns held back because the evidence contradicts their category (status conflict), in
+    /// document order; not counted in <see cref="NotExported"/>.</summary>
+    public IReadOnlyList<HeldBackColumn> HeldBack { get; init; } = [];
     /// <summary>Processor sources left out (customer-owned data, outside the gate like in <c>check</c>).</summary>
     public IReadOnlyList<string> ProcessorSources { get; init; } = [];
     /// <summary>The options used.</summary>
@@ -73,9 +95,11 @@ public sealed record ExportPlan
 
 /// <summary>
 /// Chooses the columns <c>inventory export</c> writes, with the same rule as the CI gate (<see cref="Check.CheckGate"/>):
-/// a column is exported when it is tagged (annotation with a category, or a database label) or in conflict (the annotation
-/// still wins), or, when <see cref="ExportOptions.AcceptClassificationAbove"/> is set, when it is suggested by rules or
-/// the model with at least that confidence. Processor sources are out of scope, as in <c>check</c>. The document must
+/// a column is exported when it is tagged (annotation with a category, or a database label), or, when
+/// <see cref="ExportOptions.AcceptClassificationAbove"/> is set, when it is suggested by rules or the model with at least
+/// that confidence. A column in conflict (the evidence contradicts its annotation or label) is tagged for the gate but
+/// held back here (<see cref="ExportPlan.HeldBack"/>): writing it would copy a disputed label into the database's
+/// catalog, where other tools take it as settled; a <c>reason:</c> on the annotation settles it and it is exported. Processor sources are out of scope, as in <c>check</c>. The document must
 /// have gone through <see cref="Annotations.AnnotationMerger.Apply"/>.
 /// </summary>
 public static class LabelSelection
@@ -99,12 +123,18 @@ public static class LabelSelection
         }
 
         var columns = new List<ExportedColumn>();
+        var heldBack = new List<HeldBackColumn>();
         int notExported = 0;
+        bool multiSource = document.Sources.Count(s => s.Role != ProcessingRole.Processor) > 1;
         foreach (var source in sources)
         foreach (var table in source.Tables)
         foreach (var column in table.Columns)
         {
-            if (Exported(column, options.AcceptClassificationAbove) is { } basis && column.DataCategory is { } category)
+            if (column.Status == ColumnStatus.Conflict && column.DataCategory is { } disputed)
+                heldBack.Add(new HeldBackColumn(source, table, column, Check.CheckGate.Key(multiSource ? source.Name : null, table.QualifiedName, column.Name),
+                    disputed, column.Origin == Origin.DatabaseLabel ? "database label" : Provenance(column, ExportBasis.Annotation),
+                    column.Conflict ?? $"annotated {disputed}, contradicted by the evidence"));
+            else if (Exported(column, options.AcceptClassificationAbove) is { } basis && column.DataCategory is { } category)
                 columns.Add(new ExportedColumn(source, table, column, category, basis, Provenance(column, basis)));
             else
                 notExported++;
@@ -115,6 +145,7 @@ public static class LabelSelection
             Sources = sources,
             Columns = columns,
             NotExported = notExported,
+            HeldBack = heldBack,
             ProcessorSources = options.Source is null ? processors : [],
             Options = options,
             Provenance = $"{document.Tool}, {scanned}",
@@ -125,7 +156,7 @@ public static class LabelSelection
     {
         // The gate's rule (ColumnEntry.CountsAsTagged): a tag, or a suggestion at or above the threshold.
         if (column.DataCategory is null || !column.CountsAsTagged(threshold)) return null;
-        if (column.Status is ColumnStatus.Tagged or ColumnStatus.Conflict)
+        if (column.Status is ColumnStatus.Tagged)
             return column.Origin == Origin.DatabaseLabel ? ExportBasis.DatabaseLabel : ExportBasis.Annotation;
         return ExportBasis.Suggestion;
     }

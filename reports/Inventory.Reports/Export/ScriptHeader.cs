@@ -28,6 +28,13 @@ internal static class ScriptHeader
              $"{suggestions} {(suggestions == 1 ? "suggestion" : "suggestions")}{Threshold(plan.Options.AcceptClassificationAbove)}); " +
              $"{columns.Count(c => c.IsPersonal)} personal, {columns.Count(c => !c.IsPersonal)} none.");
         Line($"Columns not exported: {plan.NotExported} (untagged, or suggested below the accepted confidence).");
+        if (plan.HeldBack.Count > 0)
+        {
+            Line($"Columns held back: {plan.HeldBack.Count} in conflict (the scan's evidence contradicts the category; fix it, or confirm it with a");
+            Line("  `reason:` in the annotation, then export again):");
+            foreach (var held in plan.HeldBack)
+                Line($"  {Safe(held.Key)}: {Safe(held.Category)} ({Safe(held.Provenance)}): {Safe(held.Conflict)}");
+        }
         if (plan.ProcessorSources.Count > 0)
             Line($"Processor sources left out (customer-owned data, outside the gate as in `inventory check`): {string.Join(", ", plan.ProcessorSources.Select(Safe))}.");
         Line();

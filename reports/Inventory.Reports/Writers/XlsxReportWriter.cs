@@ -67,8 +67,14 @@ public sealed class XlsxReportWriter : IReportWriter
             styles.Stylesheet = Stylesheet();
             var sheets = workbookPart.Workbook.AppendChild(new Sheets());
 
-            AddSheet(workbookPart, sheets, "Registre", ActivityHeadings, model.Activities.Select(a => ActivityRow(model, a)), 40);
-            AddSheet(workbookPart, sheets, "Sous-traitant", ProcessorHeadings, model.ProcessorActivities.Select(a => ProcessorRow(model, a)), 40);
+            // An empty record says so, as the HTML and Markdown reports do, instead of a sheet of headings alone.
+            AddSheet(workbookPart, sheets, "Registre", ActivityHeadings, model.Activities.Count == 0
+                ? [NoneDeclared(ActivityHeadings.Count, model.PolicyGiven ? "Aucun traitement déclaré (none declared): la politique ne nomme aucune activité de responsable de traitement." : "Aucune politique fournie (no policy given).")]
+                : model.Activities.Select(a => ActivityRow(model, a)), 40);
+            AddSheet(workbookPart, sheets, "Sous-traitant", ProcessorHeadings, model.ProcessorActivities.Count == 0
+                ? [NoneDeclared(ProcessorHeadings.Count, (model.PolicyGiven ? "Aucun traitement déclaré en sous-traitance (none declared): la politique ne nomme aucune activité de sous-traitant" : "Aucune politique fournie (no policy given)")
+                    + (model.ProcessorSources.Count == 0 ? "." : $"; sources détenues en sous-traitance: {string.Join(", ", model.ProcessorSources.Select(s => s.Name))}."))]
+                : model.ProcessorActivities.Select(a => ProcessorRow(model, a)), 40);
             AddSheet(workbookPart, sheets, "Colonnes", ["Source", "Table", "Colonne", "Catégorie", "Statut", "Activité", "Durée de conservation"],
                 model.Columns.Select(c => new[] { c.Source, c.Table, c.Column, c.Category, c.Status, c.Activity, c.Retention }), 24);
             AddSheet(workbookPart, sheets, "Revendications", ["Id", "Revendication", "Vérification", "Verdict", "Résumé", "Constats", "Non résolus"],
@@ -93,6 +99,9 @@ public sealed class XlsxReportWriter : IReportWriter
         buffer.Position = 0;
         await buffer.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A row whose first cell says the sheet's record is empty, the other cells blank.</summary>
+    private static string[] NoneDeclared(int cells, string text) => [text, .. Enumerable.Repeat("", cells - 1)];
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -239,6 +239,7 @@ public sealed class AnnotationMerger
             Reason = annotation.Reason,
             File = DisplayPath(annotation.Location.File),
             Line = annotation.Location.Line,
+            Column = annotation.Location.Column,
         };
         if (annotation.Category is not { } category) return; // an entry without a category never tags (C06)
         column.DataCategory = category;

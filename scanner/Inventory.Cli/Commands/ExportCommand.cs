@@ -10,7 +10,8 @@ namespace Inventory.Cli.Commands;
 
 /// <summary><c>inventory export</c>: writes the effective category of every tagged column of a saved inventory (plus
 /// suggestions at or above <c>--accept-classification-above</c>) as a script a DBA reviews and applies, or as a Fides
-/// dataset. Same annotation merge and threshold as <c>check</c>. Never connects to a database. Exit 0 when written,
+/// dataset. Same annotation merge and threshold as <c>check</c>; a column in conflict is held back, with one warning line
+/// on standard error each (<see cref="LabelSelection"/>). Never connects to a database. Exit 0 when written,
 /// 2 on bad input (options, inventory, config, or invalid annotation files: nothing is written then).</summary>
 internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : Command<ExportCommand.Settings>
 {
@@ -76,8 +77,12 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
         });
         cancellationToken.ThrowIfCancellationRequested();
         AtomicFile.WriteAllText(settings.Out!, LabelExport.Write(plan, format));
+        // A disputed label is not written into the database's catalog: each one is named, with what settles it.
+        foreach (var held in plan.HeldBack)
+            errors.Line($"warning: {held.Key}  conflict, not exported: {held.Conflict} ({held.Provenance}); {held.Remedy}");
         console.Write(new Text($"wrote {settings.Format!.Trim().ToLowerInvariant()} for {plan.Columns.Count} column{(plan.Columns.Count == 1 ? "" : "s")} to {settings.Out} " +
-                               $"({plan.NotExported} not exported: untagged or below the accepted confidence)\n"));
+                               $"({plan.NotExported} not exported: untagged or below the accepted confidence" +
+                               (plan.HeldBack.Count > 0 ? $"; {plan.HeldBack.Count} held back: annotation contradicted by the scan, see the warnings" : "") + ")\n"));
         return ExitCodes.Ok;
     }
 }

@@ -35,6 +35,8 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
         foreach (var error in applied?.Annotations.Errors ?? [])
             errors.Error(error.Message);
         InventoryJson.Write(document, settings.Out);
+        if (shard is { } part && EmptyShardNote(part, request.Sources.Count, document) is { } note)
+            errors.Line(note);
         ScanSummaryView.Print(console, document);
         console.Write(new Text($"inventory written to {settings.Out}\n"));
         if (applied is { Annotations.Errors.Count: > 0 })
@@ -48,5 +50,22 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
             return ExitCodes.ScanIncomplete;
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The line that says a shard got nothing to scan: by the stable hash, every source (or, for a single
+    /// source, every table) fell into other shards. The part is still a valid inventory for <c>inventory merge</c>
+    /// (it records its shard and the split), so the merge can tell it was not lost.</summary>
+    /// <param name="shard">This shard.</param>
+    /// <param name="sources">Sources of the whole split.</param>
+    /// <param name="document">This shard's inventory.</param>
+    /// <returns>The note, or null when the shard holds a table.</returns>
+    internal static string? EmptyShardNote(ScanShard shard, int sources, InventoryDocument document)
+    {
+        const string still = "the part is written all the same, for `inventory merge`";
+        if (sources == 1)
+            return document.AllTables().Any() ? null
+                : $"note: shard {shard} holds no table{(document.Sources is [var only] ? $" of source '{only.Name}'" : "")} (a single source's tables are assigned by a stable hash of their names, and none fell into this shard); {still}";
+        return document.Sources.Count > 0 ? null
+            : $"note: shard {shard} holds no source (the {sources} sources are assigned by a stable hash of their names, and none fell into this shard); {still}";
     }
 }

@@ -289,4 +289,8 @@ public sealed class AnnotationRef
     public string File { get; set; } = "";
     /// <summary>1-based line of the column's entry.</summary>
     public int Line { get; set; }
+    /// <summary>1-based column of the entry's key, or 0 when unknown. Known right after the annotation merge (which
+    /// <c>check</c> runs on every call); not saved in <c>inventory.json</c>, whose format it would change.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Column { get; set; }
 }

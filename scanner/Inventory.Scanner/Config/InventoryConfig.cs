@@ -217,15 +217,43 @@ public sealed record InventoryConfig
         var roleText = m.String("role") ?? ProcessingRole.Controller.ToText();
         if (!ProcessingRoles.TryParse(roleText, out var role))
             throw m["role"]!.Error($"unknown role '{roleText}'; use controller or processor");
-        return new SourceConfig(() => Interpolate(connection ?? "", connectionNode, environment))
+        var name = m.String("name") ?? "default";
+        return new SourceConfig(() => ResolveConnection(connection ?? "", connectionNode, name, provider, environment))
         {
-            Name = m.String("name") ?? "default",
+            Name = name,
             Provider = provider,
             Include = m.Strings("include"),
             Exclude = m.Strings("exclude"),
             Sample = ReadSample(m.Mapping("sample")),
             Role = role,
         };
+    }
+
+    /// <summary>The connection of a source after <c>${VAR}</c> interpolation, checked by
+    /// <see cref="Connectors.ConnectionTarget.Parse"/> so that a malformed URI or connection string is reported at its
+    /// place in the file: <c>inventory.yml:4:17: source 'crm': malformed postgres URI: …</c>.</summary>
+    /// <param name="text">The connection as written (may hold <c>${VAR}</c>).</param>
+    /// <param name="at">The <c>connection:</c> value's node, or null (single-source shorthand without a connection).</param>
+    /// <param name="source">The source's name, for the message.</param>
+    /// <param name="provider">The source's <c>provider:</c>, or null.</param>
+    /// <param name="environment">Variable lookup.</param>
+    /// <exception cref="ConfigurationException">An unset variable, or a connection that does not parse, with the file,
+    /// line and column of the <c>connection:</c> value and the source's name; never the password or the URI.</exception>
+    private static string ResolveConnection(string text, YNode? at, string source, string? provider, Func<string, string?> environment)
+    {
+        var value = Interpolate(text, at, environment);
+        if (at is null || value.Length == 0) return value;
+        try
+        {
+            _ = Connectors.ConnectionTarget.Parse(value, provider);
+        }
+        catch (ConfigurationException e) when (e.File is null)
+        {
+            var variables = Regex.Matches(text, @"(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)\}").Select(v => v.Value).Distinct().ToList();
+            var from = variables.Count == 0 ? "" : $" (its value comes from {string.Join(", ", variables)})";
+            throw new ConfigurationException($"source '{source}': connection{from}: {e.Reason}", at.File, at.Line, at.Column, e);
+        }
+        return value;
     }
 
     /// <summary>Replaces <c>${NAME}</c> with the variable's value; <c>$${</c> escapes.</summary>

@@ -12,6 +12,16 @@ public sealed record ConnectionTarget
     /// <summary>host:port/database or the file path; safe to print.</summary>
     public required string Display { get; init; }
 
+    /// <summary>True when the password came from a URI and held percent-escapes (<c>%XX</c>), which were decoded: a
+    /// password refused by the server may then have been meant literally (<c>%</c> must be written <c>%25</c>).</summary>
+    public bool PasswordPercentDecoded { get; init; }
+
+    /// <summary>What to add to a "wrong password" message: empty, or, when <see cref="PasswordPercentDecoded"/>, that the
+    /// URI's password was percent-decoded (never the password itself).</summary>
+    public string PasswordHint => PasswordPercentDecoded
+        ? "; the URI's password held %XX escapes, which were decoded (a literal % in a password is written %25)"
+        : "";
+
     /// <summary>Known provider names (from <see cref="Connectors.Providers"/>).</summary>
     public static IReadOnlyList<string> Providers => Connectors.Providers.Names;
 
@@ -38,7 +48,10 @@ public sealed record ConnectionTarget
             if (explicitProvider is not null && !ReferenceEquals(explicitProvider, byScheme))
                 throw new ConfigurationException($"provider {explicitProvider.Name} contradicts the {scheme}: connection, which is a {byScheme.Name} URI; " +
                     "remove the provider (a URI names its engine) or fix the connection");
-            return byScheme.ParseUri(connection);
+            var target = byScheme.ParseUri(connection);
+            return ConnectionUri.RawUserInfo(connection) is { } userInfo && userInfo.Split(':', 2) is [_, var password] && password.Contains('%')
+                ? target with { PasswordPercentDecoded = true }
+                : target;
         }
         if (connection.Contains("://"))
             throw new ConfigurationException($"unknown connection scheme '{Safe(scheme)}://'; use {Connectors.Providers.SchemeList}");

@@ -294,7 +294,7 @@ public sealed class SqlServerConnector : IConnector
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             var failure = SqlConnectFailure.Of(e);
-            throw new ConnectorException(Provider, Target, SqlServerConnectErrors.Describe(failure, User(builder)), SqlServerConnectErrors.State(failure), e);
+            throw new ConnectorException(Provider, Target, SqlServerConnectErrors.Describe(failure, User(builder)) + (failure.Number == 18456 ? _target.PasswordHint : ""), SqlServerConnectErrors.State(failure), e);
         }
         catch (InvalidOperationException e)
         {

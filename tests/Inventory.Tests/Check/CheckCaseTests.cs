@@ -40,12 +40,12 @@ public sealed class CheckCaseTests
             Assert.That(result.Findings.Where(f => !f.Failing), Is.Empty);
             var billing = result.Failures.Single(f => f.Key == "invoice.billing_email");
             Assert.That(billing.Suggestion, Does.StartWith("suggested: contact.email"), "the suggestion is printed but does not count");
-            Assert.That(billing.Location, Is.EqualTo(new FindingLocation("annotations.yml", 1, 1, true)), "points at the table's annotation file");
+            Assert.That(billing.Location, Is.EqualTo(new FindingLocation("annotations.yml", 1, 0, true)), "points at the table's annotation file, column unknown");
             var total = result.Failures.Single(f => f.Key == "invoice.total");
-            Assert.That(total.Message, Is.EqualTo("annotation entry has no category"));
+            Assert.That(total.Message, Is.EqualTo("annotation entry has no category; not sampled (empty): classified from its name and type alone"));
             Assert.That(total.Location.Line, Is.EqualTo(8));
             Assert.That(result.Failures.Single(f => f.Key == "invoice_line.id").Location,
-                Is.EqualTo(new FindingLocation("annotations/invoice_line.yml", 1, 1, false)), "points at the file to create");
+                Is.EqualTo(new FindingLocation("annotations/invoice_line.yml", 1, 0, false)), "points at the file to create, column unknown");
         }
         var text = CheckTextWriter.Render(result).Split('\n');
         Assert.That(text.Take(5).Select(l => l.Split("  ")[0]), Is.EqualTo(ExpectedList("C06-ci-gate-tagged")));
@@ -80,7 +80,7 @@ public sealed class CheckCaseTests
             var warning = result.Warnings.Single();
             Assert.That((warning.Kind, warning.Key), Is.EqualTo((FindingKind.Conflict, "app_user.backup_email")));
             Assert.That(warning.Message, Is.EqualTo("annotated none, but 1/1 non-null sampled values are e-mail (detector.email)"));
-            Assert.That(warning.Location, Is.EqualTo(new FindingLocation("annotations.yml", 7, 1, true)));
+            Assert.That(warning.Location, Is.EqualTo(new FindingLocation("annotations.yml", 7, 3, true)), "the entry's key: `  backup_email:` starts at column 3");
             Assert.That(result.Findings.Any(f => f.Column is "display_name" or "resource_path"), Is.False, "agreement and reviewed decisions: no message");
         }
     }

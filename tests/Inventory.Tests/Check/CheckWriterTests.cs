@@ -210,7 +210,7 @@ public sealed class CheckWriterTests
         {
             Assert.That(lines, Has.Length.EqualTo(Mixed().Findings.Count));
             Assert.That(lines, Has.Some.StartsWith("::error file=bad%2C file%3A 100%25.yml,line=3,col=18,title=inventory invalid-annotation%3A bad%2C file%3A 100%25.yml%3A3%3A18::bad, file: 100%25.yml:3:18: unknown category"));
-            Assert.That(lines, Has.Some.StartsWith("::warning file=app_user.yml,line=7,col=1,title=inventory conflict%3A app_user.backup_email::app_user.backup_email: annotated none"));
+            Assert.That(lines, Has.Some.StartsWith("::warning file=app_user.yml,line=7,col=3,title=inventory conflict%3A app_user.backup_email::app_user.backup_email: annotated none"));
             Assert.That(lines, Has.Some.StartsWith("::notice file=annotations/invoice_line.yml,line=1,"));
             Assert.That(GitHubCheckWriter.EscapeData("50%\r\nx"), Is.EqualTo("50%25%0D%0Ax"));
             Assert.That(GitHubCheckWriter.EscapeProperty("a:b,c%"), Is.EqualTo("a%3Ab%2Cc%25"));

@@ -322,6 +322,32 @@ public sealed class CliTests
         Assert.That(text, Does.Contain("Unknown option").And.Contain(expected));
     }
 
+    [TestCase("scna", "error: Unknown command 'scna' (did you mean 'scan'?)")]
+    [TestCase("chek", "error: Unknown command 'chek' (did you mean 'check'?)")]
+    [TestCase("exprot", "error: Unknown command 'exprot' (did you mean 'export'?)")]
+    [TestCase("frobnicate", "error: Unknown command 'frobnicate'; the commands are scan, check, report, annotate, merge, export, diff, evaluate, train, demo (inventory --help describes them)")]
+    public async Task UnknownCommand_SuggestsTheClosestOrListsThem(string command, string expected)
+    {
+        var (code, text) = await RunAsync(command, "--out", "x.json");
+
+        Assert.That((code, text.Trim()), Is.EqualTo((ExitCodes.BadInput, expected)));
+    }
+
+    [Test]
+    public async Task Help_ListsVersionAndVerbose()
+    {
+        var (code, root) = await RunAsync("--help");
+        var (_, scan) = await RunAsync("scan", "--help");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok));
+            Assert.That(root, Does.Contain("GLOBAL OPTIONS:").And.Match(@"\n\s+--version\s+Prints the version").And.Match(@"\n\s+-v, --verbose\s+Adds the stack trace"));
+            Assert.That(scan, Does.Match(@"\n\s+-v, --verbose\s+Adds the stack trace"));
+            Assert.That(scan, Does.Not.Contain("--version"), "--version is a root option only");
+        }
+    }
+
     [Test]
     public async Task Export_InvalidAnnotationFile_ErrorGoesToStandardError()
     {

@@ -185,4 +185,75 @@ public sealed class ExportCommandTests
             Assert.That(text3, Does.Contain("source 'nope' is not in the inventory"));
         }
     }
+
+    /// <summary>users(email, backup_email): both hold e-mail addresses by the detector (5/5 sampled values).</summary>
+    private static string SaveEmails(TempFolder dir)
+    {
+        static ColumnEntry Emails(string name, int ordinal)
+        {
+            var column = ExportDocuments.Suggested(name, "contact.email", 0.97, ordinal);
+            column.Classification = column.Classification! with { Evidence = [new Inventory.Classification.EvidenceItem("detector", "detector.email", "contact.email", 5, 5, 1.0)] };
+            column.Stats = new SampleStats { SampledRows = 5, NonNull = 5, DistinctRatio = 1 };
+            return column;
+        }
+        var document = ExportDocuments.Document("postgres", ExportDocuments.Table("public", "users", [Emails("email", 1), Emails("backup_email", 2)]));
+        var path = Path.Combine(dir.Path, "inventory.json");
+        InventoryJson.Write(document, path);
+        return path;
+    }
+
+    [Test]
+    public async Task Export_ConflictedAnnotation_HeldBackWithOneWarningLineAndCounted()
+    {
+        // Given backup_email annotated none while 5/5 of its sampled values are e-mail addresses (a conflict for check)
+        using var dir = new TempFolder();
+        var inventory = SaveEmails(dir);
+        dir.Write("annotations/users.yml", "table: users\ncolumns:\n  email: contact.email\n  backup_email: none\n");
+        var output = Path.Combine(dir.Path, "labels.sql");
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+        var stderr = new StringWriter();
+
+        // When exported
+        var code = await InventoryApp.RunAsync(["export", "--inventory", inventory, "--annotations", Path.Combine(dir.Path, "annotations"),
+            "--format", "postgres-comments", "--out", output], console, stderr);
+
+        // Then the disputed `none` is not written into the catalog: one warning line on stderr, counted in the summary and the header
+        var script = await File.ReadAllTextAsync(output);
+        var warnings = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok));
+            Assert.That(warnings, Has.Length.EqualTo(1));
+            Assert.That(warnings[0], Does.Match(@"^warning: users\.backup_email  conflict, not exported: annotated none, but 5/5 non-null sampled values are e-mail " +
+                                                @"\(detector\.email\) \(annotation [^)]*annotations/users\.yml:4\); fix the category, or add a reason: to confirm it, then export again$"));
+            Assert.That(console.Output, Does.Contain("for 1 column to").And.Contain("0 not exported: untagged or below the accepted confidence; 1 held back: annotation contradicted by the scan, see the warnings"));
+            Assert.That(script, Does.Contain("\"users\".\"email\" IS 'inventory: contact.email'"));
+            Assert.That(script, Does.Not.Contain("\"backup_email\" IS"));
+            Assert.That(script, Does.Contain("-- Columns held back: 1 in conflict"));
+            Assert.That(script, Does.Match(@"--   users\.backup_email: none \(annotation [^)]*users\.yml:4\): annotated none, but 5/5 non-null sampled values are e-mail"));
+        }
+    }
+
+    [Test]
+    public async Task Export_ConflictConfirmedByAReason_IsExported()
+    {
+        using var dir = new TempFolder();
+        var inventory = SaveEmails(dir);
+        dir.Write("annotations/users.yml", "table: users\ncolumns:\n  email: contact.email\n  backup_email: { category: none, reason: \"hashed, reviewed with the DPO\" }\n");
+        var output = Path.Combine(dir.Path, "labels.sql");
+        var stderr = new StringWriter();
+
+        var code = await InventoryApp.RunAsync(["export", "--inventory", inventory, "--annotations", Path.Combine(dir.Path, "annotations"),
+            "--format", "postgres-comments", "--out", output], new TestConsole(), stderr);
+
+        var script = await File.ReadAllTextAsync(output);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok));
+            Assert.That(stderr.ToString(), Is.Empty);
+            Assert.That(script, Does.Contain("\"users\".\"backup_email\" IS 'inventory: none'"));
+            Assert.That(script, Does.Not.Contain("held back"));
+        }
+    }
 }

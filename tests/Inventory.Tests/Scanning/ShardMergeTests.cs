@@ -198,4 +198,72 @@ public sealed class ShardMergeTests
             Assert.That(mergedCheck.Output.Replace(mergedPath, "X"), Is.EqualTo(wholeCheck.Output.Replace(wholePath, "X")));
         }
     }
+
+    [Test]
+    public async Task EmptyShardOfSources_ValidPartSaidOnStderr_MergeOfAllPartsEqualsTheWholeScan()
+    {
+        // Given two sources split over four shards: by the hash, at least two shards get no source
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 2);
+        var config = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(config, "sources:\n" + string.Concat(sources.Select(s => $"  - name: {s.Name}\n    connection: \"{s.Connection}\"\n")));
+        var empty = Enumerable.Range(1, 4).First(i => !sources.Any(s => new ScanShard(i, 4).Owns(s.Name)));
+
+        // When every shard is scanned through the CLI, then merged
+        var parts = new List<string>();
+        string emptyStderr = "", fullStderr = "";
+        int emptyCode = -1;
+        for (int i = 1; i <= 4; i++)
+        {
+            var part = Path.Combine(_dir, $"part-{i}.json");
+            var stderr = new StringWriter();
+            var code = await InventoryApp.RunAsync(["scan", "--config", config, "--shard", $"{i}/4", "--out", part], new TestConsole(), stderr);
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), stderr.ToString());
+            if (i == empty) (emptyStderr, emptyCode) = (stderr.ToString(), code);
+            else if (fullStderr.Length == 0 && sources.Any(s => new ScanShard(i, 4).Owns(s.Name))) fullStderr = stderr.ToString() + "|";
+            parts.Add(part);
+        }
+        var merged = Path.Combine(_dir, "merged.json");
+        var mergeCode = await InventoryApp.RunAsync(["merge", .. parts, "--out", merged], new TestConsole());
+        var whole = await ScanAsync(sources);
+
+        // Then the empty shard said so and still wrote a valid part, and the merge is the whole scan
+        var emptyPart = InventoryJson.Read(parts[empty - 1]);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(emptyCode, Is.EqualTo(ExitCodes.Ok));
+            Assert.That(emptyStderr, Does.Contain($"note: shard {empty}/4 holds no source (the 2 sources are assigned by a stable hash of their names, and none fell into this shard); the part is written all the same, for `inventory merge`"));
+            Assert.That(fullStderr, Does.Not.Contain("holds no"));
+            Assert.That((emptyPart.Sources.Count, emptyPart.Shard, emptyPart.SplitOf?.Count), Is.EqualTo((0, $"{empty}/4", 2)));
+            Assert.That(mergeCode, Is.EqualTo(ExitCodes.Ok));
+            Assert.That(Shape(InventoryJson.Read(merged)).Select(Unclassified), Is.EqualTo(Shape(whole).Select(Unclassified)));
+            Assert.That(InventoryJson.Read(merged).Complete, Is.True);
+        }
+    }
+
+    /// <summary>A shape row without category and status: the CLI classifies with the model, <see cref="ScanAsync"/> with rules.</summary>
+    private static string Unclassified(string row) => string.Join('|', row.Split('|').Take(4));
+
+    [Test]
+    public async Task EmptyShardOfOneSource_PartMergesAndTheNoteNamesTheSource()
+    {
+        // Given one source of 11 tables over 20 shards: some shard gets no table
+        var source = ScanRunnerScaleTests.ChinookSources(_dir, 1);
+        var parts = new List<InventoryPart>();
+        for (int i = 1; i <= 20; i++)
+            parts.Add(new InventoryPart($"part-{i}.json", await ScanAsync(source, new ScanShard(i, 20))));
+        var empty = parts.FindIndex(p => !p.Document.AllTables().Any()) + 1;
+        Assume.That(empty, Is.GreaterThan(0), "11 tables over 20 shards leave at least 9 shards empty");
+
+        var merged = InventoryMerge.Merge(parts);
+        var note = Inventory.Cli.Commands.ScanCommand.EmptyShardNote(new ScanShard(empty, 20), 1, parts[empty - 1].Document);
+        var noNote = Inventory.Cli.Commands.ScanCommand.EmptyShardNote(new ScanShard(1, 20), 1, parts.First(p => p.Document.AllTables().Any()).Document);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(note, Is.EqualTo($"note: shard {empty}/20 holds no table of source 'chinook-01' (a single source's tables are assigned by a stable hash of their names, and none fell into this shard); the part is written all the same, for `inventory merge`"));
+            Assert.That(noNote, Is.Null);
+            Assert.That(Shape(merged), Is.EqualTo(Shape(await ScanAsync(source))));
+            Assert.That(merged.Complete, Is.True);
+        }
+    }
 }

@@ -45,6 +45,61 @@ public sealed class ConnectionUriTests
         }
     }
 
+    [TestCase("postgres://scanner:{0}@db.internal:5432/app")]
+    [TestCase("mysql://scanner:{0}@db.internal:3306/shop")]
+    [TestCase("sqlserver://scanner:{0}@sql.internal:1433/App")]
+    public void Parse_RawPercentInPassword_SaysWriteItAsPercent25WithoutThePassword(string template)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var password in new[] { Secret + "%", Secret + "%x1", "50%off" + Secret, Secret + "%4" })
+            {
+                var uri = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, password);
+                var e = Assert.Throws<ConfigurationException>(() => ConnectionTarget.Parse(uri), password);
+                Assert.That(e!.Message, Does.Contain("the password holds a '%' that is not followed by two hexadecimal digits; write a literal % as %25"), password);
+                Assert.That(e.Message, Does.Not.Contain(Secret).And.Not.Contain("off").And.Not.Contain("internal"), password);
+            }
+        }
+    }
+
+    [Test]
+    public void Parse_PercentEscapesThatAreNotUtf8_AreAnError()
+    {
+        // "%E9" alone is Latin-1 'é', not UTF-8: passing it on as written would send another password than the one meant.
+        var e = Assert.Throws<ConfigurationException>(() => ConnectionTarget.Parse($"postgres://scanner:{Secret}%E9@db.internal/app"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(e!.Message, Does.Contain("the password holds percent-escapes that are not UTF-8 text"));
+            Assert.That(e.Message, Does.Not.Contain(Secret));
+        }
+    }
+
+    [Test]
+    public void Parse_RawPercentInUserName_NamesTheUserName()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => ConnectionTarget.Parse("mysql://scan%ner:pw@db.internal/shop"));
+
+        Assert.That(e!.Message, Does.Contain("the user name holds a '%'"));
+    }
+
+    [Test]
+    public void Parse_EncodedPercentAndUtf8_DecodeAndAreFlagged()
+    {
+        var target = ConnectionTarget.Parse("postgres://scanner:50%25off%C3%A9@db.internal/app");
+        var plain = ConnectionTarget.Parse("postgres://scanner:plain@db.internal/app");
+        var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = target.ConnectionString };
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(builder["Password"], Is.EqualTo("50%offé"));
+            Assert.That(target.PasswordPercentDecoded, Is.True);
+            Assert.That(target.PasswordHint, Does.Contain("a literal % in a password is written %25").And.Not.Contain("50"));
+            Assert.That(plain.PasswordPercentDecoded, Is.False);
+            Assert.That(plain.PasswordHint, Is.Empty);
+        }
+    }
+
     [Test]
     public void Parse_ColonInPassword_IsAcceptedRaw()
     {
