@@ -225,7 +225,7 @@ public sealed class ColumnModelTests
     }
 
     [Test]
-    public void Save_TwiceSameModel_ByteIdenticalZip()
+    public void Save_TwiceSameModel_ByteIdenticalFile()
     {
         using var a = new MemoryStream();
         using var b = new MemoryStream();
