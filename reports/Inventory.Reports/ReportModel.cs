@@ -67,6 +67,10 @@ public sealed class ReportModel
     /// <summary>Columns whose annotation is contradicted by the sampled data (status conflict), in document order, with
     /// the annotated category and the evidence counts (<see cref="ColumnEntry.Conflict"/>; never values).</summary>
     public required IReadOnlyList<ConflictRow> Conflicts { get; init; }
+    /// <summary>Personal columns holding hashes of personal identifiers (e-mails, phones, IP addresses), in document order,
+    /// each with the statement the record of processing needs: a hash of such an identifier is still personal data (C30);
+    /// null when there is none (so reports of inventories without hashes are unchanged).</summary>
+    public IReadOnlyList<PseudonymisedRow>? Pseudonymised { get; init; }
     /// <summary>Every column, one row each (the CSV report).</summary>
     public required IReadOnlyList<ColumnRow> Columns { get; init; }
     /// <summary>Scan issues (coverage gaps), as safe messages.</summary>
@@ -108,6 +112,19 @@ public sealed class UndeclaredCategoryRow
     public required string Category { get; init; }
     /// <summary>Columns holding it (<c>source/table.column</c>), in document order.</summary>
     public required IReadOnlyList<string> Columns { get; init; }
+}
+
+/// <summary>A column holding hashes of a personal identifier (C30).</summary>
+public sealed class PseudonymisedRow
+{
+    /// <summary><c>source/table.column</c>.</summary>
+    public required string Location { get; init; }
+    /// <summary>The column's data category (e.g. <c>other_personal</c>).</summary>
+    public required string Category { get; init; }
+    /// <summary>What the hashes were made from, in words (e.g. <c>e-mail addresses</c>).</summary>
+    public required string DerivedFrom { get; init; }
+    /// <summary>The statement for the record: why the hashes are still personal data.</summary>
+    public required string Statement { get; init; }
 }
 
 /// <summary>A column whose annotation or database label the data contradicts.</summary>

@@ -105,6 +105,8 @@ internal static class ReportModelBuilder
                     : x.Column.Annotation is { File.Length: > 0 } a ? $"{a.File}:{a.Line.ToString(CultureInfo.InvariantCulture)}" : "",
                 Evidence = ConflictEvidence(x.Column),
             }).ToList(),
+            Pseudonymised = inventory.AllColumns().Select(x => PseudonymisedRowOf($"{x.Source.Name}/{x.Table.QualifiedName}.{x.Column.Name}", x.Column))
+                .OfType<PseudonymisedRow>().ToList() is { Count: > 0 } hashed ? hashed : null,
             Columns = columns,
             Issues = inventory.Issues.Select(i => $"{i.Source}{(i.Table is null ? "" : "/" + i.Table)}{(i.Column is null ? "" : "." + i.Column)}: {i.Kind}: {i.Message}").ToList(),
             Changes = diff,
@@ -112,6 +114,32 @@ internal static class ReportModelBuilder
             {
                 Kind = InventoryDiff.KindName(c.Kind), Location = c.Location, Old = c.Old ?? "", New = c.New ?? "",
             }).ToList() ?? [],
+        };
+    }
+
+    /// <summary>The statement for a personal column whose classification found hashes of a personal identifier (evidence
+    /// kind <c>pseudonymised</c>, C30), or null. Source of the statement: GDPR Recital 26 (pseudonymised data that can be
+    /// attributed to a person with additional information is personal data) and the EDPB's view of unsalted hashes.</summary>
+    private static PseudonymisedRow? PseudonymisedRowOf(string location, ColumnEntry c)
+    {
+        if (!DataCategoryVocabulary.IsPersonal(c.DataCategory)) return null;
+        var item = c.Classification?.Evidence.FirstOrDefault(e => e.Kind == "pseudonymised"
+            && e.Id.StartsWith(Inventory.Rules.RuleClassifier.PseudonymisedEvidencePrefix, StringComparison.Ordinal));
+        if (item is null) return null;
+        (string plural, string one) = item.Id[Inventory.Rules.RuleClassifier.PseudonymisedEvidencePrefix.Length..] switch
+        {
+            "email" => ("e-mail addresses", "an e-mail address"),
+            "phone" => ("phone numbers", "a phone number"),
+            "ip-address" => ("IP addresses", "an IP address"),
+            _ => ("identifiers of persons or devices", "a person's or device's identifier"),
+        };
+        return new PseudonymisedRow
+        {
+            Location = location,
+            Category = c.DataCategory!,
+            DerivedFrom = plural,
+            Statement = $"A hash of {one} is still personal data: anyone holding a list of {plural} can compute the same hashes and "
+                + "find the person again, so the column is pseudonymised, not anonymised (GDPR Recital 26), and stays in the record of processing.",
         };
     }
 

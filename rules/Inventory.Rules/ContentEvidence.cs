@@ -61,7 +61,10 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
     /// when the name is personal; else (2) <c>customer_content.application_data</c> when the documents' keys change from
     /// row to row (documents users write); else (3) the most identifying category among its paths (financial &gt; contact
     /// &gt; other_personal &gt; automatic, <see cref="JsonValues.Rank"/>); the other categories found are kept as "also
-    /// contains" (all of them, as the key-level detection reported them). Keys are data, so only rule and detector ids leave this method, never a key or a path.</summary>
+    /// contains" (all of them, as the key-level detection reported them). Keys may be data (a map keyed by e-mail
+    /// addresses), so a path leaves this method only as the evidence of a schema path (<see cref="IsSchemaPath"/>: one
+    /// that recurs across the documents and whose keys are identifiers), kind <c>json-path</c>, with the category found
+    /// there and the detector or name rule that found it (C28: "path-level evidence is kept and can be addressed").</summary>
     public ColumnClassification JsonDocumentColumn(ColumnEvidence column, NameEvidence names, List<EvidenceItem> evidence)
     {
         var name = names.Match;
@@ -69,6 +72,7 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         var found = new List<string>();
         var detectorItems = new Dictionary<string, (string Category, int Matched, int Total)>(StringComparer.Ordinal);
         var keyItems = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var pathItems = new List<EvidenceItem>();
         foreach (var path in sample.Paths)
         {
             var key = path.Key.Length > 0 ? _rules.Match("", path.Key, path.Family) : null;
@@ -89,13 +93,19 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
                 found.Add(h.DataCategory!);
                 var known = detectorItems.GetValueOrDefault(h.Id, (h.DataCategory!, 0, 0));
                 detectorItems[h.Id] = (known.Item1, known.Item2 + h.Matched, known.Item3 + h.Total);
+                if (IsSchemaPath(path, sample.Documents) && pathItems.Count < MaxPathEvidence)
+                    pathItems.Add(new EvidenceItem("json-path", path.Path, h.DataCategory, h.Matched, h.Total, Math.Round(h.Ratio, 4),
+                        $"values at this path: {h.Id}"));
             }
             else if (key is { DataCategory: { } category, Rule: { } rule } && category != "none")
             {
                 found.Add(category);
                 keyItems.TryAdd(rule.Id, category);
+                if (IsSchemaPath(path, sample.Documents) && pathItems.Count < MaxPathEvidence)
+                    pathItems.Add(new EvidenceItem("json-path", path.Path, category, Detail: $"the key's name: {rule.Id}"));
             }
         }
+        evidence.AddRange(pathItems);
         foreach (var (id, (category, matched, total)) in detectorItems)
             evidence.Add(new EvidenceItem("detector", id, category, matched, total, Math.Round(total == 0 ? 0 : (double)matched / total, 4),
                 "values at one path of the JSON documents"));
@@ -126,5 +136,39 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
             return RuleClassifier.Decide(top, fromValues ? 0.7 : 0.6, evidence, also);
         }
         return ColumnClassification.Undecided([.. evidence]);
+    }
+
+    /// <summary>At most this many <c>json-path</c> evidence items per column (the paths themselves are bounded by
+    /// <see cref="JsonValues.MaxPaths"/>).</summary>
+    public const int MaxPathEvidence = 20;
+
+    /// <summary>True when a path is part of the documents' schema, not of their data, so it may be named in evidence: it
+    /// recurs (in at least two documents and a fifth of those parsed: a map keyed by e-mails or user ids gives each key
+    /// to one or few documents) and each of its keys is an identifier of at most 40 ASCII letters, digits, <c>_</c> or
+    /// <c>-</c> starting with a letter or <c>_</c>, or an array step <c>[*]</c>. Anything else (a key with <c>@</c>, a
+    /// dot, a space, a digit run, non-ASCII letters) keeps the path inside the classifier.</summary>
+    /// <param name="path">The path and the documents holding it.</param>
+    /// <param name="documents">Documents parsed for the column.</param>
+    internal static bool IsSchemaPath(JsonPathValues path, int documents)
+    {
+        if (path.Documents < 2 || path.Documents * 5 < documents) return false;
+        var p = path.Path.AsSpan();
+        if (!p.StartsWith("$")) return false;
+        p = p[1..];
+        while (!p.IsEmpty)
+        {
+            if (p.StartsWith("[*]")) { p = p[3..]; continue; }
+            if (p[0] != '.') return false;
+            p = p[1..];
+            int end = p.IndexOfAny('.', '[');
+            var key = end < 0 ? p : p[..end];
+            if (key.IsEmpty || key.Length > 40 || !(char.IsAsciiLetter(key[0]) || key[0] == '_')) return false;
+            foreach (var c in key) if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-')) return false;
+            int digits = 0;
+            foreach (var c in key) if (char.IsAsciiDigit(c)) digits++;
+            if (digits > 4) return false;
+            p = end < 0 ? default : p[end..];
+        }
+        return true;
     }
 }

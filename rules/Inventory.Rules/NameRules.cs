@@ -186,7 +186,7 @@ public sealed class NameRuleSet
 
     /// <summary>Matches a column name in its table context, checking the rule's <see cref="NameRule.NeedsSiblings"/> against
     /// the table's other column names: when none of them matches a rule of a required category, the match is gated
-    /// (<c>gate.context.&lt;category&gt;</c>) and gives <c>none</c> evidence.</summary>
+    /// (<c>gate.context.&lt;category&gt;</c>, the first required category) and gives <c>none</c> evidence.</summary>
     /// <param name="table">Table name (schema-qualified or not).</param>
     /// <param name="column">Column name as spelled in the database.</param>
     /// <param name="family">The column's type family (for type gates).</param>
@@ -204,7 +204,9 @@ public sealed class NameRuleSet
             var other = Match(table, sibling, TypeFamily.Text);
             if (other.Rule is not null && other.Gates.Count == 0 && rule.NeedsSiblings.Contains(other.Rule.DataCategory)) return match;
         }
-        var gate = "gate.context." + string.Join("+", rule.NeedsSiblings);
+        // The gate names the record the column would be part of: the first required category (an address part needs an
+        // address record; a person's name beside it also makes one, LABELS.md tie-breaker 4).
+        var gate = "gate.context." + rule.NeedsSiblings[0];
         return match with { DataCategory = "none", Weight = Math.Min(rule.Weight, 0.8), Gates = [gate], GatedCategory = rule.DataCategory };
     }
 

@@ -27,6 +27,10 @@ public sealed partial class RuleClassifier
     /// unsalted hashes of e-mails), so <c>other_personal</c>, never the e-mail itself nor <c>none</c> (C30). File and
     /// content digests, and names without such words, are left to the other rules.</summary>
     /// <returns>The decision, or null when the rule does not apply.</returns>
+    /// <summary>Prefix of the evidence id (kind <c>pseudonymised</c>) that says what a pseudonymised identifier's digests
+    /// were made from: <c>pseudonymised.email</c>, <c>.phone</c>, <c>.ip-address</c> or <c>.identifier</c>.</summary>
+    public const string PseudonymisedEvidencePrefix = "pseudonymised.";
+
     private static ColumnClassification? PseudonymisedIdentifier(NameMatch name, DetectorResult result, List<EvidenceItem> evidence)
     {
         var hex = result[DetectorIds.HexDigest];
@@ -37,15 +41,18 @@ public sealed partial class RuleClassifier
         bool hashed = tokens.Any(HashTokens.Contains) || name.DataCategory is "contact.email" or "contact.phone";
         var source = tokens.FirstOrDefault(PersonIdentifierTokens.Contains);
         if (!hashed || source is null) return null;
-        string what = source switch
+        (string what, string kind) = source switch
         {
-            "email" or "emails" or "mail" => "an e-mail address",
-            "phone" or "phones" or "msisdn" or "mobile" => "a phone number",
-            "ip" => "an IP address",
-            _ => "a person's or device's identifier",
+            "email" or "emails" or "mail" => ("an e-mail address", "email"),
+            "phone" or "phones" or "msisdn" or "mobile" => ("a phone number", "phone"),
+            "ip" => ("an IP address", "ip-address"),
+            _ => ("a person's or device's identifier", "identifier"),
         };
         evidence.Insert(0, new EvidenceItem("detector", DetectorIds.HexDigest, "other_personal", hex.Matched, hex.Total, Math.Round(hex.Ratio, 4),
             $"pseudonymised identifier derived from {what}: the values are digests, and a hash of {what} is still personal data (pseudonymous, GDPR Recital 26)"));
+        // What was hashed, as a stable id the report reads to state it in words (C30).
+        evidence.Insert(1, new EvidenceItem("pseudonymised", PseudonymisedEvidencePrefix + kind, "other_personal",
+            Detail: $"a hash of {what}: pseudonymised, not anonymised"));
         return Decide("other_personal", Math.Min(0.9, 0.75 + 0.15 * hex.Ratio), evidence);
     }
 

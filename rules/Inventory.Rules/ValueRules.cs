@@ -56,6 +56,10 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         if (!versionLike && Enough(siren, 0.9) && siren.Matched >= 3
             && best is { } rival && (rival.Id == DetectorIds.Phone || (rival.Id == DetectorIds.PaymentCard && name.DataCategory == "financial.tax_id")))
             best = siren;
+        // A vendor-prefixed random token (tok_…, pk_…) has the shape of a payment object id and of an API secret alike: in a
+        // column named as a secret (api_token, access_key) outside any payment context it is a secret (LABELS.md tie-breaker 7).
+        if (best is { Id: DetectorIds.PaymentReference } && SecretNotPayment(name, result))
+            best = result[DetectorIds.SecretToken];
         // Free text outranks identifiers found inside it only when most values are prose.
         var freeText = result[DetectorIds.FreeText];
         var userAgent = result[DetectorIds.UserAgent];
@@ -141,6 +145,24 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             }
         }
         return null;
+    }
+
+    // Words of a payment in a column or table name: a payment processor's token is a payment reference only with them.
+    private static readonly HashSet<string> PaymentTokens = new(StringComparer.Ordinal)
+        { "payment", "payments", "pay", "card", "cards", "charge", "charges", "stripe", "paypal", "braintree", "adyen", "mollie", "psp",
+          "gateway", "checkout", "transaction", "transactions", "billing", "invoice", "paiement", "carte", "zahlung", "karte", "pago", "tarjeta" };
+
+    /// <summary>True when a column whose values a payment-reference prefix matched is a secret: its name points at
+    /// credentials (<c>api_token</c>, <c>secret_key</c>, <c>auth_token</c>), neither its name nor its table says payment,
+    /// card or charge (table group <c>payment</c>, <see cref="PaymentTokens"/>), and the values also read as random tokens
+    /// (<see cref="DetectorIds.SecretToken"/>, by the share a deciding detector needs; a random part without two digits
+    /// fails it now and then, so the share is not compared with the payment reference's).</summary>
+    private bool SecretNotPayment(NameMatch name, DetectorResult result)
+    {
+        if (name.DataCategory != "other_personal.credentials" || name.TableGroups.Contains("payment")) return false;
+        if (name.Tokens.Any(PaymentTokens.Contains)) return false;
+        var secret = result[DetectorIds.SecretToken];
+        return Enough(secret, _options.DetectorShare);
     }
 
     /// <summary>True when at least three values were tested and fewer than 20 % pass the validator of the category a

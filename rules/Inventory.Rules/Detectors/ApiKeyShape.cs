@@ -45,4 +45,35 @@ internal static class ApiKeyShape
         // Random, not a word: digits and letters both present.
         return digits > 0 && letters > 0;
     }
+
+    /// <summary>Random characters required after a vendor prefix in <see cref="IsPrefixedRandom"/>.</summary>
+    public const int MinPrefixedRandom = 16;
+
+    /// <summary>True for a vendor-prefixed random token: a 2–8 letter lower-case prefix, <c>_</c> or <c>-</c>, then at least
+    /// <see cref="MinPrefixedRandom"/> letters and digits (with at most two further <c>_</c> or <c>-</c>) that read as random:
+    /// at least two digits and two letters, and a switch between digit and letter or between cases at least every eighth
+    /// character (<c>tok_4eC39HqLyjWDarjtT1zdp7dc</c>, <c>pk_7f3a9c01d2e84b6f</c>). Words joined by underscores
+    /// (<c>user_profile_settings_v2</c>) fail. Shape only: Stripe's object ids (<c>tok_</c>, <c>pi_</c>) pass too, and the
+    /// column's name decides between a secret and a payment reference.</summary>
+    /// <param name="value">A trimmed value.</param>
+    public static bool IsPrefixedRandom(ReadOnlySpan<char> value)
+    {
+        int cut = value.IndexOfAny('_', '-');
+        if (cut is < 2 or > 8) return false;
+        foreach (var c in value[..cut]) if (!char.IsAsciiLetterLower(c)) return false;
+        var random = value[(cut + 1)..];
+        if (random.Length < MinPrefixedRandom || !char.IsAsciiLetterOrDigit(random[0])) return false;
+        int digits = 0, letters = 0, separators = 0, switches = 0;
+        for (int i = 0; i < random.Length; i++)
+        {
+            char c = random[i];
+            if (char.IsAsciiDigit(c)) digits++;
+            else if (char.IsAsciiLetter(c)) letters++;
+            else if (c is '_' or '-') { if (++separators > 2) return false; continue; }
+            else return false;
+            if (i > 0 && char.IsAsciiLetterOrDigit(random[i - 1])
+                && (char.IsAsciiDigit(c) != char.IsAsciiDigit(random[i - 1]) || char.IsAsciiLetterUpper(c) != char.IsAsciiLetterUpper(random[i - 1]))) switches++;
+        }
+        return digits >= 2 && letters >= 2 && switches * 8 >= random.Length;
+    }
 }

@@ -30,7 +30,7 @@ internal sealed class FreeTextDetector : ValueDetector
         if (first is '{' or '[' or '<') return false;
         if (value.StartsWith("Mozilla/", StringComparison.Ordinal)) return false;
         // A one-line postal address (12 Hauptstrasse, 10115 Berlin, Germany) is not a message a person wrote.
-        return shape.Length > 160 || !PostalAddressShape.IsAddressLike(value);
+        return shape.Length > PostalAddressShape.MaxLength || !PostalAddressShape.IsAddressLike(value);
     }
 }
 

@@ -5,8 +5,8 @@ using Inventory.Catalog;
 namespace Inventory.Rules.Detectors;
 
 /// <summary>The scalar values found at one path of a column's JSON documents.</summary>
-/// <param name="Path">The path, <c>$.customer.email</c>, arrays as <c>[*]</c>. Keys are data (a map may be keyed by
-/// e-mail addresses): a path never leaves the classifier.</param>
+/// <param name="Path">The path, <c>$.customer.email</c>, arrays as <c>[*]</c>. Keys may be data (a map may be keyed by
+/// e-mail addresses): a path leaves the classifier only as evidence of a schema path (<see cref="ContentEvidence.IsSchemaPath"/>).</param>
 /// <param name="Key">The last object key on the path (<c>email</c>; <c>todo</c> for <c>$.todo[*]</c>); empty at the root.</param>
 /// <param name="Family">The family of its values: <see cref="TypeFamily.Decimal"/> when every value was a JSON number,
 /// <see cref="TypeFamily.Boolean"/> for booleans only, <see cref="TypeFamily.Untyped"/> otherwise.</param>

@@ -26,7 +26,7 @@ internal sealed class PostalAddressDetector : ValueDetector
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
     {
-        if (shape.Length is < 6 or > 160 || shape.Letters < 3 || shape.At > 0) return false;
+        if (shape.Length is < 6 or > PostalAddressShape.MaxLength || shape.Letters < 3 || shape.At > 0) return false;
         return shape.Digits > 0 && (PostalAddressShape.IsStreetLine(value) || PostalAddressShape.IsAddressLike(value));
     }
 }

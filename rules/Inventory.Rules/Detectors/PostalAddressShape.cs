@@ -31,6 +31,18 @@ internal static class PostalAddressShape
         "sur", "sous", "en", "lès", "rue", "avenue", "av", "boulevard", "bd", "chemin", "place", "allée", "impasse", "quai", "route",
         "calle", "c/", "avenida", "via", "viale", "piazza", "corso", "rua", "str.", "ul", "ul.", "apt", "apt.", "no", "no.", "nº", "n°", "s/n");
 
+    // Lower-case words of the lines people add to an address: building, staircase, floor, flat, door and side (FR, DE, ES,
+    // English), care-of and unit markers. Written in lower case they are still part of an address (2e étage, 3. OG links,
+    // piso 4, puerta 2, 7º izq., c/o).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnitWords = Lookup(
+        "étage", "etage", "bis", "ter", "cours", "appt", "appt.", "apt", "apt.", "app.", "bât", "bât.", "bat.", "esc", "esc.", "escalier",
+        "porte", "gauche", "droite", "cedex", "og", "eg", "dg", "links", "rechts", "mitte", "stock", "etg.", "whg.", "wohnung", "piso",
+        "puerta", "planta", "bajo", "izq", "izq.", "izda", "izda.", "izquierda", "dcha", "dcha.", "derecha", "portal",
+        "escalera", "c/o", "#", "flat", "floor", "unit", "suite", "ste", "ste.", "box", "apartment");
+
+    /// <summary>The longest value read as one address: several lines with a name, a care-of, flat, floor and country fit.</summary>
+    public const int MaxLength = 240;
+
     private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(params string[] words) =>
         words.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -39,7 +51,7 @@ internal static class PostalAddressShape
     /// <returns>Whether it is address-shaped; never throws.</returns>
     public static bool IsAddressLike(ReadOnlySpan<char> value)
     {
-        if (value.Length is < 8 or > 160 || value.IndexOfAny(',', '\n') < 0 || value.IndexOfAny("?!;:@\"()[]{}<>=") >= 0) return false;
+        if (value.Length is < 8 or > MaxLength || value.IndexOfAny(',', '\n') < 0 || value.IndexOfAny("?!;:@\"[]{}<>=") >= 0) return false;
         int parts = 0;
         bool located = false;
         var rest = value;
@@ -47,7 +59,7 @@ internal static class PostalAddressShape
         {
             int cut = rest.IndexOfAny(',', '\n');
             var part = (cut < 0 ? rest : rest[..cut]).Trim();
-            if (part.IsEmpty || part.Length > 50 || ++parts > 7) return false;
+            if (part.IsEmpty || part.Length > 50 || ++parts > 9) return false;
             if (!Part(part, out bool place)) return false;
             located |= place;
             if (cut < 0) break;
@@ -123,8 +135,9 @@ internal static class PostalAddressShape
         return char.IsUpper(value[ranges[placeFrom]][0]);
     }
 
-    // One comma-separated part: at most seven words, each capitalised, a number, a postcode or a particle. Tells whether the
-    // part is a street line or a postcode with a place.
+    // One comma-separated part: at most seven words, each capitalised, a number, a floor ordinal, a postcode, a particle or
+    // a word of a flat, floor or unit line (a province in parentheses and a '#' unit number too). Tells whether the part
+    // is a street line or a postcode with a place.
     private static bool Part(ReadOnlySpan<char> part, out bool place)
     {
         place = false;
@@ -136,12 +149,14 @@ internal static class PostalAddressShape
             var word = part[range];
             if (word.IsEmpty) continue;
             if (++words > 7) return false;
+            if (word[0] == '(' && word[^1] == ')' && word.Length > 3) word = word[1..^1]; // a province after its city: Sevilla (Sevilla)
+            else if (word[0] == '#' && word.Length > 1) word = word[1..]; // a unit number: #4B
             char first = word[0];
             if (char.IsAsciiDigit(first))
             {
                 if (IsPostcode(word) || (!previous.IsEmpty && IsUkPostcode(previous, word))) postcode = true;
                 else if (IsHouseNumber(word)) houseNumber = true;
-                else return false;
+                else if (!IsOrdinal(word)) return false;
                 if (word.Length <= 4 && IsHouseNumber(word)) houseNumber = true;
             }
             else if (char.IsUpper(first))
@@ -153,11 +168,25 @@ internal static class PostalAddressShape
             {
                 if (IsStreetWord(word)) streetWord = true;
             }
+            else if (UnitWords.Contains(word))
+            {
+                if (word.SequenceEqual("cours")) streetWord = true;
+            }
             else return false;
             previous = word;
         }
         place = (houseNumber && streetWord) || (postcode && capitalised);
         return words > 0;
+    }
+
+    // Floor and unit ordinals: 1er, 2e, 3ème, 1st, 2nd, 3rd, 4th, 3. (German), 7º, 6ª, 2°.
+    private static bool IsOrdinal(ReadOnlySpan<char> word)
+    {
+        int digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits])) digits++;
+        if (digits is 0 or > 3) return false;
+        var tail = word[digits..];
+        return tail is "e" or "er" or "re" or "ère" or "eme" or "ème" or "è" or "st" or "nd" or "rd" or "th" or "." or "º" or "ª" or "°" or "o" or "a";
     }
 
     private static bool IsStreetWord(ReadOnlySpan<char> word)

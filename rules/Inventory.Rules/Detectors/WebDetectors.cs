@@ -174,7 +174,9 @@ internal sealed class HexDigestDetector : ValueDetector
 /// Secret tokens: JSON Web Tokens (three base64url segments, the first starting <c>eyJ</c>, RFC 7519), vendor-prefixed
 /// keys (<c>sk_live_</c>, <c>sk_test_</c>, <c>rk_</c>, <c>ghp_</c>, <c>gho_</c>, <c>github_pat_</c>, <c>xox</c>, <c>AKIA</c>, <c>glpat-</c>),
 /// and random base64/base64url/hex strings of 20–512 characters without spaces that mix upper case, lower case and digits
-/// (at least 2 of each) and are not e-mails, URLs, UUIDs or paths.
+/// (at least 2 of each) and are not e-mails, URLs, UUIDs or paths; and any vendor-prefixed random token
+/// (<see cref="ApiKeyShape.IsPrefixedRandom"/>: <c>tok_…</c>, <c>pk_…</c>, <c>whsec_…</c>, <c>sess-…</c>), whose prefix alone does not
+/// tell a secret from a payment object id: the column's name does (<see cref="ValueRules"/>).
 /// </summary>
 internal sealed class SecretTokenDetector : ValueDetector
 {
@@ -197,7 +199,7 @@ internal sealed class SecretTokenDetector : ValueDetector
         if (value.StartsWith("eyJ")) return shape.Dots == 2;
         if (value.StartsWith("sk_live_") || value.StartsWith("sk_test_") || value.StartsWith("rk_live_") || value.StartsWith("ghp_") || value.StartsWith("gho_")
             || value.StartsWith("github_pat_") || value.StartsWith("xoxb-") || value.StartsWith("xoxp-") || value.StartsWith("glpat-")
-            || (value.StartsWith("AKIA") && value.Length == 20) || ApiKeyShape.IsMatch(value))
+            || (value.StartsWith("AKIA") && value.Length == 20) || ApiKeyShape.IsMatch(value) || ApiKeyShape.IsPrefixedRandom(value))
             return true;
         if (shape.Dots > 0 || shape.Slashes > 2 || shape.Length > 512) return false;
         int lower = shape.Letters - shape.Upper;

@@ -10,8 +10,9 @@ public sealed class ForeignKeyGateTests
     [Test]
     public void Classify_ForeignKeyNamedLikeADeviceId_IsNone()
     {
-        // Given orders.client_id, a foreign key to clients (a name the device-id rule would take)
-        var column = Some.Column("orders", "client_id", "integer", "1", "2", "3", "2", "7") with { References = "clients" };
+        // Given orders.device_id, a foreign key to devices (a name the device-id rule takes; client_id no longer is one:
+        // an entity's key by name, issue 10 item 6)
+        var column = Some.Column("orders", "device_id", "integer", "1", "2", "3", "2", "7") with { References = "devices" };
 
         var result = Classifier.Classify(column);
 
@@ -22,9 +23,9 @@ public sealed class ForeignKeyGateTests
     [Test]
     public void Classify_SameColumnWithoutForeignKey_KeepsTheNameRule()
     {
-        var column = Some.Column("orders", "client_id", "integer", "1", "2", "3", "2", "7");
+        var column = Some.Column("orders", "device_id", "integer", "1", "2", "3", "2", "7");
 
-        Assert.That(Classifier.Classify(column).DataCategory, Is.Not.EqualTo("none"));
+        Assert.That(Classifier.Classify(column).DataCategory, Is.EqualTo("automatic.device_id"));
     }
 
     [Test]

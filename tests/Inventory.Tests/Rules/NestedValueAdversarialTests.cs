@@ -226,6 +226,49 @@ public sealed class NestedValueAdversarialTests
 
     [TestCase(1)]
     [TestCase(2)]
+    public void JsonPayloads_EvidenceNamesTheSchemaPathOfEachCategory(int seed)
+    {
+        // C28: "path-level evidence is kept and can be addressed in the report".
+        var random = new Random(seed);
+        int named = 0, columns = 300;
+        for (int c = 0; c < columns; c++)
+        {
+            var emailPath = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pick(random, NeutralKeys)).Append("e" + random.Next(9)).ToArray();
+            var ipPath = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pick(random, NeutralKeys)).Append("i" + random.Next(9)).ToArray();
+            if (ipPath[0] == emailPath[0]) ipPath[0] += "_";
+            var values = Enumerable.Range(0, 40).Select(_ => Payload(random, emailPath, ipPath, withIp: true)).ToArray();
+            var paths = Rules.Classify(Some.Column("app_event", "payload", "jsonb", values)).Evidence.Where(e => e.Kind == "json-path").ToList();
+            if (paths.Any(e => e.Id == "$." + string.Join('.', emailPath) && e.DataCategory == "contact.email" && e.Matched > 0)
+                && paths.Any(e => e.Id == "$." + string.Join('.', ipPath) && e.DataCategory == "automatic.ip_address")) named++;
+        }
+        Assert.That(Rate(named, columns), Is.GreaterThanOrEqualTo(0.99), $"{named} of {columns} payloads name the e-mail and IP paths");
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void JsonMapsKeyedByData_NeverNameTheirPaths(int seed)
+    {
+        // Keys may be data: maps keyed by e-mail addresses or by ids give each key to one document or few, and an e-mail
+        // key is not an identifier; no path of theirs leaves the classifier.
+        var random = new Random(seed);
+        int leaked = 0, columns = 200;
+        for (int c = 0; c < columns; c++)
+        {
+            var keys = new List<string>();
+            var values = Enumerable.Range(0, 40).Select(_ =>
+            {
+                var key = random.Next(2) == 0 ? Email(random) : "u" + random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+                keys.Add(key);
+                return JsonSerializer.Serialize(new Dictionary<string, object> { [key] = new Dictionary<string, string> { ["email"] = Email(random), ["ip"] = Ip(random) } });
+            }).ToArray();
+            var evidence = Rules.Classify(Some.Column("subscriptions", "by_address", "jsonb", values)).Evidence;
+            if (evidence.Any(e => keys.Any(k => e.Id.Contains(k, StringComparison.Ordinal) || (e.Detail?.Contains(k, StringComparison.Ordinal) ?? false)))) leaked++;
+        }
+        Assert.That(leaked, Is.Zero, "a data key reached the evidence");
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
     public void JsonConfigurationDocuments_NeverPersonal(int seed)
     {
         var random = new Random(seed);
