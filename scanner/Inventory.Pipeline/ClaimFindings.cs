@@ -33,14 +33,16 @@ internal static class ClaimFindings
             .ToList();
 
     /// <summary>Where a violated claim points: the claim's line in the policy file used. The built-in seed policy is no
-    /// file of the user's repository: the finding then points at the config file that selected it (<c>policy: builtin</c>),
-    /// or has no physical location when <c>--policy builtin</c> selected it.</summary>
+    /// file of the user's repository: the finding then points at the <c>policy: builtin</c> value of the config file that
+    /// selected it (its line and column, not the file's first line), or has no physical location when
+    /// <c>--policy builtin</c> selected it.</summary>
     private static FindingLocation Location(PolicyClaim claim, PolicyDocument policy, string? policyPath, InventoryConfig? config, string pathBase)
     {
         if (policyPath is not null)
             return new FindingLocation(AnnotationMerger.DisplayPath(policyPath, pathBase), Math.Max(1, claim.Line), Math.Max(1, claim.Column), File.Exists(policyPath));
         if (config?.Policy == PolicyDocument.BuiltinName && config.File is { } configFile && File.Exists(configFile))
-            return new FindingLocation(AnnotationMerger.DisplayPath(configFile, pathBase), 1, 1, true);
+            return new FindingLocation(AnnotationMerger.DisplayPath(configFile, pathBase),
+                config.PolicyPosition?.Line ?? 1, config.PolicyPosition?.Column ?? 0, true);
         return new FindingLocation(policy.File, Math.Max(1, claim.Line), Math.Max(1, claim.Column), true) { Physical = false };
     }
 }

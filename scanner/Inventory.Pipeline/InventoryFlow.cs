@@ -190,7 +190,8 @@ public sealed class InventoryFlow
             AnnotationsDirectory = AnnotationMerger.DisplayPath(request.Annotations.Folder, PathBase),
             PathBase = PathBase,
             Stale = merge.Stale,
-            AnnotationErrors = annotations.Errors,
+            // Ids the policy does not define are invalid annotations too (only a policy can tell).
+            AnnotationErrors = policy is null ? annotations.Errors : [.. annotations.Errors, .. PolicyReferenceCheck.Unknown(annotations, policy)],
             ExtraFindings = policy is null ? [] : ClaimFindings.From(claims, policy, policyPath, Config, PathBase),
         };
         return new GateOutcome(CheckGate.Evaluate(document, options), annotations, policy, claims);

@@ -43,6 +43,7 @@ public static class CheckGate
                 findings.Add(new CheckFinding
                 {
                     Kind = FindingKind.Conflict, Source = source.Name, Table = table.QualifiedName, Column = column.Name, Key = key,
+                    AnnotatedCategory = column.DataCategory,
                     Message = column.Conflict ?? $"annotated {column.DataCategory}, contradicted by the evidence",
                     Suggestion = column.Origin == Origin.DatabaseLabel
                         ? (suggestion is null ? "" : $"evidence suggests {suggestion}; ")
@@ -104,8 +105,8 @@ public static class CheckGate
         var result = findings
             .Select(f =>
             {
-                bool baselined = options.Baseline is { } b && f.Column is not null && f.Kind is FindingKind.Untagged or FindingKind.Conflict
-                                 && b.Contains(f.Source, f.Table, f.Column);
+                bool baselined = options.Baseline is { } b && f.Column is not null
+                                 && b.Excuses(f.Source, f.Table, f.Column, f.Kind, f.Kind == FindingKind.Conflict ? f.AnnotatedCategory : null);
                 return f with { Baselined = baselined, Failing = !baselined && failOn.Contains(f.Kind) };
             })
             .OrderBy(f => f.Source ?? "", StringComparer.Ordinal)
@@ -178,21 +179,44 @@ public static class CheckGate
     }
 }
 
-/// <summary>The columns of an earlier run: their findings are known gaps and do not fail the gate, so only new columns do.
-/// Read from an inventory JSON (every column) or a check-result JSON written by <c>check --format json</c> (every in-scope column).</summary>
+/// <summary>What one column looked like in the baseline run: the finding it had (untagged or conflict; null when it had
+/// none) and, for a conflict, the category its annotation (or database label) gave.</summary>
+/// <param name="Source">Source name.</param>
+/// <param name="Table">Qualified table name.</param>
+/// <param name="Column">Column name.</param>
+/// <param name="Finding"><see cref="FindingKind.Untagged"/>, <see cref="FindingKind.Conflict"/>, or null for a tagged
+/// (or accepted) column.</param>
+/// <param name="AnnotatedCategory">The annotated category of a conflict; null otherwise.</param>
+public sealed record BaselineColumn(string Source, string Table, string Column, FindingKind? Finding, string? AnnotatedCategory);
+
+/// <summary>The columns of an earlier run: the findings they already had are known gaps and do not fail the gate, so only
+/// new gaps do. A finding is excused only when the baseline records the same finding for the column: an untagged column
+/// that was untagged then, a conflict that was a conflict then <b>with the same annotated category</b>. So a wrong
+/// annotation written after the baseline (an e-mail column annotated <c>none</c>) or changed since still fails, and a
+/// column tagged then and untagged now is not excused. Read from an inventory JSON (every column, its saved status and
+/// category) or a check-result JSON written by <c>check --format json</c> (every in-scope column: status and category).</summary>
 public sealed class CheckBaseline
 {
-    private readonly HashSet<(string Source, string Table, string Column)> _columns;
-    private readonly HashSet<(string Table, string Column)> _anySource;
+    private readonly Dictionary<(string Source, string Table, string Column), BaselineColumn> _columns;
+    private readonly Dictionary<(string Table, string Column), BaselineColumn> _anySource;
     private readonly bool _singleSource;
 
-    /// <summary>Creates a baseline from column keys.</summary>
+    /// <summary>Creates a baseline of columns that were all untagged (nothing annotated yet).</summary>
     /// <param name="columns">(source, qualified table, column) triples.</param>
     public CheckBaseline(IEnumerable<(string Source, string Table, string Column)> columns)
+        : this(columns.Select(c => new BaselineColumn(c.Source, c.Table, c.Column, FindingKind.Untagged, null)))
     {
-        _columns = [.. columns];
-        _anySource = [.. _columns.Select(c => (c.Table, c.Column))];
-        _singleSource = _columns.Select(c => c.Source).Distinct().Count() <= 1;
+    }
+
+    /// <summary>Creates a baseline from what each column looked like.</summary>
+    /// <param name="columns">One entry per column; a repeated column keeps its last entry.</param>
+    public CheckBaseline(IEnumerable<BaselineColumn> columns)
+    {
+        _columns = [];
+        foreach (var c in columns) _columns[(c.Source, c.Table, c.Column)] = c;
+        _anySource = [];
+        foreach (var c in _columns.Values) _anySource[(c.Table, c.Column)] = c;
+        _singleSource = _columns.Keys.Select(c => c.Source).Distinct().Count() <= 1;
     }
 
     /// <summary>Number of columns in the baseline.</summary>
@@ -202,8 +226,23 @@ public sealed class CheckBaseline
     /// <param name="source">Source name, or null.</param>
     /// <param name="table">Qualified table name.</param>
     /// <param name="column">Column name.</param>
-    public bool Contains(string? source, string table, string column) =>
-        _singleSource ? _anySource.Contains((table, column)) : _columns.Contains((source ?? "", table, column));
+    public bool Contains(string? source, string table, string column) => Find(source, table, column) is not null;
+
+    /// <summary>True when the baseline had this very finding on the column: the same kind and, for a conflict, the same
+    /// annotated category.</summary>
+    /// <param name="source">Source name, or null.</param>
+    /// <param name="table">Qualified table name.</param>
+    /// <param name="column">Column name.</param>
+    /// <param name="kind">The finding's kind; only untagged and conflict findings can be excused.</param>
+    /// <param name="annotatedCategory">For a conflict, the category the annotation (or label) gives now.</param>
+    public bool Excuses(string? source, string table, string column, FindingKind kind, string? annotatedCategory) =>
+        kind is FindingKind.Untagged or FindingKind.Conflict
+        && Find(source, table, column) is { } then
+        && then.Finding == kind
+        && (kind != FindingKind.Conflict || string.Equals(then.AnnotatedCategory, annotatedCategory, StringComparison.Ordinal));
+
+    private BaselineColumn? Find(string? source, string table, string column) =>
+        _singleSource ? _anySource.GetValueOrDefault((table, column)) : _columns.GetValueOrDefault((source ?? "", table, column));
 
     /// <summary>Reads a baseline file.</summary>
     /// <param name="path">An inventory JSON or a check-result JSON.</param>
@@ -230,11 +269,29 @@ public sealed class CheckBaseline
             {
                 if (!root.TryGetProperty("columns", out var cols) || cols.ValueKind != JsonValueKind.Array)
                     throw new ConfigurationException("check-result baseline has no 'columns' list", path);
-                return new CheckBaseline(cols.EnumerateArray().Select(c => (Str(c, "source"), Str(c, "table"), Str(c, "column"))));
+                return new CheckBaseline(cols.EnumerateArray().Select(c =>
+                {
+                    var status = Str(c, "status");
+                    FindingKind? finding = status switch
+                    {
+                        "conflict" => FindingKind.Conflict,
+                        "tagged" or GateStatus.Accepted => null,
+                        _ => FindingKind.Untagged,
+                    };
+                    return new BaselineColumn(Str(c, "source"), Str(c, "table"), Str(c, "column"), finding,
+                        finding == FindingKind.Conflict && c.TryGetProperty("dataCategory", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null);
+                }));
             }
         }
         var document = InventoryJson.Deserialize(text, path);
-        return new CheckBaseline(document.AllColumns().Select(x => (x.Source.Name, x.Table.QualifiedName, x.Column.Name)));
+        return new CheckBaseline(document.AllColumns().Select(x => new BaselineColumn(x.Source.Name, x.Table.QualifiedName, x.Column.Name,
+            x.Column.Status switch
+            {
+                ColumnStatus.Conflict => FindingKind.Conflict,
+                ColumnStatus.Tagged => null,
+                _ => FindingKind.Untagged,
+            },
+            x.Column.Status == ColumnStatus.Conflict ? x.Column.DataCategory : null)));
     }
 
     private static string Str(JsonElement e, string name) =>

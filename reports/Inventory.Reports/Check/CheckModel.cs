@@ -63,8 +63,12 @@ public sealed record CheckFinding
     public required FindingLocation Location { get; init; }
     /// <summary>True when the finding fails the gate (its kind is in the fail-on set and it is not excused by the baseline).</summary>
     public bool Failing { get; init; }
-    /// <summary>True when the column is in the baseline (a known gap): listed apart, never failing.</summary>
+    /// <summary>True when the baseline had this finding (same kind and, for a conflict, the same annotated category): a
+    /// known gap, listed apart, never failing.</summary>
     public bool Baselined { get; init; }
+    /// <summary>For a <see cref="FindingKind.Conflict"/> finding: the category the annotation (or database label) gives;
+    /// null otherwise. The baseline compares it, so a conflict whose annotation changed is not excused.</summary>
+    public string? AnnotatedCategory { get; init; }
     /// <summary>For a <see cref="FindingKind.ClaimViolated"/> finding: the claim's id; null otherwise.</summary>
     public string? ClaimId { get; init; }
     /// <summary>The display key: <c>table.column</c> (or <c>table</c>), prefixed by <c>source/</c> when the check covers several sources.</summary>

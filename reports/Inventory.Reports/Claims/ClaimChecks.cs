@@ -162,8 +162,12 @@ internal static class ClaimChecks
     }
 
     /// <summary>declared-categories-only: every personal column of a controller source must hold a category some activity
-    /// declares; categories listed in <c>undeclared</c> are always
-    /// findings; undecided columns are unresolved.</summary>
+    /// declares. A category an activity declares is never a finding. The <c>undeclared</c> categories (default
+    /// <c>other_personal</c>: credentials, health, national id, …) need an explicit declaration: an activity must name the
+    /// listed category or a narrower one that covers the column (a declared <c>other_personal.health</c> or
+    /// <c>other_personal</c> covers an <c>other_personal.health</c> column); a broader declaration does not (with
+    /// <c>undeclared: [other_personal.health]</c>, a declared bare <c>other_personal</c> does not cover it). Undecided
+    /// columns are unresolved.</summary>
     public static ClaimResult DeclaredCategoriesOnly(ClaimContext ctx)
     {
         var undeclared = ctx.Parameters.Strings("undeclared", "other_personal");
@@ -177,15 +181,32 @@ internal static class ClaimChecks
             var category = Tagged(c);
             if (category is null) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: its category is unknown")); continue; }
             if (!DataCategoryVocabulary.IsPersonal(category)) continue;
-            if (Covered(undeclared, category))
-                findings.Add(Finding(s, t, c, $"{category} is personal data the policy does not declare"));
-            else if (!ctx.Policy.Activities.Any(a => a.Declares(category)))
-                findings.Add(Finding(s, t, c, $"{category} is declared by no processing activity"));
+            if (UndeclaredFinding(ctx.Policy, undeclared, category) is { } reason)
+                findings.Add(Finding(s, t, c, reason));
         }
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "column", "columns")} checked; all personal data is declared{KeysSetAside(keys)}",
             violated: $"{Count(findings.Count, "column holds", "columns hold")} undeclared personal data",
             unknown: $"no undeclared category found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}");
+    }
+
+    /// <summary>Why a personal category is undeclared under declared-categories-only, or null when an activity declares it.</summary>
+    /// <param name="policy">The policy whose activities declare categories.</param>
+    /// <param name="explicitOnly">The claim's <c>undeclared</c> categories: they need an explicit declaration.</param>
+    /// <param name="category">The column's tagged personal category.</param>
+    internal static string? UndeclaredFinding(PolicyDocument policy, IReadOnlyList<string> explicitOnly, string category)
+    {
+        // The most specific `undeclared` entry that covers the category sets how broad a declaration may be.
+        var entry = explicitOnly.Where(u => DataCategoryVocabulary.Covers(u, category)).OrderByDescending(u => u.Length).FirstOrDefault();
+        var declaring = policy.Activities
+            .SelectMany(a => a.DataCategories.Where(d => DataCategoryVocabulary.Covers(d, category)).Select(d => (Activity: a.Id, Declared: d)))
+            .ToList();
+        if (declaring.Count == 0)
+            return $"{category} is declared by no processing activity";
+        if (entry is null || declaring.Any(x => DataCategoryVocabulary.Covers(entry, x.Declared))) return null;
+        var broad = declaring[0];
+        var fix = entry == category ? category : $"{category} or {entry}";
+        return $"{category} is covered only by the broader declaration {broad.Declared} (activity {broad.Activity}); the claim's undeclared: {entry} must be declared explicitly: declare {fix}";
     }
 
     /// <summary>automatic-data-limited: columns of the automatic category must hold an allowed subcategory; a bare

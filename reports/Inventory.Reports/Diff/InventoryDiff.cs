@@ -59,6 +59,17 @@ public sealed record InventoryDiff
     public IReadOnlyList<KeyValuePair<ChangeKind, int>> Counts =>
         Changes.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => KeyValuePair.Create(g.Key, g.Count())).ToList();
 
+    /// <summary>True for a change of the database's structure (sources, tables, columns added or removed, a column's
+    /// declared type); false for a change of what the inventory says about it (category, status, activity,
+    /// shared-with), which annotating alone produces.</summary>
+    /// <param name="kind">The change's kind.</param>
+    public static bool IsSchemaChange(ChangeKind kind) => kind is ChangeKind.SourceAdded or ChangeKind.SourceRemoved
+        or ChangeKind.TableAdded or ChangeKind.TableRemoved or ChangeKind.ColumnAdded or ChangeKind.ColumnRemoved or ChangeKind.TypeChanged;
+
+    /// <summary>The schema changes only (<see cref="IsSchemaChange"/>), in the same order.</summary>
+    /// <returns>A new diff; this one is not modified.</returns>
+    public InventoryDiff SchemaOnly() => this with { Changes = Changes.Where(c => IsSchemaChange(c.Kind)).ToList() };
+
     /// <summary>Compares two inventories by source name, qualified table name and exact column name.</summary>
     /// <param name="old">The previous inventory.</param>
     /// <param name="new">The current inventory.</param>
@@ -128,16 +139,27 @@ public sealed record InventoryDiff
 /// <summary>Writes an <see cref="InventoryDiff"/> as text (one line per change) or JSON.</summary>
 public static class InventoryDiffWriter
 {
-    /// <summary>Plain text: a summary line, then one line per change (<c>+</c> added, <c>-</c> removed, <c>~</c> changed).</summary>
+    /// <summary>Plain text, schema changes apart so that annotating does not bury them: a <c>schema:</c> summary line
+    /// and a <c>classification:</c> one (counts per kind), then one line per schema change, one per category, activity
+    /// or shared-with change, and the status changes summarised as one count line per transition
+    /// (<c>~ status untagged → tagged: 57 columns</c>; each column is in the JSON).</summary>
     /// <param name="diff">The diff.</param>
     /// <returns>Text with LF newlines.</returns>
     public static string ToText(InventoryDiff diff)
     {
-        var sb = new StringBuilder();
         if (diff.IsEmpty) return "no changes\n";
-        sb.Append(string.Join(", ", diff.Counts.Select(c => $"{c.Value} {InventoryDiff.KindName(c.Key)}"))).Append('\n');
-        foreach (var c in diff.Changes)
+        var sb = new StringBuilder();
+        var schema = diff.Changes.Where(c => InventoryDiff.IsSchemaChange(c.Kind)).ToList();
+        var other = diff.Changes.Where(c => !InventoryDiff.IsSchemaChange(c.Kind)).ToList();
+        static string Counts(IEnumerable<InventoryChange> changes) => string.Join(", ",
+            changes.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {InventoryDiff.KindName(g.Key)}"));
+        sb.Append("schema: ").Append(schema.Count == 0 ? "no changes" : Counts(schema)).Append('\n');
+        if (other.Count > 0) sb.Append("classification: ").Append(Counts(other)).Append('\n');
+        foreach (var c in schema.Concat(other.Where(c => c.Kind != ChangeKind.StatusChanged)))
             sb.Append(Line(c)).Append('\n');
+        foreach (var transition in other.Where(c => c.Kind == ChangeKind.StatusChanged).GroupBy(c => (c.Old, c.New))
+                     .OrderBy(g => g.Key.Old, StringComparer.Ordinal).ThenBy(g => g.Key.New, StringComparer.Ordinal))
+            sb.Append(CultureInfo.InvariantCulture, $"~ status {transition.Key.Old} → {transition.Key.New}: {transition.Count()} {(transition.Count() == 1 ? "column" : "columns")}\n");
         return sb.ToString();
     }
 

@@ -5,8 +5,12 @@ public enum AnnotationErrorKind
 {
     /// <summary>The file cannot be read (missing permission, I/O error).</summary>
     Unreadable,
-    /// <summary>Not YAML the strict reader accepts: tabs, bad indentation, duplicate keys, bad flow syntax.</summary>
+    /// <summary>Not YAML the strict reader accepts: tabs, bad indentation, bad flow syntax. The whole file is unreadable:
+    /// none of its annotations is applied.</summary>
     Syntax,
+    /// <summary>A key given twice in one mapping (a column, or a table-level key such as <c>activity:</c>): neither entry
+    /// is applied, the rest of the file is.</summary>
+    DuplicateKey,
     /// <summary>A document of the wrong shape: not a mapping, no <c>table:</c>, <c>columns:</c> not a mapping,
     /// an empty column name, both <c>category:</c> and <c>default:</c>.</summary>
     Structure,
@@ -19,6 +23,9 @@ public enum AnnotationErrorKind
     InvalidValue,
     /// <summary>A table annotated twice (in one file or across files).</summary>
     DuplicateTable,
+    /// <summary>An <c>activity:</c> or <c>shared-with:</c> id the policy does not define (checked only when a policy is
+    /// given; see <see cref="PolicyReferenceCheck"/>).</summary>
+    UnknownPolicyReference,
 }
 
 /// <summary>One error met while loading annotation files, with its place. The loader collects every one and keeps the

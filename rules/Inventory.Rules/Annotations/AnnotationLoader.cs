@@ -22,7 +22,9 @@ namespace Inventory.Annotations;
 /// Unknown keys, unknown categories, duplicate keys, columns or tables, tabs and bad indentation are
 /// <see cref="AnnotationError"/>s with their kind, file, line and column. Loading never stops at the first error: every
 /// file is read, every error is collected, and the valid parts (other files, other documents, other columns of a
-/// document) are kept.
+/// document) are kept. A key given twice (<c>ville:</c> on two lines) applies neither entry (which one was meant is
+/// unknown; the column stays untagged and is reported); a YAML syntax error (a tab in indentation, bad indentation)
+/// makes the whole file unreadable, and its error says that none of the file's annotations were applied.
 /// </summary>
 public sealed class AnnotationLoader
 {
@@ -97,15 +99,21 @@ public sealed class AnnotationLoader
     public IReadOnlyList<TableAnnotation> Parse(string text, string file, ICollection<AnnotationError> errors)
     {
         List<YNode> documents;
+        var duplicates = new List<ConfigurationException>();
         try
         {
-            documents = StrictYaml.ReadDocuments(text, file);
+            documents = StrictYaml.ReadDocuments(text, file, duplicates);
         }
         catch (ConfigurationException e)
         {
-            errors.Add(AnnotationError.From(AnnotationErrorKind.Syntax, e));
+            // A syntax error stops the file's parse: say that nothing of it was applied, not just where it broke.
+            errors.Add(new AnnotationError(AnnotationErrorKind.Syntax,
+                $"{e.Reason}; none of this file's annotations were applied (fix the file and run again)", e.File, e.Line, e.Column));
             return [];
         }
+        // A repeated key is an error of its entry only (neither entry applies); the other entries are read below.
+        foreach (var duplicate in duplicates)
+            errors.Add(AnnotationError.From(AnnotationErrorKind.DuplicateKey, duplicate));
         var tables = new List<TableAnnotation>();
         var seenInFile = new Dictionary<(string?, string), int>();
         foreach (var document in documents)
@@ -153,6 +161,8 @@ public sealed class AnnotationLoader
     private TableAnnotation? ReadTable(YMapping map, ICollection<AnnotationError> errors)
     {
         CheckKeys(map, "a table annotation", TableKeys, errors);
+        // `table:` given twice: which table is meant is unknown, so the document is not applied (its error is recorded).
+        if (map.DuplicateKeys.Any(k => k.Value == "table")) return null;
 
         var tableNode = map["table"];
         if (tableNode is not YScalar { IsNull: false } tableScalar || tableScalar.Value.Trim().Length == 0)
@@ -179,6 +189,10 @@ public sealed class AnnotationLoader
             defaultCategory = Category(defaults, "category", errors, columnName: null);
         }
 
+        var references = new List<PolicyReference>();
+        if (activity is not null && map["activity"] is YScalar activityNode)
+            references.Add(new PolicyReference(PolicyReferenceKind.Activity, activity, new AnnotationLocation(activityNode.File, activityNode.Line, activityNode.Column)));
+        references.AddRange(Recipients(map));
         var columns = new List<ColumnAnnotation>();
         var columnsNode = map["columns"];
         switch (columnsNode)
@@ -195,7 +209,9 @@ public sealed class AnnotationLoader
                         continue;
                     }
                     var column = ReadColumn(key, value, errors);
-                    if (column is not null) columns.Add(column);
+                    if (column is null) continue;
+                    columns.Add(column);
+                    if (value is YMapping entry) references.AddRange(Recipients(entry));
                 }
                 break;
             default:
@@ -213,8 +229,21 @@ public sealed class AnnotationLoader
             Reason = reason,
             DefaultCategory = defaultCategory,
             Columns = columns,
+            PolicyReferences = references,
             Location = new AnnotationLocation(tableScalar.File, tableScalar.Line, tableScalar.Column),
         };
+    }
+
+    /// <summary>The recipient ids of a mapping's <c>shared-with:</c> (one value or a list), each with its place.</summary>
+    private static IEnumerable<PolicyReference> Recipients(YMapping map)
+    {
+        IEnumerable<YScalar> items = map["shared-with"] switch
+        {
+            YScalar { IsNull: false } one => [one],
+            YSequence list => list.Items.OfType<YScalar>().Where(i => !i.IsNull),
+            _ => [],
+        };
+        return items.Select(i => new PolicyReference(PolicyReferenceKind.Recipient, i.Value, new AnnotationLocation(i.File, i.Line, i.Column)));
     }
 
     private ColumnAnnotation? ReadColumn(YScalar key, YNode value, ICollection<AnnotationError> errors)

@@ -10,6 +10,22 @@ public sealed record AnnotationLocation(string File, int Line, int Column)
     public override string ToString() => $"{File}:{Line}:{Column}";
 }
 
+/// <summary>What an annotation names in the policy.</summary>
+public enum PolicyReferenceKind
+{
+    /// <summary>A processing activity id (a table's <c>activity:</c>).</summary>
+    Activity,
+    /// <summary>A recipient id (an item of a table's or a column's <c>shared-with:</c>).</summary>
+    Recipient,
+}
+
+/// <summary>An id an annotation names in the policy, with where it is written, so a check against the policy can point
+/// at it.</summary>
+/// <param name="Kind">Activity or recipient.</param>
+/// <param name="Id">The id as written.</param>
+/// <param name="Location">Where the id is written.</param>
+public sealed record PolicyReference(PolicyReferenceKind Kind, string Id, AnnotationLocation Location);
+
 /// <summary>A human decision about one column (an entry under <c>columns:</c>).</summary>
 public sealed record ColumnAnnotation
 {
@@ -54,6 +70,9 @@ public sealed record TableAnnotation
     public IReadOnlyList<ColumnAnnotation> Columns { get; init; } = [];
     /// <summary>Where the <c>table:</c> value is.</summary>
     public required AnnotationLocation Location { get; init; }
+    /// <summary>Every activity and recipient id the document names (its <c>activity:</c>, the items of its own and its
+    /// columns' <c>shared-with:</c>), in file order, with their places.</summary>
+    public IReadOnlyList<PolicyReference> PolicyReferences { get; init; } = [];
     /// <summary>Number of table documents in the same file (1 for a one-table file).</summary>
     public int TablesInFile { get; init; } = 1;
 }

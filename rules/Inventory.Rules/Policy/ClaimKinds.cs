@@ -65,7 +65,7 @@ public static class ClaimKinds
         ],
         [DeclaredCategoriesOnly] =
         [
-            new("undeclared", ClaimParameterType.Categories, false, "categories that are always findings (default: other_personal)"),
+            new("undeclared", ClaimParameterType.Categories, false, "categories that need an explicit declaration: a broader declared category does not cover them (default: other_personal)"),
         ],
         [AutomaticDataLimited] =
         [

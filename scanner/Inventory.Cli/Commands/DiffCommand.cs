@@ -6,8 +6,8 @@ using Spectre.Console.Cli;
 
 namespace Inventory.Cli.Commands;
 
-/// <summary><c>inventory diff OLD NEW [--json FILE]</c>: added, removed and changed tables and columns, and category
-/// changes, as text on the console and optionally as JSON. Exit 0 whether or not something changed; 2 on bad input.</summary>
+/// <summary><c>inventory diff OLD NEW [--schema-only] [--json FILE]</c>: added, removed and changed tables and columns,
+/// and category changes, as text on the console (schema changes first, status changes counted) and optionally as JSON. Exit 0 whether or not something changed; 2 on bad input.</summary>
 internal sealed class DiffCommand(IAnsiConsole console) : Command<DiffCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -20,6 +20,10 @@ internal sealed class DiffCommand(IAnsiConsole console) : Command<DiffCommand.Se
         [Description("The current inventory.json.")]
         public string New { get; init; } = "";
 
+        [CommandOption("--schema-only")]
+        [Description("Only schema changes: sources, tables and columns added or removed, declared types; not the category, status, activity and shared-with changes annotating makes.")]
+        public bool SchemaOnly { get; init; }
+
         [CommandOption("--json <FILE>")]
         [Description("Also write the changes as JSON to FILE (written atomically).")]
         public string? Json { get; init; }
@@ -28,6 +32,7 @@ internal sealed class DiffCommand(IAnsiConsole console) : Command<DiffCommand.Se
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var diff = InventoryDiff.Compare(InventoryJson.Read(settings.Old), InventoryJson.Read(settings.New));
+        if (settings.SchemaOnly) diff = diff.SchemaOnly();
         console.Write(new Text(InventoryDiffWriter.ToText(diff)));
         if (settings.Json is { } json)
             AtomicFile.WriteAllText(json, InventoryDiffWriter.ToJson(diff));

@@ -37,6 +37,8 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
         InventoryJson.Write(document, settings.Out);
         if (shard is { } part && EmptyShardNote(part, request.Sources.Count, document) is { } note)
             errors.Line(note);
+        foreach (var warning in UnmatchedIncludes(document))
+            errors.Line(warning);
         ScanSummaryView.Print(console, document);
         console.Write(new Text($"inventory written to {settings.Out}\n"));
         if (applied is { Annotations.Errors.Count: > 0 })
@@ -50,6 +52,25 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
             return ExitCodes.ScanIncomplete;
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>One warning per include pattern that matched no table of its source: a typo or a case mismatch
+    /// (<c>Sales.*</c> vs <c>sales</c>), or a schema name with a dot left unquoted, would otherwise pass as a scan of
+    /// nothing. Sharded sources are skipped (the pattern may match tables of another shard).</summary>
+    /// <param name="document">The scanned inventory (each source records its include patterns).</param>
+    /// <returns>The warning lines, in source then pattern order; empty when every include matched.</returns>
+    internal static IEnumerable<string> UnmatchedIncludes(InventoryDocument document)
+    {
+        foreach (var source in document.Sources.Where(s => s.Scope is { Shard: null, Include.Count: > 0 }))
+        {
+            var unmatched = source.Scope!.Include
+                .Where(p => !source.Tables.Any(t => Inventory.Catalog.CatalogFilter.PatternMatches(p, t.Schema, t.Name)))
+                .ToList();
+            foreach (var pattern in unmatched)
+                yield return $"warning: include pattern '{pattern}' matches no table of source '{source.Name}'"
+                             + (source.Tables.Count == 0 ? " (0 tables scanned)" : "")
+                             + "; names are case-sensitive, and a name with a dot is quoted: \"My.Schema\".*";
+        }
     }
 
     /// <summary>The line that says a shard got nothing to scan: by the stable hash, every source (or, for a single

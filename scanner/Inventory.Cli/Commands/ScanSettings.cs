@@ -33,7 +33,7 @@ internal class ScanSettings : CommandSettings
     public int? SampleRows { get; init; }
 
     [CommandOption("--timeout <DURATION>")]
-    [Description("Statement timeout per query, e.g. 30s (default 30s).")]
+    [Description("Statement timeout per query, e.g. 30s (default 30s; at least 1ms: 0 would mean no timeout and is refused).")]
     public string? Timeout { get; init; }
 
     [CommandOption("--parallelism <N>")]
@@ -82,7 +82,7 @@ internal class ScanSettings : CommandSettings
             Sample = s.Sample with
             {
                 Rows = SampleRows ?? s.Sample.Rows,
-                StatementTimeout = Timeout is null ? s.Sample.StatementTimeout : InventoryConfig.ParseDuration(Timeout),
+                StatementTimeout = Timeout is null ? s.Sample.StatementTimeout : InventoryConfig.ParseTimeout(Timeout, "--timeout"),
             },
         }).ToList();
         if (requireSources && sources.Count == 0)

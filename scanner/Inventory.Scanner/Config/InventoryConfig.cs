@@ -64,6 +64,9 @@ public sealed record InventoryConfig
     public string? Annotations { get; init; }
     /// <summary>Policy file, relative to the config file; null for the built-in seed policy.</summary>
     public string? Policy { get; init; }
+    /// <summary>Line and column (1-based) of the <c>policy:</c> value in the config file, or null when the config names
+    /// no policy: where a finding of the built-in policy's claims points (the policy itself is no file of the user's).</summary>
+    public (int Line, int Column)? PolicyPosition { get; init; }
     /// <summary>Taxonomy file override, or null for the built-in one.</summary>
     public string? Taxonomy { get; init; }
     /// <summary>Name-rules file override, or null for the built-in one.</summary>
@@ -145,6 +148,7 @@ public sealed record InventoryConfig
             SourceDefaults = defaults,
             Annotations = root.String("annotations"),
             Policy = root.String("policy"),
+            PolicyPosition = root["policy"] is { } policyNode ? (policyNode.Line, policyNode.Column) : null,
             Taxonomy = root.String("taxonomy"),
             NameRules = root.String("name-rules"),
             Model = root.String("model"),
@@ -175,8 +179,8 @@ public sealed record InventoryConfig
         return options with
         {
             Rows = (int?)rows ?? options.Rows,
-            StatementTimeout = m.String("timeout") is { } t ? ParseDuration(t, m["timeout"]!) : options.StatementTimeout,
-            LockTimeout = m.String("lock-timeout") is { } l ? ParseDuration(l, m["lock-timeout"]!) : options.LockTimeout,
+            StatementTimeout = m.String("timeout") is { } t ? ParseTimeout(t, "timeout", m["timeout"]!) : options.StatementTimeout,
+            LockTimeout = m.String("lock-timeout") is { } l ? ParseTimeout(l, "lock-timeout", m["lock-timeout"]!) : options.LockTimeout,
             Seed = (int?)m.Number("seed") ?? options.Seed,
             MaxValueLength = (int?)m.Number("max-value-length") ?? options.MaxValueLength,
         };
@@ -200,6 +204,26 @@ public sealed record InventoryConfig
             "h" => TimeSpan.FromHours(value),
             _ => TimeSpan.FromSeconds(value),
         };
+    }
+
+    /// <summary>Parses a statement or lock timeout: a duration of at least one millisecond. Zero is refused because the
+    /// servers read a zero timeout as "no timeout" (PostgreSQL <c>statement_timeout = 0</c>, MySQL
+    /// <c>max_execution_time = 0</c>), and a scan never runs without one; a negative duration is refused by name rather
+    /// than as a malformed one.</summary>
+    /// <param name="text">The duration text (<c>30s</c>, <c>500ms</c>, <c>2m</c>).</param>
+    /// <param name="what">The option or key, for the message (<c>--timeout</c>, <c>timeout</c>).</param>
+    /// <param name="at">The YAML node for file, line and column, or null for a command-line flag.</param>
+    /// <returns>The timeout, at least 1 ms.</returns>
+    /// <exception cref="ConfigurationException">Malformed, zero, negative or under a millisecond.</exception>
+    public static TimeSpan ParseTimeout(string text, string what, YNode? at = null)
+    {
+        ConfigurationException Refuse(string message) => at is null ? new ConfigurationException(message) : at.Error(message);
+        if (text.Trim().StartsWith('-'))
+            throw Refuse($"{what} '{text}' is negative: give a positive duration such as 30s");
+        var value = ParseDuration(text, at);
+        if (value < TimeSpan.FromMilliseconds(1))
+            throw Refuse($"{what} '{text}' must be at least 1ms (e.g. 30s): a zero timeout means no timeout to the database, and a scan always runs with one");
+        return value;
     }
 
     /// <summary>"a, b or c".</summary>

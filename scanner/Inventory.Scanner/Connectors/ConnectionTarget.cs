@@ -74,9 +74,44 @@ public sealed record ConnectionTarget
         {
             return provider.ParseNative(text);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (IsParseError(e))
         {
-            throw new ConfigurationException($"invalid {provider.Name} connection string: a key or value is not recognised");
+            throw new ConfigurationException($"invalid {provider.Name} connection string: {Culprit(text, probe, provider)}");
         }
+    }
+
+    private static bool IsParseError(Exception e) => e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException;
+
+    /// <summary>Keys of the supported drivers' connection strings, for "did you mean" (connection-string keys are
+    /// case-insensitive). Npgsql, MySqlConnector, Microsoft.Data.SqlClient and Microsoft.Data.Sqlite documentation.</summary>
+    private static readonly string[] CommonKeys =
+    [
+        "Host", "Server", "Data Source", "Port", "Database", "Initial Catalog", "Username", "User ID", "User", "Uid", "Password",
+        "Pwd", "SslMode", "Ssl Mode", "Timeout", "Connect Timeout", "Command Timeout", "Encrypt", "TrustServerCertificate",
+        "Integrated Security", "Application Name", "Search Path", "Pooling", "Mode", "Cache",
+    ];
+
+    /// <summary>Which pair of a native connection string the driver refuses, named by its key and never its value: the
+    /// first key whose removal lets the string parse. A key close to a known one is called mistyped (with the
+    /// suggestion); a known key has a bad value (not shown); otherwise the key is unknown.</summary>
+    private static string Culprit(string text, DbConnectionStringBuilder probe, ProviderInfo provider)
+    {
+        var keys = probe.Keys.Cast<string>().ToList();
+        foreach (var key in keys)
+        {
+            var without = new DbConnectionStringBuilder();
+            foreach (var other in keys.Where(k => k != key)) without[other] = probe[other];
+            try { provider.ParseNative(without.ConnectionString); }
+            catch (Exception e) when (IsParseError(e)) { continue; }
+            // The builder lower-cases keys: show the key as the user wrote it.
+            var written = System.Text.RegularExpressions.Regex.Match(text, $@"(?:^|;)\s*({System.Text.RegularExpressions.Regex.Escape(key)})\s*=",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } m ? m.Groups[1].Value : key;
+            if (CommonKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
+                return $"the value of '{written}' is not valid (the value is not shown)";
+            return Yaml.NameSuggestions.Closest(written, CommonKeys) is { } suggestion
+                ? $"unknown key '{written}' (did you mean '{suggestion}'?)"
+                : $"unknown key '{written}'; see the {provider.Name} driver's connection-string keys, or use a URI";
+        }
+        return "a key or value is not recognised";
     }
 }

@@ -49,6 +49,10 @@ public sealed class YMapping : YNode
 {
     /// <summary>Entries in file order.</summary>
     public List<(YScalar Key, YNode Value)> Entries { get; } = [];
+    /// <summary>Keys given more than once, when read with a duplicate-key sink (see
+    /// <see cref="StrictYaml.ReadDocuments(string, string, ICollection{ConfigurationException})"/>): neither entry is in
+    /// <see cref="Entries"/>. Empty otherwise.</summary>
+    public List<YScalar> DuplicateKeys { get; } = [];
     /// <inheritdoc />
     public override string KindName => "a mapping";
 
@@ -142,7 +146,19 @@ public static class StrictYaml
     /// <param name="text">The YAML text.</param>
     /// <param name="file">File name for positions and messages.</param>
     /// <exception cref="ConfigurationException">Syntax error, tab indentation, duplicate key, alias.</exception>
-    public static List<YNode> ReadDocuments(string text, string file)
+    public static List<YNode> ReadDocuments(string text, string file) => ReadDocuments(text, file, duplicateKeys: null);
+
+    /// <summary>Reads every document of a YAML stream, recording each duplicated mapping key instead of stopping: the
+    /// reader cannot tell which of two entries was meant, so <b>neither</b> is kept (both are left out of
+    /// <see cref="YMapping.Entries"/> and the key is listed in <see cref="YMapping.DuplicateKeys"/>), and the rest of the
+    /// stream is still read.</summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="file">File name for positions and messages.</param>
+    /// <param name="duplicateKeys">Receives one error per repeated key, at the repeat's line and column; null to throw
+    /// at the first one.</param>
+    /// <exception cref="ConfigurationException">Syntax error, tab indentation, alias (and a duplicate key when
+    /// <paramref name="duplicateKeys"/> is null): the whole stream is unreadable.</exception>
+    public static List<YNode> ReadDocuments(string text, string file, ICollection<ConfigurationException>? duplicateKeys)
     {
         CheckTabs(text, file);
         var documents = new List<YNode>();
@@ -154,7 +170,7 @@ public static class StrictYaml
             {
                 parser.Consume<DocumentStart>();
                 if (parser.Accept<DocumentEnd>(out _)) { parser.Consume<DocumentEnd>(); continue; }
-                var node = ReadNode(parser, file);
+                var node = ReadNode(parser, file, duplicateKeys);
                 parser.Consume<DocumentEnd>();
                 if (node is YScalar s && s.IsNull) continue;
                 documents.Add(node);
@@ -205,7 +221,7 @@ public static class StrictYaml
         }
     }
 
-    private static YNode ReadNode(IParser parser, string file)
+    private static YNode ReadNode(IParser parser, string file, ICollection<ConfigurationException>? duplicateKeys)
     {
         var current = parser.Current!;
         int line = (int)current.Start.Line, column = (int)current.Start.Column;
@@ -221,7 +237,7 @@ public static class StrictYaml
                 parser.MoveNext();
                 var seq = new YSequence { File = file, Line = line, Column = column };
                 while (!parser.TryConsume<SequenceEnd>(out _))
-                    seq.Items.Add(ReadNode(parser, file));
+                    seq.Items.Add(ReadNode(parser, file, duplicateKeys));
                 return seq;
             }
             case MappingStart:
@@ -231,14 +247,23 @@ public static class StrictYaml
                 var seen = new Dictionary<string, int>(StringComparer.Ordinal);
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var key = ReadNode(parser, file);
+                    var key = ReadNode(parser, file, duplicateKeys);
                     if (key is not YScalar k)
                         throw key.Error("keys must be plain values");
+                    var value = ReadNode(parser, file, duplicateKeys);
                     if (seen.TryGetValue(k.Value, out var firstLine))
-                        throw k.Error($"duplicate key '{k.Value}' (first defined on line {firstLine})");
+                    {
+                        if (duplicateKeys is null)
+                            throw k.Error($"duplicate key '{k.Value}' (first defined on line {firstLine})");
+                        duplicateKeys.Add(k.Error($"duplicate key '{k.Value}' (first defined on line {firstLine}); neither entry is applied: keep one"));
+                        map.DuplicateKeys.Add(k);
+                        continue;
+                    }
                     seen[k.Value] = k.Line;
-                    map.Entries.Add((k, ReadNode(parser, file)));
+                    map.Entries.Add((k, value));
                 }
+                if (map.DuplicateKeys.Count > 0)
+                    map.Entries.RemoveAll(e => map.DuplicateKeys.Any(d => d.Value == e.Key.Value));
                 return map;
             }
             default:

@@ -212,6 +212,54 @@ public sealed class CheckCommandTests
     }
 
     [Test]
+    public async Task Check_BuiltinPolicyFromTheConfig_ClaimFindingsPointAtThePolicyLineNotTheFilesFirstLine()
+    {
+        // Given a config whose line 3 selects the built-in policy
+        using var dir = new TempFolder();
+        var inventory = Save(dir, Inventory.Tests.Reports.SampleInventory.Build());
+        var none = Directory.CreateDirectory(Path.Combine(dir.Path, "none")).FullName;
+        var config = dir.Write("inventory.yml", "# gate config\nannotations: none/\npolicy: builtin\n");
+        var sarif = Path.Combine(dir.Path, "check.sarif");
+
+        await RunAsync("check", "--inventory", inventory, "--config", config, "--annotations", none, "--sarif", sarif);
+
+        // Then the claim finding points at `policy: builtin` (line 3, column 9), where the claims come from
+        var card = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(sarif))!["runs"]![0]!["results"]!.AsArray()
+            .First(r => (string?)r!["properties"]!["claim"] == "no-stored-card-number")!;
+        var location = card["locations"]![0]!["physicalLocation"]!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Path.GetFullPath((string)location["artifactLocation"]!["uri"]!), Is.EqualTo(config));
+            Assert.That(((int)location["region"]!["startLine"]!, (int)location["region"]!["startColumn"]!), Is.EqualTo((3, 9)));
+        }
+    }
+
+    [Test]
+    public async Task Check_AnnotationNamesUnknownActivityAndRecipient_BothFlaggedAtTheirPlace()
+    {
+        // Given the seed policy (recipients stripe, authorities, intercom) and an annotation with two typos
+        using var dir = new TempFolder();
+        var inventory = Save(dir, CaseInventories.C06());
+        var policy = dir.Write("policy.yml", Inventory.Rules.Policy.PolicyDocument.SeedText());
+        var annotations = Path.Combine(dir.Path, "annotations");
+        var file = dir.Write("annotations/invoice.yml",
+            "table: invoice\nactivity: biling-and-payment\nshared-with: [stripe, intercomm]\ncolumns:\n  billing_email: { category: contact.email, shared-with: [authoritys] }\n");
+
+        var (code, output) = await RunAsync("check", "--inventory", inventory, "--annotations", annotations, "--policy", policy);
+
+        // Then each unknown id is an invalid annotation at its own line and column, and the gate fails (exit 1, not 2)
+        var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.GateFailed), output);
+            Assert.That(output, Does.Contain($"{shown}:2:11").And.Contain("unknown processing activity 'biling-and-payment' (did you mean 'billing-and-payment'?)"));
+            Assert.That(output, Does.Contain($"{shown}:3:23").And.Contain("unknown recipient 'intercomm' (did you mean 'intercom'?)"));
+            Assert.That(output, Does.Contain($"{shown}:5:59").And.Contain("unknown recipient 'authoritys'"));
+            Assert.That(output, Does.Not.Contain("unknown recipient 'stripe'"));
+        }
+    }
+
+    [Test]
     public async Task Check_InvalidAnnotationFile_ExitsTwoAndStillReportsTheRest()
     {
         using var dir = new TempFolder();

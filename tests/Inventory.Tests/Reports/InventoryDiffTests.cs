@@ -61,4 +61,46 @@ public sealed class InventoryDiffTests
             Assert.That(doc.RootElement.GetProperty("changes")[2].GetProperty("new").GetString(), Is.EqualTo("automatic.browser_language"));
         }
     }
+
+    /// <summary>Before and after annotating three columns, plus one real schema change (a column added).</summary>
+    private static (InventoryDocument Old, InventoryDocument New) Annotated()
+    {
+        var old = Some.Document(Some.Source("app", Some.Table("users", null,
+            Some.Column("email", "contact.email", ColumnStatus.Suggested), Some.Column("name", "contact.name", ColumnStatus.Suggested),
+            Some.Column("notes", null, ColumnStatus.Untagged))));
+        var @new = Some.Document(Some.Source("app", Some.Table("users", null,
+            Some.Column("email", "contact.email", ColumnStatus.Tagged), Some.Column("name", "contact.name", ColumnStatus.Tagged),
+            Some.Column("notes", "none", ColumnStatus.Tagged), Some.Column("phone", null, ColumnStatus.Untagged))));
+        return (old, @new);
+    }
+
+    [Test]
+    public void ToText_AfterAnnotating_SchemaChangesFirstAndStatusChangesCounted()
+    {
+        var (old, @new) = Annotated();
+
+        var text = InventoryDiffWriter.ToText(InventoryDiff.Compare(old, @new));
+
+        Assert.That(text, Is.EqualTo(
+            "schema: 1 column-added\n" +
+            "classification: 1 category-changed, 3 status-changed\n" +
+            "+ app/users.phone (undecided)\n" +
+            "~ app/users.notes category: undecided → none\n" +
+            "~ status suggested → tagged: 2 columns\n" +
+            "~ status untagged → tagged: 1 column\n"));
+    }
+
+    [Test]
+    public void SchemaOnly_AfterAnnotating_KeepsOnlyTheAddedColumn()
+    {
+        var (old, @new) = Annotated();
+
+        var diff = InventoryDiff.Compare(old, @new).SchemaOnly();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diff.Changes.Select(InventoryDiffWriter.Line), Is.EqualTo(new[] { "+ app/users.phone (undecided)" }));
+            Assert.That(InventoryDiffWriter.ToText(diff), Is.EqualTo("schema: 1 column-added\n+ app/users.phone (undecided)\n"));
+        }
+    }
 }

@@ -1,0 +1,125 @@
+using Inventory.Cli;
+using Inventory.Config;
+using Inventory.Tests.Support;
+using NUnit.Framework;
+using Spectre.Console.Testing;
+
+namespace Inventory.Tests.Cli;
+
+/// <summary>Scan options a user can get wrong: a timeout that would disable the server's statement timeout, and
+/// include patterns that match nothing.</summary>
+[TestFixture]
+public sealed class ScanOptionTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"inventory-scanopt-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        var code = await InventoryApp.RunAsync(args, console);
+        return (code, console.Output);
+    }
+
+    private static string Chinook => "sqlite:" + Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
+
+    [TestCase("--timeout=0s", "--timeout '0s' must be at least 1ms")]
+    [TestCase("--timeout=0", "--timeout '0' must be at least 1ms")]
+    [TestCase("--timeout=0.0001s", "must be at least 1ms")]
+    [TestCase("--timeout=-5s", "--timeout '-5s' is negative")]
+    public async Task Scan_TimeoutZeroOrNegative_ExitsTwoWithOneLine(string option, string expected)
+    {
+        var output = Path.Combine(_dir, "i.json");
+
+        var (code, text) = await RunAsync("scan", "--connection", Chinook, option, "--out", output);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput), text);
+            Assert.That(text, Does.Contain(expected));
+            Assert.That(text.Trim().Split('\n'), Has.Length.EqualTo(1), "one line, no stack trace");
+            Assert.That(File.Exists(output), Is.False, "nothing scanned");
+        }
+    }
+
+    [TestCase("timeout: 0s", "'0s' must be at least 1ms")]
+    [TestCase("lock-timeout: -1s", "lock-timeout '-1s' is negative")]
+    public void Load_ConfigTimeoutZeroOrNegative_ErrorAtItsLine(string line, string expected)
+    {
+        var file = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(file, $"sources:\n  - name: app\n    connection: {Chinook}\n    sample:\n      {line}\n");
+
+        Assert.That(() => InventoryConfig.Load(file), Throws.TypeOf<ConfigurationException>()
+            .With.Message.StartsWith($"{file}:5:").And.Message.Contains(expected));
+    }
+
+    [Test]
+    public async Task Scan_IncludeMatchesNothing_WarnsNamingThePatternAndTheSource()
+    {
+        var output = Path.Combine(_dir, "i.json");
+
+        var (code, text) = await RunAsync("scan", "--connection", Chinook, "--include", "album", "--include", "Artist", "--out", output);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(text, Does.Contain("warning: include pattern 'album' matches no table of source 'default'; names are case-sensitive"));
+            Assert.That(text, Does.Not.Contain("pattern 'Artist'"), "Artist matched");
+        }
+    }
+
+    [Test]
+    public async Task Scan_NoIncludeMatches_WarnsThatNoTableWasScanned()
+    {
+        var (code, text) = await RunAsync("scan", "--connection", Chinook, "--include", "main.nothing*", "--out", Path.Combine(_dir, "i.json"));
+
+        Assert.That((code, text.Contains("include pattern 'main.nothing*' matches no table of source 'default' (0 tables scanned)", StringComparison.Ordinal)),
+            Is.EqualTo((ExitCodes.Ok, true)), text);
+    }
+
+    [TestCase("Host=127.0.0.1;Username=postgres;Pasword=hunter2", "invalid postgres connection string: unknown key 'Pasword' (did you mean 'Password'?)")]
+    [TestCase("Server=127.0.0.1;Port=3306;User ID=inventory_test;Pasword=hunter2;SslMode=None", "invalid mysql connection string: unknown key 'Pasword' (did you mean 'Password'?)")]
+    [TestCase("Host=127.0.0.1;Port=hunter2;Username=postgres;Password=x", "invalid postgres connection string: the value of 'Port' is not valid (the value is not shown)")]
+    public async Task Scan_NativeConnectionStringWithABadPair_NamesTheKeyNeverTheValue(string connection, string expected)
+    {
+        var (code, text) = await RunAsync("scan", "--connection", connection, "--out", Path.Combine(_dir, "i.json"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(text, Does.Contain(expected));
+            Assert.That(text, Does.Not.Contain("hunter2"));
+        }
+    }
+
+    [Test]
+    [Category("Integration")]
+    public async Task Scan_PostgresSchemaWithADot_QuotedIncludeScansExactlyIt()
+    {
+        // Given schema "My.Schema" and, to tell them apart, schema "My" holding a table "Schema.orders"
+        await using var db = await TestPostgres.CreateAsync("dotschema", """
+            CREATE SCHEMA "My.Schema";
+            CREATE TABLE "My.Schema".orders (id integer PRIMARY KEY, email text);
+            CREATE SCHEMA "My";
+            CREATE TABLE "My"."Schema.orders" (id integer PRIMARY KEY);
+            CREATE TABLE public.other (id integer PRIMARY KEY);
+            """);
+        var output = Path.Combine(_dir, "i.json");
+
+        var (code, text) = await RunAsync("scan", "--connection", db.ConnectionString, "--include", "\"My.Schema\".*", "--sample-rows", "0", "--out", output);
+
+        var tables = Inventory.Model.InventoryJson.Read(output).AllTables().Select(t => (t.Table.Schema, t.Table.Name)).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(tables, Is.EqualTo(new[] { ("My.Schema", "orders") }));
+            Assert.That(text, Does.Not.Contain("matches no table"));
+        }
+    }
+}
