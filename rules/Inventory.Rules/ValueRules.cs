@@ -45,6 +45,9 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             if (score.Weight != DetectorWeight.Decides || score.DataCategory is null) continue;
             if (versionLike && score.Id is DetectorIds.IpAddress or DetectorIds.Phone or DetectorIds.PaymentCard) continue;
             if (keyOrTimeLike && StructuralDetectors.Contains(score.Id) && name.DataCategory != score.DataCategory) continue;
+            // A column named as a national identifier (ssn, nino, dni) holds digit runs that a phone plan or a Luhn check
+            // may accept; the name says what they are (issue 10 item 6: SSNs read as phones at 1.00).
+            if (name.DataCategory == "other_personal.national_id" && StructuralDetectors.Contains(score.Id)) continue;
             if (networkConfiguration && score.Id == DetectorIds.IpAddress) continue;
             if (!Enough(score, _options.DetectorShare)) continue;
             if (best is null || score.Ratio > best.Value.Ratio) best = score;

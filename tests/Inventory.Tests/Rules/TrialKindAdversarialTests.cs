@@ -1,0 +1,159 @@
+using System.Globalization;
+using Inventory.Classification;
+using Inventory.Rules;
+using NUnit.Framework;
+
+namespace Inventory.Tests.Rules;
+
+/// <summary>
+/// Issue 10 item 6 (a newcomer's trial scans), generated in bulk from seeded generators: national identifiers with a
+/// fixed national format are never phone numbers; low-variety personal columns are never <c>none</c> with confidence;
+/// prose is labelled by what its column and table say it is about. Only kinds and rates are asserted, never rows, and
+/// failure messages name columns, never values.
+/// </summary>
+[TestFixture]
+public sealed class TrialKindAdversarialTests
+{
+    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
+    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
+
+    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
+
+    // ---- national identifiers ---------------------------------------------------------------------------------------
+
+    /// <summary>A US SSN NNN-NN-NNNN in the SSA's issuable ranges (area 001–899 except 666, group 01–99, serial 0001–9999).</summary>
+    internal static string UsSsn(Random random, bool dashes = true)
+    {
+        int area;
+        do area = random.Next(1, 900); while (area == 666);
+        int group = random.Next(1, 100), serial = random.Next(1, 10000);
+        return dashes ? string.Create(CultureInfo.InvariantCulture, $"{area:000}-{group:00}-{serial:0000}")
+            : string.Create(CultureInfo.InvariantCulture, $"{area:000}{group:00}{serial:0000}");
+    }
+
+    /// <summary>A UK National Insurance number (HMRC NIM39110): two prefix letters (not D, F, I, Q, U, V; second not O;
+    /// not BG, GB, KN, NK, NT, TN, ZZ), six digits, a suffix A–D; written compact or in pairs.</summary>
+    internal static string UkNino(Random random)
+    {
+        const string first = "ABCEGHJKLMNOPRSTWXYZ", second = "ABCEGHJKLMNPRSTWXYZ";
+        string prefix;
+        do prefix = $"{first[random.Next(first.Length)]}{second[random.Next(second.Length)]}";
+        while (prefix is "BG" or "GB" or "KN" or "NK" or "NT" or "TN" or "ZZ");
+        int digits = random.Next(0, 1_000_000);
+        char suffix = "ABCD"[random.Next(4)];
+        var d = digits.ToString("000000", CultureInfo.InvariantCulture);
+        return random.Next(2) == 0 ? $"{prefix}{d}{suffix}" : $"{prefix} {d[..2]} {d[2..4]} {d[4..]} {suffix}";
+    }
+
+    /// <summary>A French NIR (INSEE): sex, year, month, département, commune, order, then the key 97 − (number mod 97).</summary>
+    internal static string FrNir(Random random, bool spaced)
+    {
+        var body = string.Create(CultureInfo.InvariantCulture,
+            $"{random.Next(1, 3)}{random.Next(0, 100):00}{random.Next(1, 13):00}{random.Next(1, 96):00}{random.Next(1, 1000):000}{random.Next(1, 1000):000}");
+        long key = 97 - long.Parse(body, CultureInfo.InvariantCulture) % 97;
+        var k = key.ToString("00", CultureInfo.InvariantCulture);
+        return spaced ? $"{body[0]} {body[1..3]} {body[3..5]} {body[5..7]} {body[7..10]} {body[10..]} {k}" : body + k;
+    }
+
+    /// <summary>A Spanish DNI (8 digits and the mod-23 letter) or NIE (X/Y/Z, 7 digits, letter).</summary>
+    internal static string EsDniNie(Random random)
+    {
+        const string letters = "TRWAGMYFPDXBNJZSQVHLCKE";
+        if (random.Next(3) == 0)
+        {
+            int lead = random.Next(3), n = random.Next(0, 10_000_000);
+            return string.Create(CultureInfo.InvariantCulture, $"{"XYZ"[lead]}{n:0000000}{letters[(lead * 10_000_000 + n) % 23]}");
+        }
+        int number = random.Next(0, 100_000_000);
+        return string.Create(CultureInfo.InvariantCulture, $"{number:00000000}{(random.Next(2) == 0 ? "-" : "")}{letters[number % 23]}");
+    }
+
+    /// <summary>A German tax identification number (Steueridentifikationsnummer): 11 digits, the first not 0, one digit of
+    /// the first ten repeated, the last an ISO 7064 MOD 11,10 check digit.</summary>
+    internal static string DeTaxId(Random random)
+    {
+        var digits = Enumerable.Range(0, 10).OrderBy(_ => random.Next()).ToList();
+        if (digits[0] == 0) (digits[0], digits[1]) = (digits[1], digits[0]);
+        digits[9] = digits[random.Next(1, 9)]; // one digit twice, one missing
+        int product = 10;
+        foreach (var d in digits)
+        {
+            int sum = (d + product) % 10;
+            if (sum == 0) sum = 10;
+            product = sum * 2 % 11;
+        }
+        int check = 11 - product;
+        if (check == 10) check = 0;
+        return string.Concat(digits) + check.ToString(CultureInfo.InvariantCulture);
+    }
+
+    // The German tax id is also a tax identifier: under a tax name financial.tax_id is a right label too.
+    private static readonly Func<Random, string> DeTaxIdValue = DeTaxId;
+
+    private static readonly (string[] Names, Func<Random, string> Value)[] NationalIds =
+    [
+        (["ssn", "social_security_number", "us_ssn", "ssn_number", "employee_ssn"], r => UsSsn(r)),
+        (["ssn", "social_security_number", "ssn_digits"], r => UsSsn(r, dashes: false)),
+        (["ni_number", "nino", "national_insurance_number", "ni_no"], UkNino),
+        (["nir", "numero_secu", "numero_securite_sociale", "nss"], r => FrNir(r, r.Next(2) == 0)),
+        (["dni", "nie", "documento_identidad", "dni_nie"], EsDniNie),
+        (["steuer_id", "steuerid", "steuer_identifikationsnummer", "tax_identification_number"], DeTaxIdValue),
+    ];
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void NationalIdentifiers_UnderNationalIdNames_AreNationalIdsNeverPhones(int seed)
+    {
+        var random = new Random(seed);
+        var phones = new List<string>();
+        var wrong = new List<string>();
+        int columns = 0;
+        for (int c = 0; c < 60; c++)
+        {
+            var (names, generate) = NationalIds[c % NationalIds.Length];
+            var name = Pick(random, names);
+            int rows = random.Next(300, 501);
+            var column = Some.Column(Pick(random, ["employees", "customers", "patients", "persons", "staff"]), name, "character varying(32)",
+                Enumerable.Range(0, rows).Select(_ => generate(random)).ToArray());
+            var category = Combined.Classify(column).DataCategory;
+            columns++;
+            if (category == "contact.phone") phones.Add($"{column.Table}.{name}");
+            if (category != "other_personal.national_id" && !(generate == DeTaxIdValue && category == "financial.tax_id")) wrong.Add($"{column.Table}.{name} → {category}");
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(phones, Is.Empty, $"{phones.Count} of {columns} national-identifier columns called phone numbers");
+            Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns} national-identifier columns not called national ids");
+        });
+    }
+
+    [Test]
+    public void PhoneDetector_RejectsNationalIdentifierShapes()
+    {
+        var random = new Random(7);
+        foreach (var (names, generate) in NationalIds)
+        {
+            if (names.Contains("ssn_digits")) continue; // see NationalIdentifiers_UnderNeutralNames_AreNotPhones
+            var values = Enumerable.Range(0, 2000).Select(_ => generate(random)).ToArray();
+            var result = Inventory.Rules.Detectors.DetectorSuite.Default.Run(values, Inventory.Catalog.TypeFamily.Text);
+            Assert.That(result.Ratio("detector.phone"), Is.LessThan(0.05), $"phone detector over 2000 generated {names[0]} values");
+        }
+    }
+
+    [Test]
+    public void NationalIdentifiers_UnderNeutralNames_AreNotPhones()
+    {
+        var random = new Random(3);
+        var phones = new List<string>();
+        for (int c = 0; c < 60; c++)
+        {
+            var (names, generate) = NationalIds[c % NationalIds.Length];
+            // Nine bare digits are an SSN or a Spanish national phone number alike: without a name they are not decidable.
+            if (names.Contains("ssn_digits")) continue;
+            var column = Some.Column("records", Pick(random, ["ref", "code", "identifier_value", "external_ref"]), "character varying(32)",
+                Enumerable.Range(0, 300).Select(_ => generate(random)).ToArray());
+            if (Rules.Classify(column).DataCategory == "contact.phone") phones.Add($"{column.Column.Name} ({names[0]} values)");
+        }
+        Assert.That(phones, Is.Empty, $"{phones.Count} of 50 national-identifier columns called phone numbers");
+    }
+}
