@@ -156,4 +156,94 @@ public sealed class TrialKindAdversarialTests
         }
         Assert.That(phones, Is.Empty, $"{phones.Count} of 50 national-identifier columns called phone numbers");
     }
+
+    // ---- low-variety personal columns -------------------------------------------------------------------------------
+
+    private static readonly string[] FirstNames =
+    [
+        "Camille", "Julien", "Sophie", "Nicolas", "Claire", "Thomas", "Isabelle", "Mathieu", "Lukas", "Anna", "Jonas", "Lena", "Sofia",
+        "Javier", "Lucia", "Carmen", "Pablo", "Emily", "James", "Olivia", "Daniel", "Grace", "Henry", "Chloe", "Marie", "Pierre",
+    ];
+    private static readonly string[] LastNames =
+    [
+        "Roux", "Martin", "Bernard", "Dubois", "Lefebvre", "Moreau", "Fournier", "Girard", "Schmidt", "Weber", "Becker", "Hoffmann",
+        "Garcia", "Lopez", "Fernandez", "Sanchez", "Smith", "Johnson", "Brown", "Taylor", "Wilson", "Clarke", "Petit", "Lambert",
+    ];
+
+    private static string[] Pool(Random random, int size, Func<Random, string> person)
+    {
+        var pool = new HashSet<string>(StringComparer.Ordinal);
+        while (pool.Count < size) pool.Add(person(random));
+        return [.. pool];
+    }
+
+    // Kind 0: practitioners (Dr/Pr + surname); 1: staff first names; 2: full names of recipients.
+    private static readonly (string[] Tables, string[] Names, Func<Random, string> Person, int MinPool, int MaxPool)[] PersonKinds =
+    [
+        (["consultations", "rendez_vous", "appointments", "patient_visits"], ["praticien", "practitioner", "doctor", "medecin", "arzt", "medico", "physician"],
+            r => $"{Pick(r, ["Dr", "Dr.", "Pr", "Dr"])} {Pick(r, LastNames)}", 2, 6),
+        (["notes", "tickets", "comments", "journal", "case_notes"], ["auteur", "author", "redacteur", "verfasser", "autor", "written_by"],
+            r => Pick(r, FirstNames), 2, 8),
+        (["shipments", "orders", "deliveries", "parcels", "envios"], ["recipient", "destinataire", "empfaenger", "destinatario", "ship_to", "recipient_name"],
+            r => $"{Pick(r, FirstNames)} {Pick(r, LastNames)}", 5, 80),
+    ];
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void LowVarietyPersonNames_AreNames_NeverConfidentNone(int seed)
+    {
+        var random = new Random(seed);
+        var confidentNone = new List<string>();
+        var notNames = new List<string>();
+        int columns = 0;
+        for (int c = 0; c < 90; c++)
+        {
+            var (tables, names, person, min, max) = PersonKinds[c % PersonKinds.Length];
+            var pool = Pool(random, random.Next(min, max + 1), person);
+            int rows = random.Next(60, 400);
+            var column = Some.Column(Pick(random, tables), Pick(random, names), "character varying(120)",
+                Enumerable.Range(0, rows).Select(_ => Pick(random, pool)).ToArray());
+            var result = Combined.Classify(column);
+            columns++;
+            if (result.DataCategory == "none" && result.Confidence >= 0.8)
+                confidentNone.Add($"{column.Table}.{column.Column.Name} ({pool.Length} distinct) none {result.Confidence:0.00}");
+            if (result.DataCategory != "contact.name") notNames.Add($"{column.Table}.{column.Column.Name} ({pool.Length} distinct) → {result.DataCategory}");
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(confidentNone, Is.Empty, $"{confidentNone.Count} of {columns} person-name columns called none at ≥ 0.8");
+            Assert.That(notNames.Count, Is.LessThanOrEqualTo(columns / 20), $"person-name columns not called names: {string.Join("; ", notNames)}");
+        });
+    }
+
+    private static readonly string[] VisitReasons =
+    [
+        "Douleur thoracique", "Contrôle annuel", "Renouvellement ordonnance", "Vaccination", "Fièvre", "Suivi diabète", "Migraine",
+        "Chest pain", "Annual check-up", "Prescription renewal", "Back pain", "Follow-up", "Rückenschmerzen", "Kontrolle", "Dolor de cabeza",
+    ];
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void MedicalVisitReasonPickLists_AreHealth(int seed)
+    {
+        var random = new Random(seed);
+        var wrong = new List<string>();
+        for (int c = 0; c < 80; c++)
+        {
+            var pool = Pool(random, random.Next(3, 9), r => Pick(r, VisitReasons));
+            var (table, name) = (c % 6) switch
+            {
+                0 => (Pick(random, ["consultations", "consultation", "rendez_vous_medical"]), "motif"),
+                1 => (Pick(random, ["appointments", "patient_visits", "visits", "consultations"]), "visit_reason"),
+                2 => (Pick(random, ["appointments", "patients", "encounters"]), "reason_for_visit"),
+                3 => (Pick(random, ["rendez_vous", "consultations"]), "motif_consultation"),
+                4 => (Pick(random, ["termine", "behandlungen"]), "besuchsgrund"),
+                _ => (Pick(random, ["citas", "consultas"]), "motivo_consulta"),
+            };
+            var column = Some.Column(table, name, "character varying(80)", Enumerable.Range(0, random.Next(60, 300)).Select(_ => Pick(random, pool)).ToArray());
+            var category = Combined.Classify(column).DataCategory;
+            if (category != "other_personal.health") wrong.Add($"{table}.{name} → {category}");
+        }
+        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 80 visit-reason columns not called health");
+    }
 }
