@@ -102,7 +102,23 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             return RuleClassifier.Decide("none", 0.75, evidence);
         }
 
-        // (2) free text → customer content, with what it also contains (C08: never financial).
+        // (2) free text → customer content, with what it also contains (C08: never financial). The free-text detector says
+        // "prose"; the name says what the prose is about (issue 10 item 6): a health name (clinical notes, a note in a care
+        // table) keeps the name's category; errors, traces, logs and templates are the system's text, not a user's.
+        if (prose && names.Health)
+        {
+            evidence.Insert(0, freeText.ToEvidence());
+            evidence.Insert(0, new EvidenceItem("sample", "sample.prose-about-health", "other_personal.health", freeText.Matched, freeText.Total,
+                Math.Round(freeText.Ratio, 4), "prose under a health name or in a care table: notes about a patient's health"));
+            return RuleClassifier.Decide("other_personal.health", Math.Max(0.85, name.Weight), evidence, ContentEvidence.AlsoContains(column.Values));
+        }
+        if (prose && names.SystemText && (!personalName || nameCategory == "customer_content"))
+        {
+            evidence.Insert(0, freeText.ToEvidence());
+            evidence.Insert(0, new EvidenceItem("sample", "sample.system-text", "none", freeText.Matched, freeText.Total, Math.Round(freeText.Ratio, 4),
+                "prose under an error, exception, trace, log or template name: text the system writes or the organisation configures"));
+            return RuleClassifier.Decide("none", 0.7, evidence);
+        }
         // A column named as an address holds addresses, however prose-like some of them read (issue 10 item 6).
         if (prose && name.DataCategory != "contact.postal_address" && !(personalName && nameCategory != "customer_content" && freeText.Ratio < 0.8))
         {

@@ -246,4 +246,89 @@ public sealed class TrialKindAdversarialTests
         }
         Assert.That(wrong, Is.Empty, $"{wrong.Count} of 80 visit-reason columns not called health");
     }
+
+    // ---- free text: what the prose is about --------------------------------------------------------------------------
+
+    private static readonly string[] Complaints = ["chest pain", "headache", "abdominal pain", "persistent cough", "lower back pain", "fever",
+        "douleur thoracique", "céphalées", "toux persistante", "Rückenschmerzen", "dolor abdominal", "shortness of breath"];
+    private static readonly string[] Findings = ["ECG normal", "BP 130/85", "no fever", "lungs clear", "bilan sanguin prescrit",
+        "auscultation normale", "follow-up in 2 weeks", "X-ray ordered", "Blutdruck erhöht", "se pauta ibuprofeno", "referred to cardiology"];
+
+    internal static string ClinicalNote(Random random) =>
+        $"{Pick(random, Complaints)} since {random.Next(1, 15)} days, {Pick(random, Findings)}; {Pick(random, Findings)}, patient {Pick(random, ["reassured", "to return if worse", "seen with family", "advised rest"])}";
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void ClinicalNotes_InCareTablesOrClinicalNames_AreHealth(int seed)
+    {
+        var random = new Random(seed);
+        var wrong = new List<string>();
+        for (int c = 0; c < 60; c++)
+        {
+            var (table, name) = (c % 4) switch
+            {
+                0 => (Pick(random, ["consultations", "consultation", "patient_visits", "encounters"]), Pick(random, ["notes", "note", "comments", "summary"])),
+                1 => (Pick(random, ["patients", "patient", "medical_records", "dossier_medical"]), Pick(random, ["notes", "observations", "remarks"])),
+                2 => (Pick(random, ["visits", "entries", "records"]), Pick(random, ["clinical_notes", "medical_notes", "symptoms", "anamnesis"])),
+                _ => (Pick(random, ["consultas", "behandlungen", "consultations"]), Pick(random, ["observaciones", "notizen", "observations"])),
+            };
+            var column = Some.Column(table, name, "text", Enumerable.Range(0, 300).Select(_ => ClinicalNote(random)).ToArray());
+            var category = Combined.Classify(column).DataCategory;
+            if (category != "other_personal.health") wrong.Add($"{table}.{name} → {category}");
+        }
+        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 60 clinical-note columns not called health");
+    }
+
+    private static readonly string[] Exceptions = ["NullReferenceException", "InvalidOperationException", "java.lang.IllegalStateException",
+        "TimeoutError", "KeyError", "SQLSTATE[23000]", "ECONNREFUSED", "ArgumentOutOfRangeException"];
+    private static readonly string[] Failures = ["Object reference not set to an instance of an object", "Connection timed out after 30000 ms",
+        "Sequence contains no elements", "duplicate key value violates unique constraint", "could not connect to upstream server",
+        "Index was outside the bounds of the array", "unexpected end of JSON input while parsing the response"];
+
+    internal static string ErrorMessage(Random random) =>
+        $"{Pick(random, Exceptions)}: {Pick(random, Failures)} in {Pick(random, ["OrderService", "SyncJob", "InvoiceExporter", "WebhookHandler"])}.{Pick(random, ["Submit", "Run", "Export", "Handle"])}() (attempt {random.Next(1, 6)})";
+
+    internal static string StackTrace(Random random) =>
+        string.Join("\n", Enumerable.Range(0, random.Next(2, 6)).Select(i =>
+            $"   at App.{Pick(random, ["Orders", "Billing", "Sync"])}.{Pick(random, ["Service", "Worker", "Handler"])}.{Pick(random, ["Run", "Save", "Load"])}() in /src/{Pick(random, ["Orders", "Billing"])}.cs:line {random.Next(10, 900)}"))
+        + $"\n{Pick(random, Exceptions)}: {Pick(random, Failures)}";
+
+    internal static string TemplateBody(Random random) =>
+        $"{Pick(random, ["Hello", "Hi", "Bonjour", "Hallo"])} {{{{first_name}}}}, {Pick(random, ["your order {{order_id}} has shipped", "we miss you! Here is {{discount}} off your next purchase", "your subscription renews on {{renewal_date}}", "thanks for joining our newsletter"])}. {Pick(random, ["See you soon", "The team", "Click {{link}} to unsubscribe", "Reply to this e-mail for help"])}.";
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void SystemText_ErrorsTracesTemplates_AreNeverCustomerMessages(int seed)
+    {
+        var random = new Random(seed);
+        var wrong = new List<string>();
+        for (int c = 0; c < 90; c++)
+        {
+            var (table, name, generate) = (c % 3) switch
+            {
+                0 => (Pick(random, ["job_runs", "sync_errors", "webhook_deliveries", "imports"]), Pick(random, ["error_message", "error", "exception_message", "last_error", "failure_reason"]), (Func<Random, string>)ErrorMessage),
+                1 => (Pick(random, ["error_logs", "exceptions", "job_failures"]), Pick(random, ["stack_trace", "stacktrace", "traceback", "exception_trace", "backtrace"]), StackTrace),
+                _ => (Pick(random, ["email_templates", "campaigns", "notification_templates"]), Pick(random, ["template_body", "body_template", "template_html", "template_text"]), TemplateBody),
+            };
+            var column = Some.Column(table, name, "text", Enumerable.Range(0, 300).Select(_ => generate(random)).ToArray());
+            var result = Combined.Classify(column);
+            if (result.DataCategory == "customer_content.message") wrong.Add($"{table}.{name} → message {result.Confidence:0.00}");
+        }
+        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 90 error, trace and template columns called customer messages");
+    }
+
+    [Test]
+    public void UserProse_UnderMessageNames_StaysCustomerContent()
+    {
+        var random = new Random(5);
+        var wrong = new List<string>();
+        for (int c = 0; c < 40; c++)
+        {
+            var column = Some.Column(Pick(random, ["tickets", "messages", "reviews", "comments"]), Pick(random, ["body", "message", "comment", "content"]), "text",
+                Enumerable.Range(0, 200).Select(_ => $"{Pick(random, ["Hi,", "Hello,", "Bonjour,"])} {Pick(random, ["my parcel never arrived", "the app crashes when I log in", "great service, thanks", "can I change my delivery address"])} {Pick(random, ["since Monday", "again", "please help", "thank you"])} ({random.Next(1000)})").ToArray());
+            var category = Combined.Classify(column).DataCategory;
+            if (category != "customer_content.message") wrong.Add($"{column.Table}.{column.Column.Name} → {category}");
+        }
+        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 40 user-prose columns not called customer content");
+    }
 }
