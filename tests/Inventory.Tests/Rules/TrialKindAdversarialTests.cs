@@ -331,4 +331,49 @@ public sealed class TrialKindAdversarialTests
         }
         Assert.That(wrong, Is.Empty, $"{wrong.Count} of 40 user-prose columns not called customer content");
     }
+
+    // ---- health names over the model --------------------------------------------------------------------------------
+
+    private static readonly string[] DiagnosisCodes = ["I10", "E11.9", "J45.909", "M54.5", "K21.0", "F32.1", "N39.0", "R51", "Z00.00", "G43.909"];
+    private static readonly string[] Diagnoses = ["Hypertension", "Type 2 diabetes", "Asthma", "Low back pain", "Reflux", "Depression", "Migraine", "Otitis"];
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void HealthNames_AreHealth_SampledOrNot(int seed)
+    {
+        var random = new Random(seed);
+        var wrong = new List<string>();
+        var names = new[] { "diagnosis", "diagnosis_code", "allergies", "medical_condition", "blood_type", "medication", "diagnostic", "diagnose" };
+        var tables = new[] { "patients", "consultations", "visits", "employees", "members", "claims" };
+        for (int c = 0; c < 96; c++)
+        {
+            var table = Pick(random, tables);
+            var name = Pick(random, names);
+            var column = (c % 3) switch
+            {
+                0 => Some.Unsampled(table, name, "text"),
+                1 => Some.Column(table, name, "character varying(16)", Enumerable.Range(0, random.Next(40, 300)).Select(_ => Pick(random, DiagnosisCodes)).ToArray()),
+                _ => Some.Column(table, name, "text", Enumerable.Range(0, random.Next(40, 300)).Select(_ => Pick(random, Diagnoses)).ToArray()),
+            };
+            var result = Combined.Classify(column);
+            if (result.DataCategory != "other_personal.health" || result.Confidence < 0.5)
+                wrong.Add($"{table}.{name} ({(c % 3 == 0 ? "unsampled" : "sampled")}) → {result.DataCategory} {result.Confidence:0.00}");
+        }
+        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 96 health-named columns not called health with confidence ≥ 0.5");
+    }
+
+    [Test]
+    public void Enumerations_KeepTheirOwnConfidence()
+    {
+        var random = new Random(9);
+        string[][] pools = [["active", "suspended", "closed"], ["red", "green", "blue", "black"], ["free", "pro", "enterprise"]];
+        foreach (var pool in pools)
+        {
+            var column = Some.Column("accounts", Pick(random, ["status", "colour", "plan_tier"]), "character varying(16)",
+                Enumerable.Range(0, 120).Select(_ => Pick(random, pool)).ToArray());
+            var result = Combined.Classify(column);
+            Assert.That(result.DataCategory, Is.EqualTo("none"), column.Column.Name);
+            Assert.That(result.Confidence, Is.LessThan(0.9), $"{column.Column.Name}: an enumeration is weak evidence for none");
+        }
+    }
 }
