@@ -87,7 +87,8 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         {
             evidence.Insert(0, new EvidenceItem("sample", "sample.enumeration", "none", result.Distinct, result.Total, Math.Round(result.DistinctRatio, 4),
                 string.Create(CultureInfo.InvariantCulture, $"{result.Distinct} distinct values repeated over {result.Total}: an enumeration or configuration")));
-            return RuleClassifier.Decide("none", 0.75, evidence);
+            // Low variety says "a code list", weakly; values shaped as people's names make it weaker still (issue 10 item 6).
+            return RuleClassifier.Decide("none", result[DetectorIds.PersonName].Ratio >= 0.5 ? 0.6 : 0.75, evidence);
         }
 
         // The organisation's own catalogue (products, tracks, films, categories, languages): its names and descriptions are

@@ -376,4 +376,21 @@ public sealed class TrialKindAdversarialTests
             Assert.That(result.Confidence, Is.LessThan(0.9), $"{column.Column.Name}: an enumeration is weak evidence for none");
         }
     }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void PersonNameValues_InFewDistinctValues_AreAtMostWeakNone(int seed)
+    {
+        var random = new Random(seed);
+        var strong = new List<string>();
+        for (int c = 0; c < 60; c++)
+        {
+            var pool = Pool(random, random.Next(2, 6), r => $"{Pick(r, FirstNames)} {Pick(r, LastNames)}");
+            var column = Some.Column(Pick(random, ["settings", "widgets", "options"]), Pick(random, ["label", "value", "option"]), "character varying(64)",
+                Enumerable.Range(0, 80).Select(_ => Pick(random, pool)).ToArray());
+            var result = Rules.Classify(column);
+            if (result.DataCategory == "none" && result.Confidence > 0.6) strong.Add($"{column.Table}.{column.Column.Name} none {result.Confidence:0.00}");
+        }
+        Assert.That(strong, Is.Empty, $"{strong.Count} of 60 columns of a few person names called none above 0.6");
+    }
 }
