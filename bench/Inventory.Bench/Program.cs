@@ -27,8 +27,9 @@ switch (command)
               scale-db    (re)create the issue-11 database: 1,000 tables x 20 realistic columns + a 2,000,000-row table
               scale       whole `inventory scan` process vs the plain read of the same samples, interleaved rounds;
                           names-only classification of 20,000 columns; peak RSS of the scan process
+                          (--before OTHER/inventory.dll runs a second build in the same rounds)
               sources     one Chinook (SQLite) against 60 copies (--tiny: one-table databases), whole scan processes, interleaved rounds
-              model       Microsoft.ML model scoring over 100,000 columns: columns/s per core
+              model       column model scoring over 100,000 columns: columns/s per core
             """);
         return 2;
 }

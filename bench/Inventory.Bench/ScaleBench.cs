@@ -23,7 +23,8 @@ namespace Inventory.Bench;
 /// first 20,000 catalog columns, in the scan's batch size.</item>
 /// </list>
 /// Options: <c>--rounds N</c> (default 5), <c>--parallelism P</c> (default 4), <c>--regenerate</c>, <c>--cli PATH</c>
-/// (another build's inventory.dll, to compare before and after), <c>--classifier-only</c>.
+/// (another build's inventory.dll instead of this one), <c>--before PATH</c> (a second build run in the same rounds, in
+/// rotating order with this one and the plain read, to compare before and after under the same load), <c>--classifier-only</c>.
 /// </summary>
 internal static class ScaleBench
 {
@@ -63,29 +64,41 @@ internal static class ScaleBench
         var statements = catalog.Tables.Select(x => dialect.PlanSample(x, x.Columns.Where(c => c.Readable).ToList(), x.RowEstimate, options).Sql).ToList();
         Console.WriteLine($"database: {catalog.Tables.Count} tables, {catalog.Tables.Sum(t => t.Columns.Count)} columns");
 
+        // --before PATH: a second build (e.g. main's inventory.dll) run in the same rounds, so that before and after meet
+        // the same load; the order of the builds and the plain read rotates from round to round.
+        var builds = new List<(string Name, string Path)> { ("this build", cli) };
+        if (args.SkipWhile(a => a != "--before").Skip(1).FirstOrDefault() is { } before) builds.Add(("before (" + before + ")", before));
         var processRuns = args.Contains("--classifier-only") ? [] : new[] { ("whole scan", "", true), ("names only (--sample-rows 0)", " --sample-rows 0", false) };
         foreach (var (label, extra, sampled) in processRuns)
         {
-            var scans = new List<Run>();
+            var scans = builds.Select(_ => new List<Run>()).ToArray();
             var plains = new List<double>();
-            var ratios = new List<double>();
+            var ratios = builds.Select(_ => new List<double>()).ToArray();
             for (int round = 0; round <= rounds; round++)
             {
-                Run scan = default;
+                var scan = new Run[builds.Count];
                 double plain = 0;
-                for (int k = 0; k < 2; k++)
+                int steps = builds.Count + 1;
+                for (int k = 0; k < steps; k++)
                 {
-                    if ((k + round) % 2 == 0) scan = RunProcess(cli, $"scan --connection {uri}{extra} --parallelism {parallelism} --out {Path.Combine(Path.GetTempPath(), "inventory-scale-bench.json")}");
+                    int step = (k + round) % steps;
+                    if (step < builds.Count) scan[step] = RunProcess(builds[step].Path, $"scan --connection {uri}{extra} --parallelism {parallelism} --out {Path.Combine(Path.GetTempPath(), "inventory-scale-bench.json")}");
                     else plain = await PlainReadAsync(connection, sampled ? statements : [], parallelism);
                 }
                 if (round == 0) continue;
-                scans.Add(scan);
                 plains.Add(plain);
-                ratios.Add(scan.WallMs / plain);
+                for (int b = 0; b < builds.Count; b++)
+                {
+                    scans[b].Add(scan[b]);
+                    ratios[b].Add(scan[b].WallMs / plain);
+                }
             }
-            Console.WriteLine($"{label}: process {Stats(scans.Select(s => s.WallMs).ToList(), "ms")}; CPU {Stats(scans.Select(s => s.CpuMs).ToList(), "ms")}; peak RSS {Stats(scans.Select(s => s.PeakRssMb).ToList(), "MB")}; exit codes {string.Join(",", scans.Select(s => s.ExitCode).Distinct())}");
-            Console.WriteLine($"  plain read ({(sampled ? "catalog columns + same SELECTs" : "catalog columns only")}): {Stats(plains, "ms")}");
-            Console.WriteLine($"  process/plain per round: {Stats(ratios, "")}");
+            for (int b = 0; b < builds.Count; b++)
+            {
+                Console.WriteLine($"{label}, {builds[b].Name}: process {Stats(scans[b].Select(s => s.WallMs).ToList(), "ms")}; CPU {Stats(scans[b].Select(s => s.CpuMs).ToList(), "ms")}; peak RSS {Stats(scans[b].Select(s => s.PeakRssMb).ToList(), "MB")}; exit codes {string.Join(",", scans[b].Select(s => s.ExitCode).Distinct())}");
+                Console.WriteLine($"  process/plain per round: {Stats(ratios[b], "")}");
+            }
+            Console.WriteLine($"  plain read ({(sampled ? "catalog columns + same SELECTs" : "catalog columns only")}): {Stats(plains, "ms")}; load average now {LoadAverage()}");
         }
 
         // Names-only classification of 20,000 columns, the classifier alone (model loaded before timing).
@@ -148,26 +161,36 @@ internal static class ScaleBench
             var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault() ?? Path.Combine(AppContext.BaseDirectory, "inventory.dll");
             var output = Path.Combine(dir, "out.json");
             Console.WriteLine($"load average before: {LoadAverage()}; {Environment.ProcessorCount} cores; {rounds} rounds after one warm-up round");
-            var ones = new List<Run>();
-            var manys = new List<Run>();
-            var ratios = new List<double>();
+            var builds = new List<(string Name, string Path)> { ("this build", cli) };
+            if (args.SkipWhile(a => a != "--before").Skip(1).FirstOrDefault() is { } before) builds.Add(("before (" + before + ")", before));
+            var ones = builds.Select(_ => new List<Run>()).ToArray();
+            var manys = builds.Select(_ => new List<Run>()).ToArray();
             for (int round = 0; round <= rounds; round++)
             {
-                Run a = default, b = default;
-                for (int k = 0; k < 2; k++)
+                var a = new Run[builds.Count];
+                var b = new Run[builds.Count];
+                int steps = 2 * builds.Count;
+                for (int k = 0; k < steps; k++)
                 {
-                    if ((k + round) % 2 == 0) a = RunProcess(cli, $"scan --config {one} --out {output}");
-                    else b = RunProcess(cli, $"scan --config {many} --out {output}");
+                    int step = (k + round) % steps, build = step / 2;
+                    if (step % 2 == 0) a[build] = RunProcess(builds[build].Path, $"scan --config {one} --out {output}");
+                    else b[build] = RunProcess(builds[build].Path, $"scan --config {many} --out {output}");
                 }
                 if (round == 0) continue;
-                ones.Add(a);
-                manys.Add(b);
-                ratios.Add(b.WallMs / a.WallMs);
+                for (int x = 0; x < builds.Count; x++)
+                {
+                    ones[x].Add(a[x]);
+                    manys[x].Add(b[x]);
+                }
             }
-            Console.WriteLine($"1 source: {Stats(ones.Select(r => r.WallMs).ToList(), "ms")}; CPU {Stats(ones.Select(r => r.CpuMs).ToList(), "ms")}; exit codes {string.Join(",", ones.Select(r => r.ExitCode).Distinct())}");
-            Console.WriteLine($"{count} sources: {Stats(manys.Select(r => r.WallMs).ToList(), "ms")}; CPU {Stats(manys.Select(r => r.CpuMs).ToList(), "ms")}; peak RSS {Stats(manys.Select(r => r.PeakRssMb).ToList(), "MB")}; exit codes {string.Join(",", manys.Select(r => r.ExitCode).Distinct())}");
-            Console.WriteLine($"{count}/1 per round: {Stats(ratios, "")}");
-            Console.WriteLine($"per-source overhead (T{count} - T1) / {count - 1}: {Stats(ones.Zip(manys, (x, y) => (y.WallMs - x.WallMs) / (count - 1)).ToList(), "ms")}");
+            for (int x = 0; x < builds.Count; x++)
+            {
+                Console.WriteLine($"{builds[x].Name}:");
+                Console.WriteLine($"  1 source: {Stats(ones[x].Select(r => r.WallMs).ToList(), "ms")}; CPU {Stats(ones[x].Select(r => r.CpuMs).ToList(), "ms")}; exit codes {string.Join(",", ones[x].Select(r => r.ExitCode).Distinct())}");
+                Console.WriteLine($"  {count} sources: {Stats(manys[x].Select(r => r.WallMs).ToList(), "ms")}; CPU {Stats(manys[x].Select(r => r.CpuMs).ToList(), "ms")}; peak RSS {Stats(manys[x].Select(r => r.PeakRssMb).ToList(), "MB")}; exit codes {string.Join(",", manys[x].Select(r => r.ExitCode).Distinct())}");
+                Console.WriteLine($"  {count}/1 per round: {Stats(ones[x].Zip(manys[x], (p, q) => q.WallMs / p.WallMs).ToList(), "")}");
+                Console.WriteLine($"  per-source overhead (T{count} - T1) / {count - 1}: {Stats(ones[x].Zip(manys[x], (p, q) => (q.WallMs - p.WallMs) / (count - 1)).ToList(), "ms")}");
+            }
             Console.WriteLine($"load average after: {LoadAverage()}");
             return 0;
         }

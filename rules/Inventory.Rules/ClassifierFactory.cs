@@ -10,7 +10,7 @@ public sealed record ClassifierOptions
     public string? TaxonomyPath { get; init; }
     /// <summary>A name-rules file replacing the default, or null.</summary>
     public string? NameRulesPath { get; init; }
-    /// <summary>A trained model zip, or null for the embedded one (used by the model-backed classifier).</summary>
+    /// <summary>A trained model file (<c>inventory train</c>), or null for the embedded one (used by the model-backed classifier).</summary>
     public string? ModelPath { get; init; }
     /// <summary>Rule thresholds.</summary>
     public RuleClassifierOptions Rules { get; init; } = new();
@@ -28,7 +28,7 @@ public static class ClassifierFactory
     private static readonly Lazy<Learning.SuggestionCalibration> DefaultCalibration = new(Learning.SuggestionCalibration.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Creates the classifier chosen by <see cref="ClassifierOptions.Kind"/>: by default the rule classifier
-    /// combined with the Microsoft.ML column model (<see cref="Learning.CombinedClassifier"/>); or rules only; or the model only.
+    /// combined with the column model (<see cref="Learning.CombinedClassifier"/>); or rules only; or the model only.
     /// The embedded model is loaded once per process.</summary>
     /// <param name="options">Optional paths, thresholds and kind.</param>
     /// <returns>A thread-safe classifier.</returns>

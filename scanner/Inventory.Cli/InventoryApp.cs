@@ -58,8 +58,8 @@ internal static class InventoryApp
                 .WithDescription("Measure classification accuracy against a gold TSV file (precision, recall, F1, confusion matrix).")
                 .WithExample("evaluate", "--gold", "../shared/data/gold/chinook.tsv");
             config.AddCommand<TrainCommand>("train")
-                .WithDescription("Train the Microsoft.ML column model from the labelled corpus (default $INVENTORY_SHARED/data/corpus, else ../shared/data/corpus).")
-                .WithExample("train", "--corpus", "../shared/data/corpus", "--out", "rules/model/column-model.zip");
+                .WithDescription("Train the column model from the labelled corpus (default $INVENTORY_SHARED/data/corpus, else ../shared/data/corpus).")
+                .WithExample("train", "--corpus", "../shared/data/corpus", "--out", "rules/model/column-model.bin");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Create the demo PaaS-host database and run scan → check → reports end to end.")
                 .WithExample("demo", "--out", "demo-out");

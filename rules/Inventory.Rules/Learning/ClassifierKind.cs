@@ -5,7 +5,7 @@ public enum ClassifierKind
 {
     /// <summary>Name rules and value detectors only.</summary>
     Rules,
-    /// <summary>The Microsoft.ML column model only.</summary>
+    /// <summary>The column model only.</summary>
     Model,
     /// <summary>Rules first, the model fills gaps and breaks weak decisions (the default).</summary>
     Combined,

@@ -3,18 +3,17 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Inventory.Catalog;
 using Inventory.Classification;
-using Microsoft.ML.Data;
 
 namespace Inventory.Rules.Learning;
 
-/// <summary>One row of the column model's input schema (the schema saved inside <c>column-model.zip</c>).
+/// <summary>One column as the column model reads it (<see cref="ColumnVectorizer"/> turns it into the model's features).
 /// Text fields hold lower-case tokens separated by single spaces.</summary>
 public sealed class ColumnModelInput
 {
     /// <summary>Training label <c>category.subcategory</c> or <c>none</c>; empty when scoring.</summary>
     public string Label { get; set; } = "";
     /// <summary>Column name tokens after camelCase/snake/digit splitting and abbreviation expansion (e.g. <c>first name</c>
-    /// for <c>fname</c>); the source of word 1–2-grams and character 2–4-grams.</summary>
+    /// for <c>fname</c>); the source of word 1–2-grams and character 1–4-grams.</summary>
     public string Name { get; set; } = "";
     /// <summary>Table name tokens without the schema, singularised (e.g. <c>customer address</c>).</summary>
     public string Table { get; set; } = "";
@@ -31,7 +30,6 @@ public sealed class ColumnModelInput
     /// <c>rl:undecided</c>), its rule id and its gates (stacking: the model learns how far to trust each rule).</summary>
     public string Rule { get; set; } = "";
     /// <summary>Numeric flags, in the order of <see cref="ColumnFeatures.FlagNames"/>.</summary>
-    [VectorType(ColumnFeatures.FlagCount)]
     public float[] Flags { get; set; } = new float[ColumnFeatures.FlagCount];
 }
 
@@ -77,16 +75,104 @@ public static partial class ColumnFeatures
     public static ColumnModelInput Build(ColumnEvidence column, ColumnClassification? rule)
     {
         ArgumentNullException.ThrowIfNull(column);
+        return Build(column, rule, new TableFeatures(column.Table, column.TableColumns));
+    }
+
+    /// <summary>Builds the model inputs of many columns; the table's tokens and its columns' tokens are computed once per
+    /// table (columns of one table share the same <see cref="ColumnEvidence.TableColumns"/> list) instead of once per
+    /// column. Same result as <see cref="Build(ColumnEvidence, ColumnClassification?)"/> for each column.</summary>
+    /// <param name="columns">Columns.</param>
+    /// <param name="rules">The rule decisions of the same columns (same order), or null.</param>
+    /// <returns>One input per column, labels empty.</returns>
+    public static ColumnModelInput[] BuildMany(IReadOnlyList<ColumnEvidence> columns, IReadOnlyList<ColumnClassification>? rules)
+    {
+        var inputs = new ColumnModelInput[columns.Count];
+        TableFeatures? table = null;
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            if (table is null || !table.Describes(column))
+                table = new TableFeatures(column.Table, column.TableColumns);
+            inputs[i] = Build(column, rules?[i], table);
+        }
+        return inputs;
+    }
+
+    /// <summary>What the features of a table's columns share: the table's tokens, and how many of its column names hold
+    /// each (non-numeric) token, so a column's sibling tokens are those held by some other column name.</summary>
+    private sealed class TableFeatures
+    {
+        public TableFeatures(string table, IReadOnlyList<string> columns)
+        {
+            Table = table;
+            Columns = columns;
+            TableTokens = ColumnFeatures.TableTokens(table);
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in columns)
+            {
+                seen.Clear();
+                foreach (var t in Tokenize(name))
+                    if (!char.IsAsciiDigit(t[0]) && seen.Add(t))
+                        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, t, out _)++;
+            }
+            Tokens = counts.Keys.ToArray();
+            Array.Sort(Tokens, StringComparer.Ordinal);
+            Counts = Tokens.Select(t => counts[t]).ToArray();
+        }
+
+        /// <summary>True when the column belongs to this table: same table name and the same column names (the same
+        /// list, or an equal one).</summary>
+        public bool Describes(ColumnEvidence column)
+        {
+            if (!string.Equals(Table, column.Table, StringComparison.Ordinal)) return false;
+            if (ReferenceEquals(Columns, column.TableColumns)) return true;
+            if (Columns.Count != column.TableColumns.Count) return false;
+            for (int i = 0; i < Columns.Count; i++)
+                if (!string.Equals(Columns[i], column.TableColumns[i], StringComparison.Ordinal)) return false;
+            return true;
+        }
+
+        public string Table { get; }
+        public IReadOnlyList<string> Columns { get; }
+        public IReadOnlyList<string> TableTokens { get; }
+        /// <summary>Distinct non-numeric tokens of the column names, in ordinal order.</summary>
+        public string[] Tokens { get; }
+        /// <summary>Per token, the number of column names (with repetitions) holding it.</summary>
+        public int[] Counts { get; }
+
+        /// <summary>The distinct tokens of the other column names (names equal to <paramref name="name"/> left out), in
+        /// ordinal order, joined by spaces.</summary>
+        public string SiblingsOf(string name, IReadOnlyList<string> nameTokens)
+        {
+            int copies = 0;
+            foreach (var c in Columns) if (string.Equals(c, name, StringComparison.Ordinal)) copies++;
+            var sb = new StringBuilder();
+            for (int i = 0; i < Tokens.Length; i++)
+            {
+                int others = Counts[i];
+                if (copies > 0 && Contains(nameTokens, Tokens[i])) others -= copies;
+                if (others <= 0) continue;
+                if (sb.Length > 0) sb.Append(' ');
+                sb.Append(Tokens[i]);
+            }
+            return sb.ToString();
+        }
+
+        private static bool Contains(IReadOnlyList<string> tokens, string token)
+        {
+            foreach (var t in tokens) if (string.Equals(t, token, StringComparison.Ordinal)) return true;
+            return false;
+        }
+    }
+
+    private static ColumnModelInput Build(ColumnEvidence column, ColumnClassification? rule, TableFeatures table)
+    {
         var info = column.Column;
         var nameTokens = Tokenize(info.Name);
-        var tableTokens = TableTokens(column.Table);
+        var tableTokens = table.TableTokens;
         var head = tableTokens.Count == 0 ? "" : tableTokens[^1];
         var family = FamilyOf(info.DeclaredType) is var f && f is not (Catalog.TypeFamily.Other or Catalog.TypeFamily.Untyped) ? f : info.Family;
-        var siblings = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var sibling in column.TableColumns)
-            if (!string.Equals(sibling, info.Name, StringComparison.Ordinal))
-                foreach (var t in Tokenize(sibling))
-                    if (!char.IsAsciiDigit(t[0])) siblings.Add(t);
         var last = nameTokens.Count == 0 ? "" : nameTokens[^1];
         var flags = new float[FlagCount];
         flags[0] = nameTokens.Count == 1 && last is "id" or "uuid" or "guid" or "oid" ? 1f : 0f;
@@ -100,7 +186,7 @@ public static partial class ColumnFeatures
         {
             Name = string.Join(' ', nameTokens),
             Table = string.Join(' ', tableTokens),
-            Siblings = string.Join(' ', siblings),
+            Siblings = table.SiblingsOf(info.Name, nameTokens),
             Context = head.Length == 0 ? "" : string.Join(' ', nameTokens.Select(t => head + "_" + t)),
             TypeFamily = family.ToString(),
             TypeShape = ShapeOf(info.DeclaredType, family),

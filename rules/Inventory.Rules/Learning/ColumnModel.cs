@@ -1,7 +1,6 @@
-using System.Reflection;
+using System.IO.Compression;
+using System.Text;
 using Inventory.Model;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace Inventory.Rules.Learning;
 
@@ -19,53 +18,62 @@ public sealed record ModelPrediction(string DataCategory, double Probability, st
     public IReadOnlyList<float> Distribution { get; init; } = [];
 }
 
-/// <summary>A trained Microsoft.ML column model: loaded once, then scored in batches. Thread-safe: each concurrent
-/// caller scores with its own pooled <c>PredictionEngine</c> (never shared between threads).</summary>
+/// <summary>
+/// A trained column model: a multinomial logistic regression (maximum entropy) over the sparse vectors of a
+/// <see cref="ColumnVectorizer"/>. Scoring is the vectorizer, one sparse dot product per label and a softmax; no
+/// Microsoft.ML type is touched (Microsoft.ML only trains it, <see cref="ColumnModelTrainer"/>), so a scan neither loads
+/// nor JIT-compiles Microsoft.ML. Immutable and thread-safe.
+/// <para>File format (<see cref="Save(Stream)"/>): the 8 ASCII bytes <c>INVCMODL</c>, the format version as a 32-bit
+/// little-endian integer (<see cref="FormatVersion"/>), then a gzip stream of: the labels; per <see cref="FeatureGroup"/>
+/// its name and terms in vector order; the flag count; the dimension; per label its bias; per feature (row-major) the
+/// weight of every label; the 4 ASCII bytes <c>END.</c>. Integers are 32-bit little-endian, floats IEEE single, strings a
+/// 32-bit UTF-16 code-unit count then the code units (so any character n-gram, even half a surrogate pair, round-trips).</para>
+/// </summary>
 public sealed class ColumnModel
 {
-    /// <summary>Logical name of the default model embedded in Inventory.Rules (built from <c>rules/model/column-model.zip</c>).</summary>
-    public const string DefaultResourceName = "Inventory.Rules.Defaults.column-model.zip";
+    /// <summary>Logical name of the default model embedded in Inventory.Rules (built from <c>rules/model/column-model.bin</c>).</summary>
+    public const string DefaultResourceName = "Inventory.Rules.Defaults.column-model.bin";
 
-    private readonly MLContext _ml;
-    private readonly ITransformer _transformer;
+    /// <summary>Version of the file format written by <see cref="Save(Stream)"/>; a file of another version is refused.</summary>
+    public const int FormatVersion = 1;
+
+    private static readonly byte[] Magic = "INVCMODL"u8.ToArray();
+    private static readonly byte[] Trailer = "END."u8.ToArray();
     private readonly string[] _labels;
-    private readonly bool _throughDataView;
-    private readonly System.Collections.Concurrent.ConcurrentBag<PredictionEngine<ColumnModelInput, ColumnModelScores>> _engines = [];
+    private readonly float[] _biases;
+    private readonly float[] _weights; // feature-major: _weights[feature * labels + label]
+    private readonly int[] _labelCategory;
+    private readonly string[] _categories;
 
-    internal ColumnModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema)
+    /// <summary>Creates a model from its parameters.</summary>
+    /// <param name="vectorizer">The featurizer the weights were trained on.</param>
+    /// <param name="labels">The labels, in score order.</param>
+    /// <param name="biases">One bias per label.</param>
+    /// <param name="weights">Feature-major weights: <c>weights[feature * labels.Count + label]</c>, <see cref="ColumnVectorizer.Dimension"/> × labels.</param>
+    /// <exception cref="ArgumentException">Dimensions disagree or fewer than two labels.</exception>
+    public ColumnModel(ColumnVectorizer vectorizer, IReadOnlyList<string> labels, IReadOnlyList<float> biases, float[] weights)
     {
-        _ml = ml;
-        _transformer = transformer;
-        InputSchema = inputSchema;
-        _labels = ReadLabels(transformer, inputSchema, ml);
+        ArgumentNullException.ThrowIfNull(vectorizer);
+        if (labels.Count < 2 || biases.Count != labels.Count || weights.Length != (long)vectorizer.Dimension * labels.Count)
+            throw new ArgumentException($"a column model needs at least two labels, one bias per label and {vectorizer.Dimension} × {labels.Count} weights");
+        Vectorizer = vectorizer;
+        _labels = labels.ToArray();
+        _biases = biases.ToArray();
+        _weights = weights;
+        _categories = _labels.Select(CategoryOf).Distinct(StringComparer.Ordinal).ToArray();
+        _labelCategory = _labels.Select(l => Array.IndexOf(_categories, CategoryOf(l))).ToArray();
     }
 
-    private ColumnModel(ColumnModel model)
-    {
-        _ml = model._ml;
-        _transformer = model._transformer;
-        InputSchema = model.InputSchema;
-        _labels = model._labels;
-        _throughDataView = true;
-    }
-
-    /// <summary>The same model scoring every batch through <see cref="PredictThroughDataView"/> (the reference path,
-    /// for tests that guard the pooled engines' results).</summary>
-    internal ColumnModel ThroughDataView() => new(this);
-
-    /// <summary>The input schema saved with the model.</summary>
-    public DataViewSchema InputSchema { get; }
+    /// <summary>The featurizer.</summary>
+    public ColumnVectorizer Vectorizer { get; }
 
     /// <summary>The labels the model can answer, in score order.</summary>
     public IReadOnlyList<string> Labels => _labels;
 
-    /// <summary>The underlying transformer (for evaluation and saving).</summary>
-    internal ITransformer Transformer => _transformer;
-
     /// <summary>Loads a model saved by <see cref="Save(string)"/> or <c>inventory train</c>.</summary>
-    /// <param name="path">Path of the zip file.</param>
+    /// <param name="path">Path of the model file.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="ConfigurationException">The file is missing or is not a column model.</exception>
+    /// <exception cref="ConfigurationException">The file is missing, is not a column model, or is of another format version.</exception>
     public static ColumnModel Load(string path)
     {
         if (!File.Exists(path)) throw new ConfigurationException($"model file '{path}' does not exist; run 'inventory train' first");
@@ -74,21 +82,57 @@ public sealed class ColumnModel
         {
             return Load(stream);
         }
-        catch (Exception e) when (e is not InventoryException)
+        catch (InvalidDataException e)
         {
-            throw new ConfigurationException($"'{path}' is not a column model ({e.GetType().Name}); retrain it with 'inventory train'", path, 0, 0, e);
+            throw new ConfigurationException($"'{path}' is not a column model: {e.Message}; retrain it with 'inventory train'", path, 0, 0, e);
+        }
+        catch (Exception e) when (e is EndOfStreamException or ArgumentException)
+        {
+            throw new ConfigurationException($"'{path}' is not a column model ({e.GetType().Name}: truncated or corrupt); retrain it with 'inventory train'", path, 0, 0, e);
         }
     }
 
-    /// <summary>Loads a model from a stream holding the zip.</summary>
-    /// <param name="stream">Readable, seekable stream.</param>
+    /// <summary>Loads a model from a stream written by <see cref="Save(Stream)"/>.</summary>
+    /// <param name="stream">Readable stream, positioned at the model's first byte.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="InvalidOperationException">Thrown by Microsoft.ML when the stream is not a model.</exception>
+    /// <exception cref="InvalidDataException">Not a column model (another magic, a Microsoft.ML zip of an earlier release,
+    /// another format version, another feature layout, a missing trailer).</exception>
+    /// <exception cref="EndOfStreamException">The stream ends early.</exception>
     public static ColumnModel Load(Stream stream)
     {
-        var ml = new MLContext(seed: 0);
-        var transformer = ml.Model.Load(stream, out var schema);
-        return new ColumnModel(ml, transformer, schema);
+        Span<byte> header = stackalloc byte[12];
+        stream.ReadExactly(header);
+        if (header[..4].SequenceEqual("PK\u0003\u0004"u8))
+            throw new InvalidDataException("it is a Microsoft.ML zip of an earlier release (the model is now a linear scorer of its own format)");
+        if (!header[..8].SequenceEqual(Magic)) throw new InvalidDataException("no INVCMODL header");
+        var version = BitConverter.ToInt32(header[8..]);
+        if (version != FormatVersion)
+            throw new InvalidDataException($"format version {version}, this build reads version {FormatVersion}");
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        // BinaryReader reads its integers straight from the buffered stream (no read-ahead of its own), so strings can be
+        // read in bulk from the same stream.
+        using var buffered = new BufferedStream(gzip, 1 << 16);
+        using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
+        var labels = ReadStrings(reader);
+        var groups = Enum.GetValues<FeatureGroup>();
+        int groupCount = reader.ReadInt32();
+        if (groupCount != groups.Length) throw new InvalidDataException($"{groupCount} feature groups, this build has {groups.Length}");
+        var terms = new IReadOnlyList<string>[groups.Length];
+        for (int g = 0; g < groups.Length; g++)
+        {
+            var name = ReadString(reader);
+            if (name != groups[g].ToString()) throw new InvalidDataException($"feature group '{name}' where this build has {groups[g]}");
+            terms[g] = ReadStrings(reader);
+        }
+        int flags = reader.ReadInt32();
+        if (flags != ColumnFeatures.FlagCount) throw new InvalidDataException($"{flags} flags, this build has {ColumnFeatures.FlagCount}");
+        var vectorizer = new ColumnVectorizer(terms);
+        int dimension = reader.ReadInt32();
+        if (dimension != vectorizer.Dimension) throw new InvalidDataException($"dimension {dimension} differs from the vocabulary's {vectorizer.Dimension}");
+        var biases = ReadFloats(reader, labels.Length);
+        var weights = ReadFloats(reader, checked(dimension * labels.Length));
+        if (!reader.ReadBytes(Trailer.Length).AsSpan().SequenceEqual(Trailer)) throw new InvalidDataException("no END. trailer");
+        return new ColumnModel(vectorizer, labels, biases, weights);
     }
 
     /// <summary>Loads the model embedded in the Inventory.Rules assembly.</summary>
@@ -97,18 +141,15 @@ public sealed class ColumnModel
     public static ColumnModel LoadDefault()
     {
         using var stream = typeof(ColumnModel).Assembly.GetManifestResourceStream(DefaultResourceName)
-            ?? throw new InventoryException("no column model is embedded; run 'inventory train --out rules/model/column-model.zip' and rebuild");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        copy.Position = 0;
-        return Load(copy);
+            ?? throw new InventoryException("no column model is embedded; run 'inventory train --out rules/model/column-model.bin' and rebuild");
+        return Load(stream);
     }
 
     /// <summary>True when the Inventory.Rules assembly embeds a default model.</summary>
     public static bool HasDefault => typeof(ColumnModel).Assembly.GetManifestResourceInfo(DefaultResourceName) is not null;
 
-    /// <summary>Saves the model with its input schema, atomically.</summary>
-    /// <param name="path">Destination zip file; its folder is created if needed.</param>
+    /// <summary>Saves the model atomically (see the class summary for the format).</summary>
+    /// <param name="path">Destination file; its folder is created if needed.</param>
     public void Save(string path)
     {
         using var buffer = new MemoryStream();
@@ -116,89 +157,116 @@ public sealed class ColumnModel
         AtomicFile.WriteAllBytes(path, buffer.ToArray());
     }
 
-    /// <summary>Saves the model with its input schema to a stream, byte-identical for identical models: Microsoft.ML's zip
-    /// is rewritten with its entries in the same order and a fixed timestamp (the save time is not part of the model).</summary>
+    /// <summary>Writes the model to a stream (see the class summary for the format); identical models give identical bytes.</summary>
     /// <param name="stream">Writable stream.</param>
     public void Save(Stream stream)
     {
-        using var raw = new MemoryStream();
-        _ml.Model.Save(_transformer, InputSchema, raw);
-        raw.Position = 0;
-        using var source = new System.IO.Compression.ZipArchive(raw, System.IO.Compression.ZipArchiveMode.Read);
-        using var target = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
-        var stamp = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        foreach (var entry in source.Entries)
+        stream.Write(Magic);
+        Span<byte> version = stackalloc byte[4];
+        BitConverter.TryWriteBytes(version, FormatVersion);
+        stream.Write(version);
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
+        WriteStrings(writer, _labels);
+        var groups = Enum.GetValues<FeatureGroup>();
+        writer.Write(groups.Length);
+        foreach (var group in groups)
         {
-            var copy = target.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
-            copy.LastWriteTime = stamp;
-            using var from = entry.Open();
-            using var to = copy.Open();
-            from.CopyTo(to);
+            WriteString(writer, group.ToString());
+            WriteStrings(writer, Vectorizer.Terms(group));
         }
+        writer.Write(ColumnFeatures.FlagCount);
+        writer.Write(Vectorizer.Dimension);
+        WriteFloats(writer, _biases);
+        WriteFloats(writer, _weights);
+        writer.Write(Trailer);
     }
 
-    /// <summary>Scores many columns in one pass.</summary>
+    private static void WriteString(BinaryWriter writer, string value)
+    {
+        writer.Write(value.Length);
+        foreach (var c in value) writer.Write((ushort)c);
+    }
+
+    private static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> values)
+    {
+        writer.Write(values.Count);
+        foreach (var v in values) WriteString(writer, v);
+    }
+
+    private static string ReadString(BinaryReader reader)
+    {
+        int length = reader.ReadInt32();
+        if (length < 0 || length > 1 << 20) throw new InvalidDataException($"string length {length}");
+        Span<byte> buffer = length <= 512 ? stackalloc byte[length * 2] : new byte[length * 2];
+        reader.BaseStream.ReadExactly(buffer);
+        return new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(buffer));
+    }
+
+    private static string[] ReadStrings(BinaryReader reader)
+    {
+        int count = reader.ReadInt32();
+        if (count < 0 || count > 1 << 24) throw new InvalidDataException($"list length {count}");
+        var values = new string[count];
+        for (int i = 0; i < count; i++) values[i] = ReadString(reader);
+        return values;
+    }
+
+    private static void WriteFloats(BinaryWriter writer, float[] values)
+    {
+        var bytes = new byte[values.Length * sizeof(float)];
+        Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("the column model file is little-endian");
+        writer.Write(bytes);
+    }
+
+    private static float[] ReadFloats(BinaryReader reader, int count)
+    {
+        if (count < 0) throw new InvalidDataException($"float count {count}");
+        var bytes = reader.ReadBytes(count * sizeof(float));
+        if (bytes.Length != count * sizeof(float)) throw new EndOfStreamException("the model file ends inside its weights");
+        var values = new float[count];
+        Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
+        return values;
+    }
+
+    /// <summary>Scores many columns.</summary>
     /// <param name="inputs">Model inputs (from <see cref="ColumnFeatures.Build"/>).</param>
     /// <returns>One prediction per input, in order.</returns>
-    /// <remarks>Rows go through a pooled Microsoft.ML <c>PredictionEngine</c> (one per concurrent caller, created on
-    /// first use and kept): the same transforms and scorer as <see cref="ITransformer.Transform"/> on a data view, so the
-    /// same scores bit for bit (guarded by a test), without the data view's cursor splitter, which started background
-    /// threads on every call and cost more than the scoring itself (profile in bench/README.md).</remarks>
     public IReadOnlyList<ModelPrediction> Predict(IReadOnlyList<ColumnModelInput> inputs)
     {
-        if (inputs.Count == 0) return [];
-        if (_throughDataView) return PredictThroughDataView(inputs);
-        if (!_engines.TryTake(out var engine))
-            engine = _ml.Model.CreatePredictionEngine<ColumnModelInput, ColumnModelScores>(_transformer, ignoreMissingColumns: true);
-        try
-        {
-            var result = new ModelPrediction[inputs.Count];
-            var output = new ColumnModelScores();
-            for (int i = 0; i < inputs.Count; i++)
-            {
-                engine.Predict(inputs[i], ref output);
-                result[i] = ToPrediction(output.Score.ToArray());
-            }
-            return result;
-        }
-        finally
-        {
-            _engines.Add(engine);
-        }
-    }
-
-    /// <summary>Scores many columns through <see cref="ITransformer.Transform"/> on a data view: the reference path the
-    /// pooled engines of <see cref="Predict(IReadOnlyList{ColumnModelInput})"/> must agree with (tests).</summary>
-    /// <param name="inputs">Model inputs.</param>
-    /// <returns>One prediction per input, in order.</returns>
-    internal IReadOnlyList<ModelPrediction> PredictThroughDataView(IReadOnlyList<ColumnModelInput> inputs)
-    {
-        if (inputs.Count == 0) return [];
-        var view = _ml.Data.LoadFromEnumerable(inputs);
-        var scored = _transformer.Transform(view);
-        var result = new List<ModelPrediction>(inputs.Count);
-        using var cursor = scored.GetRowCursor(scored.Schema.Where(c => c.Name == "Score"));
-        var getter = cursor.GetGetter<VBuffer<float>>(scored.Schema["Score"]);
-        var buffer = default(VBuffer<float>);
-        while (cursor.MoveNext())
-        {
-            getter(ref buffer);
-            result.Add(ToPrediction(buffer.DenseValues().ToArray()));
-        }
+        var result = new ModelPrediction[inputs.Count];
+        for (int i = 0; i < inputs.Count; i++) result[i] = ToPrediction(Probabilities(Vectorizer.Vectorize(inputs[i])));
         return result;
-    }
-
-    /// <summary>The scorer's output row read by the pooled prediction engines.</summary>
-    private sealed class ColumnModelScores
-    {
-        [ColumnName("Score")]
-        public float[] Score { get; set; } = [];
     }
 
     /// <summary>Scores one column (same as a batch of one).</summary>
     /// <param name="input">Model input.</param>
     /// <returns>The prediction.</returns>
     public ModelPrediction Predict(ColumnModelInput input) => Predict([input])[0];
+
+    /// <summary>The probability of every label for a feature vector: softmax of bias + weights · features.</summary>
+    /// <param name="features">A vector of <see cref="Vectorizer"/>.</param>
+    /// <returns>Probabilities in <see cref="Labels"/> order.</returns>
+    internal float[] Probabilities(SparseVector features)
+    {
+        int labels = _labels.Length;
+        Span<double> scores = labels <= 128 ? stackalloc double[labels] : new double[labels];
+        for (int k = 0; k < labels; k++) scores[k] = _biases[k];
+        var weights = _weights.AsSpan();
+        for (int n = 0; n < features.Count; n++)
+        {
+            double x = features.Values[n];
+            var row = weights.Slice(features.Indices[n] * labels, labels);
+            for (int k = 0; k < labels; k++) scores[k] += x * row[k];
+        }
+        double max = double.NegativeInfinity, sum = 0;
+        for (int k = 0; k < labels; k++) max = Math.Max(max, scores[k]);
+        for (int k = 0; k < labels; k++) sum += scores[k] = Math.Exp(scores[k] - max);
+        var probabilities = new float[labels];
+        for (int k = 0; k < labels; k++) probabilities[k] = (float)(scores[k] / sum);
+        return probabilities;
+    }
 
     private ModelPrediction ToPrediction(float[] scores)
     {
@@ -209,31 +277,13 @@ public sealed class ColumnModel
             else if (second < 0 || scores[i] > scores[second]) second = i;
         }
         var label = _labels[best];
-        var category = CategoryOf(label);
+        int category = _labelCategory[best];
         double categoryProbability = 0;
         for (int i = 0; i < scores.Length; i++)
-            if (CategoryOf(_labels[i]) == category) categoryProbability += scores[i];
-        return new ModelPrediction(label, scores[best], category, Math.Min(1, categoryProbability),
+            if (_labelCategory[i] == category) categoryProbability += scores[i];
+        return new ModelPrediction(label, scores[best], _categories[category], Math.Min(1, categoryProbability),
             second >= 0 ? _labels[second] : null, second >= 0 ? scores[second] : 0) { Distribution = scores };
     }
 
     private static string CategoryOf(string label) => Classification.DataCategory.TopLevelOf(label);
-
-    private static string[] ReadLabels(ITransformer transformer, DataViewSchema inputSchema, MLContext ml)
-    {
-        var empty = ml.Data.LoadFromEnumerable(Array.Empty<ColumnModelInput>(), SchemaDefinitionFor(inputSchema));
-        var output = transformer.GetOutputSchema(empty.Schema);
-        var score = output["Score"];
-        var names = default(VBuffer<ReadOnlyMemory<char>>);
-        if (score.HasSlotNames())
-            score.GetSlotNames(ref names);
-        else
-            output["Label"].GetKeyValues(ref names);
-        return names.DenseValues().Select(n => n.ToString()).ToArray();
-    }
-
-    private static SchemaDefinition SchemaDefinitionFor(DataViewSchema _) => SchemaDefinition.Create(typeof(ColumnModelInput));
-
-    /// <summary>The assembly that embeds the default model (for diagnostics).</summary>
-    internal static Assembly ResourceAssembly => typeof(ColumnModel).Assembly;
 }

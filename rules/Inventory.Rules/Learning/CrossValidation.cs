@@ -74,12 +74,8 @@ public static class CrossValidation
     private static IReadOnlyList<ColumnModelInput> Inputs(LabelledApplication application, IReadOnlyList<ColumnClassification>? decisions)
     {
         var evidence = GoldFile.ToEvidence(application.Rows);
-        var inputs = new ColumnModelInput[evidence.Count];
-        for (int i = 0; i < evidence.Count; i++)
-        {
-            inputs[i] = ColumnFeatures.Build(evidence[i], decisions?[i]);
-            inputs[i].Label = application.Rows[i].DataCategory;
-        }
+        var inputs = ColumnFeatures.BuildMany(evidence, decisions);
+        for (int i = 0; i < evidence.Count; i++) inputs[i].Label = application.Rows[i].DataCategory;
         return inputs;
     }
 

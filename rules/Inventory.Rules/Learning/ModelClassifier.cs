@@ -3,7 +3,7 @@ using Inventory.Classification;
 
 namespace Inventory.Rules.Learning;
 
-/// <summary>Classifies columns with the Microsoft.ML column model: name tokens, table tokens, sibling columns, type
+/// <summary>Classifies columns with the column model (<see cref="ColumnModel"/>): name tokens, table tokens, sibling columns, type
 /// family/shape, key flags and the rule classifier's decision as features (stacking), then a calibrated suggestion
 /// (<see cref="SuggestionCalibration"/>): every column gets a suggestion whose confidence is the precision such
 /// suggestions had in cross-validation. Evidence kind <c>model</c> with the probability. <see cref="ClassifyMany"/>
@@ -48,8 +48,7 @@ public sealed class ModelClassifier : IColumnClassifier
     public IReadOnlyList<(ModelPrediction Prediction, ColumnClassification Classification)> Suggest(IReadOnlyList<ColumnEvidence> columns,
         IReadOnlyList<ColumnClassification>? rules)
     {
-        var inputs = new ColumnModelInput[columns.Count];
-        for (int i = 0; i < columns.Count; i++) inputs[i] = ColumnFeatures.Build(columns[i], rules?[i]);
+        var inputs = ColumnFeatures.BuildMany(columns, rules);
         var predictions = _model.Predict(inputs);
         var result = new (ModelPrediction, ColumnClassification)[columns.Count];
         for (int i = 0; i < columns.Count; i++)

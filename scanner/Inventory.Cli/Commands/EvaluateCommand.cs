@@ -59,7 +59,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
 
         /// <summary>Learner of the cross-validation.</summary>
         [CommandOption("--learner <NAME>")]
-        [Description("Learner compared in cross-validation: sdca, lbfgs or lightgbm (default: the shipped one).")]
+        [Description("Learner compared in cross-validation: sdca or lbfgs (default: the shipped one).")]
         public string? Learner { get; init; }
 
         /// <summary>L2 regularisation of L-BFGS.</summary>
@@ -67,14 +67,19 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         [Description("L2 regularisation of the L-BFGS learner in cross-validation (default: the shipped one).")]
         public float? L2 { get; init; }
 
+        /// <summary>Minimum number of training rows a vocabulary term must occur in.</summary>
+        [CommandOption("--min-term-count <N>")]
+        [Description("Keep a feature term (word, character n-gram, …) only when it occurs in at least N training rows, in cross-validation (default: the shipped 1).")]
+        public int? MinimumTermCount { get; init; }
+
         /// <summary>Leave the rule decision out of the model's features.</summary>
         [CommandOption("--without-rules")]
         [Description("Cross-validate the model without the rule classifier's decision as a feature (ablation).")]
         public bool WithoutRules { get; init; }
 
-        /// <summary>Model zip to use instead of the embedded one.</summary>
+        /// <summary>Model file to use instead of the embedded one.</summary>
         [CommandOption("--model <FILE>")]
-        [Description("Model zip to use instead of the embedded one (e.g. a fresh 'inventory train' output).")]
+        [Description("Model file to use instead of the embedded one (e.g. a fresh 'inventory train' output).")]
         public string? Model { get; init; }
 
         /// <inheritdoc />
@@ -83,8 +88,10 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
             if (Gold.Length == 0 && CrossValidate is null) return ValidationResult.Error("--gold (one or more gold TSV files) or --cross-validate (a corpus folder) is required");
             if (Gold.Length > 0 && CrossValidate is not null) return ValidationResult.Error("--gold and --cross-validate exclude each other");
             if (Folds is < 0 or 1) return ValidationResult.Error($"--folds must be 0 (leave one application out) or at least 2, not {Folds}");
-            if (Learner is not (null or "sdca" or "lbfgs" or "lightgbm"))
-                return ValidationResult.Error($"--learner must be sdca, lbfgs or lightgbm, not '{Learner}'");
+            if (Learner is not (null or "sdca" or "lbfgs"))
+                return ValidationResult.Error($"--learner must be sdca or lbfgs, not '{Learner}'" +
+                    (Learner == "lightgbm" ? " (LightGBM was removed: the model is a linear scorer, rules/MODEL.md)" : ""));
+            if (MinimumTermCount is < 1) return ValidationResult.Error($"--min-term-count must be at least 1, not {MinimumTermCount}");
             if (Classifier is not ("rules" or "model" or "combined"))
                 return ValidationResult.Error($"--classifier must be rules, model or combined, not '{Classifier}'");
             return ValidationResult.Success();
@@ -126,8 +133,9 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
         var training = new TrainingOptions();
         if (settings.Learner is { } learner)
-            training = training with { Learner = learner switch { "sdca" => ColumnLearner.Sdca, "lightgbm" => ColumnLearner.LightGbm, _ => ColumnLearner.Lbfgs } };
+            training = training with { Learner = learner == "sdca" ? ColumnLearner.Sdca : ColumnLearner.Lbfgs };
         if (settings.L2 is { } l2) training = training with { L2Regularization = l2 };
+        if (settings.MinimumTermCount is { } minimum) training = training with { MinimumTermCount = minimum };
         var options = new CrossValidationOptions
         {
             Folds = settings.Folds, Seed = settings.Seed, Training = training, UseRules = !settings.WithoutRules,
@@ -138,6 +146,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         var folds = cv.FoldOf.Values.Max() + 1;
         var label = $"cross-validated, {folds} group folds, seed {settings.Seed}, learner {training.Learner.ToString().ToLowerInvariant()}" +
             (training.Learner == ColumnLearner.Lbfgs ? string.Create(CultureInfo.InvariantCulture, $" (L2 {training.L2Regularization})") : "") +
+            (training.MinimumTermCount > 1 ? string.Create(CultureInfo.InvariantCulture, $", terms in ≥ {training.MinimumTermCount} rows") : "") +
             (settings.WithoutRules ? ", without rules" : ", with rules") + ", stacked combination";
         ReportCrossValidation(applications, cv, label, settings.Json);
         console.Write(new Text($"cross-validation took {watch.Elapsed.TotalSeconds:0} s\n"));

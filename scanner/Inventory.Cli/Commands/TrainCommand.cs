@@ -8,9 +8,9 @@ using Spectre.Console.Cli;
 
 namespace Inventory.Cli.Commands;
 
-/// <summary><c>inventory train</c>: trains the Microsoft.ML column model on the labelled corpus (one TSV per
+/// <summary><c>inventory train</c>: trains the column model (Microsoft.ML's L-BFGS maximum entropy, exported to our own linear scorer) on the labelled corpus (one TSV per
 /// application), after a grouped cross-validation that fits the learned combination of model and rules and the
-/// calibration on out-of-fold predictions (and prints its figures); saves the model zip and <c>calibration.json</c> beside it. Same corpus and seed give
+/// calibration on out-of-fold predictions (and prints its figures); saves the model file (<c>column-model.bin</c>, our own linear scorer) and <c>calibration.json</c> beside it. Same corpus and seed give
 /// byte-identical files. Exit 0 when saved, 2 on bad input (missing corpus folder, malformed TSV).</summary>
 internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Settings>
 {
@@ -22,10 +22,10 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
         [Description("Folder of labelled corpus files, one per application (gold format). Default $INVENTORY_SHARED/data/corpus, else ../shared/data/corpus.")]
         public string? Corpus { get; init; }
 
-        /// <summary>Destination zip.</summary>
+        /// <summary>Destination model file.</summary>
         [CommandOption("--out <FILE>")]
-        [Description("Where to write the model zip (calibration.json is written beside it). Default rules/model/column-model.zip.")]
-        public string Out { get; init; } = Path.Combine("rules", "model", "column-model.zip");
+        [Description("Where to write the model file (calibration.json is written beside it). Default rules/model/column-model.bin.")]
+        public string Out { get; init; } = Path.Combine("rules", "model", "column-model.bin");
 
         /// <summary>Seed of the training.</summary>
         [CommandOption("--seed <N>")]

@@ -49,7 +49,7 @@ public enum Origin
     DatabaseLabel,
     /// <summary>Name rules and value detectors.</summary>
     Rules,
-    /// <summary>The Microsoft.ML model.</summary>
+    /// <summary>The column model (trained with Microsoft.ML, scored by our own linear scorer).</summary>
     Model,
 }
 

@@ -68,7 +68,7 @@ public sealed record InventoryConfig
     public string? Taxonomy { get; init; }
     /// <summary>Name-rules file override, or null for the built-in one.</summary>
     public string? NameRules { get; init; }
-    /// <summary>Model zip override, or null for the built-in one.</summary>
+    /// <summary>Model file override, or null for the built-in one.</summary>
     public string? Model { get; init; }
     /// <summary>CI gate settings.</summary>
     public CheckConfig Check { get; init; } = new();
