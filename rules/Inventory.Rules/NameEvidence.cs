@@ -20,12 +20,19 @@ internal sealed class NameEvidence
 
     /// <summary>Reads a name match.</summary>
     /// <param name="match">The name rules' match of the column.</param>
+    // Names of text the system writes or the organisation configures (issue 10 item 6): exception messages, stack traces,
+    // logs, message templates. Prose under such a name is not what a user wrote (LABELS.md tie-breaker 6).
+    private static readonly string[] SystemTextTokens =
+        ["error", "errors", "exception", "exceptions", "stack", "stacktrace", "trace", "traceback", "backtrace", "log", "logs",
+         "template", "templates", "debug", "failure", "fault", "erreur", "fehler", "excepcion", "plantilla", "vorlage", "modele"];
+
     public NameEvidence(NameMatch match)
     {
         Match = match;
         VersionLike = match.Tokens.Any(t => VersionTokens.Contains(t));
         KeyOrTimeLike = match.Tokens.Any(t => KeyOrTimeTokens.Contains(t));
         NetworkConfiguration = match.Tokens.Any(t => NetworkConfigurationTokens.Contains(t));
+        SystemText = match.Tokens.Any(t => SystemTextTokens.Contains(t));
         Personal = match.DataCategory is { } category && category != "none";
         TopLevel = Personal ? DataCategory.TopLevelOf(match.DataCategory!) : null;
     }
@@ -45,6 +52,13 @@ internal sealed class NameEvidence
 
     /// <summary>True when the name points at a category other than <c>none</c>.</summary>
     public bool Personal { get; }
+
+    /// <summary>True when the name says the column holds text the system writes or the organisation configures (error,
+    /// exception, stack trace, log, template…), not what a person wrote.</summary>
+    public bool SystemText { get; }
+
+    /// <summary>True when the name's rule says health (a diagnosis, a visit reason, a note in a care table).</summary>
+    public bool Health => Match.DataCategory == "other_personal.health";
 
     /// <summary>The top level of the personal category the name points at, or null.</summary>
     public string? TopLevel { get; }

@@ -233,7 +233,10 @@ public sealed class NameRuleSet
 
     private NameMatch MatchUncached(IReadOnlyList<string> groups, string column, TypeFamily family)
     {
+        // An abbreviation followed by the word it ends with (ssn_number → social security number number) says it once.
         var tokens = Expand(NameTokenizer.Tokenize(column));
+        for (int i = tokens.Count - 1; i > 0; i--)
+            if (tokens[i] == tokens[i - 1] && !char.IsAsciiDigit(tokens[i][0])) tokens.RemoveAt(i);
         var gates = new List<string>();
         // Tokens that repeat the table name at the start (customer.customer_email) are kept: phrases match anywhere.
         var words = tokens.Where(t => !char.IsAsciiDigit(t[0])).ToList();

@@ -45,6 +45,9 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             if (score.Weight != DetectorWeight.Decides || score.DataCategory is null) continue;
             if (versionLike && score.Id is DetectorIds.IpAddress or DetectorIds.Phone or DetectorIds.PaymentCard) continue;
             if (keyOrTimeLike && StructuralDetectors.Contains(score.Id) && name.DataCategory != score.DataCategory) continue;
+            // A column named as a national identifier (ssn, nino, dni) holds digit runs that a phone plan or a Luhn check
+            // may accept; the name says what they are (issue 10 item 6: SSNs read as phones at 1.00).
+            if (name.DataCategory == "other_personal.national_id" && StructuralDetectors.Contains(score.Id)) continue;
             if (networkConfiguration && score.Id == DetectorIds.IpAddress) continue;
             if (!Enough(score, _options.DetectorShare)) continue;
             if (best is null || score.Ratio > best.Value.Ratio) best = score;
@@ -84,7 +87,8 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         {
             evidence.Insert(0, new EvidenceItem("sample", "sample.enumeration", "none", result.Distinct, result.Total, Math.Round(result.DistinctRatio, 4),
                 string.Create(CultureInfo.InvariantCulture, $"{result.Distinct} distinct values repeated over {result.Total}: an enumeration or configuration")));
-            return RuleClassifier.Decide("none", 0.75, evidence);
+            // Low variety says "a code list", weakly; values shaped as people's names make it weaker still (issue 10 item 6).
+            return RuleClassifier.Decide("none", result[DetectorIds.PersonName].Ratio >= 0.5 ? 0.6 : 0.75, evidence);
         }
 
         // The organisation's own catalogue (products, tracks, films, categories, languages): its names and descriptions are
@@ -99,7 +103,23 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             return RuleClassifier.Decide("none", 0.75, evidence);
         }
 
-        // (2) free text → customer content, with what it also contains (C08: never financial).
+        // (2) free text → customer content, with what it also contains (C08: never financial). The free-text detector says
+        // "prose"; the name says what the prose is about (issue 10 item 6): a health name (clinical notes, a note in a care
+        // table) keeps the name's category; errors, traces, logs and templates are the system's text, not a user's.
+        if (prose && names.Health)
+        {
+            evidence.Insert(0, freeText.ToEvidence());
+            evidence.Insert(0, new EvidenceItem("sample", "sample.prose-about-health", "other_personal.health", freeText.Matched, freeText.Total,
+                Math.Round(freeText.Ratio, 4), "prose under a health name or in a care table: notes about a patient's health"));
+            return RuleClassifier.Decide("other_personal.health", Math.Max(0.85, name.Weight), evidence, ContentEvidence.AlsoContains(column.Values));
+        }
+        if (prose && names.SystemText && (!personalName || nameCategory == "customer_content"))
+        {
+            evidence.Insert(0, freeText.ToEvidence());
+            evidence.Insert(0, new EvidenceItem("sample", "sample.system-text", "none", freeText.Matched, freeText.Total, Math.Round(freeText.Ratio, 4),
+                "prose under an error, exception, trace, log or template name: text the system writes or the organisation configures"));
+            return RuleClassifier.Decide("none", 0.7, evidence);
+        }
         // A column named as an address holds addresses, however prose-like some of them read (issue 10 item 6).
         if (prose && name.DataCategory != "contact.postal_address" && !(personalName && nameCategory != "customer_content" && freeText.Ratio < 0.8))
         {

@@ -7,7 +7,9 @@ namespace Inventory.Rules.Learning;
 /// hand-set margin decides between them. One exception, outside what the names-only corpus can teach: a rule decision
 /// made from sampled values (a detector, the sample's shape such as an enumeration, or the table context over the values,
 /// pointing at the decided category) stands, with the larger of the two confidences when the model agrees; and for
-/// columns whose values were examined, strong and gated rules keep standing as before (see <see cref="Combine"/>). Every
+/// columns whose values were examined, strong and gated rules keep standing as before (see <see cref="Combine"/>); an
+/// enumeration (low variety) keeps its own confidence; and an ungated name rule for an Art. 9 special category (health,
+/// special_category) stands, since the corpus holds too few of them for the model to learn (issue 10 item 6). Every
 /// column gets a suggestion. Scores all columns in one model batch; thread-safe.</summary>
 public sealed class CombinedClassifier : IColumnClassifier
 {
@@ -61,8 +63,10 @@ public sealed class CombinedClassifier : IColumnClassifier
         {
             bool agrees = DataCategory.TopLevelOf(r) == DataCategory.TopLevelOf(model.DataCategory!);
             bool gatedNone = r == "none" && rule.Evidence.Any(e => e.Kind.EndsWith("gate", StringComparison.Ordinal));
-            if (DecidedByValues(rule) || (valuesExamined && (gatedNone || rule.Confidence >= RuleStandsWithValues)))
-                return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = agrees ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
+            // Low variety is weak evidence: an enumeration keeps its own confidence, the model's agreement does not raise it.
+            bool weakSample = rule.Evidence.Count > 0 && rule.Evidence[0].Id == "sample.enumeration";
+            if (DecidedByValues(rule) || (valuesExamined && (gatedNone || rule.Confidence >= RuleStandsWithValues)) || SpecialCategoryByName(rule))
+                return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = agrees && !weakSample ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
             if ((valuesExamined || sampled) && r != "none" && model.DataCategory == "none")
                 return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
         }
@@ -71,6 +75,16 @@ public sealed class CombinedClassifier : IColumnClassifier
 
     /// <summary>True when the rule decision rests on sampled values: evidence from a detector, the sample or the table
     /// context over the values that points at the decided category (or its top level).</summary>
+    // GDPR Art. 9 special categories named outright (diagnosis, allergies, religion): the names-only corpus holds few of
+    // them, and the model read "diagnosis" as a device id (issue 10 item 6). An ungated name rule for health or a special
+    // category stands with its own confidence, sampled or not.
+    private static readonly string[] SpecialCategories = ["other_personal.health", "other_personal.special_category"];
+
+    private static bool SpecialCategoryByName(ColumnClassification rule) =>
+        SpecialCategories.Contains(rule.DataCategory)
+        && rule.Evidence.Any(e => e.Kind == "name-rule" && e.DataCategory == rule.DataCategory)
+        && !rule.Evidence.Any(e => e.Kind.EndsWith("gate", StringComparison.Ordinal));
+
     private static bool DecidedByValues(ColumnClassification rule)
     {
         var decided = rule.DataCategory!;
