@@ -73,8 +73,6 @@ public sealed class CombinedClassifier : IColumnClassifier
         return model with { Evidence = [modelEvidence, .. rule.Evidence], AlsoContains = rule.AlsoContains };
     }
 
-    /// <summary>True when the rule decision rests on sampled values: evidence from a detector, the sample or the table
-    /// context over the values that points at the decided category (or its top level).</summary>
     // GDPR Art. 9 special categories named outright (diagnosis, allergies, religion): the names-only corpus holds few of
     // them, and the model read "diagnosis" as a device id (issue 10 item 6). An ungated name rule for health or a special
     // category stands with its own confidence, sampled or not.
@@ -85,6 +83,8 @@ public sealed class CombinedClassifier : IColumnClassifier
         && rule.Evidence.Any(e => e.Kind == "name-rule" && e.DataCategory == rule.DataCategory)
         && !rule.Evidence.Any(e => e.Kind.EndsWith("gate", StringComparison.Ordinal));
 
+    /// <summary>True when the rule decision rests on sampled values: evidence from a detector, the sample or the table
+    /// context over the values that points at the decided category (or its top level).</summary>
     private static bool DecidedByValues(ColumnClassification rule)
     {
         var decided = rule.DataCategory!;
