@@ -38,7 +38,7 @@ internal static class PostgresCommentScript
         text.Append("COMMIT;\n\n");
         text.Append("-- UNDO: restores the comments as the scan recorded them.\n-- BEGIN;\n");
         foreach (var column in plan.Columns)
-            text.Append("-- COMMENT ON COLUMN ").Append(ScriptHeader.Safe(Target(column))).Append(" IS ")
+            text.Append("-- COMMENT ON COLUMN ").Append(OneLineTarget(column)).Append(" IS ")
                 .Append(column.Column.Comment is { } old ? EscapedLiteral(old) : "NULL").Append(";\n");
         text.Append("-- COMMIT;\n");
         return text.ToString();
@@ -47,6 +47,29 @@ internal static class PostgresCommentScript
     /// <summary><c>"schema"."table"."column"</c>, quoted with the connectors' helper.</summary>
     private static string Target(ExportedColumn column) =>
         Identifiers.QuoteDouble(column.Table.Schema, column.Table.Name) + "." + Identifiers.QuoteDouble(column.Column.Name);
+
+    /// <summary><see cref="Target"/> on one line, for the commented undo block: a name holding a line break or another
+    /// control character is written as a Unicode-escaped identifier (<c>U&amp;"a\000Ab"</c>, PostgreSQL manual
+    /// "Identifiers and Key Words"), so the uncommented line still names the column.</summary>
+    private static string OneLineTarget(ExportedColumn column)
+    {
+        static string Part(string name)
+        {
+            if (!name.Any(char.IsControl)) return Identifiers.QuoteDouble(name);
+            var sb = new StringBuilder("U&\"");
+            foreach (var c in name)
+                sb.Append(c switch
+                {
+                    '"' => "\"\"",
+                    '\\' => "\\\\",
+                    _ when char.IsControl(c) => "\\" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture),
+                    _ => c.ToString(),
+                });
+            return sb.Append('"').ToString();
+        }
+        var table = string.IsNullOrEmpty(column.Table.Schema) ? Part(column.Table.Name) : Part(column.Table.Schema) + "." + Part(column.Table.Name);
+        return table + "." + Part(column.Column.Name);
+    }
 
     /// <summary>A standard string literal (<c>standard_conforming_strings = on</c>, set by the script): quotes doubled,
     /// backslashes and line breaks literal.</summary>

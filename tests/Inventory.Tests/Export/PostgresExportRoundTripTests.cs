@@ -29,6 +29,7 @@ public sealed class PostgresExportRoundTripTests
           phone: { category: contact.phone }
           company: { category: contact.company_name }
           support_rep_id: { category: none }
+          "sign\nup": { category: contact.email }
         """;
 
     [Test]
@@ -42,6 +43,10 @@ public sealed class PostgresExportRoundTripTests
             COMMENT ON COLUMN customer.email IS 'Customer''s e-mail; see CRM';
             COMMENT ON COLUMN customer.phone IS E'Main phone\ninventory: contact.email';
             COMMENT ON COLUMN employee.birth_date IS 'inventory: other_personal.date_of_birth';
+            ALTER TABLE customer ADD COLUMN "sign
+            up" text;
+            COMMENT ON COLUMN customer."sign
+            up" IS 'legacy note';
             """);
         using var dir = new TempFolder();
         dir.Write("annotations/customer.yml", CustomerAnnotations);
@@ -104,6 +109,8 @@ public sealed class PostgresExportRoundTripTests
             Assert.That(await CommentAsync(copy, "customer", "email"), Is.EqualTo("Customer's e-mail; see CRM"));
             Assert.That(await CommentAsync(copy, "customer", "phone"), Is.EqualTo("Main phone\ninventory: contact.email"));
             Assert.That(await CommentAsync(copy, "customer", "company"), Is.Null);
+            // a column whose name holds a line break: its undo line names it on one line (U&"…")
+            Assert.That(await CommentAsync(copy, "customer", "sign\nup"), Is.EqualTo("legacy note"));
         }
     }
 
