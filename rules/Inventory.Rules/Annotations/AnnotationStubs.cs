@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Inventory.Classification;
 using Inventory.Model;
 using Inventory.Yaml;
 
@@ -143,8 +144,27 @@ public static partial class AnnotationStubs
             text.Append(indent).Append("  category:\n");
             if (c.DeclaredType.Length > 0)
                 text.Append(indent).Append("  type: ").Append(YamlText.Scalar(c.DeclaredType)).Append('\n');
+            if (c.Classification?.JsonPaths is { Named.Count: > 0 } paths)
+            {
+                text.Append(indent).Append("  # JSON paths the scan found: fill in each path's category (the column then takes the most\n");
+                text.Append(indent).Append("  # identifying one and counts as tagged), or the column's category above, which wins.\n");
+                text.Append(indent).Append("  paths:\n");
+                foreach (var path in paths.Named)
+                {
+                    text.Append(indent).Append("    # ").Append(PathComment(path)).Append('\n');
+                    text.Append(indent).Append("    ").Append(YamlText.Scalar(path.Path)).Append(":\n");
+                    text.Append(indent).Append("      category:\n");
+                }
+            }
         }
         return text.ToString();
+    }
+
+    private static string PathComment(JsonPathFinding path)
+    {
+        if (path.DataCategory is not { } category) return "no suggestion: no rule or detector matched";
+        var evidence = path.Id is null ? "" : path.Matched is { } m && path.Total is { } t ? $" — {path.Id} {m}/{t}" : $" — {path.Id}";
+        return Suggestions.OneLine($"suggested: {category}{evidence}");
     }
 
     private static string CommentFor(ColumnEntry column)
@@ -195,7 +215,8 @@ public static partial class AnnotationStubs
             var expected = annotation.Columns.Select(c => c.Name).Concat(missing.Select(c => c.Name)).ToArray();
             if (!table.Columns.Select(c => c.Name).SequenceEqual(expected, StringComparer.Ordinal)) return null;
             for (int i = 0; i < annotation.Columns.Count; i++)
-                if (table.Columns[i] with { SharedWith = [] } != annotation.Columns[i] with { SharedWith = [] }) return null;
+                if (table.Columns[i] with { SharedWith = [], Paths = [] } != annotation.Columns[i] with { SharedWith = [], Paths = [] }
+                    || !table.Columns[i].Paths.SequenceEqual(annotation.Columns[i].Paths)) return null;
             return updated;
         }
         catch (Exception e) when (e is ConfigurationException or IOException or UnauthorizedAccessException)
@@ -228,11 +249,13 @@ public static partial class YamlText
     };
 
     /// <summary>A plain scalar when that is unambiguous (letters, digits, <c>_</c>, <c>.</c>, <c>-</c>, <c>/</c>, starting
-    /// with a letter or <c>_</c>, not a YAML keyword), else a double-quoted one with escapes.</summary>
+    /// with a letter or <c>_</c>, not a YAML keyword; or a JSON schema path such as <c>$.items[*].sku</c>), else a
+    /// double-quoted one with escapes.</summary>
     /// <param name="value">Any text.</param>
     public static string Scalar(string value)
     {
         if (PlainSafe().IsMatch(value) && !Reserved.Contains(value)) return value;
+        if (JsonPathText.IsSchemaShape(value)) return value; // `$`, `.`, `[*]` and key characters: plain in block context
         var text = new StringBuilder("\"");
         foreach (var ch in value)
         {
