@@ -334,6 +334,8 @@ public sealed class AnnotationMerger
                 .FirstOrDefault();
             if (derived is null) return;
             bool covered = paths.Count > 0 && paths.All(p => p.Annotation?.DataCategory is not null) && summary.Unnamed.Count == 0;
+            // A database label is a human decision about the whole column: only a full set of path annotations overrides it.
+            if (!covered && column.Origin == Origin.DatabaseLabel) return;
             column.DataCategory = derived;
             if (covered)
             {

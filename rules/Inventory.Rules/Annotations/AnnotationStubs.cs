@@ -62,6 +62,8 @@ public static partial class AnnotationStubs
             var missing = entry.Columns
                 .Where(c => !annotated.Contains(c.Name) && c.Annotation is null && c.Origin != Classification.Origin.DatabaseLabel)
                 .OrderBy(c => c.Ordinal).ToArray();
+            if (annotation is not null && PendingPaths(document, source, entry, annotation, outDir, taken) is { } pathsFile)
+                planned.Add(pathsFile);
             if (missing.Length == 0) continue;
             var names = missing.Select(c => c.Name).ToArray();
 
@@ -96,6 +98,41 @@ public static partial class AnnotationStubs
             planned.Add(new StubFile(path, StubAction.Create, content.ToString(), entry.QualifiedName, names));
         }
         return planned.OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The JSON paths the scan found in columns whose annotation entry has no category and names some of their
+    /// paths but not all (a key added to the documents since): a pending file with the missing path entries commented
+    /// out, for a human to move under the column's <c>paths:</c> (an existing entry is never rewritten). Null when
+    /// nothing is missing or a pending file from an earlier run is still there.</summary>
+    private static StubFile? PendingPaths(InventoryDocument document, SourceEntry source, TableEntry entry, TableAnnotation annotation,
+        string outDir, HashSet<string> taken)
+    {
+        var gaps = annotation.Columns
+            .Where(a => a.Category is null)
+            .Select(a => (Annotation: a, Column: entry.Columns.FirstOrDefault(c => c.Name == a.Name)))
+            .Where(x => x.Column is { Paths: not null, Classification.JsonPaths.Derivation: JsonColumnDerivation.PathRanking })
+            .Select(x => (x.Annotation, x.Column!, Missing: x.Column!.Paths!.Where(p => p.Annotation is null).Select(p => p.Path).ToHashSet(StringComparer.Ordinal)))
+            .Where(x => x.Missing.Count > 0)
+            .ToArray();
+        if (gaps.Length == 0) return null;
+        var path = FreePath(outDir, StemFor(document, source, entry.QualifiedName) + ".paths.pending", taken);
+        if (path is null) return null;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# JSON paths the scan found in table {Suggestions.OneLine(entry.QualifiedName)} that its annotation in {Suggestions.OneLine(annotation.Location.File)} does not name.\n");
+        text.Append("# Move each path entry under its column's `paths:` in that file, fill in each category, then delete this file.\n");
+        text.Append("# Until then the column is not tagged through its paths.\n");
+        foreach (var (columnAnnotation, column, missing) in gaps)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"# column {Suggestions.OneLine(column.Name)}, annotated on line {columnAnnotation.Location.Line}:\n");
+            text.Append("#   ").Append(YamlText.Scalar(column.Name)).Append(":\n#     paths:\n");
+            foreach (var finding in column.Classification!.JsonPaths!.Named.Where(p => missing.Contains(p.Path)))
+            {
+                text.Append("#       # ").Append(PathComment(finding)).Append('\n');
+                text.Append("#       ").Append(YamlText.Scalar(finding.Path)).Append(":\n");
+                text.Append("#         category:\n");
+            }
+        }
+        return new StubFile(path, StubAction.Pending, text.ToString(), entry.QualifiedName, gaps.Select(g => g.Item2.Name).ToArray());
     }
 
     /// <summary>True when stub files name their source: the inventory has more than one controller-scope source

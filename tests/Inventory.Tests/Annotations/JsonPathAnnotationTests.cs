@@ -264,6 +264,55 @@ public sealed class JsonPathAnnotationTests
                 Is.EquivalentTo(Payload(document).Paths!.Select(p => (p.Path, (string?)null))));
         }
     }
+
+    [TestCaseSource(nameof(Engines))]
+    public async Task Stubs_AnnotatedColumnMissingSomePaths_PendingFileWithThosePathsAndTheFileUntouched(string engine)
+    {
+        var document = await ScanAsync(engine);
+        var yaml = AllPaths.Replace("      $.ctx.lang: { category: automatic.browser_language, reason: reviewed }\n", "").Replace("      $.plan: none", "");
+        var set = Annotations(yaml);
+        new AnnotationMerger(options: new MergeOptions { PathBase = _folder }).Apply(document, set);
+
+        var planned = AnnotationStubs.Plan(document, set, _folder, table: "app_event");
+        var pending = planned.Single(p => p.Path.EndsWith("app_event.paths.pending.yml", StringComparison.Ordinal));
+        File.WriteAllText(pending.Path, pending.Content);
+        var reread = new AnnotationLoader().Load(_folder);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(set.Annotations.Single().Columns.Single().Paths, Has.Count.EqualTo(5));
+            Assert.That(pending.Action, Is.EqualTo(StubAction.Pending));
+            Assert.That(pending.Columns, Is.EqualTo(new[] { "payload" }));
+            Assert.That(pending.Content, Does.Contain("# column payload, annotated on line 3:\n#   payload:\n#     paths:\n"));
+            Assert.That(pending.Content, Does.Contain("#       $.ctx.lang:\n#         category:\n").And.Contain("#       $.plan:\n#         category:\n"));
+            Assert.That(pending.Content, Does.Not.Contain("$.customer.email"));
+            Assert.That(planned.Where(p => p.Path.EndsWith("app_event.yml", StringComparison.Ordinal)).Select(p => p.Action), Has.None.EqualTo(StubAction.Create));
+            Assert.That(reread.Errors, Is.Empty, "the pending file holds comments only");
+            Assert.That(reread.Annotations.Single().Columns.Single(c => c.Name == "payload").Paths, Has.Count.EqualTo(5));
+            Assert.That(AnnotationStubs.Plan(document, reread, _folder, table: "app_event").Where(p => p.Path == pending.Path), Is.Empty,
+                "a pending file from an earlier run is not written again");
+        }
+    }
+
+    [TestCaseSource(nameof(Engines))]
+    public async Task Merge_DatabaseLabelAndSomePathsAnnotated_LabelStandsUntilEveryPathIs(string engine)
+    {
+        var document = await ScanAsync(engine);
+        Payload(document).Comment = "inventory: automatic";
+        var partial = Annotations("table: app_event\ncolumns:\n  payload:\n    paths:\n      $.plan: none\n");
+
+        new AnnotationMerger(options: new MergeOptions { PathBase = _folder }).Apply(document, partial);
+        var afterPartial = (Payload(document).DataCategory, Payload(document).Origin, Payload(document).Status);
+        new AnnotationMerger(options: new MergeOptions { PathBase = _folder }).Apply(document, Annotations(AllPaths));
+        var afterAll = (Payload(document).DataCategory, Payload(document).Origin, Payload(document).Status);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(afterPartial, Is.EqualTo(("automatic", (Origin?)Origin.DatabaseLabel, ColumnStatus.Conflict)),
+                "the label stands (contradicted by the e-mail detector, as a label is)");
+            Assert.That(afterAll, Is.EqualTo(("contact.email", (Origin?)Origin.Annotation, ColumnStatus.Tagged)));
+        }
+    }
 }
 
 /// <summary>Malformed path entries: each error names file, line and column, and only the bad entry is dropped.</summary>
