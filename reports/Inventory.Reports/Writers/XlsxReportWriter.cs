@@ -10,7 +10,7 @@ namespace Inventory.Reports.Writers;
 /// controller activity; columns follow the fields of the CNIL register model's activity sheet, in its order, plus the
 /// legal basis after the purposes and the inventory's tables and columns last), <c>Sous-traitant</c> (Art. 30(2)),
 /// <c>Colonnes</c> (column level), <c>Revendications</c> (claims), <c>Conflits</c>, <c>Pseudonymisation</c> (hashed
-/// identifiers, when there are any), <c>Couverture</c> (coverage) and, with a previous inventory, <c>Changements</c>. Cell contents are deterministic; the zip container's timestamps are not.</summary>
+/// identifiers, when there are any), <c>Chemins JSON</c> (the paths of JSON document columns, when there are any), <c>Couverture</c> (coverage) and, with a previous inventory, <c>Changements</c>. Cell contents are deterministic; the zip container's timestamps are not.</summary>
 public sealed class XlsxReportWriter : IReportWriter
 {
     /// <summary>Headings of the activity sheet, in order: the CNIL register model's fields (fiche de registre),
@@ -95,6 +95,9 @@ public sealed class XlsxReportWriter : IReportWriter
             if (model.Pseudonymised is { Count: > 0 } hashed)
                 AddSheet(workbookPart, sheets, "Pseudonymisation", PseudonymisedHeadings,
                     hashed.Select(p => new[] { p.Location, p.Category, p.DerivedFrom, p.Statement }), 36);
+            if (model.JsonPaths is { Count: > 0 } jsonPaths)
+                AddSheet(workbookPart, sheets, "Chemins JSON", ["Colonne", "Chemin", "Catégorie", "Décidé par"],
+                    jsonPaths.Select(p => new[] { p.Location, p.Path, p.Category, p.DecidedBy }), 30);
             AddSheet(workbookPart, sheets, "Couverture", ["Source", "Rôle", "Table", "Activité", "Colonnes", "Étiquetées", "Non étiquetées (avec suggestion)", "Non étiquetées (sans suggestion)", "Conflits", "Non échantillonnées"],
                 model.Coverage.SelectMany(s => s.Tables.Select(t => new[]
                 {

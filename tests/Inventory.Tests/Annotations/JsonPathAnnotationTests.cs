@@ -313,6 +313,39 @@ public sealed class JsonPathAnnotationTests
             Assert.That(afterAll, Is.EqualTo(("contact.email", (Origin?)Origin.Annotation, ColumnStatus.Tagged)));
         }
     }
+
+    [TestCaseSource(nameof(Engines))]
+    public async Task Report_AnnotatedPaths_EveryFormatShowsThePathCategoriesAndWhoDecided(string engine)
+    {
+        var document = await ScanAsync(engine);
+        new AnnotationMerger(options: new MergeOptions { PathBase = _folder }).Apply(document, Annotations(AllPaths.Replace("\n      $.plan: none", "")));
+
+        var model = Inventory.Reports.ReportModel.Build(document, policy: null);
+        var rows = model.JsonPaths!.Where(r => r.Location.EndsWith("/app_event.payload", StringComparison.Ordinal)).ToDictionary(r => r.Path);
+        var texts = new Dictionary<string, string>();
+        foreach (var format in new[] { "md", "html", "json" })
+        {
+            using var stream = new MemoryStream();
+            await Inventory.Reports.Writers.ReportWriters.Create(format).WriteAsync(model, stream);
+            texts[format] = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        }
+        using var xlsx = new MemoryStream();
+        await new Inventory.Reports.Writers.XlsxReportWriter().WriteAsync(model, xlsx);
+        xlsx.Position = 0;
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, false);
+        var sheet = Inventory.Tests.Reports.ReportWriterTests.ReadSheet(workbook.WorkbookPart!, "Chemins JSON");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((rows["$.customer.email"].Category, rows["$.customer.email"].DecidedBy), Is.EqualTo(("contact.email", "annotation app_event.yml:5")));
+            Assert.That((rows["$.plan"].Category, rows["$.plan"].DecidedBy), Is.EqualTo(("", "")), "not annotated, nothing found");
+            Assert.That(texts["md"], Does.Contain("| `$.customer.email` | `contact.email` | `annotation app_event.yml:5` |"));
+            Assert.That(texts["html"], Does.Contain("<code>$.<wbr>ctx.<wbr>ip</code>"));
+            Assert.That(texts["json"], Does.Contain("\"path\": \"$.ctx.ua\""));
+            Assert.That(sheet.Skip(1).Select(r => r[1]), Does.Contain("$.customer.phone"));
+            Assert.That(texts.Values.Concat(sheet.SelectMany(r => r)), Has.None.Contain("@example.org"), "no sampled value");
+        }
+    }
 }
 
 /// <summary>Malformed path entries: each error names file, line and column, and only the bad entry is dropped.</summary>
