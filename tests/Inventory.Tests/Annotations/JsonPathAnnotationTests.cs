@@ -10,7 +10,7 @@ using NUnit.Framework;
 namespace Inventory.Tests.Annotations;
 
 /// <summary>C28 end to end: annotations that name a JSON path of a document column. Shared case C28's setup on a real
-/// PostgreSQL <c>jsonb</c> column and on SQLite JSON text, scanned through the CLI's pipeline with the product
+/// PostgreSQL <c>jsonb</c> column, on SQLite JSON text and on MariaDB JSON (the case's MySQL setup), scanned through the CLI's pipeline with the product
 /// classifier; then the annotation file → merger → stubs and gate.</summary>
 [TestFixture]
 [Category("Integration")]
@@ -20,7 +20,7 @@ public sealed class JsonPathAnnotationTests
     private static readonly Dictionary<string, string> Scans = [];
     private string _folder = "";
 
-    private static readonly string[] Engines = ["sqlite", "postgres"];
+    private static readonly string[] Engines = ["sqlite", "postgres", "mysql"];
 
     private const string AllPaths = """
         table: app_event
@@ -49,7 +49,14 @@ public sealed class JsonPathAnnotationTests
         if (!Scans.TryGetValue(engine, out var json))
         {
             InventoryDocument document;
-            if (engine == "postgres")
+            if (engine == "mysql")
+            {
+                // MariaDB's JSON (a LONGTEXT checked by JSON_VALID), from the MySQL setup of the case beside the case runner.
+                await using var db = await TestMySql.CreateAsync("c28m");
+                await db.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "Cases", "MySql", "C28-json-document-columns.sql")));
+                document = await CaseRunnerTests.ScanAsync(CaseFolder, await db.CreateUserAsync(), "mysql");
+            }
+            else if (engine == "postgres")
             {
                 await using var db = await TestPostgres.CreateAsync("c28p");
                 db.RunPsqlFile(Path.Combine(CaseFolder, "setup.postgres.sql"));
