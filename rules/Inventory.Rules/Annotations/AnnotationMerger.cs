@@ -279,7 +279,7 @@ public sealed class AnnotationMerger
         {
             var suggestion = Closest.FindName(path.Path, seen.Where(p => !annotated.Contains(p)));
             var message = summary is null
-                ? $"path '{path.Path}' of column '{column.Name}': the sampled values are not JSON documents; remove the entry or annotate the column"
+                ? $"path '{path.Path}' of column '{column.Name}': the sampled values hold no JSON objects, so the column has no paths; remove the entry or annotate the column"
                 : suggestion is not null
                     ? $"path '{path.Path}' is not among the paths the scan found in column '{column.Name}'; renamed to '{suggestion}'?"
                     : $"path '{path.Path}' is not among the paths the scan found in column '{column.Name}' (a key renamed or dropped, or in fewer than a fifth of the sampled documents); remove or rename the entry";
@@ -352,10 +352,10 @@ public sealed class AnnotationMerger
             }
         }
         // A contradicted path puts a tagged column in conflict, as a contradicted column annotation does.
-        if (conflicts.Count > 0 && column.Status == ColumnStatus.Tagged)
+        if (conflicts.Count > 0 && column.Status is ColumnStatus.Tagged or ColumnStatus.Conflict)
         {
+            column.Conflict = string.Join("; ", conflicts.Prepend(column.Status == ColumnStatus.Conflict ? column.Conflict : null).OfType<string>());
             column.Status = ColumnStatus.Conflict;
-            column.Conflict = string.Join("; ", conflicts);
         }
     }
 

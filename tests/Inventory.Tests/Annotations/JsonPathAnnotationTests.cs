@@ -191,6 +191,28 @@ public sealed class JsonPathAnnotationTests
     }
 
     [TestCaseSource(nameof(Engines))]
+    public async Task Merge_ColumnAndPathBothContradicted_OneConflictNamingBoth(string engine)
+    {
+        var document = await ScanAsync(engine);
+        var set = Annotations("table: app_event\ncolumns:\n  payload:\n    category: none\n    paths:\n      $.ctx.ip: none\n  kind:\n    paths:\n      $.event: none\n");
+
+        var merge = new AnnotationMerger(options: new MergeOptions { PathBase = _folder }).Apply(document, set);
+        var payload = Payload(document);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(payload.Status, Is.EqualTo(ColumnStatus.Conflict));
+            Assert.That(payload.DataCategory, Is.EqualTo("none"), "the column's own category wins over its paths");
+            Assert.That(payload.Conflict, Does.StartWith("annotated none, but "));
+            Assert.That(payload.Conflict, Does.EndWith("; path $.ctx.ip annotated none, but 40/40 values at this path are IP addresses (detector.ip-address)"));
+            Assert.That(merge.Stale.Select(s => (s.Kind, s.Column, s.Message)), Is.EqualTo(new[]
+            {
+                (StaleKind.PathMissing, (string?)"kind", "path '$.event' of column 'kind': the sampled values hold no JSON objects, so the column has no paths; remove the entry or annotate the column"),
+            }));
+        }
+    }
+
+    [TestCaseSource(nameof(Engines))]
     public async Task Check_SomePathsWithoutCategory_ColumnUntaggedNamingThePaths(string engine)
     {
         var document = await ScanAsync(engine);
