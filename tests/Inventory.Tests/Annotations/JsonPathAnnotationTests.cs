@@ -449,6 +449,23 @@ public sealed class JsonPathAnnotationErrorTests
         }
     }
 
+    [Test]
+    public void Readme_JsonPathsExample_ParsesWithoutError()
+    {
+        var readme = File.ReadAllText(Path.Combine(SharedPaths.Repository, "README.md"));
+        var from = readme.IndexOf("**JSON paths.**", StringComparison.Ordinal);
+        var start = readme.IndexOf("```yaml\n", from, StringComparison.Ordinal) + "```yaml\n".Length;
+        var yaml = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var (tables, errors) = Parse(yaml);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors, Is.Empty);
+            Assert.That(tables.Single().Columns.Single().Paths.Select(p => p.Path), Does.Contain("$.customer.email").And.Contain("$.plan"));
+        }
+    }
+
     [TestCase("$.customer.email", ExpectedResult = true)]
     [TestCase("$.items[*].sku", ExpectedResult = true)]
     [TestCase("$[*]", ExpectedResult = true)]
