@@ -450,6 +450,18 @@ public sealed class JsonPathAnnotationErrorTests
     }
 
     [Test]
+    public void Parse_QuotedPathInFlowMapping_Read()
+    {
+        var (tables, errors) = Parse("table: t\ncolumns:\n  payload: { paths: { \"$.items[*].sku\": none, $.plan: none } }\n");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors, Is.Empty);
+            Assert.That(tables.Single().Columns.Single().Paths.Select(p => p.Path), Is.EqualTo(new[] { "$.items[*].sku", "$.plan" }));
+        }
+    }
+
+    [Test]
     public void Readme_JsonPathsExample_ParsesWithoutError()
     {
         var readme = File.ReadAllText(Path.Combine(SharedPaths.Repository, "README.md"));
