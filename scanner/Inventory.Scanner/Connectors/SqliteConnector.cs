@@ -268,19 +268,17 @@ public sealed class SqliteConnector : IConnector
                 while (await reader.ReadAsync(timeout.Token).ConfigureAwait(false))
                 {
                     if (points is not null && !seen.Add(reader.GetInt64(0))) continue;   // two points reached the same row
-                    var row = new object?[columns.Count * 2];
+                    var row = new object?[columns.Count];
                     for (int i = 0; i < columns.Count; i++)
                     {
-                        var storage = reader.GetString(offset + 2 * i);
-                        int v = offset + 2 * i + 1;
-                        row[2 * i] = storage;
-                        row[2 * i + 1] = storage switch
-                        {
-                            "null" => null,
-                            "blob" => reader.GetInt64(v),
-                            "real" => SqliteDialect.FormatReal(reader.GetDouble(v)),
-                            _ => reader.GetString(v),
-                        };
+                        // The projection's result type names the cell's storage class (SqliteDialect.Projection):
+                        // INTEGER = a blob's length, REAL = a real, TEXT = integer or text, NULL = null.
+                        int v = offset + i;
+                        if (reader.IsDBNull(v)) continue;
+                        var stored = reader.GetFieldType(v);
+                        row[i] = stored == typeof(long) ? reader.GetInt64(v)
+                            : stored == typeof(double) ? SqliteDialect.FormatReal(reader.GetDouble(v))
+                            : (object)reader.GetString(v);
                     }
                     rows.Add(row);
                 }
@@ -313,7 +311,7 @@ public sealed class SqliteConnector : IConnector
         var collected = columns.Select(c => new ColumnValues(c, options.MaxValueLength)).ToArray();
         foreach (var row in rows)
             for (int i = 0; i < columns.Count; i++)
-                collected[i].Add(row[2 * i + 1]);
+                collected[i].Add(row[i]);
         // A declared blob column reports lengths only; an untyped column that mixes blobs with text keeps its text values
         // for classification and the blob lengths alongside (ColumnValues.ToSample).
         return new SampleRead(rows.Count, collected.ToDictionary(c => c.Column.Name, c => c.ToSample(), StringComparer.Ordinal), method, null);
