@@ -31,6 +31,9 @@ public sealed class SqliteConnector : IConnector
 {
     private readonly ConnectionTarget _target;
     private readonly string _path;
+    // Type and CREATE text of each relation as the last catalog read saw them (replaced whole, never changed), so
+    // sampling a table needs no statement of its own to tell a rowid table from a view or a WITHOUT ROWID table.
+    private volatile IReadOnlyDictionary<string, (string Type, string? Sql)>? _definitions;
 
     /// <summary>Creates the connector; nothing is opened until the first call.</summary>
     /// <param name="target">A parsed <c>sqlite:</c> connection.</param>
@@ -151,6 +154,7 @@ public sealed class SqliteConnector : IConnector
                 });
             }
             tables.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            _definitions = relations.ToDictionary(r => r.Name, r => (r.Type, r.Sql), StringComparer.Ordinal);
             return new DatabaseCatalog
             {
                 Tables = tables,
@@ -223,17 +227,9 @@ public sealed class SqliteConnector : IConnector
         using var interrupt = timeout.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle));
         try
         {
-            string? type = null, sql = null;
-            await using (var cmd = Command(connection, SqliteDialect.RelationDefinition, options.StatementTimeout))
-            {
-                cmd.Parameters.AddWithValue("@name", table.Name);
-                await using var reader = await cmd.ExecuteReaderAsync(timeout.Token).ConfigureAwait(false);
-                if (await reader.ReadAsync(timeout.Token).ConfigureAwait(false))
-                {
-                    type = reader.GetString(0);
-                    sql = reader.IsDBNull(1) ? null : reader.GetString(1);
-                }
-            }
+            var (type, sql) = _definitions is { } definitions && definitions.TryGetValue(table.Name, out var definition)
+                ? definition
+                : await ReadDefinitionAsync(connection, table.Name, options, timeout.Token).ConfigureAwait(false);
             if (type is null)
                 return Failed(NotSampledReason.Error, "error", "the relation no longer exists");
 
@@ -245,13 +241,15 @@ public sealed class SqliteConnector : IConnector
                 await using var reader = await cmd.ExecuteReaderAsync(timeout.Token).ConfigureAwait(false);
                 await reader.ReadAsync(timeout.Token).ConfigureAwait(false);
                 if (reader.IsDBNull(0))
-                    return Read(columns, [], "empty", options);
+                    return Read(columns.Select(c => new ColumnValues(c, options.MaxValueLength)).ToArray(), 0, "empty");
                 long min = reader.GetInt64(0), max = reader.GetInt64(1);
                 if ((Int128)max - min + 1 > options.Rows)
                     points = DrawRowids(min, max, options.Rows, Seed(options.Seed, table.Name));
             }
 
-            var rows = new List<object?[]>();
+            // Values go straight into each column's collection as they are read (no row copies, no boxing).
+            var collected = columns.Select(c => new ColumnValues(c, options.MaxValueLength)).ToArray();
+            int rowCount = 0;
             string method;
             await using (var cmd = Command(connection, points is null ? SqliteDialect.SampleFirstRows(table, columns)
                              : SqliteDialect.SampleAtRowids(table, columns, rowid!), options.StatementTimeout))
@@ -268,24 +266,21 @@ public sealed class SqliteConnector : IConnector
                 while (await reader.ReadAsync(timeout.Token).ConfigureAwait(false))
                 {
                     if (points is not null && !seen.Add(reader.GetInt64(0))) continue;   // two points reached the same row
-                    var row = new object?[columns.Count * 2];
+                    rowCount++;
                     for (int i = 0; i < columns.Count; i++)
                     {
-                        var storage = reader.GetString(offset + 2 * i);
-                        int v = offset + 2 * i + 1;
-                        row[2 * i] = storage;
-                        row[2 * i + 1] = storage switch
-                        {
-                            "null" => null,
-                            "blob" => reader.GetInt64(v),
-                            "real" => SqliteDialect.FormatReal(reader.GetDouble(v)),
-                            _ => reader.GetString(v),
-                        };
+                        // The projection's result type names the cell's storage class (SqliteDialect.Projection):
+                        // NULL = null, INTEGER = a blob's length, REAL = a real, TEXT = an integer or a text.
+                        int v = offset + i;
+                        if (reader.IsDBNull(v)) { collected[i].AddNull(); continue; }
+                        var stored = reader.GetFieldType(v);
+                        if (stored == typeof(long)) collected[i].AddLength(reader.GetInt64(v));
+                        else if (stored == typeof(double)) collected[i].AddText(SqliteDialect.FormatReal(reader.GetDouble(v)));
+                        else collected[i].AddText(reader.GetString(v));
                     }
-                    rows.Add(row);
                 }
             }
-            return Read(columns, rows, method, options);
+            return Read(collected, rowCount, method);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 9 && !cancellationToken.IsCancellationRequested)
         {
@@ -303,21 +298,43 @@ public sealed class SqliteConnector : IConnector
         }
         catch (SqliteException e)
         {
+            // The definition came from the catalog read: a relation dropped since then fails its statements; say so.
+            if (e.SqliteErrorCode == 1 && await Vanished(connection, table, options, cancellationToken).ConfigureAwait(false))
+                return Failed(NotSampledReason.Error, "error", "the relation no longer exists");
             return Failed(NotSampledReason.Error, "error",
                 $"sampling failed (SQLite error {e.SqliteErrorCode}: {SafeReason(e)})");
         }
     }
 
-    private static SampleRead Read(IReadOnlyList<ColumnInfo> columns, List<object?[]> rows, string method, SampleOptions options)
+    /// <summary>Reads the type and CREATE text of one relation; (null, null) when it does not exist.</summary>
+    private static async Task<(string? Type, string? Sql)> ReadDefinitionAsync(SqliteConnection connection, string name,
+        SampleOptions options, CancellationToken cancellationToken)
     {
-        var collected = columns.Select(c => new ColumnValues(c, options.MaxValueLength)).ToArray();
-        foreach (var row in rows)
-            for (int i = 0; i < columns.Count; i++)
-                collected[i].Add(row[2 * i + 1]);
+        await using var cmd = Command(connection, SqliteDialect.RelationDefinition, options.StatementTimeout);
+        cmd.Parameters.AddWithValue("@name", name);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return (null, null);
+        return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+    }
+
+    /// <summary>True when the relation is gone from the schema (checked after a failed statement); false when it is
+    /// still there or the check itself fails.</summary>
+    private static async Task<bool> Vanished(SqliteConnection connection, TableInfo table, SampleOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ReadDefinitionAsync(connection, table.Name, options, cancellationToken).ConfigureAwait(false)).Type is null;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private static SampleRead Read(ColumnValues[] collected, int rowCount, string method) =>
         // A declared blob column reports lengths only; an untyped column that mixes blobs with text keeps its text values
         // for classification and the blob lengths alongside (ColumnValues.ToSample).
-        return new SampleRead(rows.Count, collected.ToDictionary(c => c.Column.Name, c => c.ToSample(), StringComparer.Ordinal), method, null);
-    }
+        new(rowCount, collected.ToDictionary(c => c.Column.Name, c => c.ToSample(), StringComparer.Ordinal), method, null);
 
     private static SampleRead Failed(NotSampledReason reason, string kind, string message) =>
         SampleRead.Failed(new SampleFailure(reason, kind, message, Narrowable: false));

@@ -109,15 +109,17 @@ internal static partial class SqliteDialect
         return new[] { "rowid", "_rowid_", "oid" }.FirstOrDefault(a => !names.Contains(a));
     }
 
-    /// <summary>Two result columns per sampled column: its storage class (<c>typeof</c>) and its value rendered
-    /// safely: blob → byte length (never the content); real → the real (formatted by the client without exponent);
-    /// integer and text → <c>CAST(… AS TEXT)</c> cut to <c>@maxlen</c> characters; null → NULL.</summary>
+    /// <summary>One result column per sampled column: its value rendered safely according to its storage class
+    /// (<c>typeof</c>): blob → byte length, an INTEGER (never the content); real → the REAL itself (formatted by the
+    /// client without exponent); integer and text → <c>CAST(… AS TEXT)</c> cut to <c>@maxlen</c> characters, a TEXT;
+    /// null → NULL. The result's own storage class (INTEGER, REAL, TEXT or NULL) therefore names the cell's storage
+    /// class, so no second column carries it (that halved the columns read and the strings made per sampled row).</summary>
     /// <param name="column">Column name (quoted here).</param>
     /// <param name="alias">Table alias, or null.</param>
     public static string Projection(string column, string? alias)
     {
         var q = (alias is null ? "" : alias + ".") + Quote(column);
-        return $"typeof({q}), CASE typeof({q}) WHEN 'blob' THEN length({q}) WHEN 'real' THEN {q} WHEN 'null' THEN NULL " +
+        return $"CASE typeof({q}) WHEN 'blob' THEN length({q}) WHEN 'real' THEN {q} WHEN 'null' THEN NULL " +
                $"ELSE substr(CAST({q} AS TEXT), 1, @maxlen) END";
     }
 

@@ -251,6 +251,33 @@ public sealed class SqliteConnectorTests
     }
 
     [Test]
+    public async Task Sample_TableDroppedAfterCatalog_ReportedAsGone()
+    {
+        // Sampling takes each relation's definition from the catalog read; a relation dropped since then is still
+        // reported as gone, not as an opaque SQLite error.
+        var path = CreateDatabase("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('a'); CREATE TABLE keep (y TEXT); INSERT INTO keep VALUES ('b');");
+        await using var connector = Connect(path);
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+        using (var writer = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString))
+        {
+            writer.Open();
+            using var drop = writer.CreateCommand();
+            drop.CommandText = "DROP TABLE t";
+            drop.ExecuteNonQuery();
+        }
+
+        var gone = await connector.SampleAsync(catalog.Tables.Single(t => t.Name == "t"), new SampleOptions());
+        var kept = await connector.SampleAsync(catalog.Tables.Single(t => t.Name == "keep"), new SampleOptions());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(gone.NotSampled, Is.EqualTo(NotSampledReason.Error));
+            Assert.That(gone.Issues.Single().Message, Is.EqualTo("the relation no longer exists"));
+            Assert.That(kept.Columns["y"].Values, Is.EqualTo(new[] { "b" }));
+        }
+    }
+
+    [Test]
     public async Task ReadCatalog_ForeignKeyRules_Mapped()
     {
         var path = CreateDatabase("CREATE TABLE p (id INTEGER PRIMARY KEY); " +
