@@ -34,6 +34,26 @@ public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<stri
 public sealed record NameMatch(NameRule? Rule, string? DataCategory, double Weight, IReadOnlyList<string> Gates,
     IReadOnlyList<string> TableGroups, IReadOnlyList<string> Tokens, string? GatedCategory);
 
+/// <summary>The kinds of negative evidence of the name rules: gates that turn a personal match into <c>none</c> evidence.
+/// All are on in a loaded rule set; <see cref="NameRuleSet.WithoutGates"/> turns kinds off to measure what they are worth
+/// (<c>inventory evaluate --ablate-rules</c>).</summary>
+[Flags]
+public enum NameGates
+{
+    /// <summary>No gate.</summary>
+    None = 0,
+    /// <summary>A gate suffix after the match (<c>email_verified</c>, <c>phone_count</c>, <c>gate-suffixes</c>).</summary>
+    Suffix = 1,
+    /// <summary>A gate prefix before the match (<c>is_</c>, <c>has_</c>, <c>gate-prefixes</c>).</summary>
+    Prefix = 2,
+    /// <summary>A type family the rule does not take (<c>types</c> of a rule).</summary>
+    Type = 4,
+    /// <summary>A record the column would belong to and the table lacks (<c>needs-siblings</c> of a rule).</summary>
+    Context = 8,
+    /// <summary>Every gate.</summary>
+    All = Suffix | Prefix | Type | Context,
+}
+
 /// <summary>
 /// Name rules loaded from YAML (<c>rules/name-rules.yml</c>, embedded; users may load their own file): abbreviations,
 /// table context groups, gate tokens (suffixes such as <c>_verified</c>, <c>_count</c>, <c>_at</c>, prefixes such as
@@ -58,15 +78,38 @@ public sealed class NameRuleSet
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Groups, string Column, TypeFamily Family), NameMatch> _matches = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<string> Groups, string Key)> _groupsOfTable = new(StringComparer.Ordinal);
 
+    private readonly NameGates _gates;
+
     private NameRuleSet(List<NameRule> rules, Dictionary<string, string[]> abbreviations,
-        List<(string, HashSet<string>, List<string[]>)> tableGroups, HashSet<string> gateSuffixes, HashSet<string> gatePrefixes)
+        List<(string, HashSet<string>, List<string[]>)> tableGroups, HashSet<string> gateSuffixes, HashSet<string> gatePrefixes,
+        NameGates gates = NameGates.All)
     {
         Rules = rules;
         _abbreviations = abbreviations;
         _tableGroups = tableGroups;
         _gateSuffixes = gateSuffixes;
         _gatePrefixes = gatePrefixes;
+        _gates = gates;
     }
+
+    /// <summary>The same rule set without one rule (the others, abbreviations, groups and gates unchanged): what the
+    /// classifier would decide had the rule never been written (<c>inventory evaluate --ablate-rules</c>).</summary>
+    /// <param name="id">A rule id of this set.</param>
+    /// <returns>A new rule set (its own match cache).</returns>
+    /// <exception cref="ArgumentException">No rule has that id.</exception>
+    public NameRuleSet WithoutRule(string id)
+    {
+        var kept = Rules.Where(r => !string.Equals(r.Id, id, StringComparison.Ordinal)).ToList();
+        if (kept.Count == Rules.Count) throw new ArgumentException($"no name rule has the id '{id}'", nameof(id));
+        return new NameRuleSet(kept, _abbreviations, _tableGroups, _gateSuffixes, _gatePrefixes, _gates);
+    }
+
+    /// <summary>The same rule set with some kinds of gate turned off (<see cref="NameGates"/>): a match those gates would
+    /// have turned into <c>none</c> evidence keeps its rule's category.</summary>
+    /// <param name="gates">The kinds to turn off.</param>
+    /// <returns>A new rule set (its own match cache).</returns>
+    public NameRuleSet WithoutGates(NameGates gates) =>
+        new(Rules.ToList(), _abbreviations, _tableGroups, _gateSuffixes, _gatePrefixes, _gates & ~gates);
 
     /// <summary>The embedded default rules.</summary>
     public static NameRuleSet Default => EmbeddedDefault.Value;
@@ -196,7 +239,8 @@ public sealed class NameRuleSet
     public NameMatch Match(string table, string column, TypeFamily family, IReadOnlyList<string>? tableColumns)
     {
         var match = Match(table, column, family);
-        if (match.Rule is not { NeedsSiblings.Count: > 0 } rule || match.Gates.Count > 0 || tableColumns is not { Count: > 0 }) return match;
+        if (match.Rule is not { NeedsSiblings.Count: > 0 } rule || match.Gates.Count > 0 || tableColumns is not { Count: > 0 }
+            || (_gates & NameGates.Context) == 0) return match;
         foreach (var sibling in tableColumns)
         {
             if (string.Equals(sibling, column, StringComparison.Ordinal)) continue;
@@ -285,11 +329,11 @@ public sealed class NameRuleSet
         bool personal = best.DataCategory != "none";
         if (personal)
         {
-            for (int i = bestEnd + 1; i < words.Count; i++)
+            for (int i = bestEnd + 1; i < words.Count && (_gates & NameGates.Suffix) != 0; i++)
                 if (_gateSuffixes.Contains(words[i]) && !best.AllowSuffixes.Contains(words[i])) { gates.Add("gate.suffix." + words[i]); break; }
-            for (int i = 0; i < bestStart; i++)
+            for (int i = 0; i < bestStart && (_gates & NameGates.Prefix) != 0; i++)
                 if (_gatePrefixes.Contains(words[i]) && !best.AllowSuffixes.Contains(words[i])) { gates.Add("gate.prefix." + words[i]); break; }
-            if (!best.Families.Contains(family)) gates.Add("gate.type." + family.ToString().ToLowerInvariant());
+            if ((_gates & NameGates.Type) != 0 && !best.Families.Contains(family)) gates.Add("gate.type." + family.ToString().ToLowerInvariant());
         }
         if (gates.Count > 0) return new NameMatch(best, "none", Math.Min(best.Weight, 0.8), gates, groups, tokens, best.DataCategory);
         return new NameMatch(best, best.DataCategory, best.Weight, gates, groups, tokens, null);

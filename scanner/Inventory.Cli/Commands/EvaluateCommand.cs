@@ -77,6 +77,16 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         [Description("Cross-validate the model without the rule classifier's decision as a feature (ablation).")]
         public bool WithoutRules { get; init; }
 
+        /// <summary>Keep the rule decision out of the first-level model; it enters only the stacked combination.</summary>
+        [CommandOption("--first-level-without-rules")]
+        [Description("Cross-validate a first-level model that does not read the rule decision; the rules enter only the stacked combination.")]
+        public bool FirstLevelWithoutRules { get; init; }
+
+        /// <summary>Measure every name rule and gate group by leaving it out.</summary>
+        [CommandOption("--ablate-rules")]
+        [Description("With --cross-validate: the first level once (a model that does not read the rules), then for every name rule and every negative-evidence group (gate suffixes, prefixes, type gates, context gates, none by type) the pooled figures without it and the delta.")]
+        public bool AblateRules { get; init; }
+
         /// <summary>Model file to use instead of the embedded one.</summary>
         [CommandOption("--model <FILE>")]
         [Description("Model file to use instead of the embedded one (e.g. a fresh 'inventory train' output).")]
@@ -92,6 +102,8 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
                 return ValidationResult.Error($"--learner must be sdca or lbfgs, not '{Learner}'" +
                     (Learner == "lightgbm" ? " (LightGBM was removed: the model is a linear scorer, rules/MODEL.md)" : ""));
             if (MinimumTermCount is < 1) return ValidationResult.Error($"--min-term-count must be at least 1, not {MinimumTermCount}");
+            if (AblateRules && CrossValidate is null) return ValidationResult.Error("--ablate-rules needs --cross-validate (a corpus folder)");
+            if (AblateRules && WithoutRules) return ValidationResult.Error("--ablate-rules and --without-rules exclude each other");
             if (Classifier is not ("rules" or "model" or "combined"))
                 return ValidationResult.Error($"--classifier must be rules, model or combined, not '{Classifier}'");
             return ValidationResult.Success();
@@ -100,6 +112,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.CrossValidate is not null && settings.AblateRules) return RunAblation(settings);
         if (settings.CrossValidate is not null) return RunCrossValidation(settings);
         var kind = settings.Classifier switch { "rules" => ClassifierKind.Rules, "model" => ClassifierKind.Model, _ => ClassifierKind.Combined };
         var classifier = ClassifierFactory.CreateDefault(new ClassifierOptions { Kind = kind, ModelPath = settings.Model });
@@ -128,17 +141,37 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         return ExitCodes.Ok;
     }
 
-    private int RunCrossValidation(Settings settings)
+    private static TrainingOptions Training(Settings settings)
     {
-        var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
         var training = new TrainingOptions();
         if (settings.Learner is { } learner)
             training = training with { Learner = learner == "sdca" ? ColumnLearner.Sdca : ColumnLearner.Lbfgs };
         if (settings.L2 is { } l2) training = training with { L2Regularization = l2 };
         if (settings.MinimumTermCount is { } minimum) training = training with { MinimumTermCount = minimum };
+        return training;
+    }
+
+    private int RunAblation(Settings settings)
+    {
+        var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
+        var options = new CrossValidationOptions { Folds = settings.Folds, Seed = settings.Seed, Training = Training(settings) };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = RuleAblation.Run(applications, ClassifierFactory.CreateRules().Rules, options,
+            progress: line => console.Write(new Text($"{line} ({watch.Elapsed.TotalSeconds:0} s)\n")));
+        RuleAblationReport.Print(console, result);
+        if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, RuleAblationReport.ToJson(result, settings.Folds, settings.Seed));
+        console.Write(new Text($"ablation took {watch.Elapsed.TotalSeconds:0} s\n"));
+        return ExitCodes.Ok;
+    }
+
+    private int RunCrossValidation(Settings settings)
+    {
+        var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
+        var training = Training(settings);
         var options = new CrossValidationOptions
         {
             Folds = settings.Folds, Seed = settings.Seed, Training = training, UseRules = !settings.WithoutRules,
+            RulesInFirstLevel = !settings.FirstLevelWithoutRules,
         };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var cv = CrossValidation.Run(applications, ClassifierFactory.CreateRules(), options,
@@ -147,7 +180,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         var label = $"cross-validated, {folds} group folds, seed {settings.Seed}, learner {training.Learner.ToString().ToLowerInvariant()}" +
             (training.Learner == ColumnLearner.Lbfgs ? string.Create(CultureInfo.InvariantCulture, $" (L2 {training.L2Regularization})") : "") +
             (training.MinimumTermCount > 1 ? string.Create(CultureInfo.InvariantCulture, $", terms in ≥ {training.MinimumTermCount} rows") : "") +
-            (settings.WithoutRules ? ", without rules" : ", with rules") + ", stacked combination";
+            (settings.WithoutRules ? ", without rules" : settings.FirstLevelWithoutRules ? ", rules in the combination only" : ", with rules") + ", stacked combination";
         ReportCrossValidation(applications, cv, label, settings.Json);
         console.Write(new Text($"cross-validation took {watch.Elapsed.TotalSeconds:0} s\n"));
         return ExitCodes.Ok;
