@@ -56,7 +56,7 @@ public enum NameGates
 
 /// <summary>
 /// Name rules loaded from YAML (<c>rules/name-rules.yml</c>, embedded; users may load their own file): abbreviations,
-/// table context groups, gate tokens (suffixes such as <c>_verified</c>, <c>_count</c>, <c>_at</c>, prefixes such as
+/// table context groups, name groups (words of a column name other rules read, <see cref="InNameGroup"/>), gate tokens (suffixes such as <c>_verified</c>, <c>_count</c>, <c>_at</c>, prefixes such as
 /// <c>is_</c>, <c>has_</c>) and rules in English, French, German and Spanish. Matching: the column name is tokenised
 /// (<see cref="NameTokenizer"/>), abbreviations expanded, every rule's phrases matched; the match that ends last wins
 /// (the head of a compound name is its last word), then the longer phrase, then the higher weight, then file order.
@@ -70,6 +70,7 @@ public sealed class NameRuleSet
 
     private readonly Dictionary<string, string[]> _abbreviations;
     private readonly List<(string Group, HashSet<string> Phrases, List<string[]> Multi)> _tableGroups;
+    private readonly List<(string Group, HashSet<string> Phrases, List<string[]> Multi)> _nameGroups;
     private readonly HashSet<string> _gateSuffixes, _gatePrefixes;
     // Matching is a pure function of (table groups, column, family) for a rule set (the table name counts only through
     // its context groups); a scan asks for the same names many times (each column's siblings, repeated column names
@@ -81,12 +82,13 @@ public sealed class NameRuleSet
     private readonly NameGates _gates;
 
     private NameRuleSet(List<NameRule> rules, Dictionary<string, string[]> abbreviations,
-        List<(string, HashSet<string>, List<string[]>)> tableGroups, HashSet<string> gateSuffixes, HashSet<string> gatePrefixes,
-        NameGates gates = NameGates.All)
+        List<(string, HashSet<string>, List<string[]>)> tableGroups, List<(string, HashSet<string>, List<string[]>)> nameGroups,
+        HashSet<string> gateSuffixes, HashSet<string> gatePrefixes, NameGates gates = NameGates.All)
     {
         Rules = rules;
         _abbreviations = abbreviations;
         _tableGroups = tableGroups;
+        _nameGroups = nameGroups;
         _gateSuffixes = gateSuffixes;
         _gatePrefixes = gatePrefixes;
         _gates = gates;
@@ -101,7 +103,7 @@ public sealed class NameRuleSet
     {
         var kept = Rules.Where(r => !string.Equals(r.Id, id, StringComparison.Ordinal)).ToList();
         if (kept.Count == Rules.Count) throw new ArgumentException($"no name rule has the id '{id}'", nameof(id));
-        return new NameRuleSet(kept, _abbreviations, _tableGroups, _gateSuffixes, _gatePrefixes, _gates);
+        return new NameRuleSet(kept, _abbreviations, _tableGroups, _nameGroups, _gateSuffixes, _gatePrefixes, _gates);
     }
 
     /// <summary>The same rule set with some kinds of gate turned off (<see cref="NameGates"/>): a match those gates would
@@ -109,7 +111,7 @@ public sealed class NameRuleSet
     /// <param name="gates">The kinds to turn off.</param>
     /// <returns>A new rule set (its own match cache).</returns>
     public NameRuleSet WithoutGates(NameGates gates) =>
-        new(Rules.ToList(), _abbreviations, _tableGroups, _gateSuffixes, _gatePrefixes, _gates & ~gates);
+        new(Rules.ToList(), _abbreviations, _tableGroups, _nameGroups, _gateSuffixes, _gatePrefixes, _gates & ~gates);
 
     /// <summary>The embedded default rules.</summary>
     public static NameRuleSet Default => EmbeddedDefault.Value;
@@ -139,7 +141,7 @@ public sealed class NameRuleSet
         var documents = StrictYaml.ReadDocuments(yaml, file);
         if (documents.Count != 1 || documents[0] is not YMapping root)
             throw new ConfigurationException("expected one YAML mapping", file, 1, 1);
-        root.AllowOnly("name rules", "abbreviations", "table-groups", "gate-suffixes", "gate-prefixes", "rules");
+        root.AllowOnly("name rules", "abbreviations", "table-groups", "name-groups", "gate-suffixes", "gate-prefixes", "rules");
 
         var abbreviations = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (root.Mapping("abbreviations") is { } abbr)
@@ -149,19 +151,8 @@ public sealed class NameRuleSet
                 abbreviations[NameTokenizer.Fold(key.Value)] = NameTokenizer.Tokenize(s.Value).ToArray();
             }
 
-        var groups = new List<(string, HashSet<string>, List<string[]>)>();
-        if (root.Mapping("table-groups") is { } tg)
-            foreach (var (key, _) in tg.Entries)
-            {
-                var single = new HashSet<string>(StringComparer.Ordinal);
-                var multi = new List<string[]>();
-                foreach (var phrase in tg.Strings(key.Value))
-                {
-                    var tokens = NameTokenizer.Tokenize(phrase).ToArray();
-                    if (tokens.Length == 1) single.Add(tokens[0]); else if (tokens.Length > 1) multi.Add(tokens);
-                }
-                groups.Add((key.Value, single, multi));
-            }
+        var groups = WordGroups(root.Mapping("table-groups"));
+        var nameGroups = WordGroups(root.Mapping("name-groups"));
         var groupNames = groups.Select(g => g.Item1).ToHashSet(StringComparer.Ordinal);
 
         var suffixes = root.Strings("gate-suffixes").Select(NameTokenizer.Fold).ToHashSet(StringComparer.Ordinal);
@@ -204,7 +195,26 @@ public sealed class NameRuleSet
                 rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow) { NeedsSiblings = siblings });
             }
         else if (root["rules"] is not null) throw root["rules"]!.Error("'rules' must be a list");
-        return new NameRuleSet(rules, abbreviations, groups, suffixes, prefixes);
+        return new NameRuleSet(rules, abbreviations, groups, nameGroups, suffixes, prefixes);
+    }
+
+    // Groups of words (table-groups, name-groups): a group's one-word phrases as a set, its longer phrases as token runs.
+    private static List<(string, HashSet<string>, List<string[]>)> WordGroups(YMapping? mapping)
+    {
+        var groups = new List<(string, HashSet<string>, List<string[]>)>();
+        if (mapping is null) return groups;
+        foreach (var (key, _) in mapping.Entries)
+        {
+            var single = new HashSet<string>(StringComparer.Ordinal);
+            var multi = new List<string[]>();
+            foreach (var phrase in mapping.Strings(key.Value))
+            {
+                var tokens = NameTokenizer.Tokenize(phrase).ToArray();
+                if (tokens.Length == 1) single.Add(tokens[0]); else if (tokens.Length > 1) multi.Add(tokens);
+            }
+            groups.Add((key.Value, single, multi));
+        }
+        return groups;
     }
 
     /// <summary>The context groups (from <c>table-groups</c>) a table name belongs to: a group matches when one of its
@@ -215,16 +225,30 @@ public sealed class NameRuleSet
         var tokens = Expand(NameTokenizer.Tokenize(table));
         var result = new List<string>();
         foreach (var (group, single, multi) in _tableGroups)
-        {
-            bool hit = false;
-            foreach (var t in tokens)
-                if (single.Contains(t) || single.Contains(Singular(t))) { hit = true; break; }
-            if (!hit)
-                foreach (var phrase in multi)
-                    if (FindRun(tokens, phrase) >= 0) { hit = true; break; }
-            if (hit) result.Add(group);
-        }
+            if (InGroup(tokens, single, multi, singular: true)) result.Add(group);
         return result;
+    }
+
+    /// <summary>True when a column name holds a word of a name group (<c>name-groups</c> of the rule file, e.g.
+    /// <c>payment</c>: <c>stripe_token</c>, <c>card_ref</c>): a group word is one of the name's tokens as written in the
+    /// group (plural forms are listed, not derived: <c>pays</c> is French for country, not a plural of <c>pay</c>), a phrase
+    /// of several words a run of them. False for a group the file does not define.</summary>
+    /// <param name="tokens">The name's tokens after abbreviation expansion (<see cref="NameMatch.Tokens"/>).</param>
+    /// <param name="group">The group's name.</param>
+    public bool InNameGroup(IReadOnlyList<string> tokens, string group)
+    {
+        foreach (var (name, single, multi) in _nameGroups)
+            if (string.Equals(name, group, StringComparison.Ordinal)) return InGroup(tokens as List<string> ?? tokens.ToList(), single, multi, singular: false);
+        return false;
+    }
+
+    private static bool InGroup(List<string> tokens, HashSet<string> single, List<string[]> multi, bool singular)
+    {
+        foreach (var t in tokens)
+            if (single.Contains(t) || (singular && single.Contains(Singular(t)))) return true;
+        foreach (var phrase in multi)
+            if (FindRun(tokens, phrase) >= 0) return true;
+        return false;
     }
 
     /// <summary>Matches a column name in its table context, checking the rule's <see cref="NameRule.NeedsSiblings"/> against

@@ -55,7 +55,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         _detectors = detectors ?? DetectorSuite.Default;
         var thresholds = options ?? new RuleClassifierOptions();
         _noneByType = thresholds.NoneByType;
-        _values = new ValueRules(thresholds, new ContentEvidence(_rules, _detectors, thresholds, ClassifyColumn));
+        _values = new ValueRules(thresholds, new ContentEvidence(_rules, _detectors, thresholds, ClassifyColumn), _rules);
     }
 
     /// <summary>The name rules in use.</summary>

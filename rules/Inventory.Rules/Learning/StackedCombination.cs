@@ -137,8 +137,11 @@ public sealed class StackedCombination
         {
             Label = r.Category, Features = r.Features, Weight = (float)classWeights[IndexOf(r.Category)],
         }));
-        var keyed = ml.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Fit(data).Transform(data);
+        // Cached in memory: L-BFGS reads the rows once per iteration, and without a cache every pass went through the
+        // enumerable and the key mapping again, split across threads that spin-wait on a busy machine (a fit took
+        // minutes; the cache reads the same rows in the same order, so the parameters do not change).
+        var keyed = ml.Data.Cache(ml.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Fit(data).Transform(data));
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             NumberOfThreads = 1, L2Regularization = 1e-3f, L1Regularization = 0, ExampleWeightColumnName = "Weight",
