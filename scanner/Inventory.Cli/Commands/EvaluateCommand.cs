@@ -74,13 +74,13 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
 
         /// <summary>Leave the rule decision out of the model's features.</summary>
         [CommandOption("--without-rules")]
-        [Description("Cross-validate the model without the rule classifier's decision as a feature (ablation).")]
+        [Description("Cross-validate the model alone: no rule decision in the model nor in the combination (ablation).")]
         public bool WithoutRules { get; init; }
 
-        /// <summary>Keep the rule decision out of the first-level model; it enters only the stacked combination.</summary>
-        [CommandOption("--first-level-without-rules")]
-        [Description("Cross-validate a first-level model that does not read the rule decision; the rules enter only the stacked combination.")]
-        public bool FirstLevelWithoutRules { get; init; }
+        /// <summary>Feed the rule decision to the first-level model too (the previous design).</summary>
+        [CommandOption("--rules-in-first-level")]
+        [Description("Cross-validate a first-level model that also reads the rule decision as features (the previous design; by default the rules enter only the stacked combination).")]
+        public bool RulesInFirstLevel { get; init; }
 
         /// <summary>Measure every name rule and gate group by leaving it out.</summary>
         [CommandOption("--ablate-rules")]
@@ -103,7 +103,8 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
                     (Learner == "lightgbm" ? " (LightGBM was removed: the model is a linear scorer, rules/MODEL.md)" : ""));
             if (MinimumTermCount is < 1) return ValidationResult.Error($"--min-term-count must be at least 1, not {MinimumTermCount}");
             if (AblateRules && CrossValidate is null) return ValidationResult.Error("--ablate-rules needs --cross-validate (a corpus folder)");
-            if (AblateRules && WithoutRules) return ValidationResult.Error("--ablate-rules and --without-rules exclude each other");
+            if (AblateRules && (WithoutRules || RulesInFirstLevel))
+                return ValidationResult.Error("--ablate-rules measures the rules in the combination over a first level without them; it excludes --without-rules and --rules-in-first-level");
             if (Classifier is not ("rules" or "model" or "combined"))
                 return ValidationResult.Error($"--classifier must be rules, model or combined, not '{Classifier}'");
             return ValidationResult.Success();
@@ -171,7 +172,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         var options = new CrossValidationOptions
         {
             Folds = settings.Folds, Seed = settings.Seed, Training = training, UseRules = !settings.WithoutRules,
-            RulesInFirstLevel = !settings.FirstLevelWithoutRules,
+            RulesInFirstLevel = settings.RulesInFirstLevel,
         };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var cv = CrossValidation.Run(applications, ClassifierFactory.CreateRules(), options,
@@ -180,7 +181,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         var label = $"cross-validated, {folds} group folds, seed {settings.Seed}, learner {training.Learner.ToString().ToLowerInvariant()}" +
             (training.Learner == ColumnLearner.Lbfgs ? string.Create(CultureInfo.InvariantCulture, $" (L2 {training.L2Regularization})") : "") +
             (training.MinimumTermCount > 1 ? string.Create(CultureInfo.InvariantCulture, $", terms in ≥ {training.MinimumTermCount} rows") : "") +
-            (settings.WithoutRules ? ", without rules" : settings.FirstLevelWithoutRules ? ", rules in the combination only" : ", with rules") + ", stacked combination";
+            (settings.WithoutRules ? ", without rules" : settings.RulesInFirstLevel ? ", rules in the model and the combination" : ", rules in the combination") + ", stacked combination";
         ReportCrossValidation(applications, cv, label, settings.Json);
         console.Write(new Text($"cross-validation took {watch.Elapsed.TotalSeconds:0} s\n"));
         return ExitCodes.Ok;
