@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the rule file's parser, its ablation variants (a rule left out, gates turned off) and the
+// matcher share the private state of one NameRuleSet (groups, gates, match caches); splitting them would expose it.
 using Inventory.Catalog;
 using Inventory.Yaml;
 
@@ -34,9 +36,29 @@ public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<stri
 public sealed record NameMatch(NameRule? Rule, string? DataCategory, double Weight, IReadOnlyList<string> Gates,
     IReadOnlyList<string> TableGroups, IReadOnlyList<string> Tokens, string? GatedCategory);
 
+/// <summary>The kinds of negative evidence of the name rules: gates that turn a personal match into <c>none</c> evidence.
+/// All are on in a loaded rule set; <see cref="NameRuleSet.WithoutGates"/> turns kinds off to measure what they are worth
+/// (<c>inventory evaluate --ablate-rules</c>).</summary>
+[Flags]
+public enum NameGates
+{
+    /// <summary>No gate.</summary>
+    None = 0,
+    /// <summary>A gate suffix after the match (<c>email_verified</c>, <c>phone_count</c>, <c>gate-suffixes</c>).</summary>
+    Suffix = 1,
+    /// <summary>A gate prefix before the match (<c>is_</c>, <c>has_</c>, <c>gate-prefixes</c>).</summary>
+    Prefix = 2,
+    /// <summary>A type family the rule does not take (<c>types</c> of a rule).</summary>
+    Type = 4,
+    /// <summary>A record the column would belong to and the table lacks (<c>needs-siblings</c> of a rule).</summary>
+    Context = 8,
+    /// <summary>Every gate.</summary>
+    All = Suffix | Prefix | Type | Context,
+}
+
 /// <summary>
 /// Name rules loaded from YAML (<c>rules/name-rules.yml</c>, embedded; users may load their own file): abbreviations,
-/// table context groups, gate tokens (suffixes such as <c>_verified</c>, <c>_count</c>, <c>_at</c>, prefixes such as
+/// table context groups, name groups (words of a column name other rules read, <see cref="InNameGroup"/>), gate tokens (suffixes such as <c>_verified</c>, <c>_count</c>, <c>_at</c>, prefixes such as
 /// <c>is_</c>, <c>has_</c>) and rules in English, French, German and Spanish. Matching: the column name is tokenised
 /// (<see cref="NameTokenizer"/>), abbreviations expanded, every rule's phrases matched; the match that ends last wins
 /// (the head of a compound name is its last word), then the longer phrase, then the higher weight, then file order.
@@ -50,6 +72,7 @@ public sealed class NameRuleSet
 
     private readonly Dictionary<string, string[]> _abbreviations;
     private readonly List<(string Group, HashSet<string> Phrases, List<string[]> Multi)> _tableGroups;
+    private readonly List<(string Group, HashSet<string> Phrases, List<string[]> Multi)> _nameGroups;
     private readonly HashSet<string> _gateSuffixes, _gatePrefixes;
     // Matching is a pure function of (table groups, column, family) for a rule set (the table name counts only through
     // its context groups); a scan asks for the same names many times (each column's siblings, repeated column names
@@ -58,15 +81,39 @@ public sealed class NameRuleSet
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Groups, string Column, TypeFamily Family), NameMatch> _matches = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<string> Groups, string Key)> _groupsOfTable = new(StringComparer.Ordinal);
 
+    private readonly NameGates _gates;
+
     private NameRuleSet(List<NameRule> rules, Dictionary<string, string[]> abbreviations,
-        List<(string, HashSet<string>, List<string[]>)> tableGroups, HashSet<string> gateSuffixes, HashSet<string> gatePrefixes)
+        List<(string, HashSet<string>, List<string[]>)> tableGroups, List<(string, HashSet<string>, List<string[]>)> nameGroups,
+        HashSet<string> gateSuffixes, HashSet<string> gatePrefixes, NameGates gates = NameGates.All)
     {
         Rules = rules;
         _abbreviations = abbreviations;
         _tableGroups = tableGroups;
+        _nameGroups = nameGroups;
         _gateSuffixes = gateSuffixes;
         _gatePrefixes = gatePrefixes;
+        _gates = gates;
     }
+
+    /// <summary>The same rule set without one rule (the others, abbreviations, groups and gates unchanged): what the
+    /// classifier would decide had the rule never been written (<c>inventory evaluate --ablate-rules</c>).</summary>
+    /// <param name="id">A rule id of this set.</param>
+    /// <returns>A new rule set (its own match cache).</returns>
+    /// <exception cref="ArgumentException">No rule has that id.</exception>
+    public NameRuleSet WithoutRule(string id)
+    {
+        var kept = Rules.Where(r => !string.Equals(r.Id, id, StringComparison.Ordinal)).ToList();
+        if (kept.Count == Rules.Count) throw new ArgumentException($"no name rule has the id '{id}'", nameof(id));
+        return new NameRuleSet(kept, _abbreviations, _tableGroups, _nameGroups, _gateSuffixes, _gatePrefixes, _gates);
+    }
+
+    /// <summary>The same rule set with some kinds of gate turned off (<see cref="NameGates"/>): a match those gates would
+    /// have turned into <c>none</c> evidence keeps its rule's category.</summary>
+    /// <param name="gates">The kinds to turn off.</param>
+    /// <returns>A new rule set (its own match cache).</returns>
+    public NameRuleSet WithoutGates(NameGates gates) =>
+        new(Rules.ToList(), _abbreviations, _tableGroups, _nameGroups, _gateSuffixes, _gatePrefixes, _gates & ~gates);
 
     /// <summary>The embedded default rules.</summary>
     public static NameRuleSet Default => EmbeddedDefault.Value;
@@ -96,7 +143,7 @@ public sealed class NameRuleSet
         var documents = StrictYaml.ReadDocuments(yaml, file);
         if (documents.Count != 1 || documents[0] is not YMapping root)
             throw new ConfigurationException("expected one YAML mapping", file, 1, 1);
-        root.AllowOnly("name rules", "abbreviations", "table-groups", "gate-suffixes", "gate-prefixes", "rules");
+        root.AllowOnly("name rules", "abbreviations", "table-groups", "name-groups", "gate-suffixes", "gate-prefixes", "rules");
 
         var abbreviations = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (root.Mapping("abbreviations") is { } abbr)
@@ -106,19 +153,8 @@ public sealed class NameRuleSet
                 abbreviations[NameTokenizer.Fold(key.Value)] = NameTokenizer.Tokenize(s.Value).ToArray();
             }
 
-        var groups = new List<(string, HashSet<string>, List<string[]>)>();
-        if (root.Mapping("table-groups") is { } tg)
-            foreach (var (key, _) in tg.Entries)
-            {
-                var single = new HashSet<string>(StringComparer.Ordinal);
-                var multi = new List<string[]>();
-                foreach (var phrase in tg.Strings(key.Value))
-                {
-                    var tokens = NameTokenizer.Tokenize(phrase).ToArray();
-                    if (tokens.Length == 1) single.Add(tokens[0]); else if (tokens.Length > 1) multi.Add(tokens);
-                }
-                groups.Add((key.Value, single, multi));
-            }
+        var groups = WordGroups(root.Mapping("table-groups"));
+        var nameGroups = WordGroups(root.Mapping("name-groups"));
         var groupNames = groups.Select(g => g.Item1).ToHashSet(StringComparer.Ordinal);
 
         var suffixes = root.Strings("gate-suffixes").Select(NameTokenizer.Fold).ToHashSet(StringComparer.Ordinal);
@@ -161,7 +197,26 @@ public sealed class NameRuleSet
                 rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow) { NeedsSiblings = siblings });
             }
         else if (root["rules"] is not null) throw root["rules"]!.Error("'rules' must be a list");
-        return new NameRuleSet(rules, abbreviations, groups, suffixes, prefixes);
+        return new NameRuleSet(rules, abbreviations, groups, nameGroups, suffixes, prefixes);
+    }
+
+    // Groups of words (table-groups, name-groups): a group's one-word phrases as a set, its longer phrases as token runs.
+    private static List<(string, HashSet<string>, List<string[]>)> WordGroups(YMapping? mapping)
+    {
+        var groups = new List<(string, HashSet<string>, List<string[]>)>();
+        if (mapping is null) return groups;
+        foreach (var (key, _) in mapping.Entries)
+        {
+            var single = new HashSet<string>(StringComparer.Ordinal);
+            var multi = new List<string[]>();
+            foreach (var phrase in mapping.Strings(key.Value))
+            {
+                var tokens = NameTokenizer.Tokenize(phrase).ToArray();
+                if (tokens.Length == 1) single.Add(tokens[0]); else if (tokens.Length > 1) multi.Add(tokens);
+            }
+            groups.Add((key.Value, single, multi));
+        }
+        return groups;
     }
 
     /// <summary>The context groups (from <c>table-groups</c>) a table name belongs to: a group matches when one of its
@@ -172,16 +227,30 @@ public sealed class NameRuleSet
         var tokens = Expand(NameTokenizer.Tokenize(table));
         var result = new List<string>();
         foreach (var (group, single, multi) in _tableGroups)
-        {
-            bool hit = false;
-            foreach (var t in tokens)
-                if (single.Contains(t) || single.Contains(Singular(t))) { hit = true; break; }
-            if (!hit)
-                foreach (var phrase in multi)
-                    if (FindRun(tokens, phrase) >= 0) { hit = true; break; }
-            if (hit) result.Add(group);
-        }
+            if (InGroup(tokens, single, multi, singular: true)) result.Add(group);
         return result;
+    }
+
+    /// <summary>True when a column name holds a word of a name group (<c>name-groups</c> of the rule file, e.g.
+    /// <c>payment</c>: <c>stripe_token</c>, <c>card_ref</c>): a group word is one of the name's tokens as written in the
+    /// group (plural forms are listed, not derived: <c>pays</c> is French for country, not a plural of <c>pay</c>), a phrase
+    /// of several words a run of them. False for a group the file does not define.</summary>
+    /// <param name="tokens">The name's tokens after abbreviation expansion (<see cref="NameMatch.Tokens"/>).</param>
+    /// <param name="group">The group's name.</param>
+    public bool InNameGroup(IReadOnlyList<string> tokens, string group)
+    {
+        foreach (var (name, single, multi) in _nameGroups)
+            if (string.Equals(name, group, StringComparison.Ordinal)) return InGroup(tokens as List<string> ?? tokens.ToList(), single, multi, singular: false);
+        return false;
+    }
+
+    private static bool InGroup(List<string> tokens, HashSet<string> single, List<string[]> multi, bool singular)
+    {
+        foreach (var t in tokens)
+            if (single.Contains(t) || (singular && single.Contains(Singular(t)))) return true;
+        foreach (var phrase in multi)
+            if (FindRun(tokens, phrase) >= 0) return true;
+        return false;
     }
 
     /// <summary>Matches a column name in its table context, checking the rule's <see cref="NameRule.NeedsSiblings"/> against
@@ -196,7 +265,8 @@ public sealed class NameRuleSet
     public NameMatch Match(string table, string column, TypeFamily family, IReadOnlyList<string>? tableColumns)
     {
         var match = Match(table, column, family);
-        if (match.Rule is not { NeedsSiblings.Count: > 0 } rule || match.Gates.Count > 0 || tableColumns is not { Count: > 0 }) return match;
+        if (match.Rule is not { NeedsSiblings.Count: > 0 } rule || match.Gates.Count > 0 || tableColumns is not { Count: > 0 }
+            || (_gates & NameGates.Context) == 0) return match;
         foreach (var sibling in tableColumns)
         {
             if (string.Equals(sibling, column, StringComparison.Ordinal)) continue;
@@ -285,11 +355,11 @@ public sealed class NameRuleSet
         bool personal = best.DataCategory != "none";
         if (personal)
         {
-            for (int i = bestEnd + 1; i < words.Count; i++)
+            for (int i = bestEnd + 1; i < words.Count && (_gates & NameGates.Suffix) != 0; i++)
                 if (_gateSuffixes.Contains(words[i]) && !best.AllowSuffixes.Contains(words[i])) { gates.Add("gate.suffix." + words[i]); break; }
-            for (int i = 0; i < bestStart; i++)
+            for (int i = 0; i < bestStart && (_gates & NameGates.Prefix) != 0; i++)
                 if (_gatePrefixes.Contains(words[i]) && !best.AllowSuffixes.Contains(words[i])) { gates.Add("gate.prefix." + words[i]); break; }
-            if (!best.Families.Contains(family)) gates.Add("gate.type." + family.ToString().ToLowerInvariant());
+            if ((_gates & NameGates.Type) != 0 && !best.Families.Contains(family)) gates.Add("gate.type." + family.ToString().ToLowerInvariant());
         }
         if (gates.Count > 0) return new NameMatch(best, "none", Math.Min(best.Weight, 0.8), gates, groups, tokens, best.DataCategory);
         return new NameMatch(best, best.DataCategory, best.Weight, gates, groups, tokens, null);

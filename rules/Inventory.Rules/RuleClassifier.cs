@@ -16,6 +16,10 @@ public sealed record RuleClassifierOptions
     public int MinMatches { get; init; } = 2;
     /// <summary>Maximum JSON documents parsed per column for key-level detection (default 50).</summary>
     public int MaxJsonDocuments { get; init; } = 50;
+    /// <summary>Flags, timestamps and numbers that no name rule decides are <c>none</c> by their type (default true).
+    /// False only to measure what this negative evidence is worth (<c>inventory evaluate --ablate-rules</c>): such
+    /// columns then stay undecided.</summary>
+    public bool NoneByType { get; init; } = true;
 }
 
 /// <summary>
@@ -39,6 +43,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
     private readonly NameRuleSet _rules;
     private readonly DetectorSuite _detectors;
     private readonly ValueRules _values;
+    private readonly bool _noneByType;
 
     /// <summary>Creates a rule classifier.</summary>
     /// <param name="rules">Name rules (default: embedded).</param>
@@ -49,7 +54,8 @@ public sealed partial class RuleClassifier : IColumnClassifier
         _rules = rules ?? NameRuleSet.Default;
         _detectors = detectors ?? DetectorSuite.Default;
         var thresholds = options ?? new RuleClassifierOptions();
-        _values = new ValueRules(thresholds, new ContentEvidence(_rules, _detectors, thresholds, ClassifyColumn));
+        _noneByType = thresholds.NoneByType;
+        _values = new ValueRules(thresholds, new ContentEvidence(_rules, _detectors, thresholds, ClassifyColumn), _rules);
     }
 
     /// <summary>The name rules in use.</summary>
@@ -125,7 +131,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         {
             evidence.Add(new EvidenceItem("no-data", "no-data", Total: 0,
                 Detail: column.Sampled ? $"all {rows} sampled values NULL" : column.NotSampled is { } reason ? $"not sampled: {reason}" : "no values sampled"));
-            return FromNameOnly(name, family, evidence, hasData: false);
+            return FromNameOnly(name, family, evidence, hasData: false, _noneByType);
         }
 
         // An array's elements are tested as values of the element type (C29: an inet[] holds IP addresses).
@@ -148,7 +154,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         foreach (var score in result.Scores)
             if (score.Matched > 0 && score.DataCategory is not null && (score.Weight == DetectorWeight.Decides || score.Id == DetectorIds.FreeText))
                 evidence.Add(score.ToEvidence());
-        var decision = FromNameOnly(name, family, evidence, hasData: true);
+        var decision = FromNameOnly(name, family, evidence, hasData: true, _noneByType);
         // Structured non-text types (enums, ranges, reg* identifiers, vectors) whose values every detector rejected are
         // not personal: the values were read and checked, so this is evidence, not the absence of it. Arrays may hold
         // text and stay undecided.
@@ -167,7 +173,8 @@ public sealed partial class RuleClassifier : IColumnClassifier
         return decision;
     }
 
-    private static ColumnClassification FromNameOnly(NameMatch name, TypeFamily family, List<EvidenceItem> evidence, bool hasData)
+    private static ColumnClassification FromNameOnly(NameMatch name, TypeFamily family, List<EvidenceItem> evidence, bool hasData,
+        bool noneByType)
     {
         if (name.DataCategory is { } category)
         {
@@ -176,6 +183,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
             return Decide(category, confidence, evidence);
         }
         // Flags and generic timestamps without a name rule are not personal; other types stay undecided.
+        if (!noneByType) return ColumnClassification.Undecided([.. evidence]);
         switch (family)
         {
             case TypeFamily.Boolean:

@@ -14,8 +14,9 @@ namespace Inventory.Rules;
 /// needs name support decides with it; company and person names decide alone only when the name says nothing. The name
 /// signals (<see cref="NameEvidence"/>) keep structural matches out of version, key, time and network names.
 /// </summary>
-internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence content)
+internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence content, NameRuleSet names)
 {
+    private readonly NameRuleSet _names = names;
     // Digit runs that pass by structure (a number plan, a Luhn check).
     internal static readonly string[] StructuralDetectors = [DetectorIds.Phone, DetectorIds.PaymentCard, DetectorIds.SirenSiret];
 
@@ -167,20 +168,15 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         return null;
     }
 
-    // Words of a payment in a column or table name: a payment processor's token is a payment reference only with them.
-    private static readonly HashSet<string> PaymentTokens = new(StringComparer.Ordinal)
-        { "payment", "payments", "pay", "card", "cards", "charge", "charges", "stripe", "paypal", "braintree", "adyen", "mollie", "psp",
-          "gateway", "checkout", "transaction", "transactions", "billing", "invoice", "paiement", "carte", "zahlung", "karte", "pago", "tarjeta" };
-
     /// <summary>True when a column whose values a payment-reference prefix matched is a secret: its name points at
     /// credentials (<c>api_token</c>, <c>secret_key</c>, <c>auth_token</c>), neither its name nor its table says payment,
-    /// card or charge (table group <c>payment</c>, <see cref="PaymentTokens"/>), and the values also read as random tokens
+    /// card or charge (table group <c>payment</c>, name group <c>payment</c> of <c>name-rules.yml</c>), and the values also read as random tokens
     /// (<see cref="DetectorIds.SecretToken"/>, by the share a deciding detector needs; a random part without two digits
     /// fails it now and then, so the share is not compared with the payment reference's).</summary>
     private bool SecretNotPayment(NameMatch name, DetectorResult result)
     {
         if (name.DataCategory != "other_personal.credentials" || name.TableGroups.Contains("payment")) return false;
-        if (name.Tokens.Any(PaymentTokens.Contains)) return false;
+        if (_names.InNameGroup(name.Tokens, "payment")) return false;
         var secret = result[DetectorIds.SecretToken];
         return Enough(secret, _options.DetectorShare);
     }

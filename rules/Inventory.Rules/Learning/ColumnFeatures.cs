@@ -194,9 +194,12 @@ public static partial class ColumnFeatures
         };
     }
 
+    /// <summary>The rule token of a column built without a rule decision.</summary>
+    public const string RulesAbsent = "rl:absent";
+
     private static string RuleTokens(ColumnClassification? rule)
     {
-        if (rule is null) return "rl:absent";
+        if (rule is null) return RulesAbsent;
         var sb = new StringBuilder();
         if (rule.DataCategory is { } label)
             sb.Append("rl:").Append(label).Append(" rc:").Append(DataCategory.TopLevelOf(label));

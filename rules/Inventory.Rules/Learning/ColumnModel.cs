@@ -57,6 +57,7 @@ public sealed class ColumnModel
         if (labels.Count < 2 || biases.Count != labels.Count || weights.Length != (long)vectorizer.Dimension * labels.Count)
             throw new ArgumentException($"a column model needs at least two labels, one bias per label and {vectorizer.Dimension} × {labels.Count} weights");
         Vectorizer = vectorizer;
+        ReadsRules = vectorizer.Terms(FeatureGroup.RuleWords).Any(t => !string.Equals(t, ColumnFeatures.RulesAbsent, StringComparison.Ordinal));
         _labels = labels.ToArray();
         _biases = biases.ToArray();
         _weights = weights;
@@ -69,6 +70,12 @@ public sealed class ColumnModel
 
     /// <summary>The labels the model can answer, in score order.</summary>
     public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>True when the model was trained on the rule classifier's decisions as features (its rule vocabulary holds
+    /// a rule's label, id or gate); false for a model trained without them (every training row's rule tokens were
+    /// <c>rl:absent</c>), whose columns are then scored without the rule decision, as it was trained
+    /// (<see cref="CrossValidationOptions.RulesInFirstLevel"/>).</summary>
+    public bool ReadsRules { get; }
 
     /// <summary>Loads a model saved by <see cref="Save(string)"/> or <c>inventory train</c>.</summary>
     /// <param name="path">Path of the model file.</param>

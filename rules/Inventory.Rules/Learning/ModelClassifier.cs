@@ -48,7 +48,8 @@ public sealed class ModelClassifier : IColumnClassifier
     public IReadOnlyList<(ModelPrediction Prediction, ColumnClassification Classification)> Suggest(IReadOnlyList<ColumnEvidence> columns,
         IReadOnlyList<ColumnClassification>? rules)
     {
-        var inputs = ColumnFeatures.BuildMany(columns, rules);
+        // A model trained without the rule decision (the rules enter only the combination) is scored without it too.
+        var inputs = ColumnFeatures.BuildMany(columns, _model.ReadsRules ? rules : null);
         var predictions = _model.Predict(inputs);
         var result = new (ModelPrediction, ColumnClassification)[columns.Count];
         for (int i = 0; i < columns.Count; i++)

@@ -74,8 +74,18 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
 
         /// <summary>Leave the rule decision out of the model's features.</summary>
         [CommandOption("--without-rules")]
-        [Description("Cross-validate the model without the rule classifier's decision as a feature (ablation).")]
+        [Description("Cross-validate the model alone: no rule decision in the model nor in the combination (ablation).")]
         public bool WithoutRules { get; init; }
+
+        /// <summary>Feed the rule decision to the first-level model too (the previous design).</summary>
+        [CommandOption("--rules-in-first-level")]
+        [Description("Cross-validate a first-level model that also reads the rule decision as features (the previous design; by default the rules enter only the stacked combination).")]
+        public bool RulesInFirstLevel { get; init; }
+
+        /// <summary>Measure every name rule and gate group by leaving it out.</summary>
+        [CommandOption("--ablate-rules")]
+        [Description("With --cross-validate: the first level once (a model that does not read the rules), then for every name rule and every negative-evidence group (gate suffixes, prefixes, type gates, context gates, none by type) the pooled figures without it and the delta.")]
+        public bool AblateRules { get; init; }
 
         /// <summary>Model file to use instead of the embedded one.</summary>
         [CommandOption("--model <FILE>")]
@@ -92,6 +102,9 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
                 return ValidationResult.Error($"--learner must be sdca or lbfgs, not '{Learner}'" +
                     (Learner == "lightgbm" ? " (LightGBM was removed: the model is a linear scorer, rules/MODEL.md)" : ""));
             if (MinimumTermCount is < 1) return ValidationResult.Error($"--min-term-count must be at least 1, not {MinimumTermCount}");
+            if (AblateRules && CrossValidate is null) return ValidationResult.Error("--ablate-rules needs --cross-validate (a corpus folder)");
+            if (AblateRules && (WithoutRules || RulesInFirstLevel))
+                return ValidationResult.Error("--ablate-rules measures the rules in the combination over a first level without them; it excludes --without-rules and --rules-in-first-level");
             if (Classifier is not ("rules" or "model" or "combined"))
                 return ValidationResult.Error($"--classifier must be rules, model or combined, not '{Classifier}'");
             return ValidationResult.Success();
@@ -100,6 +113,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.CrossValidate is not null && settings.AblateRules) return RunAblation(settings);
         if (settings.CrossValidate is not null) return RunCrossValidation(settings);
         var kind = settings.Classifier switch { "rules" => ClassifierKind.Rules, "model" => ClassifierKind.Model, _ => ClassifierKind.Combined };
         var classifier = ClassifierFactory.CreateDefault(new ClassifierOptions { Kind = kind, ModelPath = settings.Model });
@@ -128,17 +142,37 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         return ExitCodes.Ok;
     }
 
-    private int RunCrossValidation(Settings settings)
+    private static TrainingOptions Training(Settings settings)
     {
-        var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
         var training = new TrainingOptions();
         if (settings.Learner is { } learner)
             training = training with { Learner = learner == "sdca" ? ColumnLearner.Sdca : ColumnLearner.Lbfgs };
         if (settings.L2 is { } l2) training = training with { L2Regularization = l2 };
         if (settings.MinimumTermCount is { } minimum) training = training with { MinimumTermCount = minimum };
+        return training;
+    }
+
+    private int RunAblation(Settings settings)
+    {
+        var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
+        var options = new CrossValidationOptions { Folds = settings.Folds, Seed = settings.Seed, Training = Training(settings) };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = RuleAblation.Run(applications, ClassifierFactory.CreateRules().Rules, options,
+            progress: line => console.Write(new Text($"{line} ({watch.Elapsed.TotalSeconds:0} s)\n")));
+        RuleAblationReport.Print(console, result);
+        if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, RuleAblationReport.ToJson(result, settings.Folds, settings.Seed));
+        console.Write(new Text($"ablation took {watch.Elapsed.TotalSeconds:0} s\n"));
+        return ExitCodes.Ok;
+    }
+
+    private int RunCrossValidation(Settings settings)
+    {
+        var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
+        var training = Training(settings);
         var options = new CrossValidationOptions
         {
             Folds = settings.Folds, Seed = settings.Seed, Training = training, UseRules = !settings.WithoutRules,
+            RulesInFirstLevel = settings.RulesInFirstLevel,
         };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var cv = CrossValidation.Run(applications, ClassifierFactory.CreateRules(), options,
@@ -147,7 +181,7 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         var label = $"cross-validated, {folds} group folds, seed {settings.Seed}, learner {training.Learner.ToString().ToLowerInvariant()}" +
             (training.Learner == ColumnLearner.Lbfgs ? string.Create(CultureInfo.InvariantCulture, $" (L2 {training.L2Regularization})") : "") +
             (training.MinimumTermCount > 1 ? string.Create(CultureInfo.InvariantCulture, $", terms in ≥ {training.MinimumTermCount} rows") : "") +
-            (settings.WithoutRules ? ", without rules" : ", with rules") + ", stacked combination";
+            (settings.WithoutRules ? ", without rules" : settings.RulesInFirstLevel ? ", rules in the model and the combination" : ", rules in the combination") + ", stacked combination";
         ReportCrossValidation(applications, cv, label, settings.Json);
         console.Write(new Text($"cross-validation took {watch.Elapsed.TotalSeconds:0} s\n"));
         return ExitCodes.Ok;

@@ -59,7 +59,8 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
         var label = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"cross-validated, {cv.FoldOf.Values.Max() + 1} group folds, seed {settings.Seed}, as trained, stacked combination");
         new EvaluateCommand(console).ReportCrossValidation(applications, cv, label, settings.Report);
-        var inputs = applications.SelectMany(a => CrossValidation.Inputs(a, rules)).ToArray();
+        // The shipped first level reads the rules only when the cross-validation's did (CrossValidationOptions.RulesInFirstLevel).
+        var inputs = applications.SelectMany(a => CrossValidation.Inputs(a, options.RulesInFirstLevel ? rules : null)).ToArray();
         var model = ColumnModelTrainer.Train(inputs, options.Training with { Seed = settings.Seed });
         model.Save(settings.Out);
         var calibrationPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Out))!, "calibration.json");
