@@ -20,9 +20,12 @@ internal class GateSettings : ScanSettings
     /// <exception cref="ConfigurationException">Bad config or flags; nothing to scan when no --inventory is given.</exception>
     public InventoryConfig? ToGateConfig()
     {
-        if (Inventory is null && Config is null && Connection is null && !File.Exists("inventory.yml"))
+        var defaultConfig = Config is null && File.Exists(InventoryConfig.DefaultFileName);
+        if (Inventory is null && Config is null && Connection is null && !defaultConfig)
             throw new ConfigurationException(SayWhat);
-        return Inventory is null ? ToConfig() : Config is null ? null : ToConfig(requireSources: false);
+        // With a saved inventory, the config (named, else ./inventory.yml) still brings the annotations, policy,
+        // taxonomy and check settings; its sources are not needed.
+        return Inventory is null ? ToConfig() : Config is null && !defaultConfig ? null : ToConfig(requireSources: false);
     }
 
     /// <summary>The inventory to work on: the saved file, or a live scan through the flow.</summary>
