@@ -26,7 +26,7 @@ public static class CheckGate
         bool multiSource = scoped.Length > 1;
         var annotationsDir = AnnotationMerger.DisplayPath(Path.Combine(options.PathBase, options.AnnotationsDirectory), options.PathBase);
 
-        var invalidEntries = InvalidCategoryEntries(options);
+        var invalidEntries = InvalidEntries(options);
         var findings = new List<CheckFinding>();
         var columns = new List<CheckedColumn>();
         foreach (var source in scoped)
@@ -135,14 +135,14 @@ public static class CheckGate
     public static string Key(string? source, string table, string? column) =>
         $"{(source is null ? "" : source + "/")}{table}{(column is null ? "" : "." + column)}";
 
-    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, HashSet<(string File, string Column)> invalid)
+    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, Dictionary<(string File, string Column), string> invalid)
     {
         var why = column.Annotation is not null ? "annotation entry has no category"
-            : table.AnnotationFile is not null && invalid.Contains((table.AnnotationFile, column.Name)) ? "entry has an invalid category (see the invalid-annotation finding)"
+            : table.AnnotationFile is not null && invalid.TryGetValue((table.AnnotationFile, column.Name), out var invalidEntry) ? invalidEntry
             : table.AnnotationFile is not null ? "no entry in the table's annotation"
             : "no annotation";
         if (column.Status == ColumnStatus.Suggested && threshold is { } t && column.Confidence < t)
-            why += $"; classification confidence {column.Confidence.ToString("0.00", CultureInfo.InvariantCulture)} is below {t.ToString("0.##", CultureInfo.InvariantCulture)}";
+            why += $"; classification confidence {ConfidenceText.Format(column.Confidence)} is below {t.ToString("0.##", CultureInfo.InvariantCulture)}";
         var notSampled = column.NotSampled ?? table.NotSampled;
         if (column.Classification?.DataCategory is not null && notSampled is { } unread)
             // The suggestion printed beside it rests on the name and type alone: say so, as `annotate` does in its stubs.
@@ -159,11 +159,23 @@ public static class CheckGate
 
     /// <summary>Column entries dropped by the loader for an unknown category: (annotation file as displayed, column name),
     /// from the loader's structured errors.</summary>
-    private static HashSet<(string File, string Column)> InvalidCategoryEntries(CheckOptions options) =>
-        options.AnnotationErrors
-            .Where(e => e.Kind == AnnotationErrorKind.UnknownCategory && e.File is not null && e.ColumnName is not null)
-            .Select(e => (AnnotationMerger.DisplayPath(e.File!, options.PathBase), e.ColumnName!))
-            .ToHashSet();
+    /// <summary>Column entries that could not apply, by display file and column: why, for the untagged finding.</summary>
+    private static Dictionary<(string File, string Column), string> InvalidEntries(CheckOptions options)
+    {
+        var entries = new Dictionary<(string File, string Column), string>();
+        foreach (var e in options.AnnotationErrors)
+        {
+            if (e.File is null || e.ColumnName is null) continue;
+            var why = e.Kind switch
+            {
+                AnnotationErrorKind.UnknownCategory => "entry has an invalid category (see the invalid-annotation finding)",
+                AnnotationErrorKind.DuplicateKey => "entry is given more than once, so none of its copies applies (see the invalid-annotation finding)",
+                _ => null,
+            };
+            if (why is not null) entries.TryAdd((AnnotationMerger.DisplayPath(e.File, options.PathBase), e.ColumnName), why);
+        }
+        return entries;
+    }
 
     private static FindingLocation AnnotationLocation(InventoryDocument document, ColumnEntry column, TableEntry table, Model.SourceEntry source,
         string annotationsDir, string pathBase)

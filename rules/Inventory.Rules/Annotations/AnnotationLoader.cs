@@ -112,8 +112,12 @@ public sealed class AnnotationLoader
             return [];
         }
         // A repeated key is an error of its entry only (neither entry applies); the other entries are read below.
+        // A repeated column key names its column, so the gate can say why that column is untagged.
+        var repeatedColumns = documents.OfType<YMapping>().Select(d => d["columns"]).OfType<YMapping>()
+            .SelectMany(c => c.DuplicateKeys).ToDictionary(k => (k.Line, k.Column), k => k.Value);
         foreach (var duplicate in duplicates)
-            errors.Add(AnnotationError.From(AnnotationErrorKind.DuplicateKey, duplicate));
+            errors.Add(AnnotationError.From(AnnotationErrorKind.DuplicateKey, duplicate,
+                repeatedColumns.GetValueOrDefault((duplicate.Line, duplicate.Column))));
         var tables = new List<TableAnnotation>();
         var seenInFile = new Dictionary<(string?, string), int>();
         foreach (var document in documents)

@@ -71,6 +71,33 @@ public sealed class AnnotationMergerTests
         Assert.That(document.AllColumns().Select(x => x.Column.Status), Is.All.EqualTo(ColumnStatus.Tagged));
     }
 
+    /// <summary>Trial 17: a stub filled in with the tool's own suggestion raised a conflict from evidence the classifier
+    /// had already weighed and set aside (a push token that also passes the secret-token detector; a tax id whose digits
+    /// also pass the phone check). The same evidence against an annotation the classifier disagrees with still is one.</summary>
+    [Test]
+    public void Apply_AnnotationAgreeingWithTheClassifiersOwnDecision_IsNoConflictDespiteOtherDetectorHits()
+    {
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", "table: t\ncolumns:\n  push_token: automatic.device_id\n  steuer_id: financial.tax_id\n  note: none\n");
+        var document = Document(Table("t", 200,
+            Column("push_token", 1, "text", TypeFamily.Text,
+                Decided("automatic.device_id", 0.95, Detector("detector.secret-token", "other_personal.credentials", 200, 200)), 200, 200),
+            Column("steuer_id", 2, "text", TypeFamily.Text,
+                Decided("financial.tax_id", 0.81, Detector("detector.phone", "contact.phone", 256, 300)), 300, 300),
+            Column("note", 3, "text", TypeFamily.Text,
+                Decided("contact.phone", 0.9, Detector("detector.phone", "contact.phone", 290, 300)), 300, 300)));
+
+        var (_, result) = Merge(document, file);
+
+        var t = document.Sources[0].Tables[0];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(t.Columns.Select(c => c.Status), Is.EqualTo(new[] { ColumnStatus.Tagged, ColumnStatus.Tagged, ColumnStatus.Conflict }));
+            Assert.That(t.Columns[2].Conflict, Does.Contain("290/300 non-null sampled values are"));
+            Assert.That(result.Conflicts, Is.EqualTo(1));
+        }
+    }
+
     [Test]
     public void Apply_DatabaseLabels_TagUnlessAnnotated()
     {
@@ -177,6 +204,38 @@ public sealed class AnnotationMergerTests
             (StaleKind.SourceMissing, null, null, 11, 8),
         }));
         Assert.That(result.Stale[0].Message, Does.Contain("renamed to 'email'?"));
+    }
+
+    /// <summary>Trial 17: an entry <c>Email</c> beside <c>email</c> was offered "renamed to 'email_verified'?"; a name that
+    /// exists in another case is a case typo, said as such, for columns and tables.</summary>
+    [Test]
+    public void Apply_NameInAnotherCase_SaysNamesAreCaseSensitive()
+    {
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", """
+            table: users
+            columns:
+              email: contact.email
+              Email: contact.email
+              Phone: contact.phone
+            ---
+            table: Orders
+            columns:
+              id: none
+            """);
+        var document = Document(
+            Table("users", 0, Column("email", 1, "text", TypeFamily.Text), Column("email_verified", 2, "boolean", TypeFamily.Boolean),
+                Column("phone", 3, "text", TypeFamily.Text)),
+            Table("orders", 0, Column("id", 1, "integer", TypeFamily.Integer)));
+
+        var (_, result) = Merge(document, file);
+
+        Assert.That(result.Stale.Select(s => (s.Kind, s.Suggestion, s.Message)), Is.EqualTo(new (StaleKind, string?, string)[]
+        {
+            (StaleKind.ColumnMissing, "email", "column 'Email' is not in table 'users'; names are case-sensitive: the column is 'email', which has its own entry: remove this one"),
+            (StaleKind.ColumnMissing, "phone", "column 'Phone' is not in table 'users'; names are case-sensitive: the column is 'phone'"),
+            (StaleKind.TableMissing, "orders", "table 'Orders' is not in the inventory; names are case-sensitive: the table is 'orders'"),
+        }));
     }
 
     [Test]

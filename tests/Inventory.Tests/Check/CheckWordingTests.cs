@@ -48,6 +48,24 @@ public sealed class CheckWordingTests
             Does.StartWith("no entry in the table's annotation"), "a column without an entry keeps its own reason");
     }
 
+    /// <summary>Trial 17: a column given twice in one table's entries was said to have "no entry".</summary>
+    [Test]
+    public void Evaluate_ColumnGivenTwice_UntaggedReasonSaysSo()
+    {
+        using var dir = new TempFolder();
+        dir.Write("app_user.yml", "table: app_user\ncolumns:\n  id: none\n  backup_email: contact.email\n  backup_email: contact.email\n");
+
+        var result = Gate(CaseInventories.C05(), dir.Path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Findings.Single(f => f.Kind == FindingKind.Untagged && f.Column == "backup_email").Message,
+                Does.StartWith("entry is given more than once, so none of its copies applies (see the invalid-annotation finding)"));
+            Assert.That(result.Findings.Single(f => f.Kind == FindingKind.Untagged && f.Column == "display_name").Message,
+                Does.StartWith("no entry in the table's annotation"));
+        }
+    }
+
     [Test]
     public void Evaluate_UnannotatedTableNextToAProcessorSource_PointsAtTheFileAnnotateCreates()
     {

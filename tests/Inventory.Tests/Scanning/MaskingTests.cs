@@ -27,3 +27,58 @@ public sealed class MaskingTests
         Assert.That(masked, Is.EqualTo("a*** b***…"));
     }
 }
+
+/// <summary>Which columns may show masked examples at all: never a short list of values (its masks stay readable), never
+/// health or special-category data (trial 17: blood groups, sexes and yes/no answers came out as <c>A***+</c>, <c>M***</c>,
+/// <c>t***</c>).</summary>
+public sealed class MaskedExamplesPolicyTests
+{
+    private static IReadOnlyList<string> Repeat(int rows, params string[] distinct) =>
+        Enumerable.Range(0, rows).Select(i => distinct[i % distinct.Length]).ToArray();
+
+    /// <summary>Short lists of every kind a DPO would not want spelled out: each one, at every size below the bound and
+    /// over 200 rows, shows no example.</summary>
+    [Test]
+    public void Examples_ShortLists_ShowNone()
+    {
+        string[][] lists =
+        [
+            ["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"],
+            ["M", "F", "X"], ["m", "w", "d"], ["t", "f"], ["true", "false"], ["yes", "no"], ["Y", "N"],
+            ["catholic", "protestant", "muslim", "jewish", "none", "other"], ["rk", "ev", "--"],
+            ["single", "married", "divorced", "widowed"], ["PS", "LR", "RN", "EELV", "LFI"],
+        ];
+        var shown = new List<string>();
+        foreach (var list in lists)
+            for (int size = 1; size <= Math.Min(list.Length, Masking.MinDistinctValuesForExamples - 1); size++)
+                if (Masking.Examples(Repeat(200, list[..size]), "contact.name") is { } examples)
+                    shown.Add($"{string.Join('|', list[..size])} → {string.Join('|', examples)}");
+
+        Assert.That(shown, Is.Empty);
+    }
+
+    [TestCase("other_personal.health")]
+    [TestCase("other_personal.special_category")]
+    public void Examples_Article9Column_ShowsNoneWhateverItsVariety(string category)
+    {
+        var values = Enumerable.Range(0, 500).Select(i => $"diagnosis note {i} for case {i * 7}").ToArray();
+
+        Assert.That(Masking.Examples(values, category), Is.Null);
+    }
+
+    [Test]
+    public void Examples_VariedContactColumn_ShowsThreeMaskedShapes()
+    {
+        var values = Enumerable.Range(0, 50).Select(i => $"user{i}@example{i % 7}.org").ToArray();
+
+        var examples = Masking.Examples(values, "contact.email");
+
+        Assert.That(examples, Is.EqualTo(new[] { "u***###@e***###.o***" }), "distinct masks only: the shapes, no value");
+    }
+
+    [Test]
+    public void Examples_NoValues_ShowsNone()
+    {
+        Assert.That(Masking.Examples([], "contact.email"), Is.Null);
+    }
+}
