@@ -6,6 +6,30 @@ namespace Inventory.Scanning;
 /// <c>+33 6 12 34 56 78</c> → <c>+### ### ### ### ### ###</c>). Input longer than 64 characters is cut first.</summary>
 public static class Masking
 {
+    /// <summary>A column whose sample repeats at most this many distinct values, or fewer than one in ten, is a value set.</summary>
+    private const int MaxValueSetSize = 12;
+
+    /// <summary>Up to three masked examples of a column (distinct masks, in sample order), or null when the column holds
+    /// a small set of repeated values: there the first letters and signs that a mask keeps name the values themselves
+    /// (<c>M</c>/<c>F</c>, <c>A+</c>/<c>O-</c>, <c>true</c>/<c>false</c>, party or church-tax codes; trial 17), so no
+    /// example is shown. A value set is at most 12 distinct non-blank values, or fewer than one distinct value in ten.</summary>
+    /// <param name="values">The column's non-null sampled values (raw; never stored).</param>
+    /// <returns>One to three masked examples, or null (no values, or a value set).</returns>
+    public static IReadOnlyList<string>? Examples(IReadOnlyList<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        int total = 0;
+        foreach (var v in values)
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            total++;
+            distinct.Add(v.Trim());
+        }
+        if (total == 0 || distinct.Count <= MaxValueSetSize || distinct.Count < 0.1 * total) return null;
+        return values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(Mask).Distinct(StringComparer.Ordinal).Take(3).ToList();
+    }
+
     /// <summary>Masks one value.</summary>
     /// <param name="value">Raw value.</param>
     /// <returns>The masked text: at most one character of any run of letters, no digit, fixed-length runs.</returns>

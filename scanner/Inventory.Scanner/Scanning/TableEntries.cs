@@ -85,7 +85,7 @@ internal static class TableEntries
                 Confidence = d.DataCategory is null ? 0 : d.Confidence,
                 Origin = d.DataCategory is null ? null : d.Origin,
                 Status = d.DataCategory is null ? ColumnStatus.Untagged : ColumnStatus.Suggested,
-                MaskedExamples = masked && e.Values.Count > 0 ? e.Values.Select(Masking.Mask).Distinct(StringComparer.Ordinal).Take(3).ToList() : null,
+                MaskedExamples = masked ? Masking.Examples(e.Values)?.ToList() : null,
             });
         }
         return entry;
