@@ -26,7 +26,7 @@ public static class CheckGate
         bool multiSource = scoped.Length > 1;
         var annotationsDir = AnnotationMerger.DisplayPath(Path.Combine(options.PathBase, options.AnnotationsDirectory), options.PathBase);
 
-        var invalidEntries = InvalidEntries(options);
+        var invalidEntries = InvalidCategoryEntries(options);
         var findings = new List<CheckFinding>();
         var columns = new List<CheckedColumn>();
         foreach (var source in scoped)
@@ -135,10 +135,13 @@ public static class CheckGate
     public static string Key(string? source, string table, string? column) =>
         $"{(source is null ? "" : source + "/")}{table}{(column is null ? "" : "." + column)}";
 
-    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, Dictionary<(string File, string Column), string> invalid)
+    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, Dictionary<(string File, string Column), AnnotationErrorKind> invalid)
     {
         var why = column.Annotation is not null ? "annotation entry has no category"
-            : table.AnnotationFile is not null && invalid.TryGetValue((table.AnnotationFile, column.Name), out var invalidEntry) ? invalidEntry
+            : table.AnnotationFile is not null && invalid.TryGetValue((table.AnnotationFile, column.Name), out var kind)
+                ? kind == AnnotationErrorKind.DuplicateKey
+                    ? "entry given twice, so neither applies (see the invalid-annotation finding)"
+                    : "entry has an invalid category (see the invalid-annotation finding)"
             : table.AnnotationFile is not null ? "no entry in the table's annotation"
             : "no annotation";
         if (column.Status == ColumnStatus.Suggested && threshold is { } t && column.Confidence < t)
@@ -159,21 +162,13 @@ public static class CheckGate
 
     /// <summary>Column entries dropped by the loader for an unknown category: (annotation file as displayed, column name),
     /// from the loader's structured errors.</summary>
-    /// <summary>Column entries that could not apply, by display file and column: why, for the untagged finding.</summary>
-    private static Dictionary<(string File, string Column), string> InvalidEntries(CheckOptions options)
+    // Column entries dropped for an error of their own (an unknown category, a key given twice), by file and column.
+    private static Dictionary<(string File, string Column), AnnotationErrorKind> InvalidCategoryEntries(CheckOptions options)
     {
-        var entries = new Dictionary<(string File, string Column), string>();
+        var entries = new Dictionary<(string File, string Column), AnnotationErrorKind>();
         foreach (var e in options.AnnotationErrors)
-        {
-            if (e.File is null || e.ColumnName is null) continue;
-            var why = e.Kind switch
-            {
-                AnnotationErrorKind.UnknownCategory => "entry has an invalid category (see the invalid-annotation finding)",
-                AnnotationErrorKind.DuplicateKey => "entry is given more than once, so none of its copies applies (see the invalid-annotation finding)",
-                _ => null,
-            };
-            if (why is not null) entries.TryAdd((AnnotationMerger.DisplayPath(e.File, options.PathBase), e.ColumnName), why);
-        }
+            if (e.Kind is AnnotationErrorKind.UnknownCategory or AnnotationErrorKind.DuplicateKey && e.File is not null && e.ColumnName is not null)
+                entries.TryAdd((AnnotationMerger.DisplayPath(e.File, options.PathBase), e.ColumnName), e.Kind);
         return entries;
     }
 

@@ -8,29 +8,33 @@ namespace Inventory.Scanning;
 /// drawn from a short list (<c>A+</c> → <c>A***+</c> is the blood group itself).</summary>
 public static class Masking
 {
-    /// <summary>Fewest distinct sampled values a column needs before it shows examples: below it the values form a
-    /// short list (sexes, blood groups, yes/no, religions), and a value's initial and separators name the value.</summary>
-    public const int MinDistinctValuesForExamples = 10;
+    /// <summary>A column whose sample repeats at most this many distinct values, or fewer than one in ten, is a value set.</summary>
+    private const int MaxValueSetSize = 12;
 
-    /// <summary>Up to three distinct masked examples of a column's sampled values, or null when the column must not show
-    /// any: no value sampled; fewer than <see cref="MinDistinctValuesForExamples"/> distinct values (an enumeration,
-    /// whose masked values stay readable); or a column classified as health or special-category data (GDPR Article 9),
-    /// whose every example, however masked, says something about a person's health, beliefs or life.</summary>
-    /// <param name="values">The column's sampled non-null values (raw; never stored).</param>
-    /// <param name="category">The column's suggested category (e.g. <c>other_personal.health</c>), or null.</param>
-    /// <returns>Masked examples, or null.</returns>
-    public static List<string>? Examples(IReadOnlyList<string> values, string? category)
+    /// <summary>Up to three masked examples of a column (distinct masks, in sample order), or null when the column holds
+    /// a small set of repeated values: there the first letters and signs that a mask keeps name the values themselves
+    /// (<c>M</c>/<c>F</c>, <c>A+</c>/<c>O-</c>, <c>true</c>/<c>false</c>, party or church-tax codes; trial 17), so no
+    /// example is shown. A value set is at most 12 distinct non-blank values, or fewer than one distinct value in ten.</summary>
+    /// <param name="values">The column's non-null sampled values (raw; never stored).</param>
+    /// <param name="category">The column's suggested category, or null. A column classified as health or
+    /// special-category data (GDPR Article 9) shows no example whatever its variety: every example of it, however
+    /// masked, says something about a person's health, beliefs or life.</param>
+    /// <returns>One to three masked examples, or null (no values, a value set, or Article 9 data).</returns>
+    public static IReadOnlyList<string>? Examples(IReadOnlyList<string> values, string? category = null)
     {
-        if (values.Count == 0 || IsArticle9(category)) return null;
+        ArgumentNullException.ThrowIfNull(values);
+        if (category is "other_personal.health" or "other_personal.special_category") return null;
         var distinct = new HashSet<string>(StringComparer.Ordinal);
+        int total = 0;
         foreach (var v in values)
-            if (distinct.Add(v) && distinct.Count >= MinDistinctValuesForExamples) break;
-        if (distinct.Count < MinDistinctValuesForExamples) return null;
-        return values.Select(Mask).Distinct(StringComparer.Ordinal).Take(3).ToList();
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            total++;
+            distinct.Add(v.Trim());
+        }
+        if (total == 0 || distinct.Count <= MaxValueSetSize || distinct.Count < 0.1 * total) return null;
+        return values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(Mask).Distinct(StringComparer.Ordinal).Take(3).ToList();
     }
-
-    private static bool IsArticle9(string? category) =>
-        category is "other_personal.health" or "other_personal.special_category";
 
     /// <summary>Masks one value.</summary>
     /// <param name="value">Raw value.</param>

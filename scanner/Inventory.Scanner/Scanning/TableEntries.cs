@@ -85,7 +85,7 @@ internal static class TableEntries
                 Confidence = d.DataCategory is null ? 0 : d.Confidence,
                 Origin = d.DataCategory is null ? null : d.Origin,
                 Status = d.DataCategory is null ? ColumnStatus.Untagged : ColumnStatus.Suggested,
-                MaskedExamples = masked ? Masking.Examples(e.Values, d.DataCategory) : null,
+                MaskedExamples = masked ? Masking.Examples(e.Values, d.DataCategory)?.ToList() : null,
             });
         }
         return entry;

@@ -206,38 +206,6 @@ public sealed class AnnotationMergerTests
         Assert.That(result.Stale[0].Message, Does.Contain("renamed to 'email'?"));
     }
 
-    /// <summary>Trial 17: an entry <c>Email</c> beside <c>email</c> was offered "renamed to 'email_verified'?"; a name that
-    /// exists in another case is a case typo, said as such, for columns and tables.</summary>
-    [Test]
-    public void Apply_NameInAnotherCase_SaysNamesAreCaseSensitive()
-    {
-        using var dir = new TempFolder();
-        var file = dir.Write("t.yml", """
-            table: users
-            columns:
-              email: contact.email
-              Email: contact.email
-              Phone: contact.phone
-            ---
-            table: Orders
-            columns:
-              id: none
-            """);
-        var document = Document(
-            Table("users", 0, Column("email", 1, "text", TypeFamily.Text), Column("email_verified", 2, "boolean", TypeFamily.Boolean),
-                Column("phone", 3, "text", TypeFamily.Text)),
-            Table("orders", 0, Column("id", 1, "integer", TypeFamily.Integer)));
-
-        var (_, result) = Merge(document, file);
-
-        Assert.That(result.Stale.Select(s => (s.Kind, s.Suggestion, s.Message)), Is.EqualTo(new (StaleKind, string?, string)[]
-        {
-            (StaleKind.ColumnMissing, "email", "column 'Email' is not in table 'users'; names are case-sensitive: the column is 'email', which has its own entry: remove this one"),
-            (StaleKind.ColumnMissing, "phone", "column 'Phone' is not in table 'users'; names are case-sensitive: the column is 'phone'"),
-            (StaleKind.TableMissing, "orders", "table 'Orders' is not in the inventory; names are case-sensitive: the table is 'orders'"),
-        }));
-    }
-
     [Test]
     public void Apply_TableExcludedByTheSourceFilter_IsNotStale()
     {

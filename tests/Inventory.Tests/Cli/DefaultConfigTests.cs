@@ -1,81 +1,96 @@
 using System.Diagnostics;
-using Inventory.Model;
-using Inventory.Tests.Annotations;
-using Inventory.Tests.Support;
+using Microsoft.Data.Sqlite;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Cli;
 
 /// <summary>
-/// Commands that read a saved inventory (<c>check</c>, <c>report</c>, <c>export</c>) use <c>./inventory.yml</c> when no
-/// <c>--config</c> is named, as their help says: its annotations folder, check settings and policy apply. Run as a real
-/// <c>inventory</c> process in its own working directory (the test process's directory is shared by every test).
+/// Trial 17 finding 7: <c>check</c> and <c>annotate</c> read <c>./inventory.yml</c> when it exists (their <c>--help</c>
+/// says so), also with <c>--inventory</c>: its <c>annotations:</c> folder, <c>check.fail-on</c> and policy apply, and
+/// the connections it names are not needed (their variables may be unset). Run as a real <c>inventory</c> process in a
+/// folder of its own, since the working directory is what is under test.
 /// </summary>
 [TestFixture]
+[NonParallelizable]
 public sealed class DefaultConfigTests
 {
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), $"inventory-default-config-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
     private static string Cli => Path.Combine(AppContext.BaseDirectory, "inventory.dll");
 
-    /// <summary>Runs the CLI in <paramref name="folder"/>; returns the exit code and standard output + error.</summary>
-    private static (int Exit, string Output) Run(string folder, params string[] arguments)
+    private (int Exit, string Output, string Error) Run(params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
         info.ArgumentList.Add(Cli);
         foreach (var a in arguments) info.ArgumentList.Add(a);
+        info.Environment.Remove("T17_UNSET_DB");
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
+        output.Wait();
         Assert.That(process.WaitForExit(TimeSpan.FromMinutes(2)), Is.True, "the CLI finished");
-        return (process.ExitCode, output.Result + error);
+        return (process.ExitCode, output.Result, error);
     }
 
-    /// <summary>A folder with the C06 inventory, its annotations in <c>gate-annotations/</c> (not the <c>./annotations</c>
-    /// fallback) and an inventory.yml that names that folder and fails the gate on conflicts.</summary>
-    private static TempFolder Project()
+    /// <summary>A scanned database of one table (id, an e-mail column) and an inventory.yml whose annotations folder is
+    /// not the default one, which annotates the e-mail column <c>none</c> (a conflict) and fails on conflicts.</summary>
+    private void Arrange()
     {
-        var dir = new TempFolder();
-        InventoryJson.Write(CaseInventories.C06(), Path.Combine(dir.Path, "inventory.json"));
-        var annotations = Directory.CreateDirectory(Path.Combine(dir.Path, "gate-annotations")).FullName;
-        File.Copy(Path.Combine(SharedPaths.Cases, "C06-ci-gate-tagged", "annotations.yml"), Path.Combine(annotations, "invoice.yml"));
-        File.WriteAllText(Path.Combine(dir.Path, "inventory.yml"), "annotations: gate-annotations\n");
-        return dir;
+        var database = Path.Combine(_folder, "app.db");
+        using (var connection = new SqliteConnection($"Data Source={database}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE member (id INTEGER PRIMARY KEY, backup_email TEXT);" +
+                string.Concat(Enumerable.Range(1, 40).Select(i => $"INSERT INTO member VALUES ({i}, 'person{i}@example.org');"));
+            command.ExecuteNonQuery();
+        }
+        var (exit, _, error) = Run("scan", "--connection", "sqlite:" + database, "--out", "inventory.json");
+        Assert.That(exit, Is.Zero, error);
+        Directory.CreateDirectory(Path.Combine(_folder, "schema-notes"));
+        File.WriteAllText(Path.Combine(_folder, "schema-notes", "member.yml"), "table: member\ncolumns:\n  id: none\n  backup_email: none\n");
+        File.WriteAllText(Path.Combine(_folder, "inventory.yml"),
+            "sources:\n  - name: default\n    connection: ${T17_UNSET_DB}\nannotations: schema-notes/\ncheck:\n  fail-on: [untagged, conflict]\n");
     }
 
     [Test]
-    public void Check_SavedInventory_UsesTheWorkingDirectorysInventoryYml()
+    public void Check_WithInventoryAndNoConfigFlag_ReadsTheWorkingDirectorysInventoryYml()
     {
-        using var dir = Project();
+        Arrange();
 
-        var (implicitExit, implicitOutput) = Run(dir.Path, "check", "--inventory", "inventory.json");
-        var (namedExit, namedOutput) = Run(dir.Path, "check", "--inventory", "inventory.json", "--config", "inventory.yml");
+        var (exit, output, error) = Run("check", "--inventory", "inventory.json");
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(implicitOutput, Does.Contain("3 of 8 in-scope columns tagged"), "the annotations folder of ./inventory.yml applies");
-            Assert.That((implicitExit, implicitOutput), Is.EqualTo((namedExit, namedOutput)), "the same as naming the file");
+            Assert.That(exit, Is.EqualTo(1), $"the conflict fails the gate (fail-on: conflict); stderr: {error}");
+            Assert.That(output, Does.Contain("2 of 2 in-scope columns tagged"), "the annotations folder of inventory.yml was read");
+            Assert.That(output, Does.Contain("member.backup_email  conflict"));
+            Assert.That(output, Does.Not.StartWith("warning:"), "the conflict is a failure, not a warning");
         }
     }
 
     [Test]
-    public void Check_MalformedDefaultConfig_IsAnErrorNamingTheFile()
+    public void Check_AnnotationsFlag_StillOverridesTheWorkingDirectorysConfig()
     {
-        using var dir = Project();
-        File.WriteAllText(Path.Combine(dir.Path, "inventory.yml"), "annotations: [gate-annotations\n");
+        Arrange();
+        Directory.CreateDirectory(Path.Combine(_folder, "other"));
 
-        var (exit, output) = Run(dir.Path, "check", "--inventory", "inventory.json");
+        var (exit, output, error) = Run("check", "--inventory", "inventory.json", "--annotations", "other");
 
-        Assert.That((exit, output.Contains("inventory.yml:", StringComparison.Ordinal)), Is.EqualTo((2, true)), output);
-    }
-
-    [Test]
-    public void Export_SavedInventory_TakesTheAnnotationsOfTheWorkingDirectorysInventoryYml()
-    {
-        using var dir = Project();
-
-        var (exit, output) = Run(dir.Path, "export", "--inventory", "inventory.json", "--format", "postgres-comments", "--out", "labels.sql");
-
-        Assert.That(exit, Is.Zero, output);
-        var script = File.ReadAllText(Path.Combine(dir.Path, "labels.sql"));
-        Assert.That(script, Does.Contain("customer_name").And.Contain("vat_number"), "the annotated columns are exported");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(output, Does.Contain("0 of 2 in-scope columns tagged"), error);
+            Assert.That(exit, Is.EqualTo(1), "untagged columns fail");
+        }
     }
 }
