@@ -23,6 +23,12 @@ public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<stri
     /// category (e.g. a <c>country</c> is a postal address only inside an address record, LABELS.md tie-breaker 4); empty
     /// when the rule stands alone. Checked only when the table's column names are known.</summary>
     public IReadOnlyList<string> NeedsSiblings { get; init; } = [];
+
+    /// <summary>True when the words of <see cref="AllowSuffixes"/> are forms of this rule's fact (a flag, a count, a
+    /// date, a status or a code of a health or Art. 9 fact: <c>sick_days_count</c>, <c>religion_code</c>): a rule that
+    /// matches only such trailing words (<c>count</c>, <c>code</c>, <c>status</c>, <c>date</c>, all <c>none</c> rules)
+    /// does not take the name from it. YAML key <c>keeps-allowed-suffixes</c> (default false).</summary>
+    public bool KeepsAllowedSuffixes { get; init; }
 }
 
 /// <summary>The outcome of matching a column name against the name rules.</summary>
@@ -166,7 +172,8 @@ public sealed class NameRuleSet
             foreach (var item in seq.Items)
             {
                 if (item is not YMapping m) throw item.Error("each rule is a mapping with id, category and names");
-                m.AllowOnly("name rule", "id", "category", "names", "contains", "types", "tables", "not-tables", "weight", "allow-suffixes", "needs-siblings");
+                m.AllowOnly("name rule", "id", "category", "names", "contains", "types", "tables", "not-tables", "weight", "allow-suffixes", "needs-siblings",
+                    "keeps-allowed-suffixes");
                 var id = m.RequireString("id", "a name rule");
                 if (!ids.Add(id)) throw m["id"]!.Error($"duplicate rule id '{id}'");
                 var category = m.RequireString("category", $"rule '{id}'");
@@ -194,7 +201,10 @@ public sealed class NameRuleSet
                 var siblings = m.Strings("needs-siblings");
                 foreach (var c in siblings)
                     if (!taxonomy.IsKnown(c)) throw m["needs-siblings"]!.Error($"unknown data category '{c}' in rule '{id}'");
-                rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow) { NeedsSiblings = siblings });
+                bool keeps = m.Bool("keeps-allowed-suffixes") ?? false;
+                if (keeps && allow.Count == 0) throw m["keeps-allowed-suffixes"]!.Error($"rule '{id}' keeps its allowed suffixes but lists no 'allow-suffixes'");
+                rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow)
+                    { NeedsSiblings = siblings, KeepsAllowedSuffixes = keeps });
             }
         else if (root["rules"] is not null) throw root["rules"]!.Error("'rules' must be a list");
         return new NameRuleSet(rules, abbreviations, groups, nameGroups, suffixes, prefixes);
@@ -312,8 +322,8 @@ public sealed class NameRuleSet
         var words = tokens.Where(t => !char.IsAsciiDigit(t[0])).ToList();
         string joined = string.Concat(words);
 
-        NameRule? best = null;
-        int bestEnd = -1, bestLength = 0, bestStart = 0;
+        NameRule? best = null, keeper = null;
+        int bestEnd = -1, bestLength = 0, bestStart = 0, keeperEnd = -1, keeperLength = 0, keeperStart = 0;
         foreach (var rule in Rules)
         {
             if (rule.Tables.Count > 0 && !rule.Tables.Any(groups.Contains)) continue;
@@ -337,6 +347,10 @@ public sealed class NameRuleSet
                 {
                     best = rule; bestEnd = end; bestLength = length; bestStart = start;
                 }
+                if (rule.KeepsAllowedSuffixes && Better(end, length, rule.Weight, keeperEnd, keeperLength, keeper?.Weight ?? 0))
+                {
+                    keeper = rule; keeperEnd = end; keeperLength = length; keeperStart = start;
+                }
             }
             foreach (var fragment in rule.Contains)
             {
@@ -348,9 +362,20 @@ public sealed class NameRuleSet
                 {
                     best = rule; bestEnd = end; bestLength = fragment.Length; bestStart = start;
                 }
+                if (rule.KeepsAllowedSuffixes && Better(end, fragment.Length, rule.Weight, keeperEnd, keeperLength, keeper?.Weight ?? 0))
+                {
+                    keeper = rule; keeperEnd = end; keeperLength = fragment.Length; keeperStart = start;
+                }
             }
         }
         if (best is null) return new NameMatch(null, null, 0, gates, groups, tokens, null);
+        // A fact stored as a count, date, status or code (sick_days_count, religion_code): the later match on the form word
+        // alone does not take the name from the fact, when every word after the fact is one of its forms.
+        if (keeper is not null && best != keeper && bestStart > keeperEnd
+            && words.Skip(keeperEnd + 1).All(keeper.AllowSuffixes.Contains))
+        {
+            best = keeper; bestEnd = keeperEnd; bestStart = keeperStart;
+        }
 
         bool personal = best.DataCategory != "none";
         if (personal)

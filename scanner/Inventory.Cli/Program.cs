@@ -2,9 +2,23 @@ using Inventory.Cli;
 using Inventory.Cli.Commands;
 using Spectre.Console;
 
-// Output that is piped or redirected is read by programs and CI logs: do not fold it at 80 columns.
+var console = AnsiConsole.Console;
+LineEndTrimmingWriter? pipedOutput = null;
+// Output that is piped or redirected is read by programs and CI logs: do not fold it at 80 columns, and do not pad
+// its lines to that width either.
 if (Console.IsOutputRedirected)
-    AnsiConsole.Console.Profile.Width = 240;
+{
+    pipedOutput = new LineEndTrimmingWriter(Console.Out);
+    console = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(pipedOutput),
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+    });
+    console.Profile.Width = 240;
+}
 // Progress and errors go to standard error so that findings and reports on standard output stay clean.
 ScanProgressView.ProgressWriter = Console.Error;
-return await InventoryApp.RunAsync(args, AnsiConsole.Console, Console.Error);
+var exit = await InventoryApp.RunAsync(args, console, Console.Error);
+pipedOutput?.Flush();
+return exit;

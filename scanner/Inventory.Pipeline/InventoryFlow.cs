@@ -145,6 +145,17 @@ public sealed class InventoryFlow
         return new AppliedAnnotations(annotations, merge);
     }
 
+    /// <summary>Step 2 without annotation files: applies the labels the database holds (column comments with an
+    /// <c>inventory:</c> line, SQL Server sensitivity classifications) and raises their conflicts, as
+    /// <see cref="MergeAnnotations"/> does, so a scan that names no annotations still records what the database says.</summary>
+    /// <param name="document">The inventory, changed in place.</param>
+    /// <returns>The merge result (its conflicts count the labels the sampled values contradict).</returns>
+    public MergeResult ApplyDatabaseLabels(InventoryDocument document)
+    {
+        var options = new MergeOptions { PathBase = PathBase, InScope = ScanScope.Of(document, Config) };
+        return new AnnotationMerger(Categories(), options).Apply(document, AnnotationSet.Empty);
+    }
+
     /// <summary>The stub files <c>annotate</c> writes for columns without an annotation entry: the annotations are
     /// merged first (as <see cref="MergeAnnotations"/> does, without stale detection), so each stub carries the
     /// suggestion the gate would show.</summary>

@@ -135,14 +135,17 @@ public static class CheckGate
     public static string Key(string? source, string table, string? column) =>
         $"{(source is null ? "" : source + "/")}{table}{(column is null ? "" : "." + column)}";
 
-    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, HashSet<(string File, string Column)> invalid)
+    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, Dictionary<(string File, string Column), AnnotationErrorKind> invalid)
     {
         var why = column.Annotation is not null ? "annotation entry has no category" + PathGap(column)
-            : table.AnnotationFile is not null && invalid.Contains((table.AnnotationFile, column.Name)) ? "entry has an invalid category (see the invalid-annotation finding)"
+            : table.AnnotationFile is not null && invalid.TryGetValue((table.AnnotationFile, column.Name), out var kind)
+                ? kind == AnnotationErrorKind.DuplicateKey
+                    ? "entry given twice, so neither applies (see the invalid-annotation finding)"
+                    : "entry has an invalid category (see the invalid-annotation finding)"
             : table.AnnotationFile is not null ? "no entry in the table's annotation"
             : "no annotation";
         if (column.Status == ColumnStatus.Suggested && threshold is { } t && column.Confidence < t)
-            why += $"; classification confidence {column.Confidence.ToString("0.00", CultureInfo.InvariantCulture)} is below {t.ToString("0.##", CultureInfo.InvariantCulture)}";
+            why += $"; classification confidence {ConfidenceText.Format(column.Confidence)} is below {t.ToString("0.##", CultureInfo.InvariantCulture)}";
         var notSampled = column.NotSampled ?? table.NotSampled;
         if (column.Classification?.DataCategory is not null && notSampled is { } unread)
             // The suggestion printed beside it rests on the name and type alone: say so, as `annotate` does in its stubs.
@@ -177,11 +180,15 @@ public static class CheckGate
 
     /// <summary>Column entries dropped by the loader for an unknown category: (annotation file as displayed, column name),
     /// from the loader's structured errors.</summary>
-    private static HashSet<(string File, string Column)> InvalidCategoryEntries(CheckOptions options) =>
-        options.AnnotationErrors
-            .Where(e => e.Kind == AnnotationErrorKind.UnknownCategory && e.File is not null && e.ColumnName is not null)
-            .Select(e => (AnnotationMerger.DisplayPath(e.File!, options.PathBase), e.ColumnName!))
-            .ToHashSet();
+    // Column entries dropped for an error of their own (an unknown category, a key given twice), by file and column.
+    private static Dictionary<(string File, string Column), AnnotationErrorKind> InvalidCategoryEntries(CheckOptions options)
+    {
+        var entries = new Dictionary<(string File, string Column), AnnotationErrorKind>();
+        foreach (var e in options.AnnotationErrors)
+            if (e.Kind is AnnotationErrorKind.UnknownCategory or AnnotationErrorKind.DuplicateKey && e.File is not null && e.ColumnName is not null)
+                entries.TryAdd((AnnotationMerger.DisplayPath(e.File, options.PathBase), e.ColumnName), e.Kind);
+        return entries;
+    }
 
     private static FindingLocation AnnotationLocation(InventoryDocument document, ColumnEntry column, TableEntry table, Model.SourceEntry source,
         string annotationsDir, string pathBase)

@@ -166,6 +166,6 @@ public static class LabelSelection
         ExportBasis.Annotation when column.Annotation is { } a => $"annotation {a.File}:{a.Line}",
         ExportBasis.Annotation => "annotation",
         ExportBasis.DatabaseLabel => "database label",
-        _ => $"{(column.Origin == Origin.Model ? "model" : "rules")} suggestion, confidence {column.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}",
+        _ => $"{(column.Origin == Origin.Model ? "model" : "rules")} suggestion, confidence {ConfidenceText.Format(column.Confidence)}",
     };
 }

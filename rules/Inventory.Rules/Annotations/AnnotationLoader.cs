@@ -123,9 +123,18 @@ public sealed class AnnotationLoader
                 $"{e.Reason}; none of this file's annotations were applied (fix the file and run again)", e.File, e.Line, e.Column));
             return [];
         }
-        // A repeated key is an error of its entry only (neither entry applies); the other entries are read below.
+        // A repeated key is an error of its entry only (neither entry applies); the other entries are read below. A column
+        // given twice names its column, so the gate can say why that column stays untagged.
+        var duplicateColumns = new Dictionary<(int Line, int Column), string>();
+        foreach (var document in documents)
+            if (document is YMapping { } table && table["columns"] is YMapping columnMap)
+                foreach (var key in columnMap.DuplicateKeys)
+                    duplicateColumns[(key.Line, key.Column)] = key.Value;
         foreach (var duplicate in duplicates)
-            errors.Add(AnnotationError.From(AnnotationErrorKind.DuplicateKey, duplicate));
+            errors.Add(AnnotationError.From(AnnotationErrorKind.DuplicateKey, duplicate) with
+            {
+                ColumnName = duplicateColumns.GetValueOrDefault((duplicate.Line, duplicate.Column)),
+            });
         var tables = new List<TableAnnotation>();
         var seenInFile = new Dictionary<(string?, string), int>();
         foreach (var document in documents)

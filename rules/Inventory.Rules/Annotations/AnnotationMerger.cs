@@ -119,9 +119,13 @@ public sealed class AnnotationMerger
             {
                 if (_options.ReportMissingTables && (sources.Count == 0 || sources.Any(s => InScope(s, annotation.Table))))
                 {
-                    var suggestion = Closest.FindName(annotation.Table, sources.SelectMany(s => s.Tables).Select(t => t.QualifiedName).Distinct());
+                    var names = sources.SelectMany(s => s.Tables).Select(t => t.QualifiedName).Distinct().ToList();
+                    var otherCase = names.FirstOrDefault(n => string.Equals(n, annotation.Table, StringComparison.OrdinalIgnoreCase));
+                    var suggestion = otherCase ?? Closest.FindName(annotation.Table, names);
                     stale.Add(new StaleAnnotation(StaleKind.TableMissing, annotation.Source, annotation.Table, null,
-                        suggestion is null
+                        otherCase is not null
+                            ? $"table '{annotation.Table}' is not in the inventory; names are case-sensitive: the table is '{otherCase}'"
+                            : suggestion is null
                             ? $"table '{annotation.Table}' is not in the inventory (dropped or renamed?); remove or rename the annotation"
                             : $"table '{annotation.Table}' is not in the inventory; renamed to '{suggestion}'?",
                         suggestion, annotation.Location));
@@ -141,9 +145,14 @@ public sealed class AnnotationMerger
                 if (entry is null)
                 {
                     var annotated = annotation.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-                    var suggestion = Closest.FindName(column.Name, first.Columns.Select(c => c.Name).Where(n => !annotated.Contains(n)));
+                    // Names are case-sensitive: a column spelt with other capitals is that column, even when it has its own
+                    // entry (trial 17: 'Email' was said to be renamed to 'email_verified').
+                    var sameLetters = first.Columns.Select(c => c.Name).FirstOrDefault(n => string.Equals(n, column.Name, StringComparison.OrdinalIgnoreCase));
+                    var suggestion = sameLetters ?? Closest.FindName(column.Name, first.Columns.Select(c => c.Name).Where(n => !annotated.Contains(n)));
                     stale.Add(new StaleAnnotation(StaleKind.ColumnMissing, annotation.Source, annotation.Table, column.Name,
-                        suggestion is null
+                        sameLetters is not null
+                            ? $"column '{column.Name}' is not in table '{annotation.Table}': names are case-sensitive, the column is '{sameLetters}'"
+                        : suggestion is null
                             ? $"column '{column.Name}' is not in table '{annotation.Table}' (dropped or renamed?); remove or rename the entry"
                             : $"column '{column.Name}' is not in table '{annotation.Table}'; renamed to '{suggestion}'?",
                         suggestion, column.Location));

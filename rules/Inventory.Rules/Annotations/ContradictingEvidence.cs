@@ -9,13 +9,16 @@ public static class ContradictingEvidence
 {
     /// <summary>Detector hits pointing at a personal category of another top level than the annotated one (an annotated
     /// <c>contact.email</c> is not contradicted by <c>contact.phone</c> hits), with counts, strongest ratio first, then by
-    /// detector id (ordinal).</summary>
+    /// detector id (ordinal). None when the classification, which weighed those very hits, reached the annotated top
+    /// level itself: the annotation then says what the evidence was judged to mean (trial 17: push tokens under a
+    /// device-id name, tax numbers and Unix times a phone plan accepts, were conflicts once a stub took its suggestion).</summary>
     /// <param name="classification">The column's classification, or null (no evidence).</param>
     /// <param name="annotatedCategory">The category the annotation gives.</param>
     /// <returns>The hits, each with <see cref="EvidenceItem.Matched"/> and a positive <see cref="EvidenceItem.Total"/>.</returns>
     public static IEnumerable<EvidenceItem> Against(ColumnClassification? classification, string annotatedCategory)
     {
         var top = DataCategory.TopLevelOf(annotatedCategory);
+        if (classification?.DataCategory is { } judged && DataCategory.TopLevelOf(judged) == top) return [];
         return (classification?.Evidence ?? [])
             .Where(e => e.Kind == "detector" && e.DataCategory is { } c && c != "none" && DataCategory.TopLevelOf(c) != top
                         && e.Matched is not null && e.Total is > 0)

@@ -12,7 +12,7 @@ public static class Suggestions
     public static string? Describe(ColumnClassification? classification)
     {
         if (classification?.DataCategory is not { } category) return null;
-        var text = $"{category} ({classification.Confidence.ToString("0.00", CultureInfo.InvariantCulture)})";
+        var text = $"{category} ({ConfidenceText.Format(classification.Confidence)})";
         var evidence = classification.Evidence.FirstOrDefault(e => e.DataCategory == category) ?? classification.Evidence.FirstOrDefault();
         return evidence is null ? text : $"{text} — {Describe(evidence)}";
     }

@@ -60,6 +60,24 @@ internal sealed class PhoneDetector : ValueDetector
         return false;
     }
 
+    /// <summary>The country calling code of a bare digit run read as an international number without its <c>+</c> (the
+    /// E.164 digits integers store), when libphonenumber finds that number valid (or in a fictional range); otherwise
+    /// null. National readings are not tried: they are what makes random digit runs pass.</summary>
+    /// <param name="digits">ASCII digits only.</param>
+    internal static int? InternationalCallingCode(string digits)
+    {
+        if (digits.Length is < 8 or > 15 || digits[0] == '0') return null;
+        try
+        {
+            var number = Util.Parse("+" + digits, null);
+            return Util.IsValidNumber(number) || (Util.IsPossibleNumber(number) && IsFictional(number)) ? number.CountryCode : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
     private static bool Valid(string text, string? region)
     {
         try

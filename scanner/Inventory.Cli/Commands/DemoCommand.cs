@@ -32,9 +32,6 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
         [Description("small, default or large (about 7k, 70k or 340k rows).")]
         public DemoSize Size { get; init; } = DemoSize.Default;
 
-        [CommandOption("-v|--verbose")]
-        [Description("Show stack traces on errors.")]
-        public bool Verbose { get; init; }
     }
 
     /// <summary>Files and figures of one demo run (used by tests).</summary>

@@ -22,7 +22,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
         public string? Inventory { get; init; }
 
         [CommandOption("-c|--config <FILE>")]
-        [Description("Config file (inventory.yml) for the annotations folder, taxonomy, source scopes and check.accept-classification-above.")]
+        [Description("Config file (default: ./inventory.yml when it exists) for the annotations folder, taxonomy, source scopes and check.accept-classification-above.")]
         public string? Config { get; init; }
 
         [CommandOption("--annotations <DIR>")]
@@ -58,7 +58,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = LabelExport.ParseFormat(settings.Format!);
-        var config = settings.Config is null ? null : InventoryConfig.Load(settings.Config);
+        var config = InventoryConfig.LoadNamedOrDefault(settings.Config);
         var flow = new InventoryFlow(config);
         var document = InventoryJson.Read(settings.Inventory!);
         // The same annotations and merge as `check` (flag, else the config's folder, else ./annotations when present).

@@ -16,13 +16,17 @@ internal class GateSettings : ScanSettings
     [Description("Read a saved inventory.json instead of scanning.")]
     public string? Inventory { get; init; }
 
-    /// <summary>The config: required to scan; optional with <c>--inventory</c> (then its sources are not needed).</summary>
+    /// <summary>The config: required to scan; optional with <c>--inventory</c> (then its sources are not needed). As the
+    /// help says, <c>--config</c> defaults to <c>./inventory.yml</c> when it exists, with <c>--inventory</c> too: its
+    /// annotations folder, <c>check</c> settings, policy and taxonomy apply to the saved inventory (trial 17: they were
+    /// silently left out, and the gate passed conflicts the config makes failures).</summary>
     /// <exception cref="ConfigurationException">Bad config or flags; nothing to scan when no --inventory is given.</exception>
     public InventoryConfig? ToGateConfig()
     {
-        if (Inventory is null && Config is null && Connection is null && !File.Exists("inventory.yml"))
+        if (Inventory is null && Config is null && Connection is null && !File.Exists(InventoryConfig.DefaultFileName))
             throw new ConfigurationException(SayWhat);
-        return Inventory is null ? ToConfig() : Config is null ? null : ToConfig(requireSources: false);
+        if (Inventory is null) return ToConfig();
+        return Config is not null || (Connection is null && File.Exists(InventoryConfig.DefaultFileName)) ? ToConfig(requireSources: false) : null;
     }
 
     /// <summary>The inventory to work on: the saved file, or a live scan through the flow.</summary>

@@ -28,7 +28,7 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         public string? Policy { get; init; }
 
         [CommandOption("--config <FILE>")]
-        [Description("inventory.yml: its annotations, policy, taxonomy, source include/exclude and check.accept-classification-above apply (connections are not used).")]
+        [Description("inventory.yml (default: ./inventory.yml when it exists): its annotations, policy, taxonomy, source include/exclude and check.accept-classification-above apply (connections are not used).")]
         public string? Config { get; init; }
 
         [CommandOption("--annotations <PATH>")]
@@ -54,7 +54,7 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
             throw new ConfigurationException("--inventory FILE is required; run `inventory scan --out inventory.json` first");
         var writers = ReportWriters.CreateMany(settings.Format);
         // The report reads no database: ${VARS} in connections (secrets) are resolved only by a scan.
-        var config = settings.Config is null ? null : InventoryConfig.Load(settings.Config);
+        var config = InventoryConfig.LoadNamedOrDefault(settings.Config);
         var flow = new InventoryFlow(config);
         var (policy, _) = flow.LoadPolicy(settings.Policy);
         var inventory = InventoryJson.Read(settings.Inventory);

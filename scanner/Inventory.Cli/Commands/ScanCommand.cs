@@ -32,6 +32,9 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
         var request = flow.CreateScanRequest(settings.MaskedExamples) with { Shard = shard };
         var document = await ScanProgressView.ScanAsync(console, flow, request, cancellationToken);
         var applied = location is null ? null : flow.MergeAnnotations(document, location);
+        // Without annotation files the database's own labels still apply (trial 17: inventory.json showed the classifier's
+        // category for columns the database labels, while check and report applied the labels).
+        if (location is null) flow.ApplyDatabaseLabels(document);
         foreach (var error in applied?.Annotations.Errors ?? [])
             errors.Error(error.Message);
         InventoryJson.Write(document, settings.Out);

@@ -49,25 +49,18 @@ internal class ScanSettings : CommandSettings
     public string? Annotations { get; init; }
 
     [CommandOption("--masked-examples")]
-    [Description("Keep up to three masked examples per column in inventory.json (e.g. j***@e***.c***). Off by default.")]
+    [Description("Keep up to three masked examples per column in inventory.json (e.g. j***@e***.c***); none for short lists of values or health and special-category columns. Off by default.")]
     public bool MaskedExamples { get; init; }
 
-    [CommandOption("-v|--verbose")]
-    [Description("Show stack traces on errors.")]
-    public bool Verbose { get; init; }
 
     /// <summary>Loads inventory.yml (explicit, or ./inventory.yml when present) and applies the flags over it.</summary>
     /// <param name="requireSources">True when the command scans: then a config without sources is an error.</param>
     /// <exception cref="ConfigurationException">Bad config, bad flag, or nothing to scan.</exception>
     public InventoryConfig ToConfig(bool requireSources = true)
     {
-        InventoryConfig config;
-        if (Config is not null)
-            config = InventoryConfig.Load(Config);
-        else if (Connection is null && File.Exists("inventory.yml"))
-            config = InventoryConfig.Load("inventory.yml");
-        else
-            config = new InventoryConfig();
+        // A --connection scans that database alone: ./inventory.yml is then not read unless named.
+        var config = (Config is null && Connection is not null ? null : InventoryConfig.LoadNamedOrDefault(Config))
+            ?? new InventoryConfig();
 
         var sources = config.Sources.ToList();
         if (Connection is not null)

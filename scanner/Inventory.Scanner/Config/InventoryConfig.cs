@@ -90,6 +90,19 @@ public sealed record InventoryConfig
     /// <summary>Resolves a path relative to the config file's folder.</summary>
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(BaseDirectory, path));
 
+    /// <summary>The config file every command reads from the working directory when none is named.</summary>
+    public const string DefaultFileName = "inventory.yml";
+
+    /// <summary>The config a command works with: <paramref name="path"/> when given, else <c>./inventory.yml</c> when it
+    /// exists (what <c>--help</c> promises for every command that takes <c>--config</c>), else null.</summary>
+    /// <param name="path">The <c>--config</c> flag, or null.</param>
+    /// <param name="environment">Variable lookup (defaults to the process environment); connections resolve lazily.</param>
+    /// <exception cref="ConfigurationException">As <see cref="Load"/>: a named file that is missing, or a malformed one.</exception>
+    public static InventoryConfig? LoadNamedOrDefault(string? path, Func<string, string?>? environment = null) =>
+        path is not null ? Load(path, environment)
+        : System.IO.File.Exists(DefaultFileName) ? Load(DefaultFileName, environment)
+        : null;
+
     /// <summary>Loads and validates a config file.</summary>
     /// <param name="path">Path to inventory.yml.</param>
     /// <param name="environment">Variable lookup (defaults to the process environment).</param>
@@ -109,19 +122,25 @@ public sealed record InventoryConfig
             {
                 if (item is not YMapping m) throw item.Error("each source must be a mapping with name, provider, connection");
                 m.AllowOnly("source", "name", "provider", "connection", "include", "exclude", "sample", "role");
-                sources.Add(ReadSource(m, environment, requireConnection: true));
+                var source = ReadSource(m, environment, requireConnection: true);
+                // Reported at the second name (or the source without one), where the user must rename.
+                if (sources.Any(s => s.Name == source.Name))
+                    throw (m["name"] ?? m).Error($"two sources are named '{source.Name}'; names must be unique");
+                sources.Add(source);
             }
         }
         SourceConfig? defaults = null;
         if (new[] { "provider", "connection", "include", "exclude", "sample", "role", "name" }.Any(k => root[k] is not null))
         {
             var single = ReadSource(root, environment, requireConnection: false);
-            if (root.String("connection") is { Length: > 0 }) sources.Add(single);
+            if (root.String("connection") is { Length: > 0 })
+            {
+                if (sources.Any(s => s.Name == single.Name))
+                    throw (root["name"] ?? root).Error($"two sources are named '{single.Name}'; names must be unique");
+                sources.Add(single);
+            }
             else defaults = single;
         }
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var s in sources)
-            if (!names.Add(s.Name)) throw root.Error($"two sources are named '{s.Name}'; names must be unique");
 
         var check = new CheckConfig();
         if (root.Mapping("check") is { } c)

@@ -81,7 +81,7 @@ internal static class TableEntries
                 NotSampled = e.NotSampled,
                 Stats = Stats(e),
                 Classification = d,
-                MaskedExamples = masked && e.Values.Count > 0 ? e.Values.Select(Masking.Mask).Distinct(StringComparer.Ordinal).Take(3).ToList() : null,
+                MaskedExamples = masked ? Masking.Examples(e.Values, d.DataCategory)?.ToList() : null,
             };
             column.ApplyClassification(); // category, confidence, origin, status and JSON paths from the decision
             entry.Columns.Add(column);

@@ -71,6 +71,33 @@ public sealed class AnnotationMergerTests
         Assert.That(document.AllColumns().Select(x => x.Column.Status), Is.All.EqualTo(ColumnStatus.Tagged));
     }
 
+    /// <summary>Trial 17: a stub filled in with the tool's own suggestion raised a conflict from evidence the classifier
+    /// had already weighed and set aside (a push token that also passes the secret-token detector; a tax id whose digits
+    /// also pass the phone check). The same evidence against an annotation the classifier disagrees with still is one.</summary>
+    [Test]
+    public void Apply_AnnotationAgreeingWithTheClassifiersOwnDecision_IsNoConflictDespiteOtherDetectorHits()
+    {
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", "table: t\ncolumns:\n  push_token: automatic.device_id\n  steuer_id: financial.tax_id\n  note: none\n");
+        var document = Document(Table("t", 200,
+            Column("push_token", 1, "text", TypeFamily.Text,
+                Decided("automatic.device_id", 0.95, Detector("detector.secret-token", "other_personal.credentials", 200, 200)), 200, 200),
+            Column("steuer_id", 2, "text", TypeFamily.Text,
+                Decided("financial.tax_id", 0.81, Detector("detector.phone", "contact.phone", 256, 300)), 300, 300),
+            Column("note", 3, "text", TypeFamily.Text,
+                Decided("contact.phone", 0.9, Detector("detector.phone", "contact.phone", 290, 300)), 300, 300)));
+
+        var (_, result) = Merge(document, file);
+
+        var t = document.Sources[0].Tables[0];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(t.Columns.Select(c => c.Status), Is.EqualTo(new[] { ColumnStatus.Tagged, ColumnStatus.Tagged, ColumnStatus.Conflict }));
+            Assert.That(t.Columns[2].Conflict, Does.Contain("290/300 non-null sampled values are"));
+            Assert.That(result.Conflicts, Is.EqualTo(1));
+        }
+    }
+
     [Test]
     public void Apply_DatabaseLabels_TagUnlessAnnotated()
     {

@@ -48,6 +48,36 @@ public sealed class CheckWordingTests
             Does.StartWith("no entry in the table's annotation"), "a column without an entry keeps its own reason");
     }
 
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  Backup_Email: contact.email\n")]
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email: contact.email\n  BACKUP_EMAIL: contact.email\n")]
+    public void Evaluate_EntryWithOtherCapitals_SaysNamesAreCaseSensitive(string yaml)
+    {
+        // Trial 17 finding 12: 'Email' next to an annotated 'email' was said to be renamed to 'email_verified'.
+        using var dir = new TempFolder();
+        dir.Write("app_user.yml", yaml);
+
+        var result = Gate(CaseInventories.C05(), dir.Path);
+
+        var stale = result.Findings.Single(f => f.Kind == FindingKind.Stale && f.Column != "backup_email");
+        Assert.That(stale.Message, Does.EndWith("names are case-sensitive, the column is 'backup_email'"));
+    }
+
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email: contact.email\n  backup_email: none\n")]
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email:\n    category: contact.email\n  backup_email: { category: none }\n")]
+    public void Evaluate_EntryGivenTwice_UntaggedReasonSaysSo(string yaml)
+    {
+        // Trial 17 finding 11: the column said "no entry in the table's annotation" although it had two.
+        using var dir = new TempFolder();
+        dir.Write("app_user.yml", yaml);
+
+        var result = Gate(CaseInventories.C05(), dir.Path);
+
+        var untagged = result.Findings.Single(f => f.Kind == FindingKind.Untagged && f.Column == "backup_email");
+        Assert.That(untagged.Message, Does.StartWith("entry given twice, so neither applies (see the invalid-annotation finding)"));
+        Assert.That(result.Findings.Single(f => f.Kind == FindingKind.Untagged && f.Column == "display_name").Message,
+            Does.StartWith("no entry in the table's annotation"), "a column without an entry keeps its own reason");
+    }
+
     [Test]
     public void Evaluate_UnannotatedTableNextToAProcessorSource_PointsAtTheFileAnnotateCreates()
     {

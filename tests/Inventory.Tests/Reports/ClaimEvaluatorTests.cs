@@ -194,6 +194,21 @@ public sealed class ClaimEvaluatorTests
     }
 
     [Test]
+    public void NoCardNumber_EmptyTable_HoldsNoCardNumber()
+    {
+        // Trial 17 finding 15: a table with no rows stores no card number; it made the claim unknown.
+        var result = Check("no-stored-card-number", Doc(Some.Table("audit_log_archive", null,
+            Some.Column("actor_email", null, notSampled: NotSampledReason.Empty),
+            Some.Column("payload", null, notSampled: NotSampledReason.Empty))));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+            Assert.That(result.Unresolved, Is.Empty);
+        }
+    }
+
+    [Test]
     public void NoCardNumber_ProcessorSourceNotSampled_IgnoredAndHolds()
     {
         var orders = Some.Table("orders", null, Some.Column("card", null, notSampled: NotSampledReason.ProcessorScope));

@@ -144,4 +144,22 @@ public sealed class NameRuleTests
         const string yaml = "rules:\n  - id: name.x\n    category: contact.phone\n    nmes: [fax]\n";
         Assert.Throws<ConfigurationException>(() => NameRuleSet.Parse(yaml, "rules.yml", Taxonomy.Default));
     }
+
+    [Test]
+    public void Parse_KeepsAllowedSuffixesWithoutAllowSuffixes_ConfigurationExceptionWithLine()
+    {
+        const string yaml = "rules:\n  - id: name.x\n    category: other_personal.health\n    names: [sick]\n    keeps-allowed-suffixes: true\n";
+        var e = Assert.Throws<ConfigurationException>(() => NameRuleSet.Parse(yaml, "rules.yml", Taxonomy.Default));
+        Assert.That(e!.Line, Is.EqualTo(5));
+    }
+
+    [TestCase("sick_days_count", "other_personal.health")]
+    [TestCase("email_count", "none")]
+    [TestCase("religion_code", "other_personal.special_category")]
+    [TestCase("religion_id", "none")]
+    public void Match_KeepsAllowedSuffixes_OnlyForFactRules(string column, string expected)
+    {
+        var match = NameRuleSet.Default.Match("employees", column, Inventory.Catalog.TypeFamily.Integer);
+        Assert.That(match.DataCategory, Is.EqualTo(expected));
+    }
 }

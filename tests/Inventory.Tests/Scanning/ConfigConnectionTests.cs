@@ -87,4 +87,15 @@ public sealed class ConfigConnectionTests
             Assert.That(File.Exists(_file + ".json"), Is.False);
         }
     }
+
+    /// <summary>Trial 17: two sources with one name were reported at 1:1; the error points at the second name.</summary>
+    [Test]
+    public void Load_DuplicateSourceName_IsReportedAtTheSecondName()
+    {
+        File.WriteAllText(_file, "sources:\n  - name: crm\n    connection: sqlite:a.db\n  - connection: sqlite:b.db\n    name: crm\n");
+
+        var error = Assert.Throws<ConfigurationException>(() => InventoryConfig.Load(_file));
+
+        Assert.That((error!.Line, error.Column, error.Message.Contains("two sources are named 'crm'", StringComparison.Ordinal)), Is.EqualTo((5, 11, true)), error.Message);
+    }
 }

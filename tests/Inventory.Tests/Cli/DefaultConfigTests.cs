@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using NUnit.Framework;
+
+namespace Inventory.Tests.Cli;
+
+/// <summary>
+/// Trial 17 finding 7: <c>check</c> and <c>annotate</c> read <c>./inventory.yml</c> when it exists (their <c>--help</c>
+/// says so), also with <c>--inventory</c>: its <c>annotations:</c> folder, <c>check.fail-on</c> and policy apply, and
+/// the connections it names are not needed (their variables may be unset). Run as a real <c>inventory</c> process in a
+/// folder of its own, since the working directory is what is under test.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class DefaultConfigTests
+{
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), $"inventory-default-config-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static string Cli => Path.Combine(AppContext.BaseDirectory, "inventory.dll");
+
+    private (int Exit, string Output, string Error) Run(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
+        info.ArgumentList.Add(Cli);
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        info.Environment.Remove("T17_UNSET_DB");
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        output.Wait();
+        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(2)), Is.True, "the CLI finished");
+        return (process.ExitCode, output.Result, error);
+    }
+
+    /// <summary>A scanned database of one table (id, an e-mail column) and an inventory.yml whose annotations folder is
+    /// not the default one, which annotates the e-mail column <c>none</c> (a conflict) and fails on conflicts.</summary>
+    private void Arrange()
+    {
+        var database = Path.Combine(_folder, "app.db");
+        using (var connection = new SqliteConnection($"Data Source={database}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE member (id INTEGER PRIMARY KEY, backup_email TEXT);" +
+                string.Concat(Enumerable.Range(1, 40).Select(i => $"INSERT INTO member VALUES ({i}, 'person{i}@example.org');"));
+            command.ExecuteNonQuery();
+        }
+        var (exit, _, error) = Run("scan", "--connection", "sqlite:" + database, "--out", "inventory.json");
+        Assert.That(exit, Is.Zero, error);
+        Directory.CreateDirectory(Path.Combine(_folder, "schema-notes"));
+        File.WriteAllText(Path.Combine(_folder, "schema-notes", "member.yml"), "table: member\ncolumns:\n  id: none\n  backup_email: none\n");
+        File.WriteAllText(Path.Combine(_folder, "inventory.yml"),
+            "sources:\n  - name: default\n    connection: ${T17_UNSET_DB}\nannotations: schema-notes/\ncheck:\n  fail-on: [untagged, conflict]\n");
+    }
+
+    [Test]
+    public void Check_WithInventoryAndNoConfigFlag_ReadsTheWorkingDirectorysInventoryYml()
+    {
+        Arrange();
+
+        var (exit, output, error) = Run("check", "--inventory", "inventory.json");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(1), $"the conflict fails the gate (fail-on: conflict); stderr: {error}");
+            Assert.That(output, Does.Contain("2 of 2 in-scope columns tagged"), "the annotations folder of inventory.yml was read");
+            Assert.That(output, Does.Contain("member.backup_email  conflict"));
+            Assert.That(output, Does.Not.StartWith("warning:"), "the conflict is a failure, not a warning");
+        }
+    }
+
+    [Test]
+    public void Check_AnnotationsFlag_StillOverridesTheWorkingDirectorysConfig()
+    {
+        Arrange();
+        Directory.CreateDirectory(Path.Combine(_folder, "other"));
+
+        var (exit, output, error) = Run("check", "--inventory", "inventory.json", "--annotations", "other");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(output, Does.Contain("0 of 2 in-scope columns tagged"), error);
+            Assert.That(exit, Is.EqualTo(1), "untagged columns fail");
+        }
+    }
+}
