@@ -150,6 +150,8 @@ public static class CheckGate
         if (column.Classification?.DataCategory is not null && notSampled is { } unread)
             // The suggestion printed beside it rests on the name and type alone: say so, as `annotate` does in its stubs.
             why += $"; not sampled ({JsonNamingPolicy.KebabCaseLower.ConvertName(unread.ToString())}): classified from its name and type alone";
+        else if (column.Classification?.DataCategory is not null && column.Stats.SampledRows > 0 && column.Stats.NonNull == 0)
+            why += "; all sampled values NULL: classified from its name and type alone";
         if (column.Classification?.DataCategory is null)
         {
             if (notSampled is { } reason)
