@@ -53,8 +53,15 @@ internal static class ScaleBench
             await ScaleDatabase.GenerateAsync(admin, connection);
         var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault() ?? Path.Combine(AppContext.BaseDirectory, "inventory.dll");
         var builder = new NpgsqlConnectionStringBuilder(connection);
-        var uri = $"postgres://{builder.Username}:{builder.Password}@{builder.Host}:{builder.Port}/{builder.Database}";
+        // --sslmode MODE: the same SSL mode for both sides (the scan's URI and the plain read's pool), so the comparison
+        // stays fair whichever mode is measured; without it both use the connection string's mode (Npgsql's default,
+        // Prefer: TLS whenever the server offers it).
+        var sslMode = args.SkipWhile(a => a != "--sslmode").Skip(1).FirstOrDefault();
+        if (sslMode is not null) builder.SslMode = Enum.Parse<SslMode>(sslMode, ignoreCase: true);
+        connection = builder.ConnectionString;
+        var uri = $"postgres://{builder.Username}:{builder.Password}@{builder.Host}:{builder.Port}/{builder.Database}?sslmode={builder.SslMode}";
         Console.WriteLine($"load average before: {LoadAverage()}; {Environment.ProcessorCount} cores; parallelism {parallelism}; {rounds} rounds after one warm-up round");
+        Console.WriteLine($"SSL mode {builder.SslMode} on both sides; TLS in use: plain read {await UsesTlsAsync(connection)}, scan (its URI as the scanner parses it) {await UsesTlsAsync(ConnectionTarget.Parse(uri, "postgres").ConnectionString)}");
 
         var target = ConnectionTarget.Parse(connection, "postgres");
         DatabaseCatalog catalog;
@@ -245,6 +252,15 @@ internal static class ScaleBench
         if (process.ExitCode is not (0 or 3)) Console.Error.WriteLine($"scan exited {process.ExitCode}: {stderr.Result.Split('\n').FirstOrDefault()}");
         _ = stdout.Result;
         return new Run(wall, cpu, rss, process.ExitCode);
+    }
+
+    /// <summary>Whether a connection opened with this connection string is encrypted (<c>pg_stat_ssl</c> of its backend).</summary>
+    private static async Task<bool> UsesTlsAsync(string connection)
+    {
+        await using var c = new NpgsqlConnection(connection);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", c);
+        return await cmd.ExecuteScalarAsync() is true;
     }
 
     /// <summary>The physical limit of a user's scan: a fresh pool, the catalog's columns in one query, then the very

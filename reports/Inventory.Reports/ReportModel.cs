@@ -71,6 +71,9 @@ public sealed class ReportModel
     /// each with the statement the record of processing needs: a hash of such an identifier is still personal data (C30);
     /// null when there is none (so reports of inventories without hashes are unchanged).</summary>
     public IReadOnlyList<PseudonymisedRow>? Pseudonymised { get; init; }
+    /// <summary>The schema paths of JSON document columns with their effective categories (annotated or found), in
+    /// document order; null when no column holds JSON documents (so other reports are unchanged).</summary>
+    public IReadOnlyList<JsonPathRow>? JsonPaths { get; init; }
     /// <summary>Every column, one row each (the CSV report).</summary>
     public required IReadOnlyList<ColumnRow> Columns { get; init; }
     /// <summary>Scan issues (coverage gaps), as safe messages.</summary>

@@ -107,6 +107,8 @@ internal static class ReportModelBuilder
             }).ToList(),
             Pseudonymised = inventory.AllColumns().Select(x => PseudonymisedRowOf($"{x.Source.Name}/{x.Table.QualifiedName}.{x.Column.Name}", x.Column))
                 .OfType<PseudonymisedRow>().ToList() is { Count: > 0 } hashed ? hashed : null,
+            JsonPaths = inventory.AllColumns().SelectMany(x => JsonPathRow.Of($"{x.Source.Name}/{x.Table.QualifiedName}.{x.Column.Name}", x.Column))
+                .ToList() is { Count: > 0 } paths ? paths : null,
             Columns = columns,
             Issues = inventory.Issues.Select(i => $"{i.Source}{(i.Table is null ? "" : "/" + i.Table)}{(i.Column is null ? "" : "." + i.Column)}: {i.Kind}: {i.Message}").ToList(),
             Changes = diff,

@@ -64,7 +64,9 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
     /// contains" (all of them, as the key-level detection reported them). Keys may be data (a map keyed by e-mail
     /// addresses), so a path leaves this method only as the evidence of a schema path (<see cref="IsSchemaPath"/>: one
     /// that recurs across the documents and whose keys are identifiers), kind <c>json-path</c>, with the category found
-    /// there and the detector or name rule that found it (C28: "path-level evidence is kept and can be addressed").</summary>
+    /// there and the detector or name rule that found it (C28: "path-level evidence is kept and can be addressed"), and
+    /// in <see cref="ColumnClassification.JsonPaths"/> every schema path with what was found there (null when nothing), so
+    /// annotations can name a path and <c>inventory annotate</c> can list them.</summary>
     public ColumnClassification JsonDocumentColumn(ColumnEvidence column, NameEvidence names, List<EvidenceItem> evidence)
     {
         var name = names.Match;
@@ -73,8 +75,11 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         var detectorItems = new Dictionary<string, (string Category, int Matched, int Total)>(StringComparer.Ordinal);
         var keyItems = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var pathItems = new List<EvidenceItem>();
+        var named = new List<JsonPathFinding>();
+        var unnamed = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var path in sample.Paths)
         {
+            bool schema = IsSchemaPath(path, sample.Documents);
             var key = path.Key.Length > 0 ? _rules.Match("", path.Key, path.Family) : null;
             var keyNames = key is null ? null : new NameEvidence(key);
             bool keyOrTime = keyNames?.KeyOrTimeLike == true, network = keyNames?.NetworkConfiguration == true, version = keyNames?.VersionLike == true;
@@ -93,18 +98,30 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
                 found.Add(h.DataCategory!);
                 var known = detectorItems.GetValueOrDefault(h.Id, (h.DataCategory!, 0, 0));
                 detectorItems[h.Id] = (known.Item1, known.Item2 + h.Matched, known.Item3 + h.Total);
-                if (IsSchemaPath(path, sample.Documents) && pathItems.Count < MaxPathEvidence)
+                if (schema && pathItems.Count < MaxPathEvidence)
                     pathItems.Add(new EvidenceItem("json-path", path.Path, h.DataCategory, h.Matched, h.Total, Math.Round(h.Ratio, 4),
                         $"values at this path: {h.Id}"));
+                if (schema) named.Add(new JsonPathFinding(path.Path, h.DataCategory, h.Id, h.Matched, h.Total, path.Documents));
+                else unnamed.Add(h.DataCategory!);
             }
             else if (key is { DataCategory: { } category, Rule: { } rule } && category != "none")
             {
                 found.Add(category);
                 keyItems.TryAdd(rule.Id, category);
-                if (IsSchemaPath(path, sample.Documents) && pathItems.Count < MaxPathEvidence)
+                if (schema && pathItems.Count < MaxPathEvidence)
                     pathItems.Add(new EvidenceItem("json-path", path.Path, category, Detail: $"the key's name: {rule.Id}"));
+                if (schema) named.Add(new JsonPathFinding(path.Path, category, rule.Id, Documents: path.Documents));
+                else unnamed.Add(category);
             }
+            else if (schema)
+                named.Add(new JsonPathFinding(path.Path, null, Documents: path.Documents));
         }
+        var summary = new JsonPathSummary
+        {
+            Named = named.Take(JsonPathSummary.MaxNamed).ToArray(),
+            Unnamed = unnamed.ToArray(),
+            Truncated = sample.Truncated,
+        };
         evidence.AddRange(pathItems);
         foreach (var (id, (category, matched, total)) in detectorItems)
             evidence.Add(new EvidenceItem("detector", id, category, matched, total, Math.Round(total == 0 ? 0 : (double)matched / total, 4),
@@ -118,14 +135,16 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         // Every category the paths show, the decided one included (as the key-level detection always reported them).
         var also = found.Select(DataCategory.TopLevelOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
-        if (names.Personal) return RuleClassifier.Decide(name.DataCategory!, Math.Min(0.85, name.Weight), evidence, also);
+        if (names.Personal)
+            return RuleClassifier.Decide(name.DataCategory!, Math.Min(0.85, name.Weight), evidence, also) with
+                { JsonPaths = summary with { Derivation = JsonColumnDerivation.ColumnName } };
         if (sample.Documents >= 5 && sample.TopKeyShare < 0.5)
         {
             const string content = "customer_content.application_data";
             evidence.Insert(0, new EvidenceItem("sample", "sample.json-varying-keys", content,
                 Score: Math.Round(sample.TopKeyShare, 4),
                 Detail: "the documents' keys change from row to row (the most frequent top-level key is in fewer than half of them): documents users write"));
-            return RuleClassifier.Decide(content, 0.6, evidence, also);
+            return RuleClassifier.Decide(content, 0.6, evidence, also) with { JsonPaths = summary with { Derivation = JsonColumnDerivation.VaryingKeys } };
         }
         if (found.Count > 0)
         {
@@ -133,9 +152,9 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
             int best = found.Max(c => JsonValues.Rank(DataCategory.TopLevelOf(c)));
             var top = found.First(c => JsonValues.Rank(DataCategory.TopLevelOf(c)) == best);
             bool fromValues = detectorItems.Values.Any(d => DataCategory.TopLevelOf(d.Category) == DataCategory.TopLevelOf(top));
-            return RuleClassifier.Decide(top, fromValues ? 0.7 : 0.6, evidence, also);
+            return RuleClassifier.Decide(top, fromValues ? 0.7 : 0.6, evidence, also) with { JsonPaths = summary };
         }
-        return ColumnClassification.Undecided([.. evidence]);
+        return ColumnClassification.Undecided([.. evidence]) with { JsonPaths = summary };
     }
 
     /// <summary>At most this many <c>json-path</c> evidence items per column (the paths themselves are bounded by
@@ -149,26 +168,6 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
     /// dot, a space, a digit run, non-ASCII letters) keeps the path inside the classifier.</summary>
     /// <param name="path">The path and the documents holding it.</param>
     /// <param name="documents">Documents parsed for the column.</param>
-    internal static bool IsSchemaPath(JsonPathValues path, int documents)
-    {
-        if (path.Documents < 2 || path.Documents * 5 < documents) return false;
-        var p = path.Path.AsSpan();
-        if (!p.StartsWith("$")) return false;
-        p = p[1..];
-        while (!p.IsEmpty)
-        {
-            if (p.StartsWith("[*]")) { p = p[3..]; continue; }
-            if (p[0] != '.') return false;
-            p = p[1..];
-            int end = p.IndexOfAny('.', '[');
-            var key = end < 0 ? p : p[..end];
-            if (key.IsEmpty || key.Length > 40 || !(char.IsAsciiLetter(key[0]) || key[0] == '_')) return false;
-            foreach (var c in key) if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-')) return false;
-            int digits = 0;
-            foreach (var c in key) if (char.IsAsciiDigit(c)) digits++;
-            if (digits > 4) return false;
-            p = end < 0 ? default : p[end..];
-        }
-        return true;
-    }
+    internal static bool IsSchemaPath(JsonPathValues path, int documents) =>
+        path.Documents >= 2 && path.Documents * 5 >= documents && JsonPathText.IsSchemaShape(path.Path);
 }

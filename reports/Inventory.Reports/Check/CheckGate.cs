@@ -137,7 +137,7 @@ public static class CheckGate
 
     private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, Dictionary<(string File, string Column), AnnotationErrorKind> invalid)
     {
-        var why = column.Annotation is not null ? "annotation entry has no category"
+        var why = column.Annotation is not null ? "annotation entry has no category" + PathGap(column)
             : table.AnnotationFile is not null && invalid.TryGetValue((table.AnnotationFile, column.Name), out var kind)
                 ? kind == AnnotationErrorKind.DuplicateKey
                     ? "entry given twice, so neither applies (see the invalid-annotation finding)"
@@ -162,9 +162,26 @@ public static class CheckGate
         return why;
     }
 
-    /// <summary>Column entries dropped by the loader for an unknown category: (annotation file as displayed, column name),
-    /// from the loader's structured errors.</summary>
-    // Column entries dropped for an error of their own (an unknown category, a key given twice), by file and column.
+    /// <summary>For a JSON document column whose entry gives no category: why its paths do not tag it yet (C28), as
+    /// <c>; 2 of 7 JSON paths have no category: $.a, $.b</c>; empty for any other column.</summary>
+    private static string PathGap(ColumnEntry column)
+    {
+        if (column.Paths is not { } paths || column.Classification?.JsonPaths is not { } summary) return "";
+        if (summary.Derivation != JsonColumnDerivation.PathRanking)
+            return summary.Derivation == JsonColumnDerivation.ColumnName
+                ? "; its category comes from the column's name, not from its JSON paths: give the column a category"
+                : "; its documents are written by users (keys change from row to row): give the column a category";
+        var gap = "";
+        var missing = paths.Where(p => p.Annotation?.DataCategory is null).Select(p => p.Path).ToArray();
+        if (missing.Length > 0)
+            gap += $"; {missing.Length} of {paths.Count} JSON paths have no category: {string.Join(", ", missing.Take(5))}{(missing.Length > 5 ? ", …" : "")}";
+        if (summary.Unnamed.Count > 0)
+            gap += $"; {string.Join(", ", summary.Unnamed.Select(DataCategory.TopLevelOf).Distinct())} found at paths that cannot be named (keys that are data): give the column a category";
+        return gap;
+    }
+
+    /// <summary>Column entries dropped by the loader for an error of their own (an unknown category, a key given twice):
+    /// (annotation file as displayed, column name) → the error's kind, from the loader's structured errors.</summary>
     private static Dictionary<(string File, string Column), AnnotationErrorKind> InvalidCategoryEntries(CheckOptions options)
     {
         var entries = new Dictionary<(string File, string Column), AnnotationErrorKind>();

@@ -9,8 +9,8 @@ namespace Inventory.Reports.Writers;
 /// <summary>The XLSX workbook a DPO opens, written with DocumentFormat.OpenXml. Sheets: <c>Registre</c> (one row per
 /// controller activity; columns follow the fields of the CNIL register model's activity sheet, in its order, plus the
 /// legal basis after the purposes and the inventory's tables and columns last), <c>Sous-traitant</c> (Art. 30(2)),
-/// <c>Colonnes</c> (column level), <c>Revendications</c> (claims), <c>Couverture</c> (coverage) and, with a previous
-/// inventory, <c>Changements</c>. Cell contents are deterministic; the zip container's timestamps are not.</summary>
+/// <c>Colonnes</c> (column level), <c>Revendications</c> (claims), <c>Conflits</c>, <c>Pseudonymisation</c> (hashed
+/// identifiers, when there are any), <c>Chemins JSON</c> (the paths of JSON document columns, when there are any), <c>Couverture</c> (coverage) and, with a previous inventory, <c>Changements</c>. Cell contents are deterministic; the zip container's timestamps are not.</summary>
 public sealed class XlsxReportWriter : IReportWriter
 {
     /// <summary>Headings of the activity sheet, in order: the CNIL register model's fields (fiche de registre),
@@ -52,6 +52,12 @@ public sealed class XlsxReportWriter : IReportWriter
         "Sources et tables (inventaire)",
     ];
 
+    /// <summary>Headings of the <c>Pseudonymisation</c> sheet (columns holding hashes of a personal identifier, C30):
+    /// column, category, what the hashes were made from, and the statement that they are still personal data (GDPR
+    /// Recital 26).</summary>
+    public static IReadOnlyList<string> PseudonymisedHeadings { get; } =
+        ["Colonne", "Catégorie", "Empreintes (hash) de", "Constat (données pseudonymisées, considérant 26 du RGPD)"];
+
     /// <inheritdoc />
     public string Format => "xlsx";
 
@@ -85,6 +91,13 @@ public sealed class XlsxReportWriter : IReportWriter
                 }), 36);
             AddSheet(workbookPart, sheets, "Conflits", ["Emplacement", "Catégorie annotée ou étiquetée", "Annotation ou étiquette", "Constat (comptes)"],
                 model.Conflicts.Select(c => new[] { c.Location, c.Annotated, c.AnnotationAt, c.Evidence }), 36);
+            // Hashed identifiers (C30): the statement the record of processing needs, as the other formats give it.
+            if (model.Pseudonymised is { Count: > 0 } hashed)
+                AddSheet(workbookPart, sheets, "Pseudonymisation", PseudonymisedHeadings,
+                    hashed.Select(p => new[] { p.Location, p.Category, p.DerivedFrom, p.Statement }), 36);
+            if (model.JsonPaths is { Count: > 0 } jsonPaths)
+                AddSheet(workbookPart, sheets, "Chemins JSON", ["Colonne", "Chemin", "Catégorie", "Décidé par"],
+                    jsonPaths.Select(p => new[] { p.Location, p.Path, p.Category, p.DecidedBy }), 30);
             AddSheet(workbookPart, sheets, "Couverture", ["Source", "Rôle", "Table", "Activité", "Colonnes", "Étiquetées", "Non étiquetées (avec suggestion)", "Non étiquetées (sans suggestion)", "Conflits", "Non échantillonnées"],
                 model.Coverage.SelectMany(s => s.Tables.Select(t => new[]
                 {

@@ -1,3 +1,4 @@
+using Inventory.Classification;
 using Inventory.Yaml;
 
 namespace Inventory.Annotations;
@@ -18,7 +19,17 @@ namespace Inventory.Annotations;
 ///   email: contact.email      # short form
 ///   last_sign_in_ip: { category: automatic.ip_address, retention: 13 months, shared-with: [intercom] }
 ///   notes: { category: none, reason: "staff notes, reviewed", type: text }
+///   payload:                  # a JSON document column: its paths, as the inventory names them (C28)
+///     type: jsonb
+///     paths:
+///       $.customer.email: contact.email
+///       $.ctx.ip: { category: automatic.ip_address, reason: reviewed 2025-05-02 }
+///       $.plan: none
 /// </code>
+/// A path entry takes <c>category</c> and <c>reason</c> (short form: the category alone). A column whose own entry has
+/// no category takes the most identifying category among its paths (<see cref="Classification.JsonPathText.Rank"/>),
+/// and counts as tagged once every path the scan named is annotated with a category. A path that is not
+/// <c>$</c> followed by <c>.key</c> and <c>[*]</c> steps is an error at the path's key.
 /// Unknown keys, unknown categories, duplicate keys, columns or tables, tabs and bad indentation are
 /// <see cref="AnnotationError"/>s with their kind, file, line and column. Loading never stops at the first error: every
 /// file is read, every error is collected, and the valid parts (other files, other documents, other columns of a
@@ -29,7 +40,8 @@ namespace Inventory.Annotations;
 public sealed class AnnotationLoader
 {
     private static readonly string[] TableKeys = ["table", "source", "activity", "retention", "shared-with", "reason", "category", "default", "columns"];
-    private static readonly string[] ColumnKeys = ["category", "reason", "retention", "shared-with", "type"];
+    private static readonly string[] ColumnKeys = ["category", "reason", "retention", "shared-with", "type", "paths"];
+    private static readonly string[] PathKeys = ["category", "reason"];
     private readonly IKnownCategories _categories;
 
     /// <summary>Creates a loader.</summary>
@@ -280,15 +292,72 @@ public sealed class AnnotationLoader
                 var type = Try(errors, () => entry.String("type"));
                 // A column entry with an error is dropped (the column stays untagged) rather than half-read.
                 if (errors.Count > before) return null;
+                // A path entry with an error is dropped alone: the path stays unannotated, so the column is not tagged
+                // through its paths, and the column's own decision still holds.
+                var paths = ReadPaths(key.Value, entry["paths"], errors);
                 return new ColumnAnnotation
                 {
                     Name = key.Value, Category = category, Reason = reason, Retention = retention, SharedWith = sharedWith,
-                    Type = type, Location = location,
+                    Type = type, Location = location, Paths = paths,
                 };
             }
             default:
                 errors.Add(AnnotationError.From(AnnotationErrorKind.InvalidValue, value.Error($"the entry of column '{key.Value}' must be a category (`{key.Value}: contact.email`) or a mapping (`{{ category: contact.email, reason: … }}`), not {value.KindName}")));
                 return null;
+        }
+    }
+
+    /// <summary>The entries of a column's <c>paths:</c> mapping (absent or empty: none); an entry with an error is left out
+    /// and its error recorded.</summary>
+    private IReadOnlyList<PathAnnotation> ReadPaths(string columnName, YNode? node, ICollection<AnnotationError> errors)
+    {
+        switch (node)
+        {
+            case null:
+            case YScalar { IsNull: true }:
+                return [];
+            case YMapping map:
+                var paths = new List<PathAnnotation>();
+                foreach (var (key, value) in map.Entries)
+                {
+                    if (!JsonPathText.IsSchemaShape(key.Value))
+                    {
+                        errors.Add(AnnotationError.From(AnnotationErrorKind.InvalidValue, key.Error(
+                            $"'{Suggestions.OneLine(key.Value)}' under column '{columnName}' is not a JSON path the scan names; write `$` followed by " +
+                            "`.key` steps (letters, digits, _ or -, starting with a letter or _) and `[*]` for array elements, e.g. `$.customer.email` or `$.items[*].sku`")));
+                        continue;
+                    }
+                    var location = new AnnotationLocation(key.File, key.Line, key.Column);
+                    switch (value)
+                    {
+                        case YScalar { IsNull: true }:
+                            paths.Add(new PathAnnotation { Path = key.Value, Location = location });
+                            break;
+                        case YScalar scalar:
+                            if (!_categories.IsKnown(scalar.Value)) { errors.Add(UnknownCategory(scalar, columnName)); break; }
+                            paths.Add(new PathAnnotation { Path = key.Value, Category = scalar.Value, Location = location });
+                            break;
+                        case YMapping entry:
+                        {
+                            int before = errors.Count;
+                            CheckKeys(entry, $"the entry of path '{key.Value}' of column '{columnName}'", PathKeys, errors);
+                            var category = Category(entry, "category", errors, columnName);
+                            var reason = Try(errors, () => entry.String("reason"));
+                            if (errors.Count > before) break;
+                            paths.Add(new PathAnnotation { Path = key.Value, Category = category, Reason = reason, Location = location });
+                            break;
+                        }
+                        default:
+                            errors.Add(AnnotationError.From(AnnotationErrorKind.InvalidValue, value.Error(
+                                $"the entry of path '{key.Value}' must be a category (`{key.Value}: contact.email`) or a mapping (`{{ category: contact.email, reason: … }}`), not {value.KindName}")));
+                            break;
+                    }
+                }
+                return paths;
+            default:
+                errors.Add(AnnotationError.From(AnnotationErrorKind.Structure, node.Error(
+                    $"'paths' of column '{columnName}' must be a mapping of JSON path: entry lines (`$.customer.email: contact.email`), not {node.KindName}")));
+                return [];
         }
     }
 

@@ -35,6 +35,9 @@ public enum StaleKind
     TypeChanged,
     /// <summary>The annotation names a <c>source:</c> that was not scanned.</summary>
     SourceMissing,
+    /// <summary>The annotated JSON path is not among the paths the scan named in the column's documents (renamed key,
+    /// dropped field, or the column no longer holds JSON documents).</summary>
+    PathMissing,
 }
 
 /// <summary>An annotation that no longer fits the database.</summary>
@@ -150,11 +153,15 @@ public sealed class AnnotationMerger
                             : $"column '{column.Name}' is not in table '{annotation.Table}'; renamed to '{suggestion}'?",
                         suggestion, column.Location));
                 }
-                else if (column.Type is { } type && Normalize(type) != Normalize(entry.DeclaredType))
+                else
                 {
-                    stale.Add(new StaleAnnotation(StaleKind.TypeChanged, annotation.Source, annotation.Table, column.Name,
-                        $"column '{column.Name}' was annotated for type '{type}' and is now '{entry.DeclaredType}'; review the category and update 'type:'",
-                        entry.DeclaredType, column.Location));
+                    if (column.Type is { } type && Normalize(type) != Normalize(entry.DeclaredType))
+                    {
+                        stale.Add(new StaleAnnotation(StaleKind.TypeChanged, annotation.Source, annotation.Table, column.Name,
+                            $"column '{column.Name}' was annotated for type '{type}' and is now '{entry.DeclaredType}'; review the category and update 'type:'",
+                            entry.DeclaredType, column.Location));
+                    }
+                    stale.AddRange(StalePaths(annotation, column, entry));
                 }
             }
         }
@@ -166,7 +173,11 @@ public sealed class AnnotationMerger
             Reset(column);
             ApplyDatabaseLabel(column);
             var columnAnnotation = tableAnnotation?.Columns.FirstOrDefault(c => c.Name == column.Name);
-            if (columnAnnotation is not null) ApplyAnnotation(column, columnAnnotation);
+            if (columnAnnotation is not null)
+            {
+                ApplyAnnotation(column, columnAnnotation);
+                ApplyPathAnnotations(column, columnAnnotation);
+            }
             if (column.Status == ColumnStatus.Conflict) conflicts++;
             if (column.CountsAsTagged()) tagged++;
         }
@@ -259,6 +270,108 @@ public sealed class AnnotationMerger
             column.Conflict = $"annotated {category}, but {evidence.Matched}/{evidence.Total} non-null sampled values are " +
                               $"{Suggestions.Noun(evidence.DataCategory!)} ({evidence.Id})";
         }
+    }
+
+    /// <summary>The path entries of a column annotation that name no path the scan saw in the column's documents. Not
+    /// judged when the column was not sampled or held no value (the scan did not look).</summary>
+    private static IEnumerable<StaleAnnotation> StalePaths(TableAnnotation table, ColumnAnnotation column, ColumnEntry entry)
+    {
+        if (column.Paths.Count == 0 || entry.NotSampled is not null || entry.Stats.NonNull == 0) yield break;
+        var summary = entry.Classification?.JsonPaths;
+        var seen = summary?.Named.Select(p => p.Path).ToHashSet(StringComparer.Ordinal) ?? [];
+        var annotated = column.Paths.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in column.Paths.Where(p => !seen.Contains(p.Path)))
+        {
+            var suggestion = Closest.FindName(path.Path, seen.Where(p => !annotated.Contains(p)));
+            var message = summary is null
+                ? $"path '{path.Path}' of column '{column.Name}': the sampled values hold no JSON objects, so the column has no paths; remove the entry or annotate the column"
+                : suggestion is not null
+                    ? $"path '{path.Path}' is not among the paths the scan found in column '{column.Name}'; renamed to '{suggestion}'?"
+                    : $"path '{path.Path}' is not among the paths the scan found in column '{column.Name}' (a key renamed or dropped, or in fewer than a fifth of the sampled documents); remove or rename the entry";
+            if (summary is { Truncated: true })
+                message += " (the scan stopped at its JSON limits, so the path may lie beyond them)";
+            yield return new StaleAnnotation(StaleKind.PathMissing, table.Source, table.Table, column.Name, message, suggestion, path.Location);
+        }
+    }
+
+    /// <summary>Applies a column's path annotations to its <see cref="ColumnEntry.Paths"/>, then, when the column's own
+    /// entry gives no category and its category is the ranking of its paths (<see cref="JsonColumnDerivation.PathRanking"/>),
+    /// derives the column's category from the effective path categories with the same ranking (C28: financial &gt;
+    /// contact &gt; other_personal &gt; automatic &gt; customer_content &gt; none; within the best rank, the category of
+    /// the path held by the most sampled documents, then the first path in ordinal order, so every engine's key order
+    /// gives the same answer). The column is tagged (origin annotation) only when every path the scan named is annotated with a
+    /// category and no category was found at a path that cannot be named; otherwise the derived category stays a
+    /// suggestion with the classification's origin and confidence.</summary>
+    private void ApplyPathAnnotations(ColumnEntry column, ColumnAnnotation annotation)
+    {
+        if (annotation.Paths.Count == 0 || column.Paths is not { } paths || column.Classification?.JsonPaths is not { } summary) return;
+        var conflicts = new List<string>();
+        foreach (var pathAnnotation in annotation.Paths)
+        {
+            var entry = paths.FirstOrDefault(p => p.Path == pathAnnotation.Path);
+            if (entry is null) continue; // stale: reported by StalePaths
+            entry.Annotation = new AnnotationRef
+            {
+                DataCategory = pathAnnotation.Category,
+                Reason = pathAnnotation.Reason,
+                File = DisplayPath(pathAnnotation.Location.File),
+                Line = pathAnnotation.Location.Line,
+                Column = pathAnnotation.Location.Column,
+            };
+            if (pathAnnotation.Category is not { } category) continue;
+            entry.DataCategory = category;
+            entry.Origin = Origin.Annotation;
+            if (pathAnnotation.Reason is null && summary.Named.FirstOrDefault(p => p.Path == entry.Path) is { } found
+                && PathContradiction(found, category) is { } evidence)
+                conflicts.Add(evidence);
+        }
+
+        if (annotation.Category is null && summary.Derivation == JsonColumnDerivation.PathRanking)
+        {
+            var documents = summary.Named.ToDictionary(p => p.Path, p => p.Documents, StringComparer.Ordinal);
+            var derived = paths.Where(p => p.DataCategory is not null)
+                .Select(p => (Category: p.DataCategory!, Documents: documents.GetValueOrDefault(p.Path), p.Path))
+                .Concat(summary.Unnamed.Select(c => (Category: c, Documents: 0, Path: "")))
+                .OrderByDescending(c => JsonPathText.Rank(DataCategory.TopLevelOf(c.Category)))
+                .ThenByDescending(c => c.Documents)
+                .ThenBy(c => c.Path, StringComparer.Ordinal)
+                .Select(c => c.Category)
+                .FirstOrDefault();
+            if (derived is null) return;
+            bool covered = paths.Count > 0 && paths.All(p => p.Annotation?.DataCategory is not null) && summary.Unnamed.Count == 0;
+            // A database label is a human decision about the whole column: only a full set of path annotations overrides it.
+            if (!covered && column.Origin == Origin.DatabaseLabel) return;
+            column.DataCategory = derived;
+            if (covered)
+            {
+                column.Confidence = 1;
+                column.Origin = Origin.Annotation;
+                column.Status = ColumnStatus.Tagged;
+                column.Conflict = null;
+            }
+            else
+            {
+                column.Origin = column.Classification.Origin;
+                column.Confidence = column.Classification.DataCategory is null ? 0 : column.Classification.Confidence;
+                if (column.Status == ColumnStatus.Untagged) column.Status = ColumnStatus.Suggested;
+            }
+        }
+        // A contradicted path puts a tagged column in conflict, as a contradicted column annotation does.
+        if (conflicts.Count > 0 && column.Status is ColumnStatus.Tagged or ColumnStatus.Conflict)
+        {
+            column.Conflict = string.Join("; ", conflicts.Prepend(column.Status == ColumnStatus.Conflict ? column.Conflict : null).OfType<string>());
+            column.Status = ColumnStatus.Conflict;
+        }
+    }
+
+    /// <summary>The conflict text when the detector evidence at a path contradicts its annotated category (same ratio
+    /// and minimum as for columns), or null.</summary>
+    private string? PathContradiction(JsonPathFinding found, string annotated)
+    {
+        if (found is not { DataCategory: { } category, Id: { } id, Matched: { } matched, Total: { } total }) return null;
+        if (DataCategory.TopLevelOf(category) == DataCategory.TopLevelOf(annotated)) return null;
+        if (total < Math.Max(1, _options.ConflictMinValues) || (double)matched / total < _options.ConflictRatio) return null;
+        return $"path {found.Path} annotated {annotated}, but {matched}/{total} values at this path are {Suggestions.Noun(category)} ({id})";
     }
 
     private EvidenceItem? Contradiction(ColumnClassification? classification, string annotated)

@@ -46,6 +46,22 @@ public sealed record ColumnAnnotation
     public string? Type { get; init; }
     /// <summary>Where the column's key is.</summary>
     public required AnnotationLocation Location { get; init; }
+    /// <summary>Decisions about paths of the column's JSON documents (entries under <c>paths:</c>), in file order.</summary>
+    public IReadOnlyList<PathAnnotation> Paths { get; init; } = [];
+}
+
+/// <summary>A human decision about one path of a JSON document column (an entry under a column's <c>paths:</c>, C28).</summary>
+public sealed record PathAnnotation
+{
+    /// <summary>The path as the inventory spells it: <c>$.customer.email</c>, array elements as <c>[*]</c>
+    /// (<see cref="Classification.JsonPathText.IsSchemaShape"/>).</summary>
+    public required string Path { get; init; }
+    /// <summary>The data category of the values at the path, or null for an entry without one (a stub): it never tags.</summary>
+    public string? Category { get; init; }
+    /// <summary>Why the annotator decided so; with a reason, contrary detector evidence at the path is not a conflict.</summary>
+    public string? Reason { get; init; }
+    /// <summary>Where the path's key is.</summary>
+    public required AnnotationLocation Location { get; init; }
 }
 
 /// <summary>A human annotation of one table: one YAML document of an annotation file.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Inventory.Classification;
 using Inventory.Model;
 using Inventory.Yaml;
 
@@ -61,6 +62,8 @@ public static partial class AnnotationStubs
             var missing = entry.Columns
                 .Where(c => !annotated.Contains(c.Name) && c.Annotation is null && c.Origin != Classification.Origin.DatabaseLabel)
                 .OrderBy(c => c.Ordinal).ToArray();
+            if (annotation is not null && PendingPaths(document, source, entry, annotation, outDir, taken) is { } pathsFile)
+                planned.Add(pathsFile);
             if (missing.Length == 0) continue;
             var names = missing.Select(c => c.Name).ToArray();
 
@@ -95,6 +98,41 @@ public static partial class AnnotationStubs
             planned.Add(new StubFile(path, StubAction.Create, content.ToString(), entry.QualifiedName, names));
         }
         return planned.OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The JSON paths the scan found in columns whose annotation entry has no category and names some of their
+    /// paths but not all (a key added to the documents since): a pending file with the missing path entries commented
+    /// out, for a human to move under the column's <c>paths:</c> (an existing entry is never rewritten). Null when
+    /// nothing is missing or a pending file from an earlier run is still there.</summary>
+    private static StubFile? PendingPaths(InventoryDocument document, SourceEntry source, TableEntry entry, TableAnnotation annotation,
+        string outDir, HashSet<string> taken)
+    {
+        var gaps = annotation.Columns
+            .Where(a => a.Category is null)
+            .Select(a => (Annotation: a, Column: entry.Columns.FirstOrDefault(c => c.Name == a.Name)))
+            .Where(x => x.Column is { Paths: not null, Classification.JsonPaths.Derivation: JsonColumnDerivation.PathRanking })
+            .Select(x => (x.Annotation, x.Column!, Missing: x.Column!.Paths!.Where(p => p.Annotation is null).Select(p => p.Path).ToHashSet(StringComparer.Ordinal)))
+            .Where(x => x.Missing.Count > 0)
+            .ToArray();
+        if (gaps.Length == 0) return null;
+        var path = FreePath(outDir, StemFor(document, source, entry.QualifiedName) + ".paths.pending", taken);
+        if (path is null) return null;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# JSON paths the scan found in table {Suggestions.OneLine(entry.QualifiedName)} that its annotation in {Suggestions.OneLine(annotation.Location.File)} does not name.\n");
+        text.Append("# Move each path entry under its column's `paths:` in that file, fill in each category, then delete this file.\n");
+        text.Append("# Until then the column is not tagged through its paths.\n");
+        foreach (var (columnAnnotation, column, missing) in gaps)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"# column {Suggestions.OneLine(column.Name)}, annotated on line {columnAnnotation.Location.Line}:\n");
+            text.Append("#   ").Append(YamlText.Scalar(column.Name)).Append(":\n#     paths:\n");
+            foreach (var finding in column.Classification!.JsonPaths!.Named.Where(p => missing.Contains(p.Path)))
+            {
+                text.Append("#       # ").Append(PathComment(finding)).Append('\n');
+                text.Append("#       ").Append(YamlText.Scalar(finding.Path)).Append(":\n");
+                text.Append("#         category:\n");
+            }
+        }
+        return new StubFile(path, StubAction.Pending, text.ToString(), entry.QualifiedName, gaps.Select(g => g.Item2.Name).ToArray());
     }
 
     /// <summary>True when stub files name their source: the inventory has more than one controller-scope source
@@ -143,8 +181,27 @@ public static partial class AnnotationStubs
             text.Append(indent).Append("  category:\n");
             if (c.DeclaredType.Length > 0)
                 text.Append(indent).Append("  type: ").Append(YamlText.Scalar(c.DeclaredType)).Append('\n');
+            if (c.Classification?.JsonPaths is { Named.Count: > 0 } paths)
+            {
+                text.Append(indent).Append("  # JSON paths the scan found: fill in each path's category (the column then takes the most\n");
+                text.Append(indent).Append("  # identifying one and counts as tagged), or the column's category above, which wins.\n");
+                text.Append(indent).Append("  paths:\n");
+                foreach (var path in paths.Named)
+                {
+                    text.Append(indent).Append("    # ").Append(PathComment(path)).Append('\n');
+                    text.Append(indent).Append("    ").Append(YamlText.Scalar(path.Path)).Append(":\n");
+                    text.Append(indent).Append("      category:\n");
+                }
+            }
         }
         return text.ToString();
+    }
+
+    private static string PathComment(JsonPathFinding path)
+    {
+        if (path.DataCategory is not { } category) return "no suggestion: no rule or detector matched";
+        var evidence = path.Id is null ? "" : path.Matched is { } m && path.Total is { } t ? $" — {path.Id} {m}/{t}" : $" — {path.Id}";
+        return Suggestions.OneLine($"suggested: {category}{evidence}");
     }
 
     private static string CommentFor(ColumnEntry column)
@@ -197,7 +254,8 @@ public static partial class AnnotationStubs
             var expected = annotation.Columns.Select(c => c.Name).Concat(missing.Select(c => c.Name)).ToArray();
             if (!table.Columns.Select(c => c.Name).SequenceEqual(expected, StringComparer.Ordinal)) return null;
             for (int i = 0; i < annotation.Columns.Count; i++)
-                if (table.Columns[i] with { SharedWith = [] } != annotation.Columns[i] with { SharedWith = [] }) return null;
+                if (table.Columns[i] with { SharedWith = [], Paths = [] } != annotation.Columns[i] with { SharedWith = [], Paths = [] }
+                    || !table.Columns[i].Paths.SequenceEqual(annotation.Columns[i].Paths)) return null;
             return updated;
         }
         catch (Exception e) when (e is ConfigurationException or IOException or UnauthorizedAccessException)
@@ -230,11 +288,13 @@ public static partial class YamlText
     };
 
     /// <summary>A plain scalar when that is unambiguous (letters, digits, <c>_</c>, <c>.</c>, <c>-</c>, <c>/</c>, starting
-    /// with a letter or <c>_</c>, not a YAML keyword), else a double-quoted one with escapes.</summary>
+    /// with a letter or <c>_</c>, not a YAML keyword; or a JSON schema path such as <c>$.items[*].sku</c>), else a
+    /// double-quoted one with escapes.</summary>
     /// <param name="value">Any text.</param>
     public static string Scalar(string value)
     {
         if (PlainSafe().IsMatch(value) && !Reserved.Contains(value)) return value;
+        if (JsonPathText.IsSchemaShape(value)) return value; // `$`, `.`, `[*]` and key characters: plain in block context
         var text = new StringBuilder("\"");
         foreach (var ch in value)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Inventory.Catalog;
+using Inventory.Classification;
 
 namespace Inventory.Rules.Detectors;
 
@@ -186,15 +187,7 @@ internal static class JsonValues
     /// order financial &gt; contact &gt; other_personal &gt; automatic &gt; customer_content &gt; none.</summary>
     /// <param name="category">A top-level category.</param>
     /// <returns>Higher is more identifying.</returns>
-    public static int Rank(string category) => category switch
-    {
-        "financial" => 5,
-        "contact" => 4,
-        "other_personal" => 3,
-        "automatic" => 2,
-        "customer_content" => 1,
-        _ => 0,
-    };
+    public static int Rank(string category) => JsonPathText.Rank(category);
 
     /// <summary>Culture-invariant text of a count, for evidence details.</summary>
     public static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -56,17 +56,16 @@ public static partial class ColumnFeatures
     {
         // A pure function of the identifier (the default rules and lexicon never change in a process), asked for every
         // sibling of every column of a table: memoised (the model's features of a 20-column table tokenised 400 names).
-        if (TokenCache.TryGetValue(identifier, out var known)) return known;
+        if (TokenCache.TryGet(identifier, out var known)) return known;
         var tokens = NameLexicon.Default.AddEnglish(NameRuleSet.Default.ExpandAbbreviations(NameTokenizer.Tokenize(identifier))).ToArray();
-        if (TokenCache.Count >= MaxCachedNames) TokenCache.Clear();
-        TokenCache.TryAdd(identifier, tokens);
+        TokenCache.Add(identifier, tokens);
         return tokens;
     }
 
     /// <summary>Names whose tokens are kept at most (a bound on memory, not a tuning: a database's distinct column
     /// names are far fewer).</summary>
-    private const int MaxCachedNames = 100_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> TokenCache = new(StringComparer.Ordinal);
+    internal const int MaxCachedNames = 100_000;
+    private static readonly BoundedNameCache<string[]> TokenCache = new(MaxCachedNames);
 
     /// <summary>Builds the model input of a column.</summary>
     /// <param name="column">The column's evidence (values are not read here).</param>

@@ -175,7 +175,7 @@ public sealed class ColumnVectorizer
         scratch.Count = 0;
         // The name's groups (words and character n-grams, the most lookups) depend on the name alone, and a database
         // repeats its column names (id, name, created_at…): memoised per name string.
-        if (_nameFeatures.TryGetValue(input.Name, out var name))
+        if (_nameFeatures.TryGet(input.Name, out var name))
             for (int k = 0; k < name.Indices.Length; k++) scratch.Append(name.Indices[k], name.Values[k]);
         else
         {
@@ -185,8 +185,7 @@ public sealed class ColumnVectorizer
                 CollectIndices(Groups[g], input, scratch.Found);
                 scratch.AppendNormalised(_offsets[g], normalise: true);
             }
-            if (_nameFeatures.Count < MaxCachedNames)
-                _nameFeatures.TryAdd(input.Name, (scratch.Indices.AsSpan(0, scratch.Count).ToArray(), scratch.Values.AsSpan(0, scratch.Count).ToArray()));
+            _nameFeatures.Add(input.Name, (scratch.Indices.AsSpan(0, scratch.Count).ToArray(), scratch.Values.AsSpan(0, scratch.Count).ToArray()));
         }
         for (int g = NameGroups; g < Groups.Length; g++)
         {
@@ -203,10 +202,9 @@ public sealed class ColumnVectorizer
     /// <summary>The first groups, which read the name only (<see cref="FeatureGroup.NameWords"/>, <see cref="FeatureGroup.NameCharacters"/>).</summary>
     private const int NameGroups = 2;
 
-    /// <summary>Names whose features are kept at most (a bound on memory: a database's distinct column names are far fewer).</summary>
-    private const int MaxCachedNames = 100_000;
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int[] Indices, float[] Values)> _nameFeatures = new(StringComparer.Ordinal);
+    /// <summary>The name's feature groups per name (the same bound and policy as the tokens of
+    /// <see cref="ColumnFeatures.Tokenize"/>: <see cref="BoundedNameCache{TValue}"/>).</summary>
+    private readonly BoundedNameCache<(int[] Indices, float[] Values)> _nameFeatures = new(ColumnFeatures.MaxCachedNames);
 
     /// <summary>Per-thread buffers of <see cref="Vectorize"/> (a column allocates only its result).</summary>
     [ThreadStatic] private static Scratch? t_scratch;

@@ -70,7 +70,7 @@ public sealed class CombinedClassifier : IColumnClassifier
             if ((valuesExamined || sampled) && r != "none" && model.DataCategory == "none")
                 return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
         }
-        return model with { Evidence = [modelEvidence, .. rule.Evidence], AlsoContains = rule.AlsoContains };
+        return model with { Evidence = [modelEvidence, .. rule.Evidence], AlsoContains = rule.AlsoContains, JsonPaths = rule.JsonPaths };
     }
 
     // GDPR Art. 9 special categories named outright (diagnosis, allergies, religion): the names-only corpus holds few of

@@ -79,6 +79,9 @@ public sealed record ColumnClassification
     public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
     /// <summary>Data categories found inside the values without deciding the column (free text holding e-mails, C08).</summary>
     public IReadOnlyList<string> AlsoContains { get; init; } = [];
+    /// <summary>For a column of JSON documents: the paths the scan saw and what it found at each (C28); null for any
+    /// other column.</summary>
+    public JsonPathSummary? JsonPaths { get; init; }
 
     /// <summary>An undecided classification with the given evidence.</summary>
     public static ColumnClassification Undecided(params EvidenceItem[] evidence) => new() { Evidence = evidence };

@@ -233,6 +233,9 @@ public sealed class ColumnEntry
     public string? Conflict { get; set; }
     /// <summary>Masked examples (e.g. <c>j***@e***.c***</c>), only when the user asks for them.</summary>
     public List<string>? MaskedExamples { get; set; }
+    /// <summary>For a column of JSON documents: each schema path the scan saw (<see cref="ColumnClassification.JsonPaths"/>)
+    /// with its effective category (its annotation's, else what the scan found there); null for any other column.</summary>
+    public List<PathEntry>? Paths { get; set; }
 
     /// <summary>Sets the effective category, confidence, origin and status from <see cref="Classification"/> alone
     /// (before annotations and database labels): <see cref="ColumnStatus.Suggested"/> when it decides a category,
@@ -246,6 +249,12 @@ public sealed class ColumnEntry
         Status = c?.DataCategory is null ? ColumnStatus.Untagged : ColumnStatus.Suggested;
         Annotation = null;
         Conflict = null;
+        Paths = c?.JsonPaths?.Named.Select(p => new PathEntry
+        {
+            Path = p.Path,
+            DataCategory = p.DataCategory,
+            Origin = p.DataCategory is null ? null : global::Inventory.Classification.Origin.Rules,
+        }).ToList();
     }
 
     /// <summary>The CI gate's rule, shared by the check, the report's coverage and the claims: the column counts as
@@ -261,6 +270,20 @@ public sealed class ColumnEntry
         || (Status == ColumnStatus.Suggested && Origin is global::Inventory.Classification.Origin.Rules or global::Inventory.Classification.Origin.Model
             && acceptClassificationAbove is { } threshold && Confidence >= threshold
             && !(NotSampled is not null && DataCategory is { } category && global::Inventory.Classification.DataCategory.TopLevelOf(category) == "none"));
+}
+
+/// <summary>One schema path of a JSON document column (C28), as the inventory shows it.</summary>
+public sealed class PathEntry
+{
+    /// <summary>The path, <c>$.customer.email</c> (<see cref="JsonPathText.IsSchemaShape"/>).</summary>
+    public string Path { get; set; } = "";
+    /// <summary>The effective category: the path annotation's, else what the scan found there; null when neither.</summary>
+    public string? DataCategory { get; set; }
+    /// <summary>Who decided <see cref="DataCategory"/>: <see cref="Origin.Annotation"/> or <see cref="Origin.Rules"/>
+    /// (the detectors and name rules that look at paths); null when nothing did.</summary>
+    public Origin? Origin { get; set; }
+    /// <summary>The path's annotation (an entry under the column's <c>paths:</c>), or null.</summary>
+    public AnnotationRef? Annotation { get; set; }
 }
 
 /// <summary>Sample statistics of a column: counts and ratios, never values.</summary>

@@ -69,7 +69,7 @@ internal static class TableEntries
         {
             var e = evidence[i];
             var d = decisions[i];
-            entry.Columns.Add(new ColumnEntry
+            var column = new ColumnEntry
             {
                 Name = e.Column.Name,
                 Ordinal = e.Column.Ordinal,
@@ -81,12 +81,10 @@ internal static class TableEntries
                 NotSampled = e.NotSampled,
                 Stats = Stats(e),
                 Classification = d,
-                DataCategory = d.DataCategory,
-                Confidence = d.DataCategory is null ? 0 : d.Confidence,
-                Origin = d.DataCategory is null ? null : d.Origin,
-                Status = d.DataCategory is null ? ColumnStatus.Untagged : ColumnStatus.Suggested,
                 MaskedExamples = masked ? Masking.Examples(e.Values)?.ToList() : null,
-            });
+            };
+            column.ApplyClassification(); // category, confidence, origin, status and JSON paths from the decision
+            entry.Columns.Add(column);
         }
         return entry;
     }

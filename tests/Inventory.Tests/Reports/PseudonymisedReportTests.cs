@@ -55,6 +55,43 @@ public sealed class PseudonymisedReportTests
     }
 
     [Test]
+    public async Task HashedEmails_XlsxWorkbook_PseudonymisationSheetCarriesTheStatement()
+    {
+        var (email, emailDigests) = Hashed("email_sha256", i => $"person{i}@example.org");
+        var (file, _) = Hashed("file_sha256", i => $"file-{i}", "attachments");
+        var inventory = Some.Document(Some.Source("app", Some.Table("audience_member", null, Some.Id(), email), Some.Table("attachments", null, Some.Id(), file)));
+        var model = ReportModel.Build(inventory, PolicyDocument.Seed);
+
+        using var stream = new MemoryStream();
+        await new XlsxReportWriter().WriteAsync(model, stream);
+        stream.Position = 0;
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var sheet = ReportWriterTests.ReadSheet(workbook.WorkbookPart!, "Pseudonymisation");
+        var cells = ReportWriterTests.AllCells(workbook.WorkbookPart!);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sheet[0], Is.EqualTo(XlsxReportWriter.PseudonymisedHeadings));
+            Assert.That(sheet.Skip(1).Select(r => (r[0], r[2])), Is.EqualTo(new[] { ("app/audience_member.email_sha256", "e-mail addresses") }));
+            Assert.That(sheet[1][1], Is.EqualTo(email.DataCategory));
+            Assert.That(sheet[1][3], Does.Contain("A hash of an e-mail address is still personal data").And.Contain("pseudonymised, not anonymised (GDPR Recital 26)"));
+            Assert.That(emailDigests.Any(d => cells.Any(c => c.Contains(d[..16], StringComparison.OrdinalIgnoreCase))), Is.False, "a digest reached the workbook");
+        }
+    }
+
+    [Test]
+    public async Task InventoryWithoutHashes_XlsxHasNoPseudonymisationSheet()
+    {
+        using var stream = new MemoryStream();
+        await new XlsxReportWriter().WriteAsync(ReportModel.Build(SampleInventory.Build(), PolicyDocument.Seed), stream);
+        stream.Position = 0;
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+
+        Assert.That(workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value),
+            Does.Not.Contain("Pseudonymisation").And.Contain("Couverture"));
+    }
+
+    [Test]
     public void InventoryWithoutHashes_HasNoPseudonymisedSection()
     {
         var model = ReportModel.Build(SampleInventory.Build(), PolicyDocument.Seed);

@@ -218,6 +218,10 @@ public sealed class ReportWriterTests
         }
     }
 
+    /// <summary>Every cell's text of every sheet of a workbook.</summary>
+    internal static List<string> AllCells(WorkbookPart workbook) =>
+        workbook.Workbook.Sheets!.Elements<Sheet>().SelectMany(s => ReadSheet(workbook, s.Name!.Value!)).SelectMany(r => r).ToList();
+
     internal static List<string[]> ReadSheet(WorkbookPart workbook, string name)
     {
         var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name);

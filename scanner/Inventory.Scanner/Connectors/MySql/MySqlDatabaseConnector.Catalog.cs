@@ -17,12 +17,13 @@ public sealed partial class MySqlDatabaseConnector
             {
                 return await ReadCatalogCoreAsync(connection, flavor, filter, cancellationToken).ConfigureAwait(false);
             }
-            catch (MySqlException e)
+            catch (Exception e) when (e is MySqlException || (e is not OperationCanceledException && MySqlErrors.IsConnectionLoss(e, connection)))
             {
+                // A socket error on a connection the server closed is a lost connection too, not a crash of the scan.
                 await RollbackQuietlyAsync(connection).ConfigureAwait(false);
                 throw new ConnectorException(Provider, Target,
                     $"reading the catalog failed: {MySqlErrors.Describe(e)}; check that the user may read information_schema and that the server is up",
-                    MySqlErrors.State(e), e);
+                    e is MySqlException m ? MySqlErrors.State(m) : null, e);
             }
         }
     }

@@ -133,13 +133,18 @@ public sealed partial class MySqlDatabaseConnector : IConnector
         {
             throw;
         }
+        catch (Exception e) when (e is not OperationCanceledException && MySqlErrors.IsConnectionLoss(e, connection))
+        {
+            // The connection is gone (killed, server shut down, network): the whole table fails with one issue that says
+            // why, never one per column (narrowing would only meet the same dead connection again); the runner goes on
+            // with the next table on a new connection.
+            throw new ConnectorException(Provider, Target,
+                $"the connection was lost while sampling {table.Schema}.{table.Name}: {MySqlErrors.Describe(e)}; the scan is incomplete, run it again",
+                e is MySqlException m ? MySqlErrors.State(m) : null, e);
+        }
         catch (MySqlException e)
         {
             var reason = MySqlErrors.Classify(e);
-            if (reason is null || connection.State != ConnectionState.Open)
-                throw new ConnectorException(Provider, Target,
-                    $"the connection was lost while sampling {table.Schema}.{table.Name}: {MySqlErrors.Describe(e)}; the scan is incomplete, run it again",
-                    MySqlErrors.State(e), e);
             await RollbackQuietlyAsync(connection).ConfigureAwait(false);
             var kind = reason switch
             {
@@ -147,7 +152,7 @@ public sealed partial class MySqlDatabaseConnector : IConnector
                 NotSampledReason.NoPrivilege => "no-privilege",
                 _ => MySqlErrors.IsConversion(e) ? "conversion-error" : "error",
             };
-            return SampleRead.Failed(new SampleFailure(reason.Value, kind, $"sampling failed: {MySqlErrors.Describe(e)}"), method);
+            return SampleRead.Failed(new SampleFailure(reason!.Value, kind, $"sampling failed: {MySqlErrors.Describe(e)}"), method);
         }
     }
 

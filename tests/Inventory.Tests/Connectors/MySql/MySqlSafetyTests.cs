@@ -72,6 +72,81 @@ public sealed class MySqlSafetyTests
         }
     }
 
+    /// <summary>The server kills the scan's connections one after another while it samples (KILL CONNECTION from a
+    /// second session, whatever each connection is doing: reading rows, idle between the key bounds and the probes, or
+    /// opening). Every table hit gets one issue with the cause, never one per column; the socket errors a killed
+    /// connection raises never end the scan; the tables after the kills are sampled.</summary>
+    [Test]
+    public async Task KillConnectionsRepeatedly_Runner_OneIssuePerTableWithCauseAndScanGoesOn()
+    {
+        // Given: twelve tables with integer keys (two reads each: key bounds, then key probes)
+        var setup = string.Concat(Enumerable.Range(0, 12).Select(t =>
+            $"CREATE TABLE t{t:00} (id int PRIMARY KEY, email varchar(80), note text, amount int, created date);\n" +
+            $"INSERT INTO t{t:00} SELECT seq, concat('u', seq, '@example.com'), repeat('n', 200), seq, '2024-01-01' FROM seq_1_to_20000;\n"));
+        await using var db = await TestMySql.CreateAsync("killn", setup);
+        var uri = await db.CreateUserAsync();
+        var user = Uri.UnescapeDataString(new Uri(uri).UserInfo.Split(':')[0]);
+        var source = new SourceConfig { Name = "app", Connection = uri, Sample = new SampleOptions { Rows = 2000, StatementTimeout = TimeSpan.FromSeconds(120) } };
+
+        // When: once sampling has started, every connection of the scan's user is killed, three times over
+        var scan = new ScanRunner(new UndecidedClassifier()).RunAsync(new ScanRequest { Sources = [source], Parallelism = 2 });
+        int rounds = 0, killed = 0;
+        bool sampling = false;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        await using (var admin = new MySqlConnection(db.ConnectionString))
+        {
+            await admin.OpenAsync();
+            while (rounds < 3 && DateTime.UtcNow < deadline && !scan.IsCompleted)
+            {
+                var ids = new List<long>();
+                await using (var find = new MySqlCommand("SELECT ID, INFO FROM information_schema.PROCESSLIST WHERE USER = @user", admin))
+                {
+                    find.Parameters.AddWithValue("@user", user);
+                    await using var reader = await find.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
+                    {
+                        ids.Add(reader.GetInt64(0));
+                        sampling |= !reader.IsDBNull(1) && reader.GetString(1).Contains("`t0", StringComparison.Ordinal); // a table's sample, not the catalog
+                    }
+                }
+                if (!sampling) continue;
+                foreach (var id in ids)
+                {
+                    try
+                    {
+                        await using var kill = new MySqlCommand($"KILL CONNECTION {id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", admin);
+                        await kill.ExecuteNonQueryAsync();
+                        killed++;
+                    }
+                    catch (MySqlException e) when (e.Number == 1094)
+                    {
+                        // Unknown thread id: the connection ended by itself meanwhile.
+                    }
+                }
+                rounds++;
+                await Task.Delay(150);
+            }
+        }
+        var document = await scan;
+
+        // Then
+        var entry = document.Sources.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(killed, Is.GreaterThan(0), "connections killed");
+            Assert.That(document.Complete, Is.False);
+            Assert.That(document.Issues, Is.Not.Empty);
+            Assert.That(document.Issues.Where(i => i.Column is not null), Is.Empty, "no issue per column");
+            Assert.That(document.Issues.GroupBy(i => i.Table).Where(g => g.Count() > 1).Select(g => g.Key), Is.Empty, "one issue per table");
+            Assert.That(document.Issues.Select(i => i.Kind).Distinct(), Is.EqualTo(new[] { "connection-lost" }));
+            Assert.That(document.Issues.Select(i => i.Message), Has.All.Match("the connection was lost while sampling|cannot reach the server|too many connections"));
+            Assert.That(document.Issues.Select(i => i.Message), Has.None.Contain("error 0").And.None.Contain("@example.com"));
+            Assert.That(entry.Tables, Has.Count.EqualTo(12));
+            Assert.That(entry.Tables.Count(t => t.SampledRows == 2000), Is.EqualTo(12 - document.Issues.Count), "every table without an issue is sampled in full");
+            Assert.That(document.Issues, Has.Count.LessThan(12), "the tables after the kills are sampled");
+        }
+    }
+
     /// <summary>max_statement_time stops the slow view; the failure is that table's timeout issue and the scan goes on (exit 3 path).</summary>
     [Test]
     public async Task StatementTimeout_SlowView_TimeoutIssueForThatTableOnly()

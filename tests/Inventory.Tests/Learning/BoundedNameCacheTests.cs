@@ -1,0 +1,73 @@
+using Inventory.Rules.Learning;
+using NUnit.Framework;
+
+namespace Inventory.Tests.Learning;
+
+/// <summary>The one bounded memo of the model path (name tokens, name features): never above its capacity, starts over
+/// when full, and a cached value is the value added.</summary>
+[TestFixture]
+public sealed class BoundedNameCacheTests
+{
+    [Test]
+    public void Add_BeyondCapacity_StartsOverWithTheNewName()
+    {
+        var cache = new BoundedNameCache<string>(3);
+        foreach (var name in new[] { "id", "email", "created_at" }) cache.Add(name, name.ToUpperInvariant());
+
+        cache.Add("phone", "PHONE");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(cache.Count, Is.EqualTo(1));
+            Assert.That(cache.TryGet("email", out _), Is.False);
+            Assert.That(cache.TryGet("phone", out var phone), Is.True);
+            Assert.That(phone, Is.EqualTo("PHONE"));
+        }
+    }
+
+    [Test]
+    public void Add_ManyNames_NeverHoldsMoreThanCapacity()
+    {
+        var cache = new BoundedNameCache<int>(50);
+        int largest = 0;
+        for (int i = 0; i < 1_000; i++)
+        {
+            cache.Add("column_" + i, i);
+            largest = Math.Max(largest, cache.Count);
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(largest, Is.EqualTo(50));
+            Assert.That(cache.TryGet("column_999", out var last), Is.True);
+            Assert.That(last, Is.EqualTo(999));
+        }
+    }
+
+    [Test]
+    public void Add_SameNameTwice_KeepsOneEntry()
+    {
+        var cache = new BoundedNameCache<int>(3);
+        cache.Add("id", 1);
+        cache.Add("id", 1);
+
+        Assert.That(cache.Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Create_CapacityZero_Throws() =>
+        Assert.That(() => new BoundedNameCache<int>(0), Throws.TypeOf<ArgumentOutOfRangeException>());
+
+    [Test]
+    public void Tokenize_SameNameTwice_SameTokensFromTheCache()
+    {
+        var first = ColumnFeatures.Tokenize("montant_ttc");
+        var second = ColumnFeatures.Tokenize("montant_ttc");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second, Is.SameAs(first), "memoised");
+            Assert.That(first, Does.Contain("amount"));
+        }
+    }
+}
