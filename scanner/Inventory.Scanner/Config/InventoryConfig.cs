@@ -102,7 +102,6 @@ public sealed record InventoryConfig
             // single-source shorthand, as in ../shared/cases config.yml files
             "provider", "connection", "include", "exclude", "sample", "role", "name");
         var sources = new List<SourceConfig>();
-        var named = new Dictionary<string, YNode>(StringComparer.Ordinal);
         if (root["sources"] is { } sourcesNode)
         {
             if (sourcesNode is not YSequence seq) throw sourcesNode.Error("'sources' must be a list of sources");
@@ -110,13 +109,7 @@ public sealed record InventoryConfig
             {
                 if (item is not YMapping m) throw item.Error("each source must be a mapping with name, provider, connection");
                 m.AllowOnly("source", "name", "provider", "connection", "include", "exclude", "sample", "role");
-                var source = ReadSource(m, environment, requireConnection: true);
-                // The second source of a name is the error, at its own name (trial 17: it was reported at 1:1).
-                var at = m["name"] ?? m;
-                if (named.TryGetValue(source.Name, out var first))
-                    throw at.Error($"two sources are named '{source.Name}' (the first on line {first.Line}); names must be unique");
-                named[source.Name] = at;
-                sources.Add(source);
+                sources.Add(ReadSource(m, environment, requireConnection: true));
             }
         }
         SourceConfig? defaults = null;

@@ -54,18 +54,4 @@ public sealed class ScaleConfigTests
             Assert.That((error.File, error.Line), Is.EqualTo((_file, 4)));
         }
     }
-
-    [Test]
-    public void Load_TwoSourcesOfOneName_ErrorAtTheSecondName()
-    {
-        // Trial 17 finding 13: the error pointed at 1:1.
-        var e = Assert.Throws<ConfigurationException>(() =>
-            Load("sources:\n  - name: a\n    connection: sqlite:a.db\n  - name: b\n    connection: sqlite:b.db\n  - name: a\n    connection: sqlite:c.db\n"));
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That((e!.Line, e.Column), Is.EqualTo((6, 11)));
-            Assert.That(e.Message, Does.Contain("two sources are named 'a' (the first on line 2)"));
-        }
-    }
 }
