@@ -112,11 +112,30 @@ internal static class ReportModelBuilder
             Columns = columns,
             Issues = inventory.Issues.Select(i => $"{i.Source}{(i.Table is null ? "" : "/" + i.Table)}{(i.Column is null ? "" : "." + i.Column)}: {i.Kind}: {i.Message}").ToList(),
             Changes = diff,
-            ChangeRows = diff?.Changes.Select(c => new ChangeRow
-            {
-                Kind = InventoryDiff.KindName(c.Kind), Location = c.Location, Old = c.Old ?? "", New = c.New ?? "",
-            }).ToList() ?? [],
+            ChangeRows = diff is null ? [] : ChangeRowsOf(diff),
         };
+    }
+
+    /// <summary>The changes as the report shows them, in the order of <c>inventory diff</c>: schema changes (tables,
+    /// columns, types) first, then category, activity and shared-with changes one row each, then one row per status
+    /// transition counting its columns (<c>status-changed</c>, <c>57 columns</c>, <c>suggested</c> → <c>tagged</c>): a
+    /// first annotation pass no longer buries the schema changes under a row per column (trial 17 finding 17; each
+    /// column's transition is in <c>inventory diff --json</c>).</summary>
+    /// <param name="diff">The changes since the previous inventory.</param>
+    internal static List<ChangeRow> ChangeRowsOf(InventoryDiff diff)
+    {
+        static ChangeRow Row(InventoryChange c) => new() { Kind = InventoryDiff.KindName(c.Kind), Location = c.Location, Old = c.Old ?? "", New = c.New ?? "" };
+        var rows = diff.Changes.Where(c => InventoryDiff.IsSchemaChange(c.Kind)).Select(Row).ToList();
+        rows.AddRange(diff.Changes.Where(c => !InventoryDiff.IsSchemaChange(c.Kind) && c.Kind != ChangeKind.StatusChanged).Select(Row));
+        foreach (var transition in diff.Changes.Where(c => c.Kind == ChangeKind.StatusChanged).GroupBy(c => (Old: c.Old ?? "", New: c.New ?? ""))
+                     .OrderBy(g => g.Key.Old, StringComparer.Ordinal).ThenBy(g => g.Key.New, StringComparer.Ordinal))
+            rows.Add(new ChangeRow
+            {
+                Kind = InventoryDiff.KindName(ChangeKind.StatusChanged),
+                Location = transition.Count() == 1 ? transition.Single().Location : $"{transition.Count()} columns",
+                Old = transition.Key.Old, New = transition.Key.New,
+            });
+        return rows;
     }
 
     /// <summary>The statement for a personal column whose classification found hashes of a personal identifier (evidence

@@ -72,6 +72,10 @@ public sealed partial class RuleClassifier
           "session", "household", "partner" };
     private static readonly HashSet<string> KeyTokens = new(StringComparer.Ordinal) { "id", "uuid", "guid", "key", "ref", "fk", "no", "number" };
     // The organisation's own premises: their coordinates are not about a person (C33: store).
+    // Words of a column name that say the coordinates are a person's own place (home_lat, residence_lng), whatever table
+    // holds them: a place the person has, not one a device recorded (trial 17 finding 6; LABELS.md tie-breaker 13).
+    private static readonly HashSet<string> OwnPlaceTokens = new(StringComparer.Ordinal)
+        { "home", "residence", "residential", "domicile", "wohnort", "wohnsitz", "domicilio", "maison" };
     private static readonly HashSet<string> PremisesTokens = new(StringComparer.Ordinal)
         { "store", "stores", "shop", "shops", "branch", "branches", "warehouse", "warehouses", "office", "offices", "site", "sites",
           "depot", "plant", "station", "stations", "venue", "venues", "outlet", "outlets", "agency", "agencies", "facility", "facilities" };
@@ -114,6 +118,12 @@ public sealed partial class RuleClassifier
         string detail = tested > 0
             ? string.Create(CultureInfo.InvariantCulture, $"coordinates: {inRange} of {tested} values within ±{limit:0}; ")
             : "coordinates (name); ";
+        if (tokens.Any(OwnPlaceTokens.Contains) && !premises)
+        {
+            evidence.Insert(0, new EvidenceItem("table-context", "table.subject-place", "other_personal.location", inRange, tested,
+                Detail: detail + "the name says a person's own place (home, residence), not a position a device recorded (LABELS.md tie-breaker 13)"));
+            return Decide("other_personal.location", 0.75, evidence);
+        }
         if (deviceContext && (subjectKey || subjectTable) && !premises)
         {
             evidence.Insert(0, new EvidenceItem("table-context", "table.device-position", "automatic.geolocation", inRange, tested,

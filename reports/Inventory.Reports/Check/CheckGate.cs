@@ -150,6 +150,8 @@ public static class CheckGate
         if (column.Classification?.DataCategory is not null && notSampled is { } unread)
             // The suggestion printed beside it rests on the name and type alone: say so, as `annotate` does in its stubs.
             why += $"; not sampled ({JsonNamingPolicy.KebabCaseLower.ConvertName(unread.ToString())}): classified from its name and type alone";
+        else if (column.Classification?.DataCategory is not null && column.Stats.SampledRows > 0 && column.Stats.NonNull == 0)
+            why += "; all sampled values NULL: classified from its name and type alone";
         if (column.Classification?.DataCategory is null)
         {
             if (notSampled is { } reason)
@@ -178,9 +180,8 @@ public static class CheckGate
         return gap;
     }
 
-    /// <summary>Column entries dropped by the loader for an unknown category: (annotation file as displayed, column name),
-    /// from the loader's structured errors.</summary>
-    // Column entries dropped for an error of their own (an unknown category, a key given twice), by file and column.
+    /// <summary>Column entries dropped by the loader for an error of their own (an unknown category, a key given twice):
+    /// (annotation file as displayed, column name) → the error's kind, from the loader's structured errors.</summary>
     private static Dictionary<(string File, string Column), AnnotationErrorKind> InvalidCategoryEntries(CheckOptions options)
     {
         var entries = new Dictionary<(string File, string Column), AnnotationErrorKind>();

@@ -209,7 +209,9 @@ public static partial class AnnotationStubs
         if (Suggestions.Describe(column.Classification) is { } suggestion)
             return Suggestions.OneLine(column.NotSampled is { } notSampled
                 ? $"suggested: {suggestion}; not sampled ({System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(notSampled.ToString())}): from the name and type alone"
-                : $"suggested: {suggestion}");
+                : column.Stats.SampledRows > 0 && column.Stats.NonNull == 0
+                    ? $"suggested: {suggestion}; all sampled values NULL: from the name and type alone"
+                    : $"suggested: {suggestion}");
         var why = column.NotSampled is { } reason ? $"no data sampled ({reason.ToString().ToLowerInvariant()})"
             : column.Stats.SampledRows > 0 && column.Stats.NonNull == 0 ? "all sampled values NULL"
             : "no rule or detector matched";

@@ -114,6 +114,20 @@ public sealed class AnnotationStubsTests
         }
     }
 
+    [Test]
+    public void Plan_AllNullColumnWithASuggestion_SaysTheSuggestionRestsOnTheName()
+    {
+        // Trial 17 finding 18: a new, all-NULL column showed its name-only suggestion as if values had been seen.
+        using var dir = new TempFolder();
+        var document = Document(Table("customers", 40,
+            Column("newsletter_email", 1, "text", TypeFamily.Text, Decided("contact.email", 0.99, NameRule("name.en.email", "contact.email", 0.9)), 40, 0)));
+
+        var plan = Annotate(document, dir.Path);
+
+        Assert.That(File.ReadAllText(plan.Single().Path),
+            Does.Contain("  # suggested: contact.email (0.99) — name.en.email 0.90; all sampled values NULL: from the name and type alone\n  newsletter_email:\n"));
+    }
+
     [TestCase("plain_name", ExpectedResult = "plain_name")]
     [TestCase("yes", ExpectedResult = "\"yes\"")]
     [TestCase("a: b", ExpectedResult = "\"a: b\"")]
