@@ -251,16 +251,20 @@ public sealed class AnnotationMerger
         }
     }
 
+    /// <summary>What the inventory records of an annotation entry (a column's or a JSON path's): its category, reason
+    /// and where it is written.</summary>
+    private AnnotationRef Reference(string? category, string? reason, AnnotationLocation location) => new()
+    {
+        DataCategory = category,
+        Reason = reason,
+        File = DisplayPath(location.File),
+        Line = location.Line,
+        Column = location.Column,
+    };
+
     private void ApplyAnnotation(ColumnEntry column, ColumnAnnotation annotation)
     {
-        column.Annotation = new AnnotationRef
-        {
-            DataCategory = annotation.Category,
-            Reason = annotation.Reason,
-            File = DisplayPath(annotation.Location.File),
-            Line = annotation.Location.Line,
-            Column = annotation.Location.Column,
-        };
+        column.Annotation = Reference(annotation.Category, annotation.Reason, annotation.Location);
         if (annotation.Category is not { } category) return; // an entry without a category never tags (C06)
         column.DataCategory = category;
         column.Confidence = 1;
@@ -314,14 +318,7 @@ public sealed class AnnotationMerger
         {
             var entry = paths.FirstOrDefault(p => p.Path == pathAnnotation.Path);
             if (entry is null) continue; // stale: reported by StalePaths
-            entry.Annotation = new AnnotationRef
-            {
-                DataCategory = pathAnnotation.Category,
-                Reason = pathAnnotation.Reason,
-                File = DisplayPath(pathAnnotation.Location.File),
-                Line = pathAnnotation.Location.Line,
-                Column = pathAnnotation.Location.Column,
-            };
+            entry.Annotation = Reference(pathAnnotation.Category, pathAnnotation.Reason, pathAnnotation.Location);
             if (pathAnnotation.Category is not { } category) continue;
             entry.DataCategory = category;
             entry.Origin = Origin.Annotation;
