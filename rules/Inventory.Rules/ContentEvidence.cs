@@ -77,10 +77,18 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         var pathItems = new List<EvidenceItem>();
         var named = new List<JsonPathFinding>();
         var unnamed = new SortedSet<string>(StringComparer.Ordinal);
+        // A key is read like a column of the object that holds it: the parent key plays the table (`name` under
+        // `customer` is a customer's name, as a `name` column of a customer table is), the keys beside it the table's
+        // other columns; a top-level key belongs to the column's own table.
+        var keysByParent = sample.Paths.GroupBy(p => ParentOf(p.Path), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         foreach (var path in sample.Paths)
         {
             bool schema = IsSchemaPath(path, sample.Documents);
-            var key = path.Key.Length > 0 ? _rules.Match("", path.Key, path.Family) : null;
+            var parent = ParentOf(path.Path);
+            var key = path.Key.Length > 0
+                ? _rules.Match(parent.Length > 0 ? parent : column.Table, path.Key, path.Family, keysByParent[parent])
+                : null;
             var keyNames = key is null ? null : new NameEvidence(key);
             bool keyOrTime = keyNames?.KeyOrTimeLike == true, network = keyNames?.NetworkConfiguration == true, version = keyNames?.VersionLike == true;
             var scores = _detectors.Run(path.Values, path.Family);
@@ -168,6 +176,15 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
     /// dot, a space, a digit run, non-ASCII letters) keeps the path inside the classifier.</summary>
     /// <param name="path">The path and the documents holding it.</param>
     /// <param name="documents">Documents parsed for the column.</param>
+    /// <summary>The key of the object holding a path's value (<c>$.customer.name</c> → <c>customer</c>,
+    /// <c>$.items[*].sku</c> → <c>items</c>), or empty for a top-level key.</summary>
+    internal static string ParentOf(string path)
+    {
+        var steps = path.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        // steps[0] is "$"; the parent is the step before the last, without its array marks.
+        return steps.Length < 3 ? "" : steps[^2].Replace("[*]", "", StringComparison.Ordinal);
+    }
+
     internal static bool IsSchemaPath(JsonPathValues path, int documents) =>
         path.Documents >= 2 && path.Documents * 5 >= documents && JsonPathText.IsSchemaShape(path.Path);
 }

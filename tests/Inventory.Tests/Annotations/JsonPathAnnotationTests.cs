@@ -212,6 +212,22 @@ public sealed class JsonPathAnnotationTests
         }
     }
 
+    /// <summary>C28's expected path categories, every one: a key is read like a column of the object holding it (the
+    /// customer's <c>name</c>; the request context's <c>lang</c> beside its IP address and user agent), which the scan
+    /// missed before (no finding at <c>$.customer.name</c> and <c>$.ctx.lang</c>).</summary>
+    [TestCaseSource(nameof(Engines))]
+    public async Task Scan_C28Payload_EveryPathHasTheCasesCategory(string engine)
+    {
+        var payload = Payload(await ScanAsync(engine));
+
+        Assert.That(payload.Classification!.JsonPaths!.Named.ToDictionary(p => p.Path, p => p.DataCategory), Is.EquivalentTo(new Dictionary<string, string?>
+        {
+            ["$.customer.email"] = "contact.email", ["$.customer.name"] = "contact.name", ["$.customer.phone"] = "contact.phone",
+            ["$.ctx.ip"] = "automatic.ip_address", ["$.ctx.ua"] = "automatic.user_agent", ["$.ctx.lang"] = "automatic.browser_language",
+            ["$.plan"] = null,
+        }));
+    }
+
     [TestCaseSource(nameof(Engines))]
     public async Task Check_SomePathsWithoutCategory_ColumnUntaggedNamingThePaths(string engine)
     {
@@ -237,9 +253,10 @@ public sealed class JsonPathAnnotationTests
             Assert.That(finding.Message, Does.StartWith("annotation entry has no category; 5 of 7 JSON paths have no category: "));
             Assert.That(finding.Message.Split(": ")[^1].Split(", "), Is.EquivalentTo(new[] { "$.customer.name", "$.customer.phone", "$.ctx.ip", "$.ctx.ua", "$.ctx.lang" }));
             Assert.That((finding.Location.Line, finding.Location.Column), Is.EqualTo((5, 3)));
-            // Partly annotated: the ranking still uses the annotations (e-mail reviewed away: the phone numbers the scan
-            // found rank highest) but does not tag.
-            Assert.That(payload.DataCategory, Is.EqualTo("contact.phone"));
+            // Partly annotated: the ranking still uses the annotations (e-mail reviewed away: the contact paths the scan
+            // found, the customer's name and phone, held by the same signup documents, rank highest; the tie goes to the
+            // first path in document order) but does not tag.
+            Assert.That(payload.DataCategory, Is.EqualTo("contact.name"));
             Assert.That(payload.Status, Is.EqualTo(ColumnStatus.Suggested));
         }
     }
