@@ -23,6 +23,15 @@ public static class LabelExport
         _ => throw new ConfigurationException($"unknown --format '{name}'; use one of: {string.Join(", ", FormatNames)}"),
     };
 
+    /// <summary>The database-script format for a provider's own catalog, or null when the engine has none (SQLite).</summary>
+    private static ExportFormat? FormatFor(string provider) => provider.ToLowerInvariant() switch
+    {
+        "sqlserver" => ExportFormat.SqlServerLabels,
+        "postgres" => ExportFormat.PostgresComments,
+        "mysql" or "mariadb" => ExportFormat.MySqlComments,
+        _ => null,
+    };
+
     /// <summary>Renders the plan in one format.</summary>
     /// <param name="plan">Columns to export (<see cref="LabelSelection.Select"/>).</param>
     /// <param name="format">The format.</param>
@@ -44,7 +53,9 @@ public static class LabelExport
                                                  "a script applies to one database: name one with --source");
             foreach (var source in plan.Sources.Where(s => !providers.Contains(s.Provider, StringComparer.OrdinalIgnoreCase)))
                 throw new ConfigurationException($"source '{source.Name}' was scanned from {source.Provider}; --format {FormatNames[(int)format]} writes " +
-                                                 $"statements for {providers[0]}: pick the format of that database");
+                                                 $"statements for {providers[0]}: " + (FormatFor(source.Provider) is { } own
+                                                     ? $"use --format {FormatNames[(int)own]}"
+                                                     : $"{source.Provider} has no column comments or labels to write to; --format fides carries the labels to a catalog instead"));
         }
         return format switch
         {

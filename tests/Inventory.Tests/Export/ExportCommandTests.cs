@@ -127,11 +127,12 @@ public sealed class ExportCommandTests
     }
 
     [TestCase("--format", "csv", "unknown --format 'csv'")]
-    [TestCase("--format", "sqlserver-labels", "was scanned from postgres")]
-    public async Task Export_BadFormat_ExitsTwoWithOneLine(string option, string value, string message)
+    [TestCase("--format", "sqlserver-labels", "was scanned from postgres; --format sqlserver-labels writes statements for sqlserver: use --format postgres-comments")]
+    [TestCase("--format", "postgres-comments", "was scanned from sqlite; --format postgres-comments writes statements for postgres: sqlite has no column comments or labels to write to; --format fides carries the labels to a catalog instead", "sqlite")]
+    public async Task Export_BadFormat_ExitsTwoWithOneLine(string option, string value, string message, string provider = "postgres")
     {
         using var dir = new TempFolder();
-        var inventory = SaveUsers(dir);
+        var inventory = SaveUsers(dir, provider);
         var output = Path.Combine(dir.Path, "labels.sql");
 
         var (code, text) = await RunAsync("export", "--inventory", inventory, option, value, "--out", output);
