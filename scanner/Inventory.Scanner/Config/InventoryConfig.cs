@@ -115,6 +115,13 @@ public sealed record InventoryConfig
             // single-source shorthand, as in ../shared/cases config.yml files
             "provider", "connection", "include", "exclude", "sample", "role", "name");
         var sources = new List<SourceConfig>();
+        // A repeated name is reported at the second source's name (or the source without one), where the user must rename.
+        void AddSource(SourceConfig source, YMapping at)
+        {
+            if (sources.Any(s => s.Name == source.Name))
+                throw (at["name"] ?? at).Error($"two sources are named '{source.Name}'; names must be unique");
+            sources.Add(source);
+        }
         if (root["sources"] is { } sourcesNode)
         {
             if (sourcesNode is not YSequence seq) throw sourcesNode.Error("'sources' must be a list of sources");
@@ -122,23 +129,14 @@ public sealed record InventoryConfig
             {
                 if (item is not YMapping m) throw item.Error("each source must be a mapping with name, provider, connection");
                 m.AllowOnly("source", "name", "provider", "connection", "include", "exclude", "sample", "role");
-                var source = ReadSource(m, environment, requireConnection: true);
-                // Reported at the second name (or the source without one), where the user must rename.
-                if (sources.Any(s => s.Name == source.Name))
-                    throw (m["name"] ?? m).Error($"two sources are named '{source.Name}'; names must be unique");
-                sources.Add(source);
+                AddSource(ReadSource(m, environment, requireConnection: true), m);
             }
         }
         SourceConfig? defaults = null;
         if (new[] { "provider", "connection", "include", "exclude", "sample", "role", "name" }.Any(k => root[k] is not null))
         {
             var single = ReadSource(root, environment, requireConnection: false);
-            if (root.String("connection") is { Length: > 0 })
-            {
-                if (sources.Any(s => s.Name == single.Name))
-                    throw (root["name"] ?? root).Error($"two sources are named '{single.Name}'; names must be unique");
-                sources.Add(single);
-            }
+            if (root.String("connection") is { Length: > 0 }) AddSource(single, root);
             else defaults = single;
         }
 
