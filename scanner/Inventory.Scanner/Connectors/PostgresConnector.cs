@@ -63,7 +63,7 @@ public sealed partial class PostgresConnector : IConnector
         {
             return new Session(this, await _dataSource.Value.OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or FileNotFoundException or DirectoryNotFoundException)
         {
             throw ConnectError(e);
         }
@@ -217,6 +217,8 @@ public sealed partial class PostgresConnector : IConnector
             _ when HasInner<SocketException>(e) => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that PostgreSQL is running",
             _ when HasInner<TimeoutException>(e) => "connecting timed out: check host, port and firewall",
             _ when e is ArgumentException => "the connection string is invalid: check its keys and values",
+            _ when HasInner<FileNotFoundException>(e) || HasInner<DirectoryNotFoundException>(e) =>
+                "a file the connection string names (Passfile, Root Certificate, SSL Certificate or SSL Key) does not exist: check its path",
             // Npgsql's own failures while connecting (no SQLSTATE, no inner cause), told apart by what we know of the
             // connection rather than by the driver's text (trial 18: all three read "driver error (NpgsqlException)").
             _ when HasInner<System.Security.Authentication.AuthenticationException>(e) =>

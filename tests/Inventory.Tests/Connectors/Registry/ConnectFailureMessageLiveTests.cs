@@ -12,7 +12,7 @@ namespace Inventory.Tests.Connectors.Registry;
 /// Trial 18: connection failures that the drivers report without a SQLSTATE read "driver error (NpgsqlException)" or
 /// "cannot reach the server" although a server answered. Each is provoked on the real servers: a PostgreSQL connection
 /// pointed at the MariaDB port and the other way round, a PostgreSQL connection without a password, and a certificate
-/// the client refuses. Every message names what to check and never the password.
+/// the client refuses, a passfile that does not exist (an internal error, exit 70, before). Every message names what to check and never the password.
 /// </summary>
 [TestFixture]
 [Category("Integration")]
@@ -87,6 +87,15 @@ public sealed class ConnectFailureMessageLiveTests
         };
         var e = Fails(b.ConnectionString, "postgres");
         Assert.That(e.Message, Does.Contain("TLS could not be set up").And.Contain("sslmode").And.Not.Contain("driver error"));
+    }
+
+    [Test]
+    public void Postgres_PassfileMissing_SaysSoNotInternalError()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "inventory-missing-" + Guid.NewGuid().ToString("N"), "pgpass");
+        var b = new NpgsqlConnectionStringBuilder(TestPostgres.AdminConnectionString) { Password = null, Passfile = missing, Pooling = false };
+        var e = Fails(b.ConnectionString, "postgres");
+        Assert.That(e.Message, Does.Contain("a file the connection string names").And.Contain("does not exist").And.Not.Contain("network"));
     }
 
     [Test]
