@@ -61,7 +61,10 @@ public static class CheckGate
                     Kind = FindingKind.Untagged, Source = source.Name, Table = table.QualifiedName, Column = column.Name, Key = key,
                     Message = UntaggedReason(column, table, options.AcceptClassificationAbove, invalidEntries),
                     Suggestion = suggestion is null ? "no suggestion" : $"suggested: {suggestion}",
-                    Location = AnnotationLocation(document, column, table, source, annotationsDir, options.PathBase),
+                    Location = table.AnnotationFile is { } file && invalidEntries.TryGetValue((file, column.Name), out var dropped)
+                        // The entry the loader dropped (an unknown category, a key given twice): its own line and column.
+                        ? new FindingLocation(file, Math.Max(1, dropped.Line), Math.Max(0, dropped.Column), File.Exists(Path.Combine(options.PathBase, file)))
+                        : AnnotationLocation(document, column, table, source, annotationsDir, options.PathBase),
                 });
             }
         }
@@ -135,11 +138,11 @@ public static class CheckGate
     public static string Key(string? source, string table, string? column) =>
         $"{(source is null ? "" : source + "/")}{table}{(column is null ? "" : "." + column)}";
 
-    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, Dictionary<(string File, string Column), AnnotationErrorKind> invalid)
+    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, Dictionary<(string File, string Column), AnnotationError> invalid)
     {
         var why = column.Annotation is not null ? "annotation entry has no category" + PathGap(column)
-            : table.AnnotationFile is not null && invalid.TryGetValue((table.AnnotationFile, column.Name), out var kind)
-                ? kind == AnnotationErrorKind.DuplicateKey
+            : table.AnnotationFile is not null && invalid.TryGetValue((table.AnnotationFile, column.Name), out var error)
+                ? error.Kind == AnnotationErrorKind.DuplicateKey
                     ? "entry given twice, so neither applies (see the invalid-annotation finding)"
                     : "entry has an invalid category (see the invalid-annotation finding)"
             : table.AnnotationFile is not null ? "no entry in the table's annotation"
@@ -181,13 +184,13 @@ public static class CheckGate
     }
 
     /// <summary>Column entries dropped by the loader for an error of their own (an unknown category, a key given twice):
-    /// (annotation file as displayed, column name) → the error's kind, from the loader's structured errors.</summary>
-    private static Dictionary<(string File, string Column), AnnotationErrorKind> InvalidCategoryEntries(CheckOptions options)
+    /// (annotation file as displayed, column name) → the error (its kind and place), from the loader's structured errors.</summary>
+    private static Dictionary<(string File, string Column), AnnotationError> InvalidCategoryEntries(CheckOptions options)
     {
-        var entries = new Dictionary<(string File, string Column), AnnotationErrorKind>();
+        var entries = new Dictionary<(string File, string Column), AnnotationError>();
         foreach (var e in options.AnnotationErrors)
             if (e.Kind is AnnotationErrorKind.UnknownCategory or AnnotationErrorKind.DuplicateKey && e.File is not null && e.ColumnName is not null)
-                entries.TryAdd((AnnotationMerger.DisplayPath(e.File, options.PathBase), e.ColumnName), e.Kind);
+                entries.TryAdd((AnnotationMerger.DisplayPath(e.File, options.PathBase), e.ColumnName), e);
         return entries;
     }
 

@@ -6,7 +6,8 @@ using System.Xml;
 
 namespace Inventory.Reports.Check;
 
-/// <summary>JUnit XML for CI test reports: one test suite per table with one test case per in-scope column (a failure
+/// <summary>JUnit XML for CI test reports: one test suite per table (named <c>source/table</c> when the result covers
+/// several sources, and so is each of its test cases' class name) with one test case per in-scope column (a failure
 /// for a failing finding, <c>skipped</c> for a baselined one, passed otherwise, warnings in <c>system-out</c>), a suite
 /// <c>annotations</c> with one test case per stale or invalid annotation, and a suite <c>claims</c> with one test case
 /// per violated claim and location (<c>claim-id table.column</c>). Test-case names are unique within each suite.</summary>
@@ -30,14 +31,19 @@ public sealed class JUnitCheckWriter : ICheckWriter
             .GroupBy(f => (f.Source ?? "", f.Table, f.Column!))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<CheckFinding>)g.ToArray());
         bool multiSource = result.Columns.Select(c => c.Source).Distinct().Count() > 1;
+        // The class name is the suite's name: with several sources (a fleet of databases of one schema) the bare table
+        // would give every source's `clients`/`id` the same classname and name, which CI test viewers merge into one case.
         var suites = result.Columns
             .GroupBy(c => (c.Source, c.Table))
-            .Select(g => (Name: multiSource ? $"{g.Key.Source}/{g.Key.Table}" : g.Key.Table,
-                Cases: g.Select(c =>
+            .Select(g =>
+            {
+                var suite = multiSource ? $"{g.Key.Source}/{g.Key.Table}" : g.Key.Table;
+                return (Name: suite, Cases: g.Select(c =>
                 {
                     var findings = byColumn.GetValueOrDefault((c.Source, c.Table, c.Column)) ?? [];
-                    return new Case(g.Key.Table, c.Column, findings, findings.FirstOrDefault()?.Location.File, findings.FirstOrDefault()?.Location.Line ?? 0);
-                }).ToArray()))
+                    return new Case(suite, c.Column, findings, findings.FirstOrDefault()?.Location.File, findings.FirstOrDefault()?.Location.Line ?? 0);
+                }).ToArray());
+            })
             .ToList();
         var other = result.Findings.Where(f => !(f.Column is not null && f.Kind is FindingKind.Untagged or FindingKind.Conflict)).ToArray();
         var annotationCases = other.Where(f => f.Kind != FindingKind.ClaimViolated)

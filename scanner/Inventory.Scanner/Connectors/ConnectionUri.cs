@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Inventory.Connectors;
 
 /// <summary>
@@ -34,7 +36,8 @@ internal sealed record ConnectionUri(string? User, string? Password, string Host
             password = parts.Length > 1 ? DecodeUserInfo(parts[1], "password", kind) : null;
         }
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
-            throw new ConfigurationException($"malformed {kind} URI: expected {kind}://user:password@host:port/database"
+            throw new ConfigurationException($"malformed {kind} URI: "
+                                             + (PortOutOfRange(text) ? "the port is not a number from 1 to 65535" : $"expected {kind}://user:password@host:port/database")
                                              + (afterScheme.Contains('@') ? "; " + EncodeHint : ""));
         // A fragment (never part of a connection URI), or no user information but an '@' after the host (in the path, or
         // in a query parameter's name: a value such as User ID=me@tenant is legitimate): a '/', '?' or '#' in the password
@@ -43,6 +46,9 @@ internal sealed record ConnectionUri(string? User, string? Password, string Host
                            || uri.Query.TrimStart('?').Split('&').Any(p => p.Split('=', 2)[0].Contains('@'));
         if (uri.Fragment.Length > 0 || (uri.UserInfo.Length == 0 && atAfterHost))
             throw new ConfigurationException($"malformed {kind} URI: the host looks wrong (an '@' or '#' comes after it); {EncodeHint}");
+        // Port 0 parses as a URI, then drivers refuse it with an exception of their own (an internal error before).
+        if (!uri.IsDefaultPort && uri.Port == 0)
+            throw new ConfigurationException($"malformed {kind} URI: the port is not a number from 1 to 65535");
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         var query = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
@@ -51,6 +57,26 @@ internal sealed record ConnectionUri(string? User, string? Password, string Host
             query[Uri.UnescapeDataString(kv[0])] = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
         }
         return new ConnectionUri(user, password, uri.Host.Trim('[', ']'), uri.IsDefaultPort || uri.Port < 0 ? null : uri.Port, database, query);
+    }
+
+    /// <summary>True when the authority holds user information and, after it, a port of digits outside 1–65535
+    /// (<c>…@db:99999/app</c>). Only then: a port read out of a password cut short by a raw <c>/</c> is not a port, and
+    /// the message never repeats the digits.</summary>
+    /// <param name="text">The whole URI.</param>
+    private static bool PortOutOfRange(string text)
+    {
+        int start = text.IndexOf("://", StringComparison.Ordinal);
+        if (start < 0) return false;
+        var rest = text[(start + 3)..];
+        int end = rest.IndexOfAny(['/', '?', '#']);
+        var authority = end < 0 ? rest : rest[..end];
+        int at = authority.LastIndexOf('@');
+        if (at < 0) return false;
+        var hostPort = authority[(at + 1)..];
+        int colon = hostPort.LastIndexOf(':');
+        if (colon < 0 || hostPort.LastIndexOf(']') > colon) return false;
+        var port = hostPort[(colon + 1)..];
+        return port.Length > 0 && port.All(char.IsAsciiDigit) && (port.Length > 5 || int.Parse(port, CultureInfo.InvariantCulture) is < 1 or > 65535);
     }
 
     /// <summary>The user information of a URI as written (before any decoding): what lies between <c>://</c> and the last

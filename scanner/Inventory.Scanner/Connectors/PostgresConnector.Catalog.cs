@@ -17,7 +17,7 @@ public sealed partial class PostgresConnector
         {
             connection = await _dataSource.Value.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or ArgumentException)
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or ArgumentException or FileNotFoundException or DirectoryNotFoundException)
         {
             throw ConnectError(e);
         }

@@ -63,7 +63,7 @@ public sealed partial class PostgresConnector : IConnector
         {
             return new Session(this, await _dataSource.Value.OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or FileNotFoundException or DirectoryNotFoundException)
         {
             throw ConnectError(e);
         }
@@ -217,6 +217,16 @@ public sealed partial class PostgresConnector : IConnector
             _ when HasInner<SocketException>(e) => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that PostgreSQL is running",
             _ when HasInner<TimeoutException>(e) => "connecting timed out: check host, port and firewall",
             _ when e is ArgumentException => "the connection string is invalid: check its keys and values",
+            _ when HasInner<FileNotFoundException>(e) || HasInner<DirectoryNotFoundException>(e) =>
+                "a file the connection string names (Passfile, Root Certificate, SSL Certificate or SSL Key) does not exist: check its path",
+            // Npgsql's own failures while connecting (no SQLSTATE, no inner cause), told apart by what we know of the
+            // connection rather than by the driver's text (trial 18: all three read "driver error (NpgsqlException)").
+            _ when HasInner<System.Security.Authentication.AuthenticationException>(e) =>
+                "TLS could not be set up (the server's certificate was refused, e.g. under sslmode=verify-ca or verify-full without its CA): check sslmode, or trust the server's certificate (Root Certificate)",
+            _ when e is NpgsqlException { InnerException: null } and not PostgresException && !GivesPassword() =>
+                "the server asks for a password and the connection gives none (nor does a passfile): add it to the connection (percent-encoded in a URI), or to the environment variable it comes from",
+            _ when e is NpgsqlException { InnerException: null } and not PostgresException =>
+                "the server did not answer as a PostgreSQL server does while connecting: check host and port (another service, or a proxy, may listen there)",
             _ => $"cannot connect: {PostgresErrors.Describe(e)}; check the connection settings",
         };
         return new ConnectorException(Provider, Target, message, state, e);
@@ -226,6 +236,12 @@ public sealed partial class PostgresConnector : IConnector
     {
         try { return new NpgsqlConnectionStringBuilder(_target.ConnectionString).Username ?? "(default)"; }
         catch (ArgumentException) { return "(unknown)"; }
+    }
+
+    private bool GivesPassword()
+    {
+        try { return !string.IsNullOrEmpty(new NpgsqlConnectionStringBuilder(_target.ConnectionString).Password); }
+        catch (ArgumentException) { return true; }
     }
 
     private static bool HasInner<T>(Exception? e) where T : Exception

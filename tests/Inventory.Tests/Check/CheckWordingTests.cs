@@ -48,6 +48,29 @@ public sealed class CheckWordingTests
             Does.StartWith("no entry in the table's annotation"), "a column without an entry keeps its own reason");
     }
 
+    /// <summary>Trial 18: the untagged finding of an entry the loader dropped pointed at line 1 of its file (SARIF region,
+    /// JUnit <c>line</c>, GitHub <c>line=</c>); it points at the entry's own error, as the invalid-annotation finding does.</summary>
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  display_name: contact.name\n  backup_email: contactt.email\n", 5)]
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email:\n    category: contactt.email\n    reason: checked\n", 5)]
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email: contact.email\n  display_name: contact.name\n  backup_email: none\n", 6)]
+    public void Evaluate_DroppedEntry_UntaggedFindingPointsAtTheEntryNotTheFirstLine(string yaml, int line)
+    {
+        using var dir = new TempFolder();
+        dir.Write("app_user.yml", yaml);
+
+        var result = Gate(CaseInventories.C05(), dir.Path);
+
+        var untagged = result.Findings.Single(f => f.Kind == FindingKind.Untagged && f.Column == "backup_email");
+        var invalid = result.Findings.Single(f => f.Kind == FindingKind.InvalidAnnotation);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(untagged.Location.File, Is.EqualTo("app_user.yml"));
+            Assert.That(untagged.Location.Line, Is.EqualTo(line));
+            Assert.That((untagged.Location.Line, untagged.Location.Column), Is.EqualTo((invalid.Location.Line, invalid.Location.Column)));
+            Assert.That(untagged.Location.Column, Is.GreaterThan(0));
+        }
+    }
+
     [TestCase("table: app_user\ncolumns:\n  id: none\n  Backup_Email: contact.email\n")]
     [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email: contact.email\n  BACKUP_EMAIL: contact.email\n")]
     public void Evaluate_EntryWithOtherCapitals_SaysNamesAreCaseSensitive(string yaml)

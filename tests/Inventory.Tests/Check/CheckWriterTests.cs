@@ -112,6 +112,35 @@ public sealed class CheckWriterTests
         }
     }
 
+    /// <summary>Trial 18: a fleet of sources holding one schema. Each source's test cases carry their own class name
+    /// (<c>source/table</c>), so no two test cases share a class name and a name.</summary>
+    [Test]
+    public async Task JUnit_SourcesOfOneSchema_GiveDistinctClassNames()
+    {
+        var document = CaseInventories.C06();
+        var copy = InventoryJson.Deserialize(InventoryJson.Serialize(CaseInventories.C06()));
+        copy.Sources[0].Name = "shop-berlin";
+        document.Sources[0].Name = "shop-paris";
+        document.Sources.Add(copy.Sources[0]);
+        document.Normalize();
+        var result = CheckGate.Evaluate(document, new CheckOptions());
+
+        var xml = XDocument.Parse(await WriteAsync(new JUnitCheckWriter(), result));
+
+        var cases = xml.Root!.Descendants("testcase").Select(c => ((string)c.Attribute("classname")!, (string)c.Attribute("name")!)).ToArray();
+        int columnsPerSource = result.Columns.Count / 2;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Columns.Select(c => c.Source).Distinct(), Is.EquivalentTo(new[] { "shop-paris", "shop-berlin" }));
+            Assert.That(cases, Has.Length.EqualTo(result.Columns.Count));
+            Assert.That(cases, Is.Unique, "a (classname, name) pair given to two test cases");
+            Assert.That(cases.Count(c => c.Item1 == "shop-berlin/invoice"), Is.EqualTo(cases.Count(c => c.Item1 == "shop-paris/invoice")).And.GreaterThan(0));
+            Assert.That(cases.Count(c => c.Item1.StartsWith("shop-berlin/", StringComparison.Ordinal)), Is.EqualTo(columnsPerSource));
+            foreach (var suite in xml.Root!.Elements("testsuite"))
+                Assert.That(suite.Elements("testcase").Select(c => (string)c.Attribute("classname")!), Is.All.EqualTo((string)suite.Attribute("name")!));
+        }
+    }
+
     /// <summary>C06 plus claim findings: one claim violated at two columns of one table and (twice) at one column, one
     /// claim from a policy file, one from the built-in policy (no file in the repository).</summary>
     private static CheckResult WithClaims()

@@ -43,6 +43,19 @@ public sealed class PolicyDocumentTests
         }
     }
 
+    /// <summary>Trial 18: the seed's processor activity listed "customers of the platform" and "each the controller of
+    /// their own application data" as two controllers (an unquoted comma in a flow sequence); no list item of the seed
+    /// starts with a word that continues a sentence.</summary>
+    [Test]
+    public void Seed_ProcessorActivity_ServesOneControllerDescription()
+    {
+        var processor = PolicyDocument.Seed.Activities.Single(a => a.Id == "hosting-customer-data");
+        Assert.That(processor.Controllers, Is.EqualTo(new[] { "customers of the platform, each the controller of their own application data" }));
+        var fragments = PolicyDocument.Seed.Activities.SelectMany(a => a.Controllers.Concat(a.DataSubjects).Concat(a.Purposes))
+            .Where(item => item.Split(' ')[0] is "each" or "and" or "or" or "which" or "who").ToArray();
+        Assert.That(fragments, Is.Empty, "list items that are the rest of a sentence cut at a comma");
+    }
+
     [Test]
     public void Load_RepositoryFile_EqualsTheEmbeddedResource()
     {

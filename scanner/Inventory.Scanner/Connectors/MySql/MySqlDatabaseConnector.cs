@@ -243,12 +243,23 @@ public sealed partial class MySqlDatabaseConnector : IConnector
             1049 => "the database does not exist: check the database name in the connection",
             1040 or 1203 => "the server has too many connections: retry later or lower parallelism",
             _ when IsTlsFailure(e) => "TLS could not be set up (the server offers no TLS, or its certificate was refused): check ssl-mode (preferred or none for a server without TLS) or trust the server's certificate",
+            // No greeting within the connect timeout: the port may belong to another service that waits for its client to
+            // speak first (a PostgreSQL server), or a firewall drops the packets; "unreachable" would send the user to DNS.
+            1042 when IsConnectTimeout(e) => "no MySQL/MariaDB server answered within the connect timeout: check host and port (another service may listen there) and the firewall",
             1042 or 2002 or 2003 or 2005 => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that MySQL/MariaDB is running",
             _ when e is MySqlException { ErrorCode: MySqlErrorCode.UnableToConnectToHost } => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that MySQL/MariaDB is running",
             _ when e is ArgumentException or InvalidOperationException => "the connection string is invalid or incomplete: check its keys and values",
             _ => $"cannot connect: {MySqlErrors.Describe(e)}; check the connection settings",
         };
         return new ConnectorException(Provider, Target, message, (e as MySqlException) is { } m ? MySqlErrors.State(m) : null, e);
+    }
+
+    // MySqlConnector reports a connect timeout as error 1042 (UnableToConnectToHost) around a CommandTimeoutExpired.
+    private static bool IsConnectTimeout(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+            if (inner is MySqlException { ErrorCode: MySqlErrorCode.CommandTimeoutExpired } or TimeoutException) return true;
+        return false;
     }
 
     // MySqlConnector reports a server without TLS under ssl-mode=required as error 1042 ("Server does not support

@@ -33,7 +33,12 @@ internal static class PostgresProvider
             {
                 switch (key.ToLowerInvariant())
                 {
-                    case "sslmode": b.SslMode = Enum.Parse<SslMode>(value.Replace("-", ""), ignoreCase: true); break;
+                    case "sslmode":
+                        // Names only: Enum.Parse would also take "7" as an (undefined) mode.
+                        if (!Enum.TryParse<SslMode>(value.Replace("-", ""), ignoreCase: true, out var mode) || !Enum.IsDefined(mode) || value.All(char.IsAsciiDigit))
+                            throw new ConfigurationException("sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full", innerException: null);
+                        b.SslMode = mode;
+                        break;
                     case "application_name": b.ApplicationName = value; break;
                     case "connect_timeout": b.Timeout = int.Parse(value, CultureInfo.InvariantCulture); break;
                     default: b[key] = value; break;

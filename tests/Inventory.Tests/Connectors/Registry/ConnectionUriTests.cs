@@ -29,6 +29,45 @@ public sealed class ConnectionUriTests
         }
     }
 
+    /// <summary>Trial 18: a port out of range read "expected postgres://user:password@host:port/database", which a newcomer
+    /// compares with a URI of exactly that shape; it says the port is wrong (without repeating it).</summary>
+    [TestCase("postgres://scanner:" + Secret + "@db.internal:99999/app")]
+    [TestCase("postgres://scanner:" + Secret + "@db.internal:0/app")]
+    [TestCase("mysql://scanner:" + Secret + "@db.internal:1234567/shop")]
+    [TestCase("sqlserver://scanner:" + Secret + "@sql.internal:70000/App")]
+    public void Parse_PortOutOfRange_SaysThePort(string uri)
+    {
+        var e = Assert.Throws<ConfigurationException>(() => ConnectionTarget.Parse(uri));
+        Assert.That(e!.Message, Does.Contain("the port is not a number from 1 to 65535").And.Not.Contain(Secret)
+            .And.Not.Contain("99999").And.Not.Contain("1234567").And.Not.Contain("70000"));
+    }
+
+    [Test]
+    public void Parse_PortOutOfRangeButUserInfoCutShort_KeepsThePercentEncodeAdvice()
+    {
+        // A raw '/' in the password ends the authority early: the digits after ':' are the password's, not a port.
+        var e = Assert.Throws<ConfigurationException>(() => ConnectionTarget.Parse("postgres://scanner:123456/" + Secret + "@db.internal/app"));
+        Assert.That(e!.Message, Does.Not.Contain("the port").And.Contain("percent-encode").And.Not.Contain("123456"));
+    }
+
+    [TestCase("bogus")]
+    [TestCase("7")]
+    [TestCase("requir")]
+    public void Parse_PostgresSslModeUnknown_ListsTheModes(string mode)
+    {
+        var e = Assert.Throws<ConfigurationException>(() => ConnectionTarget.Parse($"postgres://scanner:{Secret}@db.internal/app?sslmode={mode}"));
+        Assert.That(e!.Message, Does.Contain("sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full").And.Not.Contain(Secret));
+    }
+
+    [TestCase("verify-full", "VerifyFull")]
+    [TestCase("require", "Require")]
+    [TestCase("Disable", "Disable")]
+    public void Parse_PostgresSslModeKnown_IsKept(string mode, string expected)
+    {
+        var target = ConnectionTarget.Parse($"postgres://scanner:{Secret}@db.internal/app?sslmode={mode}");
+        Assert.That(new Npgsql.NpgsqlConnectionStringBuilder(target.ConnectionString).SslMode.ToString(), Is.EqualTo(expected));
+    }
+
     [TestCase("postgres://scanner:{0}@db.internal:5432/app", "Password={1}")]
     [TestCase("mysql://scanner:{0}@db.internal:3306/shop", "Password={1}")]
     [TestCase("sqlserver://scanner:{0}@sql.internal:1433/App", "Password={1}")]
