@@ -127,6 +127,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         // Coordinates: whose position they are is in the table, not in the values (C33).
         if (Coordinates(column, name, evidence) is { } coordinates) return coordinates;
         if (CookieStateTimestamp(column, name, evidence) is { } bookkeeping) return bookkeeping;
+        if (HostNames(column, name, evidence) is { } hostNames) return hostNames;
 
         if (!column.Sampled || nonNull == 0)
         {

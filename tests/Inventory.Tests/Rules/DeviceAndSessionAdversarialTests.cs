@@ -64,7 +64,7 @@ public sealed class DeviceAndSessionAdversarialTests
             else
             {
                 bool bare = random.Next(3) == 0;
-                var table = bare ? Pick(random, ["servers", "hosts", "nodes", "machines", "instances", "cluster_nodes", "workers", "serveurs", "servidores"])
+                var table = bare ? Pick(random, ["servers", "nodes", "machines", "instances", "cluster_nodes", "build_runners", "server_instances", "serveurs", "servidores"])
                     : Pick(random, ["servers", "deployments", "jobs", "monitors", "backups", "solid_queue_processes", "cluster_discovery"]);
                 var column = bare ? Pick(random, ["name", "label", "hostname", "nom", "nombre"])
                     : Pick(random, ["hostname", "host_name", "server_name", "node_name", "machine_name", "fqdn", "instance_name", "nom_du_serveur", "rechnername"]);

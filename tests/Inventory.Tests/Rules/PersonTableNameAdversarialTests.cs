@@ -48,6 +48,7 @@ public sealed class PersonTableNameAdversarialTests
     [
         "Camille", "Julien", "Sophie", "Nicolas", "Lukas", "Anna", "Jonas", "Lena", "Sofia", "Javier", "Lucia", "Carmen", "Pablo",
         "Emily", "James", "Olivia", "Daniel", "Grace", "Henry", "Chloe", "Marie", "Pierre", "Ahmed", "Fatima", "Oliver", "Zoé", "Jörg",
+        "Siobhan", "Gwenaëlle", "Wiebke", "Itziar",
     ];
     private static readonly string[] LastNames =
     [
@@ -130,6 +131,39 @@ public sealed class PersonTableNameAdversarialTests
         {
             Assert.That(missedPeople, Is.Empty, $"{missedPeople.Count} of {people} person-table name columns not called a person's name");
             Assert.That(falsePeople, Is.Empty, $"{falsePeople.Count} of {columns.Count - people} configuration name columns called personal");
+        });
+    }
+    // Tables that say nothing about whom they hold: their bare name column is a person's only when its values are people.
+    private static readonly string[] NeutralTables =
+    [
+        "registrations", "bookings", "reservations", "signups", "entries", "records", "hosts", "workers", "waitlist", "rsvps",
+        "inscriptions", "reservations_hotel", "anmeldungen", "buchungen", "reservas", "inscripciones", "projects_archive", "imports",
+    ];
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void BareNameColumnsOfNeutralTables_ArePeopleOnlyWhenTheValuesArePeoplesNames(int seed)
+    {
+        var random = new Random(seed);
+        var columns = new List<(ColumnEvidence Column, bool Person)>();
+        for (int c = 0; c < 600; c++)
+        {
+            bool person = c % 2 == 0;
+            var values = Enumerable.Range(0, random.Next(30, 100))
+                .Select(_ => person ? (random.Next(4) == 0 ? $"{Pick(random, LastNames)}, {Pick(random, FirstNames)}" : Person(random)) : Pick(random, CatalogueValues))
+                .ToArray();
+            columns.Add((Some.InTable(Styled(random, Pick(random, NeutralTables)), ["id", "created_at", Pick(random, ["status", "notes", "source"])],
+                Pick(random, ["name", "Name", "nom", "nombre"]), Pick(random, ["text", "character varying(255)"]), values), person));
+        }
+        var decisions = Combined.ClassifyMany(columns.Select(c => c.Column).ToArray());
+        var missed = columns.Zip(decisions).Where(p => p.First.Person && p.Second.DataCategory != "contact.name")
+            .Select(p => $"{p.First.Column.Table}.{p.First.Column.Column.Name} → {p.Second.DataCategory ?? "untagged"}").ToList();
+        var invented = columns.Zip(decisions).Where(p => !p.First.Person && p.Second.DataCategory is { } d && d != "none")
+            .Select(p => $"{p.First.Column.Table}.{p.First.Column.Column.Name} → {p.Second.DataCategory}").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(missed, Is.Empty, $"{missed.Count} of 300 neutral-table name columns holding people's names not called names");
+            Assert.That(invented, Is.Empty, $"{invented.Count} of 300 neutral-table name columns holding product, plan and team names called personal");
         });
     }
 }
