@@ -63,6 +63,10 @@ internal sealed class NameEvidence
     /// <summary>The top level of the personal category the name points at, or null.</summary>
     public string? TopLevel { get; }
 
+    /// <summary>Evidence kind of a name rule marked <c>stands</c> (<see cref="NameRule.Stands"/>): its decision stands in
+    /// the combination with the model.</summary>
+    public const string NameAuthorityKind = "name-authority";
+
     /// <summary>The evidence of the name: the rule that matched (with the gated category, if a gate held it back), each
     /// gate (context, type or suffix) and the table context group when the rule depends on it.</summary>
     /// <param name="evidence">The column's evidence, appended to.</param>
@@ -71,6 +75,9 @@ internal sealed class NameEvidence
         var name = Match;
         if (name.Rule is not null)
             evidence.Add(new EvidenceItem("name-rule", name.Rule.Id, name.GatedCategory ?? name.Rule.DataCategory, Score: name.Rule.Weight));
+        if (name.Rule is { Stands: true } && name.Gates.Count == 0 && name.DataCategory == name.Rule.DataCategory)
+            evidence.Add(new EvidenceItem(NameAuthorityKind, name.Rule.Id, name.DataCategory,
+                Detail: "a kind the names-only training corpus holds too few of for the model to learn: the name rule decides"));
         foreach (var gate in name.Gates)
             evidence.Add(gate.StartsWith("gate.context.", StringComparison.Ordinal)
                 ? new EvidenceItem("context-gate", gate, "none", Detail: $"no other column of the table gives the record {gate["gate.context.".Length..]} this column would be part of")

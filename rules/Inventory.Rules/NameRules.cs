@@ -29,6 +29,12 @@ public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<stri
     /// matches only such trailing words (<c>count</c>, <c>code</c>, <c>status</c>, <c>date</c>, all <c>none</c> rules)
     /// does not take the name from it. YAML key <c>keeps-allowed-suffixes</c> (default false).</summary>
     public bool KeepsAllowedSuffixes { get; init; }
+
+    /// <summary>True when the rule names a kind the names-only training corpus holds too few of for the column model to
+    /// learn (a person's nationality, a user's device name, a server's host name): its ungated decision stands in the
+    /// combination, names only as well (evidence kind <c>name-authority</c>). YAML key <c>stands</c> (default false); each
+    /// such rule is justified by bulk adversarial tests of its kind, since cross-validation cannot measure it.</summary>
+    public bool Stands { get; init; }
 }
 
 /// <summary>The outcome of matching a column name against the name rules.</summary>
@@ -173,7 +179,7 @@ public sealed class NameRuleSet
             {
                 if (item is not YMapping m) throw item.Error("each rule is a mapping with id, category and names");
                 m.AllowOnly("name rule", "id", "category", "names", "contains", "types", "tables", "not-tables", "weight", "allow-suffixes", "needs-siblings",
-                    "keeps-allowed-suffixes");
+                    "keeps-allowed-suffixes", "stands");
                 var id = m.RequireString("id", "a name rule");
                 if (!ids.Add(id)) throw m["id"]!.Error($"duplicate rule id '{id}'");
                 var category = m.RequireString("category", $"rule '{id}'");
@@ -204,7 +210,7 @@ public sealed class NameRuleSet
                 bool keeps = m.Bool("keeps-allowed-suffixes") ?? false;
                 if (keeps && allow.Count == 0) throw m["keeps-allowed-suffixes"]!.Error($"rule '{id}' keeps its allowed suffixes but lists no 'allow-suffixes'");
                 rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow)
-                    { NeedsSiblings = siblings, KeepsAllowedSuffixes = keeps });
+                    { NeedsSiblings = siblings, KeepsAllowedSuffixes = keeps, Stands = m.Bool("stands") ?? false });
             }
         else if (root["rules"] is not null) throw root["rules"]!.Error("'rules' must be a list");
         return new NameRuleSet(rules, abbreviations, groups, nameGroups, suffixes, prefixes);

@@ -208,7 +208,9 @@ public sealed partial class RuleClassifier
         bool cookieState = column.TableColumns.Any(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal)
             && NameTokenizer.Tokenize(c).Any(CookieStateTokens.Contains));
         if (!cookieState) return null;
-        evidence.Insert(0, new EvidenceItem("context-gate", "gate.context.cookie-state", "none",
+        // A table-context decision (like the coordinates above): it stands in the combination, names only as well, since
+        // the corpus has no session table with cookie state to teach the model this one kind (issue 10 item 6).
+        evidence.Insert(0, new EvidenceItem("table-context", "table.cookie-state", "none",
             Detail: "the creation or update time of a stored browser session (cookie state: anti-forgery token or consent cookie beside the session id): a generic timestamp"));
         return Decide("none", 0.8, evidence);
     }

@@ -114,6 +114,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         {
             evidence.Add(new EvidenceItem("type-gate", "gate.type." + (family == TypeFamily.Binary ? "binary" : info.SamplingHint),
                 Detail: "content is not inspected; needs annotation"));
+            if (family == TypeFamily.Binary && BinaryContent(column, name, evidence) is { } binary) return binary;
             if (name.DataCategory == "none" && name.Gates.Count == 0)
                 return Decide("none", Math.Min(0.7, name.Weight), evidence);
             // A binary column named photo/picture/avatar most likely holds an image of a person: suggest it, with a
@@ -126,6 +127,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         // Coordinates: whose position they are is in the table, not in the values (C33).
         if (Coordinates(column, name, evidence) is { } coordinates) return coordinates;
         if (CookieStateTimestamp(column, name, evidence) is { } bookkeeping) return bookkeeping;
+        if (HostNames(column, name, evidence) is { } hostNames) return hostNames;
 
         if (!column.Sampled || nonNull == 0)
         {

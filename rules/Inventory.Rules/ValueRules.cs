@@ -154,6 +154,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             evidence.Insert(0, score.ToEvidence());
             return RuleClassifier.Decide(name.DataCategory!, Math.Min(0.97, 0.7 + 0.25 * score.Ratio), evidence);
         }
+        if (PeopleUnderABareName(column, result, name, family, evidence) is { } people) return people;
         // Company names carry their own proof (legal-form suffix) and a person's name needs two capitalised words: both
         // decide without name support only when the name says nothing else, with a low confidence.
         if (name.Rule is null || name.DataCategory is null)
@@ -172,6 +173,37 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             }
         }
         return null;
+    }
+
+    // Column names that say "a name" and nothing else (a bare name column, LABELS.md tie-breaker 6 decides by its table).
+    private static readonly HashSet<string> BareNameTokens = new(StringComparer.Ordinal) { "name", "names", "nom", "nombre", "fullname" };
+
+    /// <summary>A bare <c>name</c> (<c>nom</c>, <c>nombre</c>) column outside the organisation's catalogue, lookups,
+    /// companies and machines whose values are people's full names is a person's name (issue 10: the name column of a
+    /// registrations, bookings or hosts table). People's names, not product or team names of the same shape: at least 60 %
+    /// of the values (and 3) are two or more words led by a common given name (<see cref="GivenNames"/>), the shape
+    /// detector agrees on 60 %, and the values vary (distinct ratio ≥ 0.5).</summary>
+    /// <returns>The decision, or null when the rule does not apply.</returns>
+    private ColumnClassification? PeopleUnderABareName(ColumnEvidence column, DetectorResult result, NameMatch name, TypeFamily family,
+        List<EvidenceItem> evidence)
+    {
+        if (name.DataCategory != "none" || name.Gates.Count > 0 || name.Tokens is not [var only] || !BareNameTokens.Contains(only)) return null;
+        if (family is not (TypeFamily.Text or TypeFamily.Untyped)) return null;
+        if (name.TableGroups.Any(g => g is "catalogue" or "lookup" or "company" or "infrastructure" or "device")) return null;
+        var person = result[DetectorIds.PersonName];
+        if (!Enough(person, 0.6) || result.DistinctRatio < 0.5) return null;
+        int tested = 0, led = 0;
+        foreach (var v in column.Values)
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            tested++;
+            if (GivenNames.LeadsFullName(v.AsSpan().Trim())) led++;
+        }
+        if (led < 3 || led < 0.6 * tested) return null;
+        evidence.Insert(0, person.ToEvidence());
+        evidence.Insert(0, new EvidenceItem("sample", "sample.given-names", "contact.name", led, tested, Math.Round((double)led / tested, 4),
+            string.Create(CultureInfo.InvariantCulture, $"{led} of {tested} values are full names led by a common given name: people's names")));
+        return RuleClassifier.Decide("contact.name", 0.8, evidence);
     }
 
     /// <summary>True when a column whose values a payment-reference prefix matched is a secret: its name points at

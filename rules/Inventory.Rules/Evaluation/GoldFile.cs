@@ -94,7 +94,8 @@ public static class DeclaredTypes
             "date" or "time" or "timestamp" or "timestamptz" or "timestamp with time zone" or "timestamp without time zone" or "datetime"
                 or "datetime2" or "smalldatetime" or "datetimeoffset" or "interval" or "timetz" or "time with time zone" or "time without time zone" or "year" => TypeFamily.Temporal,
             "uuid" or "uniqueidentifier" => TypeFamily.Uuid,
-            "bytea" or "varbinary" or "binary" or "image" or "blob" or "rowversion" => TypeFamily.Binary,
+            "bytea" or "varbinary" or "binary" or "image" or "blob" or "tinyblob" or "mediumblob" or "longblob" or "raw" or "long raw"
+                or "rowversion" => TypeFamily.Binary,
             "json" or "jsonb" or "xml" => TypeFamily.Document,
             "inet" or "cidr" or "macaddr" or "macaddr8" => TypeFamily.Network,
             _ when t.StartsWith("timestamp", StringComparison.Ordinal) => TypeFamily.Temporal,

@@ -1,3 +1,4 @@
+using Inventory.Catalog;
 using Inventory.Classification;
 
 namespace Inventory.Rules.Learning;
@@ -9,8 +10,11 @@ namespace Inventory.Rules.Learning;
 /// pointing at the decided category) stands, with the larger of the two confidences when the model agrees; and for
 /// columns whose values were examined, strong and gated rules keep standing as before (see <see cref="Combine"/>); an
 /// enumeration (low variety) keeps its own confidence; and an ungated name rule for an Art. 9 special category (health,
-/// special_category) stands, since the corpus holds too few of them for the model to learn (issue 10 item 6). Every
-/// column gets a suggestion. Scores all columns in one model batch; thread-safe.</summary>
+/// special_category) stands, since the corpus holds too few of them for the model to learn (issue 10 item 6); so do a
+/// name rule the rule file marks <c>stands</c> (nationality, device and host names, cookie ids) and a binary column's
+/// decision from its name and byte lengths (an IP address packed as bytes, a digest or UUID stored as bytes). A column
+/// the scan tried and failed to read keeps its name rule's personal category over a model <c>none</c>, at low confidence
+/// (<see cref="ReadAttempted"/>). Every column gets a suggestion. Scores all columns in one model batch; thread-safe.</summary>
 public sealed class CombinedClassifier : IColumnClassifier
 {
     private readonly IColumnClassifier _rules;
@@ -34,9 +38,22 @@ public sealed class CombinedClassifier : IColumnClassifier
         var rules = _rules.ClassifyMany(columns);
         var suggestions = _model.Suggest(columns, rules);
         var result = new ColumnClassification[columns.Count];
-        for (int i = 0; i < columns.Count; i++) result[i] = Combine(rules[i], suggestions[i].Classification, ModelClassifier.HasValues(columns[i]), columns[i].Sampled);
+        for (int i = 0; i < columns.Count; i++) result[i] = Combine(rules[i], suggestions[i].Classification, ModelClassifier.HasValues(columns[i]),
+            columns[i].Sampled || ReadAttempted(columns[i].NotSampled));
         return result;
     }
+
+    /// <summary>True when the scan tried to read the column's values and could not (no privilege, a timeout, a conversion
+    /// error, a type it cannot project, binary content, a table without rows): the name is then all the evidence there
+    /// is, and a personal category the name rule gives beats a model <c>none</c> at low confidence, as for a sampled
+    /// column whose values were all null (issue 10: an unreadable <c>salary</c> is not confidently <c>none</c>). Sampling
+    /// switched off and processor-scope sources are names-only by choice and keep the names-only combination that
+    /// cross-validation measures.</summary>
+    /// <param name="reason">Why the column has no values, or null.</param>
+    /// <returns>True for a read that was attempted and failed or found nothing.</returns>
+    public static bool ReadAttempted(NotSampledReason? reason) =>
+        reason is NotSampledReason.NoPrivilege or NotSampledReason.TimedOut or NotSampledReason.Error or NotSampledReason.UnsupportedType
+            or NotSampledReason.Binary or NotSampledReason.Empty;
 
     /// <summary>A rule decision at or above this confidence stands for a column whose values were examined (the
     /// threshold of the previous combination; see <see cref="Combine"/>).</summary>
@@ -53,7 +70,8 @@ public sealed class CombinedClassifier : IColumnClassifier
     /// beats a model <c>none</c> at the lower of the two confidences.</param>
     /// <param name="sampled">True when the column was sampled, even if every value was null or an empty array: the scan
     /// looked and found nothing, so a personal category the name rule gives beats a model <c>none</c> there too, at low
-    /// confidence (a DPO reviews it rather than being told none; shared case C29's empty e-mail arrays).</param>
+    /// confidence (a DPO reviews it rather than being told none; shared case C29's empty e-mail arrays). Also true when
+    /// the scan tried to read the column and could not (<see cref="ReadAttempted"/>).</param>
     /// <returns>The decision.</returns>
     public static ColumnClassification Combine(ColumnClassification rule, ColumnClassification model, bool valuesExamined = false,
         bool sampled = false)
@@ -65,7 +83,8 @@ public sealed class CombinedClassifier : IColumnClassifier
             bool gatedNone = r == "none" && rule.Evidence.Any(e => e.Kind.EndsWith("gate", StringComparison.Ordinal));
             // Low variety is weak evidence: an enumeration keeps its own confidence, the model's agreement does not raise it.
             bool weakSample = rule.Evidence.Count > 0 && rule.Evidence[0].Id == "sample.enumeration";
-            if (DecidedByValues(rule) || (valuesExamined && (gatedNone || rule.Confidence >= RuleStandsWithValues)) || SpecialCategoryByName(rule))
+            if (DecidedByValues(rule) || (valuesExamined && (gatedNone || rule.Confidence >= RuleStandsWithValues))
+                || SpecialCategoryByName(rule) || BinaryByName(rule) || StandsByName(rule))
                 return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = agrees && !weakSample ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
             if ((valuesExamined || sampled) && r != "none" && model.DataCategory == "none")
                 return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
@@ -77,6 +96,17 @@ public sealed class CombinedClassifier : IColumnClassifier
     // them, and the model read "diagnosis" as a device id (issue 10 item 6). An ungated name rule for health or a special
     // category stands with its own confidence, sampled or not.
     private static readonly string[] SpecialCategories = ["other_personal.health", "other_personal.special_category"];
+
+    // A name rule the rule file marks `stands` (NameRule.Stands: nationality, device and host names, kinds the corpus
+    // holds too few of for the model to learn) keeps its ungated decision.
+    private static bool StandsByName(ColumnClassification rule) =>
+        rule.Evidence.Any(e => e.Kind == NameEvidence.NameAuthorityKind && e.DataCategory == rule.DataCategory);
+
+    // A binary column's content is never read: its name and byte lengths (an IP address packed in 4 or 16 bytes, a digest
+    // or UUID stored as bytes) are all the rules see, and the names-only corpus holds too few such columns for the model to
+    // learn them (it read sha256 bytes as credentials); the rule's decision stands (issue 10 item 6).
+    private static bool BinaryByName(ColumnClassification rule) =>
+        rule.Evidence.Any(e => e.Id == RuleClassifier.BinaryByNameEvidence && e.DataCategory == rule.DataCategory);
 
     private static bool SpecialCategoryByName(ColumnClassification rule) =>
         SpecialCategories.Contains(rule.DataCategory)

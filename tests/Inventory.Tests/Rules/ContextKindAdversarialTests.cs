@@ -251,7 +251,7 @@ public sealed class ContextKindAdversarialTests
             string[] plain = ["session_id", "user_id", Pick(random, ["data", "expires", "ip_address", "user_agent"])];
             string[] withState = [.. plain, Pick(random, ["csrf_token", "xsrf_secret", "consent_cookie_id", "consent_id"])];
             bool Gated(string[] siblings) => Rules.Classify(Some.InTable(table, siblings, time, "timestamptz", "2024-05-01 10:00:00+00", "2024-05-02 11:00:00+00"))
-                .Evidence.Any(e => e.Id == "gate.context.cookie-state");
+                .Evidence.Any(e => e.Id == "table.cookie-state");
             if (Gated(withState)) gatedWithState++;
             if (Gated(plain)) gatedWithout++;
         }

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Inventory.Catalog;
+using Inventory.Classification;
+
+namespace Inventory.Rules;
+
+/// <summary>The rule classifier's decisions on binary columns, whose content is never read (only byte lengths are
+/// sampled): IP addresses stored as bytes against digests and UUIDs stored as bytes (issue 10 item 6).</summary>
+public sealed partial class RuleClassifier
+{
+    /// <summary>Evidence id of a binary column decided by its name (kind <c>type-gate</c>, with the decided category):
+    /// the content is never read, so the name says what the bytes are; the combination keeps it (see
+    /// <c>CombinedClassifier</c>).</summary>
+    public const string BinaryByNameEvidence = "gate.type.binary.name";
+
+    // Words of an IP address in a column name (ip_bin, remote_ip, inet6_aton's output in last_ip, ipv6_bytes).
+    private static readonly HashSet<string> IpTokens = new(StringComparer.Ordinal) { "ip", "ips", "ipv", "ipv4", "ipv6", "inet", "inet6", "ipaddr", "ipaddress" };
+    // Words of a UUID or another key stored as bytes (uuid binary(16), guid, id varbinary(16)).
+    private static readonly HashSet<string> UuidTokens = new(StringComparer.Ordinal)
+        { "uuid", "guid", "id", "ulid", "uid", "key", "pk", "rowguid", "objectid" };
+
+    /// <summary>What a binary column holds, from its name and, when sampled, its byte lengths. An IP address packed as
+    /// bytes (MySQL <c>INET6_ATON</c>, <c>varbinary(16)</c>, PostgreSQL <c>bytea</c>) is 4 bytes (IPv4) or 16 (IPv6):
+    /// a column named for an IP address (<c>ip</c>, <c>ip_bin</c>, <c>remote_ip</c>, not hashed) whose lengths are all 4 or
+    /// 16 is <c>automatic.ip_address</c>. Digests (MD5 16, SHA-1 20, SHA-256 32, SHA-384 48, SHA-512 64 bytes) and UUIDs
+    /// (16 bytes) under a hash, checksum or key name are <c>none</c>, unless the name says a person's identifier was
+    /// hashed (<c>email_sha256</c>: a pseudonymised identifier, <c>other_personal</c>, C30). Without lengths (names only)
+    /// the name decides at a lower confidence; lengths that do not fit the name leave the column undecided.</summary>
+    /// <returns>The decision, or null when the rule does not apply.</returns>
+    private static ColumnClassification? BinaryContent(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
+    {
+        var tokens = name.Tokens;
+        bool hashed = tokens.Any(HashTokens.Contains) || tokens.Any(ContentDigestTokens.Contains);
+        bool personSource = tokens.Any(PersonIdentifierTokens.Contains);
+        // Another personal category the name gives (password_hash, avatar), or one the binary type gated away (device_id),
+        // is left to the other rules and the model.
+        // A digest of content or of a file (content_hash, file_sha1, blob_md5, etag) is a checksum, whatever rule its
+        // other words match (content is a message word): never personal.
+        bool contentDigest = tokens.Any(ContentDigestTokens.Contains) && (tokens.Any(HashTokens.Contains) || tokens.Any(t => t is "etag" or "checksum" or "crc"));
+        // An "IP address" written in French or German order (adresse_ip, ip_adresse) is not a postal address.
+        bool ipToken = !hashed && tokens.Any(IpTokens.Contains);
+        if (name.DataCategory is { } named && named != "none" && named != "automatic.ip_address" && !(hashed && personSource)
+            && !(ipToken && named == "contact.postal_address") && !contentDigest) return null;
+        if (name.GatedCategory is { } gated && gated != "automatic.ip_address" && !(hashed && personSource && gated.StartsWith("contact.", StringComparison.Ordinal))
+            && !(ipToken && gated == "contact.postal_address") && !contentDigest) return null;
+        bool ipNamed = !hashed && (ipToken || name.DataCategory == "automatic.ip_address"
+            || name.GatedCategory == "automatic.ip_address" && name.Gates.All(g => g.StartsWith("gate.type.", StringComparison.Ordinal)));
+        bool keyNamed = !ipNamed && tokens.Count > 0 && UuidTokens.Contains(tokens[^1]);
+        if (!ipNamed && !hashed && !keyNamed) return null;
+
+        var lengths = column.BinaryLengths is { Count: > 0 } l ? l : null;
+        int total = lengths?.Count ?? 0;
+        string category;
+        string detail;
+        if (ipNamed)
+        {
+            int ipSized = lengths?.Count(n => n is 4 or 16) ?? 0;
+            if (lengths is not null && ipSized < 0.9 * total) return null;
+            category = "automatic.ip_address";
+            detail = lengths is null ? "an IP address stored as bytes (name)"
+                : string.Create(CultureInfo.InvariantCulture, $"an IP address stored as bytes: {ipSized} of {total} values 4 (IPv4) or 16 (IPv6) bytes long");
+        }
+        else
+        {
+            int digestSized = lengths?.Count(n => n is 16 or 20 or 32 or 48 or 64) ?? 0;
+            bool fixedLength = lengths is null || lengths.Distinct().Count() == 1;
+            if (lengths is not null && (digestSized < 0.9 * total || !fixedLength)) return null;
+            bool pseudonymised = hashed && personSource && !contentDigest;
+            category = pseudonymised ? "other_personal" : "none";
+            var what = pseudonymised ? "a digest of a person's identifier (pseudonymised, GDPR Recital 26)" : hashed ? "a digest or checksum" : "a key or UUID";
+            detail = lengths is null ? $"{what} stored as bytes (name)"
+                : string.Create(CultureInfo.InvariantCulture, $"{what} stored as bytes: {digestSized} of {total} values of one digest or UUID length");
+        }
+        if (lengths is not null)
+            evidence.Insert(0, new EvidenceItem("sample", "sample.binary-lengths", category, total, total, Detail: detail));
+        evidence.Add(new EvidenceItem("type-gate", BinaryByNameEvidence, category, Detail: detail));
+        return Decide(category, lengths is null ? 0.6 : 0.8, evidence);
+    }
+}
