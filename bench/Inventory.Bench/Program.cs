@@ -16,6 +16,10 @@ switch (command)
         return ScaleBench.RunSources(args[1..]);
     case "scale":
         return await ScaleBench.RunAsync(args[1..]);
+    case "document":
+        return DocumentBench.Run(args[1..]);
+    case "model-load":
+        return ModelLoadBench.Run(args[1..]);
     case "model":
         return await ModelBench.RunAsync(args[1..]);
     default:
@@ -29,6 +33,8 @@ switch (command)
                           names-only classification of 20,000 columns; peak RSS of the scan process
                           (--before OTHER/inventory.dll runs a second build in the same rounds)
               sources     one Chinook (SQLite) against 60 copies (--tiny: one-table databases), whole scan processes, interleaved rounds
+              document    writing an inventory's JSON as a scan does: first write (cold) and warm (FILE [--rounds N])
+              model-load  the embedded column model's load: inflate alone, whole load, vocabulary alone (cold and warm)
               model       column model scoring over 100,000 columns: columns/s per core
             """);
         return 2;

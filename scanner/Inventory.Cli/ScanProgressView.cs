@@ -19,6 +19,11 @@ internal static class ScanProgressView
     {
         // The model is deserialised while the catalog is read and the first tables are sampled.
         var classifier = flow.StartClassifier();
+        // Once it is built, the inventory's serializer is warmed on a pool thread while tables are sampled, so the document
+        // is written warm at the end (InventoryJson.WarmUp; bench/README.md). Not run inline: the classification
+        // workers' own continuations on the classifier must not wait behind it.
+        _ = classifier.ContinueWith(static _ => InventoryJson.WarmUp(), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         if (!console.Profile.Capabilities.Interactive)
         {
             var lines = new LineProgress(console, ProgressWriter);

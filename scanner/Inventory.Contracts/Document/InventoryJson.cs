@@ -96,6 +96,59 @@ public static class InventoryJson
         return Deserialize(File.ReadAllText(path, Encoding.UTF8), path);
     }
 
+    /// <summary>Serialises a small document with every part of an inventory filled in (source, scope, table, foreign
+    /// key, column, classification with evidence and JSON paths, annotation, database label, issue, split) to a
+    /// discarding stream, as <see cref="Write"/> does, enough times for the tiered JIT to count its calls up. The first
+    /// serialisation of a process builds the serializer's metadata and JIT-compiles its converters for these types
+    /// (generic instantiations of System.Text.Json over our types, which ReadyToRun cannot hold): for a small scan that
+    /// is most of the time it spends writing its document. A scan runs this on a background task while it samples.
+    /// Thread-safe (the options are read-only); no file is touched.</summary>
+    public static void WarmUp()
+    {
+        var document = WarmUpDocument();
+        for (int i = 0; i < WarmUpWrites; i++) JsonSerializer.Serialize(Stream.Null, document, Options);
+    }
+
+    /// <summary>The document <see cref="WarmUp"/> writes: every property of every part set (tests check it).</summary>
+    internal static InventoryDocument WarmUpDocument()
+    {
+        var column = new ColumnEntry
+        {
+            Name = "email", Ordinal = 1, DeclaredType = "text", Comment = "c", DataCategory = "contact.email", Confidence = 0.9,
+            Origin = Classification.Origin.Rules, Status = ColumnStatus.Conflict, NotSampled = Catalog.NotSampledReason.Disabled,
+            Stats = new SampleStats { SampledRows = 1, NonNull = 1, NullRatio = 0.5, DistinctRatio = 0.5, MaxLength = 1 },
+            Classification = new Classification.ColumnClassification
+            {
+                DataCategory = "contact.email", Confidence = 0.9, Origin = Classification.Origin.Model,
+                Evidence = [new Classification.EvidenceItem("detector", "email", "contact.email", 1, 2, 0.5, "d")],
+                AlsoContains = ["contact.phone"],
+                JsonPaths = new Classification.JsonPathSummary { Named = [new Classification.JsonPathFinding("$.a", "contact.email", "id", 1, 2, 3)], Unnamed = ["$.b"], Truncated = true },
+            },
+            Annotation = new AnnotationRef { DataCategory = "contact.email", Reason = "r", File = "f.yml", Line = 1 },
+            DatabaseLabel = new Catalog.DatabaseLabel("comment", "contact.email", "i", "r"),
+            Conflict = "c",
+            MaskedExamples = ["j***"],
+            Paths = [new PathEntry { Path = "$.a", DataCategory = "contact.email", Origin = Classification.Origin.Annotation, Annotation = new AnnotationRef { File = "f.yml" } }],
+        };
+        var table = new TableEntry
+        {
+            Schema = "s", Name = "t", QualifiedName = "s.t", Kind = Catalog.TableKind.Table, RowEstimate = 1, SampledRows = 1, SampleMethod = "m",
+            NotSampled = Catalog.NotSampledReason.Disabled, Comment = "c", PrimaryKey = ["id"], Partitions = ["p"], Activity = "a", Retention = "r",
+            SharedWith = ["w"], AnnotationFile = "f.yml", Columns = [column],
+            ForeignKeys = [new Catalog.ForeignKeyInfo("fk", ["a"], "s", "u", ["id"], "cascade")],
+        };
+        return new InventoryDocument
+        {
+            ScannedAt = DateTimeOffset.UnixEpoch, Shard = "1/2",
+            SplitOf = [new SplitSource { Name = "n", Provider = "p", Target = "t", Include = ["a"], Exclude = ["b"] }],
+            Issues = [new Catalog.ScanIssue("n", "t", "c", "k", "m")],
+            Sources = [new SourceEntry { Name = "n", Provider = "p", Target = "t", ServerVersion = "v", DefaultSchema = "s", Scope = new SourceScope { Include = ["a"], Exclude = ["b"], Shard = "1/2" }, Complete = false, Tables = [table] }],
+        };
+    }
+
+    /// <summary>Serialisations of the warm-up document: past the tiered JIT's 30 calls (see <see cref="WarmUp"/>).</summary>
+    private const int WarmUpWrites = 40;
+
     /// <summary>Writes an inventory file atomically, streaming the JSON to the temporary file (no copy of the whole
     /// text in memory); the bytes are the same as <see cref="Serialize"/>'s.</summary>
     /// <param name="document">The inventory (normalised in place first).</param>
