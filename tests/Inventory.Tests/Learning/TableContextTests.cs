@@ -118,6 +118,31 @@ public sealed class TableContextTests
     }
 
     [Test]
+    public void StackedCombination_FittedWithoutTheTableContext_DoesNotReadIt()
+    {
+        // Synthetic out-of-fold rows of the six categories, the model right most of the time; once without a table
+        // context (zeros: what the shipped fit sees), once with one that says the same as the model.
+        var labels = DataCategory.TopLevels.Select(c => c == "none" ? "none" : c + ".x").ToArray();
+        var without = new List<(float[], string)>();
+        var with = new List<(float[], string)>();
+        for (int i = 0; i < 600; i++)
+        {
+            int gold = i % 6, shown = i % 7 == 0 ? (gold + 1) % 6 : gold;
+            var summed = labels.Select((_, c) => c == shown ? 0.75 : 0.05).ToArray();
+            var context = Enumerable.Range(0, StackedCombination.TableContextCount).Select(j => j % 6 == gold ? 0.6f : 0.1f).ToArray();
+            without.Add((StackedCombination.Features(summed, null, null), DataCategory.TopLevels[gold]));
+            with.Add((StackedCombination.Features(summed, null, context), DataCategory.TopLevels[gold]));
+        }
+        var fittedWithout = StackedCombination.Fit(without, 1);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(fittedWithout.ReadsTableContext, Is.False, "zero inputs get zero weights");
+            Assert.That(StackedCombination.Parse(fittedWithout.ToJson()).ReadsTableContext, Is.False, "through calibration.json too");
+            Assert.That(StackedCombination.Fit(with, 1).ReadsTableContext, Is.True);
+        }
+    }
+
+    [Test]
     public void ModelClassifier_TableContext_FromTheColumnsOfTheSameTableOnly()
     {
         // Two tables classified in one batch or one by one: the same suggestions (a column's context never mixes tables).
