@@ -110,7 +110,7 @@ public static partial class ColumnFeatures
     /// it meant): from the other columns' names, <c>pi</c> a person's identifier (a match of <c>contact.email</c>,
     /// <c>contact.name</c>, <c>contact.phone</c> or <c>contact.username</c> that no gate took), <c>pr</c> a reference to a
     /// person (a key whose name holds a word of the <c>person</c> table group: <c>author_id</c>, <c>user_ref</c>,
-    /// <c>created_by</c>), <c>mo</c> a money amount (a <c>financial.billing</c> match); from the table's name, its
+    /// <c>owner_by</c>; not <c>created_by</c>, whose words name no person), <c>mo</c> a money amount (a <c>financial.billing</c> match); from the table's name, its
     /// context groups <c>person</c> (<c>tp</c>), <c>content</c> (<c>tc</c>), <c>order</c> (<c>to</c>), <c>catalogue</c>
     /// (<c>tk</c>), <c>payment</c> (<c>tf</c>) and an event or log table (<c>te</c>: <c>event-log</c> and not
     /// <c>not-online-activity</c>, as the event rules read it, LABELS.md tie-breaker 10).</summary>
@@ -119,6 +119,8 @@ public static partial class ColumnFeatures
     private const int ColumnSignalCount = 3;
     private static readonly string[] PersonIdentifiers = ["contact.email", "contact.name", "contact.phone", "contact.username"];
 
+    /// <summary>Reads a table's signals once: the bits of its name's groups, each column name's own bits (the first three
+    /// signals), and per such signal the number of column names (with repetitions) that give it.</summary>
     private static (int Table, Dictionary<string, int> Columns, int[] Counts) ReadSignals(string table, IReadOnlyList<string> columns)
     {
         var rules = NameRuleSet.Default;
