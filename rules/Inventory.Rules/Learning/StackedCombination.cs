@@ -12,7 +12,9 @@ namespace Inventory.Rules.Learning;
 /// The learned combination of the rule classifier and the column model (stacking, Wolpert 1992): a multinomial logistic
 /// regression over the six categories whose inputs are the model's summed probability of each category (as logarithms),
 /// the rule decision's category (one-hot, with an "undecided" slot), that one-hot scaled by the rule's confidence, and two
-/// flags (a <c>none</c> reached through a gate; a rule at confidence ≥ 0.8). It is fitted by
+/// flags (a <c>none</c> reached through a gate; a rule at confidence ≥ 0.8), then room for the column's table context
+/// (<see cref="TableContext"/>: measured, not shipped; zeros when absent, and a combination fitted without it has zero
+/// weights there, <see cref="ReadsTableContext"/>). It is fitted by
 /// <see cref="CrossValidation"/> on out-of-fold predictions of the model, so it learns how far to trust each source on
 /// applications the model has not seen, instead of hand-set margins. Training examples are weighted by
 /// (count of <c>none</c> / count of the category)^<see cref="ClassWeightPower"/>, which moves borderline columns from
