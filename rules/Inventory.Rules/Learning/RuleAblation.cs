@@ -53,7 +53,7 @@ public sealed record AblationResult(AblationFigures With, IReadOnlyList<Ablation
 /// classifier over the corpus with one rule (or one kind of gate) left out and refits the combination and calibration per
 /// fold (<see cref="CrossValidation.Combine(IReadOnlyList{LabelledApplication}, FirstLevelResult, IReadOnlyDictionary{string, IReadOnlyList{ColumnClassification}}?, int, bool, CombinationOptions?)"/>),
 /// which gives the outcome of a full cross-validation of that variant to the combination fit's tolerance (the table
-signals of the first level read the default name rules, <see cref="ColumnFeatures"/>, and are not ablated). Each fold's combination starts from the full
+/// signals of the first level read the default name rules, <see cref="ColumnFeatures"/>, and are not ablated). Each fold's combination starts from the full
 /// set's fit of that fold (the objective is strictly convex, so it reaches the same optimum to L-BFGS's tolerance, in a
 /// fraction of the iterations; a variant that changes no rule decision keeps the full set's figures). Every name rule is left out in turn, then each kind of negative evidence: gate suffixes, gate prefixes, type
 /// gates, context gates (<see cref="NameGates"/>) and the rule classifier's <c>none</c> by type for flags, timestamps
