@@ -22,6 +22,11 @@ public sealed class ColumnModelInput
     public string Siblings { get; set; } = "";
     /// <summary>Interaction tokens <c>tablehead_nametoken</c>, so a linear model can tell <c>product_name</c> from <c>customer_name</c>.</summary>
     public string Context { get; set; } = "";
+    /// <summary>What the table is about, read by the name rules over all its column names and its table name
+    /// (<see cref="ColumnFeatures.TableSignalsOf"/>): each signal alone and joined to each of the column's name tokens
+    /// (<c>pi_comment</c>: a comment in a table that holds a person's identifier), so a linear model can read a
+    /// <c>comment</c> or a <c>price</c> by its table.</summary>
+    public string TableSignals { get; set; } = "";
     /// <summary>The <see cref="TypeFamily"/> name.</summary>
     public string TypeFamily { get; set; } = "";
     /// <summary>A coarse shape of the declared type (e.g. <c>text-tiny</c>, <c>decimal-money</c>, <c>temporal-date</c>).</summary>
@@ -97,74 +102,6 @@ public static partial class ColumnFeatures
         return inputs;
     }
 
-    /// <summary>What the features of a table's columns share: the table's tokens, and how many of its column names hold
-    /// each (non-numeric) token, so a column's sibling tokens are those held by some other column name.</summary>
-    private sealed class TableFeatures
-    {
-        public TableFeatures(string table, IReadOnlyList<string> columns)
-        {
-            Table = table;
-            Columns = columns;
-            TableTokens = ColumnFeatures.TableTokens(table);
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var name in columns)
-            {
-                seen.Clear();
-                foreach (var t in Tokenize(name))
-                    if (!char.IsAsciiDigit(t[0]) && seen.Add(t))
-                        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, t, out _)++;
-            }
-            Tokens = counts.Keys.ToArray();
-            Array.Sort(Tokens, StringComparer.Ordinal);
-            Counts = Tokens.Select(t => counts[t]).ToArray();
-        }
-
-        /// <summary>True when the column belongs to this table: same table name and the same column names (the same
-        /// list, or an equal one).</summary>
-        public bool Describes(ColumnEvidence column)
-        {
-            if (!string.Equals(Table, column.Table, StringComparison.Ordinal)) return false;
-            if (ReferenceEquals(Columns, column.TableColumns)) return true;
-            if (Columns.Count != column.TableColumns.Count) return false;
-            for (int i = 0; i < Columns.Count; i++)
-                if (!string.Equals(Columns[i], column.TableColumns[i], StringComparison.Ordinal)) return false;
-            return true;
-        }
-
-        public string Table { get; }
-        public IReadOnlyList<string> Columns { get; }
-        public IReadOnlyList<string> TableTokens { get; }
-        /// <summary>Distinct non-numeric tokens of the column names, in ordinal order.</summary>
-        public string[] Tokens { get; }
-        /// <summary>Per token, the number of column names (with repetitions) holding it.</summary>
-        public int[] Counts { get; }
-
-        /// <summary>The distinct tokens of the other column names (names equal to <paramref name="name"/> left out), in
-        /// ordinal order, joined by spaces.</summary>
-        public string SiblingsOf(string name, IReadOnlyList<string> nameTokens)
-        {
-            int copies = 0;
-            foreach (var c in Columns) if (string.Equals(c, name, StringComparison.Ordinal)) copies++;
-            var sb = new StringBuilder();
-            for (int i = 0; i < Tokens.Length; i++)
-            {
-                int others = Counts[i];
-                if (copies > 0 && Contains(nameTokens, Tokens[i])) others -= copies;
-                if (others <= 0) continue;
-                if (sb.Length > 0) sb.Append(' ');
-                sb.Append(Tokens[i]);
-            }
-            return sb.ToString();
-        }
-
-        private static bool Contains(IReadOnlyList<string> tokens, string token)
-        {
-            foreach (var t in tokens) if (string.Equals(t, token, StringComparison.Ordinal)) return true;
-            return false;
-        }
-    }
-
     private static ColumnModelInput Build(ColumnEvidence column, ColumnClassification? rule, TableFeatures table)
     {
         var info = column.Column;
@@ -187,6 +124,7 @@ public static partial class ColumnFeatures
             Table = string.Join(' ', tableTokens),
             Siblings = table.SiblingsOf(info.Name, nameTokens),
             Context = head.Length == 0 ? "" : string.Join(' ', nameTokens.Select(t => head + "_" + t)),
+            TableSignals = table.SignalTokens(info.Name, nameTokens),
             TypeFamily = family.ToString(),
             TypeShape = ShapeOf(info.DeclaredType, family),
             Rule = RuleTokens(rule),

@@ -29,7 +29,10 @@ public sealed record ModelPrediction(string DataCategory, double Probability, st
 /// 32-bit UTF-16 code-unit count then the code units (so any character n-gram, even half a surrogate pair, round-trips).
 /// Version 1 held the same payload gzip-compressed (6.1 MB instead of 8.3 MB); inflating it cost every process about
 /// 55–90 ms of CPU (bench <c>model-load</c>), so version 2 stores it as is, and the weights are read straight into their
-/// array. A file of version 1 is refused with a message that says to retrain.</para>
+/// array. A file of version 1 is refused with a message that says to retrain.
+/// A file written before <see cref="FeatureGroup.TableSignals"/> existed (one group fewer; only a converted
+/// version-1 file can be one) loads as a model whose
+/// table-signal vocabulary is empty, and scores as it did.</para>
 /// </summary>
 public sealed class ColumnModel
 {
@@ -38,6 +41,10 @@ public sealed class ColumnModel
 
     /// <summary>Version of the file format written by <see cref="Save(Stream)"/>; a file of another version is refused.</summary>
     public const int FormatVersion = 2;
+
+    /// <summary>Feature groups of the first files of <see cref="FormatVersion"/> 1 (every group before
+    /// <see cref="FeatureGroup.TableSignals"/>); such a file still loads.</summary>
+    private const int FirstGroupCount = (int)FeatureGroup.TableSignals;
 
     private static readonly byte[] Magic = "INVCMODL"u8.ToArray();
     private static readonly byte[] Trailer = "END."u8.ToArray();
@@ -126,9 +133,13 @@ public sealed class ColumnModel
         var labels = ReadStrings(reader);
         var groups = Enum.GetValues<FeatureGroup>();
         int groupCount = reader.ReadInt32();
-        if (groupCount != groups.Length) throw new InvalidDataException($"{groupCount} feature groups, this build has {groups.Length}");
+        // A file written before the last groups existed (FeatureGroup.TableSignals) reads as one whose later groups are
+        // empty: its weights never saw them, so it scores as it did.
+        if (groupCount < FirstGroupCount || groupCount > groups.Length)
+            throw new InvalidDataException($"{groupCount} feature groups, this build reads {FirstGroupCount} to {groups.Length}");
         var terms = new IReadOnlyList<string>[groups.Length];
-        for (int g = 0; g < groups.Length; g++)
+        for (int g = groupCount; g < groups.Length; g++) terms[g] = [];
+        for (int g = 0; g < groupCount; g++)
         {
             var name = ReadString(reader);
             if (name != groups[g].ToString()) throw new InvalidDataException($"feature group '{name}' where this build has {groups[g]}");

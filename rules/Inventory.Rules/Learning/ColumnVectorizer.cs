@@ -29,6 +29,9 @@ public enum FeatureGroup
     TypeFamily,
     /// <summary>One-hot <see cref="ColumnModelInput.TypeShape"/>.</summary>
     TypeShape,
+    /// <summary>Word unigrams of <see cref="ColumnModelInput.TableSignals"/>, L2-normalised. Last, so that a model file
+    /// written before the group existed reads as one whose group is empty (<see cref="ColumnModel.Load(Stream)"/>).</summary>
+    TableSignals,
 }
 
 /// <summary>
@@ -162,6 +165,7 @@ public sealed class ColumnVectorizer
         FeatureGroup.ContextWords => row.Context,
         FeatureGroup.RuleWords => row.Rule,
         FeatureGroup.TypeFamily => row.TypeFamily,
+        FeatureGroup.TableSignals => row.TableSignals,
         _ => row.TypeShape,
     };
 

@@ -38,6 +38,22 @@ public sealed record CrossValidationOptions
     /// macro-F1 0.705 without them in the first level, 0.698 with them, <c>rules/MODEL.md</c>), and what makes per-rule
     /// ablation exact over one first level (<see cref="RuleAblation"/>).</summary>
     public bool RulesInFirstLevel { get; init; }
+    /// <summary>Feed the table signals (<see cref="ColumnModelInput.TableSignals"/>) to the first-level model (default
+    /// true); false measures the first level without them (<c>evaluate --without-table-signals</c>).</summary>
+    public bool TableSignals { get; init; } = true;
+    /// <summary>How the second level combines (<see cref="CombinationOptions"/>); default the shipped one.</summary>
+    public CombinationOptions Combination { get; init; } = CombinationOptions.Shipped;
+}
+
+/// <summary>Options of the learned combination (<see cref="StackedCombination"/>) in a cross-validation.</summary>
+/// <param name="ClassWeightPower">Exponent of the class weights of the fit (<see cref="StackedCombination.ClassWeightPower"/>).</param>
+/// <param name="TableContext">Feed each column's table context (<see cref="StackedCombination.TableContext"/>: the other
+/// columns' model distributions) to the combination.</param>
+public sealed record CombinationOptions(double ClassWeightPower, bool TableContext)
+{
+    /// <summary>The shipped combination's options: the table context did not earn its place (full CV, seed 1: macro-F1
+    /// 0.7073 with it, 0.7127 without, over the first level with table signals; <c>rules/MODEL.md</c>).</summary>
+    public static CombinationOptions Shipped { get; } = new(StackedCombination.ClassWeightPower, false);
 }
 
 /// <summary>One column's out-of-fold prediction of the first-level model.</summary>
@@ -100,6 +116,21 @@ public static class CrossValidation
         return inputs;
     }
 
+    /// <summary>The table context of every out-of-fold row (<see cref="StackedCombination.TableContext"/> over the rows of
+    /// the same application and table, as <see cref="ModelClassifier"/> computes it over a scanned table's columns).</summary>
+    private static float[]?[] TableContexts(IReadOnlyList<LabelledApplication> applications, IReadOnlyList<FirstLevelPrediction> oof)
+    {
+        var byName = applications.ToDictionary(a => a.Name, StringComparer.Ordinal);
+        var result = new float[]?[oof.Count];
+        foreach (var table in Enumerable.Range(0, oof.Count).GroupBy(i => (oof[i].Application, byName[oof[i].Application].Rows[oof[i].Row].Table)))
+        {
+            var members = table.ToArray();
+            var context = StackedCombination.TableContext(members.Select(i => StackedCombination.SummedByCategory(oof[i].Labels, oof[i].Distribution)).ToArray());
+            for (int k = 0; k < members.Length; k++) result[members[k]] = context[k];
+        }
+        return result;
+    }
+
     /// <summary>Assigns applications to folds (see the class summary).</summary>
     /// <param name="applications">The applications.</param>
     /// <param name="folds">Fold count; 0 or ≥ the application count for leave-one-application-out.</param>
@@ -135,7 +166,7 @@ public static class CrossValidation
     {
         var decisions = options.UseRules && rules is not null ? RuleDecisions(applications, rules) : null;
         var firstLevel = FirstLevel(applications, options.RulesInFirstLevel ? decisions : null, options, progress);
-        return Combine(applications, firstLevel, decisions, options.Seed);
+        return Combine(applications, firstLevel, decisions, options.Seed, true, null, out _, options.Combination);
     }
 
     /// <summary>The rule classifier's decision of every corpus column (names and types only).</summary>
@@ -163,6 +194,8 @@ public static class CrossValidation
         var foldOf = AssignFolds(applications, options.Folds, options.Seed);
         int folds = foldOf.Values.Max() + 1;
         var inputs = applications.ToDictionary(a => a.Name, a => Inputs(a, ruleDecisions?[a.Name]), StringComparer.Ordinal);
+        if (!options.TableSignals)
+            foreach (var input in inputs.Values.SelectMany(i => i)) input.TableSignals = "";
         var rows = new List<FirstLevelPrediction>();
         for (int fold = 0; fold < folds; fold++)
         {
@@ -189,31 +222,36 @@ public static class CrossValidation
     /// <param name="seed">Seed of the combination's fit.</param>
     /// <param name="shippable">False to skip fitting the shippable combination and calibration on all rows (the result's
     /// <see cref="CrossValidationResult.Calibration"/> is then <see cref="SuggestionCalibration.Identity"/>).</param>
+    /// <param name="options">Class-weight power and table context of the combination; null for the shipped ones.</param>
     /// <returns>Every column's out-of-fold outcome and the shippable calibration.</returns>
     /// <exception cref="ConfigurationException">A category of the six has no column in the training part of a fold.</exception>
     public static CrossValidationResult Combine(IReadOnlyList<LabelledApplication> applications, FirstLevelResult firstLevel,
-        IReadOnlyDictionary<string, IReadOnlyList<ColumnClassification>>? ruleDecisions, int seed, bool shippable = true) =>
-        Combine(applications, firstLevel, ruleDecisions, seed, shippable, null, out _);
+        IReadOnlyDictionary<string, IReadOnlyList<ColumnClassification>>? ruleDecisions, int seed, bool shippable = true,
+        CombinationOptions? options = null) =>
+        Combine(applications, firstLevel, ruleDecisions, seed, shippable, null, out _, options);
 
-    /// <summary><see cref="Combine(IReadOnlyList{LabelledApplication}, FirstLevelResult, IReadOnlyDictionary{string, IReadOnlyList{ColumnClassification}}?, int, bool)"/>,
+    /// <summary><see cref="Combine(IReadOnlyList{LabelledApplication}, FirstLevelResult, IReadOnlyDictionary{string, IReadOnlyList{ColumnClassification}}?, int, bool, CombinationOptions?)"/>,
     /// each fold's combination fitted from a start (<see cref="StackedCombination.Fit(IReadOnlyList{ValueTuple{float[], string}}, int, StackedCombination?)"/>)
     /// and returned.</summary>
     internal static CrossValidationResult Combine(IReadOnlyList<LabelledApplication> applications, FirstLevelResult firstLevel,
         IReadOnlyDictionary<string, IReadOnlyList<ColumnClassification>>? ruleDecisions, int seed, bool shippable,
-        IReadOnlyList<StackedCombination>? startByFold, out IReadOnlyList<StackedCombination> combinationByFold)
+        IReadOnlyList<StackedCombination>? startByFold, out IReadOnlyList<StackedCombination> combinationByFold,
+        CombinationOptions? options = null)
     {
+        options ??= CombinationOptions.Shipped;
         int folds = firstLevel.Folds;
         var oof = firstLevel.Rows;
         var rules = oof.Select(o => ruleDecisions?[o.Application][o.Row]).ToArray();
         static string Category(string label) => DataCategory.TopLevelOf(label);
-        var features = oof.Select((o, i) => StackedCombination.Features(o.Labels, o.Distribution, rules[i])).ToArray();
+        var contexts = options.TableContext ? TableContexts(applications, oof) : new float[]?[oof.Count];
+        var features = oof.Select((o, i) => StackedCombination.Features(StackedCombination.SummedByCategory(o.Labels, o.Distribution), rules[i], contexts[i])).ToArray();
         var byFoldFit = Enumerable.Range(0, folds).Select(f => StackedCombination.Fit(
             oof.Select((o, i) => (o, i)).Where(p => p.o.Fold != f).Select(p => (features[p.i], Category(p.o.Gold))).ToArray(), seed,
-            startByFold?[f])).ToArray();
+            startByFold?[f], options.ClassWeightPower)).ToArray();
         combinationByFold = byFoldFit;
         var policyByFold = byFoldFit.Select(c => new SuggestionCalibration(c, [], [])).ToArray();
         var raw = oof.Select((o, i) => (App: o.Application, o.Fold, o.Gold,
-            Suggestion: policyByFold[o.Fold].Suggest(o.Labels, o.Distribution, rules[i]), Rule: rules[i])).ToArray();
+            Suggestion: policyByFold[o.Fold].Suggest(o.Labels, o.Distribution, rules[i], tableContext: contexts[i]), Rule: rules[i])).ToArray();
         static bool Right(string gold, RawSuggestion s) => Category(gold) == Category(s.DataCategory);
         var byFold = Enumerable.Range(0, folds).Select(f => SuggestionCalibration.Fit(byFoldFit[f],
             raw.Where(r => r.Fold != f).Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))))).ToArray();
@@ -232,7 +270,7 @@ public static class CrossValidation
             return new CrossValidatedColumn(r.App, r.Fold, r.Gold, decided.DataCategory!, decided.Confidence);
         }).ToArray();
         if (!shippable) return new CrossValidationResult(columns, SuggestionCalibration.Identity, firstLevel.FoldOf);
-        var combination = StackedCombination.Fit(oof.Select((o, i) => (features[i], Category(o.Gold))).ToArray(), seed);
+        var combination = StackedCombination.Fit(oof.Select((o, i) => (features[i], Category(o.Gold))).ToArray(), seed, null, options.ClassWeightPower);
         var shipped = SuggestionCalibration.Fit(combination, raw.Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))));
         return new CrossValidationResult(columns, shipped, firstLevel.FoldOf);
     }

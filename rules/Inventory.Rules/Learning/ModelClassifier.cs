@@ -51,13 +51,14 @@ public sealed class ModelClassifier : IColumnClassifier
         // A model trained without the rule decision (the rules enter only the combination) is scored without it too.
         var inputs = ColumnFeatures.BuildMany(columns, _model.ReadsRules ? rules : null);
         var predictions = _model.Predict(inputs);
+        var contexts = _calibration.Combination?.ReadsTableContext == true ? TableContexts(columns, predictions) : new float[]?[columns.Count];
         var result = new (ModelPrediction, ColumnClassification)[columns.Count];
         for (int i = 0; i < columns.Count; i++)
         {
             var p = predictions[i];
             // Leaning personal is for columns known by their names only: once non-null values were sampled, the
             // detectors have examined them, and a none they did not contradict is not leaned away from.
-            var raw = _calibration.Suggest(_model.Labels, p.Distribution, rules?[i], valuesExamined: HasValues(columns[i]));
+            var raw = _calibration.Suggest(_model.Labels, p.Distribution, rules?[i], valuesExamined: HasValues(columns[i]), contexts[i]);
             result[i] = (p, new ColumnClassification
             {
                 DataCategory = raw.DataCategory,
@@ -65,6 +66,30 @@ public sealed class ModelClassifier : IColumnClassifier
                 Origin = Origin.Model,
                 Evidence = [Evidence(p, raw)],
             });
+        }
+        return result;
+    }
+
+    /// <summary>The table context of each column (<see cref="StackedCombination.TableContext"/>) over the columns of its
+    /// table in this batch (the scan classifies a table's columns in one batch): columns of one table are those with the
+    /// same schema, table name and column names.</summary>
+    private IReadOnlyList<float[]?> TableContexts(IReadOnlyList<ColumnEvidence> columns, IReadOnlyList<ModelPrediction> predictions)
+    {
+        var tables = new Dictionary<(string Schema, string Table), List<(IReadOnlyList<string> Columns, List<int> Members)>>();
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var c = columns[i];
+            var key = (c.Schema, c.Table);
+            if (!tables.TryGetValue(key, out var candidates)) tables[key] = candidates = [];
+            var group = candidates.FirstOrDefault(g => ReferenceEquals(g.Columns, c.TableColumns) || g.Columns.SequenceEqual(c.TableColumns, StringComparer.Ordinal));
+            if (group.Members is null) candidates.Add(group = (c.TableColumns, []));
+            group.Members.Add(i);
+        }
+        var result = new float[columns.Count][];
+        foreach (var group in tables.Values.SelectMany(g => g))
+        {
+            var context = StackedCombination.TableContext(group.Members.Select(i => StackedCombination.SummedByCategory(_model.Labels, predictions[i].Distribution)).ToArray());
+            for (int k = 0; k < group.Members.Count; k++) result[group.Members[k]] = context[k];
         }
         return result;
     }

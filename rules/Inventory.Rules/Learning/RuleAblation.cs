@@ -51,8 +51,9 @@ public sealed record AblationResult(AblationFigures With, IReadOnlyList<Ablation
 /// does not read the rules (<see cref="CrossValidationOptions.RulesInFirstLevel"/> false; the rules enter only the stacked
 /// combination): the first level's out-of-fold distributions are computed once, and each variant only re-runs the rule
 /// classifier over the corpus with one rule (or one kind of gate) left out and refits the combination and calibration per
-/// fold (<see cref="CrossValidation.Combine(IReadOnlyList{LabelledApplication}, FirstLevelResult, IReadOnlyDictionary{string, IReadOnlyList{ColumnClassification}}?, int, bool)"/>),
-/// which gives the outcome of a full cross-validation of that variant. Each fold's combination starts from the full
+/// fold (<see cref="CrossValidation.Combine(IReadOnlyList{LabelledApplication}, FirstLevelResult, IReadOnlyDictionary{string, IReadOnlyList{ColumnClassification}}?, int, bool, CombinationOptions?)"/>),
+/// which gives the outcome of a full cross-validation of that variant to the combination fit's tolerance (the table
+/// signals of the first level read the default name rules, <see cref="ColumnFeatures"/>, and are not ablated). Each fold's combination starts from the full
 /// set's fit of that fold (the objective is strictly convex, so it reaches the same optimum to L-BFGS's tolerance, in a
 /// fraction of the iterations; a variant that changes no rule decision keeps the full set's figures). Every name rule is left out in turn, then each kind of negative evidence: gate suffixes, gate prefixes, type
 /// gates, context gates (<see cref="NameGates"/>) and the rule classifier's <c>none</c> by type for flags, timestamps
@@ -93,7 +94,7 @@ public static class RuleAblation
             applications.ToDictionary(a => a.Name, a => classifier.ClassifyMany(evidence[a.Name]), StringComparer.Ordinal);
 
         var full = Decide(new RuleClassifier(rules, detectors, thresholds));
-        var with = AblationFigures.Of(CrossValidation.Combine(applications, firstLevel, full, options.Seed, false, null, out var start).Columns);
+        var with = AblationFigures.Of(CrossValidation.Combine(applications, firstLevel, full, options.Seed, false, null, out var start, options.Combination).Columns);
         progress?.Invoke($"with every rule: macro-F1 {with.MacroF1:0.0000}");
 
         var variants = rules.Rules.Select(r => (r.Id, Kind: "rule", Category: (string?)r.DataCategory,
@@ -109,7 +110,7 @@ public static class RuleAblation
             int changed = applications.Sum(a => Changed(full[a.Name], decisions[a.Name]));
             // A variant that changes no decision has the figures of the full set (the combination's fit is deterministic).
             var without = changed == 0 ? with
-                : AblationFigures.Of(CrossValidation.Combine(applications, firstLevel, decisions, options.Seed, false, start, out _).Columns);
+                : AblationFigures.Of(CrossValidation.Combine(applications, firstLevel, decisions, options.Seed, false, start, out _, options.Combination).Columns);
             var row = new AblationRow(id, kind, category, changed, without, with);
             rows.Add(row);
             progress?.Invoke($"{rows.Count}/{rules.Rules.Count + GateGroups.Count} {id}: {changed} decisions changed, Δ macro-F1 {row.DeltaMacroF1:+0.0000;-0.0000;0}");

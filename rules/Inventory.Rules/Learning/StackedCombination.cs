@@ -12,7 +12,9 @@ namespace Inventory.Rules.Learning;
 /// The learned combination of the rule classifier and the column model (stacking, Wolpert 1992): a multinomial logistic
 /// regression over the six categories whose inputs are the model's summed probability of each category (as logarithms),
 /// the rule decision's category (one-hot, with an "undecided" slot), that one-hot scaled by the rule's confidence, and two
-/// flags (a <c>none</c> reached through a gate; a rule at confidence ≥ 0.8). It is fitted by
+/// flags (a <c>none</c> reached through a gate; a rule at confidence ≥ 0.8), then room for the column's table context
+/// (<see cref="TableContext"/>: measured, not shipped; zeros when absent, and a combination fitted without it has zero
+/// weights there, <see cref="ReadsTableContext"/>). It is fitted by
 /// <see cref="CrossValidation"/> on out-of-fold predictions of the model, so it learns how far to trust each source on
 /// applications the model has not seen, instead of hand-set margins. Training examples are weighted by
 /// (count of <c>none</c> / count of the category)^<see cref="ClassWeightPower"/>, which moves borderline columns from
@@ -22,11 +24,21 @@ namespace Inventory.Rules.Learning;
 /// </summary>
 public sealed class StackedCombination
 {
-    /// <summary>Exponent of the class weights used in fitting (chosen by cross-validation: 0, 0.25, 0.5 compared in <c>rules/MODEL.md</c>).</summary>
-    public const double ClassWeightPower = 0.25;
+    /// <summary>Exponent of the class weights used in fitting, chosen by cross-validation (<c>rules/MODEL.md</c>: 0, 0.25,
+    /// 0.3, 0.35, 0.5 compared): the largest personal recall whose personal precision stays ≥ 0.70 with macro-F1 within
+    /// noise of the best.</summary>
+    public const double ClassWeightPower = 0.3;
+
+    /// <summary>Length of the feature vector of the first combinations (<see cref="Features"/> without the table context);
+    /// a combination of that width still parses and scores as it did (<see cref="Parse"/>).</summary>
+    public const int ColumnFeatureCount = 6 + 7 + 7 + 2;
+
+    /// <summary>Length of the table context (<see cref="TableContext"/>): the other columns' mean and largest summed
+    /// probability of each category, and their share whose most probable category is personal.</summary>
+    public const int TableContextCount = 6 + 6 + 1;
 
     /// <summary>Length of the feature vector (<see cref="Features"/>).</summary>
-    public const int FeatureCount = 6 + 7 + 7 + 2;
+    public const int FeatureCount = ColumnFeatureCount + TableContextCount;
 
     private static readonly IReadOnlyList<string> Categories = DataCategory.TopLevels;
     private readonly float[][] _weights;
@@ -34,15 +46,17 @@ public sealed class StackedCombination
     private readonly double[] _logClassWeights;
 
     /// <summary>Creates a combination from its parameters (one row per category, in <see cref="DataCategory.TopLevels"/> order).</summary>
-    /// <param name="weights">Per category, <see cref="FeatureCount"/> weights.</param>
+    /// <param name="weights">Per category, <see cref="FeatureCount"/> weights (or <see cref="ColumnFeatureCount"/>: a
+    /// combination written before the table context, which then does not read it).</param>
     /// <param name="biases">Per category, its bias.</param>
     /// <param name="classWeights">Per category, the example weight used in fitting.</param>
     /// <exception cref="ArgumentException">Wrong dimensions.</exception>
     public StackedCombination(IReadOnlyList<float[]> weights, IReadOnlyList<float> biases, IReadOnlyList<double> classWeights)
     {
         if (weights.Count != Categories.Count || biases.Count != Categories.Count || classWeights.Count != Categories.Count
-            || weights.Any(w => w.Length != FeatureCount) || classWeights.Any(w => w <= 0))
-            throw new ArgumentException($"a stacked combination needs {Categories.Count} rows of {FeatureCount} weights, biases and positive class weights");
+            || weights.Any(w => w.Length != FeatureCount && w.Length != ColumnFeatureCount) || weights.Select(w => w.Length).Distinct().Count() != 1
+            || classWeights.Any(w => w <= 0))
+            throw new ArgumentException($"a stacked combination needs {Categories.Count} rows of {FeatureCount} (or, written before the table context, {ColumnFeatureCount}) weights, biases and positive class weights");
         _weights = weights.Select(w => (float[])w.Clone()).ToArray();
         _biases = biases.ToArray();
         _logClassWeights = classWeights.Select(w => Math.Log(w)).ToArray();
@@ -54,13 +68,14 @@ public sealed class StackedCombination
     /// <param name="rule">The rule decision, or null when rules were not used.</param>
     /// <returns><see cref="FeatureCount"/> values.</returns>
     public static float[] Features(IReadOnlyList<string> labels, IReadOnlyList<float> distribution, ColumnClassification? rule) =>
-        Features(SummedByCategory(labels, distribution), rule);
+        Features(SummedByCategory(labels, distribution), rule, null);
 
     /// <summary>The stacking features of one column whose per-category sums are already known.</summary>
     /// <param name="summed">From <see cref="SummedByCategory"/>.</param>
     /// <param name="rule">The rule decision, or null when rules were not used.</param>
+    /// <param name="tableContext">The column's table context (<see cref="TableContext"/>), or null for none (zeros).</param>
     /// <returns><see cref="FeatureCount"/> values.</returns>
-    public static float[] Features(double[] summed, ColumnClassification? rule)
+    public static float[] Features(double[] summed, ColumnClassification? rule, float[]? tableContext)
     {
         var features = new float[FeatureCount];
         for (int c = 0; c < Categories.Count; c++) features[c] = (float)Math.Log(Math.Max(summed[c], 1e-6));
@@ -71,7 +86,56 @@ public sealed class StackedCombination
         features[13 + slot] = (float)confidence;
         features[20] = rule is { DataCategory: "none" } && rule.Evidence.Any(e => e.Kind.EndsWith("gate", StringComparison.Ordinal)) ? 1 : 0;
         features[21] = rule?.DataCategory is not null && confidence >= 0.8 ? 1 : 0;
+        if (tableContext is not null) tableContext.AsSpan(0, TableContextCount).CopyTo(features.AsSpan(ColumnFeatureCount));
         return features;
+    }
+
+    /// <summary>The table context of each column of one table: over the table's other columns, the mean and the largest
+    /// summed probability of each category (<see cref="SummedByCategory"/>, <see cref="DataCategory.TopLevels"/> order), and
+    /// the share of them whose most probable category is a personal one (not <c>none</c>). Zeros for a table of one
+    /// column. Computed from the model's distributions of the table's columns, which the scan scores in one batch (no
+    /// second pass).</summary>
+    /// <param name="summed">Per column of the table, its summed probabilities.</param>
+    /// <returns>Per column, <see cref="TableContextCount"/> values.</returns>
+    public static float[][] TableContext(IReadOnlyList<double[]> summed)
+    {
+        int n = summed.Count, k = Categories.Count, none = k - 1;
+        var result = new float[n][];
+        var total = new double[k];
+        // The two largest values per category, so each column's maximum over the others is known without a second loop.
+        var first = new double[k];
+        var second = new double[k];
+        var firstAt = new int[k];
+        Array.Fill(firstAt, -1);
+        int personal = 0;
+        var isPersonal = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            var p = summed[i];
+            int best = 0;
+            for (int c = 0; c < k; c++)
+            {
+                total[c] += p[c];
+                if (p[c] > p[best]) best = c;
+                if (firstAt[c] < 0 || p[c] > first[c]) { second[c] = first[c]; first[c] = p[c]; firstAt[c] = i; }
+                else if (p[c] > second[c]) second[c] = p[c];
+            }
+            isPersonal[i] = best != none;
+            if (isPersonal[i]) personal++;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            var context = new float[TableContextCount];
+            result[i] = context;
+            if (n < 2) continue;
+            for (int c = 0; c < k; c++)
+            {
+                context[c] = (float)((total[c] - summed[i][c]) / (n - 1));
+                context[k + c] = (float)(firstAt[c] == i ? second[c] : first[c]);
+            }
+            context[2 * k] = (float)(personal - (isPersonal[i] ? 1 : 0)) / (n - 1);
+        }
+        return result;
     }
 
     /// <summary>The model's probability summed per category, in <see cref="DataCategory.TopLevels"/> order.</summary>
@@ -89,6 +153,11 @@ public sealed class StackedCombination
         return summed;
     }
 
+    /// <summary>True when the combination reads the table context (<see cref="TableContext"/>): it was fitted with it, so
+    /// a weight of it is not zero. A combination fitted without it (the shipped one: the table context did not earn its
+    /// place in cross-validation, <c>rules/MODEL.md</c>) lets a scan skip computing it.</summary>
+    public bool ReadsTableContext => _weights.Any(w => w.Length == FeatureCount && w.AsSpan(ColumnFeatureCount).ContainsAnyExcept(0f));
+
     /// <summary>The probability of each category (softmax of the linear scores).</summary>
     /// <param name="features">From <see cref="Features"/>.</param>
     /// <param name="undoClassWeights">True to remove the class weighting of the fit (columns whose values were examined).</param>
@@ -100,7 +169,8 @@ public sealed class StackedCombination
         for (int c = 0; c < scores.Length; c++)
         {
             double s = _biases[c];
-            for (int j = 0; j < FeatureCount; j++) s += _weights[c][j] * features[j];
+            var w = _weights[c];
+            for (int j = 0; j < w.Length; j++) s += w[j] * features[j];
             if (undoClassWeights) s -= _logClassWeights[c];
             scores[c] = s;
             max = Math.Max(max, s);
@@ -127,6 +197,16 @@ public sealed class StackedCombination
     /// <exception cref="ConfigurationException">A category of the six has no example.</exception>
     public static StackedCombination Fit(IReadOnlyList<(float[] Features, string Category)> rows, int seed) => Fit(rows, seed, null);
 
+    /// <summary>Fits the combination with another exponent of the class weights (<see cref="ClassWeightPower"/> is the
+    /// shipped one; cross-validation compares others, <c>inventory evaluate --class-weight-power</c>).</summary>
+    /// <param name="rows">(features, gold category) per out-of-fold column; every category should occur.</param>
+    /// <param name="seed">Seed of the Microsoft.ML context.</param>
+    /// <param name="classWeightPower">Exponent of (count of <c>none</c> / count of the category); 0 weighs every example 1.</param>
+    /// <returns>The fitted combination.</returns>
+    /// <exception cref="ConfigurationException">A category of the six has no example.</exception>
+    public static StackedCombination Fit(IReadOnlyList<(float[] Features, string Category)> rows, int seed, double classWeightPower) =>
+        Fit(rows, seed, null, classWeightPower);
+
     /// <summary>Fits the combination, starting L-BFGS from the parameters of an earlier fit instead of zero (Microsoft.ML's
     /// continued training). The objective is strictly convex (L2), so both starts reach the same optimum, to the
     /// optimizer's tolerance; a start near it (the fit of rows that differ in a few rule decisions) needs far fewer
@@ -137,13 +217,15 @@ public sealed class StackedCombination
     /// in this process, or null to start from zero.</param>
     /// <returns>The fitted combination.</returns>
     /// <exception cref="ConfigurationException">A category of the six has no example.</exception>
-    internal static StackedCombination Fit(IReadOnlyList<(float[] Features, string Category)> rows, int seed, StackedCombination? start)
+    /// <param name="classWeightPower">Exponent of the class weights.</param>
+    internal static StackedCombination Fit(IReadOnlyList<(float[] Features, string Category)> rows, int seed, StackedCombination? start,
+        double classWeightPower = ClassWeightPower)
     {
         var counts = Categories.Select(c => rows.Count(r => r.Category == c)).ToArray();
         if (counts.Any(n => n == 0))
             throw new ConfigurationException("the corpus needs columns of all six categories to fit the combination");
         int none = counts[IndexOf("none")];
-        var classWeights = counts.Select(n => Math.Pow((double)none / n, ClassWeightPower)).ToArray();
+        var classWeights = counts.Select(n => Math.Pow((double)none / n, classWeightPower)).ToArray();
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(rows.Select(r => new StackingRow
         {
@@ -222,5 +304,5 @@ public sealed class StackedCombination
 
     /// <summary>Describes the combination (diagnostics).</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"stacked combination of {Categories.Count} categories, class weight power {ClassWeightPower}");
+        string.Create(CultureInfo.InvariantCulture, $"stacked combination of {Categories.Count} categories, class weights {string.Join(", ", _logClassWeights.Select(l => Math.Exp(l).ToString("0.###", CultureInfo.InvariantCulture)))}");
 }

@@ -60,12 +60,14 @@ public sealed class SuggestionCalibration
     /// <param name="valuesExamined">True when sampled values were examined by the detectors: the combination's leaning
     /// towards personal categories (its class weights) is then undone, since the names are not the only evidence and a
     /// <c>none</c> the values did not contradict stands.</param>
+    /// <param name="tableContext">The column's table context (<see cref="StackedCombination.TableContext"/> over the model's
+    /// distributions of its table's columns), or null for none.</param>
     /// <returns>The suggestion and its score.</returns>
     public RawSuggestion Suggest(IReadOnlyList<string> labels, IReadOnlyList<float> distribution, ColumnClassification? rule = null,
-        bool valuesExamined = false)
+        bool valuesExamined = false, float[]? tableContext = null)
     {
         var summed = StackedCombination.SummedByCategory(labels, distribution);
-        var probabilities = Combination?.Probabilities(StackedCombination.Features(summed, rule), valuesExamined) ?? summed;
+        var probabilities = Combination?.Probabilities(StackedCombination.Features(summed, rule, tableContext), valuesExamined) ?? summed;
         // Ties broken by the order of LABELS.md, so the answer never depends on dictionary order.
         int Best(double[] p)
         {

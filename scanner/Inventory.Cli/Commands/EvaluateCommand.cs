@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Inventory.Classification;
 using Inventory.Config;
 using Inventory.Model;
 using Inventory.Rules;
@@ -17,7 +18,7 @@ namespace Inventory.Cli.Commands;
 /// scanning a database with <c>--connection</c>) and prints precision, recall and F1 per category, macro-F1, accuracy,
 /// subcategory accuracy and the confusion matrix, per file and pooled, as tables and optionally as JSON.
 /// Exit 0 when measured, 2 on bad input (missing or malformed gold file, unknown classifier, unreachable database).</summary>
-internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<EvaluateCommand.Settings>
+internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncCommand<EvaluateCommand.Settings>
 {
     /// <summary>Command-line settings of <c>inventory evaluate</c>.</summary>
     public sealed class Settings : CommandSettings
@@ -87,6 +88,26 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
         [Description("With --cross-validate: the first level once (a model that does not read the rules), then for every name rule and every negative-evidence group (gate suffixes, prefixes, type gates, context gates, none by type) the pooled figures without it and the delta.")]
         public bool AblateRules { get; init; }
 
+        /// <summary>Leave the table signals out of the first-level model.</summary>
+        [CommandOption("--without-table-signals")]
+        [Description("Cross-validate a first-level model without the table signals (what the name rules say the table holds, joined to the column's name tokens).")]
+        public bool WithoutTableSignals { get; init; }
+
+        /// <summary>Exponent of the combination's class weights.</summary>
+        [CommandOption("--class-weight-power <X>")]
+        [Description("Exponent of the stacked combination's class weights (count of none / count of the category)^X in cross-validation (default: the shipped one).")]
+        public double? ClassWeightPower { get; init; }
+
+        /// <summary>Feed the table context to the combination.</summary>
+        [CommandOption("--table-context")]
+        [Description("Cross-validate a combination that also reads the table context (the other columns' model distributions: mean and largest per category, share of personal ones); not shipped.")]
+        public bool TableContext { get; init; }
+
+        /// <summary>Class-weight powers to compare over one first level.</summary>
+        [CommandOption("--compare-combinations <POWERS>")]
+        [Description("With --cross-validate: after the main figures, the pooled figures of the combination with each of these comma-separated class-weight powers, with and without the table context, over the same first level.")]
+        public string? CompareCombinations { get; init; }
+
         /// <summary>Model file to use instead of the embedded one.</summary>
         [CommandOption("--model <FILE>")]
         [Description("Model file to use instead of the embedded one (e.g. a fresh 'inventory train' output).")]
@@ -105,10 +126,23 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
             if (AblateRules && CrossValidate is null) return ValidationResult.Error("--ablate-rules needs --cross-validate (a corpus folder)");
             if (AblateRules && (WithoutRules || RulesInFirstLevel))
                 return ValidationResult.Error("--ablate-rules measures the rules in the combination over a first level without them; it excludes --without-rules and --rules-in-first-level");
+            if (ClassWeightPower is < 0 or > 2) return ValidationResult.Error($"--class-weight-power must be between 0 and 2, not {ClassWeightPower}");
+            if (CompareCombinations is not null && Powers(CompareCombinations) is null)
+                return ValidationResult.Error($"--compare-combinations takes comma-separated powers between 0 and 2 (e.g. 0.25,0.3,0.35), not '{CompareCombinations}'");
             if (Classifier is not ("rules" or "model" or "combined"))
                 return ValidationResult.Error($"--classifier must be rules, model or combined, not '{Classifier}'");
             return ValidationResult.Success();
         }
+    }
+
+    /// <summary>The powers of <c>--compare-combinations</c>, or null when the list is malformed.</summary>
+    internal static double[]? Powers(string list)
+    {
+        var parts = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var powers = new double[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out powers[i]) || powers[i] is < 0 or > 2) return null;
+        return powers.Length == 0 ? null : powers;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -169,20 +203,28 @@ internal sealed class EvaluateCommand(IAnsiConsole console) : AsyncCommand<Evalu
     {
         var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
         var training = Training(settings);
+        var combination = new CombinationOptions(settings.ClassWeightPower ?? StackedCombination.ClassWeightPower, settings.TableContext);
         var options = new CrossValidationOptions
         {
             Folds = settings.Folds, Seed = settings.Seed, Training = training, UseRules = !settings.WithoutRules,
-            RulesInFirstLevel = settings.RulesInFirstLevel,
+            RulesInFirstLevel = settings.RulesInFirstLevel, Combination = combination, TableSignals = !settings.WithoutTableSignals,
         };
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var cv = CrossValidation.Run(applications, ClassifierFactory.CreateRules(), options,
+        // The first level and the combination separately (what CrossValidation.Run does), so --compare-combinations
+        // refits only the combination over the same first level.
+        var decisions = options.UseRules ? CrossValidation.RuleDecisions(applications, ClassifierFactory.CreateRules()) : null;
+        var firstLevel = CrossValidation.FirstLevel(applications, options.RulesInFirstLevel ? decisions : null, options,
             (fold, folds) => console.Write(new Text($"fold {fold}/{folds} done ({watch.Elapsed.TotalSeconds:0} s)\n")));
+        var cv = CrossValidation.Combine(applications, firstLevel, decisions, options.Seed, false, null, out var fits, combination);
         var folds = cv.FoldOf.Values.Max() + 1;
         var label = $"cross-validated, {folds} group folds, seed {settings.Seed}, learner {training.Learner.ToString().ToLowerInvariant()}" +
             (training.Learner == ColumnLearner.Lbfgs ? string.Create(CultureInfo.InvariantCulture, $" (L2 {training.L2Regularization})") : "") +
+            (settings.WithoutTableSignals ? ", without table signals" : ", table signals") +
             (training.MinimumTermCount > 1 ? string.Create(CultureInfo.InvariantCulture, $", terms in ≥ {training.MinimumTermCount} rows") : "") +
-            (settings.WithoutRules ? ", without rules" : settings.RulesInFirstLevel ? ", rules in the model and the combination" : ", rules in the combination") + ", stacked combination";
+            (settings.WithoutRules ? ", without rules" : settings.RulesInFirstLevel ? ", rules in the model and the combination" : ", rules in the combination") +
+            string.Create(CultureInfo.InvariantCulture, $", stacked combination (class-weight power {combination.ClassWeightPower}{(combination.TableContext ? ", table context" : "")})");
         ReportCrossValidation(applications, cv, label, settings.Json);
+        if (settings.CompareCombinations is { } list) CompareCombinations(applications, firstLevel, decisions, settings.Seed, Powers(list)!, fits);
         console.Write(new Text($"cross-validation took {watch.Elapsed.TotalSeconds:0} s\n"));
         return ExitCodes.Ok;
     }

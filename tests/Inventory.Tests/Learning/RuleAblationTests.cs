@@ -99,10 +99,22 @@ public sealed class RuleAblationTests
     public void AblatedFigures_EqualAFullCrossValidationWithoutTheRule()
     {
         // The ablation reuses one first level; a full cross-validation of the set without the rule (first level without
-        // rules, as the ablation's) must give the very same figures.
-        var full = CrossValidation.Run(_corpus, new RuleClassifier(_rules.WithoutRule("test.secret-words")),
-            Options with { RulesInFirstLevel = false });
-        Assert.That(AblationFigures.Of(full.Columns), Is.EqualTo(_result.Rows.Single(r => r.Id == "test.secret-words").Without));
+        // rules, as the ablation's) must give the same figures, to the combination fit's tolerance: the ablation starts
+        // each fold's L-BFGS from the full set's fit, the full cross-validation from zero, and both stop within
+        // L-BFGS's tolerance of the same optimum, so a column at the boundary may fall either side (with the class-weight
+        // power 0.3, one of this synthetic corpus's columns does: 0.0062 macro-F1, 0.011 recall). The rule's own effect is
+        // ten times larger (RuleThatIsTheOnlyEvidenceForItsLabel_LowersTheScoreWhenLeftOut: below −0.05).
+        var full = AblationFigures.Of(CrossValidation.Run(_corpus, new RuleClassifier(_rules.WithoutRule("test.secret-words")),
+            Options with { RulesInFirstLevel = false }).Columns);
+        var ablated = _result.Rows.Single(r => r.Id == "test.secret-words").Without;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ablated.MacroF1, Is.EqualTo(full.MacroF1).Within(0.01));
+            Assert.That(ablated.PersonalRecall, Is.EqualTo(full.PersonalRecall).Within(0.015));
+            Assert.That(ablated.PersonalPrecision, Is.EqualTo(full.PersonalPrecision).Within(0.015));
+            Assert.That(Math.Abs(ablated.MacroF1 - full.MacroF1), Is.LessThan(Math.Abs(_result.Rows.Single(r => r.Id == "test.secret-words").DeltaMacroF1) / 5),
+                "the difference is far below the rule's own effect");
+        }
     }
 
     [Test]

@@ -1,0 +1,155 @@
+using System.Text;
+using Inventory.Classification;
+
+namespace Inventory.Rules.Learning;
+
+/// <summary>The table's side of the column model's features: what a table's columns share (<see cref="ColumnFeatures.BuildMany"/>
+/// computes it once per table) and the table signals.</summary>
+public static partial class ColumnFeatures
+{
+    /// <summary>What the features of a table's columns share: the table's tokens, and how many of its column names hold
+    /// each (non-numeric) token, so a column's sibling tokens are those held by some other column name.</summary>
+    private sealed class TableFeatures
+    {
+        public TableFeatures(string table, IReadOnlyList<string> columns)
+        {
+            Table = table;
+            Columns = columns;
+            TableTokens = ColumnFeatures.TableTokens(table);
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in columns)
+            {
+                seen.Clear();
+                foreach (var t in Tokenize(name))
+                    if (!char.IsAsciiDigit(t[0]) && seen.Add(t))
+                        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, t, out _)++;
+            }
+            Tokens = counts.Keys.ToArray();
+            Array.Sort(Tokens, StringComparer.Ordinal);
+            Counts = Tokens.Select(t => counts[t]).ToArray();
+            (TableSignals, _columnSignals, _signalCounts) = ReadSignals(table, columns);
+        }
+
+        /// <summary>Signals of the table itself (its name's context groups), as bits of <see cref="Signals"/>.</summary>
+        public int TableSignals { get; }
+        private readonly Dictionary<string, int> _columnSignals;
+        private readonly int[] _signalCounts;
+
+        /// <summary>The table's signal tokens for one of its columns: the signals of the table's name, and those of its other
+        /// columns (the column's own name left out, as for <see cref="SiblingsOf"/>), each alone and joined to each of the
+        /// column's distinct non-numeric name tokens; empty when no signal holds.</summary>
+        public string SignalTokens(string name, IReadOnlyList<string> nameTokens)
+        {
+            int own = _columnSignals.GetValueOrDefault(name);
+            int copies = 0;
+            foreach (var c in Columns) if (string.Equals(c, name, StringComparison.Ordinal)) copies++;
+            int active = TableSignals;
+            for (int s = 0; s < ColumnSignalCount; s++)
+                if (_signalCounts[s] - ((own >> s & 1) == 1 ? copies : 0) > 0) active |= 1 << s;
+            if (active == 0) return "";
+            var sb = new StringBuilder();
+            var distinct = nameTokens.Where(t => !char.IsAsciiDigit(t[0])).Distinct(StringComparer.Ordinal).ToArray();
+            for (int s = 0; s < Signals.Length; s++)
+            {
+                if ((active >> s & 1) == 0) continue;
+                if (sb.Length > 0) sb.Append(' ');
+                sb.Append(Signals[s]);
+                foreach (var t in distinct) sb.Append(' ').Append(Signals[s]).Append('_').Append(t);
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>True when the column belongs to this table: same table name and the same column names (the same
+        /// list, or an equal one).</summary>
+        public bool Describes(ColumnEvidence column)
+        {
+            if (!string.Equals(Table, column.Table, StringComparison.Ordinal)) return false;
+            if (ReferenceEquals(Columns, column.TableColumns)) return true;
+            if (Columns.Count != column.TableColumns.Count) return false;
+            for (int i = 0; i < Columns.Count; i++)
+                if (!string.Equals(Columns[i], column.TableColumns[i], StringComparison.Ordinal)) return false;
+            return true;
+        }
+
+        public string Table { get; }
+        public IReadOnlyList<string> Columns { get; }
+        public IReadOnlyList<string> TableTokens { get; }
+        /// <summary>Distinct non-numeric tokens of the column names, in ordinal order.</summary>
+        public string[] Tokens { get; }
+        /// <summary>Per token, the number of column names (with repetitions) holding it.</summary>
+        public int[] Counts { get; }
+
+        /// <summary>The distinct tokens of the other column names (names equal to <paramref name="name"/> left out), in
+        /// ordinal order, joined by spaces.</summary>
+        public string SiblingsOf(string name, IReadOnlyList<string> nameTokens)
+        {
+            int copies = 0;
+            foreach (var c in Columns) if (string.Equals(c, name, StringComparison.Ordinal)) copies++;
+            var sb = new StringBuilder();
+            for (int i = 0; i < Tokens.Length; i++)
+            {
+                int others = Counts[i];
+                if (copies > 0 && Contains(nameTokens, Tokens[i])) others -= copies;
+                if (others <= 0) continue;
+                if (sb.Length > 0) sb.Append(' ');
+                sb.Append(Tokens[i]);
+            }
+            return sb.ToString();
+        }
+
+        private static bool Contains(IReadOnlyList<string> tokens, string token)
+        {
+            foreach (var t in tokens) if (string.Equals(t, token, StringComparison.Ordinal)) return true;
+            return false;
+        }
+    }
+
+    /// <summary>The table signals (<see cref="ColumnModelInput.TableSignals"/>), in bit order. Read by the default name
+    /// rules (<see cref="NameRuleSet.Default"/>, the rule set the tokeniser reads too, so a saved model keeps meaning what
+    /// it meant): from the other columns' names, <c>pi</c> a person's identifier (a match of <c>contact.email</c>,
+    /// <c>contact.name</c>, <c>contact.phone</c> or <c>contact.username</c> that no gate took), <c>pr</c> a reference to a
+    /// person (a key whose name holds a word of the <c>person</c> table group: <c>author_id</c>, <c>user_ref</c>,
+    /// <c>owner_by</c>; not <c>created_by</c>, whose words name no person), <c>mo</c> a money amount (a <c>financial.billing</c> match); from the table's name, its
+    /// context groups <c>person</c> (<c>tp</c>), <c>content</c> (<c>tc</c>), <c>order</c> (<c>to</c>), <c>catalogue</c>
+    /// (<c>tk</c>), <c>payment</c> (<c>tf</c>) and an event or log table (<c>te</c>: <c>event-log</c> and not
+    /// <c>not-online-activity</c>, as the event rules read it, LABELS.md tie-breaker 10).</summary>
+    internal static readonly string[] Signals = ["pi", "pr", "mo", "tp", "tc", "to", "tk", "tf", "te"];
+
+    private const int ColumnSignalCount = 3;
+    private static readonly string[] PersonIdentifiers = ["contact.email", "contact.name", "contact.phone", "contact.username"];
+
+    /// <summary>Reads a table's signals once: the bits of its name's groups, each column name's own bits (the first three
+    /// signals), and per such signal the number of column names (with repetitions) that give it.</summary>
+    private static (int Table, Dictionary<string, int> Columns, int[] Counts) ReadSignals(string table, IReadOnlyList<string> columns)
+    {
+        var rules = NameRuleSet.Default;
+        var groups = rules.TableGroups(table);
+        int tableBits = 0;
+        if (groups.Contains("person")) tableBits |= 1 << 3;
+        if (groups.Contains("content")) tableBits |= 1 << 4;
+        if (groups.Contains("order")) tableBits |= 1 << 5;
+        if (groups.Contains("catalogue")) tableBits |= 1 << 6;
+        if (groups.Contains("payment")) tableBits |= 1 << 7;
+        if (groups.Contains("event-log") && !groups.Contains("not-online-activity")) tableBits |= 1 << 8;
+        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new int[ColumnSignalCount];
+        foreach (var name in columns)
+        {
+            if (!byName.TryGetValue(name, out int bits))
+            {
+                // Sibling families are unknown here: the text family, as the rules' own sibling checks read them.
+                var match = rules.Match(table, name, Catalog.TypeFamily.Text);
+                bool ungated = match.Gates.Count == 0 && match.DataCategory is not null;
+                if (ungated && PersonIdentifiers.Contains(match.DataCategory)) bits |= 1;
+                var tokens = match.Tokens;
+                if (tokens.Count > 1 && (KeySuffixes.Contains(tokens[^1]) || tokens[^1] == "by")
+                    && rules.TableGroups(string.Join('_', tokens.Take(tokens.Count - 1))).Contains("person")) bits |= 2;
+                if (ungated && match.DataCategory == "financial.billing") bits |= 4;
+                byName[name] = bits;
+            }
+            for (int s = 0; s < ColumnSignalCount; s++) if ((bits >> s & 1) == 1) counts[s]++;
+        }
+        return (tableBits, byName, counts);
+    }
+}
