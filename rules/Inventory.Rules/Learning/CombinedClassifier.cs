@@ -13,7 +13,8 @@ namespace Inventory.Rules.Learning;
 /// special_category) stands, since the corpus holds too few of them for the model to learn (issue 10 item 6); so do a
 /// name rule the rule file marks <c>stands</c> (nationality, device and host names, cookie ids) and a binary column's
 /// decision from its name and byte lengths (an IP address packed as bytes, a digest or UUID stored as bytes). A column
-/// the scan tried and failed to read keeps its name rule's personal category over a model <c>none</c>, at low confidence
+/// the scan tried and failed to read keeps its name rule's personal category over a model <c>none</c> or another
+/// category, at low confidence
 /// (<see cref="ReadAttempted"/>). Every column gets a suggestion. Scores all columns in one model batch; thread-safe.</summary>
 public sealed class CombinedClassifier : IColumnClassifier
 {
@@ -38,8 +39,11 @@ public sealed class CombinedClassifier : IColumnClassifier
         var rules = _rules.ClassifyMany(columns);
         var suggestions = _model.Suggest(columns, rules);
         var result = new ColumnClassification[columns.Count];
-        for (int i = 0; i < columns.Count; i++) result[i] = Combine(rules[i], suggestions[i].Classification, ModelClassifier.HasValues(columns[i]),
-            columns[i].Sampled || ReadAttempted(columns[i].NotSampled));
+        for (int i = 0; i < columns.Count; i++)
+        {
+            bool readFailed = ReadAttempted(columns[i].NotSampled);
+            result[i] = Combine(rules[i], suggestions[i].Classification, ModelClassifier.HasValues(columns[i]), columns[i].Sampled || readFailed, readFailed);
+        }
         return result;
     }
 
@@ -72,9 +76,14 @@ public sealed class CombinedClassifier : IColumnClassifier
     /// looked and found nothing, so a personal category the name rule gives beats a model <c>none</c> there too, at low
     /// confidence (a DPO reviews it rather than being told none; shared case C29's empty e-mail arrays). Also true when
     /// the scan tried to read the column and could not (<see cref="ReadAttempted"/>).</param>
+    /// <param name="readFailed">True when the scan tried to read the column and could not (<see cref="ReadAttempted"/>):
+    /// a personal category the name rule gives then also beats a model suggestion of another personal category, at low
+    /// confidence. The table signals can pull a name towards the table's topic (an unreadable <c>ssn</c> of a payroll
+    /// table towards <c>financial</c>), and with no value to settle it the name's own meaning is the better guess for a
+    /// DPO to review.</param>
     /// <returns>The decision.</returns>
     public static ColumnClassification Combine(ColumnClassification rule, ColumnClassification model, bool valuesExamined = false,
-        bool sampled = false)
+        bool sampled = false, bool readFailed = false)
     {
         var modelEvidence = model.Evidence[0];
         if (rule.DataCategory is { } r)
@@ -86,7 +95,7 @@ public sealed class CombinedClassifier : IColumnClassifier
             if (DecidedByValues(rule) || (valuesExamined && (gatedNone || rule.Confidence >= RuleStandsWithValues))
                 || SpecialCategoryByName(rule) || BinaryByName(rule) || StandsByName(rule))
                 return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = agrees && !weakSample ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
-            if ((valuesExamined || sampled) && r != "none" && model.DataCategory == "none")
+            if (((valuesExamined || sampled) && r != "none" && model.DataCategory == "none") || (readFailed && r != "none" && !agrees))
                 return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
         }
         return model with { Evidence = [modelEvidence, .. rule.Evidence], AlsoContains = rule.AlsoContains, JsonPaths = rule.JsonPaths };
