@@ -40,13 +40,14 @@ public sealed class CrossValidationGuardTests
         TestContext.Out.WriteLine($"personal recall {personal.Recall:0.000} precision {personal.Precision:0.000}");
         using (Assert.EnterMultipleScope())
         {
-            // Measured 0.548 / 0.612 since the first level no longer reads the rules (they enter the combination only);
+            // Measured 0.614 / 0.645 with the table signals in the first level and class-weight power 0.3 (session 18);
+            // 0.548 / 0.612 since the first level no longer reads the rules (they enter the combination only);
             // 0.547 / 0.594 when it did, with our own featurizer and scorer (0.545 / 0.586 with Microsoft.ML's FeaturizeText;
             // 0.642 / 0.711 with the previous hand-set combination). The reduced
             // set (3,335 columns, 13 financial) is too small for the combination's rare categories; on the whole corpus the
             // stacked combination scores 0.693 against 0.672 (rules/MODEL.md). The floor guards this pipeline, not the old one.
-            Assert.That(metrics.MacroF1, Is.GreaterThanOrEqualTo(0.52), "reduced CV macro-F1 (measured 0.548)");
-            Assert.That(personal.Recall, Is.GreaterThanOrEqualTo(0.56), "reduced CV personal-vs-none recall (measured 0.612)");
+            Assert.That(metrics.MacroF1, Is.GreaterThanOrEqualTo(0.59), "reduced CV macro-F1 (measured 0.614)");
+            Assert.That(personal.Recall, Is.GreaterThanOrEqualTo(0.62), "reduced CV personal-vs-none recall (measured 0.645)");
             Assert.That(_first.Columns.All(c => c.Predicted.Length > 0), Is.True, "every column gets a suggestion");
         }
     }
