@@ -65,11 +65,7 @@ internal sealed record ConnectionUri(string? User, string? Password, string Host
     /// <param name="text">The whole URI.</param>
     private static bool PortOutOfRange(string text)
     {
-        int start = text.IndexOf("://", StringComparison.Ordinal);
-        if (start < 0) return false;
-        var rest = text[(start + 3)..];
-        int end = rest.IndexOfAny(['/', '?', '#']);
-        var authority = end < 0 ? rest : rest[..end];
+        if (RawAuthority(text) is not { } authority) return false;
         int at = authority.LastIndexOf('@');
         if (at < 0) return false;
         var hostPort = authority[(at + 1)..];
@@ -84,13 +80,19 @@ internal sealed record ConnectionUri(string? User, string? Password, string Host
     /// <param name="text">The whole URI.</param>
     internal static string? RawUserInfo(string text)
     {
+        if (RawAuthority(text) is not { } authority) return null;
+        int at = authority.LastIndexOf('@');
+        return at < 0 ? null : authority[..at];
+    }
+
+    // The authority of a URI as written: between "://" and the path, query or fragment; null without "://".
+    private static string? RawAuthority(string text)
+    {
         int start = text.IndexOf("://", StringComparison.Ordinal);
         if (start < 0) return null;
         var rest = text[(start + 3)..];
         int end = rest.IndexOfAny(['/', '?', '#']);
-        var authority = end < 0 ? rest : rest[..end];
-        int at = authority.LastIndexOf('@');
-        return at < 0 ? null : authority[..at];
+        return end < 0 ? rest : rest[..end];
     }
 
     /// <summary>Percent-decodes a user name or password strictly (RFC 3986, 2.1, UTF-8): a <c>%</c> that does not start
