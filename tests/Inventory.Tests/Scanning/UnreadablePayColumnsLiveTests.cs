@@ -10,8 +10,7 @@ using Spectre.Console.Testing;
 namespace Inventory.Tests.Scanning;
 
 /// <summary>Issue 10 (held-back kind of C03/C14): pay and contact columns the scanner's role may not read are suggested
-/// from their names (financial, contact), never a confident <c>none</c>, and stay untagged for a human; bookkeeping beside
-/// them stays <c>none</c>. Real PostgreSQL, column-level grants, the real scan and classifier through the CLI.</summary>
+/// from their names (financial, contact), never a confident <c>none</c>; bookkeeping beside them stays <c>none</c>. Real PostgreSQL, column-level grants, the real scan and classifier through the CLI.</summary>
 [TestFixture]
 [Category("Integration")]
 public sealed class UnreadablePayColumnsLiveTests
