@@ -7,9 +7,9 @@ public static class ExitCodes
     public const int Ok = 0;
     /// <summary><c>check</c>: the gate failed (untagged columns, conflicts under --strict, violated claims…).</summary>
     public const int GateFailed = 1;
-    /// <summary>Bad input or configuration: missing file, malformed URI or YAML, unknown key or provider, unreachable database, wrong password.</summary>
+    /// <summary>Bad input or configuration: missing file, malformed URI or YAML, unknown key or provider, unreachable database, wrong password (with several sources: when none could be reached).</summary>
     public const int BadInput = 2;
-    /// <summary>The scan finished but coverage is incomplete: some tables or columns could not be read (see the issues list).</summary>
+    /// <summary>The scan finished but coverage is incomplete: some sources, tables or columns could not be read (see the issues list).</summary>
     public const int ScanIncomplete = 3;
     /// <summary>A command or option that is not implemented yet.</summary>
     public const int NotImplemented = 4;

@@ -24,9 +24,12 @@ internal static class ScanProgressView
         // workers' own continuations on the classifier must not wait behind it.
         _ = classifier.ContinueWith(static _ => InventoryJson.WarmUp(), CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        // With several sources, tables of one name come from many of them (one database per tenant): each table's line
+        // names its source as check and report do, source/table (trial 19: "rendez_vous: 300 rows sampled" three times).
+        var severalSources = request.Sources.Count > 1;
         if (!console.Profile.Capabilities.Interactive)
         {
-            var lines = new LineProgress(console, ProgressWriter);
+            var lines = new LineProgress(console, ProgressWriter, severalSources);
             try
             {
                 return await flow.ScanAsync(request, lines, classifier, cancellationToken);
@@ -43,12 +46,15 @@ internal static class ScanProgressView
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
-                document = await flow.ScanAsync(request, new LiveProgress(ctx), classifier, cancellationToken);
+                document = await flow.ScanAsync(request, new LiveProgress(ctx, severalSources), classifier, cancellationToken);
             });
         return document!;
     }
 
-    private sealed class LiveProgress(ProgressContext context) : IScanProgress
+    /// <summary>A table as a progress line names it: <c>source/table</c> when the scan has several sources.</summary>
+    private static string TableLabel(string source, string table, bool severalSources) => severalSources ? $"{source}/{table}" : table;
+
+    private sealed class LiveProgress(ProgressContext context, bool severalSources) : IScanProgress
     {
         private readonly Dictionary<string, ProgressTask> _tasks = [];
         private readonly Dictionary<string, ProgressTask> _overall = new(StringComparer.Ordinal);
@@ -76,7 +82,7 @@ internal static class ScanProgressView
 
         public void TableStarted(string source, string table)
         {
-            lock (_gate) _tasks[source + "\u0001" + table] = context.AddTask(Markup.Escape($"  {table}"), maxValue: 1).IsIndeterminate();
+            lock (_gate) _tasks[source + "\u0001" + table] = context.AddTask(Markup.Escape($"  {TableLabel(source, table, severalSources)}"), maxValue: 1).IsIndeterminate();
         }
 
         public void TableFinished(string source, string table, int sampledRows, int issues)
@@ -99,14 +105,14 @@ internal static class ScanProgressView
     /// bench/README.md).</summary>
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
 
-    private sealed class LineProgress(IAnsiConsole console, TextWriter? writer) : IScanProgress
+    private sealed class LineProgress(IAnsiConsole console, TextWriter? writer, bool severalSources) : IScanProgress
     {
         private readonly Lock _gate = new();
         public void CatalogRead(string source, int tables, int columns) =>
             Line($"{source}: catalog read, {tables} tables, {columns} columns");
         public void TableStarted(string source, string table) { }
         public void TableFinished(string source, string table, int sampledRows, int issues) =>
-            Line($"  {table}: {sampledRows} rows sampled{(issues > 0 ? $", {issues} issue(s)" : "")}");
+            Line($"  {TableLabel(source, table, severalSources)}: {sampledRows} rows sampled{(issues > 0 ? $", {issues} issue(s)" : "")}");
 
         private readonly List<(string Source, TimeSpan Elapsed)> _slowest = [];
 

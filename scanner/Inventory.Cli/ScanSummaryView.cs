@@ -22,7 +22,7 @@ internal static class ScanSummaryView
         table.AddRow("scan issues", document.Issues.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         console.Write(table);
         foreach (var issue in document.Issues.Take(20))
-            console.Write(new Text($"  ! {issue.Source} {issue.Table}{(issue.Column is null ? "" : "." + issue.Column)}: {issue.Kind}: {issue.Message}\n", new Style(Color.Yellow)));
+            console.Write(new Text($"  ! {issue.Source}{(issue.Table is null ? "" : " " + issue.Table)}{(issue.Column is null ? "" : "." + issue.Column)}: {issue.Kind}: {issue.Message}\n", new Style(Color.Yellow)));
         if (document.Issues.Count > 20)
             console.Write(new Text($"  … and {document.Issues.Count - 20} more issues (see inventory.json)\n", new Style(Color.Yellow)));
     }

@@ -104,7 +104,7 @@ public sealed class InventoryFlow
     /// <param name="cancellationToken">Cancels the scan.</param>
     /// <returns>The inventory (not yet merged with annotations).</returns>
     /// <exception cref="ConfigurationException">A bad taxonomy, name-rules or model file.</exception>
-    /// <exception cref="ConnectorException">A source cannot be reached at all.</exception>
+    /// <exception cref="ConnectorException">The only source, or every source, cannot be reached (with several sources, one that cannot is a scan issue: <see cref="ScanRunner.ConnectionFailedKind"/>).</exception>
     public Task<InventoryDocument> ScanAsync(ScanRequest request, IScanProgress? progress = null, IColumnClassifier? classifier = null,
         CancellationToken cancellationToken = default) =>
         ScanAsync(request, progress, classifier is null ? StartClassifier() : Task.FromResult(classifier), cancellationToken);
@@ -118,7 +118,7 @@ public sealed class InventoryFlow
     /// <returns>The inventory (not yet merged with annotations).</returns>
     /// <exception cref="ConfigurationException">A bad taxonomy, name-rules or model file (thrown in preference to any
     /// source's error).</exception>
-    /// <exception cref="ConnectorException">A source cannot be reached at all.</exception>
+    /// <exception cref="ConnectorException">The only source, or every source, cannot be reached (with several sources, one that cannot is a scan issue: <see cref="ScanRunner.ConnectionFailedKind"/>).</exception>
     public Task<InventoryDocument> ScanAsync(ScanRequest request, IScanProgress? progress, Task<IColumnClassifier> classifier,
         CancellationToken cancellationToken = default) =>
         new ScanRunner(classifier).RunAsync(request, progress, cancellationToken);

@@ -88,11 +88,13 @@ public sealed class CheckTextWriter : ICheckWriter
         return text.ToString();
     }
 
-    /// <summary>One finding as a line: <c>key  kind: message  suggestion</c>.</summary>
+    /// <summary>One finding as a line: <c>key  kind: message  suggestion</c>; a stale annotation adds where its entry is,
+    /// <c>  (at annotations/users.yml:4:3)</c>, since its key names the table and column, not the file to edit (trial 19).</summary>
     /// <param name="finding">The finding.</param>
     public static string Line(CheckFinding finding) =>
         Annotations.Suggestions.OneLine($"{finding.Key}  {CheckWriters.KindId(finding.Kind)}: {finding.Message}" +
-                                        (finding.Suggestion is null ? "" : $"  {finding.Suggestion}"));
+                                        (finding.Suggestion is null ? "" : $"  {finding.Suggestion}") +
+                                        (finding is { Kind: FindingKind.Stale, Location: { Physical: true, Exists: true, Line: > 0 } at } ? $"  (at {at})" : ""));
 
     /// <inheritdoc />
     public async Task WriteAsync(CheckResult result, Stream output, CancellationToken cancellationToken = default) =>

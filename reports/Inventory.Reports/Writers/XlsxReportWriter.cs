@@ -97,7 +97,12 @@ public sealed class XlsxReportWriter : IReportWriter
                     hashed.Select(p => new[] { p.Location, p.Category, p.DerivedFrom, p.Statement }), 36);
             if (model.JsonPaths is { Count: > 0 } jsonPaths)
                 AddSheet(workbookPart, sheets, "Chemins JSON", ["Colonne", "Chemin", "Catégorie", "Décidé par"],
-                    jsonPaths.Select(p => new[] { p.Location, p.Path, p.Category, p.DecidedBy }), 30);
+                    jsonPaths.Select(p => new[]
+                    {
+                        // An empty cell reads as "not filled in": say that nothing was found (trial 19).
+                        p.Location, p.Path, p.Category is "" ? "aucune catégorie trouvée" : p.Category,
+                        p.DecidedBy is "" ? "aucune règle ni aucun détecteur, pas d'annotation" : p.DecidedBy,
+                    }), 30);
             AddSheet(workbookPart, sheets, "Couverture", ["Source", "Rôle", "Table", "Activité", "Colonnes", "Étiquetées", "Non étiquetées (avec suggestion)", "Non étiquetées (sans suggestion)", "Conflits", "Non échantillonnées"],
                 model.Coverage.SelectMany(s => s.Tables.Select(t => new[]
                 {

@@ -96,6 +96,10 @@ public sealed class AnnotationMerger
         var stale = new List<StaleAnnotation>();
         var bySource = document.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var applied = new Dictionary<TableEntry, TableAnnotation>(ReferenceEqualityComparer.Instance);
+        // Sources the scan could not connect to (a connection-failed issue): which tables they hold is unknown, so an
+        // annotation naming one, or a source-less one whose table no scanned source holds, is not stale (trial 19).
+        var unreached = document.Issues.Where(i => i.Kind == Inventory.Scanning.ScanRunner.ConnectionFailedKind && i.Table is null)
+            .Select(i => i.Source).ToHashSet(StringComparer.Ordinal);
 
         foreach (var annotation in annotations.Annotations)
         {
@@ -104,7 +108,7 @@ public sealed class AnnotationMerger
             {
                 if (!bySource.TryGetValue(sourceName, out var s))
                 {
-                    if (_options.ReportMissingTables && document.Sources.Count > 0)
+                    if (_options.ReportMissingTables && document.Sources.Count > 0 && !unreached.Contains(sourceName))
                         stale.Add(new StaleAnnotation(StaleKind.SourceMissing, sourceName, annotation.Table, null,
                             $"source '{sourceName}' was not scanned; fix 'source:' or remove the annotation",
                             Closest.Find(sourceName, bySource.Keys), annotation.Location));
@@ -117,7 +121,8 @@ public sealed class AnnotationMerger
             var tables = sources.SelectMany(s => s.Tables).Where(t => t.QualifiedName == annotation.Table).ToArray();
             if (tables.Length == 0)
             {
-                if (_options.ReportMissingTables && (sources.Count == 0 || sources.Any(s => InScope(s, annotation.Table))))
+                if (_options.ReportMissingTables && !(annotation.Source is null && unreached.Count > 0)
+                    && (sources.Count == 0 || sources.Any(s => InScope(s, annotation.Table))))
                 {
                     var names = sources.SelectMany(s => s.Tables).Select(t => t.QualifiedName).Distinct().ToList();
                     var otherCase = names.FirstOrDefault(n => string.Equals(n, annotation.Table, StringComparison.OrdinalIgnoreCase));

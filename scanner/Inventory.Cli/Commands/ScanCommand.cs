@@ -51,7 +51,7 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
         }
         if (!document.Complete)
         {
-            console.Write(new Text($"scan incomplete: {document.Issues.Count} table(s) or column(s) could not be read (exit {ExitCodes.ScanIncomplete})\n", new Style(Color.Yellow)));
+            console.Write(new Text($"scan incomplete: {document.Issues.Count} source(s), table(s) or column(s) could not be read (exit {ExitCodes.ScanIncomplete})\n", new Style(Color.Yellow)));
             return ExitCodes.ScanIncomplete;
         }
         return ExitCodes.Ok;

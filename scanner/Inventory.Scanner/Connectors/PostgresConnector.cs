@@ -212,6 +212,9 @@ public sealed partial class PostgresConnector : IConnector
             "28P01" => $"password authentication failed for user '{user}': check the user and password of the connection (or the environment variable it comes from){_target.PasswordHint}",
             "28000" => $"the server refused user '{user}' from this host (pg_hba.conf or role without LOGIN): ask the DBA for access",
             "3D000" => "the database does not exist: check the database name in the connection",
+            // At connect time 42501 means the role lacks CONNECT on the database (REVOKE CONNECT … FROM PUBLIC is common on
+            // shared servers; trial 19: it read "permission denied (SQLSTATE 42501); check the connection settings").
+            "42501" => ConnectRefusedMessage(user),
             "53300" => "the server has too many connections: retry later or lower parallelism",
             "57P03" => "the server is starting up or shutting down: retry in a moment",
             _ when HasInner<SocketException>(e) => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that PostgreSQL is running",
@@ -227,9 +230,21 @@ public sealed partial class PostgresConnector : IConnector
                 "the server asks for a password and the connection gives none (nor does a passfile): add it to the connection (percent-encoded in a URI), or to the environment variable it comes from",
             _ when e is NpgsqlException { InnerException: null } and not PostgresException =>
                 "the server did not answer as a PostgreSQL server does while connecting: check host and port (another service, or a proxy, may listen there)",
-            _ => $"cannot connect: {PostgresErrors.Describe(e)}; check the connection settings",
+            // Describe ends with the SQLSTATE, which ConnectorException adds once already.
+            _ => $"cannot connect: {PostgresErrors.Describe(e).Replace($" (SQLSTATE {state})", "", StringComparison.Ordinal)}; check the connection settings",
         };
         return new ConnectorException(Provider, Target, message, state, e);
+    }
+
+    /// <summary>What to run when the role may not connect to the database (SQLSTATE 42501 while connecting).</summary>
+    private string ConnectRefusedMessage(string user)
+    {
+        string? database;
+        try { database = new NpgsqlConnectionStringBuilder(_target.ConnectionString).Database; }
+        catch (ArgumentException) { database = null; }
+        if (string.IsNullOrEmpty(database) || user is "(default)" or "(unknown)")
+            return "the role may not connect to this database (it lacks the CONNECT privilege): an administrator grants CONNECT on the database to the scanning role, or check the database name";
+        return $"user '{user}' may not connect to database '{database}' (it lacks the CONNECT privilege): an administrator runs GRANT CONNECT ON DATABASE {Identifiers.QuoteDouble(database)} TO {Identifiers.QuoteDouble(user)}, or check the database name";
     }
 
     private string SafeUser()

@@ -67,7 +67,9 @@ public sealed class ScanRunner
     /// <param name="cancellationToken">Cancels the scan.</param>
     /// <returns>The inventory; <see cref="InventoryDocument.Issues"/> lists what could not be read or classified.</returns>
     /// <exception cref="ConfigurationException">A source's connection cannot be parsed.</exception>
-    /// <exception cref="ConnectorException">A source cannot be reached or its catalog read (bad password, unknown host…).</exception>
+    /// <exception cref="ConnectorException">The only source, or every source, cannot be reached or its catalog read (bad
+    /// password, unknown host…). With several sources, one that fails this way is a <see cref="ConnectionFailedKind"/>
+    /// issue of the document instead and the others are scanned.</exception>
     /// <remarks>Any exception building the classifier (see the constructor) is thrown in preference to the others.</remarks>
     public async Task<InventoryDocument> RunAsync(ScanRequest request, IScanProgress? progress = null, CancellationToken cancellationToken = default)
     {
@@ -90,6 +92,7 @@ public sealed class ScanRunner
             CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var stage = new ClassificationStage(_classifier, request.MaskedExamples, ClassificationWorkers);
         var entries = new ConcurrentBag<(SourceEntry Entry, SourceScan Scan)>();
+        var unreached = new ConcurrentBag<(string Source, ConnectorException Error)>();
         int done = 0;
         try
         {
@@ -101,8 +104,18 @@ public sealed class ScanRunner
                 Task pending;
                 await using (var connector = _connectorFactory(source.Target))
                 {
-                    (var entry, var scan, pending) = await SampleSourceAsync(connector, source.Config, request, tableShard, slots, stage, progress, ct).ConfigureAwait(false);
-                    entries.Add((entry, scan));
+                    try
+                    {
+                        (var entry, var scan, pending) = await SampleSourceAsync(connector, source.Config, request, tableShard, slots, stage, progress, ct).ConfigureAwait(false);
+                        entries.Add((entry, scan));
+                    }
+                    catch (ConnectorException e) when (request.Sources.Count > 1 && !ct.IsCancellationRequested)
+                    {
+                        // One source of several that cannot be reached (down, wrong port, refused login, no CONNECT) is a
+                        // scan issue: the others are still scanned (trial 19: one tenant database down aborted the fleet).
+                        unreached.Add((source.Config.Name, e));
+                        pending = Task.CompletedTask;
+                    }
                 }
                 await pending.WaitAsync(ct).ConfigureAwait(false);
                 progress?.SourceFinished(source.Config.Name, Interlocked.Increment(ref done), sources.Count, clock.Elapsed);
@@ -118,6 +131,12 @@ public sealed class ScanRunner
         {
             await stage.CompleteAsync().ConfigureAwait(false);
         }
+        // Not one source reached: nothing was scanned, so the first failure is the scan's error (exit 2), not an
+        // inventory with no columns that a gate would pass.
+        if (sources.Count > 0 && unreached.Count == sources.Count)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(unreached.OrderBy(u => u.Source, StringComparer.Ordinal).First().Error);
+        foreach (var (name, error) in unreached)
+            document.Issues.Add(new ScanIssue(name, null, null, ConnectionFailedKind, $"source not scanned: {error.Message}"));
         foreach (var (entry, scan) in entries)
         {
             entry.Tables.AddRange(scan.Tables);
@@ -154,6 +173,11 @@ public sealed class ScanRunner
             // The scan already ended.
         }
     }
+
+    /// <summary>The scan issue kind of a source that could not be connected to or whose catalog could not be read, when
+    /// the scan has several sources: the source is left out of the inventory (no tables), the others are scanned, and
+    /// the document is incomplete (exit 3). A scan of one source, or one where no source was reached, throws instead.</summary>
+    public const string ConnectionFailedKind = "connection-failed";
 
     /// <summary>The tool's version string.</summary>
     public static string ToolVersion => typeof(ScanRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

@@ -162,9 +162,9 @@ public static class StrictYaml
     {
         CheckTabs(text, file);
         var documents = new List<YNode>();
+        var parser = new CollectionTrackingParser(new Parser(new StringReader(text)));
         try
         {
-            var parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             while (parser.Accept<DocumentStart>(out _))
             {
@@ -180,6 +180,11 @@ public static class StrictYaml
         catch (YamlException e)
         {
             throw new ConfigurationException($"invalid YAML: {Clean(e.Message)}", file, (int)e.Start.Line, (int)e.Start.Column, e);
+        }
+        catch (InvalidOperationException e) when (e.Source == typeof(Parser).Assembly.GetName().Name)
+        {
+            // YamlDotNet gives up on some unclosed flow collections without a YamlException (and without a position).
+            throw parser.Abandoned(file, e);
         }
         return documents;
     }

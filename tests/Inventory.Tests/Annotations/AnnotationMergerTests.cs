@@ -206,6 +206,25 @@ public sealed class AnnotationMergerTests
         Assert.That(result.Stale[0].Message, Does.Contain("renamed to 'email'?"));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Apply_SourceTheScanCouldNotConnectTo_ItsAnnotationsAreNotStale(bool unreached)
+    {
+        // Trial 19: a fleet scan leaves out a source it cannot connect to (a connection-failed issue); its tables are
+        // unknown, not gone. Without the issue the same annotations are stale, as before.
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", "table: orders\nsource: billing\ncolumns:\n  id: none\n---\ntable: invoices\ncolumns:\n  id: none\n---\ntable: users\ncolumns:\n  gone: none\n");
+        var document = Document(Table("users", 0, Column("email", 1, "text", TypeFamily.Text)));
+        if (unreached)
+            document.Issues.Add(new ScanIssue("billing", null, null, Inventory.Scanning.ScanRunner.ConnectionFailedKind, "source not scanned: mysql db:3306/billing: cannot reach the server"));
+
+        var (_, result) = Merge(document, file);
+
+        Assert.That(result.Stale.Select(s => (s.Kind, s.Table)), Is.EqualTo(unreached
+            ? new[] { (StaleKind.ColumnMissing, "users") }
+            : new[] { (StaleKind.SourceMissing, "orders"), (StaleKind.TableMissing, "invoices"), (StaleKind.ColumnMissing, "users") }));
+    }
+
     [Test]
     public void Apply_TableExcludedByTheSourceFilter_IsNotStale()
     {

@@ -182,6 +182,26 @@ public sealed class CheckCommandTests
     }
 
     [Test]
+    public async Task Check_StaleEntries_TextLineNamesTheFileLineAndColumnToEdit()
+    {
+        // Trial 19: "warning: avis_clients.auteur_email  stale: …" named the column but not the file to edit.
+        using var dir = new TempFolder();
+        var annotations = Directory.CreateDirectory(Path.Combine(dir.Path, "annotations")).FullName;
+        var inventory = Save(dir, CaseInventories.C06());
+        File.WriteAllText(Path.Combine(annotations, "old_table.yml"), "table: old_table\ncolumns:\n  id: none\n");
+        File.WriteAllText(Path.Combine(annotations, "invoice.yml"), "# invoice\ntable: invoice\ncolumns:\n  id: none\n  mail_backup: contact.email\n");
+
+        var (_, output) = await RunAsync("check", "--inventory", inventory, "--annotations", annotations);
+
+        var lines = output.Split('\n');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lines.Single(l => l.StartsWith("warning: old_table  stale:", StringComparison.Ordinal)), Does.Match(@"  \(at .*annotations/old_table\.yml:1:8\)$"));
+            Assert.That(lines.Single(l => l.StartsWith("warning: invoice.mail_backup  stale:", StringComparison.Ordinal)), Does.Match(@"  \(at .*annotations/invoice\.yml:5:3\)$"));
+        }
+    }
+
+    [Test]
     public async Task Check_ClaimFindings_PointAtTheClaimInThePolicyFileUsed()
     {
         using var dir = new TempFolder();

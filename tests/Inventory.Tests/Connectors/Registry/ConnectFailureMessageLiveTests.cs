@@ -112,6 +112,41 @@ public sealed class ConnectFailureMessageLiveTests
         }
     }
 
+    [Test]
+    public async Task Postgres_RoleWithoutConnect_NamesTheGrantAndTheSqlStateOnce()
+    {
+        // Trial 19: "cannot connect: permission denied (SQLSTATE 42501); check the connection settings (SQLSTATE 42501)".
+        var role = $"inv_noconn_{Guid.NewGuid():N}"[..22];
+        var secret = "pw-" + Guid.NewGuid().ToString("N");
+        await using var database = await TestPostgres.CreateAsync("noconnect", "CREATE TABLE t (id int);");
+        await using (var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE ROLE \"{role}\" LOGIN PASSWORD '{secret}'; REVOKE CONNECT ON DATABASE \"{database.Name}\" FROM PUBLIC;", admin);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            var (host, port) = PostgresEndpoint();
+            var e = Fails($"Host={host};Port={port};Username={role};Password={secret};Database={database.Name};Pooling=false", "postgres");
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(e.SqlState, Is.EqualTo("42501"));
+                Assert.That(e.Message, Does.Contain($"user '{role}' may not connect to database '{database.Name}'"));
+                Assert.That(e.Message, Does.Contain($"GRANT CONNECT ON DATABASE \"{database.Name}\" TO \"{role}\""));
+                Assert.That(e.Message.Split("SQLSTATE").Length - 1, Is.EqualTo(1), e.Message);
+                Assert.That(e.Message, Does.Not.Contain(secret));
+            }
+        }
+        finally
+        {
+            await using var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString);
+            await admin.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{role}\"", admin);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+
     private static string WriteUnrelatedRootCertificate()
     {
         using var key = System.Security.Cryptography.RSA.Create(2048);

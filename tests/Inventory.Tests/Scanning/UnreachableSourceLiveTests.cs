@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Sockets;
+using Inventory.Cli;
+using Inventory.Config;
+using Inventory.Model;
+using Inventory.Rules;
+using Inventory.Scanning;
+using Inventory.Tests.Support;
+using Npgsql;
+using NUnit.Framework;
+using Spectre.Console.Testing;
+
+namespace Inventory.Tests.Scanning;
+
+/// <summary>A fleet scan where some sources cannot be reached (trial 19: one tenant database down, or one the scanning
+/// role may not CONNECT to, aborted the scan of every other source with exit 2 and no inventory). Live: a real
+/// PostgreSQL database that is scanned, a real one the role may not connect to, and a port nothing listens on.</summary>
+[TestFixture]
+[Category("Integration")]
+public sealed class UnreachableSourceLiveTests
+{
+    private const string Password = "Fl33t#s3cret";
+    private string _dir = "";
+    private TestDatabase? _reachable;
+    private TestDatabase? _forbidden;
+    private string _role = "";
+
+    [OneTimeSetUp]
+    public async Task CreateDatabases()
+    {
+        _role = $"inv_fleet_{Guid.NewGuid():N}"[..24];
+        _reachable = await TestPostgres.CreateAsync("fleetok",
+            "CREATE TABLE clients (id int PRIMARY KEY, email text); INSERT INTO clients VALUES (1, 'a.b@example.org'), (2, 'c.d@example.org');");
+        _forbidden = await TestPostgres.CreateAsync("fleetno", "CREATE TABLE clients (id int PRIMARY KEY, email text);");
+        await using var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString);
+        await admin.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            $"CREATE ROLE \"{_role}\" LOGIN PASSWORD '{Password}'; " +
+            $"REVOKE CONNECT ON DATABASE \"{_forbidden.Name}\" FROM PUBLIC; " +
+            $"GRANT CONNECT ON DATABASE \"{_reachable.Name}\" TO \"{_role}\";", admin);
+        await cmd.ExecuteNonQueryAsync();
+        await _reachable.ExecuteAsync($"GRANT SELECT ON clients TO \"{_role}\"");
+    }
+
+    [OneTimeTearDown]
+    public async Task DropDatabases()
+    {
+        if (_reachable is not null) await _reachable.DisposeAsync();
+        if (_forbidden is not null) await _forbidden.DisposeAsync();
+        try
+        {
+            await using var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString);
+            await admin.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{_role}\"", admin);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (IgnoreException)
+        {
+            // No server: nothing was created.
+        }
+    }
+
+    [SetUp]
+    public void SetUp() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"inventory-fleet-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>A URI for the test role on the test server, to the named database and, when given, another port.</summary>
+    private string Connection(string database, int? port = null)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(TestPostgres.AdminConnectionString);
+        return $"postgres://{_role}:{System.Uri.EscapeDataString(Password)}@{admin.Host}:{port ?? admin.Port}/{database}";
+    }
+
+    /// <summary>A local TCP port nothing listens on (bound, then released).</summary>
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private List<SourceConfig> Fleet()
+    {
+        var sqlite = Path.Combine(_dir, "support.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={sqlite}"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "CREATE TABLE tickets (id INTEGER PRIMARY KEY, requester_email TEXT); INSERT INTO tickets (requester_email) VALUES ('e.f@example.org');";
+            cmd.ExecuteNonQuery();
+        }
+        return
+        [
+            new SourceConfig { Name = "tenant-ok", Connection = Connection(_reachable!.Name) },
+            new SourceConfig { Name = "tenant-down", Connection = Connection(_reachable.Name, ClosedPort()) },
+            new SourceConfig { Name = "tenant-no-connect", Connection = Connection(_forbidden!.Name) },
+            new SourceConfig { Name = "support", Connection = "sqlite:" + sqlite },
+        ];
+    }
+
+    [Test]
+    public async Task Run_SomeSourcesUnreachable_ScansTheOthersAndRecordsOneIssueEach()
+    {
+        var document = await new ScanRunner(ClassifierFactory.CreateRules()).RunAsync(new ScanRequest { Sources = Fleet(), SourceParallelism = 2 });
+
+        var failed = document.Issues.Where(i => i.Kind == "connection-failed").ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(document.Sources.Select(s => s.Name), Is.EquivalentTo(new[] { "tenant-ok", "support" }), "the reachable sources are scanned");
+            Assert.That(document.AllTables().Select(t => t.Table.QualifiedName), Is.EquivalentTo(new[] { "clients", "tickets" }));
+            Assert.That(failed.Select(i => i.Source), Is.EquivalentTo(new[] { "tenant-down", "tenant-no-connect" }));
+            Assert.That(failed.Select(i => (i.Table, i.Column)), Is.All.EqualTo(((string?)null, (string?)null)));
+            Assert.That(failed.Single(i => i.Source == "tenant-down").Message, Does.Contain("cannot reach the server"));
+            Assert.That(failed.Single(i => i.Source == "tenant-no-connect").Message, Does.Contain("SQLSTATE 42501"));
+            Assert.That(failed.Select(i => i.Message), Has.None.Contains(Password).And.None.Contains(System.Uri.EscapeDataString(Password)));
+            Assert.That(document.Complete, Is.False, "a source left out makes the scan incomplete");
+        }
+    }
+
+    [Test]
+    public void Run_EverySourceUnreachable_ThrowsTheConnectError()
+    {
+        var sources = Fleet().Where(s => s.Name is "tenant-down" or "tenant-no-connect").ToList();
+
+        Assert.That(async () => await new ScanRunner(ClassifierFactory.CreateRules()).RunAsync(new ScanRequest { Sources = sources }),
+            Throws.TypeOf<ConnectorException>().With.Message.Not.Contains(Password));
+    }
+
+    [Test]
+    public async Task ScanCommand_FleetWithOneSourceDown_WritesTheInventoryAndExitsThree()
+    {
+        var fleet = Fleet();
+        var config = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(config, "sources:\n" + string.Concat(fleet.Select(s => $"  - name: {s.Name}\n    connection: \"{s.Connection}\"\n")));
+        var output = Path.Combine(_dir, "inventory.json");
+        var console = new TestConsole();
+        console.Profile.Width = 250;
+
+        var code = await InventoryApp.RunAsync(["scan", "--config", config, "--out", output], console);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.ScanIncomplete), console.Output);
+            Assert.That(File.Exists(output), Is.True, "the inventory of the reachable sources is written");
+            Assert.That(InventoryJson.Read(output).Sources.Select(s => s.Name), Is.EquivalentTo(new[] { "tenant-ok", "support" }));
+            Assert.That(console.Output, Does.Contain("! tenant-down: connection-failed: source not scanned: postgres "));
+            Assert.That(console.Output, Does.Not.Contain(Password));
+        }
+    }
+}
