@@ -49,7 +49,9 @@ public sealed record CrossValidationOptions
 /// <param name="ClassWeightPower">Exponent of the class weights of the fit (<see cref="StackedCombination.ClassWeightPower"/>).</param>
 /// <param name="TableContext">Feed each column's table context (<see cref="StackedCombination.TableContext"/>: the other
 /// columns' model distributions) to the combination.</param>
-public sealed record CombinationOptions(double ClassWeightPower, bool TableContext)
+/// <param name="BiasOffsets">Move each category's score of the fitted combination by an offset chosen for macro-F1 on the
+/// rows it was fitted on (<see cref="StackedCombination.ChooseBiasOffsets"/>): per-category decision thresholds.</param>
+public sealed record CombinationOptions(double ClassWeightPower, bool TableContext, bool BiasOffsets = false)
 {
     /// <summary>The shipped combination's options: the table context did not earn its place (full CV, seed 1: macro-F1
     /// 0.7073 with it, 0.7127 without, over the first level with table signals; <c>rules/MODEL.md</c>).</summary>
@@ -106,9 +108,14 @@ public static class CrossValidation
     /// <param name="rules">The rule classifier, or null to leave rules out.</param>
     /// <returns>One input per row, label set.</returns>
     public static IReadOnlyList<ColumnModelInput> Inputs(LabelledApplication application, IColumnClassifier? rules) =>
-        Inputs(application, rules?.ClassifyMany(GoldFile.ToEvidence(application.Rows)));
+        InputsOf(application, rules?.ClassifyMany(GoldFile.ToEvidence(application.Rows)));
 
-    private static IReadOnlyList<ColumnModelInput> Inputs(LabelledApplication application, IReadOnlyList<ColumnClassification>? decisions)
+    /// <summary>The labelled model inputs of an application given its rule decisions (null: a first level that does not
+    /// read the rules).</summary>
+    /// <param name="application">The application.</param>
+    /// <param name="decisions">One rule decision per row, or null.</param>
+    /// <returns>One input per row, label set.</returns>
+    internal static IReadOnlyList<ColumnModelInput> InputsOf(LabelledApplication application, IReadOnlyList<ColumnClassification>? decisions)
     {
         var evidence = GoldFile.ToEvidence(application.Rows);
         var inputs = ColumnFeatures.BuildMany(evidence, decisions);
@@ -193,7 +200,7 @@ public static class CrossValidation
         if (applications.Count < 2) throw new ConfigurationException("cross-validation needs at least two applications");
         var foldOf = AssignFolds(applications, options.Folds, options.Seed);
         int folds = foldOf.Values.Max() + 1;
-        var inputs = applications.ToDictionary(a => a.Name, a => Inputs(a, ruleDecisions?[a.Name]), StringComparer.Ordinal);
+        var inputs = applications.ToDictionary(a => a.Name, a => InputsOf(a, ruleDecisions?[a.Name]), StringComparer.Ordinal);
         if (!options.TableSignals)
             foreach (var input in inputs.Values.SelectMany(i => i)) input.TableSignals = "";
         var rows = new List<FirstLevelPrediction>();
@@ -245,9 +252,22 @@ public static class CrossValidation
         static string Category(string label) => DataCategory.TopLevelOf(label);
         var contexts = options.TableContext ? TableContexts(applications, oof) : new float[]?[oof.Count];
         var features = oof.Select((o, i) => StackedCombination.Features(StackedCombination.SummedByCategory(o.Labels, o.Distribution), rules[i], contexts[i])).ToArray();
+        // The guard of SuggestionCalibration.Suggest: where the model's own top category and the rule both say none.
+        bool NoneGuard(int i)
+        {
+            var f = features[i];
+            int top = 0;
+            for (int c = 1; c < 6; c++) if (f[c] > f[top]) top = c;
+            return top == 5 && rules[i]?.DataCategory == "none";
+        }
         var byFoldFit = Enumerable.Range(0, folds).Select(f => StackedCombination.Fit(
             oof.Select((o, i) => (o, i)).Where(p => p.o.Fold != f).Select(p => (features[p.i], Category(p.o.Gold))).ToArray(), seed,
             startByFold?[f], options.ClassWeightPower)).ToArray();
+        if (options.BiasOffsets)
+        {
+            byFoldFit = byFoldFit.Select((c, f) => c.WithBiasOffsets(c.ChooseBiasOffsets(
+                oof.Select((o, i) => (o, i)).Where(p => p.o.Fold != f).Select(p => (features[p.i], Category(p.o.Gold), NoneGuard(p.i))).ToArray()))).ToArray();
+        }
         combinationByFold = byFoldFit;
         var policyByFold = byFoldFit.Select(c => new SuggestionCalibration(c, [], [])).ToArray();
         var raw = oof.Select((o, i) => (App: o.Application, o.Fold, o.Gold,
@@ -271,6 +291,8 @@ public static class CrossValidation
         }).ToArray();
         if (!shippable) return new CrossValidationResult(columns, SuggestionCalibration.Identity, firstLevel.FoldOf);
         var combination = StackedCombination.Fit(oof.Select((o, i) => (features[i], Category(o.Gold))).ToArray(), seed, null, options.ClassWeightPower);
+        if (options.BiasOffsets)
+            combination = combination.WithBiasOffsets(combination.ChooseBiasOffsets(oof.Select((o, i) => (features[i], Category(o.Gold), NoneGuard(i))).ToArray()));
         var shipped = SuggestionCalibration.Fit(combination, raw.Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))));
         return new CrossValidationResult(columns, shipped, firstLevel.FoldOf);
     }

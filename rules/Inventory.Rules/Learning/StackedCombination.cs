@@ -22,7 +22,7 @@ namespace Inventory.Rules.Learning;
 /// <see cref="Probabilities"/> can undo that weighting (a prior shift of log weight per class) for columns whose sampled
 /// values were examined by the detectors. Immutable and thread-safe.
 /// </summary>
-public sealed class StackedCombination
+public sealed partial class StackedCombination
 {
     /// <summary>Exponent of the class weights used in fitting, chosen by cross-validation (<c>rules/MODEL.md</c>: 0, 0.25,
     /// 0.3, 0.35, 0.5 compared): the largest personal recall whose personal precision stays ≥ 0.70 with macro-F1 within

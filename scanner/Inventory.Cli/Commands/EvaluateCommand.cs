@@ -103,10 +103,25 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         [Description("Cross-validate a combination that also reads the table context (the other columns' model distributions: mean and largest per category, share of personal ones); not shipped.")]
         public bool TableContext { get; init; }
 
+        /// <summary>Per-category decision offsets of the combination.</summary>
+        [CommandOption("--bias-offsets")]
+        [Description("Cross-validate a combination whose category scores are moved by offsets chosen for macro-F1 on the rows it was fitted on (per-category decision thresholds; each fold's on the other folds' rows).")]
+        public bool BiasOffsets { get; init; }
+
         /// <summary>Class-weight powers to compare over one first level.</summary>
         [CommandOption("--compare-combinations <POWERS>")]
         [Description("With --cross-validate: after the main figures, the pooled figures of the combination with each of these comma-separated class-weight powers, with and without the table context, over the same first level.")]
         public string? CompareCombinations { get; init; }
+
+        /// <summary>Per-column TSV of the cross-validation's out-of-fold outcomes.</summary>
+        [CommandOption("--predictions <FILE>")]
+        [Description("With --cross-validate: also write every column's out-of-fold outcome as TSV (application, fold, table, column, type, gold, predicted, confidence, the rule's decision and rule id, the first level's top category and its probability), for grouping the errors by kind. Names and types only: the corpus holds no values.")]
+        public string? Predictions { get; init; }
+
+        /// <summary>File keeping the first level between runs.</summary>
+        [CommandOption("--first-level-cache <FILE>")]
+        [Description("With --cross-validate: read the first level (every column's out-of-fold model distribution) from this file when it was computed from the same model inputs, folds, seed and training options (SHA-256 fingerprint), else compute it and write it there. A rule change that leaves the model inputs unchanged then refits only the combination. Delete the file after changing the trainer's code.")]
+        public string? FirstLevelCache { get; init; }
 
         /// <summary>Model file to use instead of the embedded one.</summary>
         [CommandOption("--model <FILE>")]
@@ -123,6 +138,8 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
                 return ValidationResult.Error($"--learner must be sdca or lbfgs, not '{Learner}'" +
                     (Learner == "lightgbm" ? " (LightGBM was removed: the model is a linear scorer, rules/MODEL.md)" : ""));
             if (MinimumTermCount is < 1) return ValidationResult.Error($"--min-term-count must be at least 1, not {MinimumTermCount}");
+            if ((Predictions is not null || FirstLevelCache is not null) && CrossValidate is null)
+                return ValidationResult.Error("--predictions and --first-level-cache need --cross-validate (a corpus folder)");
             if (AblateRules && CrossValidate is null) return ValidationResult.Error("--ablate-rules needs --cross-validate (a corpus folder)");
             if (AblateRules && (WithoutRules || RulesInFirstLevel))
                 return ValidationResult.Error("--ablate-rules measures the rules in the combination over a first level without them; it excludes --without-rules and --rules-in-first-level");
@@ -203,7 +220,7 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
     {
         var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
         var training = Training(settings);
-        var combination = new CombinationOptions(settings.ClassWeightPower ?? StackedCombination.ClassWeightPower, settings.TableContext);
+        var combination = new CombinationOptions(settings.ClassWeightPower ?? StackedCombination.ClassWeightPower, settings.TableContext, settings.BiasOffsets);
         var options = new CrossValidationOptions
         {
             Folds = settings.Folds, Seed = settings.Seed, Training = training, UseRules = !settings.WithoutRules,
@@ -213,8 +230,15 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         // The first level and the combination separately (what CrossValidation.Run does), so --compare-combinations
         // refits only the combination over the same first level.
         var decisions = options.UseRules ? CrossValidation.RuleDecisions(applications, ClassifierFactory.CreateRules()) : null;
-        var firstLevel = CrossValidation.FirstLevel(applications, options.RulesInFirstLevel ? decisions : null, options,
+        FirstLevelResult ComputeFirstLevel() => CrossValidation.FirstLevel(applications, options.RulesInFirstLevel ? decisions : null, options,
             (fold, folds) => console.Write(new Text($"fold {fold}/{folds} done ({watch.Elapsed.TotalSeconds:0} s)\n")));
+        FirstLevelResult firstLevel;
+        if (settings.FirstLevelCache is { } cache)
+        {
+            firstLevel = Inventory.Rules.Learning.FirstLevelCache.GetOrCompute(cache, applications, options, decisions, ComputeFirstLevel, out bool hit);
+            console.Write(new Text(hit ? $"first level read from {cache} (same model inputs)\n" : $"first level computed and written to {cache}\n"));
+        }
+        else firstLevel = ComputeFirstLevel();
         var cv = CrossValidation.Combine(applications, firstLevel, decisions, options.Seed, false, null, out var fits, combination);
         var folds = cv.FoldOf.Values.Max() + 1;
         var label = $"cross-validated, {folds} group folds, seed {settings.Seed}, learner {training.Learner.ToString().ToLowerInvariant()}" +
@@ -222,8 +246,9 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
             (settings.WithoutTableSignals ? ", without table signals" : ", table signals") +
             (training.MinimumTermCount > 1 ? string.Create(CultureInfo.InvariantCulture, $", terms in ≥ {training.MinimumTermCount} rows") : "") +
             (settings.WithoutRules ? ", without rules" : settings.RulesInFirstLevel ? ", rules in the model and the combination" : ", rules in the combination") +
-            string.Create(CultureInfo.InvariantCulture, $", stacked combination (class-weight power {combination.ClassWeightPower}{(combination.TableContext ? ", table context" : "")})");
+            string.Create(CultureInfo.InvariantCulture, $", stacked combination (class-weight power {combination.ClassWeightPower}{(combination.TableContext ? ", table context" : "")}{(combination.BiasOffsets ? ", bias offsets" : "")})");
         ReportCrossValidation(applications, cv, label, settings.Json);
+        if (settings.Predictions is { } predictions) WritePredictions(predictions, applications, cv, firstLevel, decisions);
         if (settings.CompareCombinations is { } list) CompareCombinations(applications, firstLevel, decisions, settings.Seed, Powers(list)!, fits);
         console.Write(new Text($"cross-validation took {watch.Elapsed.TotalSeconds:0} s\n"));
         return ExitCodes.Ok;
