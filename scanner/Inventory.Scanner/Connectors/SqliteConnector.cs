@@ -26,6 +26,11 @@ namespace Inventory.Connectors;
 /// (<c>CAST(… AS TEXT)</c>) whatever the storage class of each cell (one column may hold integers, text, blobs and
 /// NULL); blobs yield their byte length only; reals are formatted without exponent. Every statement is interrupted
 /// (<c>sqlite3_interrupt</c>) after <see cref="SampleOptions.StatementTimeout"/>.</para>
+/// <para>Connections: the connector keeps the connections it opened (read-only, <c>query_only</c> set) once a catalog
+/// read or a table's sample is done with them, and hands them to the next table; they are closed when the connector is
+/// disposed. So a source opens at most one connection per table sampled at once instead of one per table, and SQLite
+/// reads the database's schema once per connection instead of once per table (the per-table open and schema parse were
+/// the largest fixed cost of sampling a small table: bench/README.md).</para>
 /// </summary>
 public sealed class SqliteConnector : IConnector
 {
@@ -34,6 +39,10 @@ public sealed class SqliteConnector : IConnector
     // Type and CREATE text of each relation as the last catalog read saw them (replaced whole, never changed), so
     // sampling a table needs no statement of its own to tell a rowid table from a view or a WITHOUT ROWID table.
     private volatile IReadOnlyDictionary<string, (string Type, string? Sql)>? _definitions;
+    // Open connections no read is using, with the connection string they were opened with; closed by DisposeAsync.
+    private readonly List<(string ConnectionString, SqliteConnection Connection)> _idle = [];
+    private readonly Lock _idleGate = new();
+    private bool _disposed;
 
     /// <summary>Creates the connector; nothing is opened until the first call.</summary>
     /// <param name="target">A parsed <c>sqlite:</c> connection.</param>
@@ -52,8 +61,9 @@ public sealed class SqliteConnector : IConnector
     /// <inheritdoc />
     public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(new SampleOptions().LockTimeout, cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(new SampleOptions().LockTimeout, cancellationToken).ConfigureAwait(false);
         int queries = 0;
+        bool reusable = false;
         try
         {
             var version = connection.ServerVersion;
@@ -155,6 +165,7 @@ public sealed class SqliteConnector : IConnector
             }
             tables.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             _definitions = relations.ToDictionary(r => r.Name, r => (r.Type, r.Sql), StringComparer.Ordinal);
+            reusable = true;
             return new DatabaseCatalog
             {
                 Tables = tables,
@@ -169,6 +180,11 @@ public sealed class SqliteConnector : IConnector
             throw new ConnectorException(Provider, Target,
                 $"the catalog cannot be read (SQLite error {e.SqliteErrorCode}: {SafeReason(e)}); is this a SQLite database file?",
                 e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
+        }
+        finally
+        {
+            if (reusable) await ReturnAsync(connection).ConfigureAwait(false);
+            else await connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -207,13 +223,14 @@ public sealed class SqliteConnector : IConnector
             async ct => new Session(this, await OpenAsync(options.LockTimeout, ct).ConfigureAwait(false)), cancellationToken);
     }
 
-    /// <summary>One read-only connection's sampling reads, for <see cref="TableSampler"/>.</summary>
+    /// <summary>One read-only connection's sampling reads, for <see cref="TableSampler"/>; disposing it hands the
+    /// connection back to the connector for the next table.</summary>
     private sealed class Session(SqliteConnector connector, SqliteConnection connection) : ISampleSession
     {
         public Task<SampleRead> ReadAsync(TableInfo table, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken cancellationToken) =>
             connector.ReadSampleAsync(connection, table, columns, options, cancellationToken);
 
-        public ValueTask DisposeAsync() => connection.DisposeAsync();
+        public ValueTask DisposeAsync() => connector.ReturnAsync(connection);
     }
 
     /// <summary>Reads the sample of the given columns; SQLite's failures concern the whole statement, so they are not
@@ -348,16 +365,29 @@ public sealed class SqliteConnector : IConnector
     /// <summary>The table's own seed: <see cref="RandomKeys.SeedFor"/>.</summary>
     internal static int Seed(int seed, string table) => RandomKeys.SeedFor(seed, table);
 
+    /// <summary>An idle connection opened with the same settings, or a new one: opened read-only, then
+    /// <c>PRAGMA query_only = ON</c>.</summary>
     private async Task<SqliteConnection> OpenAsync(TimeSpan lockTimeout, CancellationToken cancellationToken)
     {
-        if (!File.Exists(_path))
-            throw new ConnectorException(Provider, Target, "file not found; check the path after sqlite: (the file is never created)");
-        var builder = new SqliteConnectionStringBuilder(_target.ConnectionString)
+        var connectionString = new SqliteConnectionStringBuilder(_target.ConnectionString)
         {
             Mode = SqliteOpenMode.ReadOnly,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockTimeout.TotalSeconds)),
-        };
-        var connection = new SqliteConnection(builder.ConnectionString);
+        }.ConnectionString;
+        lock (_idleGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            int i = _idle.FindLastIndex(c => c.ConnectionString == connectionString);
+            if (i >= 0)
+            {
+                var idle = _idle[i].Connection;
+                _idle.RemoveAt(i);
+                return idle;
+            }
+        }
+        if (!File.Exists(_path))
+            throw new ConnectorException(Provider, Target, "file not found; check the path after sqlite: (the file is never created)");
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -386,6 +416,30 @@ public sealed class SqliteConnector : IConnector
     /// message, never quotes data.</summary>
     private static string SafeReason(SqliteException e) => SQLitePCL.raw.sqlite3_errstr(e.SqliteErrorCode).utf8_to_string();
 
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>Keeps a connection no read uses any more for the next one (closes it when the connector is disposed).</summary>
+    private ValueTask ReturnAsync(SqliteConnection connection)
+    {
+        lock (_idleGate)
+        {
+            if (!_disposed && connection.State == System.Data.ConnectionState.Open)
+            {
+                _idle.Add((connection.ConnectionString, connection));
+                return ValueTask.CompletedTask;
+            }
+        }
+        return connection.DisposeAsync();
+    }
+
+    /// <summary>Closes the connections the connector kept; a read still running closes its own when it ends.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        List<SqliteConnection> idle;
+        lock (_idleGate)
+        {
+            _disposed = true;
+            idle = [.. _idle.Select(i => i.Connection)];
+            _idle.Clear();
+        }
+        foreach (var connection in idle) await connection.DisposeAsync().ConfigureAwait(false);
+    }
 }
