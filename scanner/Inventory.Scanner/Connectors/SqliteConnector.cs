@@ -288,12 +288,14 @@ public sealed class SqliteConnector : IConnector
                     {
                         // The projection's result type names the cell's storage class (SqliteDialect.Projection):
                         // NULL = null, INTEGER = a blob's length, REAL = a real, TEXT = an integer or a text.
-                        int v = offset + i;
-                        if (reader.IsDBNull(v)) { collected[i].AddNull(); continue; }
-                        var stored = reader.GetFieldType(v);
-                        if (stored == typeof(long)) collected[i].AddLength(reader.GetInt64(v));
-                        else if (stored == typeof(double)) collected[i].AddText(SqliteDialect.FormatReal(reader.GetDouble(v)));
-                        else collected[i].AddText(reader.GetString(v));
+                        // GetValue asks SQLite for the cell's type once (IsDBNull, GetFieldType and the getter asked it three times).
+                        switch (reader.GetValue(offset + i))
+                        {
+                            case string text: collected[i].AddText(text); break;
+                            case long length: collected[i].AddLength(length); break;
+                            case double real: collected[i].AddText(SqliteDialect.FormatReal(real)); break;
+                            default: collected[i].AddNull(); break;
+                        }
                     }
                 }
             }
