@@ -32,17 +32,13 @@ namespace Inventory.Connectors;
 /// reads the database's schema once per connection instead of once per table (the per-table open and schema parse were
 /// the largest fixed cost of sampling a small table: bench/README.md).</para>
 /// </summary>
-public sealed class SqliteConnector : IConnector
+public sealed partial class SqliteConnector : IConnector
 {
     private readonly ConnectionTarget _target;
     private readonly string _path;
     // Type and CREATE text of each relation as the last catalog read saw them (replaced whole, never changed), so
     // sampling a table needs no statement of its own to tell a rowid table from a view or a WITHOUT ROWID table.
     private volatile IReadOnlyDictionary<string, (string Type, string? Sql)>? _definitions;
-    // Open connections no read is using, with the connection string they were opened with; closed by DisposeAsync.
-    private readonly List<(string ConnectionString, SqliteConnection Connection)> _idle = [];
-    private readonly Lock _idleGate = new();
-    private bool _disposed;
 
     /// <summary>Creates the connector; nothing is opened until the first call.</summary>
     /// <param name="target">A parsed <c>sqlite:</c> connection.</param>
@@ -367,45 +363,6 @@ public sealed class SqliteConnector : IConnector
     /// <summary>The table's own seed: <see cref="RandomKeys.SeedFor"/>.</summary>
     internal static int Seed(int seed, string table) => RandomKeys.SeedFor(seed, table);
 
-    /// <summary>An idle connection opened with the same settings, or a new one: opened read-only, then
-    /// <c>PRAGMA query_only = ON</c>.</summary>
-    private async Task<SqliteConnection> OpenAsync(TimeSpan lockTimeout, CancellationToken cancellationToken)
-    {
-        var connectionString = new SqliteConnectionStringBuilder(_target.ConnectionString)
-        {
-            Mode = SqliteOpenMode.ReadOnly,
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockTimeout.TotalSeconds)),
-        }.ConnectionString;
-        lock (_idleGate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            int i = _idle.FindLastIndex(c => c.ConnectionString == connectionString);
-            if (i >= 0)
-            {
-                var idle = _idle[i].Connection;
-                _idle.RemoveAt(i);
-                return idle;
-            }
-        }
-        if (!File.Exists(_path))
-            throw new ConnectorException(Provider, Target, "file not found; check the path after sqlite: (the file is never created)");
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var cmd = Command(connection, "PRAGMA query_only = ON", lockTimeout);
-            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch (SqliteException e)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw new ConnectorException(Provider, Target,
-                $"cannot open the database read-only (SQLite error {e.SqliteErrorCode}: {SafeReason(e)})",
-                e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
-        }
-    }
-
     private static SqliteCommand Command(SqliteConnection connection, string sql, TimeSpan timeout)
     {
         var cmd = connection.CreateCommand();
@@ -417,31 +374,4 @@ public sealed class SqliteConnector : IConnector
     /// <summary>SQLite's own description of an error code (e.g. "database is locked"), which, unlike the driver
     /// message, never quotes data.</summary>
     private static string SafeReason(SqliteException e) => SQLitePCL.raw.sqlite3_errstr(e.SqliteErrorCode).utf8_to_string();
-
-    /// <summary>Keeps a connection no read uses any more for the next one (closes it when the connector is disposed).</summary>
-    private ValueTask ReturnAsync(SqliteConnection connection)
-    {
-        lock (_idleGate)
-        {
-            if (!_disposed && connection.State == System.Data.ConnectionState.Open)
-            {
-                _idle.Add((connection.ConnectionString, connection));
-                return ValueTask.CompletedTask;
-            }
-        }
-        return connection.DisposeAsync();
-    }
-
-    /// <summary>Closes the connections the connector kept; a read still running closes its own when it ends.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        List<SqliteConnection> idle;
-        lock (_idleGate)
-        {
-            _disposed = true;
-            idle = [.. _idle.Select(i => i.Connection)];
-            _idle.Clear();
-        }
-        foreach (var connection in idle) await connection.DisposeAsync().ConfigureAwait(false);
-    }
 }
