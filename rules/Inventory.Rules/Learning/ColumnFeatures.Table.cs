@@ -117,6 +117,13 @@ public static partial class ColumnFeatures
     internal static readonly string[] Signals = ["pi", "pr", "mo", "tp", "tc", "to", "tk", "tf", "te"];
 
     private const int ColumnSignalCount = 3;
+    // The column signal bits of a name under a table's groups (key: the groups, then the name); a pure function of both.
+    private static readonly BoundedNameCache<int> SignalBitsCache = new(MaxCachedNames);
+
+    /// <summary>When set on a thread, its table signals are read without the memo (every name matched again, as before
+    /// the memo): the reference of the test that compares both readings.</summary>
+    [ThreadStatic]
+    internal static bool BypassSignalBitsCache;
     private static readonly string[] PersonIdentifiers = ["contact.email", "contact.name", "contact.phone", "contact.username"];
 
     /// <summary>Reads a table's signals once: the bits of its name's groups, each column name's own bits (the first three
@@ -134,9 +141,14 @@ public static partial class ColumnFeatures
         if (groups.Contains("event-log") && !groups.Contains("not-online-activity")) tableBits |= 1 << 8;
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         var counts = new int[ColumnSignalCount];
+        // A name's bits depend on the table only through its groups (NameRuleSet.Match reads those): memoised per scan by
+        // groups and name, since the same names recur from table to table (the match itself is the rule set's cached one).
+        var groupsKey = $"{groups.Count}:{string.Join('\u0001', groups)}:";
         foreach (var name in columns)
         {
-            if (!byName.TryGetValue(name, out int bits))
+            if (!byName.TryGetValue(name, out int bits) && !BypassSignalBitsCache && SignalBitsCache.TryGet(groupsKey + name, out bits))
+                byName[name] = bits;
+            else if (!byName.ContainsKey(name))
             {
                 // Sibling families are unknown here: the text family, as the rules' own sibling checks read them.
                 var match = rules.Match(table, name, Catalog.TypeFamily.Text);
@@ -147,6 +159,7 @@ public static partial class ColumnFeatures
                     && rules.TableGroups(string.Join('_', tokens.Take(tokens.Count - 1))).Contains("person")) bits |= 2;
                 if (ungated && match.DataCategory == "financial.billing") bits |= 4;
                 byName[name] = bits;
+                if (!BypassSignalBitsCache) SignalBitsCache.Add(groupsKey + name, bits);
             }
             for (int s = 0; s < ColumnSignalCount; s++) if ((bits >> s & 1) == 1) counts[s]++;
         }

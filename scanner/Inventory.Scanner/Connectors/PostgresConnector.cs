@@ -141,7 +141,10 @@ public sealed partial class PostgresConnector : IConnector
                 NotSampledReason.NoPrivilege => "no-privilege",
                 _ => PostgresErrors.IsConversion(e) ? "conversion-error" : "error",
             };
-            return SampleRead.Failed(new SampleFailure(reason.Value, kind, $"sampling failed: {PostgresErrors.Describe(e)}"), method);
+            // A relation dropped or renamed since the catalog read (42P01) fails every column alike: reading them one by
+            // one would only repeat the failure as one issue per column (trial finding 10), so it is the table's issue.
+            return SampleRead.Failed(new SampleFailure(reason.Value, kind, $"sampling failed: {PostgresErrors.Describe(e)}",
+                Narrowable: e is not PostgresException { SqlState: "42P01" }), method);
         }
     }
 

@@ -26,8 +26,13 @@ namespace Inventory.Connectors;
 /// (<c>CAST(… AS TEXT)</c>) whatever the storage class of each cell (one column may hold integers, text, blobs and
 /// NULL); blobs yield their byte length only; reals are formatted without exponent. Every statement is interrupted
 /// (<c>sqlite3_interrupt</c>) after <see cref="SampleOptions.StatementTimeout"/>.</para>
+/// <para>Connections: the connector keeps the connections it opened (read-only, <c>query_only</c> set) once a catalog
+/// read or a table's sample is done with them, and hands them to the next table; they are closed when the connector is
+/// disposed. So a source opens at most one connection per table sampled at once instead of one per table, and SQLite
+/// reads the database's schema once per connection instead of once per table (the per-table open and schema parse were
+/// the largest fixed cost of sampling a small table: bench/README.md).</para>
 /// </summary>
-public sealed class SqliteConnector : IConnector
+public sealed partial class SqliteConnector : IConnector
 {
     private readonly ConnectionTarget _target;
     private readonly string _path;
@@ -52,8 +57,9 @@ public sealed class SqliteConnector : IConnector
     /// <inheritdoc />
     public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(new SampleOptions().LockTimeout, cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(new SampleOptions().LockTimeout, cancellationToken).ConfigureAwait(false);
         int queries = 0;
+        bool reusable = false;
         try
         {
             var version = connection.ServerVersion;
@@ -155,6 +161,7 @@ public sealed class SqliteConnector : IConnector
             }
             tables.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             _definitions = relations.ToDictionary(r => r.Name, r => (r.Type, r.Sql), StringComparer.Ordinal);
+            reusable = true;
             return new DatabaseCatalog
             {
                 Tables = tables,
@@ -169,6 +176,11 @@ public sealed class SqliteConnector : IConnector
             throw new ConnectorException(Provider, Target,
                 $"the catalog cannot be read (SQLite error {e.SqliteErrorCode}: {SafeReason(e)}); is this a SQLite database file?",
                 e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
+        }
+        finally
+        {
+            if (reusable) await ReturnAsync(connection).ConfigureAwait(false);
+            else await connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -207,13 +219,14 @@ public sealed class SqliteConnector : IConnector
             async ct => new Session(this, await OpenAsync(options.LockTimeout, ct).ConfigureAwait(false)), cancellationToken);
     }
 
-    /// <summary>One read-only connection's sampling reads, for <see cref="TableSampler"/>.</summary>
+    /// <summary>One read-only connection's sampling reads, for <see cref="TableSampler"/>; disposing it hands the
+    /// connection back to the connector for the next table.</summary>
     private sealed class Session(SqliteConnector connector, SqliteConnection connection) : ISampleSession
     {
         public Task<SampleRead> ReadAsync(TableInfo table, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken cancellationToken) =>
             connector.ReadSampleAsync(connection, table, columns, options, cancellationToken);
 
-        public ValueTask DisposeAsync() => connection.DisposeAsync();
+        public ValueTask DisposeAsync() => connector.ReturnAsync(connection);
     }
 
     /// <summary>Reads the sample of the given columns; SQLite's failures concern the whole statement, so they are not
@@ -271,12 +284,14 @@ public sealed class SqliteConnector : IConnector
                     {
                         // The projection's result type names the cell's storage class (SqliteDialect.Projection):
                         // NULL = null, INTEGER = a blob's length, REAL = a real, TEXT = an integer or a text.
-                        int v = offset + i;
-                        if (reader.IsDBNull(v)) { collected[i].AddNull(); continue; }
-                        var stored = reader.GetFieldType(v);
-                        if (stored == typeof(long)) collected[i].AddLength(reader.GetInt64(v));
-                        else if (stored == typeof(double)) collected[i].AddText(SqliteDialect.FormatReal(reader.GetDouble(v)));
-                        else collected[i].AddText(reader.GetString(v));
+                        // GetValue asks SQLite for the cell's type once (IsDBNull, GetFieldType and the getter asked it three times).
+                        switch (reader.GetValue(offset + i))
+                        {
+                            case string text: collected[i].AddText(text); break;
+                            case long length: collected[i].AddLength(length); break;
+                            case double real: collected[i].AddText(SqliteDialect.FormatReal(real)); break;
+                            default: collected[i].AddNull(); break;
+                        }
                     }
                 }
             }
@@ -348,32 +363,6 @@ public sealed class SqliteConnector : IConnector
     /// <summary>The table's own seed: <see cref="RandomKeys.SeedFor"/>.</summary>
     internal static int Seed(int seed, string table) => RandomKeys.SeedFor(seed, table);
 
-    private async Task<SqliteConnection> OpenAsync(TimeSpan lockTimeout, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(_path))
-            throw new ConnectorException(Provider, Target, "file not found; check the path after sqlite: (the file is never created)");
-        var builder = new SqliteConnectionStringBuilder(_target.ConnectionString)
-        {
-            Mode = SqliteOpenMode.ReadOnly,
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockTimeout.TotalSeconds)),
-        };
-        var connection = new SqliteConnection(builder.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var cmd = Command(connection, "PRAGMA query_only = ON", lockTimeout);
-            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch (SqliteException e)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw new ConnectorException(Provider, Target,
-                $"cannot open the database read-only (SQLite error {e.SqliteErrorCode}: {SafeReason(e)})",
-                e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
-        }
-    }
-
     private static SqliteCommand Command(SqliteConnection connection, string sql, TimeSpan timeout)
     {
         var cmd = connection.CreateCommand();
@@ -385,7 +374,4 @@ public sealed class SqliteConnector : IConnector
     /// <summary>SQLite's own description of an error code (e.g. "database is locked"), which, unlike the driver
     /// message, never quotes data.</summary>
     private static string SafeReason(SqliteException e) => SQLitePCL.raw.sqlite3_errstr(e.SqliteErrorCode).utf8_to_string();
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

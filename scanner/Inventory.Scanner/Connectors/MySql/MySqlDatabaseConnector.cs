@@ -152,7 +152,10 @@ public sealed partial class MySqlDatabaseConnector : IConnector
                 NotSampledReason.NoPrivilege => "no-privilege",
                 _ => MySqlErrors.IsConversion(e) ? "conversion-error" : "error",
             };
-            return SampleRead.Failed(new SampleFailure(reason!.Value, kind, $"sampling failed: {MySqlErrors.Describe(e)}"), method);
+            // A table dropped or renamed since the catalog read (1146) fails every column alike: one issue for the table,
+            // not one per column after reading them one by one (trial finding 10).
+            return SampleRead.Failed(new SampleFailure(reason!.Value, kind, $"sampling failed: {MySqlErrors.Describe(e)}",
+                Narrowable: e.Number != 1146), method);
         }
     }
 

@@ -117,6 +117,47 @@ public sealed class SqliteConnectorTests
     }
 
     [Test]
+    public async Task Sample_TablesOneAfterAnother_OneConnectionKeptAndClosedOnDispose()
+    {
+        if (!Directory.Exists("/proc/self/fd")) Assert.Ignore("counting the process's open files needs /proc/self/fd (Linux)");
+        // Given a private copy of Chinook (no other test holds it open)
+        var path = Path.Combine(Path.GetTempPath(), $"inv_sqlite_{Guid.NewGuid():N}.db");
+        _files.Add(path);
+        File.Copy(Chinook, path);
+        var connector = Connect(path);
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+
+        // When its 11 tables are sampled one after the other
+        var samples = new List<TableSample>();
+        foreach (var table in catalog.Tables) samples.Add(await connector.SampleAsync(table, new SampleOptions { Rows = 20 }));
+        int openWhileKept = OpenHandles(path);
+        await connector.DisposeAsync();
+
+        // Then the catalog's connection served every table, and disposing the connector closed it
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(samples.Select(s => s.RowCount), Has.All.GreaterThan(0));
+            Assert.That(samples.SelectMany(s => s.Issues), Is.Empty);
+            Assert.That(openWhileKept, Is.EqualTo(1));
+            Assert.That(OpenHandles(path), Is.Zero);
+        }
+    }
+
+    /// <summary>This process's open file descriptors on a file (Linux).</summary>
+    private static int OpenHandles(string path) =>
+        Directory.EnumerateFileSystemEntries("/proc/self/fd").Count(fd =>
+        {
+            try
+            {
+                return new FileInfo(fd).LinkTarget == path;
+            }
+            catch (IOException)
+            {
+                return false;   // closed meanwhile
+            }
+        });
+
+    [Test]
     public async Task Scan_WritableTempFile_HashAndTimeUnchanged()
     {
         var path = CreateDatabase("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); " +

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Inventory.Connectors;
+
+/// <summary>The SQLite connector's connections: opened read-only with <c>query_only</c> set, kept once a catalog read or
+/// a table's sample is done with them, handed to the next table, closed when the connector is disposed.</summary>
+public sealed partial class SqliteConnector
+{
+    // Open connections no read is using, with the connection string they were opened with; closed by DisposeAsync.
+    private readonly List<(string ConnectionString, SqliteConnection Connection)> _idle = [];
+    private readonly Lock _idleGate = new();
+    private bool _disposed;
+
+    /// <summary>An idle connection opened with the same settings, or a new one: opened read-only, then
+    /// <c>PRAGMA query_only = ON</c>.</summary>
+    private async Task<SqliteConnection> OpenAsync(TimeSpan lockTimeout, CancellationToken cancellationToken)
+    {
+        var connectionString = new SqliteConnectionStringBuilder(_target.ConnectionString)
+        {
+            Mode = SqliteOpenMode.ReadOnly,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockTimeout.TotalSeconds)),
+        }.ConnectionString;
+        lock (_idleGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            int i = _idle.FindLastIndex(c => c.ConnectionString == connectionString);
+            if (i >= 0)
+            {
+                var idle = _idle[i].Connection;
+                _idle.RemoveAt(i);
+                return idle;
+            }
+        }
+        if (!File.Exists(_path))
+            throw new ConnectorException(Provider, Target, "file not found; check the path after sqlite: (the file is never created)");
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var cmd = Command(connection, "PRAGMA query_only = ON", lockTimeout);
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new ConnectorException(Provider, Target,
+                $"cannot open the database read-only (SQLite error {e.SqliteErrorCode}: {SafeReason(e)})",
+                e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
+        }
+    }
+
+    /// <summary>Keeps a connection no read uses any more for the next one (closes it when the connector is disposed).</summary>
+    private ValueTask ReturnAsync(SqliteConnection connection)
+    {
+        lock (_idleGate)
+        {
+            if (!_disposed && connection.State == System.Data.ConnectionState.Open)
+            {
+                _idle.Add((connection.ConnectionString, connection));
+                return ValueTask.CompletedTask;
+            }
+        }
+        return connection.DisposeAsync();
+    }
+
+    /// <summary>Closes the connections the connector kept; a read still running closes its own when it ends.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        List<SqliteConnection> idle;
+        lock (_idleGate)
+        {
+            _disposed = true;
+            idle = [.. _idle.Select(i => i.Connection)];
+            _idle.Clear();
+        }
+        foreach (var connection in idle) await connection.DisposeAsync().ConfigureAwait(false);
+    }
+}
