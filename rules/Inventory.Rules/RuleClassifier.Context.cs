@@ -143,7 +143,7 @@ public sealed partial class RuleClassifier
 
     // Names of a postal code (after abbreviation expansion: zip, plz, cp → postal code).
     private static readonly string[][] PostalCodePhrases =
-        [["postal", "code"], ["post", "code"], ["code", "postal"], ["postleitzahl"], ["codigo", "postal"], ["zip"], ["postcode"], ["zipcode"]];
+        [["postal", "code"], ["post", "code"], ["code", "postal"], ["postleitzahl"], ["codigo", "postal"], ["cod", "postal"], ["codpostal"], ["zip"], ["postcode"], ["zipcode"]];
 
     /// <summary>A postal code stored as an integer inside an address record is still a postal address (issue 10 item 6,
     /// C38): the integer type gate of a postal-code name is lifted when the table is a person's, an organisation's, an

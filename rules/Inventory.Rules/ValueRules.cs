@@ -275,6 +275,32 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         return validator is not null && result.Total >= 3 && result.Ratio(validator) < 0.2;
     }
 
+    /// <summary>True when a column named for an e-mail or a phone holds numbers (integer, decimal or boolean type), at least
+    /// 80 % of its non-placeholder values being whole numbers of at most six digits: an e-mail is never a number, and no
+    /// phone number in a numbering plan (ITU-T E.164: national significant numbers of 7 to 15 digits in the countries we
+    /// read, short codes aside) fits in six digits, so <c>nb_telephones</c>, <c>anzahl_handy</c>, <c>phone_total</c> hold a
+    /// count, a flag or a code (shared case C01 in other languages). Call only when the values already contradict the name
+    /// (<see cref="Contradicts"/>).</summary>
+    /// <param name="category">The category the name gave.</param>
+    /// <param name="family">The values' type family.</param>
+    /// <param name="values">The sampled values.</param>
+    /// <returns>True for a count under a contact name.</returns>
+    public static bool CountUnderContactName(string category, TypeFamily family, IReadOnlyList<string> values)
+    {
+        if (category is not ("contact.phone" or "contact.email") || family is not (TypeFamily.Integer or TypeFamily.Decimal or TypeFamily.Boolean))
+            return false;
+        int tested = 0, shortNumbers = 0;
+        foreach (var raw in values)
+        {
+            var value = raw.AsSpan().Trim();
+            if (value.Length == 0 || DetectorSuite.IsPlaceholder(value)) continue;
+            tested++;
+            if (value.Length <= 6 && value.IndexOfAnyExceptInRange('0', '9') < 0) shortNumbers++;
+            else if (value is "true" or "false" or "t" or "f") shortNumbers++;
+        }
+        return tested >= 3 && shortNumbers >= 0.8 * tested;
+    }
+
     // A text sample of at least 30 values with at most 12 distinct ones (≤ 10 %) and no personal detector matching 30 % of
     // them. Free text aside (a repeated sentence is still a label), and the shape-only person-name and postal-code
     // detectors aside (one lower-case word such as 'web' has a name's shape): a handful of words repeated is a label set.
