@@ -149,7 +149,8 @@ public sealed class IdentityDocumentAdversarialTests
     {
         var random = new Random(seed);
         var cards = Enumerable.Range(0, 200).Select(_ => Column(random, Pick(random, ["payments", "cards", "payment_methods", "charges", "subscriptions"]),
-            Styled(random, Pick(random, ["card_last4", "last4", "cc_last4", "pan_last4", "card_last_four", "last_four", "credit_card_last4", "card_last_4"])),
+            Styled(random, Pick(random, ["card_last4", "last4", "cc_last4", "pan_last4", "card_last_four", "last_four", "credit_card_last4", "card_last_4",
+                "derniers_chiffres_carte", "carte_4_derniers", "karte_letzte4", "karte_letzte_ziffern", "tarjeta_ultimos4", "ultimos_digitos_tarjeta"])),
             Pick(random, ["char(4)", "varchar(4)", "text"]), ReadOutcome(random), r => Digits(r, 4), ["id", "customer_id", "amount", "card_brand"])).ToList();
         var flags = Enumerable.Range(0, 100).Select(_ => Column(random, Pick(random, PersonTables),
             Styled(random, Pick(random, ["ssn_verified", "is_ssn_verified", "passport_verified", "has_passport", "nir_valide", "dni_verificado", "ssn_count"])),

@@ -143,7 +143,7 @@ public sealed class LanguageVariantKindAdversarialTests
     {
         var random = new Random(seed);
         var columns = Enumerable.Range(0, 200).Select(_ => Some.Column(Pick(random, ["account", "clients", "kunden", "clientes", "members"]),
-            Styled(random, Pick(random, ["phone", "telephone", "telefono", "telefon", "mobile", "portable", "movil", "handy", "numero_telephone", "telefonnummer", "num_telephone"])),
+            Styled(random, Pick(random, ["phone", "telephone", "telefono", "telefon", "mobile", "portable", "movil", "handy", "numero_telephone", "telefonnummer", "num_telephone", "gsm", "numero_gsm"])),
             Pick(random, ["bigint", "numeric(15,0)", "decimal(15,0)", "int8"]), Rows(random, E164Digits))).ToList();
         var wrong = Wrong(columns, c => c == "contact.phone");
         Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} phone numbers in number columns not contact.phone");
