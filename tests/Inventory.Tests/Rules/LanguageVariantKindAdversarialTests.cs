@@ -23,6 +23,9 @@ namespace Inventory.Tests.Rules;
 /// <item>C38: short and foreign birth-date names (<c>gebdat</c>, <c>datenaiss</c>, <c>ne_le</c>, <c>data_nascita</c>) are
 /// dates of birth in every date format, event dates are not; an integer <c>cod_postal</c> of an address record is a postal
 /// address;</item>
+/// <item>C30: a digest of a contact named in French, German or Spanish (<c>hash_courriel</c>, <c>telefon_hash</c>) is a
+/// pseudonymised identifier, a digest of a file (<c>fichier_sha256</c>, <c>pruefsumme</c>) is <c>none</c>; C33: coordinates
+/// named <c>breitengrad</c>, <c>latitud</c>… are a device's position in a device table and <c>none</c> in a shop's;</item>
 /// <item>C07: an IP address named <c>ip_adresse</c> in an empty table is an IP address, not a postal address.</item>
 /// </list>
 /// Only kinds and rates are asserted; failure messages name columns, never values.
@@ -245,6 +248,51 @@ public sealed class LanguageVariantKindAdversarialTests
             Rows(random, r => r.Next(1000, 99_999).ToString(CultureInfo.InvariantCulture)))).ToList();
         var wrong = Wrong(columns, c => c == "contact.postal_address");
         Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} integer postal codes of address records not contact.postal_address");
+    }
+
+    // ---- C30: digests named in other languages; C33: coordinates named in other languages -----------------------------
+
+    private static string Hex(Random random, int length) => string.Concat(Enumerable.Range(0, length).Select(_ => "0123456789abcdef"[random.Next(16)]));
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void DigestsOfContacts_ArePseudonymised_DigestsOfFilesAreNone_InEveryLanguage(int seed)
+    {
+        var random = new Random(seed);
+        string Digest(Random r) => Hex(r, Pick(r, ["32", "40", "64"]) switch { "32" => 32, "40" => 40, _ => 64 });
+        var personal = Enumerable.Range(0, 200).Select(_ => Some.Column(Pick(random, ["audience", "abonnes", "kunden", "clientes", "contacts"]),
+            Styled(random, Pick(random, ["hash_courriel", "courriel_sha256", "telefon_hash", "telefono_sha256", "hash_telefono", "telephone_hache",
+                "handy_hash", "movil_md5", "correo_hash", "utilisateur_sha256", "hashwert_email", "usuario_hash"])), "text", Rows(random, Digest))).ToList();
+        var files = Enumerable.Range(0, 200).Select(_ => Some.Column(Pick(random, ["uploads", "documents", "fichiers", "dateien", "archivos", "attachments"]),
+            Styled(random, Pick(random, ["fichier_sha256", "hash_fichier", "datei_hash", "archivo_md5", "file_hash", "checksum", "content_sha256",
+                "pruefsumme", "somme_controle", "contenu_hash", "anhang_sha1", "etag"])), "text", Rows(random, Digest))).ToList();
+        var notPseudonymised = Wrong(personal, c => c == "other_personal");
+        var notNone = Wrong(files, c => c == "none");
+        Assert.Multiple(() =>
+        {
+            Assert.That(notPseudonymised, Is.Empty, $"{notPseudonymised.Count} of {personal.Count} digests of contacts not other_personal");
+            Assert.That(notNone, Is.Empty, $"{notNone.Count} of {files.Count} digests of files not none");
+        });
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Coordinates_NamedInOtherLanguages_AreADevicesPosition_ShopsStayNone(int seed)
+    {
+        var random = new Random(seed);
+        string[] names = ["breitengrad", "laengengrad", "latitud", "longitud", "geo_breitengrad", "position_latitud", "koordinaten", "coordenadas"];
+        string Coordinate(Random r) => (r.NextDouble() * 160 - 80).ToString("0.0000000000000", CultureInfo.InvariantCulture);
+        var devices = Enumerable.Range(0, 200).Select(_ => Some.InTable(Pick(random, ["device_ping", "positions_appareil", "geraete_positionen", "ubicaciones_dispositivo", "besuche", "visitas"]),
+            ["id", "user_id", "device_id", "recorded_at"], Styled(random, Pick(random, names)), Pick(random, ["double precision", "numeric(9,6)", "float"]), Rows(random, Coordinate))).ToList();
+        var shops = Enumerable.Range(0, 200).Select(_ => Some.InTable(Pick(random, ["store", "magasins", "filialen", "tiendas", "warehouses"]),
+            ["id", "name", "city"], Styled(random, Pick(random, names)), Pick(random, ["double precision", "numeric(9,6)", "float"]), Rows(random, Coordinate))).ToList();
+        var notDevice = Wrong(devices, c => c is "automatic.geolocation" or "other_personal.location");
+        var notNone = Wrong(shops, c => c == "none");
+        Assert.Multiple(() =>
+        {
+            Assert.That(notDevice, Is.Empty, $"{notDevice.Count} of {devices.Count} device coordinates not a position of a person's device");
+            Assert.That(notNone, Is.Empty, $"{notNone.Count} of {shops.Count} coordinates of the organisation's premises not none");
+        });
     }
 
     // ---- C07: an IP address in an empty table ------------------------------------------------------------------------------
