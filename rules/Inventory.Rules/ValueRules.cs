@@ -171,8 +171,34 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
                 evidence.Insert(0, person.ToEvidence());
                 return RuleClassifier.Decide("contact.name", 0.5, evidence);
             }
+            if (RepeatedPeople(column, result, name, family) is { } led)
+            {
+                evidence.Insert(0, person.ToEvidence());
+                evidence.Insert(0, new EvidenceItem("sample", "sample.given-names", "contact.name", led.Led, led.Tested, Math.Round((double)led.Led / led.Tested, 4),
+                    string.Create(CultureInfo.InvariantCulture, $"{led.Led} of {led.Tested} values are full names led by a common given name, repeated across rows: people's names")));
+                return RuleClassifier.Decide("contact.name", 0.6, evidence);
+            }
         }
         return null;
+    }
+
+    /// <summary>People's names that repeat from row to row under a column name that says nothing (shared case C18's
+    /// untyped <c>a</c> in an import with one row per order or payslip, so the distinct ratio stays under the 0.6 the shape
+    /// alone needs): the person-name shape on 60 %, at least 60 % (and 3) of the values led by a common given name
+    /// (<see cref="GivenNames"/>), and more distinct values than an enumeration holds (13), outside the catalogue.</summary>
+    /// <returns>The counts (led, tested), or null when the rule does not apply.</returns>
+    private (int Led, int Tested)? RepeatedPeople(ColumnEvidence column, DetectorResult result, NameMatch name, TypeFamily family)
+    {
+        if (family is not (TypeFamily.Text or TypeFamily.Untyped) || name.TableGroups.Contains("catalogue")) return null;
+        if (!Enough(result[DetectorIds.PersonName], 0.6) || result.Distinct < 13) return null;
+        int tested = 0, led = 0;
+        foreach (var v in column.Values)
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            tested++;
+            if (GivenNames.LeadsFullName(v.AsSpan().Trim())) led++;
+        }
+        return led >= 3 && led >= 0.6 * tested ? (led, tested) : null;
     }
 
     // Column names that say "a name" and nothing else (a bare name column, LABELS.md tie-breaker 6 decides by its table).

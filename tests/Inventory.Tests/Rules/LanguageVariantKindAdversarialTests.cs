@@ -26,6 +26,8 @@ namespace Inventory.Tests.Rules;
 /// <item>C30: a digest of a contact named in French, German or Spanish (<c>hash_courriel</c>, <c>telefon_hash</c>) is a
 /// pseudonymised identifier, a digest of a file (<c>fichier_sha256</c>, <c>pruefsumme</c>) is <c>none</c>; C33: coordinates
 /// named <c>breitengrad</c>, <c>latitud</c>… are a device's position in a device table and <c>none</c> in a shop's;</item>
+/// <item>C18: people's names that repeat across rows (an import with one row per order) under a name that says nothing
+/// are names; two-word labels repeated the same way are not;</item>
 /// <item>C07: an IP address named <c>ip_adresse</c> in an empty table is an IP address, not a postal address.</item>
 /// </list>
 /// Only kinds and rates are asserted; failure messages name columns, never values.
@@ -292,6 +294,36 @@ public sealed class LanguageVariantKindAdversarialTests
         {
             Assert.That(notDevice, Is.Empty, $"{notDevice.Count} of {devices.Count} device coordinates not a position of a person's device");
             Assert.That(notNone, Is.Empty, $"{notNone.Count} of {shops.Count} coordinates of the organisation's premises not none");
+        });
+    }
+
+    // ---- C18: people's names repeated row after row under a name that says nothing -------------------------------------
+
+    private static readonly string[] Given = ["Marie", "Jean", "Lukas", "Sofía", "Emma", "Hugo", "Lucía", "Jonas", "Chloé", "Mateo", "Anna", "Pierre", "Carmen", "Felix"];
+    private static readonly string[] Family = ["Dubois", "Müller", "García", "Martin", "Schneider", "Fernández", "Lefèvre", "Schmidt", "López", "Moreau"];
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void PeoplesNamesRepeatedAcrossRows_UnderNamesThatSayNothing_AreNames_OtherTwoWordValuesAreNot(int seed)
+    {
+        var random = new Random(seed);
+        string[] neutral = ["a", "x", "col1", "field_2", "champ3", "spalte4", "columna5", "data", "valeur", "wert"];
+        string[] tables = ["import_raw", "import_brut", "staging", "feuille1", "tabelle1", "hoja1"];
+        var people = Enumerable.Range(0, 200).Select(_ =>
+        {
+            var pool = Enumerable.Range(0, random.Next(15, 40)).Select(_ => $"{Pick(random, Given)} {Pick(random, Family)}").ToArray();
+            return Some.Column(Pick(random, tables), Pick(random, neutral), Pick(random, ["", "text"]), Rows(random, r => Pick(r, pool), 150, 400));
+        }).ToList();
+        string[] things = ["Classic Burger", "Buenos Aires", "Red Sox", "Blue Team", "Green Valley", "Summer Sale", "Black Friday", "Grand Hotel",
+            "North Wing", "Royal Gala", "Golden Delicious", "Silver Plan", "New York", "Los Angeles", "San Diego", "Rio Grande", "Mont Blanc"];
+        var others = Enumerable.Range(0, 200).Select(_ => Some.Column(Pick(random, tables), Pick(random, neutral), Pick(random, ["", "text"]),
+            Rows(random, r => Pick(r, things), 150, 400))).ToList();
+        var notNames = Wrong(people, c => c == "contact.name");
+        var names = Wrong(others, c => c != "contact.name");
+        Assert.Multiple(() =>
+        {
+            Assert.That(notNames, Is.Empty, $"{notNames.Count} of {people.Count} columns of repeated people's names not contact.name");
+            Assert.That(names, Is.Empty, $"{names.Count} of {others.Count} columns of repeated two-word labels called names");
         });
     }
 
