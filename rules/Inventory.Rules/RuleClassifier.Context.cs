@@ -11,15 +11,25 @@ public sealed partial class RuleClassifier
 {
     // Words of a hash in a column name (email_sha256, hashed_phone, user_md5).
     private static readonly HashSet<string> HashTokens = new(StringComparer.Ordinal)
-        { "hash", "hashed", "hashes", "sha", "sha1", "sha2", "sha256", "sha512", "md5", "digest", "hmac", "pseudonym", "pseudonymised", "pseudonymized" };
+        { "hash", "hashed", "hashes", "sha", "sha1", "sha2", "sha256", "sha512", "md5", "digest", "hmac", "pseudonym", "pseudonymised", "pseudonymized",
+          "hache", "hachage", "empreinte", "hashwert", "pseudonyme", "pseudonymisiert", "seudonimo", "seudonimizado" };
     // Words saying whose identifier a digest was made from (C30: e-mail, phone, user, customer or device words).
     private static readonly HashSet<string> PersonIdentifierTokens = new(StringComparer.Ordinal)
         { "email", "emails", "mail", "phone", "phones", "msisdn", "mobile", "user", "customer", "client", "member", "device", "visitor",
-          "subscriber", "person", "contact", "account", "patient", "ip", "login", "username" };
+          "subscriber", "person", "contact", "account", "patient", "ip", "login", "username",
+          // French, German and Spanish (kinds19: telefon_hash, hash_telefono, utilisateur_sha256)
+          "telephone", "telefono", "telefon", "handy", "movil", "portable", "celular", "gsm", "utilisateur", "nutzer", "benutzer", "usuario",
+          "kunde", "cliente", "abonne", "abonnent", "suscriptor", "appareil", "geraet", "dispositivo", "visiteur", "besucher", "visitante" };
     // Words saying a digest belongs to a file or to content: a checksum, never personal (C30).
     private static readonly HashSet<string> ContentDigestTokens = new(StringComparer.Ordinal)
         { "file", "files", "blob", "content", "contents", "etag", "checksum", "crc", "attachment", "upload", "image", "document",
-          "body", "payload", "object", "commit", "tree", "revision", "package", "artifact", "archive", "chunk", "integrity" };
+          "body", "payload", "object", "commit", "tree", "revision", "package", "artifact", "archive", "chunk", "integrity",
+          // French, German and Spanish (kinds19: fichier_sha256, datei_hash, archivo_md5, pruefsumme)
+          "fichier", "fichiers", "contenu", "piece", "datei", "dateien", "inhalt", "anhang", "archivo", "archivos", "contenido", "adjunto",
+          "pruefsumme", "prufsumme", "controle", "kontrollsumme" };
+    // Words that make a content word's hex values a digest of it (file_sha256, content_hash, checksum, etag, pruefsumme).
+    private static readonly HashSet<string> ChecksumTokens = new(StringComparer.Ordinal)
+        { "checksum", "etag", "crc", "integrity", "pruefsumme", "prufsumme", "controle", "kontrollsumme" };
 
     /// <summary>A column whose values are hex digests (≥ 90 %, <see cref="HexDigestDetector"/>) carries no evidence in its
     /// values; its name says what was hashed. A hash of an e-mail address, a phone number or a person's or device's
@@ -37,14 +47,23 @@ public sealed partial class RuleClassifier
         if (hex.Total < 2 || hex.Ratio < 0.9) return null;
         if (name.DataCategory is "other_personal.credentials") return null;
         var tokens = name.Tokens;
-        if (tokens.Any(ContentDigestTokens.Contains)) return null;
+        if (tokens.Any(ContentDigestTokens.Contains))
+        {
+            // A digest of a file or of content (C30: file_sha256, and checksum, etag in any language) is not personal; a
+            // content word without a hash or checksum word (file_key, a storage key) is left to the other rules.
+            if (!tokens.Any(t => HashTokens.Contains(t) || ChecksumTokens.Contains(t))) return null;
+            evidence.Insert(0, new EvidenceItem("detector", DetectorIds.HexDigest, "none", hex.Matched, hex.Total, Math.Round(hex.Ratio, 4),
+                "digests of a file or of content (a checksum): not personal data"));
+            return Decide("none", Math.Min(0.9, 0.75 + 0.15 * hex.Ratio), evidence);
+        }
         bool hashed = tokens.Any(HashTokens.Contains) || name.DataCategory is "contact.email" or "contact.phone";
         var source = tokens.FirstOrDefault(PersonIdentifierTokens.Contains);
         if (!hashed || source is null) return null;
         (string what, string kind) = source switch
         {
             "email" or "emails" or "mail" => ("an e-mail address", "email"),
-            "phone" or "phones" or "msisdn" or "mobile" => ("a phone number", "phone"),
+            "phone" or "phones" or "msisdn" or "mobile" or "telephone" or "telefono" or "telefon" or "handy" or "movil" or "portable"
+                or "celular" or "gsm" => ("a phone number", "phone"),
             "ip" => ("an IP address", "ip-address"),
             _ => ("a person's or device's identifier", "identifier"),
         };
@@ -57,13 +76,19 @@ public sealed partial class RuleClassifier
     }
 
     private static readonly HashSet<string> CoordinateTokens = new(StringComparer.Ordinal)
-        { "latitude", "longitude", "coordinates", "coordinate", "coords", "geopoint", "lnglat", "latlng", "latlon", "gps" };
+        { "latitude", "longitude", "coordinates", "coordinate", "coords", "geopoint", "lnglat", "latlng", "latlon", "gps",
+          // French, German and Spanish (kinds19)
+          "coordonnees", "breitengrad", "laengengrad", "langengrad", "koordinaten", "latitud", "longitud", "coordenadas" };
+    // Latitude words: values within ±90.
+    private static readonly HashSet<string> LatitudeTokens = new(StringComparer.Ordinal) { "latitude", "breitengrad", "latitud" };
     // Tables and columns of what a device or a visit records (C33, LABELS.md tie-breaker 13: derived from a device).
     private static readonly HashSet<string> DeviceContextTokens = new(StringComparer.Ordinal)
         { "ping", "pings", "device", "devices", "visit", "visits", "event", "events", "session", "sessions", "track", "tracks", "tracking",
           "telemetry", "position", "positions", "checkin", "heartbeat", "beacon", "trip", "trips", "ride", "rides", "journey", "sighting",
           "fix", "fixes", "log", "logs", "history", "login", "request", "requests", "hit", "hits", "pageview", "click", "clicks",
-          "accuracy", "altitude", "speed", "heading", "bearing", "ip", "agent" };
+          "accuracy", "altitude", "speed", "heading", "bearing", "ip", "agent",
+          "appareil", "appareils", "visite", "visites", "trajet", "trajets", "geraet", "geraete", "besuch", "besuche", "fahrt", "fahrten",
+          "dispositivo", "dispositivos", "visita", "visitas", "viaje", "viajes", "ubicacion", "ubicaciones" };
     // Words of a person, a device or another organisation a row may point at (user_id, owner_id, merchant_id).
     private static readonly HashSet<string> SubjectTokens = new(StringComparer.Ordinal)
         { "user", "customer", "client", "member", "device", "visitor", "owner", "driver", "patient", "employee", "person", "profile",
@@ -96,7 +121,7 @@ public sealed partial class RuleClassifier
         var family = column.Column.Family;
         if (family is TypeFamily.Boolean or TypeFamily.Temporal or TypeFamily.Uuid or TypeFamily.Binary) return null;
         int tested = 0, inRange = 0;
-        double limit = tokens.Contains("latitude") ? 90 : 180;
+        double limit = tokens.Any(LatitudeTokens.Contains) ? 90 : 180;
         foreach (var v in column.Values)
         {
             if (string.IsNullOrWhiteSpace(v)) continue;
@@ -143,7 +168,7 @@ public sealed partial class RuleClassifier
 
     // Names of a postal code (after abbreviation expansion: zip, plz, cp → postal code).
     private static readonly string[][] PostalCodePhrases =
-        [["postal", "code"], ["post", "code"], ["code", "postal"], ["postleitzahl"], ["codigo", "postal"], ["zip"], ["postcode"], ["zipcode"]];
+        [["postal", "code"], ["post", "code"], ["code", "postal"], ["postleitzahl"], ["codigo", "postal"], ["cod", "postal"], ["codpostal"], ["zip"], ["postcode"], ["zipcode"]];
 
     /// <summary>A postal code stored as an integer inside an address record is still a postal address (issue 10 item 6,
     /// C38): the integer type gate of a postal-code name is lifted when the table is a person's, an organisation's, an

@@ -169,7 +169,15 @@ public sealed partial class RuleClassifier : IColumnClassifier
             return Decide("none", 0.6, evidence);
         }
         if (decision.DataCategory is { } decided && decided != "none" && ValueRules.Contradicts(decided, result))
+        {
+            if (ValueRules.CountUnderContactName(decided, valueFamily, column.Values))
+            {
+                evidence.Add(new EvidenceItem("type-gate", "gate.values.short-numbers", "none", Matched: 0, Total: result.Total,
+                    Detail: "numbers of at most 6 digits under an e-mail or phone name: a count, flag or code, not a contact (C01)"));
+                return Decide("none", 0.8, evidence);
+            }
             decision = decision with { Confidence = Math.Min(decision.Confidence, 0.45) };
+        }
         else if (decision.DataCategory == "none" && name.Rule is null && result.DistinctRatio <= 0.2 && result.Total >= 10)
             decision = decision with { Confidence = Math.Max(decision.Confidence, 0.6) };
         return decision;

@@ -171,8 +171,34 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
                 evidence.Insert(0, person.ToEvidence());
                 return RuleClassifier.Decide("contact.name", 0.5, evidence);
             }
+            if (RepeatedPeople(column, result, name, family) is { } led)
+            {
+                evidence.Insert(0, person.ToEvidence());
+                evidence.Insert(0, new EvidenceItem("sample", "sample.given-names", "contact.name", led.Led, led.Tested, Math.Round((double)led.Led / led.Tested, 4),
+                    string.Create(CultureInfo.InvariantCulture, $"{led.Led} of {led.Tested} values are full names led by a common given name, repeated across rows: people's names")));
+                return RuleClassifier.Decide("contact.name", 0.6, evidence);
+            }
         }
         return null;
+    }
+
+    /// <summary>People's names that repeat from row to row under a column name that says nothing (shared case C18's
+    /// untyped <c>a</c> in an import with one row per order or payslip, so the distinct ratio stays under the 0.6 the shape
+    /// alone needs): the person-name shape on 60 %, at least 60 % (and 3) of the values led by a common given name
+    /// (<see cref="GivenNames"/>), and more distinct values than an enumeration holds (13), outside the catalogue.</summary>
+    /// <returns>The counts (led, tested), or null when the rule does not apply.</returns>
+    private (int Led, int Tested)? RepeatedPeople(ColumnEvidence column, DetectorResult result, NameMatch name, TypeFamily family)
+    {
+        if (family is not (TypeFamily.Text or TypeFamily.Untyped) || name.TableGroups.Contains("catalogue")) return null;
+        if (!Enough(result[DetectorIds.PersonName], 0.6) || result.Distinct < 13) return null;
+        int tested = 0, led = 0;
+        foreach (var v in column.Values)
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            tested++;
+            if (GivenNames.LeadsFullName(v.AsSpan().Trim())) led++;
+        }
+        return led >= 3 && led >= 0.6 * tested ? (led, tested) : null;
     }
 
     // Column names that say "a name" and nothing else (a bare name column, LABELS.md tie-breaker 6 decides by its table).
@@ -273,6 +299,32 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             _ => null,
         };
         return validator is not null && result.Total >= 3 && result.Ratio(validator) < 0.2;
+    }
+
+    /// <summary>True when a column named for an e-mail or a phone holds numbers (integer, decimal or boolean type), at least
+    /// 80 % of its non-placeholder values being whole numbers of at most six digits: an e-mail is never a number, and no
+    /// phone number in a numbering plan (ITU-T E.164: national significant numbers of 7 to 15 digits in the countries we
+    /// read, short codes aside) fits in six digits, so <c>nb_telephones</c>, <c>anzahl_handy</c>, <c>phone_total</c> hold a
+    /// count, a flag or a code (shared case C01 in other languages). Call only when the values already contradict the name
+    /// (<see cref="Contradicts"/>).</summary>
+    /// <param name="category">The category the name gave.</param>
+    /// <param name="family">The values' type family.</param>
+    /// <param name="values">The sampled values.</param>
+    /// <returns>True for a count under a contact name.</returns>
+    public static bool CountUnderContactName(string category, TypeFamily family, IReadOnlyList<string> values)
+    {
+        if (category is not ("contact.phone" or "contact.email") || family is not (TypeFamily.Integer or TypeFamily.Decimal or TypeFamily.Boolean))
+            return false;
+        int tested = 0, shortNumbers = 0;
+        foreach (var raw in values)
+        {
+            var value = raw.AsSpan().Trim();
+            if (value.Length == 0 || DetectorSuite.IsPlaceholder(value)) continue;
+            tested++;
+            if (value.Length <= 6 && value.IndexOfAnyExceptInRange('0', '9') < 0) shortNumbers++;
+            else if (value is "true" or "false" or "t" or "f") shortNumbers++;
+        }
+        return tested >= 3 && shortNumbers >= 0.8 * tested;
     }
 
     // A text sample of at least 30 values with at most 12 distinct ones (≤ 10 %) and no personal detector matching 30 % of

@@ -191,11 +191,16 @@ public sealed class DetectorSuite
     [
         "n/a", "na", "n.a.", "n.a", "#n/a", "none", "(none)", "null", "(null)", "nil", "-", "--", "---", "?", "unknown", "0", "tbd",
         "not available", "not applicable", "empty", "inconnu", "unbekannt", "desconocido", "non renseigne", "non renseigné", "keine angabe",
+        // Other written forms of "no value" in the four languages (kinds19: a held-back C04 used the local one).
+        "undefined", "n/d", "n.d.", "nd", "n/c", "n.c.", "nc", "s/o", "xxx", "xx", "tba", "aucun", "aucune", "néant", "neant",
+        "sans objet", "vide", "non communiqué", "non communique", "keine", "k.a.", "k. a.", "leer", "ohne", "entfällt",
+        "entfaellt", "ninguno", "ninguna", "sin datos", "sin dato", "no disponible", "no aplica", "vacío", "vacio",
     ];
 
     /// <summary>True for a placeholder or sentinel that stands for "no value" in legacy data: <c>n/a</c>, <c>na</c>,
     /// <c>none</c>, <c>null</c>, <c>nil</c>, <c>-</c>, <c>?</c>, <c>unknown</c>, <c>0</c>, <c>tbd</c>, <c>not available</c>,
-    /// <c>empty</c> and their French, German and Spanish forms (case-insensitive, after trimming). Such values are no
+    /// <c>empty</c>, <c>undefined</c>, <c>n/d</c>, <c>n.c.</c>, <c>xxx</c> and their French, German and Spanish forms (<c>aucun</c>,
+    /// <c>néant</c>, <c>keine</c>, <c>k.A.</c>, <c>entfällt</c>, <c>ninguno</c>, <c>sin datos</c>…; case-insensitive, after trimming). Such values are no
     /// evidence either way and are left out of detector ratios (C04: a column whose oldest rows say <c>n/a</c>).</summary>
     /// <param name="value">A trimmed value.</param>
     public static bool IsPlaceholder(ReadOnlySpan<char> value)
