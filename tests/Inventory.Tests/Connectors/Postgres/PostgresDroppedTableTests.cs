@@ -1,4 +1,3 @@
-using Inventory.Catalog;
 using Inventory.Tests.Support;
 using NUnit.Framework;
 
@@ -13,7 +12,7 @@ public sealed class PostgresDroppedTableTests
     [Test]
     public async Task Sample_TableDroppedAfterCatalog_OneIssueForTheTable()
     {
-        // Given a catalog read while both tables existed
+        // Given both tables on the server
         await using var db = await TestPostgres.CreateAsync("perf12_drop");
         await db.ExecuteAsync("""
             CREATE TABLE gone (id int PRIMARY KEY, email text, phone text, note text, created_at timestamptz);
@@ -22,24 +21,7 @@ public sealed class PostgresDroppedTableTests
             INSERT INTO kept SELECT g, 'Lyon' FROM generate_series(1, 20) g;
             """);
         await using var connector = PostgresTestKit.Connector(db);
-        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
-
-        // When one of them is dropped before it is sampled
-        await db.ExecuteAsync("DROP TABLE gone");
-        var gone = await connector.SampleAsync(catalog.Tables.Single(t => t.Name == "gone"), new SampleOptions());
-        var kept = await connector.SampleAsync(catalog.Tables.Single(t => t.Name == "kept"), new SampleOptions());
-
-        // Then the dropped table gives one issue naming the cause, every column not sampled; the other is read
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(gone.Issues, Has.Count.EqualTo(1));
-            Assert.That(gone.Issues.Single().Column, Is.Null);
-            Assert.That(gone.Issues.Single().Message, Does.Contain("relation not found"));
-            Assert.That(gone.NotSampled, Is.EqualTo(NotSampledReason.Error));
-            Assert.That(gone.Columns.Values.Select(c => c.NotSampled), Has.All.EqualTo(NotSampledReason.Error));
-            Assert.That(gone.Columns, Has.Count.EqualTo(5));
-            Assert.That(kept.Issues, Is.Empty);
-            Assert.That(kept.Columns["city"].Values, Has.Count.EqualTo(20).And.All.EqualTo("Lyon"));
-        }
+        // When one of them is dropped before it is sampled, then one issue for it and the other table read
+        await DroppedTableScenario.AssertOneIssueForTheDroppedTableAsync(connector, () => db.ExecuteAsync("DROP TABLE gone"), "relation not found");
     }
 }
