@@ -158,7 +158,9 @@ public sealed class AnnotationMerger
                 var entry = first.Columns.FirstOrDefault(c => c.Name == column.Name);
                 if (entry is null)
                 {
-                    var annotated = annotation.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+                    // Columns with an entry of their own, including one dropped as invalid (trial 19: 'renamed to
+                    // ip_auteur?' when ip_auteur's entry had an unknown category), are never the renamed column.
+                    var annotated = annotation.Columns.Select(c => c.Name).Concat(annotation.EntryNames).ToHashSet(StringComparer.Ordinal);
                     // Names are case-sensitive: a column spelt with other capitals is that column, even when it has its own
                     // entry (trial 17: 'Email' was said to be renamed to 'email_verified').
                     var sameLetters = first.Columns.Select(c => c.Name).FirstOrDefault(n => string.Equals(n, column.Name, StringComparison.OrdinalIgnoreCase));

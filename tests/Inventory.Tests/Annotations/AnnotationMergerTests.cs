@@ -225,6 +225,26 @@ public sealed class AnnotationMergerTests
             : new[] { (StaleKind.SourceMissing, "orders"), (StaleKind.TableMissing, "invoices"), (StaleKind.ColumnMissing, "users") }));
     }
 
+    [TestCase("contact.nonsense", null, TestName = "Apply_StaleColumn_NeverSuggestsAColumnWhoseEntryWasDroppedAsInvalid")]
+    [TestCase("none", null, TestName = "Apply_StaleColumn_NeverSuggestsAColumnWithAValidEntry")]
+    [TestCase(null, "ip_auteur", TestName = "Apply_StaleColumn_SuggestsAnUnannotatedColumn")]
+    public void Apply_StaleColumn_RenameSuggestion(string? otherEntryCategory, string? expected)
+    {
+        // Trial 19 #8: 'auteur_email' (dropped) was said to be "renamed to 'ip_auteur'?" although ip_auteur has its own
+        // entry, dropped for an unknown category. Any entry in the file, valid or not, keeps a column out of the hint.
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", "table: avis\ncolumns:\n  auteur_email: contact.email\n"
+            + (otherEntryCategory is null ? "" : $"  ip_auteur: {otherEntryCategory}\n"));
+        var document = Document(Table("avis", 0, Column("id", 1, "integer", TypeFamily.Integer), Column("ip_auteur", 2, "text", TypeFamily.Text)));
+        var set = new AnnotationLoader().Load(file);
+        Assert.That(set.Errors, otherEntryCategory == "contact.nonsense" ? Is.Not.Empty : Is.Empty);
+
+        var result = new AnnotationMerger(options: new MergeOptions { PathBase = dir.Path }).Apply(document, set);
+
+        var stale = result.Stale.Single(s => s.Column == "auteur_email");
+        Assert.That(stale.Suggestion, Is.EqualTo(expected));
+    }
+
     [Test]
     public void Apply_ShardMissingFromTheMerge_ItsSourcesAnnotationsAreNotStale()
     {
