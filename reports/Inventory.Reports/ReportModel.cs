@@ -252,6 +252,9 @@ public sealed class ClaimRow
     public required string Summary { get; init; }
     /// <summary>Items examined.</summary>
     public required int Examined { get; init; }
+    /// <summary>The tables a table-level check examined (<c>source/table</c>, names only), or null when the check does
+    /// not list them (<see cref="Claims.ClaimResult.ExaminedTables"/>).</summary>
+    public IReadOnlyList<string>? ExaminedTables { get; init; }
     /// <summary>Findings against the claim.</summary>
     public required IReadOnlyList<FindingRow> Findings { get; init; }
     /// <summary>Items the check could not decide.</summary>

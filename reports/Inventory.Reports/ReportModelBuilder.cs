@@ -274,6 +274,7 @@ internal static class ReportModelBuilder
     {
         Id = r.Claim.Id, Text = r.Claim.Text, Kind = r.Claim.Kind,
         Verdict = JsonNamingPolicy.KebabCaseLower.ConvertName(r.Verdict.ToString()), Summary = r.Summary, Examined = r.Examined,
+        ExaminedTables = r.ExaminedTables.Count > 0 ? r.ExaminedTables : null,
         Findings = r.Findings.Select(Finding).ToList(), Unresolved = r.Unresolved.Select(Finding).ToList(),
     };
 

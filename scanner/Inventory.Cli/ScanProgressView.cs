@@ -61,17 +61,35 @@ internal static class ScanProgressView
         private ProgressTask? _sources;
         private (string Source, TimeSpan Elapsed) _slowest;
 
+        private readonly SourceTally _tally = new();
+
         public void SourceFinished(string source, int done, int total, TimeSpan elapsed)
         {
             if (total < 2) return;
             lock (_gate)
             {
-                _sources ??= context.AddTask("sources", maxValue: total);
-                _sources.Value = done;
                 if (elapsed >= _slowest.Elapsed) _slowest = (source, elapsed);
-                _sources.Description = Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"sources {done}/{total}, slowest {_slowest.Source} {_slowest.Elapsed.TotalSeconds:0.0} s"));
+                Show(done, total, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $", slowest {_slowest.Source} {_slowest.Elapsed.TotalSeconds:0.0} s"));
             }
+        }
+
+        public void SourceFailed(string source, int ended, int total, string cause)
+        {
+            if (total < 2) return;
+            lock (_gate)
+            {
+                _tally.Failed(source);
+                Show(ended, total, _slowest.Source is null ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $", slowest {_slowest.Source} {_slowest.Elapsed.TotalSeconds:0.0} s"));
+            }
+        }
+
+        private void Show(int ended, int total, string slowest)
+        {
+            _sources ??= context.AddTask("sources", maxValue: total);
+            _sources.Value = ended;
+            _sources.Description = Markup.Escape(_tally.Describe(ended, total) + slowest);
         }
         private readonly Lock _gate = new();
 
@@ -92,6 +110,33 @@ internal static class ScanProgressView
                 if (_tasks.Remove(source + "\u0001" + table, out var task)) { task.IsIndeterminate(false); task.Value = 1; task.StopTask(); }
                 if (_overall.TryGetValue(source, out var overall)) overall.Increment(1);
             }
+        }
+    }
+
+    /// <summary>The sources line of a fleet scan: sources scanned out of the total, and those that could not be reached
+    /// named (trial 19: an unreachable source printed "sources 6/9 done" as if it had been scanned). Not thread-safe:
+    /// callers hold their lock.</summary>
+    internal sealed class SourceTally
+    {
+        /// <summary>Failed sources named in the line; more are counted only.</summary>
+        private const int NamedFailures = 3;
+        private readonly List<string> _failed = [];
+
+        /// <summary>Records a source that could not be reached.</summary>
+        /// <param name="source">Its name.</param>
+        public void Failed(string source) => _failed.Add(source);
+
+        /// <summary>The line: <c>sources 6/9 done</c>, then <c>, 1 failed: tenant-down</c> once a source failed.</summary>
+        /// <param name="ended">Sources ended (scanned or failed).</param>
+        /// <param name="total">Sources of the scan.</param>
+        /// <returns>The text, without the slowest sources.</returns>
+        public string Describe(int ended, int total)
+        {
+            var text = $"sources {ended - _failed.Count}/{total} done";
+            if (_failed.Count == 0) return text;
+            var named = string.Join(", ", _failed.Take(NamedFailures));
+            var more = _failed.Count > NamedFailures ? $" and {_failed.Count - NamedFailures} more" : "";
+            return $"{text}, {_failed.Count} failed: {named}{more}";
         }
     }
 
@@ -127,7 +172,23 @@ internal static class ScanProgressView
                 if (_slowest.Count > 3) _slowest.RemoveAt(3);
                 slowest = string.Join(", ", _slowest.Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Source} {s.Elapsed.TotalSeconds:0.0} s")));
             }
-            Line(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sources {done}/{total} done ({source} {elapsed.TotalSeconds:0.0} s); slowest: {slowest}"));
+            string tally;
+            lock (_gate) tally = _tally.Describe(done, total);
+            Line(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{tally} ({source} {elapsed.TotalSeconds:0.0} s); slowest: {slowest}"));
+        }
+
+        private readonly SourceTally _tally = new();
+
+        public void SourceFailed(string source, int ended, int total, string cause)
+        {
+            if (total < 2) return;
+            string tally;
+            lock (_gate)
+            {
+                _tally.Failed(source);
+                tally = _tally.Describe(ended, total);
+            }
+            Line($"{tally} ({source} not scanned: {cause})");
         }
 
         private readonly System.Text.StringBuilder _pending = new();

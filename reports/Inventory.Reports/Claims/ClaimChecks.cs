@@ -322,6 +322,7 @@ internal static class ClaimChecks
         }
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
+        var examinedTables = new List<string>();
         int examined = 0;
         foreach (var source in ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)))
         {
@@ -332,6 +333,7 @@ internal static class ClaimChecks
                 bool suggested = !tagged && t.Columns.Any(c => Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d));
                 if (!tagged && !suggested) continue;
                 examined++;
+                examinedTables.Add($"{source.Name}/{t.QualifiedName}");
                 if (!deleted.TryGetValue(t.QualifiedName, out var path) || path.Count == 0) continue;
                 var via = string.Join(" → ", path);
                 if (tagged)
@@ -349,7 +351,8 @@ internal static class ClaimChecks
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "billing table", "billing tables")}; no account deletion ({string.Join(", ", roots)}) cascades into them",
             violated: $"{Count(findings.Count, "billing table is", "billing tables are")} deleted by ON DELETE CASCADE when an account is deleted",
-            unknown: $"{Count(unresolved.Count, "table", "tables")} with a suggested billing category reached by an account deletion cascade");
+            unknown: $"{Count(unresolved.Count, "table", "tables")} with a suggested billing category reached by an account deletion cascade",
+            examinedTables: examinedTables);
     }
 
     /// <summary>Tables whose rows are deleted when a root's row is deleted: qualified name → the cascade path from the root

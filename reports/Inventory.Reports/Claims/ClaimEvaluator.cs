@@ -90,7 +90,8 @@ internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, In
     public static bool IsProcessorSource(SourceEntry source) => source.Role == ProcessingRole.Processor;
 
     /// <summary>Builds the result with the verdict rule.</summary>
-    public ClaimResult Result(List<ClaimFinding> findings, List<ClaimFinding> unresolved, int examined, string holds, string violated, string unknown) =>
+    public ClaimResult Result(List<ClaimFinding> findings, List<ClaimFinding> unresolved, int examined, string holds, string violated, string unknown,
+        IReadOnlyList<string>? examinedTables = null) =>
         new()
         {
             Claim = Claim,
@@ -99,5 +100,6 @@ internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, In
             Findings = findings,
             Unresolved = unresolved,
             Examined = examined,
+            ExaminedTables = examinedTables ?? [],
         };
 }

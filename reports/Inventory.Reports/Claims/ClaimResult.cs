@@ -41,4 +41,8 @@ public sealed record ClaimResult
     public IReadOnlyList<ClaimFinding> Unresolved { get; init; } = [];
     /// <summary>How many columns (or tables, for table-level checks) the check examined.</summary>
     public int Examined { get; init; }
+    /// <summary>The tables a table-level check examined, as <c>source/table</c> (names only, never a value), in
+    /// document order, so a reader can see what a verdict rests on (trial 19: "holds for 9 billing tables" named none);
+    /// empty for checks that do not list them.</summary>
+    public IReadOnlyList<string> ExaminedTables { get; init; } = [];
 }

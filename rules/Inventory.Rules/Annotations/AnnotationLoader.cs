@@ -215,6 +215,7 @@ public sealed class AnnotationLoader
             references.Add(new PolicyReference(PolicyReferenceKind.Activity, activity, new AnnotationLocation(activityNode.File, activityNode.Line, activityNode.Column)));
         references.AddRange(Recipients(map));
         var columns = new List<ColumnAnnotation>();
+        var entryNames = new List<string>();
         var columnsNode = map["columns"];
         switch (columnsNode)
         {
@@ -229,6 +230,7 @@ public sealed class AnnotationLoader
                         errors.Add(AnnotationError.From(AnnotationErrorKind.Structure, key.Error("a column name cannot be empty")));
                         continue;
                     }
+                    entryNames.Add(key.Value);
                     var column = ReadColumn(key, value, errors);
                     if (column is null) continue;
                     columns.Add(column);
@@ -250,6 +252,7 @@ public sealed class AnnotationLoader
             Reason = reason,
             DefaultCategory = defaultCategory,
             Columns = columns,
+            EntryNames = entryNames,
             PolicyReferences = references,
             Location = new AnnotationLocation(tableScalar.File, tableScalar.Line, tableScalar.Column),
         };

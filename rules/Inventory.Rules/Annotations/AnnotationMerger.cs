@@ -98,8 +98,15 @@ public sealed class AnnotationMerger
         var applied = new Dictionary<TableEntry, TableAnnotation>(ReferenceEqualityComparer.Instance);
         // Sources the scan could not connect to (a connection-failed issue): which tables they hold is unknown, so an
         // annotation naming one, or a source-less one whose table no scanned source holds, is not stale (trial 19).
-        var unreached = document.Issues.Where(i => i.Kind == Inventory.Scanning.ScanRunner.ConnectionFailedKind && i.Table is null)
+        // The same holds for the sources (or the one source's tables) of a shard missing from a merge.
+        var unreached = document.Issues.Where(i => i.Kind is Inventory.Scanning.ScanRunner.ConnectionFailedKind or Inventory.Scanning.InventoryMerge.ShardMissingKind
+                && i.Table is null && i.Source != "*")
             .Select(i => i.Source).ToHashSet(StringComparer.Ordinal);
+        // A missing shard whose parts did not record their split: what it held is unknown, so a stale message says the
+        // inventory is incomplete rather than that the table is gone.
+        var incomplete = document.Issues.Any(i => i.Kind == Inventory.Scanning.InventoryMerge.ShardMissingKind && i.Source == "*")
+            ? "; the inventory is incomplete (a shard is missing from the merge and the parts do not record which sources it held), so it may be there"
+            : "";
 
         foreach (var annotation in annotations.Annotations)
         {
@@ -110,7 +117,7 @@ public sealed class AnnotationMerger
                 {
                     if (_options.ReportMissingTables && document.Sources.Count > 0 && !unreached.Contains(sourceName))
                         stale.Add(new StaleAnnotation(StaleKind.SourceMissing, sourceName, annotation.Table, null,
-                            $"source '{sourceName}' was not scanned; fix 'source:' or remove the annotation",
+                            $"source '{sourceName}' was not scanned; fix 'source:' or remove the annotation{incomplete}",
                             Closest.Find(sourceName, bySource.Keys), annotation.Location));
                     continue;
                 }
@@ -121,7 +128,7 @@ public sealed class AnnotationMerger
             var tables = sources.SelectMany(s => s.Tables).Where(t => t.QualifiedName == annotation.Table).ToArray();
             if (tables.Length == 0)
             {
-                if (_options.ReportMissingTables && !(annotation.Source is null && unreached.Count > 0)
+                if (_options.ReportMissingTables && !(annotation.Source is null ? unreached.Count > 0 : unreached.Contains(annotation.Source))
                     && (sources.Count == 0 || sources.Any(s => InScope(s, annotation.Table))))
                 {
                     var names = sources.SelectMany(s => s.Tables).Select(t => t.QualifiedName).Distinct().ToList();
@@ -130,6 +137,8 @@ public sealed class AnnotationMerger
                     stale.Add(new StaleAnnotation(StaleKind.TableMissing, annotation.Source, annotation.Table, null,
                         otherCase is not null
                             ? $"table '{annotation.Table}' is not in the inventory; names are case-sensitive: the table is '{otherCase}'"
+                            : incomplete.Length > 0
+                            ? $"table '{annotation.Table}' is not in the inventory{incomplete}" + (suggestion is null ? "" : $"; or renamed to '{suggestion}'?")
                             : suggestion is null
                             ? $"table '{annotation.Table}' is not in the inventory (dropped or renamed?); remove or rename the annotation"
                             : $"table '{annotation.Table}' is not in the inventory; renamed to '{suggestion}'?",
@@ -149,7 +158,9 @@ public sealed class AnnotationMerger
                 var entry = first.Columns.FirstOrDefault(c => c.Name == column.Name);
                 if (entry is null)
                 {
-                    var annotated = annotation.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+                    // Columns with an entry of their own, including one dropped as invalid (trial 19: 'renamed to
+                    // ip_auteur?' when ip_auteur's entry had an unknown category), are never the renamed column.
+                    var annotated = annotation.Columns.Select(c => c.Name).Concat(annotation.EntryNames).ToHashSet(StringComparer.Ordinal);
                     // Names are case-sensitive: a column spelt with other capitals is that column, even when it has its own
                     // entry (trial 17: 'Email' was said to be renamed to 'email_verified').
                     var sameLetters = first.Columns.Select(c => c.Name).FirstOrDefault(n => string.Equals(n, column.Name, StringComparison.OrdinalIgnoreCase));

@@ -84,6 +84,9 @@ public sealed record TableAnnotation
     public string? DefaultCategory { get; init; }
     /// <summary>Column entries in file order.</summary>
     public IReadOnlyList<ColumnAnnotation> Columns { get; init; } = [];
+    /// <summary>Every column name with an entry in the file, valid or not (an entry dropped for an unknown category is
+    /// not in <see cref="Columns"/> but is here): a stale entry's "renamed to 'x'?" never names one of these (trial 19).</summary>
+    public IReadOnlyList<string> EntryNames { get; init; } = [];
     /// <summary>Where the <c>table:</c> value is.</summary>
     public required AnnotationLocation Location { get; init; }
     /// <summary>Every activity and recipient id the document names (its <c>activity:</c>, the items of its own and its

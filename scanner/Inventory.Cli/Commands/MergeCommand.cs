@@ -31,7 +31,7 @@ internal sealed class MergeCommand(IAnsiConsole console) : Command<MergeCommand.
         var columns = merged.AllColumns().Count();
         console.Write(new Text(string.Create(CultureInfo.InvariantCulture,
             $"merged {parts.Count} part(s): {merged.Sources.Count} source(s), {tables} table(s), {columns} column(s) → {settings.Out}\n")));
-        foreach (var issue in merged.Issues.Where(i => i.Kind == "shard-missing"))
+        foreach (var issue in merged.Issues.Where(i => i.Kind == InventoryMerge.ShardMissingKind))
             console.Write(new Text($"  ! {issue.Message}\n", new Style(Color.Yellow)));
         if (!merged.Complete)
         {

@@ -130,9 +130,35 @@ public static class InventoryMerge
         if (sharded.Count != parts.Count)
             throw new ConfigurationException($"{parts.First(p => p.Document.Shard is null).File} is a whole scan but {sharded[0].File} is shard {sharded[0].Document.Shard}: merge the shards of one split only");
         CheckSameSplit(sharded);
+        var split = sharded.Select(p => p.Document.SplitOf).FirstOrDefault(s => s is not null);
         for (int i = 1; i <= count; i++)
-            if (!seen.ContainsKey(i))
-                merged.Issues.Add(new ScanIssue("*", null, null, "shard-missing",
-                    $"shard {i}/{count} is not among the merged parts: its sources or tables are missing from this inventory"));
+        {
+            if (seen.ContainsKey(i)) continue;
+            var missing = new ScanShard(i, count);
+            // The split names the sources the missing shard held (each whole when there are several, or the tables of
+            // the one source), so annotations of those are known to be unknown, not stale. Parts without the split
+            // record cannot tell: one issue for every source ('*').
+            List<string> held = split switch
+            {
+                null => [],
+                { Count: 1 } => [split[0].Name],
+                _ => split.Where(s => missing.Owns(s.Name)).Select(s => s.Name).ToList(),
+            };
+            if (held.Count == 0)
+                merged.Issues.Add(new ScanIssue("*", null, null, ShardMissingKind,
+                    $"shard {missing} is not among the merged parts: its sources or tables are missing from this inventory"));
+            else if (split!.Count == 1)
+                merged.Issues.Add(new ScanIssue(held[0], null, null, ShardMissingKind,
+                    $"shard {missing} is not among the merged parts: the tables of source '{held[0]}' it held are missing from this inventory"));
+            else
+                foreach (var name in held)
+                    merged.Issues.Add(new ScanIssue(name, null, null, ShardMissingKind,
+                        $"shard {missing} is not among the merged parts: source '{name}', which it held, is missing from this inventory"));
+        }
     }
+
+    /// <summary>The scan issue kind of a shard not among the merged parts. Its source is the source the shard held (one
+    /// issue each; the tables of the one source of a split by tables), or <c>*</c> when the parts do not record their
+    /// split (<see cref="InventoryDocument.SplitOf"/>) or the shard held no source.</summary>
+    public const string ShardMissingKind = "shard-missing";
 }

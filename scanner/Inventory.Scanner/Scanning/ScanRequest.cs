@@ -35,8 +35,16 @@ public interface IScanProgress
     void TableFinished(string source, string table, int sampledRows, int issues);
     /// <summary>A source was scanned completely (every table classified).</summary>
     /// <param name="source">Its name.</param>
-    /// <param name="done">Sources finished so far, this one included.</param>
+    /// <param name="done">Sources ended so far (scanned, or failed: see <see cref="SourceFailed"/>), this one included.</param>
     /// <param name="total">Sources of the scan.</param>
     /// <param name="elapsed">Time from its first connection to its last table classified.</param>
     void SourceFinished(string source, int done, int total, TimeSpan elapsed) { }
+    /// <summary>A source could not be connected to (or its catalog read) and is left out of the scan: a
+    /// <see cref="ScanRunner.ConnectionFailedKind"/> issue of the inventory (trial 19: such a source was counted as
+    /// "done" as if it had been scanned).</summary>
+    /// <param name="source">Its name.</param>
+    /// <param name="ended">Sources ended so far (scanned or failed), this one included.</param>
+    /// <param name="total">Sources of the scan.</param>
+    /// <param name="cause">Why it could not be reached: the connector's message (no credentials, no sampled value).</param>
+    void SourceFailed(string source, int ended, int total, string cause) { }
 }

@@ -114,7 +114,8 @@ public sealed class ScanRunner
                         // One source of several that cannot be reached (down, wrong port, refused login, no CONNECT) is a
                         // scan issue: the others are still scanned (trial 19: one tenant database down aborted the fleet).
                         unreached.Add((source.Config.Name, e));
-                        pending = Task.CompletedTask;
+                        progress?.SourceFailed(source.Config.Name, Interlocked.Increment(ref done), sources.Count, e.Message);
+                        return;
                     }
                 }
                 await pending.WaitAsync(ct).ConfigureAwait(false);

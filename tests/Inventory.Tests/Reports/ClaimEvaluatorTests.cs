@@ -427,6 +427,21 @@ public sealed class ClaimEvaluatorTests
     }
 
     [Test]
+    public void BillingNotCascadeDeleted_Holds_NamesTheTablesItExamined()
+    {
+        // Trial 19 #14: "holds for 9 billing tables" named none of them. The billing tables (by activity or category) are
+        // listed as source/table; a table with no billing evidence is not.
+        var result = Check("billing-kept", Doc(Users(),
+            Some.Table("invoices", "billing-and-payment", Some.Id(), Some.Fk()).WithFk("users", "restrict"),
+            Some.Table("charges", null, Some.Id(), Some.Column("amount", "financial.billing")),
+            Some.Table("contacts", null, Some.Id(), Some.Column("email", "contact.email"))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+        Assert.That(result.ExaminedTables, Is.EqualTo(new[] { "app/charges", "app/invoices" }).Or.EqualTo(new[] { "app/invoices", "app/charges" }));
+        Assert.That(result.ExaminedTables, Has.Count.EqualTo(result.Examined));
+    }
+
+    [Test]
     public void BillingNotCascadeDeleted_NoBillingTable_Unknown()
     {
         Assert.That(Check("billing-kept", Doc(Users())).Verdict, Is.EqualTo(ClaimVerdict.Unknown));

@@ -303,6 +303,36 @@ public sealed class ReportWriterTests
     }
 
     [Test]
+    public async Task Demo_BillingKeptClaim_NamesItsExaminedTablesInJsonMarkdownAndHtml()
+    {
+        // Trial 19 #14: a table-level verdict names the tables it rests on (names only); other claims carry no list.
+        var model = DemoModel();
+        var billing = model.Claims.Single(c => c.Kind == "billing-not-cascade-deleted");
+        Assert.That(billing.ExaminedTables, Is.Not.Null.And.Not.Empty);
+        Assert.That(billing.ExaminedTables, Has.Count.EqualTo(billing.Examined));
+
+        var json = Encoding.UTF8.GetString(await RenderAsync(new JsonReportWriter(), model));
+        var md = Encoding.UTF8.GetString(await RenderAsync(ReportWriters.Create("md"), model));
+        var html = Encoding.UTF8.GetString(await RenderAsync(ReportWriters.Create("html"), model));
+
+        using var doc = JsonDocument.Parse(json);
+        var claims = doc.RootElement.GetProperty("claims").EnumerateArray().ToList();
+        var listed = claims.Single(c => c.GetProperty("id").GetString() == billing.Id).GetProperty("examinedTables").EnumerateArray().Select(e => e.GetString()).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(listed, Is.EqualTo(billing.ExaminedTables));
+            Assert.That(claims.Where(c => c.GetProperty("kind").GetString() != "billing-not-cascade-deleted").Select(c => c.TryGetProperty("examinedTables", out _)), Is.All.False);
+            foreach (var table in billing.ExaminedTables!)
+            {
+                Assert.That(md, Does.Contain($"`{table}`"), table);
+                Assert.That(html, Does.Contain($"<code>{TemplateRenderer.Name(table)}</code>"), table);
+            }
+            Assert.That(md, Does.Contain("; examined: `"));
+            Assert.That(html, Does.Contain("examined: <code>"));
+        }
+    }
+
+    [Test]
     public void Create_UnknownFormat_ConfigurationError()
     {
         Assert.That(() => ReportWriters.CreateMany("html,pdf"), Throws.TypeOf<ConfigurationException>().With.Message.Contains("'pdf'"));

@@ -133,8 +133,14 @@ public sealed class ShardMergeTests
         {
             Assert.That(code, Is.EqualTo(ExitCodes.ScanIncomplete));
             Assert.That(merged.Complete, Is.False);
-            Assert.That(merged.Issues.Select(i => (i.Kind, i.Message)),
-                Is.EqualTo(new[] { ("shard-missing", "shard 2/3 is not among the merged parts: its sources or tables are missing from this inventory") }));
+            // One issue per source the missing shard held (from the split the parts record), each naming it, so
+            // annotations of exactly those sources are unknown rather than stale.
+            var held = sources.Select(s => s.Name).Where(new ScanShard(2, 3).Owns).ToList();
+            Assert.That(held, Is.Not.Empty, "the test's split gives shard 2/3 at least one source");
+            Assert.That(merged.Issues.Select(i => i.Kind), Is.All.EqualTo("shard-missing"));
+            Assert.That(merged.Issues.Select(i => i.Source), Is.EquivalentTo(held));
+            Assert.That(merged.Sources.Select(s => s.Name), Is.EquivalentTo(sources.Select(s => s.Name).Except(held)), "the held sources are the absent ones");
+            Assert.That(merged.Issues.Select(i => i.Message), Is.EquivalentTo(held.Select(h => $"shard 2/3 is not among the merged parts: source '{h}', which it held, is missing from this inventory")));
             Assert.That(console.Output, Does.Contain("shard 2/3 is not among the merged parts"));
         }
     }

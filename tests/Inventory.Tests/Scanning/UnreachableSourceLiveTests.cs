@@ -149,6 +149,56 @@ public sealed class UnreachableSourceLiveTests
             Assert.That(InventoryJson.Read(output).Sources.Select(s => s.Name), Is.EquivalentTo(new[] { "tenant-ok", "support" }));
             Assert.That(console.Output, Does.Contain("! tenant-down: connection-failed: source not scanned: postgres "));
             Assert.That(console.Output, Does.Not.Contain(Password));
+            // Progress (trial 19 #15): the unreachable sources are counted and named as failed, never as done.
+            Assert.That(console.Output, Does.Match(@"sources 2/4 done, 2 failed: (tenant-down, tenant-no-connect|tenant-no-connect, tenant-down) "));
+            Assert.That(console.Output, Does.Contain("(tenant-down not scanned: postgres "));
+            Assert.That(console.Output, Does.Not.Match(@"\((tenant-down|tenant-no-connect) \d+\.\d s\)"), "a failed source is never timed as scanned");
+            Assert.That(console.Output, Does.Not.Match(@"sources [34]/4 done"), "only the two reached sources count as done");
+        }
+    }
+
+    [Test]
+    public async Task Run_SomeSourcesUnreachable_ReportsThemAsFailedNotFinished()
+    {
+        var progress = new SourceRecorder();
+
+        await new ScanRunner(ClassifierFactory.CreateRules()).RunAsync(new ScanRequest { Sources = Fleet(), SourceParallelism = 2 }, progress);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(progress.Finished, Is.EquivalentTo(new[] { "tenant-ok", "support" }));
+            Assert.That(progress.Failed.Select(f => f.Source), Is.EquivalentTo(new[] { "tenant-down", "tenant-no-connect" }));
+            Assert.That(progress.Failed.Single(f => f.Source == "tenant-down").Cause, Does.Contain("cannot reach the server").And.Not.Contains(Password));
+            Assert.That(progress.Ended.Order(), Is.EqualTo(new[] { 1, 2, 3, 4 }), "scanned and failed sources share one count of ended sources");
+        }
+    }
+
+    [Test]
+    public void SourceTally_NamesTheFirstThreeFailuresAndCountsTheRest()
+    {
+        var tally = new ScanProgressView.SourceTally();
+        Assert.That(tally.Describe(2, 9), Is.EqualTo("sources 2/9 done"));
+        foreach (var name in new[] { "a", "b", "c", "d" }) tally.Failed(name);
+
+        Assert.That(tally.Describe(7, 9), Is.EqualTo("sources 3/9 done, 4 failed: a, b, c and 1 more"));
+    }
+
+    private sealed class SourceRecorder : IScanProgress
+    {
+        private readonly Lock _gate = new();
+        public List<string> Finished { get; } = [];
+        public List<(string Source, string Cause)> Failed { get; } = [];
+        public List<int> Ended { get; } = [];
+        public void CatalogRead(string source, int tables, int columns) { }
+        public void TableStarted(string source, string table) { }
+        public void TableFinished(string source, string table, int sampledRows, int issues) { }
+        public void SourceFinished(string source, int done, int total, TimeSpan elapsed)
+        {
+            lock (_gate) { Finished.Add(source); Ended.Add(done); }
+        }
+        public void SourceFailed(string source, int ended, int total, string cause)
+        {
+            lock (_gate) { Failed.Add((source, cause)); Ended.Add(ended); }
         }
     }
 }
