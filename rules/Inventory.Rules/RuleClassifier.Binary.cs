@@ -20,7 +20,7 @@ public sealed partial class RuleClassifier
         { "uuid", "guid", "id", "ulid", "uid", "key", "pk", "rowguid", "objectid" };
     // Words of a file (its bytes) in a column name, English, French, German, Spanish (fichier, datei, archivo, piece jointe).
     private static readonly HashSet<string> FileWords = new(StringComparer.Ordinal)
-        { "file", "files", "attachment", "upload", "uploaded", "document", "fichier", "piece", "jointe", "pj", "datei", "anhang",
+        { "file", "files", "attachment", "upload", "uploaded", "document", "fichier", "piece", "jointe", "pj", "datei", "dateiinhalt", "anhang",
           "dokument", "archivo", "adjunto", "documento" };
     // Words for "the bytes themselves" that say a file only in a table of files (contenu, inhalt, contenido, data).
     private static readonly HashSet<string> ContentWords = new(StringComparer.Ordinal)
