@@ -112,6 +112,21 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
                 if (schema) named.Add(new JsonPathFinding(path.Path, h.DataCategory, h.Id, h.Matched, h.Total, path.Documents));
                 else unnamed.Add(h.DataCategory!);
             }
+            else if (key is not null && ValueRules.PeopleUnderABareName(path.Values, scores, key, path.Family, _options) is { } people)
+            {
+                var (led, tested) = people;
+                // A bare name key whose values are people's full names, outside a catalogue, lookup, company or machine
+                // object ($.charge.billing_details.name; not $.product.name): a person's name, as a bare name column is.
+                const string person = "contact.name";
+                found.Add(person);
+                var known = detectorItems.GetValueOrDefault(DetectorIds.PersonName, (person, 0, 0));
+                detectorItems[DetectorIds.PersonName] = (known.Item1, known.Item2 + led, known.Item3 + tested);
+                if (schema && pathItems.Count < MaxPathEvidence)
+                    pathItems.Add(new EvidenceItem("json-path", path.Path, person, led, tested, Math.Round((double)led / tested, 4),
+                        "values at this path: full names led by a common given name under a bare name key"));
+                if (schema) named.Add(new JsonPathFinding(path.Path, person, DetectorIds.PersonName, led, tested, path.Documents));
+                else unnamed.Add(person);
+            }
             else if (key is { DataCategory: { } category, Rule: { } rule } && category != "none")
             {
                 found.Add(category);

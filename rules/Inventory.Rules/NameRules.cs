@@ -329,11 +329,13 @@ public sealed class NameRuleSet
         string joined = string.Concat(words);
 
         NameRule? best = null, keeper = null;
+        bool bestFits = false, keeperFits = false;
         int bestEnd = -1, bestLength = 0, bestStart = 0, keeperEnd = -1, keeperLength = 0, keeperStart = 0;
         foreach (var rule in Rules)
         {
             if (rule.Tables.Count > 0 && !rule.Tables.Any(groups.Contains)) continue;
             if (rule.NotTables.Any(groups.Contains)) continue;
+            bool fits = rule.Families.Contains(family);
             foreach (var phrase in rule.Phrases)
             {
                 int start, end;
@@ -349,13 +351,13 @@ public sealed class NameRuleSet
                 else start = FindRunLast(words, phrase, out end);
                 if (start < 0) continue;
                 int length = phrase.Sum(p => p.Length);
-                if (Better(end, length, rule.Weight, bestEnd, bestLength, best?.Weight ?? 0))
+                if (Better(end, length, fits, rule.Weight, bestEnd, bestLength, bestFits, best?.Weight ?? 0))
                 {
-                    best = rule; bestEnd = end; bestLength = length; bestStart = start;
+                    best = rule; bestFits = fits; bestEnd = end; bestLength = length; bestStart = start;
                 }
-                if (rule.KeepsAllowedSuffixes && Better(end, length, rule.Weight, keeperEnd, keeperLength, keeper?.Weight ?? 0))
+                if (rule.KeepsAllowedSuffixes && Better(end, length, fits, rule.Weight, keeperEnd, keeperLength, keeperFits, keeper?.Weight ?? 0))
                 {
-                    keeper = rule; keeperEnd = end; keeperLength = length; keeperStart = start;
+                    keeper = rule; keeperFits = fits; keeperEnd = end; keeperLength = length; keeperStart = start;
                 }
             }
             foreach (var fragment in rule.Contains)
@@ -364,13 +366,13 @@ public sealed class NameRuleSet
                 if (at < 0) continue;
                 // Position in tokens: the token holding the fragment's last character.
                 int end = TokenAt(words, at + fragment.Length - 1), start = TokenAt(words, at);
-                if (Better(end, fragment.Length, rule.Weight, bestEnd, bestLength, best?.Weight ?? 0))
+                if (Better(end, fragment.Length, fits, rule.Weight, bestEnd, bestLength, bestFits, best?.Weight ?? 0))
                 {
-                    best = rule; bestEnd = end; bestLength = fragment.Length; bestStart = start;
+                    best = rule; bestFits = fits; bestEnd = end; bestLength = fragment.Length; bestStart = start;
                 }
-                if (rule.KeepsAllowedSuffixes && Better(end, fragment.Length, rule.Weight, keeperEnd, keeperLength, keeper?.Weight ?? 0))
+                if (rule.KeepsAllowedSuffixes && Better(end, fragment.Length, fits, rule.Weight, keeperEnd, keeperLength, keeperFits, keeper?.Weight ?? 0))
                 {
-                    keeper = rule; keeperEnd = end; keeperLength = fragment.Length; keeperStart = start;
+                    keeper = rule; keeperFits = fits; keeperEnd = end; keeperLength = fragment.Length; keeperStart = start;
                 }
             }
         }
@@ -396,8 +398,11 @@ public sealed class NameRuleSet
         return new NameMatch(best, best.DataCategory, best.Weight, gates, groups, tokens, null);
     }
 
-    private static bool Better(int end, int length, double weight, int bestEnd, int bestLength, double bestWeight) =>
-        end > bestEnd || (end == bestEnd && (length > bestLength || (length == bestLength && weight > bestWeight)));
+    // The later match wins, then the longer; of two equal matches (the same phrase in two rules: "iva" is the VAT number
+    // as text and the VAT amount as a decimal), the rule that takes the column's type, then the stronger (kinds20).
+    private static bool Better(int end, int length, bool fits, double weight, int bestEnd, int bestLength, bool bestFits, double bestWeight) =>
+        end > bestEnd || (end == bestEnd && (length > bestLength
+            || (length == bestLength && ((fits && !bestFits) || (fits == bestFits && weight > bestWeight)))));
 
     /// <summary>Replaces every token that is a known abbreviation (the <c>abbreviations</c> of the rule file, all four
     /// languages: <c>fname</c> → <c>first name</c>, <c>tel</c> → <c>phone</c>) by its expansion.</summary>

@@ -18,6 +18,51 @@ public sealed partial class RuleClassifier
     // Words of a UUID or another key stored as bytes (uuid binary(16), guid, id varbinary(16)).
     private static readonly HashSet<string> UuidTokens = new(StringComparer.Ordinal)
         { "uuid", "guid", "id", "ulid", "uid", "key", "pk", "rowguid", "objectid" };
+    // Words of a file (its bytes) in a column name, English, French, German, Spanish (fichier, datei, archivo, piece jointe).
+    private static readonly HashSet<string> FileWords = new(StringComparer.Ordinal)
+        { "file", "files", "attachment", "upload", "uploaded", "document", "fichier", "piece", "jointe", "pj", "datei", "dateiinhalt", "anhang",
+          "dokument", "archivo", "adjunto", "documento" };
+    // Words for "the bytes themselves" that say a file only in a table of files (contenu, inhalt, contenido, data).
+    private static readonly HashSet<string> ContentWords = new(StringComparer.Ordinal)
+        { "content", "contents", "data", "blob", "bytes", "body", "binary", "bin", "raw", "contenu", "donnees", "binaire", "inhalt",
+          "daten", "contenido", "datos", "binario", "of", "de", "du", "des", "del", "the" };
+    // Words of a table of uploaded files (attachments, pieces_jointes, anhaenge, adjuntos, uploads, documents).
+    private static readonly HashSet<string> FileTableWords = new(StringComparer.Ordinal)
+        { "attachment", "attachments", "file", "files", "upload", "uploads", "document", "documents", "piece", "pieces", "jointe",
+          "jointes", "pj", "fichier", "fichiers", "anhang", "anhaenge", "anhange", "datei", "dateien", "dokument", "dokumente",
+          "adjunto", "adjuntos", "archivo", "archivos", "documento", "documentos" };
+
+    /// <summary>A binary column holding the content of files users uploaded (PNG/JPEG/PDF attachments:
+    /// <c>pieces_jointes.contenu</c>, <c>attachments.data</c>, <c>anhaenge.datei</c>, <c>adjuntos.archivo</c>) is
+    /// <c>customer_content.file</c> (LABELS.md). The content is never read: the column's words are all words of a file or of
+    /// its bytes (<c>file_content</c>, <c>contenu</c>, <c>datos</c>), with at least one file word or a table of files
+    /// (<c>attachments</c>, <c>pieces_jointes</c>, <c>anhaenge</c>, <c>adjuntos</c>, <c>uploads</c>, <c>documents</c>);
+    /// when byte lengths were sampled they must read as files: several lengths, not all of one digest or UUID size, the
+    /// largest above 64 bytes (files are large and varied, digests and keys fixed and short). A name that gives another
+    /// category (<c>avatar</c>, <c>photo</c>: a person's photo; <c>file_hash</c>: a checksum) is left to the other rules.</summary>
+    /// <returns>The decision, or null when the rule does not apply.</returns>
+    private static ColumnClassification? UploadedFileContent(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
+    {
+        var tokens = name.Tokens;
+        if (tokens.Count == 0 || !tokens.All(t => FileWords.Contains(t) || ContentWords.Contains(t)) || tokens.All(t => t is "of" or "de" or "du" or "des" or "del" or "the"))
+            return null;
+        if (name.DataCategory is { } named && named != "none" && named != "customer_content.file") return null;
+        bool fileTable = NameTokenizer.Tokenize(column.Table).Any(FileTableWords.Contains);
+        if (!fileTable && !tokens.Any(FileWords.Contains)) return null;
+        var lengths = column.BinaryLengths is { Count: > 0 } l ? l : null;
+        if (lengths is not null)
+        {
+            int digestSized = lengths.Count(n => n is 16 or 20 or 32 or 48 or 64);
+            if (lengths.Max() <= 64 || digestSized >= 0.9 * lengths.Count || (lengths.Count >= 3 && lengths.Distinct().Count() == 1)) return null;
+        }
+        const string category = "customer_content.file";
+        var detail = lengths is null ? "the content of uploaded files (name)"
+            : string.Create(CultureInfo.InvariantCulture, $"the content of uploaded files: {lengths.Count} values of {lengths.Distinct().Count()} lengths up to {lengths.Max()} bytes");
+        if (lengths is not null)
+            evidence.Insert(0, new EvidenceItem("sample", "sample.binary-lengths", category, lengths.Count, lengths.Count, Detail: detail));
+        evidence.Add(new EvidenceItem("type-gate", BinaryByNameEvidence, category, Detail: detail));
+        return Decide(category, lengths is null ? 0.6 : 0.8, evidence);
+    }
 
     /// <summary>What a binary column holds, from its name and, when sampled, its byte lengths. An IP address packed as
     /// bytes (MySQL <c>INET6_ATON</c>, <c>varbinary(16)</c>, PostgreSQL <c>bytea</c>) is 4 bytes (IPv4) or 16 (IPv6):

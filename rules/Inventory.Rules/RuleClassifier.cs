@@ -114,7 +114,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         {
             evidence.Add(new EvidenceItem("type-gate", "gate.type." + (family == TypeFamily.Binary ? "binary" : info.SamplingHint),
                 Detail: "content is not inspected; needs annotation"));
-            if (family == TypeFamily.Binary && BinaryContent(column, name, evidence) is { } binary) return binary;
+            if (family == TypeFamily.Binary && (UploadedFileContent(column, name, evidence) ?? BinaryContent(column, name, evidence)) is { } binary) return binary;
             if (name.DataCategory == "none" && name.Gates.Count == 0)
                 return Decide("none", Math.Min(0.7, name.Weight), evidence);
             // A binary column named photo/picture/avatar most likely holds an image of a person: suggest it, with a

@@ -213,23 +213,39 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     private ColumnClassification? PeopleUnderABareName(ColumnEvidence column, DetectorResult result, NameMatch name, TypeFamily family,
         List<EvidenceItem> evidence)
     {
+        if (PeopleUnderABareName(column.Values, result, name, family, _options) is not { } people) return null;
+        var (led, tested) = people;
+        evidence.Insert(0, result[DetectorIds.PersonName].ToEvidence());
+        evidence.Insert(0, new EvidenceItem("sample", "sample.given-names", "contact.name", led, tested, Math.Round((double)led / tested, 4),
+            string.Create(CultureInfo.InvariantCulture, $"{led} of {tested} values are full names led by a common given name: people's names")));
+        return RuleClassifier.Decide("contact.name", 0.8, evidence);
+    }
+
+    /// <summary>The test of <see cref="PeopleUnderABareName(ColumnEvidence, DetectorResult, NameMatch, TypeFamily, List{EvidenceItem})"/>
+    /// on any values under a name: a column's, or a JSON key's read in the object that holds it (<c>name</c> under
+    /// <c>$.charge.billing_details</c>, kinds20).</summary>
+    /// <param name="values">The sampled values.</param>
+    /// <param name="result">The detectors' result on them.</param>
+    /// <param name="name">The name match (of the column, or of the key in its parent object).</param>
+    /// <param name="family">The values' type family.</param>
+    /// <param name="options">The thresholds.</param>
+    /// <returns>The counts (values led by a common given name, values tested), or null when the rule does not apply.</returns>
+    internal static (int Led, int Tested)? PeopleUnderABareName(IReadOnlyList<string> values, DetectorResult result, NameMatch name, TypeFamily family,
+        RuleClassifierOptions options)
+    {
         if (name.DataCategory != "none" || name.Gates.Count > 0 || name.Tokens is not [var only] || !BareNameTokens.Contains(only)) return null;
         if (family is not (TypeFamily.Text or TypeFamily.Untyped)) return null;
         if (name.TableGroups.Any(g => g is "catalogue" or "lookup" or "company" or "infrastructure" or "device")) return null;
         var person = result[DetectorIds.PersonName];
-        if (!Enough(person, 0.6) || result.DistinctRatio < 0.5) return null;
+        if (!Enough(person, 0.6, options) || result.DistinctRatio < 0.5) return null;
         int tested = 0, led = 0;
-        foreach (var v in column.Values)
+        foreach (var v in values)
         {
             if (string.IsNullOrWhiteSpace(v)) continue;
             tested++;
             if (GivenNames.LeadsFullName(v.AsSpan().Trim())) led++;
         }
-        if (led < 3 || led < 0.6 * tested) return null;
-        evidence.Insert(0, person.ToEvidence());
-        evidence.Insert(0, new EvidenceItem("sample", "sample.given-names", "contact.name", led, tested, Math.Round((double)led / tested, 4),
-            string.Create(CultureInfo.InvariantCulture, $"{led} of {tested} values are full names led by a common given name: people's names")));
-        return RuleClassifier.Decide("contact.name", 0.8, evidence);
+        return led < 3 || led < 0.6 * tested ? null : (led, tested);
     }
 
     /// <summary>True when a column whose values a payment-reference prefix matched is a secret: its name points at
