@@ -1,0 +1,59 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Inventory.Catalog;
+using Inventory.Classification;
+
+namespace Inventory.Model;
+
+/// <summary>Compile-time System.Text.Json metadata and writing code for the inventory document (the source generator's
+/// serialisation "fast path"), with the same settings as <see cref="InventoryJson.Options"/>: camelCase keys,
+/// kebab-case enum values, nulls omitted. Writing through <see cref="InventoryJson.WriteDocument"/> runs this
+/// generated code, which ReadyToRun precompiles, instead of System.Text.Json's reflection metadata and its generic
+/// converters over our types (emitted and JIT-compiled in every process: about 700 methods at the first write).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true,
+    IndentSize = 2,
+    NewLine = "\n",
+    Converters = [typeof(KebabCaseEnumConverter<ColumnStatus>), typeof(KebabCaseEnumConverter<ProcessingRole>),
+        typeof(KebabCaseEnumConverter<TableKind>), typeof(KebabCaseEnumConverter<TypeFamily>),
+        typeof(KebabCaseEnumConverter<NotSampledReason>), typeof(KebabCaseEnumConverter<Origin>),
+        typeof(KebabCaseEnumConverter<JsonColumnDerivation>)],
+    GenerationMode = JsonSourceGenerationMode.Default)]
+[JsonSerializable(typeof(InventoryDocument))]
+internal sealed partial class InventoryJsonContext : JsonSerializerContext;
+
+/// <summary>Enum values written in kebab-case (<c>database-label</c>), as <see cref="InventoryJson.Options"/> does.</summary>
+/// <typeparam name="TEnum">One of the document's enums (each is listed on <see cref="InventoryJsonContext"/>).</typeparam>
+internal sealed class KebabCaseEnumConverter<TEnum> : JsonStringEnumConverter<TEnum> where TEnum : struct, Enum
+{
+    /// <summary>A converter with the kebab-case lower naming policy and integer values allowed on read.</summary>
+    public KebabCaseEnumConverter() : base(JsonNamingPolicy.KebabCaseLower) { }
+}
+
+/// <summary>An <see cref="IBufferWriter{T}"/> over a stream that hands <see cref="Utf8JsonWriter"/> one reusable block
+/// and writes each block out to the stream when the JSON writer commits it, so a document of any size is written with
+/// one block of memory (the generated writing code otherwise keeps the whole text until it is flushed).</summary>
+internal sealed class StreamBlockWriter(Stream stream, int blockSize = 1 << 16) : IBufferWriter<byte>
+{
+    private byte[] _block = new byte[blockSize];
+
+    /// <summary>Writes the first <paramref name="count"/> bytes of the block handed out last to the stream.</summary>
+    public void Advance(int count)
+    {
+        if ((uint)count > (uint)_block.Length) throw new ArgumentOutOfRangeException(nameof(count));
+        if (count > 0) stream.Write(_block, 0, count);
+    }
+
+    /// <summary>The block, grown when the writer asks for more than it holds (a single long value).</summary>
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        if (sizeHint > _block.Length) _block = new byte[Math.Max(sizeHint, _block.Length * 2)];
+        return _block;
+    }
+
+    /// <summary>The block as a span (see <see cref="GetMemory"/>).</summary>
+    public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+}
