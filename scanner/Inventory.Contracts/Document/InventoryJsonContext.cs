@@ -6,8 +6,9 @@ using Inventory.Classification;
 
 namespace Inventory.Model;
 
-/// <summary>Compile-time System.Text.Json metadata and writing code for the inventory document (the source generator's
-/// serialisation "fast path"), with the same settings as <see cref="InventoryJson.Options"/>: camelCase keys,
+/// <summary>Compile-time System.Text.Json writing code for the inventory document (the source generator's serialisation
+/// "fast path" only: no property metadata, which would be built and JIT-compiled per value type at the first write),
+/// with the same settings as <see cref="InventoryJson.Options"/>: camelCase keys,
 /// kebab-case enum values, nulls omitted. Writing through <see cref="InventoryJson.WriteDocument"/> runs this
 /// generated code, which ReadyToRun precompiles, instead of System.Text.Json's reflection metadata and its generic
 /// converters over our types (emitted and JIT-compiled in every process: about 700 methods at the first write).</summary>
@@ -21,7 +22,7 @@ namespace Inventory.Model;
         typeof(KebabCaseEnumConverter<TableKind>), typeof(KebabCaseEnumConverter<TypeFamily>),
         typeof(KebabCaseEnumConverter<NotSampledReason>), typeof(KebabCaseEnumConverter<Origin>),
         typeof(KebabCaseEnumConverter<JsonColumnDerivation>)],
-    GenerationMode = JsonSourceGenerationMode.Default)]
+    GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(InventoryDocument))]
 internal sealed partial class InventoryJsonContext : JsonSerializerContext;
 
