@@ -49,16 +49,19 @@ public static class InventoryJson
     };
 
     /// <summary>Writes a document's JSON (no trailing newline) through the source-generated writing code
-    /// (<see cref="InventoryJsonContext"/>), in blocks of 64 KB straight to <paramref name="output"/>: the same bytes as
+    /// (<see cref="InventoryJsonContext"/>), in blocks of 64 KB to <paramref name="output"/>: the same bytes as
     /// <c>JsonSerializer.Serialize(output, document, Options)</c>, without System.Text.Json's reflection metadata.</summary>
     /// <param name="document">The inventory, as it is (not normalised here).</param>
     /// <param name="output">Receives the UTF-8 text.</param>
     internal static void WriteDocument(InventoryDocument document, Stream output)
     {
         var blocks = new StreamBlockWriter(output);
-        using var writer = new Utf8JsonWriter(blocks, WriterOptions);
-        InventoryJsonContext.Default.InventoryDocument.SerializeHandler!(writer, document);
-        writer.Flush();
+        using (var writer = new Utf8JsonWriter(blocks, WriterOptions))
+        {
+            InventoryJsonContext.Default.InventoryDocument.SerializeHandler!(writer, document);
+            writer.Flush();
+        }
+        blocks.Complete();
     }
 
     /// <summary>Parses an inventory document.</summary>

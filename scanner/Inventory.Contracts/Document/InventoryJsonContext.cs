@@ -34,27 +34,42 @@ internal sealed class KebabCaseEnumConverter<TEnum> : JsonStringEnumConverter<TE
     public KebabCaseEnumConverter() : base(JsonNamingPolicy.KebabCaseLower) { }
 }
 
-/// <summary>An <see cref="IBufferWriter{T}"/> over a stream that hands <see cref="Utf8JsonWriter"/> one reusable block
-/// and writes each block out to the stream when the JSON writer commits it, so a document of any size is written with
-/// one block of memory (the generated writing code otherwise keeps the whole text until it is flushed).</summary>
+/// <summary>An <see cref="IBufferWriter{T}"/> over a stream: <see cref="Utf8JsonWriter"/> writes into one reusable
+/// block, which goes out to the stream only when it is full (and at <see cref="Complete"/>), so a document of any size is
+/// written with one block of memory (the generated writing code otherwise keeps the whole text until it is flushed), and
+/// the JSON writer's many small flushes (one after every value a converter writes) cost no stream call each.</summary>
 internal sealed class StreamBlockWriter(Stream stream, int blockSize = 1 << 16) : IBufferWriter<byte>
 {
     private byte[] _block = new byte[blockSize];
+    private int _used;
 
-    /// <summary>Writes the first <paramref name="count"/> bytes of the block handed out last to the stream.</summary>
+    /// <summary>Counts <paramref name="count"/> more bytes of the space handed out last as written.</summary>
     public void Advance(int count)
     {
-        if ((uint)count > (uint)_block.Length) throw new ArgumentOutOfRangeException(nameof(count));
-        if (count > 0) stream.Write(_block, 0, count);
+        if (count < 0 || _used + count > _block.Length) throw new ArgumentOutOfRangeException(nameof(count));
+        _used += count;
     }
 
-    /// <summary>The block, grown when the writer asks for more than it holds (a single long value).</summary>
+    /// <summary>The free rest of the block, at least <paramref name="sizeHint"/> bytes (at least one): the block is
+    /// written out first when less is free, and grown when it is smaller than the hint (a single long value).</summary>
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
-        if (sizeHint > _block.Length) _block = new byte[Math.Max(sizeHint, _block.Length * 2)];
-        return _block;
+        int needed = Math.Max(sizeHint, 1);
+        if (_block.Length - _used < needed)
+        {
+            Complete();
+            if (needed > _block.Length) _block = new byte[Math.Max(needed, _block.Length * 2)];
+        }
+        return _block.AsMemory(_used);
     }
 
-    /// <summary>The block as a span (see <see cref="GetMemory"/>).</summary>
+    /// <summary>The free rest of the block as a span (see <see cref="GetMemory"/>).</summary>
     public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+
+    /// <summary>Writes the bytes counted so far to the stream; the block is empty again.</summary>
+    public void Complete()
+    {
+        if (_used > 0) stream.Write(_block, 0, _used);
+        _used = 0;
+    }
 }

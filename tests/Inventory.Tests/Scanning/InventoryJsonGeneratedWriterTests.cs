@@ -65,6 +65,42 @@ public sealed class InventoryJsonGeneratedWriterTests
         finally { File.Delete(path); }
     }
 
+    [Test]
+    public void WriteDocument_ManyValuesThroughConverters_WrittenInWholeBlocks()
+    {
+        // Given a document of about 1 MB whose enums and nullable numbers each end with a flush of the JSON writer
+        var document = RandomDocument(new Random(3), tables: 60);
+        using var output = new WriteCountingStream();
+
+        // When it is written
+        InventoryJson.WriteDocument(document, output);
+
+        // Then the stream got the same bytes in full 64 KB blocks (plus the rest), not one write per flush
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Encoding.UTF8.GetString(output.ToArray()), Is.EqualTo(Reflection(document)));
+            Assert.That(output.Writes, Is.LessThanOrEqualTo(output.Length / (1 << 16) + 1));
+        }
+    }
+
+    /// <summary>A memory stream that counts its write calls.</summary>
+    private sealed class WriteCountingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Writes++;
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Writes++;
+            base.Write(buffer);
+        }
+    }
+
     private static readonly string[] Pieces =
         ["a", "email", "Zoë", "名前", "\"quoted\"", "back\\slash", "<b>&amp;</b>", "tab\there", "line\nbreak", "\u0001", "\u2028", "😀", "'", "+", "é"];
 
