@@ -7,7 +7,9 @@ namespace Inventory.Bench;
 /// <summary>Writing an inventory document as <c>inventory scan</c> does at its end (<see cref="InventoryJson.Write"/>'s
 /// serialisation, to a stream that only counts bytes), on a document read from a file (e.g. the 1,001-table bench
 /// inventory): the first write of the process (cold: the serializer's metadata and JIT) against the median of the next
-/// ones (warm). Wall time and the process's CPU. Usage: <c>document FILE [--rounds N]</c> (default 7 rounds).</summary>
+/// ones (warm). Wall time and the process's CPU. Usage: <c>document FILE [--rounds N] [--reflection]</c> (default 7
+/// rounds; <c>--reflection</c> writes through System.Text.Json's reflection metadata with <see cref="InventoryJson.Options"/>
+/// instead of the source-generated code the scan uses).</summary>
 public static class DocumentBench
 {
     /// <summary>Runs the measure and prints the figures.</summary>
@@ -22,6 +24,7 @@ public static class DocumentBench
         }
         var i = Array.IndexOf(args, "--rounds");
         int rounds = i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r > 1 ? r : 7;
+        var reflection = args.Contains("--reflection");
         var text = File.ReadAllText(args[0]);
         var process = Process.GetCurrentProcess();
         (double Wall, double Cpu) Time(Action action)
@@ -44,7 +47,8 @@ public static class DocumentBench
         for (int round = 0; round < rounds; round++)
         {
             using var sink = new CountingStream();
-            times.Add(Time(() => System.Text.Json.JsonSerializer.Serialize(sink, document, InventoryJson.Options)));
+            if (reflection) times.Add(Time(() => System.Text.Json.JsonSerializer.Serialize(sink, document, InventoryJson.Options)));
+            else times.Add(Time(() => InventoryJson.WriteDocument(document, sink)));
             bytes = sink.Length;
         }
         var rest = times.Skip(1).ToList();

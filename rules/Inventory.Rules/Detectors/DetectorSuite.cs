@@ -187,7 +187,7 @@ public sealed class DetectorSuite
     // Marks a cached placeholder (bit 63 is never a detector: a suite holds at most 63).
     private const ulong PlaceholderBit = 1UL << 63;
 
-    private static readonly string[] PlaceholderWords =
+    internal static readonly string[] PlaceholderWords =
     [
         "n/a", "na", "n.a.", "n.a", "#n/a", "none", "(none)", "null", "(null)", "nil", "-", "--", "---", "?", "unknown", "0", "tbd",
         "not available", "not applicable", "empty", "inconnu", "unbekannt", "desconocido", "non renseigne", "non renseigné", "keine angabe",
@@ -197,6 +197,11 @@ public sealed class DetectorSuite
         "entfaellt", "ninguno", "ninguna", "sin datos", "sin dato", "no disponible", "no aplica", "vacío", "vacio",
     ];
 
+    // The words above as one set (ordinal, case-insensitive as the comparison it replaces), looked up by span: one hash
+    // per value instead of up to 70 comparisons.
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceholderSet =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(PlaceholderWords, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True for a placeholder or sentinel that stands for "no value" in legacy data: <c>n/a</c>, <c>na</c>,
     /// <c>none</c>, <c>null</c>, <c>nil</c>, <c>-</c>, <c>?</c>, <c>unknown</c>, <c>0</c>, <c>tbd</c>, <c>not available</c>,
     /// <c>empty</c>, <c>undefined</c>, <c>n/d</c>, <c>n.c.</c>, <c>xxx</c> and their French, German and Spanish forms (<c>aucun</c>,
@@ -205,10 +210,7 @@ public sealed class DetectorSuite
     /// <param name="value">A trimmed value.</param>
     public static bool IsPlaceholder(ReadOnlySpan<char> value)
     {
-        if (value.Length > 16) return false;
-        foreach (var word in PlaceholderWords)
-            if (value.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
+        return value.Length <= 16 && PlaceholderSet.Contains(value);
     }
 
     /// <summary>Tests one value with one detector (for tests and for key-level JSON checks).</summary>

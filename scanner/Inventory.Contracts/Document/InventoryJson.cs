@@ -33,7 +33,35 @@ public static class InventoryJson
     public static string Serialize(InventoryDocument document)
     {
         document.Normalize();
-        return JsonSerializer.Serialize(document, Options) + "\n";
+        using var text = new MemoryStream();
+        WriteDocument(document, text);
+        return Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length) + "\n";
+    }
+
+    /// <summary>The JSON writer settings of every inventory document (those of <see cref="Options"/>).</summary>
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    /// <summary>Writes a document's JSON (no trailing newline) through the source-generated writing code
+    /// (<see cref="InventoryJsonContext"/>), in blocks of 64 KB to <paramref name="output"/>: the same bytes as
+    /// <c>JsonSerializer.Serialize(output, document, Options)</c>, without System.Text.Json's reflection metadata.</summary>
+    /// <param name="document">The inventory, as it is (not normalised here).</param>
+    /// <param name="output">Receives the UTF-8 text.</param>
+    internal static void WriteDocument(InventoryDocument document, Stream output)
+    {
+        var blocks = new StreamBlockWriter(output);
+        using (var writer = new Utf8JsonWriter(blocks, WriterOptions))
+        {
+            InventoryJsonContext.Default.InventoryDocument.SerializeHandler!(writer, document);
+            writer.Flush();
+        }
+        blocks.Complete();
     }
 
     /// <summary>Parses an inventory document.</summary>
@@ -106,7 +134,7 @@ public static class InventoryJson
     public static void WarmUp()
     {
         var document = WarmUpDocument();
-        for (int i = 0; i < WarmUpWrites; i++) JsonSerializer.Serialize(Stream.Null, document, Options);
+        for (int i = 0; i < WarmUpWrites; i++) WriteDocument(document, Stream.Null);
     }
 
     /// <summary>The document <see cref="WarmUp"/> writes: every property of every part set (tests check it).</summary>
@@ -158,7 +186,7 @@ public static class InventoryJson
         document.Normalize();
         AtomicFile.Write(path, stream =>
         {
-            JsonSerializer.Serialize(stream, document, Options);
+            WriteDocument(document, stream);
             stream.WriteByte((byte)'\n');
         });
     }

@@ -294,6 +294,32 @@ public sealed class DetectorTests
     public bool IsPlaceholder_Sentinels_OnlyWholeValues(string value) => DetectorSuite.IsPlaceholder(value);
 
     [Test]
+    public void IsPlaceholder_SetLookup_SameAsComparingEachWord()
+    {
+        // Given every placeholder word in several casings, with a character added or removed, and generated values
+        var random = new Random(11);
+        var values = new List<string>();
+        foreach (var word in DetectorSuite.PlaceholderWords)
+        {
+            values.AddRange([word, word.ToUpperInvariant(), word.ToLowerInvariant(), char.ToUpperInvariant(word[0]) + word[1..],
+                word + "x", word[..^1], "x" + word, word + " ", word.Replace('e', 'é')]);
+        }
+        const string alphabet = "abcdefgnoltuxk./-?#() éèÉäÄ0";
+        for (int i = 0; i < 20_000; i++)
+            values.Add(new string(Enumerable.Range(0, random.Next(1, 18)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()));
+
+        // Then the set lookup answers as the word-by-word ordinal case-insensitive comparison did
+        static bool Reference(string value) =>
+            value.Length <= 16 && DetectorSuite.PlaceholderWords.Any(w => value.AsSpan().Equals(w, StringComparison.OrdinalIgnoreCase));
+        var differing = values.Where(v => DetectorSuite.IsPlaceholder(v) != Reference(v)).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(differing, Is.Empty);
+            Assert.That(values.Count(v => DetectorSuite.IsPlaceholder(v)), Is.GreaterThan(4 * DetectorSuite.PlaceholderWords.Length));
+        }
+    }
+
+    [Test]
     public void Run_RepeatedValues_CountEachOccurrence()
     {
         var result = DetectorSuite.Default.Run(["a@example.com", "a@example.com", "a@example.com", "x"], TypeFamily.Text);
