@@ -13,7 +13,8 @@ namespace Inventory.Tests.Rules;
 /// numbers (<c>other_personal.national_id</c>), staff pay (<c>financial.billing</c>: "salary is financial.billing"),
 /// uploaded files' names (<c>customer_content.file</c>, tie-breaker 2), VAT numbers stored as numbers
 /// (<c>financial.tax_id</c>); and their look-alikes: MAC addresses and verification flags, pay currencies and periods,
-/// file sizes and MIME types are not personal by the word they contain. Only kinds are asserted, never one literal row.
+/// file sizes and MIME types are not personal by the word they contain; a device's model in a table of a person's devices
+/// (<c>mobile</c>, <c>mobile_model</c>) is <c>automatic</c> (user agent: device model), never a phone number. Only kinds are asserted, never one literal row.
 /// </summary>
 [TestFixture]
 public sealed class HeldBackKindAdversarialTests
@@ -219,6 +220,20 @@ public sealed class HeldBackKindAdversarialTests
         ["bigint", "integer", "numeric", "numeric(14,0)", "decimal(15,0)"],
         ["id", "name", "address", "country"], ["financial.tax_id"]);
 
+    internal static readonly ColumnKind DeviceModels = new("device models in device tables",
+        [
+            new("en", W("mobile", "mobile model", "phone model", "handset model", "device model", "model"),
+                ["devices", "user_devices", "mobile_devices", "trusted_devices", "push_devices", "registered_devices"]),
+            new("fr", W("modele", "modele mobile", "modele appareil", "modele telephone", "modele de telephone", "mobile"),
+                ["appareils", "appareils_utilisateur", "appareils_connus", "appareils_mobiles"]),
+            new("de", W("modell", "handymodell", "handy modell", "geraetemodell", "telefonmodell", "mobil modell"),
+                ["geraete", "benutzer_geraete", "mobile_geraete", "bekannte_geraete"]),
+            new("es", W("modelo", "modelo movil", "modelo dispositivo", "modelo telefono", "modelo celular", "movil"),
+                ["dispositivos", "dispositivos_usuario", "dispositivos_moviles", "dispositivos_conocidos"]),
+        ],
+        ["varchar(100)", "varchar(255)", "text"],
+        ["id", "user_id", "push_token", "last_seen_at"], ["automatic"]);
+
     [TestCase(1)]
     [TestCase(2)]
     public void BrowserLanguages_AreAutomatic(int seed) => AssertKind(BrowserLanguage, 400, seed);
@@ -262,6 +277,10 @@ public sealed class HeldBackKindAdversarialTests
     [TestCase(1)]
     [TestCase(2)]
     public void FileSizesAndMimeTypes_AreNone(int seed) => AssertKind(FileSizesAndTypes, 200, seed);
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void DeviceModelsInDeviceTables_AreAutomaticNotPhones(int seed) => AssertKind(DeviceModels, 400, seed);
 
     [TestCase(1)]
     [TestCase(2)]
