@@ -63,6 +63,11 @@ internal sealed class NameEvidence
     /// <summary>The top level of the personal category the name points at, or null.</summary>
     public string? TopLevel { get; }
 
+    /// <summary>True when a token of the name is the foreign-key marker <c>fk</c> (<c>fk_salary</c>, <c>fk_user_author</c>):
+    /// the column holds another row's key, so a rule marked <c>stands</c> matching the rest of the name does not decide it
+    /// alone; the model and the learned combination do, as for any rule (kinds22: <c>fk_salary</c> is a key, not an amount).</summary>
+    public bool ForeignKeyMarked => Match.Tokens.Contains("fk");
+
     /// <summary>Evidence kind of a name rule marked <c>stands</c> (<see cref="NameRule.Stands"/>): its decision stands in
     /// the combination with the model.</summary>
     public const string NameAuthorityKind = "name-authority";
@@ -75,7 +80,7 @@ internal sealed class NameEvidence
         var name = Match;
         if (name.Rule is not null)
             evidence.Add(new EvidenceItem("name-rule", name.Rule.Id, name.GatedCategory ?? name.Rule.DataCategory, Score: name.Rule.Weight));
-        if (name.Rule is { Stands: true } && name.Gates.Count == 0 && name.DataCategory == name.Rule.DataCategory)
+        if (name.Rule is { Stands: true } && name.Gates.Count == 0 && name.DataCategory == name.Rule.DataCategory && !ForeignKeyMarked)
             evidence.Add(new EvidenceItem(NameAuthorityKind, name.Rule.Id, name.DataCategory,
                 Detail: "a kind the names-only training corpus holds too few of for the model to learn: the name rule decides"));
         foreach (var gate in name.Gates)

@@ -32,13 +32,7 @@ public sealed class IdentityDocumentAdversarialTests
     private static string Digits(Random random, int count) =>
         string.Concat(Enumerable.Range(0, count).Select(_ => (char)('0' + random.Next(10))));
 
-    internal static string Styled(Random random, string snake) => random.Next(4) switch
-    {
-        0 => snake,
-        1 => string.Concat(snake.Split('_').Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..])),
-        2 => string.Concat(snake.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])),
-        _ => snake.ToUpperInvariant(),
-    };
+    internal static string Styled(Random random, string snake) => Inventory.Tests.Support.AdversarialColumns.Styled(random, snake);
 
     private static readonly string[] PersonTables =
         ["employees", "customers", "patients", "personnel", "salaries", "mitarbeiter", "empleados", "travellers", "voyageurs", "reisende", "viajeros", "clients"];

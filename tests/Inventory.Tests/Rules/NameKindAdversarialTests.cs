@@ -20,16 +20,8 @@ public sealed class NameKindAdversarialTests
     private static T Pick<T>(Random random, T[] values) => values[random.Next(values.Length)];
     private static double Rate(int hits, int total) => (double)hits / total;
 
-    /// <summary>Writes words (lower case) as a database would name them: snake, camel, Pascal, upper snake, kebab-free.</summary>
-    internal static string Spell(Random random, params string[] words) => random.Next(4) switch
-    {
-        0 => string.Join('_', words),
-        1 => words[0] + string.Concat(words.Skip(1).Select(Capital)),
-        2 => string.Concat(words.Select(Capital)),
-        _ => string.Join('_', words).ToUpperInvariant(),
-    };
-
-    private static string Capital(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+    /// <summary>Writes words (lower case) as a database would name them (the shared generator's spellings).</summary>
+    internal static string Spell(Random random, params string[] words) => Inventory.Tests.Support.AdversarialColumns.Spell(random, words);
 
     private static string? Category(string table, string[] siblings, string column, string type) =>
         Rules.Classify(new ColumnEvidence

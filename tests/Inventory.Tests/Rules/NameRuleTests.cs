@@ -111,8 +111,9 @@ public sealed class NameRuleTests
     [Test]
     public void Classify_GatedName_RecordsTheGate()
     {
-        var result = Classifier.Classify(Some.Unsampled("account", "email_verified", "boolean"));
-        Assert.That(result.Evidence.Select(e => e.Id), Does.Contain("gate.suffix.verified").Or.Contain("gate.type.boolean"));
+        // email_verified is now read by its own rule (name.multi.verification-flag, none); a confirmation flag is still gated.
+        var result = Classifier.Classify(Some.Unsampled("account", "phone_confirmed", "boolean"));
+        Assert.That(result.Evidence.Select(e => e.Id), Does.Contain("gate.suffix.confirmed").Or.Contain("gate.type.boolean"));
     }
 
     // LABELS tie-breaker 8: sign-in activity is automatic, even with _at and _count.
