@@ -124,7 +124,7 @@ internal static class ReportModelBuilder
     /// <param name="diff">The changes since the previous inventory.</param>
     internal static List<ChangeRow> ChangeRowsOf(InventoryDiff diff)
     {
-        static ChangeRow Row(InventoryChange c) => new() { Kind = InventoryDiff.KindName(c.Kind), Location = c.Location, Old = c.Old ?? "", New = c.New ?? "" };
+        static ChangeRow Row(InventoryChange c) => new() { Kind = InventoryDiff.KindName(c.Kind), Location = c.Subject, Old = c.Old ?? "", New = c.New ?? "" };
         var rows = diff.Changes.Where(c => InventoryDiff.IsSchemaChange(c.Kind)).Select(Row).ToList();
         rows.AddRange(diff.Changes.Where(c => !InventoryDiff.IsSchemaChange(c.Kind) && c.Kind != ChangeKind.StatusChanged).Select(Row));
         foreach (var transition in diff.Changes.Where(c => c.Kind == ChangeKind.StatusChanged).GroupBy(c => (Old: c.Old ?? "", New: c.New ?? ""))
