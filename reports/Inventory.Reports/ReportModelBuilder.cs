@@ -45,12 +45,16 @@ internal static class ReportModelBuilder
 
         // Attribution: a column belongs to the activity its table's annotation names, and to nothing else. A table without
         // an activity (or naming one the policy lacks) leaves its personal columns unattributed: a finding, never spread
-        // over every activity that happens to declare the category.
+        // over every activity that happens to declare the category. A processor source (customer-owned data) is the
+        // system of the policy's processor activity: a table of it without an activity of its own belongs to that
+        // activity when the policy has exactly one (trial 22 finding 4: they were listed as not attributed).
         var assignment = new List<Assigned>();
         var unknownActivities = new SortedSet<string>(StringComparer.Ordinal);
+        var processorActivities = policy?.Activities.Where(a => a.IsProcessor).ToList() ?? [];
         foreach (var (s, t, c) in inventory.AllColumns())
         {
-            var activity = t.Activity is { } id && policy is not null ? policy.Activity(id) : null;
+            var activity = t.Activity is { } id && policy is not null ? policy.Activity(id)
+                : t.Activity is null && s.Role == ProcessingRole.Processor && processorActivities.Count == 1 ? processorActivities[0] : null;
             if (t.Activity is { } named && policy is not null && activity is null)
                 unknownActivities.Add($"{s.Name}/{t.QualifiedName} names unknown activity '{named}'");
             assignment.Add(new Assigned(s, t, c, DataCategoryVocabulary.IsPersonal(c.DataCategory) ? activity : null));
@@ -205,8 +209,10 @@ internal static class ReportModelBuilder
             var rule = a.RetentionFor(declared);
             categories.Add(Record(declared, true, RetentionText(rule, policy), rule, cols));
         }
+        // Customer-owned data in a processor source is the customers' to declare (Art. 30(2) records categories of
+        // processing, not of data): its categories are listed under the processor activity, not raised as undeclared.
         foreach (var group in mine.Where(x => !a.Declares(x.C.DataCategory!)).GroupBy(x => x.C.DataCategory!).OrderBy(g => g.Key, StringComparer.Ordinal))
-            categories.Add(Record(group.Key, false, null, null, group.ToList()));
+            categories.Add(Record(group.Key, a.IsProcessor && group.All(x => x.S.Role == ProcessingRole.Processor), null, null, group.ToList()));
 
         // Tables behind the activity: every table annotated with it (personal columns or not), and for a processor
         // activity every table of a processor-role source (customer-owned, recorded at system level).
