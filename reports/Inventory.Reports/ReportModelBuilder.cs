@@ -88,7 +88,7 @@ internal static class ReportModelBuilder
             Activities = records.Where(r => r.Role != ProcessingRole.Processor).ToList(),
             ProcessorActivities = records.Where(r => r.Role == ProcessingRole.Processor).ToList(),
             ProcessorSources = coverage.Where(c => c.Role == ProcessingRole.Processor).ToList(),
-            Claims = claims.Select(ClaimRowOf).ToList(),
+            Claims = ClaimRowsOf(claims),
             ClaimTotals = new ClaimTotals
             {
                 Holds = claims.Count(c => c.Verdict == ClaimVerdict.Holds),
@@ -128,7 +128,8 @@ internal static class ReportModelBuilder
     /// <param name="diff">The changes since the previous inventory.</param>
     internal static List<ChangeRow> ChangeRowsOf(InventoryDiff diff)
     {
-        static ChangeRow Row(InventoryChange c) => new() { Kind = InventoryDiff.KindName(c.Kind), Location = c.Subject, Old = c.Old ?? "", New = c.New ?? "" };
+        static ChangeRow Row(InventoryChange c) => new() { Kind = InventoryDiff.KindName(c.Kind), Location = c.Subject, Old = c.Old ?? "",
+            New = (c.New ?? "") + (c.RenamedFrom is { } from ? $" (renamed from '{from}'?)" : "") };
         var rows = diff.Changes.Where(c => InventoryDiff.IsSchemaChange(c.Kind)).Select(Row).ToList();
         rows.AddRange(diff.Changes.Where(c => !InventoryDiff.IsSchemaChange(c.Kind) && c.Kind != ChangeKind.StatusChanged).Select(Row));
         foreach (var transition in diff.Changes.Where(c => c.Kind == ChangeKind.StatusChanged).GroupBy(c => (Old: c.Old ?? "", New: c.New ?? ""))
@@ -276,8 +277,23 @@ internal static class ReportModelBuilder
         };
     }
 
-    private static ClaimRow ClaimRowOf(ClaimResult r) => new()
+    /// <summary>The claims' rows; a claim whose undecided items repeat an earlier claim's names it in
+    /// <see cref="ClaimRow.UnresolvedSameAs"/>.</summary>
+    private static List<ClaimRow> ClaimRowsOf(IReadOnlyList<ClaimResult> claims)
     {
+        var rows = new List<ClaimRow>(claims.Count);
+        foreach (var r in claims)
+        {
+            var first = r.Unresolved.Count == 0 ? null : rows.FirstOrDefault(earlier => earlier.UnresolvedSameAs is null
+                && earlier.Unresolved.Select(u => u.Location).SequenceEqual(r.Unresolved.Select(u => u.Location), StringComparer.Ordinal));
+            rows.Add(ClaimRowOf(r, first?.Id));
+        }
+        return rows;
+    }
+
+    private static ClaimRow ClaimRowOf(ClaimResult r, string? unresolvedSameAs) => new()
+    {
+        UnresolvedSameAs = unresolvedSameAs,
         Id = r.Claim.Id, Text = r.Claim.Text, Kind = r.Claim.Kind,
         Verdict = JsonNamingPolicy.KebabCaseLower.ConvertName(r.Verdict.ToString()), Summary = r.Summary, Examined = r.Examined,
         ExaminedTables = r.ExaminedTables.Count > 0 ? r.ExaminedTables : null,

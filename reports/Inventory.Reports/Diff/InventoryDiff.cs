@@ -51,7 +51,10 @@ public enum ChangeKind
 /// <param name="New">The new one (null when absent or for removals).</param>
 /// <param name="ForeignKey">For a foreign-key change, the key as <c>name (columns) → table (columns)</c>; else null.
 /// Its <see cref="Old"/> and <see cref="New"/> are then delete rules (<c>on delete cascade</c>).</param>
-public sealed record InventoryChange(ChangeKind Kind, string Source, string? Table, string? Column, string? Old, string? New, string? ForeignKey = null)
+/// <param name="RenamedFrom">For an added column, the column of the same table that was removed in the same change with
+/// the same category, when it is the only such pair: a likely rename (a hint, not a fact); else null.</param>
+public sealed record InventoryChange(ChangeKind Kind, string Source, string? Table, string? Column, string? Old, string? New,
+    string? ForeignKey = null, string? RenamedFrom = null)
 {
     /// <summary><c>source/table.column</c>, <c>source/table</c> or <c>source</c>.</summary>
     public string Location => Table is null ? Source : Column is null ? $"{Source}/{Table}" : $"{Source}/{Table}.{Column}";
@@ -128,6 +131,7 @@ public sealed record InventoryDiff
         // New-table order first (ordinal positions), then columns that disappeared in their old order.
         var names = nt.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name)
             .Concat(ot.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name).Where(n => !newColumns.ContainsKey(n)));
+        var firstChange = changes.Count;
         foreach (var column in names)
         {
             oldColumns.TryGetValue(column, out var oc);
@@ -140,6 +144,22 @@ public sealed record InventoryDiff
                 changes.Add(new(ChangeKind.TypeChanged, source, table, column, oc.DeclaredType, nc.DeclaredType));
             if (oc.Status != nc.Status)
                 changes.Add(new(ChangeKind.StatusChanged, source, table, column, Status(oc.Status), Status(nc.Status)));
+        }
+        HintRenames(changes, firstChange);
+    }
+
+    /// <summary>Marks an added column as a likely rename of a removed one: the table's only removed column of a category
+    /// and its only added column of that category (a column's category travels with its data, its name does not).</summary>
+    private static void HintRenames(List<InventoryChange> changes, int first)
+    {
+        var added = Enumerable.Range(first, changes.Count - first).Where(i => changes[i].Kind == ChangeKind.ColumnAdded && changes[i].New != "undecided").ToList();
+        var removed = changes.Skip(first).Where(c => c.Kind == ChangeKind.ColumnRemoved && c.Old != "undecided").ToList();
+        foreach (var i in added)
+        {
+            var category = changes[i].New;
+            var from = removed.Where(r => r.Old == category).ToList();
+            if (from.Count == 1 && added.Count(j => changes[j].New == category) == 1)
+                changes[i] = changes[i] with { RenamedFrom = from[0].Column };
         }
     }
 
@@ -204,6 +224,7 @@ public static class InventoryDiffWriter
     /// <param name="change">The change.</param>
     public static string Line(InventoryChange change) => change.Kind switch
     {
+        ChangeKind.ColumnAdded when change.RenamedFrom is { } from => $"+ {change.Subject} ({change.New}; renamed from '{from}'?)",
         ChangeKind.SourceAdded or ChangeKind.TableAdded or ChangeKind.ColumnAdded or ChangeKind.ForeignKeyAdded => $"+ {change.Subject} ({change.New})",
         ChangeKind.SourceRemoved or ChangeKind.TableRemoved or ChangeKind.ColumnRemoved or ChangeKind.ForeignKeyRemoved => $"- {change.Subject} ({change.Old})",
         _ => $"~ {change.Subject} {What(change.Kind)}: {change.Old ?? "(none)"} → {change.New ?? "(none)"}",
@@ -220,7 +241,7 @@ public static class InventoryDiffWriter
         _ => InventoryDiff.KindName(kind),
     };
 
-    /// <summary>JSON: <c>{"summary": {kind: count}, "changes": [{kind, source, table, column, foreignKey, old, new}]}</c>, camelCase keys,
+    /// <summary>JSON: <c>{"summary": {kind: count}, "changes": [{kind, source, table, column, foreignKey, old, new, renamedFrom}]}</c>, camelCase keys,
     /// kebab-case kinds, nulls omitted, LF newlines.</summary>
     /// <param name="diff">The diff.</param>
     /// <returns>JSON text ending with a newline.</returns>
@@ -228,12 +249,12 @@ public static class InventoryDiffWriter
     {
         var payload = new DiffJson(
             diff.Counts.ToDictionary(c => InventoryDiff.KindName(c.Key), c => c.Value),
-            diff.Changes.Select(c => new ChangeJson(InventoryDiff.KindName(c.Kind), c.Source, c.Table, c.Column, c.ForeignKey, c.Old, c.New)).ToList());
+            diff.Changes.Select(c => new ChangeJson(InventoryDiff.KindName(c.Kind), c.Source, c.Table, c.Column, c.ForeignKey, c.Old, c.New, c.RenamedFrom)).ToList());
         return JsonSerializer.Serialize(payload, InventoryJson.Options) + "\n";
     }
 
     private sealed record DiffJson(Dictionary<string, int> Summary, List<ChangeJson> Changes);
 
     private sealed record ChangeJson(string Kind, string Source, string? Table, string? Column, string? ForeignKey, string? Old,
-        [property: JsonPropertyName("new")] string? New);
+        [property: JsonPropertyName("new")] string? New, string? RenamedFrom);
 }

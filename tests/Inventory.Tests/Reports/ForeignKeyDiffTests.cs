@@ -98,4 +98,36 @@ public sealed class ForeignKeyDiffTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    // Trial 22 finding 7: a renamed column (one gone, one new, same category, same table) gets a rename hint.
+    [Test]
+    public void Compare_OneColumnGoneOneNewSameCategory_RenameHint()
+    {
+        var old = Some.Document(Some.Source("app", Some.Table("users", null, Some.Id(), Some.Column("email", "contact.email"), Some.Column("fax", "contact.phone"))));
+        var @new = Some.Document(Some.Source("app", Some.Table("users", null, Some.Id(), Some.Column("email_address", "contact.email"), Some.Column("nickname", "contact.name"))));
+
+        var diff = InventoryDiff.Compare(old, @new);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diff.Changes.Select(InventoryDiffWriter.Line), Is.EqualTo(new[]
+            {
+                "+ app/users.email_address (contact.email; renamed from 'email'?)",
+                "+ app/users.nickname (contact.name)",
+                "- app/users.email (contact.email)",
+                "- app/users.fax (contact.phone)",
+            }));
+            Assert.That(InventoryDiffWriter.ToJson(diff), Does.Contain("\"renamedFrom\": \"email\""));
+            Assert.That(ReportModelBuilder.ChangeRowsOf(diff)[0].New, Is.EqualTo("contact.email (renamed from 'email'?)"));
+        }
+    }
+
+    [Test]
+    public void Compare_TwoNewColumnsOfTheRemovedCategory_NoGuess()
+    {
+        var old = Some.Document(Some.Source("app", Some.Table("users", null, Some.Id(), Some.Column("email", "contact.email"))));
+        var @new = Some.Document(Some.Source("app", Some.Table("users", null, Some.Id(), Some.Column("work_email", "contact.email"), Some.Column("home_email", "contact.email"))));
+
+        Assert.That(InventoryDiff.Compare(old, @new).Changes.Select(c => c.RenamedFrom), Has.All.Null);
+    }
 }
