@@ -78,6 +78,28 @@ public sealed class MySqlDeleteRuleTests
 
     [Test]
     [Category("Integration")]
+    public async Task ReadCatalog_SelectOnlyUser150TablesWithKeys_TwoRoundTripsNotOnePerTable()
+    {
+        // Given 150 tables with a foreign key each, alternating CASCADE and SET NULL, read by a SELECT-only user
+        var tables = string.Concat(Enumerable.Range(1, 150).Select(i =>
+            $"CREATE TABLE child_{i:000} (id int PRIMARY KEY, parent_id int, CONSTRAINT fk_{i:000} FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE {(i % 2 == 0 ? "CASCADE" : "SET NULL")});\n"));
+        await using var db = await TestMySql.CreateAsync("fkb", "CREATE TABLE parent (id int PRIMARY KEY);\n" + tables);
+        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(await db.CreateUserAsync()));
+
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+
+        var rules = catalog.Tables.Where(t => t.Name.StartsWith("child_", StringComparison.Ordinal))
+            .Select(t => (Number: int.Parse(t.Name[6..], System.Globalization.CultureInfo.InvariantCulture), t.ForeignKeys.Single().OnDelete)).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(rules, Has.Count.EqualTo(150));
+            Assert.That(rules.Where(r => r.OnDelete != (r.Number % 2 == 0 ? "cascade" : "set-null")), Is.Empty);
+            Assert.That(catalog.QueryCount, Is.EqualTo(4 + 2), "100 SHOW CREATE TABLE statements per round trip");
+        }
+    }
+
+    [Test]
+    [Category("Integration")]
     public async Task ReadCatalog_AdminUser_NoExtraQuery()
     {
         await using var db = await TestMySql.CreateAsync("fka", """
