@@ -259,6 +259,10 @@ public sealed class ClaimRow
     public required IReadOnlyList<FindingRow> Findings { get; init; }
     /// <summary>Items the check could not decide.</summary>
     public required IReadOnlyList<FindingRow> Unresolved { get; init; }
+    /// <summary>The id of an earlier claim whose undecided items are the same ones (same locations, same order), or
+    /// null. The HTML, Markdown and XLSX formats then point at that claim instead of printing the list again (trial 22:
+    /// two category claims printed the same 43 untagged columns one after the other); JSON keeps every list.</summary>
+    public string? UnresolvedSameAs { get; init; }
 }
 
 /// <summary>A claim finding for display.</summary>

@@ -45,12 +45,16 @@ internal static class ReportModelBuilder
 
         // Attribution: a column belongs to the activity its table's annotation names, and to nothing else. A table without
         // an activity (or naming one the policy lacks) leaves its personal columns unattributed: a finding, never spread
-        // over every activity that happens to declare the category.
+        // over every activity that happens to declare the category. A processor source (customer-owned data) is the
+        // system of the policy's processor activity: a table of it without an activity of its own belongs to that
+        // activity when the policy has exactly one (trial 22 finding 4: they were listed as not attributed).
         var assignment = new List<Assigned>();
         var unknownActivities = new SortedSet<string>(StringComparer.Ordinal);
+        var processorActivities = policy?.Activities.Where(a => a.IsProcessor).ToList() ?? [];
         foreach (var (s, t, c) in inventory.AllColumns())
         {
-            var activity = t.Activity is { } id && policy is not null ? policy.Activity(id) : null;
+            var activity = t.Activity is { } id && policy is not null ? policy.Activity(id)
+                : t.Activity is null && s.Role == ProcessingRole.Processor && processorActivities.Count == 1 ? processorActivities[0] : null;
             if (t.Activity is { } named && policy is not null && activity is null)
                 unknownActivities.Add($"{s.Name}/{t.QualifiedName} names unknown activity '{named}'");
             assignment.Add(new Assigned(s, t, c, DataCategoryVocabulary.IsPersonal(c.DataCategory) ? activity : null));
@@ -84,7 +88,7 @@ internal static class ReportModelBuilder
             Activities = records.Where(r => r.Role != ProcessingRole.Processor).ToList(),
             ProcessorActivities = records.Where(r => r.Role == ProcessingRole.Processor).ToList(),
             ProcessorSources = coverage.Where(c => c.Role == ProcessingRole.Processor).ToList(),
-            Claims = claims.Select(ClaimRowOf).ToList(),
+            Claims = ClaimRowsOf(claims),
             ClaimTotals = new ClaimTotals
             {
                 Holds = claims.Count(c => c.Verdict == ClaimVerdict.Holds),
@@ -124,7 +128,8 @@ internal static class ReportModelBuilder
     /// <param name="diff">The changes since the previous inventory.</param>
     internal static List<ChangeRow> ChangeRowsOf(InventoryDiff diff)
     {
-        static ChangeRow Row(InventoryChange c) => new() { Kind = InventoryDiff.KindName(c.Kind), Location = c.Location, Old = c.Old ?? "", New = c.New ?? "" };
+        static ChangeRow Row(InventoryChange c) => new() { Kind = InventoryDiff.KindName(c.Kind), Location = c.Subject, Old = c.Old ?? "",
+            New = (c.New ?? "") + (c.RenamedFrom is { } from ? $" (renamed from '{from}'?)" : "") };
         var rows = diff.Changes.Where(c => InventoryDiff.IsSchemaChange(c.Kind)).Select(Row).ToList();
         rows.AddRange(diff.Changes.Where(c => !InventoryDiff.IsSchemaChange(c.Kind) && c.Kind != ChangeKind.StatusChanged).Select(Row));
         foreach (var transition in diff.Changes.Where(c => c.Kind == ChangeKind.StatusChanged).GroupBy(c => (Old: c.Old ?? "", New: c.New ?? ""))
@@ -205,8 +210,10 @@ internal static class ReportModelBuilder
             var rule = a.RetentionFor(declared);
             categories.Add(Record(declared, true, RetentionText(rule, policy), rule, cols));
         }
+        // Customer-owned data in a processor source is the customers' to declare (Art. 30(2) records categories of
+        // processing, not of data): its categories are listed under the processor activity, not raised as undeclared.
         foreach (var group in mine.Where(x => !a.Declares(x.C.DataCategory!)).GroupBy(x => x.C.DataCategory!).OrderBy(g => g.Key, StringComparer.Ordinal))
-            categories.Add(Record(group.Key, false, null, null, group.ToList()));
+            categories.Add(Record(group.Key, a.IsProcessor && group.All(x => x.S.Role == ProcessingRole.Processor), null, null, group.ToList()));
 
         // Tables behind the activity: every table annotated with it (personal columns or not), and for a processor
         // activity every table of a processor-role source (customer-owned, recorded at system level).
@@ -270,8 +277,23 @@ internal static class ReportModelBuilder
         };
     }
 
-    private static ClaimRow ClaimRowOf(ClaimResult r) => new()
+    /// <summary>The claims' rows; a claim whose undecided items repeat an earlier claim's names it in
+    /// <see cref="ClaimRow.UnresolvedSameAs"/>.</summary>
+    private static List<ClaimRow> ClaimRowsOf(IReadOnlyList<ClaimResult> claims)
     {
+        var rows = new List<ClaimRow>(claims.Count);
+        foreach (var r in claims)
+        {
+            var first = r.Unresolved.Count == 0 ? null : rows.FirstOrDefault(earlier => earlier.UnresolvedSameAs is null
+                && earlier.Unresolved.Select(u => u.Location).SequenceEqual(r.Unresolved.Select(u => u.Location), StringComparer.Ordinal));
+            rows.Add(ClaimRowOf(r, first?.Id));
+        }
+        return rows;
+    }
+
+    private static ClaimRow ClaimRowOf(ClaimResult r, string? unresolvedSameAs) => new()
+    {
+        UnresolvedSameAs = unresolvedSameAs,
         Id = r.Claim.Id, Text = r.Claim.Text, Kind = r.Claim.Kind,
         Verdict = JsonNamingPolicy.KebabCaseLower.ConvertName(r.Verdict.ToString()), Summary = r.Summary, Examined = r.Examined,
         ExaminedTables = r.ExaminedTables.Count > 0 ? r.ExaminedTables : null,

@@ -1,3 +1,4 @@
+using Inventory.Catalog;
 using Inventory.Classification;
 using Inventory.Model;
 using Inventory.Pipeline;
@@ -158,6 +159,9 @@ internal static class ScanProgressView
         public void TableStarted(string source, string table) { }
         public void TableFinished(string source, string table, int sampledRows, int issues) =>
             Line($"  {TableLabel(source, table, severalSources)}: {sampledRows} rows sampled{(issues > 0 ? $", {issues} issue(s)" : "")}");
+        // A processor source's table is never sampled: "0 rows sampled" read as an empty table or a failed read (trial 22).
+        public void TableNotSampled(string source, string table, NotSampledReason reason, int issues) =>
+            Line($"  {TableLabel(source, table, severalSources)}: not sampled ({(reason == NotSampledReason.ProcessorScope ? "processor source: catalog only" : "sampling disabled: catalog only")}){(issues > 0 ? $", {issues} issue(s)" : "")}");
 
         private readonly List<(string Source, TimeSpan Elapsed)> _slowest = [];
 

@@ -270,6 +270,11 @@ internal static class ClaimChecks
                     unresolved.Add(Finding(source, t, null, "personal data only suggested (no tagged personal column) and no deletion path: tag the columns to decide"));
                     continue;
                 }
+                if (t.ForeignKeys.FirstOrDefault(fk => fk.OnDelete == "unknown") is { } unread)
+                {
+                    unresolved.Add(Finding(source, t, null, $"the delete rule of {unread.Name} → {Qualified(source, unread)} could not be read: scan again to decide"));
+                    continue;
+                }
                 var blocking = t.ForeignKeys.Where(fk => fk.OnDelete is not ("cascade" or "set-null"))
                     .Select(fk => $"{fk.Name} → {Qualified(source, fk)} is ON DELETE {fk.OnDelete.Replace('-', ' ').ToUpperInvariant()}").ToList();
                 var why = blocking.Count > 0 ? string.Join("; ", blocking) : t.ForeignKeys.Count == 0 ? "no foreign key" : "its foreign keys lead elsewhere";

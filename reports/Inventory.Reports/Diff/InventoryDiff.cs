@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Inventory.Catalog;
 using Inventory.Model;
 
 namespace Inventory.Reports.Diff;
@@ -29,6 +30,14 @@ public enum ChangeKind
     CategoryChanged,
     /// <summary>A column's declared type changed.</summary>
     TypeChanged,
+    /// <summary>A foreign key appears in the new inventory only (matched on its columns and referenced table and
+    /// columns, not its name, which SQLite numbers and MySQL may generate).</summary>
+    ForeignKeyAdded,
+    /// <summary>A foreign key appears in the old inventory only.</summary>
+    ForeignKeyRemoved,
+    /// <summary>A foreign key's delete rule changed (e.g. <c>restrict</c> → <c>cascade</c>): what deleting an account
+    /// erases.</summary>
+    DeleteRuleChanged,
     /// <summary>A column's status (tagged, suggested, untagged, conflict) changed.</summary>
     StatusChanged,
 }
@@ -40,10 +49,18 @@ public enum ChangeKind
 /// <param name="Column">Column name, or null for a table-level change.</param>
 /// <param name="Old">The old category/type/status/activity (null when absent or for additions).</param>
 /// <param name="New">The new one (null when absent or for removals).</param>
-public sealed record InventoryChange(ChangeKind Kind, string Source, string? Table, string? Column, string? Old, string? New)
+/// <param name="ForeignKey">For a foreign-key change, the key as <c>name (columns) → table (columns)</c>; else null.
+/// Its <see cref="Old"/> and <see cref="New"/> are then delete rules (<c>on delete cascade</c>).</param>
+/// <param name="RenamedFrom">For an added column, the column of the same table that was removed in the same change with
+/// the same category, when it is the only such pair: a likely rename (a hint, not a fact); else null.</param>
+public sealed record InventoryChange(ChangeKind Kind, string Source, string? Table, string? Column, string? Old, string? New,
+    string? ForeignKey = null, string? RenamedFrom = null)
 {
     /// <summary><c>source/table.column</c>, <c>source/table</c> or <c>source</c>.</summary>
     public string Location => Table is null ? Source : Column is null ? $"{Source}/{Table}" : $"{Source}/{Table}.{Column}";
+
+    /// <summary>What changed: <see cref="Location"/>, followed for a foreign key by <c>foreign key</c> and the key.</summary>
+    public string Subject => ForeignKey is null ? Location : $"{Location} foreign key {ForeignKey}";
 }
 
 /// <summary>The differences between two inventories, in canonical order (source, table, column, kind).</summary>
@@ -59,12 +76,13 @@ public sealed record InventoryDiff
     public IReadOnlyList<KeyValuePair<ChangeKind, int>> Counts =>
         Changes.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => KeyValuePair.Create(g.Key, g.Count())).ToList();
 
-    /// <summary>True for a change of the database's structure (sources, tables, columns added or removed, a column's
-    /// declared type); false for a change of what the inventory says about it (category, status, activity,
+    /// <summary>True for a change of the database's structure (sources, tables, columns or foreign keys added or
+    /// removed, a column's declared type, a foreign key's delete rule); false for a change of what the inventory says about it (category, status, activity,
     /// shared-with), which annotating alone produces.</summary>
     /// <param name="kind">The change's kind.</param>
     public static bool IsSchemaChange(ChangeKind kind) => kind is ChangeKind.SourceAdded or ChangeKind.SourceRemoved
-        or ChangeKind.TableAdded or ChangeKind.TableRemoved or ChangeKind.ColumnAdded or ChangeKind.ColumnRemoved or ChangeKind.TypeChanged;
+        or ChangeKind.TableAdded or ChangeKind.TableRemoved or ChangeKind.ColumnAdded or ChangeKind.ColumnRemoved or ChangeKind.TypeChanged
+        or ChangeKind.ForeignKeyAdded or ChangeKind.ForeignKeyRemoved or ChangeKind.DeleteRuleChanged;
 
     /// <summary>The schema changes only (<see cref="IsSchemaChange"/>), in the same order.</summary>
     /// <returns>A new diff; this one is not modified.</returns>
@@ -100,6 +118,7 @@ public sealed record InventoryDiff
                 if (oldShared != newShared)
                     changes.Add(new(ChangeKind.SharedWithChanged, name, table, null, Empty(oldShared), Empty(newShared)));
                 CompareColumns(changes, name, table, ot, nt);
+                CompareForeignKeys(changes, name, table, ot, nt);
             }
         }
         return new InventoryDiff { Changes = changes };
@@ -112,6 +131,7 @@ public sealed record InventoryDiff
         // New-table order first (ordinal positions), then columns that disappeared in their old order.
         var names = nt.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name)
             .Concat(ot.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name).Where(n => !newColumns.ContainsKey(n)));
+        var firstChange = changes.Count;
         foreach (var column in names)
         {
             oldColumns.TryGetValue(column, out var oc);
@@ -125,7 +145,44 @@ public sealed record InventoryDiff
             if (oc.Status != nc.Status)
                 changes.Add(new(ChangeKind.StatusChanged, source, table, column, Status(oc.Status), Status(nc.Status)));
         }
+        HintRenames(changes, firstChange);
     }
+
+    /// <summary>Marks an added column as a likely rename of a removed one: the table's only removed column of a category
+    /// and its only added column of that category (a column's category travels with its data, its name does not).</summary>
+    private static void HintRenames(List<InventoryChange> changes, int first)
+    {
+        var added = Enumerable.Range(first, changes.Count - first).Where(i => changes[i].Kind == ChangeKind.ColumnAdded && changes[i].New != "undecided").ToList();
+        var removed = changes.Skip(first).Where(c => c.Kind == ChangeKind.ColumnRemoved && c.Old != "undecided").ToList();
+        foreach (var i in added)
+        {
+            var category = changes[i].New;
+            var from = removed.Where(r => r.Old == category).ToList();
+            if (from.Count == 1 && added.Count(j => changes[j].New == category) == 1)
+                changes[i] = changes[i] with { RenamedFrom = from[0].Column };
+        }
+    }
+
+    private static void CompareForeignKeys(List<InventoryChange> changes, string source, string table, TableEntry ot, TableEntry nt)
+    {
+        static string Key(ForeignKeyInfo fk) => string.Join("\u0001", [.. fk.Columns, "\u0002", fk.ReferencedSchema, fk.ReferencedTable, .. fk.ReferencedColumns]);
+        var oldKeys = ot.ForeignKeys.GroupBy(Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var newKeys = nt.ForeignKeys.GroupBy(Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var fk in nt.ForeignKeys.Where(f => !oldKeys.ContainsKey(Key(f))).OrderBy(f => f.Name, StringComparer.Ordinal))
+            changes.Add(new(ChangeKind.ForeignKeyAdded, source, table, null, null, Rule(fk), Describe(fk)));
+        foreach (var fk in ot.ForeignKeys.Where(f => !newKeys.ContainsKey(Key(f))).OrderBy(f => f.Name, StringComparer.Ordinal))
+            changes.Add(new(ChangeKind.ForeignKeyRemoved, source, table, null, Rule(fk), null, Describe(fk)));
+        foreach (var fk in nt.ForeignKeys.OrderBy(f => f.Name, StringComparer.Ordinal))
+            if (oldKeys.TryGetValue(Key(fk), out var before) && before.OnDelete != fk.OnDelete)
+                changes.Add(new(ChangeKind.DeleteRuleChanged, source, table, null, Rule(before), Rule(fk), Describe(fk)));
+    }
+
+    /// <summary><c>name (columns) → table (columns)</c>, the referenced table schema-qualified when the inventory
+    /// records a schema for it.</summary>
+    private static string Describe(ForeignKeyInfo fk) =>
+        $"{fk.Name} ({string.Join(", ", fk.Columns)}) → {(fk.ReferencedSchema.Length == 0 ? "" : fk.ReferencedSchema + ".")}{fk.ReferencedTable} ({string.Join(", ", fk.ReferencedColumns)})";
+
+    private static string Rule(ForeignKeyInfo fk) => "on delete " + fk.OnDelete.Replace('-', ' ');
 
     private static string Columns(TableEntry t) => t.Columns.Count.ToString(CultureInfo.InvariantCulture) + (t.Columns.Count == 1 ? " column" : " columns");
 
@@ -167,9 +224,10 @@ public static class InventoryDiffWriter
     /// <param name="change">The change.</param>
     public static string Line(InventoryChange change) => change.Kind switch
     {
-        ChangeKind.SourceAdded or ChangeKind.TableAdded or ChangeKind.ColumnAdded => $"+ {change.Location} ({change.New})",
-        ChangeKind.SourceRemoved or ChangeKind.TableRemoved or ChangeKind.ColumnRemoved => $"- {change.Location} ({change.Old})",
-        _ => $"~ {change.Location} {What(change.Kind)}: {change.Old ?? "(none)"} → {change.New ?? "(none)"}",
+        ChangeKind.ColumnAdded when change.RenamedFrom is { } from => $"+ {change.Subject} ({change.New}; renamed from '{from}'?)",
+        ChangeKind.SourceAdded or ChangeKind.TableAdded or ChangeKind.ColumnAdded or ChangeKind.ForeignKeyAdded => $"+ {change.Subject} ({change.New})",
+        ChangeKind.SourceRemoved or ChangeKind.TableRemoved or ChangeKind.ColumnRemoved or ChangeKind.ForeignKeyRemoved => $"- {change.Subject} ({change.Old})",
+        _ => $"~ {change.Subject} {What(change.Kind)}: {change.Old ?? "(none)"} → {change.New ?? "(none)"}",
     };
 
     private static string What(ChangeKind kind) => kind switch
@@ -179,10 +237,11 @@ public static class InventoryDiffWriter
         ChangeKind.CategoryChanged => "category",
         ChangeKind.TypeChanged => "type",
         ChangeKind.StatusChanged => "status",
+        ChangeKind.DeleteRuleChanged => "delete rule",
         _ => InventoryDiff.KindName(kind),
     };
 
-    /// <summary>JSON: <c>{"summary": {kind: count}, "changes": [{kind, source, table, column, old, new}]}</c>, camelCase keys,
+    /// <summary>JSON: <c>{"summary": {kind: count}, "changes": [{kind, source, table, column, foreignKey, old, new, renamedFrom}]}</c>, camelCase keys,
     /// kebab-case kinds, nulls omitted, LF newlines.</summary>
     /// <param name="diff">The diff.</param>
     /// <returns>JSON text ending with a newline.</returns>
@@ -190,12 +249,12 @@ public static class InventoryDiffWriter
     {
         var payload = new DiffJson(
             diff.Counts.ToDictionary(c => InventoryDiff.KindName(c.Key), c => c.Value),
-            diff.Changes.Select(c => new ChangeJson(InventoryDiff.KindName(c.Kind), c.Source, c.Table, c.Column, c.Old, c.New)).ToList());
+            diff.Changes.Select(c => new ChangeJson(InventoryDiff.KindName(c.Kind), c.Source, c.Table, c.Column, c.ForeignKey, c.Old, c.New, c.RenamedFrom)).ToList());
         return JsonSerializer.Serialize(payload, InventoryJson.Options) + "\n";
     }
 
     private sealed record DiffJson(Dictionary<string, int> Summary, List<ChangeJson> Changes);
 
-    private sealed record ChangeJson(string Kind, string Source, string? Table, string? Column, string? Old,
-        [property: JsonPropertyName("new")] string? New);
+    private sealed record ChangeJson(string Kind, string Source, string? Table, string? Column, string? ForeignKey, string? Old,
+        [property: JsonPropertyName("new")] string? New, string? RenamedFrom);
 }

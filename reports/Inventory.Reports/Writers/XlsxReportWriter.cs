@@ -87,7 +87,7 @@ public sealed class XlsxReportWriter : IReportWriter
                 model.Claims.Select(c => new[]
                 {
                     c.Id, c.Text, c.Kind, c.Verdict, c.Summary,
-                    Lines(c.Findings.Select(f => $"{f.Location}: {f.Reason}")), Lines(c.Unresolved.Select(f => $"{f.Location}: {f.Reason}")),
+                    Lines(c.Findings.Select(f => $"{f.Location}: {f.Reason}")), c.UnresolvedSameAs is { } same ? $"les mêmes {c.Unresolved.Count} éléments que {same} (the same items as {same})" : Lines(c.Unresolved.Select(f => $"{f.Location}: {f.Reason}")),
                 }), 36);
             AddSheet(workbookPart, sheets, "Conflits", ["Emplacement", "Catégorie annotée ou étiquetée", "Annotation ou étiquette", "Constat (comptes)"],
                 model.Conflicts.Select(c => new[] { c.Location, c.Annotated, c.AnnotationAt, c.Evidence }), 36);

@@ -91,7 +91,7 @@ internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabular
             var purposes = map.Strings("purposes");
             if (purposes.Count == 0) throw map.Error($"activity '{id}' needs at least one purpose (Art. 30(1)(b))");
             var legal = new List<LegalBasis>();
-            foreach (var item in Items(map, "legal-basis"))
+            foreach (var item in ItemOrItems(map, "legal-basis"))
             {
                 if (item is YScalar s) { legal.Add(new LegalBasis(s.Value, null)); continue; }
                 var lm = item as YMapping ?? throw item.Error("a legal basis is a value (Art. 6(1)(b)) or a mapping with article and detail");
@@ -235,6 +235,15 @@ internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabular
         YScalar s when s.IsNull => [],
         YSequence seq => seq.Items,
         var n => throw n.Error($"'{key}' must be a list"),
+    };
+
+    /// <summary>A list, or a single value or mapping given alone (<c>legal-basis: Art. 6(1)(b)</c>) as a one-item list.</summary>
+    private static IEnumerable<YNode> ItemOrItems(YMapping map, string key) => map[key] switch
+    {
+        null => [],
+        YScalar s when s.IsNull => [],
+        YSequence seq => seq.Items,
+        var n => [n],
     };
 
     private static IEnumerable<YMapping> Mappings(YMapping map, string key, string what) =>

@@ -96,7 +96,8 @@ public sealed record MissingAccess(string Missing, IReadOnlyList<string> Grants)
 /// <param name="ReferencedSchema">Schema of the referenced table ("" for SQLite's main).</param>
 /// <param name="ReferencedTable">Referenced table.</param>
 /// <param name="ReferencedColumns">Referenced columns, in key order.</param>
-/// <param name="OnDelete">Delete rule: <c>cascade</c>, <c>set-null</c>, <c>set-default</c>, <c>restrict</c>, <c>no-action</c>.</param>
+/// <param name="OnDelete">Delete rule: <c>cascade</c>, <c>set-null</c>, <c>set-default</c>, <c>restrict</c>, <c>no-action</c>, or <c>unknown</c> when the
+/// catalog did not say (a MySQL table dropped while its definition was read).</param>
 public sealed record ForeignKeyInfo(string Name, IReadOnlyList<string> Columns, string ReferencedSchema, string ReferencedTable,
     IReadOnlyList<string> ReferencedColumns, string OnDelete);
 

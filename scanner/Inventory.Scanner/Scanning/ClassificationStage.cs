@@ -163,7 +163,10 @@ internal sealed class ClassificationStage
             }
             var entry = TableEntries.Build(table.Source.DefaultSchema, table.Table, table.Sample, evidence[i], own, _maskedExamples);
             table.Source.TableClassified(entry);
-            table.Progress?.TableFinished(table.Source.Config.Name, entry.QualifiedName, table.Sample.RowCount, issues);
+            if (table.Sample.NotSampled is NotSampledReason.ProcessorScope or NotSampledReason.Disabled)
+                table.Progress?.TableNotSampled(table.Source.Config.Name, entry.QualifiedName, table.Sample.NotSampled.Value, issues);
+            else
+                table.Progress?.TableFinished(table.Source.Config.Name, entry.QualifiedName, table.Sample.RowCount, issues);
         }
     }
 

@@ -5,11 +5,32 @@ namespace Inventory.Scanning;
 /// length of its parts can be read back (<c>john.doe@example.com</c> → <c>j***.d***@e***.c***</c>,
 /// <c>+33 6 12 34 56 78</c> → <c>+### ### ### ### ### ###</c>). Input longer than 64 characters is cut first.
 /// <see cref="Examples"/> decides which columns may show examples at all: a mask hides a value drawn from many, not one
-/// drawn from a short list (<c>A+</c> → <c>A***+</c> is the blood group itself).</summary>
+/// drawn from a short list (<c>A+</c> → <c>A***+</c> is the blood group itself), and never a credential. A value that
+/// reads as a token (<see cref="IsTokenLike"/>: a crypt hash, a JWT, a long run mixing letters and digits) is masked
+/// whole as <see cref="TokenMask"/>: even one letter per run of it says something of a secret.</summary>
 public static class Masking
 {
     /// <summary>A column whose sample repeats at most this many distinct values, or fewer than one in ten, is a value set.</summary>
     private const int MaxValueSetSize = 12;
+
+    /// <summary>What a token-like value becomes: nothing of it is kept, not even its shape.</summary>
+    public const string TokenMask = "***";
+
+    /// <summary>A run of token characters this long that mixes letters and digits reads as a token.</summary>
+    private const int MinTokenRun = 16;
+
+    /// <summary>Words of credential column names, matched inside the name's letters run together (so
+    /// <c>password_hash</c>, <c>apiKey</c>, <c>mot_de_passe</c>, <c>Kennwort</c>, <c>auth_token</c> all match), in
+    /// English, French, German and Spanish.</summary>
+    private static readonly string[] CredentialWords =
+    [
+        "password", "passwd", "passphrase", "passwort", "kennwort", "motdepasse", "contrasena", "contraseña",
+        "secret", "token", "apikey", "accesskey", "privatekey", "hash", "salt", "credential", "otpseed", "totp",
+    ];
+
+    /// <summary>Prefixes of modular-crypt password hashes (bcrypt <c>$2a$</c>/<c>$2b$</c>/<c>$2y$</c>, SHA-crypt
+    /// <c>$5$</c>/<c>$6$</c>, MD5-crypt <c>$1$</c>, Argon2, PBKDF2, scrypt). Source: the formats passlib documents.</summary>
+    private static readonly string[] CryptPrefixes = ["$2a$", "$2b$", "$2y$", "$2x$", "$1$", "$5$", "$6$", "$argon2", "$pbkdf2", "$scrypt", "$7$", "pbkdf2_", "sha1$", "bcrypt$", "argon2$"];
 
     /// <summary>Up to three masked examples of a column (distinct masks, in sample order), or null when the column holds
     /// a small set of repeated values: there the first letters and signs that a mask keeps name the values themselves
@@ -19,11 +40,15 @@ public static class Masking
     /// <param name="category">The column's suggested category, or null. A column classified as health or
     /// special-category data (GDPR Article 9) shows no example whatever its variety: every example of it, however
     /// masked, says something about a person's health, beliefs or life.</param>
-    /// <returns>One to three masked examples, or null (no values, a value set, or Article 9 data).</returns>
-    public static IReadOnlyList<string>? Examples(IReadOnlyList<string> values, string? category = null)
+    /// <param name="columnName">The column's name, or null. A credential column (<see cref="IsCredentialName"/>, or
+    /// <paramref name="category"/> <c>other_personal.credentials</c>) shows no example: masks of password hashes, keys
+    /// and tokens still show their first characters and their shape (trial 22).</param>
+    /// <returns>One to three masked examples, or null (no values, a value set, Article 9 data, or credentials).</returns>
+    public static IReadOnlyList<string>? Examples(IReadOnlyList<string> values, string? category = null, string? columnName = null)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (category is "other_personal.health" or "other_personal.special_category") return null;
+        if (category is "other_personal.health" or "other_personal.special_category" or "other_personal.credentials") return null;
+        if (columnName is not null && IsCredentialName(columnName)) return null;
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         int total = 0;
         foreach (var v in values)
@@ -33,14 +58,66 @@ public static class Masking
             distinct.Add(v.Trim());
         }
         if (total == 0 || distinct.Count <= MaxValueSetSize || distinct.Count < 0.1 * total) return null;
+        // A column of tokens is masked whole, values that happen to escape IsTokenLike (a key drawn without a digit) too.
+        if (distinct.Count(IsTokenLike) * 2 >= distinct.Count) return [TokenMask];
         return values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(Mask).Distinct(StringComparer.Ordinal).Take(3).ToList();
+    }
+
+    /// <summary>True when a column's name says it holds credentials: its letters, lower-cased and run together, contain
+    /// a word of a password, secret, token, key or hash in English, French, German or Spanish, or one of its words is
+    /// <c>pwd</c> or <c>pin</c>.</summary>
+    /// <param name="columnName">The column's name as the catalog spells it.</param>
+    public static bool IsCredentialName(string columnName)
+    {
+        ArgumentNullException.ThrowIfNull(columnName);
+        var letters = new string(columnName.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray());
+        if (CredentialWords.Any(w => letters.Contains(w, StringComparison.Ordinal))) return true;
+        var words = System.Text.RegularExpressions.Regex.Split(columnName, @"[^\p{L}\p{N}]+|(?<=\p{Ll})(?=\p{Lu})");
+        return words.Any(w => w.Equals("pwd", StringComparison.OrdinalIgnoreCase) || w.Equals("pin", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>True when a value reads as a secret token: it starts with a modular-crypt prefix (<c>$2b$12$…</c>), or
+    /// holds a run of at least 16 characters of <c>A–Z a–z 0–9 + / = _ -</c> that mixes letters and digits or both
+    /// letter cases with <c>+</c> or <c>/</c> (hex digests, base64 and base64url keys, each part of a JWT, vendor keys
+    /// such as <c>sk_live_…</c>, UUIDs, which often serve as reset or session tokens).</summary>
+    /// <param name="value">A raw value.</param>
+    public static bool IsTokenLike(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var text = value.AsSpan().Trim();
+        foreach (var prefix in CryptPrefixes)
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return true;
+        int start = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '+' or '/' or '=' or '_' or '-')) continue;
+            if (i - start >= MinTokenRun && ReadsAsToken(text[start..i])) return true;
+            start = i + 1;
+        }
+        return false;
+    }
+
+    private static bool ReadsAsToken(ReadOnlySpan<char> run)
+    {
+        bool digit = false, lower = false, upper = false, base64Sign = false;
+        foreach (var c in run)
+        {
+            digit |= char.IsAsciiDigit(c);
+            lower |= char.IsAsciiLetterLower(c);
+            upper |= char.IsAsciiLetterUpper(c);
+            base64Sign |= c is '+' or '/';
+        }
+        return (digit && (lower || upper)) || (lower && upper && base64Sign);
     }
 
     /// <summary>Masks one value.</summary>
     /// <param name="value">Raw value.</param>
-    /// <returns>The masked text: at most one character of any run of letters, no digit, fixed-length runs.</returns>
+    /// <returns>The masked text: at most one character of any run of letters, no digit, fixed-length runs; a
+    /// token-like value (<see cref="IsTokenLike"/>) becomes <see cref="TokenMask"/>.</returns>
     public static string Mask(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        if (IsTokenLike(value)) return TokenMask;
         var text = value.Length > 64 ? value[..64] : value;
         var b = new System.Text.StringBuilder(text.Length + 8);
         for (int i = 0; i < text.Length;)

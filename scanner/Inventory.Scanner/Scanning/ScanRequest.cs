@@ -1,3 +1,4 @@
+using Inventory.Catalog;
 using Inventory.Config;
 
 namespace Inventory.Scanning;
@@ -33,6 +34,13 @@ public interface IScanProgress
     void TableStarted(string source, string table);
     /// <summary>A table was sampled and classified.</summary>
     void TableFinished(string source, string table, int sampledRows, int issues);
+    /// <summary>A table was classified from its catalog only, without sampling (a processor source's customer-owned
+    /// data, or sampling disabled). By default reported as <see cref="TableFinished"/> with no rows.</summary>
+    /// <param name="source">Source name.</param>
+    /// <param name="table">Qualified table name.</param>
+    /// <param name="reason">Why no row was read: <see cref="NotSampledReason.ProcessorScope"/> or <see cref="NotSampledReason.Disabled"/>.</param>
+    /// <param name="issues">Scan issues recorded for the table.</param>
+    void TableNotSampled(string source, string table, NotSampledReason reason, int issues) => TableFinished(source, table, 0, issues);
     /// <summary>A source was scanned completely (every table classified).</summary>
     /// <param name="source">Its name.</param>
     /// <param name="done">Sources ended so far (scanned, or failed: see <see cref="SourceFailed"/>), this one included.</param>

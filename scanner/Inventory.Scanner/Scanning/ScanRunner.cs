@@ -293,5 +293,10 @@ public sealed class ScanRunner
             inner?.TableFinished(source, table, sampledRows, issues);
             countdown.Signal();
         }
+        public void TableNotSampled(string source, string table, NotSampledReason reason, int issues)
+        {
+            inner?.TableNotSampled(source, table, reason, issues);
+            countdown.Signal();
+        }
     }
 }

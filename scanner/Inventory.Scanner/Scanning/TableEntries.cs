@@ -81,7 +81,7 @@ internal static class TableEntries
                 NotSampled = e.NotSampled,
                 Stats = Stats(e),
                 Classification = d,
-                MaskedExamples = masked ? Masking.Examples(e.Values, d.DataCategory)?.ToList() : null,
+                MaskedExamples = masked ? Masking.Examples(e.Values, LabelledCredentials(e.Column) ? "other_personal.credentials" : d.DataCategory, e.Column.Name)?.ToList() : null,
             };
             column.ApplyClassification(); // category, confidence, origin, status and JSON paths from the decision
             entry.Columns.Add(column);
@@ -95,6 +95,12 @@ internal static class TableEntries
         NotSampled = reason,
         Columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = reason }, StringComparer.Ordinal),
     };
+
+    /// <summary>True when the database itself labels the column as credentials: a SQL Server sensitivity
+    /// classification of information type Credentials, or a comment naming <c>other_personal.credentials</c>.</summary>
+    private static bool LabelledCredentials(ColumnInfo column) =>
+        string.Equals(column.DatabaseLabel?.InformationType, "Credentials", StringComparison.OrdinalIgnoreCase)
+        || column.Comment?.Contains("other_personal.credentials", StringComparison.Ordinal) == true;
 
     private static SampleStats Stats(ColumnEvidence e)
     {

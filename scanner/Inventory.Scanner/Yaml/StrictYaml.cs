@@ -179,7 +179,7 @@ public static class StrictYaml
         }
         catch (YamlException e)
         {
-            throw new ConfigurationException($"invalid YAML: {Clean(e.Message)}", file, (int)e.Start.Line, (int)e.Start.Column, e);
+            throw new ConfigurationException(YamlSyntaxMessage.Describe(e, text, parser), file, (int)e.Start.Line, (int)e.Start.Column, e);
         }
         catch (InvalidOperationException e) when (e.Source == typeof(Parser).Assembly.GetName().Name)
         {
@@ -200,13 +200,6 @@ public static class StrictYaml
         if (documents.Count == 0) return new YMapping { File = path, Line = 1, Column = 1 };
         if (documents.Count > 1) throw documents[1].Error("expected a single YAML document");
         return documents[0] as YMapping ?? throw documents[0].Error("expected a mapping of key: value lines at the top level");
-    }
-
-    private static string Clean(string message)
-    {
-        // YamlDotNet prefixes "(Line: n, Col: m, Idx: i) - (Line…): "; the position is already in our prefix.
-        int i = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return i >= 0 && message.StartsWith('(') ? message[(i + 3)..] : message;
     }
 
     private static void CheckTabs(string text, string file)

@@ -63,4 +63,25 @@ public sealed class ScanProgressLinesTests
             Assert.That(output, Does.Not.Contain("/Album:"));
         }
     }
+
+    [Test]
+    public async Task Scan_ProcessorSource_TableLinesSayNotSampledNotZeroRows()
+    {
+        // Trial 22: a processor source's tables printed "0 rows sampled", read as empty tables or failed reads.
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 2);
+        var config = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(config, "sources:\n" + $"  - name: own\n    connection: \"{sources[0].Connection}\"\n"
+            + $"  - name: customers\n    role: processor\n    connection: \"{sources[1].Connection}\"\n");
+
+        var (code, output) = await ScanAsync("--config", config, "--out", Path.Combine(_dir, "inventory.json"));
+
+        var lines = output.Split('\n');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), output);
+            Assert.That(lines.Where(l => l.StartsWith("  customers/", StringComparison.Ordinal)).ToList(),
+                Has.Count.EqualTo(11).And.All.EndsWith(": not sampled (processor source: catalog only)"));
+            Assert.That(lines, Has.Some.EqualTo("  own/Album: 347 rows sampled"));
+        }
+    }
 }

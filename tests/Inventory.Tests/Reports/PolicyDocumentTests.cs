@@ -72,6 +72,18 @@ public sealed class PolicyDocumentTests
         Assert.That(policy.Activity("billing")!.Recipients, Is.EqualTo(new[] { "stripe" }));
     }
 
+    // Trial 22 finding 6: one legal basis given alone, not as a list, was refused ("'legal-basis' must be a list").
+    [TestCase("legal-basis: Art. 6(1)(b)", "Art. 6(1)(b)", null)]
+    [TestCase("legal-basis: { article: Art. 6(1)(c), detail: accounting }", "Art. 6(1)(c)", "accounting")]
+    [TestCase("legal-basis:\n      article: Art. 6(1)(f)\n      detail: fraud prevention", "Art. 6(1)(f)", "fraud prevention")]
+    [TestCase("legal-basis: [Art. 6(1)(a)]", "Art. 6(1)(a)", null)]
+    public void Parse_SingleLegalBasis_AcceptedAsOneItem(string line, string article, string? detail)
+    {
+        var policy = PolicyDocument.Parse(Minimal + "\n    " + line, "policy.yml");
+
+        Assert.That(policy.Activities.Single().LegalBasis, Is.EqualTo(new[] { new LegalBasis(article, detail) }));
+    }
+
     [Test]
     public void Parse_UnknownKey_ErrorWithLineColumnAndSuggestion()
     {

@@ -84,7 +84,7 @@ public sealed partial class MySqlDatabaseConnector
 
         // 3. primary and foreign keys
         var primaryKeys = new Dictionary<(string, string), List<string>>();
-        var foreignKeys = new Dictionary<(string, string), List<(string Name, string Column, string RefSchema, string RefTable, string RefColumn, string OnDelete)>>();
+        var foreignKeys = new Dictionary<(string, string), List<(string Name, string Column, string RefSchema, string RefTable, string RefColumn, string? OnDelete)>>();
         await using (var cmd = CatalogCommand(connection, _dialect.KeysSql(one)))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
@@ -102,9 +102,16 @@ public sealed partial class MySqlDatabaseConnector
                 }
                 if (!foreignKeys.TryGetValue(key, out var fks)) foreignKeys[key] = fks = [];
                 fks.Add((constraint, reader.GetString(3), reader.GetString(5), reader.GetString(6), reader.GetString(7),
-                    MySqlDialect.DeleteRule(reader.IsDBNull(8) ? null : reader.GetString(8))));
+                    reader.IsDBNull(8) ? null : MySqlDialect.DeleteRule(reader.GetString(8))));
             }
         }
+
+        // 3b. delete rules the catalog view withheld (MariaDB shows REFERENTIAL_CONSTRAINTS only to users holding more
+        // than SELECT): read from SHOW CREATE TABLE, only for tables with such a key, many statements per round trip.
+        var withheld = foreignKeys.Where(f => f.Value.Any(k => k.OnDelete is null)).Select(f => f.Key)
+            .OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal).ToList();
+        var createdRules = new Dictionary<(string, string), IReadOnlyDictionary<string, string>>();
+        queries += await ReadDeleteRulesAsync(connection, withheld, createdRules, ct).ConfigureAwait(false);
 
         // 4. partitions
         var partitions = new Dictionary<(string, string), List<string>>();
@@ -140,7 +147,8 @@ public sealed partial class MySqlDatabaseConnector
                 PrimaryKey = primaryKeys.TryGetValue(key, out var pk) ? pk : [],
                 ForeignKeys = foreignKeys.TryGetValue(key, out var fks)
                     ? fks.GroupBy(f => f.Name, StringComparer.Ordinal).Select(g => new ForeignKeyInfo(g.Key, g.Select(f => f.Column).ToList(),
-                        g.First().RefSchema, g.First().RefTable, g.Select(f => f.RefColumn).ToList(), g.First().OnDelete)).ToList()
+                        g.First().RefSchema, g.First().RefTable, g.Select(f => f.RefColumn).ToList(),
+                        g.First().OnDelete ?? (createdRules.TryGetValue(key, out var rules) && rules.TryGetValue(g.Key, out var rule) ? rule : MySqlDialect.UnknownDeleteRule))).ToList()
                     : [],
                 Partitions = parts,
                 Readable = cols.Any(c => c.Readable),
@@ -157,5 +165,42 @@ public sealed partial class MySqlDatabaseConnector
             QueryCount = queries,
             ServerVersion = MySqlDialect.ProductVersion(connection.ServerVersion),
         };
+    }
+
+    /// <summary>Statements of <c>SHOW CREATE TABLE</c> sent in one round trip.</summary>
+    private const int ShowCreateBatch = 100;
+
+    /// <summary>Reads the delete rules of the given tables' foreign keys from <c>SHOW CREATE TABLE</c>, up to
+    /// <see cref="ShowCreateBatch"/> statements per command. A table the server no longer shows (dropped since the
+    /// catalog query, error 1146) is skipped and the rest of its batch sent again; its keys keep an unknown rule.</summary>
+    /// <returns>The number of round trips.</returns>
+    private async Task<int> ReadDeleteRulesAsync(MySqlConnection connection, IReadOnlyList<(string Schema, string Name)> tables,
+        Dictionary<(string, string), IReadOnlyDictionary<string, string>> rules, CancellationToken ct)
+    {
+        int trips = 0, next = 0;
+        while (next < tables.Count)
+        {
+            var batch = tables.Skip(next).Take(ShowCreateBatch).ToList();
+            trips++;
+            int read = 0;
+            try
+            {
+                await using var cmd = CatalogCommand(connection, string.Join(";\n", batch.Select(t => _dialect.ShowCreateTableSql(t.Schema, t.Name))));
+                await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                do
+                {
+                    if (await reader.ReadAsync(ct).ConfigureAwait(false))
+                        rules[batch[read]] = MySqlCreateTableText.DeleteRules(reader.GetString(1));
+                    read++;
+                }
+                while (read < batch.Count && await reader.NextResultAsync(ct).ConfigureAwait(false));
+            }
+            catch (MySqlException e) when (e.Number is 1146 or 1142 or 1049)
+            {
+                read++; // the statement that failed: its table keeps unknown rules
+            }
+            next += Math.Max(1, read);
+        }
+        return trips;
     }
 }

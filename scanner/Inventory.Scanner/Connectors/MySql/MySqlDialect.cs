@@ -265,6 +265,13 @@ internal sealed class MySqlDialect
         return string.Join(", ", columns.Select(c => ColumnExpression(c, maxLength)));
     }
 
+    /// <summary><c>SHOW CREATE TABLE `database`.`table`</c>: the table's definition, read for the delete rules of its
+    /// foreign keys when <c>REFERENTIAL_CONSTRAINTS</c> withholds them (<see cref="MySqlCreateTableText"/>).</summary>
+    public string ShowCreateTableSql(string database, string table) => $"SHOW CREATE TABLE {Quote(database, table)}";
+
+    /// <summary>The delete rule of a foreign key whose rule neither the catalog view nor the table's definition gave.</summary>
+    public const string UnknownDeleteRule = "unknown";
+
     /// <summary>Maps REFERENTIAL_CONSTRAINTS.DELETE_RULE to the model's delete rule.</summary>
     public static string DeleteRule(string? rule) => rule?.ToUpperInvariant() switch
     {

@@ -1,0 +1,75 @@
+using YamlDotNet.Core;
+
+namespace Inventory.Yaml;
+
+/// <summary>
+/// Turns the YAML library's syntax errors into messages that say what is wrong in the reader's terms (indentation,
+/// a <c>: </c> inside a value, an unclosed bracket or quote) and what to do. The library's own words (<c>While parsing
+/// a block mapping, did not find expected key.</c>) name its parser states, not the mistake (trial 22 finding 5). The
+/// messages name lines and columns, never the file's text.
+/// </summary>
+internal static class YamlSyntaxMessage
+{
+    /// <summary>The message for one syntax error.</summary>
+    /// <param name="error">The library's exception; its start mark is where the error was found.</param>
+    /// <param name="text">The YAML text being read.</param>
+    /// <param name="parser">The parser, for the collections still open when the error was found.</param>
+    /// <returns>A message without position (the caller's error carries file, line and column), starting with
+    /// <c>invalid YAML: </c>.</returns>
+    public static string Describe(YamlException error, string text, CollectionTrackingParser parser)
+    {
+        var library = WithoutPosition(error.Message);
+        int line = (int)error.Start.Line, column = (int)error.Start.Column;
+        var lines = text.Split('\n');
+        string Line(int n) => n >= 1 && n <= lines.Length ? lines[n - 1].TrimEnd('\r') : "";
+        static int Indent(string l) => l.Length - l.TrimStart(' ').Length + 1;
+        bool atLineStart = Line(line).Trim().Length > 0 && Indent(Line(line)) == column;
+
+        if (library.Contains("did not find expected key", StringComparison.Ordinal) && atLineStart)
+        {
+            // The levels of the lines above, innermost first: the nearest line, then each earlier line indented less.
+            var levels = new List<string>();
+            int limit = int.MaxValue;
+            for (int n = line - 1; n >= 1 && limit > 1; n--)
+            {
+                var above = Line(n);
+                if (above.Trim().Length == 0 || above.TrimStart().StartsWith('#') || Indent(above) >= limit) continue;
+                limit = Indent(above);
+                levels.Add($"column {limit} on line {n}");
+            }
+            return $"invalid YAML: bad indentation: line {line} starts at column {column}, which lines up with none of the lines above it"
+                + (levels.Count > 0 ? $" ({string.Join(", ", levels)} above)" : "")
+                + "; indent it with spaces to the column of the keys it belongs with";
+        }
+        if (library.Contains("did not find expected key", StringComparison.Ordinal))
+            return "invalid YAML: unexpected text after a complete value on this line (a value that starts with a quote must end with it: quote the whole value)";
+        if (library.Contains("found invalid mapping", StringComparison.Ordinal) || library.Contains("Mapping values are not allowed", StringComparison.OrdinalIgnoreCase))
+        {
+            int previous = line - 1;
+            while (previous >= 1 && (Line(previous).Trim().Length == 0 || Line(previous).TrimStart().StartsWith('#'))) previous--;
+            if (previous >= 1 && Indent(Line(line)) > Indent(Line(previous)) && !Line(previous).TrimEnd().EndsWith(':'))
+                return $"invalid YAML: bad indentation: line {line} is indented deeper (column {Indent(Line(line))}) than line {previous} (column {Indent(Line(previous))}), "
+                    + $"whose key already has a value, so it reads as part of that value; line it up with line {previous}, or end line {previous} with the key and its ':' only";
+            return "invalid YAML: a ': ' inside a value; put the value in quotes, or, if this is a key, start it on a line of its own";
+        }
+        if (library.Contains("did not find expected '-' indicator", StringComparison.Ordinal))
+            return $"invalid YAML: line {line} is among the items of a list ('- ' lines) but does not start with '- '; a list cannot also hold key: value lines at the same indentation";
+        if (library.Contains("while parsing a flow", StringComparison.OrdinalIgnoreCase) && parser.OpenFlow is { } open)
+        {
+            var closer = open.Opener == '{' ? '}' : ']';
+            return $"invalid YAML: the '{open.Opener}' opened at line {open.Start.Line}, column {open.Start.Column} is not closed: add the '{closer}' (items separated by ',')";
+        }
+        if (library.Contains("quoted scalar", StringComparison.Ordinal) && library.Contains("end of stream", StringComparison.Ordinal))
+            return "invalid YAML: the quote opened here is never closed: end the value with the same quote character";
+        return "invalid YAML: " + library;
+    }
+
+    /// <summary>The library's message without its position prefix (<c>(Line: n, Col: m, Idx: i) - (…): </c>, already
+    /// in the caller's position) and without the closing period.</summary>
+    public static string WithoutPosition(string message)
+    {
+        int i = message.LastIndexOf("): ", StringComparison.Ordinal);
+        var text = i >= 0 && message.StartsWith('(') ? message[(i + 3)..] : message;
+        return text.TrimEnd().TrimEnd('.');
+    }
+}

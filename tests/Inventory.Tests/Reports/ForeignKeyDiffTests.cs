@@ -1,0 +1,133 @@
+using Inventory.Cli;
+using Inventory.Model;
+using Inventory.Reports;
+using Inventory.Reports.Diff;
+using NUnit.Framework;
+using Spectre.Console.Testing;
+
+namespace Inventory.Tests.Reports;
+
+/// <summary>Trial 22 finding 3: <c>inventory diff</c> and <c>report --previous</c> show foreign keys added, removed and
+/// whose delete rule changed (what deleting an account erases), as schema changes.</summary>
+[TestFixture]
+public sealed class ForeignKeyDiffTests
+{
+    private static (InventoryDocument Old, InventoryDocument New) Pair()
+    {
+        var old = Some.Document(Some.Source("app",
+            Some.Table("orders", null, Some.Id(), Some.Fk()).WithFk("users", "restrict"),
+            Some.Table("notes", null, Some.Id(), Some.Fk()).WithFk("users", "cascade"),
+            Some.Table("invoices", null, Some.Id(), Some.Fk("order_id"))));
+        var @new = Some.Document(Some.Source("app",
+            Some.Table("orders", null, Some.Id(), Some.Fk()).WithFk("users", "cascade"),
+            Some.Table("notes", null, Some.Id(), Some.Fk()),
+            Some.Table("invoices", null, Some.Id(), Some.Fk("order_id")).WithFk("orders", "set-null", "order_id")));
+        return (old, @new);
+    }
+
+    [Test]
+    public void Compare_ForeignKeysAddedRemovedAndRuleChanged_OneLineEach()
+    {
+        var (old, @new) = Pair();
+
+        var diff = InventoryDiff.Compare(old, @new);
+
+        Assert.That(diff.Changes.Select(InventoryDiffWriter.Line), Is.EqualTo(new[]
+        {
+            "+ app/invoices foreign key invoices_order_id_fkey (order_id) → public.orders (id) (on delete set null)",
+            "- app/notes foreign key notes_user_id_fkey (user_id) → public.users (id) (on delete cascade)",
+            "~ app/orders foreign key orders_user_id_fkey (user_id) → public.users (id) delete rule: on delete restrict → on delete cascade",
+        }));
+        Assert.That(diff.SchemaOnly().Changes, Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public void Compare_RenamedConstraintSameKey_NoChange()
+    {
+        var old = Some.Document(Some.Source("app", Some.Table("orders", null, Some.Id(), Some.Fk()).WithFk("users", "cascade")));
+        var @new = Some.Document(Some.Source("app", Some.Table("orders", null, Some.Id(), Some.Fk()).WithFk("users", "cascade")));
+        @new.Sources[0].Tables[0].ForeignKeys[0] = @new.Sources[0].Tables[0].ForeignKeys[0] with { Name = "fk0" };
+
+        Assert.That(InventoryDiff.Compare(old, @new).IsEmpty, Is.True);
+    }
+
+    [Test]
+    public void ToJson_DeleteRuleChanged_NamesTheKeyAndBothRules()
+    {
+        var (old, @new) = Pair();
+
+        var json = InventoryDiffWriter.ToJson(InventoryDiff.Compare(old, @new));
+
+        Assert.That(json, Does.Contain("\"kind\": \"delete-rule-changed\"").And.Contain("\"foreignKey\": \"orders_user_id_fkey (user_id) → public.users (id)\"")
+            .And.Contain("\"old\": \"on delete restrict\"").And.Contain("\"summary\": {\n    \"foreign-key-added\": 1,"));
+    }
+
+    [Test]
+    public void ChangeRows_ReportPrevious_ForeignKeyRowsAmongSchemaChanges()
+    {
+        var (old, @new) = Pair();
+
+        var rows = ReportModelBuilder.ChangeRowsOf(InventoryDiff.Compare(old, @new));
+
+        Assert.That(rows.Select(r => (r.Kind, r.Location, r.Old, r.New)), Is.EqualTo(new[]
+        {
+            ("foreign-key-added", "app/invoices foreign key invoices_order_id_fkey (order_id) → public.orders (id)", "", "on delete set null"),
+            ("foreign-key-removed", "app/notes foreign key notes_user_id_fkey (user_id) → public.users (id)", "on delete cascade", ""),
+            ("delete-rule-changed", "app/orders foreign key orders_user_id_fkey (user_id) → public.users (id)", "on delete restrict", "on delete cascade"),
+        }));
+    }
+
+    [Test]
+    public async Task DiffCommand_DeleteRuleChanged_Printed()
+    {
+        var dir = Directory.CreateTempSubdirectory("inv-fkdiff-").FullName;
+        try
+        {
+            var (old, @new) = Pair();
+            InventoryJson.Write(old, Path.Combine(dir, "old.json"));
+            InventoryJson.Write(@new, Path.Combine(dir, "new.json"));
+            var console = new TestConsole();
+
+            var code = await InventoryApp.RunAsync(["diff", Path.Combine(dir, "old.json"), Path.Combine(dir, "new.json"), "--schema-only"], console);
+
+            Assert.That(console.Output, Does.Contain("schema: 1 foreign-key-added, 1 foreign-key-removed, 1 delete-rule-changed")
+                .And.Contain("delete rule: on delete restrict → on delete cascade"), $"exit {code}");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    // Trial 22 finding 7: a renamed column (one gone, one new, same category, same table) gets a rename hint.
+    [Test]
+    public void Compare_OneColumnGoneOneNewSameCategory_RenameHint()
+    {
+        var old = Some.Document(Some.Source("app", Some.Table("users", null, Some.Id(), Some.Column("email", "contact.email"), Some.Column("fax", "contact.phone"))));
+        var @new = Some.Document(Some.Source("app", Some.Table("users", null, Some.Id(), Some.Column("email_address", "contact.email"), Some.Column("nickname", "contact.name"))));
+
+        var diff = InventoryDiff.Compare(old, @new);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diff.Changes.Select(InventoryDiffWriter.Line), Is.EqualTo(new[]
+            {
+                "+ app/users.email_address (contact.email; renamed from 'email'?)",
+                "+ app/users.nickname (contact.name)",
+                "- app/users.email (contact.email)",
+                "- app/users.fax (contact.phone)",
+            }));
+            Assert.That(InventoryDiffWriter.ToJson(diff), Does.Contain("\"renamedFrom\": \"email\""));
+            Assert.That(ReportModelBuilder.ChangeRowsOf(diff)[0].New, Is.EqualTo("contact.email (renamed from 'email'?)"));
+        }
+    }
+
+    [Test]
+    public void Compare_TwoNewColumnsOfTheRemovedCategory_NoGuess()
+    {
+        var old = Some.Document(Some.Source("app", Some.Table("users", null, Some.Id(), Some.Column("email", "contact.email"))));
+        var @new = Some.Document(Some.Source("app", Some.Table("users", null, Some.Id(), Some.Column("work_email", "contact.email"), Some.Column("home_email", "contact.email"))));
+
+        Assert.That(InventoryDiff.Compare(old, @new).Changes.Select(c => c.RenamedFrom), Has.All.Null);
+    }
+}
