@@ -131,8 +131,8 @@ internal static class ClaimChecks
         }
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "table holds", "tables hold")} payment data; none holds {string.Join(", ", forbidden)} or is shared beyond '{gateway}'",
-            violated: $"{Count(findings.Count, "finding", "findings")} in tables with payment data",
-            unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")} in tables with payment data");
+            violated: $"{Count(findings.Count, "finding", "findings")}: {string.Join(", ", forbidden)} stored, or payment data shared beyond '{gateway}'",
+            unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")}: payment data or {string.Join(", ", forbidden)} cannot be confirmed");
     }
 
     /// <summary>shared-with-only: every column of a table annotated <c>shared-with: RECIPIENT</c> must hold an allowed

@@ -292,6 +292,7 @@ public sealed class ClaimEvaluatorTests
         {
             Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated), result.Summary);
             Assert.That(result.Findings.Select(f => $"{f.Table}.{f.Column}"), Is.EqualTo(new[] { "invoices.iban" }));
+            Assert.That(result.Summary, Is.EqualTo("1 finding: financial.bank_account stored, or payment data shared beyond 'stripe'"));
         }
     }
 
