@@ -171,9 +171,11 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         }
         if (found.Count > 0)
         {
-            // The most identifying category among the paths; within it, the first path's label (path order is stable).
-            int best = found.Max(c => JsonValues.Rank(DataCategory.TopLevelOf(c)));
-            var top = found.First(c => JsonValues.Rank(DataCategory.TopLevelOf(c)) == best);
+            // The most identifying category among the paths, by the rule the annotation merge applies (documents, then
+            // ordinal path within a rank), so empty path stubs never change the suggestion and key order never matters.
+            var top = JsonPathText.MostIdentifying(summary.Named.Where(p => p.DataCategory is not null)
+                .Select(p => (Category: p.DataCategory!, p.Documents, p.Path))
+                .Concat(summary.Unnamed.Select(c => (Category: c, Documents: 0, Path: "")))) ?? found[0];
             bool fromValues = detectorItems.Values.Any(d => DataCategory.TopLevelOf(d.Category) == DataCategory.TopLevelOf(top));
             return RuleClassifier.Decide(top, fromValues ? 0.7 : 0.6, evidence, also) with { JsonPaths = summary };
         }

@@ -26,7 +26,7 @@ internal static class ClaimFindings
                 Table = f.Table,
                 Column = f.Column,
                 Message = $"claim '{c.Claim.Id}' violated: {f.Reason}",
-                Suggestion = c.Claim.Text,
+                ClaimText = c.Claim.Text,
                 Location = Location(c.Claim, policy, policyPath, config, pathBase),
                 Key = f.Column is null ? f.Table : $"{f.Table}.{f.Column}",
             }))

@@ -71,6 +71,9 @@ public sealed record CheckFinding
     public string? AnnotatedCategory { get; init; }
     /// <summary>For a <see cref="FindingKind.ClaimViolated"/> finding: the claim's id; null otherwise.</summary>
     public string? ClaimId { get; init; }
+    /// <summary>For a <see cref="FindingKind.ClaimViolated"/> finding: the claim's text as the policy states it (what the
+    /// privacy policy promises), written as <c>claimText</c> in SARIF and JSON, never as a suggestion; null otherwise.</summary>
+    public string? ClaimText { get; init; }
     /// <summary>The display key: <c>table.column</c> (or <c>table</c>), prefixed by <c>source/</c> when the check covers several sources.</summary>
     public required string Key { get; init; }
 }

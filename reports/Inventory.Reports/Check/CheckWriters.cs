@@ -51,10 +51,15 @@ public static class CheckWriters
 
     internal static readonly UTF8Encoding Utf8 = new(false);
 
+    /// <summary>What a one-line rendering adds after a finding's message: its suggestion, or for a violated claim the
+    /// claim's text, marked as such (<c>claim: "We only process the categories we declare."</c>), or null.</summary>
+    internal static string? Hint(CheckFinding f) =>
+        f.Suggestion ?? (f.ClaimText is { } text ? $"claim: \"{text}\"" : null);
+
     /// <summary>A finding as one message for SARIF and GitHub: key, why, suggestion, and what file to create or which
     /// built-in policy the claim comes from.</summary>
     internal static string Message(CheckFinding f) =>
-        $"{f.Key}: {f.Message}{(f.Suggestion is null ? "" : $" ({f.Suggestion})")}" +
+        $"{f.Key}: {f.Message}{(Hint(f) is { } hint ? $" ({hint})" : "")}" +
         (f.Location.DatabaseLabel is not null ? ""
             : !f.Location.Physical ? $" [{f.Location.File}: not a file of this repository; pass --policy FILE to use your own]"
             : f.Location.Exists ? "" : $"; create {f.Location.File}");
@@ -93,7 +98,7 @@ public sealed class CheckTextWriter : ICheckWriter
     /// <param name="finding">The finding.</param>
     public static string Line(CheckFinding finding) =>
         Annotations.Suggestions.OneLine($"{finding.Key}  {CheckWriters.KindId(finding.Kind)}: {finding.Message}" +
-                                        (finding.Suggestion is null ? "" : $"  {finding.Suggestion}") +
+                                        (CheckWriters.Hint(finding) is { } hint ? $"  {hint}" : "") +
                                         (finding is { Kind: FindingKind.Stale, Location: { Physical: true, Exists: true, Line: > 0 } at } ? $"  (at {at})" : ""));
 
     /// <inheritdoc />
@@ -132,6 +137,8 @@ public sealed class CheckJsonWriter : ICheckWriter
             if (f.Column is not null) json.WriteString("column", f.Column);
             json.WriteString("message", f.Message);
             if (f.Suggestion is not null) json.WriteString("suggestion", f.Suggestion);
+            if (f.ClaimId is not null) json.WriteString("claim", f.ClaimId);
+            if (f.ClaimText is not null) json.WriteString("claimText", f.ClaimText);
             json.WriteBoolean("failing", f.Failing);
             if (f.Baselined) json.WriteBoolean("baselined", true);
             json.WriteStartObject("location");

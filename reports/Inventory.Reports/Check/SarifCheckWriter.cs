@@ -121,6 +121,7 @@ public sealed class SarifCheckWriter : ICheckWriter
             if (f.Column is not null) json.WriteString("column", f.Column);
             if (f.Suggestion is not null) json.WriteString("suggestion", f.Suggestion);
             if (f.ClaimId is not null) json.WriteString("claim", f.ClaimId);
+            if (f.ClaimText is not null) json.WriteString("claimText", f.ClaimText);
             if (f.Location.DatabaseLabel is { } label) json.WriteString("databaseLabel", label);
             else if (!f.Location.Physical) json.WriteString("policy", f.Location.File);
             json.WriteBoolean("annotationFileExists", f.Location.Exists);

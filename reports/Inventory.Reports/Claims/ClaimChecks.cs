@@ -94,8 +94,10 @@ internal static class ClaimChecks
             unknown: $"no PAN detector hit, but {Count(unresolved.Count, "column", "columns")} that could hold card numbers {(unresolved.Count == 1 ? "was" : "were")} not sampled");
     }
 
-    /// <summary>payment-through-gateway: forbidden payment categories (e.g. bank details) are findings; a table holding
-    /// payment categories shared with any recipient but the gateway is a finding; undecided columns in payment tables are unresolved.</summary>
+    /// <summary>payment-through-gateway: a column tagged with a forbidden category (e.g. bank details) is a finding in any
+    /// controller table, whether or not <c>payment-categories</c> lists that category; a table holding payment categories
+    /// shared with any recipient but the gateway is a finding; a column only suggested as a forbidden category, and
+    /// undecided columns in payment tables, are unresolved.</summary>
     public static ClaimResult PaymentThroughGateway(ClaimContext ctx)
     {
         var gateway = ctx.Parameters.String("gateway")!;
@@ -107,25 +109,30 @@ internal static class ClaimChecks
         foreach (var (s, t) in ctx.ControllerTables())
         {
             var paymentColumns = t.Columns.Where(c => Tagged(c) is { } d && Covered(payment, d)).ToList();
-            var suggestedPayment = t.Columns.Where(c => Tagged(c) is null && c.DataCategory is { } d && Covered(payment, d)).ToList();
-            if (paymentColumns.Count == 0 && suggestedPayment.Count == 0) continue;
-            examined++;
+            var forbiddenColumns = t.Columns.Where(c => Tagged(c) is { } d && Covered(forbidden, d)).ToList();
+            bool SuggestedAs(ColumnEntry c, IReadOnlyList<string> categories) =>
+                Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d);
+            bool sharedBeyondGateway = t.SharedWith.Any(r => r != gateway);
             // A suggestion decides nothing: it is unresolved where it would make a finding (a forbidden category, or
             // payment data in a table shared beyond the gateway).
-            foreach (var c in suggestedPayment.Where(c => Covered(forbidden, c.DataCategory!) || t.SharedWith.Any(r => r != gateway)))
+            var suggested = t.Columns.Where(c => SuggestedAs(c, forbidden) || (sharedBeyondGateway && SuggestedAs(c, payment))).ToList();
+            if (paymentColumns.Count == 0 && forbiddenColumns.Count == 0 && !t.Columns.Any(c => SuggestedAs(c, payment) || SuggestedAs(c, forbidden)))
+                continue;
+            examined++;
+            foreach (var c in suggested)
                 unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: payment data cannot be confirmed"));
-            if (paymentColumns.Count == 0) continue;
-            foreach (var c in paymentColumns.Where(c => Covered(forbidden, Tagged(c)!)))
+            foreach (var c in forbiddenColumns)
                 findings.Add(Finding(s, t, c, $"{c.DataCategory} is stored: payments must go through the gateway '{gateway}'"));
+            if (paymentColumns.Count == 0) continue;
             foreach (var other in t.SharedWith.Where(r => r != gateway))
                 findings.Add(Finding(s, t, null, $"table with payment data is shared with '{other}', not only with the gateway '{gateway}'"));
-            foreach (var c in t.Columns.Where(c => Tagged(c) is null && !IsUntaggedKey(t, c)))
+            foreach (var c in t.Columns.Where(c => Tagged(c) is null && !IsUntaggedKey(t, c) && !suggested.Contains(c)))
                 unresolved.Add(Finding(s, t, c, $"{Undecided(c)} in a table with payment data"));
         }
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "table holds", "tables hold")} payment data; none holds {string.Join(", ", forbidden)} or is shared beyond '{gateway}'",
-            violated: $"{Count(findings.Count, "finding", "findings")} in tables with payment data",
-            unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")} in tables with payment data");
+            violated: $"{Count(findings.Count, "finding", "findings")}: {string.Join(", ", forbidden)} stored, or payment data shared beyond '{gateway}'",
+            unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")}: payment data or {string.Join(", ", forbidden)} cannot be confirmed");
     }
 
     /// <summary>shared-with-only: every column of a table annotated <c>shared-with: RECIPIENT</c> must hold an allowed

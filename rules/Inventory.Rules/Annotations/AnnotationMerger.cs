@@ -346,14 +346,9 @@ public sealed class AnnotationMerger
         if (annotation.Category is null && summary.Derivation == JsonColumnDerivation.PathRanking)
         {
             var documents = summary.Named.ToDictionary(p => p.Path, p => p.Documents, StringComparer.Ordinal);
-            var derived = paths.Where(p => p.DataCategory is not null)
+            var derived = JsonPathText.MostIdentifying(paths.Where(p => p.DataCategory is not null)
                 .Select(p => (Category: p.DataCategory!, Documents: documents.GetValueOrDefault(p.Path), p.Path))
-                .Concat(summary.Unnamed.Select(c => (Category: c, Documents: 0, Path: "")))
-                .OrderByDescending(c => JsonPathText.Rank(DataCategory.TopLevelOf(c.Category)))
-                .ThenByDescending(c => c.Documents)
-                .ThenBy(c => c.Path, StringComparer.Ordinal)
-                .Select(c => c.Category)
-                .FirstOrDefault();
+                .Concat(summary.Unnamed.Select(c => (Category: c, Documents: 0, Path: ""))));
             if (derived is null) return;
             bool covered = paths.Count > 0 && paths.All(p => p.Annotation?.DataCategory is not null) && summary.Unnamed.Count == 0;
             // A database label is a human decision about the whole column: only a full set of path annotations overrides it.

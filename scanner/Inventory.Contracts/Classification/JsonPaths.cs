@@ -79,6 +79,20 @@ public static class JsonPathText
         return true;
     }
 
+    /// <summary>The category a JSON document column takes from its paths (C28), the one rule the scan's classification
+    /// and the annotation merge both apply, so that writing empty path stubs never changes a column's suggestion: the
+    /// most identifying top-level category (<see cref="Rank"/>); within it, the path held by the most sampled documents,
+    /// then the first path in ordinal order (so every engine's key order gives the same answer).</summary>
+    /// <param name="paths">Each path's category (a full category, <c>contact.email</c>), the number of sampled documents
+    /// holding it, and its path text (<c>""</c> and 0 documents for a category found at a path that cannot be named).</param>
+    /// <returns>The derived category, or null when <paramref name="paths"/> is empty.</returns>
+    public static string? MostIdentifying(IEnumerable<(string Category, int Documents, string Path)> paths) =>
+        paths.OrderByDescending(p => Rank(DataCategory.TopLevelOf(p.Category)))
+            .ThenByDescending(p => p.Documents)
+            .ThenBy(p => p.Path, StringComparer.Ordinal)
+            .Select(p => p.Category)
+            .FirstOrDefault();
+
     /// <summary>The rank of a top-level category when a document's paths disagree (C28): the most identifying wins, in
     /// the fixed order financial &gt; contact &gt; other_personal &gt; automatic &gt; customer_content &gt; none.</summary>
     /// <param name="category">A top-level category.</param>

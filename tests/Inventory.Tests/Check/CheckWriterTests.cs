@@ -148,7 +148,7 @@ public sealed class CheckWriterTests
         CheckFinding Claim(string id, string table, string column, FindingLocation location) => new()
         {
             Kind = FindingKind.ClaimViolated, ClaimId = id, Source = "default", Table = table, Column = column, Key = $"{table}.{column}",
-            Message = $"claim '{id}' violated: test", Suggestion = "claim text", Location = location,
+            Message = $"claim '{id}' violated: test", ClaimText = "claim text", Location = location,
         };
         var file = new FindingLocation("policy.yml", 12, 5, true);
         var builtin = new FindingLocation("policy.yml (built-in)", 40, 5, true) { Physical = false };

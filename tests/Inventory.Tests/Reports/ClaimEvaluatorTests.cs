@@ -251,6 +251,86 @@ public sealed class ClaimEvaluatorTests
         Assert.That(result.Findings.Single().Reason, Does.Contain("'intercom'"));
     }
 
+    // A policy whose payment categories are the gateway's own (card, gateway ids) and whose forbidden category is not
+    // among them: "payments go through the gateway; we keep no bank details".
+    private const string GatewayOnlyPolicy = """
+        controller: { name: Example PaaS SAS, address: Nantes }
+        recipients:
+          - { id: stripe, name: Stripe, kind: processor }
+        activities:
+          - id: billing
+            name: Billing
+            purposes: [invoice]
+            data-categories: [financial]
+            recipients: [stripe]
+        claims:
+          - id: no-bank-details
+            text: Payments go through Stripe; we keep no bank details.
+            kind: payment-through-gateway
+            parameters:
+              gateway: stripe
+              payment-categories: [financial.payment_card, financial.payment_reference]
+              forbidden-categories: [financial.bank_account]
+        """;
+
+    private static ClaimResult CheckGatewayOnly(InventoryDocument inventory)
+    {
+        var policy = PolicyDocument.Parse(GatewayOnlyPolicy, "policy.yml");
+        return ClaimEvaluator.Evaluate(policy.Claims.Single(), policy, inventory);
+    }
+
+    [Test]
+    public void PaymentThroughGateway_TaggedIbanOutsidePaymentCategories_Violated()
+    {
+        // Given an IBAN tagged on the invoices table, and payment categories that do not list bank accounts.
+        var result = CheckGatewayOnly(Doc(
+            Some.Table("invoices", "billing", Some.Id(), Some.Column("total", "financial.billing"), Some.Column("iban", "financial.bank_account")),
+            Some.Table("payments", "billing", Some.Id(), Some.Column("charge_id", "financial.payment_reference")).SharedWith("stripe")));
+
+        // Then the forbidden category is a finding wherever it is stored.
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated), result.Summary);
+            Assert.That(result.Findings.Select(f => $"{f.Table}.{f.Column}"), Is.EqualTo(new[] { "invoices.iban" }));
+            Assert.That(result.Summary, Is.EqualTo("1 finding: financial.bank_account stored, or payment data shared beyond 'stripe'"));
+        }
+    }
+
+    [Test]
+    public void PaymentThroughGateway_SuggestedIbanOutsidePaymentCategories_Unknown()
+    {
+        var result = CheckGatewayOnly(Doc(
+            Some.Table("invoices", "billing", Some.Id(), Some.Column("iban", "financial.bank_account", ColumnStatus.Suggested)),
+            Some.Table("payments", "billing", Some.Id(), Some.Column("charge_id", "financial.payment_reference")).SharedWith("stripe")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown), result.Summary);
+            Assert.That(result.Unresolved.Select(f => $"{f.Table}.{f.Column}"), Is.EqualTo(new[] { "invoices.iban" }));
+        }
+    }
+
+    [Test]
+    public void PaymentThroughGateway_NoForbiddenCategoryAnywhere_Holds()
+    {
+        var result = CheckGatewayOnly(Doc(
+            Some.Table("invoices", "billing", Some.Id(), Some.Column("total", "financial.billing")),
+            Some.Table("payments", "billing", Some.Id(), Some.Column("charge_id", "financial.payment_reference")).SharedWith("stripe")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+    }
+
+    [Test]
+    public void PaymentThroughGateway_SuggestedPaymentColumnInSharedTable_ListedOnce()
+    {
+        // A suggested payment column in a table shared beyond the gateway is unresolved once, not once per reason.
+        var result = Check("payment-through-gateway", Doc(Some.Table("payment_methods", "billing-and-payment",
+            Some.Id(), Some.Column("stripe_customer_id", "financial.payment_reference"),
+            Some.Column("card_token", "financial.payment_reference", ColumnStatus.Suggested)).SharedWith("intercom")));
+
+        Assert.That(result.Unresolved.Count(f => f.Column == "card_token"), Is.EqualTo(1));
+    }
+
     // ---- shared-with-only ----
 
     [Test]
