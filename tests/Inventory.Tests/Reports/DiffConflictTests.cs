@@ -10,7 +10,7 @@ namespace Inventory.Tests.Reports;
 [TestFixture]
 public sealed class DiffConflictTests
 {
-    private const string Message = "annotated none, but 300/300 non-null sampled values are e-mail addresses (detector.email)";
+    private const string Message = "annotated none, but 300/300 non-null sampled values are e-mail (detector.email)";
 
     private static ColumnEntry Contradicted(string name)
     {
