@@ -49,6 +49,7 @@ internal static class ReportModelBuilder
         // system of the policy's processor activity: a table of it without an activity of its own belongs to that
         // activity when the policy has exactly one (trial 22 finding 4: they were listed as not attributed).
         var assignment = new List<Assigned>();
+        var pathAssignment = new List<Assigned>();
         var unknownActivities = new SortedSet<string>(StringComparer.Ordinal);
         var processorActivities = policy?.Activities.Where(a => a.IsProcessor).ToList() ?? [];
         foreach (var (s, t, c) in inventory.AllColumns())
@@ -58,12 +59,18 @@ internal static class ReportModelBuilder
             if (t.Activity is { } named && policy is not null && activity is null)
                 unknownActivities.Add($"{s.Name}/{t.QualifiedName} names unknown activity '{named}'");
             assignment.Add(new Assigned(s, t, c, DataCategoryVocabulary.IsPersonal(c.DataCategory) ? activity : null));
+            if (activity is not null)
+                pathAssignment.AddRange(ClaimChecks.TaggedPaths(c).Where(p => p.Category != c.DataCategory && DataCategoryVocabulary.IsPersonal(p.Category))
+                    .Select(p => new Assigned(s, t, c, activity, p.Path, p.Category)));
         }
 
         var violations = claims.SelectMany(r => r.Findings.Where(f => f.Column is not null).Select(f => (f.Location, r.Claim.Id)))
             .GroupBy(x => x.Location, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Id).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-        var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, assignment, violations, inventory)).ToList();
+        // A JSON column carries one category; the other personal categories its path annotations tag (contact or card
+        // data inside a payment payload) belong to the same activity, listed as `table.column $.path`.
+        var withPaths = assignment.Concat(pathAssignment).ToList();
+        var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, withPaths, violations, inventory)).ToList();
         var columns = assignment.Select(x => Row(x, policy, options)).ToList();
         var unassigned = assignment.Where(x => DataCategoryVocabulary.IsPersonal(x.C.DataCategory) && x.A is null)
             .Select(x => Row(x, policy, options)).ToList();
@@ -183,7 +190,19 @@ internal static class ReportModelBuilder
     }
 
     /// <summary>A column with the activity it is attributed to (null: not attributed, or not personal).</summary>
-    private sealed record Assigned(SourceEntry S, TableEntry T, ColumnEntry C, ProcessingActivity? A);
+    /// <summary>A column attributed to an activity (or to none); for a JSON path's own category, <see cref="Path"/> and
+    /// <see cref="PathCategory"/> name the path and the category its annotation tags.</summary>
+    private sealed record Assigned(SourceEntry S, TableEntry T, ColumnEntry C, ProcessingActivity? A, string? Path = null, string? PathCategory = null)
+    {
+        /// <summary>The category the record lists this entry under: the path's, else the column's.</summary>
+        public string? Category => PathCategory ?? C.DataCategory;
+
+        /// <summary><c>source/table.column</c>, the column of a claim finding.</summary>
+        public string ColumnLocation => $"{S.Name}/{T.QualifiedName}.{C.Name}";
+
+        /// <summary><see cref="ColumnLocation"/>, followed by the path for a path's category.</summary>
+        public string Location => Path is null ? ColumnLocation : $"{ColumnLocation} {Path}";
+    }
 
     private static ActivityRecord Activity(ProcessingActivity a, PolicyDocument policy, List<Assigned> assignment,
         Dictionary<string, IReadOnlyList<string>> violations, InventoryDocument inventory)
@@ -192,11 +211,11 @@ internal static class ReportModelBuilder
         var categories = new List<CategoryRecord>();
         CategoryRecord Record(string category, bool declared, string? retention, RetentionRule? rule, List<Assigned> cols)
         {
-            var locations = cols.Select(x => $"{x.S.Name}/{x.T.QualifiedName}.{x.C.Name}").ToList();
+            var locations = cols.Select(x => x.Location).ToList();
             return new CategoryRecord
             {
                 Category = category, CnilCategory = CnilCategory(category), Declared = declared, Retention = retention, Columns = locations,
-                Entries = locations.Select(l => new ColumnMark { Location = l, Violates = violations.GetValueOrDefault(l, []) }).ToList(),
+                Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = violations.GetValueOrDefault(x.ColumnLocation, []) }).ToList(),
                 AnnotatedRetention = cols.Where(x => x.T.Retention is { } r && RetentionDiffers(r, rule, policy))
                     .GroupBy(x => x.T.Retention!, StringComparer.Ordinal)
                     .Select(g => $"{g.Key} ({string.Join(", ", g.Select(x => $"{x.S.Name}/{x.T.QualifiedName}").Distinct(StringComparer.Ordinal))})").ToList(),
@@ -204,15 +223,15 @@ internal static class ReportModelBuilder
         }
         foreach (var declared in a.DataCategories)
         {
-            var cols = mine.Where(x => DataCategoryVocabulary.Covers(declared, x.C.DataCategory!)
-                                       && !a.DataCategories.Any(d => d != declared && d.Length > declared.Length && DataCategoryVocabulary.Covers(declared, d) && DataCategoryVocabulary.Covers(d, x.C.DataCategory!)))
+            var cols = mine.Where(x => DataCategoryVocabulary.Covers(declared, x.Category!)
+                                       && !a.DataCategories.Any(d => d != declared && d.Length > declared.Length && DataCategoryVocabulary.Covers(declared, d) && DataCategoryVocabulary.Covers(d, x.Category!)))
                 .ToList();
             var rule = a.RetentionFor(declared);
             categories.Add(Record(declared, true, RetentionText(rule, policy), rule, cols));
         }
         // Customer-owned data in a processor source is the customers' to declare (Art. 30(2) records categories of
         // processing, not of data): its categories are listed under the processor activity, not raised as undeclared.
-        foreach (var group in mine.Where(x => !a.Declares(x.C.DataCategory!)).GroupBy(x => x.C.DataCategory!).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in mine.Where(x => !a.Declares(x.Category!)).GroupBy(x => x.Category!).OrderBy(g => g.Key, StringComparer.Ordinal))
             categories.Add(Record(group.Key, a.IsProcessor && group.All(x => x.S.Role == ProcessingRole.Processor), null, null, group.ToList()));
 
         // Tables behind the activity: every table annotated with it (personal columns or not), and for a processor

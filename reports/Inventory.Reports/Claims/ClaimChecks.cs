@@ -170,7 +170,8 @@ internal static class ClaimChecks
     }
 
     /// <summary>declared-categories-only: every personal column of a controller source must hold a category some activity
-    /// declares. A category an activity declares is never a finding. The <c>undeclared</c> categories (default
+    /// declares, and so must every personal category a path annotation of a JSON column gives (<see cref="TaggedPaths"/>;
+    /// the finding names the path). A category an activity declares is never a finding. The <c>undeclared</c> categories (default
     /// <c>other_personal</c>: credentials, health, national id, …) need an explicit declaration: an activity must name the
     /// listed category or a narrower one that covers the column (a declared <c>other_personal.health</c> or
     /// <c>other_personal</c> covers an <c>other_personal.health</c> column); a broader declaration does not (with
@@ -187,6 +188,9 @@ internal static class ClaimChecks
             examined++;
             if (IsUntaggedKey(t, c)) { keys++; continue; }
             var category = Tagged(c);
+            foreach (var (path, pathCategory) in TaggedPaths(c).Where(p => p.Category != category && DataCategoryVocabulary.IsPersonal(p.Category)))
+                if (UndeclaredFinding(ctx.Policy, undeclared, pathCategory) is { } pathReason)
+                    findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, $"at {path}: {pathReason}"));
             if (category is null) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: its category is unknown")); continue; }
             if (!DataCategoryVocabulary.IsPersonal(category)) continue;
             if (UndeclaredFinding(ctx.Policy, undeclared, category) is { } reason)
@@ -197,6 +201,15 @@ internal static class ClaimChecks
             violated: $"{Count(findings.Count, "column holds", "columns hold")} undeclared personal data",
             unknown: $"no undeclared category found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}");
     }
+
+    /// <summary>The paths of a JSON column tagged by a path annotation, with their categories, first path in ordinal
+    /// order per category; empty for any other column. A column of JSON documents carries one category, so the
+    /// categories at its other paths (an e-mail and a card inside a payment payload) are read here.</summary>
+    internal static IEnumerable<(string Path, string Category)> TaggedPaths(ColumnEntry c) =>
+        (c.Paths ?? []).Where(p => p.Origin == Origin.Annotation && p.DataCategory is not null)
+            .GroupBy(p => p.DataCategory!, StringComparer.Ordinal)
+            .Select(g => (Path: g.Select(p => p.Path).Order(StringComparer.Ordinal).First(), Category: g.Key))
+            .OrderBy(x => x.Category, StringComparer.Ordinal);
 
     /// <summary>Why a personal category is undeclared under declared-categories-only, or null when an activity declares it.</summary>
     /// <param name="policy">The policy whose activities declare categories.</param>

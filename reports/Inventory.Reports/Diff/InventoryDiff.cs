@@ -53,8 +53,11 @@ public enum ChangeKind
 /// Its <see cref="Old"/> and <see cref="New"/> are then delete rules (<c>on delete cascade</c>).</param>
 /// <param name="RenamedFrom">For an added column, the column of the same table that was removed in the same change with
 /// the same category, when it is the only such pair: a likely rename (a hint, not a fact); else null.</param>
+/// <param name="Conflict">For an added column, a category change or a status change, when the new column's status is
+/// conflict: why the evidence contradicts its annotation or database label (<see cref="ColumnEntry.Conflict"/>, the
+/// message <c>inventory check</c> reports: categories and counts, never values); else null.</param>
 public sealed record InventoryChange(ChangeKind Kind, string Source, string? Table, string? Column, string? Old, string? New,
-    string? ForeignKey = null, string? RenamedFrom = null)
+    string? ForeignKey = null, string? RenamedFrom = null, string? Conflict = null)
 {
     /// <summary><c>source/table.column</c>, <c>source/table</c> or <c>source</c>.</summary>
     public string Location => Table is null ? Source : Column is null ? $"{Source}/{Table}" : $"{Source}/{Table}.{Column}";
@@ -136,17 +139,23 @@ public sealed record InventoryDiff
         {
             oldColumns.TryGetValue(column, out var oc);
             newColumns.TryGetValue(column, out var nc);
-            if (oc is null) { changes.Add(new(ChangeKind.ColumnAdded, source, table, column, null, nc!.DataCategory ?? "undecided")); continue; }
+            if (oc is null) { changes.Add(new(ChangeKind.ColumnAdded, source, table, column, null, nc!.DataCategory ?? "undecided", Conflict: ConflictOf(nc))); continue; }
             if (nc is null) { changes.Add(new(ChangeKind.ColumnRemoved, source, table, column, oc.DataCategory ?? "undecided", null)); continue; }
             if (oc.DataCategory != nc.DataCategory)
-                changes.Add(new(ChangeKind.CategoryChanged, source, table, column, oc.DataCategory ?? "undecided", nc.DataCategory ?? "undecided"));
+                changes.Add(new(ChangeKind.CategoryChanged, source, table, column, oc.DataCategory ?? "undecided", nc.DataCategory ?? "undecided", Conflict: ConflictOf(nc)));
             if (oc.DeclaredType != nc.DeclaredType)
                 changes.Add(new(ChangeKind.TypeChanged, source, table, column, oc.DeclaredType, nc.DeclaredType));
             if (oc.Status != nc.Status)
-                changes.Add(new(ChangeKind.StatusChanged, source, table, column, Status(oc.Status), Status(nc.Status)));
+                changes.Add(new(ChangeKind.StatusChanged, source, table, column, Status(oc.Status), Status(nc.Status), Conflict: ConflictOf(nc)));
         }
         HintRenames(changes, firstChange);
     }
+
+    /// <summary>Why the evidence contradicts the column's annotation or label when its status is conflict, as
+    /// <c>inventory check</c> words it; null otherwise.</summary>
+    private static string? ConflictOf(ColumnEntry column) => column.Status == ColumnStatus.Conflict
+        ? column.Conflict ?? $"annotated {column.DataCategory}, contradicted by the evidence"
+        : null;
 
     /// <summary>Marks an added column as a likely rename of a removed one: the table's only removed column of a category
     /// and its only added column of that category (a column's category travels with its data, its name does not).</summary>
@@ -212,17 +221,27 @@ public static class InventoryDiffWriter
             changes.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {InventoryDiff.KindName(g.Key)}"));
         sb.Append("schema: ").Append(schema.Count == 0 ? "no changes" : Counts(schema)).Append('\n');
         if (other.Count > 0) sb.Append("classification: ").Append(Counts(other)).Append('\n');
-        foreach (var c in schema.Concat(other.Where(c => c.Kind != ChangeKind.StatusChanged)))
+        var listed = schema.Concat(other.Where(c => c.Kind != ChangeKind.StatusChanged)).ToList();
+        foreach (var c in listed)
             sb.Append(Line(c)).Append('\n');
+        // A column that became a conflict without a line of its own (its category did not change) is named, not only counted.
+        var named = listed.Where(c => c.Conflict is not null).Select(c => c.Location).ToHashSet(StringComparer.Ordinal);
+        foreach (var c in other.Where(c => c.Kind == ChangeKind.StatusChanged && c.Conflict is not null && !named.Contains(c.Location)))
+            sb.Append(CultureInfo.InvariantCulture, $"! {c.Location} conflict: {c.Conflict}\n");
         foreach (var transition in other.Where(c => c.Kind == ChangeKind.StatusChanged).GroupBy(c => (c.Old, c.New))
                      .OrderBy(g => g.Key.Old, StringComparer.Ordinal).ThenBy(g => g.Key.New, StringComparer.Ordinal))
             sb.Append(CultureInfo.InvariantCulture, $"~ status {transition.Key.Old} → {transition.Key.New}: {transition.Count()} {(transition.Count() == 1 ? "column" : "columns")}\n");
         return sb.ToString();
     }
 
-    /// <summary>One change as a line, e.g. <c>~ app/users.email category: none → contact.email</c>.</summary>
+    /// <summary>One change as a line, e.g. <c>~ app/users.email category: none → contact.email</c>; an added column or
+    /// a category change whose column is now a conflict ends with <c>; conflict: …</c> (<see cref="InventoryChange.Conflict"/>).</summary>
     /// <param name="change">The change.</param>
-    public static string Line(InventoryChange change) => change.Kind switch
+    public static string Line(InventoryChange change) => change.Conflict is { } conflict && change.Kind is not ChangeKind.StatusChanged
+        ? $"{ChangeLine(change)}; conflict: {conflict}"
+        : ChangeLine(change);
+
+    private static string ChangeLine(InventoryChange change) => change.Kind switch
     {
         ChangeKind.ColumnAdded when change.RenamedFrom is { } from => $"+ {change.Subject} ({change.New}; renamed from '{from}'?)",
         ChangeKind.SourceAdded or ChangeKind.TableAdded or ChangeKind.ColumnAdded or ChangeKind.ForeignKeyAdded => $"+ {change.Subject} ({change.New})",
@@ -241,7 +260,7 @@ public static class InventoryDiffWriter
         _ => InventoryDiff.KindName(kind),
     };
 
-    /// <summary>JSON: <c>{"summary": {kind: count}, "changes": [{kind, source, table, column, foreignKey, old, new, renamedFrom}]}</c>, camelCase keys,
+    /// <summary>JSON: <c>{"summary": {kind: count}, "changes": [{kind, source, table, column, foreignKey, old, new, renamedFrom, conflict}]}</c>, camelCase keys,
     /// kebab-case kinds, nulls omitted, LF newlines.</summary>
     /// <param name="diff">The diff.</param>
     /// <returns>JSON text ending with a newline.</returns>
@@ -249,12 +268,12 @@ public static class InventoryDiffWriter
     {
         var payload = new DiffJson(
             diff.Counts.ToDictionary(c => InventoryDiff.KindName(c.Key), c => c.Value),
-            diff.Changes.Select(c => new ChangeJson(InventoryDiff.KindName(c.Kind), c.Source, c.Table, c.Column, c.ForeignKey, c.Old, c.New, c.RenamedFrom)).ToList());
+            diff.Changes.Select(c => new ChangeJson(InventoryDiff.KindName(c.Kind), c.Source, c.Table, c.Column, c.ForeignKey, c.Old, c.New, c.RenamedFrom, c.Conflict)).ToList());
         return JsonSerializer.Serialize(payload, InventoryJson.Options) + "\n";
     }
 
     private sealed record DiffJson(Dictionary<string, int> Summary, List<ChangeJson> Changes);
 
     private sealed record ChangeJson(string Kind, string Source, string? Table, string? Column, string? ForeignKey, string? Old,
-        [property: JsonPropertyName("new")] string? New, string? RenamedFrom);
+        [property: JsonPropertyName("new")] string? New, string? RenamedFrom, string? Conflict);
 }
