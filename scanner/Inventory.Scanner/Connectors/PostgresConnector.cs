@@ -33,24 +33,17 @@ public sealed partial class PostgresConnector : IConnector
         });
     }
 
-    /// <summary>The connector's data source: Npgsql's slim builder with only what the connector reads and how users
-    /// connect enabled. Every value is read as text, int4, int8 or bool, and key columns as text[] (the server casts
-    /// the rest: <see cref="PostgresDialect.ColumnExpression"/>, the catalog queries); the oid lists go up as int8[]
-    /// parameters. So the base types and arrays are enabled, plus TLS (every SSL mode and client or root certificate
-    /// of the connection string) and GSS/SSPI authentication, exactly as the full builder offers them. Without the
-    /// other type families (JSON, ranges, network, geometric, full-text, records…) each source's data source builds
-    /// and searches far fewer type mappings (issue 11: about 4.6 ms of CPU per PostgreSQL source went to those
-    /// lookups). Type loading is off: no query of the server's type catalog on the first connection, and no user type
-    /// can trip the driver.</summary>
+    /// <summary>The connector's data source. Every value is read as text, int4, int8 or bool, and key columns as text[]
+    /// (the server casts the rest: <see cref="PostgresDialect.ColumnExpression"/>, the catalog queries), so Npgsql need
+    /// not load the server's type catalog on the first connection: one heavy query less, and no user type can trip the
+    /// driver. Npgsql's full builder is kept: its slim builder (only base types, arrays, TLS and GSS enabled) was
+    /// measured and saved nothing per source (bench/README.md, 2026-12-03, sixth session).</summary>
     /// <param name="connectionString">An Npgsql connection string.</param>
     /// <returns>The data source (owned by the caller).</returns>
     /// <exception cref="ArgumentException">The connection string is invalid.</exception>
     internal static NpgsqlDataSource CreateDataSource(string connectionString)
     {
-        var dataSource = new NpgsqlSlimDataSourceBuilder(connectionString);
-        dataSource.EnableArrays();
-        dataSource.EnableTransportSecurity();
-        dataSource.EnableIntegratedSecurity();
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString);
         dataSource.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
         return dataSource.Build();
     }

@@ -5,8 +5,8 @@ using NUnit.Framework;
 
 namespace Inventory.Tests.Connectors.Postgres;
 
-/// <summary>The connector's slim data source (issue 11: fewer type mappings per source) on the real server: it still
-/// speaks TLS under every SSL mode that asks for it, and reads every type the connector's queries return or send.</summary>
+/// <summary>The connector's data source on the real server (guards a change of builder: Npgsql's slim one refuses TLS and arrays unless enabled): it
+/// speaks TLS under an SSL mode that asks for it, and reads every type the connector's queries return or send.</summary>
 [TestFixture]
 [Category("Integration")]
 public sealed class PostgresDataSourceTests
@@ -21,7 +21,7 @@ public sealed class PostgresDataSourceTests
         await using var dataSource = PostgresConnector.CreateDataSource(connection);
         await using var c = await dataSource.OpenConnectionAsync();
         await using var cmd = new NpgsqlCommand("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", c);
-        // Then the session is encrypted (the slim builder refuses TLS unless it is enabled)
+        // Then the session is encrypted (a slim builder without TLS enabled would refuse to connect)
         Assert.That(await cmd.ExecuteScalarAsync(), Is.EqualTo(true));
     }
 
