@@ -76,36 +76,51 @@ internal static class ScaleBench
         var builds = new List<(string Name, string Path)> { ("this build", cli) };
         if (args.SkipWhile(a => a != "--before").Skip(1).FirstOrDefault() is { } before) builds.Add(("before (" + before + ")", before));
         var processRuns = args.Contains("--classifier-only") ? [] : new[] { ("whole scan", "", true), ("names only (--sample-rows 0)", " --sample-rows 0", false) };
+        // The issue's own baseline: plain psql reading the catalog and the same samples, a separate process (psql's
+        // start, its connection and its output formatting included), written to /dev/null. Without psql on the PATH
+        // (or with --no-psql) only the in-process plain read runs.
+        var psql = args.Contains("--no-psql") ? null : PsqlBaseline.Find();
+        if (psql is null) Console.WriteLine("psql baseline: not run (psql not found on the PATH, or --no-psql)");
         foreach (var (label, extra, sampled) in processRuns)
         {
             var scans = builds.Select(_ => new List<Run>()).ToArray();
             var plains = new List<double>();
+            var psqls = new List<Run>();
             var ratios = builds.Select(_ => new List<double>()).ToArray();
+            var psqlRatios = builds.Select(_ => new List<double>()).ToArray();
+            using var psqlScript = psql is null ? null : PsqlBaseline.Script(sampled ? statements : []);
             for (int round = 0; round <= rounds; round++)
             {
                 var scan = new Run[builds.Count];
                 double plain = 0;
-                int steps = builds.Count + 1;
+                Run psqlRun = default;
+                int steps = builds.Count + (psql is null ? 1 : 2);
                 for (int k = 0; k < steps; k++)
                 {
                     int step = (k + round) % steps;
                     if (step < builds.Count) scan[step] = RunProcess(builds[step].Path, $"scan --connection {uri}{extra} --parallelism {parallelism} --out {Path.Combine(Path.GetTempPath(), "inventory-scale-bench.json")}");
-                    else plain = await PlainReadAsync(connection, sampled ? statements : [], parallelism);
+                    else if (step == builds.Count) plain = await PlainReadAsync(connection, sampled ? statements : [], parallelism);
+                    else psqlRun = RunTimed(psql!, psqlScript!.Arguments(builder), psqlScript.Variables(builder));
                 }
                 if (round == 0) continue;
                 plains.Add(plain);
+                if (psql is not null) psqls.Add(psqlRun);
                 for (int b = 0; b < builds.Count; b++)
                 {
                     scans[b].Add(scan[b]);
                     ratios[b].Add(scan[b].WallMs / plain);
+                    if (psql is not null) psqlRatios[b].Add(scan[b].WallMs / psqlRun.WallMs);
                 }
             }
             for (int b = 0; b < builds.Count; b++)
             {
                 Console.WriteLine($"{label}, {builds[b].Name}: process {Stats(scans[b].Select(s => s.WallMs).ToList(), "ms")}; CPU {Stats(scans[b].Select(s => s.CpuMs).ToList(), "ms")}; peak RSS {Stats(scans[b].Select(s => s.PeakRssMb).ToList(), "MB")}; exit codes {string.Join(",", scans[b].Select(s => s.ExitCode).Distinct())}");
-                Console.WriteLine($"  process/plain per round: {Stats(ratios[b], "")}");
+                Console.WriteLine($"  process/plain read in this process, per round: {Stats(ratios[b], "")}");
+                if (psql is not null) Console.WriteLine($"  process/psql process (the issue's baseline), per round: {Stats(psqlRatios[b], "")}");
             }
-            Console.WriteLine($"  plain read ({(sampled ? "catalog columns + same SELECTs" : "catalog columns only")}): {Stats(plains, "ms")}; load average now {LoadAverage()}");
+            Console.WriteLine($"  plain read in this process ({(sampled ? "catalog columns + same SELECTs" : "catalog columns only")}, parallelism {parallelism}): {Stats(plains, "ms")}; load average now {LoadAverage()}");
+            if (psql is not null)
+                Console.WriteLine($"  psql process ({(sampled ? "catalog columns + same SELECTs" : "catalog columns only")}, one connection, output to /dev/null): {Stats(psqls.Select(r => r.WallMs).ToList(), "ms")}; CPU {Stats(psqls.Select(r => r.CpuMs).ToList(), "ms")}; exit codes {string.Join(",", psqls.Select(r => r.ExitCode).Distinct())}");
         }
 
         // Names-only classification of 20,000 columns, the classifier alone (model loaded before timing).
@@ -223,19 +238,25 @@ internal static class ScaleBench
     private readonly record struct Run(double WallMs, double CpuMs, double PeakRssMb, int ExitCode);
 
     /// <summary>Runs the CLI under /usr/bin/time (peak RSS, CPU) and measures its wall time here.</summary>
-    private static Run RunProcess(string cli, string arguments)
+    private static Run RunProcess(string cli, string arguments) => RunTimed("dotnet", [cli, .. arguments.Split(' ')], new Dictionary<string, string>());
+
+    /// <summary>Runs a program under /usr/bin/time (peak RSS, CPU) and measures its wall time here.</summary>
+    /// <param name="program">the program (found on the PATH).</param>
+    /// <param name="arguments">its arguments, passed as they are (no shell).</param>
+    /// <param name="environment">variables added to the child's environment (e.g. PGPASSWORD, never printed).</param>
+    private static Run RunTimed(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var report = Path.GetTempFileName();
         var timeTool = File.Exists("/usr/bin/time");
-        var start = new ProcessStartInfo(timeTool ? "/usr/bin/time" : "dotnet")
+        var start = new ProcessStartInfo(timeTool ? "/usr/bin/time" : program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (timeTool) foreach (var a in new[] { "-o", report, "-f", "%M %U %S", "dotnet" }) start.ArgumentList.Add(a);
-        start.ArgumentList.Add(cli);
-        foreach (var a in arguments.Split(' ')) start.ArgumentList.Add(a);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        if (timeTool) foreach (var a in new[] { "-o", report, "-f", "%M %U %S", program }) start.ArgumentList.Add(a);
+        foreach (var a in arguments) start.ArgumentList.Add(a);
         var sw = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -249,7 +270,7 @@ internal static class ScaleBench
             cpu = (double.Parse(u, CultureInfo.InvariantCulture) + double.Parse(s, CultureInfo.InvariantCulture)) * 1000;
         }
         File.Delete(report);
-        if (process.ExitCode is not (0 or 3)) Console.Error.WriteLine($"scan exited {process.ExitCode}: {stderr.Result.Split('\n').FirstOrDefault()}");
+        if (process.ExitCode is not (0 or 3)) Console.Error.WriteLine($"{Path.GetFileName(program)} exited {process.ExitCode}: {stderr.Result.Split('\n').FirstOrDefault()}");
         _ = stdout.Result;
         return new Run(wall, cpu, rss, process.ExitCode);
     }
@@ -263,6 +284,9 @@ internal static class ScaleBench
         return await cmd.ExecuteScalarAsync() is true;
     }
 
+    /// <summary>The catalog's columns in one query, as both plain reads (in this process and psql) send it.</summary>
+    internal const string CatalogColumnsQuery = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped";
+
     /// <summary>The physical limit of a user's scan: a fresh pool, the catalog's columns in one query, then the very
     /// SELECT texts the connector sends at the same parallelism, every value read.</summary>
     private static async Task<double> PlainReadAsync(string connection, IReadOnlyList<string> statements, int parallelism)
@@ -272,7 +296,7 @@ internal static class ScaleBench
         builder.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
         await using var dataSource = builder.Build();
         await using (var c = await dataSource.OpenConnectionAsync())
-        await using (var cmd = new NpgsqlCommand("SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped", c))
+        await using (var cmd = new NpgsqlCommand(CatalogColumnsQuery, c))
         await using (var reader = await cmd.ExecuteReaderAsync())
             while (await reader.ReadAsync()) { _ = reader.GetString(0); _ = reader.GetString(1); _ = reader.GetString(2); }
         await Parallel.ForEachAsync(statements, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (sql, ct) =>

@@ -29,12 +29,23 @@ public sealed partial class PostgresConnector : IConnector
         {
             var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
             if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "inventory";
-            // Every value is read as text, int8, bool or text[] (the server casts the rest), so Npgsql need not load the
-            // server's type catalog on the first connection: one heavy query less, and no user type can trip the driver.
-            var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString);
-            dataSource.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
-            return dataSource.Build();
+            return CreateDataSource(builder.ConnectionString);
         });
+    }
+
+    /// <summary>The connector's data source. Every value is read as text, int4, int8 or bool, and key columns as text[]
+    /// (the server casts the rest: <see cref="PostgresDialect.ColumnExpression"/>, the catalog queries), so Npgsql need
+    /// not load the server's type catalog on the first connection: one heavy query less, and no user type can trip the
+    /// driver. Npgsql's full builder is kept: its slim builder (only base types, arrays, TLS and GSS enabled) was
+    /// measured and saved nothing per source (bench/README.md, 2026-12-03, sixth session).</summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <returns>The data source (owned by the caller).</returns>
+    /// <exception cref="ArgumentException">The connection string is invalid.</exception>
+    internal static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString);
+        dataSource.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
+        return dataSource.Build();
     }
 
     /// <inheritdoc />
