@@ -348,7 +348,8 @@ internal static class ClaimChecks
     /// a table deleted with them (transitively). A billing table (annotated with the billing activity, or with a tagged
     /// billing category) reached that way is a finding, naming its cascading key; a cascade between billing tables that
     /// no root reaches (e.g. invoice lines under invoices that RESTRICT the account's deletion) is not. A table whose
-    /// billing category is only suggested and that is reached is unresolved; no billing table at all is unknown.</summary>
+    /// billing category is only suggested and that is reached is unresolved, and so is a billing table a root would reach
+    /// only through a key whose delete rule could not be read (<c>unknown</c>); no billing table at all is unknown.</summary>
     public static ClaimResult BillingNotCascadeDeleted(ClaimContext ctx)
     {
         var activity = ctx.Parameters.String("activity");
@@ -366,6 +367,7 @@ internal static class ClaimChecks
         foreach (var source in ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)))
         {
             var deleted = DeletedWith(source, roots);
+            var perhapsDeleted = DeletedWith(source, roots, unreadRulesCascade: true);
             foreach (var t in source.Tables)
             {
                 bool tagged = (activity is not null && t.Activity == activity) || t.Columns.Any(c => Tagged(c) is { } d && Covered(categories, d));
@@ -373,7 +375,15 @@ internal static class ClaimChecks
                 if (!tagged && !suggested) continue;
                 examined++;
                 examinedTables.Add($"{source.Name}/{t.QualifiedName}");
-                if (!deleted.TryGetValue(t.QualifiedName, out var path) || path.Count == 0) continue;
+                if (!deleted.TryGetValue(t.QualifiedName, out var path))
+                {
+                    // A delete rule the scan could not read (MySQL/MariaDB without it in SHOW CREATE TABLE) may cascade:
+                    // the table is undecided, not safe.
+                    if (perhapsDeleted.TryGetValue(t.QualifiedName, out var perhaps) && perhaps.Count > 0)
+                        unresolved.Add(Finding(source, t, null, $"an account deletion may reach this table through a delete rule that could not be read ({string.Join(" → ", perhaps)}): scan again to decide"));
+                    continue;
+                }
+                if (path.Count == 0) continue;
                 var via = string.Join(" → ", path);
                 if (tagged)
                     findings.Add(Finding(source, t, null, $"deleting an account deletes these billing records by ON DELETE CASCADE ({via}); the law requires to keep them"));
@@ -395,8 +405,9 @@ internal static class ClaimChecks
     }
 
     /// <summary>Tables whose rows are deleted when a root's row is deleted: qualified name → the cascade path from the root
-    /// (foreign key names; empty for the roots themselves). Fixed point over ON DELETE CASCADE keys only (SET NULL keeps the row).</summary>
-    private static Dictionary<string, List<string>> DeletedWith(SourceEntry source, IReadOnlyList<string> roots)
+    /// (foreign key names; empty for the roots themselves). Fixed point over ON DELETE CASCADE keys only (SET NULL keeps the row);
+    /// with <paramref name="unreadRulesCascade"/>, keys whose delete rule could not be read (<c>unknown</c>) are followed too.</summary>
+    private static Dictionary<string, List<string>> DeletedWith(SourceEntry source, IReadOnlyList<string> roots, bool unreadRulesCascade = false)
     {
         var deleted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var r in roots.Where(r => source.Tables.Any(t => t.QualifiedName == r))) deleted[r] = [];
@@ -405,11 +416,12 @@ internal static class ClaimChecks
         {
             changed = false;
             foreach (var t in source.Tables.Where(t => !deleted.ContainsKey(t.QualifiedName)))
-                foreach (var fk in t.ForeignKeys.Where(fk => fk.OnDelete == "cascade"))
+                foreach (var fk in t.ForeignKeys.Where(fk => fk.OnDelete == "cascade" || (unreadRulesCascade && fk.OnDelete == "unknown")))
                 {
                     var parent = Qualified(source, fk);
                     if (!deleted.TryGetValue(parent, out var parentPath)) continue;
-                    deleted[t.QualifiedName] = [.. (parentPath.Count == 0 ? [parent] : parentPath), $"{t.QualifiedName} ({fk.Name}, ON DELETE CASCADE)"];
+                    var rule = fk.OnDelete == "cascade" ? "ON DELETE CASCADE" : "delete rule not read";
+                    deleted[t.QualifiedName] = [.. (parentPath.Count == 0 ? [parent] : parentPath), $"{t.QualifiedName} ({fk.Name}, {rule})"];
                     changed = true;
                     break;
                 }
