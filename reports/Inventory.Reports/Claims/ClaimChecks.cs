@@ -97,7 +97,10 @@ internal static class ClaimChecks
     /// <summary>payment-through-gateway: a column tagged with a forbidden category (e.g. bank details) is a finding in any
     /// controller table, whether or not <c>payment-categories</c> lists that category; a table holding payment categories
     /// shared with any recipient but the gateway is a finding; a column only suggested as a forbidden category, and
-    /// undecided columns in payment tables, are unresolved.</summary>
+    /// undecided columns in payment tables, are unresolved. The paths of a JSON column count like columns: a path annotated
+    /// with a forbidden category is a finding naming the path, and one annotated with a payment category makes its table hold
+    /// payment data (<see cref="TaggedPaths"/>). When no table holds any of these categories the claim holds, and its summary
+    /// says that nothing carried them (a category list that matches nothing is visible, not a silent pass).</summary>
     public static ClaimResult PaymentThroughGateway(ClaimContext ctx)
     {
         var gateway = ctx.Parameters.String("gateway")!;
@@ -110,27 +113,34 @@ internal static class ClaimChecks
         {
             var paymentColumns = t.Columns.Where(c => Tagged(c) is { } d && Covered(payment, d)).ToList();
             var forbiddenColumns = t.Columns.Where(c => Tagged(c) is { } d && Covered(forbidden, d)).ToList();
+            var paymentPaths = t.Columns.SelectMany(c => TaggedPaths(c).Where(p => p.Category != Tagged(c) && Covered(payment, p.Category)).Select(p => (Column: c, p.Path, p.Category))).ToList();
+            var forbiddenPaths = t.Columns.SelectMany(c => TaggedPaths(c).Where(p => p.Category != Tagged(c) && Covered(forbidden, p.Category)).Select(p => (Column: c, p.Path, p.Category))).ToList();
             bool SuggestedAs(ColumnEntry c, IReadOnlyList<string> categories) =>
                 Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d);
             bool sharedBeyondGateway = t.SharedWith.Any(r => r != gateway);
             // A suggestion decides nothing: it is unresolved where it would make a finding (a forbidden category, or
             // payment data in a table shared beyond the gateway).
             var suggested = t.Columns.Where(c => SuggestedAs(c, forbidden) || (sharedBeyondGateway && SuggestedAs(c, payment))).ToList();
-            if (paymentColumns.Count == 0 && forbiddenColumns.Count == 0 && !t.Columns.Any(c => SuggestedAs(c, payment) || SuggestedAs(c, forbidden)))
+            if (paymentColumns.Count == 0 && forbiddenColumns.Count == 0 && paymentPaths.Count == 0 && forbiddenPaths.Count == 0
+                && !t.Columns.Any(c => SuggestedAs(c, payment) || SuggestedAs(c, forbidden)))
                 continue;
             examined++;
             foreach (var c in suggested)
                 unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: payment data cannot be confirmed"));
             foreach (var c in forbiddenColumns)
                 findings.Add(Finding(s, t, c, $"{c.DataCategory} is stored: payments must go through the gateway '{gateway}'"));
-            if (paymentColumns.Count == 0) continue;
+            foreach (var (c, path, category) in forbiddenPaths)
+                findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, category, $"at {path}: {category} is stored: payments must go through the gateway '{gateway}'"));
+            if (paymentColumns.Count == 0 && paymentPaths.Count == 0) continue;
             foreach (var other in t.SharedWith.Where(r => r != gateway))
                 findings.Add(Finding(s, t, null, $"table with payment data is shared with '{other}', not only with the gateway '{gateway}'"));
             foreach (var c in t.Columns.Where(c => Tagged(c) is null && !IsUntaggedKey(t, c) && !suggested.Contains(c)))
                 unresolved.Add(Finding(s, t, c, $"{Undecided(c)} in a table with payment data"));
         }
         return ctx.Result(findings, unresolved, examined,
-            holds: $"{Count(examined, "table holds", "tables hold")} payment data; none holds {string.Join(", ", forbidden)} or is shared beyond '{gateway}'",
+            holds: examined == 0
+                ? $"no table holds {string.Join(", ", payment.Union(forbidden, StringComparer.Ordinal))}: nothing is tagged with a payment category, so there is nothing to check against the gateway '{gateway}'"
+                : $"{Count(examined, "table holds", "tables hold")} payment data; none holds {string.Join(", ", forbidden)} or is shared beyond '{gateway}'",
             violated: $"{Count(findings.Count, "finding", "findings")}: {string.Join(", ", forbidden)} stored, or payment data shared beyond '{gateway}'",
             unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")}: payment data or {string.Join(", ", forbidden)} cannot be confirmed");
     }
@@ -231,7 +241,8 @@ internal static class ClaimChecks
     }
 
     /// <summary>automatic-data-limited: columns of the automatic category must hold an allowed subcategory; a bare
-    /// category or an undecided column is unresolved.</summary>
+    /// category or an undecided column is unresolved. A path of a JSON column annotated with an automatic category is
+    /// checked the same way, and its finding names the path (<see cref="TaggedPaths"/>).</summary>
     public static ClaimResult AutomaticDataLimited(ClaimContext ctx)
     {
         var category = ctx.Parameters.String("category", "automatic")!;
@@ -243,6 +254,9 @@ internal static class ClaimChecks
         {
             examined++;
             if (IsUntaggedKey(t, c)) { keys++; continue; }
+            foreach (var (path, pathCategory) in TaggedPaths(c).Where(p => p.Category != Tagged(c) && DataCategoryVocabulary.Covers(category, p.Category) && !Covered(allowed, p.Category)))
+                if (pathCategory == category) unresolved.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, $"at {path}: {category} without a subcategory"));
+                else findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, $"at {path}: {pathCategory} is collected; only {string.Join(", ", allowed)} are declared"));
             if (Tagged(c) is not { } tagged) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: it may hold automatic data")); continue; }
             if (!DataCategoryVocabulary.Covers(category, tagged) || Covered(allowed, tagged)) continue;
             if (tagged == category) unresolved.Add(Finding(s, t, c, $"{category} without a subcategory"));
@@ -334,7 +348,8 @@ internal static class ClaimChecks
     /// a table deleted with them (transitively). A billing table (annotated with the billing activity, or with a tagged
     /// billing category) reached that way is a finding, naming its cascading key; a cascade between billing tables that
     /// no root reaches (e.g. invoice lines under invoices that RESTRICT the account's deletion) is not. A table whose
-    /// billing category is only suggested and that is reached is unresolved; no billing table at all is unknown.</summary>
+    /// billing category is only suggested and that is reached is unresolved, and so is a billing table a root would reach
+    /// only through a key whose delete rule could not be read (<c>unknown</c>); no billing table at all is unknown.</summary>
     public static ClaimResult BillingNotCascadeDeleted(ClaimContext ctx)
     {
         var activity = ctx.Parameters.String("activity");
@@ -352,6 +367,7 @@ internal static class ClaimChecks
         foreach (var source in ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)))
         {
             var deleted = DeletedWith(source, roots);
+            var perhapsDeleted = DeletedWith(source, roots, unreadRulesCascade: true);
             foreach (var t in source.Tables)
             {
                 bool tagged = (activity is not null && t.Activity == activity) || t.Columns.Any(c => Tagged(c) is { } d && Covered(categories, d));
@@ -359,7 +375,15 @@ internal static class ClaimChecks
                 if (!tagged && !suggested) continue;
                 examined++;
                 examinedTables.Add($"{source.Name}/{t.QualifiedName}");
-                if (!deleted.TryGetValue(t.QualifiedName, out var path) || path.Count == 0) continue;
+                if (!deleted.TryGetValue(t.QualifiedName, out var path))
+                {
+                    // A delete rule the scan could not read (MySQL/MariaDB without it in SHOW CREATE TABLE) may cascade:
+                    // the table is undecided, not safe.
+                    if (perhapsDeleted.TryGetValue(t.QualifiedName, out var perhaps) && perhaps.Count > 0)
+                        unresolved.Add(Finding(source, t, null, $"an account deletion may reach this table through a delete rule that could not be read ({string.Join(" → ", perhaps)}): scan again to decide"));
+                    continue;
+                }
+                if (path.Count == 0) continue;
                 var via = string.Join(" → ", path);
                 if (tagged)
                     findings.Add(Finding(source, t, null, $"deleting an account deletes these billing records by ON DELETE CASCADE ({via}); the law requires to keep them"));
@@ -381,8 +405,9 @@ internal static class ClaimChecks
     }
 
     /// <summary>Tables whose rows are deleted when a root's row is deleted: qualified name → the cascade path from the root
-    /// (foreign key names; empty for the roots themselves). Fixed point over ON DELETE CASCADE keys only (SET NULL keeps the row).</summary>
-    private static Dictionary<string, List<string>> DeletedWith(SourceEntry source, IReadOnlyList<string> roots)
+    /// (foreign key names; empty for the roots themselves). Fixed point over ON DELETE CASCADE keys only (SET NULL keeps the row);
+    /// with <paramref name="unreadRulesCascade"/>, keys whose delete rule could not be read (<c>unknown</c>) are followed too.</summary>
+    private static Dictionary<string, List<string>> DeletedWith(SourceEntry source, IReadOnlyList<string> roots, bool unreadRulesCascade = false)
     {
         var deleted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var r in roots.Where(r => source.Tables.Any(t => t.QualifiedName == r))) deleted[r] = [];
@@ -391,11 +416,12 @@ internal static class ClaimChecks
         {
             changed = false;
             foreach (var t in source.Tables.Where(t => !deleted.ContainsKey(t.QualifiedName)))
-                foreach (var fk in t.ForeignKeys.Where(fk => fk.OnDelete == "cascade"))
+                foreach (var fk in t.ForeignKeys.Where(fk => fk.OnDelete == "cascade" || (unreadRulesCascade && fk.OnDelete == "unknown")))
                 {
                     var parent = Qualified(source, fk);
                     if (!deleted.TryGetValue(parent, out var parentPath)) continue;
-                    deleted[t.QualifiedName] = [.. (parentPath.Count == 0 ? [parent] : parentPath), $"{t.QualifiedName} ({fk.Name}, ON DELETE CASCADE)"];
+                    var rule = fk.OnDelete == "cascade" ? "ON DELETE CASCADE" : "delete rule not read";
+                    deleted[t.QualifiedName] = [.. (parentPath.Count == 0 ? [parent] : parentPath), $"{t.QualifiedName} ({fk.Name}, {rule})"];
                     changed = true;
                     break;
                 }

@@ -522,6 +522,34 @@ public sealed class ClaimEvaluatorTests
     }
 
     [Test]
+    public void BillingNotCascadeDeleted_ReachedOnlyThroughAnUnreadDeleteRule_UnknownNamingTheKey()
+    {
+        // A MySQL delete rule the scan could not read (`unknown`) may cascade: treating it as not cascading said "holds"
+        // for a table that account deletion may erase.
+        var result = Check("billing-kept", Doc(Users(),
+            Some.Table("invoices", "billing-and-payment", Some.Id(), Some.Fk(), Some.Column("amount_cents", "financial.billing")).WithFk("users", "unknown")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown), result.Summary);
+            Assert.That(result.Findings, Is.Empty);
+            Assert.That(result.Unresolved.Single().Reason, Does.StartWith("an account deletion may reach this table through a delete rule that could not be read (users → invoices ("));
+            Assert.That(result.Unresolved.Single().Reason, Does.Contain("delete rule not read"));
+        }
+    }
+
+    [Test]
+    public void BillingNotCascadeDeleted_UnreadRuleBehindARestrict_Holds()
+    {
+        // Lines under invoices: the lines' key is unread, but invoices RESTRICT the account's deletion, so nothing reaches them.
+        var result = Check("billing-kept", Doc(Users(),
+            Some.Table("invoices", "billing-and-payment", Some.Id(), Some.Fk()).WithFk("users", "restrict"),
+            Some.Table("invoice_lines", "billing-and-payment", Some.Id(), Some.Column("invoice_id", "none", family: TypeFamily.Integer)).WithFk("invoices", "unknown", "invoice_id")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+    }
+
+    [Test]
     public void BillingNotCascadeDeleted_NoBillingTable_Unknown()
     {
         Assert.That(Check("billing-kept", Doc(Users())).Verdict, Is.EqualTo(ClaimVerdict.Unknown));
