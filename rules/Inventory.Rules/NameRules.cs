@@ -9,7 +9,9 @@ namespace Inventory.Rules;
 /// <param name="Id">Stable id, <c>name.&lt;lang&gt;.&lt;what&gt;</c> (e.g. <c>name.fr.email</c>).</param>
 /// <param name="DataCategory">The data category it suggests (may be <c>none</c>).</param>
 /// <param name="Phrases">Token sequences, each already tokenised; a phrase matches a contiguous run of column tokens whose
-/// concatenation equals the phrase's concatenation (so <c>first name</c> matches <c>first_name</c> and <c>firstname</c>).</param>
+/// concatenation equals the phrase's concatenation (so <c>first name</c> matches <c>first_name</c> and <c>firstname</c>).
+/// A phrase with a <c>*</c> word (<c>stripe * id</c>) matches word by word instead, the <c>*</c> standing for exactly one word
+/// (<c>stripe_connect_id</c>, <c>stripeRecipientId</c>; not <c>stripe_id</c>).</param>
 /// <param name="Contains">Compound fragments (folded) matched as substrings of the joined column name (German compounds).</param>
 /// <param name="Families">Type families the rule may take; others are a type gate.</param>
 /// <param name="Tables">When set, the rule applies only in tables of these context groups.</param>
@@ -184,7 +186,7 @@ public sealed class NameRuleSet
                 if (!ids.Add(id)) throw m["id"]!.Error($"duplicate rule id '{id}'");
                 var category = m.RequireString("category", $"rule '{id}'");
                 if (category != "none" && !taxonomy.IsKnown(category)) throw m["category"]!.Error($"unknown data category '{category}' in rule '{id}'");
-                var phrases = m.Strings("names").Select(p => NameTokenizer.Tokenize(p).ToArray()).Where(t => t.Length > 0).ToList();
+                var phrases = m.Strings("names").Select(Phrase).Where(t => t.Length > 0).ToList();
                 var contains = m.Strings("contains").Select(NameTokenizer.Fold).ToList();
                 if (phrases.Count == 0 && contains.Count == 0) throw m.Error($"rule '{id}' needs 'names' or 'contains'");
                 var families = new HashSet<TypeFamily>();
@@ -348,6 +350,7 @@ public sealed class NameRuleSet
                     start = WordIndex(tokens, start);
                     end = Math.Max(start, WordIndex(tokens, end + 1) - 1);
                 }
+                else if (Array.IndexOf(phrase, AnyWord) >= 0) start = FindPatternLast(words, phrase, out end);
                 else start = FindRunLast(words, phrase, out end);
                 if (start < 0) continue;
                 int length = phrase.Sum(p => p.Length);
@@ -444,6 +447,31 @@ public sealed class NameRuleSet
     }
 
     private static int FindRun(List<string> tokens, string[] phrase) => FindRunLast(tokens, phrase, out _);
+
+    /// <summary>The word that stands for any one word in a phrase of the rule file (<c>stripe * id</c>).</summary>
+    private const string AnyWord = "*";
+
+    /// <summary>A phrase of the rule file as tokens: tokenised as a column name, except that a <c>*</c> word is kept as
+    /// <see cref="AnyWord"/> (the tokenizer would drop it).</summary>
+    private static string[] Phrase(string text) =>
+        text.Contains('*', StringComparison.Ordinal)
+            ? text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .SelectMany(part => part == AnyWord ? [AnyWord] : NameTokenizer.Tokenize(part)).ToArray()
+            : NameTokenizer.Tokenize(text).ToArray();
+
+    /// <summary>The start of the last run of words matching a phrase with <see cref="AnyWord"/>: each other word of the
+    /// phrase equals its word of the run, each <c>*</c> takes exactly one word; -1 when none.</summary>
+    private static int FindPatternLast(List<string> words, string[] phrase, out int end)
+    {
+        end = -1;
+        for (int start = words.Count - phrase.Length; start >= 0; start--)
+        {
+            int i = 0;
+            while (i < phrase.Length && (phrase[i] == AnyWord || string.Equals(phrase[i], words[start + i], StringComparison.Ordinal))) i++;
+            if (i == phrase.Length) { end = start + phrase.Length - 1; return start; }
+        }
+        return -1;
+    }
 
     /// <summary>The start of the last run of tokens whose concatenation equals the phrase's; -1 when none.</summary>
     private static int FindRunLast(List<string> tokens, string[] phrase, out int end)
