@@ -333,7 +333,104 @@ public sealed class CheckedNumberKindAdversarialTests
         var namesOnly = Wrong(columns.Select(c => c.ToEvidence()).ToArray(), c => c != "contact.phone");
         Assert.That(namesOnly, Is.Empty, $"{namesOnly.Count} of {columns.Count} counts, prices and flags called phones; e.g. {string.Join("; ", namesOnly.Take(12))}");
     }
+    // ---- e-mail addresses written with markers ----------------------------------------------------------------------------
+
+    internal static readonly ColumnKind PublicContacts = new("public contact addresses",
+        InPersonTables(["contact", "public contact", "contact email", "reach me", "email public"], ["contact", "courriel contact", "contact public", "courriel public"],
+            ["kontakt", "kontakt email", "oeffentlicher kontakt", "email oeffentlich"], ["contacto", "correo contacto", "contacto publico", "correo publico"]),
+        ["varchar(255)", "text", "character varying(320)"], PersonSiblings, ["contact.email"]);
+
+    /// <summary>An address written with markers in place of '@' and dots, in the four languages' habits.</summary>
+    internal static string ObfuscatedEmail(Random random)
+    {
+        string local = CheckedNumbers.Pick(random, ["jean.dupont", "hans.mueller", "maria.garcia", "john.smith", "l.martin", "contact", "info"]) + random.Next(100);
+        string domain = CheckedNumbers.Pick(random, ["gmail", "example", "orange", "web", "correo", "posteo"]), tld = CheckedNumbers.Pick(random, ["com", "fr", "de", "es", "org"]);
+        return random.Next(4) switch
+        {
+            0 => $"{local} {CheckedNumbers.Pick(random, ["[at]", "(at)", "[arobase]", "[arroba]"])} {domain} {CheckedNumbers.Pick(random, ["[dot]", "(dot)", "[point]", "[punto]", "[punkt]"])} {tld}",
+            1 => $"{local}{CheckedNumbers.Pick(random, ["[at]", "(at)", "(a)", "[AT]"])}{domain}.{tld}",
+            2 => $"{local} at {domain} dot {tld}",
+            _ => $"{local}{CheckedNumbers.Pick(random, ["[at]", "(at)"])}{domain}{CheckedNumbers.Pick(random, ["[dot]", "(dot)"])}{tld}",
+        };
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void AddressesWrittenWithMarkers_AreEmails(int seed)
+    {
+        var sampled = Sampled(AdversarialColumns.Generate(PublicContacts, 400, seed), ObfuscatedEmail, seed);
+        var wrong = Wrong(sampled, c => c == "contact.email");
+        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {sampled.Length} columns of marked addresses not contact.email; e.g. {string.Join("; ", wrong.Take(12))}");
+    }
+
+    internal static readonly ColumnKind NotesAndLists = new("notes and lists with brackets and the words at and dot",
+        [
+            new("en", W("note", "comment", "tags", "remark", "description"), ["tickets", "orders", "tasks", "posts"]),
+            new("fr", W("note", "commentaire", "etiquettes", "remarque"), ["tickets", "commandes", "taches", "articles"]),
+            new("de", W("notiz", "kommentar", "schlagworte", "bemerkung"), ["tickets", "bestellungen", "aufgaben", "beitraege"]),
+            new("es", W("nota", "comentario", "etiquetas", "observacion"), ["tickets", "pedidos", "tareas", "publicaciones"]),
+        ],
+        ["text", "varchar(255)"], ["id", "user_id", "created_at"], ["customer_content", "none"]);
+
+    /// <summary>Prose and lists that hold brackets, "at" and "dot" without being an address.</summary>
+    private static string NoteWithMarkers(Random random) => random.Next(5) switch
+    {
+        0 => $"Meeting at {random.Next(8, 19)}h, see [attached] notes (at the office)",
+        1 => $"[\"{CheckedNumbers.Pick(random, ["urgent", "vip", "at-risk", "dot-net"])}\", \"{CheckedNumbers.Pick(random, ["b2b", "retail"])}\"]",
+        2 => $"Le client passe à {random.Next(8, 19)}h (at home) pour le colis [point relais]",
+        3 => $"Kunde ist at work, Rückruf um {random.Next(8, 19)} Uhr (dot matrix Drucker)",
+        _ => $"Llamar at {random.Next(8, 19)}h, dot {random.Next(100)} en la lista (a) revisar",
+    };
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void NotesAndListsWithMarkerWords_AreNeverEmails(int seed)
+    {
+        var sampled = Sampled(AdversarialColumns.Generate(NotesAndLists, 400, seed), NoteWithMarkers, seed);
+        var wrong = Wrong(sampled, c => c != "contact.email");
+        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {sampled.Length} note and list columns called e-mail; e.g. {string.Join("; ", wrong.Take(12))}");
+    }
+
+    // ---- named parties: beneficiaries, payees, insured people -------------------------------------------------------------
+
+    internal static readonly ColumnKind NamedParties = new("beneficiaries, payees and insured people",
+        [
+            new("en", W("beneficiary", "payee", "insured", "insured name", "beneficiary name", "insured person"), ["payouts", "transfers", "policies", "claims", "pensions"]),
+            new("fr", W("nom assure", "nom beneficiaire", "nom de l assure", "nom du beneficiaire"), ["virements", "contrats", "sinistres", "prestations"]),
+            new("de", W("beguenstigter", "versicherter", "name versicherter", "versicherte", "name des versicherten"), ["ueberweisungen", "vertraege", "schaeden", "leistungen"]),
+            new("es", W("nombre asegurado", "nombre beneficiario", "nombre del asegurado", "nombre del beneficiario"), ["transferencias", "polizas", "siniestros", "prestaciones"]),
+        ],
+        ["varchar(100)", "varchar(255)", "text"], ["id", "amount", "created_at", "iban"], ["contact.name"]);
+
+    /// <summary>A person's name as registers print it: the surname in capitals, "Last, First", or all in capitals.</summary>
+    private static string RegisterName(Random random) =>
+        CheckedNumbers.Pick(random, ["DUPONT", "MÜLLER", "GARCÍA LÓPEZ", "SMITH", "MARTIN", "SCHMIDT", "FERNÁNDEZ", "BERNARD", "ROSSI", "WEBER"])
+        + CheckedNumbers.Pick(random, [", ", " "])
+        + CheckedNumbers.Pick(random, ["Jean", "Hans", "María", "John", "Claire", "Jürgen", "Lucía", "Paul", "JEAN", "MARIA", "Anna", "Pierre"]);
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void BeneficiariesPayeesAndInsuredPeople_AreNames(int seed) => AssertKind(NamedParties, RegisterName, 400, seed);
+
+    internal static readonly ColumnKind NamedPartyLookAlikes = new("counts, flags and keys of beneficiaries",
+        [
+            new("en", W("beneficiary id", "beneficiary count", "is insured", "insured amount", "payee type", "beneficiary verified"), ["payouts", "policies", "claims"]),
+            new("fr", W("beneficiaire id", "nombre beneficiaires", "montant assure", "type beneficiaire"), ["virements", "contrats", "sinistres"]),
+            new("de", W("versicherter id", "anzahl versicherte", "versicherungsnehmer typ", "beguenstigter id"), ["vertraege", "schaeden", "leistungen"]),
+            new("es", W("beneficiario id", "cantidad beneficiarios", "tipo asegurado", "asegurado activo"), ["polizas", "siniestros", "prestaciones"]),
+        ],
+        ["integer", "bigint", "boolean", "decimal(12,2)", "varchar(20)"], ["id", "amount", "created_at"], ["none", "financial"]);
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void CountsFlagsAndKeysOfNamedParties_AreNeverNames(int seed)
+    {
+        var columns = AdversarialColumns.Generate(NamedPartyLookAlikes, 300, seed);
+        var wrong = Wrong(columns.Select(c => c.ToEvidence()).ToArray(), c => c != "contact.name");
+        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} counts, flags and keys called names; e.g. {string.Join("; ", wrong.Take(12))}");
+    }
 }
+
 
 /// <summary>The national-number checks of <c>NationalIdShape</c> on the published examples and one-character changes of
 /// them, and the generators of <see cref="CheckedNumbers"/> against the checks (kinds23).</summary>
