@@ -75,9 +75,9 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         var freeText = result[DetectorIds.FreeText];
         var userAgent = result[DetectorIds.UserAgent];
         bool prose = freeText.Ratio >= 0.5 && userAgent.Ratio < 0.5 && result[DetectorIds.Json].Ratio < 0.5;
-        // An address written with markers (jean [at] example [dot] com) has the spaces of prose; when such addresses are at
-        // least as many as the prose values, the column holds addresses (kinds23).
-        if (best is { } hit && !(prose && hit.Id is not (DetectorIds.UserAgent) && !(hit.Id == DetectorIds.Email && hit.Ratio >= freeText.Ratio)))
+        // An address written with markers (jean [at] example [dot] com) has the spaces of prose; the e-mail detector matches
+        // whole values only, so a column where it reached its share holds addresses, not prose mentioning them (kinds23).
+        if (best is { } hit && !(prose && hit.Id is not (DetectorIds.UserAgent or DetectorIds.Email)))
         {
             evidence.Insert(0, hit.ToEvidence());
             bool agrees = name.DataCategory == hit.DataCategory || (nameCategory is not null && nameCategory == DataCategory.TopLevelOf(hit.DataCategory!));

@@ -47,7 +47,8 @@ internal sealed class EmailDetector : ValueDetector
             || value.IndexOf("at)", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("at}", StringComparison.OrdinalIgnoreCase) >= 0
             || value.IndexOf("aet]", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("obase", StringComparison.OrdinalIgnoreCase) >= 0
             || value.IndexOf("arroba", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("[a]", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("(a)", StringComparison.OrdinalIgnoreCase) >= 0);
-        if (!bracketed && (value.IndexOf(" at ", StringComparison.OrdinalIgnoreCase) < 0 || value.IndexOf(" dot ", StringComparison.OrdinalIgnoreCase) < 0)) return false;
+        bool atWord = value.IndexOf(" at ", StringComparison.OrdinalIgnoreCase) >= 0;
+        if (!bracketed && !(atWord && (value.IndexOf(" dot ", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOfAny('[', '(', '{') >= 0))) return false;
         var text = value.ToString().ToLowerInvariant();
         foreach (var marker in AtMarkers) text = text.Replace(" " + marker + " ", "@", StringComparison.Ordinal).Replace(marker, "@", StringComparison.Ordinal);
         foreach (var marker in DotMarkers) text = text.Replace(" " + marker + " ", ".", StringComparison.Ordinal).Replace(marker, ".", StringComparison.Ordinal);

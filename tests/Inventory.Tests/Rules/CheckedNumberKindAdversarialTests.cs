@@ -345,8 +345,9 @@ public sealed class CheckedNumberKindAdversarialTests
     {
         string local = CheckedNumbers.Pick(random, ["jean.dupont", "hans.mueller", "maria.garcia", "john.smith", "l.martin", "contact", "info"]) + random.Next(100);
         string domain = CheckedNumbers.Pick(random, ["gmail", "example", "orange", "web", "correo", "posteo"]), tld = CheckedNumbers.Pick(random, ["com", "fr", "de", "es", "org"]);
-        return random.Next(4) switch
+        return random.Next(5) switch
         {
+            4 => $"{local} at {domain} {CheckedNumbers.Pick(random, ["[dot]", "(dot)", "[point]"])} {tld}",
             0 => $"{local} {CheckedNumbers.Pick(random, ["[at]", "(at)", "[arobase]", "[arroba]"])} {domain} {CheckedNumbers.Pick(random, ["[dot]", "(dot)", "[point]", "[punto]", "[punkt]"])} {tld}",
             1 => $"{local}{CheckedNumbers.Pick(random, ["[at]", "(at)", "(a)", "[AT]"])}{domain}.{tld}",
             2 => $"{local} at {domain} dot {tld}",
