@@ -17,8 +17,9 @@ namespace Inventory.Rules;
 internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence content, NameRuleSet names)
 {
     private readonly NameRuleSet _names = names;
-    // Digit runs that pass by structure (a number plan, a Luhn check).
-    internal static readonly string[] StructuralDetectors = [DetectorIds.Phone, DetectorIds.PaymentCard, DetectorIds.SirenSiret];
+    // Digit runs that pass by structure (a number plan, a Luhn check, a national identifier's check digit or letter): a
+    // checksum alone decides nothing under a name that says key, reference or time (issue 10 item 6).
+    internal static readonly string[] StructuralDetectors = [DetectorIds.Phone, DetectorIds.PaymentCard, DetectorIds.SirenSiret, DetectorIds.NationalId];
 
     private readonly RuleClassifierOptions _options = options;
     private readonly ContentEvidence _content = content;
@@ -48,7 +49,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             if (keyOrTimeLike && StructuralDetectors.Contains(score.Id) && name.DataCategory != score.DataCategory) continue;
             // A column named as a national identifier (ssn, nino, dni) holds digit runs that a phone plan or a Luhn check
             // may accept; the name says what they are (issue 10 item 6: SSNs read as phones at 1.00).
-            if (name.DataCategory == "other_personal.national_id" && StructuralDetectors.Contains(score.Id)) continue;
+            if (name.DataCategory == "other_personal.national_id" && score.Id != DetectorIds.NationalId && StructuralDetectors.Contains(score.Id)) continue;
             if (networkConfiguration && score.Id == DetectorIds.IpAddress) continue;
             // Bare runs of 9–15 digits pass some country's number plan more often than not (trial 17: 78–98 % of random
             // runs; EAN-13 barcodes, IMEIs, order and account numbers, Unix times, integer-stored IPv4 addresses). Written
@@ -74,7 +75,9 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         var freeText = result[DetectorIds.FreeText];
         var userAgent = result[DetectorIds.UserAgent];
         bool prose = freeText.Ratio >= 0.5 && userAgent.Ratio < 0.5 && result[DetectorIds.Json].Ratio < 0.5;
-        if (best is { } hit && !(prose && hit.Id is not (DetectorIds.UserAgent)))
+        // An address written with markers (jean [at] example [dot] com) has the spaces of prose; the e-mail detector matches
+        // whole values only, so a column where it reached its share holds addresses, not prose mentioning them (kinds23).
+        if (best is { } hit && !(prose && hit.Id is not (DetectorIds.UserAgent or DetectorIds.Email)))
         {
             evidence.Insert(0, hit.ToEvidence());
             bool agrees = name.DataCategory == hit.DataCategory || (nameCategory is not null && nameCategory == DataCategory.TopLevelOf(hit.DataCategory!));

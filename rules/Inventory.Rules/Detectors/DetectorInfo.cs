@@ -96,4 +96,9 @@ internal static class DetectorIds
     public const string HexDigest = "detector.hex-digest";
     /// <summary>Postal addresses (one-line addresses, street lines).</summary>
     public const string PostalAddress = "detector.postal-address";
+    /// <summary>National identification numbers that carry a check (NIR, DNI/NIE, codice fiscale, BSN, Belgian national
+    /// number, German tax id) or a fixed national structure (US SSN, UK NINO).</summary>
+    public const string NationalId = "detector.national-id";
+    /// <summary>Card numbers masked as PCI DSS allows them to be shown (first six and last four, or last four).</summary>
+    public const string MaskedCard = "detector.masked-card";
 }

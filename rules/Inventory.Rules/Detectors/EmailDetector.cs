@@ -7,7 +7,9 @@ namespace Inventory.Rules.Detectors;
 /// trailing or doubled dots, at most 64 characters) and RFC 1035/1123 host names for the domain (labels of 1–63 letters,
 /// digits or hyphens, not starting or ending with a hyphen, at least two labels, an alphabetic or <c>xn--</c> top-level
 /// label, at most 254 characters in all; internationalised labels allowed). Asset names such as <c>logo@2x.png</c>
-/// are rejected: their "top-level domain" is a file extension, not a TLD.
+/// are rejected: their "top-level domain" is a file extension, not a TLD. An address written with markers in place of
+/// <c>@</c> and dots (<c>[at]</c>, <c>(dot)</c>, <c>[arobase]</c>, <c>[punkt]</c>, <c>[arroba]</c>) is still one
+/// (<see cref="IsObfuscatedAddress"/>).
 /// </summary>
 internal sealed class EmailDetector : ValueDetector
 {
@@ -25,7 +27,36 @@ internal sealed class EmailDetector : ValueDetector
 
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape) =>
-        shape.At == 1 && shape.Spaces == 0 && shape.Dots >= 1 && shape.Length is >= 6 and <= 254 && IsAddress(value);
+        (shape.At == 1 && shape.Spaces == 0 && shape.Dots >= 1 && shape.Length is >= 6 and <= 254 && IsAddress(value))
+        || (shape.At == 0 && shape.Length is >= 10 and <= 120 && IsObfuscatedAddress(value));
+
+    // The markers people write in place of '@' and '.' to hide an address from harvesters (kinds23): bracketed or
+    // parenthesised words in the four languages, and the bare words between spaces.
+    private static readonly string[] AtMarkers = ["[at]", "(at)", "{at}", "[arobase]", "(arobase)", "[a]", "(a)", "[arroba]", "(arroba)", "[aet]"];
+    private static readonly string[] DotMarkers = ["[dot]", "(dot)", "{dot}", "[point]", "(point)", "[punto]", "(punto)", "[punkt]", "(punkt)", "[.]", "(.)"];
+
+    /// <summary>True when the value is one e-mail address written with its <c>@</c> and dots replaced by markers
+    /// (<c>jean.dupont [at] example [dot] com</c>, <c>hans(at)example.de</c>, <c>maria at example dot es</c>): once the
+    /// markers (and the spaces around them) are read back, the text must be a single addr-spec (<see cref="IsAddress"/>)
+    /// with no space left, so prose that mentions "at" is not one.</summary>
+    /// <param name="value">A trimmed value without '@'.</param>
+    /// <returns>Whether it is an obfuscated address; never throws.</returns>
+    public static bool IsObfuscatedAddress(ReadOnlySpan<char> value)
+    {
+        bool bracketed = value.IndexOfAny('[', '(', '{') >= 0 && (value.IndexOf("at]", StringComparison.OrdinalIgnoreCase) >= 0
+            || value.IndexOf("at)", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("at}", StringComparison.OrdinalIgnoreCase) >= 0
+            || value.IndexOf("aet]", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("obase", StringComparison.OrdinalIgnoreCase) >= 0
+            || value.IndexOf("arroba", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("[a]", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("(a)", StringComparison.OrdinalIgnoreCase) >= 0);
+        bool atWord = value.IndexOf(" at ", StringComparison.OrdinalIgnoreCase) >= 0;
+        if (!bracketed && !(atWord && (value.IndexOf(" dot ", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOfAny('[', '(', '{') >= 0))) return false;
+        var text = value.ToString().ToLowerInvariant();
+        foreach (var marker in AtMarkers) text = text.Replace(" " + marker + " ", "@", StringComparison.Ordinal).Replace(marker, "@", StringComparison.Ordinal);
+        foreach (var marker in DotMarkers) text = text.Replace(" " + marker + " ", ".", StringComparison.Ordinal).Replace(marker, ".", StringComparison.Ordinal);
+        if (!text.Contains('@', StringComparison.Ordinal)) text = text.Replace(" at ", "@", StringComparison.Ordinal);
+        text = text.Replace(" dot ", ".", StringComparison.Ordinal);
+        int at = text.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && text.IndexOf('@', at + 1) < 0 && !text.Contains(' ', StringComparison.Ordinal) && text.Contains('.', StringComparison.Ordinal) && IsAddress(text);
+    }
 
     /// <summary>True when the text is one addr-spec (see the class remarks).</summary>
     public static bool IsAddress(ReadOnlySpan<char> value)

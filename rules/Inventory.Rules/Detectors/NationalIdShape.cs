@@ -15,6 +15,9 @@ namespace Inventory.Rules.Detectors;
 /// check digit; random digit runs pass about one time in 600.</item>
 /// </list>
 /// UK National Insurance numbers and Spanish DNI/NIE carry letters, which phone shapes already reject.
+/// <see cref="MatchesChecked"/> adds the identifiers the national-id detector reads besides these (kinds23): Spanish
+/// DNI/NIE, Italian codice fiscale, UK NINO, Belgian national register number and Dutch BSN. They are kept out of
+/// <see cref="Matches"/>, which the phone detector uses: a nine-digit BSN check passes one Spanish phone number in eleven.
 /// </summary>
 internal static class NationalIdShape
 {
@@ -88,6 +91,122 @@ internal static class NationalIdShape
         int check = 11 - product;
         if (check == 10) check = 0;
         return check == value[10] - '0';
+    }
+
+    /// <summary>True when the trimmed value is a Spanish DNI/NIE, an Italian codice fiscale, a UK NINO, a Belgian national
+    /// register number or a Dutch BSN by their published structure and check (see each method).</summary>
+    /// <param name="value">A trimmed value.</param>
+    /// <returns>True when one of them matches; never throws.</returns>
+    public static bool MatchesChecked(ReadOnlySpan<char> value) =>
+        IsSpanishDniOrNie(value) || IsItalianCodiceFiscale(value) || IsUkNino(value) || IsBelgianNationalNumber(value) || IsDutchBsn(value);
+
+    private const string DniLetters = "TRWAGMYFPDXBNJZSQVHLCKE";
+
+    /// <summary>Spanish DNI (eight digits) or NIE (X, Y or Z read as 0, 1, 2, then seven digits) and the check letter
+    /// <c>TRWAGMYFPDXBNJZSQVHLCKE[number mod 23]</c> (Ministerio del Interior, Real Decreto 1553/2005), upper or lower case,
+    /// with at most one space or hyphen before the letter.</summary>
+    public static bool IsSpanishDniOrNie(ReadOnlySpan<char> value)
+    {
+        if (value.Length is < 9 or > 10) return false;
+        if (value.Length == 10)
+        {
+            if (value[8] is not (' ' or '-')) return false;
+            Span<char> compact = stackalloc char[9];
+            value[..8].CopyTo(compact);
+            compact[8] = value[9];
+            return IsSpanishDniOrNie(compact);
+        }
+        char first = char.ToUpperInvariant(value[0]);
+        int number = first switch { 'X' => 0, 'Y' => 1, 'Z' => 2, _ => char.IsAsciiDigit(first) ? first - '0' : -1 };
+        if (number < 0) return false;
+        for (int i = 1; i < 8; i++)
+        {
+            if (!char.IsAsciiDigit(value[i])) return false;
+            number = number * 10 + (value[i] - '0');
+        }
+        return char.ToUpperInvariant(value[8]) == DniLetters[number % 23];
+    }
+
+    private static readonly int[] CodiceOdd = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+
+    /// <summary>Italian codice fiscale (DM 23 dicembre 1976; Agenzia delle Entrate): six letters, year (two digits), month
+    /// letter (ABCDEHLMPRST), day (two digits, +40 for women), municipality (letter and three digits) and the check letter
+    /// from the odd/even position tables mod 26; digits may be replaced by the omocodia letters LMNPQRSTUV.</summary>
+    public static bool IsItalianCodiceFiscale(ReadOnlySpan<char> value)
+    {
+        if (value.Length != 16) return false;
+        int sum = 0;
+        for (int i = 0; i < 16; i++)
+        {
+            char c = char.ToUpperInvariant(value[i]);
+            bool letter = c is >= 'A' and <= 'Z', digit = char.IsAsciiDigit(c);
+            bool digitPlace = i is 6 or 7 or 9 or 10 or 12 or 13 or 14;
+            if (digitPlace ? !(digit || "LMNPQRSTUV".Contains(c)) : !letter) return false;
+            if (i == 8 && !"ABCDEHLMPRST".Contains(c)) return false;
+            if (i == 15) return c == (char)('A' + sum % 26);
+            int index = digit ? c - '0' : c - 'A';
+            sum += i % 2 == 0 ? CodiceOdd[index] : index;
+        }
+        return false;
+    }
+
+    /// <summary>UK National Insurance number (HMRC National Insurance Manual NIM39110): two prefix letters (not D, F, I, Q,
+    /// U, V; second not O; not BG, GB, NK, KN, TN, NT, ZZ), six digits and a suffix A–D, compact or in printed pairs.</summary>
+    public static bool IsUkNino(ReadOnlySpan<char> value)
+    {
+        Span<char> compact = stackalloc char[9];
+        int n = 0;
+        foreach (var c in value)
+        {
+            if (c == ' ') continue;
+            if (n == 9) return false;
+            compact[n++] = char.ToUpperInvariant(c);
+        }
+        if (n != 9) return false;
+        char a = compact[0], b = compact[1];
+        if (a is < 'A' or > 'Z' || b is < 'A' or > 'Z' || "DFIQUV".Contains(a) || "DFIOQUV".Contains(b)) return false;
+        if (compact[..2] is "BG" or "GB" or "NK" or "KN" or "TN" or "NT" or "ZZ") return false;
+        for (int i = 2; i < 8; i++) if (!char.IsAsciiDigit(compact[i])) return false;
+        return compact[8] is >= 'A' and <= 'D';
+    }
+
+    /// <summary>Belgian national register number (Rijksregister / Registre national, law of 8 August 1983): birth date
+    /// YYMMDD (month 0–12, or +20/+40 for BIS numbers), a serial and a two-digit key 97 − (first nine digits mod 97), with
+    /// 2 placed before them for people born from 2000; eleven digits, bare or printed <c>YY.MM.DD-SSS.CC</c>.</summary>
+    public static bool IsBelgianNationalNumber(ReadOnlySpan<char> value)
+    {
+        Span<int> digits = stackalloc int[11];
+        int n = 0;
+        foreach (var c in value)
+        {
+            if (c is '.' or '-' or ' ') continue;
+            if (!char.IsAsciiDigit(c) || n == 11) return false;
+            digits[n++] = c - '0';
+        }
+        if (n != 11) return false;
+        int month = digits[2] * 10 + digits[3], day = digits[4] * 10 + digits[5];
+        if (month % 20 > 12 || month > 52 || day > 31) return false;
+        long body = 0;
+        for (int i = 0; i < 9; i++) body = body * 10 + digits[i];
+        int key = digits[9] * 10 + digits[10];
+        return key == 97 - (int)(body % 97) || key == 97 - (int)((2_000_000_000L + body) % 97);
+    }
+
+    /// <summary>Dutch burgerservicenummer (Wet algemene bepalingen burgerservicenummer): nine digits (eight when an integer
+    /// column dropped the leading zero), not all zero, passing the 11-proof 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11).</summary>
+    public static bool IsDutchBsn(ReadOnlySpan<char> value)
+    {
+        if (value.Length is < 8 or > 9) return false;
+        int sum = 0, weight = 9, nonZero = 0;
+        if (value.Length == 8) weight = 8;
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (!char.IsAsciiDigit(value[i])) return false;
+            int d = value[i] - '0';
+            if (d != 0) nonZero++;
+            sum += i == value.Length - 1 ? -d : weight-- * d;
+        }
+        return nonZero > 1 && sum % 11 == 0;
     }
 
     private static int Number(ReadOnlySpan<char> digits)

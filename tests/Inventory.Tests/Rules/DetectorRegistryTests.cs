@@ -37,6 +37,8 @@ public sealed class DetectorRegistryTests
     [TestCase("detector.hash", ExpectedResult = DetectorWeight.Decides)]
     [TestCase("detector.payment-reference", ExpectedResult = DetectorWeight.Decides)]
     [TestCase("detector.postal-address", ExpectedResult = DetectorWeight.Decides)]
+    [TestCase("detector.national-id", ExpectedResult = DetectorWeight.Decides)]
+    [TestCase("detector.masked-card", ExpectedResult = DetectorWeight.Decides)]
     [TestCase("detector.siren-siret", ExpectedResult = DetectorWeight.NeedsNameSupport)]
     [TestCase("detector.bic", ExpectedResult = DetectorWeight.NeedsNameSupport)]
     [TestCase("detector.postal-code", ExpectedResult = DetectorWeight.NeedsNameSupport)]
@@ -57,6 +59,8 @@ public sealed class DetectorRegistryTests
     [TestCase("detector.payment-card", ExpectedResult = DetectorCheck.Validated)]
     [TestCase("detector.iban", ExpectedResult = DetectorCheck.Validated)]
     [TestCase("detector.siren-siret", ExpectedResult = DetectorCheck.Validated)]
+    [TestCase("detector.national-id", ExpectedResult = DetectorCheck.Validated)]
+    [TestCase("detector.masked-card", ExpectedResult = DetectorCheck.ShapeOnly)]
     [TestCase("detector.person-name", ExpectedResult = DetectorCheck.ShapeOnly)]
     [TestCase("detector.hex-digest", ExpectedResult = DetectorCheck.ShapeOnly)]
     public DetectorCheck Check_BuiltInDetector_ChecksumOrShape(string id) =>
