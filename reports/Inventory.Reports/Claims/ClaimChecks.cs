@@ -282,7 +282,7 @@ internal static class ClaimChecks
         foreach (var source in ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)))
         {
             var byName = source.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
-            var rootSet = roots.Where(byName.ContainsKey).ToHashSet(StringComparer.Ordinal);
+            var rootSet = AccountTables(source, roots);
             foreach (var t in source.Tables)
             {
                 bool personal = t.Columns.Any(c => DataCategoryVocabulary.IsPersonal(Tagged(c))
@@ -324,6 +324,19 @@ internal static class ClaimChecks
 
     private static string Qualified(SourceEntry source, ForeignKeyInfo fk) =>
         fk.ReferencedSchema.Length == 0 || fk.ReferencedSchema == source.DefaultSchema ? fk.ReferencedTable : $"{fk.ReferencedSchema}.{fk.ReferencedTable}";
+
+    /// <summary>The qualified names of a source's account tables (the deletion roots). A root written <c>schema.table</c>
+    /// names that table; a bare name (<c>organisations</c>) names the table of that name in any schema, as a table pattern
+    /// without a dot does in <c>include:</c>, so an application keeping its accounts in a schema of their own
+    /// (<c>accounts.organisations</c>) is not taken for one without an account table.</summary>
+    /// <param name="source">The scanned source.</param>
+    /// <param name="roots">The claim's <c>roots</c> parameter.</param>
+    /// <returns>Qualified names as the inventory spells them (the default schema left out); empty when none matches.</returns>
+    private static HashSet<string> AccountTables(SourceEntry source, IReadOnlyList<string> roots) =>
+        source.Tables.Where(t => roots.Any(r => r.Contains('.')
+                ? r == t.QualifiedName || r == $"{t.Schema}.{t.Name}"
+                : r == t.Name))
+            .Select(t => t.QualifiedName).ToHashSet(StringComparer.Ordinal);
 
     private static bool ReachesRoot(SourceEntry source, Dictionary<string, TableEntry> byName, TableEntry start, HashSet<string> roots)
     {
@@ -410,7 +423,7 @@ internal static class ClaimChecks
     private static Dictionary<string, List<string>> DeletedWith(SourceEntry source, IReadOnlyList<string> roots, bool unreadRulesCascade = false)
     {
         var deleted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var r in roots.Where(r => source.Tables.Any(t => t.QualifiedName == r))) deleted[r] = [];
+        foreach (var r in AccountTables(source, roots)) deleted[r] = [];
         bool changed = true;
         while (changed)
         {

@@ -555,6 +555,84 @@ public sealed class ClaimEvaluatorTests
         Assert.That(Check("billing-kept", Doc(Users())).Verdict, Is.EqualTo(ClaimVerdict.Unknown));
     }
 
+    // ---- account tables outside the default schema (trial 25) ----
+
+    /// <summary>A table moved into <paramref name="schema"/> (qualified name schema.table), keeping its foreign keys.</summary>
+    private static TableEntry InSchema(string schema, TableEntry table)
+    {
+        table.Schema = schema;
+        table.QualifiedName = $"{schema}.{table.Name}";
+        return table;
+    }
+
+    private static TableEntry WithFkTo(TableEntry table, string schema, string referenced, string onDelete, string column)
+    {
+        table.ForeignKeys.Add(new ForeignKeyInfo($"{table.Name}_{column}_fkey", [column], schema, referenced, ["id"], onDelete));
+        return table;
+    }
+
+    private static InventoryDocument MultiSchemaApp(string invoicesOnDelete) => Doc(
+        InSchema("accounts", Some.Table("organisations", "account-management", Some.Id(), Some.Column("org_name", "contact.company_name"))),
+        InSchema("accounts", WithFkTo(Some.Table("members", "account-management", Some.Id(), Some.Fk("org_id"), Some.Column("work_email", "contact.email")),
+            "accounts", "organisations", "cascade", "org_id")),
+        InSchema("billing", WithFkTo(Some.Table("invoices", "billing-and-payment", Some.Id(), Some.Fk("org_id"), Some.Column("amount_cents", "financial.billing")),
+            "accounts", "organisations", invoicesOnDelete, "org_id")));
+
+    [Test]
+    public void BillingNotCascadeDeleted_AccountTableInAnotherSchemaCascadesIntoInvoices_Violated()
+    {
+        // Trial 25: the seed policy's roots (organisations, users, accounts) name tables; an app keeping its accounts in a
+        // schema of their own (accounts.organisations) had no root found, so a cascade into billing.invoices "held".
+        var result = Check("billing-kept", MultiSchemaApp("cascade"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated), result.Summary);
+            Assert.That(result.Findings.Select(f => f.Table), Is.EqualTo(new[] { "billing.invoices" }));
+            Assert.That(result.Findings.Single().Reason, Does.Contain("accounts.organisations → billing.invoices (invoices_org_id_fkey, ON DELETE CASCADE)"));
+        }
+    }
+
+    [Test]
+    public void BillingNotCascadeDeleted_AccountTableInAnotherSchemaRestricts_Holds()
+    {
+        Assert.That(Check("billing-kept", MultiSchemaApp("restrict")).Verdict, Is.EqualTo(ClaimVerdict.Holds));
+    }
+
+    [Test]
+    public void DeletionPath_AccountTableInAnotherSchema_MembersCascadeFromIt_Holds()
+    {
+        // The members cascade from accounts.organisations, a root named by its table name alone.
+        var result = Check("deletion-path", MultiSchemaApp("restrict"));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+        Assert.That(result.Examined, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void DeletionPath_RootQualifiedWithItsSchema_OnlyThatSchemasTableIsARoot()
+    {
+        // A root written schema.table names that one table: a same-named table of another schema is no root.
+        var policy = PolicyDocument.Parse("""
+            controller: { name: Tideway, address: Strasbourg }
+            activities:
+              - { id: account-management, name: Accounts, purposes: [accounts], data-categories: [contact] }
+            claims:
+              - id: deletion-path
+                text: Every table holding personal data can be erased.
+                kind: deletion-path
+                parameters: { roots: [crm.organisations] }
+            """, "policy.yml");
+        var doc = Doc(
+            InSchema("accounts", Some.Table("organisations", null, Some.Id(), Some.Column("org_name", "contact.company_name"))),
+            InSchema("crm", Some.Table("organisations", null, Some.Id(), Some.Column("org_name", "contact.company_name"))));
+
+        var result = ClaimEvaluator.Evaluate(policy.Claims.Single(), policy, doc);
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated), result.Summary);
+        Assert.That(result.Findings.Select(f => f.Table), Is.EqualTo(new[] { "accounts.organisations" }));
+    }
+
     // ---- customer-data-in-processor-scope ----
 
     [Test]
