@@ -649,12 +649,28 @@ public sealed class ClaimEvaluatorTests
     }
 
     [Test]
-    public void CustomerDataInProcessorScope_CustomerMessagesInControllerTable_Violated()
+    public void CustomerDataInProcessorScope_CustomersApplicationDataInControllerTable_Violated()
     {
         var result = Check("customer-data-processor-scope", Doc(Some.Table("support_notes", "account-management",
-            Some.Id(), Some.Column("body", "customer_content.message"))));
+            Some.Id(), Some.Column("db_dump_rows", "customer_content.application_data"))));
 
         Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
+        Assert.That(result.Findings.Single().Column, Is.EqualTo("db_dump_rows"));
+    }
+
+    [Test]
+    public void CustomerDataInProcessorScope_SupportTicketTextInControllerTable_NotCustomerOwned()
+    {
+        // trial25: the seed claim read every customer_content column as customer-owned, so every support desk (users'
+        // messages to us, LABELS.md tie-breaker 6) violated it. DESIGN.md §1's customer-owned data is source code,
+        // application databases, generated files and transaction history; messages are checked by declared-categories-only.
+        var inventory = Doc(Some.Table("tickets", "account-management", Some.Id(), Some.Column("body", "customer_content.message")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Check("customer-data-processor-scope", inventory).Verdict, Is.EqualTo(ClaimVerdict.Holds));
+            Assert.That(Check("customer-data-processor-scope", inventory).Examined, Is.Zero);
+        }
     }
 
     [Test]
