@@ -362,7 +362,8 @@ internal static class ClaimChecks
     /// billing category) reached that way is a finding, naming its cascading key; a cascade between billing tables that
     /// no root reaches (e.g. invoice lines under invoices that RESTRICT the account's deletion) is not. A table whose
     /// billing category is only suggested and that is reached is unresolved, and so is a billing table a root would reach
-    /// only through a key whose delete rule could not be read (<c>unknown</c>); no billing table at all is unknown.</summary>
+    /// only through a key whose delete rule could not be read (<c>unknown</c>); no billing table at all is unknown, and so
+    /// is every billing table when no controller source holds an account table (a root).</summary>
     public static ClaimResult BillingNotCascadeDeleted(ClaimContext ctx)
     {
         var activity = ctx.Parameters.String("activity");
@@ -377,6 +378,10 @@ internal static class ClaimChecks
         var unresolved = new List<ClaimFinding>();
         var examinedTables = new List<string>();
         int examined = 0;
+        // Without an account table in any controller source nothing says where an account deletion starts: "holds" would
+        // rest on no root at all (trial 26: orders cascading from `customers`, not among the roots, held). A source without
+        // a root while another source has one is still decided: a foreign key never crosses sources.
+        bool noAccountTable = ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)).All(s => AccountTables(s, roots).Count == 0);
         foreach (var source in ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)))
         {
             var deleted = DeletedWith(source, roots);
@@ -388,6 +393,11 @@ internal static class ClaimChecks
                 if (!tagged && !suggested) continue;
                 examined++;
                 examinedTables.Add($"{source.Name}/{t.QualifiedName}");
+                if (noAccountTable)
+                {
+                    unresolved.Add(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in any source to delete from: name the table whose deletion closes an account in the claim's roots to decide"));
+                    continue;
+                }
                 if (!deleted.TryGetValue(t.QualifiedName, out var path))
                 {
                     // A delete rule the scan could not read (MySQL/MariaDB without it in SHOW CREATE TABLE) may cascade:
@@ -413,7 +423,9 @@ internal static class ClaimChecks
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "billing table", "billing tables")}; no account deletion ({string.Join(", ", roots)}) cascades into them",
             violated: $"{Count(findings.Count, "billing table is", "billing tables are")} deleted by ON DELETE CASCADE when an account is deleted",
-            unknown: $"{Count(unresolved.Count, "table", "tables")} with a suggested billing category reached by an account deletion cascade",
+            unknown: noAccountTable
+                ? $"{Count(unresolved.Count, "billing table", "billing tables")} undecided: no account table ({string.Join(", ", roots)}) in any source to delete from"
+                : $"{Count(unresolved.Count, "table", "tables")} with a suggested billing category reached by an account deletion cascade",
             examinedTables: examinedTables);
     }
 

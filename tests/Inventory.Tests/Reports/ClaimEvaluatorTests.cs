@@ -555,6 +555,44 @@ public sealed class ClaimEvaluatorTests
         Assert.That(Check("billing-kept", Doc(Users())).Verdict, Is.EqualTo(ClaimVerdict.Unknown));
     }
 
+    // ---- no account table anywhere (trial 26) ----
+
+    [Test]
+    public void BillingNotCascadeDeleted_NoAccountTableInAnySource_UnknownNamingTheRoots()
+    {
+        // Trial 26: a shop keeps its accounts in `customers`, not among the seed roots (organisations, users, accounts);
+        // its orders cascade from customers, yet with no root found the claim "held" on nothing.
+        var customers = Some.Table("customers", "account-management", Some.Id(), Some.Column("email", "contact.email"));
+        var orders = Some.Table("orders", "billing-and-payment", Some.Id(), Some.Fk("customer_id"), Some.Column("total_cents", "financial.billing"))
+            .WithFk("customers", "cascade", "customer_id");
+
+        var result = Check("billing-kept", Doc(customers, orders));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown), result.Summary);
+            Assert.That(result.Findings, Is.Empty);
+            Assert.That(result.Unresolved.Select(u => u.Table), Is.EqualTo(new[] { "orders" }));
+            Assert.That(result.Unresolved.Single().Reason, Does.StartWith("no account table (organisations, users, accounts) in any source"));
+            Assert.That(result.Summary, Is.EqualTo("1 billing table undecided: no account table (organisations, users, accounts) in any source to delete from"));
+        }
+    }
+
+    [Test]
+    public void BillingNotCascadeDeleted_BillingSourceWithoutAccountTableBesideOneWithIt_Holds()
+    {
+        // A foreign key never crosses sources: billing kept in a database of its own cannot be reached by an account
+        // deletion cascade when the accounts live in another source.
+        var inventory = Some.Document(
+            Some.Source("accounts", Users()),
+            Some.Source("billing", Some.Table("invoices", "billing-and-payment", Some.Id(), Some.Column("amount_cents", "financial.billing"))));
+
+        var result = Check("billing-kept", inventory);
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
+        Assert.That(result.ExaminedTables, Is.EqualTo(new[] { "billing/invoices" }));
+    }
+
     // ---- account tables outside the default schema (trial 25) ----
 
     /// <summary>A table moved into <paramref name="schema"/> (qualified name schema.table), keeping its foreign keys.</summary>
