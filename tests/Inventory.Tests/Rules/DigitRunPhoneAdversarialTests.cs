@@ -4,6 +4,7 @@ using Inventory.Rules;
 using Inventory.Rules.Detectors;
 using NUnit.Framework;
 using PhoneNumbers;
+using Inventory.Tests.Support;
 
 namespace Inventory.Tests.Rules;
 
@@ -31,19 +32,6 @@ public sealed class DigitRunPhoneAdversarialTests
         return new string(chars);
     }
 
-    /// <summary>Appends the Luhn check digit (ISO/IEC 7812) to a digit string.</summary>
-    private static string WithLuhn(string body)
-    {
-        int sum = 0;
-        for (int i = 0; i < body.Length; i++)
-        {
-            int d = body[body.Length - 1 - i] - '0';
-            if (i % 2 == 0) { d *= 2; if (d > 9) d -= 9; }
-            sum += d;
-        }
-        return body + (char)('0' + (10 - sum % 10) % 10);
-    }
-
     /// <summary>An EAN-13 / GTIN-13 barcode with its GS1 check digit (weights 1, 3 from the left).</summary>
     private static string Ean13(Random random)
     {
@@ -57,7 +45,7 @@ public sealed class DigitRunPhoneAdversarialTests
     private static readonly (string Kind, string Type, Func<Random, string> Value)[] NotPhones =
     [
         ("ean13", "character varying(13)", Ean13),
-        ("imei", "character varying(15)", r => WithLuhn(Pick(r, ["35", "86", "01", "99"]) + Digits(r, 12))),
+        ("imei", "character varying(15)", r => CheckedNumbers.WithLuhn(Pick(r, ["35", "86", "01", "99"]) + Digits(r, 12))),
         ("order-number", "character varying(20)", r => Digits(r, r.Next(9, 16))),
         ("account-number", "character varying(12)", r => Digits(r, 10)),
         ("unix-seconds", "text", r => r.NextInt64(1_000_000_000, 1_800_000_000).ToString(CultureInfo.InvariantCulture)),

@@ -178,7 +178,12 @@ internal static class CheckedNumbers
             1 => ((51 + random.Next(5)).ToString(CultureInfo.InvariantCulture) + Digits(random, 4), 16),
             _ => (random.Next(2) == 0 ? "34" : "37", 15),
         };
-        string body = prefix + Digits(random, length - 1 - prefix.Length);
+        return WithLuhn(prefix + Digits(random, length - 1 - prefix.Length));
+    }
+
+    /// <summary>Appends the Luhn check digit (ISO/IEC 7812-1) to a digit string.</summary>
+    public static string WithLuhn(string body)
+    {
         int sum = 0;
         for (int i = 0; i < body.Length; i++)
         {
