@@ -43,6 +43,10 @@ public sealed record CrossValidationOptions
     public bool TableSignals { get; init; } = true;
     /// <summary>How the second level combines (<see cref="CombinationOptions"/>); default the shipped one.</summary>
     public CombinationOptions Combination { get; init; } = CombinationOptions.Shipped;
+    /// <summary>How many folds train at once (default the processor count). Each fold's fit is single-threaded with its
+    /// own seeded <c>MLContext</c>, so the figures and the out-of-fold distributions do not depend on it (a test compares
+    /// 1 and 2); only the wall time does. Not part of <see cref="FirstLevelCache"/>'s fingerprint for that reason.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
 }
 
 /// <summary>Options of the learned combination (<see cref="StackedCombination"/>) in a cross-validation.</summary>
@@ -203,20 +207,26 @@ public static class CrossValidation
         var inputs = applications.ToDictionary(a => a.Name, a => InputsOf(a, ruleDecisions?[a.Name]), StringComparer.Ordinal);
         if (!options.TableSignals)
             foreach (var input in inputs.Values.SelectMany(i => i)) input.TableSignals = "";
-        var rows = new List<FirstLevelPrediction>();
-        for (int fold = 0; fold < folds; fold++)
+        // Folds train concurrently (each fit single-threaded and seeded, so the result does not depend on the order in
+        // which they finish); the rows are then put together in fold order.
+        var byFold = new List<FirstLevelPrediction>[folds];
+        int done = 0;
+        var gate = new object();
+        Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, fold =>
         {
             var train = applications.Where(a => foldOf[a.Name] != fold).SelectMany(a => inputs[a.Name]).ToArray();
             var model = ColumnModelTrainer.Train(train, options.Training with { Seed = options.Seed });
+            var rows = new List<FirstLevelPrediction>();
             foreach (var app in applications.Where(a => foldOf[a.Name] == fold))
             {
                 var predictions = model.Predict(inputs[app.Name]);
                 for (int i = 0; i < predictions.Count; i++)
                     rows.Add(new FirstLevelPrediction(app.Name, i, fold, app.Rows[i].DataCategory, model.Labels, predictions[i].Distribution));
             }
-            progress?.Invoke(fold + 1, folds);
-        }
-        return new FirstLevelResult(rows, foldOf, folds);
+            byFold[fold] = rows;
+            lock (gate) progress?.Invoke(++done, folds);
+        });
+        return new FirstLevelResult(byFold.SelectMany(r => r).ToArray(), foldOf, folds);
     }
 
     /// <summary>The second level: for each fold, the <see cref="StackedCombination"/> fitted on the other folds'
@@ -260,9 +270,15 @@ public static class CrossValidation
             for (int c = 1; c < 6; c++) if (f[c] > f[top]) top = c;
             return top == 5 && rules[i]?.DataCategory == "none";
         }
-        var byFoldFit = Enumerable.Range(0, folds).Select(f => StackedCombination.Fit(
-            oof.Select((o, i) => (o, i)).Where(p => p.o.Fold != f).Select(p => (features[p.i], Category(p.o.Gold))).ToArray(), seed,
-            startByFold?[f], options.ClassWeightPower)).ToArray();
+        // The folds' combinations and the shippable one (index `folds`) are independent single-threaded, seeded fits:
+        // fitted concurrently, each into its own slot, so the result does not depend on the order they finish in.
+        var fits = new StackedCombination[shippable ? folds + 1 : folds];
+        Parallel.For(0, fits.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+            fits[f] = f == folds
+                ? StackedCombination.Fit(oof.Select((o, i) => (features[i], Category(o.Gold))).ToArray(), seed, null, options.ClassWeightPower)
+                : StackedCombination.Fit(oof.Select((o, i) => (o, i)).Where(p => p.o.Fold != f).Select(p => (features[p.i], Category(p.o.Gold))).ToArray(),
+                    seed, startByFold?[f], options.ClassWeightPower));
+        var byFoldFit = fits.Take(folds).ToArray();
         if (options.BiasOffsets)
         {
             byFoldFit = byFoldFit.Select((c, f) => c.WithBiasOffsets(c.ChooseBiasOffsets(
@@ -290,7 +306,7 @@ public static class CrossValidation
             return new CrossValidatedColumn(r.App, r.Fold, r.Gold, decided.DataCategory!, decided.Confidence);
         }).ToArray();
         if (!shippable) return new CrossValidationResult(columns, SuggestionCalibration.Identity, firstLevel.FoldOf);
-        var combination = StackedCombination.Fit(oof.Select((o, i) => (features[i], Category(o.Gold))).ToArray(), seed, null, options.ClassWeightPower);
+        var combination = fits[folds];
         if (options.BiasOffsets)
             combination = combination.WithBiasOffsets(combination.ChooseBiasOffsets(oof.Select((o, i) => (features[i], Category(o.Gold), NoneGuard(i))).ToArray()));
         var shipped = SuggestionCalibration.Fit(combination, raw.Select(r => (r.Suggestion.Score, Right(r.Gold, r.Suggestion))));

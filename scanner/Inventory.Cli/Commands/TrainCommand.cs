@@ -54,14 +54,17 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
         var applications = LabelledApplication.ReadCorpus(corpus);
         var rules = ClassifierFactory.CreateRules();
         var options = new CrossValidationOptions { Folds = settings.Folds, Seed = settings.Seed };
+        // The shipped first level does not depend on the cross-validation (only the calibration does), so it trains
+        // beside the folds: the same single-threaded seeded fit whenever it runs, so the file does not change.
+        // It reads the rules only when the cross-validation's did (CrossValidationOptions.RulesInFirstLevel).
+        var inputs = applications.SelectMany(a => CrossValidation.Inputs(a, options.RulesInFirstLevel ? rules : null)).ToArray();
+        var shippedFit = Task.Run(() => ColumnModelTrainer.Train(inputs, options.Training with { Seed = settings.Seed }), cancellationToken);
         var cv = CrossValidation.Run(applications, rules, options,
             (fold, folds) => console.Write(new Text($"calibration fold {fold}/{folds} ({watch.Elapsed.TotalSeconds:0} s)\n")));
         var label = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"cross-validated, {cv.FoldOf.Values.Max() + 1} group folds, seed {settings.Seed}, as trained, stacked combination");
         new EvaluateCommand(console).ReportCrossValidation(applications, cv, label, settings.Report);
-        // The shipped first level reads the rules only when the cross-validation's did (CrossValidationOptions.RulesInFirstLevel).
-        var inputs = applications.SelectMany(a => CrossValidation.Inputs(a, options.RulesInFirstLevel ? rules : null)).ToArray();
-        var model = ColumnModelTrainer.Train(inputs, options.Training with { Seed = settings.Seed });
+        var model = shippedFit.GetAwaiter().GetResult();
         model.Save(settings.Out);
         var calibrationPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Out))!, "calibration.json");
         AtomicFile.WriteAllText(calibrationPath, cv.Calibration.ToJson());
