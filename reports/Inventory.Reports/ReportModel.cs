@@ -183,11 +183,17 @@ public sealed class CategoryRecord
 {
     /// <summary>The data category (as declared, or as found for undeclared ones).</summary>
     public required string Category { get; init; }
-    /// <summary>CNIL register category (DESIGN §7).</summary>
+    /// <summary>CNIL register category (DESIGN §7), per kind and per the activity's role (<see cref="ReportModelBuilder.CnilCategory"/>).</summary>
     public required string CnilCategory { get; init; }
+    /// <summary>True for data the CNIL register asks about apart as sensitive: GDPR Art. 9 special categories and the
+    /// national identification number (<see cref="ReportModelBuilder.Sensitive"/>).</summary>
+    public bool Sensitive { get; init; }
     /// <summary>False when the column's table names this activity but the activity does not declare the category (a finding).</summary>
     public required bool Declared { get; init; }
-    /// <summary>The policy's retention for this category, or null (an undeclared category has none).</summary>
+    /// <summary>The retention that applies: the activity's rule covering the category, else the policy's default; for an
+    /// undeclared category followed by where it comes from and <c>category not declared by this activity</c>
+    /// (<see cref="ReportModelBuilder.AppliedRetention"/>), the same words as the column rows. Null when the policy
+    /// states neither.</summary>
     public string? Retention { get; init; }
     /// <summary>Columns (<c>source/table.column</c>), in document order.</summary>
     public required IReadOnlyList<string> Columns { get; init; }
@@ -303,8 +309,11 @@ public class CoverageCounts
     public int UntaggedNoSuggestion { get; init; }
     /// <summary>Annotated columns whose annotation strong evidence contradicts (tagged for the gate, listed as conflicts).</summary>
     public int Conflict { get; init; }
-    /// <summary>Columns without sampled values.</summary>
+    /// <summary>Columns without sampled values (the role may not read them, the read timed out or failed, the table is
+    /// empty, a processor source, sampling switched off), binary columns excepted.</summary>
     public int NotSampled { get; init; }
+    /// <summary>Binary columns: measured (byte lengths), never decoded, by design; not a coverage gap.</summary>
+    public int NotSampledByType { get; init; }
     /// <summary>Columns that count as tagged for <c>check</c>: <see cref="Tagged"/> + <see cref="Conflict"/>.</summary>
     public int GateTagged => Tagged + Conflict;
     /// <summary><see cref="GateTagged"/> / columns in [0, 1] (1 when there are no columns): the share <c>check</c> reports.</summary>

@@ -2,6 +2,7 @@ using Inventory.Annotations;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Inventory.Catalog;
 using Inventory.Classification;
 using Inventory.Model;
 using Inventory.Reports.Claims;
@@ -20,22 +21,51 @@ internal static class ReportModelBuilder
         ["other_personal"] = "#c0392b", ["none"] = "#9aa0a6", ["undecided"] = "#e0a800",
     };
 
-    /// <summary>CNIL register categories for our data categories (the standards mapping of the product brief, DESIGN.md §7).</summary>
-    internal static string CnilCategory(string category) => category switch
+    /// <summary>The CNIL register category of a data category (DESIGN.md §7), per kind. DESIGN's words where it names one:
+    /// contact → "État civil, identité, données d'identification", financial → "Informations d'ordre économique et
+    /// financier", automatic → "Données de connexion", customer content in a processor activity → the processor record
+    /// (Art. 30(2)). Where DESIGN says "per kind" or is silent, the categories of the CNIL register template ("modèle de
+    /// registre"): its identity line lists dates of birth and images, so <c>other_personal.date_of_birth</c>,
+    /// <c>.gender</c>, <c>.national_id</c> and <c>.photo</c> read as identity; <c>.credentials</c> are connection
+    /// identifiers ("Données de connexion"); <c>.employment</c> is "Vie professionnelle"; <c>.location</c> and
+    /// <c>automatic.geolocation</c> are "Données de localisation"; <c>automatic.device_id</c> (cookies, visitor ids)
+    /// is the template's "Internet" line; <c>.health</c> and <c>.special_category</c> are the sensitive data of Art. 9.
+    /// Customer content in a controller activity is the company's own processing (DESIGN §1: support messages users send
+    /// it), not data hosted for customers: the template's "other categories", specified. A subcategory a user taxonomy
+    /// adds reads as its top level.</summary>
+    /// <param name="category">A data category (<c>category.subcategory</c>, a bare top level, or <c>none</c>).</param>
+    /// <param name="role">The role of the activity whose record lists it.</param>
+    /// <returns>The register category in French, as the template words it; <c>—</c> for <c>none</c>.</returns>
+    internal static string CnilCategory(string category, ProcessingRole role) => category switch
     {
-        "automatic.geolocation" => "Données de localisation",
-        _ when category.StartsWith("other_personal.health", StringComparison.Ordinal)
-            || category.StartsWith("other_personal.special_category", StringComparison.Ordinal) => "Données sensibles",
+        "automatic.geolocation" or "other_personal.location" => "Données de localisation",
+        "automatic.device_id" => "Internet (cookies, traceurs, données de navigation)",
+        "other_personal.date_of_birth" or "other_personal.gender" or "other_personal.national_id" or "other_personal.photo" => Identity,
+        "other_personal.credentials" => "Données de connexion",
+        "other_personal.employment" => "Vie professionnelle",
+        "other_personal.health" or "other_personal.special_category" => "Données sensibles (art. 9 RGPD)",
+        _ when DataCategory.TopLevelOf(category) == "customer_content" => role == ProcessingRole.Processor
+            ? "Données hébergées pour le compte des clients (Art. 30(2))"
+            : category == "customer_content.message" ? "Autres catégories de données : contenu des messages adressés à l'organisme"
+            : "Autres catégories de données : contenus déposés par les utilisateurs",
         _ => DataCategory.TopLevelOf(category) switch
         {
-            "contact" => "État civil, identité, données d'identification",
+            "contact" => Identity,
             "financial" => "Informations d'ordre économique et financier",
             "automatic" => "Données de connexion",
-            "customer_content" => "Données hébergées pour le compte des clients (Art. 30(2))",
-            "other_personal" => "Autres données non déclarées",
+            "other_personal" => "Autres catégories de données (à préciser)",
             _ => "—",
         },
     };
+
+    private const string Identity = "État civil, identité, données d'identification";
+
+    /// <summary>True for the data the CNIL register template asks about apart ("Des données sensibles sont-elles
+    /// traitées ?"): the special categories of GDPR Art. 9 (<c>other_personal.health</c>, <c>.special_category</c>) and
+    /// the national identification number (the template lists the NIR among them).</summary>
+    /// <param name="category">A data category.</param>
+    internal static bool Sensitive(string category) =>
+        category is "other_personal.health" or "other_personal.special_category" or "other_personal.national_id";
 
     public static ReportModel Build(InventoryDocument inventory, PolicyDocument? policy, IReadOnlyList<ClaimResult>? claims,
         InventoryDocument? previous, ReportOptions options)
@@ -209,12 +239,14 @@ internal static class ReportModelBuilder
     {
         var mine = assignment.Where(x => ReferenceEquals(x.A, a)).ToList();
         var categories = new List<CategoryRecord>();
-        CategoryRecord Record(string category, bool declared, string? retention, RetentionRule? rule, List<Assigned> cols)
+        CategoryRecord Record(string category, bool declared, List<Assigned> cols)
         {
             var locations = cols.Select(x => x.Location).ToList();
+            var rule = a.RetentionFor(category);
             return new CategoryRecord
             {
-                Category = category, CnilCategory = CnilCategory(category), Declared = declared, Retention = retention, Columns = locations,
+                Category = category, CnilCategory = CnilCategory(category, a.Role), Sensitive = Sensitive(category), Declared = declared,
+                Retention = AppliedRetention(a, category, declared, policy), Columns = locations,
                 Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = violations.GetValueOrDefault(x.ColumnLocation, []) }).ToList(),
                 AnnotatedRetention = cols.Where(x => x.T.Retention is { } r && RetentionDiffers(r, rule, policy))
                     .GroupBy(x => x.T.Retention!, StringComparer.Ordinal)
@@ -226,13 +258,12 @@ internal static class ReportModelBuilder
             var cols = mine.Where(x => DataCategoryVocabulary.Covers(declared, x.Category!)
                                        && !a.DataCategories.Any(d => d != declared && d.Length > declared.Length && DataCategoryVocabulary.Covers(declared, d) && DataCategoryVocabulary.Covers(d, x.Category!)))
                 .ToList();
-            var rule = a.RetentionFor(declared);
-            categories.Add(Record(declared, true, RetentionText(rule, policy), rule, cols));
+            categories.Add(Record(declared, true, cols));
         }
         // Customer-owned data in a processor source is the customers' to declare (Art. 30(2) records categories of
         // processing, not of data): its categories are listed under the processor activity, not raised as undeclared.
         foreach (var group in mine.Where(x => !a.Declares(x.Category!)).GroupBy(x => x.Category!).OrderBy(g => g.Key, StringComparer.Ordinal))
-            categories.Add(Record(group.Key, a.IsProcessor && group.All(x => x.S.Role == ProcessingRole.Processor), null, null, group.ToList()));
+            categories.Add(Record(group.Key, a.IsProcessor && group.All(x => x.S.Role == ProcessingRole.Processor), group.ToList()));
 
         // Tables behind the activity: every table annotated with it (personal columns or not), and for a processor
         // activity every table of a processor-role source (customer-owned, recorded at system level).
@@ -269,6 +300,33 @@ internal static class ReportModelBuilder
         return rule is null ? a != N(policy.Rights.DefaultRetention) : a != N(rule.Period) && a != N(RetentionText(rule, policy));
     }
 
+    /// <summary>The retention that applies to a category of an activity, in the words every format uses (the record's
+    /// retention cell, the column rows of CSV and XLSX): the activity's most specific rule covering the category, else the
+    /// policy's default retention. A category the activity does not declare still has that retention, followed by where
+    /// it comes from and the flag <c>(policy default; category not declared by this activity)</c> or <c>(this activity's
+    /// rule for automatic; category not declared by this activity)</c> (trial 26: the record said "no retention
+    /// declared" where the CSV gave the default for the same columns).</summary>
+    /// <param name="activity">The activity the column is attributed to.</param>
+    /// <param name="category">The column's (or JSON path's) data category.</param>
+    /// <param name="declared">True when the activity declares the category (or, for a processor source, when the
+    /// customers declare it).</param>
+    /// <param name="policy">The policy (its default retention).</param>
+    /// <returns>The text, or null when neither a rule nor a default retention exists.</returns>
+    internal static string? AppliedRetention(ProcessingActivity activity, string category, bool declared, PolicyDocument policy)
+    {
+        var rule = activity.RetentionFor(category);
+        var text = RetentionText(rule, policy);
+        if (declared || text is null) return text;
+        var from = rule is null ? "policy default"
+            : $"this activity's rule for {rule.Categories.Where(c => DataCategoryVocabulary.Covers(c, category)).OrderByDescending(c => c.Length).First()}";
+        return $"{text} ({from}; category not declared by this activity)";
+    }
+
+    /// <summary>True when the column's activity declares its category; a processor source's categories are the
+    /// customers' to declare (see <see cref="Activity"/>).</summary>
+    private static bool DeclaredBy(Assigned x) =>
+        x.A is { } a && (a.Declares(x.Category!) || (a.IsProcessor && x.S.Role == ProcessingRole.Processor));
+
     private static string? RetentionText(RetentionRule? rule, PolicyDocument policy) =>
         rule is null ? policy.Rights.DefaultRetention
         : rule.Period + (rule.Basis is null ? "" : $" ({rule.Basis})") + (rule.Erasable ? "" : "; not erasable on request");
@@ -281,7 +339,7 @@ internal static class ReportModelBuilder
         if (DataCategoryVocabulary.IsPersonal(c.DataCategory) && policy is not null)
         {
             rule = x.A?.RetentionFor(c.DataCategory!);
-            policyRetention = (x.A is null ? policy.Rights.DefaultRetention : RetentionText(rule, policy)) ?? "";
+            policyRetention = (x.A is null ? policy.Rights.DefaultRetention : AppliedRetention(x.A, c.DataCategory!, DeclaredBy(x), policy)) ?? "";
         }
         var retention = t.Retention ?? policyRetention;
         bool differs = t.Retention is { } annotated && policyRetention.Length > 0 && RetentionDiffers(annotated, rule, policy!);
@@ -337,13 +395,17 @@ internal static class ReportModelBuilder
             UntaggedWithSuggestion = t.Columns.Count(c => c.Status == ColumnStatus.Suggested && !Accepted(c, options)),
             UntaggedNoSuggestion = t.Columns.Count(c => c.Status == ColumnStatus.Untagged),
             Conflict = t.Columns.Count(c => c.Status == ColumnStatus.Conflict),
-            NotSampled = t.Columns.Count(c => (c.NotSampled ?? t.NotSampled) is not null),
+            // Binary columns are measured, never decoded, by design: counted apart from the columns a read failed to
+            // sample (trial 26: "Not sampled" counted them as gaps).
+            NotSampled = t.Columns.Count(c => (c.NotSampled ?? t.NotSampled) is { } reason && reason != NotSampledReason.Binary),
+            NotSampledByType = t.Columns.Count(c => (c.NotSampled ?? t.NotSampled) == NotSampledReason.Binary),
         }).ToList();
         return new SourceCoverage
         {
             Name = s.Name, Provider = s.Provider, Role = s.Role, Target = s.Target, Complete = s.Complete, Tables = tables,
             Columns = tables.Sum(t => t.Columns), Tagged = tables.Sum(t => t.Tagged), UntaggedWithSuggestion = tables.Sum(t => t.UntaggedWithSuggestion),
             UntaggedNoSuggestion = tables.Sum(t => t.UntaggedNoSuggestion), Conflict = tables.Sum(t => t.Conflict), NotSampled = tables.Sum(t => t.NotSampled),
+            NotSampledByType = tables.Sum(t => t.NotSampledByType),
         };
     }
 
@@ -351,6 +413,7 @@ internal static class ReportModelBuilder
     {
         Columns = parts.Sum(t => t.Columns), Tagged = parts.Sum(t => t.Tagged), UntaggedWithSuggestion = parts.Sum(t => t.UntaggedWithSuggestion),
         UntaggedNoSuggestion = parts.Sum(t => t.UntaggedNoSuggestion), Conflict = parts.Sum(t => t.Conflict), NotSampled = parts.Sum(t => t.NotSampled),
+        NotSampledByType = parts.Sum(t => t.NotSampledByType),
     };
 
     private static List<CategoryCount> Chart(InventoryDocument inventory)

@@ -164,7 +164,7 @@ internal static class ClaimChecks
                 if (Tagged(c) is null)
                     unresolved.Add(Finding(s, t, c, $"{Undecided(c)} in a table shared with '{recipient}'"));
                 else if (!Covered(allowed, c.DataCategory!))
-                    findings.Add(Finding(s, t, c, $"{c.DataCategory} is shared with '{recipient}'; only {string.Join(", ", allowed)} may be"));
+                    findings.Add(Finding(s, t, c, $"{c.DataCategory} is shared with '{recipient}', which may receive only these categories: {string.Join(", ", allowed)}"));
             }
         }
         if (tables == 0)
@@ -174,8 +174,9 @@ internal static class ClaimChecks
                 Summary = $"no table is annotated shared-with: {recipient}; annotate the tables whose data is sent to it",
             };
         return ctx.Result(findings, unresolved, examined,
-            holds: $"{Count(tables, "table", "tables")} shared with '{recipient}', {Count(examined, "column", "columns")}: only {string.Join(", ", allowed)}",
-            violated: $"{Count(findings.Count, "column", "columns")} shared with '{recipient}' beyond {string.Join(", ", allowed)}",
+            // "only contact.email, none" read as "none may be shared" (trial 25): the list is named as categories.
+            holds: $"{Count(tables, "table", "tables")} shared with '{recipient}', {Count(examined, "column", "columns")}, all in the categories it may receive: {string.Join(", ", allowed)}",
+            violated: $"{Count(findings.Count, "column", "columns")} shared with '{recipient}' beyond the categories it may receive: {string.Join(", ", allowed)}",
             unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")} in tables shared with '{recipient}'");
     }
 
@@ -268,9 +269,15 @@ internal static class ClaimChecks
             unknown: $"no other automatic data found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}");
     }
 
-    /// <summary>deletion-path: every controller table with personal data (outside exempt activities and customer content)
-    /// is a root, carries a deletion-marker column, or reaches a root through foreign keys whose delete rule is CASCADE or
-    /// SET NULL. A source without a root table is unresolved.</summary>
+    /// <summary>deletion-path: every controller table with personal data (outside exempt activities) is a root, carries a
+    /// deletion-marker column, or is deleted with a root through foreign keys that are all ON DELETE CASCADE. ON DELETE
+    /// SET NULL cuts the row's link to the account and keeps the row (trial 26 finding 4): a table reached from a root
+    /// only through a SET NULL key (its own, or one of a table it cascades from) is a finding when it holds tagged personal
+    /// columns, named with that key, and unresolved when its only personal data is customer content in which the scan
+    /// found personal data (<c>alsoContains</c>: a phone number in a support message); content in which nothing personal
+    /// was found is unlinked, not kept. Customer content counts as personal data of the table unless the table belongs to
+    /// a processor activity (customer-owned data, erased on the customer's instruction, not with our account). A source
+    /// without a root table is unresolved.</summary>
     public static ClaimResult DeletionPath(ClaimContext ctx)
     {
         var roots = ctx.Parameters.Strings("roots");
@@ -283,12 +290,14 @@ internal static class ClaimChecks
         {
             var byName = source.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
             var rootSet = AccountTables(source, roots);
+            var erased = DeletedWith(source, roots);
             foreach (var t in source.Tables)
             {
-                bool personal = t.Columns.Any(c => DataCategoryVocabulary.IsPersonal(Tagged(c))
-                    && DataCategory.TopLevelOf(Tagged(c)!) != "customer_content");
-                bool suggestedPersonal = !personal && t.Columns.Any(c => Tagged(c) is null && DataCategoryVocabulary.IsPersonal(c.DataCategory)
-                    && DataCategory.TopLevelOf(c.DataCategory!) != "customer_content");
+                bool processorScope = t.Activity is { } owner && ctx.Policy.Activity(owner) is { IsProcessor: true };
+                bool Counts(string? category) => DataCategoryVocabulary.IsPersonal(category)
+                    && (!processorScope || DataCategory.TopLevelOf(category!) != "customer_content");
+                bool personal = t.Columns.Any(c => Counts(Tagged(c)));
+                bool suggestedPersonal = !personal && t.Columns.Any(c => Tagged(c) is null && Counts(c.DataCategory));
                 if ((!personal && !suggestedPersonal) || (t.Activity is { } a && exempt.Contains(a, StringComparer.Ordinal))) continue;
                 examined++;
                 if (rootSet.Contains(t.QualifiedName)) continue;
@@ -298,7 +307,30 @@ internal static class ClaimChecks
                     unresolved.Add(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from"));
                     continue;
                 }
-                if (ReachesRoot(source, byName, t, rootSet)) continue;
+                if (erased.ContainsKey(t.QualifiedName)) continue;
+                if (KeptBySetNull(source, byName, t, rootSet) is { } keptBy)
+                {
+                    if (!personal)
+                    {
+                        unresolved.Add(Finding(source, t, null, $"personal data only suggested (no tagged personal column); {keptBy}: tag the columns to decide"));
+                        continue;
+                    }
+                    var kept = t.Columns.Where(c => Tagged(c) is { } d && Counts(d) && DataCategory.TopLevelOf(d) != "customer_content").Select(c => c.Name).ToList();
+                    if (kept.Count > 0)
+                    {
+                        findings.Add(Finding(source, t, null,
+                            $"not erased when the account is deleted: {keptBy}, which keeps the row and its personal columns ({string.Join(", ", kept)}); no deletion marker ({string.Join(", ", markers)})"));
+                        continue;
+                    }
+                    var content = t.Columns.Where(c => Tagged(c) is { } d && Counts(d))
+                        .Select(c => (c.Name, Found: (c.Classification?.AlsoContains ?? []).Where(DataCategoryVocabulary.IsPersonal).ToList()))
+                        .Where(x => x.Found.Count > 0).ToList();
+                    if (content.Count > 0)
+                        unresolved.Add(Finding(source, t, null,
+                            $"{keptBy}, which keeps the row; the scan found personal data in its content ({string.Join("; ", content.Select(x => $"{x.Name}: {string.Join(", ", x.Found)}"))}), "
+                            + "which may identify the person after the account's deletion: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"));
+                    continue;
+                }
                 if (!personal)
                 {
                     unresolved.Add(Finding(source, t, null, "personal data only suggested (no tagged personal column) and no deletion path: tag the columns to decide"));
@@ -313,13 +345,39 @@ internal static class ClaimChecks
                     .Select(fk => $"{fk.Name} → {Qualified(source, fk)} is ON DELETE {fk.OnDelete.Replace('-', ' ').ToUpperInvariant()}").ToList();
                 var why = blocking.Count > 0 ? string.Join("; ", blocking) : t.ForeignKeys.Count == 0 ? "no foreign key" : "its foreign keys lead elsewhere";
                 findings.Add(Finding(source, t, null,
-                    $"personal data with no deletion path: not reachable from {string.Join(", ", rootSet.Order(StringComparer.Ordinal))} by ON DELETE CASCADE/SET NULL ({why}) and no deletion marker ({string.Join(", ", markers)})"));
+                    $"personal data with no deletion path: not reachable from {string.Join(", ", rootSet.Order(StringComparer.Ordinal))} by ON DELETE CASCADE ({why}) and no deletion marker ({string.Join(", ", markers)})"));
             }
         }
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "table", "tables")} with personal data; each can be erased from the account table",
             violated: $"{Count(findings.Count, "table", "tables")} with personal data cannot be erased by deleting the account",
-            unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data undecided (no account table in the source, or personal data only suggested)");
+            unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data undecided (no account table in the source, personal data only suggested, or content kept by ON DELETE SET NULL)");
+    }
+
+    /// <summary>How a table not deleted with a root still reaches one: through foreign keys that are ON DELETE CASCADE or
+    /// SET NULL, at least one SET NULL (the rows stay, unlinked). Breadth first from the table, so the path found is a
+    /// shortest one.</summary>
+    /// <returns>The SET NULL key nearest the table on that path, in words (<c>audit_user_id_fkey → users is ON DELETE
+    /// SET NULL</c>, with <c>through tickets, whose …</c> when it belongs to a table the start cascades from), or null
+    /// when no such path reaches a root.</returns>
+    private static string? KeptBySetNull(SourceEntry source, Dictionary<string, TableEntry> byName, TableEntry start, HashSet<string> roots)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { start.QualifiedName };
+        var queue = new Queue<(TableEntry Table, string? SetNull)>([(start, null)]);
+        while (queue.Count > 0)
+        {
+            var (table, setNull) = queue.Dequeue();
+            foreach (var fk in table.ForeignKeys.Where(fk => fk.OnDelete is "cascade" or "set-null"))
+            {
+                var parent = Qualified(source, fk);
+                var via = setNull ?? (fk.OnDelete == "set-null"
+                    ? (ReferenceEquals(table, start) ? "" : $"through {table.QualifiedName}, whose ") + $"{fk.Name} → {parent} is ON DELETE SET NULL"
+                    : null);
+                if (roots.Contains(parent) && via is not null) return via;
+                if (seen.Add(parent) && byName.TryGetValue(parent, out var next)) queue.Enqueue((next, via));
+            }
+        }
+        return null;
     }
 
     private static string Qualified(SourceEntry source, ForeignKeyInfo fk) =>
@@ -337,23 +395,6 @@ internal static class ClaimChecks
                 ? r == t.QualifiedName || r == $"{t.Schema}.{t.Name}"
                 : r == t.Name))
             .Select(t => t.QualifiedName).ToHashSet(StringComparer.Ordinal);
-
-    private static bool ReachesRoot(SourceEntry source, Dictionary<string, TableEntry> byName, TableEntry start, HashSet<string> roots)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { start.QualifiedName };
-        var queue = new Queue<TableEntry>([start]);
-        while (queue.Count > 0)
-        {
-            var table = queue.Dequeue();
-            foreach (var fk in table.ForeignKeys.Where(fk => fk.OnDelete is "cascade" or "set-null"))
-            {
-                var parent = Qualified(source, fk);
-                if (roots.Contains(parent)) return true;
-                if (seen.Add(parent) && byName.TryGetValue(parent, out var next)) queue.Enqueue(next);
-            }
-        }
-        return false;
-    }
 
     /// <summary>billing-not-cascade-deleted: deleting an account must never delete a billing table's rows. The deletion
     /// roots are the claim's <c>roots</c> (default: the roots of the policy's deletion-path claims, else <c>users</c>,

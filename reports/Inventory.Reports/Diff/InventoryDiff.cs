@@ -89,7 +89,11 @@ public sealed record InventoryDiff
 
     /// <summary>The schema changes only (<see cref="IsSchemaChange"/>), in the same order.</summary>
     /// <returns>A new diff; this one is not modified.</returns>
-    public InventoryDiff SchemaOnly() => this with { Changes = Changes.Where(c => IsSchemaChange(c.Kind)).ToList() };
+    public InventoryDiff SchemaOnly() => this with { Changes = Changes.Where(c => IsSchemaChange(c.Kind)).ToList(), ClassificationLeftOut = true };
+
+    /// <summary>True for the view <see cref="SchemaOnly"/> returns: the classification changes were left out, not found
+    /// absent.</summary>
+    public bool ClassificationLeftOut { get; init; }
 
     /// <summary>Compares two inventories by source name, qualified table name and exact column name.</summary>
     /// <param name="old">The previous inventory.</param>
@@ -206,7 +210,8 @@ public sealed record InventoryDiff
 public static class InventoryDiffWriter
 {
     /// <summary>Plain text, schema changes apart so that annotating does not bury them: a <c>schema:</c> summary line
-    /// and a <c>classification:</c> one (counts per kind), then one line per schema change, one per category, activity
+    /// and a <c>classification:</c> one (counts per kind, or <c>no changes</c>; left out of the <c>--schema-only</c>
+    /// view, which did not compare them), then one line per schema change, one per category, activity
     /// or shared-with change, and the status changes summarised as one count line per transition
     /// (<c>~ status untagged → tagged: 57 columns</c>; each column is in the JSON).</summary>
     /// <param name="diff">The diff.</param>
@@ -220,7 +225,7 @@ public static class InventoryDiffWriter
         static string Counts(IEnumerable<InventoryChange> changes) => string.Join(", ",
             changes.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {InventoryDiff.KindName(g.Key)}"));
         sb.Append("schema: ").Append(schema.Count == 0 ? "no changes" : Counts(schema)).Append('\n');
-        if (other.Count > 0) sb.Append("classification: ").Append(Counts(other)).Append('\n');
+        if (!diff.ClassificationLeftOut) sb.Append("classification: ").Append(other.Count == 0 ? "no changes" : Counts(other)).Append('\n');
         var listed = schema.Concat(other.Where(c => c.Kind != ChangeKind.StatusChanged)).ToList();
         foreach (var c in listed)
             sb.Append(Line(c)).Append('\n');

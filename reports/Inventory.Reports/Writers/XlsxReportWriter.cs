@@ -103,10 +103,10 @@ public sealed class XlsxReportWriter : IReportWriter
                         p.Location, p.Path, p.Category is "" ? "aucune catégorie trouvée" : p.Category,
                         p.DecidedBy is "" ? "aucune règle ni aucun détecteur, pas d'annotation" : p.DecidedBy,
                     }), 30);
-            AddSheet(workbookPart, sheets, "Couverture", ["Source", "Rôle", "Table", "Activité", "Colonnes", "Étiquetées", "Non étiquetées (avec suggestion)", "Non étiquetées (sans suggestion)", "Conflits", "Non échantillonnées"],
+            AddSheet(workbookPart, sheets, "Couverture", ["Source", "Rôle", "Table", "Activité", "Colonnes", "Étiquetées", "Non étiquetées (avec suggestion)", "Non étiquetées (sans suggestion)", "Conflits", "Non échantillonnées", "Binaires (longueurs seules, par conception)"],
                 model.Coverage.SelectMany(s => s.Tables.Select(t => new[]
                 {
-                    s.Name, s.Role.ToText(), t.Name, t.Activity ?? "", N(t.Columns), N(t.Tagged), N(t.UntaggedWithSuggestion), N(t.UntaggedNoSuggestion), N(t.Conflict), N(t.NotSampled),
+                    s.Name, s.Role.ToText(), t.Name, t.Activity ?? "", N(t.Columns), N(t.Tagged), N(t.UntaggedWithSuggestion), N(t.UntaggedNoSuggestion), N(t.Conflict), N(t.NotSampled), N(t.NotSampledByType),
                 })), 18);
             if (model.HasPrevious)
                 AddSheet(workbookPart, sheets, "Changements", ["Changement", "Emplacement", "Avant", "Après"],
@@ -131,7 +131,7 @@ public sealed class XlsxReportWriter : IReportWriter
         var c0 = model.Controller!;
         var controller = $"{c0.Name}, {c0.Address}" + (c0.Email is { } e ? $", {e}" : "") + (c0.Phone is { } p ? $", {p}" : "");
         var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Address, d.Email, d.Phone }.OfType<string>()) : "";
-        var sensitive = a.Categories.Where(c => c.CnilCategory == "Données sensibles" && c.Columns.Count > 0).Select(c => c.Category).ToList();
+        var sensitive = a.Categories.Where(c => c.Sensitive && c.Columns.Count > 0).Select(c => c.Category).ToList();
         return
         [
             a.Name,
@@ -150,7 +150,10 @@ public sealed class XlsxReportWriter : IReportWriter
             Lines(a.DataSubjects),
             Lines(a.Recipients.Select(r => $"{r.Name} ({r.Kind}{(r.Country is null ? "" : ", " + r.Country)})")),
             a.Transfers.Count == 0 ? "Non" : Lines(a.Transfers),
-            Lines(a.Retention.Select(r => $"{r.Categories}: {r.Period}{(r.Basis is null ? "" : $" ({r.Basis})")}{(r.Erasable ? "" : "; non effaçable sur demande")}")),
+            // The activity's rules, then each undeclared category with the retention that applies to it, in the words
+            // of the other formats and of the column sheet.
+            Lines(a.Retention.Select(r => $"{r.Categories}: {r.Period}{(r.Basis is null ? "" : $" ({r.Basis})")}{(r.Erasable ? "" : "; non effaçable sur demande")}")
+                .Concat(a.Categories.Where(c => !c.Declared && c.Retention is not null).Select(c => $"{c.Category}: {c.Retention}"))),
             Lines(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Columns)}")),
         ];
     }

@@ -14,8 +14,34 @@ public static class Suggestions
         if (classification?.DataCategory is not { } category) return null;
         var text = $"{category} ({ConfidenceText.Format(classification.Confidence)})";
         var evidence = classification.Evidence.FirstOrDefault(e => e.DataCategory == category) ?? classification.Evidence.FirstOrDefault();
-        return evidence is null ? text : $"{text} — {Describe(evidence)}";
+        if (evidence is null) return text;
+        return $"{text} — {(IsGate(evidence) ? GateReason(evidence, classification) : Describe(evidence))}";
     }
+
+    private static bool IsGate(EvidenceItem evidence) => evidence.Kind.EndsWith("gate", StringComparison.Ordinal);
+
+    /// <summary>A gate that heads a suggestion, as a reason in words (trial 26: <c>gate.context.automatic.user_agent</c>
+    /// meant nothing to a DPO). A gate that held a name rule back says what the name reads as and why not: <c>its name reads
+    /// as automatic.browser_language, but no other column of the table holds user agents</c>; any other gate gives its own
+    /// reason (<c>a flag</c>, <c>foreign key to users: holds another row's key</c>). Names and categories only.</summary>
+    private static string GateReason(EvidenceItem gate, ColumnClassification classification)
+    {
+        var held = classification.Evidence.FirstOrDefault(e => e.Kind == "name-rule" && e.DataCategory is { } d && d != classification.DataCategory)?.DataCategory;
+        string? why = held is null ? null : gate.Id switch
+        {
+            _ when gate.Id.StartsWith(ContextGate, StringComparison.Ordinal) && gate.Id.Length > ContextGate.Length && gate.Id[ContextGate.Length..].Contains('.')
+                => $"no other column of the table holds {Noun(gate.Id[ContextGate.Length..])}",
+            _ when gate.Id.StartsWith("gate.suffix.", StringComparison.Ordinal) => $"it ends in '{gate.Id["gate.suffix.".Length..]}'",
+            _ when gate.Id.StartsWith("gate.prefix.", StringComparison.Ordinal) => $"it starts with '{gate.Id["gate.prefix.".Length..]}'",
+            _ when gate.Id.StartsWith("gate.type.", StringComparison.Ordinal) => $"a name alone never gives that to {Article(gate.Id["gate.type.".Length..])} column",
+            _ => null,
+        };
+        return OneLine(why is not null ? $"its name reads as {held}, but {why}" : gate.Detail ?? gate.Id);
+    }
+
+    private const string ContextGate = "gate.context.";
+
+    private static string Article(string word) => ("aeiou".Contains(word[0], StringComparison.Ordinal) ? "an " : "a ") + word;
 
     /// <summary>One evidence item: its id with <c>matched/total</c> or its score.</summary>
     /// <param name="evidence">The item.</param>

@@ -66,7 +66,7 @@ public sealed class CombinedClassifier : IColumnClassifier
     /// <summary>The combined decision of one column (see the class summary); also used by <see cref="CrossValidation"/>
     /// so that the cross-validated figure measures exactly this combination.</summary>
     /// <param name="rule">The rule decision.</param>
-    /// <param name="model">The calibrated suggestion of the model and the learned combination (one model evidence item first).</param>
+    /// <param name="model">The calibrated suggestion of the model and the learned combination (its evidence items of kind <c>model</c> are kept).</param>
     /// <param name="valuesExamined">True when non-null values were sampled and examined by the detectors. The learned
     /// combination was fitted on names and types only, so it cannot have learned how far a name rule holds once the
     /// detectors have looked at the values; for such columns the previous policy applies: a rule at or above
@@ -85,7 +85,8 @@ public sealed class CombinedClassifier : IColumnClassifier
     public static ColumnClassification Combine(ColumnClassification rule, ColumnClassification model, bool valuesExamined = false,
         bool sampled = false, bool readFailed = false)
     {
-        var modelEvidence = model.Evidence[0];
+        // The model's items (the combination's suggestion and the column model's own prediction, ModelClassifier.EvidenceItems).
+        var modelEvidence = model.Evidence.Where(e => e.Kind == "model").ToList();
         if (rule.DataCategory is { } r)
         {
             bool agrees = DataCategory.TopLevelOf(r) == DataCategory.TopLevelOf(model.DataCategory!);
@@ -94,11 +95,11 @@ public sealed class CombinedClassifier : IColumnClassifier
             bool weakSample = rule.Evidence.Count > 0 && rule.Evidence[0].Id == "sample.enumeration";
             if (DecidedByValues(rule) || (valuesExamined && (gatedNone || rule.Confidence >= RuleStandsWithValues))
                 || SpecialCategoryByName(rule) || BinaryByName(rule) || StandsByName(rule))
-                return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = agrees && !weakSample ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
+                return rule with { Evidence = [.. rule.Evidence, .. modelEvidence], Confidence = agrees && !weakSample ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
             if (((valuesExamined || sampled) && r != "none" && model.DataCategory == "none") || (readFailed && r != "none" && !agrees))
-                return rule with { Evidence = [.. rule.Evidence, modelEvidence], Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
+                return rule with { Evidence = [.. rule.Evidence, .. modelEvidence], Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
         }
-        return model with { Evidence = [modelEvidence, .. rule.Evidence], AlsoContains = rule.AlsoContains, JsonPaths = rule.JsonPaths };
+        return model with { Evidence = [.. modelEvidence, .. rule.Evidence], AlsoContains = rule.AlsoContains, JsonPaths = rule.JsonPaths };
     }
 
     // GDPR Art. 9 special categories named outright (diagnosis, allergies, religion): the names-only corpus holds few of

@@ -64,7 +64,7 @@ public sealed class ModelClassifier : IColumnClassifier
                 DataCategory = raw.DataCategory,
                 Confidence = _calibration.Confidence(raw.Score),
                 Origin = Origin.Model,
-                Evidence = [Evidence(p, raw)],
+                Evidence = EvidenceItems(p, raw, combined: _calibration.Combination is not null),
             });
         }
         return result;
@@ -97,20 +97,44 @@ public sealed class ModelClassifier : IColumnClassifier
     /// <summary>True when non-null values of the column were sampled (so the detectors examined them).</summary>
     internal static bool HasValues(ColumnEvidence column) => column.Sampled && column.SampledRows > column.NullCount;
 
-    /// <summary>The evidence item that records a model suggestion.</summary>
-    /// <param name="prediction">The prediction.</param>
-    /// <param name="suggestion">The suggestion drawn from it.</param>
-    /// <returns>Kind <c>model</c>, id <c>model.column</c>, the suggested label and its category's probability; the
-    /// runner-up and any leaning in the detail.</returns>
-    public static EvidenceItem Evidence(ModelPrediction prediction, RawSuggestion suggestion) =>
-        new("model", "model.column", suggestion.DataCategory, Score: Math.Round(suggestion.Score, 4),
-            Detail: Describe(prediction, suggestion));
+    /// <summary>Evidence id of the learned combination's suggestion (<see cref="StackedCombination"/>).</summary>
+    public const string CombinationEvidence = "model.combination";
 
-    private static string Describe(ModelPrediction prediction, RawSuggestion suggestion)
+    /// <summary>Evidence id of the column model's own prediction (the first level).</summary>
+    public const string ColumnModelEvidence = "model.column";
+
+    /// <summary>The evidence items that record a model suggestion, each describing one model (trial 26: one item gave the
+    /// combination's category and score with the column model's top label in its detail, <c>none 0.78</c> beside
+    /// <c>top label customer_content.message 0.956</c>).</summary>
+    /// <param name="prediction">The column model's prediction.</param>
+    /// <param name="suggestion">The suggestion drawn from it (and from the rule decision, through the combination).</param>
+    /// <param name="combined">True when the suggestion came from the learned combination of the model and the rules.</param>
+    /// <returns>With a combination: first <c>model.combination</c> (the suggested label and the combination's
+    /// probability of its category, any leaning in the detail), then <c>model.column</c> (the column model's top label
+    /// and its probability, the runner-up in the detail). Without one: <c>model.column</c> alone, with the suggested label
+    /// and the summed probability of its category, the top label and runner-up in the detail. Kind <c>model</c>.</returns>
+    public static IReadOnlyList<EvidenceItem> EvidenceItems(ModelPrediction prediction, RawSuggestion suggestion, bool combined)
     {
         var inv = CultureInfo.InvariantCulture;
-        var text = (suggestion.LeanedPersonal ? "leaned personal: none not sure enough; " : "") +
-            "top label " + prediction.DataCategory + " " + prediction.Probability.ToString("0.000", inv);
-        return prediction.RunnerUp is null ? text : text + ", runner-up " + prediction.RunnerUp + " " + prediction.RunnerUpProbability.ToString("0.000", inv);
+        string P(double p) => p.ToString("0.000", inv);
+        var runnerUp = prediction.RunnerUp is null ? "" : $"runner-up {prediction.RunnerUp} {P(prediction.RunnerUpProbability)}";
+        if (!combined)
+        {
+            var top = $"top label {prediction.DataCategory} {P(prediction.Probability)}" + (runnerUp.Length == 0 ? "" : ", " + runnerUp);
+            return
+            [
+                new("model", ColumnModelEvidence, suggestion.DataCategory, Score: Math.Round(suggestion.Score, 4),
+                    Detail: (suggestion.LeanedPersonal ? "leaned personal: none not sure enough; " : "")
+                        + $"the column model's own prediction: probability of {DataCategory.TopLevelOf(suggestion.DataCategory)} {P(suggestion.Score)} (labels summed); {top}"),
+            ];
+        }
+        return
+        [
+            new("model", CombinationEvidence, suggestion.DataCategory, Score: Math.Round(suggestion.Score, 4),
+                Detail: (suggestion.LeanedPersonal ? "leaned personal: the column model's none was not sure enough; " : "")
+                    + $"the learned combination (second level) of the column model and the rule decision: probability of {DataCategory.TopLevelOf(suggestion.DataCategory)}"),
+            new("model", ColumnModelEvidence, prediction.DataCategory, Score: Math.Round(prediction.Probability, 4),
+                Detail: "the column model's own prediction (first level)" + (runnerUp.Length == 0 ? "" : ": " + runnerUp)),
+        ];
     }
 }

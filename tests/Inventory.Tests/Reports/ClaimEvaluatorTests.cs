@@ -439,13 +439,14 @@ public sealed class ClaimEvaluatorTests
     // ---- deletion-path ----
 
     [Test]
-    public void DeletionPath_CascadeSetNullChainAndMarker_Holds()
+    public void DeletionPath_CascadeChainAndMarker_Holds()
     {
+        // (A personal table reached only by ON DELETE SET NULL keeps its rows: DeletionPathSetNullTests.)
         var result = Check("deletion-path", Doc(
             Users(),
             Some.Table("projects", null, Some.Id(), Some.Fk()).WithFk("users", "cascade"),
             Some.Table("project_members", null, Some.Id(), Some.Fk("project_id"), Some.Column("email", "contact.email")).WithFk("projects", "cascade", "project_id"),
-            Some.Table("audit", null, Some.Id(), Some.Fk(), Some.Column("ip", "automatic.ip_address")).WithFk("users", "set-null"),
+            Some.Table("audit", null, Some.Id(), Some.Fk(), Some.Column("ip", "automatic.ip_address")).WithFk("users", "cascade"),
             Some.Table("prospects", "prospect-contact", Some.Id(), Some.Column("email", "contact.email"), Some.Column("deleted_at", "none"))));
 
         Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);

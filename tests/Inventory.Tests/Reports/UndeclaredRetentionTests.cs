@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using Inventory.Catalog;
+using Inventory.Model;
+using Inventory.Reports;
+using Inventory.Reports.Writers;
+using Inventory.Rules.Policy;
+using NUnit.Framework;
+
+namespace Inventory.Tests.Reports;
+
+/// <summary>One retention answer per column in every format (trial 26 finding 2): a category an activity's tables hold
+/// but the activity does not declare gets the retention that actually applies — the activity's rule when one covers
+/// the category, else the policy's default — flagged as undeclared, in the record (HTML, Markdown, XLSX, JSON) and in
+/// the column rows (CSV, the XLSX column sheet) alike.</summary>
+[TestFixture]
+public sealed class UndeclaredRetentionTests
+{
+    private static readonly PolicyDocument Policy = PolicyDocument.Seed;
+
+    /// <summary>users.last_sign_in_at is automatic.activity, which account-management does not declare and none of its
+    /// rules covers: the policy default applies.</summary>
+    private const string DefaultApplies = "other data deleted within 30 days (policy default; category not declared by this activity)";
+
+    /// <summary>login_events.device_id is automatic.device_id, which service-operation does not declare, but its rule for
+    /// the whole automatic category covers it.</summary>
+    private const string RuleApplies = "12 months; automatically collected data cannot be changed or removed; not erasable on request "
+        + "(this activity's rule for automatic; category not declared by this activity)";
+
+    private static InventoryDocument Inventory()
+    {
+        var inventory = SampleInventory.Build();
+        var column = Some.Column("device_id", "automatic.device_id");
+        column.Ordinal = 60;
+        inventory.Sources[0].Tables.Single(t => t.Name == "login_events").Columns.Add(column);
+        return inventory;
+    }
+
+    private static async Task<string> Render(string format, ReportModel model)
+    {
+        var bytes = await ReportWriterTests.RenderAsync(ReportWriters.Create(format), model);
+        return format == "html" ? WebUtility.HtmlDecode(Encoding.UTF8.GetString(bytes).Replace("<wbr>", "", StringComparison.Ordinal))
+            : Encoding.UTF8.GetString(bytes);
+    }
+
+    [Test]
+    public void Build_UndeclaredCategoryNoRuleCovers_RecordAndColumnRowGiveThePolicyDefaultFlagged()
+    {
+        var model = ReportModel.Build(Inventory(), Policy);
+
+        var record = model.Activities.Single(a => a.Id == "account-management").Categories.Single(k => k.Category == "automatic.activity");
+        var row = model.Columns.Single(c => c.Location == "app/users.last_sign_in_at");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(record.Declared, Is.False);
+            Assert.That(record.Retention, Is.EqualTo(DefaultApplies));
+            Assert.That(row.PolicyRetention, Is.EqualTo(DefaultApplies));
+            Assert.That(row.Retention, Is.EqualTo(DefaultApplies));
+        }
+    }
+
+    [Test]
+    public void Build_UndeclaredCategoryTheActivitysRuleCovers_RecordAndColumnRowGiveThatRuleFlagged()
+    {
+        var model = ReportModel.Build(Inventory(), Policy);
+
+        var record = model.Activities.Single(a => a.Id == "service-operation").Categories.Single(k => k.Category == "automatic.device_id");
+        var row = model.Columns.Single(c => c.Location == "app/login_events.device_id");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(record.Retention, Is.EqualTo(RuleApplies));
+            Assert.That(row.PolicyRetention, Is.EqualTo(RuleApplies));
+        }
+    }
+
+    [Test]
+    public void Build_DeclaredCategory_RetentionWithoutTheFlag()
+    {
+        var model = ReportModel.Build(Inventory(), Policy);
+
+        var record = model.Activities.Single(a => a.Id == "service-operation").Categories.Single(k => k.Category == "automatic.ip_address");
+        var row = model.Columns.Single(c => c.Location == "app/login_events.ip");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(record.Retention, Is.EqualTo("12 months; automatically collected data cannot be changed or removed; not erasable on request"));
+            Assert.That(row.PolicyRetention, Is.EqualTo(record.Retention));
+        }
+    }
+
+    [Test]
+    public void Build_ProcessorSourceCategoryTheProcessorActivityDoesNotName_NotFlagged()
+    {
+        // Customer-owned data in a processor source is the customers' to declare: never called undeclared.
+        var inventory = Inventory();
+        var email = inventory.Sources.Single(s => s.Name == "customer-dbs").Tables[0].Columns.Single(c => c.Name == "customer_email");
+        email.DataCategory = "contact.email";
+        email.Status = ColumnStatus.Tagged;
+
+        var model = ReportModel.Build(inventory, Policy);
+
+        var row = model.Columns.Single(c => c.Location == "customer-dbs/tenant_42.orders.customer_email");
+        var record = model.ProcessorActivities.Single().Categories.Single(k => k.Category == "contact.email");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(row.Activity, Is.EqualTo("hosting-customer-data"));
+            // No rule of the processor activity names contact data: the policy's default, unflagged, in both places.
+            Assert.That(row.PolicyRetention, Is.EqualTo("other data deleted within 30 days"));
+            Assert.That(record.Retention, Is.EqualTo(row.PolicyRetention));
+        }
+    }
+
+    [TestCase("md")]
+    [TestCase("html")]
+    [TestCase("csv")]
+    [TestCase("json")]
+    public async Task Render_UndeclaredCategory_SameRetentionWordsInRecordAndColumns(string format)
+    {
+        var text = await Render(format, ReportModel.Build(Inventory(), Policy));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain(DefaultApplies));
+            Assert.That(text, Does.Contain(RuleApplies));
+            Assert.That(text, Does.Not.Contain("no retention declared"));
+        }
+    }
+
+    [Test]
+    public async Task Xlsx_UndeclaredCategory_RegisterAndColumnSheetGiveTheFlaggedRetention()
+    {
+        var bytes = await ReportWriterTests.RenderAsync(new XlsxReportWriter(), ReportModel.Build(Inventory(), Policy));
+
+        using var stream = new MemoryStream(bytes);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var register = ReportWriterTests.ReadSheet(document.WorkbookPart!, "Registre");
+        var columns = ReportWriterTests.ReadSheet(document.WorkbookPart!, "Colonnes");
+        var retentionCell = register.Single(r => r[1] == "account-management")[Array.IndexOf(register[0], "Durées de conservation")];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(retentionCell, Does.Contain($"automatic.activity: {DefaultApplies}"));
+            Assert.That(columns.Single(r => r[1] == "users" && r[2] == "last_sign_in_at")[6], Is.EqualTo(DefaultApplies));
+        }
+    }
+}
