@@ -216,4 +216,40 @@ public sealed class ErrorKindThirdRoundAdversarialTests
 
     [Test]
     public void TheLastActivityOfAPerson_StaysActivity() => AssertKind(PersonLastActivity, 400, 2410);
+
+    // ------------------------------------------------------------------ the type of the record an event is about
+
+    private static readonly string[] EventTables =
+        ["events", "activities", "audits", "action_logs", "admin_event_entity", "activity_log", "audit_log", "evenements",
+         "journal_evenements", "ereignisse", "protokoll", "eventos", "auditoria", "registro_actividad"];
+
+    internal static readonly ColumnKind EventRecordTypes = new("the type of the record an event is about",
+        [
+            new("en", W("resource type", "parent resource type", "actionable type", "auditable type", "subject type", "target type",
+                "entity type", "item type", "object type", "primary object type", "record type", "trackable type"), EventTables),
+            new("fr", W("type de ressource", "type d objet", "type d element", "type d entite", "type de cible"), EventTables),
+            new("de", W("ressourcentyp", "objekttyp", "entitaetstyp", "elementtyp", "zieltyp"), EventTables),
+            new("es", W("tipo de recurso", "tipo de objeto", "tipo de entidad", "tipo de elemento", "tipo de destino"), EventTables),
+        ],
+        ["varchar(64)", "character varying(255)", "string", "String", "text"],
+        ["id", "user_id", "created_at", "action"], ["none"]);
+
+    // The tables of the event-log group (a Spanish `auditoria` or `registro_actividad` is not one today: see rules/MODEL.md).
+    private static readonly string[] EventLogTables = [.. EventTables.Where(t => t is not ("auditoria" or "registro_actividad"))];
+
+    internal static readonly ColumnKind EventKinds = new("the kind of event a person caused",
+        [
+            new("en", W("event type", "action type", "event name", "action", "event"), EventLogTables),
+            new("fr", W("type evenement"), EventLogTables),
+            new("de", W("ereignis typ"), EventLogTables),
+            new("es", W("tipo evento"), EventLogTables),
+        ],
+        ["varchar(64)", "character varying(255)", "String"],
+        ["id", "user_id", "created_at"], ["automatic.activity"]);
+
+    [Test]
+    public void TheTypeOfTheRecordAnEventIsAbout_IsNotActivity() => AssertKind(EventRecordTypes, 500, 2411);
+
+    [Test]
+    public void TheKindOfEventAPersonCaused_StaysActivity() => AssertKind(EventKinds, 300, 2412);
 }
