@@ -31,7 +31,8 @@ public sealed record RuleClassifierOptions
 /// financial, C08); (3) a weak detector decides only with name support; (4) otherwise the name rule decides, lowered when
 /// the values contradict it; (5) otherwise flags and timestamps are <c>none</c> by type; (6) otherwise undecided — zero
 /// evidence is never <c>none</c> (C07). Binary and spatial/CLR columns are not decided from values (their content is not
-/// read): only a photo-like name on a binary column gives a low-confidence suggestion, which never tags it.
+/// read): only a photo-like or a credential name on a binary column (an avatar; a password hash, a secret key, the key of
+/// a credential store, rules/MODEL.md third error-kind round) gives a low-confidence suggestion, which never tags it.
 /// Pure, thread-safe and deterministic.
 /// <para>This class combines the parts: what the name says (<see cref="NameEvidence"/>), the detector step over the
 /// sampled values (<see cref="DetectorSuite.Run"/>, once per column), the decisions values take
@@ -121,6 +122,10 @@ public sealed partial class RuleClassifier : IColumnClassifier
             // modest confidence, so the DPO sees it; the content is not read, so it stays a suggestion for a human (C17).
             if (family == TypeFamily.Binary && name.DataCategory == "other_personal.photo" && name.Gates.Count == 0)
                 return Decide("other_personal.photo", Math.Min(0.55, name.Weight), evidence);
+            // Likewise a secret's bytes (a password hash, a private or secret key, a WebAuthn credential's public key, the
+            // key of a key store) are the credential whatever they read as (LABELS.md tie-breaker 7; third error-kind round).
+            if (family == TypeFamily.Binary && name.DataCategory == "other_personal.credentials" && name.Gates.Count == 0)
+                return Decide("other_personal.credentials", Math.Min(0.55, name.Weight), evidence);
             return ColumnClassification.Undecided([.. evidence]);
         }
 
