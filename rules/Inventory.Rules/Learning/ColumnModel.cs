@@ -328,7 +328,7 @@ public sealed class ColumnModel
     /// <summary>The probability of every label for a feature vector: softmax of bias + weights · features.</summary>
     /// <param name="features">A vector of <see cref="Vectorizer"/>.</param>
     /// <returns>Probabilities in <see cref="Labels"/> order.</returns>
-    /// <remarks>Each label's score is summed in double precision in feature order, four labels at a time
+    /// <remarks>Each label's score is summed in double precision in feature order, two labels at a time
     /// (<see cref="AccumulateRow"/>): the very operations of <see cref="ProbabilitiesScalar"/>, lane by lane, so the
     /// same bits (test <c>ColumnModelScoringTests</c>).</remarks>
     internal float[] Probabilities(SparseVector features)
@@ -361,26 +361,32 @@ public sealed class ColumnModel
         return Softmax(scores);
     }
 
-    /// <summary>scores[k] += x · row[k] for every label, in double precision: four labels per step where the hardware
-    /// has 256-bit vectors (each lane widens its float, multiplies and adds exactly as the scalar loop does; no fused
-    /// multiply-add), the rest one by one.</summary>
-    /// <param name="scores">Running scores, one per label.</param>
+    /// <summary>scores[k] += x · row[k] for every label, in double precision: two labels per step in 128-bit vectors
+    /// (each lane widens its float, multiplies and adds exactly as the scalar loop does; no fused multiply-add), the
+    /// last one alone. 128-bit vectors are part of every x64 and Arm64 processor, so ReadyToRun precompiles this method;
+    /// a 256-bit form depends on the processor, is left to the JIT at run time, and a scan ran it at tier 0 throughout
+    /// (bench/README.md).</summary>
+    /// <param name="scores">Running scores, one per label (at least as many as <paramref name="row"/>).</param>
     /// <param name="value">The feature's value.</param>
     /// <param name="row">The feature's weights, one per label.</param>
     internal static void AccumulateRow(Span<double> scores, float value, ReadOnlySpan<float> row)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(scores.Length, row.Length, nameof(scores));
         double x = value;
         int k = 0;
-        if (Vector256.IsHardwareAccelerated && row.Length >= 4)
+        if (Vector128.IsHardwareAccelerated && row.Length >= 4)
         {
-            var factor = Vector256.Create(x);
+            var factor = Vector128.Create(x);
             ref float weights = ref MemoryMarshal.GetReference(row);
             ref double sums = ref MemoryMarshal.GetReference(scores);
             for (; k <= row.Length - 4; k += 4)
             {
-                var widened = Vector256.WidenLower(Vector128.LoadUnsafe(ref weights, (nuint)k).ToVector256Unsafe());
-                var sum = Vector256.LoadUnsafe(ref sums, (nuint)k) + factor * widened;
-                sum.StoreUnsafe(ref sums, (nuint)k);
+                // Four weights read at once, widened two by two.
+                var four = Vector128.LoadUnsafe(ref weights, (nuint)k);
+                var low = Vector128.LoadUnsafe(ref sums, (nuint)k) + factor * Vector128.WidenLower(four);
+                var high = Vector128.LoadUnsafe(ref sums, (nuint)(k + 2)) + factor * Vector128.WidenUpper(four);
+                low.StoreUnsafe(ref sums, (nuint)k);
+                high.StoreUnsafe(ref sums, (nuint)(k + 2));
             }
         }
         for (; k < row.Length; k++) scores[k] += x * row[k];

@@ -5,7 +5,7 @@ using NUnit.Framework;
 
 namespace Inventory.Tests.Model;
 
-/// <summary>The column model's scoring four labels at a time (<see cref="ColumnModel.AccumulateRow"/>) gives the bits of
+/// <summary>The column model's scoring two labels at a time in 128-bit vectors (<see cref="ColumnModel.AccumulateRow"/>) gives the bits of
 /// the scalar loop it replaced, and its file reader (one buffer of its own) reads a stream that hands out its bytes in
 /// pieces of any size as it reads a whole one.</summary>
 [TestFixture]
