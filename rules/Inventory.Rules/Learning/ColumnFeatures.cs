@@ -209,7 +209,27 @@ public static partial class ColumnFeatures
     /// <param name="declaredType">Declared type.</param>
     /// <param name="family">Its family.</param>
     /// <returns>A short lower-case token.</returns>
+    /// <remarks>A pure function of both arguments, memoised (a database declares a handful of types for all its
+    /// columns; the regular expression and the lower-casing were 13 % of the model's feature building in a names-only
+    /// scan of 20,000 columns, bench/README.md). <see cref="ShapeOfUncached"/> is the function itself.</remarks>
     public static string ShapeOf(string declaredType, TypeFamily family)
+    {
+        if (ShapeCache.TryGetValue((declaredType, family), out var shape)) return shape;
+        shape = ShapeOfUncached(declaredType, family);
+        if (ShapeCache.Count >= MaxCachedShapes) ShapeCache.Clear();
+        ShapeCache.TryAdd((declaredType, family), shape);
+        return shape;
+    }
+
+    /// <summary>Declared types whose shapes are kept at most (then the memo starts over).</summary>
+    private const int MaxCachedShapes = 10_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string DeclaredType, TypeFamily Family), string> ShapeCache = new();
+
+    /// <summary><see cref="ShapeOf"/> without the memo.</summary>
+    /// <param name="declaredType">Declared type.</param>
+    /// <param name="family">Its family.</param>
+    /// <returns>A short lower-case token.</returns>
+    internal static string ShapeOfUncached(string declaredType, TypeFamily family)
     {
         var t = declaredType.Trim().ToLowerInvariant();
         var args = ArgsPattern().Match(t);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Inventory.Model;
 
@@ -126,11 +128,10 @@ public sealed class ColumnModel
             throw new InvalidDataException($"format version 1 (gzip-compressed, written by an earlier release), this build reads version {FormatVersion}");
         if (version != FormatVersion)
             throw new InvalidDataException($"format version {version}, this build reads version {FormatVersion}");
-        // BinaryReader reads its integers straight from the buffered stream (no read-ahead of its own), so strings and
-        // weights can be read in bulk from the same stream. Not disposed: that would close the caller's stream.
-        var buffered = new BufferedStream(stream, 1 << 16);
-        using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
-        var labels = ReadStrings(reader);
+        // The payload is read through one 64 KB buffer of our own: the vocabulary is some 64,000 short strings, and two
+        // stream calls for each (its length, then its code units) cost a process's start more than the strings themselves.
+        var reader = new PayloadReader(stream);
+        var labels = reader.ReadStrings();
         var groups = Enum.GetValues<FeatureGroup>();
         int groupCount = reader.ReadInt32();
         // A file written before the last groups existed (FeatureGroup.TableSignals) reads as one whose later groups are
@@ -141,18 +142,18 @@ public sealed class ColumnModel
         for (int g = groupCount; g < groups.Length; g++) terms[g] = [];
         for (int g = 0; g < groupCount; g++)
         {
-            var name = ReadString(reader);
+            var name = reader.ReadString();
             if (name != groups[g].ToString()) throw new InvalidDataException($"feature group '{name}' where this build has {groups[g]}");
-            terms[g] = ReadStrings(reader);
+            terms[g] = reader.ReadStrings();
         }
         int flags = reader.ReadInt32();
         if (flags != ColumnFeatures.FlagCount) throw new InvalidDataException($"{flags} flags, this build has {ColumnFeatures.FlagCount}");
         var vectorizer = new ColumnVectorizer(terms);
         int dimension = reader.ReadInt32();
         if (dimension != vectorizer.Dimension) throw new InvalidDataException($"dimension {dimension} differs from the vocabulary's {vectorizer.Dimension}");
-        var biases = ReadFloats(reader, labels.Length);
-        var weights = ReadFloats(reader, checked(dimension * labels.Length));
-        if (!reader.ReadBytes(Trailer.Length).AsSpan().SequenceEqual(Trailer)) throw new InvalidDataException("no END. trailer");
+        var biases = reader.ReadFloats(labels.Length);
+        var weights = reader.ReadFloats(checked(dimension * labels.Length));
+        if (!reader.ReadUpTo(Trailer.Length).SequenceEqual(Trailer)) throw new InvalidDataException("no END. trailer");
         return new ColumnModel(vectorizer, labels, biases, weights);
     }
 
@@ -217,24 +218,6 @@ public sealed class ColumnModel
         foreach (var v in values) WriteString(writer, v);
     }
 
-    private static string ReadString(BinaryReader reader)
-    {
-        int length = reader.ReadInt32();
-        if (length < 0 || length > 1 << 20) throw new InvalidDataException($"string length {length}");
-        Span<byte> buffer = length <= 512 ? stackalloc byte[length * 2] : new byte[length * 2];
-        reader.BaseStream.ReadExactly(buffer);
-        return new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(buffer));
-    }
-
-    private static string[] ReadStrings(BinaryReader reader)
-    {
-        int count = reader.ReadInt32();
-        if (count < 0 || count > 1 << 24) throw new InvalidDataException($"list length {count}");
-        var values = new string[count];
-        for (int i = 0; i < count; i++) values[i] = ReadString(reader);
-        return values;
-    }
-
     private static void WriteFloats(BinaryWriter writer, float[] values)
     {
         var bytes = new byte[values.Length * sizeof(float)];
@@ -243,15 +226,88 @@ public sealed class ColumnModel
         writer.Write(bytes);
     }
 
-    private static float[] ReadFloats(BinaryReader reader, int count)
+    /// <summary>Reads a model file's payload (after its header) through one buffer: little-endian 32-bit integers,
+    /// strings as a UTF-16 code-unit count then the code units, floats in bulk. The caller's stream is neither buffered
+    /// again nor closed; it may be left past the payload's end by up to the buffer's size.</summary>
+    private sealed class PayloadReader(Stream stream)
     {
-        if (count < 0) throw new InvalidDataException($"float count {count}");
-        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("the column model file is little-endian");
-        var values = new float[count];
-        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan());
-        if (reader.BaseStream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false) != bytes.Length)
-            throw new EndOfStreamException("the model file ends inside its weights");
-        return values;
+        private readonly byte[] _buffer = new byte[1 << 16];
+        private int _start, _end;
+
+        /// <summary>Makes at least <paramref name="count"/> bytes (at most the buffer's size) available from the buffer.</summary>
+        /// <exception cref="EndOfStreamException">The stream ends first.</exception>
+        private ReadOnlySpan<byte> Take(int count)
+        {
+            if (_end - _start < count)
+            {
+                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                _end -= _start;
+                _start = 0;
+                _end += stream.ReadAtLeast(_buffer.AsSpan(_end), count - _end, throwOnEndOfStream: false);
+                if (_end < count) throw new EndOfStreamException("the model file ends early");
+            }
+            var taken = _buffer.AsSpan(_start, count);
+            _start += count;
+            return taken;
+        }
+
+        public int ReadInt32() => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Take(sizeof(int)));
+
+        public string ReadString()
+        {
+            int length = ReadInt32();
+            if (length < 0 || length > 1 << 20) throw new InvalidDataException($"string length {length}");
+            if (length * 2 <= _buffer.Length) return new string(MemoryMarshal.Cast<byte, char>(Take(length * 2)));
+            var chars = new char[length];
+            ReadInto(MemoryMarshal.AsBytes(chars.AsSpan()));
+            return new string(chars);
+        }
+
+        public string[] ReadStrings()
+        {
+            int count = ReadInt32();
+            if (count < 0 || count > 1 << 24) throw new InvalidDataException($"list length {count}");
+            var values = new string[count];
+            for (int i = 0; i < count; i++) values[i] = ReadString();
+            return values;
+        }
+
+        public float[] ReadFloats(int count)
+        {
+            if (count < 0) throw new InvalidDataException($"float count {count}");
+            if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("the column model file is little-endian");
+            var values = new float[count];
+            try
+            {
+                ReadInto(MemoryMarshal.AsBytes(values.AsSpan()));
+            }
+            catch (EndOfStreamException)
+            {
+                throw new EndOfStreamException("the model file ends inside its weights");
+            }
+            return values;
+        }
+
+        /// <summary>The next bytes, up to <paramref name="count"/>: fewer only where the stream ends.</summary>
+        public ReadOnlySpan<byte> ReadUpTo(int count)
+        {
+            var result = new byte[count];
+            int got = Math.Min(count, _end - _start);
+            _buffer.AsSpan(_start, got).CopyTo(result);
+            _start += got;
+            got += stream.ReadAtLeast(result.AsSpan(got), count - got, throwOnEndOfStream: false);
+            return result.AsSpan(0, got);
+        }
+
+        /// <summary>Fills <paramref name="target"/>: first from the buffer, then straight from the stream.</summary>
+        private void ReadInto(Span<byte> target)
+        {
+            int buffered = Math.Min(target.Length, _end - _start);
+            _buffer.AsSpan(_start, buffered).CopyTo(target);
+            _start += buffered;
+            if (stream.ReadAtLeast(target[buffered..], target.Length - buffered, throwOnEndOfStream: false) != target.Length - buffered)
+                throw new EndOfStreamException("the model file ends early");
+        }
     }
 
     /// <summary>Scores many columns.</summary>
@@ -272,7 +328,25 @@ public sealed class ColumnModel
     /// <summary>The probability of every label for a feature vector: softmax of bias + weights · features.</summary>
     /// <param name="features">A vector of <see cref="Vectorizer"/>.</param>
     /// <returns>Probabilities in <see cref="Labels"/> order.</returns>
+    /// <remarks>Each label's score is summed in double precision in feature order, two labels at a time
+    /// (<see cref="AccumulateRow"/>): the very operations of <see cref="ProbabilitiesScalar"/>, lane by lane, so the
+    /// same bits (test <c>ColumnModelScoringTests</c>).</remarks>
     internal float[] Probabilities(SparseVector features)
+    {
+        int labels = _labels.Length;
+        Span<double> scores = labels <= 128 ? stackalloc double[labels] : new double[labels];
+        for (int k = 0; k < labels; k++) scores[k] = _biases[k];
+        ReadOnlySpan<float> weights = _weights;
+        for (int n = 0; n < features.Count; n++)
+            AccumulateRow(scores, features.Values[n], weights.Slice(features.Indices[n] * labels, labels));
+        return Softmax(scores);
+    }
+
+    /// <summary>The scalar form of <see cref="Probabilities"/> (one label at a time), kept as the reference its vector
+    /// form is tested against.</summary>
+    /// <param name="features">A vector of <see cref="Vectorizer"/>.</param>
+    /// <returns>Probabilities in <see cref="Labels"/> order.</returns>
+    internal float[] ProbabilitiesScalar(SparseVector features)
     {
         int labels = _labels.Length;
         Span<double> scores = labels <= 128 ? stackalloc double[labels] : new double[labels];
@@ -284,11 +358,49 @@ public sealed class ColumnModel
             var row = weights.Slice(features.Indices[n] * labels, labels);
             for (int k = 0; k < labels; k++) scores[k] += x * row[k];
         }
+        return Softmax(scores);
+    }
+
+    /// <summary>scores[k] += x · row[k] for every label, in double precision: two labels per step in 128-bit vectors
+    /// (each lane widens its float, multiplies and adds exactly as the scalar loop does; no fused multiply-add), the
+    /// last one alone. 128-bit vectors are part of every x64 and Arm64 processor, so ReadyToRun precompiles this method;
+    /// a 256-bit form depends on the processor, is left to the JIT at run time, and a scan ran it at tier 0 throughout
+    /// (bench/README.md).</summary>
+    /// <param name="scores">Running scores, one per label (at least as many as <paramref name="row"/>).</param>
+    /// <param name="value">The feature's value.</param>
+    /// <param name="row">The feature's weights, one per label.</param>
+    internal static void AccumulateRow(Span<double> scores, float value, ReadOnlySpan<float> row)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(scores.Length, row.Length, nameof(scores));
+        double x = value;
+        int k = 0;
+        if (Vector128.IsHardwareAccelerated && row.Length >= 4)
+        {
+            var factor = Vector128.Create(x);
+            ref float weights = ref MemoryMarshal.GetReference(row);
+            ref double sums = ref MemoryMarshal.GetReference(scores);
+            for (; k <= row.Length - 4; k += 4)
+            {
+                // Four weights read at once, widened two by two.
+                var four = Vector128.LoadUnsafe(ref weights, (nuint)k);
+                var low = Vector128.LoadUnsafe(ref sums, (nuint)k) + factor * Vector128.WidenLower(four);
+                var high = Vector128.LoadUnsafe(ref sums, (nuint)(k + 2)) + factor * Vector128.WidenUpper(four);
+                low.StoreUnsafe(ref sums, (nuint)k);
+                high.StoreUnsafe(ref sums, (nuint)(k + 2));
+            }
+        }
+        for (; k < row.Length; k++) scores[k] += x * row[k];
+    }
+
+    private static float[] Softmax(ReadOnlySpan<double> scores)
+    {
+        int labels = scores.Length;
+        Span<double> exps = labels <= 128 ? stackalloc double[labels] : new double[labels];
         double max = double.NegativeInfinity, sum = 0;
         for (int k = 0; k < labels; k++) max = Math.Max(max, scores[k]);
-        for (int k = 0; k < labels; k++) sum += scores[k] = Math.Exp(scores[k] - max);
+        for (int k = 0; k < labels; k++) sum += exps[k] = Math.Exp(scores[k] - max);
         var probabilities = new float[labels];
-        for (int k = 0; k < labels; k++) probabilities[k] = (float)(scores[k] / sum);
+        for (int k = 0; k < labels; k++) probabilities[k] = (float)(exps[k] / sum);
         return probabilities;
     }
 
