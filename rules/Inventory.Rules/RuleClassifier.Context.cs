@@ -91,6 +91,7 @@ public sealed partial class RuleClassifier
     // coordonnees_bancaires bank details).
     private static readonly HashSet<string> GeographicTokens = new(StringComparer.Ordinal)
         { "gps", "geo", "wgs84", "latitude", "longitude", "latitud", "longitud", "breitengrad", "laengengrad", "langengrad", "latlng",
+          "coordinates", "koordinaten", "coordenadas",
           "lnglat", "latlon", "geopoint", "geokoordinaten", "geocoordinates", "geocoords", "geoposition", "geopos", "geopunkt" };
     // Words of a scale: coordinates stored as integers of micro-degrees or of 10^-7 degrees (lat_e6, latitude_e7,
     // lng_micro; kinds24).
@@ -141,17 +142,20 @@ public sealed partial class RuleClassifier
     private ColumnClassification? Coordinates(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
     {
         var tokens = name.Tokens;
+        bool scaled = tokens.Any(ScaleTokens.Contains) || tokens.Zip(tokens.Skip(1)).Any(p => p.First == "e" && p.Second is "5" or "6" or "7");
+        // Breite and Laenge alone are a width and a length; with a scale of degrees (breite_e6) they are the German short
+        // forms of latitude and longitude.
         bool coordinateName = tokens.Any(CoordinateTokens.Contains)
-            || (tokens.Any(PlaceQualifierTokens.Contains) && tokens.Any(PlaceWordTokens.Contains));
+            || (tokens.Any(PlaceQualifierTokens.Contains) && tokens.Any(PlaceWordTokens.Contains))
+            || (scaled && tokens.Any(t => t is "breite" or "laenge" or "lange"));
         if (!coordinateName) return null;
         // A suffix or prefix gate (coordinates_verified, has_gps) stands; a type gate does not when the type can hold
         // coordinates: integers of micro-degrees (lat_e6 bigint, kinds24) and decimals.
         if (name.Gates.Any(g => g is not ("gate.type.integer" or "gate.type.decimal"))) return null;
         var family = column.Column.Family;
         if (family is TypeFamily.Boolean or TypeFamily.Temporal or TypeFamily.Uuid or TypeFamily.Binary) return null;
-        bool scaled = tokens.Any(ScaleTokens.Contains) || tokens.Zip(tokens.Skip(1)).Any(p => p.First == "e" && p.Second is "5" or "6" or "7");
         int tested = 0, inRange = 0;
-        double limit = tokens.Any(LatitudeTokens.Contains) ? 90 : 180;
+        double limit = tokens.Any(t => LatitudeTokens.Contains(t) || t == "breite") ? 90 : 180;
         foreach (var v in column.Values)
         {
             if (string.IsNullOrWhiteSpace(v)) continue;

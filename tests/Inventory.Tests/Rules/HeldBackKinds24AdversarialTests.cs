@@ -89,7 +89,7 @@ public sealed class HeldBackKinds24AdversarialTests
     private static readonly string[] MicroEn = ["lat e6", "lng e6", "lon e6", "latitude e7", "longitude e7", "lat micro", "lng micro",
         "latitude micro", "longitude microdeg", "lat microdegrees", "geo lat e6", "gps lat e7"];
     private static readonly string[] MicroFr = ["lat e6", "lng e6", "latitude e6", "longitude e7", "latitude micro", "gps lat e6"];
-    private static readonly string[] MicroDe = ["breitengrad e6", "laengengrad e6", "lat e6", "lng e7", "breitengrad micro", "gps lat e6"];
+    private static readonly string[] MicroDe = ["breitengrad e6", "laengengrad e6", "lat e6", "lng e7", "breitengrad micro", "gps lat e6", "breite e6", "laenge e7"];
     private static readonly string[] MicroEs = ["latitud e6", "longitud e6", "lat e6", "lng e7", "latitud micro", "gps lat e6"];
     private static readonly string[] IntegerTypes = ["integer", "bigint", "int", "int8", "numeric(12,0)"];
 
@@ -109,7 +109,7 @@ public sealed class HeldBackKinds24AdversarialTests
         (r, _) => HeldBackValues.MicroDegreeColumn(r));
 
     internal static readonly SampledKind CoordinatePairOfAPerson = new(new("lat,lng / POINT coordinates in a person's record",
-        InPersonTables(PairEn, PairFr, PairDe, PairEs), PairTypes, PersonSiblings, ["other_personal.location"]),
+        InPersonTables(PairEn, PairFr, [.. PairDe, "wohnort koordinaten"], PairEs), PairTypes, PersonSiblings, ["other_personal.location"]),
         (r, _) => HeldBackValues.CoordinatePairColumn(r));
 
     internal static readonly SampledKind CoordinatePairOfAVisit = new(new("lat,lng / POINT coordinates of a visit or event",
@@ -153,13 +153,13 @@ public sealed class HeldBackKinds24AdversarialTests
 
     private static readonly KindWording[] CardTokenNames =
     [
-        new("en", W("card token", "payment token", "vault token", "card vault token", "stored card token", "network token", "token", "payment method token"),
+        new("en", W("card token", "payment token", "vault token", "card vault token", "stored card token", "network token", "token", "payment method token", "card reference"),
             ["payments", "cards", "payment_methods", "saved_cards", "charges", "wallets"]),
         new("fr", W("token carte", "jeton carte", "jeton paiement", "jeton", "token paiement", "jeton carte bancaire"),
             ["paiements", "cartes", "moyens_paiement", "cartes_enregistrees"]),
-        new("de", W("karten token", "kartentoken", "zahlungs token", "zahlungstoken", "token", "zahlungsmittel token"),
+        new("de", W("karten token", "kartentoken", "zahlungs token", "zahlungstoken", "token", "zahlungsmittel token", "karten referenz"),
             ["zahlungen", "karten", "zahlungsmittel", "gespeicherte_karten"]),
-        new("es", W("token tarjeta", "token pago", "token", "token de tarjeta", "ficha tarjeta", "token medio pago"),
+        new("es", W("token tarjeta", "token pago", "token", "token de tarjeta", "ficha tarjeta", "token medio pago", "referencia tarjeta"),
             ["pagos", "tarjetas", "medios_pago", "tarjetas_guardadas"]),
     ];
     private static readonly string[] TokenTypes = ["varchar(64)", "varchar(255)", "text", "character varying(100)"];
