@@ -78,7 +78,25 @@ public sealed partial class RuleClassifier
     private static readonly HashSet<string> CoordinateTokens = new(StringComparer.Ordinal)
         { "latitude", "longitude", "coordinates", "coordinate", "coords", "geopoint", "lnglat", "latlng", "latlon", "gps",
           // French, German and Spanish (kinds19)
-          "coordonnees", "breitengrad", "laengengrad", "langengrad", "koordinaten", "latitud", "longitud", "coordenadas" };
+          "coordonnees", "breitengrad", "laengengrad", "langengrad", "koordinaten", "latitud", "longitud", "coordenadas",
+          // kinds24: compounds and short forms
+          "coord", "geokoordinaten", "geocoordinates", "geocoords", "geoposition", "geopos", "geopunkt", "wgs84" };
+    // A place word that says coordinates beside geo, gps or location (geo_position, location_point, punto_gps; kinds24);
+    // alone, a position is a job or a rank and a point a score.
+    private static readonly HashSet<string> PlaceWordTokens = new(StringComparer.Ordinal)
+        { "position", "point", "punkt", "punto", "posicion", "pos", "lage" };
+    private static readonly HashSet<string> PlaceQualifierTokens = new(StringComparer.Ordinal)
+        { "geo", "gps", "location", "standort", "ubicacion", "emplacement" };
+    // Words that say geographic coordinates and nothing else (coordonnees alone is also a person's contact details, and
+    // coordonnees_bancaires bank details).
+    private static readonly HashSet<string> GeographicTokens = new(StringComparer.Ordinal)
+        { "gps", "geo", "wgs84", "latitude", "longitude", "latitud", "longitud", "breitengrad", "laengengrad", "langengrad", "latlng",
+          "coordinates", "koordinaten", "coordenadas",
+          "lnglat", "latlon", "geopoint", "geokoordinaten", "geocoordinates", "geocoords", "geoposition", "geopos", "geopunkt" };
+    // Words of a scale: coordinates stored as integers of micro-degrees or of 10^-7 degrees (lat_e6, latitude_e7,
+    // lng_micro; kinds24).
+    private static readonly HashSet<string> ScaleTokens = new(StringComparer.Ordinal)
+        { "e5", "e6", "e7", "micro", "micros", "microdeg", "microdegree", "microdegrees", "microdegres", "mikrograd" };
     // Latitude words: values within ±90.
     private static readonly HashSet<string> LatitudeTokens = new(StringComparer.Ordinal) { "latitude", "breitengrad", "latitud" };
     // Tables and columns of what a device or a visit records (C33, LABELS.md tie-breaker 13: derived from a device).
@@ -88,7 +106,10 @@ public sealed partial class RuleClassifier
           "fix", "fixes", "log", "logs", "history", "login", "request", "requests", "hit", "hits", "pageview", "click", "clicks",
           "accuracy", "altitude", "speed", "heading", "bearing", "ip", "agent",
           "appareil", "appareils", "visite", "visites", "trajet", "trajets", "geraet", "geraete", "besuch", "besuche", "fahrt", "fahrten",
-          "dispositivo", "dispositivos", "visita", "visitas", "viaje", "viajes", "ubicacion", "ubicaciones" };
+          "dispositivo", "dispositivos", "visita", "visitas", "viaje", "viajes", "ubicacion", "ubicaciones",
+          // kinds24: events, sessions and sign-ins in French, German and Spanish
+          "evenement", "evenements", "ereignis", "ereignisse", "evento", "eventos", "connexion", "connexions", "sitzung", "sitzungen",
+          "sesion", "sesiones", "anmeldung", "anmeldungen", "acceso", "accesos", "seitenaufruf", "seitenaufrufe" };
     // Words of a person, a device or another organisation a row may point at (user_id, owner_id, merchant_id).
     private static readonly HashSet<string> SubjectTokens = new(StringComparer.Ordinal)
         { "user", "customer", "client", "member", "device", "visitor", "owner", "driver", "patient", "employee", "person", "profile",
@@ -103,7 +124,12 @@ public sealed partial class RuleClassifier
         { "home", "residence", "residential", "domicile", "wohnort", "wohnsitz", "domicilio", "maison" };
     private static readonly HashSet<string> PremisesTokens = new(StringComparer.Ordinal)
         { "store", "stores", "shop", "shops", "branch", "branches", "warehouse", "warehouses", "office", "offices", "site", "sites",
-          "depot", "plant", "station", "stations", "venue", "venues", "outlet", "outlets", "agency", "agencies", "facility", "facilities" };
+          "depot", "plant", "station", "stations", "venue", "venues", "outlet", "outlets", "agency", "agencies", "facility", "facilities",
+          // kinds24: French, German and Spanish
+          "depots", "magasin", "magasins", "boutique", "boutiques", "entrepot", "entrepots", "agence", "agences", "bureau", "bureaux",
+          "succursale", "succursales", "filiale", "filialen", "geschaeft", "geschaefte", "lager", "standorte", "buero", "bueros",
+          "niederlassung", "niederlassungen", "tienda", "tiendas", "almacen", "almacenes", "oficina", "oficinas", "sucursal",
+          "sucursales", "sede", "sedes" };
 
     /// <summary>Latitude and longitude (LABELS.md tie-breaker 13, C33): recognised from name evidence (<c>lat</c>, <c>lon</c>,
     /// <c>lng</c>, <c>latitude</c>, <c>coordinates</c>, …) and, with data, values that are numbers within ±90/±180 (90 %).
@@ -116,21 +142,33 @@ public sealed partial class RuleClassifier
     private ColumnClassification? Coordinates(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
     {
         var tokens = name.Tokens;
-        if (!tokens.Any(CoordinateTokens.Contains) || name.Gates.Count > 0) return null;
-        if (name.DataCategory is { } named && named != "none" && named != "automatic.geolocation" && named != "other_personal.location") return null;
+        bool scaled = tokens.Any(ScaleTokens.Contains) || tokens.Zip(tokens.Skip(1)).Any(p => p.First == "e" && p.Second is "5" or "6" or "7");
+        // Breite and Laenge alone are a width and a length; with a scale of degrees (breite_e6) they are the German short
+        // forms of latitude and longitude.
+        bool coordinateName = tokens.Any(CoordinateTokens.Contains)
+            || (tokens.Any(PlaceQualifierTokens.Contains) && tokens.Any(PlaceWordTokens.Contains))
+            || (scaled && tokens.Any(t => t is "breite" or "laenge" or "lange"));
+        if (!coordinateName) return null;
+        // A suffix or prefix gate (coordinates_verified, has_gps) stands; a type gate does not when the type can hold
+        // coordinates: integers of micro-degrees (lat_e6 bigint, kinds24) and decimals.
+        if (name.Gates.Any(g => g is not ("gate.type.integer" or "gate.type.decimal"))) return null;
         var family = column.Column.Family;
         if (family is TypeFamily.Boolean or TypeFamily.Temporal or TypeFamily.Uuid or TypeFamily.Binary) return null;
         int tested = 0, inRange = 0;
-        double limit = tokens.Any(LatitudeTokens.Contains) ? 90 : 180;
+        double limit = tokens.Any(t => LatitudeTokens.Contains(t) || t == "breite") ? 90 : 180;
         foreach (var v in column.Values)
         {
             if (string.IsNullOrWhiteSpace(v)) continue;
             tested++;
-            if (double.TryParse(v.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && Math.Abs(d) <= limit) inRange++;
-            else if (v.Contains(',') && v.Split(',') is { Length: 2 } pair
-                && pair.All(p => double.TryParse(p.Trim(" ()[]POINTpoint".ToCharArray()), NumberStyles.Float, CultureInfo.InvariantCulture, out var c) && Math.Abs(c) <= 180)) inRange++;
+            // A whole number beyond the degrees' range is degrees × 10^5…10^7 under a coordinate name, whatever the type.
+            if (CoordinateText.IsCoordinate(v, limit, scaledIntegers: true)) inRange++;
         }
         if (tested > 0 && inRange < 0.9 * tested) return null;
+        // Another rule's category (a job position in geo_position, kinds24) gives way to words that say coordinates only
+        // when the values read as coordinates, or the name says geo, GPS or a scale of degrees.
+        if (name.DataCategory is { } named && named != "none" && named != "automatic.geolocation" && named != "other_personal.location"
+            && !(tested > 0 || scaled || tokens.Any(GeographicTokens.Contains)))
+            return null;
 
         var table = _rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table));
         var siblings = column.TableColumns.Where(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal))
@@ -238,5 +276,69 @@ public sealed partial class RuleClassifier
         evidence.Insert(0, new EvidenceItem("table-context", "table.cookie-state", "none",
             Detail: "the creation or update time of a stored browser session (cookie state: anti-forgery token or consent cookie beside the session id): a generic timestamp"));
         return Decide("none", 0.8, evidence);
+    }
+}
+
+/// <summary>Coordinates written as one value (kinds24, LABELS.md tie-breaker 13): a number of degrees, an integer of
+/// micro-degrees or of 10⁻⁷ degrees (as GPS receivers and mobile location APIs store them), or a latitude and longitude
+/// pair in one text value: <c>lat,lng</c>, <c>lat lng</c>, <c>(lat, lng)</c>, WKT <c>POINT(lng lat)</c> (OGC Simple Features)
+/// and PostGIS EWKT <c>SRID=4326;POINT(lng lat)</c>.</summary>
+internal static class CoordinateText
+{
+    /// <summary>True when <paramref name="value"/> reads as coordinates within ±<paramref name="limit"/> degrees (a pair:
+    /// both within ±180 and one within ±90).</summary>
+    /// <param name="value">A sampled value.</param>
+    /// <param name="limit">90 for a latitude, 180 otherwise.</param>
+    /// <param name="scaledIntegers">True when a whole number may be degrees × 10⁵, 10⁶ or 10⁷ (an integer column, or a name
+    /// that says e6, e7 or micro).</param>
+    public static bool IsCoordinate(string value, double limit, bool scaledIntegers)
+    {
+        var text = value.AsSpan().Trim();
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var degrees))
+        {
+            if (double.IsNaN(degrees) || double.IsInfinity(degrees)) return false;
+            if (Math.Abs(degrees) <= limit) return true;
+            return scaledIntegers && degrees == Math.Floor(degrees) && Math.Abs(degrees) <= limit * 1e7 && Math.Abs(degrees) >= 1000;
+        }
+        return IsPair(text);
+    }
+
+    /// <summary>True when <paramref name="text"/> is a latitude and longitude pair in one of the written forms above.</summary>
+    public static bool IsPair(ReadOnlySpan<char> text)
+    {
+        if (text.StartsWith("SRID=", StringComparison.OrdinalIgnoreCase))
+        {
+            int semicolon = text.IndexOf(';');
+            if (semicolon < 0) return false;
+            text = text[(semicolon + 1)..].TrimStart();
+        }
+        if (text.StartsWith("POINT", StringComparison.OrdinalIgnoreCase)) text = text[5..].TrimStart();
+        text = text.Trim("()[] ");
+        if (text.IsEmpty || text.Length > 64) return false;
+        int separator = text.IndexOf(',');
+        ReadOnlySpan<char> first, second;
+        if (separator >= 0)
+        {
+            first = text[..separator].Trim();
+            second = text[(separator + 1)..].Trim();
+        }
+        else
+        {
+            separator = text.IndexOf(' ');
+            if (separator < 0) return false;
+            first = text[..separator];
+            second = text[(separator + 1)..].Trim();
+        }
+        if (!Degrees(first, out var a) || !Degrees(second, out var b)) return false;
+        // Both with a fraction: whole-number pairs (10,20; 1920,1080) are sizes and ranges far more often than places.
+        if (first.IndexOf('.') < 0 || second.IndexOf('.') < 0) return false;
+        return Math.Abs(a) <= 180 && Math.Abs(b) <= 180 && Math.Min(Math.Abs(a), Math.Abs(b)) <= 90;
+
+        static bool Degrees(ReadOnlySpan<char> part, out double degrees)
+        {
+            degrees = 0;
+            return part.Length is > 0 and <= 20 && double.TryParse(part, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out degrees);
+        }
     }
 }

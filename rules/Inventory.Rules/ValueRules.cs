@@ -71,6 +71,11 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         // column named as a secret (api_token, access_key) outside any payment context it is a secret (LABELS.md tie-breaker 7).
         if (best is { Id: DetectorIds.PaymentReference } && SecretNotPayment(name, result))
             best = result[DetectorIds.SecretToken];
+        // A token vault's reference of a card (a UUID, a hex or letter-and-digit run) is random by design: under a name that
+        // says payment token (name.multi.card-token) it is that token, not a secret of the person (kinds24, LABELS.md
+        // financial.payment_reference). Crypt hashes ($2b$…) keep deciding.
+        if (best is { Id: DetectorIds.SecretToken or DetectorIds.HexDigest } && name.DataCategory == "financial.payment_reference")
+            best = null;
         // Free text outranks identifiers found inside it only when most values are prose.
         var freeText = result[DetectorIds.FreeText];
         var userAgent = result[DetectorIds.UserAgent];
@@ -84,8 +89,11 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             double confidence = Math.Min(0.99, 0.6 + 0.3 * hit.Ratio + (agrees ? 0.1 : 0) + (hit.Total >= 10 ? 0.05 : 0) - (hit.Total < 3 ? 0.1 : 0));
             var category = hit.DataCategory!;
             // The name may refine the subcategory inside the same category (e.g. vat vs tax id).
+            // Not a card number into a payment reference: real card numbers under a token's name are a tokenisation that
+            // failed, and stay card numbers (kinds24).
             if (agrees && name.DataCategory is not null && name.DataCategory.Contains('.') && DataCategory.TopLevelOf(category) == nameCategory
-                && hit.Id is DetectorIds.VatNumber or DetectorIds.PasswordHash or DetectorIds.PaymentCard)
+                && hit.Id is DetectorIds.VatNumber or DetectorIds.PasswordHash or DetectorIds.PaymentCard
+                && !(hit.Id == DetectorIds.PaymentCard && name.DataCategory == "financial.payment_reference"))
                 category = name.DataCategory;
             return RuleClassifier.Decide(category, confidence, evidence);
         }
@@ -93,7 +101,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         // Enumerations: text whose sample repeats a handful of distinct values that no personal detector recognises
         // (permission scopes, sign-in methods, team names, import batch labels, a 'note' column holding 'web'/'migrated')
         // is configuration, not a person's data nor users' prose (LABELS.md: statuses, enumerations, configuration → none).
-        if (IsEnumeration(result, family) && (!personalName || name.DataCategory == "customer_content.message"))
+        if (IsEnumeration(result, family) && (!personalName || name.DataCategory == "customer_content.message") && !CannedMessages(name, result))
         {
             evidence.Insert(0, new EvidenceItem("sample", "sample.enumeration", "none", result.Distinct, result.Total, Math.Round(result.DistinctRatio, 4),
                 string.Create(CultureInfo.InvariantCulture, $"{result.Distinct} distinct values repeated over {result.Total}: an enumeration or configuration")));
@@ -169,7 +177,8 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
                 return RuleClassifier.Decide("contact.company_name", 0.6 + 0.2 * company.Ratio, evidence);
             }
             var person = result[DetectorIds.PersonName];
-            if (Enough(person, 0.6) && result.DistinctRatio >= 0.6 && !name.TableGroups.Contains("catalogue") && family is TypeFamily.Text or TypeFamily.Untyped)
+            if (Enough(person, 0.6) && result.DistinctRatio >= 0.6 && !name.TableGroups.Contains("catalogue") && family is TypeFamily.Text or TypeFamily.Untyped
+                && !LowerCaseLabelLists(column.Values))
             {
                 evidence.Insert(0, person.ToEvidence());
                 return RuleClassifier.Decide("contact.name", 0.5, evidence);
@@ -358,6 +367,41 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
                 && score.Id is not (DetectorIds.FreeText or DetectorIds.Json or DetectorIds.PersonName or DetectorIds.PostalCode)) return false;
         return true;
     }
+
+    /// <summary>True when every value is in lower case, at least 60 % of them are comma- or semicolon-separated lists or
+    /// single words, and some are lists (<c>vip, beta</c>; <c>admin;editor</c>; <c>trial</c>): tags and labels, which the
+    /// person-name shape accepts word by word, never people's names written <c>Last, First</c> (kinds24).</summary>
+    private static bool LowerCaseLabelLists(IReadOnlyList<string> values)
+    {
+        int tested = 0, lists = 0, labels = 0;
+        foreach (var v in values)
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            tested++;
+            foreach (var c in v) if (char.IsUpper(c)) return false;
+            var t = v.AsSpan().Trim();
+            if (t.IndexOfAny(',', ';') >= 0) { lists++; labels++; }
+            else if (t.IndexOf(' ') < 0) labels++;
+        }
+        return tested > 0 && lists > 0 && labels >= 0.6 * tested;
+    }
+
+    // Words of a message's text (its body, a reply, an answer), as against its subject, topic or category, in English,
+    // French, German and Spanish.
+    private static readonly HashSet<string> MessageTextTokens = new(StringComparer.Ordinal)
+        { "message", "messages", "body", "reply", "replies", "content", "text", "answer", "response", "comment",
+          "corps", "reponse", "contenu", "texte", "commentaire", "nachricht", "inhalt", "antwort", "kommentar",
+          "mensaje", "cuerpo", "respuesta", "contenido", "texto", "comentario" };
+
+    /// <summary>True when a message text name (body, reply, answer, content; not a subject or topic) in a table of the
+    /// <c>content</c> group (tickets, messages, requests) holds prose (the free-text detector on half of the values): canned
+    /// replies repeated from row to row are still the messages sent in a person's case (LABELS.md tie-breaker 15), not an
+    /// enumeration (trial 25). A subject picked from a short list of topics stays an enumeration: it says which form
+    /// field was chosen, not what a person wrote.</summary>
+    private static bool CannedMessages(NameMatch name, DetectorResult result) =>
+        name.DataCategory is null or "none" or "customer_content.message" && name.Gates.Count == 0
+        && name.TableGroups.Contains("content") && !name.TableGroups.Contains("configuration")
+        && name.Tokens.Count > 0 && MessageTextTokens.Contains(name.Tokens[^1]) && result[DetectorIds.FreeText].Ratio >= 0.5;
 
     private bool Enough(DetectorScore score, double share) => Enough(score, share, _options);
 
