@@ -154,10 +154,14 @@ internal static class ClaimChecks
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
         int tables = 0, examined = 0;
-        foreach (var (s, t) in ctx.Inventory.AllTables().Where(x => x.Table.SharedWith.Contains(recipient, StringComparer.Ordinal)))
+        // A table's shared-with covers all its columns; a column entry's own shared-with covers that column (README).
+        static bool SharedBy(ColumnEntry c, string recipient) => c.Annotation?.SharedWith?.Contains(recipient, StringComparer.Ordinal) == true;
+        foreach (var (s, t) in ctx.Inventory.AllTables()
+                     .Where(x => x.Table.SharedWith.Contains(recipient, StringComparer.Ordinal) || x.Table.Columns.Any(c => SharedBy(c, recipient))))
         {
             tables++;
-            foreach (var c in t.Columns)
+            bool wholeTable = t.SharedWith.Contains(recipient, StringComparer.Ordinal);
+            foreach (var c in t.Columns.Where(c => wholeTable || SharedBy(c, recipient)))
             {
                 examined++;
                 if (Tagged(c) is null && IsUntaggedKey(t, c) && Covered(allowed, "none")) continue;
