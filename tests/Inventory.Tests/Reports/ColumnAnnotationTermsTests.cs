@@ -1,8 +1,10 @@
+using DocumentFormat.OpenXml.Packaging;
 using Inventory.Annotations;
 using Inventory.Catalog;
 using Inventory.Model;
 using Inventory.Reports;
 using Inventory.Reports.Claims;
+using Inventory.Reports.Writers;
 using Inventory.Rules.Policy;
 using Inventory.Tests.Annotations;
 using NUnit.Framework;
@@ -72,6 +74,25 @@ public sealed class ColumnAnnotationTermsTests
             Assert.That(ip.RetentionDiffers, Is.True);
             Assert.That(email.Retention, Is.EqualTo("account lifetime + 30 days"));
             Assert.That(record.AnnotatedRetention, Is.EqualTo(new[] { "13 months (app/users.last_sign_in_ip)" }));
+        }
+    }
+
+    [Test]
+    public async Task Xlsx_AnnotatedRetentionDiffers_RegisterWarnsAndColumnSheetGivesThePolicysAndTheFlag()
+    {
+        var bytes = await ReportWriterTests.RenderAsync(new XlsxReportWriter(), ReportModel.Build(Merged(UsersAnnotation), Policy));
+
+        using var stream = new MemoryStream(bytes);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var register = ReportWriterTests.ReadSheet(document.WorkbookPart!, "Registre");
+        var columns = ReportWriterTests.ReadSheet(document.WorkbookPart!, "Colonnes");
+        var retentionCell = register.Single(r => r[1] == "account-management")[Array.IndexOf(register[0], "Durées de conservation")];
+        var ip = columns.Single(r => r[1] == "users" && r[2] == "last_sign_in_ip");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(retentionCell, Does.Contain("⚠ automatic.ip_address: l'annotation indique (annotation says): 13 months (app/users.last_sign_in_ip)"));
+            Assert.That(columns[0][7..], Is.EqualTo(new[] { "Durée selon la politique", "Diffère de la politique" }));
+            Assert.That(ip[6..], Is.EqualTo(new[] { "13 months", "other data deleted within 30 days (policy default; category not declared by this activity)", "Oui" }));
         }
     }
 
