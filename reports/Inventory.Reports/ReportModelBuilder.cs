@@ -248,9 +248,9 @@ internal static class ReportModelBuilder
                 Category = category, CnilCategory = CnilCategory(category, a.Role), Sensitive = Sensitive(category), Declared = declared,
                 Retention = AppliedRetention(a, category, declared, policy), Columns = locations,
                 Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = violations.GetValueOrDefault(x.ColumnLocation, []) }).ToList(),
-                AnnotatedRetention = cols.Where(x => x.T.Retention is { } r && RetentionDiffers(r, rule, policy))
-                    .GroupBy(x => x.T.Retention!, StringComparer.Ordinal)
-                    .Select(g => $"{g.Key} ({string.Join(", ", g.Select(x => $"{x.S.Name}/{x.T.QualifiedName}").Distinct(StringComparer.Ordinal))})").ToList(),
+                AnnotatedRetention = cols.Where(x => AnnotatedRetentionOf(x) is { } r && RetentionDiffers(r, rule, policy))
+                    .GroupBy(x => AnnotatedRetentionOf(x)!, StringComparer.Ordinal)
+                    .Select(g => $"{g.Key} ({string.Join(", ", g.Select(x => x.C.Annotation?.Retention is null ? $"{x.S.Name}/{x.T.QualifiedName}" : x.ColumnLocation).Distinct(StringComparer.Ordinal))})").ToList(),
             };
         }
         foreach (var declared in a.DataCategories)
@@ -327,6 +327,10 @@ internal static class ReportModelBuilder
     private static bool DeclaredBy(Assigned x) =>
         x.A is { } a && (a.Declares(x.Category!) || (a.IsProcessor && x.S.Role == ProcessingRole.Processor));
 
+    /// <summary>The retention an annotation gives a column: its own entry's <c>retention:</c>, else its table's; null when
+    /// neither says one (trial 27: a column's own retention was read and then dropped, the table's shown instead).</summary>
+    private static string? AnnotatedRetentionOf(Assigned x) => x.C.Annotation?.Retention ?? x.T.Retention;
+
     private static string? RetentionText(RetentionRule? rule, PolicyDocument policy) =>
         rule is null ? policy.Rights.DefaultRetention
         : rule.Period + (rule.Basis is null ? "" : $" ({rule.Basis})") + (rule.Erasable ? "" : "; not erasable on request");
@@ -341,8 +345,9 @@ internal static class ReportModelBuilder
             rule = x.A?.RetentionFor(c.DataCategory!);
             policyRetention = (x.A is null ? policy.Rights.DefaultRetention : AppliedRetention(x.A, c.DataCategory!, DeclaredBy(x), policy)) ?? "";
         }
-        var retention = t.Retention ?? policyRetention;
-        bool differs = t.Retention is { } annotated && policyRetention.Length > 0 && RetentionDiffers(annotated, rule, policy!);
+        var annotatedRetention = AnnotatedRetentionOf(x);
+        var retention = annotatedRetention ?? policyRetention;
+        bool differs = annotatedRetention is { } annotated && policyRetention.Length > 0 && RetentionDiffers(annotated, rule, policy!);
         return new ColumnRow
         {
             Source = s.Name, Table = t.QualifiedName, Column = c.Name, Category = c.DataCategory ?? "",

@@ -154,10 +154,14 @@ internal static class ClaimChecks
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
         int tables = 0, examined = 0;
-        foreach (var (s, t) in ctx.Inventory.AllTables().Where(x => x.Table.SharedWith.Contains(recipient, StringComparer.Ordinal)))
+        // A table's shared-with covers all its columns; a column entry's own shared-with covers that column (README).
+        static bool SharedBy(ColumnEntry c, string recipient) => c.Annotation?.SharedWith?.Contains(recipient, StringComparer.Ordinal) == true;
+        foreach (var (s, t) in ctx.Inventory.AllTables()
+                     .Where(x => x.Table.SharedWith.Contains(recipient, StringComparer.Ordinal) || x.Table.Columns.Any(c => SharedBy(c, recipient))))
         {
             tables++;
-            foreach (var c in t.Columns)
+            bool wholeTable = t.SharedWith.Contains(recipient, StringComparer.Ordinal);
+            foreach (var c in t.Columns.Where(c => wholeTable || SharedBy(c, recipient)))
             {
                 examined++;
                 if (Tagged(c) is null && IsUntaggedKey(t, c) && Covered(allowed, "none")) continue;
@@ -355,29 +359,39 @@ internal static class ClaimChecks
     }
 
     /// <summary>How a table not deleted with a root still reaches one: through foreign keys that are ON DELETE CASCADE or
-    /// SET NULL, at least one SET NULL (the rows stay, unlinked). Breadth first from the table, so the path found is a
-    /// shortest one.</summary>
-    /// <returns>The SET NULL key nearest the table on that path, in words (<c>audit_user_id_fkey → users is ON DELETE
-    /// SET NULL</c>, with <c>through tickets, whose …</c> when it belongs to a table the start cascades from), or null
-    /// when no such path reaches a root.</returns>
+    /// SET NULL, at least one SET NULL (the rows stay, unlinked). Breadth first from the table: the paths named are the
+    /// shortest ones, all of them (two keys of the table that are both SET NULL are both named).</summary>
+    /// <returns>The SET NULL key nearest the table on each shortest path, in words (<c>audit_user_id_fkey → users is ON
+    /// DELETE SET NULL</c>, with <c>through tickets, whose …</c> when it belongs to a table the start cascades from),
+    /// joined by <c> and </c>; null when no such path reaches a root.</returns>
     private static string? KeptBySetNull(SourceEntry source, Dictionary<string, TableEntry> byName, TableEntry start, HashSet<string> roots)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal) { start.QualifiedName };
-        var queue = new Queue<(TableEntry Table, string? SetNull)>([(start, null)]);
+        var queue = new Queue<(TableEntry Table, string? SetNull, int Depth)>([(start, null, 1)]);
+        // Every key that keeps the row, not only the first: a ticket with requester_id and assignee_id both SET NULL
+        // named only the assignee's key, and making that one CASCADE would erase tickets when an agent leaves (trial 27).
+        var kept = new List<string>();
+        int shortest = int.MaxValue;
         while (queue.Count > 0)
         {
-            var (table, setNull) = queue.Dequeue();
+            var (table, setNull, depth) = queue.Dequeue();
+            if (depth > shortest) break;
             foreach (var fk in table.ForeignKeys.Where(fk => fk.OnDelete is "cascade" or "set-null"))
             {
                 var parent = Qualified(source, fk);
                 var via = setNull ?? (fk.OnDelete == "set-null"
                     ? (ReferenceEquals(table, start) ? "" : $"through {table.QualifiedName}, whose ") + $"{fk.Name} → {parent} is ON DELETE SET NULL"
                     : null);
-                if (roots.Contains(parent) && via is not null) return via;
-                if (seen.Add(parent) && byName.TryGetValue(parent, out var next)) queue.Enqueue((next, via));
+                if (roots.Contains(parent) && via is not null)
+                {
+                    if (!kept.Contains(via, StringComparer.Ordinal)) kept.Add(via);
+                    shortest = depth;
+                    continue;
+                }
+                if (seen.Add(parent) && byName.TryGetValue(parent, out var next)) queue.Enqueue((next, via, depth + 1));
             }
         }
-        return null;
+        return kept.Count == 0 ? null : string.Join(" and ", kept);
     }
 
     private static string Qualified(SourceEntry source, ForeignKeyInfo fk) =>

@@ -81,8 +81,11 @@ public sealed class XlsxReportWriter : IReportWriter
                 ? [NoneDeclared(ProcessorHeadings.Count, (model.PolicyGiven ? "Aucun traitement déclaré en sous-traitance (none declared): la politique ne nomme aucune activité de sous-traitant" : "Aucune politique fournie (no policy given)")
                     + (model.ProcessorSources.Count == 0 ? "." : $"; sources détenues en sous-traitance: {string.Join(", ", model.ProcessorSources.Select(s => s.Name))}."))]
                 : model.ProcessorActivities.Select(a => ProcessorRow(model, a)), 40);
-            AddSheet(workbookPart, sheets, "Colonnes", ["Source", "Table", "Colonne", "Catégorie", "Statut", "Activité", "Durée de conservation"],
-                model.Columns.Select(c => new[] { c.Source, c.Table, c.Column, c.Category, c.Status, c.Activity, c.Retention }), 24);
+            // The CSV's three retention fields: what applies to the column, what the policy says, and whether they differ
+            // (trial 27: an annotated 13 months showed here without a word that the policy said 30 days).
+            AddSheet(workbookPart, sheets, "Colonnes", ["Source", "Table", "Colonne", "Catégorie", "Statut", "Activité", "Durée de conservation",
+                    "Durée selon la politique", "Diffère de la politique"],
+                model.Columns.Select(c => new[] { c.Source, c.Table, c.Column, c.Category, c.Status, c.Activity, c.Retention, c.PolicyRetention, c.RetentionDiffers ? "Oui" : "" }), 24);
             AddSheet(workbookPart, sheets, "Revendications", ["Id", "Revendication", "Vérification", "Verdict", "Résumé", "Constats", "Non résolus"],
                 model.Claims.Select(c => new[]
                 {
@@ -153,7 +156,9 @@ public sealed class XlsxReportWriter : IReportWriter
             // The activity's rules, then each undeclared category with the retention that applies to it, in the words
             // of the other formats and of the column sheet.
             Lines(a.Retention.Select(r => $"{r.Categories}: {r.Period}{(r.Basis is null ? "" : $" ({r.Basis})")}{(r.Erasable ? "" : "; non effaçable sur demande")}")
-                .Concat(a.Categories.Where(c => !c.Declared && c.Retention is not null).Select(c => $"{c.Category}: {c.Retention}"))),
+                .Concat(a.Categories.Where(c => !c.Declared && c.Retention is not null).Select(c => $"{c.Category}: {c.Retention}"))
+                // An annotation's retention that says otherwise, as the HTML and Markdown records show it beside the rule.
+                .Concat(a.Categories.SelectMany(c => c.AnnotatedRetention.Select(r => $"⚠ {c.Category}: l'annotation indique (annotation says): {r}")))),
             Lines(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Columns)}")),
         ];
     }

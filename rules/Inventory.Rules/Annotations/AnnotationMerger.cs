@@ -281,6 +281,8 @@ public sealed class AnnotationMerger
     private void ApplyAnnotation(ColumnEntry column, ColumnAnnotation annotation)
     {
         column.Annotation = Reference(annotation.Category, annotation.Reason, annotation.Location);
+        column.Annotation.Retention = annotation.Retention;
+        column.Annotation.SharedWith = annotation.SharedWith.Count == 0 ? null : [.. annotation.SharedWith];
         if (annotation.Category is not { } category) return; // an entry without a category never tags (C06)
         column.DataCategory = category;
         column.Confidence = 1;

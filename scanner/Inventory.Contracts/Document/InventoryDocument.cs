@@ -308,6 +308,12 @@ public sealed class AnnotationRef
     public string? DataCategory { get; set; }
     /// <summary>The annotator's reason, if given.</summary>
     public string? Reason { get; set; }
+    /// <summary>The column entry's own <c>retention:</c>, which overrides its table's for this column; null when the
+    /// entry has none.</summary>
+    public string? Retention { get; set; }
+    /// <summary>The column entry's own <c>shared-with:</c> recipients, shared in addition to its table's; null when the
+    /// entry names none.</summary>
+    public List<string>? SharedWith { get; set; }
     /// <summary>Annotation file, relative to the annotations folder's parent when possible.</summary>
     public string File { get; set; } = "";
     /// <summary>1-based line of the column's entry.</summary>

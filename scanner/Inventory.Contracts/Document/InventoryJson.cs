@@ -152,7 +152,7 @@ public static class InventoryJson
                 AlsoContains = ["contact.phone"],
                 JsonPaths = new Classification.JsonPathSummary { Named = [new Classification.JsonPathFinding("$.a", "contact.email", "id", 1, 2, 3)], Unnamed = ["$.b"], Truncated = true },
             },
-            Annotation = new AnnotationRef { DataCategory = "contact.email", Reason = "r", File = "f.yml", Line = 1 },
+            Annotation = new AnnotationRef { DataCategory = "contact.email", Reason = "r", Retention = "r", SharedWith = ["w"], File = "f.yml", Line = 1 },
             DatabaseLabel = new Catalog.DatabaseLabel("comment", "contact.email", "i", "r"),
             Conflict = "c",
             MaskedExamples = ["j***"],

@@ -43,6 +43,23 @@ public sealed class DeletionPathSetNullTests
     }
 
     [Test]
+    public void DeletionPath_TwoSetNullKeysToTheAccountTable_BothNamed()
+    {
+        // Naming only the first key (the assignee's) sent the reader to make it CASCADE, which would erase a ticket when
+        // the agent's account goes, while the requester's key kept it (trial 27).
+        var result = Check(Users(),
+            Some.Table("tickets", "account-management", Some.Id(), Some.Fk("assignee_id"), Some.Fk("requester_id"), Some.Column("requester_ip", "automatic.ip_address"))
+                .WithFk("users", "set-null", "assignee_id").WithFk("users", "set-null", "requester_id"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated), result.Summary);
+            Assert.That(result.Findings.Single().Reason, Does.Contain(
+                "tickets_assignee_id_fkey → users is ON DELETE SET NULL and tickets_requester_id_fkey → users is ON DELETE SET NULL, which keeps the row"));
+        }
+    }
+
+    [Test]
     public void DeletionPath_CascadeUnderASetNullTable_KeptWithItAndNamesTheSetNullKey()
     {
         var result = Check(Users(),
