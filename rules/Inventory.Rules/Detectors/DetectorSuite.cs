@@ -103,7 +103,25 @@ public sealed class DetectorSuite
         for (int i = 0; i < _detectors.Length; i++) _index.Add(_detectors[i].Id, i);
         Detectors = _detectors.Select(d => d.Info).ToArray();
         DetectorIds = Detectors.Select(d => d.Id).ToArray();
+        _explanations = Explanations
+            .Where(e => _index.ContainsKey(e.Explained) && _index.ContainsKey(e.By))
+            .Select(e => (_index[e.Explained], _index[e.By])).ToArray();
     }
+
+    /// <summary>Checked numbers of one kind that pass another kind's check by construction. Every 14-digit SIRET is a
+    /// Luhn-valid number (INSEE: the Luhn key over SIREN + NIC, the same check as ISO/IEC 7812-1's), so a SIRET that starts
+    /// with 30–305, 36 or 38–39 also reads as a 14-digit Diners Club card number: in a column of SIRETs (trial 27: one
+    /// hit in 40 made "card numbers are stored"). When the explaining detector matches at least half of a column's
+    /// values and fewer than half of its matches also pass the other check (SIRETs fall in card ranges by chance, about
+    /// one in five; a column of 14-digit Diners Club cards, or a single test card, passes both every time), a value both
+    /// detectors matched counts for it only; a 16-digit card number in the same column, which is no SIRET, still counts
+    /// as a card.</summary>
+    private static readonly (string Explained, string By)[] Explanations =
+    [
+        (Inventory.Rules.Detectors.DetectorIds.PaymentCard, Inventory.Rules.Detectors.DetectorIds.SirenSiret),
+    ];
+
+    private readonly (int Explained, int By)[] _explanations;
 
     /// <summary>The registration of the built-in detectors, in suite order (the order of results and features): adding
     /// a detector is one entry here.</summary>
@@ -142,6 +160,12 @@ public sealed class DetectorSuite
         // Sampled columns repeat values (statuses, cities, names): each distinct value is tested once and its hits
         // (a bit per detector, at most 64 detectors) are reused for its repeats.
         var seen = new Dictionary<string, ulong>(Math.Min(values.Count, MaxDistinct), StringComparer.Ordinal);
+        var both = new int[_explanations.Length];
+        void CountBoth(ulong hits)
+        {
+            for (int e = 0; e < _explanations.Length; e++)
+                if ((hits >> _explanations[e].Explained & 1) != 0 && (hits >> _explanations[e].By & 1) != 0) both[e]++;
+        }
         int total = 0, placeholders = 0;
         var buffer = new char[64];
         for (int v = 0; v < values.Count; v++)
@@ -152,6 +176,7 @@ public sealed class DetectorSuite
             {
                 if (known == PlaceholderBit) { placeholders++; continue; }
                 total++;
+                CountBoth(known);
                 for (int d = 0; known != 0; d++, known >>= 1) if ((known & 1) != 0) matched[d]++;
                 continue;
             }
@@ -175,8 +200,12 @@ public sealed class DetectorSuite
             ulong hits = 0;
             for (int d = 0; d < _detectors.Length; d++)
                 if (applies[d] && _detectors[d].IsMatch(value, in shape)) { matched[d]++; hits |= 1UL << d; }
+            CountBoth(hits);
             if (seen.Count < MaxDistinct) seen[raw] = hits;
         }
+        for (int e = 0; e < _explanations.Length; e++)
+            if (total > 0 && matched[_explanations[e].By] * 2 >= total && both[e] * 2 < matched[_explanations[e].By])
+                matched[_explanations[e].Explained] -= both[e];
         var scores = new DetectorScore[_detectors.Length];
         for (int d = 0; d < _detectors.Length; d++)
             scores[d] = new DetectorScore(_detectors[d].Info, matched[d], total);
