@@ -167,6 +167,14 @@ public sealed class ActivityRecord
     public required IReadOnlyList<RecipientRow> Recipients { get; init; }
     /// <summary>Third-country transfers with their safeguards, as text; empty when none.</summary>
     public required IReadOnlyList<string> Transfers { get; init; }
+    /// <summary>Recipients that the annotations (<c>shared-with</c> of a table or a column holding this activity's personal
+    /// data) name and the activity does not declare, as "name (kind, country): source/table[.column], …"; a recipient
+    /// the policy does not know is named by its id. Shown beside the declared recipients, flagged, so that Art. 30(1)(d)
+    /// reflects what the databases say; empty when the annotations agree with the policy.</summary>
+    public IReadOnlyList<string> AnnotatedRecipients { get; init; } = [];
+    /// <summary>The third-country transfers of <see cref="AnnotatedRecipients"/> that the policy records for them, as
+    /// "name: country (safeguard) (locations)"; Art. 30(1)(e).</summary>
+    public IReadOnlyList<string> AnnotatedTransfers { get; init; } = [];
     /// <summary>Retention rules.</summary>
     public required IReadOnlyList<RetentionRow> Retention { get; init; }
     /// <summary>Security measures.</summary>

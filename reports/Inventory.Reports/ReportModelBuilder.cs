@@ -276,8 +276,23 @@ internal static class ReportModelBuilder
             Id = r.Id, Name = r.Name, Kind = r.Kind, Purpose = r.Purpose, Country = r.Country,
             Transfer = r.Transfer is { } t ? $"{t.Country} ({t.Safeguard})" : null,
         }).ToList();
+        // Recipients the annotations name for this activity's personal data and the activity does not declare (trial 27:
+        // a table shared with a US processor read "none outside the controller").
+        var annotatedShares = mine
+            .SelectMany(x => x.T.SharedWith.Select(r => (Recipient: r, Location: $"{x.S.Name}/{x.T.QualifiedName}"))
+                .Concat((x.C.Annotation?.SharedWith ?? []).Select(r => (Recipient: r, Location: x.ColumnLocation))))
+            .Where(p => !a.Recipients.Contains(p.Recipient, StringComparer.Ordinal))
+            .GroupBy(p => p.Recipient, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Id: g.Key, Known: policy.Recipient(g.Key), Locations: string.Join(", ", g.Select(p => p.Location).Distinct(StringComparer.Ordinal))))
+            .ToList();
+        var annotatedRecipients = annotatedShares.Select(r => r.Known is { } k
+            ? $"{k.Name} ({k.Kind}{(k.Country is null ? "" : ", " + k.Country)}): {r.Locations}"
+            : $"{r.Id} (not among the policy's recipients): {r.Locations}").ToList();
+        var annotatedTransfers = annotatedShares.Where(r => r.Known?.Transfer is not null)
+            .Select(r => $"{r.Known!.Name}: {r.Known.Transfer!.Country} ({r.Known.Transfer.Safeguard}) ({r.Locations})").ToList();
         return new ActivityRecord
         {
+            AnnotatedRecipients = annotatedRecipients, AnnotatedTransfers = annotatedTransfers,
             Id = a.Id, Name = a.Name, Role = a.Role, Controllers = a.Controllers, Purposes = a.Purposes,
             LegalBasis = a.LegalBasis.Select(l => l.Detail is null ? l.Article : $"{l.Article}: {l.Detail}").ToList(),
             DataSubjects = a.DataSubjects, Categories = categories, Recipients = recipients,

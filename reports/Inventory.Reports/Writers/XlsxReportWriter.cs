@@ -151,8 +151,10 @@ public sealed class XlsxReportWriter : IReportWriter
             Lines(a.Categories.Select(c => $"{c.CnilCategory}: {c.Category}{(c.Declared ? "" : " (non déclarée)")}")),
             sensitive.Count == 0 ? "Non" : "Oui: " + string.Join(", ", sensitive),
             Lines(a.DataSubjects),
-            Lines(a.Recipients.Select(r => $"{r.Name} ({r.Kind}{(r.Country is null ? "" : ", " + r.Country)})")),
-            a.Transfers.Count == 0 ? "Non" : Lines(a.Transfers),
+            Lines(a.Recipients.Select(r => $"{r.Name} ({r.Kind}{(r.Country is null ? "" : ", " + r.Country)})")
+                .Concat(a.AnnotatedRecipients.Select(r => $"⚠ l'annotation indique (annotation says): partagé avec (shared with) {r}"))),
+            a.Transfers.Count + a.AnnotatedTransfers.Count == 0 ? "Non"
+                : Lines(a.Transfers.Concat(a.AnnotatedTransfers.Select(t => $"⚠ l'annotation indique (annotation says): {t}"))),
             // The activity's rules, then each undeclared category with the retention that applies to it, in the words
             // of the other formats and of the column sheet.
             Lines(a.Retention.Select(r => $"{r.Categories}: {r.Period}{(r.Basis is null ? "" : $" ({r.Basis})")}{(r.Erasable ? "" : "; non effaçable sur demande")}")
