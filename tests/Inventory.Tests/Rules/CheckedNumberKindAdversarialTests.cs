@@ -29,7 +29,7 @@ public sealed class CheckedNumberKindAdversarialTests
 {
     private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
 
-    private static string[][] W(params string[] names) => names.Select(n => n.Split(' ')).ToArray();
+    private static string[][] W(params string[] names) => AdversarialColumns.Words(names);
 
     private static readonly string[] PersonEn = ["employees", "customers", "patients", "users", "members", "applicants", "clients"];
     private static readonly string[] PersonFr = ["salaries", "clients", "patients", "utilisateurs", "adherents", "candidats"];

@@ -21,29 +21,14 @@ public sealed class ErrorKindSecondRoundAdversarialTests
 {
     private static readonly IColumnClassifier Rules = ClassifierFactory.CreateRules();
 
-    private static string[][] W(params string[] names) => names.Select(n => n.Split(' ')).ToArray();
+    private static string[][] W(params string[] names) => AdversarialColumns.Words(names);
 
-    private static void AssertKind(ColumnKind kind, int count, int seed)
-    {
-        var columns = AdversarialColumns.Generate(kind, count, seed);
-        var misses = AdversarialColumns.Misses(Rules, columns);
-        TestContext.Out.WriteLine($"{kind.What}: {misses.Count} of {columns.Count} wrong");
-        Assert.That(misses, Is.Empty, AdversarialColumns.Describe(kind, misses, columns.Count));
-    }
+    private static void AssertKind(ColumnKind kind, int count, int seed) => AdversarialColumns.AssertAllAccepted(Rules, kind, count, seed);
 
     /// <summary>The columns of <paramref name="kind"/> whose decision is <paramref name="refused"/> (a look-alike must not
     /// take it); asserts there are none.</summary>
-    private static void AssertNever(ColumnKind kind, int count, int seed, string refused)
-    {
-        var columns = AdversarialColumns.Generate(kind, count, seed);
-        var decisions = Rules.ClassifyMany(columns.Select(c => c.ToEvidence()).ToArray());
-        var wrong = columns.Zip(decisions)
-            .Where(p => p.Second.DataCategory is { } d && (d == refused || d.StartsWith(refused + ".", StringComparison.Ordinal)))
-            .Select(p => $"{p.First.Table}.{p.First.Column} ({p.First.Type}, {p.First.Language}) → {p.Second.DataCategory}")
-            .ToList();
-        TestContext.Out.WriteLine($"{kind.What}: {wrong.Count} of {columns.Count} took {refused}");
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} {kind.What} took {refused}; e.g. {string.Join("; ", wrong.Take(12))}");
-    }
+    private static void AssertNever(ColumnKind kind, int count, int seed, string refused) =>
+        AdversarialColumns.AssertNoneTake(Rules, kind, count, seed, refused);
 
     private static readonly string[] AccountTablesEn = ["users", "accounts", "invitations", "login_tokens", "mfa_challenges", "signups", "projects", "members"];
     private static readonly string[] AccountTablesFr = ["utilisateurs", "comptes", "invitations", "jetons_connexion", "inscriptions", "membres"];

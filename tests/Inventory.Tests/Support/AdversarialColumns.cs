@@ -108,6 +108,36 @@ internal static class AdversarialColumns
             .ToList();
     }
 
+    /// <summary>Word lists for a kind's names: each entry split on spaces (<c>"last login"</c> → <c>last</c>, <c>login</c>),
+    /// spelled later in the naming styles of <see cref="Spell"/>.</summary>
+    public static string[][] Words(params string[] names) => names.Select(n => n.Split(' ')).ToArray();
+
+    /// <summary>Generates <paramref name="count"/> columns of <paramref name="kind"/> and asserts that
+    /// <paramref name="classifier"/> gives every one an accepted category (names and types only), printing the count.</summary>
+    public static void AssertAllAccepted(IColumnClassifier classifier, ColumnKind kind, int count, int seed)
+    {
+        var columns = Generate(kind, count, seed);
+        var misses = Misses(classifier, columns);
+        NUnit.Framework.TestContext.Out.WriteLine($"{kind.What}: {misses.Count} of {columns.Count} wrong");
+        NUnit.Framework.Assert.That(misses, NUnit.Framework.Is.Empty, Describe(kind, misses, columns.Count));
+    }
+
+    /// <summary>Generates <paramref name="count"/> columns of <paramref name="kind"/> (look-alikes) and asserts that
+    /// <paramref name="classifier"/> gives none of them <paramref name="refused"/> (a full category, or a top level and
+    /// everything under it).</summary>
+    public static void AssertNoneTake(IColumnClassifier classifier, ColumnKind kind, int count, int seed, string refused)
+    {
+        var columns = Generate(kind, count, seed);
+        var decisions = classifier.ClassifyMany(columns.Select(c => c.ToEvidence()).ToArray());
+        var wrong = columns.Zip(decisions)
+            .Where(p => p.Second.DataCategory is { } d && (d == refused || d.StartsWith(refused + ".", StringComparison.Ordinal)))
+            .Select(p => $"{p.First.Table}.{p.First.Column} ({p.First.Type}, {p.First.Language}) → {p.Second.DataCategory}")
+            .ToList();
+        NUnit.Framework.TestContext.Out.WriteLine($"{kind.What}: {wrong.Count} of {columns.Count} took {refused}");
+        NUnit.Framework.Assert.That(wrong, NUnit.Framework.Is.Empty,
+            $"{wrong.Count} of {columns.Count} {kind.What} took {refused}; e.g. {string.Join("; ", wrong.Take(12))}");
+    }
+
     /// <summary>A failure message: how many of the kind's columns were wrong, and the first of them.</summary>
     public static string Describe(ColumnKind kind, IReadOnlyList<string> misses, int total) =>
         $"{misses.Count} of {total} {kind.What} wrong (expected {string.Join(" or ", kind.Accepted)}); e.g. {string.Join("; ", misses.Take(12))}";
