@@ -87,6 +87,9 @@ public sealed class NameRuleSet
     private readonly Dictionary<string, string[]> _abbreviations;
     private readonly List<(string Group, HashSet<string> Phrases, List<string[]> Multi)> _tableGroups;
     private readonly List<(string Group, HashSet<string> Phrases, List<string[]> Multi)> _nameGroups;
+    // One-word table-group words long enough to be the head of a closed compound (computertypes → types).
+    private readonly HashSet<string> _tableGroupWords;
+    private const int CompoundHeadMinLength = 5, CompoundModifierMinLength = 3;
     private readonly HashSet<string> _gateSuffixes, _gatePrefixes;
     // Matching is a pure function of (table groups, column, family) for a rule set (the table name counts only through
     // its context groups); a scan asks for the same names many times (each column's siblings, repeated column names
@@ -104,6 +107,7 @@ public sealed class NameRuleSet
         Rules = rules;
         _abbreviations = abbreviations;
         _tableGroups = tableGroups;
+        _tableGroupWords = tableGroups.SelectMany(g => g.Item2).Where(w => w.Length >= CompoundHeadMinLength).ToHashSet(StringComparer.Ordinal);
         _nameGroups = nameGroups;
         _gateSuffixes = gateSuffixes;
         _gatePrefixes = gatePrefixes;
@@ -238,11 +242,18 @@ public sealed class NameRuleSet
     }
 
     /// <summary>The context groups (from <c>table-groups</c>) a table name belongs to: a group matches when one of its
-    /// words is a token of the table name (or the table name's last token in singular form).</summary>
+    /// words is a token of the table name (or the table name's last token in singular form). A token that is no group
+    /// word but ends in one of at least five letters after at least three others is read as a closed compound whose last
+    /// word is its head (<c>glpi_computertypes</c> → <c>types</c>, <c>llx_usergroup</c> → <c>group</c>): schemas that join
+    /// words without separators name a table after what its rows are, and in English (as in German) a compound names
+    /// the kind of thing its head names. The longest such head counts.</summary>
     /// <param name="table">Table name, possibly schema-qualified.</param>
+    /// <returns>The groups in the rule file's order; empty when none matches.</returns>
     public IReadOnlyList<string> TableGroups(string table)
     {
         var tokens = Expand(NameTokenizer.Tokenize(table));
+        for (int i = tokens.Count - 1; i >= 0; i--)
+            if (CompoundHead(tokens[i]) is { } head) tokens.Add(head);
         var result = new List<string>();
         foreach (var (group, single, multi) in _tableGroups)
             if (InGroup(tokens, single, multi, singular: true)) result.Add(group);
@@ -260,6 +271,20 @@ public sealed class NameRuleSet
         foreach (var (name, single, multi) in _nameGroups)
             if (string.Equals(name, group, StringComparison.Ordinal)) return InGroup(tokens as List<string> ?? tokens.ToList(), single, multi, singular: false);
         return false;
+    }
+
+    // The head of a closed compound a table token may be (see TableGroups), or null when the token is itself a group
+    // word (in any number) or ends in none.
+    private string? CompoundHead(string token)
+    {
+        if (token.Length < CompoundHeadMinLength + CompoundModifierMinLength || _tableGroupWords.Contains(token)
+            || _tableGroupWords.Contains(Singular(token)) || char.IsAsciiDigit(token[0])) return null;
+        for (int start = CompoundModifierMinLength; start <= token.Length - CompoundHeadMinLength; start++)
+        {
+            var tail = token[start..];
+            if (_tableGroupWords.Contains(tail) || _tableGroupWords.Contains(Singular(tail))) return tail;
+        }
+        return null;
     }
 
     private static bool InGroup(List<string> tokens, HashSet<string> single, List<string[]> multi, bool singular)
