@@ -95,8 +95,9 @@ internal static class ClaimChecks
     }
 
     /// <summary>payment-through-gateway: a column tagged with a forbidden category (e.g. bank details) is a finding in any
-    /// controller table, whether or not <c>payment-categories</c> lists that category; a table holding payment categories
-    /// shared with any recipient but the gateway is a finding; a column only suggested as a forbidden category, and
+    /// controller table, whether or not <c>payment-categories</c> lists that category; payment data shared with any
+    /// recipient but the gateway is a finding (<see cref="Recipients"/>: a table's <c>shared-with</c> makes one finding for
+    /// the table, a payment column's own <c>shared-with</c> one for that column); a column only suggested as a forbidden category, and
     /// undecided columns in payment tables, are unresolved. The paths of a JSON column count like columns: a path annotated
     /// with a forbidden category is a finding naming the path, and one annotated with a payment category makes its table hold
     /// payment data (<see cref="TaggedPaths"/>). When no table holds any of these categories the claim holds, and its summary
@@ -117,10 +118,12 @@ internal static class ClaimChecks
             var forbiddenPaths = t.Columns.SelectMany(c => TaggedPaths(c).Where(p => p.Category != Tagged(c) && Covered(forbidden, p.Category)).Select(p => (Column: c, p.Path, p.Category))).ToList();
             bool SuggestedAs(ColumnEntry c, IReadOnlyList<string> categories) =>
                 Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d);
-            bool sharedBeyondGateway = t.SharedWith.Any(r => r != gateway);
+            // Who receives a column: its table's shared-with and its own entry's (Recipients; trial 27 kept the column's
+            // own, which this claim did not read: a card column shared on its own with an analytics tool passed).
+            List<RecipientShare> BeyondGateway(ColumnEntry c) => Recipients.Of(t, c).Where(r => r.Recipient != gateway).ToList();
             // A suggestion decides nothing: it is unresolved where it would make a finding (a forbidden category, or
-            // payment data in a table shared beyond the gateway).
-            var suggested = t.Columns.Where(c => SuggestedAs(c, forbidden) || (sharedBeyondGateway && SuggestedAs(c, payment))).ToList();
+            // payment data shared beyond the gateway).
+            var suggested = t.Columns.Where(c => SuggestedAs(c, forbidden) || (SuggestedAs(c, payment) && BeyondGateway(c).Count > 0)).ToList();
             if (paymentColumns.Count == 0 && forbiddenColumns.Count == 0 && paymentPaths.Count == 0 && forbiddenPaths.Count == 0
                 && !t.Columns.Any(c => SuggestedAs(c, payment) || SuggestedAs(c, forbidden)))
                 continue;
@@ -132,8 +135,13 @@ internal static class ClaimChecks
             foreach (var (c, path, category) in forbiddenPaths)
                 findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, category, $"at {path}: {category} is stored: payments must go through the gateway '{gateway}'"));
             if (paymentColumns.Count == 0 && paymentPaths.Count == 0) continue;
-            foreach (var other in t.SharedWith.Where(r => r != gateway))
+            // The table's recipients once for the table; a payment column's own recipients on that column.
+            var paymentHolders = paymentColumns.Concat(paymentPaths.Select(p => p.Column)).Distinct().ToList();
+            foreach (var other in paymentHolders.SelectMany(BeyondGateway).Where(r => r.Scope == ShareScope.Table).Select(r => r.Recipient).Distinct(StringComparer.Ordinal))
                 findings.Add(Finding(s, t, null, $"table with payment data is shared with '{other}', not only with the gateway '{gateway}'"));
+            foreach (var c in paymentHolders)
+                foreach (var other in BeyondGateway(c).Where(r => r.Scope == ShareScope.Column))
+                    findings.Add(Finding(s, t, c, $"payment data ({PaymentCategoryOf(c, payment)}) is shared with '{other.Recipient}' by the column's own shared-with, not only with the gateway '{gateway}'"));
             foreach (var c in t.Columns.Where(c => Tagged(c) is null && !IsUntaggedKey(t, c) && !suggested.Contains(c)))
                 unresolved.Add(Finding(s, t, c, $"{Undecided(c)} in a table with payment data"));
         }
@@ -145,6 +153,11 @@ internal static class ClaimChecks
             unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")}: payment data or {string.Join(", ", forbidden)} cannot be confirmed");
     }
 
+    /// <summary>The payment category a column holds: its tagged category when it is one, else the first payment category
+    /// a path annotation of it gives.</summary>
+    private static string PaymentCategoryOf(ColumnEntry c, IReadOnlyList<string> payment) =>
+        Tagged(c) is { } d && Covered(payment, d) ? d : TaggedPaths(c).First(p => Covered(payment, p.Category)).Category;
+
     /// <summary>shared-with-only: every column of a table annotated <c>shared-with: RECIPIENT</c> must hold an allowed
     /// category; no annotated table at all is unresolved (nothing proves what is sent).</summary>
     public static ClaimResult SharedWithOnly(ClaimContext ctx)
@@ -154,14 +167,11 @@ internal static class ClaimChecks
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
         int tables = 0, examined = 0;
-        // A table's shared-with covers all its columns; a column entry's own shared-with covers that column (README).
-        static bool SharedBy(ColumnEntry c, string recipient) => c.Annotation?.SharedWith?.Contains(recipient, StringComparer.Ordinal) == true;
-        foreach (var (s, t) in ctx.Inventory.AllTables()
-                     .Where(x => x.Table.SharedWith.Contains(recipient, StringComparer.Ordinal) || x.Table.Columns.Any(c => SharedBy(c, recipient))))
+        // A table's shared-with covers all its columns; a column entry's own shared-with covers that column (Recipients).
+        foreach (var (s, t) in ctx.Inventory.AllTables().Where(x => x.Table.Columns.Any(c => Recipients.Include(x.Table, c, recipient))))
         {
             tables++;
-            bool wholeTable = t.SharedWith.Contains(recipient, StringComparer.Ordinal);
-            foreach (var c in t.Columns.Where(c => wholeTable || SharedBy(c, recipient)))
+            foreach (var c in t.Columns.Where(c => Recipients.Include(t, c, recipient)))
             {
                 examined++;
                 if (Tagged(c) is null && IsUntaggedKey(t, c) && Covered(allowed, "none")) continue;
