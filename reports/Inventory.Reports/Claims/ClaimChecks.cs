@@ -289,7 +289,9 @@ internal static class ClaimChecks
     /// only through a SET NULL key (its own, or one of a table it cascades from) is a finding when it holds tagged personal
     /// columns, named with that key, and unresolved when its only personal data is customer content in which the scan
     /// found personal data (<c>alsoContains</c>: a phone number in a support message); content in which nothing personal
-    /// was found is unlinked, not kept. Customer content counts as personal data of the table unless the table belongs to
+    /// was found is unlinked, not kept, unless the scan could not read it (binary files: unresolved) or it is kept with a
+    /// table that is itself reported (a table cascading from a table kept by SET NULL is kept with it: its entry names the
+    /// whole chain, trial 27's ticket attachments). Customer content counts as personal data of the table unless the table belongs to
     /// a processor activity (customer-owned data, erased on the customer's instruction, not with our account). A source
     /// without a root table is unresolved.</summary>
     public static ClaimResult DeletionPath(ClaimContext ctx)
@@ -305,6 +307,10 @@ internal static class ClaimChecks
             var byName = source.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
             var rootSet = AccountTables(source, roots);
             var erased = DeletedWith(source, roots);
+            // Content kept with another table in which the scan found nothing: undecided when that table is itself
+            // reported (its rows identify the person, so the content attached to them may too), decided after the loop.
+            var keptWithContent = new List<(TableEntry Table, SetNullKeep Keep)>();
+            var reportedBefore = findings.Count + unresolved.Count;
             foreach (var t in source.Tables)
             {
                 bool processorScope = t.Activity is { } owner && ctx.Policy.Activity(owner) is { IsProcessor: true };
@@ -322,8 +328,12 @@ internal static class ClaimChecks
                     continue;
                 }
                 if (erased.ContainsKey(t.QualifiedName)) continue;
-                if (KeptBySetNull(source, byName, t, rootSet) is { } keptBy)
+                if (KeptBySetNull(source, byName, t, rootSet) is { } keep)
                 {
+                    var keptBy = keep.Text;
+                    // A table that cascades from a table kept by SET NULL is kept with it (trial 27: ticket_attachments
+                    // under support_tickets): the rows named are the other table's, and this table's go with them.
+                    var keeps = keep.Chained ? "which keeps those rows, so this table's rows stay too" : "which keeps the row";
                     if (!personal)
                     {
                         unresolved.Add(Finding(source, t, null, $"personal data only suggested (no tagged personal column); {keptBy}: tag the columns to decide"));
@@ -333,16 +343,29 @@ internal static class ClaimChecks
                     if (kept.Count > 0)
                     {
                         findings.Add(Finding(source, t, null,
-                            $"not erased when the account is deleted: {keptBy}, which keeps the row and its personal columns ({string.Join(", ", kept)}); no deletion marker ({string.Join(", ", markers)})"));
+                            $"not erased when the account is deleted: {keptBy}, {keeps}{(keep.Chained ? ", with its" : " and its")} personal columns ({string.Join(", ", kept)}); no deletion marker ({string.Join(", ", markers)})"));
                         continue;
                     }
-                    var content = t.Columns.Where(c => Tagged(c) is { } d && Counts(d))
+                    var contentColumns = t.Columns.Where(c => Tagged(c) is { } d && Counts(d)).ToList();
+                    var content = contentColumns
                         .Select(c => (c.Name, Found: (c.Classification?.AlsoContains ?? []).Where(DataCategoryVocabulary.IsPersonal).ToList()))
                         .Where(x => x.Found.Count > 0).ToList();
                     if (content.Count > 0)
+                    {
                         unresolved.Add(Finding(source, t, null,
-                            $"{keptBy}, which keeps the row; the scan found personal data in its content ({string.Join("; ", content.Select(x => $"{x.Name}: {string.Join(", ", x.Found)}"))}), "
+                            $"{keptBy}, {keeps}; the scan found personal data in its content ({string.Join("; ", content.Select(x => $"{x.Name}: {string.Join(", ", x.Found)}"))}), "
                             + "which may identify the person after the account's deletion: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"));
+                        continue;
+                    }
+                    // Content the scan did not read (binary files are measured, never decoded) cannot be said to hold
+                    // nothing personal (trial 27: screenshots attached to tickets passed without a word).
+                    var unreadContent = contentColumns.Where(c => NotSampled(t, c) is { } r && r != NotSampledReason.Empty).ToList();
+                    if (unreadContent.Count > 0)
+                        unresolved.Add(Finding(source, t, null,
+                            $"{keptBy}, {keeps}; its content was not read ({string.Join(", ", unreadContent.Select(c => $"{c.Name}: {NotSampledText(NotSampled(t, c)!.Value)}"))}), "
+                            + "so whether it identifies the person after the account's deletion is unknown: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"));
+                    else if (keep.Chained)
+                        keptWithContent.Add((t, keep));
                     continue;
                 }
                 if (!personal)
@@ -361,6 +384,11 @@ internal static class ClaimChecks
                 findings.Add(Finding(source, t, null,
                     $"personal data with no deletion path: not reachable from {string.Join(", ", rootSet.Order(StringComparer.Ordinal))} by ON DELETE CASCADE ({why}) and no deletion marker ({string.Join(", ", markers)})"));
             }
+            var reported = findings.Concat(unresolved).Skip(reportedBefore).Select(f => f.Table).ToHashSet(StringComparer.Ordinal);
+            foreach (var (t, keep) in keptWithContent.Where(x => x.Keep.KeptWith.Any(reported.Contains)))
+                unresolved.Add(Finding(source, t, null,
+                    $"{keep.Text}, which keeps those rows, so this table's rows stay too; {string.Join(", ", keep.KeptWith.Where(reported.Contains))} is itself not erased with personal data (see its entry), "
+                    + "so the content kept with it may identify the person too: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"));
         }
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "table", "tables")} with personal data; each can be erased from the account table",
@@ -368,40 +396,58 @@ internal static class ClaimChecks
             unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data undecided (no account table in the source, personal data only suggested, or content kept by ON DELETE SET NULL)");
     }
 
-    /// <summary>How a table not deleted with a root still reaches one: through foreign keys that are ON DELETE CASCADE or
-    /// SET NULL, at least one SET NULL (the rows stay, unlinked). Breadth first from the table: the paths named are the
-    /// shortest ones, all of them (two keys of the table that are both SET NULL are both named).</summary>
-    /// <returns>The SET NULL key nearest the table on each shortest path, in words (<c>audit_user_id_fkey → users is ON
-    /// DELETE SET NULL</c>, with <c>through tickets, whose …</c> when it belongs to a table the start cascades from),
-    /// joined by <c> and </c>; null when no such path reaches a root.</returns>
-    private static string? KeptBySetNull(SourceEntry source, Dictionary<string, TableEntry> byName, TableEntry start, HashSet<string> roots)
+    /// <summary>How a table not deleted with a root is still kept when an account goes: the shortest paths of foreign keys
+    /// that are ON DELETE CASCADE or SET NULL from the table to a root, at least one SET NULL (the rows stay, unlinked).</summary>
+    /// <param name="Text">The chain of each shortest path in words, up to its first SET NULL key (<c>audit_user_id_fkey →
+    /// users is ON DELETE SET NULL</c>; for a table that cascades from a kept one, <c>ticket_attachments_ticket_id_fkey →
+    /// support_tickets is ON DELETE CASCADE, whose support_tickets_user_id_fkey → users is ON DELETE SET NULL</c>), the
+    /// paths joined by <c> and </c>.</param>
+    /// <param name="Chained">True when every path cascades from another table before its SET NULL key: the rows kept are
+    /// that table's, and this table's go with them.</param>
+    /// <param name="KeptWith">The tables, other than the start, whose SET NULL key keeps the rows.</param>
+    private sealed record SetNullKeep(string Text, bool Chained, IReadOnlyList<string> KeptWith);
+
+    /// <summary>How a table not deleted with a root still reaches one through foreign keys that are ON DELETE CASCADE or
+    /// SET NULL, at least one SET NULL. Breadth first from the table: the paths named are the shortest ones, all of them
+    /// (two keys of the table that are both SET NULL are both named), each with every key from the table up to its first
+    /// SET NULL key (trial 27: a table cascading from a kept table was named only by the other table's key).</summary>
+    /// <returns>The chains, or null when no such path reaches a root.</returns>
+    private static SetNullKeep? KeptBySetNull(SourceEntry source, Dictionary<string, TableEntry> byName, TableEntry start, HashSet<string> roots)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal) { start.QualifiedName };
-        var queue = new Queue<(TableEntry Table, string? SetNull, int Depth)>([(start, null, 1)]);
+        var queue = new Queue<(TableEntry Table, string Cascades, string? SetNull, string? KeptWith, int Depth)>([(start, "", null, null, 1)]);
         // Every key that keeps the row, not only the first: a ticket with requester_id and assignee_id both SET NULL
         // named only the assignee's key, and making that one CASCADE would erase tickets when an agent leaves (trial 27).
-        var kept = new List<string>();
+        var kept = new List<(string Text, string? KeptWith)>();
         int shortest = int.MaxValue;
         while (queue.Count > 0)
         {
-            var (table, setNull, depth) = queue.Dequeue();
+            var (table, cascades, setNull, keptWith, depth) = queue.Dequeue();
             if (depth > shortest) break;
             foreach (var fk in table.ForeignKeys.Where(fk => fk.OnDelete is "cascade" or "set-null"))
             {
                 var parent = Qualified(source, fk);
-                var via = setNull ?? (fk.OnDelete == "set-null"
-                    ? (ReferenceEquals(table, start) ? "" : $"through {table.QualifiedName}, whose ") + $"{fk.Name} → {parent} is ON DELETE SET NULL"
-                    : null);
+                string nextCascades = cascades;
+                string? via = setNull, with = keptWith;
+                if (via is null && fk.OnDelete == "set-null")
+                {
+                    via = $"{cascades}{fk.Name} → {parent} is ON DELETE SET NULL";
+                    with = ReferenceEquals(table, start) ? null : table.QualifiedName;
+                }
+                else if (via is null)
+                    nextCascades = $"{cascades}{fk.Name} → {parent} is ON DELETE CASCADE, whose ";
                 if (roots.Contains(parent) && via is not null)
                 {
-                    if (!kept.Contains(via, StringComparer.Ordinal)) kept.Add(via);
+                    if (!kept.Exists(k => k.Text == via)) kept.Add((via, with));
                     shortest = depth;
                     continue;
                 }
-                if (seen.Add(parent) && byName.TryGetValue(parent, out var next)) queue.Enqueue((next, via, depth + 1));
+                if (seen.Add(parent) && byName.TryGetValue(parent, out var next)) queue.Enqueue((next, nextCascades, via, with, depth + 1));
             }
         }
-        return kept.Count == 0 ? null : string.Join(" and ", kept);
+        return kept.Count == 0 ? null
+            : new SetNullKeep(string.Join(" and ", kept.Select(k => k.Text)), kept.All(k => k.KeptWith is not null),
+                kept.Select(k => k.KeptWith).OfType<string>().Distinct(StringComparer.Ordinal).ToList());
     }
 
     private static string Qualified(SourceEntry source, ForeignKeyInfo fk) =>
