@@ -310,7 +310,6 @@ internal static class ClaimChecks
             // Content kept with another table in which the scan found nothing: undecided when that table is itself
             // reported (its rows identify the person, so the content attached to them may too), decided after the loop.
             var keptWithContent = new List<(TableEntry Table, SetNullKeep Keep)>();
-            var reportedBefore = findings.Count + unresolved.Count;
             foreach (var t in source.Tables)
             {
                 bool processorScope = t.Activity is { } owner && ctx.Policy.Activity(owner) is { IsProcessor: true };
@@ -384,7 +383,7 @@ internal static class ClaimChecks
                 findings.Add(Finding(source, t, null,
                     $"personal data with no deletion path: not reachable from {string.Join(", ", rootSet.Order(StringComparer.Ordinal))} by ON DELETE CASCADE ({why}) and no deletion marker ({string.Join(", ", markers)})"));
             }
-            var reported = findings.Concat(unresolved).Skip(reportedBefore).Select(f => f.Table).ToHashSet(StringComparer.Ordinal);
+            var reported = findings.Concat(unresolved).Where(f => f.Source == source.Name).Select(f => f.Table).ToHashSet(StringComparer.Ordinal);
             foreach (var (t, keep) in keptWithContent.Where(x => x.Keep.KeptWith.Any(reported.Contains)))
                 unresolved.Add(Finding(source, t, null,
                     $"{keep.Text}, which keeps those rows, so this table's rows stay too; {string.Join(", ", keep.KeptWith.Where(reported.Contains))} is itself not erased with personal data (see its entry), "

@@ -100,4 +100,24 @@ public sealed class KeptWithTheAccountTests
                 + "which keeps those rows, so this table's rows stay too, with its personal columns (phone)"));
         }
     }
+
+    [Test]
+    public void DeletionPath_TwoSources_ContentKeptWithAReportedTableOfItsOwnSource()
+    {
+        // Source "app" reports a table of another name first; in source "crm" the tickets hold a tagged phone column
+        // (a finding) and their attachments cascade from them.
+        var notes = Some.Table("legacy_notes", "account-management", Some.Id(), Some.Fk(),
+            Some.Column("body", "customer_content.message", classification: new ColumnClassification
+            {
+                DataCategory = "customer_content.message", Confidence = 0.95, Origin = Origin.Rules, AlsoContains = ["contact.phone"],
+            })).WithFk("users", "set-null");
+        var tickets = Some.Table("support_tickets", "account-management", Some.Id(), Some.Fk(), Some.Column("caller_phone", "contact.phone")).WithFk("users", "set-null");
+        var inventory = Some.Document(Some.Source("app", Users(), notes),
+            Some.Source("crm", Users(), tickets, Attachments(Some.Column("file_name", "customer_content.file"))));
+
+        var result = SeedClaims.Evaluate("deletion-path", inventory);
+
+        Assert.That(result.Unresolved.Select(u => u.Location), Is.EquivalentTo(new[] { "app/legacy_notes", "crm/ticket_attachments" }),
+            string.Join(" | ", result.Findings.Concat(result.Unresolved).Select(f => f.Location)));
+    }
 }
