@@ -279,8 +279,7 @@ internal static class ReportModelBuilder
         // Recipients the annotations name for this activity's personal data and the activity does not declare (trial 27:
         // a table shared with a US processor read "none outside the controller").
         var annotatedShares = mine
-            .SelectMany(x => x.T.SharedWith.Select(r => (Recipient: r, Location: $"{x.S.Name}/{x.T.QualifiedName}"))
-                .Concat((x.C.Annotation?.SharedWith ?? []).Select(r => (Recipient: r, Location: x.ColumnLocation))))
+            .SelectMany(x => Recipients.Of(x.T, x.C).Select(r => (r.Recipient, Location: r.Scope == ShareScope.Table ? $"{x.S.Name}/{x.T.QualifiedName}" : x.ColumnLocation)))
             .Where(p => !a.Recipients.Contains(p.Recipient, StringComparer.Ordinal))
             .GroupBy(p => p.Recipient, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (Id: g.Key, Known: policy.Recipient(g.Key), Locations: string.Join(", ", g.Select(p => p.Location).Distinct(StringComparer.Ordinal))))

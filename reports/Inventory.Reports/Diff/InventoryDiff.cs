@@ -20,8 +20,10 @@ public enum ChangeKind
     TableRemoved,
     /// <summary>A table's processing activity changed (annotation).</summary>
     ActivityChanged,
-    /// <summary>A table's recipients (<c>shared-with</c>) changed.</summary>
+    /// <summary>A table's recipients (<c>shared-with</c>) changed, or a column entry's own (its <see cref="InventoryChange.Column"/> set).</summary>
     SharedWithChanged,
+    /// <summary>A table's annotated <c>retention</c> changed, or a column entry's own (its <see cref="InventoryChange.Column"/> set).</summary>
+    RetentionChanged,
     /// <summary>A column appears in the new inventory only.</summary>
     ColumnAdded,
     /// <summary>A column appears in the old inventory only.</summary>
@@ -81,7 +83,7 @@ public sealed record InventoryDiff
 
     /// <summary>True for a change of the database's structure (sources, tables, columns or foreign keys added or
     /// removed, a column's declared type, a foreign key's delete rule); false for a change of what the inventory says about it (category, status, activity,
-    /// shared-with), which annotating alone produces.</summary>
+    /// shared-with, retention), which annotating alone produces.</summary>
     /// <param name="kind">The change's kind.</param>
     public static bool IsSchemaChange(ChangeKind kind) => kind is ChangeKind.SourceAdded or ChangeKind.SourceRemoved
         or ChangeKind.TableAdded or ChangeKind.TableRemoved or ChangeKind.ColumnAdded or ChangeKind.ColumnRemoved or ChangeKind.TypeChanged
@@ -124,6 +126,8 @@ public sealed record InventoryDiff
                 var newShared = string.Join(", ", nt.SharedWith.Order(StringComparer.Ordinal));
                 if (oldShared != newShared)
                     changes.Add(new(ChangeKind.SharedWithChanged, name, table, null, Empty(oldShared), Empty(newShared)));
+                if (ot.Retention != nt.Retention)
+                    changes.Add(new(ChangeKind.RetentionChanged, name, table, null, ot.Retention, nt.Retention));
                 CompareColumns(changes, name, table, ot, nt);
                 CompareForeignKeys(changes, name, table, ot, nt);
             }
@@ -149,6 +153,13 @@ public sealed record InventoryDiff
                 changes.Add(new(ChangeKind.CategoryChanged, source, table, column, oc.DataCategory ?? "undecided", nc.DataCategory ?? "undecided", Conflict: ConflictOf(nc)));
             if (oc.DeclaredType != nc.DeclaredType)
                 changes.Add(new(ChangeKind.TypeChanged, source, table, column, oc.DeclaredType, nc.DeclaredType));
+            // A column entry's own shared-with and retention (trial 27: kept on the annotation since then, not compared).
+            var oldShared = string.Join(", ", (oc.Annotation?.SharedWith ?? []).Order(StringComparer.Ordinal));
+            var newShared = string.Join(", ", (nc.Annotation?.SharedWith ?? []).Order(StringComparer.Ordinal));
+            if (oldShared != newShared)
+                changes.Add(new(ChangeKind.SharedWithChanged, source, table, column, Empty(oldShared), Empty(newShared)));
+            if (oc.Annotation?.Retention != nc.Annotation?.Retention)
+                changes.Add(new(ChangeKind.RetentionChanged, source, table, column, oc.Annotation?.Retention, nc.Annotation?.Retention));
             if (oc.Status != nc.Status)
                 changes.Add(new(ChangeKind.StatusChanged, source, table, column, Status(oc.Status), Status(nc.Status), Conflict: ConflictOf(nc)));
         }
@@ -211,8 +222,8 @@ public static class InventoryDiffWriter
 {
     /// <summary>Plain text, schema changes apart so that annotating does not bury them: a <c>schema:</c> summary line
     /// and a <c>classification:</c> one (counts per kind, or <c>no changes</c>; left out of the <c>--schema-only</c>
-    /// view, which did not compare them), then one line per schema change, one per category, activity
-    /// or shared-with change, and the status changes summarised as one count line per transition
+    /// view, which did not compare them), then one line per schema change, one per category, activity,
+    /// shared-with or retention change (a table's, or a column entry's own), and the status changes summarised as one count line per transition
     /// (<c>~ status untagged → tagged: 57 columns</c>; each column is in the JSON).</summary>
     /// <param name="diff">The diff.</param>
     /// <returns>Text with LF newlines.</returns>
@@ -258,6 +269,7 @@ public static class InventoryDiffWriter
     {
         ChangeKind.ActivityChanged => "activity",
         ChangeKind.SharedWithChanged => "shared-with",
+        ChangeKind.RetentionChanged => "retention",
         ChangeKind.CategoryChanged => "category",
         ChangeKind.TypeChanged => "type",
         ChangeKind.StatusChanged => "status",

@@ -164,10 +164,17 @@ public sealed class AnnotationMerger
                     // Names are case-sensitive: a column spelt with other capitals is that column, even when it has its own
                     // entry (trial 17: 'Email' was said to be renamed to 'email_verified').
                     var sameLetters = first.Columns.Select(c => c.Name).FirstOrDefault(n => string.Equals(n, column.Name, StringComparison.OrdinalIgnoreCase));
-                    var suggestion = sameLetters ?? Closest.FindName(column.Name, first.Columns.Select(c => c.Name).Where(n => !annotated.Contains(n)));
+                    var unannotated = first.Columns.Where(c => !annotated.Contains(c.Name)).ToList();
+                    var byName = sameLetters ?? Closest.FindName(column.Name, unannotated.Select(c => c.Name));
+                    // No name alike (trial 27: 'telephone' renamed 'numero_mobile'): the one column without an entry whose
+                    // values the scan reads as the entry's category, as `diff` hints a rename by category.
+                    var byCategory = byName is null ? SameCategory(column.Category, unannotated) : null;
+                    var suggestion = byName ?? byCategory;
                     stale.Add(new StaleAnnotation(StaleKind.ColumnMissing, annotation.Source, annotation.Table, column.Name,
                         sameLetters is not null
                             ? $"column '{column.Name}' is not in table '{annotation.Table}': names are case-sensitive, the column is '{sameLetters}'"
+                        : byCategory is not null
+                            ? $"column '{column.Name}' is not in table '{annotation.Table}'; renamed to '{byCategory}'? it has no entry of its own and the scan reads its values as {column.Category}, the category of this entry"
                         : suggestion is null
                             ? $"column '{column.Name}' is not in table '{annotation.Table}' (dropped or renamed?); remove or rename the entry"
                             : $"column '{column.Name}' is not in table '{annotation.Table}'; renamed to '{suggestion}'?",
@@ -296,6 +303,19 @@ public sealed class AnnotationMerger
             column.Conflict = $"annotated {category}, but {evidence.Matched}/{evidence.Total} non-null sampled values are " +
                               $"{Suggestions.Noun(evidence.DataCategory!)} ({evidence.Id})";
         }
+    }
+
+    /// <summary>The column a stale entry was most likely renamed to when no name is alike: the only column without an
+    /// entry of its own whose classification gives the entry's personal category (a column's category travels with its
+    /// data, its name does not; the same hint as <c>diff</c>'s "renamed from"). Null when the entry names no personal
+    /// category, or when no column or more than one fits (two candidates are a guess, not a hint).</summary>
+    /// <param name="category">The stale entry's category, or null.</param>
+    /// <param name="unannotated">The table's columns that have no entry of their own.</param>
+    private static string? SameCategory(string? category, IReadOnlyList<ColumnEntry> unannotated)
+    {
+        if (!Inventory.Rules.Policy.DataCategoryVocabulary.IsPersonal(category)) return null;
+        var fits = unannotated.Where(c => c.Classification?.DataCategory == category).Select(c => c.Name).Take(2).ToList();
+        return fits.Count == 1 ? fits[0] : null;
     }
 
     /// <summary>The path entries of a column annotation that name no path the scan saw in the column's documents. Not

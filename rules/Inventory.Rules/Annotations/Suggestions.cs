@@ -1,4 +1,3 @@
-using System.Globalization;
 using Inventory.Classification;
 
 namespace Inventory.Annotations;
@@ -43,13 +42,16 @@ public static class Suggestions
 
     private static string Article(string word) => ("aeiou".Contains(word[0], StringComparison.Ordinal) ? "an " : "a ") + word;
 
-    /// <summary>One evidence item: its id with <c>matched/total</c> or its score.</summary>
+    /// <summary>One evidence item: its id with <c>matched/total</c> or its score, cut to two decimals as
+    /// <see cref="ConfidenceText.Format"/> writes every confidence.</summary>
     /// <param name="evidence">The item.</param>
     public static string Describe(EvidenceItem evidence)
     {
         var text = evidence.Id;
         if (evidence.Matched is { } m && evidence.Total is { } t) text += $" {m}/{t}";
-        else if (evidence.Score is { } s) text += $" {s.ToString("0.00", CultureInfo.InvariantCulture)}";
+        // The same rule as the headline confidence (cut, not rounded): "none (0.99) — model.combination 1.00" read as
+        // evidence stronger than the decision it backs (trial 27).
+        else if (evidence.Score is { } s) text += $" {ConfidenceText.Format(s)}";
         return OneLine(text);
     }
 

@@ -49,7 +49,7 @@ internal class ScanSettings : CommandSettings
     public string? Annotations { get; init; }
 
     [CommandOption("--masked-examples")]
-    [Description("Keep up to three masked examples per column in inventory.json (e.g. j***@e***.c***); none for short lists of values, health and special-category columns or credential columns; tokens shown as ***. Off by default.")]
+    [Description("Keep up to three masked examples per column in inventory.json (the shape only, e.g. ***.***@***.***: no letter or digit of the value); none for short lists of values, health and special-category columns or credential columns; tokens shown as ***. Off by default.")]
     public bool MaskedExamples { get; init; }
 
 

@@ -1,9 +1,11 @@
 namespace Inventory.Scanning;
 
-/// <summary>Masks a value so it can be shown as an example without revealing it: each run of letters keeps its first
-/// letter and becomes <c>x***</c>, each run of digits becomes <c>###</c>, separators stay, so neither the value nor the
-/// length of its parts can be read back (<c>john.doe@example.com</c> → <c>j***.d***@e***.c***</c>,
-/// <c>+33 6 12 34 56 78</c> → <c>+### ### ### ### ### ###</c>). Input longer than 64 characters is cut first.
+/// <summary>Masks a value so it can be shown as an example without revealing it: each run of letters (with its
+/// combining accents) becomes <c>***</c>, each run of digits <c>###</c>, separators stay, so only the value's shape can be
+/// read back, neither its letters nor the length of its parts (<c>john.doe@example.com</c> → <c>***.***@***.***</c>,
+/// <c>+33 6 12 34 56 78</c> → <c>+### ### ### ### ### ###</c>). No letter is kept: a first letter per run gave the
+/// initials of every person named in a value (trial 27: <c>j*** s***</c> in support messages; DESIGN's masking example
+/// <c>j***@e***.com</c> kept them too). Input longer than 64 characters is cut first.
 /// <see cref="Examples"/> decides which columns may show examples at all: a mask hides a value drawn from many, not one
 /// drawn from a short list (<c>A+</c> → <c>A***+</c> is the blood group itself), and never a credential. A value that
 /// reads as a token (<see cref="IsTokenLike"/>: a crypt hash, a JWT, a long run mixing letters and digits) is masked
@@ -33,9 +35,8 @@ public static class Masking
     private static readonly string[] CryptPrefixes = ["$2a$", "$2b$", "$2y$", "$2x$", "$1$", "$5$", "$6$", "$argon2", "$pbkdf2", "$scrypt", "$7$", "pbkdf2_", "sha1$", "bcrypt$", "argon2$"];
 
     /// <summary>Up to three masked examples of a column (distinct masks, in sample order), or null when the column holds
-    /// a small set of repeated values: there the first letters and signs that a mask keeps name the values themselves
-    /// (<c>M</c>/<c>F</c>, <c>A+</c>/<c>O-</c>, <c>true</c>/<c>false</c>, party or church-tax codes; trial 17), so no
-    /// example is shown. A value set is at most 12 distinct non-blank values, or fewer than one distinct value in ten.</summary>
+    /// a small set of repeated values: there the signs and shapes that a mask keeps name the values themselves
+    /// (<c>A+</c>/<c>O-</c>, party or church-tax codes; trial 17), so no example is shown. A value set is at most 12 distinct non-blank values, or fewer than one distinct value in ten.</summary>
     /// <param name="values">The column's non-null sampled values (raw; never stored).</param>
     /// <param name="category">The column's suggested category, or null. A column classified as health or
     /// special-category data (GDPR Article 9) shows no example whatever its variety: every example of it, however
@@ -112,8 +113,8 @@ public static class Masking
 
     /// <summary>Masks one value.</summary>
     /// <param name="value">Raw value.</param>
-    /// <returns>The masked text: at most one character of any run of letters, no digit, fixed-length runs; a
-    /// token-like value (<see cref="IsTokenLike"/>) becomes <see cref="TokenMask"/>.</returns>
+    /// <returns>The masked text: no letter and no digit of the value, fixed-length runs, its separators; a token-like
+    /// value (<see cref="IsTokenLike"/>) becomes <see cref="TokenMask"/>.</returns>
     public static string Mask(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -123,10 +124,10 @@ public static class Masking
         for (int i = 0; i < text.Length;)
         {
             char c = text[i];
-            if (char.IsLetter(c))
+            if (IsLetterOrMark(c))
             {
-                b.Append(c).Append("***");
-                while (i < text.Length && char.IsLetter(text[i])) i++;
+                b.Append("***");
+                while (i < text.Length && IsLetterOrMark(text[i])) i++;
             }
             else if (char.IsDigit(c))
             {
@@ -142,4 +143,10 @@ public static class Masking
         if (value.Length > 64) b.Append('…');
         return b.ToString();
     }
+
+    /// <summary>A letter, or a combining mark that belongs to one (a decomposed <c>é</c> is <c>e</c> + U+0301): kept
+    /// apart, the accent of a name would show through the mask.</summary>
+    private static bool IsLetterOrMark(char c) => char.IsLetter(c)
+        || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 }

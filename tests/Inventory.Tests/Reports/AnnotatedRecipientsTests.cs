@@ -31,10 +31,7 @@ public sealed class AnnotatedRecipientsTests
             Some.Column("id", null, family: TypeFamily.Integer),
             Some.Column("email", null),
             Some.Column("telephone", null))));
-        using var dir = new TempFolder();
-        dir.Write("users.yml", annotation);
-        new AnnotationMerger(options: new MergeOptions { PathBase = dir.Path }).Apply(document, new AnnotationLoader().Load(dir.Path));
-        return ReportModel.Build(document, PolicyDocument.Seed);
+        return ReportModel.Build(SeedClaims.Annotated(document, ("users.yml", annotation)), PolicyDocument.Seed);
     }
 
     [Test]

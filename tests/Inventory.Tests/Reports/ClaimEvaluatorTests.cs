@@ -12,12 +12,11 @@ namespace Inventory.Tests.Reports;
 [TestFixture]
 public sealed class ClaimEvaluatorTests
 {
-    private static readonly PolicyDocument Policy = PolicyDocument.Seed;
+    private static readonly PolicyDocument Policy = SeedClaims.Policy;
 
-    private static ClaimResult Check(string claimId, InventoryDocument inventory) =>
-        ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == claimId), Policy, inventory);
+    private static ClaimResult Check(string claimId, InventoryDocument inventory) => SeedClaims.Evaluate(claimId, inventory);
 
-    private static InventoryDocument Doc(params TableEntry[] tables) => Some.Document(Some.Source("app", tables));
+    private static InventoryDocument Doc(params TableEntry[] tables) => SeedClaims.App(tables);
 
     private static TableEntry Users(params Inventory.Model.ColumnEntry[] extra) =>
         Some.Table("users", "account-management", [Some.Id(), Some.Column("email", "contact.email"), .. extra]);

@@ -10,12 +10,11 @@ namespace Inventory.Tests.Reports;
 [TestFixture]
 public sealed class ClaimTaggedOnlyTests
 {
-    private static readonly PolicyDocument Policy = PolicyDocument.Seed;
+    private static readonly PolicyDocument Policy = SeedClaims.Policy;
 
-    private static ClaimResult Check(string claimId, InventoryDocument inventory) =>
-        ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == claimId), Policy, inventory);
+    private static ClaimResult Check(string claimId, InventoryDocument inventory) => SeedClaims.Evaluate(claimId, inventory);
 
-    private static InventoryDocument Doc(params TableEntry[] tables) => Some.Document(Some.Source("app", tables));
+    private static InventoryDocument Doc(params TableEntry[] tables) => SeedClaims.App(tables);
 
     private static TableEntry Organisations() =>
         Some.Table("organisations", "account-management", Some.Id(), Some.Column("name", "contact.company_name"));

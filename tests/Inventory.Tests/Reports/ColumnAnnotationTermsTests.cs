@@ -40,10 +40,7 @@ public sealed class ColumnAnnotationTermsTests
             Some.Column("email", null),
             Some.Column("telephone", null),
             Some.Column("last_sign_in_ip", null, family: TypeFamily.Network))));
-        using var dir = new TempFolder();
-        dir.Write("users.yml", annotation);
-        new AnnotationMerger(options: new MergeOptions { PathBase = dir.Path }).Apply(document, new AnnotationLoader().Load(dir.Path));
-        return document;
+        return SeedClaims.Annotated(document, ("users.yml", annotation));
     }
 
     [Test]

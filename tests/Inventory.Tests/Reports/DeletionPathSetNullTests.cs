@@ -13,10 +13,9 @@ namespace Inventory.Tests.Reports;
 [TestFixture]
 public sealed class DeletionPathSetNullTests
 {
-    private static readonly PolicyDocument Policy = PolicyDocument.Seed;
+    private static readonly PolicyDocument Policy = SeedClaims.Policy;
 
-    private static ClaimResult Check(params TableEntry[] tables) =>
-        ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == "deletion-path"), Policy, Some.Document(Some.Source("app", tables)));
+    private static ClaimResult Check(params TableEntry[] tables) => SeedClaims.Evaluate("deletion-path", tables);
 
     private static TableEntry Users() => Some.Table("users", "account-management", Some.Id(), Some.Column("email", "contact.email"));
 

@@ -12,10 +12,9 @@ namespace Inventory.Tests.Reports;
 [TestFixture]
 public sealed class JsonPathClaimTests
 {
-    private static readonly PolicyDocument Policy = PolicyDocument.Seed;
+    private static readonly PolicyDocument Policy = SeedClaims.Policy;
 
-    private static ClaimResult Check(string claimId, InventoryDocument inventory) =>
-        ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == claimId), Policy, inventory);
+    private static ClaimResult Check(string claimId, InventoryDocument inventory) => SeedClaims.Evaluate(claimId, inventory);
 
     private static PathEntry Path(string path, string category, Origin origin) => new()
     {

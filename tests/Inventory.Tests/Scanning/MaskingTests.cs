@@ -5,13 +5,13 @@ namespace Inventory.Tests.Scanning;
 
 public sealed class MaskingTests
 {
-    [TestCase("john.doe@example.com", ExpectedResult = "j***.d***@e***.c***")]
+    [TestCase("john.doe@example.com", ExpectedResult = "***.***@***.***")]
     [TestCase("+33 6 12 34 56 78", ExpectedResult = "+### ### ### ### ### ###")]
     [TestCase("4242 4242 4242 4242", ExpectedResult = "### ### ### ###")]
     [TestCase("192.0.2.17", ExpectedResult = "###.###.###.###")]
-    [TestCase("Brad", ExpectedResult = "B***")]
-    [TestCase("Éloïse Dürr", ExpectedResult = "É*** D***")]
-    public string Mask_KeepsOnlyTheShapeAndFirstLetters(string value) => Masking.Mask(value);
+    [TestCase("Brad", ExpectedResult = "***")]
+    [TestCase("Éloïse Dürr", ExpectedResult = "*** ***")]
+    public string Mask_KeepsOnlyTheShapeNoLetter(string value) => Masking.Mask(value);
 
     [Test]
     public void Mask_HidesTheLengthOfEachPart()
@@ -24,7 +24,7 @@ public sealed class MaskingTests
     {
         var masked = Masking.Mask(new string('a', 30) + " " + new string('b', 100));
 
-        Assert.That(masked, Is.EqualTo("a*** b***…"));
+        Assert.That(masked, Is.EqualTo("*** ***…"));
     }
 
     // Trial 17 finding 9, generated in bulk: value sets (codes, flags, blood groups, party or church-tax codes) whose
@@ -121,7 +121,7 @@ public sealed class MaskedExamplesPolicyTests
 
         var examples = Masking.Examples(values, "contact.email");
 
-        Assert.That(examples, Is.EqualTo(new[] { "u***###@e***###.o***" }), "distinct masks only: the shapes, no value");
+        Assert.That(examples, Is.EqualTo(new[] { "***###@***###.***" }), "distinct masks only: the shapes, no value");
     }
 
     [Test]

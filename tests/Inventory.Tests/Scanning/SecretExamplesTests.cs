@@ -93,7 +93,7 @@ public sealed class SecretExamplesTests
     {
         var values = Enumerable.Range(0, 100).Select(i => $"person{i}@example.org").ToList();
 
-        Assert.That(Masking.Examples(values, "contact.email", column), Is.EqualTo(new[] { "p***###@e***.o***" }));
+        Assert.That(Masking.Examples(values, "contact.email", column), Is.EqualTo(new[] { "***###@***.***" }));
     }
 
     [Test]
