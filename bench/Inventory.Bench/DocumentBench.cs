@@ -9,7 +9,7 @@ namespace Inventory.Bench;
 /// inventory): the first write of the process (cold: the serializer's metadata and JIT) against the median of the next
 /// ones (warm). Wall time and the process's CPU. Usage: <c>document FILE [--rounds N] [--reflection]</c> (default 7
 /// rounds; <c>--reflection</c> writes through System.Text.Json's reflection metadata with <see cref="InventoryJson.Options"/>
-/// instead of the source-generated code the scan uses).</summary>
+/// instead of the plain JSON writer calls the scan uses, <c>InventoryJsonWriter</c>).</summary>
 public static class DocumentBench
 {
     /// <summary>Runs the measure and prints the figures.</summary>

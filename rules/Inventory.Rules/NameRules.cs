@@ -244,12 +244,28 @@ public sealed class NameRuleSet
     /// <summary>The context groups (from <c>table-groups</c>) a table name belongs to: a group matches when one of its
     /// words is a token of the table name (or the table name's last token in singular form). A token that is no group
     /// word but ends in one of at least five letters after at least three others is read as a closed compound whose last
-    /// word is its head (<c>glpi_computertypes</c> → <c>types</c>, <c>llx_usergroup</c> → <c>group</c>): schemas that join
+    /// word is its head (<c>glpi_computertypes</c> → <c>types</c>, <c>vertragstypen</c> → <c>typen</c>): schemas that join
     /// words without separators name a table after what its rows are, and in English (as in German) a compound names
     /// the kind of thing its head names. The longest such head counts.</summary>
     /// <param name="table">Table name, possibly schema-qualified.</param>
-    /// <returns>The groups in the rule file's order; empty when none matches.</returns>
-    public IReadOnlyList<string> TableGroups(string table)
+    /// <returns>The groups in the file's order (the same list for every call with this table name: memoised with
+    /// <see cref="Match(string, string, TypeFamily)"/>'s groups per table).</returns>
+    public IReadOnlyList<string> TableGroups(string table) => GroupsOf(table).Groups;
+
+    // The groups of a table name and their cache key, memoised per name (a scan asks per table and per column).
+    private (IReadOnlyList<string> Groups, string Key) GroupsOf(string table)
+    {
+        if (_groupsOfTable.TryGetValue(table, out var context)) return context;
+        if (_groupsOfTable.Count >= MatchCacheLimit) _groupsOfTable.Clear();
+        var found = TableGroupsUncached(table);
+        context = (found, string.Join('\u0001', found));
+        _groupsOfTable.TryAdd(table, context);
+        return context;
+    }
+
+    /// <summary>The groups of <see cref="TableGroups"/> computed afresh (the reference of the memo's test).</summary>
+    /// <param name="table">Table name, possibly schema-qualified.</param>
+    internal IReadOnlyList<string> TableGroupsUncached(string table)
     {
         var tokens = Expand(NameTokenizer.Tokenize(table));
         for (int i = tokens.Count - 1; i >= 0; i--)
@@ -330,13 +346,7 @@ public sealed class NameRuleSet
     /// <returns>The best match with the gates applied (sibling requirements not checked); never null.</returns>
     public NameMatch Match(string table, string column, TypeFamily family)
     {
-        if (!_groupsOfTable.TryGetValue(table, out var context))
-        {
-            if (_groupsOfTable.Count >= MatchCacheLimit) _groupsOfTable.Clear();
-            var found = TableGroups(table);
-            context = (found, string.Join('\u0001', found));
-            _groupsOfTable.TryAdd(table, context);
-        }
+        var context = GroupsOf(table);
         if (_matches.TryGetValue((context.Key, column, family), out var known)) return known;
         if (_matches.Count >= MatchCacheLimit) _matches.Clear();
         var match = MatchUncached(context.Groups, column, family);

@@ -48,9 +48,10 @@ public static class InventoryJson
         SkipValidation = true,
     };
 
-    /// <summary>Writes a document's JSON (no trailing newline) through the source-generated writing code
-    /// (<see cref="InventoryJsonContext"/>), in blocks of 64 KB to <paramref name="output"/>: the same bytes as
-    /// <c>JsonSerializer.Serialize(output, document, Options)</c>, without System.Text.Json's reflection metadata.</summary>
+    /// <summary>Writes a document's JSON (no trailing newline) through <see cref="InventoryJsonWriter"/>'s plain JSON
+    /// writer calls, in blocks of 64 KB to <paramref name="output"/>: the same bytes as
+    /// <c>JsonSerializer.Serialize(output, document, Options)</c>, without System.Text.Json's reflection metadata or its
+    /// generic converters over the document's enums and nullable values (JIT-compiled in every process).</summary>
     /// <param name="document">The inventory, as it is (not normalised here).</param>
     /// <param name="output">Receives the UTF-8 text.</param>
     internal static void WriteDocument(InventoryDocument document, Stream output)
@@ -58,7 +59,7 @@ public static class InventoryJson
         var blocks = new StreamBlockWriter(output);
         using (var writer = new Utf8JsonWriter(blocks, WriterOptions))
         {
-            InventoryJsonContext.Default.InventoryDocument.SerializeHandler!(writer, document);
+            InventoryJsonWriter.Write(writer, document);
             writer.Flush();
         }
         blocks.Complete();
@@ -127,10 +128,9 @@ public static class InventoryJson
     /// <summary>Serialises a small document with every part of an inventory filled in (source, scope, table, foreign
     /// key, column, classification with evidence and JSON paths, annotation, database label, issue, split) to a
     /// discarding stream, as <see cref="Write"/> does, enough times for the tiered JIT to count its calls up. The first
-    /// serialisation of a process builds the serializer's metadata and JIT-compiles its converters for these types
-    /// (generic instantiations of System.Text.Json over our types, which ReadyToRun cannot hold): for a small scan that
-    /// is most of the time it spends writing its document. A scan runs this on a background task while it samples.
-    /// Thread-safe (the options are read-only); no file is touched.</summary>
+    /// write of a process runs the JSON writer's and the encoder's code cold (type loading, tier-0 code outside
+    /// ReadyToRun): for a small scan that was most of the time it spent writing its document. A scan runs this on a
+    /// background task while it samples. Thread-safe; no file is touched.</summary>
     public static void WarmUp()
     {
         var document = WarmUpDocument();

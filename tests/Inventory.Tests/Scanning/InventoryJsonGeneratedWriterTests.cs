@@ -7,8 +7,8 @@ using NUnit.Framework;
 
 namespace Inventory.Tests.Scanning;
 
-/// <summary>The document is written through the source-generated code (<see cref="InventoryJson.WriteDocument"/>) and
-/// must give exactly the bytes System.Text.Json's reflection path gives with <see cref="InventoryJson.Options"/> (what
+/// <summary>The document is written through plain JSON writer calls (<see cref="InventoryJson.WriteDocument"/>,
+/// <see cref="InventoryJsonWriter"/>) and must give exactly the bytes System.Text.Json's reflection path gives with <see cref="InventoryJson.Options"/> (what
 /// every earlier release wrote, and what reading uses): escapes, numbers, enums, nulls, order, indentation.</summary>
 [TestFixture]
 public sealed class InventoryJsonGeneratedWriterTests
@@ -81,6 +81,38 @@ public sealed class InventoryJsonGeneratedWriterTests
             Assert.That(Encoding.UTF8.GetString(output.ToArray()), Is.EqualTo(Reflection(document)));
             Assert.That(output.Writes, Is.LessThanOrEqualTo(output.Length / (1 << 16) + 1));
         }
+    }
+
+    [Test]
+    public void KebabCaseTexts_EveryValueOfEveryDocumentEnum_SameTextAsReflection()
+    {
+        // Given every value of the seven enums the document writes
+        Type[] enums = [typeof(ProcessingRole), typeof(TableKind), typeof(TypeFamily), typeof(NotSampledReason), typeof(Origin),
+            typeof(ColumnStatus), typeof(JsonColumnDerivation)];
+        var differing = new List<string>();
+        int values = 0;
+        foreach (var type in enums)
+        {
+            var texts = InventoryJsonWriter.KebabCaseTexts(type);
+            foreach (var value in Enum.GetValues(type))
+            {
+                values++;
+                // Then the writer's text is the one the reflection path writes (kebab-case, as a JSON string)
+                var expected = JsonSerializer.Serialize(value, type, InventoryJson.Options);
+                if ("\"" + texts[Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)].Value + "\"" != expected)
+                    differing.Add($"{type.Name}.{value}: {expected}");
+            }
+        }
+        Assert.That(values, Is.GreaterThan(30));
+        Assert.That(differing, Is.Empty);
+    }
+
+    private enum Gapped { First = 0, Third = 2 }
+
+    [Test]
+    public void KebabCaseTexts_EnumWithAGap_Throws()
+    {
+        Assert.That(() => InventoryJsonWriter.KebabCaseTexts(typeof(Gapped)), Throws.InvalidOperationException);
     }
 
     /// <summary>A memory stream that counts its write calls.</summary>
