@@ -99,6 +99,12 @@ public sealed partial class RuleClassifier
         { "e5", "e6", "e7", "micro", "micros", "microdeg", "microdegree", "microdegrees", "microdegres", "mikrograd" };
     // Latitude words: values within ±90.
     private static readonly HashSet<string> LatitudeTokens = new(StringComparer.Ordinal) { "latitude", "breitengrad", "latitud" };
+    // Tables of places and positions, where a Spanish longitud is the coordinate (fourth error-kind round, errors25).
+    private static readonly HashSet<string> PlaceTableTokens = new(StringComparer.Ordinal)
+        { "location", "locations", "place", "places", "position", "positions", "geo", "gps", "map", "maps", "coordinates",
+          "ubicacion", "ubicaciones", "lugar", "lugares", "posicion", "posiciones", "coordenadas", "mapa", "mapas", "punto", "puntos",
+          "localizacion", "localizaciones", "geolocalizacion", "sitio", "sitios", "parada", "paradas", "direccion", "direcciones",
+          "domicilio", "domicilios", "sucursal", "sucursales", "tienda", "tiendas", "oficina", "oficinas", "almacen", "almacenes" };
     // Tables and columns of what a device or a visit records (C33, LABELS.md tie-breaker 13: derived from a device).
     private static readonly HashSet<string> DeviceContextTokens = new(StringComparer.Ordinal)
         { "ping", "pings", "device", "devices", "visit", "visits", "event", "events", "session", "sessions", "track", "tracks", "tracking",
@@ -149,6 +155,10 @@ public sealed partial class RuleClassifier
             || (tokens.Any(PlaceQualifierTokens.Contains) && tokens.Any(PlaceWordTokens.Contains))
             || (scaled && tokens.Any(t => t is "breite" or "laenge" or "lange"));
         if (!coordinateName) return null;
+        // The Spanish longitud is also a length (longitud_de_clave, the length of a key; longitud_maxima of a field): it is
+        // the coordinate only beside a latitude, with another coordinate word, or in a table of places and positions
+        // (fourth error-kind round, errors25; LABELS.md tie-breaker 13).
+        if (tokens.Contains("longitud") && !SpanishLongitudeIsCoordinate(column, tokens)) return null;
         // A suffix or prefix gate (coordinates_verified, has_gps) stands; a type gate does not when the type can hold
         // coordinates: integers of micro-degrees (lat_e6 bigint, kinds24) and decimals.
         if (name.Gates.Any(g => g is not ("gate.type.integer" or "gate.type.decimal"))) return null;
@@ -202,6 +212,22 @@ public sealed partial class RuleClassifier
         evidence.Insert(0, new EvidenceItem("context-gate", "gate.context.subject", "none", inRange, tested,
             Detail: detail + "no person, device or other organisation in the table: the organisation's own places"));
         return Decide("none", 0.8, evidence);
+    }
+
+    /// <summary>True when a name holding the Spanish <c>longitud</c> (length, or longitude) names the coordinate: another
+    /// word of the name says coordinates, latitude or a place (<c>longitud_gps</c>, <c>geo_longitud</c>), a sibling column
+    /// is a latitude (<c>latitud</c>, <c>lat</c>), or the table holds places or positions (<c>ubicaciones</c>,
+    /// <c>locations</c>). Otherwise it is a length (<c>longitud_de_clave</c>, <c>longitud</c> of a field).</summary>
+    /// <param name="column">The column, with its table's column names.</param>
+    /// <param name="tokens">The name's tokens after abbreviation expansion.</param>
+    private bool SpanishLongitudeIsCoordinate(ColumnEvidence column, IReadOnlyList<string> tokens)
+    {
+        if (tokens.Any(t => t != "longitud" && (GeographicTokens.Contains(t) || CoordinateTokens.Contains(t) || PlaceQualifierTokens.Contains(t))))
+            return true;
+        if (_rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table)).Any(PlaceTableTokens.Contains)) return true;
+        return column.TableColumns
+            .Where(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal))
+            .Any(c => _rules.ExpandAbbreviations(NameTokenizer.Tokenize(c)).Any(LatitudeTokens.Contains));
     }
 
     // Names of a postal code (after abbreviation expansion: zip, plz, cp → postal code).
