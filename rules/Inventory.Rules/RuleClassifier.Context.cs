@@ -99,6 +99,13 @@ public sealed partial class RuleClassifier
         { "e5", "e6", "e7", "micro", "micros", "microdeg", "microdegree", "microdegrees", "microdegres", "mikrograd" };
     // Latitude words: values within ±90.
     private static readonly HashSet<string> LatitudeTokens = new(StringComparer.Ordinal) { "latitude", "breitengrad", "latitud" };
+    // Words that say what a Spanish longitud measures the length of (a key, a field, a string, a password, a list) or its
+    // bound: the name is a length, whatever the table or its siblings (longitud_de_clave, longitud_maxima_del_campo).
+    private static readonly HashSet<string> LengthOfTokens = new(StringComparer.Ordinal)
+        { "clave", "claves", "llave", "campo", "campos", "cadena", "cadenas", "texto", "contrasena", "password", "key", "field",
+          "string", "maxima", "maximo", "minima", "minimo", "max", "min", "nombre", "codigo", "mensaje", "archivo", "fichero",
+          "bits", "bytes", "caracteres", "caracter", "palabra", "palabras", "linea", "lineas", "cola", "lista", "valor", "valores",
+          "dato", "datos", "columna", "columnas", "token", "hash", "cifrado", "numero", "prefijo", "sufijo", "tabla" };
     // Tables of places and positions, where a Spanish longitud is the coordinate (fourth error-kind round, errors25).
     private static readonly HashSet<string> PlaceTableTokens = new(StringComparer.Ordinal)
         { "location", "locations", "place", "places", "position", "positions", "geo", "gps", "map", "maps", "coordinates",
@@ -222,6 +229,7 @@ public sealed partial class RuleClassifier
     /// <param name="tokens">The name's tokens after abbreviation expansion.</param>
     private bool SpanishLongitudeIsCoordinate(ColumnEvidence column, IReadOnlyList<string> tokens)
     {
+        if (tokens.Any(LengthOfTokens.Contains)) return false;
         if (tokens.Any(t => t != "longitud" && (GeographicTokens.Contains(t) || CoordinateTokens.Contains(t) || PlaceQualifierTokens.Contains(t))))
             return true;
         if (_rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table)).Any(PlaceTableTokens.Contains)) return true;
