@@ -290,41 +290,4 @@ public sealed class ErrorKindFourthRoundAdversarialTests
     [Test]
     public void TheDescriptionOfATicketSetting_IsNotAMessage() =>
         AdversarialColumns.AssertNoneTake(Rules, TicketSettingDescriptions, 300, 2518, "customer_content");
-
-    // ------------------------------------------------------------------ a secret key named by what it unlocks or signs
-
-    internal static readonly ColumnKind SecretKeysByUse = new("a secret key named by what it unlocks or signs",
-        [
-            new("en", W("license key", "licence key", "hash key", "payment response hash key", "hmac key",
-                "signing key", "signature key", "check key", "encryption key", "master key", "webhook signing key"),
-                ["licenses", "instance_licenses", "merchant_account", "business_profile", "user_mail_notification", "settings",
-                 "webhooks", "integrations"]),
-            new("fr", W("cle de licence", "cle de signature", "cle de hachage", "cle de verification", "cle de chiffrement"),
-                ["licences", "comptes_marchands", "parametres", "webhooks"]),
-            new("de", W("lizenzschluessel", "signaturschluessel", "pruefschluessel", "verschluesselungsschluessel"),
-                ["lizenzen", "haendlerkonten", "einstellungen"]),
-            new("es", W("clave de licencia", "clave de firma", "clave hash", "clave de cifrado", "clave de verificacion"),
-                ["licencias", "cuentas_comerciales", "ajustes"]),
-        ],
-        ["varchar(255)", "text", "character varying(255)", "String", "varchar(16) binary"],
-        ["id", "created_at", "enabled"], ["other_personal.credentials"]);
-
-    internal static readonly ColumnKind SecretKeysMetadata = new("the id, type, length or dates of a secret key",
-        [
-            new("en", W("license key id", "encryption key id", "signing key type", "hash key length", "license key expires at",
-                "encryption key algorithm", "signing key created at"), ["licenses", "merchant_account", "settings", "webhooks"]),
-            new("fr", W("cle de licence id", "longueur de cle"), ["licences", "parametres"]),
-            new("de", W("lizenzschluessel id", "schluessellaenge"), ["lizenzen", "einstellungen"]),
-            new("es", W("clave de licencia id", "longitud de clave"), ["licencias", "ajustes"]),
-        ],
-        ["integer", "bigint", "varchar(32)", "timestamp", "uuid"],
-        ["id", "created_at"], ["none"]);
-
-    [Test]
-    public void ASecretKeyNamedByWhatItUnlocksOrSigns_IsACredential() =>
-        AdversarialColumns.AssertAllAccepted(Rules, SecretKeysByUse, 500, 2520);
-
-    [Test]
-    public void TheIdTypeLengthOrDatesOfASecretKey_AreNotCredentials() =>
-        AdversarialColumns.AssertNoneTake(Rules, SecretKeysMetadata, 300, 2521, "other_personal");
 }
