@@ -162,10 +162,6 @@ public sealed partial class RuleClassifier
             || (tokens.Any(PlaceQualifierTokens.Contains) && tokens.Any(PlaceWordTokens.Contains))
             || (scaled && tokens.Any(t => t is "breite" or "laenge" or "lange"));
         if (!coordinateName) return null;
-        // The Spanish longitud is also a length (longitud_de_clave, the length of a key; longitud_maxima of a field): it is
-        // the coordinate only beside a latitude, with another coordinate word, or in a table of places and positions
-        // (fourth error-kind round, errors25; LABELS.md tie-breaker 13).
-        if (tokens.Contains("longitud") && !SpanishLongitudeIsCoordinate(column, tokens)) return null;
         // A suffix or prefix gate (coordinates_verified, has_gps) stands; a type gate does not when the type can hold
         // coordinates: integers of micro-degrees (lat_e6 bigint, kinds24) and decimals.
         if (name.Gates.Any(g => g is not ("gate.type.integer" or "gate.type.decimal"))) return null;
@@ -181,6 +177,11 @@ public sealed partial class RuleClassifier
             if (CoordinateText.IsCoordinate(v, limit, scaledIntegers: true)) inRange++;
         }
         if (tested > 0 && inRange < 0.9 * tested) return null;
+        // The Spanish longitud is also a length (longitud_de_clave, the length of a key; longitud_maxima of a field): without
+        // values read as coordinates or a scale of degrees, it is the coordinate only beside a latitude, with another
+        // coordinate word, or in a table of places, positions, visits or devices (fourth error-kind round, errors25;
+        // LABELS.md tie-breaker 13).
+        if (tested == 0 && !scaled && tokens.Contains("longitud") && !SpanishLongitudeIsCoordinate(column, name, tokens)) return null;
         // Another rule's category (a job position in geo_position, kinds24) gives way to words that say coordinates only
         // when the values read as coordinates, or the name says geo, GPS or a scale of degrees.
         if (name.DataCategory is { } named && named != "none" && named != "automatic.geolocation" && named != "other_personal.location"
@@ -223,16 +224,20 @@ public sealed partial class RuleClassifier
 
     /// <summary>True when a name holding the Spanish <c>longitud</c> (length, or longitude) names the coordinate: another
     /// word of the name says coordinates, latitude or a place (<c>longitud_gps</c>, <c>geo_longitud</c>), a sibling column
-    /// is a latitude (<c>latitud</c>, <c>lat</c>), or the table holds places or positions (<c>ubicaciones</c>,
-    /// <c>locations</c>). Otherwise it is a length (<c>longitud_de_clave</c>, <c>longitud</c> of a field).</summary>
+    /// is a latitude (<c>latitud</c>, <c>lat</c>), or the table holds places, positions, visits or devices
+    /// (<c>ubicaciones</c>, <c>locations</c>, <c>visitas</c>). Otherwise it is a length (<c>longitud_de_clave</c>, <c>longitud</c> of a field).</summary>
     /// <param name="column">The column, with its table's column names.</param>
+    /// <param name="name">The name match (its table groups: visits, events and devices record positions).</param>
     /// <param name="tokens">The name's tokens after abbreviation expansion.</param>
-    private bool SpanishLongitudeIsCoordinate(ColumnEvidence column, IReadOnlyList<string> tokens)
+    private bool SpanishLongitudeIsCoordinate(ColumnEvidence column, NameMatch name, IReadOnlyList<string> tokens)
     {
         if (tokens.Any(LengthOfTokens.Contains)) return false;
         if (tokens.Any(t => t != "longitud" && (GeographicTokens.Contains(t) || CoordinateTokens.Contains(t) || PlaceQualifierTokens.Contains(t))))
             return true;
-        if (_rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table)).Any(PlaceTableTokens.Contains)) return true;
+        if (name.TableGroups.Contains("activity") || name.TableGroups.Contains("event-log") || name.TableGroups.Contains("device"))
+            return true;
+        var table = _rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table));
+        if (table.Any(t => PlaceTableTokens.Contains(t) || DeviceContextTokens.Contains(t))) return true;
         return column.TableColumns
             .Where(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal))
             .Any(c => _rules.ExpandAbbreviations(NameTokenizer.Tokenize(c)).Any(LatitudeTokens.Contains));
