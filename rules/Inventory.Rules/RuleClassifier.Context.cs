@@ -99,6 +99,19 @@ public sealed partial class RuleClassifier
         { "e5", "e6", "e7", "micro", "micros", "microdeg", "microdegree", "microdegrees", "microdegres", "mikrograd" };
     // Latitude words: values within ±90.
     private static readonly HashSet<string> LatitudeTokens = new(StringComparer.Ordinal) { "latitude", "breitengrad", "latitud" };
+    // Words that say what a Spanish longitud measures the length of (a key, a field, a string, a password, a list) or its
+    // bound: the name is a length, whatever the table or its siblings (longitud_de_clave, longitud_maxima_del_campo).
+    private static readonly HashSet<string> LengthOfTokens = new(StringComparer.Ordinal)
+        { "clave", "claves", "llave", "campo", "campos", "cadena", "cadenas", "texto", "contrasena", "password", "key", "field",
+          "string", "maxima", "maximo", "minima", "minimo", "max", "min", "nombre", "codigo", "mensaje", "archivo", "fichero",
+          "bits", "bytes", "caracteres", "caracter", "palabra", "palabras", "linea", "lineas", "cola", "lista", "valor", "valores",
+          "dato", "datos", "columna", "columnas", "token", "hash", "cifrado", "numero", "prefijo", "sufijo", "tabla" };
+    // Tables of places and positions, where a Spanish longitud is the coordinate (fourth error-kind round, errors25).
+    private static readonly HashSet<string> PlaceTableTokens = new(StringComparer.Ordinal)
+        { "location", "locations", "place", "places", "position", "positions", "geo", "gps", "map", "maps", "coordinates",
+          "ubicacion", "ubicaciones", "lugar", "lugares", "posicion", "posiciones", "coordenadas", "mapa", "mapas", "punto", "puntos",
+          "localizacion", "localizaciones", "geolocalizacion", "sitio", "sitios", "parada", "paradas", "direccion", "direcciones",
+          "domicilio", "domicilios", "sucursal", "sucursales", "tienda", "tiendas", "oficina", "oficinas", "almacen", "almacenes" };
     // Tables and columns of what a device or a visit records (C33, LABELS.md tie-breaker 13: derived from a device).
     private static readonly HashSet<string> DeviceContextTokens = new(StringComparer.Ordinal)
         { "ping", "pings", "device", "devices", "visit", "visits", "event", "events", "session", "sessions", "track", "tracks", "tracking",
@@ -164,6 +177,11 @@ public sealed partial class RuleClassifier
             if (CoordinateText.IsCoordinate(v, limit, scaledIntegers: true)) inRange++;
         }
         if (tested > 0 && inRange < 0.9 * tested) return null;
+        // The Spanish longitud is also a length (longitud_de_clave, the length of a key; longitud_maxima of a field): without
+        // values read as coordinates or a scale of degrees, it is the coordinate only beside a latitude, with another
+        // coordinate word, or in a table of places, positions, visits or devices (fourth error-kind round, errors25;
+        // LABELS.md tie-breaker 13).
+        if (tested == 0 && !scaled && tokens.Contains("longitud") && !SpanishLongitudeIsCoordinate(column, name, tokens)) return null;
         // Another rule's category (a job position in geo_position, kinds24) gives way to words that say coordinates only
         // when the values read as coordinates, or the name says geo, GPS or a scale of degrees.
         if (name.DataCategory is { } named && named != "none" && named != "automatic.geolocation" && named != "other_personal.location"
@@ -202,6 +220,27 @@ public sealed partial class RuleClassifier
         evidence.Insert(0, new EvidenceItem("context-gate", "gate.context.subject", "none", inRange, tested,
             Detail: detail + "no person, device or other organisation in the table: the organisation's own places"));
         return Decide("none", 0.8, evidence);
+    }
+
+    /// <summary>True when a name holding the Spanish <c>longitud</c> (length, or longitude) names the coordinate: another
+    /// word of the name says coordinates, latitude or a place (<c>longitud_gps</c>, <c>geo_longitud</c>), a sibling column
+    /// is a latitude (<c>latitud</c>, <c>lat</c>), or the table holds places, positions, visits or devices
+    /// (<c>ubicaciones</c>, <c>locations</c>, <c>visitas</c>). Otherwise it is a length (<c>longitud_de_clave</c>, <c>longitud</c> of a field).</summary>
+    /// <param name="column">The column, with its table's column names.</param>
+    /// <param name="name">The name match (its table groups: visits, events and devices record positions).</param>
+    /// <param name="tokens">The name's tokens after abbreviation expansion.</param>
+    private bool SpanishLongitudeIsCoordinate(ColumnEvidence column, NameMatch name, IReadOnlyList<string> tokens)
+    {
+        if (tokens.Any(LengthOfTokens.Contains)) return false;
+        if (tokens.Any(t => t != "longitud" && (GeographicTokens.Contains(t) || CoordinateTokens.Contains(t) || PlaceQualifierTokens.Contains(t))))
+            return true;
+        if (name.TableGroups.Contains("activity") || name.TableGroups.Contains("event-log") || name.TableGroups.Contains("device"))
+            return true;
+        var table = _rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table));
+        if (table.Any(t => PlaceTableTokens.Contains(t) || DeviceContextTokens.Contains(t))) return true;
+        return column.TableColumns
+            .Where(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal))
+            .Any(c => _rules.ExpandAbbreviations(NameTokenizer.Tokenize(c)).Any(LatitudeTokens.Contains));
     }
 
     // Names of a postal code (after abbreviation expansion: zip, plz, cp → postal code).
