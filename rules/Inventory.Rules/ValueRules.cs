@@ -79,7 +79,10 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         // Free text outranks identifiers found inside it only when most values are prose.
         var freeText = result[DetectorIds.FreeText];
         var userAgent = result[DetectorIds.UserAgent];
-        bool prose = freeText.Ratio >= 0.5 && userAgent.Ratio < 0.5 && result[DetectorIds.Json].Ratio < 0.5;
+        bool prose = freeText.Ratio >= 0.5 && userAgent.Ratio < 0.5 && result[DetectorIds.Json].Ratio < 0.5
+            // Company names long enough to read as prose (Société Nouvelle des Transports Martin SAS) under a company's
+            // name: the legal form closing most of them is their proof (LABELS.md contact.company_name; trial 27).
+            && !(name.DataCategory == "contact.company_name" && Enough(result[DetectorIds.CompanyName], 0.5));
         // An address written with markers (jean [at] example [dot] com) has the spaces of prose; the e-mail detector matches
         // whole values only, so a column where it reached its share holds addresses, not prose mentioning them (kinds23).
         if (best is { } hit && !(prose && hit.Id is not (DetectorIds.UserAgent or DetectorIds.Email)))
