@@ -244,7 +244,7 @@ public sealed class NameRuleSet
     /// <summary>The context groups (from <c>table-groups</c>) a table name belongs to: a group matches when one of its
     /// words is a token of the table name (or the table name's last token in singular form). A token that is no group
     /// word but ends in one of at least five letters after at least three others is read as a closed compound whose last
-    /// word is its head (<c>glpi_computertypes</c> → <c>types</c>, <c>llx_usergroup</c> → <c>group</c>): schemas that join
+    /// word is its head (<c>glpi_computertypes</c> → <c>types</c>, <c>vertragstypen</c> → <c>typen</c>): schemas that join
     /// words without separators name a table after what its rows are, and in English (as in German) a compound names
     /// the kind of thing its head names. The longest such head counts.</summary>
     /// <param name="table">Table name, possibly schema-qualified.</param>
@@ -273,9 +273,12 @@ public sealed class NameRuleSet
         return false;
     }
 
-    // The head of a closed compound a table token may be (see TableGroups), or null when the token is itself a group
-    // word (in any number) or ends in none.
-    private string? CompoundHead(string token)
+    /// <summary>The head of a closed compound a table-name token may be (see <see cref="TableGroups"/>): the longest
+    /// table-group word of at least five letters that ends the token after at least three other letters.</summary>
+    /// <param name="token">A folded lower-case token (<see cref="NameTokenizer.Tokenize"/>).</param>
+    /// <returns>The head as it ends the token, or null when the token is itself a group word (in any number), starts with
+    /// a digit, or ends in none.</returns>
+    public string? CompoundHead(string token)
     {
         if (token.Length < CompoundHeadMinLength + CompoundModifierMinLength || _tableGroupWords.Contains(token)
             || _tableGroupWords.Contains(Singular(token)) || char.IsAsciiDigit(token[0])) return null;
