@@ -289,9 +289,12 @@ public sealed class NameRuleSet
         return false;
     }
 
-    // The head of a closed compound a table token may be (see TableGroups), or null when the token is itself a group
-    // word (in any number) or ends in none.
-    private string? CompoundHead(string token)
+    /// <summary>The head of a closed compound a table-name token may be (see <see cref="TableGroups"/>): the longest
+    /// table-group word of at least five letters that ends the token after at least three other letters.</summary>
+    /// <param name="token">A folded lower-case token (<see cref="NameTokenizer.Tokenize"/>).</param>
+    /// <returns>The head as it ends the token, or null when the token is itself a group word (in any number), starts with
+    /// a digit, or ends in none.</returns>
+    public string? CompoundHead(string token)
     {
         if (token.Length < CompoundHeadMinLength + CompoundModifierMinLength || _tableGroupWords.Contains(token)
             || _tableGroupWords.Contains(Singular(token)) || char.IsAsciiDigit(token[0])) return null;

@@ -149,14 +149,22 @@ public static partial class ColumnFeatures
     }
 
     /// <summary>Table tokens without the schema prefix, each singularised by a plain rule (<c>addresses</c> → <c>address</c>,
-    /// <c>customers</c> → <c>customer</c>, <c>kunden</c> unchanged), so that singular and plural tables share features.</summary>
+    /// <c>customers</c> → <c>customer</c>, <c>kunden</c> unchanged), so that singular and plural tables share features; a
+    /// token written as a closed compound is followed by its head (<see cref="NameRuleSet.CompoundHead"/> of the default
+    /// rules: <c>glpi_computertypes</c> → <c>glpi computertype type</c>), so the table's last token is what its rows are.</summary>
     /// <param name="table">Table name, optionally <c>schema.table</c>.</param>
     /// <returns>Tokens in order.</returns>
     public static IReadOnlyList<string> TableTokens(string table)
     {
         var dot = table.LastIndexOf('.');
         var bare = dot >= 0 && dot < table.Length - 1 ? table[(dot + 1)..] : table;
-        return Tokenize(bare).Select(Singular).ToArray();
+        var tokens = new List<string>();
+        foreach (var token in Tokenize(bare))
+        {
+            tokens.Add(Singular(token));
+            if (NameRuleSet.Default.CompoundHead(token) is { } head) tokens.Add(Singular(head));
+        }
+        return tokens;
     }
 
     private static string Singular(string token) =>
