@@ -19,7 +19,9 @@ internal sealed class NameEvidence
          "reservation", "ticket", "case", "claim", "contract", "policy", "purchase", "quote", "voucher", "commande", "facture", "suivi",
          "expedition", "colis", "livraison", "recu", "dossier", "contrat", "sinistre", "devis", "bon", "pedido", "factura",
          "seguimiento", "envio", "paquete", "reserva", "expediente", "contrato", "siniestro", "presupuesto", "albaran", "recibo",
-         "bestellung", "rechnung", "sendung", "auftrag", "lieferung", "lieferschein", "vertrag", "vorgang", "buchung", "beleg"];
+         "bestellung", "rechnung", "sendung", "auftrag", "lieferung", "lieferschein", "vertrag", "vorgang", "buchung", "beleg",
+         // German first parts of a compound written apart (Auftrags-Nr., Bestell-Nr.)
+         "auftrags", "bestell", "rechnungs", "sendungs", "buchungs", "vertrags", "liefer", "vorgangs", "beleg"];
     private static readonly string[] BusinessNumberCompounds =
         ["bestellnummer", "rechnungsnummer", "sendungsnummer", "auftragsnummer", "lieferscheinnummer", "vorgangsnummer",
          "buchungsnummer", "belegnummer", "vertragsnummer", "referenznummer", "aktenzeichen", "trackingnummer", "paketnummer"];

@@ -445,14 +445,15 @@ public sealed class HeldBackKinds25Survey
 
     /// <summary>The columns of <paramref name="kind"/> the combined classifier gets wrong, names only (when names decide)
     /// and sampled (when the kind has values), as <c>table.column (type) → got</c>.</summary>
-    internal static (List<string> NamesOnly, List<string> Sampled) Misses(SurveyKind kind, int count, int seed)
+    internal static (List<string> NamesOnly, List<string> Sampled) Misses(SurveyKind kind, int count, int seed, IColumnClassifier? classifier = null)
     {
+        var combined = classifier ?? Combined;
         var columns = AdversarialColumns.Generate(kind.Kind, count, seed);
         var namesOnly = new List<string>();
         if (kind.NamesOnly)
         {
             // An array column's element type is in the catalogue (PostgreSQL's element type), sampled or not.
-            var decisions = Combined.ClassifyMany(columns.Select(c => c.ToEvidence())
+            var decisions = combined.ClassifyMany(columns.Select(c => c.ToEvidence())
                 .Select(e => kind.Element is { } element ? e with { Column = e.Column with { ElementFamily = element } } : e).ToArray());
             namesOnly = columns.Zip(decisions).Where(p => !kind.Accepts(p.First, p.Second.DataCategory))
                 .Select(p => $"{p.First.Table}.{p.First.Column} ({p.First.Type}, {p.First.Language}) → {p.Second.DataCategory ?? "untagged"}"
@@ -463,7 +464,7 @@ public sealed class HeldBackKinds25Survey
         if (kind.Values is not null)
         {
             var sampled = kind.Sample(columns, seed);
-            sampledWrong = columns.Zip(sampled, Combined.ClassifyMany(sampled)).Where(p => !kind.Accepts(p.First, p.Third.DataCategory))
+            sampledWrong = columns.Zip(sampled, combined.ClassifyMany(sampled)).Where(p => !kind.Accepts(p.First, p.Third.DataCategory))
                 .Select(p => $"{p.First.Table}.{p.First.Column} ({p.First.Type}, {p.First.Language}, sampled) → {p.Third.DataCategory ?? "untagged"}"
                     + (Environment.GetEnvironmentVariable("INVENTORY_SURVEY_EVIDENCE") is { Length: > 0 }
                         ? " [" + string.Join(", ", p.Third.Evidence.Select(e => $"{e.Id}:{e.DataCategory}:{e.Matched}/{e.Total}")) + "]" : "")).ToList();
