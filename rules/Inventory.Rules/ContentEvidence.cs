@@ -56,6 +56,17 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         return decision with { Evidence = [.. head, .. decision.Evidence] };
     }
 
+    /// <summary>True when a JSON key's language or time-zone category is the application's own setting: a top-level key
+    /// (<c>$.timezone_default</c>, <c>$.locale</c>) of a document in a table that configures the application
+    /// (<c>app_settings</c>, <c>parametres</c>, <c>Einstellungen</c>) and holds no person's or account's rows (kinds25, C28's
+    /// kind: configuration documents are none; LABELS.md tie-breaker 5: a language preference stored on an account is
+    /// automatic.browser_language, a catalogue's or the application's is not).</summary>
+    /// <param name="key">The key's name match (its table is the column's table for a top-level key).</param>
+    /// <param name="category">The key's category.</param>
+    private static bool ApplicationSetting(NameMatch key, string category) =>
+        category == "automatic.browser_language" && key.TableGroups.Contains("configuration")
+        && !key.TableGroups.Contains("person") && !key.TableGroups.Contains("user-account");
+
     /// <summary>A column of JSON objects: each path is classified like a column (a validated detector over the path's
     /// values, otherwise the name rule of its key; the same type gates), and the column takes (1) its own name's category
     /// when the name is personal; else (2) <c>customer_content.application_data</c> when the documents' keys change from
@@ -127,7 +138,7 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
                 if (schema) named.Add(new JsonPathFinding(path.Path, person, DetectorIds.PersonName, led, tested, path.Documents));
                 else unnamed.Add(person);
             }
-            else if (key is { DataCategory: { } category, Rule: { } rule } && category != "none")
+            else if (key is { DataCategory: { } category, Rule: { } rule } && category != "none" && !ApplicationSetting(key, category))
             {
                 found.Add(category);
                 keyItems.TryAdd(rule.Id, category);

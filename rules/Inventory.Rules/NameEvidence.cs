@@ -7,7 +7,24 @@ namespace Inventory.Rules;
 /// configuration) with the personal category the name points at. Built once per column; holds no values.</summary>
 internal sealed class NameEvidence
 {
-    private static readonly string[] VersionTokens = ["version", "ver", "release", "build", "firmware", "revision", "schema"];
+    // French, German and Spanish words and compounds (kinds25: softwareversion, compilacion, logiciel_version).
+    private static readonly string[] VersionTokens = ["version", "ver", "release", "build", "firmware", "revision", "schema",
+        "versions", "compilation", "compilacion", "firmwareversion", "softwareversion", "appversion", "versionsnummer", "versao"];
+    // Numbers of business records (kinds25, issue 10 item 6): order, invoice, shipment, tracking, booking and case numbers
+    // are sequential or random digit runs that pass a phone plan or a Luhn check by chance. A name that holds a number word
+    // and one of these is a key (no_facture, numero_commande, tracking_number); German compounds are listed whole.
+    private static readonly string[] NumberWordTokens = ["number", "numero", "nummer", "num", "no", "nr"];
+    private static readonly string[] BusinessRecordTokens =
+        ["order", "orders", "invoice", "invoices", "shipment", "shipments", "tracking", "parcel", "delivery", "receipt", "booking",
+         "reservation", "ticket", "case", "claim", "contract", "policy", "purchase", "quote", "voucher", "commande", "facture", "suivi",
+         "expedition", "colis", "livraison", "recu", "dossier", "contrat", "sinistre", "devis", "bon", "pedido", "factura",
+         "seguimiento", "envio", "paquete", "reserva", "expediente", "contrato", "siniestro", "presupuesto", "albaran", "recibo",
+         "bestellung", "rechnung", "sendung", "auftrag", "lieferung", "lieferschein", "vertrag", "vorgang", "buchung", "beleg",
+         // German first parts of a compound written apart (Auftrags-Nr., Bestell-Nr.)
+         "auftrags", "bestell", "rechnungs", "sendungs", "buchungs", "vertrags", "liefer", "vorgangs", "beleg"];
+    private static readonly string[] BusinessNumberCompounds =
+        ["bestellnummer", "rechnungsnummer", "sendungsnummer", "auftragsnummer", "lieferscheinnummer", "vorgangsnummer",
+         "buchungsnummer", "belegnummer", "vertragsnummer", "referenznummer", "aktenzeichen", "trackingnummer", "paketnummer"];
     // Names of keys and times (issue 10 item 6): a digit run that passes a phone plan or a Luhn check by structure decides
     // nothing in a column named like an identifier or a time; only the name's own category could make it personal.
     private static readonly string[] KeyOrTimeTokens =
@@ -30,7 +47,8 @@ internal sealed class NameEvidence
     {
         Match = match;
         VersionLike = match.Tokens.Any(t => VersionTokens.Contains(t));
-        KeyOrTimeLike = match.Tokens.Any(t => KeyOrTimeTokens.Contains(t));
+        KeyOrTimeLike = match.Tokens.Any(t => KeyOrTimeTokens.Contains(t) || BusinessNumberCompounds.Contains(t))
+            || (match.Tokens.Any(t => NumberWordTokens.Contains(t)) && match.Tokens.Any(t => BusinessRecordTokens.Contains(t)));
         NetworkConfiguration = match.Tokens.Any(t => NetworkConfigurationTokens.Contains(t));
         SystemText = match.Tokens.Any(t => SystemTextTokens.Contains(t));
         Personal = match.DataCategory is { } category && category != "none";

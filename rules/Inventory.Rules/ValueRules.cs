@@ -114,8 +114,10 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
 
         // The organisation's own catalogue (products, tracks, films, categories, languages): its names and descriptions are
         // typed by staff, not by users, and its titles have a person's shape (LABELS.md: catalogue → none; tie-breaker 6).
-        // A catalogue table that is also a content table (product_reviews) is not catalogue text.
-        bool catalogueText = !personalName && name.TableGroups.Contains("catalogue") && !name.TableGroups.Contains("content");
+        // A catalogue table that is also a content table (product_reviews) is not catalogue text, nor is a table of the files
+        // and documents users upload (kinds25: prose in documents.body is the users' content, C44's kind).
+        bool catalogueText = !personalName && name.TableGroups.Contains("catalogue") && !name.TableGroups.Contains("content")
+            && !name.TableGroups.Contains("uploads");
         if (catalogueText && (prose || result[DetectorIds.PersonName].Ratio >= 0.5))
         {
             evidence.Add((prose ? freeText : result[DetectorIds.PersonName]).ToEvidence());

@@ -43,9 +43,22 @@ public sealed class CombinedClassifier : IColumnClassifier
         {
             bool readFailed = ReadAttempted(columns[i].NotSampled);
             result[i] = Combine(rules[i], suggestions[i].Classification, ModelClassifier.HasValues(columns[i]), columns[i].Sampled || readFailed, readFailed);
+            // C07 (kinds25): rows were read and every value was NULL, and no rule decided: zero evidence never becomes the
+            // model's guess (none or another category); the column stays undecided (untagged, so the gate asks a human),
+            // with the model's items kept as the suggestion.
+            if (AllNullUndecided(columns[i], rules[i], readFailed))
+                result[i] = rules[i] with { Evidence = [.. rules[i].Evidence, .. suggestions[i].Classification.Evidence.Where(e => e.Kind == "model")] };
         }
         return result;
     }
+
+    /// <summary>True when the scan read rows of the column, every value was NULL, and the rules decided nothing (no name
+    /// rule, no gate): shared case C07's all-NULL payload, whose expected outcome is untagged.</summary>
+    /// <param name="column">The column as sampled.</param>
+    /// <param name="rule">The rule decision.</param>
+    /// <param name="readFailed">True when the read failed (<see cref="ReadAttempted"/>): not this case.</param>
+    private static bool AllNullUndecided(ColumnEvidence column, ColumnClassification rule, bool readFailed) =>
+        column.Sampled && !readFailed && column.SampledRows > 0 && !ModelClassifier.HasValues(column) && rule.DataCategory is null;
 
     /// <summary>True when the scan tried to read the column's values and could not (no privilege, a timeout, a conversion
     /// error, a type it cannot project, binary content, a table without rows): the name is then all the evidence there
