@@ -405,25 +405,23 @@ public sealed class HeldBackKinds25Survey
         (nameof(HugeDocuments), HugeDocuments),
     ];
 
-    /// <summary>The wrong counts recorded after kinds25 (names only, sampled) per kind, for seeds 1 and 2 of 100 columns:
-    /// the survey fails when a kind does worse. Kinds not listed must be 0 / 0.</summary>
+    /// <summary>The wrong counts recorded after kinds25 (names only, sampled) per kind, for seeds 1 and 2 of 100 columns,
+    /// lowered to 0 by kinds26 for the times as text, the personal and the settings documents: the survey fails when a
+    /// kind does worse. Kinds not listed must be 0 / 0.</summary>
     internal static readonly Dictionary<string, (int NamesOnly, int Sampled)> Ceilings = new(StringComparer.Ordinal)
     {
         ["BirthDatesAsText"] = (2, 2),
         ["CompanyNames"] = (2, 0),
         ["DisplayNames"] = (2, 0),
-        ["EventTimesAsText"] = (0, 7),
         ["FileDigests"] = (2, 2),
         ["Ibans"] = (4, 0),
         ["OddlyWrittenContacts"] = (3, 0),
-        ["PersonalDocuments"] = (0, 5),
         ["PhoneNumberArrays"] = (9, 0),
         ["PhonesAsNumbers"] = (41, 0),
         ["ProviderSubjects"] = (3, 2),
         ["RatesWithFractions"] = (0, 7),
         ["ScoreArrays"] = (0, 2),
         ["SessionCookies"] = (9, 0),
-        ["SettingsDocuments"] = (0, 1),
         ["StaffNotes"] = (7, 0),
         ["UntypedPhones"] = (0, 1),
     };
