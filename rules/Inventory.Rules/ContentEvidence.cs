@@ -169,7 +169,11 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         // Every category the paths show, the decided one included (as the key-level detection always reported them).
         var also = found.Select(DataCategory.TopLevelOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
-        if (names.Personal)
+        // A content name (body, payload, corps, cuerpo) says where the documents are, not what they hold: when the values at
+        // their paths are identifiers a detector recognises (a customer's e-mail, phone, IP address in an event or webhook
+        // document), the most identifying of them decides, as for a column whose name says nothing (kinds26, C28).
+        bool identifiersInside = detectorItems.Values.Any(d => d.Category != "none" && DataCategory.TopLevelOf(d.Category) != "customer_content");
+        if (names.Personal && !(names.TopLevel == "customer_content" && identifiersInside))
             return RuleClassifier.Decide(name.DataCategory!, Math.Min(0.85, name.Weight), evidence, also) with
                 { JsonPaths = summary with { Derivation = JsonColumnDerivation.ColumnName } };
         if (sample.Documents >= 5 && sample.TopKeyShare < 0.5)
@@ -189,6 +193,15 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
                 .Concat(summary.Unnamed.Select(c => (Category: c, Documents: 0, Path: "")))) ?? found[0];
             bool fromValues = detectorItems.Values.Any(d => DataCategory.TopLevelOf(d.Category) == DataCategory.TopLevelOf(top));
             return RuleClassifier.Decide(top, fromValues ? 0.7 : 0.6, evidence, also) with { JsonPaths = summary };
+        }
+        // The documents of a table that configures the application (settings, configs, reglages, Konfiguration, ajustes)
+        // whose every path was read and none holds or is named as anything personal: configuration (LABELS.md none), not
+        // the model's guess from the column's name (kinds26: configs.value read as credentials).
+        if (name.TableGroups.Contains("configuration") && sample.Documents >= 3 && !sample.Truncated)
+        {
+            evidence.Insert(0, new EvidenceItem("sample", "sample.json-configuration", "none", Matched: sample.Documents, Total: sample.Documents,
+                Detail: "documents of a configuration table: no path holds or is named as personal data"));
+            return RuleClassifier.Decide("none", 0.7, evidence, also) with { JsonPaths = summary };
         }
         return ColumnClassification.Undecided([.. evidence]) with { JsonPaths = summary };
     }

@@ -35,6 +35,12 @@ internal sealed class NameEvidence
         ["mask", "netmask", "subnet", "gateway", "dns", "nameserver", "resolver", "bind", "listen", "listener", "route", "router",
          "cidr", "upstream", "loopback", "proxy", "server", "placeholder", "broadcast", "multicast", "network"];
 
+    // Words of a phone (kinds26), after abbreviation expansion (tel → phone): in French and Spanish the head comes first
+    // (numero_telephone_destinataire, telefono_remitente), so the match that ends last is the recipient, not the phone.
+    private static readonly string[] PhoneTokens =
+        ["phone", "phones", "telephone", "telephones", "mobile", "mobiles", "cellphone", "portable", "portables", "telefon", "telefone",
+         "telefonnummer", "handy", "handynummer", "mobilnummer", "mobiltelefon", "telefono", "telefonos", "movil", "moviles", "celular"];
+
     /// <summary>Reads a name match.</summary>
     /// <param name="match">The name rules' match of the column.</param>
     // Names of text the system writes or the organisation configures (issue 10 item 6): exception messages, stack traces,
@@ -51,6 +57,7 @@ internal sealed class NameEvidence
             || (match.Tokens.Any(t => NumberWordTokens.Contains(t)) && match.Tokens.Any(t => BusinessRecordTokens.Contains(t)));
         NetworkConfiguration = match.Tokens.Any(t => NetworkConfigurationTokens.Contains(t));
         SystemText = match.Tokens.Any(t => SystemTextTokens.Contains(t));
+        PhoneWord = match.Tokens.Any(t => PhoneTokens.Contains(t));
         Personal = match.DataCategory is { } category && category != "none";
         TopLevel = Personal ? DataCategory.TopLevelOf(match.DataCategory!) : null;
     }
@@ -67,6 +74,11 @@ internal sealed class NameEvidence
 
     /// <summary>A name of network configuration: its addresses are the organisation's, not a person's.</summary>
     public bool NetworkConfiguration { get; }
+
+    /// <summary>True when a word of the name says phone (<c>telephone</c>, <c>telefono</c>, <c>Handy</c>, <c>mobile</c>),
+    /// wherever it stands: <c>numero_telephone_destinataire</c> is the recipient's phone though the rule that matched last
+    /// is the recipient's (kinds26). Bare digit runs take <c>contact.phone</c> under such a name as under a phone rule.</summary>
+    public bool PhoneWord { get; }
 
     /// <summary>True when the name points at a category other than <c>none</c>.</summary>
     public bool Personal { get; }

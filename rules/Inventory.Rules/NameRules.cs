@@ -75,7 +75,9 @@ public enum NameGates
 /// table context groups, name groups (words of a column name other rules read, <see cref="InNameGroup"/>), gate tokens (suffixes such as <c>_verified</c>, <c>_count</c>, <c>_at</c>, prefixes such as
 /// <c>is_</c>, <c>has_</c>) and rules in English, French, German and Spanish. Matching: the column name is tokenised
 /// (<see cref="NameTokenizer"/>), abbreviations expanded, every rule's phrases matched; the match that ends last wins
-/// (the head of a compound name is its last word), then the longer phrase, then the higher weight, then file order.
+/// (the head of a compound name is its last word), then the longer phrase, then the rule that takes the column's type,
+/// then a rule scoped to the table's groups (<c>tables:</c>) over one that holds in any table, then the higher weight,
+/// then file order.
 /// A rule restricted to table groups must match the table's group; a personal category from a match followed by a gate
 /// token, preceded by a gate prefix, or on a family the rule does not allow, is gated to <c>none</c> evidence.
 /// </summary>
@@ -392,11 +394,11 @@ public sealed class NameRuleSet
                 else start = FindRunLast(words, phrase, out end);
                 if (start < 0) continue;
                 int length = phrase.Sum(p => p.Length);
-                if (Better(end, length, fits, rule.Weight, bestEnd, bestLength, bestFits, best?.Weight ?? 0))
+                if (Better(end, length, fits, rule, bestEnd, bestLength, bestFits, best))
                 {
                     best = rule; bestFits = fits; bestEnd = end; bestLength = length; bestStart = start;
                 }
-                if (rule.KeepsAllowedSuffixes && Better(end, length, fits, rule.Weight, keeperEnd, keeperLength, keeperFits, keeper?.Weight ?? 0))
+                if (rule.KeepsAllowedSuffixes && Better(end, length, fits, rule, keeperEnd, keeperLength, keeperFits, keeper))
                 {
                     keeper = rule; keeperFits = fits; keeperEnd = end; keeperLength = length; keeperStart = start;
                 }
@@ -407,11 +409,11 @@ public sealed class NameRuleSet
                 if (at < 0) continue;
                 // Position in tokens: the token holding the fragment's last character.
                 int end = TokenAt(words, at + fragment.Length - 1), start = TokenAt(words, at);
-                if (Better(end, fragment.Length, fits, rule.Weight, bestEnd, bestLength, bestFits, best?.Weight ?? 0))
+                if (Better(end, fragment.Length, fits, rule, bestEnd, bestLength, bestFits, best))
                 {
                     best = rule; bestFits = fits; bestEnd = end; bestLength = fragment.Length; bestStart = start;
                 }
-                if (rule.KeepsAllowedSuffixes && Better(end, fragment.Length, fits, rule.Weight, keeperEnd, keeperLength, keeperFits, keeper?.Weight ?? 0))
+                if (rule.KeepsAllowedSuffixes && Better(end, fragment.Length, fits, rule, keeperEnd, keeperLength, keeperFits, keeper))
                 {
                     keeper = rule; keeperFits = fits; keeperEnd = end; keeperLength = fragment.Length; keeperStart = start;
                 }
@@ -440,10 +442,25 @@ public sealed class NameRuleSet
     }
 
     // The later match wins, then the longer; of two equal matches (the same phrase in two rules: "iva" is the VAT number
-    // as text and the VAT amount as a decimal), the rule that takes the column's type, then the stronger (kinds20).
-    private static bool Better(int end, int length, bool fits, double weight, int bestEnd, int bestLength, bool bestFits, double bestWeight) =>
-        end > bestEnd || (end == bestEnd && (length > bestLength
-            || (length == bestLength && ((fits && !bestFits) || (fits == bestFits && weight > bestWeight)))));
+    // as text and the VAT amount as a decimal), the rule that takes the column's type (kinds20), then the rule scoped to the
+    // table's groups (kinds26: a rule whose `tables:` matched is more specific evidence than one that holds in any table,
+    // whatever their weights), then the stronger. Rules reach here only when their scope matched.
+    private static bool Better(int end, int length, bool fits, NameRule rule, int bestEnd, int bestLength, bool bestFits, NameRule? best)
+    {
+        if (best is null || end != bestEnd) return end > bestEnd;
+        if (length != bestLength) return length > bestLength;
+        if (fits != bestFits) return fits;
+        bool scoped = IsScoped(rule), bestScoped = IsScoped(best);
+        if (scoped != bestScoped) return scoped;
+        return rule.Weight > best.Weight;
+    }
+
+    /// <summary>True when <paramref name="rule"/> holds only in tables of some context groups (<c>tables:</c>); such a
+    /// rule, when it matches at all, wins a tie (same end, same length, same type fit) against a rule that holds in any
+    /// table, whatever the weights (kinds26). <c>not-tables:</c> alone does not scope a rule.</summary>
+    /// <param name="rule">A rule of this set.</param>
+    /// <returns>True for a rule with table groups.</returns>
+    internal static bool IsScoped(NameRule rule) => rule.Tables.Count > 0;
 
     /// <summary>Replaces every token that is a known abbreviation (the <c>abbreviations</c> of the rule file, all four
     /// languages: <c>fname</c> → <c>first name</c>, <c>tel</c> → <c>phone</c>) by its expansion.</summary>

@@ -55,7 +55,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             // runs; EAN-13 barcodes, IMEIs, order and account numbers, Unix times, integer-stored IPv4 addresses). Written
             // without '+', separators or brackets, digits are phone numbers under a phone name (C01: `phone bigint`), or
             // when they read as one population of international numbers (E.164 digits of mostly one country).
-            if (score.Id == DetectorIds.Phone && name.DataCategory != "contact.phone" && MostlyBareDigitRuns(column.Values)
+            if (score.Id == DetectorIds.Phone && name.DataCategory != "contact.phone" && !names.PhoneWord && MostlyBareDigitRuns(column.Values)
                 && !InternationalNumbersOfOneCountry(column.Values)) continue;
             if (!Enough(score, _options.DetectorShare)) continue;
             if (best is null || score.Ratio > best.Value.Ratio) best = score;
@@ -99,6 +99,18 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
                 && !(hit.Id == DetectorIds.PaymentCard && name.DataCategory == "financial.payment_reference"))
                 category = name.DataCategory;
             return RuleClassifier.Decide(category, confidence, evidence);
+        }
+
+        // Times written as text (2024-03-05T10:21:33Z, 2024-03-05 10:21:33, 05.03.2024 10:21): a record's time, not what a
+        // person wrote, whatever a word such as text, texte or Text in the name made of it (kinds26). A time of day is
+        // required, so a date alone (a birth date as text) is left to the name; a name that says a personal category other
+        // than content (a date of birth, a sign-in time) keeps it.
+        if ((!personalName || nameCategory == "customer_content") && family is TypeFamily.Text or TypeFamily.Untyped
+            && TimesOfDay(column.Values) is { } times)
+        {
+            evidence.Insert(0, new EvidenceItem("sample", "sample.times-as-text", "none", times.Times, times.Tested, Math.Round((double)times.Times / times.Tested, 4),
+                "values are dates with a time of day written as text: a record's time, not a message"));
+            return RuleClassifier.Decide("none", 0.8, evidence);
         }
 
         // Enumerations: text whose sample repeats a handful of distinct values that no personal detector recognises
@@ -277,6 +289,62 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         var secret = result[DetectorIds.SecretToken];
         return Enough(secret, _options.DetectorShare);
     }
+
+    /// <summary>Dates with a time of day written as text, at least 90 % of the non-blank values (and 3): ISO 8601 and the SQL
+    /// form (<c>2024-03-05T10:21:33Z</c>, <c>2024-03-05 10:21:33.123+02:00</c>, <c>2024-03-05T10:21</c>) and day-first dates
+    /// with a time (<c>05/03/2024 10:21</c>, <c>05.03.2024 10:21:33</c>), with a valid month, day, hour and minute (source:
+    /// ISO 8601-1:2019 §5.4 for the extended format; the day-first forms are the French, German and Spanish habits).</summary>
+    /// <param name="values">The column's sampled values.</param>
+    /// <returns>The counts (times, values tested), or null when fewer than 90 % are times.</returns>
+    internal static (int Times, int Tested)? TimesOfDay(IReadOnlyList<string> values)
+    {
+        int tested = 0, times = 0;
+        foreach (var raw in values)
+        {
+            var value = raw.AsSpan().Trim();
+            if (value.IsEmpty) continue;
+            tested++;
+            if (IsTimeOfDayText(value)) times++;
+        }
+        return tested >= 3 && times >= 0.9 * tested ? (times, tested) : null;
+    }
+
+    private static bool IsTimeOfDayText(ReadOnlySpan<char> v)
+    {
+        int year, month, day, at;
+        if (v.Length >= 16 && Digits(v, 0, 4) && v[4] == '-' && Digits(v, 5, 2) && v[7] == '-' && Digits(v, 8, 2) && v[10] is 'T' or ' ')
+        {
+            year = Number(v, 0, 4); month = Number(v, 5, 2); day = Number(v, 8, 2); at = 11;
+        }
+        else if (v.Length >= 16 && Digits(v, 0, 2) && v[2] is '/' or '.' or '-' && Digits(v, 3, 2) && v[5] == v[2] && Digits(v, 6, 4) && v[10] == ' ')
+        {
+            day = Number(v, 0, 2); month = Number(v, 3, 2); year = Number(v, 6, 4); at = 11;
+        }
+        else return false;
+        if (year < 1000 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        if (!(Digits(v, at, 2) && v[at + 2] == ':' && Digits(v, at + 3, 2)) || Number(v, at, 2) > 23 || Number(v, at + 3, 2) > 59) return false;
+        var rest = v[(at + 5)..];
+        if (rest.Length >= 3 && rest[0] == ':' && Digits(rest, 1, 2) && Number(rest, 1, 2) <= 60) rest = rest[3..];
+        if (rest.Length >= 2 && rest[0] == '.' && char.IsAsciiDigit(rest[1]))
+        {
+            int i = 1;
+            while (i < rest.Length && char.IsAsciiDigit(rest[i])) i++;
+            rest = rest[i..];
+        }
+        if (rest.IsEmpty || rest is "Z") return true;
+        // An offset: +02:00, -0500, +02.
+        return rest[0] is '+' or '-' && rest.Length is 3 or 5 or 6 && Digits(rest, 1, 2)
+            && (rest.Length == 3 || (rest.Length == 5 && Digits(rest, 3, 2)) || (rest[3] == ':' && Digits(rest, 4, 2)));
+    }
+
+    private static bool Digits(ReadOnlySpan<char> v, int start, int count)
+    {
+        if (start + count > v.Length) return false;
+        foreach (var c in v.Slice(start, count)) if (!char.IsAsciiDigit(c)) return false;
+        return true;
+    }
+
+    private static int Number(ReadOnlySpan<char> v, int start, int count) => int.Parse(v.Slice(start, count), CultureInfo.InvariantCulture);
 
     /// <summary>True when at least 80 % of the non-blank values are bare digit runs (ASCII digits only, after trimming):
     /// no <c>+</c>, no separator, no bracket, the form in which a phone number cannot be told from any other number. A

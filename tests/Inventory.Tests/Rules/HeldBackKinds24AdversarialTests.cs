@@ -18,19 +18,13 @@ namespace Inventory.Tests.Rules;
 internal sealed record SampledKind(ColumnKind Kind, Func<Random, string, Func<Random, string>> Values, bool NamesOnly = true, TypeFamily? Element = null,
     int ValueCount = 40)
 {
+    /// <summary>The same kind as a <see cref="SurveyKind"/> (case <c>kinds24</c>), sampled alike: the same seeded values,
+    /// each column's format drawn once from its language.</summary>
+    public SurveyKind AsSurveyKind() =>
+        new("kinds24", Kind, (random, column) => { var next = Values(random, column.Language); return r => next(r); }, NamesOnly, Element, ValueCount);
+
     /// <summary>The generated columns, each sampled with <see cref="ValueCount"/> values (or array elements) as a scan reads them.</summary>
-    public ColumnEvidence[] Sample(IReadOnlyList<AdversarialColumn> columns, int seed)
-    {
-        var random = new Random(seed * 7919);
-        return columns.Select(c =>
-        {
-            var next = Values(random, c.Language);
-            var values = Enumerable.Range(0, ValueCount).Select(_ => next(random)).ToArray();
-            return Element is { } element
-                ? Some.Array(c.Table, c.Column, c.Type, element, 3, values) with { TableColumns = [.. c.Siblings, c.Column] }
-                : Some.InTable(c.Table, c.Siblings, c.Column, c.Type, values);
-        }).ToArray();
-    }
+    public ColumnEvidence[] Sample(IReadOnlyList<AdversarialColumn> columns, int seed) => AsSurveyKind().Sample(columns, seed);
 }
 
 /// <summary>
@@ -357,29 +351,11 @@ public sealed class HeldBackKinds24AdversarialTests
     private static IEnumerable<TestCaseData> Cases() =>
         Kinds.SelectMany(k => new[] { 1, 2 }.Select(seed => new TestCaseData(k.Name, seed).SetName($"Kind_NamesAndValues_Right({k.Name}, seed {seed})")));
 
-    /// <summary>The columns of <paramref name="kind"/> the combined classifier gets wrong, names only (when the kind is
-    /// decided by names) and sampled, as <c>table.column (type, how) → got</c>.</summary>
-    internal static (List<string> NamesOnly, List<string> Sampled) Misses(SampledKind kind, int count, int seed)
-    {
-        var columns = AdversarialColumns.Generate(kind.Kind, count, seed);
-        var namesOnly = kind.NamesOnly ? AdversarialColumns.Misses(Combined, columns).ToList() : [];
-        var sampled = kind.Sample(columns, seed);
-        var wrong = sampled.Zip(Combined.ClassifyMany(sampled)).Where(p => !columns[0].Accepts(p.Second.DataCategory))
-            .Select(p => $"{p.First.Table}.{p.First.Column.Name} ({p.First.Column.DeclaredType}, sampled) → {p.Second.DataCategory ?? "untagged"}")
-            .ToList();
-        return (namesOnly, wrong);
-    }
-
     [TestCaseSource(nameof(Cases))]
     public void Kind_NamesAndValues_Right(string name, int seed)
     {
         var kind = Kinds.Single(k => k.Name == name).Kind;
-        var (namesOnly, sampled) = Misses(kind, 200, seed);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(namesOnly, Is.Empty, "names only: " + AdversarialColumns.Describe(kind.Kind, namesOnly, 200));
-            Assert.That(sampled, Is.Empty, $"sampled: {sampled.Count} of 200 {kind.Kind.What} wrong; e.g. {string.Join("; ", sampled.Take(12))}");
-        }
+        SampledKindAssertions.AssertSampledKind(kind.AsSurveyKind(), 200, seed, Combined);
     }
 
     /// <summary>Tokens of a card in a card's format are not card numbers: no decision on such a column carries a hit of

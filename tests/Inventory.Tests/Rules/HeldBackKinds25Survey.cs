@@ -8,38 +8,6 @@ using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
 
-/// <summary>A case kind of <c>../shared/cases</c> generated anew for the survey: names, tables and types
-/// (<see cref="ColumnKind"/>), how each column is sampled, and whether names alone must decide.</summary>
-/// <param name="Case">The case it is a kind of (<c>C01</c>…).</param>
-/// <param name="Kind">Names in en/fr/de/es, tables, declared types (PostgreSQL, SQLite, MariaDB), accepted categories;
-/// <c>untagged</c> among them accepts no decision.</param>
-/// <param name="Values">Called once per column (its format), then once per value; receives the column. Null values are NULL
-/// rows. Null: the kind is decided by names only.</param>
-/// <param name="NamesOnly">True when the name and table alone must decide (what CI sees).</param>
-/// <param name="Element">The element family of an array column, or null.</param>
-/// <param name="ValueCount">Values sampled per column.</param>
-internal sealed record SurveyKind(string Case, ColumnKind Kind, Func<Random, AdversarialColumn, Func<Random, string?>>? Values, bool NamesOnly = true,
-    TypeFamily? Element = null, int ValueCount = 40)
-{
-    /// <summary>True when <paramref name="category"/> (null: untagged) is accepted.</summary>
-    public bool Accepts(AdversarialColumn column, string? category) =>
-        category is null ? Kind.Accepted.Contains("untagged") : column.Accepts(category);
-
-    /// <summary>The generated columns sampled as a scan reads them.</summary>
-    public ColumnEvidence[] Sample(IReadOnlyList<AdversarialColumn> columns, int seed)
-    {
-        var random = new Random(seed * 7919);
-        return columns.Select(c =>
-        {
-            var next = Values!(random, c);
-            var values = Enumerable.Range(0, ValueCount).Select(_ => next(random)).ToArray();
-            return Element is { } element
-                ? Some.Array(c.Table, c.Column, c.Type, element, 3, values.OfType<string>().ToArray()) with { TableColumns = [.. c.Siblings, c.Column] }
-                : Some.InTable(c.Table, c.Siblings, c.Column, c.Type, values);
-        }).ToArray();
-    }
-}
-
 /// <summary>
 /// The survey of session 25 (kinds25, issue 10 item 6 and the acceptance on held-back cases "of the same kinds as
 /// ../shared/cases"): every case kind of C01–C45 that the classifier decides is generated anew — other names in English,
@@ -437,57 +405,26 @@ public sealed class HeldBackKinds25Survey
         (nameof(HugeDocuments), HugeDocuments),
     ];
 
-    /// <summary>The wrong counts recorded after kinds25 (names only, sampled) per kind, for seeds 1 and 2 of 100 columns:
-    /// the survey fails when a kind does worse. Kinds not listed must be 0 / 0.</summary>
+    /// <summary>The wrong counts recorded after kinds25 (names only, sampled) per kind, for seeds 1 and 2 of 100 columns,
+    /// lowered to 0 by kinds26 for the times as text, the personal and the settings documents: the survey fails when a
+    /// kind does worse. Kinds not listed must be 0 / 0.</summary>
     internal static readonly Dictionary<string, (int NamesOnly, int Sampled)> Ceilings = new(StringComparer.Ordinal)
     {
         ["BirthDatesAsText"] = (2, 2),
         ["CompanyNames"] = (2, 0),
         ["DisplayNames"] = (2, 0),
-        ["EventTimesAsText"] = (0, 7),
         ["FileDigests"] = (2, 2),
         ["Ibans"] = (4, 0),
         ["OddlyWrittenContacts"] = (3, 0),
-        ["PersonalDocuments"] = (0, 5),
         ["PhoneNumberArrays"] = (9, 0),
         ["PhonesAsNumbers"] = (41, 0),
         ["ProviderSubjects"] = (3, 2),
         ["RatesWithFractions"] = (0, 7),
         ["ScoreArrays"] = (0, 2),
         ["SessionCookies"] = (9, 0),
-        ["SettingsDocuments"] = (0, 1),
         ["StaffNotes"] = (7, 0),
         ["UntypedPhones"] = (0, 1),
     };
-
-    /// <summary>The columns of <paramref name="kind"/> the combined classifier gets wrong, names only (when names decide)
-    /// and sampled (when the kind has values), as <c>table.column (type) → got</c>.</summary>
-    internal static (List<string> NamesOnly, List<string> Sampled) Misses(SurveyKind kind, int count, int seed, IColumnClassifier? classifier = null)
-    {
-        var combined = classifier ?? Combined;
-        var columns = AdversarialColumns.Generate(kind.Kind, count, seed);
-        var namesOnly = new List<string>();
-        if (kind.NamesOnly)
-        {
-            // An array column's element type is in the catalogue (PostgreSQL's element type), sampled or not.
-            var decisions = combined.ClassifyMany(columns.Select(c => c.ToEvidence())
-                .Select(e => kind.Element is { } element ? e with { Column = e.Column with { ElementFamily = element } } : e).ToArray());
-            namesOnly = columns.Zip(decisions).Where(p => !kind.Accepts(p.First, p.Second.DataCategory))
-                .Select(p => $"{p.First.Table}.{p.First.Column} ({p.First.Type}, {p.First.Language}) → {p.Second.DataCategory ?? "untagged"}"
-                    + (Environment.GetEnvironmentVariable("INVENTORY_SURVEY_EVIDENCE") is { Length: > 0 }
-                        ? " [" + string.Join(", ", p.Second.Evidence.Select(e => $"{e.Id}:{e.DataCategory}")) + "]" : "")).ToList();
-        }
-        var sampledWrong = new List<string>();
-        if (kind.Values is not null)
-        {
-            var sampled = kind.Sample(columns, seed);
-            sampledWrong = columns.Zip(sampled, combined.ClassifyMany(sampled)).Where(p => !kind.Accepts(p.First, p.Third.DataCategory))
-                .Select(p => $"{p.First.Table}.{p.First.Column} ({p.First.Type}, {p.First.Language}, sampled) → {p.Third.DataCategory ?? "untagged"}"
-                    + (Environment.GetEnvironmentVariable("INVENTORY_SURVEY_EVIDENCE") is { Length: > 0 }
-                        ? " [" + string.Join(", ", p.Third.Evidence.Select(e => $"{e.Id}:{e.DataCategory}:{e.Matched}/{e.Total}")) + "]" : "")).ToList();
-        }
-        return (namesOnly, sampledWrong);
-    }
 
     private static IEnumerable<TestCaseData> Cases() =>
         Kinds.SelectMany(k => new[] { 1, 2 }.Select(seed => new TestCaseData(k.Name, seed).SetName($"Survey({k.Kind.Case} {k.Name}, seed {seed})")));
@@ -498,7 +435,7 @@ public sealed class HeldBackKinds25Survey
     public void Survey(string name, int seed)
     {
         var kind = Kinds.Single(k => k.Name == name).Kind;
-        var (namesOnly, sampled) = Misses(kind, 100, seed);
+        var (namesOnly, sampled) = SampledKindAssertions.Misses(kind, 100, seed, Combined);
         string line = string.Join('\t', kind.Case, name, seed.ToString(CultureInfo.InvariantCulture),
             kind.NamesOnly ? namesOnly.Count.ToString(CultureInfo.InvariantCulture) : "-",
             kind.Values is null ? "-" : sampled.Count.ToString(CultureInfo.InvariantCulture),
@@ -506,11 +443,6 @@ public sealed class HeldBackKinds25Survey
         TestContext.Out.WriteLine(line);
         if (Environment.GetEnvironmentVariable("INVENTORY_SURVEY_OUT") is { Length: > 0 } path)
             lock (Ceilings) File.AppendAllText(path, line + "\n");
-        var (namesCeiling, sampledCeiling) = Ceilings.GetValueOrDefault(name);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(namesOnly, Has.Count.LessThanOrEqualTo(namesCeiling), "names only: " + AdversarialColumns.Describe(kind.Kind, namesOnly, 100));
-            Assert.That(sampled, Has.Count.LessThanOrEqualTo(sampledCeiling), $"sampled: {sampled.Count} of 100 {kind.Kind.What} wrong; e.g. {string.Join("; ", sampled.Take(12))}");
-        }
+        SampledKindAssertions.AssertWithin(kind, 100, (namesOnly, sampled), Ceilings.GetValueOrDefault(name));
     }
 }
