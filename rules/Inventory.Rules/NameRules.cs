@@ -297,7 +297,8 @@ public sealed class NameRuleSet
     public string? CompoundHead(string token)
     {
         if (token.Length < CompoundHeadMinLength + CompoundModifierMinLength || _tableGroupWords.Contains(token)
-            || _tableGroupWords.Contains(Singular(token)) || char.IsAsciiDigit(token[0])) return null;
+            || _tableGroupWords.Contains(Singular(token)) || _tableGroupWords.Contains(SingularOfEs(token))
+            || char.IsAsciiDigit(token[0])) return null;
         for (int start = CompoundModifierMinLength; start <= token.Length - CompoundHeadMinLength; start++)
         {
             var tail = token[start..];
@@ -309,7 +310,7 @@ public sealed class NameRuleSet
     private static bool InGroup(List<string> tokens, HashSet<string> single, List<string[]> multi, bool singular)
     {
         foreach (var t in tokens)
-            if (single.Contains(t) || (singular && single.Contains(Singular(t)))) return true;
+            if (single.Contains(t) || (singular && (single.Contains(Singular(t)) || single.Contains(SingularOfEs(t))))) return true;
         foreach (var phrase in multi)
             if (FindRun(tokens, phrase) >= 0) return true;
         return false;
@@ -458,6 +459,17 @@ public sealed class NameRuleSet
             if (_abbreviations.TryGetValue(t, out var expansion)) result.AddRange(expansion); else result.Add(t);
         return result;
     }
+
+    /// <summary>The singular of a Spanish plural in <c>-es</c> of a noun ending in a consonant (<c>suscriptores</c> →
+    /// <c>suscriptor</c>, <c>autores</c> → <c>autor</c>, <c>canales</c> → <c>canal</c>, <c>huespedes</c> → <c>huesped</c>; the
+    /// Real Academia's rule for nouns ending in -r, -l, -n, -d), which <see cref="Singular"/>'s English -s leaves as
+    /// <c>suscriptore</c>. Applied to tokens of at least six letters, so that short English plurals (<c>files</c>,
+    /// <c>roles</c>, <c>nodes</c>) are not read as other words (<c>fil</c>, <c>rol</c>).</summary>
+    /// <param name="token">A folded lower-case token.</param>
+    /// <returns>The token without its <c>-es</c>, or the token unchanged when it is no such plural.</returns>
+    private static string SingularOfEs(string token) =>
+        token.Length >= 6 && token.EndsWith("es", StringComparison.Ordinal) && token[^3] is 'r' or 'l' or 'n' or 'd'
+            ? token[..^2] : token;
 
     private static string Singular(string token) =>
         token.Length > 4 && token.EndsWith("ies", StringComparison.Ordinal) ? token[..^3] + "y"
