@@ -464,12 +464,14 @@ public sealed class NameRuleSet
     /// <c>suscriptor</c>, <c>autores</c> → <c>autor</c>, <c>canales</c> → <c>canal</c>, <c>huespedes</c> → <c>huesped</c>; the
     /// Real Academia's rule for nouns ending in -r, -l, -n, -d), which <see cref="Singular"/>'s English -s leaves as
     /// <c>suscriptore</c>. Applied to tokens of at least six letters, so that short English plurals (<c>files</c>,
-    /// <c>roles</c>, <c>nodes</c>) are not read as other words (<c>fil</c>, <c>rol</c>).</summary>
+    /// <c>roles</c>, <c>nodes</c>) are not read as other words (<c>fil</c>, <c>rol</c>), and only after a vowel and that
+    /// consonant, as Spanish nouns end, so that French plurals in -des, -nes, -les (<c>commandes</c>, <c>personnes</c>,
+    /// <c>tables</c>) are not read as <c>command</c>, <c>personn</c>, <c>tabl</c>.</summary>
     /// <param name="token">A folded lower-case token.</param>
     /// <returns>The token without its <c>-es</c>, or the token unchanged when it is no such plural.</returns>
     private static string SingularOfEs(string token) =>
         token.Length >= 6 && token.EndsWith("es", StringComparison.Ordinal) && token[^3] is 'r' or 'l' or 'n' or 'd'
-            ? token[..^2] : token;
+            && token[^4] is 'a' or 'e' or 'i' or 'o' or 'u' ? token[..^2] : token;
 
     private static string Singular(string token) =>
         token.Length > 4 && token.EndsWith("ies", StringComparison.Ordinal) ? token[..^3] + "y"

@@ -151,8 +151,9 @@ public sealed class ErrorKindFifthRoundAdversarialTests
         Assert.That(misses, Is.Empty, $"{misses.Count} of {total}: {string.Join("; ", misses.Take(10))}");
     }
 
-    // English plurals in -es whose stem without -es ends in -r, -l, -n or -d, and short plurals: the -es rule must not read
-    // them as another word (`files` is no French `fil`, `roles` no Spanish `rol` by that rule).
+    // English and French plurals in -es whose stem without -es ends in -r, -l, -n or -d, and short plurals: the -es rule
+    // must not read them as another word (`files` is no French `fil`, `roles` no Spanish `rol`, the French `commandes` no
+    // English `command`, an integration word).
     private static readonly (string Plural, string Singular)[] EnglishPluralsInEs =
         [("profiles", "profile"), ("modules", "module"), ("files", "file"), ("roles", "role"), ("nodes", "node"),
          ("stores", "store"), ("scores", "score"), ("features", "feature"), ("signatures", "signature"),
@@ -160,10 +161,12 @@ public sealed class ErrorKindFifthRoundAdversarialTests
          ("machines", "machine"), ("episodes", "episode"),
          ("engines", "engine"), ("zones", "zone"), ("codes", "code"), ("lines", "line"), ("phones", "phone"),
          ("vehicles", "vehicle"), ("titles", "title"), ("rules", "rule"), ("sales", "sale"), ("bundles", "bundle"),
-         ("measures", "measure"), ("failures", "failure"), ("structures", "structure")];
+         ("measures", "measure"), ("failures", "failure"), ("structures", "structure"),
+         ("commandes", "commande"), ("demandes", "demande"), ("personnes", "personne"), ("factures", "facture"),
+         ("heures", "heure"), ("salles", "salle"), ("amendes", "amende"), ("colonnes", "colonne")];
 
     [Test]
-    public void AnEnglishPluralInEs_KeepsTheGroupsOfItsSingular()
+    public void AnEnglishOrFrenchPluralInEs_KeepsTheGroupsOfItsSingular()
     {
         var misses = new List<string>();
         int total = 0;
