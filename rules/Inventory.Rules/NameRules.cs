@@ -299,7 +299,8 @@ public sealed class NameRuleSet
     public string? CompoundHead(string token)
     {
         if (token.Length < CompoundHeadMinLength + CompoundModifierMinLength || _tableGroupWords.Contains(token)
-            || _tableGroupWords.Contains(Singular(token)) || char.IsAsciiDigit(token[0])) return null;
+            || _tableGroupWords.Contains(Singular(token)) || _tableGroupWords.Contains(SingularOfEs(token))
+            || char.IsAsciiDigit(token[0])) return null;
         for (int start = CompoundModifierMinLength; start <= token.Length - CompoundHeadMinLength; start++)
         {
             var tail = token[start..];
@@ -311,7 +312,7 @@ public sealed class NameRuleSet
     private static bool InGroup(List<string> tokens, HashSet<string> single, List<string[]> multi, bool singular)
     {
         foreach (var t in tokens)
-            if (single.Contains(t) || (singular && single.Contains(Singular(t)))) return true;
+            if (single.Contains(t) || (singular && (single.Contains(Singular(t)) || single.Contains(SingularOfEs(t))))) return true;
         foreach (var phrase in multi)
             if (FindRun(tokens, phrase) >= 0) return true;
         return false;
@@ -475,6 +476,19 @@ public sealed class NameRuleSet
             if (_abbreviations.TryGetValue(t, out var expansion)) result.AddRange(expansion); else result.Add(t);
         return result;
     }
+
+    /// <summary>The singular of a Spanish plural in <c>-es</c> of a noun ending in a consonant (<c>suscriptores</c> →
+    /// <c>suscriptor</c>, <c>autores</c> → <c>autor</c>, <c>canales</c> → <c>canal</c>, <c>huespedes</c> → <c>huesped</c>; the
+    /// Real Academia's rule for nouns ending in -r, -l, -n, -d), which <see cref="Singular"/>'s English -s leaves as
+    /// <c>suscriptore</c>. Applied to tokens of at least six letters, so that short English plurals (<c>files</c>,
+    /// <c>roles</c>, <c>nodes</c>) are not read as other words (<c>fil</c>, <c>rol</c>), and only after a vowel and that
+    /// consonant, as Spanish nouns end, so that French plurals in -des, -nes, -les (<c>commandes</c>, <c>personnes</c>,
+    /// <c>tables</c>) are not read as <c>command</c>, <c>personn</c>, <c>tabl</c>.</summary>
+    /// <param name="token">A folded lower-case token.</param>
+    /// <returns>The token without its <c>-es</c>, or the token unchanged when it is no such plural.</returns>
+    private static string SingularOfEs(string token) =>
+        token.Length >= 6 && token.EndsWith("es", StringComparison.Ordinal) && token[^3] is 'r' or 'l' or 'n' or 'd'
+            && token[^4] is 'a' or 'e' or 'i' or 'o' or 'u' ? token[..^2] : token;
 
     private static string Singular(string token) =>
         token.Length > 4 && token.EndsWith("ies", StringComparison.Ordinal) ? token[..^3] + "y"
