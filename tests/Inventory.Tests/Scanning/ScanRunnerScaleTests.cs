@@ -221,7 +221,7 @@ public sealed class ScanRunnerScaleTests
         var document = await scan;
 
         // Then no batch holds more than 1,024 columns, so the 2,560 columns make at least three batches to share
-        // between the workers (with 4,096 the first worker took them all in one)
+        // between the workers (with 4,096 one batch could take them all)
         var batches = classifier.Batches.ToArray();
         using (Assert.EnterMultipleScope())
         {
