@@ -20,10 +20,15 @@ internal static class ScanProgressView
     {
         // The model is deserialised while the catalog is read and the first tables are sampled.
         var classifier = flow.StartClassifier();
-        // Once it is built, the inventory's serializer is warmed on a pool thread while tables are sampled, so the document
-        // is written warm at the end (InventoryJson.WarmUp; bench/README.md). Not run inline: the classification
-        // workers' own continuations on the classifier must not wait behind it.
-        _ = classifier.ContinueWith(static _ => InventoryJson.WarmUp(), CancellationToken.None,
+        // Once it is built, the inventory's serializer and the summary's table are warmed on a pool thread while tables are
+        // sampled, so the document is written and the summary printed warm at the end (InventoryJson.WarmUp,
+        // ScanSummaryView.WarmUp; bench/README.md). Not run inline: the classification workers' own continuations on the
+        // classifier must not wait behind it.
+        _ = classifier.ContinueWith(static _ =>
+        {
+            InventoryJson.WarmUp();
+            ScanSummaryView.WarmUp();
+        }, CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         // With several sources, tables of one name come from many of them (one database per tenant): each table's line
         // names its source as check and report do, source/table (trial 19: "rendez_vous: 300 rows sampled" three times).

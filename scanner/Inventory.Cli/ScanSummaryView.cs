@@ -7,6 +7,24 @@ namespace Inventory.Cli;
 /// <summary>The scan summary printed by <c>scan</c>.</summary>
 internal static class ScanSummaryView
 {
+    /// <summary>Renders the summary of a one-column document (<see cref="InventoryJson.WarmUpDocument"/>) to a console that
+    /// discards it, so that the summary a scan prints at its end runs warm: the first rendering of a process pays for
+    /// Spectre.Console's table layout, measuring and text-wrapping code cold (type loading, tier-0 code outside
+    /// ReadyToRun), which was 60–110 ms of CPU on the serial end of every scan (bench/README.md, 2026-12-03, ninth
+    /// session). A scan runs this on a background task while it samples, beside <see cref="InventoryJson.WarmUp"/>.
+    /// Thread-safe: the console is its own; nothing is written anywhere.</summary>
+    public static void WarmUp()
+    {
+        var discard = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(TextWriter.Null),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        discard.Profile.Width = 240;
+        Print(discard, InventoryJson.WarmUpDocument());
+    }
+
     /// <summary>Prints the scan summary: tables, columns, columns per category, statuses, issues.</summary>
     public static void Print(IAnsiConsole console, InventoryDocument document)
     {

@@ -27,8 +27,12 @@ internal sealed record SampledTable(SourceScan Source, TableInfo Table, TableSam
 /// </summary>
 internal sealed class ClassificationStage
 {
-    /// <summary>Columns classified in one batch at most.</summary>
-    internal const int MaxBatchColumns = 4096;
+    /// <summary>Columns classified in one batch at most. Small enough that a scan which queues every table at once (names
+    /// only: `--sample-rows 0`, where 20,000 columns arrive within milliseconds of the catalog) spreads its batches over
+    /// every worker to the end: with 4,096 a 20,000-column scan made five batches for two workers and classified the
+    /// last one on one core (bench/README.md, 2026-12-03, ninth session). A batch of 1,024 columns still spans about
+    /// fifty tables, so the model is scored in large batches as before.</summary>
+    internal const int MaxBatchColumns = 1024;
     /// <summary>Sampled values classified in one batch at most.</summary>
     internal const int MaxBatchValues = 200_000;
     /// <summary>Columns+values queued at most before sampling waits.</summary>

@@ -79,6 +79,8 @@ public sealed class ScanRunner
             .Where(s => request.Shard is not { } shard || request.Sources.Count == 1 || shard.Owns(s.Name))
             .Select(s => (Config: s, Target: ConnectionTarget.Parse(s.Connection, s.Provider)))
             .ToList();
+        // The first TLS handshake would load the system's certificate stores on the critical path: load them meanwhile.
+        SystemTrustStore.LoadInBackground(sources.Select(s => s.Target));
         var tableShard = request.Sources.Count == 1 ? request.Shard : null;
         if (request.Shard is not null)
             document.SplitOf = request.Sources

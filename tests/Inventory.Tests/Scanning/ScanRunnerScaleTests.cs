@@ -1,3 +1,4 @@
+using Inventory.Catalog;
 using Inventory.Classification;
 using Inventory.Config;
 using Inventory.Model;
@@ -183,6 +184,52 @@ public sealed class ScanRunnerScaleTests
             Assert.That(progress.Sources.Select(s => s.Done).Order(), Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
             Assert.That(progress.Sources.Select(s => s.Total), Is.All.EqualTo(5));
             Assert.That(progress.Tables, Is.EqualTo(55));
+        }
+    }
+
+    /// <summary>Classifies with the rules and records how many columns each batch held.</summary>
+    private sealed class BatchRecording : IColumnClassifier
+    {
+        private readonly RuleClassifier _rules = ClassifierFactory.CreateRules();
+        public System.Collections.Concurrent.ConcurrentQueue<int> Batches { get; } = new();
+
+        public ColumnClassification Classify(ColumnEvidence column) => ClassifyMany([column])[0];
+
+        public IReadOnlyList<ColumnClassification> ClassifyMany(IReadOnlyList<ColumnEvidence> columns)
+        {
+            Batches.Enqueue(columns.Count);
+            return _rules.ClassifyMany(columns);
+        }
+    }
+
+    [Test]
+    public async Task Run_NamesOnlyTablesAllQueuedAtOnce_BatchesOfAtMost1024ColumnsForEveryWorker()
+    {
+        // Given 40 Chinook sources scanned names only (2,560 columns), all queued while the classifier is still loading,
+        // as a names-only scan queues its whole catalog within milliseconds
+        var sources = ChinookSources(_dir, 40).Select(s => s with { Sample = new SampleOptions { Rows = 0 } }).ToList();
+        var ready = new TaskCompletionSource<IColumnClassifier>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var progress = new RecordingProgress();
+        var classifier = new BatchRecording();
+        var scan = new ScanRunner(ready.Task).RunAsync(new ScanRequest { Sources = sources, SourceParallelism = 40 }, progress);
+        var waited = 0;
+        while (progress.Started < 440 && waited++ < 1200) await Task.Delay(50);
+        await Task.Delay(200);
+
+        // When the classifier is ready
+        ready.SetResult(classifier);
+        var document = await scan;
+
+        // Then no batch holds more than 1,024 columns, so the 2,560 columns make at least three batches to share
+        // between the workers (with 4,096 one batch could take them all)
+        var batches = classifier.Batches.ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(progress.Started, Is.EqualTo(440), "every table was queued before the classifier was ready");
+            Assert.That(document.AllColumns().Count(), Is.EqualTo(40 * 64));
+            Assert.That(batches.Sum(), Is.EqualTo(40 * 64));
+            Assert.That(batches.Max(), Is.LessThanOrEqualTo(1024));
+            Assert.That(batches, Has.Length.GreaterThanOrEqualTo(3));
         }
     }
 
