@@ -107,12 +107,14 @@ public sealed class SqlServerConnector : IConnector
                     string? label = Text(reader, 13), infoType = Text(reader, 14);
                     if (!columns.TryGetValue(objectId, out var list)) columns[objectId] = list = [];
                     columnIds[(objectId, columnId)] = name;
+                    var declaredType = SqlServerDialect.DeclaredType(typeName, userDefined, reader.GetInt16(7), reader.GetByte(8), reader.GetByte(9));
                     list.Add(new ColumnInfo
                     {
                         Name = name,
                         Ordinal = list.Count + 1,
-                        DeclaredType = SqlServerDialect.DeclaredType(typeName, userDefined, reader.GetInt16(7), reader.GetByte(8), reader.GetByte(9)),
-                        Family = family,
+                        DeclaredType = declaredType,
+                        // decimal(p,0) holds whole numbers: an integer (a user-defined type keeps its base type's family).
+                        Family = ExactNumericTypes.Refine(family, userDefined ? null : declaredType),
                         SamplingHint = hint,
                         Nullable = reader.GetBoolean(10),
                         Computed = reader.GetBoolean(11),
