@@ -80,7 +80,6 @@ public static class DeclaredTypes
     {
         if (string.IsNullOrWhiteSpace(declaredType)) return TypeFamily.Untyped;
         var t = declaredType.Trim().Trim('"', '[', ']').ToLowerInvariant();
-        if (ExactNumericTypes.HasZeroScale(t)) return TypeFamily.Integer;
         int paren = t.IndexOf('(');
         if (paren >= 0) t = t[..paren].Trim();
         if (t.EndsWith("[]", StringComparison.Ordinal)) return TypeFamily.Other;

@@ -193,7 +193,6 @@ public static partial class ColumnFeatures
             "tinyint" when t.Contains("(1)", StringComparison.Ordinal) => Catalog.TypeFamily.Boolean,
             "int" or "integer" or "smallint" or "bigint" or "tinyint" or "mediumint" or "serial" or "bigserial"
                 or "smallserial" or "int2" or "int4" or "int8" or "serial4" or "serial8" or "references" or "bigint64" => Catalog.TypeFamily.Integer,
-            "numeric" or "decimal" or "number" when ExactNumericTypes.HasZeroScale(t) => Catalog.TypeFamily.Integer,
             "numeric" or "decimal" or "money" or "smallmoney" or "float" or "real" or "double" or "double precision"
                 or "float4" or "float8" or "number" => Catalog.TypeFamily.Decimal,
             "bool" or "boolean" or "bit" => Catalog.TypeFamily.Boolean,

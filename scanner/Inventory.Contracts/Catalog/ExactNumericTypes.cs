@@ -5,8 +5,8 @@ namespace Inventory.Catalog;
 /// <summary>
 /// Exact numeric types declared with a scale of zero (<c>decimal(5,0)</c>, <c>NUMERIC(10, 0)</c>, <c>decimal(12,0)
 /// unsigned</c>, <c>number(9,0)</c>) hold whole numbers only: postal codes, phone numbers, account numbers and counters
-/// stored by older MySQL/MariaDB, SQL Server and Oracle-born schemas. Their family is <see cref="TypeFamily.Integer"/>,
-/// so the value detectors and type gates of integers apply to them (a DECIMAL(5,0) postcode is read like an INT one).
+/// stored by older MySQL/MariaDB, SQL Server and Oracle-born schemas. The catalog keeps their family
+/// <see cref="TypeFamily.Decimal"/>; the rules that read integers as codes (a postal code in an address record) read them too.
 /// Source: ISO/IEC 9075 (SQL) exact numeric types: <c>DECIMAL(p, s)</c> with <c>s = 0</c> has no fractional digits.
 /// </summary>
 public static class ExactNumericTypes
@@ -32,12 +32,4 @@ public static class ExactNumericTypes
         return int.TryParse(arguments[..comma].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int precision) && precision > 0
             && int.TryParse(arguments[(comma + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int scale) && scale == 0;
     }
-
-    /// <summary>The family of a column whose catalog gave <paramref name="family"/>: <see cref="TypeFamily.Integer"/> for a
-    /// <see cref="TypeFamily.Decimal"/> whose declared type has a zero scale, <paramref name="family"/> otherwise.</summary>
-    /// <param name="family">The family the provider's type mapping gave.</param>
-    /// <param name="declaredType">The declared type, e.g. <c>decimal(5,0)</c>.</param>
-    /// <returns>The family to record.</returns>
-    public static TypeFamily Refine(TypeFamily family, string? declaredType) =>
-        family == TypeFamily.Decimal && HasZeroScale(declaredType) ? TypeFamily.Integer : family;
 }

@@ -76,8 +76,7 @@ public sealed partial class PostgresConnector
             {
                 var oid = reader.GetInt64(0);
                 if (!columns.TryGetValue(oid, out var list)) columns[oid] = list = [];
-                // numeric(p,0) holds whole numbers: an integer, as for the other providers.
-                var family = ExactNumericTypes.Refine(PostgresDialect.FamilyOf(reader.GetString(4), reader.GetString(5)), reader.GetString(3));
+                var family = PostgresDialect.FamilyOf(reader.GetString(4), reader.GetString(5));
                 // Null: the role may SELECT the whole relation, so every column is readable.
                 var maySelect = reader.IsDBNull(9) || reader.GetBoolean(9);
                 list.Add((reader.GetInt32(1), new ColumnInfo

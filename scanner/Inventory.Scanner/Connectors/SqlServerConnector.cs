@@ -113,8 +113,7 @@ public sealed class SqlServerConnector : IConnector
                         Name = name,
                         Ordinal = list.Count + 1,
                         DeclaredType = declaredType,
-                        // decimal(p,0) holds whole numbers: an integer (a user-defined type keeps its base type's family).
-                        Family = ExactNumericTypes.Refine(family, userDefined ? null : declaredType),
+                        Family = family,
                         SamplingHint = hint,
                         Nullable = reader.GetBoolean(10),
                         Computed = reader.GetBoolean(11),

@@ -172,16 +172,15 @@ internal sealed class MySqlDialect
         ORDER BY TABLE_SCHEMA, TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION
         """;
 
-    /// <summary>Maps DATA_TYPE (and COLUMN_TYPE for <c>tinyint(1)</c>/<c>bit(1)</c>, MySQL's booleans, and for
-    /// <c>decimal(p,0)</c>, whole numbers: <see cref="ExactNumericTypes"/>) to a family and a sampler hint. Source: MySQL reference, "Data Types"; MariaDB's <c>uuid</c>, <c>inet4</c>, <c>inet6</c>.</summary>
+    /// <summary>Maps DATA_TYPE (and COLUMN_TYPE for <c>tinyint(1)</c>/<c>bit(1)</c>, MySQL's booleans) to a family and a
+    /// sampler hint. Source: MySQL reference, "Data Types"; MariaDB's <c>uuid</c>, <c>inet4</c>, <c>inet6</c>.</summary>
     /// <param name="dataType">DATA_TYPE, lower case (e.g. <c>varchar</c>).</param>
     /// <param name="columnType">COLUMN_TYPE (e.g. <c>tinyint(1)</c>).</param>
     public static (TypeFamily Family, string? Hint) Describe(string dataType, string columnType) => dataType.ToLowerInvariant() switch
     {
         "tinyint" when columnType.StartsWith("tinyint(1)", StringComparison.OrdinalIgnoreCase) => (TypeFamily.Boolean, null),
         "tinyint" or "smallint" or "mediumint" or "int" or "integer" or "bigint" => (TypeFamily.Integer, null),
-        "decimal" or "numeric" => (ExactNumericTypes.Refine(TypeFamily.Decimal, columnType), null),
-        "float" or "double" or "real" => (TypeFamily.Decimal, null),
+        "decimal" or "numeric" or "float" or "double" or "real" => (TypeFamily.Decimal, null),
         "bit" => (columnType.Equals("bit(1)", StringComparison.OrdinalIgnoreCase) ? TypeFamily.Boolean : TypeFamily.Other, "bit"),
         "char" or "varchar" or "tinytext" or "text" or "mediumtext" or "longtext" => (TypeFamily.Text, null),
         "date" or "datetime" or "timestamp" or "time" or "year" => (TypeFamily.Temporal, null),

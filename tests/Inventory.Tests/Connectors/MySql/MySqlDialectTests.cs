@@ -36,10 +36,6 @@ public sealed class MySqlDialectTests
     [TestCase("json", "json", ExpectedResult = TypeFamily.Document)]
     [TestCase("datetime", "datetime", ExpectedResult = TypeFamily.Temporal)]
     [TestCase("point", "point", ExpectedResult = TypeFamily.Other)]
-    [TestCase("decimal", "decimal(5,0)", ExpectedResult = TypeFamily.Integer)]
-    [TestCase("decimal", "decimal(12,0) unsigned", ExpectedResult = TypeFamily.Integer)]
-    [TestCase("decimal", "decimal(10,2)", ExpectedResult = TypeFamily.Decimal)]
-    [TestCase("double", "double", ExpectedResult = TypeFamily.Decimal)]
     public TypeFamily Describe_DataType_Family(string dataType, string columnType) => MySqlDialect.Describe(dataType, columnType).Family;
 
     [TestCase("photo", "blob", "blob", ExpectedResult = "CAST(OCTET_LENGTH(`photo`) AS SIGNED)")]
