@@ -247,17 +247,20 @@ public sealed partial class RuleClassifier
     private static readonly string[][] PostalCodePhrases =
         [["postal", "code"], ["post", "code"], ["code", "postal"], ["postleitzahl"], ["codigo", "postal"], ["cod", "postal"], ["codpostal"], ["zip"], ["postcode"], ["zipcode"]];
 
-    /// <summary>A postal code stored as an integer inside an address record is still a postal address (issue 10 item 6,
-    /// C38): the integer type gate of a postal-code name is lifted when the table is a person's, an organisation's, an
+    /// <summary>A postal code stored as an integer (or a <c>DECIMAL(p,0)</c>, <see cref="ExactNumericTypes"/>) inside an
+    /// address record is still a postal address (issue 10 item 6, C38): the integer type gate of a postal-code name is lifted when the table is a person's, an organisation's, an
     /// address or an order record (its context groups) or has another address column, and every sampled value (90 %)
     /// is a 3–5 digit number (a code that lost its leading zero has 3 or 4). Any other integer keeps the gate.</summary>
     /// <returns>The name match, with the gate lifted when the rule applies.</returns>
     private NameMatch IntegerPostalCode(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
     {
-        if (column.Column.Family != TypeFamily.Integer) return name;
-        // The postal-code rule gated by the integer type, or a generic rule that took the name's last word (zip_code:
-        // "code" is a key word); any other gate (zip_code_verified) stands.
-        bool gated = name.GatedCategory == "contact.postal_address" && name.Gates is ["gate.type.integer"];
+        // An integer, or an exact numeric of scale zero (DECIMAL(5,0): whole numbers only, as legacy MySQL/MariaDB
+        // schemas keep postal codes; trial28 finding 2).
+        bool wholeDecimal = column.Column.Family == TypeFamily.Decimal && ExactNumericTypes.HasZeroScale(column.Column.DeclaredType);
+        if (column.Column.Family != TypeFamily.Integer && !wholeDecimal) return name;
+        // The postal-code rule gated by the integer (or decimal) type, or a generic rule that took the name's last word
+        // (zip_code: "code" is a key word); any other gate (zip_code_verified) stands.
+        bool gated = name.GatedCategory == "contact.postal_address" && name.Gates is ["gate.type.integer"] or ["gate.type.decimal"];
         if (!gated && !(name.Gates.Count == 0 && name.DataCategory is null or "none")) return name;
         var tokens = name.Tokens;
         if (!PostalCodePhrases.Any(p => Contains(tokens, p))) return name;

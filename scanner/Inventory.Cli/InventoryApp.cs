@@ -74,7 +74,7 @@ internal static class InventoryApp
         }
         catch (Exception e)
         {
-            return ReportError(console, error, e, verbose);
+            return ReportError(console, error, e, verbose, args.Where(a => a is not ("--verbose" or "-v")).ToArray());
         }
     }
 
@@ -109,19 +109,62 @@ internal static class InventoryApp
         return Inventory.Yaml.NameSuggestions.Closest(unknown.Groups[1].Value, names) is { } closest ? $" (did you mean '--{closest}'?)" : null;
     }
 
-    /// <summary>Rewrites the parser's type-conversion message ("Failed to convert 'abc' to Nullable`1.") in the user's terms.</summary>
-    private static string ParseMessage(string message) =>
-        System.Text.RegularExpressions.Regex.Replace(message, @"^Failed to convert '(.*)' to [\w`]+\.?$",
-            m => $"'{m.Groups[1].Value}' is not a valid value for this option (see --help for the expected form)");
+    /// <summary>Rewrites the parser's type-conversion message ("Failed to convert 'abc' to Nullable`1.") in the user's
+    /// terms, naming the option the value was given to and the form it takes when the command line shows them:
+    /// <c>'abc' is not a valid value for --source-parallelism: a whole number is expected (see inventory scan --help)</c>.</summary>
+    /// <param name="message">The parser's message.</param>
+    /// <param name="args">The command line (null: unknown), searched for the option just before the value.</param>
+    private static string ParseMessage(string message, string[]? args) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @"^Failed to convert '(.*)' to [\w`]+\.?$", m =>
+        {
+            var value = m.Groups[1].Value;
+            if (args is not { Length: > 0 } || OptionGiven(args, value) is not { } option)
+                return $"'{value}' is not a valid value for this option (see --help for the expected form)";
+            var form = ExpectedForm(args[0], option) is { } expected ? $": {expected} is expected" : "";
+            var help = SettingsOf.ContainsKey(args[0]) ? $"inventory {args[0]} --help" : "--help";
+            return $"'{value}' is not a valid value for {option}{form} (see {help})";
+        });
+
+    /// <summary>The option a value was given to on the command line: <c>--name value</c> or <c>--name=value</c>; null
+    /// when the value is not found after an option.</summary>
+    private static string? OptionGiven(string[] args, string value)
+    {
+        for (int i = 1; i < args.Length; i++)
+        {
+            if (args[i].StartsWith('-') && args[i].EndsWith("=" + value, StringComparison.Ordinal)) return args[i][..args[i].IndexOf('=')];
+            if (args[i] == value && args[i - 1].StartsWith('-') && args[i - 1].Length > 1) return args[i - 1];
+        }
+        return null;
+    }
+
+    /// <summary>The form a command's option takes, from its settings property type: "a whole number" or "a number";
+    /// null for other types or an unknown command or option.</summary>
+    private static string? ExpectedForm(string command, string option)
+    {
+        if (!SettingsOf.TryGetValue(command, out var settings)) return null;
+        var name = option.TrimStart('-');
+        var property = settings.GetProperties().FirstOrDefault(p => p.GetCustomAttributes(typeof(CommandOptionAttribute), true)
+            .OfType<CommandOptionAttribute>().Any(o => o.LongNames.Contains(name, StringComparer.Ordinal) || o.ShortNames.Contains(name, StringComparer.Ordinal)));
+        if (property is null) return null;
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return type == typeof(int) || type == typeof(long) || type == typeof(short) ? "a whole number"
+            : type == typeof(double) || type == typeof(decimal) || type == typeof(float) ? "a number"
+            : null;
+    }
 
     /// <summary>Prints an error as one line (plus the stack with --verbose) and maps it to an exit code.</summary>
-    internal static int ReportError(IAnsiConsole console, TextWriter? error, Exception e, bool verbose)
+    /// <param name="console">Where to write without an error writer.</param>
+    /// <param name="error">The error writer, or null.</param>
+    /// <param name="e">The error.</param>
+    /// <param name="verbose">Add the stack trace.</param>
+    /// <param name="args">The command line, to name the option of a value that does not convert (null: unknown).</param>
+    internal static int ReportError(IAnsiConsole console, TextWriter? error, Exception e, bool verbose, string[]? args = null)
     {
         var (code, message) = e switch
         {
             ConfigurationException or ConnectorException => (ExitCodes.BadInput, e.Message),
             InventoryException => (ExitCodes.BadInput, e.Message),
-            CommandParseException or CommandRuntimeException => (ExitCodes.BadInput, ParseMessage(e.Message)),
+            CommandParseException or CommandRuntimeException => (ExitCodes.BadInput, ParseMessage(e.Message, args)),
             OperationCanceledException => (ExitCodes.ScanIncomplete, "cancelled"),
             _ => (ExitCodes.InternalError, $"internal error ({e.GetType().Name}); run again with --verbose and report it"),
         };

@@ -12,15 +12,16 @@ public static class LabelExport
     public static IReadOnlyList<string> FormatNames { get; } = ["sqlserver-labels", "postgres-comments", "mysql-comments", "fides"];
 
     /// <summary>Parses a <c>--format</c> value.</summary>
-    /// <param name="name">sqlserver-labels, postgres-comments, mysql-comments or fides (case-insensitive).</param>
+    /// <param name="name">sqlserver-labels, postgres-comments, mysql-comments (MySQL and MariaDB; also spelt
+    /// mariadb-comments, as the scan takes <c>mariadb://</c>) or fides (case-insensitive).</param>
     /// <exception cref="ConfigurationException">Unknown name.</exception>
     public static ExportFormat ParseFormat(string name) => name.Trim().ToLowerInvariant() switch
     {
         "sqlserver-labels" => ExportFormat.SqlServerLabels,
         "postgres-comments" => ExportFormat.PostgresComments,
-        "mysql-comments" => ExportFormat.MySqlComments,
+        "mysql-comments" or "mariadb-comments" => ExportFormat.MySqlComments,
         "fides" => ExportFormat.Fides,
-        _ => throw new ConfigurationException($"unknown --format '{name}'; use one of: {string.Join(", ", FormatNames)}"),
+        _ => throw new ConfigurationException($"unknown --format '{name}'; use one of: {string.Join(", ", FormatNames)} (mysql-comments serves MySQL and MariaDB)"),
     };
 
     /// <summary>The database-script format for a provider's own catalog, or null when the engine has none (SQLite).</summary>

@@ -18,9 +18,9 @@ internal sealed record JsonPathValues(string Path, string Key, TypeFamily Family
 /// <summary>What the JSON documents of one column hold, path by path.</summary>
 /// <param name="Paths">Paths in order of first appearance, at most <see cref="JsonValues.MaxPaths"/>.</param>
 /// <param name="Documents">Documents parsed.</param>
-/// <param name="TopKeyShare">Share of the object documents that hold the most frequent top-level key, in [0, 1]: near 1
+/// <param name="TopKeyShare">Share of the documents with keys that hold the most frequent top-level key, in [0, 1]: near 1
 /// for a structured payload whose keys repeat on every row, low for documents users write, whose keys change from row to
-/// row (C28).</param>
+/// row (C28). A document that is an array of records counts the keys of its records; 1 when no document holds a key.</param>
 /// <param name="Truncated">True when a limit (depth, paths, elements per array) cut something off.</param>
 internal sealed record JsonPathSample(IReadOnlyList<JsonPathValues> Paths, int Documents, double TopKeyShare, bool Truncated);
 
@@ -107,10 +107,10 @@ internal static class JsonValues
                 using var document = JsonDocument.Parse(v);
                 documents++;
                 var root = document.RootElement;
-                if (root.ValueKind == JsonValueKind.Object)
+                if (RecordKeys(root) is { } keys)
                 {
                     objects++;
-                    foreach (var property in root.EnumerateObject()) topKeys[property.Name] = topKeys.GetValueOrDefault(property.Name) + 1;
+                    foreach (var name in keys) topKeys[name] = topKeys.GetValueOrDefault(name) + 1;
                 }
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 Walk(root, "$", "", 0, seen);
@@ -120,7 +120,8 @@ internal static class JsonValues
                 // Not a JSON document: skipped.
             }
         }
-        double topShare = objects == 0 || topKeys.Count == 0 ? 0 : (double)topKeys.Values.Max() / objects;
+        // No document with a key (arrays of scalars or of arrays, empty objects): nothing shows keys changing by row.
+        double topShare = objects == 0 || topKeys.Count == 0 ? 1 : (double)topKeys.Values.Max() / objects;
         return new JsonPathSample(order.Select(b => b.Build()).ToArray(), documents, topShare, truncated);
 
         void Walk(JsonElement element, string path, string key, int depth, HashSet<string> seen)
@@ -152,6 +153,23 @@ internal static class JsonValues
                     break;
             }
         }
+    }
+
+    /// <summary>The top-level keys of one document, each once: an object's own keys; for an array (a list of records,
+    /// <c>[{"filename": …, "size": …}, …]</c>) the keys of its object elements among the first <see cref="MaxElements"/>,
+    /// since its records play the part a top-level object plays. Null when the document holds no such key (a scalar, an
+    /// array of scalars or of arrays, an empty object).</summary>
+    /// <param name="root">The document's root element.</param>
+    private static HashSet<string>? RecordKeys(JsonElement root)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (root.ValueKind == JsonValueKind.Object)
+            foreach (var property in root.EnumerateObject()) keys.Add(property.Name);
+        else if (root.ValueKind == JsonValueKind.Array)
+            foreach (var item in root.EnumerateArray().Take(MaxElements))
+                if (item.ValueKind == JsonValueKind.Object)
+                    foreach (var property in item.EnumerateObject()) keys.Add(property.Name);
+        return keys.Count > 0 ? keys : null;
     }
 
     private static string? Scalar(JsonElement element) => element.ValueKind switch

@@ -34,7 +34,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
         public double? AcceptClassificationAbove { get; init; }
 
         [CommandOption("--format <FORMAT>")]
-        [Description("sqlserver-labels, postgres-comments, mysql-comments or fides.")]
+        [Description("sqlserver-labels, postgres-comments, mysql-comments (MySQL and MariaDB; mariadb-comments is the same) or fides.")]
         public string? Format { get; init; }
 
         [CommandOption("--out <FILE>")]

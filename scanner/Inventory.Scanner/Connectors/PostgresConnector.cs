@@ -154,7 +154,8 @@ public sealed partial class PostgresConnector : IConnector
             };
             // A relation dropped or renamed since the catalog read (42P01) fails every column alike: reading them one by
             // one would only repeat the failure as one issue per column (trial finding 10), so it is the table's issue.
-            return SampleRead.Failed(new SampleFailure(reason.Value, kind, $"sampling failed: {PostgresErrors.Describe(e)}",
+            var advice = reason == NotSampledReason.TimedOut ? "; " + SampleLimits.TimeoutAdvice(options) : "";
+            return SampleRead.Failed(new SampleFailure(reason.Value, kind, $"sampling failed: {PostgresErrors.Describe(e)}{advice}",
                 Narrowable: e is not PostgresException { SqlState: "42P01" }), method);
         }
     }

@@ -107,11 +107,12 @@ public sealed class SqlServerConnector : IConnector
                     string? label = Text(reader, 13), infoType = Text(reader, 14);
                     if (!columns.TryGetValue(objectId, out var list)) columns[objectId] = list = [];
                     columnIds[(objectId, columnId)] = name;
+                    var declaredType = SqlServerDialect.DeclaredType(typeName, userDefined, reader.GetInt16(7), reader.GetByte(8), reader.GetByte(9));
                     list.Add(new ColumnInfo
                     {
                         Name = name,
                         Ordinal = list.Count + 1,
-                        DeclaredType = SqlServerDialect.DeclaredType(typeName, userDefined, reader.GetInt16(7), reader.GetByte(8), reader.GetByte(9)),
+                        DeclaredType = declaredType,
                         Family = family,
                         SamplingHint = hint,
                         Nullable = reader.GetBoolean(10),
@@ -264,8 +265,8 @@ public sealed class SqlServerConnector : IConnector
     /// <param name="options">The timeouts the messages quote.</param>
     internal static SampleFailure SampleFailureOf(int number, string description, SampleOptions options) => number switch
     {
-        -2 => new(NotSampledReason.TimedOut, "timeout", $"sampling stopped after the statement timeout of {options.StatementTimeout.TotalSeconds:0.#} s"),
-        1222 => new(NotSampledReason.TimedOut, "timeout", $"a lock was not granted within the lock timeout of {options.LockTimeout.TotalSeconds:0.#} s"),
+        -2 => new(NotSampledReason.TimedOut, "timeout", $"sampling stopped after the statement timeout of {SampleLimits.Duration(options.StatementTimeout)}; {SampleLimits.TimeoutAdvice(options)}"),
+        1222 => new(NotSampledReason.TimedOut, "timeout", $"a lock was not granted within the lock timeout of {SampleLimits.Duration(options.LockTimeout)}; {SampleLimits.TimeoutAdvice(options)}"),
         229 or 230 => new(NotSampledReason.NoPrivilege, "no-privilege", $"SELECT permission denied ({description})"),
         245 or 8114 or 8115 or 6522 or 9420 or 9402 => new(NotSampledReason.Error, "conversion-error", $"a value could not be converted to text ({description})"),
         _ => new(NotSampledReason.Error, "error", $"sampling failed ({description})"),

@@ -300,7 +300,7 @@ public sealed partial class SqliteConnector : IConnector
         catch (SqliteException e) when (e.SqliteErrorCode == 9 && !cancellationToken.IsCancellationRequested)
         {
             return Failed(NotSampledReason.TimedOut, "timeout",
-                $"sampling stopped after the statement timeout of {options.StatementTimeout.TotalSeconds:0.#} s");
+                $"sampling stopped after the statement timeout of {SampleLimits.Duration(options.StatementTimeout)}; {SampleLimits.TimeoutAdvice(options)}");
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 9)
         {
@@ -309,7 +309,7 @@ public sealed partial class SqliteConnector : IConnector
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
             return Failed(NotSampledReason.TimedOut, "timeout",
-                $"the database stayed locked longer than the lock timeout of {options.LockTimeout.TotalSeconds:0.#} s");
+                $"the database stayed locked longer than the lock timeout of {SampleLimits.Duration(options.LockTimeout)}; {SampleLimits.TimeoutAdvice(options)}");
         }
         catch (SqliteException e)
         {

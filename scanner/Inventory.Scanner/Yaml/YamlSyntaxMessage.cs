@@ -59,9 +59,41 @@ internal static class YamlSyntaxMessage
             var closer = open.Opener == '{' ? '}' : ']';
             return $"invalid YAML: the '{open.Opener}' opened at line {open.Start.Line}, column {open.Start.Column} is not closed: add the '{closer}' (items separated by ',')";
         }
+        if (library.Contains("did not find expected node content", StringComparison.Ordinal)
+            && (parser.OpenFlow is { } flow ? (flow.Opener, (int)flow.Start.Line, (int)flow.Start.Column) : LastUnclosedBracket(lines, line)) is { } unclosed)
+        {
+            // A '[' or '{' left open with nothing after it (`sources: [` as the last line, `fail-on: [untagged,`): the
+            // parser meets the end of the file where it expects an item (trial28 finding 5).
+            var closer = unclosed.Opener == '{' ? '}' : ']';
+            return $"invalid YAML: the '{unclosed.Opener}' opened at line {unclosed.Line}, column {unclosed.Column} is not closed: add the '{closer}' (items separated by ',')";
+        }
         if (library.Contains("quoted scalar", StringComparison.Ordinal) && library.Contains("end of stream", StringComparison.Ordinal))
             return "invalid YAML: the quote opened here is never closed: end the value with the same quote character";
         return "invalid YAML: " + library;
+    }
+
+    /// <summary>The last '[' or '{' outside quotes and comments that no closer matches, on the lines up to
+    /// <paramref name="upTo"/> (1-based line and column), or null.</summary>
+    /// <param name="lines">The text's lines.</param>
+    /// <param name="upTo">The last line to read (the error's).</param>
+    private static (char Opener, int Line, int Column)? LastUnclosedBracket(string[] lines, int upTo)
+    {
+        var open = new Stack<(char Opener, int Line, int Column)>();
+        for (int n = 0; n < Math.Min(upTo, lines.Length); n++)
+        {
+            char quote = '\0';
+            var l = lines[n];
+            for (int i = 0; i < l.Length; i++)
+            {
+                char c = l[i];
+                if (quote != '\0') { if (c == quote) quote = '\0'; continue; }
+                if (c is '\'' or '"') quote = c;
+                else if (c == '#' && (i == 0 || l[i - 1] is ' ' or '\t')) break;
+                else if (c is '[' or '{') open.Push((c, n + 1, i + 1));
+                else if (c is ']' or '}' && open.Count > 0) open.Pop();
+            }
+        }
+        return open.Count > 0 ? open.Peek() : null;
     }
 
     /// <summary>The library's message without its position prefix (<c>(Line: n, Col: m, Idx: i) - (…): </c>, already

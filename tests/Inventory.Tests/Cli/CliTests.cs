@@ -213,6 +213,24 @@ public sealed class CliTests
         Assert.That(text, Does.Contain("'abc' is not a valid value").And.Not.Contain("Nullable"));
     }
 
+    [TestCase("scan", "--source-parallelism", "abc", "'abc' is not a valid value for --source-parallelism: a whole number is expected (see inventory scan --help)")]
+    [TestCase("scan", "--sample-rows", "many", "'many' is not a valid value for --sample-rows: a whole number is expected (see inventory scan --help)")]
+    [TestCase("check", "--accept-classification-above", "high", "'high' is not a valid value for --accept-classification-above: a number is expected (see inventory check --help)")]
+    public async Task Command_BadNumber_NamesTheOptionAndTheExpectedForm(string command, string option, string value, string expected)
+    {
+        // trial28 finding 6: the message named neither the option nor the form, in both spellings of an option's value.
+        var (code, text) = await RunAsync(command, option, value);
+        var (codeJoined, textJoined) = await RunAsync(command, $"{option}={value}");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(text, Does.Contain(expected));
+            Assert.That(codeJoined, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(textJoined, Does.Contain(expected));
+        }
+    }
+
     [Test]
     public async Task Error_WithAnErrorWriter_GoesThereAsOneUnwrappedLine()
     {

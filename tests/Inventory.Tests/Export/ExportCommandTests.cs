@@ -126,7 +126,7 @@ public sealed class ExportCommandTests
         }
     }
 
-    [TestCase("--format", "csv", "unknown --format 'csv'")]
+    [TestCase("--format", "csv", "unknown --format 'csv'; use one of: sqlserver-labels, postgres-comments, mysql-comments, fides (mysql-comments serves MySQL and MariaDB)")]
     [TestCase("--format", "sqlserver-labels", "was scanned from postgres; --format sqlserver-labels writes statements for sqlserver: use --format postgres-comments")]
     [TestCase("--format", "postgres-comments", "was scanned from sqlite; --format postgres-comments writes statements for postgres: sqlite has no column comments or labels to write to; --format fides carries the labels to a catalog instead", "sqlite")]
     public async Task Export_BadFormat_ExitsTwoWithOneLine(string option, string value, string message, string provider = "postgres")
@@ -142,6 +142,25 @@ public sealed class ExportCommandTests
             Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
             Assert.That(text, Does.Contain(message));
             Assert.That(File.Exists(output), Is.False);
+        }
+    }
+
+    [Test]
+    public async Task Export_MariaDbCommentsSpelling_WritesTheMySqlScript()
+    {
+        // trial28 finding 7: the scan takes mariadb://, so a MariaDB user tries --format mariadb-comments.
+        using var dir = new TempFolder();
+        var inventory = SaveUsers(dir, "mysql");
+        var mysql = Path.Combine(dir.Path, "mysql.sql");
+        var mariadb = Path.Combine(dir.Path, "mariadb.sql");
+
+        var (code, _) = await RunAsync("export", "--inventory", inventory, "--format", "mysql-comments", "--accept-classification-above", "0.9", "--out", mysql);
+        var (code2, text2) = await RunAsync("export", "--inventory", inventory, "--format", "mariadb-comments", "--accept-classification-above", "0.9", "--out", mariadb);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((code, code2), Is.EqualTo((ExitCodes.Ok, ExitCodes.Ok)), text2);
+            Assert.That(File.ReadAllText(mariadb), Is.EqualTo(File.ReadAllText(mysql)).And.Contain("MODIFY COLUMN"));
         }
     }
 

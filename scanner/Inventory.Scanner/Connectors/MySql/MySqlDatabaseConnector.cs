@@ -154,7 +154,8 @@ public sealed partial class MySqlDatabaseConnector : IConnector
             };
             // A table dropped or renamed since the catalog read (1146) fails every column alike: one issue for the table,
             // not one per column after reading them one by one (trial finding 10).
-            return SampleRead.Failed(new SampleFailure(reason!.Value, kind, $"sampling failed: {MySqlErrors.Describe(e)}",
+            var advice = reason == NotSampledReason.TimedOut ? "; " + SampleLimits.TimeoutAdvice(options) : "";
+            return SampleRead.Failed(new SampleFailure(reason!.Value, kind, $"sampling failed: {MySqlErrors.Describe(e)}{advice}",
                 Narrowable: e.Number != 1146), method);
         }
     }

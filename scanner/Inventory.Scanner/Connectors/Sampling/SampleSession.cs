@@ -38,3 +38,22 @@ internal interface ISampleSession : IAsyncDisposable
     /// <exception cref="ConnectorException">The connection itself was lost: the scan of this source cannot go on.</exception>
     Task<SampleRead> ReadAsync(TableInfo table, IReadOnlyList<ColumnInfo> columns, SampleOptions options, CancellationToken cancellationToken);
 }
+
+/// <summary>The words of a timed-out read: the limit it ran under and what to change, so a timeout issue says what to do
+/// as a privilege issue names its GRANT.</summary>
+internal static class SampleLimits
+{
+    /// <summary>A duration as the issue writes it: <c>250 ms</c> below one second, else seconds (<c>1.5 s</c>, <c>30 s</c>).</summary>
+    /// <param name="duration">A timeout.</param>
+    public static string Duration(TimeSpan duration) => duration < TimeSpan.FromSeconds(1)
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Max(1, (int)Math.Round(duration.TotalMilliseconds))} ms")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.#} s");
+
+    /// <summary>What to change after a timeout: <c>the limits were a statement timeout of 30 s and a lock timeout of 5 s;
+    /// to read it, raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout, or
+    /// exclude the table</c>.</summary>
+    /// <param name="options">The limits the read ran under.</param>
+    public static string TimeoutAdvice(SampleOptions options) =>
+        $"the limits were a statement timeout of {Duration(options.StatementTimeout)} and a lock timeout of {Duration(options.LockTimeout)}; "
+        + "to read it, raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout, or exclude the table";
+}
