@@ -98,7 +98,7 @@ public sealed class DetectorSuite
     internal DetectorSuite(IEnumerable<ValueDetector> detectors)
     {
         _detectors = detectors.ToArray();
-        if (_detectors.Length > 63) throw new ArgumentException("a suite holds at most 63 detectors", nameof(detectors));
+        if (_detectors.Length > 62) throw new ArgumentException("a suite holds at most 62 detectors", nameof(detectors));
         _index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < _detectors.Length; i++) _index.Add(_detectors[i].Id, i);
         Detectors = _detectors.Select(d => d.Info).ToArray();
@@ -106,7 +106,29 @@ public sealed class DetectorSuite
         _explanations = Explanations
             .Where(e => _index.ContainsKey(e.Explained) && _index.ContainsKey(e.By))
             .Select(e => (_index[e.Explained], _index[e.By])).ToArray();
+        _card = _index.TryGetValue(Inventory.Rules.Detectors.DetectorIds.PaymentCard, out int card) && _detectors[card] is PaymentCardDetector ? card : -1;
     }
+
+    /// <summary>The fewest card-shaped values (<see cref="PaymentCardDetector.IsCandidate"/>) in a column for their Luhn
+    /// passes to be weighed as chance.</summary>
+    public const int MinCardCandidates = 20;
+
+    /// <summary>
+    /// Luhn passes by chance. The Luhn check digit (ISO/IEC 7812-1 Annex B) is one digit in ten, so about one in ten
+    /// numbers of a card's length and IIN range passes it whatever they are: a column of 16-digit gateway or order
+    /// references in which 6 of 126 passed read as "card numbers are stored" (trial 28). A column of card numbers passes
+    /// every time (a mix of card numbers and other numbers passes at the card numbers' share plus a tenth of the rest).
+    /// So when a column holds at least <see cref="MinCardCandidates"/> card-shaped values and fewer than a quarter of
+    /// them pass, its passes are counted as chance, not as card numbers; fewer candidates are judged as before (one
+    /// Luhn-valid number in a small sample still counts). A PAN hidden among many references is below what a sample
+    /// can tell from chance; the free-text detectors and the <c>contains</c> evidence are unaffected.
+    /// </summary>
+    public const double ChanceLuhnShare = 0.25;
+
+    private readonly int _card;
+
+    // Marks a value that is card-shaped (bit 62 is never a detector: a suite holds at most 62).
+    private const ulong CardShapedBit = 1UL << 62;
 
     /// <summary>Checked numbers of one kind that pass another kind's check by construction. Every 14-digit SIRET is a
     /// Luhn-valid number (INSEE: the Luhn key over SIREN + NIC, the same check as ISO/IEC 7812-1's), so a SIRET that starts
@@ -166,7 +188,7 @@ public sealed class DetectorSuite
             for (int e = 0; e < _explanations.Length; e++)
                 if ((hits >> _explanations[e].Explained & 1) != 0 && (hits >> _explanations[e].By & 1) != 0) both[e]++;
         }
-        int total = 0, placeholders = 0;
+        int total = 0, placeholders = 0, cardShaped = 0;
         var buffer = new char[64];
         for (int v = 0; v < values.Count; v++)
         {
@@ -177,6 +199,8 @@ public sealed class DetectorSuite
                 if (known == PlaceholderBit) { placeholders++; continue; }
                 total++;
                 CountBoth(known);
+                if ((known & CardShapedBit) != 0) cardShaped++;
+                known &= ~CardShapedBit;
                 for (int d = 0; known != 0; d++, known >>= 1) if ((known & 1) != 0) matched[d]++;
                 continue;
             }
@@ -200,12 +224,22 @@ public sealed class DetectorSuite
             ulong hits = 0;
             for (int d = 0; d < _detectors.Length; d++)
                 if (applies[d] && _detectors[d].IsMatch(value, in shape)) { matched[d]++; hits |= 1UL << d; }
+            if (_card >= 0 && applies[_card] && ((hits >> _card & 1) != 0 || PaymentCardDetector.IsCandidate(value, in shape, out _)))
+            {
+                hits |= CardShapedBit;
+                cardShaped++;
+            }
             CountBoth(hits);
             if (seen.Count < MaxDistinct) seen[raw] = hits;
         }
         for (int e = 0; e < _explanations.Length; e++)
             if (total > 0 && matched[_explanations[e].By] * 2 >= total && both[e] * 2 < matched[_explanations[e].By])
+            {
                 matched[_explanations[e].Explained] -= both[e];
+                // Values another check explains (SIRETs in card ranges) are no card candidates either.
+                if (_explanations[e].Explained == _card) cardShaped -= both[e];
+            }
+        if (_card >= 0 && cardShaped >= MinCardCandidates && matched[_card] < ChanceLuhnShare * cardShaped) matched[_card] = 0;
         var scores = new DetectorScore[_detectors.Length];
         for (int d = 0; d < _detectors.Length; d++)
             scores[d] = new DetectorScore(_detectors[d].Info, matched[d], total);

@@ -26,8 +26,21 @@ internal sealed class PaymentCardDetector : ValueDetector
     public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Integer or TypeFamily.Decimal or TypeFamily.Other;
 
     /// <inheritdoc />
-    public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
+    public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape) => IsCandidate(value, shape, out bool luhnValid) && luhnValid;
+
+    /// <summary>
+    /// True when a value is shaped as a card number of some scheme: 13–19 digits (groups split by single spaces or
+    /// hyphens) in a scheme's IIN range and length, not an epoch timestamp in milliseconds nor one repeated digit. Such a value is a
+    /// PAN only if it also passes the Luhn check (<paramref name="luhnValid"/>), which one number in ten passes by chance,
+    /// so <see cref="DetectorSuite.Run"/> weighs the passes against the candidates of a whole column.
+    /// </summary>
+    /// <param name="value">The value, trimmed and normalised as for <see cref="IsMatch"/>.</param>
+    /// <param name="shape">Its shape.</param>
+    /// <param name="luhnValid">Whether the digits pass the Luhn check (false when the value is no candidate).</param>
+    /// <returns>Whether the value is card-shaped; never throws.</returns>
+    internal static bool IsCandidate(ReadOnlySpan<char> value, in ValueShape shape, out bool luhnValid)
     {
+        luhnValid = false;
         if (shape.Fraction || shape.Digits is < 13 or > 19 || shape.Letters > 0 || shape.Other > 0 || shape.Dots > 0 || shape.Length > 23) return false;
         Span<byte> digits = stackalloc byte[19];
         int n = 0;
@@ -43,7 +56,9 @@ internal sealed class PaymentCardDetector : ValueDetector
         digits = digits[..n];
         if (!digits.ContainsAnyExcept(digits[0])) return false;
         if (n == 13 && shape.AllDigits && long.TryParse(value, out var ms) && ms is >= 946_684_800_000 and < 4_102_444_800_000) return false;
-        return IinMatches(digits) && Luhn.IsValid(digits);
+        if (!IinMatches(digits)) return false;
+        luhnValid = Luhn.IsValid(digits);
+        return true;
     }
 
     /// <summary>
