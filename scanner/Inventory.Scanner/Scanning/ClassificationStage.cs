@@ -33,7 +33,7 @@ internal sealed class ClassificationStage
     /// last one on one core (bench/README.md, 2026-12-03, ninth session). A batch of 1,024 columns still spans about
     /// fifty tables, so the model is scored in large batches as before.</summary>
     internal const int MaxBatchColumns = 1024;
-    /// <summary>Sampled values classified in one batch at most.</summary>
+    /// <summary>Sampled values classified in one batch at most (a single table over either bound is a batch of its own).</summary>
     internal const int MaxBatchValues = 200_000;
     /// <summary>Columns+values queued at most before sampling waits.</summary>
     internal const int MaxQueuedUnits = 400_000;
@@ -115,14 +115,30 @@ internal sealed class ClassificationStage
             // The scan runner stops the scan and reports this exception; keep draining so producers never wait forever.
             _failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
         }
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        // A table that would take a non-empty batch over a bound opens this worker's next batch instead, so a batch stays
+        // within both bounds unless one table alone exceeds them.
+        SampledTable? carried = null;
+        while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             int columns = 0, values = 0;
+            if (carried is not null)
+            {
+                batch.Add(carried);
+                columns += carried.Table.Columns.Count;
+                values += carried.Units - carried.Table.Columns.Count;
+                carried = null;
+            }
             while (columns < MaxBatchColumns && values < MaxBatchValues && reader.TryRead(out var table))
             {
+                int tableColumns = table.Table.Columns.Count, tableValues = table.Units - tableColumns;
+                if (batch.Count > 0 && (columns + tableColumns > MaxBatchColumns || values + tableValues > MaxBatchValues))
+                {
+                    carried = table;
+                    break;
+                }
                 batch.Add(table);
-                columns += table.Table.Columns.Count;
-                values += table.Units - table.Table.Columns.Count;
+                columns += tableColumns;
+                values += tableValues;
             }
             if (batch.Count == 0) continue;
             try
