@@ -144,6 +144,18 @@ public sealed partial class RuleClassifier : IColumnClassifier
             return FromNameOnly(name, family, evidence, hasData: false, _noneByType);
         }
 
+        // Bit strings (MySQL BIT(n), PostgreSQL bit(n) and varbit) are rendered as binary digits, which digit-run checks
+        // read as national ids, postal codes or phones by chance (trial 28: 4 of 150 BIT(8) values passed a national-id
+        // check). A set of bits is flags or a mask (LABELS.md: flags are none): no value detector reads them; only a name
+        // rule can give them a category.
+        if (BitStrings(info))
+        {
+            evidence.Add(new EvidenceItem("type-gate", "gate.type.bit", "none", Detail: "bits of a flag set or a mask, rendered as binary digits: no value detector reads them"));
+            return name.DataCategory is { } bitNamed && bitNamed != "none"
+                ? FromNameOnly(name, family, evidence, hasData: true, _noneByType)
+                : Decide("none", 0.6, evidence);
+        }
+
         // An array's elements are tested as values of the element type (C29: an inet[] holds IP addresses).
         var valueFamily = info.ElementFamily ?? family;
         var result = _detectors.Run(column.Values, valueFamily);
@@ -205,6 +217,19 @@ public sealed partial class RuleClassifier : IColumnClassifier
         else if (decision.DataCategory == "none" && name.Rule is null && result.DistinctRatio <= 0.2 && result.Total >= 10)
             decision = decision with { Confidence = Math.Max(decision.Confidence, 0.6) };
         return decision;
+    }
+
+    /// <summary>True for a bit-string column that is not a one-bit flag: MySQL/MariaDB <c>BIT(n)</c> (the connector's
+    /// <c>bit</c> sampling hint; <c>BIT(1)</c> is a boolean), PostgreSQL <c>bit(n)</c>, <c>varbit</c> and <c>bit
+    /// varying(n)</c> (family other; SQL Server's <c>bit</c> is a boolean).</summary>
+    private static bool BitStrings(ColumnInfo info)
+    {
+        if (info.Family == TypeFamily.Boolean) return false;
+        if (info.SamplingHint == "bit") return true;
+        var type = info.DeclaredType.Trim().ToLowerInvariant();
+        int paren = type.IndexOf('(');
+        if (paren >= 0) type = type[..paren].Trim();
+        return type is "bit" or "varbit" or "bit varying";
     }
 
     /// <summary>True when a column named as a payment token (<c>financial.payment_reference</c>) holds digit runs of which
