@@ -114,6 +114,10 @@ public sealed partial class RuleClassifier : IColumnClassifier
         double nullRatio = rows == 0 ? 0 : (double)column.NullCount / rows;
         bool unreadable = family == TypeFamily.Binary || info.SamplingHint is "clr" or "spatial";
 
+        // A spatial type holds coordinates whatever the column is named (trial 28: a POINT named position was read as an
+        // enumeration); whose place they are is in the table, as for a latitude (LABELS.md tie-breaker 13, C33).
+        if (SpatialTypes.Holds(info) && Coordinates(column, name, evidence, spatialType: true) is { } place) return place;
+
         if (unreadable)
         {
             evidence.Add(new EvidenceItem("type-gate", "gate.type." + (family == TypeFamily.Binary ? "binary" : info.SamplingHint),
