@@ -166,7 +166,8 @@ public sealed partial class RuleClassifier
     /// <param name="evidence">The column's evidence, added to.</param>
     /// <param name="spatialType">True for a column of a spatial type (<see cref="SpatialTypes.Holds"/>): the type says
     /// coordinates whatever the name, no gate on the name stands, and the values (WKT, PostGIS hex, shapes
-    /// as well as points) are not tested; the table still decides whose place they are (trial 28).</param>
+    /// as well as points) are not tested; the table still decides whose place they are, and without a person, device or
+    /// organisation in it the column is left to annotation (null; C16) rather than called the organisation's own place (trial 28).</param>
     /// <returns>The decision, or null when the column is not a coordinate.</returns>
     private ColumnClassification? Coordinates(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence, bool spatialType = false)
     {
@@ -235,6 +236,9 @@ public sealed partial class RuleClassifier
                 Detail: detail + "the place of a person or an organisation the row belongs to (LABELS.md tie-breaker 13)"));
             return Decide("other_personal.location", 0.75, evidence);
         }
+        // A spatial column without a person, device or organisation in its table is left for annotation (shared case C16:
+        // a shop's position is not personal data, a customer's would be, so the rules do not guess).
+        if (spatialType) return null;
         evidence.Insert(0, new EvidenceItem("context-gate", "gate.context.subject", "none", inRange, tested,
             Detail: detail + "no person, device or other organisation in the table: the organisation's own places"));
         return Decide("none", 0.8, evidence);

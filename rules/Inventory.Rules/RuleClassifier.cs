@@ -112,18 +112,23 @@ public sealed partial class RuleClassifier : IColumnClassifier
         int nonNull = column.Values.Count(v => !string.IsNullOrWhiteSpace(v));
         int rows = Math.Max(column.SampledRows, column.NullCount + (column.ElementRows ?? column.Values.Count));
         double nullRatio = rows == 0 ? 0 : (double)column.NullCount / rows;
-        bool unreadable = family == TypeFamily.Binary || info.SamplingHint is "clr" or "spatial";
+        bool spatial = SpatialTypes.Holds(info);
+        // PostGIS and PostgreSQL's geometric types are read as text but are spatial all the same: their values are left to
+        // annotation like SQL Server's and MySQL's (C16).
+        bool unreadable = family == TypeFamily.Binary || info.SamplingHint is "clr" or "spatial" || spatial;
 
         // A spatial type holds coordinates whatever the column is named (trial 28: a POINT named position was read as an
         // enumeration); whose place they are is in the table, as for a latitude (LABELS.md tie-breaker 13, C33).
-        if (SpatialTypes.Holds(info) && Coordinates(column, name, evidence, spatialType: true) is { } place) return place;
+        if (spatial && Coordinates(column, name, evidence, spatialType: true) is { } place) return place;
 
         if (unreadable)
         {
-            evidence.Add(new EvidenceItem("type-gate", "gate.type." + (family == TypeFamily.Binary ? "binary" : info.SamplingHint),
+            evidence.Add(new EvidenceItem("type-gate", "gate.type." + (family == TypeFamily.Binary ? "binary" : spatial ? "spatial" : info.SamplingHint),
                 Detail: "content is not inspected; needs annotation"));
             if (family == TypeFamily.Binary && (UploadedFileContent(column, name, evidence) ?? BinaryContent(column, name, evidence)) is { } binary) return binary;
-            if (name.DataCategory == "none" && name.Gates.Count == 0)
+            // A name rule's none (position as an order, trial 28) says nothing of a spatial type's coordinates: those are
+            // left for annotation when the table does not say whose place they are.
+            if (name.DataCategory == "none" && name.Gates.Count == 0 && !spatial)
                 return Decide("none", Math.Min(0.7, name.Weight), evidence);
             // A binary column named photo/picture/avatar most likely holds an image of a person: suggest it, with a
             // modest confidence, so the DPO sees it; the content is not read, so it stays a suggestion for a human (C17).
