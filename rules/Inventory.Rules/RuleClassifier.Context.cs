@@ -128,7 +128,17 @@ public sealed partial class RuleClassifier
         { "user", "customer", "client", "member", "device", "visitor", "owner", "driver", "patient", "employee", "person", "profile",
           "account", "subscriber", "merchant", "seller", "vendor", "supplier", "company", "organisation", "organization", "tenant",
           "contact", "guest", "student", "courier", "rider", "passenger", "traveller", "traveler", "host", "author", "creator",
-          "session", "household", "partner" };
+          "session", "household", "partner",
+          // trial 28: the same subjects in French, German and Spanish (kunde_id, usuario_id, utilisateur_id)
+          "utilisateur", "membre", "appareil", "visiteur", "proprietaire", "conducteur", "employe", "salarie", "personne", "profil",
+          "compte", "abonne", "marchand", "vendeur", "fournisseur", "societe", "entreprise", "locataire", "invite", "etudiant",
+          "livreur", "passager", "voyageur", "auteur", "createur", "foyer", "partenaire",
+          "benutzer", "nutzer", "kunde", "mitglied", "geraet", "besucher", "besitzer", "eigentuemer", "fahrer", "mitarbeiter",
+          "angestellter", "konto", "abonnent", "haendler", "verkaeufer", "lieferant", "firma", "unternehmen", "mieter", "gast",
+          "schueler", "student", "kurier", "fahrgast", "reisender", "autor", "ersteller", "haushalt", "partner",
+          "usuario", "cliente", "miembro", "dispositivo", "visitante", "propietario", "dueno", "conductor", "paciente", "empleado",
+          "persona", "perfil", "cuenta", "suscriptor", "comerciante", "vendedor", "proveedor", "empresa", "inquilino", "invitado",
+          "estudiante", "repartidor", "pasajero", "viajero", "autor", "creador", "hogar", "socio" };
     private static readonly HashSet<string> KeyTokens = new(StringComparer.Ordinal) { "id", "uuid", "guid", "key", "ref", "fk", "no", "number" };
     // The organisation's own premises: their coordinates are not about a person (C33: store).
     // Words of a column name that say the coordinates are a person's own place (home_lat, residence_lng), whatever table
@@ -151,25 +161,33 @@ public sealed partial class RuleClassifier
     /// a person's or another organisation's record (a person table, or a key to a user, customer, owner, merchant…) →
     /// <c>other_personal.location</c>; otherwise (the organisation's own shops, places of a catalogue) → <c>none</c>.
     /// Fractional digits never reach the card or phone detectors (<see cref="ValueShape.Fraction"/>).</summary>
+    /// <param name="column">The column, with its table's column names.</param>
+    /// <param name="name">The name match.</param>
+    /// <param name="evidence">The column's evidence, added to.</param>
+    /// <param name="spatialType">True for a column of a spatial type (<see cref="SpatialTypes.Holds"/>): the type says
+    /// coordinates whatever the name, no gate on the name stands, and the values (WKT, PostGIS hex, shapes
+    /// as well as points) are not tested; the table still decides whose place they are, and without a person, device or
+    /// organisation in it the column is left to annotation (null; C16) rather than called the organisation's own place (trial 28).</param>
     /// <returns>The decision, or null when the column is not a coordinate.</returns>
-    private ColumnClassification? Coordinates(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
+    private ColumnClassification? Coordinates(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence, bool spatialType = false)
     {
         var tokens = name.Tokens;
         bool scaled = tokens.Any(ScaleTokens.Contains) || tokens.Zip(tokens.Skip(1)).Any(p => p.First == "e" && p.Second is "5" or "6" or "7");
         // Breite and Laenge alone are a width and a length; with a scale of degrees (breite_e6) they are the German short
         // forms of latitude and longitude.
-        bool coordinateName = tokens.Any(CoordinateTokens.Contains)
+        bool coordinateName = spatialType || tokens.Any(CoordinateTokens.Contains)
             || (tokens.Any(PlaceQualifierTokens.Contains) && tokens.Any(PlaceWordTokens.Contains))
             || (scaled && tokens.Any(t => t is "breite" or "laenge" or "lange"));
         if (!coordinateName) return null;
         // A suffix or prefix gate (coordinates_verified, has_gps) stands; a type gate does not when the type can hold
-        // coordinates: integers of micro-degrees (lat_e6 bigint, kinds24) and decimals.
-        if (name.Gates.Any(g => g is not ("gate.type.integer" or "gate.type.decimal"))) return null;
+        // coordinates: integers of micro-degrees (lat_e6 bigint, kinds24) and decimals. A spatial type holds positions
+        // whatever gate held its name back (an address part ort without an address beside it).
+        if (!spatialType && name.Gates.Any(g => g is not ("gate.type.integer" or "gate.type.decimal"))) return null;
         var family = column.Column.Family;
-        if (family is TypeFamily.Boolean or TypeFamily.Temporal or TypeFamily.Uuid or TypeFamily.Binary) return null;
+        if (!spatialType && family is TypeFamily.Boolean or TypeFamily.Temporal or TypeFamily.Uuid or TypeFamily.Binary) return null;
         int tested = 0, inRange = 0;
         double limit = tokens.Any(t => LatitudeTokens.Contains(t) || t == "breite") ? 90 : 180;
-        foreach (var v in column.Values)
+        foreach (var v in spatialType ? [] : column.Values)
         {
             if (string.IsNullOrWhiteSpace(v)) continue;
             tested++;
@@ -181,10 +199,10 @@ public sealed partial class RuleClassifier
         // values read as coordinates or a scale of degrees, it is the coordinate only beside a latitude, with another
         // coordinate word, or in a table of places, positions, visits or devices (fourth error-kind round, errors25;
         // LABELS.md tie-breaker 13).
-        if (tested == 0 && !scaled && tokens.Contains("longitud") && !SpanishLongitudeIsCoordinate(column, name, tokens)) return null;
+        if (!spatialType && tested == 0 && !scaled && tokens.Contains("longitud") && !SpanishLongitudeIsCoordinate(column, name, tokens)) return null;
         // Another rule's category (a job position in geo_position, kinds24) gives way to words that say coordinates only
         // when the values read as coordinates, or the name says geo, GPS or a scale of degrees.
-        if (name.DataCategory is { } named && named != "none" && named != "automatic.geolocation" && named != "other_personal.location"
+        if (!spatialType && name.DataCategory is { } named && named != "none" && named != "automatic.geolocation" && named != "other_personal.location"
             && !(tested > 0 || scaled || tokens.Any(GeographicTokens.Contains)))
             return null;
 
@@ -196,7 +214,8 @@ public sealed partial class RuleClassifier
         bool subjectTable = !premises && (name.TableGroups.Contains("person") || name.TableGroups.Contains("company") || table.Any(SubjectTokens.Contains));
         bool deviceContext = table.Any(DeviceContextTokens.Contains) || name.TableGroups.Contains("activity")
             || siblings.Any(s => s.Any(DeviceContextTokens.Contains) && !s.Any(CoordinateTokens.Contains));
-        string detail = tested > 0
+        string detail = spatialType ? $"coordinates (spatial type {column.Column.DeclaredType}); "
+            : tested > 0
             ? string.Create(CultureInfo.InvariantCulture, $"coordinates: {inRange} of {tested} values within ±{limit:0}; ")
             : "coordinates (name); ";
         if (tokens.Any(OwnPlaceTokens.Contains) && !premises)
@@ -217,6 +236,9 @@ public sealed partial class RuleClassifier
                 Detail: detail + "the place of a person or an organisation the row belongs to (LABELS.md tie-breaker 13)"));
             return Decide("other_personal.location", 0.75, evidence);
         }
+        // A spatial column without a person, device or organisation in its table is left for annotation (shared case C16:
+        // a shop's position is not personal data, a customer's would be, so the rules do not guess).
+        if (spatialType) return null;
         evidence.Insert(0, new EvidenceItem("context-gate", "gate.context.subject", "none", inRange, tested,
             Detail: detail + "no person, device or other organisation in the table: the organisation's own places"));
         return Decide("none", 0.8, evidence);
@@ -318,6 +340,35 @@ public sealed partial class RuleClassifier
         evidence.Insert(0, new EvidenceItem("table-context", "table.cookie-state", "none",
             Detail: "the creation or update time of a stored browser session (cookie state: anti-forgery token or consent cookie beside the session id): a generic timestamp"));
         return Decide("none", 0.8, evidence);
+    }
+}
+
+/// <summary>The spatial types of the supported engines, whose values are positions or shapes on the earth (LABELS.md
+/// tie-breaker 13): MySQL/MariaDB <c>POINT</c>, <c>GEOMETRY</c>, <c>LINESTRING</c>, <c>POLYGON</c> and their
+/// <c>MULTI…</c>/collection forms, SQL Server <c>geography</c>/<c>geometry</c> (the connectors' <c>spatial</c> sampling
+/// hint), PostGIS <c>geometry</c>/<c>geography</c> (also with a subtype: <c>geometry(Point,4326)</c>), <c>box2d</c>/<c>box3d</c>
+/// and PostgreSQL's geometric <c>point</c>, <c>box</c>, <c>circle</c>, <c>polygon</c>, <c>path</c>. Sources: the MySQL
+/// "Spatial Data Types", SQL Server "Spatial Data", PostGIS and PostgreSQL "Geometric Types" references.</summary>
+internal static class SpatialTypes
+{
+    private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
+    {
+        "point", "geometry", "geography", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
+        "geometrycollection", "geomcollection", "box2d", "box3d", "box", "circle", "path", "lseg",
+    };
+
+    /// <summary>True when the column's type is spatial.</summary>
+    /// <param name="column">The column as the catalog describes it.</param>
+    public static bool Holds(ColumnInfo column)
+    {
+        if (column.SamplingHint == "spatial") return true;
+        if (column.Family is not (TypeFamily.Other or TypeFamily.Untyped)) return false;
+        var type = column.DeclaredType.Trim().Trim('"').ToLowerInvariant();
+        int cut = type.IndexOfAny(['(', ' ']);
+        if (cut >= 0) type = type[..cut];
+        int dot = type.LastIndexOf('.');
+        if (dot >= 0) type = type[(dot + 1)..].Trim('"');
+        return Names.Contains(type);
     }
 }
 

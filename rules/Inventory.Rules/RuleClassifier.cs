@@ -112,14 +112,23 @@ public sealed partial class RuleClassifier : IColumnClassifier
         int nonNull = column.Values.Count(v => !string.IsNullOrWhiteSpace(v));
         int rows = Math.Max(column.SampledRows, column.NullCount + (column.ElementRows ?? column.Values.Count));
         double nullRatio = rows == 0 ? 0 : (double)column.NullCount / rows;
-        bool unreadable = family == TypeFamily.Binary || info.SamplingHint is "clr" or "spatial";
+        bool spatial = SpatialTypes.Holds(info);
+        // PostGIS and PostgreSQL's geometric types are read as text but are spatial all the same: their values are left to
+        // annotation like SQL Server's and MySQL's (C16).
+        bool unreadable = family == TypeFamily.Binary || info.SamplingHint is "clr" or "spatial" || spatial;
+
+        // A spatial type holds coordinates whatever the column is named (trial 28: a POINT named position was read as an
+        // enumeration); whose place they are is in the table, as for a latitude (LABELS.md tie-breaker 13, C33).
+        if (spatial && Coordinates(column, name, evidence, spatialType: true) is { } place) return place;
 
         if (unreadable)
         {
-            evidence.Add(new EvidenceItem("type-gate", "gate.type." + (family == TypeFamily.Binary ? "binary" : info.SamplingHint),
+            evidence.Add(new EvidenceItem("type-gate", "gate.type." + (family == TypeFamily.Binary ? "binary" : spatial ? "spatial" : info.SamplingHint),
                 Detail: "content is not inspected; needs annotation"));
             if (family == TypeFamily.Binary && (UploadedFileContent(column, name, evidence) ?? BinaryContent(column, name, evidence)) is { } binary) return binary;
-            if (name.DataCategory == "none" && name.Gates.Count == 0)
+            // A name rule's none (position as an order, trial 28) says nothing of a spatial type's coordinates: those are
+            // left for annotation when the table does not say whose place they are.
+            if (name.DataCategory == "none" && name.Gates.Count == 0 && !spatial)
                 return Decide("none", Math.Min(0.7, name.Weight), evidence);
             // A binary column named photo/picture/avatar most likely holds an image of a person: suggest it, with a
             // modest confidence, so the DPO sees it; the content is not read, so it stays a suggestion for a human (C17).
@@ -142,6 +151,18 @@ public sealed partial class RuleClassifier : IColumnClassifier
             evidence.Add(new EvidenceItem("no-data", "no-data", Total: 0,
                 Detail: column.Sampled ? $"all {rows} sampled values NULL" : column.NotSampled is { } reason ? $"not sampled: {reason}" : "no values sampled"));
             return FromNameOnly(name, family, evidence, hasData: false, _noneByType);
+        }
+
+        // Bit strings (MySQL BIT(n), PostgreSQL bit(n) and varbit) are rendered as binary digits, which digit-run checks
+        // read as national ids, postal codes or phones by chance (trial 28: 4 of 150 BIT(8) values passed a national-id
+        // check). A set of bits is flags or a mask (LABELS.md: flags are none): no value detector reads them; only a name
+        // rule can give them a category.
+        if (BitStrings(info))
+        {
+            evidence.Add(new EvidenceItem("type-gate", "gate.type.bit", "none", Detail: "bits of a flag set or a mask, rendered as binary digits: no value detector reads them"));
+            return name.DataCategory is { } bitNamed && bitNamed != "none"
+                ? FromNameOnly(name, family, evidence, hasData: true, _noneByType)
+                : Decide("none", 0.6, evidence);
         }
 
         // An array's elements are tested as values of the element type (C29: an inet[] holds IP addresses).
@@ -205,6 +226,19 @@ public sealed partial class RuleClassifier : IColumnClassifier
         else if (decision.DataCategory == "none" && name.Rule is null && result.DistinctRatio <= 0.2 && result.Total >= 10)
             decision = decision with { Confidence = Math.Max(decision.Confidence, 0.6) };
         return decision;
+    }
+
+    /// <summary>True for a bit-string column that is not a one-bit flag: MySQL/MariaDB <c>BIT(n)</c> (the connector's
+    /// <c>bit</c> sampling hint; <c>BIT(1)</c> is a boolean), PostgreSQL <c>bit(n)</c>, <c>varbit</c> and <c>bit
+    /// varying(n)</c> (family other; SQL Server's <c>bit</c> is a boolean).</summary>
+    private static bool BitStrings(ColumnInfo info)
+    {
+        if (info.Family == TypeFamily.Boolean) return false;
+        if (info.SamplingHint == "bit") return true;
+        var type = info.DeclaredType.Trim().ToLowerInvariant();
+        int paren = type.IndexOf('(');
+        if (paren >= 0) type = type[..paren].Trim();
+        return type is "bit" or "varbit" or "bit varying";
     }
 
     /// <summary>True when a column named as a payment token (<c>financial.payment_reference</c>) holds digit runs of which

@@ -449,8 +449,7 @@ internal static class ClaimChecks
                 kept.Select(k => k.KeptWith).OfType<string>().Distinct(StringComparer.Ordinal).ToList());
     }
 
-    private static string Qualified(SourceEntry source, ForeignKeyInfo fk) =>
-        fk.ReferencedSchema.Length == 0 || fk.ReferencedSchema == source.DefaultSchema ? fk.ReferencedTable : $"{fk.ReferencedSchema}.{fk.ReferencedTable}";
+    private static string Qualified(SourceEntry source, ForeignKeyInfo fk) => fk.ReferencedQualifiedName(source.DefaultSchema);
 
     /// <summary>The qualified names of a source's account tables (the deletion roots). A root written <c>schema.table</c>
     /// names that table; a bare name (<c>organisations</c>) names the table of that name in any schema, as a table pattern

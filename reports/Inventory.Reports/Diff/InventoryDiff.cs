@@ -129,7 +129,7 @@ public sealed record InventoryDiff
                 if (ot.Retention != nt.Retention)
                     changes.Add(new(ChangeKind.RetentionChanged, name, table, null, ot.Retention, nt.Retention));
                 CompareColumns(changes, name, table, ot, nt);
-                CompareForeignKeys(changes, name, table, ot, nt);
+                CompareForeignKeys(changes, name, ns.DefaultSchema, table, ot, nt);
             }
         }
         return new InventoryDiff { Changes = changes };
@@ -187,24 +187,25 @@ public sealed record InventoryDiff
         }
     }
 
-    private static void CompareForeignKeys(List<InventoryChange> changes, string source, string table, TableEntry ot, TableEntry nt)
+    private static void CompareForeignKeys(List<InventoryChange> changes, string source, string defaultSchema, string table, TableEntry ot, TableEntry nt)
     {
         static string Key(ForeignKeyInfo fk) => string.Join("\u0001", [.. fk.Columns, "\u0002", fk.ReferencedSchema, fk.ReferencedTable, .. fk.ReferencedColumns]);
         var oldKeys = ot.ForeignKeys.GroupBy(Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var newKeys = nt.ForeignKeys.GroupBy(Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var fk in nt.ForeignKeys.Where(f => !oldKeys.ContainsKey(Key(f))).OrderBy(f => f.Name, StringComparer.Ordinal))
-            changes.Add(new(ChangeKind.ForeignKeyAdded, source, table, null, null, Rule(fk), Describe(fk)));
+            changes.Add(new(ChangeKind.ForeignKeyAdded, source, table, null, null, Rule(fk), Describe(fk, defaultSchema)));
         foreach (var fk in ot.ForeignKeys.Where(f => !newKeys.ContainsKey(Key(f))).OrderBy(f => f.Name, StringComparer.Ordinal))
-            changes.Add(new(ChangeKind.ForeignKeyRemoved, source, table, null, Rule(fk), null, Describe(fk)));
+            changes.Add(new(ChangeKind.ForeignKeyRemoved, source, table, null, Rule(fk), null, Describe(fk, defaultSchema)));
         foreach (var fk in nt.ForeignKeys.OrderBy(f => f.Name, StringComparer.Ordinal))
             if (oldKeys.TryGetValue(Key(fk), out var before) && before.OnDelete != fk.OnDelete)
-                changes.Add(new(ChangeKind.DeleteRuleChanged, source, table, null, Rule(before), Rule(fk), Describe(fk)));
+                changes.Add(new(ChangeKind.DeleteRuleChanged, source, table, null, Rule(before), Rule(fk), Describe(fk, defaultSchema)));
     }
 
-    /// <summary><c>name (columns) → table (columns)</c>, the referenced table schema-qualified when the inventory
-    /// records a schema for it.</summary>
-    private static string Describe(ForeignKeyInfo fk) =>
-        $"{fk.Name} ({string.Join(", ", fk.Columns)}) → {(fk.ReferencedSchema.Length == 0 ? "" : fk.ReferencedSchema + ".")}{fk.ReferencedTable} ({string.Join(", ", fk.ReferencedColumns)})";
+    /// <summary><c>name (columns) → table (columns)</c>, the referenced table named as the inventory names its tables
+    /// (<see cref="ForeignKeyInfo.ReferencedQualifiedName"/>: bare in the source's default schema, so a one-database MySQL
+    /// scan's <c>bookings</c> is not <c>shop.bookings</c> here; trial 28).</summary>
+    private static string Describe(ForeignKeyInfo fk, string defaultSchema) =>
+        $"{fk.Name} ({string.Join(", ", fk.Columns)}) → {fk.ReferencedQualifiedName(defaultSchema)} ({string.Join(", ", fk.ReferencedColumns)})";
 
     private static string Rule(ForeignKeyInfo fk) => "on delete " + fk.OnDelete.Replace('-', ' ');
 

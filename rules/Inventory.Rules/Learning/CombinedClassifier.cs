@@ -12,7 +12,8 @@ namespace Inventory.Rules.Learning;
 /// enumeration (low variety) keeps its own confidence; and an ungated name rule for an Art. 9 special category (health,
 /// special_category) stands, since the corpus holds too few of them for the model to learn (issue 10 item 6); so do a
 /// name rule the rule file marks <c>stands</c> (nationality, device and host names, cookie ids) and a binary column's
-/// decision from its name and byte lengths (an IP address packed as bytes, a digest or UUID stored as bytes). A column
+/// decision from its name and byte lengths (an IP address packed as bytes, a digest or UUID stored as bytes); and a
+/// binary column whose byte lengths are those of files never takes a contact category (<see cref="FileSizedBytes"/>). A column
 /// the scan tried and failed to read keeps its name rule's personal category over a model <c>none</c> or another
 /// category, at low confidence
 /// (<see cref="ReadAttempted"/>). Every column gets a suggestion. Scores all columns in one model batch; thread-safe.</summary>
@@ -48,6 +49,8 @@ public sealed class CombinedClassifier : IColumnClassifier
             // with the model's items kept as the suggestion.
             if (AllNullUndecided(columns[i], rules[i], readFailed))
                 result[i] = rules[i] with { Evidence = [.. rules[i].Evidence, .. suggestions[i].Classification.Evidence.Where(e => e.Kind == "model")] };
+            else if (result[i].DataCategory is { } category && DataCategory.TopLevelOf(category) == "contact" && FileSizedBytes(columns[i]))
+                result[i] = GateFilesFromContact(columns[i], result[i]);
         }
         return result;
     }
@@ -113,6 +116,40 @@ public sealed class CombinedClassifier : IColumnClassifier
                 return rule with { Evidence = [.. rule.Evidence, .. modelEvidence], Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
         }
         return model with { Evidence = [.. modelEvidence, .. rule.Evidence], AlsoContains = rule.AlsoContains, JsonPaths = rule.JsonPaths };
+    }
+
+    /// <summary>Evidence id of the gate that keeps a contact category off a binary column of files
+    /// (<see cref="FileSizedBytes"/>).</summary>
+    public const string BinaryFilesGate = "gate.binary.files";
+
+    /// <summary>Confidence of the <c>none</c> that gate gives: below any threshold a gate accepts, so the column asks a
+    /// human.</summary>
+    public const double BinaryFilesConfidence = 0.5;
+
+    /// <summary>Byte length above which a binary value is a file or an image, not contact data: a name, an address, an
+    /// e-mail or a phone, even encrypted and encoded (an AEAD envelope, base64), stays well under 2 KiB.</summary>
+    public const int ContactBytesLimit = 2048;
+
+    /// <summary>True for a binary column (BLOB, BYTEA, VARBINARY, IMAGE) whose sampled byte lengths are those of files:
+    /// more than half of them above <see cref="ContactBytesLimit"/>. Such a column never takes a contact category (names,
+    /// postal addresses, e-mail, phones, user and company names are short text): trial 28's MEDIUMBLOB logo of an
+    /// organisers' table, which the table's address columns pulled to <c>contact.postal_address</c>. Contact data stored
+    /// encrypted in bytes is short and keeps its category (LABELS.md labels such columns by what they hold); a column
+    /// whose lengths were not sampled (names only, as in cross-validation) is left to the combination.</summary>
+    /// <param name="column">The column as sampled.</param>
+    public static bool FileSizedBytes(ColumnEvidence column) =>
+        column.Column.Family == TypeFamily.Binary && column.BinaryLengths is { Count: > 0 } lengths
+        && lengths.Count(n => n > ContactBytesLimit) * 2 > lengths.Count;
+
+    /// <summary>The decision for a binary column of files that the combination gave a contact category: <c>none</c> at
+    /// <see cref="BinaryFilesConfidence"/>, the gate first, every other item kept.</summary>
+    private static ColumnClassification GateFilesFromContact(ColumnEvidence column, ColumnClassification combined)
+    {
+        var lengths = column.BinaryLengths!;
+        var gate = new EvidenceItem("type-gate", BinaryFilesGate, "none", lengths.Count(n => n > ContactBytesLimit), lengths.Count,
+            Detail: string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"binary values of files or images (up to {lengths.Max()} bytes), never {combined.DataCategory}: contact data is short text; needs annotation"));
+        return RuleClassifier.Decide("none", BinaryFilesConfidence, [gate, .. combined.Evidence]);
     }
 
     // GDPR Art. 9 special categories named outright (diagnosis, allergies, religion): the names-only corpus holds few of

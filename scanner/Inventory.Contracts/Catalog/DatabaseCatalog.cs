@@ -99,7 +99,18 @@ public sealed record MissingAccess(string Missing, IReadOnlyList<string> Grants)
 /// <param name="OnDelete">Delete rule: <c>cascade</c>, <c>set-null</c>, <c>set-default</c>, <c>restrict</c>, <c>no-action</c>, or <c>unknown</c> when the
 /// catalog did not say (a MySQL table dropped while its definition was read).</param>
 public sealed record ForeignKeyInfo(string Name, IReadOnlyList<string> Columns, string ReferencedSchema, string ReferencedTable,
-    IReadOnlyList<string> ReferencedColumns, string OnDelete);
+    IReadOnlyList<string> ReferencedColumns, string OnDelete)
+{
+    /// <summary>The referenced table named as the inventory names its tables (<see cref="TableInfo.QualifiedName"/>):
+    /// bare in the source's default schema, <c>schema.table</c> elsewhere. A one-database MySQL scan names its tables
+    /// without the database, so a key's target is <c>bookings</c>, not <c>shop.bookings</c> (trial 28); PostgreSQL's
+    /// <c>public</c> and SQL Server's <c>dbo</c> likewise.</summary>
+    /// <param name="defaultSchema">The source's default schema (<see cref="DatabaseCatalog.DefaultSchema"/>; the database
+    /// of a one-database MySQL scan, "" for a whole MySQL server).</param>
+    /// <returns><c>table</c> or <c>schema.table</c>.</returns>
+    public string ReferencedQualifiedName(string defaultSchema) =>
+        ReferencedSchema.Length == 0 || ReferencedSchema == defaultSchema ? ReferencedTable : $"{ReferencedSchema}.{ReferencedTable}";
+}
 
 /// <summary>One relation as the catalog describes it.</summary>
 public sealed record TableInfo

@@ -22,6 +22,14 @@ public sealed record ConnectionTarget
         ? "; the URI's password held %XX escapes, which were decoded (a literal % in a password is written %25)"
         : "";
 
+    /// <summary>What every engine's "wrong user or password" message says to do, in one wording (trial 28: MySQL's lacked
+    /// the environment variable PostgreSQL's named): check the user and password, where they are written, then
+    /// <see cref="PasswordHint"/>. Never the password itself.</summary>
+    public string CheckCredentialsAdvice => CheckCredentials + PasswordHint;
+
+    /// <summary>The shared words of <see cref="CheckCredentialsAdvice"/>, without the percent-escape hint.</summary>
+    public const string CheckCredentials = "check the user and password of the connection (or the environment variable it comes from)";
+
     /// <summary>Known provider names (from <see cref="Connectors.Providers"/>).</summary>
     public static IReadOnlyList<string> Providers => Connectors.Providers.Names;
 

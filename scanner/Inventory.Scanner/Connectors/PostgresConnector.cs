@@ -224,7 +224,7 @@ public sealed partial class PostgresConnector : IConnector
         var user = SafeUser();
         var message = state switch
         {
-            "28P01" => $"password authentication failed for user '{user}': check the user and password of the connection (or the environment variable it comes from){_target.PasswordHint}",
+            "28P01" => $"password authentication failed for user '{user}': {_target.CheckCredentialsAdvice}",
             "28000" => $"the server refused user '{user}' from this host (pg_hba.conf or role without LOGIN): ask the DBA for access",
             "3D000" => "the database does not exist: check the database name in the connection",
             // At connect time 42501 means the role lacks CONNECT on the database (REVOKE CONNECT … FROM PUBLIC is common on

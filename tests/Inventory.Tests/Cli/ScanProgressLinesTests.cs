@@ -49,6 +49,28 @@ public sealed class ScanProgressLinesTests
         }
     }
 
+    /// <summary>Trial 28 finding 10: under <c>--source-parallelism 2</c> a source's time includes waiting for the
+    /// classification stage the sources share, so "slowest: crm 5.2 s" read as crm's own cost. The time is labelled
+    /// as what it is (start to last table classified) and the list is the longest, not the slowest.</summary>
+    [Test]
+    public async Task Scan_SourcesInParallel_SourceTimeSaysWhatItMeasures()
+    {
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 2);
+        var config = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(config, "sources:\n" + string.Concat(sources.Select(s => $"  - name: {s.Name}\n    connection: \"{s.Connection}\"\n")));
+
+        var (code, output) = await ScanAsync("--config", config, "--source-parallelism", "2", "--out", Path.Combine(_dir, "inventory.json"));
+
+        var sourceLines = output.Split('\n').Where(l => l.StartsWith("sources ", StringComparison.Ordinal)).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), output);
+            Assert.That(sourceLines, Has.Count.EqualTo(2), output);
+            Assert.That(sourceLines, Has.All.Match(@"^sources [12]/2 done \(chinook-0[12] \d+\.\d s from start to last table classified\); longest: chinook-0[12] \d+\.\d s"));
+            Assert.That(output, Does.Not.Contain("slowest"));
+        }
+    }
+
     [Test]
     public async Task Scan_OneSource_TableLinesKeepTheBareName()
     {

@@ -58,14 +58,32 @@ public sealed class CommentExportTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(script, Does.Contain("SET @@SESSION.sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '');"));
-            Assert.That(script, Does.Contain("WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = 'cus`tomer' AND c.COLUMN_NAME = 'email'"));
-            Assert.That(script, Does.Contain("AND c.COLUMN_TYPE = 'varchar(255)' AND c.IS_NULLABLE = 'NO'"));
-            Assert.That(script, Does.Contain("AND c.EXTRA = ''"));
-            Assert.That(script, Does.Contain("c.COLLATION_NAME = t.TABLE_COLLATION"));
-            Assert.That(script, Does.Contain("SET @inventory_ddl = IF(@inventory_ok = 1,\n    " + MySqlLiteral(modify) + ",\n"));
+            Assert.That(script, Does.Contain("SET @inventory_schema = DATABASE(), @inventory_table = 'cus`tomer', @inventory_column = 'email';"));
+            Assert.That(script, Does.Contain("WHEN c.COLUMN_TYPE <> 'varchar(255)' OR c.IS_NULLABLE <> 'NO' THEN"));
+            Assert.That(script, Does.Contain("WHEN c.EXTRA <> '' THEN"));
+            Assert.That(script, Does.Contain("c.COLLATION_NAME <> t.TABLE_COLLATION"));
+            Assert.That(script, Does.Contain("WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'"));
+            Assert.That(script, Does.Contain("SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')\n    WHEN '' THEN " + MySqlLiteral(modify) + "\n"));
             Assert.That(script, Does.Contain("PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;"));
             Assert.That(script, Does.Contain("-- ALTER TABLE `cus``tomer` MODIFY COLUMN `email` varchar(255) NOT NULL COMMENT 'it''s C:\\\\mail';"));
             Assert.That(script, Does.Contain("Not recorded by the scan, hence not restated: DEFAULT, AUTO_INCREMENT"));
+        }
+    }
+
+    [Test]
+    public void MySql_LongTextColumn_MayBeRestatedAsMariaDbJsonWithItsCheck_OthersNever()
+    {
+        var prefs = ExportDocuments.Tagged("prefs", "contact.email", declaredType: "longtext", nullable: false);
+        var note = ExportDocuments.Tagged("note", "none", ordinal: 2, declaredType: "text");
+        var script = LabelExport.Write(ExportDocuments.Plan(ExportDocuments.Document("mysql", ExportDocuments.Table("shop", "profile", [prefs, note], defaultSchema: "shop"))),
+            ExportFormat.MySqlComments);
+        var json = "ALTER TABLE `profile` MODIFY COLUMN `prefs` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL COMMENT 'inventory: contact.email' CHECK (json_valid(`prefs`))";
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(script, Does.Contain("\n    WHEN 'json' THEN " + MySqlLiteral(json) + "\n"));
+            Assert.That(Count(script, "WHEN 'json' THEN"), Is.EqualTo(1), "only the longtext column");
+            Assert.That(script, Does.Contain("WHEN @inventory_checks = 1 AND @inventory_json_check = 1 AND c.COLLATION_NAME = 'utf8mb4_bin' THEN 'json'"));
+            Assert.That(script, Does.Contain("--   (a MariaDB JSON column, restated with its CHECK: " + json.Replace("'inventory: contact.email'", "''", StringComparison.Ordinal) + ";)"));
         }
     }
 
@@ -77,8 +95,8 @@ public sealed class CommentExportTests
         var script = LabelExport.Write(ExportDocuments.Plan(ExportDocuments.Document("mysql", users, leads)), ExportFormat.MySqlComments);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(script, Does.Contain("'ALTER TABLE `crm`.`leads` MODIFY COLUMN `phone`").And.Contain("WHERE c.TABLE_SCHEMA = 'crm' AND c.TABLE_NAME = 'leads'"));
-            Assert.That(script, Does.Contain("'ALTER TABLE `users` MODIFY COLUMN `email`").And.Contain("WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = 'users'"));
+            Assert.That(script, Does.Contain("'ALTER TABLE `crm`.`leads` MODIFY COLUMN `phone`").And.Contain("SET @inventory_schema = 'crm', @inventory_table = 'leads'"));
+            Assert.That(script, Does.Contain("'ALTER TABLE `users` MODIFY COLUMN `email`").And.Contain("SET @inventory_schema = DATABASE(), @inventory_table = 'users'"));
         }
     }
 
@@ -89,9 +107,11 @@ public sealed class CommentExportTests
         var script = LabelExport.Write(plan, ExportFormat.MySqlComments);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(Count(script, "SET @inventory_ok = "), Is.EqualTo(plan.Columns.Count));
+            Assert.That(Count(script, "SET @inventory_why = "), Is.EqualTo(plan.Columns.Count));
             Assert.That(Count(script, "\nPREPARE inventory_stmt FROM @inventory_ddl;"), Is.EqualTo(plan.Columns.Count));
-            Assert.That(Count(script, "MODIFY COLUMN `"), Is.EqualTo(2 * plan.Columns.Count), "one statement and one undo line each");
+            var longText = plan.Columns.Count(c => c.Column.DeclaredType.Equals("longtext", StringComparison.OrdinalIgnoreCase));
+            Assert.That(Count(script, "MODIFY COLUMN `"), Is.EqualTo(2 * plan.Columns.Count + 2 * longText),
+                "one statement and one undo line each, and a JSON statement and undo line per longtext column");
         }
     }
 

@@ -96,6 +96,85 @@ public sealed class MySqlExportRoundTripTests
         }
     }
 
+    /// <summary>Trial 28 finding 8: every MariaDB JSON column (LONGTEXT utf8mb4_bin with a json_valid CHECK) was skipped
+    /// with "its definition has more than the type and nullability". It is now restated as SHOW CREATE TABLE prints it,
+    /// keeping collation and CHECK; a column with a CHECK of its own (which MODIFY would drop) and the other skips say why.</summary>
+    [Test]
+    public async Task Export_MariaDbJsonColumns_CommentedWithTheirCheck_OtherSkipsSayWhy()
+    {
+        // Given MariaDB JSON columns (nullable and not), a column with its own CHECK, one with a table CHECK, and the skips of before
+        const string setup = """
+            CREATE TABLE profile (
+              id int NOT NULL PRIMARY KEY,
+              prefs JSON,
+              doc JSON NOT NULL,
+              age int CHECK (age >= 0),
+              score int,
+              city varchar(40) NOT NULL DEFAULT 'Paris',
+              latin_name varchar(80) CHARACTER SET latin1,
+              CONSTRAINT score_positive CHECK (score > 0)
+            ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+            INSERT INTO profile VALUES (1, '{"mail": "ana.k@example.com"}', '{"a": 1}', 30, 2, 'Berlin', 'Ana K'),
+              (2, '{"mail": "b.osei@example.org"}', '[]', 41, 3, 'Paris', 'B Osei');
+            """;
+        await using var db = await TestMySql.CreateAsync("exjson", setup);
+        using var dir = new TempFolder();
+        dir.Write("annotations/profile.yml", """
+            table: profile
+            columns:
+              id: none
+              prefs: contact.email
+              doc: none
+              age: none
+              score: none
+              city: contact.postal_address
+              latin_name: contact.name
+            """);
+        var inventoryPath = Path.Combine(dir.Path, "inventory.json");
+        InventoryJson.Write(await ScanAsync(db.ConnectionString), inventoryPath);
+        var scriptPath = Path.Combine(dir.Path, "labels.sql");
+        var console = new TestConsole();
+        var code = await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
+            "--format", "mysql-comments", "--out", scriptPath], console);
+        Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+        var before = await ShowCreateTableAsync(db, "profile");
+
+        // When the script is applied twice to the scanned database's copy of the table
+        await using var copy = await TestMySql.CreateAsync("exjsoncopy", setup);
+        var output = Apply(copy, scriptPath);
+        Apply(copy, scriptPath);
+        var created = await ShowCreateTableAsync(copy, "profile");
+
+        // Then the JSON columns carry the label and keep collation and check; the others are skipped with their reason
+        string Column(string name) => created.Split('\n').Single(l => l.TrimStart().StartsWith($"`{name}`", StringComparison.Ordinal)).Trim();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Column("prefs"), Is.EqualTo("`prefs` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT NULL COMMENT 'inventory: contact.email' CHECK (json_valid(`prefs`)),"));
+            Assert.That(Column("doc"), Is.EqualTo("`doc` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL COMMENT 'inventory: none' CHECK (json_valid(`doc`)),"));
+            Assert.That(Column("age"), Is.EqualTo("`age` int(11) DEFAULT NULL CHECK (`age` >= 0),"), "a column's own CHECK is never dropped");
+            Assert.That(Column("score"), Is.EqualTo("`score` int(11) DEFAULT NULL COMMENT 'inventory: none',"));
+            Assert.That(created, Does.Contain("CONSTRAINT `score_positive` CHECK (`score` > 0)"));
+            Assert.That(output, Does.Contain("skipped `profile`.`age`: it has a CHECK constraint of its own; set the comment by hand"));
+            Assert.That(output, Does.Contain("skipped `profile`.`city`: it has a DEFAULT; set the comment by hand"));
+            Assert.That(output, Does.Contain("skipped `profile`.`latin_name`: its collation latin1_swedish_ci is not the table's utf8mb4_general_ci; set the comment by hand"));
+            Assert.That(output, Does.Not.Contain("`prefs`").And.Not.Contain("`doc`"));
+            Assert.That(await ShowCreateTableAsync(db, "profile"), Is.EqualTo(before), "the scanned database is never written");
+            Assert.That(await File.ReadAllTextAsync(scriptPath), Does.Not.Contain("@example").And.Not.Contain("Osei"));
+        }
+        // and a value that is not JSON is still refused by the kept CHECK
+        Assert.That(async () => await copy.ScalarAsync("INSERT INTO profile (id, prefs, doc) VALUES (3, 'not json', '{}')"), Throws.InstanceOf<MySqlException>());
+    }
+
+    private static async Task<string> ShowCreateTableAsync(TestMySqlDatabase db, string table)
+    {
+        await using var connection = new MySqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = new MySqlCommand($"SHOW CREATE TABLE `{table}`", connection);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return reader.GetString(1);
+    }
+
     private static Task<InventoryDocument> ScanAsync(string connectionString) =>
         new ScanRunner(ClassifierFactory.CreateDefault())
             .RunAsync(new ScanRequest { Sources = [new SourceConfig { Name = "shop", Connection = connectionString, Provider = "mysql" }], Parallelism = 2 });

@@ -1,3 +1,4 @@
+using Inventory.Catalog;
 using Inventory.Cli;
 using Inventory.Model;
 using Inventory.Reports;
@@ -34,11 +35,40 @@ public sealed class ForeignKeyDiffTests
 
         Assert.That(diff.Changes.Select(InventoryDiffWriter.Line), Is.EqualTo(new[]
         {
-            "+ app/invoices foreign key invoices_order_id_fkey (order_id) → public.orders (id) (on delete set null)",
-            "- app/notes foreign key notes_user_id_fkey (user_id) → public.users (id) (on delete cascade)",
-            "~ app/orders foreign key orders_user_id_fkey (user_id) → public.users (id) delete rule: on delete restrict → on delete cascade",
+            "+ app/invoices foreign key invoices_order_id_fkey (order_id) → orders (id) (on delete set null)",
+            "- app/notes foreign key notes_user_id_fkey (user_id) → users (id) (on delete cascade)",
+            "~ app/orders foreign key orders_user_id_fkey (user_id) → users (id) delete rule: on delete restrict → on delete cascade",
         }));
         Assert.That(diff.SchemaOnly().Changes, Has.Count.EqualTo(3));
+    }
+
+    /// <summary>Trial 28: a one-database MySQL scan names its tables without the database (its default schema), and
+    /// named a key's target with it (<c>t28_billetterie.bookings</c>); the target is now named as the tables are, and a
+    /// target in another schema (database) keeps its schema.</summary>
+    [Test]
+    public void Compare_TargetInTheDefaultSchema_NamedAsTheTablesAre_OtherSchemaKeepsIt()
+    {
+        static SourceEntry MySqlSource(params TableEntry[] tables)
+        {
+            foreach (var t in tables) t.Schema = "billetterie";
+            var source = Some.Source("billetterie", tables);
+            source.Provider = "mysql";
+            source.DefaultSchema = "billetterie";
+            return source;
+        }
+        var old = Some.Document(MySqlSource(Some.Table("pagos", null, Some.Id(), Some.Fk("booking_id"), Some.Fk("venue_id"))));
+        var pagos = Some.Table("pagos", null, Some.Id(), Some.Fk("booking_id"), Some.Fk("venue_id"));
+        pagos.ForeignKeys.Add(new ForeignKeyInfo("pagos_booking_fk", ["booking_id"], "billetterie", "bookings", ["id"], "cascade"));
+        pagos.ForeignKeys.Add(new ForeignKeyInfo("pagos_venue_fk", ["venue_id"], "catalogue", "venues", ["id"], "restrict"));
+        var @new = Some.Document(MySqlSource(pagos));
+
+        var lines = InventoryDiff.Compare(old, @new).Changes.Select(InventoryDiffWriter.Line).ToList();
+
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            "+ billetterie/pagos foreign key pagos_booking_fk (booking_id) → bookings (id) (on delete cascade)",
+            "+ billetterie/pagos foreign key pagos_venue_fk (venue_id) → catalogue.venues (id) (on delete restrict)",
+        }));
     }
 
     [Test]
@@ -58,7 +88,7 @@ public sealed class ForeignKeyDiffTests
 
         var json = InventoryDiffWriter.ToJson(InventoryDiff.Compare(old, @new));
 
-        Assert.That(json, Does.Contain("\"kind\": \"delete-rule-changed\"").And.Contain("\"foreignKey\": \"orders_user_id_fkey (user_id) → public.users (id)\"")
+        Assert.That(json, Does.Contain("\"kind\": \"delete-rule-changed\"").And.Contain("\"foreignKey\": \"orders_user_id_fkey (user_id) → users (id)\"")
             .And.Contain("\"old\": \"on delete restrict\"").And.Contain("\"summary\": {\n    \"foreign-key-added\": 1,"));
     }
 
@@ -71,9 +101,9 @@ public sealed class ForeignKeyDiffTests
 
         Assert.That(rows.Select(r => (r.Kind, r.Location, r.Old, r.New)), Is.EqualTo(new[]
         {
-            ("foreign-key-added", "app/invoices foreign key invoices_order_id_fkey (order_id) → public.orders (id)", "", "on delete set null"),
-            ("foreign-key-removed", "app/notes foreign key notes_user_id_fkey (user_id) → public.users (id)", "on delete cascade", ""),
-            ("delete-rule-changed", "app/orders foreign key orders_user_id_fkey (user_id) → public.users (id)", "on delete restrict", "on delete cascade"),
+            ("foreign-key-added", "app/invoices foreign key invoices_order_id_fkey (order_id) → orders (id)", "", "on delete set null"),
+            ("foreign-key-removed", "app/notes foreign key notes_user_id_fkey (user_id) → users (id)", "on delete cascade", ""),
+            ("delete-rule-changed", "app/orders foreign key orders_user_id_fkey (user_id) → users (id)", "on delete restrict", "on delete cascade"),
         }));
     }
 
@@ -87,6 +117,7 @@ public sealed class ForeignKeyDiffTests
             InventoryJson.Write(old, Path.Combine(dir, "old.json"));
             InventoryJson.Write(@new, Path.Combine(dir, "new.json"));
             var console = new TestConsole();
+            console.Profile.Width = 200;
 
             var code = await InventoryApp.RunAsync(["diff", Path.Combine(dir, "old.json"), Path.Combine(dir, "new.json"), "--schema-only"], console);
 

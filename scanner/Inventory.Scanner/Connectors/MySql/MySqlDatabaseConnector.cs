@@ -241,7 +241,7 @@ public sealed partial class MySqlDatabaseConnector : IConnector
         var user = SafeUser();
         var message = number switch
         {
-            1045 => $"access denied for user '{user}' (wrong password, or the user may not connect from this host): check the user and password of the connection{_target.PasswordHint}",
+            1045 => $"access denied for user '{user}' (wrong password, or the user may not connect from this host): {_target.CheckCredentialsAdvice}",
             1044 when _database is not null => $"user '{user}' has no privilege on database {_database}: an administrator runs {MySqlDialect.GrantDatabaseSql(_database, user)} (with the account's host in place of %), or check the database name",
             1044 => $"user '{user}' may not open this database: ask the DBA for a grant, or check the database name",
             1049 => "the database does not exist: check the database name in the connection",

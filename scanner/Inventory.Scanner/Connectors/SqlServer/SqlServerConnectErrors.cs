@@ -61,7 +61,7 @@ internal static class SqlServerConnectErrors
                    + "trust its CA or connect with the name in the certificate (TrustServerCertificate=true only for a test server)";
         return f.Number switch
         {
-            18456 => $"login failed for user '{user}': check the user and password (and that the server allows SQL Server authentication)",
+            18456 => $"login failed for user '{user}': {ConnectionTarget.CheckCredentials}, and that the server allows SQL Server authentication",
             18486 => $"login failed for user '{user}': the account is locked out; ask the DBA to unlock it",
             18487 or 18488 => $"login failed for user '{user}': the password has expired or must be changed",
             18452 => "login failed: Windows authentication from an untrusted domain; use a SQL login or a trusted domain account",

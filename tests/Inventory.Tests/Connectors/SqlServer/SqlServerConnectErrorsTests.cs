@@ -17,7 +17,7 @@ public sealed class SqlServerConnectErrorsTests
     private static SqlConnectFailure Failure(int number, byte @class = 14, bool connected = true, SocketError? socket = null, bool tls = false, bool timedOut = false) =>
         new(number, @class, connected, socket, tls, timedOut);
 
-    [TestCase(18456, "login failed for user 'scanner': check the user and password")]
+    [TestCase(18456, "login failed for user 'scanner': check the user and password of the connection (or the environment variable it comes from), and that the server allows SQL Server authentication")]
     [TestCase(18486, "login failed for user 'scanner': the account is locked out")]
     [TestCase(18488, "login failed for user 'scanner': the password has expired or must be changed")]
     [TestCase(4060, "database unavailable: it does not exist, or user 'scanner' may not open it")]
