@@ -46,3 +46,47 @@ internal sealed class BoundedNameCache<TValue>
         _entries.TryAdd(name, value);
     }
 }
+
+/// <summary>
+/// A memo of a pure function of a composite key (a name with its context: a table's head word, its signal bits, its
+/// groups), bounded in memory with the policy of <see cref="BoundedNameCache{TValue}"/>: at most about
+/// <see cref="Capacity"/> entries, emptied by the addition that finds it full. Keys are compared with their own
+/// equality (tuples of strings compare ordinally). Thread-safe.
+/// </summary>
+/// <typeparam name="TKey">The function's argument.</typeparam>
+/// <typeparam name="TValue">Its value; never mutated once cached.</typeparam>
+internal sealed class BoundedMemo<TKey, TValue> where TKey : notnull
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TKey, TValue> _entries = new();
+
+    /// <summary>Creates an empty memo.</summary>
+    /// <param name="capacity">Entries kept at most (at least 1).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is below 1.</exception>
+    public BoundedMemo(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Capacity = capacity;
+    }
+
+    /// <summary>Entries kept at most.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Entries cached now.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>The cached value of a key.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value when cached.</param>
+    /// <returns>True when cached.</returns>
+    public bool TryGet(TKey key, out TValue value) => _entries.TryGetValue(key, out value!);
+
+    /// <summary>Caches the value of a key; when the memo is full it is emptied first. A key already cached keeps its
+    /// first value (both are the same: the function is pure).</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The function's value for it.</param>
+    public void Add(TKey key, TValue value)
+    {
+        if (_entries.Count >= Capacity) _entries.Clear();
+        _entries.TryAdd(key, value);
+    }
+}

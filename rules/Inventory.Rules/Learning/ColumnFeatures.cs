@@ -106,8 +106,7 @@ public static partial class ColumnFeatures
     {
         var info = column.Column;
         var nameTokens = Tokenize(info.Name);
-        var tableTokens = table.TableTokens;
-        var head = tableTokens.Count == 0 ? "" : tableTokens[^1];
+        var head = table.Head;
         var family = FamilyOf(info.DeclaredType) is var f && f is not (Catalog.TypeFamily.Other or Catalog.TypeFamily.Untyped) ? f : info.Family;
         var last = nameTokens.Count == 0 ? "" : nameTokens[^1];
         var flags = new float[FlagCount];
@@ -120,10 +119,10 @@ public static partial class ColumnFeatures
         flags[6] = Math.Min(1f, column.TableColumns.Count / 50f);
         return new ColumnModelInput
         {
-            Name = string.Join(' ', nameTokens),
-            Table = string.Join(' ', tableTokens),
+            Name = NameText(info.Name, nameTokens),
+            Table = table.TableText,
             Siblings = table.SiblingsOf(info.Name, nameTokens),
-            Context = head.Length == 0 ? "" : string.Join(' ', nameTokens.Select(t => head + "_" + t)),
+            Context = head.Length == 0 ? "" : ContextText(head, info.Name, nameTokens),
             TableSignals = table.SignalTokens(info.Name, nameTokens),
             TypeFamily = family.ToString(),
             TypeShape = ShapeOf(info.DeclaredType, family),
@@ -131,6 +130,46 @@ public static partial class ColumnFeatures
             Flags = flags,
         };
     }
+
+    /// <summary>When set on a thread, the model's inputs are built without the memos of the joined texts (name, context,
+    /// table signals) and of <see cref="FamilyOf"/>: the reference of the test that compares both builds.</summary>
+    [ThreadStatic]
+    internal static bool BypassInputMemos;
+
+    // The joined texts of a column's input are pure functions of its name and its table's head word or signal bits; a
+    // database repeats its column names from table to table (id, name, created_at…), so each text is built once per
+    // distinct key instead of once per column (bench/README.md, 2026-12-03, tenth session).
+    private static readonly BoundedNameCache<string> NameTextCache = new(MaxCachedNames);
+    private static readonly BoundedMemo<(string Head, string Name), string> ContextTextCache = new(MaxCachedNames);
+
+    /// <summary>The name's tokens joined by spaces (<see cref="ColumnModelInput.Name"/>).</summary>
+    /// <param name="name">The column name.</param>
+    /// <param name="nameTokens">Its tokens (<see cref="Tokenize"/> of <paramref name="name"/>).</param>
+    private static string NameText(string name, IReadOnlyList<string> nameTokens)
+    {
+        if (BypassInputMemos) return string.Join(' ', nameTokens);
+        if (NameTextCache.TryGet(name, out var text)) return text;
+        text = string.Join(' ', nameTokens);
+        NameTextCache.Add(name, text);
+        return text;
+    }
+
+    /// <summary>The interaction tokens <c>head_token</c> of a name in a table whose last token is <paramref name="head"/>
+    /// (<see cref="ColumnModelInput.Context"/>).</summary>
+    /// <param name="head">The table's last token (not empty).</param>
+    /// <param name="name">The column name.</param>
+    /// <param name="nameTokens">Its tokens (<see cref="Tokenize"/> of <paramref name="name"/>).</param>
+    private static string ContextText(string head, string name, IReadOnlyList<string> nameTokens)
+    {
+        if (BypassInputMemos) return ContextTextUncached(head, nameTokens);
+        if (ContextTextCache.TryGet((head, name), out var text)) return text;
+        text = ContextTextUncached(head, nameTokens);
+        ContextTextCache.Add((head, name), text);
+        return text;
+    }
+
+    private static string ContextTextUncached(string head, IReadOnlyList<string> nameTokens) =>
+        string.Join(' ', nameTokens.Select(t => head + "_" + t));
 
     /// <summary>The rule token of a column built without a rule decision.</summary>
     public const string RulesAbsent = "rl:absent";
@@ -180,7 +219,24 @@ public static partial class ColumnFeatures
     /// <see cref="Catalog.TypeFamily.Other"/>.</summary>
     /// <param name="declaredType">Declared type, e.g. <c>character varying(80)</c>, <c>NVARCHAR(MAX)</c>, <c>"Name"</c>; empty → Untyped.</param>
     /// <returns>The family.</returns>
+    /// <remarks>A pure function of the spelling, memoised (a database declares a handful of types for all its columns, and
+    /// the model's features ask once per column); <see cref="FamilyOfUncached"/> is the function itself.</remarks>
     public static TypeFamily FamilyOf(string declaredType)
+    {
+        if (BypassInputMemos) return FamilyOfUncached(declaredType);
+        if (FamilyCache.TryGet(declaredType, out var family)) return family;
+        family = FamilyOfUncached(declaredType);
+        FamilyCache.Add(declaredType, family);
+        return family;
+    }
+
+    /// <summary>Declared types whose families are kept at most (then the memo starts over).</summary>
+    private static readonly BoundedNameCache<TypeFamily> FamilyCache = new(MaxCachedShapes);
+
+    /// <summary><see cref="FamilyOf"/> without the memo.</summary>
+    /// <param name="declaredType">Declared type; empty → Untyped.</param>
+    /// <returns>The family.</returns>
+    internal static TypeFamily FamilyOfUncached(string declaredType)
     {
         var t = declaredType.Trim().ToLowerInvariant().TrimEnd('?', '!');
         if (t.Length == 0) return Catalog.TypeFamily.Untyped;
