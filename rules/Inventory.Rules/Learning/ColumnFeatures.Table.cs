@@ -53,9 +53,15 @@ public static partial class ColumnFeatures
             if (active == 0) return "";
             // The text depends only on the active signals and the name (its tokens are the name's): memoised.
             if (BypassInputMemos) return SignalTokensUncached(active, nameTokens);
-            if (SignalTextCache.TryGet((active, name), out var text)) return text;
+            var byName = SignalTextByActive[active];
+            if (byName is null)
+            {
+                Interlocked.CompareExchange(ref SignalTextByActive[active], new BoundedNameCache<string>(MaxNamesPerMemoGroup), null);
+                byName = SignalTextByActive[active]!;
+            }
+            if (byName.TryGet(name, out var text)) return text;
             text = SignalTokensUncached(active, nameTokens);
-            SignalTextCache.Add((active, name), text);
+            byName.Add(name, text);
             return text;
         }
 
@@ -135,9 +141,10 @@ public static partial class ColumnFeatures
 
     private const int ColumnSignalCount = 3;
     // The column signal bits of a name under a table's groups (key: the groups, then the name); a pure function of both.
-    private static readonly BoundedMemo<(string Groups, string Name), int> SignalBitsCache = new(MaxCachedNames);
-    // The table-signal text of a name under a set of active signals (TableFeatures.SignalTokens); a pure function of both.
-    private static readonly BoundedMemo<(int Active, string Name), string> SignalTextCache = new(MaxCachedNames);
+    private static readonly BoundedNameCache<int> SignalBitsCache = new(MaxCachedNames);
+    // The table-signal text of a name under a set of active signals (TableFeatures.SignalTokens), a pure function of both:
+    // per set of signals (a bit each), the text per column name.
+    private static readonly BoundedNameCache<string>?[] SignalTextByActive = new BoundedNameCache<string>?[1 << Signals.Length];
 
     /// <summary>When set on a thread, its table signals are read without the memo (every name matched again, as before
     /// the memo): the reference of the test that compares both readings.</summary>
@@ -165,7 +172,7 @@ public static partial class ColumnFeatures
         var groupsKey = $"{groups.Count}:{string.Join('\u0001', groups)}:";
         foreach (var name in columns)
         {
-            if (!byName.TryGetValue(name, out int bits) && !BypassSignalBitsCache && SignalBitsCache.TryGet((groupsKey, name), out bits))
+            if (!byName.TryGetValue(name, out int bits) && !BypassSignalBitsCache && SignalBitsCache.TryGet(groupsKey + name, out bits))
                 byName[name] = bits;
             else if (!byName.ContainsKey(name))
             {
@@ -178,7 +185,7 @@ public static partial class ColumnFeatures
                     && rules.TableGroups(string.Join('_', tokens.Take(tokens.Count - 1))).Contains("person")) bits |= 2;
                 if (ungated && match.DataCategory == "financial.billing") bits |= 4;
                 byName[name] = bits;
-                if (!BypassSignalBitsCache) SignalBitsCache.Add((groupsKey, name), bits);
+                if (!BypassSignalBitsCache) SignalBitsCache.Add(groupsKey + name, bits);
             }
             for (int s = 0; s < ColumnSignalCount; s++) if ((bits >> s & 1) == 1) counts[s]++;
         }

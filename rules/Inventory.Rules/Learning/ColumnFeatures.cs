@@ -132,15 +132,24 @@ public static partial class ColumnFeatures
     }
 
     /// <summary>When set on a thread, the model's inputs are built without the memos of the joined texts (name, context,
-    /// table signals) and of <see cref="FamilyOf"/>: the reference of the test that compares both builds.</summary>
+    /// table signals): the reference of the test that compares both builds.</summary>
     [ThreadStatic]
     internal static bool BypassInputMemos;
 
     // The joined texts of a column's input are pure functions of its name and its table's head word or signal bits; a
     // database repeats its column names from table to table (id, name, created_at…), so each text is built once per
-    // distinct key instead of once per column (bench/README.md, 2026-12-03, tenth session).
+    // distinct key instead of once per column (bench/README.md, 2026-12-03, tenth session). Every memo is keyed and
+    // valued by strings only: a value-tuple key made the runtime JIT-compile its dictionary's code in every process
+    // (ReadyToRun cannot hold those instantiations), which cost more than the memo saved.
     private static readonly BoundedNameCache<string> NameTextCache = new(MaxCachedNames);
-    private static readonly BoundedMemo<(string Head, string Name), string> ContextTextCache = new(MaxCachedNames);
+    // Per table head word (at most MaxMemoGroups, then the memo starts over), the context text per column name.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, BoundedNameCache<string>> ContextTextByHead = new(StringComparer.Ordinal);
+
+    /// <summary>Keys of the first level of a two-level memo (table heads, sets of table signals) kept at most.</summary>
+    internal const int MaxMemoGroups = 4_096;
+    /// <summary>Names kept at most per key of the first level (a bound on memory: at most <see cref="MaxMemoGroups"/> ×
+    /// this many texts, and never more than the distinct columns seen).</summary>
+    internal const int MaxNamesPerMemoGroup = 8_192;
 
     /// <summary>The name's tokens joined by spaces (<see cref="ColumnModelInput.Name"/>).</summary>
     /// <param name="name">The column name.</param>
@@ -162,9 +171,14 @@ public static partial class ColumnFeatures
     private static string ContextText(string head, string name, IReadOnlyList<string> nameTokens)
     {
         if (BypassInputMemos) return ContextTextUncached(head, nameTokens);
-        if (ContextTextCache.TryGet((head, name), out var text)) return text;
+        if (!ContextTextByHead.TryGetValue(head, out var byName))
+        {
+            if (ContextTextByHead.Count >= MaxMemoGroups) ContextTextByHead.Clear();
+            byName = ContextTextByHead.GetOrAdd(head, _ => new BoundedNameCache<string>(MaxNamesPerMemoGroup));
+        }
+        if (byName.TryGet(name, out var text)) return text;
         text = ContextTextUncached(head, nameTokens);
-        ContextTextCache.Add((head, name), text);
+        byName.Add(name, text);
         return text;
     }
 
@@ -219,24 +233,7 @@ public static partial class ColumnFeatures
     /// <see cref="Catalog.TypeFamily.Other"/>.</summary>
     /// <param name="declaredType">Declared type, e.g. <c>character varying(80)</c>, <c>NVARCHAR(MAX)</c>, <c>"Name"</c>; empty → Untyped.</param>
     /// <returns>The family.</returns>
-    /// <remarks>A pure function of the spelling, memoised (a database declares a handful of types for all its columns, and
-    /// the model's features ask once per column); <see cref="FamilyOfUncached"/> is the function itself.</remarks>
     public static TypeFamily FamilyOf(string declaredType)
-    {
-        if (BypassInputMemos) return FamilyOfUncached(declaredType);
-        if (FamilyCache.TryGet(declaredType, out var family)) return family;
-        family = FamilyOfUncached(declaredType);
-        FamilyCache.Add(declaredType, family);
-        return family;
-    }
-
-    /// <summary>Declared types whose families are kept at most (then the memo starts over).</summary>
-    private static readonly BoundedNameCache<TypeFamily> FamilyCache = new(MaxCachedShapes);
-
-    /// <summary><see cref="FamilyOf"/> without the memo.</summary>
-    /// <param name="declaredType">Declared type; empty → Untyped.</param>
-    /// <returns>The family.</returns>
-    internal static TypeFamily FamilyOfUncached(string declaredType)
     {
         var t = declaredType.Trim().ToLowerInvariant().TrimEnd('?', '!');
         if (t.Length == 0) return Catalog.TypeFamily.Untyped;
