@@ -64,23 +64,13 @@ public sealed partial class PostgresConnector
         var kept = relations.Where(r => r.RootOid is null && filter.Matches(r.Schema, r.Name)).ToList();
         var oids = kept.Select(r => r.Oid).ToArray();
 
-        // 2. columns (unordered: sorted by attnum here) and 3. primary and foreign keys, then the snapshot's end, sent as one
-        // batch: the server runs the keys query while the columns' rows are still being read here, instead of after them
-        // (one round trip and the keys query's own time off a scan's critical path, bench/README.md, tenth session).
+        // 2. columns (unordered: sorted by attnum here)
         var columns = new Dictionary<long, List<(int Attnum, ColumnInfo Column, bool MaySelect)>>();
-        var primaryKeys = new Dictionary<long, IReadOnlyList<string>>();
-        var foreignKeys = new Dictionary<long, List<ForeignKeyInfo>>();
-        await using (var batch = new NpgsqlBatch(connection))
+        await using (var cmd = new NpgsqlCommand(_dialect.ColumnsSql, connection))
         {
-            var columnsQuery = new NpgsqlBatchCommand(_dialect.ColumnsSql);
-            columnsQuery.Parameters.AddWithValue("oids", oids);
-            columnsQuery.Parameters.AddWithValue("unselectable", kept.Where(r => !r.MaySelect).Select(r => r.Oid).ToArray());
-            var keysQuery = new NpgsqlBatchCommand(_dialect.ConstraintsSql);
-            keysQuery.Parameters.AddWithValue("oids", oids);
-            batch.BatchCommands.Add(columnsQuery);
-            batch.BatchCommands.Add(keysQuery);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-            await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            cmd.Parameters.AddWithValue("oids", oids);
+            cmd.Parameters.AddWithValue("unselectable", kept.Where(r => !r.MaySelect).Select(r => r.Oid).ToArray());
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             queries++;
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
@@ -106,9 +96,19 @@ public sealed partial class PostgresConnector
                         : PostgresDialect.FamilyOf(reader.GetString(10), reader.GetString(11)) is var element && element != TypeFamily.Binary ? element : null,
                 }, maySelect));
             }
+        }
+        var ordered = columns.ToDictionary(x => x.Key, x => x.Value
+            .OrderBy(c => c.Attnum)
+            .Select((c, i) => (Column: c.Column with { Ordinal = i + 1 }, c.MaySelect))
+            .ToList());
 
-            if (!await reader.NextResultAsync(ct).ConfigureAwait(false))
-                throw new ConnectorException(Provider, Target, "reading the catalog failed: the server returned no result for the keys query; check the server's logs");
+        // 3. primary and foreign keys
+        var primaryKeys = new Dictionary<long, IReadOnlyList<string>>();
+        var foreignKeys = new Dictionary<long, List<ForeignKeyInfo>>();
+        await using (var cmd = new NpgsqlCommand(_dialect.ConstraintsSql, connection))
+        {
+            cmd.Parameters.AddWithValue("oids", oids);
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             queries++;
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
@@ -124,12 +124,8 @@ public sealed partial class PostgresConnector
                     reader.IsDBNull(4) ? "" : reader.GetString(4), reader.IsDBNull(5) ? "" : reader.GetString(5),
                     reader.GetFieldValue<string[]>(6), PostgresDialect.DeleteRule(reader.GetString(7))));
             }
-            // The COMMIT's completion is read when the reader is disposed (an error there is thrown as before).
         }
-        var ordered = columns.ToDictionary(x => x.Key, x => x.Value
-            .OrderBy(c => c.Attnum)
-            .Select((c, i) => (Column: c.Column with { Ordinal = i + 1 }, c.MaySelect))
-            .ToList());
+        await ExecuteAsync(connection, ["COMMIT"], ct).ConfigureAwait(false);
 
         var tables = kept.Select(r =>
         {
