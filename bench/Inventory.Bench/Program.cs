@@ -22,6 +22,8 @@ switch (command)
         return ModelLoadBench.Run(args[1..]);
     case "model":
         return await ModelBench.RunAsync(args[1..]);
+    case "catalog":
+        return await CatalogBench.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine("""
             usage: Inventory.Bench <command>
@@ -36,6 +38,7 @@ switch (command)
               document    writing an inventory's JSON as a scan does: first write (cold) and warm (FILE [--rounds N])
               model-load  the embedded column model's load: inflate alone, whole load, vocabulary alone (cold and warm)
               model       column model scoring over 100,000 columns: columns/s per core
+              catalog     the PostgreSQL connector's catalog read of inv_bench_scale, warm pool ([--rounds 21] [--database NAME])
             """);
         return 2;
 }

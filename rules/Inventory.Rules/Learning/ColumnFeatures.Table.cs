@@ -16,6 +16,8 @@ public static partial class ColumnFeatures
             Table = table;
             Columns = columns;
             TableTokens = ColumnFeatures.TableTokens(table);
+            TableText = string.Join(' ', TableTokens);
+            Head = TableTokens.Count == 0 ? "" : TableTokens[^1];
             // Sized for a few tokens per name: growing them was a tenth of the feature building's time (bench/README.md).
             var counts = new Dictionary<string, int>(columns.Count * 3, StringComparer.Ordinal);
             var seen = new HashSet<string>(8, StringComparer.Ordinal);
@@ -49,6 +51,22 @@ public static partial class ColumnFeatures
             for (int s = 0; s < ColumnSignalCount; s++)
                 if (_signalCounts[s] - ((own >> s & 1) == 1 ? copies : 0) > 0) active |= 1 << s;
             if (active == 0) return "";
+            // The text depends only on the active signals and the name (its tokens are the name's): memoised.
+            if (BypassInputMemos) return SignalTokensUncached(active, nameTokens);
+            var byName = SignalTextByActive[active];
+            if (byName is null)
+            {
+                Interlocked.CompareExchange(ref SignalTextByActive[active], new BoundedNameCache<string>(MaxNamesPerMemoGroup), null);
+                byName = SignalTextByActive[active]!;
+            }
+            if (byName.TryGet(name, out var text)) return text;
+            text = SignalTokensUncached(active, nameTokens);
+            byName.Add(name, text);
+            return text;
+        }
+
+        private static string SignalTokensUncached(int active, IReadOnlyList<string> nameTokens)
+        {
             var sb = new StringBuilder();
             var distinct = nameTokens.Where(t => !char.IsAsciiDigit(t[0])).Distinct(StringComparer.Ordinal).ToArray();
             for (int s = 0; s < Signals.Length; s++)
@@ -76,6 +94,10 @@ public static partial class ColumnFeatures
         public string Table { get; }
         public IReadOnlyList<string> Columns { get; }
         public IReadOnlyList<string> TableTokens { get; }
+        /// <summary>The table's tokens joined by spaces (<see cref="ColumnModelInput.Table"/>), once per table.</summary>
+        public string TableText { get; }
+        /// <summary>The table's last token (what its rows are), or empty.</summary>
+        public string Head { get; }
         /// <summary>Distinct non-numeric tokens of the column names, in ordinal order.</summary>
         public string[] Tokens { get; }
         /// <summary>Per token, the number of column names (with repetitions) holding it.</summary>
@@ -120,6 +142,9 @@ public static partial class ColumnFeatures
     private const int ColumnSignalCount = 3;
     // The column signal bits of a name under a table's groups (key: the groups, then the name); a pure function of both.
     private static readonly BoundedNameCache<int> SignalBitsCache = new(MaxCachedNames);
+    // The table-signal text of a name under a set of active signals (TableFeatures.SignalTokens), a pure function of both:
+    // per set of signals (a bit each), the text per column name.
+    private static readonly BoundedNameCache<string>?[] SignalTextByActive = new BoundedNameCache<string>?[1 << Signals.Length];
 
     /// <summary>When set on a thread, its table signals are read without the memo (every name matched again, as before
     /// the memo): the reference of the test that compares both readings.</summary>

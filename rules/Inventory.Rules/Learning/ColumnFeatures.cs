@@ -106,8 +106,7 @@ public static partial class ColumnFeatures
     {
         var info = column.Column;
         var nameTokens = Tokenize(info.Name);
-        var tableTokens = table.TableTokens;
-        var head = tableTokens.Count == 0 ? "" : tableTokens[^1];
+        var head = table.Head;
         var family = FamilyOf(info.DeclaredType) is var f && f is not (Catalog.TypeFamily.Other or Catalog.TypeFamily.Untyped) ? f : info.Family;
         var last = nameTokens.Count == 0 ? "" : nameTokens[^1];
         var flags = new float[FlagCount];
@@ -120,10 +119,10 @@ public static partial class ColumnFeatures
         flags[6] = Math.Min(1f, column.TableColumns.Count / 50f);
         return new ColumnModelInput
         {
-            Name = string.Join(' ', nameTokens),
-            Table = string.Join(' ', tableTokens),
+            Name = NameText(info.Name, nameTokens),
+            Table = table.TableText,
             Siblings = table.SiblingsOf(info.Name, nameTokens),
-            Context = head.Length == 0 ? "" : string.Join(' ', nameTokens.Select(t => head + "_" + t)),
+            Context = head.Length == 0 ? "" : ContextText(head, info.Name, nameTokens),
             TableSignals = table.SignalTokens(info.Name, nameTokens),
             TypeFamily = family.ToString(),
             TypeShape = ShapeOf(info.DeclaredType, family),
@@ -131,6 +130,60 @@ public static partial class ColumnFeatures
             Flags = flags,
         };
     }
+
+    /// <summary>When set on a thread, the model's inputs are built without the memos of the joined texts (name, context,
+    /// table signals): the reference of the test that compares both builds.</summary>
+    [ThreadStatic]
+    internal static bool BypassInputMemos;
+
+    // The joined texts of a column's input are pure functions of its name and its table's head word or signal bits; a
+    // database repeats its column names from table to table (id, name, created_at…), so each text is built once per
+    // distinct key instead of once per column (bench/README.md, 2026-12-03, tenth session). Every memo is keyed and
+    // valued by strings only: a value-tuple key made the runtime JIT-compile its dictionary's code in every process
+    // (ReadyToRun cannot hold those instantiations), which cost more than the memo saved.
+    private static readonly BoundedNameCache<string> NameTextCache = new(MaxCachedNames);
+    // Per table head word (at most MaxMemoGroups, then the memo starts over), the context text per column name.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, BoundedNameCache<string>> ContextTextByHead = new(StringComparer.Ordinal);
+
+    /// <summary>Keys of the first level of a two-level memo (table heads, sets of table signals) kept at most.</summary>
+    internal const int MaxMemoGroups = 4_096;
+    /// <summary>Names kept at most per key of the first level (a bound on memory: at most <see cref="MaxMemoGroups"/> ×
+    /// this many texts, and never more than the distinct columns seen).</summary>
+    internal const int MaxNamesPerMemoGroup = 8_192;
+
+    /// <summary>The name's tokens joined by spaces (<see cref="ColumnModelInput.Name"/>).</summary>
+    /// <param name="name">The column name.</param>
+    /// <param name="nameTokens">Its tokens (<see cref="Tokenize"/> of <paramref name="name"/>).</param>
+    private static string NameText(string name, IReadOnlyList<string> nameTokens)
+    {
+        if (BypassInputMemos) return string.Join(' ', nameTokens);
+        if (NameTextCache.TryGet(name, out var text)) return text;
+        text = string.Join(' ', nameTokens);
+        NameTextCache.Add(name, text);
+        return text;
+    }
+
+    /// <summary>The interaction tokens <c>head_token</c> of a name in a table whose last token is <paramref name="head"/>
+    /// (<see cref="ColumnModelInput.Context"/>).</summary>
+    /// <param name="head">The table's last token (not empty).</param>
+    /// <param name="name">The column name.</param>
+    /// <param name="nameTokens">Its tokens (<see cref="Tokenize"/> of <paramref name="name"/>).</param>
+    private static string ContextText(string head, string name, IReadOnlyList<string> nameTokens)
+    {
+        if (BypassInputMemos) return ContextTextUncached(head, nameTokens);
+        if (!ContextTextByHead.TryGetValue(head, out var byName))
+        {
+            if (ContextTextByHead.Count >= MaxMemoGroups) ContextTextByHead.Clear();
+            byName = ContextTextByHead.GetOrAdd(head, _ => new BoundedNameCache<string>(MaxNamesPerMemoGroup));
+        }
+        if (byName.TryGet(name, out var text)) return text;
+        text = ContextTextUncached(head, nameTokens);
+        byName.Add(name, text);
+        return text;
+    }
+
+    private static string ContextTextUncached(string head, IReadOnlyList<string> nameTokens) =>
+        string.Join(' ', nameTokens.Select(t => head + "_" + t));
 
     /// <summary>The rule token of a column built without a rule decision.</summary>
     public const string RulesAbsent = "rl:absent";
