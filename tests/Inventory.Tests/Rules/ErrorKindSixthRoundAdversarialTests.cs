@@ -15,8 +15,9 @@ namespace Inventory.Tests.Rules;
 /// recordings, notes or uploads, of a training session, and the other times of a session stay none;</item>
 /// <item>a payment provider's customer or subscription id kept as text on an organisation's or a user's account is a
 /// payment reference; the same words as numbers, or in orders and people's tables, are keys;</item>
-/// <item>the bare name of an uploaded file in a table of uploads is the user's file; the name of a storage link
-/// (Active Storage attachments and blobs), of a document type or template, or of an actor in a log of documents is not;</item>
+/// <item>the bare name or storage key of an uploaded file in a table of uploads is the user's file; the name of a storage
+/// link (Active Storage attachments and blobs), of a document type or template, a qualified name or key (an encryption
+/// key, a lower-case copy of the name, a service's name) is not; a rule marked <c>whole-name</c> takes bare names only;</item>
 /// <item>the description a person gives of themselves, kept on their own record, is their text; the description of a
 /// group, a role, an attribute or a product of people stays none;</item>
 /// <item>the bare name in a table of a group's or a role's members is the member's name; the name of a kind of
@@ -169,6 +170,58 @@ public sealed class ErrorKindSixthRoundAdversarialTests
     [Test]
     public void ANameInStorageLinksDocumentTypesAndTemplates_IsNoUploadedFile() =>
         AdversarialColumns.AssertAllAccepted(Rules, NamesThatAreNoUploadedFile, 400, 2708);
+
+    internal static readonly ColumnKind StorageKeysOfUploadedFiles = new("the storage key of an uploaded file",
+        [
+            new("en", W("key", "storage key", "object key", "blob key", "file key", "s3 key"),
+                ["active_storage_blobs", "blobs", "uploads", "attachments", "files", "user_files", "documents"]),
+            new("fr", W("cle de stockage", "cle du fichier", "cle de fichier"), ["fichiers", "pieces_jointes", "televersements"]),
+            new("de", W("speicherschluessel", "dateischluessel", "objektschluessel"), ["dateien", "anhaenge", "dokumente"]),
+            new("es", W("clave de almacenamiento", "clave del archivo", "clave de objeto"), ["archivos", "adjuntos", "ficheros"]),
+        ],
+        ["varchar(255)", "text", "String", "character varying(255)"],
+        ["id", "filename", "byte_size", "created_at"], ["customer_content.file"]);
+
+    internal static readonly ColumnKind OtherNamesAndKeysOfUploads = new("a qualified name or key of a table of uploads",
+        [
+            new("en", W("encryption key", "composite key", "sort key", "lower name", "service name", "bucket name", "mime name"),
+                ["uploads", "attachments", "files", "documents", "package_files", "blobs"]),
+            new("fr", W("cle de chiffrement", "nom du service", "nom du compartiment"), ["fichiers", "pieces_jointes"]),
+            new("de", W("verschluesselungsschluessel", "dienstname", "bucket name"), ["dateien", "anhaenge"]),
+            new("es", W("clave de cifrado", "nombre del servicio", "nombre del bucket"), ["archivos", "adjuntos"]),
+        ],
+        ["varchar(255)", "text", "String"],
+        ["id", "filename", "created_at"], ["none"]);
+
+    [Test]
+    public void TheStorageKeyOfAnUploadedFile_IsTheUsersFile() =>
+        AdversarialColumns.AssertAllAccepted(Rules, StorageKeysOfUploadedFiles, 400, 2713);
+
+    [Test]
+    public void AQualifiedNameOrKeyOfATableOfUploads_IsNoFile() =>
+        AdversarialColumns.AssertNoneTake(Rules, OtherNamesAndKeysOfUploads, 400, 2714, "customer_content");
+
+    [Test]
+    public void AWholeNameRule_TakesTheBareNameOnly()
+    {
+        // Given a rule whose phrase must be the whole column name
+        var rules = NameRuleSet.Parse("""
+            rules:
+              - id: test.bare-key
+                category: customer_content.file
+                names: [key, storage key]
+                contains: [speicherschluessel]
+                whole-name: true
+            """, "whole-name.yml", Taxonomy.Default);
+        using (Assert.EnterMultipleScope())
+        {
+            // Then it takes the bare words, in any spelling, and no longer name holding them
+            foreach (var bare in new[] { "key", "KEY", "storage_key", "StorageKey", "speicherschluessel" })
+                Assert.That(rules.Match("files", bare, Inventory.Catalog.TypeFamily.Text).Rule?.Id, Is.EqualTo("test.bare-key"), bare);
+            foreach (var longer in new[] { "encryption_key", "key_hash", "storage_key_v2", "old_speicherschluessel", "api_key" })
+                Assert.That(rules.Match("files", longer, Inventory.Catalog.TypeFamily.Text).Rule, Is.Null, longer);
+        }
+    }
 
     // ------------------------------------------------------------------ a person's description of themselves
 
