@@ -37,6 +37,12 @@ public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<stri
     /// combination, names only as well (evidence kind <c>name-authority</c>). YAML key <c>stands</c> (default false); each
     /// such rule is justified by bulk adversarial tests of its kind, since cross-validation cannot measure it.</summary>
     public bool Stands { get; init; }
+
+    /// <summary>True when a phrase of the rule (or a <c>contains</c> fragment) must be the whole column name, every word of
+    /// it, not a run inside a longer name: a bare <c>name</c> or <c>key</c> of a table of uploads is the file's, while
+    /// <c>lower_name</c>, <c>service_name</c> or <c>encryption_key</c> there are not (sixth error-kind round, errors27).
+    /// YAML key <c>whole-name</c> (default false).</summary>
+    public bool WholeName { get; init; }
 }
 
 /// <summary>The outcome of matching a column name against the name rules.</summary>
@@ -187,7 +193,7 @@ public sealed class NameRuleSet
             {
                 if (item is not YMapping m) throw item.Error("each rule is a mapping with id, category and names");
                 m.AllowOnly("name rule", "id", "category", "names", "contains", "types", "tables", "not-tables", "weight", "allow-suffixes", "needs-siblings",
-                    "keeps-allowed-suffixes", "stands");
+                    "keeps-allowed-suffixes", "stands", "whole-name");
                 var id = m.RequireString("id", "a name rule");
                 if (!ids.Add(id)) throw m["id"]!.Error($"duplicate rule id '{id}'");
                 var category = m.RequireString("category", $"rule '{id}'");
@@ -218,7 +224,7 @@ public sealed class NameRuleSet
                 bool keeps = m.Bool("keeps-allowed-suffixes") ?? false;
                 if (keeps && allow.Count == 0) throw m["keeps-allowed-suffixes"]!.Error($"rule '{id}' keeps its allowed suffixes but lists no 'allow-suffixes'");
                 rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow)
-                    { NeedsSiblings = siblings, KeepsAllowedSuffixes = keeps, Stands = m.Bool("stands") ?? false });
+                    { NeedsSiblings = siblings, KeepsAllowedSuffixes = keeps, Stands = m.Bool("stands") ?? false, WholeName = m.Bool("whole-name") ?? false });
             }
         else if (root["rules"] is not null) throw root["rules"]!.Error("'rules' must be a list");
         return new NameRuleSet(rules, abbreviations, groups, nameGroups, suffixes, prefixes);
@@ -394,6 +400,7 @@ public sealed class NameRuleSet
                 else if (Array.IndexOf(phrase, AnyWord) >= 0) start = FindPatternLast(words, phrase, out end);
                 else start = FindRunLast(words, phrase, out end);
                 if (start < 0) continue;
+                if (rule.WholeName && (start != 0 || end != words.Count - 1)) continue;
                 int length = phrase.Sum(p => p.Length);
                 if (Better(end, length, fits, rule, bestEnd, bestLength, bestFits, best))
                 {
@@ -407,7 +414,7 @@ public sealed class NameRuleSet
             foreach (var fragment in rule.Contains)
             {
                 int at = joined.LastIndexOf(fragment, StringComparison.Ordinal);
-                if (at < 0) continue;
+                if (at < 0 || (rule.WholeName && fragment.Length != joined.Length)) continue;
                 // Position in tokens: the token holding the fragment's last character.
                 int end = TokenAt(words, at + fragment.Length - 1), start = TokenAt(words, at);
                 if (Better(end, fragment.Length, fits, rule, bestEnd, bestLength, bestFits, best))

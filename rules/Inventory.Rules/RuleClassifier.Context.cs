@@ -324,11 +324,15 @@ public sealed partial class RuleClassifier
     /// consent-cookie id beside the session id) is the record's bookkeeping time, a generic timestamp: <c>none</c> (C35
     /// <c>web_session.created_at</c>). LABELS.md tie-breaker 10 files a login session's start time as activity, and the
     /// corpus follows it for session tables without cookie state (none of its session tables has such a column); the
-    /// case and LABELS.md disagree on this one kind of table, and the case is followed (reported to the lead).</summary>
+    /// case and LABELS.md disagree on this one kind of table, and the case is followed (reported to the lead). It also
+    /// overrides a sign-in session's start time read by a rule scoped to the <c>login-session</c> group
+    /// (<c>name.multi.session-start-time</c>, sixth error-kind round): the cookie state says the row is a stored browser
+    /// session, not a sign-in.</summary>
     /// <returns>The decision, or null when the rule does not apply.</returns>
     private ColumnClassification? CookieStateTimestamp(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
     {
-        if (name.DataCategory != "none" || name.Gates.Count > 0 || !name.Tokens.Any(RecordTimeTokens.Contains)) return null;
+        bool sessionStart = name.DataCategory == "automatic.activity" && name.Rule is { } rule && rule.Tables.Contains("login-session");
+        if ((name.DataCategory != "none" && !sessionStart) || name.Gates.Count > 0 || !name.Tokens.Any(RecordTimeTokens.Contains)) return null;
         if (column.Column.Family is not (TypeFamily.Temporal or TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Integer)) return null;
         var table = _rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table));
         if (!table.Any(t => t is "session" or "sessions")) return null;
