@@ -292,7 +292,7 @@ public sealed class NameRuleSet
     }
 
     /// <summary>True when the whole column name is one phrase of a name group (<c>name-groups</c> of the rule file, e.g.
-    /// <c>item-label</c>: <c>name</c>, <c>nom</c>, <c>display name</c>), its words as written; digit runs are not words.
+    /// <c>item-label</c>: <c>name</c>, <c>nom</c>, <c>libelle</c>), its words as written; digit runs are not words.
     /// False for a group the file does not define.</summary>
     /// <param name="tokens">The name's tokens after abbreviation expansion (<see cref="NameMatch.Tokens"/>).</param>
     /// <param name="group">The group's name.</param>
