@@ -297,6 +297,21 @@ public sealed class NameRuleSet
         return false;
     }
 
+    /// <summary>True when the whole column name is one phrase of a name group (<c>name-groups</c> of the rule file, e.g.
+    /// <c>item-label</c>: <c>name</c>, <c>nom</c>, <c>libelle</c>), its words as written; digit runs are not words.
+    /// False for a group the file does not define.</summary>
+    /// <param name="tokens">The name's tokens after abbreviation expansion (<see cref="NameMatch.Tokens"/>).</param>
+    /// <param name="group">The group's name.</param>
+    public bool IsNameGroupPhrase(IReadOnlyList<string> tokens, string group)
+    {
+        var words = tokens.Where(t => !char.IsAsciiDigit(t[0])).ToList();
+        if (words.Count == 0) return false;
+        foreach (var (name, single, multi) in _nameGroups)
+            if (string.Equals(name, group, StringComparison.Ordinal))
+                return words.Count == 1 ? single.Contains(words[0]) : multi.Any(p => p.SequenceEqual(words));
+        return false;
+    }
+
     /// <summary>The head of a closed compound a table-name token may be (see <see cref="TableGroups"/>): the longest
     /// table-group word of at least five letters that ends the token after at least three other letters.</summary>
     /// <param name="token">A folded lower-case token (<see cref="NameTokenizer.Tokenize"/>).</param>

@@ -144,13 +144,14 @@ public sealed partial class RuleClassifier : IColumnClassifier
         // Coordinates: whose position they are is in the table, not in the values (C33).
         if (Coordinates(column, name, evidence) is { } coordinates) return coordinates;
         if (CookieStateTimestamp(column, name, evidence) is { } bookkeeping) return bookkeeping;
+        if (AgeOfARecord(column, name, evidence) is { } age) return age;
         if (HostNames(column, name, evidence) is { } hostNames) return hostNames;
 
         if (!column.Sampled || nonNull == 0)
         {
             evidence.Add(new EvidenceItem("no-data", "no-data", Total: 0,
                 Detail: column.Sampled ? $"all {rows} sampled values NULL" : column.NotSampled is { } reason ? $"not sampled: {reason}" : "no values sampled"));
-            return FromNameOnly(name, family, evidence, hasData: false, _noneByType);
+            return PricedItemName(column, name, evidence) ?? FromNameOnly(name, family, evidence, hasData: false, _noneByType);
         }
 
         // Bit strings (MySQL BIT(n), PostgreSQL bit(n) and varbit) are rendered as binary digits, which digit-run checks
@@ -188,6 +189,8 @@ public sealed partial class RuleClassifier : IColumnClassifier
 
         var values = _values.Decide(column, result, names, evidence);
         if (values is not null) return values;
+        // Values that made no decision (no people's names among them) leave the bare name of a priced item to its table.
+        if (PricedItemName(column, name, evidence) is { } pricedItem) return pricedItem;
 
         // (4)–(6) names and types; values that contradict a name lower the confidence.
         foreach (var score in result.Scores)
