@@ -39,24 +39,11 @@ public sealed class ModelInputMemoTests
     {
         // Given every column of the corpus and 800 generated tables that reuse the same names under tables of other heads
         // and groups, with their rule decisions
-        var evidence = LabelledApplication.ReadCorpus(Path.Combine(SharedPaths.Data, "corpus"))
-            .SelectMany(a => GoldFile.ToEvidence(a.Rows)).Concat(Generated(800, seed: 27)).ToArray();
-        var decisions = ClassifierFactory.CreateRules().ClassifyMany(evidence);
+        var (evidence, decisions) = ModelInputEquivalence.CorpusAnd(Generated(800, seed: 27));
 
         // When the inputs are built without the memos (the reference), then with them: in reverse order (the memos filled
         // by other tables first) and once more (every key a hit)
-        string[] reference;
-        ColumnFeatures.BypassInputMemos = true;
-        try
-        {
-            reference = ColumnFeatures.BuildMany(evidence, decisions).Select(Render).ToArray();
-        }
-        finally
-        {
-            ColumnFeatures.BypassInputMemos = false;
-        }
-        var reversed = ColumnFeatures.BuildMany(evidence.Reverse().ToArray(), decisions.Reverse().ToArray()).Select(Render).Reverse().ToArray();
-        var again = ColumnFeatures.BuildMany(evidence, decisions).Select(Render).ToArray();
+        var (reference, reversed, again) = ModelInputEquivalence.BuildThreeWays(evidence, decisions, on => ColumnFeatures.BypassInputMemos = on);
 
         // Then every input is the same, and the memoised texts were really exercised
         var fields = reference.Select(r => r.Split('|')).ToArray();
@@ -70,9 +57,6 @@ public sealed class ModelInputMemoTests
             Assert.That(fields.Select(f => f[4]).Distinct().Count(), Is.GreaterThan(5), "distinct type families");
         }
     }
-
-    private static string Render(ColumnModelInput i) =>
-        $"{i.Name}|{i.Table}|{i.Siblings}|{i.Context}|{i.TypeFamily}|{i.TypeShape}|{i.Rule}|{string.Join(",", i.Flags)}|{i.TableSignals}";
 
     /// <summary>Tables of 3–14 distinct columns drawn from <see cref="Names"/>, named from <see cref="Tables"/> (a running
     /// suffix on most, so names meet the same head in other tables), each column of a declared type drawn at random.</summary>

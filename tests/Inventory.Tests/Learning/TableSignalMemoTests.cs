@@ -34,26 +34,11 @@ public sealed class TableSignalMemoTests
     {
         // Given every column of the corpus (each application's tables apart) and 600 generated tables that reuse the same
         // column names under tables of different groups, with their rule decisions
-        var evidence = LabelledApplication.ReadCorpus(Path.Combine(SharedPaths.Data, "corpus"))
-            .SelectMany(a => GoldFile.ToEvidence(a.Rows)).Concat(Generated(600, seed: 12)).ToArray();
-        var decisions = ClassifierFactory.CreateRules().ClassifyMany(evidence);
+        var (evidence, decisions) = ModelInputEquivalence.CorpusAnd(Generated(600, seed: 12));
 
         // When the inputs are built without the memo (the reference), then with it: once in reverse order (the memo filled
         // by other tables first) and once more (every name a hit)
-        string[] reference;
-        ColumnFeatures.BypassSignalBitsCache = true;
-        try
-        {
-            reference = ColumnFeatures.BuildMany(evidence, decisions).Select(Render).ToArray();
-        }
-        finally
-        {
-            ColumnFeatures.BypassSignalBitsCache = false;
-        }
-        var reversedEvidence = evidence.Reverse().ToArray();
-        var reversedDecisions = decisions.Reverse().ToArray();
-        var reversed = ColumnFeatures.BuildMany(reversedEvidence, reversedDecisions).Select(Render).Reverse().ToArray();
-        var again = ColumnFeatures.BuildMany(evidence, decisions).Select(Render).ToArray();
+        var (reference, reversed, again) = ModelInputEquivalence.BuildThreeWays(evidence, decisions, on => ColumnFeatures.BypassSignalBitsCache = on);
 
         // Then every input is the same, and the signals were really exercised
         var signals = reference.Select(r => r.Split('|')[^1]).ToArray();
@@ -67,9 +52,6 @@ public sealed class TableSignalMemoTests
             Assert.That(signals.Count(s => s.Length == 0), Is.GreaterThan(50), "columns without any signal");
         }
     }
-
-    private static string Render(ColumnModelInput i) =>
-        $"{i.Name}|{i.Table}|{i.Siblings}|{i.Context}|{i.TypeFamily}|{i.TypeShape}|{i.Rule}|{string.Join(",", i.Flags)}|{i.TableSignals}";
 
     /// <summary>Tables of 3–12 distinct columns drawn from <see cref="Names"/>, named from <see cref="Tables"/> (with a
     /// running suffix so no two share a name, and now and then none, so a name meets the same groups in other tables).</summary>
