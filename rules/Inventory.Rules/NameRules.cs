@@ -105,6 +105,9 @@ public sealed class NameRuleSet
     private const int MatchCacheLimit = 200_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Groups, string Column, TypeFamily Family), NameMatch> _matches = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<string> Groups, string Key)> _groupsOfTable = new(StringComparer.Ordinal);
+    // Entries added to each memo since it was last emptied, counted here: ConcurrentDictionary.Count takes every lock of
+    // the dictionary (up to 1,024 once grown), which parallel classification contended for (bench/README.md, perf28).
+    private int _matchesAdded, _groupsOfTableAdded;
 
     private readonly NameGates _gates;
 
@@ -264,10 +267,14 @@ public sealed class NameRuleSet
     private (IReadOnlyList<string> Groups, string Key) GroupsOf(string table)
     {
         if (_groupsOfTable.TryGetValue(table, out var context)) return context;
-        if (_groupsOfTable.Count >= MatchCacheLimit) _groupsOfTable.Clear();
+        if (Volatile.Read(ref _groupsOfTableAdded) >= MatchCacheLimit)
+        {
+            _groupsOfTable.Clear();
+            Volatile.Write(ref _groupsOfTableAdded, 0);
+        }
         var found = TableGroupsUncached(table);
         context = (found, string.Join('\u0001', found));
-        _groupsOfTable.TryAdd(table, context);
+        if (_groupsOfTable.TryAdd(table, context)) Interlocked.Increment(ref _groupsOfTableAdded);
         return context;
     }
 
@@ -375,9 +382,13 @@ public sealed class NameRuleSet
     {
         var context = GroupsOf(table);
         if (_matches.TryGetValue((context.Key, column, family), out var known)) return known;
-        if (_matches.Count >= MatchCacheLimit) _matches.Clear();
+        if (Volatile.Read(ref _matchesAdded) >= MatchCacheLimit)
+        {
+            _matches.Clear();
+            Volatile.Write(ref _matchesAdded, 0);
+        }
         var match = MatchUncached(context.Groups, column, family);
-        _matches.TryAdd((context.Key, column, family), match);
+        if (_matches.TryAdd((context.Key, column, family), match)) Interlocked.Increment(ref _matchesAdded);
         return match;
     }
 
@@ -567,7 +578,11 @@ public sealed class NameRuleSet
     /// <summary>The start of the last run of tokens whose concatenation equals the phrase's; -1 when none.</summary>
     private static int FindRunLast(List<string> tokens, string[] phrase, out int end)
     {
-        string target = phrase.Length == 1 ? phrase[0] : string.Concat(phrase);
+        // The phrase's words are read as one run of letters (as if concatenated) without building that string: this is
+        // called for every phrase of every rule on each name the match memo has not seen (perf28: the concatenation was
+        // half of the uncached matching's time).
+        int targetLength = 0;
+        foreach (var word in phrase) targetLength += word.Length;
         end = -1;
         for (int start = tokens.Count - 1; start >= 0; start--)
         {
@@ -575,11 +590,27 @@ public sealed class NameRuleSet
             for (int i = start; i < tokens.Count; i++)
             {
                 var t = tokens[i];
-                if (length + t.Length > target.Length || string.CompareOrdinal(target, length, t, 0, t.Length) != 0) break;
+                if (length + t.Length > targetLength || !RunHolds(phrase, length, t)) break;
                 length += t.Length;
-                if (length == target.Length) { end = i; return start; }
+                if (length == targetLength) { end = i; return start; }
             }
         }
         return -1;
+    }
+
+    // True when the phrase's words, read as one run of letters, hold text at the offset (which with the text's length
+    // stays within the run).
+    private static bool RunHolds(string[] phrase, int offset, string text)
+    {
+        int part = 0;
+        while (offset >= phrase[part].Length) offset -= phrase[part++].Length;
+        for (int done = 0; done < text.Length; part++, offset = 0)
+        {
+            var word = phrase[part];
+            int n = Math.Min(word.Length - offset, text.Length - done);
+            if (string.CompareOrdinal(word, offset, text, done, n) != 0) return false;
+            done += n;
+        }
+        return true;
     }
 }

@@ -172,11 +172,11 @@ public sealed partial class RuleClassifier
     private ColumnClassification? Coordinates(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence, bool spatialType = false)
     {
         var tokens = name.Tokens;
-        bool scaled = tokens.Any(ScaleTokens.Contains) || tokens.Zip(tokens.Skip(1)).Any(p => p.First == "e" && p.Second is "5" or "6" or "7");
+        bool scaled = AnyIn(tokens, ScaleTokens) || ScaleOfDegreesSuffix(tokens);
         // Breite and Laenge alone are a width and a length; with a scale of degrees (breite_e6) they are the German short
         // forms of latitude and longitude.
-        bool coordinateName = spatialType || tokens.Any(CoordinateTokens.Contains)
-            || (tokens.Any(PlaceQualifierTokens.Contains) && tokens.Any(PlaceWordTokens.Contains))
+        bool coordinateName = spatialType || AnyIn(tokens, CoordinateTokens)
+            || (AnyIn(tokens, PlaceQualifierTokens) && AnyIn(tokens, PlaceWordTokens))
             || (scaled && tokens.Any(t => t is "breite" or "laenge" or "lange"));
         if (!coordinateName) return null;
         // A suffix or prefix gate (coordinates_verified, has_gps) stands; a type gate does not when the type can hold
@@ -203,7 +203,7 @@ public sealed partial class RuleClassifier
         // Another rule's category (a job position in geo_position, kinds24) gives way to words that say coordinates only
         // when the values read as coordinates, or the name says geo, GPS or a scale of degrees.
         if (!spatialType && name.DataCategory is { } named && named != "none" && named != "automatic.geolocation" && named != "other_personal.location"
-            && !(tested > 0 || scaled || tokens.Any(GeographicTokens.Contains)))
+            && !(tested > 0 || scaled || AnyIn(tokens, GeographicTokens)))
             return null;
 
         var table = _rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table));
@@ -218,7 +218,7 @@ public sealed partial class RuleClassifier
             : tested > 0
             ? string.Create(CultureInfo.InvariantCulture, $"coordinates: {inRange} of {tested} values within ±{limit:0}; ")
             : "coordinates (name); ";
-        if (tokens.Any(OwnPlaceTokens.Contains) && !premises)
+        if (AnyIn(tokens, OwnPlaceTokens) && !premises)
         {
             evidence.Insert(0, new EvidenceItem("table-context", "table.subject-place", "other_personal.location", inRange, tested,
                 Detail: detail + "the name says a person's own place (home, residence), not a position a device recorded (LABELS.md tie-breaker 13)"));
@@ -242,6 +242,24 @@ public sealed partial class RuleClassifier
         evidence.Insert(0, new EvidenceItem("context-gate", "gate.context.subject", "none", inRange, tested,
             Detail: detail + "no person, device or other organisation in the table: the organisation's own places"));
         return Decide("none", 0.8, evidence);
+    }
+
+    // True when one of the tokens is one of the words. The rules ask this of every column several times; a loop rather
+    // than tokens.Any(words.Contains), whose delegate is allocated on each call (3 % of a names-only scan's CPU, perf28).
+    private static bool AnyIn(IReadOnlyList<string> tokens, HashSet<string> words)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+            if (words.Contains(tokens[i])) return true;
+        return false;
+    }
+
+    // True when the name holds a scale of degrees written as the token e followed by 5, 6 or 7 (lat_e6, lng_e7: units of
+    // 10⁻⁶ or 10⁻⁷ degrees).
+    private static bool ScaleOfDegreesSuffix(IReadOnlyList<string> tokens)
+    {
+        for (int i = 0; i + 1 < tokens.Count; i++)
+            if (tokens[i] == "e" && tokens[i + 1] is "5" or "6" or "7") return true;
+        return false;
     }
 
     /// <summary>True when a name holding the Spanish <c>longitud</c> (length, or longitude) names the coordinate: another
@@ -332,7 +350,7 @@ public sealed partial class RuleClassifier
     private ColumnClassification? CookieStateTimestamp(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
     {
         bool sessionStart = name.DataCategory == "automatic.activity" && name.Rule is { } rule && rule.Tables.Contains("login-session");
-        if ((name.DataCategory != "none" && !sessionStart) || name.Gates.Count > 0 || !name.Tokens.Any(RecordTimeTokens.Contains)) return null;
+        if ((name.DataCategory != "none" && !sessionStart) || name.Gates.Count > 0 || !AnyIn(name.Tokens, RecordTimeTokens)) return null;
         if (column.Column.Family is not (TypeFamily.Temporal or TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Integer)) return null;
         var table = _rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table));
         if (!table.Any(t => t is "session" or "sessions")) return null;

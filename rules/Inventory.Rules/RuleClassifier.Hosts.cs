@@ -21,7 +21,7 @@ public sealed partial class RuleClassifier
     private static ColumnClassification? HostNames(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
     {
         if (name.DataCategory is { } named && named != "none") return null;
-        if (!name.Tokens.Any(HostTokens.Contains) || name.Gates.Count > 0) return null;
+        if (!AnyIn(name.Tokens, HostTokens) || name.Gates.Count > 0) return null;
         int tested = 0, hosts = 0;
         foreach (var v in column.Values)
         {

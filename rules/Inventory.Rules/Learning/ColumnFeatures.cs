@@ -143,7 +143,7 @@ public static partial class ColumnFeatures
     // (ReadyToRun cannot hold those instantiations), which cost more than the memo saved.
     private static readonly BoundedNameCache<string> NameTextCache = new(MaxCachedNames);
     // Per table head word (at most MaxMemoGroups, then the memo starts over), the context text per column name.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, BoundedNameCache<string>> ContextTextByHead = new(StringComparer.Ordinal);
+    private static readonly BoundedNameCache<BoundedNameCache<string>> ContextTextByHead = new(MaxMemoGroups);
 
     /// <summary>Keys of the first level of a two-level memo (table heads, sets of table signals) kept at most.</summary>
     internal const int MaxMemoGroups = 4_096;
@@ -171,10 +171,11 @@ public static partial class ColumnFeatures
     private static string ContextText(string head, string name, IReadOnlyList<string> nameTokens)
     {
         if (BypassInputMemos) return ContextTextUncached(head, nameTokens);
-        if (!ContextTextByHead.TryGetValue(head, out var byName))
+        if (!ContextTextByHead.TryGet(head, out var byName))
         {
-            if (ContextTextByHead.Count >= MaxMemoGroups) ContextTextByHead.Clear();
-            byName = ContextTextByHead.GetOrAdd(head, _ => new BoundedNameCache<string>(MaxNamesPerMemoGroup));
+            ContextTextByHead.Add(head, new BoundedNameCache<string>(MaxNamesPerMemoGroup));
+            // The first memo added for the head is the one kept (a thread that raced to add its own reads this one).
+            if (!ContextTextByHead.TryGet(head, out byName)) return ContextTextUncached(head, nameTokens);
         }
         if (byName.TryGet(name, out var text)) return text;
         text = ContextTextUncached(head, nameTokens);
