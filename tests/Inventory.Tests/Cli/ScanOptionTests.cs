@@ -108,6 +108,20 @@ public sealed class ScanOptionTests
         Assert.That((code, text.Contains("holds no table", StringComparison.Ordinal)), Is.EqualTo((ExitCodes.Ok, false)), text);
     }
 
+    [TestCase("sources: []\n")]
+    [TestCase("")]
+    [TestCase("parallelism: 2\n")]
+    public async Task Scan_ConfigWithoutSources_NamesTheFileItRead(string yaml)
+    {
+        var file = Path.Combine(_dir, "inventory.yml");
+        await File.WriteAllTextAsync(file, yaml);
+
+        var (code, text) = await RunAsync("scan", "--config", file, "--out", Path.Combine(_dir, "i.json"));
+
+        Assert.That((code, text.Trim()), Is.EqualTo((ExitCodes.BadInput,
+            $"error: nothing to scan: {file} lists no source; add one under 'sources:' (name, connection), or pass --connection")));
+    }
+
     [TestCase("Host=127.0.0.1;Username=postgres;Pasword=hunter2", "invalid postgres connection string: unknown key 'Pasword' (did you mean 'Password'?)")]
     [TestCase("Server=127.0.0.1;Port=3306;User ID=inventory_test;Pasword=hunter2;SslMode=None", "invalid mysql connection string: unknown key 'Pasword' (did you mean 'Password'?)")]
     [TestCase("Host=127.0.0.1;Port=hunter2;Username=postgres;Password=x", "invalid postgres connection string: the value of 'Port' is not valid (the value is not shown)")]
