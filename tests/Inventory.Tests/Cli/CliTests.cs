@@ -412,6 +412,30 @@ public sealed class CliTests
         }
     }
 
+    /// <summary>An interrupted scan (Ctrl-C cancels the token the program passes) says so in one line, exits 130 and
+    /// leaves an existing output file as it was (trial28: the process died silently with 130).</summary>
+    [Test]
+    public async Task Scan_Interrupted_ExitsOneThirtyAndLeavesTheOutputFileAsItWas()
+    {
+        var chinook = Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
+        var output = Path.Combine(_dir, "inventory.json");
+        await File.WriteAllTextAsync(output, "{ \"previous\": true }");
+        var console = new TestConsole();
+        var error = new StringWriter();
+        using var interrupt = new CancellationTokenSource();
+        await interrupt.CancelAsync();
+
+        var code = await InventoryApp.RunAsync(["scan", "--connection", "sqlite:" + chinook, "--out", output], console, error, interrupt.Token);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Interrupted));
+            Assert.That(error.ToString().TrimEnd(), Does.StartWith("error: interrupted: stopped before the output was written"));
+            Assert.That(await File.ReadAllTextAsync(output), Is.EqualTo("{ \"previous\": true }"));
+            Assert.That(Directory.GetFiles(_dir), Is.EqualTo(new[] { output }), "no temporary file left");
+        }
+    }
+
     [Test]
     public async Task Export_InvalidAnnotationFile_ErrorGoesToStandardError()
     {
