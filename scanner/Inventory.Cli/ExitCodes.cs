@@ -13,6 +13,8 @@ public static class ExitCodes
     public const int ScanIncomplete = 3;
     /// <summary>A command or option that is not implemented yet.</summary>
     public const int NotImplemented = 4;
+    /// <summary>Interrupted by the user (Ctrl-C, SIGINT): 128 + 2, the shells' convention; nothing half-written.</summary>
+    public const int Interrupted = 130;
     /// <summary>An unexpected internal error (a bug: please report it with --verbose output).</summary>
     public const int InternalError = 70;
 }

@@ -12,7 +12,10 @@ internal static class InventoryApp
     /// <param name="console">Where commands write their output.</param>
     /// <param name="error">Where errors go (standard error in the real program); null writes them to <paramref name="console"/>.
     /// Errors are written as plain lines, never wrapped, so CI logs keep them whole.</param>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter? error = null)
+    /// <param name="interrupt">Cancelled when the user interrupts (Ctrl-C, in the real program): the command stops and
+    /// exits <see cref="ExitCodes.Interrupted"/> with one line; files are written atomically, so none is left half-written.</param>
+    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter? error = null, CancellationToken interrupt = default)
     {
         bool verbose = args.Contains("--verbose") || args.Contains("-v");
         if (args is ["--version"])
@@ -66,7 +69,7 @@ internal static class InventoryApp
         });
         try
         {
-            return await app.RunAsync(args.Where(a => a is not ("--verbose" or "-v")).ToArray());
+            return await app.RunAsync(args.Where(a => a is not ("--verbose" or "-v")).ToArray(), interrupt);
         }
         catch (CommandParseException e) when (DidYouMean(args, e.Message) is { } hint)
         {
@@ -165,7 +168,7 @@ internal static class InventoryApp
             ConfigurationException or ConnectorException => (ExitCodes.BadInput, e.Message),
             InventoryException => (ExitCodes.BadInput, e.Message),
             CommandParseException or CommandRuntimeException => (ExitCodes.BadInput, ParseMessage(e.Message, args)),
-            OperationCanceledException => (ExitCodes.ScanIncomplete, "cancelled"),
+            OperationCanceledException => (ExitCodes.Interrupted, "interrupted: stopped before the output was written (files are written whole or not at all: an existing one is left as it was)"),
             _ => (ExitCodes.InternalError, $"internal error ({e.GetType().Name}); run again with --verbose and report it"),
         };
         var line = $"error: {message.ReplaceLineEndings(" ")}";

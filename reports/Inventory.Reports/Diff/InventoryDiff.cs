@@ -54,7 +54,9 @@ public enum ChangeKind
 /// <param name="ForeignKey">For a foreign-key change, the key as <c>name (columns) → table (columns)</c>; else null.
 /// Its <see cref="Old"/> and <see cref="New"/> are then delete rules (<c>on delete cascade</c>).</param>
 /// <param name="RenamedFrom">For an added column, the column of the same table that was removed in the same change with
-/// the same category, when it is the only such pair: a likely rename (a hint, not a fact); else null.</param>
+/// the same category, when it is the only such pair; for an added table, the table of the same source that was removed
+/// with exactly the same column names and declared types, when it is the only such pair: a likely rename (a hint, not a
+/// fact); else null.</param>
 /// <param name="Conflict">For an added column, a category change or a status change, when the new column's status is
 /// conflict: why the evidence contradicts its annotation or database label (<see cref="ColumnEntry.Conflict"/>, the
 /// message <c>inventory check</c> reports: categories and counts, never values); else null.</param>
@@ -114,6 +116,7 @@ public sealed record InventoryDiff
             if (ns is null) { changes.Add(new(ChangeKind.SourceRemoved, name, null, null, $"{os.Tables.Count} tables", null)); continue; }
             var oldTables = os.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
             var newTables = ns.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
+            var firstOfSource = changes.Count;
             foreach (var table in oldTables.Keys.Union(newTables.Keys).Order(StringComparer.Ordinal))
             {
                 oldTables.TryGetValue(table, out var ot);
@@ -131,6 +134,7 @@ public sealed record InventoryDiff
                 CompareColumns(changes, name, table, ot, nt);
                 CompareForeignKeys(changes, name, ns.DefaultSchema, table, ot, nt);
             }
+            HintTableRenames(changes, firstOfSource, oldTables, newTables);
         }
         return new InventoryDiff { Changes = changes };
     }
@@ -184,6 +188,27 @@ public sealed record InventoryDiff
             var from = removed.Where(r => r.Old == category).ToList();
             if (from.Count == 1 && added.Count(j => changes[j].New == category) == 1)
                 changes[i] = changes[i] with { RenamedFrom = from[0].Column };
+        }
+    }
+
+    /// <summary>Marks an added table as a likely rename of a removed one of the same source: the only removed table whose
+    /// columns (names and declared types, in any order) are exactly the added table's, and the only added table with
+    /// those columns (a renamed table keeps its columns, its name does not; trial28: <c>ALTER TABLE support_tickets
+    /// RENAME TO tickets</c> showed as a removal and an addition while <c>check</c> already asked "renamed to
+    /// 'tickets'?").</summary>
+    private static void HintTableRenames(List<InventoryChange> changes, int first, Dictionary<string, TableEntry> oldTables, Dictionary<string, TableEntry> newTables)
+    {
+        static string Shape(TableEntry t) => string.Join("\u0001", t.Columns.Select(c => $"{c.Name}\u0002{c.DeclaredType}").Order(StringComparer.Ordinal));
+        var added = Enumerable.Range(first, changes.Count - first).Where(i => changes[i].Kind == ChangeKind.TableAdded).ToList();
+        var removed = changes.Skip(first).Where(c => c.Kind == ChangeKind.TableRemoved).Select(c => (Table: c.Table!, Shape: Shape(oldTables[c.Table!]))).ToList();
+        var addedShapes = added.Select(i => Shape(newTables[changes[i].Table!])).ToList();
+        for (var k = 0; k < added.Count; k++)
+        {
+            var shape = addedShapes[k];
+            if (newTables[changes[added[k]].Table!].Columns.Count == 0) continue;
+            var from = removed.Where(r => r.Shape == shape).ToList();
+            if (from.Count == 1 && addedShapes.Count(s => s == shape) == 1)
+                changes[added[k]] = changes[added[k]] with { RenamedFrom = from[0].Table };
         }
     }
 
@@ -260,7 +285,7 @@ public static class InventoryDiffWriter
 
     private static string ChangeLine(InventoryChange change) => change.Kind switch
     {
-        ChangeKind.ColumnAdded when change.RenamedFrom is { } from => $"+ {change.Subject} ({change.New}; renamed from '{from}'?)",
+        ChangeKind.ColumnAdded or ChangeKind.TableAdded when change.RenamedFrom is { } from => $"+ {change.Subject} ({change.New}; renamed from '{from}'?)",
         ChangeKind.SourceAdded or ChangeKind.TableAdded or ChangeKind.ColumnAdded or ChangeKind.ForeignKeyAdded => $"+ {change.Subject} ({change.New})",
         ChangeKind.SourceRemoved or ChangeKind.TableRemoved or ChangeKind.ColumnRemoved or ChangeKind.ForeignKeyRemoved => $"- {change.Subject} ({change.Old})",
         _ => $"~ {change.Subject} {What(change.Kind)}: {change.Old ?? "(none)"} → {change.New ?? "(none)"}",

@@ -18,7 +18,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
         [Description("Only this table (exact qualified name, e.g. app.users).")]
         public string? Table { get; init; }
 
-        [CommandOption("--out <DIR>")]
+        [CommandOption("-o|--out <DIR>")]
         [Description("Folder for new stub files (default: the annotations folder).")]
         public string? Out { get; init; }
     }

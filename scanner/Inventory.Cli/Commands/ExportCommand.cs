@@ -37,7 +37,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
         [Description("sqlserver-labels, postgres-comments, mysql-comments (MySQL and MariaDB; mariadb-comments is the same) or fides.")]
         public string? Format { get; init; }
 
-        [CommandOption("--out <FILE>")]
+        [CommandOption("-o|--out <FILE>")]
         [Description("File to write (atomically).")]
         public string? Out { get; init; }
 

@@ -27,7 +27,7 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         [Description("policy.yml whose controller, activities and claims the report uses; 'builtin' for the demo company's seed policy. Default: the config's 'policy:', else none (the report then states that no policy was given).")]
         public string? Policy { get; init; }
 
-        [CommandOption("--config <FILE>")]
+        [CommandOption("-c|--config <FILE>")]
         [Description("inventory.yml (default: ./inventory.yml when it exists): its annotations, policy, taxonomy, source include/exclude and check.accept-classification-above apply (connections are not used).")]
         public string? Config { get; init; }
 
@@ -39,7 +39,7 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         [Description("A previous inventory.json, for the changes section.")]
         public string? Previous { get; init; }
 
-        [CommandOption("--out <DIR>")]
+        [CommandOption("-o|--out <DIR>")]
         [Description("Output folder (created if needed). Default: report")]
         public string Out { get; init; } = "report";
 

@@ -79,7 +79,11 @@ internal class ScanSettings : CommandSettings
             },
         }).ToList();
         if (requireSources && sources.Count == 0)
-            throw new ConfigurationException("nothing to scan: pass --connection (e.g. sqlite:app.db or postgres://user@host/db) or --config inventory.yml with sources");
+            throw new ConfigurationException(config.File is { } file
+                // trial28: a config read without sources (empty file, `sources: []`) was not named, so the user could not
+                // tell which file was read (./inventory.yml is read without --config).
+                ? $"nothing to scan: {file} lists no source; add one under 'sources:' (name, connection), or pass --connection"
+                : "nothing to scan: pass --connection (e.g. sqlite:app.db or postgres://user@host/db) or --config inventory.yml with sources");
         return config with
         {
             Sources = sources,

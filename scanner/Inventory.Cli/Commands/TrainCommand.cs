@@ -23,7 +23,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
         public string? Corpus { get; init; }
 
         /// <summary>Destination model file.</summary>
-        [CommandOption("--out <FILE>")]
+        [CommandOption("-o|--out <FILE>")]
         [Description("Where to write the model file (calibration.json is written beside it). Default rules/model/column-model.bin.")]
         public string Out { get; init; } = Path.Combine("rules", "model", "column-model.bin");
 

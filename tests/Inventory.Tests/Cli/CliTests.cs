@@ -366,6 +366,76 @@ public sealed class CliTests
         }
     }
 
+    /// <summary>A user who types <c>-c</c> or <c>-o</c> for one command types it for the next: every command with a
+    /// <c>--config</c> or <c>--out</c> option takes the same short form (found by a newcomer's trial: <c>report -c</c>
+    /// and <c>export -o</c> were "Unknown option").</summary>
+    [TestCase("scan")]
+    [TestCase("check")]
+    [TestCase("report")]
+    [TestCase("annotate")]
+    [TestCase("export")]
+    [TestCase("merge")]
+    [TestCase("train")]
+    [TestCase("demo")]
+    public async Task Help_ConfigAndOutHaveTheSameShortFormInEveryCommand(string command)
+    {
+        var (code, help) = await RunAsync(command, "--help");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok));
+            if (help.Contains("--config <", StringComparison.Ordinal))
+                Assert.That(help, Does.Match(@"\n\s+-c, --config <"), "--config without -c");
+            if (help.Contains("--out <", StringComparison.Ordinal))
+                Assert.That(help, Does.Match(@"\n\s+-o, --out <"), "--out without -o");
+        }
+    }
+
+    [Test]
+    public async Task Report_ShortConfigAndOut_AreReadAsTheLongOnes()
+    {
+        var inventory = Path.Combine(_dir, "inventory.json");
+        InventoryJson.Write(Inventory.Tests.Reports.SampleInventory.Build(), inventory);
+        var missing = Path.Combine(_dir, "no-such-inventory.yml");
+        var output = Path.Combine(_dir, "reports");
+
+        var (missingCode, missingText) = await RunAsync("report", "--inventory", inventory, "-c", missing, "-o", output);
+        var (code, text) = await RunAsync("report", "--inventory", inventory, "-o", output, "--format", "md");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(missingCode, Is.EqualTo(ExitCodes.BadInput), missingText);
+            Assert.That(missingText, Does.Contain("no-such-inventory.yml"), "-c names the config file it could not read");
+            Assert.That(missingText, Does.Not.Contain("Unknown option"));
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(File.Exists(Path.Combine(output, "ropa.md")), Is.True, "-o is the output folder");
+        }
+    }
+
+    /// <summary>An interrupted scan (Ctrl-C cancels the token the program passes) says so in one line, exits 130 and
+    /// leaves an existing output file as it was (trial28: the process died silently with 130).</summary>
+    [Test]
+    public async Task Scan_Interrupted_ExitsOneThirtyAndLeavesTheOutputFileAsItWas()
+    {
+        var chinook = Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
+        var output = Path.Combine(_dir, "inventory.json");
+        await File.WriteAllTextAsync(output, "{ \"previous\": true }");
+        var console = new TestConsole();
+        var error = new StringWriter();
+        using var interrupt = new CancellationTokenSource();
+        await interrupt.CancelAsync();
+
+        var code = await InventoryApp.RunAsync(["scan", "--connection", "sqlite:" + chinook, "--out", output], console, error, interrupt.Token);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Interrupted));
+            Assert.That(error.ToString().TrimEnd(), Does.StartWith("error: interrupted: stopped before the output was written"));
+            Assert.That(await File.ReadAllTextAsync(output), Is.EqualTo("{ \"previous\": true }"));
+            Assert.That(Directory.GetFiles(_dir), Is.EqualTo(new[] { output }), "no temporary file left");
+        }
+    }
+
     [Test]
     public async Task Export_InvalidAnnotationFile_ErrorGoesToStandardError()
     {

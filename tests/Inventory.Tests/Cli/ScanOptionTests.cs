@@ -83,6 +83,45 @@ public sealed class ScanOptionTests
             Is.EqualTo((ExitCodes.Ok, true)), text);
     }
 
+    [Test]
+    [Category("Integration")]
+    public async Task Scan_PostgresDatabaseWithoutTables_WarnsThatTheSourceHoldsNoTable()
+    {
+        await using var db = await TestPostgres.CreateAsync("emptydb");
+        var output = Path.Combine(_dir, "i.json");
+
+        var (code, text) = await RunAsync("scan", "--connection", db.ConnectionString, "--out", output);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(text, Does.Contain("warning: source 'default' holds no table: the database its connection names is empty"));
+            Assert.That(Inventory.Model.InventoryJson.Read(output).AllTables().Count(), Is.EqualTo(0), "the empty inventory is still written");
+        }
+    }
+
+    [Test]
+    public async Task Scan_DatabaseWithTables_DoesNotWarnOfAnEmptySource()
+    {
+        var (code, text) = await RunAsync("scan", "--connection", Chinook, "--sample-rows", "0", "--out", Path.Combine(_dir, "i.json"));
+
+        Assert.That((code, text.Contains("holds no table", StringComparison.Ordinal)), Is.EqualTo((ExitCodes.Ok, false)), text);
+    }
+
+    [TestCase("sources: []\n")]
+    [TestCase("")]
+    [TestCase("parallelism: 2\n")]
+    public async Task Scan_ConfigWithoutSources_NamesTheFileItRead(string yaml)
+    {
+        var file = Path.Combine(_dir, "inventory.yml");
+        await File.WriteAllTextAsync(file, yaml);
+
+        var (code, text) = await RunAsync("scan", "--config", file, "--out", Path.Combine(_dir, "i.json"));
+
+        Assert.That((code, text.Trim()), Is.EqualTo((ExitCodes.BadInput,
+            $"error: nothing to scan: {file} lists no source; add one under 'sources:' (name, connection), or pass --connection")));
+    }
+
     [TestCase("Host=127.0.0.1;Username=postgres;Pasword=hunter2", "invalid postgres connection string: unknown key 'Pasword' (did you mean 'Password'?)")]
     [TestCase("Server=127.0.0.1;Port=3306;User ID=inventory_test;Pasword=hunter2;SslMode=None", "invalid mysql connection string: unknown key 'Pasword' (did you mean 'Password'?)")]
     [TestCase("Host=127.0.0.1;Port=hunter2;Username=postgres;Password=x", "invalid postgres connection string: the value of 'Port' is not valid (the value is not shown)")]

@@ -161,4 +161,42 @@ public sealed class ForeignKeyDiffTests
 
         Assert.That(InventoryDiff.Compare(old, @new).Changes.Select(c => c.RenamedFrom), Has.All.Null);
     }
+    // Trial 28: a renamed table (one gone, one new, same columns and types) gets a rename hint, as a renamed column does
+    // and as `check` asks "renamed to 'tickets'?" of the stale annotation.
+    [Test]
+    public void Compare_OneTableGoneOneNewWithTheSameColumns_RenameHint()
+    {
+        var old = Some.Document(Some.Source("app",
+            Some.Table("support_tickets", null, Some.Id(), Some.Column("body", "customer_content.message")),
+            Some.Table("audit", null, Some.Id(), Some.Column("ip", "automatic.ip_address"))));
+        var @new = Some.Document(Some.Source("app",
+            Some.Table("tickets", null, Some.Id(), Some.Column("body", "customer_content.message")),
+            Some.Table("audit_events", null, Some.Id(), Some.Column("ip", "automatic.ip_address"), Some.Column("ua", "automatic.user_agent"))));
+
+        var diff = InventoryDiff.Compare(old, @new);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diff.Changes.Select(InventoryDiffWriter.Line), Is.EqualTo(new[]
+            {
+                "- app/audit (2 columns)",
+                "+ app/audit_events (3 columns)",
+                "- app/support_tickets (2 columns)",
+                "+ app/tickets (2 columns; renamed from 'support_tickets'?)",
+            }));
+            Assert.That(InventoryDiffWriter.ToJson(diff).Contains("\"renamedFrom\": \"support_tickets\"", StringComparison.Ordinal), Is.True);
+            Assert.That(ReportModelBuilder.ChangeRowsOf(diff).Single(r => r.Location == "app/tickets").New, Is.EqualTo("2 columns (renamed from 'support_tickets'?)"));
+        }
+    }
+
+    [Test]
+    public void Compare_TwoNewTablesWithTheRemovedTablesColumns_NoGuess()
+    {
+        var old = Some.Document(Some.Source("app", Some.Table("notes", null, Some.Id(), Some.Column("body", "customer_content.message"))));
+        var @new = Some.Document(Some.Source("app",
+            Some.Table("notes_a", null, Some.Id(), Some.Column("body", "customer_content.message")),
+            Some.Table("notes_b", null, Some.Id(), Some.Column("body", "customer_content.message"))));
+
+        Assert.That(InventoryDiff.Compare(old, @new).Changes.Select(c => c.RenamedFrom), Has.All.Null);
+    }
 }

@@ -167,4 +167,25 @@ public sealed class ReportConsistencyTests
             Assert.That(create.AsObject().ContainsKey("startColumn"), Is.False, "unknown column: left out, not 1");
         }
     }
+    /// <summary>The summary and the DPO's contact details say the same in Markdown and HTML (trial28 on the demo: the
+    /// HTML summary had no undeclared-categories count, the Markdown no columns per category, and the Markdown's DPO
+    /// row dropped the DPO's address that Art. 30(1)(a) asks for and the HTML gives).</summary>
+    [TestCase("md")]
+    [TestCase("html")]
+    public async Task Summary_AndDpoContact_AreTheSameInMarkdownAndHtml(string format)
+    {
+        var model = ReportWriterTests.DemoModel();
+
+        var text = System.Net.WebUtility.HtmlDecode(await Text(format, model));
+
+        var expected = new List<string> { PolicyDocument.Seed.Dpo!.Address! };
+        expected.Add(format == "md"
+            ? $"| Undeclared categories in activities' tables | {model.UndeclaredCategories.Count} |"
+            : $"<b>{model.UndeclaredCategories.Count}</b>undeclared categories in activities' tables");
+        expected.AddRange(format == "md"
+            ? [$"| Columns per data category (all sources) | {string.Join(", ", model.CategoryChart.Select(b => $"{b.Category.Replace("_", "\\_", StringComparison.Ordinal)} {b.Count}"))} |"]
+            : model.CategoryChart.Select(b => $"<text x=\"0\" y=\"17\">{b.Category}</text>"));
+
+        Assert.That(expected.Where(e => !text.Contains(e, StringComparison.Ordinal)), Is.Empty);
+    }
 }

@@ -58,6 +58,7 @@ internal static class MySqlErrors
                 1143 => "SELECT denied on a column",
                 1044 => "access to the database denied",
                 1045 => "access denied (user or password)",
+                1698 => "access denied (the account does not log in with a password)",
                 1049 => "unknown database",
                 1146 => "table not found (dropped or renamed since the catalog was read)",
                 1054 => "column not found (changed since the catalog was read)",

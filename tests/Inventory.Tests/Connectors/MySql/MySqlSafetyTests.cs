@@ -210,6 +210,29 @@ public sealed class MySqlSafetyTests
         }
     }
 
+    /// <summary>An account that authenticates by the operating-system user (MariaDB unix_socket: Debian's root) refuses
+    /// every password over TCP with error 1698; the message says so and how to make a scanner user, instead of the
+    /// "cannot connect: server error (error 1698)" a newcomer's trial met with <c>mysql://root@localhost/db</c>.</summary>
+    [Test]
+    public async Task ReadCatalog_AccountWithoutPasswordLogin_SaysItCannotLogInWithAPassword()
+    {
+        await using var db = await TestMySql.CreateAsync("sock");
+        var uri = await db.CreateUserAsync();
+        var user = new Uri(uri).UserInfo.Split(':')[0];
+        await TestMySql.ExecuteAdminAsync($"ALTER USER '{user}'@'%' IDENTIFIED VIA unix_socket");
+        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(uri));
+
+        var e = Assert.ThrowsAsync<ConnectorException>(() => connector.ReadCatalogAsync(CatalogFilter.All));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(e!.Message, Does.Contain($"access denied for user '{user}': the account does not log in with a password"));
+            Assert.That(e.Message, Does.Contain($"GRANT SELECT ON `{db.Name}`.* TO 'scanner'@'%'"));
+            Assert.That(e.Message, Does.Not.Contain("server error"));
+            Assert.That(e.Message, Does.Not.Contain(new Uri(uri).UserInfo.Split(':')[1]), "never the password");
+        }
+    }
+
     [Test]
     public async Task ReadCatalog_TlsRequiredOnServerWithoutTls_SaysTlsNotUnreachable()
     {
