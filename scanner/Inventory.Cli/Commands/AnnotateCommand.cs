@@ -27,7 +27,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
     {
         var config = settings.ToGateConfig();
         var flow = new InventoryFlow(config);
-        var document = await settings.LoadInventoryAsync(console, flow, cancellationToken).ConfigureAwait(false);
+        var document = await settings.LoadInventoryAsync(console, errors, flow, cancellationToken).ConfigureAwait(false);
         // --out without --annotations: the stubs go there and the entries already there count.
         var location = settings.Annotations is null && settings.Out is not null
             ? new AnnotationsLocation(settings.Out, false) : settings.ResolveAnnotations(config);

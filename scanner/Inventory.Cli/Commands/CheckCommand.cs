@@ -71,7 +71,7 @@ internal sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors) : A
         var formats = ParseFormats(settings);
         var config = settings.ToGateConfig();
         var flow = new InventoryFlow(config);
-        var document = await settings.LoadInventoryAsync(console, flow, cancellationToken).ConfigureAwait(false);
+        var document = await settings.LoadInventoryAsync(console, errors, flow, cancellationToken).ConfigureAwait(false);
         if (settings.Inventory is not null) document.EnsureNotShardPart(settings.Inventory, "check");
         var outcome = flow.EvaluateGate(document, new GateRequest
         {

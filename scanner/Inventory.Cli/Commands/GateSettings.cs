@@ -29,17 +29,21 @@ internal class GateSettings : ScanSettings
         return Config is not null || (Connection is null && File.Exists(InventoryConfig.DefaultFileName)) ? ToConfig(requireSources: false) : null;
     }
 
-    /// <summary>The inventory to work on: the saved file, or a live scan through the flow.</summary>
+    /// <summary>The inventory to work on: the saved file, or a live scan through the flow, whose scope warnings
+    /// (<see cref="ScanScopeWarnings"/>) go to <paramref name="errors"/> as scan writes them.</summary>
     /// <exception cref="ConfigurationException">No input given, the file is missing or malformed, or an
     /// <c>--annotations</c> path does not exist (checked before scanning, never after sampling everything).</exception>
-    public async Task<InventoryDocument> LoadInventoryAsync(IAnsiConsole console, InventoryFlow flow, CancellationToken cancellationToken)
+    public async Task<InventoryDocument> LoadInventoryAsync(IAnsiConsole console, ErrorOutput errors, InventoryFlow flow, CancellationToken cancellationToken)
     {
         ResolveAnnotations(flow.Config).EnsureUsable();
         if (Inventory is not null)
             return InventoryJson.Read(Inventory);
         if (flow.Config is null)
             throw new ConfigurationException(SayWhat);
-        return await ScanProgressView.ScanAsync(console, flow, flow.CreateScanRequest(MaskedExamples), cancellationToken).ConfigureAwait(false);
+        var document = await ScanProgressView.ScanAsync(console, flow, flow.CreateScanRequest(MaskedExamples), cancellationToken).ConfigureAwait(false);
+        foreach (var warning in ScanScopeWarnings.For(document))
+            errors.Line(warning);
+        return document;
     }
 
     /// <summary>Where the annotations are (<see cref="AnnotationsLocation.Resolve"/>).</summary>

@@ -100,6 +100,21 @@ public sealed class ScanOptionTests
         }
     }
 
+    [TestCase("check")]
+    [TestCase("annotate")]
+    [Category("Integration")]
+    public async Task GateCommandScanningAnEmptyDatabase_WarnsAsScanDoes(string command)
+    {
+        await using var db = await TestPostgres.CreateAsync("emptygate");
+        string[] args = command == "annotate"
+            ? ["annotate", "--connection", db.ConnectionString, "--out", Path.Combine(_dir, "annotations")]
+            : ["check", "--connection", db.ConnectionString, "--output-dir", _dir];
+
+        var (_, text) = await RunAsync(args);
+
+        Assert.That(text.Contains("warning: source 'default' holds no table", StringComparison.Ordinal), Is.True, text);
+    }
+
     [Test]
     public async Task Scan_DatabaseWithTables_DoesNotWarnOfAnEmptySource()
     {

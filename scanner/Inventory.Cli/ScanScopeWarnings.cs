@@ -1,0 +1,52 @@
+using Inventory.Model;
+using Inventory.Scanning;
+
+namespace Inventory.Cli;
+
+/// <summary>Warnings about a scan that read less than its configuration suggests: an include pattern that matched
+/// nothing, a source that held no table. Printed on standard error by every command that scans (<c>scan</c>, and
+/// <c>check</c> and <c>annotate</c> when they scan from <c>--config</c>), since a scan of nothing otherwise passes the
+/// gate on 0 of 0 columns.</summary>
+internal static class ScanScopeWarnings
+{
+    /// <summary>All warnings of a scanned inventory: <see cref="UnmatchedIncludes"/>, then <see cref="EmptySources"/>.</summary>
+    /// <param name="document">The scanned inventory.</param>
+    /// <returns>The warning lines; empty when the scan read what its configuration names.</returns>
+    public static IEnumerable<string> For(InventoryDocument document) => UnmatchedIncludes(document).Concat(EmptySources(document));
+
+    /// <summary>One warning per include pattern that matched no table of its source: a typo or a case mismatch
+    /// (<c>Sales.*</c> vs <c>sales</c>), or a schema name with a dot left unquoted, would otherwise pass as a scan of
+    /// nothing. Sharded sources are skipped (the pattern may match tables of another shard).</summary>
+    /// <param name="document">The scanned inventory (each source records its include patterns).</param>
+    /// <returns>The warning lines, in source then pattern order; empty when every include matched.</returns>
+    public static IEnumerable<string> UnmatchedIncludes(InventoryDocument document)
+    {
+        foreach (var source in document.Sources.Where(s => s.Scope is { Shard: null, Include.Count: > 0 }))
+        {
+            var unmatched = source.Scope!.Include
+                .Where(p => !source.Tables.Any(t => Inventory.Catalog.CatalogFilter.PatternMatches(p, t.Schema, t.Name)))
+                .ToList();
+            foreach (var pattern in unmatched)
+                yield return $"warning: include pattern '{pattern}' matches no table of source '{source.Name}'"
+                             + (source.Tables.Count == 0 ? " (0 tables scanned)" : "")
+                             + "; names are case-sensitive, and a name with a dot is quoted: \"My.Schema\".*";
+        }
+    }
+
+    /// <summary>One warning per source whose catalog held no table at all although no pattern narrowed it: a connection
+    /// naming the wrong (empty) database, or a user who sees none of its tables (MySQL lists only tables the user holds
+    /// a privilege on), would otherwise pass as a clean scan whose gate "passes" on 0 of 0 columns (found by a
+    /// newcomer's trial on a fresh empty database). Skipped: sources with include patterns
+    /// (<see cref="UnmatchedIncludes"/> warns for them) or exclude patterns (which may leave nothing on purpose),
+    /// sharded sources (their tables may be in another shard) and sources that could not be reached (a
+    /// <c>connection-failed</c> issue says why).</summary>
+    /// <param name="document">The scanned inventory.</param>
+    /// <returns>The warning lines, in source order; empty when every source held a table.</returns>
+    public static IEnumerable<string> EmptySources(InventoryDocument document) =>
+        document.Sources
+            .Where(s => s.Tables.Count == 0 && s.Scope is null or { Shard: null, Include.Count: 0, Exclude.Count: 0 })
+            .Where(s => !document.Issues.Any(i => i.Source == s.Name && i.Kind == ScanRunner.ConnectionFailedKind))
+            .Select(s => $"warning: source '{s.Name}' holds no table: the database its connection names is empty, or the "
+                         + "connected user sees none of its tables; check the database name and the user's privileges "
+                         + "(an empty inventory passes `inventory check` on 0 columns)");
+}
