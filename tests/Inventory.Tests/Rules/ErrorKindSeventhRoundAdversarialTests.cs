@@ -14,7 +14,8 @@ namespace Inventory.Tests.Rules;
 /// <item>the session id of a table of server-side sessions, kept as text, is the session cookie's value, a credential
 /// (LABELS.md tie-breaker 11); a numbered session of a replay or analytics tool, and a session id in events, visits,
 /// recordings or notes about a session, stay tracking ids; a longer name (<c>previous_session_id</c>) is no session
-/// store's own id;</item>
+/// store's own id; and a session table that keeps a browser's cookie state (a CSRF token, a consent cookie) holds the
+/// browser's identifier (C35), not a credential;</item>
 /// <item>the bare image of a person's own record (<c>users.image</c>, <c>profiles.image_url</c>, <c>Benutzer.Bild</c>) is
 /// the person's photo; the image of a product, a company, a group or an integration is not, nor counts, sizes and
 /// kinds of images kept on a person's record;</item>
@@ -84,9 +85,22 @@ public sealed class ErrorKindSeventhRoundAdversarialTests
         ],
         TextTypes, ["data", "user_id", "updated_at"], ["automatic.device_id", "none"]);
 
+    internal static readonly ColumnKind SessionIdsBesideCookieState = new("the session id of a session table that keeps a browser's cookie state",
+        [
+            new("en", W("session id", "sid", "sessid"), ["web_session", "web_sessions", "sessions", "browser_sessions"]),
+            new("fr", W("id session", "identifiant de session"), ["sessions", "sessions_web", "sessions_navigateur"]),
+            new("de", W("sitzungs id", "sitzungsid"), ["sitzungen", "web_sitzungen"]),
+            new("es", W("id sesion", "id de sesion"), ["sesiones", "sesiones_web"]),
+        ],
+        TextTypes, ["user_id", "csrf_token", "consent_cookie_id", "created_at"], ["automatic.device_id"]);
+
     [Test]
     public void TheSessionIdOfASessionStore_IsACredential() =>
         AdversarialColumns.AssertAllAccepted(Rules, SessionIdsOfSessionStores, 800, 2801);
+
+    [Test]
+    public void TheSessionIdOfASessionTableWithCookieState_IsTheBrowsersIdentifier() =>
+        AdversarialColumns.AssertAllAccepted(Rules, SessionIdsBesideCookieState, 400, 2812);
 
     [Test]
     public void ANumberedSessionOfAReplayOrAnalyticsTool_IsNoCredential() =>
