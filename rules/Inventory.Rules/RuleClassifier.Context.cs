@@ -352,16 +352,41 @@ public sealed partial class RuleClassifier
         bool sessionStart = name.DataCategory == "automatic.activity" && name.Rule is { } rule && rule.Tables.Contains("login-session");
         if ((name.DataCategory != "none" && !sessionStart) || name.Gates.Count > 0 || !AnyIn(name.Tokens, RecordTimeTokens)) return null;
         if (column.Column.Family is not (TypeFamily.Temporal or TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Integer)) return null;
-        var table = _rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table));
-        if (!table.Any(t => t is "session" or "sessions")) return null;
-        bool cookieState = column.TableColumns.Any(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal)
-            && NameTokenizer.Tokenize(c).Any(CookieStateTokens.Contains));
-        if (!cookieState) return null;
+        if (!HoldsCookieState(column)) return null;
         // A table-context decision (like the coordinates above): it stands in the combination, names only as well, since
         // the corpus has no session table with cookie state to teach the model this one kind (issue 10 item 6).
-        evidence.Insert(0, new EvidenceItem("table-context", "table.cookie-state", "none",
+        evidence.Insert(0, new EvidenceItem("table-context", CookieStateEvidence, "none",
             Detail: "the creation or update time of a stored browser session (cookie state: anti-forgery token or consent cookie beside the session id): a generic timestamp"));
         return Decide("none", 0.8, evidence);
+    }
+
+    /// <summary>The session id of a session table that stores a browser's cookie state (a CSRF token or a consent-cookie
+    /// id beside it) is the browser's online identifier, <c>automatic.device_id</c> (C35 <c>web_session.session_id</c>,
+    /// signed cookie values). It overrides the session-store rule (<c>name.multi.session-id-of-a-session-store</c>,
+    /// seventh error-kind round), which files the session id of a server-side session store as a credential, as
+    /// LABELS.md tie-breaker 11 and the corpus do (decidim, dolibarr, opencart: none of their session tables has cookie
+    /// state): the case and LABELS.md disagree on this one kind of table, and the case is followed, as for its creation
+    /// time (<see cref="CookieStateTimestamp"/>).</summary>
+    /// <returns>The decision, or null when the rule does not apply.</returns>
+    private ColumnClassification? CookieStateSessionId(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
+    {
+        if (name.DataCategory != "other_personal.credentials" || name.Gates.Count > 0
+            || name.Rule is not { } rule || !rule.Tables.Contains("login-session") || !HoldsCookieState(column)) return null;
+        evidence.Insert(0, new EvidenceItem("table-context", CookieStateEvidence, "automatic.device_id",
+            Detail: "the session id of a stored browser session (cookie state: anti-forgery token or consent cookie beside it): the browser's online identifier"));
+        return Decide("automatic.device_id", 0.8, evidence);
+    }
+
+    private const string CookieStateEvidence = "table.cookie-state";
+
+    // A session table (its name says session, or it is of the `login-session` group: Sitzungen, sesiones) with a column of
+    // a browser's cookie state other than the column itself.
+    private bool HoldsCookieState(ColumnEvidence column)
+    {
+        var table = _rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table));
+        return (table.Any(t => t is "session" or "sessions") || _rules.TableGroups(column.Table).Contains("login-session"))
+            && column.TableColumns.Any(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal)
+                && NameTokenizer.Tokenize(c).Any(CookieStateTokens.Contains));
     }
 }
 

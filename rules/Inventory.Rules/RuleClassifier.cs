@@ -144,6 +144,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         // Coordinates: whose position they are is in the table, not in the values (C33).
         if (Coordinates(column, name, evidence) is { } coordinates) return coordinates;
         if (CookieStateTimestamp(column, name, evidence) is { } bookkeeping) return bookkeeping;
+        if (CookieStateSessionId(column, name, evidence) is { } browserSession) return browserSession;
         if (AgeOfARecord(column, name, evidence) is { } age) return age;
         if (HostNames(column, name, evidence) is { } hostNames) return hostNames;
 
