@@ -150,6 +150,30 @@ public sealed class NameRuleSet
     /// <summary>Rules in file order.</summary>
     public IReadOnlyList<NameRule> Rules { get; }
 
+    /// <summary>Every word the rule file names, folded: the abbreviations and their expansions, the words of the table and
+    /// name groups, the gate suffixes and prefixes, the words of every rule's phrases and its <c>contains</c> fragments
+    /// (the data-model vocabulary of the four languages the rules were written in; <c>*</c> left out). The column model's
+    /// closed-compound segmentation reads it as its dictionary (<see cref="Learning.ClosedCompoundSegmenter"/>).</summary>
+    /// <returns>A new set, ordinal comparison.</returns>
+    public HashSet<string> Words()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, expansion) in _abbreviations) { words.Add(key); words.UnionWith(expansion); }
+        foreach (var (_, single, multi) in _tableGroups.Concat(_nameGroups))
+        {
+            words.UnionWith(single);
+            foreach (var phrase in multi) words.UnionWith(phrase);
+        }
+        words.UnionWith(_gateSuffixes);
+        words.UnionWith(_gatePrefixes.SelectMany(p => NameTokenizer.Tokenize(p)));
+        foreach (var rule in Rules)
+        {
+            foreach (var phrase in rule.Phrases) words.UnionWith(phrase.Where(w => w != AnyWord));
+            words.UnionWith(rule.Contains);
+        }
+        return words;
+    }
+
     /// <summary>Loads name rules from a file (null: the embedded default), validating categories against the taxonomy.</summary>
     /// <param name="path">A YAML file, or null.</param>
     /// <param name="taxonomy">Taxonomy that every rule's category must belong to (default taxonomy when null).</param>

@@ -132,12 +132,27 @@ public static partial class ColumnFeatures
     /// rules (<see cref="NameRuleSet.Default"/>, the rule set the tokeniser reads too, so a saved model keeps meaning what
     /// it meant): from the other columns' names, <c>pi</c> a person's identifier (a match of <c>contact.email</c>,
     /// <c>contact.name</c>, <c>contact.phone</c> or <c>contact.username</c> that no gate took), <c>pr</c> a reference to a
-    /// person (a key whose name holds a word of the <c>person</c> table group: <c>author_id</c>, <c>user_ref</c>,
-    /// <c>owner_by</c>; not <c>created_by</c>, whose words name no person), <c>mo</c> a money amount (a <c>financial.billing</c> match); from the table's name, its
+    /// person (a key whose name holds a word of the <c>person</c> table group, the key token at either end: <c>author_id</c>,
+    /// <c>user_ref</c>, <c>owner_by</c>, <c>id_cliente</c>; not <c>created_by</c>, whose words name no person;
+    /// <see cref="IsPersonReference"/>), <c>mo</c> a money amount (a <c>financial.billing</c> match); from the table's name, its
     /// context groups <c>person</c> (<c>tp</c>), <c>content</c> (<c>tc</c>), <c>order</c> (<c>to</c>), <c>catalogue</c>
     /// (<c>tk</c>), <c>payment</c> (<c>tf</c>) and an event or log table (<c>te</c>: <c>event-log</c> and not
     /// <c>not-online-activity</c>, as the event rules read it, LABELS.md tie-breaker 10).</summary>
     internal static readonly string[] Signals = ["pi", "pr", "mo", "tp", "tc", "to", "tk", "tf", "te"];
+
+    /// <summary>True when a column name's tokens are a key to a person: a key token (<c>id</c>, <c>key</c>, <c>ref</c>, …) or
+    /// <c>by</c> at the end (<c>author_id</c>, <c>owner_by</c>), or a key token at the start (<c>id_cliente</c>, <c>idKunde</c>,
+    /// <c>fk_user</c>: the order of Spanish, French and some German schemas), the other tokens holding a word of the
+    /// <c>person</c> table group.</summary>
+    /// <param name="rules">The rule set whose table groups are read.</param>
+    /// <param name="tokens">The name's tokens as the rules read them (<see cref="NameMatch.Tokens"/>).</param>
+    internal static bool IsPersonReference(NameRuleSet rules, IReadOnlyList<string> tokens)
+    {
+        if (tokens.Count < 2) return false;
+        if ((KeySuffixes.Contains(tokens[^1]) || tokens[^1] == "by")
+            && rules.TableGroups(string.Join('_', tokens.Take(tokens.Count - 1))).Contains("person")) return true;
+        return KeySuffixes.Contains(tokens[0]) && rules.TableGroups(string.Join('_', tokens.Skip(1))).Contains("person");
+    }
 
     private const int ColumnSignalCount = 3;
     // The column signal bits of a name under a table's groups (key: the groups, then the name); a pure function of both.
@@ -181,8 +196,7 @@ public static partial class ColumnFeatures
                 bool ungated = match.Gates.Count == 0 && match.DataCategory is not null;
                 if (ungated && PersonIdentifiers.Contains(match.DataCategory)) bits |= 1;
                 var tokens = match.Tokens;
-                if (tokens.Count > 1 && (KeySuffixes.Contains(tokens[^1]) || tokens[^1] == "by")
-                    && rules.TableGroups(string.Join('_', tokens.Take(tokens.Count - 1))).Contains("person")) bits |= 2;
+                if (IsPersonReference(rules, tokens)) bits |= 2;
                 if (ungated && match.DataCategory == "financial.billing") bits |= 4;
                 byName[name] = bits;
                 if (!BypassSignalBitsCache) SignalBitsCache.Add(groupsKey + name, bits);

@@ -67,10 +67,38 @@ public static partial class ColumnFeatures
         return tokens;
     }
 
+    /// <summary>The tokens of a column's own name as its name features read them (<see cref="ColumnModelInput.Name"/>):
+    /// <see cref="Tokenize"/>, with each closed compound followed by its words (<see cref="ClosedCompoundSegmenter"/>:
+    /// <c>billingaddress</c> → <c>billingaddress billing address</c>, <c>kundennummer</c> → <c>kundennummer kunden nummer
+    /// customer number</c>; the words' abbreviations expanded and their English appended like the other tokens'). Only
+    /// the name's own features get the words: the siblings, the context and the table signals read <see cref="Tokenize"/>
+    /// (rules/MODEL.md, *Closed-compound column names*).</summary>
+    /// <param name="identifier">A column name as spelled in the database.</param>
+    /// <returns>Tokens in order; empty for an empty name.</returns>
+    public static IReadOnlyList<string> NameTokens(string identifier)
+    {
+        if (NameTokenCache.TryGet(identifier, out var known)) return known;
+        var rules = NameRuleSet.Default;
+        var expanded = rules.ExpandAbbreviations(NameTokenizer.Tokenize(identifier));
+        List<string>? withWords = null;
+        for (int i = 0; i < expanded.Count; i++)
+        {
+            var words = ClosedCompoundSegmenter.Default.Segment(expanded[i]);
+            if (words is null) { withWords?.Add(expanded[i]); continue; }
+            withWords ??= [.. expanded.Take(i)];
+            withWords.Add(expanded[i]);
+            withWords.AddRange(rules.ExpandAbbreviations(words));
+        }
+        var tokens = withWords is null ? Tokenize(identifier).ToArray() : NameLexicon.Default.AddEnglish(withWords).ToArray();
+        NameTokenCache.Add(identifier, tokens);
+        return tokens;
+    }
+
     /// <summary>Names whose tokens are kept at most (a bound on memory, not a tuning: a database's distinct column
     /// names are far fewer).</summary>
     internal const int MaxCachedNames = 100_000;
     private static readonly BoundedNameCache<string[]> TokenCache = new(MaxCachedNames);
+    private static readonly BoundedNameCache<string[]> NameTokenCache = new(MaxCachedNames);
 
     /// <summary>Builds the model input of a column.</summary>
     /// <param name="column">The column's evidence (values are not read here).</param>
@@ -119,7 +147,7 @@ public static partial class ColumnFeatures
         flags[6] = Math.Min(1f, column.TableColumns.Count / 50f);
         return new ColumnModelInput
         {
-            Name = NameText(info.Name, nameTokens),
+            Name = NameText(info.Name, NameTokens(info.Name)),
             Table = table.TableText,
             Siblings = table.SiblingsOf(info.Name, nameTokens),
             Context = head.Length == 0 ? "" : ContextText(head, info.Name, nameTokens),
@@ -153,7 +181,7 @@ public static partial class ColumnFeatures
 
     /// <summary>The name's tokens joined by spaces (<see cref="ColumnModelInput.Name"/>).</summary>
     /// <param name="name">The column name.</param>
-    /// <param name="nameTokens">Its tokens (<see cref="Tokenize"/> of <paramref name="name"/>).</param>
+    /// <param name="nameTokens">Its name tokens (<see cref="NameTokens"/> of <paramref name="name"/>).</param>
     private static string NameText(string name, IReadOnlyList<string> nameTokens)
     {
         if (BypassInputMemos) return string.Join(' ', nameTokens);

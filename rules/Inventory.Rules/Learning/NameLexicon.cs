@@ -25,6 +25,10 @@ public sealed class NameLexicon
     /// <summary>Number of words with an English rendering.</summary>
     public int Count => _english.Count;
 
+    /// <summary>Every word of the lexicon: the French, German and Spanish words and the words of their English renderings.</summary>
+    /// <returns>The words in no particular order (distinct).</returns>
+    public IEnumerable<string> Words() => _english.Keys.Concat(_english.Values.SelectMany(e => e)).Distinct(StringComparer.Ordinal);
+
     /// <summary>Appends, after the tokens, the English words of every token the lexicon knows (the tokens themselves are
     /// kept, so what a model learned from the original language still applies).</summary>
     /// <param name="tokens">Folded lower-case tokens (<see cref="NameTokenizer.Tokenize"/>).</param>
