@@ -276,7 +276,7 @@ public sealed record InventoryDiff
 
     private static string Rule(ForeignKeyInfo fk) => "on delete " + fk.OnDelete.Replace('-', ' ');
 
-    private static string Columns(TableEntry t) => t.Columns.Count.ToString(CultureInfo.InvariantCulture) + (t.Columns.Count == 1 ? " column" : " columns");
+    private static string Columns(TableEntry t) => CountWording.Phrase(t.Columns.Count, "column", "columns");
 
     private static string? Empty(string s) => s.Length == 0 ? null : s;
 
@@ -314,7 +314,7 @@ public static class InventoryDiffWriter
             sb.Append(CultureInfo.InvariantCulture, $"! {c.Location} conflict: {c.Conflict}\n");
         foreach (var transition in other.Where(c => c.Kind == ChangeKind.StatusChanged).GroupBy(c => (c.Old, c.New))
                      .OrderBy(g => g.Key.Old, StringComparer.Ordinal).ThenBy(g => g.Key.New, StringComparer.Ordinal))
-            sb.Append(CultureInfo.InvariantCulture, $"~ status {transition.Key.Old} → {transition.Key.New}: {transition.Count()} {(transition.Count() == 1 ? "column" : "columns")}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"~ status {transition.Key.Old} → {transition.Key.New}: {CountWording.Phrase(transition.Count(), "column", "columns")}\n");
         return sb.ToString();
     }
 
