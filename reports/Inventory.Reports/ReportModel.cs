@@ -83,6 +83,20 @@ public sealed class ReportModel
     /// <summary>Changes since the previous inventory, or null (serialised as <see cref="ChangeRows"/>).</summary>
     [JsonIgnore]
     public InventoryDiff? Changes { get; init; }
+    /// <summary>True when the previous inventory held no records of processing (no processing activity, recipient,
+    /// retention or annotation: a scan saved before annotations were merged) while this one does. Then the changes leave
+    /// out what annotating recorded since (<see cref="RecordChangesLeftOut"/>, <see cref="AnnotatedColumnsLeftOut"/>) and
+    /// the report says so, rather than listing every activity as changed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool PreviousHeldNoRecords { get; init; }
+    /// <summary>How many activity, recipient and retention changes were left out because
+    /// <see cref="PreviousHeldNoRecords"/> (0 otherwise).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int RecordChangesLeftOut => Changes?.RecordChangesLeftOut ?? 0;
+    /// <summary>How many annotated columns' category and status changes were left out because
+    /// <see cref="PreviousHeldNoRecords"/> (0 otherwise).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int AnnotatedColumnsLeftOut => Changes?.AnnotatedColumnsLeftOut ?? 0;
     /// <summary>The changes as display rows (empty without a previous inventory).</summary>
     public required IReadOnlyList<ChangeRow> ChangeRows { get; init; }
 

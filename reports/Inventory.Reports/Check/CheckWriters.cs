@@ -85,7 +85,7 @@ public sealed class CheckTextWriter : ICheckWriter
         int tagged = result.Columns.Count(c => c.Accepted);
         int failures = result.Failures.Count(), warnings = result.Warnings.Count(), baselined = result.Baselined.Count();
         text.Append(result.Passed ? "check passed" : "check failed")
-            .Append(CultureInfo.InvariantCulture, $": {failures} failing, {warnings} warning{(warnings == 1 ? "" : "s")}")
+            .Append(CultureInfo.InvariantCulture, $": {failures} failing, {CountWording.Phrase(warnings, "warning", "warnings")}")
             .Append(baselined > 0 ? string.Create(CultureInfo.InvariantCulture, $", {baselined} known in the baseline") : "")
             .Append(CultureInfo.InvariantCulture, $"; {tagged} of {result.Columns.Count} in-scope columns tagged")
             .Append(result.ScanComplete ? "" : "; scan incomplete (see the inventory's issues)")

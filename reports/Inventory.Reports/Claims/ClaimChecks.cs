@@ -13,7 +13,7 @@ internal static class ClaimChecks
     private static readonly TypeFamily[] PanCapable =
         [TypeFamily.Text, TypeFamily.Integer, TypeFamily.Decimal, TypeFamily.Untyped, TypeFamily.Other, TypeFamily.Document];
 
-    private static string Count(int n, string singular, string plural) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural);
+    private static string Count(int n, string singular, string plural) => CountWording.Phrase(n, singular, plural);
 
     private static string Percent(double ratio) => (ratio * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
@@ -91,7 +91,7 @@ internal static class ClaimChecks
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "column", "columns")} checked; no PAN detector hit (gateway ids, last 4 and expiry are allowed)",
             violated: $"{Count(findings.Count, "column holds", "columns hold")} payment card numbers",
-            unknown: $"no PAN detector hit, but {Count(unresolved.Count, "column", "columns")} that could hold card numbers {(unresolved.Count == 1 ? "was" : "were")} not sampled");
+            unknown: $"no PAN detector hit, but {Count(unresolved.Count, "column", "columns")} that could hold card numbers {CountWording.Noun(unresolved.Count, "was", "were")} not sampled");
     }
 
     /// <summary>payment-through-gateway: a column tagged with a forbidden category (e.g. bank details) is a finding in any

@@ -99,6 +99,48 @@ public sealed record InventoryDiff
     /// absent.</summary>
     public bool ClassificationLeftOut { get; init; }
 
+    /// <summary>True for a change of the records of processing that annotating alone makes: a table's processing
+    /// activity, or a table's or column entry's recipients (<c>shared-with</c>) or retention.</summary>
+    /// <param name="kind">The change's kind.</param>
+    public static bool IsRecordChange(ChangeKind kind) => kind is ChangeKind.ActivityChanged or ChangeKind.SharedWithChanged or ChangeKind.RetentionChanged;
+
+    /// <summary>True when <paramref name="inventory"/> holds records of processing: some table has a processing activity,
+    /// recipients or a retention, or some column an annotation. A plain saved scan (<c>inventory scan</c> without
+    /// annotations) holds none.</summary>
+    /// <param name="inventory">The inventory.</param>
+    public static bool HoldsRecords(InventoryDocument inventory) =>
+        inventory.AllTables().Any(x => x.Table.Activity is not null || x.Table.AnnotationFile is not null || x.Table.SharedWith.Count > 0 || x.Table.Retention is not null)
+        || inventory.AllColumns().Any(x => x.Column.Annotation is not null);
+
+    /// <summary>This diff without what annotating <paramref name="current"/> recorded: its record changes
+    /// (<see cref="IsRecordChange"/>), and the category and status changes of the columns <paramref name="current"/>
+    /// annotates. The view for a previous inventory that held no records of processing (a plain saved scan), where every
+    /// activity, recipient and retention, and every annotated category, is new because annotations were merged since,
+    /// not because the database changed; <see cref="RecordChangesLeftOut"/> and <see cref="AnnotatedColumnsLeftOut"/>
+    /// count what was left out. Schema changes and the classification changes of columns not annotated stay.</summary>
+    /// <param name="current">The inventory this diff compares to (the new one), with annotations merged.</param>
+    /// <returns>A new diff in the same order; this one is not modified.</returns>
+    public InventoryDiff WithoutWhatAnnotatingRecorded(InventoryDocument current)
+    {
+        var annotated = current.AllColumns().Where(x => x.Column.Annotation is not null)
+            .Select(x => $"{x.Source.Name}/{x.Table.QualifiedName}.{x.Column.Name}").ToHashSet(StringComparer.Ordinal);
+        bool Annotation(InventoryChange c) => c.Kind is ChangeKind.CategoryChanged or ChangeKind.StatusChanged && c.Column is not null && annotated.Contains(c.Location);
+        return this with
+        {
+            Changes = Changes.Where(c => !IsRecordChange(c.Kind) && !Annotation(c)).ToList(),
+            RecordChangesLeftOut = RecordChangesLeftOut + Changes.Count(c => IsRecordChange(c.Kind)),
+            AnnotatedColumnsLeftOut = AnnotatedColumnsLeftOut + Changes.Where(Annotation).Select(c => c.Location).Distinct(StringComparer.Ordinal).Count(),
+        };
+    }
+
+    /// <summary>How many activity, recipient and retention changes <see cref="WithoutWhatAnnotatingRecorded"/> left out
+    /// (0 for a full diff).</summary>
+    public int RecordChangesLeftOut { get; init; }
+
+    /// <summary>How many annotated columns' category or status changes <see cref="WithoutWhatAnnotatingRecorded"/> left
+    /// out (0 for a full diff).</summary>
+    public int AnnotatedColumnsLeftOut { get; init; }
+
     /// <summary>Compares two inventories by source name, qualified table name and exact column name.</summary>
     /// <param name="old">The previous inventory.</param>
     /// <param name="new">The current inventory.</param>
@@ -234,7 +276,7 @@ public sealed record InventoryDiff
 
     private static string Rule(ForeignKeyInfo fk) => "on delete " + fk.OnDelete.Replace('-', ' ');
 
-    private static string Columns(TableEntry t) => t.Columns.Count.ToString(CultureInfo.InvariantCulture) + (t.Columns.Count == 1 ? " column" : " columns");
+    private static string Columns(TableEntry t) => CountWording.Phrase(t.Columns.Count, "column", "columns");
 
     private static string? Empty(string s) => s.Length == 0 ? null : s;
 
@@ -272,7 +314,7 @@ public static class InventoryDiffWriter
             sb.Append(CultureInfo.InvariantCulture, $"! {c.Location} conflict: {c.Conflict}\n");
         foreach (var transition in other.Where(c => c.Kind == ChangeKind.StatusChanged).GroupBy(c => (c.Old, c.New))
                      .OrderBy(g => g.Key.Old, StringComparer.Ordinal).ThenBy(g => g.Key.New, StringComparer.Ordinal))
-            sb.Append(CultureInfo.InvariantCulture, $"~ status {transition.Key.Old} → {transition.Key.New}: {transition.Count()} {(transition.Count() == 1 ? "column" : "columns")}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"~ status {transition.Key.Old} → {transition.Key.New}: {CountWording.Phrase(transition.Count(), "column", "columns")}\n");
         return sb.ToString();
     }
 

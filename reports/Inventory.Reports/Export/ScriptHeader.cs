@@ -25,7 +25,7 @@ internal static class ScriptHeader
             Line($"Source: {Safe(source.Name)} ({Safe(source.Provider)}{(source.ServerVersion is { } v ? ", " + Safe(v) : "")})");
         var suggestions = Count(columns, ExportBasis.Suggestion);
         Line($"Columns exported: {columns.Count} ({Count(columns, ExportBasis.Annotation)} annotated, {Count(columns, ExportBasis.DatabaseLabel)} from database labels, " +
-             $"{suggestions} {(suggestions == 1 ? "suggestion" : "suggestions")}{Threshold(plan.Options.AcceptClassificationAbove)}); " +
+             $"{CountWording.Phrase(suggestions, "suggestion", "suggestions")}{Threshold(plan.Options.AcceptClassificationAbove)}); " +
              $"{columns.Count(c => c.IsPersonal)} personal, {columns.Count(c => !c.IsPersonal)} none.");
         Line($"Columns not exported: {plan.NotExported} (untagged, or suggested below the accepted confidence).");
         if (plan.HeldBack.Count > 0)

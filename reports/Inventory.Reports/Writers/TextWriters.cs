@@ -30,6 +30,7 @@ internal static class TemplateRenderer
         globals.Import("code", new Func<object?, string>(Code));
         globals.Import("cat", new Func<object?, string>(Category));
         globals.Import("name", new Func<object?, string>(Name));
+        globals.Import("plural", new Func<long, string, string, string>(CountWording.Noun));
         globals.Import("join_md", new Func<IEnumerable<string>?, string>(list => list is null ? "" : string.Join("<br>", list.Select(Markdown))));
         var context = new DocumentTextContext
         {

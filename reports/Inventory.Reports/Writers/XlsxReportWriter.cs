@@ -113,13 +113,20 @@ public sealed class XlsxReportWriter : IReportWriter
                 })), 18);
             if (model.HasPrevious)
                 AddSheet(workbookPart, sheets, "Changements", ["Changement", "Emplacement", "Avant", "Après"],
-                    model.ChangeRows.Select(c => new[] { c.Kind, c.Location, c.Old, c.New }), 30);
+                    PreviousWithoutRecords(model).Concat(model.ChangeRows.Select(c => new[] { c.Kind, c.Location, c.Old, c.New })), 30);
             cancellationToken.ThrowIfCancellationRequested();
             workbookPart.Workbook.Save();
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The Changes sheet's first row when the previous inventory held no records of processing
+    /// (<see cref="ReportModel.PreviousHeldNoRecords"/>): what was left out and why; no row otherwise.</summary>
+    private static IEnumerable<string[]> PreviousWithoutRecords(ReportModel model) => model.PreviousHeldNoRecords
+        ? [["inventaire précédent sans registre", "(inventaire précédent)", "aucune activité, aucun destinataire, aucune durée de conservation, aucune annotation",
+            $"{N(model.RecordChangesLeftOut)} activités, destinataires et durées de conservation et les catégories de {N(model.AnnotatedColumnsLeftOut)} colonnes annotées depuis : dans le registre, non listés comme changements"]]
+        : [];
 
     /// <summary>A row whose first cell says the sheet's record is empty, the other cells blank.</summary>
     private static string[] NoneDeclared(int cells, string text) => [text, .. Enumerable.Repeat("", cells - 1)];

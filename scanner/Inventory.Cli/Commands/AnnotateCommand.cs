@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Inventory.Annotations;
 using Inventory.Model;
 using Inventory.Pipeline;
+using Inventory.Reports;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -57,7 +58,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
                 StubAction.Append => "appended to",
                 _ => "wrote pending entries (move them by hand) to",
             };
-            console.Write(new Text($"{verb} {Path.GetRelativePath(Directory.GetCurrentDirectory(), file.Path)}: {file.Table}, {file.Columns.Count} column{(file.Columns.Count == 1 ? "" : "s")}\n"));
+            console.Write(new Text($"{verb} {Path.GetRelativePath(Directory.GetCurrentDirectory(), file.Path)}: {file.Table}, {CountWording.Phrase(file.Columns.Count, "column", "columns")}\n"));
         }
         if (plan.Count == 0)
             console.Write(new Text("nothing to write: every column already has an annotation entry\n"));

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Inventory.Config;
 using Inventory.Model;
 using Inventory.Pipeline;
+using Inventory.Reports;
 using Inventory.Reports.Export;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -80,7 +81,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
         // A disputed label is not written into the database's catalog: each one is named, with what settles it.
         foreach (var held in plan.HeldBack)
             errors.Line($"warning: {held.Key}  conflict, not exported: {held.Conflict} ({held.Provenance}); {held.Remedy}");
-        console.Write(new Text($"wrote {settings.Format!.Trim().ToLowerInvariant()} for {plan.Columns.Count} column{(plan.Columns.Count == 1 ? "" : "s")} to {settings.Out} " +
+        console.Write(new Text($"wrote {settings.Format!.Trim().ToLowerInvariant()} for {CountWording.Phrase(plan.Columns.Count, "column", "columns")} to {settings.Out} " +
                                $"({plan.NotExported} not exported: untagged or below the accepted confidence" +
                                (plan.HeldBack.Count > 0 ? $"; {plan.HeldBack.Count} held back: annotation contradicted by the scan, see the warnings" : "") + ")\n"));
         return ExitCodes.Ok;

@@ -77,6 +77,9 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         var model = flow.BuildReport(inventory, policy, previous: previous);
         foreach (var path in await InventoryFlow.WriteReportsAsync(model, writers, settings.Out, cancellationToken))
             console.Write(new Text($"wrote {path}\n"));
+        if (model.PreviousHeldNoRecords)
+            console.Write(new Text($"the previous inventory holds no records of processing (saved without annotations): {model.RecordChangesLeftOut} " +
+                                   $"activity, recipient and retention entries and {model.AnnotatedColumnsLeftOut} annotated columns recorded since are not listed as changes\n"));
         var totals = model.CoverageTotals;
         console.Write(new Text($"{totals.GateTagged} of {totals.Columns} in-scope columns tagged ({totals.TaggedPercent}); " +
                                $"{totals.UntaggedWithSuggestion} untagged with a suggestion, {totals.UntaggedNoSuggestion} without\n"));

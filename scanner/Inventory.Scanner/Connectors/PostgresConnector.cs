@@ -146,17 +146,10 @@ public sealed partial class PostgresConnector : IConnector
                     $"the connection was lost while sampling {table.Schema}.{table.Name}: {PostgresErrors.Describe(e)}; the scan is incomplete, run it again",
                     (e as PostgresException)?.SqlState, e);
             await RollbackQuietlyAsync(connection).ConfigureAwait(false);
-            var kind = reason switch
-            {
-                NotSampledReason.TimedOut => "timeout",
-                NotSampledReason.NoPrivilege => "no-privilege",
-                _ => PostgresErrors.IsConversion(e) ? "conversion-error" : "error",
-            };
             // A relation dropped or renamed since the catalog read (42P01) fails every column alike: reading them one by
             // one would only repeat the failure as one issue per column (trial finding 10), so it is the table's issue.
-            var advice = reason == NotSampledReason.TimedOut ? "; " + SampleLimits.TimeoutAdvice(options) : "";
-            return SampleRead.Failed(new SampleFailure(reason.Value, kind, $"sampling failed: {PostgresErrors.Describe(e)}{advice}",
-                Narrowable: e is not PostgresException { SqlState: "42P01" }), method);
+            return SampleRead.Failed(SampleFailure.OfRefusedStatement(reason.Value, PostgresErrors.IsConversion(e), PostgresErrors.Describe(e), options,
+                narrowable: e is not PostgresException { SqlState: "42P01" }), method);
         }
     }
 

@@ -2,6 +2,7 @@ using Inventory.Catalog;
 using Inventory.Classification;
 using Inventory.Rules;
 using Inventory.Rules.Evaluation;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -14,12 +15,8 @@ namespace Inventory.Tests.Rules;
 /// lengths are sampled. Generated in bulk, names only and with lengths; only kinds are asserted.
 /// </summary>
 [TestFixture]
-public sealed class BinaryColumnAdversarialTests
+public sealed class BinaryColumnAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
-
     private static readonly string[] IpNames =
     [
         "ip", "ip_bin", "ip_binary", "ip_address", "ipaddress", "remote_ip", "client_ip", "last_login_ip", "ip_packed", "ipv6", "ipv4",
@@ -78,7 +75,7 @@ public sealed class BinaryColumnAdversarialTests
         var wrong = columns.Zip(decisions).Where(p => p.Second.DataCategory != p.First.Expected)
             .Select(p => $"{p.First.Column.Table}.{p.First.Column.Column.Name} ({p.First.Column.Column.DeclaredType}) → {p.Second.DataCategory ?? "untagged"}, expected {p.First.Expected}")
             .ToList();
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} binary columns misclassified");
+        AssertNoneWrong(wrong, columns.Count, "binary columns misclassified");
     }
 
     [Test]
@@ -94,7 +91,7 @@ public sealed class BinaryColumnAdversarialTests
             var decision = rules.Classify(column);
             if (decision.DataCategory == "automatic.ip_address") called.Add($"{column.Table}.{column.Column.Name}");
         }
-        Assert.That(called, Is.Empty, $"{called.Count} of 200 IP-named columns of 32/48-byte values decided as packed addresses by the rules");
+        AssertNoneWrong(called, 200, "IP-named columns of 32/48-byte values decided as packed addresses by the rules");
     }
 
     [TestCase(false)]
@@ -117,6 +114,6 @@ public sealed class BinaryColumnAdversarialTests
         var wrong = columns.Zip(decisions)
             .Where(p => p.Second.DataCategory is not { } d || DataCategory.TopLevelOf(d) != p.First.Expected)
             .Select(p => $"{p.First.Column.Table}.{p.First.Column.Column.Name} → {p.Second.DataCategory ?? "untagged"}").ToList();
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} hashed identifiers and password hashes stored as bytes not other_personal");
+        AssertNoneWrong(wrong, columns.Count, "hashed identifiers and password hashes stored as bytes not other_personal");
     }
 }

@@ -13,7 +13,7 @@ namespace Inventory.Tests.Rules;
 /// a real share among references, keep every hit.
 /// </summary>
 [TestFixture]
-public sealed class ChanceLuhnAdversarialTests
+public sealed class ChanceLuhnAdversarialTests : GeneratedNameFixture
 {
     // Leading digits of references that fall in card schemes' IIN ranges (Visa 4, Mastercard 51–55, Discover 6011,
     // UnionPay 62, JCB 35) and of ones that do not (1, 7, 8, 9).

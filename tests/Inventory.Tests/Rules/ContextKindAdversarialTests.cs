@@ -5,6 +5,7 @@ using Inventory.Catalog;
 using Inventory.Classification;
 using Inventory.Rules;
 using Inventory.Rules.Detectors;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -15,13 +16,9 @@ namespace Inventory.Tests.Rules;
 /// (C33). Thousands of values per kind, positives and near misses; rates are asserted, never particular rows.
 /// </summary>
 [TestFixture]
-public sealed class ContextKindAdversarialTests
+public sealed class ContextKindAdversarialTests : GeneratedNameFixture
 {
-    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
     private static readonly DetectorSuite Detectors = DetectorSuite.Default;
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
-    private static double Rate(int hits, int total) => (double)hits / total;
 
     // ---------------------------------------------------------------- hashed identifiers (C30)
 

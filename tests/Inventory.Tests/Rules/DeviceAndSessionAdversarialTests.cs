@@ -1,5 +1,6 @@
 using Inventory.Classification;
 using Inventory.Rules;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -15,12 +16,8 @@ namespace Inventory.Tests.Rules;
 /// over English, French, German and Spanish names; only kinds are asserted.
 /// </summary>
 [TestFixture]
-public sealed class DeviceAndSessionAdversarialTests
+public sealed class DeviceAndSessionAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
-
     private static readonly string[] Owners = ["Marie", "Pierre", "Lukas", "Ana", "Sophie", "John", "Lena", "Javier", "Chloé", "Jörg"];
     private static readonly string[] Models = ["iPhone", "iPad", "Pixel 7", "Galaxy S23", "MacBook Pro", "ThinkPad", "Surface Go", "Fairphone 5"];
 
@@ -75,7 +72,7 @@ public sealed class DeviceAndSessionAdversarialTests
         var wrong = columns.Zip(decisions)
             .Where(p => (p.Second.DataCategory is { } d ? DataCategory.TopLevelOf(d) : "untagged") != p.First.Expected)
             .Select(p => $"{p.First.Column.Table}.{p.First.Column.Column.Name} → {p.Second.DataCategory ?? "untagged"}, expected {p.First.Expected}").ToList();
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} device and host name columns misclassified");
+        AssertNoneWrong(wrong, columns.Count, "device and host name columns misclassified");
     }
 
     private static string Uuid(Random random)
@@ -130,6 +127,6 @@ public sealed class DeviceAndSessionAdversarialTests
             .Where(p => p.Second.DataCategory != p.First.Expected
                 && !(p.First.Expected.Contains('.') && p.Second.DataCategory is { } d && DataCategory.TopLevelOf(d) == DataCategory.TopLevelOf(p.First.Expected) && p.First.Expected != "none"))
             .Select(p => $"{p.First.Column.Table}.{p.First.Column.Column.Name} ({p.First.Column.Column.DeclaredType}) → {p.Second.DataCategory ?? "untagged"}, expected {p.First.Expected}").ToList();
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} session columns misclassified");
+        AssertNoneWrong(wrong, columns.Count, "session columns misclassified");
     }
 }

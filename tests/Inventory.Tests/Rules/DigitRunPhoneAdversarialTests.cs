@@ -16,13 +16,9 @@ namespace Inventory.Tests.Rules;
 /// name columns and kinds, never values.
 /// </summary>
 [TestFixture]
-public sealed class DigitRunPhoneAdversarialTests
+public sealed class DigitRunPhoneAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
 
     private static string Digits(Random random, int count)
     {

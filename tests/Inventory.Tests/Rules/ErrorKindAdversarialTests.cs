@@ -1,5 +1,6 @@
 using Inventory.Classification;
 using Inventory.Rules;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -11,10 +12,8 @@ namespace Inventory.Tests.Rules;
 /// that must keep their category.
 /// </summary>
 [TestFixture]
-public sealed class ErrorKindAdversarialTests
+public sealed class ErrorKindAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Rules = ClassifierFactory.CreateRules();
-
     private static string Styled(int style, string snake) => style switch
     {
         0 => snake,

@@ -24,13 +24,8 @@ namespace Inventory.Tests.Rules;
 /// Only kinds are asserted, never one literal row.
 /// </summary>
 [TestFixture]
-public sealed class ErrorKindFifthRoundAdversarialTests
+public sealed class ErrorKindFifthRoundAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Rules = ClassifierFactory.CreateRules();
-    private static readonly NameRuleSet NameRules = NameRuleSet.Default;
-
-    private static string[][] W(params string[] names) => AdversarialColumns.Words(names);
-
     // ------------------------------------------------------------------ the name of an attribute, a group or a role of people
 
     internal static readonly ColumnKind AttributeAndGroupNames = new("the name of an attribute, a property, a group or a role of people",

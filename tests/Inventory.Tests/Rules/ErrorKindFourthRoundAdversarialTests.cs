@@ -29,13 +29,8 @@ namespace Inventory.Tests.Rules;
 /// Only kinds are asserted, never one literal row.
 /// </summary>
 [TestFixture]
-public sealed class ErrorKindFourthRoundAdversarialTests
+public sealed class ErrorKindFourthRoundAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Rules = ClassifierFactory.CreateRules();
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-
-    private static string[][] W(params string[] names) => AdversarialColumns.Words(names);
-
     // ------------------------------------------------------------------ the name an integration posts under
 
     private static readonly string[] IntegrationTablesEn =

@@ -17,12 +17,8 @@ namespace Inventory.Tests.Rules;
 /// asserted, never one literal row.
 /// </summary>
 [TestFixture]
-public sealed class ErrorKindSecondRoundAdversarialTests
+public sealed class ErrorKindSecondRoundAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Rules = ClassifierFactory.CreateRules();
-
-    private static string[][] W(params string[] names) => AdversarialColumns.Words(names);
-
     private static void AssertKind(ColumnKind kind, int count, int seed) => AdversarialColumns.AssertAllAccepted(Rules, kind, count, seed);
 
     /// <summary>The columns of <paramref name="kind"/> whose decision is <paramref name="refused"/> (a look-alike must not

@@ -28,13 +28,8 @@ namespace Inventory.Tests.Rules;
 /// Only kinds are asserted, never one literal row.
 /// </summary>
 [TestFixture]
-public sealed class ErrorKindSixthRoundAdversarialTests
+public sealed class ErrorKindSixthRoundAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Rules = ClassifierFactory.CreateRules();
-    private static readonly NameRuleSet NameRules = NameRuleSet.Default;
-
-    private static string[][] W(params string[] names) => AdversarialColumns.Words(names);
-
     // ------------------------------------------------------------------ when a sign-in session started
 
     internal static readonly ColumnKind SessionStartTimes = new("the creation time of a sign-in session",

@@ -16,12 +16,8 @@ namespace Inventory.Tests.Rules;
 /// must keep their category. Only kinds are asserted, never one literal row.
 /// </summary>
 [TestFixture]
-public sealed class ErrorKindThirdRoundAdversarialTests
+public sealed class ErrorKindThirdRoundAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Rules = ClassifierFactory.CreateRules();
-
-    private static string[][] W(params string[] names) => AdversarialColumns.Words(names);
-
     private static void AssertKind(ColumnKind kind, int count, int seed) => AdversarialColumns.AssertAllAccepted(Rules, kind, count, seed);
 
     /// <summary>Asserts that no column of <paramref name="kind"/> takes <paramref name="refused"/> (a full category or a

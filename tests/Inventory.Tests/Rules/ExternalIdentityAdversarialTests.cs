@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inventory.Classification;
 using Inventory.Rules;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -12,12 +13,8 @@ namespace Inventory.Tests.Rules;
 /// <c>webhook_id</c>) and a provider's name stay <c>none</c>. Only kinds are asserted.
 /// </summary>
 [TestFixture]
-public sealed class ExternalIdentityAdversarialTests
+public sealed class ExternalIdentityAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
-
     private static readonly string[] IdentityNames =
     [
         "provider_uid", "provider_user_id", "provider_account_id", "google_sub", "google_id", "google_uid", "facebook_id", "facebook_uid",
@@ -49,7 +46,7 @@ public sealed class ExternalIdentityAdversarialTests
             var category = Combined.Classify(column).DataCategory;
             if (category != "contact.username") wrong.Add($"{column.Table}.{name} → {category}");
         }
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 108 identity-provider ids not called usernames: {string.Join("; ", wrong.Take(20))}");
+        AssertNoneWrong(wrong, 108, "identity-provider ids not called usernames");
     }
 
     [TestCase(1)]
@@ -68,7 +65,7 @@ public sealed class ExternalIdentityAdversarialTests
             var category = Combined.Classify(column).DataCategory;
             if (category != "contact.username") wrong.Add($"{column.Table}.{name} → {category}");
         }
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 54 social-handle columns not called usernames: {string.Join("; ", wrong.Take(20))}");
+        AssertNoneWrong(wrong, 54, "social-handle columns not called usernames");
     }
 
     [TestCase("oauth_applications", "oauth_client_id", "character varying(80)")]

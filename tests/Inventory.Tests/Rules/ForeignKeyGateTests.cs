@@ -1,12 +1,11 @@
 using Inventory.Rules;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
 
-public sealed class ForeignKeyGateTests
+public sealed class ForeignKeyGateTests : GeneratedNameFixture
 {
-    private static readonly RuleClassifier Classifier = ClassifierFactory.CreateRules();
-
     [Test]
     public void Classify_ForeignKeyNamedLikeADeviceId_IsNone()
     {
@@ -14,7 +13,7 @@ public sealed class ForeignKeyGateTests
         // an entity's key by name, issue 10 item 6)
         var column = Some.Column("orders", "device_id", "integer", "1", "2", "3", "2", "7") with { References = "devices" };
 
-        var result = Classifier.Classify(column);
+        var result = Rules.Classify(column);
 
         Assert.That(result.DataCategory, Is.EqualTo("none"));
         Assert.That(result.Evidence.Select(e => e.Id), Does.Contain("gate.foreign-key"));
@@ -25,7 +24,7 @@ public sealed class ForeignKeyGateTests
     {
         var column = Some.Column("orders", "device_id", "integer", "1", "2", "3", "2", "7");
 
-        Assert.That(Classifier.Classify(column).DataCategory, Is.EqualTo("automatic.device_id"));
+        Assert.That(Rules.Classify(column).DataCategory, Is.EqualTo("automatic.device_id"));
     }
 
     [Test]
@@ -35,6 +34,6 @@ public sealed class ForeignKeyGateTests
         var column = Some.Column("subscriptions", "subscriber", "text", "ana.k@example.com", "b.osei@example.org", "li.wen@example.com")
             with { References = "subscribers" };
 
-        Assert.That(Classifier.Classify(column).DataCategory, Is.EqualTo("contact.email"));
+        Assert.That(Rules.Classify(column).DataCategory, Is.EqualTo("contact.email"));
     }
 }

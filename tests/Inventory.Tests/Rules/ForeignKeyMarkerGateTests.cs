@@ -12,10 +12,8 @@ namespace Inventory.Tests.Rules;
 /// key (a declared one has its own gate, <see cref="ForeignKeyGateTests"/>); the same words without the marker keep
 /// their category (the control).
 /// </summary>
-public sealed class ForeignKeyMarkerGateTests
+public sealed class ForeignKeyMarkerGateTests : GeneratedNameFixture
 {
-    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
-
     private static readonly (string Word, string Category)[] PersonalWords =
     [
         ("salary", "financial"), ("salaire", "financial"), ("gehalt", "financial"), ("sueldo", "financial"),
@@ -45,7 +43,7 @@ public sealed class ForeignKeyMarkerGateTests
             .Select(p => $"{p.c.Table}.{p.c.Name} {p.c.Type} → {p.Result.DataCategory}")
             .ToList();
 
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 600 fk-marked columns given a personal category; e.g. {string.Join("; ", wrong.Take(8))}");
+        AssertNoneWrong(wrong, 600, "fk-marked columns given a personal category");
     }
 
     [TestCase(1)]

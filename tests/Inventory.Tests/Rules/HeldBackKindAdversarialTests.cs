@@ -17,12 +17,8 @@ namespace Inventory.Tests.Rules;
 /// (<c>mobile</c>, <c>mobile_model</c>) is <c>automatic</c> (user agent: device model), never a phone number. Only kinds are asserted, never one literal row.
 /// </summary>
 [TestFixture]
-public sealed class HeldBackKindAdversarialTests
+public sealed class HeldBackKindAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-
-    private static string[][] W(params string[] names) => AdversarialColumns.Words(names);
-
     private static void AssertKind(ColumnKind kind, int count, int seed) => AdversarialColumns.AssertAllAccepted(Combined, kind, count, seed);
 
     private static readonly string[] VisitTablesEn = ["sessions", "user_sessions", "visits", "page_views", "web_sessions", "users", "user_preferences", "accounts"];

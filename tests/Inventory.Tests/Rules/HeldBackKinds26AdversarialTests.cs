@@ -26,13 +26,8 @@ namespace Inventory.Tests.Rules;
 /// Only kinds are asserted, never one literal row; failure messages name columns, never values.
 /// </summary>
 [TestFixture]
-public sealed class HeldBackKinds26AdversarialTests
+public sealed class HeldBackKinds26AdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-
-    private static string[][] W(params string[] names) => AdversarialColumns.Words(names);
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
-
     private static KindWording[] In(string[] tablesEn, string[] tablesFr, string[] tablesDe, string[] tablesEs, string[] en, string[] fr, string[] de, string[] es) =>
         [new("en", W(en), tablesEn), new("fr", W(fr), tablesFr), new("de", W(de), tablesDe), new("es", W(es), tablesEs)];
 

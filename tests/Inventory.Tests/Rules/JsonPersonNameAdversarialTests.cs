@@ -1,5 +1,6 @@
 using Inventory.Classification;
 using Inventory.Rules;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -13,12 +14,8 @@ namespace Inventory.Tests.Rules;
 /// Spanish; values generated in bulk; asserted through the default combined classifier's path findings.
 /// </summary>
 [TestFixture]
-public sealed class JsonPersonNameAdversarialTests
+public sealed class JsonPersonNameAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
-
     private static readonly string[] GivenNames =
         ["James", "Mary", "Robert", "Linda", "Jean", "Marie", "Pierre", "Nathalie", "Hans", "Ursula", "Klaus", "Monika", "José", "Carmen", "Antonio", "Lucía"];
     private static readonly string[] Surnames =
@@ -64,7 +61,7 @@ public sealed class JsonPersonNameAdversarialTests
         var decisions = Combined.ClassifyMany(columns.Select(c => c.Column).ToArray());
         var wrong = columns.Zip(decisions).Where(p => FindingAt(p.Second, p.First.Path) != "contact.name")
             .Select(p => $"{p.First.Path} → {FindingAt(p.Second, p.First.Path) ?? "nothing"} (column {p.Second.DataCategory ?? "untagged"})").ToList();
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} people's names in JSON without a contact.name finding:\n" + string.Join("\n", wrong.Take(30)));
+        AssertNoneWrong(wrong, columns.Count, "people's names in JSON without a contact.name finding");
     }
 
     [TestCase(3)]
@@ -88,6 +85,6 @@ public sealed class JsonPersonNameAdversarialTests
         var decisions = Combined.ClassifyMany(columns.Select(c => c.Column).ToArray());
         var wrong = columns.Zip(decisions).Where(p => FindingAt(p.Second, p.First.Path) == "contact.name")
             .Select(p => $"{p.First.Path} → contact.name").ToList();
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} names of things in JSON called people's names:\n" + string.Join("\n", wrong.Take(30)));
+        AssertNoneWrong(wrong, columns.Count, "names of things in JSON called people's names");
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Inventory.Classification;
 using Inventory.Rules;
 using Inventory.Rules.Detectors;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -14,11 +15,8 @@ namespace Inventory.Tests.Rules;
 /// from row to row"; lists of records whose keys do change by row stay customer content. Only kinds are asserted.
 /// </summary>
 [TestFixture]
-public sealed class JsonRecordListAdversarialTests
+public sealed class JsonRecordListAdversarialTests : GeneratedNameFixture
 {
-    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
-    private static readonly IColumnClassifier Default = ClassifierFactory.CreateDefault();
-
     // Column and table names of lists of records, en / fr / de / es.
     private static readonly string[] ColumnNames =
     [
@@ -31,8 +29,6 @@ public sealed class JsonRecordListAdversarialTests
 
     // Keys no name rule knows, so the values decide.
     private static readonly string[] NeutralKeys = ["a", "b", "k1", "k2", "x", "v", "n", "ref", "seq", "slot"];
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
 
     private static string Email(Random random) => NestedValueAdversarialTests.Email(random);
 
@@ -78,7 +74,7 @@ public sealed class JsonRecordListAdversarialTests
         {
             var keys = NeutralKeys.OrderBy(_ => random.Next()).Take(random.Next(2, 5)).ToArray();
             var values = RecordLists(random, keys[0], keys[1..], 40);
-            var category = Default.Classify(Some.Column(Pick(random, TableNames), Pick(random, ColumnNames), Pick(random, ["jsonb", "json", "longtext"]), values)).DataCategory;
+            var category = Combined.Classify(Some.Column(Pick(random, TableNames), Pick(random, ColumnNames), Pick(random, ["jsonb", "json", "longtext"]), values)).DataCategory;
             if (category is null || DataCategory.TopLevelOf(category) is "customer_content" or "none") contentOrNone++;
         }
         Assert.That((double)contentOrNone / columns, Is.LessThanOrEqualTo(0.02), $"{contentOrNone} of {columns} lists of e-mail records called content or none");

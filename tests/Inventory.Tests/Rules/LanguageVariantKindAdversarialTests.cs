@@ -3,6 +3,7 @@ using Inventory.Catalog;
 using Inventory.Classification;
 using Inventory.Rules;
 using Inventory.Rules.Detectors;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -33,12 +34,8 @@ namespace Inventory.Tests.Rules;
 /// Only kinds and rates are asserted; failure messages name columns, never values.
 /// </summary>
 [TestFixture]
-public sealed class LanguageVariantKindAdversarialTests
+public sealed class LanguageVariantKindAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
-
     private static string Digits(Random random, int count) =>
         string.Concat(Enumerable.Range(0, count).Select(_ => (char)('0' + random.Next(10))));
 
@@ -101,7 +98,7 @@ public sealed class LanguageVariantKindAdversarialTests
                 Styled(random, Pick(random, ["contact", "kontakt", "contacto", "moyen_contact", "contact_info", "info"])), "text", values);
         }).ToList();
         var wrong = Wrong(columns, c => Under(c, "contact"));
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} contact columns behind local placeholders not contact");
+        AssertNoneWrong(wrong, columns.Count, "contact columns behind local placeholders not contact");
     }
 
     // ---- C01: counts under contact names ------------------------------------------------------------------------------
@@ -132,7 +129,7 @@ public sealed class LanguageVariantKindAdversarialTests
                 Rows(random, r => flag ? Pick(r, ["true", "false", "1"]) : r.Next(1, 5000).ToString(CultureInfo.InvariantCulture)));
         }).ToList();
         var wrong = Wrong(columns, c => c == "none");
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} counts and flags under contact names not none");
+        AssertNoneWrong(wrong, columns.Count, "counts and flags under contact names not none");
     }
 
     private static string E164Digits(Random random) => random.Next(4) switch
@@ -151,7 +148,7 @@ public sealed class LanguageVariantKindAdversarialTests
             Styled(random, Pick(random, ["phone", "telephone", "telefono", "telefon", "mobile", "portable", "movil", "handy", "numero_telephone", "telefonnummer", "num_telephone", "gsm", "numero_gsm"])),
             Pick(random, ["bigint", "numeric(15,0)", "decimal(15,0)", "int8"]), Rows(random, E164Digits))).ToList();
         var wrong = Wrong(columns, c => c == "contact.phone");
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} phone numbers in number columns not contact.phone");
+        AssertNoneWrong(wrong, columns.Count, "phone numbers in number columns not contact.phone");
     }
 
     // ---- C23: browser language and user agent in other languages -------------------------------------------------------
@@ -181,7 +178,7 @@ public sealed class LanguageVariantKindAdversarialTests
         var wrong = columns.Zip(decisions).Select((p, i) => (p, expected: kinds[i % 2].Expected))
             .Where(x => x.p.Second.DataCategory != x.expected)
             .Select(x => $"{x.p.First.Table}.{x.p.First.Column.Name} → {x.p.Second.DataCategory ?? "untagged"}, expected {x.expected}").ToList();
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} browser-language and user-agent columns misclassified");
+        AssertNoneWrong(wrong, columns.Count, "browser-language and user-agent columns misclassified");
     }
 
     // ---- C35: session, visitor and device ids written id first -----------------------------------------------------------
@@ -203,8 +200,8 @@ public sealed class LanguageVariantKindAdversarialTests
         var keyWrong = Wrong(keys, c => c == "none");
         Assert.Multiple(() =>
         {
-            Assert.That(notDevice, Is.Empty, $"{notDevice.Count} of {ids.Count} id-first session, visitor and device ids not automatic.device_id");
-            Assert.That(keyWrong, Is.Empty, $"{keyWrong.Count} of {keys.Count} session tables' own keys not none");
+            AssertNoneWrong(notDevice, ids.Count, "id-first session, visitor and device ids not automatic.device_id");
+            AssertNoneWrong(keyWrong, keys.Count, "session tables' own keys not none");
         });
     }
 
@@ -236,8 +233,8 @@ public sealed class LanguageVariantKindAdversarialTests
         var eventWrong = Wrong(events, c => c == "none");
         Assert.Multiple(() =>
         {
-            Assert.That(notBirth, Is.Empty, $"{notBirth.Count} of {births.Count} birth dates not other_personal.date_of_birth");
-            Assert.That(eventWrong, Is.Empty, $"{eventWrong.Count} of {events.Count} event dates not none");
+            AssertNoneWrong(notBirth, births.Count, "birth dates not other_personal.date_of_birth");
+            AssertNoneWrong(eventWrong, events.Count, "event dates not none");
         });
     }
 
@@ -249,7 +246,7 @@ public sealed class LanguageVariantKindAdversarialTests
             ["id", "calle", "ciudad", "nombre"], Styled(random, Pick(random, ["cod_postal", "codpostal", "cod_postal_envio"])), Pick(random, ["integer", "int", "int4", "mediumint"]),
             Rows(random, r => r.Next(1000, 99_999).ToString(CultureInfo.InvariantCulture)))).ToList();
         var wrong = Wrong(columns, c => c == "contact.postal_address");
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} integer postal codes of address records not contact.postal_address");
+        AssertNoneWrong(wrong, columns.Count, "integer postal codes of address records not contact.postal_address");
     }
 
     // ---- C30: digests named in other languages; C33: coordinates named in other languages -----------------------------
@@ -272,8 +269,8 @@ public sealed class LanguageVariantKindAdversarialTests
         var notNone = Wrong(files, c => c == "none");
         Assert.Multiple(() =>
         {
-            Assert.That(notPseudonymised, Is.Empty, $"{notPseudonymised.Count} of {personal.Count} digests of contacts not other_personal");
-            Assert.That(notNone, Is.Empty, $"{notNone.Count} of {files.Count} digests of files not none");
+            AssertNoneWrong(notPseudonymised, personal.Count, "digests of contacts not other_personal");
+            AssertNoneWrong(notNone, files.Count, "digests of files not none");
         });
     }
 
@@ -292,8 +289,8 @@ public sealed class LanguageVariantKindAdversarialTests
         var notNone = Wrong(shops, c => c == "none");
         Assert.Multiple(() =>
         {
-            Assert.That(notDevice, Is.Empty, $"{notDevice.Count} of {devices.Count} device coordinates not a position of a person's device");
-            Assert.That(notNone, Is.Empty, $"{notNone.Count} of {shops.Count} coordinates of the organisation's premises not none");
+            AssertNoneWrong(notDevice, devices.Count, "device coordinates not a position of a person's device");
+            AssertNoneWrong(notNone, shops.Count, "coordinates of the organisation's premises not none");
         });
     }
 
@@ -322,8 +319,8 @@ public sealed class LanguageVariantKindAdversarialTests
         var names = Wrong(others, c => c != "contact.name");
         Assert.Multiple(() =>
         {
-            Assert.That(notNames, Is.Empty, $"{notNames.Count} of {people.Count} columns of repeated people's names not contact.name");
-            Assert.That(names, Is.Empty, $"{names.Count} of {others.Count} columns of repeated two-word labels called names");
+            AssertNoneWrong(notNames, people.Count, "columns of repeated people's names not contact.name");
+            AssertNoneWrong(names, others.Count, "columns of repeated two-word labels called names");
         });
     }
 
@@ -338,6 +335,6 @@ public sealed class LanguageVariantKindAdversarialTests
                 Pick(random, ["inet", "varchar(45)", "text"]))
             with { NotSampled = NotSampledReason.Empty, TableColumns = ["id", "email", "created_at"] }).ToList();
         var wrong = Wrong(columns, c => Under(c, "automatic"));
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} IP-address columns of empty tables not automatic");
+        AssertNoneWrong(wrong, columns.Count, "IP-address columns of empty tables not automatic");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inventory.Rules;
 using Inventory.Rules.Detectors;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -14,15 +15,11 @@ namespace Inventory.Tests.Rules;
 /// seeded generators; rates are asserted, never particular rows.
 /// </summary>
 [TestFixture]
-public sealed class LongAddressAdversarialTests
+public sealed class LongAddressAdversarialTests : GeneratedNameFixture
 {
-    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
     private static readonly DetectorSuite Detectors = DetectorSuite.Default;
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
     private static string N(Random random, int max) => random.Next(1, max).ToString(CultureInfo.InvariantCulture);
     private static string Zip(Random random) => random.Next(1000, 99_999).ToString("00000", CultureInfo.InvariantCulture);
-    private static double Rate(int hits, int total) => (double)hits / total;
 
     private static readonly string[] FrStreets =
         ["rue de la République", "avenue Victor Hugo", "boulevard Haussmann", "rue du Faubourg Saint-Antoine", "place Bellecour",

@@ -1,5 +1,6 @@
 using Inventory.Classification;
 using Inventory.Rules;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -13,11 +14,8 @@ namespace Inventory.Tests.Rules;
 /// message. Failure messages name columns, never values.
 /// </summary>
 [TestFixture]
-public sealed class LongCompanyNameAdversarialTests
+public sealed class LongCompanyNameAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-    private static readonly IColumnClassifier Rules = ClassifierFactory.CreateRules();
-
     private static readonly Dictionary<string, (string[] Columns, string[] Tables, string[] Openings, string[] Trades, string[] Forms)> Languages = new()
     {
         ["en"] = (["company_name", "companyName", "legal_name", "organisation_name", "business_name", "COMPANY_NAME"],

@@ -1,5 +1,6 @@
 using Inventory.Classification;
 using Inventory.Rules;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -13,13 +14,8 @@ namespace Inventory.Tests.Rules;
 /// These rules are also measured by cross-validation over the corpus (the lead's note), never tuned on one column.
 /// </summary>
 [TestFixture]
-public sealed class NameKindAdversarialTests
+public sealed class NameKindAdversarialTests : GeneratedNameFixture
 {
-    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
-
-    private static T Pick<T>(Random random, T[] values) => values[random.Next(values.Length)];
-    private static double Rate(int hits, int total) => (double)hits / total;
-
     /// <summary>Writes words (lower case) as a database would name them (the shared generator's spellings).</summary>
     internal static string Spell(Random random, params string[] words) => Inventory.Tests.Support.AdversarialColumns.Spell(random, words);
 

@@ -6,6 +6,7 @@ using Inventory.Classification;
 using Inventory.Connectors.Postgres;
 using Inventory.Rules;
 using Inventory.Rules.Detectors;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -17,14 +18,11 @@ namespace Inventory.Tests.Rules;
 /// near misses (labels, numbers, configuration documents) that must stay non-personal. Only kinds are asserted.
 /// </summary>
 [TestFixture]
-public sealed class NestedValueAdversarialTests
+public sealed class NestedValueAdversarialTests : GeneratedNameFixture
 {
-    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
     private static readonly string[] GenericNames = ["list", "values", "items", "entries", "extra", "aliases", "secondary", "history", "misc", "stuff"];
     private static readonly string[] Tables = ["member", "records", "entries", "imports", "rows", "objects"];
     private static readonly string[] Labels = ["vip", "beta", "partner", "churn-risk", "edu", "trial", "nonprofit", "newsletter", "gold", "silver"];
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
 
     internal static string Email(Random random) =>
         $"{Pick(random, ["ana", "b.ostberg", "li", "karim.wen", "m_okafor", "sanna", "tobias", "y.zeller"])}{random.Next(1000)}@{Pick(random, ["example.com", "example.org", "example.net", "mail.example.com"])}";
@@ -40,8 +38,6 @@ public sealed class NestedValueAdversarialTests
     internal static string PhoneDigits(Random random) => random.Next(2) == 0
         ? "336" + random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture)
         : "447700900" + random.Next(0, 1000).ToString("000", CultureInfo.InvariantCulture);
-
-    private static double Rate(int hits, int total) => (double)hits / total;
 
     // ---------------------------------------------------------------- PostgreSQL array text
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inventory.Rules;
 using Inventory.Rules.Detectors;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -11,12 +12,9 @@ namespace Inventory.Tests.Rules;
 /// their pieces (product names with numbers and road words, sentences, titles, SKUs, dates). Rates only.
 /// </summary>
 [TestFixture]
-public sealed class PostalAddressAdversarialTests
+public sealed class PostalAddressAdversarialTests : GeneratedNameFixture
 {
-    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
     private static readonly DetectorSuite Detectors = DetectorSuite.Default;
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
     private static string N(Random random, int max) => random.Next(1, max).ToString(CultureInfo.InvariantCulture);
 
     private static readonly string[] FrStreets = ["de la Paix", "Victor Hugo", "du Faubourg Saint-Honoré", "des Lilas", "Jean Jaurès", "de Rivoli", "Foch", "du Général de Gaulle"];

@@ -25,14 +25,10 @@ namespace Inventory.Tests.Rules;
 /// Only kinds are asserted, never one literal row.
 /// </summary>
 [TestFixture]
-public sealed class PrecisionRoundAdversarialTests
+public sealed class PrecisionRoundAdversarialTests : GeneratedNameFixture
 {
     private const string SettingsValueRule = "name.multi.value-of-a-settings-store";
     private const string DisplayNameRule = "name.multi.display-name-of-a-thing";
-
-    private static readonly IColumnClassifier Rules = ClassifierFactory.CreateRules();
-
-    private static string[][] W(params string[] names) => AdversarialColumns.Words(names);
 
     private static readonly string[] ValueTypes =
         ["varchar(255)", "text", "longtext", "string", "String", "character varying(4000)", "nvarchar(max)", "jsonb", "json", "TEXT"];

@@ -16,13 +16,8 @@ namespace Inventory.Tests.Rules;
 /// people's names (a booking with a price). Only kinds are asserted; failure messages name columns, never values.
 /// </summary>
 [TestFixture]
-public sealed class PricedCatalogueNameAdversarialTests
+public sealed class PricedCatalogueNameAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-    private static readonly RuleClassifier Rules = new();
-
-    private static T Pick<T>(Random random, T[] values) => values[random.Next(values.Length)];
-
     // Tables of priced things, none of them a word of a person, company, order or payment table group; most in no group.
     private static readonly string[][] PricedTables =
     [
@@ -63,14 +58,6 @@ public sealed class PricedCatalogueNameAdversarialTests
         ["Camille", "Julien", "Sophie", "Lukas", "Anna", "Jonas", "Javier", "Lucia", "Carmen", "Emily", "James", "Olivia", "Daniel", "Marie"];
     private static readonly string[] LastNames =
         ["Roux", "Martin", "Dubois", "Schmidt", "Weber", "Garcia", "Lopez", "Smith", "Johnson", "Brown", "Petit", "Müller", "Núñez"];
-
-    private static string Styled(Random random, string table) => random.Next(3) switch
-    {
-        0 => table,
-        1 => string.Concat(table.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])),
-        _ => table.ToUpperInvariant(),
-    };
-
     private static ColumnEvidence Column(string table, string column, string type, string[] siblings, string[]? values) =>
         values is null
             ? Some.Unsampled(table, column, type) with { TableColumns = [.. siblings, column] }
@@ -79,7 +66,7 @@ public sealed class PricedCatalogueNameAdversarialTests
     /// <summary>A priced-item table of language <paramref name="language"/>: its table, its label column and its siblings
     /// (an id, one price word of any language, and two other columns).</summary>
     private static (string Table, string Column, string[] Siblings) PricedItem(Random random, int language) =>
-        (Styled(random, Pick(random, Prefixes) + Pick(random, PricedTables[language])), Pick(random, LabelColumns[language]),
+        (AsIsPascalOrUpper(random, Pick(random, Prefixes) + Pick(random, PricedTables[language])), Pick(random, LabelColumns[language]),
          ["id", Pick(random, PriceColumns[random.Next(2) == 0 ? language : random.Next(4)]), Pick(random, OtherColumns), Pick(random, OtherColumns)]);
 
     [TestCase(1, false)]
@@ -102,7 +89,7 @@ public sealed class PricedCatalogueNameAdversarialTests
         var decisions = Combined.ClassifyMany(columns);
         var personal = columns.Zip(decisions).Where(p => p.Second.DataCategory is not "none")
             .Select(p => $"{p.First.Table}.{p.First.Column.Name} [{string.Join(",", p.First.TableColumns)}] → {p.Second.DataCategory ?? "untagged"}").ToList();
-        Assert.That(personal, Is.Empty, $"{personal.Count} of {columns.Count} names of priced items not none; e.g. {string.Join("; ", personal.Take(12))}");
+        AssertNoneWrong(personal, columns.Count, "names of priced items not none");
     }
 
     private static readonly string[][] CompanyTables =
@@ -157,7 +144,7 @@ public sealed class PricedCatalogueNameAdversarialTests
         for (int c = 0; c < 400; c++)
         {
             int language = c % 4;
-            var table = Styled(random, Pick(random, Prefixes) + Pick(random, CompanyTables[language]));
+            var table = AsIsPascalOrUpper(random, Pick(random, Prefixes) + Pick(random, CompanyTables[language]));
             string[] siblings = ["id", Pick(random, CompanyIdentifiers[language]), Pick(random, OtherColumns), Pick(random, OtherColumns)];
             columns.Add(Column(table, LabelColumns[language][0], Pick(random, Types), siblings, null));
         }
@@ -190,7 +177,7 @@ public sealed class PricedCatalogueNameAdversarialTests
         for (int c = 0; c < 400; c++)
         {
             int language = c % 4;
-            var table = Styled(random, Pick(random, Prefixes) + Pick(random, NeutralTables[language]));
+            var table = AsIsPascalOrUpper(random, Pick(random, Prefixes) + Pick(random, NeutralTables[language]));
             string[] siblings = ["id", Pick(random, PersonIdentifiers[language]), Pick(random, PriceColumns[language]), Pick(random, OtherColumns)];
             columns.Add(Column(table, Pick(random, LabelColumns[language][..1]), Pick(random, Types), siblings, null));
         }
@@ -198,7 +185,7 @@ public sealed class PricedCatalogueNameAdversarialTests
         var ruled = Rules.ClassifyMany(columns);
         var taken = columns.Zip(ruled).Where(p => p.Second.Evidence.Any(e => e.Id == RuleClassifier.PricedItemEvidence))
             .Select(p => $"{p.First.Table}.{p.First.Column.Name} [{string.Join(",", p.First.TableColumns)}]").ToList();
-        Assert.That(taken, Is.Empty, $"{taken.Count} of {columns.Count} bare names beside someone's identifier taken as priced items; e.g. {string.Join("; ", taken.Take(12))}");
+        AssertNoneWrong(taken, columns.Count, "bare names beside someone's identifier taken as priced items");
     }
 
     private static readonly string[][] PersonTables =
@@ -219,7 +206,7 @@ public sealed class PricedCatalogueNameAdversarialTests
         for (int c = 0; c < 400; c++)
         {
             int language = c % 4;
-            var table = Styled(random, Pick(random, Prefixes) + Pick(random, PersonTables[language]));
+            var table = AsIsPascalOrUpper(random, Pick(random, Prefixes) + Pick(random, PersonTables[language]));
             string[] siblings = ["id", Pick(random, PersonIdentifiers[language][..3]), Pick(random, OtherColumns), Pick(random, OtherColumns)];
             columns.Add(Column(table, LabelColumns[language][0], Pick(random, Types), siblings, null));
         }
@@ -237,7 +224,7 @@ public sealed class PricedCatalogueNameAdversarialTests
         for (int c = 0; c < 300; c++)
         {
             int language = c % 4;
-            var table = Styled(random, Pick(random, NeutralTables[language]));
+            var table = AsIsPascalOrUpper(random, Pick(random, NeutralTables[language]));
             string[] siblings = ["id", Pick(random, PriceColumns[language]), "created_at", Pick(random, OtherColumns)];
             var values = Enumerable.Range(0, random.Next(30, 90)).Select(_ => $"{Pick(random, FirstNames)} {Pick(random, LastNames)}").ToArray();
             columns.Add(Column(table, Pick(random, LabelColumns[language][..1]), "text", siblings, values));
@@ -246,7 +233,7 @@ public sealed class PricedCatalogueNameAdversarialTests
         var decisions = Combined.ClassifyMany(columns);
         var wrong = columns.Zip(decisions).Where(p => p.Second.DataCategory != "contact.name")
             .Select(p => $"{p.First.Table}.{p.First.Column.Name} → {p.Second.DataCategory ?? "untagged"}").ToList();
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} bare names holding people's names beside a price not people's names; e.g. {string.Join("; ", wrong.Take(12))}");
+        AssertNoneWrong(wrong, columns.Count, "bare names holding people's names beside a price not people's names");
     }
 
     // ---- ages of records ----------------------------------------------------------------------------------------------
@@ -276,7 +263,7 @@ public sealed class PricedCatalogueNameAdversarialTests
         for (int c = 0; c < 400; c++)
         {
             int language = c % 4;
-            var table = Styled(random, Pick(random, Prefixes) + Pick(random, RecordTables[language]));
+            var table = AsIsPascalOrUpper(random, Pick(random, Prefixes) + Pick(random, RecordTables[language]));
             string[] siblings = ["id", Pick(random, ["name", "key", "value", "path", "nom", "clave"]), Pick(random, OtherColumns)];
             columns.Add(Column(table, Pick(random, AgeNames[language]), Pick(random, ["integer", "bigint", "smallint", "numeric(10,0)"]), siblings, null));
         }
@@ -284,7 +271,7 @@ public sealed class PricedCatalogueNameAdversarialTests
         var decisions = Combined.ClassifyMany(columns);
         var personal = columns.Zip(decisions).Where(p => p.Second.DataCategory is not "none")
             .Select(p => $"{p.First.Table}.{p.First.Column.Name} → {p.Second.DataCategory ?? "untagged"}").ToList();
-        Assert.That(personal, Is.Empty, $"{personal.Count} of {columns.Count} ages of records not none; e.g. {string.Join("; ", personal.Take(12))}");
+        AssertNoneWrong(personal, columns.Count, "ages of records not none");
     }
 
     [TestCase(1)]
@@ -301,14 +288,14 @@ public sealed class PricedCatalogueNameAdversarialTests
         {
             int language = c % 4;
             bool named = c % 8 >= 4;
-            var table = Styled(random, Pick(random, named ? RecordTables[language] : ["poll_entries", "survey_rows", "entries", "inscriptions", "eintraege", "registros"]));
+            var table = AsIsPascalOrUpper(random, Pick(random, named ? RecordTables[language] : ["poll_entries", "survey_rows", "entries", "inscriptions", "eintraege", "registros"]));
             string[] siblings = named ? ["id", "name", "created_at"] : ["id", Pick(random, references[language]), "created_at"];
             columns.Add(Column(table, Pick(random, named ? personAges[language] : AgeNames[language]), "integer", siblings, null));
         }
         // When the rules classify them, Then the age-of-a-record decision never takes them
         var taken = columns.Zip(Rules.ClassifyMany(columns)).Where(p => p.Second.Evidence.Any(e => e.Id == RuleClassifier.AgeOfARecordEvidence))
             .Select(p => $"{p.First.Table}.{p.First.Column.Name} [{string.Join(",", p.First.TableColumns)}]").ToList();
-        Assert.That(taken, Is.Empty, $"{taken.Count} of {columns.Count} ages of people taken as ages of records; e.g. {string.Join("; ", taken.Take(12))}");
+        AssertNoneWrong(taken, columns.Count, "ages of people taken as ages of records");
     }
 
     // ---- digests of uploaded files --------------------------------------------------------------------------------------
@@ -333,7 +320,7 @@ public sealed class PricedCatalogueNameAdversarialTests
         for (int c = 0; c < 400; c++)
         {
             int language = c % 4;
-            var table = Styled(random, Pick(random, Prefixes) + Pick(random, tables[language]));
+            var table = AsIsPascalOrUpper(random, Pick(random, Prefixes) + Pick(random, tables[language]));
             string[] siblings = ["id", Pick(random, ["size", "taille", "groesse", "tamano"]), Pick(random, ["content_type", "mime_type", "created_at"])];
             var values = c % 2 == 0 ? null : Enumerable.Range(0, random.Next(20, 60)).Select(_ => Digest(random)).ToArray();
             columns.Add(Column(table, AdversarialColumns.Spell(random, Pick(random, names[language])), Pick(random, ["char(64)", "varchar(64)", "text"]), siblings, values));
@@ -342,7 +329,7 @@ public sealed class PricedCatalogueNameAdversarialTests
         var decisions = Combined.ClassifyMany(columns);
         var personal = columns.Zip(decisions).Where(p => p.Second.DataCategory is not "none")
             .Select(p => $"{p.First.Table}.{p.First.Column.Name} ({(p.First.Sampled ? "sampled" : "names only")}) → {p.Second.DataCategory ?? "untagged"}").ToList();
-        Assert.That(personal, Is.Empty, $"{personal.Count} of {columns.Count} bare digests of uploaded files not none; e.g. {string.Join("; ", personal.Take(12))}");
+        AssertNoneWrong(personal, columns.Count, "bare digests of uploaded files not none");
     }
 
     [TestCase("forfaits", "nom", new[] { "id", "prix", "created_at" }, ExpectedResult = true)]

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Inventory.Rules;
 using Inventory.Rules.Detectors;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -13,13 +14,9 @@ namespace Inventory.Tests.Rules;
 /// seeded generators; rates are asserted, never particular rows.
 /// </summary>
 [TestFixture]
-public sealed class SecretTokenAdversarialTests
+public sealed class SecretTokenAdversarialTests : GeneratedNameFixture
 {
-    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
     private static readonly DetectorSuite Detectors = DetectorSuite.Default;
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
-    private static double Rate(int hits, int total) => (double)hits / total;
 
     private static string Random(Random random, string alphabet, int length)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inventory.Classification;
 using Inventory.Rules;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -14,12 +15,8 @@ namespace Inventory.Tests.Rules;
 /// kinds are asserted; failure messages name columns, never values.
 /// </summary>
 [TestFixture]
-public sealed class SensitiveFactNameAdversarialTests
+public sealed class SensitiveFactNameAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
-
     // Words for the fact, as column names spell them (snake case; styles are applied below).
     private static readonly string[] HealthWords =
     [
@@ -58,14 +55,6 @@ public sealed class SensitiveFactNameAdversarialTests
     ];
 
     private static string Date(Random r) => new DateOnly(2015, 1, 1).AddDays(r.Next(0, 3600)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Styled(Random random, string snake) => random.Next(3) switch
-    {
-        0 => snake,
-        1 => string.Concat(snake.Split('_').Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..])),
-        _ => string.Concat(snake.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])),
-    };
-
     private static readonly string[] PersonTables = ["employees", "staff", "mitarbeiter", "salaries", "personnel", "empleados", "hr_records", "members", "patients"];
 
     private static List<string> Misclassified(int seed, string[] words, string expected, int columns)
@@ -76,7 +65,7 @@ public sealed class SensitiveFactNameAdversarialTests
         {
             var word = words[c % words.Length];
             var (prefix, suffix, type, generate) = Forms[random.Next(Forms.Length)];
-            var name = Styled(random, prefix + word + suffix);
+            var name = SnakeCamelOrPascal(random, prefix + word + suffix);
             var column = Some.InTable(Pick(random, PersonTables), ["id", "employee_id", "first_name", "last_name"], name, type,
                 Enumerable.Range(0, random.Next(40, 300)).Select(_ => generate(random)).ToArray());
             var result = Combined.Classify(column);
@@ -91,7 +80,7 @@ public sealed class SensitiveFactNameAdversarialTests
     public void HealthFacts_InAnyForm_AreHealth(int seed)
     {
         var wrong = Misclassified(seed, HealthWords, "other_personal.health", 400);
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 400 health-fact columns not called health: {string.Join("; ", wrong.Take(40))}");
+        AssertNoneWrong(wrong, 400, "health-fact columns not called health");
     }
 
     [TestCase(1)]
@@ -100,7 +89,7 @@ public sealed class SensitiveFactNameAdversarialTests
     public void SpecialCategoryFacts_InAnyForm_AreSpecialCategory(int seed)
     {
         var wrong = Misclassified(seed, SpecialWords, "other_personal.special_category", 300);
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 300 Art. 9 columns not called special category: {string.Join("; ", wrong.Take(40))}");
+        AssertNoneWrong(wrong, 300, "Art. 9 columns not called special category");
     }
 
     // System flags, bookkeeping and words that only look like the facts: the gates keep them none.
@@ -128,7 +117,7 @@ public sealed class SensitiveFactNameAdversarialTests
         foreach (var (name, type, generate) in NotSensitive)
         {
             var column = Some.InTable(Pick(random, ["accounts", "services", "orders", "clientes", "rooms"]), ["id", "name", "created_at"],
-                Styled(random, name), type, Enumerable.Range(0, random.Next(40, 300)).Select(_ => generate(random)).ToArray());
+                SnakeCamelOrPascal(random, name), type, Enumerable.Range(0, random.Next(40, 300)).Select(_ => generate(random)).ToArray());
             var category = Combined.Classify(column).DataCategory;
             if (category is "other_personal.health" or "other_personal.special_category") wrong.Add($"{column.Table}.{column.Column.Name} → {category}");
         }

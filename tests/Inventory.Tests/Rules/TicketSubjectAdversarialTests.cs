@@ -16,10 +16,8 @@ namespace Inventory.Tests.Rules;
 /// Names in English, French, German and Spanish, generated in bulk, by name and type alone and with typed subjects sampled.
 /// </summary>
 [TestFixture]
-public sealed class TicketSubjectAdversarialTests
+public sealed class TicketSubjectAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-
     private static readonly string[] TextTypes = ["text", "varchar(255)", "character varying(200)", "nvarchar(250)", "TEXT"];
 
     private static readonly ColumnKind Subject = new(

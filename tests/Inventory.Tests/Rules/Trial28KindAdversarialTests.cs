@@ -4,6 +4,7 @@ using Inventory.Classification;
 using Inventory.Rules;
 using Inventory.Rules.Evaluation;
 using Inventory.Rules.Learning;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -17,13 +18,8 @@ namespace Inventory.Tests.Rules;
 /// Spanish closed compounds of a postal code (<c>codepostal</c>, <c>codigopostal</c>) read as their open forms.
 /// </summary>
 [TestFixture]
-public sealed class Trial28KindAdversarialTests
+public sealed class Trial28KindAdversarialTests : GeneratedNameFixture
 {
-    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
-    private static readonly IColumnClassifier Default = ClassifierFactory.CreateDefault();
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
-
     private static ColumnEvidence Typed(string table, string[] siblings, string column, string declaredType, TypeFamily family, string? hint,
         IReadOnlyList<string> values) => new()
     {
@@ -89,13 +85,13 @@ public sealed class Trial28KindAdversarialTests
                 _ => Typed(table, siblings, name, $"bit varying({width})", TypeFamily.Other, null, values),
             });
         }
-        var decisions = Default.ClassifyMany(columns);
+        var decisions = Combined.ClassifyMany(columns);
         var wrong = columns.Zip(decisions).Where(p => p.Second.DataCategory != "none")
             .Select(p => $"{p.First.Table}.{p.First.Column.Name} {p.First.Column.DeclaredType} → {p.Second.DataCategory}").ToList();
         var detectorHits = decisions.Count(d => d.Evidence.Any(e => e.Kind == "detector" && e.Matched > 0));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(wrong, Is.Empty, $"{wrong.Count} of 400 bit-string columns not none: {string.Join("; ", wrong.Take(10))}");
+            AssertNoneWrong(wrong, 400, "bit-string columns not none");
             Assert.That(detectorHits, Is.Zero, "no value detector reads bits");
         }
     }
@@ -173,7 +169,7 @@ public sealed class Trial28KindAdversarialTests
             var values = Enumerable.Range(0, random.Next(20, 120)).Select(_ => kind.Value(random)).ToArray();
             columns.Add((Typed(table, siblings, SpatialNames[c % SpatialNames.Length], kind.Declared, kind.Family, kind.Hint, values), expected));
         }
-        var decisions = Default.ClassifyMany(columns.Select(c => c.Column).ToArray());
+        var decisions = Combined.ClassifyMany(columns.Select(c => c.Column).ToArray());
         // The organisation's own premises: never a location; the rules leave them to annotation (C16).
         static bool Right(string expected, ColumnClassification decision) =>
             expected == "none" ? decision.DataCategory is null or "none" : decision.DataCategory == expected;
@@ -254,10 +250,10 @@ public sealed class Trial28KindAdversarialTests
             var (table, siblings) = AddressRecords[c % AddressRecords.Length];
             columns.Add(Binary(table, siblings, BlobNames[c % BlobNames.Length], Pick(random, BinaryTypes), FileLengths(random)));
         }
-        var decisions = Default.ClassifyMany(columns);
+        var decisions = Combined.ClassifyMany(columns);
         var wrong = columns.Zip(decisions).Where(p => p.Second.DataCategory is { } d && DataCategory.TopLevelOf(d) == "contact")
             .Select(p => $"{p.First.Table}.{p.First.Column.Name} {p.First.Column.DeclaredType} → {p.Second.DataCategory}").ToList();
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns.Count} binary columns of files given a contact category: {string.Join("; ", wrong.Take(10))}");
+        AssertNoneWrong(wrong, columns.Count, "binary columns of files given a contact category");
     }
 
     [TestCase(1)]
@@ -271,8 +267,8 @@ public sealed class Trial28KindAdversarialTests
             var (table, siblings) = AddressRecords[c % AddressRecords.Length];
             columns.Add(Binary(table, siblings, BlobNames[c % BlobNames.Length], Pick(random, BinaryTypes), EncryptedTextLengths(random)));
         }
-        var withLengths = Default.ClassifyMany(columns);
-        var namesOnly = Default.ClassifyMany(columns.Select(c => c with { BinaryLengths = null }).ToArray());
+        var withLengths = Combined.ClassifyMany(columns);
+        var namesOnly = Combined.ClassifyMany(columns.Select(c => c with { BinaryLengths = null }).ToArray());
         var gated = withLengths.Concat(namesOnly).Count(d => d.Evidence.Any(e => e.Id == CombinedClassifier.BinaryFilesGate));
         Assert.That(gated, Is.Zero, "short binary values and unsampled lengths are never gated as files");
     }
@@ -282,7 +278,7 @@ public sealed class Trial28KindAdversarialTests
     [TestCase("kunden", "email", "varbinary(256)")]
     public void EncryptedContactBytes_NamedForTheirContent_StayContact(string table, string column, string type)
     {
-        var decision = Default.Classify(Binary(table, ["id", "name", "created_at"], column, type, EncryptedTextLengths(new Random(3))));
+        var decision = Combined.Classify(Binary(table, ["id", "name", "created_at"], column, type, EncryptedTextLengths(new Random(3))));
         Assert.That(decision.DataCategory is { } d ? DataCategory.TopLevelOf(d) : null, Is.EqualTo("contact"), decision.DataCategory);
     }
 
@@ -309,6 +305,6 @@ public sealed class Trial28KindAdversarialTests
             var category = Rules.Classify(Some.InTable(table, siblings.Where(s => !s.Contains("postal", StringComparison.Ordinal) && s is not ("plz" or "zip" or "cp")).ToArray(), name, type, codes)).DataCategory;
             if (category != "contact.postal_address") wrong.Add($"{table}.{name} {type} → {category ?? "untagged"}");
         }
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns} closed-compound postal codes: {string.Join("; ", wrong.Take(10))}");
+        AssertNoneWrong(wrong, columns, "closed-compound postal codes");
     }
 }

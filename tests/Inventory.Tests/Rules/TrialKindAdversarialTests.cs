@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inventory.Classification;
 using Inventory.Rules;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -12,13 +13,8 @@ namespace Inventory.Tests.Rules;
 /// failure messages name columns, never values.
 /// </summary>
 [TestFixture]
-public sealed class TrialKindAdversarialTests
+public sealed class TrialKindAdversarialTests : GeneratedNameFixture
 {
-    private static readonly IColumnClassifier Combined = ClassifierFactory.CreateDefault();
-    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
-
     // ---- national identifiers ---------------------------------------------------------------------------------------
 
     /// <summary>A US SSN NNN-NN-NNNN in the SSA's issuable ranges (area 001–899 except 666, group 01–99, serial 0001–9999).</summary>
@@ -122,8 +118,8 @@ public sealed class TrialKindAdversarialTests
         }
         Assert.Multiple(() =>
         {
-            Assert.That(phones, Is.Empty, $"{phones.Count} of {columns} national-identifier columns called phone numbers");
-            Assert.That(wrong, Is.Empty, $"{wrong.Count} of {columns} national-identifier columns not called national ids");
+            AssertNoneWrong(phones, columns, "national-identifier columns called phone numbers");
+            AssertNoneWrong(wrong, columns, "national-identifier columns not called national ids");
         });
     }
 
@@ -154,7 +150,7 @@ public sealed class TrialKindAdversarialTests
                 Enumerable.Range(0, 300).Select(_ => generate(random)).ToArray());
             if (Rules.Classify(column).DataCategory == "contact.phone") phones.Add($"{column.Column.Name} ({names[0]} values)");
         }
-        Assert.That(phones, Is.Empty, $"{phones.Count} of 50 national-identifier columns called phone numbers");
+        AssertNoneWrong(phones, 50, "national-identifier columns called phone numbers");
     }
 
     // ---- low-variety personal columns -------------------------------------------------------------------------------
@@ -211,7 +207,7 @@ public sealed class TrialKindAdversarialTests
         }
         Assert.Multiple(() =>
         {
-            Assert.That(confidentNone, Is.Empty, $"{confidentNone.Count} of {columns} person-name columns called none at ≥ 0.8");
+            AssertNoneWrong(confidentNone, columns, "person-name columns called none at ≥ 0.8");
             Assert.That(notNames.Count, Is.LessThanOrEqualTo(columns / 20), $"person-name columns not called names: {string.Join("; ", notNames)}");
         });
     }
@@ -244,7 +240,7 @@ public sealed class TrialKindAdversarialTests
             var category = Combined.Classify(column).DataCategory;
             if (category != "other_personal.health") wrong.Add($"{table}.{name} → {category}");
         }
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 80 visit-reason columns not called health");
+        AssertNoneWrong(wrong, 80, "visit-reason columns not called health");
     }
 
     // ---- free text: what the prose is about --------------------------------------------------------------------------
@@ -276,7 +272,7 @@ public sealed class TrialKindAdversarialTests
             var category = Combined.Classify(column).DataCategory;
             if (category != "other_personal.health") wrong.Add($"{table}.{name} → {category}");
         }
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 60 clinical-note columns not called health");
+        AssertNoneWrong(wrong, 60, "clinical-note columns not called health");
     }
 
     private static readonly string[] Exceptions = ["NullReferenceException", "InvalidOperationException", "java.lang.IllegalStateException",
@@ -314,7 +310,7 @@ public sealed class TrialKindAdversarialTests
             var result = Combined.Classify(column);
             if (result.DataCategory == "customer_content.message") wrong.Add($"{table}.{name} → message {result.Confidence:0.00}");
         }
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 90 error, trace and template columns called customer messages");
+        AssertNoneWrong(wrong, 90, "error, trace and template columns called customer messages");
     }
 
     [Test]
@@ -329,7 +325,7 @@ public sealed class TrialKindAdversarialTests
             var category = Combined.Classify(column).DataCategory;
             if (category != "customer_content.message") wrong.Add($"{column.Table}.{column.Column.Name} → {category}");
         }
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 40 user-prose columns not called customer content");
+        AssertNoneWrong(wrong, 40, "user-prose columns not called customer content");
     }
 
     // ---- health names over the model --------------------------------------------------------------------------------
@@ -359,7 +355,7 @@ public sealed class TrialKindAdversarialTests
             if (result.DataCategory != "other_personal.health" || result.Confidence < 0.5)
                 wrong.Add($"{table}.{name} ({(c % 3 == 0 ? "unsampled" : "sampled")}) → {result.DataCategory} {result.Confidence:0.00}");
         }
-        Assert.That(wrong, Is.Empty, $"{wrong.Count} of 96 health-named columns not called health with confidence ≥ 0.5");
+        AssertNoneWrong(wrong, 96, "health-named columns not called health with confidence ≥ 0.5");
     }
 
     [Test]
@@ -391,6 +387,6 @@ public sealed class TrialKindAdversarialTests
             var result = Rules.Classify(column);
             if (result.DataCategory == "none" && result.Confidence > 0.6) strong.Add($"{column.Table}.{column.Column.Name} none {result.Confidence:0.00}");
         }
-        Assert.That(strong, Is.Empty, $"{strong.Count} of 60 columns of a few person names called none above 0.6");
+        AssertNoneWrong(strong, 60, "columns of a few person names called none above 0.6");
     }
 }

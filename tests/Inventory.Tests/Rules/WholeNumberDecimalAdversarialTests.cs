@@ -2,6 +2,7 @@ using System.Globalization;
 using Inventory.Catalog;
 using Inventory.Classification;
 using Inventory.Rules;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Rules;
@@ -13,11 +14,8 @@ namespace Inventory.Tests.Rules;
 /// (C38's kind), and amounts, quantities and years of the same type in the same tables never are. Only kinds asserted.
 /// </summary>
 [TestFixture]
-public sealed class WholeNumberDecimalAdversarialTests
+public sealed class WholeNumberDecimalAdversarialTests : GeneratedNameFixture
 {
-    private static readonly RuleClassifier Rules = ClassifierFactory.CreateRules();
-    private static readonly IColumnClassifier Default = ClassifierFactory.CreateDefault();
-
     private static readonly (string Table, string[] Siblings)[] Records =
     [
         ("customer", ["id", "name", "street"]), ("organisateurs", ["id", "raison_sociale", "adresse"]), ("kunden", ["id", "nachname", "strasse"]),
@@ -29,8 +27,6 @@ public sealed class WholeNumberDecimalAdversarialTests
     private static readonly string[] OtherNames =
         ["quantity", "amount", "year", "quantite", "montant", "annee", "menge", "betrag", "jahr", "cantidad", "importe", "anio"];
     private static readonly string[] WholeTypes = ["decimal(5,0)", "numeric(5,0)", "DECIMAL(6, 0)", "number(5,0)", "decimal(5,0) unsigned"];
-
-    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
 
     [TestCase("decimal(5,0)", ExpectedResult = true)]
     [TestCase("NUMERIC(10, 0)", ExpectedResult = true)]
@@ -78,8 +74,8 @@ public sealed class WholeNumberDecimalAdversarialTests
             var (table, siblings) = Records[c % Records.Length];
             var codes = Enumerable.Range(0, 40).Select(_ => random.Next(10_000, 99_999).ToString(CultureInfo.InvariantCulture)).ToArray();
             var name = PostalNames[c % PostalNames.Length];
-            var asDecimal = Default.Classify(Some.InTable(table, siblings, name, Pick(random, WholeTypes), codes)).DataCategory;
-            var asInteger = Default.Classify(Some.InTable(table, siblings, name, "int(11)", codes)).DataCategory;
+            var asDecimal = Combined.Classify(Some.InTable(table, siblings, name, Pick(random, WholeTypes), codes)).DataCategory;
+            var asInteger = Combined.Classify(Some.InTable(table, siblings, name, "int(11)", codes)).DataCategory;
             if (asDecimal == asInteger) same++;
         }
         Assert.That((double)same / columns, Is.GreaterThanOrEqualTo(0.98), $"{same} of {columns} DECIMAL(5,0) postal codes classified as their INT twin");

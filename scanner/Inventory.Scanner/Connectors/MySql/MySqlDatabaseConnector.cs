@@ -146,17 +146,10 @@ public sealed partial class MySqlDatabaseConnector : IConnector
         {
             var reason = MySqlErrors.Classify(e);
             await RollbackQuietlyAsync(connection).ConfigureAwait(false);
-            var kind = reason switch
-            {
-                NotSampledReason.TimedOut => "timeout",
-                NotSampledReason.NoPrivilege => "no-privilege",
-                _ => MySqlErrors.IsConversion(e) ? "conversion-error" : "error",
-            };
             // A table dropped or renamed since the catalog read (1146) fails every column alike: one issue for the table,
             // not one per column after reading them one by one (trial finding 10).
-            var advice = reason == NotSampledReason.TimedOut ? "; " + SampleLimits.TimeoutAdvice(options) : "";
-            return SampleRead.Failed(new SampleFailure(reason!.Value, kind, $"sampling failed: {MySqlErrors.Describe(e)}{advice}",
-                Narrowable: e.Number != 1146), method);
+            return SampleRead.Failed(SampleFailure.OfRefusedStatement(reason!.Value, MySqlErrors.IsConversion(e), MySqlErrors.Describe(e), options,
+                narrowable: e.Number != 1146), method);
         }
     }
 

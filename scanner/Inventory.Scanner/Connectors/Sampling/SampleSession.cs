@@ -9,7 +9,30 @@ namespace Inventory.Connectors.Sampling;
 /// <param name="Message">One line for the scan issue.</param>
 /// <param name="Narrowable">True when reading the columns one by one may isolate the cause (a value one column cannot
 /// convert); false when the failure belongs to the whole table whatever is selected (SQLite errors).</param>
-internal sealed record SampleFailure(NotSampledReason Reason, string Kind, string Message, bool Narrowable = true);
+internal sealed record SampleFailure(NotSampledReason Reason, string Kind, string Message, bool Narrowable = true)
+{
+    /// <summary>The failure of a sampling statement a server refused, as the MySQL and PostgreSQL connectors record it:
+    /// the issue kind from the reason (<c>timeout</c>, <c>no-privilege</c>, else <c>conversion-error</c> or
+    /// <c>error</c>), the message <c>sampling failed: DESCRIPTION</c>, followed after a timeout by the limits and what to
+    /// change (<see cref="SampleLimits.TimeoutAdvice"/>).</summary>
+    /// <param name="reason">The reason the engine's error maps to.</param>
+    /// <param name="conversion">True when the engine says a value could not be converted to text.</param>
+    /// <param name="description">The engine's safe description of the error (code and state, never its message text).</param>
+    /// <param name="options">The limits the read ran under.</param>
+    /// <param name="narrowable">False when the failure belongs to the whole table (a table dropped since the catalog read).</param>
+    /// <returns>The failure.</returns>
+    public static SampleFailure OfRefusedStatement(NotSampledReason reason, bool conversion, string description, SampleOptions options, bool narrowable)
+    {
+        var kind = reason switch
+        {
+            NotSampledReason.TimedOut => "timeout",
+            NotSampledReason.NoPrivilege => "no-privilege",
+            _ => conversion ? "conversion-error" : "error",
+        };
+        var advice = reason == NotSampledReason.TimedOut ? "; " + SampleLimits.TimeoutAdvice(options) : "";
+        return new SampleFailure(reason, kind, $"sampling failed: {description}{advice}", narrowable);
+    }
+}
 
 /// <summary>What one read of some columns of a table returned.</summary>
 /// <param name="RowCount">Rows read.</param>

@@ -1,0 +1,121 @@
+using System.Text;
+using Inventory.Catalog;
+using Inventory.Model;
+using Inventory.Reports;
+using Inventory.Reports.Diff;
+using Inventory.Reports.Writers;
+using Inventory.Rules.Policy;
+using NUnit.Framework;
+
+namespace Inventory.Tests.Reports;
+
+/// <summary><c>inventory report --previous</c> with a previous inventory saved as a plain scan (no annotations): its
+/// processing activities, recipients and retention are not "changed" by annotating since. The report says once that the
+/// previous inventory held no records of processing and lists only the schema and classification changes.</summary>
+[TestFixture]
+public sealed class PreviousWithoutRecordsTests
+{
+    /// <summary>The same database as a plain scan saw it: suggestions only, no activity, recipient or annotation;
+    /// <paramref name="withPhone"/> adds a column the current scan no longer has.</summary>
+    private static InventoryDocument PlainScan(bool withPhone = false)
+    {
+        var users = Some.Table("users", null, Some.Column("id", "none", ColumnStatus.Suggested, TypeFamily.Integer), Some.Column("email", "contact.email", ColumnStatus.Suggested));
+        if (withPhone) users.Columns.Add(Some.Column("phone", "contact.phone", ColumnStatus.Suggested));
+        var orders = Some.Table("orders", null, Some.Column("id", "none", ColumnStatus.Suggested, TypeFamily.Integer), Some.Column("total", "none", ColumnStatus.Suggested, TypeFamily.Decimal),
+            Some.Column("note", "none", ColumnStatus.Suggested));
+        return Some.Document(Some.Source("app", users, orders));
+    }
+
+    /// <summary>The database annotated: two tables with activities, one shared with a recipient; four columns annotated,
+    /// and orders.note, not annotated, now suggested a message (it was none).</summary>
+    private static InventoryDocument Annotated() => Some.Document(Some.Source("app",
+        Some.Table("users", "activity-accounts", Some.Id(), Some.Column("email", "contact.email")).SharedWith("intercom"),
+        Some.Table("orders", "activity-orders", Some.Id(), Some.Column("total", "financial.billing", family: TypeFamily.Decimal),
+            Some.Column("note", "customer_content.message", ColumnStatus.Suggested))));
+
+    [Test]
+    public void Build_PreviousPlainScan_NoActivityRecipientOrAnnotatedColumnRowsAndTheirCounts()
+    {
+        var model = ReportModel.Build(Annotated(), PolicyDocument.Seed, previous: PlainScan());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(model.PreviousHeldNoRecords, Is.True);
+            Assert.That(model.ChangeRows.Select(r => r.Kind), Has.None.EqualTo("activity-changed").And.None.EqualTo("shared-with-changed").And.None.EqualTo("status-changed"));
+            Assert.That(model.ChangeRows.Select(r => r.Location), Has.None.EqualTo("app/orders.total"), "an annotated column's category is the annotation's");
+            Assert.That(model.RecordChangesLeftOut, Is.EqualTo(3), "two activities and one recipient list");
+            Assert.That(model.AnnotatedColumnsLeftOut, Is.EqualTo(4), "id and email of users, id and total of orders");
+        }
+    }
+
+    [Test]
+    public void Build_PreviousPlainScan_ClassificationChangeOfAColumnNotAnnotatedStillListed()
+    {
+        var model = ReportModel.Build(Annotated(), PolicyDocument.Seed, previous: PlainScan());
+
+        Assert.That(model.ChangeRows.Select(r => (r.Kind, r.Location, r.Old, r.New)),
+            Is.EqualTo(new[] { ("category-changed", "app/orders.note", "none", "customer_content.message") }));
+    }
+
+    [Test]
+    public void Build_PreviousPlainScan_SchemaChangesStillListed()
+    {
+        var model = ReportModel.Build(Annotated(), PolicyDocument.Seed, previous: PlainScan(withPhone: true));
+
+        Assert.That(model.ChangeRows.Select(r => (r.Kind, r.Location)), Does.Contain(("column-removed", "app/users.phone")));
+    }
+
+    [Test]
+    public void Build_PreviousWithRecords_ActivityChangeStillListed()
+    {
+        // Given a previous inventory that was annotated too, where orders belonged to another activity.
+        var previous = Annotated();
+        previous.Sources[0].Tables.Single(t => t.Name == "orders").Activity = "activity-billing";
+
+        var model = ReportModel.Build(Annotated(), PolicyDocument.Seed, previous: previous);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(model.PreviousHeldNoRecords, Is.False);
+            Assert.That(model.ChangeRows.Where(r => r.Kind == "activity-changed").Select(r => (r.Location, r.Old, r.New)),
+                Is.EqualTo(new[] { ("app/orders", "activity-billing", "activity-orders") }));
+            Assert.That(model.RecordChangesLeftOut + model.AnnotatedColumnsLeftOut, Is.Zero);
+        }
+    }
+
+    [Test]
+    public void HoldsRecords_PlainScanAndAnnotated()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(InventoryDiff.HoldsRecords(PlainScan()), Is.False);
+            Assert.That(InventoryDiff.HoldsRecords(Annotated()), Is.True);
+        }
+    }
+
+    [TestCase("md")]
+    [TestCase("html")]
+    public async Task Render_PreviousPlainScan_SaysItHeldNoRecords(string format)
+    {
+        var model = ReportModel.Build(Annotated(), PolicyDocument.Seed, previous: PlainScan());
+
+        var text = Encoding.UTF8.GetString(await ReportWriterTests.RenderAsync(ReportWriters.Create(format), model)).ReplaceLineEndings(" ");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text.Contains("The previous inventory holds no records of processing", StringComparison.Ordinal), Is.True);
+            Assert.That(text.Contains("3 activity, recipient and retention entries and the categories of 4 annotated columns.", StringComparison.Ordinal), Is.True);
+            Assert.That(text.Contains("activity-changed", StringComparison.Ordinal), Is.False);
+        }
+    }
+
+    [Test]
+    public async Task Render_PreviousWithRecords_NoSuchStatement()
+    {
+        var model = ReportModel.Build(Annotated(), PolicyDocument.Seed, previous: Annotated());
+
+        var text = Encoding.UTF8.GetString(await ReportWriterTests.RenderAsync(ReportWriters.Create("md"), model));
+
+        Assert.That(text.Contains("holds no records of processing", StringComparison.Ordinal), Is.False);
+    }
+}

@@ -1,0 +1,95 @@
+using Inventory.Classification;
+using Inventory.Rules;
+using NUnit.Framework;
+
+namespace Inventory.Tests.Support;
+
+/// <summary>
+/// The base of the bulk adversarial tests of the classifier (issue 10 item 6: <c>*AdversarialTests</c>,
+/// <c>ErrorKind*RoundAdversarialTests</c>, <c>*GateTests</c>): the classifiers under test, shared by every fixture of the
+/// run; seeded picks and the spellings a database gives a name; and the assertion that a generated kind has no wrong
+/// column, naming the wrong columns (never sampled values) in its message. Only kinds are asserted, never one literal
+/// row; every generator is seeded, so a failure is reproducible.
+/// </summary>
+/// <remarks>
+/// A new class adopts it by deriving from it (<c>public sealed class XAdversarialTests : GeneratedNameFixture</c>) and
+/// using <see cref="Combined"/>, <see cref="Rules"/> or <see cref="NameRules"/> instead of its own fields. Columns of a
+/// <see cref="ColumnKind"/> (names across the four languages) are generated and asserted with
+/// <see cref="AdversarialColumns.Generate"/>, <see cref="AdversarialColumns.AssertAllAccepted"/> and
+/// <see cref="AdversarialColumns.AssertNoneTake"/>; a hand-written loop collects its wrong columns as
+/// <c>table.column → category</c> lines and ends with <see cref="AssertNoneWrong"/>.
+/// </remarks>
+public abstract class GeneratedNameFixture
+{
+    private static readonly Lazy<IColumnClassifier> CombinedClassifier = new(() => ClassifierFactory.CreateDefault());
+    private static readonly Lazy<RuleClassifier> RuleClassifier = new(() => ClassifierFactory.CreateRules());
+
+    /// <summary>The classifier the CLI uses: the name rules and detectors combined with the embedded model
+    /// (<see cref="ClassifierFactory.CreateDefault"/>), created once per test run.</summary>
+    protected static IColumnClassifier Combined => CombinedClassifier.Value;
+
+    /// <summary>The rule classifier alone, without the model (<see cref="ClassifierFactory.CreateRules"/>), created once
+    /// per test run.</summary>
+    protected static RuleClassifier Rules => RuleClassifier.Value;
+
+    /// <summary>The shipped name rules (<c>rules/name-rules.yml</c>), for tests of table groups and rule matches.</summary>
+    protected static NameRuleSet NameRules => NameRuleSet.Default;
+
+    /// <summary>A value of <paramref name="values"/> picked with <paramref name="random"/> (one draw).</summary>
+    /// <param name="random">The seeded source.</param>
+    /// <param name="values">The values (at least one).</param>
+    /// <returns>The value picked.</returns>
+    protected static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
+
+    /// <summary>A value of <paramref name="values"/> picked with <paramref name="random"/> (one draw).</summary>
+    /// <param name="random">The seeded source.</param>
+    /// <param name="values">The values (at least one).</param>
+    /// <returns>The value picked.</returns>
+    protected static T Pick<T>(Random random, T[] values) => values[random.Next(values.Length)];
+
+    /// <summary>Word lists for a kind's names (<see cref="AdversarialColumns.Words"/>): each entry split on spaces.</summary>
+    /// <param name="names">The names, words separated by spaces (<c>"last login"</c>).</param>
+    /// <returns>One word list per name.</returns>
+    protected static string[][] W(params string[] names) => AdversarialColumns.Words(names);
+
+    /// <summary>A snake-case name in one of three styles, one draw of <paramref name="random"/>: as given, camel case
+    /// (<c>sickLeave</c>) or Pascal case (<c>SickLeave</c>). <see cref="AdversarialColumns.Styled"/> adds upper snake
+    /// case with a draw of four; the two are not interchangeable under one seed.</summary>
+    /// <param name="random">The seeded source.</param>
+    /// <param name="snake">The name in snake case, lower case, no empty word.</param>
+    /// <returns>The name as spelled.</returns>
+    protected static string SnakeCamelOrPascal(Random random, string snake) => random.Next(3) switch
+    {
+        0 => snake,
+        1 => string.Concat(snake.Split('_').Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..])),
+        _ => string.Concat(snake.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])),
+    };
+
+    /// <summary>A snake-case table name in one of three styles, one draw of <paramref name="random"/>: as given, Pascal
+    /// case (<c>SalesOrders</c>) or upper snake case (<c>SALES_ORDERS</c>).</summary>
+    /// <param name="random">The seeded source.</param>
+    /// <param name="table">The table name in snake case, lower case, no empty word.</param>
+    /// <returns>The name as spelled.</returns>
+    protected static string AsIsPascalOrUpper(Random random, string table) => random.Next(3) switch
+    {
+        0 => table,
+        1 => string.Concat(table.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])),
+        _ => table.ToUpperInvariant(),
+    };
+
+    /// <summary>The share of <paramref name="total"/> that <paramref name="hits"/> is, for thresholds (<c>≥ 0.99</c>).</summary>
+    /// <param name="hits">How many met the condition.</param>
+    /// <param name="total">How many there were (above 0).</param>
+    /// <returns>hits / total, between 0 and 1.</returns>
+    protected static double Rate(int hits, int total) => (double)hits / total;
+
+    /// <summary>Asserts that no generated column was decided wrongly: <paramref name="wrong"/> is empty. The failure
+    /// message counts them against <paramref name="total"/> and lists the first twelve as the test wrote them (names,
+    /// types and categories; a test never puts sampled values in them).</summary>
+    /// <param name="wrong">The wrong columns, one line each (<c>table.column → category</c>).</param>
+    /// <param name="total">How many columns were generated.</param>
+    /// <param name="what">What the wrong ones are, after the count (<c>"session columns misclassified"</c>).</param>
+    /// <exception cref="AssertionException">Some column was wrong.</exception>
+    protected static void AssertNoneWrong(IReadOnlyCollection<string> wrong, int total, string what) =>
+        Assert.That(wrong, Is.Empty, $"{wrong.Count} of {total} {what}; e.g. {string.Join("; ", wrong.Take(12))}");
+}
