@@ -29,7 +29,7 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
         // scan merges only annotations a flag or the config names, never a folder that happens to lie here; a flag's
         // path is checked before sampling, a configured folder not created yet means no annotations yet.
         var location = AnnotationsLocation.Named(settings.Annotations, config)?.EnsureUsable();
-        var request = flow.CreateScanRequest(settings.MaskedExamples) with { Shard = shard };
+        var request = flow.CreateScanRequest(settings.MaskedExamples) with { Shard = shard, WriteTablesAhead = true };
         var document = await ScanProgressView.ScanAsync(console, flow, request, cancellationToken);
         var applied = location is null ? null : flow.MergeAnnotations(document, location);
         // Without annotation files the database's own labels still apply (trial 17: inventory.json showed the classifier's

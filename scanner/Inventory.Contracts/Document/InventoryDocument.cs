@@ -84,7 +84,7 @@ public sealed class InventoryDocument
         {
             s.Tables.Sort((a, b) => string.CompareOrdinal(a.Schema, b.Schema) is var c && c != 0 ? c : string.CompareOrdinal(a.Name, b.Name));
             foreach (var t in s.Tables)
-                t.Columns.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+                t.SortColumns();
         }
         Issues.Sort((a, b) => string.CompareOrdinal($"{a.Source}\u0001{a.Table}\u0001{a.Column}\u0001{a.Kind}", $"{b.Source}\u0001{b.Table}\u0001{b.Column}\u0001{b.Kind}"));
     }
@@ -194,6 +194,14 @@ public sealed class TableEntry
     public string? AnnotationFile { get; set; }
     /// <summary>Columns in ordinal order.</summary>
     public List<ColumnEntry> Columns { get; set; } = [];
+
+    /// <summary>The table's JSON written ahead by a scan (<see cref="PrewrittenTable.WriteAhead"/>), which the document's
+    /// writer copies while <see cref="PrewrittenTable.Fits"/> holds; null when not written ahead. Whatever changes the
+    /// table after it was written ahead must set it to null. Never read or written as part of the document.</summary>
+    internal PrewrittenTable? Prewritten { get; set; }
+
+    /// <summary>Sorts the columns into the document's order (ordinals).</summary>
+    public void SortColumns() => Columns.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
 }
 
 /// <summary>One column with its classification, annotation and status.</summary>

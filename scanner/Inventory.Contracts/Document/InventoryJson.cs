@@ -39,7 +39,7 @@ public static class InventoryJson
     }
 
     /// <summary>The JSON writer settings of every inventory document (those of <see cref="Options"/>).</summary>
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
         IndentSize = 2,

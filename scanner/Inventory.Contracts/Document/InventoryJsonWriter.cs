@@ -54,8 +54,24 @@ internal static class InventoryJsonWriter
             writer.WriteEndObject();
         }
         writer.WriteBoolean(Names.Complete, source.Complete);
-        Array(writer, Names.Tables, source.Tables, Table);
+        Tables(writer, source.Tables);
         writer.WriteEndObject();
+    }
+
+    /// <summary>A source's tables, left out when null: each table's JSON written ahead when it still fits the table
+    /// (<see cref="PrewrittenTable"/>: the same bytes, copied), otherwise written here.</summary>
+    private static void Tables(Utf8JsonWriter writer, List<TableEntry>? tables)
+    {
+        if (tables is null) return;
+        writer.WriteStartArray(Names.Tables);
+        for (int i = 0; i < tables.Count; i++)
+        {
+            var table = tables[i];
+            if (table is null) writer.WriteNullValue();
+            else if (table.Prewritten is { } prewritten && prewritten.Fits(table)) writer.WriteRawValue(prewritten.Json, skipInputValidation: true);
+            else Table(writer, table);
+        }
+        writer.WriteEndArray();
     }
 
     private static void Split(Utf8JsonWriter writer, SplitSource split)
@@ -80,7 +96,10 @@ internal static class InventoryJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void Table(Utf8JsonWriter writer, TableEntry table)
+    /// <summary>Writes one table as an object (the array element of its source's <c>tables</c>).</summary>
+    /// <param name="writer">A writer with the inventory's settings.</param>
+    /// <param name="table">The table.</param>
+    internal static void Table(Utf8JsonWriter writer, TableEntry table)
     {
         writer.WriteStartObject();
         String(writer, Names.Schema, table.Schema);

@@ -264,32 +264,32 @@ public sealed partial class SqliteConnector : IConnector
             var collected = columns.Select(c => new ColumnValues(c, options.MaxValueLength)).ToArray();
             int rowCount = 0;
             string method;
-            await using (var cmd = Command(connection, points is null ? SqliteDialect.SampleFirstRows(table, columns)
-                             : SqliteDialect.SampleAtRowids(table, columns, rowid!), options.StatementTimeout))
+            using (var statement = new SqliteSampleStatement(connection, points is null ? SqliteDialect.SampleFirstRows(table, columns)
+                       : SqliteDialect.SampleAtRowids(table, columns, rowid!), CommandTimeout(options.StatementTimeout)))
             {
-                cmd.Parameters.AddWithValue("@maxlen", options.MaxValueLength);
-                if (points is null) cmd.Parameters.AddWithValue("@n", options.Rows);
-                else cmd.Parameters.AddWithValue("@points", JsonSerializer.Serialize(points));
+                statement.Bind("@maxlen", options.MaxValueLength);
+                if (points is null) statement.Bind("@n", options.Rows);
+                else statement.Bind("@points", JsonSerializer.Serialize(points));
                 method = points is null
                     ? type == "view" ? "limit (view)" : rowid is null ? "limit (without rowid)" : "full (small table)"
                     : $"random rowids ({points.Length}, seed {options.Seed})";
                 var seen = new HashSet<long>();
-                await using var reader = await cmd.ExecuteReaderAsync(timeout.Token).ConfigureAwait(false);
                 int offset = points is null ? 0 : 1;
-                while (await reader.ReadAsync(timeout.Token).ConfigureAwait(false))
+                // The token is checked before each step, as SqliteDataReader.ReadAsync checked it.
+                while (!timeout.Token.IsCancellationRequested ? statement.Read() : throw new OperationCanceledException(timeout.Token))
                 {
-                    if (points is not null && !seen.Add(reader.GetInt64(0))) continue;   // two points reached the same row
+                    if (points is not null && !seen.Add(statement.Int64(0))) continue;   // two points reached the same row
                     rowCount++;
                     for (int i = 0; i < columns.Count; i++)
                     {
                         // The projection's result type names the cell's storage class (SqliteDialect.Projection):
-                        // NULL = null, INTEGER = a blob's length, REAL = a real, TEXT = an integer or a text.
-                        // GetValue asks SQLite for the cell's type once (IsDBNull, GetFieldType and the getter asked it three times).
-                        switch (reader.GetValue(offset + i))
+                        // NULL = null, INTEGER = a blob's length, REAL = a real, TEXT = an integer or a text. One type
+                        // call per cell, then its getter (SqliteSampleStatement).
+                        switch (statement.Type(offset + i))
                         {
-                            case string text: collected[i].AddText(text); break;
-                            case long length: collected[i].AddLength(length); break;
-                            case double real: collected[i].AddText(SqliteDialect.FormatReal(real)); break;
+                            case SQLitePCL.raw.SQLITE_TEXT: collected[i].AddText(statement.Text(offset + i)); break;
+                            case SQLitePCL.raw.SQLITE_INTEGER: collected[i].AddLength(statement.Int64(offset + i)); break;
+                            case SQLitePCL.raw.SQLITE_FLOAT: collected[i].AddText(SqliteDialect.FormatReal(statement.Real(offset + i))); break;
                             default: collected[i].AddNull(); break;
                         }
                     }
@@ -367,9 +367,12 @@ public sealed partial class SqliteConnector : IConnector
     {
         var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        cmd.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+        cmd.CommandTimeout = (int)CommandTimeout(timeout).TotalSeconds;
         return cmd;
     }
+
+    /// <summary>A statement timeout in whole seconds, at least one (Microsoft.Data.Sqlite's command timeout).</summary>
+    private static TimeSpan CommandTimeout(TimeSpan timeout) => TimeSpan.FromSeconds(Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)));
 
     /// <summary>SQLite's own description of an error code (e.g. "database is locked"), which, unlike the driver
     /// message, never quotes data.</summary>

@@ -40,6 +40,7 @@ internal sealed class ClassificationStage
 
     private readonly Task<IColumnClassifier> _classifier;
     private readonly bool _maskedExamples;
+    private readonly bool _writeTablesAhead;
     private readonly Channel<SampledTable> _queue = Channel.CreateUnbounded<SampledTable>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly Lock _budgetGate = new();
     private readonly Queue<(int Units, TaskCompletionSource Ready)> _waiting = new();
@@ -53,10 +54,13 @@ internal sealed class ClassificationStage
     /// that failure.</param>
     /// <param name="maskedExamples">Keep up to three masked examples per column.</param>
     /// <param name="workers">Batches classified at once.</param>
-    public ClassificationStage(Task<IColumnClassifier> classifier, bool maskedExamples, int workers)
+    /// <param name="writeTablesAhead">Write each classified table's part of the document ahead, on the worker
+    /// (<see cref="PrewrittenTable.WriteAhead"/>).</param>
+    public ClassificationStage(Task<IColumnClassifier> classifier, bool maskedExamples, int workers, bool writeTablesAhead = false)
     {
         _classifier = classifier;
         _maskedExamples = maskedExamples;
+        _writeTablesAhead = writeTablesAhead;
         _workers = Enumerable.Range(0, Math.Max(1, workers)).Select(_ => Task.Run(WorkAsync)).ToArray();
     }
 
@@ -182,6 +186,8 @@ internal sealed class ClassificationStage
                 issues++;
             }
             var entry = TableEntries.Build(table.Source.DefaultSchema, table.Table, table.Sample, evidence[i], own, _maskedExamples);
+            // Written ahead before the table is handed over: nothing else holds it yet.
+            if (_writeTablesAhead) PrewrittenTable.WriteAhead(entry);
             table.Source.TableClassified(entry);
             if (table.Sample.NotSampled is NotSampledReason.ProcessorScope or NotSampledReason.Disabled)
                 table.Progress?.TableNotSampled(table.Source.Config.Name, entry.QualifiedName, table.Sample.NotSampled.Value, issues);

@@ -22,6 +22,10 @@ public sealed record ScanRequest
     public bool MaskedExamples { get; init; }
     /// <summary>Time stamp to record, or null for a reproducible document.</summary>
     public DateTimeOffset? ScannedAt { get; init; }
+    /// <summary>When true, each table's part of the document is written ahead as soon as the table is classified
+    /// (<see cref="Model.PrewrittenTable"/>), so writing the document after the scan mostly copies bytes. For a caller
+    /// that writes the document; the bytes cost memory (about the document's size) until then. Off by default.</summary>
+    public bool WriteTablesAhead { get; init; }
 }
 
 /// <summary>Receives progress; implementations must be thread-safe (calls come from sampling and classification

@@ -92,7 +92,7 @@ public sealed class ScanRunner
         // A classifier that cannot be built stops the scan at once (nothing sampled could be classified).
         _ = _classifier.ContinueWith(static (_, state) => CancelQuietly((CancellationTokenSource)state!), stop,
             CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        var stage = new ClassificationStage(_classifier, request.MaskedExamples, ClassificationWorkers);
+        var stage = new ClassificationStage(_classifier, request.MaskedExamples, ClassificationWorkers, request.WriteTablesAhead);
         var entries = new ConcurrentBag<(SourceEntry Entry, SourceScan Scan)>();
         var unreached = new ConcurrentBag<(string Source, ConnectorException Error)>();
         int done = 0;

@@ -149,7 +149,7 @@ public sealed class InventoryJsonGeneratedWriterTests
 
     private static readonly double[] Doubles = [0, 1, 0.1, 0.5, 1.0 / 3, 0.95, 1e-7, 123456789.125, 0.30000000000000004, double.Epsilon];
 
-    private static InventoryDocument RandomDocument(Random random, int tables = 3)
+    internal static InventoryDocument RandomDocument(Random random, int tables = 3)
     {
         ColumnEntry Column(int ordinal)
         {

@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Inventory.Model;
+
+/// <summary>A table's part of the inventory document written ahead: the UTF-8 JSON that <see cref="InventoryJson.Write"/>
+/// would write for the table as an element of its source's <c>tables</c> array (the newline and indentation before it
+/// included), made by a scan's classification worker as soon as the table is classified, while other tables are still
+/// sampled. Writing the document at the end then copies these bytes instead of serialising 20,000 columns on one core
+/// after the scan (bench/README.md, 2026-12-04, twelfth session, perf29).
+/// <para>The bytes stay valid only while the table is not changed: <see cref="Fits"/> checks that the columns are the
+/// same objects in the same order (the document's normalisation sorts them again), and whatever changes a table's
+/// other fields after the scan (the annotation merge) must drop the bytes (<see cref="TableEntry.Prewritten"/> = null).
+/// The document written with them is byte-identical to the one written without (tests
+/// <c>PrewrittenTableTests</c>).</para></summary>
+internal sealed class PrewrittenTable
+{
+    /// <summary>Nesting of a table in the document: the root object, <c>sources</c>, a source, <c>tables</c>.</summary>
+    private const int TableDepth = 4;
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+
+    private readonly List<ColumnEntry> _columns;
+    private readonly ColumnEntry[] _order;
+
+    private PrewrittenTable(byte[] json, List<ColumnEntry> columns)
+    {
+        Json = json;
+        _columns = columns;
+        _order = [.. columns];
+    }
+
+    /// <summary>The table's JSON as an array element at its depth in the document: a newline, the indentation, the
+    /// object (no list separator).</summary>
+    internal byte[] Json { get; }
+
+    /// <summary>True when <paramref name="table"/>'s columns are still the ones written, in the same order.</summary>
+    /// <param name="table">The table these bytes were written for.</param>
+    internal bool Fits(TableEntry table)
+    {
+        if (!ReferenceEquals(table.Columns, _columns) || _columns.Count != _order.Length) return false;
+        for (int i = 0; i < _order.Length; i++)
+            if (!ReferenceEquals(_columns[i], _order[i])) return false;
+        return true;
+    }
+
+    /// <summary>Sorts <paramref name="table"/>'s columns into the document's order (<see cref="TableEntry.SortColumns"/>)
+    /// and writes its JSON ahead into <see cref="TableEntry.Prewritten"/>. Thread-safe for distinct tables.</summary>
+    /// <param name="table">A finished table that nothing else changes meanwhile.</param>
+    /// <returns>False (and <see cref="TableEntry.Prewritten"/> left null) when the table cannot be written, e.g. a
+    /// string with a lone surrogate: the document's writer then meets it at the end and fails as it would have without
+    /// this step.</returns>
+    public static bool WriteAhead(TableEntry table)
+    {
+        table.Prewritten = null;
+        table.SortColumns();
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1 << 16);
+        buffer.ResetWrittenCount();
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, InventoryJson.WriterOptions))
+            {
+                // Open the enclosing arrays so that the writer indents the table as it does in the document; their bytes
+                // are not kept.
+                for (int i = 0; i < TableDepth; i++) writer.WriteStartArray();
+                writer.Flush();
+                int start = buffer.WrittenCount;
+                InventoryJsonWriter.Table(writer, table);
+                writer.Flush();
+                // On the pinned object heap: the bytes live until the document is written, and there the collector never
+                // copies them from generation to generation as it would 45 MB of small arrays of a 1,000-table scan.
+                var written = buffer.WrittenSpan[start..];
+                var json = GC.AllocateUninitializedArray<byte>(written.Length, pinned: true);
+                written.CopyTo(json);
+                table.Prewritten = new PrewrittenTable(json, table.Columns);
+            }
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (buffer.Capacity > MaxKeptBuffer) t_buffer = null;
+        }
+    }
+
+    /// <summary>A thread's buffer is kept for its next table up to this size (a huge table's is let go).</summary>
+    private const int MaxKeptBuffer = 1 << 20;
+}
