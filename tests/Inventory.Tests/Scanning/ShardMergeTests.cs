@@ -48,7 +48,12 @@ public sealed class ShardMergeTests
             Assert.That(() => ScanShard.Parse("0/3"), Throws.TypeOf<ConfigurationException>());
             Assert.That(() => ScanShard.Parse("x"), Throws.TypeOf<ConfigurationException>().With.Message.Contains("I/N"));
             Assert.That(() => ScanShard.Parse("auto/3", _ => null), Throws.TypeOf<ConfigurationException>().With.Message.Contains("JOB_COMPLETION_INDEX"));
-            Assert.That(() => ScanShard.Parse("auto/3", _ => "5"), Throws.TypeOf<ConfigurationException>().With.Message.Contains("out of range"));
+            Assert.That(() => ScanShard.Parse("auto/3", _ => "5"), Throws.TypeOf<ConfigurationException>().With.Message.EqualTo(
+                "JOB_COMPLETION_INDEX is 5, but --shard auto/3 takes 0 to 2 (shards 1 to 3): set the Indexed Job's completions to 3, or N to its completions"));
+            // The first index past N (completions = N + 1) is the likely mistake; it must not read as 'shard 4/3'.
+            Assert.That(() => ScanShard.Parse("auto/3", _ => "3"), Throws.TypeOf<ConfigurationException>().With.Message.StartsWith("JOB_COMPLETION_INDEX is 3, but --shard auto/3 takes 0 to 2"));
+            Assert.That(() => ScanShard.Parse("auto/3", _ => "-1"), Throws.TypeOf<ConfigurationException>().With.Message.EndsWith("it is '-1', not a whole number from 0"));
+            Assert.That(ScanShard.Parse("auto/3", _ => "2"), Is.EqualTo(new ScanShard(3, 3)), "the last index is the last shard");
         }
     }
 
