@@ -151,6 +151,55 @@ public sealed class ShardMergeTests
     }
 
     [Test]
+    public async Task PartWithASourceThatCouldNotBeReached_TheMergeNamesThePartItsShardAndTheIssue()
+    {
+        // A fleet: one source among many is down in one shard. The merged document keeps the issue but no shard, so
+        // only the merge's output can say which part (which shard to run again) it came from.
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 5);
+        sources.Add(new SourceConfig { Name = "down", Connection = "sqlite:" + Path.Combine(_dir, "no-such-file.sqlite") });
+        int holder = new ScanShard(1, 2).Owns("down") ? 1 : 2;
+        Assert.That(sources.Count(s => s.Name != "down" && new ScanShard(holder, 2).Owns(s.Name)), Is.Positive,
+            "the test's split gives the shard holding 'down' a source that can be reached");
+        var files = new List<string>();
+        for (int i = 1; i <= 2; i++)
+            files.Add(Save(await ScanAsync(sources, new ScanShard(i, 2)), $"part-{i}.json"));
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+
+        var code = await InventoryApp.RunAsync(["merge", .. files, "--out", Path.Combine(_dir, "merged.json")], console);
+
+        var lines = console.Output.Split('\n');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.ScanIncomplete));
+            Assert.That(lines, Has.One.StartsWith($"  ! {files[holder - 1]} (shard {holder}/2) is incomplete: 1 issue(s)"));
+            Assert.That(lines, Has.One.StartsWith("    down: connection-failed: source not scanned: "));
+            Assert.That(lines.Count(l => l.Contains("is incomplete:", StringComparison.Ordinal)), Is.EqualTo(1), "the other part is complete and not named");
+        }
+    }
+
+    [Test]
+    public async Task PartWithManyIssues_TheMergeListsTenAndCountsTheRest()
+    {
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 1);
+        sources.AddRange(Enumerable.Range(1, 12).Select(i => new SourceConfig { Name = $"down-{i:00}", Connection = "sqlite:" + Path.Combine(_dir, $"missing-{i}.sqlite") }));
+        var whole = Save(await ScanAsync(sources), "whole.json");
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+
+        var code = await InventoryApp.RunAsync(["merge", whole, "--out", Path.Combine(_dir, "merged.json")], console);
+
+        var lines = console.Output.Split('\n');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.ScanIncomplete));
+            Assert.That(lines, Has.One.EqualTo($"  ! {whole} is incomplete: 12 issue(s)"));
+            Assert.That(lines.Count(l => l.StartsWith("    down-", StringComparison.Ordinal)), Is.EqualTo(10));
+            Assert.That(lines, Has.One.EqualTo("    … and 2 more (the merged inventory's issues list them all)"));
+        }
+    }
+
+    [Test]
     public async Task OverlappingParts_AnErrorNamingBothFiles()
     {
         var sources = ScanRunnerScaleTests.ChinookSources(_dir, 2);
