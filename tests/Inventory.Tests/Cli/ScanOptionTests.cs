@@ -115,6 +115,31 @@ public sealed class ScanOptionTests
         Assert.That(text.Contains("warning: source 'default' holds no table", StringComparison.Ordinal), Is.True, text);
     }
 
+    /// <summary>README: paths of inventory.yml are relative to the config file. A fleet's config kept beside its SQLite
+    /// files and run from elsewhere (CI's checkout root, a pod's working directory) found none of them.</summary>
+    [Test]
+    public async Task Scan_ConfigInAnotherFolder_OpensItsSqliteFilesRelativeToTheConfigFile()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "fleet", "dbs"));
+        File.Copy(Chinook["sqlite:".Length..], Path.Combine(_dir, "fleet", "dbs", "shop.sqlite"));
+        var config = Path.Combine(_dir, "fleet", "inventory.yml");
+        File.WriteAllText(config, "sources:\n  - name: shop\n    connection: sqlite:dbs/shop.sqlite\n"
+            + "  - name: native\n    connection: Data Source=dbs/shop.sqlite\n    include: [Album]\n");
+        Assert.That(Path.GetFullPath("dbs/shop.sqlite"), Does.Not.StartWith(_dir), "the working directory is not the config's folder");
+        var output = Path.Combine(_dir, "i.json");
+
+        var (code, text) = await RunAsync("scan", "--config", config, "--sample-rows", "0", "--out", output);
+
+        var document = Inventory.Model.InventoryJson.Read(output);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(document.Issues, Is.Empty);
+            Assert.That(document.Sources.Select(s => (s.Name, s.Target, s.Tables.Count)),
+                Is.EquivalentTo(new[] { ("native", "dbs/shop.sqlite", 1), ("shop", "dbs/shop.sqlite", 11) }), "the target is shown as written");
+        }
+    }
+
     [Test]
     public async Task Scan_DatabaseWithTables_DoesNotWarnOfAnEmptySource()
     {
