@@ -140,6 +140,47 @@ public sealed class ScanOptionTests
         }
     }
 
+    /// <summary>A fleet's config with one connection copied and not edited: two sources, one database, the same scope.</summary>
+    [Test]
+    public async Task Scan_TwoSourcesReadingOneDatabase_WarnsOnceNamingBoth()
+    {
+        var file = Path.Combine(_dir, "chinook.sqlite");
+        File.Copy(Chinook["sqlite:".Length..], file);
+        var other = Path.Combine(_dir, "other.sqlite");
+        File.Copy(Chinook["sqlite:".Length..], other);
+        var config = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(config, "sources:\n  - name: shop-paris\n    connection: sqlite:chinook.sqlite\n"
+            + "  - name: shop-lyon\n    connection: sqlite:chinook.sqlite\n  - name: shop-lille\n    connection: sqlite:other.sqlite\n");
+
+        var (code, text) = await RunAsync("scan", "--config", config, "--sample-rows", "0", "--out", Path.Combine(_dir, "i.json"));
+
+        var warnings = text.Split('\n').Where(l => l.StartsWith("warning: sources ", StringComparison.Ordinal)).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(warnings, Is.EqualTo(new[]
+            {
+                "warning: sources 'shop-lyon', 'shop-paris' read sqlite chinook.sqlite with the same include/exclude patterns: "
+                + "its tables are in the inventory once per source; a connection copied and not edited? give each source its own "
+                + "database, or patterns that split it",
+            }), text);
+        }
+    }
+
+    [Test]
+    public async Task Scan_TwoSourcesSplittingOneDatabaseByPatterns_DoNotWarn()
+    {
+        var file = Path.Combine(_dir, "chinook.sqlite");
+        File.Copy(Chinook["sqlite:".Length..], file);
+        var config = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(config, "sources:\n  - name: sales\n    connection: sqlite:chinook.sqlite\n    include: [Invoice*]\n"
+            + "  - name: rest\n    connection: sqlite:chinook.sqlite\n    exclude: [Invoice*]\n");
+
+        var (code, text) = await RunAsync("scan", "--config", config, "--sample-rows", "0", "--out", Path.Combine(_dir, "i.json"));
+
+        Assert.That((code, text.Contains("warning: sources", StringComparison.Ordinal)), Is.EqualTo((ExitCodes.Ok, false)), text);
+    }
+
     [Test]
     public async Task Scan_DatabaseWithTables_DoesNotWarnOfAnEmptySource()
     {
