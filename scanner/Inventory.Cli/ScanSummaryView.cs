@@ -1,3 +1,4 @@
+using Inventory.Catalog;
 using Inventory.Classification;
 using Inventory.Model;
 using Spectre.Console;
@@ -40,8 +41,13 @@ internal static class ScanSummaryView
         table.AddRow("scan issues", document.Issues.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         console.Write(table);
         foreach (var issue in document.Issues.Take(20))
-            console.Write(new Text($"  ! {issue.Source}{(issue.Table is null ? "" : " " + issue.Table)}{(issue.Column is null ? "" : "." + issue.Column)}: {issue.Kind}: {issue.Message}\n", new Style(Color.Yellow)));
+            console.Write(new Text($"  ! {Describe(issue)}\n", new Style(Color.Yellow)));
         if (document.Issues.Count > 20)
             console.Write(new Text($"  … and {document.Issues.Count - 20} more issues (see inventory.json)\n", new Style(Color.Yellow)));
     }
+
+    /// <summary>One scan issue as the console shows it: <c>source table.column: kind: message</c> (table and column
+    /// when the issue has them). The message never holds a sampled value or a credential (scan issues are written so).</summary>
+    internal static string Describe(ScanIssue issue) =>
+        $"{issue.Source}{(issue.Table is null ? "" : " " + issue.Table)}{(issue.Column is null ? "" : "." + issue.Column)}: {issue.Kind}: {issue.Message}";
 }

@@ -8,7 +8,8 @@ using Spectre.Console.Cli;
 namespace Inventory.Cli.Commands;
 
 /// <summary><c>inventory merge PART.json… --out inventory.json</c>: joins shard inventories (<see cref="InventoryMerge"/>).
-/// Exit 0 when complete, 3 when a shard is missing or a part is incomplete, 2 on overlapping or mismatched parts.</summary>
+/// Exit 0 when complete, 3 when a shard is missing or a part is incomplete (each such part named with its issues), 2 on
+/// overlapping or mismatched parts.</summary>
 internal sealed class MergeCommand(IAnsiConsole console) : Command<MergeCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -33,6 +34,8 @@ internal sealed class MergeCommand(IAnsiConsole console) : Command<MergeCommand.
             $"merged {parts.Count} part(s): {merged.Sources.Count} source(s), {tables} table(s), {columns} column(s) → {settings.Out}\n")));
         foreach (var issue in merged.Issues.Where(i => i.Kind == InventoryMerge.ShardMissingKind))
             console.Write(new Text($"  ! {issue.Message}\n", new Style(Color.Yellow)));
+        foreach (var part in parts)
+            WritePartIssues(part);
         if (!merged.Complete)
         {
             console.Write(new Text($"merged inventory incomplete: {merged.Issues.Count} issue(s) (exit {ExitCodes.ScanIncomplete})\n", new Style(Color.Yellow)));
@@ -40,4 +43,25 @@ internal sealed class MergeCommand(IAnsiConsole console) : Command<MergeCommand.
         }
         return ExitCodes.Ok;
     }
+
+    /// <summary>The issues a part brings (a source that could not be connected to, a table that could not be read),
+    /// each under the part's file and shard, so the operator of a fleet knows which shard to look at or run again; the
+    /// merged document keeps the issues but, having no shard, no longer says which part they came from. At most
+    /// <see cref="IssuesListedPerPart"/> lines per part, then a count of the rest.</summary>
+    private void WritePartIssues(InventoryPart part)
+    {
+        var issues = part.Document.Issues;
+        if (issues.Count == 0) return;
+        var shard = part.Document.Shard is { } s ? $" (shard {s})" : "";
+        console.Write(new Text(string.Create(CultureInfo.InvariantCulture,
+            $"  ! {part.File}{shard} is incomplete: {issues.Count} issue(s)\n"), new Style(Color.Yellow)));
+        foreach (var issue in issues.Take(IssuesListedPerPart))
+            console.Write(new Text($"    {ScanSummaryView.Describe(issue)}\n", new Style(Color.Yellow)));
+        if (issues.Count > IssuesListedPerPart)
+            console.Write(new Text(string.Create(CultureInfo.InvariantCulture,
+                $"    … and {issues.Count - IssuesListedPerPart} more (the merged inventory's issues list them all)\n"), new Style(Color.Yellow)));
+    }
+
+    /// <summary>Issues of one part listed on the console; a part with thousands of unreadable tables gets a count.</summary>
+    private const int IssuesListedPerPart = 10;
 }

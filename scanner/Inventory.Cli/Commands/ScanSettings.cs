@@ -66,7 +66,7 @@ internal class ScanSettings : CommandSettings
         if (Connection is not null)
         {
             var template = config.SourceDefaults ?? new SourceConfig { Connection = "" };
-            sources = [template with { Connection = Connection, Provider = Provider ?? template.Provider, Name = template.Name }];
+            sources = [template with { Connection = Connection, Provider = Provider ?? template.Provider, Name = template.Name, BaseDirectory = null }];
         }
         sources = sources.Select(s => s with
         {

@@ -80,8 +80,12 @@ public static class InventoryJson
         }
         catch (JsonException e)
         {
-            throw new ConfigurationException($"not a valid inventory document: {e.Message.Split(" Path:")[0]}", file,
-                (int)(e.LineNumber ?? -1) + 1, (int)(e.BytePositionInLine ?? -1) + 1, e);
+            // A value of a type the document model does not take (a status, origin or kind a later version added, or a
+            // hand edit): System.Text.Json's message names a CLR type; name the JSON path and what to do instead.
+            var reason = e.Path is { Length: > 1 } path && e.Message.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal)
+                ? $"not an inventory this version can read: the value at {path} is not one it knows (written by a later version of inventory, or edited by hand?); rescan with this version"
+                : $"not a valid inventory document: {e.Message.Split(" Path:")[0]}";
+            throw new ConfigurationException(reason, file, (int)(e.LineNumber ?? -1) + 1, (int)(e.BytePositionInLine ?? -1) + 1, e);
         }
         if (document is null)
             throw new ConfigurationException("the file holds no inventory document", file);

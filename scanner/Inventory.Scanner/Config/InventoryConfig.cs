@@ -39,6 +39,10 @@ public sealed record SourceConfig
     public SampleOptions Sample { get; init; } = new();
     /// <summary><c>controller</c> (default) or <c>processor</c>: customer-owned data, catalog only, values never sampled.</summary>
     public ProcessingRole Role { get; init; } = ProcessingRole.Controller;
+    /// <summary>The folder a relative file in <see cref="Connection"/> (<c>sqlite:fleet/shop.db</c>) is found in: the
+    /// config file's, as for every other path of <c>inventory.yml</c>; null for a <c>--connection</c> flag (the working
+    /// directory).</summary>
+    public string? BaseDirectory { get; init; }
 }
 
 /// <summary>CI gate settings (<c>check:</c>).</summary>
@@ -111,6 +115,7 @@ public sealed record InventoryConfig
     {
         var root = StrictYaml.ReadMappingFile(path);
         environment ??= Environment.GetEnvironmentVariable;
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "model", "check", "parallelism", "source-parallelism", "connections-per-server",
             // single-source shorthand, as in ../shared/cases config.yml files
             "provider", "connection", "include", "exclude", "sample", "role", "name");
@@ -129,13 +134,13 @@ public sealed record InventoryConfig
             {
                 if (item is not YMapping m) throw item.Error("each source must be a mapping with name, provider, connection");
                 m.AllowOnly("source", "name", "provider", "connection", "include", "exclude", "sample", "role");
-                AddSource(ReadSource(m, environment, requireConnection: true), m);
+                AddSource(ReadSource(m, environment, requireConnection: true, baseDirectory), m);
             }
         }
         SourceConfig? defaults = null;
         if (new[] { "provider", "connection", "include", "exclude", "sample", "role", "name" }.Any(k => root[k] is not null))
         {
-            var single = ReadSource(root, environment, requireConnection: false);
+            var single = ReadSource(root, environment, requireConnection: false, baseDirectory);
             if (root.String("connection") is { Length: > 0 }) AddSource(single, root);
             else defaults = single;
         }
@@ -171,7 +176,7 @@ public sealed record InventoryConfig
             Model = root.String("model"),
             Check = check,
             Parallelism = (int)parallelism,
-            BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!,
+            BaseDirectory = baseDirectory,
             File = path,
         };
     }
@@ -247,7 +252,7 @@ public sealed record InventoryConfig
     private static string NameList(IReadOnlyList<string> names) =>
         names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
-    private static SourceConfig ReadSource(YMapping m, Func<string, string?> environment, bool requireConnection)
+    private static SourceConfig ReadSource(YMapping m, Func<string, string?> environment, bool requireConnection, string baseDirectory)
     {
         var provider = m.String("provider");
         if (provider is not null && Connectors.Providers.Find(provider) is null)
@@ -262,6 +267,7 @@ public sealed record InventoryConfig
         return new SourceConfig(() => ResolveConnection(connection ?? "", connectionNode, name, provider, environment))
         {
             Name = name,
+            BaseDirectory = baseDirectory,
             Provider = provider,
             Include = m.Strings("include"),
             Exclude = m.Strings("exclude"),

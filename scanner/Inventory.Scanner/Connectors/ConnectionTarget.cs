@@ -40,9 +40,19 @@ public sealed record ConnectionTarget
     /// or a native connection string, attributed by its keys (<see cref="Connectors.Providers.DetectNative"/>).
     /// </param>
     /// <param name="provider">Explicit provider (config), or null to infer it.</param>
+    /// <param name="baseDirectory">The folder a relative file of a file-based engine (<c>sqlite:shop.db</c>) is in: the
+    /// config file's for a connection of <c>inventory.yml</c>; null for the working directory.</param>
     /// <exception cref="ConfigurationException">Malformed URI, unknown provider, a provider that contradicts the URI's
     /// scheme, or a string the tool cannot attribute to a provider. The message never holds the password.</exception>
-    public static ConnectionTarget Parse(string connection, string? provider = null)
+    public static ConnectionTarget Parse(string connection, string? provider = null, string? baseDirectory = null)
+    {
+        var target = ParseHere(connection, provider);
+        return baseDirectory is not null && Connectors.Providers.Get(target.Provider).FileRelativeTo is { } relativeTo
+            ? relativeTo(target, baseDirectory)
+            : target;
+    }
+
+    private static ConnectionTarget ParseHere(string connection, string? provider)
     {
         if (string.IsNullOrWhiteSpace(connection))
             throw new ConfigurationException("the connection is empty; pass --connection or set connection: in inventory.yml");

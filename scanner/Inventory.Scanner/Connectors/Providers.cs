@@ -36,6 +36,9 @@ public sealed record ProviderInfo
     public required Func<string, ConnectionTarget> ParseNative { get; init; }
     /// <summary>Creates the connector for a parsed connection of this provider; it connects lazily.</summary>
     public required Func<ConnectionTarget, IConnector> CreateConnector { get; init; }
+    /// <summary>For an engine whose connection names a file: the target with a relative file found in the given folder
+    /// (its display kept as written); null for server engines, whose connections name no local file.</summary>
+    public Func<ConnectionTarget, string, ConnectionTarget>? FileRelativeTo { get; init; }
 }
 
 /// <summary>

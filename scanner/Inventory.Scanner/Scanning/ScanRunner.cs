@@ -77,14 +77,14 @@ public sealed class ScanRunner
         // Parse every connection first: a bad one is a configuration error before anything is read.
         var sources = request.Sources
             .Where(s => request.Shard is not { } shard || request.Sources.Count == 1 || shard.Owns(s.Name))
-            .Select(s => (Config: s, Target: ConnectionTarget.Parse(s.Connection, s.Provider)))
+            .Select(s => (Config: s, Target: ConnectionTarget.Parse(s.Connection, s.Provider, s.BaseDirectory)))
             .ToList();
         // The first TLS handshake would load the system's certificate stores on the critical path: load them meanwhile.
         SystemTrustStore.LoadInBackground(sources.Select(s => s.Target));
         var tableShard = request.Sources.Count == 1 ? request.Shard : null;
         if (request.Shard is not null)
             document.SplitOf = request.Sources
-                .Select(s => (Config: s, Target: ConnectionTarget.Parse(s.Connection, s.Provider)))
+                .Select(s => (Config: s, Target: ConnectionTarget.Parse(s.Connection, s.Provider, s.BaseDirectory)))
                 .Select(s => new SplitSource { Name = s.Config.Name, Provider = s.Target.Provider, Target = s.Target.Display, Include = [.. s.Config.Include], Exclude = [.. s.Config.Exclude] })
                 .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         var servers = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);

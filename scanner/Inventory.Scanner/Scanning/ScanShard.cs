@@ -31,7 +31,11 @@ public readonly record struct ScanShard(int Index, int Count)
             environment ??= Environment.GetEnvironmentVariable;
             var value = environment(JobCompletionIndexVariable);
             if (value is null || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var zeroBased))
-                throw new ConfigurationException($"--shard auto/{count} needs {JobCompletionIndexVariable} (set by Kubernetes Indexed Jobs, 0-based); it is {(value is null ? "not set" : "not a number")}");
+                throw new ConfigurationException($"--shard auto/{count} needs {JobCompletionIndexVariable} (set by Kubernetes Indexed Jobs, 0-based); it is {(value is null ? "not set" : $"'{value}', not a whole number from 0")}");
+            // A Job whose completions exceed N (completions raised, --shard auto/N left as it was) must not read as a
+            // typo in an I/N the user never wrote: name the variable and the fix.
+            if (zeroBased >= count)
+                throw new ConfigurationException($"{JobCompletionIndexVariable} is {zeroBased}, but --shard auto/{count} takes 0 to {count - 1} (shards 1 to {count}): set the Indexed Job's completions to {count}, or N to its completions");
             index = zeroBased + 1;
         }
         else if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out index))

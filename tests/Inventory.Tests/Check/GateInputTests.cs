@@ -88,6 +88,18 @@ public sealed class GateInputTests
         Assert.That(InventoryJson.Deserialize("{\"format\":1,\"sources\":[]}", "z.json").Sources, Is.Empty);
     }
 
+    /// <summary>An inventory of the same format holding a value this version does not know (a status a later version
+    /// adds): the error names the JSON path and what to do, not the model's CLR type.</summary>
+    [Test]
+    public void Deserialize_UnknownEnumValue_NamesThePathNotTheType()
+    {
+        const string json = "{\"format\":1,\"sources\":[{\"name\":\"app\",\"provider\":\"sqlite\",\"target\":\"a.db\",\"tables\":[{\"schema\":\"main\",\"name\":\"users\",\"qualifiedName\":\"users\",\"columns\":[{\"name\":\"email\",\"ordinal\":1,\"status\":\"reviewed\"}]}]}]}";
+
+        Assert.That(() => InventoryJson.Deserialize(json, "old.json"), Throws.TypeOf<ConfigurationException>().With.Message.StartsWith("old.json:1:")
+            .And.Message.EndsWith(": not an inventory this version can read: the value at $.sources[0].tables[0].columns[0].status is not one it knows "
+            + "(written by a later version of inventory, or edited by hand?); rescan with this version"));
+    }
+
     [Test]
     public async Task ShardPart_CheckAndReportRefuseIt_TheMergedPartsPass()
     {

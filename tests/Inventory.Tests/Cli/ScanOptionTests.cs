@@ -115,6 +115,72 @@ public sealed class ScanOptionTests
         Assert.That(text.Contains("warning: source 'default' holds no table", StringComparison.Ordinal), Is.True, text);
     }
 
+    /// <summary>README: paths of inventory.yml are relative to the config file. A fleet's config kept beside its SQLite
+    /// files and run from elsewhere (CI's checkout root, a pod's working directory) found none of them.</summary>
+    [Test]
+    public async Task Scan_ConfigInAnotherFolder_OpensItsSqliteFilesRelativeToTheConfigFile()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "fleet", "dbs"));
+        File.Copy(Chinook["sqlite:".Length..], Path.Combine(_dir, "fleet", "dbs", "shop.sqlite"));
+        var config = Path.Combine(_dir, "fleet", "inventory.yml");
+        File.WriteAllText(config, "sources:\n  - name: shop\n    connection: sqlite:dbs/shop.sqlite\n"
+            + "  - name: native\n    connection: Data Source=dbs/shop.sqlite\n    include: [Album]\n");
+        Assert.That(Path.GetFullPath("dbs/shop.sqlite"), Does.Not.StartWith(_dir), "the working directory is not the config's folder");
+        var output = Path.Combine(_dir, "i.json");
+
+        var (code, text) = await RunAsync("scan", "--config", config, "--sample-rows", "0", "--out", output);
+
+        var document = Inventory.Model.InventoryJson.Read(output);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(document.Issues, Is.Empty);
+            Assert.That(document.Sources.Select(s => (s.Name, s.Target, s.Tables.Count)),
+                Is.EquivalentTo(new[] { ("native", "dbs/shop.sqlite", 1), ("shop", "dbs/shop.sqlite", 11) }), "the target is shown as written");
+        }
+    }
+
+    /// <summary>A fleet's config with one connection copied and not edited: two sources, one database, the same scope.</summary>
+    [Test]
+    public async Task Scan_TwoSourcesReadingOneDatabase_WarnsOnceNamingBoth()
+    {
+        var file = Path.Combine(_dir, "chinook.sqlite");
+        File.Copy(Chinook["sqlite:".Length..], file);
+        var other = Path.Combine(_dir, "other.sqlite");
+        File.Copy(Chinook["sqlite:".Length..], other);
+        var config = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(config, "sources:\n  - name: shop-paris\n    connection: sqlite:chinook.sqlite\n"
+            + "  - name: shop-lyon\n    connection: sqlite:chinook.sqlite\n  - name: shop-lille\n    connection: sqlite:other.sqlite\n");
+
+        var (code, text) = await RunAsync("scan", "--config", config, "--sample-rows", "0", "--out", Path.Combine(_dir, "i.json"));
+
+        var warnings = text.Split('\n').Where(l => l.StartsWith("warning: sources ", StringComparison.Ordinal)).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(warnings, Is.EqualTo(new[]
+            {
+                "warning: sources 'shop-lyon', 'shop-paris' read sqlite chinook.sqlite with the same include/exclude patterns: "
+                + "its tables are in the inventory once per source; a connection copied and not edited? give each source its own "
+                + "database, or patterns that split it",
+            }), text);
+        }
+    }
+
+    [Test]
+    public async Task Scan_TwoSourcesSplittingOneDatabaseByPatterns_DoNotWarn()
+    {
+        var file = Path.Combine(_dir, "chinook.sqlite");
+        File.Copy(Chinook["sqlite:".Length..], file);
+        var config = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(config, "sources:\n  - name: sales\n    connection: sqlite:chinook.sqlite\n    include: [Invoice*]\n"
+            + "  - name: rest\n    connection: sqlite:chinook.sqlite\n    exclude: [Invoice*]\n");
+
+        var (code, text) = await RunAsync("scan", "--config", config, "--sample-rows", "0", "--out", Path.Combine(_dir, "i.json"));
+
+        Assert.That((code, text.Contains("warning: sources", StringComparison.Ordinal)), Is.EqualTo((ExitCodes.Ok, false)), text);
+    }
+
     [Test]
     public async Task Scan_DatabaseWithTables_DoesNotWarnOfAnEmptySource()
     {

@@ -48,7 +48,12 @@ public sealed class ShardMergeTests
             Assert.That(() => ScanShard.Parse("0/3"), Throws.TypeOf<ConfigurationException>());
             Assert.That(() => ScanShard.Parse("x"), Throws.TypeOf<ConfigurationException>().With.Message.Contains("I/N"));
             Assert.That(() => ScanShard.Parse("auto/3", _ => null), Throws.TypeOf<ConfigurationException>().With.Message.Contains("JOB_COMPLETION_INDEX"));
-            Assert.That(() => ScanShard.Parse("auto/3", _ => "5"), Throws.TypeOf<ConfigurationException>().With.Message.Contains("out of range"));
+            Assert.That(() => ScanShard.Parse("auto/3", _ => "5"), Throws.TypeOf<ConfigurationException>().With.Message.EqualTo(
+                "JOB_COMPLETION_INDEX is 5, but --shard auto/3 takes 0 to 2 (shards 1 to 3): set the Indexed Job's completions to 3, or N to its completions"));
+            // The first index past N (completions = N + 1) is the likely mistake; it must not read as 'shard 4/3'.
+            Assert.That(() => ScanShard.Parse("auto/3", _ => "3"), Throws.TypeOf<ConfigurationException>().With.Message.StartsWith("JOB_COMPLETION_INDEX is 3, but --shard auto/3 takes 0 to 2"));
+            Assert.That(() => ScanShard.Parse("auto/3", _ => "-1"), Throws.TypeOf<ConfigurationException>().With.Message.EndsWith("it is '-1', not a whole number from 0"));
+            Assert.That(ScanShard.Parse("auto/3", _ => "2"), Is.EqualTo(new ScanShard(3, 3)), "the last index is the last shard");
         }
     }
 
@@ -142,6 +147,55 @@ public sealed class ShardMergeTests
             Assert.That(merged.Sources.Select(s => s.Name), Is.EquivalentTo(sources.Select(s => s.Name).Except(held)), "the held sources are the absent ones");
             Assert.That(merged.Issues.Select(i => i.Message), Is.EquivalentTo(held.Select(h => $"shard 2/3 is not among the merged parts: source '{h}', which it held, is missing from this inventory")));
             Assert.That(console.Output, Does.Contain("shard 2/3 is not among the merged parts"));
+        }
+    }
+
+    [Test]
+    public async Task PartWithASourceThatCouldNotBeReached_TheMergeNamesThePartItsShardAndTheIssue()
+    {
+        // A fleet: one source among many is down in one shard. The merged document keeps the issue but no shard, so
+        // only the merge's output can say which part (which shard to run again) it came from.
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 5);
+        sources.Add(new SourceConfig { Name = "down", Connection = "sqlite:" + Path.Combine(_dir, "no-such-file.sqlite") });
+        int holder = new ScanShard(1, 2).Owns("down") ? 1 : 2;
+        Assert.That(sources.Count(s => s.Name != "down" && new ScanShard(holder, 2).Owns(s.Name)), Is.Positive,
+            "the test's split gives the shard holding 'down' a source that can be reached");
+        var files = new List<string>();
+        for (int i = 1; i <= 2; i++)
+            files.Add(Save(await ScanAsync(sources, new ScanShard(i, 2)), $"part-{i}.json"));
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+
+        var code = await InventoryApp.RunAsync(["merge", .. files, "--out", Path.Combine(_dir, "merged.json")], console);
+
+        var lines = console.Output.Split('\n');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.ScanIncomplete));
+            Assert.That(lines, Has.One.StartsWith($"  ! {files[holder - 1]} (shard {holder}/2) is incomplete: 1 issue(s)"));
+            Assert.That(lines, Has.One.StartsWith("    down: connection-failed: source not scanned: "));
+            Assert.That(lines.Count(l => l.Contains("is incomplete:", StringComparison.Ordinal)), Is.EqualTo(1), "the other part is complete and not named");
+        }
+    }
+
+    [Test]
+    public async Task PartWithManyIssues_TheMergeListsTenAndCountsTheRest()
+    {
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 1);
+        sources.AddRange(Enumerable.Range(1, 12).Select(i => new SourceConfig { Name = $"down-{i:00}", Connection = "sqlite:" + Path.Combine(_dir, $"missing-{i}.sqlite") }));
+        var whole = Save(await ScanAsync(sources), "whole.json");
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+
+        var code = await InventoryApp.RunAsync(["merge", whole, "--out", Path.Combine(_dir, "merged.json")], console);
+
+        var lines = console.Output.Split('\n');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.ScanIncomplete));
+            Assert.That(lines, Has.One.EqualTo($"  ! {whole} is incomplete: 12 issue(s)"));
+            Assert.That(lines.Count(l => l.StartsWith("    down-", StringComparison.Ordinal)), Is.EqualTo(10));
+            Assert.That(lines, Has.One.EqualTo("    … and 2 more (the merged inventory's issues list them all)"));
         }
     }
 

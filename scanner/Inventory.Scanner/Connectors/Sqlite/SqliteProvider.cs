@@ -16,6 +16,11 @@ internal static class SqliteProvider
         DetectNative = has => has("data source") ? NativeMatch.Certain : NativeMatch.None,
         ParseNative = text => FromPath(new SqliteConnectionStringBuilder(text).DataSource),
         CreateConnector = target => new SqliteConnector(target),
+        // A relative file of inventory.yml is the config file's, like its annotations and policy (README): a fleet's
+        // config run from another folder (CI's checkout root, a Kubernetes pod) opened files relative to the working
+        // directory instead, and every source failed with "file not found".
+        FileRelativeTo = (target, folder) => Path.IsPathRooted(target.Display) ? target
+            : target with { ConnectionString = ReadOnly(Path.GetFullPath(target.Display, folder)) },
     };
 
     private static ConnectionTarget FromPath(string path)
@@ -23,8 +28,10 @@ internal static class SqliteProvider
         path = path.StartsWith("//", StringComparison.Ordinal) ? path[2..] : path;
         if (path.Length == 0)
             throw new ConfigurationException("sqlite connection needs a file: sqlite:path/to/file.db");
-        var full = Path.GetFullPath(path);
-        var b = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-        return new ConnectionTarget { Provider = Info.Name, ConnectionString = b.ConnectionString, Display = path };
+        return new ConnectionTarget { Provider = Info.Name, ConnectionString = ReadOnly(Path.GetFullPath(path)), Display = path };
     }
+
+    /// <summary>The connection string of a file opened read-only, without pooling.</summary>
+    private static string ReadOnly(string fullPath) =>
+        new SqliteConnectionStringBuilder { DataSource = fullPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString;
 }
