@@ -57,7 +57,10 @@ public sealed partial class SqliteConnector : IConnector
     /// <inheritdoc />
     public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
     {
-        var connection = await OpenAsync(new SampleOptions().LockTimeout, cancellationToken).ConfigureAwait(false);
+        // The catalog reads SQLite's own small tables: its statements wait only for locks, so their time limit is the
+        // lock timeout (Microsoft.Data.Sqlite retries a busy statement until its command timeout).
+        var lockTimeout = new SampleOptions().LockTimeout;
+        var connection = await OpenAsync(lockTimeout, cancellationToken).ConfigureAwait(false);
         int queries = 0;
         bool reusable = false;
         try
@@ -67,7 +70,7 @@ public sealed partial class SqliteConnector : IConnector
             // 1. relations, filtered before anything relation-specific runs.
             var relations = new List<(string Type, string Name, string? Sql)>();
             bool hasStat1 = false;
-            await using (var cmd = Command(connection, SqliteDialect.ListRelations + ";", TimeSpan.FromSeconds(30)))
+            await using (var cmd = Command(connection, SqliteDialect.ListRelations + ";", lockTimeout))
             {
                 queries++;
                 await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -77,7 +80,7 @@ public sealed partial class SqliteConnector : IConnector
                     if (filter.Matches(SqliteDialect.DefaultSchema, rel.Item2)) relations.Add(rel);
                 }
             }
-            await using (var cmd = Command(connection, "SELECT count(*) FROM main.sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'", TimeSpan.FromSeconds(30)))
+            await using (var cmd = Command(connection, "SELECT count(*) FROM main.sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'", lockTimeout))
             {
                 queries++;
                 hasStat1 = Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
@@ -90,7 +93,7 @@ public sealed partial class SqliteConnector : IConnector
             try
             {
                 queries++;
-                await ReadColumnsAsync(connection, SqliteDialect.Columns, "@names", JsonSerializer.Serialize(names), columns, cancellationToken).ConfigureAwait(false);
+                await ReadColumnsAsync(connection, SqliteDialect.Columns, "@names", JsonSerializer.Serialize(names), columns, lockTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (SqliteException)
             {
@@ -100,7 +103,7 @@ public sealed partial class SqliteConnector : IConnector
                     try
                     {
                         queries++;
-                        await ReadColumnsAsync(connection, SqliteDialect.ColumnsOfOne, "@name", name, columns, cancellationToken).ConfigureAwait(false);
+                        await ReadColumnsAsync(connection, SqliteDialect.ColumnsOfOne, "@name", name, columns, lockTimeout, cancellationToken).ConfigureAwait(false);
                     }
                     catch (SqliteException e)
                     {
@@ -114,7 +117,7 @@ public sealed partial class SqliteConnector : IConnector
             // 3. foreign keys of every table in one statement.
             var tableNames = relations.Where(r => r.Type == "table" && columns.ContainsKey(r.Name)).Select(r => r.Name).ToList();
             var fkRows = new List<(string Relation, long Id, string Table, string From, string? To, string OnDelete)>();
-            await using (var cmd = Command(connection, SqliteDialect.ForeignKeys, TimeSpan.FromSeconds(30)))
+            await using (var cmd = Command(connection, SqliteDialect.ForeignKeys, lockTimeout))
             {
                 queries++;
                 cmd.Parameters.AddWithValue("@names", JsonSerializer.Serialize(tableNames));
@@ -128,7 +131,7 @@ public sealed partial class SqliteConnector : IConnector
             var estimates = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
             if (hasStat1)
             {
-                await using var cmd = Command(connection, SqliteDialect.RowEstimates, TimeSpan.FromSeconds(30));
+                await using var cmd = Command(connection, SqliteDialect.RowEstimates, lockTimeout);
                 queries++;
                 await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -171,6 +174,14 @@ public sealed partial class SqliteConnector : IConnector
                 Issues = issues,
             };
         }
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
+        {
+            throw new ConnectorException(Provider, Target,
+                $"the catalog cannot be read: the database stayed locked longer than the lock timeout of {SampleLimits.Duration(lockTimeout)} " +
+                $"(SQLite error {e.SqliteErrorCode}: {SafeReason(e)}); another process holds a write lock on the file. Scan again when " +
+                "its write is done, or switch the database to WAL mode (PRAGMA journal_mode=WAL), where readers never wait for writers",
+                e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
+        }
         catch (SqliteException e)
         {
             throw new ConnectorException(Provider, Target,
@@ -185,9 +196,9 @@ public sealed partial class SqliteConnector : IConnector
     }
 
     private static async Task ReadColumnsAsync(SqliteConnection connection, string sql, string parameter, string value,
-        Dictionary<string, List<(ColumnInfo Column, int Pk)>> into, CancellationToken cancellationToken)
+        Dictionary<string, List<(ColumnInfo Column, int Pk)>> into, TimeSpan lockTimeout, CancellationToken cancellationToken)
     {
-        await using var cmd = Command(connection, sql, TimeSpan.FromSeconds(30));
+        await using var cmd = Command(connection, sql, lockTimeout);
         cmd.Parameters.AddWithValue(parameter, value);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -200,4 +200,41 @@ public sealed class SqliteSampleStatementTests
             Assert.That(unlocked.Columns["email"].Values, Is.EqualTo(new[] { "ana.k@example.com" }));
         }
     }
+
+    [Test]
+    public async Task Catalog_OfALockedDatabase_SaysItIsLockedAndWaitsOnlyTheLockTimeout()
+    {
+        // Given a rollback-journal database that another connection holds an exclusive lock on for longer than the
+        // lock timeout (the catalog's statements used a fixed 30 s, and the error asked whether the file is a database)
+        var path = NewPath();
+        using (var setup = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            setup.Open();
+            using var create = setup.CreateCommand();
+            create.CommandText = "CREATE TABLE person (email TEXT); INSERT INTO person VALUES ('ana.k@example.com');";
+            create.ExecuteNonQuery();
+        }
+        using var writer = new SqliteConnection($"Data Source={path};Pooling=False");
+        writer.Open();
+        using (var begin = writer.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            begin.ExecuteNonQuery();
+        }
+        await using var connector = new SqliteConnector(ConnectionTarget.Parse("sqlite:" + path));
+
+        // When the catalog is read meanwhile (well within the old 30 s, so a wait of 30 s fails the test)
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var error = Assert.ThrowsAsync<ConnectorException>(async () => await connector.ReadCatalogAsync(CatalogFilter.All, cancel.Token));
+
+        // Then the error says the database is locked, names the lock timeout and WAL mode, and no longer asks whether
+        // the file is a SQLite database; no value of the database is in it
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Message.Contains("stayed locked longer than the lock timeout of 5 s", StringComparison.Ordinal), Is.True, error!.Message);
+            Assert.That(error.Message.Contains("journal_mode=WAL", StringComparison.Ordinal), Is.True, error!.Message);
+            Assert.That(error.Message.Contains("is this a SQLite database file", StringComparison.Ordinal), Is.False, error!.Message);
+            Assert.That(error.Message.Contains("ana.k", StringComparison.Ordinal), Is.False, error!.Message);
+        }
+    }
 }
