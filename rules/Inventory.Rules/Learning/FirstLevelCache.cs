@@ -57,7 +57,7 @@ internal static class FirstLevelCache
             Add(application.Name);
             foreach (var input in CrossValidation.InputsOf(application, options.RulesInFirstLevel ? ruleDecisions?[application.Name] : null))
             {
-                if (!options.TableSignals) input.TableSignals = "";
+                CrossValidation.KeepFeatures(input, options);
                 foreach (var p in properties)
                     Add(p.GetValue(input) switch
                     {
