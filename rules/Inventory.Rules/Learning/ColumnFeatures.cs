@@ -27,10 +27,6 @@ public sealed class ColumnModelInput
     /// (<c>pi_comment</c>: a comment in a table that holds a person's identifier), so a linear model can read a
     /// <c>comment</c> or a <c>price</c> by its table.</summary>
     public string TableSignals { get; set; } = "";
-    /// <summary>The column's structure (<see cref="StructureKinds"/>): the declared type's spelling (<c>ty:varchar
-    /// ta:text-2</c>), the first and last words of the name (<c>p0:user pz:name</c>) and the word a key keys
-    /// (<c>pk:customer</c>), and the table's words joined to the name's last word (<c>tx:invoice_number</c>).</summary>
-    public string Structure { get; set; } = "";
     /// <summary>The <see cref="TypeFamily"/> name.</summary>
     public string TypeFamily { get; set; } = "";
     /// <summary>A coarse shape of the declared type (e.g. <c>text-tiny</c>, <c>decimal-money</c>, <c>temporal-date</c>).</summary>
@@ -158,7 +154,6 @@ public static partial class ColumnFeatures
             TableSignals = table.SignalTokens(info.Name, nameTokens),
             TypeFamily = family.ToString(),
             TypeShape = ShapeOf(info.DeclaredType, family),
-            Structure = StructureText(info.DeclaredType, family, info.Name, table.TableTokens),
             Rule = RuleTokens(rule),
             Flags = flags,
         };

@@ -32,9 +32,6 @@ public enum FeatureGroup
     /// <summary>Word unigrams of <see cref="ColumnModelInput.TableSignals"/>, L2-normalised. Last, so that a model file
     /// written before the group existed reads as one whose group is empty (<see cref="ColumnModel.Load(Stream)"/>).</summary>
     TableSignals,
-    /// <summary>Word unigrams of <see cref="ColumnModelInput.Structure"/>, L2-normalised. After the table signals, so that
-    /// a model file written before the group existed reads as one whose group is empty.</summary>
-    Structure,
 }
 
 /// <summary>
@@ -169,7 +166,6 @@ public sealed class ColumnVectorizer
         FeatureGroup.RuleWords => row.Rule,
         FeatureGroup.TypeFamily => row.TypeFamily,
         FeatureGroup.TableSignals => row.TableSignals,
-        FeatureGroup.Structure => row.Structure,
         _ => row.TypeShape,
     };
 

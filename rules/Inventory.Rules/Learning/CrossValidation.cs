@@ -41,9 +41,6 @@ public sealed record CrossValidationOptions
     /// <summary>Feed the table signals (<see cref="ColumnModelInput.TableSignals"/>) to the first-level model (default
     /// true); false measures the first level without them (<c>evaluate --without-table-signals</c>).</summary>
     public bool TableSignals { get; init; } = true;
-    /// <summary>The structure tokens fed to the first-level model (<see cref="ColumnModelInput.Structure"/>; default all);
-    /// fewer measures the first level without the others (<c>evaluate --structure</c>).</summary>
-    public StructureKinds StructureKinds { get; init; } = StructureKinds.All;
     /// <summary>How the second level combines (<see cref="CombinationOptions"/>); default the shipped one.</summary>
     public CombinationOptions Combination { get; init; } = CombinationOptions.Shipped;
     /// <summary>How many folds train at once (default the processor count). Each fold's fit is single-threaded with its
@@ -130,16 +127,6 @@ public static class CrossValidation
         return inputs;
     }
 
-    /// <summary>Leaves out of a model input the features the options measure without (<see cref="CrossValidationOptions.TableSignals"/>,
-    /// <see cref="CrossValidationOptions.StructureKinds"/>).</summary>
-    /// <param name="input">A model input, changed in place.</param>
-    /// <param name="options">The options.</param>
-    internal static void KeepFeatures(ColumnModelInput input, CrossValidationOptions options)
-    {
-        if (!options.TableSignals) input.TableSignals = "";
-        input.Structure = ColumnFeatures.KeepStructure(input.Structure, options.StructureKinds);
-    }
-
     /// <summary>The table context of every out-of-fold row (<see cref="StackedCombination.TableContext"/> over the rows of
     /// the same application and table, as <see cref="ModelClassifier"/> computes it over a scanned table's columns).</summary>
     private static float[]?[] TableContexts(IReadOnlyList<LabelledApplication> applications, IReadOnlyList<FirstLevelPrediction> oof)
@@ -218,7 +205,8 @@ public static class CrossValidation
         var foldOf = AssignFolds(applications, options.Folds, options.Seed);
         int folds = foldOf.Values.Max() + 1;
         var inputs = applications.ToDictionary(a => a.Name, a => InputsOf(a, ruleDecisions?[a.Name]), StringComparer.Ordinal);
-        foreach (var input in inputs.Values.SelectMany(i => i)) KeepFeatures(input, options);
+        if (!options.TableSignals)
+            foreach (var input in inputs.Values.SelectMany(i => i)) input.TableSignals = "";
         // Folds train concurrently (each fit single-threaded and seeded, so the result does not depend on the order in
         // which they finish); the rows are then put together in fold order.
         var byFold = new List<FirstLevelPrediction>[folds];

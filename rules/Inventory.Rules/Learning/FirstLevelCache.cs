@@ -57,7 +57,7 @@ internal static class FirstLevelCache
             Add(application.Name);
             foreach (var input in CrossValidation.InputsOf(application, options.RulesInFirstLevel ? ruleDecisions?[application.Name] : null))
             {
-                CrossValidation.KeepFeatures(input, options);
+                if (!options.TableSignals) input.TableSignals = "";
                 foreach (var p in properties)
                     Add(p.GetValue(input) switch
                     {

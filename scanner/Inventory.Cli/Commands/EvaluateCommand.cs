@@ -93,11 +93,6 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         [Description("Cross-validate a first-level model without the table signals (what the name rules say the table holds, joined to the column's name tokens).")]
         public bool WithoutTableSignals { get; init; }
 
-        /// <summary>The structure tokens fed to the first-level model.</summary>
-        [CommandOption("--structure <KINDS>")]
-        [Description("Cross-validate a first-level model with only these structure tokens: a comma-separated list of shape (the declared type's spelling), position (first and last word of the name, the word a key keys), pairs (table words joined to the name's last word), or none, all (default all).")]
-        public string? Structure { get; init; }
-
         /// <summary>Exponent of the combination's class weights.</summary>
         [CommandOption("--class-weight-power <X>")]
         [Description("Exponent of the stacked combination's class weights (count of none / count of the category)^X in cross-validation (default: the shipped one).")]
@@ -142,9 +137,6 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
             if (Learner is not (null or "sdca" or "lbfgs"))
                 return ValidationResult.Error($"--learner must be sdca or lbfgs, not '{Learner}'" +
                     (Learner == "lightgbm" ? " (LightGBM was removed: the model is a linear scorer, rules/MODEL.md)" : ""));
-            if (Structure is not null && Structure.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .FirstOrDefault(w => w.ToLowerInvariant() is not ("none" or "all" or "shape" or "position" or "pairs")) is { } unknown)
-                return ValidationResult.Error($"--structure: '{unknown}' is not one of shape, position, pairs, none, all");
             if (MinimumTermCount is < 1) return ValidationResult.Error($"--min-term-count must be at least 1, not {MinimumTermCount}");
             if ((Predictions is not null || FirstLevelCache is not null) && CrossValidate is null)
                 return ValidationResult.Error("--predictions and --first-level-cache need --cross-validate (a corpus folder)");
@@ -224,27 +216,6 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         return ExitCodes.Ok;
     }
 
-    /// <summary>Parses <c>--structure</c>: comma-separated kinds of <see cref="StructureKinds"/>, <c>none</c> or <c>all</c>.</summary>
-    /// <param name="text">The option's value, or null for all.</param>
-    /// <returns>The kinds.</returns>
-    /// <exception cref="ConfigurationException">A word that names no kind.</exception>
-    internal static StructureKinds StructureKindsOf(string? text)
-    {
-        if (text is null) return StructureKinds.All;
-        var kinds = StructureKinds.None;
-        foreach (var word in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            kinds |= word.ToLowerInvariant() switch
-            {
-                "none" => StructureKinds.None,
-                "all" => StructureKinds.All,
-                "shape" => StructureKinds.Shape,
-                "position" => StructureKinds.Position,
-                "pairs" => StructureKinds.Pairs,
-                _ => throw new ConfigurationException($"--structure: '{word}' is not one of shape, position, pairs, none, all"),
-            };
-        return kinds;
-    }
-
     private int RunCrossValidation(Settings settings)
     {
         var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
@@ -254,7 +225,6 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         {
             Folds = settings.Folds, Seed = settings.Seed, Training = training, UseRules = !settings.WithoutRules,
             RulesInFirstLevel = settings.RulesInFirstLevel, Combination = combination, TableSignals = !settings.WithoutTableSignals,
-            StructureKinds = StructureKindsOf(settings.Structure),
         };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         // The first level and the combination separately (what CrossValidation.Run does), so --compare-combinations
@@ -274,7 +244,6 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         var label = $"cross-validated, {folds} group folds, seed {settings.Seed}, learner {training.Learner.ToString().ToLowerInvariant()}" +
             (training.Learner == ColumnLearner.Lbfgs ? string.Create(CultureInfo.InvariantCulture, $" (L2 {training.L2Regularization})") : "") +
             (settings.WithoutTableSignals ? ", without table signals" : ", table signals") +
-            $", structure {options.StructureKinds.ToString().ToLowerInvariant()}" +
             (training.MinimumTermCount > 1 ? string.Create(CultureInfo.InvariantCulture, $", terms in ≥ {training.MinimumTermCount} rows") : "") +
             (settings.WithoutRules ? ", without rules" : settings.RulesInFirstLevel ? ", rules in the model and the combination" : ", rules in the combination") +
             string.Create(CultureInfo.InvariantCulture, $", stacked combination (class-weight power {combination.ClassWeightPower}{(combination.TableContext ? ", table context" : "")}{(combination.BiasOffsets ? ", bias offsets" : "")})");

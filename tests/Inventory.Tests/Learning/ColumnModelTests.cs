@@ -166,7 +166,7 @@ public sealed class ColumnModelTests
         var evidence = GoldFile.ToEvidence(rows);
         var decisions = rules.ClassifyMany(evidence);
         static string Render(ColumnModelInput i) =>
-            $"{i.Name}|{i.Table}|{i.Siblings}|{i.Context}|{i.TypeFamily}|{i.TypeShape}|{i.Rule}|{string.Join(",", i.Flags)}|{i.TableSignals}|{i.Structure}";
+            $"{i.Name}|{i.Table}|{i.Siblings}|{i.Context}|{i.TypeFamily}|{i.TypeShape}|{i.Rule}|{string.Join(",", i.Flags)}|{i.TableSignals}";
 
         var many = ColumnFeatures.BuildMany(evidence, decisions).Select(Render).ToArray();
         var each = evidence.Select((e, i) => Render(ColumnFeatures.Build(e, decisions[i]))).ToArray();
