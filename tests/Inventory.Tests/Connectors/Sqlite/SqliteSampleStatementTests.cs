@@ -31,6 +31,32 @@ public sealed class SqliteSampleStatementTests
         return path;
     }
 
+    /// <summary>A rollback-journal database of one invented person's e-mail in table <c>person</c> (and view <c>people</c>
+    /// over it when <paramref name="withView"/>), deleted after the test.</summary>
+    private string NewPersonDatabase(bool withView)
+    {
+        var path = NewPath();
+        using var setup = new SqliteConnection($"Data Source={path};Pooling=False");
+        setup.Open();
+        using var create = setup.CreateCommand();
+        create.CommandText = "CREATE TABLE person (email TEXT); INSERT INTO person VALUES ('ana.k@example.com');"
+            + (withView ? " CREATE VIEW people AS SELECT email FROM person;" : "");
+        create.ExecuteNonQuery();
+        return path;
+    }
+
+    /// <summary>Another connection that holds an exclusive lock on the database at <paramref name="path"/> until it is
+    /// disposed (which rolls back and lets go of the lock).</summary>
+    private static SqliteConnection HoldExclusiveLock(string path)
+    {
+        var writer = new SqliteConnection($"Data Source={path};Pooling=False");
+        writer.Open();
+        using var begin = writer.CreateCommand();
+        begin.CommandText = "BEGIN EXCLUSIVE";
+        begin.ExecuteNonQuery();
+        return writer;
+    }
+
     private static readonly string[] Texts = ["", "a", "Zoë", "名前", "😀 ok", "line\nbreak", "tab\t", "'quote'", "0042", "1e5", " padded ", new string('x', 5000)];
 
     /// <summary>A random cell of any storage class (null, integer, real, text, blob).</summary>
@@ -130,23 +156,10 @@ public sealed class SqliteSampleStatementTests
     public async Task Sample_ViewLockedForAMoment_WaitsAndReads()
     {
         // Given a view of a rollback-journal database that another connection locks, and lets go of a moment later
-        var path = NewPath();
-        using (var setup = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            setup.Open();
-            using var create = setup.CreateCommand();
-            create.CommandText = "CREATE TABLE person (email TEXT); INSERT INTO person VALUES ('ana.k@example.com'); CREATE VIEW people AS SELECT email FROM person;";
-            create.ExecuteNonQuery();
-        }
+        var path = NewPersonDatabase(withView: true);
         await using var connector = new SqliteConnector(ConnectionTarget.Parse("sqlite:" + path));
         var view = (await connector.ReadCatalogAsync(CatalogFilter.All)).Tables.Single(t => t.Name == "people");
-        var writer = new SqliteConnection($"Data Source={path};Pooling=False");
-        writer.Open();
-        using (var begin = writer.CreateCommand())
-        {
-            begin.CommandText = "BEGIN EXCLUSIVE";
-            begin.ExecuteNonQuery();
-        }
+        var writer = HoldExclusiveLock(path);
         var release = Task.Run(async () =>
         {
             await Task.Delay(400);
@@ -166,14 +179,7 @@ public sealed class SqliteSampleStatementTests
     public async Task Sample_ViewOfALockedDatabase_TimeoutIssueThenReadOnceUnlocked()
     {
         // Given a view (read by the statement alone: no rowid query before it) of a rollback-journal database
-        var path = NewPath();
-        using (var setup = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            setup.Open();
-            using var create = setup.CreateCommand();
-            create.CommandText = "CREATE TABLE person (email TEXT); INSERT INTO person VALUES ('ana.k@example.com'); CREATE VIEW people AS SELECT email FROM person;";
-            create.ExecuteNonQuery();
-        }
+        var path = NewPersonDatabase(withView: true);
         await using var connector = new SqliteConnector(ConnectionTarget.Parse("sqlite:" + path));
         var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
         var view = catalog.Tables.Single(t => t.Name == "people");
@@ -181,14 +187,8 @@ public sealed class SqliteSampleStatementTests
 
         // When another connection holds an exclusive lock while the view is sampled, and again after it let go
         TableSample locked;
-        using (var writer = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            writer.Open();
-            using var begin = writer.CreateCommand();
-            begin.CommandText = "BEGIN EXCLUSIVE";
-            begin.ExecuteNonQuery();
+        using (HoldExclusiveLock(path))
             locked = await connector.SampleAsync(view, options);
-        }
         var unlocked = await connector.SampleAsync(view, options);
 
         // Then the locked read is a timeout issue (no value), and the next read gets the row
@@ -206,21 +206,8 @@ public sealed class SqliteSampleStatementTests
     {
         // Given a rollback-journal database that another connection holds an exclusive lock on for longer than the
         // lock timeout (the catalog's statements used a fixed 30 s, and the error asked whether the file is a database)
-        var path = NewPath();
-        using (var setup = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            setup.Open();
-            using var create = setup.CreateCommand();
-            create.CommandText = "CREATE TABLE person (email TEXT); INSERT INTO person VALUES ('ana.k@example.com');";
-            create.ExecuteNonQuery();
-        }
-        using var writer = new SqliteConnection($"Data Source={path};Pooling=False");
-        writer.Open();
-        using (var begin = writer.CreateCommand())
-        {
-            begin.CommandText = "BEGIN EXCLUSIVE";
-            begin.ExecuteNonQuery();
-        }
+        var path = NewPersonDatabase(withView: false);
+        using var writer = HoldExclusiveLock(path);
         await using var connector = new SqliteConnector(ConnectionTarget.Parse("sqlite:" + path));
 
         // When the catalog is read meanwhile (well within the old 30 s, so a wait of 30 s fails the test)
