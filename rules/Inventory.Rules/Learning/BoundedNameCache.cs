@@ -8,16 +8,23 @@ namespace Inventory.Rules.Learning;
 /// over (rather than refusing new names once full) keeps a long-running process that scans database after database
 /// caching the names of the database it is scanning now; since the cached function is pure, emptying it only costs
 /// recomputation, never a different answer. Thread-safe; concurrent additions may overshoot the bound by at most the
-/// number of threads adding at the same moment.
+/// number of threads adding at the same moment (each generation of the memo counts its own additions).
 /// </summary>
 /// <typeparam name="TValue">What the function gives for a name; never mutated once cached.</typeparam>
 internal sealed class BoundedNameCache<TValue>
 {
-    private readonly ConcurrentDictionary<string, TValue> _entries = new(StringComparer.Ordinal);
-    // Names added since the last emptying, counted here: ConcurrentDictionary.Count takes every one of the dictionary's
-    // locks (up to 1,024 once it has grown), which under a scan's parallel classification was a sixth of a names-only
-    // process's CPU (bench/README.md, 2026-12-04, perf28).
-    private int _added;
+    // One generation of the memo: its dictionary and the names added to it, counted here because
+    // ConcurrentDictionary.Count takes every one of the dictionary's locks (up to 1,024 once it has grown), which under
+    // a scan's parallel classification was a sixth of a names-only process's CPU (bench/README.md, 2026-12-04, perf28).
+    // Starting over swaps in a new generation instead of emptying this one: emptying and zeroing the count are two
+    // steps, and a thread descheduled between them let the others add up to a whole capacity of uncounted names.
+    private sealed class Generation
+    {
+        public readonly ConcurrentDictionary<string, TValue> Entries = new(StringComparer.Ordinal);
+        public int Added;
+    }
+
+    private Generation _current = new();
 
     /// <summary>Creates an empty cache.</summary>
     /// <param name="capacity">Names kept at most (at least 1).</param>
@@ -32,13 +39,13 @@ internal sealed class BoundedNameCache<TValue>
     public int Capacity { get; }
 
     /// <summary>Names cached now.</summary>
-    public int Count => _entries.Count;
+    public int Count => Volatile.Read(ref _current).Entries.Count;
 
     /// <summary>The cached value of a name.</summary>
     /// <param name="name">Exact (ordinal) name.</param>
     /// <param name="value">The value when cached.</param>
     /// <returns>True when cached.</returns>
-    public bool TryGet(string name, out TValue value) => _entries.TryGetValue(name, out value!);
+    public bool TryGet(string name, out TValue value) => Volatile.Read(ref _current).Entries.TryGetValue(name, out value!);
 
     /// <summary>Caches the value of a name; when the cache is full it is emptied first. A name already cached keeps its
     /// first value (both are the same: the function is pure).</summary>
@@ -46,11 +53,14 @@ internal sealed class BoundedNameCache<TValue>
     /// <param name="value">The function's value for it.</param>
     public void Add(string name, TValue value)
     {
-        if (Volatile.Read(ref _added) >= Capacity)
+        var generation = Volatile.Read(ref _current);
+        if (Volatile.Read(ref generation.Added) >= Capacity)
         {
-            _entries.Clear();
-            Volatile.Write(ref _added, 0);
+            // One thread swaps in the new generation; the others use whichever is current after it. A name added to the
+            // old generation by a thread that still held it is lost with it, which only costs recomputation.
+            Interlocked.CompareExchange(ref _current, new Generation(), generation);
+            generation = Volatile.Read(ref _current);
         }
-        if (_entries.TryAdd(name, value)) Interlocked.Increment(ref _added);
+        if (generation.Entries.TryAdd(name, value)) Interlocked.Increment(ref generation.Added);
     }
 }
