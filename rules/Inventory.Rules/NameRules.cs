@@ -103,11 +103,8 @@ public sealed class NameRuleSet
     // its context groups); a scan asks for the same names many times (each column's siblings, repeated column names
     // across tables), so answers are kept per rule set, up to MatchCacheLimit entries (then the cache starts over).
     private const int MatchCacheLimit = 200_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Groups, string Column, TypeFamily Family), NameMatch> _matches = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<string> Groups, string Key)> _groupsOfTable = new(StringComparer.Ordinal);
-    // Entries added to each memo since it was last emptied, counted here: ConcurrentDictionary.Count takes every lock of
-    // the dictionary (up to 1,024 once grown), which parallel classification contended for (bench/README.md, perf28).
-    private int _matchesAdded, _groupsOfTableAdded;
+    private readonly BoundedMemo<(string Groups, string Column, TypeFamily Family), NameMatch> _matches = new(MatchCacheLimit);
+    private readonly BoundedMemo<string, (IReadOnlyList<string> Groups, string Key)> _groupsOfTable = new(MatchCacheLimit, StringComparer.Ordinal);
 
     private readonly NameGates _gates;
 
@@ -290,15 +287,10 @@ public sealed class NameRuleSet
     // The groups of a table name and their cache key, memoised per name (a scan asks per table and per column).
     private (IReadOnlyList<string> Groups, string Key) GroupsOf(string table)
     {
-        if (_groupsOfTable.TryGetValue(table, out var context)) return context;
-        if (Volatile.Read(ref _groupsOfTableAdded) >= MatchCacheLimit)
-        {
-            _groupsOfTable.Clear();
-            Volatile.Write(ref _groupsOfTableAdded, 0);
-        }
+        if (_groupsOfTable.TryGet(table, out var context)) return context;
         var found = TableGroupsUncached(table);
         context = (found, string.Join('\u0001', found));
-        if (_groupsOfTable.TryAdd(table, context)) Interlocked.Increment(ref _groupsOfTableAdded);
+        _groupsOfTable.Add(table, context);
         return context;
     }
 
@@ -405,14 +397,9 @@ public sealed class NameRuleSet
     public NameMatch Match(string table, string column, TypeFamily family)
     {
         var context = GroupsOf(table);
-        if (_matches.TryGetValue((context.Key, column, family), out var known)) return known;
-        if (Volatile.Read(ref _matchesAdded) >= MatchCacheLimit)
-        {
-            _matches.Clear();
-            Volatile.Write(ref _matchesAdded, 0);
-        }
+        if (_matches.TryGet((context.Key, column, family), out var known)) return known;
         var match = MatchUncached(context.Groups, column, family);
-        if (_matches.TryAdd((context.Key, column, family), match)) Interlocked.Increment(ref _matchesAdded);
+        _matches.Add((context.Key, column, family), match);
         return match;
     }
 
