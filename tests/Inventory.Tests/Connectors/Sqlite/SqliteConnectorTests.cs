@@ -11,21 +11,14 @@ public sealed class SqliteConnectorTests
 {
     private static string Chinook => Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
 
-    private readonly List<string> _files = [];
+    private readonly TemporarySqliteFiles _files = new();
 
     [TearDown]
-    public void DeleteFiles()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var f in _files)
-            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
-                File.Delete(f + suffix);
-    }
+    public void DeleteFiles() => _files.DeleteAll();
 
     private string CreateDatabase(string setupSql)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"inv_sqlite_{Guid.NewGuid():N}.db");
-        _files.Add(path);
+        var path = _files.NewPath("inv_sqlite");
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
         connection.Open();
         using var cmd = connection.CreateCommand();
@@ -121,8 +114,7 @@ public sealed class SqliteConnectorTests
     {
         if (!Directory.Exists("/proc/self/fd")) Assert.Ignore("counting the process's open files needs /proc/self/fd (Linux)");
         // Given a private copy of Chinook (no other test holds it open)
-        var path = Path.Combine(Path.GetTempPath(), $"inv_sqlite_{Guid.NewGuid():N}.db");
-        _files.Add(path);
+        var path = _files.NewPath("inv_sqlite");
         File.Copy(Chinook, path);
         var connector = Connect(path);
         var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
@@ -358,8 +350,7 @@ public sealed class SqliteConnectorTests
     [Test]
     public void ReadCatalog_MissingFile_ConnectorErrorAndNoFileCreated()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"inv_missing_{Guid.NewGuid():N}.db");
-        _files.Add(path);
+        var path = _files.NewPath("inv_missing");
 
         var error = Assert.ThrowsAsync<ConnectorException>(async () =>
         {

@@ -3,6 +3,7 @@ using System.Text;
 using Inventory.Catalog;
 using Inventory.Connectors;
 using Inventory.Connectors.Sqlite;
+using Inventory.Tests.Support;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
 
@@ -13,23 +14,12 @@ namespace Inventory.Tests.Connectors.Sqlite;
 /// issue.</summary>
 public sealed class SqliteSampleStatementTests
 {
-    private readonly List<string> _files = [];
+    private readonly TemporarySqliteFiles _files = new();
 
     [TearDown]
-    public void DeleteFiles()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var f in _files)
-            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
-                File.Delete(f + suffix);
-    }
+    public void DeleteFiles() => _files.DeleteAll();
 
-    private string NewPath()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"inv_sqlite_stmt_{Guid.NewGuid():N}.db");
-        _files.Add(path);
-        return path;
-    }
+    private string NewPath() => _files.NewPath("inv_sqlite_stmt");
 
     /// <summary>A rollback-journal database of one invented person's e-mail in table <c>person</c> (and view <c>people</c>
     /// over it when <paramref name="withView"/>), deleted after the test.</summary>
