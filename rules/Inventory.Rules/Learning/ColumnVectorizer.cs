@@ -64,8 +64,7 @@ public sealed class ColumnVectorizer
 
     private static readonly FeatureGroup[] Groups = Enum.GetValues<FeatureGroup>();
     private readonly string[][] _terms;
-    private readonly Dictionary<string, int>[] _vocabularies;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>[] _lookups;
+    private readonly TermVocabulary[] _lookups;
     private readonly int[] _offsets;
 
     /// <summary>Creates a vectorizer from its vocabulary.</summary>
@@ -76,17 +75,18 @@ public sealed class ColumnVectorizer
         if (terms.Count != Groups.Length)
             throw new ArgumentException($"a column vectorizer needs {Groups.Length} term lists, not {terms.Count}", nameof(terms));
         _terms = terms.Select(t => t.ToArray()).ToArray();
-        _vocabularies = new Dictionary<string, int>[Groups.Length];
-        _lookups = new Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>[Groups.Length];
+        _lookups = new TermVocabulary[Groups.Length];
         _offsets = new int[Groups.Length + 1];
         for (int g = 0; g < Groups.Length; g++)
         {
-            var vocabulary = new Dictionary<string, int>(_terms[g].Length, StringComparer.Ordinal);
-            for (int i = 0; i < _terms[g].Length; i++)
-                if (!vocabulary.TryAdd(_terms[g][i], i))
-                    throw new ArgumentException($"term '{_terms[g][i]}' appears twice in group {Groups[g]}", nameof(terms));
-            _vocabularies[g] = vocabulary;
-            _lookups[g] = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+            try
+            {
+                _lookups[g] = new TermVocabulary(_terms[g]);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"{e.Message} in group {Groups[g]}", nameof(terms), e);
+            }
             _offsets[g + 1] = _offsets[g] + _terms[g].Length;
         }
         Dimension = _offsets[^1] + ColumnFeatures.FlagCount;

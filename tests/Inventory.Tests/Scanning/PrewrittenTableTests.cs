@@ -14,7 +14,7 @@ namespace Inventory.Tests.Scanning;
 [TestFixture]
 public sealed class PrewrittenTableTests
 {
-    private static string Written(InventoryDocument document)
+    internal static string Written(InventoryDocument document)
     {
         using var output = new MemoryStream();
         InventoryJson.WriteDocument(document, output);
@@ -22,7 +22,7 @@ public sealed class PrewrittenTableTests
     }
 
     /// <summary>The same document written with no table written ahead.</summary>
-    private static string WrittenFresh(InventoryDocument document)
+    internal static string WrittenFresh(InventoryDocument document)
     {
         var kept = document.AllTables().Select(t => (t.Table, t.Table.Prewritten)).ToList();
         foreach (var (table, _) in kept) table.Prewritten = null;
