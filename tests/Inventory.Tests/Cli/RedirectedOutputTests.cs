@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Inventory.Cli;
+using Inventory.Tests.Support;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
 using Spectre.Console;
@@ -26,15 +26,8 @@ public sealed class RedirectedOutputTests
 
     private (int Exit, string[] Lines, string Error) Run(params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "inventory.dll"));
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        output.Wait();
-        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(2)), Is.True, "the CLI finished");
-        return (process.ExitCode, output.Result.Split('\n'), error);
+        var (exit, output, error) = CliProcess.Run(_folder, arguments);
+        return (exit, output.Split('\n'), error);
     }
 
     /// <summary>A config of two sources: a small database, and a file that does not exist under a path of over 240

@@ -55,15 +55,9 @@ public sealed class MySqlExportRoundTripTests
         await using var db = await TestMySql.CreateAsync("exprt", Setup);
         using var dir = new TempFolder();
         dir.Write("annotations/customer.yml", Annotations);
-        var inventoryPath = Path.Combine(dir.Path, "inventory.json");
-        InventoryJson.Write(await ScanAsync(db.ConnectionString), inventoryPath);
 
         // When exported as MySQL comments and applied twice with the mariadb client to a copy, which is re-scanned
-        var scriptPath = Path.Combine(dir.Path, "labels.sql");
-        var console = new TestConsole();
-        var code = await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
-            "--format", "mysql-comments", "--out", scriptPath], console);
-        Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+        var scriptPath = await ScanAndExportAsync(db, dir);
         await using var copy = await TestMySql.CreateAsync("exprtcopy",
             $"CREATE TABLE customer LIKE `{db.Name}`.customer; INSERT INTO customer SELECT * FROM `{db.Name}`.customer;");
         var output = Apply(copy, scriptPath);
@@ -130,13 +124,7 @@ public sealed class MySqlExportRoundTripTests
               city: contact.postal_address
               latin_name: contact.name
             """);
-        var inventoryPath = Path.Combine(dir.Path, "inventory.json");
-        InventoryJson.Write(await ScanAsync(db.ConnectionString), inventoryPath);
-        var scriptPath = Path.Combine(dir.Path, "labels.sql");
-        var console = new TestConsole();
-        var code = await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
-            "--format", "mysql-comments", "--out", scriptPath], console);
-        Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+        var scriptPath = await ScanAndExportAsync(db, dir);
         var before = await ShowCreateTableAsync(db, "profile");
 
         // When the script is applied twice to the scanned database's copy of the table
@@ -184,13 +172,7 @@ public sealed class MySqlExportRoundTripTests
         await using var db = await TestMySql.CreateAsync("exver", setup);
         using var dir = new TempFolder();
         dir.Write("annotations/gadget.yml", "table: gadget\ncolumns:\n  id: none\n  qty: none\n  label: contact.name\n");
-        var inventoryPath = Path.Combine(dir.Path, "inventory.json");
-        InventoryJson.Write(await ScanAsync(db.ConnectionString), inventoryPath);
-        var scriptPath = Path.Combine(dir.Path, "labels.sql");
-        var console = new TestConsole();
-        var code = await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
-            "--format", "mysql-comments", "--out", scriptPath], console);
-        Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+        var scriptPath = await ScanAndExportAsync(db, dir);
         var script = await File.ReadAllTextAsync(scriptPath);
         Assert.That(script.Split("VERSION()").Length - 1, Is.EqualTo(1), "the script asks the server's version once");
 
@@ -219,6 +201,21 @@ public sealed class MySqlExportRoundTripTests
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();
         return reader.GetString(1);
+    }
+
+    /// <summary>Scans <paramref name="db"/> into <c>inventory.json</c> of <paramref name="dir"/> and exports it with the
+    /// annotations of its <c>annotations/</c> folder as <c>mysql-comments</c> (the CLI's export command).</summary>
+    /// <returns>The path of the script written.</returns>
+    private static async Task<string> ScanAndExportAsync(TestMySqlDatabase db, TempFolder dir)
+    {
+        var inventoryPath = Path.Combine(dir.Path, "inventory.json");
+        InventoryJson.Write(await ScanAsync(db.ConnectionString), inventoryPath);
+        var scriptPath = Path.Combine(dir.Path, "labels.sql");
+        var console = new TestConsole();
+        var code = await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
+            "--format", "mysql-comments", "--out", scriptPath], console);
+        Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+        return scriptPath;
     }
 
     private static Task<InventoryDocument> ScanAsync(string connectionString) =>
