@@ -109,11 +109,9 @@ internal static class ReportModelBuilder
 
         var coverage = inventory.Sources.Select(s => Coverage(s, options)).ToList();
         var totals = Sum(coverage.Where(c => c.Role != ProcessingRole.Processor).ToList());
-        var diff = previous is null ? null : InventoryDiff.Compare(previous, inventory);
         // A previous inventory saved without annotations (a plain scan) holds no records of processing: every activity,
         // recipient, retention and annotated category would show as changed. The report says so once instead.
-        var previousHeldNoRecords = previous is not null && !InventoryDiff.HoldsRecords(previous) && InventoryDiff.HoldsRecords(inventory);
-        if (previousHeldNoRecords) diff = diff!.WithoutWhatAnnotatingRecorded(inventory);
+        var diff = previous is null ? null : InventoryDiff.CompareSince(previous, inventory);
 
         return new ReportModel
         {
@@ -157,7 +155,7 @@ internal static class ReportModelBuilder
             Columns = columns,
             Issues = inventory.Issues.Select(i => $"{i.Source}{(i.Table is null ? "" : "/" + i.Table)}{(i.Column is null ? "" : "." + i.Column)}: {i.Kind}: {i.Message}").ToList(),
             Changes = diff,
-            PreviousHeldNoRecords = previousHeldNoRecords,
+            PreviousHeldNoRecords = diff?.PreviousHeldNoRecords ?? false,
             ChangeRows = diff is null ? [] : ChangeRowsOf(diff),
         };
     }

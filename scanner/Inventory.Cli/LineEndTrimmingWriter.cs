@@ -3,7 +3,7 @@ using System.Text;
 namespace Inventory.Cli;
 
 /// <summary>A writer that drops the spaces at the end of every line before passing text on. Spectre.Console pads tables
-/// and help grids to the console width, and piped output is given a wide width (240) so findings are never folded: without
+/// and help grids to the console width, and piped output is laid out at a wide width (240) and its text is never folded (RedirectedOutputConsole): without
 /// this, every line of <c>inventory scan --help | less</c> or of a CI log would carry up to 240 columns of spaces.
 /// Spaces inside a line are kept; spaces pending when the writer is flushed or disposed are written then.</summary>
 /// <param name="inner">The writer that receives the text (standard output); not disposed by this writer.</param>

@@ -2,21 +2,10 @@ using Inventory.Cli;
 using Inventory.Cli.Commands;
 using Spectre.Console;
 
-var console = AnsiConsole.Console;
-LineEndTrimmingWriter? pipedOutput = null;
-// Output that is piped or redirected is read by programs and CI logs: do not fold it at 80 columns, and do not pad
-// its lines to that width either.
-if (Console.IsOutputRedirected)
-{
-    pipedOutput = new LineEndTrimmingWriter(Console.Out);
-    console = AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(pipedOutput),
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-    });
-    console.Profile.Width = 240;
-}
+// Output that is piped or redirected is read by programs and CI logs: never fold its lines, nor pad them
+// (RedirectedOutputConsole).
+var pipedOutput = Console.IsOutputRedirected ? new RedirectedOutputConsole(Console.Out) : null;
+IAnsiConsole console = pipedOutput is null ? AnsiConsole.Console : pipedOutput;
 // Progress and errors go to standard error so that findings and reports on standard output stay clean.
 ScanProgressView.ProgressWriter = Console.Error;
 // Ctrl-C cancels the command, which then says so and exits 130 without a half-written file (trial28: it died silently

@@ -133,6 +133,27 @@ public sealed record InventoryDiff
         };
     }
 
+    /// <summary>True for the view <see cref="CompareSince"/> returns when the previous inventory held no records of
+    /// processing while the current one does: what annotating recorded since was left out
+    /// (<see cref="WithoutWhatAnnotatingRecorded"/>), and the text and JSON say so once.</summary>
+    public bool PreviousHeldNoRecords { get; init; }
+
+    /// <summary>The changes since <paramref name="previous"/>, as <c>inventory diff</c> and <c>report --previous</c> show
+    /// them: <see cref="Compare"/>, except that when <paramref name="previous"/> holds no records of processing
+    /// (<see cref="HoldsRecords"/>: a plain saved scan) and <paramref name="current"/> does, what annotating recorded
+    /// since is left out (<see cref="WithoutWhatAnnotatingRecorded"/>) and <see cref="PreviousHeldNoRecords"/> is set,
+    /// rather than every processing activity listed as changed.</summary>
+    /// <param name="previous">The previous (old) inventory.</param>
+    /// <param name="current">The current (new) inventory.</param>
+    /// <returns>The changes; the documents are not modified.</returns>
+    public static InventoryDiff CompareSince(InventoryDocument previous, InventoryDocument current)
+    {
+        var diff = Compare(previous, current);
+        return !HoldsRecords(previous) && HoldsRecords(current)
+            ? diff.WithoutWhatAnnotatingRecorded(current) with { PreviousHeldNoRecords = true }
+            : diff;
+    }
+
     /// <summary>How many activity, recipient and retention changes <see cref="WithoutWhatAnnotatingRecorded"/> left out
     /// (0 for a full diff).</summary>
     public int RecordChangesLeftOut { get; init; }
@@ -288,7 +309,9 @@ public sealed record InventoryDiff
 /// <summary>Writes an <see cref="InventoryDiff"/> as text (one line per change) or JSON.</summary>
 public static class InventoryDiffWriter
 {
-    /// <summary>Plain text, schema changes apart so that annotating does not bury them: a <c>schema:</c> summary line
+    /// <summary>Plain text, schema changes apart so that annotating does not bury them: first, when the previous inventory
+    /// held no records of processing (<see cref="InventoryDiff.PreviousHeldNoRecords"/>), the line saying so
+    /// (<see cref="PreviousWithoutRecords"/>); a <c>schema:</c> summary line
     /// and a <c>classification:</c> one (counts per kind, or <c>no changes</c>; left out of the <c>--schema-only</c>
     /// view, which did not compare them), then one line per schema change, one per category, activity,
     /// shared-with or retention change (a table's, or a column entry's own), and the status changes summarised as one count line per transition
@@ -297,8 +320,9 @@ public static class InventoryDiffWriter
     /// <returns>Text with LF newlines.</returns>
     public static string ToText(InventoryDiff diff)
     {
-        if (diff.IsEmpty) return "no changes\n";
         var sb = new StringBuilder();
+        if (diff.PreviousHeldNoRecords && !diff.ClassificationLeftOut) sb.Append(PreviousWithoutRecords(diff)).Append('\n');
+        if (diff.IsEmpty) return sb.Append("no changes\n").ToString();
         var schema = diff.Changes.Where(c => InventoryDiff.IsSchemaChange(c.Kind)).ToList();
         var other = diff.Changes.Where(c => !InventoryDiff.IsSchemaChange(c.Kind)).ToList();
         static string Counts(IEnumerable<InventoryChange> changes) => string.Join(", ",
@@ -317,6 +341,16 @@ public static class InventoryDiffWriter
             sb.Append(CultureInfo.InvariantCulture, $"~ status {transition.Key.Old} → {transition.Key.New}: {CountWording.Phrase(transition.Count(), "column", "columns")}\n");
         return sb.ToString();
     }
+
+    /// <summary>The statement that the previous inventory held no records of processing, and what was left out because
+    /// of it (<see cref="InventoryDiff.PreviousHeldNoRecords"/>): <c>the previous inventory holds no records of processing
+    /// (saved without annotations): 3 activity, recipient and retention entries and 4 annotated columns recorded since are
+    /// not listed as changes</c>.</summary>
+    /// <param name="diff">A diff whose previous inventory held no records.</param>
+    public static string PreviousWithoutRecords(InventoryDiff diff) =>
+        "the previous inventory holds no records of processing (saved without annotations): " +
+        $"{CountWording.Phrase(diff.RecordChangesLeftOut, "activity, recipient or retention entry", "activity, recipient and retention entries")} and " +
+        $"{CountWording.Phrase(diff.AnnotatedColumnsLeftOut, "annotated column", "annotated columns")} recorded since are not listed as changes";
 
     /// <summary>One change as a line, e.g. <c>~ app/users.email category: none → contact.email</c>; an added column or
     /// a category change whose column is now a conflict ends with <c>; conflict: …</c> (<see cref="InventoryChange.Conflict"/>).</summary>
@@ -346,18 +380,24 @@ public static class InventoryDiffWriter
     };
 
     /// <summary>JSON: <c>{"summary": {kind: count}, "changes": [{kind, source, table, column, foreignKey, old, new, renamedFrom, conflict}]}</c>, camelCase keys,
-    /// kebab-case kinds, nulls omitted, LF newlines.</summary>
+    /// kebab-case kinds, nulls omitted, LF newlines. When the previous inventory held no records of processing
+    /// (<see cref="InventoryDiff.PreviousHeldNoRecords"/>), also <c>"previousHeldNoRecords": true</c>,
+    /// <c>"recordChangesLeftOut"</c> and <c>"annotatedColumnsLeftOut"</c> (the counts left out of <c>changes</c>).</summary>
     /// <param name="diff">The diff.</param>
     /// <returns>JSON text ending with a newline.</returns>
     public static string ToJson(InventoryDiff diff)
     {
         var payload = new DiffJson(
             diff.Counts.ToDictionary(c => InventoryDiff.KindName(c.Key), c => c.Value),
-            diff.Changes.Select(c => new ChangeJson(InventoryDiff.KindName(c.Kind), c.Source, c.Table, c.Column, c.ForeignKey, c.Old, c.New, c.RenamedFrom, c.Conflict)).ToList());
+            diff.Changes.Select(c => new ChangeJson(InventoryDiff.KindName(c.Kind), c.Source, c.Table, c.Column, c.ForeignKey, c.Old, c.New, c.RenamedFrom, c.Conflict)).ToList(),
+            diff.PreviousHeldNoRecords ? true : null,
+            diff.PreviousHeldNoRecords ? diff.RecordChangesLeftOut : null,
+            diff.PreviousHeldNoRecords ? diff.AnnotatedColumnsLeftOut : null);
         return JsonSerializer.Serialize(payload, InventoryJson.Options) + "\n";
     }
 
-    private sealed record DiffJson(Dictionary<string, int> Summary, List<ChangeJson> Changes);
+    private sealed record DiffJson(Dictionary<string, int> Summary, List<ChangeJson> Changes, bool? PreviousHeldNoRecords,
+        int? RecordChangesLeftOut, int? AnnotatedColumnsLeftOut);
 
     private sealed record ChangeJson(string Kind, string Source, string? Table, string? Column, string? ForeignKey, string? Old,
         [property: JsonPropertyName("new")] string? New, string? RenamedFrom, string? Conflict);

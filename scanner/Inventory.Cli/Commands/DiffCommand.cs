@@ -7,7 +7,9 @@ using Spectre.Console.Cli;
 namespace Inventory.Cli.Commands;
 
 /// <summary><c>inventory diff OLD NEW [--schema-only] [--json FILE]</c>: added, removed and changed tables and columns,
-/// and category changes, as text on the console (schema changes first, status changes counted) and optionally as JSON. Exit 0 whether or not something changed; 2 on bad input.</summary>
+/// and category changes, as text on the console (schema changes first, status changes counted) and optionally as JSON. Exit 0 whether or not something changed; 2 on bad input.
+/// An OLD without records of processing (a plain scan) against an annotated NEW: what annotating recorded is left out
+/// and said once (<see cref="InventoryDiff.CompareSince"/>), as <c>report --previous</c> does.</summary>
 internal sealed class DiffCommand(IAnsiConsole console) : Command<DiffCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -31,7 +33,8 @@ internal sealed class DiffCommand(IAnsiConsole console) : Command<DiffCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var diff = InventoryDiff.Compare(InventoryJson.Read(settings.Old), InventoryJson.Read(settings.New));
+        // An OLD saved as a plain scan holds no records of processing: say so once rather than list every activity.
+        var diff = InventoryDiff.CompareSince(InventoryJson.Read(settings.Old), InventoryJson.Read(settings.New));
         if (settings.SchemaOnly) diff = diff.SchemaOnly();
         console.Write(new Text(InventoryDiffWriter.ToText(diff)));
         if (settings.Json is { } json)

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Inventory.Config;
 using Inventory.Model;
 using Inventory.Pipeline;
+using Inventory.Reports.Diff;
 using Inventory.Reports.Writers;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -77,9 +78,8 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         var model = flow.BuildReport(inventory, policy, previous: previous);
         foreach (var path in await InventoryFlow.WriteReportsAsync(model, writers, settings.Out, cancellationToken))
             console.Write(new Text($"wrote {path}\n"));
-        if (model.PreviousHeldNoRecords)
-            console.Write(new Text($"the previous inventory holds no records of processing (saved without annotations): {model.RecordChangesLeftOut} " +
-                                   $"activity, recipient and retention entries and {model.AnnotatedColumnsLeftOut} annotated columns recorded since are not listed as changes\n"));
+        if (model.Changes is { PreviousHeldNoRecords: true } changes)
+            console.Write(new Text(InventoryDiffWriter.PreviousWithoutRecords(changes) + "\n"));
         var totals = model.CoverageTotals;
         console.Write(new Text($"{totals.GateTagged} of {totals.Columns} in-scope columns tagged ({totals.TaggedPercent}); " +
                                $"{totals.UntaggedWithSuggestion} untagged with a suggestion, {totals.UntaggedNoSuggestion} without\n"));

@@ -13,10 +13,17 @@ public interface IConnector : IAsyncDisposable
 
     /// <summary>Reads the catalog in a fixed number of queries, whatever the number of tables.</summary>
     /// <param name="filter">Applied before anything table-specific is queried.</param>
+    /// <param name="timeouts">The scan's limits, as the source's <c>sample:</c> (config) and <c>--timeout</c> (CLI) set
+    /// them: the catalog's statements run under its <see cref="SampleOptions.StatementTimeout"/> and wait at most its
+    /// <see cref="SampleOptions.LockTimeout"/> for a lock (PostgreSQL <c>statement_timeout</c> and <c>lock_timeout</c> in
+    /// the catalog's read-only transaction; MySQL/MariaDB <c>MAX_EXECUTION_TIME</c>/<c>max_statement_time</c>,
+    /// <c>innodb_lock_wait_timeout</c> and <c>lock_wait_timeout</c>; SQLite's busy wait; SQL Server's command timeout and
+    /// <c>SET LOCK_TIMEOUT</c>). The other members are not used. Null: <see cref="SampleOptions"/>' defaults (30 s, 5 s).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The filtered catalog, tables sorted by schema then name (ordinal).</returns>
-    /// <exception cref="ConnectorException">The source cannot be reached or its catalog read.</exception>
-    Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default);
+    /// <exception cref="ConnectorException">The source cannot be reached or its catalog read, including a catalog read
+    /// that outlasted one of the limits: the message names the limit and the setting to raise.</exception>
+    Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default);
 
     /// <summary>Samples up to <see cref="SampleOptions.Rows"/> random rows of a table, reading only readable columns,
     /// every value rendered as text by the server, inside a read-only transaction under a statement timeout.

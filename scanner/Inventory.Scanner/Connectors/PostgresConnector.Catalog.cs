@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Inventory.Catalog;
 using Inventory.Connectors.Postgres;
+using Inventory.Connectors.Sampling;
 using Npgsql;
 
 namespace Inventory.Connectors;
@@ -9,9 +10,10 @@ namespace Inventory.Connectors;
 public sealed partial class PostgresConnector
 {
     /// <inheritdoc />
-    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
+    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var limits = timeouts ?? new SampleOptions();
         NpgsqlConnection connection;
         try
         {
@@ -25,27 +27,35 @@ public sealed partial class PostgresConnector
         {
             try
             {
-                return await ReadCatalogCoreAsync(connection, filter, cancellationToken).ConfigureAwait(false);
+                return await ReadCatalogCoreAsync(connection, filter, limits, cancellationToken).ConfigureAwait(false);
             }
             catch (NpgsqlException e)
             {
                 var state = (e as PostgresException)?.SqlState;
                 await RollbackQuietlyAsync(connection).ConfigureAwait(false);
-                throw new ConnectorException(Provider, Target,
-                    $"reading the catalog failed: {PostgresErrors.Describe(e)}; check that the role may read pg_catalog and that the server is up", state, e);
+                // The catalog queries read system catalogs only (never a user relation): a lock they wait for is one a
+                // session holds on a system catalog, as DDL or VACUUM FULL of it does.
+                var advice = state switch
+                {
+                    "55P03" => SampleLimits.CatalogLockAdvice(limits, "another session holds a lock on a system catalog, as DDL or VACUUM FULL does"),
+                    "57014" => SampleLimits.CatalogStatementAdvice(limits),
+                    _ => "check that the role may read pg_catalog and that the server is up",
+                };
+                throw new ConnectorException(Provider, Target, $"reading the catalog failed: {PostgresErrors.Describe(e)}; {advice}", state, e);
             }
         }
     }
 
-    private async Task<DatabaseCatalog> ReadCatalogCoreAsync(NpgsqlConnection connection, CatalogFilter filter, CancellationToken ct)
+    private async Task<DatabaseCatalog> ReadCatalogCoreAsync(NpgsqlConnection connection, CatalogFilter filter, SampleOptions limits, CancellationToken ct)
     {
         int queries = 0;
-        // One read-only snapshot for the three queries, so relations, columns and keys agree.
-        await ExecuteAsync(connection, _dialect.BeginReadOnly(CatalogTimeouts, repeatableRead: true), ct).ConfigureAwait(false);
+        // One read-only snapshot for the three queries, so relations, columns and keys agree, under the scan's
+        // statement_timeout and lock_timeout.
+        await ExecuteAsync(connection, _dialect.BeginReadOnly(limits, repeatableRead: true), ct).ConfigureAwait(false);
 
         // 1. relations
         var relations = new List<Relation>();
-        await using (var cmd = new NpgsqlCommand(_dialect.RelationsSql, connection))
+        await using (var cmd = new NpgsqlCommand(_dialect.RelationsSql, connection) { CommandTimeout = ClientTimeout(limits) })
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             queries++;
@@ -66,7 +76,7 @@ public sealed partial class PostgresConnector
 
         // 2. columns (unordered: sorted by attnum here)
         var columns = new Dictionary<long, List<(int Attnum, ColumnInfo Column, bool MaySelect)>>();
-        await using (var cmd = new NpgsqlCommand(_dialect.ColumnsSql, connection))
+        await using (var cmd = new NpgsqlCommand(_dialect.ColumnsSql, connection) { CommandTimeout = ClientTimeout(limits) })
         {
             cmd.Parameters.AddWithValue("oids", oids);
             cmd.Parameters.AddWithValue("unselectable", kept.Where(r => !r.MaySelect).Select(r => r.Oid).ToArray());
@@ -105,7 +115,7 @@ public sealed partial class PostgresConnector
         // 3. primary and foreign keys
         var primaryKeys = new Dictionary<long, IReadOnlyList<string>>();
         var foreignKeys = new Dictionary<long, List<ForeignKeyInfo>>();
-        await using (var cmd = new NpgsqlCommand(_dialect.ConstraintsSql, connection))
+        await using (var cmd = new NpgsqlCommand(_dialect.ConstraintsSql, connection) { CommandTimeout = ClientTimeout(limits) })
         {
             cmd.Parameters.AddWithValue("oids", oids);
             await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);

@@ -54,9 +54,6 @@ public sealed partial class PostgresConnector : IConnector
     /// <inheritdoc />
     public string Target => _target.Display;
 
-    /// <summary>Options for the catalog transaction's timeouts (statement and lock); the default is 30 s and 5 s.</summary>
-    public SampleOptions CatalogTimeouts { get; init; } = new();
-
     private static async Task ExecuteAsync(NpgsqlConnection connection, IEnumerable<string> statements, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection);

@@ -53,13 +53,17 @@ public sealed class SqlServerConnector : IConnector
     public string Target => _target.Display;
 
     /// <inheritdoc />
-    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
+    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default)
     {
-        var options = new SampleOptions();
+        // The scan's limits: every catalog query's command timeout is the statement timeout, and LOCK_TIMEOUT bounds its
+        // wait behind DDL (SqlServerDialect.CatalogSessionSetup).
+        var options = timeouts ?? new SampleOptions();
         await using var connection = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
         int queries = 0;
         try
         {
+            await using (var setup = Command(connection, _dialect.CatalogSessionSetup(options), options))
+                await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             string version;
             bool hasClassifications, hasRank;
             await using (var cmd = Command(connection, _dialect.ServerInfo, options))
@@ -181,9 +185,22 @@ public sealed class SqlServerConnector : IConnector
         }
         catch (SqlException e)
         {
-            throw new ConnectorException(Provider, Target, $"the catalog cannot be read: {Describe(e)}", e.Number.ToString(CultureInfo.InvariantCulture), e);
+            throw new ConnectorException(Provider, Target, CatalogFailure(e.Number, Describe(e), options), e.Number.ToString(CultureInfo.InvariantCulture), e);
         }
     }
+
+    /// <summary>The message of a failed catalog read, by SQL Server error number: 1222 (lock request time out) names the
+    /// lock timeout and the setting to raise, -2 (client timeout) the statement timeout; anything else says the catalog
+    /// cannot be read.</summary>
+    /// <param name="number">The error number.</param>
+    /// <param name="description">The safe description (<see cref="Describe"/>).</param>
+    /// <param name="options">The limits the catalog read ran under.</param>
+    internal static string CatalogFailure(int number, string description, SampleOptions options) => number switch
+    {
+        1222 => $"the catalog cannot be read ({description}): {SampleLimits.CatalogLockAdvice(options, "another session holds a schema lock, as DDL does")}",
+        -2 => $"the catalog cannot be read ({description}): {SampleLimits.CatalogStatementAdvice(options)}",
+        _ => $"the catalog cannot be read: {description}",
+    };
 
     /// <summary>Maps <c>delete_referential_action_desc</c> (NO_ACTION, CASCADE, SET_NULL, SET_DEFAULT) to the model's spelling.</summary>
     internal static string OnDelete(string action) => action switch

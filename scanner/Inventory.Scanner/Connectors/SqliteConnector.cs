@@ -11,7 +11,7 @@ namespace Inventory.Connectors;
 /// The embedded default: reads a SQLite database file, never writes it, never creates it.
 /// <para>Opening: the file must exist (checked first, so a typo never leaves an empty database behind); the connection
 /// is opened with <c>Mode=ReadOnly</c> (SQLITE_OPEN_READONLY) and then <c>PRAGMA query_only=ON</c>; the busy timeout is
-/// <see cref="SampleOptions.LockTimeout"/>. In WAL mode a reader never blocks writers; in rollback-journal mode a read
+/// <see cref="SampleOptions.LockTimeout"/>, the scan's for the catalog read as for sampling. In WAL mode a reader never blocks writers; in rollback-journal mode a read
 /// holds a shared lock for the duration of one short sampling statement.</para>
 /// <para>Catalog: a fixed number of queries whatever the number of tables: one on <c>sqlite_schema</c> (filtered by
 /// <see cref="CatalogFilter"/> before any relation-specific work, so an excluded broken view is never touched),
@@ -55,11 +55,11 @@ public sealed partial class SqliteConnector : IConnector
     public string Target => _target.Display;
 
     /// <inheritdoc />
-    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
+    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default)
     {
         // The catalog reads SQLite's own small tables: its statements wait only for locks, so their time limit is the
-        // lock timeout (Microsoft.Data.Sqlite retries a busy statement until its command timeout).
-        var lockTimeout = new SampleOptions().LockTimeout;
+        // scan's lock timeout (Microsoft.Data.Sqlite retries a busy statement until its command timeout, whole seconds).
+        var lockTimeout = (timeouts ?? new SampleOptions()).LockTimeout;
         var connection = await OpenAsync(lockTimeout, cancellationToken).ConfigureAwait(false);
         int queries = 0;
         bool reusable = false;
@@ -179,7 +179,8 @@ public sealed partial class SqliteConnector : IConnector
             throw new ConnectorException(Provider, Target,
                 $"the catalog cannot be read: the database stayed locked longer than the lock timeout of {SampleLimits.Duration(lockTimeout)} " +
                 $"(SQLite error {e.SqliteErrorCode}: {SafeReason(e)}); another process holds a write lock on the file. Scan again when " +
-                "its write is done, or switch the database to WAL mode (PRAGMA journal_mode=WAL), where readers never wait for writers",
+                "its write is done, raise lock-timeout: under the source's sample: in inventory.yml, or switch the database to WAL mode " +
+                "(PRAGMA journal_mode=WAL), where readers never wait for writers",
                 e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
         }
         catch (SqliteException e)

@@ -196,7 +196,7 @@ public sealed class ScanRunner
         ScanRequest request, ScanShard? tableShard, SemaphoreSlim slots, ClassificationStage stage, IScanProgress? progress, CancellationToken cancellationToken)
     {
         var filter = new CatalogFilter(source.Include, source.Exclude);
-        var catalog = await connector.ReadCatalogAsync(filter, cancellationToken).ConfigureAwait(false);
+        var catalog = await connector.ReadCatalogAsync(filter, source.Sample, cancellationToken).ConfigureAwait(false);
         var tables = tableShard is { } shard ? catalog.Tables.Where(t => shard.Owns(t.QualifiedName(catalog.DefaultSchema))).ToList() : catalog.Tables;
         progress?.CatalogRead(source.Name, tables.Count, tables.Sum(t => t.Columns.Count));
         var entry = new SourceEntry

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Inventory.Tests.Support;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
 
@@ -26,21 +26,7 @@ public sealed class DefaultConfigTests
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static string Cli => Path.Combine(AppContext.BaseDirectory, "inventory.dll");
-
-    private (int Exit, string Output, string Error) Run(params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        info.ArgumentList.Add(Cli);
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        info.Environment.Remove("T17_UNSET_DB");
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        output.Wait();
-        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(2)), Is.True, "the CLI finished");
-        return (process.ExitCode, output.Result, error);
-    }
+    private (int Exit, string Output, string Error) Run(params string[] arguments) => CliProcess.Run(_folder, arguments, "T17_UNSET_DB");
 
     /// <summary>A scanned database of one table (id, an e-mail column) and an inventory.yml whose annotations folder is
     /// not the default one, which annotates the e-mail column <c>none</c> (a conflict) and fails on conflicts.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Inventory.Model;
 using Inventory.Tests.Annotations;
 using Inventory.Tests.Support;
@@ -14,19 +13,11 @@ namespace Inventory.Tests.Cli;
 [TestFixture]
 public sealed class SavedInventoryDefaultConfigTests
 {
-    private static string Cli => Path.Combine(AppContext.BaseDirectory, "inventory.dll");
-
     /// <summary>Runs the CLI in <paramref name="folder"/>; returns the exit code and standard output + error.</summary>
     private static (int Exit, string Output) Run(string folder, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        info.ArgumentList.Add(Cli);
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(2)), Is.True, "the CLI finished");
-        return (process.ExitCode, output.Result + error);
+        var (exit, output, error) = CliProcess.Run(folder, arguments);
+        return (exit, output + error);
     }
 
     /// <summary>A folder with the C06 inventory, its annotations in <c>gate-annotations/</c> (not the <c>./annotations</c>

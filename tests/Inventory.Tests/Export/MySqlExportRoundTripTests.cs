@@ -55,15 +55,9 @@ public sealed class MySqlExportRoundTripTests
         await using var db = await TestMySql.CreateAsync("exprt", Setup);
         using var dir = new TempFolder();
         dir.Write("annotations/customer.yml", Annotations);
-        var inventoryPath = Path.Combine(dir.Path, "inventory.json");
-        InventoryJson.Write(await ScanAsync(db.ConnectionString), inventoryPath);
 
         // When exported as MySQL comments and applied twice with the mariadb client to a copy, which is re-scanned
-        var scriptPath = Path.Combine(dir.Path, "labels.sql");
-        var console = new TestConsole();
-        var code = await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
-            "--format", "mysql-comments", "--out", scriptPath], console);
-        Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+        var scriptPath = await ScanAndExportAsync(db, dir);
         await using var copy = await TestMySql.CreateAsync("exprtcopy",
             $"CREATE TABLE customer LIKE `{db.Name}`.customer; INSERT INTO customer SELECT * FROM `{db.Name}`.customer;");
         var output = Apply(copy, scriptPath);
@@ -130,13 +124,7 @@ public sealed class MySqlExportRoundTripTests
               city: contact.postal_address
               latin_name: contact.name
             """);
-        var inventoryPath = Path.Combine(dir.Path, "inventory.json");
-        InventoryJson.Write(await ScanAsync(db.ConnectionString), inventoryPath);
-        var scriptPath = Path.Combine(dir.Path, "labels.sql");
-        var console = new TestConsole();
-        var code = await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
-            "--format", "mysql-comments", "--out", scriptPath], console);
-        Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+        var scriptPath = await ScanAndExportAsync(db, dir);
         var before = await ShowCreateTableAsync(db, "profile");
 
         // When the script is applied twice to the scanned database's copy of the table
@@ -165,6 +153,46 @@ public sealed class MySqlExportRoundTripTests
         Assert.That(async () => await copy.ScalarAsync("INSERT INTO profile (id, prefs, doc) VALUES (3, 'not json', '{}')"), Throws.InstanceOf<MySqlException>());
     }
 
+    /// <summary>The script keys its one flavour-specific step on the server's <c>VERSION()</c> when it is applied: on
+    /// MariaDB (<c>LIKE '%MariaDB%'</c>) it counts a column's own CHECK (kept in the column's definition, so MODIFY would
+    /// drop it, and the column is skipped); on MySQL it counts none (MySQL's checks are table constraints MODIFY keeps,
+    /// and its CHECK_CONSTRAINTS view has no TABLE_NAME) and every guarded column is commented. No MySQL server runs
+    /// here: the script is applied to MariaDB with its <c>VERSION()</c> replaced by each flavour's version string, so the
+    /// MySQL branch's statements run live on MariaDB (which then drops the column's CHECK, as MySQL would not).</summary>
+    [TestCase("8.0.36", false)]
+    [TestCase("8.0.36-0ubuntu0.22.04.1", false)]
+    [TestCase("8.4.3", false)]
+    [TestCase("5.7.44-log", false)]
+    [TestCase("10.11.19-MariaDB-0+deb12u1", true)]
+    [TestCase("11.4.2-MariaDB-log", true)]
+    public async Task Export_ByServerVersion_MariaDbSkipsAColumnsOwnCheckAndMySqlCommentsIt(string version, bool mariaDb)
+    {
+        // Given a table with a column that has a CHECK of its own, scanned, annotated and exported
+        const string setup = "CREATE TABLE gadget (id int NOT NULL PRIMARY KEY, qty int CHECK (qty >= 0), label varchar(40)) DEFAULT CHARSET=utf8mb4;";
+        await using var db = await TestMySql.CreateAsync("exver", setup);
+        using var dir = new TempFolder();
+        dir.Write("annotations/gadget.yml", "table: gadget\ncolumns:\n  id: none\n  qty: none\n  label: contact.name\n");
+        var scriptPath = await ScanAndExportAsync(db, dir);
+        var script = await File.ReadAllTextAsync(scriptPath);
+        Assert.That(script.Split("VERSION()").Length - 1, Is.EqualTo(1), "the script asks the server's version once");
+
+        // When it is applied to a copy as on a server whose VERSION() is the given one
+        File.WriteAllText(scriptPath, script.Replace("VERSION()", Inventory.Reports.Export.MySqlCommentScript.Literal(version), StringComparison.Ordinal));
+        await using var copy = await TestMySql.CreateAsync("exvercopy", setup);
+        var output = Apply(copy, scriptPath);
+
+        // Then MariaDB skips the column with its own CHECK and MySQL comments it; the plain column is commented on both
+        async Task<object?> Comment(string column) => await copy.ScalarAsync(
+            $"SELECT COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'gadget' AND COLUMN_NAME = '{column}'");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(output.Contains("skipped `gadget`.`qty`: it has a CHECK constraint of its own", StringComparison.Ordinal), Is.EqualTo(mariaDb), output);
+            Assert.That(await Comment("qty"), Is.EqualTo(mariaDb ? "" : "inventory: none"));
+            Assert.That(await Comment("label"), Is.EqualTo("inventory: contact.name"));
+            Assert.That(output.Contains("`label`", StringComparison.Ordinal), Is.False, output);
+        }
+    }
+
     private static async Task<string> ShowCreateTableAsync(TestMySqlDatabase db, string table)
     {
         await using var connection = new MySqlConnection(db.ConnectionString);
@@ -173,6 +201,21 @@ public sealed class MySqlExportRoundTripTests
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();
         return reader.GetString(1);
+    }
+
+    /// <summary>Scans <paramref name="db"/> into <c>inventory.json</c> of <paramref name="dir"/> and exports it with the
+    /// annotations of its <c>annotations/</c> folder as <c>mysql-comments</c> (the CLI's export command).</summary>
+    /// <returns>The path of the script written.</returns>
+    private static async Task<string> ScanAndExportAsync(TestMySqlDatabase db, TempFolder dir)
+    {
+        var inventoryPath = Path.Combine(dir.Path, "inventory.json");
+        InventoryJson.Write(await ScanAsync(db.ConnectionString), inventoryPath);
+        var scriptPath = Path.Combine(dir.Path, "labels.sql");
+        var console = new TestConsole();
+        var code = await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
+            "--format", "mysql-comments", "--out", scriptPath], console);
+        Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+        return scriptPath;
     }
 
     private static Task<InventoryDocument> ScanAsync(string connectionString) =>

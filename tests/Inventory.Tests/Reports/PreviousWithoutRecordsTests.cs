@@ -1,17 +1,21 @@
 using System.Text;
+using System.Text.Json;
 using Inventory.Catalog;
+using Inventory.Cli;
 using Inventory.Model;
 using Inventory.Reports;
 using Inventory.Reports.Diff;
 using Inventory.Reports.Writers;
 using Inventory.Rules.Policy;
 using NUnit.Framework;
+using Spectre.Console.Testing;
 
 namespace Inventory.Tests.Reports;
 
 /// <summary><c>inventory report --previous</c> with a previous inventory saved as a plain scan (no annotations): its
 /// processing activities, recipients and retention are not "changed" by annotating since. The report says once that the
-/// previous inventory held no records of processing and lists only the schema and classification changes.</summary>
+/// previous inventory held no records of processing and lists only the schema and classification changes; so does
+/// <c>inventory diff OLD NEW</c> with such an OLD.</summary>
 [TestFixture]
 public sealed class PreviousWithoutRecordsTests
 {
@@ -117,5 +121,66 @@ public sealed class PreviousWithoutRecordsTests
         var text = Encoding.UTF8.GetString(await ReportWriterTests.RenderAsync(ReportWriters.Create("md"), model));
 
         Assert.That(text.Contains("holds no records of processing", StringComparison.Ordinal), Is.False);
+    }
+
+    /// <summary>Runs <c>inventory diff OLD NEW --json FILE</c> on the two documents written to files.</summary>
+    /// <returns>The exit code, the console's lines and the JSON written.</returns>
+    private static async Task<(int Exit, string[] Lines, JsonElement Json)> DiffAsync(InventoryDocument old, InventoryDocument @new)
+    {
+        var dir = Directory.CreateTempSubdirectory("inv-diff-plain-").FullName;
+        try
+        {
+            InventoryJson.Write(old, Path.Combine(dir, "old.json"));
+            InventoryJson.Write(@new, Path.Combine(dir, "new.json"));
+            var console = new TestConsole();
+            console.Profile.Width = 400;
+
+            var code = await InventoryApp.RunAsync(["diff", Path.Combine(dir, "old.json"), Path.Combine(dir, "new.json"), "--json", Path.Combine(dir, "diff.json")], console);
+
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "diff.json")));
+            return (code, console.Output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries), json.RootElement.Clone());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task DiffCommand_OldPlainScan_SaysItOnceAndListsNoActivityOrRecipient()
+    {
+        var (exit, lines, json) = await DiffAsync(PlainScan(), Annotated());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Zero);
+            Assert.That(lines, Is.EqualTo(new[]
+            {
+                "the previous inventory holds no records of processing (saved without annotations): 3 activity, recipient and retention entries and 4 annotated columns recorded since are not listed as changes",
+                "schema: no changes",
+                "classification: 1 category-changed",
+                "~ app/orders.note category: none → customer_content.message",
+            }));
+            Assert.That(json.GetProperty("previousHeldNoRecords").GetBoolean(), Is.True);
+            Assert.That(json.GetProperty("recordChangesLeftOut").GetInt32(), Is.EqualTo(3));
+            Assert.That(json.GetProperty("annotatedColumnsLeftOut").GetInt32(), Is.EqualTo(4));
+            Assert.That(json.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("kind").GetString()), Is.EqualTo(new[] { "category-changed" }));
+        }
+    }
+
+    [Test]
+    public async Task DiffCommand_OldWithRecords_ActivityChangeListedWithoutTheStatement()
+    {
+        var previous = Annotated();
+        previous.Sources[0].Tables.Single(t => t.Name == "orders").Activity = "activity-billing";
+
+        var (_, lines, json) = await DiffAsync(previous, Annotated());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lines, Does.Contain("~ app/orders activity: activity-billing → activity-orders"));
+            Assert.That(lines.Where(l => l.Contains("holds no records", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(json.TryGetProperty("previousHeldNoRecords", out _), Is.False);
+        }
     }
 }

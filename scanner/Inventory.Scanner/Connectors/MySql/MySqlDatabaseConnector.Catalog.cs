@@ -1,4 +1,5 @@
 using Inventory.Catalog;
+using Inventory.Connectors.Sampling;
 using MySqlConnector;
 
 namespace Inventory.Connectors.MySql;
@@ -7,37 +8,45 @@ namespace Inventory.Connectors.MySql;
 public sealed partial class MySqlDatabaseConnector
 {
     /// <inheritdoc />
-    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, CancellationToken cancellationToken = default)
+    public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var limits = timeouts ?? new SampleOptions();
         var (connection, flavor) = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             try
             {
-                return await ReadCatalogCoreAsync(connection, flavor, filter, cancellationToken).ConfigureAwait(false);
+                return await ReadCatalogCoreAsync(connection, flavor, filter, limits, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is MySqlException || (e is not OperationCanceledException && MySqlErrors.IsConnectionLoss(e, connection)))
             {
                 // A socket error on a connection the server closed is a lost connection too, not a crash of the scan.
                 await RollbackQuietlyAsync(connection).ConfigureAwait(false);
-                throw new ConnectorException(Provider, Target,
-                    $"reading the catalog failed: {MySqlErrors.Describe(e)}; check that the user may read information_schema and that the server is up",
+                // information_schema and SHOW CREATE TABLE wait for metadata locks: a table's exclusive one, held by DDL.
+                var advice = (e as MySqlException)?.Number switch
+                {
+                    1205 => SampleLimits.CatalogLockAdvice(limits, "another session holds a metadata lock on a table, as DDL does"),
+                    1969 or 3024 => SampleLimits.CatalogStatementAdvice(limits),
+                    _ => "check that the user may read information_schema and that the server is up",
+                };
+                throw new ConnectorException(Provider, Target, $"reading the catalog failed: {MySqlErrors.Describe(e)}; {advice}",
                     e is MySqlException m ? MySqlErrors.State(m) : null, e);
             }
         }
     }
 
-    private async Task<DatabaseCatalog> ReadCatalogCoreAsync(MySqlConnection connection, MySqlFlavor flavor, CatalogFilter filter, CancellationToken ct)
+    private async Task<DatabaseCatalog> ReadCatalogCoreAsync(MySqlConnection connection, MySqlFlavor flavor, CatalogFilter filter, SampleOptions limits, CancellationToken ct)
     {
         int queries = 0;
         bool one = _database is not null;
-        await ExecuteAsync(connection, _dialect.BeginReadOnly(CatalogTimeouts, flavor), CatalogTimeouts, ct).ConfigureAwait(false);
+        // The scan's statement and lock timeouts, set for the session as the sampling sets them.
+        await ExecuteAsync(connection, _dialect.BeginReadOnly(limits, flavor), limits, ct).ConfigureAwait(false);
 
         // 1. tables and views, filtered on database.table before anything else is kept
         var relations = new List<(string Schema, string Name, bool View, long? Rows, string? Comment)>();
         string account = "";
-        await using (var cmd = CatalogCommand(connection, _dialect.TablesSql(one)))
+        await using (var cmd = CatalogCommand(connection, _dialect.TablesSql(one), limits))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             queries++;
@@ -54,7 +63,7 @@ public sealed partial class MySqlDatabaseConnector
 
         // 2. columns
         var columns = new Dictionary<(string, string), List<(long Position, ColumnInfo Column)>>();
-        await using (var cmd = CatalogCommand(connection, _dialect.ColumnsSql(one)))
+        await using (var cmd = CatalogCommand(connection, _dialect.ColumnsSql(one), limits))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             queries++;
@@ -85,7 +94,7 @@ public sealed partial class MySqlDatabaseConnector
         // 3. primary and foreign keys
         var primaryKeys = new Dictionary<(string, string), List<string>>();
         var foreignKeys = new Dictionary<(string, string), List<(string Name, string Column, string RefSchema, string RefTable, string RefColumn, string? OnDelete)>>();
-        await using (var cmd = CatalogCommand(connection, _dialect.KeysSql(one)))
+        await using (var cmd = CatalogCommand(connection, _dialect.KeysSql(one), limits))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             queries++;
@@ -111,11 +120,11 @@ public sealed partial class MySqlDatabaseConnector
         var withheld = foreignKeys.Where(f => f.Value.Any(k => k.OnDelete is null)).Select(f => f.Key)
             .OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal).ToList();
         var createdRules = new Dictionary<(string, string), IReadOnlyDictionary<string, string>>();
-        queries += await ReadDeleteRulesAsync(connection, withheld, createdRules, ct).ConfigureAwait(false);
+        queries += await ReadDeleteRulesAsync(connection, withheld, createdRules, limits, ct).ConfigureAwait(false);
 
         // 4. partitions
         var partitions = new Dictionary<(string, string), List<string>>();
-        await using (var cmd = CatalogCommand(connection, _dialect.PartitionsSql(one)))
+        await using (var cmd = CatalogCommand(connection, _dialect.PartitionsSql(one), limits))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             queries++;
@@ -127,7 +136,7 @@ public sealed partial class MySqlDatabaseConnector
                 list.Add(reader.GetString(2));
             }
         }
-        await ExecuteAsync(connection, ["COMMIT"], CatalogTimeouts, ct).ConfigureAwait(false);
+        await ExecuteAsync(connection, ["COMMIT"], limits, ct).ConfigureAwait(false);
 
         var tables = relations.Select(r =>
         {
@@ -175,7 +184,7 @@ public sealed partial class MySqlDatabaseConnector
     /// catalog query, error 1146) is skipped and the rest of its batch sent again; its keys keep an unknown rule.</summary>
     /// <returns>The number of round trips.</returns>
     private async Task<int> ReadDeleteRulesAsync(MySqlConnection connection, IReadOnlyList<(string Schema, string Name)> tables,
-        Dictionary<(string, string), IReadOnlyDictionary<string, string>> rules, CancellationToken ct)
+        Dictionary<(string, string), IReadOnlyDictionary<string, string>> rules, SampleOptions limits, CancellationToken ct)
     {
         int trips = 0, next = 0;
         while (next < tables.Count)
@@ -185,7 +194,7 @@ public sealed partial class MySqlDatabaseConnector
             int read = 0;
             try
             {
-                await using var cmd = CatalogCommand(connection, string.Join(";\n", batch.Select(t => _dialect.ShowCreateTableSql(t.Schema, t.Name))));
+                await using var cmd = CatalogCommand(connection, string.Join(";\n", batch.Select(t => _dialect.ShowCreateTableSql(t.Schema, t.Name))), limits);
                 await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 do
                 {

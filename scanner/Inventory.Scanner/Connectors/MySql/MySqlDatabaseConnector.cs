@@ -48,9 +48,6 @@ public sealed partial class MySqlDatabaseConnector : IConnector
     /// <inheritdoc />
     public string Target => _target.Display;
 
-    /// <summary>Timeouts of the catalog transaction (default 30 s statement, 5 s lock).</summary>
-    public SampleOptions CatalogTimeouts { get; init; } = new();
-
     /// <inheritdoc />
     public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default) =>
         TableSampler.SampleAsync(table, options, async ct =>
@@ -279,9 +276,9 @@ public sealed partial class MySqlDatabaseConnector : IConnector
         catch (ArgumentException) { return "(unknown)"; }
     }
 
-    private MySqlCommand CatalogCommand(MySqlConnection connection, string sql)
+    private MySqlCommand CatalogCommand(MySqlConnection connection, string sql, SampleOptions limits)
     {
-        var cmd = Command(connection, sql, CatalogTimeouts);
+        var cmd = Command(connection, sql, limits);
         if (_database is not null) cmd.Parameters.AddWithValue("@schema", _database);
         return cmd;
     }

@@ -137,8 +137,19 @@ internal sealed class SqlServerDialect
     /// <param name="options">Gives <see cref="SampleOptions.LockTimeout"/> (milliseconds in the text).</param>
     public string SessionSetup(SampleOptions options) =>
         "SET NOCOUNT ON; SET TRANSACTION ISOLATION LEVEL READ UNCOMMITTED; " +
-        $"SET LOCK_TIMEOUT {((long)Math.Max(0, options.LockTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture)}; " +
+        $"SET LOCK_TIMEOUT {LockTimeoutMilliseconds(options)}; " +
         "SET DEADLOCK_PRIORITY LOW; SET ARITHABORT ON;";
+
+    /// <summary>Session settings sent once on the catalog's connection, before its queries: <c>LOCK_TIMEOUT</c> bounds
+    /// the wait for the schema-stability and metadata locks the catalog views take behind DDL (SQL Server waits forever
+    /// by default), and <c>DEADLOCK_PRIORITY LOW</c> makes the scan the victim of any deadlock. The isolation level is
+    /// left at its default: the catalog views read metadata, which DDL changes under its own locks whatever the level.</summary>
+    /// <param name="options">Gives <see cref="SampleOptions.LockTimeout"/> (milliseconds in the text).</param>
+    public string CatalogSessionSetup(SampleOptions options) =>
+        $"SET NOCOUNT ON; SET LOCK_TIMEOUT {LockTimeoutMilliseconds(options)}; SET DEADLOCK_PRIORITY LOW;";
+
+    private static string LockTimeoutMilliseconds(SampleOptions options) =>
+        ((long)Math.Max(0, options.LockTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Renders a declared type as SQL Server spells it in DDL (<c>nvarchar(200)</c>, <c>nvarchar(max)</c>,
     /// <c>decimal(10,2)</c>, <c>datetime2(7)</c>; alias and CLR types by name).</summary>

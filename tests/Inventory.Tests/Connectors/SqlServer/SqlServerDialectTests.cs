@@ -85,6 +85,7 @@ public sealed class SqlServerDialectTests
         yield return Dialect.SensitivityClassifications(true);
         yield return Dialect.SensitivityClassifications(false);
         yield return Dialect.SessionSetup(new SampleOptions());
+        yield return Dialect.CatalogSessionSetup(new SampleOptions());
     }
 
     internal static TSqlFragment Parse(string sql)
@@ -294,6 +295,42 @@ public sealed class SqlServerDialectTests
     public void SessionSetup_Options_ReadUncommittedAndLockTimeout() =>
         Assert.That(Dialect.SessionSetup(new SampleOptions { LockTimeout = TimeSpan.FromSeconds(2.5) }),
             Does.Contain("SET TRANSACTION ISOLATION LEVEL READ UNCOMMITTED").And.Contain("SET LOCK_TIMEOUT 2500;"));
+
+    [Test]
+    public void CatalogSessionSetup_ScansLockTimeout_ParsesAsSetLockTimeoutInMilliseconds()
+    {
+        // The catalog read waited SQL Server's default (forever) behind DDL whatever sample: lock-timeout: said.
+        var fragment = Parse(Dialect.CatalogSessionSetup(new SampleOptions { LockTimeout = TimeSpan.FromSeconds(2.5) }));
+
+        var settings = new GeneralSetCollector();
+        fragment.Accept(settings);
+        Assert.That(settings.Commands, Is.EqualTo(new[] { (GeneralSetCommandType.LockTimeout, "2500"), (GeneralSetCommandType.DeadlockPriority, "LOW") }));
+    }
+
+    [Test]
+    public void CatalogFailure_LockRequestTimeOut_NamesTheScansLockTimeoutAndTheSetting()
+    {
+        var message = Inventory.Connectors.SqlServerConnector.CatalogFailure(1222, "SQL Server error 1222, severity 16",
+            new SampleOptions { LockTimeout = TimeSpan.FromSeconds(2.5) });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(message.Contains("waited longer than the lock timeout of 2.5 s for a lock", StringComparison.Ordinal), Is.True, message);
+            Assert.That(message.Contains("raise lock-timeout: under the source's sample:", StringComparison.Ordinal), Is.True, message);
+        }
+    }
+
+    /// <summary>Collects the <c>SET</c> commands of a batch that carry a parameter (LOCK_TIMEOUT, DEADLOCK_PRIORITY).</summary>
+    private sealed class GeneralSetCollector : TSqlFragmentVisitor
+    {
+        public List<(GeneralSetCommandType Type, string Value)> Commands { get; } = [];
+
+        public override void Visit(GeneralSetCommand node) => Commands.Add((node.CommandType, node.Parameter switch
+        {
+            Literal literal => literal.Value,
+            _ => node.Parameter?.GetType().Name ?? "",
+        }));
+    }
 
     /// <summary>Walks a parsed statement and records what the tests check.</summary>
     private sealed class Collector : TSqlFragmentVisitor

@@ -202,7 +202,7 @@ public sealed class SqliteSampleStatementTests
 
         // When the catalog is read meanwhile (well within the old 30 s, so a wait of 30 s fails the test)
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var error = Assert.ThrowsAsync<ConnectorException>(async () => await connector.ReadCatalogAsync(CatalogFilter.All, cancel.Token));
+        var error = Assert.ThrowsAsync<ConnectorException>(async () => await connector.ReadCatalogAsync(CatalogFilter.All, cancellationToken: cancel.Token));
 
         // Then the error says the database is locked, names the lock timeout and WAL mode, and no longer asks whether
         // the file is a SQLite database; no value of the database is in it
@@ -213,5 +213,55 @@ public sealed class SqliteSampleStatementTests
             Assert.That(error.Message.Contains("is this a SQLite database file", StringComparison.Ordinal), Is.False, error!.Message);
             Assert.That(error.Message.Contains("ana.k", StringComparison.Ordinal), Is.False, error!.Message);
         }
+    }
+
+    [Test]
+    public async Task Catalog_LockedLongerThanTheScansLockTimeout_FailsNamingThatTimeoutAndTheSetting()
+    {
+        // Given a database another connection holds an exclusive lock on, and a scan whose lock timeout is 1 s (the
+        // catalog read waited SQLite's default 5 s whatever sample: lock-timeout: said)
+        var path = NewPersonDatabase(withView: false);
+        using var writer = HoldExclusiveLock(path);
+        await using var connector = new SqliteConnector(ConnectionTarget.Parse("sqlite:" + path));
+
+        // When the catalog is read with the scan's timeouts
+        var error = Assert.ThrowsAsync<ConnectorException>(async () =>
+            await connector.ReadCatalogAsync(CatalogFilter.All, new SampleOptions { LockTimeout = TimeSpan.FromSeconds(1) }));
+
+        // Then the error names the lock, the scan's lock timeout and the setting to raise
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Message.Contains("stayed locked longer than the lock timeout of 1 s", StringComparison.Ordinal), Is.True, error.Message);
+            Assert.That(error.Message.Contains("raise lock-timeout: under the source's sample:", StringComparison.Ordinal), Is.True, error.Message);
+        }
+    }
+
+    [Test]
+    public async Task Catalog_LockReleasedWithinTheScansLockTimeout_IsRead()
+    {
+        // Given a database another connection holds an exclusive lock on for about 6.5 s, beyond SQLite's default wait of
+        // 5 s, and a scan whose lock timeout is 15 s
+        var path = NewPersonDatabase(withView: false);
+        var writer = HoldExclusiveLock(path);
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(6.5));
+            writer.Dispose();
+        });
+        await using var connector = new SqliteConnector(ConnectionTarget.Parse("sqlite:" + path));
+
+        // When the catalog is read with the scan's timeouts meanwhile
+        DatabaseCatalog catalog;
+        try
+        {
+            catalog = await connector.ReadCatalogAsync(CatalogFilter.All, new SampleOptions { LockTimeout = TimeSpan.FromSeconds(15) });
+        }
+        finally
+        {
+            await release;
+        }
+
+        // Then it waited for the lock and read the table
+        Assert.That(catalog.Tables.Select(t => t.Name), Is.EqualTo(new[] { "person" }));
     }
 }
