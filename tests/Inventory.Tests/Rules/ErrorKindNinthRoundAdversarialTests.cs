@@ -77,6 +77,19 @@ public sealed class ErrorKindNinthRoundAdversarialTests : GeneratedNameFixture
         ],
         TextTypes, ["id", "browser", "os", "created_at"], ["none"]);
 
+    internal static readonly ColumnKind SearchEnginesOfVisits = new("the search engine or search keyword a visitor came from",
+        [
+            new("en", W("search engine", "search engine keyword", "search keyword"), ["events", "sessions", "visits", "page_views"]),
+            new("fr", W("moteur de recherche", "mot cle de recherche"), ["evenements", "visites", "sessions"]),
+            new("de", W("suchmaschine", "suchbegriff"), ["ereignisse", "besuche", "sitzungen"]),
+            new("es", W("motor de busqueda", "buscador"), ["eventos", "visitas", "sesiones"]),
+        ],
+        AnalyticsTextTypes, ["id", "browser", "os", "referrer", "created_at"], ["automatic.activity"]);
+
+    [Test]
+    public void TheSearchEngineAVisitorCameFrom_IsActivityNotTheUserAgent() =>
+        AdversarialColumns.AssertAllAccepted(Rules, SearchEnginesOfVisits, 400, 3012);
+
     [Test]
     public void TheDeviceOrClientOfAVisitSessionOrEvent_IsTheUserAgent() =>
         AdversarialColumns.AssertAllAccepted(Rules, DeviceDescriptorsOfVisits, 800, 3001);
@@ -129,10 +142,17 @@ public sealed class ErrorKindNinthRoundAdversarialTests : GeneratedNameFixture
     internal static readonly ColumnKind TownsWithoutAnAddress = new("a town, city or country in a record that keeps no street address nor postal code",
         [
             // Beside other parts only (a suburb, a county, a province): they need an address record too and make none.
+            // Nor do payments: a card issuer's or a payer's country beside a billing address is no address record.
             new("en", W("city", "town", "country"), ["warehouses", "meetups", "projects", "sites", "campaigns", "locations"]),
             new("es", W("localidad"), ["almacenes", "proyectos"]),
         ],
         TextTypes, ["id", "name", "suburb", "county", "province", "description"], ["none", "automatic"]);
+
+    internal static readonly ColumnKind CountriesOfPaymentMethods = new("the issuer's or payer's country of a payment method",
+        [
+            new("en", W("issuer country", "payer country", "country"), ["payment_methods", "payments", "cards", "payment_attempts"]),
+        ],
+        TextTypes, ["id", "billing_address", "postal_code", "card_network"], ["none", "financial"]);
 
     [Test]
     public void ATownBesideAStreetAddressAndAPostalCode_IsPartOfThePostalAddress() =>
@@ -149,6 +169,10 @@ public sealed class ErrorKindNinthRoundAdversarialTests : GeneratedNameFixture
     [Test]
     public void ATownInARecordWithNoAddress_IsNoPostalAddress() =>
         AdversarialColumns.AssertNoneTake(Rules, TownsWithoutAnAddress, 400, 3010, "contact.postal_address");
+
+    [Test]
+    public void TheCountryOfAPaymentMethod_IsNeverTakenByTheAddressRecordRule() =>
+        AssertRuleNeverDecides(CountriesOfPaymentMethods, 300, 3013, "name.multi.address-part-beside-an-address");
 
     // ------------------------------------------------------------------ company names in four languages (judged, unchanged)
 
