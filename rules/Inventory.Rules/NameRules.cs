@@ -43,6 +43,13 @@ public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<stri
     /// <c>lower_name</c>, <c>service_name</c> or <c>encryption_key</c> there are not (sixth error-kind round, errors27).
     /// YAML key <c>whole-name</c> (default false).</summary>
     public bool WholeName { get; init; }
+
+    /// <summary>True when only a sibling that matches a rule of its own, one needing no siblings (a street address, a postal
+    /// code), meets <see cref="NeedsSiblings"/>: another part that itself needs a record (a country beside a city) does not
+    /// make one, so two such parts alone do not vouch for each other (ninth error-kind round, errors30). Such a rule is no
+    /// sibling for any rule's <see cref="NeedsSiblings"/> either: its match is not checked against its own siblings there.
+    /// YAML key <c>needs-standalone-siblings</c> (default false; only with <c>needs-siblings</c>).</summary>
+    public bool NeedsStandaloneSiblings { get; init; }
 }
 
 /// <summary>The outcome of matching a column name against the name rules.</summary>
@@ -217,7 +224,7 @@ public sealed class NameRuleSet
             {
                 if (item is not YMapping m) throw item.Error("each rule is a mapping with id, category and names");
                 m.AllowOnly("name rule", "id", "category", "names", "contains", "types", "tables", "not-tables", "weight", "allow-suffixes", "needs-siblings",
-                    "keeps-allowed-suffixes", "stands", "whole-name");
+                    "keeps-allowed-suffixes", "stands", "whole-name", "needs-standalone-siblings");
                 var id = m.RequireString("id", "a name rule");
                 if (!ids.Add(id)) throw m["id"]!.Error($"duplicate rule id '{id}'");
                 var category = m.RequireString("category", $"rule '{id}'");
@@ -245,10 +252,14 @@ public sealed class NameRuleSet
                 var siblings = m.Strings("needs-siblings");
                 foreach (var c in siblings)
                     if (!taxonomy.IsKnown(c)) throw m["needs-siblings"]!.Error($"unknown data category '{c}' in rule '{id}'");
+                bool standalone = m.Bool("needs-standalone-siblings") ?? false;
+                if (standalone && siblings.Count == 0)
+                    throw m["needs-standalone-siblings"]!.Error($"rule '{id}' needs standalone siblings but lists no 'needs-siblings'");
                 bool keeps = m.Bool("keeps-allowed-suffixes") ?? false;
                 if (keeps && allow.Count == 0) throw m["keeps-allowed-suffixes"]!.Error($"rule '{id}' keeps its allowed suffixes but lists no 'allow-suffixes'");
                 rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow)
-                    { NeedsSiblings = siblings, KeepsAllowedSuffixes = keeps, Stands = m.Bool("stands") ?? false, WholeName = m.Bool("whole-name") ?? false });
+                    { NeedsSiblings = siblings, NeedsStandaloneSiblings = standalone, KeepsAllowedSuffixes = keeps,
+                      Stands = m.Bool("stands") ?? false, WholeName = m.Bool("whole-name") ?? false });
             }
         else if (root["rules"] is not null) throw root["rules"]!.Error("'rules' must be a list");
         return new NameRuleSet(rules, abbreviations, groups, nameGroups, suffixes, prefixes);
@@ -381,7 +392,10 @@ public sealed class NameRuleSet
             if (string.Equals(sibling, column, StringComparison.Ordinal)) continue;
             // Sibling families are unknown here: the text family, which every address rule takes.
             var other = Match(table, sibling, TypeFamily.Text);
-            if (other.Rule is not null && other.Gates.Count == 0 && rule.NeedsSiblings.Contains(other.Rule.DataCategory)) return match;
+            // A part that needs standalone siblings is no sibling itself (its own record is not checked here), and a rule
+            // that needs them takes no part that needs a record.
+            if (other.Rule is not null && other.Gates.Count == 0 && rule.NeedsSiblings.Contains(other.Rule.DataCategory)
+                && !other.Rule.NeedsStandaloneSiblings && !(rule.NeedsStandaloneSiblings && other.Rule.NeedsSiblings.Count > 0)) return match;
         }
         // The gate names the record the column would be part of: the first required category (an address part needs an
         // address record; a person's name beside it also makes one, LABELS.md tie-breaker 4).

@@ -154,6 +154,36 @@ public sealed class NameRuleTests
         Assert.That(e!.Line, Is.EqualTo(5));
     }
 
+    [Test]
+    public void Parse_NeedsStandaloneSiblingsWithoutNeedsSiblings_ConfigurationExceptionWithLine()
+    {
+        const string yaml = "rules:\n  - id: name.x\n    category: contact.postal_address\n    names: [town]\n    needs-standalone-siblings: true\n";
+        var e = Assert.Throws<ConfigurationException>(() => NameRuleSet.Parse(yaml, "rules.yml", Taxonomy.Default));
+        Assert.That(e!.Line, Is.EqualTo(5));
+    }
+
+    [TestCase(new[] { "id", "street", "town" }, "contact.postal_address")]
+    [TestCase(new[] { "id", "postcode", "town" }, "contact.postal_address")]
+    [TestCase(new[] { "id", "country", "town" }, "none")]
+    [TestCase(new[] { "id", "name", "town" }, "none")]
+    public void Match_NeedsStandaloneSiblings_OnlyAStreetOrPostalCodeMakesTheRecord(string[] columns, string expected)
+    {
+        // A town needs an address record; a country beside it, which needs one too, does not make one (errors30).
+        var rules = NameRuleSet.Parse("""
+            rules:
+              - id: name.x.street
+                category: contact.postal_address
+                names: [street, postcode]
+              - id: name.x.part
+                category: contact.postal_address
+                names: [town, country]
+                needs-siblings: [contact.postal_address]
+                needs-standalone-siblings: true
+            """, "rules.yml", Taxonomy.Default);
+        var match = rules.Match("depots", "town", Inventory.Catalog.TypeFamily.Text, columns);
+        Assert.That(match.DataCategory, Is.EqualTo(expected));
+    }
+
     [TestCase("sick_days_count", "other_personal.health")]
     [TestCase("email_count", "none")]
     [TestCase("religion_code", "other_personal.special_category")]
