@@ -108,7 +108,7 @@ public sealed class ErrorKindNinthRoundPrecisionAdversarialTests : GeneratedName
             new("en", W("rate", "name", "label", "title", "description", "amount", "value", "percent", "percentage", "code"),
                 ["tax_rates", "taxes", "tax_classes", "tax_categories", "tax_rules", "tax_zones", "vat_rates", "oc_tax_rate",
                  "tax_rate", "tax_class", "tax_category"]),
-            new("fr", W("taux", "nom", "libelle", "titre", "montant", "valeur", "pourcentage", "code", "note"),
+            new("fr", W("taux", "nom", "libelle", "titre", "montant", "valeur", "pourcentage", "code"),
                 ["taux_de_tva", "taxes", "tva", "classes_de_taxe", "c_tva"]),
             new("de", W("satz", "name", "bezeichnung", "beschreibung", "betrag", "wert", "prozentsatz"),
                 ["steuersaetze", "steuersatz", "steuerklassen", "steuerregeln", "mwst_saetze"]),
