@@ -154,18 +154,4 @@ public sealed class PrecisionRoundAdversarialTests : GeneratedNameFixture
     public void TheEnglishDisplayNameOfAPersonAccountOrMember_StaysAPersonsName() =>
         AdversarialColumns.AssertAllAccepted(Rules, DisplayNamesOfPeople with { Wordings = DisplayNamesOfPeople.Wordings[..1] },
             400, 2907);
-
-    /// <summary>Generates <paramref name="count"/> columns of <paramref name="kind"/> and asserts that no decision rests on
-    /// the rule <paramref name="ruleId"/> (whatever else decides them).</summary>
-    private static void AssertRuleNeverFires(ColumnKind kind, int count, int seed, string ruleId)
-    {
-        var columns = AdversarialColumns.Generate(kind, count, seed);
-        var decisions = Rules.ClassifyMany(columns.Select(c => c.ToEvidence()).ToArray());
-        var taken = columns.Zip(decisions)
-            .Where(p => p.Second.Evidence.Any(e => string.Equals(e.Id, ruleId, StringComparison.Ordinal)))
-            .Select(p => $"{p.First.Table}.{p.First.Column} ({p.First.Type}, {p.First.Language}) → {p.Second.DataCategory}")
-            .ToList();
-        TestContext.Out.WriteLine($"{kind.What}: {taken.Count} of {columns.Count} taken by {ruleId}");
-        Assert.That(taken, Is.Empty, $"{taken.Count} of {columns.Count} {kind.What} taken; e.g. {string.Join("; ", taken.Take(12))}");
-    }
 }

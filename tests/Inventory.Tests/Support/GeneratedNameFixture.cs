@@ -92,4 +92,25 @@ public abstract class GeneratedNameFixture
     /// <exception cref="AssertionException">Some column was wrong.</exception>
     protected static void AssertNoneWrong(IReadOnlyCollection<string> wrong, int total, string what) =>
         Assert.That(wrong, Is.Empty, $"{wrong.Count} of {total} {what}; e.g. {string.Join("; ", wrong.Take(12))}");
+
+    /// <summary>Generates <paramref name="count"/> columns of <paramref name="kind"/> (look-alikes a rule must leave to the
+    /// others, whatever they decide) and asserts that no decision of the rules (<see cref="Rules"/>) carries the rule
+    /// <paramref name="ruleId"/> among its evidence; the failure names the columns taken (names and types only).</summary>
+    /// <param name="kind">The look-alikes.</param>
+    /// <param name="count">How many columns to generate.</param>
+    /// <param name="seed">The generator's seed.</param>
+    /// <param name="ruleId">The name rule's id (<c>name.multi.tax-rate</c>).</param>
+    /// <exception cref="AssertionException">Some column was taken by the rule.</exception>
+    private protected static void AssertRuleNeverFires(ColumnKind kind, int count, int seed, string ruleId)
+    {
+        var columns = AdversarialColumns.Generate(kind, count, seed);
+        var decisions = Rules.ClassifyMany(columns.Select(c => c.ToEvidence()).ToArray());
+        var taken = columns.Zip(decisions)
+            .Where(p => p.Second.Evidence.Any(e => string.Equals(e.Id, ruleId, StringComparison.Ordinal)))
+            .Select(p => $"{p.First.Table}.{p.First.Column} ({p.First.Type}, {p.First.Language}) → {p.Second.DataCategory}")
+            .ToList();
+        TestContext.Out.WriteLine($"{kind.What}: {taken.Count} of {columns.Count} taken by {ruleId}");
+        Assert.That(columns, Has.Count.EqualTo(count));
+        Assert.That(taken, Is.Empty, $"{taken.Count} of {count} {kind.What} taken by {ruleId}; e.g. {string.Join("; ", taken.Take(12))}");
+    }
 }
