@@ -57,7 +57,9 @@ public sealed class ClaimEvaluatorTests
         {
             Assert.That(results["no-stored-card-number"], Is.EqualTo(ClaimVerdict.Violated));
             Assert.That(results["intercom-email-and-signup-date-only"], Is.EqualTo(ClaimVerdict.Holds));
-            Assert.That(results["payment-through-gateway"], Is.EqualTo(ClaimVerdict.Holds));
+            // legacy_payments holds card numbers and amounts only by suggestion: a suggestion is not a tag, so whether its
+            // payment data goes through the gateway is unknown until it is annotated (it held before trial 30).
+            Assert.That(results["payment-through-gateway"], Is.EqualTo(ClaimVerdict.Unknown));
             Assert.That(results["declared-categories-only"], Is.EqualTo(ClaimVerdict.Violated));
             Assert.That(results["automatic-data-limited"], Is.EqualTo(ClaimVerdict.Violated));
             // legacy_payments holds personal data only by suggestion (not annotated) and has no deletion path: a suggestion
