@@ -632,7 +632,13 @@ internal static class ClaimChecks
             findings.Add(Finding(s, t, c, $"{d} in a controller-scope table (source role '{s.Role.ToText()}', table not annotated with '{activity}')"));
         }
         return ctx.Result(findings, unresolved, examined,
-            holds: $"{Count(examined, "customer-owned column", "customer-owned columns")}, all in processor scope",
+            // Trial 30: "0 customer-owned columns, all in processor scope" contradicted itself; nothing found says so.
+            holds: examined switch
+            {
+                0 => $"no column holds a customer-owned category ({string.Join(", ", categories)}): none is outside processor scope",
+                1 => "1 customer-owned column, in processor scope",
+                _ => $"{Count(examined, "customer-owned column", "customer-owned columns")}, all in processor scope",
+            },
             violated: $"{Count(findings.Count, "customer-owned column is", "customer-owned columns are")} outside processor scope",
             unknown: $"{Count(unresolved.Count, "column is", "columns are")} only suggested as customer-owned in controller-scope tables");
     }
