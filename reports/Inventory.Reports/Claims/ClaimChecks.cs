@@ -310,6 +310,15 @@ internal static class ClaimChecks
         var exempt = ctx.Parameters.Strings("exempt-activities");
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
+        // Why each table is undecided, in the summary's words (trial 30: the summary listed every possible reason whatever
+        // applied, and left out unread delete rules).
+        const string OnlySuggested = "with personal data only suggested", KeptContent = "with content kept by ON DELETE SET NULL";
+        var reasons = new List<string>();
+        void AddUndecided(ClaimFinding finding, string reason)
+        {
+            unresolved.Add(finding);
+            reasons.Add(reason);
+        }
         int examined = 0;
         foreach (var source in ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)))
         {
@@ -332,7 +341,7 @@ internal static class ClaimChecks
                 if (t.Columns.Any(c => markers.Contains(c.Name, StringComparer.OrdinalIgnoreCase))) continue;
                 if (rootSet.Count == 0)
                 {
-                    unresolved.Add(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from"));
+                    AddUndecided(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from"), "without an account table in its source");
                     continue;
                 }
                 if (erased.ContainsKey(t.QualifiedName)) continue;
@@ -344,7 +353,7 @@ internal static class ClaimChecks
                     var keeps = keep.Chained ? "which keeps those rows, so this table's rows stay too" : "which keeps the row";
                     if (!personal)
                     {
-                        unresolved.Add(Finding(source, t, null, $"personal data only suggested (no tagged personal column); {keptBy}: tag the columns to decide"));
+                        AddUndecided(Finding(source, t, null, $"personal data only suggested (no tagged personal column); {keptBy}: tag the columns to decide"), OnlySuggested);
                         continue;
                     }
                     var kept = t.Columns.Where(c => Tagged(c) is { } d && Counts(d) && DataCategory.TopLevelOf(d) != "customer_content").Select(c => c.Name).ToList();
@@ -360,30 +369,30 @@ internal static class ClaimChecks
                         .Where(x => x.Found.Count > 0).ToList();
                     if (content.Count > 0)
                     {
-                        unresolved.Add(Finding(source, t, null,
+                        AddUndecided(Finding(source, t, null,
                             $"{keptBy}, {keeps}; the scan found personal data in its content ({string.Join("; ", content.Select(x => $"{x.Name}: {string.Join(", ", x.Found)}"))}), "
-                            + "which may identify the person after the account's deletion: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"));
+                            + "which may identify the person after the account's deletion: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"), KeptContent);
                         continue;
                     }
                     // Content the scan did not read (binary files are measured, never decoded) cannot be said to hold
                     // nothing personal (trial 27: screenshots attached to tickets passed without a word).
                     var unreadContent = contentColumns.Where(c => NotSampled(t, c) is { } r && r != NotSampledReason.Empty).ToList();
                     if (unreadContent.Count > 0)
-                        unresolved.Add(Finding(source, t, null,
+                        AddUndecided(Finding(source, t, null,
                             $"{keptBy}, {keeps}; its content was not read ({string.Join(", ", unreadContent.Select(c => $"{c.Name}: {NotSampledText(NotSampled(t, c)!.Value)}"))}), "
-                            + "so whether it identifies the person after the account's deletion is unknown: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"));
+                            + "so whether it identifies the person after the account's deletion is unknown: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"), KeptContent);
                     else if (keep.Chained)
                         keptWithContent.Add((t, keep));
                     continue;
                 }
                 if (!personal)
                 {
-                    unresolved.Add(Finding(source, t, null, "personal data only suggested (no tagged personal column) and no deletion path: tag the columns to decide"));
+                    AddUndecided(Finding(source, t, null, "personal data only suggested (no tagged personal column) and no deletion path: tag the columns to decide"), OnlySuggested);
                     continue;
                 }
                 if (t.ForeignKeys.FirstOrDefault(fk => fk.OnDelete == "unknown") is { } unread)
                 {
-                    unresolved.Add(Finding(source, t, null, $"the delete rule of {unread.Name} → {Qualified(source, unread)} could not be read: scan again to decide"));
+                    AddUndecided(Finding(source, t, null, $"the delete rule of {unread.Name} → {Qualified(source, unread)} could not be read: scan again to decide"), "behind a delete rule that could not be read");
                     continue;
                 }
                 var blocking = t.ForeignKeys.Where(fk => fk.OnDelete is not ("cascade" or "set-null"))
@@ -394,14 +403,15 @@ internal static class ClaimChecks
             }
             var reported = findings.Concat(unresolved).Where(f => f.Source == source.Name).Select(f => f.Table).ToHashSet(StringComparer.Ordinal);
             foreach (var (t, keep) in keptWithContent.Where(x => x.Keep.KeptWith.Any(reported.Contains)))
-                unresolved.Add(Finding(source, t, null,
+                AddUndecided(Finding(source, t, null,
                     $"{keep.Text}, which keeps those rows, so this table's rows stay too; {string.Join(", ", keep.KeptWith.Where(reported.Contains))} is itself not erased with personal data (see its entry), "
-                    + "so the content kept with it may identify the person too: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"));
+                    + "so the content kept with it may identify the person too: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"), KeptContent);
         }
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "table", "tables")} with personal data; each can be erased from the account table",
             violated: $"{Count(findings.Count, "table", "tables")} with personal data cannot be erased by deleting the account",
-            unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data undecided (no account table in the source, personal data only suggested, or content kept by ON DELETE SET NULL)");
+            unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data undecided: "
+                + string.Join(", ", reasons.GroupBy(r => r, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")));
     }
 
     /// <summary>How a table not deleted with a root is still kept when an account goes: the shortest paths of foreign keys

@@ -166,6 +166,22 @@ public sealed class ClaimTaggedOnlyTests
     }
 
     [Test]
+    public void DeletionPath_UndecidedForTwoReasons_SummaryCountsEachReason()
+    {
+        // Given a newsletter table whose e-mail is only suggested, and sessions behind a delete rule the scan could not read
+        // (trial 30: the summary listed every possible reason, whatever applied, and never the unread rule).
+        var result = Check("deletion-path", Doc(Organisations(), Users(),
+            Some.Table("newsletter_signups", null, Some.Id(), Some.Column("email", "contact.email", ColumnStatus.Suggested)),
+            Some.Table("sessions", "service-operation", Some.Id(), Some.Fk(), Some.Column("ip", "automatic.ip_address")).WithFk("users", "unknown")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+            Assert.That(result.Summary, Is.EqualTo("2 tables with personal data undecided: 1 with personal data only suggested, 1 behind a delete rule that could not be read"));
+        }
+    }
+
+    [Test]
     public void DeletionPath_OrganisationIsARootInTheSeedPolicy_UsersCascadingToItHold()
     {
         // Given the demo's shape: no users table deletion is needed, the organisation is the account.
