@@ -251,7 +251,7 @@ internal static class ReportModelBuilder
                 Category = category, CnilCategory = CnilCategory(category, a.Role), Sensitive = Sensitive(category), Declared = declared,
                 Retention = AppliedRetention(a, category, declared, policy), Columns = locations,
                 Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = violations.GetValueOrDefault(x.ColumnLocation, []) }).ToList(),
-                AnnotatedRetention = cols.Where(x => AnnotatedRetentionOf(x) is { } r && RetentionDiffers(r, rule, policy))
+                AnnotatedRetention = cols.Where(x => AnnotatedRetentionOf(x) is { } r && RetentionDiffers(r, rule, policy, a))
                     .GroupBy(x => AnnotatedRetentionOf(x)!, StringComparer.Ordinal)
                     .Select(g => $"{g.Key} ({string.Join(", ", g.Select(x => x.C.Annotation?.Retention is null ? $"{x.S.Name}/{x.T.QualifiedName}" : x.ColumnLocation).Distinct(StringComparer.Ordinal))})").ToList(),
             };
@@ -309,17 +309,21 @@ internal static class ReportModelBuilder
     }
 
     /// <summary>True when an annotation's retention text says something else than the policy's rule (compared to the
-    /// rule's period and to its full text, trimmed, case-insensitive; no rule: compared to the default retention).</summary>
-    private static bool RetentionDiffers(string annotated, RetentionRule? rule, PolicyDocument policy)
+    /// rule's period and to its full text, trimmed, case-insensitive; no rule: compared to the default retention, or for a
+    /// processor activity to each of its rules).</summary>
+    private static bool RetentionDiffers(string annotated, RetentionRule? rule, PolicyDocument policy, ProcessingActivity? activity)
     {
         static string N(string? v) => (v ?? "").Trim().TrimEnd('.').ToLowerInvariant();
         var a = N(annotated);
+        // A processor activity without a rule for the category keeps it as its rules say (AppliedRetention), not by the default.
+        if (rule is null && activity is { IsProcessor: true })
+            return activity.Retention.All(r => a != N(r.Period) && a != N(RetentionText(r, policy))) && a != N(ProcessorRetention(activity, policy));
         return rule is null ? a != N(policy.Rights.DefaultRetention) : a != N(rule.Period) && a != N(RetentionText(rule, policy));
     }
 
     /// <summary>The retention that applies to a category of an activity, in the words every format uses (the record's
     /// retention cell, the column rows of CSV and XLSX): the activity's most specific rule covering the category, else the
-    /// policy's default retention. A category the activity does not declare still has that retention, followed by where
+    /// policy's default retention (for a processor activity: its own rules, <see cref="ProcessorRetention"/>). A category the activity does not declare still has that retention, followed by where
     /// it comes from and the flag <c>(policy default; category not declared by this activity)</c> or <c>(this activity's
     /// rule for automatic; category not declared by this activity)</c> (trial 26: the record said "no retention
     /// declared" where the CSV gave the default for the same columns).</summary>
@@ -332,12 +336,26 @@ internal static class ReportModelBuilder
     internal static string? AppliedRetention(ProcessingActivity activity, string category, bool declared, PolicyDocument policy)
     {
         var rule = activity.RetentionFor(category);
+        if (rule is null && activity.IsProcessor)
+            return $"{ProcessorRetention(activity, policy)} (processor activity: the controller served decides, GDPR Art. 28(3)(g){(declared ? "" : "; category not declared by this activity")})";
         var text = RetentionText(rule, policy);
         if (declared || text is null) return text;
         var from = rule is null ? "policy default"
             : $"this activity's rule for {rule.Categories.Where(c => DataCategoryVocabulary.Covers(c, category)).OrderByDescending(c => c.Length).First()}";
         return $"{text} ({from}; category not declared by this activity)";
     }
+
+    /// <summary>What a processor activity keeps its controllers' data for when none of its rules names the category: its
+    /// rules' retention, all of them (a customer database holds the customers' categories, not the host's), never the
+    /// policy's <c>default-retention</c>, which is the controller's own rule for its own data; a processor keeps personal
+    /// data as the controller served instructs and deletes or returns it at the end of the service (GDPR Art. 28(3)(g);
+    /// trial 30: a customer database's e-mail column got the host's "other data deleted within 30 days").</summary>
+    /// <param name="activity">A processor activity.</param>
+    /// <param name="policy">The policy (for the rules' words).</param>
+    /// <returns>The rules' texts joined by "; ", or "as the controller served instructs" when the activity has none.</returns>
+    private static string ProcessorRetention(ProcessingActivity activity, PolicyDocument policy) =>
+        activity.Retention.Count == 0 ? "as the controller served instructs"
+            : string.Join("; ", activity.Retention.Select(r => RetentionText(r, policy)).Distinct(StringComparer.Ordinal));
 
     /// <summary>True when the column's activity declares its category; a processor source's categories are the
     /// customers' to declare (see <see cref="Activity"/>).</summary>
@@ -364,7 +382,7 @@ internal static class ReportModelBuilder
         }
         var annotatedRetention = AnnotatedRetentionOf(x);
         var retention = annotatedRetention ?? policyRetention;
-        bool differs = annotatedRetention is { } annotated && policyRetention.Length > 0 && RetentionDiffers(annotated, rule, policy!);
+        bool differs = annotatedRetention is { } annotated && policyRetention.Length > 0 && RetentionDiffers(annotated, rule, policy!, x.A);
         return new ColumnRow
         {
             Source = s.Name, Table = t.QualifiedName, Column = c.Name, Category = c.DataCategory ?? "",

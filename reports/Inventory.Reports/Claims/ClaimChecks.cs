@@ -100,7 +100,9 @@ internal static class ClaimChecks
     /// the table, a payment column's own <c>shared-with</c> one for that column); a column only suggested as a forbidden category, and
     /// undecided columns in payment tables, are unresolved. The paths of a JSON column count like columns: a path annotated
     /// with a forbidden category is a finding naming the path, and one annotated with a payment category makes its table hold
-    /// payment data (<see cref="TaggedPaths"/>). When no table holds any of these categories the claim holds, and its summary
+    /// payment data (<see cref="TaggedPaths"/>). A table whose payment categories are only suggested is examined as well: its
+    /// undecided columns are unresolved, as in a table with tagged payment data, so a suggestion never makes the claim hold.
+    /// When no table holds or is suggested any of these categories the claim holds, and its summary
     /// says that nothing carried them (a category list that matches nothing is visible, not a silent pass).</summary>
     public static ClaimResult PaymentThroughGateway(ClaimContext ctx)
     {
@@ -134,7 +136,9 @@ internal static class ClaimChecks
                 findings.Add(Finding(s, t, c, $"{c.DataCategory} is stored: payments must go through the gateway '{gateway}'"));
             foreach (var (c, path, category) in forbiddenPaths)
                 findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, category, $"at {path}: {category} is stored: payments must go through the gateway '{gateway}'"));
-            if (paymentColumns.Count == 0 && paymentPaths.Count == 0) continue;
+            bool taggedPayment = paymentColumns.Count > 0 || paymentPaths.Count > 0;
+            if (!taggedPayment && !t.Columns.Any(c => SuggestedAs(c, payment)))
+                continue;
             // The table's recipients once for the table; a payment column's own recipients on that column.
             var paymentHolders = paymentColumns.Concat(paymentPaths.Select(p => p.Column)).Distinct().ToList();
             foreach (var other in paymentHolders.SelectMany(BeyondGateway).Where(r => r.Scope == ShareScope.Table).Select(r => r.Recipient).Distinct(StringComparer.Ordinal))
@@ -142,8 +146,13 @@ internal static class ClaimChecks
             foreach (var c in paymentHolders)
                 foreach (var other in BeyondGateway(c).Where(r => r.Scope == ShareScope.Column))
                     findings.Add(Finding(s, t, c, $"payment data ({PaymentCategoryOf(c, payment)}) is shared with '{other.Recipient}' by the column's own shared-with, not only with the gateway '{gateway}'"));
+            // A table whose payment data is only suggested is undecided like one whose payment data is tagged (trial 30:
+            // with nothing annotated the claim held on "1 table holds payment data", and tagging its card column turned it
+            // unknown): its undecided columns, the suggested payment columns among them, are listed.
             foreach (var c in t.Columns.Where(c => Tagged(c) is null && !IsUntaggedKey(t, c) && !suggested.Contains(c)))
-                unresolved.Add(Finding(s, t, c, $"{Undecided(c)} in a table with payment data"));
+                unresolved.Add(Finding(s, t, c, taggedPayment
+                    ? $"{Undecided(c)} in a table with payment data"
+                    : $"{Undecided(c)} in a table whose payment data is only suggested"));
         }
         return ctx.Result(findings, unresolved, examined,
             holds: examined == 0
@@ -301,6 +310,15 @@ internal static class ClaimChecks
         var exempt = ctx.Parameters.Strings("exempt-activities");
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
+        // Why each table is undecided, in the summary's words (trial 30: the summary listed every possible reason whatever
+        // applied, and left out unread delete rules).
+        const string OnlySuggested = "with personal data only suggested", KeptContent = "with content kept by ON DELETE SET NULL";
+        var reasons = new List<string>();
+        void AddUndecided(ClaimFinding finding, string reason)
+        {
+            unresolved.Add(finding);
+            reasons.Add(reason);
+        }
         int examined = 0;
         foreach (var source in ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)))
         {
@@ -323,7 +341,7 @@ internal static class ClaimChecks
                 if (t.Columns.Any(c => markers.Contains(c.Name, StringComparer.OrdinalIgnoreCase))) continue;
                 if (rootSet.Count == 0)
                 {
-                    unresolved.Add(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from"));
+                    AddUndecided(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from"), "without an account table in its source");
                     continue;
                 }
                 if (erased.ContainsKey(t.QualifiedName)) continue;
@@ -335,7 +353,7 @@ internal static class ClaimChecks
                     var keeps = keep.Chained ? "which keeps those rows, so this table's rows stay too" : "which keeps the row";
                     if (!personal)
                     {
-                        unresolved.Add(Finding(source, t, null, $"personal data only suggested (no tagged personal column); {keptBy}: tag the columns to decide"));
+                        AddUndecided(Finding(source, t, null, $"personal data only suggested (no tagged personal column); {keptBy}: tag the columns to decide"), OnlySuggested);
                         continue;
                     }
                     var kept = t.Columns.Where(c => Tagged(c) is { } d && Counts(d) && DataCategory.TopLevelOf(d) != "customer_content").Select(c => c.Name).ToList();
@@ -351,30 +369,30 @@ internal static class ClaimChecks
                         .Where(x => x.Found.Count > 0).ToList();
                     if (content.Count > 0)
                     {
-                        unresolved.Add(Finding(source, t, null,
+                        AddUndecided(Finding(source, t, null,
                             $"{keptBy}, {keeps}; the scan found personal data in its content ({string.Join("; ", content.Select(x => $"{x.Name}: {string.Join(", ", x.Found)}"))}), "
-                            + "which may identify the person after the account's deletion: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"));
+                            + "which may identify the person after the account's deletion: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"), KeptContent);
                         continue;
                     }
                     // Content the scan did not read (binary files are measured, never decoded) cannot be said to hold
                     // nothing personal (trial 27: screenshots attached to tickets passed without a word).
                     var unreadContent = contentColumns.Where(c => NotSampled(t, c) is { } r && r != NotSampledReason.Empty).ToList();
                     if (unreadContent.Count > 0)
-                        unresolved.Add(Finding(source, t, null,
+                        AddUndecided(Finding(source, t, null,
                             $"{keptBy}, {keeps}; its content was not read ({string.Join(", ", unreadContent.Select(c => $"{c.Name}: {NotSampledText(NotSampled(t, c)!.Value)}"))}), "
-                            + "so whether it identifies the person after the account's deletion is unknown: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"));
+                            + "so whether it identifies the person after the account's deletion is unknown: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"), KeptContent);
                     else if (keep.Chained)
                         keptWithContent.Add((t, keep));
                     continue;
                 }
                 if (!personal)
                 {
-                    unresolved.Add(Finding(source, t, null, "personal data only suggested (no tagged personal column) and no deletion path: tag the columns to decide"));
+                    AddUndecided(Finding(source, t, null, "personal data only suggested (no tagged personal column) and no deletion path: tag the columns to decide"), OnlySuggested);
                     continue;
                 }
                 if (t.ForeignKeys.FirstOrDefault(fk => fk.OnDelete == "unknown") is { } unread)
                 {
-                    unresolved.Add(Finding(source, t, null, $"the delete rule of {unread.Name} → {Qualified(source, unread)} could not be read: scan again to decide"));
+                    AddUndecided(Finding(source, t, null, $"the delete rule of {unread.Name} → {Qualified(source, unread)} could not be read: scan again to decide"), "behind a delete rule that could not be read");
                     continue;
                 }
                 var blocking = t.ForeignKeys.Where(fk => fk.OnDelete is not ("cascade" or "set-null"))
@@ -385,14 +403,15 @@ internal static class ClaimChecks
             }
             var reported = findings.Concat(unresolved).Where(f => f.Source == source.Name).Select(f => f.Table).ToHashSet(StringComparer.Ordinal);
             foreach (var (t, keep) in keptWithContent.Where(x => x.Keep.KeptWith.Any(reported.Contains)))
-                unresolved.Add(Finding(source, t, null,
+                AddUndecided(Finding(source, t, null,
                     $"{keep.Text}, which keeps those rows, so this table's rows stay too; {string.Join(", ", keep.KeptWith.Where(reported.Contains))} is itself not erased with personal data (see its entry), "
-                    + "so the content kept with it may identify the person too: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"));
+                    + "so the content kept with it may identify the person too: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"), KeptContent);
         }
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "table", "tables")} with personal data; each can be erased from the account table",
             violated: $"{Count(findings.Count, "table", "tables")} with personal data cannot be erased by deleting the account",
-            unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data undecided (no account table in the source, personal data only suggested, or content kept by ON DELETE SET NULL)");
+            unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data undecided: "
+                + string.Join(", ", reasons.GroupBy(r => r, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")));
     }
 
     /// <summary>How a table not deleted with a root is still kept when an account goes: the shortest paths of foreign keys
@@ -472,7 +491,8 @@ internal static class ClaimChecks
     /// no root reaches (e.g. invoice lines under invoices that RESTRICT the account's deletion) is not. A table whose
     /// billing category is only suggested and that is reached is unresolved, and so is a billing table a root would reach
     /// only through a key whose delete rule could not be read (<c>unknown</c>), and so is an account table (a root) that
-    /// itself holds billing data (<see cref="RootHoldsBilling"/>); no billing table at all is unknown, and so
+    /// itself holds billing data (<see cref="RootHoldsBilling"/>); no billing table at all is unknown, and so is every
+    /// table only suggested as billing when no table is tagged as billing (a suggestion never makes the claim hold), and so
     /// is every billing table when no controller source holds an account table (a root).</summary>
     public static ClaimResult BillingNotCascadeDeleted(ClaimContext ctx)
     {
@@ -487,7 +507,8 @@ internal static class ClaimChecks
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
         var examinedTables = new List<string>();
-        int examined = 0;
+        var suggestedOnly = new List<(SourceEntry Source, TableEntry Table)>();
+        int examined = 0, taggedTables = 0;
         // Without an account table in any controller source nothing says where an account deletion starts: "holds" would
         // rest on no root at all (trial 26: orders cascading from `customers`, not among the roots, held). A source without
         // a root while another source has one is still decided: a foreign key never crosses sources.
@@ -502,6 +523,8 @@ internal static class ClaimChecks
                 bool suggested = !tagged && t.Columns.Any(c => Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d));
                 if (!tagged && !suggested) continue;
                 examined++;
+                if (tagged) taggedTables++;
+                else suggestedOnly.Add((source, t));
                 examinedTables.Add($"{source.Name}/{t.QualifiedName}");
                 if (noAccountTable)
                 {
@@ -536,11 +559,20 @@ internal static class ClaimChecks
                 Claim = ctx.Claim, Verdict = ClaimVerdict.Unknown,
                 Summary = $"no billing table found (none annotated '{activity}', none tagged {string.Join(", ", categories)})",
             };
+        // A suggestion never makes the claim hold (trial 30: with nothing annotated, a table only suggested as billing was
+        // "1 billing table" and the claim held, where no tagged billing table at all is unknown): without a tagged billing
+        // table, the suggested ones are undecided.
+        bool onlySuggested = taggedTables == 0 && findings.Count == 0;
+        if (onlySuggested)
+            foreach (var (source, t) in suggestedOnly.Where(x => !unresolved.Any(u => u.Source == x.Source.Name && u.Table == x.Table.QualifiedName)))
+                unresolved.Add(Finding(source, t, null, $"billing category only suggested (not tagged), and no table is annotated '{activity}' or tagged {string.Join(", ", categories)}: tag its columns to decide"));
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "billing table", "billing tables")}; no account deletion ({string.Join(", ", roots)}) cascades into them",
             violated: $"{Count(findings.Count, "billing table is", "billing tables are")} deleted by ON DELETE CASCADE when an account is deleted",
             unknown: noAccountTable
                 ? $"{Count(unresolved.Count, "billing table", "billing tables")} undecided: no account table ({string.Join(", ", roots)}) in any source to delete from"
+                : onlySuggested
+                ? $"no billing table tagged (none annotated '{activity}', none tagged {string.Join(", ", categories)}); {Count(unresolved.Count, "table is", "tables are")} only suggested as billing"
                 : $"{Count(unresolved.Count, "billing table", "billing tables")} undecided: an account table that holds billing data itself, or a suggested billing category reached by an account deletion cascade",
             examinedTables: examinedTables);
     }
@@ -610,7 +642,13 @@ internal static class ClaimChecks
             findings.Add(Finding(s, t, c, $"{d} in a controller-scope table (source role '{s.Role.ToText()}', table not annotated with '{activity}')"));
         }
         return ctx.Result(findings, unresolved, examined,
-            holds: $"{Count(examined, "customer-owned column", "customer-owned columns")}, all in processor scope",
+            // Trial 30: "0 customer-owned columns, all in processor scope" contradicted itself; nothing found says so.
+            holds: examined switch
+            {
+                0 => $"no column holds a customer-owned category ({string.Join(", ", categories)}): none is outside processor scope",
+                1 => "1 customer-owned column, in processor scope",
+                _ => $"{Count(examined, "customer-owned column", "customer-owned columns")}, all in processor scope",
+            },
             violated: $"{Count(findings.Count, "customer-owned column is", "customer-owned columns are")} outside processor scope",
             unknown: $"{Count(unresolved.Count, "column is", "columns are")} only suggested as customer-owned in controller-scope tables");
     }

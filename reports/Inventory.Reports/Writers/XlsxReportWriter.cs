@@ -158,8 +158,10 @@ public sealed class XlsxReportWriter : IReportWriter
             Lines(a.Categories.Select(c => $"{c.CnilCategory}: {c.Category}{(c.Declared ? "" : " (non déclarée)")}")),
             sensitive.Count == 0 ? "Non" : "Oui: " + string.Join(", ", sensitive),
             Lines(a.DataSubjects),
-            Lines(a.Recipients.Select(r => $"{r.Name} ({r.Kind}{(r.Country is null ? "" : ", " + r.Country)})")
-                .Concat(a.AnnotatedRecipients.Select(r => $"⚠ l'annotation indique (annotation says): partagé avec (shared with) {r}"))),
+            // No recipient is said in words, as the HTML and Markdown records say it (trial 30: a blank cell read as not filled in).
+            a.Recipients.Count + a.AnnotatedRecipients.Count == 0 ? "Aucun en dehors du responsable du traitement (none outside the controller)"
+                : Lines(a.Recipients.Select(r => $"{r.Name} ({r.Kind}{(r.Country is null ? "" : ", " + r.Country)})")
+                    .Concat(a.AnnotatedRecipients.Select(r => $"⚠ l'annotation indique (annotation says): partagé avec (shared with) {r}"))),
             a.Transfers.Count + a.AnnotatedTransfers.Count == 0 ? "Non"
                 : Lines(a.Transfers.Concat(a.AnnotatedTransfers.Select(t => $"⚠ l'annotation indique (annotation says): {t}"))),
             // The activity's rules, then each undeclared category with the retention that applies to it, in the words

@@ -179,7 +179,8 @@ public static class StrictYaml
         }
         catch (YamlException e)
         {
-            throw new ConfigurationException(YamlSyntaxMessage.Describe(e, text, parser), file, (int)e.Start.Line, (int)e.Start.Column, e);
+            var problem = YamlSyntaxMessage.Describe(e, text, parser);
+            throw new ConfigurationException(problem.Message, file, problem.Line, problem.Column, e);
         }
         catch (InvalidOperationException e) when (e.Source == typeof(Parser).Assembly.GetName().Name)
         {

@@ -10,13 +10,21 @@ namespace Inventory.Yaml;
 /// </summary>
 internal static class YamlSyntaxMessage
 {
-    /// <summary>The message for one syntax error.</summary>
+    /// <summary>The message for one syntax error, and where the mistake it names is.</summary>
     /// <param name="error">The library's exception; its start mark is where the error was found.</param>
     /// <param name="text">The YAML text being read.</param>
     /// <param name="parser">The parser, for the collections still open when the error was found.</param>
     /// <returns>A message without position (the caller's error carries file, line and column), starting with
-    /// <c>invalid YAML: </c>.</returns>
-    public static string Describe(YamlException error, string text, CollectionTrackingParser parser)
+    /// <c>invalid YAML: </c>, and the position an editor should jump to: where the message puts the mistake (the start
+    /// of a line indented too deep, an unclosed bracket), else where the library found the error. Trial 30: a line
+    /// indented too deep was reported at its value's column (<c>8:16</c>) while the message spoke of column 4.</returns>
+    public static YamlSyntaxProblem Describe(YamlException error, string text, CollectionTrackingParser parser)
+    {
+        var (message, at) = Explain(error, text, parser);
+        return new YamlSyntaxProblem(message, at?.Line ?? (int)error.Start.Line, at?.Column ?? (int)error.Start.Column);
+    }
+
+    private static (string Message, (int Line, int Column)? At) Explain(YamlException error, string text, CollectionTrackingParser parser)
     {
         var library = WithoutPosition(error.Message);
         int line = (int)error.Start.Line, column = (int)error.Start.Column;
@@ -37,27 +45,29 @@ internal static class YamlSyntaxMessage
                 limit = Indent(above);
                 levels.Add($"column {limit} on line {n}");
             }
-            return $"invalid YAML: bad indentation: line {line} starts at column {column}, which lines up with none of the lines above it"
+            return ($"invalid YAML: bad indentation: line {line} starts at column {column}, which lines up with none of the lines above it"
                 + (levels.Count > 0 ? $" ({string.Join(", ", levels)} above)" : "")
-                + "; indent it with spaces to the column of the keys it belongs with";
+                + "; indent it with spaces to the column of the keys it belongs with", null);
         }
         if (library.Contains("did not find expected key", StringComparison.Ordinal))
-            return "invalid YAML: unexpected text after a complete value on this line (a value that starts with a quote must end with it: quote the whole value)";
+            return ("invalid YAML: unexpected text after a complete value on this line (a value that starts with a quote must end with it: quote the whole value)", null);
         if (library.Contains("found invalid mapping", StringComparison.Ordinal) || library.Contains("Mapping values are not allowed", StringComparison.OrdinalIgnoreCase))
         {
             int previous = line - 1;
             while (previous >= 1 && (Line(previous).Trim().Length == 0 || Line(previous).TrimStart().StartsWith('#'))) previous--;
             if (previous >= 1 && Indent(Line(line)) > Indent(Line(previous)) && !Line(previous).TrimEnd().EndsWith(':'))
-                return $"invalid YAML: bad indentation: line {line} is indented deeper (column {Indent(Line(line))}) than line {previous} (column {Indent(Line(previous))}), "
-                    + $"whose key already has a value, so it reads as part of that value; line it up with line {previous}, or end line {previous} with the key and its ':' only";
-            return "invalid YAML: a ': ' inside a value; put the value in quotes, or, if this is a key, start it on a line of its own";
+                return ($"invalid YAML: bad indentation: line {line} is indented deeper (column {Indent(Line(line))}) than line {previous} (column {Indent(Line(previous))}), "
+                    + $"whose key already has a value, so it reads as part of that value; line it up with line {previous}, or end line {previous} with the key and its ':' only",
+                    (line, Indent(Line(line))));
+            return ("invalid YAML: a ': ' inside a value; put the value in quotes, or, if this is a key, start it on a line of its own", null);
         }
         if (library.Contains("did not find expected '-' indicator", StringComparison.Ordinal))
-            return $"invalid YAML: line {line} is among the items of a list ('- ' lines) but does not start with '- '; a list cannot also hold key: value lines at the same indentation";
+            return ($"invalid YAML: line {line} is among the items of a list ('- ' lines) but does not start with '- '; a list cannot also hold key: value lines at the same indentation", null);
         if (library.Contains("while parsing a flow", StringComparison.OrdinalIgnoreCase) && parser.OpenFlow is { } open)
         {
             var closer = open.Opener == '{' ? '}' : ']';
-            return $"invalid YAML: the '{open.Opener}' opened at line {open.Start.Line}, column {open.Start.Column} is not closed: add the '{closer}' (items separated by ',')";
+            return ($"invalid YAML: the '{open.Opener}' opened at line {open.Start.Line}, column {open.Start.Column} is not closed: add the '{closer}' (items separated by ',')",
+                ((int)open.Start.Line, (int)open.Start.Column));
         }
         if (library.Contains("did not find expected node content", StringComparison.Ordinal)
             && (parser.OpenFlow is { } flow ? (flow.Opener, (int)flow.Start.Line, (int)flow.Start.Column) : LastUnclosedBracket(lines, line)) is { } unclosed)
@@ -65,11 +75,12 @@ internal static class YamlSyntaxMessage
             // A '[' or '{' left open with nothing after it (`sources: [` as the last line, `fail-on: [untagged,`): the
             // parser meets the end of the file where it expects an item (trial28 finding 5).
             var closer = unclosed.Opener == '{' ? '}' : ']';
-            return $"invalid YAML: the '{unclosed.Opener}' opened at line {unclosed.Line}, column {unclosed.Column} is not closed: add the '{closer}' (items separated by ',')";
+            return ($"invalid YAML: the '{unclosed.Opener}' opened at line {unclosed.Line}, column {unclosed.Column} is not closed: add the '{closer}' (items separated by ',')",
+                (unclosed.Line, unclosed.Column));
         }
         if (library.Contains("quoted scalar", StringComparison.Ordinal) && library.Contains("end of stream", StringComparison.Ordinal))
-            return "invalid YAML: the quote opened here is never closed: end the value with the same quote character";
-        return "invalid YAML: " + library;
+            return ("invalid YAML: the quote opened here is never closed: end the value with the same quote character", null);
+        return ("invalid YAML: " + library, null);
     }
 
     /// <summary>The last '[' or '{' outside quotes and comments that no closer matches, on the lines up to
@@ -105,3 +116,9 @@ internal static class YamlSyntaxMessage
         return text.TrimEnd().TrimEnd('.');
     }
 }
+
+/// <summary>A YAML syntax error in the reader's words (<see cref="YamlSyntaxMessage.Describe"/>).</summary>
+/// <param name="Message">The message, starting with <c>invalid YAML: </c>, without position.</param>
+/// <param name="Line">The 1-based line of the mistake the message names.</param>
+/// <param name="Column">The 1-based column of the mistake the message names.</param>
+internal sealed record YamlSyntaxProblem(string Message, int Line, int Column);

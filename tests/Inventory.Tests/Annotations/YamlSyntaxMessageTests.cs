@@ -4,7 +4,9 @@ using NUnit.Framework;
 namespace Inventory.Tests.Annotations;
 
 /// <summary>Trial 22 finding 5: an unparseable annotation file names the file, the line and column, and says what is
-/// wrong in plain words (indentation above all), not the YAML library's parser states.</summary>
+/// wrong in plain words (indentation above all), not the YAML library's parser states. Trial 30: the line and column are
+/// where the message puts the mistake (the start of a line indented too deep, the unclosed bracket), not where the
+/// library stopped (the value after the key, the end of the file).</summary>
 [TestFixture]
 public sealed class YamlSyntaxMessageTests
 {
@@ -12,16 +14,16 @@ public sealed class YamlSyntaxMessageTests
         "bad indentation: line 4 starts at column 3, which lines up with none of the lines above it (column 5 on line 3, column 1 on line 2 above)")]
     [TestCase("table: t\ncolumns:\n  email:\n    category: contact.email\n   reason: x\n", 5, 4,
         "bad indentation: line 5 starts at column 4, which lines up with none of the lines above it (column 5 on line 4, column 3 on line 3, column 1 on line 2 above)")]
-    [TestCase("table: t\n  columns:\n  id: none\n", 2, 10,
+    [TestCase("table: t\n  columns:\n  id: none\n", 2, 3,
         "bad indentation: line 2 is indented deeper (column 3) than line 1 (column 1), whose key already has a value")]
-    [TestCase("table: t\ncolumns:\n  email: contact.email\n   name: contact.name\n", 4, 8,
+    [TestCase("table: t\ncolumns:\n  email: contact.email\n   name: contact.name\n", 4, 4,
         "bad indentation: line 4 is indented deeper (column 4) than line 3 (column 3), whose key already has a value")]
     [TestCase("table: t\ncolumns:\n  email: contact: email\n", 3, 17, "a ': ' inside a value; put the value in quotes")]
     [TestCase("table: t\ncolumns:\n  - id\n  name: none\n", 4, 3, "line 4 is among the items of a list ('- ' lines) but does not start with '- '")]
-    [TestCase("table: t\ncolumns:\n  id: none\n  note: [unclosed\n", 5, 1, "the '[' opened at line 4, column 9 is not closed: add the ']'")]
-    [TestCase("table: t\ncolumns:\n  id: none\n  note: [\n", 5, 1, "the '[' opened at line 4, column 9 is not closed: add the ']'")]
-    [TestCase("table: t\ncolumns:\n  id: none\n  note: { category: none,\n", 5, 1, "the '{' opened at line 4, column 9 is not closed: add the '}'")]
-    [TestCase("table: t\ncolumns: [\n", 3, 1, "the '[' opened at line 2, column 10 is not closed: add the ']'")]
+    [TestCase("table: t\ncolumns:\n  id: none\n  note: [unclosed\n", 4, 9, "the '[' opened at line 4, column 9 is not closed: add the ']'")]
+    [TestCase("table: t\ncolumns:\n  id: none\n  note: [\n", 4, 9, "the '[' opened at line 4, column 9 is not closed: add the ']'")]
+    [TestCase("table: t\ncolumns:\n  id: none\n  note: { category: none,\n", 4, 9, "the '{' opened at line 4, column 9 is not closed: add the '}'")]
+    [TestCase("table: t\ncolumns: [\n", 2, 10, "the '[' opened at line 2, column 10 is not closed: add the ']'")]
     [TestCase("table: t\ncolumns:\n  id: \"abc\n", 3, 7, "the quote opened here is never closed")]
     [TestCase("table: t\ncolumns:\n  id: none\n  name: \"x\" y\n", 4, 13, "unexpected text after a complete value on this line")]
     public void Parse_SyntaxError_FileLineColumnAndPlainWords(string text, int line, int column, string message)

@@ -57,7 +57,9 @@ public sealed class ClaimEvaluatorTests
         {
             Assert.That(results["no-stored-card-number"], Is.EqualTo(ClaimVerdict.Violated));
             Assert.That(results["intercom-email-and-signup-date-only"], Is.EqualTo(ClaimVerdict.Holds));
-            Assert.That(results["payment-through-gateway"], Is.EqualTo(ClaimVerdict.Holds));
+            // legacy_payments holds card numbers and amounts only by suggestion: a suggestion is not a tag, so whether its
+            // payment data goes through the gateway is unknown until it is annotated (it held before trial 30).
+            Assert.That(results["payment-through-gateway"], Is.EqualTo(ClaimVerdict.Unknown));
             Assert.That(results["declared-categories-only"], Is.EqualTo(ClaimVerdict.Violated));
             Assert.That(results["automatic-data-limited"], Is.EqualTo(ClaimVerdict.Violated));
             // legacy_payments holds personal data only by suggestion (not annotated) and has no deletion path: a suggestion
@@ -684,6 +686,24 @@ public sealed class ClaimEvaluatorTests
 
         Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
         Assert.That(result.Examined, Is.EqualTo(2));
+    }
+
+    [TestCase(0, "no column holds a customer-owned category (customer_content.source_code, customer_content.application_data, customer_content.file, customer_content.transaction_history): none is outside processor scope")]
+    [TestCase(1, "1 customer-owned column, in processor scope")]
+    [TestCase(2, "2 customer-owned columns, all in processor scope")]
+    public void CustomerDataInProcessorScope_Holds_SummarySaysHowManyWithoutContradiction(int columns, string expected)
+    {
+        // Given a host whose support messages (not customer-owned) sit in a controller table and a customer database in a
+        // processor source (trial 30: "0 customer-owned columns, all in processor scope").
+        var customer = Some.Source("customer-dbs", Some.Table("files", null,
+            Enumerable.Range(0, columns).Select(i => Some.Column($"storage_key_{i}", "customer_content.file")).ToArray()));
+        customer.Role = ProcessingRole.Processor;
+        var result = ClaimEvaluator.Evaluate(Policy.Claims.Single(c => c.Id == "customer-data-processor-scope"), Policy, Some.Document(
+            Some.Source("app", Some.Table("support_tickets", "account-management", Some.Id(), Some.Column("body", "customer_content.message"))),
+            customer));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds));
+        Assert.That(result.Summary, Is.EqualTo(expected));
     }
 
     [Test]

@@ -65,6 +65,61 @@ public sealed class ClaimTaggedOnlyTests
     }
 
     [Test]
+    public void BillingKept_OnlySuggestedBillingTableNotReached_UnknownNotHolds()
+    {
+        // Given nothing annotated yet: invoices RESTRICT the account's deletion, but its billing category is only a suggestion.
+        var result = Check("billing-kept", Doc(Organisations(), Users(),
+            Some.Table("invoices", null, Some.Id(), Some.Fk("organisation_id"), Some.Column("amount_cents", "financial.billing", ColumnStatus.Suggested))
+                .WithFk("organisations", "restrict", "organisation_id")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+            Assert.That(result.Unresolved.Select(u => u.Table), Is.EqualTo(new[] { "invoices" }));
+            Assert.That(result.Unresolved.Single().Reason.StartsWith("billing category only suggested (not tagged)", StringComparison.Ordinal), Is.True, result.Unresolved.Single().Reason);
+            Assert.That(result.Summary.StartsWith("no billing table tagged", StringComparison.Ordinal), Is.True, result.Summary);
+        }
+    }
+
+    [Test]
+    public void BillingKept_SuggestedBillingTableBesideATaggedOneNotReached_Holds()
+    {
+        // Given one tagged billing table: a table only suggested as billing that no deletion reaches is safe either way.
+        var result = Check("billing-kept", Doc(Organisations(), Users(),
+            Some.Table("invoices", "billing-and-payment", Some.Id(), Some.Fk("organisation_id"), Some.Column("amount_cents", "financial.billing"))
+                .WithFk("organisations", "restrict", "organisation_id"),
+            Some.Table("credits", null, Some.Id(), Some.Fk("organisation_id"), Some.Column("amount", "financial.billing", ColumnStatus.Suggested))
+                .WithFk("organisations", "restrict", "organisation_id")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), string.Join("; ", result.Unresolved.Select(f => f.Reason)));
+    }
+
+    [Test]
+    public void PaymentThroughGateway_PaymentDataOnlySuggested_UnknownNotHolds()
+    {
+        // Given nothing annotated: a gateway charge id suggested as a payment reference, beside an undecided status column.
+        var result = Check("payment-through-gateway", Doc(Some.Table("payment_references", null,
+            Some.Id(), Some.Column("gateway_charge_id", "financial.payment_reference", ColumnStatus.Suggested),
+            Some.Column("status", "none", ColumnStatus.Suggested))));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+            Assert.That(result.Unresolved.Select(u => u.Column), Is.EqualTo(new[] { "gateway_charge_id", "status" }));
+            Assert.That(result.Unresolved.Select(u => u.Reason.EndsWith("in a table whose payment data is only suggested", StringComparison.Ordinal)), Is.All.True, string.Join("; ", result.Unresolved.Select(u => u.Reason)));
+        }
+    }
+
+    [Test]
+    public void PaymentThroughGateway_PaymentDataTaggedAndRestAnnotated_Holds()
+    {
+        var result = Check("payment-through-gateway", Doc(Some.Table("payment_references", "billing-and-payment",
+            Some.Id(), Some.Column("gateway_charge_id", "financial.payment_reference"), Some.Column("status", "none"))));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), string.Join("; ", result.Unresolved.Select(f => f.Reason)));
+    }
+
+    [Test]
     public void PaymentThroughGateway_SuggestedIban_UnknownNotViolated()
     {
         var result = Check("payment-through-gateway", Doc(Some.Table("payouts", "billing-and-payment",
@@ -108,6 +163,22 @@ public sealed class ClaimTaggedOnlyTests
             Some.Id(), Some.Column("blob", "customer_content.file", ColumnStatus.Suggested))));
 
         Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+    }
+
+    [Test]
+    public void DeletionPath_UndecidedForTwoReasons_SummaryCountsEachReason()
+    {
+        // Given a newsletter table whose e-mail is only suggested, and sessions behind a delete rule the scan could not read
+        // (trial 30: the summary listed every possible reason, whatever applied, and never the unread rule).
+        var result = Check("deletion-path", Doc(Organisations(), Users(),
+            Some.Table("newsletter_signups", null, Some.Id(), Some.Column("email", "contact.email", ColumnStatus.Suggested)),
+            Some.Table("sessions", "service-operation", Some.Id(), Some.Fk(), Some.Column("ip", "automatic.ip_address")).WithFk("users", "unknown")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
+            Assert.That(result.Summary, Is.EqualTo("2 tables with personal data undecided: 1 with personal data only suggested, 1 behind a delete rule that could not be read"));
+        }
     }
 
     [Test]

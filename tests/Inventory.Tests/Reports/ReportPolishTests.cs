@@ -67,6 +67,28 @@ public sealed class ReportPolishTests
     }
 
     [Test]
+    public async Task Xlsx_ActivityWithoutRecipients_RegisterSaysSoAsTheOtherFormatsDo()
+    {
+        // Given the seed policy, whose account-management activity names no recipient (trial 30: the register's
+        // "Destinataires" cell was blank, where the HTML and Markdown records say "none outside the controller").
+        var model = ReportModel.Build(SampleInventory.Build(), Policy);
+        using var buffer = new MemoryStream();
+        await new XlsxReportWriter().WriteAsync(model, buffer);
+        buffer.Position = 0;
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(buffer, false);
+        var register = ReportWriterTests.ReadSheet(document.WorkbookPart!, "Registre");
+        var recipients = Array.IndexOf(register[0], "Destinataires");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(model.Activities.Single(a => a.Id == "account-management").Recipients, Is.Empty);
+            Assert.That(register.Single(r => r[1] == "account-management")[recipients],
+                Is.EqualTo("Aucun en dehors du responsable du traitement (none outside the controller)"));
+            Assert.That(register.Single(r => r[1] == "billing-and-payment")[recipients], Is.EqualTo("Stripe (payment gateway) (processor, IE)"));
+        }
+    }
+
+    [Test]
     public void Build_ConflictingColumn_EvidenceComesFromCountsNotTheFreeText()
     {
         var inventory = WithConflict();

@@ -28,6 +28,11 @@ public sealed class UndeclaredRetentionTests
     private const string RuleApplies = "12 months; automatically collected data cannot be changed or removed; not erasable on request "
         + "(this activity's rule for automatic; category not declared by this activity)";
 
+    /// <summary>The seed's processor activity keeps customer content for the contract's lifetime, on the customer's
+    /// instruction; its customers' own categories (an e-mail column of a customer database) have no rule of their own.</summary>
+    private const string ProcessorApplies = "contract lifetime; deleted within 30 days after termination, on the customer's instruction "
+        + "(processor activity: the controller served decides, GDPR Art. 28(3)(g))";
+
     private static InventoryDocument Inventory()
     {
         var inventory = SampleInventory.Build();
@@ -104,9 +109,11 @@ public sealed class UndeclaredRetentionTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(row.Activity, Is.EqualTo("hosting-customer-data"));
-            // No rule of the processor activity names contact data: the policy's default, unflagged, in both places.
-            Assert.That(row.PolicyRetention, Is.EqualTo("other data deleted within 30 days"));
+            // No rule of the processor activity names contact data: the processor activity's own retention, unflagged, in
+            // both places; never the policy's default, the host's rule for its own data (trial 30).
+            Assert.That(row.PolicyRetention, Is.EqualTo(ProcessorApplies));
             Assert.That(record.Retention, Is.EqualTo(row.PolicyRetention));
+            Assert.That(row.RetentionDiffers, Is.False);
         }
     }
 
