@@ -80,11 +80,27 @@ public sealed class InventoryFlow
     /// (shards, per-source parallelism).</summary>
     /// <param name="maskedExamples">Keep up to three masked examples per column.</param>
     /// <exception cref="ConfigurationException">No config; a <c>${VAR}</c> in a source's connection is not set (the
-    /// connections are resolved here, before any source is scanned; commands that only read an inventory never need them).</exception>
+    /// connections are resolved here, before any source is scanned; commands that only read an inventory never need them).
+    /// With several sources at fault, the error is the first one's (its file, line and column) and its message lists the
+    /// others with their positions, so one run names every variable to set.</exception>
     public ScanRequest CreateScanRequest(bool maskedExamples)
     {
         var config = RequireConfig();
-        foreach (var source in config.Sources) _ = source.Connection;
+        var unresolved = new List<ConfigurationException>();
+        foreach (var source in config.Sources)
+        {
+            try { _ = source.Connection; }
+            catch (ConfigurationException e) { unresolved.Add(e); }
+        }
+        if (unresolved.Count == 1) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(unresolved[0]);
+        if (unresolved.Count > 1)
+        {
+            var first = unresolved[0];
+            var others = string.Join("; ", unresolved.Skip(1).Select(e => e.Message));
+            throw new ConfigurationException(
+                $"{first.Reason}; {CountWording.Phrase(unresolved.Count - 1, "more source", "more sources")} cannot be resolved either: {others}",
+                first.File, first.Line, first.Column, first);
+        }
         return new()
         {
             Sources = config.Sources,

@@ -304,17 +304,23 @@ public sealed record InventoryConfig
     }
 
     /// <summary>Replaces <c>${NAME}</c> with the variable's value; <c>$${</c> escapes.</summary>
-    /// <exception cref="ConfigurationException">An unset variable (the message names the variable, never a value).</exception>
-    public static string Interpolate(string text, YNode? at, Func<string, string?> environment) =>
-        Regex.Replace(text, @"\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}", m =>
+    /// <exception cref="ConfigurationException">One or more unset variables: the message names every one of them (in
+    /// the order written, each once), never a value.</exception>
+    public static string Interpolate(string text, YNode? at, Func<string, string?> environment)
+    {
+        var unset = new List<string>();
+        var value = Regex.Replace(text, @"\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}", m =>
         {
             if (m.Groups[1].Length > 0) return "${" + m.Groups[2].Value + "}";
-            var value = environment(m.Groups[2].Value);
-            if (value is null)
-            {
-                var message = $"environment variable {m.Groups[2].Value} is not set";
-                throw at is null ? new ConfigurationException(message) : at.Error(message);
-            }
-            return value;
+            var variable = m.Groups[2].Value;
+            var found = environment(variable);
+            if (found is null && !unset.Contains(variable, StringComparer.Ordinal)) unset.Add(variable);
+            return found ?? "";
         });
+        if (unset.Count == 0) return value;
+        var message = unset.Count == 1
+            ? $"environment variable {unset[0]} is not set"
+            : $"environment variables {string.Join(", ", unset.SkipLast(1))} and {unset[^1]} are not set";
+        throw at is null ? new ConfigurationException(message) : at.Error(message);
+    }
 }

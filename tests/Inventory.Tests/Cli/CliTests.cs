@@ -113,6 +113,24 @@ public sealed class CliTests
         Assert.That(text, Does.Contain("inventory.yml:3:"), "the error keeps file:line:column although the variable is resolved lazily");
     }
 
+    [Test]
+    public async Task Scan_UnsetVariablesInSeveralSources_OneRunNamesEveryVariableWithItsPlace()
+    {
+        // Given two sources whose connections need three variables, none of them set (one source needs two)
+        var config = Path.Combine(_dir, "inventory.yml");
+        await File.WriteAllTextAsync(config,
+            "sources:\n  - name: panel\n    connection: ${INVENTORY_TEST_UNSET_PANEL}\n" +
+            "  - name: shop\n    connection: postgres://${INVENTORY_TEST_UNSET_USER}:${INVENTORY_TEST_UNSET_PASS}@db/shop\n");
+
+        var (code, text) = await RunAsync("scan", "--config", config);
+
+        // Then one run names all three, each at its own connection's line, and the exit says bad input
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput), text);
+        Assert.That(text.Contains("inventory.yml:3:17: environment variable INVENTORY_TEST_UNSET_PANEL is not set", StringComparison.Ordinal), Is.True, text);
+        Assert.That(text.Contains("1 more source cannot be resolved either: ", StringComparison.Ordinal), Is.True, text);
+        Assert.That(text.Contains("inventory.yml:5:17: environment variables INVENTORY_TEST_UNSET_USER and INVENTORY_TEST_UNSET_PASS are not set", StringComparison.Ordinal), Is.True, text);
+    }
+
     [TestCase("export", "--format", "fides", "--out", "labels.yml")]
     [TestCase("report", "--format", "json", "--out", "report")]
     [TestCase("check")]
