@@ -43,10 +43,15 @@ public static class Suggestions
     private static string Article(string word) => ("aeiou".Contains(word[0], StringComparison.Ordinal) ? "an " : "a ") + word;
 
     /// <summary>One evidence item: its id with <c>matched/total</c> or its score, cut to two decimals as
-    /// <see cref="ConfidenceText.Format"/> writes every confidence.</summary>
+    /// <see cref="ConfidenceText.Format"/> writes every confidence. A sample statistic that decided a category
+    /// (<c>sample.enumeration</c>, <c>sample.host-names</c>…) gives its own value-free reason instead, since its counts
+    /// are not matches: <c>sample.enumeration: 4 distinct values repeated over 150: an enumeration or configuration</c>
+    /// (trial30: <c>sample.enumeration 4/150</c> read as "4 of 150 matched").</summary>
     /// <param name="evidence">The item.</param>
     public static string Describe(EvidenceItem evidence)
     {
+        if (evidence.Kind == "sample" && evidence.DataCategory is not null && evidence.Detail is { Length: > 0 } reason)
+            return OneLine($"{evidence.Id}: {reason}");
         var text = evidence.Id;
         if (evidence.Matched is { } m && evidence.Total is { } t) text += $" {m}/{t}";
         // The same rule as the headline confidence (cut, not rounded): "none (0.99) — model.combination 1.00" read as

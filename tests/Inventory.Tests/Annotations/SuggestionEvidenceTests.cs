@@ -42,6 +42,38 @@ public sealed class SuggestionEvidenceTests
     }
 
     [Test]
+    public void Describe_EnumerationOfTheSampleHeadsTheSuggestion_ItsReasonNotACountOfMatches()
+    {
+        // Given: a text column whose 150 sampled values hold 4 distinct ones, decided none by the enumeration statistic
+        var classification = new ColumnClassification
+        {
+            DataCategory = "none", Confidence = 0.6, Origin = Origin.Rules,
+            Evidence =
+            [
+                new EvidenceItem("sample", "sample.enumeration", "none", 4, 150, 0.0267,
+                    "4 distinct values repeated over 150: an enumeration or configuration"),
+                new EvidenceItem("sample", "sample.size", null, 150, 150, 1, "null ratio 0, distinct ratio 0.027"),
+            ],
+        };
+
+        var text = Suggestions.Describe(classification);
+
+        Assert.That(text, Is.EqualTo("none (0.60) — sample.enumeration: 4 distinct values repeated over 150: an enumeration or configuration"));
+    }
+
+    [Test]
+    public void Describe_DetectorHeadsTheSuggestion_KeepsItsMatchedOverTested()
+    {
+        var classification = new ColumnClassification
+        {
+            DataCategory = "contact.email", Confidence = 0.97, Origin = Origin.Rules,
+            Evidence = [new EvidenceItem("detector", "detector.email", "contact.email", 48, 50, 0.96, "48 of 50 values are e-mail addresses")],
+        };
+
+        Assert.That(Suggestions.Describe(classification), Is.EqualTo("contact.email (0.97) — detector.email 48/50"));
+    }
+
+    [Test]
     public void Describe_ContextGateHeadsTheSuggestion_AReasonInWordsNotTheGateId()
     {
         // Given: support_tickets.language of trial 26, a language name in a table without a user agent.
