@@ -89,7 +89,7 @@ public sealed class XlsxReportWriter : IReportWriter
             AddSheet(workbookPart, sheets, "Revendications", ["Id", "Revendication", "Vérification", "Verdict", "Résumé", "Constats", "Non résolus"],
                 model.Claims.Select(c => new[]
                 {
-                    c.Id, c.Text, c.Kind, c.Verdict, c.Summary,
+                    c.Id, c.Text, c.Kind, VerdictInFrench(c.Verdict), c.Summary,
                     Lines(c.Findings.Select(f => $"{f.Location}: {f.Reason}")), c.UnresolvedSameAs is { } same ? $"les mêmes {c.Unresolved.Count} éléments que {same} (the same items as {same})" : Lines(c.Unresolved.Select(f => $"{f.Location}: {f.Reason}")),
                 }), 36);
             AddSheet(workbookPart, sheets, "Conflits", ["Emplacement", "Catégorie annotée ou étiquetée", "Annotation ou étiquette", "Constat (comptes)"],
@@ -134,6 +134,18 @@ public sealed class XlsxReportWriter : IReportWriter
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string Lines(IEnumerable<string> lines) => string.Join("\n", lines);
+
+    /// <summary>A claim's verdict in the workbook's language with the inventory's own word after it, as the other
+    /// French cells give theirs (trial30: <c>holds</c> and <c>unknown</c> stood alone in a French sheet).</summary>
+    /// <param name="verdict">The verdict as the report model writes it: <c>holds</c>, <c>violated</c> or <c>unknown</c>.</param>
+    /// <returns><c>Respectée (holds)</c>, <c>Contredite (violated)</c>, <c>Indéterminée (unknown)</c>; any other word as given.</returns>
+    private static string VerdictInFrench(string verdict) => verdict switch
+    {
+        "holds" => "Respectée (holds)",
+        "violated" => "Contredite (violated)",
+        "unknown" => "Indéterminée (unknown)",
+        _ => verdict,
+    };
 
     private static string[] ActivityRow(ReportModel model, ActivityRecord a)
     {

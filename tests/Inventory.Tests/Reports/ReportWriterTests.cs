@@ -213,7 +213,9 @@ public sealed class ReportWriterTests
             Assert.That(analytics[Array.IndexOf(cnil, "Transferts des données hors UE")], Does.Contain("United States").And.Contain("Data Privacy Framework"));
             Assert.That(analytics[17], Does.Contain("app/intercom_contacts.email"));
             var claims = ReadSheet(workbook, "Revendications");
-            Assert.That(claims.Single(r => r[0] == "no-stored-card-number")[3], Is.EqualTo("violated"));
+            Assert.That(claims.Single(r => r[0] == "no-stored-card-number")[3], Is.EqualTo("Contredite (violated)"));
+            Assert.That(claims.Skip(1).Select(r => r[3]).Distinct(),
+                Is.SubsetOf(new[] { "Respectée (holds)", "Contredite (violated)", "Indéterminée (unknown)" }), "every verdict in the sheet's language");
             Assert.That(ReadSheet(workbook, "Colonnes"), Has.Count.EqualTo(SampleInventory.Build().AllColumns().Count() + 1));
         }
     }
