@@ -212,6 +212,11 @@ public sealed class CategoryRecord
     public bool Sensitive { get; init; }
     /// <summary>False when the column's table names this activity but the activity does not declare the category (a finding).</summary>
     public required bool Declared { get; init; }
+    /// <summary>True when the category rests on suggestions alone: it has columns and none of them is tagged (by an
+    /// annotation, a JSON path's annotation or a database label), so the record lists what the classifier read from names,
+    /// types and sampled values, not what anyone reviewed. A processor source is read from its catalog only, so its
+    /// categories are suggestions from names until someone tags them (trial30).</summary>
+    public bool SuggestedOnly { get; init; }
     /// <summary>The retention that applies: the activity's rule covering the category, else the policy's default; for an
     /// undeclared category followed by where it comes from and <c>category not declared by this activity</c>
     /// (<see cref="ReportModelBuilder.AppliedRetention"/>), the same words as the column rows. Null when the policy

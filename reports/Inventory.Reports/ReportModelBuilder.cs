@@ -249,6 +249,7 @@ internal static class ReportModelBuilder
             return new CategoryRecord
             {
                 Category = category, CnilCategory = CnilCategory(category, a.Role), Sensitive = Sensitive(category), Declared = declared,
+                SuggestedOnly = cols.Count > 0 && cols.All(x => x.PathCategory is null && x.C.Status == ColumnStatus.Suggested),
                 Retention = AppliedRetention(a, category, declared, policy), Columns = locations,
                 Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = violations.GetValueOrDefault(x.ColumnLocation, []) }).ToList(),
                 AnnotatedRetention = cols.Where(x => AnnotatedRetentionOf(x) is { } r && RetentionDiffers(r, rule, policy, a))

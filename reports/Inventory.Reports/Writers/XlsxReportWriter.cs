@@ -147,6 +147,10 @@ public sealed class XlsxReportWriter : IReportWriter
         _ => verdict,
     };
 
+    /// <summary>The mark of a category that rests on suggestions alone (<see cref="CategoryRecord.SuggestedOnly"/>), or "".</summary>
+    private static string SuggestedOnly(CategoryRecord category) =>
+        category.SuggestedOnly ? " (suggérée, non vérifiée / suggested, not reviewed)" : "";
+
     private static string[] ActivityRow(ReportModel model, ActivityRecord a)
     {
         // Activities exist only when a policy was given, and then so does the controller.
@@ -167,7 +171,7 @@ public sealed class XlsxReportWriter : IReportWriter
             Lines(a.Purposes),
             Lines(a.LegalBasis),
             Lines(a.SecurityMeasures),
-            Lines(a.Categories.Select(c => $"{c.CnilCategory}: {c.Category}{(c.Declared ? "" : " (non déclarée)")}")),
+            Lines(a.Categories.Select(c => $"{c.CnilCategory}: {c.Category}{(c.Declared ? "" : " (non déclarée)")}{SuggestedOnly(c)}")),
             sensitive.Count == 0 ? "Non" : "Oui: " + string.Join(", ", sensitive),
             Lines(a.DataSubjects),
             // No recipient is said in words, as the HTML and Markdown records say it (trial 30: a blank cell read as not filled in).
@@ -194,7 +198,7 @@ public sealed class XlsxReportWriter : IReportWriter
         return
         [
             a.Name, a.Id, $"{model.Controller!.Name}, {model.Controller.Address}", dpo, Lines(a.Controllers), Lines(a.Purposes),
-            Lines(a.Categories.Select(c => c.Category)), a.Transfers.Count == 0 ? "Non" : Lines(a.Transfers), Lines(a.SecurityMeasures), Lines(scope),
+            Lines(a.Categories.Select(c => c.Category + SuggestedOnly(c))), a.Transfers.Count == 0 ? "Non" : Lines(a.Transfers), Lines(a.SecurityMeasures), Lines(scope),
         ];
     }
 
