@@ -27,6 +27,10 @@ public static class CheckGate
         var annotationsDir = AnnotationMerger.DisplayPath(Path.Combine(options.PathBase, options.AnnotationsDirectory), options.PathBase);
 
         var invalidEntries = InvalidCategoryEntries(options);
+        // Entries whose table is in no scanned source but close to one that is (a typo, a rename): that table's untagged
+        // columns name the entry, since "no annotation" alone sent the engineer looking for a file that exists (trial30).
+        var misnamed = options.Stale.Where(x => x.Kind == StaleKind.TableMissing && x.Suggestion is not null)
+            .GroupBy(x => (x.Source, Table: x.Suggestion!)).ToDictionary(g => g.Key, g => g.First());
         var findings = new List<CheckFinding>();
         var columns = new List<CheckedColumn>();
         foreach (var source in scoped)
@@ -59,7 +63,8 @@ public static class CheckGate
                 findings.Add(new CheckFinding
                 {
                     Kind = FindingKind.Untagged, Source = source.Name, Table = table.QualifiedName, Column = column.Name, Key = key,
-                    Message = UntaggedReason(column, table, options.AcceptClassificationAbove, invalidEntries),
+                    Message = UntaggedReason(column, table, options.AcceptClassificationAbove, invalidEntries,
+                        misnamed.GetValueOrDefault((source.Name, table.QualifiedName)) ?? misnamed.GetValueOrDefault((null, table.QualifiedName)), options.PathBase),
                     Suggestion = suggestion is null ? "no suggestion" : $"suggested: {suggestion}",
                     Location = table.AnnotationFile is { } file && invalidEntries.TryGetValue((file, column.Name), out var dropped)
                         // The entry the loader dropped (an unknown category, a key given twice): its own line and column.
@@ -138,7 +143,8 @@ public static class CheckGate
     public static string Key(string? source, string table, string? column) =>
         $"{(source is null ? "" : source + "/")}{table}{(column is null ? "" : "." + column)}";
 
-    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, Dictionary<(string File, string Column), AnnotationError> invalid)
+    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, Dictionary<(string File, string Column), AnnotationError> invalid,
+        StaleAnnotation? misnamed, string pathBase)
     {
         var why = column.Annotation is not null ? "annotation entry has no category" + PathGap(column)
             : table.AnnotationFile is not null && invalid.TryGetValue((table.AnnotationFile, column.Name), out var error)
@@ -146,6 +152,8 @@ public static class CheckGate
                     ? "entry given twice, so neither applies (see the invalid-annotation finding)"
                     : "entry has an invalid category (see the invalid-annotation finding)"
             : table.AnnotationFile is not null ? "no entry in the table's annotation"
+            : misnamed is not null
+                ? $"no annotation; the entry for table '{misnamed.Table}' ({AnnotationMerger.DisplayPath(misnamed.Location.File, pathBase)}:{misnamed.Location.Line}) matches no table: meant for this one?"
             : "no annotation";
         if (column.Status == ColumnStatus.Suggested && threshold is { } t && column.Confidence < t)
             why += $"; classification confidence {ConfidenceText.Format(column.Confidence)} is below {t.ToString("0.##", CultureInfo.InvariantCulture)}";

@@ -48,6 +48,26 @@ public sealed class CheckWordingTests
             Does.StartWith("no entry in the table's annotation"), "a column without an entry keeps its own reason");
     }
 
+    /// <summary>Trial30: an annotation file whose <c>table:</c> has a typo left the real table's columns saying only "no
+    /// annotation" (the stale entry's warning came further down); they name the entry and where it is.</summary>
+    [Test]
+    public void Evaluate_EntryForAMisspelledTable_UntaggedColumnsOfTheRealTableNameIt()
+    {
+        using var dir = new TempFolder();
+        dir.Write("app_user.yml", "table: app_usr\ncolumns:\n  id: none\n  display_name: contact.name\n");
+
+        var result = Gate(CaseInventories.C05(), dir.Path);
+
+        var untagged = result.Findings.Where(f => f.Kind == FindingKind.Untagged && f.Table == "app_user").ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(untagged, Is.Not.Empty);
+            Assert.That(untagged.Select(f => f.Message).Distinct(),
+                Is.EqualTo(new[] { "no annotation; the entry for table 'app_usr' (app_user.yml:1) matches no table: meant for this one?" }));
+            Assert.That(result.Findings.Count(f => f.Kind == FindingKind.Stale && f.Table == "app_usr"), Is.EqualTo(1), "the stale finding stays");
+        }
+    }
+
     /// <summary>Trial 18: the untagged finding of an entry the loader dropped pointed at line 1 of its file (SARIF region,
     /// JUnit <c>line</c>, GitHub <c>line=</c>); it points at the entry's own error, as the invalid-annotation finding does.</summary>
     [TestCase("table: app_user\ncolumns:\n  id: none\n  display_name: contact.name\n  backup_email: contactt.email\n", 5)]
