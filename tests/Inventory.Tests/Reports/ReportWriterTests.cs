@@ -29,6 +29,13 @@ public sealed class ReportWriterTests
         return stream.ToArray();
     }
 
+    /// <summary>A text format's output as a reader sees it: HTML decoded, its <c>&lt;wbr&gt;</c> break hints removed.</summary>
+    internal static async Task<string> RenderTextAsync(string format, ReportModel model)
+    {
+        var text = Encoding.UTF8.GetString(await RenderAsync(ReportWriters.Create(format), model));
+        return format == "html" ? System.Net.WebUtility.HtmlDecode(text.Replace("<wbr>", "", StringComparison.Ordinal)) : text;
+    }
+
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 
     private static string ExpectedPath(string name) => Path.Combine(SharedPaths.Repository, "tests", "Inventory.Tests", "Reports", "Expected", name);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using Inventory.Model;
 using Inventory.Reports;
@@ -28,11 +26,7 @@ public sealed class SuggestedOnlyCategoryTests
         return inventory;
     }
 
-    private static async Task<string> Render(string format, ReportModel model)
-    {
-        var bytes = await ReportWriterTests.RenderAsync(ReportWriters.Create(format), model);
-        return format == "html" ? WebUtility.HtmlDecode(Encoding.UTF8.GetString(bytes)) : Encoding.UTF8.GetString(bytes);
-    }
+    private static Task<string> Render(string format, ReportModel model) => ReportWriterTests.RenderTextAsync(format, model);
 
     [TestCase(ColumnStatus.Suggested, true)]
     [TestCase(ColumnStatus.Tagged, false)]
