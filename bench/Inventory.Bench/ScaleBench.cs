@@ -24,7 +24,7 @@ namespace Inventory.Bench;
 /// first 20,000 catalog columns, in the scan's batch size.</item>
 /// </list>
 /// Options: <c>--rounds N</c> (default 5), <c>--parallelism P</c> (default 4), <c>--regenerate</c>, <c>--cli PATH</c>
-/// (another build's inventory.dll instead of this one), <c>--before PATH</c> (a second build run in the same rounds, in
+/// (another build's inventory.dll instead of this one, or a self-contained publish's <c>inventory</c> executable), <c>--before PATH</c> (a second build run in the same rounds, in
 /// rotating order with this one and the plain read, to compare before and after under the same load), <c>--classifier-only</c>.
 /// </summary>
 internal static class ScaleBench
@@ -259,7 +259,12 @@ internal static class ScaleBench
     private readonly record struct Run(double WallMs, double CpuMs, double PeakRssMb, int ExitCode);
 
     /// <summary>Runs the CLI under /usr/bin/time (peak RSS, CPU) and measures its wall time here.</summary>
-    private static Run RunProcess(string cli, string arguments) => RunTimed("dotnet", [cli, .. arguments.Split(' ')], new Dictionary<string, string>());
+    /// <summary>Runs one build: an <c>inventory.dll</c> through the dotnet host, any other path (a self-contained
+    /// publish's <c>inventory</c> executable, as the Dockerfile builds it) directly.</summary>
+    private static Run RunProcess(string cli, string arguments) =>
+        cli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? RunTimed("dotnet", [cli, .. arguments.Split(' ')], new Dictionary<string, string>())
+            : RunTimed(cli, [.. arguments.Split(' ')], new Dictionary<string, string>());
 
     /// <summary>Runs a program under /usr/bin/time (peak RSS, CPU) and measures its wall time here.</summary>
     /// <param name="program">the program (found on the PATH).</param>
