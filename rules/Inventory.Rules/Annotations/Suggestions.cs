@@ -6,7 +6,9 @@ namespace Inventory.Annotations;
 /// <c>contact.email (0.97) — detector.email 48/50</c>.</summary>
 public static class Suggestions
 {
-    /// <summary>The suggestion with its confidence and most decisive evidence, or null when the classifier decided nothing.</summary>
+    /// <summary>The suggestion with its confidence and most decisive evidence, or null when the classifier decided nothing.
+    /// The learned combination's score is followed by <c>before calibration</c> when it reads otherwise than the headline's
+    /// calibrated confidence (<c>none (0.85) — model.combination 0.73 before calibration</c>).</summary>
     /// <param name="classification">The tool's decision, or null.</param>
     public static string? Describe(ColumnClassification? classification)
     {
@@ -14,7 +16,14 @@ public static class Suggestions
         var text = $"{category} ({ConfidenceText.Format(classification.Confidence)})";
         var evidence = classification.Evidence.FirstOrDefault(e => e.DataCategory == category) ?? classification.Evidence.FirstOrDefault();
         if (evidence is null) return text;
-        return $"{text} — {(IsGate(evidence) ? GateReason(evidence, classification) : Describe(evidence))}";
+        if (IsGate(evidence)) return $"{text} — {GateReason(evidence, classification)}";
+        var described = Describe(evidence);
+        // The headline is the calibrated confidence; the combination's own score differs from it wherever calibration
+        // moved it, and "none (0.85) — model.combination 0.73" read as a contradiction (trial30): name the difference.
+        if (evidence.Id == Rules.Learning.ModelClassifier.CombinationEvidence && evidence.Score is { } score
+            && ConfidenceText.Format(score) != ConfidenceText.Format(classification.Confidence))
+            described += " before calibration";
+        return $"{text} — {described}";
     }
 
     private static bool IsGate(EvidenceItem evidence) => evidence.Kind.EndsWith("gate", StringComparison.Ordinal);

@@ -24,6 +24,20 @@ public sealed class ConfidenceCutTests
         Assert.That(Suggestions.Describe(Model(0.9958)), Is.EqualTo("none (0.99) — model.combination 0.99"));
     }
 
+    [TestCase(0.8565, 0.7395, "none (0.85) — model.combination 0.73 before calibration")]
+    [TestCase(0.9958, 0.9912, "none (0.99) — model.combination 0.99")]
+    public void Describe_CalibratedHeadlineAndTheCombinationsOwnScore_SaidWhenTheyDiffer(double confidence, double score, string expected)
+    {
+        // Trial30: the headline is the calibrated confidence, the evidence the combination's raw score.
+        var classification = new ColumnClassification
+        {
+            DataCategory = "none", Confidence = confidence, Origin = Origin.Model,
+            Evidence = [new EvidenceItem("model", "model.combination", "none", Score: score)],
+        };
+
+        Assert.That(Suggestions.Describe(classification), Is.EqualTo(expected));
+    }
+
     [Test]
     public void Describe_EveryScoreOnAFineGrid_TheEvidenceReadsAsTheHeadline()
     {
