@@ -177,10 +177,20 @@ internal static class ReportModelBuilder
             rows.Add(new ChangeRow
             {
                 Kind = InventoryDiff.KindName(ChangeKind.StatusChanged),
-                Location = transition.Count() == 1 ? transition.Single().Location : $"{transition.Count()} columns",
+                Location = transition.Count() == 1 ? transition.Single().Location : ColumnsOfTables(transition.ToList()),
                 Old = transition.Key.Old, New = transition.Key.New,
             });
         return rows;
+    }
+
+    /// <summary>Where a status transition of several columns happened: <c>29 columns in 2 tables: app/users, shop/orders</c>,
+    /// the tables in document order, the first five named (trial30: "29 columns" alone in the Where column said nowhere).</summary>
+    /// <param name="changes">The transition's column changes (two or more).</param>
+    private static string ColumnsOfTables(List<InventoryChange> changes)
+    {
+        var tables = changes.Select(c => c.Table is null ? c.Source : $"{c.Source}/{c.Table}").Distinct(StringComparer.Ordinal).ToList();
+        var named = string.Join(", ", tables.Take(5)) + (tables.Count > 5 ? $" and {CountWording.Phrase(tables.Count - 5, "other", "others")}" : "");
+        return $"{CountWording.Phrase(changes.Count, "column", "columns")} in {CountWording.Phrase(tables.Count, "table", "tables")}: {named}";
     }
 
     /// <summary>The statement for a personal column whose classification found hashes of a personal identifier (evidence

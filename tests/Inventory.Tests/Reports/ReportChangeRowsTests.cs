@@ -30,8 +30,27 @@ public sealed class ReportChangeRowsTests
             ("column-added", "app/customers.newsletter_email", "", "contact.email"),
             ("type-changed", "app/customers.phone", "character varying(40)", "text"),
             ("category-changed", "app/t5.c50", "none", "contact.email"),
-            ("status-changed", "30 columns", "suggested", "conflict"),
-            ("status-changed", "90 columns", "suggested", "tagged"),
+            ("status-changed", "30 columns in 12 tables: app/t0, app/t1, app/t2, app/t3, app/t4 and 7 others", "suggested", "conflict"),
+            ("status-changed", "90 columns in 12 tables: app/t0, app/t1, app/t2, app/t3, app/t4 and 7 others", "suggested", "tagged"),
         }));
+    }
+
+    [Test]
+    public void ChangeRows_TransitionInTwoTables_NamesBothTables()
+    {
+        // Trial30: "29 columns" alone in the Where column said nowhere
+        var diff = new InventoryDiff
+        {
+            Changes =
+            [
+                new InventoryChange(ChangeKind.StatusChanged, "panel", "public.users", "email", "suggested", "tagged"),
+                new InventoryChange(ChangeKind.StatusChanged, "panel", "public.users", "name", "suggested", "tagged"),
+                new InventoryChange(ChangeKind.StatusChanged, "shop", "orders", "customer", "suggested", "tagged"),
+            ],
+        };
+
+        var row = ReportModelBuilder.ChangeRowsOf(diff).Single();
+
+        Assert.That(row.Location, Is.EqualTo("3 columns in 2 tables: panel/public.users, shop/orders"));
     }
 }
