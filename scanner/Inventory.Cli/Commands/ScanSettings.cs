@@ -36,6 +36,10 @@ internal class ScanSettings : CommandSettings
     [Description("Statement timeout per query, e.g. 30s (default 30s; at least 1ms: 0 would mean no timeout and is refused).")]
     public string? Timeout { get; init; }
 
+    [CommandOption("--lock-timeout <DURATION>")]
+    [Description("Longest wait for a lock another session holds, by the catalog read as by sampling, e.g. 5s (default 5s; config sample.lock-timeout; at least 1ms). A scan never blocks writers longer.")]
+    public string? LockTimeout { get; init; }
+
     [CommandOption("--parallelism <N>")]
     [Description("Tables sampled at once per source (default 4).")]
     public int? Parallelism { get; init; }
@@ -76,6 +80,7 @@ internal class ScanSettings : CommandSettings
             {
                 Rows = SampleRows ?? s.Sample.Rows,
                 StatementTimeout = Timeout is null ? s.Sample.StatementTimeout : InventoryConfig.ParseTimeout(Timeout, "--timeout"),
+                LockTimeout = LockTimeout is null ? s.Sample.LockTimeout : InventoryConfig.ParseTimeout(LockTimeout, "--lock-timeout"),
             },
         }).ToList();
         if (requireSources && sources.Count == 0)

@@ -242,7 +242,10 @@ public sealed record InventoryConfig
         ConfigurationException Refuse(string message) => at is null ? new ConfigurationException(message) : at.Error(message);
         if (text.Trim().StartsWith('-'))
             throw Refuse($"{what} '{text}' is negative: give a positive duration such as 30s");
-        var value = ParseDuration(text, at);
+        TimeSpan value;
+        try { value = ParseDuration(text, at); }
+        // A flag has no file position to say which one was malformed: its name does (a config key's position does).
+        catch (ConfigurationException e) when (at is null) { throw new ConfigurationException($"{what}: {e.Reason}", innerException: e); }
         if (value < TimeSpan.FromMilliseconds(1))
             throw Refuse($"{what} '{text}' must be at least 1ms (e.g. 30s): a zero timeout means no timeout to the database, and a scan always runs with one");
         return value;

@@ -179,7 +179,7 @@ public sealed partial class SqliteConnector : IConnector
             throw new ConnectorException(Provider, Target,
                 $"the catalog cannot be read: the database stayed locked longer than the lock timeout of {SampleLimits.Duration(lockTimeout)} " +
                 $"(SQLite error {e.SqliteErrorCode}: {SafeReason(e)}); another process holds a write lock on the file. Scan again when " +
-                "its write is done, raise lock-timeout: under the source's sample: in inventory.yml, or switch the database to WAL mode " +
+                "its write is done, raise lock-timeout: under the source's sample: in inventory.yml (or pass --lock-timeout), or switch the database to WAL mode " +
                 "(PRAGMA journal_mode=WAL), where readers never wait for writers",
                 e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
         }

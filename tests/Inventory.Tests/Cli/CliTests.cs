@@ -114,6 +114,45 @@ public sealed class CliTests
     }
 
     [Test]
+    public async Task Scan_LockTimeoutFlag_TheLockedCatalogGivesUpAfterItAndSaysSo()
+    {
+        // Given a SQLite file another connection holds an exclusive lock on (the flag did not exist: only the config's
+        // sample.lock-timeout set this wait)
+        var path = Path.Combine(_dir, "locked.db");
+        using (var setup = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            setup.Open();
+            using var create = setup.CreateCommand();
+            create.CommandText = "CREATE TABLE person (email TEXT);";
+            create.ExecuteNonQuery();
+        }
+        using var writer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        writer.Open();
+        using (var begin = writer.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            begin.ExecuteNonQuery();
+        }
+
+        var (code, text) = await RunAsync("scan", "--connection", "sqlite:" + path, "--lock-timeout", "1s", "--out", Path.Combine(_dir, "inventory.json"));
+
+        // Then the scan failed on the lock after the flag's 1 s (not the default 5 s), naming the flag as a way out
+        Assert.That(code, Is.Not.EqualTo(0), text);
+        Assert.That(text.Contains("stayed locked longer than the lock timeout of 1 s", StringComparison.Ordinal), Is.True, text);
+        Assert.That(text.Contains("--lock-timeout", StringComparison.Ordinal), Is.True, text);
+    }
+
+    [TestCase("0s")]
+    [TestCase("soon")]
+    public async Task Scan_LockTimeoutFlagNotADuration_BadInputNamingTheFlag(string value)
+    {
+        var (code, text) = await RunAsync("scan", "--connection", "sqlite:" + Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite"),
+            "--lock-timeout", value, "--out", Path.Combine(_dir, "inventory.json"));
+
+        Assert.That((code, text.Contains("--lock-timeout", StringComparison.Ordinal)), Is.EqualTo((ExitCodes.BadInput, true)), text);
+    }
+
+    [Test]
     public async Task Scan_UnsetVariablesInSeveralSources_OneRunNamesEveryVariableWithItsPlace()
     {
         // Given two sources whose connections need three variables, none of them set (one source needs two)

@@ -81,14 +81,14 @@ internal static class SampleLimits
         + "to read it, raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout, or exclude the table";
 
     /// <summary>What to change after a catalog read outlasted the lock timeout: <c>the catalog read waited longer than the
-    /// lock timeout of 5 s for a lock …; raise lock-timeout: under the source's sample: in inventory.yml, or scan again
+    /// lock timeout of 5 s for a lock …; raise lock-timeout: under the source's sample: in inventory.yml (or pass --lock-timeout), or scan again
     /// when it is released</c>.</summary>
     /// <param name="options">The limits the catalog read ran under.</param>
     /// <param name="holder">Who holds the lock, in the engine's terms (e.g. <c>another session holds a lock on a system
     /// catalog (DDL in progress)</c>).</param>
     public static string CatalogLockAdvice(SampleOptions options, string holder) =>
         $"the catalog read waited longer than the lock timeout of {Duration(options.LockTimeout)} for a lock ({holder}); "
-        + "raise lock-timeout: under the source's sample: in inventory.yml, or scan again when the lock is released";
+        + "raise lock-timeout: under the source's sample: in inventory.yml (or pass --lock-timeout), or scan again when the lock is released";
 
     /// <summary>What to change after a catalog read outlasted the statement timeout.</summary>
     /// <param name="options">The limits the catalog read ran under.</param>
