@@ -25,9 +25,6 @@ namespace Inventory.Tests.Rules;
 [TestFixture]
 public sealed class ErrorKindEighthRoundAdversarialTests : GeneratedNameFixture
 {
-    private static readonly string[] TextTypes =
-        ["varchar(255)", "varchar(100)", "character varying(255)", "text", "string", "String", "nvarchar(200)", "VARCHAR(64)"];
-
     // ------------------------------------------------------------------ the name of a configuration record
 
     internal static readonly ColumnKind NamesOfConfigurationRecords = new("the bare name or label of a configuration or catalogue record",
@@ -49,7 +46,7 @@ public sealed class ErrorKindEighthRoundAdversarialTests : GeneratedNameFixture
             new("fr", W("nom", "libelle"), ["channels", "statuses", "settings", "teams", "projects", "boards", "types", "categories"]),
             new("es", W("nombre"), ["channels", "statuses", "settings", "teams", "projects", "boards", "types", "categories"]),
         ],
-        TextTypes, ["id", "position", "created_at", "updated_at"], ["none"]);
+        EngineTextTypes, ["id", "position", "created_at", "updated_at"], ["none"]);
 
     internal static readonly ColumnKind NamesOfPeopleCompaniesDevicesAndUploads = new("the bare name of a person's, company's, device's, upload's or member's record",
         [
@@ -60,7 +57,7 @@ public sealed class ErrorKindEighthRoundAdversarialTests : GeneratedNameFixture
             new("de", W("name"), ["kunden", "mitarbeiter", "mitglieder", "firmen", "lieferanten", "geraete", "dateien"]),
             new("es", W("nombre"), ["usuarios", "clientes", "empleados", "empresas", "proveedores", "dispositivos", "archivos"]),
         ],
-        TextTypes, ["id", "created_at"], ["contact", "automatic.user_agent", "customer_content.file"]);
+        EngineTextTypes, ["id", "created_at"], ["contact", "automatic.user_agent", "customer_content.file"]);
 
     internal static readonly ColumnKind TitlesInTablesOfTopicsAndThreads = new("the title or subject of a topic, thread or ticket",
         [
@@ -69,7 +66,7 @@ public sealed class ErrorKindEighthRoundAdversarialTests : GeneratedNameFixture
             new("de", W("titel", "betreff"), ["themen", "tickets", "anfragen", "nachrichten"]),
             new("es", W("titulo", "asunto"), ["temas", "hilos", "tickets", "solicitudes", "mensajes"]),
         ],
-        TextTypes, ["id", "author_id", "body", "created_at"], ["customer_content"]);
+        EngineTextTypes, ["id", "author_id", "body", "created_at"], ["customer_content"]);
 
     [Test]
     public void TheBareNameOfAConfigurationRecord_IsItsLabel() =>
@@ -106,7 +103,7 @@ public sealed class ErrorKindEighthRoundAdversarialTests : GeneratedNameFixture
                 "numero de pago", "referencia de pago"),
                 ["pagos", "pedidos", "facturas", "reembolsos", "cobros"]),
         ],
-        TextTypes, ["id", "amount", "currency", "created_at"], ["financial.payment_reference"]);
+        EngineTextTypes, ["id", "amount", "currency", "created_at"], ["financial.payment_reference"]);
 
     internal static readonly ColumnKind TransactionKeys = new("a transaction id kept as an integer or a UUID",
         [
@@ -155,7 +152,7 @@ public sealed class ErrorKindEighthRoundAdversarialTests : GeneratedNameFixture
             new("de", W("utm content", "utm source", "verweisername"), ["besuche", "sitzungen", "ereignisse", "seitenaufrufe"]),
             new("es", W("utm content", "utm medium", "nombre del referente"), ["visitas", "sesiones", "eventos", "paginas_vistas"]),
         ],
-        TextTypes, ["id", "session_id", "created_at", "referrer"], ["automatic.activity"]);
+        EngineTextTypes, ["id", "session_id", "created_at", "referrer"], ["automatic.activity"]);
 
     internal static readonly ColumnKind UtmParametersOfLinksAndTemplates = new("a UTM parameter of a short link, a link template or a campaign",
         [
@@ -165,7 +162,7 @@ public sealed class ErrorKindEighthRoundAdversarialTests : GeneratedNameFixture
             new("de", W("utm content"), ["links", "linkvorlagen", "kampagnen"]),
             new("es", W("utm content"), ["enlaces", "plantillas_de_enlaces", "campanas"]),
         ],
-        TextTypes, ["id", "url", "created_at"], ["none", "customer_content"]);
+        EngineTextTypes, ["id", "url", "created_at"], ["none", "customer_content"]);
 
     [Test]
     public void TheTrafficSourceOfAVisitSessionOrEvent_IsActivity() =>

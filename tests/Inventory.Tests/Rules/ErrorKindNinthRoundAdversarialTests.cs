@@ -25,10 +25,7 @@ namespace Inventory.Tests.Rules;
 [TestFixture]
 public sealed class ErrorKindNinthRoundAdversarialTests : GeneratedNameFixture
 {
-    private static readonly string[] TextTypes =
-        ["varchar(255)", "varchar(100)", "character varying(255)", "text", "string", "String", "nvarchar(200)", "VARCHAR(64)"];
-
-    private static readonly string[] AnalyticsTextTypes = [.. TextTypes, "LowCardinality(String)", "Nullable(String)"];
+    private static readonly string[] AnalyticsTextTypes = [.. EngineTextTypes, "LowCardinality(String)", "Nullable(String)"];
 
     // ------------------------------------------------------------------ the device and client of a visit
 
@@ -66,7 +63,7 @@ public sealed class ErrorKindNinthRoundAdversarialTests : GeneratedNameFixture
             new("de", W("marke", "modell", "hersteller"), ["produkte", "produktaufrufe", "artikel", "fahrzeuge"]),
             new("es", W("marca", "modelo", "fabricante"), ["productos", "vistas_productos", "articulos", "vehiculos"]),
         ],
-        TextTypes, ["id", "product_id", "price", "created_at"], ["none"]);
+        EngineTextTypes, ["id", "product_id", "price", "created_at"], ["none"]);
 
     internal static readonly ColumnKind ModelsOfMachines = new("the model or vendor of the organisation's machines or of an ML setting",
         [
@@ -75,7 +72,7 @@ public sealed class ErrorKindNinthRoundAdversarialTests : GeneratedNameFixture
             new("de", W("modell", "hersteller"), ["server", "einstellungen"]),
             new("es", W("modelo", "motor"), ["servidores", "configuraciones"]),
         ],
-        TextTypes, ["id", "browser", "os", "created_at"], ["none"]);
+        EngineTextTypes, ["id", "browser", "os", "created_at"], ["none"]);
 
     internal static readonly ColumnKind SearchEnginesOfVisits = new("the search engine or search keyword a visitor came from",
         [
@@ -126,7 +123,7 @@ public sealed class ErrorKindNinthRoundAdversarialTests : GeneratedNameFixture
             new("de", W("stadt", "ort", "ortschaft", "land"), ["lager", "standorte", "filialen", "niederlassungen", "einrichtungen"]),
             new("es", W("ciudad", "pais", "localidad", "provincia"), ["almacenes", "sedes", "sucursales", "establecimientos"]),
         ],
-        TextTypes, ["id", "name", "address", "zip", "phone"], ["contact.postal_address"]);
+        EngineTextTypes, ["id", "name", "address", "zip", "phone"], ["contact.postal_address"]);
 
     internal static readonly ColumnKind TownsOfVisitsAndLookups = new("a town, city or country of a visit or a lookup beside a postal code",
         [
@@ -137,7 +134,7 @@ public sealed class ErrorKindNinthRoundAdversarialTests : GeneratedNameFixture
             new("de", W("ortschaft"), ["besuche", "ereignisse", "staedte", "laender"]),
             new("es", W("localidad"), ["visitas", "eventos", "ciudades", "paises", "provincias"]),
         ],
-        TextTypes, ["id", "address", "postal_code", "ip", "created_at"], ["none", "automatic"]);
+        EngineTextTypes, ["id", "address", "postal_code", "ip", "created_at"], ["none", "automatic"]);
 
     internal static readonly ColumnKind TownsWithoutAnAddress = new("a town, city or country in a record that keeps no street address nor postal code",
         [
@@ -146,13 +143,13 @@ public sealed class ErrorKindNinthRoundAdversarialTests : GeneratedNameFixture
             new("en", W("city", "town", "country"), ["warehouses", "meetups", "projects", "sites", "campaigns", "locations"]),
             new("es", W("localidad"), ["almacenes", "proyectos"]),
         ],
-        TextTypes, ["id", "name", "suburb", "county", "province", "description"], ["none", "automatic"]);
+        EngineTextTypes, ["id", "name", "suburb", "county", "province", "description"], ["none", "automatic"]);
 
     internal static readonly ColumnKind CountriesOfPaymentMethods = new("the issuer's or payer's country of a payment method",
         [
             new("en", W("issuer country", "payer country", "country"), ["payment_methods", "payments", "cards", "payment_attempts"]),
         ],
-        TextTypes, ["id", "billing_address", "postal_code", "card_network"], ["none", "financial"]);
+        EngineTextTypes, ["id", "billing_address", "postal_code", "card_network"], ["none", "financial"]);
 
     [Test]
     public void ATownBesideAStreetAddressAndAPostalCode_IsPartOfThePostalAddress() =>
@@ -185,7 +182,7 @@ public sealed class ErrorKindNinthRoundAdversarialTests : GeneratedNameFixture
             new("es", W("razon social", "nombre empresa", "nombre de la empresa", "nombre comercial", "denominacion social"),
                 ["empresas", "proveedores", "clientes", "terceros", "socios", "companias", "distribuidores"]),
         ],
-        TextTypes, ["id", "created_at", "email"], ["contact.company_name"]);
+        EngineTextTypes, ["id", "created_at", "email"], ["contact.company_name"]);
 
     [Test]
     public void ACompanyNameInFrenchGermanOrSpanishWording_IsACompanyName_WithTheShippedModel() =>

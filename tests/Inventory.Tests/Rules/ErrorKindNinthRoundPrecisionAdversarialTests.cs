@@ -32,9 +32,6 @@ public sealed class ErrorKindNinthRoundPrecisionAdversarialTests : GeneratedName
 
     private static readonly string[] IntegerTypes = ["integer", "int(11)", "bigint", "Int", "INT", "smallint", "BIGINT UNSIGNED", "UInt32"];
 
-    private static readonly string[] TextTypes =
-        ["varchar(255)", "varchar(100)", "character varying(255)", "text", "string", "String", "nvarchar(200)", "VARCHAR(64)"];
-
     // ------------------------------------------------------------------ a total of counted things
 
     internal static readonly ColumnKind TotalsOfCountedThings = new("a total of counted things kept as an integer",
@@ -165,7 +162,7 @@ public sealed class ErrorKindNinthRoundPrecisionAdversarialTests : GeneratedName
             new("es", W("asunto", "asunto del mensaje", "cuerpo html", "cuerpo texto"),
                 ["plantillas", "plantillas_de_correo", "plantillas_email", "plantillas_de_notificacion"]),
         ],
-        TextTypes, ["id", "name", "body", "is_active"], ["none"]);
+        EngineTextTypes, ["id", "name", "body", "is_active"], ["none"]);
 
     internal static readonly ColumnKind SubjectsOfMailsSent = new("the subject of a mail, message or ticket sent by or to a person",
         [
@@ -176,7 +173,7 @@ public sealed class ErrorKindNinthRoundPrecisionAdversarialTests : GeneratedName
             new("de", W("betreff"), ["nachrichten", "gesendete_mails", "anfragen", "tickets"]),
             new("es", W("asunto"), ["mensajes", "correos_enviados", "solicitudes", "tickets"]),
         ],
-        TextTypes, ["id", "to_address", "sent_at"], ["customer_content", "none"]);
+        EngineTextTypes, ["id", "to_address", "sent_at"], ["customer_content", "none"]);
 
     [Test]
     public void TheSubjectOfAMessageTemplate_IsConfiguration() =>
@@ -202,7 +199,7 @@ public sealed class ErrorKindNinthRoundPrecisionAdversarialTests : GeneratedName
                 "module", "menus"]),
             new("es", W("nombre", "etiqueta", "titulo"), ["etiquetas", "insignias", "habilidades", "menus", "modulos"]),
         ],
-        TextTypes, ["id", "color", "position", "created_at"], ["none"]);
+        EngineTextTypes, ["id", "color", "position", "created_at"], ["none"]);
 
     internal static readonly ColumnKind NamesOfPeoplesSkillsBadgesAndShippingLabels = new("the name on a shipping label, or of a person's skill or badge record",
         [
@@ -212,7 +209,7 @@ public sealed class ErrorKindNinthRoundPrecisionAdversarialTests : GeneratedName
             new("de", W("name"), ["versandetiketten", "mitarbeiter_kompetenzen", "kunden_schlagworte"]),
             new("es", W("nombre"), ["etiquetas_de_envio", "habilidades_empleados", "usuarios_insignias"]),
         ],
-        TextTypes, ["id", "created_at"], ["none", "contact", "other_personal"]);
+        EngineTextTypes, ["id", "created_at"], ["none", "contact", "other_personal"]);
 
     [Test]
     public void TheNameOfATagLabelOrBadge_IsTheWordsOwn() =>

@@ -35,6 +35,11 @@ public abstract class GeneratedNameFixture
     /// <summary>The shipped name rules (<c>rules/name-rules.yml</c>), for tests of table groups and rule matches.</summary>
     protected static NameRuleSet NameRules => NameRuleSet.Default;
 
+    /// <summary>Text column types as schemas of several engines spell them (PostgreSQL, MySQL, SQL Server, ClickHouse), in
+    /// the order the eighth and ninth rounds' kinds draw them from (a seeded draw depends on the order).</summary>
+    protected static readonly string[] EngineTextTypes =
+        ["varchar(255)", "varchar(100)", "character varying(255)", "text", "string", "String", "nvarchar(200)", "VARCHAR(64)"];
+
     /// <summary>A value of <paramref name="values"/> picked with <paramref name="random"/> (one draw).</summary>
     /// <param name="random">The seeded source.</param>
     /// <param name="values">The values (at least one).</param>
