@@ -101,4 +101,6 @@ internal static class DetectorIds
     public const string NationalId = "detector.national-id";
     /// <summary>Card numbers masked as PCI DSS allows them to be shown (first six and last four, or last four).</summary>
     public const string MaskedCard = "detector.masked-card";
+    /// <summary>Connection strings and URIs that carry a password in clear.</summary>
+    public const string ConnectionSecret = "detector.connection-secret";
 }
