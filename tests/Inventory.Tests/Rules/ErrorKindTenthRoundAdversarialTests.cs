@@ -18,7 +18,12 @@ namespace Inventory.Tests.Rules;
 /// <item>a street, a street number or a street's type or name (<c>nom_voie</c>, <c>numero_voie</c>, <c>type_voie</c>,
 /// <c>tipo_via</c>, <c>Adresszusatz</c>) beside a postal code in an establishment's, a site's or a warehouse's record is
 /// part of that organisation's postal address (LABELS.md contact.postal_address); beside no address, or in a lookup or
-/// an event table, it is not.</item>
+/// an event table, it is not;</item>
+/// <item>a customer's charge named by a German compound of Betrag, Beitrag, Kosten or Gebühr (<c>Monatsbetrag</c>,
+/// <c>Mitgliedsbeitrag</c>, <c>Versandkosten</c>), a French or Spanish fee (<c>frais_de_port</c>, <c>cotisation</c>,
+/// <c>gastos_de_envio</c>, <c>cuota_anual</c>) or led by <c>montant</c> or <c>importe</c> is billing, which the shipped
+/// model overrode; a threshold or a kind of amount (<c>Mindestbetrag</c>, <c>Betragsart</c>) and such words in catalogue,
+/// settings or tax tables are not.</item>
 /// </list>
 /// Only kinds are asserted, never one literal row.
 /// </summary>
@@ -145,6 +150,56 @@ public sealed class ErrorKindTenthRoundAdversarialTests : GeneratedNameFixture
     [TestCase("pedidos")]
     public void AnotherTable_IsNotInTheOrderLineGroup(string table) =>
         Assert.That(NameRules.TableGroups(table), Does.Not.Contain("order-line"));
+
+    // ------------------------------------------------------------------ a charge named by a compound or a fee word
+
+    internal static readonly ColumnKind ChargesNamedByACompound = new("a customer's charge named by a compound, a fee word, montant or importe",
+        [
+            new("de", W("monatsbetrag", "vertragsbetrag", "spendenbetrag", "buchungsbetrag", "gutschriftsbetrag", "mahnbetrag",
+                "offener betrag", "gezahlter betrag", "mitgliedsbeitrag", "jahresbeitrag", "monatsbeitrag", "versandkosten",
+                "bearbeitungsgebuehr", "mahngebuehr"),
+                ["abonnements", "vertraege", "spenden", "buchungen", "gutschriften", "mahnungen", "mitglieder", "bestellungen",
+                 "zahlungen", "anmeldungen", "kunden"]),
+            new("fr", W("montant mensuel", "montant du", "montant cotisation", "montant paye", "montant don", "frais de port",
+                "frais de livraison", "frais d inscription", "cotisation", "cotisation annuelle"),
+                ["contrats", "abonnements", "adherents", "dons", "commandes", "inscriptions", "clients", "reglements"]),
+            new("es", W("importe mensual", "importe pendiente", "importe cuota", "importe pagado", "gastos de envio", "gastos envio",
+                "cuota", "cuota anual", "cuota mensual"),
+                ["contratos", "suscripciones", "socios", "cuotas", "pedidos", "inscripciones", "clientes", "cobros"]),
+        ],
+        MoneyTypes, ["id", "customer_id", "created_at"], ["financial.billing"]);
+
+    internal static readonly ColumnKind ThresholdsAndKindsOfAmounts = new("a German threshold, allowance or kind of amount",
+        [
+            new("de", W("mindestbetrag", "mindestbestellbetrag", "hoechstbetrag", "maximalbetrag", "schwellenbetrag", "freibetrag",
+                "betragsart", "betragstyp", "beitragssatz", "gebuehrenart"),
+                ["gutscheine", "zahlungen", "rabatte", "mitglieder", "abonnements", "versandarten"]),
+        ],
+        [.. MoneyTypes, "integer"], ["id", "name", "created_at"], ["none"]);
+
+    internal static readonly ColumnKind ChargesOfTheCatalogueOrSettings = new("an amount or fee word in a catalogue, settings or tax table",
+        [
+            new("de", W("betrag", "gebuehr", "versandkosten", "mitgliedsbeitrag"), ["produkte", "einstellungen", "steuersaetze", "artikel"]),
+            new("fr", W("montant", "frais de port", "cotisation"), ["produits", "parametres", "taux_de_tva", "articles"]),
+            new("es", W("importe", "cuota", "gastos de envio"), ["productos", "configuraciones", "impuestos", "articulos"]),
+        ],
+        MoneyTypes, ["id", "name", "created_at"], ["none", "financial"]);
+
+    [Test]
+    public void AChargeNamedByACompoundOrAFeeWord_IsBilling() =>
+        AdversarialColumns.AssertAllAccepted(Rules, ChargesNamedByACompound, 800, 3111);
+
+    [Test]
+    public void AChargeNamedByACompoundOrAFeeWord_IsBilling_WithTheShippedModel() =>
+        AdversarialColumns.AssertAllAccepted(Combined, ChargesNamedByACompound, 600, 3112);
+
+    [Test]
+    public void AThresholdOrAKindOfAnAmount_IsNoBilling() =>
+        AdversarialColumns.AssertAllAccepted(Rules, ThresholdsAndKindsOfAmounts, 400, 3113);
+
+    [Test]
+    public void AnAmountOfTheCatalogueOrTheSettings_IsNeverTakenByTheCompoundRule() =>
+        AssertRuleNeverFires(ChargesOfTheCatalogueOrSettings, 400, 3114, "name.multi.charge-named-by-a-compound");
 
     // ------------------------------------------------------------------ a street beside an address
 
