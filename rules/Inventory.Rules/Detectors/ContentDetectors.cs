@@ -7,7 +7,8 @@ namespace Inventory.Rules.Detectors;
 
 /// <summary>
 /// Free text written by people: at least 20 characters and four words, letters making up at least half of the
-/// non-space characters, and neither a user-agent string nor a one-line postal address (<see cref="PostalAddressShape"/>). The column-level signal (length, token diversity) combines this
+/// non-space characters, and neither a user-agent string, a one-line postal address nor a street line alone
+/// (<c>12 bis rue du Général Leclerc</c>, <see cref="PostalAddressShape"/>). The column-level signal (length, token diversity) combines this
 /// ratio with the distinct ratio in the classifier.
 /// </summary>
 internal sealed class FreeTextDetector : ValueDetector
@@ -29,8 +30,10 @@ internal sealed class FreeTextDetector : ValueDetector
         char first = value[0];
         if (first is '{' or '[' or '<') return false;
         if (value.StartsWith("Mozilla/", StringComparison.Ordinal)) return false;
-        // A one-line postal address (12 Hauptstrasse, 10115 Berlin, Germany) is not a message a person wrote.
-        return shape.Length > PostalAddressShape.MaxLength || !PostalAddressShape.IsAddressLike(value);
+        // A one-line postal address (12 Hauptstrasse, 10115 Berlin, Germany) or the street line of an address record's first
+        // line (45 avenue du Général de Gaulle) is not a message a person wrote (trial31: French address lines of four to
+        // seven words were read as prose, so the free text outranked the postal-address detector).
+        return shape.Length > PostalAddressShape.MaxLength || !(PostalAddressShape.IsAddressLike(value) || PostalAddressShape.IsStreetLine(value));
     }
 }
 

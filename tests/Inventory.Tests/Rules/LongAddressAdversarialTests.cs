@@ -100,6 +100,64 @@ public sealed class LongAddressAdversarialTests : GeneratedNameFixture
         };
     }
 
+    /// <summary>The street line alone, as the first line of an address record holds it (no postcode, no place): the long
+    /// French forms (house number, suffix, street type, particles and a name of several words) and the other languages' orders.</summary>
+    internal static string StreetLine(Random random) => random.Next(6) switch
+    {
+        0 or 1 => $"{N(random, 250)}{Pick(random, ["", "", " bis", " ter"])} {Pick(random, FrStreets)}",
+        2 => $"{N(random, 250)} {Pick(random, ["rue", "avenue", "boulevard", "allée", "impasse", "chemin"])} {Pick(random, ["du Général de Gaulle", "de la Libération", "des Trois Frères Lumière", "Jean-Baptiste Clément", "du Maréchal Foch", "de la Croix Rousse"])}",
+        3 => $"{Pick(random, DeStreets)} {N(random, 150)}{Pick(random, ["", "a", "b"])}",
+        4 => $"{Pick(random, EsStreets)} {N(random, 150)}",
+        _ => $"{N(random, 300)} {Pick(random, UkStreets)}",
+    };
+
+    private static readonly (string Table, string[] Siblings, string[] Lines)[] AddressRecords =
+    [
+        ("adresses", ["id", "utilisateur_id", "code_postal", "ville", "pays"], ["ligne1", "ligne_1", "adresse_ligne1", "ligne_adresse_1", "adresse1"]),
+        ("addresses", ["id", "user_id", "postcode", "city", "country"], ["line1", "line_1", "address_line_1", "address1", "street_line"]),
+        ("adressen", ["id", "kunde_id", "plz", "ort", "land"], ["zeile1", "adresszeile1", "adresse_zeile_1", "anschrift1"]),
+        ("direcciones", ["id", "cliente_id", "codigo_postal", "ciudad", "pais"], ["linea1", "linea_1", "direccion_linea1", "direccion1"]),
+    ];
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Detector_StreetLinesAlone_AreAddressesNotProse(int seed)
+    {
+        var random = new Random(seed);
+        int n = 5000, found = 0, prose = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var line = StreetLine(random);
+            if (Detectors.IsMatch("detector.postal-address", line)) found++;
+            if (Detectors.IsMatch("detector.free-text", line)) prose++;
+        }
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Rate(found, n), Is.GreaterThanOrEqualTo(0.99), $"{found} of {n} street lines found");
+            Assert.That(prose, Is.Zero, $"{prose} of {n} street lines read as free text");
+        }
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void AddressRecordFirstLines_OfStreetLines_ArePostalAddresses_SampledAndCombined(int seed)
+    {
+        // trial31: adresses.ligne1 holding "12 rue de la République"-like lines was suggested customer_content.message 0.93.
+        var random = new Random(seed);
+        var wrong = new List<string>();
+        const int columns = 300;
+        for (int c = 0; c < columns; c++)
+        {
+            var (table, siblings, lines) = Pick(random, AddressRecords);
+            var name = SnakeCamelOrPascal(random, Pick(random, lines));
+            var column = Some.InTable(table, siblings, name, Pick(random, EngineTextTypes), Enumerable.Range(0, 40).Select(_ => StreetLine(random)).ToArray());
+            var rules = Rules.Classify(column).DataCategory;
+            var combined = Combined.Classify(column).DataCategory;
+            if (rules != "contact.postal_address" || combined != "contact.postal_address") wrong.Add($"{table}.{name}: rules {rules ?? "untagged"}, combined {combined ?? "untagged"}");
+        }
+        AssertNoneWrong(wrong, columns, "first address lines of street lines not contact.postal_address");
+    }
+
     [TestCase(1)]
     [TestCase(2)]
     public void Detector_TakesFullAddresses_NotMessagesThatMentionOne(int seed)
