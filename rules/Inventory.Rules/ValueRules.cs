@@ -119,7 +119,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         if (IsEnumeration(result, family) && (!personalName || name.DataCategory == "customer_content.message") && !CannedMessages(name, result))
         {
             evidence.Insert(0, new EvidenceItem("sample", "sample.enumeration", "none", result.Distinct, result.Total, Math.Round(result.DistinctRatio, 4),
-                string.Create(CultureInfo.InvariantCulture, $"{result.Distinct} distinct values repeated over {result.Total}: an enumeration or configuration")));
+                string.Create(CultureInfo.InvariantCulture, $"{result.Distinct} distinct value{(result.Distinct == 1 ? "" : "s")} repeated over {result.Total}: an enumeration or configuration")));
             // Low variety says "a code list", weakly; values shaped as people's names make it weaker still (issue 10 item 6).
             return RuleClassifier.Decide("none", result[DetectorIds.PersonName].Ratio >= 0.5 ? 0.6 : 0.75, evidence);
         }

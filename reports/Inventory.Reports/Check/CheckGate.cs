@@ -130,6 +130,7 @@ public static class CheckGate
             Columns = columns.OrderBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.Table, StringComparer.Ordinal)
                 .ThenBy(c => c.Column, StringComparer.Ordinal).ToArray(),
             ScanComplete = document.Complete,
+            ScanIssues = document.Issues.Select(i => new CheckScanIssue(i.Table is null ? i.Source : Key(multiSource ? i.Source : null, i.Table, i.Column), i)).ToArray(),
             Tool = document.Tool,
             UsedBaseline = options.Baseline is not null,
         };

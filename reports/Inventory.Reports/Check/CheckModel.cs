@@ -1,4 +1,5 @@
 using Inventory.Annotations;
+using Inventory.Catalog;
 
 namespace Inventory.Reports.Check;
 
@@ -88,6 +89,12 @@ public sealed record CheckFinding
 /// <param name="Accepted">True when it counts as tagged (annotation, database label, or classification above the threshold).</param>
 public sealed record CheckedColumn(string Source, string Table, string Column, string Key, string? DataCategory, string Status, bool Accepted);
 
+/// <summary>A scan issue as the gate names it.</summary>
+/// <param name="Key">What it is about, keyed like a finding: <c>table.column</c> or <c>table</c>, prefixed by
+/// <c>source/</c> when several sources are checked; the source's name alone for a source-level issue.</param>
+/// <param name="Issue">The issue as the inventory records it.</param>
+public sealed record CheckScanIssue(string Key, ScanIssue Issue);
+
 /// <summary>The gate's verdict.</summary>
 public sealed record CheckResult
 {
@@ -105,6 +112,10 @@ public sealed record CheckResult
     public IEnumerable<CheckFinding> Baselined => Findings.Where(f => f.Baselined);
     /// <summary>True when the inventory's scan was complete (no unreadable table or column).</summary>
     public bool ScanComplete { get; init; } = true;
+    /// <summary>The inventory's scan issues (a source not reached, a table or column not read), in the inventory's order:
+    /// every format names them, so a CI log, a code-scanning page or a test report shows what the gate could not check
+    /// (trial 31: SARIF and JUnit said nothing of a table the scanner could not read). Messages never hold a value.</summary>
+    public IReadOnlyList<CheckScanIssue> ScanIssues { get; init; } = [];
     /// <summary>Tool name and version for reports.</summary>
     public string Tool { get; init; } = "inventory";
     /// <summary>Whether a baseline was used (SARIF baselineState is set only then).</summary>

@@ -66,7 +66,8 @@ public static class CheckWriters
 }
 
 /// <summary>Plain text for logs: one line per failing finding (<c>table.column  kind: why  suggestion</c>, two spaces
-/// between fields), then warnings prefixed <c>warning: </c>, then one summary line. Stable: same order and wording on
+/// between fields), then warnings prefixed <c>warning: </c>, then the scan's issues prefixed <c>scan issue: </c>, then
+/// one summary line. Stable: same order and wording on
 /// every run.</summary>
 public sealed class CheckTextWriter : ICheckWriter
 {
@@ -82,13 +83,16 @@ public sealed class CheckTextWriter : ICheckWriter
         var text = new StringBuilder();
         foreach (var f in result.Failures) text.Append(Line(f)).Append('\n');
         foreach (var f in result.Warnings) text.Append("warning: ").Append(Line(f)).Append('\n');
+        foreach (var issue in result.ScanIssues) text.Append("scan issue: ").Append(Line(issue)).Append('\n');
         int tagged = result.Columns.Count(c => c.Accepted);
         int failures = result.Failures.Count(), warnings = result.Warnings.Count(), baselined = result.Baselined.Count();
         text.Append(result.Passed ? "check passed" : "check failed")
             .Append(CultureInfo.InvariantCulture, $": {failures} failing, {CountWording.Phrase(warnings, "warning", "warnings")}")
             .Append(baselined > 0 ? string.Create(CultureInfo.InvariantCulture, $", {baselined} known in the baseline") : "")
             .Append(CultureInfo.InvariantCulture, $"; {tagged} of {result.Columns.Count} in-scope columns tagged")
-            .Append(result.ScanComplete ? "" : "; scan incomplete (see the inventory's issues)")
+            .Append(result.ScanComplete ? ""
+                : result.ScanIssues.Count > 0 ? $"; scan incomplete: {CountWording.Phrase(result.ScanIssues.Count, "scan issue", "scan issues")} above"
+                : "; scan incomplete (see the inventory's sources)")
             .Append('\n');
         return text.ToString();
     }
@@ -100,6 +104,11 @@ public sealed class CheckTextWriter : ICheckWriter
         Annotations.Suggestions.OneLine($"{finding.Key}  {CheckWriters.KindId(finding.Kind)}: {finding.Message}" +
                                         (CheckWriters.Hint(finding) is { } hint ? $"  {hint}" : "") +
                                         (finding is { Kind: FindingKind.Stale, Location: { Physical: true, Exists: true, Line: > 0 } at } ? $"  (at {at})" : ""));
+
+    /// <summary>One scan issue as a line: <c>source/table.column  kind: message</c>, the form of a finding's line.</summary>
+    /// <param name="issue">The scan issue (its message never holds a sampled value or a credential).</param>
+    public static string Line(CheckScanIssue issue) =>
+        Annotations.Suggestions.OneLine($"{issue.Key}  {issue.Issue.Kind}: {issue.Issue.Message}");
 
     /// <inheritdoc />
     public async Task WriteAsync(CheckResult result, Stream output, CancellationToken cancellationToken = default) =>
@@ -151,6 +160,19 @@ public sealed class CheckJsonWriter : ICheckWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        json.WriteStartArray("scanIssues");
+        foreach (var issue in result.ScanIssues)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", issue.Key);
+            json.WriteString("source", issue.Issue.Source);
+            if (issue.Issue.Table is not null) json.WriteString("table", issue.Issue.Table);
+            if (issue.Issue.Column is not null) json.WriteString("column", issue.Issue.Column);
+            json.WriteString("kind", issue.Issue.Kind);
+            json.WriteString("message", issue.Issue.Message);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteStartArray("columns");
         foreach (var c in result.Columns)
         {
@@ -171,7 +193,8 @@ public sealed class CheckJsonWriter : ICheckWriter
 }
 
 /// <summary>GitHub Actions workflow commands: <c>::error file=…,line=…,col=…,title=…::message</c> for failing findings,
-/// <c>::warning</c> for warnings, <c>::notice</c> for baselined ones. Escaping follows the workflow-command rules: in
+/// <c>::warning</c> for warnings and for each scan issue (title <c>inventory scan incomplete: source/table</c>),
+/// <c>::notice</c> for baselined ones. Escaping follows the workflow-command rules: in
 /// the message <c>%</c>, CR and LF become <c>%25</c>, <c>%0D</c>, <c>%0A</c>; in property values <c>:</c> and
 /// <c>,</c> also become <c>%3A</c> and <c>%2C</c>.</summary>
 public sealed class GitHubCheckWriter : ICheckWriter
@@ -197,6 +220,9 @@ public sealed class GitHubCheckWriter : ICheckWriter
             else
                 text.Append(CultureInfo.InvariantCulture, $"::{command} title={EscapeProperty(title)}::{EscapeData(message)}\n");
         }
+        foreach (var issue in result.ScanIssues)
+            text.Append(CultureInfo.InvariantCulture,
+                $"::warning title={EscapeProperty($"inventory scan incomplete: {issue.Key}")}::{EscapeData(CheckTextWriter.Line(issue))}\n");
         return text.ToString();
     }
 

@@ -10,7 +10,9 @@ namespace Inventory.Reports.Check;
 /// several sources, and so is each of its test cases' class name) with one test case per in-scope column (a failure
 /// for a failing finding, <c>skipped</c> for a baselined one, passed otherwise, warnings in <c>system-out</c>), a suite
 /// <c>annotations</c> with one test case per stale or invalid annotation, and a suite <c>claims</c> with one test case
-/// per violated claim and location (<c>claim-id table.column</c>). Test-case names are unique within each suite.</summary>
+/// per violated claim and location (<c>claim-id table.column</c>), and a suite <c>scan</c> with one skipped test case
+/// per scan issue (<c>no-privilege billing/payment_methods</c>: what the scan could not read was not checked).
+/// Test-case names are unique within each suite.</summary>
 public sealed class JUnitCheckWriter : ICheckWriter
 {
     /// <inheritdoc />
@@ -18,10 +20,10 @@ public sealed class JUnitCheckWriter : ICheckWriter
     /// <inheritdoc />
     public string DefaultFileName => "inventory-check.junit.xml";
 
-    private sealed record Case(string ClassName, string Name, IReadOnlyList<CheckFinding> Findings, string? File, int Line)
+    private sealed record Case(string ClassName, string Name, IReadOnlyList<CheckFinding> Findings, string? File, int Line, string? NotChecked = null)
     {
         public bool Failed => Findings.Any(f => f.Failing);
-        public bool Skipped => !Failed && Findings.Any(f => f.Baselined);
+        public bool Skipped => !Failed && (NotChecked is not null || Findings.Any(f => f.Baselined));
     }
 
     /// <inheritdoc />
@@ -55,6 +57,15 @@ public sealed class JUnitCheckWriter : ICheckWriter
             .Select(f => (Name: $"{f.ClaimId ?? "claim"} {f.Key}", Finding: f)).ToArray();
         if (claimCases.Length > 0)
             suites.Add(("claims", Unique(claimCases).Select(x => new Case("claims", x.Name, [x.Finding], FileOf(x.Finding), x.Finding.Location.Line)).ToArray()));
+
+        // What the scan could not read is not checked: one skipped case per scan issue, with its kind and message.
+        if (result.ScanIssues.Count > 0)
+            suites.Add(("scan", result.ScanIssues.Select((issue, i) => (Name: $"{issue.Issue.Kind} {issue.Key}", Index: i))
+                .GroupBy(x => x.Name, StringComparer.Ordinal)
+                .SelectMany(g => g.Select((x, n) => (Name: n == 0 ? x.Name : string.Create(CultureInfo.InvariantCulture, $"{x.Name} ({n + 1})"), x.Index)))
+                .OrderBy(x => x.Index)
+                .Select(x => new Case("scan", x.Name, [], null, 0, "scan incomplete, not checked: " + CheckTextWriter.Line(result.ScanIssues[x.Index])))
+                .ToArray()));
 
         var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = CheckWriters.Utf8, NewLineChars = "\n" };
         await using var xml = XmlWriter.Create(output, settings);
@@ -90,7 +101,8 @@ public sealed class JUnitCheckWriter : ICheckWriter
                 else if (c.Skipped)
                 {
                     await xml.WriteStartElementAsync(null, "skipped", null).ConfigureAwait(false);
-                    await xml.WriteAttributeStringAsync(null, "message", null, "known gap in the baseline: " + Annotations.Suggestions.OneLine(c.Findings[0].Message)).ConfigureAwait(false);
+                    await xml.WriteAttributeStringAsync(null, "message", null,
+                        c.NotChecked ?? "known gap in the baseline: " + Annotations.Suggestions.OneLine(c.Findings[0].Message)).ConfigureAwait(false);
                     await xml.WriteEndElementAsync().ConfigureAwait(false);
                 }
                 else if (c.Findings.Count > 0)

@@ -11,7 +11,9 @@ namespace Inventory.Reports.Check;
 /// claim-violated, invalid-annotation); each result points at the annotation entry (file and line) when there is one,
 /// otherwise at the annotation file the engineer should create. Levels: <c>error</c> for failing findings,
 /// <c>warning</c> otherwise, <c>note</c> for baselined ones; <c>baselineState</c> (new/unchanged) when a baseline was
-/// used; <c>partialFingerprints</c> keyed on kind and column so alerts survive line moves.
+/// used; <c>partialFingerprints</c> keyed on kind and column so alerts survive line moves. Each scan issue (a table
+/// or source that could not be read) is a <c>toolExecutionNotifications</c> entry of the invocation, level
+/// <c>warning</c>, with its kind as descriptor id and its <c>source/table.column</c> as logical location.
 /// </summary>
 public sealed class SarifCheckWriter : ICheckWriter
 {
@@ -73,6 +75,35 @@ public sealed class SarifCheckWriter : ICheckWriter
         json.WriteStartArray("invocations");
         json.WriteStartObject();
         json.WriteBoolean("executionSuccessful", true);
+        // What the scan could not read: SARIF's place for "the tool could not analyse this" (§3.20.21), which code
+        // scanning shows on the tool's status page; the results above are then judged on what was read.
+        if (result.ScanIssues.Count > 0)
+        {
+            json.WriteStartArray("toolExecutionNotifications");
+            foreach (var issue in result.ScanIssues)
+            {
+                json.WriteStartObject();
+                json.WriteString("level", "warning");
+                json.WriteStartObject("message");
+                json.WriteString("text", $"scan incomplete: {CheckTextWriter.Line(issue)}");
+                json.WriteEndObject();
+                json.WriteStartObject("descriptor");
+                json.WriteString("id", issue.Issue.Kind);
+                json.WriteEndObject();
+                json.WriteStartArray("locations");
+                json.WriteStartObject();
+                json.WriteStartArray("logicalLocations");
+                json.WriteStartObject();
+                json.WriteString("fullyQualifiedName", issue.Key);
+                json.WriteString("kind", issue.Issue.Column is not null ? "column" : issue.Issue.Table is not null ? "table" : "source");
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
         json.WriteEndArray();
 

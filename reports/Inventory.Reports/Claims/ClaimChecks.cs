@@ -341,7 +341,7 @@ internal static class ClaimChecks
                 if (t.Columns.Any(c => markers.Contains(c.Name, StringComparer.OrdinalIgnoreCase))) continue;
                 if (rootSet.Count == 0)
                 {
-                    AddUndecided(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from"), "without an account table in its source");
+                    AddUndecided(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from: name the table whose deletion closes an account in the claim's roots to decide"), "without an account table in its source");
                     continue;
                 }
                 if (erased.ContainsKey(t.QualifiedName)) continue;

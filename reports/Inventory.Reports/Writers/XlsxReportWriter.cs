@@ -157,7 +157,8 @@ public sealed class XlsxReportWriter : IReportWriter
         var c0 = model.Controller!;
         var controller = $"{c0.Name}, {c0.Address}" + (c0.Email is { } e ? $", {e}" : "") + (c0.Phone is { } p ? $", {p}" : "");
         var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Address, d.Email, d.Phone }.OfType<string>()) : "";
-        var sensitive = a.Categories.Where(c => c.Sensitive && c.Columns.Count > 0).Select(c => c.Category).ToList();
+        // A sensitive category that rests on suggestions alone says so here too, as in the categories cell (trial 31).
+        var sensitive = a.Categories.Where(c => c.Sensitive && c.Columns.Count > 0).Select(c => c.Category + SuggestedOnly(c)).ToList();
         return
         [
             a.Name,

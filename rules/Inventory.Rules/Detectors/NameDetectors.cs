@@ -7,6 +7,9 @@ namespace Inventory.Rules.Detectors;
 /// an optional comma for "Last, First"), no digits, at most 70 characters, each Latin word capitalised or the whole value
 /// in one case (ALL CAPS and lower-case exports are names too); scripts without case (CJK, Arabic…) accepted as-is.
 /// Shape only: city names and titles share it, so the classifier never decides a name from this detector alone.
+/// A lower-case value without spaces whose last dot is followed by letters only (<c>shop-kqzmw.io</c>,
+/// <c>boulangerie-dupont.fr</c>, <c>api.example.com</c>) is a host or domain name, not a person's (trial 31: a column of
+/// application domains read 300/300 as names, was suggested contact.name and made its <c>none</c> annotation a conflict).
 /// </summary>
 internal sealed class PersonNameDetector : ValueDetector
 {
@@ -23,6 +26,7 @@ internal sealed class PersonNameDetector : ValueDetector
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
     {
         if (shape.Digits > 0 || shape.Length is < 2 or > 70 || shape.Letters < 2 || shape.Slashes > 0 || shape.At > 0 || shape.Spaces > 4) return false;
+        if (shape is { Spaces: 0, Upper: 0, Dots: > 0 } && IsHostName(value)) return false;
         bool allUpper = shape.Upper == shape.Letters, anyCase = false;
         bool wordStart = true;
         foreach (var c in value)
@@ -41,6 +45,16 @@ internal sealed class PersonNameDetector : ValueDetector
             return false;
         }
         return anyCase || shape.NonAscii > 0;
+    }
+
+    /// <summary>Dot-separated labels, each non-empty, the last one (the top-level domain) two or more letters.</summary>
+    private static bool IsHostName(ReadOnlySpan<char> value)
+    {
+        int lastDot = value.LastIndexOf('.');
+        if (lastDot <= 0 || value.Length - lastDot - 1 < 2 || value.Contains("..", StringComparison.Ordinal)) return false;
+        foreach (var c in value[(lastDot + 1)..])
+            if (!char.IsLetter(c)) return false;
+        return true;
     }
 }
 

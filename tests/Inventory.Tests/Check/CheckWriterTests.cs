@@ -44,7 +44,9 @@ public sealed class CheckWriterTests
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static EvaluationResults Validate(string json) =>
+    /// <summary>Validates a SARIF text against the SARIF 2.1.0 schema (loaded once per test run: the schema registry
+    /// refuses a second registration of its id).</summary>
+    internal static EvaluationResults Validate(string json) =>
         SarifSchema.Value.Evaluate(JsonDocument.Parse(json).RootElement,
             new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
 

@@ -486,6 +486,29 @@ public sealed class ClaimEvaluatorTests
         Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown));
     }
 
+    /// <summary>Trial 31: a French schema keeps its accounts in `utilisateurs`, not among the seed roots; every table
+    /// of the source was "undecided: no account table (organisations, users, accounts) in source 'accounts' to delete
+    /// from" without saying how to decide, while billing-kept's same situation says to name the roots.</summary>
+    [Test]
+    public void DeletionPath_AccountTableUnderAnotherName_SaysToNameItInTheRoots()
+    {
+        var users = Some.Table("utilisateurs", "account-management", Some.Id(), Some.Column("courriel", "contact.email"));
+        var sessions = Some.Table("sessions_web", "account-management", Some.Id(), Some.Fk("utilisateur_id"), Some.Column("adresse_ip", "automatic.ip_address"))
+            .WithFk("utilisateurs", "cascade", "utilisateur_id");
+
+        var result = Check("deletion-path", Doc(users, sessions));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Unknown), result.Summary);
+            Assert.That(result.Unresolved.Select(u => u.Reason).Distinct(), Is.EqualTo(new[]
+            {
+                "no account table (organisations, users, accounts) in source 'app' to delete from: " +
+                "name the table whose deletion closes an account in the claim's roots to decide",
+            }));
+        }
+    }
+
     // ---- billing-not-cascade-deleted ----
 
     [Test]

@@ -85,4 +85,23 @@ public sealed class SuggestedOnlyCategoryTests
 
         Assert.That(categories.Contains("contact.email (suggérée, non vérifiée / suggested, not reviewed)", StringComparison.Ordinal), Is.True, categories);
     }
+
+    /// <summary>Trial 31: the register's "Données sensibles" cell said "Oui: other_personal.national_id" for a column only
+    /// suggested as a national id (0.83, below the accepted confidence), while the Markdown and HTML records marked the
+    /// same category "suggested, not reviewed": a DPO reading the XLSX took a guess for a reviewed fact. The cell now
+    /// carries the mark of a suggested-only category, and a tagged one stays unmarked.</summary>
+    [TestCase(ColumnStatus.Suggested, "Oui: other_personal.national_id (suggérée, non vérifiée / suggested, not reviewed)")]
+    [TestCase(ColumnStatus.Tagged, "Oui: other_personal.national_id")]
+    public async Task Xlsx_SensitiveCategoryOnlySuggested_RegisterSaysSoInTheSensitiveDataCell(ColumnStatus status, string expected)
+    {
+        var inventory = SampleInventory.Build();
+        inventory.Sources[0].Tables.Single(t => t.Name == "users").Columns.Add(Some.Column("numero_secu", "other_personal.national_id", status));
+        var bytes = await ReportWriterTests.RenderAsync(new XlsxReportWriter(), ReportModel.Build(inventory, Policy));
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var register = ReportWriterTests.ReadSheet(document.WorkbookPart!, "Registre");
+        var row = register.Single(r => r[1] == "account-management");
+
+        Assert.That(row[Array.IndexOf(register[0], "Données sensibles")], Is.EqualTo(expected));
+    }
 }

@@ -46,6 +46,17 @@ public sealed class RuleContextTests
         }
     }
 
+    /// <summary>Trial 31: a currency column holding one code in every row read "1 distinct values repeated over 500" in
+    /// `check` and the annotation stubs.</summary>
+    [TestCase(1, "1 distinct value repeated over 200: an enumeration or configuration")]
+    [TestCase(3, "3 distinct values repeated over 200: an enumeration or configuration")]
+    public void Classify_Enumeration_CountsItsDistinctValuesInGoodEnglish(int distinct, string expected)
+    {
+        var result = Classifier.Classify(Some.Column("factures", "devise", "char(3)", Repeat(200, new[] { "EUR", "USD", "CHF" }[..distinct])));
+
+        Assert.That(result.Evidence.Single(e => e.Id == "sample.enumeration").Detail, Is.EqualTo(expected));
+    }
+
     [Test]
     public void Classify_RepeatedLabelsInAPersonalNamedColumn_KeepTheName()
     {
