@@ -46,15 +46,37 @@ internal static class ScanProgressView
             }
         }
         InventoryDocument? document = null;
-        await console.Progress()
-            .AutoClear(true)
-            .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+        await LiveDisplay(console)
             .StartAsync(async ctx =>
             {
                 document = await flow.ScanAsync(request, new LiveProgress(ctx, severalSources), classifier, cancellationToken);
             });
         return document!;
+    }
+
+    /// <summary>Consoles at least this wide show the whole live display: description, a 40-column bar, percentage,
+    /// elapsed time and spinner.</summary>
+    internal const int FullDisplayWidth = 120;
+
+    /// <summary>Consoles narrower than this show the description and the percentage only.</summary>
+    internal const int BarDisplayWidth = 60;
+
+    /// <summary>The live display of an interactive console, its columns fitted to the console's width so that the
+    /// description (the table or source being scanned) keeps the room: Spectre.Console's default 40-column bar with the
+    /// percentage, elapsed time and spinner left 18 columns of an 80-column terminal to <c>platform/organisations</c>
+    /// and none of a 40-column one, which showed a lone "…" per row (polish31). From <see cref="FullDisplayWidth"/> the
+    /// whole display; from <see cref="BarDisplayWidth"/> a bar of a sixth of the width and the percentage; below, the
+    /// description and the percentage. Completed rows are hidden and the display is cleared at the end.</summary>
+    /// <param name="console">The interactive console.</param>
+    internal static Progress LiveDisplay(IAnsiConsole console)
+    {
+        var width = console.Profile.Width;
+        ProgressColumn[] columns = width >= FullDisplayWidth
+            ? [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn()]
+            : width >= BarDisplayWidth
+                ? [new TaskDescriptionColumn(), new ProgressBarColumn { Width = width / 6 }, new PercentageColumn()]
+                : [new TaskDescriptionColumn(), new PercentageColumn()];
+        return console.Progress().AutoClear(true).HideCompleted(true).Columns(columns);
     }
 
     /// <summary>What a source's time in the progress lines is: the wall-clock time from the source's start (connecting)
