@@ -4,6 +4,7 @@ using Inventory.Model;
 using Inventory.Pipeline;
 using Inventory.Scanning;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Inventory.Cli;
 
@@ -71,12 +72,27 @@ internal static class ScanProgressView
     internal static Progress LiveDisplay(IAnsiConsole console)
     {
         var width = console.Profile.Width;
+        // The description takes what the other columns and the spaces between columns leave (percentage 4, elapsed
+        // time 8, spinner 1), so a long name is cut with an ellipsis rather than folding the percentage.
         ProgressColumn[] columns = width >= FullDisplayWidth
-            ? [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn()]
+            ? [new DescriptionColumn(width - 40 - 4 - 8 - 1 - 4), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn()]
             : width >= BarDisplayWidth
-                ? [new TaskDescriptionColumn(), new ProgressBarColumn { Width = width / 6 }, new PercentageColumn()]
-                : [new TaskDescriptionColumn(), new PercentageColumn()];
+                ? [new DescriptionColumn(width - width / 6 - 4 - 2), new ProgressBarColumn { Width = width / 6 }, new PercentageColumn()]
+                : [new DescriptionColumn(Math.Max(1, width - 4 - 1)), new PercentageColumn()];
         return console.Progress().AutoClear(true).HideCompleted(true).Columns(columns);
+    }
+
+    /// <summary>A task's description in a column of a fixed width, right-aligned as Spectre.Console's own, cut with an
+    /// ellipsis when longer so that the columns after it keep their width.</summary>
+    /// <param name="width">The column's width in cells.</param>
+    private sealed class DescriptionColumn(int width) : ProgressColumn
+    {
+        protected override bool NoWrap => true;
+
+        public override int? GetColumnWidth(RenderOptions options) => width;
+
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Markup(task.Description).Overflow(Overflow.Ellipsis).RightJustified();
     }
 
     /// <summary>What a source's time in the progress lines is: the wall-clock time from the source's start (connecting)

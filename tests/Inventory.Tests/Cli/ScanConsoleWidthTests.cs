@@ -31,6 +31,7 @@ public sealed class ScanConsoleWidthTests
         {
             context.AddTask("platform: 18 tables, 167 columns", maxValue: 18).Increment(9);
             context.AddTask("  platform/organisations", maxValue: 1).IsIndeterminate();
+            context.AddTask("  customer-hosting/environment_variables", maxValue: 1).IsIndeterminate();
         });
         return console.Lines.Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToArray();
     }
@@ -47,6 +48,9 @@ public sealed class ScanConsoleWidthTests
             Assert.That(lines, Has.Some.Contains("platform/organisations"), string.Join("\n", lines));
             Assert.That(lines, Has.Some.Contains("platform: 18 tables, 167 columns"), string.Join("\n", lines));
             Assert.That(lines, Has.Some.Contains("50%"), "the share done is shown at every width");
+            Assert.That(lines.Where(l => l.Contains("customer-hosting", StringComparison.Ordinal)), Has.One.Contains("0%"),
+                "a name longer than the room is cut, never the percentage folded to a line of its own");
+            Assert.That(lines, Has.None.Match(@"^\s*%"), "no percentage sign alone on a line");
             Assert.That(lines.Max(l => l.Length), Is.LessThanOrEqualTo(width), "no row is wider than the console");
         }
     }
