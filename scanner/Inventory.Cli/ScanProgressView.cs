@@ -64,8 +64,8 @@ internal static class ScanProgressView
 
     /// <summary>The live display of an interactive console, its columns fitted to the console's width so that the
     /// description (the table or source being scanned) keeps the room: Spectre.Console's default 40-column bar with the
-    /// percentage, elapsed time and spinner left 18 columns of an 80-column terminal to <c>platform/organisations</c>
-    /// and none of a 40-column one, which showed a lone "…" per row (polish31). From <see cref="FullDisplayWidth"/> the
+    /// percentage, elapsed time and spinner left none of a 40-column terminal, which showed a lone "…" per row
+    /// (polish31). From <see cref="FullDisplayWidth"/> the
     /// whole display; from <see cref="BarDisplayWidth"/> a bar of a sixth of the width and the percentage; below, the
     /// description and the percentage. Completed rows are hidden and the display is cleared at the end.</summary>
     /// <param name="console">The interactive console.</param>
