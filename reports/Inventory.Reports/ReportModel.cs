@@ -198,6 +198,17 @@ public sealed class ActivityRecord
     public required IReadOnlyList<string> Tables { get; init; }
     /// <summary>Number of columns behind the activity.</summary>
     public int ColumnCount => Categories.Sum(c => c.Columns.Count);
+    /// <summary>The register's creation date of the activity's record (<c>yyyy-MM-dd</c>, UTC; CNIL "Date de création"):
+    /// the date of the earliest inventory the report was given that records the activity, that is the previous
+    /// inventory's scan date when it already attributed tables to the activity (<see cref="CreatedInPrevious"/>), else
+    /// this inventory's, the scan that first records it. Neither the policy nor the annotations carry a date, so the
+    /// inventories' scan times are what the report knows; null when the inventory does not record its scan time.</summary>
+    public string? CreatedOn { get; init; }
+    /// <summary>True when <see cref="CreatedOn"/> is the previous inventory's scan date.</summary>
+    public bool CreatedInPrevious { get; init; }
+    /// <summary>The register's update date (<c>yyyy-MM-dd</c>, UTC; CNIL "Mise à jour"): this inventory's scan date, the
+    /// day the record was last checked against the databases; null when the inventory does not record its scan time.</summary>
+    public string? UpdatedOn { get; init; }
 }
 
 /// <summary>A data category of an activity and the columns holding it.</summary>

@@ -100,7 +100,7 @@ internal static class ReportModelBuilder
         // A JSON column carries one category; the other personal categories its path annotations tag (contact or card
         // data inside a payment payload) belong to the same activity, listed as `table.column $.path`.
         var withPaths = assignment.Concat(pathAssignment).ToList();
-        var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, withPaths, violations, inventory)).ToList();
+        var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, withPaths, violations, inventory, previous)).ToList();
         var columns = assignment.Select(x => Row(x, policy, options)).ToList();
         var unassigned = assignment.Where(x => DataCategoryVocabulary.IsPersonal(x.C.DataCategory) && x.A is null)
             .Select(x => Row(x, policy, options)).ToList();
@@ -248,7 +248,7 @@ internal static class ReportModelBuilder
     }
 
     private static ActivityRecord Activity(ProcessingActivity a, PolicyDocument policy, List<Assigned> assignment,
-        Dictionary<string, IReadOnlyList<string>> violations, InventoryDocument inventory)
+        Dictionary<string, IReadOnlyList<string>> violations, InventoryDocument inventory, InventoryDocument? previous)
     {
         var mine = assignment.Where(x => ReferenceEquals(x.A, a)).ToList();
         var categories = new List<CategoryRecord>();
@@ -303,6 +303,7 @@ internal static class ReportModelBuilder
             : $"{r.Id} (not among the policy's recipients): {r.Locations}").ToList();
         var annotatedTransfers = annotatedShares.Where(r => r.Known?.Transfer is not null)
             .Select(r => $"{r.Known!.Name}: {r.Known.Transfer!.Country} ({r.Known.Transfer.Safeguard}) ({r.Locations})").ToList();
+        var recordedBefore = RecordsActivity(previous, a, policy) ? DateOf(previous!.ScannedAt) : null;
         return new ActivityRecord
         {
             AnnotatedRecipients = annotatedRecipients, AnnotatedTransfers = annotatedTransfers,
@@ -316,8 +317,22 @@ internal static class ReportModelBuilder
             }).ToList(),
             SecurityMeasures = a.SecurityMeasures,
             Tables = tables,
+            CreatedOn = recordedBefore ?? DateOf(inventory.ScannedAt),
+            CreatedInPrevious = recordedBefore is not null,
+            UpdatedOn = DateOf(inventory.ScannedAt),
         };
     }
+
+    /// <summary>A scan time as the register writes its dates (<c>yyyy-MM-dd</c>, UTC), or null.</summary>
+    private static string? DateOf(DateTimeOffset? at) =>
+        at?.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>True when the previous inventory already recorded the activity: a table of it is annotated with the
+    /// activity, or, for the policy's only processor activity, it holds a processor-role source (whose tables belong to
+    /// that activity, as in <see cref="Build"/>).</summary>
+    private static bool RecordsActivity(InventoryDocument? previous, ProcessingActivity a, PolicyDocument policy) =>
+        previous is not null && previous.Sources.Any(s => s.Tables.Any(t => t.Activity == a.Id)
+            || (a.IsProcessor && s.Role == ProcessingRole.Processor && s.Tables.Count > 0 && policy.Activities.Count(p => p.IsProcessor) == 1));
 
     /// <summary>True when an annotation's retention text says something else than the policy's rule (compared to the
     /// rule's period and to its full text, trimmed, case-insensitive; no rule: compared to the default retention, or for a

@@ -4,6 +4,7 @@ using Inventory.Model;
 using Inventory.Pipeline;
 using Inventory.Scanning;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Inventory.Cli;
 
@@ -46,15 +47,52 @@ internal static class ScanProgressView
             }
         }
         InventoryDocument? document = null;
-        await console.Progress()
-            .AutoClear(true)
-            .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+        await LiveDisplay(console)
             .StartAsync(async ctx =>
             {
                 document = await flow.ScanAsync(request, new LiveProgress(ctx, severalSources), classifier, cancellationToken);
             });
         return document!;
+    }
+
+    /// <summary>Consoles at least this wide show the whole live display: description, a 40-column bar, percentage,
+    /// elapsed time and spinner.</summary>
+    internal const int FullDisplayWidth = 120;
+
+    /// <summary>Consoles narrower than this show the description and the percentage only.</summary>
+    internal const int BarDisplayWidth = 60;
+
+    /// <summary>The live display of an interactive console, its columns fitted to the console's width so that the
+    /// description (the table or source being scanned) keeps the room: Spectre.Console's default 40-column bar with the
+    /// percentage, elapsed time and spinner left none of a 40-column terminal, which showed a lone "…" per row
+    /// (polish31). From <see cref="FullDisplayWidth"/> the
+    /// whole display; from <see cref="BarDisplayWidth"/> a bar of a sixth of the width and the percentage; below, the
+    /// description and the percentage. Completed rows are hidden and the display is cleared at the end.</summary>
+    /// <param name="console">The interactive console.</param>
+    internal static Progress LiveDisplay(IAnsiConsole console)
+    {
+        var width = console.Profile.Width;
+        // The description takes what the other columns and the spaces between columns leave (percentage 4, elapsed
+        // time 8, spinner 1), so a long name is cut with an ellipsis rather than folding the percentage.
+        ProgressColumn[] columns = width >= FullDisplayWidth
+            ? [new DescriptionColumn(width - 40 - 4 - 8 - 1 - 4), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn()]
+            : width >= BarDisplayWidth
+                ? [new DescriptionColumn(width - width / 6 - 4 - 2), new ProgressBarColumn { Width = width / 6 }, new PercentageColumn()]
+                : [new DescriptionColumn(Math.Max(1, width - 4 - 1)), new PercentageColumn()];
+        return console.Progress().AutoClear(true).HideCompleted(true).Columns(columns);
+    }
+
+    /// <summary>A task's description in a column of a fixed width, right-aligned as Spectre.Console's own, cut with an
+    /// ellipsis when longer so that the columns after it keep their width.</summary>
+    /// <param name="width">The column's width in cells.</param>
+    private sealed class DescriptionColumn(int width) : ProgressColumn
+    {
+        protected override bool NoWrap => true;
+
+        public override int? GetColumnWidth(RenderOptions options) => width;
+
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Markup(task.Description).Overflow(Overflow.Ellipsis).RightJustified();
     }
 
     /// <summary>What a source's time in the progress lines is: the wall-clock time from the source's start (connecting)

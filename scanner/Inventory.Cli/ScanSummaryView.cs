@@ -40,8 +40,10 @@ internal static class ScanSummaryView
             table.AddRow(new Text($"  status {group.Key.ToString().ToLowerInvariant()}"), new Text(group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         table.AddRow("scan issues", document.Issues.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         console.Write(table);
+        // Written as-is, never folded by Spectre.Console at the console's width: a hard line break inside a table or file
+        // name breaks it when copied; the terminal wraps a long line itself (polish31).
         foreach (var issue in document.Issues.Take(20))
-            console.Write(new Text($"  ! {Describe(issue)}\n", new Style(Color.Yellow)));
+            console.Write(new RawConsoleText($"  ! {Describe(issue)}\n", new Style(Color.Yellow)));
         if (document.Issues.Count > 20)
             console.Write(new Text($"  … and {document.Issues.Count - 20} more issues (see inventory.json)\n", new Style(Color.Yellow)));
     }

@@ -142,16 +142,19 @@ public sealed record InventoryDiff
     /// them: <see cref="Compare"/>, except that when <paramref name="previous"/> holds no records of processing
     /// (<see cref="HoldsRecords"/>: a plain saved scan) and <paramref name="current"/> does, what annotating recorded
     /// since is left out (<see cref="WithoutWhatAnnotatingRecorded"/>) and <see cref="PreviousHeldNoRecords"/> is set,
-    /// rather than every processing activity listed as changed.</summary>
+    /// rather than every processing activity listed as changed; when that leaves nothing out (stubs without categories
+    /// or activities), the full diff, with nothing to say about it.</summary>
     /// <param name="previous">The previous (old) inventory.</param>
     /// <param name="current">The current (new) inventory.</param>
     /// <returns>The changes; the documents are not modified.</returns>
     public static InventoryDiff CompareSince(InventoryDocument previous, InventoryDocument current)
     {
         var diff = Compare(previous, current);
-        return !HoldsRecords(previous) && HoldsRecords(current)
-            ? diff.WithoutWhatAnnotatingRecorded(current) with { PreviousHeldNoRecords = true }
-            : diff;
+        if (HoldsRecords(previous) || !HoldsRecords(current)) return diff;
+        // Nothing left out (annotation stubs without categories or activities merged since): no line saying
+        // "0 activity, recipient and retention entries and 0 annotated columns … are not listed" (polish31).
+        var since = diff.WithoutWhatAnnotatingRecorded(current);
+        return since.RecordChangesLeftOut + since.AnnotatedColumnsLeftOut == 0 ? diff : since with { PreviousHeldNoRecords = true };
     }
 
     /// <summary>How many activity, recipient and retention changes <see cref="WithoutWhatAnnotatingRecorded"/> left out

@@ -75,10 +75,10 @@ public sealed class XlsxReportWriter : IReportWriter
 
             // An empty record says so, as the HTML and Markdown reports do, instead of a sheet of headings alone.
             AddSheet(workbookPart, sheets, "Registre", ActivityHeadings, model.Activities.Count == 0
-                ? [NoneDeclared(ActivityHeadings.Count, model.PolicyGiven ? "Aucun traitement déclaré (none declared): la politique ne nomme aucune activité de responsable de traitement." : "Aucune politique fournie (no policy given).")]
+                ? [EmptyRecordRow(ActivityHeadings.Count, model.PolicyGiven ? "Aucun traitement déclaré (none declared): la politique ne nomme aucune activité de responsable de traitement." : "Aucune politique fournie (no policy given).")]
                 : model.Activities.Select(a => ActivityRow(model, a)), 40);
             AddSheet(workbookPart, sheets, "Sous-traitant", ProcessorHeadings, model.ProcessorActivities.Count == 0
-                ? [NoneDeclared(ProcessorHeadings.Count, (model.PolicyGiven ? "Aucun traitement déclaré en sous-traitance (none declared): la politique ne nomme aucune activité de sous-traitant" : "Aucune politique fournie (no policy given)")
+                ? [EmptyRecordRow(ProcessorHeadings.Count, (model.PolicyGiven ? "Aucun traitement déclaré en sous-traitance (none declared): la politique ne nomme aucune activité de sous-traitant" : "Aucune politique fournie (no policy given)")
                     + (model.ProcessorSources.Count == 0 ? "." : $"; sources détenues en sous-traitance: {string.Join(", ", model.ProcessorSources.Select(s => s.Name))}."))]
                 : model.ProcessorActivities.Select(a => ProcessorRow(model, a)), 40);
             // The CSV's three retention fields: what applies to the column, what the policy says, and whether they differ
@@ -128,8 +128,21 @@ public sealed class XlsxReportWriter : IReportWriter
             $"{N(model.RecordChangesLeftOut)} activités, destinataires et durées de conservation et les catégories de {N(model.AnnotatedColumnsLeftOut)} colonnes annotées depuis : dans le registre, non listés comme changements"]]
         : [];
 
+    /// <summary>The register's words for a field the policy leaves out (no DPO, representative, joint controller, legal
+    /// basis, data subject or security measure): a blank cell reads as not filled in.</summary>
+    internal const string NoneDeclared = "Aucun déclaré (none declared)";
+
+    /// <summary>A register date cell when the inventory does not record its scan time.</summary>
+    internal const string ScanTimeNotRecorded = "non enregistrée (scan time not recorded)";
+
+    /// <summary>The lines, or <see cref="NoneDeclared"/> when there are none.</summary>
+    private static string OrNoneDeclared(IEnumerable<string> lines) => OrSaid(lines, NoneDeclared);
+
+    /// <summary>The lines, or <paramref name="none"/> when there are none (a blank cell reads as not filled in).</summary>
+    private static string OrSaid(IEnumerable<string> lines, string none) => Lines(lines) is { Length: > 0 } text ? text : none;
+
     /// <summary>A row whose first cell says the sheet's record is empty, the other cells blank.</summary>
-    private static string[] NoneDeclared(int cells, string text) => [text, .. Enumerable.Repeat("", cells - 1)];
+    private static string[] EmptyRecordRow(int cells, string text) => [text, .. Enumerable.Repeat("", cells - 1)];
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
@@ -156,25 +169,28 @@ public sealed class XlsxReportWriter : IReportWriter
         // Activities exist only when a policy was given, and then so does the controller.
         var c0 = model.Controller!;
         var controller = $"{c0.Name}, {c0.Address}" + (c0.Email is { } e ? $", {e}" : "") + (c0.Phone is { } p ? $", {p}" : "");
-        var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Address, d.Email, d.Phone }.OfType<string>()) : "";
+        var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Address, d.Email, d.Phone }.OfType<string>()) : NoneDeclared;
         // A sensitive category that rests on suggestions alone says so here too, as in the categories cell (trial 31).
         var sensitive = a.Categories.Where(c => c.Sensitive && c.Columns.Count > 0).Select(c => c.Category + SuggestedOnly(c)).ToList();
         return
         [
             a.Name,
             a.Id,
-            "",
-            model.ScannedAt is { Length: >= 10 } s ? s[..10] : "",
+            // The register's dates from the inventories' scan times (ActivityRecord.CreatedOn, .UpdatedOn): a blank date
+            // read as not filled in (polish31).
+            a.CreatedOn ?? ScanTimeNotRecorded,
+            a.UpdatedOn ?? ScanTimeNotRecorded,
             controller,
             dpo,
-            c0.Representative ?? "",
-            "",
+            c0.Representative ?? NoneDeclared,
+            // The policy format has no joint controller: none is declared, said in words rather than left blank.
+            NoneDeclared,
             Lines(a.Purposes),
-            Lines(a.LegalBasis),
-            Lines(a.SecurityMeasures),
+            OrNoneDeclared(a.LegalBasis),
+            OrNoneDeclared(a.SecurityMeasures),
             Lines(a.Categories.Select(c => $"{c.CnilCategory}: {c.Category}{(c.Declared ? "" : " (non déclarée)")}{SuggestedOnly(c)}")),
             sensitive.Count == 0 ? "Non" : "Oui: " + string.Join(", ", sensitive),
-            Lines(a.DataSubjects),
+            OrNoneDeclared(a.DataSubjects),
             // No recipient is said in words, as the HTML and Markdown records say it (trial 30: a blank cell read as not filled in).
             a.Recipients.Count + a.AnnotatedRecipients.Count == 0 ? "Aucun en dehors du responsable du traitement (none outside the controller)"
                 : Lines(a.Recipients.Select(r => $"{r.Name} ({r.Kind}{(r.Country is null ? "" : ", " + r.Country)})")
@@ -183,23 +199,28 @@ public sealed class XlsxReportWriter : IReportWriter
                 : Lines(a.Transfers.Concat(a.AnnotatedTransfers.Select(t => $"⚠ l'annotation indique (annotation says): {t}"))),
             // The activity's rules, then each undeclared category with the retention that applies to it, in the words
             // of the other formats and of the column sheet.
-            Lines(a.Retention.Select(r => $"{r.Categories}: {r.Period}{(r.Basis is null ? "" : $" ({r.Basis})")}{(r.Erasable ? "" : "; non effaçable sur demande")}")
+            OrSaid(a.Retention.Select(r => $"{r.Categories}: {r.Period}{(r.Basis is null ? "" : $" ({r.Basis})")}{(r.Erasable ? "" : "; non effaçable sur demande")}")
                 .Concat(a.Categories.Where(c => !c.Declared && c.Retention is not null).Select(c => $"{c.Category}: {c.Retention}"))
                 // An annotation's retention that says otherwise, as the HTML and Markdown records show it beside the rule.
-                .Concat(a.Categories.SelectMany(c => c.AnnotatedRetention.Select(r => $"⚠ {c.Category}: l'annotation indique (annotation says): {r}")))),
-            Lines(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Columns)}")),
+                .Concat(a.Categories.SelectMany(c => c.AnnotatedRetention.Select(r => $"⚠ {c.Category}: l'annotation indique (annotation says): {r}"))),
+                "Aucune durée déclarée (no retention declared)"),
+            // As the HTML and Markdown records say "no column found" for a category without columns.
+            OrSaid(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Columns)}"),
+                "Aucune colonne trouvée (no column found)"),
         ];
     }
 
     private static string[] ProcessorRow(ReportModel model, ActivityRecord a)
     {
-        var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Email }.OfType<string>()) : "";
+        var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Email }.OfType<string>()) : NoneDeclared;
         var scope = model.ProcessorSources.Select(s => $"{s.Name} ({s.Provider}, {N(s.Tables.Count)} tables)")
             .Concat(a.Tables.Where(t => !model.ProcessorSources.Any(s => t.StartsWith(s.Name + "/", StringComparison.Ordinal)))).ToList();
         return
         [
-            a.Name, a.Id, $"{model.Controller!.Name}, {model.Controller.Address}", dpo, Lines(a.Controllers), Lines(a.Purposes),
-            Lines(a.Categories.Select(c => c.Category + SuggestedOnly(c))), a.Transfers.Count == 0 ? "Non" : Lines(a.Transfers), Lines(a.SecurityMeasures), Lines(scope),
+            a.Name, a.Id, $"{model.Controller!.Name}, {model.Controller.Address}", dpo, OrNoneDeclared(a.Controllers), Lines(a.Purposes),
+            OrSaid(a.Categories.Select(c => c.Category + SuggestedOnly(c)), "Aucune catégorie trouvée (no category found)"),
+            a.Transfers.Count == 0 ? "Non" : Lines(a.Transfers), OrNoneDeclared(a.SecurityMeasures),
+            OrSaid(scope, "Aucune table (none: no table annotated with the activity, no processor-role source)"),
         ];
     }
 

@@ -226,59 +226,6 @@ public sealed class AnnotationMerger
         return new MergeResult(stale, conflicts, tagged);
     }
 
-    /// <summary>Every field of a table and its columns that <see cref="Apply"/> sets, copied (lists and JSON paths by
-    /// content, since the merge rebuilds them), to tell whether the merge changed the table. The fields are listed by hand
-    /// for speed (20,000 columns are copied twice per scan); two tests keep the list whole: every field of the document's
-    /// tables, columns, paths and annotation references that is not the scan's own is seen changed when changed, and
-    /// the merge, over generated documents, labels and annotations, never changes the scan's own fields and drops the
-    /// bytes of exactly the tables it changed (<c>MergedFieldsTests</c>).</summary>
-    internal sealed class MergedFields
-    {
-        private readonly (string? Activity, string? Retention, string[] SharedWith, string? AnnotationFile) _table;
-        private readonly ColumnFields[] _columns;
-
-        private MergedFields(TableEntry table)
-        {
-            _table = (table.Activity, table.Retention, [.. table.SharedWith], table.AnnotationFile);
-            _columns = [.. table.Columns.Select(c => new ColumnFields(c.DataCategory, c.Confidence, c.Origin, c.Status, AnnotationFields.Of(c.Annotation),
-                c.DatabaseLabel, c.Conflict, c.Paths?.Select(p => new PathFields(p.Path, p.DataCategory, p.Origin, AnnotationFields.Of(p.Annotation))).ToArray()))];
-        }
-
-        /// <summary>The merged fields of <paramref name="table"/> as they are now.</summary>
-        public static MergedFields Of(TableEntry table) => new(table);
-
-        /// <summary>True when <paramref name="table"/>'s merged fields equal these.</summary>
-        public bool Same(TableEntry table)
-        {
-            var now = new MergedFields(table);
-            if (_table.Activity != now._table.Activity || _table.Retention != now._table.Retention || _table.AnnotationFile != now._table.AnnotationFile
-                || !_table.SharedWith.SequenceEqual(now._table.SharedWith, StringComparer.Ordinal) || _columns.Length != now._columns.Length)
-                return false;
-            for (int i = 0; i < _columns.Length; i++)
-                if (!_columns[i].Same(now._columns[i])) return false;
-            return true;
-        }
-    }
-
-    private sealed record ColumnFields(string? DataCategory, double Confidence, Origin? Origin, ColumnStatus Status, AnnotationFields? Annotation,
-        Catalog.DatabaseLabel? Label, string? Conflict, PathFields[]? Paths)
-    {
-        public bool Same(ColumnFields other) =>
-            DataCategory == other.DataCategory && Confidence.Equals(other.Confidence) && Origin == other.Origin && Status == other.Status
-            && Equals(Annotation, other.Annotation) && Equals(Label, other.Label) && Conflict == other.Conflict
-            && (Paths is null ? other.Paths is null : other.Paths is not null && Paths.SequenceEqual(other.Paths));
-    }
-
-    private sealed record PathFields(string Path, string? DataCategory, Origin? Origin, AnnotationFields? Annotation);
-
-    private sealed record AnnotationFields(string? DataCategory, string? Reason, string? Retention, string? SharedWith, bool HasSharedWith,
-        string File, int Line, int Column)
-    {
-        public static AnnotationFields? Of(AnnotationRef? a) => a is null ? null
-            : new(a.DataCategory, a.Reason, a.Retention, a.SharedWith is null ? null : string.Join('\n', a.SharedWith), a.SharedWith is not null,
-                a.File, a.Line, a.Column);
-    }
-
     /// <summary>True when the annotated table is in the scan's scope for this source (see <see cref="MergeOptions.InScope"/>).
     /// The annotation's name is schema-qualified outside the source's default schema: <c>sales.orders</c> is schema
     /// <c>sales</c>, <c>orders</c> is the default schema.</summary>

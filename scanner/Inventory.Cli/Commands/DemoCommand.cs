@@ -122,6 +122,6 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
             console.Write(new Text($"  … and {gateFindings.Count - 20} more: see check/check.txt\n"));
         foreach (var c in gate.Claims.Where(c => c.Verdict == ClaimVerdict.Violated))
             console.Write(new Text($"  ✗ claim {c.Claim.Id}: {c.Summary}\n", new Style(Color.Yellow)));
-        console.Write(new Text($"\nwritten to {outDir}: inventory.json, check/, reports/ (open reports/{ReportWriters.FileName("html")})\n"));
+        RawConsoleText.Write(console, $"\nwritten to {outDir}: inventory.json, check/, reports/ (open reports/{ReportWriters.FileName("html")})\n");
     }
 }

@@ -184,7 +184,14 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
                 Parallelism = 2,
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var (path, rows) in golds)
-                results.Add(Match(Path.GetFileName(path), rows, document));
+            {
+                var result = Match(Path.GetFileName(path), rows, document);
+                // Not one row found: the gold file labels another database (0.000 everywhere read as a classifier failing).
+                if (rows.Count > 0 && result.Unmatched == rows.Count)
+                    throw new ConfigurationException($"{path}: none of its {rows.Count} rows names a table and column of the scanned database; "
+                        + "a gold file goes with the database it labels: check --connection");
+                results.Add(result);
+            }
         }
         var pooled = GoldEvaluator.Pool(results);
         Print(results, pooled, settings.Classifier, settings.Connection is null ? "names and types" : "scanned with samples");

@@ -29,7 +29,7 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         public string? Policy { get; init; }
 
         [CommandOption("-c|--config <FILE>")]
-        [Description("inventory.yml (default: ./inventory.yml when it exists): its annotations, policy, taxonomy, source include/exclude and check.accept-classification-above apply (connections are not used).")]
+        [Description("inventory.yml (default: ./inventory.yml when it exists): its annotations, policy, taxonomy and check.accept-classification-above apply; the scan's scope (include/exclude, shard) is the one the inventory recorded (the config's only for inventories saved before they recorded it); connections are not used.")]
         public string? Config { get; init; }
 
         [CommandOption("--annotations <PATH>")]

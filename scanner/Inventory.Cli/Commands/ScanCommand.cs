@@ -43,7 +43,9 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
         foreach (var warning in ScanScopeWarnings.For(document))
             errors.Line(warning);
         ScanSummaryView.Print(console, document);
-        console.Write(new Text($"inventory written to {settings.Out}\n"));
+        // The path as-is: Spectre.Console would fold it with a hard line break at the console's width, and a path
+        // copied from the terminal would hold it (polish31).
+        RawConsoleText.Write(console, $"inventory written to {settings.Out}\n");
         if (applied is { Annotations.Errors.Count: > 0 })
         {
             console.Write(new Text($"{applied.Annotations.Errors.Count} annotation file error(s): fix them and scan again (exit {ExitCodes.BadInput})\n", new Style(Color.Red)));

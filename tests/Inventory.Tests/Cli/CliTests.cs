@@ -70,6 +70,34 @@ public sealed class CliTests
     }
 
     [Test]
+    public async Task Evaluate_GoldFileOfAnotherDatabase_ExitsTwoSayingNoRowMatched()
+    {
+        // Given the Northwind gold file and the Chinook database (it scored 0.000 everywhere with exit 0, read as the
+        // classifier failing; polish31)
+        var chinook = Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
+        var gold = Path.Combine(SharedPaths.Data, "gold", "northwind.tsv");
+
+        var (code, text) = await RunAsync("evaluate", "--gold", gold, "--connection", "sqlite:" + chinook);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput), text);
+            Assert.That(text, Does.Contain($"{gold}: none of its ").And.Contain(" rows names a table and column of the scanned database"));
+            Assert.That(text, Does.Contain("check --connection"));
+        }
+    }
+
+    [Test]
+    public async Task Evaluate_GoldFileOfTheScannedDatabase_Scores()
+    {
+        var chinook = Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
+
+        var (code, text) = await RunAsync("evaluate", "--gold", Path.Combine(SharedPaths.Data, "gold", "chinook__sqlite.tsv"), "--connection", "sqlite:" + chinook);
+
+        Assert.That((code, text.Contains("chinook__sqlite", StringComparison.Ordinal)), Is.EqualTo((ExitCodes.Ok, true)), text);
+    }
+
+    [Test]
     public async Task Scan_UnknownProvider_ExitsTwo()
     {
         var (code, text) = await RunAsync("scan", "--connection", "Host=localhost", "--provider", "oracle");

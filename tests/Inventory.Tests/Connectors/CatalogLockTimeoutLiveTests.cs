@@ -139,4 +139,101 @@ public sealed class CatalogLockTimeoutLiveTests
         var customer = catalog.Tables.Single(t => t.Name == "customer");
         Assert.That(customer.Columns.Select(c => (c.Name, c.Comment)), Is.EqualTo(new[] { ("id", (string?)null), ("email", "contact address") }));
     }
+    /// <summary>Two sessions that leave an exclusive metadata lock granted on <c>customer</c> for up to 60 s: the first
+    /// reads <c>ledger</c> in an open transaction (a shared lock until it ends); the second renames both tables in one
+    /// statement, which takes the exclusive lock on <c>customer</c> (the first in the server's order) and then waits for
+    /// <c>ledger</c>'s, holding the one it has (as any DDL waiting behind a long transaction does). Disposed in reverse:
+    /// the reader's end lets the rename finish, whose tables the test database's drop removes.</summary>
+    private sealed class ExclusiveMetadataLock : IAsyncDisposable
+    {
+        private readonly MySqlConnection _reader;
+        private readonly MySqlConnection _renamer;
+        private readonly Task _rename;
+
+        private ExclusiveMetadataLock(MySqlConnection reader, MySqlConnection renamer, Task rename) =>
+            (_reader, _renamer, _rename) = (reader, renamer, rename);
+
+        public static async Task<ExclusiveMetadataLock> HoldAsync(TestMySqlDatabase db)
+        {
+            var reader = new MySqlConnection(db.ConnectionString);
+            await reader.OpenAsync();
+            await using (var read = new MySqlCommand("START TRANSACTION; SELECT COUNT(*) FROM ledger;", reader))
+                await read.ExecuteScalarAsync();
+            var renamer = new MySqlConnection(db.ConnectionString);
+            await renamer.OpenAsync();
+            var id = renamer.ServerThread;
+            var rename = Task.Run(async () =>
+            {
+                await using var cmd = new MySqlCommand("SET SESSION lock_wait_timeout = 60; RENAME TABLE customer TO customer_renamed, ledger TO ledger_renamed", renamer);
+                try { await cmd.ExecuteNonQueryAsync(); } catch (MySqlException) { /* ended by the test's end */ }
+            });
+            // Deterministic: go on only once the server shows the rename waiting (with customer's lock granted).
+            await using var watcher = new MySqlConnection(db.ConnectionString);
+            await watcher.OpenAsync();
+            for (int i = 0; ; i++)
+            {
+                await using var state = new MySqlCommand($"SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = {id}", watcher);
+                if (await state.ExecuteScalarAsync() is "Waiting for table metadata lock") break;
+                if (i == 300) throw new InvalidOperationException("the rename never waited for ledger's metadata lock");
+                await Task.Delay(20);
+            }
+            return new ExclusiveMetadataLock(reader, renamer, rename);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _reader.DisposeAsync();
+            await _rename;
+            await _renamer.DisposeAsync();
+        }
+    }
+
+    private const string LockedSetup = "CREATE TABLE customer (id int PRIMARY KEY, email varchar(100)); CREATE TABLE ledger (id int PRIMARY KEY);";
+
+    [Test]
+    public async Task MariaDb_TableExclusivelyLockedByWaitingDdl_LeftOutWithAnIssueNamingTheLockTimeout()
+    {
+        // Given DDL of another session that holds customer's exclusive metadata lock while it waits behind a long
+        // transaction, and a lock timeout of 1 s (information_schema waited for the lock, then skipped the table's
+        // columns with a mere warning: customer was catalogued with no column, as if SELECT were not granted)
+        await using var db = await TestMySql.CreateAsync("catmdl", LockedSetup);
+        await using var held = await ExclusiveMetadataLock.HoldAsync(db);
+        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(db.ConnectionString, "mysql"));
+
+        // When the catalog is read with the scan's timeouts
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All, OneSecondLockTimeout);
+
+        // Then customer is left out with an issue naming the lock timeout and how to raise it, ledger is catalogued, and
+        // the read ended after the lock timeout rather than when the DDL gave up (60 s)
+        var issue = catalog.Issues.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(catalog.Tables.Select(t => (t.Name, t.Columns.Count)), Is.EqualTo(new[] { ("ledger", 1) }));
+            Assert.That((issue.Table, issue.Kind), Is.EqualTo(("customer", "timeout")));
+            Assert.That(issue.Message, Does.StartWith("its definition could not be read, so it is left out of the inventory: the catalog read waited longer than the lock timeout of 1 s for a lock"));
+            Assert.That(issue.Message, Does.Contain("(or pass --lock-timeout)"));
+            Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "not a hang until the DDL gives up");
+        }
+    }
+
+    [Test]
+    public async Task Scan_MariaDbTableExclusivelyLocked_ScanIsIncompleteWithTheTablesIssue()
+    {
+        // Given the same lock, scanned as a whole source with a 1 s lock timeout
+        await using var db = await TestMySql.CreateAsync("catmdl", LockedSetup);
+        await using var held = await ExclusiveMetadataLock.HoldAsync(db);
+        var source = new SourceConfig { Name = "shop", Provider = "mysql", Connection = db.ConnectionString, Sample = OneSecondLockTimeout };
+
+        // When it is scanned
+        var document = await new ScanRunner(new UndecidedClassifier()).RunAsync(new ScanRequest { Sources = [source] });
+
+        // Then the scan is incomplete and says which table and which limit
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(document.Complete, Is.False);
+            Assert.That(document.Issues.Where(i => i.Table == "customer").Select(i => (i.Source, i.Kind)), Is.EqualTo(new[] { ("shop", "timeout") }));
+            Assert.That(document.AllTables().Select(t => t.Table.Name), Has.No.Member("customer"));
+        }
+    }
 }

@@ -26,7 +26,7 @@ public sealed class RefusedStatementFailureTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(failure.Message, Is.EqualTo("sampling failed: SQLSTATE 57014; the limits were a statement timeout of 30 s and a lock timeout of 250 ms; "
-                + "to read it, raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout, or exclude the table"));
+                + "to read it, raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout (or --lock-timeout), or exclude the table"));
             Assert.That(failure.Narrowable, Is.False);
             Assert.That(failure.Reason, Is.EqualTo(NotSampledReason.TimedOut));
         }

@@ -34,7 +34,7 @@ public sealed class TimeoutIssueTests
             Assert.That(issue.Kind, Is.EqualTo("timeout"));
             Assert.That(issue.Message, Does.StartWith("sampling failed: statement timeout"));
             Assert.That(issue.Message, Does.Contain($"the limits were a statement timeout of {limit} and a lock timeout of 5 s"));
-            Assert.That(issue.Message, Does.Contain("raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout, or exclude the table"));
+            Assert.That(issue.Message, Does.Contain("raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout (or --lock-timeout), or exclude the table"));
             Assert.That(issue.Message, Does.Not.Contain("@example."), "no sampled value");
         }
     }

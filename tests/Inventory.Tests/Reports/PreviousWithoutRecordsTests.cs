@@ -53,6 +53,25 @@ public sealed class PreviousWithoutRecordsTests
     }
 
     [Test]
+    public void CompareSince_StubsMergedSinceThatRecordNothing_NoLineAboutWhatWasLeftOut()
+    {
+        // Given the same plain scan, then with an annotation stub merged (inventory annotate --table users: a file, no
+        // category and no activity yet), the report said "0 activity, recipient and retention entries and 0 annotated
+        // columns recorded since are not listed as changes" (polish31)
+        var stubbed = PlainScan();
+        stubbed.Sources[0].Tables.Single(t => t.Name == "users").AnnotationFile = "annotations/users.yml";
+
+        var diff = InventoryDiff.CompareSince(PlainScan(), stubbed);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(InventoryDiff.HoldsRecords(stubbed), Is.True, "a merged annotation file is a record");
+            Assert.That(diff.PreviousHeldNoRecords, Is.False);
+            Assert.That(InventoryDiffWriter.ToText(diff), Does.Not.Contain("holds no records"));
+        }
+    }
+
+    [Test]
     public void Build_PreviousPlainScan_ClassificationChangeOfAColumnNotAnnotatedStillListed()
     {
         var model = ReportModel.Build(Annotated(), PolicyDocument.Seed, previous: PlainScan());

@@ -9,25 +9,19 @@ using NUnit.Framework;
 
 namespace Inventory.Tests.Scanning;
 
-/// <summary>The merge's list of the fields it sets (<see cref="AnnotationMerger.MergedFields"/>), by which a table written
-/// ahead during the scan keeps or drops its bytes (<see cref="PrewrittenTable"/>). A field the merge sets but the list
-/// leaves out would leave stale bytes in inventory.json; these tests fail when that happens: every field of a table, its
-/// columns, their JSON paths and annotation references is either the scan's own (never set by the merge, which the second
-/// test checks over generated documents) or seen changed by the list (the first test, by reflection, so a field added to
-/// the document later is covered too).</summary>
+/// <summary>The merge's copy of the fields it may set (<see cref="MergedFields"/>, every field but the scan's own), by
+/// which a table written ahead during the scan keeps or drops its bytes (<see cref="PrewrittenTable"/>). A field the
+/// merge sets but the copy misses would leave stale bytes in inventory.json; these tests fail when that happens: every
+/// field of a table, its columns, their JSON paths and annotation references is either named the scan's own (never set
+/// by the merge, which the second test checks over generated documents) or seen changed by the copy (the first test, by
+/// its own reflection walk, so a field added to the document later is covered too).</summary>
 [TestFixture]
 public sealed class MergedFieldsTests
 {
-    /// <summary>Fields the scan sets and the merge only reads. Every other public settable field reachable from a table
-    /// (through its columns, their paths, annotation references and database labels) is a merged field.</summary>
-    private static readonly HashSet<string> ScanOwnFields =
-    [
-        "TableEntry.Schema", "TableEntry.Name", "TableEntry.QualifiedName", "TableEntry.Kind", "TableEntry.RowEstimate",
-        "TableEntry.SampledRows", "TableEntry.SampleMethod", "TableEntry.NotSampled", "TableEntry.Comment", "TableEntry.PrimaryKey",
-        "TableEntry.ForeignKeys", "TableEntry.Partitions",
-        "ColumnEntry.Name", "ColumnEntry.Ordinal", "ColumnEntry.DeclaredType", "ColumnEntry.TypeFamily", "ColumnEntry.Nullable",
-        "ColumnEntry.Comment", "ColumnEntry.NotSampled", "ColumnEntry.Stats", "ColumnEntry.Classification", "ColumnEntry.MaskedExamples",
-    ];
+    /// <summary>Fields the scan sets and the merge only reads (<see cref="MergedFields.ScanOwn"/>). Every other public
+    /// settable field reachable from a table (through its columns, their paths, annotation references and database
+    /// labels) is a merged field.</summary>
+    private static IReadOnlySet<string> ScanOwnFields => MergedFields.ScanOwn;
 
     /// <summary>A table whose every optional merged part is present (annotation reference with recipients, a JSON path with
     /// its own annotation, a database label), so that each field can be changed in place.</summary>
@@ -124,7 +118,7 @@ public sealed class MergedFieldsTests
         Assert.That(changes.Select(c => c.Path), Does.Contain("Columns[0].DataCategory").And.Contain("Columns[0].Paths[0].Annotation.Retention")
             .And.Contain("Columns[0].DatabaseLabel.Label").And.Contain("SharedWith"));
         var unchanged = FullTable();
-        Assert.That(AnnotationMerger.MergedFields.Of(unchanged).Same(unchanged), Is.True, "an untouched table is the same");
+        Assert.That(MergedFields.Of(unchanged).Same(unchanged), Is.True, "an untouched table is the same");
 
         // When each is changed on its own, Then the merge's list of fields sees the table changed
         using (Assert.EnterMultipleScope())
@@ -132,9 +126,9 @@ public sealed class MergedFieldsTests
             foreach (var change in changes)
             {
                 var table = FullTable();
-                var before = AnnotationMerger.MergedFields.Of(table);
+                var before = MergedFields.Of(table);
                 change.Apply(table);
-                Assert.That(before.Same(table), Is.False, $"{change.Path} changed but the merge's fields are the same: add it to MergedFields");
+                Assert.That(before.Same(table), Is.False, $"{change.Path} changed but the merge's copy of its fields is the same");
             }
         }
     }

@@ -91,6 +91,27 @@ public sealed partial class MySqlDatabaseConnector
             }
         }
 
+        // 2b. A base table listed without any column is one information_schema skipped with a mere warning (not an error):
+        // its definition stayed locked past the lock timeout (an exclusive metadata lock, held by DDL: a RENAME or ALTER
+        // waiting behind a long transaction keeps the one it has), or the statement timeout ended its read. It was
+        // catalogued with no column and read as a missing privilege (polish31); it is left out, each with a scan issue
+        // naming the limit and what to change.
+        var issues = new List<ScanIssue>();
+        var unread = relations.Where(r => !r.View && !columns.ContainsKey((r.Schema, r.Name))).ToList();
+        if (unread.Count > 0)
+        {
+            var warnings = await WarningCodesAsync(connection, limits, ct).ConfigureAwait(false);
+            queries++;
+            foreach (var r in unread)
+            {
+                keys.Remove((r.Schema, r.Name));
+                issues.Add(new ScanIssue("", _database == r.Schema ? r.Name : $"{r.Schema}.{r.Name}", null,
+                    warnings.Contains(1205) || warnings.Contains(1969) || warnings.Contains(3024) ? "timeout" : "error",
+                    UnreadDefinition(warnings, limits)));
+            }
+            relations.RemoveAll(r => !keys.Contains((r.Schema, r.Name)));
+        }
+
         // 3. primary and foreign keys
         var primaryKeys = new Dictionary<(string, string), List<string>>();
         var foreignKeys = new Dictionary<(string, string), List<(string Name, string Column, string RefSchema, string RefTable, string RefColumn, string? OnDelete)>>();
@@ -170,10 +191,38 @@ public sealed partial class MySqlDatabaseConnector
         return new DatabaseCatalog
         {
             Tables = tables,
+            Issues = issues,
             DefaultSchema = _database ?? "",
             QueryCount = queries,
             ServerVersion = MySqlDialect.ProductVersion(connection.ServerVersion),
         };
+    }
+
+    /// <summary>The codes of the warnings the last statement left (<c>SHOW WARNINGS</c>); never their text, which can
+    /// quote values.</summary>
+    private async Task<HashSet<int>> WarningCodesAsync(MySqlConnection connection, SampleOptions limits, CancellationToken ct)
+    {
+        var codes = new HashSet<int>();
+        await using var cmd = CatalogCommand(connection, "SHOW WARNINGS", limits);
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            codes.Add(Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+        return codes;
+    }
+
+    /// <summary>Why a base table's columns could not be read, from the warnings information_schema left, with what to
+    /// change: the lock timeout (1205), the statement timeout (1969 MariaDB, 3024 MySQL), else the warning codes.</summary>
+    /// <param name="warnings">The warning codes of the columns query.</param>
+    /// <param name="limits">The limits the catalog read ran under.</param>
+    internal static string UnreadDefinition(IReadOnlySet<int> warnings, SampleOptions limits)
+    {
+        const string Head = "its definition could not be read, so it is left out of the inventory: ";
+        if (warnings.Contains(1205))
+            return Head + SampleLimits.CatalogLockAdvice(limits, "another session holds an exclusive metadata lock on the table, as DDL does");
+        if (warnings.Contains(1969) || warnings.Contains(3024))
+            return Head + SampleLimits.CatalogStatementAdvice(limits);
+        var codes = warnings.Count == 0 ? "no warning" : "warning " + string.Join(", ", warnings.Order());
+        return Head + $"information_schema listed no column of it ({codes}); check the account's privileges on the table and scan again";
     }
 
     /// <summary>Statements of <c>SHOW CREATE TABLE</c> sent in one round trip.</summary>

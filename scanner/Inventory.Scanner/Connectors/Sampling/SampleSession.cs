@@ -73,12 +73,12 @@ internal static class SampleLimits
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.#} s");
 
     /// <summary>What to change after a timeout: <c>the limits were a statement timeout of 30 s and a lock timeout of 5 s;
-    /// to read it, raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout, or
+    /// to read it, raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout (or --lock-timeout), or
     /// exclude the table</c>.</summary>
     /// <param name="options">The limits the read ran under.</param>
     public static string TimeoutAdvice(SampleOptions options) =>
         $"the limits were a statement timeout of {Duration(options.StatementTimeout)} and a lock timeout of {Duration(options.LockTimeout)}; "
-        + "to read it, raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout, or exclude the table";
+        + "to read it, raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout (or --lock-timeout), or exclude the table";
 
     /// <summary>What to change after a catalog read outlasted the lock timeout: <c>the catalog read waited longer than the
     /// lock timeout of 5 s for a lock …; raise lock-timeout: under the source's sample: in inventory.yml (or pass --lock-timeout), or scan again
