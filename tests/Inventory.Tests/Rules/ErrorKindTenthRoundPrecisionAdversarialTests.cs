@@ -19,7 +19,11 @@ namespace Inventory.Tests.Rules;
 /// <item>the name of a thing its qualifier says is no person (<c>SystemName</c>, <c>BINDING_NAME</c>,
 /// <c>provider_name</c>, <c>apikey_name</c>, <c>EntityName</c>, <c>nom_du_fournisseur</c>, <c>Klassenname</c>) is
 /// configuration (none); the names people have and the names of banks, cities, devices, files and card issuers are
-/// never taken by its rule.</item>
+/// never taken by its rule;</item>
+/// <item>the message, comment, note, output or result of a job, a scheduled task, a cron run or a queue
+/// (<c>task.message</c>, <c>cron_tasks.comment</c>, <c>task_log.comment</c>, <c>taches.commentaire</c>,
+/// <c>Aufgaben.Notiz</c>, <c>tareas.comentario</c>) is what the system or its staff wrote about its work (none); the
+/// content of a ticket's task and the comments of tickets, messages, people and orders are never taken by its rule.</item>
 /// </list>
 /// Only kinds are asserted, never one literal row.
 /// </summary>
@@ -29,6 +33,7 @@ public sealed class ErrorKindTenthRoundPrecisionAdversarialTests : GeneratedName
     private const string SystemMessageRule = "name.multi.message-the-application-writes";
     private const string CodeRule = "name.multi.bare-code-of-a-record";
     private const string ThingNameRule = "name.multi.name-of-a-thing-named-by-its-kind";
+    private const string JobNoteRule = "name.multi.note-on-a-job-or-task";
 
     private static readonly string[] LongTextTypes = [.. EngineTextTypes, "longtext", "mediumtext", "nvarchar(max)", "Nullable(String)", "TEXT"];
 
@@ -199,4 +204,44 @@ public sealed class ErrorKindTenthRoundPrecisionAdversarialTests : GeneratedName
             new("es", W("nombre del proveedor"), ["historia_clinica", "consultas"]),
         ],
         EngineTextTypes, ["id", "patient_id", "created_at"], ["none", "contact", "other_personal"]);
+
+    // ------------------------------------------------------------------ the note on a job or a task
+
+    internal static readonly ColumnKind NotesOnJobsAndTasks = new("the message, comment, note, output or result of a job, task, cron or queue",
+        [
+            new("en", W("message", "comment", "comments", "note", "notes", "output", "result", "log message", "short message",
+                "full message"),
+                ["tasks", "task", "jobs", "cron_jobs", "cron_tasks", "task_log", "task_logs", "job_runs", "queues",
+                 "scheduled_jobs", "background_jobs", "job_logs", "failed_jobs", "queue_jobs"]),
+            new("fr", W("message", "commentaire", "remarque", "note", "resultat"),
+                ["taches", "taches_planifiees", "file_d_attente", "journal_des_taches"]),
+            new("de", W("nachricht", "kommentar", "notiz", "bemerkung", "ergebnis"),
+                ["aufgaben", "auftraege", "warteschlange", "aufgaben_protokoll"]),
+            new("es", W("mensaje", "comentario", "nota", "resultado"),
+                ["tareas", "tareas_programadas", "colas", "registro_de_tareas"]),
+        ],
+        LongTextTypes, ["id", "status", "started_at", "finished_at"], ["none"]);
+
+    internal static readonly ColumnKind ContentOfTicketTasksAndPeoplesComments = new("the content of a ticket's task, or a comment of a ticket, message, person or order",
+        [
+            new("en", W("content", "body", "description", "comment", "message", "note"),
+                ["ticket_tasks", "problem_tasks", "issue_tasks", "support_request_tasks", "tickets", "comments", "messages",
+                 "users", "customers", "orders", "order_history", "conversations", "task_comments"]),
+            new("fr", W("contenu", "commentaire", "message"), ["taches_tickets", "tickets", "commentaires", "clients", "commandes"]),
+            new("de", W("inhalt", "kommentar", "nachricht"), ["ticket_aufgaben", "tickets", "kommentare", "kunden", "bestellungen"]),
+            new("es", W("contenido", "comentario", "mensaje"), ["tareas_de_tickets", "tickets", "comentarios", "clientes", "pedidos"]),
+        ],
+        LongTextTypes, ["id", "user_id", "created_at"], ["none", "customer_content", "automatic"]);
+
+    [Test]
+    public void TheNoteOnAJobOrTask_IsWhatTheSystemWrote() =>
+        AdversarialColumns.AssertAllAccepted(Rules, NotesOnJobsAndTasks, 1200, 3111);
+
+    [Test]
+    public void TheNoteOnAJobOrTask_IsWhatTheSystemWrote_WithTheShippedModel() =>
+        AdversarialColumns.AssertAllAccepted(Combined, NotesOnJobsAndTasks, 400, 3112);
+
+    [Test]
+    public void TheContentOfATicketsTaskOrAPersonsComment_IsNeverTakenByTheJobNoteRule() =>
+        AssertRuleNeverFires(ContentOfTicketTasksAndPeoplesComments, 800, 3113, JobNoteRule);
 }
