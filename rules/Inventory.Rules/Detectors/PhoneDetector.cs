@@ -103,42 +103,28 @@ internal sealed class PhoneDetector : ValueDetector
     /// from the library's own metadata; a region whose prefixes are patterns rather than plain digits is never
     /// skipped. Decisions unchanged, tested against the parse of every region on generated values
     /// (<c>PhoneDetectorEquivalenceTests</c>).</summary>
-    private sealed class RegionPlan
+    private sealed class RegionPlan(string region, string countryCode, string? internationalPrefix, string? nationalPrefix, bool[]? lengths)
     {
-        private readonly string _countryCode;
-        private readonly string? _internationalPrefix;
-        private readonly string? _nationalPrefix;
-        private readonly bool[]? _lengths;
-
-        private RegionPlan(string region, string countryCode, string? internationalPrefix, string? nationalPrefix, bool[]? lengths)
-        {
-            Region = region;
-            _countryCode = countryCode;
-            _internationalPrefix = internationalPrefix;
-            _nationalPrefix = nationalPrefix;
-            _lengths = lengths;
-        }
-
-        public string Region { get; }
+        public string Region { get; } = region;
 
         public static RegionPlan For(string region)
         {
             var metadata = Util.GetMetadataForRegion(region);
-            var countryCode = metadata.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var code = metadata.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
             string? international = metadata.InternationalPrefix, national = metadata.NationalPrefixForParsing;
             if (string.IsNullOrEmpty(national)) national = metadata.NationalPrefix;
             bool plain = IsDigits(international) && (string.IsNullOrEmpty(national) || IsDigits(national))
                 && string.IsNullOrEmpty(metadata.NationalPrefixTransformRule);
-            var lengths = new bool[18];
+            var allowed = new bool[18];
             foreach (var other in Util.GetRegionCodesForCountryCode(metadata.CountryCode))
             {
                 var general = Util.GetMetadataForRegion(other)?.GeneralDesc;
                 if (general is null || general.PossibleLengthList.Count == 0) { plain = false; continue; }
                 foreach (var length in general.PossibleLengthList.Concat(general.PossibleLengthLocalOnlyList))
-                    if (length is >= 0 and < 18) lengths[length] = true;
+                    if (length is >= 0 and < 18) allowed[length] = true;
                     else plain = false;
             }
-            return new RegionPlan(region, countryCode, international, string.IsNullOrEmpty(national) ? null : national, plain ? lengths : null);
+            return new RegionPlan(region, code, international, string.IsNullOrEmpty(national) ? null : national, plain ? allowed : null);
         }
 
         private static bool IsDigits(string? text) => !string.IsNullOrEmpty(text) && text.All(char.IsAsciiDigit);
@@ -147,17 +133,16 @@ internal sealed class PhoneDetector : ValueDetector
         /// <c>+</c> and no letter) has a length this region's country code allows.</summary>
         public bool CannotFit(ReadOnlySpan<char> digits)
         {
-            if (_lengths is null || digits.StartsWith(_internationalPrefix)) return false;
+            if (lengths is null || digits.StartsWith(internationalPrefix)) return false;
             // The most the parse can strip: the country code when the digits start with it, and the national prefix up
             // to twice (once while extracting the country code, once after: 1117692083669 is the US 769 208 3669).
-            int np = _nationalPrefix?.Length ?? 0;
-            int stripped = digits.StartsWith(_countryCode) ? _countryCode.Length + 2 * np
-                : np > 0 && digits.StartsWith(_nationalPrefix) ? 2 * np : 0;
+            int np = nationalPrefix?.Length ?? 0;
+            int stripped = digits.StartsWith(countryCode) ? countryCode.Length + 2 * np
+                : np > 0 && digits.StartsWith(nationalPrefix) ? 2 * np : 0;
             for (int length = Math.Max(0, digits.Length - stripped); length <= digits.Length; length++)
-                if (length < _lengths.Length && _lengths[length]) return false;
+                if (length < lengths.Length && lengths[length]) return false;
             return true;
         }
-
     }
 
     /// <summary>The country calling code of a bare digit run read as an international number without its <c>+</c> (the
