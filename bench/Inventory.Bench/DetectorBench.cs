@@ -6,7 +6,7 @@ using Inventory.Rules.Detectors;
 namespace Inventory.Bench;
 
 /// <summary>
-/// <c>bench detectors [--values N] [--column-size M]</c>: runs the detector pass (<see cref="DetectorSuite.Default"/>)
+/// <c>bench detectors [--values N] [--column-size M] [--per-detector] [--phone-regions]</c>: runs the detector pass (<see cref="DetectorSuite.Default"/>)
 /// over N realistic sampled values (default 1,000,000) grouped into columns of M values (default 500), on one thread,
 /// and reports values per second per core. The values are generated deterministically (seed 42) in the proportions of a
 /// typical application schema: keys, amounts, timestamps, statuses, names, e-mails, phones, addresses, IPs, user
@@ -45,6 +45,7 @@ internal static class DetectorBench
             $"detector pass: {count:N0} values in {columns.Count:N0} columns, {suite.DetectorIds.Count} detectors, one thread"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"elapsed {watch.Elapsed.TotalMilliseconds:0} ms; {perSecond:N0} values/s per core (wall); {perCpuSecond:N0} values/s per CPU-second; {matched:N0} detector hits"));
+        if (args.Contains("--phone-regions")) PhoneRegions(columns);
         if (args.Contains("--per-detector"))
         {
             // Each detector alone over the same columns (the shape pass and distinct set are paid by each run).
@@ -63,6 +64,43 @@ internal static class DetectorBench
         return Task.FromResult(0);
     }
 
+
+    /// <summary><c>--phone-regions</c>: the phone detector alone over the same columns' values and over 200,000 bare
+    /// digit runs of 9–13 digits (ids, counters, phone numbers stored as integers), parsing every candidate region
+    /// against skipping the regions no reading of the digits fits (the detector's default), each timed on this thread
+    /// after a warm-up; the decisions must agree (PhoneDetectorEquivalenceTests).</summary>
+    private static void PhoneRegions(List<(IReadOnlyList<string> Values, TypeFamily Family)> columns)
+    {
+        var random = new Random(7);
+        var runs = Enumerable.Range(0, 200_000).Select(_ =>
+        {
+            int length = random.Next(9, 14);
+            var digits = new char[length];
+            for (int i = 0; i < length; i++) digits[i] = (char)('0' + random.Next(i == 0 ? 1 : 0, 10));
+            if (random.Next(4) == 0) digits[0] = '0';
+            return new string(digits);
+        }).ToArray();
+        var sets = new (string Name, string[] Values)[] { ("the columns' values", [.. columns.SelectMany(c => c.Values)]), ("bare digit runs", runs) };
+        foreach (var (name, values) in sets)
+        {
+            var shapes = values.Select(v => ValueShape.Of(v, fraction: false)).ToArray();
+            double[] cpu = new double[2];
+            int[] hits = new int[2];
+            for (int pass = 0; pass < 3; pass++)
+                foreach (bool skip in new[] { false, true })
+                {
+                    var c0 = Process.GetCurrentProcess().TotalProcessorTime;
+                    int matched = 0;
+                    for (int i = 0; i < values.Length; i++)
+                        if (values[i].Length > 0 && PhoneDetector.IsMatch(values[i], shapes[i], skip)) matched++;
+                    if (pass == 0) continue;
+                    cpu[skip ? 1 : 0] += (Process.GetCurrentProcess().TotalProcessorTime - c0).TotalMilliseconds / 2;
+                    hits[skip ? 1 : 0] = matched;
+                }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  phone detector over {values.Length:N0} {name}: every region parsed {cpu[0]:0} CPU ms, unfit regions skipped {cpu[1]:0} CPU ms; phones {hits[0]:N0} / {hits[1]:N0}"));
+        }
+    }
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -33,7 +33,15 @@ internal sealed class PhoneDetector : ValueDetector
     public override bool AppliesTo(TypeFamily family) => family is TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Integer or TypeFamily.Decimal or TypeFamily.Other;
 
     /// <inheritdoc />
-    public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
+    public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape) => IsMatch(value, shape, skipUnfitRegions: true);
+
+    /// <summary>The detector's decision; with <paramref name="skipUnfitRegions"/> false every candidate region is parsed,
+    /// as before <see cref="RegionPlan"/> (the reference the equivalence tests compare with).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="shape">Its shape (<see cref="ValueShape.Of"/>).</param>
+    /// <param name="skipUnfitRegions">Skip the parse of a region no reading of the digits fits.</param>
+    /// <returns>True for a phone number.</returns>
+    internal static bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape, bool skipUnfitRegions)
     {
         if (shape.Fraction || shape.Digits is < 7 or > 15 || shape.Length > 32 || shape.At > 0) return false;
         if (shape.Letters > 0 && !HasExtension(value)) return false;
@@ -52,12 +60,89 @@ internal sealed class PhoneDetector : ValueDetector
         var text = value.ToString();
         if (first == '+' || text.StartsWith("00", StringComparison.Ordinal)) return Valid(first == '+' ? text : "+" + text[2..], null);
         if (shape.AllDigits && shape.Digits >= 10 && first != '0' && Valid("+" + text, null)) return true;
-        // Most likely region first so that one parse usually decides.
-        string? likely = first == '0' ? (shape.Digits == 10 ? "FR" : "GB") : shape.Digits == 10 ? "US" : shape.Digits == 9 ? "ES" : null;
-        if (likely is not null && Valid(text, likely)) return true;
-        foreach (var region in Regions)
-            if (region != likely && Valid(text, region)) return true;
+        // Most likely region first so that one parse usually decides; a region whose number plan no reading of the digits
+        // fits is not parsed at all (RegionPlan.CannotFit).
+        // (Plans is in Regions' order: FR, US, GB, DE, ES.)
+        var likely = first == '0' ? (shape.Digits == 10 ? Plans[0] : Plans[2]) : shape.Digits == 10 ? Plans[1] : shape.Digits == 9 ? Plans[4] : null;
+        Span<char> digits = stackalloc char[shape.Digits];
+        bool plain = skipUnfitRegions && shape.Letters == 0 && !value.Contains('+') && CopyDigits(value, digits);
+        if (likely is not null && (!plain || !likely.CannotFit(digits)) && Valid(text, likely.Region)) return true;
+        foreach (var plan in Plans)
+            if (plan != likely && (!plain || !plan.CannotFit(digits)) && Valid(text, plan.Region)) return true;
         return false;
+    }
+
+    private static readonly RegionPlan[] Plans = [.. Regions.Select(RegionPlan.For)];
+
+    /// <summary>The candidate regions whose parse is skipped for a national number's digits (for tests).</summary>
+    /// <param name="digits">ASCII digits of a value with no <c>+</c> and no letter.</param>
+    /// <returns>Region codes, in the order tried.</returns>
+    internal static IReadOnlyList<string> RegionsSkipped(string digits) => [.. Plans.Where(p => p.CannotFit(digits)).Select(p => p.Region)];
+
+    // The value's ASCII digits in order; false when their count is not shape's (never for a shape of the same value).
+    private static bool CopyDigits(ReadOnlySpan<char> value, Span<char> digits)
+    {
+        int n = 0;
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiDigit(c)) continue;
+            if (n == digits.Length) return false;
+            digits[n++] = c;
+        }
+        return n == digits.Length;
+    }
+
+    /// <summary>What libphonenumber's parse of a national number (no <c>+</c>, no letters, so no extension and no
+    /// international reading unless the digits start with the region's international prefix) can make of its digits
+    /// under one region: the national significant number is the digits less at most the region's country code (when
+    /// they start with it) and twice its national prefix (<c>PhoneNumberUtil.Parse</c>:
+    /// <c>MaybeExtractCountryCode</c>, then <c>MaybeStripNationalPrefixAndCarrierCode</c>), and a valid or possible
+    /// number of the country code has a length its regions' metadata lists (general description's possible lengths,
+    /// local-only ones included). When none of those lengths is listed the parse cannot pass <see cref="Valid"/>, so
+    /// it is not run: a 10-digit number not starting with 0 is never a French or Spanish one (9 digits). Built once
+    /// from the library's own metadata; a region whose prefixes are patterns rather than plain digits is never
+    /// skipped. Decisions unchanged, tested against the parse of every region on generated values
+    /// (<c>PhoneDetectorEquivalenceTests</c>).</summary>
+    private sealed class RegionPlan(string region, string countryCode, string? internationalPrefix, string? nationalPrefix, bool[]? lengths)
+    {
+        public string Region { get; } = region;
+
+        public static RegionPlan For(string region)
+        {
+            var metadata = Util.GetMetadataForRegion(region);
+            var code = metadata.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string? international = metadata.InternationalPrefix, national = metadata.NationalPrefixForParsing;
+            if (string.IsNullOrEmpty(national)) national = metadata.NationalPrefix;
+            bool plain = IsDigits(international) && (string.IsNullOrEmpty(national) || IsDigits(national))
+                && string.IsNullOrEmpty(metadata.NationalPrefixTransformRule);
+            var allowed = new bool[18];
+            foreach (var other in Util.GetRegionCodesForCountryCode(metadata.CountryCode))
+            {
+                var general = Util.GetMetadataForRegion(other)?.GeneralDesc;
+                if (general is null || general.PossibleLengthList.Count == 0) { plain = false; continue; }
+                foreach (var length in general.PossibleLengthList.Concat(general.PossibleLengthLocalOnlyList))
+                    if (length is >= 0 and < 18) allowed[length] = true;
+                    else plain = false;
+            }
+            return new RegionPlan(region, code, international, string.IsNullOrEmpty(national) ? null : national, plain ? allowed : null);
+        }
+
+        private static bool IsDigits(string? text) => !string.IsNullOrEmpty(text) && text.All(char.IsAsciiDigit);
+
+        /// <summary>True when no reading of <paramref name="digits"/> (a national number's digits, the value holding no
+        /// <c>+</c> and no letter) has a length this region's country code allows.</summary>
+        public bool CannotFit(ReadOnlySpan<char> digits)
+        {
+            if (lengths is null || digits.StartsWith(internationalPrefix)) return false;
+            // The most the parse can strip: the country code when the digits start with it, and the national prefix up
+            // to twice (once while extracting the country code, once after: 1117692083669 is the US 769 208 3669).
+            int np = nationalPrefix?.Length ?? 0;
+            int stripped = digits.StartsWith(countryCode) ? countryCode.Length + 2 * np
+                : np > 0 && digits.StartsWith(nationalPrefix) ? 2 * np : 0;
+            for (int length = Math.Max(0, digits.Length - stripped); length <= digits.Length; length++)
+                if (length < lengths.Length && lengths[length]) return false;
+            return true;
+        }
     }
 
     /// <summary>The country calling code of a bare digit run read as an international number without its <c>+</c> (the

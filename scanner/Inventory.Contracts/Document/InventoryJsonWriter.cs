@@ -68,7 +68,7 @@ internal static class InventoryJsonWriter
         {
             var table = tables[i];
             if (table is null) writer.WriteNullValue();
-            else if (table.Prewritten is { } prewritten && prewritten.Fits(table)) writer.WriteRawValue(prewritten.Json, skipInputValidation: true);
+            else if (table.Prewritten is { } prewritten && prewritten.Fits(table)) writer.WriteRawValue(prewritten.Json.Span, skipInputValidation: true);
             else Table(writer, table);
         }
         writer.WriteEndArray();

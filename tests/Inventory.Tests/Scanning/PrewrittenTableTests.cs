@@ -63,6 +63,35 @@ public sealed class PrewrittenTableTests
     }
 
     [Test]
+    public void WriteAhead_MegabytesOfTablesOnOneThread_EveryTableKeepsItsBytes()
+    {
+        // Given generated documents whose tables, written ahead one after the other on this thread, fill several of the
+        // slabs their bytes are cut from (1 MB each), with some tables grown past a quarter of a slab (arrays of their own)
+        var random = new Random(31);
+        var documents = new List<(InventoryDocument Document, string Expected)>();
+        long bytes = 0;
+        while (bytes < 5_000_000)
+        {
+            var document = InventoryJsonGeneratedWriterTests.RandomDocument(random, tables: random.Next(1, 8));
+            if (random.Next(4) == 0)
+                foreach (var (_, table) in document.AllTables())
+                    for (int copy = 0; copy < 3; copy++) table.Columns.AddRange(table.Columns.ToList());
+            document.Normalize();
+            documents.Add((document, Written(document)));
+            foreach (var (_, table) in document.AllTables())
+            {
+                Assert.That(PrewrittenTable.WriteAhead(table), Is.True);
+                bytes += table.Prewritten!.Json.Length;
+            }
+        }
+
+        // Then every document written afterwards, from bytes kept since, is the one written without them
+        Assert.That(documents.Any(d => d.Document.AllTables().Any(t => t.Table.Prewritten!.Json.Length > 256 * 1024)), Is.True, "a table of its own array");
+        foreach (var (document, expected) in documents)
+            Assert.That(Written(document), Is.EqualTo(expected));
+    }
+
+    [Test]
     public void WriteAhead_TableAtItsDepth_HoldsTheIndentedObject()
     {
         // Given a table
@@ -73,7 +102,7 @@ public sealed class PrewrittenTableTests
         PrewrittenTable.WriteAhead(table);
 
         // Then the bytes are a newline, eight spaces (depth 4) and the object, with no list separator
-        var text = Encoding.UTF8.GetString(table.Prewritten!.Json);
+        var text = Encoding.UTF8.GetString(table.Prewritten!.Json.Span);
         Assert.That(text.StartsWith("\n        {\n          \"schema\": ", StringComparison.Ordinal), Is.True, text[..Math.Min(60, text.Length)]);
         Assert.That(text.EndsWith("\n        }", StringComparison.Ordinal), Is.True);
     }
