@@ -44,6 +44,19 @@ public sealed class StoredCardWordAdversarialTests : GeneratedNameFixture
         ],
         EngineTextTypes, ["id", "name", "created_at"], ["none"]);
 
+    internal static readonly ColumnKind LongerNamesInCardTables = new("a holder's type or a longer name ending in a card word, in card tables",
+        [
+            new("en", W("holder type", "place holder", "account holder count"), ["payment_methods", "cards", "wallets"]),
+            new("fr", W("type titulaire", "type de titulaire", "sous marque", "nombre titulaire"), ["moyens_paiement", "cartes"]),
+            new("de", W("inhaber typ", "inhaber anzahl", "untermarke"), ["zahlungsmittel", "karten"]),
+            new("es", W("tipo titular", "tipo de titular", "submarca"), ["medios_pago", "tarjetas"]),
+        ],
+        ["varchar(64)", "text", "integer"], Siblings, ["none"]);
+
+    [Test]
+    public void LongerNamesInCardTables_AreNeverTakenByTheHolderRule() =>
+        AssertRuleNeverFires(LongerNamesInCardTables, 400, 3137, "name.multi.holder-of-a-stored-card");
+
     [Test]
     public void TheHolderOfAStoredCard_IsAName() =>
         AdversarialColumns.AssertAllAccepted(Rules, HoldersOfStoredCards, 400, 3131);
