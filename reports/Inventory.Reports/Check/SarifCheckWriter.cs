@@ -148,7 +148,10 @@ public sealed class SarifCheckWriter : ICheckWriter
             if (result.UsedBaseline) json.WriteString("baselineState", f.Baselined ? "unchanged" : "new");
             json.WriteStartObject("properties");
             if (f.Source is not null) json.WriteString("source", f.Source);
-            json.WriteString("table", f.Table);
+            // An invalid annotation has no table: its finding's Table holds the annotation file (trial31: SARIF consumers
+            // read properties.table as a table name), so it is written as the file it is.
+            if (f.Kind == FindingKind.InvalidAnnotation) json.WriteString("annotationFile", f.Table);
+            else json.WriteString("table", f.Table);
             if (f.Column is not null) json.WriteString("column", f.Column);
             if (f.Suggestion is not null) json.WriteString("suggestion", f.Suggestion);
             if (f.ClaimId is not null) json.WriteString("claim", f.ClaimId);

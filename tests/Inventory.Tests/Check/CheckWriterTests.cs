@@ -78,6 +78,8 @@ public sealed class CheckWriterTests
             Assert.That((string)conflict["level"]!, Is.EqualTo("warning"));
             var invalid = results.Single(r => (string)r!["ruleId"]! == "invalid-annotation")!;
             Assert.That((string)invalid["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!, Is.EqualTo("bad%2C%20file%3A%20100%25.yml"));
+            Assert.That((string?)invalid["properties"]!["annotationFile"], Is.EqualTo("bad, file: 100%.yml"), "the file, named as a file");
+            Assert.That(invalid["properties"]!["table"], Is.Null, "an invalid annotation names no table");
             Assert.That((string)results.Single(r => ((string)r!["message"]!["text"]!).StartsWith("invoice_line.id:", StringComparison.Ordinal))!["level"]!, Is.EqualTo("note"));
         }
     }
