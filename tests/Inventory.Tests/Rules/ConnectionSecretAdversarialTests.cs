@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Inventory.Catalog;
+using Inventory.Classification;
 using Inventory.Rules.Detectors;
 using Inventory.Tests.Support;
 using NUnit.Framework;
@@ -89,41 +90,35 @@ public sealed class ConnectionSecretAdversarialTests : GeneratedNameFixture
     private static readonly string[] NeutralColumns = ["value", "config", "settings", "target", "endpoint", "dsn", "url", "valeur", "parametre", "cible", "wert", "einstellung", "ziel", "valor", "ajuste", "destino"];
     private static readonly string[] NeutralTables = ["integrations", "app_settings", "datasources", "webhooks", "parametres", "einstellungen", "ajustes", "connections"];
 
+    /// <summary>300 sampled columns under neutral names of neutral tables, each of 40 values drawn from <paramref name="value"/>.</summary>
+    private static IEnumerable<ColumnEvidence> NeutralColumnsOf(Func<Random, string> value, int seed)
+    {
+        var random = new Random(seed);
+        for (int c = 0; c < 300; c++)
+            yield return Some.InTable(Pick(random, NeutralTables), ["id", "name", "created_at"], SnakeCamelOrPascal(random, Pick(random, NeutralColumns)),
+                Pick(random, EngineTextTypes), Enumerable.Range(0, 40).Select(_ => value(random)).ToArray());
+    }
+
     [TestCase(1)]
     [TestCase(2)]
     public void Columns_OfConnectionStringsWithAPassword_AreCredentials_WhateverTheName(int seed)
     {
-        var random = new Random(seed);
-        var wrong = new List<string>();
-        const int columns = 300;
-        for (int c = 0; c < columns; c++)
-        {
-            var name = SnakeCamelOrPascal(random, Pick(random, NeutralColumns));
-            var column = Some.InTable(Pick(random, NeutralTables), ["id", "name", "created_at"], name, Pick(random, EngineTextTypes),
-                Enumerable.Range(0, 40).Select(_ => WithPassword(random)).ToArray());
-            var category = Combined.Classify(column).DataCategory;
-            if (category != "other_personal.credentials") wrong.Add($"{column.Table}.{name} → {category ?? "untagged"}");
-        }
-        AssertNoneWrong(wrong, columns, "columns of connection strings with passwords not other_personal.credentials");
+        var wrong = NeutralColumnsOf(WithPassword, seed)
+            .Select(column => (column, Combined.Classify(column).DataCategory))
+            .Where(p => p.DataCategory != "other_personal.credentials")
+            .Select(p => $"{p.column.Table}.{p.column.Column.Name} → {p.DataCategory ?? "untagged"}").ToList();
+        AssertNoneWrong(wrong, 300, "columns of connection strings with passwords not other_personal.credentials");
     }
 
     [TestCase(1)]
     [TestCase(2)]
     public void Columns_OfLookAlikes_AreNeverCredentialsFromTheirValues(int seed)
     {
-        var random = new Random(seed);
-        var wrong = new List<string>();
-        const int columns = 300;
-        for (int c = 0; c < columns; c++)
-        {
-            var name = SnakeCamelOrPascal(random, Pick(random, NeutralColumns));
-            var column = Some.InTable(Pick(random, NeutralTables), ["id", "name", "created_at"], name, Pick(random, EngineTextTypes),
-                Enumerable.Range(0, 40).Select(_ => WithoutSecret(random)).ToArray());
-            var decision = Rules.Classify(column);
-            if (decision.Evidence.Any(e => e.Id == DetectorIds.ConnectionSecret && e.Matched > 0) || decision.DataCategory == "other_personal.credentials")
-                wrong.Add($"{column.Table}.{name} → {decision.DataCategory ?? "untagged"}");
-        }
-        AssertNoneWrong(wrong, columns, "look-alike columns read as connection secrets");
+        var wrong = NeutralColumnsOf(WithoutSecret, seed)
+            .Select(column => (column, Decision: Rules.Classify(column)))
+            .Where(p => p.Decision.Evidence.Any(e => e.Id == DetectorIds.ConnectionSecret && e.Matched > 0) || p.Decision.DataCategory == "other_personal.credentials")
+            .Select(p => $"{p.column.Table}.{p.column.Column.Name} → {p.Decision.DataCategory ?? "untagged"}").ToList();
+        AssertNoneWrong(wrong, 300, "look-alike columns read as connection secrets");
     }
 
     [TestCase(1)]
