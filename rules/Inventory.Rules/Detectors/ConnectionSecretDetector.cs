@@ -27,8 +27,9 @@ internal sealed class ConnectionSecretDetector : ValueDetector
     /// <inheritdoc />
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
     {
-        if (shape.Length is < 10 or > 4096) return false;
-        // Every accepted form needs a ':' (URI) or an '=' (key–value); the shape counts colons, not '='.
+        // Every accepted form needs a ':' (URI) or an '=' (key–value), both counted among the shape's other characters, so
+        // a value without any (most names, numbers and words) is rejected without being read again.
+        if (shape.Length is < 10 or > 4096 || shape.Other == 0) return false;
         return (shape.Colons > 0 && IsUriWithPassword(value)) || (value.Contains('=') && IsKeyValueWithPassword(value));
     }
 
