@@ -3,6 +3,7 @@ using Inventory.Model;
 using Inventory.Reports;
 using Inventory.Reports.Writers;
 using Inventory.Rules.Policy;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 using System.Text;
 
@@ -16,17 +17,6 @@ public sealed class RegisterDatesTests
 {
     private static readonly DateTimeOffset Scanned = new(2026, 12, 5, 21, 30, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Before = new(2026, 6, 2, 8, 0, 0, TimeSpan.Zero);
-
-    /// <summary>A policy with one activity and nothing optional: no DPO, representative, legal basis, data subject or
-    /// security measure.</summary>
-    private const string BarePolicy = """
-        controller: { name: Example PaaS SAS, address: Strasbourg }
-        activities:
-          - id: billing
-            name: Billing
-            purposes: [invoice]
-            data-categories: [financial.billing]
-        """;
 
     private static InventoryDocument Scan(DateTimeOffset? at, string? activity = "account-management")
     {
@@ -111,7 +101,7 @@ public sealed class RegisterDatesTests
     {
         // Given a policy naming no DPO, representative, legal basis, data subject or security measure, and an
         // inventory whose tables name no activity (the billing activity has no column).
-        var model = ReportModel.Build(Scan(Scanned, activity: null), PolicyDocument.Parse(BarePolicy, "policy.yml"));
+        var model = ReportModel.Build(Scan(Scanned, activity: null), PolicyDocument.Parse(SamplePolicies.OneBareActivity, "policy.yml"));
 
         var register = await Register(model);
 
@@ -129,7 +119,7 @@ public sealed class RegisterDatesTests
     [TestCase("html", "<tr><th>DPO</th><td><span class=\"muted\">none declared</span></td></tr>")]
     public async Task Render_PolicyWithoutDpo_SaysNoneDeclaredAsTheRegisterDoes(string format, string expected)
     {
-        var model = ReportModel.Build(Scan(Scanned), PolicyDocument.Parse(BarePolicy, "policy.yml"));
+        var model = ReportModel.Build(Scan(Scanned), PolicyDocument.Parse(SamplePolicies.OneBareActivity, "policy.yml"));
 
         var text = Encoding.UTF8.GetString(await ReportWriterTests.RenderAsync(ReportWriters.Create(format), model));
 

@@ -20,15 +20,6 @@ namespace Inventory.Tests.Reports;
 [TestFixture]
 public sealed class ReportConsistencyTests
 {
-    private const string NoProcessorPolicy = """
-        controller: { name: Example PaaS SAS, address: Strasbourg }
-        activities:
-          - id: billing
-            name: Billing
-            purposes: [invoice]
-            data-categories: [financial.billing]
-        """;
-
     private static async Task<byte[]> Render(string format, ReportModel model) =>
         await ReportWriterTests.RenderAsync(ReportWriters.Create(format), model);
 
@@ -54,7 +45,7 @@ public sealed class ReportConsistencyTests
     [TestCase("xlsx", ">accepted<")]
     public async Task Report_SuggestionAboveTheThreshold_IsAcceptedInEveryFormat(string format, string expected)
     {
-        var model = ReportModel.Build(Suggestions(), PolicyDocument.Parse(NoProcessorPolicy, "policy.yml"), options: new ReportOptions { AcceptClassificationAbove = 0.9 });
+        var model = ReportModel.Build(Suggestions(), PolicyDocument.Parse(SamplePolicies.OneBareActivity, "policy.yml"), options: new ReportOptions { AcceptClassificationAbove = 0.9 });
 
         var text = await Text(format, model);
 
@@ -126,7 +117,7 @@ public sealed class ReportConsistencyTests
     [TestCase("xlsx", "Aucun traitement déclaré en sous-traitance (none declared)")]
     public async Task Report_NoProcessorActivityNorSource_SaysNoneDeclared(string format, string expected)
     {
-        var model = ReportModel.Build(Suggestions(), PolicyDocument.Parse(NoProcessorPolicy, "policy.yml"));
+        var model = ReportModel.Build(Suggestions(), PolicyDocument.Parse(SamplePolicies.OneBareActivity, "policy.yml"));
 
         Assert.That(await Text(format, model), Does.Contain(expected));
     }
