@@ -9,7 +9,8 @@ namespace Inventory.Rules.Detectors;
 /// shape check (IPv4 only in dotted-quad form with four parts of 1–3 digits; IPv6 with at least two colons and hex
 /// digits; an optional <c>/prefix</c> as PostgreSQL prints <c>inet</c>/<c>cidr</c>). Loopback (127.0.0.0/8, ::1) and
 /// unspecified (0.0.0.0, ::, and the whole 0.0.0.0/8 "this network" block) addresses and IPv4 netmasks (a run of ones
-/// from the top bit: 255.255.255.0, 255.255.240.0) do not match: a column holding only them is not personal. Documentation ranges
+/// from the top bit: 255.255.255.0, 255.255.240.0) and network ranges (a prefix with every host bit zero, 10.0.0.0/8, as a
+/// <c>cidr</c> column holds them) do not match: a column holding only them is not personal. Documentation ranges
 /// (RFC 5737 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24; RFC 3849 2001:db8::/32) DO match. Version-like dotted quads
 /// (1.2.3.4 in a <c>version</c> column) are excluded by the classifier's name gate, not here.
 /// </summary>
@@ -32,10 +33,11 @@ internal sealed class IpAddressDetector : ValueDetector
     {
         if (shape.Length > 49 || shape.Spaces > 0) return false;
         int slash = value.IndexOf('/');
+        int prefixLength = -1;
         if (slash >= 0)
         {
             var prefix = value[(slash + 1)..];
-            if (prefix.IsEmpty || prefix.Length > 3 || !int.TryParse(prefix, out _)) return false;
+            if (prefix.IsEmpty || prefix.Length > 3 || !int.TryParse(prefix, out prefixLength)) return false;
             value = value[..slash];
         }
         if (shape.Colons == 0)
@@ -57,6 +59,7 @@ internal sealed class IpAddressDetector : ValueDetector
                 if (!(char.IsAsciiHexDigit(c) || c is ':' or '.' or '%')) return false;
         }
         if (!IPAddress.TryParse(value, out var address)) return false;
+        if (prefixLength >= 0 && IsNetworkRange(address, prefixLength)) return false;
         if (IPAddress.IsLoopback(address)) return false;
         if (address.AddressFamily == AddressFamily.InterNetwork && IsNetmaskOrThisNetwork(address)) return false;
         if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.None) && address.AddressFamily == AddressFamily.InterNetwork && value.SequenceEqual("255.255.255.255"))
@@ -87,6 +90,22 @@ internal sealed class IpAddressDetector : ValueDetector
             else return false;
         }
         return parts == 3 && digits > 0 && part <= 255;
+    }
+
+    /// <summary>True when <c>address/prefixLength</c> names a network rather than one host: a prefix longer than the
+    /// address (not an address), or shorter than it with every host bit zero (<c>10.0.0.0/8</c>, <c>2001:db8::/32</c>,
+    /// what a PostgreSQL <c>cidr</c> always holds; RFC 4632 §3.1). A host inside its network (<c>192.168.1.17/24</c>, an
+    /// <c>inet</c> with its netmask) and a full-length prefix (<c>/32</c>, <c>/128</c>) stay addresses.</summary>
+    private static bool IsNetworkRange(IPAddress address, int prefixLength)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out int length);
+        int bits = length * 8;
+        if (prefixLength > bits) return true;
+        if (prefixLength == bits) return false;
+        for (int bit = prefixLength; bit < bits; bit++)
+            if ((bytes[bit / 8] & (0x80 >> (bit % 8))) != 0) return false;
+        return true;
     }
 
     private static bool IsNetmaskOrThisNetwork(IPAddress address)
