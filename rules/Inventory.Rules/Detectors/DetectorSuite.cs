@@ -181,7 +181,7 @@ public sealed class DetectorSuite
         bool numeric = family is TypeFamily.Integer or TypeFamily.Decimal;
         // Sampled columns repeat values (statuses, cities, names): each distinct value is tested once and its hits
         // (a bit per detector, at most 64 detectors) are reused for its repeats.
-        var seen = new DistinctValueHits(Math.Min(values.Count, MaxDistinct));
+        var seen = new Dictionary<string, ulong>(Math.Min(values.Count, MaxDistinct), StringComparer.Ordinal);
         var both = new int[_explanations.Length];
         void CountBoth(ulong hits)
         {
@@ -209,7 +209,7 @@ public sealed class DetectorSuite
             if (IsPlaceholder(value))
             {
                 placeholders++;
-                if (seen.Count < MaxDistinct) seen.Add(raw, PlaceholderBit);
+                if (seen.Count < MaxDistinct) seen[raw] = PlaceholderBit;
                 continue;
             }
             total++;
@@ -230,7 +230,7 @@ public sealed class DetectorSuite
                 cardShaped++;
             }
             CountBoth(hits);
-            if (seen.Count < MaxDistinct) seen.Add(raw, hits);
+            if (seen.Count < MaxDistinct) seen[raw] = hits;
         }
         for (int e = 0; e < _explanations.Length; e++)
             if (total > 0 && matched[_explanations[e].By] * 2 >= total && both[e] * 2 < matched[_explanations[e].By])
@@ -243,64 +243,9 @@ public sealed class DetectorSuite
         var scores = new DetectorScore[_detectors.Length];
         for (int d = 0; d < _detectors.Length; d++)
             scores[d] = new DetectorScore(_detectors[d].Info, matched[d], total);
-        return new DetectorResult(scores, _index, total, seen.CountExcept(PlaceholderBit), placeholders);
-    }
-
-    /// <summary>The hits of each distinct value of one column (ordinal string equality), for at most the capacity given:
-    /// open addressing with linear probing over the strings' hash codes, at most half full. It does what a
-    /// <c>Dictionary&lt;string, ulong&gt;</c> did here; the framework's dictionary over a <c>ulong</c> value is a generic
-    /// instantiation no ReadyToRun image holds, so every scan ran it as unoptimised tier-0 JIT code on the hottest
-    /// loop of the detector pass until the tiered compiler caught up (perf32's profile of 60 sources: 1.7 % of the
-    /// CPU samples); this class is the assembly's own code, precompiled.</summary>
-    private sealed class DistinctValueHits
-    {
-        private readonly string?[] _keys;
-        private readonly ulong[] _hits;
-        private readonly int _mask;
-
-        /// <summary>An empty table for up to <paramref name="capacity"/> values (more are refused by the caller).</summary>
-        public DistinctValueHits(int capacity)
-        {
-            int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 4) * 2);
-            _keys = new string?[size];
-            _hits = new ulong[size];
-            _mask = size - 1;
-        }
-
-        /// <summary>Values held.</summary>
-        public int Count { get; private set; }
-
-        /// <summary>The hits recorded for <paramref name="value"/>, if any.</summary>
-        public bool TryGetValue(string value, out ulong hits)
-        {
-            for (int i = value.GetHashCode() & _mask; ; i = (i + 1) & _mask)
-            {
-                var key = _keys[i];
-                if (key is null) break;
-                if (string.Equals(key, value)) { hits = _hits[i]; return true; }
-            }
-            hits = 0;
-            return false;
-        }
-
-        /// <summary>Records a value not held yet (the caller has just looked it up), while fewer than the capacity are held.</summary>
-        public void Add(string value, ulong hits)
-        {
-            int i = value.GetHashCode() & _mask;
-            while (_keys[i] is not null) i = (i + 1) & _mask;
-            _keys[i] = value;
-            _hits[i] = hits;
-            Count++;
-        }
-
-        /// <summary>Values whose hits are not <paramref name="hits"/>.</summary>
-        public int CountExcept(ulong hits)
-        {
-            int count = 0;
-            for (int i = 0; i < _keys.Length; i++)
-                if (_keys[i] is not null && _hits[i] != hits) count++;
-            return count;
-        }
+        int distinct = 0;
+        foreach (var hits in seen.Values) if (hits != PlaceholderBit) distinct++;
+        return new DetectorResult(scores, _index, total, distinct, placeholders);
     }
 
     // Marks a cached placeholder (bit 63 is never a detector: a suite holds at most 63).
