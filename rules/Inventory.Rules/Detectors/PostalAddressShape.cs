@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace Inventory.Rules.Detectors;
@@ -40,6 +41,13 @@ internal static class PostalAddressShape
         "puerta", "planta", "bajo", "izq", "izq.", "izda", "izda.", "izquierda", "dcha", "dcha.", "derecha", "portal",
         "escalera", "c/o", "#", "flat", "floor", "unit", "suite", "ste", "ste.", "box", "apartment");
 
+    // Sentence and markup punctuation that no one-line address holds, and that no single street line holds (with the
+    // comma and line break that separate an address's parts, parentheses and the characters of code and markup). As
+    // SearchValues, built once: the IndexOfAny of a string of more than five characters built its lookup on every call,
+    // once per free-text candidate and once per postal-address candidate (bench/README.md, perf32).
+    private static readonly SearchValues<char> NotInAddress = SearchValues.Create("?!;:@\"[]{}<>=");
+    private static readonly SearchValues<char> NotInStreetLine = SearchValues.Create(",\n?!;:@\"()[]{}<>=|#*_");
+
     /// <summary>The longest value read as one address: several lines with a name, a care-of, flat, floor and country fit.</summary>
     public const int MaxLength = 240;
 
@@ -51,7 +59,7 @@ internal static class PostalAddressShape
     /// <returns>Whether it is address-shaped; never throws.</returns>
     public static bool IsAddressLike(ReadOnlySpan<char> value)
     {
-        if (value.Length is < 8 or > MaxLength || value.IndexOfAny(',', '\n') < 0 || value.IndexOfAny("?!;:@\"[]{}<>=") >= 0) return false;
+        if (value.Length is < 8 or > MaxLength || value.IndexOfAny(',', '\n') < 0 || value.ContainsAny(NotInAddress)) return false;
         int parts = 0;
         bool located = false;
         var rest = value;
@@ -91,7 +99,7 @@ internal static class PostalAddressShape
     /// <returns>Whether it is one street line or one postcode with its place; never throws.</returns>
     public static bool IsStreetLine(ReadOnlySpan<char> value)
     {
-        if (value.Length is < 6 or > 80 || value.IndexOfAny(",\n?!;:@\"()[]{}<>=|#*_") >= 0) return false;
+        if (value.Length is < 6 or > 80 || value.ContainsAny(NotInStreetLine)) return false;
         Span<Range> ranges = stackalloc Range[9];
         int count = value.Split(ranges, ' ', StringSplitOptions.RemoveEmptyEntries);
         if (count is < 2 or > 7) return false;
