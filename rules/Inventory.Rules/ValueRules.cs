@@ -85,7 +85,8 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             && !(name.DataCategory == "contact.company_name" && Enough(result[DetectorIds.CompanyName], 0.5));
         // An address written with markers (jean [at] example [dot] com) has the spaces of prose; the e-mail detector matches
         // whole values only, so a column where it reached its share holds addresses, not prose mentioning them (kinds23).
-        if (best is { } hit && !(prose && hit.Id is not (DetectorIds.UserAgent or DetectorIds.Email)))
+        // So does the SSH key detector: a key line with a comment of a few words is one validated key, not prose.
+        if (best is { } hit && !(prose && hit.Id is not (DetectorIds.UserAgent or DetectorIds.Email or DetectorIds.SshPublicKey)))
         {
             evidence.Insert(0, hit.ToEvidence());
             bool agrees = name.DataCategory == hit.DataCategory || (nameCategory is not null && nameCategory == DataCategory.TopLevelOf(hit.DataCategory!));
@@ -98,7 +99,10 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
                 && hit.Id is DetectorIds.VatNumber or DetectorIds.PasswordHash or DetectorIds.PaymentCard
                 && !(hit.Id == DetectorIds.PaymentCard && name.DataCategory == "financial.payment_reference"))
                 category = name.DataCategory;
-            return RuleClassifier.Decide(category, confidence, evidence);
+            // An SSH key's comment is free text where people write their e-mail address (trial31 finding 7b).
+            var also = hit.Id == DetectorIds.SshPublicKey ? SshPublicKeyDetector.CommentEmails(column.Values) : [];
+            foreach (var a in also) evidence.Add(new EvidenceItem("contains", "contains." + a, a));
+            return RuleClassifier.Decide(category, confidence, evidence, also);
         }
 
         // Times written as text (2024-03-05T10:21:33Z, 2024-03-05 10:21:33, 05.03.2024 10:21): a record's time, not what a

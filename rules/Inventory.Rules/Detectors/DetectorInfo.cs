@@ -103,4 +103,6 @@ internal static class DetectorIds
     public const string MaskedCard = "detector.masked-card";
     /// <summary>Connection strings and URIs that carry a password in clear.</summary>
     public const string ConnectionSecret = "detector.connection-secret";
+    /// <summary>OpenSSH public keys (authorized_keys lines) whose blob validates against their key type.</summary>
+    public const string SshPublicKey = "detector.ssh-public-key";
 }

@@ -154,7 +154,7 @@ public sealed class DetectorSuite
         new PostalCodeDetector(), new PersonNameDetector(), new CompanyNameDetector(), new UrlDetector(), new FilePathDetector(),
         new UuidDetector(), new HashDetector(), new SecretTokenDetector(), new FreeTextDetector(), new JsonDocumentDetector(),
         new EmbeddedIdentifierDetector(), new PaymentReferenceDetector(), new HexDigestDetector(), new PostalAddressDetector(),
-        new NationalIdDetector(), new MaskedCardDetector(), new ConnectionSecretDetector(),
+        new NationalIdDetector(), new MaskedCardDetector(), new ConnectionSecretDetector(), new SshPublicKeyDetector(),
     ];
 
     /// <summary>The default suite with every built-in detector (<see cref="BuiltIn"/>).</summary>

@@ -74,11 +74,12 @@ public sealed partial class SqliteConnector : IConnector
             {
                 queries++;
                 await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var all = new List<(string Type, string Name, string? Sql)>();
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var rel = (reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
-                    if (filter.Matches(SqliteDialect.DefaultSchema, rel.Item2)) relations.Add(rel);
-                }
+                    all.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+                var shadows = SqliteDialect.ShadowTables(all);
+                foreach (var rel in all)
+                    if (!shadows.Contains(rel.Name) && filter.Matches(SqliteDialect.DefaultSchema, rel.Name)) relations.Add(rel);
             }
             await using (var cmd = Command(connection, "SELECT count(*) FROM main.sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'", lockTimeout))
             {

@@ -11,7 +11,7 @@ namespace Inventory.Tests.Annotations;
 public sealed class YamlSyntaxMessageTests
 {
     [TestCase("table: t\ncolumns:\n    email: contact.email\n  name: contact.name\n", 4, 3,
-        "bad indentation: line 4 starts at column 3, which lines up with none of the lines above it (column 5 on line 3, column 1 on line 2 above)")]
+        "bad indentation: line 4 starts at column 3, but line 3, the first key under line 2, starts at column 5: the keys under line 2 must start at the same column")]
     [TestCase("table: t\ncolumns:\n  email:\n    category: contact.email\n   reason: x\n", 5, 4,
         "bad indentation: line 5 starts at column 4, which lines up with none of the lines above it (column 5 on line 4, column 3 on line 3, column 1 on line 2 above)")]
     [TestCase("table: t\n  columns:\n  id: none\n", 2, 3,

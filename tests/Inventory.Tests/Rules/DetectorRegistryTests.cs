@@ -40,6 +40,7 @@ public sealed class DetectorRegistryTests
     [TestCase("detector.national-id", ExpectedResult = DetectorWeight.Decides)]
     [TestCase("detector.masked-card", ExpectedResult = DetectorWeight.Decides)]
     [TestCase("detector.connection-secret", ExpectedResult = DetectorWeight.Decides)]
+    [TestCase("detector.ssh-public-key", ExpectedResult = DetectorWeight.Decides)]
     [TestCase("detector.siren-siret", ExpectedResult = DetectorWeight.NeedsNameSupport)]
     [TestCase("detector.bic", ExpectedResult = DetectorWeight.NeedsNameSupport)]
     [TestCase("detector.postal-code", ExpectedResult = DetectorWeight.NeedsNameSupport)]

@@ -27,6 +27,35 @@ internal static partial class SqliteDialect
         "SELECT type, name, sql FROM main.sqlite_schema " +
         "WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
 
+    /// <summary>The shadow tables of SQLite's virtual tables, by module ("The Virtual Table Mechanism Of SQLite" §2.13
+    /// shadow tables; the FTS5 documentation's "FTS5 Shadow Tables" §7.1: <c>_data</c>, <c>_idx</c>, <c>_content</c>,
+    /// <c>_docsize</c>, <c>_config</c>; FTS3/FTS4: <c>_content</c>, <c>_segments</c>, <c>_segdir</c>, <c>_docsize</c>,
+    /// <c>_stat</c>; R*Tree and Geopoly: <c>_node</c>, <c>_parent</c>, <c>_rowid</c>). They hold the virtual table's own
+    /// content again (FTS's <c>_content</c> has its columns as <c>c0</c>, <c>c1</c>…) or its index pages: the virtual table
+    /// is scanned under its own column names, and its shadow tables are SQLite's storage, like its <c>sqlite_%</c> tables.</summary>
+    /// <param name="relations">The main schema's relations: type, name and definition (<see cref="ListRelations"/>).</param>
+    /// <returns>The names of the shadow tables among them (ordinal).</returns>
+    public static HashSet<string> ShadowTables(IEnumerable<(string Type, string Name, string? Sql)> relations)
+    {
+        var list = relations.ToList();
+        var shadows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, name, sql) in list)
+        {
+            if (sql is null || Regex.Match(sql, @"^\s*CREATE\s+VIRTUAL\s+TABLE\b.*?\bUSING\s+(\w+)", RegexOptions.IgnoreCase | RegexOptions.Singleline) is not { Success: true } module)
+                continue;
+            string[] suffixes = module.Groups[1].Value.ToLowerInvariant() switch
+            {
+                "fts5" => ["_data", "_idx", "_content", "_docsize", "_config"],
+                "fts3" or "fts4" => ["_content", "_segments", "_segdir", "_docsize", "_stat"],
+                "rtree" or "rtree_i32" or "geopoly" => ["_node", "_parent", "_rowid"],
+                _ => [],
+            };
+            foreach (var suffix in suffixes)
+                if (list.Any(r => r.Type == "table" && r.Name == name + suffix)) shadows.Add(name + suffix);
+        }
+        return shadows;
+    }
+
     /// <summary>Columns of every relation named in the JSON array parameter <c>@names</c>, in one statement:
     /// <c>pragma_table_xinfo</c> (the superset of <c>pragma_table_info</c> that also reports generated columns) as a
     /// table-valued function. Columns: relation, cid, name, type, notnull, pk, hidden.</summary>

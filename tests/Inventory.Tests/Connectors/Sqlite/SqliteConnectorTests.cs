@@ -51,6 +51,32 @@ public sealed class SqliteConnectorTests
         }
     }
 
+    /// <summary>polish32: an FTS5 table's shadow tables were scanned as tables of their own: <c>notes_fts_content.c1</c>
+    /// (the authors' names again, under a column name that says nothing) was suggested <c>none</c>, and the index pages
+    /// of <c>_data</c>/<c>_docsize</c> <c>customer_content</c>. The virtual tables are read under their own column names;
+    /// their shadow tables (FTS5, FTS4, R*Tree) are SQLite's storage; a user's table that only ends like one stays.</summary>
+    [Test]
+    public async Task ReadCatalog_VirtualTables_WithoutTheirShadowTables()
+    {
+        var path = CreateDatabase("""
+            CREATE VIRTUAL TABLE notes_fts USING fts5(body, author);
+            CREATE VIRTUAL TABLE "old docs" USING fts4(title, body);
+            CREATE VIRTUAL TABLE places USING rtree(id, min_x, max_x, min_y, max_y);
+            CREATE TABLE invoices_content (id INTEGER PRIMARY KEY, body TEXT);
+            INSERT INTO notes_fts VALUES ('call me', 'Jean');
+            """);
+        await using var connector = Connect(path);
+
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(catalog.Tables.Select(t => t.Name), Is.EqualTo(new[] { "invoices_content", "notes_fts", "old docs", "places" }));
+            Assert.That(catalog.Tables.Single(t => t.Name == "notes_fts").Columns.Select(c => c.Name), Is.EqualTo(new[] { "body", "author" }));
+            Assert.That(catalog.Issues, Is.Empty);
+        }
+    }
+
     [Test]
     public async Task ReadCatalog_Chinook_KeysAndFamilies()
     {
