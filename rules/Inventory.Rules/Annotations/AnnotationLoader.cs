@@ -193,6 +193,12 @@ public sealed class AnnotationLoader
                 : "'table' must be the table name, e.g. `table: app.users`")));
             return null;
         }
+        try { TableNamePattern.Of(tableScalar.Value); }
+        catch (ConfigurationException e)
+        {
+            errors.Add(AnnotationError.From(AnnotationErrorKind.InvalidValue, tableScalar.Error($"'table' {e.Message}")));
+            return null;
+        }
         var source = Try(errors, () => map.String("source"));
         var activity = Try(errors, () => map.String("activity"));
         var retention = Try(errors, () => map.String("retention"));

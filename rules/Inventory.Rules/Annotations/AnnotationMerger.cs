@@ -125,7 +125,18 @@ public sealed class AnnotationMerger
             }
             else sources = document.Sources;
 
+            // An exact name is that table; a pattern (tenant_*.clients) covers every table it matches (trial 32).
             var tables = sources.SelectMany(s => s.Tables).Where(t => t.QualifiedName == annotation.Table).ToArray();
+            var pattern = tables.Length == 0 ? TableNamePattern.Of(annotation.Table) : null;
+            if (pattern is not null) tables = sources.SelectMany(s => s.Tables).Where(pattern.Matches).ToArray();
+            if (tables.Length == 0 && pattern is not null)
+            {
+                if (_options.ReportMissingTables && !(annotation.Source is null ? unreached.Count > 0 : unreached.Contains(annotation.Source)))
+                    stale.Add(new StaleAnnotation(StaleKind.TableMissing, annotation.Source, annotation.Table, null,
+                        $"no table of the inventory matches the pattern '{annotation.Table}' (schema.table globs: * any run of characters, ? one character; case-sensitive){incomplete}; fix the pattern or remove the annotation",
+                        null, annotation.Location));
+                continue;
+            }
             if (tables.Length == 0)
             {
                 if (_options.ReportMissingTables && !(annotation.Source is null ? unreached.Count > 0 : unreached.Contains(annotation.Source))
@@ -148,15 +159,34 @@ public sealed class AnnotationMerger
             }
             foreach (var table in tables)
             {
-                // With several sources an annotation without 'source:' applies to each; a source-specific one wins.
-                if (applied.TryGetValue(table, out var previous) && previous.Source is not null) continue;
+                // With several sources an annotation without 'source:' applies to each; the most specific one wins: an
+                // exact name over a pattern, then a source-specific one; on a tie the first in load order.
+                if (applied.TryGetValue(table, out var previous) && !TableNamePattern.MoreSpecific(annotation, previous, table)) continue;
                 applied[table] = annotation;
             }
-            var first = tables[0];
+            // A pattern's entries are checked against each table it matches: a tenant schema a migration missed is named.
+            var shapes = pattern is null ? [tables[0]] : tables.DistinctBy(t => t.QualifiedName).ToArray();
             foreach (var column in annotation.Columns)
             {
+                var lacking = shapes.Where(t => t.Columns.All(c => c.Name != column.Name)).ToArray();
+                var first = lacking.Length == shapes.Length ? shapes[0] : shapes.First(t => !lacking.Contains(t));
                 var entry = first.Columns.FirstOrDefault(c => c.Name == column.Name);
-                if (entry is null)
+                if (entry is not null && lacking.Length > 0)
+                    stale.Add(new StaleAnnotation(StaleKind.ColumnMissing, annotation.Source, annotation.Table, column.Name,
+                        $"column '{column.Name}' is not in {lacking.Length} of the {shapes.Length} tables matching '{annotation.Table}': "
+                        + string.Join(", ", lacking.Take(3).Select(t => t.QualifiedName)) + (lacking.Length > 3 ? $" and {lacking.Length - 3} more" : "")
+                        + " (a migration not applied there?); the entry applies to the others",
+                        null, column.Location));
+                if (entry is null && pattern is not null)
+                {
+                    var suggestion = Closest.FindName(column.Name, first.Columns.Select(c => c.Name)
+                        .Where(n => !annotation.Columns.Any(c => c.Name == n) && !annotation.EntryNames.Contains(n)));
+                    stale.Add(new StaleAnnotation(StaleKind.ColumnMissing, annotation.Source, annotation.Table, column.Name,
+                        $"column '{column.Name}' is not in any of the {shapes.Length} tables matching '{annotation.Table}'"
+                        + (suggestion is null ? " (dropped or renamed?); remove or rename the entry" : $"; renamed to '{suggestion}'?"),
+                        suggestion, column.Location));
+                }
+                else if (entry is null)
                 {
                     // Columns with an entry of their own, including one dropped as invalid (trial 19: 'renamed to
                     // ip_auteur?' when ip_auteur's entry had an unknown category), are never the renamed column.

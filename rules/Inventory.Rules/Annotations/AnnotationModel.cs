@@ -67,7 +67,8 @@ public sealed record PathAnnotation
 /// <summary>A human annotation of one table: one YAML document of an annotation file.</summary>
 public sealed record TableAnnotation
 {
-    /// <summary>Table name as the inventory spells it: exact, case-sensitive, schema-qualified outside the default schema.</summary>
+    /// <summary>Table name as the inventory spells it: exact, case-sensitive, schema-qualified outside the default schema;
+    /// or a <c>schema.table</c> glob covering several tables (<see cref="TableNamePattern"/>).</summary>
     public required string Table { get; init; }
     /// <summary>Source name, when the annotation is for one source only; null for every source that holds the table.</summary>
     public string? Source { get; init; }

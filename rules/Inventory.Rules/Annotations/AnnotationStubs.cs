@@ -56,8 +56,7 @@ public static partial class AnnotationStubs
         {
             if (source.Role == ProcessingRole.Processor) continue;
             if (table is not null && entry.QualifiedName != table) continue;
-            var annotation = existing.Annotations.FirstOrDefault(a => a.Table == entry.QualifiedName && a.Source == source.Name)
-                             ?? existing.Annotations.FirstOrDefault(a => a.Table == entry.QualifiedName && a.Source is null);
+            var annotation = TableNamePattern.Applying(existing.Annotations, source.Name, entry);
             var annotated = annotation?.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal) ?? [];
             var missing = entry.Columns
                 .Where(c => !annotated.Contains(c.Name) && c.Annotation is null && c.Origin != Classification.Origin.DatabaseLabel)

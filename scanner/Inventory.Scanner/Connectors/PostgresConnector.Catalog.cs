@@ -99,7 +99,7 @@ public sealed partial class PostgresConnector
                     Computed = reader.GetBoolean(7),
                     Comment = reader.IsDBNull(8) ? null : reader.GetString(8),
                     Readable = maySelect,
-                    SamplingHint = family == TypeFamily.Binary ? "binary" : null,
+                    SamplingHint = family == TypeFamily.Binary ? "binary" : reader.GetString(4) == "hstore" ? PostgresDialect.HstoreHint : null,
                     // Arrays: the element type's family drives the detectors (an inet[] holds IP addresses); arrays of
                     // binary elements are not unnested (their bytes are never read).
                     ElementFamily = reader.IsDBNull(10) ? null

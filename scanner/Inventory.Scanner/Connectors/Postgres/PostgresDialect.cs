@@ -183,10 +183,15 @@ internal sealed class PostgresDialect
     private static string Milliseconds(TimeSpan t) =>
         Math.Max(1L, (long)Math.Ceiling(t.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The <see cref="ColumnInfo.SamplingHint"/> of an <c>hstore</c> column (also through a domain).</summary>
+    public const string HstoreHint = "hstore";
+
     /// <summary>The select-list expression of one column: binary columns give only their byte length
-    /// (<c>octet_length(c)::int8</c>, never the bytes); plain text columns are cut server-side; every other type is
-    /// rendered by the server with <c>::text</c> (so infinite or BC dates, reg*, ranges, arrays, enums, int2vector never
-    /// meet a .NET type conversion) and cut.</summary>
+    /// (<c>octet_length(c)::int8</c>, never the bytes); plain text columns are cut server-side; an <c>hstore</c> column is
+    /// rendered as a JSON object (the extension's own cast to <c>jsonb</c>), so its keys are read path by path like a
+    /// <c>jsonb</c> column's (trial 32: its text form <c>"email"=&gt;"…"</c> was read as free text, and the e-mail
+    /// address in it went unseen); every other type is rendered by the server with <c>::text</c> (so infinite or BC
+    /// dates, reg*, ranges, arrays, enums, int2vector never meet a .NET type conversion) and cut.</summary>
     /// <param name="column">A readable column.</param>
     /// <param name="maxLength">Characters kept (<see cref="SampleOptions.MaxValueLength"/>), at least 1.</param>
     public string ColumnExpression(ColumnInfo column, int maxLength)
@@ -194,6 +199,7 @@ internal sealed class PostgresDialect
         var q = Identifiers.QuoteDouble(column.Name);
         if (column.Family == TypeFamily.Binary) return $"pg_catalog.octet_length({q})::int8";
         var max = Math.Max(1, maxLength).ToString(CultureInfo.InvariantCulture);
+        if (column.SamplingHint == HstoreHint) return $"pg_catalog.left({q}::jsonb::text, {max})";
         return IsPlainText(column.DeclaredType)
             ? $"pg_catalog.left({q}, {max})"
             : $"pg_catalog.left({q}::text, {max})";
