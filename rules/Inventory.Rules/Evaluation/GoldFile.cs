@@ -70,37 +70,3 @@ public static class GoldFile
         return rows.Select(r => r.ToEvidence(byTable[r.Table])).ToArray();
     }
 }
-
-/// <summary>Maps a declared SQL type (PostgreSQL, SQL Server, SQLite spellings) to its <see cref="TypeFamily"/>.</summary>
-public static class DeclaredTypes
-{
-    /// <summary>The family of a declared type; user-defined types and domains not recognised map to <see cref="TypeFamily.Other"/>.</summary>
-    /// <param name="declaredType">E.g. <c>character varying(40)</c>, <c>NVARCHAR(MAX)</c>, <c>timestamp with time zone</c>, <c>"Flag"</c>; empty means untyped.</param>
-    public static TypeFamily FamilyOf(string? declaredType)
-    {
-        if (string.IsNullOrWhiteSpace(declaredType)) return TypeFamily.Untyped;
-        var t = declaredType.Trim().Trim('"', '[', ']').ToLowerInvariant();
-        int paren = t.IndexOf('(');
-        if (paren >= 0) t = t[..paren].Trim();
-        if (t.EndsWith("[]", StringComparison.Ordinal)) return TypeFamily.Other;
-        return t switch
-        {
-            "text" or "varchar" or "nvarchar" or "char" or "nchar" or "character" or "character varying" or "citext" or "ntext" or "string"
-                or "clob" or "bpchar" or "name" or "varchar2" or "nvarchar2" or "tinytext" or "mediumtext" or "longtext" or "sysname" => TypeFamily.Text,
-            "int" or "integer" or "bigint" or "smallint" or "tinyint" or "int2" or "int4" or "int8" or "serial" or "bigserial" or "smallserial"
-                or "mediumint" or "oid" => TypeFamily.Integer,
-            "numeric" or "decimal" or "money" or "smallmoney" or "float" or "real" or "double" or "double precision" or "float4" or "float8" or "number" => TypeFamily.Decimal,
-            "boolean" or "bool" or "bit" => TypeFamily.Boolean,
-            "date" or "time" or "timestamp" or "timestamptz" or "timestamp with time zone" or "timestamp without time zone" or "datetime"
-                or "datetime2" or "smalldatetime" or "datetimeoffset" or "interval" or "timetz" or "time with time zone" or "time without time zone" or "year" => TypeFamily.Temporal,
-            "uuid" or "uniqueidentifier" => TypeFamily.Uuid,
-            "bytea" or "varbinary" or "binary" or "image" or "blob" or "tinyblob" or "mediumblob" or "longblob" or "raw" or "long raw"
-                or "rowversion" => TypeFamily.Binary,
-            "json" or "jsonb" or "xml" => TypeFamily.Document,
-            "inet" or "cidr" or "macaddr" or "macaddr8" => TypeFamily.Network,
-            _ when t.StartsWith("timestamp", StringComparison.Ordinal) => TypeFamily.Temporal,
-            _ when t.StartsWith("varchar", StringComparison.Ordinal) || t.StartsWith("nvarchar", StringComparison.Ordinal) => TypeFamily.Text,
-            _ => TypeFamily.Other,
-        };
-    }
-}

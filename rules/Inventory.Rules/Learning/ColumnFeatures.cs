@@ -135,7 +135,7 @@ public static partial class ColumnFeatures
         var info = column.Column;
         var nameTokens = Tokenize(info.Name);
         var head = table.Head;
-        var family = FamilyOf(info.DeclaredType) is var f && f is not (Catalog.TypeFamily.Other or Catalog.TypeFamily.Untyped) ? f : info.Family;
+        var family = Evaluation.DeclaredTypes.FamilyOf(info.DeclaredType) is var f && f is not (Catalog.TypeFamily.Other or Catalog.TypeFamily.Untyped) ? f : info.Family;
         var last = nameTokens.Count == 0 ? "" : nameTokens[^1];
         var flags = new float[FlagCount];
         flags[0] = nameTokens.Count == 1 && last is "id" or "uuid" or "guid" or "oid" ? 1f : 0f;
@@ -257,42 +257,6 @@ public static partial class ColumnFeatures
         : token.EndsWith('s') ? token[..^1]
         : token;
 
-    /// <summary>Maps a declared type to its family, for sources that give only the type's spelling (gold files, corpus).
-    /// Known spellings of PostgreSQL, SQL Server, MySQL, SQLite, Rails and Prisma; user-defined types and domains →
-    /// <see cref="Catalog.TypeFamily.Other"/>.</summary>
-    /// <param name="declaredType">Declared type, e.g. <c>character varying(80)</c>, <c>NVARCHAR(MAX)</c>, <c>"Name"</c>; empty → Untyped.</param>
-    /// <returns>The family.</returns>
-    public static TypeFamily FamilyOf(string declaredType)
-    {
-        var t = declaredType.Trim().ToLowerInvariant().TrimEnd('?', '!');
-        if (t.Length == 0) return Catalog.TypeFamily.Untyped;
-        if (t.StartsWith('"') || t.EndsWith("[]", StringComparison.Ordinal)) return Catalog.TypeFamily.Other;
-        var paren = t.IndexOf('(');
-        var baseName = (paren >= 0 ? t[..paren] : t).Trim();
-        baseName = baseName.Replace(" unsigned", "", StringComparison.Ordinal).Trim();
-        return baseName switch
-        {
-            "tinyint" when t.Contains("(1)", StringComparison.Ordinal) => Catalog.TypeFamily.Boolean,
-            "int" or "integer" or "smallint" or "bigint" or "tinyint" or "mediumint" or "serial" or "bigserial"
-                or "smallserial" or "int2" or "int4" or "int8" or "serial4" or "serial8" or "references" or "bigint64" => Catalog.TypeFamily.Integer,
-            "numeric" or "decimal" or "money" or "smallmoney" or "float" or "real" or "double" or "double precision"
-                or "float4" or "float8" or "number" => Catalog.TypeFamily.Decimal,
-            "bool" or "boolean" or "bit" => Catalog.TypeFamily.Boolean,
-            "date" or "time" or "timetz" or "timestamp" or "timestamptz" or "datetime" or "datetime2" or "smalldatetime"
-                or "datetimeoffset" or "interval" or "year" => Catalog.TypeFamily.Temporal,
-            _ when baseName.StartsWith("timestamp", StringComparison.Ordinal) || baseName.StartsWith("time ", StringComparison.Ordinal)
-                => Catalog.TypeFamily.Temporal,
-            "uuid" or "uniqueidentifier" => Catalog.TypeFamily.Uuid,
-            "bytea" or "blob" or "longblob" or "mediumblob" or "tinyblob" or "varbinary" or "binary" or "image" or "bytes" => Catalog.TypeFamily.Binary,
-            "json" or "jsonb" or "xml" => Catalog.TypeFamily.Document,
-            "inet" or "cidr" or "macaddr" or "macaddr8" => Catalog.TypeFamily.Network,
-            "char" or "character" or "varchar" or "character varying" or "nchar" or "nvarchar" or "text" or "ntext"
-                or "citext" or "string" or "clob" or "tinytext" or "mediumtext" or "longtext" or "varchar2" or "nvarchar2"
-                or "bpchar" or "name" or "sysname" or "national character varying" => Catalog.TypeFamily.Text,
-            _ => Catalog.TypeFamily.Other,
-        };
-    }
-
     /// <summary>A coarse shape of a declared type: text by declared length (<c>text-tiny</c> ≤ 3, <c>text-short</c> ≤ 16,
     /// <c>text-medium</c> ≤ 64, <c>text-long</c> ≤ 1000, else <c>text-unbounded</c>), decimals with two decimals or a money
     /// type (<c>decimal-money</c>), floating point, integer widths, date vs timestamp; otherwise the family name.</summary>
@@ -321,7 +285,7 @@ public static partial class ColumnFeatures
     /// <returns>A short lower-case token.</returns>
     internal static string ShapeOfUncached(string declaredType, TypeFamily family)
     {
-        var t = declaredType.Trim().ToLowerInvariant();
+        var t = Evaluation.DeclaredTypes.Unwrapped(declaredType.Trim().ToLowerInvariant());
         var args = ArgsPattern().Match(t);
         int? first = args.Success && int.TryParse(args.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : null;
         int? second = args.Success && args.Groups[2].Success && int.TryParse(args.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : null;
@@ -341,8 +305,9 @@ public static partial class ColumnFeatures
                 || t.StartsWith("double", StringComparison.Ordinal) => "decimal-float",
             Catalog.TypeFamily.Decimal => "decimal-plain",
             Catalog.TypeFamily.Integer when t.StartsWith("smallint", StringComparison.Ordinal) || t.StartsWith("tinyint", StringComparison.Ordinal)
-                || t is "int2" or "smallserial" => "integer-small",
-            Catalog.TypeFamily.Integer when t.StartsWith("bigint", StringComparison.Ordinal) || t is "int8" or "bigserial" => "integer-big",
+                || t is "int2" or "smallserial" or "uint8" or "uint16" or "int16" => "integer-small",
+            Catalog.TypeFamily.Integer when t.StartsWith("bigint", StringComparison.Ordinal)
+                || t is "int8" or "bigserial" or "uint64" or "int64" or "uint128" or "int128" or "uint256" or "int256" => "integer-big",
             Catalog.TypeFamily.Temporal when t.StartsWith("date", StringComparison.Ordinal) && !t.StartsWith("datetime", StringComparison.Ordinal) => "temporal-date",
             Catalog.TypeFamily.Temporal => "temporal-timestamp",
             _ => family.ToString().ToLowerInvariant(),
