@@ -55,7 +55,7 @@ public sealed class ConnectorException : InventoryException
     /// <param name="sqlState">SQLSTATE or server error number, if any.</param>
     /// <param name="innerException">The driver error. Drivers may embed values in messages, so it is only shown with --verbose.</param>
     public ConnectorException(string provider, string target, string message, string? sqlState = null, Exception? innerException = null)
-        : base($"{provider} {target}: {message}{(sqlState is null ? "" : $" (SQLSTATE {sqlState})")}", innerException)
+        : base($"{provider} {target}: {message}{CodeSuffix(provider, message, sqlState)}", innerException)
     {
         Provider = provider;
         Target = target;
@@ -68,4 +68,21 @@ public sealed class ConnectorException : InventoryException
     public string Target { get; }
     /// <summary>SQLSTATE or server error number, if any.</summary>
     public string? SqlState { get; }
+
+    /// <summary>The error code as the message's last words, named as its engine names it: a five-character code of
+    /// PostgreSQL, MySQL or MariaDB is a SQLSTATE (ISO/IEC 9075 "SQLSTATE"), a shorter MySQL/MariaDB code a server error
+    /// number, a SQL Server code an error number (sys.messages), a SQLite code a result code (SQLite "Result and Error
+    /// Codes"; not repeated when the message already says "SQLite error N"). Empty when there is no code.</summary>
+    /// <param name="provider">The provider name.</param>
+    /// <param name="message">The message the code follows.</param>
+    /// <param name="code">The code, or null.</param>
+    /// <returns>" (SQLSTATE 28P01)", " (error 18456)", " (SQLite result code 26)" or "".</returns>
+    internal static string CodeSuffix(string provider, string message, string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return "";
+        if (string.Equals(provider, "sqlite", StringComparison.Ordinal))
+            return message.Contains($"SQLite error {code}", StringComparison.Ordinal) ? "" : $" (SQLite result code {code})";
+        if (string.Equals(provider, "sqlserver", StringComparison.Ordinal)) return $" (error {code})";
+        return code.Length == 5 ? $" (SQLSTATE {code})" : $" (error {code})";
+    }
 }
