@@ -52,11 +52,12 @@ public static partial class AnnotationStubs
         var outDir = System.IO.Path.GetFullPath(outputDirectory);
         var planned = new List<StubFile>();
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var annotations = TableNamePattern.Read(existing.Annotations);
         foreach (var (source, entry) in document.AllTables())
         {
             if (source.Role == ProcessingRole.Processor) continue;
             if (table is not null && entry.QualifiedName != table) continue;
-            var annotation = TableNamePattern.Applying(existing.Annotations, source.Name, entry);
+            var annotation = TableNamePattern.Applying(annotations, source.Name, entry);
             var annotated = annotation?.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal) ?? [];
             var missing = entry.Columns
                 .Where(c => !annotated.Contains(c.Name) && c.Annotation is null && c.Origin != Classification.Origin.DatabaseLabel)

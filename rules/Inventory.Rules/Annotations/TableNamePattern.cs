@@ -68,19 +68,27 @@ public sealed class TableNamePattern
             : c.Exact == 0 && c.Literal > p.Literal;
     }
 
+    /// <summary>Each annotation with its <c>table:</c> pattern read once (null for an exact name), for
+    /// <see cref="Applying"/> over many tables.</summary>
+    /// <param name="annotations">Loaded annotations, in load order.</param>
+    /// <returns>The annotations in the same order, each with its pattern.</returns>
+    /// <exception cref="ConfigurationException">A <c>table:</c> pattern does not parse (the loader rejects those first).</exception>
+    public static IReadOnlyList<(TableAnnotation Annotation, TableNamePattern? Pattern)> Read(IEnumerable<TableAnnotation> annotations) =>
+        annotations.Select(a => (a, Of(a.Table))).ToArray();
+
     /// <summary>The annotation that applies to a table of a source: among the documents whose <c>source:</c> is absent or
     /// names the source and whose <c>table:</c> names or matches the table, the most specific (see the class), first
     /// in load order on a tie. Null when none does.</summary>
-    /// <param name="annotations">Loaded annotations, in load order.</param>
+    /// <param name="annotations">Loaded annotations with their patterns (<see cref="Read"/>), in load order.</param>
     /// <param name="source">The source's name.</param>
     /// <param name="table">The table.</param>
-    public static TableAnnotation? Applying(IEnumerable<TableAnnotation> annotations, string source, TableEntry table)
+    public static TableAnnotation? Applying(IReadOnlyList<(TableAnnotation Annotation, TableNamePattern? Pattern)> annotations, string source, TableEntry table)
     {
         TableAnnotation? best = null;
-        foreach (var annotation in annotations)
+        foreach (var (annotation, pattern) in annotations)
         {
             if (annotation.Source is not null && annotation.Source != source) continue;
-            if (annotation.Table != table.QualifiedName && !(Of(annotation.Table)?.Matches(table) ?? false)) continue;
+            if (annotation.Table != table.QualifiedName && !(pattern?.Matches(table) ?? false)) continue;
             if (best is null || MoreSpecific(annotation, best, table)) best = annotation;
         }
         return best;
