@@ -300,7 +300,9 @@ internal static class ClaimChecks
     /// found personal data (<c>alsoContains</c>: a phone number in a support message); content in which nothing personal
     /// was found is unlinked, not kept, unless the scan could not read it (binary files: unresolved) or it is kept with a
     /// table that is itself reported (a table cascading from a table kept by SET NULL is kept with it: its entry names the
-    /// whole chain, trial 27's ticket attachments). Customer content counts as personal data of the table unless the table belongs to
+    /// whole chain, trial 27's ticket attachments). A table whose database keeps its rows' earlier versions (MariaDB system
+    /// versioning, SQL Server temporal tables: <see cref="TableEntry.History"/>) is a finding when it holds tagged personal
+    /// columns, whatever its keys: a DELETE leaves the rows in the history. Customer content counts as personal data of the table unless the table belongs to
     /// a processor activity (customer-owned data, erased on the customer's instruction, not with our account). A source
     /// without a root table is unresolved.</summary>
     public static ClaimResult DeletionPath(ClaimContext ctx)
@@ -336,7 +338,20 @@ internal static class ClaimChecks
                 bool personal = t.Columns.Any(c => Counts(Tagged(c)));
                 bool suggestedPersonal = !personal && t.Columns.Any(c => Tagged(c) is null && Counts(c.DataCategory));
                 if ((!personal && !suggestedPersonal) || (t.Activity is { } a && exempt.Contains(a, StringComparer.Ordinal))) continue;
+                // A SQL Server history table goes with its versioned table's entry when the inventory holds that table.
+                if (t.History is { VersionsOf: { } versioned } && byName.ContainsKey(versioned)) continue;
                 examined++;
+                // The database keeps every row's earlier versions (system versioning): deleting the account's rows, even
+                // from the root or with a marker, leaves them in the history until the engine's own purge runs.
+                if (t.History is { } history)
+                {
+                    var kept = history.VersionsOf is { } of ? $"holds the earlier versions of {of}'s rows ({history.Mechanism})" : $"keeps the earlier versions of its rows ({history.Mechanism})";
+                    if (personal)
+                        findings.Add(Finding(source, t, null, $"deleted rows stay in the database's row history: the table {kept}, which DELETE does not remove; {history.PurgeAdvice(t.QualifiedName)} when an account is deleted"));
+                    else
+                        AddUndecided(Finding(source, t, null, $"personal data only suggested (no tagged personal column); the table {kept}, which DELETE does not remove: tag the columns to decide"), OnlySuggested);
+                    continue;
+                }
                 if (rootSet.Contains(t.QualifiedName)) continue;
                 if (t.Columns.Any(c => markers.Contains(c.Name, StringComparer.OrdinalIgnoreCase))) continue;
                 if (rootSet.Count == 0)

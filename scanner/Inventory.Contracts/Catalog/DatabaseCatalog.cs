@@ -112,6 +112,31 @@ public sealed record ForeignKeyInfo(string Name, IReadOnlyList<string> Columns, 
         ReferencedSchema.Length == 0 || ReferencedSchema == defaultSchema ? ReferencedTable : $"{ReferencedSchema}.{ReferencedTable}";
 }
 
+/// <summary>How the database itself keeps the earlier versions of a table's rows: every UPDATE and DELETE leaves the
+/// row as it was in a history that ordinary DELETE statements do not touch, so erasing a person's row leaves its past
+/// versions (GDPR Art. 17 erasure then needs the engine's own purge). Sources: MariaDB "System-Versioned Tables"
+/// (<c>WITH SYSTEM VERSIONING</c>, history in the same table, purged by <c>DELETE HISTORY</c>); SQL Server "Temporal
+/// tables" (<c>SYSTEM_VERSIONING = ON</c>, history in a separate table, purged only with versioning switched off or by
+/// its retention period).</summary>
+/// <param name="Mechanism"><see cref="SystemVersioning"/> or <see cref="TemporalTable"/>.</param>
+/// <param name="HistoryTable">Where the past versions are, as <see cref="TableInfo.QualifiedName"/> names tables: the
+/// SQL Server history table; null when the history is kept inside the table itself (MariaDB).</param>
+/// <param name="VersionsOf">For a SQL Server history table, the table whose past versions it holds; null otherwise.</param>
+public sealed record RowHistory(string Mechanism, string? HistoryTable = null, string? VersionsOf = null)
+{
+    /// <summary>MariaDB's system-versioned table: current and past rows in one table.</summary>
+    public const string SystemVersioning = "system-versioning";
+    /// <summary>SQL Server's system-versioned temporal table: past rows in a history table.</summary>
+    public const string TemporalTable = "temporal-table";
+
+    /// <summary>How an erasure must also purge the history, in the engine's words, for messages to a DBA.</summary>
+    /// <param name="table">The table's display name.</param>
+    /// <returns>One sentence without a trailing period.</returns>
+    public string PurgeAdvice(string table) => Mechanism == SystemVersioning
+        ? $"purge its history too (MariaDB: DELETE HISTORY FROM {table} BEFORE SYSTEM_TIME …)"
+        : $"purge the history table {HistoryTable ?? "(named by sys.tables.history_table_id)"} too (SQL Server: SYSTEM_VERSIONING = OFF, delete, ON; or a HISTORY_RETENTION_PERIOD)";
+}
+
 /// <summary>One relation as the catalog describes it.</summary>
 public sealed record TableInfo
 {
@@ -139,6 +164,9 @@ public sealed record TableInfo
     /// connector could tell (PostgreSQL: schema USAGE and table SELECT; MySQL: SELECT); null when the relation is
     /// readable or the connector cannot tell.</summary>
     public MissingAccess? MissingAccess { get; init; }
+    /// <summary>How the database keeps the earlier versions of this table's rows (system versioning), or null when it
+    /// keeps none that the catalog shows.</summary>
+    public RowHistory? History { get; init; }
 
     /// <summary>The display name: <c>schema.name</c>, or just <c>name</c> in the provider's default schema.</summary>
     public string QualifiedName(string defaultSchema) =>

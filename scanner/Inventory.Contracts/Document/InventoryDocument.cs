@@ -184,6 +184,8 @@ public sealed class TableEntry
     public List<ForeignKeyInfo> ForeignKeys { get; set; } = [];
     /// <summary>Partitions folded under this parent.</summary>
     public List<string> Partitions { get; set; } = [];
+    /// <summary>How the database keeps the earlier versions of the table's rows (system versioning), or null.</summary>
+    public RowHistory? History { get; set; }
     /// <summary>Processing activity id from the annotation (policy.yml), or null.</summary>
     public string? Activity { get; set; }
     /// <summary>Retention from the annotation, or null.</summary>

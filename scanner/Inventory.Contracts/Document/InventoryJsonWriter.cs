@@ -114,11 +114,21 @@ internal static class InventoryJsonWriter
         Strings(writer, Names.PrimaryKey, table.PrimaryKey);
         Array(writer, Names.ForeignKeys, table.ForeignKeys, ForeignKey);
         Strings(writer, Names.Partitions, table.Partitions);
+        if (table.History is { } history) History(writer, history);
         String(writer, Names.Activity, table.Activity);
         String(writer, Names.Retention, table.Retention);
         Strings(writer, Names.SharedWith, table.SharedWith);
         String(writer, Names.AnnotationFile, table.AnnotationFile);
         Array(writer, Names.Columns, table.Columns, Column);
+        writer.WriteEndObject();
+    }
+
+    private static void History(Utf8JsonWriter writer, RowHistory history)
+    {
+        writer.WriteStartObject(Names.History);
+        String(writer, Names.Mechanism, history.Mechanism);
+        String(writer, Names.HistoryTable, history.HistoryTable);
+        String(writer, Names.VersionsOf, history.VersionsOf);
         writer.WriteEndObject();
     }
 
@@ -340,6 +350,10 @@ internal static class InventoryJsonWriter
         public static readonly JsonEncodedText PrimaryKey = JsonEncodedText.Encode("primaryKey");
         public static readonly JsonEncodedText ForeignKeys = JsonEncodedText.Encode("foreignKeys");
         public static readonly JsonEncodedText Partitions = JsonEncodedText.Encode("partitions");
+        public static readonly JsonEncodedText History = JsonEncodedText.Encode("history");
+        public static readonly JsonEncodedText Mechanism = JsonEncodedText.Encode("mechanism");
+        public static readonly JsonEncodedText HistoryTable = JsonEncodedText.Encode("historyTable");
+        public static readonly JsonEncodedText VersionsOf = JsonEncodedText.Encode("versionsOf");
         public static readonly JsonEncodedText Activity = JsonEncodedText.Encode("activity");
         public static readonly JsonEncodedText Retention = JsonEncodedText.Encode("retention");
         public static readonly JsonEncodedText SharedWith = JsonEncodedText.Encode("sharedWith");

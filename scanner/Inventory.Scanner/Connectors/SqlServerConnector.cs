@@ -65,7 +65,7 @@ public sealed class SqlServerConnector : IConnector
             await using (var setup = Command(connection, _dialect.CatalogSessionSetup(options), options))
                 await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             string version;
-            bool hasClassifications, hasRank;
+            bool hasClassifications, hasRank, hasTemporal;
             await using (var cmd = Command(connection, _dialect.ServerInfo, options))
             await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -74,6 +74,7 @@ public sealed class SqlServerConnector : IConnector
                 version = $"SQL Server {Text(reader, 0)} ({Text(reader, 1)})";
                 hasClassifications = reader.GetInt32(2) == 1;
                 hasRank = reader.GetInt32(3) == 1;
+                hasTemporal = reader.GetInt32(4) == 1;
             }
 
             var objects = new List<(string Schema, string Name, int Id, bool View, string? Comment, long? Rows, bool CanSelect)>();
@@ -161,6 +162,17 @@ public sealed class SqlServerConnector : IConnector
                         labels[(reader.GetInt32(0), columnName)] = new DatabaseLabel("sys.sensitivity_classifications", Text(reader, 2), Text(reader, 3), Text(reader, 4));
             }
 
+            var histories = new Dictionary<int, RowHistory>();
+            if (hasTemporal)
+            {
+                await using var cmd = Command(connection, _dialect.TemporalTables, options, ids);
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                queries++;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    if (SqlServerDialect.TemporalHistory(reader.GetInt32(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5)) is { } history)
+                        histories[reader.GetInt32(0)] = history;
+            }
+
             var tables = objects.Select(o =>
             {
                 var cols = (columns.TryGetValue(o.Id, out var c) ? c : [])
@@ -178,6 +190,7 @@ public sealed class SqlServerConnector : IConnector
                         new ForeignKeyInfo(g.Key, g.Select(f => f.Column).ToList(), g.First().RefSchema, g.First().RefTable,
                             g.Select(f => f.RefColumn).ToList(), OnDelete(g.First().OnDelete))).ToList(),
                     Readable = o.CanSelect || cols.Any(col => col.Readable),
+                    History = histories.GetValueOrDefault(o.Id),
                 };
             }).ToList();
             tables.Sort((a, b) => string.CompareOrdinal(a.Schema, b.Schema) is var s && s != 0 ? s : string.CompareOrdinal(a.Name, b.Name));

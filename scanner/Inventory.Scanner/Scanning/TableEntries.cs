@@ -63,6 +63,7 @@ internal static class TableEntries
             PrimaryKey = [.. table.PrimaryKey],
             ForeignKeys = [.. table.ForeignKeys],
             Partitions = [.. table.Partitions],
+            History = table.History,
             Columns = new List<ColumnEntry>(evidence.Count),
         };
         for (int i = 0; i < evidence.Count; i++)

@@ -44,7 +44,7 @@ public sealed partial class MySqlDatabaseConnector
         await ExecuteAsync(connection, _dialect.BeginReadOnly(limits, flavor), limits, ct).ConfigureAwait(false);
 
         // 1. tables and views, filtered on database.table before anything else is kept
-        var relations = new List<(string Schema, string Name, bool View, long? Rows, string? Comment)>();
+        var relations = new List<(string Schema, string Name, bool View, long? Rows, string? Comment, bool Versioned)>();
         string account = "";
         await using (var cmd = CatalogCommand(connection, _dialect.TablesSql(one), limits))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
@@ -56,7 +56,9 @@ public sealed partial class MySqlDatabaseConnector
                 var name = reader.GetString(1);
                 account = reader.GetString(5);
                 if (!filter.Matches(schema, name)) continue;
-                relations.Add((schema, name, reader.GetString(2) == "VIEW", reader.IsDBNull(3) ? null : reader.GetInt64(3), NullIfEmpty(reader, 4)));
+                var type = reader.GetString(2);
+                relations.Add((schema, name, type == "VIEW", reader.IsDBNull(3) ? null : reader.GetInt64(3), NullIfEmpty(reader, 4),
+                    type == MySqlDialect.SystemVersionedTableType));
             }
         }
         var keys = relations.Select(r => (r.Schema, r.Name)).ToHashSet();
@@ -183,6 +185,7 @@ public sealed partial class MySqlDatabaseConnector
                 Partitions = parts,
                 Readable = cols.Any(c => c.Readable),
                 MissingAccess = cols.Any(c => c.Readable) ? null : MySqlDialect.MissingSelect(r.Schema, r.Name, MySqlDialect.AccountOf(account)),
+                History = r.Versioned ? new RowHistory(RowHistory.SystemVersioning) : null,
             };
         })
         .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)

@@ -128,6 +128,10 @@ internal sealed class MySqlDialect
         ? $"{column} = @schema"
         : $"{column} NOT IN ({string.Join(", ", SystemSchemas.Select(s => "'" + s + "'"))})";
 
+    /// <summary>MariaDB's TABLE_TYPE of a table created <c>WITH SYSTEM VERSIONING</c> (MariaDB 10.3+; MySQL has none):
+    /// its past rows stay in the table until <c>DELETE HISTORY</c> (<see cref="RowHistory"/>).</summary>
+    public const string SystemVersionedTableType = "SYSTEM VERSIONED";
+
     /// <summary>Catalog query 1: base tables and views (TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, TABLE_ROWS — an estimate
     /// for InnoDB, null for views —, TABLE_COMMENT, and the connected account as <c>CURRENT_USER()</c> spells it,
     /// <c>user@host</c>, for the GRANT hint of an unreadable table). The server lists only tables the user holds some
@@ -136,7 +140,7 @@ internal sealed class MySqlDialect
     public string TablesSql(bool oneDatabase) => $"""
         SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, CAST(TABLE_ROWS AS SIGNED) AS TABLE_ROWS, TABLE_COMMENT, CURRENT_USER() AS ACCOUNT
         FROM information_schema.TABLES
-        WHERE {SchemaFilter("TABLE_SCHEMA", oneDatabase)} AND TABLE_TYPE IN ('BASE TABLE', 'VIEW', 'SYSTEM VERSIONED')
+        WHERE {SchemaFilter("TABLE_SCHEMA", oneDatabase)} AND TABLE_TYPE IN ('BASE TABLE', 'VIEW', '{SystemVersionedTableType}')
         """;
 
     /// <summary>Catalog query 2: columns with DATA_TYPE, COLUMN_TYPE (as declared, e.g. <c>varchar(160)</c>,

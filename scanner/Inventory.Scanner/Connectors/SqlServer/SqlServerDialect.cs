@@ -56,7 +56,8 @@ internal sealed class SqlServerDialect
         "SELECT CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS product_version, " +
         "CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS edition, " +
         "CASE WHEN OBJECT_ID(N'sys.sensitivity_classifications') IS NULL THEN 0 ELSE 1 END AS has_classifications, " +
-        "CASE WHEN COL_LENGTH(N'sys.sensitivity_classifications', N'rank') IS NULL THEN 0 ELSE 1 END AS has_rank;";
+        "CASE WHEN COL_LENGTH(N'sys.sensitivity_classifications', N'rank') IS NULL THEN 0 ELSE 1 END AS has_rank, " +
+        "CASE WHEN COL_LENGTH(N'sys.tables', N'temporal_type') IS NULL THEN 0 ELSE 1 END AS has_temporal;";
 
     /// <summary>User tables and views (not shipped by Microsoft): schema, name, object id, kind (<c>U</c>/<c>V</c>),
     /// <c>MS_Description</c>, row count from <c>sys.partitions</c> (heap or clustered index only, so rows are not
@@ -71,6 +72,41 @@ internal sealed class SqlServerDialect
         "JOIN sys.schemas AS s ON s.schema_id = o.schema_id " +
         "LEFT JOIN sys.extended_properties AS ep ON ep.class = 1 AND ep.major_id = o.object_id AND ep.minor_id = 0 AND ep.name = N'MS_Description' " +
         "ORDER BY s.name, o.name;";
+
+    /// <summary>System-versioned temporal tables and their history tables among the objects in <c>@ids</c> (SQL Server
+    /// 2016+, Azure SQL; run only when <see cref="ServerInfo"/> finds <c>sys.tables.temporal_type</c>): object id,
+    /// <c>temporal_type</c> (1 = a history table, 2 = a system-versioned table), the history table's schema and name (for
+    /// 2), and the schema and name of the table whose past rows it holds (for 1). Source: "sys.tables (Transact-SQL)",
+    /// columns <c>temporal_type</c> and <c>history_table_id</c>.</summary>
+    public string TemporalTables =>
+        "SELECT t.object_id, CAST(t.temporal_type AS int) AS temporal_type, hs.name AS history_schema, h.name AS history_name, " +
+        "vs.name AS versions_schema, v.name AS versions_name " +
+        "FROM sys.tables AS t " +
+        "JOIN " + SelectedIds + " ON ids.object_id = t.object_id " +
+        "LEFT JOIN sys.tables AS h ON h.object_id = t.history_table_id " +
+        "LEFT JOIN sys.schemas AS hs ON hs.schema_id = h.schema_id " +
+        "LEFT JOIN sys.tables AS v ON v.history_table_id = t.object_id " +
+        "LEFT JOIN sys.schemas AS vs ON vs.schema_id = v.schema_id " +
+        "WHERE t.temporal_type IN (1, 2);";
+
+    /// <summary>The <see cref="RowHistory"/> of a row of <see cref="TemporalTables"/>, naming tables as the inventory does
+    /// (bare in <c>dbo</c>).</summary>
+    /// <param name="temporalType">1 (history table) or 2 (system-versioned table); anything else gives null.</param>
+    /// <param name="historySchema">The history table's schema (for 2), or null.</param>
+    /// <param name="historyName">The history table's name (for 2), or null.</param>
+    /// <param name="versionsSchema">The versioned table's schema (for 1), or null.</param>
+    /// <param name="versionsName">The versioned table's name (for 1), or null.</param>
+    internal static RowHistory? TemporalHistory(int temporalType, string? historySchema, string? historyName, string? versionsSchema, string? versionsName)
+    {
+        static string? Qualified(string? schema, string? name) =>
+            name is null ? null : schema is null || schema == DefaultSchema ? name : $"{schema}.{name}";
+        return temporalType switch
+        {
+            2 => new RowHistory(RowHistory.TemporalTable, HistoryTable: Qualified(historySchema, historyName)),
+            1 => new RowHistory(RowHistory.TemporalTable, VersionsOf: Qualified(versionsSchema, versionsName)),
+            _ => null,
+        };
+    }
 
     private const string SelectedIds =
         "(SELECT DISTINCT f.n.value(N'@id', N'int') AS object_id FROM @ids.nodes(N'/o') AS f(n)) AS ids";

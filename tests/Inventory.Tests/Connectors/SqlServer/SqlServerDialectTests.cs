@@ -82,6 +82,7 @@ public sealed class SqlServerDialectTests
         yield return Dialect.Columns;
         yield return Dialect.PrimaryKeys;
         yield return Dialect.ForeignKeys;
+        yield return Dialect.TemporalTables;
         yield return Dialect.SensitivityClassifications(true);
         yield return Dialect.SensitivityClassifications(false);
         yield return Dialect.SessionSetup(new SampleOptions());
