@@ -40,6 +40,9 @@ public enum ChangeKind
     /// <summary>A foreign key's delete rule changed (e.g. <c>restrict</c> → <c>cascade</c>): what deleting an account
     /// erases.</summary>
     DeleteRuleChanged,
+    /// <summary>Whether the database keeps the table's row history (system versioning) changed: a table that starts
+    /// keeping it no longer erases rows with DELETE.</summary>
+    HistoryChanged,
     /// <summary>A column's status (tagged, suggested, untagged, conflict) changed.</summary>
     StatusChanged,
 }
@@ -89,7 +92,7 @@ public sealed record InventoryDiff
     /// <param name="kind">The change's kind.</param>
     public static bool IsSchemaChange(ChangeKind kind) => kind is ChangeKind.SourceAdded or ChangeKind.SourceRemoved
         or ChangeKind.TableAdded or ChangeKind.TableRemoved or ChangeKind.ColumnAdded or ChangeKind.ColumnRemoved or ChangeKind.TypeChanged
-        or ChangeKind.ForeignKeyAdded or ChangeKind.ForeignKeyRemoved or ChangeKind.DeleteRuleChanged;
+        or ChangeKind.ForeignKeyAdded or ChangeKind.ForeignKeyRemoved or ChangeKind.DeleteRuleChanged or ChangeKind.HistoryChanged;
 
     /// <summary>The schema changes only (<see cref="IsSchemaChange"/>), in the same order.</summary>
     /// <returns>A new diff; this one is not modified.</returns>
@@ -197,6 +200,8 @@ public sealed record InventoryDiff
                     changes.Add(new(ChangeKind.SharedWithChanged, name, table, null, Empty(oldShared), Empty(newShared)));
                 if (ot.Retention != nt.Retention)
                     changes.Add(new(ChangeKind.RetentionChanged, name, table, null, ot.Retention, nt.Retention));
+                if (HistoryOf(ot) != HistoryOf(nt))
+                    changes.Add(new(ChangeKind.HistoryChanged, name, table, null, HistoryOf(ot), HistoryOf(nt)));
                 CompareColumns(changes, name, table, ot, nt);
                 CompareForeignKeys(changes, name, ns.DefaultSchema, table, ot, nt);
             }
@@ -204,6 +209,15 @@ public sealed record InventoryDiff
         }
         return new InventoryDiff { Changes = changes };
     }
+
+    /// <summary>A table's row history as a diff shows it: <c>system-versioning</c>, <c>temporal-table (history in …)</c>, or null.</summary>
+    private static string? HistoryOf(TableEntry table) => table.History switch
+    {
+        null => null,
+        { HistoryTable: { } history } h => $"{h.Mechanism} (history in {history})",
+        { VersionsOf: { } of } h => $"{h.Mechanism}, history of {of}",
+        var h => h.Mechanism,
+    };
 
     private static void CompareColumns(List<InventoryChange> changes, string source, string table, TableEntry ot, TableEntry nt)
     {
@@ -379,6 +393,7 @@ public static class InventoryDiffWriter
         ChangeKind.TypeChanged => "type",
         ChangeKind.StatusChanged => "status",
         ChangeKind.DeleteRuleChanged => "delete rule",
+        ChangeKind.HistoryChanged => "row history",
         _ => InventoryDiff.KindName(kind),
     };
 

@@ -110,3 +110,35 @@ public sealed class RowHistoryDeletionPathTests
         Assert.That((result.Verdict, result.Examined), Is.EqualTo((ClaimVerdict.Holds, 1)), result.Summary);
     }
 }
+
+/// <summary><c>inventory diff</c> shows a table that starts or stops keeping its rows' history as a schema change.</summary>
+[TestFixture]
+public sealed class RowHistoryDiffTests
+{
+    [Test]
+    public void Compare_HistoryTurnedOnAndOff_OneSchemaChangeEach()
+    {
+        TableEntry Users(RowHistory? history) { var t = Some.Table("users", null, Some.Id(), Some.Column("email", "contact.email")); t.History = history; return t; }
+        TableEntry Orders(RowHistory? history) { var t = Some.Table("orders", null, Some.Id()); t.History = history; return t; }
+        var old = Some.Document(Some.Source("app", Users(null), Orders(new RowHistory(RowHistory.TemporalTable, HistoryTable: "orders_history"))));
+        var @new = Some.Document(Some.Source("app", Users(new RowHistory(RowHistory.SystemVersioning)), Orders(null)));
+
+        var diff = Inventory.Reports.Diff.InventoryDiff.Compare(old, @new).SchemaOnly();
+
+        Assert.That(diff.Changes.Select(Inventory.Reports.Diff.InventoryDiffWriter.Line), Is.EqualTo(new[]
+        {
+            "~ app/orders row history: temporal-table (history in orders_history) → (none)",
+            "~ app/users row history: (none) → system-versioning",
+        }));
+    }
+
+    [Test]
+    public void Compare_SameHistory_NoChange()
+    {
+        TableEntry Users() { var t = Some.Table("users", null, Some.Id()); t.History = new RowHistory(RowHistory.SystemVersioning); return t; }
+
+        var diff = Inventory.Reports.Diff.InventoryDiff.Compare(Some.Document(Some.Source("app", Users())), Some.Document(Some.Source("app", Users())));
+
+        Assert.That(diff.Changes, Is.Empty);
+    }
+}
