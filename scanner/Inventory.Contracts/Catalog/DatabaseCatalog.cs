@@ -122,7 +122,10 @@ public sealed record ForeignKeyInfo(string Name, IReadOnlyList<string> Columns, 
 /// <param name="HistoryTable">Where the past versions are, as <see cref="TableInfo.QualifiedName"/> names tables: the
 /// SQL Server history table; null when the history is kept inside the table itself (MariaDB).</param>
 /// <param name="VersionsOf">For a SQL Server history table, the table whose past versions it holds; null otherwise.</param>
-public sealed record RowHistory(string Mechanism, string? HistoryTable = null, string? VersionsOf = null)
+/// <param name="RetentionPeriod">How long the engine keeps past versions before its own cleanup removes them (SQL Server
+/// 2017+ <c>HISTORY_RETENTION_PERIOD</c>, e.g. <c>6 MONTHS</c>, when the database's retention cleanup is on); null when the
+/// history is kept indefinitely or the catalog does not say.</param>
+public sealed record RowHistory(string Mechanism, string? HistoryTable = null, string? VersionsOf = null, string? RetentionPeriod = null)
 {
     /// <summary>MariaDB's system-versioned table: current and past rows in one table.</summary>
     public const string SystemVersioning = "system-versioning";
@@ -132,7 +135,9 @@ public sealed record RowHistory(string Mechanism, string? HistoryTable = null, s
     /// <summary>How an erasure must also purge the history, in the engine's words, for messages to a DBA.</summary>
     /// <param name="table">The table's display name.</param>
     /// <returns>One sentence without a trailing period.</returns>
-    public string PurgeAdvice(string table) => Mechanism == SystemVersioning
+    public string PurgeAdvice(string table) => RetentionPeriod is { } period
+        ? $"the engine removes them after its retention period of {period}: purge them sooner if erasure must be faster ({(HistoryTable is { } h ? $"history table {h}" : "the history")})"
+        : Mechanism == SystemVersioning
         ? $"purge its history too (MariaDB: DELETE HISTORY FROM {table} BEFORE SYSTEM_TIME …)"
         : $"purge the history table {HistoryTable ?? "(named by sys.tables.history_table_id)"} too (SQL Server: SYSTEM_VERSIONING = OFF, delete, ON; or a HISTORY_RETENTION_PERIOD)";
 }

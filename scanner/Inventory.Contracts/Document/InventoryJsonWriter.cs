@@ -129,6 +129,7 @@ internal static class InventoryJsonWriter
         String(writer, Names.Mechanism, history.Mechanism);
         String(writer, Names.HistoryTable, history.HistoryTable);
         String(writer, Names.VersionsOf, history.VersionsOf);
+        String(writer, Names.RetentionPeriod, history.RetentionPeriod);
         writer.WriteEndObject();
     }
 
@@ -354,6 +355,7 @@ internal static class InventoryJsonWriter
         public static readonly JsonEncodedText Mechanism = JsonEncodedText.Encode("mechanism");
         public static readonly JsonEncodedText HistoryTable = JsonEncodedText.Encode("historyTable");
         public static readonly JsonEncodedText VersionsOf = JsonEncodedText.Encode("versionsOf");
+        public static readonly JsonEncodedText RetentionPeriod = JsonEncodedText.Encode("retentionPeriod");
         public static readonly JsonEncodedText Activity = JsonEncodedText.Encode("activity");
         public static readonly JsonEncodedText Retention = JsonEncodedText.Encode("retention");
         public static readonly JsonEncodedText SharedWith = JsonEncodedText.Encode("sharedWith");

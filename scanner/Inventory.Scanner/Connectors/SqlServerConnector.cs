@@ -65,7 +65,7 @@ public sealed class SqlServerConnector : IConnector
             await using (var setup = Command(connection, _dialect.CatalogSessionSetup(options), options))
                 await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             string version;
-            bool hasClassifications, hasRank, hasTemporal;
+            bool hasClassifications, hasRank, hasTemporal, hasRetention;
             await using (var cmd = Command(connection, _dialect.ServerInfo, options))
             await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -75,6 +75,7 @@ public sealed class SqlServerConnector : IConnector
                 hasClassifications = reader.GetInt32(2) == 1;
                 hasRank = reader.GetInt32(3) == 1;
                 hasTemporal = reader.GetInt32(4) == 1;
+                hasRetention = reader.GetInt32(5) == 1;
             }
 
             var objects = new List<(string Schema, string Name, int Id, bool View, string? Comment, long? Rows, bool CanSelect)>();
@@ -165,11 +166,12 @@ public sealed class SqlServerConnector : IConnector
             var histories = new Dictionary<int, RowHistory>();
             if (hasTemporal)
             {
-                await using var cmd = Command(connection, _dialect.TemporalTables, options, ids);
+                await using var cmd = Command(connection, _dialect.TemporalTables(hasRetention), options, ids);
                 await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 queries++;
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    if (SqlServerDialect.TemporalHistory(reader.GetInt32(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5)) is { } history)
+                    if (SqlServerDialect.TemporalHistory(reader.GetInt32(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
+                            reader.IsDBNull(6) ? null : reader.GetInt32(6), Text(reader, 7)) is { } history)
                         histories[reader.GetInt32(0)] = history;
             }
 

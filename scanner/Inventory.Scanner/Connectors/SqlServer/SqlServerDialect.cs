@@ -57,7 +57,8 @@ internal sealed class SqlServerDialect
         "CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS edition, " +
         "CASE WHEN OBJECT_ID(N'sys.sensitivity_classifications') IS NULL THEN 0 ELSE 1 END AS has_classifications, " +
         "CASE WHEN COL_LENGTH(N'sys.sensitivity_classifications', N'rank') IS NULL THEN 0 ELSE 1 END AS has_rank, " +
-        "CASE WHEN COL_LENGTH(N'sys.tables', N'temporal_type') IS NULL THEN 0 ELSE 1 END AS has_temporal;";
+        "CASE WHEN COL_LENGTH(N'sys.tables', N'temporal_type') IS NULL THEN 0 ELSE 1 END AS has_temporal, " +
+        "CASE WHEN COL_LENGTH(N'sys.tables', N'history_retention_period') IS NULL THEN 0 ELSE 1 END AS has_history_retention;";
 
     /// <summary>User tables and views (not shipped by Microsoft): schema, name, object id, kind (<c>U</c>/<c>V</c>),
     /// <c>MS_Description</c>, row count from <c>sys.partitions</c> (heap or clustered index only, so rows are not
@@ -77,16 +78,25 @@ internal sealed class SqlServerDialect
     /// 2016+, Azure SQL; run only when <see cref="ServerInfo"/> finds <c>sys.tables.temporal_type</c>): object id,
     /// <c>temporal_type</c> (1 = a history table, 2 = a system-versioned table), the history table's schema and name (for
     /// 2), and the schema and name of the table whose past rows it holds (for 1). Source: "sys.tables (Transact-SQL)",
-    /// columns <c>temporal_type</c> and <c>history_table_id</c>.</summary>
-    public string TemporalTables =>
+    /// columns <c>temporal_type</c> and <c>history_table_id</c>. With <paramref name="withRetention"/> (SQL Server 2017+,
+    /// Azure SQL), also the versioned table's <c>history_retention_period</c> and its unit, counted only when the
+    /// database's <c>is_temporal_history_retention_enabled</c> is on (otherwise the cleanup never runs); without it those
+    /// two columns are NULL.</summary>
+    /// <param name="withRetention">True when <see cref="ServerInfo"/> finds <c>sys.tables.history_retention_period</c>.</param>
+    public string TemporalTables(bool withRetention) =>
         "SELECT t.object_id, CAST(t.temporal_type AS int) AS temporal_type, hs.name AS history_schema, h.name AS history_name, " +
-        "vs.name AS versions_schema, v.name AS versions_name " +
+        "vs.name AS versions_schema, v.name AS versions_name, " +
+        (withRetention
+            ? "CASE WHEN d.is_temporal_history_retention_enabled = 1 AND t.temporal_type = 2 THEN t.history_retention_period WHEN d.is_temporal_history_retention_enabled = 1 THEN v.history_retention_period END AS retention_period, " +
+              "CASE WHEN d.is_temporal_history_retention_enabled = 1 AND t.temporal_type = 2 THEN t.history_retention_period_unit_desc WHEN d.is_temporal_history_retention_enabled = 1 THEN v.history_retention_period_unit_desc END AS retention_unit "
+            : "CAST(NULL AS int) AS retention_period, CAST(NULL AS nvarchar(60)) AS retention_unit ") +
         "FROM sys.tables AS t " +
         "JOIN " + SelectedIds + " ON ids.object_id = t.object_id " +
         "LEFT JOIN sys.tables AS h ON h.object_id = t.history_table_id " +
         "LEFT JOIN sys.schemas AS hs ON hs.schema_id = h.schema_id " +
         "LEFT JOIN sys.tables AS v ON v.history_table_id = t.object_id " +
         "LEFT JOIN sys.schemas AS vs ON vs.schema_id = v.schema_id " +
+        (withRetention ? "LEFT JOIN sys.databases AS d ON d.database_id = DB_ID() " : "") +
         "WHERE t.temporal_type IN (1, 2);";
 
     /// <summary>The <see cref="RowHistory"/> of a row of <see cref="TemporalTables"/>, naming tables as the inventory does
@@ -96,14 +106,21 @@ internal sealed class SqlServerDialect
     /// <param name="historyName">The history table's name (for 2), or null.</param>
     /// <param name="versionsSchema">The versioned table's schema (for 1), or null.</param>
     /// <param name="versionsName">The versioned table's name (for 1), or null.</param>
-    internal static RowHistory? TemporalHistory(int temporalType, string? historySchema, string? historyName, string? versionsSchema, string? versionsName)
+    /// <param name="retentionPeriod">The history retention period (-1 or null: infinite or not read).</param>
+    /// <param name="retentionUnit">Its unit as <c>history_retention_period_unit_desc</c> spells it (DAY, WEEK, MONTH,
+    /// YEAR, INFINITE), or null.</param>
+    internal static RowHistory? TemporalHistory(int temporalType, string? historySchema, string? historyName, string? versionsSchema, string? versionsName,
+        int? retentionPeriod = null, string? retentionUnit = null)
     {
+        string? retention = retentionPeriod is > 0 && retentionUnit is "DAY" or "WEEK" or "MONTH" or "YEAR"
+            ? $"{retentionPeriod.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {retentionUnit}{(retentionPeriod == 1 ? "" : "S")}"
+            : null;
         static string? Qualified(string? schema, string? name) =>
             name is null ? null : schema is null || schema == DefaultSchema ? name : $"{schema}.{name}";
         return temporalType switch
         {
-            2 => new RowHistory(RowHistory.TemporalTable, HistoryTable: Qualified(historySchema, historyName)),
-            1 => new RowHistory(RowHistory.TemporalTable, VersionsOf: Qualified(versionsSchema, versionsName)),
+            2 => new RowHistory(RowHistory.TemporalTable, HistoryTable: Qualified(historySchema, historyName), RetentionPeriod: retention),
+            1 => new RowHistory(RowHistory.TemporalTable, VersionsOf: Qualified(versionsSchema, versionsName), RetentionPeriod: retention),
             _ => null,
         };
     }

@@ -82,7 +82,8 @@ public sealed class SqlServerDialectTests
         yield return Dialect.Columns;
         yield return Dialect.PrimaryKeys;
         yield return Dialect.ForeignKeys;
-        yield return Dialect.TemporalTables;
+        yield return Dialect.TemporalTables(true);
+        yield return Dialect.TemporalTables(false);
         yield return Dialect.SensitivityClassifications(true);
         yield return Dialect.SensitivityClassifications(false);
         yield return Dialect.SessionSetup(new SampleOptions());
