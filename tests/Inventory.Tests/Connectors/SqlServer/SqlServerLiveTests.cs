@@ -35,7 +35,10 @@ public sealed partial class SqlServerLiveTests
         _database = null;
     }
 
-    private async Task<SqlServerConnector> CreateCaseAsync(string caseFolder)
+    private async Task<SqlServerConnector> CreateCaseAsync(string caseFolder) =>
+        await CreateDatabaseAsync(await File.ReadAllTextAsync(Path.Combine(SharedPaths.Cases, caseFolder, "setup.sqlserver.sql")));
+
+    private async Task<SqlServerConnector> CreateDatabaseAsync(string script)
     {
         var admin = AdminConnectionString;
         _database = $"inv_{Guid.NewGuid():N}";
@@ -47,7 +50,6 @@ public sealed partial class SqlServerLiveTests
             await cmd.ExecuteNonQueryAsync();
         }
         var cs = new SqlConnectionStringBuilder(admin) { InitialCatalog = _database, Pooling = false }.ConnectionString;
-        var script = await File.ReadAllTextAsync(Path.Combine(SharedPaths.Cases, caseFolder, "setup.sqlserver.sql"));
         await using (var connection = new SqlConnection(cs))
         {
             await connection.OpenAsync();
@@ -70,6 +72,32 @@ public sealed partial class SqlServerLiveTests
         var samples = new Dictionary<string, TableSample>(StringComparer.Ordinal);
         foreach (var table in catalog.Tables) samples[table.Name] = await connector.SampleAsync(table, new SampleOptions());
         return (catalog, samples);
+    }
+
+    [Test]
+    public async Task ReadCatalog_TemporalTable_HistoryTableAndRetentionNamed()
+    {
+        await using var connector = await CreateDatabaseAsync("""
+            ALTER DATABASE CURRENT SET TEMPORAL_HISTORY_RETENTION ON;
+            GO
+            CREATE SCHEMA history;
+            GO
+            CREATE TABLE dbo.customers (id int PRIMARY KEY, email nvarchar(80),
+              valid_from datetime2 GENERATED ALWAYS AS ROW START NOT NULL, valid_to datetime2 GENERATED ALWAYS AS ROW END NOT NULL,
+              PERIOD FOR SYSTEM_TIME (valid_from, valid_to))
+              WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = history.customers_history, HISTORY_RETENTION_PERIOD = 6 MONTHS));
+            CREATE TABLE dbo.orders (id int PRIMARY KEY, total decimal(10, 2));
+            """);
+
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+
+        var history = catalog.Tables.ToDictionary(t => t.QualifiedName(catalog.DefaultSchema), t => t.History);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(history["customers"], Is.EqualTo(new RowHistory(RowHistory.TemporalTable, HistoryTable: "history.customers_history", RetentionPeriod: "6 MONTHS")));
+            Assert.That(history["history.customers_history"], Is.EqualTo(new RowHistory(RowHistory.TemporalTable, VersionsOf: "customers", RetentionPeriod: "6 MONTHS")));
+            Assert.That(history["orders"], Is.Null);
+        }
     }
 
     [Test]
