@@ -59,6 +59,14 @@ public sealed class ReportModel
     /// <summary>Personal columns not attributed to any processing activity: their table's annotation names no activity
     /// (or one the policy does not define), or no policy was given. Findings for the DPO.</summary>
     public required IReadOnlyList<ColumnRow> Unassigned { get; init; }
+    /// <summary><see cref="Unassigned"/> as the HTML and Markdown reports list them: over a fleet, the same table.column
+    /// with the same category and status in several sources or schemas is one line (<see cref="LocationGroup"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<UnassignedLine> UnassignedLines { get; init; } = [];
+    /// <summary><see cref="UnassignedLines"/> in the JSON report, only when a line names several places (null otherwise, so
+    /// the JSON of an inventory without tenants is unchanged).</summary>
+    [JsonPropertyName("unassignedLines")]
+    public IReadOnlyList<UnassignedLine>? UnassignedLinesInFleet => LocationGroup.FleetOnly(UnassignedLines);
     /// <summary>Data categories found in an activity's tables that the activity does not declare (findings), in
     /// activity then category order.</summary>
     public required IReadOnlyList<UndeclaredCategoryRow> UndeclaredCategories { get; init; }
@@ -129,6 +137,26 @@ public sealed class UndeclaredCategoryRow
     public required string Category { get; init; }
     /// <summary>Columns holding it (<c>source/table.column</c>), in document order.</summary>
     public required IReadOnlyList<string> Columns { get; init; }
+    /// <summary><see cref="Columns"/> over a fleet: one line per table.column held by several sources or schemas
+    /// (<see cref="LocationGroup"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<LocationGroup> Groups { get; init; } = [];
+    /// <summary><see cref="Groups"/> in the JSON report, only when a line names several places (null otherwise, so
+    /// the JSON of an inventory without tenants is unchanged).</summary>
+    [JsonPropertyName("groups")]
+    public IReadOnlyList<LocationGroup>? GroupsInFleet => LocationGroup.FleetOnly(Groups);
+}
+
+/// <summary>A line of the personal columns not attributed to an activity: one column, or the same table.column of a
+/// fleet's tenants.</summary>
+public sealed class UnassignedLine
+{
+    /// <summary>Where: one location, or a table.column with its sources or schemas.</summary>
+    public required LocationGroup Group { get; init; }
+    /// <summary>The data category of the line's columns.</summary>
+    public required string Category { get; init; }
+    /// <summary>The gate status of the line's columns (<see cref="ColumnRow.Status"/>).</summary>
+    public required string Status { get; init; }
 }
 
 /// <summary>A column holding hashes of a personal identifier (C30).</summary>
@@ -196,6 +224,14 @@ public sealed class ActivityRecord
     /// <summary>Distinct tables attributed to the activity (<c>source/table</c>): tables annotated with it, and for a
     /// processor activity the tables of processor-role sources.</summary>
     public required IReadOnlyList<string> Tables { get; init; }
+    /// <summary><see cref="Tables"/> over a fleet: one line per table name held by several sources or schemas
+    /// (<see cref="LocationGroup"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<LocationGroup> TableGroups { get; init; } = [];
+    /// <summary><see cref="TableGroups"/> in the JSON report, only when a line names several places (null otherwise, so
+    /// the JSON of an inventory without tenants is unchanged).</summary>
+    [JsonPropertyName("tableGroups")]
+    public IReadOnlyList<LocationGroup>? TableGroupsInFleet => LocationGroup.FleetOnly(TableGroups);
     /// <summary>Number of columns behind the activity.</summary>
     public int ColumnCount => Categories.Sum(c => c.Columns.Count);
     /// <summary>The register's creation date of the activity's record (<c>yyyy-MM-dd</c>, UTC; CNIL "Date de création"):
@@ -237,6 +273,15 @@ public sealed class CategoryRecord
     public required IReadOnlyList<string> Columns { get; init; }
     /// <summary>The same columns with the claims each violates (a column-level claim finding), in document order.</summary>
     public required IReadOnlyList<ColumnMark> Entries { get; init; }
+    /// <summary><see cref="Entries"/> as the HTML, Markdown and XLSX records list them: over a fleet of tenants the same
+    /// table.column (with the same claims violated) is one line naming its sources or schemas and the tenants that differ
+    /// (<see cref="LocationGroup"/>); a column of one place keeps its own line.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<LocationGroup> Groups { get; init; } = [];
+    /// <summary><see cref="Groups"/> in the JSON report, only when a line names several places (null otherwise, so
+    /// the JSON of an inventory without tenants is unchanged).</summary>
+    [JsonPropertyName("groups")]
+    public IReadOnlyList<LocationGroup>? GroupsInFleet => LocationGroup.FleetOnly(Groups);
     /// <summary>Retention periods the tables' annotations state for these columns that differ from <see cref="Retention"/>
     /// (the annotation overrides the policy for its table), as "period (tables)"; empty when none differs.</summary>
     public required IReadOnlyList<string> AnnotatedRetention { get; init; }
@@ -301,6 +346,29 @@ public sealed class ClaimRow
     public IReadOnlyList<string>? ExaminedTables { get; init; }
     /// <summary>Findings against the claim.</summary>
     public required IReadOnlyList<FindingRow> Findings { get; init; }
+    /// <summary><see cref="Findings"/> as the HTML, Markdown and XLSX formats list them: the same finding (table, column
+    /// and reason) in several tenants' sources or schemas is one line (<see cref="LocationGroup"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<LocationGroup> FindingGroups { get; init; } = [];
+    /// <summary><see cref="FindingGroups"/> in the JSON report, only when a line names several places (null otherwise, so
+    /// the JSON of an inventory without tenants is unchanged).</summary>
+    [JsonPropertyName("findingGroups")]
+    public IReadOnlyList<LocationGroup>? FindingGroupsInFleet => LocationGroup.FleetOnly(FindingGroups);
+    /// <summary><see cref="Unresolved"/> grouped as <see cref="FindingGroups"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<LocationGroup> UnresolvedGroups { get; init; } = [];
+    /// <summary><see cref="UnresolvedGroups"/> in the JSON report, only when a line names several places (null otherwise, so
+    /// the JSON of an inventory without tenants is unchanged).</summary>
+    [JsonPropertyName("unresolvedGroups")]
+    public IReadOnlyList<LocationGroup>? UnresolvedGroupsInFleet => LocationGroup.FleetOnly(UnresolvedGroups);
+    /// <summary><see cref="ExaminedTables"/> grouped over a fleet (one line per table name), or null when the check
+    /// does not list them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<LocationGroup>? ExaminedTableGroups { get; init; }
+    /// <summary><see cref="ExaminedTableGroups"/> in the JSON report, only when a line names several places (null otherwise, so
+    /// the JSON of an inventory without tenants is unchanged).</summary>
+    [JsonPropertyName("examinedTableGroups")]
+    public IReadOnlyList<LocationGroup>? ExaminedTableGroupsInFleet => LocationGroup.FleetOnly(ExaminedTableGroups);
     /// <summary>Items the check could not decide.</summary>
     public required IReadOnlyList<FindingRow> Unresolved { get; init; }
     /// <summary>The id of an earlier claim whose undecided items are the same ones (same locations, same order), or

@@ -100,12 +100,14 @@ internal static class ReportModelBuilder
         // A JSON column carries one category; the other personal categories its path annotations tag (contact or card
         // data inside a payment payload) belong to the same activity, listed as `table.column $.path`.
         var withPaths = assignment.Concat(pathAssignment).ToList();
-        var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, withPaths, violations, inventory, previous)).ToList();
+        var fleet = new FleetSummary(inventory);
+        var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, withPaths, violations, inventory, previous, fleet)).ToList();
         var columns = assignment.Select(x => Row(x, policy, options)).ToList();
         var unassigned = assignment.Where(x => DataCategoryVocabulary.IsPersonal(x.C.DataCategory) && x.A is null)
             .Select(x => Row(x, policy, options)).ToList();
+        var unassignedAt = unassigned.DistinctBy(r => r.Location).ToDictionary(r => r.Location, StringComparer.Ordinal);
         var undeclared = records.SelectMany(r => r.Categories.Where(k => !k.Declared)
-            .Select(k => new UndeclaredCategoryRow { Activity = r.Id, Category = k.Category, Columns = k.Columns })).ToList();
+            .Select(k => new UndeclaredCategoryRow { Activity = r.Id, Category = k.Category, Columns = k.Columns, Groups = k.Groups })).ToList();
 
         var coverage = inventory.Sources.Select(s => Coverage(s, options)).ToList();
         var totals = Sum(coverage.Where(c => c.Role != ProcessingRole.Processor).ToList());
@@ -127,7 +129,7 @@ internal static class ReportModelBuilder
             Activities = records.Where(r => r.Role != ProcessingRole.Processor).ToList(),
             ProcessorActivities = records.Where(r => r.Role == ProcessingRole.Processor).ToList(),
             ProcessorSources = coverage.Where(c => c.Role == ProcessingRole.Processor).ToList(),
-            Claims = ClaimRowsOf(claims),
+            Claims = ClaimRowsOf(claims, fleet),
             ClaimTotals = new ClaimTotals
             {
                 Holds = claims.Count(c => c.Verdict == ClaimVerdict.Holds),
@@ -138,6 +140,10 @@ internal static class ReportModelBuilder
             CoverageTotals = totals,
             CategoryChart = Chart(inventory),
             Unassigned = unassigned,
+            UnassignedLines = fleet.Group(unassigned.Select(r => new FleetSummary.Item(r.Source, r.Table, r.Column, null, r.Category + "\u0001" + r.Status, r.Location)),
+                    describe: (place, item) => FleetSummary.Holds(place, item.Column, item.Detail.Split('\u0001')[0]))
+                .Select(g => (Group: g, First: unassignedAt[g.Locations[0]]))
+                .Select(x => new UnassignedLine { Group = x.Group, Category = x.First.Category, Status = x.First.Status }).ToList(),
             UndeclaredCategories = undeclared,
             UnknownActivities = unknownActivities.ToList(),
             Conflicts = inventory.AllColumns().Where(x => x.Column.Status == ColumnStatus.Conflict).Select(x => new ConflictRow
@@ -248,7 +254,7 @@ internal static class ReportModelBuilder
     }
 
     private static ActivityRecord Activity(ProcessingActivity a, PolicyDocument policy, List<Assigned> assignment,
-        Dictionary<string, IReadOnlyList<string>> violations, InventoryDocument inventory, InventoryDocument? previous)
+        Dictionary<string, IReadOnlyList<string>> violations, InventoryDocument inventory, InventoryDocument? previous, FleetSummary fleet)
     {
         var mine = assignment.Where(x => ReferenceEquals(x.A, a)).ToList();
         var categories = new List<CategoryRecord>();
@@ -262,6 +268,12 @@ internal static class ReportModelBuilder
                 SuggestedOnly = cols.Count > 0 && cols.All(x => x.PathCategory is null && x.C.Status == ColumnStatus.Suggested),
                 Retention = AppliedRetention(a, category, declared, policy), Columns = locations,
                 Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = violations.GetValueOrDefault(x.ColumnLocation, []) }).ToList(),
+                // Over a fleet the same table.column of every tenant is one line; the tenants whose column is elsewhere
+                // (another category, activity or claim finding, or no such column) are named on it.
+                Groups = fleet.Group(cols.Select(x => new FleetSummary.Item(x.S.Name, x.T.QualifiedName, x.C.Name, x.Path,
+                        string.Join(",", violations.GetValueOrDefault(x.ColumnLocation, [])), x.Location)),
+                    describe: (place, item) => FleetSummary.Holds(place, item.Column, category),
+                    violates: item => item.Detail.Length == 0 ? [] : item.Detail.Split(',')),
                 AnnotatedRetention = cols.Where(x => AnnotatedRetentionOf(x) is { } r && RetentionDiffers(r, rule, policy, a))
                     .GroupBy(x => AnnotatedRetentionOf(x)!, StringComparer.Ordinal)
                     .Select(g => $"{g.Key} ({string.Join(", ", g.Select(x => x.C.Annotation?.Retention is null ? $"{x.S.Name}/{x.T.QualifiedName}" : x.ColumnLocation).Distinct(StringComparer.Ordinal))})").ToList(),
@@ -317,6 +329,7 @@ internal static class ReportModelBuilder
             }).ToList(),
             SecurityMeasures = a.SecurityMeasures,
             Tables = tables,
+            TableGroups = fleet.Group(tables.Select(ExaminedTable)),
             CreatedOn = recordedBefore ?? DateOf(inventory.ScannedAt),
             CreatedInPrevious = recordedBefore is not null,
             UpdatedOn = DateOf(inventory.ScannedAt),
@@ -422,26 +435,39 @@ internal static class ReportModelBuilder
 
     /// <summary>The claims' rows; a claim whose undecided items repeat an earlier claim's names it in
     /// <see cref="ClaimRow.UnresolvedSameAs"/>.</summary>
-    private static List<ClaimRow> ClaimRowsOf(IReadOnlyList<ClaimResult> claims)
+    private static List<ClaimRow> ClaimRowsOf(IReadOnlyList<ClaimResult> claims, FleetSummary fleet)
     {
         var rows = new List<ClaimRow>(claims.Count);
         foreach (var r in claims)
         {
             var first = r.Unresolved.Count == 0 ? null : rows.FirstOrDefault(earlier => earlier.UnresolvedSameAs is null
                 && earlier.Unresolved.Select(u => u.Location).SequenceEqual(r.Unresolved.Select(u => u.Location), StringComparer.Ordinal));
-            rows.Add(ClaimRowOf(r, first?.Id));
+            rows.Add(ClaimRowOf(r, first?.Id, fleet));
         }
         return rows;
     }
 
-    private static ClaimRow ClaimRowOf(ClaimResult r, string? unresolvedSameAs) => new()
+    private static ClaimRow ClaimRowOf(ClaimResult r, string? unresolvedSameAs, FleetSummary fleet) => new()
     {
+        FindingGroups = Groups(r.Findings, fleet), UnresolvedGroups = Groups(r.Unresolved, fleet),
+        ExaminedTableGroups = r.ExaminedTables.Count > 0 ? fleet.Group(r.ExaminedTables.Select(ExaminedTable)) : null,
         UnresolvedSameAs = unresolvedSameAs,
         Id = r.Claim.Id, Text = r.Claim.Text, Kind = r.Claim.Kind,
         Verdict = JsonNamingPolicy.KebabCaseLower.ConvertName(r.Verdict.ToString()), Summary = r.Summary, Examined = r.Examined,
         ExaminedTables = r.ExaminedTables.Count > 0 ? r.ExaminedTables : null,
         Findings = r.Findings.Select(Finding).ToList(), Unresolved = r.Unresolved.Select(Finding).ToList(),
     };
+
+    /// <summary>A claim's findings over a fleet: the same finding (same table, column and reason) in every tenant is one line.</summary>
+    private static List<LocationGroup> Groups(IReadOnlyList<ClaimFinding> findings, FleetSummary fleet) =>
+        fleet.Group(findings.Select(f => new FleetSummary.Item(f.Source, f.Table, f.Column, null, f.Reason, f.Location)), reason: item => item.Detail);
+
+    /// <summary>A table location (<c>source/table</c>) as an item to group.</summary>
+    private static FleetSummary.Item ExaminedTable(string location)
+    {
+        int slash = location.IndexOf('/', StringComparison.Ordinal);
+        return new FleetSummary.Item(slash < 0 ? "" : location[..slash], location[(slash + 1)..], null, null, "", location);
+    }
 
     private static FindingRow Finding(ClaimFinding f) => new() { Location = f.Location, Category = f.DataCategory, Reason = f.Reason };
 

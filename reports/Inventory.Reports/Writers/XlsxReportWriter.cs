@@ -90,7 +90,8 @@ public sealed class XlsxReportWriter : IReportWriter
                 model.Claims.Select(c => new[]
                 {
                     c.Id, c.Text, c.Kind, VerdictInFrench(c.Verdict), c.Summary,
-                    Lines(c.Findings.Select(f => $"{f.Location}: {f.Reason}")), c.UnresolvedSameAs is { } same ? $"les mêmes {c.Unresolved.Count} éléments que {same} (the same items as {same})" : Lines(c.Unresolved.Select(f => $"{f.Location}: {f.Reason}")),
+                    // Over a fleet the same finding of every tenant is one line (LocationGroup), as in HTML and Markdown.
+                    Lines(c.FindingGroups.Select(f => $"{f.Text}: {f.Reason}")), c.UnresolvedSameAs is { } same ? $"les mêmes {c.Unresolved.Count} éléments que {same} (the same items as {same})" : Lines(c.UnresolvedGroups.Select(f => $"{f.Text}: {f.Reason}")),
                 }), 36);
             AddSheet(workbookPart, sheets, "Conflits", ["Emplacement", "Catégorie annotée ou étiquetée", "Annotation ou étiquette", "Constat (comptes)"],
                 model.Conflicts.Select(c => new[] { c.Location, c.Annotated, c.AnnotationAt, c.Evidence }), 36);
@@ -205,7 +206,7 @@ public sealed class XlsxReportWriter : IReportWriter
                 .Concat(a.Categories.SelectMany(c => c.AnnotatedRetention.Select(r => $"⚠ {c.Category}: l'annotation indique (annotation says): {r}"))),
                 "Aucune durée déclarée (no retention declared)"),
             // As the HTML and Markdown records say "no column found" for a category without columns.
-            OrSaid(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Columns)}"),
+            OrSaid(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Groups.Select(g => g.Text))}"),
                 "Aucune colonne trouvée (no column found)"),
         ];
     }

@@ -53,6 +53,11 @@ public static partial class AnnotationStubs
         var planned = new List<StubFile>();
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var annotations = TableNamePattern.Read(existing.Annotations);
+        // Over a fleet one annotation (source-less, or a schema glob) applies to the same table in many places: its missing
+        // entries are gathered once (the union, in the order first seen) and appended once (trial32 finding 12: one
+        // "appended to" per tenant, and a later tenant's append could drop an earlier one's entries).
+        var appends = new Dictionary<TableAnnotation, (SourceEntry Source, TableEntry Entry, List<ColumnEntry> Missing)>(ReferenceEqualityComparer.Instance);
+        var unannotated = new List<(SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing)>();
         foreach (var (source, entry) in document.AllTables())
         {
             if (source.Role == ProcessingRole.Processor) continue;
@@ -65,40 +70,90 @@ public static partial class AnnotationStubs
             if (annotation is not null && PendingPaths(document, source, entry, annotation, outDir, taken) is { } pathsFile)
                 planned.Add(pathsFile);
             if (missing.Length == 0) continue;
-            var names = missing.Select(c => c.Name).ToArray();
-
-            if (annotation is not null)
+            if (annotation is null)
             {
-                if (TryAppend(annotation, missing, categories) is { } appended)
-                {
-                    planned.Add(new StubFile(annotation.Location.File, StubAction.Append, appended, entry.QualifiedName, names));
-                    continue;
-                }
-                var pendingPath = FreePath(outDir, StemFor(document, source, entry.QualifiedName) + ".pending", taken);
-                if (pendingPath is null) continue; // a pending file from an earlier run is still there: nothing new to say
-                var text = new StringBuilder();
-                text.Append(CultureInfo.InvariantCulture, $"# Entries missing from table {Suggestions.OneLine(entry.QualifiedName)}, annotated in {Suggestions.OneLine(annotation.Location.File)} line {annotation.Location.Line}.\n");
-                text.Append("# That file holds several tables, so it is not edited automatically: move these entries under its\n");
-                text.Append("# `columns:`, fill in each category, then delete this file. Until then they count as untagged.\n");
-                foreach (var line in EntryLines(missing, "  ").Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                    text.Append("# ").Append(line).Append('\n');
-                planned.Add(new StubFile(pendingPath, StubAction.Pending, text.ToString(), entry.QualifiedName, names));
+                unannotated.Add((source, entry, missing));
                 continue;
             }
+            if (!appends.TryGetValue(annotation, out var gathered)) appends[annotation] = gathered = (source, entry, []);
+            gathered.Missing.AddRange(missing.Where(m => !gathered.Missing.Any(g => g.Name == m.Name)));
+        }
 
-            var path = FreePath(outDir, StemFor(document, source, entry.QualifiedName), taken, allowNumbered: true)!;
+        foreach (var (annotation, (source, entry, missing)) in appends)
+        {
+            var names = missing.Select(c => c.Name).ToArray();
+            if (TryAppend(annotation, missing, categories) is { } appended)
+            {
+                planned.Add(new StubFile(annotation.Location.File, StubAction.Append, appended, annotation.Table, names));
+                continue;
+            }
+            var pendingPath = FreePath(outDir, StemFor(document, source, entry.QualifiedName) + ".pending", taken);
+            if (pendingPath is null) continue; // a pending file from an earlier run is still there: nothing new to say
+            var text = new StringBuilder();
+            text.Append(CultureInfo.InvariantCulture, $"# Entries missing from table {Suggestions.OneLine(annotation.Table)}, annotated in {Suggestions.OneLine(annotation.Location.File)} line {annotation.Location.Line}.\n");
+            text.Append("# That file holds several tables, so it is not edited automatically: move these entries under its\n");
+            text.Append("# `columns:`, fill in each category, then delete this file. Until then they count as untagged.\n");
+            foreach (var line in EntryLines(missing, "  ").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                text.Append("# ").Append(line).Append('\n');
+            planned.Add(new StubFile(pendingPath, StubAction.Pending, text.ToString(), annotation.Table, names));
+        }
+
+        foreach (var stub in FleetStubs(document, unannotated))
+        {
+            var (source, entry, missing) = stub.First;
+            var path = FreePath(outDir, stub.SourceLess ? FileNameFor(entry.QualifiedName) : StemFor(document, source, entry.QualifiedName), taken, allowNumbered: true)!;
             var content = new StringBuilder();
             content.Append(CultureInfo.InvariantCulture, $"# Annotations of table {Suggestions.OneLine(entry.QualifiedName)}, written by `inventory annotate`.\n");
+            if (stub.SourceLess)
+            {
+                content.Append(CultureInfo.InvariantCulture, $"# One entry for the {stub.Sources.Count} sources holding this table with these columns ({Suggestions.OneLine(SourceRange(stub.Sources))}):\n");
+                content.Append(CultureInfo.InvariantCulture, $"# without `source:` it applies to each of them; suggestions from {Suggestions.OneLine(source.Name)}.\n");
+            }
             content.Append("# Fill in each `category:` (none, a category or category.subcategory); an empty category does not tag the column.\n");
             content.Append("# Optional: activity, retention, shared-with (recipients), reason; per column: reason, retention, shared-with.\n");
             content.Append("table: ").Append(YamlText.Scalar(entry.QualifiedName)).Append('\n');
-            if (NamesSource(document)) content.Append("source: ").Append(YamlText.Scalar(source.Name)).Append('\n');
+            if (!stub.SourceLess && NamesSource(document)) content.Append("source: ").Append(YamlText.Scalar(source.Name)).Append('\n');
             content.Append("columns:\n");
             content.Append(EntryLines(missing, "  "));
-            planned.Add(new StubFile(path, StubAction.Create, content.ToString(), entry.QualifiedName, names));
+            planned.Add(new StubFile(path, StubAction.Create, content.ToString(), entry.QualifiedName, missing.Select(c => c.Name).ToArray()));
         }
         return planned.OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>A new stub: one source's table, or one source-less entry for the sources holding the table with the same
+    /// columns.</summary>
+    private sealed record NewStub(bool SourceLess, (SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing) First, IReadOnlyList<string> Sources);
+
+    /// <summary>The new stubs for tables without annotation. With several sources, a table held by several of them with
+    /// the same columns (names and declared types, in order) gets one source-less stub for those sources (the largest
+    /// such set, first in document order on a tie) and a stub with <c>source:</c> for each source whose table differs
+    /// (trial32 finding 5: 55 tenant sources of one schema gave 55 stubs per table, and the README told users to delete
+    /// 54); a source-specific entry wins over a source-less one, so the differing tenants keep their own. A table of
+    /// one source, or one inventory source, keeps one stub per table as before.</summary>
+    private static IEnumerable<NewStub> FleetStubs(InventoryDocument document, List<(SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing)> unannotated)
+    {
+        foreach (var byTable in unannotated.GroupBy(u => u.Entry.QualifiedName, StringComparer.Ordinal))
+        {
+            var places = byTable.ToList();
+            var shapes = places.GroupBy(p => Shape(p.Entry, p.Missing), StringComparer.Ordinal)
+                .Select(g => g.ToList()).OrderByDescending(g => g.Count).ToList();
+            var shared = NamesSource(document) && shapes[0].Count > 1 ? shapes[0] : null;
+            if (shared is not null)
+                yield return new NewStub(true, shared[0], shared.Select(p => p.Source.Name).ToList());
+            foreach (var place in places.Where(p => shared is null || !shared.Contains(p)))
+                yield return new NewStub(false, place, [place.Source.Name]);
+        }
+    }
+
+    /// <summary>A table's columns as a stub compares them: names and declared types in order, then the columns without an
+    /// entry.</summary>
+    private static string Shape(TableEntry entry, ColumnEntry[] missing) =>
+        string.Join("\u0001", entry.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name + "\u0002" + c.DeclaredType))
+        + "\u0003" + string.Join("\u0001", missing.Select(c => c.Name));
+
+    /// <summary>Source names as a stub's comment gives them: all up to three, else first … last.</summary>
+    private static string SourceRange(IReadOnlyList<string> sources) =>
+        sources.Count <= 3 ? string.Join(", ", sources) : $"{sources[0]} … {sources[^1]}";
 
     /// <summary>The JSON paths the scan found in columns whose annotation entry has no category and names some of their
     /// paths but not all (a key added to the documents since): a pending file with the missing path entries commented

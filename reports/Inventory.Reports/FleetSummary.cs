@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Inventory.Model;
+
+namespace Inventory.Reports;
+
+/// <summary>One line of a report list over a fleet of tenants (one database or one schema per tenant, same tables): the
+/// same <c>table.column</c> (or table) found in several places, said once with where it is, or a single location as
+/// before. The full locations stay in <see cref="Locations"/> (the JSON report and the inventory keep every one).</summary>
+public sealed class LocationGroup
+{
+    /// <summary>What the line names: <c>source/table.column</c> for one place, <c>table.column</c> (unqualified table name)
+    /// for several.</summary>
+    public required string Location { get; init; }
+    /// <summary>Where the grouped item is, e.g. <c>in 55 sources (locataire-01 … locataire-55)</c> or <c>in 3 of the 4
+    /// schemas of app holding clients (tenant_a, tenant_b, tenant_c)</c>; null for a single location.</summary>
+    public string? Where { get; init; }
+    /// <summary>The places that hold the table but are not on this line, each with what it holds instead (its column's
+    /// category, <c>undecided</c>, or <c>no column x</c>), e.g. <c>locataire-17: contact.name</c>; empty when none or
+    /// for a single location.</summary>
+    public IReadOnlyList<string> Exceptions { get; init; } = [];
+    /// <summary>Claims with a finding on the line's columns (category cells), in policy order; empty when none.</summary>
+    public IReadOnlyList<string> Violates { get; init; } = [];
+    /// <summary>A claim finding's reason shared by every place of the line (source and schema names replaced by
+    /// <c>its source</c> and left out of table names), or null for category cells.</summary>
+    public string? Reason { get; init; }
+    /// <summary>Every full location of the line (<c>source/table.column</c>), in document order.</summary>
+    public required IReadOnlyList<string> Locations { get; init; }
+    /// <summary>The exceptions as the line ends with them (<c>; not here: locataire-17: contact.name</c>), or "".</summary>
+    [JsonIgnore]
+    public string NotHere => Exceptions.Count == 0 ? "" : $"; not here: {string.Join(", ", Exceptions)}";
+    /// <summary>The lines when one of them names several places, else null: what the JSON report writes beside the full
+    /// lists, so that the JSON of an inventory without repeated tables is unchanged.</summary>
+    /// <param name="lines">The lines, or null.</param>
+    internal static IReadOnlyList<LocationGroup>? FleetOnly(IReadOnlyList<LocationGroup>? lines) =>
+        lines is not null && lines.Any(l => l.Where is not null) ? lines : null;
+
+    /// <summary>As <see cref="FleetOnly(IReadOnlyList{LocationGroup})"/> for the lines of the columns not attributed.</summary>
+    /// <param name="lines">The lines.</param>
+    internal static IReadOnlyList<UnassignedLine>? FleetOnly(IReadOnlyList<UnassignedLine> lines) =>
+        lines.Any(l => l.Group.Where is not null) ? lines : null;
+
+    /// <summary>The line as plain text (XLSX cells): location, where, exceptions.</summary>
+    [JsonIgnore]
+    public string Text => Location + (Where is null ? "" : " " + Where) + NotHere;
+}
+
+/// <summary>Groups report lists over a fleet: items naming the same unqualified table (and column, path and claim
+/// detail) in several sources or schemas become one <see cref="LocationGroup"/> naming the places, with the places that
+/// hold the table and are not on the line named as exceptions (trial32 finding 3: 55 tenant sources made every ROPA
+/// category cell list 55–110 locations and every claim finding repeat once per tenant). A table name held in one place
+/// only keeps its full location, so inventories without repeated tables read as before.</summary>
+internal sealed class FleetSummary
+{
+    /// <summary>How many places are named one by one; more are written first … last (the exceptions name the gaps).</summary>
+    private const int NamedPlaces = 3;
+    /// <summary>How many exceptions are named; more are counted.</summary>
+    private const int NamedExceptions = 10;
+
+    /// <summary>Place names compared with their digits as numbers (<c>t-9</c> before <c>t-10</c>).</summary>
+    private static readonly StringComparer NumberOrder = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.NumericOrdering);
+
+    private readonly Dictionary<string, List<Place>> _holders = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Source, string Table), Place> _places = new();
+
+    /// <summary>One table in one source: a tenant's copy of a fleet table.</summary>
+    internal sealed record Place(SourceEntry Source, TableEntry Table);
+
+    /// <summary>An item of a list to group.</summary>
+    /// <param name="Source">Source name.</param>
+    /// <param name="Table">Qualified table name as in the inventory.</param>
+    /// <param name="Column">Column name, or null for a table-level item.</param>
+    /// <param name="Path">A JSON path after the column, or null.</param>
+    /// <param name="Detail">What else must be equal to share a line (a claim's reason, the claims violated), or "".</param>
+    /// <param name="Location">The item's full location as the list writes it.</param>
+    internal sealed record Item(string Source, string Table, string? Column, string? Path, string Detail, string Location);
+
+    /// <summary>Indexes the tables of an inventory by unqualified name.</summary>
+    /// <param name="inventory">The inventory (normalised: document order is the order of the places).</param>
+    public FleetSummary(InventoryDocument inventory)
+    {
+        foreach (var (s, t) in inventory.AllTables())
+        {
+            var place = new Place(s, t);
+            _places[(s.Name, t.QualifiedName)] = place;
+            if (!_holders.TryGetValue(t.Name, out var list)) _holders[t.Name] = list = [];
+            list.Add(place);
+        }
+    }
+
+    /// <summary>Groups a list's items, in the order of each line's first item.</summary>
+    /// <param name="items">The items, in document order.</param>
+    /// <param name="describe">What a place not on a line holds instead (for category cells), or null to name it alone.</param>
+    /// <param name="violates">The claims violated by a line (category cells), or null.</param>
+    /// <param name="reason">The reason of a claim finding as the line shows it (normalised), or null.</param>
+    /// <returns>One group per line.</returns>
+    public List<LocationGroup> Group(IEnumerable<Item> items, Func<Place, Item, string>? describe = null,
+        Func<Item, IReadOnlyList<string>>? violates = null, Func<Item, string>? reason = null)
+    {
+        var lines = new List<(string Key, List<(Item Item, Place? Place)> Members)>();
+        var byKey = new Dictionary<string, List<(Item, Place?)>>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var place = _places.GetValueOrDefault((item.Source, item.Table));
+            // An item whose table is not in the inventory (or held in one place) keeps its own line.
+            var key = place is null || _holders[place.Table.Name].Count < 2
+                ? "\u0001" + item.Location + "\u0001" + item.Detail
+                : $"{place.Table.Name}\u0001{item.Column}\u0001{item.Path}\u0001{Normalise(item.Detail, place)}";
+            if (!byKey.TryGetValue(key, out var members))
+            {
+                byKey[key] = members = [];
+                lines.Add((key, members));
+            }
+            members.Add((item, place));
+        }
+        return lines.Select(line => Line(line.Members, describe, violates, reason)).ToList();
+    }
+
+    /// <summary>A detail with the place's source and schema names taken out, so that the same finding in two tenants reads
+    /// the same: <c>source 'locataire-01'</c> becomes <c>its source</c>, <c>tenant_a.</c> before a table name goes.</summary>
+    /// <param name="detail">The detail (a claim's reason), or "".</param>
+    /// <param name="place">The place it was found in.</param>
+    internal static string Normalise(string detail, Place place)
+    {
+        if (detail.Length == 0) return detail;
+        var text = detail.Replace($"source '{place.Source.Name}'", "its source", StringComparison.Ordinal);
+        return place.Table.Schema.Length == 0 ? text : text.Replace(place.Table.Schema + ".", "", StringComparison.Ordinal);
+    }
+
+    private LocationGroup Line(List<(Item Item, Place? Place)> members, Func<Place, Item, string>? describe,
+        Func<Item, IReadOnlyList<string>>? violates, Func<Item, string>? reason)
+    {
+        var first = members[0];
+        var locations = members.Select(m => m.Item.Location).ToList();
+        if (members.Count == 1 || first.Place is null)
+            return new LocationGroup
+            {
+                Location = first.Item.Location, Locations = locations,
+                Violates = violates?.Invoke(first.Item) ?? [], Reason = reason?.Invoke(first.Item),
+            };
+        var table = first.Place.Table.Name;
+        var present = members.Select(m => m.Place!).ToHashSet();
+        var names = Naming(_holders[table]);
+        // Tenants numbered without padding read in number order (locataire-9 before locataire-10), so that first … last
+        // spans the fleet.
+        var holders = _holders[table].OrderBy(names.Label, NumberOrder).ToList();
+        var absent = holders.Where(h => !present.Contains(h)).ToList();
+        var here = holders.Where(present.Contains).Select(names.Label).ToList();
+        var listed = here.Count <= NamedPlaces ? string.Join(", ", here) : $"{here[0]} … {here[^1]}";
+        var count = absent.Count == 0 ? $"{here.Count} {names.Plural}" : $"{here.Count} of the {holders.Count} {names.Plural} holding {table}";
+        var exceptions = absent.Take(NamedExceptions)
+            .Select(h => describe is null ? names.Label(h) : $"{names.Label(h)}: {describe(h, first.Item)}").ToList();
+        if (absent.Count > NamedExceptions) exceptions.Add($"and {CountWording.Phrase(absent.Count - NamedExceptions, "other", "others")}");
+        return new LocationGroup
+        {
+            Location = first.Item.Column is null ? table : $"{table}.{first.Item.Column}{(first.Item.Path is null ? "" : " " + first.Item.Path)}",
+            Where = $"in {count} ({listed})",
+            Exceptions = exceptions,
+            Locations = locations,
+            Violates = violates?.Invoke(first.Item) ?? [],
+            Reason = reason is null ? null : Normalise(reason(first.Item), first.Place),
+        };
+    }
+
+    /// <summary>How the places of a table are named: by source when each source holds it once in the same schema, by
+    /// schema when one source holds every copy, else <c>source/schema</c>.</summary>
+    private static (Func<Place, string> Label, string Plural) Naming(List<Place> holders)
+    {
+        if (holders.Select(h => h.Source.Name).Distinct(StringComparer.Ordinal).Count() == holders.Count)
+            return (h => h.Source.Name, "sources");
+        if (holders.All(h => h.Source.Name == holders[0].Source.Name))
+            return (h => h.Table.Schema, $"schemas of {holders[0].Source.Name}");
+        return (h => $"{h.Source.Name}/{h.Table.Schema}", "places");
+    }
+
+    /// <summary>What a place holds instead of a column of a category cell: the column's category (<c>undecided</c> when
+    /// none), with its activity when the category is the same; <c>no column x</c> when its table lacks the column.</summary>
+    /// <param name="place">The place not on the line.</param>
+    /// <param name="column">The column's name.</param>
+    /// <param name="category">The cell's category.</param>
+    internal static string Holds(Place place, string? column, string category)
+    {
+        if (column is null) return "not listed here";
+        var c = place.Table.Columns.FirstOrDefault(x => x.Name == column);
+        if (c is null) return $"no column {column}";
+        var held = c.DataCategory ?? "undecided";
+        return held == category ? $"{held}, {(place.Table.Activity is { } a ? "activity " + a : "no activity")}" : held;
+    }
+}
