@@ -285,6 +285,10 @@ public sealed class CategoryRecord
     /// <summary>Retention periods the tables' annotations state for these columns that differ from <see cref="Retention"/>
     /// (the annotation overrides the policy for its table), as "period (tables)"; empty when none differs.</summary>
     public required IReadOnlyList<string> AnnotatedRetention { get; init; }
+    /// <summary>The tables holding these columns whose database keeps their rows' earlier versions (system versioning,
+    /// <see cref="TableEntry.History"/>), as <c>table (mechanism)</c>, followed by <c>in N sources</c> when a fleet's
+    /// tenants share it: the retention stated does not hold for those rows until the history is purged. Empty when none.</summary>
+    public IReadOnlyList<string> RowHistory { get; init; } = [];
 }
 
 /// <summary>A column of an activity's category with the claims it violates.</summary>

@@ -274,6 +274,7 @@ internal static class ReportModelBuilder
                         string.Join(",", violations.GetValueOrDefault(x.ColumnLocation, [])), x.Location)),
                     describe: (place, item) => FleetSummary.Holds(place, item.Column, category),
                     violates: item => item.Detail.Length == 0 ? [] : item.Detail.Split(',')),
+                RowHistory = RowHistoryOf(cols),
                 AnnotatedRetention = cols.Where(x => AnnotatedRetentionOf(x) is { } r && RetentionDiffers(r, rule, policy, a))
                     .GroupBy(x => AnnotatedRetentionOf(x)!, StringComparer.Ordinal)
                     .Select(g => $"{g.Key} ({string.Join(", ", g.Select(x => x.C.Annotation?.Retention is null ? $"{x.S.Name}/{x.T.QualifiedName}" : x.ColumnLocation).Distinct(StringComparer.Ordinal))})").ToList(),
@@ -403,6 +404,21 @@ internal static class ReportModelBuilder
 
     /// <summary>The retention an annotation gives a column: its own entry's <c>retention:</c>, else its table's; null when
     /// neither says one (trial 27: a column's own retention was read and then dropped, the table's shown instead).</summary>
+    /// <summary>The tables of <paramref name="cols"/> that keep row history, one line per table name and mechanism, with
+    /// the number of sources when more than one holds it (a fleet of tenants).</summary>
+    private static IReadOnlyList<string> RowHistoryOf(List<Assigned> cols) => cols
+        .Where(x => x.T.History is not null)
+        .GroupBy(x => (x.T.QualifiedName, x.T.History!.Mechanism, x.T.History.RetentionPeriod))
+        .OrderBy(g => g.Key.QualifiedName, StringComparer.Ordinal).ThenBy(g => g.Key.Mechanism, StringComparer.Ordinal)
+        .ThenBy(g => g.Key.RetentionPeriod, StringComparer.Ordinal)
+        .Select(g =>
+        {
+            int sources = g.Select(x => x.S.Name).Distinct(StringComparer.Ordinal).Count();
+            var retention = g.Key.RetentionPeriod is { } period ? $", purged after {period}" : "";
+            return $"{g.Key.QualifiedName} ({g.Key.Mechanism}{retention}){(sources > 1 ? $" in {sources} sources" : "")}";
+        })
+        .ToList();
+
     private static string? AnnotatedRetentionOf(Assigned x) => x.C.Annotation?.Retention ?? x.T.Retention;
 
     private static string? RetentionText(RetentionRule? rule, PolicyDocument policy) =>

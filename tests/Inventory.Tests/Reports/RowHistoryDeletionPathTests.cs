@@ -1,6 +1,8 @@
 using Inventory.Catalog;
 using Inventory.Model;
+using Inventory.Reports;
 using Inventory.Reports.Claims;
+using Inventory.Rules.Policy;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Reports;
@@ -140,5 +142,51 @@ public sealed class RowHistoryDiffTests
         var diff = Inventory.Reports.Diff.InventoryDiff.Compare(Some.Document(Some.Source("app", Users())), Some.Document(Some.Source("app", Users())));
 
         Assert.That(diff.Changes, Is.Empty);
+    }
+}
+
+/// <summary>The record of processing names, beside each category's retention, the tables whose database keeps their rows'
+/// history (a DELETE leaves the rows there), once per table over a fleet of tenants.</summary>
+[TestFixture]
+public sealed class RowHistoryRecordTests
+{
+    private static TableEntry Users(RowHistory? history)
+    {
+        var t = Some.Table("users", "account-management", Some.Id(), Some.Column("email", "contact.email"));
+        t.History = history;
+        return t;
+    }
+
+    [Test]
+    public void Build_VersionedTablesInAFleet_OneLinePerTableWithTheSourceCount()
+    {
+        var inventory = Some.Document(
+            Some.Source("tenant-01", Users(new RowHistory(RowHistory.SystemVersioning))),
+            Some.Source("tenant-02", Users(new RowHistory(RowHistory.SystemVersioning))),
+            Some.Source("billing", Users(new RowHistory(RowHistory.TemporalTable, HistoryTable: "users_history", RetentionPeriod: "6 MONTHS"))),
+            Some.Source("legacy", Users(null)));
+
+        var model = ReportModel.Build(inventory, PolicyDocument.Seed);
+
+        var record = model.Activities.Single(a => a.Id == "account-management").Categories.Single(k => k.Category == "contact.email");
+        Assert.That(record.RowHistory, Is.EqualTo(new[] { "users (system-versioning) in 2 sources", "users (temporal-table, purged after 6 MONTHS)" }));
+    }
+
+    [Test]
+    public void Build_NoVersionedTable_NothingSaid()
+    {
+        var model = ReportModel.Build(Some.Document(Some.Source("app", Users(null))), PolicyDocument.Seed);
+
+        Assert.That(model.Activities.SelectMany(a => a.Categories).SelectMany(k => k.RowHistory), Is.Empty);
+    }
+
+    [Test]
+    public void Markdown_VersionedTable_RecordWarnsBesideTheRetention()
+    {
+        var model = ReportModel.Build(Some.Document(Some.Source("app", Users(new RowHistory(RowHistory.SystemVersioning)))), PolicyDocument.Seed);
+
+        var markdown = Inventory.Reports.Writers.TemplateRenderer.Render("report.md.sbn", model);
+
+        Assert.That(markdown, Does.Contain("⚠ deleted rows kept in the database's row history: users (system-versioning)"));
     }
 }
