@@ -25,6 +25,10 @@ namespace Inventory.Tests.Rules;
 /// <c>refresh_token_counter</c>, <c>token_last_eight</c>, <c>politique_de_mot_de_passe</c>, <c>Passwortrichtlinie</c>) is
 /// none; the secret itself, its hash, salt or encrypted form and a card's last four digits are never taken by its
 /// rule;</item>
+/// <item>the fingerprint of a public key, a certificate or a file's data (<c>public_key.fingerprint</c>,
+/// <c>data_fingerprint</c>, <c>empreinte_du_certificat</c>, <c>Schluesselfingerabdruck</c>) is a digest (none), never taken
+/// for a card's, a device's or a person's fingerprint; the Message-ID of an e-mail (<c>email_msgid</c>,
+/// <c>id_message_email</c>, <c>id_mensaje_correo</c>) is the mail server's key (none), never an address;</item>
 /// <item>a binary column whose name says a person's data stored encrypted or as bytes (<c>iban_chiffre</c>,
 /// <c>encrypted_iban</c>, <c>ssn_enc</c>, <c>telefon_verschluesselt</c>, <c>telefono_cifrado</c>) keeps what its name says,
 /// never an unrelated category the model guesses; a digest of such an identifier (<c>iban_hash</c>, <c>ssn_sha256</c>) is
@@ -143,6 +147,90 @@ public sealed class ErrorKindTwelfthRoundPrecisionAdversarialTests : GeneratedNa
         // Then the rules still say credentials
         AdversarialColumns.AssertAllAccepted(Rules, secrets, 800, 3307);
     }
+
+    // ------------------------------------------------------------------ fingerprints of keys and data, message ids of e-mails
+
+    private const string FingerprintRule = "name.multi.fingerprint-of-a-key-or-data";
+    private const string BareFingerprintRule = "name.multi.bare-fingerprint-in-a-key-table";
+    private const string MessageIdRule = "name.multi.message-id-of-an-email";
+
+    internal static readonly ColumnKind FingerprintsOfKeysAndData = new("the fingerprint of a public key, a certificate or a file's data",
+        [
+            new("en", W("key fingerprint", "public key fingerprint", "ssh fingerprint", "certificate fingerprint", "data fingerprint",
+                "file fingerprint"), ["assets", "ckeditor_assets", "servers", "repositories", "integrations", "users"]),
+            new("en", W("fingerprint"), ["public_key", "public_keys", "deploy_key", "deploy_keys", "gpg_key", "ssh_keys", "certificates",
+                "signing_keys"]),
+            new("fr", W("empreinte de la cle", "empreinte du certificat", "empreinte"), ["cles_publiques", "certificats", "cles_ssh"]),
+            new("de", W("schluesselfingerabdruck", "zertifikatsfingerabdruck", "fingerabdruck"), ["zertifikate", "ssh_schluessel"]),
+            new("es", W("huella de la clave", "huella del certificado", "huella"), ["claves_publicas", "certificados", "claves_ssh"]),
+        ],
+        [.. EngineTextTypes, "char(64)"], ["id", "owner_id", "content", "created_at"], ["none"]);
+
+    internal static readonly ColumnKind CardDeviceAndPersonFingerprints = new("a card's, a device's, a browser's, a visitor's or a person's fingerprint",
+        [
+            new("en", W("fingerprint", "card fingerprint", "device fingerprint", "browser fingerprint", "visitor fingerprint"),
+                ["cards", "payment_methods", "payments", "devices", "visitors", "sessions", "license_validations", "employees",
+                 "patients"]),
+            new("fr", W("empreinte", "empreinte carte", "empreinte appareil"), ["cartes", "paiements", "appareils", "salaries"]),
+            new("de", W("fingerabdruck", "geraete fingerabdruck"), ["karten", "zahlungen", "geraete", "mitarbeiter"]),
+            new("es", W("huella", "huella digital", "huella dispositivo"), ["tarjetas", "pagos", "dispositivos", "empleados"]),
+        ],
+        EngineTextTypes, ["id", "user_id", "created_at"], ["none", "financial", "automatic", "other_personal", "contact", "customer_content"]);
+
+    [Test]
+    public void TheFingerprintOfAKeyOrData_IsADigestAnyoneMayCompute()
+    {
+        AdversarialColumns.AssertAllAccepted(Rules, FingerprintsOfKeysAndData, 1200, 3370);
+        AdversarialColumns.AssertAllAccepted(Combined, FingerprintsOfKeysAndData, 400, 3371);
+    }
+
+    [Test]
+    public void CardDeviceAndPersonFingerprints_AreNeverTakenByTheKeyFingerprintRules()
+    {
+        AssertRuleNeverFires(CardDeviceAndPersonFingerprints, 1200, 3372, FingerprintRule);
+        AssertRuleNeverFires(CardDeviceAndPersonFingerprints, 1200, 3372, BareFingerprintRule);
+    }
+
+    [Test]
+    public void TablesOfPublicKeys_AreInTheirGroup()
+    {
+        foreach (var table in new[] { "public_key", "deploy_key", "gpg_key", "ssh_keys", "certificates", "cles_publiques", "zertifikate",
+                     "claves_publicas" })
+            Assert.That(NameRules.TableGroups(table), Has.Member("public-key"), table);
+        foreach (var table in new[] { "cards", "devices", "payment_methods", "api_keys", "users" })
+            Assert.That(NameRules.TableGroups(table), Has.No.Member("public-key"), table);
+    }
+
+    internal static readonly ColumnKind MessageIdsOfEmails = new("the Message-ID of an e-mail a record was created from or sent as",
+        [
+            new("en", W("email msgid", "email message id", "email messageid", "mail msgid", "mail message id"),
+                ["tickets", "actioncomm", "events", "projects", "candidatures", "notification_emails", "sent_emails"]),
+            new("fr", W("id message email", "identifiant du message email", "id du message email"), ["tickets", "evenements", "courriels"]),
+            new("de", W("email nachrichten id", "mail nachrichten id"), ["tickets", "ereignisse", "emails"]),
+            new("es", W("id mensaje correo", "id mensaje email"), ["tickets", "eventos", "correos"]),
+        ],
+        [.. EngineTextTypes, "varchar(175)"], ["id", "subject", "created_at"], ["none"]);
+
+    internal static readonly ColumnKind AddressesOfSendersAndRecipients = new("the address an e-mail came from or went to",
+        [
+            new("en", W("email", "email from", "from email", "sender email", "recipient email", "email to", "reply to email", "email address"),
+                ["tickets", "messages", "sent_emails", "notification_emails", "users"]),
+            new("fr", W("email expediteur", "courriel destinataire", "adresse email"), ["tickets", "courriels", "messages"]),
+            new("de", W("absender email", "empfaenger email", "email adresse"), ["tickets", "emails", "nachrichten"]),
+            new("es", W("correo remitente", "correo destinatario", "direccion de correo"), ["tickets", "correos", "mensajes"]),
+        ],
+        EngineTextTypes, ["id", "subject", "created_at"], ["none", "contact", "customer_content", "other_personal", "automatic", "financial"]);
+
+    [Test]
+    public void TheMessageIdOfAnEmail_IsTheMailServersKey()
+    {
+        AdversarialColumns.AssertAllAccepted(Rules, MessageIdsOfEmails, 1200, 3373);
+        AdversarialColumns.AssertAllAccepted(Combined, MessageIdsOfEmails, 400, 3374);
+    }
+
+    [Test]
+    public void TheAddressesOfSendersAndRecipients_AreNeverTakenByTheMessageIdRule() =>
+        AssertRuleNeverFires(AddressesOfSendersAndRecipients, 1200, 3375, MessageIdRule);
 
     // ------------------------------------------------------------------ personal data stored encrypted in bytes
 
