@@ -76,7 +76,9 @@ public sealed partial class RuleClassifier
     {
         var tokens = name.Tokens;
         bool hashed = tokens.Any(HashTokens.Contains) || tokens.Any(ContentDigestTokens.Contains);
-        bool personSource = tokens.Any(PersonIdentifierTokens.Contains);
+        // A digest of an identifier the name gives outright (iban_hash, ssn_sha256, steuer_id_hash) is pseudonymised like
+        // a digest of an e-mail (C30), whichever rule the binary type gated.
+        bool personSource = tokens.Any(PersonIdentifierTokens.Contains) || IdentifyingCategory(name.GatedCategory ?? name.DataCategory);
         // Another personal category the name gives (password_hash, avatar), or one the binary type gated away (device_id),
         // is left to the other rules and the model.
         // A digest of content or of a file (content_hash, file_sha1, blob_md5, etag) is a checksum, whatever rule its
@@ -86,7 +88,7 @@ public sealed partial class RuleClassifier
         bool ipToken = !hashed && tokens.Any(IpTokens.Contains);
         if (name.DataCategory is { } named && named != "none" && named != "automatic.ip_address" && !(hashed && personSource)
             && !(ipToken && named == "contact.postal_address") && !contentDigest) return null;
-        if (name.GatedCategory is { } gated && gated != "automatic.ip_address" && !(hashed && personSource && gated.StartsWith("contact.", StringComparison.Ordinal))
+        if (name.GatedCategory is { } gated && gated != "automatic.ip_address" && !(hashed && personSource && (gated.StartsWith("contact.", StringComparison.Ordinal) || IdentifyingCategory(gated)))
             && !(ipToken && gated == "contact.postal_address") && !contentDigest) return null;
         bool ipNamed = !hashed && (ipToken || name.DataCategory == "automatic.ip_address"
             || name.GatedCategory == "automatic.ip_address" && name.Gates.All(g => g.StartsWith("gate.type.", StringComparison.Ordinal)));
@@ -120,5 +122,53 @@ public sealed partial class RuleClassifier
             evidence.Insert(0, new EvidenceItem("sample", "sample.binary-lengths", category, total, total, Detail: detail));
         evidence.Add(new EvidenceItem("type-gate", BinaryByNameEvidence, category, Detail: detail));
         return Decide(category, lengths is null ? 0.6 : 0.8, evidence);
+    }
+
+    // Words saying a value was encrypted (iban_chiffre, encrypted_iban, ssn_enc, telefon_verschluesselt, telefono_cifrado):
+    // they change the detail of a decision, never its category (the bytes are still what they encrypt).
+    private static readonly HashSet<string> EncryptionTokens = new(StringComparer.Ordinal)
+        { "enc", "encrypted", "encrypt", "encryption", "crypted", "cipher", "ciphered", "ciphertext", "aes", "pgp", "sealed",
+          "chiffre", "chiffree", "chiffres", "chiffrees", "crypte", "cryptee", "chiffrement",
+          "verschluesselt", "verschlusselt", "verschluesselte", "verschlusselte", "verschluesselung", "verschlusselung", "chiffriert",
+          "cifrado", "cifrada", "cifrados", "cifradas", "encriptado", "encriptada", "cifrar" };
+
+    // Personal categories a person gives or is identified by, which stay what they are when stored as bytes (encrypted or
+    // encoded): contact data, bank accounts, cards, tax and national ids, payment references, dates of birth, gender, health,
+    // special categories, employment and a person's own location. Not credentials and photos (decided above), automatic data
+    // (a session or device id stored as bytes is a token), money amounts or users' content (files are UploadedFileContent's).
+    private static bool IdentifyingCategory(string? category) => category is not null
+        && (category.StartsWith("contact.", StringComparison.Ordinal)
+            || category is "financial.bank_account" or "financial.payment_card" or "financial.tax_id" or "financial.payment_reference"
+                or "other_personal.national_id" or "other_personal.date_of_birth" or "other_personal.gender" or "other_personal.health"
+                or "other_personal.special_category" or "other_personal.employment" or "other_personal.location");
+
+    /// <summary>A binary column whose name says a person's data (<c>iban_chiffre</c>, <c>encrypted_iban</c>, <c>ssn_enc</c>,
+    /// <c>telefon_verschluesselt</c>, <c>telefono_cifrado</c>, hyperswitch's <c>address.line1 bytea</c>) holds that data
+    /// encrypted or encoded: still personal data for the controller that holds the key (LABELS.md labels a column by what it
+    /// holds; README <i>Classification</i>: short binary values keep what their name says). The name rule's category, which
+    /// the binary type gated (<c>gate.type.binary</c>: a name alone never gives it to bytes the scan cannot read), is
+    /// suggested at 0.6 on the name alone and 0.7 when every sampled value is short (at most
+    /// <see cref="Learning.CombinedClassifier.ContactBytesLimit"/> bytes, contact data even encrypted and encoded), with the
+    /// evidence <see cref="BinaryByNameEvidence"/> so the combination keeps it instead of the model's unrelated guess (trial 32
+    /// finding 6: <c>contact.postal_address</c> 0.72 for <c>iban_chiffre</c>). Only categories of
+    /// <see cref="IdentifyingCategory"/>, only when the binary type is the name's one gate, never for a hashed name (a digest,
+    /// <see cref="BinaryContent"/>'s), and never when most values are file-sized.</summary>
+    /// <returns>The decision, or null when the rule does not apply.</returns>
+    private static ColumnClassification? EncryptedPersonalValue(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
+    {
+        if (name.GatedCategory is not { } category || !IdentifyingCategory(category)) return null;
+        if (name.Gates.Count == 0 || !name.Gates.All(g => g == "gate.type.binary")) return null;
+        var tokens = name.Tokens;
+        if (tokens.Any(HashTokens.Contains) || tokens.Any(ContentDigestTokens.Contains)) return null;
+        var lengths = column.BinaryLengths is { Count: > 0 } l ? l : null;
+        if (lengths is not null && lengths.Count(n => n > Learning.CombinedClassifier.ContactBytesLimit) * 2 > lengths.Count) return null;
+        bool encrypted = tokens.Any(EncryptionTokens.Contains);
+        var what = encrypted ? "stored encrypted" : "stored as bytes (encrypted or encoded)";
+        var detail = lengths is null ? $"{category} {what}: the name says what the bytes hold (name)"
+            : string.Create(CultureInfo.InvariantCulture, $"{category} {what}: {lengths.Count} values up to {lengths.Max()} bytes, short as contact data is");
+        if (lengths is not null)
+            evidence.Insert(0, new EvidenceItem("sample", "sample.binary-lengths", category, lengths.Count, lengths.Count, Detail: detail));
+        evidence.Add(new EvidenceItem("type-gate", BinaryByNameEvidence, category, Detail: detail));
+        return Decide(category, lengths is null ? 0.6 : 0.7, evidence);
     }
 }

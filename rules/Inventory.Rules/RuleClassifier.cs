@@ -125,7 +125,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         {
             evidence.Add(new EvidenceItem("type-gate", "gate.type." + (family == TypeFamily.Binary ? "binary" : spatial ? "spatial" : info.SamplingHint),
                 Detail: "content is not inspected; needs annotation"));
-            if (family == TypeFamily.Binary && (UploadedFileContent(column, name, evidence) ?? BinaryContent(column, name, evidence)) is { } binary) return binary;
+            if (family == TypeFamily.Binary && (UploadedFileContent(column, name, evidence) ?? BinaryContent(column, name, evidence) ?? EncryptedPersonalValue(column, name, evidence)) is { } binary) return binary;
             // A name rule's none (position as an order, trial 28) says nothing of a spatial type's coordinates: those are
             // left for annotation when the table does not say whose place they are.
             if (name.DataCategory == "none" && name.Gates.Count == 0 && !spatial)
