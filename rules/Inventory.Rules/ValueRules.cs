@@ -199,7 +199,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             }
             var person = result[DetectorIds.PersonName];
             if (Enough(person, 0.6) && result.DistinctRatio >= 0.6 && !name.TableGroups.Contains("catalogue") && family is TypeFamily.Text or TypeFamily.Untyped
-                && !LowerCaseLabelLists(column.Values))
+                && !LowerCaseLabelLists(column.Values) && GivenAndFamilyNames(column.Values))
             {
                 evidence.Insert(0, person.ToEvidence());
                 return RuleClassifier.Decide("contact.name", 0.5, evidence);
@@ -448,6 +448,31 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     /// <summary>True when every value is in lower case, at least 60 % of them are comma- or semicolon-separated lists or
     /// single words, and some are lists (<c>vip, beta</c>; <c>admin;editor</c>; <c>trial</c>): tags and labels, which the
     /// person-name shape accepts word by word, never people's names written <c>Last, First</c> (kinds24).</summary>
+    /// <summary>True when the values read as people's names by their structure, not by one capitalised word: at least
+    /// half of the non-blank values have a person's name shape (<see cref="PersonNameDetector"/>, place names excluded)
+    /// and hold two or more words (a given and a family name, or "Last, First") or are a common
+    /// given name alone (<see cref="GivenNames"/>). One capitalised word is the shape of a surname, but also of a town,
+    /// a region, a product, a team or a tag (trial 32: a materialized view's <c>ville</c> column of city names was
+    /// suggested <c>contact.name</c> under a name that said nothing else); without a name saying "name", one word is too
+    /// little to call a column people's names. (Several capitalised words remain the shape of product names and titles
+    /// too: a column of those under a silent name is still read as names, measured in PlaceNameAdversarialTests.)</summary>
+    /// <param name="values">The column's sampled values.</param>
+    internal static bool GivenAndFamilyNames(IReadOnlyList<string> values)
+    {
+        int tested = 0, people = 0;
+        foreach (var v in values)
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            tested++;
+            var t = v.AsSpan().Trim();
+            if (!PersonShape.IsMatch(t, ValueShape.Of(t, fraction: false))) continue;
+            if (t.IndexOfAny(' ', ',') > 0 || GivenNames.IsGivenName(NameTokenizer.Fold(t.ToString()))) people++;
+        }
+        return tested > 0 && people * 2 >= tested;
+    }
+
+    private static readonly PersonNameDetector PersonShape = new();
+
     private static bool LowerCaseLabelLists(IReadOnlyList<string> values)
     {
         int tested = 0, lists = 0, labels = 0;
