@@ -39,6 +39,18 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         bool personalName = names.Personal;
         string? nameCategory = names.TopLevel;
 
+        // XML documents (PostgreSQL and SQL Server xml, XML in text columns): their elements and attributes are read as
+        // the paths of JSON documents, so an e-mail in <contact><email>…</email></contact> is seen as one in $.contact.email
+        // is (C28's kind for XML; trial 32 part 2: xml documents holding e-mails were none).
+        if (family is TypeFamily.Document or TypeFamily.Text or TypeFamily.Untyped
+            && XmlValues.AsJsonDocuments(column.Values, _options.MaxJsonDocuments, out int xmlTested) is { } xml)
+        {
+            evidence.Add(new EvidenceItem("sample", "sample.xml-documents", Matched: xml.Count, Total: xmlTested,
+                Score: Math.Round((double)xml.Count / xmlTested, 4),
+                Detail: "XML documents: elements and attributes read as paths ($.element.child), like the keys of JSON documents"));
+            return _content.JsonDocumentColumn(column with { Values = xml }, names, evidence);
+        }
+
         // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
         // firmware_version) hold dotted quads and timestamps, never addresses, phones or cards.
         DetectorScore? best = null;
