@@ -39,6 +39,11 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         bool personalName = names.Personal;
         string? nameCategory = names.TopLevel;
 
+        // PostgreSQL full-text vectors: the words of the text they index, so that text's data in another form (LABELS.md:
+        // what is stored decides; trial 32 part 2: a tsvector of names and messages was none).
+        if (FullTextVector.IsDeclared(column.Column.DeclaredType) && FullTextVector.Lexemes(column.Values) is { Count: > 0 } lexemes)
+            return FullTextVectorColumn(lexemes, names, evidence);
+
         // XML documents (PostgreSQL and SQL Server xml, XML in text columns): their elements and attributes are read as
         // the paths of JSON documents, so an e-mail in <contact><email>…</email></contact> is seen as one in $.contact.email
         // is (C28's kind for XML; trial 32 part 2: xml documents holding e-mails were none).
@@ -225,6 +230,27 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             }
         }
         return null;
+    }
+
+    /// <summary>A full-text search vector (PostgreSQL <c>tsvector</c>) holds the normalised words of the text it indexes
+    /// (<c>to_tsvector(body)</c>, a generated <c>search_vector</c> over names and e-mails): the same data as that text, in
+    /// another form. Its category is its source's: the column's name when the name says it (<c>nom_recherche</c>,
+    /// <c>body_tsv</c>); otherwise words that users or customers wrote, <c>customer_content.message</c> (LABELS.md
+    /// tie-breakers 6 and 9: free text that may hold names and addresses, flagged rather than missed), with the e-mail
+    /// addresses, phones and IP addresses its lexemes keep whole listed as "also contains".</summary>
+    /// <param name="lexemes">The vectors' lexemes.</param>
+    /// <param name="names">What the column's name says.</param>
+    /// <param name="evidence">The column's evidence so far.</param>
+    private static ColumnClassification FullTextVectorColumn(List<string> lexemes, NameEvidence names, List<EvidenceItem> evidence)
+    {
+        var also = ContentEvidence.AlsoContains([string.Join(' ', lexemes)]).Where(a => DataCategory.TopLevelOf(a) != "financial").ToArray();
+        foreach (var a in also) evidence.Add(new EvidenceItem("contains", "contains." + a, a));
+        bool named = names.Personal && names.Match.DataCategory is { } category && category != "none";
+        evidence.Insert(0, new EvidenceItem("sample", "sample.full-text-vector", named ? names.Match.DataCategory : "customer_content.message",
+            Matched: lexemes.Count, Detail: "full-text search vectors: the words of the text they index, that text's data in another form"));
+        return named
+            ? RuleClassifier.Decide(names.Match.DataCategory!, Math.Max(0.7, Math.Min(0.9, names.Match.Weight)), evidence, also)
+            : RuleClassifier.Decide("customer_content.message", 0.7, evidence, also);
     }
 
     /// <summary>People's names that repeat from row to row under a column name that says nothing (shared case C18's
