@@ -39,6 +39,23 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         bool personalName = names.Personal;
         string? nameCategory = names.TopLevel;
 
+        // PostgreSQL full-text vectors: the words of the text they index, so that text's data in another form (LABELS.md:
+        // what is stored decides; trial 32 part 2: a tsvector of names and messages was none).
+        if (FullTextVector.IsDeclared(column.Column.DeclaredType) && FullTextVector.Lexemes(column.Values) is { Count: > 0 } lexemes)
+            return FullTextVectorColumn(lexemes, names, evidence);
+
+        // XML documents (PostgreSQL and SQL Server xml, XML in text columns): their elements and attributes are read as
+        // the paths of JSON documents, so an e-mail in <contact><email>…</email></contact> is seen as one in $.contact.email
+        // is (C28's kind for XML; trial 32 part 2: xml documents holding e-mails were none).
+        if (family is TypeFamily.Document or TypeFamily.Text or TypeFamily.Untyped
+            && XmlValues.AsJsonDocuments(column.Values, _options.MaxJsonDocuments, out int xmlTested) is { } xml)
+        {
+            evidence.Add(new EvidenceItem("sample", "sample.xml-documents", Matched: xml.Count, Total: xmlTested,
+                Score: Math.Round((double)xml.Count / xmlTested, 4),
+                Detail: "XML documents: elements and attributes read as paths ($.element.child), like the keys of JSON documents"));
+            return _content.JsonDocumentColumn(column with { Values = xml }, names, evidence);
+        }
+
         // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
         // firmware_version) hold dotted quads and timestamps, never addresses, phones or cards.
         DetectorScore? best = null;
@@ -199,7 +216,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             }
             var person = result[DetectorIds.PersonName];
             if (Enough(person, 0.6) && result.DistinctRatio >= 0.6 && !name.TableGroups.Contains("catalogue") && family is TypeFamily.Text or TypeFamily.Untyped
-                && !LowerCaseLabelLists(column.Values))
+                && !LowerCaseLabelLists(column.Values) && GivenAndFamilyNames(column.Values))
             {
                 evidence.Insert(0, person.ToEvidence());
                 return RuleClassifier.Decide("contact.name", 0.5, evidence);
@@ -213,6 +230,27 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             }
         }
         return null;
+    }
+
+    /// <summary>A full-text search vector (PostgreSQL <c>tsvector</c>) holds the normalised words of the text it indexes
+    /// (<c>to_tsvector(body)</c>, a generated <c>search_vector</c> over names and e-mails): the same data as that text, in
+    /// another form. Its category is its source's: the column's name when the name says it (<c>nom_recherche</c>,
+    /// <c>body_tsv</c>); otherwise words that users or customers wrote, <c>customer_content.message</c> (LABELS.md
+    /// tie-breakers 6 and 9: free text that may hold names and addresses, flagged rather than missed), with the e-mail
+    /// addresses, phones and IP addresses its lexemes keep whole listed as "also contains".</summary>
+    /// <param name="lexemes">The vectors' lexemes.</param>
+    /// <param name="names">What the column's name says.</param>
+    /// <param name="evidence">The column's evidence so far.</param>
+    private static ColumnClassification FullTextVectorColumn(List<string> lexemes, NameEvidence names, List<EvidenceItem> evidence)
+    {
+        var also = ContentEvidence.AlsoContains([string.Join(' ', lexemes)]).Where(a => DataCategory.TopLevelOf(a) != "financial").ToArray();
+        foreach (var a in also) evidence.Add(new EvidenceItem("contains", "contains." + a, a));
+        bool named = names.Personal && names.Match.DataCategory is { } category && category != "none";
+        evidence.Insert(0, new EvidenceItem("sample", "sample.full-text-vector", named ? names.Match.DataCategory : "customer_content.message",
+            Matched: lexemes.Count, Detail: "full-text search vectors: the words of the text they index, that text's data in another form"));
+        return named
+            ? RuleClassifier.Decide(names.Match.DataCategory!, Math.Max(0.7, Math.Min(0.9, names.Match.Weight)), evidence, also)
+            : RuleClassifier.Decide("customer_content.message", 0.7, evidence, also);
     }
 
     /// <summary>People's names that repeat from row to row under a column name that says nothing (shared case C18's
@@ -448,6 +486,31 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     /// <summary>True when every value is in lower case, at least 60 % of them are comma- or semicolon-separated lists or
     /// single words, and some are lists (<c>vip, beta</c>; <c>admin;editor</c>; <c>trial</c>): tags and labels, which the
     /// person-name shape accepts word by word, never people's names written <c>Last, First</c> (kinds24).</summary>
+    /// <summary>True when the values read as people's names by their structure, not by one capitalised word: at least
+    /// half of the non-blank values have a person's name shape (<see cref="PersonNameDetector"/>, place names excluded)
+    /// and hold two or more words (a given and a family name, or "Last, First") or are a common
+    /// given name alone (<see cref="GivenNames"/>). One capitalised word is the shape of a surname, but also of a town,
+    /// a region, a product, a team or a tag (trial 32: a materialized view's <c>ville</c> column of city names was
+    /// suggested <c>contact.name</c> under a name that said nothing else); without a name saying "name", one word is too
+    /// little to call a column people's names. (Several capitalised words remain the shape of product names and titles
+    /// too: a column of those under a silent name is still read as names, measured in PlaceNameAdversarialTests.)</summary>
+    /// <param name="values">The column's sampled values.</param>
+    internal static bool GivenAndFamilyNames(IReadOnlyList<string> values)
+    {
+        int tested = 0, people = 0;
+        foreach (var v in values)
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            tested++;
+            var t = v.AsSpan().Trim();
+            if (!PersonShape.IsMatch(t, ValueShape.Of(t, fraction: false))) continue;
+            if (t.IndexOfAny(' ', ',') > 0 || GivenNames.IsGivenName(NameTokenizer.Fold(t.ToString()))) people++;
+        }
+        return tested > 0 && people * 2 >= tested;
+    }
+
+    private static readonly PersonNameDetector PersonShape = new();
+
     private static bool LowerCaseLabelLists(IReadOnlyList<string> values)
     {
         int tested = 0, lists = 0, labels = 0;

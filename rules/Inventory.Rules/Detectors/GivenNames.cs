@@ -64,6 +64,11 @@ internal static class GivenNames
         "dmitri", "sergei", "ivan", "piotr", "anna", "katarzyna", "agnieszka", "tomasz", "krzysztof", "aleksandra", "mihai", "andrei",
     };
 
+    /// <summary>True when a folded word (<see cref="NameTokenizer.Fold"/>: lower case, accents removed) is one of the
+    /// common given names.</summary>
+    /// <param name="folded">The folded word.</param>
+    public static bool IsGivenName(string folded) => Names.Contains(folded);
+
     /// <summary>True when the value reads as a person's full name led by a known given name: at least two words, the first
     /// (or the one after a comma, for "Last, First") in the list.</summary>
     /// <param name="value">A trimmed value.</param>

@@ -7,7 +7,9 @@ namespace Inventory.Rules.Detectors;
 /// Person-name shaped values: one to five words of letters in any script (apostrophes, hyphens, periods inside words,
 /// an optional comma for "Last, First"), no digits, at most 70 characters, each Latin word capitalised or the whole value
 /// in one case (ALL CAPS and lower-case exports are names too); scripts without case (CJK, Arabic…) accepted as-is.
-/// Shape only: city names and titles share it, so the classifier never decides a name from this detector alone.
+/// Shape only: city names and titles share it, so the classifier never decides a name from this detector alone. Values
+/// that read as place names (<see cref="PlaceNames"/>: <c>Saint-Étienne</c>, <c>Frankfurt am Main</c>, <c>Calle Mayor</c>,
+/// <c>Hauptstraße</c>, <c>Andalucía</c>) are not matched (trial 32: a column of city names read 12/12 as people's names).
 /// A lower-case value without spaces whose last dot is followed by letters only (<c>shop-kqzmw.io</c>,
 /// <c>boulangerie-dupont.fr</c>, <c>api.example.com</c>) is a host or domain name, not a person's (trial 31: a column of
 /// application domains read 300/300 as names, was suggested contact.name and made its <c>none</c> annotation a conflict).
@@ -30,14 +32,24 @@ internal sealed class PersonNameDetector : ValueDetector
         if (shape is { Spaces: 0, Upper: 0, Dots: > 0 } && IsHostName(value)) return false;
         bool allUpper = shape.Upper == shape.Letters, anyCase = false;
         bool wordStart = true;
-        foreach (var c in value)
+        for (int i = 0; i < value.Length; i++)
         {
+            char c = value[i];
             if (c == ' ') { wordStart = true; continue; }
             if (char.IsLetter(c))
             {
                 bool cased = char.IsUpper(c) || char.IsLower(c);
                 if (cased) anyCase = true;
-                if (wordStart && cased && !allUpper && char.IsLower(c) && shape.Upper > 0) return false;
+                if (wordStart && cased && !allUpper && char.IsLower(c) && shape.Upper > 0)
+                {
+                    // A lower-case particle between a person's names (Charles de Gaulle, Ursula von der Leyen, María del
+                    // Carmen, Vincent van Gogh) is part of the name; any other lower-case word is not.
+                    int end = value[i..].IndexOf(' ');
+                    if (i == 0 || end < 0 || !Particles.Contains(value.Slice(i, end))) return false;
+                    i += end - 1;
+                    wordStart = false;
+                    continue;
+                }
                 wordStart = false;
                 continue;
             }
@@ -45,8 +57,13 @@ internal sealed class PersonNameDetector : ValueDetector
             if (char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark) continue;
             return false;
         }
-        return anyCase || shape.NonAscii > 0;
+        return (anyCase || shape.NonAscii > 0) && !PlaceNames.IsPlace(value);
     }
+
+    // Particles of people's names written in lower case (FR, DE, NL, ES, PT, IT).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Particles = FrozenSet.ToFrozenSet(
+        ["de", "du", "des", "d'", "la", "le", "von", "vom", "zu", "zum", "der", "den", "van", "ten", "ter", "del", "y", "da", "das", "do", "dos", "di", "della"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Dot-separated labels, each non-empty, the last one (the top-level domain) two or more letters.</summary>
     private static bool IsHostName(ReadOnlySpan<char> value)
