@@ -269,7 +269,7 @@ public sealed partial class SqliteConnector : IConnector
                 if (reader.IsDBNull(0))
                     return Read(columns.Select(c => new ColumnValues(c, options.MaxValueLength)).ToArray(), 0, "empty");
                 long min = reader.GetInt64(0), max = reader.GetInt64(1);
-                if ((Int128)max - min + 1 > options.Rows)
+                if (RandomKeys.HoldsMoreThan(min, max, options.Rows))
                     points = DrawRowids(min, max, options.Rows, Seed(options.Seed, table.Name));
             }
 
