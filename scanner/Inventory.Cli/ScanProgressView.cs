@@ -21,12 +21,6 @@ internal static class ScanProgressView
     {
         // The model is deserialised while the catalog is read and the first tables are sampled.
         var classifier = flow.StartClassifier();
-        // Once built, the classifier's first-call costs are paid on a pool thread on a made-up table while the catalog is
-        // read (ClassificationWarmUp; bench/README.md, perf33), not by the first real batch. Its own task, so the
-        // classification workers' continuations and the serializer's warm-up below do not wait behind it.
-        using var scanEnded = new CancellationTokenSource();
-        _ = classifier.ContinueWith(static (built, state) => ClassificationWarmUp.Run(built.Result, (CancellationToken)state!),
-            scanEnded.Token, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         // Once it is built, the inventory's serializer and the summary's table are warmed on a pool thread while tables are
         // sampled, so the document is written and the summary printed warm at the end (InventoryJson.WarmUp,
         // ScanSummaryView.WarmUp; bench/README.md). Not run inline: the classification workers' own continuations on the
@@ -40,20 +34,6 @@ internal static class ScanProgressView
         // With several sources, tables of one name come from many of them (one database per tenant): each table's line
         // names its source as check and report do, source/table (trial 19: "rendez_vous: 300 rows sampled" three times).
         var severalSources = request.Sources.Count > 1;
-        try
-        {
-            return await ScanWithProgressAsync(console, flow, request, classifier, severalSources, cancellationToken);
-        }
-        finally
-        {
-            // A scan that ends before the warm-up (a tiny database) stops it at its next round.
-            scanEnded.Cancel();
-        }
-    }
-
-    private static async Task<InventoryDocument> ScanWithProgressAsync(IAnsiConsole console, InventoryFlow flow, ScanRequest request,
-        Task<IColumnClassifier> classifier, bool severalSources, CancellationToken cancellationToken)
-    {
         if (!console.Profile.Capabilities.Interactive)
         {
             var lines = new LineProgress(console, ProgressWriter, severalSources);
