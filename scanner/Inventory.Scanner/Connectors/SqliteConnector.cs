@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Inventory.Catalog;
 using Inventory.Connectors.Sampling;
 using Inventory.Connectors.Sqlite;
@@ -94,7 +93,7 @@ public sealed partial class SqliteConnector : IConnector
             try
             {
                 queries++;
-                await ReadColumnsAsync(connection, SqliteDialect.Columns, "@names", JsonSerializer.Serialize(names), columns, lockTimeout, cancellationToken).ConfigureAwait(false);
+                await ReadColumnsAsync(connection, SqliteDialect.Columns, "@names", SqliteDialect.JsonArray(names), columns, lockTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (SqliteException)
             {
@@ -121,7 +120,7 @@ public sealed partial class SqliteConnector : IConnector
             await using (var cmd = Command(connection, SqliteDialect.ForeignKeys, lockTimeout))
             {
                 queries++;
-                cmd.Parameters.AddWithValue("@names", JsonSerializer.Serialize(tableNames));
+                cmd.Parameters.AddWithValue("@names", SqliteDialect.JsonArray(tableNames));
                 await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     fkRows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(3), reader.GetString(4),
@@ -269,7 +268,7 @@ public sealed partial class SqliteConnector : IConnector
                 if (reader.IsDBNull(0))
                     return Read(columns.Select(c => new ColumnValues(c, options.MaxValueLength)).ToArray(), 0, "empty");
                 long min = reader.GetInt64(0), max = reader.GetInt64(1);
-                if ((Int128)max - min + 1 > options.Rows)
+                if (RandomKeys.HoldsMoreThan(min, max, options.Rows))
                     points = DrawRowids(min, max, options.Rows, Seed(options.Seed, table.Name));
             }
 
@@ -282,7 +281,7 @@ public sealed partial class SqliteConnector : IConnector
             {
                 statement.Bind("@maxlen", options.MaxValueLength);
                 if (points is null) statement.Bind("@n", options.Rows);
-                else statement.Bind("@points", JsonSerializer.Serialize(points));
+                else statement.Bind("@points", SqliteDialect.JsonArray(points));
                 method = points is null
                     ? type == "view" ? "limit (view)" : rowid is null ? "limit (without rowid)" : "full (small table)"
                     : $"random rowids ({points.Length}, seed {options.Seed})";

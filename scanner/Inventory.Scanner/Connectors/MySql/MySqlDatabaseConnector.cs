@@ -83,9 +83,9 @@ public sealed partial class MySqlDatabaseConnector : IConnector
                     return Read(columns, [], "empty", max);
                 if (long.TryParse(lo, NumberStyles.Integer, CultureInfo.InvariantCulture, out var min)
                     && long.TryParse(hi, NumberStyles.Integer, CultureInfo.InvariantCulture, out var maxKey)
-                    && (Int128)maxKey - min + 1 > n)
+                    && RandomKeys.HoldsMoreThan(min, maxKey, n))
                 {
-                    int count = (int)Math.Min((long)Math.Ceiling(n * MySqlDialect.ProbeOversampling), (long)((Int128)maxKey - min + 1 - 1));
+                    int count = (int)Math.Min((ulong)Math.Ceiling(n * MySqlDialect.ProbeOversampling), RandomKeys.Span(min, maxKey));
                     var points = RandomKeys.Draw(min, maxKey, count, RandomKeys.SeedFor(options.Seed, table.Name));
                     method = $"random key probes ({points.Length}, seed {options.Seed.ToString(CultureInfo.InvariantCulture)})";
                     var probed = await ReadRowsAsync(connection, begin, _dialect.KeyProbesSql(table, key, columns, points, max), columns, options, ct, keyFirst: true).ConfigureAwait(false);

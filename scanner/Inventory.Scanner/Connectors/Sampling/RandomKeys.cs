@@ -19,6 +19,28 @@ internal static class RandomKeys
         return result;
     }
 
+    /// <summary>The distance <paramref name="max"/> − <paramref name="min"/> as an unsigned number: exact for every
+    /// min ≤ max, the whole range of <c>long</c> included (2^64 − 1), where the key count max − min + 1 itself would
+    /// overflow. Computed without <see cref="Int128"/>: ReadyToRun leaves any method doing <see cref="Int128"/>
+    /// arithmetic to the JIT (its layout is not stable across versions; crossgen2 --verbose: "Abi unstable type"), and
+    /// the SQLite and MySQL sampling loops were such methods (bench/README.md, 2026-12-06, perf33).</summary>
+    /// <param name="min">Smallest key.</param>
+    /// <param name="max">Largest key, at least <paramref name="min"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is below <paramref name="min"/>.</exception>
+    public static ulong Span(long min, long max)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, min);
+        return unchecked((ulong)(max - min));
+    }
+
+    /// <summary>True when [<paramref name="min"/>, <paramref name="max"/>] holds more than <paramref name="count"/>
+    /// keys (max − min + 1 &gt; count, without overflow: see <see cref="Span"/>); false for an empty range (max &lt; min).</summary>
+    /// <param name="min">Smallest key.</param>
+    /// <param name="max">Largest key.</param>
+    /// <param name="count">Keys wanted.</param>
+    public static bool HoldsMoreThan(long min, long max, int count) =>
+        max >= min && (count < 0 || Span(min, max) >= (ulong)count);
+
     /// <summary>Combines the seed with the table name (FNV-1a over UTF-16 code units) so each table gets its own
     /// stable stream, independent of the order tables are sampled in.</summary>
     /// <param name="seed">The scan's seed (<c>SampleOptions.Seed</c>).</param>

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Inventory.Catalog;
 
@@ -170,6 +172,30 @@ internal static partial class SqliteDialect
         return $"SELECT t.{rowid}, {string.Join(", ", columns.Select(c => Projection(c.Name, "t")))} " +
                $"FROM json_each(@points) AS p CROSS JOIN {name} AS t " +
                $"WHERE t.{rowid} = (SELECT s.{rowid} FROM {name} AS s WHERE s.{rowid} >= p.value ORDER BY s.{rowid} LIMIT 1)";
+    }
+
+    /// <summary>The JSON array a statement's <c>json_each</c> parameter reads (relation names, sampled rowids): the very
+    /// text <c>JsonSerializer.Serialize</c> writes with its default options (the same writer and escaper,
+    /// <c>JavaScriptEncoder.Default</c>), written with <see cref="Utf8JsonWriter"/> directly, so that a scan never builds
+    /// System.Text.Json's reflection serializer (its default options, resolver and some forty primitive converters: about
+    /// 25 ms of CPU, at the start of every SQLite scan's first catalog read; bench/README.md, 2026-12-06, perf33).</summary>
+    /// <param name="texts">The texts.</param>
+    public static string JsonArray(IEnumerable<string> texts) => JsonArray(texts, static (writer, text) => writer.WriteStringValue(text));
+
+    /// <summary>The JSON array of integers a statement's <c>json_each</c> parameter reads (see the text overload).</summary>
+    /// <param name="numbers">The integers.</param>
+    public static string JsonArray(IEnumerable<long> numbers) => JsonArray(numbers, static (writer, number) => writer.WriteNumberValue(number));
+
+    private static string JsonArray<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var item in items) write(writer, item);
+            writer.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Renders a real as invariant text without an exponent (<c>1E+20</c> → <c>100000000000000000000</c>,
