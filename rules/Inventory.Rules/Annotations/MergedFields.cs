@@ -26,7 +26,7 @@ internal sealed class MergedFields
         Field<TableEntry>(nameof(TableEntry.RowEstimate)), Field<TableEntry>(nameof(TableEntry.SampledRows)),
         Field<TableEntry>(nameof(TableEntry.SampleMethod)), Field<TableEntry>(nameof(TableEntry.NotSampled)),
         Field<TableEntry>(nameof(TableEntry.Comment)), Field<TableEntry>(nameof(TableEntry.PrimaryKey)),
-        Field<TableEntry>(nameof(TableEntry.ForeignKeys)), Field<TableEntry>(nameof(TableEntry.Partitions)),
+        Field<TableEntry>(nameof(TableEntry.ForeignKeys)), Field<TableEntry>(nameof(TableEntry.Partitions)), Field<TableEntry>(nameof(TableEntry.History)),
         Field<ColumnEntry>(nameof(ColumnEntry.Name)), Field<ColumnEntry>(nameof(ColumnEntry.Ordinal)),
         Field<ColumnEntry>(nameof(ColumnEntry.DeclaredType)), Field<ColumnEntry>(nameof(ColumnEntry.TypeFamily)),
         Field<ColumnEntry>(nameof(ColumnEntry.Nullable)), Field<ColumnEntry>(nameof(ColumnEntry.Comment)),
