@@ -108,6 +108,18 @@ public sealed class AnnotationMerger
             ? "; the inventory is incomplete (a shard is missing from the merge and the parts do not record which sources it held), so it may be there"
             : "";
 
+        // The sources whose engine lists only the tables and columns the scanning user holds a privilege on (MySQL and
+        // MariaDB information_schema, SQL Server metadata visibility): there a missing table or column may be hidden
+        // from the user rather than gone (trial 33: a per-table grant made check advise removing a bank account's entry).
+        var hiding = document.Sources.Where(s => HidesUngrantedObjects(s.Provider)).ToList();
+        var hidingTables = hiding.SelectMany(s => s.Tables).ToHashSet(ReferenceEqualityComparer.Instance);
+        string GoneOrHidden(IReadOnlyList<SourceEntry> among, string what) => among.Any(hiding.Contains)
+            ? $" (dropped or renamed, or hidden from the scanning user: {HiddenObjects}); check the scanner's grants before you remove or rename the {what}"
+            : $" (dropped or renamed?); remove or rename the {what}";
+        string ColumnGoneOrHidden(TableEntry table) => hidingTables.Contains(table)
+            ? $" (dropped or renamed, or hidden from the scanning user: {HiddenObjects}); check the scanner's column grants before you remove or rename the entry"
+            : " (dropped or renamed?); remove or rename the entry";
+
         foreach (var annotation in annotations.Annotations)
         {
             IReadOnlyList<SourceEntry> sources;
@@ -151,7 +163,7 @@ public sealed class AnnotationMerger
                             : incomplete.Length > 0
                             ? $"table '{annotation.Table}' is not in the inventory{incomplete}" + (suggestion is null ? "" : $"; or renamed to '{suggestion}'?")
                             : suggestion is null
-                            ? $"table '{annotation.Table}' is not in the inventory (dropped or renamed?); remove or rename the annotation"
+                            ? $"table '{annotation.Table}' is not in the inventory{GoneOrHidden(sources, "annotation")}"
                             : $"table '{annotation.Table}' is not in the inventory; renamed to '{suggestion}'?",
                         suggestion, annotation.Location));
                 }
@@ -183,7 +195,7 @@ public sealed class AnnotationMerger
                         .Where(n => !annotation.Columns.Any(c => c.Name == n) && !annotation.EntryNames.Contains(n)));
                     stale.Add(new StaleAnnotation(StaleKind.ColumnMissing, annotation.Source, annotation.Table, column.Name,
                         $"column '{column.Name}' is not in any of the {shapes.Length} tables matching '{annotation.Table}'"
-                        + (suggestion is null ? " (dropped or renamed?); remove or rename the entry" : $"; renamed to '{suggestion}'?"),
+                        + (suggestion is null ? ColumnGoneOrHidden(first) : $"; renamed to '{suggestion}'?"),
                         suggestion, column.Location));
                 }
                 else if (entry is null)
@@ -206,7 +218,7 @@ public sealed class AnnotationMerger
                         : byCategory is not null
                             ? $"column '{column.Name}' is not in table '{annotation.Table}'; renamed to '{byCategory}'? it has no entry of its own and the scan reads its values as {column.Category}, the category of this entry"
                         : suggestion is null
-                            ? $"column '{column.Name}' is not in table '{annotation.Table}' (dropped or renamed?); remove or rename the entry"
+                            ? $"column '{column.Name}' is not in table '{annotation.Table}'{ColumnGoneOrHidden(first)}"
                             : $"column '{column.Name}' is not in table '{annotation.Table}'; renamed to '{suggestion}'?",
                         suggestion, column.Location));
                 }
@@ -341,6 +353,16 @@ public sealed class AnnotationMerger
                               $"{Suggestions.Noun(evidence.DataCategory!)} ({evidence.Id})";
         }
     }
+
+    /// <summary>What an engine that hides ungranted objects does, for stale messages.</summary>
+    private const string HiddenObjects = "MySQL, MariaDB and SQL Server list only the tables and columns the user holds a privilege on";
+
+    /// <summary>True for a provider whose catalog lists only the objects the connected user holds some privilege on
+    /// (MySQL/MariaDB <c>information_schema</c>; SQL Server metadata visibility), so that a table or column missing from
+    /// its inventory may be there, hidden from the scanner. Sources: MySQL Reference Manual "INFORMATION_SCHEMA Usage
+    /// Notes"; SQL Server "Metadata visibility configuration".</summary>
+    /// <param name="provider">The source's provider name (<c>mysql</c>, <c>sqlserver</c>, …).</param>
+    internal static bool HidesUngrantedObjects(string? provider) => provider is "mysql" or "mariadb" or "sqlserver";
 
     /// <summary>The column a stale entry was most likely renamed to when no name is alike: the only column without an
     /// entry of its own whose classification gives the entry's personal category (a column's category travels with its
