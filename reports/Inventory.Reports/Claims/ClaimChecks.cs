@@ -347,7 +347,7 @@ internal static class ClaimChecks
                 {
                     var kept = history.VersionsOf is { } of ? $"holds the earlier versions of {of}'s rows ({history.Mechanism})" : $"keeps the earlier versions of its rows ({history.Mechanism})";
                     if (personal)
-                        findings.Add(Finding(source, t, null, $"deleted rows stay in the database's row history: the table {kept}, which DELETE does not remove; when an account is deleted, {history.PurgeAdvice(t.QualifiedName)}"));
+                        findings.Add(Finding(source, t, null, $"deleted rows, and the earlier values of updated ones, stay in the database's row history: the table {kept}, which DELETE does not remove; when an account is deleted, {history.PurgeAdvice(t.QualifiedName)}"));
                     else
                         AddUndecided(Finding(source, t, null, $"personal data only suggested (no tagged personal column); the table {kept}, which DELETE does not remove: tag the columns to decide"), OnlySuggested);
                     continue;

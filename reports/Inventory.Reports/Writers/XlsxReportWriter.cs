@@ -205,7 +205,7 @@ public sealed class XlsxReportWriter : IReportWriter
                 // An annotation's retention that says otherwise, as the HTML and Markdown records show it beside the rule.
                 .Concat(a.Categories.SelectMany(c => c.AnnotatedRetention.Select(r => $"⚠ {c.Category}: l'annotation indique (annotation says): {r}")))
                 // Rows a DELETE leaves in the database's own history (system versioning), as the other formats say it.
-                .Concat(a.Categories.SelectMany(c => c.RowHistory.Select(r => $"⚠ {c.Category}: lignes supprimées conservées dans l'historique de la base (deleted rows kept in the database's row history): {r}"))),
+                .Concat(a.Categories.SelectMany(c => c.RowHistory.Select(r => $"⚠ {c.Category}: valeurs supprimées ou modifiées conservées dans l'historique de la base (deleted and overwritten values kept in the database's row history): {r}"))),
                 "Aucune durée déclarée (no retention declared)"),
             // As the HTML and Markdown records say "no column found" for a category without columns.
             OrSaid(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Groups.Select(g => g.Text))}"),

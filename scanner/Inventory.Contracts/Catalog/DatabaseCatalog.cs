@@ -132,13 +132,16 @@ public sealed record RowHistory(string Mechanism, string? HistoryTable = null, s
     /// <summary>SQL Server's system-versioned temporal table: past rows in a history table.</summary>
     public const string TemporalTable = "temporal-table";
 
-    /// <summary>How an erasure must also purge the history, in the engine's words, for messages to a DBA.</summary>
+    /// <summary>How an erasure must also purge the history, in the engine's words, for messages to a DBA. MariaDB's
+    /// <c>DELETE HISTORY</c> takes no <c>WHERE</c> (MariaDB "System-Versioned Tables", Removing Old History), so the advice
+    /// is a purge of the whole table's history on a schedule, not per account.</summary>
     /// <param name="table">The table's display name.</param>
     /// <returns>One sentence without a trailing period.</returns>
     public string PurgeAdvice(string table) => RetentionPeriod is { } period
         ? $"the engine removes them after its retention period of {period}: purge them sooner if erasure must be faster ({(HistoryTable is { } h ? $"history table {h}" : "the history")})"
         : Mechanism == SystemVersioning
-        ? $"purge its history too (MariaDB: DELETE HISTORY FROM {table} BEFORE SYSTEM_TIME …)"
+        ? $"purge its history within the erasure deadline; MariaDB cannot purge one account's past rows (DELETE HISTORY takes no WHERE), only the whole table's up to a time: "
+          + $"run DELETE HISTORY FROM {table} BEFORE SYSTEM_TIME NOW() - INTERVAL 1 DAY on a schedule, rotate history partitions (PARTITION BY SYSTEM_TIME INTERVAL …), or drop the versioning"
         : $"purge the history table {HistoryTable ?? "(named by sys.tables.history_table_id)"} too (SQL Server: SYSTEM_VERSIONING = OFF, delete, ON; or a HISTORY_RETENTION_PERIOD)";
 }
 

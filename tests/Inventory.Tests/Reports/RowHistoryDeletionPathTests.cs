@@ -187,6 +187,6 @@ public sealed class RowHistoryRecordTests
 
         var markdown = Inventory.Reports.Writers.TemplateRenderer.Render("report.md.sbn", model);
 
-        Assert.That(markdown, Does.Contain("⚠ deleted rows kept in the database's row history: users (system-versioning)"));
+        Assert.That(markdown, Does.Contain("⚠ deleted and overwritten values kept in the database's row history: users (system-versioning)"));
     }
 }

@@ -176,7 +176,9 @@ public sealed partial class MySqlDatabaseConnector
                 RowEstimate = r.View ? null : r.Rows,
                 Comment = r.Comment,
                 Columns = cols,
-                PrimaryKey = primaryKeys.TryGetValue(key, out var pk) ? pk : [],
+                // MariaDB adds a system-versioned table's hidden ROW END column to its primary key; it is not among the
+                // columns the catalog lists (trial 33), so it is not named as a key column either.
+                PrimaryKey = primaryKeys.TryGetValue(key, out var pk) ? (r.Versioned ? pk.Where(k => cols.Any(c => c.Name == k)).ToList() : pk) : [],
                 ForeignKeys = foreignKeys.TryGetValue(key, out var fks)
                     ? fks.GroupBy(f => f.Name, StringComparer.Ordinal).Select(g => new ForeignKeyInfo(g.Key, g.Select(f => f.Column).ToList(),
                         g.First().RefSchema, g.First().RefTable, g.Select(f => f.RefColumn).ToList(),
