@@ -356,7 +356,7 @@ internal static class ClaimChecks
                 if (t.Columns.Any(c => markers.Contains(c.Name, StringComparer.OrdinalIgnoreCase))) continue;
                 if (rootSet.Count == 0)
                 {
-                    AddUndecided(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from: name the table whose deletion closes an account in the claim's roots to decide"), "without an account table in its source");
+                    AddUndecided(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from: name the table whose deletion closes an account in the claim's roots (in your own copy of the policy when it is the built-in one) to decide"), "without an account table in its source");
                     continue;
                 }
                 if (erased.ContainsKey(t.QualifiedName)) continue;
@@ -543,7 +543,7 @@ internal static class ClaimChecks
                 examinedTables.Add($"{source.Name}/{t.QualifiedName}");
                 if (noAccountTable)
                 {
-                    unresolved.Add(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in any source to delete from: name the table whose deletion closes an account in the claim's roots to decide"));
+                    unresolved.Add(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in any source to delete from: name the table whose deletion closes an account in the claim's roots (in your own copy of the policy when it is the built-in one) to decide"));
                     continue;
                 }
                 if (!deleted.TryGetValue(t.QualifiedName, out var path))

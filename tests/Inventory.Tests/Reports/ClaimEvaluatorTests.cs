@@ -508,7 +508,7 @@ public sealed class ClaimEvaluatorTests
             Assert.That(result.Unresolved.Select(u => u.Reason).Distinct(), Is.EqualTo(new[]
             {
                 $"no account table ({SeedRoots}) in source 'app' to delete from: " +
-                "name the table whose deletion closes an account in the claim's roots to decide",
+                "name the table whose deletion closes an account in the claim's roots (in your own copy of the policy when it is the built-in one) to decide",
             }));
         }
     }
