@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Inventory.Cli;
 using Inventory.Tests.Annotations;
 using Inventory.Tests.Support;
@@ -77,25 +76,18 @@ public sealed class DeletionPathLiveTests
         var (scanCode, scanOutput) = await RunAsync("scan", "--connection", connection, "--out", inventory);
         Assert.That(scanCode, Is.EqualTo(ExitCodes.Ok), scanOutput);
 
-        var reportDir = Path.Combine(dir.Path, "report");
-        var (reportCode, reportOutput) = await RunAsync("report", "--inventory", inventory, "--annotations", annotations, "--policy", "builtin",
-            "--out", reportDir, "--format", "json");
-        Assert.That(reportCode, Is.EqualTo(ExitCodes.Ok), reportOutput);
-        using var report = JsonDocument.Parse(File.ReadAllText(Directory.GetFiles(reportDir, "*.json").Single()));
-        var claim = report.RootElement.GetProperty("claims").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "deletion-path");
-        var findings = claim.GetProperty("findings").EnumerateArray()
-            .Select(f => (Location: f.GetProperty("location").GetString()!, Reason: f.GetProperty("reason").GetString()!)).ToList();
-        var unresolved = claim.GetProperty("unresolved").EnumerateArray()
-            .Select(f => (Location: f.GetProperty("location").GetString()!, Reason: f.GetProperty("reason").GetString()!)).ToList();
+        var claim = await BuiltinPolicyClaim.ReportAsync(inventory, annotations, "deletion-path");
+        var findings = claim.Findings;
+        var unresolved = claim.Unresolved;
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(claim.GetProperty("verdict").GetString(), Is.EqualTo("violated"));
+            Assert.That(claim.Verdict, Is.EqualTo("violated"));
             Assert.That(findings.Select(f => f.Location), Is.EqualTo(new[] { "default/audit" }));
             Assert.That(findings.Single().Reason, Does.Contain("audit_user_id_fkey → users is ON DELETE SET NULL, which keeps the row and its personal columns (ip)"));
             Assert.That(unresolved.Select(f => f.Location), Is.EqualTo(new[] { "default/support_tickets" }));
             Assert.That(unresolved.Single().Reason, Does.Contain("support_tickets_user_id_fkey → users is ON DELETE SET NULL").And.Contain("body: contact.phone"));
-            Assert.That(claim.GetProperty("examined").GetInt32(), Is.EqualTo(4), "users, audit, sessions and the support tickets");
+            Assert.That(claim.Examined, Is.EqualTo(4), "users, audit, sessions and the support tickets");
         }
     }
 }
