@@ -54,7 +54,7 @@ public static class CheckGate
                           + "fix the label in the database, or annotate the column (with a reason to confirm the label's category)"
                         : suggestion is null ? null : $"evidence suggests {suggestion}; fix the category or add a reason to confirm it",
                     Location = column.Origin == Origin.DatabaseLabel && column.DatabaseLabel is { } label
-                        ? FindingLocation.InDatabase(DatabaseLabels.OriginOf(label))
+                        ? FindingLocation.InDatabase(DatabaseLabels.OriginOf(label)) with { Anchor = AnnotationLocation(document, column, table, source, annotationsDir, options.PathBase) }
                         : AnnotationLocation(document, column, table, source, annotationsDir, options.PathBase),
                 });
             }
@@ -107,7 +107,7 @@ public static class CheckGate
         }
         // Claim findings name their column as every other finding does (source/ prefix when several sources are in scope).
         findings.AddRange(options.ExtraFindings.Select(f => f.Kind == FindingKind.ClaimViolated && f.Source is not null
-            ? f with { Key = Key(multiSource ? f.Source : null, f.Table, f.Column) }
+            ? f with { Key = Key(multiSource ? f.Source : null, f.Table, f.Column), Location = Anchored(f, document, annotationsDir, options.PathBase) }
             : f));
 
         var result = findings
@@ -203,6 +203,29 @@ public static class CheckGate
         return entries;
     }
 
+    /// <summary>A claim finding's location, anchored (<see cref="FindingLocation.Anchor"/>) on the annotation of its table
+    /// or column when the location is not a file (the built-in policy chosen by <c>--policy builtin</c>).</summary>
+    private static FindingLocation Anchored(CheckFinding finding, InventoryDocument document, string annotationsDir, string pathBase)
+    {
+        if (finding.Location.Physical || finding.Location.Anchor is not null) return finding.Location;
+        var source = document.Sources.FirstOrDefault(s => s.Name == finding.Source);
+        var table = source?.Tables.FirstOrDefault(t => t.QualifiedName == finding.Table);
+        if (source is null || table is null) return finding.Location;
+        var column = finding.Column is null ? null : table.Columns.FirstOrDefault(c => c.Name == finding.Column);
+        return finding.Location with
+        {
+            Anchor = column is not null ? AnnotationLocation(document, column, table, source, annotationsDir, pathBase)
+                : table.AnnotationFile is { } file ? new FindingLocation(file, 1, 0, File.Exists(Path.Combine(pathBase, file)))
+                : StubLocation(document, table, source, annotationsDir, pathBase),
+        };
+    }
+
+    private static FindingLocation StubLocation(InventoryDocument document, TableEntry table, Model.SourceEntry source, string annotationsDir, string pathBase)
+    {
+        var create = $"{annotationsDir.TrimEnd('/')}/{AnnotationStubs.FileNameFor(document, source, table.QualifiedName)}";
+        return new FindingLocation(create, 1, 0, File.Exists(Path.Combine(pathBase, create)));
+    }
+
     private static FindingLocation AnnotationLocation(InventoryDocument document, ColumnEntry column, TableEntry table, Model.SourceEntry source,
         string annotationsDir, string pathBase)
     {
@@ -212,8 +235,7 @@ public static class CheckGate
             return new FindingLocation(a.File, Math.Max(1, a.Line), Math.Max(0, a.Column), File.Exists(Path.Combine(pathBase, a.File)));
         if (table.AnnotationFile is { } f)
             return new FindingLocation(f, 1, 0, File.Exists(Path.Combine(pathBase, f)));
-        var create = $"{annotationsDir.TrimEnd('/')}/{AnnotationStubs.FileNameFor(document, source, table.QualifiedName)}";
-        return new FindingLocation(create, 1, 0, File.Exists(Path.Combine(pathBase, create)));
+        return StubLocation(document, table, source, annotationsDir, pathBase);
     }
 }
 

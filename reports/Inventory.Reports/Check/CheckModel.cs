@@ -36,6 +36,13 @@ public sealed record FindingLocation(string File, int Line, int Column, bool Exi
     /// the location is then not a file (<see cref="Physical"/> false). Null otherwise.</summary>
     public string? DatabaseLabel { get; init; }
 
+    /// <summary>For a location that is not a file (<see cref="Physical"/> false): the annotation file where the finding
+    /// can be settled (the table's annotation, or the file <c>annotate</c> would create for it), which formats that need
+    /// a file use. GitHub code scanning rejects a whole SARIF upload when one result has no physical location
+    /// (<c>locationFromSarifResult: expected artifact location</c>; trial 33 finding 10), so SARIF anchors there.
+    /// Null for a physical location, or when the finding names no table of the inventory.</summary>
+    public FindingLocation? Anchor { get; init; }
+
     /// <summary>The location of a database label: not a file, named by the label's origin.</summary>
     /// <param name="origin">The label's origin in words, e.g. <c>database comment</c>.</param>
     public static FindingLocation InDatabase(string origin) => new(origin, 1, 1, true) { Physical = false, DatabaseLabel = origin };

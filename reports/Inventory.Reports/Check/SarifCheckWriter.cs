@@ -119,15 +119,17 @@ public sealed class SarifCheckWriter : ICheckWriter
             json.WriteEndObject();
             json.WriteStartArray("locations");
             json.WriteStartObject();
-            if (f.Location.Physical)
+            // A location that is not a file (the built-in policy, a database label) is anchored on the annotation file
+            // that settles it: GitHub code scanning rejects the whole upload for one result without a physical location.
+            if ((f.Location.Physical ? f.Location : f.Location.Anchor) is { } file)
             {
                 json.WriteStartObject("physicalLocation");
                 json.WriteStartObject("artifactLocation");
-                json.WriteString("uri", Uri(f.Location.File));
+                json.WriteString("uri", Uri(file.File));
                 json.WriteEndObject();
                 json.WriteStartObject("region");
-                json.WriteNumber("startLine", f.Location.Line);
-                if (f.Location.Column > 0) json.WriteNumber("startColumn", f.Location.Column); // unknown: left out, not 1
+                json.WriteNumber("startLine", file.Line);
+                if (file.Column > 0) json.WriteNumber("startColumn", file.Column); // unknown: left out, not 1
                 json.WriteEndObject();
                 json.WriteEndObject();
             }

@@ -155,7 +155,7 @@ public sealed class CheckWriterTests
             Message = $"claim '{id}' violated: test", ClaimText = "claim text", Location = location,
         };
         var file = new FindingLocation("policy.yml", 12, 5, true);
-        var builtin = new FindingLocation("policy.yml (built-in)", 40, 5, true) { Physical = false };
+        var builtin = new FindingLocation("policy.yml (built-in)", 40, 5, true) { Physical = false, Anchor = new FindingLocation("annotations/legacy.yml", 1, 0, false) };
         return CheckGate.Evaluate(CaseInventories.C06(), new CheckOptions
         {
             FailOn = new HashSet<FindingKind> { FindingKind.Untagged, FindingKind.ClaimViolated },
@@ -194,7 +194,7 @@ public sealed class CheckWriterTests
     }
 
     [Test]
-    public async Task Sarif_BuiltinPolicyClaim_HasNoPhysicalLocationAndValidates()
+    public async Task Sarif_BuiltinPolicyClaim_AnchoredOnItsAnnotationFileAndValidates()
     {
         var sarif = await WriteAsync(new SarifCheckWriter(), WithClaims());
 
@@ -208,7 +208,7 @@ public sealed class CheckWriterTests
             Assert.That((string)fromFile["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!, Is.EqualTo("policy.yml"));
             Assert.That((int)fromFile["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!, Is.EqualTo(12));
             var builtin = claims.First(r => (string)r!["properties"]!["claim"]! == "only-declared-categories")!;
-            Assert.That(builtin["locations"]![0]!["physicalLocation"], Is.Null);
+            Assert.That((string)builtin["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!, Is.EqualTo("annotations/legacy.yml"));
             Assert.That((string)builtin["locations"]![0]!["logicalLocations"]![0]!["fullyQualifiedName"]!, Is.EqualTo("legacy.pan"));
             Assert.That((string)builtin["message"]!["text"]!, Does.Contain("policy.yml (built-in): not a file of this repository"));
         }
