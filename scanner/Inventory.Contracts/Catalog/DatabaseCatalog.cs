@@ -108,8 +108,7 @@ public sealed record ForeignKeyInfo(string Name, IReadOnlyList<string> Columns, 
     /// <param name="defaultSchema">The source's default schema (<see cref="DatabaseCatalog.DefaultSchema"/>; the database
     /// of a one-database MySQL scan, "" for a whole MySQL server).</param>
     /// <returns><c>table</c> or <c>schema.table</c>.</returns>
-    public string ReferencedQualifiedName(string defaultSchema) =>
-        ReferencedSchema.Length == 0 || ReferencedSchema == defaultSchema ? ReferencedTable : $"{ReferencedSchema}.{ReferencedTable}";
+    public string ReferencedQualifiedName(string defaultSchema) => TableInfo.Qualify(ReferencedSchema, ReferencedTable, defaultSchema);
 }
 
 /// <summary>How the database itself keeps the earlier versions of a table's rows: every UPDATE and DELETE leaves the
@@ -177,8 +176,16 @@ public sealed record TableInfo
     public RowHistory? History { get; init; }
 
     /// <summary>The display name: <c>schema.name</c>, or just <c>name</c> in the provider's default schema.</summary>
-    public string QualifiedName(string defaultSchema) =>
-        Schema.Length == 0 || Schema == defaultSchema ? Name : $"{Schema}.{Name}";
+    public string QualifiedName(string defaultSchema) => Qualify(Schema, Name, defaultSchema);
+
+    /// <summary>A table named as the inventory names its tables: bare in the source's default schema (or without a
+    /// schema), <c>schema.table</c> elsewhere.</summary>
+    /// <param name="schema">The table's schema ("" for none).</param>
+    /// <param name="name">The table's name.</param>
+    /// <param name="defaultSchema">The source's default schema.</param>
+    /// <returns><c>table</c> or <c>schema.table</c>.</returns>
+    public static string Qualify(string schema, string name, string defaultSchema) =>
+        schema.Length == 0 || schema == defaultSchema ? name : $"{schema}.{name}";
 }
 
 /// <summary>Everything one source's catalog holds after filtering.</summary>

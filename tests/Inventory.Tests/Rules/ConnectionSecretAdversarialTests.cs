@@ -95,8 +95,7 @@ public sealed class ConnectionSecretAdversarialTests : GeneratedNameFixture
     {
         var random = new Random(seed);
         for (int c = 0; c < 300; c++)
-            yield return Some.InTable(Pick(random, NeutralTables), ["id", "name", "created_at"], SnakeCamelOrPascal(random, Pick(random, NeutralColumns)),
-                Pick(random, EngineTextTypes), Enumerable.Range(0, 40).Select(_ => value(random)).ToArray());
+            yield return NeutralColumn(random, NeutralTables, ["id", "name", "created_at"], NeutralColumns, value);
     }
 
     [TestCase(1)]

@@ -175,8 +175,8 @@ public sealed class SshPublicKeyAdversarialTests : GeneratedNameFixture
         for (int c = 0; c < 300; c++)
         {
             bool emails = c % 2 == 0;
-            yield return (Some.InTable(Pick(random, NeutralTables), ["id", "user_id", "created_at"], SnakeCamelOrPascal(random, Pick(random, NeutralColumns)),
-                Pick(random, EngineTextTypes), Enumerable.Range(0, 40).Select(i => Key(random, emails && i % 3 == 0)).ToArray()), emails);
+            int row = 0;
+            yield return (NeutralColumn(random, NeutralTables, ["id", "user_id", "created_at"], NeutralColumns, r => Key(r, emails && row++ % 3 == 0)), emails);
         }
     }
 
@@ -199,8 +199,7 @@ public sealed class SshPublicKeyAdversarialTests : GeneratedNameFixture
         var wrong = new List<string>();
         for (int c = 0; c < 300; c++)
         {
-            var column = Some.InTable(Pick(random, NeutralTables), ["id", "name"], SnakeCamelOrPascal(random, Pick(random, NeutralColumns)), Pick(random, EngineTextTypes),
-                Enumerable.Range(0, 40).Select(_ => LookAlike(random)).ToArray());
+            var column = NeutralColumn(random, NeutralTables, ["id", "name"], NeutralColumns, LookAlike);
             var decision = Rules.Classify(column);
             if (decision.Evidence.Any(e => e.Id == DetectorIds.SshPublicKey && e.Matched > 0))
                 wrong.Add($"{column.Table}.{column.Column.Name} → {decision.DataCategory ?? "untagged"}");

@@ -52,6 +52,21 @@ public abstract class GeneratedNameFixture
     /// <returns>The value picked.</returns>
     protected static T Pick<T>(Random random, T[] values) => values[random.Next(values.Length)];
 
+    /// <summary>A sampled text column of a values kind under a name that says nothing about it: a table of
+    /// <paramref name="tables"/> with <paramref name="siblings"/> beside the column, the column a name of
+    /// <paramref name="columns"/> in one of three styles, an engine's text type, and <paramref name="rows"/> values drawn
+    /// from <paramref name="value"/> (draws in that order, so a seed gives the same column wherever it is used).</summary>
+    /// <param name="random">The seeded source.</param>
+    /// <param name="tables">Neutral table names.</param>
+    /// <param name="siblings">The table's other column names.</param>
+    /// <param name="columns">Neutral column names (snake case).</param>
+    /// <param name="value">One value of the kind per call.</param>
+    /// <param name="rows">How many values the column holds.</param>
+    /// <returns>The column's evidence.</returns>
+    protected static ColumnEvidence NeutralColumn(Random random, string[] tables, string[] siblings, string[] columns, Func<Random, string> value, int rows = 40) =>
+        Tests.Rules.Some.InTable(Pick(random, tables), siblings, SnakeCamelOrPascal(random, Pick(random, columns)), Pick(random, EngineTextTypes),
+            Enumerable.Range(0, rows).Select(_ => value(random)).ToArray());
+
     /// <summary>Word lists for a kind's names (<see cref="AdversarialColumns.Words"/>): each entry split on spaces.</summary>
     /// <param name="names">The names, words separated by spaces (<c>"last login"</c>).</param>
     /// <returns>One word list per name.</returns>

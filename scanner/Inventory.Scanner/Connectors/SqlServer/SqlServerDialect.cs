@@ -115,8 +115,7 @@ internal sealed class SqlServerDialect
         string? retention = retentionPeriod is > 0 && retentionUnit is "DAY" or "WEEK" or "MONTH" or "YEAR"
             ? $"{retentionPeriod.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {retentionUnit}{(retentionPeriod == 1 ? "" : "S")}"
             : null;
-        static string? Qualified(string? schema, string? name) =>
-            name is null ? null : schema is null || schema == DefaultSchema ? name : $"{schema}.{name}";
+        static string? Qualified(string? schema, string? name) => name is null ? null : TableInfo.Qualify(schema ?? "", name, DefaultSchema);
         return temporalType switch
         {
             2 => new RowHistory(RowHistory.TemporalTable, HistoryTable: Qualified(historySchema, historyName), RetentionPeriod: retention),
