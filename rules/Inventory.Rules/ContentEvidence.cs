@@ -81,7 +81,7 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
     public ColumnClassification JsonDocumentColumn(ColumnEvidence column, NameEvidence names, List<EvidenceItem> evidence)
     {
         var name = names.Match;
-        var sample = JsonValues.Paths(column.Values, _options.MaxJsonDocuments);
+        var sample = JsonValues.Paths(column.Values, _options.MaxJsonDocuments, column.ValueLengthLimit);
         var found = new List<string>();
         var detectorItems = new Dictionary<string, (string Category, int Matched, int Total)>(StringComparer.Ordinal);
         var keyItems = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -162,6 +162,7 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
                 "values at one path of the JSON documents"));
         foreach (var (ruleId, category) in keyItems)
             evidence.Add(new EvidenceItem("contains", "json-key." + ruleId, category, Detail: "a JSON key matched this name rule"));
+        if (sample.Cut > 0) evidence.Add(DocumentsCut(sample.Cut, sample.Documents));
         if (sample.Truncated)
             evidence.Add(new EvidenceItem("sample", "sample.json-limits", Detail: string.Create(CultureInfo.InvariantCulture,
                 $"JSON limits reached (depth {JsonValues.MaxDepth}, {JsonValues.MaxPaths} paths, {JsonValues.MaxElements} elements per array): the rest was not read")));
@@ -205,6 +206,16 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         }
         return ColumnClassification.Undecided([.. evidence]) with { JsonPaths = summary };
     }
+
+    /// <summary>The evidence that documents longer than the sampling's value length limit were read up to the cut, so that
+    /// a reader knows paths after it were not seen.</summary>
+    /// <param name="cut">Documents read up to the cut.</param>
+    /// <param name="documents">Documents read.</param>
+    /// <returns>The <c>sample.documents-cut</c> evidence item.</returns>
+    public static EvidenceItem DocumentsCut(int cut, int documents) =>
+        new("sample", "sample.documents-cut", Matched: cut, Total: documents, Score: Math.Round((double)cut / Math.Max(1, documents), 4),
+            Detail: "documents longer than the sampling's value limit were read up to the cut: paths after it were not seen "
+                + "(sample.max-document-length for JSON and XML columns, sample.max-value-length for text columns, reads more)");
 
     /// <summary>At most this many <c>json-path</c> evidence items per column (the paths themselves are bounded by
     /// <see cref="JsonValues.MaxPaths"/>).</summary>

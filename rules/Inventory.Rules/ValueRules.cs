@@ -48,12 +48,15 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         // the paths of JSON documents, so an e-mail in <contact><email>…</email></contact> is seen as one in $.contact.email
         // is (C28's kind for XML; trial 32 part 2: xml documents holding e-mails were none).
         if (family is TypeFamily.Document or TypeFamily.Text or TypeFamily.Untyped
-            && XmlValues.AsJsonDocuments(column.Values, _options.MaxJsonDocuments, out int xmlTested) is { } xml)
+            && XmlValues.AsJsonDocuments(column.Values, _options.MaxJsonDocuments, out int xmlTested, out int xmlCut, column.ValueLengthLimit) is { } xml)
         {
             evidence.Add(new EvidenceItem("sample", "sample.xml-documents", Matched: xml.Count, Total: xmlTested,
                 Score: Math.Round((double)xml.Count / xmlTested, 4),
                 Detail: "XML documents: elements and attributes read as paths ($.element.child), like the keys of JSON documents"));
-            return _content.JsonDocumentColumn(column with { Values = xml }, names, evidence);
+            if (xmlCut > 0)
+                evidence.Add(ContentEvidence.DocumentsCut(xmlCut, xml.Count));
+            // The rewritten documents are whole: what the sampling cut was closed where it was cut.
+            return _content.JsonDocumentColumn(column with { Values = xml, ValueLengthLimit = null }, names, evidence);
         }
 
         // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
@@ -186,11 +189,12 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             return RuleClassifier.Decide("customer_content.message", confidence, evidence, also);
         }
 
-        // JSON documents: the values nested in them are seen by the detectors (C28, C29).
-        if (result[DetectorIds.Json].Ratio >= 0.5)
+        // JSON documents: the values nested in them are seen by the detectors (C28, C29); documents longer than the
+        // sampling's value length limit are read up to the cut (the detector matches whole documents only).
+        if (result[DetectorIds.Json].Ratio >= 0.5 || CutJsonDocuments(column))
         {
             evidence.Add(result[DetectorIds.Json].ToEvidence());
-            if (JsonValues.ArrayElements(column.Values, out int emptyArrays, _options.MaxJsonDocuments) is { } elements)
+            if (JsonValues.ArrayElements(column.Values, out int emptyArrays, _options.MaxJsonDocuments, column.ValueLengthLimit) is { } elements)
                 return _content.JsonArrayColumn(column, elements, emptyArrays, evidence);
             return _content.JsonDocumentColumn(column, names, evidence);
         }
@@ -231,6 +235,14 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         }
         return null;
     }
+
+    /// <summary>True when at least half of a column's documents are JSON that the sampling cut at its value length limit
+    /// (<see cref="ColumnEvidence.ValueLengthLimit"/>) or whole JSON, and at least one was cut: such documents fail the
+    /// JSON detector, which matches whole documents only, yet their start is read like any document's.</summary>
+    /// <param name="column">The column, with its sampled values.</param>
+    private bool CutJsonDocuments(ColumnEvidence column) =>
+        column.ValueLengthLimit is { } limit && column.Values.Any(v => v.Length >= limit)
+        && JsonValues.DocumentShare(column.Values, limit, _options.MaxJsonDocuments) >= 0.5;
 
     /// <summary>A full-text search vector (PostgreSQL <c>tsvector</c>) holds the normalised words of the text it indexes
     /// (<c>to_tsvector(body)</c>, a generated <c>search_vector</c> over names and e-mails): the same data as that text, in

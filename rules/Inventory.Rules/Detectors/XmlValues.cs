@@ -58,10 +58,14 @@ internal static class XmlValues
     /// <param name="values">The column's sampled values.</param>
     /// <param name="maxDocuments">Documents read at most.</param>
     /// <param name="tested">Non-blank values looked at.</param>
+    /// <param name="cut">Documents among those returned that the sampling cut and that were read up to the cut.</param>
+    /// <param name="cutLength">The length the connector cut values to (<see cref="Inventory.Classification.ColumnEvidence.ValueLengthLimit"/>):
+    /// a value at least this long is read up to the cut (<see cref="ToJson(string, bool)"/>); null when nothing was cut.</param>
     /// <returns>One JSON object text per well-formed document, in order, or null.</returns>
-    public static List<string>? AsJsonDocuments(IReadOnlyList<string> values, int maxDocuments, out int tested)
+    public static List<string>? AsJsonDocuments(IReadOnlyList<string> values, int maxDocuments, out int tested, out int cut, int? cutLength = null)
     {
         tested = 0;
+        cut = 0;
         var documents = new List<string>();
         foreach (var v in values)
         {
@@ -71,7 +75,12 @@ internal static class XmlValues
             // Cheap refusal first: XML starts with '<' (after a byte-order mark or blanks).
             var head = v.AsSpan().TrimStart().TrimStart('\uFEFF');
             if (head.IsEmpty || head[0] != '<') continue;
-            if (ToJson(v) is { } json) documents.Add(json);
+            bool mayBeCut = JsonValues.MayBeCut(v, cutLength);
+            if ((ToJson(v) ?? (mayBeCut ? ToJson(v, cut: true) : null)) is { } json)
+            {
+                documents.Add(json);
+                if (mayBeCut && !IsWhole(v)) cut++;
+            }
         }
         return tested > 0 && documents.Count * 2 >= tested ? documents : null;
     }
@@ -79,9 +88,27 @@ internal static class XmlValues
     /// <summary>One XML document (or fragment of elements) as a JSON object text, or null when it is not well-formed XML
     /// with at least one element, declares a DTD or exceeds <see cref="MaxCharacters"/>.</summary>
     /// <param name="xml">The document.</param>
-    public static string? ToJson(string xml)
+    public static string? ToJson(string xml) => ToJson(xml, cut: false);
+
+    /// <summary>True when a value is one whole well-formed XML document or fragment (<see cref="ToJson(string)"/> reads it).</summary>
+    private static bool IsWhole(string xml) => ToJson(xml) is not null;
+
+    /// <summary>One XML document as a JSON object text; with <paramref name="cut"/>, the start of a document the sampling
+    /// cut in the middle: read up to its last complete tag (text after it may be a value the cut split, and is dropped),
+    /// the elements still open at the cut closed there, an open element without children dropped (its text was cut). An
+    /// error before the cut (not well-formed, a DTD) still refuses the whole document.</summary>
+    /// <param name="xml">The document or its cut start.</param>
+    /// <param name="cut">True to read a cut document up to the cut.</param>
+    /// <returns>The JSON object text, or null.</returns>
+    public static string? ToJson(string xml, bool cut)
     {
         if (xml.Length > MaxCharacters) return null;
+        if (cut)
+        {
+            int lastTag = xml.LastIndexOf('>');
+            if (lastTag < 0) return null;
+            xml = xml[..(lastTag + 1)];
+        }
         var root = new JsonObject();
         var open = new Stack<Frame>();
         int elements = 0;
@@ -128,11 +155,33 @@ internal static class XmlValues
                 }
             }
         }
+        catch (XmlException e) when (cut && open.Count > 0 && AtTheEnd(xml, e))
+        {
+            // The cut: the elements still open end here; an open leaf's text was cut, so it is dropped.
+            while (open.Count > 0)
+            {
+                var frame = open.Pop();
+                if (frame.Node.Count > 0) Close(frame, open.Count == 0 ? root : open.Peek().Node);
+            }
+        }
         catch (XmlException)
         {
             return null; // not well-formed, a DTD, or over the size bound: no finding
         }
         return elements == 0 ? null : root.ToJsonString(Json);
+    }
+
+    /// <summary>True when the reader's error is the end of the text (XmlReader reports "unexpected end of file" one past the
+    /// last character, lines counted as XML 1.0 section 2.11 normalises breaks), not a fault before it.</summary>
+    private static bool AtTheEnd(string xml, XmlException error)
+    {
+        int line = 1, lineStart = 0;
+        for (int i = 0; i < xml.Length; i++)
+        {
+            if (xml[i] == '\r' && i + 1 < xml.Length && xml[i + 1] == '\n') i++;
+            if (xml[i] is '\n' or '\r') { line++; lineStart = i + 1; }
+        }
+        return error.LineNumber == line && error.LinePosition == xml.Length - lineStart + 1;
     }
 
     // An element ends: a leaf is its text; an element with attributes or children is an object (its own text, when it

@@ -13,6 +13,22 @@ public sealed record SampleOptions
     public int Seed { get; init; } = 42;
     /// <summary>Values longer than this many characters are cut before classification (default 4096).</summary>
     public int MaxValueLength { get; init; } = 4096;
+    /// <summary>Values of a document-typed column (JSON, XML: <see cref="TypeFamily.Document"/>) are cut at this many
+    /// characters instead, when it is larger (default 16,384): payloads and snapshots are often longer than a plain value,
+    /// and the classifier reads their paths. Only the first <see cref="WholeDocuments"/> values of such a column are kept
+    /// this long (the classifier reads no more documents); later ones are cut at <see cref="MaxValueLength"/>.</summary>
+    public int MaxDocumentLength { get; init; } = 16_384;
+
+    /// <summary>Values of a document-typed column kept at <see cref="MaxDocumentLength"/>, the documents the classifier
+    /// reads per column.</summary>
+    public const int WholeDocuments = 50;
+
+    /// <summary>The length a column's sampled values are cut to on the server: <see cref="MaxDocumentLength"/> for a
+    /// document-typed column when larger, else <see cref="MaxValueLength"/>; at least 1.</summary>
+    /// <param name="column">The column.</param>
+    /// <returns>Characters.</returns>
+    public int LengthFor(ColumnInfo column) =>
+        Math.Max(1, column.Family == TypeFamily.Document ? Math.Max(MaxValueLength, MaxDocumentLength) : MaxValueLength);
 }
 
 /// <summary>Why a column or table has no sampled values.</summary>
@@ -52,6 +68,11 @@ public sealed record ColumnSample
     public int? ElementRows { get; init; }
     /// <summary>For binary columns: the byte lengths of the non-null values (values are never decoded).</summary>
     public IReadOnlyList<long>? BinaryLengths { get; init; }
+    /// <summary>The shortest length <see cref="Values"/> were cut to (<see cref="SampleOptions.MaxValueLength"/>; a document
+    /// column's first values are kept longer, <see cref="SampleOptions.LengthFor"/>), so a value of that length or longer
+    /// may be the start of a longer one (a JSON or XML document is then read up to the cut); null when the connector did
+    /// not cut.</summary>
+    public int? ValueLengthLimit { get; init; }
     /// <summary>Set when the column has no sample, with the reason.</summary>
     public NotSampledReason? NotSampled { get; init; }
 }

@@ -38,6 +38,9 @@ public sealed record ColumnEvidence
     public int? ElementRows { get; init; }
     /// <summary>Byte lengths for binary columns (never decoded).</summary>
     public IReadOnlyList<long>? BinaryLengths { get; init; }
+    /// <summary>The length the connector cut <see cref="Values"/> to (<see cref="ColumnSample.ValueLengthLimit"/>): a value of
+    /// that length or longer may be the start of a longer document, read up to the cut; null when nothing was cut.</summary>
+    public int? ValueLengthLimit { get; init; }
 }
 
 /// <summary>Who decided a column's category.</summary>

@@ -189,15 +189,19 @@ public sealed record InventoryConfig
         return (int)value;
     }
 
-    /// <summary>Reads the <c>sample:</c> mapping (<c>rows</c>, <c>timeout</c>, <c>lock-timeout</c>, <c>seed</c>).</summary>
+    /// <summary>Reads the <c>sample:</c> mapping (<c>rows</c>, <c>timeout</c>, <c>lock-timeout</c>, <c>seed</c>,
+    /// <c>max-value-length</c>, <c>max-document-length</c>).</summary>
     /// <exception cref="ConfigurationException">Unknown key or bad value.</exception>
     public static SampleOptions ReadSample(YMapping? m)
     {
         var options = new SampleOptions();
         if (m is null) return options;
-        m.AllowOnly("sample", "rows", "timeout", "lock-timeout", "seed", "max-value-length");
+        m.AllowOnly("sample", "rows", "timeout", "lock-timeout", "seed", "max-value-length", "max-document-length");
         var rows = m.Number("rows");
         if (rows is < 0 or > 1_000_000) throw m["rows"]!.Error("sample rows must be between 0 and 1000000");
+        var documentLength = m.Number("max-document-length");
+        if (documentLength is < 1 or > 1_000_000)
+            throw m["max-document-length"]!.Error("sample max-document-length must be between 1 and 1000000 characters");
         return options with
         {
             Rows = (int?)rows ?? options.Rows,
@@ -205,6 +209,7 @@ public sealed record InventoryConfig
             LockTimeout = m.String("lock-timeout") is { } l ? ParseTimeout(l, "lock-timeout", m["lock-timeout"]!) : options.LockTimeout,
             Seed = (int?)m.Number("seed") ?? options.Seed,
             MaxValueLength = (int?)m.Number("max-value-length") ?? options.MaxValueLength,
+            MaxDocumentLength = (int?)documentLength ?? options.MaxDocumentLength,
         };
     }
 

@@ -171,7 +171,7 @@ public sealed partial class PostgresConnector : IConnector
         while (reader.FieldCount != columns.Count)
             if (!await reader.NextResultAsync(ct).ConfigureAwait(false))
                 throw new InvalidOperationException("the sampling batch returned no result set");
-        var collected = columns.Select(c => new ColumnValues(c, Math.Max(1, options.MaxValueLength))).ToArray();
+        var collected = columns.Select(c => new ColumnValues(c, options)).ToArray();
         int rows = 0;
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {

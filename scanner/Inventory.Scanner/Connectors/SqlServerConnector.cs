@@ -268,6 +268,7 @@ public sealed class SqlServerConnector : IConnector
             await using var cmd = Command(connection, plan.Sql, options);
             cmd.Parameters.Add(new SqlParameter("@n", SqlDbType.Int) { Value = Math.Max(1, options.Rows) });
             cmd.Parameters.Add(new SqlParameter("@maxlen", SqlDbType.Int) { Value = Math.Max(1, options.MaxValueLength) });
+            cmd.Parameters.Add(new SqlParameter("@doclen", SqlDbType.Int) { Value = Math.Max(1, Math.Max(options.MaxValueLength, options.MaxDocumentLength)) });
             await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {

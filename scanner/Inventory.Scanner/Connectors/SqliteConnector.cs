@@ -266,20 +266,21 @@ public sealed partial class SqliteConnector : IConnector
                 await using var reader = await cmd.ExecuteReaderAsync(timeout.Token).ConfigureAwait(false);
                 await reader.ReadAsync(timeout.Token).ConfigureAwait(false);
                 if (reader.IsDBNull(0))
-                    return Read(columns.Select(c => new ColumnValues(c, options.MaxValueLength)).ToArray(), 0, "empty");
+                    return Read(columns.Select(c => new ColumnValues(c, options)).ToArray(), 0, "empty");
                 long min = reader.GetInt64(0), max = reader.GetInt64(1);
                 if (RandomKeys.HoldsMoreThan(min, max, options.Rows))
                     points = DrawRowids(min, max, options.Rows, Seed(options.Seed, table.Name));
             }
 
             // Values go straight into each column's collection as they are read (no row copies, no boxing).
-            var collected = columns.Select(c => new ColumnValues(c, options.MaxValueLength)).ToArray();
+            var collected = columns.Select(c => new ColumnValues(c, options)).ToArray();
             int rowCount = 0;
             string method;
             using (var statement = new SqliteSampleStatement(connection, points is null ? SqliteDialect.SampleFirstRows(table, columns)
                        : SqliteDialect.SampleAtRowids(table, columns, rowid!), CommandTimeout(options.StatementTimeout)))
             {
-                statement.Bind("@maxlen", options.MaxValueLength);
+                statement.Bind("@maxlen", Math.Max(1, options.MaxValueLength));
+                if (SqliteDialect.ReadsDocuments(columns)) statement.Bind("@doclen", Math.Max(1, Math.Max(options.MaxValueLength, options.MaxDocumentLength)));
                 if (points is null) statement.Bind("@n", options.Rows);
                 else statement.Bind("@points", SqliteDialect.JsonArray(points));
                 method = points is null

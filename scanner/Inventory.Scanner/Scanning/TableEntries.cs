@@ -40,6 +40,7 @@ internal static class TableEntries
                 Values = s?.Values ?? [],
                 ElementRows = s?.ElementRows,
                 BinaryLengths = s?.BinaryLengths,
+                ValueLengthLimit = s?.ValueLengthLimit,
             };
         }
         return evidence;

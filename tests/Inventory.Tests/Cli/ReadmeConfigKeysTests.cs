@@ -46,6 +46,7 @@ public sealed class ReadmeConfigKeysTests
             Assert.That(InventoryConfig.ParseDuration(rows["sample.lock-timeout"].Default), Is.EqualTo(defaults.LockTimeout));
             Assert.That(int.Parse(rows["sample.seed"].Default, CultureInfo.InvariantCulture), Is.EqualTo(defaults.Seed));
             Assert.That(int.Parse(rows["sample.max-value-length"].Default, CultureInfo.InvariantCulture), Is.EqualTo(defaults.MaxValueLength));
+            Assert.That(int.Parse(rows["sample.max-document-length"].Default, CultureInfo.InvariantCulture), Is.EqualTo(defaults.MaxDocumentLength));
         }
     }
 

@@ -70,7 +70,6 @@ public sealed partial class MySqlDatabaseConnector : IConnector
     {
         string? method = null;
         int n = Math.Max(1, options.Rows);
-        int max = Math.Max(1, options.MaxValueLength);
         var begin = _dialect.BeginReadOnly(options, flavor);
         try
         {
@@ -80,7 +79,7 @@ public sealed partial class MySqlDatabaseConnector : IConnector
                 var bounds = await ReadRowsAsync(connection, begin, _dialect.KeyBoundsSql(table, key), [], options, ct, keyFirst: false, textColumns: 2).ConfigureAwait(false);
                 var (lo, hi) = (bounds.Texts.FirstOrDefault()?[0], bounds.Texts.FirstOrDefault()?[1]);
                 if (lo is null || hi is null)
-                    return Read(columns, [], "empty", max);
+                    return Read(columns, [], "empty", options);
                 if (long.TryParse(lo, NumberStyles.Integer, CultureInfo.InvariantCulture, out var min)
                     && long.TryParse(hi, NumberStyles.Integer, CultureInfo.InvariantCulture, out var maxKey)
                     && RandomKeys.HoldsMoreThan(min, maxKey, n))
@@ -88,7 +87,7 @@ public sealed partial class MySqlDatabaseConnector : IConnector
                     int count = (int)Math.Min((ulong)Math.Ceiling(n * MySqlDialect.ProbeOversampling), RandomKeys.Span(min, maxKey));
                     var points = RandomKeys.Draw(min, maxKey, count, RandomKeys.SeedFor(options.Seed, table.Name));
                     method = $"random key probes ({points.Length}, seed {options.Seed.ToString(CultureInfo.InvariantCulture)})";
-                    var probed = await ReadRowsAsync(connection, begin, _dialect.KeyProbesSql(table, key, columns, points, max), columns, options, ct, keyFirst: true).ConfigureAwait(false);
+                    var probed = await ReadRowsAsync(connection, begin, _dialect.KeyProbesSql(table, key, columns, points, options), columns, options, ct, keyFirst: true).ConfigureAwait(false);
                     // Shuffle deterministically before cutting to n, so a surplus never drops the top of the key range.
                     var rows = probed.Rows;
                     if (rows.Count > n)
@@ -97,34 +96,34 @@ public sealed partial class MySqlDatabaseConnector : IConnector
                         rows = rows.OrderBy(_ => random.Next()).Take(n).ToList();
                     }
                     if (rows.Count >= n / 2 || table.RowEstimate is not (> 0 and <= MySqlDialect.RandomFilterMaxRows))
-                        return Read(columns, rows, method, max);
+                        return Read(columns, rows, method, options);
                     // A sparse key range (few rows spread over a wide range): probes keep hitting the rows after the
                     // widest gaps; a bounded random filter gives a fairer sample.
                 }
                 else
                 {
                     method = "full (small table)";
-                    var all = await ReadRowsAsync(connection, begin, _dialect.LimitSql(table, columns, n, max), columns, options, ct).ConfigureAwait(false);
-                    return Read(columns, all.Rows, method, max);
+                    var all = await ReadRowsAsync(connection, begin, _dialect.LimitSql(table, columns, n, options), columns, options, ct).ConfigureAwait(false);
+                    return Read(columns, all.Rows, method, options);
                 }
             }
 
             string sql;
             if (table.Kind == TableKind.View)
-                (sql, method) = (_dialect.LimitSql(table, columns, n, max), $"limit {n} (view)");
+                (sql, method) = (_dialect.LimitSql(table, columns, n, options), $"limit {n} (view)");
             else if (table.RowEstimate is null or <= 0 || table.RowEstimate <= n)
-                (sql, method) = (_dialect.LimitSql(table, columns, n, max), table.RowEstimate is null ? $"limit {n} (no statistics)" : "full (small table)");
+                (sql, method) = (_dialect.LimitSql(table, columns, n, options), table.RowEstimate is null ? $"limit {n} (no statistics)" : "full (small table)");
             else if (table.RowEstimate <= MySqlDialect.RandomFilterMaxRows)
             {
                 var fraction = Math.Min(1.0, 1.1 * n / table.RowEstimate.Value);
                 var seed = RandomKeys.SeedFor(options.Seed, table.Name);
-                sql = _dialect.RandomFilterSql(table, columns, n, fraction, seed, max);
+                sql = _dialect.RandomFilterSql(table, columns, n, fraction, seed, options);
                 method = $"random filter rand({seed.ToString(CultureInfo.InvariantCulture)}) < {fraction.ToString("0.######", CultureInfo.InvariantCulture)}";
             }
             else
-                (sql, method) = (_dialect.LimitSql(table, columns, n, max), $"limit {n} (no integer key: first rows)");
+                (sql, method) = (_dialect.LimitSql(table, columns, n, options), $"limit {n} (no integer key: first rows)");
             var read = await ReadRowsAsync(connection, begin, sql, columns, options, ct).ConfigureAwait(false);
-            return Read(columns, read.Rows, method, max);
+            return Read(columns, read.Rows, method, options);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -153,9 +152,9 @@ public sealed partial class MySqlDatabaseConnector : IConnector
     /// <summary>One sampled row: the value cells (null, text, or a byte length).</summary>
     private sealed record Row(object?[] Cells);
 
-    private static SampleRead Read(IReadOnlyList<ColumnInfo> columns, IReadOnlyList<Row> rows, string method, int maxLength)
+    private static SampleRead Read(IReadOnlyList<ColumnInfo> columns, IReadOnlyList<Row> rows, string method, SampleOptions options)
     {
-        var collected = columns.Select(c => new ColumnValues(c, maxLength)).ToArray();
+        var collected = columns.Select(c => new ColumnValues(c, options)).ToArray();
         foreach (var row in rows)
             for (int i = 0; i < columns.Count; i++)
                 collected[i].Add(row.Cells[i]);

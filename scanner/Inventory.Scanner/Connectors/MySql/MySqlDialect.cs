@@ -237,12 +237,12 @@ internal sealed class MySqlDialect
     /// <param name="key">Its integer primary key.</param>
     /// <param name="columns">Columns to read, not empty.</param>
     /// <param name="points">Key values to seek from.</param>
-    /// <param name="maxLength">Characters kept per value.</param>
-    public string KeyProbesSql(TableInfo table, ColumnInfo key, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<long> points, int maxLength)
+    /// <param name="options">The sampling options (characters kept per value: <see cref="SampleOptions.LengthFor"/>).</param>
+    public string KeyProbesSql(TableInfo table, ColumnInfo key, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<long> points, SampleOptions options)
     {
         if (points.Count == 0) throw new ArgumentException("at least one probe", nameof(points));
         var k = Quote(key.Name);
-        var head = $"(SELECT CAST({k} AS CHAR), {SelectList(columns, maxLength)} FROM {Quote(table.Schema, table.Name)} WHERE {k} >= ";
+        var head = $"(SELECT CAST({k} AS CHAR), {SelectList(columns, options)} FROM {Quote(table.Schema, table.Name)} WHERE {k} >= ";
         var tail = $" ORDER BY {k} LIMIT 1)";
         var sql = new StringBuilder();
         for (int i = 0; i < points.Count; i++)
@@ -254,19 +254,19 @@ internal sealed class MySqlDialect
     }
 
     /// <summary><c>SELECT cols FROM t LIMIT n</c>.</summary>
-    public string LimitSql(TableInfo table, IReadOnlyList<ColumnInfo> columns, int rows, int maxLength) =>
-        $"SELECT {SelectList(columns, maxLength)} FROM {Quote(table.Schema, table.Name)} LIMIT {Math.Max(1, rows).ToString(CultureInfo.InvariantCulture)}";
+    public string LimitSql(TableInfo table, IReadOnlyList<ColumnInfo> columns, int rows, SampleOptions options) =>
+        $"SELECT {SelectList(columns, options)} FROM {Quote(table.Schema, table.Name)} LIMIT {Math.Max(1, rows).ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary><c>SELECT cols FROM t WHERE RAND(seed) &lt; fraction LIMIT n</c>: a repeatable Bernoulli sample that
     /// stops after n rows (RAND(N) with a constant seed gives the same sequence per statement).</summary>
-    public string RandomFilterSql(TableInfo table, IReadOnlyList<ColumnInfo> columns, int rows, double fraction, int seed, int maxLength) =>
-        $"SELECT {SelectList(columns, maxLength)} FROM {Quote(table.Schema, table.Name)} WHERE RAND({seed.ToString(CultureInfo.InvariantCulture)}) < "
+    public string RandomFilterSql(TableInfo table, IReadOnlyList<ColumnInfo> columns, int rows, double fraction, int seed, SampleOptions options) =>
+        $"SELECT {SelectList(columns, options)} FROM {Quote(table.Schema, table.Name)} WHERE RAND({seed.ToString(CultureInfo.InvariantCulture)}) < "
         + $"{Math.Clamp(fraction, 0.000001, 1).ToString("0.######", CultureInfo.InvariantCulture)} LIMIT {Math.Max(1, rows).ToString(CultureInfo.InvariantCulture)}";
 
-    private string SelectList(IReadOnlyList<ColumnInfo> columns, int maxLength)
+    private string SelectList(IReadOnlyList<ColumnInfo> columns, SampleOptions options)
     {
         if (columns.Count == 0) throw new ArgumentException("a sample selects at least one column", nameof(columns));
-        return string.Join(", ", columns.Select(c => ColumnExpression(c, maxLength)));
+        return string.Join(", ", columns.Select(c => ColumnExpression(c, options.LengthFor(c))));
     }
 
     /// <summary><c>SHOW CREATE TABLE `database`.`table`</c>: the table's definition, read for the delete rules of its

@@ -282,7 +282,7 @@ internal sealed class PostgresDialect
     private string SelectList(IReadOnlyList<ColumnInfo> columns, SampleOptions options)
     {
         if (columns.Count == 0) throw new ArgumentException("a sample selects at least one column", nameof(columns));
-        return string.Join(", ", columns.Select(c => ColumnExpression(c, options.MaxValueLength)));
+        return string.Join(", ", columns.Select(c => ColumnExpression(c, options.LengthFor(c))));
     }
 
     /// <summary>Maps a base type to its family. Input: <c>pg_type.typname</c> and <c>typcategory</c> of the column's

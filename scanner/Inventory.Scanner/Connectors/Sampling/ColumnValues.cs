@@ -12,6 +12,8 @@ internal sealed class ColumnValues
     private readonly List<string> _values = [];
     private readonly List<long> _lengths = [];
     private readonly int _maxLength;
+    private readonly int _laterLength;
+    private int _wholeLeft;
     private int _nulls;
     private int _elementRows;
 
@@ -21,7 +23,22 @@ internal sealed class ColumnValues
     public ColumnValues(ColumnInfo column, int maxLength)
     {
         Column = column;
-        _maxLength = maxLength;
+        _maxLength = _laterLength = maxLength;
+        _wholeLeft = int.MaxValue;
+    }
+
+    /// <summary>Starts an empty collection whose values are cut as the options say for this column: a document-typed
+    /// column's first <see cref="SampleOptions.WholeDocuments"/> values at <see cref="SampleOptions.LengthFor"/>, later
+    /// ones at <see cref="SampleOptions.MaxValueLength"/> (the classifier reads no more documents, and memory stays
+    /// bounded); every other column's at <see cref="SampleOptions.MaxValueLength"/>.</summary>
+    /// <param name="column">The column.</param>
+    /// <param name="options">The sampling options.</param>
+    public ColumnValues(ColumnInfo column, SampleOptions options)
+    {
+        Column = column;
+        _maxLength = options.LengthFor(column);
+        _laterLength = Math.Max(1, options.MaxValueLength);
+        _wholeLeft = column.Family == TypeFamily.Document ? SampleOptions.WholeDocuments : int.MaxValue;
     }
 
     /// <summary>The column collected.</summary>
@@ -32,7 +49,7 @@ internal sealed class ColumnValues
 
     /// <summary>A value the server rendered as text; cut to the maximum length.</summary>
     /// <param name="text">The server's text.</param>
-    public void AddText(string text) => _values.Add(Cut(text, _maxLength));
+    public void AddText(string text) => _values.Add(Cut(text, _wholeLeft-- > 0 ? _maxLength : _laterLength));
 
     /// <summary>The elements of one array value (C29: the detectors see elements, not the array as one value), each
     /// cut to the maximum length. An array without elements (<c>{}</c>, or only NULLs) is no evidence either way and
@@ -42,7 +59,7 @@ internal sealed class ColumnValues
     {
         if (elements.Count == 0) { _nulls++; return; }
         _elementRows++;
-        foreach (var element in elements) _values.Add(Cut(element, _maxLength));
+        foreach (var element in elements) _values.Add(Cut(element, _laterLength));
     }
 
     /// <summary>The byte length of a binary value.</summary>
@@ -76,5 +93,6 @@ internal sealed class ColumnValues
         ElementRows = Column.ElementFamily is null ? null : _elementRows,
         BinaryLengths = Column.Family == TypeFamily.Binary || _lengths.Count > 0 ? _lengths : null,
         NotSampled = Column.Family == TypeFamily.Binary ? NotSampledReason.Binary : null,
+        ValueLengthLimit = Math.Min(_maxLength, _laterLength),
     };
 }

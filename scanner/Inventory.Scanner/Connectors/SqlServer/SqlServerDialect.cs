@@ -23,7 +23,8 @@ internal enum SampleAttempt
 }
 
 /// <summary>A sampling statement for one table.</summary>
-/// <param name="Sql">The SELECT; parameters <c>@n</c> (rows, int) and <c>@maxlen</c> (characters, int).</param>
+/// <param name="Sql">The SELECT; parameters <c>@n</c> (rows, int), <c>@maxlen</c> and <c>@doclen</c> (characters, int: plain
+/// and document-typed columns, <see cref="SampleOptions.LengthFor"/>).</param>
 /// <param name="Method">How rows are chosen, for the inventory (e.g. <c>tablesample system(2.5 percent) repeatable(42)</c>).</param>
 /// <param name="Columns">Projected columns, in result order.</param>
 /// <param name="Skipped">Columns not read, with the reason (timestamp/rowversion, unsupported CLR types, no privilege).</param>
@@ -287,7 +288,7 @@ internal sealed class SqlServerDialect
     public (ProjectedColumn? Projection, NotSampledReason? Skip) Project(ColumnInfo column, string alias = "t")
     {
         var col = alias + "." + SqlServerIdentifiers.Quote(column.Name);
-        string Cut(string nvarcharMax) => $"LEFT({nvarcharMax}, @maxlen)";
+        string Cut(string nvarcharMax) => $"LEFT({nvarcharMax}, {(column.Family == TypeFamily.Document ? "@doclen" : "@maxlen")})";
         return HintOf(column) switch
         {
             "lob" or "xml" => (new ProjectedColumn(column, Cut($"CAST({col} AS nvarchar(max))"), false), null),

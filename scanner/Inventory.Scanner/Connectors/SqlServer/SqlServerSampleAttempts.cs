@@ -38,7 +38,7 @@ internal static class SqlServerSampleAttempts
         }
         if (outcome.Failure is { } failure) return SampleRead.Failed(failure, plan.Method);
 
-        var collected = plan.Columns.Select(p => new ColumnValues(p.Column, Math.Max(1, options.MaxValueLength))).ToArray();
+        var collected = plan.Columns.Select(p => new ColumnValues(p.Column, options)).ToArray();
         foreach (var row in outcome.Rows)
             for (int i = 0; i < collected.Length; i++)
                 collected[i].Add(row[i]);

@@ -147,12 +147,20 @@ internal static partial class SqliteDialect
     /// class, so no second column carries it (that halved the columns read and the strings made per sampled row).</summary>
     /// <param name="column">Column name (quoted here).</param>
     /// <param name="alias">Table alias, or null.</param>
-    public static string Projection(string column, string? alias)
+    /// <param name="document">True for a document-typed column (declared JSON or XML), cut to <c>@doclen</c> instead
+    /// (<see cref="SampleOptions.LengthFor"/>).</param>
+    public static string Projection(string column, string? alias, bool document = false)
     {
         var q = (alias is null ? "" : alias + ".") + Quote(column);
         return $"CASE typeof({q}) WHEN 'blob' THEN length({q}) WHEN 'real' THEN {q} WHEN 'null' THEN NULL " +
-               $"ELSE substr(CAST({q} AS TEXT), 1, @maxlen) END";
+               $"ELSE substr(CAST({q} AS TEXT), 1, {(document ? "@doclen" : "@maxlen")}) END";
     }
+
+    /// <summary>True when a sample statement over these columns holds <c>@doclen</c> (a document-typed column).</summary>
+    public static bool ReadsDocuments(IReadOnlyList<ColumnInfo> columns) => columns.Any(c => c.Family == TypeFamily.Document);
+
+    private static string Projections(IReadOnlyList<ColumnInfo> columns) =>
+        string.Join(", ", columns.Select(c => Projection(c.Name, "t", c.Family == TypeFamily.Document)));
 
     /// <summary>Reads the lowest and highest rowid: two b-tree end seeks, not a scan (SQLite applies its min/max
     /// optimisation only to a query holding a single <c>min()</c> or <c>max()</c>, hence two scalar subqueries).</summary>
@@ -161,7 +169,7 @@ internal static partial class SqliteDialect
 
     /// <summary>The first rows of a relation (views, WITHOUT ROWID and virtual tables, small tables): <c>LIMIT @n</c>.</summary>
     public static string SampleFirstRows(TableInfo table, IReadOnlyList<ColumnInfo> columns) =>
-        $"SELECT {string.Join(", ", columns.Select(c => Projection(c.Name, "t")))} FROM {Quote(table.Name)} AS t LIMIT @n";
+        $"SELECT {Projections(columns)} FROM {Quote(table.Name)} AS t LIMIT @n";
 
     /// <summary>Random rows of a rowid table: for each position in the JSON array <c>@points</c> (random rowids
     /// between min and max), the first row whose rowid is at or above it, found by one b-tree seek. Costs one seek per
@@ -169,7 +177,7 @@ internal static partial class SqliteDialect
     public static string SampleAtRowids(TableInfo table, IReadOnlyList<ColumnInfo> columns, string rowid)
     {
         var name = Quote(table.Name);
-        return $"SELECT t.{rowid}, {string.Join(", ", columns.Select(c => Projection(c.Name, "t")))} " +
+        return $"SELECT t.{rowid}, {Projections(columns)} " +
                $"FROM json_each(@points) AS p CROSS JOIN {name} AS t " +
                $"WHERE t.{rowid} = (SELECT s.{rowid} FROM {name} AS s WHERE s.{rowid} >= p.value ORDER BY s.{rowid} LIMIT 1)";
     }

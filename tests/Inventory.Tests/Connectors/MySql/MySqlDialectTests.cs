@@ -49,7 +49,7 @@ public sealed class MySqlDialectTests
     public void KeyProbesSql_Points_OneIndexSeekEach()
     {
         var id = Column("id", "int", "int(11)");
-        var sql = MySqlDialect.Instance.KeyProbesSql(Table(id, Column("email", "varchar", "varchar(80)")), id, [Column("email", "varchar", "varchar(80)")], [5, 90], 50);
+        var sql = MySqlDialect.Instance.KeyProbesSql(Table(id, Column("email", "varchar", "varchar(80)")), id, [Column("email", "varchar", "varchar(80)")], [5, 90], new SampleOptions { MaxValueLength = 50 });
         Assert.That(sql, Is.EqualTo(
             "(SELECT CAST(`id` AS CHAR), LEFT(CAST(`email` AS CHAR CHARACTER SET utf8mb4), 50) FROM `shop`.`order``s` WHERE `id` >= 5 ORDER BY `id` LIMIT 1)\n"
             + "UNION ALL (SELECT CAST(`id` AS CHAR), LEFT(CAST(`email` AS CHAR CHARACTER SET utf8mb4), 50) FROM `shop`.`order``s` WHERE `id` >= 90 ORDER BY `id` LIMIT 1)"));
