@@ -78,6 +78,27 @@ public sealed record ColumnInfo
 /// <param name="Rank">SQL Server rank (None, Low, Medium, High, Critical), or null.</param>
 public sealed record DatabaseLabel(string Source, string? Label, string? InformationType, string? Rank);
 
+/// <summary>Row-level security on a table that filters what the connected role reads: its policies decide which rows a
+/// SELECT returns, so a sample holds the rows the role may see, not the table's (an empty sample may be a full table). The
+/// scan reports it as a <c>row-level-security</c> issue on every such table, whatever it read.</summary>
+/// <param name="Mechanism">What filters: <c>policies</c> (PostgreSQL <c>CREATE POLICY</c> with row security enabled and
+/// not bypassed by the role, <c>row_security_active</c>), <c>security-policy</c> (SQL Server security policy with a filter
+/// predicate).</param>
+/// <param name="Remedy">What gives the scan every row, as the DBA would run it.</param>
+public sealed record RowFilter(string Mechanism, string Remedy)
+{
+    /// <summary>The scan issue's line: what was read and why it may not be the whole table, then the remedy.</summary>
+    /// <param name="rowsRead">Rows the sample read.</param>
+    /// <param name="rowEstimate">The catalog's row estimate, or null.</param>
+    /// <returns>One line; no value.</returns>
+    public string Describe(int rowsRead, long? rowEstimate)
+    {
+        var estimate = rowEstimate is { } e ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" of about {e} in the table") : "";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"row-level security filters the rows the connected role reads ({Mechanism}): {rowsRead} rows sampled{estimate}, so the sample speaks for the visible rows only; {Remedy}");
+    }
+}
+
 /// <summary>What the connected role lacks to read a relation, and how a DBA grants it. Holds names (schema, table,
 /// role or account) only, never a credential.</summary>
 /// <param name="Missing">What is missing, in the provider's words, e.g. <c>the connected role lacks USAGE on schema hr
@@ -174,6 +195,9 @@ public sealed record TableInfo
     /// <summary>How the database keeps the earlier versions of this table's rows (system versioning), or null when it
     /// keeps none that the catalog shows.</summary>
     public RowHistory? History { get; init; }
+    /// <summary>Row-level security that filters the rows the connected role reads of this table, or null when every row
+    /// is visible to it (or the engine has no such feature).</summary>
+    public RowFilter? RowFilter { get; init; }
 
     /// <summary>The display name: <c>schema.name</c>, or just <c>name</c> in the provider's default schema.</summary>
     public string QualifiedName(string defaultSchema) => Qualify(Schema, Name, defaultSchema);

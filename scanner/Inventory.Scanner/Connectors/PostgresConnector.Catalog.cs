@@ -65,7 +65,7 @@ public sealed partial class PostgresConnector
                     reader.IsDBNull(4) ? null : reader.GetInt64(4),
                     reader.IsDBNull(5) ? null : reader.GetInt64(5),
                     reader.IsDBNull(6) ? null : reader.GetString(6),
-                    reader.GetBoolean(7), reader.GetBoolean(8), reader.GetString(9)));
+                    reader.GetBoolean(7), reader.GetBoolean(8), reader.GetString(9), reader.GetBoolean(10)));
         }
 
         // Partitions fold under their root; the filter applies to the roots and to plain relations, before anything
@@ -165,6 +165,7 @@ public sealed partial class PostgresConnector
                     .Order(StringComparer.Ordinal).ToList(),
                 Readable = maySelect && r.SchemaUsage,
                 MissingAccess = PostgresDialect.MissingAccessTo(r.Schema, r.Name, r.Role, r.SchemaUsage, maySelect),
+                RowFilter = r.RowSecurity ? PostgresDialect.RowSecurityFilter(r.Role) : null,
             };
         })
         .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
@@ -181,5 +182,5 @@ public sealed partial class PostgresConnector
 
 
     private sealed record Relation(long Oid, string Schema, string Name, string Kind, long? RowEstimate, long? RootOid, string? Comment, bool MaySelect,
-        bool SchemaUsage, string Role);
+        bool SchemaUsage, string Role, bool RowSecurity);
 }

@@ -50,7 +50,10 @@ internal sealed class PostgresDialect
     /// <c>information_schema</c>). Columns: oid, schema, name, kind (relkind letter), row estimate (null when never
     /// analysed), root (oid of the top partitioned parent for a partition, else null), comment, may select (table level),
     /// schema usage (the connected role's USAGE on the schema: without it no relation of the schema can be read, whatever
-    /// its table grants), role name (<c>current_user</c>, for the GRANT hint of an unreadable relation).
+    /// its table grants), role name (<c>current_user</c>, for the GRANT hint of an unreadable relation), row security
+    /// (true when row-level security policies filter what the role reads of a table: enabled on it and not bypassed, as
+    /// <c>row_security_active</c> decides — a superuser, a role with BYPASSRLS, or the owner without FORCE ROW LEVEL
+    /// SECURITY reads every row).
     /// Nothing here opens or locks a relation, so an excluded broken view is never touched.</summary>
     public string RelationsSql => """
         SELECT c.oid::int8 AS oid,
@@ -62,7 +65,8 @@ internal sealed class PostgresDialect
                d.description AS comment,
                pg_catalog.has_table_privilege(c.oid, 'SELECT') AS may_select,
                pg_catalog.has_schema_privilege(n.oid, 'USAGE') AS schema_usage,
-               current_user::text AS role_name
+               current_user::text AS role_name,
+               c.relrowsecurity AND pg_catalog.row_security_active(c.oid) AS row_security
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
@@ -141,6 +145,14 @@ internal sealed class PostgresDialect
                     ELSE pg_catalog.pg_relation_size(c.oid) END::int8
         FROM pg_catalog.pg_class c WHERE c.oid = @relation::regclass
         """;
+
+    /// <summary>The row filter of a relation whose row-level security policies apply to the connected role, with the
+    /// statements that let a scan read every row (PostgreSQL documentation, "Row Security Policies": superusers, roles
+    /// with BYPASSRLS and the table's owner, unless FORCE ROW LEVEL SECURITY, are not subject to them).</summary>
+    /// <param name="role">The connected role (<c>current_user</c>).</param>
+    /// <returns>The filter.</returns>
+    public static RowFilter RowSecurityFilter(string role) => new("policies",
+        $"give the scanning role every row: ALTER ROLE {Identifiers.QuoteDouble(role)} BYPASSRLS (or scan as the table's owner when row security is not forced)");
 
     /// <summary>What the connected role lacks to read a relation, with the statements that grant it (PostgreSQL
     /// reference, "GRANT": a role needs USAGE on a schema to reach any object in it, and SELECT on the relation or on
