@@ -82,8 +82,8 @@ public sealed record DatabaseLabel(string Source, string? Label, string? Informa
 /// SELECT returns, so a sample holds the rows the role may see, not the table's (an empty sample may be a full table). The
 /// scan reports it as a <c>row-level-security</c> issue on every such table, whatever it read.</summary>
 /// <param name="Mechanism">What filters: <c>policies</c> (PostgreSQL <c>CREATE POLICY</c> with row security enabled and
-/// not bypassed by the role, <c>row_security_active</c>), <c>security-policy</c> (SQL Server security policy with a filter
-/// predicate).</param>
+/// not bypassed by the role, <c>row_security_active</c>), <c>security policy [schema].[name]</c> (SQL Server: an enabled
+/// security policy's filter predicate, which may admit the role or not: the catalog cannot tell).</param>
 /// <param name="Remedy">What gives the scan every row, as the DBA would run it.</param>
 public sealed record RowFilter(string Mechanism, string Remedy)
 {
@@ -95,7 +95,7 @@ public sealed record RowFilter(string Mechanism, string Remedy)
     {
         var estimate = rowEstimate is { } e ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" of about {e} in the table") : "";
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"row-level security filters the rows the connected role reads ({Mechanism}): {rowsRead} rows sampled{estimate}, so the sample speaks for the visible rows only; {Remedy}");
+            $"row-level security ({Mechanism}) decides which rows the connected role reads: {rowsRead} rows sampled{estimate}, so the sample speaks for the rows it lets through only; {Remedy}");
     }
 }
 

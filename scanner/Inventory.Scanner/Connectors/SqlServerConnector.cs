@@ -65,7 +65,7 @@ public sealed class SqlServerConnector : IConnector
             await using (var setup = Command(connection, _dialect.CatalogSessionSetup(options), options))
                 await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             string version;
-            bool hasClassifications, hasRank, hasTemporal, hasRetention;
+            bool hasClassifications, hasRank, hasTemporal, hasRetention, hasRowSecurity;
             await using (var cmd = Command(connection, _dialect.ServerInfo, options))
             await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -76,6 +76,7 @@ public sealed class SqlServerConnector : IConnector
                 hasRank = reader.GetInt32(3) == 1;
                 hasTemporal = reader.GetInt32(4) == 1;
                 hasRetention = reader.GetInt32(5) == 1;
+                hasRowSecurity = reader.GetInt32(6) == 1;
             }
 
             var objects = new List<(string Schema, string Name, int Id, bool View, string? Comment, long? Rows, bool CanSelect)>();
@@ -175,6 +176,16 @@ public sealed class SqlServerConnector : IConnector
                         histories[reader.GetInt32(0)] = history;
             }
 
+            var rowFilters = new Dictionary<int, RowFilter>();
+            if (hasRowSecurity)
+            {
+                await using var cmd = Command(connection, _dialect.RowSecurityPolicies, options, ids);
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                queries++;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    rowFilters.TryAdd(reader.GetInt32(0), SqlServerDialect.SecurityPolicyFilter(reader.GetString(1), reader.GetString(2)));
+            }
+
             var tables = objects.Select(o =>
             {
                 var cols = (columns.TryGetValue(o.Id, out var c) ? c : [])
@@ -193,6 +204,7 @@ public sealed class SqlServerConnector : IConnector
                             g.Select(f => f.RefColumn).ToList(), OnDelete(g.First().OnDelete))).ToList(),
                     Readable = o.CanSelect || cols.Any(col => col.Readable),
                     History = histories.GetValueOrDefault(o.Id),
+                    RowFilter = rowFilters.GetValueOrDefault(o.Id),
                 };
             }).ToList();
             tables.Sort((a, b) => string.CompareOrdinal(a.Schema, b.Schema) is var s && s != 0 ? s : string.CompareOrdinal(a.Name, b.Name));

@@ -59,7 +59,8 @@ internal sealed class SqlServerDialect
         "CASE WHEN OBJECT_ID(N'sys.sensitivity_classifications') IS NULL THEN 0 ELSE 1 END AS has_classifications, " +
         "CASE WHEN COL_LENGTH(N'sys.sensitivity_classifications', N'rank') IS NULL THEN 0 ELSE 1 END AS has_rank, " +
         "CASE WHEN COL_LENGTH(N'sys.tables', N'temporal_type') IS NULL THEN 0 ELSE 1 END AS has_temporal, " +
-        "CASE WHEN COL_LENGTH(N'sys.tables', N'history_retention_period') IS NULL THEN 0 ELSE 1 END AS has_history_retention;";
+        "CASE WHEN COL_LENGTH(N'sys.tables', N'history_retention_period') IS NULL THEN 0 ELSE 1 END AS has_history_retention, " +
+        "CASE WHEN OBJECT_ID(N'sys.security_predicates') IS NULL THEN 0 ELSE 1 END AS has_row_security;";
 
     /// <summary>User tables and views (not shipped by Microsoft): schema, name, object id, kind (<c>U</c>/<c>V</c>),
     /// <c>MS_Description</c>, row count from <c>sys.partitions</c> (heap or clustered index only, so rows are not
@@ -99,6 +100,30 @@ internal sealed class SqlServerDialect
         "LEFT JOIN sys.schemas AS vs ON vs.schema_id = v.schema_id " +
         (withRetention ? "LEFT JOIN sys.databases AS d ON d.database_id = DB_ID() " : "") +
         "WHERE t.temporal_type IN (1, 2);";
+
+    /// <summary>Row-level security among the objects in <c>@ids</c> (SQL Server 2016+, Azure SQL): for each object a FILTER
+    /// predicate of an enabled security policy applies to, the object id and the policy's schema and name. A filter
+    /// predicate applies to every user, <c>dbo</c> included, unless its own function admits them (source: "Row-level
+    /// security", SQL Server documentation; <c>sys.security_predicates.predicate_type</c> 0 = FILTER).</summary>
+    public string RowSecurityPolicies =>
+        "SELECT DISTINCT p.target_object_id, ps.name AS policy_schema, sp.name AS policy_name " +
+        "FROM sys.security_predicates AS p " +
+        "JOIN sys.security_policies AS sp ON sp.object_id = p.object_id " +
+        "JOIN sys.schemas AS ps ON ps.schema_id = sp.schema_id " +
+        "JOIN " + SelectedIds + " ON ids.object_id = p.target_object_id " +
+        "WHERE sp.is_enabled = 1 AND p.predicate_type = 0;";
+
+    /// <summary>The row filter of a table a security policy's FILTER predicate applies to, with what lets a scan read
+    /// every row: no role bypasses a filter predicate in SQL Server, so either a user its function admits or the policy
+    /// switched off for the scan.</summary>
+    /// <param name="policySchema">The policy's schema.</param>
+    /// <param name="policyName">The policy's name.</param>
+    internal static RowFilter SecurityPolicyFilter(string policySchema, string policyName)
+    {
+        var policy = SqlServerIdentifiers.Quote(policySchema) + "." + SqlServerIdentifiers.Quote(policyName);
+        return new RowFilter($"security policy {policy}",
+            $"no role bypasses a filter predicate: scan as a user its predicate function admits, or switch the policy off for the scan (ALTER SECURITY POLICY {policy} WITH (STATE = OFF), which needs ALTER ANY SECURITY POLICY)");
+    }
 
     /// <summary>The <see cref="RowHistory"/> of a row of <see cref="TemporalTables"/>, naming tables as the inventory does
     /// (bare in <c>dbo</c>).</summary>

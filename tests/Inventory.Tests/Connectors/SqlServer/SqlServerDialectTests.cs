@@ -84,6 +84,7 @@ public sealed class SqlServerDialectTests
         yield return Dialect.ForeignKeys;
         yield return Dialect.TemporalTables(true);
         yield return Dialect.TemporalTables(false);
+        yield return Dialect.RowSecurityPolicies;
         yield return Dialect.SensitivityClassifications(true);
         yield return Dialect.SensitivityClassifications(false);
         yield return Dialect.SessionSetup(new SampleOptions());

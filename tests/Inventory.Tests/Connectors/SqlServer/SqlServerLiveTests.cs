@@ -101,6 +101,32 @@ public sealed partial class SqlServerLiveTests
     }
 
     [Test]
+    public async Task ReadCatalogAndSample_SecurityPolicyFilter_RowLevelSecurityIssue()
+    {
+        await using var connector = await CreateDatabaseAsync("""
+            CREATE SCHEMA security;
+            GO
+            CREATE FUNCTION security.same_tenant(@tenant sysname) RETURNS TABLE WITH SCHEMABINDING
+              AS RETURN SELECT 1 AS allowed WHERE @tenant = USER_NAME();
+            GO
+            CREATE TABLE dbo.api_keys (id int PRIMARY KEY, tenant sysname NOT NULL, owner_email nvarchar(80));
+            INSERT INTO dbo.api_keys SELECT TOP (40) ROW_NUMBER() OVER (ORDER BY (SELECT NULL)), N'other', N'p@example.com' FROM sys.all_objects;
+            CREATE TABLE dbo.plain (id int PRIMARY KEY, email nvarchar(80));
+            CREATE SECURITY POLICY security.tenant_filter ADD FILTER PREDICATE security.same_tenant(tenant) ON dbo.api_keys WITH (STATE = ON);
+            """);
+
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+        var keys = catalog.Tables.Single(t => t.Name == "api_keys");
+        var sample = await connector.SampleAsync(keys, new SampleOptions());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(keys.RowFilter?.Mechanism, Is.EqualTo("security policy [security].[tenant_filter]"));
+            Assert.That(catalog.Tables.Single(t => t.Name == "plain").RowFilter, Is.Null);
+            Assert.That(sample.Issues.Single(i => i.Kind == "row-level-security").Message, Does.Contain("0 rows sampled").And.Contain("STATE = OFF"));
+        }
+    }
+
+    [Test]
     public async Task Scan_C11OddIdentifiers_ExactNamesSampled()
     {
         await using var connector = await CreateCaseAsync("C11-identifier-case-and-quoting");

@@ -50,4 +50,19 @@ public sealed class SqlServerTemporalTableTests
             Assert.That(new RowHistory(RowHistory.SystemVersioning).PurgeAdvice("users"), Does.Contain("DELETE HISTORY FROM users"));
         }
     }
+
+    [Test]
+    public void SecurityPolicyFilter_NamesThePolicyAndHowToReadEveryRow()
+    {
+        var filter = SqlServerDialect.SecurityPolicyFilter("security", "tenant]filter");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(filter.Mechanism, Is.EqualTo("security policy [security].[tenant]]filter]"), "names quoted as T-SQL quotes them");
+            Assert.That(filter.Describe(0, 193), Is.EqualTo("row-level security (security policy [security].[tenant]]filter]) decides which rows the connected role reads: "
+                + "0 rows sampled of about 193 in the table, so the sample speaks for the rows it lets through only; no role bypasses a filter predicate: "
+                + "scan as a user its predicate function admits, or switch the policy off for the scan (ALTER SECURITY POLICY [security].[tenant]]filter] WITH (STATE = OFF), "
+                + "which needs ALTER ANY SECURITY POLICY)"));
+            Assert.That(filter.Describe(12, null), Does.Contain(": 12 rows sampled, so"), "no estimate, none named");
+        }
+    }
 }
