@@ -62,9 +62,11 @@ internal class ScanSettings : CommandSettings
     /// <exception cref="ConfigurationException">Bad config, bad flag, or nothing to scan.</exception>
     public InventoryConfig ToConfig(bool requireSources = true)
     {
-        // A --connection scans that database alone: ./inventory.yml is then not read unless named.
-        var config = (Config is null && Connection is not null ? null : InventoryConfig.LoadNamedOrDefault(Config))
-            ?? new InventoryConfig();
+        // ./inventory.yml (or --config) is read even with --connection, as the help says ("flags override it"): the
+        // connection replaces its sources only, and its annotations, policy, check settings and sampling still apply
+        // (trial34 finding 2: `check --connection` in a project folder dropped the policy's claims and fail-on without a
+        // word). Its sources' connections are resolved only when used, so their ${VARIABLES} may be unset.
+        var config = InventoryConfig.LoadNamedOrDefault(Config) ?? new InventoryConfig();
 
         var sources = config.Sources.ToList();
         if (Connection is not null)

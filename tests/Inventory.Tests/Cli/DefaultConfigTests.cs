@@ -66,6 +66,23 @@ public sealed class DefaultConfigTests
     }
 
     [Test]
+    public void Check_WithConnection_ScansItAndKeepsTheWorkingDirectorysAnnotationsAndFailOn()
+    {
+        Arrange();
+
+        // The config's own source names an unset variable: --connection replaces it, so it is never resolved.
+        var (exit, output, error) = Run("check", "--connection", "sqlite:" + Path.Combine(_folder, "app.db"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(1), $"the conflict fails the gate (fail-on: conflict of inventory.yml); stderr: {error}");
+            Assert.That(output, Does.Contain("2 of 2 in-scope columns tagged"), "the annotations folder of inventory.yml was read");
+            Assert.That(output, Does.Contain("member.backup_email  conflict"));
+            Assert.That(error, Does.Not.Contain("T17_UNSET_DB"));
+        }
+    }
+
+    [Test]
     public void Check_AnnotationsFlag_StillOverridesTheWorkingDirectorysConfig()
     {
         Arrange();
