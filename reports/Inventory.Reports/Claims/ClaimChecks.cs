@@ -292,6 +292,19 @@ internal static class ClaimChecks
             unknown: $"no other automatic data found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}");
     }
 
+    /// <summary>True when every personal category tagged in a table is kept by a retention rule of the table's activity that
+    /// the policy marks not erasable on request (<see cref="RetentionRule.Erasable"/> false), so account deletion is not
+    /// promised for it.</summary>
+    /// <param name="ctx">The claim's context (the policy).</param>
+    /// <param name="table">The table, with its activity.</param>
+    /// <param name="counts">Whether a category counts as the table's personal data for the claim.</param>
+    private static bool KeptByRetention(ClaimContext ctx, TableEntry table, Func<string?, bool> counts)
+    {
+        if (table.Activity is not { } id || ctx.Policy.Activity(id) is not { } activity) return false;
+        var categories = table.Columns.Select(Tagged).Where(counts).Distinct(StringComparer.Ordinal).ToList();
+        return categories.Count > 0 && categories.All(c => activity.RetentionFor(c!) is { Erasable: false });
+    }
+
     /// <summary>deletion-path: every controller table with personal data (outside exempt activities) is a root, carries a
     /// deletion-marker column, or is deleted with a root through foreign keys that are all ON DELETE CASCADE. ON DELETE
     /// SET NULL cuts the row's link to the account and keeps the row (trial 26 finding 4): a table reached from a root
@@ -304,7 +317,10 @@ internal static class ClaimChecks
     /// versioning, SQL Server temporal tables: <see cref="TableEntry.History"/>) is a finding when it holds tagged personal
     /// columns, whatever its keys: a DELETE leaves the rows in the history. Customer content counts as personal data of the table unless the table belongs to
     /// a processor activity (customer-owned data, erased on the customer's instruction, not with our account). A source
-    /// without a root table is unresolved.</summary>
+    /// without a root table is unresolved. A plain view stores no rows and is not examined; a materialized view keeps its
+    /// rows until its next refresh and is unresolved with that reason; a table whose every tagged personal category its
+    /// activity keeps under a retention rule marked not erasable (<c>erasable: false</c>: service logs, accounting) is
+    /// not examined (trial34 findings 3 and 4).</summary>
     public static ClaimResult DeletionPath(ClaimContext ctx)
     {
         var roots = ctx.Parameters.Strings("roots");
@@ -338,6 +354,14 @@ internal static class ClaimChecks
                 bool personal = t.Columns.Any(c => Counts(Tagged(c)));
                 bool suggestedPersonal = !personal && t.Columns.Any(c => Tagged(c) is null && Counts(c.DataCategory));
                 if ((!personal && !suggestedPersonal) || (t.Activity is { } a && exempt.Contains(a, StringComparer.Ordinal))) continue;
+                // A plain view stores no rows: deleting the account's rows from its base tables removes them from it
+                // (trial34 finding 3: a view over users was reported as having no deletion path).
+                if (t.Kind == TableKind.View) continue;
+                // Data the policy itself keeps for a declared period and says cannot be erased on request (its activity's
+                // retention rules, erasable: false, for every personal category tagged here: service logs, accounting) is
+                // not promised to go with the account (trial34 finding 4: the built-in policy's logs were declared not
+                // erasable and flagged for not being erasable).
+                if (personal && KeptByRetention(ctx, t, Counts)) continue;
                 // A SQL Server history table goes with its versioned table's entry when the inventory holds that table.
                 if (t.History is { VersionsOf: { } versioned } && byName.ContainsKey(versioned)) continue;
                 examined++;
@@ -350,6 +374,14 @@ internal static class ClaimChecks
                         findings.Add(Finding(source, t, null, $"deleted rows, and the earlier values of updated ones, stay in the database's row history: the table {kept}, which DELETE does not remove; when an account is deleted, {history.PurgeAdvice(t.QualifiedName)}"));
                     else
                         AddUndecided(Finding(source, t, null, $"personal data only suggested (no tagged personal column); the table {kept}, which DELETE does not remove: tag the columns to decide"), OnlySuggested);
+                    continue;
+                }
+                // A materialized view keeps a copy of its query's rows until it is refreshed: whatever the base tables'
+                // deletion paths, an erased account's rows stay in it until the next REFRESH, which the catalog cannot see.
+                if (t.Kind == TableKind.MaterializedView)
+                {
+                    AddUndecided(Finding(source, t, null, $"a materialized view keeps a copy of its rows until the next REFRESH MATERIALIZED VIEW {t.QualifiedName}: "
+                        + "a deleted account's rows stay in it until then; refresh it after account deletions, within the erasure deadline, to decide"), "kept in a materialized view until its refresh");
                     continue;
                 }
                 if (rootSet.Contains(t.QualifiedName)) continue;

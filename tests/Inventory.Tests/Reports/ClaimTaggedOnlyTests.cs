@@ -172,7 +172,7 @@ public sealed class ClaimTaggedOnlyTests
         // (trial 30: the summary listed every possible reason, whatever applied, and never the unread rule).
         var result = Check("deletion-path", Doc(Organisations(), Users(),
             Some.Table("newsletter_signups", null, Some.Id(), Some.Column("email", "contact.email", ColumnStatus.Suggested)),
-            Some.Table("sessions", "service-operation", Some.Id(), Some.Fk(), Some.Column("ip", "automatic.ip_address")).WithFk("users", "unknown")));
+            Some.Table("sessions", "account-management", Some.Id(), Some.Fk(), Some.Column("ip", "automatic.ip_address")).WithFk("users", "unknown")));
 
         using (Assert.EnterMultipleScope())
         {

@@ -17,8 +17,8 @@ public sealed class DeletionPathLiveTests
     private static readonly string[] Annotations =
     [
         "table: users\nactivity: account-management\ncolumns:\n  id: none\n  email: contact.email\n",
-        "table: audit\nactivity: service-operation\ncolumns:\n  id: none\n  user_id: none\n  ip: automatic.ip_address\n",
-        "table: sessions\nactivity: service-operation\ncolumns:\n  id: none\n  user_id: none\n  ip: automatic.ip_address\n",
+        "table: audit\nactivity: account-management\ncolumns:\n  id: none\n  user_id: none\n  ip: automatic.ip_address\n",
+        "table: sessions\nactivity: account-management\ncolumns:\n  id: none\n  user_id: none\n  ip: automatic.ip_address\n",
         "table: support_tickets\nactivity: account-management\ncolumns:\n  id: none\n  user_id: none\n  body: customer_content.message\n",
     ];
 

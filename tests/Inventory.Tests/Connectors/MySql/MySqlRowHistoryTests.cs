@@ -62,7 +62,7 @@ public sealed class MySqlRowHistoryTests
         Directory.CreateDirectory(annotations);
         File.WriteAllText(Path.Combine(annotations, "users.yml"), "table: users\nactivity: account-management\ncolumns:\n  id: none\n  email: contact.email\n");
         File.WriteAllText(Path.Combine(annotations, "addresses.yml"), "table: addresses\nactivity: account-management\ncolumns:\n  id: none\n  user_id: none\n  street: contact.postal_address\n");
-        File.WriteAllText(Path.Combine(annotations, "consents.yml"), "table: consents\nactivity: service-operation\ncolumns:\n  id: none\n  user_id: none\n  ip: automatic.ip_address\n");
+        File.WriteAllText(Path.Combine(annotations, "consents.yml"), "table: consents\nactivity: account-management\ncolumns:\n  id: none\n  user_id: none\n  ip: automatic.ip_address\n");
         File.WriteAllText(Path.Combine(annotations, "sessions.yml"), "table: sessions\nactivity: service-operation\ncolumns:\n  id: none\n  user_id: none\n  ip: automatic.ip_address\n");
 
         var (scanCode, scanOutput) = await RunAsync("scan", "--connection", await db.CreateUserAsync(), "--out", inventory);
