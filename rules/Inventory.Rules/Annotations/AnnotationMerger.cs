@@ -156,7 +156,7 @@ public sealed class AnnotationMerger
                 {
                     var names = sources.SelectMany(s => s.Tables).Select(t => t.QualifiedName).Distinct().ToList();
                     var otherCase = names.FirstOrDefault(n => string.Equals(n, annotation.Table, StringComparison.OrdinalIgnoreCase));
-                    var suggestion = otherCase ?? Closest.FindName(annotation.Table, names);
+                    var suggestion = otherCase ?? Closest.FindName(annotation.Table, RenameCandidates(sources, annotation));
                     stale.Add(new StaleAnnotation(StaleKind.TableMissing, annotation.Source, annotation.Table, null,
                         otherCase is not null
                             ? $"table '{annotation.Table}' is not in the inventory; names are case-sensitive: the table is '{otherCase}'"
@@ -284,6 +284,20 @@ public sealed class AnnotationMerger
     /// forward slashes (<c>../</c> when outside it); the full path only when no relative path exists (another drive).</summary>
     /// <param name="file">Full or relative path.</param>
     public string DisplayPath(string file) => DisplayPath(file, _options.PathBase);
+
+    /// <summary>The tables a missing annotated table may have been renamed to: every table when the annotation names no
+    /// column; otherwise those holding at least half of the columns it names (a renamed table keeps its columns: trial34
+    /// finding 11, <c>app.sessions</c> with a <c>token</c> column was guessed renamed to <c>app.users</c>, which shares
+    /// nothing with it but the schema).</summary>
+    /// <param name="sources">The inventory's sources.</param>
+    /// <param name="annotation">The annotation of the missing table.</param>
+    private static List<string> RenameCandidates(IReadOnlyList<SourceEntry> sources, TableAnnotation annotation)
+    {
+        var columns = annotation.Columns.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        return sources.SelectMany(s => s.Tables)
+            .Where(t => columns.Count == 0 || t.Columns.Count(c => columns.Contains(c.Name, StringComparer.Ordinal)) * 2 >= columns.Count)
+            .Select(t => t.QualifiedName).Distinct(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>A file path relative to <paramref name="pathBase"/> with forward slashes (<c>../</c> segments when outside
     /// it); the full path only when no relative path exists (another drive).</summary>

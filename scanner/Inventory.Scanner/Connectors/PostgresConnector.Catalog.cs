@@ -41,7 +41,7 @@ public sealed partial class PostgresConnector
                     "57014" => SampleLimits.CatalogStatementAdvice(limits),
                     _ => "check that the role may read pg_catalog and that the server is up",
                 };
-                throw new ConnectorException(Provider, Target, $"reading the catalog failed: {PostgresErrors.Describe(e)}; {advice}", state, e);
+                throw new ConnectorException(Provider, Target, $"reading the catalog failed: {PostgresErrors.DescribeWithoutState(e)}; {advice}", state, e);
             }
         }
     }

@@ -236,7 +236,7 @@ public sealed partial class PostgresConnector : IConnector
             _ when e is NpgsqlException { InnerException: null } and not PostgresException =>
                 "the server did not answer as a PostgreSQL server does while connecting: check host and port (another service, or a proxy, may listen there)",
             // Describe ends with the SQLSTATE, which ConnectorException adds once already.
-            _ => $"cannot connect: {PostgresErrors.Describe(e).Replace($" (SQLSTATE {state})", "", StringComparison.Ordinal)}; check the connection settings",
+            _ => $"cannot connect: {PostgresErrors.DescribeWithoutState(e)}; check the connection settings",
         };
         return new ConnectorException(Provider, Target, message, state, e);
     }
@@ -305,6 +305,11 @@ internal static class PostgresErrors
 
     /// <summary>True for SQLSTATE class 22 (data exception: a value could not be converted or computed).</summary>
     public static bool IsConversion(NpgsqlException e) => e is PostgresException pg && pg.SqlState.StartsWith("22", StringComparison.Ordinal);
+
+    /// <summary>The safe description without its SQLSTATE, for a <see cref="ConnectorException"/> given the state, which
+    /// appends it once (trial34: the catalog-timeout message ended with the SQLSTATE twice).</summary>
+    public static string DescribeWithoutState(Exception e) =>
+        e is PostgresException pg ? Describe(e).Replace($" (SQLSTATE {pg.SqlState})", "", StringComparison.Ordinal) : Describe(e);
 
     /// <summary>A safe description: a fixed text per SQLSTATE or class, and the SQLSTATE; never the server's message text or detail.</summary>
     public static string Describe(Exception e)

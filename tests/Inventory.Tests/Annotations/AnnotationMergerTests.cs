@@ -206,6 +206,26 @@ public sealed class AnnotationMergerTests
         Assert.That(result.Stale[0].Message, Does.Contain("renamed to 'email'?"));
     }
 
+    [Test]
+    public void Apply_StaleTable_RenameGuessedOnlyForATableHoldingItsColumns()
+    {
+        // trial34 finding 11: app.sessions (token) was guessed renamed to app.users, which shares only the schema with it.
+        using var dir = new TempFolder();
+        var file = dir.Write("t.yml", "table: app.sessions\ncolumns:\n  token: other_personal.credentials\n---\ntable: app.user_session\ncolumns:\n  id: none\n  token: none\n");
+        var document = Document(
+            Table("users", 0, Column("id", 1, "integer", TypeFamily.Integer), Column("email", 2, "text", TypeFamily.Text)),
+            Table("user_sessions", 0, Column("id", 1, "integer", TypeFamily.Integer), Column("token", 2, "text", TypeFamily.Text)));
+        foreach (var t in document.Sources.Single().Tables) { t.Schema = "app"; t.QualifiedName = "app." + t.Name; }
+
+        var (_, result) = Merge(document, file);
+
+        Assert.That(result.Stale.Select(s => (s.Table, s.Suggestion)), Is.EqualTo(new[]
+        {
+            ("app.sessions", "app.user_sessions"),
+            ("app.user_session", (string?)"app.user_sessions"),
+        }), "app.users holds no token column: never guessed");
+    }
+
     [TestCase(true)]
     [TestCase(false)]
     public void Apply_SourceTheScanCouldNotConnectTo_ItsAnnotationsAreNotStale(bool unreached)

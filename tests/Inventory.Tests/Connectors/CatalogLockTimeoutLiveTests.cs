@@ -101,6 +101,7 @@ public sealed class CatalogLockTimeoutLiveTests
             Assert.That(error.Message.Contains("waited longer than the lock timeout of 1 s for a lock", StringComparison.Ordinal), Is.True, error.Message);
             Assert.That(error.Message.Contains("raise lock-timeout: under the source's sample:", StringComparison.Ordinal), Is.True, error.Message);
             Assert.That(error.Message.Contains("ana.k", StringComparison.Ordinal), Is.False, error.Message);
+            Assert.That(error.Message.Split("(SQLSTATE 55P03)"), Has.Length.EqualTo(2), $"the SQLSTATE once (trial34): {error.Message}");
         }
     }
 

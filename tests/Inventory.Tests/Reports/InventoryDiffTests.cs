@@ -25,7 +25,7 @@ public sealed class InventoryDiffTests
         var lines = diff.Changes.Select(InventoryDiffWriter.Line).ToList();
         Assert.That(lines, Is.EqualTo(new[]
         {
-            "+ app/intercom_contacts (4 columns)",
+            "+ app/intercom_contacts (4 columns; personal: contact.email)",
             "+ app/prospects.phone (contact.phone)",
             "~ app/users.locale category: undecided → automatic.browser_language",
             "~ app/users.locale status: untagged → tagged",
