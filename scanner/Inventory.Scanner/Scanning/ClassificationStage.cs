@@ -47,6 +47,13 @@ internal sealed class ClassificationStage
     private int _queuedUnits;
     private readonly Task[] _workers;
     private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+    private readonly CancellationTokenSource _faulted = new();
+
+    /// <summary>Cancelled when a batch fails outside the classifier (a bug in building a table's entry, its document
+    /// part or a progress callback): the tables of that batch are never reported classified, so whoever waits for them
+    /// must stop waiting and let <see cref="CompleteAsync"/> throw the failure. Found by a Native AOT build whose
+    /// document writer threw there: the scan hung instead of failing (bench/README.md, perf34).</summary>
+    public CancellationToken Faulted => _faulted.Token;
 
     /// <summary>Starts the workers.</summary>
     /// <param name="classifier">Thread-safe classifier, possibly still being built: tables queue (within the bound)
@@ -151,8 +158,10 @@ internal sealed class ClassificationStage
             }
             catch (Exception e)
             {
-                // A fault outside the classifier (a bug): keep draining so producers never wait forever, rethrow at the end.
+                // A fault outside the classifier (a bug): keep draining so producers never wait forever, stop the
+                // sources waiting for this batch's tables, rethrow at the end.
                 _failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                _faulted.Cancel();
             }
             finally
             {

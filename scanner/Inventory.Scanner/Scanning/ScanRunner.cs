@@ -93,6 +93,8 @@ public sealed class ScanRunner
         _ = _classifier.ContinueWith(static (_, state) => CancelQuietly((CancellationTokenSource)state!), stop,
             CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var stage = new ClassificationStage(_classifier, request.MaskedExamples, ClassificationWorkers, request.WriteTablesAhead);
+        // A batch that fails outside the classifier leaves its tables unreported: stop, and CompleteAsync throws why.
+        using var stageFault = stage.Faulted.Register(static state => CancelQuietly((CancellationTokenSource)state!), stop);
         var entries = new ConcurrentBag<(SourceEntry Entry, SourceScan Scan)>();
         var unreached = new ConcurrentBag<(string Source, ConnectorException Error)>();
         int done = 0;

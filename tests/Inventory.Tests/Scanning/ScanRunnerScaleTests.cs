@@ -156,6 +156,34 @@ public sealed class ScanRunnerScaleTests
     }
 
     [Test]
+    public async Task Run_ABatchFailsOutsideTheClassifier_ScanStopsWithThatErrorInsteadOfWaitingForItsTables()
+    {
+        // A fault after classification (here the progress callback of one table; in perf34's Native AOT build, the
+        // document writer) leaves that batch's tables unreported: the scan must fail with it, not wait for them forever.
+        var sources = ChinookSources(_dir, 3);
+        var progress = new ThrowingProgress("chinook-02", "Genre");
+
+        var run = new ScanRunner(ClassifierFactory.CreateRules()).RunAsync(new ScanRequest { Sources = sources, Parallelism = 2 }, progress);
+        var ended = await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(2)));
+
+        Assert.That(ended, Is.SameAs(run), "the scan ended instead of waiting for the failed batch's tables");
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => run);
+        Assert.That(error!.Message, Is.EqualTo("progress view failed on chinook-02/Genre"));
+    }
+
+    /// <summary>Throws from <see cref="IScanProgress.TableFinished"/> for one table of one source.</summary>
+    private sealed class ThrowingProgress(string source, string table) : IScanProgress
+    {
+        public void CatalogRead(string source, int tables, int columns) { }
+        public void TableStarted(string source, string table) { }
+        public void TableFinished(string finishedSource, string finishedTable, int sampledRows, int issues)
+        {
+            if (finishedSource == source && finishedTable == table)
+                throw new InvalidOperationException($"progress view failed on {source}/{table}");
+        }
+    }
+
+    [Test]
     public void Run_ClassifierCannotBeBuiltAndASourceIsUnreachable_TheClassifierErrorIsReported()
     {
         var missing = new SourceConfig { Name = "gone", Connection = "postgres://nobody:x@127.0.0.1:1/none" };
