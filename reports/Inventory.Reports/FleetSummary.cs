@@ -95,10 +95,22 @@ internal sealed class FleetSummary
     /// <param name="reason">The reason of a claim finding as the line shows it (normalised), or null.</param>
     /// <returns>One group per line.</returns>
     public List<LocationGroup> Group(IEnumerable<Item> items, Func<Place, Item, string>? describe = null,
+        Func<Item, IReadOnlyList<string>>? violates = null, Func<Item, string>? reason = null) =>
+        GroupWithMembers(items, describe, violates, reason).Select(x => x.Line).ToList();
+
+    /// <summary>As <see cref="Group"/>, with the positions (in <paramref name="items"/>) of each line's items, for lists
+    /// that keep their own objects behind the lines (the gate's findings, a diff's changes).</summary>
+    /// <param name="items">The items, in document order.</param>
+    /// <param name="describe">What a place not on a line holds instead, or null to name it alone.</param>
+    /// <param name="violates">The claims violated by a line, or null.</param>
+    /// <param name="reason">The reason of a line as shown (normalised), or null.</param>
+    /// <returns>One line per group with its items' positions, in the order of each line's first item.</returns>
+    public List<(LocationGroup Line, IReadOnlyList<int> Members)> GroupWithMembers(IEnumerable<Item> items, Func<Place, Item, string>? describe = null,
         Func<Item, IReadOnlyList<string>>? violates = null, Func<Item, string>? reason = null)
     {
-        var lines = new List<(string Key, List<(Item Item, Place? Place)> Members)>();
-        var byKey = new Dictionary<string, List<(Item, Place?)>>(StringComparer.Ordinal);
+        var lines = new List<(string Key, List<(Item Item, Place? Place)> Members, List<int> Positions)>();
+        var byKey = new Dictionary<string, (List<(Item, Place?)> Members, List<int> Positions)>(StringComparer.Ordinal);
+        var position = 0;
         foreach (var item in items)
         {
             var place = _places.GetValueOrDefault((item.Source, item.Table));
@@ -106,14 +118,15 @@ internal sealed class FleetSummary
             var key = place is null || _holders[place.Table.Name].Count < 2
                 ? "\u0001" + item.Location + "\u0001" + item.Detail
                 : $"{place.Table.Name}\u0001{item.Column}\u0001{item.Path}\u0001{Normalise(item.Detail, place)}";
-            if (!byKey.TryGetValue(key, out var members))
+            if (!byKey.TryGetValue(key, out var line))
             {
-                byKey[key] = members = [];
-                lines.Add((key, members));
+                byKey[key] = line = ([], []);
+                lines.Add((key, line.Members, line.Positions));
             }
-            members.Add((item, place));
+            line.Members.Add((item, place));
+            line.Positions.Add(position++);
         }
-        return lines.Select(line => Line(line.Members, describe, violates, reason)).ToList();
+        return lines.Select(line => (Line(line.Members, describe, violates, reason), (IReadOnlyList<int>)line.Positions)).ToList();
     }
 
     /// <summary>A detail with the place's source and schema names taken out, so that the same finding in two tenants reads

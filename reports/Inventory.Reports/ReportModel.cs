@@ -49,6 +49,10 @@ public sealed class ReportModel
     public required IReadOnlyList<ClaimRow> Claims { get; init; }
     /// <summary>Claims per verdict: holds, violated, unknown.</summary>
     public required ClaimTotals ClaimTotals { get; init; }
+    /// <summary>Annotated tables, columns and sources the inventory does not hold (dropped, renamed, or hidden from the
+    /// scanning user), listed under coverage so that the record does not shrink silently; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AnnotatedNotScannedRow>? AnnotatedNotScanned { get; init; }
     /// <summary>Coverage per source (with its tables).</summary>
     public required IReadOnlyList<SourceCoverage> Coverage { get; init; }
     /// <summary>Coverage over the gate's scope: every controller source (processor sources are recorded at system level
@@ -126,6 +130,13 @@ public sealed record ReportOptions
     /// <summary>Classifications (rules or model) at or above this confidence count as tagged, as in <c>check
     /// --accept-classification-above</c>; null (default) to count annotations and database labels only.</summary>
     public double? AcceptClassificationAbove { get; init; }
+    /// <summary>The merge's stale annotations: those naming a table, column or source the inventory does not hold are
+    /// listed in the coverage section (<see cref="ReportModel.AnnotatedNotScanned"/>). Empty by default.</summary>
+    public IReadOnlyList<Annotations.StaleAnnotation> Stale { get; init; } = [];
+    /// <summary>The annotations merged, so those lines say what each records (its categories); null to leave that out.</summary>
+    public Annotations.AnnotationSet? Annotations { get; init; }
+    /// <summary>Folder the annotation places are shown relative to (default: working directory).</summary>
+    public string PathBase { get; init; } = Directory.GetCurrentDirectory();
 }
 
 /// <summary>A data category held by an activity's tables that the activity does not declare.</summary>

@@ -118,6 +118,7 @@ internal static class ReportModelBuilder
         return new ReportModel
         {
             AcceptClassificationAbove = options.AcceptClassificationAbove,
+            AnnotatedNotScanned = AnnotatedNotScannedRow.Of(options.Stale, options.Annotations, options.PathBase),
             Title = policy is null ? "Record of processing activities (no policy given)" : $"Record of processing activities — {policy.Controller.Name}",
             Tool = inventory.Tool,
             ScannedAt = inventory.ScannedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),

@@ -230,10 +230,16 @@ public sealed class InventoryFlow
     /// <param name="policy">The policy, or null (the report then invents no controller and no claims).</param>
     /// <param name="claims">The claims already evaluated (the gate's), or null to evaluate the policy's here.</param>
     /// <param name="previous">A previous inventory for the changes section, or null.</param>
+    /// <param name="applied">The annotations merged and the merge's result, so that the coverage section lists the annotated
+    /// items the inventory does not hold; null when none were merged.</param>
     public ReportModel BuildReport(InventoryDocument inventory, PolicyDocument? policy, IReadOnlyList<ClaimResult>? claims = null,
-        InventoryDocument? previous = null) =>
+        InventoryDocument? previous = null, AppliedAnnotations? applied = null) =>
         ReportModel.Build(inventory, policy, claims ?? (policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, inventory)), previous,
-            new ReportOptions { AcceptClassificationAbove = Config?.Check.AcceptClassificationAbove });
+            new ReportOptions
+            {
+                AcceptClassificationAbove = Config?.Check.AcceptClassificationAbove,
+                Stale = applied?.Merge.Stale ?? [], Annotations = applied?.Annotations, PathBase = PathBase,
+            });
 
     /// <summary>Writes the report in each format into <paramref name="folder"/> (created if needed), each file atomically.</summary>
     /// <param name="model">The report model.</param>

@@ -127,10 +127,15 @@ public static class CheckGate
         return new CheckResult
         {
             Findings = result,
+            // Over a fleet the text output says a finding once with its places; the other formats keep every location.
+            Lines = FindingLines.Of(document, result),
             Columns = columns.OrderBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.Table, StringComparer.Ordinal)
                 .ThenBy(c => c.Column, StringComparer.Ordinal).ToArray(),
             ScanComplete = document.Complete,
-            ScanIssues = document.Issues.Select(i => new CheckScanIssue(i.Table is null ? i.Source : Key(multiSource ? i.Source : null, i.Table, i.Column), i)).ToArray(),
+            ScanIssues = document.Issues.Select(i => new CheckScanIssue(i.Table is null ? i.Source : Key(multiSource ? i.Source : null, i.Table, i.Column), i)
+            {
+                Anchor = IssueAnchor(document, i, annotationsDir, options.PathBase),
+            }).ToArray(),
             Tool = document.Tool,
             UsedBaseline = options.Baseline is not null,
         };
@@ -218,6 +223,19 @@ public static class CheckGate
                 : table.AnnotationFile is { } file ? new FindingLocation(file, 1, 0, File.Exists(Path.Combine(pathBase, file)))
                 : StubLocation(document, table, source, annotationsDir, pathBase),
         };
+    }
+
+    /// <summary>Where a scan issue about a table is shown in CI: the table's annotation file (the entry of its column when
+    /// there is one), or the file <c>annotate</c> would create; null for a source-level issue or a table not in the inventory.</summary>
+    private static FindingLocation? IssueAnchor(InventoryDocument document, Catalog.ScanIssue issue, string annotationsDir, string pathBase)
+    {
+        var source = document.Sources.FirstOrDefault(s => s.Name == issue.Source);
+        var table = issue.Table is null ? null : source?.Tables.FirstOrDefault(t => t.QualifiedName == issue.Table);
+        if (source is null || table is null) return null;
+        var column = issue.Column is null ? null : table.Columns.FirstOrDefault(c => c.Name == issue.Column);
+        return column is not null ? AnnotationLocation(document, column, table, source, annotationsDir, pathBase)
+            : table.AnnotationFile is { } file ? new FindingLocation(file, 1, 0, File.Exists(Path.Combine(pathBase, file)))
+            : StubLocation(document, table, source, annotationsDir, pathBase);
     }
 
     private static FindingLocation StubLocation(InventoryDocument document, TableEntry table, Model.SourceEntry source, string annotationsDir, string pathBase)

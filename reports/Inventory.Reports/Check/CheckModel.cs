@@ -100,7 +100,12 @@ public sealed record CheckedColumn(string Source, string Table, string Column, s
 /// <param name="Key">What it is about, keyed like a finding: <c>table.column</c> or <c>table</c>, prefixed by
 /// <c>source/</c> when several sources are checked; the source's name alone for a source-level issue.</param>
 /// <param name="Issue">The issue as the inventory records it.</param>
-public sealed record CheckScanIssue(string Key, ScanIssue Issue);
+public sealed record CheckScanIssue(string Key, ScanIssue Issue)
+{
+    /// <summary>For an issue about a table or column: the annotation file of the table, or the file <c>annotate</c> would
+    /// create for it, where a CI annotation of the issue is shown; null for a source-level issue.</summary>
+    public FindingLocation? Anchor { get; init; }
+}
 
 /// <summary>The gate's verdict.</summary>
 public sealed record CheckResult
@@ -117,6 +122,15 @@ public sealed record CheckResult
     public IEnumerable<CheckFinding> Warnings => Findings.Where(f => !f.Failing && !f.Baselined);
     /// <summary>Findings excused by the baseline.</summary>
     public IEnumerable<CheckFinding> Baselined => Findings.Where(f => f.Baselined);
+    /// <summary>The findings as the text output lists them (<see cref="FindingLine"/>): over a fleet of tenants, the same
+    /// finding in several places is one line naming them; otherwise one line per finding. Set by <see cref="CheckGate.Evaluate"/>;
+    /// when not set, one line per finding.</summary>
+    public IReadOnlyList<FindingLine> Lines
+    {
+        get => _lines ?? Findings.Select(f => new FindingLine { Findings = [f], Message = f.Message, Hint = CheckWriters.Hint(f) }).ToList();
+        init => _lines = value;
+    }
+    private readonly IReadOnlyList<FindingLine>? _lines;
     /// <summary>True when the inventory's scan was complete (no unreadable table or column).</summary>
     public bool ScanComplete { get; init; } = true;
     /// <summary>The inventory's scan issues (a source not reached, a table or column not read), in the inventory's order:

@@ -59,10 +59,14 @@ public static class CheckWriters
     /// <summary>A finding as one message for SARIF and GitHub: key, why, suggestion, and what file to create or which
     /// built-in policy the claim comes from.</summary>
     internal static string Message(CheckFinding f) =>
-        $"{f.Key}: {f.Message}{(Hint(f) is { } hint ? $" ({hint})" : "")}" +
-        (f.Location.DatabaseLabel is not null ? ""
+        $"{f.Key}: {f.Message}{(Hint(f) is { } hint ? $" ({hint})" : "")}{Where(f)}";
+
+    /// <summary>What a one-message rendering ends with about the finding's location: which built-in policy a claim comes
+    /// from, or the annotation file to create; "" otherwise.</summary>
+    internal static string Where(CheckFinding f) =>
+        f.Location.DatabaseLabel is not null ? ""
             : !f.Location.Physical ? $" [{f.Location.File}: not a file of this repository; pass --policy FILE to use your own]"
-            : f.Location.Exists ? "" : $"; create {f.Location.File}");
+            : f.Location.Exists ? "" : $"; create {f.Location.File}";
 }
 
 /// <summary>Plain text for logs: one line per failing finding (<c>table.column  kind: why  suggestion</c>, two spaces
@@ -81,13 +85,17 @@ public sealed class CheckTextWriter : ICheckWriter
     public static string Render(CheckResult result)
     {
         var text = new StringBuilder();
-        foreach (var f in result.Failures) text.Append(Line(f)).Append('\n');
-        foreach (var f in result.Warnings) text.Append("warning: ").Append(Line(f)).Append('\n');
+        // Over a fleet, one line per distinct finding naming its places (trial33 finding 7); counts stay per location.
+        var lines = result.Lines;
+        foreach (var l in lines.Where(l => l.First.Failing)) text.Append(Line(l)).Append('\n');
+        foreach (var l in lines.Where(l => l.First is { Failing: false, Baselined: false })) text.Append("warning: ").Append(Line(l)).Append('\n');
         foreach (var issue in result.ScanIssues) text.Append("scan issue: ").Append(Line(issue)).Append('\n');
         int tagged = result.Columns.Count(c => c.Accepted);
         int failures = result.Failures.Count(), warnings = result.Warnings.Count(), baselined = result.Baselined.Count();
         text.Append(result.Passed ? "check passed" : "check failed")
             .Append(CultureInfo.InvariantCulture, $": {failures} failing, {CountWording.Phrase(warnings, "warning", "warnings")}")
+            .Append(lines.Count < result.Findings.Count
+                ? $" ({CountWording.Phrase(lines.Count(l => !l.First.Baselined), "line", "lines")} above: a finding held by several sources is said once)" : "")
             .Append(baselined > 0 ? string.Create(CultureInfo.InvariantCulture, $", {baselined} known in the baseline") : "")
             .Append(CultureInfo.InvariantCulture, $"; {tagged} of {result.Columns.Count} in-scope columns tagged")
             .Append(result.ScanComplete ? ""
@@ -104,6 +112,15 @@ public sealed class CheckTextWriter : ICheckWriter
         Annotations.Suggestions.OneLine($"{finding.Key}  {CheckWriters.KindId(finding.Kind)}: {finding.Message}" +
                                         (CheckWriters.Hint(finding) is { } hint ? $"  {hint}" : "") +
                                         (finding is { Kind: FindingKind.Stale, Location: { Physical: true, Exists: true, Line: > 0 } at } ? $"  (at {at})" : ""));
+
+    /// <summary>One line of findings (<see cref="FindingLine"/>): <see cref="Line(CheckFinding)"/> for one finding; for the
+    /// same finding in several places, <c>table.column in 21 of the 22 sources holding t (a … b); not here: c  kind:
+    /// message  hint</c>.</summary>
+    /// <param name="line">The line.</param>
+    public static string Line(FindingLine line) => line.Places is null ? Line(line.First)
+        : Annotations.Suggestions.OneLine($"{line.Key}  {CheckWriters.KindId(line.First.Kind)}: {line.Message}" +
+                                          (line.Hint is { } hint ? $"  {hint}" : "") +
+                                          (line.First is { Kind: FindingKind.Stale, Location: { Physical: true, Exists: true, Line: > 0 } at } ? $"  (at {at})" : ""));
 
     /// <summary>One scan issue as a line: <c>source/table.column  kind: message</c>, the form of a finding's line.</summary>
     /// <param name="issue">The scan issue (its message never holds a sampled value or a credential).</param>
@@ -193,7 +210,10 @@ public sealed class CheckJsonWriter : ICheckWriter
 }
 
 /// <summary>GitHub Actions workflow commands: <c>::error file=…,line=…,col=…,title=…::message</c> for failing findings,
-/// <c>::warning</c> for warnings and for each scan issue (title <c>inventory scan incomplete: source/table</c>),
+/// <c>::warning</c> for warnings and for each scan issue (title <c>inventory scan incomplete: source/table</c>, on the
+/// table's annotation file when the issue names a table), a finding whose location is not a file on the annotation file
+/// that settles it (<see cref="FindingLocation.Anchor"/>, as SARIF), one command for the same finding of several tenants
+/// at the same entry (<see cref="FindingLine"/>),
 /// <c>::notice</c> for baselined ones. Escaping follows the workflow-command rules: in
 /// the message <c>%</c>, CR and LF become <c>%25</c>, <c>%0D</c>, <c>%0A</c>; in property values <c>:</c> and
 /// <c>,</c> also become <c>%3A</c> and <c>%2C</c>.</summary>
@@ -209,22 +229,36 @@ public sealed class GitHubCheckWriter : ICheckWriter
     public static string Render(CheckResult result)
     {
         var text = new StringBuilder();
-        foreach (var f in result.Findings)
+        foreach (var line in result.Lines)
         {
-            var command = f.Baselined ? "notice" : f.Failing ? "error" : "warning";
-            var title = $"inventory {CheckWriters.KindId(f.Kind)}: {f.Key}";
-            var message = CheckWriters.Message(f);
-            if (f.Location.Physical)
-                text.Append(CultureInfo.InvariantCulture,
-                    $"::{command} file={EscapeProperty(f.Location.File)},line={f.Location.Line}{(f.Location.Column > 0 ? $",col={f.Location.Column}" : "")},title={EscapeProperty(title)}::{EscapeData(message)}\n");
+            // Over a fleet annotated by one shared file, every tenant's finding points at the same entry: one command
+            // there naming the places (GitHub shows at most 10 warnings and 10 errors per step). Findings at different
+            // positions (one file per tenant) keep one command each.
+            var at = line.Findings.Select(f => At(f)?.ToString()).Distinct(StringComparer.Ordinal).Count();
+            if (line.Places is not null && at == 1)
+                text.Append(Command(line.First, $"inventory {CheckWriters.KindId(line.First.Kind)}: {line.Places.Location}",
+                    $"{line.Key}: {line.Message}{(line.Hint is { } hint ? $" ({hint})" : "")}{CheckWriters.Where(line.First)}"));
             else
-                text.Append(CultureInfo.InvariantCulture, $"::{command} title={EscapeProperty(title)}::{EscapeData(message)}\n");
+                foreach (var f in line.Findings)
+                    text.Append(Command(f, $"inventory {CheckWriters.KindId(f.Kind)}: {f.Key}", CheckWriters.Message(f)));
         }
         foreach (var issue in result.ScanIssues)
             text.Append(CultureInfo.InvariantCulture,
-                $"::warning title={EscapeProperty($"inventory scan incomplete: {issue.Key}")}::{EscapeData(CheckTextWriter.Line(issue))}\n");
+                $"::warning {Position(issue.Anchor)}title={EscapeProperty($"inventory scan incomplete: {issue.Key}")}::{EscapeData(CheckTextWriter.Line(issue))}\n");
         return text.ToString();
     }
+
+    /// <summary>The file a finding's annotation is shown on: its location, or for a location that is not a file (the
+    /// built-in policy, a database label) the annotation file that settles it (<see cref="FindingLocation.Anchor"/>), as
+    /// SARIF does; null when there is none.</summary>
+    private static FindingLocation? At(CheckFinding f) => f.Location.Physical ? f.Location : f.Location.Anchor;
+
+    private static string Command(CheckFinding f, string title, string message) =>
+        $"::{(f.Baselined ? "notice" : f.Failing ? "error" : "warning")} {Position(At(f))}title={EscapeProperty(title)}::{EscapeData(message)}\n";
+
+    /// <summary><c>file=…,line=…,col=…,</c> of a location, or "" for none.</summary>
+    private static string Position(FindingLocation? at) => at is null ? ""
+        : string.Create(CultureInfo.InvariantCulture, $"file={EscapeProperty(at.File)},line={at.Line}{(at.Column > 0 ? $",col={at.Column}" : "")},");
 
     /// <summary>Escapes a command's message: <c>%</c>, CR, LF.</summary>
     /// <param name="value">Text.</param>

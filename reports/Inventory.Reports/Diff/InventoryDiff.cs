@@ -208,8 +208,12 @@ public sealed record InventoryDiff
             }
             HintTableRenames(changes, firstOfSource, oldTables, newTables);
         }
-        return new InventoryDiff { Changes = changes };
+        return new InventoryDiff { Changes = changes, Places = new FleetChangeLines(old, @new) };
     }
+
+    /// <summary>Which places (sources, tenant schemas) hold which tables in the two inventories, for the text's fleet
+    /// lines (<see cref="FleetChangeLines"/>); null for a diff built without <see cref="Compare"/>.</summary>
+    internal FleetChangeLines? Places { get; init; }
 
     /// <summary>A table's row history as a diff shows it: <c>system-versioning</c>, <c>temporal-table (history in …)</c>, or null.</summary>
     private static string? HistoryOf(TableEntry table) => table.History switch
@@ -357,12 +361,17 @@ public static class InventoryDiffWriter
         sb.Append("schema: ").Append(schema.Count == 0 ? "no changes" : Counts(schema)).Append('\n');
         if (!diff.ClassificationLeftOut) sb.Append("classification: ").Append(other.Count == 0 ? "no changes" : Counts(other)).Append('\n');
         var listed = schema.Concat(other.Where(c => c.Kind != ChangeKind.StatusChanged)).ToList();
-        foreach (var c in listed)
-            sb.Append(Line(c)).Append('\n');
+        // Over a fleet, the same change in several sources or tenant schemas is one line naming them (trial33 finding 7).
+        var fleet = diff.Places;
+        foreach (var line in fleet?.Lines(listed) ?? listed.Select(c => new FleetChangeLines.ChangeLine(c, null)))
+            sb.Append(line.Places is null ? Line(line.Change) : FleetLine(line.Change, line.Places)).Append('\n');
         // A column that became a conflict without a line of its own (its category did not change) is named, not only counted.
         var named = listed.Where(c => c.Conflict is not null).Select(c => c.Location).ToHashSet(StringComparer.Ordinal);
-        foreach (var c in other.Where(c => c.Kind == ChangeKind.StatusChanged && c.Conflict is not null && !named.Contains(c.Location)))
-            sb.Append(CultureInfo.InvariantCulture, $"! {c.Location} conflict: {c.Conflict}\n");
+        var conflicts = other.Where(c => c.Kind == ChangeKind.StatusChanged && c.Conflict is not null && !named.Contains(c.Location)).ToList();
+        foreach (var line in fleet?.Lines(conflicts) ?? conflicts.Select(c => new FleetChangeLines.ChangeLine(c, null)))
+            sb.Append(line.Places is null
+                ? $"! {line.Change.Location} conflict: {line.Change.Conflict}\n"
+                : $"! {line.Places.Location} {line.Places.Where}{line.Places.NotHere} conflict: {line.Change.Conflict}\n");
         foreach (var transition in other.Where(c => c.Kind == ChangeKind.StatusChanged).GroupBy(c => (c.Old, c.New))
                      .OrderBy(g => g.Key.Old, StringComparer.Ordinal).ThenBy(g => g.Key.New, StringComparer.Ordinal))
             sb.Append(CultureInfo.InvariantCulture, $"~ status {transition.Key.Old} → {transition.Key.New}: {CountWording.Phrase(transition.Count(), "column", "columns")}\n");
@@ -386,12 +395,26 @@ public static class InventoryDiffWriter
         ? $"{ChangeLine(change)}; conflict: {conflict}"
         : ChangeLine(change);
 
-    private static string ChangeLine(InventoryChange change) => change.Kind switch
+    /// <summary>The same change in several places as one line: the change's line with its subject the unqualified
+    /// <c>table.column</c>, followed by where (<c>in 21 of the 22 sources holding utilisateurs (locataire-01 …
+    /// locataire-22)</c>) and the places not on it (<c>; not here: locataire-07: no column date_naissance</c>).</summary>
+    /// <param name="change">The line's first change (its kind, old and new values are every member's).</param>
+    /// <param name="places">Where the line's changes are.</param>
+    internal static string FleetLine(InventoryChange change, LocationGroup places)
     {
-        ChangeKind.ColumnAdded or ChangeKind.TableAdded when change.RenamedFrom is { } from => $"+ {change.Subject} ({change.New}; renamed from '{from}'?)",
-        ChangeKind.SourceAdded or ChangeKind.TableAdded or ChangeKind.ColumnAdded or ChangeKind.ForeignKeyAdded => $"+ {change.Subject} ({change.New})",
-        ChangeKind.SourceRemoved or ChangeKind.TableRemoved or ChangeKind.ColumnRemoved or ChangeKind.ForeignKeyRemoved => $"- {change.Subject} ({change.Old})",
-        _ => $"~ {change.Subject} {What(change.Kind)}: {change.Old ?? "(none)"} → {change.New ?? "(none)"}",
+        var subject = change.ForeignKey is null ? places.Location : $"{places.Location} foreign key {FleetChangeLines.WithoutSchema(change.ForeignKey, change)}";
+        var line = ChangeLine(change, subject) + $" {places.Where}{places.NotHere}";
+        return change.Conflict is { } conflict && change.Kind is not ChangeKind.StatusChanged ? $"{line}; conflict: {conflict}" : line;
+    }
+
+    private static string ChangeLine(InventoryChange change) => ChangeLine(change, change.Subject);
+
+    private static string ChangeLine(InventoryChange change, string subject) => change.Kind switch
+    {
+        ChangeKind.ColumnAdded or ChangeKind.TableAdded when change.RenamedFrom is { } from => $"+ {subject} ({change.New}; renamed from '{from}'?)",
+        ChangeKind.SourceAdded or ChangeKind.TableAdded or ChangeKind.ColumnAdded or ChangeKind.ForeignKeyAdded => $"+ {subject} ({change.New})",
+        ChangeKind.SourceRemoved or ChangeKind.TableRemoved or ChangeKind.ColumnRemoved or ChangeKind.ForeignKeyRemoved => $"- {subject} ({change.Old})",
+        _ => $"~ {subject} {What(change.Kind)}: {change.Old ?? "(none)"} → {change.New ?? "(none)"}",
     };
 
     private static string What(ChangeKind kind) => kind switch

@@ -112,6 +112,9 @@ public sealed class XlsxReportWriter : IReportWriter
                 {
                     s.Name, s.Role.ToText(), t.Name, t.Activity ?? "", N(t.Columns), N(t.Tagged), N(t.UntaggedWithSuggestion), N(t.UntaggedNoSuggestion), N(t.Conflict), N(t.NotSampled), N(t.NotSampledByType),
                 })), 18);
+            if (model.AnnotatedNotScanned is { Count: > 0 } notScanned)
+                AddSheet(workbookPart, sheets, "Annotées non inventoriées", ["Annoté", "Enregistre", "Pourquoi", "Annotation"],
+                    notScanned.Select(a => new[] { a.Location, a.Annotated, a.Why, a.At }), 30);
             if (model.HasPrevious)
                 AddSheet(workbookPart, sheets, "Changements", ["Changement", "Emplacement", "Avant", "Après"],
                     PreviousWithoutRecords(model).Concat(model.ChangeRows.Select(c => new[] { c.Kind, c.Location, c.Old, c.New })), 30);

@@ -118,9 +118,20 @@ public sealed class AnnotationLoader
         }
         catch (ConfigurationException e)
         {
-            // A syntax error stops the file's parse: say that nothing of it was applied, not just where it broke.
-            errors.Add(new AnnotationError(AnnotationErrorKind.Syntax,
-                $"{e.Reason}; none of this file's annotations were applied (fix the file and run again)", e.File, e.Line, e.Column));
+            // A syntax error stops the file's parse: say that nothing of it was applied, not just where it broke. Every
+            // error one run can name is given, in line order (trial33 finding 9): each tab in indentation, and the
+            // parser's first error, after which it cannot read on.
+            var found = StrictYaml.SyntaxErrors(text, file, out var stopped);
+            if (found.Count == 0) found = [e];
+            for (var i = 0; i < found.Count; i++)
+            {
+                var error = found[i];
+                var message = error.Reason
+                    + (i == 0 ? "; none of this file's annotations were applied (fix the file and run again)" : "")
+                    + (stopped && error.Reason != StrictYaml.TabInIndentation && ReferenceEquals(error, found.Last(f => f.Reason != StrictYaml.TabInIndentation))
+                        ? "; the YAML parser stops here, so an error further down shows only once this one is fixed" : "");
+                errors.Add(new AnnotationError(AnnotationErrorKind.Syntax, message, error.File, error.Line, error.Column));
+            }
             return [];
         }
         // A repeated key is an error of its entry only (neither entry applies); the other entries are read below. A column

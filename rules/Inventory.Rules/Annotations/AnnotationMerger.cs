@@ -96,6 +96,7 @@ public sealed class AnnotationMerger
         var stale = new List<StaleAnnotation>();
         var bySource = document.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var applied = new Dictionary<TableEntry, TableAnnotation>(ReferenceEqualityComparer.Instance);
+        var layers = new Dictionary<TableEntry, List<TableAnnotation>>(ReferenceEqualityComparer.Instance);
         // Sources the scan could not connect to (a connection-failed issue): which tables they hold is unknown, so an
         // annotation naming one, or a source-less one whose table no scanned source holds, is not stale (trial 19).
         // The same holds for the sources (or the one source's tables) of a shard missing from a merge.
@@ -173,6 +174,10 @@ public sealed class AnnotationMerger
             {
                 // With several sources an annotation without 'source:' applies to each; the most specific one wins: an
                 // exact name over a pattern, then a source-specific one; on a tie the first in load order.
+                // The less specific ones stay behind it for what it does not say (a tenant's stub holding only the
+                // columns its table adds, over the fleet's source-less entry: trial33 finding 8).
+                if (!layers.TryGetValue(table, out var layered)) layers[table] = layered = [];
+                TableNamePattern.Layer(layered, annotation, table);
                 if (applied.TryGetValue(table, out var previous) && !TableNamePattern.MoreSpecific(annotation, previous, table)) continue;
                 applied[table] = annotation;
             }
@@ -243,10 +248,12 @@ public sealed class AnnotationMerger
         int conflicts = 0, tagged = 0;
         foreach (var (_, table, column) in document.AllColumns())
         {
-            applied.TryGetValue(table, out var tableAnnotation);
             Reset(column);
             ApplyDatabaseLabel(column);
-            var columnAnnotation = tableAnnotation?.Columns.FirstOrDefault(c => c.Name == column.Name);
+            // The most specific annotation's entry, else a less specific one's (TableNamePattern.Layer).
+            var columnAnnotation = layers.TryGetValue(table, out var layered)
+                ? layered.Select(a => a.Columns.FirstOrDefault(c => c.Name == column.Name)).FirstOrDefault(c => c is not null)
+                : null;
             if (columnAnnotation is not null)
             {
                 ApplyAnnotation(column, columnAnnotation);
@@ -258,9 +265,12 @@ public sealed class AnnotationMerger
         foreach (var (_, table) in document.AllTables())
         {
             applied.TryGetValue(table, out var annotation);
-            table.Activity = annotation?.Activity;
-            table.Retention = annotation?.Retention;
-            table.SharedWith = annotation is null ? [] : [.. annotation.SharedWith];
+            // What the most specific annotation leaves unsaid comes from the less specific ones (a tenant's own stub
+            // without activity keeps the fleet entry's).
+            var layered = layers.GetValueOrDefault(table) ?? [];
+            table.Activity = layered.Select(a => a.Activity).FirstOrDefault(a => a is not null);
+            table.Retention = layered.Select(a => a.Retention).FirstOrDefault(r => r is not null);
+            table.SharedWith = [.. layered.Select(a => a.SharedWith).FirstOrDefault(w => w.Count > 0) ?? []];
             table.AnnotationFile = annotation is null ? null : DisplayPath(annotation.Location.File);
         }
         foreach (var (table, before) in prewritten)

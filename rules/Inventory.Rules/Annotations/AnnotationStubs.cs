@@ -62,8 +62,10 @@ public static partial class AnnotationStubs
         {
             if (source.Role == ProcessingRole.Processor) continue;
             if (table is not null && entry.QualifiedName != table) continue;
-            var annotation = TableNamePattern.Applying(annotations, source.Name, entry);
-            var annotated = annotation?.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+            // Entries of less specific annotations count too: the merger layers them (TableNamePattern.Layer).
+            var layers = TableNamePattern.Layers(annotations, source.Name, entry);
+            var annotation = layers.FirstOrDefault();
+            var annotated = layers.SelectMany(a => a.Columns.Select(c => c.Name)).ToHashSet(StringComparer.Ordinal);
             var missing = entry.Columns
                 .Where(c => !annotated.Contains(c.Name) && c.Annotation is null && c.Origin != Classification.Origin.DatabaseLabel)
                 .OrderBy(c => c.Ordinal).ToArray();
@@ -98,16 +100,34 @@ public static partial class AnnotationStubs
             planned.Add(new StubFile(pendingPath, StubAction.Pending, text.ToString(), annotation.Table, names));
         }
 
+        var sharedPaths = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var stub in FleetStubs(document, unannotated))
         {
             var (source, entry, missing) = stub.First;
             var path = FreePath(outDir, stub.SourceLess ? FileNameFor(entry.QualifiedName) : StemFor(document, source, entry.QualifiedName), taken, allowNumbered: true)!;
+            if (stub.SourceLess) sharedPaths[entry.QualifiedName] = System.IO.Path.GetFileName(path);
             var content = new StringBuilder();
             content.Append(CultureInfo.InvariantCulture, $"# Annotations of table {Suggestions.OneLine(entry.QualifiedName)}, written by `inventory annotate`.\n");
             if (stub.SourceLess)
             {
-                content.Append(CultureInfo.InvariantCulture, $"# One entry for the {stub.Sources.Count} sources holding this table with these columns ({Suggestions.OneLine(SourceRange(stub.Sources))}):\n");
-                content.Append(CultureInfo.InvariantCulture, $"# without `source:` it applies to each of them; suggestions from {Suggestions.OneLine(source.Name)}.\n");
+                // "all but locataire-07" rather than a range that hides the exception (trial33 finding 8).
+                var holders = stub.Sources.Count + stub.Others.Count;
+                if (stub.Others.Count == 0)
+                {
+                    content.Append(CultureInfo.InvariantCulture, $"# One entry for the {stub.Sources.Count} sources holding this table with these columns ({Suggestions.OneLine(SourceRange(stub.Sources))}):\n");
+                    content.Append(CultureInfo.InvariantCulture, $"# without `source:` it applies to each of them; suggestions from {Suggestions.OneLine(source.Name)}.\n");
+                }
+                else
+                {
+                    content.Append(CultureInfo.InvariantCulture, $"# One entry without `source:` for the {holders} sources holding this table; all but {Suggestions.OneLine(ExceptionList(stub.Others))}\n");
+                    content.Append("# have exactly these columns: a stub with `source:` holds only what differs and takes the rest from here.\n");
+                    content.Append(CultureInfo.InvariantCulture, $"# Suggestions from {Suggestions.OneLine(source.Name)}.\n");
+                }
+            }
+            else if (stub.Shared is not null && sharedPaths.GetValueOrDefault(entry.QualifiedName) is { } sharedFile)
+            {
+                content.Append(CultureInfo.InvariantCulture, $"# Only what {Suggestions.OneLine(source.Name)}'s table has that the shared entry in {Suggestions.OneLine(sharedFile)} does not\n");
+                content.Append("# (a column more, or another type): its other columns take the shared entry's categories.\n");
             }
             content.Append("# Fill in each `category:` (none, a category or category.subcategory); an empty category does not tag the column.\n");
             content.Append("# Optional: activity, retention, shared-with (recipients), reason; per column: reason, retention, shared-with.\n");
@@ -122,7 +142,13 @@ public static partial class AnnotationStubs
 
     /// <summary>A new stub: one source's table, or one source-less entry for the sources holding the table with the same
     /// columns.</summary>
-    private sealed record NewStub(bool SourceLess, (SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing) First, IReadOnlyList<string> Sources);
+    /// <param name="SourceLess">True for the shared stub of several sources.</param>
+    /// <param name="First">The place the stub is written from, with the entries to write.</param>
+    /// <param name="Sources">The sources the stub is for.</param>
+    /// <param name="Others">For a shared stub, the sources holding the table that it is not for (their table differs).</param>
+    /// <param name="Shared">For the stub of a source whose table differs from a shared one, that shared stub; else null.</param>
+    private sealed record NewStub(bool SourceLess, (SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing) First, IReadOnlyList<string> Sources,
+        IReadOnlyList<string> Others, NewStub? Shared = null);
 
     /// <summary>The new stubs for tables without annotation. With several sources, a table held by several of them with
     /// the same columns (names and declared types, in order) gets one source-less stub for those sources (the largest
@@ -138,10 +164,23 @@ public static partial class AnnotationStubs
             var shapes = places.GroupBy(p => Shape(p.Entry, p.Missing), StringComparer.Ordinal)
                 .Select(g => g.ToList()).OrderByDescending(g => g.Count).ToList();
             var shared = NamesSource(document) && shapes[0].Count > 1 ? shapes[0] : null;
+            NewStub? sharedStub = null;
             if (shared is not null)
-                yield return new NewStub(true, shared[0], shared.Select(p => p.Source.Name).ToList());
+                yield return sharedStub = new NewStub(true, shared[0], shared.Select(p => p.Source.Name).ToList(),
+                    places.Where(p => !shared.Contains(p)).Select(p => p.Source.Name).ToList());
             foreach (var place in places.Where(p => shared is null || !shared.Contains(p)))
-                yield return new NewStub(false, place, [place.Source.Name]);
+            {
+                if (sharedStub is null)
+                {
+                    yield return new NewStub(false, place, [place.Source.Name], []);
+                    continue;
+                }
+                // Only what differs from the shared entry (a column more, another type); the merger layers the source's
+                // document over the shared one for the rest (trial33 finding 8: the stub repeated every shared column).
+                var sharedColumns = sharedStub.First.Missing.Select(c => (c.Name, c.DeclaredType)).ToHashSet();
+                var own = place.Missing.Where(c => !sharedColumns.Contains((c.Name, c.DeclaredType))).ToArray();
+                if (own.Length > 0) yield return new NewStub(false, place with { Missing = own }, [place.Source.Name], [], sharedStub);
+            }
         }
     }
 
@@ -150,6 +189,10 @@ public static partial class AnnotationStubs
     private static string Shape(TableEntry entry, ColumnEntry[] missing) =>
         string.Join("\u0001", entry.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name + "\u0002" + c.DeclaredType))
         + "\u0003" + string.Join("\u0001", missing.Select(c => c.Name));
+
+    /// <summary>The sources a shared stub is not for, as its comment names them: up to ten, then a count.</summary>
+    private static string ExceptionList(IReadOnlyList<string> sources) =>
+        sources.Count <= 10 ? string.Join(", ", sources) : $"{string.Join(", ", sources.Take(10))} and {sources.Count - 10} others";
 
     /// <summary>Source names as a stub's comment gives them: all up to three, else first … last.</summary>
     private static string SourceRange(IReadOnlyList<string> sources) =>

@@ -11,7 +11,8 @@ namespace Inventory.Annotations;
 /// schema). A value that is the exact name of a scanned table is always that table, even with a <c>*</c> in it.
 /// <para>When several documents cover one table, the most specific wins (<see cref="MoreSpecific"/>): an exact name over
 /// a pattern, then one with <c>source:</c> over one without, then the pattern with more literal characters; on a tie,
-/// the first in load order (file name order, then document order). Source of the rule: trial 32 (one annotation per tenant schema was the only way to annotate
+/// the first in load order (file name order, then document order); what it does not say (a column's entry, the
+/// activity, retention, recipients) comes from the next most specific (<see cref="Layer"/>). Source of the rule: trial 32 (one annotation per tenant schema was the only way to annotate
 /// a schema-per-tenant application).</para>
 /// </summary>
 public sealed class TableNamePattern
@@ -68,6 +69,37 @@ public sealed class TableNamePattern
             : c.Exact == 0 && c.Literal > p.Literal;
     }
 
+    /// <summary>Places an annotation covering <paramref name="table"/> among the others that cover it, most specific
+    /// first (<see cref="MoreSpecific"/>; on a tie, load order). The merger takes a column's entry, and a table's activity,
+    /// retention and recipients, from the first layer that gives them: a source-specific document holding only the columns
+    /// one tenant adds relies on the fleet's source-less document for the rest (trial33 finding 8: the differing tenant's
+    /// stub repeated every shared column, to be filled twice and to drift).</summary>
+    /// <param name="layers">The annotations covering the table so far, most specific first; modified.</param>
+    /// <param name="annotation">An annotation covering the table, met later in load order.</param>
+    /// <param name="table">The table.</param>
+    public static void Layer(List<TableAnnotation> layers, TableAnnotation annotation, TableEntry table)
+    {
+        var at = layers.FindIndex(l => MoreSpecific(annotation, l, table));
+        layers.Insert(at < 0 ? layers.Count : at, annotation);
+    }
+
+    /// <summary>Every annotation that applies to a table of a source, most specific first (<see cref="Layer"/>); empty
+    /// when none does.</summary>
+    /// <param name="annotations">Loaded annotations with their patterns (<see cref="Read"/>), in load order.</param>
+    /// <param name="source">The source's name.</param>
+    /// <param name="table">The table.</param>
+    public static IReadOnlyList<TableAnnotation> Layers(IReadOnlyList<(TableAnnotation Annotation, TableNamePattern? Pattern)> annotations, string source, TableEntry table)
+    {
+        var layers = new List<TableAnnotation>();
+        foreach (var (annotation, pattern) in annotations)
+        {
+            if (annotation.Source is not null && annotation.Source != source) continue;
+            if (annotation.Table != table.QualifiedName && !(pattern?.Matches(table) ?? false)) continue;
+            Layer(layers, annotation, table);
+        }
+        return layers;
+    }
+
     /// <summary>Each annotation with its <c>table:</c> pattern read once (null for an exact name), for
     /// <see cref="Applying"/> over many tables.</summary>
     /// <param name="annotations">Loaded annotations, in load order.</param>
@@ -82,15 +114,6 @@ public sealed class TableNamePattern
     /// <param name="annotations">Loaded annotations with their patterns (<see cref="Read"/>), in load order.</param>
     /// <param name="source">The source's name.</param>
     /// <param name="table">The table.</param>
-    public static TableAnnotation? Applying(IReadOnlyList<(TableAnnotation Annotation, TableNamePattern? Pattern)> annotations, string source, TableEntry table)
-    {
-        TableAnnotation? best = null;
-        foreach (var (annotation, pattern) in annotations)
-        {
-            if (annotation.Source is not null && annotation.Source != source) continue;
-            if (annotation.Table != table.QualifiedName && !(pattern?.Matches(table) ?? false)) continue;
-            if (best is null || MoreSpecific(annotation, best, table)) best = annotation;
-        }
-        return best;
-    }
+    public static TableAnnotation? Applying(IReadOnlyList<(TableAnnotation Annotation, TableNamePattern? Pattern)> annotations, string source, TableEntry table) =>
+        Layers(annotations, source, table).FirstOrDefault();
 }

@@ -63,9 +63,10 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         var previous = settings.Previous is null ? null : InventoryJson.Read(settings.Previous);
 
         var location = AnnotationsLocation.Resolve(settings.Annotations, config);
+        AppliedAnnotations? applied = null;
         if (location.ShouldLoad)
         {
-            var applied = flow.MergeAnnotations(inventory, location);
+            applied = flow.MergeAnnotations(inventory, location);
             if (applied.Annotations.Errors.Count > 0)
             {
                 foreach (var error in applied.Annotations.Errors) errors.Error(error.Message);
@@ -75,7 +76,8 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
             console.Write(new Text($"annotations: {applied.Annotations.Files.Count} file(s), {applied.Merge.Tagged} column(s) tagged\n"));
         }
 
-        var model = flow.BuildReport(inventory, policy, previous: previous);
+        // Annotated items the inventory does not hold are listed under coverage (trial33 finding 1b).
+        var model = flow.BuildReport(inventory, policy, previous: previous, applied: applied);
         foreach (var path in await InventoryFlow.WriteReportsAsync(model, writers, settings.Out, cancellationToken))
             console.Write(new Text($"wrote {path}\n"));
         if (model.Changes is { PreviousHeldNoRecords: true } changes)

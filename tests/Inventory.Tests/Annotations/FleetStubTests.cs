@@ -34,11 +34,11 @@ public sealed class FleetStubTests
     /// <summary>A fleet of sources <c>locataire-NN</c>, each with the language's account table and a <c>journal</c>
     /// table; tenant <paramref name="fewer"/> lacks the last column, tenant <paramref name="retyped"/> declares its
     /// second column as <c>varchar(320)</c>.</summary>
-    private static InventoryDocument Fleet(int language, int tenants, int fewer = 0, int retyped = 0)
+    private static InventoryDocument Fleet(int language, int tenants, int fewer = 0, int retyped = 0, int extra = 0)
     {
         var (table, columns) = Schemas[language];
         return Some.Document(Enumerable.Range(1, tenants).Select(i => Some.Source($"locataire-{i:D2}",
-            Some.Table(table, null, [.. columns.Take(i == fewer ? columns.Length - 1 : columns.Length)
+            Some.Table(table, null, [.. columns.Take(i == fewer ? columns.Length - 1 : columns.Length).Concat(i == extra ? [columns[^1] + "_2"] : [])
                 .Select((c, k) => Some.Column(c, null, declaredType: k == 1 && i == retyped ? "varchar(320)" : null))]),
             Some.Table("journal", null, Some.Column("id", null), Some.Column("message", null)))).ToArray());
     }
@@ -74,23 +74,49 @@ public sealed class FleetStubTests
         select new TestCaseData(language, tenants).SetArgDisplayNames(Schemas[language].Table, tenants.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [TestCaseSource(nameof(FleetsWithExceptions))]
-    public void Plan_TenantsWhoseTableDiffers_GetTheirOwnStubs(int language, int tenants)
+    public void Plan_TenantsWhoseTableDiffers_StubsHoldOnlyWhatDiffersOverTheSharedOne(int language, int tenants)
     {
+        // Given a fleet where tenant 7 has a column more, tenant 17 a column fewer, tenant 30 another type for a column
         using var dir = new TempFolder();
-        var table = Schemas[language].Table;
+        var (table, columns) = Schemas[language];
+        InventoryDocument Document() => Fleet(language, tenants, fewer: 17, retyped: 30, extra: 7);
 
-        var plan = Annotate(Fleet(language, tenants, fewer: 17, retyped: 30), dir.Path).ToDictionary(p => Path.GetFileName(p.Path));
+        var plan = Annotate(Document(), dir.Path).ToDictionary(p => Path.GetFileName(p.Path));
 
+        // Then the shared stub names its exceptions, and the tenants' stubs hold only what differs (trial33 finding 8);
+        // tenant 17 needs none: the shared entry covers each of its columns
+        var shared = File.ReadAllText(plan[$"{table}.yml"].Path);
+        var extra = File.ReadAllText(plan[$"locataire-07.{table}.yml"].Path);
+        var retyped = File.ReadAllText(plan[$"locataire-30.{table}.yml"].Path);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(plan.Keys, Is.EquivalentTo(new[]
-                { "journal.yml", $"locataire-17.{table}.yml", $"locataire-30.{table}.yml", $"{table}.yml" }));
-            Assert.That(File.ReadAllText(plan[$"locataire-17.{table}.yml"].Path), Does.Contain("source: locataire-17\n"));
-            Assert.That(File.ReadAllText(plan[$"{table}.yml"].Path), Does.Contain($"# One entry for the {tenants - 2} sources holding this table with these columns"));
-            Assert.That(File.ReadAllText(plan[$"locataire-30.{table}.yml"].Path), Does.Contain("type: \"varchar(320)\""));
+            Assert.That(plan.Keys, Is.EquivalentTo(new[] { "journal.yml", $"locataire-07.{table}.yml", $"locataire-30.{table}.yml", $"{table}.yml" }));
+            Assert.That(shared, Does.Contain($"# One entry without `source:` for the {tenants} sources holding this table; all but locataire-07, locataire-17, locataire-30\n"));
+            Assert.That(extra, Does.Contain("source: locataire-07\n"));
+            Assert.That(plan[$"locataire-07.{table}.yml"].Columns, Is.EqualTo(new[] { columns[^1] + "_2" }));
+            Assert.That(plan[$"locataire-30.{table}.yml"].Columns, Is.EqualTo(new[] { columns[1] }));
+            Assert.That(retyped, Does.Contain("type: \"varchar(320)\""));
+            Assert.That(retyped, Does.Contain("takes the rest from").Or.Contain("take the shared entry's categories"));
         }
-        Assert.That(Annotate(Fleet(language, tenants, fewer: 17, retyped: 30), dir.Path), Is.Empty,
-            "each tenant's table is covered: the source-specific stubs win for the two that differ");
+
+        // When every stub is filled in (the retyped column differently in its tenant's stub) and merged again
+        foreach (var file in plan.Values)
+            File.WriteAllText(file.Path, File.ReadAllText(file.Path).Replace("category:\n",
+                file.Path.EndsWith($"locataire-30.{table}.yml", StringComparison.Ordinal) ? "category: contact.email\n" : "category: none\n", StringComparison.Ordinal));
+        var document = Document();
+        Assert.That(Annotate(document, dir.Path), Is.Empty, "each tenant's table is covered by its stub layered over the shared one");
+
+        // Then every column of the differing tenants is tagged: their own entries, and the shared entry's for the rest
+        var byTenant = document.Sources.ToDictionary(s => s.Name, s => s.Tables.Single(t => t.Name == table));
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var tenant in new[] { "locataire-07", "locataire-17", "locataire-30" })
+                Assert.That(byTenant[tenant].Columns.Where(c => c.Status != ColumnStatus.Tagged).Select(c => c.Name), Is.Empty, tenant);
+            Assert.That(byTenant["locataire-30"].Columns[1].DataCategory, Is.EqualTo("contact.email"), "the tenant's own entry wins");
+            Assert.That(byTenant["locataire-30"].Columns[0].Annotation?.File, Does.EndWith($"{table}.yml").And.Not.Contain("locataire"));
+            Assert.That(byTenant["locataire-01"].Columns[1].DataCategory, Is.EqualTo("none"));
+            Assert.That(byTenant["locataire-07"].Columns[^1].Annotation?.File, Does.EndWith($"locataire-07.{table}.yml"));
+        }
     }
 
     [Test]

@@ -89,7 +89,8 @@ public sealed class DatabaseLabelConflictTests
                 Does.EndWith("customer.yml"));
             Assert.That(result.GetProperty("properties").GetProperty("databaseLabel").GetString(), Is.EqualTo("database comment"));
             Assert.That(jsonFinding.GetProperty("location").GetProperty("databaseLabel").GetString(), Is.EqualTo("database comment"));
-            Assert.That(github, Does.StartWith("::warning title=inventory conflict%3A customer.contact::customer.contact: labelled none by the database comment"));
+            Assert.That(github, Does.Match(@"^::warning file=[^,]*customer\.yml,line=1,title=inventory conflict%3A customer\.contact::customer\.contact: labelled none by the database comment"),
+                "anchored on the annotation file that would confirm or override the label, as SARIF is");
             Assert.That(reportCode, Is.EqualTo(ExitCodes.Ok));
             Assert.That(markdown, Does.Contain("| Conflicts: annotations and database labels contradicted by the data | 1 |"));
             Assert.That(markdown, Does.Match(@"\| `[^`]*customer\.contact` \| `none` \| 40/40 sampled values match contact\.email \(detector\.email\) \| `database comment` \|"));
