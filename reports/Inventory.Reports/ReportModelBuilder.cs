@@ -269,10 +269,12 @@ internal static class ReportModelBuilder
         var folded = new HashSet<ColumnEntry>(ReferenceEqualityComparer.Instance);
         var byBase = new Dictionary<ColumnEntry, List<Assigned>>(ReferenceEqualityComparer.Instance);
         var assigned = assignment.Where(x => x.Path is null).ToDictionary<Assigned, ColumnEntry>(x => x.C, ReferenceEqualityComparer.Instance);
+        var lineage = new Dictionary<SourceEntry, ViewLineage>(ReferenceEqualityComparer.Instance);
         foreach (var x in assignment)
         {
             if (x.Path is not null || x.C.ReadsFrom is null || !DataCategoryVocabulary.IsPersonal(x.C.DataCategory)) continue;
-            if (ViewLineage.Root(x.S, x.C) is not { } root || !assigned.TryGetValue(root.Column, out var basis)) continue;
+            if (!lineage.TryGetValue(x.S, out var ofSource)) lineage[x.S] = ofSource = ViewLineage.Of(x.S);
+            if (ofSource.Root(x.C) is not { } root || !assigned.TryGetValue(root.Column, out var basis)) continue;
             if (basis.C.DataCategory != x.C.DataCategory || (x.A is not null && !ReferenceEquals(x.A, basis.A))) continue;
             folded.Add(x.C);
             if (!byBase.TryGetValue(basis.C, out var list)) byBase[basis.C] = list = [];

@@ -19,33 +19,42 @@ namespace Inventory.Annotations;
 /// nothing to inherit: the view column keeps its own classification.</item>
 /// </list>
 /// </summary>
-public static class ViewLineage
+public sealed class ViewLineage
 {
     /// <summary>Longest chain of views followed (a view over a view over …); a longer one, or a cycle, stops there.</summary>
     private const int MaxDepth = 32;
 
+    private readonly Dictionary<(string Schema, string Name), TableEntry> _tables = [];
+
+    private ViewLineage(SourceEntry source)
+    {
+        foreach (var table in source.Tables) _tables.TryAdd((table.Schema, table.Name), table);
+    }
+
+    /// <summary>The lineage of one source's tables as they are now (an index of its tables by schema and name: build it
+    /// again after changing the source's tables).</summary>
+    /// <param name="source">The source.</param>
+    public static ViewLineage Of(SourceEntry source) => new(source);
+
     /// <summary>The column <paramref name="column"/> shows, when it is in the same source of the inventory.</summary>
-    /// <param name="source">The source holding the view.</param>
     /// <param name="column">A column (of a view, or any other: null when it has no <see cref="ColumnEntry.ReadsFrom"/>).</param>
     /// <returns>The base table and column, or null.</returns>
-    public static (TableEntry Table, ColumnEntry Column)? Base(SourceEntry source, ColumnEntry column)
+    public (TableEntry Table, ColumnEntry Column)? Base(ColumnEntry column)
     {
-        if (column.ReadsFrom is not { } reference) return null;
-        var table = source.Tables.FirstOrDefault(t => t.Schema == reference.Schema && t.Name == reference.Table);
-        var target = table?.Columns.FirstOrDefault(c => c.Name == reference.Column);
-        return target is null || ReferenceEquals(target, column) ? null : (table!, target);
+        if (column.ReadsFrom is not { } reference || !_tables.TryGetValue((reference.Schema, reference.Table), out var table)) return null;
+        var target = table.Columns.FirstOrDefault(c => c.Name == reference.Column);
+        return target is null || ReferenceEquals(target, column) ? null : (table, target);
     }
 
     /// <summary>The last column of the chain a view column reads through (the table column under a view over a view),
     /// when that chain stays in the source's inventory.</summary>
-    /// <param name="source">The source holding the view.</param>
     /// <param name="column">A view column.</param>
     /// <returns>The root table and column, or null when the column reads no column of the inventory.</returns>
-    public static (TableEntry Table, ColumnEntry Column)? Root(SourceEntry source, ColumnEntry column)
+    public (TableEntry Table, ColumnEntry Column)? Root(ColumnEntry column)
     {
         (TableEntry Table, ColumnEntry Column)? root = null;
         var current = column;
-        for (int depth = 0; depth < MaxDepth && Base(source, current) is { } next; depth++)
+        for (int depth = 0; depth < MaxDepth && Base(current) is { } next; depth++)
         {
             root = next;
             current = next.Column;
@@ -63,18 +72,20 @@ public static class ViewLineage
         int inherited = 0;
         foreach (var source in document.Sources)
         {
+            if (!source.Tables.Any(t => t.Columns.Any(c => c.ReadsFrom is not null))) continue;
+            var lineage = Of(source);
             var done = new HashSet<ColumnEntry>(ReferenceEqualityComparer.Instance);
             foreach (var table in source.Tables)
                 foreach (var column in table.Columns)
-                    if (column.ReadsFrom is not null && Resolve(source, column, done, 0)) inherited++;
+                    if (column.ReadsFrom is not null && lineage.Resolve(source, column, done, 0)) inherited++;
         }
         return inherited;
     }
 
     /// <summary>Resolves one column after its base column; true when it inherited a category here.</summary>
-    private static bool Resolve(SourceEntry source, ColumnEntry column, HashSet<ColumnEntry> done, int depth)
+    private bool Resolve(SourceEntry source, ColumnEntry column, HashSet<ColumnEntry> done, int depth)
     {
-        if (!done.Add(column) || depth >= MaxDepth || Base(source, column) is not { } found) return false;
+        if (!done.Add(column) || depth >= MaxDepth || Base(column) is not { } found) return false;
         Resolve(source, found.Column, done, depth + 1);
         var basis = found.Column;
         var shown = column.ReadsFrom!.Display(source.DefaultSchema);

@@ -165,6 +165,19 @@ public sealed class ViewLineageTests
         }
     }
 
+    [Test]
+    public void Check_ViewOfSuggestedColumnBelowThreshold_SaysToTagTheBaseColumn()
+    {
+        var n = Names[0];
+        var document = Document(0);
+        new AnnotationMerger().Apply(document, AnnotationSet.Empty);
+
+        var result = CheckGate.Evaluate(document, new CheckOptions { AcceptClassificationAbove = 0.99 });
+
+        var view = result.Findings.Single(f => f.Kind == FindingKind.Untagged && f.Table == n.View && f.Column == n.ViewColumn);
+        Assert.That(view.Message, Does.EndWith($"; a view of public.{n.Table}.{n.Email}, whose category is only suggested: tag that column and this one inherits it"));
+    }
+
     [TestCaseSource(nameof(Languages))]
     public void Merge_ViewAnnotatedLikeItsBase_KeepsItsAnnotation(int language)
     {
