@@ -67,6 +67,13 @@ public sealed class ReportModel
     /// with the same category and status in several sources or schemas is one line (<see cref="LocationGroup"/>).</summary>
     [JsonIgnore]
     public IReadOnlyList<UnassignedLine> UnassignedLines { get; init; } = [];
+    /// <summary>For the unattributed personal columns that views show as they are, where else they are readable (the
+    /// view columns are not listed apart), as <see cref="CategoryRecord.ReadableThrough"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> UnassignedReadableThrough { get; init; } = [];
+    /// <summary><see cref="UnassignedReadableThrough"/> in the JSON report, only when not empty.</summary>
+    [JsonPropertyName("unassignedReadableThrough")]
+    public IReadOnlyList<string>? UnassignedReadableThroughInJson => UnassignedReadableThrough.Count == 0 ? null : UnassignedReadableThrough;
     /// <summary><see cref="UnassignedLines"/> in the JSON report, only when a line names several places (null otherwise, so
     /// the JSON of an inventory without tenants is unchanged).</summary>
     [JsonPropertyName("unassignedLines")]
@@ -300,6 +307,15 @@ public sealed class CategoryRecord
     /// <see cref="TableEntry.History"/>), as <c>table (mechanism)</c>, followed by <c>in N sources</c> when a fleet's
     /// tenants share it: the retention stated does not hold for those rows until the history is purged. Empty when none.</summary>
     public IReadOnlyList<string> RowHistory { get; init; } = [];
+    /// <summary>For the columns listed here that views or materialized views show as they are, where else they are
+    /// readable: <c>app/clients.courriel also readable through view v_clients.courriel</c>. The view columns themselves
+    /// are not listed as data of their own (the record counts the data once). Empty when no view shows them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> ReadableThrough { get; init; } = [];
+    /// <summary><see cref="ReadableThrough"/> in the JSON report, only when some view shows the columns (null otherwise,
+    /// so the JSON of an inventory without views is unchanged).</summary>
+    [JsonPropertyName("readableThrough")]
+    public IReadOnlyList<string>? ReadableThroughInJson => ReadableThrough.Count == 0 ? null : ReadableThrough;
 }
 
 /// <summary>A column of an activity's category with the claims it violates.</summary>

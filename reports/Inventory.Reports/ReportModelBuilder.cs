@@ -97,13 +97,17 @@ internal static class ReportModelBuilder
         var violations = claims.SelectMany(r => r.Findings.Where(f => f.Column is not null).Select(f => (f.Location, r.Claim.Id)))
             .GroupBy(x => x.Location, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Id).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        // A view column that shows a base column of the same record is the same data: the record lists the base column
+        // and names the views it is also readable through (ViewReadingsOf); every column keeps its row in the column list.
+        var views = ViewReadingsOf(assignment);
+        var recorded = assignment.Where(x => !views.Folded.Contains(x.C)).ToList();
         // A JSON column carries one category; the other personal categories its path annotations tag (contact or card
         // data inside a payment payload) belong to the same activity, listed as `table.column $.path`.
-        var withPaths = assignment.Concat(pathAssignment).ToList();
+        var withPaths = recorded.Concat(pathAssignment.Where(x => !views.Folded.Contains(x.C))).ToList();
         var fleet = new FleetSummary(inventory);
-        var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, withPaths, violations, inventory, previous, fleet)).ToList();
+        var records = policy is null ? [] : policy.Activities.Select(a => Activity(a, policy, withPaths, violations, inventory, previous, fleet, views)).ToList();
         var columns = assignment.Select(x => Row(x, policy, options)).ToList();
-        var unassigned = assignment.Where(x => DataCategoryVocabulary.IsPersonal(x.C.DataCategory) && x.A is null)
+        var unassigned = recorded.Where(x => DataCategoryVocabulary.IsPersonal(x.C.DataCategory) && x.A is null)
             .Select(x => Row(x, policy, options)).ToList();
         var unassignedAt = unassigned.DistinctBy(r => r.Location).ToDictionary(r => r.Location, StringComparer.Ordinal);
         var undeclared = records.SelectMany(r => r.Categories.Where(k => !k.Declared)
@@ -145,6 +149,7 @@ internal static class ReportModelBuilder
                     describe: (place, item) => FleetSummary.Holds(place, item.Column, item.Detail.Split('\u0001')[0]))
                 .Select(g => (Group: g, First: unassignedAt[g.Locations[0]]))
                 .Select(x => new UnassignedLine { Group = x.Group, Category = x.First.Category, Status = x.First.Status }).ToList(),
+            UnassignedReadableThrough = recorded.Where(x => x.A is null && x.Path is null).Select(views.Through).OfType<string>().ToList(),
             UndeclaredCategories = undeclared,
             UnknownActivities = unknownActivities.ToList(),
             Conflicts = inventory.AllColumns().Where(x => x.Column.Status == ColumnStatus.Conflict).Select(x => new ConflictRow
@@ -242,6 +247,43 @@ internal static class ReportModelBuilder
     /// <summary>A column with the activity it is attributed to (null: not attributed, or not personal).</summary>
     /// <summary>A column attributed to an activity (or to none); for a JSON path's own category, <see cref="Path"/> and
     /// <see cref="PathCategory"/> name the path and the category its annotation tags.</summary>
+    /// <summary>The view columns the record of processing folds under their base column, and for each base column the
+    /// views it is also readable through.</summary>
+    /// <param name="Folded">View columns not listed as data of their own.</param>
+    /// <param name="ByBase">For a base column, its view columns in document order.</param>
+    private sealed record ViewReadings(IReadOnlySet<ColumnEntry> Folded, IReadOnlyDictionary<ColumnEntry, List<Assigned>> ByBase)
+    {
+        /// <summary>The note of a base column: <c>app/clients.courriel also readable through view v_clients.courriel,
+        /// materialized view mv_clients.courriel</c>; null when no view shows it.</summary>
+        public string? Through(Assigned x) => ByBase.TryGetValue(x.C, out var shown)
+            ? $"{x.ColumnLocation} also readable through " + string.Join(", ", shown.Select(v =>
+                $"{(v.T.Kind == Inventory.Catalog.TableKind.MaterializedView ? "materialized view" : "view")} {v.T.QualifiedName}.{v.C.Name}"))
+            : null;
+    }
+
+    /// <summary>Which view columns are the same data as a column already in the record (trial 32 finding 9): a view column
+    /// whose chain of views ends at a column of the same source in the inventory (<see cref="ViewLineage.Root"/>), with the
+    /// same personal category, and attributed to the same activity or to none (a view annotated with another activity is
+    /// another use of the data, and stays listed there).</summary>
+    private static ViewReadings ViewReadingsOf(List<Assigned> assignment)
+    {
+        var folded = new HashSet<ColumnEntry>(ReferenceEqualityComparer.Instance);
+        var byBase = new Dictionary<ColumnEntry, List<Assigned>>(ReferenceEqualityComparer.Instance);
+        var assigned = assignment.Where(x => x.Path is null).ToDictionary<Assigned, ColumnEntry>(x => x.C, ReferenceEqualityComparer.Instance);
+        var lineage = new Dictionary<SourceEntry, ViewLineage>(ReferenceEqualityComparer.Instance);
+        foreach (var x in assignment)
+        {
+            if (x.Path is not null || x.C.ReadsFrom is null || !DataCategoryVocabulary.IsPersonal(x.C.DataCategory)) continue;
+            if (!lineage.TryGetValue(x.S, out var ofSource)) lineage[x.S] = ofSource = ViewLineage.Of(x.S);
+            if (ofSource.Root(x.C) is not { } root || !assigned.TryGetValue(root.Column, out var basis)) continue;
+            if (basis.C.DataCategory != x.C.DataCategory || (x.A is not null && !ReferenceEquals(x.A, basis.A))) continue;
+            folded.Add(x.C);
+            if (!byBase.TryGetValue(basis.C, out var list)) byBase[basis.C] = list = [];
+            list.Add(x);
+        }
+        return new ViewReadings(folded, byBase);
+    }
+
     private sealed record Assigned(SourceEntry S, TableEntry T, ColumnEntry C, ProcessingActivity? A, string? Path = null, string? PathCategory = null)
     {
         /// <summary>The category the record lists this entry under: the path's, else the column's.</summary>
@@ -255,7 +297,8 @@ internal static class ReportModelBuilder
     }
 
     private static ActivityRecord Activity(ProcessingActivity a, PolicyDocument policy, List<Assigned> assignment,
-        Dictionary<string, IReadOnlyList<string>> violations, InventoryDocument inventory, InventoryDocument? previous, FleetSummary fleet)
+        Dictionary<string, IReadOnlyList<string>> violations, InventoryDocument inventory, InventoryDocument? previous, FleetSummary fleet,
+        ViewReadings views)
     {
         var mine = assignment.Where(x => ReferenceEquals(x.A, a)).ToList();
         var categories = new List<CategoryRecord>();
@@ -276,6 +319,7 @@ internal static class ReportModelBuilder
                     describe: (place, item) => FleetSummary.Holds(place, item.Column, category),
                     violates: item => item.Detail.Length == 0 ? [] : item.Detail.Split(',')),
                 RowHistory = RowHistoryOf(cols),
+                ReadableThrough = cols.Where(x => x.Path is null).Select(views.Through).OfType<string>().ToList(),
                 AnnotatedRetention = cols.Where(x => AnnotatedRetentionOf(x) is { } r && RetentionDiffers(r, rule, policy, a))
                     .GroupBy(x => AnnotatedRetentionOf(x)!, StringComparer.Ordinal)
                     .Select(g => $"{g.Key} ({string.Join(", ", g.Select(x => x.C.Annotation?.Retention is null ? $"{x.S.Name}/{x.T.QualifiedName}" : x.ColumnLocation).Distinct(StringComparer.Ordinal))})").ToList(),

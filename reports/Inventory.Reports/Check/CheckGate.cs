@@ -163,6 +163,9 @@ public static class CheckGate
             : "no annotation";
         if (column.Status == ColumnStatus.Suggested && threshold is { } t && column.Confidence < t)
             why += $"; classification confidence {ConfidenceText.Format(column.Confidence)} is below {t.ToString("0.##", CultureInfo.InvariantCulture)}";
+        if (column.Origin == Origin.Lineage && column.ReadsFrom is { } of)
+            // A view column whose base column is only suggested carries that suggestion (ViewLineage): tag the base.
+            why += $"; a view of {of.Schema}.{of.Table}.{of.Column}, whose category is only suggested: tag that column and this one inherits it";
         var notSampled = column.NotSampled ?? table.NotSampled;
         if (column.Classification?.DataCategory is not null && notSampled is { } unread)
             // The suggestion printed beside it rests on the name and type alone: say so, as `annotate` does in its stubs.

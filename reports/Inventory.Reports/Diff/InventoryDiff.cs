@@ -44,6 +44,10 @@ public enum ChangeKind
     /// <summary>Whether the database keeps the table's row history (system versioning) changed: a table that starts
     /// keeping it no longer erases rows with DELETE.</summary>
     HistoryChanged,
+    /// <summary>The base column a view column shows (<see cref="ColumnEntry.ReadsFrom"/>) changed, appeared or went
+    /// (the view's SELECT was redefined): old and new are <c>table.column</c>, or null for none. Not reported against a
+    /// previous inventory whose source records no lineage at all (written before lineage was read).</summary>
+    LineageChanged,
     /// <summary>A column's status (tagged, suggested, untagged, conflict) changed.</summary>
     StatusChanged,
 }
@@ -93,7 +97,8 @@ public sealed record InventoryDiff
     /// <param name="kind">The change's kind.</param>
     public static bool IsSchemaChange(ChangeKind kind) => kind is ChangeKind.SourceAdded or ChangeKind.SourceRemoved
         or ChangeKind.TableAdded or ChangeKind.TableRemoved or ChangeKind.ColumnAdded or ChangeKind.ColumnRemoved or ChangeKind.TypeChanged
-        or ChangeKind.ForeignKeyAdded or ChangeKind.ForeignKeyRemoved or ChangeKind.DeleteRuleChanged or ChangeKind.HistoryChanged;
+        or ChangeKind.ForeignKeyAdded or ChangeKind.ForeignKeyRemoved or ChangeKind.DeleteRuleChanged or ChangeKind.HistoryChanged
+        or ChangeKind.LineageChanged;
 
     /// <summary>The schema changes only (<see cref="IsSchemaChange"/>), in the same order.</summary>
     /// <returns>A new diff; this one is not modified.</returns>
@@ -187,6 +192,7 @@ public sealed record InventoryDiff
             var oldTables = os.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
             var newTables = ns.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
             var firstOfSource = changes.Count;
+            bool oldLineage = os.Tables.Any(t => t.Columns.Any(c => c.ReadsFrom is not null));
             foreach (var table in oldTables.Keys.Union(newTables.Keys).Order(StringComparer.Ordinal))
             {
                 oldTables.TryGetValue(table, out var ot);
@@ -204,6 +210,7 @@ public sealed record InventoryDiff
                 if (HistoryOf(ot) != HistoryOf(nt))
                     changes.Add(new(ChangeKind.HistoryChanged, name, table, null, HistoryOf(ot), HistoryOf(nt)));
                 CompareColumns(changes, name, table, ot, nt);
+                if (oldLineage) CompareLineage(changes, os, ns, table, ot, nt);
                 CompareForeignKeys(changes, name, ns.DefaultSchema, table, ot, nt);
             }
             HintTableRenames(changes, firstOfSource, oldTables, newTables);
@@ -223,6 +230,17 @@ public sealed record InventoryDiff
         { VersionsOf: { } of } h => $"{h.Mechanism}, history of {of}",
         var h => h.Mechanism,
     };
+
+    /// <summary>Adds a <see cref="ChangeKind.LineageChanged"/> for each column of both inventories whose base column
+    /// differs. Called only when the old source records some lineage (an inventory written before lineage was read
+    /// would otherwise show every view column as changed).</summary>
+    private static void CompareLineage(List<InventoryChange> changes, SourceEntry os, SourceEntry ns, string table, TableEntry ot, TableEntry nt)
+    {
+        var oldColumns = ot.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        foreach (var nc in nt.Columns)
+            if (oldColumns.TryGetValue(nc.Name, out var oc) && oc.ReadsFrom != nc.ReadsFrom)
+                changes.Add(new(ChangeKind.LineageChanged, ns.Name, table, nc.Name, oc.ReadsFrom?.Display(os.DefaultSchema), nc.ReadsFrom?.Display(ns.DefaultSchema)));
+    }
 
     private static void CompareColumns(List<InventoryChange> changes, string source, string table, TableEntry ot, TableEntry nt)
     {
@@ -427,6 +445,7 @@ public static class InventoryDiffWriter
         ChangeKind.StatusChanged => "status",
         ChangeKind.DeleteRuleChanged => "delete rule",
         ChangeKind.HistoryChanged => "row history",
+        ChangeKind.LineageChanged => "view of",
         _ => InventoryDiff.KindName(kind),
     };
 

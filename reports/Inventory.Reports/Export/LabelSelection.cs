@@ -154,8 +154,10 @@ public static class LabelSelection
 
     private static ExportBasis? Exported(ColumnEntry column, double? threshold)
     {
-        // The gate's rule (ColumnEntry.CountsAsTagged): a tag, or a suggestion at or above the threshold.
-        if (column.DataCategory is null || !column.CountsAsTagged(threshold)) return null;
+        // The gate's rule (ColumnEntry.CountsAsTagged): a tag, or a suggestion at or above the threshold. A view column
+        // that inherits its base column's category (Origin.Lineage) is not exported: the label belongs on the base
+        // column, and the next scan gives it to the view again.
+        if (column.DataCategory is null || column.Origin == Origin.Lineage || !column.CountsAsTagged(threshold)) return null;
         if (column.Status is ColumnStatus.Tagged)
             return column.Origin == Origin.DatabaseLabel ? ExportBasis.DatabaseLabel : ExportBasis.Annotation;
         return ExportBasis.Suggestion;

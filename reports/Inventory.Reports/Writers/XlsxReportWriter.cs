@@ -211,10 +211,16 @@ public sealed class XlsxReportWriter : IReportWriter
                 .Concat(a.Categories.SelectMany(c => c.RowHistory.Select(r => $"⚠ {c.Category}: valeurs supprimées ou modifiées conservées dans l'historique de la base (deleted and overwritten values kept in the database's row history): {r}"))),
                 "Aucune durée déclarée (no retention declared)"),
             // As the HTML and Markdown records say "no column found" for a category without columns.
-            OrSaid(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Groups.Select(g => g.Text))}"),
+            OrSaid(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Groups.Select(g => g.Text))}")
+                    .Concat(ReadableThroughLines(a)),
                 "Aucune colonne trouvée (no column found)"),
         ];
     }
+
+    /// <summary>The register's notes on columns also readable through views (<see cref="CategoryRecord.ReadableThrough"/>),
+    /// one line each, in French and English as the other notes of the register.</summary>
+    private static IEnumerable<string> ReadableThroughLines(ActivityRecord a) =>
+        a.Categories.SelectMany(c => c.ReadableThrough.Select(r => $"{c.Category}: {r} (lisible aussi par une vue : même donnée)"));
 
     private static string[] ProcessorRow(ReportModel model, ActivityRecord a)
     {

@@ -262,6 +262,10 @@ public sealed class AnnotationMerger
             if (column.Status == ColumnStatus.Conflict) conflicts++;
             if (column.CountsAsTagged()) tagged++;
         }
+        // View columns take their base column's decision once every column's own is known (ViewLineage).
+        ViewLineage.Inherit(document);
+        conflicts = document.AllColumns().Count(x => x.Column.Status == ColumnStatus.Conflict);
+        tagged = document.AllColumns().Count(x => x.Column.CountsAsTagged());
         foreach (var (_, table) in document.AllTables())
         {
             applied.TryGetValue(table, out var annotation);

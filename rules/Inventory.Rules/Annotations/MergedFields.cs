@@ -32,6 +32,7 @@ internal sealed class MergedFields
         Field<ColumnEntry>(nameof(ColumnEntry.Nullable)), Field<ColumnEntry>(nameof(ColumnEntry.Comment)),
         Field<ColumnEntry>(nameof(ColumnEntry.NotSampled)), Field<ColumnEntry>(nameof(ColumnEntry.Stats)),
         Field<ColumnEntry>(nameof(ColumnEntry.Classification)), Field<ColumnEntry>(nameof(ColumnEntry.MaskedExamples)),
+        Field<ColumnEntry>(nameof(ColumnEntry.ReadsFrom)),
     };
 
     private static string Field<T>(string property) => $"{typeof(T).Name}.{property}";

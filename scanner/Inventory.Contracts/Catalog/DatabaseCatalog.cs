@@ -69,6 +69,25 @@ public sealed record ColumnInfo
     public DatabaseLabel? DatabaseLabel { get; init; }
     /// <summary>Provider-specific hint for the sampler (e.g. <c>clr</c>, <c>spatial</c>, <c>lob</c>, <c>xml</c>); null for plain types.</summary>
     public string? SamplingHint { get; init; }
+    /// <summary>For a column of a view or materialized view, the column of another relation whose values it shows as
+    /// they are (a plain column reference, under its own name or an alias), as the engine's catalog says; null for a
+    /// table's column, an expression (<c>a || b</c>, a function, a constant, an aggregate) or when the engine does not tell
+    /// (see <see cref="ColumnReference"/>).</summary>
+    public ColumnReference? ReadsFrom { get; init; }
+}
+
+/// <summary>A column of another relation of the same source, by exact names: the base column a view's column reads
+/// (column lineage). Expressions are never recorded: a view column that concatenates or computes several columns has no
+/// <see cref="ColumnReference"/>, so lineage is exact where it is given.</summary>
+/// <param name="Schema">Exact schema name (the database for MySQL/MariaDB, <c>main</c> for SQLite).</param>
+/// <param name="Table">Exact relation name (a table, or another view for a view over a view).</param>
+/// <param name="Column">Exact column name.</param>
+public sealed record ColumnReference(string Schema, string Table, string Column)
+{
+    /// <summary>The column named as the inventory names columns: <c>table.column</c> in the source's default schema,
+    /// <c>schema.table.column</c> elsewhere (<see cref="TableInfo.Qualify"/>).</summary>
+    /// <param name="defaultSchema">The source's default schema.</param>
+    public string Display(string defaultSchema) => $"{TableInfo.Qualify(Schema, Table, defaultSchema)}.{Column}";
 }
 
 /// <summary>A classification stored in the database itself.</summary>

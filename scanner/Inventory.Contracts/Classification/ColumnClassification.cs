@@ -54,6 +54,9 @@ public enum Origin
     Rules,
     /// <summary>The column model (trained with Microsoft.ML, scored by our own linear scorer).</summary>
     Model,
+    /// <summary>A view's column that shows a base column as it is (<see cref="T:Inventory.Model.ColumnEntry"/>'s <c>ReadsFrom</c>): it takes the
+    /// base column's category, status and confidence (an annotation or database label of the view column itself wins).</summary>
+    Lineage,
 }
 
 /// <summary>One piece of evidence behind a decision. Holds counts and ratios, never values.</summary>

@@ -243,6 +243,11 @@ public sealed class ColumnEntry
     public string? Conflict { get; set; }
     /// <summary>Masked examples (e.g. <c>j***@e***.c***</c>), only when the user asks for them.</summary>
     public List<string>? MaskedExamples { get; set; }
+    /// <summary>For a column of a view or materialized view, the base column it shows as it is, as the engine's catalog
+    /// says (<see cref="Catalog.ColumnInfo.ReadsFrom"/>); null for a table's column, an expression, or when the engine
+    /// does not tell. A view column whose base column has a category inherits it (<see cref="Origin.Lineage"/>), and
+    /// the record of processing lists the data once, under the base column.</summary>
+    public Catalog.ColumnReference? ReadsFrom { get; set; }
     /// <summary>For a column of JSON documents: each schema path the scan saw (<see cref="ColumnClassification.JsonPaths"/>)
     /// with its effective category (its annotation's, else what the scan found there); null for any other column.</summary>
     public List<PathEntry>? Paths { get; set; }
@@ -269,7 +274,8 @@ public sealed class ColumnEntry
 
     /// <summary>The CI gate's rule, shared by the check, the report's coverage and the claims: the column counts as
     /// tagged when an annotation or a database label gives its category (also when the evidence contradicts it: the
-    /// conflict is a finding of its own), or when a classification by rules or the model reaches
+    /// conflict is a finding of its own), or when a classification by rules or the model (or a view column's suggestion
+    /// inherited from its base column, <see cref="Origin.Lineage"/>) reaches
     /// <paramref name="acceptClassificationAbove"/>. A suggestion below it, or with no threshold, is not a tag (C06, C07).
     /// A <c>none</c> suggestion on a column that was not sampled is never accepted by the threshold: zero evidence is
     /// not "not personal" (README), the name alone decided it.</summary>
@@ -278,6 +284,7 @@ public sealed class ColumnEntry
     public bool CountsAsTagged(double? acceptClassificationAbove = null) =>
         Status is ColumnStatus.Tagged or ColumnStatus.Conflict
         || (Status == ColumnStatus.Suggested && Origin is global::Inventory.Classification.Origin.Rules or global::Inventory.Classification.Origin.Model
+                or global::Inventory.Classification.Origin.Lineage
             && acceptClassificationAbove is { } threshold && Confidence >= threshold
             && !(NotSampled is not null && DataCategory is { } category && global::Inventory.Classification.DataCategory.TopLevelOf(category) == "none"));
 }

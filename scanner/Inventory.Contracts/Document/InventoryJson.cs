@@ -160,6 +160,7 @@ public static class InventoryJson
             DatabaseLabel = new Catalog.DatabaseLabel("comment", "contact.email", "i", "r"),
             Conflict = "c",
             MaskedExamples = ["j***"],
+            ReadsFrom = new Catalog.ColumnReference("s", "u", "email"),
             Paths = [new PathEntry { Path = "$.a", DataCategory = "contact.email", Origin = Classification.Origin.Annotation, Annotation = new AnnotationRef { File = "f.yml" } }],
         };
         var table = new TableEntry

@@ -182,6 +182,14 @@ internal static class InventoryJsonWriter
         }
         String(writer, Names.Conflict, column.Conflict);
         Strings(writer, Names.MaskedExamples, column.MaskedExamples);
+        if (column.ReadsFrom is { } readsFrom)
+        {
+            writer.WriteStartObject(Names.ReadsFrom);
+            String(writer, Names.Schema, readsFrom.Schema);
+            String(writer, Names.Table, readsFrom.Table);
+            String(writer, Names.Column, readsFrom.Column);
+            writer.WriteEndObject();
+        }
         Array(writer, Names.Paths, column.Paths, Path);
         writer.WriteEndObject();
     }
@@ -385,6 +393,7 @@ internal static class InventoryJsonWriter
         public static readonly JsonEncodedText InformationType = JsonEncodedText.Encode("informationType");
         public static readonly JsonEncodedText Rank = JsonEncodedText.Encode("rank");
         public static readonly JsonEncodedText Conflict = JsonEncodedText.Encode("conflict");
+        public static readonly JsonEncodedText ReadsFrom = JsonEncodedText.Encode("readsFrom");
         public static readonly JsonEncodedText MaskedExamples = JsonEncodedText.Encode("maskedExamples");
         public static readonly JsonEncodedText Paths = JsonEncodedText.Encode("paths");
         public static readonly JsonEncodedText Path = JsonEncodedText.Encode("path");

@@ -74,6 +74,20 @@ public sealed partial class PostgresConnector
         var kept = relations.Where(r => r.RootOid is null && filter.Matches(r.Schema, r.Name)).ToList();
         var oids = kept.Select(r => r.Oid).ToArray();
 
+        // 1b. which base column each view column shows (one query for every view, only when the scan keeps some)
+        var views = kept.Where(r => r.Kind is "v" or "m").Select(r => r.Oid).ToArray();
+        var lineage = new Dictionary<(long View, int Attnum), ColumnReference>();
+        if (views.Length > 0)
+        {
+            await using var cmd = new NpgsqlCommand(_dialect.ViewLineageSql, connection) { CommandTimeout = ClientTimeout(limits) };
+            cmd.Parameters.AddWithValue("views", views);
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                foreach (var (attnum, reference) in ViewColumnSources(reader))
+                    lineage[(reader.GetInt64(0), attnum)] = reference;
+        }
+
         // 2. columns (unordered: sorted by attnum here)
         var columns = new Dictionary<long, List<(int Attnum, ColumnInfo Column, bool MaySelect)>>();
         await using (var cmd = new NpgsqlCommand(_dialect.ColumnsSql, connection) { CommandTimeout = ClientTimeout(limits) })
@@ -91,6 +105,7 @@ public sealed partial class PostgresConnector
                 var maySelect = reader.IsDBNull(9) || reader.GetBoolean(9);
                 list.Add((reader.GetInt32(1), new ColumnInfo
                 {
+                    ReadsFrom = lineage.GetValueOrDefault((oid, reader.GetInt32(1))),
                     Name = reader.GetString(2),
                     Ordinal = 0,
                     DeclaredType = reader.GetString(3),
@@ -180,6 +195,24 @@ public sealed partial class PostgresConnector
         };
     }
 
+
+    /// <summary>The base column of each output column of one view (a row of <see cref="PostgresDialect.ViewLineageSql"/>):
+    /// the rule's target entries (<see cref="PostgresRuleTree"/>) named through the rule's column dependencies. An entry
+    /// whose relation and column are not among the dependencies gets none.</summary>
+    private static IEnumerable<(int Attnum, ColumnReference Reference)> ViewColumnSources(NpgsqlDataReader reader)
+    {
+        if (reader.IsDBNull(2)) yield break; // a rule that depends on no column (SELECT 1 AS x)
+        var oids = reader.GetFieldValue<long[]>(2);
+        var attnums = reader.GetFieldValue<int[]>(3);
+        var schemas = reader.GetFieldValue<string[]>(4);
+        var relations = reader.GetFieldValue<string[]>(5);
+        var columns = reader.GetFieldValue<string[]>(6);
+        var named = new Dictionary<(long, int), ColumnReference>();
+        for (int i = 0; i < oids.Length; i++) named[(oids[i], attnums[i])] = new ColumnReference(schemas[i], relations[i], columns[i]);
+        foreach (var target in PostgresRuleTree.OutputColumns(reader.GetString(1)))
+            if (target.Relation != 0 && named.TryGetValue((target.Relation, target.Column), out var reference))
+                yield return (target.Position, reference);
+    }
 
     private sealed record Relation(long Oid, string Schema, string Name, string Kind, long? RowEstimate, long? RootOid, string? Comment, bool MaySelect,
         bool SchemaUsage, string Role, bool RowSecurity);

@@ -153,6 +153,34 @@ public sealed class SqlServerConnector : IConnector
                     fkRows.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6)));
             }
 
+            // Which base column each view column shows: one query for every view, only when the scan keeps some.
+            var lineage = new Dictionary<int, IReadOnlyList<ColumnReference?>>();
+            if (objects.Any(o => o.View))
+            {
+                await using var cmd = Command(connection, _dialect.ViewDefinitions, options, ids);
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                queries++;
+                var schemaOf = objects.ToDictionary(o => o.Id, o => o.Schema);
+                var byName = objects.GroupBy(o => (o.Schema.ToUpperInvariant(), o.Name.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
+                // SQL Server names are case-insensitive under the usual collations: the text's spelling is mapped to the
+                // catalog's exact schema, table and column names, and a name the catalog lacks gives no lineage.
+                ColumnReference? Exact(ColumnReference written, string viewSchema)
+                {
+                    var resolved = SqlServerViewDefinition.ResolveSchema(written, viewSchema,
+                        (schema, table) => byName.ContainsKey((schema.ToUpperInvariant(), table.ToUpperInvariant())));
+                    if (resolved is null || !byName.TryGetValue((resolved.Schema.ToUpperInvariant(), resolved.Table.ToUpperInvariant()), out var table)) return null;
+                    var column = columns.GetValueOrDefault(table.Id)?.FirstOrDefault(c => string.Equals(c.Name, written.Column, StringComparison.OrdinalIgnoreCase));
+                    return column is null ? null : new ColumnReference(table.Schema, table.Name, column.Name);
+                }
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var id = reader.GetInt32(0);
+                    if (!schemaOf.TryGetValue(id, out var viewSchema)) continue;
+                    lineage[id] = SqlServerViewDefinition.OutputColumns(Text(reader, 1), viewSchema)
+                        .Select(r => r is null ? null : Exact(r, viewSchema)).ToList();
+                }
+            }
+
             var labels = new Dictionary<(int, string), DatabaseLabel>();
             if (hasClassifications)
             {
@@ -188,8 +216,12 @@ public sealed class SqlServerConnector : IConnector
 
             var tables = objects.Select(o =>
             {
-                var cols = (columns.TryGetValue(o.Id, out var c) ? c : [])
-                    .Select(col => labels.TryGetValue((o.Id, col.Name), out var label) ? col with { DatabaseLabel = label } : col).ToList();
+                var listed = columns.TryGetValue(o.Id, out var c) ? c : [];
+                // A view's output columns and its SELECT's items match by position, when their counts agree.
+                var sources = lineage.TryGetValue(o.Id, out var read) && read.Count == listed.Count ? read : null;
+                var cols = listed
+                    .Select(col => labels.TryGetValue((o.Id, col.Name), out var label) ? col with { DatabaseLabel = label } : col)
+                    .Select((col, i) => sources?[i] is { } source ? col with { ReadsFrom = source } : col).ToList();
                 return new TableInfo
                 {
                     Schema = o.Schema,

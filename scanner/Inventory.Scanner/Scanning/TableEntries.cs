@@ -80,6 +80,7 @@ internal static class TableEntries
                 Nullable = e.Column.Nullable,
                 Comment = e.Column.Comment,
                 DatabaseLabel = e.Column.DatabaseLabel,
+                ReadsFrom = e.Column.ReadsFrom,
                 NotSampled = e.NotSampled,
                 Stats = Stats(e),
                 Classification = d,

@@ -114,6 +114,20 @@ public sealed partial class MySqlDatabaseConnector
             relations.RemoveAll(r => !keys.Contains((r.Schema, r.Name)));
         }
 
+        // 2c. which base column each view column shows (one query for every view, only when the scan keeps some)
+        var lineage = new Dictionary<(string, string), IReadOnlyList<ColumnReference?>>();
+        if (relations.Any(r => r.View))
+        {
+            await using var cmd = CatalogCommand(connection, _dialect.ViewDefinitionsSql(one), limits);
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var key = (reader.GetString(0), reader.GetString(1));
+                if (keys.Contains(key)) lineage[key] = MySqlViewDefinition.OutputColumns(reader.IsDBNull(2) ? null : reader.GetString(2));
+            }
+        }
+
         // 3. primary and foreign keys
         var primaryKeys = new Dictionary<(string, string), List<string>>();
         var foreignKeys = new Dictionary<(string, string), List<(string Name, string Column, string RefSchema, string RefTable, string RefColumn, string? OnDelete)>>();
@@ -164,8 +178,10 @@ public sealed partial class MySqlDatabaseConnector
         var tables = relations.Select(r =>
         {
             var key = (r.Schema, r.Name);
+            // A view's output columns and its definition's select items match by position, when their counts agree.
+            var sources = lineage.TryGetValue(key, out var read) && columns.TryGetValue(key, out var listed) && read.Count == listed.Count ? read : null;
             var cols = columns.TryGetValue(key, out var list)
-                ? list.OrderBy(c => c.Position).Select((c, i) => c.Column with { Ordinal = i + 1 }).ToList()
+                ? list.OrderBy(c => c.Position).Select((c, i) => c.Column with { Ordinal = i + 1, ReadsFrom = sources?[i] }).ToList()
                 : [];
             var parts = partitions.TryGetValue(key, out var p) ? p : [];
             return new TableInfo

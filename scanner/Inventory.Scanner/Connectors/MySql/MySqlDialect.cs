@@ -154,6 +154,19 @@ internal sealed class MySqlDialect
         WHERE {SchemaFilter("TABLE_SCHEMA", oneDatabase)}
         """;
 
+    /// <summary>Catalog query 2c, run only when the scan keeps views: each view's stored SELECT
+    /// (<c>VIEWS.VIEW_DEFINITION</c>, as the server rewrote it: identifiers back-quoted, tables database-qualified, every
+    /// output column aliased), read by <see cref="MySqlViewDefinition"/> for the base column each view column shows.
+    /// One query for every view (no N+1). The server leaves the definition empty for a user without SHOW VIEW on it;
+    /// such a view gets no lineage. MariaDB has no <c>VIEW_COLUMN_USAGE</c>, and MySQL's (8.0.13+) lists the columns a
+    /// view uses anywhere, not which output column reads which, so the definition is the one source for both.</summary>
+    /// <param name="oneDatabase">As for <see cref="TablesSql"/>.</param>
+    public string ViewDefinitionsSql(bool oneDatabase) => $"""
+        SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION
+        FROM information_schema.VIEWS
+        WHERE {SchemaFilter("TABLE_SCHEMA", oneDatabase)}
+        """;
+
     /// <summary>Catalog query 3: primary-key and foreign-key columns in key order, with the referenced table and
     /// columns and the delete rule (REFERENTIAL_CONSTRAINTS.DELETE_RULE: CASCADE, SET NULL, SET DEFAULT, RESTRICT, NO ACTION).</summary>
     /// <param name="oneDatabase">As for <see cref="TablesSql"/>.</param>

@@ -76,6 +76,35 @@ internal sealed class PostgresDialect
         ORDER BY n.nspname, c.relname
         """;
 
+    /// <summary>Catalog query 1b, run only when the scan keeps views or materialized views: each one's <c>_RETURN</c>
+    /// rule as text (<c>pg_rewrite.ev_action</c>, the parsed SELECT whose target entries carry <c>:resorigtbl</c> and
+    /// <c>:resorigcol</c>, the relation and column each output column shows as it is, see <see cref="PostgresRuleTree"/>)
+    /// and the columns the rule depends on (<c>pg_depend</c>, column-level entries), named: oid, attnum, schema, relation
+    /// and column arrays in step. One query for every view of the scan, whatever their number (no N+1); the views are
+    /// given as parameter <c>@views</c> (int8[]). <c>information_schema.view_column_usage</c> is not used: it lists the
+    /// columns a view uses anywhere (its WHERE included), not which output column reads which, and it omits
+    /// materialized views. Reads system catalogs only: no view is opened or locked.</summary>
+    public string ViewLineageSql => """
+        SELECT r.ev_class::int8 AS view_oid,
+               r.ev_action::text AS rule_tree,
+               u.oids, u.attnums, u.schemas, u.relations, u.columns
+        FROM pg_catalog.pg_rewrite r
+        CROSS JOIN LATERAL (
+            SELECT pg_catalog.array_agg(d.refobjid::int8) AS oids,
+                   pg_catalog.array_agg(d.refobjsubid::int4) AS attnums,
+                   pg_catalog.array_agg(n.nspname::text) AS schemas,
+                   pg_catalog.array_agg(c.relname::text) AS relations,
+                   pg_catalog.array_agg(a.attname::text) AS columns
+            FROM pg_catalog.pg_depend d
+            JOIN pg_catalog.pg_class c ON c.oid = d.refobjid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid AND NOT a.attisdropped
+            WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = r.oid
+              AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjsubid > 0
+        ) u
+        WHERE r.ev_class = ANY(@views::oid[]) AND r.rulename = '_RETURN'
+        """;
+
     /// <summary>Catalog query 2: the live columns (<c>attnum &gt; 0</c>, not dropped) of the relations whose oids are
     /// given as parameter <c>@oids</c> (int8[]), with the declared type as <c>format_type</c> spells it, the base type
     /// of a domain (followed through nested domains) for the type family, nullability, generation and comment; rows come

@@ -173,6 +173,18 @@ internal sealed class SqlServerDialect
         "LEFT JOIN sys.extended_properties AS it ON it.class = 1 AND it.major_id = c.object_id AND it.minor_id = c.column_id AND it.name = N'sys_information_type_name' " +
         "ORDER BY c.object_id, c.column_id;";
 
+    /// <summary>The definitions of the views among the objects in <c>@ids</c> (<c>sys.sql_modules.definition</c>, the
+    /// CREATE VIEW text as written): object id, definition, read by <see cref="SqlServerViewDefinition"/> for the base
+    /// column each view column shows. One query for every view of the scan (no N+1); run only when the scan keeps
+    /// views. The definition is null for a view created WITH ENCRYPTION or one the user may not see the definition of
+    /// (VIEW DEFINITION permission): such a view gets no lineage. <c>sys.dm_sql_referenced_entities</c> and
+    /// <c>sys.sql_expression_dependencies</c> list the columns a view uses, not which output column reads which.</summary>
+    public string ViewDefinitions =>
+        "SELECT v.object_id, m.definition " +
+        "FROM sys.views AS v " +
+        "JOIN " + SelectedIds + " ON ids.object_id = v.object_id " +
+        "JOIN sys.sql_modules AS m ON m.object_id = v.object_id;";
+
     /// <summary>Primary-key columns of the objects in <c>@ids</c>, in key order: object id, column name.</summary>
     public string PrimaryKeys =>
         "SELECT i.object_id, c.name AS column_name " +

@@ -64,8 +64,10 @@ public sealed class MySqlConnectorTests
         var metric = catalog.Tables.Single(t => t.Name == "metric");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(catalog.QueryCount, Is.EqualTo(4));
+            Assert.That(catalog.QueryCount, Is.EqualTo(5), "tables, columns, keys, view definitions (v_customer), partitions");
             Assert.That(catalog.DefaultSchema, Is.EqualTo(db.Name));
+            Assert.That(catalog.Tables.Single(t => t.Name == "v_customer").Columns.Select(c => c.ReadsFrom?.Display(db.Name)),
+                Is.EqualTo(new[] { "customer.id", "customer.email" }));
             Assert.That(catalog.ServerVersion, Does.Match(@"^MariaDB \d+\.\d+\.\d+$"));
             Assert.That(catalog.Tables.Select(t => t.Name), Is.EqualTo(new[] { "customer", "event_log", "metric", "orders", "v_customer" }));
             Assert.That(customer.Columns.Select(c => c.Name), Is.EqualTo(new[] { "id", "email", "nick", "born", "last_seen", "active", "flags", "tier", "channels", "home", "prefs", "photo", "amount", "upper_email" }));
