@@ -56,7 +56,8 @@ public sealed partial class PostgresSampleDatabaseTests
         await admin.OpenAsync();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(catalog.QueryCount, Is.EqualTo(4), "relations, columns, keys, and one lineage query for all of Sakila's views");
+            // Relations, columns, keys, and one lineage query for all the views when the database has some (Sakila's 7).
+            Assert.That(catalog.QueryCount, Is.EqualTo(catalog.Tables.Any(t => t.Kind is TableKind.View or TableKind.MaterializedView) ? 4 : 3));
             foreach (var row in rows)
             {
                 var (tableName, columnName, type) = (row[0], row[1], row[2]);
