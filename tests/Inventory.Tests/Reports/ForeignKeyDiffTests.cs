@@ -179,13 +179,13 @@ public sealed class ForeignKeyDiffTests
         {
             Assert.That(diff.Changes.Select(InventoryDiffWriter.Line), Is.EqualTo(new[]
             {
-                "- app/audit (2 columns)",
-                "+ app/audit_events (3 columns)",
-                "- app/support_tickets (2 columns)",
-                "+ app/tickets (2 columns; renamed from 'support_tickets'?)",
+                "- app/audit (2 columns; personal: automatic.ip_address)",
+                "+ app/audit_events (3 columns; personal: automatic.ip_address, automatic.user_agent)",
+                "- app/support_tickets (2 columns; personal: customer_content.message)",
+                "+ app/tickets (2 columns; personal: customer_content.message; renamed from 'support_tickets'?)",
             }));
             Assert.That(InventoryDiffWriter.ToJson(diff).Contains("\"renamedFrom\": \"support_tickets\"", StringComparison.Ordinal), Is.True);
-            Assert.That(ReportModelBuilder.ChangeRowsOf(diff).Single(r => r.Location == "app/tickets").New, Is.EqualTo("2 columns (renamed from 'support_tickets'?)"));
+            Assert.That(ReportModelBuilder.ChangeRowsOf(diff).Single(r => r.Location == "app/tickets").New, Is.EqualTo("2 columns; personal: customer_content.message (renamed from 'support_tickets'?)"));
         }
     }
 

@@ -169,7 +169,7 @@ public sealed class ReportCommandTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(code, Is.EqualTo(ExitCodes.Ok));
-            Assert.That(console.Output, Does.Contain("+ app/intercom_contacts (4 columns)"));
+            Assert.That(console.Output, Does.Contain("+ app/intercom_contacts (4 columns; personal: contact.email)"));
             Assert.That(console.Output, Does.Contain("- app/users.fax (contact.phone)"));
             using var doc = JsonDocument.Parse(File.ReadAllText(json));
             Assert.That(doc.RootElement.GetProperty("changes").GetArrayLength(), Is.EqualTo(5));
