@@ -66,8 +66,10 @@ public static partial class AnnotationStubs
             var layers = TableNamePattern.Layers(annotations, source.Name, entry);
             var annotation = layers.FirstOrDefault();
             var annotated = layers.SelectMany(a => a.Columns.Select(c => c.Name)).ToHashSet(StringComparer.Ordinal);
+            // A view column that shows a base column as it is takes that column's label (ViewLineage): the base column's
+            // entry is the one to write, so the view's gets no stub (lineage34: stubs were written for both).
             var missing = entry.Columns
-                .Where(c => !annotated.Contains(c.Name) && c.Annotation is null && c.Origin != Classification.Origin.DatabaseLabel)
+                .Where(c => !annotated.Contains(c.Name) && c.Annotation is null && c.Origin is not (Classification.Origin.DatabaseLabel or Classification.Origin.Lineage))
                 .OrderBy(c => c.Ordinal).ToArray();
             if (annotation is not null && PendingPaths(document, source, entry, annotation, outDir, taken) is { } pathsFile)
                 planned.Add(pathsFile);

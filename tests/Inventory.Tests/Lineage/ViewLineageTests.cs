@@ -105,6 +105,27 @@ public sealed class ViewLineageTests
         document.AllColumns().Single(x => x.Table.Name == table && x.Column.Name == column).Column;
 
     [TestCaseSource(nameof(Languages))]
+    public void Annotate_ViewColumnsThatInherit_GetNoStubEntryTheExpressionDoes(int language)
+    {
+        // The base column's entry is the one to write: a view column that shows it inherits its label, so annotate writes
+        // no entry for it (lineage34's note: both got one); the view's expression column still gets its entry.
+        var n = Names[language];
+        var document = Document(language);
+        using var folder = new TempFolder();
+        Merge(document, folder);
+        var set = new AnnotationLoader().Load(Path.Combine(folder.Path, "annotations"));
+
+        var plan = AnnotationStubs.Plan(document, set, Path.Combine(folder.Path, "annotations"), null);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan.Select(p => Path.GetFileName(p.Path)), Is.EquivalentTo(new[] { n.View + ".yml" }),
+                "the view over the view and the materialized view inherit every column: no stub");
+            Assert.That(plan.Single().Content, Does.Contain("  libelle:\n").And.Not.Contain($"  {n.ViewColumn}:"));
+        }
+    }
+
+    [TestCaseSource(nameof(Languages))]
     public void Merge_ViewOfAnnotatedColumn_InheritsTagThroughChainOfViews(int language)
     {
         var n = Names[language];
