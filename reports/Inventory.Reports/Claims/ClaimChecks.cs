@@ -223,11 +223,11 @@ internal static class ClaimChecks
             if (IsUntaggedKey(t, c)) { keys++; continue; }
             var category = Tagged(c);
             foreach (var (path, pathCategory) in TaggedPaths(c).Where(p => p.Category != category && DataCategoryVocabulary.IsPersonal(p.Category)))
-                if (UndeclaredFinding(ctx.Policy, undeclared, pathCategory) is { } pathReason)
+                if (UndeclaredFinding(ctx.Policy, undeclared, pathCategory, t.Activity) is { } pathReason)
                     findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, $"at {path}: {pathReason}"));
             if (category is null) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: its category is unknown")); continue; }
             if (!DataCategoryVocabulary.IsPersonal(category)) continue;
-            if (UndeclaredFinding(ctx.Policy, undeclared, category) is { } reason)
+            if (UndeclaredFinding(ctx.Policy, undeclared, category, t.Activity) is { } reason)
                 findings.Add(Finding(s, t, c, reason));
         }
         return ctx.Result(findings, unresolved, examined,
@@ -245,19 +245,31 @@ internal static class ClaimChecks
             .Select(g => (Path: g.Select(p => p.Path).Order(StringComparer.Ordinal).First(), Category: g.Key))
             .OrderBy(x => x.Category, StringComparer.Ordinal);
 
-    /// <summary>Why a personal category is undeclared under declared-categories-only, or null when an activity declares it.</summary>
+    /// <summary>Why a personal category is undeclared under declared-categories-only, or null when a controller activity
+    /// declares it (a processor activity's declarations cover the customers' data it hosts, not the controller's own).</summary>
     /// <param name="policy">The policy whose activities declare categories.</param>
     /// <param name="explicitOnly">The claim's <c>undeclared</c> categories: they need an explicit declaration.</param>
     /// <param name="category">The column's tagged personal category.</param>
-    internal static string? UndeclaredFinding(PolicyDocument policy, IReadOnlyList<string> explicitOnly, string category)
+    /// <param name="tableActivity">The activity the column's table is annotated with, or null: a processor activity
+    /// declares the categories of its own tables (customers' data hosted in a controller source).</param>
+    internal static string? UndeclaredFinding(PolicyDocument policy, IReadOnlyList<string> explicitOnly, string category, string? tableActivity = null)
     {
         // The most specific `undeclared` entry that covers the category sets how broad a declaration may be.
         var entry = explicitOnly.Where(u => DataCategoryVocabulary.Covers(u, category)).OrderByDescending(u => u.Length).FirstOrDefault();
-        var declaring = policy.Activities
+        // Only the controller's own activities declare what it collects: a processor activity (customers' data hosted on
+        // their instruction, Art. 30(2)) declaring customer_content does not cover the controller's support messages
+        // (trial34 finding 5).
+        var declaring = policy.Activities.Where(a => !a.IsProcessor || a.Id == tableActivity)
             .SelectMany(a => a.DataCategories.Where(d => DataCategoryVocabulary.Covers(d, category)).Select(d => (Activity: a.Id, Declared: d)))
             .ToList();
         if (declaring.Count == 0)
-            return $"{category} is declared by no processing activity";
+        {
+            var processors = policy.Activities.Where(a => a.IsProcessor && a.DataCategories.Any(d => DataCategoryVocabulary.Covers(d, category)))
+                .Select(a => a.Id).ToList();
+            return processors.Count == 0
+                ? $"{category} is declared by no processing activity"
+                : $"{category} is declared only by processor activities ({string.Join(", ", processors)}: data hosted for customers), not by one of the controller's own: declare it in the activity that holds this table";
+        }
         if (entry is null || declaring.Any(x => DataCategoryVocabulary.Covers(entry, x.Declared))) return null;
         var broad = declaring[0];
         var fix = entry == category ? category : $"{category} or {entry}";

@@ -78,3 +78,27 @@ public sealed class DeletionPathViewsAndRetentionTests
         }
     }
 }
+
+/// <summary>declared-categories-only and processor activities (trial34 finding 5): a category declared only by a
+/// processor activity (customers' data hosted on their instruction) does not cover a controller table's column — the
+/// controller's support messages were excused by hosting-customer-data's customer_content — while a table annotated with
+/// that processor activity is covered by it.</summary>
+[TestFixture]
+public sealed class DeclaredCategoriesProcessorTests
+{
+    [Test]
+    public void DeclaredCategoriesOnly_ControllerSupportMessages_NotCoveredByTheProcessorsDeclaration()
+    {
+        var support = Some.Table("support_messages", "account-management", Some.Id(), Some.Column("body", "customer_content.message"));
+        var hosted = Some.Table("deployments", "hosting-customer-data", Some.Id(), Some.Column("build_log", "customer_content.source_code"));
+
+        var result = SeedClaims.Evaluate("declared-categories-only", support, hosted);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated), result.Summary);
+            Assert.That(result.Findings.Select(f => (f.Table, f.Column)), Is.EqualTo(new[] { ("support_messages", (string?)"body") }));
+            Assert.That(result.Findings.Single().Reason, Does.Contain("declared only by processor activities (hosting-customer-data"));
+        }
+    }
+}
