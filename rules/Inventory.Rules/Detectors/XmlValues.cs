@@ -75,12 +75,14 @@ internal static class XmlValues
             // Cheap refusal first: XML starts with '<' (after a byte-order mark or blanks).
             var head = v.AsSpan().TrimStart().TrimStart('\uFEFF');
             if (head.IsEmpty || head[0] != '<') continue;
-            bool mayBeCut = JsonValues.MayBeCut(v, cutLength);
-            if ((ToJson(v) ?? (mayBeCut ? ToJson(v, cut: true) : null)) is { } json)
+            // A whole document first; a value the sampling may have cut is read up to the cut only when it is not whole.
+            var json = ToJson(v);
+            if (json is null && JsonValues.MayBeCut(v, cutLength) && ToJson(v, cut: true) is { } start)
             {
-                documents.Add(json);
-                if (mayBeCut && !IsWhole(v)) cut++;
+                json = start;
+                cut++;
             }
+            if (json is not null) documents.Add(json);
         }
         return tested > 0 && documents.Count * 2 >= tested ? documents : null;
     }
@@ -89,9 +91,6 @@ internal static class XmlValues
     /// with at least one element, declares a DTD or exceeds <see cref="MaxCharacters"/>.</summary>
     /// <param name="xml">The document.</param>
     public static string? ToJson(string xml) => ToJson(xml, cut: false);
-
-    /// <summary>True when a value is one whole well-formed XML document or fragment (<see cref="ToJson(string)"/> reads it).</summary>
-    private static bool IsWhole(string xml) => ToJson(xml) is not null;
 
     /// <summary>One XML document as a JSON object text; with <paramref name="cut"/>, the start of a document the sampling
     /// cut in the middle: read up to its last complete tag (text after it may be a value the cut split, and is dropped),
