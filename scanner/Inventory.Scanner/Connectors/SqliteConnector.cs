@@ -18,7 +18,8 @@ namespace Inventory.Connectors;
 /// through <c>pragma_foreign_key_list</c>, and one on <c>sqlite_stat1</c> when <c>ANALYZE</c> wrote it (otherwise
 /// the row estimate is null: big tables are never counted). Relation names travel as one JSON-array parameter.
 /// When the column query fails (a broken view in scope), relations are read one by one and the broken ones are
-/// reported in <see cref="DatabaseCatalog.Issues"/> instead of failing the catalog.</para>
+/// reported in <see cref="DatabaseCatalog.Issues"/> instead of failing the catalog. A view's column lineage comes from
+/// compiling (not running) its SELECT in memory (<see cref="SqliteViewLineage"/>): no statement reaches the file.</para>
 /// <para>Sampling: rowid tables larger than the sample get one b-tree seek per random rowid drawn (seeded by
 /// <see cref="SampleOptions.Seed"/> and the table name) between <c>min(rowid)</c> and <c>max(rowid)</c>; views,
 /// WITHOUT ROWID and virtual tables, and small tables use <c>LIMIT n</c>. Values are rendered by SQLite
@@ -141,9 +142,12 @@ public sealed partial class SqliteConnector : IConnector
             var primaryKeys = columns.ToDictionary(c => c.Key,
                 c => (IReadOnlyList<string>)c.Value.Where(x => x.Pk > 0).OrderBy(x => x.Pk).Select(x => x.Column.Name).ToList(), StringComparer.OrdinalIgnoreCase);
             var tables = new List<TableInfo>();
-            foreach (var (type, name, _) in relations)
+            foreach (var (type, name, sql) in relations)
             {
                 if (!columns.TryGetValue(name, out var cols)) continue;
+                // A view's output columns and SQLite's resolution of its SELECT match by position, when their counts agree.
+                var lineage = type == "view" ? SqliteViewLineage.OutputColumns(connection, name, sql) : [];
+                if (lineage.Count != cols.Count) lineage = [];
                 var fks = fkRows.Where(f => f.Relation == name).GroupBy(f => f.Id).OrderBy(g => g.Key).Select(g =>
                 {
                     var from = g.Select(f => f.From).ToList();
@@ -157,7 +161,7 @@ public sealed partial class SqliteConnector : IConnector
                     Name = name,
                     Kind = type == "view" ? TableKind.View : TableKind.Table,
                     RowEstimate = type == "table" && estimates.TryGetValue(name, out var rows) ? rows : null,
-                    Columns = cols.Select(c => c.Column).ToList(),
+                    Columns = cols.Select((c, i) => lineage.Count > 0 ? c.Column with { ReadsFrom = lineage[i] } : c.Column).ToList(),
                     PrimaryKey = primaryKeys[name],
                     ForeignKeys = fks,
                 });
