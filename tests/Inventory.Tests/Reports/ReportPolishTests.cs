@@ -135,11 +135,11 @@ public sealed class ReportPolishTests
     [Test]
     public async Task Render_UndeclaredCategoryRow_GivesThePolicyDefaultFlaggedAsUndeclared()
     {
-        // The retention that applies (no rule of account-management covers credentials: the policy's default), flagged,
+        // The retention that applies (no rule of account-management covers sign-in times: the policy's default), flagged,
         // in the words of the CSV's column rows (trial 26 finding 2: it said "no retention declared").
         var md = await Render("md", ReportModel.Build(SampleInventory.Build(), Policy));
 
-        var row = md.Split('\n').First(l => l.StartsWith("| `other_personal.credentials` (not declared)", StringComparison.Ordinal));
+        var row = md.Split('\n').First(l => l.StartsWith("| `automatic.activity` (not declared)", StringComparison.Ordinal));
         Assert.That(row, Does.Contain("| other data deleted within 30 days (policy default; category not declared by this activity) |"));
     }
 

@@ -103,10 +103,12 @@ public sealed class ReportWriterTests
             Assert.That(analytics.Categories.Single(c => c.Category == "contact.email").Columns, Is.EqualTo(new[] { "app/intercom_contacts.email" }));
             Assert.That(model.Activities.Single(a => a.Id == "account-management").Categories.Single(c => c.Category == "contact.email").Columns,
                 Is.EqualTo(new[] { "app/users.email" }));
-            // users.encrypted_password (annotated account-management) is shown there as undeclared, and listed as a finding.
-            Assert.That(model.Activities.Single(a => a.Id == "account-management").Categories.Single(c => c.Category == "other_personal.credentials").Declared, Is.False);
+            // users.encrypted_password (annotated account-management) is declared there; users.last_sign_in_at is shown
+            // there as undeclared, and listed as a finding.
+            Assert.That(model.Activities.Single(a => a.Id == "account-management").Categories.Single(c => c.Category == "other_personal.credentials").Declared, Is.True);
+            Assert.That(model.Activities.Single(a => a.Id == "account-management").Categories.Single(c => c.Category == "automatic.activity").Declared, Is.False);
             Assert.That(model.UndeclaredCategories.Select(u => $"{u.Activity} {u.Category} {string.Join(",", u.Columns)}"),
-                Does.Contain("account-management other_personal.credentials app/users.encrypted_password"));
+                Does.Contain("account-management automatic.activity app/users.last_sign_in_at").And.None.Contains("credentials"));
             Assert.That(analytics.Transfers.Single(), Does.Contain("United States"));
             // The processor record lists the tables annotated with the processor activity and the processor source's tables.
             Assert.That(model.ProcessorActivities.Single().Tables, Is.EqualTo(new[] { "app/deployments", "customer-dbs/tenant_42.orders" }));
