@@ -334,9 +334,15 @@ public sealed partial class SqliteConnector : IConnector
             if (e.SqliteErrorCode == 1 && await Vanished(connection, table, options, cancellationToken).ConfigureAwait(false))
                 return Failed(NotSampledReason.Error, "error", "the relation no longer exists");
             return Failed(NotSampledReason.Error, "error",
-                $"sampling failed (SQLite error {e.SqliteErrorCode}: {SafeReason(e)})");
+                $"sampling failed (SQLite error {e.SqliteErrorCode}: {SafeReason(e)}){DamageAdvice(e.SqliteErrorCode)}");
         }
     }
+
+    /// <summary>What to do about a damaged file (SQLITE_CORRUPT 11, SQLITE_NOTADB 26: sqlite.org/rescode.html), else
+    /// nothing: the scan only reads, so repairing is the owner's job, on a copy.</summary>
+    private static string DamageAdvice(int code) => code is 11 or 26
+        ? "; the file is damaged where this table is stored: check a copy with `sqlite3 COPY 'PRAGMA integrity_check'`, and recover it (`.recover`) or restore it from a backup"
+        : "";
 
     /// <summary>Reads the type and CREATE text of one relation; (null, null) when it does not exist.</summary>
     private static async Task<(string? Type, string? Sql)> ReadDefinitionAsync(SqliteConnection connection, string name,

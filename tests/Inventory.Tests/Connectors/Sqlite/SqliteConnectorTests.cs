@@ -197,6 +197,49 @@ public sealed class SqliteConnectorTests
         }
     }
 
+    /// <summary>trial35: a file with a damaged page (header intact) gave "sampling failed (SQLite error 11: database disk
+    /// image is malformed)" with no advice; the other tables are still read.</summary>
+    [Test]
+    public async Task Sample_DamagedPage_TheTableSaysHowToCheckAndRecoverAndTheOthersAreRead()
+    {
+        // Given two tables, the first one's root page overwritten with garbage
+        var path = CreateDatabase("""
+            CREATE TABLE damaged (id INTEGER PRIMARY KEY, note TEXT);
+            CREATE TABLE intact (id INTEGER PRIMARY KEY, label TEXT);
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+            INSERT INTO damaged SELECT i, printf('note %04d with some text', i) FROM n;
+            INSERT INTO intact VALUES (1, 'a'), (2, 'b');
+            """);
+        long root, pageSize;
+        await using (var probe = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString))
+        {
+            await probe.OpenAsync();
+            await using var cmd = probe.CreateCommand();
+            cmd.CommandText = "SELECT rootpage FROM sqlite_schema WHERE name = 'damaged'";
+            root = (long)(await cmd.ExecuteScalarAsync())!;
+            cmd.CommandText = "PRAGMA page_size";
+            pageSize = (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        await using (var file = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = (root - 1) * pageSize;
+            file.Write(Enumerable.Repeat((byte)0xA5, (int)pageSize).ToArray());
+        }
+        await using var connector = Connect(path);
+
+        // When
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+        var damaged = await connector.SampleAsync(catalog.Tables.Single(t => t.Name == "damaged"), new SampleOptions { Rows = 50 });
+        var intact = await connector.SampleAsync(catalog.Tables.Single(t => t.Name == "intact"), new SampleOptions { Rows = 50 });
+
+        // Then
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(damaged.Issues.Select(i => i.Message).Single(), Does.Contain("SQLite error 11").And.Contain("PRAGMA integrity_check").And.Contain("backup"));
+            Assert.That((intact.RowCount, intact.Issues.Count), Is.EqualTo((2, 0)));
+        }
+    }
+
     [Test]
     public async Task Sample_C18UntypedColumns_MixedStorageClassesSampled()
     {
