@@ -510,13 +510,14 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     internal static bool GivenAndFamilyNames(IReadOnlyList<string> values)
     {
         int tested = 0, people = 0;
+        Span<char> folded = stackalloc char[64];
         foreach (var v in values)
         {
             if (string.IsNullOrWhiteSpace(v)) continue;
             tested++;
             var t = v.AsSpan().Trim();
             if (!PersonShape.IsMatch(t, ValueShape.Of(t, fraction: false))) continue;
-            if (t.IndexOfAny(' ', ',') > 0 || GivenNames.IsGivenName(NameTokenizer.Fold(t.ToString()))) people++;
+            if (t.IndexOfAny(' ', ',') > 0 || GivenNames.IsGivenName(NameTokenizer.Fold(t, folded))) people++;
         }
         return tested > 0 && people * 2 >= tested;
     }

@@ -69,6 +69,13 @@ internal static class GivenNames
     /// <param name="folded">The folded word.</param>
     public static bool IsGivenName(string folded) => Names.Contains(folded);
 
+    /// <summary>True when a folded word (<see cref="NameTokenizer.Fold(string)"/>) is one of the common given names; the
+    /// same as <see cref="IsGivenName(string)"/> without a string of the word.</summary>
+    /// <param name="folded">The folded word.</param>
+    public static bool IsGivenName(ReadOnlySpan<char> folded) => NamesBySpan.Contains(folded);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NamesBySpan = Names.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True when the value reads as a person's full name led by a known given name: at least two words, the first
     /// (or the one after a comma, for "Last, First") in the list.</summary>
     /// <param name="value">A trimmed value.</param>
@@ -80,6 +87,6 @@ internal static class GivenNames
         if (comma <= 0 && (space <= 0 || value.IndexOf(' ') < 0)) return false;
         var word = space > 0 ? head[..space] : head;
         if (word.Length is < 2 or > 20) return false;
-        return Names.Contains(NameTokenizer.Fold(word.ToString()));
+        return NamesBySpan.Contains(NameTokenizer.Fold(word, stackalloc char[64]));
     }
 }

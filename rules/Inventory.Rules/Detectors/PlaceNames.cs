@@ -221,29 +221,36 @@ internal static class PlaceNames
         Span<Range> parts = stackalloc Range[12];
         int count = value.SplitAny(parts, " -", StringSplitOptions.RemoveEmptyEntries);
         if (count == 0 || count > 10) return false;
-        var first = Fold(value[parts[0]]);
+        // Words are folded into stack buffers and looked up as spans: this runs on every value of a person-name candidate.
+        Span<char> firstBuffer = stackalloc char[80], buffer = stackalloc char[160];
+        var first = NameTokenizer.Fold(value[parts[0]], firstBuffer);
         // A street type closes the name whoever the street is named after (Victoria Street, Julian Drive).
-        if (count > 1 && StreetClosings.Contains(Fold(value[parts[count - 1]]))) return true;
+        if (count > 1 && StreetClosingsBySpan.Contains(NameTokenizer.Fold(value[parts[count - 1]], buffer))) return true;
         if (GivenNames.IsGivenName(first)) return false;
         // "Last, First": a surname first (West, Kanye; Villa, David), not a place's opening word.
         bool inverted = value[parts[0]].EndsWith(',');
-        if (OpeningWords.Contains(first) && count > 1 && !inverted) return true;
+        if (OpeningWordsBySpan.Contains(first) && count > 1 && !inverted) return true;
         // German streets open with a preposition and an article: An der Dingbank, Auf dem Berg, In den Gärten.
         if (count > 2 && first is "an" or "auf" or "in" or "unter" or "hinter" or "vor" or "uber" && value[parts[1]] is "der" or "den" or "dem" or "die" or "das")
             return true;
-        if (count > 1 && StreetOpenings.Contains(first) && !inverted) return true;
+        if (count > 1 && StreetOpeningsBySpan.Contains(first) && !inverted) return true;
         for (int i = 1; i < count - 1; i++)
         {
             var part = value[parts[i]];
             // A linking word is written in lower case between the name's parts (Frankfurt am Main, Aix-en-Provence).
-            if (part.Length <= 5 && char.IsLower(part[0]) && LinkingWords.Contains(Fold(part))) return true;
+            if (part.Length <= 5 && char.IsLower(part[0]) && LinkingWordsBySpan.Contains(NameTokenizer.Fold(part, buffer))) return true;
         }
         if (count == 1)
             foreach (var ending in StreetEndings)
                 if (first.Length > ending.Length + 2 && first.EndsWith(ending, StringComparison.Ordinal)) return true;
-        var whole = Fold(value);
-        return (Known.Contains(whole) || Regions.Contains(whole)) && !GivenNames.IsGivenName(whole);
+        var whole = NameTokenizer.Fold(value, buffer);
+        return (KnownBySpan.Contains(whole) || RegionsBySpan.Contains(whole)) && !GivenNames.IsGivenName(whole);
     }
 
-    private static string Fold(ReadOnlySpan<char> word) => NameTokenizer.Fold(word.ToString().TrimEnd('.'));
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpeningWordsBySpan = OpeningWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LinkingWordsBySpan = LinkingWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StreetOpeningsBySpan = StreetOpenings.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StreetClosingsBySpan = StreetClosings.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownBySpan = Known.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RegionsBySpan = Regions.GetAlternateLookup<ReadOnlySpan<char>>();
 }

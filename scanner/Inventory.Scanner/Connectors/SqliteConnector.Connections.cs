@@ -16,11 +16,7 @@ public sealed partial class SqliteConnector
     /// <c>PRAGMA query_only = ON</c>.</summary>
     private async Task<SqliteConnection> OpenAsync(TimeSpan lockTimeout, CancellationToken cancellationToken)
     {
-        var connectionString = new SqliteConnectionStringBuilder(_target.ConnectionString)
-        {
-            Mode = SqliteOpenMode.ReadOnly,
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockTimeout.TotalSeconds)),
-        }.ConnectionString;
+        var connectionString = ConnectionString(lockTimeout);
         lock (_idleGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -50,6 +46,26 @@ public sealed partial class SqliteConnector
                 e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
         }
     }
+
+    /// <summary>The connection string for a lock timeout: the source's, read-only, with the timeout in whole seconds.
+    /// Built once per lock timeout, not once per table (parsing and writing it again was a tenth of each table's
+    /// connection hand-over in a 60-source profile, bench/README.md, sources35).</summary>
+    private string ConnectionString(TimeSpan lockTimeout)
+    {
+        if (_settings is { } settings && settings.LockTimeout == lockTimeout) return settings.ConnectionString;
+        var connectionString = new SqliteConnectionStringBuilder(_target.ConnectionString)
+        {
+            Mode = SqliteOpenMode.ReadOnly,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockTimeout.TotalSeconds)),
+        }.ConnectionString;
+        _settings = new OpenSettings(lockTimeout, connectionString);
+        return connectionString;
+    }
+
+    // The last connection string built, with its lock timeout (replaced whole, so threads read one or the other).
+    private volatile OpenSettings? _settings;
+
+    private sealed record OpenSettings(TimeSpan LockTimeout, string ConnectionString);
 
     /// <summary>Keeps a connection no read uses any more for the next one (closes it when the connector is disposed).</summary>
     private ValueTask ReturnAsync(SqliteConnection connection)

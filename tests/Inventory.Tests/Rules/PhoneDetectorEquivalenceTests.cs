@@ -59,6 +59,44 @@ public class PhoneDetectorEquivalenceTests
         AssertSameDecisions(values, expectPhones: true);
     }
 
+    /// <summary><c>PhoneDetector.InternationalCallingCode</c> reads a bare digit run as <c>+digits</c>, and now skips the
+    /// parse when the library's calling-code table has none of the run's first one to three digits: that must be exactly
+    /// the runs libphonenumber's parse refuses for their calling code (every three-digit prefix, every length it reads).</summary>
+    [Test]
+    public void BareDigitRuns_AfterEveryThreeDigitPrefix_SkippedExactlyWhenTheParseRefusesTheCallingCode()
+    {
+        var random = new Random(35);
+        int tested = 0, differ = 0, skipped = 0, parsed = 0;
+        for (int prefix = 1; prefix < 1000; prefix++)
+        {
+            foreach (var length in new[] { 8, 9, 10, 11, 12, 13, 15 })
+            {
+                for (int k = 0; k < 4; k++)
+                {
+                    var digits = new StringBuilder(prefix.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    while (digits.Length < length) digits.Append((char)('0' + random.Next(10)));
+                    var text = digits.ToString();
+                    bool refused;
+                    try
+                    {
+                        Util.Parse("+" + text, null);
+                        refused = false;
+                    }
+                    catch (NumberParseException e)
+                    {
+                        refused = e.ErrorType == ErrorType.INVALID_COUNTRY_CODE;
+                    }
+                    bool skips = !PhoneDetector.StartsWithCallingCode(text);
+                    tested++;
+                    if (skips) skipped++;
+                    else parsed++;
+                    if (skips != refused || (skips && PhoneDetector.InternationalCallingCode(text) is not null)) differ++;
+                }
+            }
+        }
+        Assert.That((tested, differ, skipped > 1000, parsed > 10_000), Is.EqualTo((27_972, 0, true, true)));
+    }
+
     [Test]
     public void RandomDigitRuns_AfterEveryLeadingPattern_DecideAsParsingEveryRegion()
     {
