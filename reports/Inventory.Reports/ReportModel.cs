@@ -531,6 +531,9 @@ public sealed class ColumnRow
     public required string PolicyRetention { get; init; }
     /// <summary>True when the annotation states a retention that differs from <see cref="PolicyRetention"/> (a finding for the DPO).</summary>
     public required bool RetentionDiffers { get; init; }
+    /// <summary>Personal data categories the scan found inside the column's content, comma-separated (<c>contact.email,
+    /// contact.phone</c> in a support message), or null when none (<see cref="Claims.ClaimChecks.EmbeddedCategories"/>).</summary>
+    public string? AlsoContains { get; init; }
     /// <summary><c>source/table.column</c>.</summary>
     public string Location => $"{Source}/{Table}.{Column}";
 }

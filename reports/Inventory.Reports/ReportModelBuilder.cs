@@ -90,8 +90,14 @@ internal static class ReportModelBuilder
                 unknownActivities.Add($"{s.Name}/{t.QualifiedName} names unknown activity '{named}'");
             assignment.Add(new Assigned(s, t, c, DataCategoryVocabulary.IsPersonal(c.DataCategory) ? activity : null));
             if (activity is not null)
+            {
                 pathAssignment.AddRange(ClaimChecks.TaggedPaths(c).Where(p => p.Category != c.DataCategory && DataCategoryVocabulary.IsPersonal(p.Category))
                     .Select(p => new Assigned(s, t, c, activity, p.Path, p.Category)));
+                // Personal data the scan found inside the column's content (e-mails and phones in support messages) is
+                // data of the same processing: listed under its category as `table.column (also contains)` (trial34
+                // finding 7f: the record showed customer_content only).
+                pathAssignment.AddRange(ClaimChecks.EmbeddedCategories(c).Select(e => new Assigned(s, t, c, activity, AlsoContainsMark, e) { Embedded = true }));
+            }
         }
 
         var violations = claims.SelectMany(r => r.Findings.Where(f => f.Column is not null).Select(f => (f.Location, r.Claim.Id)))
@@ -284,8 +290,15 @@ internal static class ReportModelBuilder
         return new ViewReadings(folded, byBase);
     }
 
+    /// <summary>What follows a column's location when the record lists a category found inside its content.</summary>
+    internal const string AlsoContainsMark = "(also contains)";
+
     private sealed record Assigned(SourceEntry S, TableEntry T, ColumnEntry C, ProcessingActivity? A, string? Path = null, string? PathCategory = null)
     {
+        /// <summary>True for a category found inside the column's content (<see cref="ClaimChecks.EmbeddedCategories"/>),
+        /// <see cref="Path"/> then being <see cref="AlsoContainsMark"/>.</summary>
+        public bool Embedded { get; init; }
+
         /// <summary>The category the record lists this entry under: the path's, else the column's.</summary>
         public string? Category => PathCategory ?? C.DataCategory;
 
@@ -309,7 +322,8 @@ internal static class ReportModelBuilder
             return new CategoryRecord
             {
                 Category = category, CnilCategory = CnilCategory(category, a.Role), Sensitive = Sensitive(category), Declared = declared,
-                SuggestedOnly = cols.Count > 0 && cols.All(x => x.PathCategory is null && x.C.Status == ColumnStatus.Suggested),
+                // A category found only inside content rests on the scan's detectors, however the content column is tagged.
+                SuggestedOnly = cols.Count > 0 && cols.All(x => x.Embedded || (x.PathCategory is null && x.C.Status == ColumnStatus.Suggested)),
                 Retention = AppliedRetention(a, category, declared, policy), Columns = locations,
                 Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = violations.GetValueOrDefault(x.ColumnLocation, []) }).ToList(),
                 // Over a fleet the same table.column of every tenant is one line; the tenants whose column is elsewhere
@@ -335,7 +349,8 @@ internal static class ReportModelBuilder
         // Customer-owned data in a processor source is the customers' to declare (Art. 30(2) records categories of
         // processing, not of data): its categories are listed under the processor activity, not raised as undeclared.
         foreach (var group in mine.Where(x => !a.Declares(x.Category!)).GroupBy(x => x.Category!).OrderBy(g => g.Key, StringComparer.Ordinal))
-            categories.Add(Record(group.Key, a.IsProcessor && group.All(x => x.S.Role == ProcessingRole.Processor), group.ToList()));
+            // Found inside content a processor activity hosts: the customers' data too, theirs to declare.
+            categories.Add(Record(group.Key, a.IsProcessor && group.All(x => x.S.Role == ProcessingRole.Processor || x.Embedded), group.ToList()));
 
         // Tables behind the activity: every table annotated with it (personal columns or not), and for a processor
         // activity every table of a processor-role source (customer-owned, recorded at system level).
@@ -491,6 +506,7 @@ internal static class ReportModelBuilder
             Retention = retention,
             PolicyRetention = policyRetention,
             RetentionDiffers = differs,
+            AlsoContains = ClaimChecks.EmbeddedCategories(c) is { Count: > 0 } embedded ? string.Join(", ", embedded) : null,
         };
     }
 

@@ -22,19 +22,40 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
     private readonly Func<ColumnEvidence, ColumnClassification> _classifyElements = classifyElements;
 
     /// <summary>Categories of identifiers embedded in free text; financial identifiers inside a message are reported but never decide.</summary>
-    public static IReadOnlyList<string> AlsoContains(IReadOnlyList<string> values)
+    public static IReadOnlyList<string> AlsoContains(IReadOnlyList<string> values) => Embedded(values).Select(e => e.Category).ToArray();
+
+    // Each embedded identifier's kind and the category it is data of, in the categories' ordinal order.
+    private static readonly (EmbeddedKinds Kind, string Category)[] EmbeddedCategories =
+    [
+        (EmbeddedKinds.IpAddress, "automatic.ip_address"), (EmbeddedKinds.Email, "contact.email"), (EmbeddedKinds.Phone, "contact.phone"),
+        (EmbeddedKinds.Iban, "financial.bank_account"), (EmbeddedKinds.PaymentCard, "financial.payment_card"),
+    ];
+
+    /// <summary>The identifiers embedded in free text (<see cref="EmbeddedIdentifierDetector"/>), per category with how
+    /// many of the non-blank values hold one: the counts <c>inventory annotate</c> shows beside "also contains".</summary>
+    /// <param name="values">The column's sampled values (raw; never stored).</param>
+    /// <returns>One entry per category found (values holding it, non-blank values tested), in ordinal order of category.</returns>
+    public static IReadOnlyList<(string Category, int Matched, int Total)> Embedded(IReadOnlyList<string> values)
     {
-        var kinds = EmbeddedKinds.None;
+        var counts = new int[EmbeddedCategories.Length];
+        int total = 0;
         foreach (var v in values)
-            if (!string.IsNullOrWhiteSpace(v) && v.Length >= 8) kinds |= EmbeddedIdentifierDetector.Find(v);
-        var also = new SortedSet<string>(StringComparer.Ordinal);
-        if (kinds.HasFlag(EmbeddedKinds.Email)) also.Add("contact.email");
-        if (kinds.HasFlag(EmbeddedKinds.Phone)) also.Add("contact.phone");
-        if (kinds.HasFlag(EmbeddedKinds.Iban)) also.Add("financial.bank_account");
-        if (kinds.HasFlag(EmbeddedKinds.PaymentCard)) also.Add("financial.payment_card");
-        if (kinds.HasFlag(EmbeddedKinds.IpAddress)) also.Add("automatic.ip_address");
-        return also.ToArray();
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            total++;
+            if (v.Length < 8) continue;
+            var kinds = EmbeddedIdentifierDetector.Find(v);
+            if (kinds == EmbeddedKinds.None) continue;
+            for (int k = 0; k < counts.Length; k++) if (kinds.HasFlag(EmbeddedCategories[k].Kind)) counts[k]++;
+        }
+        return EmbeddedCategories.Select((e, k) => (e.Category, Matched: counts[k], Total: total)).Where(e => e.Matched > 0).ToArray();
     }
+
+    /// <summary>The <c>contains</c> evidence item of an embedded category: how many values hold it, never a value.</summary>
+    /// <param name="embedded">The category with its counts (<see cref="Embedded"/>).</param>
+    public static EvidenceItem ContainsEvidence((string Category, int Matched, int Total) embedded) =>
+        new("contains", "contains." + embedded.Category, embedded.Category, embedded.Matched, embedded.Total,
+            Math.Round((double)embedded.Matched / Math.Max(1, embedded.Total), 4), "values with it inside their text");
 
     /// <summary>A column of JSON arrays of scalars is a list column (C29, as SQLite or MySQL store one): its elements are
     /// classified as the column's values, like the elements of a PostgreSQL array; empty arrays are no evidence (like NULL).</summary>
@@ -78,10 +99,18 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
     /// there and the detector or name rule that found it (C28: "path-level evidence is kept and can be addressed"), and
     /// in <see cref="ColumnClassification.JsonPaths"/> every schema path with what was found there (null when nothing), so
     /// annotations can name a path and <c>inventory annotate</c> can list them.</summary>
-    public ColumnClassification JsonDocumentColumn(ColumnEvidence column, NameEvidence names, List<EvidenceItem> evidence)
+    /// <param name="column">The column (for XML, with its documents rewritten as JSON).</param>
+    /// <param name="names">What its name says.</param>
+    /// <param name="evidence">The column's evidence so far.</param>
+    /// <param name="documentsCapped">For XML documents: the <c>sample.documents-read</c> item when the cap cut the
+    /// sample (<see cref="DocumentsRead"/>, computed by the caller from the values before rewriting); null to compute it
+    /// here for JSON.</param>
+    public ColumnClassification JsonDocumentColumn(ColumnEvidence column, NameEvidence names, List<EvidenceItem> evidence, EvidenceItem? documentsCapped = null)
     {
         var name = names.Match;
         var sample = JsonValues.Paths(column.Values, _options.MaxJsonDocuments, column.ValueLengthLimit);
+        // The documents read are capped per column (trial33 finding 5: evidence said 50/50 where 250 rows were sampled).
+        if ((documentsCapped ?? DocumentsRead(sample.Documents, column.Values, _options.MaxJsonDocuments)) is { } capped) evidence.Add(capped);
         var found = new List<string>();
         var detectorItems = new Dictionary<string, (string Category, int Matched, int Total)>(StringComparer.Ordinal);
         var keyItems = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -146,6 +175,21 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
                     pathItems.Add(new EvidenceItem("json-path", path.Path, category, Detail: $"the key's name: {rule.Id}"));
                 if (schema) named.Add(new JsonPathFinding(path.Path, category, rule.Id, Documents: path.Documents));
                 else unnamed.Add(category);
+            }
+            else if (key is not null && ValueRules.PeopleUnderASilentKey(path.Values, scores, key, path.Family, _options) is { } silent)
+            {
+                var (led, tested) = silent;
+                // A key that says nothing (expediteur, sender, Absender, remitente, signed_by) whose values are people's
+                // full names: a person's name, as the same values in a plain column are (trial33 finding 5).
+                const string person = "contact.name";
+                found.Add(person);
+                var known = detectorItems.GetValueOrDefault(DetectorIds.PersonName, (person, 0, 0));
+                detectorItems[DetectorIds.PersonName] = (known.Item1, known.Item2 + led, known.Item3 + tested);
+                if (schema && pathItems.Count < MaxPathEvidence)
+                    pathItems.Add(new EvidenceItem("json-path", path.Path, person, led, tested, Math.Round((double)led / tested, 4),
+                        "values at this path: full names led by a common given name under a key that says nothing"));
+                if (schema) named.Add(new JsonPathFinding(path.Path, person, DetectorIds.PersonName, led, tested, path.Documents));
+                else unnamed.Add(person);
             }
             else if (schema)
                 named.Add(new JsonPathFinding(path.Path, null, Documents: path.Documents));
@@ -216,6 +260,22 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         new("sample", "sample.documents-cut", Matched: cut, Total: documents, Score: Math.Round((double)cut / Math.Max(1, documents), 4),
             Detail: "documents longer than the sampling's value limit were read up to the cut: paths after it were not seen "
                 + "(sample.max-document-length for JSON and XML columns, sample.max-value-length for text columns, reads more)");
+
+    /// <summary>The evidence that the cap on documents read per column (<see cref="RuleClassifierOptions.MaxJsonDocuments"/>,
+    /// 50) left sampled values unread, so that path counts (<c>detector.email 50/50</c>) are read as out of the documents
+    /// read, not out of the rows sampled; null when every non-blank sampled value was looked at.</summary>
+    /// <param name="read">Documents (or values) read.</param>
+    /// <param name="values">The column's sampled values.</param>
+    /// <param name="max">The cap.</param>
+    /// <returns>The <c>sample.documents-read</c> item (read, non-blank values sampled), or null.</returns>
+    public static EvidenceItem? DocumentsRead(int read, IReadOnlyList<string> values, int max)
+    {
+        int sampled = values.Count(v => !string.IsNullOrWhiteSpace(v));
+        if (read < max || sampled <= read) return null;
+        return new EvidenceItem("sample", "sample.documents-read", Matched: read, Total: sampled, Score: Math.Round((double)read / sampled, 4),
+            Detail: string.Create(CultureInfo.InvariantCulture,
+                $"documents read: {read} of the {sampled} non-blank sampled values (at most {max} documents are read per column); the path counts are out of those"));
+    }
 
     /// <summary>At most this many <c>json-path</c> evidence items per column (the paths themselves are bounded by
     /// <see cref="JsonValues.MaxPaths"/>).</summary>

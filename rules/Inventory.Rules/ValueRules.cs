@@ -52,11 +52,12 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         {
             evidence.Add(new EvidenceItem("sample", "sample.xml-documents", Matched: xml.Count, Total: xmlTested,
                 Score: Math.Round((double)xml.Count / xmlTested, 4),
-                Detail: "XML documents: elements and attributes read as paths ($.element.child), like the keys of JSON documents"));
+                Detail: "XML documents: elements and attributes read as paths, written $.element.child as the keys of JSON documents are"));
             if (xmlCut > 0)
                 evidence.Add(ContentEvidence.DocumentsCut(xmlCut, xml.Count));
             // The rewritten documents are whole: what the sampling cut was closed where it was cut.
-            return _content.JsonDocumentColumn(column with { Values = xml, ValueLengthLimit = null }, names, evidence);
+            return _content.JsonDocumentColumn(column with { Values = xml, ValueLengthLimit = null }, names, evidence,
+                ContentEvidence.DocumentsRead(xmlTested, column.Values, _options.MaxJsonDocuments));
         }
 
         // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
@@ -183,8 +184,9 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         if (prose && name.DataCategory != "contact.postal_address" && !(personalName && nameCategory != "customer_content" && freeText.Ratio < 0.8))
         {
             evidence.Insert(0, freeText.ToEvidence());
-            var also = ContentEvidence.AlsoContains(column.Values);
-            foreach (var a in also) evidence.Add(new EvidenceItem("contains", "contains." + a, a));
+            var embedded = ContentEvidence.Embedded(column.Values);
+            var also = embedded.Select(e => e.Category).ToArray();
+            foreach (var e in embedded) evidence.Add(ContentEvidence.ContainsEvidence(e));
             double confidence = Math.Min(0.95, 0.55 + 0.3 * freeText.Ratio + 0.1 * result.DistinctRatio + (nameCategory == "customer_content" ? 0.1 : 0));
             return RuleClassifier.Decide("customer_content.message", confidence, evidence, also);
         }
@@ -317,6 +319,39 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         RuleClassifierOptions options)
     {
         if (name.DataCategory != "none" || name.Gates.Count > 0 || name.Tokens is not [var only] || !BareNameTokens.Contains(only)) return null;
+        return PeoplesFullNames(values, result, name, family, options);
+    }
+
+    /// <summary>People's full names under a JSON or XML key that says nothing (no name rule, or one without a category):
+    /// <c>$.message.expediteur</c>, <c>$.mail.sender</c>, <c>$.brief.absender</c>, <c>$.correo.remitente</c>,
+    /// <c>$.doc.signed_by</c> (trial33 finding 5: the same values in a plain column were <c>contact.name</c> by
+    /// <see cref="PersonNameDetector"/>, at a path nothing). A plain column under a silent name takes the person-name shape
+    /// alone (step 3); a key is read with less context (no sibling columns, no column type), and the shape alone also
+    /// fits product names and titles of two capitalised words, so a path takes the stricter test of
+    /// <see cref="PeopleUnderABareName(IReadOnlyList{string}, DetectorResult, NameMatch, TypeFamily, RuleClassifierOptions)"/>:
+    /// the shape on 60 % of the values, at least 60 % (and 3) led by a common given name (<see cref="GivenNames"/>),
+    /// values that vary (distinct ratio ≥ 0.5: an enumeration does not), outside a catalogue, lookup, company, machine or
+    /// device object (the key's parent plays the table).</summary>
+    /// <param name="values">The values at the path.</param>
+    /// <param name="result">The detectors' result on them.</param>
+    /// <param name="key">The key's name match in the object that holds it.</param>
+    /// <param name="family">The values' type family.</param>
+    /// <param name="options">The thresholds.</param>
+    /// <returns>The counts (values led by a common given name, values tested), or null when the rule does not apply.</returns>
+    internal static (int Led, int Tested)? PeopleUnderASilentKey(IReadOnlyList<string> values, DetectorResult result, NameMatch key, TypeFamily family,
+        RuleClassifierOptions options)
+    {
+        if ((key.Rule is not null && key.DataCategory is not null) || key.Gates.Count > 0) return null;
+        return PeoplesFullNames(values, result, key, family, options);
+    }
+
+    /// <summary>The values test shared by <see cref="PeopleUnderABareName(IReadOnlyList{string}, DetectorResult, NameMatch, TypeFamily, RuleClassifierOptions)"/>
+    /// and <see cref="PeopleUnderASilentKey"/>: text values, outside a catalogue, lookup, company, infrastructure or
+    /// device table (or parent object), the person-name shape on 60 % with a distinct ratio of at least 0.5, and at least
+    /// 60 % (and 3) of the values led by a common given name.</summary>
+    private static (int Led, int Tested)? PeoplesFullNames(IReadOnlyList<string> values, DetectorResult result, NameMatch name, TypeFamily family,
+        RuleClassifierOptions options)
+    {
         if (family is not (TypeFamily.Text or TypeFamily.Untyped)) return null;
         if (name.TableGroups.Any(g => g is "catalogue" or "lookup" or "company" or "infrastructure" or "device")) return null;
         var person = result[DetectorIds.PersonName];

@@ -218,11 +218,30 @@ public sealed class InventoryFlow
             PathBase = PathBase,
             Stale = merge.Stale,
             // Ids the policy does not define are invalid annotations too (only a policy can tell).
-            AnnotationErrors = policy is null ? annotations.Errors : [.. annotations.Errors, .. PolicyReferenceCheck.Unknown(annotations, policy)],
+            AnnotationErrors = AnnotationErrors(annotations, policy),
             ExtraFindings = policy is null ? [] : ClaimFindings.From(claims, policy, policyPath, Config, PathBase),
         };
         return new GateOutcome(CheckGate.Evaluate(document, options), annotations, policy, claims);
     }
+
+    /// <summary>Every error of a loaded annotation set: its files' (syntax, unknown keys and categories, entries given
+    /// twice) and, with a policy, the activity and recipient ids the policy does not define (only a policy can tell).
+    /// The gate lists these as <c>invalid-annotation</c> findings and <c>report</c> counts the same ones, so the two
+    /// agree (trial34 finding 10).</summary>
+    /// <param name="annotations">The loaded annotations.</param>
+    /// <param name="policy">The policy, or null.</param>
+    /// <returns>The errors, file errors first.</returns>
+    public static IReadOnlyList<AnnotationError> AnnotationErrors(AnnotationSet annotations, PolicyDocument? policy) =>
+        policy is null ? annotations.Errors : [.. annotations.Errors, .. PolicyReferenceCheck.Unknown(annotations, policy)];
+
+    /// <summary>An annotation error as every command prints it: the line <c>check</c> writes for its
+    /// <c>invalid-annotation</c> finding, <c>path:line:column  invalid-annotation: reason</c>, the path relative to
+    /// <see cref="PathBase"/> (the working directory; <c>../</c> when outside it) with forward slashes.</summary>
+    /// <param name="error">The error.</param>
+    /// <param name="location">The annotations folder (shown for an error without a file).</param>
+    /// <returns>One line, without a line break.</returns>
+    public string AnnotationErrorLine(AnnotationError error, AnnotationsLocation location) =>
+        CheckTextWriter.Line(CheckGate.InvalidAnnotation(error, AnnotationMerger.DisplayPath(location.Folder, PathBase), PathBase));
 
     /// <summary>Step 4: the report model of a merged inventory, with the config's acceptance threshold (so coverage
     /// agrees with the gate).</summary>

@@ -94,17 +94,7 @@ public static class CheckGate
             });
         }
         foreach (var error in options.AnnotationErrors)
-        {
-            var file = error.File is null ? annotationsDir : AnnotationMerger.DisplayPath(error.File, options.PathBase);
-            var location = new FindingLocation(file, Math.Max(1, error.Line), error.Line > 0 ? Math.Max(0, error.Column) : 0, error.File is not null && File.Exists(error.File));
-            findings.Add(new CheckFinding
-            {
-                // The key carries file:line:column so text and GitHub output point at the exact spot, as SARIF does.
-                Kind = FindingKind.InvalidAnnotation, Table = file, Key = location.ToString(),
-                Message = error.Reason,
-                Location = location,
-            });
-        }
+            findings.Add(InvalidAnnotation(error, annotationsDir, options.PathBase));
         // Claim findings name their column as every other finding does (source/ prefix when several sources are in scope).
         findings.AddRange(options.ExtraFindings.Select(f => f.Kind == FindingKind.ClaimViolated && f.Source is not null
             ? f with { Key = Key(multiSource ? f.Source : null, f.Table, f.Column), Location = Anchored(f, document, annotationsDir, options.PathBase) }
@@ -138,6 +128,26 @@ public static class CheckGate
             }).ToArray(),
             Tool = document.Tool,
             UsedBaseline = options.Baseline is not null,
+        };
+    }
+
+    /// <summary>The <c>invalid-annotation</c> finding of an annotation file error: its key is the error's place,
+    /// <c>file:line:column</c>, the file shown relative to <paramref name="pathBase"/> (<c>../</c> when outside it,
+    /// <see cref="AnnotationMerger.DisplayPath(string, string)"/>), so text, GitHub and SARIF output point at the exact
+    /// spot; an error without a file points at the annotations folder.</summary>
+    /// <param name="error">The error (a file's, or an unknown policy id's).</param>
+    /// <param name="annotationsDirectory">The annotations folder as shown, for an error without a file.</param>
+    /// <param name="pathBase">The folder paths are shown relative to (the working directory).</param>
+    /// <returns>The finding.</returns>
+    public static CheckFinding InvalidAnnotation(AnnotationError error, string annotationsDirectory, string pathBase)
+    {
+        var file = error.File is null ? annotationsDirectory : AnnotationMerger.DisplayPath(error.File, pathBase);
+        var location = new FindingLocation(file, Math.Max(1, error.Line), error.Line > 0 ? Math.Max(0, error.Column) : 0, error.File is not null && File.Exists(error.File));
+        return new CheckFinding
+        {
+            Kind = FindingKind.InvalidAnnotation, Table = file, Key = location.ToString(),
+            Message = error.Reason,
+            Location = location,
         };
     }
 

@@ -205,7 +205,9 @@ internal static class ClaimChecks
 
     /// <summary>declared-categories-only: every personal column of a controller source must hold a category some activity
     /// declares, and so must every personal category a path annotation of a JSON column gives (<see cref="TaggedPaths"/>;
-    /// the finding names the path). A category an activity declares is never a finding. The <c>undeclared</c> categories (default
+    /// the finding names the path) and every personal category the scan found inside a tagged personal column's content
+    /// (<see cref="EmbeddedCategories"/>: an e-mail address inside a support message; not in a table of a processor
+    /// activity, whose content is the customers' data). A category an activity declares is never a finding. The <c>undeclared</c> categories (default
     /// <c>other_personal</c>: credentials, health, national id, …) need an explicit declaration: an activity must name the
     /// listed category or a narrower one that covers the column (a declared <c>other_personal.health</c> or
     /// <c>other_personal</c> covers an <c>other_personal.health</c> column); a broader declaration does not (with
@@ -229,12 +231,23 @@ internal static class ClaimChecks
             if (!DataCategoryVocabulary.IsPersonal(category)) continue;
             if (UndeclaredFinding(ctx.Policy, undeclared, category, t.Activity) is { } reason)
                 findings.Add(Finding(s, t, c, reason));
+            // Personal data found inside the column's content (e-mails and phones in support messages) is data the
+            // controller processes too (trial34 finding 7f): each embedded category must be declared as a column's
+            // would. Content hosted for customers (a table of a processor activity) is theirs to declare.
+            if (t.Activity is { } owner && ctx.Policy.Activity(owner) is { IsProcessor: true }) continue;
+            foreach (var embedded in EmbeddedCategories(c))
+                if (UndeclaredFinding(ctx.Policy, undeclared, embedded, t.Activity) is { } embeddedReason)
+                    findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, embedded, $"found inside its content (also contains): {embeddedReason}"));
         }
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "column", "columns")} checked; all personal data is declared{KeysSetAside(keys)}",
             violated: $"{Count(findings.Count, "column holds", "columns hold")} undeclared personal data",
             unknown: $"no undeclared category found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}");
     }
+
+    /// <summary>The personal data categories found inside a column's content (<see cref="DataCategoryVocabulary.FoundInside"/>).</summary>
+    /// <param name="c">The column.</param>
+    internal static IReadOnlyList<string> EmbeddedCategories(ColumnEntry c) => DataCategoryVocabulary.FoundInside(c);
 
     /// <summary>The paths of a JSON column tagged by a path annotation, with their categories, first path in ordinal
     /// order per category; empty for any other column. A column of JSON documents carries one category, so the

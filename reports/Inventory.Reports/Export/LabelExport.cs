@@ -38,9 +38,14 @@ public static class LabelExport
     /// <param name="format">The format.</param>
     /// <returns>The file content (UTF-8 text, <c>\n</c> line ends).</returns>
     /// <exception cref="ConfigurationException">A database script for a source of another provider, or for several
-    /// sources at once (a script applies to one database: name one with <c>--source</c>).</exception>
+    /// sources at once (a script applies to one database: name one with <c>--source</c>); views asked for
+    /// (<see cref="ExportOptions.IncludeViews"/>) in a format whose engine cannot label them.</exception>
     public static string Write(ExportPlan plan, ExportFormat format)
     {
+        if (plan.Options.IncludeViews && format is ExportFormat.MySqlComments or ExportFormat.SqlServerLabels)
+            throw new ConfigurationException($"--include-views applies to postgres-comments and fides: {(format == ExportFormat.MySqlComments
+                ? "MySQL and MariaDB change a comment only through ALTER TABLE, which a view refuses"
+                : "SQL Server classifies the columns of tables only")}; label the base tables");
         if (format != ExportFormat.Fides)
         {
             string[] providers = format switch

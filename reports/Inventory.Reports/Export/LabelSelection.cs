@@ -38,6 +38,12 @@ public sealed record ExportOptions
     public string? Source { get; init; }
     /// <summary>The inventory file's name as shown in the header (e.g. <c>inventory.json</c>), or null.</summary>
     public string? InventoryName { get; init; }
+    /// <summary>Also export the columns of views and materialized views (<c>--include-views</c>). Off by default: a
+    /// view's data is stored in its base tables, which carry the labels a DBA and the catalog's readers look for; a
+    /// view's own column comments are a choice the DBA makes explicitly (trial34 finding 12). PostgreSQL comments and
+    /// Fides datasets only: MySQL changes a comment through <c>ALTER TABLE</c>, which a view refuses, and SQL Server
+    /// classifies table columns only.</summary>
+    public bool IncludeViews { get; init; }
 }
 
 /// <summary>One column whose effective category is exported.</summary>
@@ -85,6 +91,9 @@ public sealed record ExportPlan
     /// <summary>Tagged columns held back because the evidence contradicts their category (status conflict), in
     /// document order; not counted in <see cref="NotExported"/>.</summary>
     public IReadOnlyList<HeldBackColumn> HeldBack { get; init; } = [];
+    /// <summary>Columns of views and materialized views that would be exported or held back, left out because
+    /// <see cref="ExportOptions.IncludeViews"/> is off.</summary>
+    public int ViewColumnsLeftOut { get; init; }
     /// <summary>Processor sources left out (customer-owned data, outside the gate like in <c>check</c>).</summary>
     public IReadOnlyList<string> ProcessorSources { get; init; } = [];
     /// <summary>The options used.</summary>
@@ -124,12 +133,18 @@ public static class LabelSelection
 
         var columns = new List<ExportedColumn>();
         var heldBack = new List<HeldBackColumn>();
-        int notExported = 0;
+        int notExported = 0, viewColumns = 0;
         bool multiSource = document.Sources.Count(s => s.Role != ProcessingRole.Processor) > 1;
         foreach (var source in sources)
         foreach (var table in source.Tables)
         foreach (var column in table.Columns)
         {
+            if (!options.IncludeViews && table.Kind is Catalog.TableKind.View or Catalog.TableKind.MaterializedView)
+            {
+                if (column.Status == ColumnStatus.Conflict || Exported(column, options.AcceptClassificationAbove) is not null) viewColumns++;
+                else notExported++;
+                continue;
+            }
             if (column.Status == ColumnStatus.Conflict && column.DataCategory is { } disputed)
                 heldBack.Add(new HeldBackColumn(source, table, column, Check.CheckGate.Key(multiSource ? source.Name : null, table.QualifiedName, column.Name),
                     disputed, column.Origin == Origin.DatabaseLabel ? "database label" : Provenance(column, ExportBasis.Annotation),
@@ -146,6 +161,7 @@ public static class LabelSelection
             Columns = columns,
             NotExported = notExported,
             HeldBack = heldBack,
+            ViewColumnsLeftOut = viewColumns,
             ProcessorSources = options.Source is null ? processors : [],
             Options = options,
             Provenance = $"{document.Tool}, {scanned}",

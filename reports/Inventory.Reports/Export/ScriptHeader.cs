@@ -35,6 +35,8 @@ internal static class ScriptHeader
             foreach (var held in plan.HeldBack)
                 Line($"  {Safe(held.Key)}: {Safe(held.Category)} ({Safe(held.Provenance)}): {Safe(held.Conflict)}");
         }
+        if (plan.ViewColumnsLeftOut > 0)
+            Line($"View columns left out: {plan.ViewColumnsLeftOut} of views and materialized views (their base tables carry the labels; --include-views exports them too).");
         if (plan.ProcessorSources.Count > 0)
             Line($"Processor sources left out (customer-owned data, outside the gate as in `inventory check`): {string.Join(", ", plan.ProcessorSources.Select(Safe))}.");
         Line();

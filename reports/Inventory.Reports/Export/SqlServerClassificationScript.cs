@@ -133,9 +133,9 @@ internal static class SqlServerClassificationScript
     /// <param name="plan">Columns to export (SQL Server sources).</param>
     public static string Write(ExportPlan plan)
     {
-        // Sensitivity classifications apply to table columns; views get none (their base tables carry them).
+        // Sensitivity classifications apply to table columns; views get none (their base tables carry them): the selection
+        // leaves view columns out (ExportOptions.IncludeViews is refused for this format), the header counts them.
         var personal = plan.Columns.Where(c => c.IsPersonal && c.Table.Kind is Catalog.TableKind.Table or Catalog.TableKind.PartitionedTable).ToList();
-        var views = plan.Columns.Count(c => c.IsPersonal) - personal.Count;
         var text = new StringBuilder();
         ScriptHeader.Write(text, plan, "--", "SQL Server sensitivity classifications",
             [
@@ -143,7 +143,7 @@ internal static class SqlServerClassificationScript
                 "visible in SSMS (Data Discovery & Classification), sys.sensitivity_classifications, auditing, Defender and Purview.",
                 "A column that already has a classification gets it dropped first, so re-running the script changes nothing.",
                 "Columns exported as `none` get no classification; an existing one on them is left alone.",
-                $"Columns of views get none either ({views} personal view columns skipped): classify their base tables.",
+                "Columns of views get none either: classify their base tables.",
                 "Built-in information types are used where one maps back to the exact category; other categories are custom",
                 "information types named by the category (e.g. contact.email), which `inventory scan` reads back as-is.",
                 "All statements run in one transaction (XACT_ABORT on). Apply with sqlcmd -b -i FILE as a user with ALTER ANY",

@@ -153,13 +153,13 @@ public sealed class CsvReportWriter : IReportWriter
     public Task WriteAsync(ReportModel model, Stream output, CancellationToken cancellationToken = default)
     {
         var sb = new StringBuilder();
-        sb.Append("source,table,column,category,status,activity,retention,policy_retention,retention_differs\n");
+        sb.Append("source,table,column,category,status,activity,retention,policy_retention,retention_differs,also_contains\n");
         foreach (var c in model.Columns)
         {
             cancellationToken.ThrowIfCancellationRequested();
             sb.Append(Cell(c.Source)).Append(',').Append(Cell(c.Table)).Append(',').Append(Cell(c.Column)).Append(',')
               .Append(Cell(c.Category)).Append(',').Append(Cell(c.Status)).Append(',').Append(Cell(c.Activity)).Append(',')
-              .Append(Cell(c.Retention)).Append(',').Append(Cell(c.PolicyRetention)).Append(',').Append(c.RetentionDiffers ? "yes" : "").Append('\n');
+              .Append(Cell(c.Retention)).Append(',').Append(Cell(c.PolicyRetention)).Append(',').Append(c.RetentionDiffers ? "yes" : "").Append(',').Append(Cell(c.AlsoContains ?? "")).Append('\n');
         }
         return TextOutput.WriteAsync(output, sb.ToString(), cancellationToken);
     }

@@ -277,14 +277,18 @@ public static partial class AnnotationStubs
         foreach (var c in columns)
         {
             text.Append(indent).Append("# ").Append(CommentFor(c)).Append('\n');
+            if (FoundInsideComment(c) is { } inside) text.Append(indent).Append("# ").Append(inside).Append('\n');
             text.Append(indent).Append(YamlText.Scalar(c.Name)).Append(":\n");
             text.Append(indent).Append("  category:\n");
             if (c.DeclaredType.Length > 0)
                 text.Append(indent).Append("  type: ").Append(YamlText.Scalar(c.DeclaredType)).Append('\n');
-            if (c.Classification?.JsonPaths is { Named.Count: > 0 } paths)
+            if (c.Classification is { JsonPaths: { Named.Count: > 0 } paths } classification)
             {
                 text.Append(indent).Append("  # JSON paths the scan found: fill in each path's category (the column then takes the most\n");
                 text.Append(indent).Append("  # identifying one and counts as tagged), or the column's category above, which wins.\n");
+                if (classification.Evidence.FirstOrDefault(e => e.Id == "sample.documents-read") is { Matched: { } read, Total: { } sampled })
+                    text.Append(indent).Append(CultureInfo.InvariantCulture,
+                        $"  # Counts are out of the {read} documents read of the {sampled} values sampled (documents read per column are capped).\n");
                 text.Append(indent).Append("  paths:\n");
                 foreach (var path in paths.Named)
                 {
@@ -302,6 +306,22 @@ public static partial class AnnotationStubs
         if (path.DataCategory is not { } category) return "no suggestion: no rule or detector matched";
         var evidence = path.Id is null ? "" : path.Matched is { } m && path.Total is { } t ? $" — {path.Id} {m}/{t}" : $" — {path.Id}";
         return Suggestions.OneLine($"suggested: {category}{evidence}");
+    }
+
+    /// <summary>The comment line that says what personal data the scan found inside a column's content
+    /// (<see cref="Inventory.Rules.Policy.DataCategoryVocabulary.FoundInside"/>), with the detector's counts (values holding it / values
+    /// tested) when the scan recorded them: <c>also contains (found inside its values): contact.email 12/40, contact.phone
+    /// 3/40; the record lists them under their categories for this table's activity</c>. Null when nothing was found.
+    /// Categories and counts only, never a value.</summary>
+    /// <param name="column">The column.</param>
+    private static string? FoundInsideComment(ColumnEntry column)
+    {
+        var inside = Inventory.Rules.Policy.DataCategoryVocabulary.FoundInside(column);
+        if (inside.Count == 0) return null;
+        var parts = inside.Select(category =>
+            column.Classification!.Evidence.FirstOrDefault(e => e.Kind == "contains" && e.Id == "contains." + category) is { Matched: { } m, Total: { } t }
+                ? string.Create(CultureInfo.InvariantCulture, $"{category} {m}/{t}") : category);
+        return Suggestions.OneLine($"also contains (found inside its values): {string.Join(", ", parts)}; the record lists them under their categories for this table's activity");
     }
 
     private static string CommentFor(ColumnEntry column)

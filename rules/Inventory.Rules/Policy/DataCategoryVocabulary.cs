@@ -26,6 +26,19 @@ public sealed class DataCategoryVocabulary
         return new DataCategoryVocabulary(set);
     }
 
+    /// <summary>The personal data the scan found embedded in a column's content ("also contains": e-mail addresses and
+    /// phone numbers inside support messages, an e-mail in an SSH key's comment; <see cref="Inventory.Classification.ColumnClassification.AlsoContains"/>),
+    /// as data categories with a subcategory that the column's own category does not cover, in ordinal order; empty for a
+    /// column that is not personal data (tagged or suggested <c>none</c>, or undecided) or in which nothing was found. The
+    /// bare top levels that JSON documents report (<c>contact</c>, <c>financial</c>) are left out: a JSON column's paths
+    /// carry their own categories. Categories only, never a value. The record, the claims and <c>inventory annotate</c>
+    /// read embedded data through this one rule (trial34 finding 7f).</summary>
+    /// <param name="column">The column.</param>
+    public static IReadOnlyList<string> FoundInside(Inventory.Model.ColumnEntry column) =>
+        !IsPersonal(column.DataCategory) || column.Classification?.AlsoContains is not { Count: > 0 } also ? []
+            : also.Where(a => a.Contains('.') && IsPersonal(a) && !Covers(column.DataCategory!, a))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>Every known name, sorted ordinally.</summary>
     public IEnumerable<string> Names => _known.Order(StringComparer.Ordinal);
 

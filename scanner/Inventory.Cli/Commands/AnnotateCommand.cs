@@ -36,8 +36,8 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
         var annotations = flow.LoadAnnotations(location);
         if (annotations.Errors.Count > 0)
         {
-            foreach (var error in annotations.Errors) errors.Error(error.Message);
-            errors.Line("no stub written: fix the annotation files above first, so stubs never duplicate an entry");
+            foreach (var error in annotations.Errors) errors.Line(flow.AnnotationErrorLine(error, location));
+            errors.Line($"no stub written: fix the {annotations.Errors.Count} annotation error(s) above first, so stubs never duplicate an entry (exit {ExitCodes.BadInput})");
             return ExitCodes.BadInput;
         }
         if (settings.Table is { } table && !document.AllTables().Any(t => t.Table.QualifiedName == table))

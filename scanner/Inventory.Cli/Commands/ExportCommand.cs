@@ -42,6 +42,10 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
         [Description("File to write (atomically).")]
         public string? Out { get; init; }
 
+        [CommandOption("--include-views")]
+        [Description("Also export the columns of views and materialized views (postgres-comments and fides only). Default: base tables only, since a view's data is stored in its base tables, which carry the labels.")]
+        public bool IncludeViews { get; init; }
+
         [CommandOption("--source <NAME>")]
         [Description("Only this source of the inventory (needed for a database script when it holds several).")]
         public string? Source { get; init; }
@@ -63,11 +67,12 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
         var flow = new InventoryFlow(config);
         var document = InventoryJson.Read(settings.Inventory!);
         // The same annotations and merge as `check` (flag, else the config's folder, else ./annotations when present).
-        var applied = flow.MergeAnnotations(document, AnnotationsLocation.Resolve(settings.Annotations, config));
+        var location = AnnotationsLocation.Resolve(settings.Annotations, config);
+        var applied = flow.MergeAnnotations(document, location);
         if (applied.Annotations.Errors.Count > 0)
         {
-            foreach (var error in applied.Annotations.Errors) errors.Error(error.Message);
-            errors.Line("nothing exported: fix the annotation files above first, so no label is silently left out");
+            foreach (var error in applied.Annotations.Errors) errors.Line(flow.AnnotationErrorLine(error, location));
+            errors.Line($"nothing exported: fix the {applied.Annotations.Errors.Count} annotation error(s) above first, so no label is silently left out (exit {ExitCodes.BadInput})");
             return ExitCodes.BadInput;
         }
         var plan = LabelSelection.Select(document, new ExportOptions
@@ -75,6 +80,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
             AcceptClassificationAbove = settings.AcceptClassificationAbove ?? config?.Check.AcceptClassificationAbove,
             Source = settings.Source,
             InventoryName = Path.GetFileName(settings.Inventory),
+            IncludeViews = settings.IncludeViews,
         });
         cancellationToken.ThrowIfCancellationRequested();
         AtomicFile.WriteAllText(settings.Out!, LabelExport.Write(plan, format));
@@ -83,6 +89,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
             errors.Line($"warning: {held.Key}  conflict, not exported: {held.Conflict} ({held.Provenance}); {held.Remedy}");
         console.Write(new Text($"wrote {settings.Format!.Trim().ToLowerInvariant()} for {CountWording.Phrase(plan.Columns.Count, "column", "columns")} to {settings.Out} " +
                                $"({plan.NotExported} not exported: untagged or below the accepted confidence" +
+                               (plan.ViewColumnsLeftOut > 0 ? $"; {plan.ViewColumnsLeftOut} of views left out: --include-views exports them" : "") +
                                (plan.HeldBack.Count > 0 ? $"; {plan.HeldBack.Count} held back: annotation contradicted by the scan, see the warnings" : "") + ")\n"));
         return ExitCodes.Ok;
     }

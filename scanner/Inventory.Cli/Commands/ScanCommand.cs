@@ -36,7 +36,7 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
         // category for columns the database labels, while check and report applied the labels).
         if (location is null) flow.ApplyDatabaseLabels(document);
         foreach (var error in applied?.Annotations.Errors ?? [])
-            errors.Error(error.Message);
+            errors.Line(flow.AnnotationErrorLine(error, location!));
         InventoryJson.Write(document, settings.Out);
         if (shard is { } part && EmptyShardNote(part, request.Sources.Count, document) is { } note)
             errors.Line(note);
@@ -48,7 +48,7 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
         RawConsoleText.Write(console, $"inventory written to {settings.Out}\n");
         if (applied is { Annotations.Errors.Count: > 0 })
         {
-            console.Write(new Text($"{applied.Annotations.Errors.Count} annotation file error(s): fix them and scan again (exit {ExitCodes.BadInput})\n", new Style(Color.Red)));
+            console.Write(new Text($"{applied.Annotations.Errors.Count} annotation error(s) above: fix them and scan again (exit {ExitCodes.BadInput})\n", new Style(Color.Red)));
             return ExitCodes.BadInput;
         }
         if (!document.Complete)

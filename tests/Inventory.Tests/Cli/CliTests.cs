@@ -1,3 +1,4 @@
+using Inventory.Annotations;
 using Inventory.Cli;
 using Inventory.Model;
 using Inventory.Tests.Support;
@@ -411,7 +412,8 @@ public sealed class CliTests
         {
             Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
             Assert.That(console.Output, Does.Not.Contain("error:"));
-            Assert.That(lines[0], Does.StartWith("error: ").And.Contain(annotations).And.Contain("users.yml:3:"), "one line, never wrapped");
+            Assert.That(lines[0], Does.Contain("users.yml:3:").And.Contain("  invalid-annotation: ")
+                .And.Contain(AnnotationMerger.DisplayPath(annotations, Directory.GetCurrentDirectory())), "one line, never wrapped");
         }
     }
 
@@ -538,7 +540,7 @@ public sealed class CliTests
         {
             Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
             Assert.That(console.Output, Does.Not.Contain("error:"));
-            Assert.That(error.ToString(), Does.StartWith("error: ").And.Contain("users.yml:3:"));
+            Assert.That(error.ToString(), Does.Contain("users.yml:3:").And.Contain("  invalid-annotation: ").And.Contain("fix the 1 annotation error(s)"));
         }
     }
 }

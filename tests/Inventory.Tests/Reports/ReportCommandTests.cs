@@ -124,7 +124,9 @@ public sealed class ReportCommandTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(code, Is.EqualTo(ExitCodes.BadInput), console.Output + error);
-            Assert.That(error.ToString(), Does.Match(@"error: \S*a\.yml:3:\d+: ").And.Match(@"error: \S*b\.yml:2:1: "));
+            // check's invalid-annotation lines, paths relative to the working directory (trial34 finding 10)
+            Assert.That(error.ToString(), Does.Match(@"(?m)^\S*a\.yml:3:\d+  invalid-annotation: ").And.Match(@"(?m)^\S*b\.yml:2:1  invalid-annotation: "));
+            Assert.That(error.ToString(), Does.Contain("fix the 2 annotation error(s) above"));
             Assert.That(console.Output, Does.Not.Contain("warning:").And.Not.Contain("error:"));
             Assert.That(Directory.Exists(output), Is.False);
         }

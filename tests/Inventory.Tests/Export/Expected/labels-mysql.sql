@@ -1,8 +1,9 @@
 -- inventory export: MySQL / MariaDB column comments
 -- Inventory: inventory.json (inventory 1.0.0, 2026-11-30 08:00 UTC)
 -- Source: app (mysql)
--- Columns exported: 4 (3 annotated, 0 from database labels, 1 suggestion with confidence >= 0.9); 3 personal, 1 none.
+-- Columns exported: 3 (2 annotated, 0 from database labels, 1 suggestion with confidence >= 0.9); 2 personal, 1 none.
 -- Columns not exported: 1 (untagged, or suggested below the accepted confidence).
+-- View columns left out: 1 of views and materialized views (their base tables carry the labels; --include-views exports them too).
 --
 -- What it does:
 --   Sets the comment of each exported column: the comment the scan recorded, with one line `inventory: <category>`
@@ -32,23 +33,6 @@ SET @inventory_checks_sql = IF(VERSION() LIKE '%MariaDB%',
     'SELECT COUNT(*), COALESCE(MAX(CHECK_CLAUSE = CONCAT(''json_valid(`'', REPLACE(@inventory_column, ''`'', ''``''), ''`)'')), 0) INTO @inventory_checks, @inventory_json_check FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = @inventory_schema AND TABLE_NAME = @inventory_table AND CONSTRAINT_NAME = @inventory_column',
     'SELECT 0, 0 INTO @inventory_checks, @inventory_json_check');
 PREPARE inventory_checks FROM @inventory_checks_sql;
-
--- active_users.email: contact.email (annotation annotations/people.yml:2)
-SET @inventory_schema = DATABASE(), @inventory_table = 'active_users', @inventory_column = 'email';
-EXECUTE inventory_checks;
-SET @inventory_why = (SELECT CASE
-    WHEN c.COLUMN_TYPE <> 'varchar(255)' OR c.IS_NULLABLE <> 'YES' THEN 'its type or nullability is not the one the scan recorded'
-    WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL')) THEN 'it has a DEFAULT'
-    WHEN c.EXTRA <> '' THEN CONCAT('it has ', UPPER(c.EXTRA))
-    WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
-    WHEN c.COLLATION_NAME IS NOT NULL AND c.COLLATION_NAME <> t.TABLE_COLLATION THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', t.TABLE_COLLATION)
-    ELSE '' END FROM information_schema.COLUMNS AS c
-    JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
-    WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
-SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')
-    WHEN '' THEN 'ALTER TABLE `active_users` MODIFY COLUMN `email` varchar(255) NULL COMMENT ''inventory: contact.email'''
-    ELSE 'SELECT CONCAT(''skipped `active_users`.`email`: '', IF(@inventory_why IS NULL, ''the column is not in the table'', @inventory_why), ''; set the comment by hand'') AS inventory_export_skipped' END;
-PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;
 
 -- users.id: none (annotation annotations/people.yml:2)
 SET @inventory_schema = DATABASE(), @inventory_table = 'users', @inventory_column = 'id';
@@ -104,7 +88,6 @@ PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE P
 DEALLOCATE PREPARE inventory_checks;
 
 -- UNDO: restores the comments as the scan recorded them (only for columns the script did not skip).
--- ALTER TABLE `active_users` MODIFY COLUMN `email` varchar(255) NULL COMMENT '';
 -- ALTER TABLE `users` MODIFY COLUMN `id` bigint NOT NULL COMMENT '';
 -- ALTER TABLE `users` MODIFY COLUMN `email` varchar(255) NOT NULL COMMENT 'Login e-mail, unique';
 -- ALTER TABLE `users` MODIFY COLUMN `last_ip` text NULL COMMENT '';

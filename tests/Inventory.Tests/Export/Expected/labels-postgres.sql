@@ -1,8 +1,9 @@
 -- inventory export: PostgreSQL column comments
 -- Inventory: inventory.json (inventory 1.0.0, 2026-11-30 08:00 UTC)
 -- Source: app (postgres)
--- Columns exported: 4 (3 annotated, 0 from database labels, 1 suggestion with confidence >= 0.9); 3 personal, 1 none.
+-- Columns exported: 3 (2 annotated, 0 from database labels, 1 suggestion with confidence >= 0.9); 2 personal, 1 none.
 -- Columns not exported: 1 (untagged, or suggested below the accepted confidence).
+-- View columns left out: 1 of views and materialized views (their base tables carry the labels; --include-views exports them too).
 --
 -- What it does:
 --   Sets the comment of each exported column: the comment the scan recorded, with one line `inventory: <category>`
@@ -21,9 +22,6 @@
 SET standard_conforming_strings = on;
 BEGIN;
 
--- active_users.email: contact.email (annotation annotations/people.yml:2)
-COMMENT ON COLUMN "public"."active_users"."email" IS 'inventory: contact.email';
-
 -- users.id: none (annotation annotations/people.yml:2)
 COMMENT ON COLUMN "public"."users"."id" IS 'inventory: none';
 
@@ -38,7 +36,6 @@ COMMIT;
 
 -- UNDO: restores the comments as the scan recorded them.
 -- BEGIN;
--- COMMENT ON COLUMN "public"."active_users"."email" IS NULL;
 -- COMMENT ON COLUMN "public"."users"."id" IS NULL;
 -- COMMENT ON COLUMN "public"."users"."email" IS E'Login e-mail, unique';
 -- COMMENT ON COLUMN "public"."users"."last_ip" IS NULL;

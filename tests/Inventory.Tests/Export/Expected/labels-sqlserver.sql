@@ -1,15 +1,16 @@
 -- inventory export: SQL Server sensitivity classifications
 -- Inventory: inventory.json (inventory 1.0.0, 2026-11-30 08:00 UTC)
 -- Source: app (sqlserver)
--- Columns exported: 4 (3 annotated, 0 from database labels, 1 suggestion with confidence >= 0.9); 3 personal, 1 none.
+-- Columns exported: 3 (2 annotated, 0 from database labels, 1 suggestion with confidence >= 0.9); 2 personal, 1 none.
 -- Columns not exported: 1 (untagged, or suggested below the accepted confidence).
+-- View columns left out: 1 of views and materialized views (their base tables carry the labels; --include-views exports them too).
 --
 -- What it does:
 --   Classifies 2 personal columns with ADD SENSITIVITY CLASSIFICATION (SQL Server 2019+ or Azure SQL),
 --   visible in SSMS (Data Discovery & Classification), sys.sensitivity_classifications, auditing, Defender and Purview.
 --   A column that already has a classification gets it dropped first, so re-running the script changes nothing.
 --   Columns exported as `none` get no classification; an existing one on them is left alone.
---   Columns of views get none either (1 personal view columns skipped): classify their base tables.
+--   Columns of views get none either: classify their base tables.
 --   Built-in information types are used where one maps back to the exact category; other categories are custom
 --   information types named by the category (e.g. contact.email), which `inventory scan` reads back as-is.
 --   All statements run in one transaction (XACT_ABORT on). Apply with sqlcmd -b -i FILE as a user with ALTER ANY
