@@ -50,6 +50,15 @@ public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<stri
     /// sibling for any rule's <see cref="NeedsSiblings"/> either: its match is not checked against its own siblings there.
     /// YAML key <c>needs-standalone-siblings</c> (default false; only with <c>needs-siblings</c>).</summary>
     public bool NeedsStandaloneSiblings { get; init; }
+
+    /// <summary>True when the rule holds only in a table where another column is a key to a person: a key word (<c>id</c>,
+    /// <c>uuid</c>, <c>key</c>, <c>ref</c>, <c>fk</c>, <c>no</c>, <c>number</c>) beside a word of the name group
+    /// <c>person-key-subject</c> (<c>user_id</c>, <c>visitor_uuid</c>, <c>id_utilisateur</c>, <c>kunde_id</c>,
+    /// <c>usuario_id</c>). Without one the match is gated (<c>gate.context.person-key</c>) and gives <c>none</c>: an
+    /// aggregate of tracked activity per person is that person's activity, per page or day it is the organisation's figure
+    /// (fourteenth error-kind round, kinds35; LABELS.md tie-breaker 10). Checked only when the table's column names are
+    /// known. YAML key <c>needs-person-key</c> (default false).</summary>
+    public bool NeedsPersonKey { get; init; }
 }
 
 /// <summary>The outcome of matching a column name against the name rules.</summary>
@@ -224,7 +233,7 @@ public sealed class NameRuleSet
             {
                 if (item is not YMapping m) throw item.Error("each rule is a mapping with id, category and names");
                 m.AllowOnly("name rule", "id", "category", "names", "contains", "types", "tables", "not-tables", "weight", "allow-suffixes", "needs-siblings",
-                    "keeps-allowed-suffixes", "stands", "whole-name", "needs-standalone-siblings");
+                    "keeps-allowed-suffixes", "stands", "whole-name", "needs-standalone-siblings", "needs-person-key");
                 var id = m.RequireString("id", "a name rule");
                 if (!ids.Add(id)) throw m["id"]!.Error($"duplicate rule id '{id}'");
                 var category = m.RequireString("category", $"rule '{id}'");
@@ -259,7 +268,8 @@ public sealed class NameRuleSet
                 if (keeps && allow.Count == 0) throw m["keeps-allowed-suffixes"]!.Error($"rule '{id}' keeps its allowed suffixes but lists no 'allow-suffixes'");
                 rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow)
                     { NeedsSiblings = siblings, NeedsStandaloneSiblings = standalone, KeepsAllowedSuffixes = keeps,
-                      Stands = m.Bool("stands") ?? false, WholeName = m.Bool("whole-name") ?? false });
+                      Stands = m.Bool("stands") ?? false, WholeName = m.Bool("whole-name") ?? false,
+                      NeedsPersonKey = m.Bool("needs-person-key") ?? false });
             }
         else if (root["rules"] is not null) throw root["rules"]!.Error("'rules' must be a list");
         return new NameRuleSet(rules, abbreviations, groups, nameGroups, suffixes, prefixes);
@@ -385,8 +395,12 @@ public sealed class NameRuleSet
     public NameMatch Match(string table, string column, TypeFamily family, IReadOnlyList<string>? tableColumns)
     {
         var match = Match(table, column, family);
-        if (match.Rule is not { NeedsSiblings.Count: > 0 } rule || match.Gates.Count > 0 || tableColumns is not { Count: > 0 }
-            || (_gates & NameGates.Context) == 0) return match;
+        if (match.Rule is null || match.Gates.Count > 0 || tableColumns is not { Count: > 0 } || (_gates & NameGates.Context) == 0)
+            return match;
+        if (match.Rule.NeedsPersonKey && !HasPersonKey(column, tableColumns))
+            return match with { DataCategory = "none", Weight = Math.Min(match.Rule.Weight, 0.8), Gates = ["gate.context.person-key"],
+                GatedCategory = match.Rule.DataCategory };
+        if (match.Rule is not { NeedsSiblings.Count: > 0 } rule) return match;
         foreach (var sibling in tableColumns)
         {
             if (string.Equals(sibling, column, StringComparison.Ordinal)) continue;
@@ -401,6 +415,22 @@ public sealed class NameRuleSet
         // address record; a person's name beside it also makes one, LABELS.md tie-breaker 4).
         var gate = "gate.context." + rule.NeedsSiblings[0];
         return match with { DataCategory = "none", Weight = Math.Min(rule.Weight, 0.8), Gates = [gate], GatedCategory = rule.DataCategory };
+    }
+
+    // Words of a column name that make it a key (user_id, visitor_uuid, kunde_nr), for NeedsPersonKey.
+    private static readonly HashSet<string> PersonKeyWords = new(StringComparer.Ordinal) { "id", "uuid", "guid", "key", "ref", "fk", "no", "number" };
+
+    // True when another column of the table is a key to a person (NameRule.NeedsPersonKey): a key word and a word of the
+    // name group person-key-subject among its tokens (abbreviations expanded: nr and no read number).
+    private bool HasPersonKey(string column, IReadOnlyList<string> tableColumns)
+    {
+        foreach (var sibling in tableColumns)
+        {
+            if (string.Equals(sibling, column, StringComparison.Ordinal)) continue;
+            var tokens = Expand(NameTokenizer.Tokenize(sibling));
+            if (tokens.Count >= 2 && tokens.Any(PersonKeyWords.Contains) && InNameGroup(tokens, "person-key-subject")) return true;
+        }
+        return false;
     }
 
     /// <summary>Matches a column name in its table context.</summary>
