@@ -13,6 +13,8 @@ namespace Inventory.Rules.Detectors;
 /// A lower-case value without spaces whose last dot is followed by letters only (<c>shop-kqzmw.io</c>,
 /// <c>boulangerie-dupont.fr</c>, <c>api.example.com</c>) is a host or domain name, not a person's (trial 31: a column of
 /// application domains read 300/300 as names, was suggested contact.name and made its <c>none</c> annotation a conflict).
+/// A civility or courtesy title written alone (<c>Herr</c>, <c>Mme</c>, <c>Sra.</c>, <c>Dr</c>) is a salutation code, not
+/// a name (trial35 rows f and o).
 /// </summary>
 internal sealed class PersonNameDetector : ValueDetector
 {
@@ -57,7 +59,31 @@ internal sealed class PersonNameDetector : ValueDetector
             if (char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark) continue;
             return false;
         }
-        return (anyCase || shape.NonAscii > 0) && !PlaceNames.IsPlace(value);
+        return (anyCase || shape.NonAscii > 0) && !PlaceNames.IsPlace(value) && !CivilityOnly(value);
+    }
+
+    // Civilities, salutations and courtesy titles in English, French, German and Spanish, compared without their period
+    // and case-insensitively: written alone ('Herr', 'Mme', 'Sra.', 'Dr') they are a salutation code, not a person's name
+    // (trial35 rows f and o: Herr/Frau/Divers and M./Mme/Dr were 400/400 and 335/500 "names"). Followed by a name they stay
+    // part of it ('Frau Schmidt' is a name). 'Divers' is the German third civility (diverse) of forms that ask Herr/Frau.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Civilities = FrozenSet.ToFrozenSet(
+        ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "m", "mme", "mlle", "mmes", "mm", "monsieur", "madame",
+         "mademoiselle", "me", "pr", "herr", "frau", "fraulein", "fräulein", "divers", "sr", "sra", "srta", "senor", "señor",
+         "senora", "señora", "senorita", "señorita", "dña", "dra", "ing"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when every word of a value is a civility or courtesy title (<c>Mme</c>, <c>Herr Dr.</c>,
+    /// <c>Sra.</c>), periods aside: a salutation code, which a person-name shape alone would accept.</summary>
+    /// <param name="value">A value the name shape accepted.</param>
+    internal static bool CivilityOnly(ReadOnlySpan<char> value)
+    {
+        foreach (var range in value.SplitAny(' ', '.'))
+        {
+            var word = value[range];
+            if (word.IsEmpty) continue;
+            if (!Civilities.Contains(word)) return false;
+        }
+        return true;
     }
 
     // Particles of people's names written in lower case (FR, DE, NL, ES, PT, IT).
