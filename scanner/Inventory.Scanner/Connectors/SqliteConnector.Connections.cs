@@ -48,7 +48,7 @@ public sealed partial class SqliteConnector
     }
 
     /// <summary>The connection string for a lock timeout: the source's, read-only, with the timeout in whole seconds.
-    /// Built once per lock timeout, not once per table (parsing and writing it again was a tenth of each table's
+    /// Built once per lock timeout, not once per table (parsing and writing it again was about a third of each table's
     /// connection hand-over in a 60-source profile, bench/README.md, sources35).</summary>
     private string ConnectionString(TimeSpan lockTimeout)
     {
