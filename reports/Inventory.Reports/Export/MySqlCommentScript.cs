@@ -1,5 +1,6 @@
 using Inventory.Connectors.MySql;
 using System.Text;
+using Inventory.Catalog;
 
 namespace Inventory.Reports.Export;
 
@@ -7,44 +8,81 @@ namespace Inventory.Reports.Export;
 /// Writes column-comment statements for MySQL and MariaDB. Their only way to change a column comment is
 /// <c>ALTER TABLE … MODIFY COLUMN name definition COMMENT '…'</c>, which replaces the whole column definition, and the
 /// inventory records only the declared type and nullability of a column. So each statement restates those two and is
-/// <b>guarded</b>: it runs only when the live column (read from <c>information_schema</c> when the script is applied) has
-/// exactly that type and nullability, no default, nothing in <c>EXTRA</c> (auto-increment, ON UPDATE, generated,
-/// invisible), no column-level CHECK constraint (MariaDB keeps those in the column's definition, so <c>MODIFY</c> would
-/// drop them) and the table's default collation — the case where restating type and nullability loses nothing. A MariaDB
-/// <c>JSON</c> column (<c>SHOW CREATE TABLE</c>: <c>longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin … CHECK
-/// (json_valid(`c`))</c>, the only check on it) is restated in that exact form, so it keeps its collation and its check.
-/// Any other column is skipped with a result row naming it and saying why (the DBA sets its comment by hand). The guard
-/// and the statement run as a prepared statement, since plain MySQL scripts have no IF. Sources: MariaDB "JSON Data
-/// Type" (an alias of LONGTEXT with a json_valid CHECK) and "CONSTRAINT" (column-level checks), checked on MariaDB 10.11.
+/// <b>guarded</b>: it runs only on a column of a base table (<c>TABLE_TYPE = 'BASE TABLE'</c>: never a view, whose
+/// columns MySQL cannot comment, nor a MariaDB system-versioned table, which refuses ALTER by default) when the live
+/// column (read from <c>information_schema</c> when the script is applied) has exactly that type and nullability, no
+/// column-level CHECK constraint (MariaDB keeps those in the column's definition, so <c>MODIFY</c> would drop them) and
+/// the table's default collation, and when its default and <c>EXTRA</c> are among those the statement restates exactly,
+/// read from <c>information_schema</c> at apply time: none, <c>AUTO_INCREMENT</c>, <c>DEFAULT CURRENT_TIMESTAMP[(n)]</c>
+/// and <c>ON UPDATE CURRENT_TIMESTAMP[(n)]</c> (MariaDB spells them <c>current_timestamp()</c>; MySQL adds
+/// <c>DEFAULT_GENERATED</c> to <c>EXTRA</c>). A MariaDB <c>JSON</c> column (<c>SHOW CREATE TABLE</c>: <c>longtext
+/// CHARACTER SET utf8mb4 COLLATE utf8mb4_bin … CHECK (json_valid(`c`))</c>, the only check on it) is restated in that exact
+/// form, so it keeps its collation and its check. Any other column is skipped with a result row naming it and saying why
+/// (the DBA sets its comment by hand). The guard and the statement run as a prepared statement, since plain MySQL scripts
+/// have no IF; the UNDO block at the end is the same guarded block with the comments the scan recorded, commented out line
+/// by line with the prefix <see cref="UndoPrefix"/>. Columns of views are not written at all (trial 35 finding 2: MariaDB
+/// shows a base column's comment on the view column, and ALTER TABLE on a view is ERROR 1347). Sources: MariaDB "JSON Data
+/// Type" (an alias of LONGTEXT with a json_valid CHECK), "CONSTRAINT" (column-level checks), "Information Schema COLUMNS
+/// Table" (COLUMN_DEFAULT, EXTRA) and MySQL 8.0 "The INFORMATION_SCHEMA COLUMNS Table" (DEFAULT_GENERATED), checked on
+/// MariaDB 10.11.
 /// </summary>
 internal static class MySqlCommentScript
 {
+    /// <summary>The prefix of every line of the UNDO block: a comment to MySQL (<c>--</c> and a space), removed by
+    /// <c>sed -n 's/^-- undo&gt; //p' FILE</c> to get the undo script.</summary>
+    public const string UndoPrefix = "-- undo> ";
+
     /// <summary>The script text.</summary>
     /// <param name="plan">Columns to export (MySQL or MariaDB sources).</param>
     public static string Write(ExportPlan plan)
     {
+        // A view column has no comment of its own in MySQL or MariaDB (MariaDB shows the base column's), and ALTER TABLE
+        // on a view fails: such columns are left out, and named in the header.
+        var views = plan.Columns.Where(c => c.Table.Kind == TableKind.View).ToList();
+        plan = plan with { Columns = plan.Columns.Where(c => c.Table.Kind != TableKind.View).ToList() };
         var text = new StringBuilder();
         ScriptHeader.Write(text, plan, "--", "MySQL / MariaDB column comments",
             [
                 "Sets the comment of each exported column: the comment the scan recorded, with one line `inventory: <category>`",
                 "added (or an existing `inventory:`/`category=` line replaced); every other line is kept. `inventory scan` reads it back.",
                 "MySQL changes a comment only through ALTER TABLE … MODIFY COLUMN, which restates the whole column definition.",
-                "Preserved: the declared type and NULL/NOT NULL, as recorded by the scan.",
-                "Not recorded by the scan, hence not restated: DEFAULT, AUTO_INCREMENT, ON UPDATE, generated expressions,",
-                "INVISIBLE, CHARACTER SET/COLLATE, a column's own CHECK (MariaDB). So each statement is guarded: it runs only",
-                "when information_schema shows the column with that exact type and nullability, no default, an empty EXTRA,",
-                "no CHECK of its own and the table's default collation. A MariaDB JSON column (LONGTEXT utf8mb4_bin with its",
-                "json_valid CHECK) is restated in that form, collation and CHECK included, as SHOW CREATE TABLE prints it.",
+                "Restated: the declared type and NULL/NOT NULL, as recorded by the scan; AUTO_INCREMENT, DEFAULT CURRENT_TIMESTAMP",
+                "and ON UPDATE CURRENT_TIMESTAMP as information_schema shows them when the script runs.",
+                "Not restated: any other DEFAULT, generated expressions, INVISIBLE, CHARACTER SET/COLLATE, a column's own CHECK",
+                "(MariaDB). So each statement is guarded: it runs only on a column of a base table, when information_schema shows",
+                "the column with that exact type and nullability, no other default or EXTRA, no CHECK of its own and the table's",
+                "default collation. A MariaDB JSON column (LONGTEXT utf8mb4_bin with its json_valid CHECK) is restated in that form,",
+                "collation and CHECK included, as SHOW CREATE TABLE prints it.",
                 "Any other column is skipped and named, with the reason, in a result row `inventory_export_skipped`:",
-                "set its comment by hand.",
+                "set its comment by hand. Columns of views are not written (a view column has no comment of its own).",
                 "Comments changed after the scan are overwritten. ALTER TABLE commits implicitly: there is no transaction.",
                 "Tables of the scanned database are named without it: run the script in that database (or a copy of it),",
                 "as a user with ALTER on the tables: mysql --show-warnings DATABASE < FILE (or mariadb DATABASE < FILE).",
             ],
             [
-                "Run the commented statements in the UNDO block at the end: they restore each comment as the scan recorded it",
-                "(same type and nullability restated; apply them only to columns the script did not skip).",
+                "The UNDO block at the end restores each comment as the scan recorded it, with the same guard and skips.",
+                $"Its lines start with `{UndoPrefix.TrimEnd()}`: sed -n 's/^{UndoPrefix}//p' FILE | mariadb DATABASE",
             ]);
+        if (views.Count > 0)
+        {
+            text.Append("-- Columns of views left out: ").Append(views.Count)
+                .Append(" (MySQL and MariaDB keep no comment of a view column's own; label the base column, the view inherits it):\n");
+            foreach (var column in views)
+                text.Append("--   ").Append(ScriptHeader.Describe(column)).Append('\n');
+            text.Append('\n');
+        }
+        WriteGuarded(text, plan.Columns.Select(c => (c, CommentLabel.Merge(c.Column.Comment, c.Category), ScriptHeader.Describe(c))), "");
+        text.Append("-- UNDO: restores the comments as the scan recorded them, with the same guard (sed -n 's/^")
+            .Append(UndoPrefix).Append("//p' FILE | mariadb DATABASE).\n");
+        WriteGuarded(text, plan.Columns.Select(c => (c, c.Column.Comment ?? "", ScriptHeader.Safe($"{c.Table.QualifiedName}.{c.Column.Name}: restore the scanned comment"))), UndoPrefix);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the guarded statements that give each column its comment, every line starting with
+    /// <paramref name="prefix"/>: the session setup, one block per column, and the clean-up.</summary>
+    private static void WriteGuarded(StringBuilder output, IEnumerable<(ExportedColumn Column, string Comment, string Description)> columns, string prefix)
+    {
+        var text = new StringBuilder();
         text.Append("SET @@SESSION.sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '');\n");
         // MariaDB keeps a column's CHECK in its definition (MODIFY drops it) and lists it in CHECK_CONSTRAINTS under the
         // column's name; MySQL's checks are table constraints that MODIFY keeps, and its CHECK_CONSTRAINTS has no
@@ -55,29 +93,37 @@ internal static class MySqlCommentScript
                 "WHERE CONSTRAINT_SCHEMA = @inventory_schema AND TABLE_NAME = @inventory_table AND CONSTRAINT_NAME = @inventory_column"))
             .Append(",\n    'SELECT 0, 0 INTO @inventory_checks, @inventory_json_check');\n")
             .Append("PREPARE inventory_checks FROM @inventory_checks_sql;\n\n");
-        foreach (var column in plan.Columns)
+        foreach (var (column, comment, description) in columns)
         {
-            var comment = CommentLabel.Merge(column.Column.Comment, column.Category);
-            text.Append("-- ").Append(ScriptHeader.Describe(column)).Append('\n');
+            text.Append("-- ").Append(description).Append('\n');
             text.Append("SET @inventory_schema = ").Append(InCurrentDatabase(column) ? "DATABASE()" : Literal(column.Table.Schema))
                 .Append(", @inventory_table = ").Append(Literal(column.Table.Name))
                 .Append(", @inventory_column = ").Append(Literal(column.Column.Name)).Append(";\n");
             text.Append("EXECUTE inventory_checks;\n");
+            // Every test is NULL-safe (<=>): a view has no TABLE_COLLATION, and a NULL test would let the column through.
             text.Append("SET @inventory_why = (SELECT CASE\n")
-                .Append("    WHEN c.COLUMN_TYPE <> ").Append(Literal(column.Column.DeclaredType))
-                .Append(" OR c.IS_NULLABLE <> ").Append(column.Column.Nullable ? "'YES'" : "'NO'")
-                .Append(" THEN 'its type or nullability is not the one the scan recorded'\n")
-                .Append("    WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL')) THEN 'it has a DEFAULT'\n")
-                .Append("    WHEN c.EXTRA <> '' THEN CONCAT('it has ', UPPER(c.EXTRA))\n");
+                .Append("    WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')\n")
+                .Append("    WHEN NOT (c.COLUMN_TYPE <=> ").Append(Literal(column.Column.DeclaredType))
+                .Append(") OR NOT (c.IS_NULLABLE <=> ").Append(column.Column.Nullable ? "'YES'" : "'NO'")
+                .Append(") THEN 'its type or nullability is not the one the scan recorded'\n")
+                .Append("    WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR ")
+                .Append(CurrentTimestampDefault).Append(") THEN 'it has a DEFAULT'\n")
+                .Append("    WHEN NOT (").Append(RestatedExtra).Append(" IN ('', 'auto_increment') OR ").Append(OnUpdateCurrentTimestamp)
+                .Append(") THEN CONCAT('it has ', UPPER(c.EXTRA))\n");
             // Only a column the scan recorded as longtext can be a MariaDB JSON column (the type is checked first).
             if (IsLongText(column))
-                text.Append("    WHEN @inventory_checks = 1 AND @inventory_json_check = 1 AND c.COLLATION_NAME = 'utf8mb4_bin' THEN 'json'\n");
+                text.Append("    WHEN @inventory_checks = 1 AND @inventory_json_check = 1 AND c.COLLATION_NAME <=> 'utf8mb4_bin' THEN 'json'\n");
             text.Append("    WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'\n")
-                .Append("    WHEN c.COLLATION_NAME IS NOT NULL AND c.COLLATION_NAME <> t.TABLE_COLLATION THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', t.TABLE_COLLATION)\n")
-                .Append("    ELSE '' END FROM information_schema.COLUMNS AS c\n")
-                .Append("    JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME\n")
-                .Append("    WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);\n");
-            text.Append("SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')\n    WHEN '' THEN ").Append(Literal(Modify(column, comment)));
+                .Append("    WHEN NOT (c.COLLATION_NAME IS NULL OR c.COLLATION_NAME <=> t.TABLE_COLLATION) THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', COALESCE(t.TABLE_COLLATION, 'none'))\n")
+                .Append("    ELSE '' END").Append(FromColumn);
+            // What the statement restates besides type and nullability, as the live column has it (checked above).
+            text.Append("SET @inventory_restated = (SELECT CONCAT(\n")
+                .Append("    IF(").Append(CurrentTimestampDefault).Append(", CONCAT(' DEFAULT ', c.COLUMN_DEFAULT), ''),\n")
+                .Append("    IF(").Append(OnUpdateCurrentTimestamp).Append(", CONCAT(' ON UPDATE ', SUBSTRING(").Append(RestatedExtra).Append(", 11)), ''),\n")
+                .Append("    IF(").Append(RestatedExtra).Append(" = 'auto_increment', ' AUTO_INCREMENT', ''))").Append(FromColumn);
+            var (head, tail) = Modify(column, comment);
+            text.Append("SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')\n    WHEN '' THEN CONCAT(")
+                .Append(Literal(head)).Append(", @inventory_restated, ").Append(Literal(tail)).Append(')');
             if (IsLongText(column))
                 text.Append("\n    WHEN 'json' THEN ").Append(Literal(ModifyJson(column, comment)));
             text.Append("\n    ELSE ").Append(Literal($"SELECT CONCAT({Literal($"skipped {Target(column)}: ")}, " +
@@ -86,16 +132,35 @@ internal static class MySqlCommentScript
             text.Append("PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;\n\n");
         }
         text.Append("DEALLOCATE PREPARE inventory_checks;\n\n");
-        text.Append("-- UNDO: restores the comments as the scan recorded them (only for columns the script did not skip).\n");
-        foreach (var column in plan.Columns)
+        if (prefix.Length == 0)
         {
-            text.Append("-- ").Append(ScriptHeader.Safe(Modify(column, column.Column.Comment ?? ""))).Append(";\n");
-            if (IsLongText(column))
-                text.Append("--   (a MariaDB JSON column, restated with its CHECK: ")
-                    .Append(ScriptHeader.Safe(ModifyJson(column, column.Column.Comment ?? ""))).Append(";)\n");
+            output.Append(text);
+            return;
         }
-        return text.ToString();
+        foreach (var line in text.ToString().Split('\n').SkipLast(1))
+            output.Append(line.Length == 0 ? prefix.TrimEnd() : prefix + line).Append('\n');
     }
+
+    /// <summary>The end of the two guard queries: the live column and its table, by the block's variables.</summary>
+    private const string FromColumn = " FROM information_schema.COLUMNS AS c\n" +
+        "    JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME\n" +
+        "    WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);\n";
+
+    /// <summary>The live column's EXTRA without MySQL's <c>DEFAULT_GENERATED</c> (which only marks an expression
+    /// default, restated with the default itself), lower case.</summary>
+    private const string RestatedExtra = "TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', ''))";
+
+    /// <summary>SQL test: the live default is CURRENT_TIMESTAMP (MySQL <c>CURRENT_TIMESTAMP</c>, MariaDB
+    /// <c>current_timestamp()</c>, with a precision of 0 to 6) on a TIMESTAMP or DATETIME column.</summary>
+    private const string CurrentTimestampDefault = "(c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', " +
+        "'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', " +
+        "'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))";
+
+    /// <summary>SQL test: the live EXTRA is exactly <c>on update CURRENT_TIMESTAMP</c> (any precision; MariaDB
+    /// <c>on update current_timestamp()</c>) on a TIMESTAMP or DATETIME column.</summary>
+    private const string OnUpdateCurrentTimestamp = "(c.DATA_TYPE IN ('timestamp', 'datetime') AND " + RestatedExtra + " IN ('on update current_timestamp', " +
+        "'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', " +
+        "'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))";
 
     /// <summary>The statement that sets the comment of a MariaDB JSON column, as <c>SHOW CREATE TABLE</c> prints one:
     /// <c>ALTER TABLE … MODIFY COLUMN `c` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin [NOT] NULL COMMENT '…'
@@ -106,10 +171,12 @@ internal static class MySqlCommentScript
 
     private static bool IsLongText(ExportedColumn column) => column.Column.DeclaredType.Equals("longtext", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The statement that sets one comment: <c>ALTER TABLE `s`.`t` MODIFY COLUMN `c` type [NOT] NULL COMMENT '…'</c>.</summary>
-    internal static string Modify(ExportedColumn column, string comment) =>
-        $"ALTER TABLE {Table(column)} MODIFY COLUMN {Quote(column.Column.Name)} {column.Column.DeclaredType} " +
-        $"{(column.Column.Nullable ? "NULL" : "NOT NULL")} COMMENT {Literal(comment)}";
+    /// <summary>The statement that sets one comment, in two parts around what is restated from the live column
+    /// (<c>DEFAULT CURRENT_TIMESTAMP</c>, <c>ON UPDATE …</c>, <c>AUTO_INCREMENT</c>, or nothing): <c>ALTER TABLE `t`
+    /// MODIFY COLUMN `c` type [NOT] NULL</c> and <c> COMMENT '…'</c>.</summary>
+    internal static (string Head, string Tail) Modify(ExportedColumn column, string comment) =>
+        ($"ALTER TABLE {Table(column)} MODIFY COLUMN {Quote(column.Column.Name)} {column.Column.DeclaredType} " +
+         $"{(column.Column.Nullable ? "NULL" : "NOT NULL")}", $" COMMENT {Literal(comment)}");
 
     private static string Target(ExportedColumn column) => Table(column) + "." + Quote(column.Column.Name);
 

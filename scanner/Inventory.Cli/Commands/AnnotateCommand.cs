@@ -22,6 +22,12 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
         [CommandOption("-o|--out <DIR>")]
         [Description("Folder for new stub files (default: the annotations folder).")]
         public string? Out { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            var scan = base.Validate();
+            return scan.Successful ? OutputPaths.Validate(new OutputOption("--out", Out, OutputKind.Folder)) : scan;
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

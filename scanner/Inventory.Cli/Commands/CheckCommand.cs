@@ -62,7 +62,11 @@ internal sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors) : A
                 return ValidationResult.Error("--accept-classification-above must be between 0 and 1");
             if (Inventory is not null && Connection is not null)
                 return ValidationResult.Error("give either --inventory or --connection, not both");
-            return ValidationResult.Success();
+            var scan = base.Validate();
+            return scan.Successful
+                ? OutputPaths.Validate(new OutputOption("--output-dir", OutputDir, OutputKind.Folder), new OutputOption("--sarif", Sarif, OutputKind.File),
+                    new OutputOption("--junit", JUnit, OutputKind.File), new OutputOption("--json", Json, OutputKind.File), new OutputOption("--github", GitHub, OutputKind.File))
+                : scan;
         }
     }
 

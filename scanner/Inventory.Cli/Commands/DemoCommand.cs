@@ -32,6 +32,8 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
         [Description("small, default or large (about 7k, 70k or 340k rows).")]
         public DemoSize Size { get; init; } = DemoSize.Default;
 
+        public override ValidationResult Validate() => OutputPaths.Validate(new OutputOption("--out", Out, OutputKind.Folder));
+
     }
 
     /// <summary>Files and figures of one demo run (used by tests).</summary>

@@ -29,6 +29,8 @@ internal sealed class DiffCommand(IAnsiConsole console) : Command<DiffCommand.Se
         [CommandOption("--json <FILE>")]
         [Description("Also write the changes as JSON to FILE (written atomically).")]
         public string? Json { get; init; }
+
+        public override ValidationResult Validate() => OutputPaths.Validate(new OutputOption("--json", Json, OutputKind.File));
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

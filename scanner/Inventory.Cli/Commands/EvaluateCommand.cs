@@ -148,7 +148,8 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
                 return ValidationResult.Error($"--compare-combinations takes comma-separated powers between 0 and 2 (e.g. 0.25,0.3,0.35), not '{CompareCombinations}'");
             if (Classifier is not ("rules" or "model" or "combined"))
                 return ValidationResult.Error($"--classifier must be rules, model or combined, not '{Classifier}'");
-            return ValidationResult.Success();
+            return OutputPaths.Validate(new OutputOption("--json", Json, OutputKind.File), new OutputOption("--predictions", Predictions, OutputKind.File),
+                new OutputOption("--first-level-cache", FirstLevelCache, OutputKind.File));
         }
     }
 

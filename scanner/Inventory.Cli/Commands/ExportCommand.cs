@@ -56,7 +56,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
             if (Format is null) return ValidationResult.Error($"--format is required: one of {string.Join(", ", LabelExport.FormatNames)}");
             if (Out is null) return ValidationResult.Error("--out FILE is required");
             if (AcceptClassificationAbove is < 0 or > 1) return ValidationResult.Error("--accept-classification-above must be between 0 and 1");
-            return ValidationResult.Success();
+            return OutputPaths.Validate(new OutputOption("--out", Out, OutputKind.File));
         }
     }
 

@@ -21,6 +21,8 @@ internal sealed class MergeCommand(IAnsiConsole console) : Command<MergeCommand.
         [CommandOption("-o|--out <FILE>")]
         [Description("Where to write the merged inventory (default inventory.json). Written atomically.")]
         public string Out { get; init; } = "inventory.json";
+
+        public override ValidationResult Validate() => OutputPaths.Validate(new OutputOption("--out", Out, OutputKind.File));
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

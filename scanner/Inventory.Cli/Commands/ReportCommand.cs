@@ -47,6 +47,8 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         [CommandOption("--format <LIST>")]
         [Description("Comma-separated formats: html, md, xlsx, csv, json. Default: all.")]
         public string? Format { get; init; }
+
+        public override ValidationResult Validate() => OutputPaths.Validate(new OutputOption("--out", Out, OutputKind.Folder));
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

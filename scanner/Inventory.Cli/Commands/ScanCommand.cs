@@ -19,6 +19,12 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
         [CommandOption("--shard <I/N>")]
         [Description("Scan only shard I of N (sources split by a stable hash of their name; a single source by its tables). auto/N takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs). Join the parts with `inventory merge`.")]
         public string? Shard { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            var scan = base.Validate();
+            return scan.Successful ? OutputPaths.Validate(new OutputOption("--out", Out, OutputKind.File)) : scan;
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

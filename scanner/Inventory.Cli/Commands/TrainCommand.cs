@@ -44,7 +44,8 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
 
         /// <inheritdoc />
         public override ValidationResult Validate() =>
-            Folds < 2 && Folds != 0 ? ValidationResult.Error($"--folds must be 0 or at least 2, not {Folds}") : ValidationResult.Success();
+            Folds < 2 && Folds != 0 ? ValidationResult.Error($"--folds must be 0 or at least 2, not {Folds}")
+                : OutputPaths.Validate(new OutputOption("--out", Out, OutputKind.File), new OutputOption("--report", Report, OutputKind.File));
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

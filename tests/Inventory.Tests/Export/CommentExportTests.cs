@@ -51,22 +51,27 @@ public sealed class CommentExportTests
 
         // When the MySQL script is written
         var script = LabelExport.Write(plan, ExportFormat.MySqlComments);
-        var modify = "ALTER TABLE `cus``tomer` MODIFY COLUMN `email` varchar(255) NOT NULL COMMENT 'it''s C:\\\\mail\\ninventory: contact.email'";
+        const string head = "ALTER TABLE `cus``tomer` MODIFY COLUMN `email` varchar(255) NOT NULL";
+        var tail = " COMMENT 'it''s C:\\\\mail\\ninventory: contact.email'";
 
-        // Then the statement restates type and nullability, runs only when the live column matches, and is escaped as a
-        // literal inside the guard
+        // Then the statement restates type and nullability (and what the live column shows of AUTO_INCREMENT and
+        // CURRENT_TIMESTAMP), runs only on a base table whose live column matches (NULL-safe tests), and is escaped as a
+        // literal inside the guard; the UNDO block is the same guarded block with the scanned comment
         using (Assert.EnterMultipleScope())
         {
             Assert.That(script, Does.Contain("SET @@SESSION.sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '');"));
             Assert.That(script, Does.Contain("SET @inventory_schema = DATABASE(), @inventory_table = 'cus`tomer', @inventory_column = 'email';"));
-            Assert.That(script, Does.Contain("WHEN c.COLUMN_TYPE <> 'varchar(255)' OR c.IS_NULLABLE <> 'NO' THEN"));
-            Assert.That(script, Does.Contain("WHEN c.EXTRA <> '' THEN"));
-            Assert.That(script, Does.Contain("c.COLLATION_NAME <> t.TABLE_COLLATION"));
+            Assert.That(script, Does.Contain("WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN"));
+            Assert.That(script, Does.Contain("WHEN NOT (c.COLUMN_TYPE <=> 'varchar(255)') OR NOT (c.IS_NULLABLE <=> 'NO') THEN"));
+            Assert.That(script, Does.Contain("WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR "));
+            Assert.That(script, Does.Contain("WHEN NOT (c.COLLATION_NAME IS NULL OR c.COLLATION_NAME <=> t.TABLE_COLLATION) THEN"));
             Assert.That(script, Does.Contain("WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'"));
-            Assert.That(script, Does.Contain("SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')\n    WHEN '' THEN " + MySqlLiteral(modify) + "\n"));
+            Assert.That(script, Does.Contain("SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')\n    WHEN '' THEN CONCAT(" + MySqlLiteral(head)
+                + ", @inventory_restated, " + MySqlLiteral(tail) + ")\n"));
             Assert.That(script, Does.Contain("PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;"));
-            Assert.That(script, Does.Contain("-- ALTER TABLE `cus``tomer` MODIFY COLUMN `email` varchar(255) NOT NULL COMMENT 'it''s C:\\\\mail';"));
-            Assert.That(script, Does.Contain("Not recorded by the scan, hence not restated: DEFAULT, AUTO_INCREMENT"));
+            Assert.That(script, Does.Contain("\n-- undo>     WHEN '' THEN CONCAT(" + MySqlLiteral(head) + ", @inventory_restated, " + MySqlLiteral(" COMMENT 'it''s C:\\\\mail'") + ")\n"));
+            Assert.That(script, Does.Contain("\n-- undo> PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;\n"));
+            Assert.That(script, Does.Contain("Restated: the declared type and NULL/NOT NULL, as recorded by the scan; AUTO_INCREMENT, DEFAULT CURRENT_TIMESTAMP"));
         }
     }
 
@@ -81,9 +86,9 @@ public sealed class CommentExportTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(script, Does.Contain("\n    WHEN 'json' THEN " + MySqlLiteral(json) + "\n"));
-            Assert.That(Count(script, "WHEN 'json' THEN"), Is.EqualTo(1), "only the longtext column");
-            Assert.That(script, Does.Contain("WHEN @inventory_checks = 1 AND @inventory_json_check = 1 AND c.COLLATION_NAME = 'utf8mb4_bin' THEN 'json'"));
-            Assert.That(script, Does.Contain("--   (a MariaDB JSON column, restated with its CHECK: " + json.Replace("'inventory: contact.email'", "''", StringComparison.Ordinal) + ";)"));
+            Assert.That(Count(script, "WHEN 'json' THEN"), Is.EqualTo(2), "only the longtext column, forward and undo");
+            Assert.That(script, Does.Contain("WHEN @inventory_checks = 1 AND @inventory_json_check = 1 AND c.COLLATION_NAME <=> 'utf8mb4_bin' THEN 'json'"));
+            Assert.That(script, Does.Contain("\n-- undo>     WHEN 'json' THEN " + MySqlLiteral(json.Replace("'inventory: contact.email'", "''", StringComparison.Ordinal)) + "\n"));
         }
     }
 
@@ -107,11 +112,12 @@ public sealed class CommentExportTests
         var script = LabelExport.Write(plan, ExportFormat.MySqlComments);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(Count(script, "SET @inventory_why = "), Is.EqualTo(plan.Columns.Count));
+            Assert.That(Count(script, "SET @inventory_why = "), Is.EqualTo(2 * plan.Columns.Count), "forward and undo");
             Assert.That(Count(script, "\nPREPARE inventory_stmt FROM @inventory_ddl;"), Is.EqualTo(plan.Columns.Count));
+            Assert.That(Count(script, "\n-- undo> PREPARE inventory_stmt FROM @inventory_ddl;"), Is.EqualTo(plan.Columns.Count));
             var longText = plan.Columns.Count(c => c.Column.DeclaredType.Equals("longtext", StringComparison.OrdinalIgnoreCase));
             Assert.That(Count(script, "MODIFY COLUMN `"), Is.EqualTo(2 * plan.Columns.Count + 2 * longText),
-                "one statement and one undo line each, and a JSON statement and undo line per longtext column");
+                "one guarded statement each, forward and undo, and a JSON statement per longtext column, forward and undo");
         }
     }
 

@@ -16,7 +16,7 @@ namespace Inventory.Tests.Export;
 
 /// <summary>The MySQL export on a real MariaDB: a database scanned, exported as column comments, the script applied with
 /// the mariadb client to a copy, the copy re-scanned. Columns the guard accepts come back as database labels of the
-/// exported category; columns whose definition the script cannot restate (auto-increment, a default, another collation)
+/// exported category; columns whose definition the script cannot restate (a literal default, another collation)
 /// are named as skipped and keep their definition.</summary>
 [TestFixture]
 [Category("Integration")]
@@ -67,15 +67,15 @@ public sealed class MySqlExportRoundTripTests
         var after = rescanned.AllColumns().ToDictionary(x => x.Column.Name, x => x.Column);
 
         // Then the columns the guard accepts are database labels of the exported category, existing text kept
-        string[] applied = ["email", "phone", "nick", "born"];
-        string[] skipped = ["id", "city", "latin_name"];
+        string[] applied = ["id", "email", "phone", "nick", "born"];
+        string[] skipped = ["city", "latin_name"];
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after["email"].Comment, Is.EqualTo("Customer's e-mail; see CRM\ninventory: contact.email"));
             Assert.That(after["phone"].Comment, Is.EqualTo("Main phone\ninventory: contact.phone"));
             Assert.That(applied.Select(c => (after[c].Origin, after[c].DataCategory)), Is.EqualTo(new (Origin?, string?)[]
             {
-                (Origin.DatabaseLabel, "contact.email"), (Origin.DatabaseLabel, "contact.phone"),
+                (Origin.DatabaseLabel, "none"), (Origin.DatabaseLabel, "contact.email"), (Origin.DatabaseLabel, "contact.phone"),
                 (Origin.DatabaseLabel, "contact.username"), (Origin.DatabaseLabel, "other_personal.date_of_birth"),
             }));
             // and the others are named as skipped and keep their definition
@@ -174,7 +174,7 @@ public sealed class MySqlExportRoundTripTests
         dir.Write("annotations/gadget.yml", "table: gadget\ncolumns:\n  id: none\n  qty: none\n  label: contact.name\n");
         var scriptPath = await ScanAndExportAsync(db, dir);
         var script = await File.ReadAllTextAsync(scriptPath);
-        Assert.That(script.Split("VERSION()").Length - 1, Is.EqualTo(1), "the script asks the server's version once");
+        Assert.That(script.Split("VERSION()").Length - 1, Is.EqualTo(2), "the script asks the server's version once, and its UNDO block once");
 
         // When it is applied to a copy as on a server whose VERSION() is the given one
         File.WriteAllText(scriptPath, script.Replace("VERSION()", Inventory.Reports.Export.MySqlCommentScript.Literal(version), StringComparison.Ordinal));
@@ -190,6 +190,162 @@ public sealed class MySqlExportRoundTripTests
             Assert.That(await Comment("qty"), Is.EqualTo(mariaDb ? "" : "inventory: none"));
             Assert.That(await Comment("label"), Is.EqualTo("inventory: contact.name"));
             Assert.That(output.Contains("`label`", StringComparison.Ordinal), Is.False, output);
+        }
+    }
+
+    /// <summary>Trial 35 findings 2b and 11: the UNDO block runs with the same guard as the forward statements, and
+    /// both restate AUTO_INCREMENT, DEFAULT CURRENT_TIMESTAMP and ON UPDATE CURRENT_TIMESTAMP from the live column. On
+    /// a table with every kind of column the trial met, forward then undo leaves SHOW CREATE TABLE byte-identical, and
+    /// forward alone changes only the comments of the columns it does not skip.</summary>
+    [Test]
+    public async Task ExportThenUndo_EveryKindOfColumn_OnlyCommentsChangeAndUndoRestoresTheTableByteForByte()
+    {
+        // Given a table with auto-increment, timestamp defaults, ON UPDATE, generated, JSON, INVISIBLE, COMPRESSED columns
+        const string setup = """
+            CREATE TABLE account (
+              id int(10) unsigned NOT NULL AUTO_INCREMENT,
+              email varchar(120) NOT NULL COMMENT 'Login e-mail',
+              created_at timestamp NOT NULL DEFAULT current_timestamp(),
+              updated_at datetime(3) DEFAULT current_timestamp(3) ON UPDATE current_timestamp(3),
+              touched_at timestamp NULL ON UPDATE current_timestamp(),
+              seen_at datetime DEFAULT NULL,
+              label varchar(200) GENERATED ALWAYS AS (concat(email, '!')) VIRTUAL,
+              prefs JSON,
+              secret varchar(64) INVISIBLE,
+              note varchar(300) COMPRESSED,
+              PRIMARY KEY (id)
+            ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+            """;
+        await using var db = await TestMySql.CreateAsync("exundo", setup);
+        using var dir = new TempFolder();
+        dir.Write("annotations/account.yml", """
+            table: account
+            columns:
+              id: none
+              email: contact.email
+              created_at: none
+              updated_at: none
+              touched_at: automatic.activity
+              seen_at: automatic.activity
+              label: contact.email
+              prefs: none
+              secret: other_personal.credentials
+              note: customer_content
+            """);
+        var scriptPath = await ScanAndExportAsync(db, dir);
+        await using var copy = await TestMySql.CreateAsync("exundocopy", setup);
+        var before = await ShowCreateTableAsync(copy, "account");
+
+        // When the script is applied to the copy, then its UNDO block (the lines after the prefix, as the header says)
+        var output = Apply(copy, scriptPath);
+        var forward = await ShowCreateTableAsync(copy, "account");
+        var undoPath = Path.Combine(dir.Path, "undo.sql");
+        File.WriteAllLines(undoPath, File.ReadAllLines(scriptPath)
+            .Where(l => l.StartsWith("-- undo>", StringComparison.Ordinal)).Select(l => l.Length > 9 ? l[9..] : ""));
+        var undoOutput = Apply(copy, undoPath);
+        var undone = await ShowCreateTableAsync(copy, "account");
+
+        // Then forward changed the comments only (restated AUTO_INCREMENT, defaults, ON UPDATE kept), undo restored all
+        string Line(string created, string name) => created.Split('\n').Single(l => l.TrimStart().StartsWith($"`{name}`", StringComparison.Ordinal)).Trim();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Line(forward, "id"), Is.EqualTo("`id` int(10) unsigned NOT NULL AUTO_INCREMENT COMMENT 'inventory: none',"));
+            Assert.That(Line(forward, "email"), Is.EqualTo("`email` varchar(120) NOT NULL COMMENT 'Login e-mail\\ninventory: contact.email',"));
+            Assert.That(Line(forward, "created_at"), Is.EqualTo("`created_at` timestamp NOT NULL DEFAULT current_timestamp() COMMENT 'inventory: none',"));
+            Assert.That(Line(forward, "updated_at"), Is.EqualTo("`updated_at` datetime(3) DEFAULT current_timestamp(3) ON UPDATE current_timestamp(3) COMMENT 'inventory: none',"));
+            Assert.That(Line(forward, "touched_at"), Is.EqualTo("`touched_at` timestamp NULL DEFAULT NULL ON UPDATE current_timestamp() COMMENT 'inventory: automatic.activity',"));
+            Assert.That(Line(forward, "seen_at"), Is.EqualTo("`seen_at` datetime DEFAULT NULL COMMENT 'inventory: automatic.activity',"));
+            Assert.That(Line(forward, "prefs"), Does.Contain("COMMENT 'inventory: none' CHECK (json_valid(`prefs`))"));
+            Assert.That(Line(forward, "note"), Is.EqualTo("`note` varchar(300) /*M!100301 COMPRESSED*/ DEFAULT NULL COMMENT 'inventory: customer_content',"));
+            Assert.That(Line(forward, "label"), Is.EqualTo(Line(before, "label")), "a generated column is skipped");
+            Assert.That(Line(forward, "secret"), Is.EqualTo(Line(before, "secret")), "an INVISIBLE column is skipped");
+            Assert.That(output, Does.Contain("skipped `account`.`label`: it has VIRTUAL GENERATED"));
+            Assert.That(output, Does.Contain("skipped `account`.`secret`: it has INVISIBLE"));
+            Assert.That(output, Does.Not.Contain("`id`").And.Not.Contain("`created_at`").And.Not.Contain("`updated_at`"));
+            Assert.That(WithoutComments(forward), Is.EqualTo(WithoutComments(before)), "forward changes comments only");
+            Assert.That(undone, Is.EqualTo(before), "forward then undo leaves SHOW CREATE TABLE as it was");
+            Assert.That(undoOutput, Does.Contain("skipped `account`.`label`").And.Contain("skipped `account`.`secret`"));
+        }
+    }
+
+    private static string WithoutComments(string created) =>
+        System.Text.RegularExpressions.Regex.Replace(created, @" COMMENT '(?:[^'\\]|\\.|'')*'", "");
+
+    /// <summary>Trial 35 finding 2: MariaDB shows a base column's comment on a view column, so after labels were written
+    /// back a re-scan read the view's columns as database labels, a second export wrote ALTER TABLE on the view and the
+    /// script stopped with ERROR 1347. Now the view column inherits the label through lineage (the comment is left to the
+    /// base column), the script writes nothing for views, and its guard skips any relation that is not a base table even
+    /// when an inventory calls a view a table (a view has no TABLE_COLLATION: the old NULL test let it through).</summary>
+    [Test]
+    public async Task SecondExport_AfterLabelsReadBack_ViewColumnsInheritAndAreNeverAltered()
+    {
+        // Given a table whose comments carry labels, and a view over it that sorts before it
+        const string setup = """
+            CREATE TABLE zcustomer (id int NOT NULL PRIMARY KEY, email varchar(120) COMMENT 'inventory: contact.email', phone varchar(40));
+            CREATE VIEW a_contacts AS SELECT id, email AS mail, phone FROM zcustomer;
+            """;
+        await using var db = await TestMySql.CreateAsync("exview", setup);
+        using var dir = new TempFolder();
+        dir.Write("annotations/zcustomer.yml", "table: zcustomer\ncolumns:\n  phone: contact.phone\n");
+        dir.Write("annotations/a_contacts.yml", "table: a_contacts\ncolumns:\n  id: none\n");
+
+        // When scanned (the labels read back) and exported again
+        var scanned = await ScanAsync(db.ConnectionString);
+        new AnnotationMerger().Apply(scanned, AnnotationSet.Empty);
+        var mail = scanned.AllColumns().Single(x => x.Table.Name == "a_contacts" && x.Column.Name == "mail").Column;
+        var scriptPath = await ScanAndExportAsync(db, dir);
+        var script = await File.ReadAllTextAsync(scriptPath);
+        var output = Apply(db, scriptPath);
+
+        // Then the view column is lineage of the base column's label, the view is never altered, the table is
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((mail.Origin, mail.DataCategory, mail.Comment), Is.EqualTo(((Origin?)Origin.Lineage, (string?)"contact.email", (string?)null)));
+            Assert.That(script, Does.Not.Contain("ALTER TABLE `a_contacts`"));
+            Assert.That(script, Does.Contain("-- Columns of views left out: 1").And.Contain("--   a_contacts.id: none"));
+            Assert.That(output, Does.Not.Contain("a_contacts"));
+            Assert.That(await db.ScalarAsync("SELECT COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'zcustomer' AND COLUMN_NAME = 'phone'"),
+                Is.EqualTo("inventory: contact.phone"));
+        }
+
+        // And when an inventory calls the view a table (the guard's own test), the script skips it instead of failing
+        var inventoryPath = Path.Combine(dir.Path, "inventory.json");
+        var document = InventoryJson.Read(inventoryPath);
+        foreach (var table in document.Sources.SelectMany(s => s.Tables).Where(t => t.Name == "a_contacts")) table.Kind = Inventory.Catalog.TableKind.Table;
+        InventoryJson.Write(document, inventoryPath);
+        var console = new TestConsole();
+        Assert.That(await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
+            "--format", "mysql-comments", "--out", scriptPath], console), Is.EqualTo(ExitCodes.Ok), console.Output);
+        Assert.That(Apply(db, scriptPath), Does.Contain("skipped `a_contacts`.`id`: it is in a view, not a base table; set the comment by hand"));
+    }
+
+    /// <summary>Trial 35 finding 5: a user holding SELECT but not SHOW VIEW reads an empty view definition, so the view's
+    /// columns lost their lineage silently. The scan now records a no-privilege issue on the view naming the GRANT;
+    /// with SHOW VIEW the view's columns inherit and there is no issue.</summary>
+    [Test]
+    public async Task Scan_UserWithoutShowView_SaysTheViewsLineageNeedsTheGrant()
+    {
+        // Given a view, a user with SELECT only and one with SELECT and SHOW VIEW
+        await using var db = await TestMySql.CreateAsync("exshowview", """
+            CREATE TABLE person (id int NOT NULL PRIMARY KEY, email varchar(120) COMMENT 'inventory: contact.email');
+            CREATE VIEW person_mail AS SELECT id, email FROM person;
+            """);
+        var selectOnly = await db.CreateUserAsync($"GRANT SELECT ON `{db.Name}`.* TO {{user}}");
+        var withShowView = await db.CreateUserAsync($"GRANT SELECT, SHOW VIEW ON `{db.Name}`.* TO {{user}}");
+
+        // When each scans the database
+        var without = await ScanAsync(selectOnly);
+        var with = await ScanAsync(withShowView);
+
+        // Then the first scan says what the view lacks, and the second inherits the label through lineage
+        var issue = without.Issues.SingleOrDefault(i => i.Table == "person_mail");
+        new AnnotationMerger().Apply(with, AnnotationSet.Empty);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(issue?.Kind, Is.EqualTo("no-privilege"));
+            Assert.That(issue?.Message, Does.Contain("needs the SHOW VIEW privilege").And.Contain($"GRANT SHOW VIEW ON `{db.Name}`.* TO 'inv_u"));
+            Assert.That(with.Issues, Is.Empty);
+            Assert.That(with.AllColumns().Single(x => x.Table.Name == "person_mail" && x.Column.Name == "email").Column.Origin, Is.EqualTo(Origin.Lineage));
         }
     }
 

@@ -73,9 +73,10 @@ public sealed class TestMySqlDatabase(string name, string connectionString) : IA
         return await cmd.ExecuteScalarAsync();
     }
 
-    /// <summary>Creates a user that may only SELECT in this database (or only what <paramref name="grants"/> says), and
-    /// returns a <c>mysql://</c> URI for it; the user is dropped with the database.</summary>
-    /// <param name="grants">GRANT statements with <c>{user}</c> for the quoted user, or null for <c>SELECT ON db.*</c>.</param>
+    /// <summary>Creates a read-only user with the grant README recommends for the scan (SELECT, and SHOW VIEW for views'
+    /// lineage) in this database, or only what <paramref name="grants"/> says, and returns a <c>mysql://</c> URI for it;
+    /// the user is dropped with the database.</summary>
+    /// <param name="grants">GRANT statements with <c>{user}</c> for the quoted user, or null for <c>SELECT, SHOW VIEW ON db.*</c>.</param>
     public async Task<string> CreateUserAsync(string? grants = null)
     {
         var user = "inv_u" + Guid.NewGuid().ToString("N")[..10];
@@ -84,7 +85,7 @@ public sealed class TestMySqlDatabase(string name, string connectionString) : IA
         _users.Add(quoted);
         var host = new MySqlConnectionStringBuilder(ConnectionString);
         await TestMySql.ExecuteAdminAsync($"CREATE USER {quoted} IDENTIFIED BY '{password}'; "
-            + (grants ?? $"GRANT SELECT ON `{Name}`.* TO {{user}}").Replace("{user}", quoted, StringComparison.Ordinal));
+            + (grants ?? $"GRANT SELECT, SHOW VIEW ON `{Name}`.* TO {{user}}").Replace("{user}", quoted, StringComparison.Ordinal));
         return $"mysql://{user}:{Uri.EscapeDataString(password)}@{host.Server}:{host.Port}/{Name}?ssl-mode=disabled";
     }
 

@@ -78,6 +78,16 @@ internal sealed class MySqlDialect
     public static MissingAccess MissingSelect(string database, string table, string account) =>
         new($"the connected account {account} holds no SELECT privilege on any column of this table", [$"GRANT SELECT ON {Quote(database, table)} TO {account}"]);
 
+    /// <summary>What a view whose definition came back empty lacks: MySQL and MariaDB show a view's definition in
+    /// <c>information_schema.VIEWS</c> only to its definer or a holder of <c>SHOW VIEW</c> (MariaDB "Information Schema
+    /// VIEWS Table"; MySQL 8.0 "The INFORMATION_SCHEMA VIEWS Table"), so its columns get no lineage.</summary>
+    /// <param name="database">The view's database.</param>
+    /// <param name="account">The account as GRANT names it (<see cref="AccountOf"/>).</param>
+    /// <returns>The scan issue's message, with the GRANT that fixes it.</returns>
+    public static string HiddenViewDefinition(string database, string account) =>
+        $"the view's definition is hidden from {account} (it needs the SHOW VIEW privilege), so its columns get no lineage and " +
+        $"are classified on their own instead of inheriting their base columns' labels; GRANT SHOW VIEW ON {Quote(database)}.* TO {account}";
+
     /// <summary>The GRANT that gives a user who holds no privilege on a database (error 1044 on connecting) what the
     /// scan needs: SELECT on every table of the database.</summary>
     /// <param name="database">The database named in the connection.</param>

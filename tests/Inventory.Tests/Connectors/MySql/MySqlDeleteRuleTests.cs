@@ -58,7 +58,7 @@ public sealed class MySqlDeleteRuleTests
               CONSTRAINT fk_invoice_order FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE NO ACTION);
             CREATE TABLE audit (id int PRIMARY KEY, at datetime);
             """);
-        var uri = await db.CreateUserAsync();
+        var uri = await db.CreateUserAsync($"GRANT SELECT ON `{db.Name}`.* TO {{user}}");
         await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(uri));
 
         // When the catalog is read as that user
@@ -84,7 +84,7 @@ public sealed class MySqlDeleteRuleTests
         var tables = string.Concat(Enumerable.Range(1, 150).Select(i =>
             $"CREATE TABLE child_{i:000} (id int PRIMARY KEY, parent_id int, CONSTRAINT fk_{i:000} FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE {(i % 2 == 0 ? "CASCADE" : "SET NULL")});\n"));
         await using var db = await TestMySql.CreateAsync("fkb", "CREATE TABLE parent (id int PRIMARY KEY);\n" + tables);
-        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(await db.CreateUserAsync()));
+        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(await db.CreateUserAsync($"GRANT SELECT ON `{db.Name}`.* TO {{user}}")));
 
         var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
 

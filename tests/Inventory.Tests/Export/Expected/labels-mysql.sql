@@ -3,30 +3,33 @@
 -- Source: app (mysql)
 -- Columns exported: 3 (2 annotated, 0 from database labels, 1 suggestion with confidence >= 0.9); 2 personal, 1 none.
 -- Columns not exported: 1 (untagged, or suggested below the accepted confidence).
--- View columns left out: 1 of views and materialized views (their base tables carry the labels; --include-views exports them too).
 --
 -- What it does:
 --   Sets the comment of each exported column: the comment the scan recorded, with one line `inventory: <category>`
 --   added (or an existing `inventory:`/`category=` line replaced); every other line is kept. `inventory scan` reads it back.
 --   MySQL changes a comment only through ALTER TABLE … MODIFY COLUMN, which restates the whole column definition.
---   Preserved: the declared type and NULL/NOT NULL, as recorded by the scan.
---   Not recorded by the scan, hence not restated: DEFAULT, AUTO_INCREMENT, ON UPDATE, generated expressions,
---   INVISIBLE, CHARACTER SET/COLLATE, a column's own CHECK (MariaDB). So each statement is guarded: it runs only
---   when information_schema shows the column with that exact type and nullability, no default, an empty EXTRA,
---   no CHECK of its own and the table's default collation. A MariaDB JSON column (LONGTEXT utf8mb4_bin with its
---   json_valid CHECK) is restated in that form, collation and CHECK included, as SHOW CREATE TABLE prints it.
+--   Restated: the declared type and NULL/NOT NULL, as recorded by the scan; AUTO_INCREMENT, DEFAULT CURRENT_TIMESTAMP
+--   and ON UPDATE CURRENT_TIMESTAMP as information_schema shows them when the script runs.
+--   Not restated: any other DEFAULT, generated expressions, INVISIBLE, CHARACTER SET/COLLATE, a column's own CHECK
+--   (MariaDB). So each statement is guarded: it runs only on a column of a base table, when information_schema shows
+--   the column with that exact type and nullability, no other default or EXTRA, no CHECK of its own and the table's
+--   default collation. A MariaDB JSON column (LONGTEXT utf8mb4_bin with its json_valid CHECK) is restated in that form,
+--   collation and CHECK included, as SHOW CREATE TABLE prints it.
 --   Any other column is skipped and named, with the reason, in a result row `inventory_export_skipped`:
---   set its comment by hand.
+--   set its comment by hand. Columns of views are not written (a view column has no comment of its own).
 --   Comments changed after the scan are overwritten. ALTER TABLE commits implicitly: there is no transaction.
 --   Tables of the scanned database are named without it: run the script in that database (or a copy of it),
 --   as a user with ALTER on the tables: mysql --show-warnings DATABASE < FILE (or mariadb DATABASE < FILE).
 --
 -- How to undo it:
---   Run the commented statements in the UNDO block at the end: they restore each comment as the scan recorded it
---   (same type and nullability restated; apply them only to columns the script did not skip).
+--   The UNDO block at the end restores each comment as the scan recorded it, with the same guard and skips.
+--   Its lines start with `-- undo>`: sed -n 's/^-- undo> //p' FILE | mariadb DATABASE
 --
 -- Written by `inventory export`, which never connects to a database: review it, then apply it yourself.
 -- It holds names, categories and comments only, never a sampled value.
+
+-- Columns of views left out: 1 (MySQL and MariaDB keep no comment of a view column's own; label the base column, the view inherits it):
+--   active_users.email: contact.email (annotation annotations/people.yml:2)
 
 SET @@SESSION.sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '');
 SET @inventory_checks_sql = IF(VERSION() LIKE '%MariaDB%',
@@ -38,16 +41,23 @@ PREPARE inventory_checks FROM @inventory_checks_sql;
 SET @inventory_schema = DATABASE(), @inventory_table = 'users', @inventory_column = 'id';
 EXECUTE inventory_checks;
 SET @inventory_why = (SELECT CASE
-    WHEN c.COLUMN_TYPE <> 'bigint' OR c.IS_NULLABLE <> 'NO' THEN 'its type or nullability is not the one the scan recorded'
-    WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL')) THEN 'it has a DEFAULT'
-    WHEN c.EXTRA <> '' THEN CONCAT('it has ', UPPER(c.EXTRA))
+    WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')
+    WHEN NOT (c.COLUMN_TYPE <=> 'bigint') OR NOT (c.IS_NULLABLE <=> 'NO') THEN 'its type or nullability is not the one the scan recorded'
+    WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))) THEN 'it has a DEFAULT'
+    WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))) THEN CONCAT('it has ', UPPER(c.EXTRA))
     WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
-    WHEN c.COLLATION_NAME IS NOT NULL AND c.COLLATION_NAME <> t.TABLE_COLLATION THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', t.TABLE_COLLATION)
+    WHEN NOT (c.COLLATION_NAME IS NULL OR c.COLLATION_NAME <=> t.TABLE_COLLATION) THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', COALESCE(t.TABLE_COLLATION, 'none'))
     ELSE '' END FROM information_schema.COLUMNS AS c
     JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
     WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
+SET @inventory_restated = (SELECT CONCAT(
+    IF((c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)')), CONCAT(' DEFAULT ', c.COLUMN_DEFAULT), ''),
+    IF((c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)')), CONCAT(' ON UPDATE ', SUBSTRING(TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')), 11)), ''),
+    IF(TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) = 'auto_increment', ' AUTO_INCREMENT', '')) FROM information_schema.COLUMNS AS c
+    JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+    WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
 SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')
-    WHEN '' THEN 'ALTER TABLE `users` MODIFY COLUMN `id` bigint NOT NULL COMMENT ''inventory: none'''
+    WHEN '' THEN CONCAT('ALTER TABLE `users` MODIFY COLUMN `id` bigint NOT NULL', @inventory_restated, ' COMMENT ''inventory: none''')
     ELSE 'SELECT CONCAT(''skipped `users`.`id`: '', IF(@inventory_why IS NULL, ''the column is not in the table'', @inventory_why), ''; set the comment by hand'') AS inventory_export_skipped' END;
 PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;
 
@@ -55,16 +65,23 @@ PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE P
 SET @inventory_schema = DATABASE(), @inventory_table = 'users', @inventory_column = 'email';
 EXECUTE inventory_checks;
 SET @inventory_why = (SELECT CASE
-    WHEN c.COLUMN_TYPE <> 'varchar(255)' OR c.IS_NULLABLE <> 'NO' THEN 'its type or nullability is not the one the scan recorded'
-    WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL')) THEN 'it has a DEFAULT'
-    WHEN c.EXTRA <> '' THEN CONCAT('it has ', UPPER(c.EXTRA))
+    WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')
+    WHEN NOT (c.COLUMN_TYPE <=> 'varchar(255)') OR NOT (c.IS_NULLABLE <=> 'NO') THEN 'its type or nullability is not the one the scan recorded'
+    WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))) THEN 'it has a DEFAULT'
+    WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))) THEN CONCAT('it has ', UPPER(c.EXTRA))
     WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
-    WHEN c.COLLATION_NAME IS NOT NULL AND c.COLLATION_NAME <> t.TABLE_COLLATION THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', t.TABLE_COLLATION)
+    WHEN NOT (c.COLLATION_NAME IS NULL OR c.COLLATION_NAME <=> t.TABLE_COLLATION) THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', COALESCE(t.TABLE_COLLATION, 'none'))
     ELSE '' END FROM information_schema.COLUMNS AS c
     JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
     WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
+SET @inventory_restated = (SELECT CONCAT(
+    IF((c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)')), CONCAT(' DEFAULT ', c.COLUMN_DEFAULT), ''),
+    IF((c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)')), CONCAT(' ON UPDATE ', SUBSTRING(TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')), 11)), ''),
+    IF(TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) = 'auto_increment', ' AUTO_INCREMENT', '')) FROM information_schema.COLUMNS AS c
+    JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+    WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
 SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')
-    WHEN '' THEN 'ALTER TABLE `users` MODIFY COLUMN `email` varchar(255) NOT NULL COMMENT ''Login e-mail, unique\\ninventory: contact.email'''
+    WHEN '' THEN CONCAT('ALTER TABLE `users` MODIFY COLUMN `email` varchar(255) NOT NULL', @inventory_restated, ' COMMENT ''Login e-mail, unique\\ninventory: contact.email''')
     ELSE 'SELECT CONCAT(''skipped `users`.`email`: '', IF(@inventory_why IS NULL, ''the column is not in the table'', @inventory_why), ''; set the comment by hand'') AS inventory_export_skipped' END;
 PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;
 
@@ -72,22 +89,106 @@ PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE P
 SET @inventory_schema = DATABASE(), @inventory_table = 'users', @inventory_column = 'last_ip';
 EXECUTE inventory_checks;
 SET @inventory_why = (SELECT CASE
-    WHEN c.COLUMN_TYPE <> 'text' OR c.IS_NULLABLE <> 'YES' THEN 'its type or nullability is not the one the scan recorded'
-    WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL')) THEN 'it has a DEFAULT'
-    WHEN c.EXTRA <> '' THEN CONCAT('it has ', UPPER(c.EXTRA))
+    WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')
+    WHEN NOT (c.COLUMN_TYPE <=> 'text') OR NOT (c.IS_NULLABLE <=> 'YES') THEN 'its type or nullability is not the one the scan recorded'
+    WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))) THEN 'it has a DEFAULT'
+    WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))) THEN CONCAT('it has ', UPPER(c.EXTRA))
     WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
-    WHEN c.COLLATION_NAME IS NOT NULL AND c.COLLATION_NAME <> t.TABLE_COLLATION THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', t.TABLE_COLLATION)
+    WHEN NOT (c.COLLATION_NAME IS NULL OR c.COLLATION_NAME <=> t.TABLE_COLLATION) THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', COALESCE(t.TABLE_COLLATION, 'none'))
     ELSE '' END FROM information_schema.COLUMNS AS c
     JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
     WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
+SET @inventory_restated = (SELECT CONCAT(
+    IF((c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)')), CONCAT(' DEFAULT ', c.COLUMN_DEFAULT), ''),
+    IF((c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)')), CONCAT(' ON UPDATE ', SUBSTRING(TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')), 11)), ''),
+    IF(TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) = 'auto_increment', ' AUTO_INCREMENT', '')) FROM information_schema.COLUMNS AS c
+    JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+    WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
 SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')
-    WHEN '' THEN 'ALTER TABLE `users` MODIFY COLUMN `last_ip` text NULL COMMENT ''inventory: automatic.ip_address'''
+    WHEN '' THEN CONCAT('ALTER TABLE `users` MODIFY COLUMN `last_ip` text NULL', @inventory_restated, ' COMMENT ''inventory: automatic.ip_address''')
     ELSE 'SELECT CONCAT(''skipped `users`.`last_ip`: '', IF(@inventory_why IS NULL, ''the column is not in the table'', @inventory_why), ''; set the comment by hand'') AS inventory_export_skipped' END;
 PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;
 
 DEALLOCATE PREPARE inventory_checks;
 
--- UNDO: restores the comments as the scan recorded them (only for columns the script did not skip).
--- ALTER TABLE `users` MODIFY COLUMN `id` bigint NOT NULL COMMENT '';
--- ALTER TABLE `users` MODIFY COLUMN `email` varchar(255) NOT NULL COMMENT 'Login e-mail, unique';
--- ALTER TABLE `users` MODIFY COLUMN `last_ip` text NULL COMMENT '';
+-- UNDO: restores the comments as the scan recorded them, with the same guard (sed -n 's/^-- undo> //p' FILE | mariadb DATABASE).
+-- undo> SET @@SESSION.sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '');
+-- undo> SET @inventory_checks_sql = IF(VERSION() LIKE '%MariaDB%',
+-- undo>     'SELECT COUNT(*), COALESCE(MAX(CHECK_CLAUSE = CONCAT(''json_valid(`'', REPLACE(@inventory_column, ''`'', ''``''), ''`)'')), 0) INTO @inventory_checks, @inventory_json_check FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = @inventory_schema AND TABLE_NAME = @inventory_table AND CONSTRAINT_NAME = @inventory_column',
+-- undo>     'SELECT 0, 0 INTO @inventory_checks, @inventory_json_check');
+-- undo> PREPARE inventory_checks FROM @inventory_checks_sql;
+-- undo>
+-- undo> -- users.id: restore the scanned comment
+-- undo> SET @inventory_schema = DATABASE(), @inventory_table = 'users', @inventory_column = 'id';
+-- undo> EXECUTE inventory_checks;
+-- undo> SET @inventory_why = (SELECT CASE
+-- undo>     WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')
+-- undo>     WHEN NOT (c.COLUMN_TYPE <=> 'bigint') OR NOT (c.IS_NULLABLE <=> 'NO') THEN 'its type or nullability is not the one the scan recorded'
+-- undo>     WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))) THEN 'it has a DEFAULT'
+-- undo>     WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))) THEN CONCAT('it has ', UPPER(c.EXTRA))
+-- undo>     WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
+-- undo>     WHEN NOT (c.COLLATION_NAME IS NULL OR c.COLLATION_NAME <=> t.TABLE_COLLATION) THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', COALESCE(t.TABLE_COLLATION, 'none'))
+-- undo>     ELSE '' END FROM information_schema.COLUMNS AS c
+-- undo>     JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+-- undo>     WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
+-- undo> SET @inventory_restated = (SELECT CONCAT(
+-- undo>     IF((c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)')), CONCAT(' DEFAULT ', c.COLUMN_DEFAULT), ''),
+-- undo>     IF((c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)')), CONCAT(' ON UPDATE ', SUBSTRING(TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')), 11)), ''),
+-- undo>     IF(TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) = 'auto_increment', ' AUTO_INCREMENT', '')) FROM information_schema.COLUMNS AS c
+-- undo>     JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+-- undo>     WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
+-- undo> SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')
+-- undo>     WHEN '' THEN CONCAT('ALTER TABLE `users` MODIFY COLUMN `id` bigint NOT NULL', @inventory_restated, ' COMMENT ''''')
+-- undo>     ELSE 'SELECT CONCAT(''skipped `users`.`id`: '', IF(@inventory_why IS NULL, ''the column is not in the table'', @inventory_why), ''; set the comment by hand'') AS inventory_export_skipped' END;
+-- undo> PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;
+-- undo>
+-- undo> -- users.email: restore the scanned comment
+-- undo> SET @inventory_schema = DATABASE(), @inventory_table = 'users', @inventory_column = 'email';
+-- undo> EXECUTE inventory_checks;
+-- undo> SET @inventory_why = (SELECT CASE
+-- undo>     WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')
+-- undo>     WHEN NOT (c.COLUMN_TYPE <=> 'varchar(255)') OR NOT (c.IS_NULLABLE <=> 'NO') THEN 'its type or nullability is not the one the scan recorded'
+-- undo>     WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))) THEN 'it has a DEFAULT'
+-- undo>     WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))) THEN CONCAT('it has ', UPPER(c.EXTRA))
+-- undo>     WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
+-- undo>     WHEN NOT (c.COLLATION_NAME IS NULL OR c.COLLATION_NAME <=> t.TABLE_COLLATION) THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', COALESCE(t.TABLE_COLLATION, 'none'))
+-- undo>     ELSE '' END FROM information_schema.COLUMNS AS c
+-- undo>     JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+-- undo>     WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
+-- undo> SET @inventory_restated = (SELECT CONCAT(
+-- undo>     IF((c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)')), CONCAT(' DEFAULT ', c.COLUMN_DEFAULT), ''),
+-- undo>     IF((c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)')), CONCAT(' ON UPDATE ', SUBSTRING(TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')), 11)), ''),
+-- undo>     IF(TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) = 'auto_increment', ' AUTO_INCREMENT', '')) FROM information_schema.COLUMNS AS c
+-- undo>     JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+-- undo>     WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
+-- undo> SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')
+-- undo>     WHEN '' THEN CONCAT('ALTER TABLE `users` MODIFY COLUMN `email` varchar(255) NOT NULL', @inventory_restated, ' COMMENT ''Login e-mail, unique''')
+-- undo>     ELSE 'SELECT CONCAT(''skipped `users`.`email`: '', IF(@inventory_why IS NULL, ''the column is not in the table'', @inventory_why), ''; set the comment by hand'') AS inventory_export_skipped' END;
+-- undo> PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;
+-- undo>
+-- undo> -- users.last_ip: restore the scanned comment
+-- undo> SET @inventory_schema = DATABASE(), @inventory_table = 'users', @inventory_column = 'last_ip';
+-- undo> EXECUTE inventory_checks;
+-- undo> SET @inventory_why = (SELECT CASE
+-- undo>     WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')
+-- undo>     WHEN NOT (c.COLUMN_TYPE <=> 'text') OR NOT (c.IS_NULLABLE <=> 'YES') THEN 'its type or nullability is not the one the scan recorded'
+-- undo>     WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))) THEN 'it has a DEFAULT'
+-- undo>     WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))) THEN CONCAT('it has ', UPPER(c.EXTRA))
+-- undo>     WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
+-- undo>     WHEN NOT (c.COLLATION_NAME IS NULL OR c.COLLATION_NAME <=> t.TABLE_COLLATION) THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', COALESCE(t.TABLE_COLLATION, 'none'))
+-- undo>     ELSE '' END FROM information_schema.COLUMNS AS c
+-- undo>     JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+-- undo>     WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
+-- undo> SET @inventory_restated = (SELECT CONCAT(
+-- undo>     IF((c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)')), CONCAT(' DEFAULT ', c.COLUMN_DEFAULT), ''),
+-- undo>     IF((c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)')), CONCAT(' ON UPDATE ', SUBSTRING(TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')), 11)), ''),
+-- undo>     IF(TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) = 'auto_increment', ' AUTO_INCREMENT', '')) FROM information_schema.COLUMNS AS c
+-- undo>     JOIN information_schema.TABLES AS t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+-- undo>     WHERE c.TABLE_SCHEMA = @inventory_schema AND c.TABLE_NAME = @inventory_table AND c.COLUMN_NAME = @inventory_column);
+-- undo> SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')
+-- undo>     WHEN '' THEN CONCAT('ALTER TABLE `users` MODIFY COLUMN `last_ip` text NULL', @inventory_restated, ' COMMENT ''''')
+-- undo>     ELSE 'SELECT CONCAT(''skipped `users`.`last_ip`: '', IF(@inventory_why IS NULL, ''the column is not in the table'', @inventory_why), ''; set the comment by hand'') AS inventory_export_skipped' END;
+-- undo> PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;
+-- undo>
+-- undo> DEALLOCATE PREPARE inventory_checks;
+-- undo>
