@@ -27,6 +27,8 @@ public sealed class SarifCheckWriter : ICheckWriter
             "The annotated table, column or source is gone (dropped or renamed), or the column's type changed since the annotation was written."),
         (FindingKind.ClaimViolated, "ClaimViolated", "A policy claim does not hold",
             "The inventory contradicts a machine-checkable statement of the privacy policy."),
+        (FindingKind.Missing, "MissingFromScan", "A table or column of the baseline is not in this scan",
+            "A table or column the baseline inventory held is not in this scan: dropped, renamed, excluded by include/exclude, or hidden from the scanning user (MySQL and MariaDB list only the objects the user holds a privilege on). Check the scanner's grants, or take a new baseline after a deliberate drop."),
         (FindingKind.InvalidAnnotation, "InvalidAnnotation", "Annotation file is malformed",
             "An annotation file has a syntax error, an unknown key or category, a duplicate entry, a tab in its indentation or bad indentation."),
     ];
@@ -165,6 +167,14 @@ public sealed class SarifCheckWriter : ICheckWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        // Every claim's verdict, what it examined and what it left out (a violated claim's findings are results above):
+        // a run property bag, since a claim that holds or is unknown is no result to show on a line of code.
+        if (result.Claims.Count > 0)
+        {
+            json.WriteStartObject("properties");
+            CheckWriters.WriteClaims(json, "claims", result.Claims);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();

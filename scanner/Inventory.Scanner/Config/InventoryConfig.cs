@@ -151,8 +151,8 @@ public sealed record InventoryConfig
             c.AllowOnly("check", "fail-on", "accept-classification-above");
             var failOn = c.Strings("fail-on");
             foreach (var f in failOn)
-                if (f is not ("untagged" or "conflict" or "stale" or "claim"))
-                    throw c["fail-on"]!.Error($"unknown fail-on kind '{f}'; use untagged, conflict, stale, claim");
+                if (f is not ("untagged" or "conflict" or "stale" or "claim" or "missing"))
+                    throw c["fail-on"]!.Error($"unknown fail-on kind '{f}'; use untagged, conflict, stale, claim, missing");
             var accept = c.Number("accept-classification-above");
             if (accept is < 0 or > 1) throw c["accept-classification-above"]!.Error("accept-classification-above must be between 0 and 1");
             check = new CheckConfig { FailOn = c["fail-on"] is null ? check.FailOn : failOn, AcceptClassificationAbove = accept };
