@@ -8,12 +8,13 @@ namespace Inventory.Reports.Check;
 
 /// <summary>
 /// SARIF 2.1.0 (OASIS standard) for code-scanning tools: one rule per finding kind (untagged, conflict, stale,
-/// claim-violated, invalid-annotation); each result points at the annotation entry (file and line) when there is one,
+/// claim-violated, missing, invalid-annotation); each result points at the annotation entry (file and line) when there is one,
 /// otherwise at the annotation file the engineer should create. Levels: <c>error</c> for failing findings,
 /// <c>warning</c> otherwise, <c>note</c> for baselined ones; <c>baselineState</c> (new/unchanged) when a baseline was
 /// used; <c>partialFingerprints</c> keyed on kind and column so alerts survive line moves. Each scan issue (a table
 /// or source that could not be read) is a <c>toolExecutionNotifications</c> entry of the invocation, level
-/// <c>warning</c>, with its kind as descriptor id and its <c>source/table.column</c> as logical location.
+/// <c>warning</c>, with its kind as descriptor id and its <c>source/table.column</c> as logical location. Every policy
+/// claim, with its verdict, summary, examined and left-out tables, is in the run's <c>properties.claims</c>.
 /// </summary>
 public sealed class SarifCheckWriter : ICheckWriter
 {

@@ -48,7 +48,7 @@ public sealed record SourceConfig
 /// <summary>CI gate settings (<c>check:</c>).</summary>
 public sealed record CheckConfig
 {
-    /// <summary>Finding kinds that fail the gate: untagged, conflict, stale, claim; null when the file does not say
+    /// <summary>Finding kinds that fail the gate: untagged, conflict, stale, claim, missing; null when the file does not say
     /// (then untagged columns fail, conflicts and stale annotations warn unless --strict).</summary>
     public IReadOnlyList<string>? FailOn { get; init; }
     /// <summary>Classifications at or above this confidence count as tags; null to require annotations.</summary>

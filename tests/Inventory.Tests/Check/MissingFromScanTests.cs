@@ -63,7 +63,15 @@ public sealed class MissingFromScanTests
             Assert.That(text, Does.Contain("; 1 table and 3 columns of the baseline not in this scan"));
             Assert.That(text, Does.Contain($"warning: {Tables[hidden].Table}  missing: table"));
             Assert.That(missing.Select(f => f.Location.File), Has.All.EqualTo("baseline.json"));
+            Assert.That(CheckWriterTests.Validate(SarifText(result)).IsValid, Is.True, "SARIF with missing findings stays valid");
         }
+    }
+
+    private static string SarifText(CheckResult result)
+    {
+        using var stream = new MemoryStream();
+        new SarifCheckWriter().WriteAsync(result, stream).GetAwaiter().GetResult();
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     [Test]

@@ -157,7 +157,8 @@ public sealed class ProcessorTablesLeftOutTests
         var check = CheckGate.Evaluate(document, new CheckOptions { PathBase = dir.Path, Claims = claims });
         var text = CheckTextWriter.Render(check);
         using var checkJson = JsonDocument.Parse(await Render(new CheckJsonWriter(), check));
-        using var sarif = JsonDocument.Parse(await Render(new SarifCheckWriter(), check));
+        var sarifText = Encoding.UTF8.GetString(await Render(new SarifCheckWriter(), check));
+        using var sarif = JsonDocument.Parse(sarifText);
         var junit = Encoding.UTF8.GetString(await Render(new JUnitCheckWriter(), check));
 
         using (Assert.EnterMultipleScope())
@@ -171,6 +172,7 @@ public sealed class ProcessorTablesLeftOutTests
             Assert.That(checkJson.RootElement.GetProperty("claims").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "billing-kept")
                 .GetProperty("leftOut").GetArrayLength(), Is.EqualTo(6));
             Assert.That(sarif.RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("claims").GetArrayLength(), Is.EqualTo(claims.Count));
+            Assert.That(Inventory.Tests.Check.CheckWriterTests.Validate(sarifText).IsValid, Is.True, "the claims property bag keeps SARIF 2.1.0 valid");
             Assert.That(junit, Does.Contain("name=\"deletion-path\"").And.Contain("left out: "));
         }
     }
