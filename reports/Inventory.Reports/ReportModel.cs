@@ -402,6 +402,13 @@ public sealed class ClaimRow
     public IReadOnlyList<LocationGroup>? ExaminedTableGroupsInFleet => LocationGroup.FleetOnly(ExaminedTableGroups);
     /// <summary>Items the check could not decide.</summary>
     public required IReadOnlyList<FindingRow> Unresolved { get; init; }
+    /// <summary>The tables the check left out, each with why (<see cref="Claims.ClaimResult.Exempted"/>), or null when it
+    /// left out none (so the JSON of a claim that leaves nothing out is unchanged).</summary>
+    public IReadOnlyList<FindingRow>? Exempted { get; init; }
+    /// <summary><see cref="Exempted"/> as the HTML, Markdown and XLSX formats list them, grouped over a fleet as
+    /// <see cref="FindingGroups"/>; empty when none.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<LocationGroup> ExemptedGroups { get; init; } = [];
     /// <summary>The id of an earlier claim whose undecided items are the same ones (same locations, same order), or
     /// null. The HTML, Markdown and XLSX formats then point at that claim instead of printing the list again (trial 22:
     /// two category claims printed the same 43 untagged columns one after the other); JSON keeps every list.</summary>

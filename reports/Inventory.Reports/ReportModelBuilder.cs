@@ -526,13 +526,14 @@ internal static class ReportModelBuilder
 
     private static ClaimRow ClaimRowOf(ClaimResult r, string? unresolvedSameAs, FleetSummary fleet) => new()
     {
-        FindingGroups = Groups(r.Findings, fleet), UnresolvedGroups = Groups(r.Unresolved, fleet),
+        FindingGroups = Groups(r.Findings, fleet), UnresolvedGroups = Groups(r.Unresolved, fleet), ExemptedGroups = Groups(r.Exempted, fleet),
         ExaminedTableGroups = r.ExaminedTables.Count > 0 ? fleet.Group(r.ExaminedTables.Select(ExaminedTable)) : null,
         UnresolvedSameAs = unresolvedSameAs,
         Id = r.Claim.Id, Text = r.Claim.Text, Kind = r.Claim.Kind,
         Verdict = JsonNamingPolicy.KebabCaseLower.ConvertName(r.Verdict.ToString()), Summary = r.Summary, Examined = r.Examined,
         ExaminedTables = r.ExaminedTables.Count > 0 ? r.ExaminedTables : null,
         Findings = r.Findings.Select(Finding).ToList(), Unresolved = r.Unresolved.Select(Finding).ToList(),
+        Exempted = r.Exempted.Count > 0 ? r.Exempted.Select(Finding).ToList() : null,
     };
 
     /// <summary>A claim's findings over a fleet: the same finding (same table, column and reason) in every tenant is one line.</summary>

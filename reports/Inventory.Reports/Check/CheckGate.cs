@@ -21,7 +21,7 @@ public static class CheckGate
     public static CheckResult Evaluate(InventoryDocument document, CheckOptions options)
     {
         var failOn = new HashSet<FindingKind>(options.FailOn);
-        if (options.Strict) { failOn.Add(FindingKind.Conflict); failOn.Add(FindingKind.Stale); }
+        if (options.Strict) { failOn.Add(FindingKind.Conflict); failOn.Add(FindingKind.Stale); failOn.Add(FindingKind.Missing); }
         var scoped = document.Sources.Where(s => s.Role != ProcessingRole.Processor).ToArray();
         bool multiSource = scoped.Length > 1;
         var annotationsDir = AnnotationMerger.DisplayPath(Path.Combine(options.PathBase, options.AnnotationsDirectory), options.PathBase);
@@ -93,6 +93,25 @@ public static class CheckGate
                 Location = new FindingLocation(AnnotationMerger.DisplayPath(stale.Location.File, options.PathBase), stale.Location.Line, stale.Location.Column, true),
             });
         }
+        // What the baseline held and this scan does not (a dropped table, or one hidden by lost grants: trial35 finding 6).
+        // A sharded scan holds only its slice, so it is not compared.
+        if (options.Baseline is { } baseline && document.Shard is null)
+            foreach (var gone in baseline.Missing(scoped, scoped.Length))
+            {
+                var source = multiSource ? gone.Source : null;
+                findings.Add(new CheckFinding
+                {
+                    Kind = FindingKind.Missing, Source = gone.Source, Table = gone.Table, Column = gone.Column,
+                    Key = Key(source, gone.Table, gone.Column),
+                    Message = gone.Column is null
+                        ? $"table '{gone.Table}' ({CountWording.Phrase(gone.Columns, "column", "columns")}) was in the baseline and is not in this scan: dropped, renamed, excluded, or hidden from the scanning user"
+                        : $"column '{gone.Column}' of '{gone.Table}' was in the baseline and is not in this scan: dropped, renamed, or hidden from the scanning user (a column privilege)",
+                    Suggestion = "check the scanner's grants (MySQL and MariaDB list only what the user may read); after a deliberate drop, take a new baseline",
+                    Location = baseline.FilePath is { } file
+                        ? new FindingLocation(AnnotationMerger.DisplayPath(file, options.PathBase), 1, 0, File.Exists(file))
+                        : new FindingLocation(annotationsDir, 1, 0, true),
+                });
+            }
         foreach (var error in options.AnnotationErrors)
             findings.Add(InvalidAnnotation(error, annotationsDir, options.PathBase));
         // Claim findings name their column as every other finding does (source/ prefix when several sources are in scope).
@@ -114,6 +133,7 @@ public static class CheckGate
             .ThenBy(f => f.Location.Line)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToArray();
+        var fleet = new FleetSummary(document);
         return new CheckResult
         {
             Findings = result,
@@ -128,6 +148,9 @@ public static class CheckGate
             }).ToArray(),
             Tool = document.Tool,
             UsedBaseline = options.Baseline is not null,
+            Claims = options.Claims,
+            ClaimLines = options.Claims.Select(c => CheckWriters.ClaimLine(c, fleet)).ToArray(),
+            AnnotatedTablesNotScanned = options.Stale.Where(s => s.Kind == StaleKind.TableMissing).Select(s => (s.Source, s.Table)).Distinct().Count(),
         };
     }
 
@@ -313,6 +336,37 @@ public sealed class CheckBaseline
     /// <summary>Number of columns in the baseline.</summary>
     public int Count => _columns.Count;
 
+    /// <summary>The file the baseline was read from, or null when built in code.</summary>
+    public string? FilePath { get; private set; }
+
+    /// <summary>A table (Column null, with its baseline column count) or a column of the baseline that is not in the scan.</summary>
+    public sealed record Gone(string Source, string Table, string? Column, int Columns);
+
+    /// <summary>The tables and columns of the baseline that the scanned sources no longer hold: a whole table once, with
+    /// its column count; a column of a table still there, each. A one-source baseline is compared with the only scanned
+    /// source; otherwise a baseline source is compared with the scanned source of that name, and a source the scan does
+    /// not hold (not configured, or not reached: a scan issue) is not compared.</summary>
+    /// <param name="scanned">The scanned controller sources of a whole (not sharded) scan.</param>
+    /// <param name="scopedCount">How many controller sources the inventory holds (sharded ones included).</param>
+    /// <returns>In baseline order of source, table, column (ordinal).</returns>
+    public IEnumerable<Gone> Missing(IReadOnlyList<SourceEntry> scanned, int scopedCount)
+    {
+        var bySource = scanned.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        foreach (var table in _columns.Values.GroupBy(c => (c.Source, c.Table)).OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Table, StringComparer.Ordinal))
+        {
+            var source = _singleSource && scopedCount == 1 && scanned.Count == 1 ? scanned[0] : bySource.GetValueOrDefault(table.Key.Source);
+            if (source is null) continue;
+            var entry = source.Tables.FirstOrDefault(t => t.QualifiedName == table.Key.Table);
+            if (entry is null)
+            {
+                yield return new Gone(source.Name, table.Key.Table, null, table.Count());
+                continue;
+            }
+            foreach (var c in table.Where(c => !entry.Columns.Any(x => x.Name == c.Column)).OrderBy(c => c.Column, StringComparer.Ordinal))
+                yield return new Gone(source.Name, table.Key.Table, c.Column, 1);
+        }
+    }
+
     /// <summary>True when the column was in the baseline. A one-source baseline matches by table and column only.</summary>
     /// <param name="source">Source name, or null.</param>
     /// <param name="table">Qualified table name.</param>
@@ -339,6 +393,13 @@ public sealed class CheckBaseline
     /// <param name="path">An inventory JSON or a check-result JSON.</param>
     /// <exception cref="ConfigurationException">Missing, malformed, or neither kind of file.</exception>
     public static CheckBaseline Read(string path)
+    {
+        var baseline = ReadColumns(path);
+        baseline.FilePath = path;
+        return baseline;
+    }
+
+    private static CheckBaseline ReadColumns(string path)
     {
         if (!File.Exists(path)) throw new ConfigurationException("baseline file not found", path);
         var text = File.ReadAllText(path);

@@ -14,6 +14,10 @@ public enum FindingKind
     Stale,
     /// <summary>A policy claim does not hold (added by the claims check).</summary>
     ClaimViolated,
+    /// <summary>A table or column of the <c>--baseline</c> is not in this scan: dropped, renamed, excluded, or hidden from
+    /// the scanning user by lost grants (trial35 finding 6: hidden tables turned the gate green). A warning unless
+    /// <c>fail-on</c> lists <c>missing</c> or <c>--strict</c> is given.</summary>
+    Missing,
     /// <summary>An annotation file is malformed (unknown key or category, duplicate, tab, indentation…).</summary>
     InvalidAnnotation,
 }
@@ -141,6 +145,15 @@ public sealed record CheckResult
     public string Tool { get; init; } = "inventory";
     /// <summary>Whether a baseline was used (SARIF baselineState is set only then).</summary>
     public bool UsedBaseline { get; init; }
+    /// <summary>The policy's claims as evaluated, in policy order (empty without a policy): every format says each one's
+    /// verdict, what it examined and what it left out (trial35 finding 7: only violated claims reached CI).</summary>
+    public IReadOnlyList<Claims.ClaimResult> Claims { get; init; } = [];
+    /// <summary><see cref="Claims"/> as one line each (<see cref="CheckWriters.ClaimLine"/>), in the same order: over a fleet
+    /// a table of several tenants is said once. Set by <see cref="CheckGate.Evaluate"/>.</summary>
+    public IReadOnlyList<string> ClaimLines { get; init; } = [];
+    /// <summary>How many annotated tables the scan did not see (stale annotations of a missing table): the summary line
+    /// says so, so that a scan that shrank is visible without a baseline (trial35 finding 6).</summary>
+    public int AnnotatedTablesNotScanned { get; init; }
 }
 
 /// <summary>Options of <see cref="CheckGate.Evaluate"/>.</summary>
@@ -167,4 +180,6 @@ public sealed record CheckOptions
     public IReadOnlyList<AnnotationError> AnnotationErrors { get; init; } = [];
     /// <summary>Extra findings from other checks (claims), merged and sorted with the rest.</summary>
     public IReadOnlyList<CheckFinding> ExtraFindings { get; init; } = [];
+    /// <summary>The policy's claims as evaluated, passed through to <see cref="CheckResult.Claims"/>.</summary>
+    public IReadOnlyList<Claims.ClaimResult> Claims { get; init; } = [];
 }

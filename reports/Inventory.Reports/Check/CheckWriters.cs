@@ -45,11 +45,78 @@ public static class CheckWriters
         FindingKind.Conflict => "conflict",
         FindingKind.Stale => "stale",
         FindingKind.ClaimViolated => "claim-violated",
+        FindingKind.Missing => "missing",
         FindingKind.InvalidAnnotation => "invalid-annotation",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
     internal static readonly UTF8Encoding Utf8 = new(false);
+
+    /// <summary>How many examined and left-out tables a one-line claim rendering names before it says how many more there
+    /// are (the JSON and SARIF outputs and the report keep every one).</summary>
+    private const int ClaimLineTables = 10;
+
+    /// <summary>A claim as one line: <c>claim deletion-path: holds — SUMMARY; examined: a, b; left out: c (why)</c>. Over
+    /// a fleet the same table of several tenants is one item naming them (<see cref="FleetSummary"/>, as the report says
+    /// them), and each list is cut after <see cref="ClaimLineTables"/> items with how many more there are.</summary>
+    /// <param name="claim">The evaluated claim.</param>
+    /// <param name="fleet">The inventory's places, to group a table held by several tenants.</param>
+    internal static string ClaimLine(Claims.ClaimResult claim, FleetSummary fleet)
+    {
+        static string Listed(IReadOnlyList<string> items) =>
+            string.Join(", ", items.Take(ClaimLineTables)) + (items.Count > ClaimLineTables ? $" … and {items.Count - ClaimLineTables} more" : "");
+        var line = new StringBuilder($"claim {claim.Claim.Id}: {VerdictId(claim.Verdict)} — {claim.Summary}");
+        if (claim.ExaminedTables.Count > 0)
+        {
+            var examined = fleet.Group(claim.ExaminedTables.Select(location =>
+            {
+                int slash = location.IndexOf('/', StringComparison.Ordinal);
+                return new FleetSummary.Item(slash < 0 ? "" : location[..slash], location[(slash + 1)..], null, null, "", location);
+            }));
+            line.Append("; examined: ").Append(Listed(examined.Select(g => g.Text).ToList()));
+        }
+        if (claim.Exempted.Count > 0)
+        {
+            var leftOut = fleet.Group(claim.Exempted.Select(f => new FleetSummary.Item(f.Source, f.Table, f.Column, null, f.Reason, f.Location)), reason: item => item.Detail);
+            line.Append("; left out: ").Append(Listed(leftOut.Select(g => $"{g.Text} ({g.Reason})").ToList()));
+        }
+        return Annotations.Suggestions.OneLine(line.ToString());
+    }
+
+    /// <summary><c>holds</c>, <c>violated</c> or <c>unknown</c>.</summary>
+    internal static string VerdictId(Claims.ClaimVerdict verdict) => JsonNamingPolicy.KebabCaseLower.ConvertName(verdict.ToString());
+
+    /// <summary>Writes the claims as a JSON array property <paramref name="name"/>: each with its id, verdict, summary, count
+    /// examined, the tables examined and the tables left out with why (every one; names, never a value).</summary>
+    internal static void WriteClaims(Utf8JsonWriter json, string name, IReadOnlyList<Claims.ClaimResult> claims)
+    {
+        json.WriteStartArray(name);
+        foreach (var c in claims)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", c.Claim.Id);
+            json.WriteString("verdict", VerdictId(c.Verdict));
+            json.WriteString("summary", c.Summary);
+            json.WriteNumber("examined", c.Examined);
+            if (c.ExaminedTables.Count > 0)
+            {
+                json.WriteStartArray("examinedTables");
+                foreach (var t in c.ExaminedTables) json.WriteStringValue(t);
+                json.WriteEndArray();
+            }
+            json.WriteStartArray("leftOut");
+            foreach (var e in c.Exempted)
+            {
+                json.WriteStartObject();
+                json.WriteString("location", e.Location);
+                json.WriteString("reason", e.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
 
     /// <summary>What a one-line rendering adds after a finding's message: its suggestion, or for a violated claim the
     /// claim's text, marked as such (<c>claim: "We only process the categories we declare."</c>), or null.</summary>
@@ -90,6 +157,7 @@ public sealed class CheckTextWriter : ICheckWriter
         foreach (var l in lines.Where(l => l.First.Failing)) text.Append(Line(l)).Append('\n');
         foreach (var l in lines.Where(l => l.First is { Failing: false, Baselined: false })) text.Append("warning: ").Append(Line(l)).Append('\n');
         foreach (var issue in result.ScanIssues) text.Append("scan issue: ").Append(Line(issue)).Append('\n');
+        foreach (var claim in result.ClaimLines) text.Append(claim).Append('\n');
         int tagged = result.Columns.Count(c => c.Accepted);
         int failures = result.Failures.Count(), warnings = result.Warnings.Count(), baselined = result.Baselined.Count();
         text.Append(result.Passed ? "check passed" : "check failed")
@@ -98,11 +166,27 @@ public sealed class CheckTextWriter : ICheckWriter
                 ? $" ({CountWording.Phrase(lines.Count(l => !l.First.Baselined), "line", "lines")} above: a finding held by several sources is said once)" : "")
             .Append(baselined > 0 ? string.Create(CultureInfo.InvariantCulture, $", {baselined} known in the baseline") : "")
             .Append(CultureInfo.InvariantCulture, $"; {tagged} of {result.Columns.Count} in-scope columns tagged")
+            // A scan that shrank (a table dropped, or hidden by lost grants) is said even when its findings only warn.
+            .Append(MissingCounts(result))
+            .Append(result.AnnotatedTablesNotScanned > 0
+                ? $"; {CountWording.Phrase(result.AnnotatedTablesNotScanned, "annotated table", "annotated tables")} not in this scan (stale above)" : "")
             .Append(result.ScanComplete ? ""
                 : result.ScanIssues.Count > 0 ? $"; scan incomplete: {CountWording.Phrase(result.ScanIssues.Count, "scan issue", "scan issues")} above"
                 : "; scan incomplete (see the inventory's sources)")
             .Append('\n');
         return text.ToString();
+    }
+
+    /// <summary><c>; 1 table and 7 columns of the baseline not in this scan</c>, or "" when none is missing.</summary>
+    private static string MissingCounts(CheckResult result)
+    {
+        var missing = result.Findings.Where(f => f.Kind == FindingKind.Missing).ToList();
+        if (missing.Count == 0) return "";
+        int tables = missing.Count(f => f.Column is null), columns = missing.Count - tables;
+        var parts = new List<string>();
+        if (tables > 0) parts.Add(CountWording.Phrase(tables, "table", "tables"));
+        if (columns > 0) parts.Add(CountWording.Phrase(columns, "column", "columns"));
+        return $"; {string.Join(" and ", parts)} of the baseline not in this scan";
     }
 
     /// <summary>One finding as a line: <c>key  kind: message  suggestion</c>; a stale annotation adds where its entry is,
@@ -190,6 +274,7 @@ public sealed class CheckJsonWriter : ICheckWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (result.Claims.Count > 0) CheckWriters.WriteClaims(json, "claims", result.Claims);
         json.WriteStartArray("columns");
         foreach (var c in result.Columns)
         {

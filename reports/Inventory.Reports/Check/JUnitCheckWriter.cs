@@ -20,7 +20,7 @@ public sealed class JUnitCheckWriter : ICheckWriter
     /// <inheritdoc />
     public string DefaultFileName => "inventory-check.junit.xml";
 
-    private sealed record Case(string ClassName, string Name, IReadOnlyList<CheckFinding> Findings, string? File, int Line, string? NotChecked = null)
+    private sealed record Case(string ClassName, string Name, IReadOnlyList<CheckFinding> Findings, string? File, int Line, string? NotChecked = null, string? Out = null)
     {
         public bool Failed => Findings.Any(f => f.Failing);
         public bool Skipped => !Failed && (NotChecked is not null || Findings.Any(f => f.Baselined));
@@ -55,8 +55,14 @@ public sealed class JUnitCheckWriter : ICheckWriter
         // One test case per claim and location: a claim violated at three columns is three failures, each named.
         var claimCases = other.Where(f => f.Kind == FindingKind.ClaimViolated)
             .Select(f => (Name: $"{f.ClaimId ?? "claim"} {f.Key}", Finding: f)).ToArray();
-        if (claimCases.Length > 0)
-            suites.Add(("claims", Unique(claimCases).Select(x => new Case("claims", x.Name, [x.Finding], FileOf(x.Finding), x.Finding.Location.Line)).ToArray()));
+        // A claim that holds is a passing case and one left unknown a skipped case, each saying what it examined and left
+        // out (trial35 finding 7); a violated claim's cases are its findings, one per location, and the suite's
+        // system-out holds every claim's line.
+        var verdictCases = result.Claims.Select((c, i) => (Claim: c, Line: result.ClaimLines[i])).Where(x => x.Claim.Verdict != Claims.ClaimVerdict.Violated)
+            .Select(x => new Case("claims", x.Claim.Claim.Id, [], null, 0,
+                x.Claim.Verdict == Claims.ClaimVerdict.Unknown ? x.Line : null, x.Claim.Verdict == Claims.ClaimVerdict.Holds ? x.Line : null)).ToArray();
+        if (claimCases.Length > 0 || verdictCases.Length > 0)
+            suites.Add(("claims", Unique(claimCases).Select(x => new Case("claims", x.Name, [x.Finding], FileOf(x.Finding), x.Finding.Location.Line)).Concat(verdictCases).ToArray()));
 
         // What the scan could not read is not checked: one skipped case per scan issue, with its kind and message.
         if (result.ScanIssues.Count > 0)
@@ -107,8 +113,12 @@ public sealed class JUnitCheckWriter : ICheckWriter
                 }
                 else if (c.Findings.Count > 0)
                     await xml.WriteElementStringAsync(null, "system-out", null, string.Join("\n", c.Findings.Select(x => "warning: " + CheckTextWriter.Line(x)))).ConfigureAwait(false);
+                else if (c.Out is not null)
+                    await xml.WriteElementStringAsync(null, "system-out", null, c.Out).ConfigureAwait(false);
                 await xml.WriteEndElementAsync().ConfigureAwait(false);
             }
+            if (name == "claims" && result.Claims.Count > 0)
+                await xml.WriteElementStringAsync(null, "system-out", null, string.Join("\n", result.ClaimLines)).ConfigureAwait(false);
             await xml.WriteEndElementAsync().ConfigureAwait(false);
         }
         await xml.WriteEndElementAsync().ConfigureAwait(false);

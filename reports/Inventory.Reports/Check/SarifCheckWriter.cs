@@ -8,12 +8,13 @@ namespace Inventory.Reports.Check;
 
 /// <summary>
 /// SARIF 2.1.0 (OASIS standard) for code-scanning tools: one rule per finding kind (untagged, conflict, stale,
-/// claim-violated, invalid-annotation); each result points at the annotation entry (file and line) when there is one,
+/// claim-violated, missing, invalid-annotation); each result points at the annotation entry (file and line) when there is one,
 /// otherwise at the annotation file the engineer should create. Levels: <c>error</c> for failing findings,
 /// <c>warning</c> otherwise, <c>note</c> for baselined ones; <c>baselineState</c> (new/unchanged) when a baseline was
 /// used; <c>partialFingerprints</c> keyed on kind and column so alerts survive line moves. Each scan issue (a table
 /// or source that could not be read) is a <c>toolExecutionNotifications</c> entry of the invocation, level
-/// <c>warning</c>, with its kind as descriptor id and its <c>source/table.column</c> as logical location.
+/// <c>warning</c>, with its kind as descriptor id and its <c>source/table.column</c> as logical location. Every policy
+/// claim, with its verdict, summary, examined and left-out tables, is in the run's <c>properties.claims</c>.
 /// </summary>
 public sealed class SarifCheckWriter : ICheckWriter
 {
@@ -27,6 +28,8 @@ public sealed class SarifCheckWriter : ICheckWriter
             "The annotated table, column or source is gone (dropped or renamed), or the column's type changed since the annotation was written."),
         (FindingKind.ClaimViolated, "ClaimViolated", "A policy claim does not hold",
             "The inventory contradicts a machine-checkable statement of the privacy policy."),
+        (FindingKind.Missing, "MissingFromScan", "A table or column of the baseline is not in this scan",
+            "A table or column the baseline inventory held is not in this scan: dropped, renamed, excluded by include/exclude, or hidden from the scanning user (MySQL and MariaDB list only the objects the user holds a privilege on). Check the scanner's grants, or take a new baseline after a deliberate drop."),
         (FindingKind.InvalidAnnotation, "InvalidAnnotation", "Annotation file is malformed",
             "An annotation file has a syntax error, an unknown key or category, a duplicate entry, a tab in its indentation or bad indentation."),
     ];
@@ -165,6 +168,14 @@ public sealed class SarifCheckWriter : ICheckWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        // Every claim's verdict, what it examined and what it left out (a violated claim's findings are results above):
+        // a run property bag, since a claim that holds or is unknown is no result to show on a line of code.
+        if (result.Claims.Count > 0)
+        {
+            json.WriteStartObject("properties");
+            CheckWriters.WriteClaims(json, "claims", result.Claims);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();

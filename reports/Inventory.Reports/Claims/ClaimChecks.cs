@@ -91,7 +91,8 @@ internal static class ClaimChecks
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "column", "columns")} checked; no PAN detector hit (gateway ids, last 4 and expiry are allowed)",
             violated: $"{Count(findings.Count, "column holds", "columns hold")} payment card numbers",
-            unknown: $"no PAN detector hit, but {Count(unresolved.Count, "column", "columns")} that could hold card numbers {CountWording.Noun(unresolved.Count, "was", "were")} not sampled");
+            unknown: $"no PAN detector hit, but {Count(unresolved.Count, "column", "columns")} that could hold card numbers {CountWording.Noun(unresolved.Count, "was", "were")} not sampled",
+            exempted: ctx.ProcessorTables(_ => true), nothingExamined: "no column of a controller table to check");
     }
 
     /// <summary>payment-through-gateway: a column tagged with a forbidden category (e.g. bank details) is a finding in any
@@ -159,7 +160,10 @@ internal static class ClaimChecks
                 ? $"no table holds {string.Join(", ", payment.Union(forbidden, StringComparer.Ordinal))}: nothing is tagged with a payment category, so there is nothing to check against the gateway '{gateway}'"
                 : $"{Count(examined, "table holds", "tables hold")} payment data; none holds {string.Join(", ", forbidden)} or is shared beyond '{gateway}'",
             violated: $"{Count(findings.Count, "finding", "findings")}: {string.Join(", ", forbidden)} stored, or payment data shared beyond '{gateway}'",
-            unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")}: payment data or {string.Join(", ", forbidden)} cannot be confirmed");
+            unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")}: payment data or {string.Join(", ", forbidden)} cannot be confirmed",
+            exempted: ctx.ProcessorTables(t => t.Columns.Any(c => c.DataCategory is { } d && (Covered(payment, d) || Covered(forbidden, d)))
+                || t.Columns.Any(c => TaggedPaths(c).Any(p => Covered(payment, p.Category) || Covered(forbidden, p.Category)))),
+            nothingExamined: ctx.ControllerTables().Any() ? null : "no controller table to check for payment data");
     }
 
     /// <summary>The payment category a column holds: its tagged category when it is one, else the first payment category
@@ -177,7 +181,8 @@ internal static class ClaimChecks
         var unresolved = new List<ClaimFinding>();
         int tables = 0, examined = 0;
         // A table's shared-with covers all its columns; a column entry's own shared-with covers that column (Recipients).
-        foreach (var (s, t) in ctx.Inventory.AllTables().Where(x => x.Table.Columns.Any(c => Recipients.Include(x.Table, c, recipient))))
+        var exempted = ctx.ProcessorTables(t => t.Columns.Any(c => Recipients.Include(t, c, recipient)));
+        foreach (var (s, t) in ctx.ControllerTables().Where(x => x.Table.Columns.Any(c => Recipients.Include(x.Table, c, recipient))))
         {
             tables++;
             foreach (var c in t.Columns.Where(c => Recipients.Include(t, c, recipient)))
@@ -194,13 +199,15 @@ internal static class ClaimChecks
             return new ClaimResult
             {
                 Claim = ctx.Claim, Verdict = ClaimVerdict.Unknown,
-                Summary = $"no table is annotated shared-with: {recipient}; annotate the tables whose data is sent to it",
+                Summary = $"no table is annotated shared-with: {recipient}; annotate the tables whose data is sent to it" + ClaimContext.LeftOut(exempted),
+                Exempted = exempted.Select(e => e.Finding).ToList(),
             };
         return ctx.Result(findings, unresolved, examined,
             // "only contact.email, none" read as "none may be shared" (trial 25): the list is named as categories.
             holds: $"{Count(tables, "table", "tables")} shared with '{recipient}', {Count(examined, "column", "columns")}, all in the categories it may receive: {string.Join(", ", allowed)}",
             violated: $"{Count(findings.Count, "column", "columns")} shared with '{recipient}' beyond the categories it may receive: {string.Join(", ", allowed)}",
-            unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")} in tables shared with '{recipient}'");
+            unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")} in tables shared with '{recipient}'",
+            exempted: exempted);
     }
 
     /// <summary>declared-categories-only: every personal column of a controller source must hold a category some activity
@@ -242,7 +249,8 @@ internal static class ClaimChecks
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "column", "columns")} checked; all personal data is declared{KeysSetAside(keys)}",
             violated: $"{Count(findings.Count, "column holds", "columns hold")} undeclared personal data",
-            unknown: $"no undeclared category found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}");
+            unknown: $"no undeclared category found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}",
+            exempted: ctx.ProcessorTables(_ => true), nothingExamined: "no column of a controller table to check");
     }
 
     /// <summary>The personal data categories found inside a column's content (<see cref="DataCategoryVocabulary.FoundInside"/>).</summary>
@@ -314,7 +322,8 @@ internal static class ClaimChecks
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "column", "columns")} checked; automatic data limited to {string.Join(", ", allowed)}{KeysSetAside(keys)}",
             violated: $"{Count(findings.Count, "column holds", "columns hold")} other automatic data",
-            unknown: $"no other automatic data found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}");
+            unknown: $"no other automatic data found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}",
+            exempted: ctx.ProcessorTables(_ => true), nothingExamined: "no column of a controller table to check");
     }
 
     /// <summary>True when every personal category tagged in a table is kept by a retention rule of the table's activity that
@@ -363,33 +372,57 @@ internal static class ClaimChecks
             reasons.Add(reason);
         }
         int examined = 0;
+        var examinedTables = new List<string>();
+        // What the claim leaves out, each with why (trial35 finding 7: access_logs was exempt without a word).
+        var exempted = new List<ClaimExemption>();
         foreach (var source in ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)))
         {
             var byName = source.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
-            var rootSet = AccountTables(source, roots);
-            var erased = DeletedWith(source, roots);
+            var rootSet = AccountTables(ctx, source, roots);
+            var erased = DeletedWith(ctx, source, roots);
             // Content kept with another table in which the scan found nothing: undecided when that table is itself
             // reported (its rows identify the person, so the content attached to them may too), decided after the loop.
             var keptWithContent = new List<(TableEntry Table, SetNullKeep Keep)>();
             foreach (var t in source.Tables)
             {
-                bool processorScope = t.Activity is { } owner && ctx.Policy.Activity(owner) is { IsProcessor: true };
-                bool Counts(string? category) => DataCategoryVocabulary.IsPersonal(category)
-                    && (!processorScope || DataCategory.TopLevelOf(category!) != "customer_content");
+                static bool Counts(string? category) => DataCategoryVocabulary.IsPersonal(category);
                 bool personal = t.Columns.Any(c => Counts(Tagged(c)));
                 bool suggestedPersonal = !personal && t.Columns.Any(c => Tagged(c) is null && Counts(c.DataCategory));
-                if ((!personal && !suggestedPersonal) || (t.Activity is { } a && exempt.Contains(a, StringComparer.Ordinal))) continue;
+                if (!personal && !suggestedPersonal) continue;
+                // Customers' data hosted on their instruction is erased on the customer's instruction, not with our
+                // account (Art. 28(3)(g)): a table of a processor activity is left out, and said so (trial35 finding 4).
+                if (ctx.IsProcessorTable(t))
+                {
+                    exempted.Add(ctx.ProcessorExemption(source, t));
+                    continue;
+                }
+                if (t.Activity is { } a && exempt.Contains(a, StringComparer.Ordinal))
+                {
+                    exempted.Add(new(Finding(source, t, null, $"activity '{a}' is exempt by the claim's exempt-activities (kept by law or by contract)"), "in an exempt activity"));
+                    continue;
+                }
                 // A plain view stores no rows: deleting the account's rows from its base tables removes them from it
                 // (trial34 finding 3: a view over users was reported as having no deletion path).
-                if (t.Kind == TableKind.View) continue;
+                if (t.Kind == TableKind.View)
+                {
+                    exempted.Add(new(Finding(source, t, null, "a view stores no rows: deleting the account's rows from its base tables removes them from it"), "view"));
+                    continue;
+                }
                 // Data the policy itself keeps for a declared period and says cannot be erased on request (its activity's
                 // retention rules, erasable: false, for every personal category tagged here: service logs, accounting) is
                 // not promised to go with the account (trial34 finding 4: the built-in policy's logs were declared not
                 // erasable and flagged for not being erasable).
-                if (personal && KeptByRetention(ctx, t, Counts)) continue;
+                if (personal && KeptByRetention(ctx, t, Counts))
+                {
+                    var kept = t.Columns.Select(Tagged).Where(Counts).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+                    exempted.Add(new(Finding(source, t, null,
+                        $"activity '{t.Activity}' keeps its personal data ({string.Join(", ", kept)}) under a retention rule marked not erasable (erasable: false)"), "not erasable"));
+                    continue;
+                }
                 // A SQL Server history table goes with its versioned table's entry when the inventory holds that table.
                 if (t.History is { VersionsOf: { } versioned } && byName.ContainsKey(versioned)) continue;
                 examined++;
+                examinedTables.Add($"{source.Name}/{t.QualifiedName}");
                 // The database keeps every row's earlier versions (system versioning): deleting the account's rows, even
                 // from the root or with a marker, leaves them in the history until the engine's own purge runs.
                 if (t.History is { } history)
@@ -483,7 +516,9 @@ internal static class ClaimChecks
             holds: $"{Count(examined, "table", "tables")} with personal data; each can be erased from the account table",
             violated: $"{Count(findings.Count, "table", "tables")} with personal data cannot be erased by deleting the account",
             unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data undecided: "
-                + string.Join(", ", reasons.GroupBy(r => r, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")));
+                + string.Join(", ", reasons.GroupBy(r => r, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")),
+            examinedTables: examinedTables, exempted: exempted,
+            nothingExamined: "no controller table with personal data is left to erase with an account");
     }
 
     /// <summary>How a table not deleted with a root is still kept when an account goes: the shortest paths of foreign keys
@@ -546,11 +581,13 @@ internal static class ClaimChecks
     /// names that table; a bare name (<c>organisations</c>) names the table of that name in any schema, as a table pattern
     /// without a dot does in <c>include:</c>, so an application keeping its accounts in a schema of their own
     /// (<c>accounts.organisations</c>) is not taken for one without an account table.</summary>
+    /// <param name="ctx">The claim's context: tables of a processor activity are never account tables.</param>
     /// <param name="source">The scanned source.</param>
     /// <param name="roots">The claim's <c>roots</c> parameter.</param>
     /// <returns>Qualified names as the inventory spells them (the default schema left out); empty when none matches.</returns>
-    private static HashSet<string> AccountTables(SourceEntry source, IReadOnlyList<string> roots) =>
-        source.Tables.Where(t => roots.Any(r => r.Contains('.')
+    private static HashSet<string> AccountTables(ClaimContext ctx, SourceEntry source, IReadOnlyList<string> roots) =>
+        // A table of a processor activity is a customer's (a forum's `usuarios`), never the controller's account table.
+        source.Tables.Where(t => !ctx.IsProcessorTable(t) && roots.Any(r => r.Contains('.')
                 ? r == t.QualifiedName || r == $"{t.Schema}.{t.Name}"
                 : r == t.Name))
             .Select(t => t.QualifiedName).ToHashSet(StringComparer.Ordinal);
@@ -580,20 +617,27 @@ internal static class ClaimChecks
         var unresolved = new List<ClaimFinding>();
         var examinedTables = new List<string>();
         var suggestedOnly = new List<(SourceEntry Source, TableEntry Table)>();
+        var exempted = new List<ClaimExemption>();
         int examined = 0, taggedTables = 0;
         // Without an account table in any controller source nothing says where an account deletion starts: "holds" would
         // rest on no root at all (trial 26: orders cascading from `customers`, not among the roots, held). A source without
         // a root while another source has one is still decided: a foreign key never crosses sources.
-        bool noAccountTable = ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)).All(s => AccountTables(s, roots).Count == 0);
+        bool noAccountTable = ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)).All(s => AccountTables(ctx, s, roots).Count == 0);
         foreach (var source in ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)))
         {
-            var deleted = DeletedWith(source, roots);
-            var perhapsDeleted = DeletedWith(source, roots, unreadRulesCascade: true);
+            var deleted = DeletedWith(ctx, source, roots);
+            var perhapsDeleted = DeletedWith(ctx, source, roots, unreadRulesCascade: true);
             foreach (var t in source.Tables)
             {
                 bool tagged = (activity is not null && t.Activity == activity) || t.Columns.Any(c => Tagged(c) is { } d && Covered(categories, d));
                 bool suggested = !tagged && t.Columns.Any(c => Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d));
                 if (!tagged && !suggested) continue;
+                // A customer's invoices or orders hosted for it are its records, not the controller's (trial35 finding 4).
+                if (ctx.IsProcessorTable(t))
+                {
+                    exempted.Add(ctx.ProcessorExemption(source, t));
+                    continue;
+                }
                 examined++;
                 if (tagged) taggedTables++;
                 else suggestedOnly.Add((source, t));
@@ -629,7 +673,8 @@ internal static class ClaimChecks
             return new ClaimResult
             {
                 Claim = ctx.Claim, Verdict = ClaimVerdict.Unknown,
-                Summary = $"no billing table found (none annotated '{activity}', none tagged {string.Join(", ", categories)})",
+                Summary = $"no billing table found (none annotated '{activity}', none tagged {string.Join(", ", categories)})" + ClaimContext.LeftOut(exempted),
+                Exempted = exempted.Select(e => e.Finding).ToList(),
             };
         // A suggestion never makes the claim hold (trial 30: with nothing annotated, a table only suggested as billing was
         // "1 billing table" and the claim held, where no tagged billing table at all is unknown): without a tagged billing
@@ -640,21 +685,21 @@ internal static class ClaimChecks
                 unresolved.Add(Finding(source, t, null, $"billing category only suggested (not tagged), and no table is annotated '{activity}' or tagged {string.Join(", ", categories)}: tag its columns to decide"));
         return ctx.Result(findings, unresolved, examined,
             // The account tables found, not every root the policy lists (eleven in four languages in the seed policy).
-            holds: $"{Count(examined, "billing table", "billing tables")}; no account deletion ({string.Join(", ", AccountTableNames(ctx.Inventory, roots))}) cascades into them",
+            holds: $"{Count(examined, "billing table", "billing tables")}; no account deletion ({string.Join(", ", AccountTableNames(ctx, roots))}) cascades into them",
             violated: $"{Count(findings.Count, "billing table is", "billing tables are")} deleted by ON DELETE CASCADE when an account is deleted",
             unknown: noAccountTable
                 ? $"{Count(unresolved.Count, "billing table", "billing tables")} undecided: no account table ({string.Join(", ", roots)}) in any source to delete from"
                 : onlySuggested
                 ? $"no billing table tagged (none annotated '{activity}', none tagged {string.Join(", ", categories)}); {Count(unresolved.Count, "table is", "tables are")} only suggested as billing"
                 : $"{Count(unresolved.Count, "billing table", "billing tables")} undecided: an account table that holds billing data itself, or a suggested billing category reached by an account deletion cascade",
-            examinedTables: examinedTables);
+            examinedTables: examinedTables, exempted: exempted);
     }
 
     /// <summary>The names of the account tables (deletion roots) the controller sources hold, each once, in document order.</summary>
-    /// <param name="inventory">The inventory.</param>
+    /// <param name="ctx">The claim's context.</param>
     /// <param name="roots">The claim's roots.</param>
-    private static IEnumerable<string> AccountTableNames(InventoryDocument inventory, IReadOnlyList<string> roots) =>
-        inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)).SelectMany(s => AccountTables(s, roots)).Distinct(StringComparer.Ordinal);
+    private static IEnumerable<string> AccountTableNames(ClaimContext ctx, IReadOnlyList<string> roots) =>
+        ctx.Inventory.Sources.Where(s => !ClaimContext.IsProcessorSource(s)).SelectMany(s => AccountTables(ctx, s, roots)).Distinct(StringComparer.Ordinal);
 
     /// <summary>Why an account table (a deletion root) that holds billing data is undecided: its rows, and so its billing
     /// columns, are deleted with the account, which the law forbids unless the billing records keep a copy.</summary>
@@ -677,10 +722,10 @@ internal static class ClaimChecks
     /// <summary>Tables whose rows are deleted when a root's row is deleted: qualified name → the cascade path from the root
     /// (foreign key names; empty for the roots themselves). Fixed point over ON DELETE CASCADE keys only (SET NULL keeps the row);
     /// with <paramref name="unreadRulesCascade"/>, keys whose delete rule could not be read (<c>unknown</c>) are followed too.</summary>
-    private static Dictionary<string, List<string>> DeletedWith(SourceEntry source, IReadOnlyList<string> roots, bool unreadRulesCascade = false)
+    private static Dictionary<string, List<string>> DeletedWith(ClaimContext ctx, SourceEntry source, IReadOnlyList<string> roots, bool unreadRulesCascade = false)
     {
         var deleted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var r in AccountTables(source, roots)) deleted[r] = [];
+        foreach (var r in AccountTables(ctx, source, roots)) deleted[r] = [];
         bool changed = true;
         while (changed)
         {

@@ -80,26 +80,75 @@ internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, In
 {
     public ClaimParameters Parameters => Claim.Parameters;
 
-    /// <summary>Columns of controller-scope sources (processor sources hold customers' data, never sampled).</summary>
+    /// <summary>Columns the controller's own claims examine: those of controller-scope sources (processor sources hold
+    /// customers' data, never sampled), outside tables annotated with a processor activity (<see cref="IsProcessorTable"/>).</summary>
     public IEnumerable<(SourceEntry Source, TableEntry Table, ColumnEntry Column)> ControllerColumns() =>
-        Inventory.AllColumns().Where(x => !IsProcessorSource(x.Source));
+        Inventory.AllColumns().Where(x => !IsProcessorSource(x.Source) && !IsProcessorTable(x.Table));
 
+    /// <summary>Tables the controller's own claims examine (<see cref="ControllerColumns"/>).</summary>
     public IEnumerable<(SourceEntry Source, TableEntry Table)> ControllerTables() =>
-        Inventory.AllTables().Where(x => !IsProcessorSource(x.Source));
+        Inventory.AllTables().Where(x => !IsProcessorSource(x.Source) && !IsProcessorTable(x.Table));
 
     public static bool IsProcessorSource(SourceEntry source) => source.Role == ProcessingRole.Processor;
 
-    /// <summary>Builds the result with the verdict rule.</summary>
+    /// <summary>True when the table is annotated with an activity the policy gives <c>role: processor</c>: customers' data
+    /// hosted on their instruction (Art. 30(2)) in a controller source, which the controller's own claims leave out
+    /// (trial35 finding 4: customers' shop orders were taken as the host's billing tables, their members' IBANs as the
+    /// host's payment data). Only <c>customer-data-in-processor-scope</c> examines them.</summary>
+    /// <param name="table">The table, with its annotated activity.</param>
+    public bool IsProcessorTable(TableEntry table) => ProcessorActivityOf(table) is not null;
+
+    /// <summary>The processor activity the table is annotated with, or null.</summary>
+    /// <param name="table">The table.</param>
+    public string? ProcessorActivityOf(TableEntry table) =>
+        table.Activity is { } id && Policy.Activity(id) is { IsProcessor: true } ? id : null;
+
+    /// <summary>The tables of controller sources annotated with a processor activity that <paramref name="relevant"/>
+    /// says the check would otherwise have examined, as exemptions naming the activity.</summary>
+    /// <param name="relevant">Whether the check would have looked at the table.</param>
+    public List<ClaimExemption> ProcessorTables(Func<TableEntry, bool> relevant) =>
+        Inventory.AllTables().Where(x => !IsProcessorSource(x.Source) && IsProcessorTable(x.Table) && relevant(x.Table))
+            .Select(x => ProcessorExemption(x.Source, x.Table)).ToList();
+
+    /// <summary>The exemption of a table annotated with a processor activity.</summary>
+    public ClaimExemption ProcessorExemption(SourceEntry source, TableEntry table) =>
+        new(new ClaimFinding(source.Name, table.QualifiedName, null, null,
+            $"annotated with the processor activity '{ProcessorActivityOf(table)}': customers' data hosted on their instruction (Art. 30(2)), outside the controller's own claims"),
+            "of a processor activity");
+
+    /// <summary>Builds the result with the verdict rule. A check that examined nothing (every table left out, or none
+    /// to examine) is unknown, never a vacuous "holds" (trial35 finding 7: "holds — 0 tables" with a green badge).</summary>
+    /// <param name="exempted">What the check left out and why; counted in the summary by kind.</param>
+    /// <param name="nothingExamined">The summary when nothing was examined, without its "nothing examined: " lead; null
+    /// when an empty examination still decides (the check then says why in <paramref name="holds"/>).</param>
     public ClaimResult Result(List<ClaimFinding> findings, List<ClaimFinding> unresolved, int examined, string holds, string violated, string unknown,
-        IReadOnlyList<string>? examinedTables = null) =>
-        new()
+        IReadOnlyList<string>? examinedTables = null, IReadOnlyList<ClaimExemption>? exempted = null, string? nothingExamined = null)
+    {
+        exempted ??= [];
+        bool vacuous = examined == 0 && findings.Count == 0 && unresolved.Count == 0 && nothingExamined is not null;
+        var summary = findings.Count > 0 ? violated : unresolved.Count > 0 ? unknown : vacuous ? $"nothing examined: {nothingExamined}" : holds;
+        return new()
         {
             Claim = Claim,
-            Verdict = findings.Count > 0 ? ClaimVerdict.Violated : unresolved.Count > 0 ? ClaimVerdict.Unknown : ClaimVerdict.Holds,
-            Summary = findings.Count > 0 ? violated : unresolved.Count > 0 ? unknown : holds,
+            Verdict = findings.Count > 0 ? ClaimVerdict.Violated : unresolved.Count > 0 || vacuous ? ClaimVerdict.Unknown : ClaimVerdict.Holds,
+            Summary = summary + LeftOut(exempted),
             Findings = findings,
             Unresolved = unresolved,
             Examined = examined,
             ExaminedTables = examinedTables ?? [],
+            Exempted = exempted.Select(e => e.Finding).ToList(),
         };
+    }
+
+    /// <summary>The summary's note on what was left out, e.g. <c>; left out: 3 tables (2 of a processor activity, 1 in an
+    /// exempt activity)</c>, or "" when nothing was.</summary>
+    internal static string LeftOut(IReadOnlyList<ClaimExemption> exempted) => exempted.Count == 0 ? ""
+        : $"; left out: {CountWording.Phrase(exempted.Count, "table", "tables")} ("
+          + string.Join(", ", exempted.GroupBy(e => e.Kind, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")) + ")";
 }
+
+/// <summary>A table a check left out, with why (<see cref="ClaimFinding.Reason"/>) and the short kind the summary counts
+/// (<c>of a processor activity</c>, <c>in an exempt activity</c>, <c>kept as not erasable</c>, <c>view</c>).</summary>
+/// <param name="Finding">The table and the reason in full.</param>
+/// <param name="Kind">The reason's kind in a few words.</param>
+internal sealed record ClaimExemption(ClaimFinding Finding, string Kind);

@@ -45,4 +45,9 @@ public sealed record ClaimResult
     /// document order, so a reader can see what a verdict rests on (trial 19: "holds for 9 billing tables" named none);
     /// empty for checks that do not list them.</summary>
     public IReadOnlyList<string> ExaminedTables { get; init; } = [];
+    /// <summary>The tables the check left out, each with why (a table of a processor activity, an activity the claim
+    /// exempts, data the policy keeps as not erasable, a view), as <c>source/table</c> findings without a column, in
+    /// document order, so that a verdict says what it does not cover (trial35 finding 7); empty when nothing was left out.
+    /// Tables of processor-role sources, outside every claim but <c>customer-data-in-processor-scope</c>, are not listed.</summary>
+    public IReadOnlyList<ClaimFinding> Exempted { get; init; } = [];
 }

@@ -86,12 +86,15 @@ public sealed class XlsxReportWriter : IReportWriter
             AddSheet(workbookPart, sheets, "Colonnes", ["Source", "Table", "Colonne", "Catégorie", "Statut", "Activité", "Durée de conservation",
                     "Durée selon la politique", "Diffère de la politique", "Contient aussi"],
                 model.Columns.Select(c => new[] { c.Source, c.Table, c.Column, c.Category, c.Status, c.Activity, c.Retention, c.PolicyRetention, c.RetentionDiffers ? "Oui" : "", c.AlsoContains ?? "" }), 24);
-            AddSheet(workbookPart, sheets, "Revendications", ["Id", "Revendication", "Vérification", "Verdict", "Résumé", "Constats", "Non résolus"],
+            AddSheet(workbookPart, sheets, "Revendications", ["Id", "Revendication", "Vérification", "Verdict", "Résumé", "Constats", "Non résolus", "Examinées", "Laissées de côté (exemptées)"],
                 model.Claims.Select(c => new[]
                 {
                     c.Id, c.Text, c.Kind, VerdictInFrench(c.Verdict), c.Summary,
                     // Over a fleet the same finding of every tenant is one line (LocationGroup), as in HTML and Markdown.
                     Lines(c.FindingGroups.Select(f => $"{f.Text}: {f.Reason}")), c.UnresolvedSameAs is { } same ? $"les mêmes {c.Unresolved.Count} éléments que {same} (the same items as {same})" : Lines(c.UnresolvedGroups.Select(f => $"{f.Text}: {f.Reason}")),
+                    // What the verdict rests on and what it leaves out, as HTML and Markdown say (trial35 finding 7).
+                    Lines((c.ExaminedTableGroups ?? []).Select(g => g.Text)),
+                    Lines(c.ExemptedGroups.Select(f => $"{f.Text}: {f.Reason}")),
                 }), 36);
             AddSheet(workbookPart, sheets, "Conflits", ["Emplacement", "Catégorie annotée ou étiquetée", "Annotation ou étiquette", "Constat (comptes)"],
                 model.Conflicts.Select(c => new[] { c.Location, c.Annotated, c.AnnotationAt, c.Evidence }), 36);

@@ -157,7 +157,8 @@ public sealed class AnnotationMerger
                 {
                     var names = sources.SelectMany(s => s.Tables).Select(t => t.QualifiedName).Distinct().ToList();
                     var otherCase = names.FirstOrDefault(n => string.Equals(n, annotation.Table, StringComparison.OrdinalIgnoreCase));
-                    var suggestion = otherCase ?? Closest.FindName(annotation.Table, RenameCandidates(sources, annotation));
+                    var suggestion = otherCase ?? SameNameElsewhere(annotation.Table, names, RenameCandidates(sources, annotation))
+                                     ?? Closest.FindName(annotation.Table, RenameCandidates(sources, annotation));
                     stale.Add(new StaleAnnotation(StaleKind.TableMissing, annotation.Source, annotation.Table, null,
                         otherCase is not null
                             ? $"table '{annotation.Table}' is not in the inventory; names are case-sensitive: the table is '{otherCase}'"
@@ -298,6 +299,22 @@ public sealed class AnnotationMerger
     /// forward slashes (<c>../</c> when outside it); the full path only when no relative path exists (another drive).</summary>
     /// <param name="file">Full or relative path.</param>
     public string DisplayPath(string file) => DisplayPath(file, _options.PathBase);
+
+    /// <summary>The table of the same name under another database or schema prefix, or null: <c>customers</c> scanned as
+    /// <c>shop.customers</c> once a MySQL source reads the whole server (or the reverse, or another schema), which the
+    /// edit distance of the whole names missed for short names (trial35 finding 8: <c>customers</c>, <c>users</c> got
+    /// no hint while <c>access_logs</c> did). Of several, the first in ordinal order among those holding the annotated
+    /// columns (<paramref name="likely"/>), else among all.</summary>
+    /// <param name="annotated">The annotated qualified name that is gone.</param>
+    /// <param name="names">The inventory's qualified table names.</param>
+    /// <param name="likely">The rename candidates that hold the annotated columns.</param>
+    internal static string? SameNameElsewhere(string annotated, IReadOnlyList<string> names, IReadOnlyList<string> likely)
+    {
+        static string Bare(string name) => name[(name.LastIndexOf('.') + 1)..];
+        var bare = Bare(annotated);
+        var same = names.Where(n => n != annotated && Bare(n) == bare).Order(StringComparer.Ordinal).ToList();
+        return same.FirstOrDefault(likely.Contains) ?? same.FirstOrDefault();
+    }
 
     /// <summary>The tables a missing annotated table may have been renamed to: every table when the annotation names no
     /// column; otherwise those holding at least half of the columns it names (a renamed table keeps its columns: trial34

@@ -48,7 +48,7 @@ public sealed record SourceConfig
 /// <summary>CI gate settings (<c>check:</c>).</summary>
 public sealed record CheckConfig
 {
-    /// <summary>Finding kinds that fail the gate: untagged, conflict, stale, claim; null when the file does not say
+    /// <summary>Finding kinds that fail the gate: untagged, conflict, stale, claim, missing; null when the file does not say
     /// (then untagged columns fail, conflicts and stale annotations warn unless --strict).</summary>
     public IReadOnlyList<string>? FailOn { get; init; }
     /// <summary>Classifications at or above this confidence count as tags; null to require annotations.</summary>
@@ -151,8 +151,8 @@ public sealed record InventoryConfig
             c.AllowOnly("check", "fail-on", "accept-classification-above");
             var failOn = c.Strings("fail-on");
             foreach (var f in failOn)
-                if (f is not ("untagged" or "conflict" or "stale" or "claim"))
-                    throw c["fail-on"]!.Error($"unknown fail-on kind '{f}'; use untagged, conflict, stale, claim");
+                if (f is not ("untagged" or "conflict" or "stale" or "claim" or "missing"))
+                    throw c["fail-on"]!.Error($"unknown fail-on kind '{f}'; use untagged, conflict, stale, claim, missing");
             var accept = c.Number("accept-classification-above");
             if (accept is < 0 or > 1) throw c["accept-classification-above"]!.Error("accept-classification-above must be between 0 and 1");
             check = new CheckConfig { FailOn = c["fail-on"] is null ? check.FailOn : failOn, AcceptClassificationAbove = accept };
