@@ -1,22 +1,25 @@
-# The inventory CLI in a small runtime image (no SDK): build and publish in the SDK image, copy the self-contained output
-# (the app and the .NET runtime precompiled together as one composite ReadyToRun image, for the image's architecture) into
-# the runtime-deps image (native libraries only), run as the image's non-root 'app' user.
+# The inventory CLI in a small runtime image (no SDK): build in the SDK image as one Native AOT executable (no JIT, no
+# .NET runtime to load: a whole 1,000-table scan at about half the CPU of the ReadyToRun build, bench/README.md perf34
+# and aot35), copy it into the runtime-deps image (native libraries only), run as the image's non-root 'app' user.
 #   docker build -t inventory .
 #   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" -w /work inventory scan --config inventory.yml --out inventory.json
 # --user: the image runs as 'app' (UID 1654), which may not write to a bind-mounted folder of the host user (Linux);
 # run as your own UID so inventory.json lands in your folder, owned by you.
-# Not built on the development machines (no container runtime there): see docs/kubernetes/README.md.
+# Not built on the development machines (no container runtime there): the same publish command was run and its
+# executable checked there (bench/aot-smoke.sh: every command against the framework-dependent build, same outputs);
+# see docs/kubernetes/README.md. `train` needs the framework-dependent build (the .NET tool) and says so.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Native AOT links with the platform's C toolchain: clang and zlib's headers.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends clang zlib1g-dev \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-# Self-contained composite ReadyToRun: the framework's generic code the app uses is precompiled too, so a scan JITs
-# far less (bench/README.md, thirteenth session: whole scan -13 % wall and -17 % CPU, names only -15 % wall, against the
-# framework-dependent ReadyToRun publish; +25 MB peak RSS). It needs the image's runtime identifier.
 ARG TARGETARCH
 RUN rid=linux-$([ "$TARGETARCH" = "arm64" ] && echo arm64 || echo x64) \
     && dotnet publish scanner/Inventory.Cli/Inventory.Cli.csproj -c Release -r "$rid" --self-contained true \
-       -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:PackAsTool=false -o /app \
-    && rm -f /app/*.pdb
+       -p:PublishAot=true -p:PackAsTool=false -o /app \
+    && rm -f /app/*.pdb /app/*.dbg
 
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS runtime
 WORKDIR /work

@@ -15,6 +15,7 @@ internal static class InventoryApp
     /// <param name="interrupt">Cancelled when the user interrupts (Ctrl-C, in the real program): the command stops and
     /// exits <see cref="ExitCodes.Interrupted"/> with one line; files are written atomically, so none is left half-written.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Spectre.Console.Cli finds the commands' settings by reflection: it and our commands are kept whole in the Native AOT build (TrimmerRootAssembly in Inventory.Cli.csproj), and the AOT smoke (bench/aot-smoke.sh) runs every command.")]
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter? error = null, CancellationToken interrupt = default)
     {
         bool verbose = args.Contains("--verbose") || args.Contains("-v");
@@ -97,6 +98,7 @@ internal static class InventoryApp
     /// (<see cref="Inventory.Yaml.NameSuggestions"/>, as for config keys). Spectre.Console.Cli suggests a command too,
     /// but only inside its multi-line rendering of the error, which the one-line error output does not use. An unknown
     /// command with nothing close gets the list of commands; an unknown option with nothing close, null.</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The settings types are our commands' (this assembly), kept whole in the Native AOT build (TrimmerRootAssembly in Inventory.Cli.csproj).")]
     private static string? DidYouMean(string[] args, string message)
     {
         var command = System.Text.RegularExpressions.Regex.Match(message, @"^Unknown command '([^']+)'");
@@ -142,6 +144,7 @@ internal static class InventoryApp
 
     /// <summary>The form a command's option takes, from its settings property type: "a whole number" or "a number";
     /// null for other types or an unknown command or option.</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The settings types are our commands' (this assembly), kept whole in the Native AOT build (TrimmerRootAssembly in Inventory.Cli.csproj).")]
     private static string? ExpectedForm(string command, string option)
     {
         if (!SettingsOf.TryGetValue(command, out var settings)) return null;

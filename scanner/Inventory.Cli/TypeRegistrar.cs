@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Spectre.Console.Cli;
 
 namespace Inventory.Cli;
@@ -23,6 +24,7 @@ internal sealed class TypeRegistrar : ITypeRegistrar
     }
     public ITypeResolver Build() => new Resolver(this);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Spectre.Console.Cli registers and resolves its own types and our commands, both kept whole in the Native AOT build (TrimmerRootAssembly in Inventory.Cli.csproj); the AOT smoke (bench/aot-smoke.sh) runs every command.")]
     private object Create(Type type)
     {
         var ctor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
@@ -30,6 +32,7 @@ internal sealed class TypeRegistrar : ITypeRegistrar
         return ctor.Invoke(args);
     }
 
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only arrays of services (classes) are made, whose code Native AOT shares across reference types.")]
     private object? Resolve(Type? type)
     {
         if (type is null) return null;

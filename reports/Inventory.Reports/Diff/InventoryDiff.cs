@@ -463,12 +463,12 @@ public static class InventoryDiffWriter
             diff.PreviousHeldNoRecords ? true : null,
             diff.PreviousHeldNoRecords ? diff.RecordChangesLeftOut : null,
             diff.PreviousHeldNoRecords ? diff.AnnotatedColumnsLeftOut : null);
-        return JsonSerializer.Serialize(payload, InventoryJson.Options) + "\n";
+        return JsonSerializer.Serialize(payload, ReportJson.DiffType) + "\n";
     }
 
-    private sealed record DiffJson(Dictionary<string, int> Summary, List<ChangeJson> Changes, bool? PreviousHeldNoRecords,
+    internal sealed record DiffJson(Dictionary<string, int> Summary, List<ChangeJson> Changes, bool? PreviousHeldNoRecords,
         int? RecordChangesLeftOut, int? AnnotatedColumnsLeftOut);
 
-    private sealed record ChangeJson(string Kind, string Source, string? Table, string? Column, string? ForeignKey, string? Old,
+    internal sealed record ChangeJson(string Kind, string Source, string? Table, string? Column, string? ForeignKey, string? Old,
         [property: JsonPropertyName("new")] string? New, string? RenamedFrom, string? Conflict);
 }

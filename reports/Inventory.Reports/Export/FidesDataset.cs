@@ -2,7 +2,8 @@ using Inventory.Classification;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using YamlDotNet.Serialization;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace Inventory.Reports.Export;
 
@@ -124,9 +125,52 @@ public static partial class FidesDataset
                 ["collections"] = collections,
             });
         }
-        var serializer = new SerializerBuilder().DisableAliases().Build();
-        text.Append(serializer.Serialize(new Dictionary<string, object> { ["dataset"] = datasets }));
+        using (var writer = new StringWriter(text) { NewLine = "\n" })
+            WriteYaml(writer, new Dictionary<string, object> { ["dataset"] = datasets });
         return text.ToString();
+    }
+
+    /// <summary>Writes a tree of mappings (string keys), lists and strings as one YAML document through YamlDotNet's
+    /// emitter: what its reflection serializer (<c>SerializerBuilder().DisableAliases()</c>) wrote for the same tree,
+    /// block style, plain scalars where YAML allows them, quoted otherwise, without its reflection (so a Native AOT
+    /// build writes it too).</summary>
+    /// <param name="output">Receives the text.</param>
+    /// <param name="root">Dictionaries with string keys, lists (<see cref="System.Collections.IEnumerable"/>) and strings.</param>
+    /// <exception cref="ArgumentException">A value of another type.</exception>
+    internal static void WriteYaml(TextWriter output, object root)
+    {
+        var emitter = new Emitter(output);
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart());
+        Emit(root);
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
+
+        void Emit(object value)
+        {
+            switch (value)
+            {
+                case string scalar:
+                    emitter.Emit(new Scalar(scalar));
+                    break;
+                case Dictionary<string, object> mapping:
+                    emitter.Emit(new MappingStart());
+                    foreach (var (key, item) in mapping)
+                    {
+                        emitter.Emit(new Scalar(key));
+                        Emit(item);
+                    }
+                    emitter.Emit(new MappingEnd());
+                    break;
+                case System.Collections.IEnumerable list:
+                    emitter.Emit(new SequenceStart(null, null, true, SequenceStyle.Any));
+                    foreach (var item in list) Emit(item!);
+                    emitter.Emit(new SequenceEnd());
+                    break;
+                default:
+                    throw new ArgumentException($"a Fides dataset holds mappings, lists and text, not {value.GetType().Name}", nameof(root));
+            }
+        }
     }
 
     private static IReadOnlySet<string> LoadTaxonomy()

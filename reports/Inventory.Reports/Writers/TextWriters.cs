@@ -18,6 +18,32 @@ internal static class TemplateRenderer
             value is ProcessingRole role ? role.ToText() : base.ObjectToString(value, nested) ?? "";
     }
 
+    /// <summary>A function the templates call (<c>x | h</c>, <c>plural n "row" "rows"</c>) with a fixed number of
+    /// arguments, called directly: Scriban's <c>Import(name, Delegate)</c> built the call by reflection over the
+    /// delegate's method, which a trimmed (Native AOT) build does not keep.</summary>
+    /// <param name="arity">Arguments the function takes; another count is a template error (Scriban's message with the
+    /// template's line and column).</param>
+    /// <param name="body">Computes the text from the context, the call's location and the arguments.</param>
+    private sealed class TemplateFunction(int arity, Func<TemplateContext, Scriban.Parsing.SourceSpan, ScriptArray, string> body) : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => arity;
+        public int ParameterCount => arity;
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+        public Type ReturnType => typeof(string);
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), $"arg{index}");
+
+        public object? Invoke(TemplateContext context, Scriban.Syntax.ScriptNode? callerContext, ScriptArray arguments, Scriban.Syntax.ScriptBlockStatement? blockStatement)
+        {
+            var span = callerContext?.Span ?? default;
+            if (arguments.Count != arity)
+                throw new Scriban.Syntax.ScriptRuntimeException(span, $"expected {arity} argument(s), got {arguments.Count}");
+            return body(context, span, arguments);
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, Scriban.Syntax.ScriptNode? callerContext, ScriptArray arguments, Scriban.Syntax.ScriptBlockStatement? blockStatement) =>
+            new(Invoke(context, callerContext, arguments, blockStatement));
+    }
+
     private static readonly Dictionary<string, Template> Cache = new(StringComparer.Ordinal);
 
     public static string Render(string name, ReportModel model)
@@ -25,13 +51,13 @@ internal static class TemplateRenderer
         var template = Load(name);
         var globals = new ScriptObject();
         globals["model"] = model;
-        globals.Import("h", new Func<object?, string>(Html));
-        globals.Import("md", new Func<object?, string>(Markdown));
-        globals.Import("code", new Func<object?, string>(Code));
-        globals.Import("cat", new Func<object?, string>(Category));
-        globals.Import("name", new Func<object?, string>(Name));
-        globals.Import("plural", new Func<long, string, string, string>(CountWording.Noun));
-        globals.Import("join_md", new Func<IEnumerable<string>?, string>(list => list is null ? "" : string.Join("<br>", list.Select(Markdown))));
+        globals["h"] = new TemplateFunction(1, (_, _, a) => Html(a[0]));
+        globals["md"] = new TemplateFunction(1, (_, _, a) => Markdown(a[0]));
+        globals["code"] = new TemplateFunction(1, (_, _, a) => Code(a[0]));
+        globals["cat"] = new TemplateFunction(1, (_, _, a) => Category(a[0]));
+        globals["name"] = new TemplateFunction(1, (_, _, a) => Name(a[0]));
+        globals["plural"] = new TemplateFunction(3, (c, span, a) => CountWording.Noun(c.ToObject<long>(span, a[0]), c.ToObject<string>(span, a[1]) ?? "", c.ToObject<string>(span, a[2]) ?? ""));
+        globals["join_md"] = new TemplateFunction(1, (c, span, a) => a[0] is null ? "" : string.Join("<br>", c.ToObject<IEnumerable<string>>(span, a[0])!.Select(Markdown)));
         var context = new DocumentTextContext
         {
             MemberRenamer = StandardMemberRenamer.Default,
@@ -180,7 +206,7 @@ public sealed class JsonReportWriter : IReportWriter
 
     /// <inheritdoc />
     public Task WriteAsync(ReportModel model, Stream output, CancellationToken cancellationToken = default) =>
-        TextOutput.WriteAsync(output, JsonSerializer.Serialize(model, Model.InventoryJson.Options) + "\n", cancellationToken);
+        TextOutput.WriteAsync(output, JsonSerializer.Serialize(model, ReportJson.ModelType) + "\n", cancellationToken);
 }
 
 internal static class TextOutput

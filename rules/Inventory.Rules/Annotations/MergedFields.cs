@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using Inventory.Model;
@@ -143,9 +144,12 @@ internal sealed class MergedFields
         }
     }
 
+    private const string KeptWhole = "kept whole in the Native AOT build (TrimmerRootAssembly in Inventory.Cli.csproj); the AOT smoke (bench/aot-smoke.sh) runs every command.";
+
     /// <summary>The plan of every public read-write property of <paramref name="type"/> that is not the scan's own.</summary>
     /// <exception cref="InvalidOperationException">A property of a type the copy cannot compare (a dictionary, a list of
     /// lists): teach <see cref="KindOf"/> the type.</exception>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The types are the document's (Inventory.Contracts), " + KeptWhole)]
     private static FieldPlan[] PlanOf(Type type, HashSet<Type> enclosing)
     {
         if (!enclosing.Add(type))
@@ -163,6 +167,7 @@ internal sealed class MergedFields
         return [.. plan];
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The types are the document's (Inventory.Contracts), " + KeptWhole)]
     private static (FieldKind Kind, Type? Item) KindOf(Type type, string name)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;

@@ -72,9 +72,23 @@ public static class ColumnModelTrainer
     /// <exception cref="ConfigurationException">Fewer than two distinct labels.</exception>
     public static ColumnModel Train(IReadOnlyList<ColumnModelInput> inputs, TrainingOptions? options = null) => Fit(inputs, options).Model;
 
+    /// <summary>Throws unless this process can train: Microsoft.ML reads the training rows through code it generates at
+    /// run time (<c>LoadFromEnumerable</c>), which a Native AOT build of inventory cannot run (it would fail deep inside
+    /// Microsoft.ML with <see cref="PlatformNotSupportedException"/>). Scoring does not need it: the model scores
+    /// without Microsoft.ML.</summary>
+    /// <exception cref="ConfigurationException">The process has no run-time code generation (Native AOT).</exception>
+    public static void RequireTrainingSupport()
+    {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            throw new ConfigurationException("training the column model (train, evaluate --cross-validate) needs Microsoft.ML's run-time code generation, which this Native AOT build of inventory does not have: run it with the framework-dependent build (the .NET tool Inventory.Tool, or dotnet run --project scanner/Inventory.Cli)");
+    }
+
     /// <summary>Trains a model and keeps Microsoft.ML's transformer beside it (see <see cref="Train"/>).</summary>
+    /// <exception cref="ConfigurationException">Fewer than two distinct labels, or a Native AOT process
+    /// (<see cref="RequireTrainingSupport"/>).</exception>
     internal static TrainedColumnModel Fit(IReadOnlyList<ColumnModelInput> inputs, TrainingOptions? options = null)
     {
+        RequireTrainingSupport();
         options ??= new TrainingOptions();
         if (inputs.Select(r => r.Label).Distinct(StringComparer.Ordinal).Count() < 2)
             throw new ConfigurationException("the corpus needs at least two distinct labels to train a classifier");

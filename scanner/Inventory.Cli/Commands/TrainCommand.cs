@@ -50,6 +50,7 @@ internal sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        ColumnModelTrainer.RequireTrainingSupport(); // before minutes of reading and feature building
         var watch = Stopwatch.StartNew();
         var corpus = settings.Corpus ?? Path.Combine(Environment.GetEnvironmentVariable("INVENTORY_SHARED") is { Length: > 0 } shared ? shared : Path.Combine("..", "shared"), "data", "corpus");
         var applications = LabelledApplication.ReadCorpus(corpus);

@@ -1,20 +1,38 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Inventory.Model;
+
+/// <summary>System.Text.Json's source-generated metadata of the inventory document's types: what
+/// <see cref="InventoryJson.Options"/> reads a document with, without reflection (so a Native AOT build reads it too).
+/// The naming, null and enum settings are those of <see cref="InventoryJson.CreateOptions"/>, not of this class.</summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(InventoryDocument))]
+internal sealed partial class InventoryDocumentJsonContext : JsonSerializerContext;
 
 /// <summary>Reads and writes <c>inventory.json</c>: camelCase keys, kebab-case enum values, two-space indent,
 /// LF newlines, canonical order, nulls omitted. Writing is atomic (temp file, then rename).</summary>
 public static class InventoryJson
 {
     /// <summary>The serializer options every inventory JSON uses (also for reports that embed parts of it).</summary>
-    public static JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = CreateOptions(InventoryDocumentJsonContext.Default);
 
-    private static JsonSerializerOptions CreateOptions()
+    /// <summary>The settings of every inventory JSON (camelCase keys, kebab-case enum values, nulls omitted, two-space
+    /// indent, LF newlines, non-ASCII text as written) over the given type metadata, read-only.</summary>
+    /// <param name="metadata">Where the serialised types' metadata comes from: a source-generated
+    /// <see cref="JsonSerializerContext"/> holding every type to be written or read (a report's context for the report's
+    /// model); no reflection, so the options work in a Native AOT build.</param>
+    /// <returns>Read-only options; a type the metadata does not hold throws <see cref="NotSupportedException"/> when
+    /// serialised.</returns>
+    /// <param name="moreEnums">Kebab-case converters (<see cref="KebabCaseEnum{T}"/>) of the enums the metadata reaches
+    /// beyond the document's own (those are always added): an enum without one would be written as a number.</param>
+    public static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver metadata, params IEnumerable<JsonConverter> moreEnums)
     {
         var options = new JsonSerializerOptions
         {
+            TypeInfoResolver = metadata,
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             WriteIndented = true,
@@ -22,10 +40,26 @@ public static class InventoryJson
             NewLine = "\n",
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-        options.MakeReadOnly(populateMissingResolver: true);
+        // One generic converter per enum: the non-generic JsonStringEnumConverter builds them at run time by reflection,
+        // which a Native AOT build cannot do.
+        foreach (var converter in DocumentEnums.Concat(moreEnums)) options.Converters.Add(converter);
+        options.MakeReadOnly();
         return options;
     }
+
+    /// <summary>The kebab-case converter of one enum (<c>JointController</c> ↔ <c>"joint-controller"</c>; a number
+    /// also read, and written for a value without a name), as System.Text.Json's reflection path wrote every enum.</summary>
+    /// <typeparam name="T">The enum.</typeparam>
+    /// <returns>A new converter.</returns>
+    public static JsonConverter KebabCaseEnum<T>() where T : struct, Enum => new JsonStringEnumConverter<T>(JsonNamingPolicy.KebabCaseLower);
+
+    /// <summary>The converters of every enum of the contracts (the document's and the catalog's).</summary>
+    private static JsonConverter[] DocumentEnums =>
+    [
+        KebabCaseEnum<Catalog.NotSampledReason>(), KebabCaseEnum<Catalog.TableKind>(), KebabCaseEnum<Catalog.TypeFamily>(),
+        KebabCaseEnum<Classification.Origin>(), KebabCaseEnum<Classification.JsonColumnDerivation>(),
+        KebabCaseEnum<ColumnStatus>(), KebabCaseEnum<ProcessingRole>(),
+    ];
 
     /// <summary>Serializes a document in canonical order (the document is normalised in place first).</summary>
     /// <param name="document">The inventory.</param>
@@ -76,7 +110,7 @@ public static class InventoryJson
         InventoryDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<InventoryDocument>(json, Options);
+            document = JsonSerializer.Deserialize(json, (JsonTypeInfo<InventoryDocument>)Options.GetTypeInfo(typeof(InventoryDocument)));
         }
         catch (JsonException e)
         {

@@ -166,6 +166,19 @@ public sealed class DemoRunTests
     }
 
     [Test]
+    public void Demo_Inventory_ReadBySourceGeneratedMetadata_AsByReflection()
+    {
+        var text = File.ReadAllText(Path.Combine(_out, "inventory.json"));
+        var reflection = Inventory.Tests.Scanning.InventoryJsonSourceGeneratedTests.Reflection(InventoryJson.Options);
+
+        var generated = InventoryJson.Deserialize(text);
+        var byReflection = System.Text.Json.JsonSerializer.Deserialize<InventoryDocument>(text, reflection)!;
+
+        Assert.That(System.Text.Json.JsonSerializer.Serialize(generated, reflection), Is.EqualTo(System.Text.Json.JsonSerializer.Serialize(byReflection, reflection)));
+        Assert.That(System.Text.Json.JsonSerializer.Serialize(generated, InventoryJson.Options) + "\n", Is.EqualTo(text));
+    }
+
+    [Test]
     public void Demo_WrittenFiles_HoldNoRawValueTheGeneratorInserted()
     {
         // Every file the demo writes, except the demo database itself; XLSX is a zip, so its parts are read unzipped.
