@@ -3,6 +3,7 @@
 -- Source: app (mysql)
 -- Columns exported: 3 (2 annotated, 0 from database labels, 1 suggestion with confidence >= 0.9); 2 personal, 1 none.
 -- Columns not exported: 1 (untagged, or suggested below the accepted confidence).
+-- View columns left out: 1 of views and materialized views (their base tables carry the labels; --include-views exports them too).
 --
 -- What it does:
 --   Sets the comment of each exported column: the comment the scan recorded, with one line `inventory: <category>`
@@ -27,9 +28,6 @@
 --
 -- Written by `inventory export`, which never connects to a database: review it, then apply it yourself.
 -- It holds names, categories and comments only, never a sampled value.
-
--- Columns of views left out: 1 (MySQL and MariaDB keep no comment of a view column's own; label the base column, the view inherits it):
---   active_users.email: contact.email (annotation annotations/people.yml:2)
 
 SET @@SESSION.sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '');
 SET @inventory_checks_sql = IF(VERSION() LIKE '%MariaDB%',
