@@ -302,7 +302,8 @@ public sealed class MySqlExportRoundTripTests
         {
             Assert.That((mail.Origin, mail.DataCategory, mail.Comment), Is.EqualTo(((Origin?)Origin.Lineage, (string?)"contact.email", (string?)null)));
             Assert.That(script, Does.Not.Contain("ALTER TABLE `a_contacts`"));
-            Assert.That(script, Does.Contain("-- Columns of views left out: 1").And.Contain("--   a_contacts.id: none"));
+            // The export's selection leaves view columns out of every format and counts them (content35's rule).
+            Assert.That(script, Does.Contain("-- View columns left out: 1 of views and materialized views"));
             Assert.That(output, Does.Not.Contain("a_contacts"));
             Assert.That(await db.ScalarAsync("SELECT COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'zcustomer' AND COLUMN_NAME = 'phone'"),
                 Is.EqualTo("inventory: contact.phone"));
