@@ -125,6 +125,19 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         foreach (var path in sample.Paths)
         {
             bool schema = IsSchemaPath(path, sample.Documents);
+            // People's full names at this path, found by the values under a key of the kind `why` says.
+            void PeopleAtPath((int Led, int Tested) people, string why)
+            {
+                const string person = "contact.name";
+                found.Add(person);
+                var known = detectorItems.GetValueOrDefault(DetectorIds.PersonName, (person, 0, 0));
+                detectorItems[DetectorIds.PersonName] = (known.Item1, known.Item2 + people.Led, known.Item3 + people.Tested);
+                if (schema && pathItems.Count < MaxPathEvidence)
+                    pathItems.Add(new EvidenceItem("json-path", path.Path, person, people.Led, people.Tested, Math.Round((double)people.Led / people.Tested, 4),
+                        $"values at this path: full names led by a common given name under {why}"));
+                if (schema) named.Add(new JsonPathFinding(path.Path, person, DetectorIds.PersonName, people.Led, people.Tested, path.Documents));
+                else unnamed.Add(person);
+            }
             var parent = ParentOf(path.Path);
             var key = path.Key.Length > 0
                 ? _rules.Match(parent.Length > 0 ? parent : column.Table, path.Key, path.Family, keysByParent[parent])
@@ -153,20 +166,9 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
                 else unnamed.Add(h.DataCategory!);
             }
             else if (key is not null && ValueRules.PeopleUnderABareName(path.Values, scores, key, path.Family, _options) is { } people)
-            {
-                var (led, tested) = people;
                 // A bare name key whose values are people's full names, outside a catalogue, lookup, company or machine
                 // object ($.charge.billing_details.name; not $.product.name): a person's name, as a bare name column is.
-                const string person = "contact.name";
-                found.Add(person);
-                var known = detectorItems.GetValueOrDefault(DetectorIds.PersonName, (person, 0, 0));
-                detectorItems[DetectorIds.PersonName] = (known.Item1, known.Item2 + led, known.Item3 + tested);
-                if (schema && pathItems.Count < MaxPathEvidence)
-                    pathItems.Add(new EvidenceItem("json-path", path.Path, person, led, tested, Math.Round((double)led / tested, 4),
-                        "values at this path: full names led by a common given name under a bare name key"));
-                if (schema) named.Add(new JsonPathFinding(path.Path, person, DetectorIds.PersonName, led, tested, path.Documents));
-                else unnamed.Add(person);
-            }
+                PeopleAtPath(people, "a bare name key");
             else if (key is { DataCategory: { } category, Rule: { } rule } && category != "none" && !ApplicationSetting(key, category))
             {
                 found.Add(category);
@@ -177,20 +179,9 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
                 else unnamed.Add(category);
             }
             else if (key is not null && ValueRules.PeopleUnderASilentKey(path.Values, scores, key, path.Family, _options) is { } silent)
-            {
-                var (led, tested) = silent;
                 // A key that says nothing (expediteur, sender, Absender, remitente, signed_by) whose values are people's
                 // full names: a person's name, as the same values in a plain column are (trial33 finding 5).
-                const string person = "contact.name";
-                found.Add(person);
-                var known = detectorItems.GetValueOrDefault(DetectorIds.PersonName, (person, 0, 0));
-                detectorItems[DetectorIds.PersonName] = (known.Item1, known.Item2 + led, known.Item3 + tested);
-                if (schema && pathItems.Count < MaxPathEvidence)
-                    pathItems.Add(new EvidenceItem("json-path", path.Path, person, led, tested, Math.Round((double)led / tested, 4),
-                        "values at this path: full names led by a common given name under a key that says nothing"));
-                if (schema) named.Add(new JsonPathFinding(path.Path, person, DetectorIds.PersonName, led, tested, path.Documents));
-                else unnamed.Add(person);
-            }
+                PeopleAtPath(silent, "a key that says nothing");
             else if (schema)
                 named.Add(new JsonPathFinding(path.Path, null, Documents: path.Documents));
         }
