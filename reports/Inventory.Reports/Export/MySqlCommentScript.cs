@@ -1,6 +1,5 @@
 using Inventory.Connectors.MySql;
 using System.Text;
-using Inventory.Catalog;
 
 namespace Inventory.Reports.Export;
 
@@ -20,8 +19,10 @@ namespace Inventory.Reports.Export;
 /// form, so it keeps its collation and its check. Any other column is skipped with a result row naming it and saying why
 /// (the DBA sets its comment by hand). The guard and the statement run as a prepared statement, since plain MySQL scripts
 /// have no IF; the UNDO block at the end is the same guarded block with the comments the scan recorded, commented out line
-/// by line with the prefix <see cref="UndoPrefix"/>. Columns of views are not written at all (trial 35 finding 2: MariaDB
-/// shows a base column's comment on the view column, and ALTER TABLE on a view is ERROR 1347). Sources: MariaDB "JSON Data
+/// by line with the prefix <see cref="UndoPrefix"/>. Columns of views never reach it: <see cref="LabelSelection"/> leaves
+/// them out of every export and <c>--include-views</c> is refused for this format (trial 35 finding 2: MariaDB shows a base
+/// column's comment on the view column, and ALTER TABLE on a view is ERROR 1347); the guard's base-table test refuses one
+/// all the same. Sources: MariaDB "JSON Data
 /// Type" (an alias of LONGTEXT with a json_valid CHECK), "CONSTRAINT" (column-level checks), "Information Schema COLUMNS
 /// Table" (COLUMN_DEFAULT, EXTRA) and MySQL 8.0 "The INFORMATION_SCHEMA COLUMNS Table" (DEFAULT_GENERATED), checked on
 /// MariaDB 10.11.
@@ -36,10 +37,6 @@ internal static class MySqlCommentScript
     /// <param name="plan">Columns to export (MySQL or MariaDB sources).</param>
     public static string Write(ExportPlan plan)
     {
-        // A view column has no comment of its own in MySQL or MariaDB (MariaDB shows the base column's), and ALTER TABLE
-        // on a view fails: such columns are left out, and named in the header.
-        var views = plan.Columns.Where(c => c.Table.Kind == TableKind.View).ToList();
-        plan = plan with { Columns = plan.Columns.Where(c => c.Table.Kind != TableKind.View).ToList() };
         var text = new StringBuilder();
         ScriptHeader.Write(text, plan, "--", "MySQL / MariaDB column comments",
             [
@@ -63,14 +60,6 @@ internal static class MySqlCommentScript
                 "The UNDO block at the end restores each comment as the scan recorded it, with the same guard and skips.",
                 $"Its lines start with `{UndoPrefix.TrimEnd()}`: sed -n 's/^{UndoPrefix}//p' FILE | mariadb DATABASE",
             ]);
-        if (views.Count > 0)
-        {
-            text.Append("-- Columns of views left out: ").Append(views.Count)
-                .Append(" (MySQL and MariaDB keep no comment of a view column's own; label the base column, the view inherits it):\n");
-            foreach (var column in views)
-                text.Append("--   ").Append(ScriptHeader.Describe(column)).Append('\n');
-            text.Append('\n');
-        }
         WriteGuarded(text, plan.Columns.Select(c => (c, CommentLabel.Merge(c.Column.Comment, c.Category), ScriptHeader.Describe(c))), "");
         text.Append("-- UNDO: restores the comments as the scan recorded them, with the same guard (sed -n 's/^")
             .Append(UndoPrefix).Append("//p' FILE | mariadb DATABASE).\n");
