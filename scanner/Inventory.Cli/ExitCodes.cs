@@ -15,6 +15,12 @@ public static class ExitCodes
     public const int NotImplemented = 4;
     /// <summary>Interrupted by the user (Ctrl-C, SIGINT): 128 + 2, the shells' convention; nothing half-written.</summary>
     public const int Interrupted = 130;
+    /// <summary>Stopped by SIGTERM (<c>docker stop</c>, Kubernetes, CI cancellation): 128 + 15; its statements cancelled,
+    /// nothing half-written.</summary>
+    public const int Terminated = 143;
+    /// <summary>Standard output was a pipe whose reader went away (<c>inventory diff … | head</c>): 128 + 13, what a
+    /// program killed by SIGPIPE returns; nothing is printed.</summary>
+    public const int BrokenPipe = 141;
     /// <summary>An unexpected internal error (a bug: please report it with --verbose output).</summary>
     public const int InternalError = 70;
 }

@@ -166,6 +166,7 @@ internal static class InventoryApp
     /// <param name="args">The command line, to name the option of a value that does not convert (null: unknown).</param>
     internal static int ReportError(IAnsiConsole console, TextWriter? error, Exception e, bool verbose, string[]? args = null)
     {
+        if (StandardOutputTarget.IsBrokenPipe(e)) return ExitCodes.BrokenPipe; // the reader went away: nothing to say to it
         var (code, message) = e switch
         {
             ConfigurationException or ConnectorException => (ExitCodes.BadInput, e.Message),

@@ -4,20 +4,22 @@ using Spectre.Console;
 
 // Output that is piped or redirected is read by programs and CI logs: never fold its lines, nor pad them
 // (RedirectedOutputConsole).
-var pipedOutput = Console.IsOutputRedirected ? new RedirectedOutputConsole(Console.Out) : null;
-IAnsiConsole console = pipedOutput is null ? AnsiConsole.Console : pipedOutput;
+// When an output file is standard output itself (--out /dev/stdout), the command's own text goes to standard error so
+// that standard output carries the file alone (StandardOutputTarget).
+var textToError = StandardOutputTarget.IsNamedIn(args);
+var textIsRedirected = textToError ? Console.IsErrorRedirected : Console.IsOutputRedirected;
+var textWriter = textToError ? Console.Error : Console.Out;
+var pipedOutput = textIsRedirected ? new RedirectedOutputConsole(textWriter) : null;
+IAnsiConsole console = pipedOutput ?? (textToError
+    ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })
+    : AnsiConsole.Console);
 // Progress and errors go to standard error so that findings and reports on standard output stay clean.
 ScanProgressView.ProgressWriter = Console.Error;
-// Ctrl-C cancels the command, which then says so and exits 130 without a half-written file (trial28: it died silently
-// with 130); a second Ctrl-C ends the process at once, should a step not observe the cancellation.
-using var interrupt = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    if (interrupt.IsCancellationRequested) return;
-    e.Cancel = true;
-    interrupt.Cancel();
-};
-var exit = await InventoryApp.RunAsync(args, console, Console.Error, interrupt.Token);
+// Ctrl-C (SIGINT) and SIGTERM cancel the command, which cancels its database statements, then says so and exits 130 or
+// 143 without a half-written file (trial28: it died silently with 130; trial36: SIGTERM left the sampling query running).
+using var interrupt = new InterruptSignals(Console.Error);
+var exit = interrupt.ExitCodeFor(await InventoryApp.RunAsync(args, console, Console.Error, interrupt.Token));
 
-pipedOutput?.Flush();
+try { pipedOutput?.Flush(); }
+catch (IOException e) when (StandardOutputTarget.IsBrokenPipe(e)) { return ExitCodes.BrokenPipe; }
 return exit;
