@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Inventory.Annotations;
+using Inventory.Catalog;
 using Inventory.Classification;
 using Inventory.Model;
 
@@ -200,7 +201,10 @@ public static class CheckGate
             // A view column whose base column is only suggested carries that suggestion (ViewLineage): tag the base.
             why += $"; a view of {of.Schema}.{of.Table}.{of.Column}, whose category is only suggested: tag that column and this one inherits it";
         var notSampled = column.NotSampled ?? table.NotSampled;
-        if (column.Classification?.DataCategory is not null && notSampled is { } unread)
+        if (column.Classification?.DataCategory is not null && notSampled is NotSampledReason.Binary && column.Stats.SampledRows > 0)
+            // Binary values are measured, never decoded (trial36: "from its name and type alone" beside length evidence).
+            why += "; binary: classified from its name, its type and the sampled values' lengths (never decoded)";
+        else if (column.Classification?.DataCategory is not null && notSampled is { } unread)
             // The suggestion printed beside it rests on the name and type alone: say so, as `annotate` does in its stubs.
             why += $"; not sampled ({JsonNamingPolicy.KebabCaseLower.ConvertName(unread.ToString())}): classified from its name and type alone";
         else if (column.Classification?.DataCategory is not null && column.Stats.SampledRows > 0 && column.Stats.NonNull == 0)

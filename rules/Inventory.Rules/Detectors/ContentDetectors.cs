@@ -30,10 +30,26 @@ internal sealed class FreeTextDetector : ValueDetector
         char first = value[0];
         if (first is '{' or '[' or '<') return false;
         if (value.StartsWith("Mozilla/", StringComparison.Ordinal)) return false;
+        if (!ReadsAsWords(value)) return false;
         // A one-line postal address (12 Hauptstrasse, 10115 Berlin, Germany) or the street line of an address record's first
         // line (45 avenue du Général de Gaulle) is not a message a person wrote (trial31: French address lines of four to
         // seven words were read as prose, so the free text outranked the postal-address detector).
         return shape.Length > PostalAddressShape.MaxLength || !(PostalAddressShape.IsAddressLike(value) || PostalAddressShape.IsStreetLine(value));
+    }
+
+    /// <summary>True when the text is made of words: no control character other than tab and line ends (text people
+    /// type has none; binary junk stored as text does), and at least three runs of two or more letters (trial36: symbols
+    /// and stray letters with no word among them were read as a message).</summary>
+    private static bool ReadsAsWords(ReadOnlySpan<char> value)
+    {
+        int words = 0, run = 0;
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) return false;
+            if (char.IsLetter(c)) { if (++run == 2) words++; }
+            else run = 0;
+        }
+        return words >= 3;
     }
 }
 

@@ -121,32 +121,39 @@ public static class Masking
         if (IsTokenLike(value)) return TokenMask;
         var text = value.Length > 64 ? value[..64] : value;
         var b = new System.Text.StringBuilder(text.Length + 8);
-        for (int i = 0; i < text.Length;)
+        var shape = Shape.Other;
+        foreach (var rune in text.EnumerateRunes())
         {
-            char c = text[i];
-            if (IsLetterOrMark(c))
-            {
-                b.Append("***");
-                while (i < text.Length && IsLetterOrMark(text[i])) i++;
-            }
-            else if (char.IsDigit(c))
-            {
-                b.Append("###");
-                while (i < text.Length && char.IsDigit(text[i])) i++;
-            }
-            else
-            {
-                b.Append(c);
-                i++;
-            }
+            var next = ShapeOf(rune);
+            if (next == Shape.Letter) { if (shape != Shape.Letter) b.Append("***"); }
+            else if (next == Shape.Number) { if (shape != Shape.Number) b.Append("###"); }
+            else if (next == Shape.Hidden) b.Append('?');
+            else b.Append(rune.ToString());
+            shape = next;
         }
         if (value.Length > 64) b.Append('…');
         return b.ToString();
     }
 
-    /// <summary>A letter, or a combining mark that belongs to one (a decomposed <c>é</c> is <c>e</c> + U+0301): kept
-    /// apart, the accent of a name would show through the mask.</summary>
-    private static bool IsLetterOrMark(char c) => char.IsLetter(c)
-        || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
-            or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
+    private enum Shape { Letter, Number, Hidden, Other }
+
+    /// <summary>What a character becomes in a mask. Letters with their combining marks (a decomposed <c>é</c> is
+    /// <c>e</c> + U+0301: kept apart, the accent of a name would show through) and letters outside the Basic
+    /// Multilingual Plane (surrogate pairs: CJK extension B names, mathematical letters) are a letter run; every kind of
+    /// number (decimal digits, superscripts <c>¹²</c>, fractions, Roman numerals: Unicode categories Nd, Nl, No) a number
+    /// run (trial36: <c>¹ ²</c> passed through); control, format, private-use and unpaired surrogate characters become
+    /// <c>?</c>; punctuation, symbols and spaces (the value's shape) stay.</summary>
+    private static Shape ShapeOf(System.Text.Rune rune) => System.Text.Rune.GetUnicodeCategory(rune) switch
+    {
+        System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.LowercaseLetter
+            or System.Globalization.UnicodeCategory.TitlecaseLetter or System.Globalization.UnicodeCategory.ModifierLetter
+            or System.Globalization.UnicodeCategory.OtherLetter or System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark => Shape.Letter,
+        System.Globalization.UnicodeCategory.DecimalDigitNumber or System.Globalization.UnicodeCategory.LetterNumber
+            or System.Globalization.UnicodeCategory.OtherNumber => Shape.Number,
+        System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.PrivateUse or System.Globalization.UnicodeCategory.Surrogate
+            or System.Globalization.UnicodeCategory.OtherNotAssigned => Shape.Hidden,
+        _ => Shape.Other,
+    };
 }

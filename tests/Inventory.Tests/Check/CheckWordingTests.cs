@@ -18,6 +18,33 @@ public sealed class CheckWordingTests
         return CheckGate.Evaluate(document, new CheckOptions { PathBase = dir, Stale = merge.Stale, AnnotationErrors = set.Errors });
     }
 
+    /// <summary>trial36 finding 7: a binary column's suggestion rests on the lengths of its sampled values too, so the
+    /// finding must not say "not sampled … from its name and type alone"; a column that was really not read still does.</summary>
+    [Test]
+    public void Evaluate_UntaggedBinaryColumnWithMeasuredLengths_SaysLengthsNotNameAndTypeAlone()
+    {
+        var suggestion = new Inventory.Classification.ColumnClassification { DataCategory = "customer_content.file", Confidence = 0.97 };
+        var measured = Inventory.Tests.Reports.Some.Column("content", null, family: Inventory.Catalog.TypeFamily.Binary, declaredType: "bytea",
+            classification: suggestion, notSampled: Inventory.Catalog.NotSampledReason.Binary);
+        measured.Stats = new SampleStats { SampledRows = 500, NonNull = 500, DistinctRatio = 0.96 };
+        var unread = Inventory.Tests.Reports.Some.Column("scan", null, family: Inventory.Catalog.TypeFamily.Binary, declaredType: "bytea",
+            classification: suggestion, notSampled: Inventory.Catalog.NotSampledReason.NoPrivilege);
+        var document = Inventory.Tests.Reports.Some.Document(Inventory.Tests.Reports.Some.Source("app",
+            Inventory.Tests.Reports.Some.Table("attachments", null, Inventory.Tests.Reports.Some.Id(), measured, unread)));
+        using var dir = new TempFolder();
+
+        var result = Gate(document, dir.Path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            var content = result.Failures.Single(f => f.Key == "attachments.content").Message;
+            Assert.That(content, Does.Contain("binary: classified from its name, its type and the sampled values' lengths (never decoded)"));
+            Assert.That(content, Does.Not.Contain("name and type alone"));
+            Assert.That(result.Failures.Single(f => f.Key == "attachments.scan").Message,
+                Does.Contain("not sampled (no-privilege): classified from its name and type alone"));
+        }
+    }
+
     [Test]
     public void Render_StaleEntryWithLikelyRename_SaysTheRenameOnce()
     {

@@ -1,4 +1,5 @@
 using Inventory.Catalog;
+using Inventory.Classification;
 using Inventory.Cli;
 using Inventory.Tests.Annotations;
 using Inventory.Model;
@@ -82,6 +83,28 @@ public sealed class ViewExportTests
         Assert.That((plan.HeldBack.Count, plan.ViewColumnsLeftOut), Is.EqualTo((0, 1)));
     }
 
+    /// <summary>trial36 finding 6: view columns tagged through their base column (lineage) were counted "untagged or
+    /// below the accepted confidence"; they are view columns left out, and only the really untagged one is untagged.</summary>
+    [Test]
+    public void Select_ViewColumnsTaggedThroughLineage_CountAsViewColumnsLeftOutNotUntagged()
+    {
+        var view = ExportDocuments.Table("public", "active_members",
+            [ExportDocuments.Tagged("email", "contact.email", 1), ExportDocuments.Tagged("phone", "contact.phone", 2), ExportDocuments.Tagged("note", "none", 3)],
+            TableKind.View);
+        foreach (var column in view.Columns.Take(2))
+        {
+            column.Origin = Origin.Lineage;
+            column.ReadsFrom = new ColumnReference("public", "members", column.Name);
+        }
+        view.Columns[2].Status = ColumnStatus.Untagged;
+        view.Columns[2].DataCategory = null;
+        view.Columns[2].Origin = null;
+
+        var plan = Plan("postgres", false, view);
+
+        Assert.That((plan.ViewColumnsLeftOut, plan.NotExported), Is.EqualTo((2, 1)));
+    }
+
     [Test]
     [Category("Integration")]
     [NonParallelizable]
@@ -123,7 +146,7 @@ public sealed class ViewExportTests
         {
             Assert.That(await CommentAsync(db, "members"), Is.EqualTo("inventory: contact.email"));
             Assert.That((viewAfterDefault, matviewAfterDefault), Is.EqualTo(((string?)null, (string?)null)));
-            Assert.That(byDefault.ReplaceLineEndings(" "), Does.Contain("3 of views left out: --include-views exports them"));
+            Assert.That(byDefault.ReplaceLineEndings(" "), Does.Contain("4 of views left out: --include-views exports them"), "the view's id inherits its category through lineage: a view column left out, not an untagged one");
             Assert.That(await CommentAsync(db, "active_members"), Is.EqualTo("inventory: contact.email"));
             Assert.That(await CommentAsync(db, "member_stats"), Is.EqualTo("inventory: contact.email"));
         }

@@ -249,6 +249,45 @@ public sealed class DetectorTests
     [TestCase("Could the export include a totals row?", "detector.embedded-identifier", ExpectedResult = false)]
     public bool Shapes(string value, string id) => Match(id, value);
 
+    /// <summary>trial36: a text column of junk (control characters, symbols, isolated letters; no word) was read as
+    /// messages. Generated in bulk: junk never matches the free-text detector, and sentences people write in English,
+    /// French, German and Spanish (Bogus's lorem of each locale, and Bogus's review-like sentences) keep matching.</summary>
+    [Test]
+    public void FreeText_JunkWithoutWordsNever_SentencesInFourLanguagesStill()
+    {
+        var random = new Random(36);
+        string symbols = "°¥¬±§¶©®×÷¤¦¨¯´¸˾˴ʘʬʭ-_=+*/\\|~^!?.,;:()[]<>";
+        var junk = Enumerable.Range(0, 3000).Select(i =>
+        {
+            var b = new System.Text.StringBuilder();
+            int length = random.Next(24, 120);
+            while (b.Length < length)
+            {
+                int pick = random.Next(10);
+                if (pick < 2) b.Append(symbols[random.Next(symbols.Length)]);
+                else if (pick < 5) b.Append(' ');
+                else if (pick < 9) b.Append((char)random.Next(0x250, 0x2AF)); // IPA letters, kept isolated below
+                else b.Append(i % 2 == 0 ? (char)(1 + random.Next(8)) : ' '); // a control character (never tab or line end)
+                if (b.Length > 1 && char.IsLetter(b[^1]) && char.IsLetter(b[^2])) b.Length--; // keep letters isolated
+            }
+            return b.ToString();
+        }).ToList();
+        var sentences = new[] { "en", "fr", "de", "es" }.SelectMany(locale =>
+        {
+            var faker = new Bogus.Faker(locale) { Random = new Bogus.Randomizer(36) };
+            return Enumerable.Range(0, 250).Select(_ => faker.Lorem.Sentence(8, 6));
+        }).ToList();
+
+        var junkMatched = junk.Count(v => Match("detector.free-text", v));
+        var sentencesMatched = sentences.Count(v => Match("detector.free-text", v));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(junkMatched, Is.Zero, $"{junkMatched} of {junk.Count} junk values read as free text");
+            Assert.That(sentencesMatched, Is.EqualTo(sentences.Count), $"{sentences.Count - sentencesMatched} of {sentences.Count} sentences missed");
+        }
+    }
+
     [Test]
     public void Run_MixedColumn_CountsMatchedAndTotalOverNonBlankValues()
     {

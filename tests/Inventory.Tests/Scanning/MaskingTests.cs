@@ -13,6 +13,35 @@ public sealed class MaskingTests
     [TestCase("Éloïse Dürr", ExpectedResult = "*** ***")]
     public string Mask_KeepsOnlyTheShapeNoLetter(string value) => Masking.Mask(value);
 
+    /// <summary>trial36: superscript digits and control characters passed through a mask. Every Unicode scalar value,
+    /// alone and between letters: no letter, mark or number of any kind (decimal, superscript, fraction, Roman numeral,
+    /// CJK extension B letters as surrogate pairs) and no control or format character survives.</summary>
+    [Test]
+    public void Mask_EveryScalarValue_KeepsNoLetterNumberOrControlCharacter()
+    {
+        var leaked = new List<int>();
+        for (int code = 0; code <= 0x10FFFF; code++)
+        {
+            if (!System.Text.Rune.IsValid(code)) continue;
+            var value = "x" + new System.Text.Rune(code) + "1";
+            foreach (var rune in Masking.Mask(value).EnumerateRunes())
+            {
+                if (rune.Value is '*' or '#' or '?') continue;
+                if (System.Text.Rune.IsLetterOrDigit(rune) || System.Text.Rune.IsNumber(rune) || System.Text.Rune.IsControl(rune)
+                    || System.Text.Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark
+                        or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark
+                        or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.PrivateUse)
+                    leaked.Add(code);
+            }
+        }
+        Assert.That(leaked, Is.Empty, $"{leaked.Count} code points show through, e.g. U+{(leaked.Count > 0 ? leaked[0] : 0):X4}");
+    }
+
+    [TestCase("x² + y¹", ExpectedResult = "***### + ***###")]
+    [TestCase("Ⅻ ½", ExpectedResult = "### ###")]
+    [TestCase("a\u0011b\u001fc", ExpectedResult = "***?***?***")]
+    public string Mask_NumbersOfEveryKindAndControlCharacters(string value) => Masking.Mask(System.Text.RegularExpressions.Regex.Unescape(value));
+
     [Test]
     public void Mask_HidesTheLengthOfEachPart()
     {
