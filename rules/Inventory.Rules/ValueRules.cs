@@ -307,7 +307,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     /// companies and machines whose values are people's full names is a person's name (issue 10: the name column of a
     /// registrations, bookings or hosts table). People's names, not product or team names of the same shape: at least 60 %
     /// of the values (and 3) are two or more words led by a common given name (<see cref="GivenNames"/>), the shape
-    /// detector agrees on 60 %, and the values vary (distinct ratio ≥ 0.5).</summary>
+    /// detector agrees on 60 %, and the values vary (distinct ratio ≥ 0.5) or the same people recur (more than 12 distinct values, 80 % led by a given name).</summary>
     /// <returns>The decision, or null when the rule does not apply.</returns>
     private ColumnClassification? PeopleUnderABareName(ColumnEvidence column, DetectorResult result, NameMatch name, TypeFamily family,
         List<EvidenceItem> evidence)
@@ -344,7 +344,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     /// fits product names and titles of two capitalised words, so a path takes the stricter test of
     /// <see cref="PeopleUnderABareName(IReadOnlyList{string}, DetectorResult, NameMatch, TypeFamily, RuleClassifierOptions)"/>:
     /// the shape on 60 % of the values, at least 60 % (and 3) led by a common given name (<see cref="GivenNames"/>),
-    /// values that vary (distinct ratio ≥ 0.5: an enumeration does not), outside a catalogue, lookup, company, machine or
+    /// values that vary (distinct ratio ≥ 0.5) or people who recur (more than the 12 distinct values of an enumeration, 80 % led), outside a catalogue, lookup, company, machine or
     /// device object (the key's parent plays the table).</summary>
     /// <param name="values">The values at the path.</param>
     /// <param name="result">The detectors' result on them.</param>
@@ -361,15 +361,21 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
 
     /// <summary>The values test shared by <see cref="PeopleUnderABareName(IReadOnlyList{string}, DetectorResult, NameMatch, TypeFamily, RuleClassifierOptions)"/>
     /// and <see cref="PeopleUnderASilentKey"/>: text values, outside a catalogue, lookup, company, infrastructure or
-    /// device table (or parent object), the person-name shape on 60 % with a distinct ratio of at least 0.5, and at least
-    /// 60 % (and 3) of the values led by a common given name.</summary>
+    /// device table (or parent object), the person-name shape on 60 %, and at least 60 % (and 3) of the values led by a
+    /// common given name when the values vary (distinct ratio ≥ 0.5), 80 % when the same people recur (more than 12
+    /// distinct values).</summary>
     private static (int Led, int Tested)? PeoplesFullNames(IReadOnlyList<string> values, DetectorResult result, NameMatch name, TypeFamily family,
         RuleClassifierOptions options)
     {
         if (family is not (TypeFamily.Text or TypeFamily.Untyped)) return null;
         if (name.TableGroups.Any(g => g is "catalogue" or "lookup" or "company" or "infrastructure" or "device")) return null;
         var person = result[DetectorIds.PersonName];
-        if (!Enough(person, 0.6, options) || result.DistinctRatio < 0.5) return null;
+        if (!Enough(person, 0.6, options)) return null;
+        // Varied values need 60 % led by a given name; people who recur from row to row (the regular commenters of a
+        // guestbook, returning guests: trial36, distinct ratio 0.3–0.4) need more than an enumeration's 12 distinct values
+        // and 80 % led by a given name.
+        bool varied = result.DistinctRatio >= 0.5;
+        if (!varied && result.Distinct <= 12) return null;
         int tested = 0, led = 0;
         foreach (var v in values)
         {
@@ -377,7 +383,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             tested++;
             if (GivenNames.LeadsFullName(v.AsSpan().Trim())) led++;
         }
-        return led < 3 || led < 0.6 * tested ? null : (led, tested);
+        return led < 3 || led < (varied ? 0.6 : 0.8) * tested ? null : (led, tested);
     }
 
     /// <summary>True when a column whose values a payment-reference prefix matched is a secret: its name points at
