@@ -60,6 +60,19 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
                 ContentEvidence.DocumentsRead(xmlTested, column.Values, _options.MaxJsonDocuments));
         }
 
+        // PHP serialize() payloads (WordPress options and user meta, framework caches, sessions kept in a table): read
+        // as the JSON documents they hold, so an e-mail in a:1:{s:5:"email";s:…} is seen at $.email as in a JSON column
+        // (trial 35 finding 3n: such payloads holding e-mails were none or free text).
+        if (family is TypeFamily.Text or TypeFamily.Untyped
+            && PhpSerializedValues.AsJsonDocuments(column.Values, _options.MaxJsonDocuments, out int phpTested) is { } php)
+        {
+            evidence.Add(new EvidenceItem("sample", "sample.php-serialized", Matched: php.Count, Total: phpTested,
+                Score: Math.Round((double)php.Count / phpTested, 4),
+                Detail: "PHP serialize() payloads: arrays and objects read as JSON documents, their keys as paths"));
+            return _content.JsonDocumentColumn(column with { Values = php, ValueLengthLimit = null }, names, evidence,
+                ContentEvidence.DocumentsRead(phpTested, column.Values, _options.MaxJsonDocuments));
+        }
+
         // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
         // firmware_version) hold dotted quads and timestamps, never addresses, phones or cards.
         DetectorScore? best = null;
