@@ -187,6 +187,8 @@ public sealed partial class RuleClassifier : IColumnClassifier
 
         // Hex digests of e-mails, phones, users: a pseudonymised identifier, not the e-mail itself (C30).
         if (PseudonymisedIdentifier(name, result, evidence) is { } pseudonymised) return pseudonymised;
+        // The key of a login-session table that holds the session tokens themselves (trial 35 finding 3m).
+        if (SessionTokenKey(column, name, evidence) is { } sessionToken) return sessionToken;
 
         var values = _values.Decide(column, result, names, evidence);
         if (values is not null) return values;

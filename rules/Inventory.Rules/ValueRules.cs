@@ -21,6 +21,9 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     // checksum alone decides nothing under a name that says key, reference or time (issue 10 item 6).
     internal static readonly string[] StructuralDetectors = [DetectorIds.Phone, DetectorIds.PaymentCard, DetectorIds.SirenSiret, DetectorIds.NationalId];
 
+    /// <summary>The name rule of push-notification tokens, whose random values are no secret (name-rules.yml).</summary>
+    internal const string PushTokenRule = "name.multi.push-token";
+
     private readonly RuleClassifierOptions _options = options;
     private readonly ContentEvidence _content = content;
 
@@ -60,6 +63,19 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
                 ContentEvidence.DocumentsRead(xmlTested, column.Values, _options.MaxJsonDocuments));
         }
 
+        // PHP serialize() payloads (WordPress options and user meta, framework caches, sessions kept in a table): read
+        // as the JSON documents they hold, so an e-mail in a:1:{s:5:"email";s:…} is seen at $.email as in a JSON column
+        // (trial 35 finding 3n: such payloads holding e-mails were none or free text).
+        if (family is TypeFamily.Text or TypeFamily.Untyped
+            && PhpSerializedValues.AsJsonDocuments(column.Values, _options.MaxJsonDocuments, out int phpTested) is { } php)
+        {
+            evidence.Add(new EvidenceItem("sample", "sample.php-serialized", Matched: php.Count, Total: phpTested,
+                Score: Math.Round((double)php.Count / phpTested, 4),
+                Detail: "PHP serialize() payloads: arrays and objects read as JSON documents, their keys as paths"));
+            return _content.JsonDocumentColumn(column with { Values = php, ValueLengthLimit = null }, names, evidence,
+                ContentEvidence.DocumentsRead(phpTested, column.Values, _options.MaxJsonDocuments));
+        }
+
         // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
         // firmware_version) hold dotted quads and timestamps, never addresses, phones or cards.
         DetectorScore? best = null;
@@ -96,6 +112,10 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         // says payment token (name.multi.card-token) it is that token, not a secret of the person (kinds24, LABELS.md
         // financial.payment_reference). Crypt hashes ($2b$…) keep deciding.
         if (best is { Id: DetectorIds.SecretToken or DetectorIds.HexDigest } && name.DataCategory == "financial.payment_reference")
+            best = null;
+        // Likewise a push-notification token (FCM, APNs, Expo) is random by design: under a name that says so
+        // (name.multi.push-token) it is the device's identifier, not a secret of the person (trial 35 finding 3j).
+        if (best is { Id: DetectorIds.SecretToken or DetectorIds.HexDigest } && name.Rule?.Id == PushTokenRule)
             best = null;
         // Free text outranks identifiers found inside it only when most values are prose.
         var freeText = result[DetectorIds.FreeText];

@@ -65,6 +65,12 @@ public sealed record ColumnInfo
     public bool Readable { get; init; } = true;
     /// <summary>True for computed/generated columns.</summary>
     public bool Computed { get; init; }
+    /// <summary>For a generated (computed) column, the columns of its own table its generation expression reads, by exact
+    /// name in the order the expression first names them (<c>CONCAT(company_name,' (',city,')')</c> gives
+    /// <c>company_name</c>, <c>city</c>); empty for an expression of constants; null for any other column or when the
+    /// engine's catalog does not give the expression. The classification of the table lets a generated column take the
+    /// category of the columns it reads (trial 35 finding 3c).</summary>
+    public IReadOnlyList<string>? GeneratedFrom { get; init; }
     /// <summary>A label the database itself holds (SQL Server sensitivity classification, structured PostgreSQL comment), or null.</summary>
     public DatabaseLabel? DatabaseLabel { get; init; }
     /// <summary>Provider-specific hint for the sampler (e.g. <c>clr</c>, <c>spatial</c>, <c>lob</c>, <c>xml</c>); null for plain types.</summary>

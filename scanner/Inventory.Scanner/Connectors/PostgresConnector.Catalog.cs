@@ -90,6 +90,7 @@ public sealed partial class PostgresConnector
 
         // 2. columns (unordered: sorted by attnum here)
         var columns = new Dictionary<long, List<(int Attnum, ColumnInfo Column, bool MaySelect)>>();
+        var generation = new Dictionary<(long Oid, int Attnum), string>();
         await using (var cmd = new NpgsqlCommand(_dialect.ColumnsSql, connection) { CommandTimeout = ClientTimeout(limits) })
         {
             cmd.Parameters.AddWithValue("oids", oids);
@@ -103,6 +104,7 @@ public sealed partial class PostgresConnector
                 var family = PostgresDialect.FamilyOf(reader.GetString(4), reader.GetString(5));
                 // Null: the role may SELECT the whole relation, so every column is readable.
                 var maySelect = reader.IsDBNull(9) || reader.GetBoolean(9);
+                if (!reader.IsDBNull(12)) generation[(oid, reader.GetInt32(1))] = reader.GetString(12);
                 list.Add((reader.GetInt32(1), new ColumnInfo
                 {
                     ReadsFrom = lineage.GetValueOrDefault((oid, reader.GetInt32(1))),
@@ -122,10 +124,19 @@ public sealed partial class PostgresConnector
                 }, maySelect));
             }
         }
-        var ordered = columns.ToDictionary(x => x.Key, x => x.Value
-            .OrderBy(c => c.Attnum)
-            .Select((c, i) => (Column: c.Column with { Ordinal = i + 1 }, c.MaySelect))
-            .ToList());
+        var ordered = columns.ToDictionary(x => x.Key, x =>
+        {
+            var names = x.Value.Select(c => c.Column.Name).ToList();
+            return x.Value
+                .OrderBy(c => c.Attnum)
+                .Select((c, i) => (Column: c.Column with
+                {
+                    Ordinal = i + 1,
+                    GeneratedFrom = generation.TryGetValue((x.Key, c.Attnum), out var expression)
+                        ? GenerationExpression.ColumnsRead(expression, c.Column.Name, names) : null,
+                }, c.MaySelect))
+                .ToList();
+        });
 
         // 3. primary and foreign keys
         var primaryKeys = new Dictionary<long, IReadOnlyList<string>>();

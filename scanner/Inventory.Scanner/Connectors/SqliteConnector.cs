@@ -148,6 +148,9 @@ public sealed partial class SqliteConnector : IConnector
                 // A view's output columns and SQLite's resolution of its SELECT match by position, when their counts agree.
                 var lineage = type == "view" ? SqliteViewLineage.OutputColumns(connection, name, sql) : [];
                 if (lineage.Count != cols.Count) lineage = [];
+                // A generated column's expression is in the table's CREATE TABLE text only (table_xinfo says hidden 2 or 3).
+                var generated = cols.Any(c => c.Column.Computed) ? GenerationExpression.SqliteExpressions(sql) : null;
+                var columnNames = cols.Select(c => c.Column.Name).ToList();
                 var fks = fkRows.Where(f => f.Relation == name).GroupBy(f => f.Id).OrderBy(g => g.Key).Select(g =>
                 {
                     var from = g.Select(f => f.From).ToList();
@@ -161,7 +164,10 @@ public sealed partial class SqliteConnector : IConnector
                     Name = name,
                     Kind = type == "view" ? TableKind.View : TableKind.Table,
                     RowEstimate = type == "table" && estimates.TryGetValue(name, out var rows) ? rows : null,
-                    Columns = cols.Select((c, i) => lineage.Count > 0 ? c.Column with { ReadsFrom = lineage[i] } : c.Column).ToList(),
+                    Columns = cols.Select((c, i) => lineage.Count > 0 ? c.Column with { ReadsFrom = lineage[i] }
+                        : generated is not null && c.Column.Computed && generated.TryGetValue(c.Column.Name, out var expression)
+                            ? c.Column with { GeneratedFrom = GenerationExpression.ColumnsRead(expression, c.Column.Name, columnNames) }
+                            : c.Column).ToList(),
                     PrimaryKey = primaryKeys[name],
                     ForeignKeys = fks,
                 });

@@ -194,6 +194,7 @@ internal sealed class ClassificationStage
                 own = evidence[i].Select(_ => ColumnClassification.Undecided()).ToArray();
                 issues++;
             }
+            else own = GeneratedColumnCategories.Apply(table.Table, own);
             var entry = TableEntries.Build(table.Source.DefaultSchema, table.Table, table.Sample, evidence[i], own, _maskedExamples);
             // Written ahead before the table is handed over: nothing else holds it yet.
             if (_writeTablesAhead) PrewrittenTable.WriteAhead(entry);

@@ -65,6 +65,7 @@ public sealed partial class MySqlDatabaseConnector
 
         // 2. columns
         var columns = new Dictionary<(string, string), List<(long Position, ColumnInfo Column)>>();
+        var generation = new Dictionary<(string, string, string), string>();
         await using (var cmd = CatalogCommand(connection, _dialect.ColumnsSql(one), limits))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
@@ -78,6 +79,8 @@ public sealed partial class MySqlDatabaseConnector
                 var extra = reader.IsDBNull(8) ? "" : reader.GetString(8);
                 var privileges = reader.IsDBNull(9) ? "" : reader.GetString(9);
                 if (!columns.TryGetValue(key, out var list)) columns[key] = list = [];
+                if (!reader.IsDBNull(10) && reader.GetString(10) is { Length: > 0 } expression)
+                    generation[(key.Item1, key.Item2, reader.GetString(2))] = expression;
                 list.Add((reader.GetInt64(3), new ColumnInfo
                 {
                     Name = reader.GetString(2),
@@ -190,12 +193,15 @@ public sealed partial class MySqlDatabaseConnector
             // MariaDB shows the base column's comment on a view column (a view column has no comment of its own in
             // either engine): where the base column is in this catalog, the comment is left to it, and the view column
             // inherits its label through lineage instead of reading it as a label of its own (trial 35 finding 2).
-            var cols = columns.TryGetValue(key, out var list)
+            var names = columns.TryGetValue(key, out var list) ? list.Select(c => c.Column.Name).ToList() : [];
+            var cols = list is not null
                 ? list.OrderBy(c => c.Position).Select((c, i) => c.Column with
                 {
                     Ordinal = i + 1,
                     ReadsFrom = sources?[i],
                     Comment = sources?[i] is { } of && keys.Contains((of.Schema, of.Table)) ? null : c.Column.Comment,
+                    GeneratedFrom = c.Column.Computed && generation.TryGetValue((r.Schema, r.Name, c.Column.Name), out var expression)
+                        ? GenerationExpression.ColumnsRead(expression, c.Column.Name, names) : null,
                 }).ToList()
                 : [];
             var parts = partitions.TryGetValue(key, out var p) ? p : [];

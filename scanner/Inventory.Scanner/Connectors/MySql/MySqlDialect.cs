@@ -155,11 +155,13 @@ internal sealed class MySqlDialect
 
     /// <summary>Catalog query 2: columns with DATA_TYPE, COLUMN_TYPE (as declared, e.g. <c>varchar(160)</c>,
     /// <c>enum('a','b')</c>), nullability, comment, EXTRA (generated columns) and PRIVILEGES (the connected user's
-    /// privileges on the column, e.g. <c>select,insert</c>: column-level grants included).</summary>
+    /// privileges on the column, e.g. <c>select,insert</c>: column-level grants included) and GENERATION_EXPRESSION (a
+    /// generated column's expression, MySQL 5.7+ and MariaDB 10.2+; empty for other columns), read by
+    /// <see cref="GenerationExpression"/> for the columns it reads.</summary>
     /// <param name="oneDatabase">As for <see cref="TablesSql"/>.</param>
     public string ColumnsSql(bool oneDatabase) => $"""
         SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, CAST(ORDINAL_POSITION AS SIGNED), DATA_TYPE, COLUMN_TYPE, IS_NULLABLE,
-               COLUMN_COMMENT, EXTRA, PRIVILEGES
+               COLUMN_COMMENT, EXTRA, PRIVILEGES, GENERATION_EXPRESSION
         FROM information_schema.COLUMNS
         WHERE {SchemaFilter("TABLE_SCHEMA", oneDatabase)}
         """;

@@ -107,7 +107,9 @@ internal sealed class PostgresDialect
 
     /// <summary>Catalog query 2: the live columns (<c>attnum &gt; 0</c>, not dropped) of the relations whose oids are
     /// given as parameter <c>@oids</c> (int8[]), with the declared type as <c>format_type</c> spells it, the base type
-    /// of a domain (followed through nested domains) for the type family, nullability, generation and comment; rows come
+    /// of a domain (followed through nested domains) for the type family, nullability, generation (and a generated
+    /// column's expression, <c>pg_get_expr</c> of its <c>pg_attrdef</c> row, read by <see cref="GenerationExpression"/>
+    /// for the columns it reads) and comment; rows come
     /// in no particular order (the caller orders by <c>attnum</c>: sorting 20,000 rows server-side spilled to disk).
     /// <c>may_select</c> is the connected role's column-level SELECT privilege for the relations listed in
     /// <c>@unselectable</c> (int8[]: those the role may not SELECT as a whole, query 1), and null for the others, whose
@@ -133,9 +135,11 @@ internal sealed class PostgresDialect
                CASE WHEN a.attrelid = ANY(@unselectable::oid[])
                     THEN pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT') END AS may_select,
                et.typname::text AS element_type,
-               et.typcategory::text AS element_category
+               et.typcategory::text AS element_category,
+               CASE WHEN a.attgenerated::text <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generation
         FROM pg_catalog.pg_attribute a
         LEFT JOIN root r ON r.oid = a.atttypid
+        LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
         LEFT JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
         JOIN pg_catalog.pg_type bt ON bt.oid = COALESCE(r.base, a.atttypid)
         LEFT JOIN pg_catalog.pg_type et ON bt.typcategory = 'A' AND pg_catalog.left(bt.typname, 1) = '_' AND et.oid = bt.typelem
