@@ -62,7 +62,8 @@ public sealed class SuggestionCalibration
     public const string DefaultResourceName = "Inventory.Rules.Defaults.calibration.json";
 
     /// <summary>Fewest out-of-fold suggestions a group needs for its own isotonic map (<see cref="Fit(StackedCombination?, IEnumerable{ValueTuple{RawSuggestion, bool}}, CalibrationGrouping, int)"/>);
-    /// a smaller group takes the pooled map. Chosen by cross-validation (<c>rules/MODEL.md</c>, session 36).</summary>
+    /// a smaller group takes the pooled map. On the corpus every category has more (the fewest: about 430 other_personal
+    /// suggestions in a fold's training part), so it guards smaller corpora and the per-basis groups (<c>rules/MODEL.md</c>, session 36).</summary>
     public const int DefaultMinimumGroupSize = 300;
 
     private readonly double[] _scores;

@@ -187,24 +187,19 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         }
     }
 
-    /// <summary>The powers of <c>--compare-combinations</c>, or null when the list is malformed.</summary>
-    internal static double[]? Powers(string list)
-    {
-        var parts = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var powers = new double[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out powers[i]) || powers[i] is < 0 or > 2) return null;
-        return powers.Length == 0 ? null : powers;
-    }
+    /// <summary>The powers of <c>--compare-combinations</c> (each in [0, 2]), or null when the list is malformed.</summary>
+    internal static double[]? Powers(string list) => NumberList(list, 2);
 
-    /// <summary>The thresholds of <c>--compare-leanings</c>, or null when the list is malformed.</summary>
-    internal static double[]? Thresholds(string list)
+    /// <summary>The thresholds of <c>--compare-leanings</c> (each in [0, 1]), or null when the list is malformed.</summary>
+    internal static double[]? Thresholds(string list) => NumberList(list, 1);
+
+    private static double[]? NumberList(string list, double largest)
     {
         var parts = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var thresholds = new double[parts.Length];
+        var numbers = new double[parts.Length];
         for (int i = 0; i < parts.Length; i++)
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out thresholds[i]) || thresholds[i] is < 0 or > 1) return null;
-        return thresholds.Length == 0 ? null : thresholds;
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) || !(numbers[i] >= 0 && numbers[i] <= largest)) return null;
+        return numbers.Length == 0 ? null : numbers;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -139,6 +139,24 @@ public sealed class CalibrationGroupsTests
     }
 
     [Test]
+    public void ConfidenceBands_BySuggestedCategory_CountEachCategorysSuggestionsOnly()
+    {
+        var columns = new (string, string?, double)[]
+        {
+            ("none", "none", 0.95), ("contact.email", "none", 0.95), ("contact.email", "contact.email", 0.93), ("contact.name", "contact.name", 0.75),
+        };
+        var byCategory = Inventory.Rules.Evaluation.ConfidenceBand.ComputeBySuggestedCategory(columns).ToDictionary(c => c.Category, c => c.Bands);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(byCategory.Keys, Is.EqualTo(DataCategory.TopLevels));
+            Assert.That((byCategory["none"][0].Count, byCategory["none"][0].Precision), Is.EqualTo((2, 0.5)), "≥ 0.9: one none right of two");
+            Assert.That((byCategory["contact"][0].Count, byCategory["contact"][0].Precision), Is.EqualTo((1, 1.0)));
+            Assert.That((byCategory["contact"][2].Count, byCategory["contact"][2].Coverage), Is.EqualTo((1, 0.25)), "0.7–0.8, coverage over all columns");
+            Assert.That(byCategory["financial"].Sum(b => b.Count), Is.Zero);
+        }
+    }
+
+    [Test]
     public void Parse_UnknownGrouping_ThrowsConfigurationExceptionWithFile() =>
         Assert.That(() => SuggestionCalibration.Parse("""{ "breakpoints": [], "groupBy": "per-table" }""", "bad.json"),
             Throws.TypeOf<ConfigurationException>().With.Property(nameof(ConfigurationException.File)).EqualTo("bad.json")
