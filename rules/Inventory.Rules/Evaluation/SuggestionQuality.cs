@@ -58,4 +58,13 @@ public sealed record ConfidenceBand(double Low, double High, int Count, int Righ
         }
         return bands;
     }
+
+    /// <summary>The bands of <see cref="Compute"/> per suggested category (<see cref="DataCategory.TopLevels"/> order;
+    /// each band's coverage over all columns): whether a confidence means the same whatever the category suggested.</summary>
+    /// <param name="columns">(gold, suggestion or null, confidence) per column.</param>
+    /// <returns>Suggested category → its bands (top first).</returns>
+    public static IReadOnlyList<(string Category, IReadOnlyList<ConfidenceBand> Bands)> ComputeBySuggestedCategory(
+        IReadOnlyList<(string Gold, string? Predicted, double Confidence)> columns) =>
+        DataCategory.TopLevels.Select(category => (category, Compute(columns.Select(c =>
+            c.Predicted is not null && DataCategory.TopLevelOf(c.Predicted) == category ? c : (c.Gold, (string?)null, c.Confidence)).ToArray()))).ToArray();
 }

@@ -62,7 +62,7 @@ public sealed class ModelClassifier : IColumnClassifier
             result[i] = (p, new ColumnClassification
             {
                 DataCategory = raw.DataCategory,
-                Confidence = _calibration.Confidence(raw.Score),
+                Confidence = _calibration.Confidence(raw),
                 Origin = Origin.Model,
                 Evidence = EvidenceItems(p, raw, combined: _calibration.Combination is not null),
             });

@@ -113,6 +113,31 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         [Description("With --cross-validate: after the main figures, the pooled figures of the combination with each of these comma-separated class-weight powers, with and without the table context, over the same first level.")]
         public string? CompareCombinations { get; init; }
 
+        /// <summary>Grouping of the calibration.</summary>
+        [CommandOption("--calibration-groups <MODE>")]
+        [Description("With --cross-validate: one isotonic calibration map per group of suggestions: pooled, category (the suggested category), basis (rule and model agree, rule alone, model alone, model over the rule) or category-and-basis (default: the shipped one).")]
+        public string? CalibrationGroups { get; init; }
+
+        /// <summary>Fewest suggestions of a calibration group.</summary>
+        [CommandOption("--minimum-group-size <N>")]
+        [Description("With --cross-validate: fewest out-of-fold suggestions a calibration group needs for its own map; a smaller one takes the pooled map (default: the shipped one).")]
+        public int? MinimumGroupSize { get; init; }
+
+        /// <summary>Fewest suggestions of an isotonic block.</summary>
+        [CommandOption("--minimum-block-size <N>")]
+        [Description("With --cross-validate: fewest out-of-fold suggestions of a block of an isotonic calibration map; a smaller block is merged into its neighbour (default: the shipped one; 1 = plain pool-adjacent-violators).")]
+        public int? MinimumBlockSize { get; init; }
+
+        /// <summary>Leaning threshold on the combination's probability of none.</summary>
+        [CommandOption("--lean-below <P>")]
+        [Description("With --cross-validate: a column whose most probable category is none at a combination probability under P is suggested its most probable personal category instead, unless the model and the rule both say none (default: the shipped one; 0 = off).")]
+        public double? LeanBelow { get; init; }
+
+        /// <summary>Leaning thresholds to compare over one first level.</summary>
+        [CommandOption("--compare-leanings <THRESHOLDS>")]
+        [Description("With --cross-validate: after the main figures, the pooled figures with each of these comma-separated leaning thresholds (--lean-below) over the same first level and combination: macro-F1, personal recall and precision, precision and coverage at ≥ 0.9, F1 per category.")]
+        public string? CompareLeanings { get; init; }
+
         /// <summary>Per-column TSV of the cross-validation's out-of-fold outcomes.</summary>
         [CommandOption("--predictions <FILE>")]
         [Description("With --cross-validate: also write every column's out-of-fold outcome as TSV (application, fold, table, column, type, gold, predicted, confidence, the rule's decision and rule id, the first level's top category and its probability), for grouping the errors by kind. Names and types only: the corpus holds no values.")]
@@ -146,6 +171,15 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
             if (ClassWeightPower is < 0 or > 2) return ValidationResult.Error($"--class-weight-power must be between 0 and 2, not {ClassWeightPower}");
             if (CompareCombinations is not null && Powers(CompareCombinations) is null)
                 return ValidationResult.Error($"--compare-combinations takes comma-separated powers between 0 and 2 (e.g. 0.25,0.3,0.35), not '{CompareCombinations}'");
+            if (CalibrationGroups is not null && SuggestionCalibration.ParseGrouping(CalibrationGroups) is null)
+                return ValidationResult.Error($"--calibration-groups must be pooled, category, basis or category-and-basis, not '{CalibrationGroups}'");
+            if (MinimumBlockSize is < 1) return ValidationResult.Error($"--minimum-block-size must be at least 1, not {MinimumBlockSize}");
+            if (MinimumGroupSize is < 1) return ValidationResult.Error($"--minimum-group-size must be at least 1, not {MinimumGroupSize}");
+            if (LeanBelow is < 0 or > 1) return ValidationResult.Error($"--lean-below must be between 0 and 1, not {LeanBelow}");
+            if (CompareLeanings is not null && Thresholds(CompareLeanings) is null)
+                return ValidationResult.Error($"--compare-leanings takes comma-separated thresholds between 0 and 1 (e.g. 0,0.55,0.6), not '{CompareLeanings}'");
+            if ((CalibrationGroups ?? CompareLeanings ?? (object?)MinimumGroupSize ?? (object?)MinimumBlockSize ?? LeanBelow) is not null && CrossValidate is null)
+                return ValidationResult.Error("--calibration-groups, --minimum-group-size, --minimum-block-size, --lean-below and --compare-leanings need --cross-validate (a corpus folder)");
             if (Classifier is not ("rules" or "model" or "combined"))
                 return ValidationResult.Error($"--classifier must be rules, model or combined, not '{Classifier}'");
             return OutputPaths.Validate(new OutputOption("--json", Json, OutputKind.File), new OutputOption("--predictions", Predictions, OutputKind.File),
@@ -153,14 +187,19 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         }
     }
 
-    /// <summary>The powers of <c>--compare-combinations</c>, or null when the list is malformed.</summary>
-    internal static double[]? Powers(string list)
+    /// <summary>The powers of <c>--compare-combinations</c> (each in [0, 2]), or null when the list is malformed.</summary>
+    internal static double[]? Powers(string list) => NumberList(list, 2);
+
+    /// <summary>The thresholds of <c>--compare-leanings</c> (each in [0, 1]), or null when the list is malformed.</summary>
+    internal static double[]? Thresholds(string list) => NumberList(list, 1);
+
+    private static double[]? NumberList(string list, double largest)
     {
         var parts = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var powers = new double[parts.Length];
+        var numbers = new double[parts.Length];
         for (int i = 0; i < parts.Length; i++)
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out powers[i]) || powers[i] is < 0 or > 2) return null;
-        return powers.Length == 0 ? null : powers;
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) || !(numbers[i] >= 0 && numbers[i] <= largest)) return null;
+        return numbers.Length == 0 ? null : numbers;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -228,7 +267,13 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
     {
         var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
         var training = Training(settings);
-        var combination = new CombinationOptions(settings.ClassWeightPower ?? StackedCombination.ClassWeightPower, settings.TableContext, settings.BiasOffsets);
+        var combination = new CombinationOptions(settings.ClassWeightPower ?? StackedCombination.ClassWeightPower, settings.TableContext, settings.BiasOffsets)
+        {
+            CalibrationGroups = settings.CalibrationGroups is { } groups ? SuggestionCalibration.ParseGrouping(groups)!.Value : CombinationOptions.ShippedCalibrationGroups,
+            MinimumGroupSize = settings.MinimumGroupSize ?? SuggestionCalibration.DefaultMinimumGroupSize,
+            MinimumBlockSize = settings.MinimumBlockSize ?? CombinationOptions.ShippedMinimumBlockSize,
+            LeanBelow = settings.LeanBelow ?? CombinationOptions.ShippedLeanBelow,
+        };
         var options = new CrossValidationOptions
         {
             Folds = settings.Folds, Seed = settings.Seed, Training = training, UseRules = !settings.WithoutRules,
@@ -254,10 +299,14 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
             (settings.WithoutTableSignals ? ", without table signals" : ", table signals") +
             (training.MinimumTermCount > 1 ? string.Create(CultureInfo.InvariantCulture, $", terms in ≥ {training.MinimumTermCount} rows") : "") +
             (settings.WithoutRules ? ", without rules" : settings.RulesInFirstLevel ? ", rules in the model and the combination" : ", rules in the combination") +
-            string.Create(CultureInfo.InvariantCulture, $", stacked combination (class-weight power {combination.ClassWeightPower}{(combination.TableContext ? ", table context" : "")}{(combination.BiasOffsets ? ", bias offsets" : "")})");
+            string.Create(CultureInfo.InvariantCulture, $", stacked combination (class-weight power {combination.ClassWeightPower}{(combination.TableContext ? ", table context" : "")}{(combination.BiasOffsets ? ", bias offsets" : "")}"
+                + $"{(combination.LeanBelow > 0 ? $", leaning below {combination.LeanBelow}" : "")}), calibration {SuggestionCalibration.GroupingName(combination.CalibrationGroups)}"
+                + $"{(combination.CalibrationGroups == CalibrationGrouping.Pooled ? "" : $" (groups of ≥ {combination.MinimumGroupSize})")}"
+                + $"{(combination.MinimumBlockSize > 1 ? $", blocks of ≥ {combination.MinimumBlockSize}" : "")}");
         ReportCrossValidation(applications, cv, label, settings.Json);
         if (settings.Predictions is { } predictions) WritePredictions(predictions, applications, cv, firstLevel, decisions);
-        if (settings.CompareCombinations is { } list) CompareCombinations(applications, firstLevel, decisions, settings.Seed, Powers(list)!, fits);
+        if (settings.CompareCombinations is { } list) CompareCombinations(applications, firstLevel, decisions, settings.Seed, Powers(list)!, fits, combination);
+        if (settings.CompareLeanings is { } leanings) CompareLeanings(applications, firstLevel, decisions, settings.Seed, Thresholds(leanings)!, fits, combination);
         console.Write(new Text($"cross-validation took {watch.Elapsed.TotalSeconds:0} s\n"));
         return ExitCodes.Ok;
     }
@@ -279,8 +328,27 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         }).ToArray();
         var pooled = GoldEvaluator.Pool(results);
         Print(results, pooled, "model", label);
+        var byCategory = ConfidenceBand.ComputeBySuggestedCategory(cv.Columns.Select(c => (c.Gold, (string?)c.Predicted, c.Confidence)).ToArray());
+        PrintBySuggestedCategory(byCategory);
         if (json is not null)
-            AtomicFile.WriteAllText(json, ToJson(results, pooled, "model", false, label));
+            AtomicFile.WriteAllText(json, ToJson(results, pooled, "model", false, label, byCategory));
+    }
+
+    /// <summary>Prints the calibration per suggested category: one row per confidence band (≥ 0.5), per category the
+    /// precision and the number of suggestions in the band.</summary>
+    private void PrintBySuggestedCategory(IReadOnlyList<(string Category, IReadOnlyList<ConfidenceBand> Bands)> byCategory)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var table = new Table().AddColumn("confidence").AddColumns(byCategory.Select(c => c.Category).ToArray());
+        for (int b = 0; b < byCategory[0].Bands.Count; b++)
+        {
+            var band = byCategory[0].Bands[b];
+            var cells = byCategory.Select(c => c.Bands[b]).Select(x => x.Count == 0 ? "" : $"{x.Precision.ToString("0.000", inv)} ({x.Count.ToString(inv)})");
+            table.AddRow(new[] { band.High >= 1 ? $"≥ {band.Low.ToString("0.0", inv)}" : $"{band.Low.ToString("0.0", inv)}–{band.High.ToString("0.0", inv)}" }
+                .Concat(cells).Select(t => (Spectre.Console.Rendering.IRenderable)new Text(t)).ToArray());
+        }
+        console.Write(new Text("calibration per suggested category: precision (suggestions) per confidence band\n"));
+        console.Write(table);
     }
 
     /// <summary>Matches gold rows to the scanned columns (<see cref="GoldEvaluator.EvaluateScanned"/>).</summary>
@@ -345,8 +413,17 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         return word.Length <= 4 ? word : word[..3].ToUpperInvariant();
     }
 
-    internal static string ToJson(IReadOnlyList<GoldFileResult> results, ClassificationMetrics pooled, string classifier, bool scanned, string? crossValidation = null)
+    internal static string ToJson(IReadOnlyList<GoldFileResult> results, ClassificationMetrics pooled, string classifier, bool scanned, string? crossValidation = null,
+        IReadOnlyList<(string Category, IReadOnlyList<ConfidenceBand> Bands)>? bySuggestedCategory = null)
     {
+        static JsonArray Bands(IEnumerable<ConfidenceBand> bands) => new(bands.Select(b => (JsonNode)new JsonObject
+        {
+            ["low"] = b.Low,
+            ["high"] = b.High,
+            ["count"] = b.Count,
+            ["precision"] = Math.Round(b.Precision, 4),
+            ["coverage"] = Math.Round(b.Coverage, 4),
+        }).ToArray());
         JsonObject Metrics(ClassificationMetrics m) => new()
         {
             ["rows"] = m.Total,
@@ -385,14 +462,7 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
                 ["precision"] = Math.Round(personal.Precision, 4),
             },
             ["untagged"] = all.Count(c => c.Predicted is null),
-            ["calibration"] = new JsonArray(ConfidenceBand.Compute(all).Select(b => (JsonNode)new JsonObject
-            {
-                ["low"] = b.Low,
-                ["high"] = b.High,
-                ["count"] = b.Count,
-                ["precision"] = Math.Round(b.Precision, 4),
-                ["coverage"] = Math.Round(b.Coverage, 4),
-            }).ToArray()),
+            ["calibration"] = Bands(ConfidenceBand.Compute(all)),
             ["crossValidation"] = crossValidation,
             ["files"] = new JsonArray(results.Select(r =>
             {
@@ -402,6 +472,8 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
                 return (JsonNode)o;
             }).ToArray()),
         };
+        if (bySuggestedCategory is not null)
+            root["calibrationBySuggestedCategory"] = new JsonObject(bySuggestedCategory.Select(c => KeyValuePair.Create(c.Category, (JsonNode?)Bands(c.Bands))));
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 }
