@@ -121,6 +121,9 @@ public sealed class AnnotationMerger
             ? $" (dropped or renamed, or hidden from the scanning user: {HiddenObjects}); check the scanner's column grants before you remove or rename the entry"
             : " (dropped or renamed?); remove or rename the entry";
 
+        // The tables some annotation names: a table renamed to a name nothing alike is recognised by its columns, but only
+        // among the tables no annotation covers yet (SameColumnsUnannotated).
+        var annotatedTables = annotations.Annotations.Select(a => a.Table).ToHashSet(StringComparer.Ordinal);
         foreach (var annotation in annotations.Annotations)
         {
             IReadOnlyList<SourceEntry> sources;
@@ -157,8 +160,10 @@ public sealed class AnnotationMerger
                 {
                     var names = sources.SelectMany(s => s.Tables).Select(t => t.QualifiedName).Distinct().ToList();
                     var otherCase = names.FirstOrDefault(n => string.Equals(n, annotation.Table, StringComparison.OrdinalIgnoreCase));
-                    var suggestion = otherCase ?? SameNameElsewhere(annotation.Table, names, RenameCandidates(sources, annotation))
-                                     ?? Closest.FindName(annotation.Table, RenameCandidates(sources, annotation));
+                    var candidates = RenameCandidates(sources, annotation);
+                    var suggestion = otherCase ?? SameNameElsewhere(annotation.Table, names, candidates)
+                                     ?? Closest.FindName(annotation.Table, candidates)
+                                     ?? SameColumnsUnannotated(sources, annotation, annotatedTables);
                     stale.Add(new StaleAnnotation(StaleKind.TableMissing, annotation.Source, annotation.Table, null,
                         otherCase is not null
                             ? $"table '{annotation.Table}' is not in the inventory; names are case-sensitive: the table is '{otherCase}'"
@@ -314,6 +319,23 @@ public sealed class AnnotationMerger
         var bare = Bare(annotated);
         var same = names.Where(n => n != annotated && Bare(n) == bare).Order(StringComparer.Ordinal).ToList();
         return same.FirstOrDefault(likely.Contains) ?? same.FirstOrDefault();
+    }
+
+    /// <summary>The one table, among those no annotation names, that holds every column a missing table's annotation names
+    /// (at least two), or null when none or several do: a table renamed to a name nothing alike
+    /// (<c>support.attachments</c> → <c>support.pieces_jointes</c>, trial36 finding 4, which <c>diff</c> already matched
+    /// by its columns) keeps its columns, and a table that is already annotated is not the renamed one.</summary>
+    /// <param name="sources">The sources the annotation applies to.</param>
+    /// <param name="annotation">The annotation of the missing table.</param>
+    /// <param name="annotatedTables">The table names every annotation names.</param>
+    private static string? SameColumnsUnannotated(IReadOnlyList<SourceEntry> sources, TableAnnotation annotation, HashSet<string> annotatedTables)
+    {
+        var columns = annotation.Columns.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        if (columns.Count < 2) return null;
+        var holding = sources.SelectMany(s => s.Tables)
+            .Where(t => !annotatedTables.Contains(t.QualifiedName) && columns.All(c => t.Columns.Any(tc => tc.Name == c)))
+            .Select(t => t.QualifiedName).Distinct(StringComparer.Ordinal).Take(2).ToList();
+        return holding.Count == 1 ? holding[0] : null;
     }
 
     /// <summary>The tables a missing annotated table may have been renamed to: every table when the annotation names no
