@@ -131,6 +131,7 @@ public static class CheckGate
             .ThenBy(f => f.Column ?? "", StringComparer.Ordinal)
             .ThenBy(f => f.Kind)
             .ThenBy(f => f.Location.Line)
+            .ThenBy(f => f.Location.Column)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToArray();
         var fleet = new FleetSummary(document);

@@ -121,7 +121,9 @@ public sealed class AnnotationMerger
             ? $" (dropped or renamed, or hidden from the scanning user: {HiddenObjects}); check the scanner's column grants before you remove or rename the entry"
             : " (dropped or renamed?); remove or rename the entry";
 
-        foreach (var annotation in annotations.Annotations)
+        // A second document for an annotated table is never applied, but its entries are checked against the scan like
+        // the first's, so a stale entry in it is named in the same run as the duplicate (trial35 finding 9).
+        foreach (var (annotation, applies) in annotations.Annotations.Select(a => (a, true)).Concat(annotations.Duplicates.Select(a => (a, false))))
         {
             IReadOnlyList<SourceEntry> sources;
             if (annotation.Source is { } sourceName)
@@ -171,7 +173,7 @@ public sealed class AnnotationMerger
                 }
                 continue;
             }
-            foreach (var table in tables)
+            foreach (var table in applies ? tables : [])
             {
                 // With several sources an annotation without 'source:' applies to each; the most specific one wins: an
                 // exact name over a pattern, then a source-specific one; on a tie the first in load order.
