@@ -34,7 +34,7 @@ internal static class ServerUnreachable
                 break;
         }
         if (timedOut || Inner<TimeoutException>(error) is not null)
-            return $"no answer from the server within the connect timeout ({seconds}): the host is unreachable, or a firewall drops the packets; " +
+            return $"no answer from the server within the connect timeout ({seconds}): the host is unreachable, a firewall drops the packets, or another service listens on that port; " +
                    "check host, port and firewall (--connect-timeout or sample.connect-timeout changes the wait)";
         return socket is null ? null : $"cannot reach the server ({socket.SocketErrorCode}): check host and port, and that {engine} is running";
     }
