@@ -62,6 +62,27 @@ public sealed class ConnectorException : InventoryException
         SqlState = sqlState;
     }
 
+    private ConnectorException(ConnectorException error, string message) : base(message, error.InnerException)
+    {
+        Provider = error.Provider;
+        Target = error.Target;
+        SqlState = error.SqlState;
+        SourceName = error.SourceName;
+    }
+
+    /// <summary>The configured source the error is about, once <see cref="ForSource"/> named it; null otherwise.</summary>
+    public string? SourceName { get; private init; }
+
+    /// <summary>The same error naming the configured source and where its connection is written (trial35 finding 12: a
+    /// wrong password named neither the source nor the variable its connection came from), e.g.
+    /// <c>source 'panel' (connection at inventory.yml:3:17, from ${PANEL_DB}): mysql 127.0.0.1:3306/panel: access denied …</c>.
+    /// Never a value of the connection.</summary>
+    /// <param name="source">The source's name.</param>
+    /// <param name="origin">Where its connection is written (file:line:column and the variables), or null.</param>
+    /// <returns>A new exception with the same provider, target, code and cause.</returns>
+    public ConnectorException ForSource(string source, string? origin) =>
+        new(this, $"source '{source}'{(origin is null ? "" : $" (connection at {origin})")}: {Message}") { SourceName = source };
+
     /// <summary>The provider name, as the provider registry names it.</summary>
     public string Provider { get; }
     /// <summary>Host and database with credentials removed.</summary>

@@ -231,9 +231,10 @@ public sealed class InventoryFlow
     /// agree (trial34 finding 10).</summary>
     /// <param name="annotations">The loaded annotations.</param>
     /// <param name="policy">The policy, or null.</param>
-    /// <returns>The errors, file errors first.</returns>
+    /// <returns>The errors in reading order (<see cref="AnnotationError.InReadingOrder"/>: file, line, column), the order
+    /// <c>scan</c>, <c>export</c>, <c>annotate</c>, <c>report</c> and <c>check</c> all print them in (trial35 finding 9).</returns>
     public static IReadOnlyList<AnnotationError> AnnotationErrors(AnnotationSet annotations, PolicyDocument? policy) =>
-        policy is null ? annotations.Errors : [.. annotations.Errors, .. PolicyReferenceCheck.Unknown(annotations, policy)];
+        policy is null ? annotations.Errors : AnnotationError.InReadingOrder([.. annotations.Errors, .. PolicyReferenceCheck.Unknown(annotations, policy)]);
 
     /// <summary>An annotation error as every command prints it: the line <c>check</c> writes for its
     /// <c>invalid-annotation</c> finding, <c>path:line:column  invalid-annotation: reason</c>, the path relative to

@@ -64,7 +64,7 @@ public static class CheckGate
                 findings.Add(new CheckFinding
                 {
                     Kind = FindingKind.Untagged, Source = source.Name, Table = table.QualifiedName, Column = column.Name, Key = key,
-                    Message = UntaggedReason(column, table, options.AcceptClassificationAbove, invalidEntries,
+                    Message = UntaggedReason(column, table, source.DefaultSchema, options.AcceptClassificationAbove, invalidEntries,
                         misnamed.GetValueOrDefault((source.Name, table.QualifiedName)) ?? misnamed.GetValueOrDefault((null, table.QualifiedName)), options.PathBase),
                     Suggestion = suggestion is null ? "no suggestion" : $"suggested: {suggestion}",
                     Location = table.AnnotationFile is { } file && invalidEntries.TryGetValue((file, column.Name), out var dropped)
@@ -132,6 +132,7 @@ public static class CheckGate
             .ThenBy(f => f.Column ?? "", StringComparer.Ordinal)
             .ThenBy(f => f.Kind)
             .ThenBy(f => f.Location.Line)
+            .ThenBy(f => f.Location.Column)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToArray();
         var fleet = new FleetSummary(document);
@@ -183,7 +184,7 @@ public static class CheckGate
     public static string Key(string? source, string table, string? column) =>
         $"{(source is null ? "" : source + "/")}{table}{(column is null ? "" : "." + column)}";
 
-    private static string UntaggedReason(ColumnEntry column, TableEntry table, double? threshold, Dictionary<(string File, string Column), AnnotationError> invalid,
+    private static string UntaggedReason(ColumnEntry column, TableEntry table, string defaultSchema, double? threshold, Dictionary<(string File, string Column), AnnotationError> invalid,
         StaleAnnotation? misnamed, string pathBase)
     {
         var why = column.Annotation is not null ? "annotation entry has no category" + PathGap(column)
@@ -199,7 +200,9 @@ public static class CheckGate
             why += $"; classification confidence {ConfidenceText.Format(column.Confidence)} is below {t.ToString("0.##", CultureInfo.InvariantCulture)}";
         if (column.Origin == Origin.Lineage && column.ReadsFrom is { } of)
             // A view column whose base column is only suggested carries that suggestion (ViewLineage): tag the base.
-            why += $"; a view of {of.Schema}.{of.Table}.{of.Column}, whose category is only suggested: tag that column and this one inherits it";
+            // Named as every other finding names a table: without the source's default schema (or database), so a
+            // one-database MySQL scan no longer says 'shop.customers.id' here and 'customers.id' elsewhere (trial35 finding 13).
+            why += $"; a view of {of.Display(defaultSchema)}, whose category is only suggested: tag that column and this one inherits it";
         var notSampled = column.NotSampled ?? table.NotSampled;
         if (column.Classification?.DataCategory is not null && notSampled is NotSampledReason.Binary && column.Stats.SampledRows > 0)
             // Binary values are measured, never decoded (trial36: "from its name and type alone" beside length evidence).
@@ -278,9 +281,11 @@ public static class CheckGate
             : StubLocation(document, table, source, annotationsDir, pathBase);
     }
 
-    private static FindingLocation StubLocation(InventoryDocument document, TableEntry table, Model.SourceEntry source, string annotationsDir, string pathBase)
+    private static FindingLocation StubLocation(InventoryDocument document, TableEntry table, Model.SourceEntry source, string annotationsDir, string pathBase,
+        ColumnEntry? column = null)
     {
-        var create = $"{annotationsDir.TrimEnd('/')}/{AnnotationStubs.FileNameFor(document, source, table.QualifiedName)}";
+        // The file annotate writes for it: over a fleet, the shared stub where the tenants' tables are alike (trial35 finding 13).
+        var create = $"{annotationsDir.TrimEnd('/')}/{AnnotationStubs.FileNameFor(document, source, table.QualifiedName, column)}";
         return new FindingLocation(create, 1, 0, File.Exists(Path.Combine(pathBase, create)));
     }
 
@@ -293,7 +298,7 @@ public static class CheckGate
             return new FindingLocation(a.File, Math.Max(1, a.Line), Math.Max(0, a.Column), File.Exists(Path.Combine(pathBase, a.File)));
         if (table.AnnotationFile is { } f)
             return new FindingLocation(f, 1, 0, File.Exists(Path.Combine(pathBase, f)));
-        return StubLocation(document, table, source, annotationsDir, pathBase);
+        return StubLocation(document, table, source, annotationsDir, pathBase, column);
     }
 }
 

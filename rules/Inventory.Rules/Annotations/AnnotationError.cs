@@ -53,4 +53,13 @@ public sealed record AnnotationError(AnnotationErrorKind Kind, string Reason, st
     /// <param name="columnName">The column entry dropped, if any.</param>
     public static AnnotationError From(AnnotationErrorKind kind, ConfigurationException error, string? columnName = null) =>
         new(kind, error.Reason, error.File, error.Line, error.Column) { ColumnName = columnName };
+
+    /// <summary>Errors in the one order every command prints them (trial35 finding 9: <c>scan</c> and <c>export</c>
+    /// printed a file's errors in load order, <c>check</c> by line): by file (ordinal, <c>/</c> as separator, the order
+    /// the loader reads files in), then line, column, kind and reason; an error without a file comes first.</summary>
+    /// <param name="errors">Errors in any order.</param>
+    /// <returns>A new list in reading order.</returns>
+    public static IReadOnlyList<AnnotationError> InReadingOrder(IEnumerable<AnnotationError> errors) =>
+        [.. errors.OrderBy(e => e.File?.Replace('\\', '/') ?? "", StringComparer.Ordinal)
+            .ThenBy(e => e.Line).ThenBy(e => e.Column).ThenBy(e => e.Kind).ThenBy(e => e.Reason, StringComparer.Ordinal)];
 }

@@ -36,6 +36,11 @@ namespace Inventory.Annotations;
 /// document) are kept. A key given twice (<c>ville:</c> on two lines) applies neither entry (which one was meant is
 /// unknown; the column stays untagged and is reported); a YAML syntax error (a tab in indentation, bad indentation)
 /// makes the whole file unreadable, and its error says that none of the file's annotations were applied.
+/// <para>Nothing is left for a later round (trial35 finding 9): each entry of a duplicated key is still validated (a
+/// misspelt category in either is named), and a second document for an already annotated table is still read: it is
+/// never applied (<see cref="AnnotationSet.Duplicates"/>), but its errors, its policy ids and its stale entries are
+/// reported with the duplicate itself. The errors come in one order, whatever command prints them:
+/// <see cref="AnnotationError.InReadingOrder"/> (file, line, column).</para>
 /// </summary>
 public sealed class AnnotationLoader
 {
@@ -67,6 +72,7 @@ public sealed class AnnotationLoader
             throw new ConfigurationException("annotations folder or file not found; create it or run `inventory annotate --out DIR`", path);
 
         var annotations = new List<TableAnnotation>();
+        var duplicates = new List<TableAnnotation>();
         var errors = new List<AnnotationError>();
         var seen = new Dictionary<(string?, string), AnnotationLocation>();
         foreach (var file in files)
@@ -86,7 +92,7 @@ public sealed class AnnotationLoader
                 errors.Add(new AnnotationError(AnnotationErrorKind.Unreadable, "no permission to read the file", file, 0, 0));
                 continue;
             }
-            foreach (var table in Parse(text, file, errors))
+            foreach (var table in ParseFile(text, file, errors, duplicates))
             {
                 var key = (table.Source, table.Table);
                 if (seen.TryGetValue(key, out var first))
@@ -94,13 +100,14 @@ public sealed class AnnotationLoader
                     errors.Add(new AnnotationError(AnnotationErrorKind.DuplicateTable,
                         $"table '{table.Table}' is already annotated at {AnnotationMerger.DisplayPath(first.File, Directory.GetCurrentDirectory())}:{first.Line}:{first.Column}; keep one entry per table (merge the two)",
                         table.Location.File, table.Location.Line, table.Location.Column));
+                    duplicates.Add(table);
                     continue;
                 }
                 seen[key] = table.Location;
                 annotations.Add(table);
             }
         }
-        return new AnnotationSet(annotations, errors, files, full);
+        return new AnnotationSet(annotations, AnnotationError.InReadingOrder(errors), files, full) { Duplicates = duplicates };
     }
 
     /// <summary>Parses one annotation file's text.</summary>
@@ -108,7 +115,12 @@ public sealed class AnnotationLoader
     /// <param name="file">File name for positions.</param>
     /// <param name="errors">Receives every error; valid documents and columns are still returned.</param>
     /// <returns>The table annotations of the file.</returns>
-    public IReadOnlyList<TableAnnotation> Parse(string text, string file, ICollection<AnnotationError> errors)
+    public IReadOnlyList<TableAnnotation> Parse(string text, string file, ICollection<AnnotationError> errors) =>
+        ParseFile(text, file, errors, duplicateTables: []);
+
+    /// <summary><see cref="Parse"/>, also returning the documents of a table already annotated earlier in the file: they
+    /// are not applied, but <see cref="Load"/> keeps them so their stale entries and policy ids are checked.</summary>
+    private List<TableAnnotation> ParseFile(string text, string file, ICollection<AnnotationError> errors, ICollection<TableAnnotation> duplicateTables)
     {
         List<YNode> documents;
         var duplicates = new List<ConfigurationException>();
@@ -162,12 +174,13 @@ public sealed class AnnotationLoader
                 errors.Add(new AnnotationError(AnnotationErrorKind.DuplicateTable,
                     $"table '{table.Table}' is already annotated on line {firstLine} of this file; keep one document per table",
                     file, table.Location.Line, table.Location.Column));
+                duplicateTables.Add(table with { TablesInFile = documents.Count });
                 continue;
             }
             seenInFile[(table.Source, table.Table)] = table.Location.Line;
             tables.Add(table);
         }
-        return tables.Select(t => t with { TablesInFile = documents.Count }).ToArray();
+        return [.. tables.Select(t => t with { TablesInFile = documents.Count })];
     }
 
     /// <summary>Parses one file and throws its first error (for callers that need a file to be fully valid).</summary>
@@ -230,7 +243,18 @@ public sealed class AnnotationLoader
         var references = new List<PolicyReference>();
         if (activity is not null && map["activity"] is YScalar activityNode)
             references.Add(new PolicyReference(PolicyReferenceKind.Activity, activity, new AnnotationLocation(activityNode.File, activityNode.Line, activityNode.Column)));
-        references.AddRange(Recipients(map));
+        references.AddRange(Recipients(map["shared-with"]));
+        // A table-level key given twice applies neither value, but each is still checked: a misspelt id or category in
+        // either is named now, not one round later (trial35 finding 9).
+        foreach (var (key, value) in map.DuplicateEntries)
+        {
+            if (key.Value == "activity" && value is YScalar { IsNull: false } duplicateActivity)
+                references.Add(new PolicyReference(PolicyReferenceKind.Activity, duplicateActivity.Value, new AnnotationLocation(duplicateActivity.File, duplicateActivity.Line, duplicateActivity.Column)));
+            else if (key.Value == "shared-with")
+                references.AddRange(Recipients(value));
+            else if (key.Value == "category" && value is YScalar { IsNull: false } duplicateCategory && !_categories.IsKnown(duplicateCategory.Value))
+                errors.Add(UnknownCategory(duplicateCategory, columnName: null));
+        }
         var columns = new List<ColumnAnnotation>();
         var entryNames = new List<string>();
         var columnsNode = map["columns"];
@@ -251,7 +275,15 @@ public sealed class AnnotationLoader
                     var column = ReadColumn(key, value, errors);
                     if (column is null) continue;
                     columns.Add(column);
-                    if (value is YMapping entry) references.AddRange(Recipients(entry));
+                    if (value is YMapping entry) references.AddRange(Recipients(entry["shared-with"]));
+                }
+                // A column given twice applies neither entry; each is validated all the same (its category, keys and
+                // recipients), so deleting the wrong one of the pair never reveals an error one round later.
+                foreach (var (key, value) in columnMap.DuplicateEntries)
+                {
+                    if (!entryNames.Contains(key.Value, StringComparer.Ordinal)) entryNames.Add(key.Value);
+                    _ = ReadColumn(key, value, errors);
+                    if (value is YMapping entry) references.AddRange(Recipients(entry["shared-with"]));
                 }
                 break;
             default:
@@ -275,10 +307,10 @@ public sealed class AnnotationLoader
         };
     }
 
-    /// <summary>The recipient ids of a mapping's <c>shared-with:</c> (one value or a list), each with its place.</summary>
-    private static IEnumerable<PolicyReference> Recipients(YMapping map)
+    /// <summary>The recipient ids of a <c>shared-with:</c> value (one value or a list), each with its place.</summary>
+    private static IEnumerable<PolicyReference> Recipients(YNode? sharedWith)
     {
-        IEnumerable<YScalar> items = map["shared-with"] switch
+        IEnumerable<YScalar> items = sharedWith switch
         {
             YScalar { IsNull: false } one => [one],
             YSequence list => list.Items.OfType<YScalar>().Where(i => !i.IsNull),

@@ -124,7 +124,9 @@ public sealed class AnnotationMerger
         // The tables some annotation names: a table renamed to a name nothing alike is recognised by its columns, but only
         // among the tables no annotation covers yet (SameColumnsUnannotated).
         var annotatedTables = annotations.Annotations.Select(a => a.Table).ToHashSet(StringComparer.Ordinal);
-        foreach (var annotation in annotations.Annotations)
+        // A second document for an annotated table is never applied, but its entries are checked against the scan like
+        // the first's, so a stale entry in it is named in the same run as the duplicate (trial35 finding 9).
+        foreach (var (annotation, applies) in annotations.Annotations.Select(a => (a, true)).Concat(annotations.Duplicates.Select(a => (a, false))))
         {
             IReadOnlyList<SourceEntry> sources;
             if (annotation.Source is { } sourceName)
@@ -176,7 +178,7 @@ public sealed class AnnotationMerger
                 }
                 continue;
             }
-            foreach (var table in tables)
+            foreach (var table in applies ? tables : [])
             {
                 // With several sources an annotation without 'source:' applies to each; the most specific one wins: an
                 // exact name over a pattern, then a source-specific one; on a tie the first in load order.

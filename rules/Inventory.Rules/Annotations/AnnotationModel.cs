@@ -125,4 +125,9 @@ public sealed class AnnotationSet
     public IReadOnlyList<string> Files { get; }
     /// <summary>The loaded folder or file (full path), or null.</summary>
     public string? Root { get; }
+    /// <summary>Documents for a table already annotated (in the same file or an earlier one), in file order: never
+    /// applied (a <see cref="AnnotationErrorKind.DuplicateTable"/> error names each), but checked like the others (their
+    /// policy ids by <see cref="PolicyReferenceCheck"/>, their stale entries by <see cref="AnnotationMerger"/>), so one
+    /// run names every error of both documents (trial35 finding 9).</summary>
+    public IReadOnlyList<TableAnnotation> Duplicates { get; init; } = [];
 }

@@ -110,6 +110,10 @@ public static partial class AnnotationStubs
             if (stub.SourceLess) sharedPaths[entry.QualifiedName] = System.IO.Path.GetFileName(path);
             var content = new StringBuilder();
             content.Append(CultureInfo.InvariantCulture, $"# Annotations of table {Suggestions.OneLine(entry.QualifiedName)}, written by `inventory annotate`.\n");
+            // Where the sources' suggestions differ, the column's comment says so (trial35 finding 13: "suggestions from
+            // app01-blog" hid that 2 of 5 blogs read comments.content as none).
+            var disagreements = stub.SourceLess ? Disagreements(stub.Places, missing) : new Dictionary<string, string>();
+            var disagree = disagreements.Count == 0 ? "" : $" ({disagreements.Count} {(disagreements.Count == 1 ? "column" : "columns")} where the sources disagree say so)";
             if (stub.SourceLess)
             {
                 // "all but locataire-07" rather than a range that hides the exception (trial33 finding 8).
@@ -117,13 +121,13 @@ public static partial class AnnotationStubs
                 if (stub.Others.Count == 0)
                 {
                     content.Append(CultureInfo.InvariantCulture, $"# One entry for the {stub.Sources.Count} sources holding this table with these columns ({Suggestions.OneLine(SourceRange(stub.Sources))}):\n");
-                    content.Append(CultureInfo.InvariantCulture, $"# without `source:` it applies to each of them; suggestions from {Suggestions.OneLine(source.Name)}.\n");
+                    content.Append(CultureInfo.InvariantCulture, $"# without `source:` it applies to each of them; suggestions from {Suggestions.OneLine(source.Name)}{disagree}.\n");
                 }
                 else
                 {
                     content.Append(CultureInfo.InvariantCulture, $"# One entry without `source:` for the {holders} sources holding this table; all but {Suggestions.OneLine(ExceptionList(stub.Others))}\n");
                     content.Append("# have exactly these columns: a stub with `source:` holds only what differs and takes the rest from here.\n");
-                    content.Append(CultureInfo.InvariantCulture, $"# Suggestions from {Suggestions.OneLine(source.Name)}.\n");
+                    content.Append(CultureInfo.InvariantCulture, $"# Suggestions from {Suggestions.OneLine(source.Name)}{disagree}.\n");
                 }
             }
             else if (stub.Shared is not null && sharedPaths.GetValueOrDefault(entry.QualifiedName) is { } sharedFile)
@@ -136,7 +140,7 @@ public static partial class AnnotationStubs
             content.Append("table: ").Append(YamlText.Scalar(entry.QualifiedName)).Append('\n');
             if (!stub.SourceLess && NamesSource(document)) content.Append("source: ").Append(YamlText.Scalar(source.Name)).Append('\n');
             content.Append("columns:\n");
-            content.Append(EntryLines(missing, "  "));
+            content.Append(EntryLines(missing, "  ", disagreements));
             planned.Add(new StubFile(path, StubAction.Create, content.ToString(), entry.QualifiedName, missing.Select(c => c.Name).ToArray()));
         }
         return planned.OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
@@ -149,8 +153,33 @@ public static partial class AnnotationStubs
     /// <param name="Sources">The sources the stub is for.</param>
     /// <param name="Others">For a shared stub, the sources holding the table that it is not for (their table differs).</param>
     /// <param name="Shared">For the stub of a source whose table differs from a shared one, that shared stub; else null.</param>
+    /// <param name="Places">For a shared stub, every place it is for (the first one included); else just <paramref name="First"/>.</param>
     private sealed record NewStub(bool SourceLess, (SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing) First, IReadOnlyList<string> Sources,
-        IReadOnlyList<string> Others, NewStub? Shared = null);
+        IReadOnlyList<string> Others, NewStub? Shared = null)
+    {
+        public IReadOnlyList<(SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing)> Places { get; init; } = [First];
+    }
+
+    /// <summary>For a shared stub: the columns whose suggested category is not the same in every source it is for, each
+    /// with a comment naming the categories and how many sources suggest each (up to three source names per category),
+    /// most common first: <c>sources disagree: customer_content.message in 3 (app01-blog, app09-blog, app17-blog), none
+    /// in 2 (app25-blog, app33-blog)</c>. "no suggestion" counts as a category of its own.</summary>
+    private static Dictionary<string, string> Disagreements(IReadOnlyList<(SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing)> places, IEnumerable<ColumnEntry> missing)
+    {
+        var notes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var column in missing)
+        {
+            var bySuggestion = places
+                .Select(p => (p.Source.Name, Category: p.Entry.Columns.FirstOrDefault(c => c.Name == column.Name)?.Classification?.DataCategory ?? "no suggestion"))
+                .GroupBy(x => x.Category, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .ToList();
+            if (bySuggestion.Count < 2) continue;
+            notes[column.Name] = "sources disagree: " + string.Join(", ", bySuggestion.Select(g =>
+                $"{g.Key} in {g.Count()} ({string.Join(", ", g.Select(x => x.Name).Take(3))}{(g.Count() > 3 ? ", …" : "")})"));
+        }
+        return notes;
+    }
 
     /// <summary>The new stubs for tables without annotation. With several sources, a table held by several of them with
     /// the same columns (names and declared types, in order) gets one source-less stub for those sources (the largest
@@ -169,7 +198,7 @@ public static partial class AnnotationStubs
             NewStub? sharedStub = null;
             if (shared is not null)
                 yield return sharedStub = new NewStub(true, shared[0], shared.Select(p => p.Source.Name).ToList(),
-                    places.Where(p => !shared.Contains(p)).Select(p => p.Source.Name).ToList());
+                    places.Where(p => !shared.Contains(p)).Select(p => p.Source.Name).ToList()) { Places = shared };
             foreach (var place in places.Where(p => shared is null || !shared.Contains(p)))
             {
                 if (sharedStub is null)
@@ -247,9 +276,39 @@ public static partial class AnnotationStubs
     /// <param name="document">The inventory.</param>
     /// <param name="source">The table's source.</param>
     /// <param name="qualifiedName">Exact qualified table name.</param>
-    /// <returns>A file name such as <c>referral_invites.yml</c> or <c>platform.referral_invites.yml</c>.</returns>
-    public static string FileNameFor(InventoryDocument document, SourceEntry source, string qualifiedName) =>
-        StemFor(document, source, qualifiedName) + ".yml";
+    /// <returns>A file name such as <c>referral_invites.yml</c> or <c>platform.referral_invites.yml</c>; over a fleet,
+    /// the shared stub's source-less name when this source's table is among the sources <see cref="Plan"/> writes one
+    /// shared stub for (trial35 finding 13: SARIF and GitHub annotations said "create app01-blog.authors.yml" for each of
+    /// five blogs while <c>annotate</c> wrote one <c>authors.yml</c>).</returns>
+    /// <param name="column">The column the file is for, or null for the table: a tenant whose table differs from the
+    /// shared stub's gets a file of its own only for what differs (a column more, another type); its other columns are in
+    /// the shared stub.</param>
+    public static string FileNameFor(InventoryDocument document, SourceEntry source, string qualifiedName, ColumnEntry? column = null) =>
+        (InSharedStub(document, source, qualifiedName, column) ? FileNameFor(qualifiedName) : StemFor(document, source, qualifiedName)) + ".yml";
+
+    /// <summary>True when <see cref="Plan"/> would write one source-less stub covering this source's table: the table is
+    /// unannotated in several sources, and this source's table is in the largest group of them with the same columns
+    /// (<see cref="Shape"/>; the first such group in document order on a tie), as <see cref="FleetStubs"/> groups them.</summary>
+    private static bool InSharedStub(InventoryDocument document, SourceEntry source, string qualifiedName, ColumnEntry? column)
+    {
+        if (!NamesSource(document)) return false;
+        var places = document.Sources.Where(s => s.Role != ProcessingRole.Processor)
+            .SelectMany(s => s.Tables.Where(t => t.QualifiedName == qualifiedName && t.AnnotationFile is null).Select(t => (Source: s, Table: t)))
+            .ToList();
+        if (places.Count < 2) return false;
+        var largest = places.GroupBy(p => Shape(p.Table, Unannotated(p.Table)), StringComparer.Ordinal)
+            .Select(g => g.ToList()).OrderByDescending(g => g.Count).First();
+        if (largest.Count < 2) return false;
+        if (largest.Any(p => ReferenceEquals(p.Source, source))) return true;
+        // Another tenant's table: the shared stub holds this column when it has the same name and type there.
+        return column is not null && places.Any(p => ReferenceEquals(p.Source, source))
+               && Unannotated(largest[0].Table).Any(c => c.Name == column.Name && c.DeclaredType == column.DeclaredType);
+    }
+
+    /// <summary>The columns of a table without annotation that a stub lists (as <see cref="Plan"/> picks them).</summary>
+    private static ColumnEntry[] Unannotated(TableEntry table) =>
+        table.Columns.Where(c => c.Annotation is null && c.Origin is not (Classification.Origin.DatabaseLabel or Classification.Origin.Lineage))
+            .OrderBy(c => c.Ordinal).ToArray();
 
     private static string StemFor(InventoryDocument document, SourceEntry source, string qualifiedName) =>
         FileNameFor(qualifiedName, NamesSource(document) ? source.Name : null);
@@ -271,12 +330,13 @@ public static partial class AnnotationStubs
         return $"{(stem.Length == 0 ? "table" : stem)}-{hash}";
     }
 
-    private static string EntryLines(IEnumerable<ColumnEntry> columns, string indent)
+    private static string EntryLines(IEnumerable<ColumnEntry> columns, string indent, IReadOnlyDictionary<string, string>? notes = null)
     {
         var text = new StringBuilder();
         foreach (var c in columns)
         {
             text.Append(indent).Append("# ").Append(CommentFor(c)).Append('\n');
+            if (notes?.GetValueOrDefault(c.Name) is { } note) text.Append(indent).Append("# ").Append(Suggestions.OneLine(note)).Append('\n');
             if (FoundInsideComment(c) is { } inside) text.Append(indent).Append("# ").Append(inside).Append('\n');
             text.Append(indent).Append(YamlText.Scalar(c.Name)).Append(":\n");
             text.Append(indent).Append("  category:\n");

@@ -11,15 +11,15 @@ public static class PolicyReferenceCheck
     /// <summary>The unknown ids of a loaded annotation set.</summary>
     /// <param name="annotations">The loaded annotations.</param>
     /// <param name="policy">The policy the annotations refer to.</param>
-    /// <returns>One error per unknown id, in file order; empty when every id is defined.</returns>
+    /// <returns>One error per unknown id, in reading order (<see cref="AnnotationError.InReadingOrder"/>), those of a
+    /// duplicate table document (<see cref="AnnotationSet.Duplicates"/>) included; empty when every id is defined.</returns>
     public static IReadOnlyList<AnnotationError> Unknown(AnnotationSet annotations, PolicyDocument policy) =>
-        annotations.Annotations
+        AnnotationError.InReadingOrder(annotations.Annotations.Concat(annotations.Duplicates)
             .SelectMany(t => t.PolicyReferences)
             .Where(r => r.Kind == PolicyReferenceKind.Activity ? policy.Activity(r.Id) is null : policy.Recipient(r.Id) is null)
             .Select(r => new AnnotationError(AnnotationErrorKind.UnknownPolicyReference,
                 r.Kind == PolicyReferenceKind.Activity
                     ? PolicyDocument.UnknownMessage("processing activity", r.Id, policy.Activities.Select(a => a.Id))
                     : PolicyDocument.UnknownMessage("recipient", r.Id, policy.Recipients.Select(x => x.Id)),
-                r.Location.File, r.Location.Line, r.Location.Column))
-            .ToList();
+                r.Location.File, r.Location.Line, r.Location.Column)));
 }

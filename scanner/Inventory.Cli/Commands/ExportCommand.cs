@@ -71,8 +71,10 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
         var applied = flow.MergeAnnotations(document, location);
         if (applied.Annotations.Errors.Count > 0)
         {
-            foreach (var error in applied.Annotations.Errors) errors.Line(flow.AnnotationErrorLine(error, location));
-            errors.Line($"nothing exported: fix the {applied.Annotations.Errors.Count} annotation error(s) above first, so no label is silently left out (exit {ExitCodes.BadInput})");
+            // Every error check would list, in its order (the policy's unknown ids too: trial35 finding 9).
+            var invalid = InventoryFlow.AnnotationErrors(applied.Annotations, flow.LoadPolicy(null).Policy);
+            foreach (var error in invalid) errors.Line(flow.AnnotationErrorLine(error, location));
+            errors.Line($"nothing exported: fix the {invalid.Count} annotation error(s) above first, so no label is silently left out (exit {ExitCodes.BadInput})");
             return ExitCodes.BadInput;
         }
         var plan = LabelSelection.Select(document, new ExportOptions

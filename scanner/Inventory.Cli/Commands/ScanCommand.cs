@@ -35,13 +35,17 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
         // scan merges only annotations a flag or the config names, never a folder that happens to lie here; a flag's
         // path is checked before sampling, a configured folder not created yet means no annotations yet.
         var location = AnnotationsLocation.Named(settings.Annotations, config)?.EnsureUsable();
+        // The config's policy, read before sampling, so the annotations' activity and recipient ids are checked as
+        // check checks them: every error in one run and one order, whatever command reads the files (trial35 finding 9).
+        var policy = location is null ? null : flow.LoadPolicy(null).Policy;
         var request = flow.CreateScanRequest(settings.MaskedExamples) with { Shard = shard, WriteTablesAhead = true };
         var document = await ScanProgressView.ScanAsync(console, flow, request, cancellationToken);
         var applied = location is null ? null : flow.MergeAnnotations(document, location);
         // Without annotation files the database's own labels still apply (trial 17: inventory.json showed the classifier's
         // category for columns the database labels, while check and report applied the labels).
         if (location is null) flow.ApplyDatabaseLabels(document);
-        foreach (var error in applied?.Annotations.Errors ?? [])
+        var invalid = applied is null ? [] : InventoryFlow.AnnotationErrors(applied.Annotations, policy);
+        foreach (var error in invalid)
             errors.Line(flow.AnnotationErrorLine(error, location!));
         InventoryJson.Write(document, settings.Out);
         if (shard is { } part && EmptyShardNote(part, request.Sources.Count, document) is { } note)
@@ -54,9 +58,11 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
         RawConsoleText.Write(console, $"inventory written to {settings.Out}\n");
         if (applied is { Annotations.Errors.Count: > 0 })
         {
-            console.Write(new Text($"{applied.Annotations.Errors.Count} annotation error(s) above: fix them and scan again (exit {ExitCodes.BadInput})\n", new Style(Color.Red)));
+            console.Write(new Text($"{invalid.Count} annotation error(s) above: fix them and scan again (exit {ExitCodes.BadInput})\n", new Style(Color.Red)));
             return ExitCodes.BadInput;
         }
+        if (invalid.Count > 0)
+            errors.Line($"{invalid.Count} annotation error(s) above: ids the policy does not define; check fails on them");
         if (!document.Complete)
         {
             console.Write(new Text($"scan incomplete: {document.Issues.Count} source(s), table(s) or column(s) could not be read (exit {ExitCodes.ScanIncomplete})\n", new Style(Color.Yellow)));

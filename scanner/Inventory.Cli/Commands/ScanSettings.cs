@@ -40,6 +40,10 @@ internal class ScanSettings : CommandSettings
     [Description("Longest wait for a lock another session holds, by the catalog read as by sampling, e.g. 5s (default 5s; config sample.lock-timeout; at least 1ms). A scan never blocks writers longer.")]
     public string? LockTimeout { get; init; }
 
+    [CommandOption("--connect-timeout <DURATION>")]
+    [Description("Longest wait for a database server to accept the connection, e.g. 5s (whole seconds, rounded up; default: the connection's connect_timeout, else 15s; config sample.connect-timeout). A host that does not answer fails after it, with the time in the message.")]
+    public string? ConnectTimeout { get; init; }
+
     [CommandOption("--parallelism <N>")]
     [Description("Tables sampled at once per source (default 4).")]
     public int? Parallelism { get; init; }
@@ -72,7 +76,7 @@ internal class ScanSettings : CommandSettings
         if (Connection is not null)
         {
             var template = config.SourceDefaults ?? new SourceConfig { Connection = "" };
-            sources = [template with { Connection = Connection, Provider = Provider ?? template.Provider, Name = template.Name, BaseDirectory = null }];
+            sources = [template with { Connection = Connection, Provider = Provider ?? template.Provider, Name = template.Name, BaseDirectory = null, ConnectionOrigin = null }];
         }
         sources = sources.Select(s => s with
         {
@@ -83,6 +87,7 @@ internal class ScanSettings : CommandSettings
                 Rows = SampleRows ?? s.Sample.Rows,
                 StatementTimeout = Timeout is null ? s.Sample.StatementTimeout : InventoryConfig.ParseTimeout(Timeout, "--timeout"),
                 LockTimeout = LockTimeout is null ? s.Sample.LockTimeout : InventoryConfig.ParseTimeout(LockTimeout, "--lock-timeout"),
+                ConnectTimeout = ConnectTimeout is null ? s.Sample.ConnectTimeout : InventoryConfig.ParseTimeout(ConnectTimeout, "--connect-timeout"),
             },
         }).ToList();
         if (requireSources && sources.Count == 0)

@@ -9,6 +9,9 @@ public sealed record SampleOptions
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Lock timeout (default 5 s): a scan waits at most this long for a lock, never blocks writers for longer.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Longest wait for a database server to accept a connection (whole seconds, rounded up), or null for the
+    /// connection's own (a <c>connect_timeout</c> URI parameter, else the driver's 15 s). Not used by file engines.</summary>
+    public TimeSpan? ConnectTimeout { get; init; }
     /// <summary>Seed for repeatable sampling (<c>REPEATABLE(seed)</c>, SQLite rowid picks).</summary>
     public int Seed { get; init; } = 42;
     /// <summary>Values longer than this many characters are cut before classification (default 4096).</summary>

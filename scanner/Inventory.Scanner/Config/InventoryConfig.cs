@@ -39,6 +39,9 @@ public sealed record SourceConfig
     public SampleOptions Sample { get; init; } = new();
     /// <summary><c>controller</c> (default) or <c>processor</c>: customer-owned data, catalog only, values never sampled.</summary>
     public ProcessingRole Role { get; init; } = ProcessingRole.Controller;
+    /// <summary>Where the connection was written, for messages: <c>inventory.yml:3:17, from ${PANEL_DB}</c> for a config
+    /// source (the variables its value came from, never a value); null for a <c>--connection</c> flag (the user typed it).</summary>
+    public string? ConnectionOrigin { get; init; }
     /// <summary>The folder a relative file in <see cref="Connection"/> (<c>sqlite:fleet/shop.db</c>) is found in: the
     /// config file's, as for every other path of <c>inventory.yml</c>; null for a <c>--connection</c> flag (the working
     /// directory).</summary>
@@ -189,14 +192,14 @@ public sealed record InventoryConfig
         return (int)value;
     }
 
-    /// <summary>Reads the <c>sample:</c> mapping (<c>rows</c>, <c>timeout</c>, <c>lock-timeout</c>, <c>seed</c>,
+    /// <summary>Reads the <c>sample:</c> mapping (<c>rows</c>, <c>timeout</c>, <c>lock-timeout</c>, <c>connect-timeout</c>, <c>seed</c>,
     /// <c>max-value-length</c>, <c>max-document-length</c>).</summary>
     /// <exception cref="ConfigurationException">Unknown key or bad value.</exception>
     public static SampleOptions ReadSample(YMapping? m)
     {
         var options = new SampleOptions();
         if (m is null) return options;
-        m.AllowOnly("sample", "rows", "timeout", "lock-timeout", "seed", "max-value-length", "max-document-length");
+        m.AllowOnly("sample", "rows", "timeout", "lock-timeout", "connect-timeout", "seed", "max-value-length", "max-document-length");
         var rows = m.Number("rows");
         if (rows is < 0 or > 1_000_000) throw m["rows"]!.Error("sample rows must be between 0 and 1000000");
         var documentLength = m.Number("max-document-length");
@@ -207,6 +210,7 @@ public sealed record InventoryConfig
             Rows = (int?)rows ?? options.Rows,
             StatementTimeout = m.String("timeout") is { } t ? ParseTimeout(t, "timeout", m["timeout"]!) : options.StatementTimeout,
             LockTimeout = m.String("lock-timeout") is { } l ? ParseTimeout(l, "lock-timeout", m["lock-timeout"]!) : options.LockTimeout,
+            ConnectTimeout = m.String("connect-timeout") is { } c ? ParseTimeout(c, "connect-timeout", m["connect-timeout"]!) : options.ConnectTimeout,
             Seed = (int?)m.Number("seed") ?? options.Seed,
             MaxValueLength = (int?)m.Number("max-value-length") ?? options.MaxValueLength,
             MaxDocumentLength = (int?)documentLength ?? options.MaxDocumentLength,
@@ -272,9 +276,12 @@ public sealed record InventoryConfig
         if (!ProcessingRoles.TryParse(roleText, out var role))
             throw m["role"]!.Error($"unknown role '{roleText}'; use controller or processor");
         var name = m.String("name") ?? "default";
+        var variables = connection is null ? [] : ConnectionVariables(connection);
         return new SourceConfig(() => ResolveConnection(connection ?? "", connectionNode, name, provider, environment))
         {
             Name = name,
+            ConnectionOrigin = connectionNode is null ? null
+                : $"{Path.GetFileName(connectionNode.File)}:{connectionNode.Line}:{connectionNode.Column}{(variables.Count == 0 ? "" : $", from {string.Join(", ", variables)}")}",
             BaseDirectory = baseDirectory,
             Provider = provider,
             Include = m.Strings("include"),
@@ -304,12 +311,16 @@ public sealed record InventoryConfig
         }
         catch (ConfigurationException e) when (e.File is null)
         {
-            var variables = Regex.Matches(text, @"(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)\}").Select(v => v.Value).Distinct().ToList();
+            var variables = ConnectionVariables(text);
             var from = variables.Count == 0 ? "" : $" (its value comes from {string.Join(", ", variables)})";
             throw new ConfigurationException($"source '{source}': connection{from}: {e.Reason}", at.File, at.Line, at.Column, e);
         }
         return value;
     }
+
+    /// <summary>The <c>${NAME}</c> references of a connection as written, each once, in order (never their values).</summary>
+    private static List<string> ConnectionVariables(string text) =>
+        Regex.Matches(text, @"(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)\}").Select(v => v.Value).Distinct().ToList();
 
     /// <summary>Replaces <c>${NAME}</c> with the variable's value; <c>$${</c> escapes.</summary>
     /// <exception cref="ConfigurationException">One or more unset variables: the message names every one of them (in

@@ -30,6 +30,57 @@ public sealed record ConnectionTarget
     /// <summary>The shared words of <see cref="CheckCredentialsAdvice"/>, without the percent-escape hint.</summary>
     public const string CheckCredentials = "check the user and password of the connection (or the environment variable it comes from)";
 
+    /// <summary>The driver's connect timeout when none is given (Npgsql, MySqlConnector and SqlClient all wait 15 s).</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>This target with the driver's connect timeout set (whole seconds, rounded up, at least 1 s): Npgsql
+    /// <c>Timeout</c>, MySqlConnector <c>Connection Timeout</c>, SqlClient <c>Connect Timeout</c>. A file engine, or a null
+    /// timeout, leaves the target as it is (its URI's <c>connect_timeout</c>, else the driver's default, applies).</summary>
+    /// <param name="timeout">The timeout, or null.</param>
+    /// <returns>The target to connect with.</returns>
+    public ConnectionTarget WithConnectTimeout(TimeSpan? timeout)
+    {
+        if (timeout is not { } t) return this;
+        var seconds = (int)Math.Clamp(Math.Ceiling(t.TotalSeconds), 1, 1024);
+        try
+        {
+            return Provider switch
+            {
+                "postgres" => this with { ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Timeout = seconds }.ConnectionString },
+                "mysql" => this with { ConnectionString = new MySqlConnector.MySqlConnectionStringBuilder(ConnectionString) { ConnectionTimeout = (uint)seconds }.ConnectionString },
+                "sqlserver" => this with { ConnectionString = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString) { ConnectTimeout = seconds }.ConnectionString },
+                _ => this,
+            };
+        }
+        catch (ArgumentException)
+        {
+            return this; // an invalid string is reported by the connector, with its advice
+        }
+    }
+
+    /// <summary>The connect timeout this target's driver applies: its connection string's, else
+    /// <see cref="DefaultConnectTimeout"/>; null for a file engine.</summary>
+    public TimeSpan? ConnectTimeout
+    {
+        get
+        {
+            try
+            {
+                return Provider switch
+                {
+                    "postgres" => TimeSpan.FromSeconds(new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Timeout),
+                    "mysql" => TimeSpan.FromSeconds(new MySqlConnector.MySqlConnectionStringBuilder(ConnectionString).ConnectionTimeout),
+                    "sqlserver" => TimeSpan.FromSeconds(new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString).ConnectTimeout),
+                    _ => null,
+                };
+            }
+            catch (ArgumentException)
+            {
+                return DefaultConnectTimeout;
+            }
+        }
+    }
+
     /// <summary>Known provider names (from <see cref="Connectors.Providers"/>).</summary>
     public static IReadOnlyList<string> Providers => Connectors.Providers.Names;
 

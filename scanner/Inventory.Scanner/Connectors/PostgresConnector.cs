@@ -222,8 +222,9 @@ public sealed partial class PostgresConnector : IConnector
             "42501" => ConnectRefusedMessage(user),
             "53300" => "the server has too many connections: retry later or lower parallelism",
             "57P03" => "the server is starting up or shutting down: retry in a moment",
-            _ when HasInner<SocketException>(e) => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that PostgreSQL is running",
-            _ when HasInner<TimeoutException>(e) => "connecting timed out: check host, port and firewall",
+            // Unknown host, refused port and silence are told apart, the last with the connect timeout it waited (trial35
+            // finding 12).
+            _ when ServerUnreachable.Describe(e, "PostgreSQL", _target) is { } unreachable => unreachable,
             _ when e is ArgumentException => "the connection string is invalid: check its keys and values",
             _ when HasInner<FileNotFoundException>(e) || HasInner<DirectoryNotFoundException>(e) =>
                 "a file the connection string names (Passfile, Root Certificate, SSL Certificate or SSL Key) does not exist: check its path",

@@ -106,17 +106,24 @@ public sealed class ScanRunner
                 var clock = Stopwatch.StartNew();
                 var slots = servers.GetOrAdd(ServerKey(source.Target), _ => new SemaphoreSlim(Math.Max(1, request.MaxConnectionsPerServer)));
                 Task pending;
-                await using (var connector = _connectorFactory(source.Target))
+                await using (var connector = _connectorFactory(source.Target.WithConnectTimeout(source.Config.Sample.ConnectTimeout)))
                 {
                     try
                     {
                         (var entry, var scan, pending) = await SampleSourceAsync(connector, source.Config, request, tableShard, slots, stage, progress, ct).ConfigureAwait(false);
                         entries.Add((entry, scan));
                     }
+                    catch (ConnectorException e) when (request.Sources.Count == 1 && source.Config.ConnectionOrigin is { } origin && e.SourceName is null)
+                    {
+                        // The error names the source and where its connection is written (trial35 finding 12).
+                        throw e.ForSource(source.Config.Name, origin);
+                    }
                     catch (ConnectorException e) when (request.Sources.Count > 1 && !ct.IsCancellationRequested)
                     {
                         // One source of several that cannot be reached (down, wrong port, refused login, no CONNECT) is a
                         // scan issue: the others are still scanned (trial 19: one tenant database down aborted the fleet).
+                        // Its error names the source and where its connection is written (trial35 finding 12).
+                        e = e.SourceName is null ? e.ForSource(source.Config.Name, source.Config.ConnectionOrigin) : e;
                         unreached.Add((source.Config.Name, e));
                         progress?.SourceFailed(source.Config.Name, Interlocked.Increment(ref done), sources.Count, e.Message);
                         return;

@@ -53,6 +53,10 @@ public sealed class YMapping : YNode
     /// <see cref="StrictYaml.ReadDocuments(string, string, ICollection{ConfigurationException})"/>): neither entry is in
     /// <see cref="Entries"/>. Empty otherwise.</summary>
     public List<YScalar> DuplicateKeys { get; } = [];
+    /// <summary>Every entry of a key given more than once (the first one and each repeat, in file order), when read with
+    /// a duplicate-key sink: none of them is in <see cref="Entries"/>, but a reader can still validate each value, so a
+    /// misspelt category inside a duplicated pair is named in the same run (trial35 finding 9). Empty otherwise.</summary>
+    public List<(YScalar Key, YNode Value)> DuplicateEntries { get; } = [];
     /// <inheritdoc />
     public override string KindName => "a mapping";
 
@@ -304,13 +308,18 @@ public static class StrictYaml
                             throw k.Error($"duplicate key '{k.Value}' (first defined on line {firstLine})");
                         duplicateKeys.Add(k.Error($"duplicate key '{k.Value}' (first defined on line {firstLine}); neither entry is applied: keep one"));
                         map.DuplicateKeys.Add(k);
+                        map.DuplicateEntries.Add((k, value));
                         continue;
                     }
                     seen[k.Value] = k.Line;
                     map.Entries.Add((k, value));
                 }
                 if (map.DuplicateKeys.Count > 0)
+                {
+                    map.DuplicateEntries.AddRange(map.Entries.Where(e => map.DuplicateKeys.Any(d => d.Value == e.Key.Value)));
+                    map.DuplicateEntries.Sort((a, b) => (a.Key.Line, a.Key.Column).CompareTo((b.Key.Line, b.Key.Column)));
                     map.Entries.RemoveAll(e => map.DuplicateKeys.Any(d => d.Value == e.Key.Value));
+                }
                 return map;
             }
             default:

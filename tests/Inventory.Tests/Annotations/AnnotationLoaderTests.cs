@@ -111,11 +111,11 @@ public sealed class AnnotationLoaderTests
         Assert.That(set.Errors.Select(e => (e.Kind, e.ColumnName, e.Line)), Is.EqualTo(new (AnnotationErrorKind, string?, int)[]
         {
             (AnnotationErrorKind.UnknownKey, null, 2),
-            (AnnotationErrorKind.UnknownCategory, null, 8),      // the table default: no column dropped
             (AnnotationErrorKind.UnknownCategory, "a", 4),
             (AnnotationErrorKind.UnknownCategory, "b", 6),       // block entry: the column key, not 'category'
             (AnnotationErrorKind.InvalidValue, null, 7),
-        }));
+            (AnnotationErrorKind.UnknownCategory, null, 8),      // the table default: no column dropped
+        }), "in reading order: line by line (trial35 finding 9)");
     }
 
     [Test]

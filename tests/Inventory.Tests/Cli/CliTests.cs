@@ -50,7 +50,7 @@ public sealed class CliTests
     [TestCase("sqlite:/definitely/not/here.db", "not found")]
     [TestCase("postgres://user:pa ss@[bad", "malformed postgres URI")]
     [TestCase("oracle://root:hunter2@db/app", "unknown connection scheme")]
-    [TestCase("mysql://root:hunter2@inventory-no-such-host.invalid/app?connect_timeout=2", "check host and port")]
+    [TestCase("mysql://root:hunter2@inventory-no-such-host.invalid/app?connect_timeout=2", "unknown host: the name in the connection does not resolve (DNS); check the host name")]
     [TestCase("mysql://root:hunter2@db/app?ssl-mode=sometimes", "unknown mysql ssl-mode")]
     [TestCase("Foo=bar;Baz=1", "cannot tell the provider")]
     [TestCase("postgres://root:hunter2@x@db.internal:5432/app", "percent-encode it (@ → %40")]

@@ -186,17 +186,22 @@ public sealed class ViewLineageTests
         }
     }
 
-    [Test]
-    public void Check_ViewOfSuggestedColumnBelowThreshold_SaysToTagTheBaseColumn()
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void Check_ViewOfSuggestedColumnBelowThreshold_SaysToTagTheBaseColumn(int language)
     {
-        var n = Names[0];
-        var document = Document(0);
+        var n = Names[language];
+        var document = Document(language);
         new AnnotationMerger().Apply(document, AnnotationSet.Empty);
 
         var result = CheckGate.Evaluate(document, new CheckOptions { AcceptClassificationAbove = 0.99 });
 
+        // The base column is named as every finding names a column: without the default schema (or, for a one-database
+        // MySQL scan, the database), as the conflict message below does (trial35 finding 13).
         var view = result.Findings.Single(f => f.Kind == FindingKind.Untagged && f.Table == n.View && f.Column == n.ViewColumn);
-        Assert.That(view.Message, Does.EndWith($"; a view of public.{n.Table}.{n.Email}, whose category is only suggested: tag that column and this one inherits it"));
+        Assert.That(view.Message, Does.EndWith($"; a view of {n.Table}.{n.Email}, whose category is only suggested: tag that column and this one inherits it"));
     }
 
     [TestCaseSource(nameof(Languages))]

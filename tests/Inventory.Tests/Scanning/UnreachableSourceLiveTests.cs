@@ -114,7 +114,7 @@ public sealed class UnreachableSourceLiveTests
             Assert.That(document.AllTables().Select(t => t.Table.QualifiedName), Is.EquivalentTo(new[] { "clients", "tickets" }));
             Assert.That(failed.Select(i => i.Source), Is.EquivalentTo(new[] { "tenant-down", "tenant-no-connect" }));
             Assert.That(failed.Select(i => (i.Table, i.Column)), Is.All.EqualTo(((string?)null, (string?)null)));
-            Assert.That(failed.Single(i => i.Source == "tenant-down").Message, Does.Contain("cannot reach the server"));
+            Assert.That(failed.Single(i => i.Source == "tenant-down").Message, Does.Contain("connection refused"));
             Assert.That(failed.Single(i => i.Source == "tenant-no-connect").Message, Does.Contain("SQLSTATE 42501"));
             Assert.That(failed.Select(i => i.Message), Has.None.Contains(Password).And.None.Contains(System.Uri.EscapeDataString(Password)));
             Assert.That(document.Complete, Is.False, "a source left out makes the scan incomplete");
@@ -147,11 +147,11 @@ public sealed class UnreachableSourceLiveTests
             Assert.That(code, Is.EqualTo(ExitCodes.ScanIncomplete), console.Output);
             Assert.That(File.Exists(output), Is.True, "the inventory of the reachable sources is written");
             Assert.That(InventoryJson.Read(output).Sources.Select(s => s.Name), Is.EquivalentTo(new[] { "tenant-ok", "support" }));
-            Assert.That(console.Output, Does.Contain("! tenant-down: connection-failed: source not scanned: postgres "));
+            Assert.That(console.Output, Does.Contain("! tenant-down: connection-failed: source not scanned: source 'tenant-down' (connection at inventory.yml:5:17): postgres "));
             Assert.That(console.Output, Does.Not.Contain(Password));
             // Progress (trial 19 #15): the unreachable sources are counted and named as failed, never as done.
             Assert.That(console.Output, Does.Match(@"sources 2/4 done, 2 failed: (tenant-down, tenant-no-connect|tenant-no-connect, tenant-down) "));
-            Assert.That(console.Output, Does.Contain("(tenant-down not scanned: postgres "));
+            Assert.That(console.Output, Does.Contain("(tenant-down not scanned: source 'tenant-down' (connection at inventory.yml:5:17): postgres "));
             Assert.That(console.Output, Does.Not.Match(@"\((tenant-down|tenant-no-connect) \d+\.\d s\)"), "a failed source is never timed as scanned");
             Assert.That(console.Output, Does.Not.Match(@"sources [34]/4 done"), "only the two reached sources count as done");
         }
@@ -168,7 +168,7 @@ public sealed class UnreachableSourceLiveTests
         {
             Assert.That(progress.Finished, Is.EquivalentTo(new[] { "tenant-ok", "support" }));
             Assert.That(progress.Failed.Select(f => f.Source), Is.EquivalentTo(new[] { "tenant-down", "tenant-no-connect" }));
-            Assert.That(progress.Failed.Single(f => f.Source == "tenant-down").Cause, Does.Contain("cannot reach the server").And.Not.Contains(Password));
+            Assert.That(progress.Failed.Single(f => f.Source == "tenant-down").Cause, Does.Contain("connection refused").And.Not.Contains(Password));
             Assert.That(progress.Ended.Order(), Is.EqualTo(new[] { 1, 2, 3, 4 }), "scanned and failed sources share one count of ended sources");
         }
     }

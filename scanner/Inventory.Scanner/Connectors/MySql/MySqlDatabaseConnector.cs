@@ -241,14 +241,36 @@ public sealed partial class MySqlDatabaseConnector : IConnector
             _ when IsTlsFailure(e) => "TLS could not be set up (the server offers no TLS, or its certificate was refused): check ssl-mode (preferred or none for a server without TLS) or trust the server's certificate",
             // No greeting within the connect timeout: the port may belong to another service that waits for its client to
             // speak first (a PostgreSQL server), or a firewall drops the packets; "unreachable" would send the user to DNS.
-            1042 when IsConnectTimeout(e) => "no MySQL/MariaDB server answered within the connect timeout: check host and port (another service may listen there) and the firewall",
-            1042 or 2002 or 2003 or 2005 => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that MySQL/MariaDB is running",
-            _ when e is MySqlException { ErrorCode: MySqlErrorCode.UnableToConnectToHost } => "cannot reach the server (unknown host, refused or unreachable): check host and port, and that MySQL/MariaDB is running",
+            // Unknown host, refused port and silence are told apart, the last with the connect timeout it waited (trial35
+            // finding 12).
+            1042 when IsConnectTimeout(e) => ServerUnreachable.Describe(e, Engine, _target, timedOut: true)!,
+            1042 or 2002 or 2003 or 2005 => ServerUnreachable.Describe(e, Engine, _target) ?? ProbeServer() ?? Unreachable,
+            _ when e is MySqlException { ErrorCode: MySqlErrorCode.UnableToConnectToHost } => ServerUnreachable.Describe(e, Engine, _target) ?? ProbeServer() ?? Unreachable,
             _ when e is ArgumentException or InvalidOperationException => "the connection string is invalid or incomplete: check its keys and values",
             _ => $"cannot connect: {MySqlErrors.Describe(e)}; check the connection settings",
         };
         return new ConnectorException(Provider, Target, message, (e as MySqlException) is { } m ? MySqlErrors.State(m) : null, e);
     }
+
+    private const string Engine = "MySQL/MariaDB";
+
+    /// <summary>Unknown host or refused port, found by <see cref="ServerUnreachable.Probe"/> (MySqlConnector says only
+    /// "unable to connect"); null when neither, or for a socket path.</summary>
+    private string? ProbeServer()
+    {
+        try
+        {
+            var builder = new MySqlConnectionStringBuilder(_target.ConnectionString);
+            var host = builder.Server.Split(',')[0].Trim();
+            return host.Length == 0 || host.StartsWith('/') || builder.ConnectionProtocol != MySqlConnectionProtocol.Sockets
+                ? null : ServerUnreachable.Probe(host, (int)builder.Port, Engine);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+    private const string Unreachable = "cannot reach the server (unknown host, refused or unreachable): check host and port, and that MySQL/MariaDB is running";
 
     // MySqlConnector reports a connect timeout as error 1042 (UnableToConnectToHost) around a CommandTimeoutExpired.
     private static bool IsConnectTimeout(Exception e)
