@@ -28,6 +28,10 @@ public static class CheckGate
         var annotationsDir = AnnotationMerger.DisplayPath(Path.Combine(options.PathBase, options.AnnotationsDirectory), options.PathBase);
 
         var invalidEntries = InvalidCategoryEntries(options);
+        // Files with an annotation error: a table with no annotation whose own file is among them was not annotated
+        // because that file could not be applied.
+        var unreadableFiles = options.AnnotationErrors.Where(e => e.File is not null).Select(e => FullPath(e.File!, options.PathBase))
+            .ToHashSet(StringComparer.Ordinal);
         // Entries whose table is in no scanned source but close to one that is (a typo, a rename): that table's untagged
         // columns name the entry, since "no annotation" alone sent the engineer looking for a file that exists (trial30).
         var misnamed = options.Stale.Where(x => x.Kind == StaleKind.TableMissing && x.Suggestion is not null)
@@ -61,16 +65,23 @@ public static class CheckGate
             }
             else if (!accepted)
             {
+                var location = table.AnnotationFile is { } file && invalidEntries.TryGetValue((file, column.Name), out var dropped)
+                    // The entry the loader dropped (an unknown category, a key given twice): its own line and column.
+                    ? new FindingLocation(file, Math.Max(1, dropped.Line), Math.Max(0, dropped.Column), File.Exists(Path.Combine(options.PathBase, file)))
+                    : AnnotationLocation(document, column, table, source, annotationsDir, options.PathBase);
+                var message = UntaggedReason(column, table, source.DefaultSchema, options.AcceptClassificationAbove, invalidEntries,
+                    misnamed.GetValueOrDefault((source.Name, table.QualifiedName)) ?? misnamed.GetValueOrDefault((null, table.QualifiedName)), options.PathBase);
+                // The table's own file exists but could not be read (a tab, an unclosed bracket): say so rather than "no
+                // annotation" (trial36 finding 10: a dozen such lines for tables whose file was there).
+                if (table.AnnotationFile is null && column.Annotation is null && location.Exists && message.StartsWith("no annotation", StringComparison.Ordinal)
+                    && !message.StartsWith("no annotation; the entry for table", StringComparison.Ordinal) && unreadableFiles.Contains(FullPath(location.File, options.PathBase)))
+                    message = $"its annotation file {location.File} could not be read, so nothing in it applies (see the invalid-annotation finding)" + message["no annotation".Length..];
                 findings.Add(new CheckFinding
                 {
                     Kind = FindingKind.Untagged, Source = source.Name, Table = table.QualifiedName, Column = column.Name, Key = key,
-                    Message = UntaggedReason(column, table, source.DefaultSchema, options.AcceptClassificationAbove, invalidEntries,
-                        misnamed.GetValueOrDefault((source.Name, table.QualifiedName)) ?? misnamed.GetValueOrDefault((null, table.QualifiedName)), options.PathBase),
+                    Message = message,
                     Suggestion = suggestion is null ? "no suggestion" : $"suggested: {suggestion}",
-                    Location = table.AnnotationFile is { } file && invalidEntries.TryGetValue((file, column.Name), out var dropped)
-                        // The entry the loader dropped (an unknown category, a key given twice): its own line and column.
-                        ? new FindingLocation(file, Math.Max(1, dropped.Line), Math.Max(0, dropped.Column), File.Exists(Path.Combine(options.PathBase, file)))
-                        : AnnotationLocation(document, column, table, source, annotationsDir, options.PathBase),
+                    Location = location,
                 });
             }
         }
@@ -175,6 +186,8 @@ public static class CheckGate
             Location = location,
         };
     }
+
+    private static string FullPath(string file, string pathBase) => Path.GetFullPath(Path.Combine(pathBase, file));
 
     /// <summary>The display key of a column: <c>table.column</c>, prefixed by <c>source/</c> when given (the
     /// <c>source/table.column</c> form of the reports, claims, diff and scan issues).</summary>

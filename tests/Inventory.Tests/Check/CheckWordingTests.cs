@@ -45,6 +45,31 @@ public sealed class CheckWordingTests
         }
     }
 
+    /// <summary>trial36 finding 10: the columns of a table whose own annotation file could not be read (a tab, an
+    /// unclosed bracket) were listed as "no annotation", as if no file existed; they now name the file and why it did not
+    /// apply. A table with no file at all still says "no annotation".</summary>
+    [TestCase("table: app_user\ncolumns:\n\tid: none\n")]
+    [TestCase("table: app_user\ncolumns: [id, email\n")]
+    public void Evaluate_TableWhoseOwnFileCouldNotBeRead_SaysTheFileWasNotApplied(string yaml)
+    {
+        // As the CLI runs it: the working directory is the path base, the annotations in its annotations/ folder.
+        using var dir = new TempFolder();
+        dir.Write("annotations/app_user.yml", System.Text.RegularExpressions.Regex.Unescape(yaml));
+        var document = CaseInventories.C05();
+        var set = new AnnotationLoader().Load(Path.Combine(dir.Path, "annotations"));
+        var merge = new AnnotationMerger(options: new MergeOptions { PathBase = dir.Path }).Apply(document, set);
+
+        var result = CheckGate.Evaluate(document, new CheckOptions { PathBase = dir.Path, Stale = merge.Stale, AnnotationErrors = set.Errors });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Findings.Any(f => f.Kind == FindingKind.InvalidAnnotation), Is.True);
+            var untagged = result.Failures.Where(f => f.Kind == FindingKind.Untagged && f.Table == "app_user").ToList();
+            Assert.That(untagged, Is.Not.Empty);
+            Assert.That(untagged.Select(f => f.Message), Has.All.StartWith("its annotation file annotations/app_user.yml could not be read, so nothing in it applies"));
+        }
+    }
+
     [Test]
     public void Render_StaleEntryWithLikelyRename_SaysTheRenameOnce()
     {
