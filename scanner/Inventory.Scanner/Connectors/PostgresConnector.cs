@@ -146,7 +146,7 @@ public sealed partial class PostgresConnector : IConnector
             // A relation dropped or renamed since the catalog read (42P01) fails every column alike: reading them one by
             // one would only repeat the failure as one issue per column (trial finding 10), so it is the table's issue.
             return SampleRead.Failed(SampleFailure.OfRefusedStatement(reason.Value, PostgresErrors.IsConversion(e), PostgresErrors.Describe(e), options,
-                narrowable: e is not PostgresException { SqlState: "42P01" }), method);
+                narrowable: e is not PostgresException { SqlState: "42P01" }, lockWait: e is PostgresException { SqlState: "55P03" }), method);
         }
     }
 

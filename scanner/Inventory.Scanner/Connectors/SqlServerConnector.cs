@@ -343,7 +343,7 @@ public sealed class SqlServerConnector : IConnector
     internal static SampleFailure SampleFailureOf(int number, string description, SampleOptions options) => number switch
     {
         -2 => new(NotSampledReason.TimedOut, "timeout", $"sampling stopped after the statement timeout of {SampleLimits.Duration(options.StatementTimeout)}; {SampleLimits.TimeoutAdvice(options)}"),
-        1222 => new(NotSampledReason.TimedOut, "timeout", $"a lock was not granted within the lock timeout of {SampleLimits.Duration(options.LockTimeout)}; {SampleLimits.TimeoutAdvice(options)}"),
+        1222 => new(NotSampledReason.TimedOut, "timeout", $"a lock was not granted within the lock timeout of {SampleLimits.Duration(options.LockTimeout)}; {SampleLimits.TimeoutAdvice(options, lockWait: true)}"),
         229 or 230 => new(NotSampledReason.NoPrivilege, "no-privilege", $"SELECT permission denied ({description})"),
         245 or 8114 or 8115 or 6522 or 9420 or 9402 => new(NotSampledReason.Error, "conversion-error", $"a value could not be converted to text ({description})"),
         _ => new(NotSampledReason.Error, "error", $"sampling failed ({description})"),

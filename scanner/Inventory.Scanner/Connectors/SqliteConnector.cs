@@ -332,7 +332,7 @@ public sealed partial class SqliteConnector : IConnector
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
             return Failed(NotSampledReason.TimedOut, "timeout",
-                $"the database stayed locked longer than the lock timeout of {SampleLimits.Duration(options.LockTimeout)}; {SampleLimits.TimeoutAdvice(options)}");
+                $"the database stayed locked longer than the lock timeout of {SampleLimits.Duration(options.LockTimeout)}; {SampleLimits.TimeoutAdvice(options, lockWait: true)}");
         }
         catch (SqliteException e)
         {

@@ -18,6 +18,17 @@ public sealed class RefusedStatementFailureTests
     public string OfRefusedStatement_Reason_IssueKind(NotSampledReason reason, bool conversion) =>
         SampleFailure.OfRefusedStatement(reason, conversion, "SQLSTATE 57014", Limits, narrowable: true).Kind;
 
+    /// <summary>trial36 finding 11: after a lock wait only the lock timeout (or waiting for the lock) helps; the advice
+    /// no longer starts with the statement timeout.</summary>
+    [Test]
+    public void OfRefusedStatement_LockWait_AdviceNamesTheLockTimeoutOnly()
+    {
+        var failure = SampleFailure.OfRefusedStatement(NotSampledReason.TimedOut, false, "SQLSTATE 55P03", Limits, narrowable: true, lockWait: true);
+
+        Assert.That(failure.Message, Is.EqualTo("sampling failed: SQLSTATE 55P03; the limits were a statement timeout of 30 s and a lock timeout of 250 ms; "
+            + "to read it, raise lock-timeout: under the source's sample: in inventory.yml (or pass --lock-timeout), scan again when the other session's lock is released, or exclude the table"));
+    }
+
     [Test]
     public void OfRefusedStatement_TimedOut_MessageNamesTheLimitsAndWhatToChange()
     {

@@ -145,7 +145,7 @@ public sealed partial class MySqlDatabaseConnector : IConnector
             // A table dropped or renamed since the catalog read (1146) fails every column alike: one issue for the table,
             // not one per column after reading them one by one (trial finding 10).
             return SampleRead.Failed(SampleFailure.OfRefusedStatement(reason!.Value, MySqlErrors.IsConversion(e), MySqlErrors.Describe(e), options,
-                narrowable: e.Number != 1146), method);
+                narrowable: e.Number != 1146, lockWait: e.Number == 1205), method);
         }
     }
 

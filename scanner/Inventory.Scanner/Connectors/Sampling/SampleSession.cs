@@ -21,7 +21,10 @@ internal sealed record SampleFailure(NotSampledReason Reason, string Kind, strin
     /// <param name="options">The limits the read ran under.</param>
     /// <param name="narrowable">False when the failure belongs to the whole table (a table dropped since the catalog read).</param>
     /// <returns>The failure.</returns>
-    public static SampleFailure OfRefusedStatement(NotSampledReason reason, bool conversion, string description, SampleOptions options, bool narrowable)
+    /// <param name="lockWait">True when the statement gave up waiting for another session's lock (its advice then names
+    /// the lock timeout only).</param>
+    public static SampleFailure OfRefusedStatement(NotSampledReason reason, bool conversion, string description, SampleOptions options, bool narrowable,
+        bool lockWait = false)
     {
         var kind = reason switch
         {
@@ -29,7 +32,7 @@ internal sealed record SampleFailure(NotSampledReason Reason, string Kind, strin
             NotSampledReason.NoPrivilege => "no-privilege",
             _ => conversion ? "conversion-error" : "error",
         };
-        var advice = reason == NotSampledReason.TimedOut ? "; " + SampleLimits.TimeoutAdvice(options) : "";
+        var advice = reason == NotSampledReason.TimedOut ? "; " + SampleLimits.TimeoutAdvice(options, lockWait) : "";
         return new SampleFailure(reason, kind, $"sampling failed: {description}{advice}", narrowable);
     }
 }
@@ -76,9 +79,14 @@ internal static class SampleLimits
     /// to read it, raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout (or --lock-timeout), or
     /// exclude the table</c>.</summary>
     /// <param name="options">The limits the read ran under.</param>
-    public static string TimeoutAdvice(SampleOptions options) =>
+    /// <param name="lockWait">True when the read waited for a lock another session holds (PostgreSQL 55P03, MySQL 1205,
+    /// SQL Server 1222, a locked SQLite file): then only the lock timeout, or scanning once the lock is released, helps, so
+    /// the advice names those (trial36 finding 11: it started with "raise timeout:").</param>
+    public static string TimeoutAdvice(SampleOptions options, bool lockWait = false) =>
         $"the limits were a statement timeout of {Duration(options.StatementTimeout)} and a lock timeout of {Duration(options.LockTimeout)}; "
-        + "to read it, raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout (or --lock-timeout), or exclude the table";
+        + (lockWait
+            ? "to read it, raise lock-timeout: under the source's sample: in inventory.yml (or pass --lock-timeout), scan again when the other session's lock is released, or exclude the table"
+            : "to read it, raise timeout: (or lock-timeout:) under the source's sample: in inventory.yml, or pass --timeout (or --lock-timeout), or exclude the table");
 
     /// <summary>What to change after a catalog read outlasted the lock timeout: <c>the catalog read waited longer than the
     /// lock timeout of 5 s for a lock …; raise lock-timeout: under the source's sample: in inventory.yml (or pass --lock-timeout), or scan again

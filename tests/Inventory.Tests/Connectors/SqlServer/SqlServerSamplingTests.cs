@@ -166,8 +166,8 @@ public sealed class SqlServerSamplingTests
             Assert.That(sample.NotSampled, Is.EqualTo(NotSampledReason.TimedOut));
             Assert.That(sample.Columns["Email"].NotSampled, Is.EqualTo(NotSampledReason.TimedOut));
             Assert.That(sample.Issues.Single(i => i.Column is null).Message, Is.EqualTo("a lock was not granted within the lock timeout of 5 s; "
-                + "the limits were a statement timeout of 30 s and a lock timeout of 5 s; to read it, raise timeout: (or lock-timeout:) "
-                + "under the source's sample: in inventory.yml, or pass --timeout (or --lock-timeout), or exclude the table"));
+                + "the limits were a statement timeout of 30 s and a lock timeout of 5 s; to read it, raise lock-timeout: under the source's "
+                + "sample: in inventory.yml (or pass --lock-timeout), scan again when the other session's lock is released, or exclude the table"));
         }
     }
 
