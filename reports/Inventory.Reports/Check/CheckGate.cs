@@ -69,13 +69,12 @@ public static class CheckGate
                     // The entry the loader dropped (an unknown category, a key given twice): its own line and column.
                     ? new FindingLocation(file, Math.Max(1, dropped.Line), Math.Max(0, dropped.Column), File.Exists(Path.Combine(options.PathBase, file)))
                     : AnnotationLocation(document, column, table, source, annotationsDir, options.PathBase);
+                // The table's own file exists but could not be read (a tab, an unclosed bracket): the reason names it
+                // rather than "no annotation" (trial36 finding 10: a dozen such lines for tables whose file was there).
+                var unreadOwnFile = table.AnnotationFile is null && column.Annotation is null && location.Exists
+                    && unreadableFiles.Contains(FullPath(location.File, options.PathBase)) ? location.File : null;
                 var message = UntaggedReason(column, table, source.DefaultSchema, options.AcceptClassificationAbove, invalidEntries,
-                    misnamed.GetValueOrDefault((source.Name, table.QualifiedName)) ?? misnamed.GetValueOrDefault((null, table.QualifiedName)), options.PathBase);
-                // The table's own file exists but could not be read (a tab, an unclosed bracket): say so rather than "no
-                // annotation" (trial36 finding 10: a dozen such lines for tables whose file was there).
-                if (table.AnnotationFile is null && column.Annotation is null && location.Exists && message.StartsWith("no annotation", StringComparison.Ordinal)
-                    && !message.StartsWith("no annotation; the entry for table", StringComparison.Ordinal) && unreadableFiles.Contains(FullPath(location.File, options.PathBase)))
-                    message = $"its annotation file {location.File} could not be read, so nothing in it applies (see the invalid-annotation finding)" + message["no annotation".Length..];
+                    misnamed.GetValueOrDefault((source.Name, table.QualifiedName)) ?? misnamed.GetValueOrDefault((null, table.QualifiedName)), unreadOwnFile, options.PathBase);
                 findings.Add(new CheckFinding
                 {
                     Kind = FindingKind.Untagged, Source = source.Name, Table = table.QualifiedName, Column = column.Name, Key = key,
@@ -198,7 +197,7 @@ public static class CheckGate
         $"{(source is null ? "" : source + "/")}{table}{(column is null ? "" : "." + column)}";
 
     private static string UntaggedReason(ColumnEntry column, TableEntry table, string defaultSchema, double? threshold, Dictionary<(string File, string Column), AnnotationError> invalid,
-        StaleAnnotation? misnamed, string pathBase)
+        StaleAnnotation? misnamed, string? unreadOwnFile, string pathBase)
     {
         var why = column.Annotation is not null ? "annotation entry has no category" + PathGap(column)
             : table.AnnotationFile is not null && invalid.TryGetValue((table.AnnotationFile, column.Name), out var error)
@@ -208,6 +207,8 @@ public static class CheckGate
             : table.AnnotationFile is not null ? "no entry in the table's annotation"
             : misnamed is not null
                 ? $"no annotation; the entry for table '{misnamed.Table}' ({AnnotationMerger.DisplayPath(misnamed.Location.File, pathBase)}:{misnamed.Location.Line}) matches no table: meant for this one?"
+            : unreadOwnFile is not null
+                ? $"its annotation file {unreadOwnFile} could not be read, so nothing in it applies (see the invalid-annotation finding)"
             : "no annotation";
         if (column.Status == ColumnStatus.Suggested && threshold is { } t && column.Confidence < t)
             why += $"; classification confidence {ConfidenceText.Format(column.Confidence)} is below {t.ToString("0.##", CultureInfo.InvariantCulture)}";
