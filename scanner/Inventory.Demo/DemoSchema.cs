@@ -289,7 +289,7 @@ internal static class DemoSchema
             Fk("referrer_user_id", "users"),
             C("invitee_email", "VARCHAR(255)", "contact.email", "TRAP: new table, no annotation", "NOT NULL"),
             C("invitee_name", "VARCHAR(200)", "contact.name"),
-            C("code", "VARCHAR(16)", None, "public promotional code, not a secret", "NOT NULL"),
+            C("code", "VARCHAR(16)", "other_personal.credentials", "a unique code mailed to one invitee that redeems the invitation: an invitation token (tie-breakers 7 and 9; the corpus labels invitation codes so)", "NOT NULL"),
             C("credit_cents", "INTEGER", "financial.billing", "credit granted to the referrer's invoices"),
             Time("sent_at", notNull: true),
             Time("accepted_at"),
