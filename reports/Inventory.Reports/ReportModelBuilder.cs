@@ -247,6 +247,10 @@ internal static class ReportModelBuilder
         var hits = (annotated is null ? [] : ContradictingEvidence.Against(c.Classification, annotated).Where(e => e.Matched > 0))
             .Select(e => $"{e.Matched!.Value.ToString(CultureInfo.InvariantCulture)}/{e.Total!.Value.ToString(CultureInfo.InvariantCulture)} sampled values match {e.DataCategory} ({e.Id})")
             .ToList();
+        // A name rule of a special category, national id or date of birth contradicts a `none` the values cannot refute
+        // (the merger's second rule); any confidence is accepted here: the merger already judged it.
+        if (hits.Count == 0 && annotated is not null && ContradictingEvidence.SensitiveName(c.Classification, annotated, 0) is { } name)
+            hits.Add($"its name reads as {name.DataCategory} ({name.Id}) and no value test can refute it");
         return hits.Count == 0 ? "contradicting evidence not recorded in the inventory" : string.Join("; ", hits);
     }
 

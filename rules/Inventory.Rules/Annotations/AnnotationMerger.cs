@@ -14,6 +14,11 @@ public sealed record MergeOptions
     /// <summary>Fewest non-null values a detector must have tested to contradict an annotation (default 1: C05 reports a
     /// conflict on 1 of 1 values; raise it to need more evidence).</summary>
     public int ConflictMinValues { get; init; } = 1;
+    /// <summary>Least confidence of a name-based suggestion of a special category, a national id or a date of birth
+    /// (<see cref="ContradictingEvidence.NameContradictedCategories"/>) for it to contradict an annotation of <c>none</c>
+    /// without a <c>reason</c> (default 0.6: those categories are rare, so their calibrated confidence stays lower than
+    /// an e-mail's; a name rule of that category must also be part of the evidence).</summary>
+    public double SensitiveNameConfidence { get; init; } = 0.6;
     /// <summary>When false, annotations of tables absent from the inventory are not reported as stale (use it when the
     /// inventory covers only part of the database, e.g. <c>annotate --table</c>).</summary>
     public bool ReportMissingTables { get; init; } = true;
@@ -390,6 +395,11 @@ public sealed class AnnotationMerger
             column.Conflict = $"labelled {category} by the {DatabaseLabels.OriginOf(column.DatabaseLabel!)}, but {evidence.Matched}/{evidence.Total} " +
                               $"non-null sampled values are {Suggestions.Noun(evidence.DataCategory!)} ({evidence.Id})";
         }
+        else if (SensitiveNameContradiction(column.Classification, category) is { } byName)
+        {
+            column.Status = ColumnStatus.Conflict;
+            column.Conflict = $"labelled {category} by the {DatabaseLabels.OriginOf(column.DatabaseLabel!)}, {byName}";
+        }
     }
 
     /// <summary>What the inventory records of an annotation entry (a column's or a JSON path's): its category, reason
@@ -421,7 +431,22 @@ public sealed class AnnotationMerger
             column.Conflict = $"annotated {category}, but {evidence.Matched}/{evidence.Total} non-null sampled values are " +
                               $"{Suggestions.Noun(evidence.DataCategory!)} ({evidence.Id})";
         }
+        else if (SensitiveNameContradiction(column.Classification, category) is { } byName)
+        {
+            column.Status = ColumnStatus.Conflict;
+            column.Conflict = $"annotated {category}, {byName}";
+        }
     }
+
+    /// <summary>The second half of a conflict message when a name rule contradicts a <c>none</c> given to a column of a
+    /// special category, national id or date of birth (<see cref="ContradictingEvidence.SensitiveName"/>), or null:
+    /// <c>but its name reads as health data (GDPR Art. 9) (name.en.health, suggested other_personal.health at 0.89) and no
+    /// value test can refute it</c>. Names the rule and the confidence, never a value.</summary>
+    private string? SensitiveNameContradiction(ColumnClassification? classification, string annotated) =>
+        ContradictingEvidence.SensitiveName(classification, annotated, _options.SensitiveNameConfidence) is { } rule
+            ? $"but its name reads as {Suggestions.Noun(rule.DataCategory!)} ({rule.Id}, suggested {rule.DataCategory} at " +
+              $"{classification!.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}) and no value test can refute it"
+            : null;
 
     /// <summary>What an engine that hides ungranted objects does, for stale messages.</summary>
     private const string HiddenObjects = "MySQL, MariaDB and SQL Server list only the tables and columns the user holds a privilege on";

@@ -25,4 +25,30 @@ public static class ContradictingEvidence
             .OrderByDescending(e => (double)e.Matched!.Value / e.Total!.Value)
             .ThenBy(e => e.Id, StringComparer.Ordinal);
     }
+
+    /// <summary>The categories whose name evidence alone contradicts an annotation of <c>none</c>: the special
+    /// categories of GDPR Art. 9(1) (<c>other_personal.health</c>, <c>other_personal.special_category</c>), the national
+    /// identification number (Art. 87) and the date of birth. No counting value test confirms or refutes most of them
+    /// (a diagnosis code or a birth date looks like any code or date), so without this rule an annotation of <c>none</c>
+    /// would drop the most sensitive columns from the record and from every claim without a trace (trial37 finding 4).</summary>
+    public static IReadOnlySet<string> NameContradictedCategories { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "other_personal.health", "other_personal.special_category", "other_personal.national_id", "other_personal.date_of_birth",
+    };
+
+    /// <summary>The name rule that contradicts an annotation of <c>none</c>: the column's classification suggests one of
+    /// <see cref="NameContradictedCategories"/> at <paramref name="minimumConfidence"/> or more, and a name rule of that
+    /// very category is part of its evidence (a model-only suggestion is not enough). Null for any other annotated
+    /// category, suggestion or evidence.</summary>
+    /// <param name="classification">The column's classification, or null.</param>
+    /// <param name="annotatedCategory">The category the annotation (or database label) gives.</param>
+    /// <param name="minimumConfidence">Least confidence of the suggestion, in [0, 1].</param>
+    /// <returns>The name-rule evidence item (its <see cref="EvidenceItem.Id"/> names the rule), or null.</returns>
+    public static EvidenceItem? SensitiveName(ColumnClassification? classification, string annotatedCategory, double minimumConfidence)
+    {
+        if (annotatedCategory != "none") return null;
+        if (classification is not { DataCategory: { } judged } || !NameContradictedCategories.Contains(judged)
+            || classification.Confidence < minimumConfidence) return null;
+        return classification.Evidence.FirstOrDefault(e => e.Kind is "name-rule" or Inventory.Rules.NameEvidence.NameAuthorityKind && e.DataCategory == judged);
+    }
 }

@@ -83,6 +83,10 @@ public static class Suggestions
         "automatic.ip_address" => "IP addresses",
         "automatic.user_agent" => "user agents",
         "automatic.browser_language" => "language tags (BCP 47)",
+        "other_personal.health" => "health data (GDPR Art. 9)",
+        "other_personal.special_category" => "a special category of data (GDPR Art. 9)",
+        "other_personal.national_id" => "national identification numbers",
+        "other_personal.date_of_birth" => "dates of birth",
         _ => dataCategory,
     };
 

@@ -6,6 +6,9 @@ namespace Inventory.Rules.Policy;
 /// <summary>Turns the strict YAML tree into a <see cref="PolicyDocument"/>, rejecting anything unknown.</summary>
 internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabulary)
 {
+    /// <summary>The special categories of personal data of GDPR Art. 9(1) in the taxonomy.</summary>
+    private static readonly string[] SpecialCategories = ["other_personal.health", "other_personal.special_category"];
+
     private static readonly string[] RecipientKinds = ["processor", "controller", "authority", "internal"];
 
     public PolicyDocument Parse(string text)
@@ -93,12 +96,17 @@ internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabular
             var legal = new List<LegalBasis>();
             foreach (var item in ItemOrItems(map, "legal-basis"))
             {
-                if (item is YScalar s) { legal.Add(new LegalBasis(s.Value, null)); continue; }
+                if (item is YScalar s) { legal.Add(new LegalBasis(Article(s, s.Value), null)); continue; }
                 var lm = item as YMapping ?? throw item.Error("a legal basis is a value (Art. 6(1)(b)) or a mapping with article and detail");
                 lm.AllowOnly("legal basis", "article", "detail");
-                legal.Add(new LegalBasis(lm.RequireString("article", "legal basis"), lm.String("detail")));
+                legal.Add(new LegalBasis(Article(lm["article"] ?? lm, lm.RequireString("article", "legal basis")), lm.String("detail")));
             }
             var categories = Categories(map, "data-categories");
+            if (role == ProcessingRole.Controller && legal.Count > 0
+                && categories.FirstOrDefault(c => SpecialCategories.Contains(c)) is { } special
+                && !legal.Any(b => LegalBasisArticle.TryRead(b.Article, out var a, out _) && a!.IsSpecialCategoryCondition))
+                throw map["legal-basis"]!.Error($"activity '{id}' declares {special}, a special category of data (Art. 9(1)): its legal basis " +
+                    "needs a condition of Art. 9(2) besides its Art. 6(1) basis, e.g. Art. 9(2)(a) explicit consent, Art. 9(2)(b) employment law, Art. 9(2)(h) health care");
             var recipientIds = map.Strings("recipients");
             CheckRecipients(map, "recipients", recipientIds, recipients);
             var retention = new List<RetentionRule>();
@@ -236,6 +244,12 @@ internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabular
         YSequence seq => seq.Items,
         var n => throw n.Error($"'{key}' must be a list"),
     };
+
+    /// <summary>The article of a legal basis as written, once <see cref="LegalBasisArticle.TryRead"/> accepts it.</summary>
+    /// <exception cref="ConfigurationException">At <paramref name="at"/>'s line and column when the text names no legal
+    /// basis of the GDPR (<c>Art. 6(1)(g)</c>, <c>contract</c>).</exception>
+    private static string Article(YNode at, string text) =>
+        LegalBasisArticle.TryRead(text, out _, out var error) ? text : throw at.Error(error!);
 
     /// <summary>A list, or a single value or mapping given alone (<c>legal-basis: Art. 6(1)(b)</c>) as a one-item list.</summary>
     private static IEnumerable<YNode> ItemOrItems(YMapping map, string key) => map[key] switch

@@ -119,7 +119,7 @@ public sealed class MySqlExportRoundTripTests
               id: none
               prefs: contact.email
               doc: none
-              age: none
+              age: { category: none, reason: "an age bracket of the profile, reviewed" }
               score: none
               city: contact.postal_address
               latin_name: contact.name
