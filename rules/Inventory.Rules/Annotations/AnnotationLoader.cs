@@ -224,7 +224,12 @@ public sealed class AnnotationLoader
             return null;
         }
         var source = Try(errors, () => map.String("source"));
-        var activity = Try(errors, () => map.String("activity"));
+        // One table, one processing activity: a list gets the way to record another use of the data (trial37 finding 5).
+        var activity = map["activity"] is YSequence activities
+            ? Try<string>(errors, () => throw activities.Error("'activity' must be a single value, not a list: a table is attributed to one " +
+                "processing activity; name the other purposes it serves in that activity's 'purposes' in the policy, or annotate a view of the " +
+                "table with the other activity (each view is another use of the data in the record)"))
+            : Try(errors, () => map.String("activity"));
         var retention = Try(errors, () => map.String("retention"));
         var sharedWith = Try(errors, () => map.Strings("shared-with")) ?? [];
         var reason = Try(errors, () => map.String("reason"));
