@@ -87,7 +87,7 @@ public sealed class ConnectionSecretAdversarialTests : GeneratedNameFixture
         Assert.That(matched, Is.Zero, "users without a password, masked or templated passwords, URLs, e-mails, times, key–value strings without a password, prose");
     }
 
-    private static readonly string[] NeutralColumns = ["value", "config", "settings", "target", "endpoint", "dsn", "url", "valeur", "parametre", "cible", "wert", "einstellung", "ziel", "valor", "ajuste", "destino"];
+    private static readonly string[] NeutralColumns = ["value", "source", "settings", "target", "endpoint", "dsn", "url", "valeur", "parametre", "cible", "wert", "einstellung", "ziel", "valor", "ajuste", "destino"];
     private static readonly string[] NeutralTables = ["integrations", "app_settings", "datasources", "webhooks", "parametres", "einstellungen", "ajustes", "connections"];
 
     /// <summary>300 sampled columns under neutral names of neutral tables, each of 40 values drawn from <paramref name="value"/>.</summary>
