@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Inventory.Catalog;
 using Inventory.Classification;
@@ -77,6 +78,62 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         return decision with { Evidence = [.. head, .. decision.Evidence] };
     }
 
+    /// <summary>The words of a bare language key (after the tokenizer's abbreviations: <c>lang</c> reads as language), in
+    /// English, French, German and Spanish: a key whose values, when they are language tags, are a language preference.</summary>
+    private static readonly FrozenSet<string> LanguageKeys = new[]
+    {
+        "language", "locale", "language code", "locale code", "langue", "code langue", "sprache", "sprachcode", "idioma",
+        "codigo idioma", "codigo de idioma",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A detector that decides a plain column only with its name's support
+    /// (<see cref="DetectorWeight.NeedsNameSupport"/>), seen at a JSON path (trial36 finding 9: <c>fr-FR</c>, <c>de-DE</c> at
+    /// <c>$.prefs.lang</c> got no suggestion while the same values in a plain <c>locale</c> column were
+    /// automatic.browser_language). It counts at the path as in a plain column when at least
+    /// <see cref="RuleClassifierOptions.SupportShare"/> of the path's values match and the key's own category supports it
+    /// (step 3 of <see cref="ValueRules"/>); language tags also count under a bare language key (<c>lang</c>,
+    /// <c>locale</c>, <c>langue</c>, <c>sprache</c>, <c>idioma</c>) of a document of a person's or account's table: a language
+    /// kept there is that person's preference (LABELS.md tie-breaker 5). Never the application's own settings
+    /// (<see cref="ApplicationSetting"/>) nor a thing's language (<see cref="NotAPersonsLanguage"/>); a key whose name says
+    /// something else is not read (a country code reads <c>fr</c>, <c>de</c>, <c>es</c> too; <c>lng</c> is a longitude).</summary>
+    /// <param name="scores">The detectors' results over the path's values.</param>
+    /// <param name="key">The key's name match (its table groups are its parent object's, or the column's table's).</param>
+    /// <param name="tableGroups">The column's own table's groups.</param>
+    /// <returns>The detector's score, or null when none counts.</returns>
+    private DetectorScore? SupportedByTheKey(DetectorResult scores, NameMatch? key, IReadOnlyList<string> tableGroups)
+    {
+        if (key is null) return null;
+        bool owners = tableGroups.Contains("person") || tableGroups.Contains("user-account");
+        foreach (var score in scores.Scores)
+        {
+            if (score.Weight != DetectorWeight.NeedsNameSupport || score.DataCategory is null || score.Matched < 2) continue;
+            if (!ValueRules.Enough(score, _options.SupportShare, _options)) continue;
+            bool supported = score.Detector.IsSupportedBy(key.DataCategory) && !ApplicationSetting(key, key.DataCategory!);
+            bool bareLanguage = score.Id == DetectorIds.LanguageTag && key.DataCategory is null or "none" && owners
+                && LanguageKeys.Contains(string.Join(' ', key.Tokens));
+            if ((supported || bareLanguage) && !NotAPersonsLanguage(key, score.DataCategory, tableGroups)) return score;
+        }
+        return null;
+    }
+
+    // Table groups whose language is a thing's, not a person's (LABELS.md tie-breaker 5: a catalogue item's language is none).
+    private static readonly string[] ThingsLanguageGroups = ["translation", "catalogue", "company", "organisation-publication"];
+
+    /// <summary>True when a language at a JSON path is not a person's preference (LABELS.md tie-breaker 5): the key's object
+    /// or the column's table is a translation, a catalogue, a company or a publication, or a configuration object or table
+    /// outside a table of people or accounts (<c>app_settings.value</c> <c>$.ui.locale</c>; a user's <c>$.settings.lang</c>
+    /// stays theirs).</summary>
+    /// <param name="key">The key's name match (its table groups are its parent object's, or the column's table's).</param>
+    /// <param name="category">The category found at the path.</param>
+    /// <param name="tableGroups">The column's own table's groups.</param>
+    private static bool NotAPersonsLanguage(NameMatch key, string category, IReadOnlyList<string> tableGroups)
+    {
+        if (category != "automatic.browser_language") return false;
+        if (ThingsLanguageGroups.Any(g => key.TableGroups.Contains(g) || tableGroups.Contains(g))) return true;
+        bool owners = tableGroups.Contains("person") || tableGroups.Contains("user-account");
+        return !owners && (key.TableGroups.Contains("configuration") || tableGroups.Contains("configuration"));
+    }
+
     /// <summary>True when a JSON key's language or time-zone category is the application's own setting: a top-level key
     /// (<c>$.timezone_default</c>, <c>$.locale</c>) of a document in a table that configures the application
     /// (<c>app_settings</c>, <c>parametres</c>, <c>Einstellungen</c>) and holds no person's or account's rows (kinds25, C28's
@@ -154,6 +211,7 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
                 if (!ValueRules.Enough(score, _options.DetectorShare, _options)) continue;
                 if (hit is null || score.Ratio > hit.Value.Ratio) hit = score;
             }
+            hit ??= SupportedByTheKey(scores, key, names.Match.TableGroups);
             if (hit is { } h)
             {
                 found.Add(h.DataCategory!);
@@ -169,7 +227,8 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
                 // A bare name key whose values are people's full names, outside a catalogue, lookup, company or machine
                 // object ($.charge.billing_details.name; not $.product.name): a person's name, as a bare name column is.
                 PeopleAtPath(people, "a bare name key");
-            else if (key is { DataCategory: { } category, Rule: { } rule } && category != "none" && !ApplicationSetting(key, category))
+            else if (key is { DataCategory: { } category, Rule: { } rule } && category != "none" && !ApplicationSetting(key, category)
+                     && !NotAPersonsLanguage(key, category, names.Match.TableGroups))
             {
                 found.Add(category);
                 keyItems.TryAdd(rule.Id, category);
