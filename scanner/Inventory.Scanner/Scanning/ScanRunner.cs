@@ -97,7 +97,7 @@ public sealed class ScanRunner
         // A batch that fails outside the classifier leaves its tables unreported: stop, and CompleteAsync throws why.
         using var stageFault = stage.Faulted.Register(static state => CancelQuietly((CancellationTokenSource)state!), stop);
         var entries = new ConcurrentBag<(SourceEntry Entry, SourceScan Scan)>();
-        var unreached = new ConcurrentBag<(string Source, ConnectorException Error)>();
+        var unreached = new ConcurrentBag<(string Source, ConnectorException Error, string? Origin)>();
         int done = 0;
         try
         {
@@ -129,9 +129,9 @@ public sealed class ScanRunner
                     {
                         // One source of several that cannot be reached (down, wrong port, refused login, no CONNECT) is a
                         // scan issue: the others are still scanned (trial 19: one tenant database down aborted the fleet).
-                        // Its error names the source and where its connection is written (trial35 finding 12).
-                        e = e.SourceName is null ? e.ForSource(source.Config.Name, source.Config.ConnectionOrigin) : e;
-                        unreached.Add((source.Config.Name, e));
+                        // The issue and the progress line already name the source; the issue adds where its connection
+                        // is written (trial35 finding 12), the error alone names the source too if every source failed.
+                        unreached.Add((source.Config.Name, e, source.Config.ConnectionOrigin));
                         progress?.SourceFailed(source.Config.Name, Interlocked.Increment(ref done), sources.Count, e.Message);
                         return;
                     }
@@ -153,9 +153,12 @@ public sealed class ScanRunner
         // Not one source reached: nothing was scanned, so the first failure is the scan's error (exit 2), not an
         // inventory with no columns that a gate would pass.
         if (sources.Count > 0 && unreached.Count == sources.Count)
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(unreached.OrderBy(u => u.Source, StringComparer.Ordinal).First().Error);
-        foreach (var (name, error) in unreached)
-            document.Issues.Add(new ScanIssue(name, null, null, ConnectionFailedKind, $"source not scanned: {error.Message}"));
+        {
+            var first = unreached.OrderBy(u => u.Source, StringComparer.Ordinal).First();
+            throw first.Error.SourceName is null ? first.Error.ForSource(first.Source, first.Origin) : first.Error;
+        }
+        foreach (var (name, error, origin) in unreached)
+            document.Issues.Add(new ScanIssue(name, null, null, ConnectionFailedKind, NotScannedMessage(error, origin)));
         foreach (var (entry, scan) in entries)
         {
             entry.Tables.AddRange(scan.Tables);
@@ -166,6 +169,14 @@ public sealed class ScanRunner
         document.Normalize();
         return document;
     }
+
+    /// <summary>The message of a <see cref="ConnectionFailedKind"/> issue: the issue names the source, so the message
+    /// names it no more and says where its connection is written, e.g. <c>source not scanned (connection at
+    /// inventory.yml:5:17, from ${PANEL_DB}): mysql 127.0.0.1:3306/panel: access denied …</c>.</summary>
+    /// <param name="error">Why the source could not be scanned.</param>
+    /// <param name="origin">Where its connection is written (<see cref="SourceConfig.ConnectionOrigin"/>), or null.</param>
+    internal static string NotScannedMessage(ConnectorException error, string? origin) =>
+        $"source not scanned{(origin is null ? "" : $" (connection at {origin})")}: {error.Message}";
 
     /// <summary>True when the classifier could not be built (waits for it to be built or to fail).</summary>
     private async Task<bool> ClassifierFailedAsync()
