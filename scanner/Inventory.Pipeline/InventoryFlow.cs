@@ -180,10 +180,22 @@ public sealed class InventoryFlow
     /// <param name="folder">Where new stub files go.</param>
     /// <param name="table">Only this qualified table, or null for all.</param>
     /// <returns>The files to create or append to.</returns>
-    public IReadOnlyList<StubFile> PlanAnnotationStubs(InventoryDocument document, AnnotationSet annotations, string folder, string? table)
+    public IReadOnlyList<StubFile> PlanAnnotationStubs(InventoryDocument document, AnnotationSet annotations, string folder, string? table,
+        IReadOnlyDictionary<string, string>? notes = null)
     {
         new AnnotationMerger(Categories(), new MergeOptions { PathBase = PathBase, ReportMissingTables = false }).Apply(document, annotations);
-        return AnnotationStubs.Plan(document, annotations, folder, table, Categories());
+        return AnnotationStubs.Plan(document, annotations, folder, table, Categories(), notes);
+    }
+
+    /// <summary>The annotation files of renamed tables to carry over to the new names, by check's rename hint made strict
+    /// (<see cref="TableRenames"/>), and the notes for the stubs of tables an ambiguous match may be.</summary>
+    /// <param name="document">The inventory (its annotation fields are updated).</param>
+    /// <param name="annotations">The annotations on disk.</param>
+    /// <returns>The plan; nothing is written.</returns>
+    public TableRenamePlan PlanTableRenames(InventoryDocument document, AnnotationSet annotations)
+    {
+        var merged = new AnnotationMerger(Categories(), new MergeOptions { PathBase = PathBase }).Apply(document, annotations);
+        return TableRenames.Plan(document, annotations, merged.Stale);
     }
 
     /// <summary>The policy named by a flag or the config: a path, <c>builtin</c> for the seed policy, or none.</summary>

@@ -44,9 +44,11 @@ public static partial class AnnotationStubs
     /// <param name="outputDirectory">Folder for new files.</param>
     /// <param name="table">Only this qualified table name, or null for every table.</param>
     /// <param name="categories">Known categories, to re-read appended files; defaults to <see cref="KnownCategories.BuiltIn"/>.</param>
+    /// <param name="notes">Comment lines a new stub of a table starts with, by qualified table name (the rename candidates
+    /// of <see cref="TableRenames.Plan"/>), or null.</param>
     /// <returns>Files to write, ordered by path; empty when every column already has an entry.</returns>
     public static IReadOnlyList<StubFile> Plan(InventoryDocument document, AnnotationSet existing, string outputDirectory, string? table = null,
-        IKnownCategories? categories = null)
+        IKnownCategories? categories = null, IReadOnlyDictionary<string, string>? notes = null)
     {
         categories ??= KnownCategories.BuiltIn;
         var outDir = System.IO.Path.GetFullPath(outputDirectory);
@@ -110,6 +112,7 @@ public static partial class AnnotationStubs
             if (stub.SourceLess) sharedPaths[entry.QualifiedName] = System.IO.Path.GetFileName(path);
             var content = new StringBuilder();
             content.Append(CultureInfo.InvariantCulture, $"# Annotations of table {Suggestions.OneLine(entry.QualifiedName)}, written by `inventory annotate`.\n");
+            if (notes?.GetValueOrDefault(entry.QualifiedName) is { } note) content.Append(note);
             // Where the sources' suggestions differ, the column's comment says so (trial35 finding 13: "suggestions from
             // app01-blog" hid that 2 of 5 blogs read comments.content as none).
             var disagreements = stub.SourceLess ? Disagreements(stub.Places, missing) : new Dictionary<string, string>();

@@ -9,7 +9,8 @@ using Spectre.Console.Cli;
 namespace Inventory.Cli.Commands;
 
 /// <summary><c>inventory annotate</c>: writes YAML stubs for the columns that have no annotation entry, with the suggested
-/// category and its evidence as comments and an empty <c>category:</c>. Never rewrites existing entries or other files;
+/// category and its evidence as comments and an empty <c>category:</c>. Never rewrites existing entries or other files,
+/// except a renamed table's file, whose <c>table:</c> is carried over to the new name (<see cref="TableRenames"/>);
 /// a second run changes nothing. Exit 0 on success, 2 when existing annotation files are invalid (fix them first).</summary>
 internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) : AsyncCommand<AnnotateCommand.Settings>
 {
@@ -55,7 +56,20 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
             throw new ConfigurationException($"table '{table}' is not in the inventory{(close is null ? "" : $" (names are case-sensitive: '{close}'?)")}");
         }
 
-        var plan = flow.PlanAnnotationStubs(document, annotations, outDir, settings.Table);
+        // A renamed table's reviewed entries go with it (trial36 finding 4): the file is moved (a rename, so a crash leaves
+        // it whole under one name or the other), then its table: line rewritten; the stubs are planned from the files as
+        // they are then, so a column the renamed table gained is appended to the carried file.
+        var renames = flow.PlanTableRenames(document, annotations);
+        foreach (var carried in renames.Carried.Where(c => settings.Table is null || c.NewTable == settings.Table))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (carried.NewPath != carried.OldPath) File.Move(carried.OldPath, carried.NewPath);
+            AtomicFile.WriteAllText(carried.NewPath, carried.Content);
+            var moved = carried.NewPath == carried.OldPath ? "" : $", now {Path.GetRelativePath(Directory.GetCurrentDirectory(), carried.NewPath)}";
+            console.Write(new Text($"carried over {Path.GetRelativePath(Directory.GetCurrentDirectory(), carried.OldPath)}{moved}: table {carried.OldTable} was renamed to {carried.NewTable} (the one table without annotation that holds its columns); review its entries\n"));
+        }
+        if (renames.Carried.Count > 0) annotations = flow.LoadAnnotations(location);
+        var plan = flow.PlanAnnotationStubs(document, annotations, outDir, settings.Table, renames.Notes);
         foreach (var file in plan)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -49,7 +49,7 @@ internal class ScanSettings : CommandSettings
     public int? Parallelism { get; init; }
 
     [CommandOption("--source-parallelism <N>")]
-    [Description("Sources scanned at once (default 4; config source-parallelism). Connections per server stay bounded (config connections-per-server, default 8).")]
+    [Description("Sources scanned at once (default 4; config source-parallelism). Connections open per server, catalog and sampling together, stay bounded (config connections-per-server, default 8).")]
     public int? SourceParallelism { get; init; }
 
     [CommandOption("--annotations <DIR>")]

@@ -86,8 +86,8 @@ public sealed record InventoryConfig
     public int Parallelism { get; init; } = 4;
     /// <summary>Sources scanned at once (<c>source-parallelism</c>, default 4).</summary>
     public int SourceParallelism { get; init; } = 4;
-    /// <summary>Sampling connections open at once on one server, whatever the number of its sources scanned at once
-    /// (<c>connections-per-server</c>, default 8).</summary>
+    /// <summary>Connections open at once on one server (catalog, sampling and idle pooled ones together), whatever the
+    /// number of its sources scanned at once (<c>connections-per-server</c>, default 8).</summary>
     public int ConnectionsPerServer { get; init; } = 8;
     /// <summary>Folder of the config file (paths are relative to it), or the working directory.</summary>
     public string BaseDirectory { get; init; } = Directory.GetCurrentDirectory();

@@ -40,6 +40,7 @@ namespace Inventory.Connectors;
 public sealed class SqlServerConnector : IConnector
 {
     private readonly ConnectionTarget _target;
+    private string? _opened; // the connection string of the pool this connector opened connections in
     private readonly SqlServerDialect _dialect = SqlServerDialect.Instance;
 
     /// <summary>Creates the connector; nothing is opened until the first call.</summary>
@@ -365,6 +366,7 @@ public sealed class SqlServerConnector : IConnector
         var connection = new SqlConnection(builder.ConnectionString);
         try
         {
+            Volatile.Write(ref _opened, builder.ConnectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -414,6 +416,16 @@ public sealed class SqlServerConnector : IConnector
     /// <summary>The error number and class only: SQL Server messages may quote values (conversion errors) or names.</summary>
     private static string Describe(SqlException e) => $"SQL Server error {e.Number.ToString(CultureInfo.InvariantCulture)}, severity {e.Class.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>Closes the connections this connector left idle in the driver's pool (and those still in use as they
+    /// are returned), so none stays open on the server after the source is scanned: the scan's connection bound counts
+    /// them (<c>connections-per-server</c>).</summary>
+    public ValueTask DisposeAsync()
+    {
+        if (Volatile.Read(ref _opened) is { } opened)
+        {
+            using var connection = new SqlConnection(opened);
+            SqlConnection.ClearPool(connection);
+        }
+        return ValueTask.CompletedTask;
+    }
 }

@@ -12,8 +12,9 @@ public sealed record ScanRequest
     public int Parallelism { get; init; } = 4;
     /// <summary>Sources scanned at once (default 4). Tables of every source share one classification stage.</summary>
     public int SourceParallelism { get; init; } = 4;
-    /// <summary>Sampling connections open at once on one server (host and port), whatever the number of its sources
-    /// scanned at once (default 8). SQLite files count as one server each.</summary>
+    /// <summary>Connections open at once on one server (host and port), catalog, sampling and idle pooled ones
+    /// together, whatever the number of its sources scanned at once (default 8; <see cref="ServerSlots"/>). SQLite
+    /// files count as one server each.</summary>
     public int MaxConnectionsPerServer { get; init; } = 8;
     /// <summary>When set, only this slice of the sources (or, for a single source, of its tables) is scanned and the
     /// document records it (<see cref="Model.InventoryDocument.Shard"/>).</summary>

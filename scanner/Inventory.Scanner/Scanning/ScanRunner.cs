@@ -29,7 +29,8 @@ internal sealed class SourceScan(SourceConfig config, string provider, string de
 /// <summary>
 /// Runs a scan: sources at once up to <see cref="ScanRequest.SourceParallelism"/>; for each, the catalog, then its
 /// tables sampled at once up to <see cref="ScanRequest.Parallelism"/> (and, whatever the number of sources, at most
-/// <see cref="ScanRequest.MaxConnectionsPerServer"/> sampling connections per server); every sampled table goes to one
+/// <see cref="ScanRequest.MaxConnectionsPerServer"/> connections open per server, catalog and idle pooled ones included:
+/// <see cref="ServerSlots"/>); every sampled table goes to one
 /// shared <see cref="ClassificationStage"/> that classifies in batches across tables and sources while sampling goes on.
 /// Sampled values stay in memory only until their batch is classified. A table whose classification throws becomes a
 /// scan issue; the scan goes on.
@@ -96,7 +97,7 @@ public sealed class ScanRunner
         // A batch that fails outside the classifier leaves its tables unreported: stop, and CompleteAsync throws why.
         using var stageFault = stage.Faulted.Register(static state => CancelQuietly((CancellationTokenSource)state!), stop);
         var entries = new ConcurrentBag<(SourceEntry Entry, SourceScan Scan)>();
-        var unreached = new ConcurrentBag<(string Source, ConnectorException Error)>();
+        var unreached = new ConcurrentBag<(string Source, ConnectorException Error, string? Origin)>();
         int done = 0;
         try
         {
@@ -104,8 +105,14 @@ public sealed class ScanRunner
             await Parallel.ForEachAsync(sources, options, async (source, ct) =>
             {
                 var clock = Stopwatch.StartNew();
-                var slots = servers.GetOrAdd(ServerKey(source.Target), _ => new SemaphoreSlim(Math.Max(1, request.MaxConnectionsPerServer)));
+                var server = servers.GetOrAdd(ServerKey(source.Target), _ => new SemaphoreSlim(Math.Max(1, request.MaxConnectionsPerServer)));
                 Task pending;
+                // The source's first slot, taken before its first connection opens (the catalog's): every connection
+                // the scan opens to a server, catalog, sampling or idle in a pool, holds one of its slots (trial36 finding 5).
+                var slots = await ServerSlots.TakeFirstAsync(server, ct).ConfigureAwait(false);
+                // The connector's disposal closes every connection it opened, then the slots are given back (before the
+                // wait for the source's classification, which needs no connection).
+                await using (slots.ConfigureAwait(false))
                 await using (var connector = _connectorFactory(source.Target.WithConnectTimeout(source.Config.Sample.ConnectTimeout)))
                 {
                     try
@@ -122,9 +129,9 @@ public sealed class ScanRunner
                     {
                         // One source of several that cannot be reached (down, wrong port, refused login, no CONNECT) is a
                         // scan issue: the others are still scanned (trial 19: one tenant database down aborted the fleet).
-                        // Its error names the source and where its connection is written (trial35 finding 12).
-                        e = e.SourceName is null ? e.ForSource(source.Config.Name, source.Config.ConnectionOrigin) : e;
-                        unreached.Add((source.Config.Name, e));
+                        // The issue and the progress line already name the source; the issue adds where its connection
+                        // is written (trial35 finding 12), the error alone names the source too if every source failed.
+                        unreached.Add((source.Config.Name, e, source.Config.ConnectionOrigin));
                         progress?.SourceFailed(source.Config.Name, Interlocked.Increment(ref done), sources.Count, e.Message);
                         return;
                     }
@@ -146,9 +153,12 @@ public sealed class ScanRunner
         // Not one source reached: nothing was scanned, so the first failure is the scan's error (exit 2), not an
         // inventory with no columns that a gate would pass.
         if (sources.Count > 0 && unreached.Count == sources.Count)
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(unreached.OrderBy(u => u.Source, StringComparer.Ordinal).First().Error);
-        foreach (var (name, error) in unreached)
-            document.Issues.Add(new ScanIssue(name, null, null, ConnectionFailedKind, $"source not scanned: {error.Message}"));
+        {
+            var first = unreached.OrderBy(u => u.Source, StringComparer.Ordinal).First();
+            throw first.Error.SourceName is null ? first.Error.ForSource(first.Source, first.Origin) : first.Error;
+        }
+        foreach (var (name, error, origin) in unreached)
+            document.Issues.Add(new ScanIssue(name, null, null, ConnectionFailedKind, NotScannedMessage(error, origin)));
         foreach (var (entry, scan) in entries)
         {
             entry.Tables.AddRange(scan.Tables);
@@ -159,6 +169,14 @@ public sealed class ScanRunner
         document.Normalize();
         return document;
     }
+
+    /// <summary>The message of a <see cref="ConnectionFailedKind"/> issue: the issue names the source, so the message
+    /// names it no more and says where its connection is written, e.g. <c>source not scanned (connection at
+    /// inventory.yml:5:17, from ${PANEL_DB}): mysql 127.0.0.1:3306/panel: access denied …</c>.</summary>
+    /// <param name="error">Why the source could not be scanned.</param>
+    /// <param name="origin">Where its connection is written (<see cref="SourceConfig.ConnectionOrigin"/>), or null.</param>
+    internal static string NotScannedMessage(ConnectorException error, string? origin) =>
+        $"source not scanned{(origin is null ? "" : $" (connection at {origin})")}: {error.Message}";
 
     /// <summary>True when the classifier could not be built (waits for it to be built or to fail).</summary>
     private async Task<bool> ClassifierFailedAsync()
@@ -202,7 +220,7 @@ public sealed class ScanRunner
     /// <summary>Reads the catalog and samples every table of a source into the classification stage.</summary>
     /// <returns>The source entry (tables added later), its scan state, and a task that ends when all its tables are classified.</returns>
     private static async Task<(SourceEntry Entry, SourceScan Scan, Task Classified)> SampleSourceAsync(IConnector connector, SourceConfig source,
-        ScanRequest request, ScanShard? tableShard, SemaphoreSlim slots, ClassificationStage stage, IScanProgress? progress, CancellationToken cancellationToken)
+        ScanRequest request, ScanShard? tableShard, ServerSlots slots, ClassificationStage stage, IScanProgress? progress, CancellationToken cancellationToken)
     {
         var filter = new CatalogFilter(source.Include, source.Exclude);
         var catalog = await connector.ReadCatalogAsync(filter, source.Sample, cancellationToken).ConfigureAwait(false);
@@ -222,8 +240,8 @@ public sealed class ScanRunner
         foreach (var issue in catalog.Issues) scan.AddIssue(issue with { Source = source.Name });
         var classified = new TableCountdown(tables.Count);
         var tracking = new CountingProgress(progress, classified);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(tables, options, async (table, ct) =>
+        var samples = source.Role != ProcessingRole.Processor && source.Sample.Rows > 0;
+        async Task ScanTableAsync(TableInfo table, CancellationToken ct)
         {
             var name = table.QualifiedName(catalog.DefaultSchema);
             progress?.TableStarted(source.Name, name);
@@ -234,7 +252,6 @@ public sealed class ScanRunner
                 sample = TableEntries.NotSampled(table, NotSampledReason.Disabled);
             else
             {
-                await slots.WaitAsync(ct).ConfigureAwait(false);
                 try
                 {
                     sample = await connector.SampleAsync(table, source.Sample, ct).ConfigureAwait(false);
@@ -246,14 +263,16 @@ public sealed class ScanRunner
                         Issues = [new ScanIssue(source.Name, name, null, "connection-lost", e.Message)],
                     };
                 }
-                finally
-                {
-                    slots.Release();
-                }
             }
             foreach (var issue in sample.Issues) scan.AddIssue(issue with { Source = source.Name, Table = issue.Table ?? name });
             await stage.EnqueueAsync(new SampledTable(scan, table, sample) { Progress = tracking }, ct).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        }
+        // Up to `parallelism` readers take the source's tables in order. The first reads with the slot the catalog read
+        // held; each other one first takes another slot of the server, and stops waiting for it once no table is left.
+        // A reader holding a slot never waits for another one, so the source always progresses and gives its slots
+        // back when it ends: no deadlock whatever the number of sources and slots.
+        var readers = samples ? Math.Clamp(request.Parallelism, 1, Math.Max(1, tables.Count)) : 1;
+        await slots.ReadAllAsync(tables, readers, ScanTableAsync, cancellationToken).ConfigureAwait(false);
         return (entry, scan, classified.Task);
     }
 

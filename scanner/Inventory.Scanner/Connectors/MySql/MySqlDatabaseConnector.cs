@@ -22,6 +22,7 @@ public sealed partial class MySqlDatabaseConnector : IConnector
     private readonly ConnectionTarget _target;
     private readonly MySqlDialect _dialect = MySqlDialect.Instance;
     private readonly string _connectionString;
+    private int _opened; // 1 once a connection was opened: the pool then has to be cleared on disposal
     private readonly string? _database;
 
     /// <summary>Creates the connector; nothing connects until <see cref="ReadCatalogAsync"/>.</summary>
@@ -214,6 +215,7 @@ public sealed partial class MySqlDatabaseConnector : IConnector
         }
         try
         {
+            Volatile.Write(ref _opened, 1);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             return (connection, MySqlDialect.FlavorOf(connection.ServerVersion));
         }
@@ -333,6 +335,13 @@ public sealed partial class MySqlDatabaseConnector : IConnector
     private static string? NullIfEmpty(MySqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) || reader.GetString(ordinal).Length == 0 ? null : reader.GetString(ordinal);
 
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>Closes the connections this connector left idle in the driver's pool (and those still in use as they
+    /// are returned), so none stays open on the server after the source is scanned: the scan's connection bound counts
+    /// them (<c>connections-per-server</c>).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Volatile.Read(ref _opened) == 0) return;
+        await using var connection = new MySqlConnection(_connectionString);
+        await MySqlConnection.ClearPoolAsync(connection).ConfigureAwait(false);
+    }
 }
