@@ -324,6 +324,24 @@ public sealed class SignableRecordTests
         Assert.That(categories.Where(k => declared.Contains(k.Category) && k.SuggestedOnly).Select(k => k.Category), Is.Empty);
     }
 
+    [Test]
+    public void Build_HostsOwnUsersTableBesideCustomersUsersTables_NotNamedInTheProcessorGrouping()
+    {
+        // Given the host's account table `users` and two customer databases holding a `users` table each.
+        SourceEntry Customer(string name)
+        {
+            var source = Some.Source(name, Some.Table("users", null, Some.Column("id", null, family: global::Inventory.Catalog.TypeFamily.Integer), Some.Column("email", null)));
+            source.Role = ProcessingRole.Processor;
+            return source;
+        }
+        var inventory = Some.Document(Some.Source("panel", Some.Table("users", "account-management", Some.Id(), Some.Column("email", "contact.email"))),
+            Customer("app01"), Customer("app02"));
+
+        var line = ReportModel.Build(inventory, PolicyDocument.Seed).ProcessorActivities.Single().TableGroups.Single();
+
+        Assert.That((line.Text, line.Locations), Is.EqualTo(("users in 2 sources (app01, app02)", new[] { "app01/users", "app02/users" })));
+    }
+
     // Finding 10: the chart counts the host's own data; processor sources are counted apart.
     [Test]
     public void Build_ProcessorSource_ChartLeavesItsColumnsOutAndCountsThem()
