@@ -21,6 +21,10 @@ public sealed class LocationGroup
     public IReadOnlyList<string> Exceptions { get; init; } = [];
     /// <summary>Claims with a finding on the line's columns (category cells), in policy order; empty when none.</summary>
     public IReadOnlyList<string> Violates { get; init; } = [];
+    /// <summary>True when the line's columns are listed for a category the classifier only suggests (not reviewed); its
+    /// members agree, as the detail they are grouped by says it. Written to JSON only when true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool SuggestedOnly { get; init; }
     /// <summary>A claim finding's reason shared by every place of the line (source and schema names replaced by
     /// <c>its source</c> and left out of table names), or null for category cells.</summary>
     public string? Reason { get; init; }
@@ -77,10 +81,13 @@ internal sealed class FleetSummary
 
     /// <summary>Indexes the tables of an inventory by unqualified name.</summary>
     /// <param name="inventory">The inventory (normalised: document order is the order of the places).</param>
-    public FleetSummary(InventoryDocument inventory)
+    /// <param name="scope">The tables that take part in the grouping (null: all): a processor activity's tables are
+    /// grouped among themselves, so the host's own table of the same name is not named as a tenant that lacks one.</param>
+    public FleetSummary(InventoryDocument inventory, Func<SourceEntry, TableEntry, bool>? scope = null)
     {
         foreach (var (s, t) in inventory.AllTables())
         {
+            if (scope is not null && !scope(s, t)) continue;
             var place = new Place(s, t);
             _places[(s.Name, t.QualifiedName)] = place;
             if (!_holders.TryGetValue(t.Name, out var list)) _holders[t.Name] = list = [];
@@ -95,8 +102,8 @@ internal sealed class FleetSummary
     /// <param name="reason">The reason of a claim finding as the line shows it (normalised), or null.</param>
     /// <returns>One group per line.</returns>
     public List<LocationGroup> Group(IEnumerable<Item> items, Func<Place, Item, string>? describe = null,
-        Func<Item, IReadOnlyList<string>>? violates = null, Func<Item, string>? reason = null) =>
-        GroupWithMembers(items, describe, violates, reason).Select(x => x.Line).ToList();
+        Func<Item, IReadOnlyList<string>>? violates = null, Func<Item, string>? reason = null, Func<Item, bool>? suggested = null) =>
+        GroupWithMembers(items, describe, violates, reason, suggested).Select(x => x.Line).ToList();
 
     /// <summary>As <see cref="Group"/>, with the positions (in <paramref name="items"/>) of each line's items, for lists
     /// that keep their own objects behind the lines (the gate's findings, a diff's changes).</summary>
@@ -106,7 +113,7 @@ internal sealed class FleetSummary
     /// <param name="reason">The reason of a line as shown (normalised), or null.</param>
     /// <returns>One line per group with its items' positions, in the order of each line's first item.</returns>
     public List<(LocationGroup Line, IReadOnlyList<int> Members)> GroupWithMembers(IEnumerable<Item> items, Func<Place, Item, string>? describe = null,
-        Func<Item, IReadOnlyList<string>>? violates = null, Func<Item, string>? reason = null)
+        Func<Item, IReadOnlyList<string>>? violates = null, Func<Item, string>? reason = null, Func<Item, bool>? suggested = null)
     {
         var lines = new List<(string Key, List<(Item Item, Place? Place)> Members, List<int> Positions)>();
         var byKey = new Dictionary<string, (List<(Item, Place?)> Members, List<int> Positions)>(StringComparer.Ordinal);
@@ -126,7 +133,7 @@ internal sealed class FleetSummary
             line.Members.Add((item, place));
             line.Positions.Add(position++);
         }
-        return lines.Select(line => (Line(line.Members, describe, violates, reason), (IReadOnlyList<int>)line.Positions)).ToList();
+        return lines.Select(line => (Line(line.Members, describe, violates, reason, suggested), (IReadOnlyList<int>)line.Positions)).ToList();
     }
 
     /// <summary>A detail with the place's source and schema names taken out, so that the same finding in two tenants reads
@@ -141,7 +148,7 @@ internal sealed class FleetSummary
     }
 
     private LocationGroup Line(List<(Item Item, Place? Place)> members, Func<Place, Item, string>? describe,
-        Func<Item, IReadOnlyList<string>>? violates, Func<Item, string>? reason)
+        Func<Item, IReadOnlyList<string>>? violates, Func<Item, string>? reason, Func<Item, bool>? suggested)
     {
         var first = members[0];
         var locations = members.Select(m => m.Item.Location).ToList();
@@ -150,6 +157,7 @@ internal sealed class FleetSummary
             {
                 Location = first.Item.Location, Locations = locations,
                 Violates = violates?.Invoke(first.Item) ?? [], Reason = reason?.Invoke(first.Item),
+                SuggestedOnly = suggested?.Invoke(first.Item) ?? false,
             };
         var table = first.Place.Table.Name;
         var present = members.Select(m => m.Place!).ToHashSet();
@@ -172,6 +180,7 @@ internal sealed class FleetSummary
             Locations = locations,
             Violates = violates?.Invoke(first.Item) ?? [],
             Reason = reason is null ? null : Normalise(reason(first.Item), first.Place),
+            SuggestedOnly = suggested?.Invoke(first.Item) ?? false,
         };
     }
 

@@ -58,8 +58,16 @@ public sealed class ReportModel
     /// <summary>Coverage over the gate's scope: every controller source (processor sources are recorded at system level
     /// and are not checked by <c>inventory check</c>), so <see cref="CoverageCounts.TaggedPercent"/> agrees with <c>check</c>.</summary>
     public required CoverageCounts CoverageTotals { get; init; }
-    /// <summary>Personal columns per top-level category, for the chart (fixed category order; zero rows omitted).</summary>
+    /// <summary>Columns per top-level category of the controller sources (the host's own data), for the chart (fixed
+    /// category order; zero rows omitted).</summary>
     public required IReadOnlyList<CategoryCount> CategoryChart { get; init; }
+    /// <summary>Columns of the processor sources, left out of <see cref="CategoryChart"/>: read from their catalog only,
+    /// their categories are name-only suggestions about customers' data (0 when there is no processor source).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int ChartProcessorColumns { get; init; }
+    /// <summary>How many processor sources <see cref="ChartProcessorColumns"/> counts.</summary>
+    [JsonIgnore]
+    public int ChartProcessorSources => ProcessorSources.Count;
     /// <summary>Personal columns not attributed to any processing activity: their table's annotation names no activity
     /// (or one the policy does not define), or no policy was given. Findings for the DPO.</summary>
     public required IReadOnlyList<ColumnRow> Unassigned { get; init; }
@@ -225,7 +233,9 @@ public sealed class ActivityRecord
     public required IReadOnlyList<CategoryRecord> Categories { get; init; }
     /// <summary>Recipients.</summary>
     public required IReadOnlyList<RecipientRow> Recipients { get; init; }
-    /// <summary>Third-country transfers with their safeguards, as text; empty when none.</summary>
+    /// <summary>Third-country transfers with their safeguards, as text: each recipient with a <c>transfer:</c> block, and
+    /// each recipient in a country outside the EEA without one, flagged <c>⚠ no safeguard declared</c>
+    /// (<see cref="ThirdCountries"/>); empty when none.</summary>
     public required IReadOnlyList<string> Transfers { get; init; }
     /// <summary>Recipients that the annotations (<c>shared-with</c> of a table or a column holding this activity's personal
     /// data) name and the activity does not declare, as "name (kind, country): source/table[.column], …"; a recipient
@@ -323,8 +333,13 @@ public sealed class ColumnMark
 {
     /// <summary><c>source/table.column</c>.</summary>
     public required string Location { get; init; }
-    /// <summary>Ids of the claims with a finding on this column (empty when none), in policy order.</summary>
+    /// <summary>Ids of the claims with a finding on this column (empty when none), in policy order; for a category found
+    /// inside the column's content, only the findings about that category.</summary>
     public required IReadOnlyList<string> Violates { get; init; }
+    /// <summary>True when the column is listed for a category the classifier only suggests (status <c>suggested</c>, not
+    /// reviewed): the record marks it <c>(suggested, not reviewed)</c>. Written to JSON only when true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool SuggestedOnly { get; init; }
 }
 
 /// <summary>A recipient as shown in the record.</summary>
@@ -342,6 +357,11 @@ public sealed class RecipientRow
     public string? Country { get; init; }
     /// <summary>Transfer as "country (safeguard)", or null.</summary>
     public string? Transfer { get; init; }
+    /// <summary>True when the recipient's country is outside the EEA (or not an ISO 3166-1 alpha-2 code) and the policy
+    /// declares no transfer for it (<see cref="ThirdCountries.LacksSafeguard"/>): the record lists the transfer with
+    /// <c>⚠ no safeguard declared</c>. Written to JSON only when true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool NoSafeguard { get; init; }
 }
 
 /// <summary>A retention rule as shown in the record.</summary>
@@ -477,6 +497,11 @@ public sealed class SourceCoverage : CoverageCounts
     public required ProcessingRole Role { get; init; }
     /// <summary>Host and database without credentials.</summary>
     public required string Target { get; init; }
+    /// <summary>For a processor source: the controller its data is processed for, from the config's <c>controller:</c>
+    /// (Art. 30(2)(a)); null when not declared (the processor record then says <c>not declared ⚠</c>) and for
+    /// controller sources. Left out of JSON when null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Controller { get; init; }
     /// <summary>False when a table or column could not be read.</summary>
     public required bool Complete { get; init; }
     /// <summary>Per-table coverage.</summary>

@@ -100,9 +100,9 @@ internal static class ReportModelBuilder
             }
         }
 
-        var violations = claims.SelectMany(r => r.Findings.Where(f => f.Column is not null).Select(f => (f.Location, r.Claim.Id)))
+        var violations = claims.SelectMany(r => r.Findings.Where(f => f.Column is not null).Select(f => (f.Location, Violation: new Violation(r.Claim.Id, f.DataCategory))))
             .GroupBy(x => x.Location, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Id).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Violation>)g.Select(x => x.Violation).ToList(), StringComparer.Ordinal);
         // A view column that shows a base column of the same record is the same data: the record lists the base column
         // and names the views it is also readable through (ViewReadingsOf); every column keeps its row in the column list.
         var views = ViewReadingsOf(assignment);
@@ -150,6 +150,7 @@ internal static class ReportModelBuilder
             Coverage = coverage,
             CoverageTotals = totals,
             CategoryChart = Chart(inventory),
+            ChartProcessorColumns = inventory.AllColumns().Count(x => x.Source.Role == ProcessingRole.Processor),
             Unassigned = unassigned,
             UnassignedLines = fleet.Group(unassigned.Select(r => new FleetSummary.Item(r.Source, r.Table, r.Column, null, r.Category + "\u0001" + r.Status, r.Location)),
                     describe: (place, item) => FleetSummary.Holds(place, item.Column, item.Detail.Split('\u0001')[0]))
@@ -294,6 +295,18 @@ internal static class ReportModelBuilder
         return new ViewReadings(folded, byBase);
     }
 
+    /// <summary>A claim with a finding on a column, and the category the finding is about (null when it names none).</summary>
+    private sealed record Violation(string Claim, string? Category);
+
+    /// <summary>True when the record lists the column for its own category and that category is the classifier's
+    /// suggestion, not a tag (status <c>suggested</c>): marked per column as the processor record marks it (trial37
+    /// finding 7: a new untagged e-mail column read as reviewed). A JSON path's category comes from its annotation and a
+    /// category found inside content is marked by <c>(also contains)</c>.</summary>
+    private static bool SuggestedColumn(Assigned x) => x.Path is null && x.C.Status == ColumnStatus.Suggested;
+
+    /// <summary>Appended to a fleet item's detail for a suggested column, so that only columns alike are grouped.</summary>
+    private const string SuggestedMark = "\u0002suggested";
+
     /// <summary>What follows a column's location when the record lists a category found inside its content.</summary>
     internal const string AlsoContainsMark = "(also contains)";
 
@@ -314,28 +327,39 @@ internal static class ReportModelBuilder
     }
 
     private static ActivityRecord Activity(ProcessingActivity a, PolicyDocument policy, List<Assigned> assignment,
-        Dictionary<string, IReadOnlyList<string>> violations, InventoryDocument inventory, InventoryDocument? previous, FleetSummary fleet,
+        Dictionary<string, IReadOnlyList<Violation>> violations, InventoryDocument inventory, InventoryDocument? previous, FleetSummary fleet,
         ViewReadings views)
     {
         var mine = assignment.Where(x => ReferenceEquals(x.A, a)).ToList();
         var categories = new List<CategoryRecord>();
-        CategoryRecord Record(string category, bool declared, List<Assigned> cols)
+        // A processor activity's tables are grouped among themselves: the host's own tables of the same name are no
+        // tenant missing from the processor scope (trial37 finding 8: "not here: panel" on the customers' users tables).
+        var scope = a.IsProcessor ? new FleetSummary(inventory, (s, t) => t.Activity == a.Id || (t.Activity is null && s.Role == ProcessingRole.Processor)) : fleet;
+        CategoryRecord Record(string category, bool declared, List<Assigned> cols, bool inPolicy)
         {
             var locations = cols.Select(x => x.Location).ToList();
             var rule = a.RetentionFor(category);
+            // The claims a column's line is marked with: for a category found inside a column's content, only the findings
+            // about that category, not those about the column's own (trial37 finding 10: an e-mail found in a message was
+            // marked with the message's undeclared customer_content).
+            IReadOnlyList<string> Violates(Assigned x) => violations.GetValueOrDefault(x.ColumnLocation, [])
+                .Where(v => !x.Embedded || v.Category != x.C.DataCategory).Select(v => v.Claim).Distinct(StringComparer.Ordinal).ToList();
             return new CategoryRecord
             {
                 Category = category, CnilCategory = CnilCategory(category, a.Role), Sensitive = Sensitive(category), Declared = declared,
                 // A category found only inside content rests on the scan's detectors, however the content column is tagged.
-                SuggestedOnly = cols.Count > 0 && cols.All(x => x.Embedded || (x.PathCategory is null && x.C.Status == ColumnStatus.Suggested)),
+                // A category the policy itself declares for a processor activity is the policy's statement, not a
+                // suggestion (trial37 finding 8).
+                SuggestedOnly = !(a.IsProcessor && inPolicy) && cols.Count > 0 && cols.All(x => x.Embedded || SuggestedColumn(x)),
                 Retention = AppliedRetention(a, category, declared, policy), Columns = locations,
-                Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = violations.GetValueOrDefault(x.ColumnLocation, []) }).ToList(),
+                Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = Violates(x), SuggestedOnly = SuggestedColumn(x) }).ToList(),
                 // Over a fleet the same table.column of every tenant is one line; the tenants whose column is elsewhere
                 // (another category, activity or claim finding, or no such column) are named on it.
-                Groups = fleet.Group(cols.Select(x => new FleetSummary.Item(x.S.Name, x.T.QualifiedName, x.C.Name, x.Path,
-                        string.Join(",", violations.GetValueOrDefault(x.ColumnLocation, [])), x.Location)),
+                Groups = scope.Group(cols.Select(x => new FleetSummary.Item(x.S.Name, x.T.QualifiedName, x.C.Name, x.Path,
+                        string.Join(",", Violates(x)) + (SuggestedColumn(x) ? SuggestedMark : ""), x.Location)),
                     describe: (place, item) => FleetSummary.Holds(place, item.Column, category),
-                    violates: item => item.Detail.Length == 0 ? [] : item.Detail.Split(',')),
+                    violates: item => item.Detail.Replace(SuggestedMark, "", StringComparison.Ordinal) is { Length: > 0 } ids ? ids.Split(',') : [],
+                    suggested: item => item.Detail.EndsWith(SuggestedMark, StringComparison.Ordinal)),
                 RowHistory = RowHistoryOf(cols),
                 ReadableThrough = cols.Where(x => x.Path is null).Select(views.Through).OfType<string>().ToList(),
                 AnnotatedRetention = cols.Where(x => AnnotatedRetentionOf(x) is { } r && RetentionDiffers(r, rule, policy, a))
@@ -348,13 +372,13 @@ internal static class ReportModelBuilder
             var cols = mine.Where(x => DataCategoryVocabulary.Covers(declared, x.Category!)
                                        && !a.DataCategories.Any(d => d != declared && d.Length > declared.Length && DataCategoryVocabulary.Covers(declared, d) && DataCategoryVocabulary.Covers(d, x.Category!)))
                 .ToList();
-            categories.Add(Record(declared, true, cols));
+            categories.Add(Record(declared, true, cols, inPolicy: true));
         }
         // Customer-owned data in a processor source is the customers' to declare (Art. 30(2) records categories of
         // processing, not of data): its categories are listed under the processor activity, not raised as undeclared.
         foreach (var group in mine.Where(x => !a.Declares(x.Category!)).GroupBy(x => x.Category!).OrderBy(g => g.Key, StringComparer.Ordinal))
             // Found inside content a processor activity hosts: the customers' data too, theirs to declare.
-            categories.Add(Record(group.Key, a.IsProcessor && group.All(x => x.S.Role == ProcessingRole.Processor || x.Embedded), group.ToList()));
+            categories.Add(Record(group.Key, a.IsProcessor && group.All(x => x.S.Role == ProcessingRole.Processor || x.Embedded), group.ToList(), inPolicy: false));
 
         // Tables behind the activity: every table annotated with it (personal columns or not), and for a processor
         // activity every table of a processor-role source (customer-owned, recorded at system level).
@@ -362,10 +386,12 @@ internal static class ReportModelBuilder
             .Where(x => x.Table.Activity == a.Id || (a.IsProcessor && x.Source.Role == ProcessingRole.Processor))
             .Select(x => $"{x.Source.Name}/{x.Table.QualifiedName}").Distinct(StringComparer.Ordinal).ToList();
 
-        var recipients = a.Recipients.Select(policy.Recipient).OfType<Recipient>().Select(r => new RecipientRow
+        var declaredRecipients = a.Recipients.Select(policy.Recipient).OfType<Recipient>().ToList();
+        var recipients = declaredRecipients.Select(r => new RecipientRow
         {
             Id = r.Id, Name = r.Name, Kind = r.Kind, Purpose = r.Purpose, Country = r.Country,
             Transfer = r.Transfer is { } t ? $"{t.Country} ({t.Safeguard})" : null,
+            NoSafeguard = ThirdCountries.LacksSafeguard(r),
         }).ToList();
         // Recipients the annotations name for this activity's personal data and the activity does not declare (trial 27:
         // a table shared with a US processor read "none outside the controller").
@@ -378,8 +404,9 @@ internal static class ReportModelBuilder
         var annotatedRecipients = annotatedShares.Select(r => r.Known is { } k
             ? $"{k.Name} ({k.Kind}{(k.Country is null ? "" : ", " + k.Country)}): {r.Locations}"
             : $"{r.Id} (not among the policy's recipients): {r.Locations}").ToList();
-        var annotatedTransfers = annotatedShares.Where(r => r.Known?.Transfer is not null)
-            .Select(r => $"{r.Known!.Name}: {r.Known.Transfer!.Country} ({r.Known.Transfer.Safeguard}) ({r.Locations})").ToList();
+        var annotatedTransfers = annotatedShares.Where(r => r.Known is { } k && (k.Transfer is not null || ThirdCountries.LacksSafeguard(k)))
+            .Select(r => r.Known!.Transfer is { } t ? $"{r.Known.Name}: {t.Country} ({t.Safeguard}) ({r.Locations})"
+                : $"{ThirdCountries.UndeclaredTransfer(r.Known)} ({r.Locations})").ToList();
         var recordedBefore = RecordsActivity(previous, a, policy) ? DateOf(previous!.ScannedAt) : null;
         return new ActivityRecord
         {
@@ -387,14 +414,17 @@ internal static class ReportModelBuilder
             Id = a.Id, Name = a.Name, Role = a.Role, Controllers = a.Controllers, Purposes = a.Purposes,
             LegalBasis = a.LegalBasis.Select(l => l.Detail is null ? l.Article : $"{l.Article}: {l.Detail}").ToList(),
             DataSubjects = a.DataSubjects, Categories = categories, Recipients = recipients,
-            Transfers = recipients.Where(r => r.Transfer is not null).Select(r => $"{r.Name}: {r.Transfer}").ToList(),
+            // A recipient in a third country without a `transfer:` block is a transfer too, flagged: the record never reads
+            // "none" beside a recipient in the US (trial37 finding 1; Art. 30(1)(e)).
+            Transfers = declaredRecipients.Zip(recipients).Where(p => p.Second.Transfer is not null || p.Second.NoSafeguard)
+                .Select(p => p.Second.Transfer is { } t ? $"{p.Second.Name}: {t}" : ThirdCountries.UndeclaredTransfer(p.First)).ToList(),
             Retention = a.Retention.Select(r => new RetentionRow
             {
                 Categories = string.Join(", ", r.Categories), Period = r.Period, Basis = r.Basis, Erasable = r.Erasable,
             }).ToList(),
             SecurityMeasures = a.SecurityMeasures,
             Tables = tables,
-            TableGroups = fleet.Group(tables.Select(ExaminedTable)),
+            TableGroups = scope.Group(tables.Select(ExaminedTable)),
             CreatedOn = recordedBefore ?? DateOf(inventory.ScannedAt),
             CreatedInPrevious = recordedBefore is not null,
             UpdatedOn = DateOf(inventory.ScannedAt),
@@ -427,7 +457,8 @@ internal static class ReportModelBuilder
 
     /// <summary>The retention that applies to a category of an activity, in the words every format uses (the record's
     /// retention cell, the column rows of CSV and XLSX): the activity's most specific rule covering the category, else the
-    /// policy's default retention (for a processor activity: its own rules, <see cref="ProcessorRetention"/>). A category the activity does not declare still has that retention, followed by where
+    /// policy's default retention followed by <c>(policy default)</c>, a default shown as a default (for a processor
+    /// activity: its own rules, <see cref="ProcessorRetention"/>). A category the activity does not declare still has that retention, followed by where
     /// it comes from and the flag <c>(policy default; category not declared by this activity)</c> or <c>(this activity's
     /// rule for automatic; category not declared by this activity)</c> (trial 26: the record said "no retention
     /// declared" where the CSV gave the default for the same columns).</summary>
@@ -443,8 +474,11 @@ internal static class ReportModelBuilder
         if (rule is null && activity.IsProcessor)
             return $"{ProcessorRetention(activity, policy)} (processor activity: the controller served decides, GDPR Art. 28(3)(g){(declared ? "" : "; category not declared by this activity")})";
         var text = RetentionText(rule, policy);
-        if (declared || text is null) return text;
-        var from = rule is null ? "policy default"
+        if (text is null) return null;
+        // The default is shown as a default, declared category or not (trial37 finding 3: an activity without `retention:`
+        // read as if it had decided the default period).
+        if (declared) return rule is null ? $"{text} ({RecordWording.PolicyDefault})" : text;
+        var from = rule is null ? RecordWording.PolicyDefault
             : $"this activity's rule for {rule.Categories.Where(c => DataCategoryVocabulary.Covers(c, category)).OrderByDescending(c => c.Length).First()}";
         return $"{text} ({from}; category not declared by this activity)";
     }
@@ -497,7 +531,8 @@ internal static class ReportModelBuilder
         if (DataCategoryVocabulary.IsPersonal(c.DataCategory) && policy is not null)
         {
             rule = x.A?.RetentionFor(c.DataCategory!);
-            policyRetention = (x.A is null ? policy.Rights.DefaultRetention : AppliedRetention(x.A, c.DataCategory!, DeclaredBy(x), policy)) ?? "";
+            policyRetention = (x.A is null ? policy.Rights.DefaultRetention is { } fallback ? $"{fallback} ({RecordWording.PolicyDefault})" : null
+                : AppliedRetention(x.A, c.DataCategory!, DeclaredBy(x), policy)) ?? "";
         }
         var annotatedRetention = AnnotatedRetentionOf(x);
         var retention = annotatedRetention ?? policyRetention;
@@ -577,6 +612,7 @@ internal static class ReportModelBuilder
         return new SourceCoverage
         {
             Name = s.Name, Provider = s.Provider, Role = s.Role, Target = s.Target, Complete = s.Complete, Tables = tables,
+            Controller = s.Role == ProcessingRole.Processor ? s.Controller : null,
             Columns = tables.Sum(t => t.Columns), Tagged = tables.Sum(t => t.Tagged), UntaggedWithSuggestion = tables.Sum(t => t.UntaggedWithSuggestion),
             UntaggedNoSuggestion = tables.Sum(t => t.UntaggedNoSuggestion), Conflict = tables.Sum(t => t.Conflict), NotSampled = tables.Sum(t => t.NotSampled),
             NotSampledByType = tables.Sum(t => t.NotSampledByType),
@@ -590,9 +626,12 @@ internal static class ReportModelBuilder
         NotSampledByType = parts.Sum(t => t.NotSampledByType),
     };
 
+    /// <summary>The chart's bars: the columns of the controller sources, the host's own data. A processor source is read
+    /// from its catalog only, its categories guessed from names (trial37 finding 10: 30 customer databases' name-only
+    /// suggestions were added to the host's footprint); they are counted apart (<see cref="ReportModel.ChartProcessorColumns"/>).</summary>
     private static List<CategoryCount> Chart(InventoryDocument inventory)
     {
-        var counts = inventory.AllColumns()
+        var counts = inventory.AllColumns().Where(x => x.Source.Role != ProcessingRole.Processor)
             .GroupBy(x => x.Column.DataCategory is { } d ? DataCategory.TopLevelOf(d) : "undecided")
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var keys = ChartOrder.Where(counts.ContainsKey).Concat(counts.Keys.Where(k => !ChartOrder.Contains(k)).Order(StringComparer.Ordinal)).ToList();

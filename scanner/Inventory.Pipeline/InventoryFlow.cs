@@ -231,7 +231,8 @@ public sealed class InventoryFlow
             Stale = merge.Stale,
             // Ids the policy does not define are invalid annotations too (only a policy can tell).
             AnnotationErrors = AnnotationErrors(annotations, policy),
-            ExtraFindings = policy is null ? [] : ClaimFindings.From(claims, policy, policyPath, Config, PathBase),
+            ExtraFindings = policy is null ? []
+                : [.. ClaimFindings.From(claims, policy, policyPath, Config, PathBase), .. ClaimFindings.TransfersWithoutSafeguard(policy, policyPath, Config, PathBase)],
             Claims = claims,
         };
         return new GateOutcome(CheckGate.Evaluate(document, options), annotations, policy, claims);

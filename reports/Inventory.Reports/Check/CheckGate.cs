@@ -22,7 +22,7 @@ public static class CheckGate
     public static CheckResult Evaluate(InventoryDocument document, CheckOptions options)
     {
         var failOn = new HashSet<FindingKind>(options.FailOn);
-        if (options.Strict) { failOn.Add(FindingKind.Conflict); failOn.Add(FindingKind.Stale); failOn.Add(FindingKind.Missing); }
+        if (options.Strict) { failOn.Add(FindingKind.Conflict); failOn.Add(FindingKind.Stale); failOn.Add(FindingKind.Missing); failOn.Add(FindingKind.TransferWithoutSafeguard); }
         var scoped = document.Sources.Where(s => s.Role != ProcessingRole.Processor).ToArray();
         bool multiSource = scoped.Length > 1;
         var annotationsDir = AnnotationMerger.DisplayPath(Path.Combine(options.PathBase, options.AnnotationsDirectory), options.PathBase);

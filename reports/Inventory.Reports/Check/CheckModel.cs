@@ -20,6 +20,10 @@ public enum FindingKind
     Missing,
     /// <summary>An annotation file is malformed (unknown key or category, duplicate, tab, indentation…).</summary>
     InvalidAnnotation,
+    /// <summary>A recipient of the policy is in a country outside the EEA and the policy declares no transfer (no
+    /// safeguard) for it: the record lists it as <c>⚠ no safeguard declared</c> (Art. 30(1)(e); trial37 finding 1). A
+    /// warning, failing only with <c>--strict</c>; points at the recipient in the policy file.</summary>
+    TransferWithoutSafeguard,
 }
 
 /// <summary>Where a finding points: the annotation entry when there is one, otherwise the file the engineer should

@@ -47,6 +47,7 @@ public static class CheckWriters
         FindingKind.ClaimViolated => "claim-violated",
         FindingKind.Missing => "missing",
         FindingKind.InvalidAnnotation => "invalid-annotation",
+        FindingKind.TransferWithoutSafeguard => "transfer-without-safeguard",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -32,6 +32,8 @@ public sealed class SarifCheckWriter : ICheckWriter
             "A table or column the baseline inventory held is not in this scan: dropped, renamed, excluded by include/exclude, or hidden from the scanning user (MySQL and MariaDB list only the objects the user holds a privilege on). Check the scanner's grants, or take a new baseline after a deliberate drop."),
         (FindingKind.InvalidAnnotation, "InvalidAnnotation", "Annotation file is malformed",
             "An annotation file has a syntax error, an unknown key or category, a duplicate entry, a tab in its indentation or bad indentation."),
+        (FindingKind.TransferWithoutSafeguard, "TransferWithoutSafeguard", "A recipient outside the EEA has no declared transfer safeguard",
+            "A recipient of the policy is in a country outside the European Economic Area and the policy gives it no `transfer:` block, so the record of processing lists a transfer to a third country without its safeguard (GDPR Art. 30(1)(e), Art. 44 to 46). Add `transfer:` with the country and the safeguard (an adequacy decision, Art. 45, or an appropriate safeguard, Art. 46)."),
     ];
 
     /// <inheritdoc />
@@ -67,7 +69,7 @@ public sealed class SarifCheckWriter : ICheckWriter
             json.WriteString("text", rule.Full);
             json.WriteEndObject();
             json.WriteStartObject("defaultConfiguration");
-            json.WriteString("level", rule.Kind is FindingKind.Conflict or FindingKind.Stale ? "warning" : "error");
+            json.WriteString("level", rule.Kind is FindingKind.Conflict or FindingKind.Stale or FindingKind.TransferWithoutSafeguard ? "warning" : "error");
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -57,7 +57,14 @@ internal static class TemplateRenderer
         globals["cat"] = new TemplateFunction(1, (_, _, a) => Category(a[0]));
         globals["name"] = new TemplateFunction(1, (_, _, a) => Name(a[0]));
         globals["plural"] = new TemplateFunction(3, (c, span, a) => CountWording.Noun(c.ToObject<long>(span, a[0]), c.ToObject<string>(span, a[1]) ?? "", c.ToObject<string>(span, a[2]) ?? ""));
-        globals["join_md"] = new TemplateFunction(1, (c, span, a) => a[0] is null ? "" : string.Join("<br>", c.ToObject<IEnumerable<string>>(span, a[0])!.Select(Markdown)));
+        // A list field the policy leaves empty is written `none declared` (RecordWording), never a blank cell (trial37
+        // finding 1b): one decision for every list of the record, in both templates.
+        globals["none_declared"] = RecordWording.NoneDeclared;
+        globals["controller_not_declared"] = RecordWording.ControllerNotDeclared;
+        globals["join_md"] = new TemplateFunction(1, (c, span, a) => Items(c, span, a[0]) is { Count: > 0 } items ? string.Join("<br>", items.Select(Markdown)) : RecordWording.NoneDeclared);
+        globals["list_html"] = new TemplateFunction(1, (c, span, a) => Items(c, span, a[0]) is { Count: > 0 } items
+            ? "<ul>" + string.Concat(items.Select(i => $"<li>{Html(i)}</li>")) + "</ul>" : NoneDeclaredHtml);
+        globals["join_html"] = new TemplateFunction(1, (c, span, a) => Items(c, span, a[0]) is { Count: > 0 } items ? string.Join(", ", items.Select(Html)) : NoneDeclaredHtml);
         var context = new DocumentTextContext
         {
             MemberRenamer = StandardMemberRenamer.Default,
@@ -71,6 +78,13 @@ internal static class TemplateRenderer
         var text = template.Render(context);
         return text.Replace("\r\n", "\n", StringComparison.Ordinal);
     }
+
+    /// <summary><see cref="RecordWording.NoneDeclared"/> as the HTML record shows it.</summary>
+    private const string NoneDeclaredHtml = "<span class=\"muted\">" + RecordWording.NoneDeclared + "</span>";
+
+    /// <summary>A template argument's strings (none for null).</summary>
+    private static List<string> Items(TemplateContext context, Scriban.Parsing.SourceSpan span, object? value) =>
+        value is null ? [] : context.ToObject<IEnumerable<string>>(span, value)!.ToList();
 
     private static Template Load(string name)
     {

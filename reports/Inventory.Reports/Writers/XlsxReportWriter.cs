@@ -137,7 +137,7 @@ public sealed class XlsxReportWriter : IReportWriter
 
     /// <summary>The register's words for a field the policy leaves out (no DPO, representative, joint controller, legal
     /// basis, data subject or security measure): a blank cell reads as not filled in.</summary>
-    internal const string NoneDeclared = "Aucun déclaré (none declared)";
+    internal const string NoneDeclared = RecordWording.NoneDeclaredInFrench;
 
     /// <summary>A register date cell when the inventory does not record its scan time.</summary>
     internal const string ScanTimeNotRecorded = "non enregistrée (scan time not recorded)";
@@ -192,7 +192,7 @@ public sealed class XlsxReportWriter : IReportWriter
             c0.Representative ?? NoneDeclared,
             // The policy format has no joint controller: none is declared, said in words rather than left blank.
             NoneDeclared,
-            Lines(a.Purposes),
+            OrNoneDeclared(a.Purposes),
             OrNoneDeclared(a.LegalBasis),
             OrNoneDeclared(a.SecurityMeasures),
             Lines(a.Categories.Select(c => $"{c.CnilCategory}: {c.Category}{(c.Declared ? "" : " (non déclarée)")}{SuggestedOnly(c)}")),
@@ -204,17 +204,17 @@ public sealed class XlsxReportWriter : IReportWriter
                     .Concat(a.AnnotatedRecipients.Select(r => $"⚠ l'annotation indique (annotation says): partagé avec (shared with) {r}"))),
             a.Transfers.Count + a.AnnotatedTransfers.Count == 0 ? "Non"
                 : Lines(a.Transfers.Concat(a.AnnotatedTransfers.Select(t => $"⚠ l'annotation indique (annotation says): {t}"))),
-            // The activity's rules, then each undeclared category with the retention that applies to it, in the words
-            // of the other formats and of the column sheet.
-            OrSaid(a.Retention.Select(r => $"{r.Categories}: {r.Period}{(r.Basis is null ? "" : $" ({r.Basis})")}{(r.Erasable ? "" : "; non effaçable sur demande")}")
-                .Concat(a.Categories.Where(c => !c.Declared && c.Retention is not null).Select(c => $"{c.Category}: {c.Retention}"))
+            // One retention answer per category, declared or not, with its provenance, in the words of the other formats
+            // and of the column sheet (trial37 finding 3: the declared categories were left out, and the rules' French
+            // "non effaçable" sat beside the English of the undeclared rows).
+            OrSaid(a.Categories.Select(c => $"{c.Category}: {c.Retention ?? NoRetentionDeclared}")
                 // An annotation's retention that says otherwise, as the HTML and Markdown records show it beside the rule.
                 .Concat(a.Categories.SelectMany(c => c.AnnotatedRetention.Select(r => $"⚠ {c.Category}: l'annotation indique (annotation says): {r}")))
                 // Rows a DELETE leaves in the database's own history (system versioning), as the other formats say it.
                 .Concat(a.Categories.SelectMany(c => c.RowHistory.Select(r => $"⚠ {c.Category}: valeurs supprimées ou modifiées conservées dans l'historique de la base (deleted and overwritten values kept in the database's row history): {r}"))),
                 "Aucune durée déclarée (no retention declared)"),
             // As the HTML and Markdown records say "no column found" for a category without columns.
-            OrSaid(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Groups.Select(g => g.Text))}")
+            OrSaid(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Groups.Select(GroupText))}")
                     .Concat(ReadableThroughLines(a)),
                 "Aucune colonne trouvée (no column found)"),
         ];
@@ -232,12 +232,28 @@ public sealed class XlsxReportWriter : IReportWriter
             .Concat(a.Tables.Where(t => !model.ProcessorSources.Any(s => t.StartsWith(s.Name + "/", StringComparison.Ordinal)))).ToList();
         return
         [
-            a.Name, a.Id, $"{model.Controller!.Name}, {model.Controller.Address}", dpo, OrNoneDeclared(a.Controllers), Lines(a.Purposes),
+            a.Name, a.Id, $"{model.Controller!.Name}, {model.Controller.Address}", dpo,
+            // The policy's controllers served, then each processor source's own controller (Art. 30(2)(a)), as the
+            // other formats list them.
+            Lines(ControllerLines(a, model)), OrNoneDeclared(a.Purposes),
             OrSaid(a.Categories.Select(c => c.Category + SuggestedOnly(c)), "Aucune catégorie trouvée (no category found)"),
             a.Transfers.Count == 0 ? "Non" : Lines(a.Transfers), OrNoneDeclared(a.SecurityMeasures),
             OrSaid(scope, "Aucune table (none: no table annotated with the activity, no processor-role source)"),
         ];
     }
+
+    /// <summary>The processor sheet's controllers: the policy's <c>controllers</c> (or <see cref="NoneDeclared"/>), then
+    /// one line per processor source with the controller its config entry names, or <c>non déclaré ⚠</c>.</summary>
+    private static IEnumerable<string> ControllerLines(ActivityRecord a, ReportModel model) =>
+        (a.Controllers.Count == 0 ? [NoneDeclared] : a.Controllers)
+        .Concat(model.ProcessorSources.Select(s => $"{s.Name}: {s.Controller ?? $"non déclaré ({RecordWording.ControllerNotDeclared})"}"));
+
+    /// <summary>A line of the register's tables and columns, marked when its columns rest on a suggestion alone.</summary>
+    private static string GroupText(LocationGroup g) =>
+        g.Text + (g.SuggestedOnly ? " " + RecordWording.SuggestedNotReviewed : "") + string.Concat(g.Violates.Select(v => $" ⚠ violates {v}"));
+
+    /// <summary>A category without a retention rule or default, as the other formats word it.</summary>
+    private const string NoRetentionDeclared = "no retention declared";
 
     private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, string name, IReadOnlyList<string> headings, IEnumerable<string[]> rows, double width)
     {

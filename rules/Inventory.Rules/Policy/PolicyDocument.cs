@@ -66,6 +66,10 @@ public sealed record Recipient
     public string? Country { get; init; }
     /// <summary>The third-country transfer and its safeguard, or null when the data stays in the EU/EEA.</summary>
     public TransferSafeguard? Transfer { get; init; }
+    /// <summary>1-based line of the recipient in the policy file (0 when built in code).</summary>
+    public int Line { get; init; }
+    /// <summary>1-based column of the recipient in the policy file (0 when built in code).</summary>
+    public int Column { get; init; }
 }
 
 /// <summary>A legal basis (Art. 6, or Art. 28 for processor activities).</summary>

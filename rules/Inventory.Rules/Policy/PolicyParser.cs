@@ -78,7 +78,7 @@ internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabular
             recipients.Add(new Recipient
             {
                 Id = id, Name = map.RequireString("name", "recipient"), Kind = kind, Purpose = map.String("purpose"),
-                Country = map.String("country"), Transfer = transfer,
+                Country = map.String("country"), Transfer = transfer, Line = map.Line, Column = map.Column,
             });
         }
 

@@ -82,6 +82,11 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
             };
             console.Write(new Text($"{verb} {Path.GetRelativePath(Directory.GetCurrentDirectory(), file.Path)}: {file.Table}, {CountWording.Phrase(file.Columns.Count, "column", "columns")}\n"));
         }
+        // Processor sources get no stub (AnnotationStubs skips them): say so, so a fleet's user does not look for them
+        // (trial37 finding 8).
+        var processor = document.Sources.Where(s => s.Role == ProcessingRole.Processor && (settings.Table is null || s.Tables.Any(t => t.QualifiedName == settings.Table))).ToList();
+        if (processor.Count > 0)
+            console.Write(new Text($"{CountWording.Phrase(processor.Count, "processor source", "processor sources")}: no stubs, their columns are customers' data outside the gate (catalog only; role: processor)\n"));
         if (plan.Count == 0)
             console.Write(new Text("nothing to write: every column already has an annotation entry\n"));
         else

@@ -99,6 +99,9 @@ public sealed class SourceEntry
     public string Provider { get; set; } = "";
     /// <summary>Controller (default) or processor (customer-owned data, never sampled); JSON <c>controller</c>/<c>processor</c>.</summary>
     public ProcessingRole Role { get; set; } = ProcessingRole.Controller;
+    /// <summary>For a processor source: the controller its data is processed for (Art. 30(2)(a)), from the config's
+    /// <c>controller:</c>; null when not given. JSON <c>controller</c>, left out when null.</summary>
+    public string? Controller { get; set; }
     /// <summary>Host and database (or file) with credentials removed.</summary>
     public string Target { get; set; } = "";
     /// <summary>Server product and version.</summary>

@@ -42,6 +42,7 @@ internal static class InventoryJsonWriter
         String(writer, Names.Name, source.Name);
         String(writer, Names.Provider, source.Provider);
         Enum(writer, Names.Role, RoleTexts, (int)source.Role);
+        String(writer, Names.Controller, source.Controller);
         String(writer, Names.Target, source.Target);
         String(writer, Names.ServerVersion, source.ServerVersion);
         String(writer, Names.DefaultSchema, source.DefaultSchema);
@@ -337,6 +338,7 @@ internal static class InventoryJsonWriter
         public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
         public static readonly JsonEncodedText Provider = JsonEncodedText.Encode("provider");
         public static readonly JsonEncodedText Role = JsonEncodedText.Encode("role");
+        public static readonly JsonEncodedText Controller = JsonEncodedText.Encode("controller");
         public static readonly JsonEncodedText Target = JsonEncodedText.Encode("target");
         public static readonly JsonEncodedText ServerVersion = JsonEncodedText.Encode("serverVersion");
         public static readonly JsonEncodedText DefaultSchema = JsonEncodedText.Encode("defaultSchema");

@@ -39,6 +39,9 @@ public sealed record SourceConfig
     public SampleOptions Sample { get; init; } = new();
     /// <summary><c>controller</c> (default) or <c>processor</c>: customer-owned data, catalog only, values never sampled.</summary>
     public ProcessingRole Role { get; init; } = ProcessingRole.Controller;
+    /// <summary>For a processor source: the controller its data is processed for (Art. 30(2)(a)), name and contact as
+    /// the config's <c>controller:</c> writes them; null when not given (then the processor record says "not declared").</summary>
+    public string? Controller { get; init; }
     /// <summary>Where the connection was written, for messages: <c>inventory.yml:3:17, from ${PANEL_DB}</c> for a config
     /// source (the variables its value came from, never a value); null for a <c>--connection</c> flag (the user typed it).</summary>
     public string? ConnectionOrigin { get; init; }
@@ -121,7 +124,7 @@ public sealed record InventoryConfig
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "model", "check", "parallelism", "source-parallelism", "connections-per-server",
             // single-source shorthand, as in ../shared/cases config.yml files
-            "provider", "connection", "include", "exclude", "sample", "role", "name");
+            "provider", "connection", "include", "exclude", "sample", "role", "controller", "name");
         var sources = new List<SourceConfig>();
         // A repeated name is reported at the second source's name (or the source without one), where the user must rename.
         void AddSource(SourceConfig source, YMapping at)
@@ -136,12 +139,12 @@ public sealed record InventoryConfig
             foreach (var item in seq.Items)
             {
                 if (item is not YMapping m) throw item.Error("each source must be a mapping with name, provider, connection");
-                m.AllowOnly("source", "name", "provider", "connection", "include", "exclude", "sample", "role");
+                m.AllowOnly("source", "name", "provider", "connection", "include", "exclude", "sample", "role", "controller");
                 AddSource(ReadSource(m, environment, requireConnection: true, baseDirectory), m);
             }
         }
         SourceConfig? defaults = null;
-        if (new[] { "provider", "connection", "include", "exclude", "sample", "role", "name" }.Any(k => root[k] is not null))
+        if (new[] { "provider", "connection", "include", "exclude", "sample", "role", "controller", "name" }.Any(k => root[k] is not null))
         {
             var single = ReadSource(root, environment, requireConnection: false, baseDirectory);
             if (root.String("connection") is { Length: > 0 }) AddSource(single, root);
@@ -275,6 +278,15 @@ public sealed record InventoryConfig
         var roleText = m.String("role") ?? ProcessingRole.Controller.ToText();
         if (!ProcessingRoles.TryParse(roleText, out var role))
             throw m["role"]!.Error($"unknown role '{roleText}'; use controller or processor");
+        // The controller a processor source's data is processed for (Art. 30(2)(a)): one customer per database in a fleet.
+        var controller = m.String("controller");
+        if (m["controller"] is { } controllerNode)
+        {
+            if (role != ProcessingRole.Processor)
+                throw controllerNode.Error("'controller' names the customer a processor source is processed for (Art. 30(2)(a)); this source is not 'role: processor'");
+            if (string.IsNullOrWhiteSpace(controller))
+                throw controllerNode.Error("'controller' must name the controller (the customer, with a contact), not be empty");
+        }
         var name = m.String("name") ?? "default";
         var variables = connection is null ? [] : ConnectionVariables(connection);
         return new SourceConfig(() => ResolveConnection(connection ?? "", connectionNode, name, provider, environment))
@@ -288,6 +300,7 @@ public sealed record InventoryConfig
             Exclude = m.Strings("exclude"),
             Sample = ReadSample(m.Mapping("sample")),
             Role = role,
+            Controller = controller?.Trim(),
         };
     }
 

@@ -46,6 +46,7 @@ public static class InventoryMerge
                         Name = source.Name,
                         Provider = source.Provider,
                         Role = source.Role,
+                        Controller = source.Controller,
                         Target = source.Target,
                         ServerVersion = source.ServerVersion,
                         DefaultSchema = source.DefaultSchema,

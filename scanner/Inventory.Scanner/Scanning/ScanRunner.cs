@@ -231,6 +231,7 @@ public sealed class ScanRunner
             Name = source.Name,
             Provider = connector.Provider,
             Role = source.Role,
+            Controller = source.Controller,
             Target = connector.Target,
             ServerVersion = catalog.ServerVersion,
             DefaultSchema = catalog.DefaultSchema,

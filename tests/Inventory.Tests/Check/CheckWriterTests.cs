@@ -67,7 +67,7 @@ public sealed class CheckWriterTests
         var results = run["results"]!.AsArray();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(rules, Is.EqualTo(new[] { "untagged", "conflict", "stale", "claim-violated", "missing", "invalid-annotation" }));
+            Assert.That(rules, Is.EqualTo(new[] { "untagged", "conflict", "stale", "claim-violated", "missing", "invalid-annotation", "transfer-without-safeguard" }));
             Assert.That(results, Has.Count.EqualTo(result.Findings.Count));
             var created = results.First(r => ((string)r!["message"]!["text"]!).StartsWith("invoice_line.description", StringComparison.Ordinal))!;
             Assert.That((string)created["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!, Is.EqualTo("annotations/invoice_line.yml"));
