@@ -412,7 +412,7 @@ internal static class ReportModelBuilder
         {
             AnnotatedRecipients = annotatedRecipients, AnnotatedTransfers = annotatedTransfers,
             Id = a.Id, Name = a.Name, Role = a.Role, Controllers = a.Controllers, Purposes = a.Purposes,
-            LegalBasis = a.LegalBasis.Select(l => l.Detail is null ? l.Article : $"{l.Article}: {l.Detail}").ToList(),
+            LegalBasis = LegalBasisCell(a, categories),
             DataSubjects = a.DataSubjects, Categories = categories, Recipients = recipients,
             // A recipient in a third country without a `transfer:` block is a transfer too, flagged: the record never reads
             // "none" beside a recipient in the US (trial37 finding 1; Art. 30(1)(e)).
@@ -429,6 +429,24 @@ internal static class ReportModelBuilder
             CreatedInPrevious = recordedBefore is not null,
             UpdatedOn = DateOf(inventory.ScannedAt),
         };
+    }
+
+    /// <summary>The legal bases of an activity as "article: detail", and for a controller activity whose record holds a
+    /// special category of data (GDPR Art. 9(1): <c>other_personal.health</c>, <c>other_personal.special_category</c>,
+    /// declared or found in its tables) with no Art. 9(2) condition among them, a flagged line saying so (trial37 finding
+    /// 2): Art. 9(1) prohibits that processing unless a condition of Art. 9(2) applies, whatever the Art. 6(1) basis. With
+    /// no basis at all the line follows <see cref="RecordWording.NoneDeclared"/>.</summary>
+    private static List<string> LegalBasisCell(ProcessingActivity a, IReadOnlyList<CategoryRecord> categories)
+    {
+        var cell = a.LegalBasis.Select(l => l.Detail is null ? l.Article : $"{l.Article}: {l.Detail}").ToList();
+        if (a.IsProcessor) return cell;
+        var special = categories.Select(c => c.Category).Where(c => c is "other_personal.health" or "other_personal.special_category")
+            .Order(StringComparer.Ordinal).Distinct().ToList();
+        if (special.Count == 0 || a.LegalBasis.Any(l => LegalBasisArticle.TryRead(l.Article, out var article, out _) && article!.IsSpecialCategoryCondition))
+            return cell;
+        if (cell.Count == 0) cell.Add(RecordWording.NoneDeclared);
+        cell.Add($"⚠ no condition of Art. 9(2) for {string.Join(", ", special)} (special categories of data, Art. 9(1))");
+        return cell;
     }
 
     /// <summary>A scan time as the register writes its dates (<c>yyyy-MM-dd</c>, UTC), or null.</summary>

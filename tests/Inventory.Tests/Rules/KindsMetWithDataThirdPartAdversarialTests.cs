@@ -266,9 +266,10 @@ public sealed class KindsMetWithDataThirdPartAdversarialTests : GeneratedNameFix
          "versicherungsscheinnummer", "policennummer", "versichertennummer", "krankenversichertennummer", "num_poliza", "numero_poliza",
          "numero_de_poliza", "poliza_nr", "numero_asegurado", "numero_de_seguro", "policyNumber", "insuranceNo"];
 
+    // Not `krankenkasse`: the health facts read it as health (SensitiveFactNameAdversarialTests).
     private static readonly string[] InsurerNames =
         ["insurer", "insurance_company", "insurance_provider", "health_insurer", "assureur", "compagnie_d_assurance", "mutuelle",
-         "versicherer", "versicherung", "krankenkasse", "krankenversicherung", "aseguradora", "compania_de_seguros", "mutua"];
+         "versicherer", "versicherung", "krankenversicherung", "aseguradora", "compania_de_seguros", "mutua"];
 
     private static readonly string[] InsuredTables =
         ["patients", "pacientes", "patienten", "customers", "clients", "employees", "mitarbeiter", "empleados", "policyholders", "assures",
