@@ -71,7 +71,11 @@ public sealed record MergeResult(IReadOnlyList<StaleAnnotation> Stale, int Confl
 /// tested non-null values (and at least <see cref="MergeOptions.ConflictMinValues"/> values). The column keeps the
 /// annotated category, its status becomes <see cref="ColumnStatus.Conflict"/> and <see cref="ColumnEntry.Conflict"/>
 /// holds the evidence as counts. An annotation with a <c>reason</c> is a reviewed decision and is never reported
-/// again (C05: a dismissed false positive must not come back every run).</para>
+/// again (C05: a dismissed false positive must not come back every run). Second rule, for the kinds no value test can
+/// confirm (GDPR Art. 9 special categories, national ids, dates of birth): an annotation of <c>none</c> without a reason
+/// is contradicted when a name rule of such a category decided the column's suggestion at
+/// <see cref="MergeOptions.SensitiveNameConfidence"/> or more (<see cref="ContradictingEvidence.SensitiveName"/>; trial37
+/// finding 4).</para>
 /// <para>A database label (a structured column comment, a SQL Server sensitivity classification) is a human decision
 /// too and goes through the same rule: contradicted, it keeps its category with status conflict and a
 /// <see cref="ColumnEntry.Conflict"/> that names the label's origin. It has no <c>reason</c>; an annotation of the
