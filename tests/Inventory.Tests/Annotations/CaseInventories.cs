@@ -45,6 +45,17 @@ internal static class CaseInventories
         Columns = [.. columns],
     };
 
+    /// <summary>Loads <paramref name="yaml"/> as one annotation file (asserting it has no error) and applies it to
+    /// <paramref name="document"/> with paths relative to the file's folder.</summary>
+    public static Inventory.Annotations.MergeResult MergeAnnotationText(InventoryDocument document, string yaml)
+    {
+        using var dir = new TempFolder();
+        var file = dir.Write("annotations.yml", yaml);
+        var set = new Inventory.Annotations.AnnotationLoader().Load(file);
+        NUnit.Framework.Assert.That(set.Errors, NUnit.Framework.Is.Empty);
+        return new Inventory.Annotations.AnnotationMerger(options: new Inventory.Annotations.MergeOptions { PathBase = dir.Path }).Apply(document, set);
+    }
+
     public static InventoryDocument Document(params TableEntry[] tables)
     {
         var document = new InventoryDocument

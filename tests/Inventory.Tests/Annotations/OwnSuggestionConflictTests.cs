@@ -72,14 +72,6 @@ public sealed class OwnSuggestionConflictTests
         return (Document([.. tables]), yaml.ToString(), names);
     }
 
-    private static MergeResult Merge(InventoryDocument document, string yaml)
-    {
-        using var dir = new TempFolder();
-        var file = dir.Write("annotations.yml", yaml);
-        var set = new AnnotationLoader().Load(file);
-        Assert.That(set.Errors, Is.Empty);
-        return new AnnotationMerger(options: new MergeOptions { PathBase = dir.Path }).Apply(document, set);
-    }
 
     [TestCase(1)]
     [TestCase(2)]
@@ -87,7 +79,7 @@ public sealed class OwnSuggestionConflictTests
     {
         var (document, yaml, columns) = Build(seed, 150, c => c.DataCategory);
 
-        var result = Merge(document, yaml);
+        var result = MergeAnnotationText(document, yaml);
 
         var conflicts = document.AllColumns().Where(x => x.Column.Status == ColumnStatus.Conflict)
             .Select(x => $"{x.Table.QualifiedName}.{x.Column.Name}: {x.Column.Conflict}").ToList();
@@ -103,7 +95,7 @@ public sealed class OwnSuggestionConflictTests
         // Only the e-mail kind: the classifier follows detector.email, and the annotation says none.
         var (emails, yaml, columns) = Build(seed, 150, c => c.DataCategory == "contact.email" ? "none" : null);
 
-        var result = Merge(emails, yaml);
+        var result = MergeAnnotationText(emails, yaml);
 
         Assert.That(columns, Has.Count.GreaterThan(20), "e-mail columns annotated none");
         Assert.That(result.Conflicts, Is.EqualTo(columns.Count), "every e-mail column annotated none is a conflict");

@@ -81,14 +81,6 @@ public sealed class SensitiveNoneConflictTests
         return (Document([.. tables]), yaml.ToString(), annotated);
     }
 
-    private static MergeResult Merge(InventoryDocument document, string yaml)
-    {
-        using var dir = new TempFolder();
-        var file = dir.Write("annotations.yml", yaml);
-        var set = new AnnotationLoader().Load(file);
-        Assert.That(set.Errors, Is.Empty);
-        return new AnnotationMerger(options: new MergeOptions { PathBase = dir.Path }).Apply(document, set);
-    }
 
     private static bool SensitiveByName(ColumnClassification c) =>
         ContradictingEvidence.SensitiveName(c, "none", new MergeOptions().SensitiveNameConfidence) is not null;
@@ -102,7 +94,7 @@ public sealed class SensitiveNoneConflictTests
     {
         var (document, yaml, annotated) = Build(seed, 300, Sensitive, c => SensitiveByName(c) ? "none" : null);
 
-        var result = Merge(document, yaml);
+        var result = MergeAnnotationText(document, yaml);
 
         // Most generated sensitive columns are suggested by a name rule at >= 0.6 (the rest get no entry here).
         Assert.That(annotated, Has.Count.GreaterThan(200), "sensitive columns read by a name rule at >= 0.6");
@@ -122,8 +114,8 @@ public sealed class SensitiveNoneConflictTests
             c => SensitiveByName(c) ? "{ category: none, reason: \"an empty legacy column, reviewed\" }" : null);
         var (kept, keptYaml, keptAnnotated) = Build(seed, 200, Sensitive, c => SensitiveByName(c) ? c.DataCategory : null);
 
-        var reasonResult = Merge(withReason, yaml);
-        var keptResult = Merge(kept, keptYaml);
+        var reasonResult = MergeAnnotationText(withReason, yaml);
+        var keptResult = MergeAnnotationText(kept, keptYaml);
 
         Assert.That(annotated, Has.Count.GreaterThan(130));
         Assert.That(keptAnnotated, Has.Count.EqualTo(annotated.Count));
@@ -138,7 +130,7 @@ public sealed class SensitiveNoneConflictTests
     {
         var (document, yaml, annotated) = Build(seed, 300, LookAlikes, _ => "none");
 
-        var result = Merge(document, yaml);
+        var result = MergeAnnotationText(document, yaml);
 
         Assert.That(annotated, Has.Count.EqualTo(300));
         var wrong = Conflicts(document).Select(c => $"{c.Name}: {c.Conflict}").ToList();
