@@ -18,7 +18,8 @@ public sealed class GateFailOn
     /// <summary>The config's <c>check.fail-on</c> when set; otherwise untagged columns only (conflicts and stale
     /// annotations warn unless <c>--strict</c>, case C05; claims are reported but fail only when listed).</summary>
     /// <param name="config">The config, or null.</param>
-    /// <exception cref="ConfigurationException">A kind other than untagged, conflict, stale, claim or missing (the config
+    /// <exception cref="ConfigurationException">A kind other than untagged, conflict, stale, claim, missing or
+    /// transfer-without-safeguard (the config
     /// loader already rejects those with line and column; this guards configs built in code).</exception>
     public static GateFailOn From(InventoryConfig? config)
     {
@@ -33,6 +34,7 @@ public sealed class GateFailOn
                 "stale" => FindingKind.Stale,
                 "claim" => FindingKind.ClaimViolated,
                 "missing" => FindingKind.Missing,
+                "transfer-without-safeguard" => FindingKind.TransferWithoutSafeguard,
                 _ => throw new ConfigurationException($"unknown fail-on kind '{kind}'", config.File),
             });
         return new GateFailOn(set);

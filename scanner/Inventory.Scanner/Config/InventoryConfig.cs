@@ -157,8 +157,8 @@ public sealed record InventoryConfig
             c.AllowOnly("check", "fail-on", "accept-classification-above");
             var failOn = c.Strings("fail-on");
             foreach (var f in failOn)
-                if (f is not ("untagged" or "conflict" or "stale" or "claim" or "missing"))
-                    throw c["fail-on"]!.Error($"unknown fail-on kind '{f}'; use untagged, conflict, stale, claim, missing");
+                if (f is not ("untagged" or "conflict" or "stale" or "claim" or "missing" or "transfer-without-safeguard"))
+                    throw c["fail-on"]!.Error($"unknown fail-on kind '{f}'; use untagged, conflict, stale, claim, missing, transfer-without-safeguard");
             var accept = c.Number("accept-classification-above");
             if (accept is < 0 or > 1) throw c["accept-classification-above"]!.Error("accept-classification-above must be between 0 and 1");
             check = new CheckConfig { FailOn = c["fail-on"] is null ? check.FailOn : failOn, AcceptClassificationAbove = accept };
