@@ -65,6 +65,14 @@ public sealed class KindsMetWithDataThirdPartAdversarialTests : GeneratedNameFix
          "nom_modele", "produktname", "kategoriename", "dateiname", "nombre_producto", "nombre_categoria", "nombre_archivo",
          "nombre_plantilla"];
 
+    /// <summary>Classifies <paramref name="column"/> and, when its category is not <paramref name="expected"/>, adds a
+    /// line naming the table, column, whether it was sampled and the decision (never a value) to <paramref name="wrong"/>.</summary>
+    private static void ExpectCategory(List<string> wrong, ColumnEvidence column, string table, string name, bool sampled, string expected)
+    {
+        var decision = Combined.Classify(column);
+        if (decision.DataCategory != expected) wrong.Add($"{table}.{name} {(sampled ? "sampled" : "names only")} → {decision.DataCategory} {decision.Confidence}");
+    }
+
     [TestCase(1)]
     [TestCase(2)]
     public void PersonsNameUnderARole_GivenNamesAlone_ContactName(int seed)
@@ -84,10 +92,7 @@ public sealed class KindsMetWithDataThirdPartAdversarialTests : GeneratedNameFix
                 ? Some.InTable(table, ["id", "body", "created_at"], name, type,
                     Enumerable.Range(0, random.Next(20, 120)).Select(_ => faker.Name.FirstName()).ToArray())
                 : Some.Unsampled(table, name, type);
-            // When classified
-            var decision = Combined.Classify(column);
-            // Then the column is a person's name
-            if (decision.DataCategory != "contact.name") wrong.Add($"{table}.{name} {(sampled ? "sampled" : "names only")} → {decision.DataCategory} {decision.Confidence}");
+            ExpectCategory(wrong, column, table, name, sampled, "contact.name");
         }
         AssertNoneWrong(wrong, columns, "a person's name under a role not read as contact.name");
     }
@@ -229,8 +234,7 @@ public sealed class KindsMetWithDataThirdPartAdversarialTests : GeneratedNameFix
             var column = sampled
                 ? Some.Column(table, name, type, Enumerable.Range(0, random.Next(20, 120)).Select(_ => Plate(random)).ToArray())
                 : Some.Unsampled(table, name, type);
-            var decision = Combined.Classify(column);
-            if (decision.DataCategory != "other_personal") wrong.Add($"{table}.{name} {(sampled ? "sampled" : "names only")} → {decision.DataCategory} {decision.Confidence}");
+            ExpectCategory(wrong, column, table, name, sampled, "other_personal");
         }
         AssertNoneWrong(wrong, columns, "vehicle plates not read as other_personal");
     }
@@ -294,8 +298,7 @@ public sealed class KindsMetWithDataThirdPartAdversarialTests : GeneratedNameFix
             var column = sampled
                 ? Some.Column(table, name, type, Enumerable.Range(0, random.Next(20, 120)).Select(_ => Value()).ToArray())
                 : Some.Unsampled(table, name, type);
-            var decision = Combined.Classify(column);
-            if (decision.DataCategory != "other_personal") wrong.Add($"{table}.{name} {(sampled ? "sampled" : "names only")} → {decision.DataCategory} {decision.Confidence}");
+            ExpectCategory(wrong, column, table, name, sampled, "other_personal");
         }
         AssertNoneWrong(wrong, columns, "policy numbers or insurers of people not read as other_personal");
     }
