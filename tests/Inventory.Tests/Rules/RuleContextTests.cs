@@ -82,7 +82,7 @@ public sealed class RuleContextTests
     [TestCase("Country", "NVARCHAR(40)")]
     [TestCase("pays", "text")]
     [TestCase("Land", "text")]
-    [TestCase("ciudad", "text")]
+    [TestCase("pais", "text")]
     public void Classify_AddressPartWithoutAnAddressRecord_None(string column, string type)
     {
         var evidence = Some.Unsampled("customer", column, type) with { TableColumns = ["id", "full_name", "email", column] };
