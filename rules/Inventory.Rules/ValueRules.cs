@@ -660,15 +660,26 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
           "corps", "reponse", "contenu", "texte", "commentaire", "nachricht", "inhalt", "antwort", "kommentar",
           "mensaje", "cuerpo", "respuesta", "contenido", "texto", "comentario" };
 
-    /// <summary>True when a message text name (body, reply, answer, content; not a subject or topic) in a table of the
-    /// <c>content</c> group (tickets, messages, requests) holds prose (the free-text detector on half of the values): canned
-    /// replies repeated from row to row are still the messages sent in a person's case (LABELS.md tie-breaker 15), not an
-    /// enumeration (trial 25). A subject picked from a short list of topics stays an enumeration: it says which form
-    /// field was chosen, not what a person wrote.</summary>
+    // Words of a note kept about a person (notes, remarks, comments), in English, French, German and Spanish.
+    private static readonly HashSet<string> PersonNoteTokens = new(StringComparer.Ordinal)
+        { "note", "notes", "remark", "remarks", "comment", "comments", "observation", "observations", "memo",
+          "remarque", "remarques", "commentaire", "commentaires",
+          "notiz", "notizen", "bemerkung", "bemerkungen", "anmerkung", "anmerkungen", "kommentar",
+          "nota", "notas", "observacion", "observaciones", "comentario", "comentarios" };
+
+    /// <summary>True when repeated prose is still what people wrote, not an enumeration: a message text name (body, reply,
+    /// answer, content; not a subject or topic) in a table of the <c>content</c> group (tickets, messages, requests), or a
+    /// note, remark or comment (any word of the name: <c>notes_internes</c>) in a table of people (customers, clients,
+    /// members), holding prose (the free-text detector on
+    /// half of the values). Canned replies repeated from row to row are still the messages sent in a person's case, and a
+    /// few remarks repeated over a small customer table are still notes about those customers (LABELS.md tie-breaker 15;
+    /// trial 25, trial38 finding 5). A subject picked from a short list of topics stays an enumeration: it says which form
+    /// field was chosen, not what a person wrote; so does a note holding labels (<c>web</c>, <c>migrated</c>: not prose).</summary>
     private static bool CannedMessages(NameMatch name, DetectorResult result) =>
         name.DataCategory is null or "none" or "customer_content.message" && name.Gates.Count == 0
-        && name.TableGroups.Contains("content") && !name.TableGroups.Contains("configuration")
-        && name.Tokens.Count > 0 && MessageTextTokens.Contains(name.Tokens[^1]) && result[DetectorIds.FreeText].Ratio >= 0.5;
+        && !name.TableGroups.Contains("configuration") && name.Tokens.Count > 0 && result[DetectorIds.FreeText].Ratio >= 0.5
+        && ((name.TableGroups.Contains("content") && MessageTextTokens.Contains(name.Tokens[^1]))
+            || (name.TableGroups.Contains("person") && name.Tokens.Any(PersonNoteTokens.Contains)));
 
     private bool Enough(DetectorScore score, double share) => Enough(score, share, _options);
 
