@@ -337,6 +337,11 @@ internal static class ReportModelBuilder
         var scope = a.IsProcessor ? new FleetSummary(inventory, (s, t) => t.Activity == a.Id || (t.Activity is null && s.Role == ProcessingRole.Processor)) : fleet;
         CategoryRecord Record(string category, bool declared, List<Assigned> cols, bool inPolicy)
         {
+            var held = cols.Select(x => x.Category!).ToList();
+            // A column whose content holds two subcategories of a broad declared category (an e-mail and a phone number
+            // in a message, under `contact`) is listed once: twice, the fleet grouping read the copies as two places,
+            // "body (also contains) in 1 sources (helpdesk)" (trial38 finding 4).
+            cols = cols.DistinctBy(x => x.Location, StringComparer.Ordinal).ToList();
             var locations = cols.Select(x => x.Location).ToList();
             // The claims a column's line is marked with: for a category found inside a column's content, only the findings
             // about that category, not those about the column's own (trial37 finding 10: an e-mail found in a message was
@@ -350,7 +355,7 @@ internal static class ReportModelBuilder
                 // A category the policy itself declares for a processor activity is the policy's statement, not a
                 // suggestion (trial37 finding 8).
                 SuggestedOnly = !(a.IsProcessor && inPolicy) && cols.Count > 0 && cols.All(x => x.Embedded || SuggestedColumn(x)),
-                Retention = WithNarrowerRules(AppliedRetention(a, category, declared, policy), a, category, cols.Select(x => x.Category!), policy),
+                Retention = WithNarrowerRules(AppliedRetention(a, category, declared, policy), a, category, held, policy),
                 Columns = locations,
                 Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = Violates(x), SuggestedOnly = SuggestedColumn(x) }).ToList(),
                 // Over a fleet the same table.column of every tenant is one line; the tenants whose column is elsewhere
