@@ -337,8 +337,12 @@ internal static class ReportModelBuilder
         var scope = a.IsProcessor ? new FleetSummary(inventory, (s, t) => t.Activity == a.Id || (t.Activity is null && s.Role == ProcessingRole.Processor)) : fleet;
         CategoryRecord Record(string category, bool declared, List<Assigned> cols, bool inPolicy)
         {
+            var held = cols.Select(x => x.Category!).ToList();
+            // A column whose content holds two subcategories of a broad declared category (an e-mail and a phone number
+            // in a message, under `contact`) is listed once: twice, the fleet grouping read the copies as two places,
+            // "body (also contains) in 1 sources (helpdesk)" (trial38 finding 4).
+            cols = cols.DistinctBy(x => x.Location, StringComparer.Ordinal).ToList();
             var locations = cols.Select(x => x.Location).ToList();
-            var rule = a.RetentionFor(category);
             // The claims a column's line is marked with: for a category found inside a column's content, only the findings
             // about that category, not those about the column's own (trial37 finding 10: an e-mail found in a message was
             // marked with the message's undeclared customer_content).
@@ -351,7 +355,8 @@ internal static class ReportModelBuilder
                 // A category the policy itself declares for a processor activity is the policy's statement, not a
                 // suggestion (trial37 finding 8).
                 SuggestedOnly = !(a.IsProcessor && inPolicy) && cols.Count > 0 && cols.All(x => x.Embedded || SuggestedColumn(x)),
-                Retention = AppliedRetention(a, category, declared, policy), Columns = locations,
+                Retention = WithNarrowerRules(AppliedRetention(a, category, declared, policy), a, category, held, policy),
+                Columns = locations,
                 Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = Violates(x), SuggestedOnly = SuggestedColumn(x) }).ToList(),
                 // Over a fleet the same table.column of every tenant is one line; the tenants whose column is elsewhere
                 // (another category, activity or claim finding, or no such column) are named on it.
@@ -362,7 +367,8 @@ internal static class ReportModelBuilder
                     suggested: item => item.Detail.EndsWith(SuggestedMark, StringComparison.Ordinal)),
                 RowHistory = RowHistoryOf(cols),
                 ReadableThrough = cols.Where(x => x.Path is null).Select(views.Through).OfType<string>().ToList(),
-                AnnotatedRetention = cols.Where(x => AnnotatedRetentionOf(x) is { } r && RetentionDiffers(r, rule, policy, a))
+                // Compared with the rule of the column's own category, as its column row compares it (trial38 finding 1).
+                AnnotatedRetention = cols.Where(x => AnnotatedRetentionOf(x) is { } r && RetentionDiffers(r, a.RetentionFor(x.Category!), policy, a))
                     .GroupBy(x => AnnotatedRetentionOf(x)!, StringComparer.Ordinal)
                     .Select(g => $"{g.Key} ({string.Join(", ", g.Select(x => x.C.Annotation?.Retention is null ? $"{x.S.Name}/{x.T.QualifiedName}" : x.ColumnLocation).Distinct(StringComparer.Ordinal))})").ToList(),
             };
@@ -500,6 +506,39 @@ internal static class ReportModelBuilder
             : $"this activity's rule for {rule.Categories.Where(c => DataCategoryVocabulary.Covers(c, category)).OrderByDescending(c => c.Length).First()}";
         return $"{text} ({from}; category not declared by this activity)";
     }
+
+    /// <summary>The retention of a declared category followed by the activity's narrower rules that apply to the categories
+    /// its columns hold: a declared <c>financial</c> whose columns hold <c>financial.billing</c>, which a rule keeps
+    /// 10 years, reads <c>other data deleted within 30 days (policy default), except financial.billing (this activity's
+    /// rule): 10 years; not erasable on request</c>. Without it the record gave the broad category's retention alone, the
+    /// policy default, while the column rows (CSV, XLSX) and the deletion-path claim used the narrower rule (trial38
+    /// finding 1: accounting data kept 10 years read as deleted within 30 days). A processor activity without a rule of
+    /// its own for the category already lists all its rules (<see cref="ProcessorRetention"/>).</summary>
+    /// <param name="retention">The category's own retention (<see cref="AppliedRetention"/>), or null.</param>
+    /// <param name="activity">The activity the record is of.</param>
+    /// <param name="category">The record's category (declared or not).</param>
+    /// <param name="held">The categories of the columns (and paths, and content) listed under it.</param>
+    /// <param name="policy">The policy (the rules' words).</param>
+    /// <returns><paramref name="retention"/> alone when no narrower rule applies; else with one <c>, except …</c> per rule,
+    /// in the policy's order; null when there is neither.</returns>
+    internal static string? WithNarrowerRules(string? retention, ProcessingActivity activity, string category, IEnumerable<string> held, PolicyDocument policy)
+    {
+        var own = activity.RetentionFor(category);
+        if (own is null && activity.IsProcessor) return retention;
+        var narrower = held.Where(c => !string.Equals(c, category, StringComparison.Ordinal) && DataCategoryVocabulary.Covers(category, c))
+            .Distinct(StringComparer.Ordinal)
+            .Select(c => (Category: c, Rule: activity.RetentionFor(c)))
+            .Where(x => x.Rule is not null && !ReferenceEquals(x.Rule, own))
+            .GroupBy(x => x.Rule!)
+            .OrderBy(g => activity.Retention.ToList().IndexOf(g.Key))
+            .Select(g => $"except {string.Join(" and ", g.Select(x => x.Category).Order(StringComparer.Ordinal))} (this activity's rule): {RetentionText(g.Key, policy)}")
+            .ToList();
+        if (narrower.Count == 0) return retention;
+        return string.Join(", ", narrower.Prepend(retention ?? NoRetentionForTheRest));
+    }
+
+    /// <summary>The first words of <see cref="WithNarrowerRules"/> when the broad category itself has no retention.</summary>
+    private const string NoRetentionForTheRest = "no retention declared";
 
     /// <summary>What a processor activity keeps its controllers' data for when none of its rules names the category: its
     /// rules' retention, all of them (a customer database holds the customers' categories, not the host's), never the

@@ -93,6 +93,15 @@ internal static class InventoryApp
     /// <summary>The commands, for the suggestion on a misspelt one.</summary>
     internal static readonly string[] CommandNames = ["scan", "check", "report", "annotate", "merge", "export", "diff", "evaluate", "train", "demo"];
 
+    /// <summary>Settings that <c>inventory.yml</c> has and the command line does not, with how to write them: a CI author
+    /// who tries <c>--fail-on claim</c> is told where it goes (trial38 finding 6: the error said only "Unknown option
+    /// 'fail-on'").</summary>
+    private static readonly Dictionary<string, string> ConfigOnly = new(StringComparer.Ordinal)
+    {
+        ["fail-on"] = "`check: { fail-on: [untagged, claim] }` (README, The CI gate; --strict adds conflict, stale, missing and transfer-without-safeguard)",
+        ["connections-per-server"] = "`connections-per-server: 8` at its top level (README, Configuration)",
+    };
+
     /// <summary>" (did you mean '--connection'?)" for the parser's "Unknown option 'conection'", from the command's own
     /// options, and " (did you mean 'scan'?)" for its "Unknown command 'scna'", from the commands
     /// (<see cref="Inventory.Yaml.NameSuggestions"/>, as for config keys). Spectre.Console.Cli suggests a command too,
@@ -107,6 +116,8 @@ internal static class InventoryApp
                 ? $" (did you mean '{name}'?)"
                 : $"; the commands are {string.Join(", ", CommandNames)} (inventory --help describes them)";
         var unknown = System.Text.RegularExpressions.Regex.Match(message, @"^Unknown option '([^']+)'");
+        if (unknown.Success && ConfigOnly.TryGetValue(unknown.Groups[1].Value, out var setting))
+            return $"; it is a setting of inventory.yml, not an option: {setting}";
         if (!unknown.Success || args.Length == 0 || !SettingsOf.TryGetValue(args[0], out var settings)) return null;
         var names = settings.GetProperties()
             .Select(p => p.GetCustomAttributes(typeof(CommandOptionAttribute), true).OfType<CommandOptionAttribute>().FirstOrDefault())

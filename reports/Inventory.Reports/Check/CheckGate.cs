@@ -201,9 +201,13 @@ public static class CheckGate
     {
         var why = column.Annotation is not null ? "annotation entry has no category" + PathGap(column)
             : table.AnnotationFile is not null && invalid.TryGetValue((table.AnnotationFile, column.Name), out var error)
-                ? error.Kind == AnnotationErrorKind.DuplicateKey
-                    ? "entry given twice, so neither applies (see the invalid-annotation finding)"
-                    : "entry has an invalid category (see the invalid-annotation finding)"
+                ? error.Kind switch
+                {
+                    AnnotationErrorKind.DuplicateKey => "entry given twice, so neither applies (see the invalid-annotation finding)",
+                    AnnotationErrorKind.UnknownCategory => "entry has an invalid category (see the invalid-annotation finding)",
+                    AnnotationErrorKind.UnknownKey => "entry has an unknown key, so it is not applied (see the invalid-annotation finding)",
+                    _ => "entry has an invalid value, so it is not applied (see the invalid-annotation finding)",
+                }
             : table.AnnotationFile is not null ? "no entry in the table's annotation"
             : misnamed is not null
                 ? $"no annotation; the entry for table '{misnamed.Table}' ({AnnotationMerger.DisplayPath(misnamed.Location.File, pathBase)}:{misnamed.Location.Line}) matches no table: meant for this one?"
@@ -254,13 +258,14 @@ public static class CheckGate
         return gap;
     }
 
-    /// <summary>Column entries dropped by the loader for an error of their own (an unknown category, a key given twice):
+    /// <summary>Column entries dropped by the loader for an error of their own (an unknown category, key or value, a key
+    /// given twice):
     /// (annotation file as displayed, column name) → the error (its kind and place), from the loader's structured errors.</summary>
     private static Dictionary<(string File, string Column), AnnotationError> InvalidCategoryEntries(CheckOptions options)
     {
         var entries = new Dictionary<(string File, string Column), AnnotationError>();
         foreach (var e in options.AnnotationErrors)
-            if (e.Kind is AnnotationErrorKind.UnknownCategory or AnnotationErrorKind.DuplicateKey && e.File is not null && e.ColumnName is not null)
+            if (e.File is not null && e.ColumnName is not null)
                 entries.TryAdd((AnnotationMerger.DisplayPath(e.File, options.PathBase), e.ColumnName), e);
         return entries;
     }

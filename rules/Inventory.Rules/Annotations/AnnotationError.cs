@@ -37,8 +37,8 @@ public enum AnnotationErrorKind
 /// <param name="Column">1-based column, 0 when unknown.</param>
 public sealed record AnnotationError(AnnotationErrorKind Kind, string Reason, string? File, int Line, int Column)
 {
-    /// <summary>For <see cref="AnnotationErrorKind.UnknownCategory"/> and a <see cref="AnnotationErrorKind.DuplicateKey"/>
-    /// of a column entry: the column whose entry was dropped (it stays untagged); null otherwise.</summary>
+    /// <summary>For an error that drops a column entry (an unknown category, key or value in it, or its column given twice):
+    /// the column whose entry was dropped (it stays untagged); null otherwise.</summary>
     public string? ColumnName { get; init; }
 
     /// <summary><c>file:line:column: reason</c>, as a <see cref="ConfigurationException"/> would print it.</summary>

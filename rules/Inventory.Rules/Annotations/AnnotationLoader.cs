@@ -347,8 +347,19 @@ public sealed class AnnotationLoader
                 var retention = Try(errors, () => entry.String("retention"));
                 var sharedWith = Try(errors, () => entry.Strings("shared-with")) ?? [];
                 var type = Try(errors, () => entry.String("type"));
-                // A column entry with an error is dropped (the column stays untagged) rather than half-read.
-                if (errors.Count > before) return null;
+                // A column entry with an error is dropped (the column stays untagged) rather than half-read. Its errors name
+                // the column, so that `check` says the entry was dropped, at its line, rather than "no entry" (trial38
+                // finding 3: a misspelt `categroy:` read as a missing entry, and a second entry was then added).
+                if (errors.Count > before)
+                {
+                    foreach (var dropped in errors.Skip(before).ToList())
+                    {
+                        if (dropped.ColumnName is not null) continue;
+                        errors.Remove(dropped);
+                        errors.Add(dropped with { ColumnName = key.Value });
+                    }
+                    return null;
+                }
                 // A path entry with an error is dropped alone: the path stays unannotated, so the column is not tagged
                 // through its paths, and the column's own decision still holds.
                 var paths = ReadPaths(key.Value, entry["paths"], errors);
@@ -359,7 +370,7 @@ public sealed class AnnotationLoader
                 };
             }
             default:
-                errors.Add(AnnotationError.From(AnnotationErrorKind.InvalidValue, value.Error($"the entry of column '{key.Value}' must be a category (`{key.Value}: contact.email`) or a mapping (`{{ category: contact.email, reason: … }}`), not {value.KindName}")));
+                errors.Add(AnnotationError.From(AnnotationErrorKind.InvalidValue, value.Error($"the entry of column '{key.Value}' must be a category (`{key.Value}: contact.email`) or a mapping (`{{ category: contact.email, reason: … }}`), not {value.KindName}"), key.Value));
                 return null;
         }
     }

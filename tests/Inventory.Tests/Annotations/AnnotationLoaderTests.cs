@@ -113,7 +113,7 @@ public sealed class AnnotationLoaderTests
             (AnnotationErrorKind.UnknownKey, null, 2),
             (AnnotationErrorKind.UnknownCategory, "a", 4),
             (AnnotationErrorKind.UnknownCategory, "b", 6),       // block entry: the column key, not 'category'
-            (AnnotationErrorKind.InvalidValue, null, 7),
+            (AnnotationErrorKind.InvalidValue, "c", 7),          // its entry is dropped too (trial38 finding 3)
             (AnnotationErrorKind.UnknownCategory, null, 8),      // the table default: no column dropped
         }), "in reading order: line by line (trial35 finding 9)");
     }

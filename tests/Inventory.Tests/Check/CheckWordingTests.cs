@@ -100,6 +100,32 @@ public sealed class CheckWordingTests
             Does.StartWith("no entry in the table's annotation"), "a column without an entry keeps its own reason");
     }
 
+    /// <summary>trial38 finding 3: an entry dropped for a misspelt key (<c>categroy:</c>) or a value of the wrong shape read
+    /// "no entry in the table's annotation" at line 1 of the file, so a second entry was added (a duplicate key). It says
+    /// the entry was dropped and why, at the entry's line, as an entry with an invalid category does.</summary>
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email:\n    categroy: contact.email\n", "entry has an unknown key, so it is not applied", 5)]
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email:\n    category: contact.email\n    reasons: checked\n", "entry has an unknown key, so it is not applied", 6)]
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email:\n    category: contact.email\n    retention: [1 year]\n", "entry has an invalid value, so it is not applied", 6)]
+    [TestCase("table: app_user\ncolumns:\n  id: none\n  backup_email: [contact.email]\n", "entry has an invalid value, so it is not applied", 4)]
+    public void Evaluate_EntryDroppedForAnUnknownKeyOrValue_UntaggedReasonSaysSoAtTheEntry(string yaml, string reason, int line)
+    {
+        using var dir = new TempFolder();
+        dir.Write("app_user.yml", yaml);
+
+        var result = Gate(CaseInventories.C05(), dir.Path);
+
+        var untagged = result.Findings.Single(f => f.Kind == FindingKind.Untagged && f.Column == "backup_email");
+        var invalid = result.Findings.Single(f => f.Kind == FindingKind.InvalidAnnotation);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(untagged.Message, Does.StartWith(reason + " (see the invalid-annotation finding)"));
+            Assert.That(untagged.Location.Line, Is.EqualTo(line));
+            Assert.That(untagged.Location.Line, Is.EqualTo(invalid.Location.Line));
+            Assert.That(result.Findings.Single(f => f.Kind == FindingKind.Untagged && f.Column == "display_name").Message,
+                Does.StartWith("no entry in the table's annotation"), "a column without an entry keeps its own reason");
+        }
+    }
+
     /// <summary>Trial30: an annotation file whose <c>table:</c> has a typo left the real table's columns saying only "no
     /// annotation" (the stale entry's warning came further down); they name the entry and where it is.</summary>
     [Test]

@@ -427,6 +427,17 @@ public sealed class CliTests
         Assert.That(text, Does.Contain("Unknown option").And.Contain(expected));
     }
 
+    /// <summary>trial38 finding 6: an option that exists only as a setting of inventory.yml says where it goes.</summary>
+    [TestCase("check", "--fail-on", "claim", "error: Unknown option 'fail-on'; it is a setting of inventory.yml, not an option: `check: { fail-on: [untagged, claim] }`")]
+    [TestCase("scan", "--connections-per-server", "2", "error: Unknown option 'connections-per-server'; it is a setting of inventory.yml, not an option: `connections-per-server: 8` at its top level")]
+    public async Task Command_OptionThatIsAConfigSetting_SaysWhereItGoes(string command, string option, string value, string expected)
+    {
+        var (code, text) = await RunAsync(command, option, value);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput), text);
+        Assert.That(text.Trim(), Does.StartWith(expected));
+    }
+
     [TestCase("scna", "error: Unknown command 'scna' (did you mean 'scan'?)")]
     [TestCase("chek", "error: Unknown command 'chek' (did you mean 'check'?)")]
     [TestCase("exprot", "error: Unknown command 'exprot' (did you mean 'export'?)")]
