@@ -118,7 +118,7 @@ public sealed record InventoryDiff
     /// annotations) holds none.</summary>
     /// <param name="inventory">The inventory.</param>
     public static bool HoldsRecords(InventoryDocument inventory) =>
-        inventory.AllTables().Any(x => x.Table.Activity is not null || x.Table.AnnotationFile is not null || x.Table.SharedWith.Count > 0 || x.Table.Retention is not null)
+        inventory.AllTables().Any(x => x.Table.ActivityIds().Count > 0 || x.Table.AnnotationFile is not null || x.Table.SharedWith.Count > 0 || x.Table.Retention is not null)
         || inventory.AllColumns().Any(x => x.Column.Annotation is not null);
 
     /// <summary>This diff without what annotating <paramref name="current"/> recorded: its record changes
@@ -174,6 +174,9 @@ public sealed record InventoryDiff
     /// out (0 for a full diff).</summary>
     public int AnnotatedColumnsLeftOut { get; init; }
 
+    /// <summary>A table's activities as a diff shows them (<c>accounts, marketing</c>), or null for none.</summary>
+    private static string? ActivitiesText(TableEntry table) => table.ActivityIds() is { Count: > 0 } ids ? string.Join(", ", ids) : null;
+
     /// <summary>Compares two inventories by source name, qualified table name and exact column name.</summary>
     /// <param name="old">The previous inventory.</param>
     /// <param name="new">The current inventory.</param>
@@ -199,8 +202,10 @@ public sealed record InventoryDiff
                 newTables.TryGetValue(table, out var nt);
                 if (ot is null) { changes.Add(new(ChangeKind.TableAdded, name, table, null, null, Columns(nt!))); continue; }
                 if (nt is null) { changes.Add(new(ChangeKind.TableRemoved, name, table, null, Columns(ot), null)); continue; }
-                if (ot.Activity != nt.Activity)
-                    changes.Add(new(ChangeKind.ActivityChanged, name, table, null, ot.Activity, nt.Activity));
+                // A table's activities are a set (none is primary): an activity added to or removed from the list is a
+                // change, its order is not; old and new are the lists as annotated, `a, b`.
+                if (!ot.ActivityIds().Order(StringComparer.Ordinal).SequenceEqual(nt.ActivityIds().Order(StringComparer.Ordinal), StringComparer.Ordinal))
+                    changes.Add(new(ChangeKind.ActivityChanged, name, table, null, ActivitiesText(ot), ActivitiesText(nt)));
                 var oldShared = string.Join(", ", ot.SharedWith.Order(StringComparer.Ordinal));
                 var newShared = string.Join(", ", nt.SharedWith.Order(StringComparer.Ordinal));
                 if (oldShared != newShared)
