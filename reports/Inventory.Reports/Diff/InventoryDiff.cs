@@ -437,8 +437,24 @@ public static class InventoryDiffWriter
         ChangeKind.ColumnAdded or ChangeKind.TableAdded when change.RenamedFrom is { } from => $"+ {subject} ({change.New}; renamed from '{from}'?)",
         ChangeKind.SourceAdded or ChangeKind.TableAdded or ChangeKind.ColumnAdded or ChangeKind.ForeignKeyAdded => $"+ {subject} ({change.New})",
         ChangeKind.SourceRemoved or ChangeKind.TableRemoved or ChangeKind.ColumnRemoved or ChangeKind.ForeignKeyRemoved => $"- {subject} ({change.Old})",
+        ChangeKind.ActivityChanged when ActivitiesAddedRemoved(change) is { } delta => $"~ {subject} activity: {change.Old} → {change.New} ({delta})",
         _ => $"~ {subject} {What(change.Kind)}: {change.Old ?? "(none)"} → {change.New ?? "(none)"}",
     };
+
+    /// <summary>For a table whose list of several activities changed: what was added and removed (<c>added marketing</c>,
+    /// <c>added marketing; removed billing-and-payment</c>); null when the table had none before or has none now, or one
+    /// activity before and after (the line's old and new say it all).</summary>
+    private static string? ActivitiesAddedRemoved(InventoryChange change)
+    {
+        if (change.Old is null || change.New is null) return null;
+        var old = change.Old.Split(", ");
+        var @new = change.New.Split(", ");
+        if (old.Length == 1 && @new.Length == 1) return null;
+        var added = @new.Except(old, StringComparer.Ordinal).ToList();
+        var removed = old.Except(@new, StringComparer.Ordinal).ToList();
+        var parts = new[] { added.Count > 0 ? "added " + string.Join(", ", added) : null, removed.Count > 0 ? "removed " + string.Join(", ", removed) : null };
+        return string.Join("; ", parts.OfType<string>()) is { Length: > 0 } text ? text : null;
+    }
 
     private static string What(ChangeKind kind) => kind switch
     {

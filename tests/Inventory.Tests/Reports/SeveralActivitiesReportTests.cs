@@ -178,5 +178,11 @@ public sealed class SeveralActivitiesReportTests
         Assert.That((added.Old, added.New), Is.EqualTo(("account-management", "account-management, prospect-contact")));
         Assert.That((removed.Old, removed.New), Is.EqualTo(("account-management, prospect-contact", "account-management")));
         Assert.That(InventoryDiff.Compare(two, reordered).Changes.Where(c => c.Kind == ChangeKind.ActivityChanged), Is.Empty);
+        Assert.That(InventoryDiffWriter.Line(added), Is.EqualTo("~ app/users activity: account-management → account-management, prospect-contact (added prospect-contact)"));
+        Assert.That(InventoryDiffWriter.Line(removed), Is.EqualTo("~ app/users activity: account-management, prospect-contact → account-management (removed prospect-contact)"));
+        var swapped = InventoryDiff.Compare(one, Inventory("prospect-contact")).Changes.Single(c => c.Kind == ChangeKind.ActivityChanged);
+        Assert.That(InventoryDiffWriter.Line(swapped), Is.EqualTo("~ app/users activity: account-management → prospect-contact"), "one activity for another: the line says it all");
+        var first = InventoryDiff.Compare(Inventory(), one).Changes.Single(c => c.Kind == ChangeKind.ActivityChanged);
+        Assert.That(InventoryDiffWriter.Line(first), Is.EqualTo("~ app/users activity: (none) → account-management"));
     }
 }
