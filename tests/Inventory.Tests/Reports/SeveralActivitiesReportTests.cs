@@ -1,4 +1,3 @@
-using System.Text;
 using Inventory.Model;
 using Inventory.Reports;
 using Inventory.Reports.Claims;
