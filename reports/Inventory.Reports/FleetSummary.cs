@@ -206,6 +206,6 @@ internal sealed class FleetSummary
         var c = place.Table.Columns.FirstOrDefault(x => x.Name == column);
         if (c is null) return $"no column {column}";
         var held = c.DataCategory ?? "undecided";
-        return held == category ? $"{held}, {(place.Table.Activity is { } a ? "activity " + a : "no activity")}" : held;
+        return held == category ? $"{held}, {(place.Table.ActivityIds() switch { [] => "no activity", [var a] => "activity " + a, var several => "activities " + string.Join(", ", several) })}" : held;
     }
 }

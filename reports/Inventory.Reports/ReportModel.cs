@@ -513,7 +513,7 @@ public sealed class TableCoverage : CoverageCounts
 {
     /// <summary>Qualified table name.</summary>
     public required string Name { get; init; }
-    /// <summary>Activity from the annotation, or null.</summary>
+    /// <summary>Activity from the annotation, or null; the activities separated by <c>, </c> for a table that serves several.</summary>
     public string? Activity { get; init; }
     /// <summary>Recipients from the annotation.</summary>
     public required IReadOnlyList<string> SharedWith { get; init; }

@@ -82,15 +82,24 @@ internal static class ReportModelBuilder
         var pathAssignment = new List<Assigned>();
         var unknownActivities = new SortedSet<string>(StringComparer.Ordinal);
         var processorActivities = policy?.Activities.Where(a => a.IsProcessor).ToList() ?? [];
+        // A table whose annotation names several activities (a users table of account management and marketing) holds
+        // data of each: its personal columns are attributed to every one of them, each record listing them under its own
+        // declared categories, retention and recipients (Art. 30(1) records each processing; no activity is primary).
         foreach (var (s, t, c) in inventory.AllColumns())
         {
-            var activity = t.Activity is { } id && policy is not null ? policy.Activity(id)
-                : t.Activity is null && s.Role == ProcessingRole.Processor && processorActivities.Count == 1 ? processorActivities[0] : null;
-            if (t.Activity is { } named && policy is not null && activity is null)
-                unknownActivities.Add($"{s.Name}/{t.QualifiedName} names unknown activity '{named}'");
-            assignment.Add(new Assigned(s, t, c, DataCategoryVocabulary.IsPersonal(c.DataCategory) ? activity : null));
-            if (activity is not null)
+            var ids = t.ActivityIds();
+            var activities = new List<ProcessingActivity>();
+            foreach (var id in ids)
             {
+                if (policy?.Activity(id) is { } known) activities.Add(known);
+                else if (policy is not null) unknownActivities.Add($"{s.Name}/{t.QualifiedName} names unknown activity '{id}'");
+            }
+            if (ids.Count == 0 && s.Role == ProcessingRole.Processor && processorActivities.Count == 1) activities.Add(processorActivities[0]);
+            bool personal = DataCategoryVocabulary.IsPersonal(c.DataCategory);
+            if (!personal || activities.Count == 0) assignment.Add(new Assigned(s, t, c, null));
+            foreach (var activity in activities)
+            {
+                if (personal) assignment.Add(new Assigned(s, t, c, activity));
                 pathAssignment.AddRange(ClaimChecks.TaggedPaths(c).Where(p => p.Category != c.DataCategory && DataCategoryVocabulary.IsPersonal(p.Category))
                     .Select(p => new Assigned(s, t, c, activity, p.Path, p.Category)));
                 // Personal data the scan found inside the column's content (e-mails and phones in support messages) is
@@ -280,15 +289,24 @@ internal static class ReportModelBuilder
     {
         var folded = new HashSet<ColumnEntry>(ReferenceEqualityComparer.Instance);
         var byBase = new Dictionary<ColumnEntry, List<Assigned>>(ReferenceEqualityComparer.Instance);
-        var assigned = assignment.Where(x => x.Path is null).ToDictionary<Assigned, ColumnEntry>(x => x.C, ReferenceEqualityComparer.Instance);
-        var lineage = new Dictionary<SourceEntry, ViewLineage>(ReferenceEqualityComparer.Instance);
-        foreach (var x in assignment)
+        // A column of a table with several activities has one entry per activity: a view column folds when each of its
+        // activities is one of its base column's (or it has none).
+        var assigned = new Dictionary<ColumnEntry, List<Assigned>>(ReferenceEqualityComparer.Instance);
+        foreach (var x in assignment.Where(x => x.Path is null))
         {
-            if (x.Path is not null || x.C.ReadsFrom is null || !DataCategoryVocabulary.IsPersonal(x.C.DataCategory)) continue;
+            if (!assigned.TryGetValue(x.C, out var entries)) assigned[x.C] = entries = [];
+            entries.Add(x);
+        }
+        var lineage = new Dictionary<SourceEntry, ViewLineage>(ReferenceEqualityComparer.Instance);
+        foreach (var (column, entries) in assigned)
+        {
+            var x = entries[0];
+            if (column.ReadsFrom is null || !DataCategoryVocabulary.IsPersonal(column.DataCategory)) continue;
             if (!lineage.TryGetValue(x.S, out var ofSource)) lineage[x.S] = ofSource = ViewLineage.Of(x.S);
-            if (ofSource.Root(x.C) is not { } root || !assigned.TryGetValue(root.Column, out var basis)) continue;
-            if (basis.C.DataCategory != x.C.DataCategory || (x.A is not null && !ReferenceEquals(x.A, basis.A))) continue;
-            folded.Add(x.C);
+            if (ofSource.Root(column) is not { } root || !assigned.TryGetValue(root.Column, out var bases)) continue;
+            var basis = bases[0];
+            if (basis.C.DataCategory != column.DataCategory || !entries.All(e => e.A is null || bases.Any(b => ReferenceEquals(e.A, b.A)))) continue;
+            folded.Add(column);
             if (!byBase.TryGetValue(basis.C, out var list)) byBase[basis.C] = list = [];
             list.Add(x);
         }
@@ -334,7 +352,7 @@ internal static class ReportModelBuilder
         var categories = new List<CategoryRecord>();
         // A processor activity's tables are grouped among themselves: the host's own tables of the same name are no
         // tenant missing from the processor scope (trial37 finding 8: "not here: panel" on the customers' users tables).
-        var scope = a.IsProcessor ? new FleetSummary(inventory, (s, t) => t.Activity == a.Id || (t.Activity is null && s.Role == ProcessingRole.Processor)) : fleet;
+        var scope = a.IsProcessor ? new FleetSummary(inventory, (s, t) => t.ServesActivity(a.Id) || (t.Activity is null && s.Role == ProcessingRole.Processor)) : fleet;
         CategoryRecord Record(string category, bool declared, List<Assigned> cols, bool inPolicy)
         {
             var held = cols.Select(x => x.Category!).ToList();
@@ -389,7 +407,7 @@ internal static class ReportModelBuilder
         // Tables behind the activity: every table annotated with it (personal columns or not), and for a processor
         // activity every table of a processor-role source (customer-owned, recorded at system level).
         var tables = inventory.AllTables()
-            .Where(x => x.Table.Activity == a.Id || (a.IsProcessor && x.Source.Role == ProcessingRole.Processor))
+            .Where(x => x.Table.ServesActivity(a.Id) || (a.IsProcessor && x.Source.Role == ProcessingRole.Processor))
             .Select(x => $"{x.Source.Name}/{x.Table.QualifiedName}").Distinct(StringComparer.Ordinal).ToList();
 
         var declaredRecipients = a.Recipients.Select(policy.Recipient).OfType<Recipient>().ToList();
@@ -463,7 +481,7 @@ internal static class ReportModelBuilder
     /// activity, or, for the policy's only processor activity, it holds a processor-role source (whose tables belong to
     /// that activity, as in <see cref="Build"/>).</summary>
     private static bool RecordsActivity(InventoryDocument? previous, ProcessingActivity a, PolicyDocument policy) =>
-        previous is not null && previous.Sources.Any(s => s.Tables.Any(t => t.Activity == a.Id)
+        previous is not null && previous.Sources.Any(s => s.Tables.Any(t => t.ServesActivity(a.Id))
             || (a.IsProcessor && s.Role == ProcessingRole.Processor && s.Tables.Count > 0 && policy.Activities.Count(p => p.IsProcessor) == 1));
 
     /// <summary>True when an annotation's retention text says something else than the policy's rule (compared to the
@@ -654,7 +672,7 @@ internal static class ReportModelBuilder
     {
         var tables = s.Tables.Select(t => new TableCoverage
         {
-            Name = t.QualifiedName, Activity = t.Activity, SharedWith = t.SharedWith, RowEstimate = t.RowEstimate, SampledRows = t.SampledRows,
+            Name = t.QualifiedName, Activity = t.ActivityIds() is { Count: > 0 } ids ? string.Join(", ", ids) : null, SharedWith = t.SharedWith, RowEstimate = t.RowEstimate, SampledRows = t.SampledRows,
             NotSampledReason = t.NotSampled is { } r ? JsonNamingPolicy.KebabCaseLower.ConvertName(r.ToString()) : null,
             Columns = t.Columns.Count,
             Tagged = t.Columns.Count(c => Accepted(c, options)),

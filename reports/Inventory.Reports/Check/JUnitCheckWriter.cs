@@ -9,8 +9,10 @@ namespace Inventory.Reports.Check;
 /// <summary>JUnit XML for CI test reports: one test suite per table (named <c>source/table</c> when the result covers
 /// several sources, and so is each of its test cases' class name) with one test case per in-scope column (a failure
 /// for a failing finding, <c>skipped</c> for a baselined one, passed otherwise, warnings in <c>system-out</c>), a suite
-/// <c>annotations</c> with one test case per stale or invalid annotation, and a suite <c>claims</c> with one test case
-/// per violated claim and location (<c>claim-id table.column</c>), and a suite <c>scan</c> with one skipped test case
+/// <c>annotations</c> with one test case per stale, missing or invalid annotation, a suite <c>policy</c> with one test
+/// case per finding on the policy itself (a recipient outside the EEA without a declared safeguard, at its line in the
+/// policy file: where a CI reader looks for what the policy says, not among the annotations), a suite <c>claims</c>
+/// with one test case per violated claim and location (<c>claim-id table.column</c>), and a suite <c>scan</c> with one skipped test case
 /// per scan issue (<c>no-privilege billing/payment_methods</c>: what the scan could not read was not checked).
 /// Test-case names are unique within each suite.</summary>
 public sealed class JUnitCheckWriter : ICheckWriter
@@ -48,10 +50,14 @@ public sealed class JUnitCheckWriter : ICheckWriter
             })
             .ToList();
         var other = result.Findings.Where(f => !(f.Column is not null && f.Kind is FindingKind.Untagged or FindingKind.Conflict)).ToArray();
-        var annotationCases = other.Where(f => f.Kind != FindingKind.ClaimViolated)
+        static bool OfPolicy(CheckFinding f) => f.Kind == FindingKind.TransferWithoutSafeguard;
+        var annotationCases = other.Where(f => f.Kind != FindingKind.ClaimViolated && !OfPolicy(f))
             .Select(f => (Name: $"{CheckWriters.KindId(f.Kind)} {f.Key}", Finding: f)).ToArray();
         if (annotationCases.Length > 0)
             suites.Add(("annotations", Unique(annotationCases).Select(x => new Case("annotations", x.Name, [x.Finding], FileOf(x.Finding), x.Finding.Location.Line)).ToArray()));
+        var policyCases = other.Where(OfPolicy).Select(f => (Name: $"{CheckWriters.KindId(f.Kind)} {f.Key}", Finding: f)).ToArray();
+        if (policyCases.Length > 0)
+            suites.Add(("policy", Unique(policyCases).Select(x => new Case("policy", x.Name, [x.Finding], FileOf(x.Finding), x.Finding.Location.Line)).ToArray()));
         // One test case per claim and location: a claim violated at three columns is three failures, each named.
         var claimCases = other.Where(f => f.Kind == FindingKind.ClaimViolated)
             .Select(f => (Name: $"{f.ClaimId ?? "claim"} {f.Key}", Finding: f)).ToArray();

@@ -232,18 +232,18 @@ internal static class ClaimChecks
             if (IsUntaggedKey(t, c)) { keys++; continue; }
             var category = Tagged(c);
             foreach (var (path, pathCategory) in TaggedPaths(c).Where(p => p.Category != category && DataCategoryVocabulary.IsPersonal(p.Category)))
-                if (UndeclaredFinding(ctx.Policy, undeclared, pathCategory, t.Activity) is { } pathReason)
+                if (UndeclaredFinding(ctx.Policy, undeclared, pathCategory, t.ActivityIds()) is { } pathReason)
                     findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, $"at {path}: {pathReason}"));
             if (category is null) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: its category is unknown")); continue; }
             if (!DataCategoryVocabulary.IsPersonal(category)) continue;
-            if (UndeclaredFinding(ctx.Policy, undeclared, category, t.Activity) is { } reason)
+            if (UndeclaredFinding(ctx.Policy, undeclared, category, t.ActivityIds()) is { } reason)
                 findings.Add(Finding(s, t, c, reason));
             // Personal data found inside the column's content (e-mails and phones in support messages) is data the
             // controller processes too (trial34 finding 7f): each embedded category must be declared as a column's
-            // would. Content hosted for customers (a table of a processor activity) is theirs to declare.
-            if (t.Activity is { } owner && ctx.Policy.Activity(owner) is { IsProcessor: true }) continue;
+            // would. Content hosted for customers (a table of processor activities only) is theirs to declare.
+            if (ctx.IsProcessorTable(t)) continue;
             foreach (var embedded in EmbeddedCategories(c))
-                if (UndeclaredFinding(ctx.Policy, undeclared, embedded, t.Activity) is { } embeddedReason)
+                if (UndeclaredFinding(ctx.Policy, undeclared, embedded, t.ActivityIds()) is { } embeddedReason)
                     findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, embedded, $"found inside its content (also contains): {embeddedReason}"));
         }
         return ctx.Result(findings, unresolved, examined,
@@ -271,16 +271,17 @@ internal static class ClaimChecks
     /// <param name="policy">The policy whose activities declare categories.</param>
     /// <param name="explicitOnly">The claim's <c>undeclared</c> categories: they need an explicit declaration.</param>
     /// <param name="category">The column's tagged personal category.</param>
-    /// <param name="tableActivity">The activity the column's table is annotated with, or null: a processor activity
-    /// declares the categories of its own tables (customers' data hosted in a controller source).</param>
-    internal static string? UndeclaredFinding(PolicyDocument policy, IReadOnlyList<string> explicitOnly, string category, string? tableActivity = null)
+    /// <param name="tableActivities">The activities the column's table is annotated with (none: null or empty): a
+    /// processor activity among them declares the categories of its own tables (customers' data hosted in a controller
+    /// source).</param>
+    internal static string? UndeclaredFinding(PolicyDocument policy, IReadOnlyList<string> explicitOnly, string category, IReadOnlyList<string>? tableActivities = null)
     {
         // The most specific `undeclared` entry that covers the category sets how broad a declaration may be.
         var entry = explicitOnly.Where(u => DataCategoryVocabulary.Covers(u, category)).OrderByDescending(u => u.Length).FirstOrDefault();
         // Only the controller's own activities declare what it collects: a processor activity (customers' data hosted on
         // their instruction, Art. 30(2)) declaring customer_content does not cover the controller's support messages
         // (trial34 finding 5).
-        var declaring = policy.Activities.Where(a => !a.IsProcessor || a.Id == tableActivity)
+        var declaring = policy.Activities.Where(a => !a.IsProcessor || (tableActivities ?? []).Contains(a.Id, StringComparer.Ordinal))
             .SelectMany(a => a.DataCategories.Where(d => DataCategoryVocabulary.Covers(d, category)).Select(d => (Activity: a.Id, Declared: d)))
             .ToList();
         if (declaring.Count == 0)
@@ -326,17 +327,18 @@ internal static class ClaimChecks
             exempted: ctx.ProcessorTables(_ => true), nothingExamined: "no column of a controller table to check");
     }
 
-    /// <summary>True when every personal category tagged in a table is kept by a retention rule of the table's activity that
-    /// the policy marks not erasable on request (<see cref="RetentionRule.Erasable"/> false), so account deletion is not
-    /// promised for it.</summary>
+    /// <summary>The activities of a table that keep every personal category tagged in it under a retention rule the policy
+    /// marks not erasable on request (<see cref="RetentionRule.Erasable"/> false), so account deletion is not promised
+    /// for it; empty when none does. A table serving several activities is kept when one of them keeps it: an obligation
+    /// to keep the data (Art. 17(3)(b)) outlasts the other activities' use of it.</summary>
     /// <param name="ctx">The claim's context (the policy).</param>
-    /// <param name="table">The table, with its activity.</param>
+    /// <param name="table">The table, with its activities.</param>
     /// <param name="counts">Whether a category counts as the table's personal data for the claim.</param>
-    private static bool KeptByRetention(ClaimContext ctx, TableEntry table, Func<string?, bool> counts)
+    private static List<string> KeptByRetention(ClaimContext ctx, TableEntry table, Func<string?, bool> counts)
     {
-        if (table.Activity is not { } id || ctx.Policy.Activity(id) is not { } activity) return false;
         var categories = TaggedCategories(table, counts);
-        return categories.Count > 0 && categories.All(c => activity.RetentionFor(c) is { Erasable: false });
+        if (categories.Count == 0) return [];
+        return table.ActivityIds().Where(id => ctx.Policy.Activity(id) is { } activity && categories.All(c => activity.RetentionFor(c) is { Erasable: false })).ToList();
     }
 
     /// <summary>The personal categories tagged in a table, its columns' and their annotated JSON paths' (<see
@@ -406,7 +408,8 @@ internal static class ClaimChecks
                     exempted.Add(ctx.ProcessorExemption(source, t));
                     continue;
                 }
-                if (t.Activity is { } a && exempt.Contains(a, StringComparer.Ordinal))
+                // A table serving an exempt activity among others is kept for that one (its rows stay after the account).
+                if (t.ActivityIds().FirstOrDefault(id => exempt.Contains(id, StringComparer.Ordinal)) is { } a)
                 {
                     exempted.Add(new(Finding(source, t, null, $"activity '{a}' is exempt by the claim's exempt-activities (kept by law or by contract)"), "in an exempt activity"));
                     continue;
@@ -422,11 +425,11 @@ internal static class ClaimChecks
                 // retention rules, erasable: false, for every personal category tagged here: service logs, accounting) is
                 // not promised to go with the account (trial34 finding 4: the built-in policy's logs were declared not
                 // erasable and flagged for not being erasable).
-                if (personal && KeptByRetention(ctx, t, Counts))
+                if (personal && KeptByRetention(ctx, t, Counts) is { Count: > 0 } keeping)
                 {
                     var kept = TaggedCategories(t, Counts);
                     exempted.Add(new(Finding(source, t, null,
-                        $"activity '{t.Activity}' keeps its personal data ({string.Join(", ", kept)}) under a retention rule marked not erasable (erasable: false)"), "not erasable"));
+                        $"activity '{string.Join("', '", keeping)}' keeps its personal data ({string.Join(", ", kept)}) under a retention rule marked not erasable (erasable: false)"), "not erasable"));
                     continue;
                 }
                 // A SQL Server history table goes with its versioned table's entry when the inventory holds that table.
@@ -639,7 +642,7 @@ internal static class ClaimChecks
             var perhapsDeleted = DeletedWith(ctx, source, roots, unreadRulesCascade: true);
             foreach (var t in source.Tables)
             {
-                bool tagged = (activity is not null && t.Activity == activity) || t.Columns.Any(c => Tagged(c) is { } d && Covered(categories, d));
+                bool tagged = t.ServesActivity(activity) || t.Columns.Any(c => Tagged(c) is { } d && Covered(categories, d));
                 bool suggested = !tagged && t.Columns.Any(c => Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d));
                 if (!tagged && !suggested) continue;
                 // A customer's invoices or orders hosted for it are its records, not the controller's (trial35 finding 4).
@@ -724,7 +727,7 @@ internal static class ClaimChecks
         var tagged = t.Columns.Where(c => Tagged(c) is { } d && Covered(categories, d)).ToList();
         var suggested = t.Columns.Where(c => Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d)).ToList();
         var what = tagged.Count > 0 ? $"holds {Columns(tagged)} itself"
-            : activity is not null && t.Activity == activity ? $"is annotated with the billing activity '{activity}'"
+            : t.ServesActivity(activity) ? $"is annotated with the billing activity '{activity}'"
             : $"holds {Columns(suggested)} itself (only suggested, not tagged)";
         return $"the account table {what}: its rows are deleted with the account; check that the billing records keep a copy (e.g. the invoice's own VAT number) or keep this row";
     }
@@ -767,7 +770,7 @@ internal static class ClaimChecks
         {
             if (c.DataCategory is not { } d || !Covered(categories, d)) continue;
             examined++;
-            if (ClaimContext.IsProcessorSource(s) || t.Activity == activity) continue;
+            if (ClaimContext.IsProcessorSource(s) || t.ServesActivity(activity)) continue;
             if (Tagged(c) is null)
             {
                 unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: customer-owned data in a controller-scope table cannot be confirmed"));

@@ -98,10 +98,12 @@ internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, In
     /// <param name="table">The table, with its annotated activity.</param>
     public bool IsProcessorTable(TableEntry table) => ProcessorActivityOf(table) is not null;
 
-    /// <summary>The processor activity the table is annotated with, or null.</summary>
+    /// <summary>The processor activity the table is annotated with, or null. A table that also serves one of the
+    /// controller's own activities holds the controller's data too, so the controller's claims examine it: it has a
+    /// processor activity only when every activity it names is one (the first is returned).</summary>
     /// <param name="table">The table.</param>
     public string? ProcessorActivityOf(TableEntry table) =>
-        table.Activity is { } id && Policy.Activity(id) is { IsProcessor: true } ? id : null;
+        table.ActivityIds() is { Count: > 0 } ids && ids.All(id => Policy.Activity(id) is { IsProcessor: true }) ? ids[0] : null;
 
     /// <summary>The tables of controller sources annotated with a processor activity that <paramref name="relevant"/>
     /// says the check would otherwise have examined, as exemptions naming the activity.</summary>

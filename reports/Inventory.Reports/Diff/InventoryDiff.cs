@@ -118,7 +118,7 @@ public sealed record InventoryDiff
     /// annotations) holds none.</summary>
     /// <param name="inventory">The inventory.</param>
     public static bool HoldsRecords(InventoryDocument inventory) =>
-        inventory.AllTables().Any(x => x.Table.Activity is not null || x.Table.AnnotationFile is not null || x.Table.SharedWith.Count > 0 || x.Table.Retention is not null)
+        inventory.AllTables().Any(x => x.Table.ActivityIds().Count > 0 || x.Table.AnnotationFile is not null || x.Table.SharedWith.Count > 0 || x.Table.Retention is not null)
         || inventory.AllColumns().Any(x => x.Column.Annotation is not null);
 
     /// <summary>This diff without what annotating <paramref name="current"/> recorded: its record changes
@@ -174,6 +174,9 @@ public sealed record InventoryDiff
     /// out (0 for a full diff).</summary>
     public int AnnotatedColumnsLeftOut { get; init; }
 
+    /// <summary>A table's activities as a diff shows them (<c>accounts, marketing</c>), or null for none.</summary>
+    private static string? ActivitiesText(TableEntry table) => table.ActivityIds() is { Count: > 0 } ids ? string.Join(", ", ids) : null;
+
     /// <summary>Compares two inventories by source name, qualified table name and exact column name.</summary>
     /// <param name="old">The previous inventory.</param>
     /// <param name="new">The current inventory.</param>
@@ -199,8 +202,10 @@ public sealed record InventoryDiff
                 newTables.TryGetValue(table, out var nt);
                 if (ot is null) { changes.Add(new(ChangeKind.TableAdded, name, table, null, null, Columns(nt!))); continue; }
                 if (nt is null) { changes.Add(new(ChangeKind.TableRemoved, name, table, null, Columns(ot), null)); continue; }
-                if (ot.Activity != nt.Activity)
-                    changes.Add(new(ChangeKind.ActivityChanged, name, table, null, ot.Activity, nt.Activity));
+                // A table's activities are a set (none is primary): an activity added to or removed from the list is a
+                // change, its order is not; old and new are the lists as annotated, `a, b`.
+                if (!ot.ActivityIds().Order(StringComparer.Ordinal).SequenceEqual(nt.ActivityIds().Order(StringComparer.Ordinal), StringComparer.Ordinal))
+                    changes.Add(new(ChangeKind.ActivityChanged, name, table, null, ActivitiesText(ot), ActivitiesText(nt)));
                 var oldShared = string.Join(", ", ot.SharedWith.Order(StringComparer.Ordinal));
                 var newShared = string.Join(", ", nt.SharedWith.Order(StringComparer.Ordinal));
                 if (oldShared != newShared)
@@ -432,8 +437,24 @@ public static class InventoryDiffWriter
         ChangeKind.ColumnAdded or ChangeKind.TableAdded when change.RenamedFrom is { } from => $"+ {subject} ({change.New}; renamed from '{from}'?)",
         ChangeKind.SourceAdded or ChangeKind.TableAdded or ChangeKind.ColumnAdded or ChangeKind.ForeignKeyAdded => $"+ {subject} ({change.New})",
         ChangeKind.SourceRemoved or ChangeKind.TableRemoved or ChangeKind.ColumnRemoved or ChangeKind.ForeignKeyRemoved => $"- {subject} ({change.Old})",
+        ChangeKind.ActivityChanged when ActivitiesAddedRemoved(change) is { } delta => $"~ {subject} activity: {change.Old} → {change.New} ({delta})",
         _ => $"~ {subject} {What(change.Kind)}: {change.Old ?? "(none)"} → {change.New ?? "(none)"}",
     };
+
+    /// <summary>For a table whose list of several activities changed: what was added and removed (<c>added marketing</c>,
+    /// <c>added marketing; removed billing-and-payment</c>); null when the table had none before or has none now, or one
+    /// activity before and after (the line's old and new say it all).</summary>
+    private static string? ActivitiesAddedRemoved(InventoryChange change)
+    {
+        if (change.Old is null || change.New is null) return null;
+        var old = change.Old.Split(", ");
+        var @new = change.New.Split(", ");
+        if (old.Length == 1 && @new.Length == 1) return null;
+        var added = @new.Except(old, StringComparer.Ordinal).ToList();
+        var removed = old.Except(@new, StringComparer.Ordinal).ToList();
+        var parts = new[] { added.Count > 0 ? "added " + string.Join(", ", added) : null, removed.Count > 0 ? "removed " + string.Join(", ", removed) : null };
+        return string.Join("; ", parts.OfType<string>()) is { Length: > 0 } text ? text : null;
+    }
 
     private static string What(ChangeKind kind) => kind switch
     {

@@ -224,12 +224,9 @@ public sealed class AnnotationLoader
             return null;
         }
         var source = Try(errors, () => map.String("source"));
-        // One table, one processing activity: a list gets the way to record another use of the data (trial37 finding 5).
-        var activity = map["activity"] is YSequence activities
-            ? Try<string>(errors, () => throw activities.Error("'activity' must be a single value, not a list: a table is attributed to one " +
-                "processing activity; name the other purposes it serves in that activity's 'purposes' in the policy, or annotate a view of the " +
-                "table with the other activity (each view is another use of the data in the record)"))
-            : Try(errors, () => map.String("activity"));
+        // One id or a list: a table serving several processing activities (a users table of account management and
+        // marketing) is listed under each in the record of processing (Art. 30(1)(c)); no id is primary.
+        var activities = ActivityIds(map, errors);
         var retention = Try(errors, () => map.String("retention"));
         var sharedWith = Try(errors, () => map.Strings("shared-with")) ?? [];
         var reason = Try(errors, () => map.String("reason"));
@@ -246,15 +243,14 @@ public sealed class AnnotationLoader
         }
 
         var references = new List<PolicyReference>();
-        if (activity is not null && map["activity"] is YScalar activityNode)
-            references.Add(new PolicyReference(PolicyReferenceKind.Activity, activity, new AnnotationLocation(activityNode.File, activityNode.Line, activityNode.Column)));
+        if (activities.Count > 0) references.AddRange(ActivityReferences(map["activity"]));
         references.AddRange(Recipients(map["shared-with"]));
         // A table-level key given twice applies neither value, but each is still checked: a misspelt id or category in
         // either is named now, not one round later (trial35 finding 9).
         foreach (var (key, value) in map.DuplicateEntries)
         {
-            if (key.Value == "activity" && value is YScalar { IsNull: false } duplicateActivity)
-                references.Add(new PolicyReference(PolicyReferenceKind.Activity, duplicateActivity.Value, new AnnotationLocation(duplicateActivity.File, duplicateActivity.Line, duplicateActivity.Column)));
+            if (key.Value == "activity")
+                references.AddRange(ActivityReferences(value));
             else if (key.Value == "shared-with")
                 references.AddRange(Recipients(value));
             else if (key.Value == "category" && value is YScalar { IsNull: false } duplicateCategory && !_categories.IsKnown(duplicateCategory.Value))
@@ -300,7 +296,7 @@ public sealed class AnnotationLoader
         {
             Table = tableScalar.Value,
             Source = source,
-            Activity = activity,
+            Activities = activities,
             Retention = retention,
             SharedWith = sharedWith,
             Reason = reason,
@@ -313,15 +309,44 @@ public sealed class AnnotationLoader
     }
 
     /// <summary>The recipient ids of a <c>shared-with:</c> value (one value or a list), each with its place.</summary>
-    private static IEnumerable<PolicyReference> Recipients(YNode? sharedWith)
+    private static IEnumerable<PolicyReference> Recipients(YNode? sharedWith) => References(PolicyReferenceKind.Recipient, sharedWith);
+
+    private static IEnumerable<PolicyReference> ActivityReferences(YNode? activity) => References(PolicyReferenceKind.Activity, activity);
+
+    /// <summary>The ids a key names, one scalar or a list of them, each at its own place (an unknown one is named there).</summary>
+    private static IEnumerable<PolicyReference> References(PolicyReferenceKind kind, YNode? node)
     {
-        IEnumerable<YScalar> items = sharedWith switch
+        IEnumerable<YScalar> items = node switch
         {
             YScalar { IsNull: false } one => [one],
             YSequence list => list.Items.OfType<YScalar>().Where(i => !i.IsNull),
             _ => [],
         };
-        return items.Select(i => new PolicyReference(PolicyReferenceKind.Recipient, i.Value, new AnnotationLocation(i.File, i.Line, i.Column)));
+        return items.Select(i => new PolicyReference(kind, i.Value, new AnnotationLocation(i.File, i.Line, i.Column)));
+    }
+
+    /// <summary>The table's <c>activity:</c>, one id or a list of ids (<c>activity: [accounts, marketing]</c>), in file
+    /// order without repeats; empty when the key is absent. An empty list, a repeated id or an item that is not an id
+    /// is an error at its place (the valid ids are kept).</summary>
+    private static IReadOnlyList<string> ActivityIds(YMapping map, ICollection<AnnotationError> errors)
+    {
+        if (map["activity"] is not YSequence list) return Try(errors, () => map.String("activity")) is { } one ? [one] : [];
+        if (list.Items.Count == 0)
+        {
+            errors.Add(AnnotationError.From(AnnotationErrorKind.InvalidValue, list.Error("'activity' is an empty list: name the processing activity (or activities) the table's data serves, or leave the key out")));
+            return [];
+        }
+        var ids = new List<string>();
+        foreach (var item in list.Items)
+        {
+            if (item is not YScalar { IsNull: false } id || id.Value.Length == 0)
+                errors.Add(AnnotationError.From(AnnotationErrorKind.InvalidValue, item.Error($"each item of 'activity' must be a processing activity id, not {item.KindName}")));
+            else if (ids.Contains(id.Value, StringComparer.Ordinal))
+                errors.Add(AnnotationError.From(AnnotationErrorKind.InvalidValue, id.Error($"activity '{id.Value}' is listed twice")));
+            else
+                ids.Add(id.Value);
+        }
+        return ids;
     }
 
     private ColumnAnnotation? ReadColumn(YScalar key, YNode value, ICollection<AnnotationError> errors)

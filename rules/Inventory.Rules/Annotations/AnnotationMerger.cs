@@ -289,7 +289,7 @@ public sealed class AnnotationMerger
             // What the most specific annotation leaves unsaid comes from the less specific ones (a tenant's own stub
             // without activity keeps the fleet entry's).
             var layered = layers.GetValueOrDefault(table) ?? [];
-            table.Activity = layered.Select(a => a.Activity).FirstOrDefault(a => a is not null);
+            table.SetActivities(layered.Select(a => a.Activities).FirstOrDefault(a => a.Count > 0) ?? []);
             table.Retention = layered.Select(a => a.Retention).FirstOrDefault(r => r is not null);
             table.SharedWith = [.. layered.Select(a => a.SharedWith).FirstOrDefault(w => w.Count > 0) ?? []];
             table.AnnotationFile = annotation is null ? null : DisplayPath(annotation.Location.File);

@@ -72,8 +72,9 @@ public sealed record TableAnnotation
     public required string Table { get; init; }
     /// <summary>Source name, when the annotation is for one source only; null for every source that holds the table.</summary>
     public string? Source { get; init; }
-    /// <summary>Processing activity id (policy.yml).</summary>
-    public string? Activity { get; init; }
+    /// <summary>The processing activity ids (policy.yml) the table's data serves, in file order: one for
+    /// <c>activity: billing</c>, several for <c>activity: [accounts, marketing]</c>, none without the key.</summary>
+    public IReadOnlyList<string> Activities { get; init; } = [];
     /// <summary>Retention of the table's data.</summary>
     public string? Retention { get; init; }
     /// <summary>Recipients the table's data is shared with.</summary>

@@ -22,12 +22,24 @@ internal sealed class MergeCommand(IAnsiConsole console) : Command<MergeCommand.
         [Description("Where to write the merged inventory (default inventory.json). Written atomically.")]
         public string Out { get; init; } = "inventory.json";
 
-        public override ValidationResult Validate() => OutputPaths.Validate(new OutputOption("--out", Out, OutputKind.File));
+        [CommandOption("--shards <N>")]
+        [Description("The number of shards the scan ran with. A part of a split into another number (left on a shared volume by an earlier run with more shards) is left out and named; a shard of N missing among the parts is reported (exit 3). Without it, parts of different N are an error.")]
+        public int? Shards { get; init; }
+
+        public override ValidationResult Validate() =>
+            Shards is < 1 ? ValidationResult.Error("--shards must be at least 1 (the number of shards the scan ran with)")
+            : OutputPaths.Validate(new OutputOption("--out", Out, OutputKind.File));
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var parts = settings.Parts.Select(p => new InventoryPart(p, InventoryJson.Read(p))).ToList();
+        IReadOnlyList<InventoryPart> parts = settings.Parts.Select(p => new InventoryPart(p, InventoryJson.Read(p))).ToList();
+        if (settings.Shards is { } shards)
+        {
+            (parts, var leftOut) = InventoryMerge.OfShardCount(parts, shards);
+            foreach (var part in leftOut)
+                console.Write(new Text($"  ! left out {part.File}: shard {part.Document.Shard}, not one of this run's {shards} (a part of an earlier run with more shards?)\n", new Style(Color.Yellow)));
+        }
         var merged = InventoryMerge.Merge(parts);
         InventoryJson.Write(merged, settings.Out);
         var tables = merged.AllTables().Count();

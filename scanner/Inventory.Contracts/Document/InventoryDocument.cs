@@ -84,7 +84,11 @@ public sealed class InventoryDocument
         {
             s.Tables.Sort((a, b) => string.CompareOrdinal(a.Schema, b.Schema) is var c && c != 0 ? c : string.CompareOrdinal(a.Name, b.Name));
             foreach (var t in s.Tables)
+            {
                 t.SortColumns();
+                // A hand-edited or merged list of one activity is written as `activity` alone.
+                if (t.Activities is not null) t.SetActivities(t.Activities);
+            }
         }
         Issues.Sort((a, b) => string.CompareOrdinal($"{a.Source}\u0001{a.Table}\u0001{a.Column}\u0001{a.Kind}", $"{b.Source}\u0001{b.Table}\u0001{b.Column}\u0001{b.Kind}"));
     }
@@ -189,8 +193,33 @@ public sealed class TableEntry
     public List<string> Partitions { get; set; } = [];
     /// <summary>How the database keeps the earlier versions of the table's rows (system versioning), or null.</summary>
     public RowHistory? History { get; set; }
-    /// <summary>Processing activity id from the annotation (policy.yml), or null.</summary>
+    /// <summary>Processing activity id from the annotation (policy.yml), or null; for a table whose annotation names
+    /// several activities, the first of them (JSON <c>activity</c>, what a reader that predates lists reads), the whole
+    /// list being <see cref="Activities"/>. Code that reasons about activities reads <see cref="ActivityIds"/>.</summary>
     public string? Activity { get; set; }
+    /// <summary>Every processing activity the annotation names when it names more than one (a <c>users</c> table serving
+    /// account management and marketing), in the annotation's order, the first being <see cref="Activity"/>; null for
+    /// one activity or none, so a document of single activities is written as before. Set through
+    /// <see cref="SetActivities"/>.</summary>
+    public List<string>? Activities { get; set; }
+
+    /// <summary>Every processing activity the table's data serves: <see cref="Activities"/> when set, else
+    /// <see cref="Activity"/> alone, else none. No activity is primary: the record lists the table under each.</summary>
+    public IReadOnlyList<string> ActivityIds() =>
+        Activities is { Count: > 0 } several ? several : Activity is { } one ? [one] : [];
+
+    /// <summary>True when the annotation names <paramref name="id"/> among the table's activities.</summary>
+    /// <param name="id">A processing activity id.</param>
+    public bool ServesActivity(string? id) => id is not null && ActivityIds().Contains(id, StringComparer.Ordinal);
+
+    /// <summary>Sets <see cref="Activity"/> and <see cref="Activities"/> from a list of ids (duplicates dropped, order kept).</summary>
+    /// <param name="ids">The ids; empty for none.</param>
+    public void SetActivities(IEnumerable<string> ids)
+    {
+        var list = ids.Distinct(StringComparer.Ordinal).ToList();
+        Activity = list.Count > 0 ? list[0] : null;
+        Activities = list.Count > 1 ? list : null;
+    }
     /// <summary>Retention from the annotation, or null.</summary>
     public string? Retention { get; set; }
     /// <summary>Recipients the table's data is shared with (annotation <c>shared-with</c>).</summary>

@@ -201,7 +201,7 @@ public static class InventoryJson
         {
             Schema = "s", Name = "t", QualifiedName = "s.t", Kind = Catalog.TableKind.Table, RowEstimate = 1, SampledRows = 1, SampleMethod = "m",
             NotSampled = Catalog.NotSampledReason.Disabled, Comment = "c", PrimaryKey = ["id"], Partitions = ["p"],
-            History = new Catalog.RowHistory(Catalog.RowHistory.TemporalTable, "h", "v", "6 MONTHS"), Activity = "a", Retention = "r",
+            History = new Catalog.RowHistory(Catalog.RowHistory.TemporalTable, "h", "v", "6 MONTHS"), Activity = "a", Activities = ["a", "b"], Retention = "r",
             SharedWith = ["w"], AnnotationFile = "f.yml", Columns = [column],
             ForeignKeys = [new Catalog.ForeignKeyInfo("fk", ["a"], "s", "u", ["id"], "cascade")],
         };

@@ -117,6 +117,7 @@ internal static class InventoryJsonWriter
         Strings(writer, Names.Partitions, table.Partitions);
         if (table.History is { } history) History(writer, history);
         String(writer, Names.Activity, table.Activity);
+        Strings(writer, Names.Activities, table.Activities);
         String(writer, Names.Retention, table.Retention);
         Strings(writer, Names.SharedWith, table.SharedWith);
         String(writer, Names.AnnotationFile, table.AnnotationFile);
@@ -367,6 +368,7 @@ internal static class InventoryJsonWriter
         public static readonly JsonEncodedText VersionsOf = JsonEncodedText.Encode("versionsOf");
         public static readonly JsonEncodedText RetentionPeriod = JsonEncodedText.Encode("retentionPeriod");
         public static readonly JsonEncodedText Activity = JsonEncodedText.Encode("activity");
+        public static readonly JsonEncodedText Activities = JsonEncodedText.Encode("activities");
         public static readonly JsonEncodedText Retention = JsonEncodedText.Encode("retention");
         public static readonly JsonEncodedText SharedWith = JsonEncodedText.Encode("sharedWith");
         public static readonly JsonEncodedText AnnotationFile = JsonEncodedText.Encode("annotationFile");

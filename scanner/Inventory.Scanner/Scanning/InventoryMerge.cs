@@ -18,6 +18,27 @@ public sealed record InventoryPart(string File, InventoryDocument Document);
 /// </summary>
 public static class InventoryMerge
 {
+    /// <summary>The parts of a split into <paramref name="shards"/>, the others left out: on a volume the shards of every
+    /// run share, a run with fewer shards than the one before leaves the earlier run's higher parts behind (a part of
+    /// shard 4/4 beside this run's 1/3 … 3/3), which a glob of the parts would merge, or refuse for their other N.
+    /// A part recorded as a shard of another count is left out; every other part (a shard of N, a whole scan, a shard
+    /// not written as I/N) is kept, for <see cref="Merge"/> to judge as usual.</summary>
+    /// <param name="parts">The parts given.</param>
+    /// <param name="shards">The number of shards of this run (≥ 1).</param>
+    /// <returns>The parts to merge and those left out, each in the order given.</returns>
+    /// <exception cref="ConfigurationException">No part is a shard of <paramref name="shards"/> (each left out named
+    /// with its shard).</exception>
+    public static (IReadOnlyList<InventoryPart> Kept, IReadOnlyList<InventoryPart> LeftOut) OfShardCount(IReadOnlyList<InventoryPart> parts, int shards)
+    {
+        bool Other(InventoryPart p) => ScanShard.TryParseRecorded(p.Document.Shard, out var shard) && shard.Count != shards;
+        var kept = parts.Where(p => !Other(p)).ToList();
+        var leftOut = parts.Where(Other).ToList();
+        if (kept.Count == 0 && leftOut.Count > 0)
+            throw new ConfigurationException($"none of the parts is a shard of {shards}: " +
+                string.Join(", ", leftOut.Select(p => $"{p.File} is shard {p.Document.Shard}")) + "; give the number of shards the scan Job ran with");
+        return (kept, leftOut);
+    }
+
     /// <summary>Merges parts.</summary>
     /// <param name="parts">At least one part.</param>
     /// <returns>The merged document, normalised.</returns>

@@ -73,7 +73,7 @@ public sealed class AnnotationEntryErrorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(set.Errors.Select(e => (e.Kind, e.Line, e.Column)), Is.EqualTo(new[] { (AnnotationErrorKind.DuplicateKey, 3, 1) }));
-            Assert.That(set.Annotations.Single().Activity, Is.Null);
+            Assert.That(set.Annotations.Single().Activities, Is.Empty);
             Assert.That(set.Annotations.Single().Columns.Select(c => c.Name), Is.EqualTo(new[] { "a" }));
         }
     }

@@ -35,7 +35,7 @@ public sealed class AnnotationLoaderTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(table.Table, Is.EqualTo("users"));
-            Assert.That(table.Activity, Is.EqualTo("account-management"));
+            Assert.That(table.Activities, Is.EqualTo(new[] { "account-management" }));
             Assert.That(table.SharedWith, Is.EqualTo(new[] { "intercom" }));
             Assert.That(table.Columns.Select(c => (c.Name, c.Category)), Is.EqualTo(new (string, string?)[]
             {

@@ -93,6 +93,22 @@ public sealed class RenamedTableAnnotateTests
     }
 
     [Test]
+    public async Task Annotate_RenamedTableOfSeveralActivitiesGainedAColumn_TheListIsKeptAsWritten()
+    {
+        var db = Database("app", "pieces_jointes" + string.Format(Attachments, ", checksum TEXT"));
+        var reviewed = Reviewed.Replace("columns:\n", "activity: [service-operation, legal-requests]   # support and court requests\ncolumns:\n", StringComparison.Ordinal);
+
+        var (code, _, annotations) = await AnnotateAsync($"sources:\n  - name: app\n    connection: sqlite:{db}\n", reviewed: reviewed);
+
+        var file = Path.Combine(annotations, "pieces_jointes.yml");
+        var text = File.ReadAllText(file);
+        Assert.That(code, Is.EqualTo(ExitCodes.Ok));
+        Assert.That(text, Does.Contain("\nactivity: [service-operation, legal-requests]   # support and court requests\n"));
+        Assert.That(text, Does.Contain("checksum"), "the new column appended");
+        Assert.That(new Inventory.Annotations.AnnotationLoader().LoadFile(file).Single().Activities, Is.EqualTo(new[] { "service-operation", "legal-requests" }));
+    }
+
+    [Test]
     public async Task Annotate_RenamedTableGainedAColumn_CarriedOverAndTheNewColumnAppended()
     {
         var db = Database("app", "pieces_jointes" + string.Format(Attachments, ", checksum TEXT"));

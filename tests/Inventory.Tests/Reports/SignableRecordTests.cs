@@ -182,6 +182,23 @@ public sealed class SignableRecordTests
     }
 
     [Test]
+    public async Task Check_RecipientInTheUsWithoutTransfer_JUnitCaseInThePolicySuiteNotTheAnnotations()
+    {
+        var finding = ClaimFindings.TransfersWithoutSafeguard(_policy, _policyFile, null, Path.GetDirectoryName(_policyFile)!).Single();
+        var result = CheckGate.Evaluate(Inventory(), new CheckOptions { ExtraFindings = [finding] });
+
+        var xml = System.Xml.Linq.XDocument.Parse(await CheckOutput(new JUnitCheckWriter(), result));
+
+        var suites = xml.Root!.Elements("testsuite").ToDictionary(e => (string)e.Attribute("name")!);
+        Assert.That(suites.ContainsKey("annotations"), Is.False, "no annotation finding in this check");
+        var policyCase = suites["policy"].Elements("testcase").Single();
+        Assert.That((string?)policyCase.Attribute("name"), Is.EqualTo("transfer-without-safeguard recipient 'payroll-us'"));
+        Assert.That((string?)policyCase.Attribute("file"), Is.EqualTo(Path.GetFileName(_policyFile)));
+        Assert.That(policyCase.Element("failure"), Is.Null, "a warning unless --strict");
+        Assert.That((string?)policyCase.Element("system-out"), Does.StartWith("warning: ").And.Contain("PayCloud Inc. is in US"));
+    }
+
+    [Test]
     public void Check_SeedPolicy_NoTransferWarning() =>
         Assert.That(ClaimFindings.TransfersWithoutSafeguard(PolicyDocument.Seed, null, null, "."), Is.Empty);
 

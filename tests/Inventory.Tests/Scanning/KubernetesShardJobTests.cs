@@ -23,8 +23,18 @@ public sealed class KubernetesShardJobTests
     /// <summary>The scan container's <c>args[0]</c> of the Job in the manifest, with the image's paths replaced.</summary>
     private string ShardCommand()
     {
+        var command = JobCommand("inventory-shards.yaml", rewrite: false);
+        Assert.That(command, Does.Contain("/app/inventory scan --config /config/inventory.yml --shard auto/4"), "the manifest's command, as this test rewrites it");
+        return Rewrite(command);
+    }
+
+    /// <summary>The first container's <c>args[0]</c> of the Job in a manifest of <c>docs/kubernetes</c>, with the
+    /// image's executable and the pod's mounts (<c>/config</c>, <c>/parts</c>, <c>/annotations</c>, <c>/policy</c>)
+    /// replaced by this build's CLI and folders of the test (unless <paramref name="rewrite"/> is false).</summary>
+    private string JobCommand(string manifest, bool rewrite = true)
+    {
         var stream = new YamlStream();
-        using (var reader = new StreamReader(Path.Combine(SharedPaths.Repository, "docs", "kubernetes", "inventory-shards.yaml")))
+        using (var reader = new StreamReader(Path.Combine(SharedPaths.Repository, "docs", "kubernetes", manifest)))
             stream.Load(reader);
         var job = stream.Documents.Select(d => (YamlMappingNode)d.RootNode)
             .Single(d => d.Children[new YamlScalarNode("kind")].ToString() == "Job");
@@ -32,12 +42,59 @@ public sealed class KubernetesShardJobTests
             .Children[new YamlScalarNode("spec")]).Children[new YamlScalarNode("template")]).Children[new YamlScalarNode("spec")])
             .Children[new YamlScalarNode("containers")]).Children[0];
         var command = ((YamlSequenceNode)container.Children[new YamlScalarNode("args")]).Children[0].ToString();
-        Assert.That(command, Does.Contain("/app/inventory scan --config /config/inventory.yml --shard auto/4"), "the manifest's command, as this test rewrites it");
+        return rewrite ? Rewrite(command) : command;
+    }
+
+    private string Rewrite(string command)
+    {
         // The image's self-contained executable (/app/inventory) is this build's CLI run through the dotnet host here.
         return command
             .Replace("/app/inventory ", "dotnet " + Path.Combine(AppContext.BaseDirectory, "inventory.dll") + " ", StringComparison.Ordinal)
-            .Replace("/config/", _dir + "/config/", StringComparison.Ordinal)
-            .Replace("/parts/", _dir + "/parts/", StringComparison.Ordinal);
+            .Replace(" /config/", " " + _dir + "/config/", StringComparison.Ordinal)
+            .Replace(" /parts/", " " + _dir + "/parts/", StringComparison.Ordinal)
+            .Replace(" /annotations ", " " + _dir + "/annotations ", StringComparison.Ordinal)
+            .Replace(" /policy/", " " + _dir + "/policy/", StringComparison.Ordinal);
+    }
+
+    [Test]
+    public void ScanThenMergeThenCheckAndReport_AsTheThreeJobsRunThem_StalePartOfAnEarlierRunLeftOut()
+    {
+        WriteConfig(present: true);
+        var shard = ShardCommand();
+        for (int index = 0; index < 4; index++)
+            Assert.That(RunPod(shard, index), Is.EqualTo(0), $"shard {index + 1}/4");
+        // An earlier run of 5 shards left its fifth part on the volume.
+        var stale = Inventory.Model.InventoryJson.Read(Path.Combine(_dir, "parts", "part-0.json"));
+        stale.Shard = "5/5";
+        Inventory.Model.InventoryJson.Write(stale, Path.Combine(_dir, "parts", "part-4.json"));
+        // The annotations as a ConfigMap mounts them: each file a link into a hidden ..data folder.
+        var data = Directory.CreateDirectory(Path.Combine(_dir, "annotations", "..data")).FullName;
+        File.WriteAllText(Path.Combine(data, "customers.yml"), "table: Customer\nactivity: [account-management, prospect-contact]\ncolumns:\n  Email: contact.email\n");
+        File.CreateSymbolicLink(Path.Combine(_dir, "annotations", "customers.yml"), Path.Combine("..data", "customers.yml"));
+        Directory.CreateDirectory(Path.Combine(_dir, "policy"));
+        File.Copy(Path.Combine(SharedPaths.Repository, "rules", "policy.yml"), Path.Combine(_dir, "policy", "policy.yml"));
+
+        int merge = RunPod(JobCommand("inventory-merge.yaml"), 0);
+        int checkReport = RunPod(JobCommand("inventory-check-report.yaml"), 0);
+
+        var merged = Inventory.Model.InventoryJson.Read(Path.Combine(_dir, "parts", "inventory.json"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(merge, Is.EqualTo(0), "the four parts of this run merge; the fifth of the earlier run is left out");
+            Assert.That(merged.Complete, Is.True);
+            Assert.That(merged.Sources.Select(s => s.Name), Is.EquivalentTo(Enumerable.Range(1, 8).Select(i => $"shop-{i}")));
+            Assert.That(checkReport, Is.EqualTo(1), "the gate fails on the untagged columns: check's code is the Job's");
+            Assert.That(File.Exists(Path.Combine(_dir, "parts", "check", "inventory-check.junit.xml")), Is.True);
+            Assert.That(File.Exists(Path.Combine(_dir, "parts", "check", "inventory-check.sarif")), Is.True);
+            var record = File.ReadAllText(Path.Combine(_dir, "parts", "report", "ropa.md"));
+            // The annotation, read from the ConfigMap's layout, puts Customer.Email under both of its activities.
+            int accounts = record.IndexOf("### Customer account management", StringComparison.Ordinal);
+            int prospects = record.IndexOf("### Contacting prospects", StringComparison.Ordinal);
+            Assert.That((accounts, prospects), Is.Not.EqualTo((-1, -1)));
+            Assert.That(record[accounts..prospects], Does.Contain("`Customer.Email` in 8 sources (shop-1 … shop-8)"));
+            Assert.That(record[prospects..], Does.Contain("`Customer.Email` in 8 sources (shop-1 … shop-8)"));
+            Assert.That(File.Exists(Path.Combine(_dir, "parts", "report", "ropa.xlsx")), Is.True);
+        }
     }
 
     /// <summary>Runs the pod's command for the 0-based index; returns its exit code.</summary>

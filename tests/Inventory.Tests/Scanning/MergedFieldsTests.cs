@@ -214,7 +214,7 @@ public sealed class MergedFieldsTests
             {
                 Table = random.Next(10) == 0 ? table.QualifiedName + "_gone" : table.QualifiedName,
                 Source = random.Next(3) == 0 ? source.Name : null,
-                Activity = random.Next(2) == 0 ? "billing" : null,
+                Activities = random.Next(3) switch { 0 => ["billing"], 1 => ["billing", "marketing"], _ => [] },
                 Retention = random.Next(2) == 0 ? "P5Y" : null,
                 SharedWith = random.Next(2) == 0 ? ["auditor"] : [],
                 Columns = columns,

@@ -157,7 +157,7 @@ public sealed class PrewrittenTableTests
         var annotations = new AnnotationSet(
             [new TableAnnotation
             {
-                Table = annotated.QualifiedName, Activity = "billing", Location = location,
+                Table = annotated.QualifiedName, Activities = ["billing"], Location = location,
                 Columns = [new ColumnAnnotation { Name = annotated.Columns[0].Name, Category = "contact.phone", Location = location }],
             }], [], ["annotations/app.yml"], null);
 

@@ -151,6 +151,58 @@ public sealed class ShardMergeTests
     }
 
     [Test]
+    public async Task ShardsShrankBetweenRuns_MergeWithShardsLeavesTheEarlierRunsPartsOutAndNamesThem()
+    {
+        // A shared volume after a run of 4 shards, then one of 3: part-3.json (shard 4/4) is left from the earlier run.
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 6);
+        var whole = await ScanAsync(sources);
+        var files = new List<string>();
+        for (int i = 1; i <= 3; i++) files.Add(Save(await ScanAsync(sources, new ScanShard(i, 3)), $"part-{i - 1}.json"));
+        var stale = Save(await ScanAsync(sources, new ScanShard(4, 4)), "part-3.json");
+        var output = Path.Combine(_dir, "merged.json");
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+
+        // Without --shards the glob's parts are refused (different N); with it, the stale part is named and left out.
+        var refused = await InventoryApp.RunAsync(["merge", .. files, stale, "--out", output], new TestConsole());
+        var code = await InventoryApp.RunAsync(["merge", .. files, stale, "--shards", "3", "--out", output], console);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok));
+            Assert.That(console.Output, Does.Contain($"  ! left out {stale}: shard 4/4, not one of this run's 3 (a part of an earlier run with more shards?)"));
+            Assert.That(console.Output, Does.Contain("merged 3 part(s)"));
+            Assert.That(Shape(InventoryJson.Read(output)), Is.EqualTo(Shape(whole)));
+        }
+    }
+
+    [Test]
+    public async Task MergeWithShards_AShardOfThisRunMissing_Exit3NamingIt_NoPartOfN_Error()
+    {
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 6);
+        var first = Save(await ScanAsync(sources, new ScanShard(1, 3)), "part-0.json");
+        var third = Save(await ScanAsync(sources, new ScanShard(3, 3)), "part-2.json");
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+        var errors = new StringWriter();
+
+        var missing = await InventoryApp.RunAsync(["merge", first, third, "--shards", "3", "--out", Path.Combine(_dir, "merged.json")], console);
+        var none = await InventoryApp.RunAsync(["merge", first, third, "--shards", "2", "--out", Path.Combine(_dir, "none.json")], new TestConsole(), errors);
+        var zero = await InventoryApp.RunAsync(["merge", first, "--shards", "0", "--out", Path.Combine(_dir, "zero.json")], new TestConsole(), new StringWriter());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(missing, Is.EqualTo(ExitCodes.ScanIncomplete));
+            Assert.That(console.Output, Does.Contain("shard 2/3 is not among the merged parts"));
+            Assert.That(none, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(errors.ToString(), Does.Contain($"none of the parts is a shard of 2: {first} is shard 1/3, {third} is shard 3/3"));
+            Assert.That(File.Exists(Path.Combine(_dir, "none.json")), Is.False);
+            Assert.That(zero, Is.EqualTo(ExitCodes.BadInput));
+        }
+    }
+
+    [Test]
     public async Task PartWithASourceThatCouldNotBeReached_TheMergeNamesThePartItsShardAndTheIssue()
     {
         // A fleet: one source among many is down in one shard. The merged document keeps the issue but no shard, so
