@@ -28,7 +28,8 @@ public sealed partial class RuleClassifier
     /// with or keeps as reference data (manufacturers, calendars, domains, block lists, service levels, constants, user
     /// groups): <c>none</c> (LABELS.md tie-breakers 6 and 15). The corpus labels such notes none in glpi and dolibarr
     /// (cross-validated, rules/MODEL.md, session 38). A table-context decision, so it stands in the combination, names
-    /// only as well; sampled values decide first.</summary>
+    /// only as well. With sampled values the classifier asks it for prose that holds no one's identifiers (staff's text,
+    /// as the catalogue's is); other values decide first.</summary>
     /// <param name="column">The column, with its table's column names.</param>
     /// <param name="name">The column name's match: an ungated <c>customer_content.message</c> match, else no decision.</param>
     /// <param name="evidence">The column's evidence, prepended to when the rule applies.</param>

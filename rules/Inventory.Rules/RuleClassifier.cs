@@ -191,6 +191,10 @@ public sealed partial class RuleClassifier : IColumnClassifier
         // The key of a login-session table that holds the session tokens themselves (trial 35 finding 3m).
         if (SessionTokenKey(column, name, evidence) is { } sessionToken) return sessionToken;
 
+        // Staff's prose about a named thing that refers to no one is none, as the catalogue's text is (content38), unless the
+        // prose holds someone's identifiers (then the value rules say content, with what it also contains).
+        if (result[DetectorIds.FreeText].Ratio >= 0.5 && result[DetectorIds.Json].Ratio < 0.5 && ContentEvidence.Embedded(column.Values).Count == 0
+            && NoteOnANamedThing(column, name, evidence) is { } staffProse) return staffProse;
         var values = _values.Decide(column, result, names, evidence);
         if (values is not null) return values;
         // Values that made no decision (no people's names among them) leave the bare name of a priced item to its table.

@@ -96,6 +96,44 @@ public sealed class NoteOnANamedThingAdversarialTests : GeneratedNameFixture
         });
     }
 
+    private static readonly string[] StaffDescriptions =
+    [
+        "Main calendar of the Paris office", "Imported from the PCI ID database", "Used for production servers only",
+        "Default format for scans", "Calendrier principal du siège", "Importé de la base PCI", "Réservé aux serveurs de production",
+        "Standardkalender der Zentrale", "Aus der PCI-Datenbank importiert", "Nur für Produktionsserver",
+        "Calendario principal de la sede", "Importado de la base PCI", "Solo para servidores de producción", "Legacy entry, keep",
+    ];
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void NotesOnNamedThingsWithStaffDescriptionsOrNulls_AreNone(int seed)
+    {
+        // Given 800 notes on named things whose sampled values are staff's short descriptions, or all NULL
+        var random = new Random(seed);
+        var columns = NotesOnThings(random, 800).Select((c, i) => Some.InTable(c.Table, [.. c.TableColumns.SkipLast(1)], c.Column.Name,
+            c.Column.DeclaredType, i % 2 == 0
+                ? Enumerable.Range(0, random.Next(30, 80)).Select(_ => Pick(random, StaffDescriptions)).ToArray()
+                : Enumerable.Range(0, 40).Select(_ => (string?)null).ToArray())).ToList();
+        // When the combined classifier classifies them, Then they are none
+        var combined = Combined.ClassifyMany(columns);
+        var notNone = columns.Zip(combined).Where(p => p.Second.DataCategory != "none").Select(p => Describe(p.First, p.Second)).ToList();
+        AssertNoneWrong(notNone, columns.Count, "notes on named things with staff's descriptions or NULLs not none");
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void NotesOnNamedThingsWhoseProseHoldsSomeonesIdentifiers_StayMessages(int seed)
+    {
+        // Given 800 notes on named things whose sampled prose mentions e-mail addresses or phone numbers
+        var random = new Random(seed);
+        var columns = NotesOnThings(random, 800).Select(c => Some.InTable(c.Table, [.. c.TableColumns.SkipLast(1)], c.Column.Name,
+            c.Column.DeclaredType, Enumerable.Range(0, random.Next(30, 80)).Select(i =>
+                $"{Pick(random, StaffDescriptions)}, ask {(random.Next(2) == 0 ? $"agent{i}@example.org" : $"+33 6 12 34 {i % 90 + 10:00} {random.Next(10, 99)}")}")
+                .ToArray())).ToList();
+        // When the rules classify them, Then the rule never decides: the values say content, with what it also contains
+        AssertLeftAsMessages(columns, "notes whose prose holds someone's identifiers taken as staff's notes");
+    }
+
     private static readonly string[][] PersonKeys =
     [
         ["user_id", "author_id", "customer_id", "owner_id", "member_id", "users_id"],
@@ -118,6 +156,15 @@ public sealed class NoteOnANamedThingAdversarialTests : GeneratedNameFixture
         var ruled = Rules.ClassifyMany(columns);
         var taken = columns.Zip(ruled).Where(p => p.Second.Evidence.Any(e => e.Id == RuleClassifier.NoteOnANamedThingEvidence)
                 || p.Second.DataCategory != "customer_content.message")
+            .Select(p => Describe(p.First, p.Second)).ToList();
+        AssertNoneWrong(taken, columns.Count, what);
+    }
+
+    /// <summary>Asserts that the rule decides none of <paramref name="columns"/> (whatever the other rules decide).</summary>
+    private static void AssertNeverDecided(List<ColumnEvidence> columns, string what)
+    {
+        var ruled = Rules.ClassifyMany(columns);
+        var taken = columns.Zip(ruled).Where(p => p.Second.Evidence.Any(e => e.Id == RuleClassifier.NoteOnANamedThingEvidence))
             .Select(p => Describe(p.First, p.Second)).ToList();
         AssertNoneWrong(taken, columns.Count, what);
     }
@@ -161,10 +208,7 @@ public sealed class NoteOnANamedThingAdversarialTests : GeneratedNameFixture
         // Given notes beside a name column in tables of people, companies, content, tickets, orders and uploads
         var columns = NotesOnThings(new Random(seed), 800, tables: PeopleAndContentTables);
         // When the rules classify them, Then the rule never decides: the note is about a person or their case
-        var ruled = Rules.ClassifyMany(columns);
-        var taken = columns.Zip(ruled).Where(p => p.Second.Evidence.Any(e => e.Id == RuleClassifier.NoteOnANamedThingEvidence))
-            .Select(p => Describe(p.First, p.Second)).ToList();
-        AssertNoneWrong(taken, columns.Count, "notes of tables of people, content or cases taken as staff's notes");
+        AssertNeverDecided(columns, "notes of tables of people, content or cases taken as staff's notes");
     }
 
     [TestCase(1)]
@@ -192,10 +236,7 @@ public sealed class NoteOnANamedThingAdversarialTests : GeneratedNameFixture
         // Given descriptions, bodies, messages, counts and URLs of notes in the same named-thing tables
         var columns = NotesOnThings(new Random(seed), 800, notes: OtherTextColumns);
         // When the rules classify them, Then the rule takes none of them: only a note or comment named as such
-        var ruled = Rules.ClassifyMany(columns);
-        var taken = columns.Zip(ruled).Where(p => p.Second.Evidence.Any(e => e.Id == RuleClassifier.NoteOnANamedThingEvidence))
-            .Select(p => Describe(p.First, p.Second)).ToList();
-        AssertNoneWrong(taken, columns.Count, "other text names beside a name taken as staff's notes");
+        AssertNeverDecided(columns, "other text names beside a name taken as staff's notes");
     }
 
     [Test]
