@@ -152,7 +152,8 @@ public sealed partial class RuleClassifier : IColumnClassifier
         {
             evidence.Add(new EvidenceItem("no-data", "no-data", Total: 0,
                 Detail: column.Sampled ? $"all {rows} sampled values NULL" : column.NotSampled is { } reason ? $"not sampled: {reason}" : "no values sampled"));
-            return PricedItemName(column, name, evidence) ?? FromNameOnly(name, family, evidence, hasData: false, _noneByType);
+            return PricedItemName(column, name, evidence) ?? NoteOnANamedThing(column, name, evidence)
+                ?? FromNameOnly(name, family, evidence, hasData: false, _noneByType);
         }
 
         // Bit strings (MySQL BIT(n), PostgreSQL bit(n) and varbit) are rendered as binary digits, which digit-run checks
@@ -190,10 +191,15 @@ public sealed partial class RuleClassifier : IColumnClassifier
         // The key of a login-session table that holds the session tokens themselves (trial 35 finding 3m).
         if (SessionTokenKey(column, name, evidence) is { } sessionToken) return sessionToken;
 
+        // Staff's prose about a named thing that refers to no one is none, as the catalogue's text is (content38), unless the
+        // prose holds someone's identifiers (then the value rules say content, with what it also contains).
+        if (result[DetectorIds.FreeText].Ratio >= 0.5 && result[DetectorIds.Json].Ratio < 0.5 && ContentEvidence.Embedded(column.Values).Count == 0
+            && NoteOnANamedThing(column, name, evidence) is { } staffProse) return staffProse;
         var values = _values.Decide(column, result, names, evidence);
         if (values is not null) return values;
         // Values that made no decision (no people's names among them) leave the bare name of a priced item to its table.
         if (PricedItemName(column, name, evidence) is { } pricedItem) return pricedItem;
+        if (NoteOnANamedThing(column, name, evidence) is { } note) return note;
 
         // (4)–(6) names and types; values that contradict a name lower the confidence.
         foreach (var score in result.Scores)
