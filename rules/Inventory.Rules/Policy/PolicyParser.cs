@@ -73,7 +73,7 @@ internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabular
             {
                 t.AllowOnly("transfer", "country", "safeguard");
                 transfer = new TransferSafeguard(t.RequireString("country", "transfer"),
-                    t.RequireString("safeguard", "transfer (a transfer outside the EU needs its safeguard, Art. 46)"));
+                    t.RequireString("safeguard", "transfer (a transfer outside the EEA needs its safeguard, Art. 46)"));
             }
             recipients.Add(new Recipient
             {

@@ -94,8 +94,8 @@ public sealed class SignableRecordTests
         }
     }
 
-    [TestCase("md", "| Transfers outside the EU (e) | " + UsTransfer + " |")]
-    [TestCase("html", "<tr><th>Transfers outside the EU (e)</th><td><ul><li>" + UsTransfer + "</li></ul></td></tr>")]
+    [TestCase("md", "| Transfers to a third country or an international organisation (e) | " + UsTransfer + " |")]
+    [TestCase("html", "<tr><th>Transfers to a third country or an international organisation (e)</th><td><ul><li>" + UsTransfer + "</li></ul></td></tr>")]
     public async Task Render_RecipientInTheUsWithoutTransfer_TransferRowFlagsIt(string format, string expected)
     {
         var text = await ReportWriterTests.RenderTextAsync(format, Model());
