@@ -20,8 +20,6 @@ public sealed class AddressPartOfAPersonAdversarialTests : GeneratedNameFixture
 {
     private const string Rule = "name.multi.town-of-a-person";
 
-    private static readonly string[] Locales = ["fr", "de", "es", "en", "en_GB", "de_AT", "es_MX", "fr_CH"];
-
     private static readonly string[] PersonTables =
         ["users", "customers", "clients", "members", "contacts", "subscribers", "employees", "patients", "user_profiles",
          "customer", "utilisateurs", "adherents", "membres", "kunden", "benutzer", "mitglieder", "mitarbeiter", "usuarios",
@@ -48,102 +46,85 @@ public sealed class AddressPartOfAPersonAdversarialTests : GeneratedNameFixture
         return Some.InTable(table, siblings, name, type, Enumerable.Range(0, random.Next(30, 150)).Select(_ => value()).ToArray());
     }
 
-    [TestCase(1)]
-    [TestCase(2)]
-    public void TownAloneOnAPersonsRecord_PostalAddress(int seed)
+    /// <summary>Generates <paramref name="columns"/> columns with <paramref name="column"/> (its index, the seeded source, a
+    /// faker of a random locale), classifies each with the shipped classifier, and asserts that none is wrong by
+    /// <paramref name="wrongIf"/>; a wrong one is named by table, column and decision, never by a value.</summary>
+    private static void ExpectNoneWrong(int seed, int columns, Func<int, Random, Faker, (string Where, ColumnEvidence Evidence)> column,
+        Func<ColumnClassification, bool> wrongIf, string what)
     {
-        // Given a town or city column in a people's table with no street or postal code beside it
         var random = new Random(seed);
         var wrong = new List<string>();
-        const int columns = 800;
         for (int c = 0; c < columns; c++)
         {
-            var faker = new Faker(Pick(random, Locales)) { Random = new Randomizer(seed * 10_000 + c) };
-            bool sampled = c % 3 != 0;
-            var table = AsIsPascalOrUpper(random, Pick(random, PersonTables));
-            var column = Pick(random, TownColumns);
-            var name = SnakeCamelOrPascal(random, column);
-            var evidence = Build(random, faker, table, Pick(random, PersonSiblings), name, sampled, () => faker.Address.City());
-            // When classified (names and types only, or with sampled place names)
+            var faker = new Faker(Pick(random, FakerLocales)) { Random = new Randomizer(seed * 10_000 + c) };
+            var (where, evidence) = column(c, random, faker);
             var decision = Combined.Classify(evidence);
-            // Then it is the person's postal address
-            if (decision.DataCategory != "contact.postal_address")
-                wrong.Add($"{table}.{name} {(sampled ? "sampled" : "names only")} → {decision.DataCategory} {decision.Confidence}");
+            if (wrongIf(decision)) wrong.Add($"{where} → {decision.DataCategory} {decision.Confidence}");
         }
-        AssertNoneWrong(wrong, columns, "a town alone on a person's record not read as contact.postal_address");
+        AssertNoneWrong(wrong, columns, what);
     }
 
+    private static bool Fired(ColumnClassification decision) => decision.Evidence.Any(e => e.Id == Rule);
+
+    // Given a town or city column in a people's table with no street or postal code beside it, names only or with sampled
+    // place names, then it is the person's postal address.
+    [TestCase(1)]
+    [TestCase(2)]
+    public void TownAloneOnAPersonsRecord_PostalAddress(int seed) => ExpectNoneWrong(seed, 800, (c, random, faker) =>
+    {
+        bool sampled = c % 3 != 0;
+        var table = AsIsPascalOrUpper(random, Pick(random, PersonTables));
+        var name = SnakeCamelOrPascal(random, Pick(random, TownColumns));
+        return ($"{table}.{name} {(sampled ? "sampled" : "names only")}",
+            Build(random, faker, table, Pick(random, PersonSiblings), name, sampled, () => faker.Address.City()));
+    }, decision => decision.DataCategory != "contact.postal_address", "a town alone on a person's record not read as contact.postal_address");
+
+    // Given the same town columns in tables that hold no person's own record, then the rule never fires.
     [TestCase(1)]
     [TestCase(2)]
     public void TownInEventLookupConfigurationPaymentOrCompanyTable_RuleNeverFires(int seed)
     {
-        // Given the same town columns in tables that hold no person's own record
         string[] otherTables =
             ["page_views", "visits", "sessions", "sign_ins", "login_events", "audit_logs", "click_events", "visites", "besuche",
              "visitas", "countries", "cities", "towns", "zip_towns", "communes", "ortschaften", "localidades", "settings",
              "app_config", "payment_methods", "cards", "companies", "suppliers", "entreprises", "firmen", "empresas",
              "shipping_zones", "tax_rates"];
-        var random = new Random(seed);
-        var wrong = new List<string>();
-        const int columns = 800;
-        for (int c = 0; c < columns; c++)
+        ExpectNoneWrong(seed, 800, (c, random, faker) =>
         {
-            var faker = new Faker(Pick(random, Locales)) { Random = new Randomizer(seed * 10_000 + c) };
             var table = AsIsPascalOrUpper(random, Pick(random, otherTables));
-            var column = Pick(random, TownColumns);
-            var name = SnakeCamelOrPascal(random, column);
-            var evidence = Build(random, faker, table, ["id", "name", "created_at"], name, c % 2 == 0, () => faker.Address.City());
-            var decision = Combined.Classify(evidence);
-            if (decision.Evidence.Any(e => e.Id == Rule)) wrong.Add($"{table}.{name} → {decision.DataCategory} {decision.Confidence}");
-        }
-        AssertNoneWrong(wrong, columns, "the person's-town rule fired outside a person's record");
+            var name = SnakeCamelOrPascal(random, Pick(random, TownColumns));
+            return ($"{table}.{name}", Build(random, faker, table, ["id", "name", "created_at"], name, c % 2 == 0, () => faker.Address.City()));
+        }, Fired, "the person's-town rule fired outside a person's record");
     }
 
+    // Given a person's country (name or two-letter code) with no street or postal code beside it (case C13's kind), then
+    // the town rule does not fire and no confident postal address is suggested (a leaning towards a personal category at
+    // low confidence, where the model cannot separate it from none, stays allowed).
     [TestCase(1)]
     [TestCase(2)]
-    public void CountryAloneOnAPersonsRecord_StaysNone(int seed)
+    public void CountryAloneOnAPersonsRecord_StaysNone(int seed) => ExpectNoneWrong(seed, 400, (c, random, faker) =>
     {
-        // Given a person's country (name or two-letter code) with no street or postal code beside it (case C13's kind)
-        var random = new Random(seed);
-        var wrong = new List<string>();
-        const int columns = 400;
-        for (int c = 0; c < columns; c++)
-        {
-            var faker = new Faker(Pick(random, Locales)) { Random = new Randomizer(seed * 10_000 + c) };
-            var table = Pick(random, PersonTables);
-            var name = SnakeCamelOrPascal(random, Pick(random, CountryColumns));
-            bool code = c % 2 == 0;
-            var evidence = Build(random, faker, table, Pick(random, PersonSiblings), name, c % 3 != 0,
-                () => code ? faker.Address.CountryCode() : faker.Address.Country());
-            // When classified, then the town rule does not fire and no confident postal address is suggested (a leaning
-            // towards a personal category at low confidence, where the model cannot separate it from none, stays allowed)
-            var decision = Combined.Classify(evidence);
-            if (decision.Evidence.Any(e => e.Id == Rule) || (decision.DataCategory == "contact.postal_address" && decision.Confidence >= 0.5))
-                wrong.Add($"{table}.{name} → {decision.DataCategory} {decision.Confidence}");
-        }
-        AssertNoneWrong(wrong, columns, "a country alone on a person's record read as a postal address at >= 0.5");
-    }
+        var table = Pick(random, PersonTables);
+        var name = SnakeCamelOrPascal(random, Pick(random, CountryColumns));
+        bool code = c % 2 == 0;
+        return ($"{table}.{name}", Build(random, faker, table, Pick(random, PersonSiblings), name, c % 3 != 0,
+            () => code ? faker.Address.CountryCode() : faker.Address.Country()));
+    }, decision => Fired(decision) || (decision.DataCategory == "contact.postal_address" && decision.Confidence >= 0.5),
+        "a country alone on a person's record read as a postal address at >= 0.5");
 
+    // Given a person's state, status or region (a workflow state, a sales region), then the rule does not read it.
     [TestCase(1)]
     [TestCase(2)]
     public void StateOrRegionOfAPerson_RuleNeverFires(int seed)
     {
-        // Given a person's state, status or region (a workflow state, a sales region): not a place the rule reads
         string[] names = ["state", "status", "region", "province", "aasm_state", "account_state", "etat", "statut", "zustand",
                           "estado", "sales_region", "region_code"];
         string[] values = ["active", "pending", "blocked", "archived", "EMEA", "APAC", "north"];
-        var random = new Random(seed);
-        var wrong = new List<string>();
-        const int columns = 400;
-        for (int c = 0; c < columns; c++)
+        ExpectNoneWrong(seed, 400, (c, random, faker) =>
         {
-            var faker = new Faker(Pick(random, Locales)) { Random = new Randomizer(seed * 10_000 + c) };
             var table = Pick(random, PersonTables);
             var name = SnakeCamelOrPascal(random, Pick(random, names));
-            var evidence = Build(random, faker, table, Pick(random, PersonSiblings), name, c % 2 == 0, () => Pick(random, values));
-            var decision = Combined.Classify(evidence);
-            if (decision.Evidence.Any(e => e.Id == Rule)) wrong.Add($"{table}.{name} → {decision.DataCategory} {decision.Confidence}");
-        }
-        AssertNoneWrong(wrong, columns, "a person's state or region read as a place of the person");
+            return ($"{table}.{name}", Build(random, faker, table, Pick(random, PersonSiblings), name, c % 2 == 0, () => Pick(random, values)));
+        }, Fired, "a person's state or region read as a place of the person");
     }
 }

@@ -35,8 +35,6 @@ public sealed class KindsMetWithDataThirdPartAdversarialTests : GeneratedNameFix
     private const string PolicyRule = "name.multi.insurance-policy-number";
     private const string InsurerRule = "name.multi.insurer-of-a-person";
 
-    private static readonly string[] Locales = ["fr", "de", "es", "en", "en_GB", "de_AT", "es_MX", "fr_CH"];
-
     private static bool Fired(ColumnClassification decision, string ruleId) => decision.Evidence.Any(e => e.Id == ruleId);
 
     private static bool FiredAny(ColumnClassification decision, params string[] ruleIds) => ruleIds.Any(r => Fired(decision, r));
@@ -83,7 +81,7 @@ public sealed class KindsMetWithDataThirdPartAdversarialTests : GeneratedNameFix
         const int columns = 400;
         for (int c = 0; c < columns; c++)
         {
-            var faker = new Faker(Pick(random, Locales)) { Random = new Randomizer(seed * 1000 + c) };
+            var faker = new Faker(Pick(random, FakerLocales)) { Random = new Randomizer(seed * 1000 + c) };
             bool sampled = c % 4 != 0;
             var table = Pick(random, ContentTables);
             var name = SnakeCamelOrPascal(random, Pick(random, RoleNames));

@@ -40,6 +40,10 @@ public abstract class GeneratedNameFixture
     protected static readonly string[] EngineTextTypes =
         ["varchar(255)", "varchar(100)", "character varying(255)", "text", "string", "String", "nvarchar(200)", "VARCHAR(64)"];
 
+    /// <summary>Bogus locales of the four languages the rules are written in, and regional variants of them, for generated
+    /// names and values.</summary>
+    protected static readonly string[] FakerLocales = ["fr", "de", "es", "en", "en_GB", "de_AT", "es_MX", "fr_CH"];
+
     /// <summary>A value of <paramref name="values"/> picked with <paramref name="random"/> (one draw).</summary>
     /// <param name="random">The seeded source.</param>
     /// <param name="values">The values (at least one).</param>
