@@ -220,11 +220,15 @@ public sealed class InventoryFlow
         var (annotations, merge) = MergeAnnotations(document, request.Annotations);
         var (policy, policyPath) = LoadPolicy(request.PolicyPath);
         var claims = policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, document);
+        var failOn = GateFailOn.From(Config);
         var options = new CheckOptions
         {
             AcceptClassificationAbove = request.AcceptClassificationAbove ?? Config?.Check.AcceptClassificationAbove,
             Strict = request.Strict,
-            FailOn = GateFailOn.From(Config).Kinds,
+            FailOn = failOn.Kinds,
+            ReportOnlyAt = failOn.ReportOnlyAt is { } at
+                ? new FindingLocation(AnnotationMerger.DisplayPath(at.File, PathBase), at.Line, at.Column, File.Exists(at.File))
+                : null,
             Baseline = request.Baseline,
             AnnotationsDirectory = AnnotationMerger.DisplayPath(request.Annotations.Folder, PathBase),
             PathBase = PathBase,

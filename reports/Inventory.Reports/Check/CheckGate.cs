@@ -165,6 +165,7 @@ public static class CheckGate
             Claims = options.Claims,
             ClaimLines = options.Claims.Select(c => CheckWriters.ClaimLine(c, fleet)).ToArray(),
             AnnotatedTablesNotScanned = options.Stale.Where(s => s.Kind == StaleKind.TableMissing).Select(s => (s.Source, s.Table)).Distinct().Count(),
+            ReportOnlyAt = options.Strict ? null : options.ReportOnlyAt,
         };
     }
 

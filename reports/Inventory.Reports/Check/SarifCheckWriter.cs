@@ -13,8 +13,9 @@ namespace Inventory.Reports.Check;
 /// <c>warning</c> otherwise, <c>note</c> for baselined ones; <c>baselineState</c> (new/unchanged) when a baseline was
 /// used; <c>partialFingerprints</c> keyed on kind and column so alerts survive line moves. Each scan issue (a table
 /// or source that could not be read) is a <c>toolExecutionNotifications</c> entry of the invocation, level
-/// <c>warning</c>, with its kind as descriptor id and its <c>source/table.column</c> as logical location. Every policy
-/// claim, with its verdict, summary, examined and left-out tables, is in the run's <c>properties.claims</c>.
+/// <c>warning</c>, with its kind as descriptor id and its <c>source/table.column</c> as logical location. A report-only
+/// gate (<c>check.fail-on: []</c>) is a <c>toolConfigurationNotifications</c> entry, level <c>note</c>, at the setting.
+/// Every policy claim, with its verdict, summary, examined and left-out tables, is in the run's <c>properties.claims</c>.
 /// </summary>
 public sealed class SarifCheckWriter : ICheckWriter
 {
@@ -107,6 +108,35 @@ public sealed class SarifCheckWriter : ICheckWriter
                 json.WriteEndArray();
                 json.WriteEndObject();
             }
+            json.WriteEndArray();
+        }
+        // A report-only gate (check.fail-on: []) is a fact of the tool's configuration: SARIF's place for it is a
+        // configuration notification (§3.20.22), located at the setting.
+        if (result.ReportOnlyNote is { } reportOnly && result.ReportOnlyAt is { } at)
+        {
+            json.WriteStartArray("toolConfigurationNotifications");
+            json.WriteStartObject();
+            json.WriteString("level", "note");
+            json.WriteStartObject("message");
+            json.WriteString("text", reportOnly);
+            json.WriteEndObject();
+            json.WriteStartObject("descriptor");
+            json.WriteString("id", "report-only");
+            json.WriteEndObject();
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            json.WriteStartObject("physicalLocation");
+            json.WriteStartObject("artifactLocation");
+            json.WriteString("uri", Uri(at.File));
+            json.WriteEndObject();
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", at.Line);
+            if (at.Column > 0) json.WriteNumber("startColumn", at.Column);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
             json.WriteEndArray();
         }
         json.WriteEndObject();
