@@ -125,15 +125,7 @@ public sealed class SarifCheckWriter : ICheckWriter
             json.WriteEndObject();
             json.WriteStartArray("locations");
             json.WriteStartObject();
-            json.WriteStartObject("physicalLocation");
-            json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", Uri(at.File));
-            json.WriteEndObject();
-            json.WriteStartObject("region");
-            json.WriteNumber("startLine", at.Line);
-            if (at.Column > 0) json.WriteNumber("startColumn", at.Column);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            WritePhysicalLocation(json, at);
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
@@ -157,17 +149,7 @@ public sealed class SarifCheckWriter : ICheckWriter
             // A location that is not a file (the built-in policy, a database label) is anchored on the annotation file
             // that settles it: GitHub code scanning rejects the whole upload for one result without a physical location.
             if ((f.Location.Physical ? f.Location : f.Location.Anchor) is { } file)
-            {
-                json.WriteStartObject("physicalLocation");
-                json.WriteStartObject("artifactLocation");
-                json.WriteString("uri", Uri(file.File));
-                json.WriteEndObject();
-                json.WriteStartObject("region");
-                json.WriteNumber("startLine", file.Line);
-                if (file.Column > 0) json.WriteNumber("startColumn", file.Column); // unknown: left out, not 1
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
+                WritePhysicalLocation(json, file);
             if (f.Column is not null || f.Kind != FindingKind.InvalidAnnotation)
             {
                 json.WriteStartArray("logicalLocations");
@@ -213,6 +195,21 @@ public sealed class SarifCheckWriter : ICheckWriter
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken).ConfigureAwait(false);
         await output.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes <c>physicalLocation</c>: the file's URI and region, its start column left out when unknown (0),
+    /// not claimed as 1.</summary>
+    private static void WritePhysicalLocation(Utf8JsonWriter json, FindingLocation file)
+    {
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", Uri(file.File));
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", file.Line);
+        if (file.Column > 0) json.WriteNumber("startColumn", file.Column);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static string Uri(string path)

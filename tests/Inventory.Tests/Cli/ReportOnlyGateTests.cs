@@ -37,17 +37,7 @@ public sealed class ReportOnlyGateTests
     /// <c>check:</c> block is <paramref name="check"/> (line 5 on; <c>fail-on</c>'s value at 6:12 when given inline).</summary>
     private void Arrange(string check)
     {
-        var database = Path.Combine(_folder, "app.db");
-        using (var connection = new SqliteConnection($"Data Source={database}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TABLE member (id INTEGER PRIMARY KEY, backup_email TEXT);" +
-                string.Concat(Enumerable.Range(1, 40).Select(i => $"INSERT INTO member VALUES ({i}, 'person{i}@example.org');"));
-            command.ExecuteNonQuery();
-        }
-        var (exit, _, error) = Run("scan", "--connection", "sqlite:" + database, "--out", "inventory.json");
-        Assert.That(exit, Is.Zero, error);
+        ScannedMemberTable.Create(_folder, Run);
         Directory.CreateDirectory(Path.Combine(_folder, "annotations"));
         File.WriteAllText(Path.Combine(_folder, "annotations", "member.yml"), "table: member\ncolumns:\n  id: none\n");
         File.WriteAllText(Path.Combine(_folder, "inventory.yml"),
