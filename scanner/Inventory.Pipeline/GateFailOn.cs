@@ -6,7 +6,7 @@ namespace Inventory.Pipeline;
 /// <summary>The finding kinds that fail the CI gate: the config's <c>check.fail-on</c>, the one place it is read.</summary>
 public sealed class GateFailOn
 {
-    private GateFailOn(IReadOnlySet<FindingKind> kinds) => Kinds = kinds;
+    private GateFailOn(IReadOnlySet<FindingKind> kinds, SettingPlace? reportOnlyAt = null) => (Kinds, ReportOnlyAt) = (kinds, reportOnlyAt);
 
     /// <summary>The kinds that fail. Invalid annotation files always fail.</summary>
     public IReadOnlySet<FindingKind> Kinds { get; }
@@ -14,6 +14,11 @@ public sealed class GateFailOn
     /// <summary>True when violated claims fail the gate (<c>fail-on</c> lists <c>claim</c>): then the claims are
     /// evaluated even when no policy is named on the command line.</summary>
     public bool FailsOnClaims => Kinds.Contains(FindingKind.ClaimViolated);
+
+    /// <summary>Where the config's <c>check.fail-on</c> is written when it lists no kind (<c>fail-on: []</c>): a legitimate
+    /// report-only gate, where every finding but an invalid annotation file is a warning, which <c>check</c> says once
+    /// naming this place (trial38 finding 7: the gate passed with untagged columns and said nothing). Null otherwise.</summary>
+    public SettingPlace? ReportOnlyAt { get; }
 
     /// <summary>The config's <c>check.fail-on</c> when set; otherwise untagged columns only (conflicts and stale
     /// annotations warn unless <c>--strict</c>, case C05; claims are reported but fail only when listed).</summary>
@@ -37,6 +42,6 @@ public sealed class GateFailOn
                 "transfer-without-safeguard" => FindingKind.TransferWithoutSafeguard,
                 _ => throw new ConfigurationException($"unknown fail-on kind '{kind}'", config.File),
             });
-        return new GateFailOn(set);
+        return new GateFailOn(set, kinds.Count == 0 ? config.Check.FailOnAt : null);
     }
 }

@@ -198,6 +198,17 @@ public sealed class InventoryFlow
         return TableRenames.Plan(document, annotations, merged.Stale);
     }
 
+    /// <summary>The column entries of renamed columns to carry over to the new names, by check's rename hint made strict
+    /// (<see cref="ColumnRenames"/>).</summary>
+    /// <param name="document">The inventory (its annotation fields are updated).</param>
+    /// <param name="annotations">The annotations on disk.</param>
+    /// <returns>The carry-overs; nothing is written.</returns>
+    public IReadOnlyList<CarriedColumnEntry> PlanColumnRenames(InventoryDocument document, AnnotationSet annotations)
+    {
+        var merged = new AnnotationMerger(Categories(), new MergeOptions { PathBase = PathBase }).Apply(document, annotations);
+        return ColumnRenames.Plan(document, annotations, merged.Stale);
+    }
+
     /// <summary>The policy named by a flag or the config: a path, <c>builtin</c> for the seed policy, or none.</summary>
     /// <param name="flag">The <c>--policy</c> value (a path or <c>builtin</c>), or null for the config's <c>policy:</c>
     /// (relative to the config file, or <c>builtin</c>).</param>
@@ -220,11 +231,15 @@ public sealed class InventoryFlow
         var (annotations, merge) = MergeAnnotations(document, request.Annotations);
         var (policy, policyPath) = LoadPolicy(request.PolicyPath);
         var claims = policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, document);
+        var failOn = GateFailOn.From(Config);
         var options = new CheckOptions
         {
             AcceptClassificationAbove = request.AcceptClassificationAbove ?? Config?.Check.AcceptClassificationAbove,
             Strict = request.Strict,
-            FailOn = GateFailOn.From(Config).Kinds,
+            FailOn = failOn.Kinds,
+            ReportOnlyAt = failOn.ReportOnlyAt is { } at
+                ? new FindingLocation(AnnotationMerger.DisplayPath(at.File, PathBase), at.Line, at.Column, File.Exists(at.File))
+                : null,
             Baseline = request.Baseline,
             AnnotationsDirectory = AnnotationMerger.DisplayPath(request.Annotations.Folder, PathBase),
             PathBase = PathBase,

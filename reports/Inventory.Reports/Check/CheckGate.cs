@@ -116,7 +116,9 @@ public static class CheckGate
                     Key = Key(source, gone.Table, gone.Column),
                     Message = gone.Column is null
                         ? $"table '{gone.Table}' ({CountWording.Phrase(gone.Columns, "column", "columns")}) was in the baseline and is not in this scan: dropped, renamed, excluded, or hidden from the scanning user"
-                        : $"column '{gone.Column}' of '{gone.Table}' was in the baseline and is not in this scan: dropped, renamed, or hidden from the scanning user (a column privilege)",
+                          + RenameHint(gone)
+                        : $"column '{gone.Column}' of '{gone.Table}' was in the baseline and is not in this scan: dropped, renamed, or hidden from the scanning user (a column privilege)"
+                          + RenameHint(gone),
                     Suggestion = "check the scanner's grants (MySQL and MariaDB list only what the user may read); after a deliberate drop, take a new baseline",
                     Location = baseline.FilePath is { } file
                         ? new FindingLocation(AnnotationMerger.DisplayPath(file, options.PathBase), 1, 0, File.Exists(file))
@@ -163,6 +165,7 @@ public static class CheckGate
             Claims = options.Claims,
             ClaimLines = options.Claims.Select(c => CheckWriters.ClaimLine(c, fleet)).ToArray(),
             AnnotatedTablesNotScanned = options.Stale.Where(s => s.Kind == StaleKind.TableMissing).Select(s => (s.Source, s.Table)).Distinct().Count(),
+            ReportOnlyAt = options.Strict ? null : options.ReportOnlyAt,
         };
     }
 
@@ -185,6 +188,9 @@ public static class CheckGate
             Location = location,
         };
     }
+
+    /// <summary>"; renamed to 'x'?" for a gone table or column with a likely new name (the stale finding's wording), else "".</summary>
+    private static string RenameHint(CheckBaseline.Gone gone) => gone.RenamedTo is { } to ? $"; renamed to '{to}'?" : "";
 
     private static string FullPath(string file, string pathBase) => Path.GetFullPath(Path.Combine(pathBase, file));
 
@@ -367,8 +373,9 @@ public sealed class CheckBaseline
     /// <summary>The file the baseline was read from, or null when built in code.</summary>
     public string? FilePath { get; private set; }
 
-    /// <summary>A table (Column null, with its baseline column count) or a column of the baseline that is not in the scan.</summary>
-    public sealed record Gone(string Source, string Table, string? Column, int Columns);
+    /// <summary>A table (Column null, with its baseline column count) or a column of the baseline that is not in the scan,
+    /// with the table or column it was likely renamed to (<paramref name="RenamedTo"/>, a hint; null when none fits).</summary>
+    public sealed record Gone(string Source, string Table, string? Column, int Columns, string? RenamedTo = null);
 
     /// <summary>The tables and columns of the baseline that the scanned sources no longer hold: a whole table once, with
     /// its column count; a column of a table still there, each. A one-source baseline is compared with the only scanned
@@ -387,12 +394,31 @@ public sealed class CheckBaseline
             var entry = source.Tables.FirstOrDefault(t => t.QualifiedName == table.Key.Table);
             if (entry is null)
             {
-                yield return new Gone(source.Name, table.Key.Table, null, table.Count());
+                yield return new Gone(source.Name, table.Key.Table, null, table.Count(), TableRenamedTo(source, table.Key.Source, table.Key.Table, table.Select(c => c.Column).ToList()));
                 continue;
             }
+            // A column renamed since the baseline is one of the table's columns the baseline did not hold (trial38
+            // finding 9), named as a stale entry's is (Closest.FindName: "renamed to 'mobile_phone'?").
+            var added = entry.Columns.Select(c => c.Name).Where(n => Find(table.Key.Source, table.Key.Table, n) is null).ToList();
             foreach (var c in table.Where(c => !entry.Columns.Any(x => x.Name == c.Column)).OrderBy(c => c.Column, StringComparer.Ordinal))
-                yield return new Gone(source.Name, table.Key.Table, c.Column, 1);
+                yield return new Gone(source.Name, table.Key.Table, c.Column, 1, Closest.FindName(c.Column, added));
         }
+    }
+
+    /// <summary>The table of the scan, absent from the baseline, that a gone baseline table was likely renamed to: among those
+    /// holding at least half of its columns (a renamed table keeps its columns), the closest by name
+    /// (<see cref="Closest.FindName"/>, as a stale annotation's table is hinted); failing that, the only one holding all of
+    /// them (at least two), as <c>diff</c> matches a table renamed to a name nothing alike. Null when none fits.</summary>
+    private string? TableRenamedTo(SourceEntry scanned, string baselineSource, string gone, IReadOnlyList<string> columns)
+    {
+        var candidates = scanned.Tables
+            .Where(t => !_columns.Keys.Any(k => k.Table == t.QualifiedName && (_singleSource || k.Source == baselineSource)))
+            .Where(t => t.Columns.Count(c => columns.Contains(c.Name, StringComparer.Ordinal)) * 2 >= columns.Count)
+            .ToList();
+        if (Closest.FindName(gone, candidates.Select(t => t.QualifiedName)) is { } byName)
+            return byName;
+        var holding = candidates.Where(t => columns.Count >= 2 && columns.All(c => t.Columns.Any(x => x.Name == c))).Take(2).ToList();
+        return holding.Count == 1 ? holding[0].QualifiedName : null;
     }
 
     /// <summary>True when the column was in the baseline. A one-source baseline matches by table and column only.</summary>

@@ -158,6 +158,14 @@ public sealed record CheckResult
     /// <summary>How many annotated tables the scan did not see (stale annotations of a missing table): the summary line
     /// says so, so that a scan that shrank is visible without a baseline (trial35 finding 6).</summary>
     public int AnnotatedTablesNotScanned { get; init; }
+    /// <summary>Where the config's <c>check.fail-on</c> lists no kind, when the gate ran so (not under <c>--strict</c>):
+    /// a report-only gate, said once by every format (<see cref="ReportOnlyNote"/>); null otherwise.</summary>
+    public FindingLocation? ReportOnlyAt { get; init; }
+    /// <summary>The one sentence the formats say about a report-only gate (<see cref="ReportOnlyAt"/>), naming the
+    /// setting's <c>file:line:column</c>; null when the gate is not report-only.</summary>
+    public string? ReportOnlyNote => ReportOnlyAt is { } at
+        ? $"check.fail-on is an empty list ({at}): report only, no finding fails the gate but an invalid annotation file and every other finding is a warning; list the kinds that should fail, or remove the key for the default (untagged)"
+        : null;
 }
 
 /// <summary>Options of <see cref="CheckGate.Evaluate"/>.</summary>
@@ -186,4 +194,7 @@ public sealed record CheckOptions
     public IReadOnlyList<CheckFinding> ExtraFindings { get; init; } = [];
     /// <summary>The policy's claims as evaluated, passed through to <see cref="CheckResult.Claims"/>.</summary>
     public IReadOnlyList<Claims.ClaimResult> Claims { get; init; } = [];
+    /// <summary>Where the config's <c>check.fail-on</c> lists no kind (then <see cref="FailOn"/> holds only
+    /// invalid-annotation), passed to <see cref="CheckResult.ReportOnlyAt"/> unless <see cref="Strict"/>; null otherwise.</summary>
+    public FindingLocation? ReportOnlyAt { get; init; }
 }

@@ -138,8 +138,8 @@ public static class CheckWriters
 }
 
 /// <summary>Plain text for logs: one line per failing finding (<c>table.column  kind: why  suggestion</c>, two spaces
-/// between fields), then warnings prefixed <c>warning: </c>, then the scan's issues prefixed <c>scan issue: </c>, then
-/// one summary line. Stable: same order and wording on
+/// between fields), then warnings prefixed <c>warning: </c>, then the scan's issues prefixed <c>scan issue: </c>, then the
+/// claims, then for a report-only gate (<c>check.fail-on: []</c>) one line prefixed <c>note: </c>, then one summary line. Stable: same order and wording on
 /// every run.</summary>
 public sealed class CheckTextWriter : ICheckWriter
 {
@@ -159,6 +159,7 @@ public sealed class CheckTextWriter : ICheckWriter
         foreach (var l in lines.Where(l => l.First is { Failing: false, Baselined: false })) text.Append("warning: ").Append(Line(l)).Append('\n');
         foreach (var issue in result.ScanIssues) text.Append("scan issue: ").Append(Line(issue)).Append('\n');
         foreach (var claim in result.ClaimLines) text.Append(claim).Append('\n');
+        if (result.ReportOnlyNote is { } reportOnly) text.Append("note: ").Append(reportOnly).Append('\n');
         int tagged = result.Columns.Count(c => c.Accepted);
         int failures = result.Failures.Count(), warnings = result.Warnings.Count(), baselined = result.Baselined.Count();
         text.Append(result.Passed ? "check passed" : "check failed")
@@ -300,7 +301,7 @@ public sealed class CheckJsonWriter : ICheckWriter
 /// table's annotation file when the issue names a table), a finding whose location is not a file on the annotation file
 /// that settles it (<see cref="FindingLocation.Anchor"/>, as SARIF), one command for the same finding of several tenants
 /// at the same entry (<see cref="FindingLine"/>),
-/// <c>::notice</c> for baselined ones. Escaping follows the workflow-command rules: in
+/// <c>::notice</c> for baselined ones and, on the setting, for a report-only gate (<c>check.fail-on: []</c>). Escaping follows the workflow-command rules: in
 /// the message <c>%</c>, CR and LF become <c>%25</c>, <c>%0D</c>, <c>%0A</c>; in property values <c>:</c> and
 /// <c>,</c> also become <c>%3A</c> and <c>%2C</c>.</summary>
 public sealed class GitHubCheckWriter : ICheckWriter
@@ -331,6 +332,8 @@ public sealed class GitHubCheckWriter : ICheckWriter
         foreach (var issue in result.ScanIssues)
             text.Append(CultureInfo.InvariantCulture,
                 $"::warning {Position(issue.Anchor)}title={EscapeProperty($"inventory scan incomplete: {issue.Key}")}::{EscapeData(CheckTextWriter.Line(issue))}\n");
+        if (result.ReportOnlyNote is { } reportOnly)
+            text.Append(CultureInfo.InvariantCulture, $"::notice {Position(result.ReportOnlyAt)}title=inventory check report only::{EscapeData(reportOnly)}\n");
         return text.ToString();
     }
 

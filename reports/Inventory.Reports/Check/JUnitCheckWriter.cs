@@ -12,8 +12,10 @@ namespace Inventory.Reports.Check;
 /// <c>annotations</c> with one test case per stale, missing or invalid annotation, a suite <c>policy</c> with one test
 /// case per finding on the policy itself (a recipient outside the EEA without a declared safeguard, at its line in the
 /// policy file: where a CI reader looks for what the policy says, not among the annotations), a suite <c>claims</c>
-/// with one test case per violated claim and location (<c>claim-id table.column</c>), and a suite <c>scan</c> with one skipped test case
-/// per scan issue (<c>no-privilege billing/payment_methods</c>: what the scan could not read was not checked).
+/// with one test case per violated claim and location (<c>claim-id table.column</c>), a suite <c>scan</c> with one skipped test case
+/// per scan issue (<c>no-privilege billing/payment_methods</c>: what the scan could not read was not checked), and for a
+/// report-only gate (<c>check.fail-on: []</c>) a suite <c>configuration</c> with one passing case <c>check.fail-on</c> at
+/// the setting, saying so in <c>system-out</c>.
 /// Test-case names are unique within each suite.</summary>
 public sealed class JUnitCheckWriter : ICheckWriter
 {
@@ -78,6 +80,10 @@ public sealed class JUnitCheckWriter : ICheckWriter
                 .OrderBy(x => x.Index)
                 .Select(x => new Case("scan", x.Name, [], null, 0, "scan incomplete, not checked: " + CheckTextWriter.Line(result.ScanIssues[x.Index])))
                 .ToArray()));
+
+        // A report-only gate (check.fail-on: []) is said once: a passing case at the setting, its note in system-out.
+        if (result.ReportOnlyNote is { } reportOnly && result.ReportOnlyAt is { } at)
+            suites.Add(("configuration", [new Case("configuration", "check.fail-on", [], at.File, at.Line, Out: reportOnly)]));
 
         var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = CheckWriters.Utf8, NewLineChars = "\n" };
         await using var xml = XmlWriter.Create(output, settings);

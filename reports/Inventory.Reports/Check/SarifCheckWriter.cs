@@ -13,8 +13,9 @@ namespace Inventory.Reports.Check;
 /// <c>warning</c> otherwise, <c>note</c> for baselined ones; <c>baselineState</c> (new/unchanged) when a baseline was
 /// used; <c>partialFingerprints</c> keyed on kind and column so alerts survive line moves. Each scan issue (a table
 /// or source that could not be read) is a <c>toolExecutionNotifications</c> entry of the invocation, level
-/// <c>warning</c>, with its kind as descriptor id and its <c>source/table.column</c> as logical location. Every policy
-/// claim, with its verdict, summary, examined and left-out tables, is in the run's <c>properties.claims</c>.
+/// <c>warning</c>, with its kind as descriptor id and its <c>source/table.column</c> as logical location. A report-only
+/// gate (<c>check.fail-on: []</c>) is a <c>toolConfigurationNotifications</c> entry, level <c>note</c>, at the setting.
+/// Every policy claim, with its verdict, summary, examined and left-out tables, is in the run's <c>properties.claims</c>.
 /// </summary>
 public sealed class SarifCheckWriter : ICheckWriter
 {
@@ -109,6 +110,27 @@ public sealed class SarifCheckWriter : ICheckWriter
             }
             json.WriteEndArray();
         }
+        // A report-only gate (check.fail-on: []) is a fact of the tool's configuration: SARIF's place for it is a
+        // configuration notification (§3.20.22), located at the setting.
+        if (result.ReportOnlyNote is { } reportOnly && result.ReportOnlyAt is { } at)
+        {
+            json.WriteStartArray("toolConfigurationNotifications");
+            json.WriteStartObject();
+            json.WriteString("level", "note");
+            json.WriteStartObject("message");
+            json.WriteString("text", reportOnly);
+            json.WriteEndObject();
+            json.WriteStartObject("descriptor");
+            json.WriteString("id", "report-only");
+            json.WriteEndObject();
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            WritePhysicalLocation(json, at);
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
         json.WriteEndArray();
 
@@ -127,17 +149,7 @@ public sealed class SarifCheckWriter : ICheckWriter
             // A location that is not a file (the built-in policy, a database label) is anchored on the annotation file
             // that settles it: GitHub code scanning rejects the whole upload for one result without a physical location.
             if ((f.Location.Physical ? f.Location : f.Location.Anchor) is { } file)
-            {
-                json.WriteStartObject("physicalLocation");
-                json.WriteStartObject("artifactLocation");
-                json.WriteString("uri", Uri(file.File));
-                json.WriteEndObject();
-                json.WriteStartObject("region");
-                json.WriteNumber("startLine", file.Line);
-                if (file.Column > 0) json.WriteNumber("startColumn", file.Column); // unknown: left out, not 1
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
+                WritePhysicalLocation(json, file);
             if (f.Column is not null || f.Kind != FindingKind.InvalidAnnotation)
             {
                 json.WriteStartArray("logicalLocations");
@@ -183,6 +195,21 @@ public sealed class SarifCheckWriter : ICheckWriter
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken).ConfigureAwait(false);
         await output.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes <c>physicalLocation</c>: the file's URI and region, its start column left out when unknown (0),
+    /// not claimed as 1.</summary>
+    private static void WritePhysicalLocation(Utf8JsonWriter json, FindingLocation file)
+    {
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", Uri(file.File));
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", file.Line);
+        if (file.Column > 0) json.WriteNumber("startColumn", file.Column);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static string Uri(string path)

@@ -123,7 +123,7 @@ public sealed record InventoryDiff
 
     /// <summary>This diff without what annotating <paramref name="current"/> recorded: its record changes
     /// (<see cref="IsRecordChange"/>), and the category and status changes of the columns <paramref name="current"/>
-    /// annotates. The view for a previous inventory that held no records of processing (a plain saved scan), where every
+    /// annotates (or that are views of such columns and tagged through them). The view for a previous inventory that held no records of processing (a plain saved scan), where every
     /// activity, recipient and retention, and every annotated category, is new because annotations were merged since,
     /// not because the database changed; <see cref="RecordChangesLeftOut"/> and <see cref="AnnotatedColumnsLeftOut"/>
     /// count what was left out. Schema changes and the classification changes of columns not annotated stay.</summary>
@@ -131,7 +131,11 @@ public sealed record InventoryDiff
     /// <returns>A new diff in the same order; this one is not modified.</returns>
     public InventoryDiff WithoutWhatAnnotatingRecorded(InventoryDocument current)
     {
-        var annotated = current.AllColumns().Where(x => x.Column.Annotation is not null)
+        // A view column tagged through its base column (lineage) carries that column's decision: against a plain scan, which
+        // already held every database label, its change came from annotating the base (trial38 finding 8: four view
+        // columns listed "suggested → tagged" under a line saying annotated columns are left out).
+        var annotated = current.AllColumns()
+            .Where(x => x.Column.Annotation is not null || (x.Column.Origin == Inventory.Classification.Origin.Lineage && x.Column.Status != ColumnStatus.Suggested))
             .Select(x => $"{x.Source.Name}/{x.Table.QualifiedName}.{x.Column.Name}").ToHashSet(StringComparer.Ordinal);
         bool Annotation(InventoryChange c) => c.Kind is ChangeKind.CategoryChanged or ChangeKind.StatusChanged && c.Column is not null && annotated.Contains(c.Location);
         return this with

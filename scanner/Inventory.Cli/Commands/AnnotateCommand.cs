@@ -69,6 +69,15 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
             console.Write(new Text($"carried over {Path.GetRelativePath(Directory.GetCurrentDirectory(), carried.OldPath)}{moved}: table {carried.OldTable} was renamed to {carried.NewTable} (the one table without annotation that holds its columns); review its entries\n"));
         }
         if (renames.Carried.Count > 0) annotations = flow.LoadAnnotations(location);
+        // A renamed column's reviewed entry goes with it too (trial38 finding 10): its key is rewritten in place.
+        var columnRenames = flow.PlanColumnRenames(document, annotations).Where(c => settings.Table is null || c.Table == settings.Table).ToList();
+        foreach (var carried in columnRenames)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AtomicFile.WriteAllText(carried.File, carried.Content);
+            console.Write(new Text($"carried over entry '{carried.OldColumn}' in {Path.GetRelativePath(Directory.GetCurrentDirectory(), carried.File)}: column {carried.OldColumn} of {carried.Table} was renamed to {carried.NewColumn} (the one column without an entry, and the one entry without a column); review it\n"));
+        }
+        if (columnRenames.Count > 0) annotations = flow.LoadAnnotations(location);
         var plan = flow.PlanAnnotationStubs(document, annotations, outDir, settings.Table, renames.Notes);
         foreach (var file in plan)
         {

@@ -51,12 +51,21 @@ public sealed record SourceConfig
     public string? BaseDirectory { get; init; }
 }
 
+/// <summary>Where a setting's value is written in a configuration file.</summary>
+/// <param name="File">The file, as the loader was given it.</param>
+/// <param name="Line">1-based line.</param>
+/// <param name="Column">1-based column.</param>
+public sealed record SettingPlace(string File, int Line, int Column);
+
 /// <summary>CI gate settings (<c>check:</c>).</summary>
 public sealed record CheckConfig
 {
     /// <summary>Finding kinds that fail the gate: untagged, conflict, stale, claim, missing; null when the file does not say
     /// (then untagged columns fail, conflicts and stale annotations warn unless --strict).</summary>
     public IReadOnlyList<string>? FailOn { get; init; }
+    /// <summary>Where <c>fail-on:</c> is written (its value's file, line and column), or null when the file does not say
+    /// (or the config was built in code): an empty list is a report-only gate, which <c>check</c> says, naming this place.</summary>
+    public SettingPlace? FailOnAt { get; init; }
     /// <summary>Classifications at or above this confidence count as tags; null to require annotations.</summary>
     public double? AcceptClassificationAbove { get; init; }
 }
@@ -161,7 +170,11 @@ public sealed record InventoryConfig
                     throw c["fail-on"]!.Error($"unknown fail-on kind '{f}'; use untagged, conflict, stale, claim, missing, transfer-without-safeguard");
             var accept = c.Number("accept-classification-above");
             if (accept is < 0 or > 1) throw c["accept-classification-above"]!.Error("accept-classification-above must be between 0 and 1");
-            check = new CheckConfig { FailOn = c["fail-on"] is null ? check.FailOn : failOn, AcceptClassificationAbove = accept };
+            check = new CheckConfig
+            {
+                FailOn = c["fail-on"] is null ? check.FailOn : failOn, AcceptClassificationAbove = accept,
+                FailOnAt = c["fail-on"] is { } at ? new SettingPlace(at.File, at.Line, at.Column) : null,
+            };
         }
         var parallelism = root.Number("parallelism") ?? 4;
         if (parallelism < 1 || parallelism > 64 || parallelism != Math.Floor(parallelism))

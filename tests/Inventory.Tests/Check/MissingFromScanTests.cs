@@ -116,4 +116,68 @@ public sealed class MissingFromScanTests
 
         Assert.That(text, Does.Contain("; 2 annotated tables not in this scan (stale above)"));
     }
+
+    /// <summary>The scan after a migration: the <paramref name="renamedTable"/>-th table is renamed (to
+    /// <paramref name="newName"/>, or its name with <c>_archive</c>), and the last column of every other table gets a
+    /// <c>_principal</c> suffix.</summary>
+    private static InventoryDocument Migrated(int renamedTable, string? newName = null)
+    {
+        var document = Full();
+        var tables = document.Sources[0].Tables;
+        foreach (var t in tables)
+            if (t.Name == Tables[renamedTable].Table) t.Name = t.QualifiedName = newName ?? t.Name + "_archive";
+            else t.Columns[^1].Name += "_principal";
+        return document;
+    }
+
+    [TestCase(0), TestCase(1), TestCase(2), TestCase(3)]
+    public async Task Baseline_TableAndColumnsRenamed_MissingFindingsNameTheNewNames(int renamed)
+    {
+        // trial38 finding 9: stale findings and diff named the new name, the baseline's missing findings did not.
+        using var dir = new TempFolder();
+        var baseline = await Saved(dir, Full());
+
+        var result = CheckGate.Evaluate(Migrated(renamed), new CheckOptions { PathBase = dir.Path, Baseline = baseline, AcceptClassificationAbove = 0.5 });
+        var missing = result.Findings.Where(f => f.Kind == FindingKind.Missing).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(missing.Single(f => f.Column is null).Message,
+                Does.EndWith($"hidden from the scanning user; renamed to '{Tables[renamed].Table}_archive'?"));
+            foreach (var (table, columns) in Tables.Where((_, i) => i != renamed))
+                Assert.That(missing.Single(f => f.Table == table && f.Column is not null).Message,
+                    Does.EndWith($"(a column privilege); renamed to '{columns[^1]}_principal'?"));
+            Assert.That(CheckTextWriter.Render(result), Does.Contain($"renamed to '{Tables[renamed].Table}_archive'?"));
+        }
+    }
+
+    [TestCase(0), TestCase(1), TestCase(2), TestCase(3)]
+    public async Task Baseline_TableRenamedToAnUnlikeName_NamedByItsColumns(int renamed)
+    {
+        using var dir = new TempFolder();
+        var baseline = await Saved(dir, Full());
+
+        var result = CheckGate.Evaluate(Migrated(renamed, "zz_q"), new CheckOptions { PathBase = dir.Path, Baseline = baseline, AcceptClassificationAbove = 0.5 });
+
+        Assert.That(result.Findings.Single(f => f.Kind == FindingKind.Missing && f.Column is null).Message, Does.EndWith("; renamed to 'zz_q'?"));
+    }
+
+    [TestCase(0), TestCase(1), TestCase(2), TestCase(3)]
+    public async Task Baseline_HiddenOrReplacedByUnrelatedObjects_NoRenameHint(int hidden)
+    {
+        // Look-alikes: a hidden table and columns (nothing new), then a new table sharing no column and new columns with
+        // unrelated names: no rename is guessed.
+        using var dir = new TempFolder();
+        var baseline = await Saved(dir, Full());
+        var narrowed = Narrowed(hidden);
+        var replaced = Narrowed(hidden);
+        replaced.Sources[0].Tables.Add(Build.Table("audit_events", null, [Build.Id(), Build.Column("happened_at", "none")]));
+        foreach (var t in replaced.Sources[0].Tables) t.Columns.Add(Build.Column("created_at", "none"));
+        var options = new CheckOptions { PathBase = dir.Path, Baseline = baseline, AcceptClassificationAbove = 0.5 };
+
+        var messages = new[] { narrowed, replaced }.SelectMany(d => CheckGate.Evaluate(d, options).Findings)
+            .Where(f => f.Kind == FindingKind.Missing).Select(f => f.Message).ToList();
+
+        Assert.That(messages, Has.Count.EqualTo(8).And.None.Contain("renamed to"));
+    }
 }

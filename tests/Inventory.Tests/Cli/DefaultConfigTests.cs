@@ -32,17 +32,7 @@ public sealed class DefaultConfigTests
     /// not the default one, which annotates the e-mail column <c>none</c> (a conflict) and fails on conflicts.</summary>
     private void Arrange()
     {
-        var database = Path.Combine(_folder, "app.db");
-        using (var connection = new SqliteConnection($"Data Source={database}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TABLE member (id INTEGER PRIMARY KEY, backup_email TEXT);" +
-                string.Concat(Enumerable.Range(1, 40).Select(i => $"INSERT INTO member VALUES ({i}, 'person{i}@example.org');"));
-            command.ExecuteNonQuery();
-        }
-        var (exit, _, error) = Run("scan", "--connection", "sqlite:" + database, "--out", "inventory.json");
-        Assert.That(exit, Is.Zero, error);
+        ScannedMemberTable.Create(_folder, Run);
         Directory.CreateDirectory(Path.Combine(_folder, "schema-notes"));
         File.WriteAllText(Path.Combine(_folder, "schema-notes", "member.yml"), "table: member\ncolumns:\n  id: none\n  backup_email: none\n");
         File.WriteAllText(Path.Combine(_folder, "inventory.yml"),

@@ -202,4 +202,38 @@ public sealed class PreviousWithoutRecordsTests
             Assert.That(json.TryGetProperty("previousHeldNoRecords", out _), Is.False);
         }
     }
+
+    [TestCase(1), TestCase(3)]
+    public void CompareSince_ViewColumnsTaggedThroughAnnotatedBaseColumns_LeftOutWithThem(int views)
+    {
+        // trial38 finding 8: the diff said annotated columns are left out, yet listed "status suggested → tagged" for the
+        // view columns that became tagged only through their annotated base columns (lineage).
+        InventoryDocument With(InventoryDocument document, bool inherited)
+        {
+            var source = document.Sources[0];
+            for (var v = 0; v < views; v++)
+            {
+                var column = Some.Column("email", "contact.email", ColumnStatus.Suggested);
+                column.ReadsFrom = new ColumnReference("", "users", "email");
+                if (inherited) (column.Origin, column.Status) = (Inventory.Classification.Origin.Lineage, ColumnStatus.Tagged);
+                source.Tables.Add(Some.Table($"v_users_{v}", null, column));
+            }
+            return document;
+        }
+
+        var diff = InventoryDiff.CompareSince(With(PlainScan(), inherited: false), With(Annotated(), inherited: true));
+        // Look-alike: a view column still only suggested (its base not annotated) whose category changed stays listed.
+        var plain = With(PlainScan(), inherited: false);
+        var current = With(Annotated(), inherited: false);
+        current.Sources[0].Tables.Single(t => t.Name == "v_users_0").Columns[0].DataCategory = "contact.name";
+        var stillListed = InventoryDiff.CompareSince(plain, current);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diff.PreviousHeldNoRecords, Is.True);
+            Assert.That(diff.Changes.Where(c => c.Table!.StartsWith("v_users_", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(diff.AnnotatedColumnsLeftOut, Is.EqualTo(4 + views), "the annotated columns and the views tagged through them");
+            Assert.That(stillListed.Changes.Select(c => (c.Kind, c.Location)), Does.Contain((ChangeKind.CategoryChanged, "app/v_users_0.email")));
+        }
+    }
 }
