@@ -1,5 +1,6 @@
 using Inventory.Cli;
 using Microsoft.Data.Sqlite;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 using Spectre.Console.Testing;
 
@@ -16,14 +17,10 @@ public sealed class RenamedColumnAnnotateTests
     private string _dir = "";
 
     [SetUp]
-    public void SetUp() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"inventory-column-rename-{Guid.NewGuid():N}"));
+    public void SetUp() => _dir = ScratchFolder.Create("inventory-column-rename");
 
     [TearDown]
-    public void TearDown()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void TearDown() => ScratchFolder.Delete(_dir);
 
     /// <summary>The reviewed file of <c>customers</c> with an entry keyed <paramref name="key"/> (as written, maybe
     /// quoted) and, when given, a second entry <paramref name="other"/>.</summary>

@@ -1,5 +1,6 @@
 using Inventory.Cli;
 using Microsoft.Data.Sqlite;
+using Inventory.Tests.Support;
 using NUnit.Framework;
 using Spectre.Console.Testing;
 
@@ -15,14 +16,10 @@ public sealed class RenamedTableAnnotateTests
     private string _dir = "";
 
     [SetUp]
-    public void SetUp() => Directory.CreateDirectory(_dir = Path.Combine(Path.GetTempPath(), $"inventory-rename-{Guid.NewGuid():N}"));
+    public void SetUp() => _dir = ScratchFolder.Create("inventory-rename");
 
     [TearDown]
-    public void TearDown()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void TearDown() => ScratchFolder.Delete(_dir);
 
     private const string Reviewed = """
         # Reviewed with the DPO on 2026-11-12: keep this comment.

@@ -1,5 +1,4 @@
 using Inventory.Tests.Support;
-using Microsoft.Data.Sqlite;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Cli;
@@ -17,14 +16,10 @@ public sealed class DefaultConfigTests
     private string _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), $"inventory-default-config-{Guid.NewGuid():N}"));
+    public void CreateFolder() => _folder = ScratchFolder.Create("inventory-default-config");
 
     [TearDown]
-    public void DeleteFolder()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void DeleteFolder() => ScratchFolder.Delete(_folder);
 
     private (int Exit, string Output, string Error) Run(params string[] arguments) => CliProcess.Run(_folder, arguments, "T17_UNSET_DB");
 

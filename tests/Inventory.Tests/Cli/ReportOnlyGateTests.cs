@@ -4,7 +4,6 @@ using Inventory.Config;
 using Inventory.Pipeline;
 using Inventory.Tests.Annotations;
 using Inventory.Tests.Support;
-using Microsoft.Data.Sqlite;
 using NUnit.Framework;
 
 namespace Inventory.Tests.Cli;
@@ -22,14 +21,10 @@ public sealed class ReportOnlyGateTests
     private string _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), $"inventory-report-only-{Guid.NewGuid():N}"));
+    public void CreateFolder() => _folder = ScratchFolder.Create("inventory-report-only");
 
     [TearDown]
-    public void DeleteFolder()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void DeleteFolder() => ScratchFolder.Delete(_folder);
 
     private (int Exit, string Output, string Error) Run(params string[] arguments) => CliProcess.Run(_folder, arguments, "TRIALFIX38_UNSET_DB");
 
