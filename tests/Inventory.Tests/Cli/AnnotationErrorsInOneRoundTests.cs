@@ -33,14 +33,10 @@ public sealed class AnnotationErrorsInOneRoundTests
     private string _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), $"inventory-one-round-{Guid.NewGuid():N}"));
+    public void CreateFolder() => _folder = ScratchFolder.Create("inventory-one-round");
 
     [TearDown]
-    public void DeleteFolder()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void DeleteFolder() => ScratchFolder.Delete(_folder);
 
     private static readonly Regex ErrorLine = new(@"^(\S+:\d+:\d+)  invalid-annotation: .+$", RegexOptions.Multiline);
 

@@ -15,14 +15,10 @@ public sealed class RedirectedOutputTests
     private string _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), $"inventory-redirected-{Guid.NewGuid():N}"));
+    public void CreateFolder() => _folder = ScratchFolder.Create("inventory-redirected");
 
     [TearDown]
-    public void DeleteFolder()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void DeleteFolder() => ScratchFolder.Delete(_folder);
 
     private (int Exit, string[] Lines, string Error) Run(params string[] arguments)
     {
