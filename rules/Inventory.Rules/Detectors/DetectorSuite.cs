@@ -175,8 +175,9 @@ public sealed class DetectorSuite
     public DetectorResult Run(IReadOnlyList<string> values, TypeFamily family)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var matched = new int[_detectors.Length];
-        var applies = new bool[_detectors.Length];
+        // Per-column counters on the stack (a suite holds at most 62 detectors): the pass runs once per column of a scan.
+        Span<int> matched = stackalloc int[_detectors.Length];
+        Span<bool> applies = stackalloc bool[_detectors.Length];
         for (int d = 0; d < _detectors.Length; d++) applies[d] = _detectors[d].AppliesTo(family);
         bool numeric = family is TypeFamily.Integer or TypeFamily.Decimal;
         // Sampled columns repeat values (statuses, cities, names): each distinct value is tested once and its hits
