@@ -461,10 +461,12 @@ public sealed class NameRuleSet
         NameRule? best = null, keeper = null;
         bool bestFits = false, keeperFits = false;
         int bestEnd = -1, bestLength = 0, bestStart = 0, keeperEnd = -1, keeperLength = 0, keeperStart = 0;
+        // One delegate for the whole loop: a method group bound to groups is a new delegate at each use, two per rule.
+        Func<string, bool> inGroups = groups.Contains;
         foreach (var rule in Rules)
         {
-            if (rule.Tables.Count > 0 && !rule.Tables.Any(groups.Contains)) continue;
-            if (rule.NotTables.Any(groups.Contains)) continue;
+            if (rule.Tables.Count > 0 && !rule.Tables.Any(inGroups)) continue;
+            if (rule.NotTables.Count > 0 && rule.NotTables.Any(inGroups)) continue;
             bool fits = rule.Families.Contains(family);
             foreach (var phrase in rule.Phrases)
             {

@@ -175,8 +175,9 @@ public sealed class DetectorSuite
     public DetectorResult Run(IReadOnlyList<string> values, TypeFamily family)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var matched = new int[_detectors.Length];
-        var applies = new bool[_detectors.Length];
+        // Per-column counters on the stack (a suite holds at most 62 detectors): the pass runs once per column of a scan.
+        Span<int> matched = stackalloc int[_detectors.Length];
+        Span<bool> applies = stackalloc bool[_detectors.Length];
         for (int d = 0; d < _detectors.Length; d++) applies[d] = _detectors[d].AppliesTo(family);
         bool numeric = family is TypeFamily.Integer or TypeFamily.Decimal;
         // Sampled columns repeat values (statuses, cities, names): each distinct value is tested once and its hits
@@ -189,7 +190,7 @@ public sealed class DetectorSuite
                 if ((hits >> _explanations[e].Explained & 1) != 0 && (hits >> _explanations[e].By & 1) != 0) both[e]++;
         }
         int total = 0, placeholders = 0, cardShaped = 0;
-        var buffer = new char[64];
+        Span<char> buffer = stackalloc char[64];
         for (int v = 0; v < values.Count; v++)
         {
             var raw = values[v];
@@ -204,7 +205,7 @@ public sealed class DetectorSuite
                 for (int d = 0; known != 0; d++, known >>= 1) if ((known & 1) != 0) matched[d]++;
                 continue;
             }
-            var value = raw.AsSpan().Trim();
+            scoped ReadOnlySpan<char> value = raw.AsSpan().Trim();
             if (value.IsEmpty) continue;
             if (IsPlaceholder(value))
             {
@@ -216,7 +217,7 @@ public sealed class DetectorSuite
             bool fraction = false;
             if (numeric || (family is TypeFamily.Untyped && value.Length < 40 && NumericText.LooksNumeric(value)))
             {
-                if (NumericText.TryNormalize(value, buffer, out int written, out fraction)) value = buffer.AsSpan(0, written);
+                if (NumericText.TryNormalize(value, buffer, out int written, out fraction)) value = buffer[..written];
             }
             // A decimal number written as text (C33 kpi.tx_pos_text): the point ends the digit run as in a numeric column.
             else if (family is TypeFamily.Text or TypeFamily.Other && value.Length < 40 && NumericText.IsDecimalFraction(value)) fraction = true;

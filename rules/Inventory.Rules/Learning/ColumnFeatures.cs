@@ -220,7 +220,9 @@ public static partial class ColumnFeatures
     private static string RuleTokens(ColumnClassification? rule)
     {
         if (rule is null) return RulesAbsent;
-        var sb = new StringBuilder();
+        // Sized for a label and a few name-rule and gate items: growing from the default 16 characters took two or three
+        // more chunks per column.
+        var sb = new StringBuilder(128);
         if (rule.DataCategory is { } label)
             sb.Append("rl:").Append(label).Append(" rc:").Append(DataCategory.TopLevelOf(label));
         else sb.Append("rl:undecided");

@@ -316,7 +316,11 @@ public sealed class ColumnModel
     public IReadOnlyList<ModelPrediction> Predict(IReadOnlyList<ColumnModelInput> inputs)
     {
         var result = new ModelPrediction[inputs.Count];
-        for (int i = 0; i < inputs.Count; i++) result[i] = ToPrediction(Probabilities(Vectorizer.Vectorize(inputs[i])));
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var (indices, values, count) = Vectorizer.VectorizeInScratch(inputs[i]);
+            result[i] = ToPrediction(Probabilities(indices.AsSpan(0, count), values.AsSpan(0, count)));
+        }
         return result;
     }
 
@@ -331,14 +335,16 @@ public sealed class ColumnModel
     /// <remarks>Each label's score is summed in double precision in feature order, two labels at a time
     /// (<see cref="AccumulateRow"/>): the very operations of <see cref="ProbabilitiesScalar"/>, lane by lane, so the
     /// same bits (test <c>ColumnModelScoringTests</c>).</remarks>
-    internal float[] Probabilities(SparseVector features)
+    internal float[] Probabilities(SparseVector features) => Probabilities(features.Indices, features.Values);
+
+    private float[] Probabilities(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
     {
         int labels = _labels.Length;
         Span<double> scores = labels <= 128 ? stackalloc double[labels] : new double[labels];
         for (int k = 0; k < labels; k++) scores[k] = _biases[k];
         ReadOnlySpan<float> weights = _weights;
-        for (int n = 0; n < features.Count; n++)
-            AccumulateRow(scores, features.Values[n], weights.Slice(features.Indices[n] * labels, labels));
+        for (int n = 0; n < indices.Length; n++)
+            AccumulateRow(scores, values[n], weights.Slice(indices[n] * labels, labels));
         return Softmax(scores);
     }
 

@@ -117,9 +117,9 @@ public sealed class ModelClassifier : IColumnClassifier
     {
         var inv = CultureInfo.InvariantCulture;
         string P(double p) => p.ToString("0.000", inv);
-        var runnerUp = prediction.RunnerUp is null ? "" : $"runner-up {prediction.RunnerUp} {P(prediction.RunnerUpProbability)}";
         if (!combined)
         {
+            var runnerUp = prediction.RunnerUp is null ? "" : $"runner-up {prediction.RunnerUp} {P(prediction.RunnerUpProbability)}";
             var top = $"top label {prediction.DataCategory} {P(prediction.Probability)}" + (runnerUp.Length == 0 ? "" : ", " + runnerUp);
             return
             [
@@ -128,13 +128,16 @@ public sealed class ModelClassifier : IColumnClassifier
                         + $"the column model's own prediction: probability of {DataCategory.TopLevelOf(suggestion.DataCategory)} {P(suggestion.Score)} (labels summed); {top}"),
             ];
         }
+        // Each detail is written once (the combined path runs for every column of a scan): the same texts as joining
+        // the parts.
+        var leaned = suggestion.LeanedPersonal ? "leaned personal: the column model's none was not sure enough; " : "";
         return
         [
             new("model", CombinationEvidence, suggestion.DataCategory, Score: Math.Round(suggestion.Score, 4),
-                Detail: (suggestion.LeanedPersonal ? "leaned personal: the column model's none was not sure enough; " : "")
-                    + $"the learned combination (second level) of the column model and the rule decision: probability of {DataCategory.TopLevelOf(suggestion.DataCategory)}"),
+                Detail: $"{leaned}the learned combination (second level) of the column model and the rule decision: probability of {DataCategory.TopLevelOf(suggestion.DataCategory)}"),
             new("model", ColumnModelEvidence, prediction.DataCategory, Score: Math.Round(prediction.Probability, 4),
-                Detail: "the column model's own prediction (first level)" + (runnerUp.Length == 0 ? "" : ": " + runnerUp)),
+                Detail: prediction.RunnerUp is null ? "the column model's own prediction (first level)"
+                    : string.Create(inv, $"the column model's own prediction (first level): runner-up {prediction.RunnerUp} {prediction.RunnerUpProbability:0.000}")),
         ];
     }
 }
