@@ -37,8 +37,9 @@ public sealed record PlattScaling(double Slope, double Intercept)
     /// <summary>Fits the two parameters by maximum likelihood with Platt's targets: a right suggestion counts as
     /// (N₊ + 1) / (N₊ + 2) and a wrong one as 1 / (N₋ + 2) instead of 1 and 0 (Platt 1999, section 2.2: a prior that keeps
     /// a group whose suggestions were all right, or all wrong, from an infinite slope). Newton's method on the
-    /// cross-entropy, started at slope 1 and intercept 0 (the identity map), at most 100 steps; deterministic for the same
-    /// points in the same order.</summary>
+    /// cross-entropy with step halving (a step that does not lower it is halved, as in Lin, Lin and Weng 2007, "A note on
+    /// Platt's probabilistic outputs for support vector machines"), started at slope 0 and the log-odds of the mean
+    /// target, at most 100 steps; deterministic for the same points in the same order.</summary>
     /// <param name="points">(score, right) per out-of-fold suggestion.</param>
     /// <returns>The fitted scaling.</returns>
     /// <exception cref="ArgumentException">No points.</exception>
@@ -48,30 +49,51 @@ public sealed record PlattScaling(double Slope, double Intercept)
         if (all.Length == 0) throw new ArgumentException("Platt scaling needs at least one point", nameof(points));
         int right = all.Count(p => p.Right), wrong = all.Length - right;
         double high = (right + 1.0) / (right + 2.0), low = 1.0 / (wrong + 2.0);
-        double a = 1, b = 0;
+        double mean = (right * high + wrong * low) / all.Length;
+        double a = 0, b = Math.Log(mean / (1 - mean));
+        // The cross-entropy of the targets at (a, b), in the numerically stable form log(1 + e^z) − t·z.
+        double Loss(double slope, double intercept)
+        {
+            double sum = 0;
+            foreach (var (x, isRight) in all)
+            {
+                double z = slope * x + intercept, t = isRight ? high : low;
+                sum += (z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z))) - t * z;
+            }
+            return sum;
+        }
+        double loss = Loss(a, b);
         for (int step = 0; step < 100; step++)
         {
-            // Gradient and Hessian of the cross-entropy in (a, b).
             double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
             foreach (var (x, isRight) in all)
             {
-                double p = 1 / (1 + Math.Exp(-Math.Clamp(a * x + b, -40, 40)));
-                double residual = p - (isRight ? high : low), w = Math.Max(p * (1 - p), 1e-12);
+                double p = 1 / (1 + Math.Exp(-(a * x + b)));
+                double residual = p - (isRight ? high : low), w = p * (1 - p);
                 ga += residual * x;
                 gb += residual;
                 haa += w * x * x;
                 hab += w * x;
                 hbb += w;
             }
-            // A tiny ridge keeps the 2 × 2 system solvable when every score is the same.
+            // A small ridge keeps the 2 × 2 system solvable when every score is the same.
             haa += 1e-9;
             hbb += 1e-9;
             double det = haa * hbb - hab * hab;
             if (det <= 0) break;
             double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.Abs(da) < 1e-10 && Math.Abs(db) < 1e-10) break;
+            double scale = 1, next = Loss(a - da, b - db);
+            while (next > loss && scale > 1e-6)
+            {
+                scale /= 2;
+                next = Loss(a - scale * da, b - scale * db);
+            }
+            if (next > loss) break;
+            a -= scale * da;
+            b -= scale * db;
+            bool converged = loss - next < 1e-12 * Math.Max(1, Math.Abs(loss));
+            loss = next;
+            if (converged) break;
         }
         return new PlattScaling(a, b);
     }

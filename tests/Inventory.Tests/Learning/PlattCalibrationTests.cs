@@ -82,6 +82,28 @@ public sealed class PlattCalibrationTests
         }
     }
 
+    [Test]
+    public void Fit_ScoresUpToOne_ConvergesByStepHalving()
+    {
+        // The combination's scores of a category crowd at 1 (logits up to 13.8, the clamp): plain Newton from slope 1
+        // overshot to slopes of 10¹⁰ on the corpus's automatic suggestions and put a fold's at confidence 0. The truth here
+        // is the flat curve those suggestions have: σ(0.4 · logit(score)).
+        var random = new Random(5);
+        var points = new List<(double, bool)>();
+        for (int i = 0; i < 3_000; i++)
+        {
+            double x = -2 + 16 * random.NextDouble(), score = 1 / (1 + Math.Exp(-x));
+            points.Add((score, random.NextDouble() < Sigmoid(0.4 * PlattScaling.Logit(score))));
+        }
+        var fitted = PlattScaling.Fit(points);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(fitted.Slope, Is.EqualTo(0.4).Within(0.06));
+            Assert.That(fitted.Intercept, Is.EqualTo(0).Within(0.25));
+            Assert.That(fitted.Confidence(0.7), Is.EqualTo(Sigmoid(0.4 * PlattScaling.Logit(0.7))).Within(0.05));
+        }
+    }
+
     private static RawSuggestion Suggestion(string label, double score) => new(label, score, false);
 
     [Test]
