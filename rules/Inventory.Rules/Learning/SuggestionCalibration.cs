@@ -43,14 +43,26 @@ public enum CalibrationGrouping
     CategoryAndBasis,
 }
 
+/// <summary>How a calibration map turns a suggestion's score into a confidence.</summary>
+public enum CalibrationMethod
+{
+    /// <summary>Isotonic regression (pool-adjacent-violators): a non-decreasing step function of the score, one
+    /// confidence per block (the calibration before session 39).</summary>
+    Isotonic,
+    /// <summary>Platt scaling (<see cref="PlattScaling"/>): a sigmoid of a line in the score's log-odds.</summary>
+    Platt,
+}
+
 /// <summary>
 /// Turns a model's label distribution and the rule decision into a suggestion with a confidence that means what it says:
 /// (1) the category is the most probable one of the <see cref="StackedCombination"/> (the learned combination of model and
 /// rules, fitted on out-of-fold predictions), or of the model's summed probabilities when there is none, except that a
 /// column both the model and the rule call <c>none</c> stays <c>none</c>, and that a <c>none</c> whose probability is
-/// under <see cref="LeanBelow"/> leans to the most probable personal category (names only); (2) the label is the rule's
+/// under <see cref="LeanBelow"/> leans to the most probable personal category, and a <c>none</c> under
+/// <see cref="LeanToRuleBelow"/> against a name rule's personal category leans to the rule's (names only); (2) the label is the rule's
 /// when the rule decided that category, else the model's most probable label of it; (3) the confidence is the isotonic
-/// regression (pool-adjacent-violators) of "the suggested category was right" on the category's probability, fitted on
+/// regression (pool-adjacent-violators) or, since session 39, the Platt scaling (<see cref="Method"/>) of "the suggested
+/// category was right" on the category's probability, fitted on
 /// out-of-fold suggestions of the cross-validation over the corpus applications (<see cref="CrossValidation"/>), one map
 /// per group of suggestions (<see cref="GroupBy"/>: per suggested category since session 36) with the pooled map for a
 /// group too small to fit, so that among suggestions at confidence ≥ 0.9 about nine in ten or more were right in
@@ -69,6 +81,8 @@ public sealed class SuggestionCalibration
     private readonly double[] _scores;
     private readonly double[] _precisions;
     private readonly IReadOnlyDictionary<string, (double[] Scores, double[] Precisions)> _groups;
+    private readonly PlattScaling? _platt;
+    private readonly IReadOnlyDictionary<string, PlattScaling> _plattGroups;
 
     /// <summary>Creates a pooled calibration from its combination and breakpoints.</summary>
     /// <param name="combination">The learned combination, or null to take the model's top category as it is.</param>
@@ -87,20 +101,50 @@ public sealed class SuggestionCalibration
     /// <param name="groupBy">How suggestions are grouped (<see cref="GroupKeys"/>).</param>
     /// <param name="groups">Group key → its map (scores, precisions); a group absent here takes the pooled map.</param>
     /// <param name="leanBelow">See <see cref="LeanBelow"/>; 0 for no leaning beyond the combination's own.</param>
-    /// <exception cref="ArgumentException">Lengths differ, or <paramref name="leanBelow"/> is outside [0, 1].</exception>
+    /// <param name="leanToRuleBelow">See <see cref="LeanToRuleBelow"/>; 0 for none.</param>
+    /// <exception cref="ArgumentException">Lengths differ, or a leaning threshold is outside [0, 1].</exception>
     public SuggestionCalibration(StackedCombination? combination, IReadOnlyList<double> scores, IReadOnlyList<double> precisions,
-        CalibrationGrouping groupBy, IReadOnlyDictionary<string, (IReadOnlyList<double> Scores, IReadOnlyList<double> Precisions)> groups, double leanBelow = 0)
+        CalibrationGrouping groupBy, IReadOnlyDictionary<string, (IReadOnlyList<double> Scores, IReadOnlyList<double> Precisions)> groups, double leanBelow = 0,
+        double leanToRuleBelow = 0)
+        : this(combination, groupBy, leanBelow, leanToRuleBelow, null, new Dictionary<string, PlattScaling>())
     {
         if (scores.Count != precisions.Count) throw new ArgumentException("scores and precisions must have the same length", nameof(precisions));
         foreach (var (key, map) in groups)
             if (map.Scores.Count != map.Precisions.Count) throw new ArgumentException($"group '{key}': scores and precisions must have the same length", nameof(groups));
-        if (leanBelow is < 0 or > 1 || double.IsNaN(leanBelow)) throw new ArgumentException($"leanBelow must be in [0, 1], not {leanBelow}", nameof(leanBelow));
-        Combination = combination;
         _scores = scores.ToArray();
         _precisions = precisions.ToArray();
-        GroupBy = groupBy;
         _groups = groups.ToDictionary(g => g.Key, g => (g.Value.Scores.ToArray(), g.Value.Precisions.ToArray()), StringComparer.Ordinal);
+    }
+
+    /// <summary>Creates a calibration of Platt scalings (<see cref="CalibrationMethod.Platt"/>): a pooled one and one per group.</summary>
+    /// <param name="combination">The learned combination, or null to take the model's top category as it is.</param>
+    /// <param name="pooled">The pooled scaling (a suggestion whose group has none).</param>
+    /// <param name="groupBy">How suggestions are grouped (<see cref="GroupKeys"/>).</param>
+    /// <param name="groups">Group key → its scaling; a group absent here takes the pooled one.</param>
+    /// <param name="leanBelow">See <see cref="LeanBelow"/>; 0 for no leaning beyond the combination's own.</param>
+    /// <param name="leanToRuleBelow">See <see cref="LeanToRuleBelow"/>; 0 for none.</param>
+    /// <exception cref="ArgumentException">A leaning threshold is outside [0, 1].</exception>
+    public SuggestionCalibration(StackedCombination? combination, PlattScaling pooled, CalibrationGrouping groupBy,
+        IReadOnlyDictionary<string, PlattScaling> groups, double leanBelow = 0, double leanToRuleBelow = 0)
+        : this(combination, groupBy, leanBelow, leanToRuleBelow, pooled, groups)
+    {
+    }
+
+    private SuggestionCalibration(StackedCombination? combination, CalibrationGrouping groupBy, double leanBelow, double leanToRuleBelow,
+        PlattScaling? platt, IReadOnlyDictionary<string, PlattScaling> plattGroups)
+    {
+        if (leanBelow is < 0 or > 1 || double.IsNaN(leanBelow)) throw new ArgumentException($"leanBelow must be in [0, 1], not {leanBelow}", nameof(leanBelow));
+        if (leanToRuleBelow is < 0 or > 1 || double.IsNaN(leanToRuleBelow))
+            throw new ArgumentException($"leanToRuleBelow must be in [0, 1], not {leanToRuleBelow}", nameof(leanToRuleBelow));
+        Combination = combination;
+        GroupBy = groupBy;
         LeanBelow = leanBelow;
+        LeanToRuleBelow = leanToRuleBelow;
+        _platt = platt;
+        _plattGroups = plattGroups.ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+        _scores = [];
+        _precisions = [];
+        _groups = new Dictionary<string, (double[], double[])>(StringComparer.Ordinal);
     }
 
     /// <summary>The identity calibration: the model's top category, confidence = its probability.</summary>
@@ -119,11 +163,27 @@ public sealed class SuggestionCalibration
     /// examined. 0 (no such leaning; the class weights of the combination lean alone) for files written before session 36.</summary>
     public double LeanBelow { get; }
 
+    /// <summary>The leaning threshold towards a name rule's personal category: a column (names only) whose most probable
+    /// combination category is <c>none</c> at a probability under it, while the rule decided a personal category, is
+    /// suggested the rule's category (at the low confidence its calibration gives): the evidence disagrees, and issue 10
+    /// asks such a column to lean personal at low confidence rather than <c>none</c> at high. 0 (off) for files written
+    /// before session 39; <see cref="CombinationOptions.ShippedLeanToRuleBelow"/> is the shipped one.</summary>
+    public double LeanToRuleBelow { get; }
+
+    /// <summary>How a map turns a score into a confidence: <see cref="CalibrationMethod.Platt"/> when the calibration holds
+    /// Platt scalings, else <see cref="CalibrationMethod.Isotonic"/>.</summary>
+    public CalibrationMethod Method => _platt is null ? CalibrationMethod.Isotonic : CalibrationMethod.Platt;
+
     /// <summary>Breakpoints (score, precision) of the pooled isotonic fit.</summary>
     public IReadOnlyList<(double Score, double Precision)> Breakpoints => _scores.Zip(_precisions).ToArray();
 
     /// <summary>The groups with a map of their own (<see cref="GroupKeys"/>), ordinal order.</summary>
-    public IReadOnlyList<string> Groups => _groups.Keys.Order(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Groups => (_platt is null ? _groups.Keys : _plattGroups.Keys).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The Platt scaling of a group (<see cref="Groups"/>), or of every suggestion whose group has none when
+    /// <paramref name="group"/> is null; null for an isotonic calibration or a group without its own.</summary>
+    /// <param name="group">A group key, or null for the pooled scaling.</param>
+    public PlattScaling? PlattOf(string? group) => group is null ? _platt : _plattGroups.GetValueOrDefault(group);
 
     /// <summary>The group keys of a suggestion under a grouping, most specific first: the suggested category
     /// (<c>contact</c>), the basis (<c>rule-and-model</c>), or both (<c>contact/rule-and-model</c>, then <c>contact</c>).
@@ -186,9 +246,14 @@ public sealed class SuggestionCalibration
         // A none the combination is not sure of leans to the most probable personal category (issue 10 item 5: "leans
         // personal at low confidence rather than none at high"); names only, as the class weights.
         else if (category == none && !valuesExamined && probabilities[none] < LeanBelow) category = Best(probabilities, none);
+        string? ruleCategory = rule?.DataCategory is { } r ? DataCategory.TopLevelOf(r) : null;
+        // A none the combination is not sure of, against a name rule's personal category, leans to the rule's category
+        // (the two sources disagree; session 39, chosen by grouped cross-validation, rules/MODEL.md); names only.
+        if (category == none && !valuesExamined && ruleCategory is not null && ruleCategory != "none" && probabilities[none] < LeanToRuleBelow
+            && IndexOfTopLevel(ruleCategory) is >= 0 and var ruled)
+            category = ruled;
         var name = DataCategory.TopLevels[category];
         string label;
-        string? ruleCategory = rule?.DataCategory is { } r ? DataCategory.TopLevelOf(r) : null;
         if (rule?.DataCategory is { } decided && ruleCategory == name) label = decided;
         else
         {
@@ -204,11 +269,19 @@ public sealed class SuggestionCalibration
         return new RawSuggestion(label, Math.Min(1, probabilities[category]), leaned, basis);
     }
 
-    /// <summary>The calibrated confidence of a score on the pooled map: the precision of its isotonic block (the first
-    /// block whose upper score is ≥ the score; the last block above). Identity when there are no breakpoints.</summary>
+    private static int IndexOfTopLevel(string category)
+    {
+        for (int c = 0; c < DataCategory.TopLevels.Count; c++)
+            if (string.Equals(DataCategory.TopLevels[c], category, StringComparison.Ordinal)) return c;
+        return -1;
+    }
+
+    /// <summary>The calibrated confidence of a score on the pooled map: its Platt scaling, or the precision of its isotonic
+    /// block (the first block whose upper score is ≥ the score; the last block above). Identity when there are no
+    /// breakpoints.</summary>
     /// <param name="score">A raw score in [0, 1].</param>
     /// <returns>A confidence in [0, 1], rounded to 4 decimals.</returns>
-    public double Confidence(double score) => Confidence(_scores, _precisions, score);
+    public double Confidence(double score) => _platt?.Confidence(score) ?? Confidence(_scores, _precisions, score);
 
     /// <summary>The calibrated confidence of a suggestion: its group's map (<see cref="GroupKeys"/>, most specific group
     /// with a map first), else the pooled map (<see cref="Confidence(double)"/>).</summary>
@@ -217,7 +290,10 @@ public sealed class SuggestionCalibration
     public double Confidence(RawSuggestion suggestion)
     {
         foreach (var key in GroupKeys(suggestion, GroupBy))
-            if (_groups.TryGetValue(key, out var map)) return Confidence(map.Scores, map.Precisions, suggestion.Score);
+        {
+            if (_platt is not null && _plattGroups.TryGetValue(key, out var scaling)) return scaling.Confidence(suggestion.Score);
+            if (_platt is null && _groups.TryGetValue(key, out var map)) return Confidence(map.Scores, map.Precisions, suggestion.Score);
+        }
         return Confidence(suggestion.Score);
     }
 
@@ -250,23 +326,29 @@ public sealed class SuggestionCalibration
     /// <param name="leanBelow">The <see cref="LeanBelow"/> the suggestions were drawn with (kept in the calibration).</param>
     /// <param name="minimumBlockSize">Fewest suggestions of an isotonic block: a smaller block (a handful of suggestions
     /// at the top of a group, all right by chance) is merged into its upper neighbour, or the lower one for the last
-    /// block; merging two adjacent blocks of a monotone map keeps it monotone. 1 keeps the plain pool-adjacent-violators fit.</param>
+    /// block; merging two adjacent blocks of a monotone map keeps it monotone. 1 keeps the plain pool-adjacent-violators fit.
+    /// Not read by <see cref="CalibrationMethod.Platt"/>.</param>
+    /// <param name="method">Isotonic maps or Platt scalings (<see cref="Method"/>).</param>
+    /// <param name="leanToRuleBelow">The <see cref="LeanToRuleBelow"/> the suggestions were drawn with (kept in the calibration).</param>
     /// <returns>The calibration.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumGroupSize"/> or <paramref name="minimumBlockSize"/> under 1.</exception>
+    /// <exception cref="ArgumentException">No points, with <see cref="CalibrationMethod.Platt"/>.</exception>
     public static SuggestionCalibration Fit(StackedCombination? combination, IEnumerable<(RawSuggestion Suggestion, bool Right)> points,
-        CalibrationGrouping groupBy, int minimumGroupSize = DefaultMinimumGroupSize, double leanBelow = 0, int minimumBlockSize = 1)
+        CalibrationGrouping groupBy, int minimumGroupSize = DefaultMinimumGroupSize, double leanBelow = 0, int minimumBlockSize = 1,
+        CalibrationMethod method = CalibrationMethod.Isotonic, double leanToRuleBelow = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minimumGroupSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(minimumBlockSize, 1);
         var all = points.ToArray();
+        var members = all.SelectMany(p => GroupKeys(p.Suggestion, groupBy).Select(k => (Key: k, Point: (p.Suggestion.Score, p.Right))))
+            .GroupBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, Points: g.Select(m => m.Point).ToArray()))
+            .Where(g => g.Points.Length >= minimumGroupSize).ToArray();
+        if (method == CalibrationMethod.Platt)
+            return new SuggestionCalibration(combination, PlattScaling.Fit(all.Select(p => (p.Suggestion.Score, p.Right))), groupBy,
+                members.ToDictionary(g => g.Key, g => PlattScaling.Fit(g.Points), StringComparer.Ordinal), leanBelow, leanToRuleBelow);
         var (scores, precisions) = Isotonic(all.Select(p => (p.Suggestion.Score, p.Right)), minimumBlockSize);
-        var groups = new Dictionary<string, (IReadOnlyList<double>, IReadOnlyList<double>)>(StringComparer.Ordinal);
-        foreach (var group in all.SelectMany(p => GroupKeys(p.Suggestion, groupBy).Select(k => (Key: k, Point: p))).GroupBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var members = group.Select(g => (g.Point.Suggestion.Score, g.Point.Right)).ToArray();
-            if (members.Length >= minimumGroupSize) groups[group.Key] = Isotonic(members, minimumBlockSize);
-        }
-        return new SuggestionCalibration(combination, scores, precisions, groupBy, groups, leanBelow);
+        var groups = members.ToDictionary(g => g.Key, g => ((IReadOnlyList<double>, IReadOnlyList<double>))Isotonic(g.Points, minimumBlockSize), StringComparer.Ordinal);
+        return new SuggestionCalibration(combination, scores, precisions, groupBy, groups, leanBelow, leanToRuleBelow);
     }
 
     private static (double[] Scores, double[] Precisions) Isotonic(IEnumerable<(double Score, bool Right)> points, int minimumBlockSize = 1)
@@ -324,25 +406,35 @@ public sealed class SuggestionCalibration
     private static JsonArray MapJson(double[] scores, double[] precisions) =>
         new(scores.Select((s, i) => (JsonNode)new JsonArray(Math.Round(s, 6), Math.Round(precisions[i], 6))).ToArray());
 
+    private static JsonObject PlattJson(PlattScaling scaling) =>
+        new() { ["slope"] = Math.Round(scaling.Slope, 6), ["intercept"] = Math.Round(scaling.Intercept, 6) };
+
     /// <summary>Writes the calibration as JSON (invariant culture, stable order): <c>combination</c>, the pooled
-    /// <c>breakpoints</c>, and since session 36 <c>leanBelow</c>, <c>groupBy</c> and <c>groups</c> (key → breakpoints).</summary>
+    /// <c>breakpoints</c>, since session 36 <c>leanBelow</c>, <c>groupBy</c> and <c>groups</c> (key → breakpoints), and since
+    /// session 39 <c>leanToRuleBelow</c> and <c>method</c>; a Platt calibration writes its pooled scaling as <c>platt</c>
+    /// (<c>slope</c>, <c>intercept</c>), each group's the same way, and no breakpoints.</summary>
     public string ToJson()
     {
         var groups = new JsonObject();
-        foreach (var key in Groups) groups[key] = MapJson(_groups[key].Scores, _groups[key].Precisions);
+        foreach (var key in Groups)
+            groups[key] = _platt is null ? MapJson(_groups[key].Scores, _groups[key].Precisions) : PlattJson(_plattGroups[key]);
         var root = new JsonObject
         {
             ["combination"] = Combination?.ToJson(),
+            ["method"] = Method == CalibrationMethod.Platt ? "platt" : "isotonic",
             ["breakpoints"] = MapJson(_scores, _precisions),
             ["leanBelow"] = Math.Round(LeanBelow, 6),
+            ["leanToRuleBelow"] = Math.Round(LeanToRuleBelow, 6),
             ["groupBy"] = GroupingName(GroupBy),
             ["groups"] = groups,
         };
+        if (_platt is not null) root["platt"] = PlattJson(_platt);
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
     /// <summary>Reads a calibration written by <see cref="ToJson"/>, or by a release before session 36 (no <c>leanBelow</c>,
-    /// <c>groupBy</c>, <c>groups</c>: a pooled calibration without the threshold leaning).</summary>
+    /// <c>groupBy</c>, <c>groups</c>: a pooled calibration without the threshold leaning) or 39 (no <c>method</c>: isotonic;
+    /// no <c>leanToRuleBelow</c>: 0).</summary>
     /// <param name="json">The text.</param>
     /// <param name="file">File name for errors.</param>
     /// <returns>The calibration.</returns>
@@ -357,14 +449,21 @@ public sealed class SuggestionCalibration
                 var points = node.AsArray().Select(p => (p![0]!.GetValue<double>(), p[1]!.GetValue<double>())).ToArray();
                 return (points.Select(p => p.Item1).ToArray(), points.Select(p => p.Item2).ToArray());
             }
-            var (scores, precisions) = Map(root["breakpoints"]!);
+            static PlattScaling Platt(JsonNode node) => new(node["slope"]!.GetValue<double>(), node["intercept"]!.GetValue<double>());
             var combination = root["combination"] is { } c ? StackedCombination.Parse(c) : null;
             var groupBy = root["groupBy"] is { } g
                 ? ParseGrouping(g.GetValue<string>()) ?? throw new FormatException($"unknown groupBy '{g.GetValue<string>()}' (pooled, category, basis or category-and-basis)")
                 : CalibrationGrouping.Pooled;
-            var groups = (root["groups"]?.AsObject() ?? []).ToDictionary(p => p.Key, p => Map(p.Value!), StringComparer.Ordinal);
             double leanBelow = root["leanBelow"]?.GetValue<double>() ?? 0;
-            return new SuggestionCalibration(combination, scores, precisions, groupBy, groups, leanBelow);
+            double leanToRuleBelow = root["leanToRuleBelow"]?.GetValue<double>() ?? 0;
+            string method = root["method"]?.GetValue<string>() ?? "isotonic";
+            if (method == "platt")
+                return new SuggestionCalibration(combination, Platt(root["platt"]!), groupBy,
+                    (root["groups"]?.AsObject() ?? []).ToDictionary(p => p.Key, p => Platt(p.Value!), StringComparer.Ordinal), leanBelow, leanToRuleBelow);
+            if (method != "isotonic") throw new FormatException($"unknown method '{method}' (isotonic or platt)");
+            var (scores, precisions) = Map(root["breakpoints"]!);
+            var groups = (root["groups"]?.AsObject() ?? []).ToDictionary(p => p.Key, p => Map(p.Value!), StringComparer.Ordinal);
+            return new SuggestionCalibration(combination, scores, precisions, groupBy, groups, leanBelow, leanToRuleBelow);
         }
         catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
         {
@@ -391,6 +490,7 @@ public sealed class SuggestionCalibration
 
     /// <summary>Describes the calibration (diagnostics).</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{(Combination is null ? "no combination" : "stacked combination")}, {_scores.Length} blocks"
-            + $"{(_groups.Count == 0 ? "" : $", {_groups.Count} groups by {GroupingName(GroupBy)}")}{(LeanBelow > 0 ? $", leaning below {LeanBelow:0.###}" : "")}");
+        string.Create(CultureInfo.InvariantCulture, $"{(Combination is null ? "no combination" : "stacked combination")}, {(_platt is null ? $"{_scores.Length} blocks" : "Platt scaling")}"
+            + $"{(Groups.Count == 0 ? "" : $", {Groups.Count} groups by {GroupingName(GroupBy)}")}{(LeanBelow > 0 ? $", leaning below {LeanBelow:0.###}" : "")}"
+            + $"{(LeanToRuleBelow > 0 ? $", leaning to a personal rule below {LeanToRuleBelow:0.###}" : "")}");
 }

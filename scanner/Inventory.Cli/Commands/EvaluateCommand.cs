@@ -133,6 +133,16 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         [Description("With --cross-validate: a column whose most probable category is none at a combination probability under P is suggested its most probable personal category instead, unless the model and the rule both say none (default: the shipped one; 0 = off).")]
         public double? LeanBelow { get; init; }
 
+        /// <summary>Calibration method.</summary>
+        [CommandOption("--calibration-method <METHOD>")]
+        [Description("With --cross-validate: how each calibration map turns a score into a confidence: isotonic (pool-adjacent-violators) or platt (a sigmoid of the score's log-odds) (default: the shipped one).")]
+        public string? CalibrationMethod { get; init; }
+
+        /// <summary>Leaning threshold towards a name rule's personal category.</summary>
+        [CommandOption("--lean-to-rule-below <P>")]
+        [Description("With --cross-validate: a column whose most probable category is none at a combination probability under P, while a name rule decided a personal category, is suggested the rule's category (default: the shipped one; 0 = off).")]
+        public double? LeanToRuleBelow { get; init; }
+
         /// <summary>Leaning thresholds to compare over one first level.</summary>
         [CommandOption("--compare-leanings <THRESHOLDS>")]
         [Description("With --cross-validate: after the main figures, the pooled figures with each of these comma-separated leaning thresholds (--lean-below) over the same first level and combination: macro-F1, personal recall and precision, precision and coverage at ≥ 0.9, F1 per category.")]
@@ -176,10 +186,14 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
             if (MinimumBlockSize is < 1) return ValidationResult.Error($"--minimum-block-size must be at least 1, not {MinimumBlockSize}");
             if (MinimumGroupSize is < 1) return ValidationResult.Error($"--minimum-group-size must be at least 1, not {MinimumGroupSize}");
             if (LeanBelow is < 0 or > 1) return ValidationResult.Error($"--lean-below must be between 0 and 1, not {LeanBelow}");
+            if (LeanToRuleBelow is < 0 or > 1) return ValidationResult.Error($"--lean-to-rule-below must be between 0 and 1, not {LeanToRuleBelow}");
+            if (CalibrationMethod is not null and not "isotonic" and not "platt")
+                return ValidationResult.Error($"--calibration-method must be isotonic or platt, not '{CalibrationMethod}'");
             if (CompareLeanings is not null && Thresholds(CompareLeanings) is null)
                 return ValidationResult.Error($"--compare-leanings takes comma-separated thresholds between 0 and 1 (e.g. 0,0.55,0.6), not '{CompareLeanings}'");
-            if ((CalibrationGroups ?? CompareLeanings ?? (object?)MinimumGroupSize ?? (object?)MinimumBlockSize ?? LeanBelow) is not null && CrossValidate is null)
-                return ValidationResult.Error("--calibration-groups, --minimum-group-size, --minimum-block-size, --lean-below and --compare-leanings need --cross-validate (a corpus folder)");
+            if ((CalibrationGroups ?? CompareLeanings ?? CalibrationMethod ?? (object?)MinimumGroupSize ?? (object?)MinimumBlockSize ?? LeanBelow ?? LeanToRuleBelow) is not null
+                && CrossValidate is null)
+                return ValidationResult.Error("--calibration-groups, --calibration-method, --minimum-group-size, --minimum-block-size, --lean-below, --lean-to-rule-below and --compare-leanings need --cross-validate (a corpus folder)");
             if (Classifier is not ("rules" or "model" or "combined"))
                 return ValidationResult.Error($"--classifier must be rules, model or combined, not '{Classifier}'");
             return OutputPaths.Validate(new OutputOption("--json", Json, OutputKind.File), new OutputOption("--predictions", Predictions, OutputKind.File),
@@ -273,6 +287,9 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
             MinimumGroupSize = settings.MinimumGroupSize ?? SuggestionCalibration.DefaultMinimumGroupSize,
             MinimumBlockSize = settings.MinimumBlockSize ?? CombinationOptions.ShippedMinimumBlockSize,
             LeanBelow = settings.LeanBelow ?? CombinationOptions.ShippedLeanBelow,
+            LeanToRuleBelow = settings.LeanToRuleBelow ?? CombinationOptions.ShippedLeanToRuleBelow,
+            CalibrationMethod = settings.CalibrationMethod is "isotonic" ? Inventory.Rules.Learning.CalibrationMethod.Isotonic
+                : settings.CalibrationMethod is "platt" ? Inventory.Rules.Learning.CalibrationMethod.Platt : CombinationOptions.ShippedCalibrationMethod,
         };
         var options = new CrossValidationOptions
         {
@@ -300,9 +317,11 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
             (training.MinimumTermCount > 1 ? string.Create(CultureInfo.InvariantCulture, $", terms in ≥ {training.MinimumTermCount} rows") : "") +
             (settings.WithoutRules ? ", without rules" : settings.RulesInFirstLevel ? ", rules in the model and the combination" : ", rules in the combination") +
             string.Create(CultureInfo.InvariantCulture, $", stacked combination (class-weight power {combination.ClassWeightPower}{(combination.TableContext ? ", table context" : "")}{(combination.BiasOffsets ? ", bias offsets" : "")}"
-                + $"{(combination.LeanBelow > 0 ? $", leaning below {combination.LeanBelow}" : "")}), calibration {SuggestionCalibration.GroupingName(combination.CalibrationGroups)}"
+                + $"{(combination.LeanBelow > 0 ? $", leaning below {combination.LeanBelow}" : "")}"
+                + $"{(combination.LeanToRuleBelow > 0 ? $", leaning to a personal rule below {combination.LeanToRuleBelow}" : "")}), calibration "
+                + $"{(combination.CalibrationMethod == Inventory.Rules.Learning.CalibrationMethod.Platt ? "Platt" : "isotonic")} {SuggestionCalibration.GroupingName(combination.CalibrationGroups)}"
                 + $"{(combination.CalibrationGroups == CalibrationGrouping.Pooled ? "" : $" (groups of ≥ {combination.MinimumGroupSize})")}"
-                + $"{(combination.MinimumBlockSize > 1 ? $", blocks of ≥ {combination.MinimumBlockSize}" : "")}");
+                + $"{(combination.MinimumBlockSize > 1 && combination.CalibrationMethod == Inventory.Rules.Learning.CalibrationMethod.Isotonic ? $", blocks of ≥ {combination.MinimumBlockSize}" : "")}");
         ReportCrossValidation(applications, cv, label, settings.Json);
         if (settings.Predictions is { } predictions) WritePredictions(predictions, applications, cv, firstLevel, decisions);
         if (settings.CompareCombinations is { } list) CompareCombinations(applications, firstLevel, decisions, settings.Seed, Powers(list)!, fits, combination);

@@ -92,13 +92,18 @@ public sealed class ErrorKindToolsTests
         {
             Assert.That(lines[0], Is.EqualTo(Inventory.Cli.Commands.EvaluateCommand.PredictionsHeading));
             Assert.That(lines, Has.Length.EqualTo(1 + 6 * 3 * 7));
-            Assert.That(lines.Skip(1).All(l => l.Split('\t').Length == 12), Is.True);
+            Assert.That(lines.Skip(1).All(l => l.Split('\t').Length == 18), Is.True);
             Assert.That(email[4], Is.EqualTo("varchar(255)"));
             Assert.That(email[5], Is.EqualTo("contact.email"));
             Assert.That(email[6], Is.EqualTo(cv.Columns[IndexOf(corpus, "app2", "app2_orders", "email")].Predicted));
             Assert.That(email[8], Is.EqualTo("contact.email"), "the rule's decision");
             Assert.That(email[9], Is.EqualTo("name.en.email"), "the rule's id");
             Assert.That(email[1], Is.EqualTo(cv.FoldOf["app2"].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var column = cv.Columns[IndexOf(corpus, "app2", "app2_orders", "email")];
+            Assert.That(double.Parse(email[12], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(column.Suggestion!.Score).Within(1e-6), "the calibration's input");
+            Assert.That(email[14], Is.EqualTo(column.Calibrated ? "1" : "0"));
+            Assert.That(double.Parse(email[15], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(column.Probabilities![^1]).Within(1e-6), "the combination's none");
+            Assert.That(email[16], Is.Not.EqualTo("none").And.Not.Empty, "the most probable personal category");
         }
     }
 
