@@ -51,6 +51,24 @@ public static class ClaimEvaluator
     public static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory) =>
         Evaluate(claim, policy, inventory, Checks);
 
+    /// <summary>The result with what the scan did not read (<see cref="UnreadScope"/>) added to its unresolved entries
+    /// and its summary: a claim that held on what was read is <see cref="ClaimVerdict.Unknown"/>, since a source or table
+    /// not read may hold what it denies (a PAN in the unreachable billing database); a violated claim stays violated.</summary>
+    /// <param name="result">The check's result on the inventory as read.</param>
+    /// <param name="inventory">The inventory, with its scan issues.</param>
+    internal static ClaimResult WithUnread(ClaimResult result, InventoryDocument inventory)
+    {
+        var unread = UnreadScope.Of(inventory);
+        if (unread.Count == 0) return result;
+        var note = UnreadScope.Note(unread);
+        return result with
+        {
+            Verdict = result.Verdict == ClaimVerdict.Holds ? ClaimVerdict.Unknown : result.Verdict,
+            Summary = result.Verdict == ClaimVerdict.Holds ? $"{note}, so it cannot hold; in what was read: {result.Summary}" : $"{result.Summary}; {note}",
+            Unresolved = [.. result.Unresolved, .. unread],
+        };
+    }
+
     /// <summary>Checks one claim, isolated as Serilog's safe aggregate sink isolates a sink: a check that throws (a bug,
     /// or an inventory it did not foresee) makes this claim <see cref="ClaimVerdict.Unknown"/> with the reason, and the
     /// other claims are still checked. The reason names the exception type only: its message could quote a value.</summary>
@@ -61,7 +79,7 @@ public static class ClaimEvaluator
             return new ClaimResult { Claim = claim, Verdict = ClaimVerdict.Unknown, Summary = $"no check for claim kind '{claim.Kind}'" };
         try
         {
-            return check(new ClaimContext(claim, policy, inventory));
+            return WithUnread(check(new ClaimContext(claim, policy, inventory)), inventory);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
         {
@@ -72,6 +90,48 @@ public static class ClaimEvaluator
                 Summary = $"the check of claim kind '{claim.Kind}' failed ({e.GetType().Name}), so no verdict; please report it with the inventory's shape",
             };
         }
+    }
+}
+
+/// <summary>What a scan did not read at all: a source it could not reach or a shard missing from a merge (a
+/// source-level scan issue whose source the inventory does not hold), or a table it left out of the catalog (a scan issue
+/// naming a table the inventory does not hold, such as a catalog read that timed out on a lock). A check sees only
+/// what the inventory holds, so over such a gap "no finding" is no evidence: the claim cannot hold (trial39 finding 1:
+/// the billing database was unreachable and <c>no-card-number</c> held over the 41 columns of the others).</summary>
+internal static class UnreadScope
+{
+    /// <summary>One unresolved entry per source or table the inventory records as not read, in issue order: the source
+    /// as <c>source/*</c>, a table as <c>source/table</c>, with the issue's kind and its message (safe by construction:
+    /// never a value or a password).</summary>
+    /// <param name="inventory">The inventory and its scan issues.</param>
+    public static List<ClaimFinding> Of(InventoryDocument inventory)
+    {
+        var sources = inventory.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var unread = new List<ClaimFinding>();
+        foreach (var issue in inventory.Issues)
+        {
+            if (!sources.TryGetValue(issue.Source, out var source))
+            {
+                if (issue.Table is null)
+                    unread.Add(new ClaimFinding(issue.Source, "*", null, null, $"source not scanned ({issue.Kind}): nothing of it was read, so no claim can hold over it; {issue.Message}"));
+                continue;
+            }
+            if (issue.Table is { } table && issue.Column is null && !source.Tables.Any(t => string.Equals(t.QualifiedName, table, StringComparison.Ordinal)))
+                unread.Add(new ClaimFinding(issue.Source, table, null, null, $"table not read ({issue.Kind}): it is not in the inventory, so no claim can hold over it; {issue.Message}"));
+        }
+        return unread;
+    }
+
+    /// <summary>The summary's note on what was not read, e.g. <c>1 source not scanned (billing)</c>.</summary>
+    /// <param name="unread">What <see cref="Of"/> returned (not empty).</param>
+    public static string Note(IReadOnlyList<ClaimFinding> unread)
+    {
+        var sources = unread.Where(u => u.Table == "*").Select(u => u.Source).ToList();
+        var tables = unread.Where(u => u.Table != "*").Select(u => u.Location).ToList();
+        var parts = new List<string>();
+        if (sources.Count > 0) parts.Add($"{CountWording.Phrase(sources.Count, "source", "sources")} not scanned ({string.Join(", ", sources)})");
+        if (tables.Count > 0) parts.Add($"{CountWording.Phrase(tables.Count, "table", "tables")} not read ({string.Join(", ", tables)})");
+        return string.Join(" and ", parts);
     }
 }
 
