@@ -58,14 +58,14 @@ public static class ClaimEvaluator
     /// <param name="inventory">The inventory, with its scan issues.</param>
     internal static ClaimResult WithUnread(ClaimResult result, InventoryDocument inventory)
     {
-        var unread = UnreadScope.Of(inventory);
-        if (unread.Count == 0) return result;
-        var note = UnreadScope.Note(unread);
+        var gaps = UnreadScope.Of(inventory);
+        if (gaps.Count == 0) return result;
+        var note = UnreadScope.Note(gaps);
         return result with
         {
             Verdict = result.Verdict == ClaimVerdict.Holds ? ClaimVerdict.Unknown : result.Verdict,
             Summary = result.Verdict == ClaimVerdict.Holds ? $"{note}, so it cannot hold; in what was read: {result.Summary}" : $"{result.Summary}; {note}",
-            Unresolved = [.. result.Unresolved, .. unread],
+            Unresolved = [.. result.Unresolved, .. gaps.Select(g => g.Finding)],
         };
     }
 
@@ -100,34 +100,47 @@ public static class ClaimEvaluator
 /// the billing database was unreachable and <c>no-card-number</c> held over the 41 columns of the others).</summary>
 internal static class UnreadScope
 {
-    /// <summary>One unresolved entry per source or table the inventory records as not read, in issue order: the source
-    /// as <c>source/*</c>, a table as <c>source/table</c>, with the issue's kind and its message (safe by construction:
-    /// never a value or a password).</summary>
+    /// <summary>A source or table the inventory records as not read.</summary>
+    /// <param name="Source">The source's name.</param>
+    /// <param name="Table">The table's qualified name, or null for the whole source.</param>
+    /// <param name="Kind">The scan issue's kind (<c>connection-failed</c>, <c>shard-missing</c>, <c>timeout</c>…).</param>
+    /// <param name="Message">The scan issue's message (safe by construction: never a value or a password).</param>
+    internal sealed record Gap(string Source, string? Table, string Kind, string Message)
+    {
+        /// <summary>The gap as a claim's unresolved entry: the source as <c>source/*</c>, a table as <c>source/table</c>.</summary>
+        public ClaimFinding Finding => Table is null
+            ? new ClaimFinding(Source, "*", null, null, $"source not scanned ({Kind}): nothing of it was read, so no claim can hold over it; {Message}")
+            : new ClaimFinding(Source, Table, null, null, $"table not read ({Kind}): it is not in the inventory, so no claim can hold over it; {Message}");
+
+        /// <summary>The gap in a few words for a summary, e.g. <c>billing (source not scanned: connection-failed)</c>.</summary>
+        public string Label => Table is null ? $"{Source} (source not scanned: {Kind})" : $"{Source}/{Table} (table not read: {Kind})";
+    }
+
+    /// <summary>Every source or table the inventory records as not read, in issue order.</summary>
     /// <param name="inventory">The inventory and its scan issues.</param>
-    public static List<ClaimFinding> Of(InventoryDocument inventory)
+    public static List<Gap> Of(InventoryDocument inventory)
     {
         var sources = inventory.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var unread = new List<ClaimFinding>();
+        var gaps = new List<Gap>();
         foreach (var issue in inventory.Issues)
         {
             if (!sources.TryGetValue(issue.Source, out var source))
             {
-                if (issue.Table is null)
-                    unread.Add(new ClaimFinding(issue.Source, "*", null, null, $"source not scanned ({issue.Kind}): nothing of it was read, so no claim can hold over it; {issue.Message}"));
+                if (issue.Table is null) gaps.Add(new Gap(issue.Source, null, issue.Kind, issue.Message));
                 continue;
             }
             if (issue.Table is { } table && issue.Column is null && !source.Tables.Any(t => string.Equals(t.QualifiedName, table, StringComparison.Ordinal)))
-                unread.Add(new ClaimFinding(issue.Source, table, null, null, $"table not read ({issue.Kind}): it is not in the inventory, so no claim can hold over it; {issue.Message}"));
+                gaps.Add(new Gap(issue.Source, table, issue.Kind, issue.Message));
         }
-        return unread;
+        return gaps;
     }
 
     /// <summary>The summary's note on what was not read, e.g. <c>1 source not scanned (billing)</c>.</summary>
-    /// <param name="unread">What <see cref="Of"/> returned (not empty).</param>
-    public static string Note(IReadOnlyList<ClaimFinding> unread)
+    /// <param name="gaps">What <see cref="Of"/> returned (not empty).</param>
+    public static string Note(IReadOnlyList<Gap> gaps)
     {
-        var sources = unread.Where(u => u.Table == "*").Select(u => u.Source).ToList();
-        var tables = unread.Where(u => u.Table != "*").Select(u => u.Location).ToList();
+        var sources = gaps.Where(g => g.Table is null).Select(g => g.Source).ToList();
+        var tables = gaps.Where(g => g.Table is not null).Select(g => $"{g.Source}/{g.Table}").ToList();
         var parts = new List<string>();
         if (sources.Count > 0) parts.Add($"{CountWording.Phrase(sources.Count, "source", "sources")} not scanned ({string.Join(", ", sources)})");
         if (tables.Count > 0) parts.Add($"{CountWording.Phrase(tables.Count, "table", "tables")} not read ({string.Join(", ", tables)})");

@@ -10,7 +10,7 @@ namespace Inventory.Reports.Writers;
 /// controller activity; columns follow the fields of the CNIL register model's activity sheet, in its order, plus the
 /// legal basis after the purposes and the inventory's tables and columns last), <c>Sous-traitant</c> (Art. 30(2)),
 /// <c>Colonnes</c> (column level), <c>Revendications</c> (claims), <c>Conflits</c>, <c>Pseudonymisation</c> (hashed
-/// identifiers, when there are any), <c>Chemins JSON</c> (the paths of JSON document columns, when there are any), <c>Couverture</c> (coverage) and, with a previous inventory, <c>Changements</c>. Cell contents are deterministic; the zip container's timestamps are not.</summary>
+/// identifiers, when there are any), <c>Chemins JSON</c> (the paths of JSON document columns, when there are any), <c>Couverture</c> (coverage), <c>Analyse incomplète</c> (what the scan did not read and its scan issues, when there are any) and, with a previous inventory, <c>Changements</c>. Cell contents are deterministic; the zip container's timestamps are not.</summary>
 public sealed class XlsxReportWriter : IReportWriter
 {
     /// <summary>Headings of the activity sheet, in order: the CNIL register model's fields (fiche de registre),
@@ -115,6 +115,11 @@ public sealed class XlsxReportWriter : IReportWriter
                 {
                     s.Name, s.Role.ToText(), t.Name, t.Activity ?? "", N(t.Columns), N(t.Tagged), N(t.UntaggedWithSuggestion), N(t.UntaggedNoSuggestion), N(t.Conflict), N(t.NotSampled), N(t.NotSampledByType),
                 })), 18);
+            // A DPO who hands over the workbook alone must see that the scan was incomplete (trial39 finding 1: a
+            // source not scanned showed nowhere in the XLSX).
+            if (model.Issues.Count > 0)
+                AddSheet(workbookPart, sheets, "Analyse incomplète", ["Problème d'analyse (scan issue)"],
+                    (model.NotRead ?? []).Select(n => new[] { $"non lu (not read): {n}" }).Concat(model.Issues.Select(i => new[] { i })), 120);
             if (model.AnnotatedNotScanned is { Count: > 0 } notScanned)
                 AddSheet(workbookPart, sheets, "Annotées non inventoriées", ["Annoté", "Enregistre", "Pourquoi", "Annotation"],
                     notScanned.Select(a => new[] { a.Location, a.Annotated, a.Why, a.At }), 30);
