@@ -182,6 +182,7 @@ internal static class ReportModelBuilder
                 .ToList() is { Count: > 0 } paths ? paths : null,
             Columns = columns,
             Issues = inventory.Issues.Select(i => $"{i.Source}{(i.Table is null ? "" : "/" + i.Table)}{(i.Column is null ? "" : "." + i.Column)}: {i.Kind}: {i.Message}").ToList(),
+            NotRead = Claims.UnreadScope.Of(inventory).Select(g => g.Label).ToList() is { Count: > 0 } notRead ? notRead : null,
             Changes = diff,
             PreviousHeldNoRecords = diff?.PreviousHeldNoRecords ?? false,
             ChangeRows = diff is null ? [] : ChangeRowsOf(diff),

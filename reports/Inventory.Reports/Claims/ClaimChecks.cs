@@ -459,7 +459,7 @@ internal static class ClaimChecks
                 if (t.Columns.Any(c => markers.Contains(c.Name, StringComparer.OrdinalIgnoreCase))) continue;
                 if (rootSet.Count == 0)
                 {
-                    AddUndecided(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from: name the table whose deletion closes an account in the claim's roots (in your own copy of the policy when it is the built-in one) to decide"), "without an account table in its source");
+                    AddUndecided(Finding(source, t, null, NoAccountTable(ctx, source, roots, markers)), "without an account table in its source");
                     continue;
                 }
                 if (erased.ContainsKey(t.QualifiedName)) continue;
@@ -598,6 +598,27 @@ internal static class ClaimChecks
     /// <param name="source">The scanned source.</param>
     /// <param name="roots">The claim's <c>roots</c> parameter.</param>
     /// <returns>Qualified names as the inventory spells them (the default schema left out); empty when none matches.</returns>
+    /// <summary>Why a table of a source without an account table is undecided, and what decides it. When another source
+    /// holds the account table (the accounts in one database, support or analytics in others), naming a root cannot help:
+    /// no foreign key crosses databases, so the reason names that source and the claim's other ways to decide — a marker
+    /// column the account deletion sets, the activity's exemption, or a retention rule marked not erasable (trial39
+    /// finding 3: "name the table … in the claim's roots" sent a DPO after a table that source does not have).</summary>
+    /// <param name="ctx">The claim's context (the other sources).</param>
+    /// <param name="source">The source without an account table.</param>
+    /// <param name="roots">The claim's roots.</param>
+    /// <param name="markers">The claim's marker column names.</param>
+    private static string NoAccountTable(ClaimContext ctx, SourceEntry source, IReadOnlyList<string> roots, IReadOnlyList<string> markers)
+    {
+        var lead = $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from";
+        var elsewhere = ctx.Inventory.Sources
+            .Where(s => !ReferenceEquals(s, source) && !ClaimContext.IsProcessorSource(s) && AccountTables(ctx, s, roots).Count > 0)
+            .Select(s => $"'{s.Name}'").ToList();
+        var otherWays = $"a marker column ({string.Join(", ", markers)}) the account deletion sets in this table, the activity in the claim's exempt-activities when another job erases these rows, or its data under a retention rule marked erasable: false when it is not erased on request";
+        return elsewhere.Count > 0
+            ? $"{lead}: the account table is in {(elsewhere.Count == 1 ? "source" : "sources")} {string.Join(", ", elsewhere)}, another database, and no foreign key crosses databases, so its deletion cannot be followed here; to decide, give {otherWays}"
+            : $"{lead}: name the table whose deletion closes an account in the claim's roots (in your own copy of the policy when it is the built-in one), or give {otherWays}, to decide";
+    }
+
     private static HashSet<string> AccountTables(ClaimContext ctx, SourceEntry source, IReadOnlyList<string> roots) =>
         // A table of a processor activity is a customer's (a forum's `usuarios`), never the controller's account table.
         source.Tables.Where(t => !ctx.IsProcessorTable(t) && roots.Any(r => r.Contains('.')
@@ -757,12 +778,21 @@ internal static class ClaimChecks
         return deleted;
     }
 
+    /// <summary>The customer-owned categories <c>customer-data-in-processor-scope</c> checks when the claim names none:
+    /// what DESIGN.md §1 calls customer-owned (customers' source code, their application databases, the files their apps
+    /// generate, their users' transaction history). <c>customer_content.message</c> is left out: messages users send the
+    /// host (support tickets) are the host's own processing, checked by <c>declared-categories-only</c>; the bare
+    /// <c>customer_content</c> default made every support desk a violation of a policy written without
+    /// <c>categories:</c> (trial39 finding 2, as trial25 found for the seed policy).</summary>
+    internal static readonly string[] CustomerOwnedCategories =
+        ["customer_content.source_code", "customer_content.application_data", "customer_content.file", "customer_content.transaction_history"];
+
     /// <summary>customer-data-in-processor-scope: a customer-owned column is allowed only in a processor-role source or
     /// in a table annotated with the processor activity.</summary>
     public static ClaimResult CustomerDataInProcessorScope(ClaimContext ctx)
     {
         var activity = ctx.Parameters.String("activity")!;
-        var categories = ctx.Parameters.Strings("categories", "customer_content");
+        var categories = ctx.Parameters.Strings("categories", CustomerOwnedCategories);
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
         int examined = 0;

@@ -51,6 +51,24 @@ public static class ClaimEvaluator
     public static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory) =>
         Evaluate(claim, policy, inventory, Checks);
 
+    /// <summary>The result with what the scan did not read (<see cref="UnreadScope"/>) added to its unresolved entries
+    /// and its summary: a claim that held on what was read is <see cref="ClaimVerdict.Unknown"/>, since a source or table
+    /// not read may hold what it denies (a PAN in the unreachable billing database); a violated claim stays violated.</summary>
+    /// <param name="result">The check's result on the inventory as read.</param>
+    /// <param name="inventory">The inventory, with its scan issues.</param>
+    internal static ClaimResult WithUnread(ClaimResult result, InventoryDocument inventory)
+    {
+        var gaps = UnreadScope.Of(inventory);
+        if (gaps.Count == 0) return result;
+        var note = UnreadScope.Note(gaps);
+        return result with
+        {
+            Verdict = result.Verdict == ClaimVerdict.Holds ? ClaimVerdict.Unknown : result.Verdict,
+            Summary = result.Verdict == ClaimVerdict.Holds ? $"{note}, so it cannot hold; in what was read: {result.Summary}" : $"{result.Summary}; {note}",
+            Unresolved = [.. result.Unresolved, .. gaps.Select(g => g.Finding)],
+        };
+    }
+
     /// <summary>Checks one claim, isolated as Serilog's safe aggregate sink isolates a sink: a check that throws (a bug,
     /// or an inventory it did not foresee) makes this claim <see cref="ClaimVerdict.Unknown"/> with the reason, and the
     /// other claims are still checked. The reason names the exception type only: its message could quote a value.</summary>
@@ -61,7 +79,7 @@ public static class ClaimEvaluator
             return new ClaimResult { Claim = claim, Verdict = ClaimVerdict.Unknown, Summary = $"no check for claim kind '{claim.Kind}'" };
         try
         {
-            return check(new ClaimContext(claim, policy, inventory));
+            return WithUnread(check(new ClaimContext(claim, policy, inventory)), inventory);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
         {
@@ -72,6 +90,61 @@ public static class ClaimEvaluator
                 Summary = $"the check of claim kind '{claim.Kind}' failed ({e.GetType().Name}), so no verdict; please report it with the inventory's shape",
             };
         }
+    }
+}
+
+/// <summary>What a scan did not read at all: a source it could not reach or a shard missing from a merge (a
+/// source-level scan issue whose source the inventory does not hold), or a table it left out of the catalog (a scan issue
+/// naming a table the inventory does not hold, such as a catalog read that timed out on a lock). A check sees only
+/// what the inventory holds, so over such a gap "no finding" is no evidence: the claim cannot hold (trial39 finding 1:
+/// the billing database was unreachable and <c>no-card-number</c> held over the 41 columns of the others).</summary>
+internal static class UnreadScope
+{
+    /// <summary>A source or table the inventory records as not read.</summary>
+    /// <param name="Source">The source's name.</param>
+    /// <param name="Table">The table's qualified name, or null for the whole source.</param>
+    /// <param name="Kind">The scan issue's kind (<c>connection-failed</c>, <c>shard-missing</c>, <c>timeout</c>…).</param>
+    /// <param name="Message">The scan issue's message (safe by construction: never a value or a password).</param>
+    internal sealed record Gap(string Source, string? Table, string Kind, string Message)
+    {
+        /// <summary>The gap as a claim's unresolved entry: the source as <c>source/*</c>, a table as <c>source/table</c>.</summary>
+        public ClaimFinding Finding => Table is null
+            ? new ClaimFinding(Source, "*", null, null, $"source not scanned ({Kind}): nothing of it was read, so no claim can hold over it; {Message}")
+            : new ClaimFinding(Source, Table, null, null, $"table not read ({Kind}): it is not in the inventory, so no claim can hold over it; {Message}");
+
+        /// <summary>The gap in a few words for a summary, e.g. <c>billing (source not scanned: connection-failed)</c>.</summary>
+        public string Label => Table is null ? $"{Source} (source not scanned: {Kind})" : $"{Source}/{Table} (table not read: {Kind})";
+    }
+
+    /// <summary>Every source or table the inventory records as not read, in issue order.</summary>
+    /// <param name="inventory">The inventory and its scan issues.</param>
+    public static List<Gap> Of(InventoryDocument inventory)
+    {
+        var sources = inventory.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var gaps = new List<Gap>();
+        foreach (var issue in inventory.Issues)
+        {
+            if (!sources.TryGetValue(issue.Source, out var source))
+            {
+                if (issue.Table is null) gaps.Add(new Gap(issue.Source, null, issue.Kind, issue.Message));
+                continue;
+            }
+            if (issue.Table is { } table && issue.Column is null && !source.Tables.Any(t => string.Equals(t.QualifiedName, table, StringComparison.Ordinal)))
+                gaps.Add(new Gap(issue.Source, table, issue.Kind, issue.Message));
+        }
+        return gaps;
+    }
+
+    /// <summary>The summary's note on what was not read, e.g. <c>1 source not scanned (billing)</c>.</summary>
+    /// <param name="gaps">What <see cref="Of"/> returned (not empty).</param>
+    public static string Note(IReadOnlyList<Gap> gaps)
+    {
+        var sources = gaps.Where(g => g.Table is null).Select(g => g.Source).ToList();
+        var tables = gaps.Where(g => g.Table is not null).Select(g => $"{g.Source}/{g.Table}").ToList();
+        var parts = new List<string>();
+        if (sources.Count > 0) parts.Add($"{CountWording.Phrase(sources.Count, "source", "sources")} not scanned ({string.Join(", ", sources)})");
+        if (tables.Count > 0) parts.Add($"{CountWording.Phrase(tables.Count, "table", "tables")} not read ({string.Join(", ", tables)})");
+        return string.Join(" and ", parts);
     }
 }
 

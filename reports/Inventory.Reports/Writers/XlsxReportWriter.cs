@@ -10,7 +10,7 @@ namespace Inventory.Reports.Writers;
 /// controller activity; columns follow the fields of the CNIL register model's activity sheet, in its order, plus the
 /// legal basis after the purposes and the inventory's tables and columns last), <c>Sous-traitant</c> (Art. 30(2)),
 /// <c>Colonnes</c> (column level), <c>Revendications</c> (claims), <c>Conflits</c>, <c>Pseudonymisation</c> (hashed
-/// identifiers, when there are any), <c>Chemins JSON</c> (the paths of JSON document columns, when there are any), <c>Couverture</c> (coverage) and, with a previous inventory, <c>Changements</c>. Cell contents are deterministic; the zip container's timestamps are not.</summary>
+/// identifiers, when there are any), <c>Chemins JSON</c> (the paths of JSON document columns, when there are any), <c>Couverture</c> (coverage), <c>Analyse incomplète</c> (what the scan did not read and its scan issues, when there are any) and, with a previous inventory, <c>Changements</c>. Cell contents are deterministic; the zip container's timestamps are not.</summary>
 public sealed class XlsxReportWriter : IReportWriter
 {
     /// <summary>Headings of the activity sheet, in order: the CNIL register model's fields (fiche de registre),
@@ -115,6 +115,11 @@ public sealed class XlsxReportWriter : IReportWriter
                 {
                     s.Name, s.Role.ToText(), t.Name, t.Activity ?? "", N(t.Columns), N(t.Tagged), N(t.UntaggedWithSuggestion), N(t.UntaggedNoSuggestion), N(t.Conflict), N(t.NotSampled), N(t.NotSampledByType),
                 })), 18);
+            // A DPO who hands over the workbook alone must see that the scan was incomplete (trial39 finding 1: a
+            // source not scanned showed nowhere in the XLSX).
+            if (model.Issues.Count > 0)
+                AddSheet(workbookPart, sheets, "Analyse incomplète", ["Problème d'analyse (scan issue)"],
+                    (model.NotRead ?? []).Select(n => new[] { $"non lu (not read): {n}" }).Concat(model.Issues.Select(i => new[] { i })), 120);
             if (model.AnnotatedNotScanned is { Count: > 0 } notScanned)
                 AddSheet(workbookPart, sheets, "Annotées non inventoriées", ["Annoté", "Enregistre", "Pourquoi", "Annotation"],
                     notScanned.Select(a => new[] { a.Location, a.Annotated, a.Why, a.At }), 30);
@@ -255,26 +260,52 @@ public sealed class XlsxReportWriter : IReportWriter
     /// <summary>A category without a retention rule or default, as the other formats word it.</summary>
     private const string NoRetentionDeclared = "no retention declared";
 
+    /// <summary>Adds a sheet: a bold heading row frozen above the rows, an autofilter over the heading row and the rows
+    /// (a DPO filters the column sheet by source, category or status first: trial39 finding 6), and each column as wide
+    /// as its longest line (<see cref="ColumnWidth"/>), at most <paramref name="width"/> characters.</summary>
+    /// <param name="workbookPart">The workbook.</param>
+    /// <param name="sheets">The workbook's sheet list, the new sheet appended last.</param>
+    /// <param name="name">The sheet's name.</param>
+    /// <param name="headings">The heading row.</param>
+    /// <param name="rows">The rows, as many cells as headings.</param>
+    /// <param name="width">The widest a column may be, in characters (longer lines wrap).</param>
     private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, string name, IReadOnlyList<string> headings, IEnumerable<string[]> rows, double width)
     {
         var part = workbookPart.AddNewPart<WorksheetPart>();
         var data = new SheetData();
         data.AppendChild(Row(1, headings, style: 1));
+        var longest = headings.Select(LongestLine).ToArray();
         uint index = 2;
         foreach (var row in rows)
+        {
             data.AppendChild(Row(index++, row, style: 2));
-        var columns = new Columns(new Column { Min = 1, Max = (uint)headings.Count, Width = width, CustomWidth = true });
+            for (int i = 0; i < row.Length && i < longest.Length; i++) longest[i] = Math.Max(longest[i], LongestLine(row[i]));
+        }
+        var columns = new Columns(longest.Select((chars, i) => new Column
+        {
+            Min = (uint)(i + 1), Max = (uint)(i + 1), Width = ColumnWidth(chars, width), CustomWidth = true,
+        }));
         var sheetViews = new SheetViews(new SheetView(new Pane
         {
             VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
         }) { WorkbookViewId = 0 });
-        part.Worksheet = new Worksheet(sheetViews, columns, data);
+        var filter = new AutoFilter { Reference = $"A1:{ColumnName(headings.Count - 1)}{(index - 1).ToString(CultureInfo.InvariantCulture)}" };
+        part.Worksheet = new Worksheet(sheetViews, columns, data, filter);
         part.Worksheet.Save();
         sheets.AppendChild(new Sheet
         {
             Id = workbookPart.GetIdOfPart(part), SheetId = (uint)(sheets.ChildElements.Count + 1), Name = name,
         });
     }
+
+    /// <summary>A column's width in characters: its longest line plus room for the autofilter button, at least 10 and at
+    /// most <paramref name="widest"/> (a longer line wraps in its cell).</summary>
+    /// <param name="longestLine">The length of the column's longest line, heading included.</param>
+    /// <param name="widest">The sheet's widest column.</param>
+    internal static double ColumnWidth(int longestLine, double widest) => Math.Clamp(longestLine + 3, 10, widest);
+
+    /// <summary>The length of a cell's longest line (cells hold one item per line), as written (<see cref="FitCell"/>).</summary>
+    private static int LongestLine(string value) => FitCell(value).Split('\n').Max(line => line.Length);
 
     private static Row Row(uint index, IEnumerable<string> values, uint style)
     {

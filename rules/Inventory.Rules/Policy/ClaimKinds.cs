@@ -87,7 +87,7 @@ public static class ClaimKinds
         [CustomerDataInProcessorScope] =
         [
             new("activity", ClaimParameterType.Activity, true, "the processor activity"),
-            new("categories", ClaimParameterType.Categories, false, "customer-owned categories (default: customer_content)"),
+            new("categories", ClaimParameterType.Categories, false, "customer-owned categories (default: customer_content.source_code, .application_data, .file, .transaction_history; messages users send the host are not customer-owned)"),
         ],
     };
 }

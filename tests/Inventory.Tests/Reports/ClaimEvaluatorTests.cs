@@ -511,7 +511,9 @@ public sealed class ClaimEvaluatorTests
             Assert.That(result.Unresolved.Select(u => u.Reason).Distinct(), Is.EqualTo(new[]
             {
                 $"no account table ({SeedRoots}) in source 'app' to delete from: " +
-                "name the table whose deletion closes an account in the claim's roots (in your own copy of the policy when it is the built-in one) to decide",
+                "name the table whose deletion closes an account in the claim's roots (in your own copy of the policy when it is the built-in one), " +
+                "or give a marker column (deleted_at, anonymized_at, erased_at) the account deletion sets in this table, the activity in the claim's exempt-activities " +
+                "when another job erases these rows, or its data under a retention rule marked erasable: false when it is not erased on request, to decide",
             }));
         }
     }
