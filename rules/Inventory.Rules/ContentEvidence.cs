@@ -197,7 +197,7 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
             }
             var parent = ParentOf(path.Path);
             var key = path.Key.Length > 0
-                ? _rules.Match(parent.Length > 0 ? parent : column.Table, path.Key, path.Family, keysByParent[parent])
+                ? _rules.Match(parent.Length > 0 ? parent : TableContext.NameOf(column), path.Key, path.Family, keysByParent[parent])
                 : null;
             var keyNames = key is null ? null : new NameEvidence(key);
             bool keyOrTime = keyNames?.KeyOrTimeLike == true, network = keyNames?.NetworkConfiguration == true, version = keyNames?.VersionLike == true;

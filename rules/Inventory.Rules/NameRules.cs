@@ -299,7 +299,8 @@ public sealed class NameRuleSet
     /// word but ends in one of at least five letters after at least three others is read as a closed compound whose last
     /// word is its head (<c>glpi_computertypes</c> → <c>types</c>, <c>vertragstypen</c> → <c>typen</c>): schemas that join
     /// words without separators name a table after what its rows are, and in English (as in German) a compound names
-    /// the kind of thing its head names. The longest such head counts.</summary>
+    /// the kind of thing its head names. The longest such head counts. A schema-qualified name (<c>schema.table</c>, the
+    /// schema up to the first dot) adds the schema's groups of <see cref="SchemaContextGroups"/> to the table's own.</summary>
     /// <param name="table">Table name, possibly schema-qualified.</param>
     /// <returns>The groups in the file's order (the same list for every call with this table name: memoised with
     /// <see cref="Match(string, string, TypeFamily)"/>'s groups per table).</returns>
@@ -318,6 +319,30 @@ public sealed class NameRuleSet
     /// <summary>The groups of <see cref="TableGroups"/> computed afresh (the reference of the memo's test).</summary>
     /// <param name="table">Table name, possibly schema-qualified.</param>
     internal IReadOnlyList<string> TableGroupsUncached(string table)
+    {
+        int dot = table.IndexOf('.');
+        if (dot <= 0 || dot == table.Length - 1) return GroupsOfName(table);
+        var own = GroupsOfName(table[(dot + 1)..]);
+        var passedOn = GroupsOfName(table[..dot]).Where(g => SchemaContextGroups.Contains(g) && !own.Contains(g)).ToList();
+        if (passedOn.Count == 0) return own;
+        var result = new List<string>(own.Count + passedOn.Count);
+        // In the file's order, as for an unqualified name.
+        foreach (var (group, _, _) in _tableGroups)
+            if (own.Contains(group) || passedOn.Contains(group)) result.Add(group);
+        return result;
+    }
+
+    /// <summary>The table groups a schema passes on to its tables (<see cref="TableGroups"/> of <c>schema.table</c>): the
+    /// groups of records of what someone did (<c>event-log</c>, <c>event-record</c>, <c>activity</c>; LABELS.md
+    /// tie-breaker 10). A namespace named <c>events</c>, <c>audit</c>, <c>analytics</c>, <c>tracking</c>,
+    /// <c>protokoll</c> or <c>bitacora</c> says what every table in it records (<c>events.clicks</c>, <c>audit.entries</c>),
+    /// while a schema named after a thing or a domain (<c>inventory</c>, <c>store</c>, <c>billing</c>, <c>hr</c>) or after
+    /// the application (<c>public</c>, <c>dbo</c>, <c>auth</c>, a MariaDB database) describes no row: its other groups
+    /// are not passed on (issue 10, context39).</summary>
+    public static readonly IReadOnlySet<string> SchemaContextGroups = new HashSet<string>(StringComparer.Ordinal) { "event-log", "event-record", "activity" };
+
+    // The groups of a table name's own words (no schema).
+    private List<string> GroupsOfName(string table)
     {
         var tokens = Expand(NameTokenizer.Tokenize(table));
         for (int i = tokens.Count - 1; i >= 0; i--)

@@ -306,7 +306,7 @@ public sealed partial class RuleClassifier
         if (!PostalCodePhrases.Any(p => Contains(tokens, p))) return name;
         bool record = name.TableGroups.Any(g => g is "person" or "company" or "address" or "order")
             || column.TableColumns.Any(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal)
-                && _rules.Match(column.Table, c, TypeFamily.Text) is { DataCategory: "contact.postal_address", Gates.Count: 0 });
+                && _rules.Match(TableContext.NameOf(column), c, TypeFamily.Text) is { DataCategory: "contact.postal_address", Gates.Count: 0 });
         if (!record || name.TableGroups.Contains("catalogue") || name.TableGroups.Contains("lookup")) return name;
         int tested = 0, codes = 0;
         foreach (var v in column.Values)
@@ -384,7 +384,7 @@ public sealed partial class RuleClassifier
     private bool HoldsCookieState(ColumnEvidence column)
     {
         var table = _rules.ExpandAbbreviations(NameTokenizer.Tokenize(column.Table));
-        return (table.Any(t => t is "session" or "sessions") || _rules.TableGroups(column.Table).Contains("login-session"))
+        return (table.Any(t => t is "session" or "sessions") || _rules.TableGroups(TableContext.NameOf(column)).Contains("login-session"))
             && column.TableColumns.Any(c => !string.Equals(c, column.Column.Name, StringComparison.Ordinal)
                 && NameTokenizer.Tokenize(c).Any(CookieStateTokens.Contains));
     }

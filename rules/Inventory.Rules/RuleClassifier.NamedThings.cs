@@ -42,7 +42,7 @@ public sealed partial class RuleClassifier
         bool named = false;
         foreach (var sibling in column.TableColumns)
             if (!string.Equals(sibling, column.Column.Name, StringComparison.Ordinal)
-                && _rules.IsNameGroupPhrase(_rules.Match(column.Table, sibling, TypeFamily.Text).Tokens, "thing-name")) { named = true; break; }
+                && _rules.IsNameGroupPhrase(_rules.Match(TableContext.NameOf(column), sibling, TypeFamily.Text).Tokens, "thing-name")) { named = true; break; }
         if (!named || name.TableGroups.Any(CasesAndContentGroups.Contains) || MayHoldSomeonesRecord(column, name)) return null;
         evidence.Insert(0, new EvidenceItem("table-context", NoteOnANamedThingEvidence, "none",
             Detail: "a note on a named thing (another column is its name or label) in a table that refers to no one: staff's description of it"));

@@ -34,7 +34,7 @@ public sealed partial class RuleClassifier
         foreach (var sibling in column.TableColumns)
         {
             if (string.Equals(sibling, column.Column.Name, StringComparison.Ordinal)) continue;
-            var match = _rules.Match(column.Table, sibling, TypeFamily.Text);
+            var match = _rules.Match(TableContext.NameOf(column), sibling, TypeFamily.Text);
             if (match.Gates.Count == 0 && match.DataCategory is { } category
                 && (DataCategory.TopLevelOf(category) == "contact" || category is "financial.tax_id" or "other_personal.national_id")) return true;
             // A key written id last (user_id) or, as French and Spanish write it, id first (id_cliente, id_adherent).
@@ -68,7 +68,7 @@ public sealed partial class RuleClassifier
         bool priced = false;
         foreach (var sibling in column.TableColumns)
             if (!string.Equals(sibling, column.Column.Name, StringComparison.Ordinal)
-                && _rules.InNameGroup(_rules.Match(column.Table, sibling, TypeFamily.Text).Tokens, "priced-item")) { priced = true; break; }
+                && _rules.InNameGroup(_rules.Match(TableContext.NameOf(column), sibling, TypeFamily.Text).Tokens, "priced-item")) { priced = true; break; }
         if (!priced || MayHoldSomeonesRecord(column, name)) return null;
         evidence.Insert(0, new EvidenceItem("table-context", PricedItemEvidence, "none",
             Detail: "the bare name of a table of priced items (another column names a price, a SKU or a stock) that identifies no one: the item's name"));
@@ -95,7 +95,7 @@ public sealed partial class RuleClassifier
         // A date of birth read from the age word alone (name.en.date-of-birth takes a bare age), not from a word of birth
         // (birth_year_age, geburtsjahr_alter keep theirs).
         if (name.DataCategory == "other_personal.date_of_birth"
-            && _rules.Match(column.Table, string.Join('_', name.Tokens.Where(t => !_rules.InNameGroup([t], "age"))), column.Column.Family).DataCategory
+            && _rules.Match(TableContext.NameOf(column), string.Join('_', name.Tokens.Where(t => !_rules.InNameGroup([t], "age"))), column.Column.Family).DataCategory
                 == "other_personal.date_of_birth") return null;
         // A person's age named as such (customer_age, edad_paciente) is theirs wherever it is kept.
         if (_rules.TableGroups(column.Column.Name).Contains("person") || MayHoldSomeonesRecord(column, name)) return null;

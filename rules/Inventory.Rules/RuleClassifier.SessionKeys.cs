@@ -27,7 +27,7 @@ public sealed partial class RuleClassifier
         if (name.DataCategory != "none" || column.Values.Count < 3) return null;
         var tokens = NameTokenizer.Tokenize(column.Column.Name);
         if (tokens.Count != 1 || tokens[0] != "id") return null;
-        var groups = _rules.TableGroups(column.Table);
+        var groups = _rules.TableGroups(TableContext.NameOf(column));
         if (!groups.Contains("login-session") || groups.Contains("session-record") || HoldsCookieState(column)) return null;
         int matched = column.Values.Count(IsSessionToken);
         if (matched * 10 < column.Values.Count * 9 || column.Values.Distinct(StringComparer.Ordinal).Count() != column.Values.Count) return null;

@@ -105,7 +105,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         // An array of numbers or flags (int[], bigint[], boolean[]) is named like its elements: `notes int[]` holds grades,
         // not notes someone wrote (kinds25, C29's kind); arrays of text keep the array's own family.
         var nameFamily = info.ElementFamily is TypeFamily.Integer or TypeFamily.Decimal or TypeFamily.Boolean ? info.ElementFamily.Value : family;
-        var name = IntegerPostalCode(column, _rules.Match(column.Table, info.Name, nameFamily, column.TableColumns), evidence);
+        var name = IntegerPostalCode(column, _rules.Match(TableContext.NameOf(column), info.Name, nameFamily, column.TableColumns), evidence);
         var names = new NameEvidence(name);
         names.AddTo(evidence);
 

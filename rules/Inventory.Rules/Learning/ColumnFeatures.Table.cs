@@ -85,7 +85,7 @@ public static partial class ColumnFeatures
         /// list, or an equal one).</summary>
         public bool Describes(ColumnEvidence column)
         {
-            if (!string.Equals(Table, column.Table, StringComparison.Ordinal)) return false;
+            if (!string.Equals(Table, TableContext.NameOf(column), StringComparison.Ordinal)) return false;
             if (ReferenceEquals(Columns, column.TableColumns)) return true;
             if (Columns.Count != column.TableColumns.Count) return false;
             for (int i = 0; i < Columns.Count; i++)

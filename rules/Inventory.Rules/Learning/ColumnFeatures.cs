@@ -107,7 +107,7 @@ public static partial class ColumnFeatures
     public static ColumnModelInput Build(ColumnEvidence column, ColumnClassification? rule)
     {
         ArgumentNullException.ThrowIfNull(column);
-        return Build(column, rule, new TableFeatures(column.Table, column.TableColumns));
+        return Build(column, rule, new TableFeatures(TableContext.NameOf(column), column.TableColumns));
     }
 
     /// <summary>Builds the model inputs of many columns; the table's tokens and its columns' tokens are computed once per
@@ -124,7 +124,7 @@ public static partial class ColumnFeatures
         {
             var column = columns[i];
             if (table is null || !table.Describes(column))
-                table = new TableFeatures(column.Table, column.TableColumns);
+                table = new TableFeatures(TableContext.NameOf(column), column.TableColumns);
             inputs[i] = Build(column, rules?[i], table);
         }
         return inputs;

@@ -12,6 +12,10 @@ public sealed record ColumnEvidence
     public string Provider { get; init; } = "";
     /// <summary>Exact schema name.</summary>
     public string Schema { get; init; } = "";
+    /// <summary>True when <see cref="Schema"/> is the source's default schema (PostgreSQL's <c>public</c>, SQL Server's
+    /// <c>dbo</c>, SQLite's <c>main</c>, the MariaDB database the connection opened; <c>DatabaseCatalog.DefaultSchema</c>):
+    /// such a schema names the application, not what the table's rows are, and the classifier does not read it.</summary>
+    public bool InDefaultSchema { get; init; }
     /// <summary>Exact table name.</summary>
     public required string Table { get; init; }
     /// <summary>Kind of relation.</summary>

@@ -173,7 +173,7 @@ internal sealed class ClassificationStage
 
     private void Classify(IColumnClassifier classifier, List<SampledTable> batch)
     {
-        var evidence = batch.Select(t => TableEntries.Evidence(t.Source.Config, t.Source.Provider, t.Table, t.Sample)).ToArray();
+        var evidence = batch.Select(t => TableEntries.Evidence(t.Source.Config, t.Source.Provider, t.Source.DefaultSchema, t.Table, t.Sample)).ToArray();
         var decisions = TryClassify(classifier, evidence.SelectMany(e => e).ToArray());
         int offset = 0;
         for (int i = 0; i < batch.Count; i++)

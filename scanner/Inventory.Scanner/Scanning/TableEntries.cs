@@ -10,7 +10,13 @@ namespace Inventory.Scanning;
 internal static class TableEntries
 {
     /// <summary>The evidence of every column of a table, in catalog order.</summary>
-    public static ColumnEvidence[] Evidence(SourceConfig source, string provider, TableInfo table, TableSample sample)
+    /// <param name="source">The source's configuration.</param>
+    /// <param name="provider">The provider name.</param>
+    /// <param name="defaultSchema">The source's default schema (<see cref="DatabaseCatalog.DefaultSchema"/>): a table in it
+    /// is <see cref="ColumnEvidence.InDefaultSchema"/>, and the classifier does not read its schema.</param>
+    /// <param name="table">The table's catalog entry.</param>
+    /// <param name="sample">Its sample.</param>
+    public static ColumnEvidence[] Evidence(SourceConfig source, string provider, string defaultSchema, TableInfo table, TableSample sample)
     {
         var names = table.Columns.Select(c => c.Name).ToArray();
         var evidence = new ColumnEvidence[table.Columns.Count];
@@ -25,6 +31,7 @@ internal static class TableEntries
                 Source = source.Name,
                 Provider = provider,
                 Schema = table.Schema,
+                InDefaultSchema = string.Equals(table.Schema, defaultSchema, StringComparison.Ordinal),
                 Table = table.Name,
                 TableKind = table.Kind,
                 TableComment = table.Comment,
