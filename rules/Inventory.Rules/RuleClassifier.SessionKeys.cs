@@ -87,14 +87,16 @@ public sealed partial class RuleClassifier
     }
 
     // True when a column name holds a word of a secret inside a compound the name rules do not split (Sitzungstoken,
-    // sessionsecret, jetonhash): such a table keeps its secret beside the key, which is then a surrogate key.
+    // sessionsecret, jetonhash) or says it is encrypted (encryptedSad, ciphertext, donnees_chiffrees): such a table keeps
+    // its secret beside the key, which is then a surrogate key.
     private static bool NamesASecret(string columnName)
     {
         var joined = string.Concat(NameTokenizer.Tokenize(columnName));
         return SecretFragments.Any(f => joined.Contains(f, StringComparison.Ordinal));
     }
 
-    private static readonly string[] SecretFragments = ["token", "jeton", "secret", "hash", "digest", "password", "passwort", "contrasena"];
+    private static readonly string[] SecretFragments =
+        ["token", "jeton", "secret", "hash", "digest", "password", "passwort", "contrasena", "encrypt", "cipher", "chiffr", "verschluessel", "cifrad"];
 
     /// <summary>A value shaped as a session token: 32–256 characters of letters, digits, <c>-</c> and <c>_</c>, with both
     /// letters and digits, and not a UUID written with its dashes.</summary>
