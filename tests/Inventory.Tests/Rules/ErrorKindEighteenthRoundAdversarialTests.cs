@@ -18,10 +18,7 @@ namespace Inventory.Tests.Rules;
 /// (LABELS.md tie-breaker 2); the facts themselves stay personal;</item>
 /// <item>latitude and longitude written in one word after geo (<c>geolat</c>, <c>geolong</c>) are coordinates, decided by
 /// whose place they are (LABELS.md tie-breaker 13): a person's or another organisation's location, a visit's
-/// geolocation, the organisation's own premises none;</item>
-/// <item>a country, region or town beside an IP address, with no street, postal code or address line in the table, is
-/// where the address was located (LABELS.md tie-breaker 4, geolocation); beside a street or a postal code it stays the
-/// address, and a bare state (an account's status) is never read so.</item>
+/// geolocation, the organisation's own premises none.</item>
 /// </list>
 /// Only kinds are asserted, never one literal row.
 /// </summary>
@@ -138,13 +135,7 @@ public sealed class ErrorKindEighteenthRoundAdversarialTests : GeneratedNameFixt
                 new("es", W("usuario id", "id sesion", "fecha de caducidad", "nombre"), ["sesiones", "restablecimientos_de_contrasena"]),
             ],
             TextKeyTypes, ["id", "expires_at"], ["none", "automatic", "contact", "other_personal"]);
-        var columns = AdversarialColumns.Generate(kind, 800, 3926);
-        var decisions = Rules.ClassifyMany(columns.Select(c => c.ToEvidence()).ToArray());
-        var taken = columns.Zip(decisions)
-            .Where(p => p.Second.Evidence.Any(e => e.Id == "table.expiring-secret-key"))
-            .Select(p => $"{p.First.Table}.{p.First.Column} ({p.First.Type}) → {p.Second.DataCategory}")
-            .ToList();
-        AssertNoneWrong(taken, columns.Count, "other columns taken by the expiring-secret key rule");
+        AssertRuleNeverFires(kind, 800, 3926, "table.expiring-secret-key");
     }
 
     // ------------------------------------------------------------------ a field or attribute that holds a fact
@@ -239,60 +230,5 @@ public sealed class ErrorKindEighteenthRoundAdversarialTests : GeneratedNameFixt
             ],
             CoordinateTypes, ["id", "name", "opening_hours"], ["none"]);
         AdversarialColumns.AssertAllAccepted(Rules, premises, 800, 3943);
-    }
-
-    // ------------------------------------------------------------------ a place beside an IP address
-
-    // The places the address rules read as a whole name outside an address record (a continent, a region or a country
-    // code of a report table is another rule's: region-of-a-visit in tracking tables, none elsewhere).
-
-    private static readonly string[] PlaceTypes = ["varchar(2)", "varchar(64)", "text", "String", "character varying(255)", "nvarchar(100)"];
-
-    private static readonly KindWording[] PlacesBesideAnIp =
-    [
-        new("en", W("country", "country name", "city", "town", "province", "county"),
-            ["customer_ips", "download_reports", "users", "members", "affiliate_reports", "customers", "accounts"]),
-        new("fr", W("pays", "ville"), ["ips_clients", "rapports_de_telechargement", "utilisateurs", "adherents"]),
-        new("de", W("land", "stadt", "ort"), ["kunden_ips", "downloadberichte", "benutzer", "mitglieder"]),
-        new("es", W("pais", "ciudad", "provincia"), ["ips_de_clientes", "informes_de_descarga", "usuarios", "socios"]),
-    ];
-
-    [Test]
-    public void APlaceBesideAnIpAddressAndNoStreet_IsGeolocation(
-        [Values("ip", "ip_address", "last_sign_in_ip", "remote_addr", "ipAddress")] string ip) =>
-        AdversarialColumns.AssertAllAccepted(Rules,
-            new ColumnKind($"a country, region or town beside {ip} and no street or postal code", PlacesBesideAnIp, PlaceTypes,
-                ["id", "customer_id", ip, "date_added"], ["automatic.geolocation"]), 300, 3950);
-
-    [Test]
-    public void APlaceBesideAnIpAddressAndNoStreet_IsGeolocation_WithTheShippedModel() =>
-        AdversarialColumns.AssertAllAccepted(Combined,
-            new ColumnKind("a country, region or town beside an IP address and no street or postal code", PlacesBesideAnIp,
-                PlaceTypes, ["id", "customer_id", "ip", "date_added"], ["automatic.geolocation"]), 600, 3951);
-
-    [Test]
-    public void APlaceBesideAStreetOrAPostalCode_StaysTheAddress_EvenBesideAnIpAddress(
-        [Values("street", "address_line1", "zip", "postal_code", "adresse", "strasse", "direccion", "code_postal")] string street)
-    {
-        // Given the same places in records that hold a street or a postal code, with a sign-in IP beside: the address
-        var kind = new ColumnKind($"a country, region or town beside {street} and an IP address", PlacesBesideAnIp, PlaceTypes,
-            ["id", "name", street, "last_login_ip"], ["contact.postal_address", "none"]);
-        AssertRuleNeverFires(kind, 300, 3952, "table.place-beside-an-ip-address");
-    }
-
-    [Test]
-    public void ABareStateOrAPlaceWithNoIpAddress_IsNeverTakenByThePlaceRule()
-    {
-        // Given an account's state beside its sign-in IP (a status), and places in tables without an IP address
-        var states = new ColumnKind("a bare state or status of an account beside a sign-in IP",
-            [
-                new("en", W("state", "status", "account state"), ["users", "accounts", "members", "customers"]),
-                new("es", W("estado"), ["usuarios", "cuentas"]),
-            ],
-            PlaceTypes, ["id", "email", "last_sign_in_ip"], ["none"]);
-        AssertRuleNeverFires(states, 400, 3953, "table.place-beside-an-ip-address");
-        var noIp = new ColumnKind("a country, region or town in a table with no IP address", PlacesBesideAnIp, PlaceTypes,
-            ["id", "customer_id", "date_added"], ["contact.postal_address", "none"]);
-        AssertRuleNeverFires(noIp, 600, 3954, "table.place-beside-an-ip-address");
     }
 }
