@@ -152,7 +152,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         {
             evidence.Add(new EvidenceItem("no-data", "no-data", Total: 0,
                 Detail: column.Sampled ? $"all {rows} sampled values NULL" : column.NotSampled is { } reason ? $"not sampled: {reason}" : "no values sampled"));
-            return PricedItemName(column, name, evidence) ?? NoteOnANamedThing(column, name, evidence)
+            return PricedItemName(column, name, evidence) ?? NoteOnANamedThing(column, name, evidence) ?? SessionIdAsToken(column, name, evidence)
                 ?? FromNameOnly(name, family, evidence, hasData: false, _noneByType);
         }
 
