@@ -120,16 +120,18 @@ internal static class UnreadScope
     /// <param name="inventory">The inventory and its scan issues.</param>
     public static List<Gap> Of(InventoryDocument inventory)
     {
-        var sources = inventory.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var gaps = new List<Gap>();
+        if (inventory.Issues.Count == 0) return gaps;
+        // Each source's table names once, so a scan with thousands of tables and issues costs one pass over each.
+        var tablesBySource = inventory.Sources.ToDictionary(s => s.Name, s => s.Tables.Select(t => t.QualifiedName).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var issue in inventory.Issues)
         {
-            if (!sources.TryGetValue(issue.Source, out var source))
+            if (!tablesBySource.TryGetValue(issue.Source, out var tables))
             {
                 if (issue.Table is null) gaps.Add(new Gap(issue.Source, null, issue.Kind, issue.Message));
                 continue;
             }
-            if (issue.Table is { } table && issue.Column is null && !source.Tables.Any(t => string.Equals(t.QualifiedName, table, StringComparison.Ordinal)))
+            if (issue.Table is { } table && issue.Column is null && !tables.Contains(table))
                 gaps.Add(new Gap(issue.Source, table, issue.Kind, issue.Message));
         }
         return gaps;
