@@ -69,14 +69,15 @@ public sealed partial class RuleClassifier
         if (name.DataCategory != "none" || column.Column.Family is not (TypeFamily.Text or TypeFamily.Untyped)) return null;
         var tokens = NameTokenizer.Tokenize(column.Column.Name);
         if (tokens.Count != 1 || tokens[0] != "id") return null;
-        var groups = _rules.TableGroups(column.Table);
+        var table = TableContext.NameOf(column);
+        var groups = _rules.TableGroups(table);
         if (!(groups.Contains("login-session") || groups.Contains("sign-in-challenge")) || groups.Contains("session-record")
             || HoldsCookieState(column)) return null;
         bool expires = false;
         foreach (var sibling in column.TableColumns)
         {
             if (string.Equals(sibling, column.Column.Name, StringComparison.Ordinal)) continue;
-            if (_rules.Match(column.Table, sibling, TypeFamily.Text) is { Gates.Count: 0, DataCategory: "other_personal.credentials" }
+            if (_rules.Match(table, sibling, TypeFamily.Text) is { Gates.Count: 0, DataCategory: "other_personal.credentials" }
                 || NamesASecret(sibling)) return null;
             if (AnyIn(NameTokenizer.Tokenize(sibling), ExpiryTokens)) expires = true;
         }
