@@ -1,3 +1,4 @@
+using Inventory.Model;
 using Spectre.Console;
 
 namespace Inventory.Cli;
@@ -24,7 +25,8 @@ internal readonly record struct OutputOption(string Option, string? Path, Output
 /// give. Wrong kinds: a file option naming an existing folder; a folder option naming an existing file (or device); any
 /// path under an existing file (<c>inventory.json/report</c>). A path that does not exist yet is fine (files and missing
 /// folders are created when written). Only the kind of what exists is looked at; devices, FIFOs and symbolic links are
-/// left to the writer.
+/// left to the writer. A path whose folder this user may not create files in (another user's folder, a read-only mount,
+/// <c>/proc</c>) is refused too, so a long scan never ends in a file it cannot write.
 /// </summary>
 internal static class OutputPaths
 {
@@ -49,15 +51,46 @@ internal static class OutputPaths
             return $"{output.Option} {path} is a folder; give a file name (e.g. {System.IO.Path.Combine(path, "NAME")})";
         if (output.Kind == OutputKind.Folder && File.Exists(path))
             return $"{output.Option} {path} is a file; it names the folder the files are written into: give a folder name";
+        var full = System.IO.Path.GetFullPath(path);
+        if (output.Kind == OutputKind.Folder && Directory.Exists(full)) return NotWritable(output, full);
         // An existing file among the path's ancestors: nothing can be created under it.
-        for (var ancestor = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)); !string.IsNullOrEmpty(ancestor);
+        for (var ancestor = System.IO.Path.GetDirectoryName(full); !string.IsNullOrEmpty(ancestor);
              ancestor = System.IO.Path.GetDirectoryName(ancestor))
         {
-            if (Directory.Exists(ancestor)) return null;
+            if (Directory.Exists(ancestor))
+            {
+                // A device, pipe or /dev/stdout is written through, never created: its folder is not where it lands.
+                if (output.Kind == OutputKind.File && File.Exists(full) && AtomicFile.KindOf(full) == AtomicFile.DestinationKind.Special)
+                    return null;
+                return NotWritable(output, ancestor);
+            }
             if (File.Exists(ancestor))
                 return $"{output.Option} {path} lies under {ancestor}, which is a file, not a folder; give a path in a folder";
         }
         return null;
+    }
+
+    /// <summary>Whether files can be created in <paramref name="folder"/>, the existing folder the output (its temporary
+    /// file, or the missing folders above it) is created in, tried by creating and deleting an empty hidden file there
+    /// (trial40 finding 1: a folder of another user, a read-only mount or <c>/proc</c> made the command fail after all
+    /// its work with "internal error", exit 70). Permission bits alone would not tell: root ignores them, and a
+    /// read-only mount or ACLs refuse what they allow.</summary>
+    /// <param name="output">The option and its path, for the message.</param>
+    /// <param name="folder">An existing folder.</param>
+    /// <returns>A one-line message naming the option, the path, the folder and the cause, or null when a file could be
+    /// created there.</returns>
+    private static string? NotWritable(OutputOption output, string folder)
+    {
+        var probe = System.IO.Path.Combine(folder, $".inventory-write-test.{Environment.ProcessId}.{Guid.NewGuid():N}");
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+            return null;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return $"{output.Option} {output.Path}: cannot write in {folder}: {OutputWriteException.Reason(e)}; give a path in a folder this user may write to";
+        }
     }
 
     private static string Noun(OutputKind kind) => kind == OutputKind.File ? "file" : "folder";

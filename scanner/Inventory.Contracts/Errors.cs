@@ -107,3 +107,37 @@ public sealed class ConnectorException : InventoryException
         return code.Length == 5 ? $" (SQLSTATE {code})" : $" (error {code})";
     }
 }
+
+/// <summary>An output file could not be written: its folder may not be created or written by this user (permission
+/// denied, a read-only or special file system such as <c>/proc</c>), or the disk is full. The message names the path
+/// the user gave and the folder at fault, never the temporary file (trial40 finding 1: such a write was an "internal
+/// error", exit 70, after the whole scan).</summary>
+public sealed class OutputWriteException : InventoryException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="path">The output path as the user gave it.</param>
+    /// <param name="folder">The folder the file (or its temporary file) is created in.</param>
+    /// <param name="innerException">The file system's error, kept for <c>--verbose</c>.</param>
+    public OutputWriteException(string path, string folder, Exception innerException)
+        : base($"cannot write {path}: {Reason(innerException)} in {folder}; give a path in a folder this user may write to "
+               + "(an existing file there is left as it was)", innerException)
+    {
+        Path = path;
+        Folder = folder;
+    }
+
+    /// <summary>The output path as the user gave it.</summary>
+    public string Path { get; }
+
+    /// <summary>The folder at fault.</summary>
+    public string Folder { get; }
+
+    /// <summary>The file system's refusal in words: permission denied for <see cref="UnauthorizedAccessException"/>,
+    /// otherwise a read-only or special file system, or a full disk (the usual causes of an <see cref="IOException"/>
+    /// on creating, writing or renaming a file in a folder that exists).</summary>
+    /// <param name="error">The file system's error.</param>
+    /// <returns>A few words, without the path.</returns>
+    public static string Reason(Exception error) => error is UnauthorizedAccessException
+        ? "permission denied: this user may not create files"
+        : "the file system refuses the file (read-only or special file system, or no space left)";
+}

@@ -179,12 +179,14 @@ public sealed class InventoryFlow
     /// <param name="annotations">The annotations already there (loaded without errors).</param>
     /// <param name="folder">Where new stub files go.</param>
     /// <param name="table">Only this qualified table, or null for all.</param>
+    /// <param name="notes">Comment lines a new stub of a table starts with, by qualified table name, or null.</param>
+    /// <param name="source">Only the tables of this source, or null for every source.</param>
     /// <returns>The files to create or append to.</returns>
     public IReadOnlyList<StubFile> PlanAnnotationStubs(InventoryDocument document, AnnotationSet annotations, string folder, string? table,
-        IReadOnlyDictionary<string, string>? notes = null)
+        IReadOnlyDictionary<string, string>? notes = null, string? source = null)
     {
         new AnnotationMerger(Categories(), new MergeOptions { PathBase = PathBase, ReportMissingTables = false }).Apply(document, annotations);
-        return AnnotationStubs.Plan(document, annotations, folder, table, Categories(), notes);
+        return AnnotationStubs.Plan(document, annotations, folder, table, Categories(), notes, source);
     }
 
     /// <summary>The annotation files of renamed tables to carry over to the new names, by check's rename hint made strict

@@ -37,6 +37,10 @@ public sealed class SarifCheckWriter : ICheckWriter
             "A recipient of the policy is in a country outside the European Economic Area and the policy gives it no `transfer:` block, so the record of processing lists a transfer to a third country without its safeguard (GDPR Art. 30(1)(e), Art. 44 to 46). Add `transfer:` with the country and the safeguard (an adequacy decision, Art. 45, or an appropriate safeguard, Art. 46)."),
     ];
 
+    /// <summary>The most results one run may hold: GitHub code scanning rejects the whole upload above it (GitHub Docs,
+    /// "SARIF results exceed hard limit": 25,000 results per run), gate failures included.</summary>
+    public const int MaxResultsPerRun = 25_000;
+
     /// <inheritdoc />
     public string Format => "sarif";
     /// <inheritdoc />
@@ -78,14 +82,27 @@ public sealed class SarifCheckWriter : ICheckWriter
         json.WriteEndObject();
         json.WriteEndObject();
 
+        var (findings, baselinedLeftOut, othersLeftOut) = WithinLimit(result.Findings, MaxResultsPerRun);
         json.WriteStartArray("invocations");
         json.WriteStartObject();
         json.WriteBoolean("executionSuccessful", true);
         // What the scan could not read: SARIF's place for "the tool could not analyse this" (§3.20.21), which code
         // scanning shows on the tool's status page; the results above are then judged on what was read.
-        if (result.ScanIssues.Count > 0)
+        if (result.ScanIssues.Count > 0 || baselinedLeftOut + othersLeftOut > 0)
         {
             json.WriteStartArray("toolExecutionNotifications");
+            if (baselinedLeftOut + othersLeftOut > 0)
+            {
+                json.WriteStartObject();
+                json.WriteString("level", "warning");
+                json.WriteStartObject("message");
+                json.WriteString("text", LeftOutNote(baselinedLeftOut, othersLeftOut));
+                json.WriteEndObject();
+                json.WriteStartObject("descriptor");
+                json.WriteString("id", "results-left-out");
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
             foreach (var issue in result.ScanIssues)
             {
                 json.WriteStartObject();
@@ -135,7 +152,7 @@ public sealed class SarifCheckWriter : ICheckWriter
         json.WriteEndArray();
 
         json.WriteStartArray("results");
-        foreach (var f in result.Findings)
+        foreach (var f in findings)
         {
             json.WriteStartObject();
             json.WriteString("ruleId", CheckWriters.KindId(f.Kind));
@@ -195,6 +212,43 @@ public sealed class SarifCheckWriter : ICheckWriter
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken).ConfigureAwait(false);
         await output.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The findings one run can hold (trial40 finding 2: over a fleet, the known gaps of a baseline alone made
+    /// thousands of results, and past <see cref="MaxResultsPerRun"/> code scanning rejected the upload, the new failing
+    /// column with it). Within the limit, every finding. Above it, the baseline's known gaps are left out first (they
+    /// fail nothing and the baseline file lists them), then, if the current findings alone are still too many, the
+    /// warnings after the failures: gate failures are the last to go. Kept findings stay in their stable order.</summary>
+    /// <param name="findings">The findings, in the gate's order.</param>
+    /// <param name="limit">The most results to write.</param>
+    /// <returns>The findings to write, and how many known gaps and current findings were left out.</returns>
+    internal static (IReadOnlyList<CheckFinding> Kept, int BaselinedLeftOut, int OthersLeftOut) WithinLimit(IReadOnlyList<CheckFinding> findings, int limit)
+    {
+        if (findings.Count <= limit) return (findings, 0, 0);
+        var current = findings.Count(f => !f.Baselined);
+        if (current <= limit)
+        {
+            var gapsKept = limit - current;
+            var kept = findings.Where(f => !f.Baselined || gapsKept-- > 0).ToList();
+            return (kept, findings.Count - kept.Count, 0);
+        }
+        var chosen = findings.Where(f => !f.Baselined).OrderBy(f => f.Failing ? 0 : 1).Take(limit).ToHashSet(ReferenceEqualityComparer.Instance);
+        return (findings.Where(chosen.Contains).ToList(), findings.Count - current, current - limit);
+    }
+
+    /// <summary>The notification of results left out by <see cref="WithinLimit"/>.</summary>
+    /// <param name="baselined">Known gaps left out.</param>
+    /// <param name="others">Current findings (warnings, or failures past the limit) left out.</param>
+    /// <returns>One sentence saying what was left out, why, and where every finding is.</returns>
+    internal static string LeftOutNote(int baselined, int others)
+    {
+        var what = string.Join(" and ", new[]
+        {
+            baselined > 0 ? $"{baselined.ToString("N0", CultureInfo.InvariantCulture)} known gap(s) of the baseline" : null,
+            others > 0 ? $"{others.ToString("N0", CultureInfo.InvariantCulture)} current finding(s), warnings first" : null,
+        }.OfType<string>());
+        return $"{what} left out of this SARIF run: GitHub code scanning rejects a run of more than "
+            + $"{MaxResultsPerRun.ToString("N0", CultureInfo.InvariantCulture)} results; the text, JUnit and JSON outputs list every finding";
     }
 
     /// <summary>Writes <c>physicalLocation</c>: the file's URI and region, its start column left out when unknown (0),

@@ -46,9 +46,11 @@ public static partial class AnnotationStubs
     /// <param name="categories">Known categories, to re-read appended files; defaults to <see cref="KnownCategories.BuiltIn"/>.</param>
     /// <param name="notes">Comment lines a new stub of a table starts with, by qualified table name (the rename candidates
     /// of <see cref="TableRenames.Plan"/>), or null.</param>
+    /// <param name="onlySource">Only the tables of this source (with <paramref name="table"/>: <c>annotate --table
+    /// SOURCE/TABLE</c>, the name <c>check</c> prints over several sources), or null for every source.</param>
     /// <returns>Files to write, ordered by path; empty when every column already has an entry.</returns>
     public static IReadOnlyList<StubFile> Plan(InventoryDocument document, AnnotationSet existing, string outputDirectory, string? table = null,
-        IKnownCategories? categories = null, IReadOnlyDictionary<string, string>? notes = null)
+        IKnownCategories? categories = null, IReadOnlyDictionary<string, string>? notes = null, string? onlySource = null)
     {
         categories ??= KnownCategories.BuiltIn;
         var outDir = System.IO.Path.GetFullPath(outputDirectory);
@@ -64,6 +66,7 @@ public static partial class AnnotationStubs
         {
             if (source.Role == ProcessingRole.Processor) continue;
             if (table is not null && entry.QualifiedName != table) continue;
+            if (onlySource is not null && source.Name != onlySource) continue;
             // Entries of less specific annotations count too: the merger layers them (TableNamePattern.Layer).
             var layers = TableNamePattern.Layers(annotations, source.Name, entry);
             var annotation = layers.FirstOrDefault();

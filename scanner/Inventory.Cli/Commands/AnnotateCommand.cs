@@ -17,7 +17,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
     public sealed class Settings : GateSettings
     {
         [CommandOption("--table <TABLE>")]
-        [Description("Only this table (exact qualified name, e.g. app.users).")]
+        [Description("Only this table (exact qualified name, e.g. app.users; SOURCE/TABLE, as check prints it over several sources, for that source's table only).")]
         public string? Table { get; init; }
 
         [CommandOption("-o|--out <DIR>")]
@@ -49,18 +49,13 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
             errors.Line($"no stub written: fix the {invalid.Count} annotation error(s) above first, so stubs never duplicate an entry (exit {ExitCodes.BadInput})");
             return ExitCodes.BadInput;
         }
-        if (settings.Table is { } table && !document.AllTables().Any(t => t.Table.QualifiedName == table))
-        {
-            var names = document.AllTables().Select(t => t.Table.QualifiedName).Distinct().ToArray();
-            var close = names.FirstOrDefault(n => string.Equals(n, table, StringComparison.OrdinalIgnoreCase));
-            throw new ConfigurationException($"table '{table}' is not in the inventory{(close is null ? "" : $" (names are case-sensitive: '{close}'?)")}");
-        }
+        var (onlySource, onlyTable) = settings.Table is { } table ? ResolveTable(document, table) : (null, null);
 
         // A renamed table's reviewed entries go with it (trial36 finding 4): the file is moved (a rename, so a crash leaves
         // it whole under one name or the other), then its table: line rewritten; the stubs are planned from the files as
         // they are then, so a column the renamed table gained is appended to the carried file.
         var renames = flow.PlanTableRenames(document, annotations);
-        foreach (var carried in renames.Carried.Where(c => settings.Table is null || c.NewTable == settings.Table))
+        foreach (var carried in renames.Carried.Where(c => onlyTable is null || c.NewTable == onlyTable))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (carried.NewPath != carried.OldPath) File.Move(carried.OldPath, carried.NewPath);
@@ -70,7 +65,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
         }
         if (renames.Carried.Count > 0) annotations = flow.LoadAnnotations(location);
         // A renamed column's reviewed entry goes with it too (trial38 finding 10): its key is rewritten in place.
-        var columnRenames = flow.PlanColumnRenames(document, annotations).Where(c => settings.Table is null || c.Table == settings.Table).ToList();
+        var columnRenames = flow.PlanColumnRenames(document, annotations).Where(c => onlyTable is null || c.Table == onlyTable).ToList();
         foreach (var carried in columnRenames)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -78,7 +73,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
             console.Write(new Text($"carried over entry '{carried.OldColumn}' in {Path.GetRelativePath(Directory.GetCurrentDirectory(), carried.File)}: column {carried.OldColumn} of {carried.Table} was renamed to {carried.NewColumn} (the one column without an entry, and the one entry without a column); review it\n"));
         }
         if (columnRenames.Count > 0) annotations = flow.LoadAnnotations(location);
-        var plan = flow.PlanAnnotationStubs(document, annotations, outDir, settings.Table, renames.Notes);
+        var plan = flow.PlanAnnotationStubs(document, annotations, outDir, onlyTable, renames.Notes, onlySource);
         foreach (var file in plan)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -93,7 +88,8 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
         }
         // Processor sources get no stub (AnnotationStubs skips them): say so, so a fleet's user does not look for them
         // (trial37 finding 8).
-        var processor = document.Sources.Where(s => s.Role == ProcessingRole.Processor && (settings.Table is null || s.Tables.Any(t => t.QualifiedName == settings.Table))).ToList();
+        var processor = document.Sources.Where(s => s.Role == ProcessingRole.Processor && (onlySource is null || s.Name == onlySource)
+            && (onlyTable is null || s.Tables.Any(t => t.QualifiedName == onlyTable))).ToList();
         if (processor.Count > 0)
             console.Write(new Text($"{CountWording.Phrase(processor.Count, "processor source", "processor sources")}: no stubs, their columns are customers' data outside the gate (catalog only; role: processor)\n"));
         if (plan.Count == 0)
@@ -101,5 +97,29 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
         else
             console.Write(new Text("fill in each empty `category:`, then run `inventory check`\n"));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>What <c>--table</c> names: a qualified table name as the inventory spells it (every source holding it),
+    /// or <c>SOURCE/TABLE</c>, the name <c>check</c>, <c>diff</c> and the scan print over several sources, for that source's
+    /// table only (trial40 finding 3: the name copied from <c>check</c> was "not in the inventory"). A table whose own
+    /// name holds a <c>/</c> is taken as written first.</summary>
+    /// <param name="document">The inventory.</param>
+    /// <param name="table">The option's value.</param>
+    /// <returns>The source to keep (null: every source) and the qualified table name.</returns>
+    /// <exception cref="ConfigurationException">No table of that name (the case-insensitive match is suggested).</exception>
+    internal static (string? Source, string Table) ResolveTable(InventoryDocument document, string table)
+    {
+        if (document.AllTables().Any(t => t.Table.QualifiedName == table)) return (null, table);
+        var slash = table.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0)
+        {
+            var (source, name) = (table[..slash], table[(slash + 1)..]);
+            if (document.Sources.FirstOrDefault(s => s.Name == source) is { } held && held.Tables.Any(t => t.QualifiedName == name))
+                return (source, name);
+        }
+        var names = document.AllTables().SelectMany(t => new[] { t.Table.QualifiedName, $"{t.Source.Name}/{t.Table.QualifiedName}" }).Distinct().ToArray();
+        var close = names.FirstOrDefault(n => string.Equals(n, table, StringComparison.OrdinalIgnoreCase));
+        throw new ConfigurationException($"table '{table}' is not in the inventory{(close is null ? "" : $" (names are case-sensitive: '{close}'?)")}; "
+            + "give its qualified name (app.users), or SOURCE/TABLE (billing/invoices) for one source's table");
     }
 }

@@ -36,7 +36,9 @@ public static class AtomicFile
     /// straight through a destination that is not a regular file).</summary>
     /// <param name="path">Destination; its folder is created if needed.</param>
     /// <param name="write">Writes the content (buffered) to the given stream.</param>
-    /// <exception cref="IOException">The destination is a folder, or the write fails.</exception>
+    /// <exception cref="IOException">The destination is a folder.</exception>
+    /// <exception cref="OutputWriteException">The destination's folder cannot be created or written (permission denied,
+    /// read-only or special file system, disk full); the destination is left as it was.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
@@ -54,10 +56,10 @@ public static class AtomicFile
         }
         full = FinalTarget(full);
         var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
+            Directory.CreateDirectory(dir);
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 write(stream);
@@ -65,9 +67,20 @@ public static class AtomicFile
             }
             File.Move(temp, full, overwrite: true);
         }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new OutputWriteException(path, dir, e);
+        }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            try
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                // The temporary file could not be created in the first place, or its folder went away: nothing to clean.
+            }
         }
     }
 

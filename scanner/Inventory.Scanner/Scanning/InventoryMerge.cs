@@ -42,12 +42,16 @@ public static class InventoryMerge
     /// <summary>Merges parts.</summary>
     /// <param name="parts">At least one part.</param>
     /// <returns>The merged document, normalised.</returns>
-    /// <exception cref="ConfigurationException">No part; a shard recorded twice or with different counts; parts cut from
+    /// <exception cref="ConfigurationException">No part; one file given twice; a shard recorded twice or with different counts; parts cut from
     /// different configurations (<see cref="InventoryDocument.SplitOf"/>, or one source's include/exclude); a table in
     /// two parts; a source name in two parts with different providers or targets. The message names both files.</exception>
     public static InventoryDocument Merge(IReadOnlyList<InventoryPart> parts)
     {
         if (parts.Count == 0) throw new ConfigurationException("nothing to merge: give the shard inventories (inventory merge PART.json… --out inventory.json)");
+        // One file named twice (a glob and a name, a name typed again) is no overlap of two shards (trial40 finding 7:
+        // "shard 1/3 is in both part-1.json and part-1.json").
+        if (parts.GroupBy(p => Path.GetFullPath(p.File), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ConfigurationException($"{twice.First().File} is given {twice.Count()} times{(twice.Select(p => p.File).Distinct(StringComparer.Ordinal).Count() > 1 ? $" (as {string.Join(", ", twice.Select(p => p.File).Distinct(StringComparer.Ordinal))})" : "")}: give each part once");
         var merged = new InventoryDocument
         {
             Tool = parts[0].Document.Tool,

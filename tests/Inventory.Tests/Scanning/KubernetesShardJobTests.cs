@@ -154,4 +154,61 @@ public sealed class KubernetesShardJobTests
             Assert.That(Inventory.Model.InventoryJson.Read(part).Shard, Is.EqualTo($"{index + 1}/4"));
         }
     }
+
+    /// <summary>Trial40 finding 4: the pod's shell is the container's PID 1 and <c>inventory</c> its child, so the
+    /// kubelet's SIGTERM (pod deleted, node drained, Job cancelled) reached the shell only: the scan and its running
+    /// statement went on until the grace period's SIGKILL. The manifest's command, run under <c>/bin/sh</c> with a
+    /// PostgreSQL source whose one view sleeps for minutes, is sent SIGTERM while that view is being read: the signal
+    /// reaches the scan, which cancels its statement on the server and exits 143, and no part is written.</summary>
+    [Test]
+    public async Task ShardPod_SigTermToTheShell_ReachesTheScanWhichCancelsItsStatementAndExits143()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "POSIX signals");
+        await using var db = await TestPostgres.CreateAsync("k8sterm", "CREATE VIEW slow_view AS SELECT pg_sleep(600)::text AS waited, 1 AS id;");
+        Directory.CreateDirectory(Path.Combine(_dir, "config"));
+        Directory.CreateDirectory(Path.Combine(_dir, "parts"));
+        File.WriteAllText(Path.Combine(_dir, "config", "inventory.yml"),
+            "sources:\n  - name: slow\n    connection: ${SLOW_DB}\n    sample: { timeout: 15m }\n");
+        // One shard of one: this pod holds the one source (auto/4 would leave the view to another pod).
+        var command = ShardCommand().Replace("--shard auto/4", "--shard auto/1", StringComparison.Ordinal);
+        var info = new ProcessStartInfo("/bin/sh", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
+        info.Environment["JOB_COMPLETION_INDEX"] = "0";
+        info.Environment["SLOW_DB"] = db.ConnectionString;
+        using var shell = Process.Start(info)!;
+        var output = shell.StandardOutput.ReadToEndAsync();
+        var error = shell.StandardError.ReadToEndAsync();
+        try
+        {
+            // When the view's statement runs on the server, the pod is terminated (SIGTERM to the shell only)
+            Assert.That(() => RunningSleeps(db), Is.EqualTo(1).After(120_000, 200), "the scan reaches the sleeping view");
+            Assert.That(Kill(shell.Id, 15), Is.Zero);
+            Assert.That(shell.WaitForExit(60_000), Is.True, "the pod ends long before the view's 10 minutes");
+
+            // Then the scan got the signal: it says so, exits 143 through the shell, its statement is cancelled, no part
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(shell.ExitCode, Is.EqualTo(143), output.Result + error.Result);
+                Assert.That(error.Result, Does.Contain("stopped before the output was written"));
+                Assert.That(() => RunningSleeps(db), Is.Zero.After(10_000, 200), "no statement left running on the server");
+                Assert.That(File.Exists(Path.Combine(_dir, "parts", "part-0.json")), Is.False);
+            }
+        }
+        finally
+        {
+            if (!shell.HasExited) shell.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>How many statements reading the sleeping view run on the test's database.</summary>
+    private static int RunningSleeps(TestDatabase db)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%slow_view%'", connection);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 }

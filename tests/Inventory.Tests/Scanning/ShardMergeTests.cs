@@ -262,6 +262,29 @@ public sealed class ShardMergeTests
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("is in both a.json and b.json"));
     }
 
+    /// <summary>Trial40 finding 7: one file named twice (<c>merge part-1.json part-2.json part-1.json</c>, or a glob and a
+    /// name) read as a self-overlap, "shard 1/3 is in both part-1.json and part-1.json"; it is said as what it is.</summary>
+    [Test]
+    public async Task SameFileTwice_SaidAsGivenTwice_AndTheCliExits2()
+    {
+        var sources = ScanRunnerScaleTests.ChinookSources(_dir, 3);
+        var one = Save(await ScanAsync(sources, new ScanShard(1, 2)), "one.json");
+        var two = Save(await ScanAsync(sources, new ScanShard(2, 2)), "two.json");
+        var console = new TestConsole();
+        console.Profile.Width = 300;
+        var sameFileOtherSpelling = Path.Combine(_dir, ".", "one.json");
+
+        var code = await InventoryApp.RunAsync(["merge", one, two, sameFileOtherSpelling, "--out", Path.Combine(_dir, "out.json")], console);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(console.Output, Does.Contain($"error: {one} is given 2 times (as {one}, {sameFileOtherSpelling}): give each part once"));
+            Assert.That(console.Output, Does.Not.Contain("is in both"));
+            Assert.That(File.Exists(Path.Combine(_dir, "out.json")), Is.False, "nothing written");
+        }
+    }
+
     [Test]
     public async Task SameShardTwice_AnErrorNamingBothFiles_AndTheCliExits2()
     {
