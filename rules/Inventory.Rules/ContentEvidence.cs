@@ -104,7 +104,7 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
     {
         if (key is null) return null;
         bool owners = tableGroups.Contains("person") || tableGroups.Contains("user-account");
-        foreach (var score in scores.Scores)
+        foreach (var score in scores.ScoreSpan)
         {
             if (score.Weight != DetectorWeight.NeedsNameSupport || score.DataCategory is null || score.Matched < 2) continue;
             if (!ValueRules.Enough(score, _options.SupportShare, _options)) continue;
@@ -203,7 +203,7 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
             bool keyOrTime = keyNames?.KeyOrTimeLike == true, network = keyNames?.NetworkConfiguration == true, version = keyNames?.VersionLike == true;
             var scores = _detectors.Run(path.Values, path.Family);
             DetectorScore? hit = null;
-            foreach (var score in scores.Scores)
+            foreach (var score in scores.ScoreSpan)
             {
                 if (score.Weight != DetectorWeight.Decides || score.DataCategory is null || score.Matched < 2) continue;
                 if ((keyOrTime || version) && ValueRules.StructuralDetectors.Contains(score.Id)) continue;

@@ -493,8 +493,12 @@ public sealed class NameRuleSet
             if (rule.Tables.Count > 0 && !rule.Tables.Any(inGroups)) continue;
             if (rule.NotTables.Count > 0 && rule.NotTables.Any(inGroups)) continue;
             bool fits = rule.Families.Contains(family);
-            foreach (var phrase in rule.Phrases)
+            // Phrases and fragments read by index: a foreach over the rule's IReadOnlyList boxed a list enumerator per
+            // rule (hundreds per column name not yet matched).
+            var phrases = rule.Phrases;
+            for (int ph = 0; ph < phrases.Count; ph++)
             {
+                var phrase = phrases[ph];
                 int start, end;
                 if (phrase.Any(p => char.IsAsciiDigit(p[0])))
                 {
@@ -519,8 +523,10 @@ public sealed class NameRuleSet
                     keeper = rule; keeperFits = fits; keeperEnd = end; keeperLength = length; keeperStart = start;
                 }
             }
-            foreach (var fragment in rule.Contains)
+            var fragments = rule.Contains;
+            for (int f = 0; f < fragments.Count; f++)
             {
+                var fragment = fragments[f];
                 int at = joined.LastIndexOf(fragment, StringComparison.Ordinal);
                 if (at < 0 || (rule.WholeName && fragment.Length != joined.Length)) continue;
                 // Position in tokens: the token holding the fragment's last character.

@@ -202,7 +202,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         if (NoteOnANamedThing(column, name, evidence) is { } note) return note;
 
         // (4)–(6) names and types; values that contradict a name lower the confidence.
-        foreach (var score in result.Scores)
+        foreach (var score in result.ScoreSpan)
         {
             if (score.Matched == 0 || score.DataCategory is null || !(score.Weight == DetectorWeight.Decides || score.Id == DetectorIds.FreeText)) continue;
             if (CardFormatTokens(name, score))

@@ -79,7 +79,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
         // firmware_version) hold dotted quads and timestamps, never addresses, phones or cards.
         DetectorScore? best = null;
-        foreach (var score in result.Scores)
+        foreach (var score in result.ScoreSpan)
         {
             if (score.Weight != DetectorWeight.Decides || score.DataCategory is null) continue;
             if (versionLike && score.Id is DetectorIds.IpAddress or DetectorIds.Phone or DetectorIds.PaymentCard) continue;
@@ -238,7 +238,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         }
 
         // (3) weak detectors with name support.
-        foreach (var score in result.Scores)
+        foreach (var score in result.ScoreSpan)
         {
             if (score.Weight != DetectorWeight.NeedsNameSupport || score.DataCategory is null || !Enough(score, _options.SupportShare)) continue;
             if (!score.Detector.IsSupportedBy(name.DataCategory)) continue;
@@ -605,7 +605,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     {
         if (family is not (TypeFamily.Text or TypeFamily.Untyped) || result.Total < 30) return false;
         if (result.Distinct > 12 || result.DistinctRatio > 0.1) return false;
-        foreach (var score in result.Scores)
+        foreach (var score in result.ScoreSpan)
             if (score.DataCategory is not null && score.Ratio >= 0.3
                 && score.Id is not (DetectorIds.FreeText or DetectorIds.Json or DetectorIds.PersonName or DetectorIds.PostalCode)) return false;
         return true;

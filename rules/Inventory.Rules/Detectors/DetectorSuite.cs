@@ -64,6 +64,11 @@ public sealed class DetectorResult
     /// <summary>One score per detector, in suite order.</summary>
     public IReadOnlyList<DetectorScore> Scores => _scores;
 
+    /// <summary>The same scores as a span, for the rules' loops that read every score of every column (several per
+    /// column): a <c>foreach</c> over <see cref="Scores"/> allocates an enumerator and makes two interface calls per
+    /// score, a span neither.</summary>
+    internal ReadOnlySpan<DetectorScore> ScoreSpan => _scores;
+
     /// <summary>The score of a detector.</summary>
     /// <param name="id">A detector id of the suite.</param>
     /// <exception cref="KeyNotFoundException">Unknown detector id.</exception>

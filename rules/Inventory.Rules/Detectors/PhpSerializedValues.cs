@@ -42,8 +42,9 @@ internal static class PhpSerializedValues
         ArgumentNullException.ThrowIfNull(values);
         tested = 0;
         var documents = new List<string>();
-        foreach (var v in values)
+        for (int i = 0; i < values.Count; i++) // by index: no enumerator boxed per column
         {
+            var v = values[i];
             if (string.IsNullOrWhiteSpace(v)) continue;
             if (tested >= maxDocuments) break;
             tested++;

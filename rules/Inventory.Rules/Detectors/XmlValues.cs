@@ -67,8 +67,9 @@ internal static class XmlValues
         tested = 0;
         cut = 0;
         var documents = new List<string>();
-        foreach (var v in values)
+        for (int i = 0; i < values.Count; i++) // by index: no enumerator boxed per column
         {
+            var v = values[i];
             if (string.IsNullOrWhiteSpace(v)) continue;
             if (tested >= maxDocuments) break;
             tested++;

@@ -121,8 +121,9 @@ internal static class TableEntries
         if (e.Values.Count > 0)
         {
             var seen = new HashSet<string>(e.Values.Count, StringComparer.Ordinal);
-            foreach (var v in e.Values)
+            for (int i = 0; i < e.Values.Count; i++) // by index: no enumerator boxed per column
             {
+                var v = e.Values[i];
                 if (seen.Add(v)) distinct++;
                 if (v.Length > maxLength) maxLength = v.Length;
             }
