@@ -244,6 +244,43 @@ public sealed partial class RuleClassifier
         return Decide("none", 0.8, evidence);
     }
 
+    /// <summary>The evidence id of <see cref="PlaceBesideAnIpAddress"/>.</summary>
+    internal const string PlaceBesideAnIpAddressEvidence = "table.place-beside-an-ip-address";
+
+    /// <summary>A country, region or town (the whole name a word of the name group <c>derivable-place</c>) that an address
+    /// rule reads (its category <c>contact.postal_address</c>, matched or held back by a missing address record), in a
+    /// table with an IP address column (a sibling the name rules read as <c>automatic.ip_address</c>) and no street,
+    /// postal code or address line (no sibling of an address rule that needs no other part, even one the table holds
+    /// back): where the IP address was located,
+    /// <c>automatic.geolocation</c> (LABELS.md tie-breaker 4: "derived from an IP or a visit"; the corpus labels every such
+    /// column so: opencart's <c>oc_customer_ip.country</c> and report tables, loomio's <c>users.city</c>, <c>country</c> and
+    /// <c>region</c> beside the sign-in IPs, consul's visits and dub's click events; a place beside a street or a postal
+    /// code stays the address, dolibarr's and nopcommerce's records).</summary>
+    /// <param name="column">The column, with its table's column names.</param>
+    /// <param name="name">The name match.</param>
+    /// <param name="evidence">The column's evidence, added to.</param>
+    /// <returns>The decision, or null when the rule does not apply.</returns>
+    private ColumnClassification? PlaceBesideAnIpAddress(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
+    {
+        if (name.Rule is not { DataCategory: "contact.postal_address" } || !_rules.IsNameGroupPhrase(name.Tokens, "derivable-place")) return null;
+        if (name.Gates.Any(g => !g.StartsWith("gate.context.", StringComparison.Ordinal))) return null;
+        if (column.Column.Family is not (TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Other or TypeFamily.Integer)) return null;
+        bool ipAddress = false;
+        foreach (var sibling in column.TableColumns)
+        {
+            if (string.Equals(sibling, column.Column.Name, StringComparison.Ordinal)) continue;
+            var other = _rules.Match(column.Table, sibling, TypeFamily.Text);
+            if (other.Rule is null) continue;
+            // A street, a postal code or an address line, even where its own rule is held back by the table: an address record.
+            if (other.Rule is { DataCategory: "contact.postal_address", NeedsSiblings.Count: 0 }) return null;
+            if (other.Gates.Count == 0 && other.DataCategory == "automatic.ip_address") ipAddress = true;
+        }
+        if (!ipAddress) return null;
+        evidence.Insert(0, new EvidenceItem("table-context", PlaceBesideAnIpAddressEvidence, "automatic.geolocation",
+            Detail: "a country, region or town beside an IP address and no street or postal code: where the address was located (LABELS.md tie-breaker 4)"));
+        return Decide("automatic.geolocation", 0.8, evidence);
+    }
+
     // True when one of the tokens is one of the words. The rules ask this of every column several times; a loop rather
     // than tokens.Any(words.Contains), whose delegate is allocated on each call (3 % of a names-only scan's CPU, perf28).
     private static bool AnyIn(IReadOnlyList<string> tokens, HashSet<string> words)
