@@ -14,8 +14,6 @@ namespace Inventory.Tests.Rules;
 /// address, and a bare state (an account's status) is never read so;</item>
 /// <item>a click id or an analytics tool's distinct id as text is a tracking id (tie-breaker 11, device_id); integer click
 /// ids (keys of a clicks table) and the counts, times and addresses of clicks are not;</item>
-/// <item>the serial number of a thing (a device's, an asset's, a certificate's) is none, never a tax id, a file or an
-/// application's data; serialised data and a serial key are not taken;</item>
 /// <item>the bare total, count or number of attempts of a sign-in, sign-in attempt or sign-in challenge table is a sign-in
 /// counter (tie-breaker 14, activity); the totals of orders, payments and tallies and texts of sign-in tables are not;</item>
 /// <item>the reason of a refund or a dispute is none (tie-breaker 2), while the refunded amount stays billing;</item>
@@ -139,49 +137,6 @@ public sealed class ErrorKindNineteenthRoundAdversarialTests : GeneratedNameFixt
             ],
             [.. TextTypes, .. IntegerTypes, "timestamp"], ["id", "created_at"], ["none", "automatic"]);
         AssertRuleNeverFires(kind, 1000, 4013, TrackingIdRule);
-    }
-
-    // ------------------------------------------------------------------ the serial number of a thing
-
-    private const string SerialRule = "name.multi.serial-number-of-a-thing";
-
-    private static readonly KindWording[] SerialNumbers =
-    [
-        new("en", W("serial", "serial number", "serial no", "serialnumber", "otherserial", "other serial", "serials"),
-            ["computers", "monitors", "printers", "phones", "certificates", "assets", "devices_inventory", "peripherals",
-             "network_equipments", "appliances", "licenses"]),
-        new("fr", W("numero de serie", "num serie", "no serie"), ["ordinateurs", "imprimantes", "equipements", "materiels"]),
-        new("de", W("seriennummer", "seriennr", "serien nr"), ["rechner", "drucker", "geraete_inventar", "anlagen"]),
-        new("es", W("numero de serie", "num de serie"), ["equipos", "impresoras", "activos", "monitores"]),
-    ];
-
-    [Test]
-    public void TheSerialNumberOfAThing_IsNone(
-        [Values("name", "manufacturer_id", "users_id")] string sibling) =>
-        AdversarialColumns.AssertAllAccepted(Rules,
-            new ColumnKind("the serial number of a device, an asset or a certificate", SerialNumbers, [.. TextTypes, "bigint"],
-                ["id", sibling, "date_mod"], ["none"]), 800, 4020);
-
-    [Test]
-    public void TheSerialNumberOfAThing_IsNone_WithTheShippedModel() =>
-        AdversarialColumns.AssertAllAccepted(Combined,
-            new ColumnKind("the serial number of a device, an asset or a certificate", SerialNumbers, TextTypes,
-                ["id", "name", "manufacturer_id", "date_mod"], ["none"]), 600, 4021);
-
-    [Test]
-    public void SerialisedDataAndSerialKeys_AreNeverTakenByTheSerialRule()
-    {
-        // Given names that hold serial as a word of something else: serialised secrets and data, a licence's serial key
-        var kind = new ColumnKind("serialised data, a serial key or a serial port",
-            [
-                new("en", W("serialized private key", "serialized data", "serial key", "serialization format", "serial port",
-                    "serialized public key", "is serial"), ["users", "people", "settings", "devices", "licenses"]),
-                new("fr", W("donnees serialisees", "cle de serie"), ["utilisateurs", "parametres"]),
-                new("de", W("serialisierte daten", "serienschluessel"), ["benutzer", "einstellungen"]),
-                new("es", W("datos serializados", "clave de serie"), ["usuarios", "ajustes"]),
-            ],
-            TextTypes, ["id", "created_at"], ["none", "other_personal", "customer_content"]);
-        AssertRuleNeverFires(kind, 800, 4022, SerialRule);
     }
 
     // ------------------------------------------------------------------ the total of a sign-in table
