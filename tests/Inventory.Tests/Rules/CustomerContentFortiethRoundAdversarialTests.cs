@@ -213,12 +213,12 @@ public sealed class CustomerContentFortiethRoundAdversarialTests : GeneratedName
     internal static readonly ColumnKind HandlesOfAStoredFile = new(
         "the handle a stored file is kept or fetched under in a table of uploads",
         [
-            new("en", W("uuid", "guid", "oid", "object id", "file uuid", "upload code", "code", "provider file id", "storage id",
+            new("en", W("uuid", "guid", "oid", "object id", "file code", "upload code", "code", "provider file id", "storage id",
                     "external file id"),
                 ["attachments", "uploads", "files", "file_metadata", "upload_files", "blobs"]),
             new("fr", W("uuid", "code", "code du fichier", "identifiant de stockage"),
                 ["pieces_jointes", "fichiers", "televersements"]),
-            new("de", W("uuid", "code", "datei uuid", "dateicode", "speicher id"), ["anhaenge", "dateien"]),
+            new("de", W("uuid", "code", "dateicode", "speicher id"), ["anhaenge", "dateien"]),
             new("es", W("uuid", "codigo", "codigo del archivo", "id de almacenamiento"), ["adjuntos", "archivos", "ficheros", "subidas"]),
         ],
         HandleTypes, ["id", "name", "size", "created_at"], ["customer_content.file"]);
@@ -237,7 +237,7 @@ public sealed class CustomerContentFortiethRoundAdversarialTests : GeneratedName
         // Given the upload row's own key and its keys to other rows (LABELS.md tie-breaker 1: none)
         var keys = new ColumnKind("a key of a table of uploads",
             [
-                new("en", W("id", "file id", "attachment id", "user id", "blob id", "post id", "uploader id"),
+                new("en", W("id", "file id", "file uuid", "attachment id", "user id", "blob id", "post id", "uploader id"),
                     ["attachments", "uploads", "files", "documents"]),
                 new("fr", W("id", "id fichier", "id utilisateur"), ["pieces_jointes", "fichiers"]),
                 new("de", W("id", "datei id", "benutzer id"), ["anhaenge", "dateien"]),
