@@ -17,17 +17,6 @@ public static partial class ColumnFeatures
             Columns = columns;
             TableTokens = ColumnFeatures.TableTokens(table);
             TableText = string.Join(' ', TableTokens);
-            if (FirstLevelExperiment.TableCharacters > 0)
-            {
-                var grams = new List<string>();
-                foreach (var t in TableTokens)
-                {
-                    var marked = "^" + t + "$";
-                    int n = FirstLevelExperiment.TableCharacters;
-                    for (int i = 0; i + n <= marked.Length; i++) grams.Add("c:" + marked.Substring(i, n));
-                }
-                if (grams.Count > 0) TableText = TableText.Length == 0 ? string.Join(' ', grams) : TableText + " " + string.Join(' ', grams);
-            }
             Head = TableTokens.Count == 0 ? "" : TableTokens[^1];
             // Sized for a few tokens per name: growing them was a tenth of the feature building's time (bench/README.md).
             var counts = new Dictionary<string, int>(columns.Count * 3, StringComparer.Ordinal);

@@ -149,7 +149,7 @@ public static partial class ColumnFeatures
         {
             Name = NameText(info.Name, NameTokens(info.Name)),
             Table = table.TableText,
-            Siblings = FirstLevelExperiment.Neighbours ? AppendNeighbours(table.SiblingsOf(info.Name, nameTokens), info.Name, column.TableColumns) : table.SiblingsOf(info.Name, nameTokens),
+            Siblings = table.SiblingsOf(info.Name, nameTokens),
             Context = head.Length == 0 ? "" : ContextText(head, info.Name, nameTokens),
             TableSignals = table.SignalTokens(info.Name, nameTokens),
             TypeFamily = family.ToString(),
@@ -157,22 +157,6 @@ public static partial class ColumnFeatures
             Rule = RuleTokens(rule),
             Flags = flags,
         };
-    }
-
-    private static string AppendNeighbours(string siblings, string name, IReadOnlyList<string> columns)
-    {
-        int at = -1;
-        for (int i = 0; i < columns.Count; i++) if (string.Equals(columns[i], name, StringComparison.Ordinal)) { at = i; break; }
-        if (at < 0) return siblings;
-        var sb = new StringBuilder(siblings);
-        void Add(string prefix, string other)
-        {
-            foreach (var t in Tokenize(other))
-                if (!char.IsAsciiDigit(t[0])) { if (sb.Length > 0) sb.Append(' '); sb.Append(prefix).Append(t); }
-        }
-        if (at > 0) Add("pv_", columns[at - 1]); else { if (sb.Length > 0) sb.Append(' '); sb.Append("pv_^"); }
-        if (at + 1 < columns.Count) Add("nx_", columns[at + 1]); else { if (sb.Length > 0) sb.Append(' '); sb.Append("nx_$"); }
-        return sb.ToString();
     }
 
     /// <summary>When set on a thread, the model's inputs are built without the memos of the joined texts (name, context,

@@ -94,7 +94,7 @@ public static class ColumnModelTrainer
             throw new ConfigurationException("the corpus needs at least two distinct labels to train a classifier");
         var vectorizer = ColumnVectorizer.Fit(inputs, options.MinimumTermCount);
         var ml = new MLContext(seed: options.Seed);
-        var data = ToDataView(ml, vectorizer, inputs.Select(i => (i.Label, i)), FirstLevelExperiment.ClassWeights(inputs));
+        var data = ToDataView(ml, vectorizer, inputs.Select(i => (i.Label, i)));
         var keys = ml.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Fit(data);
         var keyed = keys.Transform(data);
         ISingleFeaturePredictionTransformer<MaximumEntropyModelParameters> predictor = options.Learner switch
@@ -112,7 +112,6 @@ public static class ColumnModelTrainer
                 MaximumNumberOfIterations = options.MaximumIterations,
                 L2Regularization = options.L2Regularization,
                 L1Regularization = 0,
-                ExampleWeightColumnName = FirstLevelExperiment.ClassWeightPower > 0 ? "Weight" : null,
             }).Fit(keyed),
         };
         var names = default(VBuffer<ReadOnlyMemory<char>>);
@@ -140,18 +139,17 @@ public static class ColumnModelTrainer
     {
         public string Label { get; set; } = "";
         public VBuffer<float> Features { get; set; }
-        public float Weight { get; set; } = 1f;
     }
 
     /// <summary>A data view of labelled sparse vectors (<c>Label</c> text, <c>Features</c> of fixed size <see cref="ColumnVectorizer.Dimension"/>).</summary>
-    internal static IDataView ToDataView(MLContext ml, ColumnVectorizer vectorizer, IEnumerable<(string Label, ColumnModelInput Input)> rows, IReadOnlyDictionary<string, float>? weights = null)
+    internal static IDataView ToDataView(MLContext ml, ColumnVectorizer vectorizer, IEnumerable<(string Label, ColumnModelInput Input)> rows)
     {
         var schema = SchemaDefinition.Create(typeof(VectorRow));
         schema[nameof(VectorRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, vectorizer.Dimension);
         var vectors = rows.Select(r =>
         {
             var v = vectorizer.Vectorize(r.Input);
-            return new VectorRow { Label = r.Label, Features = new VBuffer<float>(vectorizer.Dimension, v.Count, v.Values, v.Indices), Weight = weights?.GetValueOrDefault(r.Label, 1f) ?? 1f };
+            return new VectorRow { Label = r.Label, Features = new VBuffer<float>(vectorizer.Dimension, v.Count, v.Values, v.Indices) };
         }).ToArray();
         return ml.Data.LoadFromEnumerable(vectors, schema);
     }
