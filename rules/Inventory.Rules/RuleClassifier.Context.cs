@@ -266,10 +266,11 @@ public sealed partial class RuleClassifier
         if (name.Gates.Any(g => !g.StartsWith("gate.context.", StringComparison.Ordinal))) return null;
         if (column.Column.Family is not (TypeFamily.Text or TypeFamily.Untyped or TypeFamily.Other or TypeFamily.Integer)) return null;
         bool ipAddress = false;
+        var table = TableContext.NameOf(column);
         foreach (var sibling in column.TableColumns)
         {
             if (string.Equals(sibling, column.Column.Name, StringComparison.Ordinal)) continue;
-            var other = _rules.Match(column.Table, sibling, TypeFamily.Text);
+            var other = _rules.Match(table, sibling, TypeFamily.Text);
             if (other.Rule is null) continue;
             // A street, a postal code or an address line, even where its own rule is held back by the table: an address record.
             if (other.Rule is { DataCategory: "contact.postal_address", NeedsSiblings.Count: 0 }) return null;
