@@ -39,8 +39,12 @@ public static class ClaimEvaluator
 
     /// <summary>Checks every claim with the given checks (tests inject a failing one).</summary>
     internal static IReadOnlyList<ClaimResult> EvaluateAll(PolicyDocument policy, InventoryDocument inventory,
-        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks) =>
-        policy.Claims.Select(c => Evaluate(c, policy, inventory, checks)).ToList();
+        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks)
+    {
+        // What the scan did not read is the same for every claim: read once per inventory.
+        var gaps = UnreadScope.Of(inventory);
+        return policy.Claims.Select(c => Evaluate(c, policy, inventory, checks, gaps)).ToList();
+    }
 
     /// <summary>Checks one claim.</summary>
     /// <param name="claim">The claim (its kind must be one of <see cref="ClaimKinds"/>).</param>
@@ -49,16 +53,15 @@ public static class ClaimEvaluator
     /// <returns>The verdict with its evidence; an unknown kind, or a check that fails, gives <see cref="ClaimVerdict.Unknown"/>
     /// with the reason.</returns>
     public static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory) =>
-        Evaluate(claim, policy, inventory, Checks);
+        Evaluate(claim, policy, inventory, Checks, UnreadScope.Of(inventory));
 
     /// <summary>The result with what the scan did not read (<see cref="UnreadScope"/>) added to its unresolved entries
     /// and its summary: a claim that held on what was read is <see cref="ClaimVerdict.Unknown"/>, since a source or table
     /// not read may hold what it denies (a PAN in the unreachable billing database); a violated claim stays violated.</summary>
     /// <param name="result">The check's result on the inventory as read.</param>
-    /// <param name="inventory">The inventory, with its scan issues.</param>
-    internal static ClaimResult WithUnread(ClaimResult result, InventoryDocument inventory)
+    /// <param name="gaps">What the inventory records as not read (<see cref="UnreadScope.Of"/>).</param>
+    internal static ClaimResult WithUnread(ClaimResult result, IReadOnlyList<UnreadScope.Gap> gaps)
     {
-        var gaps = UnreadScope.Of(inventory);
         if (gaps.Count == 0) return result;
         var note = UnreadScope.Note(gaps);
         return result with
@@ -73,13 +76,13 @@ public static class ClaimEvaluator
     /// or an inventory it did not foresee) makes this claim <see cref="ClaimVerdict.Unknown"/> with the reason, and the
     /// other claims are still checked. The reason names the exception type only: its message could quote a value.</summary>
     internal static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory,
-        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks)
+        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks, IReadOnlyList<UnreadScope.Gap> gaps)
     {
         if (!checks.TryGetValue(claim.Kind, out var check))
             return new ClaimResult { Claim = claim, Verdict = ClaimVerdict.Unknown, Summary = $"no check for claim kind '{claim.Kind}'" };
         try
         {
-            return WithUnread(check(new ClaimContext(claim, policy, inventory)), inventory);
+            return WithUnread(check(new ClaimContext(claim, policy, inventory)), gaps);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
         {
