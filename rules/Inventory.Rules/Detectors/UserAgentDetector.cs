@@ -45,7 +45,13 @@ internal sealed class UserAgentDetector : ValueDetector
 /// with an optional <c>;q=</c> weight), a BCP 47 tag (RFC 5646: language, optional script, region, variants) or a POSIX
 /// locale code (<c>de_DE</c>, <c>en_GB.UTF-8</c>). The primary language subtag must be an ISO 639-1/639-2 code known to
 /// the platform's ICU data. A bare two-letter value must be lower case: <c>DE</c> alone is a country code, not a
-/// language.
+/// language. The subtags after it follow RFC 5646 §2.1's order and must be registered, not merely well-formed
+/// (§2.2.9 "valid"): an ISO 15924 script, then an
+/// ISO 3166-1 region (or a UN M.49 three-digit area), then registered variants, then extensions and private use
+/// (grammar only). Extended language subtags (<c>zh-cmn</c>, discouraged by §4.1.2 and not sent by browsers) are not
+/// read: a three-letter second subtag is refused. So cloud and data-centre region codes that share the grammar — <c>eu-west</c> (Basque and a
+/// four-letter "script"), <c>eu-central</c>, <c>af-south</c>, <c>ca-central</c> (a "variant") — are not languages
+/// (trial41 M2: a time-zone column holding <c>eu-west</c> read 30/30 as browser languages).
 /// </summary>
 internal sealed class LanguageTagDetector : ValueDetector
 {
@@ -90,26 +96,107 @@ internal sealed class LanguageTagDetector : ValueDetector
         if (dot >= 0) tag = tag[..dot]; // POSIX codeset: en_GB.UTF-8
         if (tag.IsEmpty) return false;
         int index = 0;
-        Span<char> lower = stackalloc char[3];
+        // RFC 5646 §2.1 order: language, script, region, variants, then extensions and private use.
+        var stage = TagStage.Language;
+        Span<char> lower = stackalloc char[8];
         foreach (var part in tag.SplitAny('-', '_'))
         {
             var sub = tag[part];
             if (sub.IsEmpty || sub.Length > 8) return false;
             foreach (var c in sub) if (!char.IsAsciiLetterOrDigit(c)) return false;
-            if (index == 0)
+            var folded = lower[..sub.Length];
+            sub.ToLowerInvariant(folded);
+            index++;
+            if (stage == TagStage.Extension) continue; // extension and private-use subtags: grammar only
+            if (index == 1)
             {
                 if (sub.Length is < 2 or > 3) return false;
-                for (int i = 0; i < sub.Length; i++)
-                {
-                    if (!char.IsAsciiLetter(sub[i])) return false;
-                    lower[i] = char.ToLowerInvariant(sub[i]);
-                }
-                if (bare && tag.Length == sub.Length && !sub.SequenceEqual(lower[..sub.Length])) return false;
-                if (!Languages.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..sub.Length])) return false;
+                foreach (var c in sub) if (!char.IsAsciiLetter(c)) return false;
+                if (bare && tag.Length == sub.Length && !sub.SequenceEqual(folded)) return false;
+                if (!Languages.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded)) return false;
+                continue;
             }
-            index++;
+            bool letters = IsAsciiLetters(sub);
+            if (sub.Length == 1)
+            {
+                stage = TagStage.Extension; // a singleton opens an extension (RFC 5646 §2.2.6) or private use (§2.2.7)
+                continue;
+            }
+            if (sub.Length == 4 && letters && stage < TagStage.Script)
+            {
+                if (!Scripts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded)) return false;
+                stage = TagStage.Script;
+                continue;
+            }
+            if (stage < TagStage.Region && ((sub.Length == 2 && letters) || (sub.Length == 3 && IsAsciiDigits(sub))))
+            {
+                if (letters && !Regions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded)) return false;
+                stage = TagStage.Region;
+                continue;
+            }
+            bool variantShape = sub.Length >= 5 || (sub.Length == 4 && char.IsAsciiDigit(sub[0]));
+            if (!variantShape) return false;
+            if (!(sub.Length == 4 || Variants.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded))) return false;
+            stage = TagStage.Variant;
         }
-        return index is >= 1 and <= 6;
+        return index is >= 1 and <= 8;
+    }
+
+    private enum TagStage { Language, Script, Region, Variant, Extension }
+
+    private static bool IsAsciiLetters(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value) if (!char.IsAsciiLetter(c)) return false;
+        return true;
+    }
+
+    private static bool IsAsciiDigits(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value) if (!char.IsAsciiDigit(c)) return false;
+        return true;
+    }
+
+    // ISO 15924 script codes in use in language tags (the scripts of CLDR's likely subtags and of the platform's ICU
+    // culture names), lower case. An unknown four-letter subtag is not a script: `eu-west`, `sa-east` are region codes.
+    private static readonly FrozenSet<string> Scripts = BuildScripts();
+
+    // IANA Language Subtag Registry variants of five to eight characters (RFC 5646 §2.2.5), lower case; four-character
+    // variants start with a digit (`1901`, `1996`) and are taken by their shape. `posix` is CLDR's (en-US-POSIX).
+    private static readonly FrozenSet<string> Variants = FrozenSet.ToFrozenSet(
+        ["1606nict", "1694acad", "1959acad", "alalc97", "aluku", "arevela", "arevmda", "baku1926", "bauddha", "biske",
+         "boont", "ekavsk", "emodeng", "fonipa", "fonupa", "fonxsamp", "hepburn", "heploc", "hognorsk", "ijekavsk",
+         "itihasa", "jauer", "jyutping", "kkcor", "kscor", "laukika", "lipaw", "luna1918", "metelko", "monoton", "ndyuka",
+         "nedis", "njiva", "nulik", "osojs", "oxendict", "pamaka", "pinyin", "polyton", "posix", "puter", "rigik", "rozaj",
+         "rumgr", "scotland", "scouse", "solba", "sotav", "surmiran", "sursilv", "sutsilv", "tarask", "uccor", "ucrcor",
+         "ulster", "unifon", "vaidika", "valencia", "vallader", "wadegile"], StringComparer.Ordinal);
+
+    // ISO 3166-1 alpha-2 regions the platform knows (RegionInfo over its cultures), lower case.
+    private static readonly FrozenSet<string> Regions = BuildRegions();
+
+    private static FrozenSet<string> BuildScripts()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "adlm", "arab", "armn", "bali", "beng", "bopo", "brai", "bugi", "cakm", "cans", "cher", "copt", "cyrl", "cyrs",
+            "deva", "dsrt", "ethi", "geor", "glag", "goth", "grek", "gujr", "guru", "hang", "hani", "hans", "hant", "hebr",
+            "hira", "hmnp", "jamo", "java", "jpan", "kana", "khmr", "knda", "kore", "laoo", "latf", "latg", "latn", "lepc",
+            "limb", "mlym", "mong", "mtei", "mymr", "nkoo", "ogam", "olck", "orya", "osge", "rohg", "runr", "shaw", "sinh",
+            "sund", "sylo", "syrc", "tale", "talu", "taml", "telu", "tfng", "tglg", "thaa", "thai", "tibt", "vaii", "yiii",
+            "zinh", "zmth", "zsym", "zxxx", "zyyy", "zzzz",
+        };
+        foreach (var culture in CultureInfo.GetCultures(CultureTypes.AllCultures))
+            foreach (var sub in culture.Name.Split('-').Skip(1))
+                if (sub.Length == 4 && sub.All(char.IsAsciiLetter)) set.Add(sub.ToLowerInvariant());
+        return set.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private static FrozenSet<string> BuildRegions()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var culture in CultureInfo.GetCultures(CultureTypes.AllCultures))
+            foreach (var sub in culture.Name.Split('-').Skip(1))
+                if (sub.Length == 2 && sub.All(char.IsAsciiLetter)) set.Add(sub.ToLowerInvariant());
+        return set.ToFrozenSet(StringComparer.Ordinal);
     }
 
     private static FrozenSet<string> BuildLanguages()
