@@ -137,13 +137,7 @@ public sealed class PostgresExportRoundTripTests
               "it's": none
               nick: contact.username
             """);
-        var inventoryPath = Path.Combine(dir.Path, "inventory.json");
-        InventoryJson.Write(await ScanAsync(db.ConnectionString), inventoryPath);
-        var scriptPath = Path.Combine(dir.Path, "labels.sql");
-        var console = new TestConsole();
-        var code = await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
-            "--format", "postgres-comments", "--out", scriptPath], console);
-        Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+        var scriptPath = await ScanAndExportAsync(db, dir);
 
         // When, after the scan, a DBA edits two comments and drops a column, and the script is applied
         await db.ExecuteAsync("""
@@ -171,10 +165,7 @@ public sealed class PostgresExportRoundTripTests
         await db.ExecuteAsync("""COMMENT ON COLUMN "Client List".email IS 'Login e-mail'; COMMENT ON COLUMN "Client List".phone IS NULL;""");
         var partial = await File.ReadAllTextAsync(scriptPath);
         Assert.That(() => db.RunPsqlFile(scriptPath), Throws.InvalidOperationException.With.Message.Contains("1 of the exported columns"), "the dropped column still stops it");
-        InventoryJson.Write(await ScanAsync(db.ConnectionString), inventoryPath);
-        code = await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
-            "--format", "postgres-comments", "--out", scriptPath], new TestConsole());
-        Assert.That(code, Is.EqualTo(ExitCodes.Ok));
+        await ScanAndExportAsync(db, dir);
         db.RunPsqlFile(scriptPath);
         db.RunPsqlFile(scriptPath);
         using (Assert.EnterMultipleScope())
@@ -183,6 +174,21 @@ public sealed class PostgresExportRoundTripTests
             Assert.That(await CommentAsync(db, "Client List", "nick"), Is.EqualTo("inventory: contact.username"));
             Assert.That(partial, Does.Not.Contain("@example").And.Not.Contain("+49"), "no sampled value in the script");
         }
+    }
+
+    /// <summary>Scans <paramref name="db"/> into <c>inventory.json</c> of <paramref name="dir"/> and exports it with the
+    /// annotations of its <c>annotations/</c> folder as <c>postgres-comments</c> to <c>labels.sql</c> (the CLI's export).</summary>
+    /// <returns>The path of the script written.</returns>
+    private static async Task<string> ScanAndExportAsync(TestDatabase db, TempFolder dir)
+    {
+        var inventoryPath = Path.Combine(dir.Path, "inventory.json");
+        InventoryJson.Write(await ScanAsync(db.ConnectionString), inventoryPath);
+        var scriptPath = Path.Combine(dir.Path, "labels.sql");
+        var console = new TestConsole();
+        var code = await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
+            "--format", "postgres-comments", "--out", scriptPath], console);
+        Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+        return scriptPath;
     }
 
     private static Task<InventoryDocument> ScanAsync(string connectionString) =>
