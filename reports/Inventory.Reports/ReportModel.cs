@@ -572,6 +572,20 @@ public sealed class ColumnRow
     /// <summary>Personal data categories the scan found inside the column's content, comma-separated (<c>contact.email,
     /// contact.phone</c> in a support message), or null when none (<see cref="Claims.ClaimChecks.EmbeddedCategories"/>).</summary>
     public string? AlsoContains { get; init; }
+    /// <summary>The declared type as the database spells it (trial41 finding 3: the DBA's view of what was decided).</summary>
+    public string Type { get; init; } = "";
+    /// <summary>Who decided <see cref="Category"/>: <c>annotation</c>, <c>database-label</c>, <c>rules</c>, <c>model</c> or
+    /// <c>lineage</c> (<see cref="Classification.Origin"/>, kebab-case), or "" when nothing did.</summary>
+    public string Origin { get; init; } = "";
+    /// <summary>The confidence in <see cref="Category"/>, two decimals cut as <c>check</c> prints it (<c>1.00</c> for an
+    /// annotation or a database label), or "" when undecided: a suggestion at 0.03 and one at 0.99 no longer read alike.</summary>
+    public string Confidence { get; init; } = "";
+    /// <summary>The annotation entry that decided, <c>FILE:LINE</c>, or "" when none.</summary>
+    public string AnnotatedAt { get; init; } = "";
+    /// <summary>What the scan itself suggests, with its most decisive evidence, as <c>check</c> and <c>annotate</c> print
+    /// it (<c>contact.email (0.99) — detector.email 30/30</c>; counts and rule ids, never a value), kept beside an
+    /// annotation that overrides it; "" when the scan decided nothing.</summary>
+    public string ScanSuggestion { get; init; } = "";
     /// <summary><c>source/table.column</c>.</summary>
     public string Location => $"{Source}/{Table}.{Column}";
 }

@@ -622,6 +622,11 @@ internal static class ReportModelBuilder
             PolicyRetention = policyRetention,
             RetentionDiffers = differs,
             AlsoContains = ClaimChecks.EmbeddedCategories(c) is { Count: > 0 } embedded ? string.Join(", ", embedded) : null,
+            Type = c.DeclaredType,
+            Origin = c.Origin is { } origin ? JsonNamingPolicy.KebabCaseLower.ConvertName(origin.ToString()) : "",
+            Confidence = c.DataCategory is null ? "" : ConfidenceText.Format(c.Confidence),
+            AnnotatedAt = c.Annotation is { File.Length: > 0 } a ? $"{a.File}:{a.Line}" : "",
+            ScanSuggestion = Suggestions.Describe(c.Classification) ?? "",
         };
     }
 

@@ -99,6 +99,7 @@ public static class CheckGate
                 {
                     StaleKind.TypeChanged => $"type: {stale.Suggestion}",
                     StaleKind.TableMissing => "update 'table:'",
+                    StaleKind.SourceMissing => "update 'source:'",
                     _ => "rename the entry",
                 },
                 Location = new FindingLocation(AnnotationMerger.DisplayPath(stale.Location.File, options.PathBase), stale.Location.Line, stale.Location.Column, true),

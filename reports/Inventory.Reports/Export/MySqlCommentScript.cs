@@ -25,7 +25,8 @@ namespace Inventory.Reports.Export;
 /// all the same. Sources: MariaDB "JSON Data
 /// Type" (an alias of LONGTEXT with a json_valid CHECK), "CONSTRAINT" (column-level checks), "Information Schema COLUMNS
 /// Table" (COLUMN_DEFAULT, EXTRA) and MySQL 8.0 "The INFORMATION_SCHEMA COLUMNS Table" (DEFAULT_GENERATED), checked on
-/// MariaDB 10.11.
+/// MariaDB 10.11. A column whose comment is neither the one the scan recorded nor the one the script writes (a DBA edited it
+/// after the scan) is skipped the same way, so the edit is never overwritten.
 /// </summary>
 internal static class MySqlCommentScript
 {
@@ -52,7 +53,9 @@ internal static class MySqlCommentScript
                 "collation and CHECK included, as SHOW CREATE TABLE prints it.",
                 "Any other column is skipped and named, with the reason, in a result row `inventory_export_skipped`:",
                 "set its comment by hand. Columns of views are not written (a view column has no comment of its own).",
-                "Comments changed after the scan are overwritten. ALTER TABLE commits implicitly: there is no transaction.",
+                "A column whose comment was changed after the scan is skipped too (re-scan and export again): never overwritten.",
+                "ALTER TABLE commits implicitly: there is no transaction. Interrupted half-way, run the script again: a column",
+                "already done is written again with the same comment, and the rest is done.",
                 "Tables of the scanned database are named without it: run the script in that database (or a copy of it),",
                 "as a user with ALTER on the tables: mysql --show-warnings DATABASE < FILE (or mariadb DATABASE < FILE).",
             ],
@@ -95,6 +98,11 @@ internal static class MySqlCommentScript
                 .Append("    WHEN NOT (c.COLUMN_TYPE <=> ").Append(Literal(column.Column.DeclaredType))
                 .Append(") OR NOT (c.IS_NULLABLE <=> ").Append(column.Column.Nullable ? "'YES'" : "'NO'")
                 .Append(") THEN 'its type or nullability is not the one the scan recorded'\n")
+                // A comment edited after the scan (neither the scanned one nor the one the script writes) is kept (trial41
+                // finding 1): the forward and the undo blocks accept the same two.
+                .Append("    WHEN NOT (c.COLUMN_COMMENT <=> ").Append(Literal(column.Column.Comment ?? ""))
+                .Append(" OR c.COLUMN_COMMENT <=> ").Append(Literal(CommentLabel.Merge(column.Column.Comment, column.Category)))
+                .Append(") THEN 'its comment was changed since the scan (re-scan and export again)'\n")
                 .Append("    WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR ")
                 .Append(CurrentTimestampDefault).Append(") THEN 'it has a DEFAULT'\n")
                 .Append("    WHEN NOT (").Append(RestatedExtra).Append(" IN ('', 'auto_increment') OR ").Append(OnUpdateCurrentTimestamp)

@@ -182,7 +182,9 @@ public sealed class MarkdownReportWriter : IReportWriter
 /// <summary>The column-level CSV (RFC 4180, UTF-8 without BOM, LF line ends): source, table, column, category, status,
 /// activity, retention (effective: the annotation's when it states one), policy_retention (the policy's for the column's
 /// activity and category), retention_differs (<c>yes</c> when the annotation states another retention than the policy,
-/// else empty). Cells that a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>,
+/// else empty), also_contains, then what the scanner decided and why (trial41 finding 3): type (declared), origin
+/// (annotation, database-label, rules, model, lineage), confidence (two decimals, cut), annotated_at (<c>FILE:LINE</c>)
+/// and scan_suggestion (the scan's own suggestion with its evidence, never a value). Cells that a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>,
 /// <c>@</c>, tab or CR) are prefixed with an apostrophe.</summary>
 public sealed class CsvReportWriter : IReportWriter
 {
@@ -193,13 +195,15 @@ public sealed class CsvReportWriter : IReportWriter
     public Task WriteAsync(ReportModel model, Stream output, CancellationToken cancellationToken = default)
     {
         var sb = new StringBuilder();
-        sb.Append("source,table,column,category,status,activity,retention,policy_retention,retention_differs,also_contains\n");
+        sb.Append("source,table,column,category,status,activity,retention,policy_retention,retention_differs,also_contains,type,origin,confidence,annotated_at,scan_suggestion\n");
         foreach (var c in model.Columns)
         {
             cancellationToken.ThrowIfCancellationRequested();
             sb.Append(Cell(c.Source)).Append(',').Append(Cell(c.Table)).Append(',').Append(Cell(c.Column)).Append(',')
               .Append(Cell(c.Category)).Append(',').Append(Cell(c.Status)).Append(',').Append(Cell(c.Activity)).Append(',')
-              .Append(Cell(c.Retention)).Append(',').Append(Cell(c.PolicyRetention)).Append(',').Append(c.RetentionDiffers ? "yes" : "").Append(',').Append(Cell(c.AlsoContains ?? "")).Append('\n');
+              .Append(Cell(c.Retention)).Append(',').Append(Cell(c.PolicyRetention)).Append(',').Append(c.RetentionDiffers ? "yes" : "").Append(',').Append(Cell(c.AlsoContains ?? ""))
+              .Append(',').Append(Cell(c.Type)).Append(',').Append(Cell(c.Origin)).Append(',').Append(Cell(c.Confidence))
+              .Append(',').Append(Cell(c.AnnotatedAt)).Append(',').Append(Cell(c.ScanSuggestion)).Append('\n');
         }
         return TextOutput.WriteAsync(output, sb.ToString(), cancellationToken);
     }

@@ -84,8 +84,9 @@ public sealed class XlsxReportWriter : IReportWriter
             // The CSV's three retention fields: what applies to the column, what the policy says, and whether they differ
             // (trial 27: an annotated 13 months showed here without a word that the policy said 30 days).
             AddSheet(workbookPart, sheets, "Colonnes", ["Source", "Table", "Colonne", "Catégorie", "Statut", "Activité", "Durée de conservation",
-                    "Durée selon la politique", "Diffère de la politique", "Contient aussi"],
-                model.Columns.Select(c => new[] { c.Source, c.Table, c.Column, c.Category, c.Status, c.Activity, c.Retention, c.PolicyRetention, c.RetentionDiffers ? "Oui" : "", c.AlsoContains ?? "" }), 24);
+                    "Durée selon la politique", "Diffère de la politique", "Contient aussi", "Type", "Origine", "Confiance", "Annotation", "Suggestion de l'analyse"],
+                model.Columns.Select(c => new[] { c.Source, c.Table, c.Column, c.Category, c.Status, c.Activity, c.Retention, c.PolicyRetention, c.RetentionDiffers ? "Oui" : "", c.AlsoContains ?? "",
+                    c.Type, c.Origin, c.Confidence, c.AnnotatedAt, c.ScanSuggestion }), 24);
             AddSheet(workbookPart, sheets, "Revendications", ["Id", "Revendication", "Vérification", "Verdict", "Résumé", "Constats", "Non résolus", "Examinées", "Laissées de côté (exemptées)"],
                 model.Claims.Select(c => new[]
                 {

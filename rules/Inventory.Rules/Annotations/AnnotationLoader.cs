@@ -305,6 +305,8 @@ public sealed class AnnotationLoader
             EntryNames = entryNames,
             PolicyReferences = references,
             Location = new AnnotationLocation(tableScalar.File, tableScalar.Line, tableScalar.Column),
+            SourceLocation = source is not null && map["source"] is YScalar sourceScalar
+                ? new AnnotationLocation(sourceScalar.File, sourceScalar.Line, sourceScalar.Column) : null,
         };
     }
 

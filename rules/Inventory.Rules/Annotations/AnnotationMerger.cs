@@ -143,9 +143,15 @@ public sealed class AnnotationMerger
                 if (!bySource.TryGetValue(sourceName, out var s))
                 {
                     if (_options.ReportMissingTables && document.Sources.Count > 0 && !unreached.Contains(sourceName))
+                    {
+                        // The closest scanned source is named, at the source: line (trial41 finding 5: `source: pass` for
+                        // `paas` got no hint and pointed at the table: line).
+                        var closest = Closest.Find(sourceName, bySource.Keys);
+                        var hint = closest is null ? "" : $" (did you mean '{closest}'?)";
                         stale.Add(new StaleAnnotation(StaleKind.SourceMissing, sourceName, annotation.Table, null,
-                            $"source '{sourceName}' was not scanned; fix 'source:' or remove the annotation{incomplete}",
-                            Closest.Find(sourceName, bySource.Keys), annotation.Location));
+                            $"source '{sourceName}' was not scanned{hint}; fix 'source:' or remove the annotation{incomplete}",
+                            closest, annotation.SourceLocation ?? annotation.Location));
+                    }
                     continue;
                 }
                 sources = [s];

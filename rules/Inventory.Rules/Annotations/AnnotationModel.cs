@@ -91,6 +91,9 @@ public sealed record TableAnnotation
     public IReadOnlyList<string> EntryNames { get; init; } = [];
     /// <summary>Where the <c>table:</c> value is.</summary>
     public required AnnotationLocation Location { get; init; }
+    /// <summary>Where the <c>source:</c> value is, or null without one: a source that was not scanned is reported there
+    /// (trial41 finding 5).</summary>
+    public AnnotationLocation? SourceLocation { get; init; }
     /// <summary>Every activity and recipient id the document names (its <c>activity:</c>, the items of its own and its
     /// columns' <c>shared-with:</c>), in file order, with their places.</summary>
     public IReadOnlyList<PolicyReference> PolicyReferences { get; init; } = [];

@@ -17,8 +17,8 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
     public sealed class Settings : GateSettings
     {
         [CommandOption("--table <TABLE>")]
-        [Description("Only this table (exact qualified name, e.g. app.users; SOURCE/TABLE, as check prints it over several sources, for that source's table only).")]
-        public string? Table { get; init; }
+        [Description("Only this table (exact qualified name, e.g. app.users; SOURCE/TABLE, as check prints it over several sources, for that source's table only); repeatable: --table app.users --table app.orders.")]
+        public string[]? Table { get; init; }
 
         [CommandOption("-o|--out <DIR>")]
         [Description("Folder for new stub files (default: the annotations folder).")]
@@ -49,13 +49,15 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
             errors.Line($"no stub written: fix the {invalid.Count} annotation error(s) above first, so stubs never duplicate an entry (exit {ExitCodes.BadInput})");
             return ExitCodes.BadInput;
         }
-        var (onlySource, onlyTable) = settings.Table is { } table ? ResolveTable(document, table) : (null, null);
+        // Every --table given (trial41 finding 4: a second --table silently replaced the first); none: every table.
+        var selections = (settings.Table ?? []).Select(t => ResolveTable(document, t)).Distinct().ToList();
+        bool Selected(string table) => selections.Count == 0 || selections.Any(s => s.Table == table);
 
         // A renamed table's reviewed entries go with it (trial36 finding 4): the file is moved (a rename, so a crash leaves
         // it whole under one name or the other), then its table: line rewritten; the stubs are planned from the files as
         // they are then, so a column the renamed table gained is appended to the carried file.
         var renames = flow.PlanTableRenames(document, annotations);
-        foreach (var carried in renames.Carried.Where(c => onlyTable is null || c.NewTable == onlyTable))
+        foreach (var carried in renames.Carried.Where(c => Selected(c.NewTable)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (carried.NewPath != carried.OldPath) File.Move(carried.OldPath, carried.NewPath);
@@ -65,7 +67,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
         }
         if (renames.Carried.Count > 0) annotations = flow.LoadAnnotations(location);
         // A renamed column's reviewed entry goes with it too (trial38 finding 10): its key is rewritten in place.
-        var columnRenames = flow.PlanColumnRenames(document, annotations).Where(c => onlyTable is null || c.Table == onlyTable).ToList();
+        var columnRenames = flow.PlanColumnRenames(document, annotations).Where(c => Selected(c.Table)).ToList();
         foreach (var carried in columnRenames)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -73,26 +75,34 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
             console.Write(new Text($"carried over entry '{carried.OldColumn}' in {Path.GetRelativePath(Directory.GetCurrentDirectory(), carried.File)}: column {carried.OldColumn} of {carried.Table} was renamed to {carried.NewColumn} (the one column without an entry, and the one entry without a column); review it\n"));
         }
         if (columnRenames.Count > 0) annotations = flow.LoadAnnotations(location);
-        var plan = flow.PlanAnnotationStubs(document, annotations, outDir, onlyTable, renames.Notes, onlySource);
-        foreach (var file in plan)
+        int written = 0;
+        List<(string? Source, string? Table)> passes = selections.Count == 0 ? [(null, null)] : [.. selections.Select(s => (s.Source, (string?)s.Table))];
+        foreach (var (onlySource, onlyTable) in passes)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            AtomicFile.WriteAllText(file.Path, file.Content);
-            var verb = file.Action switch
+            // Planned from the files as the previous table left them (a shared or glob file may be appended to twice).
+            if (written > 0) annotations = flow.LoadAnnotations(location);
+            var plan = flow.PlanAnnotationStubs(document, annotations, outDir, onlyTable, renames.Notes, onlySource);
+            foreach (var file in plan)
             {
-                StubAction.Create => "created",
-                StubAction.Append => "appended to",
-                _ => "wrote pending entries (move them by hand) to",
-            };
-            console.Write(new Text($"{verb} {Path.GetRelativePath(Directory.GetCurrentDirectory(), file.Path)}: {file.Table}, {CountWording.Phrase(file.Columns.Count, "column", "columns")}\n"));
+                cancellationToken.ThrowIfCancellationRequested();
+                AtomicFile.WriteAllText(file.Path, file.Content);
+                var verb = file.Action switch
+                {
+                    StubAction.Create => "created",
+                    StubAction.Append => "appended to",
+                    _ => "wrote pending entries (move them by hand) to",
+                };
+                console.Write(new Text($"{verb} {Path.GetRelativePath(Directory.GetCurrentDirectory(), file.Path)}: {file.Table}, {CountWording.Phrase(file.Columns.Count, "column", "columns")}\n"));
+                written++;
+            }
         }
         // Processor sources get no stub (AnnotationStubs skips them): say so, so a fleet's user does not look for them
         // (trial37 finding 8).
-        var processor = document.Sources.Where(s => s.Role == ProcessingRole.Processor && (onlySource is null || s.Name == onlySource)
-            && (onlyTable is null || s.Tables.Any(t => t.QualifiedName == onlyTable))).ToList();
+        var processor = document.Sources.Where(s => s.Role == ProcessingRole.Processor
+            && (selections.Count == 0 || selections.Any(o => (o.Source is null || s.Name == o.Source) && s.Tables.Any(t => t.QualifiedName == o.Table)))).ToList();
         if (processor.Count > 0)
             console.Write(new Text($"{CountWording.Phrase(processor.Count, "processor source", "processor sources")}: no stubs, their columns are customers' data outside the gate (catalog only; role: processor)\n"));
-        if (plan.Count == 0)
+        if (written == 0)
             console.Write(new Text("nothing to write: every column already has an annotation entry\n"));
         else
             console.Write(new Text("fill in each empty `category:`, then run `inventory check`\n"));

@@ -201,7 +201,7 @@ public sealed class AnnotationMergerTests
             (StaleKind.TypeChanged, "phone", "text", 4, 3),
             (StaleKind.ColumnMissing, "gone", null, 5, 3),
             (StaleKind.TableMissing, null, "user_session", 7, 8),
-            (StaleKind.SourceMissing, null, null, 11, 8),
+            (StaleKind.SourceMissing, null, null, 12, 9), // at its source: value (trial41 finding 5)
         }));
         Assert.That(result.Stale[0].Message, Does.Contain("renamed to 'email'?"));
     }

@@ -70,6 +70,31 @@ public sealed class CheckWordingTests
         }
     }
 
+    /// <summary>trial41 finding 5: a misspelt <c>source:</c> (<c>pass</c> for <c>paas</c>) named no close source, pointed
+    /// at the <c>table:</c> line and ended with the column-rename hint "rename the entry". It now names the closest
+    /// scanned source, points at the <c>source:</c> value and says to update it.</summary>
+    [TestCase("table: request_traces\nsource: pass\ncolumns:\n  id: none\n", "pass", 2, "source 'pass' was not scanned (did you mean 'paas'?); fix 'source:'")]
+    [TestCase("table: request_traces\ncolumns:\n  id: none\nsource: billing-eu\n", "billing-eu", 4, "source 'billing-eu' was not scanned; fix 'source:'")]
+    public void Render_AnnotationOfASourceNotScanned_NamesTheClosestSourceAtItsSourceLine(string yaml, string source, int line, string message)
+    {
+        using var dir = new TempFolder();
+        dir.Write("request_traces.yml", yaml);
+        var document = Inventory.Tests.Reports.Some.Document(Inventory.Tests.Reports.Some.Source("paas",
+            Inventory.Tests.Reports.Some.Table("request_traces", null, Inventory.Tests.Reports.Some.Id())));
+
+        var result = Gate(document, dir.Path);
+        var text = CheckTextWriter.Render(result).Split('\n').Single(l => l.Contains($"source '{source}'", StringComparison.Ordinal));
+
+        var stale = result.Findings.Single(f => f.Kind == FindingKind.Stale);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stale.Message, Does.StartWith(message));
+            Assert.That((stale.Location!.Line, stale.Location.Column), Is.EqualTo((line, 9)), "at the source: value");
+            Assert.That(text, Does.Not.Contain("rename the entry"));
+            Assert.That(stale.Suggestion, Is.EqualTo(source == "pass" ? "update 'source:'" : null));
+        }
+    }
+
     [Test]
     public void Render_StaleEntryWithLikelyRename_SaysTheRenameOnce()
     {

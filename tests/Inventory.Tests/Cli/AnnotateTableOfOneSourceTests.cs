@@ -64,6 +64,33 @@ public sealed class AnnotateTableOfOneSourceTests
         }
     }
 
+    /// <summary>Trial41 finding 4: <c>--table a --table b</c> (the tables of one migration) wrote the stub of the last
+    /// table only, silently. Every table given is written, once; a second run writes nothing.</summary>
+    [Test]
+    public async Task Annotate_SeveralTables_EveryOneGetsItsStub()
+    {
+        // Given the fleet
+        using var dir = new TempFolder();
+        var config = Fleet(dir.Path);
+        var stubs = Path.Combine(dir.Path, "annotations");
+
+        // When two tables are given (one of them twice, once through its source)
+        var (code, output) = await RunAsync("annotate", "--config", config, "--table", "invoices", "--table", "edge/users", "--table", "invoices");
+        var (again, second) = await RunAsync("annotate", "--config", config, "--table", "invoices", "--table", "edge/users");
+
+        // Then both stubs are written, each once; accounts' users is left alone; a second run has nothing to write
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), output);
+            Assert.That(Directory.GetFiles(stubs).Select(Path.GetFileName).Order(StringComparer.Ordinal), Is.EqualTo(new[] { "accounts.invoices.yml", "edge.users.yml" }), output);
+            Assert.That(output.Split("created ").Length - 1, Is.EqualTo(2), output);
+            Assert.That(File.ReadAllText(Path.Combine(stubs, "edge.users.yml")), Does.Contain("table: users\nsource: edge\n"));
+            Assert.That(File.ReadAllText(Path.Combine(stubs, "accounts.invoices.yml")), Does.Contain("  total:\n    category:\n"));
+            Assert.That(again, Is.EqualTo(ExitCodes.Ok), second);
+            Assert.That(second, Does.EndWith("\nnothing to write: every column already has an annotation entry\n").And.Not.Contain("created "));
+        }
+    }
+
     [Test]
     public async Task Annotate_BareTableName_EverySourceHoldingIt()
     {

@@ -90,6 +90,43 @@ public sealed class MySqlExportRoundTripTests
         }
     }
 
+    /// <summary>Trial41 finding 1: a comment a DBA edits between the scan and applying the script was overwritten, and
+    /// the undo block could not bring it back. The guard now skips such a column and names it; the others are written, and
+    /// running the script again (as after an interruption) finishes without touching the edited comment.</summary>
+    [Test]
+    public async Task Export_CommentEditedAfterTheScan_IsSkippedAndKept_OthersWritten()
+    {
+        // Given a scanned MariaDB database, exported as MySQL comments
+        await using var db = await TestMySql.CreateAsync("exprtedit", Setup);
+        using var dir = new TempFolder();
+        dir.Write("annotations/customer.yml", Annotations);
+        var scriptPath = await ScanAndExportAsync(db, dir);
+
+        // When a DBA edits two comments after the scan (one had a comment, one had none) and applies the script twice
+        await db.ExecuteAsync("ALTER TABLE customer MODIFY email varchar(255) NOT NULL COMMENT 'Edited by the DBA: login e-mail'; " +
+            "ALTER TABLE customer MODIFY nick varchar(40) COMMENT 'Edited by the DBA: public handle'");
+        var output = Apply(db, scriptPath);
+        var second = Apply(db, scriptPath);
+        var rescanned = await ScanAsync(db.ConnectionString);
+        new AnnotationMerger().Apply(rescanned, AnnotationSet.Empty);
+        var after = rescanned.AllColumns().ToDictionary(x => x.Column.Name, x => x.Column);
+
+        // Then the edited comments are kept and named as skipped, with the reason, on both runs; the others are written
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(after["email"].Comment, Is.EqualTo("Edited by the DBA: login e-mail"));
+            Assert.That(after["nick"].Comment, Is.EqualTo("Edited by the DBA: public handle"));
+            foreach (var run in new[] { output, second })
+            {
+                Assert.That(run, Does.Contain("skipped `customer`.`email`: its comment was changed since the scan (re-scan and export again)"));
+                Assert.That(run, Does.Contain("skipped `customer`.`nick`: its comment was changed since the scan"));
+                Assert.That(run, Does.Not.Contain("skipped `customer`.`phone`").And.Not.Contain("skipped `customer`.`id`"));
+            }
+            Assert.That(after["phone"].Comment, Is.EqualTo("Main phone\ninventory: contact.phone"));
+            Assert.That((after["id"].Origin, after["id"].DataCategory), Is.EqualTo(((Origin?)Origin.DatabaseLabel, (string?)"none")));
+        }
+    }
+
     /// <summary>Trial 28 finding 8: every MariaDB JSON column (LONGTEXT utf8mb4_bin with a json_valid CHECK) was skipped
     /// with "its definition has more than the type and nullability". It is now restated as SHOW CREATE TABLE prints it,
     /// keeping collation and CHECK; a column with a CHECK of its own (which MODIFY would drop) and the other skips say why.</summary>

@@ -114,6 +114,83 @@ public sealed class PostgresExportRoundTripTests
         }
     }
 
+    /// <summary>Trial41 findings 1 and 2: a comment a DBA edited after the scan was overwritten (the undo block could not
+    /// bring it back), and a column dropped since the scan stopped the script with psql's bare "does not exist". The script
+    /// now checks every column first and, when one changed, stops before any change with one error naming them all.</summary>
+    [Test]
+    public async Task Export_ColumnsChangedAfterTheScan_StopsBeforeAnyChangeNamingThem()
+    {
+        // Given a scanned database with a commented column, exported as PostgreSQL comments
+        await using var db = await TestPostgres.CreateAsync("expchg");
+        await db.ExecuteAsync("""
+            CREATE TABLE "Client List" (id int PRIMARY KEY, email text, phone text, "it's" text, nick text);
+            COMMENT ON COLUMN "Client List".email IS 'Login e-mail';
+            INSERT INTO "Client List" VALUES (1, 'ana.k@example.com', '+49 30 1234567', 'x', 'ana');
+            """);
+        using var dir = new TempFolder();
+        dir.Write("annotations/client.yml", """
+            table: Client List
+            columns:
+              id: none
+              email: contact.email
+              phone: contact.phone
+              "it's": none
+              nick: contact.username
+            """);
+        var scriptPath = await ScanAndExportAsync(db, dir);
+
+        // When, after the scan, a DBA edits two comments and drops a column, and the script is applied
+        await db.ExecuteAsync("""
+            COMMENT ON COLUMN "Client List".email IS 'Login e-mail, edited by the DBA';
+            COMMENT ON COLUMN "Client List".phone IS 'Edited by the DBA';
+            ALTER TABLE "Client List" DROP COLUMN "it's";
+            """);
+        var error = Assert.Throws<InvalidOperationException>(() => db.RunPsqlFile(scriptPath))!.Message;
+
+        // Then it stops before any change, with one error naming the three columns and the way out
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error, Does.Contain("inventory export: 3 of the exported columns changed since the scan, so nothing was applied"));
+            Assert.That(error, Does.Contain("Client List.email: its comment was changed since the scan"));
+            Assert.That(error, Does.Contain("Client List.phone: its comment was changed since the scan"));
+            Assert.That(error, Does.Contain("Client List.it's: not in the database (dropped or renamed since the scan)"));
+            Assert.That(error, Does.Contain("Re-scan the database, export again"));
+            Assert.That(await CommentAsync(db, "Client List", "email"), Is.EqualTo("Login e-mail, edited by the DBA"));
+            Assert.That(await CommentAsync(db, "Client List", "phone"), Is.EqualTo("Edited by the DBA"));
+            Assert.That(await CommentAsync(db, "Client List", "nick"), Is.Null, "unchanged columns are not written either: one transaction");
+        }
+
+        // When the DBA's edits are put back as the scan saw them (the dropped column stays dropped) and the script re-exported
+        // from a new scan, Then it applies, and the unchanged columns get their label
+        await db.ExecuteAsync("""COMMENT ON COLUMN "Client List".email IS 'Login e-mail'; COMMENT ON COLUMN "Client List".phone IS NULL;""");
+        var partial = await File.ReadAllTextAsync(scriptPath);
+        Assert.That(() => db.RunPsqlFile(scriptPath), Throws.InvalidOperationException.With.Message.Contains("1 of the exported columns"), "the dropped column still stops it");
+        await ScanAndExportAsync(db, dir);
+        db.RunPsqlFile(scriptPath);
+        db.RunPsqlFile(scriptPath);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await CommentAsync(db, "Client List", "email"), Is.EqualTo("Login e-mail\ninventory: contact.email"));
+            Assert.That(await CommentAsync(db, "Client List", "nick"), Is.EqualTo("inventory: contact.username"));
+            Assert.That(partial, Does.Not.Contain("@example").And.Not.Contain("+49"), "no sampled value in the script");
+        }
+    }
+
+    /// <summary>Scans <paramref name="db"/> into <c>inventory.json</c> of <paramref name="dir"/> and exports it with the
+    /// annotations of its <c>annotations/</c> folder as <c>postgres-comments</c> to <c>labels.sql</c> (the CLI's export).</summary>
+    /// <returns>The path of the script written.</returns>
+    private static async Task<string> ScanAndExportAsync(TestDatabase db, TempFolder dir)
+    {
+        var inventoryPath = Path.Combine(dir.Path, "inventory.json");
+        InventoryJson.Write(await ScanAsync(db.ConnectionString), inventoryPath);
+        var scriptPath = Path.Combine(dir.Path, "labels.sql");
+        var console = new TestConsole();
+        var code = await InventoryApp.RunAsync(["export", "--inventory", inventoryPath, "--annotations", Path.Combine(dir.Path, "annotations"),
+            "--format", "postgres-comments", "--out", scriptPath], console);
+        Assert.That(code, Is.EqualTo(ExitCodes.Ok), console.Output);
+        return scriptPath;
+    }
+
     private static Task<InventoryDocument> ScanAsync(string connectionString) =>
         new ScanRunner(ClassifierFactory.CreateDefault())
             .RunAsync(new ScanRequest { Sources = [new SourceConfig { Name = "chinook", Connection = connectionString, Provider = "postgres" }], Parallelism = 2 });

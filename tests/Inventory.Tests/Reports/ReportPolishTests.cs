@@ -1,3 +1,4 @@
+using DocumentFormat.OpenXml.Packaging;
 using NUnit.Framework;
 using System.Text;
 using Inventory.Classification;
@@ -100,6 +101,52 @@ public sealed class ReportPolishTests
         Assert.That(row.Evidence, Is.EqualTo("338/338 sampled values match contact.email (detector.email)"));
     }
 
+    /// <summary>Trial41 finding 3: the column rows gave category and status only, so a suggestion at 0.03 and one at 0.99
+    /// read alike and a DBA could not see who decided. The CSV and the Colonnes sheet now give the declared type, the
+    /// origin, the confidence, the annotation entry and the scan's own suggestion with its evidence.</summary>
+    [Test]
+    public async Task Render_ColumnRows_SayWhoDecidedWithWhatConfidenceAndTheScansOwnSuggestion()
+    {
+        // Given a weak suggestion and an annotated column whose annotation overrides what the scan found
+        var inventory = SampleInventory.Build();
+        var amount = inventory.Sources[0].Tables.Single(t => t.Name == "legacy_payments").Columns.Single(c => c.Name == "amount");
+        amount.Classification = new ColumnClassification
+        {
+            DataCategory = "financial.billing", Confidence = 0.0349, Origin = Origin.Model,
+            Evidence = [new EvidenceItem("name-rule", "name.en.amount", "financial.billing", Score: 0.8)],
+        };
+        amount.ApplyClassification();
+        var email = inventory.Sources[0].Tables.Single(t => t.Name == "users").Columns.Single(c => c.Name == "email");
+        email.DataCategory = "none";
+        email.Annotation = new AnnotationRef { DataCategory = "none", File = "annotations/users.yml", Line = 7, Reason = "a shared mailbox" };
+        email.Classification = new ColumnClassification
+        {
+            DataCategory = "contact.email", Confidence = 0.998, Origin = Origin.Rules,
+            Evidence = [new EvidenceItem("detector", "detector.email", "contact.email", 40, 40)],
+        };
+
+        // When the CSV and the XLSX are written
+        var model = ReportModel.Build(inventory, Policy);
+        var csv = await Render("csv", model);
+        using var stream = new MemoryStream(await ReportWriterTests.RenderAsync(new XlsxReportWriter(), model));
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var sheet = ReportWriterTests.ReadSheet(document.WorkbookPart!, "Colonnes");
+
+        // Then each row says who decided, how sure, where the annotation is, and what the scan itself suggests
+        var lines = csv.Split('\n');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lines[0], Does.EndWith(",also_contains,type,origin,confidence,annotated_at,scan_suggestion"));
+            Assert.That(lines, Has.One.StartsWith("app,legacy_payments,amount,financial.billing,suggested,")
+                .And.EndsWith(",\"numeric(12,2)\",model,0.03,,financial.billing (0.03) — name.en.amount 0.80"));
+            Assert.That(lines, Has.One.StartsWith("app,users,email,none,").And.EndsWith(",text,annotation,1.00,annotations/users.yml:7,contact.email (0.99) — detector.email 40/40"));
+            var heading = sheet[0];
+            var row = sheet.Single(r => r[1] == "legacy_payments" && r[2] == "amount");
+            Assert.That(heading[^5..], Is.EqualTo(new[] { "Type", "Origine", "Confiance", "Annotation", "Suggestion de l'analyse" }));
+            Assert.That(row[^5..], Is.EqualTo(new[] { "numeric(12,2)", "model", "0.03", "", "financial.billing (0.03) — name.en.amount 0.80" }));
+        }
+    }
+
     // The sample's card column is a suggestion, not a tag: marked so (trial37 finding 7) before its violation.
     [TestCase("md", "`app/legacy_payments.card_number` (suggested, not reviewed) ⚠ violates `no-stored-card-number`")]
     [TestCase("html", "<code>app/<wbr>legacy_<wbr>payments.<wbr>card_<wbr>number</code> <span class=\"muted\">(suggested, not reviewed)</span> <span class=\"undeclared\">⚠ violates <code>no-<wbr>stored-<wbr>card-<wbr>number</code>")]
@@ -130,7 +177,7 @@ public sealed class ReportPolishTests
         Assert.That(ip.PolicyRetention, Does.StartWith("12 months"));
         Assert.That(md, Does.Contain("⚠ annotation says: 1 year (connection logs) (app/login\\_events)"));
         Assert.That(csv, Does.Contain("app,login_events,ip,automatic.ip_address,tagged,service-operation,1 year (connection logs),12 months"));
-        Assert.That(csv.Split('\n')[0], Does.EndWith("retention,policy_retention,retention_differs,also_contains"));
+        Assert.That(csv.Split('\n')[0], Does.EndWith("retention,policy_retention,retention_differs,also_contains,type,origin,confidence,annotated_at,scan_suggestion"));
     }
 
     [Test]

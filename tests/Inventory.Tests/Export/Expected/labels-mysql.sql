@@ -18,7 +18,9 @@
 --   collation and CHECK included, as SHOW CREATE TABLE prints it.
 --   Any other column is skipped and named, with the reason, in a result row `inventory_export_skipped`:
 --   set its comment by hand. Columns of views are not written (a view column has no comment of its own).
---   Comments changed after the scan are overwritten. ALTER TABLE commits implicitly: there is no transaction.
+--   A column whose comment was changed after the scan is skipped too (re-scan and export again): never overwritten.
+--   ALTER TABLE commits implicitly: there is no transaction. Interrupted half-way, run the script again: a column
+--   already done is written again with the same comment, and the rest is done.
 --   Tables of the scanned database are named without it: run the script in that database (or a copy of it),
 --   as a user with ALTER on the tables: mysql --show-warnings DATABASE < FILE (or mariadb DATABASE < FILE).
 --
@@ -41,6 +43,7 @@ EXECUTE inventory_checks;
 SET @inventory_why = (SELECT CASE
     WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')
     WHEN NOT (c.COLUMN_TYPE <=> 'bigint') OR NOT (c.IS_NULLABLE <=> 'NO') THEN 'its type or nullability is not the one the scan recorded'
+    WHEN NOT (c.COLUMN_COMMENT <=> '' OR c.COLUMN_COMMENT <=> 'inventory: none') THEN 'its comment was changed since the scan (re-scan and export again)'
     WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))) THEN 'it has a DEFAULT'
     WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))) THEN CONCAT('it has ', UPPER(c.EXTRA))
     WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
@@ -65,6 +68,7 @@ EXECUTE inventory_checks;
 SET @inventory_why = (SELECT CASE
     WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')
     WHEN NOT (c.COLUMN_TYPE <=> 'varchar(255)') OR NOT (c.IS_NULLABLE <=> 'NO') THEN 'its type or nullability is not the one the scan recorded'
+    WHEN NOT (c.COLUMN_COMMENT <=> 'Login e-mail, unique' OR c.COLUMN_COMMENT <=> 'Login e-mail, unique\ninventory: contact.email') THEN 'its comment was changed since the scan (re-scan and export again)'
     WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))) THEN 'it has a DEFAULT'
     WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))) THEN CONCAT('it has ', UPPER(c.EXTRA))
     WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
@@ -89,6 +93,7 @@ EXECUTE inventory_checks;
 SET @inventory_why = (SELECT CASE
     WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')
     WHEN NOT (c.COLUMN_TYPE <=> 'text') OR NOT (c.IS_NULLABLE <=> 'YES') THEN 'its type or nullability is not the one the scan recorded'
+    WHEN NOT (c.COLUMN_COMMENT <=> '' OR c.COLUMN_COMMENT <=> 'inventory: automatic.ip_address') THEN 'its comment was changed since the scan (re-scan and export again)'
     WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))) THEN 'it has a DEFAULT'
     WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))) THEN CONCAT('it has ', UPPER(c.EXTRA))
     WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
@@ -122,6 +127,7 @@ DEALLOCATE PREPARE inventory_checks;
 -- undo> SET @inventory_why = (SELECT CASE
 -- undo>     WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')
 -- undo>     WHEN NOT (c.COLUMN_TYPE <=> 'bigint') OR NOT (c.IS_NULLABLE <=> 'NO') THEN 'its type or nullability is not the one the scan recorded'
+-- undo>     WHEN NOT (c.COLUMN_COMMENT <=> '' OR c.COLUMN_COMMENT <=> 'inventory: none') THEN 'its comment was changed since the scan (re-scan and export again)'
 -- undo>     WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))) THEN 'it has a DEFAULT'
 -- undo>     WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))) THEN CONCAT('it has ', UPPER(c.EXTRA))
 -- undo>     WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
@@ -146,6 +152,7 @@ DEALLOCATE PREPARE inventory_checks;
 -- undo> SET @inventory_why = (SELECT CASE
 -- undo>     WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')
 -- undo>     WHEN NOT (c.COLUMN_TYPE <=> 'varchar(255)') OR NOT (c.IS_NULLABLE <=> 'NO') THEN 'its type or nullability is not the one the scan recorded'
+-- undo>     WHEN NOT (c.COLUMN_COMMENT <=> 'Login e-mail, unique' OR c.COLUMN_COMMENT <=> 'Login e-mail, unique\ninventory: contact.email') THEN 'its comment was changed since the scan (re-scan and export again)'
 -- undo>     WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))) THEN 'it has a DEFAULT'
 -- undo>     WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))) THEN CONCAT('it has ', UPPER(c.EXTRA))
 -- undo>     WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
@@ -170,6 +177,7 @@ DEALLOCATE PREPARE inventory_checks;
 -- undo> SET @inventory_why = (SELECT CASE
 -- undo>     WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN CONCAT('it is in a ', LOWER(COALESCE(t.TABLE_TYPE, 'relation')), ', not a base table')
 -- undo>     WHEN NOT (c.COLUMN_TYPE <=> 'text') OR NOT (c.IS_NULLABLE <=> 'YES') THEN 'its type or nullability is not the one the scan recorded'
+-- undo>     WHEN NOT (c.COLUMN_COMMENT <=> '' OR c.COLUMN_COMMENT <=> 'inventory: automatic.ip_address') THEN 'its comment was changed since the scan (re-scan and export again)'
 -- undo>     WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', 'current_timestamp()', 'current_timestamp(0)', 'current_timestamp(1)', 'current_timestamp(2)', 'current_timestamp(3)', 'current_timestamp(4)', 'current_timestamp(5)', 'current_timestamp(6)'))) THEN 'it has a DEFAULT'
 -- undo>     WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR (c.DATA_TYPE IN ('timestamp', 'datetime') AND TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('on update current_timestamp', 'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', 'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))) THEN CONCAT('it has ', UPPER(c.EXTRA))
 -- undo>     WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'
