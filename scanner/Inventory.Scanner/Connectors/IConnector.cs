@@ -25,6 +25,20 @@ public interface IConnector : IAsyncDisposable
     /// that outlasted one of the limits: the message names the limit and the setting to raise.</exception>
     Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads the catalog in two stages, so that tables can be sampled before the slowest part of the catalog
+    /// (primary and foreign keys, which sampling does not read on this provider) has arrived; both stages come from one
+    /// read-only snapshot, as <see cref="ReadCatalogAsync"/>'s. The catalog's connection stays open until
+    /// <see cref="StagedCatalog.Whole"/> ends. By default (a connector whose sampling reads the keys, or one not staged)
+    /// the whole catalog is read first and both stages are it.</summary>
+    /// <param name="filter">As for <see cref="ReadCatalogAsync"/>.</param>
+    /// <param name="timeouts">As for <see cref="ReadCatalogAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the read, both stages.</param>
+    /// <returns>The staged catalog; its <see cref="StagedCatalog.Whole"/> is what <see cref="ReadCatalogAsync"/> returns.</returns>
+    /// <exception cref="ConnectorException">As for <see cref="ReadCatalogAsync"/>, for the first stage; the second
+    /// stage's failure is thrown by <see cref="StagedCatalog.Whole"/>.</exception>
+    async Task<StagedCatalog> ReadCatalogInStagesAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default) =>
+        StagedCatalog.Complete(await ReadCatalogAsync(filter, timeouts, cancellationToken).ConfigureAwait(false));
+
     /// <summary>Samples up to <see cref="SampleOptions.Rows"/> random rows of a table, reading only readable columns,
     /// every value rendered as text by the server, inside a read-only transaction under a statement timeout.
     /// A failing table or column is returned as issues, never thrown.</summary>

@@ -12,6 +12,16 @@ public sealed partial class PostgresConnector
     /// <inheritdoc />
     public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default)
     {
+        var staged = await ReadCatalogInStagesAsync(filter, timeouts, cancellationToken).ConfigureAwait(false);
+        return await staged.Whole.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The first stage is the relations, the views' lineage and the columns; the second the primary and foreign
+    /// keys (sampling a PostgreSQL table reads none), then COMMIT, on the same connection in the same repeatable-read
+    /// read-only transaction, so both stages see one snapshot.</remarks>
+    public async Task<StagedCatalog> ReadCatalogInStagesAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(filter);
         var limits = timeouts ?? new SampleOptions();
         NpgsqlConnection connection;
@@ -23,30 +33,60 @@ public sealed partial class PostgresConnector
         {
             throw ConnectError(e);
         }
+        CatalogTables first;
+        try
+        {
+            first = await ReadTablesAsync(connection, filter, limits, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            await RollbackQuietlyAsync(connection).ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw CatalogError(e, limits);
+        }
+        catch (Exception)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return new StagedCatalog(first.Catalog, ReadKeysAsync(connection, first, limits, cancellationToken));
+    }
+
+    /// <summary>The catalog's second stage: the keys and COMMIT, then the connection given back to the pool.</summary>
+    private async Task<DatabaseCatalog> ReadKeysAsync(NpgsqlConnection connection, CatalogTables first, SampleOptions limits, CancellationToken ct)
+    {
         await using (connection.ConfigureAwait(false))
         {
             try
             {
-                return await ReadCatalogCoreAsync(connection, filter, limits, cancellationToken).ConfigureAwait(false);
+                return await ReadKeysCoreAsync(connection, first, limits, ct).ConfigureAwait(false);
             }
             catch (NpgsqlException e)
             {
-                var state = (e as PostgresException)?.SqlState;
                 await RollbackQuietlyAsync(connection).ConfigureAwait(false);
-                // The catalog queries read system catalogs only (never a user relation): a lock they wait for is one a
-                // session holds on a system catalog, as DDL or VACUUM FULL of it does.
-                var advice = state switch
-                {
-                    "55P03" => SampleLimits.CatalogLockAdvice(limits, "another session holds a lock on a system catalog, as DDL or VACUUM FULL does"),
-                    "57014" => SampleLimits.CatalogStatementAdvice(limits),
-                    _ => "check that the role may read pg_catalog and that the server is up",
-                };
-                throw new ConnectorException(Provider, Target, $"reading the catalog failed: {PostgresErrors.DescribeWithoutState(e)}; {advice}", state, e);
+                throw CatalogError(e, limits);
             }
         }
     }
 
-    private async Task<DatabaseCatalog> ReadCatalogCoreAsync(NpgsqlConnection connection, CatalogFilter filter, SampleOptions limits, CancellationToken ct)
+    private ConnectorException CatalogError(NpgsqlException e, SampleOptions limits)
+    {
+        var state = (e as PostgresException)?.SqlState;
+        // The catalog queries read system catalogs only (never a user relation): a lock they wait for is one a
+        // session holds on a system catalog, as DDL or VACUUM FULL of it does.
+        var advice = state switch
+        {
+            "55P03" => SampleLimits.CatalogLockAdvice(limits, "another session holds a lock on a system catalog, as DDL or VACUUM FULL does"),
+            "57014" => SampleLimits.CatalogStatementAdvice(limits),
+            _ => "check that the role may read pg_catalog and that the server is up",
+        };
+        return new ConnectorException(Provider, Target, $"reading the catalog failed: {PostgresErrors.DescribeWithoutState(e)}; {advice}", state, e);
+    }
+
+    /// <summary>The catalog's first stage: the kept relations as tables without keys, sorted, with their oids in step.</summary>
+    private sealed record CatalogTables(DatabaseCatalog Catalog, long[] Oids, long[] KeptOids, int Queries);
+
+    private async Task<CatalogTables> ReadTablesAsync(NpgsqlConnection connection, CatalogFilter filter, SampleOptions limits, CancellationToken ct)
     {
         int queries = 0;
         // One read-only snapshot for the three queries, so relations, columns and keys agree, under the scan's
@@ -138,6 +178,54 @@ public sealed partial class PostgresConnector
                 .ToList();
         });
 
+
+        var tables = kept.Select(r =>
+        {
+            var cols = ordered.TryGetValue(r.Oid, out var list) ? list : [];
+            // Without USAGE on its schema no column of the relation can be read, whatever the table grants say.
+            var maySelect = cols.Count == 0 ? r.MaySelect : cols.Any(c => c.MaySelect);
+            var columnInfos = cols.Select(c => r.SchemaUsage ? c.Column : c.Column with { Readable = false }).ToList();
+            var kind = PostgresDialect.KindOf(r.Kind);
+            var partitions = partitionsByRoot[r.Oid].ToList();
+            long? estimate = r.RowEstimate;
+            if (kind == TableKind.PartitionedTable)
+            {
+                var leaves = partitions.Where(p => p.Kind != "p").ToList();
+                estimate = leaves.Any(p => p.RowEstimate is not null) ? leaves.Sum(p => p.RowEstimate ?? 0) : null;
+            }
+            return (r.Oid, Table: new TableInfo
+            {
+                Schema = r.Schema,
+                Name = r.Name,
+                Kind = kind,
+                RowEstimate = estimate,
+                Comment = r.Comment,
+                Columns = columnInfos,
+                Partitions = partitions.Select(p => p.Schema == r.Schema ? p.Name : $"{p.Schema}.{p.Name}")
+                    .Order(StringComparer.Ordinal).ToList(),
+                Readable = maySelect && r.SchemaUsage,
+                MissingAccess = PostgresDialect.MissingAccessTo(r.Schema, r.Name, r.Role, r.SchemaUsage, maySelect),
+                RowFilter = r.RowSecurity ? PostgresDialect.RowSecurityFilter(r.Role) : null,
+            });
+        })
+        .OrderBy(t => t.Table.Schema, StringComparer.Ordinal).ThenBy(t => t.Table.Name, StringComparer.Ordinal)
+        .ToList();
+
+        var catalog = new DatabaseCatalog
+        {
+            Tables = tables.Select(t => t.Table).ToList(),
+            DefaultSchema = "public",
+            QueryCount = queries,
+            ServerVersion = $"PostgreSQL {connection.PostgreSqlVersion.ToString(2)}",
+        };
+        return new CatalogTables(catalog, tables.Select(t => t.Oid).ToArray(), oids, queries);
+    }
+
+    /// <summary>Reads the keys of the first stage's relations (query 3) and ends the catalog's transaction.</summary>
+    private async Task<DatabaseCatalog> ReadKeysCoreAsync(NpgsqlConnection connection, CatalogTables first, SampleOptions limits, CancellationToken ct)
+    {
+        var oids = first.KeptOids;
+        int queries = first.Queries;
         // 3. primary and foreign keys
         var primaryKeys = new Dictionary<long, IReadOnlyList<string>>();
         var foreignKeys = new Dictionary<long, List<ForeignKeyInfo>>();
@@ -163,47 +251,18 @@ public sealed partial class PostgresConnector
         }
         await ExecuteAsync(connection, ["COMMIT"], ct).ConfigureAwait(false);
 
-        var tables = kept.Select(r =>
+        var tables = first.Catalog.Tables;
+        var keyed = new List<TableInfo>(tables.Count);
+        for (int i = 0; i < tables.Count; i++)
         {
-            var cols = ordered.TryGetValue(r.Oid, out var list) ? list : [];
-            // Without USAGE on its schema no column of the relation can be read, whatever the table grants say.
-            var maySelect = cols.Count == 0 ? r.MaySelect : cols.Any(c => c.MaySelect);
-            var columnInfos = cols.Select(c => r.SchemaUsage ? c.Column : c.Column with { Readable = false }).ToList();
-            var kind = PostgresDialect.KindOf(r.Kind);
-            var partitions = partitionsByRoot[r.Oid].ToList();
-            long? estimate = r.RowEstimate;
-            if (kind == TableKind.PartitionedTable)
+            var oid = first.Oids[i];
+            keyed.Add(tables[i] with
             {
-                var leaves = partitions.Where(p => p.Kind != "p").ToList();
-                estimate = leaves.Any(p => p.RowEstimate is not null) ? leaves.Sum(p => p.RowEstimate ?? 0) : null;
-            }
-            return new TableInfo
-            {
-                Schema = r.Schema,
-                Name = r.Name,
-                Kind = kind,
-                RowEstimate = estimate,
-                Comment = r.Comment,
-                Columns = columnInfos,
-                PrimaryKey = primaryKeys.TryGetValue(r.Oid, out var pk) ? pk : [],
-                ForeignKeys = foreignKeys.TryGetValue(r.Oid, out var fks) ? fks : [],
-                Partitions = partitions.Select(p => p.Schema == r.Schema ? p.Name : $"{p.Schema}.{p.Name}")
-                    .Order(StringComparer.Ordinal).ToList(),
-                Readable = maySelect && r.SchemaUsage,
-                MissingAccess = PostgresDialect.MissingAccessTo(r.Schema, r.Name, r.Role, r.SchemaUsage, maySelect),
-                RowFilter = r.RowSecurity ? PostgresDialect.RowSecurityFilter(r.Role) : null,
-            };
-        })
-        .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
-        .ToList();
-
-        return new DatabaseCatalog
-        {
-            Tables = tables,
-            DefaultSchema = "public",
-            QueryCount = queries,
-            ServerVersion = $"PostgreSQL {connection.PostgreSqlVersion.ToString(2)}",
-        };
+                PrimaryKey = primaryKeys.TryGetValue(oid, out var pk) ? pk : [],
+                ForeignKeys = foreignKeys.TryGetValue(oid, out var fks) ? fks : [],
+            });
+        }
+        return first.Catalog with { Tables = keyed, QueryCount = queries };
     }
 
 

@@ -223,27 +223,20 @@ public sealed class ScanRunner
         ScanRequest request, ScanShard? tableShard, ServerSlots slots, ClassificationStage stage, IScanProgress? progress, CancellationToken cancellationToken)
     {
         var filter = new CatalogFilter(source.Include, source.Exclude);
-        var catalog = await connector.ReadCatalogAsync(filter, source.Sample, cancellationToken).ConfigureAwait(false);
-        var tables = tableShard is { } shard ? catalog.Tables.Where(t => shard.Owns(t.QualifiedName(catalog.DefaultSchema))).ToList() : catalog.Tables;
-        progress?.CatalogRead(source.Name, tables.Count, tables.Sum(t => t.Columns.Count));
-        var entry = new SourceEntry
-        {
-            Name = source.Name,
-            Provider = connector.Provider,
-            Role = source.Role,
-            Controller = source.Controller,
-            Target = connector.Target,
-            ServerVersion = catalog.ServerVersion,
-            DefaultSchema = catalog.DefaultSchema,
-            Scope = new SourceScope { Include = [.. source.Include], Exclude = [.. source.Exclude], Shard = request.Shard?.ToString() },
-        };
+        // Tables are sampled from the catalog's first stage (their columns), while the rest of it (the keys) is still
+        // being read on the catalog's connection; each table is classified with its keys (the whole catalog's table).
+        var staged = await connector.ReadCatalogInStagesAsync(filter, source.Sample, cancellationToken).ConfigureAwait(false);
+        var catalog = staged.Sampleable;
+        var indexes = Enumerable.Range(0, catalog.Tables.Count);
+        var tables = (tableShard is { } shard ? indexes.Where(i => shard.Owns(catalog.Tables[i].QualifiedName(catalog.DefaultSchema))) : indexes).ToList();
+        progress?.CatalogRead(source.Name, tables.Count, tables.Sum(i => catalog.Tables[i].Columns.Count));
         var scan = new SourceScan(source, connector.Provider, catalog.DefaultSchema);
-        foreach (var issue in catalog.Issues) scan.AddIssue(issue with { Source = source.Name });
         var classified = new TableCountdown(tables.Count);
         var tracking = new CountingProgress(progress, classified);
         var samples = source.Role != ProcessingRole.Processor && source.Sample.Rows > 0;
-        async Task ScanTableAsync(TableInfo table, CancellationToken ct)
+        async Task ScanTableAsync(int index, CancellationToken ct)
         {
+            var table = catalog.Tables[index];
             var name = table.QualifiedName(catalog.DefaultSchema);
             progress?.TableStarted(source.Name, name);
             TableSample sample;
@@ -266,14 +259,40 @@ public sealed class ScanRunner
                 }
             }
             foreach (var issue in sample.Issues) scan.AddIssue(issue with { Source = source.Name, Table = issue.Table ?? name });
-            await stage.EnqueueAsync(new SampledTable(scan, table, sample) { Progress = tracking }, ct).ConfigureAwait(false);
+            var keyed = staged.WholeTable(await staged.Whole.WaitAsync(ct).ConfigureAwait(false), index);
+            await stage.EnqueueAsync(new SampledTable(scan, keyed, sample) { Progress = tracking }, ct).ConfigureAwait(false);
         }
         // Up to `parallelism` readers take the source's tables in order. The first reads with the slot the catalog read
         // held; each other one first takes another slot of the server, and stops waiting for it once no table is left.
         // A reader holding a slot never waits for another one, so the source always progresses and gives its slots
-        // back when it ends: no deadlock whatever the number of sources and slots.
+        // back when it ends: no deadlock whatever the number of sources and slots. The first reader starts once the
+        // catalog's connection is given back (the whole catalog read), so the source never has more connections open
+        // than slots: the others sample meanwhile.
         var readers = samples ? Math.Clamp(request.Parallelism, 1, Math.Max(1, tables.Count)) : 1;
-        await slots.ReadAllAsync(tables, readers, ScanTableAsync, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await slots.ReadAllAsync(tables, readers, ScanTableAsync, cancellationToken, firstReaderAfter: staged.Whole).ConfigureAwait(false);
+        }
+        catch (Exception) when (!staged.Whole.IsCompletedSuccessfully)
+        {
+            // The catalog's own failure (its keys not read) is the source's error; and its connection must be given
+            // back before the connector is disposed.
+            await staged.Whole.ConfigureAwait(false);
+            throw;
+        }
+        var whole = await staged.Whole.ConfigureAwait(false);
+        foreach (var issue in whole.Issues) scan.AddIssue(issue with { Source = source.Name });
+        var entry = new SourceEntry
+        {
+            Name = source.Name,
+            Provider = connector.Provider,
+            Role = source.Role,
+            Controller = source.Controller,
+            Target = connector.Target,
+            ServerVersion = whole.ServerVersion,
+            DefaultSchema = whole.DefaultSchema,
+            Scope = new SourceScope { Include = [.. source.Include], Exclude = [.. source.Exclude], Shard = request.Shard?.ToString() },
+        };
         return (entry, scan, classified.Task);
     }
 

@@ -43,10 +43,14 @@ internal sealed class ServerSlots : IAsyncDisposable
     /// <param name="readers">Readers at most, 1 or more.</param>
     /// <param name="read">Reads one table (with at most one connection open at a time).</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <param name="firstReaderAfter">When given, the first reader (the one on the slot already held) reads nothing until
+    /// this task has ended: the slot's connection is still in use (the catalog's second stage) until then. Its failure
+    /// stops the reading and is thrown.</param>
     /// <returns>A task that ends when every table has been read.</returns>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     /// <remarks>The first exception a reader throws stops the others and is thrown.</remarks>
-    public async Task ReadAllAsync<T>(IReadOnlyList<T> tables, int readers, Func<T, CancellationToken, Task> read, CancellationToken cancellationToken)
+    public async Task ReadAllAsync<T>(IReadOnlyList<T> tables, int readers, Func<T, CancellationToken, Task> read, CancellationToken cancellationToken,
+        Task? firstReaderAfter = null)
     {
         if (tables.Count == 0) return;
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -56,7 +60,9 @@ internal sealed class ServerSlots : IAsyncDisposable
         {
             try
             {
-                if (!first)
+                if (first && firstReaderAfter is not null)
+                    await firstReaderAfter.WaitAsync(failed.Token).ConfigureAwait(false);
+                else if (!first)
                 {
                     if (Volatile.Read(ref next) + 1 >= tables.Count) return;
                     try

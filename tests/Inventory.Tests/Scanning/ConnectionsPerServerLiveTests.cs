@@ -118,6 +118,10 @@ public sealed class ConnectionsPerServerLiveTests
         public Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default) =>
             inner.ReadCatalogAsync(filter, timeouts, cancellationToken);
 
+        // The scan reads the catalog in stages (sampling while the keys are read): the bound must hold then too.
+        public Task<StagedCatalog> ReadCatalogInStagesAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default) =>
+            inner.ReadCatalogInStagesAsync(filter, timeouts, cancellationToken);
+
         public Task<TableSample> SampleAsync(TableInfo table, SampleOptions options, CancellationToken cancellationToken = default) =>
             inner.SampleAsync(table, options, cancellationToken);
 
