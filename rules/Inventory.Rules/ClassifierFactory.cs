@@ -19,6 +19,11 @@ public sealed record ClassifierOptions
     /// <summary>Calibration JSON matching <see cref="ModelPath"/>, or null for the embedded one (or, with a model path, the
     /// <c>calibration.json</c> beside the model when present).</summary>
     public string? CalibrationPath { get; init; }
+    /// <summary>The recall-first leaning (<c>lean-personal-below</c> in <c>inventory.yml</c>): a names-only column whose
+    /// combination says <c>none</c> at a probability under it is suggested its most probable personal category at low
+    /// confidence (<see cref="Learning.SuggestionCalibration.WithLeanBelow"/>); null keeps the calibration's own
+    /// (<c>leanBelow</c> of calibration.json, 0 as shipped). 0 to 1.</summary>
+    public double? LeanPersonalBelow { get; init; }
 }
 
 /// <summary>Builds the classifier the CLI uses.</summary>
@@ -47,7 +52,8 @@ public static class ClassifierFactory
 
     /// <summary>Creates the model classifier alone: the model at <see cref="ClassifierOptions.ModelPath"/>, or the embedded one.</summary>
     /// <param name="options">Optional model path.</param>
-    /// <exception cref="ConfigurationException">The given model file is missing or not a model.</exception>
+    /// <exception cref="ConfigurationException">The given model file is missing or not a model, or
+    /// <see cref="ClassifierOptions.LeanPersonalBelow"/> is outside [0, 1].</exception>
     /// <exception cref="InventoryException">No path is given and no model is embedded.</exception>
     public static Learning.ModelClassifier CreateModel(ClassifierOptions? options = null)
     {
@@ -56,6 +62,12 @@ public static class ClassifierFactory
         var calibration = options?.CalibrationPath is { } c ? Learning.SuggestionCalibration.Load(c)
             : besideModel is not null && File.Exists(besideModel) ? Learning.SuggestionCalibration.Load(besideModel)
             : options?.ModelPath is null ? DefaultCalibration.Value : Learning.SuggestionCalibration.Identity;
+        if (options?.LeanPersonalBelow is { } leanBelow)
+        {
+            if (leanBelow is < 0 or > 1 || double.IsNaN(leanBelow))
+                throw new ConfigurationException($"lean-personal-below must be between 0 and 1, not {leanBelow}");
+            calibration = calibration.WithLeanBelow(leanBelow);
+        }
         return new Learning.ModelClassifier(model, CreateRules(options), calibration);
     }
 

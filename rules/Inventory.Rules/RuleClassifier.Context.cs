@@ -212,8 +212,13 @@ public sealed partial class RuleClassifier
         bool subjectKey = siblings.Any(s => s.Count >= 2 && s.Any(KeyTokens.Contains) && s.Any(SubjectTokens.Contains));
         bool premises = table.Any(PremisesTokens.Contains);
         bool subjectTable = !premises && (name.TableGroups.Contains("person") || name.TableGroups.Contains("company") || table.Any(SubjectTokens.Contains));
+        // A device word among the other columns (the ip of whoever saved the row, a heading) says a device recorded the
+        // position, unless the row holds a street address, postal code or address line: then the coordinates are that
+        // address geocoded, a person's or an organisation's place (people41; LABELS.md tie-breaker 13: "coordinates of an
+        // address or place of a person or an organisation"), as a country or town beside an IP stays the address in such a
+        // record (PlaceBesideAnIpAddress). A table that itself records visits, events or devices keeps its reading.
         bool deviceContext = table.Any(DeviceContextTokens.Contains) || name.TableGroups.Contains("activity")
-            || siblings.Any(s => s.Any(DeviceContextTokens.Contains) && !s.Any(CoordinateTokens.Contains));
+            || (siblings.Any(s => s.Any(DeviceContextTokens.Contains) && !s.Any(CoordinateTokens.Contains)) && !HoldsAStreetAddress(column));
         string detail = spatialType ? $"coordinates (spatial type {column.Column.DeclaredType}); "
             : tested > 0
             ? string.Create(CultureInfo.InvariantCulture, $"coordinates: {inRange} of {tested} values within ±{limit:0}; ")
@@ -242,6 +247,21 @@ public sealed partial class RuleClassifier
         evidence.Insert(0, new EvidenceItem("context-gate", "gate.context.subject", "none", inRange, tested,
             Detail: detail + "no person, device or other organisation in the table: the organisation's own places"));
         return Decide("none", 0.8, evidence);
+    }
+
+    /// <summary>True when another column of the table is a street, a postal code or an address line: a sibling the name
+    /// rules read as <c>contact.postal_address</c> by a rule that needs no other part (even one the table holds back),
+    /// as <see cref="PlaceBesideAnIpAddress"/> reads an address record.</summary>
+    /// <param name="column">The column, with its table's column names.</param>
+    private bool HoldsAStreetAddress(ColumnEvidence column)
+    {
+        var table = TableContext.NameOf(column);
+        foreach (var sibling in column.TableColumns)
+        {
+            if (string.Equals(sibling, column.Column.Name, StringComparison.Ordinal)) continue;
+            if (_rules.Match(table, sibling, TypeFamily.Text).Rule is { DataCategory: "contact.postal_address", NeedsSiblings.Count: 0 }) return true;
+        }
+        return false;
     }
 
     /// <summary>The evidence id of <see cref="PlaceBesideAnIpAddress"/>.</summary>

@@ -47,7 +47,7 @@ public sealed class InventoryFlow
     public string PathBase { get; }
 
     /// <summary>The classifier the config asks for: name rules + detectors + model, with the config's taxonomy, name
-    /// rules and model files.</summary>
+    /// rules and model files and its recall-first leaning (<c>lean-personal-below</c>).</summary>
     /// <param name="kind">Which classifier (the combined one by default; <c>evaluate</c> compares them).</param>
     /// <exception cref="ConfigurationException">A taxonomy, name-rules or model file named by the config is missing or invalid.</exception>
     public IColumnClassifier CreateClassifier(ClassifierKind kind = ClassifierKind.Combined) =>
@@ -56,6 +56,7 @@ public sealed class InventoryFlow
             TaxonomyPath = Config?.Taxonomy is null ? null : Config.Resolve(Config.Taxonomy),
             NameRulesPath = Config?.NameRules is null ? null : Config.Resolve(Config.NameRules),
             ModelPath = Config?.Model is null ? null : Config.Resolve(Config.Model),
+            LeanPersonalBelow = Config?.LeanPersonalBelow,
             Kind = kind,
         });
 

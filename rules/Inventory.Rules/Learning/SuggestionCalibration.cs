@@ -150,6 +150,20 @@ public sealed class SuggestionCalibration
     /// <summary>The identity calibration: the model's top category, confidence = its probability.</summary>
     public static SuggestionCalibration Identity { get; } = new(null, [], []);
 
+    /// <summary>The same calibration (combination, maps, <see cref="LeanToRuleBelow"/>) with another
+    /// <see cref="LeanBelow"/>: the recall-first setting of a DPO (<c>lean-personal-below</c> in <c>inventory.yml</c>), which
+    /// suggests a names-only column's most probable personal category, at the low confidence its map gives, wherever the
+    /// combination says <c>none</c> at a probability under <paramref name="leanBelow"/> (the trade-off curve is in
+    /// <c>rules/MODEL.md</c>, session 41). Decisions are unchanged where sampled values were examined.</summary>
+    /// <param name="leanBelow">The leaning threshold, 0 (off) to 1.</param>
+    /// <returns>A new calibration; this one is unchanged.</returns>
+    /// <exception cref="ArgumentException"><paramref name="leanBelow"/> is outside [0, 1] or NaN.</exception>
+    public SuggestionCalibration WithLeanBelow(double leanBelow) => _platt is not null
+        ? new SuggestionCalibration(Combination, _platt, GroupBy, _plattGroups, leanBelow, LeanToRuleBelow)
+        : new SuggestionCalibration(Combination, _scores, _precisions, GroupBy,
+            _groups.ToDictionary(g => g.Key, g => ((IReadOnlyList<double>)g.Value.Scores, (IReadOnlyList<double>)g.Value.Precisions), StringComparer.Ordinal),
+            leanBelow, LeanToRuleBelow);
+
     /// <summary>The learned combination, or null.</summary>
     public StackedCombination? Combination { get; }
 

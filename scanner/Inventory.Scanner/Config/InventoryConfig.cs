@@ -92,6 +92,11 @@ public sealed record InventoryConfig
     public string? NameRules { get; init; }
     /// <summary>Model file override, or null for the built-in one.</summary>
     public string? Model { get; init; }
+    /// <summary>The recall-first leaning (<c>lean-personal-below</c>, 0 to 1): a column known by its name and type only
+    /// whose combination says <c>none</c> at a probability under it is suggested its most probable personal category at
+    /// low confidence; null keeps the shipped classifier's (no such leaning). The trade-off curve (macro-F1, personal
+    /// recall and precision per threshold) is in <c>rules/MODEL.md</c>, session 41.</summary>
+    public double? LeanPersonalBelow { get; init; }
     /// <summary>CI gate settings.</summary>
     public CheckConfig Check { get; init; } = new();
     /// <summary>Tables sampled at once per source (default 4).</summary>
@@ -131,7 +136,7 @@ public sealed record InventoryConfig
         var root = StrictYaml.ReadMappingFile(path);
         environment ??= Environment.GetEnvironmentVariable;
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "model", "check", "parallelism", "source-parallelism", "connections-per-server",
+        root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "model", "lean-personal-below", "check", "parallelism", "source-parallelism", "connections-per-server",
             // single-source shorthand, as in ../shared/cases config.yml files
             "provider", "connection", "include", "exclude", "sample", "role", "controller", "name");
         var sources = new List<SourceConfig>();
@@ -180,6 +185,9 @@ public sealed record InventoryConfig
         if (parallelism < 1 || parallelism > 64 || parallelism != Math.Floor(parallelism))
             throw root["parallelism"]!.Error("parallelism must be a whole number from 1 to 64");
         var sourceParallelism = WholeNumber(root, "source-parallelism", 4, 1, 256);
+        var leanPersonalBelow = root.Number("lean-personal-below");
+        if (leanPersonalBelow is { } lean && (lean is < 0 or > 1 || double.IsNaN(lean)))
+            throw root["lean-personal-below"]!.Error("lean-personal-below must be between 0 and 1 (a probability of none; omit it for the shipped classifier)");
         var connectionsPerServer = WholeNumber(root, "connections-per-server", 8, 1, 256);
         return new InventoryConfig
         {
@@ -193,6 +201,7 @@ public sealed record InventoryConfig
             Taxonomy = root.String("taxonomy"),
             NameRules = root.String("name-rules"),
             Model = root.String("model"),
+            LeanPersonalBelow = leanPersonalBelow,
             Check = check,
             Parallelism = (int)parallelism,
             BaseDirectory = baseDirectory,
