@@ -110,7 +110,8 @@ public sealed class CombinedClassifier : IColumnClassifier
             // Low variety is weak evidence: an enumeration keeps its own confidence, the model's agreement does not raise it.
             bool weakSample = rule.Evidence.Count > 0 && rule.Evidence[0].Id == "sample.enumeration";
             if (DecidedByValues(rule) || (valuesExamined && (gatedNone || rule.Confidence >= RuleStandsWithValues))
-                || SpecialCategoryByName(rule) || BinaryByName(rule) || StandsByName(rule))
+                || SpecialCategoryByName(rule) || BinaryByName(rule) || StandsByName(rule)
+                || DeclaredEnumeration(rule))
                 return rule with { Evidence = [.. rule.Evidence, .. modelEvidence], Confidence = agrees && !weakSample ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
             if (((valuesExamined || sampled) && r != "none" && model.DataCategory == "none") || (readFailed && r != "none" && !agrees))
                 return rule with { Evidence = [.. rule.Evidence, .. modelEvidence], Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
@@ -167,6 +168,11 @@ public sealed class CombinedClassifier : IColumnClassifier
     // learn them (it read sha256 bytes as credentials); the rule's decision stands (issue 10 item 6).
     private static bool BinaryByName(ColumnClassification rule) =>
         rule.Evidence.Any(e => e.Id == RuleClassifier.BinaryByNameEvidence && e.DataCategory == rule.DataCategory);
+
+    // A declared enumeration type's none (RuleClassifier.ChoiceOfADeclaredEnumeration, content41): the first level sees the
+    // type only as the family other and read such columns as customer content; the rule's decision stands.
+    private static bool DeclaredEnumeration(ColumnClassification rule) =>
+        rule.Evidence.Any(e => e.Id == RuleClassifier.DeclaredEnumerationEvidence && e.DataCategory == rule.DataCategory);
 
     private static bool SpecialCategoryByName(ColumnClassification rule) =>
         SpecialCategories.Contains(rule.DataCategory)
