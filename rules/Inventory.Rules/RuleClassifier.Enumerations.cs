@@ -7,8 +7,8 @@ namespace Inventory.Rules;
 /// <summary>The rule classifier's decision on a column of a declared enumeration type (content41, session 41).</summary>
 public sealed partial class RuleClassifier
 {
-    /// <summary>Evidence id of <see cref="ChoiceOfADeclaredEnumeration"/>'s decision (kind <c>type-gate</c>); the
-    /// combination lets it stand (<c>CombinedClassifier</c>).</summary>
+    /// <summary>Evidence id of the gate <see cref="MarkDeclaredEnumeration"/> adds (kind <c>type-gate</c>, category none):
+    /// <c>CombinedClassifier</c> never suggests customer_content for a column that carries it.</summary>
     public const string DeclaredEnumerationEvidence = "gate.type.enumeration";
 
     // Tables of events and logs: there a choice is the event's type or action, what a person did (LABELS.md tie-breaker
@@ -38,29 +38,28 @@ public sealed partial class RuleClassifier
     }
 
     /// <summary>A column of a declared enumeration type (<see cref="IsDeclaredEnumeration"/>) holds one of a list of values
-    /// the application's schema fixes: a status, a stage, a kind, a flag written as words. It is <c>none</c> (LABELS.md:
-    /// flags, statuses and enumerations are none) and never users' own content, which no list fixes in advance (LABELS.md
-    /// tie-breaker 6: what users type). The decision stands in the combination, names only as well: the first level sees
-    /// the type only as the family <c>other</c> and read such columns as customer content in four applications of the
-    /// corpus (piwigo, dub, hyperswitch, rdv-service-public; rules/MODEL.md, session 41). A name that reads another personal
-    /// category keeps it (a <c>gender</c> or a <c>country</c> enumeration is the person's), a name rule's <c>none</c>
-    /// (<c>status</c>, <c>kind</c>) stays that rule's decision, and the rule leaves every column of an event, log, visit or
-    /// sign-in table, whose choices are the event's type or action (LABELS.md tie-breaker 10).</summary>
+    /// the application's schema fixes: a status, a stage, a kind, a flag written as words; never users' own content, which
+    /// no list fixes in advance (LABELS.md: flags, statuses and enumerations are none; tie-breaker 6: what users type). The
+    /// first level sees the type only as the family <c>other</c> and read such columns as customer content in four
+    /// applications of the corpus (piwigo, dub, hyperswitch, rdv-service-public; rules/MODEL.md, session 41). This adds the
+    /// gate's evidence (<see cref="DeclaredEnumerationEvidence"/>, kind <c>type-gate</c>, category none) and decides nothing
+    /// itself: the rule decision stays what the name says, so the combination is fitted on the same rule decisions, and
+    /// <c>CombinedClassifier</c> turns a customer_content suggestion carrying the gate into <c>none</c> (every other
+    /// suggestion stands). Not where a name rule read another category (a <c>gender</c> or <c>country</c> enumeration is the
+    /// person's; a <c>status</c> is a name rule's none already), nor in an event, log, visit or sign-in table, whose choices
+    /// are the event's type or action (LABELS.md tie-breaker 10).</summary>
     /// <param name="column">The column, with its table's column names.</param>
-    /// <param name="name">The column name's match: no decision or a customer_content category (a name rule's <c>none</c>
-    /// already decides).</param>
-    /// <param name="evidence">The column's evidence, prepended to when the rule applies.</param>
-    /// <returns>The decision, or null when the rule does not apply.</returns>
-    private ColumnClassification? ChoiceOfADeclaredEnumeration(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
+    /// <param name="name">The column name's match: the gate applies with no decision or a customer_content category.</param>
+    /// <param name="evidence">The column's evidence, added to when the gate applies.</param>
+    /// <returns>Always null (no decision), so that it chains with the decisions before <c>FromNameOnly</c>.</returns>
+    private ColumnClassification? MarkDeclaredEnumeration(ColumnEvidence column, NameMatch name, List<EvidenceItem> evidence)
     {
         if (!IsDeclaredEnumeration(column.Column)) return null;
-        // A name rule's none (name.en.enumerations: status, kind, type) already says what the gate would; the gate decides
-        // where no name rule did, or where one read users' content.
         if (name.DataCategory is { } read && DataCategory.TopLevelOf(read) != "customer_content") return null;
         if (name.TableGroups.Any(EventTableGroups.Contains)) return null;
-        evidence.Insert(0, new EvidenceItem("type-gate", DeclaredEnumerationEvidence, "none",
-            Detail: "a declared enumeration type: one of a list of values the schema fixes, not content users wrote"));
-        return Decide("none", 0.8, evidence);
+        evidence.Add(new EvidenceItem("type-gate", DeclaredEnumerationEvidence, "none",
+            Detail: "a declared enumeration type: one of a list of values the schema fixes, never content users wrote"));
+        return null;
     }
 
     // "DisputeStage", public."CaptureMethod": a quoted PostgreSQL type name, optionally schema-qualified.
