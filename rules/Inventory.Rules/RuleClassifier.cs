@@ -153,7 +153,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
             evidence.Add(new EvidenceItem("no-data", "no-data", Total: 0,
                 Detail: column.Sampled ? $"all {rows} sampled values NULL" : column.NotSampled is { } reason ? $"not sampled: {reason}" : "no values sampled"));
             return PricedItemName(column, name, evidence) ?? NoteOnANamedThing(column, name, evidence) ?? SessionIdAsToken(column, name, evidence)
-                ?? PlaceBesideAnIpAddress(column, name, evidence)
+                ?? PlaceBesideAnIpAddress(column, name, evidence) ?? MarkDeclaredEnumeration(column, name, evidence)
                 ?? FromNameOnly(name, family, evidence, hasData: false, _noneByType);
         }
 
@@ -202,6 +202,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         if (PricedItemName(column, name, evidence) is { } pricedItem) return pricedItem;
         if (NoteOnANamedThing(column, name, evidence) is { } note) return note;
         if (PlaceBesideAnIpAddress(column, name, evidence) is { } placeOfAnIp) return placeOfAnIp;
+        MarkDeclaredEnumeration(column, name, evidence);
 
         // (4)–(6) names and types; values that contradict a name lower the confidence.
         foreach (var score in result.ScoreSpan)

@@ -97,9 +97,41 @@ public sealed class CombinedClassifier : IColumnClassifier
     /// confidence. The table signals can pull a name towards the table's topic (an unreadable <c>ssn</c> of a payroll
     /// table towards <c>financial</c>), and with no value to settle it the name's own meaning is the better guess for a
     /// DPO to review.</param>
-    /// <returns>The decision.</returns>
+    /// <returns>The decision; never customer_content for a column of a declared enumeration type
+    /// (<see cref="RuleClassifier.DeclaredEnumerationEvidence"/>: <see cref="GateEnumerationFromContent"/>).</returns>
     public static ColumnClassification Combine(ColumnClassification rule, ColumnClassification model, bool valuesExamined = false,
-        bool sampled = false, bool readFailed = false)
+        bool sampled = false, bool readFailed = false) =>
+        GateEnumerationFromContent(rule, CombineWithoutTypeGate(rule, model, valuesExamined, sampled, readFailed));
+
+    /// <summary>Confidence of the <c>none</c> the enumeration gate gives (<see cref="GateEnumerationFromContent"/>).</summary>
+    public const double EnumerationGateConfidence = 0.8;
+
+    /// <summary>A suggestion of customer_content for a column the rules marked as a declared enumeration type (evidence
+    /// <see cref="RuleClassifier.DeclaredEnumerationEvidence"/>: one of a list of values the schema fixes, never content
+    /// users wrote; LABELS.md: enumerations are none) becomes <c>none</c> at <see cref="EnumerationGateConfidence"/>, the
+    /// gate's evidence first; any other decision is returned as it is. Applied after the combination so that the
+    /// combination is fitted and calibrated on the same rule decisions (content41, session 41; rules/MODEL.md).</summary>
+    /// <param name="rule">The rule decision (its evidence carries the gate or not).</param>
+    /// <param name="combined">The combined decision.</param>
+    /// <returns>The decision, gated.</returns>
+    private static ColumnClassification GateEnumerationFromContent(ColumnClassification rule, ColumnClassification combined)
+    {
+        if (combined.DataCategory is not { } category || DataCategory.TopLevelOf(category) != "customer_content") return combined;
+        var gate = rule.Evidence.FirstOrDefault(e => e.Id == RuleClassifier.DeclaredEnumerationEvidence);
+        if (gate is null) return combined;
+        return combined with
+        {
+            DataCategory = "none",
+            Confidence = EnumerationGateConfidence,
+            Evidence = [gate, .. combined.Evidence.Where(e => !ReferenceEquals(e, gate))],
+            AlsoContains = [],
+            JsonPaths = null,
+        };
+    }
+
+    /// <summary><see cref="Combine"/> before the enumeration gate.</summary>
+    private static ColumnClassification CombineWithoutTypeGate(ColumnClassification rule, ColumnClassification model, bool valuesExamined,
+        bool sampled, bool readFailed)
     {
         // The model's items (the combination's suggestion and the column model's own prediction, ModelClassifier.EvidenceItems).
         var modelEvidence = model.Evidence.Where(e => e.Kind == "model").ToList();
