@@ -108,7 +108,7 @@ public sealed class SarifCheckWriter : ICheckWriter
                 json.WriteStartObject();
                 json.WriteString("level", "warning");
                 json.WriteStartObject("message");
-                json.WriteString("text", $"scan incomplete: {CheckTextWriter.Line(issue)}");
+                json.WriteString("text", $"{(issue.Issue.IsWarning ? "scan warning" : "scan incomplete")}: {CheckTextWriter.Line(issue)}");
                 json.WriteEndObject();
                 json.WriteStartObject("descriptor");
                 json.WriteString("id", issue.Issue.Kind);
