@@ -28,12 +28,13 @@ public static class CheckWriters
 
     /// <summary>Creates the writer of a format.</summary>
     /// <param name="format">text, json, sarif, junit or github.</param>
+    /// <param name="sarifKnownGaps">Whether SARIF holds the baseline's known gaps (<see cref="SarifKnownGaps"/>).</param>
     /// <exception cref="ConfigurationException">An unknown format.</exception>
-    public static ICheckWriter Create(string format) => format switch
+    public static ICheckWriter Create(string format, SarifKnownGaps sarifKnownGaps = SarifKnownGaps.Include) => format switch
     {
         "text" => new CheckTextWriter(),
         "json" => new CheckJsonWriter(),
-        "sarif" => new SarifCheckWriter(),
+        "sarif" => new SarifCheckWriter(sarifKnownGaps),
         "junit" => new JUnitCheckWriter(),
         "github" => new GitHubCheckWriter(),
         _ => throw new ConfigurationException($"unknown check format '{format}'; use {string.Join(", ", Formats)}"),

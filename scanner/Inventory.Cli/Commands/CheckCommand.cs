@@ -52,12 +52,18 @@ internal sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors) : A
         [Description("Write the check result as JSON to FILE (usable as --baseline).")]
         public string? Json { get; init; }
 
+        [CommandOption("--sarif-known-gaps <WHEN>")]
+        [Description("include (default): each finding the baseline already had is a SARIF result, level note; omit: left out of SARIF (GitHub code scanning opens an alert for each note), counted in a notification.")]
+        public string? SarifKnownGaps { get; init; }
+
         [CommandOption("--github <FILE>")]
         [Description("Write GitHub Actions workflow commands to FILE instead of standard output.")]
         public string? GitHub { get; init; }
 
         public override ValidationResult Validate()
         {
+            if (SarifKnownGaps is not null && SarifKnownGaps is not ("include" or "omit"))
+                return ValidationResult.Error($"--sarif-known-gaps must be include or omit, not '{SarifKnownGaps}'");
             if (AcceptClassificationAbove is < 0 or > 1)
                 return ValidationResult.Error("--accept-classification-above must be between 0 and 1");
             if (Inventory is not null && Connection is not null)
@@ -89,7 +95,7 @@ internal sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors) : A
 
         foreach (var format in formats)
         {
-            var writer = CheckWriters.Create(format);
+            var writer = CheckWriters.Create(format, settings.SarifKnownGaps == "omit" ? Reports.Check.SarifKnownGaps.Omit : Reports.Check.SarifKnownGaps.Include);
             var file = format switch
             {
                 "sarif" => settings.Sarif,
