@@ -115,8 +115,10 @@ internal sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors) : A
             errors.Line($"wrote {format} to {file}");
         }
 
-        if (annotations.Errors.Count > 0) return ExitCodes.BadInput;
-        if (!result.Passed) return ExitCodes.GateFailed;
+        // An annotation file's error (a category typo, bad YAML) is an invalid-annotation finding, as an unknown activity
+        // id is: the developer's to fix in the change under review, so the gate fails (exit 1), while exit 2 stays for
+        // what stops the pipeline itself (config, options, missing files, unreachable sources): trial40 finding 8.
+        if (!result.Passed || annotations.Errors.Count > 0) return ExitCodes.GateFailed;
         return result.ScanComplete ? ExitCodes.Ok : ExitCodes.ScanIncomplete;
     }
 
