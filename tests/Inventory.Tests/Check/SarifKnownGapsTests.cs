@@ -2,9 +2,9 @@ using System.Text.Json;
 using Inventory.Cli;
 using Inventory.Reports.Check;
 using Inventory.Tests.Annotations;
+using Inventory.Tests.Support;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
-using Spectre.Console.Testing;
 
 namespace Inventory.Tests.Check;
 
@@ -19,37 +19,20 @@ public sealed class SarifKnownGapsTests
     private string _baseline = "";
     private string _current = "";
 
-    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        var console = new TestConsole();
-        console.Profile.Width = 300;
-        var code = await InventoryApp.RunAsync(args, console);
-        return (code, console.Output);
-    }
-
-    private static void Execute(string database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
     [OneTimeSetUp]
     public async Task ScanBaselineThenMigration()
     {
         _dir = new TempFolder();
         Directory.CreateDirectory(Path.Combine(_dir.Path, "annotations"));
         var database = Path.Combine(_dir.Path, "app.db");
-        Execute(database, "CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT, full_name TEXT, city TEXT);"
+        InProcessCli.ExecuteSqlite(database, "CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT, full_name TEXT, city TEXT);"
             + "INSERT INTO customers (email, full_name, city) VALUES ('a.b@example.org', 'Ann Marlowe', 'Lyon');");
         _baseline = Path.Combine(_dir.Path, "baseline.json");
-        var (code, output) = await RunAsync("scan", "--connection", "sqlite:" + database, "--out", _baseline);
+        var (code, output) = await InProcessCli.RunAsync("scan", "--connection", "sqlite:" + database, "--out", _baseline);
         Assert.That(code, Is.EqualTo(ExitCodes.Ok), output);
-        Execute(database, "ALTER TABLE customers ADD COLUMN mobile_phone TEXT;");
+        InProcessCli.ExecuteSqlite(database, "ALTER TABLE customers ADD COLUMN mobile_phone TEXT;");
         _current = Path.Combine(_dir.Path, "current.json");
-        (code, output) = await RunAsync("scan", "--connection", "sqlite:" + database, "--out", _current);
+        (code, output) = await InProcessCli.RunAsync("scan", "--connection", "sqlite:" + database, "--out", _current);
         Assert.That(code, Is.EqualTo(ExitCodes.Ok), output);
         SqliteConnection.ClearAllPools();
     }
@@ -60,7 +43,7 @@ public sealed class SarifKnownGapsTests
     private async Task<JsonElement> CheckAsync(params string[] extra)
     {
         var sarif = Path.Combine(_dir.Path, $"{Guid.NewGuid():N}.sarif");
-        var (code, output) = await RunAsync(["check", "--inventory", _current, "--baseline", _baseline, "--annotations", Path.Combine(_dir.Path, "annotations"),
+        var (code, output) = await InProcessCli.RunAsync(["check", "--inventory", _current, "--baseline", _baseline, "--annotations", Path.Combine(_dir.Path, "annotations"),
             "--format", "sarif", "--sarif", sarif, .. extra]);
         Assert.That(code, Is.EqualTo(ExitCodes.GateFailed), output);
         using var document = JsonDocument.Parse(File.ReadAllText(sarif));
@@ -101,7 +84,7 @@ public sealed class SarifKnownGapsTests
     [Test]
     public async Task Check_KnownGapsUnknownValue_Exit2()
     {
-        var (code, output) = await RunAsync("check", "--inventory", _current, "--sarif-known-gaps", "hide");
+        var (code, output) = await InProcessCli.RunAsync("check", "--inventory", _current, "--sarif-known-gaps", "hide");
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput), output);
         Assert.That(output, Does.Contain("--sarif-known-gaps must be include or omit, not 'hide'"));
     }

@@ -1,8 +1,8 @@
 using Inventory.Cli;
 using Inventory.Tests.Annotations;
+using Inventory.Tests.Support;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
-using Spectre.Console.Testing;
 
 namespace Inventory.Tests.Cli;
 
@@ -18,46 +18,29 @@ public sealed class DiffMarkdownTests
     private string _old = "";
     private string _new = "";
 
-    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        var console = new TestConsole();
-        console.Profile.Width = 300;
-        var code = await InventoryApp.RunAsync(args, console);
-        return (code, console.Output);
-    }
-
-    private static void Execute(string database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
     [OneTimeSetUp]
     public async Task ScanBeforeAndAfterTheMigration()
     {
         _dir = new TempFolder();
         var database = Path.Combine(_dir.Path, "app.db");
         var rows = string.Join(",", Enumerable.Range(1, 30).Select(i => $"('customer{i}@example.org', 'Ann Marlowe {i}', 'note {i}', {i})"));
-        Execute(database, "CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT, full_name TEXT, notes TEXT, loyalty INTEGER);"
+        InProcessCli.ExecuteSqlite(database, "CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT, full_name TEXT, notes TEXT, loyalty INTEGER);"
             + $"INSERT INTO customers (email, full_name, notes, loyalty) VALUES {rows};"
             + "CREATE TABLE \"order|lines\" (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customers(id), total NUMERIC);");
         _old = Path.Combine(_dir.Path, "old.json");
-        var (code, output) = await RunAsync("scan", "--connection", "sqlite:" + database, "--out", _old);
+        var (code, output) = await InProcessCli.RunAsync("scan", "--connection", "sqlite:" + database, "--out", _old);
         Assert.That(code, Is.EqualTo(ExitCodes.Ok), output);
 
         // The migration: two columns added (one with Markdown characters in its name), one dropped, one retyped (SQLite
         // rebuilds the table), a new table of 12 columns.
         var phones = string.Join(";", Enumerable.Range(1, 30).Select(i => $"UPDATE customers SET phone_number = '+44 20 7946 {i:0000}', \"*vip*_ip\" = '10.0.0.{i}' WHERE id = {i}"));
-        Execute(database, "ALTER TABLE customers ADD COLUMN phone_number TEXT; ALTER TABLE customers ADD COLUMN \"*vip*_ip\" TEXT;"
+        InProcessCli.ExecuteSqlite(database, "ALTER TABLE customers ADD COLUMN phone_number TEXT; ALTER TABLE customers ADD COLUMN \"*vip*_ip\" TEXT;"
             + "ALTER TABLE customers DROP COLUMN notes;" + phones + ";"
             + "ALTER TABLE \"order|lines\" RENAME TO ol_old; CREATE TABLE \"order|lines\" (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customers(id), total TEXT);"
             + "INSERT INTO \"order|lines\" SELECT * FROM ol_old; DROP TABLE ol_old;"
             + "CREATE TABLE audit_trail (" + string.Join(", ", Enumerable.Range(1, 12).Select(i => i == 1 ? "id INTEGER PRIMARY KEY" : $"field_{i:00} TEXT")) + ");");
         _new = Path.Combine(_dir.Path, "new.json");
-        (code, output) = await RunAsync("scan", "--connection", "sqlite:" + database, "--out", _new);
+        (code, output) = await InProcessCli.RunAsync("scan", "--connection", "sqlite:" + database, "--out", _new);
         Assert.That(code, Is.EqualTo(ExitCodes.Ok), output);
         SqliteConnection.ClearAllPools();
     }
@@ -69,7 +52,7 @@ public sealed class DiffMarkdownTests
     private async Task<string> MarkdownAsync()
     {
         var file = Path.Combine(_dir.Path, $"diff-{Guid.NewGuid():N}.md");
-        var (code, output) = await RunAsync("diff", _old, _new, "--format", "markdown", "--markdown", file);
+        var (code, output) = await InProcessCli.RunAsync("diff", _old, _new, "--format", "markdown", "--markdown", file);
         Assert.That(code, Is.EqualTo(ExitCodes.Ok), output);
         Assert.That(output, Is.Empty, "with --markdown FILE and no text format, nothing on standard output");
         return File.ReadAllText(file);
@@ -132,7 +115,7 @@ public sealed class DiffMarkdownTests
     [Test]
     public async Task Diff_FormatMarkdownOnStandardOutput_TextLeftOut()
     {
-        var (code, output) = await RunAsync("diff", _old, _new, "--format", "md");
+        var (code, output) = await InProcessCli.RunAsync("diff", _old, _new, "--format", "md");
         Assert.That(code, Is.EqualTo(ExitCodes.Ok), output);
         using (Assert.EnterMultipleScope())
         {
@@ -144,7 +127,7 @@ public sealed class DiffMarkdownTests
     [Test]
     public async Task Diff_SameInventoryTextAndMarkdown_BothSayNoChanges()
     {
-        var (code, output) = await RunAsync("diff", _new, _new, "--format", "text,markdown");
+        var (code, output) = await InProcessCli.RunAsync("diff", _new, _new, "--format", "text,markdown");
         Assert.That(code, Is.EqualTo(ExitCodes.Ok), output);
         Assert.That(output, Is.EqualTo("no changes\n## Data inventory changes\n\nNo changes.\n"));
     }
@@ -152,7 +135,7 @@ public sealed class DiffMarkdownTests
     [Test]
     public async Task Diff_UnknownFormat_Exit2NamingIt()
     {
-        var (code, output) = await RunAsync("diff", _old, _new, "--format", "text,html");
+        var (code, output) = await InProcessCli.RunAsync("diff", _old, _new, "--format", "text,html");
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput), output);
         Assert.That(output, Does.Contain("unknown --format 'html'; use text, markdown"));
     }
