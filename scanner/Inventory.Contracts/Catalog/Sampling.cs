@@ -95,7 +95,8 @@ public sealed record ScanIssue(string Source, string? Table, string? Column, str
     public const string TableDroppedKind = "table-dropped";
 
     /// <summary>True for an issue that does not make the scan incomplete (<see cref="TableDroppedKind"/>); every other
-    /// issue does (exit 3).</summary>
+    /// issue does (exit 3). Derived from <see cref="Kind"/>, so not serialized: a saved inventory keeps it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsWarning => Kind == TableDroppedKind;
 }
 
