@@ -78,7 +78,7 @@ public sealed class JUnitCheckWriter : ICheckWriter
                 .GroupBy(x => x.Name, StringComparer.Ordinal)
                 .SelectMany(g => g.Select((x, n) => (Name: n == 0 ? x.Name : string.Create(CultureInfo.InvariantCulture, $"{x.Name} ({n + 1})"), x.Index)))
                 .OrderBy(x => x.Index)
-                .Select(x => new Case("scan", x.Name, [], null, 0, "scan incomplete, not checked: " + CheckTextWriter.Line(result.ScanIssues[x.Index])))
+                .Select(x => new Case("scan", x.Name, [], null, 0, (result.ScanIssues[x.Index].Issue.IsWarning ? "scan warning, not checked: " : "scan incomplete, not checked: ") + CheckTextWriter.Line(result.ScanIssues[x.Index])))
                 .ToArray()));
 
         // A report-only gate (check.fail-on: []) is said once: a passing case at the setting, its note in system-out.

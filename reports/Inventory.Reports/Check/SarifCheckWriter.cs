@@ -16,8 +16,12 @@ namespace Inventory.Reports.Check;
 /// <c>warning</c>, with its kind as descriptor id and its <c>source/table.column</c> as logical location. A report-only
 /// gate (<c>check.fail-on: []</c>) is a <c>toolConfigurationNotifications</c> entry, level <c>note</c>, at the setting.
 /// Every policy claim, with its verdict, summary, examined and left-out tables, is in the run's <c>properties.claims</c>.
+/// With <see cref="SarifKnownGaps.Omit"/>, the baseline's known gaps are left out of the results (GitHub code scanning
+/// ignores <c>baselineState</c> and opens a note alert for each), and a notification counts them.
 /// </summary>
-public sealed class SarifCheckWriter : ICheckWriter
+/// <param name="knownGaps">Whether the baseline's known gaps are results (<see cref="SarifKnownGaps.Include"/>, the
+/// default) or left out.</param>
+public sealed class SarifCheckWriter(SarifKnownGaps knownGaps = SarifKnownGaps.Include) : ICheckWriter
 {
     private static readonly (FindingKind Kind, string Name, string Short, string Full)[] Rules =
     [
@@ -82,15 +86,29 @@ public sealed class SarifCheckWriter : ICheckWriter
         json.WriteEndObject();
         json.WriteEndObject();
 
-        var (findings, baselinedLeftOut, othersLeftOut) = WithinLimit(result.Findings, MaxResultsPerRun);
+        var omitted = knownGaps == SarifKnownGaps.Omit ? result.Findings.Count(f => f.Baselined) : 0;
+        var (findings, baselinedLeftOut, othersLeftOut) = WithinLimit(omitted > 0 ? result.Findings.Where(f => !f.Baselined).ToList() : result.Findings, MaxResultsPerRun);
         json.WriteStartArray("invocations");
         json.WriteStartObject();
         json.WriteBoolean("executionSuccessful", true);
         // What the scan could not read: SARIF's place for "the tool could not analyse this" (§3.20.21), which code
         // scanning shows on the tool's status page; the results above are then judged on what was read.
-        if (result.ScanIssues.Count > 0 || baselinedLeftOut + othersLeftOut > 0)
+        if (result.ScanIssues.Count > 0 || baselinedLeftOut + othersLeftOut + omitted > 0)
         {
             json.WriteStartArray("toolExecutionNotifications");
+            if (omitted > 0)
+            {
+                json.WriteStartObject();
+                json.WriteString("level", "note");
+                json.WriteStartObject("message");
+                json.WriteString("text", $"{omitted.ToString("N0", CultureInfo.InvariantCulture)} known gap(s) of the baseline left out of this SARIF run "
+                    + "(--sarif-known-gaps omit): they do not fail the gate; the text, JUnit and JSON outputs list them");
+                json.WriteEndObject();
+                json.WriteStartObject("descriptor");
+                json.WriteString("id", "known-gaps-omitted");
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
             if (baselinedLeftOut + othersLeftOut > 0)
             {
                 json.WriteStartObject();
@@ -108,7 +126,7 @@ public sealed class SarifCheckWriter : ICheckWriter
                 json.WriteStartObject();
                 json.WriteString("level", "warning");
                 json.WriteStartObject("message");
-                json.WriteString("text", $"scan incomplete: {CheckTextWriter.Line(issue)}");
+                json.WriteString("text", $"{(issue.Issue.IsWarning ? "scan warning" : "scan incomplete")}: {CheckTextWriter.Line(issue)}");
                 json.WriteEndObject();
                 json.WriteStartObject("descriptor");
                 json.WriteString("id", issue.Issue.Kind);
@@ -275,4 +293,15 @@ public sealed class SarifCheckWriter : ICheckWriter
 
     private static string Fingerprint(CheckFinding f) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{CheckWriters.KindId(f.Kind)}\u0000{f.Source}\u0000{f.Table}\u0000{f.Column}")))[..32];
+}
+
+/// <summary>Whether a SARIF run holds the baseline's known gaps (<c>check --sarif-known-gaps</c>).</summary>
+public enum SarifKnownGaps
+{
+    /// <summary>Each known gap is a result, level <c>note</c>, <c>baselineState: unchanged</c> (the default): the
+    /// backlog stays visible in code scanning.</summary>
+    Include,
+    /// <summary>Known gaps are left out; one notification counts them. For adopting the gate on a large existing
+    /// database, where GitHub would open a note alert for each.</summary>
+    Omit,
 }

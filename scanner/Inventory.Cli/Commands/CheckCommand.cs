@@ -52,12 +52,18 @@ internal sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors) : A
         [Description("Write the check result as JSON to FILE (usable as --baseline).")]
         public string? Json { get; init; }
 
+        [CommandOption("--sarif-known-gaps <WHEN>")]
+        [Description("include (default): each finding the baseline already had is a SARIF result, level note; omit: left out of SARIF (GitHub code scanning opens an alert for each note), counted in a notification.")]
+        public string? SarifKnownGaps { get; init; }
+
         [CommandOption("--github <FILE>")]
         [Description("Write GitHub Actions workflow commands to FILE instead of standard output.")]
         public string? GitHub { get; init; }
 
         public override ValidationResult Validate()
         {
+            if (SarifKnownGaps is not null && SarifKnownGaps is not ("include" or "omit"))
+                return ValidationResult.Error($"--sarif-known-gaps must be include or omit, not '{SarifKnownGaps}'");
             if (AcceptClassificationAbove is < 0 or > 1)
                 return ValidationResult.Error("--accept-classification-above must be between 0 and 1");
             if (Inventory is not null && Connection is not null)
@@ -89,7 +95,7 @@ internal sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors) : A
 
         foreach (var format in formats)
         {
-            var writer = CheckWriters.Create(format);
+            var writer = CheckWriters.Create(format, settings.SarifKnownGaps == "omit" ? Reports.Check.SarifKnownGaps.Omit : Reports.Check.SarifKnownGaps.Include);
             var file = format switch
             {
                 "sarif" => settings.Sarif,
@@ -109,8 +115,10 @@ internal sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors) : A
             errors.Line($"wrote {format} to {file}");
         }
 
-        if (annotations.Errors.Count > 0) return ExitCodes.BadInput;
-        if (!result.Passed) return ExitCodes.GateFailed;
+        // An annotation file's error (a category typo, bad YAML) is an invalid-annotation finding, as an unknown activity
+        // id is: the developer's to fix in the change under review, so the gate fails (exit 1), while exit 2 stays for
+        // what stops the pipeline itself (config, options, missing files, unreachable sources): trial40 finding 8.
+        if (!result.Passed || annotations.Errors.Count > 0) return ExitCodes.GateFailed;
         return result.ScanComplete ? ExitCodes.Ok : ExitCodes.ScanIncomplete;
     }
 

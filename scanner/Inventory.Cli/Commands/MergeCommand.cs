@@ -52,7 +52,7 @@ internal sealed class MergeCommand(IAnsiConsole console) : Command<MergeCommand.
             WritePartIssues(part);
         if (!merged.Complete)
         {
-            console.Write(new Text($"merged inventory incomplete: {merged.Issues.Count} issue(s) (exit {ExitCodes.ScanIncomplete})\n", new Style(Color.Yellow)));
+            console.Write(new Text($"merged inventory incomplete: {merged.Issues.Count(i => !i.IsWarning)} issue(s) (exit {ExitCodes.ScanIncomplete})\n", new Style(Color.Yellow)));
             return ExitCodes.ScanIncomplete;
         }
         return ExitCodes.Ok;

@@ -65,7 +65,7 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
             errors.Line($"{invalid.Count} annotation error(s) above: ids the policy does not define; check fails on them");
         if (!document.Complete)
         {
-            console.Write(new Text($"scan incomplete: {document.Issues.Count} source(s), table(s) or column(s) could not be read (exit {ExitCodes.ScanIncomplete})\n", new Style(Color.Yellow)));
+            console.Write(new Text($"scan incomplete: {document.Issues.Count(i => !i.IsWarning)} source(s), table(s) or column(s) could not be read (exit {ExitCodes.ScanIncomplete})\n", new Style(Color.Yellow)));
             return ExitCodes.ScanIncomplete;
         }
         return ExitCodes.Ok;

@@ -84,9 +84,21 @@ public sealed record ColumnSample
 /// <param name="Source">Source name.</param>
 /// <param name="Table">Qualified table name, or null for a source-level problem.</param>
 /// <param name="Column">Column name, or null.</param>
-/// <param name="Kind">timeout, no-privilege, conversion-error, connection-lost, error.</param>
+/// <param name="Kind">timeout, no-privilege, conversion-error, connection-lost, error, <see cref="TableDroppedKind"/>.</param>
 /// <param name="Message">Safe message: never a value or a password.</param>
-public sealed record ScanIssue(string Source, string? Table, string? Column, string Kind, string Message);
+public sealed record ScanIssue(string Source, string? Table, string? Column, string Kind, string Message)
+{
+    /// <summary>The kind of a table that no longer existed when it was sampled: dropped or renamed after the catalog was
+    /// read (PostgreSQL SQLSTATE 42P01, MySQL/MariaDB error 1146, SQLite "no such table", SQL Server error 208). A
+    /// warning (<see cref="IsWarning"/>): a concurrent migration is not a gap in what the scan could read, so a nightly
+    /// scan of a live fleet does not turn red (trial40 finding 10).</summary>
+    public const string TableDroppedKind = "table-dropped";
+
+    /// <summary>True for an issue that does not make the scan incomplete (<see cref="TableDroppedKind"/>); every other
+    /// issue does (exit 3). Derived from <see cref="Kind"/>, so not serialized: a saved inventory keeps it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsWarning => Kind == TableDroppedKind;
+}
 
 /// <summary>The sample of one table.</summary>
 public sealed record TableSample

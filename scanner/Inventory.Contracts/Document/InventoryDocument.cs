@@ -66,7 +66,7 @@ public sealed class InventoryDocument
     }
 
     /// <summary>True when every table and column in scope could be read.</summary>
-    public bool Complete => Issues.Count == 0 && Sources.All(s => s.Complete);
+    public bool Complete => Issues.All(i => i.IsWarning) && Sources.All(s => s.Complete);
 
     /// <summary>Every table with its source, in document order.</summary>
     public IEnumerable<(SourceEntry Source, TableEntry Table)> AllTables() =>

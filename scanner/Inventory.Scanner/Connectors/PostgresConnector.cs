@@ -145,8 +145,10 @@ public sealed partial class PostgresConnector : IConnector
             await RollbackQuietlyAsync(connection).ConfigureAwait(false);
             // A relation dropped or renamed since the catalog read (42P01) fails every column alike: reading them one by
             // one would only repeat the failure as one issue per column (trial finding 10), so it is the table's issue.
+            if (e is PostgresException { SqlState: "42P01" })
+                return SampleRead.Failed(SampleFailure.OfDroppedTable(PostgresErrors.Describe(e)), method);
             return SampleRead.Failed(SampleFailure.OfRefusedStatement(reason.Value, PostgresErrors.IsConversion(e), PostgresErrors.Describe(e), options,
-                narrowable: e is not PostgresException { SqlState: "42P01" }, lockWait: e is PostgresException { SqlState: "55P03" }), method);
+                narrowable: true, lockWait: e is PostgresException { SqlState: "55P03" }), method);
         }
     }
 

@@ -336,7 +336,8 @@ public sealed class SqlServerConnector : IConnector
     }
 
     /// <summary>What a failed sampling statement means, by SQL Server error number: -2 (client timeout) and 1222 (lock
-    /// request time out) are timeouts, 229/230 a missing SELECT permission, 245, 8114, 8115, 6522, 9420, 9402 a value
+    /// request time out) are timeouts, 229/230 a missing SELECT permission, 208 (invalid object name) a table dropped or renamed
+    /// since the catalog was read (<see cref="SampleFailure.OfDroppedTable"/>, a warning), 245, 8114, 8115, 6522, 9420, 9402 a value
     /// that could not be converted to text (narrowed column by column by the shared sampler), anything else an error.</summary>
     /// <param name="number">The error number.</param>
     /// <param name="description">The safe description (<see cref="Describe"/>: number and severity, never the message).</param>
@@ -346,6 +347,7 @@ public sealed class SqlServerConnector : IConnector
         -2 => new(NotSampledReason.TimedOut, "timeout", $"sampling stopped after the statement timeout of {SampleLimits.Duration(options.StatementTimeout)}; {SampleLimits.TimeoutAdvice(options)}"),
         1222 => new(NotSampledReason.TimedOut, "timeout", $"a lock was not granted within the lock timeout of {SampleLimits.Duration(options.LockTimeout)}; {SampleLimits.TimeoutAdvice(options, lockWait: true)}"),
         229 or 230 => new(NotSampledReason.NoPrivilege, "no-privilege", $"SELECT permission denied ({description})"),
+        208 => SampleFailure.OfDroppedTable($"invalid object name ({description})"),
         245 or 8114 or 8115 or 6522 or 9420 or 9402 => new(NotSampledReason.Error, "conversion-error", $"a value could not be converted to text ({description})"),
         _ => new(NotSampledReason.Error, "error", $"sampling failed ({description})"),
     };

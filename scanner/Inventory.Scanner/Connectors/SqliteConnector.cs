@@ -266,7 +266,7 @@ public sealed partial class SqliteConnector : IConnector
                 ? definition
                 : await ReadDefinitionAsync(connection, table.Name, options, timeout.Token).ConfigureAwait(false);
             if (type is null)
-                return Failed(NotSampledReason.Error, "error", "the relation no longer exists");
+                return SampleRead.Failed(SampleFailure.OfDroppedTable("the relation no longer exists (no such table)"));
 
             var rowid = type == "table" && !SqliteDialect.LacksRowid(sql) ? SqliteDialect.RowidAlias(table.Columns) : null;
             long[]? points = null;
@@ -338,7 +338,7 @@ public sealed partial class SqliteConnector : IConnector
         {
             // The definition came from the catalog read: a relation dropped since then fails its statements; say so.
             if (e.SqliteErrorCode == 1 && await Vanished(connection, table, options, cancellationToken).ConfigureAwait(false))
-                return Failed(NotSampledReason.Error, "error", "the relation no longer exists");
+                return SampleRead.Failed(SampleFailure.OfDroppedTable("the relation no longer exists (no such table)"));
             return Failed(NotSampledReason.Error, "error",
                 $"sampling failed (SQLite error {e.SqliteErrorCode}: {SafeReason(e)}){DamageAdvice(e.SqliteErrorCode)}");
         }

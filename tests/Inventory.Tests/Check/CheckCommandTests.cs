@@ -283,7 +283,7 @@ public sealed class CheckCommandTests
     }
 
     [Test]
-    public async Task Check_InvalidAnnotationFile_ExitsTwoAndStillReportsTheRest()
+    public async Task Check_InvalidAnnotationFile_GateFailsExitOneAndStillReportsTheRest()
     {
         using var dir = new TempFolder();
         var inventory = Save(dir, CaseInventories.C06());
@@ -294,12 +294,41 @@ public sealed class CheckCommandTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            // A category typo is an invalid-annotation finding failing the gate, exit 1 like an unknown activity id
+            // (trial40 finding 8: exit 2 paged the platform team for a developer's typo).
+            Assert.That(code, Is.EqualTo(ExitCodes.GateFailed), output);
             Assert.That(output, Does.Contain("invalid-annotation: unknown category 'nonee' (did you mean 'none'?)"));
             Assert.That(output, Does.Contain("invoice.billing_email  untagged"), "the good file still applies and the gate still reports");
             Assert.That(output, Does.Not.Contain("invoice.id  untagged"));
         }
         _ = bad;
+    }
+
+    [TestCase("table: invoice\ncolumns:\n  billing_email: { category: contact.emial }\n", "unknown category 'contact.emial'", TestName = "Check_CategoryTypo_ExitOne")]
+    [TestCase("table: invoice\nactivity: biling-and-payment\ncolumns:\n  billing_email: { category: contact.email }\n", "unknown processing activity 'biling-and-payment'", TestName = "Check_UnknownActivityId_ExitOne")]
+    [TestCase("table: invoice\ncolumns:\n  billing_email: { category: contact.email\n", "invalid-annotation", TestName = "Check_MalformedAnnotationYaml_ExitOne")]
+    public async Task Check_DevelopersAnnotationMistake_GateFailsWithExitOne(string annotation, string said)
+    {
+        // Given the seed policy and one annotation file with a developer's mistake in it
+        using var dir = new TempFolder();
+        var inventory = Save(dir, CaseInventories.C06());
+        var policy = dir.Write("policy.yml", Inventory.Rules.Policy.PolicyDocument.SeedText());
+        dir.Write("annotations/invoice.yml", annotation);
+
+        var (code, output) = await RunAsync("check", "--inventory", inventory, "--annotations", Path.Combine(dir.Path, "annotations"), "--policy", policy);
+
+        // Then every such mistake is a failing invalid-annotation finding, exit 1 (README's exit codes: 1 the gate failed),
+        // never 2, which a CI engineer maps to "the pipeline is broken" (trial40 finding 8)
+        Assert.That(code, Is.EqualTo(ExitCodes.GateFailed), output);
+        Assert.That(output, Does.Contain(said));
+    }
+
+    [Test]
+    public async Task Check_MissingInventoryFile_StillBadInputExitTwo()
+    {
+        using var dir = new TempFolder();
+        var (code, output) = await RunAsync("check", "--inventory", Path.Combine(dir.Path, "nope.json"));
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput), output);
     }
 
     [Test]

@@ -6,7 +6,8 @@ namespace Inventory.Tests.Support;
 
 /// <summary>The scenario of trial finding 10 on any live server: a catalog read while the tables <c>gone</c> (5 columns)
 /// and <c>kept</c> (<c>city</c>, 20 rows of <c>Lyon</c>) exist, then <c>gone</c> dropped before it is sampled. The
-/// expected outcome is one scan issue for the dropped table (not one per column) and the other table sampled as usual.</summary>
+/// expected outcome is one scan issue for the dropped table (not one per column), a <c>table-dropped</c> warning since
+/// trial40 finding 10, and the other table sampled as usual.</summary>
 internal static class DroppedTableScenario
 {
     /// <summary>Reads the catalog, runs <paramref name="dropGone"/>, samples both tables and asserts the outcome.</summary>
@@ -25,6 +26,8 @@ internal static class DroppedTableScenario
         {
             Assert.That(gone.Issues, Has.Count.EqualTo(1));
             Assert.That(gone.Issues.Single().Column, Is.Null);
+            Assert.That(gone.Issues.Single().Kind, Is.EqualTo(ScanIssue.TableDroppedKind));
+            Assert.That(gone.Issues.Single().IsWarning, Is.True);
             Assert.That(gone.Issues.Single().Message.Contains(notFoundWords, StringComparison.Ordinal), Is.True, gone.Issues.Single().Message);
             Assert.That(gone.NotSampled, Is.EqualTo(NotSampledReason.Error));
             Assert.That(gone.Columns.Values.Select(c => c.NotSampled), Has.All.EqualTo(NotSampledReason.Error));

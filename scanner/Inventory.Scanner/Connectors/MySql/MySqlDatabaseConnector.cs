@@ -145,8 +145,10 @@ public sealed partial class MySqlDatabaseConnector : IConnector
             await RollbackQuietlyAsync(connection).ConfigureAwait(false);
             // A table dropped or renamed since the catalog read (1146) fails every column alike: one issue for the table,
             // not one per column after reading them one by one (trial finding 10).
+            if (e.Number == 1146)
+                return SampleRead.Failed(SampleFailure.OfDroppedTable(MySqlErrors.Describe(e)), method);
             return SampleRead.Failed(SampleFailure.OfRefusedStatement(reason!.Value, MySqlErrors.IsConversion(e), MySqlErrors.Describe(e), options,
-                narrowable: e.Number != 1146, lockWait: e.Number == 1205), method);
+                narrowable: true, lockWait: e.Number == 1205), method);
         }
     }
 

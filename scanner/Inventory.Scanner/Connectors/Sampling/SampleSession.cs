@@ -35,6 +35,15 @@ internal sealed record SampleFailure(NotSampledReason Reason, string Kind, strin
         var advice = reason == NotSampledReason.TimedOut ? "; " + SampleLimits.TimeoutAdvice(options, lockWait) : "";
         return new SampleFailure(reason, kind, $"sampling failed: {description}{advice}", narrowable);
     }
+
+    /// <summary>The failure of a table that no longer exists when it is sampled (dropped or renamed after the catalog
+    /// was read): a <see cref="ScanIssue.TableDroppedKind"/> warning for the whole table (never narrowed column by
+    /// column: every column fails alike), its columns marked <see cref="NotSampledReason.Error"/>; the scan runner
+    /// leaves the table out of the inventory.</summary>
+    /// <param name="description">The engine's safe description of the error (its code, never its message text).</param>
+    /// <returns>The failure.</returns>
+    public static SampleFailure OfDroppedTable(string description) => new(NotSampledReason.Error, ScanIssue.TableDroppedKind,
+        $"dropped during the scan: {description}; left out of the inventory (the next scan reads what replaced it)", Narrowable: false);
 }
 
 /// <summary>What one read of some columns of a table returned.</summary>

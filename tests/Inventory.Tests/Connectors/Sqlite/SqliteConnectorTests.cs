@@ -374,7 +374,8 @@ public sealed class SqliteConnectorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(gone.NotSampled, Is.EqualTo(NotSampledReason.Error));
-            Assert.That(gone.Issues.Single().Message, Is.EqualTo("the relation no longer exists"));
+            Assert.That(gone.Issues.Single().Message, Does.StartWith("dropped during the scan: the relation no longer exists (no such table)"));
+            Assert.That(gone.Issues.Single().Kind, Is.EqualTo(ScanIssue.TableDroppedKind));
             Assert.That(kept.Columns["y"].Values, Is.EqualTo(new[] { "b" }));
         }
     }
