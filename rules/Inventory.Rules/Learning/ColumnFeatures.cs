@@ -150,7 +150,7 @@ public static partial class ColumnFeatures
             Name = NameText(info.Name, NameTokens(info.Name)),
             Table = table.TableText,
             Siblings = table.SiblingsOf(info.Name, nameTokens),
-            Context = WithGenericContext(head.Length == 0 ? "" : ContextText(head, info.Name, nameTokens), nameTokens, table, info.Name),
+            Context = head.Length == 0 ? "" : ContextText(head, info.Name, nameTokens),
             TableSignals = table.SignalTokens(info.Name, nameTokens),
             TypeFamily = family.ToString(),
             TypeShape = ShapeOf(info.DeclaredType, family),
@@ -213,45 +213,6 @@ public static partial class ColumnFeatures
 
     private static string ContextTextUncached(string head, IReadOnlyList<string> nameTokens) =>
         string.Join(' ', nameTokens.Select(t => head + "_" + t));
-
-    /// <summary>Words that say nothing of what a column holds on their own: the corpus labels a <c>title</c>, a
-    /// <c>name</c> or a <c>value</c> by what its table is for (rules/MODEL.md, session 41).</summary>
-    internal static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
-    {
-        "name", "title", "description", "value", "data", "url", "body", "content", "text", "type", "code", "label", "note",
-        "notes", "metadata",
-    };
-
-    private static readonly bool GenericContextOn = Environment.GetEnvironmentVariable("INV_M41_GENERIC") == "1";
-
-    /// <summary>The context text, followed for a column whose non-numeric name tokens are all generic words
-    /// (<see cref="GenericWords"/>) by the table's tokens and its siblings' tokens prefixed by each generic word
-    /// (<c>title|post</c> for the table, <c>title^author</c> for a sibling), so a linear model can tell a title in a
-    /// posts table from a title in a categories table.</summary>
-    private static string WithGenericContext(string context, IReadOnlyList<string> nameTokens, TableFeatures table, string name)
-    {
-        if (!GenericContextOn) return context;
-        var generic = GenericOf(nameTokens);
-        if (generic.Length == 0) return context;
-        var sb = new StringBuilder(context);
-        var siblings = table.SiblingsOf(name, nameTokens);
-        foreach (var g in generic)
-        {
-            foreach (var t in table.TableTokens.Distinct(StringComparer.Ordinal))
-                (sb.Length > 0 ? sb.Append(' ') : sb).Append(g).Append('|').Append(t);
-            if (siblings.Length > 0)
-                foreach (var s in siblings.Split(' '))
-                    (sb.Length > 0 ? sb.Append(' ') : sb).Append(g).Append('^').Append(s);
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>The distinct generic words of a name whose non-numeric tokens are all generic; empty otherwise.</summary>
-    internal static string[] GenericOf(IReadOnlyList<string> nameTokens)
-    {
-        var words = nameTokens.Where(t => !char.IsAsciiDigit(t[0])).Distinct(StringComparer.Ordinal).ToArray();
-        return words.Length > 0 && words.All(GenericWords.Contains) ? words : [];
-    }
 
     /// <summary>The rule token of a column built without a rule decision.</summary>
     public const string RulesAbsent = "rl:absent";

@@ -212,30 +212,12 @@ public sealed class ColumnVectorizer
         {
             scratch.Found.Clear();
             CollectIndices(Groups[g], input, scratch.Found);
-            int first = scratch.Count;
             scratch.AppendNormalised(_offsets[g], normalise: Groups[g] is not (FeatureGroup.TypeFamily or FeatureGroup.TypeShape));
-            if (GroupWeights[g] != 1f)
-                for (int k = first; k < scratch.Count; k++) scratch.Values[k] *= GroupWeights[g];
         }
         var flags = input.Flags;
         for (int f = 0; f < ColumnFeatures.FlagCount && f < flags.Length; f++)
             if (flags[f] != 0) scratch.Append(FlagOffset + f, flags[f]);
         return scratch;
-    }
-
-    // Experiment (session 41, model41): per-group weights after the L2 norm, INV_M41_GW="SiblingWords=0.7,ContextWords=1.3"
-    // (groups after the name's; 1 when not given).
-    private static readonly float[] GroupWeights = ReadGroupWeights();
-
-    private static float[] ReadGroupWeights()
-    {
-        var weights = Groups.Select(_ => 1f).ToArray();
-        foreach (var part in (Environment.GetEnvironmentVariable("INV_M41_GW") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var kv = part.Split('=');
-            weights[(int)Enum.Parse<FeatureGroup>(kv[0])] = float.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return weights;
     }
 
     /// <summary>The first groups, which read the name only (<see cref="FeatureGroup.NameWords"/>, <see cref="FeatureGroup.NameCharacters"/>).</summary>

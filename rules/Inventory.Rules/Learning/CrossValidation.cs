@@ -276,54 +276,17 @@ public static class CrossValidation
         {
             var train = applications.Where(a => foldOf[a.Name] != fold).SelectMany(a => inputs[a.Name]).ToArray();
             var model = ColumnModelTrainer.Train(train, options.Training with { Seed = options.Seed });
-            var hierarchy = HierarchyBlend > 0
-                ? ColumnModelTrainer.Train(train.Select(r => WithLabel(r, DataCategory.TopLevelOf(r.Label))).ToArray(), options.Training with { Seed = options.Seed })
-                : null;
             var rows = new List<FirstLevelPrediction>();
             foreach (var app in applications.Where(a => foldOf[a.Name] == fold))
             {
                 var predictions = model.Predict(inputs[app.Name]);
-                var byCategory = hierarchy?.Predict(inputs[app.Name]);
                 for (int i = 0; i < predictions.Count; i++)
-                    rows.Add(new FirstLevelPrediction(app.Name, i, fold, app.Rows[i].DataCategory, model.Labels,
-                        byCategory is null ? predictions[i].Distribution
-                            : Blended(model.Labels, predictions[i].Distribution, hierarchy!.Labels, byCategory[i].Distribution)));
+                    rows.Add(new FirstLevelPrediction(app.Name, i, fold, app.Rows[i].DataCategory, model.Labels, predictions[i].Distribution));
             }
             byFold[fold] = rows;
             lock (gate) progress?.Invoke(++done, folds);
         });
         return new FirstLevelResult(byFold.SelectMany(r => r).ToArray(), foldOf, folds);
-    }
-
-    // Experiment (session 41, model41): the weight of a six-category model's probability blended into each category's
-    // sum of the 31-label model's (0: off).
-    private static readonly double HierarchyBlend =
-        double.TryParse(Environment.GetEnvironmentVariable("INV_M41_HIER"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : 0;
-
-    private static ColumnModelInput WithLabel(ColumnModelInput r, string label) => new()
-    {
-        Label = label, Name = r.Name, Table = r.Table, Siblings = r.Siblings, Context = r.Context, TableSignals = r.TableSignals,
-        TypeFamily = r.TypeFamily, TypeShape = r.TypeShape, Rule = r.Rule, Flags = r.Flags,
-    };
-
-    private static float[] Blended(IReadOnlyList<string> labels, IReadOnlyList<float> distribution, IReadOnlyList<string> categories, IReadOnlyList<float> byCategory)
-    {
-        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (int k = 0; k < labels.Count; k++)
-        {
-            var c = DataCategory.TopLevelOf(labels[k]);
-            sums[c] = sums.GetValueOrDefault(c) + distribution[k];
-        }
-        var target = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (int k = 0; k < categories.Count; k++) target[categories[k]] = byCategory[k];
-        var result = new float[labels.Count];
-        for (int k = 0; k < labels.Count; k++)
-        {
-            var c = DataCategory.TopLevelOf(labels[k]);
-            double sum = sums[c], want = (1 - HierarchyBlend) * sum + HierarchyBlend * target.GetValueOrDefault(c);
-            result[k] = sum > 0 ? (float)(distribution[k] * want / sum) : 0f;
-        }
-        return result;
     }
 
     /// <summary>The second level: for each fold, the <see cref="StackedCombination"/> fitted on the other folds'
