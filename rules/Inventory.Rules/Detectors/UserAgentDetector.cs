@@ -184,20 +184,19 @@ internal sealed class LanguageTagDetector : ValueDetector
             "sund", "sylo", "syrc", "tale", "talu", "taml", "telu", "tfng", "tglg", "thaa", "thai", "tibt", "vaii", "yiii",
             "zinh", "zmth", "zsym", "zxxx", "zyyy", "zzzz",
         };
-        foreach (var culture in CultureInfo.GetCultures(CultureTypes.AllCultures))
-            foreach (var sub in culture.Name.Split('-').Skip(1))
-                if (sub.Length == 4 && sub.All(char.IsAsciiLetter)) set.Add(sub.ToLowerInvariant());
+        set.UnionWith(CultureSubtags(length: 4));
         return set.ToFrozenSet(StringComparer.Ordinal);
     }
 
-    private static FrozenSet<string> BuildRegions()
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var culture in CultureInfo.GetCultures(CultureTypes.AllCultures))
-            foreach (var sub in culture.Name.Split('-').Skip(1))
-                if (sub.Length == 2 && sub.All(char.IsAsciiLetter)) set.Add(sub.ToLowerInvariant());
-        return set.ToFrozenSet(StringComparer.Ordinal);
-    }
+    private static FrozenSet<string> BuildRegions() => CultureSubtags(length: 2).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The lower-case letter subtags of <paramref name="length"/> characters after the language in the names of
+    /// every culture the platform's ICU data knows (four: scripts, two: regions).</summary>
+    private static IEnumerable<string> CultureSubtags(int length) =>
+        CultureInfo.GetCultures(CultureTypes.AllCultures)
+            .SelectMany(culture => culture.Name.Split('-').Skip(1))
+            .Where(sub => sub.Length == length && sub.All(char.IsAsciiLetter))
+            .Select(sub => sub.ToLowerInvariant());
 
     private static FrozenSet<string> BuildLanguages()
     {
