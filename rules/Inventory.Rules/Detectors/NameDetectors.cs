@@ -14,7 +14,9 @@ namespace Inventory.Rules.Detectors;
 /// <c>boulangerie-dupont.fr</c>, <c>api.example.com</c>) is a host or domain name, not a person's (trial 31: a column of
 /// application domains read 300/300 as names, was suggested contact.name and made its <c>none</c> annotation a conflict).
 /// A civility or courtesy title written alone (<c>Herr</c>, <c>Mme</c>, <c>Sra.</c>, <c>Dr</c>) is a salutation code, not
-/// a name (trial35 rows f and o).
+/// a name (trial35 rows f and o). A job title (<c>CTO</c>, <c>Developer</c>, <c>Sales Manager</c>, <c>Directeur Général</c>,
+/// <c>Jefe de Ventas</c>, <c>Geschäftsführerin</c>) is employment, not a name: a value whose first or last word is a job
+/// noun is not matched (<see cref="NamesAJob"/>; trial41 M1: a contacts table's job titles read 18/25 as names).
 /// </summary>
 internal sealed class PersonNameDetector : ValueDetector
 {
@@ -59,7 +61,7 @@ internal sealed class PersonNameDetector : ValueDetector
             if (char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark) continue;
             return false;
         }
-        return (anyCase || shape.NonAscii > 0) && !PlaceNames.IsPlace(value) && !CivilityOnly(value);
+        return (anyCase || shape.NonAscii > 0) && !PlaceNames.IsPlace(value) && !CivilityOnly(value) && !NamesAJob(value);
     }
 
     // Civilities, salutations and courtesy titles in English, French, German and Spanish, compared without their period
@@ -84,6 +86,59 @@ internal sealed class PersonNameDetector : ValueDetector
             if (!Civilities.Contains(word)) return false;
         }
         return true;
+    }
+
+    // Job nouns and the acronyms of job titles in English, French, German and Spanish (masculine and feminine forms),
+    // compared case-insensitively and without a trailing period. Occupational surnames (Baker, Carter, Smith, Taylor,
+    // Müller, Schneider, Fischer, Kaufmann, Richter, Boulanger, Boucher, Charpentier, Mercier, Herrero, Zapatero,
+    // Pastor…) are deliberately absent: a job noun here is one no family name is commonly written as.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> JobNouns = FrozenSet.ToFrozenSet(
+        ["ceo", "cto", "cfo", "coo", "cio", "cmo", "cpo", "cso", "ciso", "dpo", "vp", "svp", "evp", "avp", "hr",
+         "manager", "director", "engineer", "developer", "officer", "executive", "analyst", "consultant", "designer",
+         "accountant", "assistant", "administrator", "admin", "architect", "specialist", "coordinator", "representative",
+         "associate", "president", "intern", "trainee", "supervisor", "technician", "recruiter", "strategist", "producer",
+         "planner", "facilitator", "liaison", "orchestrator", "agent", "advisor", "adviser", "scientist", "researcher",
+         "editor", "secretary", "operator", "founder", "cofounder", "co-founder", "chairman", "chairwoman", "chairperson",
+         "head", "lead", "programmer", "tester", "auditor", "controller", "treasurer", "receptionist", "salesperson",
+         "paralegal", "attorney", "employee", "contractor", "freelancer", "cashier", "buyer",
+         "directeur", "directrice", "gérant", "gérante", "ingénieur", "ingénieure", "développeur", "développeuse",
+         "comptable", "stagiaire", "assistante", "consultante", "technicien", "technicienne", "secrétaire", "président",
+         "présidente", "responsable", "chef", "chargé", "chargée", "administrateur", "administratrice", "vendeur",
+         "vendeuse", "analyste", "architecte", "juriste", "conseiller", "conseillère", "employé", "employée", "apprenti",
+         "apprentie", "alternant", "alternante", "fondateur", "fondatrice", "opérateur", "opératrice", "acheteur",
+         "acheteuse", "caissier", "caissière", "adjoint", "adjointe",
+         "geschäftsführer", "geschäftsführerin", "leiterin", "entwickler", "entwicklerin", "ingenieur", "ingenieurin",
+         "berater", "beraterin", "buchhalter", "buchhalterin", "praktikant", "praktikantin", "mitarbeiter", "mitarbeiterin",
+         "sachbearbeiter", "sachbearbeiterin", "assistent", "assistentin", "vorstand", "vorsitzender", "vorsitzende",
+         "abteilungsleiter", "abteilungsleiterin", "teamleiter", "teamleiterin", "projektleiter", "projektleiterin",
+         "vertriebsleiter", "vertriebsleiterin", "werkstudent", "werkstudentin", "auszubildender", "auszubildende", "azubi",
+         "referent", "referentin", "techniker", "technikerin", "programmierer", "programmiererin", "verkäufer",
+         "verkäuferin", "einkäufer", "einkäuferin", "gründer", "gründerin", "inhaber", "inhaberin", "prokurist",
+         "prokuristin", "sekretärin",
+         "directora", "gerente", "ingeniero", "ingeniera", "desarrollador", "desarrolladora", "contable", "contador",
+         "contadora", "jefe", "jefa", "asesor", "asesora", "becario", "becaria", "vendedor", "vendedora", "administrativo",
+         "administrativa", "analista", "consultor", "consultora", "presidenta", "secretario", "secretaria", "técnico",
+         "técnica", "programador", "programadora", "coordinador", "coordinadora", "encargado", "encargada", "auxiliar",
+         "fundador", "fundadora", "empleado", "empleada", "abogado", "abogada", "representante", "supervisora",
+         "recepcionista"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when the first or the last word of a value (a trailing period aside) is a job noun or a job title's
+    /// acronym (<c>CTO</c>, <c>Sales Manager</c>, <c>Directeur Général</c>, <c>Jefe de Ventas</c>, <c>Leiterin
+    /// Vertrieb</c>): a job title, which the person-name shape alone would accept (LABELS.md: a job title is
+    /// <c>other_personal.employment</c>).</summary>
+    /// <param name="value">A value the name shape accepted.</param>
+    internal static bool NamesAJob(ReadOnlySpan<char> value)
+    {
+        ReadOnlySpan<char> first = default, last = default;
+        foreach (var range in value.Split(' '))
+        {
+            var word = value[range].TrimEnd('.').TrimEnd(',');
+            if (word.IsEmpty) continue;
+            if (first.IsEmpty) first = word;
+            last = word;
+        }
+        return !first.IsEmpty && (JobNouns.Contains(first) || JobNouns.Contains(last));
     }
 
     // Particles of people's names written in lower case (FR, DE, NL, ES, PT, IT).
