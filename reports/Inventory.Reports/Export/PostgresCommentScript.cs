@@ -90,11 +90,12 @@ internal static class PostgresCommentScript
             .Append("    END IF;\n")
             .Append("END\n");
         // A dollar-quote tag the body does not hold (a comment may contain $$ or any tag).
+        var bodyText = body.ToString();
         var tag = "$inventory_check$";
-        for (int i = 1; body.ToString().Contains(tag, StringComparison.Ordinal); i++)
+        for (int i = 1; bodyText.Contains(tag, StringComparison.Ordinal); i++)
             tag = $"$inventory_check{i}$";
         text.Append("-- Check: every column still as the scan saw it (else nothing is changed).\n")
-            .Append("DO ").Append(tag).Append('\n').Append(body).Append(tag).Append(";\n");
+            .Append("DO ").Append(tag).Append('\n').Append(bodyText).Append(tag).Append(";\n");
     }
 
     /// <summary><c>"schema"."table"</c> as <c>to_regclass</c> reads it.</summary>
