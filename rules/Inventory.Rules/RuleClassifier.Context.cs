@@ -241,6 +241,16 @@ public sealed partial class RuleClassifier
                 Detail: detail + "the place of a person or an organisation the row belongs to (LABELS.md tie-breaker 13)"));
             return Decide("other_personal.location", 0.75, evidence);
         }
+        // A record that holds a contact address (a street with a postal code, town or country, or with an e-mail or phone
+        // number) is a person's or another organisation's record even when its table names neither: the coordinates are
+        // that address geocoded (errors42; LABELS.md tie-breaker 13). A bare address beside them (a project's or a space's
+        // place) and the organisation's own premises (C33) stay as they were.
+        if (!premises && HoldsAContactAddress(column))
+        {
+            evidence.Insert(0, new EvidenceItem("table-context", "table.subject-place", "other_personal.location", inRange, tested,
+                Detail: detail + "the place of the person or organisation whose contact address the row holds (LABELS.md tie-breaker 13)"));
+            return Decide("other_personal.location", 0.75, evidence);
+        }
         // A spatial column without a person, device or organisation in its table is left for annotation (shared case C16:
         // a shop's position is not personal data, a customer's would be, so the rules do not guess).
         if (spatialType) return null;
@@ -260,6 +270,27 @@ public sealed partial class RuleClassifier
         {
             if (string.Equals(sibling, column.Column.Name, StringComparison.Ordinal)) continue;
             if (_rules.Match(table, sibling, TypeFamily.Text).Rule is { DataCategory: "contact.postal_address", NeedsSiblings.Count: 0 }) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the row holds a contact address: a street or address line (<see cref="HoldsAStreetAddress"/>) and
+    /// at least one other column the name rules read as a contact channel or address part (a postal code, town, region or
+    /// country, an e-mail address, a phone or fax number), as a person's or an organisation's record holds them
+    /// (LABELS.md <c>contact</c>: address parts "when part of a person's or organisation's address"). A bare address
+    /// alone (the place of a project, an event or a space) is not enough.</summary>
+    /// <param name="column">The column, with its table's column names.</param>
+    private bool HoldsAContactAddress(ColumnEvidence column)
+    {
+        if (!HoldsAStreetAddress(column)) return false;
+        var table = TableContext.NameOf(column);
+        int parts = 0;
+        foreach (var sibling in column.TableColumns)
+        {
+            if (string.Equals(sibling, column.Column.Name, StringComparison.Ordinal)) continue;
+            if (_rules.Match(table, sibling, TypeFamily.Text).Rule is { DataCategory: "contact.postal_address" or "contact.email" or "contact.phone" }
+                && ++parts >= 2)
+                return true;
         }
         return false;
     }
