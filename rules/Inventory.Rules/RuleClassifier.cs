@@ -154,6 +154,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
                 Detail: column.Sampled ? $"all {rows} sampled values NULL" : column.NotSampled is { } reason ? $"not sampled: {reason}" : "no values sampled"));
             return PricedItemName(column, name, evidence) ?? NoteOnANamedThing(column, name, evidence) ?? SessionIdAsToken(column, name, evidence)
                 ?? PlaceBesideAnIpAddress(column, name, evidence) ?? MarkDeclaredEnumeration(column, name, evidence)
+                ?? MarkConfigurationName(column, name, nameFamily, evidence)
                 ?? FromNameOnly(name, family, evidence, hasData: false, _noneByType);
         }
 
@@ -203,6 +204,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         if (NoteOnANamedThing(column, name, evidence) is { } note) return note;
         if (PlaceBesideAnIpAddress(column, name, evidence) is { } placeOfAnIp) return placeOfAnIp;
         MarkDeclaredEnumeration(column, name, evidence);
+        MarkConfigurationName(column, name, nameFamily, evidence);
 
         // (4)–(6) names and types; values that contradict a name lower the confidence.
         foreach (var score in result.ScoreSpan)

@@ -98,26 +98,29 @@ public sealed class CombinedClassifier : IColumnClassifier
     /// table towards <c>financial</c>), and with no value to settle it the name's own meaning is the better guess for a
     /// DPO to review.</param>
     /// <returns>The decision; never customer_content for a column of a declared enumeration type
-    /// (<see cref="RuleClassifier.DeclaredEnumerationEvidence"/>: <see cref="GateEnumerationFromContent"/>).</returns>
+    /// (<see cref="RuleClassifier.DeclaredEnumerationEvidence"/>) or one named as configuration
+    /// (<see cref="RuleClassifier.ConfigurationNameEvidence"/>): <see cref="GateMarkedKindsFromContent"/>.</returns>
     public static ColumnClassification Combine(ColumnClassification rule, ColumnClassification model, bool valuesExamined = false,
         bool sampled = false, bool readFailed = false) =>
-        GateEnumerationFromContent(rule, CombineWithoutTypeGate(rule, model, valuesExamined, sampled, readFailed));
+        GateMarkedKindsFromContent(rule, CombineWithoutTypeGate(rule, model, valuesExamined, sampled, readFailed));
 
-    /// <summary>Confidence of the <c>none</c> the enumeration gate gives (<see cref="GateEnumerationFromContent"/>).</summary>
+    /// <summary>Confidence of the <c>none</c> the enumeration and configuration gates give (<see cref="GateMarkedKindsFromContent"/>).</summary>
     public const double EnumerationGateConfidence = 0.8;
 
     /// <summary>A suggestion of customer_content for a column the rules marked as a declared enumeration type (evidence
     /// <see cref="RuleClassifier.DeclaredEnumerationEvidence"/>: one of a list of values the schema fixes, never content
-    /// users wrote; LABELS.md: enumerations are none) becomes <c>none</c> at <see cref="EnumerationGateConfidence"/>, the
+    /// users wrote; LABELS.md: enumerations are none; content41, session 41) or as named for configuration (evidence
+    /// <see cref="RuleClassifier.ConfigurationNameEvidence"/>: how the application or a record is set up; LABELS.md:
+    /// configuration is none; kinds42, session 42) becomes <c>none</c> at <see cref="EnumerationGateConfidence"/>, the
     /// gate's evidence first; any other decision is returned as it is. Applied after the combination so that the
-    /// combination is fitted and calibrated on the same rule decisions (content41, session 41; rules/MODEL.md).</summary>
+    /// combination is fitted and calibrated on the same rule decisions (rules/MODEL.md).</summary>
     /// <param name="rule">The rule decision (its evidence carries the gate or not).</param>
     /// <param name="combined">The combined decision.</param>
     /// <returns>The decision, gated.</returns>
-    private static ColumnClassification GateEnumerationFromContent(ColumnClassification rule, ColumnClassification combined)
+    private static ColumnClassification GateMarkedKindsFromContent(ColumnClassification rule, ColumnClassification combined)
     {
         if (combined.DataCategory is not { } category || DataCategory.TopLevelOf(category) != "customer_content") return combined;
-        var gate = rule.Evidence.FirstOrDefault(e => e.Id == RuleClassifier.DeclaredEnumerationEvidence);
+        var gate = rule.Evidence.FirstOrDefault(e => e.Id is RuleClassifier.DeclaredEnumerationEvidence or RuleClassifier.ConfigurationNameEvidence);
         if (gate is null) return combined;
         return combined with
         {
