@@ -1,4 +1,3 @@
-using Inventory.Classification;
 using Inventory.Rules;
 using Inventory.Tests.Support;
 using NUnit.Framework;
@@ -196,29 +195,6 @@ public sealed class CategoryKindsTwentyFirstRoundAdversarialTests : GeneratedNam
     public void TokensOfBillingTransactionBankAndRefundRecords_AreCredentialsToTheRules() =>
         AdversarialColumns.AssertAllAccepted(Rules, TokenOfABillingRecord, 1600, 4211);
 
-    private static bool Marked(ColumnClassification d) =>
-        d.Evidence.Any(e => string.Equals(e.Id, ConfigurationGate, StringComparison.Ordinal) && e.DataCategory == "none");
-
-    /// <summary>Asserts that the rules mark every generated column of <paramref name="kind"/> with the configuration gate,
-    /// deciding nothing else for it (undecided, or customer content as the model-free name reads it), or that a name rule
-    /// decided none for it (the configuration rule itself, outside people's tables); at least <paramref name="minimumMarked"/>
-    /// of them marked.</summary>
-    private static void AssertMarkedOrNamedNone(ColumnKind kind, int count, int seed, double minimumMarked)
-    {
-        var columns = AdversarialColumns.Generate(kind, count, seed);
-        var decisions = Rules.ClassifyMany(columns.Select(c => c.ToEvidence()).ToArray());
-        static bool ByANameRulesNone(ColumnClassification d) =>
-            d.DataCategory == "none" && d.Evidence.Any(e => e.Kind == "name-rule" && e.DataCategory == "none");
-        static bool LeftAsTheNameReads(ColumnClassification d) =>
-            d.DataCategory is null || d.DataCategory.StartsWith("customer_content", StringComparison.Ordinal);
-        int marked = decisions.Count(Marked);
-        TestContext.Out.WriteLine($"{kind.What}: {marked} of {count} marked by {ConfigurationGate}, the rest a name rule's none");
-        Assert.That(marked, Is.GreaterThanOrEqualTo((int)(count * minimumMarked)));
-        var wrong = columns.Zip(decisions)
-            .Where(p => !(Marked(p.Second) && LeftAsTheNameReads(p.Second)) && !(!Marked(p.Second) && ByANameRulesNone(p.Second)))
-            .Select(p => $"{p.First.Table}.{p.First.Column} ({p.First.Type}, {p.First.Language}) → {p.Second.DataCategory} "
-                         + $"[{string.Join(", ", p.Second.Evidence.Select(e => e.Id))}]")
-            .ToList();
-        AssertNoneWrong(wrong, count, $"{kind.What} neither marked by {ConfigurationGate} nor a name rule's none");
-    }
+    private static void AssertMarkedOrNamedNone(ColumnKind kind, int count, int seed, double minimumMarked) =>
+        AssertGateMarksOrANameRuleDecidesNone(kind, count, seed, ConfigurationGate, minimumMarked);
 }

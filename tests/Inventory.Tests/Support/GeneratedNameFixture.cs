@@ -137,4 +137,36 @@ public abstract class GeneratedNameFixture
         Assert.That(columns, Has.Count.EqualTo(count));
         Assert.That(taken, Is.Empty, $"{taken.Count} of {count} {kind.What} taken by {ruleId}; e.g. {string.Join("; ", taken.Take(12))}");
     }
+
+    /// <summary>Generates <paramref name="count"/> columns of <paramref name="kind"/> and asserts that the rules
+    /// (<see cref="Rules"/>) mark each with the gate <paramref name="gateId"/> (category none) while deciding nothing else for
+    /// it (undecided, or customer content as the name reads it), or that a name rule decided none for it unmarked; and that
+    /// at least <paramref name="minimumMarked"/> of them are marked. For the gates applied after the combination
+    /// (<c>gate.type.enumeration</c>, <c>gate.name.configuration</c>); the failure names the columns (names and types only).</summary>
+    /// <param name="kind">The kind the gate marks.</param>
+    /// <param name="count">How many columns to generate.</param>
+    /// <param name="seed">The generator's seed.</param>
+    /// <param name="gateId">The gate's evidence id.</param>
+    /// <param name="minimumMarked">The least share of the columns marked, in [0, 1].</param>
+    /// <exception cref="AssertionException">Too few were marked, or some column was decided otherwise.</exception>
+    private protected static void AssertGateMarksOrANameRuleDecidesNone(ColumnKind kind, int count, int seed, string gateId, double minimumMarked)
+    {
+        var columns = AdversarialColumns.Generate(kind, count, seed);
+        var decisions = Rules.ClassifyMany(columns.Select(c => c.ToEvidence()).ToArray());
+        bool Marked(ColumnClassification d) =>
+            d.Evidence.Any(e => string.Equals(e.Id, gateId, StringComparison.Ordinal) && e.DataCategory == "none");
+        static bool ByANameRulesNone(ColumnClassification d) =>
+            d.DataCategory == "none" && d.Evidence.Any(e => e.Kind == "name-rule" && e.DataCategory == "none");
+        static bool LeftAsTheNameReads(ColumnClassification d) =>
+            d.DataCategory is null || d.DataCategory.StartsWith("customer_content", StringComparison.Ordinal);
+        int marked = decisions.Count(Marked);
+        TestContext.Out.WriteLine($"{kind.What}: {marked} of {count} marked by {gateId}, the rest a name rule's none");
+        Assert.That(marked, Is.GreaterThanOrEqualTo((int)Math.Ceiling(count * minimumMarked)));
+        var wrong = columns.Zip(decisions)
+            .Where(p => !(Marked(p.Second) && LeftAsTheNameReads(p.Second)) && !(!Marked(p.Second) && ByANameRulesNone(p.Second)))
+            .Select(p => $"{p.First.Table}.{p.First.Column} ({p.First.Type}, {p.First.Language}) → {p.Second.DataCategory} "
+                         + $"[{string.Join(", ", p.Second.Evidence.Select(e => e.Id))}]")
+            .ToList();
+        AssertNoneWrong(wrong, count, $"{kind.What} neither marked by {gateId} nor a name rule's none");
+    }
 }
