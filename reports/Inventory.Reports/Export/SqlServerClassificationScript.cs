@@ -190,5 +190,5 @@ internal static class SqlServerClassificationScript
     private static string Plain(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>A Unicode string literal: <c>N'…'</c> with quotes doubled.</summary>
-    private static string Literal(string value) => "N'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    internal static string Literal(string value) => "N'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
