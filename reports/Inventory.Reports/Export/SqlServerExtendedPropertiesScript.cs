@@ -30,7 +30,7 @@ internal static class SqlServerExtendedPropertiesScript
     /// <param name="plan">Columns to export (SQL Server sources).</param>
     public static string Write(ExportPlan plan)
     {
-        var personal = plan.Columns.Where(c => c.IsPersonal && c.Table.Kind is Catalog.TableKind.Table or Catalog.TableKind.PartitionedTable).ToList();
+        var personal = SqlServerClassificationScript.PersonalTableColumns(plan);
         var text = new StringBuilder();
         ScriptHeader.Write(text, plan, "--", "SQL Server classification extended properties (before SQL Server 2019)",
             [
