@@ -9,11 +9,12 @@ namespace Inventory.Reports.Export;
 public static class LabelExport
 {
     /// <summary>The names of the formats, as <c>--format</c> takes them.</summary>
-    public static IReadOnlyList<string> FormatNames { get; } = ["sqlserver-labels", "postgres-comments", "mysql-comments", "fides"];
+    public static IReadOnlyList<string> FormatNames { get; } = ["sqlserver-labels", "postgres-comments", "mysql-comments", "fides", "sqlserver-extended-properties"];
 
     /// <summary>Parses a <c>--format</c> value.</summary>
-    /// <param name="name">sqlserver-labels, postgres-comments, mysql-comments (MySQL and MariaDB; also spelt
-    /// mariadb-comments, as the scan takes <c>mariadb://</c>) or fides (case-insensitive).</param>
+    /// <param name="name">sqlserver-labels (SQL Server 2019+, Azure SQL), sqlserver-extended-properties (SQL Server
+    /// 2012–2017), postgres-comments, mysql-comments (MySQL and MariaDB; also spelt mariadb-comments, as the scan takes
+    /// <c>mariadb://</c>) or fides (case-insensitive).</param>
     /// <exception cref="ConfigurationException">Unknown name.</exception>
     public static ExportFormat ParseFormat(string name) => name.Trim().ToLowerInvariant() switch
     {
@@ -21,7 +22,9 @@ public static class LabelExport
         "postgres-comments" => ExportFormat.PostgresComments,
         "mysql-comments" or "mariadb-comments" => ExportFormat.MySqlComments,
         "fides" => ExportFormat.Fides,
-        _ => throw new ConfigurationException($"unknown --format '{name}'; use one of: {string.Join(", ", FormatNames)} (mysql-comments serves MySQL and MariaDB)"),
+        "sqlserver-extended-properties" => ExportFormat.SqlServerExtendedProperties,
+        _ => throw new ConfigurationException($"unknown --format '{name}'; use one of: {string.Join(", ", FormatNames)} (mysql-comments serves MySQL and MariaDB; " +
+                                              "sqlserver-extended-properties is SQL Server before 2019)"),
     };
 
     /// <summary>The database-script format for a provider's own catalog, or null when the engine has none (SQLite).</summary>
@@ -42,7 +45,7 @@ public static class LabelExport
     /// (<see cref="ExportOptions.IncludeViews"/>) in a format whose engine cannot label them.</exception>
     public static string Write(ExportPlan plan, ExportFormat format)
     {
-        if (plan.Options.IncludeViews && format is ExportFormat.MySqlComments or ExportFormat.SqlServerLabels)
+        if (plan.Options.IncludeViews && format is ExportFormat.MySqlComments or ExportFormat.SqlServerLabels or ExportFormat.SqlServerExtendedProperties)
             throw new ConfigurationException($"--include-views applies to postgres-comments and fides: {(format == ExportFormat.MySqlComments
                 ? "MySQL and MariaDB change a comment only through ALTER TABLE, which a view refuses"
                 : "SQL Server classifies the columns of tables only")}; label the base tables");
@@ -50,7 +53,7 @@ public static class LabelExport
         {
             string[] providers = format switch
             {
-                ExportFormat.SqlServerLabels => ["sqlserver"],
+                ExportFormat.SqlServerLabels or ExportFormat.SqlServerExtendedProperties => ["sqlserver"],
                 ExportFormat.PostgresComments => ["postgres"],
                 _ => ["mysql", "mariadb"],
             };
@@ -66,6 +69,7 @@ public static class LabelExport
         return format switch
         {
             ExportFormat.SqlServerLabels => SqlServerClassificationScript.Write(plan),
+            ExportFormat.SqlServerExtendedProperties => SqlServerExtendedPropertiesScript.Write(plan),
             ExportFormat.PostgresComments => PostgresCommentScript.Write(plan),
             ExportFormat.MySqlComments => MySqlCommentScript.Write(plan),
             _ => FidesDataset.Write(plan),

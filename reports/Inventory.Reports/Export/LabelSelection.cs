@@ -15,6 +15,9 @@ public enum ExportFormat
     MySqlComments,
     /// <summary>A fideslang <c>dataset</c> YAML file for Fides.</summary>
     Fides,
+    /// <summary>T-SQL setting the column extended properties SSMS's classification wrote before SQL Server 2019
+    /// (<c>sys_information_type_name</c>, <c>sys_sensitivity_label_name</c> and their ids), for SQL Server 2012–2017.</summary>
+    SqlServerExtendedProperties,
 }
 
 /// <summary>Why a column is exported.</summary>

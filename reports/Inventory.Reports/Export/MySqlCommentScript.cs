@@ -9,23 +9,25 @@ namespace Inventory.Reports.Export;
 /// inventory records only the declared type and nullability of a column. So each statement restates those two and is
 /// <b>guarded</b>: it runs only on a column of a base table (<c>TABLE_TYPE = 'BASE TABLE'</c>: never a view, whose
 /// columns MySQL cannot comment, nor a MariaDB system-versioned table, which refuses ALTER by default) when the live
-/// column (read from <c>information_schema</c> when the script is applied) has exactly that type and nullability, no
-/// column-level CHECK constraint (MariaDB keeps those in the column's definition, so <c>MODIFY</c> would drop them) and
-/// the table's default collation, and when its default and <c>EXTRA</c> are among those the statement restates exactly,
-/// read from <c>information_schema</c> at apply time: none, <c>AUTO_INCREMENT</c>, <c>DEFAULT CURRENT_TIMESTAMP[(n)]</c>
-/// and <c>ON UPDATE CURRENT_TIMESTAMP[(n)]</c> (MariaDB spells them <c>current_timestamp()</c>; MySQL adds
-/// <c>DEFAULT_GENERATED</c> to <c>EXTRA</c>). A MariaDB <c>JSON</c> column (<c>SHOW CREATE TABLE</c>: <c>longtext
-/// CHARACTER SET utf8mb4 COLLATE utf8mb4_bin … CHECK (json_valid(`c`))</c>, the only check on it) is restated in that exact
+/// column (read from <c>information_schema</c> when the script is applied) has exactly that type and nullability and no
+/// column-level CHECK constraint (MariaDB keeps those in the column's definition, so <c>MODIFY</c> would drop them), and
+/// when its default and <c>EXTRA</c> are among those the statement restates exactly, read from <c>information_schema</c>
+/// at apply time: <c>AUTO_INCREMENT</c>, <c>ON UPDATE CURRENT_TIMESTAMP[(n)]</c> (MariaDB spells it
+/// <c>current_timestamp()</c>; MySQL adds <c>DEFAULT_GENERATED</c> to <c>EXTRA</c>), and the default: on MariaDB 10.2.7
+/// and later any (its <c>COLUMN_DEFAULT</c> is SQL: a literal quoted as <c>'active'</c>, <c>b'101'</c> or <c>-3</c>, an
+/// expression as written, <c>curdate()</c>, <c>(1 + 2)</c>, and <c>NULL</c>, restated as it is), on MySQL only
+/// <c>CURRENT_TIMESTAMP[(n)]</c> (its <c>COLUMN_DEFAULT</c> is a literal's bare value, which cannot be told from an
+/// expression). A character set and collation other than the table's are restated after the type. A MariaDB
+/// <c>JSON</c> column (<c>SHOW CREATE TABLE</c>: <c>longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin … CHECK (json_valid(`c`))</c>, the only check on it) is restated in that exact
 /// form, so it keeps its collation and its check. Any other column is skipped with a result row naming it and saying why
 /// (the DBA sets its comment by hand). The guard and the statement run as a prepared statement, since plain MySQL scripts
 /// have no IF; the UNDO block at the end is the same guarded block with the comments the scan recorded, commented out line
 /// by line with the prefix <see cref="UndoPrefix"/>. Columns of views never reach it: <see cref="LabelSelection"/> leaves
 /// them out of every export and <c>--include-views</c> is refused for this format (trial 35 finding 2: MariaDB shows a base
 /// column's comment on the view column, and ALTER TABLE on a view is ERROR 1347); the guard's base-table test refuses one
-/// all the same. Sources: MariaDB "JSON Data
-/// Type" (an alias of LONGTEXT with a json_valid CHECK), "CONSTRAINT" (column-level checks), "Information Schema COLUMNS
-/// Table" (COLUMN_DEFAULT, EXTRA) and MySQL 8.0 "The INFORMATION_SCHEMA COLUMNS Table" (DEFAULT_GENERATED), checked on
-/// MariaDB 10.11. A column whose comment is neither the one the scan recorded nor the one the script writes (a DBA edited it
+/// all the same. Sources: MariaDB "JSON Data Type" (an alias of LONGTEXT with a json_valid CHECK), "CONSTRAINT" (column-level checks), "Information Schema COLUMNS
+/// Table" (COLUMN_DEFAULT, EXTRA; SQL since 10.2.7) and MySQL 8.0 "The INFORMATION_SCHEMA COLUMNS Table"
+/// (DEFAULT_GENERATED), checked on MariaDB 10.11. A column whose comment is neither the one the scan recorded nor the one the script writes (a DBA edited it
 /// after the scan) is skipped the same way, so the edit is never overwritten.
 /// </summary>
 internal static class MySqlCommentScript
@@ -45,11 +47,12 @@ internal static class MySqlCommentScript
                 "added (or an existing `inventory:`/`category=` line replaced); every other line is kept. `inventory scan` reads it back.",
                 "MySQL changes a comment only through ALTER TABLE … MODIFY COLUMN, which restates the whole column definition.",
                 "Restated: the declared type and NULL/NOT NULL, as recorded by the scan; AUTO_INCREMENT, DEFAULT CURRENT_TIMESTAMP",
-                "and ON UPDATE CURRENT_TIMESTAMP as information_schema shows them when the script runs.",
-                "Not restated: any other DEFAULT, generated expressions, INVISIBLE, CHARACTER SET/COLLATE, a column's own CHECK",
-                "(MariaDB). So each statement is guarded: it runs only on a column of a base table, when information_schema shows",
-                "the column with that exact type and nullability, no other default or EXTRA, no CHECK of its own and the table's",
-                "default collation. A MariaDB JSON column (LONGTEXT utf8mb4_bin with its json_valid CHECK) is restated in that form,",
+                "and ON UPDATE CURRENT_TIMESTAMP, CHARACTER SET and COLLATE where not the table's, and on MariaDB 10.2.7+ any DEFAULT",
+                "(literal or expression, as information_schema shows it in SQL), all as they are when the script runs.",
+                "Not restated: generated expressions, INVISIBLE, a column's own CHECK (MariaDB), a MySQL DEFAULT other than",
+                "CURRENT_TIMESTAMP. So each statement is guarded: it runs only on a column of a base table, when information_schema",
+                "shows the column with that exact type and nullability, no other default or EXTRA and no CHECK of its own.",
+                "A MariaDB JSON column (LONGTEXT utf8mb4_bin with its json_valid CHECK) is restated in that form,",
                 "collation and CHECK included, as SHOW CREATE TABLE prints it.",
                 "Any other column is skipped and named, with the reason, in a result row `inventory_export_skipped`:",
                 "set its comment by hand. Columns of views are not written (a view column has no comment of its own).",
@@ -76,10 +79,15 @@ internal static class MySqlCommentScript
     {
         var text = new StringBuilder();
         text.Append("SET @@SESSION.sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '');\n");
+        // MariaDB 10.2.7 and later show COLUMN_DEFAULT as SQL (a literal quoted, an expression as written, NULL as NULL),
+        // which the statement restates as it is; MySQL shows a literal's bare value, which cannot be told from an
+        // expression, so there only CURRENT_TIMESTAMP is restated.
+        text.Append("SET @inventory_version = VERSION();\n")
+            .Append("SET @inventory_sql_defaults = @inventory_version LIKE '%MariaDB%' AND ").Append(VersionNumber).Append(" >= 100207;\n");
         // MariaDB keeps a column's CHECK in its definition (MODIFY drops it) and lists it in CHECK_CONSTRAINTS under the
         // column's name; MySQL's checks are table constraints that MODIFY keeps, and its CHECK_CONSTRAINTS has no
         // TABLE_NAME (5.7 has no such view): the count is read on MariaDB only.
-        text.Append("SET @inventory_checks_sql = IF(VERSION() LIKE '%MariaDB%',\n    ")
+        text.Append("SET @inventory_checks_sql = IF(@inventory_version LIKE '%MariaDB%',\n    ")
             .Append(Literal("SELECT COUNT(*), COALESCE(MAX(CHECK_CLAUSE = CONCAT('json_valid(`', REPLACE(@inventory_column, '`', '``'), '`)')), 0) " +
                 "INTO @inventory_checks, @inventory_json_check FROM information_schema.CHECK_CONSTRAINTS " +
                 "WHERE CONSTRAINT_SCHEMA = @inventory_schema AND TABLE_NAME = @inventory_table AND CONSTRAINT_NAME = @inventory_column"))
@@ -104,25 +112,31 @@ internal static class MySqlCommentScript
                 .Append(" OR c.COLUMN_COMMENT <=> ").Append(Literal(CommentLabel.Merge(column.Column.Comment, column.Category)))
                 .Append(") THEN 'its comment was changed since the scan (re-scan and export again)'\n")
                 .Append("    WHEN NOT (c.COLUMN_DEFAULT IS NULL OR (c.IS_NULLABLE = 'YES' AND c.COLUMN_DEFAULT = 'NULL') OR ")
-                .Append(CurrentTimestampDefault).Append(") THEN 'it has a DEFAULT'\n")
+                .Append(CurrentTimestampDefault).Append(" OR @inventory_sql_defaults) THEN ")
+                .Append("'it has a DEFAULT other than CURRENT_TIMESTAMP, which MySQL''s information_schema does not show as SQL'\n")
                 .Append("    WHEN NOT (").Append(RestatedExtra).Append(" IN ('', 'auto_increment') OR ").Append(OnUpdateCurrentTimestamp)
                 .Append(") THEN CONCAT('it has ', UPPER(c.EXTRA))\n");
             // Only a column the scan recorded as longtext can be a MariaDB JSON column (the type is checked first).
             if (IsLongText(column))
                 text.Append("    WHEN @inventory_checks = 1 AND @inventory_json_check = 1 AND c.COLLATION_NAME <=> 'utf8mb4_bin' THEN 'json'\n");
             text.Append("    WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'\n")
-                .Append("    WHEN NOT (c.COLLATION_NAME IS NULL OR c.COLLATION_NAME <=> t.TABLE_COLLATION) THEN CONCAT('its collation ', c.COLLATION_NAME, ' is not the table''s ', COALESCE(t.TABLE_COLLATION, 'none'))\n")
                 .Append("    ELSE '' END").Append(FromColumn);
             // What the statement restates besides type and nullability, as the live column has it (checked above).
+            // A character set and collation other than the table's follow the type, as SHOW CREATE TABLE prints them.
+            text.Append("SET @inventory_charset = (SELECT IF(c.COLLATION_NAME IS NULL OR c.COLLATION_NAME <=> t.TABLE_COLLATION, '', ")
+                .Append("CONCAT(' CHARACTER SET ', c.CHARACTER_SET_NAME, ' COLLATE ', c.COLLATION_NAME))").Append(FromColumn);
             text.Append("SET @inventory_restated = (SELECT CONCAT(\n")
-                .Append("    IF(").Append(CurrentTimestampDefault).Append(", CONCAT(' DEFAULT ', c.COLUMN_DEFAULT), ''),\n")
+                .Append("    IF(").Append(CurrentTimestampDefault).Append(" OR (@inventory_sql_defaults AND c.COLUMN_DEFAULT IS NOT NULL), CONCAT(' DEFAULT ', c.COLUMN_DEFAULT), ''),\n")
                 .Append("    IF(").Append(OnUpdateCurrentTimestamp).Append(", CONCAT(' ON UPDATE ', SUBSTRING(").Append(RestatedExtra).Append(", 11)), ''),\n")
                 .Append("    IF(").Append(RestatedExtra).Append(" = 'auto_increment', ' AUTO_INCREMENT', ''))").Append(FromColumn);
-            var (head, tail) = Modify(column, comment);
+            var (head, nullability, tail) = Modify(column, comment);
             text.Append("SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')\n    WHEN '' THEN CONCAT(")
-                .Append(Literal(head)).Append(", @inventory_restated, ").Append(Literal(tail)).Append(')');
+                .Append(Literal(head)).Append(", @inventory_charset, ").Append(Literal(nullability)).Append(", @inventory_restated, ").Append(Literal(tail)).Append(')');
             if (IsLongText(column))
-                text.Append("\n    WHEN 'json' THEN ").Append(Literal(ModifyJson(column, comment)));
+            {
+                var (jsonHead, jsonTail) = ModifyJson(column, comment);
+                text.Append("\n    WHEN 'json' THEN CONCAT(").Append(Literal(jsonHead)).Append(", @inventory_restated, ").Append(Literal(jsonTail)).Append(')');
+            }
             text.Append("\n    ELSE ").Append(Literal($"SELECT CONCAT({Literal($"skipped {Target(column)}: ")}, " +
                     "IF(@inventory_why IS NULL, 'the column is not in the table', @inventory_why), '; set the comment by hand') AS inventory_export_skipped"))
                 .Append(" END;\n");
@@ -147,6 +161,12 @@ internal static class MySqlCommentScript
     /// default, restated with the default itself), lower case.</summary>
     private const string RestatedExtra = "TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', ''))";
 
+    /// <summary>SQL: the server's version as a number, major × 10000 + minor × 100 + patch (<c>10.11.19-MariaDB-0+deb12u1</c>:
+    /// 101119), from <c>@inventory_version</c> cut at its first <c>-</c>.</summary>
+    private const string VersionNumber = "(SUBSTRING_INDEX(@inventory_version, '.', 1) * 10000 " +
+        "+ SUBSTRING_INDEX(SUBSTRING_INDEX(@inventory_version, '.', 2), '.', -1) * 100 " +
+        "+ SUBSTRING_INDEX(SUBSTRING_INDEX(SUBSTRING_INDEX(@inventory_version, '-', 1), '.', 3), '.', -1))";
+
     /// <summary>SQL test: the live default is CURRENT_TIMESTAMP (MySQL <c>CURRENT_TIMESTAMP</c>, MariaDB
     /// <c>current_timestamp()</c>, with a precision of 0 to 6) on a TIMESTAMP or DATETIME column.</summary>
     private const string CurrentTimestampDefault = "(c.DATA_TYPE IN ('timestamp', 'datetime') AND LOWER(c.COLUMN_DEFAULT) IN ('current_timestamp', " +
@@ -159,21 +179,23 @@ internal static class MySqlCommentScript
         "'on update current_timestamp()', 'on update current_timestamp(0)', 'on update current_timestamp(1)', 'on update current_timestamp(2)', " +
         "'on update current_timestamp(3)', 'on update current_timestamp(4)', 'on update current_timestamp(5)', 'on update current_timestamp(6)'))";
 
-    /// <summary>The statement that sets the comment of a MariaDB JSON column, as <c>SHOW CREATE TABLE</c> prints one:
-    /// <c>ALTER TABLE … MODIFY COLUMN `c` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin [NOT] NULL COMMENT '…'
-    /// CHECK (json_valid(`c`))</c>, so its collation and its check are kept.</summary>
-    internal static string ModifyJson(ExportedColumn column, string comment) =>
-        $"ALTER TABLE {Table(column)} MODIFY COLUMN {Quote(column.Column.Name)} longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin " +
-        $"{(column.Column.Nullable ? "NULL" : "NOT NULL")} COMMENT {Literal(comment)} CHECK (json_valid({Quote(column.Column.Name)}))";
+    /// <summary>The statement that sets the comment of a MariaDB JSON column, as <c>SHOW CREATE TABLE</c> prints one, in two
+    /// parts around its live default (<c> DEFAULT '{}'</c> or nothing): <c>ALTER TABLE … MODIFY COLUMN `c` longtext
+    /// CHARACTER SET utf8mb4 COLLATE utf8mb4_bin [NOT] NULL</c> and <c> COMMENT '…' CHECK (json_valid(`c`))</c>, so its
+    /// collation and its check are kept.</summary>
+    internal static (string Head, string Tail) ModifyJson(ExportedColumn column, string comment) =>
+        ($"ALTER TABLE {Table(column)} MODIFY COLUMN {Quote(column.Column.Name)} longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin " +
+         $"{(column.Column.Nullable ? "NULL" : "NOT NULL")}", $" COMMENT {Literal(comment)} CHECK (json_valid({Quote(column.Column.Name)}))");
 
     private static bool IsLongText(ExportedColumn column) => column.Column.DeclaredType.Equals("longtext", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The statement that sets one comment, in two parts around what is restated from the live column
-    /// (<c>DEFAULT CURRENT_TIMESTAMP</c>, <c>ON UPDATE …</c>, <c>AUTO_INCREMENT</c>, or nothing): <c>ALTER TABLE `t`
-    /// MODIFY COLUMN `c` type [NOT] NULL</c> and <c> COMMENT '…'</c>.</summary>
-    internal static (string Head, string Tail) Modify(ExportedColumn column, string comment) =>
-        ($"ALTER TABLE {Table(column)} MODIFY COLUMN {Quote(column.Column.Name)} {column.Column.DeclaredType} " +
-         $"{(column.Column.Nullable ? "NULL" : "NOT NULL")}", $" COMMENT {Literal(comment)}");
+    /// <summary>The statement that sets one comment, in three parts around what is restated from the live column:
+    /// <c>ALTER TABLE `t` MODIFY COLUMN `c` type</c>, then its character set and collation where they are not the
+    /// table's, <c> [NOT] NULL</c>, then its default (MariaDB: any, as <c>COLUMN_DEFAULT</c> shows it; MySQL:
+    /// CURRENT_TIMESTAMP), <c>ON UPDATE …</c> and <c>AUTO_INCREMENT</c>, and <c> COMMENT '…'</c>.</summary>
+    internal static (string Head, string Nullability, string Tail) Modify(ExportedColumn column, string comment) =>
+        ($"ALTER TABLE {Table(column)} MODIFY COLUMN {Quote(column.Column.Name)} {column.Column.DeclaredType}",
+         column.Column.Nullable ? " NULL" : " NOT NULL", $" COMMENT {Literal(comment)}");
 
     private static string Target(ExportedColumn column) => Table(column) + "." + Quote(column.Column.Name);
 

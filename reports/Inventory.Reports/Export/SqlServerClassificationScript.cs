@@ -135,7 +135,7 @@ internal static class SqlServerClassificationScript
     {
         // Sensitivity classifications apply to table columns; views get none (their base tables carry them): the selection
         // leaves view columns out (ExportOptions.IncludeViews is refused for this format), the header counts them.
-        var personal = plan.Columns.Where(c => c.IsPersonal && c.Table.Kind is Catalog.TableKind.Table or Catalog.TableKind.PartitionedTable).ToList();
+        var personal = PersonalTableColumns(plan);
         var text = new StringBuilder();
         ScriptHeader.Write(text, plan, "--", "SQL Server sensitivity classifications",
             [
@@ -181,6 +181,11 @@ internal static class SqlServerClassificationScript
         return text.ToString();
     }
 
+    /// <summary>The exported personal columns of tables (never of views), in the plan's order: the columns both SQL Server
+    /// formats label.</summary>
+    internal static List<ExportedColumn> PersonalTableColumns(ExportPlan plan) =>
+        plan.Columns.Where(c => c.IsPersonal && c.Table.Kind is Catalog.TableKind.Table or Catalog.TableKind.PartitionedTable).ToList();
+
     /// <summary><c>[schema].[table].[column]</c>, quoted with the connectors' helper.</summary>
     private static string Target(ExportedColumn column) =>
         SqlServerIdentifiers.Quote(column.Table.Schema, column.Table.Name) + "." + SqlServerIdentifiers.Quote(column.Column.Name);
@@ -190,5 +195,5 @@ internal static class SqlServerClassificationScript
     private static string Plain(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>A Unicode string literal: <c>N'…'</c> with quotes doubled.</summary>
-    private static string Literal(string value) => "N'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    internal static string Literal(string value) => "N'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

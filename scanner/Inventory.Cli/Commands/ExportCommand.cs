@@ -35,7 +35,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
         public double? AcceptClassificationAbove { get; init; }
 
         [CommandOption("--format <FORMAT>")]
-        [Description("sqlserver-labels, postgres-comments, mysql-comments (MySQL and MariaDB; mariadb-comments is the same) or fides.")]
+        [Description("sqlserver-labels (SQL Server 2019+, Azure SQL), sqlserver-extended-properties (SQL Server 2012-2017), postgres-comments, mysql-comments (MySQL and MariaDB; mariadb-comments is the same) or fides.")]
         public string? Format { get; init; }
 
         [CommandOption("-o|--out <FILE>")]

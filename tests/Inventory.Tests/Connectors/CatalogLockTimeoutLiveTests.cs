@@ -145,7 +145,7 @@ public sealed class CatalogLockTimeoutLiveTests
     /// statement, which takes the exclusive lock on <c>customer</c> (the first in the server's order) and then waits for
     /// <c>ledger</c>'s, holding the one it has (as any DDL waiting behind a long transaction does). Disposed in reverse:
     /// the reader's end lets the rename finish, whose tables the test database's drop removes.</summary>
-    private sealed class ExclusiveMetadataLock : IAsyncDisposable
+    internal sealed class ExclusiveMetadataLock : IAsyncDisposable
     {
         private readonly MySqlConnection _reader;
         private readonly MySqlConnection _renamer;

@@ -51,7 +51,7 @@ public sealed class CommentExportTests
 
         // When the MySQL script is written
         var script = LabelExport.Write(plan, ExportFormat.MySqlComments);
-        const string head = "ALTER TABLE `cus``tomer` MODIFY COLUMN `email` varchar(255) NOT NULL";
+        const string head = "ALTER TABLE `cus``tomer` MODIFY COLUMN `email` varchar(255)";
         var tail = " COMMENT 'it''s C:\\\\mail\\ninventory: contact.email'";
 
         // Then the statement restates type and nullability (and what the live column shows of AUTO_INCREMENT and
@@ -64,12 +64,15 @@ public sealed class CommentExportTests
             Assert.That(script, Does.Contain("WHEN NOT (t.TABLE_TYPE <=> 'BASE TABLE') THEN"));
             Assert.That(script, Does.Contain("WHEN NOT (c.COLUMN_TYPE <=> 'varchar(255)') OR NOT (c.IS_NULLABLE <=> 'NO') THEN"));
             Assert.That(script, Does.Contain("WHEN NOT (TRIM(REPLACE(LOWER(c.EXTRA), 'default_generated', '')) IN ('', 'auto_increment') OR "));
-            Assert.That(script, Does.Contain("WHEN NOT (c.COLLATION_NAME IS NULL OR c.COLLATION_NAME <=> t.TABLE_COLLATION) THEN"));
+            Assert.That(script, Does.Contain("SET @inventory_version = VERSION();\nSET @inventory_sql_defaults = @inventory_version LIKE '%MariaDB%' AND "));
+            Assert.That(script, Does.Contain("OR @inventory_sql_defaults) THEN 'it has a DEFAULT other than CURRENT_TIMESTAMP, which MySQL''s information_schema does not show as SQL'"));
+            Assert.That(script, Does.Contain("SET @inventory_charset = (SELECT IF(c.COLLATION_NAME IS NULL OR c.COLLATION_NAME <=> t.TABLE_COLLATION, '', CONCAT(' CHARACTER SET ', c.CHARACTER_SET_NAME, ' COLLATE ', c.COLLATION_NAME))"));
+            Assert.That(script, Does.Not.Contain("its collation"));
             Assert.That(script, Does.Contain("WHEN @inventory_checks > 0 THEN 'it has a CHECK constraint of its own'"));
             Assert.That(script, Does.Contain("SET @inventory_ddl = CASE COALESCE(@inventory_why, 'missing')\n    WHEN '' THEN CONCAT(" + MySqlLiteral(head)
-                + ", @inventory_restated, " + MySqlLiteral(tail) + ")\n"));
+                + ", @inventory_charset, ' NOT NULL', @inventory_restated, " + MySqlLiteral(tail) + ")\n"));
             Assert.That(script, Does.Contain("PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;"));
-            Assert.That(script, Does.Contain("\n-- undo>     WHEN '' THEN CONCAT(" + MySqlLiteral(head) + ", @inventory_restated, " + MySqlLiteral(" COMMENT 'it''s C:\\\\mail'") + ")\n"));
+            Assert.That(script, Does.Contain("\n-- undo>     WHEN '' THEN CONCAT(" + MySqlLiteral(head) + ", @inventory_charset, ' NOT NULL', @inventory_restated, " + MySqlLiteral(" COMMENT 'it''s C:\\\\mail'") + ")\n"));
             Assert.That(script, Does.Contain("\n-- undo> PREPARE inventory_stmt FROM @inventory_ddl; EXECUTE inventory_stmt; DEALLOCATE PREPARE inventory_stmt;\n"));
             Assert.That(script, Does.Contain("Restated: the declared type and NULL/NOT NULL, as recorded by the scan; AUTO_INCREMENT, DEFAULT CURRENT_TIMESTAMP"));
         }
@@ -82,13 +85,15 @@ public sealed class CommentExportTests
         var note = ExportDocuments.Tagged("note", "none", ordinal: 2, declaredType: "text");
         var script = LabelExport.Write(ExportDocuments.Plan(ExportDocuments.Document("mysql", ExportDocuments.Table("shop", "profile", [prefs, note], defaultSchema: "shop"))),
             ExportFormat.MySqlComments);
-        var json = "ALTER TABLE `profile` MODIFY COLUMN `prefs` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL COMMENT 'inventory: contact.email' CHECK (json_valid(`prefs`))";
+        const string json = "ALTER TABLE `profile` MODIFY COLUMN `prefs` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL";
+        const string check = " COMMENT 'inventory: contact.email' CHECK (json_valid(`prefs`))";
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(script, Does.Contain("\n    WHEN 'json' THEN " + MySqlLiteral(json) + "\n"));
+            Assert.That(script, Does.Contain("\n    WHEN 'json' THEN CONCAT(" + MySqlLiteral(json) + ", @inventory_restated, " + MySqlLiteral(check) + ")\n"));
             Assert.That(Count(script, "WHEN 'json' THEN"), Is.EqualTo(2), "only the longtext column, forward and undo");
             Assert.That(script, Does.Contain("WHEN @inventory_checks = 1 AND @inventory_json_check = 1 AND c.COLLATION_NAME <=> 'utf8mb4_bin' THEN 'json'"));
-            Assert.That(script, Does.Contain("\n-- undo>     WHEN 'json' THEN " + MySqlLiteral(json.Replace("'inventory: contact.email'", "''", StringComparison.Ordinal)) + "\n"));
+            Assert.That(script, Does.Contain("\n-- undo>     WHEN 'json' THEN CONCAT(" + MySqlLiteral(json) + ", @inventory_restated, "
+                + MySqlLiteral(check.Replace("'inventory: contact.email'", "''", StringComparison.Ordinal)) + ")\n"));
         }
     }
 

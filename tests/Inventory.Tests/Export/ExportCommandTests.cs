@@ -126,7 +126,7 @@ public sealed class ExportCommandTests
         }
     }
 
-    [TestCase("--format", "csv", "unknown --format 'csv'; use one of: sqlserver-labels, postgres-comments, mysql-comments, fides (mysql-comments serves MySQL and MariaDB)")]
+    [TestCase("--format", "csv", "unknown --format 'csv'; use one of: sqlserver-labels, postgres-comments, mysql-comments, fides, sqlserver-extended-properties (mysql-comments serves MySQL and MariaDB; sqlserver-extended-properties is SQL Server before 2019)")]
     [TestCase("--format", "sqlserver-labels", "was scanned from postgres; --format sqlserver-labels writes statements for sqlserver: use --format postgres-comments")]
     [TestCase("--format", "postgres-comments", "was scanned from sqlite; --format postgres-comments writes statements for postgres: sqlite has no column comments or labels to write to; --format fides carries the labels to a catalog instead", "sqlite")]
     public async Task Export_BadFormat_ExitsTwoWithOneLine(string option, string value, string message, string provider = "postgres")

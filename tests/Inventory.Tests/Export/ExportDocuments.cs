@@ -51,6 +51,11 @@ internal static class ExportDocuments
         Sources = [new SourceEntry { Name = "app", Provider = provider, DefaultSchema = tables.FirstOrDefault()?.Schema ?? "", Tables = [.. tables] }],
     };
 
+    /// <summary>A SQL Server table whose schema, table and column names hold a closing bracket, a quote, a space and a
+    /// line break, each column tagged with a personal category.</summary>
+    public static ExportPlan OddSqlServerIdentifiers() => Plan(Document("sqlserver", Table("sales data", "Cust]omers",
+        [Tagged("E]mail", "contact.email", 1), Tagged("O'Brien name", "contact.name", 2), Tagged("line\nbreak", "contact.phone", 3)], defaultSchema: "dbo")));
+
     /// <summary>The plan for a merged document.</summary>
     public static ExportPlan Plan(InventoryDocument document, double? threshold = null) =>
         LabelSelection.Select(document, new ExportOptions { AcceptClassificationAbove = threshold, InventoryName = "inventory.json" });

@@ -16,8 +16,8 @@ namespace Inventory.Tests.Export;
 
 /// <summary>The MySQL export on a real MariaDB: a database scanned, exported as column comments, the script applied with
 /// the mariadb client to a copy, the copy re-scanned. Columns the guard accepts come back as database labels of the
-/// exported category; columns whose definition the script cannot restate (a literal default, another collation)
-/// are named as skipped and keep their definition.</summary>
+/// exported category, their definition kept (a literal default, another character set included: engines42); columns
+/// whose definition the script cannot restate (generated, INVISIBLE, a CHECK of their own) are named as skipped and keep it.</summary>
 [TestFixture]
 [Category("Integration")]
 public sealed class MySqlExportRoundTripTests
@@ -49,7 +49,7 @@ public sealed class MySqlExportRoundTripTests
         """;
 
     [Test]
-    public async Task Export_AppliedToACopy_GuardedColumnsRoundTripAndOthersAreSkippedUnchanged()
+    public async Task Export_AppliedToACopy_ColumnsRoundTripWithTheirLiteralDefaultAndCharacterSet()
     {
         // Given a scanned MariaDB database and annotations
         await using var db = await TestMySql.CreateAsync("exprt", Setup);
@@ -66,9 +66,8 @@ public sealed class MySqlExportRoundTripTests
         new AnnotationMerger().Apply(rescanned, AnnotationSet.Empty);
         var after = rescanned.AllColumns().ToDictionary(x => x.Column.Name, x => x.Column);
 
-        // Then the columns the guard accepts are database labels of the exported category, existing text kept
-        string[] applied = ["id", "email", "phone", "nick", "born"];
-        string[] skipped = ["city", "latin_name"];
+        // Then every column is a database label of the exported category, existing text kept
+        string[] applied = ["id", "email", "phone", "nick", "born", "city", "latin_name"];
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after["email"].Comment, Is.EqualTo("Customer's e-mail; see CRM\ninventory: contact.email"));
@@ -77,10 +76,10 @@ public sealed class MySqlExportRoundTripTests
             {
                 (Origin.DatabaseLabel, "none"), (Origin.DatabaseLabel, "contact.email"), (Origin.DatabaseLabel, "contact.phone"),
                 (Origin.DatabaseLabel, "contact.username"), (Origin.DatabaseLabel, "other_personal.date_of_birth"),
+                (Origin.DatabaseLabel, "contact.postal_address"), (Origin.DatabaseLabel, "contact.name"),
             }));
-            // and the others are named as skipped and keep their definition
-            Assert.That(skipped, Has.All.Matches<string>(c => output.Contains($"skipped `customer`.`{c}`", StringComparison.Ordinal)));
-            Assert.That(skipped.Select(c => after[c].Comment), Has.All.Null);
+            // none is skipped, and the literal default and the other character set are kept
+            Assert.That(output, Does.Not.Contain("skipped"));
             Assert.That(await copy.ScalarAsync("SELECT EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'customer' AND COLUMN_NAME = 'id'"), Is.EqualTo("auto_increment"));
             Assert.That(await copy.ScalarAsync("SELECT COLUMN_DEFAULT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'customer' AND COLUMN_NAME = 'city'"), Is.EqualTo("'Paris'"));
             Assert.That(await copy.ScalarAsync("SELECT CHARACTER_SET_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'customer' AND COLUMN_NAME = 'latin_name'"), Is.EqualTo("latin1"));
@@ -143,6 +142,7 @@ public sealed class MySqlExportRoundTripTests
               score int,
               city varchar(40) NOT NULL DEFAULT 'Paris',
               latin_name varchar(80) CHARACTER SET latin1,
+              nick varchar(40) INVISIBLE,
               CONSTRAINT score_positive CHECK (score > 0)
             ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
             INSERT INTO profile VALUES (1, '{"mail": "ana.k@example.com"}', '{"a": 1}', 30, 2, 'Berlin', 'Ana K'),
@@ -160,6 +160,7 @@ public sealed class MySqlExportRoundTripTests
               score: none
               city: contact.postal_address
               latin_name: contact.name
+              nick: contact.username
             """);
         var scriptPath = await ScanAndExportAsync(db, dir);
         var before = await ShowCreateTableAsync(db, "profile");
@@ -180,8 +181,9 @@ public sealed class MySqlExportRoundTripTests
             Assert.That(Column("score"), Is.EqualTo("`score` int(11) DEFAULT NULL COMMENT 'inventory: none',"));
             Assert.That(created, Does.Contain("CONSTRAINT `score_positive` CHECK (`score` > 0)"));
             Assert.That(output, Does.Contain("skipped `profile`.`age`: it has a CHECK constraint of its own; set the comment by hand"));
-            Assert.That(output, Does.Contain("skipped `profile`.`city`: it has a DEFAULT; set the comment by hand"));
-            Assert.That(output, Does.Contain("skipped `profile`.`latin_name`: its collation latin1_swedish_ci is not the table's utf8mb4_general_ci; set the comment by hand"));
+            Assert.That(Column("city"), Is.EqualTo("`city` varchar(40) NOT NULL DEFAULT 'Paris' COMMENT 'inventory: contact.postal_address',"));
+            Assert.That(Column("latin_name"), Is.EqualTo("`latin_name` varchar(80) CHARACTER SET latin1 COLLATE latin1_swedish_ci DEFAULT NULL COMMENT 'inventory: contact.name',"));
+            Assert.That(output, Does.Contain("skipped `profile`.`nick`: it has INVISIBLE; set the comment by hand"));
             Assert.That(output, Does.Not.Contain("`prefs`").And.Not.Contain("`doc`"));
             Assert.That(await ShowCreateTableAsync(db, "profile"), Is.EqualTo(before), "the scanned database is never written");
             Assert.That(await File.ReadAllTextAsync(scriptPath), Does.Not.Contain("@example").And.Not.Contain("Osei"));
@@ -302,6 +304,124 @@ public sealed class MySqlExportRoundTripTests
             Assert.That(WithoutComments(forward), Is.EqualTo(WithoutComments(before)), "forward changes comments only");
             Assert.That(undone, Is.EqualTo(before), "forward then undo leaves SHOW CREATE TABLE as it was");
             Assert.That(undoOutput, Does.Contain("skipped `account`.`label`").And.Contain("skipped `account`.`secret`"));
+        }
+    }
+
+    private const string DefaultsSetup = """
+        CREATE TABLE kinds (
+          id int NOT NULL AUTO_INCREMENT PRIMARY KEY,
+          status varchar(20) NOT NULL DEFAULT 'active',
+          quoted varchar(40) DEFAULT 'it''s a\\b; -- not a comment',
+          delta int DEFAULT -3,
+          price decimal(6,2) NOT NULL DEFAULT 1.50,
+          tier enum('a','b') CHARACTER SET latin1 DEFAULT 'b',
+          flags bit(3) DEFAULT b'101',
+          joined_on date DEFAULT curdate(),
+          token varchar(36) DEFAULT uuid(),
+          total int DEFAULT (1 + 2),
+          ratio double DEFAULT 1e3,
+          updated_at timestamp(3) NULL DEFAULT current_timestamp(3) ON UPDATE current_timestamp(3),
+          nick varchar(10) DEFAULT NULL,
+          word varchar(10) DEFAULT 'NULL',
+          latin_name varchar(10) CHARACTER SET latin1 DEFAULT 'x',
+          code varchar(10) COLLATE utf8mb4_bin NOT NULL DEFAULT '',
+          bio text DEFAULT 'hello',
+          prefs json DEFAULT '{}',
+          raw varbinary(4) DEFAULT x'0A0B',
+          tags set('x','y') DEFAULT 'x,y',
+          since year DEFAULT 2024,
+          seen datetime DEFAULT '2020-01-01 00:00:00',
+          label varchar(60) AS (concat(status, '!')) VIRTUAL
+        ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+        """;
+
+    private static readonly string[] DefaultsColumns =
+    [
+        "id", "status", "quoted", "delta", "price", "tier", "flags", "joined_on", "token", "total", "ratio", "updated_at", "nick", "word",
+        "latin_name", "code", "bio", "prefs", "raw", "tags", "since", "seen", "label",
+    ];
+
+    private static string DefaultsAnnotations => "table: kinds\ncolumns:\n" + string.Concat(DefaultsColumns.Select(c => $"  {c}: none\n"));
+
+    /// <summary>Trial41 finding 6 (engines42): MariaDB's COLUMN_DEFAULT is SQL (a literal quoted, an expression as
+    /// written, NULL as NULL), so every kind of default is restated as it is, and a character set or collation other
+    /// than the table's after the type. Forward changes the comments only and forward then undo leaves SHOW CREATE TABLE
+    /// byte-identical, for quoted, numeric, bit, hexadecimal, ENUM/SET, expression, CURRENT_TIMESTAMP/ON UPDATE, NULL
+    /// and JSON defaults; the generated column is still skipped with its reason; a comment edited after the scan is kept.</summary>
+    [Test]
+    public async Task ExportThenUndo_EveryKindOfDefault_RestatedByteForByte_EditedCommentKept()
+    {
+        // Given a table with every kind of default MariaDB shows, scanned and every column annotated
+        await using var db = await TestMySql.CreateAsync("exdefault", DefaultsSetup);
+        using var dir = new TempFolder();
+        dir.Write("annotations/kinds.yml", DefaultsAnnotations);
+        var scriptPath = await ScanAndExportAsync(db, dir);
+        await using var copy = await TestMySql.CreateAsync("exdefaultcopy", DefaultsSetup);
+        var before = await ShowCreateTableAsync(copy, "kinds");
+
+        // When the script is applied to the copy twice, then its UNDO block
+        var output = Apply(copy, scriptPath);
+        Apply(copy, scriptPath);
+        var forward = await ShowCreateTableAsync(copy, "kinds");
+        var undoPath = Path.Combine(dir.Path, "undo.sql");
+        File.WriteAllLines(undoPath, File.ReadAllLines(scriptPath)
+            .Where(l => l.StartsWith("-- undo>", StringComparison.Ordinal)).Select(l => l.Length > 9 ? l[9..] : ""));
+        Apply(copy, undoPath);
+        var undone = await ShowCreateTableAsync(copy, "kinds");
+
+        // Then every column but the generated one got its comment, nothing else changed, and undo restored the table
+        string Line(string created, string name) => created.Split('\n').Single(l => l.TrimStart().StartsWith($"`{name}`", StringComparison.Ordinal)).Trim();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(DefaultsColumns.Where(c => c != "label" && !Line(forward, c).Contains("COMMENT 'inventory: none'", StringComparison.Ordinal)), Is.Empty, forward);
+            Assert.That(output.Trim().Split('\n').Where(l => l.StartsWith("skipped", StringComparison.Ordinal)),
+                Is.EqualTo(new[] { "skipped `kinds`.`label`: it has VIRTUAL GENERATED; set the comment by hand" }));
+            Assert.That(WithoutComments(forward), Is.EqualTo(WithoutComments(before)), "forward changes comments only");
+            Assert.That(Line(forward, "quoted"), Is.EqualTo("`quoted` varchar(40) DEFAULT 'it''s a\\\\b; -- not a comment' COMMENT 'inventory: none',"));
+            Assert.That(Line(forward, "tier"), Is.EqualTo("`tier` enum('a','b') CHARACTER SET latin1 COLLATE latin1_swedish_ci DEFAULT 'b' COMMENT 'inventory: none',"));
+            Assert.That(Line(forward, "token"), Is.EqualTo("`token` varchar(36) DEFAULT uuid() COMMENT 'inventory: none',"));
+            Assert.That(Line(forward, "total"), Is.EqualTo("`total` int(11) DEFAULT (1 + 2) COMMENT 'inventory: none',"));
+            Assert.That(Line(forward, "word"), Is.EqualTo("`word` varchar(10) DEFAULT 'NULL' COMMENT 'inventory: none',"));
+            Assert.That(Line(forward, "prefs"), Is.EqualTo("`prefs` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT '{}' COMMENT 'inventory: none' CHECK (json_valid(`prefs`)),"));
+            Assert.That(undone, Is.EqualTo(before), "forward then undo leaves SHOW CREATE TABLE as it was");
+        }
+
+        // And when a DBA edits a column's comment after the scan, the script skips it and keeps both the edit and the default
+        await db.ExecuteAsync("ALTER TABLE kinds MODIFY status varchar(20) NOT NULL DEFAULT 'active' COMMENT 'Edited by the DBA'");
+        var edited = Apply(db, scriptPath);
+        Assert.That(edited, Does.Contain("skipped `kinds`.`status`: its comment was changed since the scan (re-scan and export again)"));
+        Assert.That(Line(await ShowCreateTableAsync(db, "kinds"), "status"), Is.EqualTo("`status` varchar(20) NOT NULL DEFAULT 'active' COMMENT 'Edited by the DBA',"));
+    }
+
+    /// <summary>Only MariaDB 10.2.7 and later show COLUMN_DEFAULT as SQL: on MySQL (a literal's bare value) and older
+    /// MariaDB a default other than CURRENT_TIMESTAMP is still skipped, with the reason, and the column keeps it. No MySQL
+    /// server runs here: the script's <c>VERSION()</c> is replaced by each version string and applied to MariaDB.</summary>
+    [TestCase("8.0.36", false)]
+    [TestCase("5.7.44-log", false)]
+    [TestCase("10.2.6-MariaDB", false)]
+    [TestCase("10.2.7-MariaDB-log", true)]
+    [TestCase("10.11.19-MariaDB-0+deb12u1", true)]
+    [TestCase("11.4.2-MariaDB-log", true)]
+    public async Task Export_ByServerVersion_LiteralDefaultRestatedOnlyWhereInformationSchemaShowsItAsSql(string version, bool restated)
+    {
+        // Given a column with a literal default, scanned, annotated and exported
+        const string setup = "CREATE TABLE plan (id int NOT NULL PRIMARY KEY, status varchar(20) NOT NULL DEFAULT 'active') DEFAULT CHARSET=utf8mb4;";
+        await using var db = await TestMySql.CreateAsync("exdefver", setup);
+        using var dir = new TempFolder();
+        dir.Write("annotations/plan.yml", "table: plan\ncolumns:\n  id: none\n  status: none\n");
+        var scriptPath = await ScanAndExportAsync(db, dir);
+        File.WriteAllText(scriptPath, File.ReadAllText(scriptPath).Replace("VERSION()", Inventory.Reports.Export.MySqlCommentScript.Literal(version), StringComparison.Ordinal));
+
+        // When it is applied as on a server of that version
+        var output = Apply(db, scriptPath);
+
+        // Then the default is restated where it can be, else the column is skipped and named; it keeps its default either way
+        var status = (await ShowCreateTableAsync(db, "plan")).Split('\n').Single(l => l.TrimStart().StartsWith("`status`", StringComparison.Ordinal)).Trim();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status, Is.EqualTo(restated ? "`status` varchar(20) NOT NULL DEFAULT 'active' COMMENT 'inventory: none'," : "`status` varchar(20) NOT NULL DEFAULT 'active',"));
+            Assert.That(output.Contains("skipped `plan`.`status`: it has a DEFAULT other than CURRENT_TIMESTAMP, which MySQL's information_schema does not show as SQL", StringComparison.Ordinal),
+                Is.EqualTo(!restated), output);
         }
     }
 

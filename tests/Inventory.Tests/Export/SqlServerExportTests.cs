@@ -128,13 +128,7 @@ public sealed class SqlServerExportTests
     public void Script_OddIdentifiers_AreQuotedAndStillParse()
     {
         // Given names with a closing bracket, a quote, a space and a line break
-        var columns = new List<Inventory.Model.ColumnEntry>
-        {
-            ExportDocuments.Tagged("E]mail", "contact.email", 1),
-            ExportDocuments.Tagged("O'Brien name", "contact.name", 2),
-            ExportDocuments.Tagged("line\nbreak", "contact.phone", 3),
-        };
-        var plan = ExportDocuments.Plan(ExportDocuments.Document("sqlserver", ExportDocuments.Table("sales data", "Cust]omers", columns, defaultSchema: "dbo")));
+        var plan = ExportDocuments.OddSqlServerIdentifiers();
 
         // When written and parsed
         var script = LabelExport.Write(plan, ExportFormat.SqlServerLabels);

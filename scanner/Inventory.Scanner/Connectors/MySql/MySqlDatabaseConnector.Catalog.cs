@@ -10,33 +10,79 @@ public sealed partial class MySqlDatabaseConnector
     /// <inheritdoc />
     public async Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default)
     {
+        var staged = await ReadCatalogInStagesAsync(filter, timeouts, cancellationToken).ConfigureAwait(false);
+        return await staged.Whole.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The first stage is the tables, the columns, the views' definitions and the primary keys (sampling probes
+    /// a table's integer primary key, <see cref="MySqlDialect.ProbeKey"/>); the second the foreign keys with their delete
+    /// rules and the partitions, then COMMIT, on the same connection inside the same read-only transaction
+    /// (<see cref="MySqlDialect.BeginReadOnly"/>). The first stage's tables have no foreign key and no partition yet, so a
+    /// partitioned table is a plain table there.</remarks>
+    public async Task<StagedCatalog> ReadCatalogInStagesAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(filter);
         var limits = timeouts ?? new SampleOptions();
         var (connection, flavor) = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        CatalogTables first;
+        try
+        {
+            first = await ReadTablesAsync(connection, flavor, filter, limits, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsCatalogFailure(e, connection))
+        {
+            var error = await CatalogErrorAsync(connection, e, limits).ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw error;
+        }
+        catch (Exception)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return new StagedCatalog(first.Build(null), ReadKeysAsync(connection, first, limits, cancellationToken));
+    }
+
+    /// <summary>The catalog's second stage: foreign keys, their delete rules, partitions and COMMIT, then the connection
+    /// given back to the pool.</summary>
+    private async Task<DatabaseCatalog> ReadKeysAsync(MySqlConnection connection, CatalogTables first, SampleOptions limits, CancellationToken ct)
+    {
         await using (connection.ConfigureAwait(false))
         {
             try
             {
-                return await ReadCatalogCoreAsync(connection, flavor, filter, limits, cancellationToken).ConfigureAwait(false);
+                return first.Build(await ReadForeignKeysAndPartitionsAsync(connection, first, limits, ct).ConfigureAwait(false));
             }
-            catch (Exception e) when (e is MySqlException || (e is not OperationCanceledException && MySqlErrors.IsConnectionLoss(e, connection)))
+            catch (Exception e) when (IsCatalogFailure(e, connection))
             {
-                // A socket error on a connection the server closed is a lost connection too, not a crash of the scan.
-                await RollbackQuietlyAsync(connection).ConfigureAwait(false);
-                // information_schema and SHOW CREATE TABLE wait for metadata locks: a table's exclusive one, held by DDL.
-                var advice = (e as MySqlException)?.Number switch
-                {
-                    1205 => SampleLimits.CatalogLockAdvice(limits, "another session holds a metadata lock on a table, as DDL does"),
-                    1969 or 3024 => SampleLimits.CatalogStatementAdvice(limits),
-                    _ => "check that the user may read information_schema and that the server is up",
-                };
-                throw new ConnectorException(Provider, Target, $"reading the catalog failed: {MySqlErrors.Describe(e)}; {advice}",
-                    e is MySqlException m ? MySqlErrors.State(m) : null, e);
+                throw await CatalogErrorAsync(connection, e, limits).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task<DatabaseCatalog> ReadCatalogCoreAsync(MySqlConnection connection, MySqlFlavor flavor, CatalogFilter filter, SampleOptions limits, CancellationToken ct)
+    // A socket error on a connection the server closed is a lost connection too, not a crash of the scan.
+    private static bool IsCatalogFailure(Exception e, MySqlConnection connection) =>
+        e is MySqlException || (e is not OperationCanceledException && MySqlErrors.IsConnectionLoss(e, connection));
+
+    /// <summary>Rolls the catalog's transaction back and describes its failure with what to change.</summary>
+    private async Task<ConnectorException> CatalogErrorAsync(MySqlConnection connection, Exception e, SampleOptions limits)
+    {
+        await RollbackQuietlyAsync(connection).ConfigureAwait(false);
+        // information_schema and SHOW CREATE TABLE wait for metadata locks: a table's exclusive one, held by DDL.
+        var advice = (e as MySqlException)?.Number switch
+        {
+            1205 => SampleLimits.CatalogLockAdvice(limits, "another session holds a metadata lock on a table, as DDL does"),
+            1969 or 3024 => SampleLimits.CatalogStatementAdvice(limits),
+            _ => "check that the user may read information_schema and that the server is up",
+        };
+        return new ConnectorException(Provider, Target, $"reading the catalog failed: {MySqlErrors.Describe(e)}; {advice}",
+            e is MySqlException m ? MySqlErrors.State(m) : null, e);
+    }
+
+    /// <summary>The catalog's first stage (everything sampling reads): tables and views, columns, the views' definitions
+    /// and the primary keys, inside the read-only transaction it opens and leaves open for the second stage.</summary>
+    private async Task<CatalogTables> ReadTablesAsync(MySqlConnection connection, MySqlFlavor flavor, CatalogFilter filter, SampleOptions limits, CancellationToken ct)
     {
         int queries = 0;
         bool one = _database is not null;
@@ -138,10 +184,9 @@ public sealed partial class MySqlDatabaseConnector
             }
         }
 
-        // 3. primary and foreign keys
+        // 3. primary keys, in key order (STATISTICS: one row per column of the PRIMARY index)
         var primaryKeys = new Dictionary<(string, string), List<string>>();
-        var foreignKeys = new Dictionary<(string, string), List<(string Name, string Column, string RefSchema, string RefTable, string RefColumn, string? OnDelete)>>();
-        await using (var cmd = CatalogCommand(connection, _dialect.KeysSql(one), limits))
+        await using (var cmd = CatalogCommand(connection, _dialect.PrimaryKeysSql(one), limits))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             queries++;
@@ -149,27 +194,45 @@ public sealed partial class MySqlDatabaseConnector
             {
                 var key = (reader.GetString(0), reader.GetString(1));
                 if (!keys.Contains(key)) continue;
-                var constraint = reader.GetString(2);
-                if (constraint == "PRIMARY" && reader.IsDBNull(6))
-                {
-                    if (!primaryKeys.TryGetValue(key, out var pk)) primaryKeys[key] = pk = [];
-                    pk.Add(reader.GetString(3));
-                    continue;
-                }
+                if (!primaryKeys.TryGetValue(key, out var pk)) primaryKeys[key] = pk = [];
+                pk.Add(reader.GetString(2));
+            }
+        }
+        return new CatalogTables(relations, keys, columns, generation, lineage, primaryKeys, issues, account, queries,
+            _database ?? "", MySqlDialect.ProductVersion(connection.ServerVersion));
+    }
+
+    /// <summary>The catalog's second stage: foreign keys with their delete rules, partitions, then COMMIT.</summary>
+    private async Task<CatalogKeys> ReadForeignKeysAndPartitionsAsync(MySqlConnection connection, CatalogTables first, SampleOptions limits, CancellationToken ct)
+    {
+        int queries = 0;
+        bool one = _database is not null;
+        var keys = first.Keys;
+
+        // 4. foreign keys
+        var foreignKeys = new Dictionary<(string, string), List<(string Name, string Column, string RefSchema, string RefTable, string RefColumn, string? OnDelete)>>();
+        await using (var cmd = CatalogCommand(connection, _dialect.ForeignKeysSql(one), limits))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            queries++;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var key = (reader.GetString(0), reader.GetString(1));
+                if (!keys.Contains(key)) continue;
                 if (!foreignKeys.TryGetValue(key, out var fks)) foreignKeys[key] = fks = [];
-                fks.Add((constraint, reader.GetString(3), reader.GetString(5), reader.GetString(6), reader.GetString(7),
+                fks.Add((reader.GetString(2), reader.GetString(3), reader.GetString(5), reader.GetString(6), reader.GetString(7),
                     reader.IsDBNull(8) ? null : MySqlDialect.DeleteRule(reader.GetString(8))));
             }
         }
 
-        // 3b. delete rules the catalog view withheld (MariaDB shows REFERENTIAL_CONSTRAINTS only to users holding more
+        // 4b. delete rules the catalog view withheld (MariaDB shows REFERENTIAL_CONSTRAINTS only to users holding more
         // than SELECT): read from SHOW CREATE TABLE, only for tables with such a key, many statements per round trip.
         var withheld = foreignKeys.Where(f => f.Value.Any(k => k.OnDelete is null)).Select(f => f.Key)
             .OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal).ToList();
         var createdRules = new Dictionary<(string, string), IReadOnlyDictionary<string, string>>();
         queries += await ReadDeleteRulesAsync(connection, withheld, createdRules, limits, ct).ConfigureAwait(false);
 
-        // 4. partitions
+        // 5. partitions
         var partitions = new Dictionary<(string, string), List<string>>();
         await using (var cmd = CatalogCommand(connection, _dialect.PartitionsSql(one), limits))
         await using (var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
@@ -185,59 +248,92 @@ public sealed partial class MySqlDatabaseConnector
         }
         await ExecuteAsync(connection, ["COMMIT"], limits, ct).ConfigureAwait(false);
 
-        var tables = relations.Select(r =>
-        {
-            var key = (r.Schema, r.Name);
-            // A view's output columns and its definition's select items match by position, when their counts agree.
-            var sources = lineage.TryGetValue(key, out var read) && columns.TryGetValue(key, out var listed) && read.Count == listed.Count ? read : null;
-            // MariaDB shows the base column's comment on a view column (a view column has no comment of its own in
-            // either engine): where the base column is in this catalog, the comment is left to it, and the view column
-            // inherits its label through lineage instead of reading it as a label of its own (trial 35 finding 2).
-            var names = columns.TryGetValue(key, out var list) ? list.Select(c => c.Column.Name).ToList() : [];
-            var cols = list is not null
-                ? list.OrderBy(c => c.Position).Select((c, i) => c.Column with
-                {
-                    Ordinal = i + 1,
-                    ReadsFrom = sources?[i],
-                    Comment = sources?[i] is { } of && keys.Contains((of.Schema, of.Table)) ? null : c.Column.Comment,
-                    GeneratedFrom = c.Column.Computed && generation.TryGetValue((r.Schema, r.Name, c.Column.Name), out var expression)
-                        ? GenerationExpression.ColumnsRead(expression, c.Column.Name, names) : null,
-                }).ToList()
-                : [];
-            var parts = partitions.TryGetValue(key, out var p) ? p : [];
-            return new TableInfo
-            {
-                Schema = r.Schema,
-                Name = r.Name,
-                Kind = r.View ? TableKind.View : parts.Count > 0 ? TableKind.PartitionedTable : TableKind.Table,
-                RowEstimate = r.View ? null : r.Rows,
-                Comment = r.Comment,
-                Columns = cols,
-                // MariaDB adds a system-versioned table's hidden ROW END column to its primary key; it is not among the
-                // columns the catalog lists (trial 33), so it is not named as a key column either.
-                PrimaryKey = primaryKeys.TryGetValue(key, out var pk) ? (r.Versioned ? pk.Where(k => cols.Any(c => c.Name == k)).ToList() : pk) : [],
-                ForeignKeys = foreignKeys.TryGetValue(key, out var fks)
-                    ? fks.GroupBy(f => f.Name, StringComparer.Ordinal).Select(g => new ForeignKeyInfo(g.Key, g.Select(f => f.Column).ToList(),
-                        g.First().RefSchema, g.First().RefTable, g.Select(f => f.RefColumn).ToList(),
-                        g.First().OnDelete ?? (createdRules.TryGetValue(key, out var rules) && rules.TryGetValue(g.Key, out var rule) ? rule : MySqlDialect.UnknownDeleteRule))).ToList()
-                    : [],
-                Partitions = parts,
-                Readable = cols.Any(c => c.Readable),
-                MissingAccess = cols.Any(c => c.Readable) ? null : MySqlDialect.MissingSelect(r.Schema, r.Name, MySqlDialect.AccountOf(account)),
-                History = r.Versioned ? new RowHistory(RowHistory.SystemVersioning) : null,
-            };
-        })
-        .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
-        .ToList();
+        return new CatalogKeys(foreignKeys, createdRules, partitions, queries);
+    }
 
-        return new DatabaseCatalog
+    /// <summary>The second stage's reads: each table's foreign-key columns, the delete rules read from
+    /// <c>SHOW CREATE TABLE</c> where the catalog view withheld them, and the partitions.</summary>
+    private sealed record CatalogKeys(
+        Dictionary<(string, string), List<(string Name, string Column, string RefSchema, string RefTable, string RefColumn, string? OnDelete)>> ForeignKeys,
+        Dictionary<(string, string), IReadOnlyDictionary<string, string>> CreatedRules,
+        Dictionary<(string, string), List<string>> Partitions,
+        int Queries);
+
+    /// <summary>The catalog's first stage: the kept relations with their columns, views' lineage and primary keys.</summary>
+    private sealed record CatalogTables(
+        List<(string Schema, string Name, bool View, long? Rows, string? Comment, bool Versioned)> Relations,
+        HashSet<(string, string)> Keys,
+        Dictionary<(string, string), List<(long Position, ColumnInfo Column)>> Columns,
+        Dictionary<(string, string, string), string> Generation,
+        Dictionary<(string, string), IReadOnlyList<ColumnReference?>> Lineage,
+        Dictionary<(string, string), List<string>> PrimaryKeys,
+        List<ScanIssue> Issues,
+        string Account,
+        int Queries,
+        string DefaultSchema,
+        string ServerVersion)
+    {
+        /// <summary>The catalog, sorted by schema then name: the whole one with the second stage's reads, else the
+        /// first stage's (no foreign key, no partition).</summary>
+        public DatabaseCatalog Build(CatalogKeys? second)
         {
-            Tables = tables,
-            Issues = issues,
-            DefaultSchema = _database ?? "",
-            QueryCount = queries,
-            ServerVersion = MySqlDialect.ProductVersion(connection.ServerVersion),
-        };
+            var foreignKeys = second?.ForeignKeys ?? [];
+            var createdRules = second?.CreatedRules ?? [];
+            var partitions = second?.Partitions ?? [];
+            var tables = Relations.Select(r =>
+            {
+                var key = (r.Schema, r.Name);
+                // A view's output columns and its definition's select items match by position, when their counts agree.
+                var sources = Lineage.TryGetValue(key, out var read) && Columns.TryGetValue(key, out var listed) && read.Count == listed.Count ? read : null;
+                // MariaDB shows the base column's comment on a view column (a view column has no comment of its own in
+                // either engine): where the base column is in this catalog, the comment is left to it, and the view column
+                // inherits its label through lineage instead of reading it as a label of its own (trial 35 finding 2).
+                var names = Columns.TryGetValue(key, out var list) ? list.Select(c => c.Column.Name).ToList() : [];
+                var cols = list is not null
+                    ? list.OrderBy(c => c.Position).Select((c, i) => c.Column with
+                    {
+                        Ordinal = i + 1,
+                        ReadsFrom = sources?[i],
+                        Comment = sources?[i] is { } of && Keys.Contains((of.Schema, of.Table)) ? null : c.Column.Comment,
+                        GeneratedFrom = c.Column.Computed && Generation.TryGetValue((r.Schema, r.Name, c.Column.Name), out var expression)
+                            ? GenerationExpression.ColumnsRead(expression, c.Column.Name, names) : null,
+                    }).ToList()
+                    : [];
+                var parts = partitions.TryGetValue(key, out var p) ? p : [];
+                return new TableInfo
+                {
+                    Schema = r.Schema,
+                    Name = r.Name,
+                    Kind = r.View ? TableKind.View : parts.Count > 0 ? TableKind.PartitionedTable : TableKind.Table,
+                    RowEstimate = r.View ? null : r.Rows,
+                    Comment = r.Comment,
+                    Columns = cols,
+                    // MariaDB adds a system-versioned table's hidden ROW END column to its primary key; it is not among the
+                    // columns the catalog lists (trial 33), so it is not named as a key column either.
+                    PrimaryKey = PrimaryKeys.TryGetValue(key, out var pk) ? (r.Versioned ? pk.Where(k => cols.Any(c => c.Name == k)).ToList() : pk) : [],
+                    ForeignKeys = foreignKeys.TryGetValue(key, out var fks)
+                        ? fks.GroupBy(f => f.Name, StringComparer.Ordinal).Select(g => new ForeignKeyInfo(g.Key, g.Select(f => f.Column).ToList(),
+                            g.First().RefSchema, g.First().RefTable, g.Select(f => f.RefColumn).ToList(),
+                            g.First().OnDelete ?? (createdRules.TryGetValue(key, out var rules) && rules.TryGetValue(g.Key, out var rule) ? rule : MySqlDialect.UnknownDeleteRule))).ToList()
+                        : [],
+                    Partitions = parts,
+                    Readable = cols.Any(c => c.Readable),
+                    MissingAccess = cols.Any(c => c.Readable) ? null : MySqlDialect.MissingSelect(r.Schema, r.Name, MySqlDialect.AccountOf(Account)),
+                    History = r.Versioned ? new RowHistory(RowHistory.SystemVersioning) : null,
+                };
+            })
+            .OrderBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+
+            return new DatabaseCatalog
+            {
+                Tables = tables,
+                Issues = Issues,
+                DefaultSchema = DefaultSchema,
+                QueryCount = Queries + (second?.Queries ?? 0),
+                ServerVersion = ServerVersion,
+            };
+        }
     }
 
     /// <summary>The codes of the warnings the last statement left (<c>SHOW WARNINGS</c>); never their text, which can

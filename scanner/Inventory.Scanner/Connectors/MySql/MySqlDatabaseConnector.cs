@@ -9,9 +9,10 @@ namespace Inventory.Connectors.MySql;
 /// <summary>
 /// MySQL and MariaDB connector (MySqlConnector). A database is a schema: a connection naming a database scans that
 /// database (its tables shown unqualified); one without scans every database the user can see except the system ones.
-/// <para>Catalog: four <c>information_schema</c> queries whatever the number of tables (tables and views; columns with
-/// COLUMN_TYPE, comments and the user's column privileges; primary and foreign keys with delete rules; partitions),
-/// filtered in memory on <c>database.table</c>.</para>
+/// <para>Catalog: five <c>information_schema</c> queries whatever the number of tables, in two stages on one connection
+/// and one read-only transaction (<see cref="ReadCatalogInStagesAsync"/>): tables and views; columns with COLUMN_TYPE,
+/// comments and the user's column privileges; primary keys — enough to sample —, then foreign keys with delete rules and
+/// partitions; filtered in memory on <c>database.table</c>.</para>
 /// <para>Sampling: see <see cref="MySqlDialect"/>: random probes of an integer primary key by index seeks, a bounded
 /// seeded random filter or <c>LIMIT n</c> otherwise; every value rendered as text by the server. Every statement runs
 /// inside <c>START TRANSACTION READ ONLY</c> with the statement timeout and lock waits of <see cref="SampleOptions"/>;

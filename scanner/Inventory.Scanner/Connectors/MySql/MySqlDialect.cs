@@ -179,20 +179,33 @@ internal sealed class MySqlDialect
         WHERE {SchemaFilter("TABLE_SCHEMA", oneDatabase)}
         """;
 
-    /// <summary>Catalog query 3: primary-key and foreign-key columns in key order, with the referenced table and
-    /// columns and the delete rule (REFERENTIAL_CONSTRAINTS.DELETE_RULE: CASCADE, SET NULL, SET DEFAULT, RESTRICT, NO ACTION).</summary>
+    /// <summary>Catalog query 3, in the catalog's first stage (sampling probes the primary key): the primary-key columns
+    /// in key order, from the PRIMARY index's rows of <c>STATISTICS</c>. Not from <c>COLUMNS.COLUMN_KEY</c>: MariaDB and
+    /// MySQL mark <c>PRI</c> there a table's first UNIQUE NOT NULL index too when it has no primary key.</summary>
     /// <param name="oneDatabase">As for <see cref="TablesSql"/>.</param>
-    public string KeysSql(bool oneDatabase) => $"""
+    public string PrimaryKeysSql(bool oneDatabase) => $"""
+        SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME
+        FROM information_schema.STATISTICS
+        WHERE {SchemaFilter("TABLE_SCHEMA", oneDatabase)} AND INDEX_NAME = 'PRIMARY'
+        ORDER BY TABLE_SCHEMA, TABLE_NAME, SEQ_IN_INDEX
+        """;
+
+    /// <summary>Catalog query 4, in the catalog's second stage: foreign-key columns in key order, with the referenced
+    /// table and columns and the delete rule (REFERENTIAL_CONSTRAINTS.DELETE_RULE: CASCADE, SET NULL, SET DEFAULT,
+    /// RESTRICT, NO ACTION). MariaDB 10.11 reads REFERENTIAL_CONSTRAINTS of every database for the join (it waits for a
+    /// metadata lock held on a table of any database): the slowest catalog query, kept off the sampling's path.</summary>
+    /// <param name="oneDatabase">As for <see cref="TablesSql"/>.</param>
+    public string ForeignKeysSql(bool oneDatabase) => $"""
         SELECT k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, CAST(k.ORDINAL_POSITION AS SIGNED),
                k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.DELETE_RULE
         FROM information_schema.KEY_COLUMN_USAGE k
         LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r
                ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
-        WHERE {SchemaFilter("k.TABLE_SCHEMA", oneDatabase)} AND (k.CONSTRAINT_NAME = 'PRIMARY' OR k.REFERENCED_TABLE_NAME IS NOT NULL)
+        WHERE {SchemaFilter("k.TABLE_SCHEMA", oneDatabase)} AND k.REFERENCED_TABLE_NAME IS NOT NULL
         ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION
         """;
 
-    /// <summary>Catalog query 4: the partitions (and subpartitions) of partitioned tables, folded under their table.</summary>
+    /// <summary>Catalog query 5, in the second stage: the partitions (and subpartitions) of partitioned tables, folded under their table.</summary>
     /// <param name="oneDatabase">As for <see cref="TablesSql"/>.</param>
     public string PartitionsSql(bool oneDatabase) => $"""
         SELECT TABLE_SCHEMA, TABLE_NAME, COALESCE(SUBPARTITION_NAME, PARTITION_NAME)

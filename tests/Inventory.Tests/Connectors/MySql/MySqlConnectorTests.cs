@@ -64,7 +64,7 @@ public sealed class MySqlConnectorTests
         var metric = catalog.Tables.Single(t => t.Name == "metric");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(catalog.QueryCount, Is.EqualTo(5), "tables, columns, keys, view definitions (v_customer), partitions");
+            Assert.That(catalog.QueryCount, Is.EqualTo(6), "tables, columns, view definitions (v_customer), primary keys, foreign keys, partitions");
             Assert.That(catalog.DefaultSchema, Is.EqualTo(db.Name));
             Assert.That(catalog.Tables.Single(t => t.Name == "v_customer").Columns.Select(c => c.ReadsFrom?.Display(db.Name)),
                 Is.EqualTo(new[] { "customer.id", "customer.email" }));

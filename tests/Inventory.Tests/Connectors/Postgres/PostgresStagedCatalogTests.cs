@@ -175,7 +175,7 @@ public sealed class PostgresStagedCatalogTests
     }
 
     /// <summary>The connector as it was before perf41: the whole catalog read before any table is sampled.</summary>
-    private sealed class WholeCatalogFirst(IConnector inner) : IConnector
+    internal sealed class WholeCatalogFirst(IConnector inner) : IConnector
     {
         public string Provider => inner.Provider;
         public string Target => inner.Target;
@@ -187,7 +187,7 @@ public sealed class PostgresStagedCatalogTests
     }
 
     /// <summary>The staged connector, counting the tables whose sample was read before the whole catalog had arrived.</summary>
-    private sealed class StagedRecorder(IConnector inner) : IConnector
+    internal sealed class StagedRecorder(IConnector inner) : IConnector
     {
         private Task<DatabaseCatalog>? _whole;
         private int _sampledBeforeKeys;
