@@ -30,7 +30,7 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
 
         /// <summary>Database to scan first.</summary>
         [CommandOption("--connection <CONN>")]
-        [Description("Scan this database (URI or connection string) and classify with sampled values; gold rows are matched to scanned columns by table and column name (case-insensitive).")]
+        [Description("Scan this database (URI or connection string; '${NAME}', single-quoted, reads the environment variable NAME) and classify with sampled values; gold rows are matched to scanned columns by table and column name (case-insensitive).")]
         public string? Connection { get; init; }
 
         /// <summary>JSON output file.</summary>
@@ -234,7 +234,10 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
             var runner = new ScanRunner(classifier);
             var document = await runner.RunAsync(new ScanRequest
             {
-                Sources = [new SourceConfig { Connection = settings.Connection }],
+                Sources = [new SourceConfig
+                {
+                    Connection = InventoryConfig.ResolveConnectionFlag(settings.Connection, null, Environment.GetEnvironmentVariable).Connection,
+                }],
                 Parallelism = 2,
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var (path, rows) in golds)

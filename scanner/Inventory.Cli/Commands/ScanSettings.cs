@@ -13,7 +13,7 @@ internal class ScanSettings : CommandSettings
     public string? Config { get; init; }
 
     [CommandOption("--connection <CONN>")]
-    [Description("Database to scan: a provider URI such as postgres://user:pass@host:port/db?sslmode=… or sqlite:PATH (README lists every provider), or a native connection string. Prefer ${ENV} in inventory.yml for secrets.")]
+    [Description("Database to scan: a provider URI such as postgres://user:pass@host:port/db?sslmode=… or sqlite:PATH (README lists every provider), or a native connection string. Keep the password off the command line (every user sees it in the process list): '${DATABASE_URL}', single-quoted, reads the environment variable, as in inventory.yml.")]
     public string? Connection { get; init; }
 
     [CommandOption("--provider <NAME>")]
@@ -76,7 +76,9 @@ internal class ScanSettings : CommandSettings
         if (Connection is not null)
         {
             var template = config.SourceDefaults ?? new SourceConfig { Connection = "" };
-            sources = [template with { Connection = Connection, Provider = Provider ?? template.Provider, Name = template.Name, BaseDirectory = null, ConnectionOrigin = null }];
+            var provider = Provider ?? template.Provider;
+            var (connection, origin) = InventoryConfig.ResolveConnectionFlag(Connection, provider, Environment.GetEnvironmentVariable);
+            sources = [template with { Connection = connection, Provider = provider, Name = template.Name, BaseDirectory = null, ConnectionOrigin = origin }];
         }
         sources = sources.Select(s => s with
         {

@@ -45,6 +45,61 @@ public sealed class KubernetesShardJobTests
         return rewrite ? Rewrite(command) : command;
     }
 
+    /// <summary>The pod spec (<c>spec.template.spec</c>) of the Job in a manifest of <c>docs/kubernetes</c>.</summary>
+    private static YamlMappingNode JobPod(string manifest)
+    {
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(Path.Combine(SharedPaths.Repository, "docs", "kubernetes", manifest)))
+            stream.Load(reader);
+        var job = stream.Documents.Select(d => (YamlMappingNode)d.RootNode)
+            .Single(d => d.Children[new YamlScalarNode("kind")].ToString() == "Job");
+        return (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)job.Children[new YamlScalarNode("spec")])
+            .Children[new YamlScalarNode("template")]).Children[new YamlScalarNode("spec")];
+    }
+
+    /// <summary>The scalar at a path of keys below <paramref name="node"/>, or null when a key is missing.</summary>
+    private static string? At(YamlMappingNode node, params string[] keys)
+    {
+        YamlNode current = node;
+        foreach (var key in keys)
+        {
+            if (current is not YamlMappingNode m || !m.Children.TryGetValue(new YamlScalarNode(key), out var next)) return null;
+            current = next;
+        }
+        return (current as YamlScalarNode)?.Value;
+    }
+
+    // trial42 finding 3: a namespace enforcing Pod Security "restricted" rejected the Jobs (no seccomp profile, privilege
+    // escalation and capabilities left as they are), whose pods also mounted a service-account token they never use
+    // beside the database secrets.
+    [TestCase("inventory-shards.yaml")]
+    [TestCase("inventory-merge.yaml")]
+    [TestCase("inventory-check-report.yaml")]
+    public void JobPod_MeetsThePodSecurityRestrictedProfile_WithAReadOnlyRootAndAWritableTmp(string manifest)
+    {
+        var pod = JobPod(manifest);
+        var container = (YamlMappingNode)((YamlSequenceNode)pod.Children[new YamlScalarNode("containers")]).Children.Single();
+        var drop = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)container.Children[new YamlScalarNode("securityContext")])
+            .Children[new YamlScalarNode("capabilities")]).Children[new YamlScalarNode("drop")]).Children.Select(c => c.ToString());
+        var mounts = ((YamlSequenceNode)container.Children[new YamlScalarNode("volumeMounts")]).Children.Cast<YamlMappingNode>()
+            .ToDictionary(m => At(m, "mountPath")!, m => At(m, "name")!);
+        var emptyDirs = ((YamlSequenceNode)pod.Children[new YamlScalarNode("volumes")]).Children.Cast<YamlMappingNode>()
+            .Where(v => v.Children.ContainsKey(new YamlScalarNode("emptyDir"))).Select(v => At(v, "name")).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(At(pod, "automountServiceAccountToken"), Is.EqualTo("false"));
+            Assert.That(At(pod, "securityContext", "runAsNonRoot"), Is.EqualTo("true"));
+            Assert.That(At(pod, "securityContext", "runAsUser"), Is.EqualTo("1654"), "the image's 'app' user");
+            Assert.That(At(pod, "securityContext", "seccompProfile", "type"), Is.EqualTo("RuntimeDefault"));
+            Assert.That(At(container, "securityContext", "allowPrivilegeEscalation"), Is.EqualTo("false"));
+            Assert.That(At(container, "securityContext", "readOnlyRootFilesystem"), Is.EqualTo("true"));
+            Assert.That(drop, Is.EquivalentTo(new[] { "ALL" }));
+            Assert.That(emptyDirs, Does.Contain(mounts.GetValueOrDefault("/tmp")), "/tmp is a writable emptyDir under the read-only root");
+            Assert.That(mounts, Does.ContainKey("/parts"), "where every output of the Job is written");
+        }
+    }
+
     private string Rewrite(string command)
     {
         // The image's self-contained executable (/app/inventory) is this build's CLI run through the dotnet host here.

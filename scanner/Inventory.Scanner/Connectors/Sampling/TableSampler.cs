@@ -46,7 +46,7 @@ internal static class TableSampler
                 NotSampled = NotSampledReason.NoPrivilege,
                 Columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = NotSampledReason.NoPrivilege }, StringComparer.Ordinal),
                 Issues = [Issue(null, "no-privilege", table.MissingAccess?.Describe()
-                    ?? "the connected role may not SELECT any column of this table; GRANT SELECT to scan it")],
+                    ?? $"the connected role may not SELECT any column of this table; {MissingAccess.LeaveOutHint}; GRANT SELECT to scan it")],
             };
         }
 

@@ -52,11 +52,11 @@ public sealed class PostgresPrivilegeHintTests
                 Assert.That(samples["sales.orders"].NotSampled, Is.EqualTo(NotSampledReason.NoPrivilege));
                 Assert.That(samples["sales.orders"].Issues.Single().Kind, Is.EqualTo("no-privilege"));
                 Assert.That(Hint("sales.orders"), Is.EqualTo(
-                    $"the connected role lacks USAGE on schema sales; to scan it, run: GRANT USAGE ON SCHEMA \"sales\" TO \"{role}\""));
+                    $"the connected role lacks USAGE on schema sales; " + MissingAccess.LeaveOutHint + $"; to scan it, run: GRANT USAGE ON SCHEMA \"sales\" TO \"{role}\""));
                 Assert.That(Hint("hr.staff"), Is.EqualTo(
-                    $"the connected role lacks USAGE on schema hr and SELECT on the table; to scan it, run: GRANT USAGE ON SCHEMA \"hr\" TO \"{role}\"; GRANT SELECT ON \"hr\".\"staff\" TO \"{role}\""));
+                    $"the connected role lacks USAGE on schema hr and SELECT on the table; " + MissingAccess.LeaveOutHint + $"; to scan it, run: GRANT USAGE ON SCHEMA \"hr\" TO \"{role}\"; GRANT SELECT ON \"hr\".\"staff\" TO \"{role}\""));
                 Assert.That(Hint("billing.ledger"), Is.EqualTo(
-                    $"the connected role lacks SELECT on the table; to scan it, run: GRANT SELECT ON \"billing\".\"ledger\" TO \"{role}\""));
+                    $"the connected role lacks SELECT on the table; " + MissingAccess.LeaveOutHint + $"; to scan it, run: GRANT SELECT ON \"billing\".\"ledger\" TO \"{role}\""));
                 Assert.That(samples["billing.invoice"].Issues, Is.Empty);
                 Assert.That(samples["billing.invoice"].RowCount, Is.EqualTo(1));
                 Assert.That(samples.Values.SelectMany(s => s.Issues).Select(i => i.Message), Has.None.Contains(password));
