@@ -54,6 +54,11 @@ public sealed class LocationGroup
 /// hold the table and are not on the line named as exceptions (trial32 finding 3: 55 tenant sources made every ROPA
 /// category cell list 55–110 locations and every claim finding repeat once per tenant). A table name held in one place
 /// only keeps its full location, so inventories without repeated tables read as before.</summary>
+/// <remarks>Only copies of one table are grouped (session 42): tables of the same name in sources of the same engine
+/// whose columns are mostly the same (<see cref="AreCopies"/>). Two applications that both have a <c>users</c> table, or
+/// a PostgreSQL <c>app.orders</c> beside a MariaDB <c>orders</c>, are different tables: a line grouping them would read
+/// as one table "in 2 sources" and name the other's missing columns as a tenant's gaps, hiding from a DPO which source
+/// holds what. Each such table keeps its own <c>source/table.column</c> line in every list and format.</remarks>
 internal sealed class FleetSummary
 {
     /// <summary>How many places are named one by one; more are written first … last (the exceptions name the gaps).</summary>
@@ -64,8 +69,9 @@ internal sealed class FleetSummary
     /// <summary>Place names compared with their digits as numbers (<c>t-9</c> before <c>t-10</c>).</summary>
     private static readonly StringComparer NumberOrder = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.NumericOrdering);
 
+    /// <summary>The places of each family of copies (<see cref="AreCopies"/>), by the family's key.</summary>
     private readonly Dictionary<string, List<Place>> _holders = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Source, string Table), Place> _places = new();
+    private readonly Dictionary<(string Source, string Table), (Place Place, string Family)> _places = new();
 
     /// <summary>One table in one source: a tenant's copy of a fleet table.</summary>
     internal sealed record Place(SourceEntry Source, TableEntry Table);
@@ -79,20 +85,48 @@ internal sealed class FleetSummary
     /// <param name="Location">The item's full location as the list writes it.</param>
     internal sealed record Item(string Source, string Table, string? Column, string? Path, string Detail, string Location);
 
-    /// <summary>Indexes the tables of an inventory by unqualified name.</summary>
+    /// <summary>Indexes the tables of an inventory by unqualified name, in families of copies.</summary>
     /// <param name="inventory">The inventory (normalised: document order is the order of the places).</param>
     /// <param name="scope">The tables that take part in the grouping (null: all): a processor activity's tables are
     /// grouped among themselves, so the host's own table of the same name is not named as a tenant that lacks one.</param>
     public FleetSummary(InventoryDocument inventory, Func<SourceEntry, TableEntry, bool>? scope = null)
     {
+        var families = new Dictionary<string, List<List<Place>>>(StringComparer.Ordinal);
         foreach (var (s, t) in inventory.AllTables())
         {
             if (scope is not null && !scope(s, t)) continue;
             var place = new Place(s, t);
-            _places[(s.Name, t.QualifiedName)] = place;
-            if (!_holders.TryGetValue(t.Name, out var list)) _holders[t.Name] = list = [];
+            if (!families.TryGetValue(t.Name, out var ofName)) families[t.Name] = ofName = [];
+            // A table joins the first family whose first table it is a copy of, else starts its own.
+            var index = ofName.FindIndex(f => AreCopies(f[0], place));
+            if (index < 0)
+            {
+                index = ofName.Count;
+                ofName.Add([]);
+            }
+            ofName[index].Add(place);
+            var family = index == 0 ? t.Name : $"{t.Name}\u0002{index}";
+            _places[(s.Name, t.QualifiedName)] = (place, family);
+            if (!_holders.TryGetValue(family, out var list)) _holders[family] = list = [];
             list.Add(place);
         }
+    }
+
+    /// <summary>Whether two tables of the same name are copies of one table (a tenant's and another's): their sources are
+    /// of the same engine and at least half of the column names the two hold between them are in both (Jaccard index
+    /// ≥ 1/2, names compared case-insensitively). A tenant a migration has not reached yet, or one column short, stays a
+    /// copy (3 columns against 2, 6 against 3); two applications' tables that share only <c>id</c>, <c>email</c> and
+    /// <c>created_at</c> among 8 are not.</summary>
+    /// <param name="a">One table.</param>
+    /// <param name="b">The other, of the same unqualified name.</param>
+    internal static bool AreCopies(Place a, Place b)
+    {
+        if (!string.Equals(a.Source.Provider, b.Source.Provider, StringComparison.OrdinalIgnoreCase)) return false;
+        var left = a.Table.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var right = b.Table.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (left.Count == 0 && right.Count == 0) return true;
+        var shared = left.Count(right.Contains);
+        return 2 * shared >= left.Count + right.Count - shared;
     }
 
     /// <summary>Groups a list's items, in the order of each line's first item.</summary>
@@ -120,11 +154,11 @@ internal sealed class FleetSummary
         var position = 0;
         foreach (var item in items)
         {
-            var place = _places.GetValueOrDefault((item.Source, item.Table));
-            // An item whose table is not in the inventory (or held in one place) keeps its own line.
-            var key = place is null || _holders[place.Table.Name].Count < 2
+            var (place, family) = _places.GetValueOrDefault((item.Source, item.Table));
+            // An item whose table is not in the inventory (or held in one place, or with no copy) keeps its own line.
+            var key = place is null || _holders[family].Count < 2
                 ? "\u0001" + item.Location + "\u0001" + item.Detail
-                : $"{place.Table.Name}\u0001{item.Column}\u0001{item.Path}\u0001{Normalise(item.Detail, place)}";
+                : $"{family}\u0001{item.Column}\u0001{item.Path}\u0001{Normalise(item.Detail, place)}";
             if (!byKey.TryGetValue(key, out var line))
             {
                 byKey[key] = line = ([], []);
@@ -160,11 +194,12 @@ internal sealed class FleetSummary
                 SuggestedOnly = suggested?.Invoke(first.Item) ?? false,
             };
         var table = first.Place.Table.Name;
+        var family = _holders[_places[(first.Item.Source, first.Item.Table)].Family];
         var present = members.Select(m => m.Place!).ToHashSet();
-        var names = Naming(_holders[table]);
+        var names = Naming(family);
         // Tenants numbered without padding read in number order (locataire-9 before locataire-10), so that first … last
         // spans the fleet.
-        var holders = _holders[table].OrderBy(names.Label, NumberOrder).ToList();
+        var holders = family.OrderBy(names.Label, NumberOrder).ToList();
         var absent = holders.Where(h => !present.Contains(h)).ToList();
         var here = holders.Where(present.Contains).Select(names.Label).ToList();
         var listed = here.Count <= NamedPlaces ? string.Join(", ", here) : $"{here[0]} … {here[^1]}";
