@@ -37,14 +37,16 @@ public sealed class ConnectionFromEnvironmentTests
 
     private static string Chinook => "sqlite:" + Path.Combine(SharedPaths.Data, "chinook", "Chinook_Sqlite.sqlite");
 
-    [Test]
-    public void ResolveConnectionFlag_NoReference_ReturnedAsWrittenWithoutOrigin()
+    // A flag without a reference is the connection as typed; $${ writes a literal ${ (a file named so), as in inventory.yml.
+    [TestCase("postgres://u:p%40ss@db:5432/app", "postgres://u:p%40ss@db:5432/app")]
+    [TestCase("sqlite:files/a$${B}.db", "sqlite:files/a${B}.db")]
+    public void ResolveConnectionFlag_NoReference_ReturnedWithoutOrigin(string flag, string expected)
     {
-        var (connection, origin) = InventoryConfig.ResolveConnectionFlag("postgres://u:p%40ss@db:5432/app", null, _ => "never read");
+        var (connection, origin) = InventoryConfig.ResolveConnectionFlag(flag, null, _ => "never read");
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(connection, Is.EqualTo("postgres://u:p%40ss@db:5432/app"));
+            Assert.That(connection, Is.EqualTo(expected));
             Assert.That(origin, Is.Null);
         }
     }
@@ -59,18 +61,6 @@ public sealed class ConnectionFromEnvironmentTests
         {
             Assert.That(connection, Is.EqualTo("postgres://scanner:s3cret@db:5432/app"));
             Assert.That(origin, Is.EqualTo("--connection, from ${APP_DB}"));
-        }
-    }
-
-    [Test]
-    public void ResolveConnectionFlag_DoubledDollar_WritesALiteralReference()
-    {
-        var (connection, origin) = InventoryConfig.ResolveConnectionFlag("sqlite:files/a$${B}.db", null, _ => "never read");
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(connection, Is.EqualTo("sqlite:files/a${B}.db"));
-            Assert.That(origin, Is.Null);
         }
     }
 
