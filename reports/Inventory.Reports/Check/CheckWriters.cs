@@ -1,3 +1,4 @@
+using Inventory.Scanning;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -174,7 +175,7 @@ public sealed class CheckTextWriter : ICheckWriter
             .Append(result.AnnotatedTablesNotScanned > 0
                 ? $"; {CountWording.Phrase(result.AnnotatedTablesNotScanned, "annotated table", "annotated tables")} not in this scan (stale above)" : "")
             .Append(result.ScanComplete ? ""
-                : result.ScanIssues.Any(i => !i.Issue.IsWarning) ? $"; scan incomplete: {CountWording.Phrase(result.ScanIssues.Count(i => !i.Issue.IsWarning), "scan issue", "scan issues")} above"
+                : result.ScanIssues.Any(i => !i.Issue.IsWarning) ? $"; scan incomplete: {(InventoryMerge.MissingShards(result.ScanIssues.Select(i => i.Issue)) is { } shards ? shards + ", " : "")}{CountWording.Phrase(result.ScanIssues.Count(i => !i.Issue.IsWarning), "scan issue", "scan issues")} above"
                 : "; scan incomplete (see the inventory's sources)")
             // A table dropped during the scan (a concurrent migration) is said, not counted as a gap (trial40 finding 10).
             .Append(result.ScanIssues.Count(i => i.Issue.IsWarning) is > 0 and var dropped

@@ -4,6 +4,7 @@ using Inventory.Model;
 using Inventory.Pipeline;
 using Inventory.Reports.Diff;
 using Inventory.Reports.Writers;
+using Inventory.Scanning;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -96,6 +97,12 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
             console.Write(new Text("no policy given: no controller, activities or claims in the report (pass --policy FILE, or --policy builtin for the demo's)\n"));
         foreach (var claim in model.Claims)
             console.Write(new Text($"{claim.Verdict,-9} {claim.Id}: {claim.Summary}\n"));
-        return ExitCodes.Ok;
+        // An inventory that does not hold everything (a shard missing from a merge, a source not reached, a table not
+        // read) is reported, and said so: exit 3 as for scan, merge and check (README's exit codes).
+        var gaps = inventory.Issues.Where(i => !i.IsWarning).ToList();
+        if (gaps.Count == 0) return ExitCodes.Ok;
+        errors.Line($"inventory incomplete: {(InventoryMerge.MissingShards(gaps) is { } shards ? shards + ", " : "")}"
+            + $"{gaps.Count} scan issue(s), listed in the report under Coverage; its claims do not hold over what was not read (exit {ExitCodes.ScanIncomplete})");
+        return ExitCodes.ScanIncomplete;
     }
 }

@@ -187,4 +187,20 @@ public static class InventoryMerge
     /// issue each; the tables of the one source of a split by tables), or <c>*</c> when the parts do not record their
     /// split (<see cref="InventoryDocument.SplitOf"/>) or the shard held no source.</summary>
     public const string ShardMissingKind = "shard-missing";
+
+    /// <summary>The shards missing from a merged inventory, as a summary names them: <c>shard 3/3 missing (beta,
+    /// gamma)</c>, <c>shards 2/4, 4/4 missing (sources not known: the parts do not record their split)</c>; null when no
+    /// shard is missing. Read from the <see cref="ShardMissingKind"/> issues <see cref="Merge"/> writes (their message
+    /// starts with <c>shard I/N</c>).</summary>
+    /// <param name="issues">The inventory's scan issues.</param>
+    public static string? MissingShards(IEnumerable<ScanIssue> issues)
+    {
+        var missing = issues.Where(i => i.Kind == ShardMissingKind)
+            .Select(i => (Shard: i.Message.Split(' ', 3) is [_, var shard, _] ? shard : "?", i.Source))
+            .GroupBy(x => x.Shard, StringComparer.Ordinal).ToList();
+        if (missing.Count == 0) return null;
+        var sources = missing.SelectMany(g => g.Select(x => x.Source)).Where(s => s != "*").Distinct(StringComparer.Ordinal).ToList();
+        return $"{(missing.Count == 1 ? "shard" : "shards")} {string.Join(", ", missing.Select(g => g.Key))} missing "
+            + (sources.Count == 0 ? "(sources not known: the parts do not record their split)" : $"({string.Join(", ", sources)})");
+    }
 }
