@@ -193,6 +193,8 @@ public sealed class PostgresStagedCatalogTests
         private int _sampledBeforeKeys;
 
         public int SampledBeforeKeys => Volatile.Read(ref _sampledBeforeKeys);
+        /// <summary>True once the connector's whole catalog (both stages) has been read.</summary>
+        public bool WholeCatalogRead => Volatile.Read(ref _whole) is { IsCompleted: true };
         public string Provider => inner.Provider;
         public string Target => inner.Target;
         public Task<DatabaseCatalog> ReadCatalogAsync(CatalogFilter filter, SampleOptions? timeouts = null, CancellationToken cancellationToken = default) =>
