@@ -24,7 +24,7 @@ public static partial class ColumnFeatures
             foreach (var name in columns)
             {
                 seen.Clear();
-                foreach (var t in FirstLevelExperiment.SiblingTokens(name))
+                foreach (var t in Tokenize(name))
                     if (!char.IsAsciiDigit(t[0]) && seen.Add(t))
                         System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, t, out _)++;
             }
@@ -110,7 +110,6 @@ public static partial class ColumnFeatures
         public string SiblingsOf(string name, IReadOnlyList<string> nameTokens)
         {
             int copies = Copies(name);
-            if (FirstLevelExperiment.SiblingCompounds || FirstLevelExperiment.SiblingBigrams) nameTokens = FirstLevelExperiment.SiblingTokens(name);
             // One string per column: the kept tokens are written into a pooled buffer of the whole list's length instead
             // of a growing StringBuilder (its chunks were a tenth of a whole scan's allocations, bench/README.md perf39).
             var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, _tokensLength));

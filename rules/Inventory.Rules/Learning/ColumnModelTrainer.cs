@@ -94,9 +94,6 @@ public static class ColumnModelTrainer
             throw new ConfigurationException("the corpus needs at least two distinct labels to train a classifier");
         var vectorizer = ColumnVectorizer.Fit(inputs, options.MinimumTermCount);
         var ml = new MLContext(seed: options.Seed);
-        var trace = FirstLevelExperiment.TracePath is { } tracePath ? new System.Collections.Concurrent.ConcurrentQueue<string>() : null;
-        if (trace is not null) ml.Log += (_, e) => trace.Enqueue($"{e.Kind}\t{e.Source}\t{e.Message}");
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var data = ToDataView(ml, vectorizer, inputs.Select(i => (i.Label, i)));
         var keys = ml.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Fit(data);
         var keyed = keys.Transform(data);
@@ -112,15 +109,11 @@ public static class ColumnModelTrainer
             _ => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 NumberOfThreads = 1,
-                MaximumNumberOfIterations = FirstLevelExperiment.Iterations ?? options.MaximumIterations,
-                OptimizationTolerance = FirstLevelExperiment.Tolerance ?? new LbfgsMaximumEntropyMulticlassTrainer.Options().OptimizationTolerance,
+                MaximumNumberOfIterations = options.MaximumIterations,
                 L2Regularization = options.L2Regularization,
                 L1Regularization = 0,
-                Quiet = trace is null,
             }).Fit(keyed),
         };
-        if (trace is not null)
-            FirstLevelExperiment.WriteTrace($"fit {inputs.Count} rows, learner {options.Learner}, {watch.Elapsed.TotalSeconds:0.0} s", trace);
         var names = default(VBuffer<ReadOnlyMemory<char>>);
         keyed.Schema["Label"].GetKeyValues(ref names);
         var labels = names.DenseValues().Select(n => n.ToString()).ToArray();
