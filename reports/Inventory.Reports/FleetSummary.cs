@@ -91,20 +91,21 @@ internal sealed class FleetSummary
     /// grouped among themselves, so the host's own table of the same name is not named as a tenant that lacks one.</param>
     public FleetSummary(InventoryDocument inventory, Func<SourceEntry, TableEntry, bool>? scope = null)
     {
-        var families = new Dictionary<string, List<List<Place>>>(StringComparer.Ordinal);
+        // Per table name, each family's first table and its column names (read once, not once per comparison).
+        var families = new Dictionary<string, List<(Place First, HashSet<string> Columns)>>(StringComparer.Ordinal);
         foreach (var (s, t) in inventory.AllTables())
         {
             if (scope is not null && !scope(s, t)) continue;
             var place = new Place(s, t);
+            var columns = ColumnNames(t);
             if (!families.TryGetValue(t.Name, out var ofName)) families[t.Name] = ofName = [];
             // A table joins the first family whose first table it is a copy of, else starts its own.
-            var index = ofName.FindIndex(f => AreCopies(f[0], place));
+            var index = ofName.FindIndex(f => AreCopies(f.First, f.Columns, place, columns));
             if (index < 0)
             {
                 index = ofName.Count;
-                ofName.Add([]);
+                ofName.Add((place, columns));
             }
-            ofName[index].Add(place);
             var family = index == 0 ? t.Name : $"{t.Name}\u0002{index}";
             _places[(s.Name, t.QualifiedName)] = (place, family);
             if (!_holders.TryGetValue(family, out var list)) _holders[family] = list = [];
@@ -118,16 +119,20 @@ internal sealed class FleetSummary
     /// copy (3 columns against 2, 6 against 3); two applications' tables that share only <c>id</c>, <c>email</c> and
     /// <c>created_at</c> among 8 are not.</summary>
     /// <param name="a">One table.</param>
+    /// <param name="left">Its column names (<see cref="ColumnNames"/>).</param>
     /// <param name="b">The other, of the same unqualified name.</param>
-    internal static bool AreCopies(Place a, Place b)
+    /// <param name="right">Its column names.</param>
+    internal static bool AreCopies(Place a, HashSet<string> left, Place b, HashSet<string> right)
     {
         if (!string.Equals(a.Source.Provider, b.Source.Provider, StringComparison.OrdinalIgnoreCase)) return false;
-        var left = a.Table.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var right = b.Table.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (left.Count == 0 && right.Count == 0) return true;
         var shared = left.Count(right.Contains);
         return 2 * shared >= left.Count + right.Count - shared;
     }
+
+    /// <summary>A table's column names, compared case-insensitively as <see cref="AreCopies"/> compares them.</summary>
+    private static HashSet<string> ColumnNames(TableEntry table) =>
+        table.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Groups a list's items, in the order of each line's first item.</summary>
     /// <param name="items">The items, in document order.</param>

@@ -54,12 +54,14 @@ internal static class SqlServerExtendedPropertiesScript
         {
             var classification = SqlServerClassifications.For(column.Category);
             text.Append("-- ").Append(ScriptHeader.Describe(column)).Append('\n');
+            // The property's row of this column, as sys.extended_properties keys it (the same for the four properties).
+            var table = Literal(Table(column));
+            var where = $"ep.class = 1 AND ep.major_id = OBJECT_ID({table}) AND ep.minor_id = COLUMNPROPERTY(OBJECT_ID({table}), {Literal(column.Column.Name)}, 'ColumnId')";
             foreach (var (name, value) in Properties)
             {
                 var arguments = Arguments(column, name, value(classification));
-                text.Append("IF EXISTS (SELECT 1 FROM sys.extended_properties AS ep WHERE ep.class = 1 AND ep.major_id = OBJECT_ID(")
-                    .Append(Literal(Table(column))).Append(") AND ep.minor_id = COLUMNPROPERTY(OBJECT_ID(").Append(Literal(Table(column))).Append("), ")
-                    .Append(Literal(column.Column.Name)).Append(", 'ColumnId') AND ep.name = ").Append(Literal(name)).Append(")\n")
+                text.Append("IF EXISTS (SELECT 1 FROM sys.extended_properties AS ep WHERE ").Append(where)
+                    .Append(" AND ep.name = ").Append(Literal(name)).Append(")\n")
                     .Append("    EXEC sys.sp_updateextendedproperty ").Append(arguments).Append(";\nELSE\n")
                     .Append("    EXEC sys.sp_addextendedproperty ").Append(arguments).Append(";\n");
             }
