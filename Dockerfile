@@ -8,7 +8,14 @@
 # Not built on the development machines (no container runtime there): the same publish command was run and its
 # executable checked there (bench/aot-smoke.sh: every command against the framework-dependent build, same outputs);
 # see docs/kubernetes/README.md. `train` needs the framework-dependent build (the .NET tool) and says so.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The base images by tag; a reviewer who wants them pinned passes digests:
+#   docker build --build-arg SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0@sha256:… \
+#                --build-arg RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0@sha256:… -t inventory .
+# The build context is the sources only (.dockerignore denies everything else: a config with credentials, .env files
+# and inventories in the checkout never reach the build stage).
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0
+FROM ${SDK_IMAGE} AS build
 # Native AOT links with the platform's C toolchain: clang and zlib's headers.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends clang zlib1g-dev \
@@ -21,7 +28,7 @@ RUN rid=linux-$([ "$TARGETARCH" = "arm64" ] && echo arm64 || echo x64) \
        -p:PublishAot=true -p:PackAsTool=false -o /app \
     && rm -f /app/*.pdb /app/*.dbg
 
-FROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS runtime
+FROM ${RUNTIME_IMAGE} AS runtime
 WORKDIR /work
 COPY --from=build /app /app
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
