@@ -109,8 +109,8 @@ public sealed class NameRuleSet
     private static readonly Lazy<NameRuleSet> EmbeddedDefault = new(() => Parse(Taxonomy.ReadResource(DefaultResource), "name-rules.yml (embedded)", Taxonomy.Default));
 
     private readonly Dictionary<string, string[]> _abbreviations;
-    private readonly List<(string Group, HashSet<string> Phrases, List<string[]> Multi)> _tableGroups;
-    private readonly List<(string Group, HashSet<string> Phrases, List<string[]> Multi)> _nameGroups;
+    private readonly List<WordGroup> _tableGroups;
+    private readonly List<WordGroup> _nameGroups;
     // One-word table-group words long enough to be the head of a closed compound (computertypes → types).
     private readonly HashSet<string> _tableGroupWords;
     private const int CompoundHeadMinLength = 5, CompoundModifierMinLength = 3;
@@ -125,13 +125,13 @@ public sealed class NameRuleSet
     private readonly NameGates _gates;
 
     private NameRuleSet(List<NameRule> rules, Dictionary<string, string[]> abbreviations,
-        List<(string, HashSet<string>, List<string[]>)> tableGroups, List<(string, HashSet<string>, List<string[]>)> nameGroups,
+        List<WordGroup> tableGroups, List<WordGroup> nameGroups,
         HashSet<string> gateSuffixes, HashSet<string> gatePrefixes, NameGates gates = NameGates.All)
     {
         Rules = rules;
         _abbreviations = abbreviations;
         _tableGroups = tableGroups;
-        _tableGroupWords = tableGroups.SelectMany(g => g.Item2).Where(w => w.Length >= CompoundHeadMinLength).ToHashSet(StringComparer.Ordinal);
+        _tableGroupWords = tableGroups.SelectMany(g => g.Phrases).Where(w => w.Length >= CompoundHeadMinLength).ToHashSet(StringComparer.Ordinal);
         _nameGroups = nameGroups;
         _gateSuffixes = gateSuffixes;
         _gatePrefixes = gatePrefixes;
@@ -221,7 +221,7 @@ public sealed class NameRuleSet
 
         var groups = WordGroups(root.Mapping("table-groups"));
         var nameGroups = WordGroups(root.Mapping("name-groups"));
-        var groupNames = groups.Select(g => g.Item1).ToHashSet(StringComparer.Ordinal);
+        var groupNames = groups.Select(g => g.Group).ToHashSet(StringComparer.Ordinal);
 
         var suffixes = root.Strings("gate-suffixes").Select(NameTokenizer.Fold).ToHashSet(StringComparer.Ordinal);
         var prefixes = root.Strings("gate-prefixes").Select(NameTokenizer.Fold).ToHashSet(StringComparer.Ordinal);
@@ -275,10 +275,14 @@ public sealed class NameRuleSet
         return new NameRuleSet(rules, abbreviations, groups, nameGroups, suffixes, prefixes);
     }
 
-    // Groups of words (table-groups, name-groups): a group's one-word phrases as a set, its longer phrases as token runs.
-    private static List<(string, HashSet<string>, List<string[]>)> WordGroups(YMapping? mapping)
+    // A group of words (table-groups, name-groups): its one-word phrases as a set, its longer phrases as token runs. A
+    // class, not a tuple: the ReadyToRun build then runs the framework's shared precompiled list code for it (perf43).
+    private sealed record WordGroup(string Group, HashSet<string> Phrases, List<string[]> Multi);
+
+    // Reads a mapping of word groups.
+    private static List<WordGroup> WordGroups(YMapping? mapping)
     {
-        var groups = new List<(string, HashSet<string>, List<string[]>)>();
+        var groups = new List<WordGroup>();
         if (mapping is null) return groups;
         foreach (var (key, _) in mapping.Entries)
         {
@@ -289,7 +293,7 @@ public sealed class NameRuleSet
                 var tokens = NameTokenizer.Tokenize(phrase).ToArray();
                 if (tokens.Length == 1) single.Add(tokens[0]); else if (tokens.Length > 1) multi.Add(tokens);
             }
-            groups.Add((key.Value, single, multi));
+            groups.Add(new WordGroup(key.Value, single, multi));
         }
         return groups;
     }

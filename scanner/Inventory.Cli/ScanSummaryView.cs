@@ -29,15 +29,34 @@ internal static class ScanSummaryView
     /// <summary>Prints the scan summary: tables, columns, columns per category, statuses, issues.</summary>
     public static void Print(IAnsiConsole console, InventoryDocument document)
     {
-        var columns = document.AllColumns().ToList();
+        // Counted in plain loops over the document's classes: grouping the (source, table, column) tuples of
+        // AllColumns() made the ReadyToRun build JIT-compile LINQ's lookups and builders over that tuple (perf43's census).
+        int tables = 0, columns = 0;
+        var byCategory = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byStatus = new int[StatusCount];
+        foreach (var source in document.Sources)
+            foreach (var entry in source.Tables)
+            {
+                tables++;
+                foreach (var column in entry.Columns)
+                {
+                    columns++;
+                    var category = column.DataCategory is { } d ? DataCategory.TopLevelOf(d) : "(undecided)";
+                    byCategory[category] = byCategory.TryGetValue(category, out var n) ? n + 1 : 1;
+                    byStatus[(int)column.Status]++;
+                }
+            }
         var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn(new TableColumn("count").RightAligned());
         table.AddRow("sources", document.Sources.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow("tables", document.AllTables().Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow("columns", columns.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var group in columns.GroupBy(c => c.Column.DataCategory is { } d ? DataCategory.TopLevelOf(d) : "(undecided)").OrderBy(g => g.Key, StringComparer.Ordinal))
-            table.AddRow(new Text($"  category {group.Key}"), new Text(group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        foreach (var group in columns.GroupBy(c => c.Column.Status).OrderBy(g => g.Key))
-            table.AddRow(new Text($"  status {group.Key.ToString().ToLowerInvariant()}"), new Text(group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        table.AddRow("tables", tables.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("columns", columns.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var categories = new List<string>(byCategory.Keys);
+        categories.Sort(StringComparer.Ordinal);
+        foreach (var category in categories)
+            table.AddRow(new Text($"  category {category}"), new Text(byCategory[category].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        for (int status = 0; status < byStatus.Length; status++)
+            if (byStatus[status] > 0)
+                table.AddRow(new Text($"  status {((ColumnStatus)status).ToString().ToLowerInvariant()}"), new Text(byStatus[status].ToString(System.Globalization.CultureInfo.InvariantCulture)));
         table.AddRow("scan issues", document.Issues.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         console.Write(table);
         // Written as-is, never folded by Spectre.Console at the console's width: a hard line break inside a table or file
@@ -47,6 +66,10 @@ internal static class ScanSummaryView
         if (document.Issues.Count > 20)
             console.Write(new Text($"  … and {document.Issues.Count - 20} more issues (see inventory.json)\n", new Style(Color.Yellow)));
     }
+
+    /// <summary>The number of <see cref="ColumnStatus"/> values (0 to <see cref="ColumnStatus.Conflict"/>, in the order the
+    /// summary lists them).</summary>
+    private static readonly int StatusCount = Enum.GetValues<ColumnStatus>().Length;
 
     /// <summary>One scan issue as the console shows it: <c>source table.column: kind: message</c> (table and column
     /// when the issue has them). The message never holds a sampled value or a credential (scan issues are written so).</summary>

@@ -108,9 +108,14 @@ public sealed class DetectorSuite
         for (int i = 0; i < _detectors.Length; i++) _index.Add(_detectors[i].Id, i);
         Detectors = _detectors.Select(d => d.Info).ToArray();
         DetectorIds = Detectors.Select(d => d.Id).ToArray();
-        _explanations = Explanations
-            .Where(e => _index.ContainsKey(e.Explained) && _index.ContainsKey(e.By))
-            .Select(e => (_index[e.Explained], _index[e.By])).ToArray();
+        // A plain loop, no LINQ over the tuples (each instantiation is a JIT compile in the ReadyToRun build; perf43).
+        int explained = 0;
+        foreach (var (what, by) in Explanations)
+            if (_index.ContainsKey(what) && _index.ContainsKey(by)) explained++;
+        _explanations = new (int Explained, int By)[explained];
+        explained = 0;
+        foreach (var (what, by) in Explanations)
+            if (_index.TryGetValue(what, out int w) && _index.TryGetValue(by, out int b)) _explanations[explained++] = (w, b);
         _card = _index.TryGetValue(Inventory.Rules.Detectors.DetectorIds.PaymentCard, out int card) && _detectors[card] is PaymentCardDetector ? card : -1;
     }
 

@@ -82,7 +82,7 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
     {
         const string still = "the part is written all the same, for `inventory merge`";
         if (sources == 1)
-            return document.AllTables().Any() ? null
+            return document.Sources.Exists(s => s.Tables.Count > 0) ? null
                 : $"note: shard {shard} holds no table{(document.Sources is [var only] ? $" of source '{only.Name}'" : "")} (a single source's tables are assigned by a stable hash of their names, and none fell into this shard); {still}";
         return document.Sources.Count > 0 ? null
             : $"note: shard {shard} holds no source (the {sources} sources are assigned by a stable hash of their names, and none fell into this shard); {still}";

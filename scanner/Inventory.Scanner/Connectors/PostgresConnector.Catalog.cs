@@ -112,10 +112,10 @@ public sealed partial class PostgresConnector
         // table-specific is read.
         var partitionsByRoot = relations.Where(r => r.RootOid is not null).ToLookup(r => r.RootOid!.Value);
         var kept = relations.Where(r => r.RootOid is null && filter.Matches(r.Schema, r.Name)).ToList();
-        var oids = kept.Select(r => r.Oid).ToArray();
+        var oids = OidsOf(kept, static _ => true);
 
         // 1b. which base column each view column shows (one query for every view, only when the scan keeps some)
-        var views = kept.Where(r => r.Kind is "v" or "m").Select(r => r.Oid).ToArray();
+        var views = OidsOf(kept, static r => r.Kind is "v" or "m");
         var lineage = new Dictionary<(long View, int Attnum), ColumnReference>();
         if (views.Length > 0)
         {
@@ -129,12 +129,12 @@ public sealed partial class PostgresConnector
         }
 
         // 2. columns (unordered: sorted by attnum here)
-        var columns = new Dictionary<long, List<(int Attnum, ColumnInfo Column, bool MaySelect)>>();
+        var columns = new Dictionary<long, List<CatalogColumn>>();
         var generation = new Dictionary<(long Oid, int Attnum), string>();
         await using (var cmd = new NpgsqlCommand(_dialect.ColumnsSql, connection) { CommandTimeout = ClientTimeout(limits) })
         {
             cmd.Parameters.AddWithValue("oids", oids);
-            cmd.Parameters.AddWithValue("unselectable", kept.Where(r => !r.MaySelect).Select(r => r.Oid).ToArray());
+            cmd.Parameters.AddWithValue("unselectable", OidsOf(kept, static r => !r.MaySelect));
             await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             queries++;
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -145,7 +145,7 @@ public sealed partial class PostgresConnector
                 // Null: the role may SELECT the whole relation, so every column is readable.
                 var maySelect = reader.IsDBNull(9) || reader.GetBoolean(9);
                 if (!reader.IsDBNull(12)) generation[(oid, reader.GetInt32(1))] = reader.GetString(12);
-                list.Add((reader.GetInt32(1), new ColumnInfo
+                list.Add(new CatalogColumn(reader.GetInt32(1), new ColumnInfo
                 {
                     ReadsFrom = lineage.GetValueOrDefault((oid, reader.GetInt32(1))),
                     Name = reader.GetString(2),
@@ -164,19 +164,20 @@ public sealed partial class PostgresConnector
                 }, maySelect));
             }
         }
-        var ordered = columns.ToDictionary(x => x.Key, x =>
+        var ordered = new Dictionary<long, List<CatalogColumn>>(columns.Count);
+        foreach (var (oid, unordered) in columns)
         {
-            var names = x.Value.Select(c => c.Column.Name).ToList();
-            return x.Value
+            var names = unordered.Select(c => c.Column.Name).ToList();
+            ordered[oid] = unordered
                 .OrderBy(c => c.Attnum)
-                .Select((c, i) => (Column: c.Column with
+                .Select((c, i) => new CatalogColumn(c.Attnum, c.Column with
                 {
                     Ordinal = i + 1,
-                    GeneratedFrom = generation.TryGetValue((x.Key, c.Attnum), out var expression)
+                    GeneratedFrom = generation.TryGetValue((oid, c.Attnum), out var expression)
                         ? GenerationExpression.ColumnsRead(expression, c.Column.Name, names) : null,
                 }, c.MaySelect))
                 .ToList();
-        });
+        }
 
 
         var tables = kept.Select(r =>
@@ -193,7 +194,7 @@ public sealed partial class PostgresConnector
                 var leaves = partitions.Where(p => p.Kind != "p").ToList();
                 estimate = leaves.Any(p => p.RowEstimate is not null) ? leaves.Sum(p => p.RowEstimate ?? 0) : null;
             }
-            return (r.Oid, Table: new TableInfo
+            return new KeptTable(r.Oid, new TableInfo
             {
                 Schema = r.Schema,
                 Name = r.Name,
@@ -218,7 +219,7 @@ public sealed partial class PostgresConnector
             QueryCount = queries,
             ServerVersion = $"PostgreSQL {connection.PostgreSqlVersion.ToString(2)}",
         };
-        return new CatalogTables(catalog, tables.Select(t => t.Oid).ToArray(), oids, queries);
+        return new CatalogTables(catalog, OidsOf(tables), oids, queries);
     }
 
     /// <summary>Reads the keys of the first stage's relations (query 3) and ends the catalog's transaction.</summary>
@@ -282,6 +283,30 @@ public sealed partial class PostgresConnector
         foreach (var target in PostgresRuleTree.OutputColumns(reader.GetString(1)))
             if (target.Relation != 0 && named.TryGetValue((target.Relation, target.Column), out var reference))
                 yield return (target.Position, reference);
+    }
+
+    // The first stage's rows as small classes, not tuples: LINQ and collections over a class run the framework's shared
+    // precompiled code, where a tuple holding a value type costs the ReadyToRun build a JIT compile of every generic
+    // method it reaches (perf43's census).
+    private sealed record CatalogColumn(int Attnum, ColumnInfo Column, bool MaySelect);
+
+    private sealed record KeptTable(long Oid, TableInfo Table);
+
+    /// <summary>The oids of the relations that <paramref name="keep"/> accepts, in their order.</summary>
+    private static long[] OidsOf(List<Relation> relations, Func<Relation, bool> keep)
+    {
+        var oids = new List<long>(relations.Count);
+        foreach (var relation in relations)
+            if (keep(relation)) oids.Add(relation.Oid);
+        return [.. oids];
+    }
+
+    /// <summary>The oids of the kept tables, in their order.</summary>
+    private static long[] OidsOf(List<KeptTable> tables)
+    {
+        var oids = new long[tables.Count];
+        for (int i = 0; i < oids.Length; i++) oids[i] = tables[i].Oid;
+        return oids;
     }
 
     private sealed record Relation(long Oid, string Schema, string Name, string Kind, long? RowEstimate, long? RootOid, string? Comment, bool MaySelect,

@@ -78,14 +78,14 @@ public sealed class ScanRunner
         // Parse every connection first: a bad one is a configuration error before anything is read.
         var sources = request.Sources
             .Where(s => request.Shard is not { } shard || request.Sources.Count == 1 || shard.Owns(s.Name))
-            .Select(s => (Config: s, Target: ConnectionTarget.Parse(s.Connection, s.Provider, s.BaseDirectory)))
+            .Select(s => new ConfiguredSource(s, ConnectionTarget.Parse(s.Connection, s.Provider, s.BaseDirectory)))
             .ToList();
         // The first TLS handshake would load the system's certificate stores on the critical path: load them meanwhile.
         SystemTrustStore.LoadInBackground(sources.Select(s => s.Target));
         var tableShard = request.Sources.Count == 1 ? request.Shard : null;
         if (request.Shard is not null)
             document.SplitOf = request.Sources
-                .Select(s => (Config: s, Target: ConnectionTarget.Parse(s.Connection, s.Provider, s.BaseDirectory)))
+                .Select(s => new ConfiguredSource(s, ConnectionTarget.Parse(s.Connection, s.Provider, s.BaseDirectory)))
                 .Select(s => new SplitSource { Name = s.Config.Name, Provider = s.Target.Provider, Target = s.Target.Display, Include = [.. s.Config.Include], Exclude = [.. s.Config.Exclude] })
                 .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         var servers = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
@@ -96,8 +96,8 @@ public sealed class ScanRunner
         var stage = new ClassificationStage(_classifier, request.MaskedExamples, ClassificationWorkers, request.WriteTablesAhead);
         // A batch that fails outside the classifier leaves its tables unreported: stop, and CompleteAsync throws why.
         using var stageFault = stage.Faulted.Register(static state => CancelQuietly((CancellationTokenSource)state!), stop);
-        var entries = new ConcurrentBag<(SourceEntry Entry, SourceScan Scan)>();
-        var unreached = new ConcurrentBag<(string Source, ConnectorException Error, string? Origin)>();
+        var entries = new ConcurrentBag<SampledSource>();
+        var unreached = new ConcurrentBag<UnreachedSource>();
         int done = 0;
         try
         {
@@ -117,8 +117,9 @@ public sealed class ScanRunner
                 {
                     try
                     {
-                        (var entry, var scan, pending) = await SampleSourceAsync(connector, source.Config, request, tableShard, slots, stage, progress, ct).ConfigureAwait(false);
-                        entries.Add((entry, scan));
+                        var sampled = await SampleSourceAsync(connector, source.Config, request, tableShard, slots, stage, progress, ct).ConfigureAwait(false);
+                        pending = sampled.Classified;
+                        entries.Add(sampled);
                     }
                     catch (ConnectorException e) when (request.Sources.Count == 1 && source.Config.ConnectionOrigin is { } origin && e.SourceName is null)
                     {
@@ -131,7 +132,7 @@ public sealed class ScanRunner
                         // scan issue: the others are still scanned (trial 19: one tenant database down aborted the fleet).
                         // The issue and the progress line already name the source; the issue adds where its connection
                         // is written (trial35 finding 12), the error alone names the source too if every source failed.
-                        unreached.Add((source.Config.Name, e, source.Config.ConnectionOrigin));
+                        unreached.Add(new UnreachedSource(source.Config.Name, e, source.Config.ConnectionOrigin));
                         progress?.SourceFailed(source.Config.Name, Interlocked.Increment(ref done), sources.Count, e.Message);
                         return;
                     }
@@ -159,7 +160,7 @@ public sealed class ScanRunner
         }
         foreach (var (name, error, origin) in unreached)
             document.Issues.Add(new ScanIssue(name, null, null, ConnectionFailedKind, NotScannedMessage(error, origin)));
-        foreach (var (entry, scan) in entries)
+        foreach (var (entry, scan, _) in entries)
         {
             entry.Tables.AddRange(scan.Tables);
             document.Issues.AddRange(scan.Issues);
@@ -219,7 +220,7 @@ public sealed class ScanRunner
 
     /// <summary>Reads the catalog and samples every table of a source into the classification stage.</summary>
     /// <returns>The source entry (tables added later), its scan state, and a task that ends when all its tables are classified.</returns>
-    private static async Task<(SourceEntry Entry, SourceScan Scan, Task Classified)> SampleSourceAsync(IConnector connector, SourceConfig source,
+    private static async Task<SampledSource> SampleSourceAsync(IConnector connector, SourceConfig source,
         ScanRequest request, ScanShard? tableShard, ServerSlots slots, ClassificationStage stage, IScanProgress? progress, CancellationToken cancellationToken)
     {
         var filter = new CatalogFilter(source.Include, source.Exclude);
@@ -227,9 +228,15 @@ public sealed class ScanRunner
         // being read on the catalog's connection; each table is classified with its keys (the whole catalog's table).
         var staged = await connector.ReadCatalogInStagesAsync(filter, source.Sample, cancellationToken).ConfigureAwait(false);
         var catalog = staged.Sampleable;
-        var indexes = Enumerable.Range(0, catalog.Tables.Count);
-        var tables = (tableShard is { } shard ? indexes.Where(i => shard.Owns(catalog.Tables[i].QualifiedName(catalog.DefaultSchema))) : indexes).ToList();
-        progress?.CatalogRead(source.Name, tables.Count, tables.Sum(i => catalog.Tables[i].Columns.Count));
+        var tables = new List<int>(catalog.Tables.Count);
+        int columns = 0;
+        for (int i = 0; i < catalog.Tables.Count; i++)
+        {
+            if (tableShard is { } shard && !shard.Owns(catalog.Tables[i].QualifiedName(catalog.DefaultSchema))) continue;
+            tables.Add(i);
+            columns += catalog.Tables[i].Columns.Count;
+        }
+        progress?.CatalogRead(source.Name, tables.Count, columns);
         var scan = new SourceScan(source, connector.Provider, catalog.DefaultSchema);
         var classified = new TableCountdown(tables.Count);
         var tracking = new CountingProgress(progress, classified);
@@ -300,8 +307,22 @@ public sealed class ScanRunner
             DefaultSchema = whole.DefaultSchema,
             Scope = new SourceScope { Include = [.. source.Include], Exclude = [.. source.Exclude], Shard = request.Shard?.ToString() },
         };
-        return (entry, scan, classified.Task);
+        return new SampledSource(entry, scan, classified.Task);
     }
+
+    // A scan's per-source values as small classes, not tuples: the parallel loop, the bags and the async builders then
+    // run the framework's shared precompiled code, where a tuple costs the ReadyToRun build a JIT compile of every
+    // generic method it reaches (perf43's census).
+
+    /// <summary>A configured source with its parsed connection.</summary>
+    private sealed record ConfiguredSource(SourceConfig Config, ConnectionTarget Target);
+
+    /// <summary>A sampled source: its entry (tables added at the end), its scan state, and a task that ends when all its
+    /// tables are classified.</summary>
+    private sealed record SampledSource(SourceEntry Entry, SourceScan Scan, Task Classified);
+
+    /// <summary>A source of several that could not be reached, and where its connection is written (or null).</summary>
+    private sealed record UnreachedSource(string Source, ConnectorException Error, string? Origin);
 
     /// <summary>Host and port (or file) of a connection: sources on one server share its connection bound.</summary>
     internal static string ServerKey(ConnectionTarget target)
