@@ -68,13 +68,12 @@ internal static class ClaimChecks
             var hit = c.Classification?.Evidence.FirstOrDefault(e => detectors.Contains(e.Id, StringComparer.Ordinal) && e.Matched is > 0);
             if (hit is not null)
             {
-                var ratio = hit.Total is > 0 ? $" ({Percent((double)hit.Matched!.Value / hit.Total.Value)})" : "";
-                findings.Add(Finding(s, t, c, $"{hit.Id} matched {hit.Matched} of {hit.Total?.ToString(CultureInfo.InvariantCulture) ?? "?"} sampled values{ratio}: card numbers are stored"));
+                findings.Add(Finding(s, t, c, $"{CardHits(c.Classification!, hit)}: card numbers are stored"));
                 continue;
             }
             if (c.Classification?.AlsoContains.Contains("financial.payment_card", StringComparer.Ordinal) == true)
             {
-                findings.Add(Finding(s, t, c, "values contain payment card numbers (contains evidence)"));
+                findings.Add(Finding(s, t, c, ContainedCards(c.Classification)));
                 continue;
             }
             // A table with no rows stores no card number (trial 17: an empty archive table made the claim unknown).
@@ -88,6 +87,35 @@ internal static class ClaimChecks
             unknown: $"no PAN detector hit, but {Count(unresolved.Count, "column", "columns")} that could hold card numbers {CountWording.Noun(unresolved.Count, "was", "were")} not sampled",
             exempted: ctx.ProcessorTables(_ => true), nothingExamined: "no column of a controller table to check");
     }
+
+    /// <summary>What a PAN detector hit counted, for an inspector who sees no value: <c>detector.payment-card matched 120
+    /// of 120 sampled values (100.0%)</c>; in a JSON document column the hits are values at a path of the documents read,
+    /// so the path (or that it recurs in too few documents to be named) and the documents read are said instead of
+    /// "sampled values" (trial43 finding 5: "3 of 3 sampled values" were 3 values at one path of 50 documents read of 300
+    /// sampled).</summary>
+    /// <param name="classification">The column's classification.</param>
+    /// <param name="hit">Its PAN detector evidence item.</param>
+    private static string CardHits(ColumnClassification classification, EvidenceItem hit)
+    {
+        var ratio = hit.Total is > 0 ? $" ({Percent((double)hit.Matched!.Value / hit.Total.Value)})" : "";
+        var counted = $"{hit.Matched} of {hit.Total?.ToString(CultureInfo.InvariantCulture) ?? "?"}";
+        if (classification.JsonPaths is not { } paths) return $"{hit.Id} matched {counted} sampled values{ratio}";
+        var named = paths.Named.Where(p => p.Id == hit.Id).Select(p => p.Path).ToList();
+        var where = named.Count > 0 ? $"at {string.Join(", ", named)}" : "at a path too rare to be named,";
+        var documents = classification.Evidence.FirstOrDefault(e => e.Id == "sample.documents-read") is { Matched: { } read, Total: { } sampled }
+            ? string.Create(CultureInfo.InvariantCulture, $" in the {read} JSON documents read (of {sampled} sampled values)")
+            : " in the JSON documents";
+        return $"{hit.Id} matched {counted} values {where}{documents}";
+    }
+
+    /// <summary>The finding of a column in whose text the scan found card numbers (<c>alsoContains</c>), with its count:
+    /// <c>32 of 300 sampled values contain a payment card number inside their text (10.7%)</c> (trial43 finding 4: the
+    /// finding said "values contain payment card numbers" without how many).</summary>
+    /// <param name="classification">The column's classification.</param>
+    private static string ContainedCards(ColumnClassification classification) =>
+        classification.Evidence.FirstOrDefault(e => e.Id == "contains.financial.payment_card") is { Matched: { } matched, Total: > 0 and var total }
+            ? $"{matched} of {total.ToString(CultureInfo.InvariantCulture)} sampled values contain a payment card number inside their text ({Percent((double)matched / total)})"
+            : "values contain payment card numbers (contains evidence)";
 
     /// <summary>payment-through-gateway: a column tagged with a forbidden category (e.g. bank details) is a finding in any
     /// controller table, whether or not <c>payment-categories</c> lists that category; payment data shared with any
