@@ -71,7 +71,7 @@ internal static class ReportModelBuilder
         InventoryDocument? previous, ReportOptions options)
     {
         inventory.Normalize();
-        claims = policy is null ? [] : claims ?? ClaimEvaluator.EvaluateAll(policy, inventory);
+        claims = policy is null ? [] : claims ?? ClaimEvaluator.EvaluateAll(policy, inventory, options.AcceptClassificationAbove);
 
         // Attribution: a column belongs to the activity its table's annotation names, and to nothing else. A table without
         // an activity (or naming one the policy lacks) leaves its personal columns unattributed: a finding, never spread

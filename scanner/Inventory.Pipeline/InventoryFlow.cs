@@ -233,11 +233,13 @@ public sealed class InventoryFlow
     {
         var (annotations, merge) = MergeAnnotations(document, request.Annotations);
         var (policy, policyPath) = LoadPolicy(request.PolicyPath);
-        var claims = policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, document);
+        // The claims count what the gate counts as tagged (trial43 finding 1): the same threshold.
+        var accept = request.AcceptClassificationAbove ?? Config?.Check.AcceptClassificationAbove;
+        var claims = policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, document, accept);
         var failOn = GateFailOn.From(Config);
         var options = new CheckOptions
         {
-            AcceptClassificationAbove = request.AcceptClassificationAbove ?? Config?.Check.AcceptClassificationAbove,
+            AcceptClassificationAbove = accept,
             Strict = request.Strict,
             FailOn = failOn.Kinds,
             ReportOnlyAt = failOn.ReportOnlyAt is { } at
@@ -286,7 +288,7 @@ public sealed class InventoryFlow
     /// items the inventory does not hold; null when none were merged.</param>
     public ReportModel BuildReport(InventoryDocument inventory, PolicyDocument? policy, IReadOnlyList<ClaimResult>? claims = null,
         InventoryDocument? previous = null, AppliedAnnotations? applied = null) =>
-        ReportModel.Build(inventory, policy, claims ?? (policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, inventory)), previous,
+        ReportModel.Build(inventory, policy, claims ?? (policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, inventory, Config?.Check.AcceptClassificationAbove)), previous,
             new ReportOptions
             {
                 AcceptClassificationAbove = Config?.Check.AcceptClassificationAbove,

@@ -19,13 +19,6 @@ internal static class ClaimChecks
 
     private static bool Covered(IEnumerable<string> declared, string category) => declared.Any(d => DataCategoryVocabulary.Covers(d, category));
 
-    /// <summary>The column's tagged category (annotation or database label), or null when it is only suggested or undecided.</summary>
-    internal static string? Tagged(ColumnEntry c) => c.CountsAsTagged() ? c.DataCategory : null;
-
-    /// <summary>Why a column without a tagged category is undecided: "suggested X, not tagged" or "undecided".</summary>
-    private static string Undecided(ColumnEntry c) =>
-        c.Status == ColumnStatus.Suggested && c.DataCategory is { } d ? $"suggested {d}, not tagged (a suggestion is not a tag)" : "undecided column";
-
     private static NotSampledReason? NotSampled(TableEntry table, ColumnEntry column) => column.NotSampled ?? table.NotSampled;
 
     private static string NotSampledText(NotSampledReason reason) => $"not sampled ({System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString())})";
@@ -35,11 +28,12 @@ internal static class ClaimChecks
     /// integer or UUID column that belongs to the table's primary key or to one of its foreign keys, or an integer column
     /// named <c>id</c>, <c>…_id</c> or <c>…Id</c> (keys of databases that declare no constraints), whose classification
     /// suggests nothing personal (a key the classifier suggests as, e.g., a tracking id still counts).</summary>
+    /// <param name="ctx">The claim's context (the gate's threshold decides what is tagged).</param>
     /// <param name="t">The column's table.</param>
     /// <param name="c">The column.</param>
-    internal static bool IsUntaggedKey(TableEntry t, ColumnEntry c)
+    internal static bool IsUntaggedKey(ClaimContext ctx, TableEntry t, ColumnEntry c)
     {
-        if (Tagged(c) is not null || DataCategoryVocabulary.IsPersonal(c.DataCategory)) return false;
+        if (ctx.Tagged(c) is not null || DataCategoryVocabulary.IsPersonal(c.DataCategory)) return false;
         if (c.TypeFamily is not (TypeFamily.Integer or TypeFamily.Uuid)) return false;
         bool declared = t.PrimaryKey.Contains(c.Name, StringComparer.Ordinal)
                         || t.ForeignKeys.Any(fk => fk.Columns.Contains(c.Name, StringComparer.Ordinal));
@@ -74,18 +68,17 @@ internal static class ClaimChecks
             var hit = c.Classification?.Evidence.FirstOrDefault(e => detectors.Contains(e.Id, StringComparer.Ordinal) && e.Matched is > 0);
             if (hit is not null)
             {
-                var ratio = hit.Total is > 0 ? $" ({Percent((double)hit.Matched!.Value / hit.Total.Value)})" : "";
-                findings.Add(Finding(s, t, c, $"{hit.Id} matched {hit.Matched} of {hit.Total?.ToString(CultureInfo.InvariantCulture) ?? "?"} sampled values{ratio}: card numbers are stored"));
+                findings.Add(Finding(s, t, c, $"{CardHits(c.Classification!, hit)}: card numbers are stored"));
                 continue;
             }
             if (c.Classification?.AlsoContains.Contains("financial.payment_card", StringComparer.Ordinal) == true)
             {
-                findings.Add(Finding(s, t, c, "values contain payment card numbers (contains evidence)"));
+                findings.Add(Finding(s, t, c, ContainedCards(c.Classification)));
                 continue;
             }
             // A table with no rows stores no card number (trial 17: an empty archive table made the claim unknown).
-            if (NotSampled(t, c) is { } reason && reason != NotSampledReason.Empty && PanCapable.Contains(c.TypeFamily) && !IsUntaggedKey(t, c)
-                && (Tagged(c) is not { } tagged || DataCategoryVocabulary.Covers("financial.payment_card", tagged) || tagged == "financial"))
+            if (NotSampled(t, c) is { } reason && reason != NotSampledReason.Empty && PanCapable.Contains(c.TypeFamily) && !IsUntaggedKey(ctx, t, c)
+                && (ctx.Tagged(c) is not { } tagged || DataCategoryVocabulary.Covers("financial.payment_card", tagged) || tagged == "financial"))
                 unresolved.Add(Finding(s, t, c, $"{NotSampledText(reason)}: a stored card number cannot be ruled out"));
         }
         return ctx.Result(findings, unresolved, examined,
@@ -94,6 +87,35 @@ internal static class ClaimChecks
             unknown: $"no PAN detector hit, but {Count(unresolved.Count, "column", "columns")} that could hold card numbers {CountWording.Noun(unresolved.Count, "was", "were")} not sampled",
             exempted: ctx.ProcessorTables(_ => true), nothingExamined: "no column of a controller table to check");
     }
+
+    /// <summary>What a PAN detector hit counted, for an inspector who sees no value: <c>detector.payment-card matched 120
+    /// of 120 sampled values (100.0%)</c>; in a JSON document column the hits are values at a path of the documents read,
+    /// so the path (or that it recurs in too few documents to be named) and the documents read are said instead of
+    /// "sampled values" (trial43 finding 5: "3 of 3 sampled values" were 3 values at one path of 50 documents read of 300
+    /// sampled).</summary>
+    /// <param name="classification">The column's classification.</param>
+    /// <param name="hit">Its PAN detector evidence item.</param>
+    private static string CardHits(ColumnClassification classification, EvidenceItem hit)
+    {
+        var ratio = hit.Total is > 0 ? $" ({Percent((double)hit.Matched!.Value / hit.Total.Value)})" : "";
+        var counted = $"{hit.Matched} of {hit.Total?.ToString(CultureInfo.InvariantCulture) ?? "?"}";
+        if (classification.JsonPaths is not { } paths) return $"{hit.Id} matched {counted} sampled values{ratio}";
+        var named = paths.Named.Where(p => p.Id == hit.Id).Select(p => p.Path).ToList();
+        var where = named.Count > 0 ? $"at {string.Join(", ", named)}" : "at a path too rare to be named,";
+        var documents = classification.Evidence.FirstOrDefault(e => e.Id == "sample.documents-read") is { Matched: { } read, Total: { } sampled }
+            ? string.Create(CultureInfo.InvariantCulture, $" in the {read} JSON documents read (of {sampled} sampled values)")
+            : " in the JSON documents";
+        return $"{hit.Id} matched {counted} values {where}{documents}";
+    }
+
+    /// <summary>The finding of a column in whose text the scan found card numbers (<c>alsoContains</c>), with its count:
+    /// <c>32 of 300 sampled values contain a payment card number inside their text (10.7%)</c> (trial43 finding 4: the
+    /// finding said "values contain payment card numbers" without how many).</summary>
+    /// <param name="classification">The column's classification.</param>
+    private static string ContainedCards(ColumnClassification classification) =>
+        classification.Evidence.FirstOrDefault(e => e.Id == "contains.financial.payment_card") is { Matched: { } matched, Total: > 0 and var total }
+            ? $"{matched} of {total.ToString(CultureInfo.InvariantCulture)} sampled values contain a payment card number inside their text ({Percent((double)matched / total)})"
+            : "values contain payment card numbers (contains evidence)";
 
     /// <summary>payment-through-gateway: a column tagged with a forbidden category (e.g. bank details) is a finding in any
     /// controller table, whether or not <c>payment-categories</c> lists that category; payment data shared with any
@@ -115,12 +137,12 @@ internal static class ClaimChecks
         int examined = 0;
         foreach (var (s, t) in ctx.ControllerTables())
         {
-            var paymentColumns = t.Columns.Where(c => Tagged(c) is { } d && Covered(payment, d)).ToList();
-            var forbiddenColumns = t.Columns.Where(c => Tagged(c) is { } d && Covered(forbidden, d)).ToList();
-            var paymentPaths = t.Columns.SelectMany(c => TaggedPaths(c).Where(p => p.Category != Tagged(c) && Covered(payment, p.Category)).Select(p => (Column: c, p.Path, p.Category))).ToList();
-            var forbiddenPaths = t.Columns.SelectMany(c => TaggedPaths(c).Where(p => p.Category != Tagged(c) && Covered(forbidden, p.Category)).Select(p => (Column: c, p.Path, p.Category))).ToList();
+            var paymentColumns = t.Columns.Where(c => ctx.Tagged(c) is { } d && Covered(payment, d)).ToList();
+            var forbiddenColumns = t.Columns.Where(c => ctx.Tagged(c) is { } d && Covered(forbidden, d)).ToList();
+            var paymentPaths = t.Columns.SelectMany(c => TaggedPaths(c).Where(p => p.Category != ctx.Tagged(c) && Covered(payment, p.Category)).Select(p => (Column: c, p.Path, p.Category))).ToList();
+            var forbiddenPaths = t.Columns.SelectMany(c => TaggedPaths(c).Where(p => p.Category != ctx.Tagged(c) && Covered(forbidden, p.Category)).Select(p => (Column: c, p.Path, p.Category))).ToList();
             bool SuggestedAs(ColumnEntry c, IReadOnlyList<string> categories) =>
-                Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d);
+                ctx.Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d);
             // Who receives a column: its table's shared-with and its own entry's (Recipients; trial 27 kept the column's
             // own, which this claim did not read: a card column shared on its own with an analytics tool passed).
             List<RecipientShare> BeyondGateway(ColumnEntry c) => Recipients.Of(t, c).Where(r => r.Recipient != gateway).ToList();
@@ -132,9 +154,9 @@ internal static class ClaimChecks
                 continue;
             examined++;
             foreach (var c in suggested)
-                unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: payment data cannot be confirmed"));
+                unresolved.Add(Finding(s, t, c, $"{ctx.Undecided(c)}: payment data cannot be confirmed"));
             foreach (var c in forbiddenColumns)
-                findings.Add(Finding(s, t, c, $"{c.DataCategory} is stored: payments must go through the gateway '{gateway}'"));
+                findings.Add(Finding(s, t, c, $"{c.DataCategory} is stored: payments must go through the gateway '{gateway}'{ctx.Basis(c)}"));
             foreach (var (c, path, category) in forbiddenPaths)
                 findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, category, $"at {path}: {category} is stored: payments must go through the gateway '{gateway}'"));
             bool taggedPayment = paymentColumns.Count > 0 || paymentPaths.Count > 0;
@@ -146,14 +168,14 @@ internal static class ClaimChecks
                 findings.Add(Finding(s, t, null, $"table with payment data is shared with '{other}', not only with the gateway '{gateway}'"));
             foreach (var c in paymentHolders)
                 foreach (var other in BeyondGateway(c).Where(r => r.Scope == ShareScope.Column))
-                    findings.Add(Finding(s, t, c, $"payment data ({PaymentCategoryOf(c, payment)}) is shared with '{other.Recipient}' by the column's own shared-with, not only with the gateway '{gateway}'"));
+                    findings.Add(Finding(s, t, c, $"payment data ({PaymentCategoryOf(ctx, c, payment)}) is shared with '{other.Recipient}' by the column's own shared-with, not only with the gateway '{gateway}'"));
             // A table whose payment data is only suggested is undecided like one whose payment data is tagged (trial 30:
             // with nothing annotated the claim held on "1 table holds payment data", and tagging its card column turned it
             // unknown): its undecided columns, the suggested payment columns among them, are listed.
-            foreach (var c in t.Columns.Where(c => Tagged(c) is null && !IsUntaggedKey(t, c) && !suggested.Contains(c)))
+            foreach (var c in t.Columns.Where(c => ctx.Tagged(c) is null && !IsUntaggedKey(ctx, t, c) && !suggested.Contains(c)))
                 unresolved.Add(Finding(s, t, c, taggedPayment
-                    ? $"{Undecided(c)} in a table with payment data"
-                    : $"{Undecided(c)} in a table whose payment data is only suggested"));
+                    ? $"{ctx.Undecided(c)} in a table with payment data"
+                    : $"{ctx.Undecided(c)} in a table whose payment data is only suggested"));
         }
         return ctx.Result(findings, unresolved, examined,
             holds: examined == 0
@@ -168,8 +190,11 @@ internal static class ClaimChecks
 
     /// <summary>The payment category a column holds: its tagged category when it is one, else the first payment category
     /// a path annotation of it gives.</summary>
-    private static string PaymentCategoryOf(ColumnEntry c, IReadOnlyList<string> payment) =>
-        Tagged(c) is { } d && Covered(payment, d) ? d : TaggedPaths(c).First(p => Covered(payment, p.Category)).Category;
+    /// <param name="ctx">The claim's context (what counts as tagged).</param>
+    /// <param name="c">The column.</param>
+    /// <param name="payment">The claim's payment categories.</param>
+    private static string PaymentCategoryOf(ClaimContext ctx, ColumnEntry c, IReadOnlyList<string> payment) =>
+        ctx.Tagged(c) is { } d && Covered(payment, d) ? d : TaggedPaths(c).First(p => Covered(payment, p.Category)).Category;
 
     /// <summary>shared-with-only: every column of a table annotated <c>shared-with: RECIPIENT</c> must hold an allowed
     /// category; no annotated table at all is unresolved (nothing proves what is sent).</summary>
@@ -188,11 +213,11 @@ internal static class ClaimChecks
             foreach (var c in t.Columns.Where(c => Recipients.Include(t, c, recipient)))
             {
                 examined++;
-                if (Tagged(c) is null && IsUntaggedKey(t, c) && Covered(allowed, "none")) continue;
-                if (Tagged(c) is null)
-                    unresolved.Add(Finding(s, t, c, $"{Undecided(c)} in a table shared with '{recipient}'"));
+                if (ctx.Tagged(c) is null && IsUntaggedKey(ctx, t, c) && Covered(allowed, "none")) continue;
+                if (ctx.Tagged(c) is null)
+                    unresolved.Add(Finding(s, t, c, $"{ctx.Undecided(c)} in a table shared with '{recipient}'"));
                 else if (!Covered(allowed, c.DataCategory!))
-                    findings.Add(Finding(s, t, c, $"{c.DataCategory} is shared with '{recipient}', which may receive only these categories: {string.Join(", ", allowed)}"));
+                    findings.Add(Finding(s, t, c, $"{c.DataCategory} is shared with '{recipient}', which may receive only these categories: {string.Join(", ", allowed)}{ctx.Basis(c)}"));
             }
         }
         if (tables == 0)
@@ -229,15 +254,15 @@ internal static class ClaimChecks
         foreach (var (s, t, c) in ctx.ControllerColumns())
         {
             examined++;
-            if (IsUntaggedKey(t, c)) { keys++; continue; }
-            var category = Tagged(c);
+            if (IsUntaggedKey(ctx, t, c)) { keys++; continue; }
+            var category = ctx.Tagged(c);
             foreach (var (path, pathCategory) in TaggedPaths(c).Where(p => p.Category != category && DataCategoryVocabulary.IsPersonal(p.Category)))
                 if (UndeclaredFinding(ctx.Policy, undeclared, pathCategory, t.ActivityIds()) is { } pathReason)
                     findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, $"at {path}: {pathReason}"));
-            if (category is null) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: its category is unknown")); continue; }
+            if (category is null) { unresolved.Add(Finding(s, t, c, $"{ctx.Undecided(c)}: its category is unknown")); continue; }
             if (!DataCategoryVocabulary.IsPersonal(category)) continue;
             if (UndeclaredFinding(ctx.Policy, undeclared, category, t.ActivityIds()) is { } reason)
-                findings.Add(Finding(s, t, c, reason));
+                findings.Add(Finding(s, t, c, reason + ctx.Basis(c)));
             // Personal data found inside the column's content (e-mails and phones in support messages) is data the
             // controller processes too (trial34 finding 7f): each embedded category must be declared as a column's
             // would. Content hosted for customers (a table of processor activities only) is theirs to declare.
@@ -311,14 +336,14 @@ internal static class ClaimChecks
         foreach (var (s, t, c) in ctx.ControllerColumns())
         {
             examined++;
-            if (IsUntaggedKey(t, c)) { keys++; continue; }
-            foreach (var (path, pathCategory) in TaggedPaths(c).Where(p => p.Category != Tagged(c) && DataCategoryVocabulary.Covers(category, p.Category) && !Covered(allowed, p.Category)))
+            if (IsUntaggedKey(ctx, t, c)) { keys++; continue; }
+            foreach (var (path, pathCategory) in TaggedPaths(c).Where(p => p.Category != ctx.Tagged(c) && DataCategoryVocabulary.Covers(category, p.Category) && !Covered(allowed, p.Category)))
                 if (pathCategory == category) unresolved.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, $"at {path}: {category} without a subcategory"));
                 else findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, $"at {path}: {pathCategory} is collected; only {string.Join(", ", allowed)} are declared"));
-            if (Tagged(c) is not { } tagged) { unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: it may hold automatic data")); continue; }
+            if (ctx.Tagged(c) is not { } tagged) { unresolved.Add(Finding(s, t, c, $"{ctx.Undecided(c)}: it may hold automatic data")); continue; }
             if (!DataCategoryVocabulary.Covers(category, tagged) || Covered(allowed, tagged)) continue;
             if (tagged == category) unresolved.Add(Finding(s, t, c, $"{category} without a subcategory"));
-            else findings.Add(Finding(s, t, c, $"{c.DataCategory} is collected; only {string.Join(", ", allowed)} are declared"));
+            else findings.Add(Finding(s, t, c, $"{c.DataCategory} is collected; only {string.Join(", ", allowed)} are declared{ctx.Basis(c)}"));
         }
         return ctx.Result(findings, unresolved, examined,
             holds: $"{Count(examined, "column", "columns")} checked; automatic data limited to {string.Join(", ", allowed)}{KeysSetAside(keys)}",
@@ -336,7 +361,7 @@ internal static class ClaimChecks
     /// <param name="counts">Whether a category counts as the table's personal data for the claim.</param>
     private static List<string> KeptByRetention(ClaimContext ctx, TableEntry table, Func<string?, bool> counts)
     {
-        var categories = TaggedCategories(table, counts);
+        var categories = TaggedCategories(ctx, table, counts);
         if (categories.Count == 0) return [];
         return table.ActivityIds().Where(id => ctx.Policy.Activity(id) is { } activity && categories.All(c => activity.RetentionFor(c) is { Erasable: false })).ToList();
     }
@@ -345,10 +370,11 @@ internal static class ClaimChecks
     /// cref="TaggedPaths"/>), in ordinal order: a payload column tagged <c>financial.billing</c> whose annotation tags
     /// <c>$.customer.email</c> as <c>contact.email</c> holds both (trial38 finding 2: such a table was left out of
     /// deletion-path as "not erasable" on its column's billing category alone, the customer's e-mail unseen).</summary>
+    /// <param name="ctx">The claim's context (what counts as tagged).</param>
     /// <param name="table">The table.</param>
     /// <param name="counts">Whether a category counts as personal data for the claim.</param>
-    private static List<string> TaggedCategories(TableEntry table, Func<string?, bool> counts) =>
-        table.Columns.Select(Tagged).Concat(table.Columns.SelectMany(c => TaggedPaths(c).Select(p => p.Category)))
+    private static List<string> TaggedCategories(ClaimContext ctx, TableEntry table, Func<string?, bool> counts) =>
+        table.Columns.Select(ctx.Tagged).Concat(table.Columns.SelectMany(c => TaggedPaths(c).Select(p => p.Category)))
             .Where(counts).Select(c => c!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>deletion-path: every controller table with personal data (outside exempt activities) is a root, carries a
@@ -398,8 +424,8 @@ internal static class ClaimChecks
             foreach (var t in source.Tables)
             {
                 static bool Counts(string? category) => DataCategoryVocabulary.IsPersonal(category);
-                bool personal = t.Columns.Any(c => Counts(Tagged(c)));
-                bool suggestedPersonal = !personal && t.Columns.Any(c => Tagged(c) is null && Counts(c.DataCategory));
+                bool personal = t.Columns.Any(c => Counts(ctx.Tagged(c)));
+                bool suggestedPersonal = !personal && t.Columns.Any(c => ctx.Tagged(c) is null && Counts(c.DataCategory));
                 if (!personal && !suggestedPersonal) continue;
                 // Customers' data hosted on their instruction is erased on the customer's instruction, not with our
                 // account (Art. 28(3)(g)): a table of a processor activity is left out, and said so (trial35 finding 4).
@@ -427,7 +453,7 @@ internal static class ClaimChecks
                 // erasable and flagged for not being erasable).
                 if (personal && KeptByRetention(ctx, t, Counts) is { Count: > 0 } keeping)
                 {
-                    var kept = TaggedCategories(t, Counts);
+                    var kept = TaggedCategories(ctx, t, Counts);
                     exempted.Add(new(Finding(source, t, null,
                         $"activity '{string.Join("', '", keeping)}' keeps its personal data ({string.Join(", ", kept)}) under a retention rule marked not erasable (erasable: false)"), "not erasable"));
                     continue;
@@ -474,14 +500,14 @@ internal static class ClaimChecks
                         AddUndecided(Finding(source, t, null, $"personal data only suggested (no tagged personal column); {keptBy}: tag the columns to decide"), OnlySuggested);
                         continue;
                     }
-                    var kept = t.Columns.Where(c => Tagged(c) is { } d && Counts(d) && DataCategory.TopLevelOf(d) != "customer_content").Select(c => c.Name).ToList();
+                    var kept = t.Columns.Where(c => ctx.Tagged(c) is { } d && Counts(d) && DataCategory.TopLevelOf(d) != "customer_content").Select(c => c.Name).ToList();
                     if (kept.Count > 0)
                     {
                         findings.Add(Finding(source, t, null,
                             $"not erased when the account is deleted: {keptBy}, {keeps}{(keep.Chained ? ", with its" : " and its")} personal columns ({string.Join(", ", kept)}); no deletion marker ({string.Join(", ", markers)})"));
                         continue;
                     }
-                    var contentColumns = t.Columns.Where(c => Tagged(c) is { } d && Counts(d)).ToList();
+                    var contentColumns = t.Columns.Where(c => ctx.Tagged(c) is { } d && Counts(d)).ToList();
                     var content = contentColumns
                         .Select(c => (c.Name, Found: (c.Classification?.AlsoContains ?? []).Where(DataCategoryVocabulary.IsPersonal).ToList()))
                         .Where(x => x.Found.Count > 0).ToList();
@@ -663,8 +689,8 @@ internal static class ClaimChecks
             var perhapsDeleted = DeletedWith(ctx, source, roots, unreadRulesCascade: true);
             foreach (var t in source.Tables)
             {
-                bool tagged = t.ServesActivity(activity) || t.Columns.Any(c => Tagged(c) is { } d && Covered(categories, d));
-                bool suggested = !tagged && t.Columns.Any(c => Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d));
+                bool tagged = t.ServesActivity(activity) || t.Columns.Any(c => ctx.Tagged(c) is { } d && Covered(categories, d));
+                bool suggested = !tagged && t.Columns.Any(c => ctx.Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d));
                 if (!tagged && !suggested) continue;
                 // A customer's invoices or orders hosted for it are its records, not the controller's (trial35 finding 4).
                 if (ctx.IsProcessorTable(t))
@@ -693,7 +719,7 @@ internal static class ClaimChecks
                 {
                     // A root is deleted with the account by definition: its own billing columns go with it (trial 27:
                     // organisations held numero_tva and siret and was counted among the billing tables, then passed).
-                    unresolved.Add(Finding(source, t, null, RootHoldsBilling(t, activity, categories)));
+                    unresolved.Add(Finding(source, t, null, RootHoldsBilling(ctx, t, activity, categories)));
                     continue;
                 }
                 var via = string.Join(" → ", path);
@@ -737,16 +763,17 @@ internal static class ClaimChecks
 
     /// <summary>Why an account table (a deletion root) that holds billing data is undecided: its rows, and so its billing
     /// columns, are deleted with the account, which the law forbids unless the billing records keep a copy.</summary>
+    /// <param name="ctx">The claim's context (what counts as tagged).</param>
     /// <param name="t">The root table.</param>
     /// <param name="activity">The claim's billing activity, or null.</param>
     /// <param name="categories">The claim's billing categories.</param>
     /// <returns>The reason, naming the tagged billing columns by category (or the activity, or the suggested columns).</returns>
-    private static string RootHoldsBilling(TableEntry t, string? activity, IReadOnlyList<string> categories)
+    private static string RootHoldsBilling(ClaimContext ctx, TableEntry t, string? activity, IReadOnlyList<string> categories)
     {
         static string Columns(IEnumerable<ColumnEntry> columns) => string.Join("; ", columns.GroupBy(c => c.DataCategory!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ({string.Join(", ", g.Select(c => c.Name))})"));
-        var tagged = t.Columns.Where(c => Tagged(c) is { } d && Covered(categories, d)).ToList();
-        var suggested = t.Columns.Where(c => Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d)).ToList();
+        var tagged = t.Columns.Where(c => ctx.Tagged(c) is { } d && Covered(categories, d)).ToList();
+        var suggested = t.Columns.Where(c => ctx.Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d)).ToList();
         var what = tagged.Count > 0 ? $"holds {Columns(tagged)} itself"
             : t.ServesActivity(activity) ? $"is annotated with the billing activity '{activity}'"
             : $"holds {Columns(suggested)} itself (only suggested, not tagged)";
@@ -801,12 +828,12 @@ internal static class ClaimChecks
             if (c.DataCategory is not { } d || !Covered(categories, d)) continue;
             examined++;
             if (ClaimContext.IsProcessorSource(s) || t.ServesActivity(activity)) continue;
-            if (Tagged(c) is null)
+            if (ctx.Tagged(c) is null)
             {
-                unresolved.Add(Finding(s, t, c, $"{Undecided(c)}: customer-owned data in a controller-scope table cannot be confirmed"));
+                unresolved.Add(Finding(s, t, c, $"{ctx.Undecided(c)}: customer-owned data in a controller-scope table cannot be confirmed"));
                 continue;
             }
-            findings.Add(Finding(s, t, c, $"{d} in a controller-scope table (source role '{s.Role.ToText()}', table not annotated with '{activity}')"));
+            findings.Add(Finding(s, t, c, $"{d} in a controller-scope table (source role '{s.Role.ToText()}', table not annotated with '{activity}'){ctx.Basis(c)}"));
         }
         return ctx.Result(findings, unresolved, examined,
             // Trial 30: "0 customer-owned columns, all in processor scope" contradicted itself; nothing found says so.

@@ -10,10 +10,14 @@ namespace Inventory.Reports.Claims;
 /// <summary>Checks a policy's claims against an inventory. Each kind of <see cref="ClaimKinds"/> has one check;
 /// every check is a pure function of the policy and the inventory (counts, categories, evidence ids and foreign keys:
 /// no value is read). Verdict rule: any finding → violated; else any unresolved table or column → unknown; else holds.
-/// Categories: a check uses a column's <em>tagged</em> category only (annotation or database label: status tagged or
-/// conflict). A suggestion (status suggested) is not a tag: such a column counts as undecided, so it can make a claim
-/// unknown but never violated or held (the same rule as coverage and <c>inventory check</c>). Detector evidence (a
-/// PAN hit) is data, not a category, and is a finding whatever the column's status.</summary>
+/// Categories: a check uses a column's <em>tagged</em> category only, by the rule coverage and <c>inventory check</c>
+/// use (<see cref="ColumnEntry.CountsAsTagged"/>): an annotation or a database label (status tagged or conflict), or,
+/// when the configuration sets <c>check.accept-classification-above</c>, a suggestion at or above it (status accepted;
+/// its findings say so: <see cref="ClaimContext.Basis"/>). Any other suggestion is not a tag: such a column counts as
+/// undecided, so it can make a claim unknown but never violated or held (trial43 finding 1: the gate and the coverage
+/// counted accepted suggestions as tagged, the claims did not, so an accepted date of birth passed <c>fail-on:
+/// claim</c> while the record listed it as undeclared). Detector evidence (a PAN hit) is data, not a category, and is
+/// a finding whatever the column's status.</summary>
 public static class ClaimEvaluator
 {
     /// <summary>The check of each claim kind.</summary>
@@ -33,27 +37,31 @@ public static class ClaimEvaluator
     /// <summary>Checks every claim of the policy, in policy order.</summary>
     /// <param name="policy">The policy.</param>
     /// <param name="inventory">The inventory (not modified).</param>
+    /// <param name="acceptClassificationAbove">The gate's threshold (<c>check.accept-classification-above</c>): a
+    /// suggestion at or above it counts as tagged, as in coverage and <c>inventory check</c>; null (the default) to
+    /// count annotations and database labels only.</param>
     /// <returns>One result per claim.</returns>
-    public static IReadOnlyList<ClaimResult> EvaluateAll(PolicyDocument policy, InventoryDocument inventory) =>
-        EvaluateAll(policy, inventory, Checks);
+    public static IReadOnlyList<ClaimResult> EvaluateAll(PolicyDocument policy, InventoryDocument inventory, double? acceptClassificationAbove = null) =>
+        EvaluateAll(policy, inventory, Checks, acceptClassificationAbove);
 
     /// <summary>Checks every claim with the given checks (tests inject a failing one).</summary>
     internal static IReadOnlyList<ClaimResult> EvaluateAll(PolicyDocument policy, InventoryDocument inventory,
-        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks)
+        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks, double? acceptClassificationAbove = null)
     {
         // What the scan did not read is the same for every claim: read once per inventory.
         var gaps = UnreadScope.Of(inventory);
-        return policy.Claims.Select(c => Evaluate(c, policy, inventory, checks, gaps)).ToList();
+        return policy.Claims.Select(c => Evaluate(c, policy, inventory, checks, gaps, acceptClassificationAbove)).ToList();
     }
 
     /// <summary>Checks one claim.</summary>
     /// <param name="claim">The claim (its kind must be one of <see cref="ClaimKinds"/>).</param>
     /// <param name="policy">The policy the claim belongs to (activities and recipients).</param>
     /// <param name="inventory">The inventory (not modified).</param>
+    /// <param name="acceptClassificationAbove">The gate's threshold, as for <see cref="EvaluateAll(PolicyDocument, InventoryDocument, double?)"/>.</param>
     /// <returns>The verdict with its evidence; an unknown kind, or a check that fails, gives <see cref="ClaimVerdict.Unknown"/>
     /// with the reason.</returns>
-    public static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory) =>
-        Evaluate(claim, policy, inventory, Checks, UnreadScope.Of(inventory));
+    public static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory, double? acceptClassificationAbove = null) =>
+        Evaluate(claim, policy, inventory, Checks, UnreadScope.Of(inventory), acceptClassificationAbove);
 
     /// <summary>The result with what the scan did not read (<see cref="UnreadScope"/>) added to its unresolved entries
     /// and its summary: a claim that held on what was read is <see cref="ClaimVerdict.Unknown"/>, since a source or table
@@ -76,13 +84,13 @@ public static class ClaimEvaluator
     /// or an inventory it did not foresee) makes this claim <see cref="ClaimVerdict.Unknown"/> with the reason, and the
     /// other claims are still checked. The reason names the exception type only: its message could quote a value.</summary>
     internal static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory,
-        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks, IReadOnlyList<UnreadScope.Gap> gaps)
+        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks, IReadOnlyList<UnreadScope.Gap> gaps, double? acceptClassificationAbove = null)
     {
         if (!checks.TryGetValue(claim.Kind, out var check))
             return new ClaimResult { Claim = claim, Verdict = ClaimVerdict.Unknown, Summary = $"no check for claim kind '{claim.Kind}'" };
         try
         {
-            return WithUnread(check(new ClaimContext(claim, policy, inventory)), gaps);
+            return WithUnread(check(new ClaimContext(claim, policy, inventory, acceptClassificationAbove)), gaps);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
         {
@@ -154,9 +162,42 @@ internal static class UnreadScope
 }
 
 /// <summary>What a check sees.</summary>
-internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, InventoryDocument Inventory)
+/// <param name="Claim">The claim checked.</param>
+/// <param name="Policy">Its policy.</param>
+/// <param name="Inventory">The inventory (not modified).</param>
+/// <param name="AcceptClassificationAbove">The gate's threshold: a suggestion at or above it counts as tagged
+/// (<see cref="ColumnEntry.CountsAsTagged"/>); null to count annotations and database labels only.</param>
+internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, InventoryDocument Inventory, double? AcceptClassificationAbove = null)
 {
     public ClaimParameters Parameters => Claim.Parameters;
+
+    /// <summary>The column's tagged category by the gate's rule (an annotation, a database label, or a suggestion at or
+    /// above <see cref="AcceptClassificationAbove"/>), or null when it is only suggested below it, or undecided.</summary>
+    /// <param name="c">The column.</param>
+    public string? Tagged(ColumnEntry c) => c.CountsAsTagged(AcceptClassificationAbove) ? c.DataCategory : null;
+
+    /// <summary>True when the column counts as tagged only because its suggestion reaches the threshold (status
+    /// accepted): nobody reviewed it.</summary>
+    /// <param name="c">The column.</param>
+    public bool Accepted(ColumnEntry c) => c.Status == ColumnStatus.Suggested && c.CountsAsTagged(AcceptClassificationAbove);
+
+    /// <summary>What a finding about the column's category rests on, appended to its reason: "" for an annotation or a
+    /// database label; for an accepted suggestion <c> (accepted suggestion: confidence 0.96 ≥ 0.9, not reviewed)</c>, so
+    /// a reader of the claim sees that a classifier, not a person, decided the category.</summary>
+    /// <param name="c">The column.</param>
+    public string Basis(ColumnEntry c) => Accepted(c)
+        ? string.Create(CultureInfo.InvariantCulture, $" (accepted suggestion: confidence {ConfidenceText.Format(c.Confidence)} ≥ {AcceptClassificationAbove:0.##}, not reviewed)")
+        : "";
+
+    /// <summary>Why a column without a tagged category is undecided: <c>suggested X, not tagged (a suggestion is not a
+    /// tag)</c>, with its confidence and the threshold when one is set (<c>suggested X at 0.76, below the acceptance
+    /// threshold 0.9</c>), or <c>undecided column</c>.</summary>
+    /// <param name="c">The column.</param>
+    public string Undecided(ColumnEntry c) =>
+        c.Status != ColumnStatus.Suggested || c.DataCategory is not { } d ? "undecided column"
+        : AcceptClassificationAbove is { } threshold
+            ? string.Create(CultureInfo.InvariantCulture, $"suggested {d} at {ConfidenceText.Format(c.Confidence)}, not tagged (below the acceptance threshold {threshold:0.##})")
+            : $"suggested {d}, not tagged (a suggestion is not a tag)";
 
     /// <summary>Columns the controller's own claims examine: those of controller-scope sources (processor sources hold
     /// customers' data, never sampled), outside tables annotated with a processor activity (<see cref="IsProcessorTable"/>).</summary>

@@ -126,7 +126,9 @@ internal enum EmbeddedKinds
 /// numbers, each found as a word (or run of digit groups) and validated with the same rules as the whole-value
 /// detectors. A card number in text must also be written as cards are (one unbroken run, 4-4-4-4[-3], 4-4-4-1…3,
 /// 4-6-5 American Express, 4-6-4 Diners, 4-3-3-3 thirteen-digit Visa) and not after a <c>+</c>: digits grouped as a
-/// phone number are a phone number. A value matches when it is free text holding at least one of them; the kinds feed "also contains".
+/// phone number are a phone number. A SIRET or a GS1 product code is neither (<see cref="OtherCheckedNumber"/>), and an
+/// unbroken run of digits led by 1–9 is a phone number only as a ten-digit North American one (<see
+/// cref="WrittenAsAPhone"/>). A value matches when it is free text holding at least one of them; the kinds feed "also contains".
 /// </summary>
 internal sealed class EmbeddedIdentifierDetector : ValueDetector
 {
@@ -182,12 +184,67 @@ internal sealed class EmbeddedIdentifierDetector : ValueDetector
             var shape = ValueShape.Of(run, false);
             if (shape.Letters >= 2 && IbanDetector.IsIban(run)) { kinds |= EmbeddedKinds.Iban; continue; }
             if (shape.Letters > 0) continue;
+            // A checked number of another kind is that number, neither a card nor a phone (trial43 finding 2).
+            if (OtherCheckedNumber(run)) continue;
             // A PAN in prose is written as one run or in the card's own grouping; a run with a '+' (E.164), parentheses or
             // a phone's grouping (+49 151 2345…, 0049 151 …) is a phone number whatever Luhn says of its digits.
             if (run[0] != '+' && PaymentCardDetector.HasCardGrouping(run) && Card.IsMatch(run, in shape)) { kinds |= EmbeddedKinds.PaymentCard; continue; }
-            if (Phone.IsMatch(run, in shape)) kinds |= EmbeddedKinds.Phone;
+            if (WrittenAsAPhone(run) && Phone.IsMatch(run, in shape)) kinds |= EmbeddedKinds.Phone;
         }
         return kinds;
+    }
+
+    /// <summary>True when a run of digits in prose is a checked number of a kind that is neither a card nor a phone,
+    /// whatever the card's Luhn check or a phone plan makes of its digits: a SIRET (14 digits whose first nine, the SIREN,
+    /// and all fourteen pass the Luhn check, INSEE; La Poste's establishments by their digit sum, as
+    /// <see cref="SirenSiretDetector"/>) written unbroken or in its printed 3-3-3-5 or 9-5 layout (<c>732 829 320
+    /// 00074</c>), or a GS1 code written unbroken: GTIN-12 (UPC-A), GTIN-13 (EAN-13), GTIN-14 or SSCC-18 with its GS1
+    /// check digit (GS1 General Specifications §7.9: weights 3 and 1 from the right). A UPC-A led by 0 reads as a
+    /// German number with its trunk prefix; one unbroken twelve-digit German number in ten passes the GS1 check and is
+    /// then not reported (written in its groups, <c>0151 23456789</c>, it always is). Every SIRET passes Luhn by construction, so one that
+    /// starts with 30–305, 36, 38–39, 50, 56–58 or 6 reads as a 14-digit Diners Club or Maestro card; a GTIN-13 that
+    /// starts with 4, 50, 56–58 or 6 passes Luhn one time in ten and reads as a 13-digit Visa or Maestro card (trial43:
+    /// 49 of 300 support messages quoting the customer's SIRET made "card numbers are stored"). A card number written in
+    /// a card's grouping (4-6-4 Diners, 4-3-3-3 Visa) is never taken for one of these; an unbroken 13-, 14- or 18-digit
+    /// card number passes the other check one time in ten (one in five for 14 digits) and is then left to the column's
+    /// other values: such card lengths are the rare ones (16 digits is no SIRET and no GS1 length).</summary>
+    /// <param name="run">Digits with single spaces or hyphens between groups (no letter, no '+').</param>
+    internal static bool OtherCheckedNumber(ReadOnlySpan<char> run)
+    {
+        if (run.Length > 23 || run[0] == '+') return false;
+        Span<byte> digits = stackalloc byte[23];
+        Span<int> groups = stackalloc int[8];
+        int n = 0, count = 0, length = 0;
+        foreach (var c in run)
+        {
+            if (char.IsAsciiDigit(c)) { digits[n++] = (byte)(c - '0'); length++; continue; }
+            if (c is not (' ' or '-') || length == 0 || count == groups.Length - 1) return false;
+            groups[count++] = length;
+            length = 0;
+        }
+        if (length == 0) return false;
+        groups[count++] = length;
+        var d = digits[..n];
+        var g = groups[..count];
+        bool siretLayout = count == 1 || (count == 4 && g[0] == 3 && g[1] == 3 && g[2] == 3 && g[3] == 5) || (count == 2 && g[0] == 9 && g[1] == 5);
+        if (n == 14 && siretLayout && SirenSiretDetector.IsSiret(d)) return true;
+        return count == 1 && n is 12 or 13 or 14 or 18 && Gs1CheckDigit.IsValid(d);
+    }
+
+    /// <summary>True when a run of digits is written as people write a phone number in prose: with a <c>+</c> or a
+    /// leading <c>0</c> (a national trunk prefix, or <c>00</c> before a country code), with separators or parentheses,
+    /// or, unbroken and led by another digit, as a ten-digit North American number (the one plan written without a trunk
+    /// prefix that <see cref="PhoneDetector"/> reads as a bare run: <c>2125550123</c>). An unbroken run of digits led by
+    /// 1–9 is otherwise a reference, a count or a code in a sentence: <see cref="PhoneDetector"/> reads ten or more bare
+    /// digits as an international number without its <c>+</c> (the E.164 digits an integer column stores) or as a national
+    /// number without its trunk <c>0</c>, so SIRETs, UPC and EAN codes, French NIRs and Unix times in milliseconds written
+    /// in a message read as phone numbers (trial43 finding 3: 200 to 294 of 300 messages each). Those digits in a column of
+    /// their own are still read by the column's detectors.</summary>
+    /// <param name="run">Digits, separators, parentheses or a leading '+'.</param>
+    internal static bool WrittenAsAPhone(ReadOnlySpan<char> run)
+    {
+        if (run[0] is '+' or '0' || run.ContainsAnyExcept("0123456789")) return true;
+        return run.Length == 10 && PhoneDetector.IsNorthAmericanNationalNumber(run.ToString());
     }
 
     private static bool IsBreak(char c) => c is ' ' or '\t' or '\n' or '\r' or ',' or ';';

@@ -132,3 +132,18 @@ internal static class Luhn
         return sum % 10 == 0;
     }
 }
+
+/// <summary>The GS1 check digit of GTIN-8/12/13/14 and SSCC-18 (GS1 General Specifications §7.9.1): the digits
+/// before the check digit weighted 3, 1, 3, … from the right; the check digit brings the sum to a multiple of 10.</summary>
+internal static class Gs1CheckDigit
+{
+    /// <summary>True when the last digit is the GS1 check digit of the others.</summary>
+    /// <param name="digits">The code's digits (0–9), check digit last; at least two.</param>
+    public static bool IsValid(ReadOnlySpan<byte> digits)
+    {
+        if (digits.Length < 2) return false;
+        int sum = 0;
+        for (int i = digits.Length - 2, k = 0; i >= 0; i--, k++) sum += digits[i] * (k % 2 == 0 ? 3 : 1);
+        return (sum + digits[^1]) % 10 == 0;
+    }
+}

@@ -191,6 +191,12 @@ internal sealed class PhoneDetector : ValueDetector
         return codes;
     }
 
+    /// <summary>True when ten bare digits are a valid North American (NANP) number in its national form, as the United
+    /// States and Canada write it without a trunk prefix (<c>2125550123</c>); numbers led by 0 or 1 never are.</summary>
+    /// <param name="digits">ASCII digits only.</param>
+    internal static bool IsNorthAmericanNationalNumber(string digits) =>
+        digits.Length == 10 && digits[0] is >= '2' and <= '9' && Valid(digits, "US");
+
     private static bool Valid(string text, string? region)
     {
         try

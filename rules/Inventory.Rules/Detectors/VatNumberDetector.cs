@@ -125,12 +125,25 @@ internal sealed class SirenSiretDetector : ValueDetector
         }
         var d = digits[..n];
         if (!d.ContainsAnyExcept(d[0])) return false;
-        if (n == 14 && d[..9].SequenceEqual((ReadOnlySpan<byte>)[3, 5, 6, 0, 0, 0, 0, 0, 0]))
-        {
-            int sum = 0;
-            foreach (var x in d) sum += x;
-            return sum % 5 == 0;
-        }
+        if (n == 14 && IsLaPoste(d)) return LaPosteSumValid(d);
         return Luhn.IsValid(d);
+    }
+
+    /// <summary>True for a SIRET whose two keys hold: the SIREN (first nine digits) and the whole fourteen digits pass
+    /// the Luhn check (INSEE), or, for La Poste's establishments (SIREN 356 000 000), the digit sum is a multiple of 5.
+    /// Stricter than <see cref="IsMatch"/>, which checks the whole number's key only: a random fourteen-digit number that
+    /// passes both keys is one in a hundred.</summary>
+    /// <param name="digits">Exactly fourteen digits (0–9).</param>
+    internal static bool IsSiret(ReadOnlySpan<byte> digits) =>
+        digits.Length == 14 && digits.ContainsAnyExcept(digits[0])
+        && (IsLaPoste(digits) ? LaPosteSumValid(digits) : Luhn.IsValid(digits[..9]) && Luhn.IsValid(digits));
+
+    private static bool IsLaPoste(ReadOnlySpan<byte> d) => d[..9].SequenceEqual((ReadOnlySpan<byte>)[3, 5, 6, 0, 0, 0, 0, 0, 0]);
+
+    private static bool LaPosteSumValid(ReadOnlySpan<byte> d)
+    {
+        int sum = 0;
+        foreach (var x in d) sum += x;
+        return sum % 5 == 0;
     }
 }
