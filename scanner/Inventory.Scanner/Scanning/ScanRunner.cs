@@ -260,6 +260,7 @@ public sealed class ScanRunner
                     };
                 }
             }
+            progress?.TableSampled(source.Name, name);
             foreach (var issue in sample.Issues) scan.AddIssue(issue with { Source = source.Name, Table = issue.Table ?? name });
             if (sample.Issues.Any(i => i.Kind == ScanIssue.TableDroppedKind && i.Column is null))
             {
