@@ -129,17 +129,7 @@ public sealed class LiteralPasswordWarningLiveTests
     public async Task DropDatabase()
     {
         if (_database is not null) await _database.DisposeAsync();
-        try
-        {
-            await using var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString);
-            await admin.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{_role}\"", admin);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        catch (IgnoreException)
-        {
-            // No server: nothing was created.
-        }
+        await TestPostgres.DropRoleAsync(_role);
     }
 
     [SetUp]

@@ -47,17 +47,7 @@ public sealed class UnreachableSourceLiveTests
     {
         if (_reachable is not null) await _reachable.DisposeAsync();
         if (_forbidden is not null) await _forbidden.DisposeAsync();
-        try
-        {
-            await using var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString);
-            await admin.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{_role}\"", admin);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        catch (IgnoreException)
-        {
-            // No server: nothing was created.
-        }
+        await TestPostgres.DropRoleAsync(_role);
     }
 
     [SetUp]
