@@ -234,9 +234,13 @@ internal static class ScanProgressView
             _start = time.GetTimestamp();
             var every = TimeSpan.FromTicks(Math.Clamp(slowAfter.Ticks / 4, TimeSpan.TicksPerMillisecond * 50, TimeSpan.TicksPerSecond));
             _watch = time.CreateTimer(_ => WatchSlowTables(), null, every, every);
-            Line(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"scan started {time.GetUtcNow():yyyy-MM-dd'T'HH:mm:ss'Z'} (each line: [seconds since the start])"));
+            _startLine = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"scan started {time.GetUtcNow():yyyy-MM-dd'T'HH:mm:ss'Z'} (each line: [seconds since the start])");
         }
+
+        /// <summary>The line that gives the start's UTC time, written before the first progress line (never alone: a
+        /// scan that fails before any progress prints its one error line only).</summary>
+        private string? _startLine;
 
         public void CatalogRead(string source, int tables, int columns) =>
             Line($"{source}: catalog read, {tables} tables, {columns} columns");
@@ -311,6 +315,11 @@ internal static class ScanProgressView
                 {
                     _timer ??= new Timer(_ => { lock (_gate) FlushLocked(); });
                     _timer.Change(FlushInterval, Timeout.InfiniteTimeSpan);
+                }
+                if (_startLine is not null)
+                {
+                    _pending.Append("[   0.0 s] ").Append(_startLine).Append('\n');
+                    _startLine = null;
                 }
                 _pending.Append(System.Globalization.CultureInfo.InvariantCulture, $"[{_time.GetElapsedTime(_start).TotalSeconds,6:0.0} s] ").Append(text).Append('\n');
             }
