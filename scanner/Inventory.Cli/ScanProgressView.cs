@@ -36,14 +36,14 @@ internal static class ScanProgressView
         var severalSources = request.Sources.Count > 1;
         if (!console.Profile.Capabilities.Interactive)
         {
-            var lines = new LineProgress(console, ProgressWriter, severalSources);
+            var lines = new LineProgress(console, ProgressWriter, severalSources, SlowTableAfter, TimeProvider.System);
             try
             {
                 return await flow.ScanAsync(request, lines, classifier, cancellationToken);
             }
             finally
             {
-                lines.Flush();
+                lines.End();
             }
         }
         InventoryDocument? document = null;
@@ -201,17 +201,75 @@ internal static class ScanProgressView
     /// bench/README.md).</summary>
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
 
-    private sealed class LineProgress(IAnsiConsole console, TextWriter? writer, bool severalSources) : IScanProgress
+    /// <summary>A table still being read this long after its read started gets a <c>still reading</c> line in a log, then
+    /// another each time the wait doubles (10 s, 20 s, 40 s…), so a nightly log shows which table of which source holds a
+    /// source up before its timeout issue appears (trial42 finding 8). Tests shorten it.</summary>
+    internal static TimeSpan SlowTableAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>One line per table, for logs, each starting with the seconds since the scan started
+    /// (<c>[  12.3 s]</c>; the first line gives the start as a UTC timestamp), and a <c>still reading</c> line for a table
+    /// whose read lasts longer than <see cref="SlowTableAfter"/> (trial42 finding 8: no line said when, and nothing was
+    /// printed for the length of a slow statement).</summary>
+    /// <param name="console">Where lines go when <paramref name="writer"/> is null.</param>
+    /// <param name="writer">Where lines go (standard error), or null.</param>
+    /// <param name="severalSources">Table lines name their source.</param>
+    /// <param name="slowAfter">When a table's read counts as slow.</param>
+    /// <param name="time">The clock.</param>
+    private sealed class LineProgress : IScanProgress
     {
         private readonly Lock _gate = new();
+        private readonly IAnsiConsole _console;
+        private readonly TextWriter? _writer;
+        private readonly bool _severalSources;
+        private readonly TimeSpan _slowAfter;
+        private readonly TimeProvider _time;
+        private readonly long _start;
+        /// <summary>Tables being read: when their read started and when the next <c>still reading</c> line is due.</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Source, string Table), (long Started, TimeSpan Due)> _reading = new();
+        private readonly ITimer _watch;
+
+        public LineProgress(IAnsiConsole console, TextWriter? writer, bool severalSources, TimeSpan slowAfter, TimeProvider time)
+        {
+            (_console, _writer, _severalSources, _slowAfter, _time) = (console, writer, severalSources, slowAfter, time);
+            _start = time.GetTimestamp();
+            var every = TimeSpan.FromTicks(Math.Clamp(slowAfter.Ticks / 4, TimeSpan.TicksPerMillisecond * 50, TimeSpan.TicksPerSecond));
+            _watch = time.CreateTimer(_ => WatchSlowTables(), null, every, every);
+            _startLine = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"scan started {time.GetUtcNow():yyyy-MM-dd'T'HH:mm:ss'Z'} (each line: [seconds since the start])");
+        }
+
+        /// <summary>The line that gives the start's UTC time, written before the first progress line (never alone: a
+        /// scan that fails before any progress prints its one error line only).</summary>
+        private string? _startLine;
+
         public void CatalogRead(string source, int tables, int columns) =>
             Line($"{source}: catalog read, {tables} tables, {columns} columns");
-        public void TableStarted(string source, string table) { }
-        public void TableFinished(string source, string table, int sampledRows, int issues) =>
-            Line($"  {TableLabel(source, table, severalSources)}: {sampledRows} rows sampled{(issues > 0 ? $", {issues} issue(s)" : "")}");
+        public void TableStarted(string source, string table) => _reading[(source, table)] = (_time.GetTimestamp(), _slowAfter);
+        public void TableSampled(string source, string table) => _reading.TryRemove((source, table), out _);
+        public void TableFinished(string source, string table, int sampledRows, int issues)
+        {
+            _reading.TryRemove((source, table), out _);
+            Line($"  {TableLabel(source, table, _severalSources)}: {sampledRows} rows sampled{(issues > 0 ? $", {issues} issue(s)" : "")}");
+        }
         // A processor source's table is never sampled: "0 rows sampled" read as an empty table or a failed read (trial 22).
-        public void TableNotSampled(string source, string table, NotSampledReason reason, int issues) =>
-            Line($"  {TableLabel(source, table, severalSources)}: not sampled ({(reason == NotSampledReason.ProcessorScope ? "processor source: catalog only" : "sampling disabled: catalog only")}){(issues > 0 ? $", {issues} issue(s)" : "")}");
+        public void TableNotSampled(string source, string table, NotSampledReason reason, int issues)
+        {
+            _reading.TryRemove((source, table), out _);
+            Line($"  {TableLabel(source, table, _severalSources)}: not sampled ({(reason == NotSampledReason.ProcessorScope ? "processor source: catalog only" : "sampling disabled: catalog only")}){(issues > 0 ? $", {issues} issue(s)" : "")}");
+        }
+
+        /// <summary>Writes a <c>still reading</c> line for each table whose read has lasted past its due time, and doubles
+        /// that table's due time.</summary>
+        private void WatchSlowTables()
+        {
+            foreach (var (key, (started, due)) in _reading)
+            {
+                var reading = _time.GetElapsedTime(started);
+                if (reading < due || !_reading.TryUpdate(key, (started, due * 2), (started, due))) continue;
+                Line(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"  {key.Source}/{key.Table}: still reading ({reading.TotalSeconds:0} s so far)"));
+            }
+        }
 
         private readonly List<(string Source, TimeSpan Elapsed)> _slowest = [];
 
@@ -255,16 +313,22 @@ internal static class ScanProgressView
                 // The first pending line arms a one-shot timer; the block is written when it fires.
                 if (_pending.Length == 0)
                 {
-                    _timer ??= new Timer(_ => Flush());
+                    _timer ??= new Timer(_ => { lock (_gate) FlushLocked(); });
                     _timer.Change(FlushInterval, Timeout.InfiniteTimeSpan);
                 }
-                _pending.Append(text).Append('\n');
+                if (_startLine is not null)
+                {
+                    _pending.Append("[   0.0 s] ").Append(_startLine).Append('\n');
+                    _startLine = null;
+                }
+                _pending.Append(System.Globalization.CultureInfo.InvariantCulture, $"[{_time.GetElapsedTime(_start).TotalSeconds,6:0.0} s] ").Append(text).Append('\n');
             }
         }
 
-        /// <summary>Writes the lines not written yet.</summary>
-        public void Flush()
+        /// <summary>Stops watching for slow tables and writes the lines not written yet.</summary>
+        public void End()
         {
+            _watch.Dispose();
             lock (_gate) FlushLocked();
         }
 
@@ -273,12 +337,12 @@ internal static class ScanProgressView
             if (_pending.Length == 0) return;
             var text = _pending.ToString();
             _pending.Clear();
-            if (writer is not null)
+            if (_writer is not null)
             {
-                writer.Write(text);
-                writer.Flush();
+                _writer.Write(text);
+                _writer.Flush();
             }
-            else console.Write(new Text(text));
+            else _console.Write(new Text(text));
         }
     }
 }

@@ -83,6 +83,26 @@ public sealed class ConnectorException : InventoryException
     public ConnectorException ForSource(string source, string? origin) =>
         new(this, $"source '{source}'{(origin is null ? "" : $" (connection at {origin})")}: {Message}") { SourceName = source };
 
+    /// <summary>The error of a scan of several sources none of which could be reached (exit 2): one line naming every
+    /// source with its engine, target and reason (refused, no answer, unknown host, login refused…), each as
+    /// <see cref="ForSource"/> words it, so an SRE sees every cause at once rather than the first (trial42 finding 9), e.g.
+    /// <c>none of the 2 sources could be reached, nothing was scanned: (1) source 'crm' (connection at inventory.yml:3:17):
+    /// postgres db1:5432/crm: connection refused: …; (2) source 'shop' (…): mysql db2:3306/shop: access denied …</c>.
+    /// Provider, target and code are the first failure's; <see cref="Failures"/> holds each.</summary>
+    /// <param name="failures">Each source's error, already naming its source (<see cref="ForSource"/>), in the order to
+    /// print; at least one.</param>
+    /// <returns>The scan's error.</returns>
+    /// <exception cref="ArgumentException"><paramref name="failures"/> is empty.</exception>
+    public static ConnectorException NoSourceReached(IReadOnlyList<ConnectorException> failures)
+    {
+        if (failures.Count == 0) throw new ArgumentException("at least one failure is needed", nameof(failures));
+        var each = string.Join("; ", failures.Select((f, i) => $"({i + 1}) {f.Message}"));
+        return new(failures[0], $"none of the {failures.Count} sources could be reached, nothing was scanned: {each}") { SourceName = null, Failures = failures };
+    }
+
+    /// <summary>Every source's own error when this one stands for several (<see cref="NoSourceReached"/>); empty otherwise.</summary>
+    public IReadOnlyList<ConnectorException> Failures { get; private init; } = [];
+
     /// <summary>The provider name, as the provider registry names it.</summary>
     public string Provider { get; }
     /// <summary>Host and database with credentials removed.</summary>

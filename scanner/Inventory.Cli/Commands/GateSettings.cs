@@ -40,6 +40,8 @@ internal class GateSettings : ScanSettings
             return InventoryJson.Read(Inventory);
         if (flow.Config is null)
             throw new ConfigurationException(SayWhat);
+        foreach (var warning in flow.Config.LiteralPasswordWarnings())
+            errors.Line(warning);
         var document = await ScanProgressView.ScanAsync(console, flow, flow.CreateScanRequest(MaskedExamples), cancellationToken).ConfigureAwait(false);
         foreach (var warning in ScanScopeWarnings.For(document))
             errors.Line(warning);

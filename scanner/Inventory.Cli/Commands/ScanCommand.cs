@@ -30,6 +30,8 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors) : As
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var config = settings.ToConfig();
+        foreach (var warning in config.LiteralPasswordWarnings())
+            errors.Line(warning);
         var shard = settings.Shard is null ? (ScanShard?)null : ScanShard.Parse(settings.Shard);
         var flow = new InventoryFlow(config);
         // scan merges only annotations a flag or the config names, never a folder that happens to lie here; a flag's

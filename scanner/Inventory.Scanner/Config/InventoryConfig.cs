@@ -45,6 +45,11 @@ public sealed record SourceConfig
     /// <summary>Where the connection was written, for messages: <c>inventory.yml:3:17, from ${PANEL_DB}</c> for a config
     /// source (the variables its value came from, never a value); null for a <c>--connection</c> flag (the user typed it).</summary>
     public string? ConnectionOrigin { get; init; }
+    /// <summary>True when the connection as written in <c>inventory.yml</c> holds a password of its own rather than one
+    /// from a <c>${VAR}</c> (trial42 finding 6: such a file, committed beside the annotations as the CI recipe does,
+    /// hands the password to everyone who reads the repository); false for a <c>--connection</c> flag.
+    /// See <see cref="InventoryConfig.HoldsLiteralPassword"/>.</summary>
+    public bool PasswordWrittenInFile { get; init; }
     /// <summary>The folder a relative file in <see cref="Connection"/> (<c>sqlite:fleet/shop.db</c>) is found in: the
     /// config file's, as for every other path of <c>inventory.yml</c>; null for a <c>--connection</c> flag (the working
     /// directory).</summary>
@@ -314,6 +319,7 @@ public sealed partial record InventoryConfig
         return new SourceConfig(() => ResolveConnection(connection ?? "", connectionNode, name, provider, environment))
         {
             Name = name,
+            PasswordWrittenInFile = connection is not null && HoldsLiteralPassword(connection, provider),
             ConnectionOrigin = connectionNode is null ? null
                 : $"{Path.GetFileName(connectionNode.File)}:{connectionNode.Line}:{connectionNode.Column}{(variables.Count == 0 ? "" : $", from {string.Join(", ", variables)}")}",
             BaseDirectory = baseDirectory,
@@ -404,6 +410,47 @@ public sealed partial record InventoryConfig
     /// <summary>A <c>${NAME}</c> reference or its escape <c>$${NAME}</c> (group 1 holds the second <c>$</c>, group 2 the name).</summary>
     [GeneratedRegex(@"\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex VariableOrEscape();
+
+    /// <summary>Whether a connection as written holds a literal password: every <c>${VAR}</c> is replaced by a
+    /// placeholder (never read from the environment), the text is parsed as a scan parses it (URI or native string), and
+    /// the password it gives, placeholders removed, is not empty. <c>postgres://u:${PW}@h/db</c>, <c>${DATABASE_URL}</c>,
+    /// <c>Password=${PW}</c> and a connection without a password hold none; <c>postgres://u:s3cret@h/db</c> and
+    /// <c>Host=h;Password=s3cret</c> do. A text that does not parse holds none here (its error comes when it is used).</summary>
+    /// <param name="written">The connection as written in the file.</param>
+    /// <param name="provider">The source's <c>provider:</c>, or null.</param>
+    /// <returns>True when a password is written in the text itself.</returns>
+    public static bool HoldsLiteralPassword(string written, string? provider)
+    {
+        // A placeholder of letters fits a host, a user or a password; one of digits fits a port.
+        foreach (var placeholder in (ReadOnlySpan<string>)["inventoryvariable", "54321"])
+        {
+            var text = VariableOrEscape().Replace(written, m => m.Groups[1].Length > 0 ? "${" + m.Groups[2].Value + "}" : placeholder);
+            try
+            {
+                var target = Connectors.ConnectionTarget.Parse(text, provider);
+                var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = target.ConnectionString };
+                var password = builder.TryGetValue("Password", out var p) ? p?.ToString()
+                    : builder.TryGetValue("Pwd", out var pwd) ? pwd?.ToString() : null;
+                return !string.IsNullOrEmpty(password?.Replace(placeholder, "", StringComparison.Ordinal));
+            }
+            catch (Exception e) when (e is ConfigurationException or ArgumentException or FormatException)
+            {
+                // Try the other placeholder; a text neither fits is reported when the scan parses it.
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The warnings of the sources whose <c>inventory.yml</c> connection holds a literal password
+    /// (<see cref="SourceConfig.PasswordWrittenInFile"/>), one per source, each naming the file and place, the source and
+    /// the fix (a <c>${VAR}</c> from the environment or a secret mount; for PostgreSQL, PGPASSFILE), never the password.</summary>
+    /// <returns>The lines, starting <c>warning: </c>; empty when no scanned source writes its password in the file.</returns>
+    public IReadOnlyList<string> LiteralPasswordWarnings() =>
+        Sources.Where(s => s.PasswordWrittenInFile).Select(s =>
+            $"warning: {s.ConnectionOrigin ?? File ?? DefaultFileName}: source '{s.Name}': the connection holds a literal password, "
+            + "which everyone who reads this file (or its history, once committed) has; write it as an environment variable, "
+            + "e.g. postgres://scanner:${SCANNER_PASSWORD}@host/db or the whole connection as ${DATABASE_URL} (filled from a "
+            + "CI secret or a secret mount), or for PostgreSQL leave it out and use PGPASSFILE").ToList();
 
     /// <summary>The <c>${NAME}</c> references of a connection as written, each once, in order (never their values).</summary>
     private static List<string> ConnectionVariables(string text) =>

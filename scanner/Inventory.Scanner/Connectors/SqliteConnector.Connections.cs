@@ -42,8 +42,42 @@ public sealed partial class SqliteConnector
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw new ConnectorException(Provider, Target,
-                $"cannot open the database read-only (SQLite error {e.SqliteErrorCode}: {SafeReason(e)})",
+                WalInReadOnlyFolder(e) ?? $"cannot open the database read-only (SQLite error {e.SqliteErrorCode}: {SafeReason(e)})",
                 e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
+        }
+    }
+
+    /// <summary>The words for a WAL-mode file SQLite cannot open because its folder may not be written (trial42 finding 4:
+    /// a read-only mount gave "SQLite error 14 … is this a SQLite database file?"): reading a database in WAL mode needs
+    /// its <c>-shm</c> (and <c>-wal</c>) file beside it, created if missing (SQLite, "Write-Ahead Logging", section
+    /// "Read-Only Databases"), so a read-only folder or mount refuses even a read. Null when the error is not
+    /// SQLITE_CANTOPEN (14) or the file's header does not say WAL (bytes 18 and 19 equal to 2: SQLite "Database File
+    /// Format", 1.3.4). Nothing is written to find out.</summary>
+    /// <param name="e">SQLite's error.</param>
+    /// <returns>What happened and the ways out, or null.</returns>
+    private string? WalInReadOnlyFolder(SqliteException e)
+    {
+        if (e.SqliteErrorCode != SQLitePCL.raw.SQLITE_CANTOPEN || !IsWalFile(_path)) return null;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(_path)) ?? ".";
+        return $"the file is in WAL mode (journal_mode=WAL) and SQLite could not create or open {Path.GetFileName(_path)}-shm beside it "
+            + $"(SQLite error 14): a WAL file needs it even to be read, so a read-only folder or mount ({folder}) is not enough for this file. "
+            + "Scan it from a folder the scanner may write to (mount it read-write: the scan still only reads the database, "
+            + "though SQLite leaves its -shm and an empty -wal file beside it), or scan a copy taken with sqlite3's .backup, "
+            + "or have the application switch it to journal_mode=DELETE";
+    }
+
+    /// <summary>True when the file's header says WAL mode (file format write and read versions both 2).</summary>
+    private static bool IsWalFile(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            Span<byte> header = stackalloc byte[20];
+            return file.Read(header) == 20 && header[18] == 2 && header[19] == 2;
+        }
+        catch (Exception x) when (x is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

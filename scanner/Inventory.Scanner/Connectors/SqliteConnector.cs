@@ -196,7 +196,7 @@ public sealed partial class SqliteConnector : IConnector
         catch (SqliteException e)
         {
             throw new ConnectorException(Provider, Target,
-                $"the catalog cannot be read (SQLite error {e.SqliteErrorCode}: {SafeReason(e)}); is this a SQLite database file?",
+                WalInReadOnlyFolder(e) ?? $"the catalog cannot be read (SQLite error {e.SqliteErrorCode}: {SafeReason(e)}); is this a SQLite database file?",
                 e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture), e);
         }
         finally

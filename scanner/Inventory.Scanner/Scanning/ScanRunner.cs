@@ -69,7 +69,8 @@ public sealed class ScanRunner
     /// <returns>The inventory; <see cref="InventoryDocument.Issues"/> lists what could not be read or classified.</returns>
     /// <exception cref="ConfigurationException">A source's connection cannot be parsed.</exception>
     /// <exception cref="ConnectorException">The only source, or every source, cannot be reached or its catalog read (bad
-    /// password, unknown host…). With several sources, one that fails this way is a <see cref="ConnectionFailedKind"/>
+    /// password, unknown host…; when several sources all fail, one error naming each: <see cref="ConnectorException.NoSourceReached"/>).
+    /// With several sources, one that fails this way is a <see cref="ConnectionFailedKind"/>
     /// issue of the document instead and the others are scanned.</exception>
     /// <remarks>Any exception building the classifier (see the constructor) is thrown in preference to the others.</remarks>
     public async Task<InventoryDocument> RunAsync(ScanRequest request, IScanProgress? progress = null, CancellationToken cancellationToken = default)
@@ -151,12 +152,13 @@ public sealed class ScanRunner
         {
             await stage.CompleteAsync().ConfigureAwait(false);
         }
-        // Not one source reached: nothing was scanned, so the first failure is the scan's error (exit 2), not an
-        // inventory with no columns that a gate would pass.
+        // Not one source reached: nothing was scanned, so the failures are the scan's error (exit 2), not an inventory
+        // with no columns that a gate would pass; every source is named with its cause (trial42 finding 9: only the first was).
         if (sources.Count > 0 && unreached.Count == sources.Count)
         {
-            var first = unreached.OrderBy(u => u.Source, StringComparer.Ordinal).First();
-            throw first.Error.SourceName is null ? first.Error.ForSource(first.Source, first.Origin) : first.Error;
+            var failures = unreached.OrderBy(u => u.Source, StringComparer.Ordinal)
+                .Select(u => u.Error.SourceName is null ? u.Error.ForSource(u.Source, u.Origin) : u.Error).ToList();
+            throw failures.Count == 1 ? failures[0] : ConnectorException.NoSourceReached(failures);
         }
         foreach (var (name, error, origin) in unreached)
             document.Issues.Add(new ScanIssue(name, null, null, ConnectionFailedKind, NotScannedMessage(error, origin)));
@@ -265,6 +267,7 @@ public sealed class ScanRunner
                     };
                 }
             }
+            progress?.TableSampled(source.Name, name);
             foreach (var issue in sample.Issues) scan.AddIssue(issue with { Source = source.Name, Table = issue.Table ?? name });
             if (sample.Issues.Any(i => i.Kind == ScanIssue.TableDroppedKind && i.Column is null))
             {

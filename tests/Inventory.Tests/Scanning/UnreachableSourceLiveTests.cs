@@ -47,17 +47,7 @@ public sealed class UnreachableSourceLiveTests
     {
         if (_reachable is not null) await _reachable.DisposeAsync();
         if (_forbidden is not null) await _forbidden.DisposeAsync();
-        try
-        {
-            await using var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString);
-            await admin.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{_role}\"", admin);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        catch (IgnoreException)
-        {
-            // No server: nothing was created.
-        }
+        await TestPostgres.DropRoleAsync(_role);
     }
 
     [SetUp]
@@ -122,12 +112,54 @@ public sealed class UnreachableSourceLiveTests
     }
 
     [Test]
-    public void Run_EverySourceUnreachable_ThrowsTheConnectError()
+    public void Run_EverySourceUnreachable_ThrowsOneErrorNamingEachSource()
     {
         var sources = Fleet().Where(s => s.Name is "tenant-down" or "tenant-no-connect").ToList();
 
-        Assert.That(async () => await new ScanRunner(ClassifierFactory.CreateRules()).RunAsync(new ScanRequest { Sources = sources }),
-            Throws.TypeOf<ConnectorException>().With.Message.Not.Contains(Password));
+        var error = Assert.ThrowsAsync<ConnectorException>(async () => await new ScanRunner(ClassifierFactory.CreateRules()).RunAsync(new ScanRequest { Sources = sources }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Failures.Select(f => f.SourceName), Is.EqualTo(new[] { "tenant-down", "tenant-no-connect" }), "each source, in name order");
+            Assert.That(error.Failures[0].Message, Does.Contain("connection refused"));
+            Assert.That(error.Failures[1].SqlState, Is.EqualTo("42501"));
+            Assert.That(error.Message, Does.StartWith("none of the 2 sources could be reached, nothing was scanned: (1) source 'tenant-down': postgres "));
+            Assert.That(error.Message, Does.Contain("; (2) source 'tenant-no-connect': postgres ").And.Contain("(SQLSTATE 42501)"));
+            Assert.That(error.Message, Does.Not.Contain(Password).And.Not.Contain(System.Uri.EscapeDataString(Password)));
+        }
+    }
+
+    /// <summary>trial42 finding 9: with no source reached (exit 2) the <c>error:</c> line named the first source only. Now
+    /// it names each, where its connection is written, its engine and target, and why: a refused port, a wrong password,
+    /// a database the role may not CONNECT to.</summary>
+    [Test]
+    public async Task ScanCommand_NoSourceReachable_ErrorLineNamesEverySourceWithItsCause()
+    {
+        var admin = new NpgsqlConnectionStringBuilder(TestPostgres.AdminConnectionString);
+        var wrongPassword = $"postgres://{_role}:Wr0ng%23pw@{admin.Host}:{admin.Port}/{_reachable!.Name}";
+        var config = Path.Combine(_dir, "inventory.yml");
+        File.WriteAllText(config,
+            "sources:\n" +
+            $"  - name: tenant-down\n    connection: \"{Connection(_reachable.Name, ClosedPort())}\"\n" +
+            $"  - name: tenant-bad-login\n    connection: \"{wrongPassword}\"\n" +
+            $"  - name: tenant-no-connect\n    connection: \"{Connection(_forbidden!.Name)}\"\n");
+        var output = Path.Combine(_dir, "inventory.json");
+        var console = new TestConsole();
+        console.Profile.Width = 250;
+
+        var code = await InventoryApp.RunAsync(["scan", "--config", config, "--out", output], console);
+
+        var error = console.Output.Split('\n').Single(l => l.StartsWith("error:", StringComparison.Ordinal));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput), console.Output);
+            Assert.That(File.Exists(output), Is.False, "nothing was scanned, nothing is written");
+            Assert.That(error, Does.StartWith("error: none of the 3 sources could be reached, nothing was scanned: (1) source 'tenant-bad-login' (connection at inventory.yml:5:17): postgres "));
+            Assert.That(error, Does.Contain("password authentication failed for user"));
+            Assert.That(error, Does.Contain("; (2) source 'tenant-down' (connection at inventory.yml:3:17): postgres ").And.Contain("connection refused"));
+            Assert.That(error, Does.Contain("; (3) source 'tenant-no-connect' (connection at inventory.yml:7:17): postgres ").And.Contain("(SQLSTATE 42501)"));
+            Assert.That(console.Output, Does.Not.Contain(Password).And.Not.Contain(System.Uri.EscapeDataString(Password)).And.Not.Contain("Wr0ng"));
+        }
     }
 
     [Test]

@@ -35,6 +35,23 @@ public static class TestPostgres
         if (setupSql is not null) await db.ExecuteAsync(setupSql);
         return db;
     }
+
+    /// <summary>Drops a role a test created, if it exists; nothing when no server is configured (then none was created).</summary>
+    /// <param name="role">The role's name.</param>
+    public static async Task DropRoleAsync(string role)
+    {
+        try
+        {
+            await using var admin = new NpgsqlConnection(AdminConnectionString);
+            await admin.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{role}\"", admin);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (IgnoreException)
+        {
+            // No server: nothing was created.
+        }
+    }
 }
 
 /// <summary>A throw-away database; dropped (with FORCE) on dispose.</summary>

@@ -163,6 +163,29 @@ public sealed partial class MySqlDatabaseConnector
             relations.RemoveAll(r => !keys.Contains((r.Schema, r.Name)));
         }
 
+        // 2b'. A view listed without any column: information_schema hid them, with a warning, because the account may not
+        // run a function the view calls (1370), though it may SELECT the view (trial42 finding 7). Opening the view
+        // (SHOW COLUMNS) gets the server's own error for that view, and the issue names the GRANT EXECUTE it needs.
+        var hidden = new Dictionary<(string, string), MissingAccess>();
+        foreach (var r in relations.Where(r => r.View && !columns.ContainsKey((r.Schema, r.Name))))
+        {
+            try
+            {
+                await using var cmd = CatalogCommand(connection, MySqlDialect.ShowColumnsSql(r.Schema, r.Name), limits);
+                await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false)) { }
+            }
+            catch (MySqlException e) when (e.Number == 1370 && MySqlDialect.DeniedRoutine(e.Message) is { } routine)
+            {
+                hidden[(r.Schema, r.Name)] = MySqlDialect.MissingExecute(routine, MySqlDialect.AccountOf(account));
+            }
+            catch (MySqlException e) when (!MySqlErrors.IsConnectionLoss(e, connection))
+            {
+                // No routine named, or another refusal (1142, 1356…): the missing SELECT stays the advice.
+            }
+            queries++;
+        }
+
         // 2c. which base column each view column shows (one query for every view, only when the scan keeps some)
         var lineage = new Dictionary<(string, string), IReadOnlyList<ColumnReference?>>();
         if (relations.Any(r => r.View))
@@ -198,7 +221,7 @@ public sealed partial class MySqlDatabaseConnector
                 pk.Add(reader.GetString(2));
             }
         }
-        return new CatalogTables(relations, keys, columns, generation, lineage, primaryKeys, issues, account, queries,
+        return new CatalogTables(relations, keys, columns, generation, lineage, primaryKeys, hidden, issues, account, queries,
             _database ?? "", MySqlDialect.ProductVersion(connection.ServerVersion));
     }
 
@@ -267,6 +290,7 @@ public sealed partial class MySqlDatabaseConnector
         Dictionary<(string, string, string), string> Generation,
         Dictionary<(string, string), IReadOnlyList<ColumnReference?>> Lineage,
         Dictionary<(string, string), List<string>> PrimaryKeys,
+        Dictionary<(string, string), MissingAccess> HiddenViews,
         List<ScanIssue> Issues,
         string Account,
         int Queries,
@@ -318,7 +342,9 @@ public sealed partial class MySqlDatabaseConnector
                         : [],
                     Partitions = parts,
                     Readable = cols.Any(c => c.Readable),
-                    MissingAccess = cols.Any(c => c.Readable) ? null : MySqlDialect.MissingSelect(r.Schema, r.Name, MySqlDialect.AccountOf(Account)),
+                    MissingAccess = cols.Any(c => c.Readable) ? null
+                        : HiddenViews.TryGetValue(key, out var execute) ? execute
+                        : MySqlDialect.MissingSelect(r.Schema, r.Name, MySqlDialect.AccountOf(Account)),
                     History = r.Versioned ? new RowHistory(RowHistory.SystemVersioning) : null,
                 };
             })

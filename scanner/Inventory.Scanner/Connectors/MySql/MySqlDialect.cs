@@ -78,6 +78,34 @@ internal sealed class MySqlDialect
     public static MissingAccess MissingSelect(string database, string table, string account) =>
         new($"the connected account {account} holds no SELECT privilege on any column of this table", [$"GRANT SELECT ON {Quote(database, table)} TO {account}"]);
 
+    /// <summary>The statement that lists a view's columns by opening it: run for a view <c>information_schema.COLUMNS</c>
+    /// listed without any column, so that the server's own error says why (1370: a function the view calls may not be
+    /// executed by the account).</summary>
+    /// <param name="database">The view's database.</param>
+    /// <param name="view">The view's name.</param>
+    public static string ShowColumnsSql(string database, string view) => $"SHOW COLUMNS FROM {Quote(database, view)}";
+
+    /// <summary>The routine an error 1370 (<c>ER_PROCACCESS_DENIED_ERROR</c>: "execute command denied to user … for
+    /// routine 'db.name'") names, as database and name; null when the text names none. The text holds the account and
+    /// the routine only, never a value.</summary>
+    /// <param name="message">The server's message of error 1370.</param>
+    public static (string Database, string Name)? DeniedRoutine(string message)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"for routine '([^'.]+)\.([^']+)'");
+        return m.Success ? (m.Groups[1].Value, m.Groups[2].Value) : null;
+    }
+
+    /// <summary>What a view lacks whose columns the server hides because the account may not EXECUTE a function the
+    /// view calls (error 1370; MariaDB's information_schema checks the account's own rights on the view's routines,
+    /// even for a SQL SECURITY DEFINER view, and leaves the view without columns): SELECT on the view is held, so the
+    /// GRANT is EXECUTE on that function (trial42 finding 7: the scan advised a GRANT SELECT that changed nothing).</summary>
+    /// <param name="routine">The function, as the error names it.</param>
+    /// <param name="account">The account as GRANT names it (<see cref="AccountOf"/>).</param>
+    public static MissingAccess MissingExecute((string Database, string Name) routine, string account) =>
+        new($"the connected account {account} may not execute the function {Quote(routine.Database, routine.Name)} this view calls " +
+            "(error 1370), so the server hides the view's columns; its SELECT privilege is not what is missing",
+            [$"GRANT EXECUTE ON FUNCTION {Quote(routine.Database, routine.Name)} TO {account}"]);
+
     /// <summary>What a view whose definition came back empty lacks: MySQL and MariaDB show a view's definition in
     /// <c>information_schema.VIEWS</c> only to its definer or a holder of <c>SHOW VIEW</c> (MariaDB "Information Schema
     /// VIEWS Table"; MySQL 8.0 "The INFORMATION_SCHEMA VIEWS Table"), so its columns get no lineage.</summary>
