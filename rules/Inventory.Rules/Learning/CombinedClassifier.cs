@@ -120,7 +120,8 @@ public sealed class CombinedClassifier : IColumnClassifier
     private static ColumnClassification GateMarkedKindsFromContent(ColumnClassification rule, ColumnClassification combined)
     {
         if (combined.DataCategory is not { } category || DataCategory.TopLevelOf(category) != "customer_content") return combined;
-        var gate = rule.Evidence.FirstOrDefault(e => e.Id is RuleClassifier.DeclaredEnumerationEvidence or RuleClassifier.ConfigurationNameEvidence);
+        var gate = rule.Evidence.FirstOrDefault(e => e.Id is RuleClassifier.DeclaredEnumerationEvidence or RuleClassifier.ConfigurationNameEvidence
+            or RuleClassifier.LocatorNameEvidence);
         if (gate is null) return combined;
         return combined with
         {
