@@ -155,6 +155,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
             return PricedItemName(column, name, evidence) ?? NoteOnANamedThing(column, name, evidence) ?? SessionIdAsToken(column, name, evidence)
                 ?? PlaceBesideAnIpAddress(column, name, evidence) ?? MarkDeclaredEnumeration(column, name, evidence)
                 ?? MarkConfigurationName(column, name, nameFamily, evidence)
+                ?? MarkLocatorName(column, name, evidence)
                 ?? FromNameOnly(name, family, evidence, hasData: false, _noneByType);
         }
 
@@ -205,6 +206,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         if (PlaceBesideAnIpAddress(column, name, evidence) is { } placeOfAnIp) return placeOfAnIp;
         MarkDeclaredEnumeration(column, name, evidence);
         MarkConfigurationName(column, name, nameFamily, evidence);
+        MarkLocatorName(column, name, evidence);
 
         // (4)–(6) names and types; values that contradict a name lower the confidence.
         foreach (var score in result.ScoreSpan)

@@ -99,20 +99,24 @@ public sealed class CombinedClassifier : IColumnClassifier
     /// DPO to review.</param>
     /// <returns>The decision; never customer_content for a column of a declared enumeration type
     /// (<see cref="RuleClassifier.DeclaredEnumerationEvidence"/>) or one named as configuration
-    /// (<see cref="RuleClassifier.ConfigurationNameEvidence"/>): <see cref="GateMarkedKindsFromContent"/>.</returns>
+    /// (<see cref="RuleClassifier.ConfigurationNameEvidence"/>) or as a record's web address
+    /// (<see cref="RuleClassifier.LocatorNameEvidence"/>): <see cref="GateMarkedKindsFromContent"/>.</returns>
     public static ColumnClassification Combine(ColumnClassification rule, ColumnClassification model, bool valuesExamined = false,
         bool sampled = false, bool readFailed = false) =>
         GateMarkedKindsFromContent(rule, CombineWithoutTypeGate(rule, model, valuesExamined, sampled, readFailed));
 
-    /// <summary>Confidence of the <c>none</c> the enumeration and configuration gates give (<see cref="GateMarkedKindsFromContent"/>).</summary>
+    /// <summary>Confidence of the <c>none</c> the enumeration, configuration and locator gates give
+    /// (<see cref="GateMarkedKindsFromContent"/>).</summary>
     public const double EnumerationGateConfidence = 0.8;
 
     /// <summary>A suggestion of customer_content for a column the rules marked as a declared enumeration type (evidence
     /// <see cref="RuleClassifier.DeclaredEnumerationEvidence"/>: one of a list of values the schema fixes, never content
     /// users wrote; LABELS.md: enumerations are none; content41, session 41) or as named for configuration (evidence
     /// <see cref="RuleClassifier.ConfigurationNameEvidence"/>: how the application or a record is set up; LABELS.md:
-    /// configuration is none; kinds42, session 42) becomes <c>none</c> at <see cref="EnumerationGateConfidence"/>, the
-    /// gate's evidence first; any other decision is returned as it is. Applied after the combination so that the
+    /// configuration is none; kinds42, session 42) or as a record's web address (evidence
+    /// <see cref="RuleClassifier.LocatorNameEvidence"/>: where the organisation's record points; kinds43, session 43)
+    /// becomes <c>none</c> at <see cref="EnumerationGateConfidence"/>, the gate's evidence first; any other decision is
+    /// returned as it is. Applied after the combination so that the
     /// combination is fitted and calibrated on the same rule decisions (rules/MODEL.md).</summary>
     /// <param name="rule">The rule decision (its evidence carries the gate or not).</param>
     /// <param name="combined">The combined decision.</param>
@@ -120,7 +124,8 @@ public sealed class CombinedClassifier : IColumnClassifier
     private static ColumnClassification GateMarkedKindsFromContent(ColumnClassification rule, ColumnClassification combined)
     {
         if (combined.DataCategory is not { } category || DataCategory.TopLevelOf(category) != "customer_content") return combined;
-        var gate = rule.Evidence.FirstOrDefault(e => e.Id is RuleClassifier.DeclaredEnumerationEvidence or RuleClassifier.ConfigurationNameEvidence);
+        var gate = rule.Evidence.FirstOrDefault(e => e.Id is RuleClassifier.DeclaredEnumerationEvidence or RuleClassifier.ConfigurationNameEvidence
+            or RuleClassifier.LocatorNameEvidence);
         if (gate is null) return combined;
         return combined with
         {
