@@ -32,6 +32,15 @@ public sealed record AblationFigures(double MacroF1, double PersonalRecall, doub
 /// <param name="With">The figures with every rule (the same for every row).</param>
 public sealed record AblationRow(string Id, string Kind, string? Category, int ChangedDecisions, AblationFigures Without, AblationFigures With)
 {
+    /// <summary>Corpus applications with at least one changed rule decision: a part whose removal changes decisions in one
+    /// application only decides that application's columns (issue 10 item 4: a rule written for one application's column
+    /// is a defect).</summary>
+    public int ChangedApplications { get; init; }
+    /// <summary>Columns whose out-of-fold suggestion (the combination's category after calibration) differs without it.</summary>
+    public int ChangedSuggestions { get; init; }
+    /// <summary>Corpus applications with at least one changed out-of-fold suggestion.</summary>
+    public int ChangedSuggestionApplications { get; init; }
+
     /// <summary>Macro-F1 without it minus with it: negative when the part earns its place.</summary>
     public double DeltaMacroF1 => Without.MacroF1 - With.MacroF1;
     /// <summary>Personal recall without it minus with it.</summary>
@@ -80,21 +89,24 @@ public static class RuleAblation
     /// <param name="detectors">Detector suite of the rule classifier (default <see cref="DetectorSuite.Default"/>).</param>
     /// <param name="thresholds">Rule classifier thresholds (default <see cref="RuleClassifierOptions"/>).</param>
     /// <param name="progress">Called with a line of progress (first-level folds, then each variant), or null.</param>
+    /// <param name="firstLevel">The first level of <paramref name="options"/> computed earlier (e.g. read from a
+    /// <see cref="FirstLevelCache"/>; it must not read the rules), or null to compute it here.</param>
     /// <returns>The figures with every rule and one row per rule and gate group.</returns>
     /// <exception cref="ConfigurationException">Fewer than two applications, or a category missing from a fold's training part.</exception>
     public static AblationResult Run(IReadOnlyList<LabelledApplication> applications, NameRuleSet rules, CrossValidationOptions options,
-        DetectorSuite? detectors = null, RuleClassifierOptions? thresholds = null, Action<string>? progress = null)
+        DetectorSuite? detectors = null, RuleClassifierOptions? thresholds = null, Action<string>? progress = null,
+        FirstLevelResult? firstLevel = null)
     {
         detectors ??= DetectorSuite.Default;
         thresholds ??= new RuleClassifierOptions();
-        var firstLevel = CrossValidation.FirstLevel(applications, null, options,
-            (fold, folds) => progress?.Invoke($"first level: fold {fold}/{folds}"));
+        firstLevel ??= FirstLevel(applications, options, progress);
         var evidence = applications.ToDictionary(a => a.Name, a => GoldFile.ToEvidence(a.Rows), StringComparer.Ordinal);
         IReadOnlyDictionary<string, IReadOnlyList<ColumnClassification>> Decide(RuleClassifier classifier) =>
             applications.ToDictionary(a => a.Name, a => classifier.ClassifyMany(evidence[a.Name]), StringComparer.Ordinal);
 
         var full = Decide(new RuleClassifier(rules, detectors, thresholds));
-        var with = AblationFigures.Of(CrossValidation.Combine(applications, firstLevel, full, options.Seed, false, null, out var start, options.Combination).Columns);
+        var withColumns = CrossValidation.Combine(applications, firstLevel, full, options.Seed, false, null, out var start, options.Combination).Columns;
+        var with = AblationFigures.Of(withColumns);
         progress?.Invoke($"with every rule: macro-F1 {with.MacroF1:0.0000}");
 
         var variants = rules.Rules.Select(r => (r.Id, Kind: "rule", Category: (string?)r.DataCategory,
@@ -107,16 +119,36 @@ public static class RuleAblation
         foreach (var (id, kind, category, classifier) in variants)
         {
             var decisions = Decide(classifier);
-            int changed = applications.Sum(a => Changed(full[a.Name], decisions[a.Name]));
+            var changedPerApplication = applications.Select(a => Changed(full[a.Name], decisions[a.Name])).ToArray();
+            int changed = changedPerApplication.Sum();
             // A variant that changes no decision has the figures of the full set (the combination's fit is deterministic).
-            var without = changed == 0 ? with
-                : AblationFigures.Of(CrossValidation.Combine(applications, firstLevel, decisions, options.Seed, false, start, out _, options.Combination).Columns);
-            var row = new AblationRow(id, kind, category, changed, without, with);
+            var columns = changed == 0 ? withColumns
+                : CrossValidation.Combine(applications, firstLevel, decisions, options.Seed, false, start, out _, options.Combination).Columns;
+            var suggestions = Enumerable.Range(0, columns.Count).Where(i => columns[i].Predicted != withColumns[i].Predicted).ToArray();
+            var row = new AblationRow(id, kind, category, changed, changed == 0 ? with : AblationFigures.Of(columns), with)
+            {
+                ChangedApplications = changedPerApplication.Count(n => n > 0),
+                ChangedSuggestions = suggestions.Length,
+                ChangedSuggestionApplications = suggestions.Select(i => withColumns[i].Application).Distinct(StringComparer.Ordinal).Count(),
+            };
             rows.Add(row);
-            progress?.Invoke($"{rows.Count}/{rules.Rules.Count + GateGroups.Count} {id}: {changed} decisions changed, Δ macro-F1 {row.DeltaMacroF1:+0.0000;-0.0000;0}");
+            progress?.Invoke($"{rows.Count}/{rules.Rules.Count + GateGroups.Count} {id}: {changed} decisions changed in {row.ChangedApplications} applications, "
+                + $"{row.ChangedSuggestions} suggestions in {row.ChangedSuggestionApplications}, Δ macro-F1 {row.DeltaMacroF1:+0.0000;-0.0000;0}");
         }
         return new AblationResult(with, rows);
     }
+
+    /// <summary>The first level an ablation runs over: <paramref name="options"/>' folds, seed, training and table
+    /// signals, the rules not read (<see cref="CrossValidationOptions.RulesInFirstLevel"/> false), so the same as a
+    /// cross-validation's with the rules in the combination only, and the same <see cref="FirstLevelCache"/> entry.</summary>
+    /// <param name="applications">The corpus applications (at least two).</param>
+    /// <param name="options">Folds, seed, learner and table signals.</param>
+    /// <param name="progress">Called with a line per first-level fold, or null.</param>
+    /// <returns>Every column's out-of-fold model distribution.</returns>
+    /// <exception cref="ConfigurationException">Fewer than two applications, or a category missing from a fold's training part.</exception>
+    public static FirstLevelResult FirstLevel(IReadOnlyList<LabelledApplication> applications, CrossValidationOptions options, Action<string>? progress = null) =>
+        CrossValidation.FirstLevel(applications, null, options with { RulesInFirstLevel = false },
+            (fold, folds) => progress?.Invoke($"first level: fold {fold}/{folds}"));
 
     private static int Changed(IReadOnlyList<ColumnClassification> full, IReadOnlyList<ColumnClassification> variant)
     {

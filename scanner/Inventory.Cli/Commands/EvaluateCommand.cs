@@ -155,7 +155,7 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
 
         /// <summary>File keeping the first level between runs.</summary>
         [CommandOption("--first-level-cache <FILE>")]
-        [Description("With --cross-validate: read the first level (every column's out-of-fold model distribution) from this file when it was computed from the same model inputs, folds, seed and training options (SHA-256 fingerprint), else compute it and write it there. A rule change that leaves the model inputs unchanged then refits only the combination. Delete the file after changing the trainer's code.")]
+        [Description("With --cross-validate: read the first level (every column's out-of-fold model distribution) from this file when it was computed from the same model inputs, folds, seed and training options (SHA-256 fingerprint), else compute it and write it there. A rule change that leaves the model inputs unchanged then refits only the combination; --ablate-rules reads and writes the same entry. Delete the file after changing the trainer's code.")]
         public string? FirstLevelCache { get; init; }
 
         /// <summary>Model file to use instead of the embedded one.</summary>
@@ -272,8 +272,16 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
         var options = new CrossValidationOptions { Folds = settings.Folds, Seed = settings.Seed, Training = Training(settings) };
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var result = RuleAblation.Run(applications, ClassifierFactory.CreateRules().Rules, options,
-            progress: line => console.Write(new Text($"{line} ({watch.Elapsed.TotalSeconds:0} s)\n")));
+        void Progress(string line) => console.Write(new Text($"{line} ({watch.Elapsed.TotalSeconds:0} s)\n"));
+        FirstLevelResult? firstLevel = null;
+        if (settings.FirstLevelCache is { } cache)
+        {
+            // The same entry as a cross-validation with the rules in the combination only: the ablation's first level does not read them.
+            firstLevel = Inventory.Rules.Learning.FirstLevelCache.GetOrCompute(cache, applications, options, null,
+                () => RuleAblation.FirstLevel(applications, options, Progress), out bool hit);
+            console.Write(new Text(hit ? $"first level read from {cache} (same model inputs)\n" : $"first level computed and written to {cache}\n"));
+        }
+        var result = RuleAblation.Run(applications, ClassifierFactory.CreateRules().Rules, options, progress: Progress, firstLevel: firstLevel);
         RuleAblationReport.Print(console, result);
         if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, RuleAblationReport.ToJson(result, settings.Folds, settings.Seed));
         console.Write(new Text($"ablation took {watch.Elapsed.TotalSeconds:0} s\n"));

@@ -11,7 +11,9 @@ namespace Inventory.Tests.Model;
 /// six applications whose tables hold an e-mail, an IBAN, an IP address, a comment, keys, and two columns named by words
 /// of their own (random letters, never repeated across applications): one labelled <c>other_personal.gender</c>, which
 /// only the rule <c>test.secret-words</c> knows, and one labelled <c>none</c>. The model cannot tell the two apart from
-/// names it has never seen, so that rule is the only evidence for its label.
+/// names it has never seen, so that rule is the only evidence for its label. Two more rules: <c>test.one-application</c>
+/// names the <c>none</c> columns of the first application only (a rule written for one application's columns), and
+/// <c>test.unused</c> names no column of the corpus.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -28,6 +30,7 @@ public sealed class RuleAblationTests
         var random = new Random(11);
         string Word() => new(Enumerable.Range(0, 8).Select(_ => (char)('a' + random.Next(26))).ToArray());
         var secretWords = new List<string>();
+        var firstApplicationWords = new List<string>();
         var applications = new List<LabelledApplication>();
         for (int a = 0; a < 6; a++)
         {
@@ -46,7 +49,9 @@ public sealed class RuleAblationTests
                 Add("ip_address", "varchar(45)", "automatic", "ip_address");
                 Add("comment", "text", "customer_content", "message");
                 Add(secret, "varchar(40)", "other_personal", "gender");
-                Add(Word(), "varchar(40)", "none");
+                var plain = Word();
+                if (a == 0) firstApplicationWords.Add(plain);
+                Add(plain, "varchar(40)", "none");
             }
             applications.Add(new LabelledApplication($"app{a}", rows));
         }
@@ -69,6 +74,12 @@ public sealed class RuleAblationTests
               - id: test.secret-words
                 category: other_personal.gender
                 names: [{{string.Join(", ", secretWords)}}]
+              - id: test.one-application
+                category: none
+                names: [{{string.Join(", ", firstApplicationWords)}}]
+              - id: test.unused
+                category: contact.email
+                names: [courriel numerique]
               - id: test.key
                 category: none
                 names: [id]
@@ -85,9 +96,48 @@ public sealed class RuleAblationTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(secret.ChangedDecisions, Is.EqualTo(18), "one secret column per table, three tables in six applications");
+            Assert.That(secret.ChangedApplications, Is.EqualTo(6), "every application has secret columns");
             Assert.That(secret.DeltaMacroF1, Is.LessThan(-0.05), "macro-F1 falls without the only evidence of other_personal");
             Assert.That(secret.DeltaPersonalRecall, Is.LessThan(0), "the secret columns are no longer flagged personal");
         }
+    }
+
+    [Test]
+    public void RuleOfOneApplication_ChangesDecisionsInThatApplicationOnly()
+    {
+        var one = _result.Rows.Single(r => r.Id == "test.one-application");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(one.ChangedDecisions, Is.EqualTo(3), "the first application's three plain columns");
+            Assert.That(one.ChangedApplications, Is.EqualTo(1));
+            Assert.That(one.ChangedSuggestionApplications, Is.LessThanOrEqualTo(1), "a suggestion changes only where a rule decision did");
+        }
+    }
+
+    [Test]
+    public void SuggestionsChanged_CountTheColumnsWhoseOutOfFoldCategoryMoved()
+    {
+        var secret = _result.Rows.Single(r => r.Id == "test.secret-words");
+        var unused = _result.Rows.Single(r => r.Id == "test.unused");
+        TestContext.Out.WriteLine($"secret words: {secret.ChangedSuggestions} suggestions in {secret.ChangedSuggestionApplications} applications");
+        using (Assert.EnterMultipleScope())
+        {
+            // Without the only evidence of other_personal, the model cannot tell the secret columns from the plain ones.
+            Assert.That(secret.ChangedSuggestions, Is.InRange(12, _corpus.Sum(a => a.Rows.Count)), "most of the 18 secret columns lose other_personal");
+            Assert.That(secret.ChangedSuggestionApplications, Is.EqualTo(6));
+            Assert.That((unused.ChangedDecisions, unused.ChangedApplications, unused.ChangedSuggestions, unused.ChangedSuggestionApplications),
+                Is.EqualTo((0, 0, 0, 0)), "a rule the corpus does not exercise changes nothing");
+            Assert.That(unused.Without, Is.EqualTo(_result.With));
+        }
+    }
+
+    [Test]
+    public void FirstLevelOfACrossValidation_GivesTheSameAblation()
+    {
+        // What --first-level-cache holds: the first level of a cross-validation with the rules in the combination only.
+        var reused = RuleAblation.Run(_corpus, _rules, Options, firstLevel: CrossValidation.FirstLevel(_corpus, null, Options with { RulesInFirstLevel = false }));
+        Assert.That(reused.Rows.Select(r => (r.Id, r.ChangedDecisions, r.ChangedSuggestions, r.Without)),
+            Is.EqualTo(_result.Rows.Select(r => (r.Id, r.ChangedDecisions, r.ChangedSuggestions, r.Without))));
     }
 
     [Test]
