@@ -21,7 +21,7 @@ internal static class RuleAblationReport
         var table = new Table().AddColumn(new TableColumn("rule or group").NoWrap())
             .AddColumns("category", "changed", "apps", "suggestions", "apps", "macro-F1", "Δ macro-F1", "Δ pers. recall", "Δ pers. precision");
         foreach (var r in result.Rows)
-            table.AddRow(new Text(r.Id), new Text(r.Category ?? "(gates)"), new Text(r.ChangedDecisions.ToString(inv)),
+            table.AddRow(new Text(r.Screened ? r.Id + " (screened)" : r.Id), new Text(r.Category ?? "(gates)"), new Text(r.ChangedDecisions.ToString(inv)),
                 new Text(r.ChangedApplications.ToString(inv)), new Text(r.ChangedSuggestions.ToString(inv)), new Text(r.ChangedSuggestionApplications.ToString(inv)),
                 new Text(r.Without.MacroF1.ToString("0.0000", inv)), new Text(Delta(r.DeltaMacroF1)),
                 new Text(Delta(r.DeltaPersonalRecall)), new Text(Delta(r.DeltaPersonalPrecision)));
@@ -61,6 +61,7 @@ internal static class RuleAblationReport
                 ["changedApplications"] = r.ChangedApplications,
                 ["changedSuggestions"] = r.ChangedSuggestions,
                 ["changedSuggestionApplications"] = r.ChangedSuggestionApplications,
+                ["screened"] = r.Screened,
                 ["without"] = Figures(r.Without),
                 ["deltaMacroF1"] = Math.Round(r.DeltaMacroF1, 5),
                 ["deltaPersonalRecall"] = Math.Round(r.DeltaPersonalRecall, 5),

@@ -141,6 +141,66 @@ public sealed class RuleAblationTests
     }
 
     [Test]
+    public void Screen_KeepsTheFrozenFiguresOfARuleThatLosesMoreThanTheMargin_AndRefitsTheRest()
+    {
+        var screened = RuleAblation.Run(_corpus, _rules, Options, firstLevel: RuleAblation.FirstLevel(_corpus, Options), screen: 0.02);
+        var secret = screened.Rows.Single(r => r.Id == "test.secret-words");
+        TestContext.Out.WriteLine($"secret words, combination kept: {secret.Without}; refitted: {_result.Rows.Single(r => r.Id == secret.Id).Without}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(secret.Screened, Is.True, "the only evidence of other_personal loses far more than 0.02 without the refit");
+            Assert.That(secret.DeltaMacroF1, Is.LessThan(-0.02));
+            foreach (var row in screened.Rows.Where(r => !r.Screened))
+                Assert.That(row.Without, Is.EqualTo(_result.Rows.Single(r => r.Id == row.Id).Without), $"{row.Id} is refitted as without a screen");
+            Assert.That(screened.Rows.Where(r => r.ChangedDecisions == 0).Select(r => r.Screened), Has.All.False, "nothing to screen");
+        }
+    }
+
+    [Test]
+    public void ColumnsOutsideARulesReach_KeepTheirDecisionWithoutIt()
+    {
+        // The ablation re-decides only the tables where a column name mentions the rule; re-deciding every column must agree.
+        var evidence = _corpus.ToDictionary(a => a.Name, a => GoldFile.ToEvidence(a.Rows), StringComparer.Ordinal);
+        var reach = RuleAblation.Reach(_corpus, evidence, _rules);
+        var full = new RuleClassifier(_rules);
+        foreach (var rule in _rules.Rules)
+        {
+            var without = new RuleClassifier(_rules.WithoutRule(rule.Id));
+            var reached = reach.TryGetValue(rule.Id, out var list) ? list.ToHashSet() : [];
+            foreach (var application in _corpus)
+                for (int row = 0; row < application.Rows.Count; row++)
+                    if (!reached.Contains((application.Name, row)))
+                        Assert.That(without.Classify(evidence[application.Name][row]).DataCategory,
+                            Is.EqualTo(full.Classify(evidence[application.Name][row]).DataCategory), $"{rule.Id}: {application.Rows[row].Column}");
+        }
+        Assert.That(reach["test.secret-words"], Has.Count.EqualTo(18 * 9), "the secret words' tables, nine columns each");
+    }
+
+    [Test]
+    public void RulesMentioning_HoldsEveryRuleThatMatchesTheName_DefaultRules()
+    {
+        // Names built from every phrase of the default rules, bare and between a prefix and a key suffix: whatever rule a
+        // match returns, in a person table or an event table, as text or as an integer, is among the rules the name mentions.
+        var rules = NameRuleSet.Default;
+        string[] tables = ["users", "events"];
+        int names = 0;
+        foreach (var phrase in rules.Rules.SelectMany(r => r.Phrases).Where(p => !p.Contains("*")))
+        {
+            var run = string.Join('_', phrase);
+            foreach (var name in new[] { run, "old_" + run + "_id" })
+            {
+                names++;
+                var mentioned = rules.RulesMentioning(name);
+                foreach (var table in tables)
+                    foreach (var family in new[] { TypeFamily.Text, TypeFamily.Integer })
+                        if (rules.Match(table, name, family).Rule is { } rule)
+                            Assert.That(mentioned, Does.Contain(rule.Id), $"{table}.{name} ({family})");
+            }
+        }
+        Assert.That(names, Is.GreaterThan(1000));
+    }
+
+    [Test]
     public void Output_ListsEveryRuleThenEveryGateGroup() =>
         Assert.That(_result.Rows.Select(r => r.Id),
             Is.EqualTo(_rules.Rules.Select(r => r.Id).Concat(RuleAblation.GateGroups.Select(g => g.Id))));
