@@ -588,6 +588,35 @@ public sealed class NameRuleSet
     /// <returns>True for a rule with table groups.</returns>
     internal static bool IsScoped(NameRule rule) => rule.Tables.Count > 0;
 
+    /// <summary>The ids of the rules that could take part in matching <paramref name="name"/> in any table, for any type
+    /// and with any siblings: a rule is listed when one of its phrases (its words run together, or for a phrase with
+    /// <c>*</c> each other word) or <c>contains</c> fragments is a substring of the name's tokens run together (abbreviations
+    /// expanded, a repeated token once, as <see cref="Match(string, string, TypeFamily)"/> reads them), of its words
+    /// without digit runs, or of those words without the name group <c>age</c> (the priced-item reading of the rule
+    /// classifier). A superset of the rules any match of the name can return, so a rule not listed for a column nor for
+    /// any of its table's columns cannot change the column's rule decision (<see cref="Learning.RuleAblation"/>).</summary>
+    /// <param name="name">A column name.</param>
+    /// <returns>A new set of rule ids, ordinal comparison.</returns>
+    internal HashSet<string> RulesMentioning(string name)
+    {
+        var tokens = Expand(NameTokenizer.Tokenize(name));
+        for (int i = tokens.Count - 1; i > 0; i--)
+            if (tokens[i] == tokens[i - 1] && !char.IsAsciiDigit(tokens[i][0])) tokens.RemoveAt(i);
+        var words = tokens.Where(t => !char.IsAsciiDigit(t[0])).ToList();
+        string[] texts = [string.Concat(tokens), string.Concat(words), string.Concat(words.Where(w => !InNameGroup([w], "age")))];
+        bool InAny(string part) => texts.Any(t => t.Contains(part, StringComparison.Ordinal));
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in Rules)
+        {
+            bool mentioned = rule.Phrases.Any(phrase => Array.IndexOf(phrase, AnyWord) >= 0
+                    ? phrase.Where(w => w != AnyWord).All(InAny)
+                    : InAny(string.Concat(phrase)))
+                || rule.Contains.Any(InAny);
+            if (mentioned) ids.Add(rule.Id);
+        }
+        return ids;
+    }
+
     /// <summary>Replaces every token that is a known abbreviation (the <c>abbreviations</c> of the rule file, all four
     /// languages: <c>fname</c> → <c>first name</c>, <c>tel</c> → <c>phone</c>) by its expansion.</summary>
     /// <param name="tokens">Folded tokens (<see cref="NameTokenizer.Tokenize"/>).</param>

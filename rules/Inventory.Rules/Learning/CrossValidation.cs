@@ -309,12 +309,16 @@ public static class CrossValidation
 
     /// <summary><see cref="Combine(IReadOnlyList{LabelledApplication}, FirstLevelResult, IReadOnlyDictionary{string, IReadOnlyList{ColumnClassification}}?, int, bool, CombinationOptions?)"/>,
     /// each fold's combination fitted from a start (<see cref="StackedCombination.Fit(IReadOnlyList{ValueTuple{float[], string}}, int, StackedCombination?)"/>)
-    /// and returned.</summary>
+    /// and returned; with <paramref name="refit"/> false the starts are kept as the folds' combinations (not fitted:
+    /// only the calibration is; the rule ablation's screen, <see cref="RuleAblation"/>).</summary>
+    /// <exception cref="ArgumentException"><paramref name="refit"/> false without starts, or with a shippable fit asked for.</exception>
     internal static CrossValidationResult Combine(IReadOnlyList<LabelledApplication> applications, FirstLevelResult firstLevel,
         IReadOnlyDictionary<string, IReadOnlyList<ColumnClassification>>? ruleDecisions, int seed, bool shippable,
         IReadOnlyList<StackedCombination>? startByFold, out IReadOnlyList<StackedCombination> combinationByFold,
-        CombinationOptions? options = null)
+        CombinationOptions? options = null, bool refit = true)
     {
+        if (!refit && (startByFold is null || shippable))
+            throw new ArgumentException("keeping the folds' combinations (refit false) needs them (startByFold) and no shippable fit", nameof(refit));
         options ??= CombinationOptions.Shipped;
         int folds = firstLevel.Folds;
         var oof = firstLevel.Rows;
@@ -334,7 +338,8 @@ public static class CrossValidation
         // fitted concurrently, each into its own slot, so the result does not depend on the order they finish in.
         var fits = new StackedCombination[shippable ? folds + 1 : folds];
         Parallel.For(0, fits.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
-            fits[f] = f == folds
+            fits[f] = !refit ? startByFold![f]
+                : f == folds
                 ? StackedCombination.Fit(oof.Select((o, i) => (features[i], Category(o.Gold))).ToArray(), seed, null, options.ClassWeightPower)
                 : StackedCombination.Fit(oof.Select((o, i) => (o, i)).Where(p => p.o.Fold != f).Select(p => (features[p.i], Category(p.o.Gold))).ToArray(),
                     seed, startByFold?[f], options.ClassWeightPower));

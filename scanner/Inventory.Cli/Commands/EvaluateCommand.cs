@@ -88,6 +88,16 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
         [Description("With --cross-validate: the first level once (a model that does not read the rules), then for every name rule and every negative-evidence group (gate suffixes, prefixes, type gates, context gates, none by type) the pooled figures without it and the delta.")]
         public bool AblateRules { get; init; }
 
+        /// <summary>Screen margin of the rule ablation.</summary>
+        [CommandOption("--ablation-screen <MARGIN>")]
+        [Description("With --ablate-rules: score each variant first with the full set's combination of each fold (only the calibration refitted) and refit the combination only when the variant then loses no more than MARGIN of macro-F1 and of personal recall (e.g. 0.002); the others are marked screened. Default: refit every variant that changes a rule decision.")]
+        public double? AblationScreen { get; init; }
+
+        /// <summary>Only the rule decisions each rule changes, per application.</summary>
+        [CommandOption("--ablation-decisions-only")]
+        [Description("With --ablate-rules: no cross-validation; for every name rule, the corpus rule decisions that change without it, per application (which rules the corpus exercises, and which decide one application's columns only).")]
+        public bool AblationDecisionsOnly { get; init; }
+
         /// <summary>Leave the table signals out of the first-level model.</summary>
         [CommandOption("--without-table-signals")]
         [Description("Cross-validate a first-level model without the table signals (what the name rules say the table holds, joined to the column's name tokens).")]
@@ -155,7 +165,7 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
 
         /// <summary>File keeping the first level between runs.</summary>
         [CommandOption("--first-level-cache <FILE>")]
-        [Description("With --cross-validate: read the first level (every column's out-of-fold model distribution) from this file when it was computed from the same model inputs, folds, seed and training options (SHA-256 fingerprint), else compute it and write it there. A rule change that leaves the model inputs unchanged then refits only the combination. Delete the file after changing the trainer's code.")]
+        [Description("With --cross-validate: read the first level (every column's out-of-fold model distribution) from this file when it was computed from the same model inputs, folds, seed and training options (SHA-256 fingerprint), else compute it and write it there. A rule change that leaves the model inputs unchanged then refits only the combination; --ablate-rules reads and writes the same entry. Delete the file after changing the trainer's code.")]
         public string? FirstLevelCache { get; init; }
 
         /// <summary>Model file to use instead of the embedded one.</summary>
@@ -178,6 +188,9 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
             if (AblateRules && CrossValidate is null) return ValidationResult.Error("--ablate-rules needs --cross-validate (a corpus folder)");
             if (AblateRules && (WithoutRules || RulesInFirstLevel))
                 return ValidationResult.Error("--ablate-rules measures the rules in the combination over a first level without them; it excludes --without-rules and --rules-in-first-level");
+            if (AblationDecisionsOnly && !AblateRules) return ValidationResult.Error("--ablation-decisions-only needs --ablate-rules");
+            if (AblationScreen is not null && !AblateRules) return ValidationResult.Error("--ablation-screen needs --ablate-rules");
+            if (AblationScreen is < 0 or > 1) return ValidationResult.Error($"--ablation-screen must be between 0 and 1, not {AblationScreen}");
             if (ClassWeightPower is < 0 or > 2) return ValidationResult.Error($"--class-weight-power must be between 0 and 2, not {ClassWeightPower}");
             if (CompareCombinations is not null && Powers(CompareCombinations) is null)
                 return ValidationResult.Error($"--compare-combinations takes comma-separated powers between 0 and 2 (e.g. 0.25,0.3,0.35), not '{CompareCombinations}'");
@@ -270,10 +283,29 @@ internal sealed partial class EvaluateCommand(IAnsiConsole console) : AsyncComma
     private int RunAblation(Settings settings)
     {
         var applications = LabelledApplication.ReadCorpus(settings.CrossValidate!);
+        if (settings.AblationDecisionsOnly)
+        {
+            var changes = RuleAblation.DecisionChanges(applications, ClassifierFactory.CreateRules().Rules);
+            var lines = changes.Select(c => string.Join('\t', c.Id, c.Category, c.ChangedByApplication.Values.Sum().ToString(CultureInfo.InvariantCulture),
+                c.ChangedByApplication.Count.ToString(CultureInfo.InvariantCulture),
+                string.Join(';', c.ChangedByApplication.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}:{p.Value}")))));
+            var text = "rule\tcategory\tchanged\tapplications\tper application\n" + string.Join('\n', lines) + "\n";
+            console.Write(new Text(text));
+            if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, text);
+            return ExitCodes.Ok;
+        }
         var options = new CrossValidationOptions { Folds = settings.Folds, Seed = settings.Seed, Training = Training(settings) };
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var result = RuleAblation.Run(applications, ClassifierFactory.CreateRules().Rules, options,
-            progress: line => console.Write(new Text($"{line} ({watch.Elapsed.TotalSeconds:0} s)\n")));
+        void Progress(string line) => console.Write(new Text($"{line} ({watch.Elapsed.TotalSeconds:0} s)\n"));
+        FirstLevelResult? firstLevel = null;
+        if (settings.FirstLevelCache is { } cache)
+        {
+            // The same entry as a cross-validation with the rules in the combination only: the ablation's first level does not read them.
+            firstLevel = Inventory.Rules.Learning.FirstLevelCache.GetOrCompute(cache, applications, options, null,
+                () => RuleAblation.FirstLevel(applications, options, Progress), out bool hit);
+            console.Write(new Text(hit ? $"first level read from {cache} (same model inputs)\n" : $"first level computed and written to {cache}\n"));
+        }
+        var result = RuleAblation.Run(applications, ClassifierFactory.CreateRules().Rules, options, progress: Progress, firstLevel: firstLevel, screen: settings.AblationScreen);
         RuleAblationReport.Print(console, result);
         if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, RuleAblationReport.ToJson(result, settings.Folds, settings.Seed));
         console.Write(new Text($"ablation took {watch.Elapsed.TotalSeconds:0} s\n"));

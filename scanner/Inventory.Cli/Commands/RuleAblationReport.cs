@@ -7,7 +7,8 @@ using Spectre.Console;
 namespace Inventory.Cli.Commands;
 
 /// <summary>Prints and writes the result of <c>inventory evaluate --cross-validate DIR --ablate-rules</c>: the figures with
-/// every rule, then one row per name rule and negative-evidence group with its figures without it and the deltas.</summary>
+/// every rule, then one row per name rule and negative-evidence group with its figures without it and the deltas, and how
+/// many rule decisions and out-of-fold suggestions it changes in how many applications.</summary>
 internal static class RuleAblationReport
 {
     /// <summary>Prints the table, rules in file order, then gate groups.</summary>
@@ -18,9 +19,10 @@ internal static class RuleAblationReport
         var inv = CultureInfo.InvariantCulture;
         console.Write(new Rule(Markup.Escape("rule ablation (cross-validated, names and types only; Δ = without − with)")).LeftJustified());
         var table = new Table().AddColumn(new TableColumn("rule or group").NoWrap())
-            .AddColumns("category", "changed", "macro-F1", "Δ macro-F1", "Δ pers. recall", "Δ pers. precision");
+            .AddColumns("category", "changed", "apps", "suggestions", "apps", "macro-F1", "Δ macro-F1", "Δ pers. recall", "Δ pers. precision");
         foreach (var r in result.Rows)
-            table.AddRow(new Text(r.Id), new Text(r.Category ?? "(gates)"), new Text(r.ChangedDecisions.ToString(inv)),
+            table.AddRow(new Text(r.Screened ? r.Id + " (screened)" : r.Id), new Text(r.Category ?? "(gates)"), new Text(r.ChangedDecisions.ToString(inv)),
+                new Text(r.ChangedApplications.ToString(inv)), new Text(r.ChangedSuggestions.ToString(inv)), new Text(r.ChangedSuggestionApplications.ToString(inv)),
                 new Text(r.Without.MacroF1.ToString("0.0000", inv)), new Text(Delta(r.DeltaMacroF1)),
                 new Text(Delta(r.DeltaPersonalRecall)), new Text(Delta(r.DeltaPersonalPrecision)));
         console.Write(table);
@@ -56,6 +58,10 @@ internal static class RuleAblationReport
                 ["kind"] = r.Kind,
                 ["category"] = r.Category,
                 ["changedDecisions"] = r.ChangedDecisions,
+                ["changedApplications"] = r.ChangedApplications,
+                ["changedSuggestions"] = r.ChangedSuggestions,
+                ["changedSuggestionApplications"] = r.ChangedSuggestionApplications,
+                ["screened"] = r.Screened,
                 ["without"] = Figures(r.Without),
                 ["deltaMacroF1"] = Math.Round(r.DeltaMacroF1, 5),
                 ["deltaPersonalRecall"] = Math.Round(r.DeltaPersonalRecall, 5),
