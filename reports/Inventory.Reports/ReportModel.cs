@@ -169,6 +169,10 @@ public sealed class UndeclaredCategoryRow
     public required string Category { get; init; }
     /// <summary>Columns holding it (<c>source/table.column</c>), in document order.</summary>
     public required IReadOnlyList<string> Columns { get; init; }
+    /// <summary>When another controller activity declares the category: who, with its retention, and the
+    /// <c>activity: [a, b]</c> annotation for a table serving both (<see cref="CategoryRecord.DeclaredByAnother"/>); null
+    /// when none does.</summary>
+    public string? DeclaredByAnother { get; init; }
     /// <summary><see cref="Columns"/> over a fleet: one line per table.column held by several sources or schemas
     /// (<see cref="LocationGroup"/>).</summary>
     [JsonIgnore]
@@ -291,8 +295,21 @@ public sealed class CategoryRecord
     /// <summary>True for data the CNIL register asks about apart as sensitive: GDPR Art. 9 special categories and the
     /// national identification number (<see cref="ReportModelBuilder.Sensitive"/>).</summary>
     public bool Sensitive { get; init; }
-    /// <summary>False when the column's table names this activity but the activity does not declare the category (a finding).</summary>
+    /// <summary>False when the column's table names this activity but the activity does not declare the category (a finding).
+    /// Always true in a processor activity's record: what its tables hold beyond its declaration is
+    /// <see cref="CustomersToDeclare"/>, not a finding.</summary>
     public required bool Declared { get; init; }
+    /// <summary>True in a processor activity's record for a category its tables hold (a processor-role source's, a host
+    /// table annotated with the activity, or found inside content it hosts) that the policy does not list for it:
+    /// customer-owned data, the customers' (the controllers served) to declare, as README says, marked
+    /// <c>(customers' to declare)</c> the same wherever it sits (trial43 finding 7). False otherwise. Written to JSON only
+    /// when true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool CustomersToDeclare { get; init; }
+    /// <summary>For an undeclared category of a controller activity that another controller activity declares: who
+    /// declares it, with its retention, and the <c>activity: [a, b]</c> annotation that would record the table as serving
+    /// both (<see cref="ReportModelBuilder"/>); null otherwise.</summary>
+    public string? DeclaredByAnother { get; init; }
     /// <summary>True when the category rests on suggestions alone: it has columns and none of them is tagged (by an
     /// annotation, a JSON path's annotation or a database label), so the record lists what the classifier read from names,
     /// types and sampled values, not what anyone reviewed. A processor source is read from its catalog only, so its

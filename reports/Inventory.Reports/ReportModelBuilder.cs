@@ -97,9 +97,15 @@ internal static class ReportModelBuilder
             if (ids.Count == 0 && s.Role == ProcessingRole.Processor && processorActivities.Count == 1) activities.Add(processorActivities[0]);
             bool personal = DataCategoryVocabulary.IsPersonal(c.DataCategory);
             if (!personal || activities.Count == 0) assignment.Add(new Assigned(s, t, c, null));
+            // A column of a table serving several activities whose category some of them declare is the data of those
+            // (organisations under account management and billing: the SIRET is billing's, kept its 10 years, not an
+            // undeclared tax id of account management with a 30-day default; trial43, ROPA). A category none of them
+            // declares stays with every one, undeclared in each.
+            var holders = personal && activities.Count > 1 && activities.Where(a => a.Declares(c.DataCategory!)).ToList() is { Count: > 0 } declaring
+                ? declaring : activities;
             foreach (var activity in activities)
             {
-                if (personal) assignment.Add(new Assigned(s, t, c, activity));
+                if (personal && holders.Contains(activity)) assignment.Add(new Assigned(s, t, c, activity));
                 pathAssignment.AddRange(ClaimChecks.TaggedPaths(c).Where(p => p.Category != c.DataCategory && DataCategoryVocabulary.IsPersonal(p.Category))
                     .Select(p => new Assigned(s, t, c, activity, p.Path, p.Category)));
                 // Personal data the scan found inside the column's content (e-mails and phones in support messages) is
@@ -126,7 +132,7 @@ internal static class ReportModelBuilder
             .Select(x => Row(x, policy, options)).ToList();
         var unassignedAt = unassigned.DistinctBy(r => r.Location).ToDictionary(r => r.Location, StringComparer.Ordinal);
         var undeclared = records.SelectMany(r => r.Categories.Where(k => !k.Declared)
-            .Select(k => new UndeclaredCategoryRow { Activity = r.Id, Category = k.Category, Columns = k.Columns, Groups = k.Groups })).ToList();
+            .Select(k => new UndeclaredCategoryRow { Activity = r.Id, Category = k.Category, Columns = k.Columns, Groups = k.Groups, DeclaredByAnother = k.DeclaredByAnother })).ToList();
 
         var coverage = inventory.Sources.Select(s => Coverage(s, options)).ToList();
         var totals = Sum(coverage.Where(c => c.Role != ProcessingRole.Processor).ToList());
@@ -370,6 +376,8 @@ internal static class ReportModelBuilder
             return new CategoryRecord
             {
                 Category = category, CnilCategory = CnilCategory(category, a.Role), Sensitive = Sensitive(category), Declared = declared,
+                CustomersToDeclare = a.IsProcessor && !inPolicy,
+                DeclaredByAnother = declared ? null : DeclaredByAnother(a, category, cols, policy),
                 // A category found only inside content rests on the scan's detectors, however the content column is tagged.
                 // A category the policy itself declares for a processor activity is the policy's statement, not a
                 // suggestion (trial37 finding 8).
@@ -399,11 +407,13 @@ internal static class ReportModelBuilder
                 .ToList();
             categories.Add(Record(declared, true, cols, inPolicy: true));
         }
-        // Customer-owned data in a processor source is the customers' to declare (Art. 30(2) records categories of
-        // processing, not of data): its categories are listed under the processor activity, not raised as undeclared.
+        // Customer-owned data is the customers' to declare (Art. 30(2) records categories of processing, not of data):
+        // a category a processor activity's tables hold and its policy does not list is listed under the activity, marked
+        // as the customers' to declare, never raised as undeclared, whether it is in a processor source, in a host table
+        // annotated with the activity, or found inside content it hosts (trial43 finding 7: a host table's were flagged
+        // "(not declared)" while a processor source's were not).
         foreach (var group in mine.Where(x => !a.Declares(x.Category!)).GroupBy(x => x.Category!).OrderBy(g => g.Key, StringComparer.Ordinal))
-            // Found inside content a processor activity hosts: the customers' data too, theirs to declare.
-            categories.Add(Record(group.Key, a.IsProcessor && group.All(x => x.S.Role == ProcessingRole.Processor || x.Embedded), group.ToList(), inPolicy: false));
+            categories.Add(Record(group.Key, a.IsProcessor, group.ToList(), inPolicy: false));
 
         // Tables behind the activity: every table annotated with it (personal columns or not), and for a processor
         // activity every table of a processor-role source (customer-owned, recorded at system level).
@@ -511,6 +521,37 @@ internal static class ReportModelBuilder
     /// customers declare it).</param>
     /// <param name="policy">The policy (its default retention).</param>
     /// <returns>The text, or null when neither a rule nor a default retention exists.</returns>
+    /// <summary>For a category a controller activity's tables hold but it does not declare, the other controller
+    /// activities that do declare it, with their retention, and the annotation that would record the table as serving
+    /// both: <c>declared by billing-and-payment (kept 10 years after the end of the financial year): if the table serves
+    /// it too, annotate organisations with activity: [account-management, billing-and-payment]</c> (trial43, ROPA: an
+    /// organisations table under account-management holding the SIRET billing declares read "financial.tax_id (not
+    /// declared)" with the 30-day default, where the table serves both). Null when no other controller activity declares
+    /// it (then the category is undeclared indeed), and for a processor activity (customer data is the customers' to
+    /// declare).</summary>
+    /// <param name="activity">The activity whose record lists the category.</param>
+    /// <param name="category">The undeclared category.</param>
+    /// <param name="cols">Its columns in the activity's tables.</param>
+    /// <param name="policy">The policy.</param>
+    private static string? DeclaredByAnother(ProcessingActivity activity, string category, IReadOnlyList<Assigned> cols, PolicyDocument policy)
+    {
+        if (activity.IsProcessor) return null;
+        var others = policy.Activities.Where(o => o.Id != activity.Id && !o.IsProcessor && o.Declares(category)).ToList();
+        if (others.Count == 0) return null;
+        var declaredBy = string.Join(", ", others.Select(o => o.RetentionFor(category) is { } rule ? $"{o.Id} (kept {rule.Period})" : o.Id));
+        // The tables with the same activities get one annotation; a fleet's copies of a table are named once.
+        var fixes = cols.Select(x => x.T).Distinct(ReferenceEqualityComparer.Instance).Cast<TableEntry>()
+            .GroupBy(t => string.Join(", ", t.ActivityIds()), StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var names = g.Select(t => t.QualifiedName).Distinct(StringComparer.Ordinal).ToList();
+                var named = string.Join(", ", names.Take(3)) + (names.Count > 3 ? $" and {names.Count - 3} more" : "");
+                var lists = others.Select(o => $"activity: [{string.Join(", ", g.First().ActivityIds().Append(o.Id))}]");
+                return $"{named} with {string.Join(" or ", lists)}";
+            });
+        return $"declared by {declaredBy}: if the table serves {(others.Count == 1 ? "it" : "one of them")} too, annotate {string.Join("; ", fixes)}";
+    }
+
     internal static string? AppliedRetention(ProcessingActivity activity, string category, bool declared, PolicyDocument policy)
     {
         var rule = activity.RetentionFor(category);

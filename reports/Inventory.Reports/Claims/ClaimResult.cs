@@ -48,6 +48,7 @@ public sealed record ClaimResult
     /// <summary>The tables the check left out, each with why (a table of a processor activity, an activity the claim
     /// exempts, data the policy keeps as not erasable, a view), as <c>source/table</c> findings without a column, in
     /// document order, so that a verdict says what it does not cover (trial35 finding 7); empty when nothing was left out.
-    /// Tables of processor-role sources, outside every claim but <c>customer-data-in-processor-scope</c>, are not listed.</summary>
+    /// Processor-role sources, outside every claim but <c>customer-data-in-processor-scope</c>, are listed one entry per
+    /// source (<c>shop/*</c>, the reason counting its tables), not table by table.</summary>
     public IReadOnlyList<ClaimFinding> Exempted { get; init; } = [];
 }

@@ -216,6 +216,8 @@ public sealed class XlsxReportWriter : IReportWriter
             OrSaid(a.Categories.Select(c => $"{c.Category}: {c.Retention ?? NoRetentionDeclared}")
                 // An annotation's retention that says otherwise, as the HTML and Markdown records show it beside the rule.
                 .Concat(a.Categories.SelectMany(c => c.AnnotatedRetention.Select(r => $"⚠ {c.Category}: l'annotation indique (annotation says): {r}")))
+                // Another activity declares the category: who, and the annotation of a table serving both.
+                .Concat(a.Categories.Where(c => c.DeclaredByAnother is not null).Select(c => $"↳ {c.Category}: {c.DeclaredByAnother}"))
                 // Rows a DELETE leaves in the database's own history (system versioning), as the other formats say it.
                 .Concat(a.Categories.SelectMany(c => c.RowHistory.Select(r => $"⚠ {c.Category}: valeurs supprimées ou modifiées conservées dans l'historique de la base (deleted and overwritten values kept in the database's row history): {r}"))),
                 "Aucune durée déclarée (no retention declared)"),
@@ -242,7 +244,7 @@ public sealed class XlsxReportWriter : IReportWriter
             // The policy's controllers served, then each processor source's own controller (Art. 30(2)(a)), as the
             // other formats list them.
             Lines(ControllerLines(a, model)), OrNoneDeclared(a.Purposes),
-            OrSaid(a.Categories.Select(c => c.Category + SuggestedOnly(c)), "Aucune catégorie trouvée (no category found)"),
+            OrSaid(a.Categories.Select(c => c.Category + SuggestedOnly(c) + (c.CustomersToDeclare ? " (à déclarer par les clients / customers' to declare)" : "")), "Aucune catégorie trouvée (no category found)"),
             a.Transfers.Count == 0 ? "Non" : Lines(a.Transfers), OrNoneDeclared(a.SecurityMeasures),
             OrSaid(scope, "Aucune table (none: no table annotated with the activity, no processor-role source)"),
         ];

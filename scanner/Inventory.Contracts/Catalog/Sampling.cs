@@ -98,6 +98,11 @@ public sealed record ScanIssue(string Source, string? Table, string? Column, str
     /// issue does (exit 3). Derived from <see cref="Kind"/>, so not serialized: a saved inventory keeps it.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsWarning => Kind == TableDroppedKind;
+
+    /// <summary>For a <c>shard-missing</c> issue of <c>inventory merge</c>: the shard not among the merged parts, as
+    /// <c>I/N</c> (<c>3/3</c>), so what reads missing shards need not parse <see cref="Message"/>; null for every other
+    /// issue, and in documents written before session 44, whose message still starts with <c>shard I/N</c>.</summary>
+    public string? Shard { get; init; }
 }
 
 /// <summary>The sample of one table.</summary>

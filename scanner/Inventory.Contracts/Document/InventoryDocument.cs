@@ -90,7 +90,10 @@ public sealed class InventoryDocument
                 if (t.Activities is not null) t.SetActivities(t.Activities);
             }
         }
-        Issues.Sort((a, b) => string.CompareOrdinal($"{a.Source}\u0001{a.Table}\u0001{a.Column}\u0001{a.Kind}", $"{b.Source}\u0001{b.Table}\u0001{b.Column}\u0001{b.Kind}"));
+        // Missing shards of one source (or '*') differ only by their shard: in shard order (the shorter I first, since
+        // they share N), not in whatever order an unstable sort leaves them.
+        Issues.Sort((a, b) => string.CompareOrdinal($"{a.Source}\u0001{a.Table}\u0001{a.Column}\u0001{a.Kind}", $"{b.Source}\u0001{b.Table}\u0001{b.Column}\u0001{b.Kind}") is var c && c != 0 ? c
+            : (a.Shard?.Length ?? 0).CompareTo(b.Shard?.Length ?? 0) is var l && l != 0 ? l : string.CompareOrdinal(a.Shard, b.Shard));
     }
 }
 

@@ -209,7 +209,7 @@ public static class InventoryJson
         {
             ScannedAt = DateTimeOffset.UnixEpoch, Shard = "1/2",
             SplitOf = [new SplitSource { Name = "n", Provider = "p", Target = "t", Include = ["a"], Exclude = ["b"] }],
-            Issues = [new Catalog.ScanIssue("n", "t", "c", "k", "m")],
+            Issues = [new Catalog.ScanIssue("n", "t", "c", "k", "m") { Shard = "2/2" }],
             Sources = [new SourceEntry { Name = "n", Provider = "p", Target = "t", ServerVersion = "v", DefaultSchema = "s", Controller = "c", Scope = new SourceScope { Include = ["a"], Exclude = ["b"], Shard = "1/2" }, Complete = false, Tables = [table] }],
         };
     }

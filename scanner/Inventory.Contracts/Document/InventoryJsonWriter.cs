@@ -94,6 +94,7 @@ internal static class InventoryJsonWriter
         String(writer, Names.Column, issue.Column);
         String(writer, Names.Kind, issue.Kind);
         String(writer, Names.Message, issue.Message);
+        String(writer, Names.Shard, issue.Shard);
         writer.WriteEndObject();
     }
 

@@ -170,16 +170,15 @@ public static class InventoryMerge
                 { Count: 1 } => [split[0].Name],
                 _ => split.Where(s => missing.Owns(s.Name)).Select(s => s.Name).ToList(),
             };
+            ScanIssue Missing(string source, string what) =>
+                new(source, null, null, ShardMissingKind, $"shard {missing} is not among the merged parts: {what}") { Shard = missing.ToString() };
             if (held.Count == 0)
-                merged.Issues.Add(new ScanIssue("*", null, null, ShardMissingKind,
-                    $"shard {missing} is not among the merged parts: its sources or tables are missing from this inventory"));
+                merged.Issues.Add(Missing("*", "its sources or tables are missing from this inventory"));
             else if (split!.Count == 1)
-                merged.Issues.Add(new ScanIssue(held[0], null, null, ShardMissingKind,
-                    $"shard {missing} is not among the merged parts: the tables of source '{held[0]}' it held are missing from this inventory"));
+                merged.Issues.Add(Missing(held[0], $"the tables of source '{held[0]}' it held are missing from this inventory"));
             else
                 foreach (var name in held)
-                    merged.Issues.Add(new ScanIssue(name, null, null, ShardMissingKind,
-                        $"shard {missing} is not among the merged parts: source '{name}', which it held, is missing from this inventory"));
+                    merged.Issues.Add(Missing(name, $"source '{name}', which it held, is missing from this inventory"));
         }
     }
 
@@ -190,13 +189,14 @@ public static class InventoryMerge
 
     /// <summary>The shards missing from a merged inventory, as a summary names them: <c>shard 3/3 missing (beta,
     /// gamma)</c>, <c>shards 2/4, 4/4 missing (sources not known: the parts do not record their split)</c>; null when no
-    /// shard is missing. Read from the <see cref="ShardMissingKind"/> issues <see cref="Merge"/> writes (their message
-    /// starts with <c>shard I/N</c>).</summary>
+    /// shard is missing. Read from the <see cref="ShardMissingKind"/> issues <see cref="Merge"/> writes: their
+    /// <see cref="ScanIssue.Shard"/>, or, in an inventory merged before that field was written, the <c>shard I/N</c> their
+    /// message starts with.</summary>
     /// <param name="issues">The inventory's scan issues.</param>
     public static string? MissingShards(IEnumerable<ScanIssue> issues)
     {
         var missing = issues.Where(i => i.Kind == ShardMissingKind)
-            .Select(i => (Shard: i.Message.Split(' ', 3) is [_, var shard, _] ? shard : "?", i.Source))
+            .Select(i => (Shard: i.Shard ?? (i.Message.Split(' ', 3) is [_, var shard, _] ? shard : "?"), i.Source))
             .GroupBy(x => x.Shard, StringComparer.Ordinal).ToList();
         if (missing.Count == 0) return null;
         var sources = missing.SelectMany(g => g.Select(x => x.Source)).Where(s => s != "*").Distinct(StringComparer.Ordinal).ToList();

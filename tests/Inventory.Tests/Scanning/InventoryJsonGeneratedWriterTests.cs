@@ -199,7 +199,7 @@ public sealed class InventoryJsonGeneratedWriterTests
             ScannedAt = random.Next(2) == 0 ? null : DateTimeOffset.UnixEpoch.AddSeconds(random.Next()).ToOffset(TimeSpan.FromHours(random.Next(-5, 6))),
             Shard = MaybeText(random),
             SplitOf = random.Next(2) == 0 ? null : [new SplitSource { Name = Text(random), Provider = Text(random), Target = Text(random), Include = [Text(random)], Exclude = [] }],
-            Issues = [.. Enumerable.Range(0, random.Next(3)).Select(_ => new ScanIssue(Text(random), MaybeText(random), MaybeText(random), Text(random), Text(random)))],
+            Issues = [.. Enumerable.Range(0, random.Next(3)).Select(_ => new ScanIssue(Text(random), MaybeText(random), MaybeText(random), Text(random), Text(random)) { Shard = MaybeText(random) })],
             Sources =
             [
                 new SourceEntry
