@@ -8,7 +8,8 @@ public sealed record ClassifierOptions
 {
     /// <summary>A user taxonomy file that extends the default, or null.</summary>
     public string? TaxonomyPath { get; init; }
-    /// <summary>A name-rules file replacing the default, or null.</summary>
+    /// <summary>A user's name-rules file whose rules are added to the shipped ones (<see cref="NameRuleSet.Extend"/>: where
+    /// they match they win, and they stand in the combination), or null.</summary>
     public string? NameRulesPath { get; init; }
     /// <summary>A trained model file (<c>inventory train</c>), or null for the embedded one (used by the model-backed classifier).</summary>
     public string? ModelPath { get; init; }
@@ -78,7 +79,8 @@ public static class ClassifierFactory
     {
         options ??= new ClassifierOptions();
         var taxonomy = Taxonomy.Load(options.TaxonomyPath);
-        var rules = options.NameRulesPath is null && options.TaxonomyPath is null ? NameRuleSet.Default : NameRuleSet.Load(options.NameRulesPath, taxonomy);
+        var shipped = options.TaxonomyPath is null ? NameRuleSet.Default : NameRuleSet.Load(null, taxonomy);
+        var rules = options.NameRulesPath is null ? shipped : shipped.Extend(options.NameRulesPath, taxonomy);
         return new RuleClassifier(rules, DetectorSuite.Default, options.Rules);
     }
 }

@@ -112,7 +112,9 @@ internal sealed class NameEvidence
             evidence.Add(new EvidenceItem("name-rule", name.Rule.Id, name.GatedCategory ?? name.Rule.DataCategory, Score: name.Rule.Weight));
         if (name.Rule is { Stands: true } && name.Gates.Count == 0 && name.DataCategory == name.Rule.DataCategory && !ForeignKeyMarked)
             evidence.Add(new EvidenceItem(NameAuthorityKind, name.Rule.Id, name.DataCategory,
-                Detail: "a kind the names-only training corpus holds too few of for the model to learn: the name rule decides"));
+                Detail: name.Rule.UserRule
+                    ? "a rule of the name-rules file of inventory.yml: it decides (stands: false in the rule leaves it to the combination with the model)"
+                    : "a kind the names-only training corpus holds too few of for the model to learn: the name rule decides"));
         foreach (var gate in name.Gates)
             evidence.Add(gate.StartsWith("gate.context.", StringComparison.Ordinal)
                 ? new EvidenceItem("context-gate", gate, "none", Detail: $"no other column of the table gives the record {gate["gate.context.".Length..]} this column would be part of")

@@ -59,6 +59,12 @@ public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<stri
     /// (fourteenth error-kind round, kinds35; LABELS.md tie-breaker 10). Checked only when the table's column names are
     /// known. YAML key <c>needs-person-key</c> (default false).</summary>
     public bool NeedsPersonKey { get; init; }
+
+    /// <summary>True when the rule comes from the user's own name-rules file (<c>name-rules:</c> in inventory.yml), added to
+    /// the shipped rules by <see cref="NameRuleSet.Extend"/>: when it matches a column name it wins over every shipped
+    /// rule that matches too (the user wrote it for their own schema), and it stands in the combination unless it says
+    /// <c>stands: false</c> (the column model was never trained on it, so without standing it would be outvoted).</summary>
+    public bool UserRule { get; init; }
 }
 
 /// <summary>The outcome of matching a column name against the name rules.</summary>
@@ -204,7 +210,37 @@ public sealed class NameRuleSet
     /// <param name="file">File name for error positions.</param>
     /// <param name="taxonomy">Taxonomy to validate categories against.</param>
     /// <exception cref="ConfigurationException">Invalid content, with file, line and column.</exception>
-    public static NameRuleSet Parse(string yaml, string file, Taxonomy taxonomy)
+    public static NameRuleSet Parse(string yaml, string file, Taxonomy taxonomy) => Parse(yaml, file, taxonomy, extending: null);
+
+    /// <summary>This rule set with the rules of a user's file added (<c>name-rules:</c> in inventory.yml; trial44 finding
+    /// 1: a file of one rule used to replace every shipped rule, and the column model, trained on the shipped rules'
+    /// decisions, then misread most columns). The file has the format of <c>name-rules.yml</c>; its abbreviations are
+    /// added (one of the same token replaces the shipped expansion), the words of a table or name group of a shipped
+    /// group's name are added to that group (a new name makes a new group), its gate suffixes and prefixes are added, and
+    /// its rules are marked <see cref="NameRule.UserRule"/>: one that matches a column name wins over the shipped rules
+    /// (among the user's rules the usual order holds), and it stands in the combination (<see cref="NameRule.Stands"/>)
+    /// unless it says <c>stands: false</c>. The column model's own inputs (its tokeniser and compound dictionary read
+    /// <see cref="Default"/>) are unchanged.</summary>
+    /// <param name="path">The user's YAML file.</param>
+    /// <param name="taxonomy">Taxonomy that every rule's category must belong to.</param>
+    /// <returns>A new rule set (its own match cache).</returns>
+    /// <exception cref="ConfigurationException">The file is missing or invalid, or a rule id is already a shipped rule's
+    /// (file, line and column).</exception>
+    public NameRuleSet Extend(string path, Taxonomy taxonomy)
+    {
+        if (!File.Exists(path)) throw new ConfigurationException("file not found", path);
+        return Parse(File.ReadAllText(path), path, taxonomy, this);
+    }
+
+    /// <summary><see cref="Extend(string, Taxonomy)"/> on YAML text.</summary>
+    /// <param name="yaml">The text of the user's rules.</param>
+    /// <param name="file">File name for error positions.</param>
+    /// <param name="taxonomy">Taxonomy to validate categories against.</param>
+    /// <returns>A new rule set.</returns>
+    /// <exception cref="ConfigurationException">Invalid content, or a rule id already taken (file, line and column).</exception>
+    public NameRuleSet ExtendWith(string yaml, string file, Taxonomy taxonomy) => Parse(yaml, file, taxonomy, this);
+
+    private static NameRuleSet Parse(string yaml, string file, Taxonomy taxonomy, NameRuleSet? extending)
     {
         var documents = StrictYaml.ReadDocuments(yaml, file);
         if (documents.Count != 1 || documents[0] is not YMapping root)
@@ -221,6 +257,11 @@ public sealed class NameRuleSet
 
         var groups = WordGroups(root.Mapping("table-groups"));
         var nameGroups = WordGroups(root.Mapping("name-groups"));
+        if (extending is not null)
+        {
+            groups = MergeGroups(extending._tableGroups, groups);
+            nameGroups = MergeGroups(extending._nameGroups, nameGroups);
+        }
         var groupNames = groups.Select(g => g.Group).ToHashSet(StringComparer.Ordinal);
 
         var suffixes = root.Strings("gate-suffixes").Select(NameTokenizer.Fold).ToHashSet(StringComparer.Ordinal);
@@ -236,6 +277,8 @@ public sealed class NameRuleSet
                     "keeps-allowed-suffixes", "stands", "whole-name", "needs-standalone-siblings", "needs-person-key");
                 var id = m.RequireString("id", "a name rule");
                 if (!ids.Add(id)) throw m["id"]!.Error($"duplicate rule id '{id}'");
+                if (extending is not null && extending.Rules.Any(r => string.Equals(r.Id, id, StringComparison.Ordinal)))
+                    throw m["id"]!.Error($"rule id '{id}' is a shipped rule's id: give your rule an id of its own (your rules are added to the shipped ones, and win where they match)");
                 var category = m.RequireString("category", $"rule '{id}'");
                 if (category != "none" && !taxonomy.IsKnown(category)) throw m["category"]!.Error($"unknown data category '{category}' in rule '{id}'");
                 var phrases = m.Strings("names").Select(Phrase).Where(t => t.Length > 0).ToList();
@@ -268,11 +311,33 @@ public sealed class NameRuleSet
                 if (keeps && allow.Count == 0) throw m["keeps-allowed-suffixes"]!.Error($"rule '{id}' keeps its allowed suffixes but lists no 'allow-suffixes'");
                 rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow)
                     { NeedsSiblings = siblings, NeedsStandaloneSiblings = standalone, KeepsAllowedSuffixes = keeps,
-                      Stands = m.Bool("stands") ?? false, WholeName = m.Bool("whole-name") ?? false,
-                      NeedsPersonKey = m.Bool("needs-person-key") ?? false });
+                      Stands = m.Bool("stands") ?? extending is not null, WholeName = m.Bool("whole-name") ?? false,
+                      NeedsPersonKey = m.Bool("needs-person-key") ?? false, UserRule = extending is not null });
             }
         else if (root["rules"] is not null) throw root["rules"]!.Error("'rules' must be a list");
-        return new NameRuleSet(rules, abbreviations, groups, nameGroups, suffixes, prefixes);
+        if (extending is null) return new NameRuleSet(rules, abbreviations, groups, nameGroups, suffixes, prefixes);
+        var allAbbreviations = new Dictionary<string, string[]>(extending._abbreviations, StringComparer.Ordinal);
+        foreach (var (key, expansion) in abbreviations) allAbbreviations[key] = expansion;
+        suffixes.UnionWith(extending._gateSuffixes);
+        prefixes.UnionWith(extending._gatePrefixes);
+        return new NameRuleSet([.. rules, .. extending.Rules], allAbbreviations, groups, nameGroups, suffixes, prefixes, extending._gates);
+    }
+
+    // The shipped groups with a user file's added: the words of a group of the same name join it, a new name is a new group
+    // (after the shipped ones, so the shipped groups keep their order).
+    private static List<WordGroup> MergeGroups(List<WordGroup> shipped, List<WordGroup> added)
+    {
+        var merged = shipped.Select(g => new WordGroup(g.Group, new HashSet<string>(g.Phrases, StringComparer.Ordinal), [.. g.Multi])).ToList();
+        foreach (var group in added)
+        {
+            if (merged.FirstOrDefault(g => g.Group == group.Group) is { } same)
+            {
+                same.Phrases.UnionWith(group.Phrases);
+                same.Multi.AddRange(group.Multi);
+            }
+            else merged.Add(group);
+        }
+        return merged;
     }
 
     // A group of words (table-groups, name-groups): its one-word phrases as a set, its longer phrases as token runs. A
@@ -548,7 +613,7 @@ public sealed class NameRuleSet
         if (best is null) return new NameMatch(null, null, 0, gates, groups, tokens, null);
         // A fact stored as a count, date, status or code (sick_days_count, religion_code): the later match on the form word
         // alone does not take the name from the fact, when every word after the fact is one of its forms.
-        if (keeper is not null && best != keeper && bestStart > keeperEnd
+        if (keeper is not null && best != keeper && bestStart > keeperEnd && (keeper.UserRule || !best.UserRule)
             && words.Skip(keeperEnd + 1).All(keeper.AllowSuffixes.Contains))
         {
             best = keeper; bestEnd = keeperEnd; bestStart = keeperStart;
@@ -567,12 +632,14 @@ public sealed class NameRuleSet
         return new NameMatch(best, best.DataCategory, best.Weight, gates, groups, tokens, null);
     }
 
-    // The later match wins, then the longer; of two equal matches (the same phrase in two rules: "iva" is the VAT number
+    // A rule of the user's file first (NameRule.UserRule); then the later match wins, then the longer; of two equal matches (the same phrase in two rules: "iva" is the VAT number
     // as text and the VAT amount as a decimal), the rule that takes the column's type (kinds20), then the rule scoped to the
     // table's groups (kinds26: a rule whose `tables:` matched is more specific evidence than one that holds in any table,
     // whatever their weights), then the stronger. Rules reach here only when their scope matched.
     private static bool Better(int end, int length, bool fits, NameRule rule, int bestEnd, int bestLength, bool bestFits, NameRule? best)
     {
+        // A rule of the user's own file (NameRule.UserRule) that matches wins over every shipped rule that matches.
+        if (best is not null && rule.UserRule != best.UserRule) return rule.UserRule;
         if (best is null || end != bestEnd) return end > bestEnd;
         if (length != bestLength) return length > bestLength;
         if (fits != bestFits) return fits;

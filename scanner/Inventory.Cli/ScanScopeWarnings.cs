@@ -4,7 +4,7 @@ using Inventory.Scanning;
 namespace Inventory.Cli;
 
 /// <summary>Warnings about a scan that read other than its configuration suggests: an include pattern that matched
-/// nothing, a source that held no table, one database read by two sources. Printed on standard error by every command that scans (<c>scan</c>, and
+/// nothing, an exclude pattern that names a schema as if it were a table, a source that held no table, one database read by two sources. Printed on standard error by every command that scans (<c>scan</c>, and
 /// <c>check</c> and <c>annotate</c> when they scan from <c>--config</c>), since a scan of nothing otherwise passes the
 /// gate on 0 of 0 columns.</summary>
 internal static class ScanScopeWarnings
@@ -14,7 +14,26 @@ internal static class ScanScopeWarnings
     /// <param name="document">The scanned inventory.</param>
     /// <returns>The warning lines; empty when the scan read what its configuration names.</returns>
     public static IEnumerable<string> For(InventoryDocument document) =>
-        UnmatchedIncludes(document).Concat(EmptySources(document)).Concat(SharedDatabases(document));
+        UnmatchedIncludes(document).Concat(SchemaExcludedAsATable(document)).Concat(EmptySources(document)).Concat(SharedDatabases(document));
+
+    /// <summary>One warning per exclude pattern without a dot that is the name of a schema whose tables were scanned: a
+    /// pattern without a dot names a table in any schema, so <c>--exclude audit</c>, written as a schema filter of
+    /// another tool takes it, leaves the schema's tables in the scan, silently (trial44 finding 6). Names the pattern that
+    /// excludes the schema (<c>audit.*</c>). Sharded sources are skipped like any other.</summary>
+    /// <param name="document">The scanned inventory (each source records its exclude patterns).</param>
+    /// <returns>The warning lines, in source then pattern order; empty when no such pattern was given.</returns>
+    public static IEnumerable<string> SchemaExcludedAsATable(InventoryDocument document)
+    {
+        foreach (var source in document.Sources.Where(s => s.Scope is { Exclude.Count: > 0 }))
+            foreach (var pattern in source.Scope!.Exclude.Where(p => !p.Contains('.', StringComparison.Ordinal)))
+            {
+                int scanned = source.Tables.Count(t => Inventory.Catalog.CatalogFilter.PatternMatches(pattern + ".*", t.Schema, t.Name));
+                if (scanned == 0) continue;
+                yield return $"warning: exclude pattern '{pattern}' names a table (a pattern without a dot matches table names in "
+                             + $"any schema), but '{pattern}' is a schema of source '{source.Name}' whose {scanned} table(s) were scanned; "
+                             + $"to leave the schema out, exclude '{pattern}.*'";
+            }
+    }
 
     /// <summary>One warning per include pattern that matched no table of its source: a typo or a case mismatch
     /// (<c>Sales.*</c> vs <c>sales</c>), or a schema name with a dot left unquoted, would otherwise pass as a scan of

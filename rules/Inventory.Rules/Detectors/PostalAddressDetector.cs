@@ -27,6 +27,8 @@ internal sealed class PostalAddressDetector : ValueDetector
     public override bool IsMatch(ReadOnlySpan<char> value, in ValueShape shape)
     {
         if (shape.Length is < 6 or > PostalAddressShape.MaxLength || shape.Letters < 3 || shape.At > 0) return false;
-        return shape.Digits > 0 && (PostalAddressShape.IsStreetLine(value) || PostalAddressShape.IsAddressLike(value));
+        // A building without a number is written s/n (sin número) in Spanish: Camino Viejo, s/n.
+        return (shape.Digits > 0 || value.Contains("s/n", StringComparison.OrdinalIgnoreCase))
+               && (PostalAddressShape.IsStreetLine(value) || PostalAddressShape.IsAddressLike(value));
     }
 }

@@ -20,7 +20,8 @@ internal static class PostalAddressShape
         "street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "drive", "dr", "way", "boulevard", "blvd", "bd", "place",
         "pl", "court", "ct", "crescent", "close", "terrace", "square", "sq", "gardens", "row", "mews", "parkway", "pkwy", "highway",
         "hwy", "circle", "trail", "walk", "grove", "rue", "chemin", "allée", "allee", "impasse", "quai", "cours", "route", "calle",
-        "c/", "avenida", "avda", "paseo", "plaza", "camino", "carrer", "via", "viale", "piazza", "corso", "vicolo", "largo", "rua",
+        "c/", "avenida", "avda", "paseo", "plaza", "camino", "carrer", "ronda", "travesía", "travesia", "glorieta", "carretera", "ctra",
+        "pasaje", "avinguda", "passeig", "plaça", "via", "viale", "piazza", "corso", "vicolo", "largo", "rua",
         "travessa", "praça", "praca", "ulica", "ul", "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm");
     private static readonly string[] StreetSuffixes =
         ["straße", "strasse", "str.", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "chaussee", "steig", "pfad", "straat",
@@ -61,7 +62,7 @@ internal static class PostalAddressShape
     {
         if (value.Length is < 8 or > MaxLength || value.IndexOfAny(',', '\n') < 0 || value.ContainsAny(NotInAddress)) return false;
         int parts = 0;
-        bool located = false;
+        bool located = false, streetNamed = false;
         var rest = value;
         while (true)
         {
@@ -69,11 +70,36 @@ internal static class PostalAddressShape
             var part = (cut < 0 ? rest : rest[..cut]).Trim();
             if (part.IsEmpty || part.Length > 50 || ++parts > 9) return false;
             if (!Part(part, out bool place)) return false;
-            located |= place;
+            // Spanish, Catalan, Italian and Portuguese write the house number after a comma: Calle Mayor, 12, 3º B;
+            // Plaza de España, 34; Avda. de la Paz, nº 5 (the street part, then a part of the number alone).
+            located |= place || (streetNamed && IsNumberPart(part));
+            streetNamed = IsStreetNamePart(part);
             if (cut < 0) break;
             rest = rest[(cut + 1)..];
         }
         return parts >= 2 && located;
+    }
+
+    // A street named by its leading type and at least one more word, without a number: Calle Mayor, Plaza de España,
+    // Avda. de la Constitución, Ronda de Valencia (the first part of a Spanish-order address).
+    private static bool IsStreetNamePart(ReadOnlySpan<char> part)
+    {
+        int space = part.IndexOf(' ');
+        if (space <= 0 || space == part.Length - 1) return false;
+        if (!LeadingStreetTypes.Contains(part[..space])) return false;
+        foreach (var c in part) if (char.IsAsciiDigit(c)) return false;
+        return true;
+    }
+
+    // A house number alone, or after a number sign (12, 12a, 12-14, nº 12, n° 5, no. 7, s/n for a building without one).
+    private static bool IsNumberPart(ReadOnlySpan<char> part)
+    {
+        if (part.Equals("s/n", StringComparison.OrdinalIgnoreCase)) return true;
+        int space = part.IndexOf(' ');
+        if (space < 0) return IsHouseNumber(part);
+        var sign = part[..space];
+        return (sign is "nº" or "Nº" or "n°" or "N°" or "no." or "No." or "núm." or "Núm." or "num." or "número" or "Número")
+               && part[(space + 1)..].IndexOf(' ') < 0 && IsHouseNumber(part[(space + 1)..]);
     }
 
     // French street types that follow the house number (12 rue de la Paix, 3 bis avenue Foch).
@@ -83,7 +109,8 @@ internal static class PostalAddressShape
     // Street types that open a street name whose house number comes last (Calle Mayor 5, Via Roma 12, Rua Augusta 27).
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadingStreetTypes = Lookup(
         "calle", "c/", "avenida", "avda", "avda.", "paseo", "plaza", "camino", "carrer", "via", "viale", "piazza", "corso", "vicolo",
-        "largo", "rua", "travessa", "praça", "praca", "ulica", "ul.", "ul", "rue", "avenue", "boulevard", "place");
+        "largo", "rua", "travessa", "praça", "praca", "ulica", "ul.", "ul", "rue", "avenue", "boulevard", "place",
+        "ronda", "travesía", "travesia", "glorieta", "carretera", "ctra.", "pasaje", "avinguda", "passeig", "plaça");
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GermanPrepositions = Lookup(
         "am", "an", "auf", "im", "in", "zum", "zur", "unter", "hinter", "vor", "beim");
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberSuffixes = Lookup("bis", "ter", "quater", "b", "a");
@@ -194,6 +221,8 @@ internal static class PostalAddressShape
         while (digits < word.Length && char.IsAsciiDigit(word[digits])) digits++;
         if (digits is 0 or > 3) return false;
         var tail = word[digits..];
+        // A Spanish floor with its door letter written together: 2ºA, 4ªB, 1º-C.
+        if (tail.Length is 2 or 3 && tail[0] is 'º' or 'ª' or '°' && char.IsAsciiLetterUpper(tail[^1]) && (tail.Length == 2 || tail[1] == '-')) return true;
         return tail is "e" or "er" or "re" or "ère" or "eme" or "ème" or "è" or "st" or "nd" or "rd" or "th" or "." or "º" or "ª" or "°" or "o" or "a";
     }
 

@@ -93,7 +93,7 @@ public sealed partial record InventoryConfig
     public (int Line, int Column)? PolicyPosition { get; init; }
     /// <summary>Taxonomy file override, or null for the built-in one.</summary>
     public string? Taxonomy { get; init; }
-    /// <summary>Name-rules file override, or null for the built-in one.</summary>
+    /// <summary>A name-rules file whose rules are added to the built-in ones (they win where they match), or null.</summary>
     public string? NameRules { get; init; }
     /// <summary>Model file override, or null for the built-in one.</summary>
     public string? Model { get; init; }

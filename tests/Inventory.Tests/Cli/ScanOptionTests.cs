@@ -242,4 +242,34 @@ public sealed class ScanOptionTests
             Assert.That(text, Does.Not.Contain("matches no table"));
         }
     }
+    [Test]
+    public async Task Scan_ExcludeNamingASchemaWithoutADot_WarnsAndNamesThePatternThatExcludesIt()
+    {
+        // Trial44 finding 6: --exclude auditoria (a schema filter, as other tools take it) names a table in any schema.
+        await using var db = await TestPostgres.CreateAsync("exclschema", """
+            CREATE SCHEMA auditoria;
+            CREATE TABLE auditoria.cambios (id integer PRIMARY KEY, usuario text);
+            CREATE TABLE auditoria.accesos (id integer PRIMARY KEY, ip inet);
+            CREATE TABLE public.pacientes (id integer PRIMARY KEY, nombre text);
+            CREATE TABLE public.cambios (id integer PRIMARY KEY);
+            """);
+        var bare = Path.Combine(_dir, "bare.json");
+        var qualified = Path.Combine(_dir, "qualified.json");
+
+        var (bareCode, bareText) = await RunAsync("scan", "--connection", db.ConnectionString, "--exclude", "auditoria", "--exclude", "cambios", "--sample-rows", "0", "--out", bare);
+        var (code, text) = await RunAsync("scan", "--connection", db.ConnectionString, "--exclude", "auditoria.*", "--sample-rows", "0", "--out", qualified);
+
+        static List<string> Tables(string path) => Inventory.Model.InventoryJson.Read(path).AllTables().Select(t => $"{t.Table.Schema}.{t.Table.Name}").Order(StringComparer.Ordinal).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(bareCode, Is.EqualTo(ExitCodes.Ok), bareText);
+            Assert.That(Tables(bare), Is.EqualTo(new[] { "auditoria.accesos", "public.pacientes" }), "a bare pattern excludes tables named so");
+            Assert.That(bareText, Does.Contain("warning: exclude pattern 'auditoria' names a table"));
+            Assert.That(bareText, Does.Contain("'auditoria' is a schema of source 'default' whose 1 table(s) were scanned; to leave the schema out, exclude 'auditoria.*'"));
+            Assert.That(bareText, Does.Not.Contain("exclude pattern 'cambios'"), "cambios is no schema");
+            Assert.That(code, Is.EqualTo(ExitCodes.Ok), text);
+            Assert.That(Tables(qualified), Is.EqualTo(new[] { "public.cambios", "public.pacientes" }));
+            Assert.That(text, Does.Not.Contain("exclude pattern"));
+        }
+    }
 }
