@@ -216,19 +216,30 @@ public sealed class NameKindAdversarialTests : GeneratedNameFixture
 
     [TestCase(1)]
     [TestCase(2)]
-    public void ClientIdInATrackingTable_IsTheVisitorsCookieId(int seed)
+    public void AnAnalyticsClientIdInATrackingTable_IsTheVisitorsCookieId_ABareClientIdIsNot(int seed)
     {
+        // Given tracking tables (not sign-in tables, whose client id is the OAuth application's, tie-breaker 12)
         var random = new Random(seed);
-        int n = 500, found = 0;
+        string[][] named = [["ga", "cid"], ["ga", "client", "id"], ["google", "analytics", "client", "id"], ["analytics", "client", "id"]];
+        int n = 500, found = 0, bareDevice = 0;
+        var wrong = new List<string>();
         for (int i = 0; i < n; i++)
         {
-            // Tracking tables only: a client id in a sign-in table is the OAuth application's (tie-breaker 12).
             string table;
             do table = EventTable(random);
             while (table.Contains("login", StringComparison.OrdinalIgnoreCase) || table.Contains("session", StringComparison.OrdinalIgnoreCase));
-            if (Category(table, ["id", "created_at", "url"], Spell(random, "client", "id"), "varchar(64)") == "automatic.device_id") found++;
+            // When the client id is named as an analytics tool's, it is the visitor's cookie id (tie-breaker 11)
+            if (Category(table, ["id", "created_at", "url"], Spell(random, Pick(random, named)), "varchar(64)") == "automatic.device_id") found++;
+            // A bare client id (an OAuth application's or a client's key: every client id of the corpus is none) is no device id
+            var bare = Spell(random, "client", "id");
+            if (Category(table, ["id", "created_at", "url"], bare, Pick(random, ["varchar(64)", "varchar(255)", "uuid"])) == "automatic.device_id")
+            {
+                bareDevice++;
+                if (wrong.Count < 6) wrong.Add($"{table}.{bare}");
+            }
         }
-        Assert.That(Rate(found, n), Is.GreaterThanOrEqualTo(0.97), $"{found} of {n} client ids in tracking tables: device id");
+        Assert.That(Rate(found, n), Is.GreaterThanOrEqualTo(0.97), $"{found} of {n} analytics client ids in tracking tables: device id");
+        Assert.That(bareDevice, Is.Zero, $"bare client ids read as device ids: {string.Join(", ", wrong)}");
     }
 
     // ---------------------------------------------------------------- coordinates in a person's account (tie-breaker 13, C33)
