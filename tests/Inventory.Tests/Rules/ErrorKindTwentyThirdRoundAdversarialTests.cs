@@ -25,11 +25,6 @@ namespace Inventory.Tests.Rules;
 /// 10: per-visit counts); before, <c>name.en.enumerations</c> read it as a count of records. Look-alikes: the same counts
 /// on posts, projects, replays and recordings, statistics and system logs, and other counts of a session (its refresh
 /// counter), stay <c>none</c>.</item>
-/// <item>The sender and the addressee of a mail, a notification or a newsletter named by the bare word
-/// (<c>queued_notifications.sender</c>, <c>QueuedEmail.From</c>, <c>newsletters.from</c>, <c>courriels.expediteur</c>,
-/// <c>Benachrichtigungen.Absender</c>, <c>correos.remitente</c>) are e-mail addresses, <c>contact.email</c>; before, the
-/// model read them as none or weakly. Look-alikes: the same words outside mail tables (a branch renamed from/to, an
-/// order's sender, a chat message's sender) are not taken as e-mails by this round.</item>
 /// </list>
 /// Names and types only, hundreds of generated columns per test. Only kinds are asserted, never one literal row.
 /// </summary>
@@ -285,61 +280,4 @@ public sealed class ErrorKindTwentyThirdRoundAdversarialTests : GeneratedNameFix
         AdversarialColumns.AssertNoneTake(Rules,
             new ColumnKind("other counts of a login session", OtherCountsOfASession, CountTypes,
                 ["id", "user_id", "created_at", "not_after"], ["none"]), 400, 4530, "automatic");
-
-    private static readonly string[] AddressTypes = ["varchar(255)", "text", "nvarchar(500)", "String", "character varying(320)", "TEXT"];
-
-    // Tables of mails, queued notifications, newsletters and campaigns.
-    private static readonly KindWording[] SendersAndAddresseesOfAMail =
-    [
-        new("en", W("sender", "from", "to", "recipient"),
-            ["queued_notifications", "QueuedEmail", "newsletters", "emails", "mail_queue", "campaigns", "email_events",
-                "notifications", "outbox", "notimportedemails"]),
-        new("fr", W("expediteur", "emetteur", "destinataire"), ["courriels", "notifications", "envois_newsletter", "boite_d_envoi"]),
-        new("de", W("absender"), ["benachrichtigungen", "postausgang", "newsletter_versand"]),
-        new("es", W("remitente", "destinatario"), ["correos", "notificaciones", "boletines", "bandeja_de_salida"]),
-    ];
-
-    private static readonly string[][] MailSiblings =
-    [
-        ["id", "subject", "body", "sent_at", "created_at"],
-        ["id", "sendername", "recipientname", "mode", "send_time"],
-        ["id", "objet", "corps", "date_envoi"],
-        ["id", "asunto", "cuerpo", "fecha_envio"],
-    ];
-
-    [Test]
-    public void SendersAndAddresseesOfAMail_AreEmails([Range(0, 3)] int siblings) =>
-        AdversarialColumns.AssertAllAccepted(Rules,
-            new ColumnKind("the sender or addressee of a mail", SendersAndAddresseesOfAMail, AddressTypes, MailSiblings[siblings],
-                ["contact.email"]), 300, 4540 + siblings);
-
-    [Test]
-    public void SendersAndAddresseesOfAMail_WithTheModel_AreNeverNone([Range(0, 3)] int siblings) =>
-        AdversarialColumns.AssertNoneTake(Combined,
-            new ColumnKind("the sender or addressee of a mail, with the model", SendersAndAddresseesOfAMail, AddressTypes,
-                MailSiblings[siblings], ["contact.email"]), 200, 4550 + siblings, "none");
-
-    // Look-alike: the same words outside mail tables: a branch or a transfer renamed from/to, a parcel's or an order's sender,
-    // a chat message's sender (a key or a handle), a currency conversion's from/to.
-    private static readonly KindWording[] SameWordsElsewhere =
-    [
-        new("en", W("sender", "from", "to", "recipient"),
-            ["renamed_branch", "orders", "shipments", "chat_messages", "comments", "exchange_rates", "products", "redirects"]),
-        new("fr", W("expediteur", "destinataire"), ["commandes", "expeditions", "commentaires", "produits"]),
-        new("de", W("absender"), ["bestellungen", "kommentare", "produkte"]),
-        new("es", W("remitente", "destinatario"), ["pedidos", "envios", "comentarios", "productos"]),
-    ];
-
-    [Test]
-    public void TheSameWordsOutsideMailTables_AreNotTakenAsEmails() =>
-        AdversarialColumns.AssertNoneTake(Rules,
-            new ColumnKind("from, to, sender or recipient outside mail tables", SameWordsElsewhere, AddressTypes,
-                ["id", "created_at", "status"], ["none"]), 800, 4560, "contact.email");
-
-    // Look-alike: a sender or addressee held as a number is a key to a person (LABELS.md tie-breaker 1).
-    [Test]
-    public void SendersAndAddresseesHeldAsKeys_AreNotEmails() =>
-        AdversarialColumns.AssertNoneTake(Rules,
-            new ColumnKind("the sender or addressee of a mail held as an integer key", SendersAndAddresseesOfAMail,
-                ["integer", "int", "bigint", "int unsigned"], MailSiblings[0], ["none"]), 400, 4570, "contact.email");
 }
