@@ -7,7 +7,7 @@
 # run as your own UID so inventory.json lands in your folder, owned by you.
 # Not built on the development machines (no container runtime there): the same publish command was run and its
 # executable checked there (bench/aot-smoke.sh: every command against the framework-dependent build, same outputs);
-# see docs/kubernetes/README.md. `train` needs the framework-dependent build (the .NET tool) and says so.
+# see docs/kubernetes/README.md. `train` needs the framework-dependent build (dotnet run, or a plain dotnet publish) and says so.
 # The base images by tag; a reviewer who wants them pinned passes digests:
 #   docker build --build-arg SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0@sha256:… \
 #                --build-arg RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0@sha256:… -t inventory .

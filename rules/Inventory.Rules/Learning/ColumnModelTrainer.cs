@@ -80,7 +80,7 @@ public static class ColumnModelTrainer
     public static void RequireTrainingSupport()
     {
         if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
-            throw new ConfigurationException("training the column model (train, evaluate --cross-validate) needs Microsoft.ML's run-time code generation, which this Native AOT build of inventory does not have: run it with the framework-dependent build (the .NET tool Inventory.Tool, or dotnet run --project scanner/Inventory.Cli)");
+            throw new ConfigurationException("training the column model (train, evaluate --cross-validate) needs Microsoft.ML's run-time code generation, which this Native AOT build of inventory (the linux-x64 .NET tool, the Docker image) does not have: run it with the framework-dependent build (dotnet run --project scanner/Inventory.Cli -c Release --, or dotnet publish scanner/Inventory.Cli -c Release without -r)");
     }
 
     /// <summary>Trains a model and keeps Microsoft.ML's transformer beside it (see <see cref="Train"/>).</summary>
