@@ -76,6 +76,11 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
                 ContentEvidence.DocumentsRead(phpTested, column.Values, _options.MaxJsonDocuments));
         }
 
+        // The host's own servers' private addresses are network configuration, not visitors' addresses (trial43 finding K3).
+        if (Enough(result[DetectorIds.IpAddress], _options.DetectorShare)
+            && PrivateServerAddresses.Decide(column.Table, name, column.Values, evidence) is { } serverAddresses)
+            return serverAddresses;
+
         // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
         // firmware_version) hold dotted quads and timestamps, never addresses, phones or cards.
         DetectorScore? best = null;

@@ -148,12 +148,15 @@ public sealed class CombinedClassifier : IColumnClassifier
             bool agrees = DataCategory.TopLevelOf(r) == DataCategory.TopLevelOf(model.DataCategory!);
             bool gatedNone = r == "none" && rule.Evidence.Any(e => e.Kind.EndsWith("gate", StringComparison.Ordinal));
             // Low variety is weak evidence: an enumeration keeps its own confidence, the model's agreement does not raise it.
+            // So does a servers' table's private addresses: the model reads the name, which says IP address, and its none
+            // follows the rule's; the table's kind is for a human to confirm.
             bool weakSample = rule.Evidence.Count > 0 && rule.Evidence[0].Id == "sample.enumeration";
+            bool ownConfidence = weakSample || (rule.Evidence.Count > 0 && rule.Evidence[0].Id == PrivateServerAddresses.Evidence);
             if (weakSample && r == "none" && valuesExamined && SmallDomainReading(model, rule) is { } reading)
                 return FewValuesOfASmallDomain(rule, reading, modelEvidence);
             if (DecidedByValues(rule) || (valuesExamined && (gatedNone || rule.Confidence >= RuleStandsWithValues))
                 || SpecialCategoryByName(rule) || BinaryByName(rule) || StandsByName(rule))
-                return rule with { Evidence = [.. rule.Evidence, .. modelEvidence], Confidence = agrees && !weakSample ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
+                return rule with { Evidence = [.. rule.Evidence, .. modelEvidence], Confidence = agrees && !ownConfidence ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
             if (((valuesExamined || sampled) && r != "none" && model.DataCategory == "none") || (readFailed && r != "none" && !agrees))
                 return rule with { Evidence = [.. rule.Evidence, .. modelEvidence], Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
         }
