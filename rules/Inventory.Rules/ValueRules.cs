@@ -730,6 +730,8 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     internal static (int Phrases, int Tested)? PhrasesOutsideConfiguration(NameMatch name, IReadOnlyList<string> values)
     {
         if (name.Gates.Count > 0 || name.TableGroups.Any(ConfigurationTableGroups.Contains)) return null;
+        // A subject, topic or reason picked from a short list says which form field was chosen (held-back kind of session 24).
+        if (name.Tokens.Any(SubjectTokens.Contains)) return null;
         int tested = 0, phrases = 0;
         foreach (var raw in values)
         {
@@ -746,6 +748,10 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     private static readonly string[] ConfigurationTableGroups =
         ["configuration", "catalogue", "lookup", "vocabulary", "settings-store", "ticket-setting", "translation", "tax-configuration",
          "membership-kind", "broadcast"];
+
+    // Words of a message's subject, topic or reason (en/fr/de/es), left to the enumeration reading.
+    private static readonly HashSet<string> SubjectTokens = new(StringComparer.Ordinal)
+        { "subject", "topic", "sujet", "objet", "theme", "betreff", "thema", "asunto", "tema", "reason", "motif", "grund", "motivo" };
 
     /// <summary>True for a phrase of a natural language: two or more words separated by spaces, each made of letters
     /// (with inner apostrophes and hyphens, and a closing punctuation mark) or of digits only, at least one of three letters or more, and

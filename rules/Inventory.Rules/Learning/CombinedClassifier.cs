@@ -176,14 +176,15 @@ public sealed class CombinedClassifier : IColumnClassifier
     public const double SmallDomainMinimum = 0.5;
 
     /// <summary>Personal categories whose values come from a short list by nature (LABELS.md): a country, region or city
-    /// derived from a visit (<c>automatic.geolocation</c>, tie-breaker 4) or in an address (<c>contact.postal_address</c>),
+    /// derived from a visit (<c>automatic.geolocation</c>, tie-breaker 4; not a country alone on a person's record, which
+    /// stays none without an address beside it),
     /// a language, locale or time zone (<c>automatic.browser_language</c>), a browser or OS name
     /// (<c>automatic.user_agent</c>), a gender, and the special categories and health facts (a religion, a blood group).
     /// A customer base spans a handful of countries and languages, so few distinct values in the sample say nothing
     /// against them; the enumeration reading (<c>sample.enumeration</c>) is evidence against what varies from person to
     /// person (names, messages, identifiers, contacts), which keeps it.</summary>
     internal static readonly string[] SmallDomainCategories =
-        ["automatic.geolocation", "automatic.browser_language", "automatic.user_agent", "contact.postal_address",
+        ["automatic.geolocation", "automatic.browser_language", "automatic.user_agent",
          "other_personal.gender", "other_personal.special_category", "other_personal.health"];
 
     /// <summary>The column model's own (first-level, names and types only) prediction when its top label, at a probability of

@@ -27,8 +27,8 @@ public sealed class EnumerationGateAdversarialTests : GeneratedNameFixture
 
     // Names the rules read as a message in such tables (subject, notes, message, comment words of name-rules.yml).
     private static readonly string[] MessageNames =
-        ["subject", "notes", "note", "message", "comment", "comments", "sujet", "objet", "remarques", "commentaire",
-         "betreff", "notizen", "nachricht", "bemerkung", "asunto", "notas", "mensaje", "comentario"];
+        ["notes", "note", "message", "comment", "comments", "remarques", "commentaire", "remarque_client",
+         "notizen", "nachricht", "bemerkung", "notas", "mensaje", "comentario"];
 
     private static readonly Dictionary<string, (string[] Heads, string[] Tails)> Phrases = new()
     {
@@ -127,7 +127,7 @@ public sealed class EnumerationGateAdversarialTests : GeneratedNameFixture
         for (int c = 0; c < columns; c++)
         {
             var table = Pick(random, tables);
-            var name = SnakeCamelOrPascal(random, Pick(random, ["subject", "message", "notes", "sujet", "betreff", "asunto"]));
+            var name = SnakeCamelOrPascal(random, Pick(random, ["message", "notes", "commentaire", "nachricht", "mensaje"]));
             var column = Some.InTable(table, ["id", "label", "position"], name, Pick(random, EngineTextTypes), Repeated(random, FewPhrases(random)));
             // When the rules read the values, then they are not taken as people's messages
             var decision = Rules.Classify(column);
