@@ -189,6 +189,11 @@ public sealed partial class RuleClassifier : IColumnClassifier
             evidence.Add(new EvidenceItem("sample", "sample.placeholders", Matched: result.Placeholders, Total: result.Placeholders + result.Total,
                 Detail: "placeholder values (such as n/a, none, -, unknown, null, 0) left out of every detector ratio"));
 
+        // Customers' source code kept in a host's tables: git remotes, commit ids and build output (LABELS.md
+        // customer_content.source_code; trial43 finding K1), before the content-digest and system-text readings that made
+        // them none. Hashed identifiers and file checksums are not taken (their names say so).
+        if (valueFamily is TypeFamily.Text or TypeFamily.Untyped && SourceCodeArtefacts.Decide(column.Table, name, column.Values, evidence) is { } code)
+            return code;
         // Hex digests of e-mails, phones, users: a pseudonymised identifier, not the e-mail itself (C30).
         if (PseudonymisedIdentifier(name, result, evidence) is { } pseudonymised) return pseudonymised;
         // The key of a login-session table that holds the session tokens themselves (trial 35 finding 3m).

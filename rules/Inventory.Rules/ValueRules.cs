@@ -76,6 +76,11 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
                 ContentEvidence.DocumentsRead(phpTested, column.Values, _options.MaxJsonDocuments));
         }
 
+        // The host's own servers' private addresses are network configuration, not visitors' addresses (trial43 finding K3).
+        if (Enough(result[DetectorIds.IpAddress], _options.DetectorShare)
+            && PrivateServerAddresses.Decide(column.Table, name, column.Values, evidence) is { } serverAddresses)
+            return serverAddresses;
+
         // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
         // firmware_version) hold dotted quads and timestamps, never addresses, phones or cards.
         DetectorScore? best = null;
@@ -179,6 +184,22 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         // is configuration, not a person's data nor users' prose (LABELS.md: statuses, enumerations, configuration → none).
         if (IsEnumeration(result, family) && (!personalName || name.DataCategory == "customer_content.message") && !CannedMessages(name, result))
         {
+            // A message name over a few repeated phrases (a ticket's subject, a request's notes written in words): low
+            // variety cannot tell a pick list of phrases from texts people wrote alike, so the name's reading is kept, at a
+            // confidence that asks a human (issue 10 item 5: lean personal at low confidence rather than none).
+            var phrases = PhrasesOutsideConfiguration(name, column.Values);
+            if (phrases is { } written && name.DataCategory == "customer_content.message")
+            {
+                evidence.Insert(0, new EvidenceItem("sample", RepeatedPhrasesEvidence, "customer_content.message", written.Phrases, written.Tested,
+                    Math.Round((double)written.Phrases / written.Tested, 4),
+                    string.Create(CultureInfo.InvariantCulture, $"{result.Distinct} distinct value{(result.Distinct == 1 ? "" : "s")} repeated over {result.Total}, written as phrases under a message name: texts people wrote, or a pick list of phrases; needs review")));
+                return RuleClassifier.Decide("customer_content.message", RepeatedPhrasesConfidence, evidence);
+            }
+            // Phrases under a name no rule reads as a message: marked, so that a names-only reading of a message may
+            // still be kept by the combination (CombinedClassifier, the same kind read by the model).
+            if (phrases is { } marked)
+                evidence.Insert(0, new EvidenceItem("sample", PhrasesEvidence, Matched: marked.Phrases, Total: marked.Tested,
+                    Score: Math.Round((double)marked.Phrases / marked.Tested, 4), Detail: "the repeated values are phrases, not codes or labels"));
             evidence.Insert(0, new EvidenceItem("sample", "sample.enumeration", "none", result.Distinct, result.Total, Math.Round(result.DistinctRatio, 4),
                 string.Create(CultureInfo.InvariantCulture, $"{result.Distinct} distinct value{(result.Distinct == 1 ? "" : "s")} repeated over {result.Total}: an enumeration or configuration")));
             // Low variety says "a code list", weakly; values shaped as people's names make it weaker still (issue 10 item 6).
@@ -682,6 +703,87 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         && !name.TableGroups.Contains("configuration") && name.Tokens.Count > 0 && result[DetectorIds.FreeText].Ratio >= 0.5
         && ((name.TableGroups.Contains("content") && MessageTextTokens.Contains(name.Tokens[^1]))
             || (name.TableGroups.Contains("person") && name.Tokens.Any(PersonNoteTokens.Contains)));
+
+    /// <summary>Evidence id of a message name kept over a few repeated phrases (<see cref="PhrasesUnderAMessageName"/>).</summary>
+    public const string RepeatedPhrasesEvidence = "sample.repeated-phrases";
+
+    /// <summary>Confidence of the message a message name keeps over a few repeated phrases: under the 0.8 at which a rule
+    /// stands with values and under any threshold a gate accepts, so a DPO reviews it.</summary>
+    public const double RepeatedPhrasesConfidence = 0.6;
+
+    /// <summary>Evidence id marking an enumeration whose repeated values are phrases (<see cref="PhrasesOutsideConfiguration"/>)
+    /// under a name no rule reads as a message; no category of its own.</summary>
+    public const string PhrasesEvidence = "sample.phrases";
+
+    /// <summary>The values of an enumeration-sized sample outside a table that configures the application or holds its
+    /// catalogue, look-up lists, vocabularies, settings or translations, under a name without a gate: at least 60 % of the
+    /// non-blank values are phrases
+    /// (<see cref="IsPhrase"/>). Codes and labels (<c>web</c>, <c>migrated</c>, <c>REFUND_DUPLICATE</c>,
+    /// <c>billing-issue</c>) are single tokens and stay an enumeration (LABELS.md: statuses, enumerations → none); phrases
+    /// repeated over a sample are as likely the same few texts written again (LABELS.md tie-breakers 6 and 15: free text
+    /// users or staff write about a case is customer content) as a pick list (trial43 finding K2). Under a name whose rule
+    /// says <c>customer_content.message</c> the message is kept (<see cref="RepeatedPhrasesEvidence"/>); under another,
+    /// the enumeration is marked (<see cref="PhrasesEvidence"/>).</summary>
+    /// <param name="name">The column's name match.</param>
+    /// <param name="values">The sampled values.</param>
+    /// <returns>The counts (phrases, non-blank values), or null when the column is not of this kind.</returns>
+    internal static (int Phrases, int Tested)? PhrasesOutsideConfiguration(NameMatch name, IReadOnlyList<string> values)
+    {
+        if (name.Gates.Count > 0 || name.TableGroups.Any(ConfigurationTableGroups.Contains)) return null;
+        // A subject, topic or reason picked from a short list says which form field was chosen (held-back kind of session 24).
+        if (name.Tokens.Any(SubjectTokens.Contains)) return null;
+        int tested = 0, phrases = 0;
+        foreach (var raw in values)
+        {
+            var value = raw.AsSpan().Trim();
+            if (value.IsEmpty) continue;
+            tested++;
+            if (IsPhrase(value)) phrases++;
+        }
+        return tested > 0 && phrases >= 0.6 * tested ? (phrases, tested) : null;
+    }
+
+    // Table groups of name-rules.yml whose tables configure the application or hold its lists: their phrases are typed by
+    // the organisation's staff (LABELS.md tie-breaker 6).
+    private static readonly string[] ConfigurationTableGroups =
+        ["configuration", "catalogue", "lookup", "vocabulary", "settings-store", "ticket-setting", "translation", "tax-configuration",
+         "membership-kind", "broadcast"];
+
+    // Words of a message's subject, topic or reason (en/fr/de/es), left to the enumeration reading.
+    private static readonly HashSet<string> SubjectTokens = new(StringComparer.Ordinal)
+        { "subject", "topic", "sujet", "objet", "theme", "betreff", "thema", "asunto", "tema", "reason", "motif", "grund", "motivo" };
+
+    /// <summary>True for a phrase of a natural language: two or more words separated by spaces, each made of letters
+    /// (with inner apostrophes and hyphens, and a closing punctuation mark) or of digits only, at least one of three letters or more, and
+    /// a word after the first that begins in lower case (<c>de</c>, <c>about</c>, <c>mit</c>, <c>prélèvement</c>: running
+    /// text). Identifiers and codes (<c>REFUND_DUPLICATE</c>, <c>billing-issue</c>, <c>v2 beta</c>, <c>EU WEST</c>) and
+    /// labels written as titles (<c>Billing Question</c>, <c>In Progress</c>, <c>Times New Roman</c>, <c>Pro Plus</c>)
+    /// are not phrases.</summary>
+    /// <param name="value">A trimmed value.</param>
+    internal static bool IsPhrase(ReadOnlySpan<char> value)
+    {
+        int words = 0;
+        bool longWord = false, notCapitals = false, lowerInitial = false;
+        foreach (var range in value.Split(' '))
+        {
+            var word = value[range].TrimEnd(".,;:!?…)\"»".AsSpan()).TrimStart("(\"«¿¡".AsSpan());
+            if (word.IsEmpty) continue;
+            int letters = 0;
+            bool lower = false;
+            if (!word.ContainsAnyExceptInRange('0', '9')) { words++; continue; }
+            for (int i = 0; i < word.Length; i++)
+            {
+                char c = word[i];
+                if (char.IsLetter(c)) { letters++; lower |= char.IsLower(c); }
+                else if (!(c is '\'' or '’' or '-' && i > 0 && i < word.Length - 1)) return false;
+            }
+            lowerInitial |= words > 0 && char.IsLower(word[0]);
+            words++;
+            longWord |= letters >= 3;
+            notCapitals |= lower;
+        }
+        return words >= 2 && longWord && notCapitals && lowerInitial;
+    }
 
     private bool Enough(DetectorScore score, double share) => Enough(score, share, _options);
 

@@ -148,14 +148,73 @@ public sealed class CombinedClassifier : IColumnClassifier
             bool agrees = DataCategory.TopLevelOf(r) == DataCategory.TopLevelOf(model.DataCategory!);
             bool gatedNone = r == "none" && rule.Evidence.Any(e => e.Kind.EndsWith("gate", StringComparison.Ordinal));
             // Low variety is weak evidence: an enumeration keeps its own confidence, the model's agreement does not raise it.
+            // So does a servers' table's private addresses: the model reads the name, which says IP address, and its none
+            // follows the rule's; the table's kind is for a human to confirm.
             bool weakSample = rule.Evidence.Count > 0 && rule.Evidence[0].Id == "sample.enumeration";
+            bool ownConfidence = weakSample || (rule.Evidence.Count > 0 && rule.Evidence[0].Id == PrivateServerAddresses.Evidence);
+            if (weakSample && r == "none" && valuesExamined && SmallDomainReading(model, rule) is { } reading)
+                return FewValuesOfASmallDomain(rule, reading, modelEvidence);
             if (DecidedByValues(rule) || (valuesExamined && (gatedNone || rule.Confidence >= RuleStandsWithValues))
                 || SpecialCategoryByName(rule) || BinaryByName(rule) || StandsByName(rule))
-                return rule with { Evidence = [.. rule.Evidence, .. modelEvidence], Confidence = agrees && !weakSample ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
+                return rule with { Evidence = [.. rule.Evidence, .. modelEvidence], Confidence = agrees && !ownConfidence ? Math.Max(rule.Confidence, model.Confidence) : rule.Confidence };
             if (((valuesExamined || sampled) && r != "none" && model.DataCategory == "none") || (readFailed && r != "none" && !agrees))
                 return rule with { Evidence = [.. rule.Evidence, .. modelEvidence], Confidence = Math.Round(Math.Min(rule.Confidence, 1 - model.Confidence), 4) };
         }
         return model with { Evidence = [.. modelEvidence, .. rule.Evidence], AlsoContains = rule.AlsoContains, JsonPaths = rule.JsonPaths };
+    }
+
+    /// <summary>Evidence id of a names-only reading of a small-domain category kept over an enumeration-sized sample
+    /// (<see cref="SmallDomainCategories"/>).</summary>
+    public const string SmallDomainEvidence = "sample.small-domain";
+
+    /// <summary>Highest confidence of a small-domain reading kept over an enumeration-sized sample: under the 0.8 at which
+    /// a rule stands with values, so a DPO reviews it.</summary>
+    public const double SmallDomainConfidence = 0.6;
+
+    /// <summary>Lowest probability of the column model's top label for its names-only reading to be kept over an
+    /// enumeration-sized sample: a majority reading, not a guess among several.</summary>
+    public const double SmallDomainMinimum = 0.5;
+
+    /// <summary>Personal categories whose values come from a short list by nature (LABELS.md): a country, region or city
+    /// derived from a visit (<c>automatic.geolocation</c>, tie-breaker 4; not a country alone on a person's record, which
+    /// stays none without an address beside it),
+    /// a language, locale or time zone (<c>automatic.browser_language</c>), a browser or OS name
+    /// (<c>automatic.user_agent</c>), a gender, and the special categories and health facts (a religion, a blood group).
+    /// A customer base spans a handful of countries and languages, so few distinct values in the sample say nothing
+    /// against them; the enumeration reading (<c>sample.enumeration</c>) is evidence against what varies from person to
+    /// person (names, messages, identifiers, contacts), which keeps it.</summary>
+    internal static readonly string[] SmallDomainCategories =
+        ["automatic.geolocation", "automatic.browser_language", "automatic.user_agent",
+         "other_personal.gender", "other_personal.special_category", "other_personal.health"];
+
+    /// <summary>The column model's own (first-level, names and types only) prediction when its top label, at a probability of
+    /// at least <see cref="SmallDomainMinimum"/>, is one of
+    /// <see cref="SmallDomainCategories"/>, or a message over repeated phrases (<see cref="ValueRules.PhrasesEvidence"/>:
+    /// the kind <see cref="ValueRules.PhrasesOutsideConfiguration"/> keeps under a message name, read by the model rather
+    /// than by a rule): the names-only reading an enumeration-sized sample cannot overturn.</summary>
+    /// <param name="model">The model's suggestion, with its <c>model.column</c> evidence.</param>
+    /// <param name="rule">The rule decision (its evidence may mark the repeated values as phrases).</param>
+    /// <returns>That evidence item, or null.</returns>
+    private static EvidenceItem? SmallDomainReading(ColumnClassification model, ColumnClassification rule) =>
+        model.Evidence.FirstOrDefault(e => e.Id == ModelClassifier.ColumnModelEvidence) is { DataCategory: { } category, Score: >= SmallDomainMinimum } column
+        && (SmallDomainCategories.Contains(category)
+            || (category == "customer_content.message" && rule.Evidence.Any(e => e.Id == ValueRules.PhrasesEvidence))) ? column : null;
+
+    /// <summary>The names-only reading of a small-domain category kept over a rule <c>none</c> that rests on the enumeration
+    /// reading alone (trial43 finding K2: the country of a sign-in event, 5 codes over 500 rows, turned <c>none</c> 0.60
+    /// from the model's geolocation): the model's first-level category at the lower of its probability and
+    /// <see cref="SmallDomainConfidence"/> (issue 10 item 5: where the evidence cannot separate <c>none</c> from a personal
+    /// category, lean personal at low confidence), with an item saying why, then the rule's and the model's evidence.</summary>
+    private static ColumnClassification FewValuesOfASmallDomain(ColumnClassification rule, EvidenceItem reading, List<EvidenceItem> modelEvidence)
+    {
+        var category = reading.DataCategory!;
+        var enumeration = rule.Evidence[0];
+        var kept = new EvidenceItem("sample", SmallDomainEvidence, category, enumeration.Matched, enumeration.Total, enumeration.Score,
+            SmallDomainCategories.Contains(category)
+                ? $"few distinct values are the nature of {category} (a short list by definition): the names-only reading is kept over the enumeration reading; needs review"
+                : "few distinct phrases cannot tell texts people wrote alike from a pick list: the names-only reading of a message is kept over the enumeration reading; needs review");
+        return RuleClassifier.Decide(category, Math.Round(Math.Min(SmallDomainConfidence, reading.Score ?? SmallDomainConfidence), 4),
+            [kept, .. rule.Evidence, .. modelEvidence]);
     }
 
     /// <summary>Evidence id of the gate that keeps a contact category off a binary column of files
