@@ -75,7 +75,10 @@ public sealed class PostgresStagedCatalogTests
         var scannedAt = new DateTimeOffset(2026, 12, 7, 1, 0, 0, TimeSpan.Zero);
         ScanRequest Request() => new()
         {
-            Sources = [new SourceConfig { Name = "default", Provider = "postgres", Connection = db.ConnectionString }],
+            // A lock timeout far above the wait: on a loaded machine two tables can take longer to sample than the
+            // default 5 s, and the held-back keys query would then fail instead of being released.
+            Sources = [new SourceConfig { Name = "default", Provider = "postgres", Connection = db.ConnectionString,
+                                          Sample = new SampleOptions { LockTimeout = TimeSpan.FromSeconds(90) } }],
             Parallelism = 3,
             ScannedAt = scannedAt,
         };
