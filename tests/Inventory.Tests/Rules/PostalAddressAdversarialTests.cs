@@ -56,20 +56,9 @@ public sealed class PostalAddressAdversarialTests : GeneratedNameFixture
     [TestCase(2)]
     public void Detector_FindsAddresses_RejectsNearMisses(int seed)
     {
-        var random = new Random(seed);
-        int n = 5000, found = 0, wrong = 0;
-        var missed = new List<string>();
-        var taken = new List<string>();
-        for (int i = 0; i < n; i++)
-        {
-            var address = Address(random);
-            if (Detectors.IsMatch("detector.postal-address", address)) found++;
-            else if (missed.Count < 5) missed.Add(address);
-            var near = NearMiss(random);
-            if (Detectors.IsMatch("detector.postal-address", near)) { wrong++; if (taken.Count < 5) taken.Add(near); }
-        }
-        Assert.That((double)found / n, Is.GreaterThanOrEqualTo(0.99), $"{found} of {n} addresses found; missed e.g. {string.Join(" | ", missed)}");
-        Assert.That((double)wrong / n, Is.LessThanOrEqualTo(0.005), $"{wrong} of {n} near misses taken; e.g. {string.Join(" | ", taken)}");
+        var rates = DetectorHitRates.Measure(Detectors, "detector.postal-address", new Random(seed), 5000, Address, NearMiss);
+        Assert.That(rates.FoundRate, Is.GreaterThanOrEqualTo(0.99), rates.FoundMessage);
+        Assert.That(rates.TakenRate, Is.LessThanOrEqualTo(0.005), rates.TakenMessage);
     }
 
     [TestCase(1)]
