@@ -80,8 +80,16 @@ public static class CheckWriters
         }
         if (claim.Exempted.Count > 0)
         {
-            var leftOut = fleet.Group(claim.Exempted.Select(f => new FleetSummary.Item(f.Source, f.Table, f.Column, null, f.Reason, f.Location)), reason: item => item.Detail);
-            line.Append("; left out: ").Append(Listed(leftOut.Select(g => $"{g.Text} ({g.Reason})").ToList()));
+            // A whole processor-role source is one entry `shop/*` (ClaimResult.Exempted); past a few, they are one item.
+            var sources = claim.Exempted.Where(f => f.Table == "*").ToList();
+            bool fold = sources.Count > Claims.ClaimContext.ProcessorSourcesNamed;
+            var leftOut = fleet.Group(claim.Exempted.Where(f => !fold || f.Table != "*")
+                .Select(f => new FleetSummary.Item(f.Source, f.Table, f.Column, null, f.Reason, f.Location)), reason: item => item.Detail)
+                .Select(g => $"{g.Text} ({g.Reason})").ToList();
+            if (fold)
+                leftOut.Add($"{sources[0].Source}/* … {sources[^1].Source}/* ({sources.Count} processor sources (role: processor; each one's controller in "
+                    + "the report's processor record): customers' data hosted on their instruction (Art. 30(2)), outside the controller's own claims)");
+            line.Append("; left out: ").Append(Listed(leftOut));
         }
         return Annotations.Suggestions.OneLine(line.ToString());
     }

@@ -103,6 +103,56 @@ public sealed class ClaimBasisLiveTests
     }
 
     [Test]
+    public async Task SqliteFleet_ManyProcessorSourcesAreOneCountedItem_UpToThreeStayNamed()
+    {
+        // Given the host's panel and 6 customers' shops scanned as processor sources (real SQLite files), then the panel
+        // beside only 3 of them: the trial45 fleet, whose 40 customer databases made every claim line 2,000 to 4,000
+        // characters of "5 of processor source 'blog-01', 5 of processor source 'blog-02', …" twice over
+        var panel = Path.Combine(_dir.Path, "panel.db");
+        InProcessCli.ExecuteSqlite(panel, PanelSql);
+        var shops = Enumerable.Range(1, 6).Select(i => $"shop-{i:00}").ToList();
+        foreach (var shop in shops) InProcessCli.ExecuteSqlite(Path.Combine(_dir.Path, shop + ".db"), ShopSql);
+        string Config(string name, IEnumerable<string> processors)
+        {
+            var path = Path.Combine(_dir.Path, name);
+            File.WriteAllText(path, "policy: builtin\nsources:\n  - { name: panel, connection: \"sqlite:" + panel + "\" }\n"
+                + string.Concat(processors.Select(s => $"  - {{ name: {s}, connection: \"sqlite:{Path.Combine(_dir.Path, s + ".db")}\", role: processor, controller: \"Client {s}\" }}\n")));
+            return path;
+        }
+        async Task<(string Output, string Json)> Check(string config)
+        {
+            var inventoryPath = Path.ChangeExtension(config, ".json");
+            var (scanCode, scanOutput) = await InProcessCli.RunAsync("scan", "--config", config, "--out", inventoryPath);
+            Assert.That(scanCode, Is.EqualTo(ExitCodes.Ok), scanOutput);
+            var jsonPath = Path.ChangeExtension(config, ".check.json");
+            var (_, output) = await InProcessCli.RunAsync("check", "--config", config, "--inventory", inventoryPath, "--format", "text,json", "--json", jsonPath);
+            return (output, File.ReadAllText(jsonPath));
+        }
+
+        // When the gate runs on each
+        var (fleetOutput, fleetJson) = await Check(Config("fleet.yml", shops));
+        var (fewOutput, _) = await Check(Config("few.yml", shops.Take(3)));
+
+        // Then over 6 sources every claim that leaves them out counts them as one item naming the first and the last,
+        // in its summary and in its left-out list, while check.json keeps one entry per source; over 3 each is named
+        string Claim(string output, string id) => output.Split('\n').Single(l => l.StartsWith($"claim {id}:", StringComparison.Ordinal));
+        var cards = Claim(fleetOutput, "no-stored-card-number");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(cards, Does.Contain("; left out: 18 tables (18 in 6 processor sources ('shop-01' … 'shop-06'))"), cards);
+            Assert.That(cards, Does.Contain("; left out: shop-01/* … shop-06/* (6 processor sources (role: processor;"), cards);
+            Assert.That(cards, Does.Not.Contain("of processor source 'shop-0"), cards);
+            Assert.That(cards, Does.Not.Contain("Client shop-"), "each controller is the report's to name");
+            Assert.That(Claim(fleetOutput, "payment-through-gateway"), Does.Contain("(6 in 6 processor sources ('shop-01' … 'shop-06'))"),
+                "the payment claim counts only the payments table of each");
+            foreach (var shop in shops) Assert.That(fleetJson, Does.Contain($"\"location\": \"{shop}/*\""), shop);
+            var few = Claim(fewOutput, "no-stored-card-number");
+            Assert.That(few, Does.Contain("; left out: 9 tables (3 of processor source 'shop-01', 3 of processor source 'shop-02', 3 of processor source 'shop-03')"), few);
+            Assert.That(few, Does.Contain("shop-02/* (3 tables of the processor source 'shop-02' (role: processor, controller: Client shop-02)"), few);
+        }
+    }
+
+    [Test]
     public async Task PostgresScan_HoldsOnTheSampleItRead_ProcessorSourceCountedOnlyForTablesTheClaimWouldExamine()
     {
         // Given a PostgreSQL panel (30 accounts read whole; 5,000 sign-ins sampled by TABLESAMPLE once analysed) and a
