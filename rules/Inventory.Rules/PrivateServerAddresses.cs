@@ -30,7 +30,7 @@ internal static class PrivateServerAddresses
           "serveur", "serveurs", "noeud", "noeuds", "rechner", "knoten", "servidor", "servidores", "nodo", "nodos", "maquina", "maquinas" };
 
     // Column-name words of a person's or a visit's address: such a column keeps its reading wherever it is.
-    private static readonly HashSet<string> PersonAddressWords = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> PersonAddressWords = new(StringComparer.Ordinal)
         { "client", "visitor", "user", "customer", "member", "remote", "sign", "signin", "login", "logon", "last", "current", "request",
           "requester", "origin", "source", "src", "forwarded", "visiteur", "utilisateur", "connexion", "besucher", "benutzer",
           "anmeldung", "visitante", "usuario", "cliente" };

@@ -223,6 +223,29 @@ public sealed partial class RuleClassifier : IColumnClassifier
                     Math.Round(1 - score.Ratio, 4), "digit runs of a card's length under a token's name that fail the Luhn check as tokens do: tokens, not card numbers"));
                 continue;
             }
+            // Bare digit runs a number plan accepts (barcodes, Unix times, tax numbers, sequences, identifiers) and software
+            // versions an IPv4 parser accepts: the evidence says what they are, not "phones" or "addresses" (data44's K4).
+            if (score.Id == DetectorIds.Phone && ValueRules.DigitRunsNotPhones(names, column.Values))
+            {
+                evidence.Add(DigitRunKinds.Describe(column.Values, score));
+                continue;
+            }
+            // Bare runs of a known kind among written values (tax numbers in the unified form beside written ones): the
+            // written values' phone hits, if any, stay phone evidence; the bare runs' hits are named for their kind.
+            if (score.Id == DetectorIds.Phone && name.DataCategory != "contact.phone" && !names.PhoneWord
+                && DigitRunKinds.Classify(column.Values) != DigitRunKinds.Kind.Unexplained)
+            {
+                var written = column.Values.Where(v => v.AsSpan().Trim().ContainsAnyExceptInRange('0', '9')).ToArray();
+                int writtenHits = written.Length == 0 ? 0 : _detectors.Run(written, valueFamily)[DetectorIds.Phone].Matched;
+                evidence.Add(DigitRunKinds.Describe(column.Values, score with { Matched = score.Matched - writtenHits }));
+                if (writtenHits > 0) evidence.Add((score with { Matched = writtenHits }).ToEvidence());
+                continue;
+            }
+            if (score.Id == DetectorIds.IpAddress && SoftwareVersionQuads.Holds(column.Table, names, column.Values, out int quads, out int tested))
+            {
+                evidence.Add(SoftwareVersionQuads.Describe(quads, tested));
+                continue;
+            }
             evidence.Add(score.ToEvidence());
         }
         var decision = FromNameOnly(name, family, evidence, hasData: true, _noneByType);

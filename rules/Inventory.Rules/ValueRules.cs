@@ -81,6 +81,15 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             && PrivateServerAddresses.Decide(column.Table, name, column.Values, evidence) is { } serverAddresses)
             return serverAddresses;
 
+        // Software versions of four numbers (1.2.3.4) in a table of releases, packages or plug-ins are no addresses (data44's
+        // K4); a version-like name already keeps the IP reading out of step (1) below.
+        if (!versionLike && Enough(result[DetectorIds.IpAddress], _options.DetectorShare)
+            && SoftwareVersionQuads.Holds(column.Table, names, column.Values, out int versionQuads, out int versionsTested))
+        {
+            evidence.Insert(0, SoftwareVersionQuads.Describe(versionQuads, versionsTested));
+            return RuleClassifier.Decide("none", SoftwareVersionQuads.Confidence, evidence);
+        }
+
         // (1) validated detectors, best ratio first (ties: suite order). Version-like names (schema_migrations.version,
         // firmware_version) hold dotted quads and timestamps, never addresses, phones or cards.
         DetectorScore? best = null;
@@ -100,8 +109,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             // runs; EAN-13 barcodes, IMEIs, order and account numbers, Unix times, integer-stored IPv4 addresses). Written
             // without '+', separators or brackets, digits are phone numbers under a phone name (C01: `phone bigint`), or
             // when they read as one population of international numbers (E.164 digits of mostly one country).
-            if (score.Id == DetectorIds.Phone && name.DataCategory != "contact.phone" && !names.PhoneWord && MostlyBareDigitRuns(column.Values)
-                && !InternationalNumbersOfOneCountry(column.Values)) continue;
+            if (score.Id == DetectorIds.Phone && DigitRunsNotPhones(names, column.Values)) continue;
             if (best is null || score.Ratio > best.Value.Ratio) best = score;
         }
         // SIREN/SIRET: 9 or 14 digits with a Luhn key. A random digit run passes Luhn one time in ten, so a column where
@@ -536,6 +544,17 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     // The most distinct non-address values a column of addresses among system accounts holds (system, cron, admin, root,
     // noreply, api…).
     private const int MaxAccounts = 6;
+
+    /// <summary>True when a column's phone-detector hits are no phone numbers: its name says no phone (no phone rule, no
+    /// phone word), at least 80 % of its values are bare digit runs (<see cref="MostlyBareDigitRuns"/>) and they do not
+    /// read as one population of international numbers (<see cref="InternationalNumbersOfOneCountry"/>) or are of a kind
+    /// <see cref="DigitRunKinds"/> recognises (a dense sequence led by 44 reads as British numbers). The decision
+    /// skips the phone detector then, and the evidence names the digits' kind instead (<see cref="DigitRunKinds"/>).</summary>
+    /// <param name="names">What the column's name says.</param>
+    /// <param name="values">The sampled values.</param>
+    internal static bool DigitRunsNotPhones(NameEvidence names, IReadOnlyList<string> values) =>
+        names.Match.DataCategory != "contact.phone" && !names.PhoneWord && MostlyBareDigitRuns(values)
+        && (!InternationalNumbersOfOneCountry(values) || DigitRunKinds.Classify(values) != DigitRunKinds.Kind.Unexplained);
 
     /// <summary>True when at least 80 % of the non-blank values are bare digit runs (ASCII digits only, after trimming):
     /// no <c>+</c>, no separator, no bracket, the form in which a phone number cannot be told from any other number. A

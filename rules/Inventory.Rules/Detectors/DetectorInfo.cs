@@ -105,4 +105,6 @@ internal static class DetectorIds
     public const string ConnectionSecret = "detector.connection-secret";
     /// <summary>OpenSSH public keys (authorized_keys lines) whose blob validates against their key type.</summary>
     public const string SshPublicKey = "detector.ssh-public-key";
+    /// <summary>Spanish CIF (NIF of organisations) written bare, with its control character (Real Decreto 1065/2007).</summary>
+    public const string SpanishCif = "detector.spanish-cif";
 }

@@ -164,7 +164,7 @@ public sealed class DetectorSuite
         new PostalCodeDetector(), new PersonNameDetector(), new CompanyNameDetector(), new UrlDetector(), new FilePathDetector(),
         new UuidDetector(), new HashDetector(), new SecretTokenDetector(), new FreeTextDetector(), new JsonDocumentDetector(),
         new EmbeddedIdentifierDetector(), new PaymentReferenceDetector(), new HexDigestDetector(), new PostalAddressDetector(),
-        new NationalIdDetector(), new MaskedCardDetector(), new ConnectionSecretDetector(), new SshPublicKeyDetector(),
+        new NationalIdDetector(), new MaskedCardDetector(), new ConnectionSecretDetector(), new SshPublicKeyDetector(), new SpanishCifDetector(),
     ];
 
     /// <summary>The default suite with every built-in detector (<see cref="BuiltIn"/>).</summary>

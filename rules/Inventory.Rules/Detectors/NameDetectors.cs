@@ -61,7 +61,53 @@ internal sealed class PersonNameDetector : ValueDetector
             if (char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark) continue;
             return false;
         }
-        return (anyCase || shape.NonAscii > 0) && !PlaceNames.IsPlace(value) && !CivilityOnly(value) && !NamesAJob(value);
+        return (anyCase || shape.NonAscii > 0) && !PlaceNames.IsPlace(value) && !CivilityOnly(value) && !NamesAJob(value) && !NamesAProduct(value);
+    }
+
+    // Words of catalogue titles in English, French, German and Spanish: kinds of goods (food and drink, clothing, devices
+    // and accessories, books and media, cosmetics, home), editions and packagings, model and range words. Words a person's
+    // given or family name is commonly written as (Max, Kit, Case, Pack, Buch, Schuh, Tee, Tea, Tasse, Card, Cover, Roman,
+    // Vin, Wein, Bier, Beer, Vela, Jeans, Toy…) are deliberately absent; a test keeps the list apart from GivenNames.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ProductWords = FrozenSet.ToFrozenSet(
+        ["edition", "édition", "edición", "ausgabe", "collection", "kollektion", "colección", "coleccion", "series", "série",
+         "serie", "bundle", "coffret", "paquete", "starter", "refill", "recharge", "nachfüllpack", "deluxe", "premium",
+         "classic", "classique", "clásico", "klassik", "original", "organic", "vegan", "ultra", "pro", "mini", "plus", "lite",
+         "wireless", "bluetooth", "headphones", "earbuds", "speaker", "charger", "adapter", "adaptateur", "adaptador",
+         "keyboard", "clavier", "tastatur", "teclado", "laptop", "notebook", "tablet", "tablette", "camera", "caméra", "kamera",
+         "cámara", "monitor", "printer", "imprimante", "drucker", "impresora", "router", "smartphone", "smartwatch", "console",
+         "galaxy", "pixel", "playstation", "xbox", "sneakers", "jacket", "veste", "jacke", "chaqueta", "hoodie", "sweater",
+         "pullover", "dress", "kleid", "vestido", "shoes", "chaussures", "schuhe", "zapatos", "zapatillas",
+         "backpack", "sac", "rucksack", "mochila", "wallet", "portefeuille", "geldbörse", "cartera", "bottle", "bouteille",
+         "flasche", "botella", "watch", "montre", "armbanduhr", "reloj", "shampoo", "shampooing", "champú", "soap", "savon",
+         "seife", "jabón", "candle", "bougie", "kerze", "perfume", "parfum", "lotion", "serum", "sérum", "cream",
+         "crème", "creme", "crema", "coffee", "café", "cafe", "kaffee", "thé", "té", "chocolate", "chocolat",
+         "schokolade", "cheese", "fromage", "käse", "queso", "wine", "vino", "bière", "cerveza",
+         "pasta", "pâtes", "nudeln", "sauce", "salsa", "oil", "huile", "öl", "aceite", "biscuits", "cookies", "kekse",
+         "galletas", "capsules", "dosettes", "kapseln", "cápsulas", "mug", "book", "livre", "libro", "novel", "novela", "hardcover", "paperback", "broché", "taschenbuch", "album", "vinyl", "vinyle", "dvd", "blu-ray",
+         "puzzle", "lego", "jouet", "spielzeug", "juguete", "set"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Articles that open a book's or a film's title in the four languages; only as the first word, capitalised (lower-case
+    // der, los, las are particles inside a person's name: Ursula von der Leyen, María de los Ángeles).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleArticles = FrozenSet.ToFrozenSet(
+        ["The", "Der", "Die", "Los", "Las", "Une", "Ein", "Eine", "Un"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when a word of a value is a word of catalogue titles (<c>Galaxy Buds Pro</c>, <c>Café Crème</c>,
+    /// <c>Wireless Earbuds</c>, <c>Coffret Découverte</c>) or its first word is an article that opens a title (<c>The Great
+    /// Gatsby</c>, <c>Der Zauberberg</c>, <c>Los Miserables</c>): a product's or a book's name, which the person-name shape
+    /// alone would accept (issue 10 item 6, data44's K4).</summary>
+    /// <param name="value">A value the name shape accepted.</param>
+    internal static bool NamesAProduct(ReadOnlySpan<char> value)
+    {
+        bool first = true;
+        foreach (var range in value.Split(' '))
+        {
+            var word = value[range].TrimEnd('.').TrimEnd(',');
+            if (word.IsEmpty) continue;
+            if (ProductWords.Contains(word) || (first && TitleArticles.Contains(word))) return true;
+            first = false;
+        }
+        return false;
     }
 
     // Civilities, salutations and courtesy titles in English, French, German and Spanish, compared without their period

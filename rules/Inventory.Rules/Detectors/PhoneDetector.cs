@@ -13,7 +13,8 @@ namespace Inventory.Rules.Detectors;
 /// compact timestamps (<c>20240101120000</c>, 12 or 14 digits, years 1900–2099, valid month, day, hour and minute),
 /// and dotted quads that parse as IPv4 addresses (<c>212.27.40.240</c> reads as a valid New York number, <c>203.0.113.7</c>
 /// as a German one: an address of RFC 791 form is an address, whatever its digits spell; issue 10 item 6), and national
-/// identifiers in their national format (<see cref="NationalIdShape"/>: US SSN, French NIR, German tax id, Spanish social security number).
+/// identifiers in their national format (<see cref="NationalIdShape"/>: US SSN, French NIR, German tax id, Spanish social security number),
+/// and German tax numbers in a Land's written form (<see cref="GermanTaxNumber.IsWrittenForm"/>).
 /// </summary>
 internal sealed class PhoneDetector : ValueDetector
 {
@@ -57,6 +58,9 @@ internal sealed class PhoneDetector : ValueDetector
         // check digit, Spanish social security number with its key) is that identifier, whatever a phone plan makes of its
         // digits (issue 10 item 6, trial44).
         if (shape.Digits is 9 or 11 or 12 or 15 && NationalIdShape.Matches(value)) return false;
+        // A German tax number in a Land's written form (21/815/08150, 93815/08152, 75 815 08152) is that number, not a
+        // phone a number plan makes of its digits (trial44: Steuernummern read as phones).
+        if (shape.Digits is 10 or 11 && (shape.Slashes > 0 || shape.Spaces == 2) && GermanTaxNumber.IsWrittenForm(value)) return false;
         // One string per candidate that passed the shape test; phone-shaped values are the minority of most columns.
         var text = value.ToString();
         if (first == '+' || text.StartsWith("00", StringComparison.Ordinal)) return Valid(first == '+' ? text : "+" + text[2..], null);
