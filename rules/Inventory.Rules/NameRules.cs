@@ -416,10 +416,35 @@ public sealed class NameRuleSet
         var tokens = Expand(NameTokenizer.Tokenize(table));
         for (int i = tokens.Count - 1; i >= 0; i--)
             if (CompoundHead(tokens[i]) is { } head) tokens.Add(head);
+        // Each token as written and in its singular forms, computed once for every group (InGroup's singular test
+        // made them again for each of the ~90 groups: two strings per plural token per group, per table; perf45).
+        var forms = new List<string>(tokens.Count * 2);
+        foreach (var t in tokens)
+        {
+            forms.Add(t);
+            var singular = Singular(t);
+            if (!ReferenceEquals(singular, t)) forms.Add(singular);
+            var ofEs = SingularOfEs(t);
+            if (!ReferenceEquals(ofEs, t)) forms.Add(ofEs);
+        }
         var result = new List<string>();
         foreach (var (group, single, multi) in _tableGroups)
-            if (InGroup(tokens, single, multi, singular: true)) result.Add(group);
+            if (AnyIn(forms, single) || AnyRun(tokens, multi)) result.Add(group);
         return result;
+    }
+
+    private static bool AnyIn(List<string> forms, HashSet<string> single)
+    {
+        foreach (var f in forms)
+            if (single.Contains(f)) return true;
+        return false;
+    }
+
+    private static bool AnyRun(List<string> tokens, List<string[]> multi)
+    {
+        foreach (var phrase in multi)
+            if (FindRun(tokens, phrase) >= 0) return true;
+        return false;
     }
 
     /// <summary>True when a column name holds a word of a name group (<c>name-groups</c> of the rule file, e.g.
@@ -431,7 +456,11 @@ public sealed class NameRuleSet
     public bool InNameGroup(IReadOnlyList<string> tokens, string group)
     {
         foreach (var (name, single, multi) in _nameGroups)
-            if (string.Equals(name, group, StringComparison.Ordinal)) return InGroup(tokens as List<string> ?? tokens.ToList(), single, multi, singular: false);
+        {
+            if (!string.Equals(name, group, StringComparison.Ordinal)) continue;
+            var list = tokens as List<string> ?? tokens.ToList();
+            return AnyIn(list, single) || AnyRun(list, multi);
+        }
         return false;
     }
 
@@ -468,14 +497,6 @@ public sealed class NameRuleSet
         return null;
     }
 
-    private static bool InGroup(List<string> tokens, HashSet<string> single, List<string[]> multi, bool singular)
-    {
-        foreach (var t in tokens)
-            if (single.Contains(t) || (singular && (single.Contains(Singular(t)) || single.Contains(SingularOfEs(t))))) return true;
-        foreach (var phrase in multi)
-            if (FindRun(tokens, phrase) >= 0) return true;
-        return false;
-    }
 
     /// <summary>Matches a column name in its table context, checking the rule's <see cref="NameRule.NeedsSiblings"/> against
     /// the table's other column names: when none of them matches a rule of a required category, the match is gated

@@ -44,6 +44,13 @@ public sealed partial class MySqlDatabaseConnector
         return new StagedCatalog(first.Build(null), ReadKeysAsync(connection, first, limits, cancellationToken));
     }
 
+    /// <summary>Test seam: when set, awaited at the start of the catalog's second stage, on its connection inside the
+    /// first stage's open read-only transaction, before the foreign-keys query; <c>null</c> (no wait) in every scan.
+    /// Lets a test hold the second stage back while tables are sampled: the foreign-keys query now reads the scanned
+    /// database only (<see cref="MySqlDialect.ForeignKeysSql"/>), so a metadata lock on another database no longer
+    /// holds it back, and any lock in the scanned database would hold the first stage too.</summary>
+    internal Func<CancellationToken, Task>? BeforeSecondStage { get; set; }
+
     /// <summary>The catalog's second stage: foreign keys, their delete rules, partitions and COMMIT, then the connection
     /// given back to the pool.</summary>
     private async Task<DatabaseCatalog> ReadKeysAsync(MySqlConnection connection, CatalogTables first, SampleOptions limits, CancellationToken ct)
@@ -52,6 +59,7 @@ public sealed partial class MySqlDatabaseConnector
         {
             try
             {
+                if (BeforeSecondStage is { } hold) await hold(ct).ConfigureAwait(false);
                 return first.Build(await ReadForeignKeysAndPartitionsAsync(connection, first, limits, ct).ConfigureAwait(false));
             }
             catch (Exception e) when (IsCatalogFailure(e, connection))

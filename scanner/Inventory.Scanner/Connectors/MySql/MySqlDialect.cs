@@ -220,14 +220,22 @@ internal sealed class MySqlDialect
 
     /// <summary>Catalog query 4, in the catalog's second stage: foreign-key columns in key order, with the referenced
     /// table and columns and the delete rule (REFERENTIAL_CONSTRAINTS.DELETE_RULE: CASCADE, SET NULL, SET DEFAULT,
-    /// RESTRICT, NO ACTION). MariaDB 10.11 reads REFERENTIAL_CONSTRAINTS of every database for the join (it waits for a
-    /// metadata lock held on a table of any database): the slowest catalog query, kept off the sampling's path.</summary>
+    /// RESTRICT, NO ACTION). <c>REFERENTIAL_CONSTRAINTS</c> is read in a derived table filtered on the scanned database
+    /// (<c>DISTINCT</c> keeps it from being merged into the join): MariaDB 10.11 does not carry a condition of a joined
+    /// <c>information_schema</c> table into its read, so the plain join opened the tables of every database on the server
+    /// and waited for a metadata lock held on a table of any of them. Measured on MariaDB 10.11 (perf45, the same rows):
+    /// 24–46 ms for the plain join against 4–14 ms with 35 databases (445 tables) on a loaded server; 27–34 ms against
+    /// 0.6–3.3 ms with 69 databases (users44). Source: MariaDB's EXPLAIN of both forms ("Scanned all databases" against
+    /// "Scanned 1 database"); MySQL and MariaDB materialise a derived table with DISTINCT rather than merge it. Kept off
+    /// the sampling's path all the same.</summary>
     /// <param name="oneDatabase">As for <see cref="TablesSql"/>.</param>
     public string ForeignKeysSql(bool oneDatabase) => $"""
         SELECT k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, CAST(k.ORDINAL_POSITION AS SIGNED),
                k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.DELETE_RULE
         FROM information_schema.KEY_COLUMN_USAGE k
-        LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r
+        LEFT JOIN (SELECT DISTINCT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, TABLE_NAME, DELETE_RULE
+                   FROM information_schema.REFERENTIAL_CONSTRAINTS
+                   WHERE {SchemaFilter("CONSTRAINT_SCHEMA", oneDatabase)}) r
                ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
         WHERE {SchemaFilter("k.TABLE_SCHEMA", oneDatabase)} AND k.REFERENCED_TABLE_NAME IS NOT NULL
         ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION

@@ -1,11 +1,11 @@
 using Inventory.Catalog;
 using Inventory.Config;
 using Inventory.Connectors;
+using Inventory.Connectors.MySql;
 using Inventory.Model;
 using Inventory.Rules;
 using Inventory.Scanning;
 using Inventory.Tests.Support;
-using MySqlConnector;
 using NUnit.Framework;
 using static Inventory.Tests.Connectors.CatalogLockTimeoutLiveTests;
 using static Inventory.Tests.Connectors.Postgres.PostgresStagedCatalogTests;
@@ -14,9 +14,9 @@ namespace Inventory.Tests.Connectors.MySql;
 
 /// <summary>The MariaDB/MySQL catalog is read in two stages (engines42): tables, columns and primary keys first (sampling
 /// probes the primary key), so the scan samples while the foreign keys and partitions are still read on the catalog's
-/// connection, in its transaction. The foreign-keys query is held back for real: MariaDB reads REFERENTIAL_CONSTRAINTS
-/// of every database for its join, so an exclusive metadata lock held on a table of <em>another</em> database stops
-/// it, and none of the first stage's queries (each filtered on the scanned database).</summary>
+/// connection, in its transaction. The second stage is held back through the connector's seam
+/// (<see cref="MySqlDatabaseConnector.BeforeSecondStage"/>): since perf45 the foreign-keys query reads the scanned
+/// database only, so the metadata lock on another database that used to hold it back no longer does (tested here too).</summary>
 [TestFixture]
 [Category("Integration")]
 public sealed class MySqlStagedCatalogTests
@@ -42,36 +42,29 @@ public sealed class MySqlStagedCatalogTests
     private static SampleOptions Patient => new() { LockTimeout = TimeSpan.FromSeconds(60) };
 
     [Test]
-    public async Task ReadCatalogInStages_ForeignKeysQueryHeldBack_TablesSampledBeforeThenKeysAndPartitionsInTheWholeCatalog()
+    public async Task ReadCatalogInStages_SecondStageHeldBack_TablesSampledBeforeThenKeysAndPartitionsInTheWholeCatalog()
     {
-        // Given a database to scan, and another database where DDL holds a table's exclusive metadata lock
+        // Given a database to scan, and a connector whose second stage waits until the test lets it go
         await using var db = await TestMySql.CreateAsync("e42staged", Setup);
-        await using var other = await TestMySql.CreateAsync("e42lock", LockedSetup);
         await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(db.ConnectionString, "mysql"));
-        StagedCatalog staged;
-        TableSample sample;
-        long waiting;
-        bool completedWhileLocked;
-        await using (await ExclusiveMetadataLock.HoldAsync(other))
-        {
-            // When the catalog is read in stages and a table of the first stage is sampled
-            // (once the server shows the second stage's foreign-keys query waiting for the lock)
-            staged = await connector.ReadCatalogInStagesAsync(CatalogFilter.All, Patient);
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (await ForeignKeysQueriesWaitingAsync(db.Name) == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
-            sample = await connector.SampleAsync(staged.Sampleable.Tables.Single(t => t.Name == "customers"), new SampleOptions { Rows = 10 });
-            waiting = await ForeignKeysQueriesWaitingAsync(db.Name);
-            completedWhileLocked = staged.Whole.IsCompleted;
-        }
+        var hold = new StageHold();
+        ((MySqlDatabaseConnector)connector).BeforeSecondStage = hold.WaitAsync;
+
+        // When the catalog is read in stages and a table of the first stage is sampled once the second stage waits
+        var staged = await connector.ReadCatalogInStagesAsync(CatalogFilter.All, Patient);
+        var reached = await hold.ReachedWithinAsync(TimeSpan.FromSeconds(30));
+        var sample = await connector.SampleAsync(staged.Sampleable.Tables.Single(t => t.Name == "customers"), new SampleOptions { Rows = 10 });
+        var completedWhileHeld = staged.Whole.IsCompleted;
+        hold.Release();
         var whole = await staged.Whole;
 
-        // Then the table was sampled by key probes while the foreign-keys query waited for the lock; the first stage has
-        // the primary keys in key order and no foreign key or partition; the whole catalog has the same tables and
-        // columns in the same order with them, in six queries
+        // Then the table was sampled by key probes while the second stage waited; the first stage has the primary keys
+        // in key order and no foreign key or partition; the whole catalog has the same tables and columns in the same
+        // order with them, in five queries
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(waiting, Is.EqualTo(1), "catalog sessions waiting in the foreign-keys query while the table was sampled");
-            Assert.That(completedWhileLocked, Is.False, "the whole catalog completed while its foreign-keys query was locked out");
+            Assert.That(reached, Is.True, "the second stage reached its hold");
+            Assert.That(completedWhileHeld, Is.False, "the whole catalog completed while its second stage was held back");
             Assert.That(sample.RowCount, Is.EqualTo(10));
             Assert.That(sample.Method, Does.StartWith("random key probes"));
             Assert.That(staged.Sampleable.Tables.Select(t => t.Name), Is.EqualTo(new[] { "customers", "events", "invoices", "notes" }));
@@ -90,12 +83,34 @@ public sealed class MySqlStagedCatalogTests
     }
 
     [Test]
-    public async Task Run_TablesSampledWhileTheForeignKeysQueryIsHeldBack_SameDocumentAsTheCatalogReadFirst()
+    public async Task ReadCatalog_MetadataLockHeldInAnotherDatabase_ForeignKeysReadWithoutWaitingForIt()
+    {
+        // Given a database to scan, and another database where DDL holds a table's exclusive metadata lock (the
+        // foreign-keys query used to join REFERENTIAL_CONSTRAINTS of every database and so waited for it)
+        await using var db = await TestMySql.CreateAsync("p45scoped", Setup);
+        await using var other = await TestMySql.CreateAsync("p45lock", LockedSetup);
+        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(db.ConnectionString, "mysql"));
+        DatabaseCatalog? whole;
+        await using (await ExclusiveMetadataLock.HoldAsync(other))
+        {
+            // When the whole catalog is read, with a lock timeout far longer than the time given to it, while the lock is held
+            var read = connector.ReadCatalogAsync(CatalogFilter.All, Patient);
+            var finished = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(20)));
+            whole = finished == read ? await read : null;
+        }
+
+        // Then it completed while the other database's lock was still held, with the foreign key and its delete rule
+        Assert.That(whole, Is.Not.Null, "the catalog waited for a metadata lock held on another database");
+        Assert.That(whole!.Tables.SelectMany(t => t.ForeignKeys).Select(k => $"{k.Name}: {string.Join(",", k.Columns)}->{k.ReferencedTable} {k.OnDelete}"),
+            Is.EqualTo(new[] { "fk_invoice_customer: customer_id->customers cascade" }));
+    }
+
+    [Test]
+    public async Task Run_TablesSampledWhileTheSecondStageIsHeldBack_SameDocumentAsTheCatalogReadFirst()
     {
         // Given the same database scanned twice: once with the whole catalog read before any sampling, once with the
-        // foreign-keys query held back until tables have been sampled
+        // catalog's second stage (foreign keys, partitions) held back until tables have been sampled
         await using var db = await TestMySql.CreateAsync("e42overlap", Setup);
-        await using var other = await TestMySql.CreateAsync("e42lock", LockedSetup);
         var scannedAt = new DateTimeOffset(2026, 12, 7, 4, 0, 0, TimeSpan.Zero);
         ScanRequest Request() => new()
         {
@@ -106,41 +121,49 @@ public sealed class MySqlStagedCatalogTests
         var classifier = ClassifierFactory.CreateDefault();
         var whole = await new ScanRunner(classifier, target => new WholeCatalogFirst(ConnectorFactory.Create(target))).RunAsync(Request());
 
+        var hold = new StageHold();
         StagedRecorder? recorder = null;
-        Task<InventoryDocument> scan;
-        long waiting;
-        await using (await ExclusiveMetadataLock.HoldAsync(other))
+        var scan = new ScanRunner(classifier, target =>
         {
-            scan = new ScanRunner(classifier, target => recorder = new StagedRecorder(ConnectorFactory.Create(target))).RunAsync(Request());
-            // When two tables have been sampled while the foreign-keys query waits, the lock is released
-            var deadline = DateTime.UtcNow.AddSeconds(50);
-            while ((recorder is null || recorder.SampledBeforeKeys < 2) && DateTime.UtcNow < deadline && !scan.IsCompleted) await Task.Delay(20);
-            waiting = await ForeignKeysQueriesWaitingAsync(db.Name);
-        }
+            var connector = ConnectorFactory.Create(target);
+            ((MySqlDatabaseConnector)connector).BeforeSecondStage = hold.WaitAsync;
+            return recorder = new StagedRecorder(connector);
+        }).RunAsync(Request());
+        // When two tables have been sampled while the second stage waits, it is let go
+        var reached = await hold.ReachedWithinAsync(TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow.AddSeconds(50);
+        while ((recorder is null || recorder.SampledBeforeKeys < 2) && DateTime.UtcNow < deadline && !scan.IsCompleted) await Task.Delay(20);
+        var sampledWhileHeld = recorder?.SampledBeforeKeys ?? 0;
+        hold.Release();
         var overlapped = await scan;
 
         // Then tables were sampled before the keys arrived, and the documents are the same byte for byte, keys included
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(waiting, Is.EqualTo(1), "the foreign-keys query was waiting on the lock when it was released");
-            Assert.That(recorder!.SampledBeforeKeys, Is.GreaterThanOrEqualTo(2), "tables sampled while the foreign-keys query was held back");
+            Assert.That(reached, Is.True, "the second stage reached its hold");
+            Assert.That(sampledWhileHeld, Is.GreaterThanOrEqualTo(2), "tables sampled while the second stage was held back");
             Assert.That(overlapped.Issues, Is.Empty);
             Assert.That(overlapped.AllTables().Single(t => t.Table.Name == "invoices").Table.ForeignKeys.Single().OnDelete, Is.EqualTo("cascade"));
             Assert.That(InventoryJson.Serialize(overlapped), Is.EqualTo(InventoryJson.Serialize(whole)));
         }
     }
 
-    /// <summary>The sessions connected to <paramref name="database"/> whose foreign-keys query waits for a metadata lock,
-    /// read from another session.</summary>
-    private static async Task<long> ForeignKeysQueriesWaitingAsync(string database)
+    /// <summary>The hold put on the catalog's second stage: it records that the stage reached it and waits until
+    /// <see cref="Release"/> (or the stage's cancellation).</summary>
+    private sealed class StageHold
     {
-        await using var admin = new MySqlConnection(new MySqlConnectionStringBuilder(TestMySql.AdminConnectionString) { Pooling = false }.ConnectionString);
-        await admin.OpenAsync();
-        await using var cmd = new MySqlCommand("""
-            SELECT COUNT(*) FROM information_schema.PROCESSLIST
-            WHERE DB = @db AND STATE = 'Waiting for table metadata lock' AND INFO LIKE '%REFERENTIAL_CONSTRAINTS%'
-            """, admin);
-        cmd.Parameters.AddWithValue("@db", database);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task WaitAsync(CancellationToken ct)
+        {
+            _reached.TrySetResult();
+            return _released.Task.WaitAsync(ct);
+        }
+
+        public async Task<bool> ReachedWithinAsync(TimeSpan limit) =>
+            await Task.WhenAny(_reached.Task, Task.Delay(limit)) == _reached.Task;
+
+        public void Release() => _released.TrySetResult();
     }
 }
