@@ -57,6 +57,7 @@ public sealed class InventoryFlow
             NameRulesPath = Config?.NameRules is null ? null : Config.Resolve(Config.NameRules),
             ModelPath = Config?.Model is null ? null : Config.Resolve(Config.Model),
             LeanPersonalBelow = Config?.LeanPersonalBelow,
+            ValuePatterns = Config?.ValuePatterns ?? [],
             Kind = kind,
         });
 

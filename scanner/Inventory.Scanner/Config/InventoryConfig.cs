@@ -95,6 +95,10 @@ public sealed partial record InventoryConfig
     public string? Taxonomy { get; init; }
     /// <summary>A name-rules file whose rules are added to the built-in ones (they win where they match), or null.</summary>
     public string? NameRules { get; init; }
+    /// <summary>Detectors of the user's own (<c>value-patterns:</c>), run beside the shipped ones on sampled values: each a
+    /// regular expression compiled once here, the category it implies, a minimum share, context words and a checksum
+    /// (<see cref="ValuePatternConfig"/>); empty when the file has none.</summary>
+    public IReadOnlyList<ValuePatternConfig> ValuePatterns { get; init; } = [];
     /// <summary>Model file override, or null for the built-in one.</summary>
     public string? Model { get; init; }
     /// <summary>The recall-first leaning (<c>lean-personal-below</c>, 0 to 1): a column known by its name and type only
@@ -141,7 +145,7 @@ public sealed partial record InventoryConfig
         var root = StrictYaml.ReadMappingFile(path);
         environment ??= Environment.GetEnvironmentVariable;
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "model", "lean-personal-below", "check", "parallelism", "source-parallelism", "connections-per-server",
+        root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "value-patterns", "model", "lean-personal-below", "check", "parallelism", "source-parallelism", "connections-per-server",
             // single-source shorthand, as in ../shared/cases config.yml files
             "provider", "connection", "include", "exclude", "sample", "role", "controller", "name");
         var sources = new List<SourceConfig>();
@@ -194,6 +198,7 @@ public sealed partial record InventoryConfig
         if (leanPersonalBelow is { } lean && (lean is < 0 or > 1 || double.IsNaN(lean)))
             throw root["lean-personal-below"]!.Error("lean-personal-below must be between 0 and 1 (a probability of none; omit it for the shipped classifier)");
         var connectionsPerServer = WholeNumber(root, "connections-per-server", 8, 1, 256);
+        var valuePatterns = ValuePatternConfig.ReadList(root["value-patterns"]);
         return new InventoryConfig
         {
             SourceParallelism = sourceParallelism,
@@ -205,6 +210,7 @@ public sealed partial record InventoryConfig
             PolicyPosition = root["policy"] is { } policyNode ? (policyNode.Line, policyNode.Column) : null,
             Taxonomy = root.String("taxonomy"),
             NameRules = root.String("name-rules"),
+            ValuePatterns = valuePatterns,
             Model = root.String("model"),
             LeanPersonalBelow = leanPersonalBelow,
             Check = check,
