@@ -71,8 +71,12 @@ public sealed record CheckConfig
     /// <summary>Where <c>fail-on:</c> is written (its value's file, line and column), or null when the file does not say
     /// (or the config was built in code): an empty list is a report-only gate, which <c>check</c> says, naming this place.</summary>
     public SettingPlace? FailOnAt { get; init; }
-    /// <summary>Classifications at or above this confidence count as tags; null to require annotations.</summary>
-    public double? AcceptClassificationAbove { get; init; }
+    /// <summary>Classifications at or above their category's threshold count as tags (one number for every category, or one per
+    /// category with an optional default: <see cref="AcceptanceThresholds"/>); null to require annotations.</summary>
+    public AcceptanceThresholds? AcceptClassificationAbove { get; init; }
+    /// <summary>Where each category of a per-category <see cref="AcceptClassificationAbove"/> is written (its key), for the
+    /// taxonomy's error; empty for a single number or a config built in code.</summary>
+    public IReadOnlyDictionary<string, SettingPlace> AcceptCategoryPlaces { get; init; } = new Dictionary<string, SettingPlace>();
 }
 
 /// <summary>The parsed <c>inventory.yml</c>. Keys are kebab-case; unknown keys are errors; <c>${NAME}</c> is replaced
@@ -182,11 +186,13 @@ public sealed partial record InventoryConfig
             foreach (var f in failOn)
                 if (f is not ("untagged" or "conflict" or "stale" or "claim" or "missing" or "transfer-without-safeguard"))
                     throw c["fail-on"]!.Error($"unknown fail-on kind '{f}'; use untagged, conflict, stale, claim, missing, transfer-without-safeguard");
-            var accept = c.Number("accept-classification-above");
-            if (accept is < 0 or > 1) throw c["accept-classification-above"]!.Error("accept-classification-above must be between 0 and 1");
+            var accept = ReadAcceptanceThresholds(c["accept-classification-above"]);
             check = new CheckConfig
             {
                 FailOn = c["fail-on"] is null ? check.FailOn : failOn, AcceptClassificationAbove = accept,
+                AcceptCategoryPlaces = c["accept-classification-above"] is YMapping places
+                    ? places.Entries.Where(e => e.Key.Value != "default").ToDictionary(e => e.Key.Value, e => new SettingPlace(e.Key.File, e.Key.Line, e.Key.Column), StringComparer.Ordinal)
+                    : new Dictionary<string, SettingPlace>(),
                 FailOnAt = c["fail-on"] is { } at ? new SettingPlace(at.File, at.Line, at.Column) : null,
             };
         }
@@ -219,6 +225,53 @@ public sealed partial record InventoryConfig
             File = path,
         };
     }
+
+    /// <summary>Reads <c>check.accept-classification-above</c>: one number (every category), or a mapping of categories
+    /// (<c>contact</c>) and subcategories (<c>contact.email</c>) to numbers, with an optional <c>default</c> for the
+    /// categories it does not name (<see cref="AcceptanceThresholds"/>). The names are checked against the taxonomy where
+    /// the gate runs (a taxonomy file of the config may add categories); here they must be category-shaped.</summary>
+    /// <param name="node">The key's value, or null.</param>
+    /// <returns>The thresholds, or null when the key is absent.</returns>
+    /// <exception cref="ConfigurationException">A value that is not a number from 0 to 1, an empty mapping, a key that is
+    /// not a category name — at its file, line and column.</exception>
+    public static AcceptanceThresholds? ReadAcceptanceThresholds(YNode? node)
+    {
+        static double Threshold(YNode value, string what)
+        {
+            if (value is not YScalar { IsNull: false } scalar
+                || !double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                throw value.Error($"{what} must be a number between 0 and 1 (a confidence)");
+            if (number is < 0 or > 1 || double.IsNaN(number)) throw value.Error($"{what} must be between 0 and 1");
+            return number;
+        }
+        switch (node)
+        {
+            case null:
+            case YScalar { IsNull: true }:
+                return null;
+            case YScalar:
+                return AcceptanceThresholds.Uniform(Threshold(node, "accept-classification-above"));
+            case YMapping map:
+                if (map.Entries.Count == 0)
+                    throw map.Error("accept-classification-above: give one number, or categories with a number each (contact: 0.9, none: 0.8, default: 0.9)");
+                double? fallback = null;
+                var byCategory = new Dictionary<string, double>(StringComparer.Ordinal);
+                foreach (var (key, value) in map.Entries)
+                {
+                    if (key.Value == "default") { fallback = Threshold(value, "accept-classification-above.default"); continue; }
+                    if (!CategoryName().IsMatch(key.Value))
+                        throw key.Error($"accept-classification-above: '{key.Value}' is not a category (contact, financial.bank_account, none…) nor 'default'");
+                    byCategory[key.Value] = Threshold(value, $"accept-classification-above.{key.Value}");
+                }
+                return new AcceptanceThresholds { Default = fallback, ByCategory = byCategory };
+            default:
+                throw node.Error("accept-classification-above must be a number between 0 and 1, or a mapping of categories to numbers");
+        }
+    }
+
+    /// <summary>A category or <c>category.subcategory</c> name: lower-case words joined by underscores.</summary>
+    [GeneratedRegex(@"^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?$")]
+    private static partial Regex CategoryName();
 
     private static int WholeNumber(YMapping root, string key, int fallback, int min, int max)
     {
