@@ -54,6 +54,14 @@ public sealed record SourceConfig
     /// config file's, as for every other path of <c>inventory.yml</c>; null for a <c>--connection</c> flag (the working
     /// directory).</summary>
     public string? BaseDirectory { get; init; }
+    /// <summary>For a SQLite source (<c>immutable: true</c>): the file is opened with SQLite's <c>immutable=1</c>, which
+    /// takes no lock and never looks for a journal, <c>-wal</c> or <c>-shm</c> file, so a database on read-only media (a
+    /// read-only mount, a snapshot, a WAL file whose folder may not be written) can be read. The trade-off: SQLite
+    /// then assumes nobody changes the file; one written during the scan may be read inconsistently (wrong rows, or
+    /// a corruption error). Only for files nobody writes. False by default.</summary>
+    public bool Immutable { get; init; }
+    /// <summary>Where <c>immutable:</c> is written, for the error of a source that is not SQLite; null when not written.</summary>
+    public SettingPlace? ImmutableAt { get; init; }
 }
 
 /// <summary>Where a setting's value is written in a configuration file.</summary>
@@ -151,7 +159,7 @@ public sealed partial record InventoryConfig
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "value-patterns", "model", "lean-personal-below", "check", "parallelism", "source-parallelism", "connections-per-server",
             // single-source shorthand, as in ../shared/cases config.yml files
-            "provider", "connection", "include", "exclude", "sample", "role", "controller", "name");
+            "provider", "connection", "include", "exclude", "sample", "role", "controller", "name", "immutable");
         var sources = new List<SourceConfig>();
         // A repeated name is reported at the second source's name (or the source without one), where the user must rename.
         void AddSource(SourceConfig source, YMapping at)
@@ -166,12 +174,12 @@ public sealed partial record InventoryConfig
             foreach (var item in seq.Items)
             {
                 if (item is not YMapping m) throw item.Error("each source must be a mapping with name, provider, connection");
-                m.AllowOnly("source", "name", "provider", "connection", "include", "exclude", "sample", "role", "controller");
+                m.AllowOnly("source", "name", "provider", "connection", "include", "exclude", "sample", "role", "controller", "immutable");
                 AddSource(ReadSource(m, environment, requireConnection: true, baseDirectory), m);
             }
         }
         SourceConfig? defaults = null;
-        if (new[] { "provider", "connection", "include", "exclude", "sample", "role", "controller", "name" }.Any(k => root[k] is not null))
+        if (new[] { "provider", "connection", "include", "exclude", "sample", "role", "controller", "name", "immutable" }.Any(k => root[k] is not null))
         {
             var single = ReadSource(root, environment, requireConnection: false, baseDirectory);
             if (root.String("connection") is { Length: > 0 }) AddSource(single, root);
@@ -374,6 +382,9 @@ public sealed partial record InventoryConfig
                 throw controllerNode.Error("'controller' must name the controller (the customer, with a contact), not be empty");
         }
         var name = m.String("name") ?? "default";
+        var immutable = m.Bool("immutable") ?? false;
+        if (immutable && provider is not null && provider != "sqlite")
+            throw m["immutable"]!.Error($"'immutable' opens a SQLite file without locking; source '{name}' is provider '{provider}'");
         var variables = connection is null ? [] : ConnectionVariables(connection);
         return new SourceConfig(() => ResolveConnection(connection ?? "", connectionNode, name, provider, environment))
         {
@@ -388,6 +399,8 @@ public sealed partial record InventoryConfig
             Sample = ReadSample(m.Mapping("sample")),
             Role = role,
             Controller = controller?.Trim(),
+            Immutable = immutable,
+            ImmutableAt = m["immutable"] is { } immutableNode ? new SettingPlace(immutableNode.File, immutableNode.Line, immutableNode.Column) : null,
         };
     }
 
