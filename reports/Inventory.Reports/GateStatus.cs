@@ -16,7 +16,7 @@ internal static class GateStatus
     /// <param name="column">A merged column.</param>
     /// <param name="acceptClassificationAbove">The gate's threshold, or null when suggestions are never accepted.</param>
     /// <returns>kebab-case status: tagged, conflict, suggested, accepted or untagged.</returns>
-    public static string Of(ColumnEntry column, double? acceptClassificationAbove) =>
+    public static string Of(ColumnEntry column, AcceptanceThresholds? acceptClassificationAbove) =>
         column.Status == ColumnStatus.Suggested && column.CountsAsTagged(acceptClassificationAbove)
             ? Accepted
             : JsonNamingPolicy.KebabCaseLower.ConvertName(column.Status.ToString());

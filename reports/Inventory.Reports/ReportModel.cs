@@ -19,10 +19,10 @@ public sealed class ReportModel
 {
     /// <summary>The gate's threshold the coverage was counted with (suggestions at or above it are <c>accepted</c> and
     /// count as tagged), or null when only annotations and database labels tag a column.</summary>
-    public double? AcceptClassificationAbove { get; init; }
+    public AcceptanceThresholds? AcceptClassificationAbove { get; init; }
     /// <summary><see cref="AcceptClassificationAbove"/> as text (<c>0.9</c>), or null.</summary>
     [JsonIgnore]
-    public string? AcceptClassificationAboveText => AcceptClassificationAbove?.ToString("0.##", CultureInfo.InvariantCulture);
+    public string? AcceptClassificationAboveText => AcceptClassificationAbove?.Text;
     /// <summary>Report title.</summary>
     public required string Title { get; init; }
     /// <summary>Tool and version that wrote the inventory.</summary>
@@ -150,7 +150,7 @@ public sealed record ReportOptions
 {
     /// <summary>Classifications (rules or model) at or above this confidence count as tagged, as in <c>check
     /// --accept-classification-above</c>; null (default) to count annotations and database labels only.</summary>
-    public double? AcceptClassificationAbove { get; init; }
+    public AcceptanceThresholds? AcceptClassificationAbove { get; init; }
     /// <summary>The merge's stale annotations: those naming a table, column or source the inventory does not hold are
     /// listed in the coverage section (<see cref="ReportModel.AnnotatedNotScanned"/>). Empty by default.</summary>
     public IReadOnlyList<Annotations.StaleAnnotation> Stale { get; init; } = [];

@@ -25,6 +25,9 @@ public sealed record ClassifierOptions
     /// confidence (<see cref="Learning.SuggestionCalibration.WithLeanBelow"/>); null keeps the calibration's own
     /// (<c>leanBelow</c> of calibration.json, 0 as shipped). 0 to 1.</summary>
     public double? LeanPersonalBelow { get; init; }
+    /// <summary>The user's value patterns (<c>value-patterns:</c> of <c>inventory.yml</c>), run beside the shipped detectors by
+    /// <see cref="ValuePatternClassifier"/> around whichever classifier <see cref="Kind"/> names; empty for none.</summary>
+    public IReadOnlyList<Inventory.Config.ValuePatternConfig> ValuePatterns { get; init; } = [];
 }
 
 /// <summary>Builds the classifier the CLI uses.</summary>
@@ -43,12 +46,14 @@ public static class ClassifierFactory
     public static IColumnClassifier CreateDefault(ClassifierOptions? options = null)
     {
         options ??= new ClassifierOptions();
-        return options.Kind switch
+        IColumnClassifier classifier = options.Kind switch
         {
             ClassifierKind.Rules => CreateRules(options),
             ClassifierKind.Model => CreateModel(options),
             _ => new Learning.CombinedClassifier(CreateRules(options), CreateModel(options)),
         };
+        return options.ValuePatterns.Count == 0 ? classifier
+            : new ValuePatternClassifier(classifier, options.ValuePatterns, Taxonomy.Load(options.TaxonomyPath));
     }
 
     /// <summary>Creates the model classifier alone: the model at <see cref="ClassifierOptions.ModelPath"/>, or the embedded one.</summary>

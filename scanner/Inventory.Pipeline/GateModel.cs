@@ -1,3 +1,4 @@
+using Inventory.Model;
 using Inventory.Annotations;
 using Inventory.Reports.Check;
 using Inventory.Reports.Claims;
@@ -11,7 +12,7 @@ public sealed record GateRequest
     /// <summary>Where the annotations are.</summary>
     public required AnnotationsLocation Annotations { get; init; }
     /// <summary>Classifications at or above this confidence count as tags (overrides the config); null for the config's.</summary>
-    public double? AcceptClassificationAbove { get; init; }
+    public AcceptanceThresholds? AcceptClassificationAbove { get; init; }
     /// <summary>When true, conflicts and stale annotations fail too.</summary>
     public bool Strict { get; init; }
     /// <summary>Columns whose findings are known gaps, or null.</summary>

@@ -57,6 +57,7 @@ public sealed class InventoryFlow
             NameRulesPath = Config?.NameRules is null ? null : Config.Resolve(Config.NameRules),
             ModelPath = Config?.Model is null ? null : Config.Resolve(Config.Model),
             LeanPersonalBelow = Config?.LeanPersonalBelow,
+            ValuePatterns = Config?.ValuePatterns ?? [],
             Kind = kind,
         });
 
@@ -224,6 +225,26 @@ public sealed class InventoryFlow
         return (policy, named == PolicyDocument.BuiltinName ? null : named);
     }
 
+    /// <summary>The config's <c>check.accept-classification-above</c> (one number, or one per category), its categories
+    /// checked against the taxonomy (<see cref="Categories"/>, which a taxonomy file of the config may extend).</summary>
+    /// <returns>The thresholds, or null when the config sets none (or there is no config).</returns>
+    /// <exception cref="ConfigurationException">A category of the per-category thresholds the taxonomy does not know, at
+    /// its key's file, line and column.</exception>
+    public AcceptanceThresholds? ConfiguredAcceptance()
+    {
+        if (Config is null) return null;
+        foreach (var (category, at) in Config.Check.AcceptCategoryPlaces)
+            if (!Categories().IsKnown(category))
+            {
+                var closest = Inventory.Yaml.NameSuggestions.Closest(category, Categories().All);
+                var hint = closest is null ? "" : $" (did you mean '{closest}'?)";
+                throw new ConfigurationException(
+                    $"accept-classification-above: unknown category '{category}'{hint}; use a category or category.subcategory of the taxonomy, or 'default'",
+                    at.File, at.Line, at.Column);
+            }
+        return Config.Check.AcceptClassificationAbove;
+    }
+
     /// <summary>Steps 2 and 3: merges the annotations, evaluates the policy's claims and decides which findings fail
     /// (<see cref="GateFailOn"/>). The document is updated in place with the merged annotations.</summary>
     /// <param name="document">The inventory.</param>
@@ -234,7 +255,7 @@ public sealed class InventoryFlow
         var (annotations, merge) = MergeAnnotations(document, request.Annotations);
         var (policy, policyPath) = LoadPolicy(request.PolicyPath);
         // The claims count what the gate counts as tagged (trial43 finding 1): the same threshold.
-        var accept = request.AcceptClassificationAbove ?? Config?.Check.AcceptClassificationAbove;
+        var accept = request.AcceptClassificationAbove ?? ConfiguredAcceptance();
         var claims = policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, document, accept);
         var failOn = GateFailOn.From(Config);
         var options = new CheckOptions
@@ -288,10 +309,10 @@ public sealed class InventoryFlow
     /// items the inventory does not hold; null when none were merged.</param>
     public ReportModel BuildReport(InventoryDocument inventory, PolicyDocument? policy, IReadOnlyList<ClaimResult>? claims = null,
         InventoryDocument? previous = null, AppliedAnnotations? applied = null) =>
-        ReportModel.Build(inventory, policy, claims ?? (policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, inventory, Config?.Check.AcceptClassificationAbove)), previous,
+        ReportModel.Build(inventory, policy, claims ?? (policy is null ? [] : ClaimEvaluator.EvaluateAll(policy, inventory, ConfiguredAcceptance())), previous,
             new ReportOptions
             {
-                AcceptClassificationAbove = Config?.Check.AcceptClassificationAbove,
+                AcceptClassificationAbove = ConfiguredAcceptance(),
                 Stale = applied?.Merge.Stale ?? [], Annotations = applied?.Annotations, PathBase = PathBase,
             });
 

@@ -167,6 +167,7 @@ public static class CheckGate
             ClaimLines = options.Claims.Select(c => CheckWriters.ClaimLine(c, fleet)).ToArray(),
             AnnotatedTablesNotScanned = options.Stale.Where(s => s.Kind == StaleKind.TableMissing).Select(s => (s.Source, s.Table)).Distinct().Count(),
             ReportOnlyAt = options.Strict ? null : options.ReportOnlyAt,
+            AcceptClassificationAbove = options.AcceptClassificationAbove,
         };
     }
 
@@ -203,7 +204,7 @@ public static class CheckGate
     public static string Key(string? source, string table, string? column) =>
         $"{(source is null ? "" : source + "/")}{table}{(column is null ? "" : "." + column)}";
 
-    private static string UntaggedReason(ColumnEntry column, TableEntry table, string defaultSchema, double? threshold, Dictionary<(string File, string Column), AnnotationError> invalid,
+    private static string UntaggedReason(ColumnEntry column, TableEntry table, string defaultSchema, AcceptanceThresholds? threshold, Dictionary<(string File, string Column), AnnotationError> invalid,
         StaleAnnotation? misnamed, string? unreadOwnFile, string pathBase)
     {
         var why = column.Annotation is not null ? "annotation entry has no category" + PathGap(column)
@@ -221,8 +222,11 @@ public static class CheckGate
             : unreadOwnFile is not null
                 ? $"its annotation file {unreadOwnFile} could not be read, so nothing in it applies (see the invalid-annotation finding)"
             : "no annotation";
-        if (column.Status == ColumnStatus.Suggested && threshold is { } t && column.Confidence < t)
-            why += $"; classification confidence {ConfidenceText.Format(column.Confidence)} is below {t.ToString("0.##", CultureInfo.InvariantCulture)}";
+        if (column.Status == ColumnStatus.Suggested && threshold?.For(column.DataCategory) is { } t && column.Confidence < t)
+            why += $"; classification confidence {ConfidenceText.Format(column.Confidence)} is below {threshold.TextFor(column.DataCategory)}"
+                + (threshold.IsUniform ? "" : $", the acceptance threshold of {column.DataCategory}");
+        else if (column.Status == ColumnStatus.Suggested && threshold is { IsUniform: false } && threshold.For(column.DataCategory) is null)
+            why += $"; the acceptance thresholds name no {column.DataCategory} and no default: its suggestions need an annotation";
         if (column.Origin == Origin.Lineage && column.ReadsFrom is { } of)
             // A view column whose base column is only suggested carries that suggestion (ViewLineage): tag the base.
             // Named as every other finding names a table: without the source's default schema (or database), so a

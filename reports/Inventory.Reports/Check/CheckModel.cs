@@ -1,3 +1,4 @@
+using Inventory.Model;
 using Inventory.Annotations;
 using Inventory.Catalog;
 
@@ -160,6 +161,12 @@ public sealed record CheckResult
     public int AnnotatedTablesNotScanned { get; init; }
     /// <summary>Where the config's <c>check.fail-on</c> lists no kind, when the gate ran so (not under <c>--strict</c>):
     /// a report-only gate, said once by every format (<see cref="ReportOnlyNote"/>); null otherwise.</summary>
+    /// <summary>The acceptance threshold the gate applied (<see cref="CheckOptions.AcceptClassificationAbove"/>): one number, or
+    /// one per category; null when every column needed an annotation. SARIF and JUnit state it (<see cref="AcceptanceText"/>).</summary>
+    public AcceptanceThresholds? AcceptClassificationAbove { get; init; }
+    /// <summary>The applied threshold in words: <c>0.9</c>, <c>contact 0.9, financial 0.95, none 0.8, default 0.9</c>, or
+    /// <c>none (every column needs an annotation or a database label)</c>.</summary>
+    public string AcceptanceText => AcceptClassificationAbove?.Text ?? "none (every column needs an annotation or a database label)";
     public FindingLocation? ReportOnlyAt { get; init; }
     /// <summary>The one sentence the formats say about a report-only gate (<see cref="ReportOnlyAt"/>), naming the
     /// setting's <c>file:line:column</c>; null when the gate is not report-only.</summary>
@@ -172,7 +179,7 @@ public sealed record CheckResult
 public sealed record CheckOptions
 {
     /// <summary>Classifications (rules or model) at or above this confidence count as tags; null to require annotations.</summary>
-    public double? AcceptClassificationAbove { get; init; }
+    public AcceptanceThresholds? AcceptClassificationAbove { get; init; }
     /// <summary>When true, conflicts and stale annotations fail the gate too.</summary>
     public bool Strict { get; init; }
     /// <summary>Kinds that fail the gate. Default: untagged, claim-violated, invalid-annotation (conflicts and stale

@@ -15,7 +15,8 @@ namespace Inventory.Reports.Check;
 /// with one test case per violated claim and location (<c>claim-id table.column</c>), a suite <c>scan</c> with one skipped test case
 /// per scan issue (<c>no-privilege billing/payment_methods</c>: what the scan could not read was not checked), and for a
 /// report-only gate (<c>check.fail-on: []</c>) a suite <c>configuration</c> with one passing case <c>check.fail-on</c> at
-/// the setting, saying so in <c>system-out</c>.
+/// the setting, saying so in <c>system-out</c>. Every suite states the acceptance threshold the gate applied in its
+/// <c>properties</c> (<c>accept-classification-above</c>: <c>0.9</c>, <c>contact 0.9, none 0.8</c>, or <c>none (…)</c>).
 /// Test-case names are unique within each suite.</summary>
 public sealed class JUnitCheckWriter : ICheckWriter
 {
@@ -97,6 +98,13 @@ public sealed class JUnitCheckWriter : ICheckWriter
             await xml.WriteStartElementAsync(null, "testsuite", null).ConfigureAwait(false);
             await xml.WriteAttributeStringAsync(null, "name", null, name).ConfigureAwait(false);
             await WriteCountsAsync(xml, cases).ConfigureAwait(false);
+            // The acceptance threshold the gate applied, where JUnit readers look for a run's settings (a suite's properties).
+            await xml.WriteStartElementAsync(null, "properties", null).ConfigureAwait(false);
+            await xml.WriteStartElementAsync(null, "property", null).ConfigureAwait(false);
+            await xml.WriteAttributeStringAsync(null, "name", null, "accept-classification-above").ConfigureAwait(false);
+            await xml.WriteAttributeStringAsync(null, "value", null, result.AcceptanceText).ConfigureAwait(false);
+            await xml.WriteEndElementAsync().ConfigureAwait(false);
+            await xml.WriteEndElementAsync().ConfigureAwait(false);
             foreach (var c in cases)
             {
                 await xml.WriteStartElementAsync(null, "testcase", null).ConfigureAwait(false);

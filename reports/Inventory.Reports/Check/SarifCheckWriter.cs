@@ -15,7 +15,8 @@ namespace Inventory.Reports.Check;
 /// or source that could not be read) is a <c>toolExecutionNotifications</c> entry of the invocation, level
 /// <c>warning</c>, with its kind as descriptor id and its <c>source/table.column</c> as logical location. A report-only
 /// gate (<c>check.fail-on: []</c>) is a <c>toolConfigurationNotifications</c> entry, level <c>note</c>, at the setting.
-/// Every policy claim, with its verdict, summary, examined and left-out tables, is in the run's <c>properties.claims</c>.
+/// Every policy claim, with its verdict, summary, examined and left-out tables, is in the run's <c>properties.claims</c>; the
+/// acceptance threshold the gate applied in <c>properties.acceptClassificationAbove</c> (a number, category → number, or null).
 /// With <see cref="SarifKnownGaps.Omit"/>, the baseline's known gaps are left out of the results (GitHub code scanning
 /// ignores <c>baselineState</c> and opens a note alert for each), and a notification counts them.
 /// </summary>
@@ -218,13 +219,13 @@ public sealed class SarifCheckWriter(SarifKnownGaps knownGaps = SarifKnownGaps.I
         }
         json.WriteEndArray();
         // Every claim's verdict, what it examined and what it left out (a violated claim's findings are results above):
-        // a run property bag, since a claim that holds or is unknown is no result to show on a line of code.
-        if (result.Claims.Count > 0)
-        {
-            json.WriteStartObject("properties");
-            CheckWriters.WriteClaims(json, "claims", result.Claims);
-            json.WriteEndObject();
-        }
+        // a run property bag, since a claim that holds or is unknown is no result to show on a line of code. The bag
+        // also states the acceptance threshold the gate applied: a number, a category → number object (per-category
+        // thresholds, with "default" when given), or null when every column needed an annotation.
+        json.WriteStartObject("properties");
+        WriteAcceptance(json, result.AcceptClassificationAbove);
+        if (result.Claims.Count > 0) CheckWriters.WriteClaims(json, "claims", result.Claims);
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
@@ -267,6 +268,19 @@ public sealed class SarifCheckWriter(SarifKnownGaps knownGaps = SarifKnownGaps.I
         }.OfType<string>());
         return $"{what} left out of this SARIF run: GitHub code scanning rejects a run of more than "
             + $"{MaxResultsPerRun.ToString("N0", CultureInfo.InvariantCulture)} results; the text, JUnit and JSON outputs list every finding";
+    }
+
+    /// <summary>Writes <c>acceptClassificationAbove</c>: the number, an object of category → number (and <c>default</c>),
+    /// or null.</summary>
+    private static void WriteAcceptance(Utf8JsonWriter json, Inventory.Model.AcceptanceThresholds? thresholds)
+    {
+        if (thresholds is null) { json.WriteNull("acceptClassificationAbove"); return; }
+        if (thresholds.IsUniform) { json.WriteNumber("acceptClassificationAbove", thresholds.Default ?? 0); return; }
+        json.WriteStartObject("acceptClassificationAbove");
+        foreach (var (category, threshold) in thresholds.ByCategory.OrderBy(e => e.Key, StringComparer.Ordinal))
+            json.WriteNumber(category, threshold);
+        if (thresholds.Default is { } fallback) json.WriteNumber("default", fallback);
+        json.WriteEndObject();
     }
 
     /// <summary>Writes <c>physicalLocation</c>: the file's URI and region, its start column left out when unknown (0),

@@ -41,12 +41,12 @@ public static class ClaimEvaluator
     /// suggestion at or above it counts as tagged, as in coverage and <c>inventory check</c>; null (the default) to
     /// count annotations and database labels only.</param>
     /// <returns>One result per claim.</returns>
-    public static IReadOnlyList<ClaimResult> EvaluateAll(PolicyDocument policy, InventoryDocument inventory, double? acceptClassificationAbove = null) =>
+    public static IReadOnlyList<ClaimResult> EvaluateAll(PolicyDocument policy, InventoryDocument inventory, AcceptanceThresholds? acceptClassificationAbove = null) =>
         EvaluateAll(policy, inventory, Checks, acceptClassificationAbove);
 
     /// <summary>Checks every claim with the given checks (tests inject a failing one).</summary>
     internal static IReadOnlyList<ClaimResult> EvaluateAll(PolicyDocument policy, InventoryDocument inventory,
-        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks, double? acceptClassificationAbove = null)
+        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks, AcceptanceThresholds? acceptClassificationAbove = null)
     {
         // What the scan did not read is the same for every claim: read once per inventory.
         var gaps = UnreadScope.Of(inventory);
@@ -60,7 +60,7 @@ public static class ClaimEvaluator
     /// <param name="acceptClassificationAbove">The gate's threshold, as for <see cref="EvaluateAll(PolicyDocument, InventoryDocument, double?)"/>.</param>
     /// <returns>The verdict with its evidence; an unknown kind, or a check that fails, gives <see cref="ClaimVerdict.Unknown"/>
     /// with the reason.</returns>
-    public static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory, double? acceptClassificationAbove = null) =>
+    public static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory, AcceptanceThresholds? acceptClassificationAbove = null) =>
         Evaluate(claim, policy, inventory, Checks, UnreadScope.Of(inventory), acceptClassificationAbove);
 
     /// <summary>The result with what the scan did not read (<see cref="UnreadScope"/>) added to its unresolved entries
@@ -84,7 +84,7 @@ public static class ClaimEvaluator
     /// or an inventory it did not foresee) makes this claim <see cref="ClaimVerdict.Unknown"/> with the reason, and the
     /// other claims are still checked. The reason names the exception type only: its message could quote a value.</summary>
     internal static ClaimResult Evaluate(PolicyClaim claim, PolicyDocument policy, InventoryDocument inventory,
-        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks, IReadOnlyList<UnreadScope.Gap> gaps, double? acceptClassificationAbove = null)
+        IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks, IReadOnlyList<UnreadScope.Gap> gaps, AcceptanceThresholds? acceptClassificationAbove = null)
     {
         if (!checks.TryGetValue(claim.Kind, out var check))
             return new ClaimResult { Claim = claim, Verdict = ClaimVerdict.Unknown, Summary = $"no check for claim kind '{claim.Kind}'" };
@@ -167,7 +167,7 @@ internal static class UnreadScope
 /// <param name="Inventory">The inventory (not modified).</param>
 /// <param name="AcceptClassificationAbove">The gate's threshold: a suggestion at or above it counts as tagged
 /// (<see cref="ColumnEntry.CountsAsTagged"/>); null to count annotations and database labels only.</param>
-internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, InventoryDocument Inventory, double? AcceptClassificationAbove = null)
+internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, InventoryDocument Inventory, AcceptanceThresholds? AcceptClassificationAbove = null)
 {
     public ClaimParameters Parameters => Claim.Parameters;
 
@@ -186,7 +186,7 @@ internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, In
     /// a reader of the claim sees that a classifier, not a person, decided the category.</summary>
     /// <param name="c">The column.</param>
     public string Basis(ColumnEntry c) => Accepted(c)
-        ? string.Create(CultureInfo.InvariantCulture, $" (accepted suggestion: confidence {ConfidenceText.Format(c.Confidence)} ≥ {AcceptClassificationAbove:0.##}, not reviewed)")
+        ? string.Create(CultureInfo.InvariantCulture, $" (accepted suggestion: confidence {ConfidenceText.Format(c.Confidence)} ≥ {AcceptClassificationAbove!.TextFor(c.DataCategory)}, not reviewed)")
         : "";
 
     /// <summary>Why a column without a tagged category is undecided: <c>suggested X, not tagged (a suggestion is not a
@@ -195,8 +195,8 @@ internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, In
     /// <param name="c">The column.</param>
     public string Undecided(ColumnEntry c) =>
         c.Status != ColumnStatus.Suggested || c.DataCategory is not { } d ? "undecided column"
-        : AcceptClassificationAbove is { } threshold
-            ? string.Create(CultureInfo.InvariantCulture, $"suggested {d} at {ConfidenceText.Format(c.Confidence)}, not tagged (below the acceptance threshold {threshold:0.##})")
+        : AcceptClassificationAbove?.For(d) is not null
+            ? $"suggested {d} at {ConfidenceText.Format(c.Confidence)}, not tagged (below the acceptance threshold {AcceptClassificationAbove.TextFor(d)})"
             : $"suggested {d}, not tagged (a suggestion is not a tag)";
 
     /// <summary>Columns the controller's own claims examine: those of controller-scope sources (processor sources hold

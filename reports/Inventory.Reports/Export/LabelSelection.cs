@@ -36,7 +36,7 @@ public sealed record ExportOptions
 {
     /// <summary>Suggestions (rules or model) with confidence ≥ this value in [0, 1] are exported too, as <c>check</c>
     /// accepts them; null (default) exports tagged columns only.</summary>
-    public double? AcceptClassificationAbove { get; init; }
+    public AcceptanceThresholds? AcceptClassificationAbove { get; init; }
     /// <summary>Only this source (exact name); null for every controller source.</summary>
     public string? Source { get; init; }
     /// <summary>The inventory file's name as shown in the header (e.g. <c>inventory.json</c>), or null.</summary>
@@ -174,7 +174,7 @@ public static class LabelSelection
         };
     }
 
-    private static ExportBasis? Exported(ColumnEntry column, double? threshold)
+    private static ExportBasis? Exported(ColumnEntry column, AcceptanceThresholds? threshold)
     {
         // The gate's rule (ColumnEntry.CountsAsTagged): a tag, or a suggestion at or above the threshold. A view column
         // that inherits its base column's category (Origin.Lineage) is not exported: the label belongs on the base

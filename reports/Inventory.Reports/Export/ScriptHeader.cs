@@ -69,6 +69,6 @@ internal static class ScriptHeader
 
     private static int Count(IReadOnlyList<ExportedColumn> columns, ExportBasis basis) => columns.Count(c => c.Basis == basis);
 
-    private static string Threshold(double? threshold) =>
-        threshold is { } t ? $" with confidence >= {t.ToString("0.##", CultureInfo.InvariantCulture)}" : " (no --accept-classification-above)";
+    private static string Threshold(Inventory.Model.AcceptanceThresholds? threshold) =>
+        threshold is { } t ? $" with confidence >= {t.Text}" : " (no --accept-classification-above)";
 }

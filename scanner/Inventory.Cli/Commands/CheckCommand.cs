@@ -86,7 +86,7 @@ internal sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors) : A
         var outcome = flow.EvaluateGate(document, new GateRequest
         {
             Annotations = settings.ResolveAnnotations(config),
-            AcceptClassificationAbove = settings.AcceptClassificationAbove,
+            AcceptClassificationAbove = AcceptanceThresholds.Uniform(settings.AcceptClassificationAbove),
             Strict = settings.Strict,
             Baseline = settings.Baseline is null ? null : CheckBaseline.Read(settings.Baseline),
             PolicyPath = settings.Policy,

@@ -79,7 +79,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors) : 
         }
         var plan = LabelSelection.Select(document, new ExportOptions
         {
-            AcceptClassificationAbove = settings.AcceptClassificationAbove ?? config?.Check.AcceptClassificationAbove,
+            AcceptClassificationAbove = AcceptanceThresholds.Uniform(settings.AcceptClassificationAbove) ?? (config is null ? null : new InventoryFlow(config).ConfiguredAcceptance()),
             Source = settings.Source,
             InventoryName = Path.GetFileName(settings.Inventory),
             IncludeViews = settings.IncludeViews,

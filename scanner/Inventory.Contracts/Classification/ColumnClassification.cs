@@ -66,7 +66,8 @@ public enum Origin
 /// <summary>One piece of evidence behind a decision. Holds counts and ratios, never values.</summary>
 /// <param name="Kind">name-rule, detector, type-gate, suffix-gate, context-gate, key-gate, table-context, sample, model, database-label, no-data, contains,
 /// json-path (a schema path of JSON documents, named in <paramref name="Id"/>), pseudonymised (what a hashed identifier was made from),
-/// name-authority (a name rule whose kind the model cannot learn decides; its id in <paramref name="Id"/>), generated (a
+/// name-authority (a name rule whose kind the model cannot learn decides; its id in <paramref name="Id"/>), pattern (a value
+/// pattern of inventory.yml decides or matched, <c>pattern.name</c> in <paramref name="Id"/>), generated (a
 /// generated column takes the category of the columns its expression reads, named in <paramref name="Detail"/>).</param>
 /// <param name="Id">Rule or detector id (e.g. <c>name.en.email</c>, <c>detector.email</c>).</param>
 /// <param name="DataCategory">The category this evidence points at, or null for a gate.</param>

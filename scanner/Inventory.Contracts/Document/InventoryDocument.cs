@@ -311,16 +311,17 @@ public sealed class ColumnEntry
     /// tagged when an annotation or a database label gives its category (also when the evidence contradicts it: the
     /// conflict is a finding of its own), or when a classification by rules or the model (or a view column's suggestion
     /// inherited from its base column, <see cref="Origin.Lineage"/>) reaches
-    /// <paramref name="acceptClassificationAbove"/>. A suggestion below it, or with no threshold, is not a tag (C06, C07).
+    /// <paramref name="acceptClassificationAbove"/>'s threshold for its category (<see cref="AcceptanceThresholds.For"/>). A suggestion
+    /// below it, or with no threshold for its category, is not a tag (C06, C07).
     /// A <c>none</c> suggestion on a column that was not sampled is never accepted by the threshold: zero evidence is
     /// not "not personal" (README), the name alone decided it.</summary>
-    /// <param name="acceptClassificationAbove">Classifications at or above this confidence count as tags; null to
-    /// require an annotation or a database label.</param>
-    public bool CountsAsTagged(double? acceptClassificationAbove = null) =>
+    /// <param name="acceptClassificationAbove">Classifications at or above their category's threshold count as tags (a
+    /// number converts to one threshold for every category); null to require an annotation or a database label.</param>
+    public bool CountsAsTagged(AcceptanceThresholds? acceptClassificationAbove = null) =>
         Status is ColumnStatus.Tagged or ColumnStatus.Conflict
         || (Status == ColumnStatus.Suggested && Origin is global::Inventory.Classification.Origin.Rules or global::Inventory.Classification.Origin.Model
                 or global::Inventory.Classification.Origin.Lineage
-            && acceptClassificationAbove is { } threshold && Confidence >= threshold
+            && acceptClassificationAbove?.For(DataCategory) is { } threshold && Confidence >= threshold
             && !(NotSampled is not null && DataCategory is { } category && global::Inventory.Classification.DataCategory.TopLevelOf(category) == "none"));
 }
 

@@ -54,6 +54,14 @@ public sealed record SourceConfig
     /// config file's, as for every other path of <c>inventory.yml</c>; null for a <c>--connection</c> flag (the working
     /// directory).</summary>
     public string? BaseDirectory { get; init; }
+    /// <summary>For a SQLite source (<c>immutable: true</c>): the file is opened with SQLite's <c>immutable=1</c>, which
+    /// takes no lock and never looks for a journal, <c>-wal</c> or <c>-shm</c> file, so a database on read-only media (a
+    /// read-only mount, a snapshot, a WAL file whose folder may not be written) can be read. The trade-off: SQLite
+    /// then assumes nobody changes the file; one written during the scan may be read inconsistently (wrong rows, or
+    /// a corruption error). Only for files nobody writes. False by default.</summary>
+    public bool Immutable { get; init; }
+    /// <summary>Where <c>immutable:</c> is written, for the error of a source that is not SQLite; null when not written.</summary>
+    public SettingPlace? ImmutableAt { get; init; }
 }
 
 /// <summary>Where a setting's value is written in a configuration file.</summary>
@@ -71,8 +79,12 @@ public sealed record CheckConfig
     /// <summary>Where <c>fail-on:</c> is written (its value's file, line and column), or null when the file does not say
     /// (or the config was built in code): an empty list is a report-only gate, which <c>check</c> says, naming this place.</summary>
     public SettingPlace? FailOnAt { get; init; }
-    /// <summary>Classifications at or above this confidence count as tags; null to require annotations.</summary>
-    public double? AcceptClassificationAbove { get; init; }
+    /// <summary>Classifications at or above their category's threshold count as tags (one number for every category, or one per
+    /// category with an optional default: <see cref="AcceptanceThresholds"/>); null to require annotations.</summary>
+    public AcceptanceThresholds? AcceptClassificationAbove { get; init; }
+    /// <summary>Where each category of a per-category <see cref="AcceptClassificationAbove"/> is written (its key), for the
+    /// taxonomy's error; empty for a single number or a config built in code.</summary>
+    public IReadOnlyDictionary<string, SettingPlace> AcceptCategoryPlaces { get; init; } = new Dictionary<string, SettingPlace>();
 }
 
 /// <summary>The parsed <c>inventory.yml</c>. Keys are kebab-case; unknown keys are errors; <c>${NAME}</c> is replaced
@@ -95,6 +107,10 @@ public sealed partial record InventoryConfig
     public string? Taxonomy { get; init; }
     /// <summary>A name-rules file whose rules are added to the built-in ones (they win where they match), or null.</summary>
     public string? NameRules { get; init; }
+    /// <summary>Detectors of the user's own (<c>value-patterns:</c>), run beside the shipped ones on sampled values: each a
+    /// regular expression compiled once here, the category it implies, a minimum share, context words and a checksum
+    /// (<see cref="ValuePatternConfig"/>); empty when the file has none.</summary>
+    public IReadOnlyList<ValuePatternConfig> ValuePatterns { get; init; } = [];
     /// <summary>Model file override, or null for the built-in one.</summary>
     public string? Model { get; init; }
     /// <summary>The recall-first leaning (<c>lean-personal-below</c>, 0 to 1): a column known by its name and type only
@@ -141,9 +157,9 @@ public sealed partial record InventoryConfig
         var root = StrictYaml.ReadMappingFile(path);
         environment ??= Environment.GetEnvironmentVariable;
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "model", "lean-personal-below", "check", "parallelism", "source-parallelism", "connections-per-server",
+        root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "value-patterns", "model", "lean-personal-below", "check", "parallelism", "source-parallelism", "connections-per-server",
             // single-source shorthand, as in ../shared/cases config.yml files
-            "provider", "connection", "include", "exclude", "sample", "role", "controller", "name");
+            "provider", "connection", "include", "exclude", "sample", "role", "controller", "name", "immutable");
         var sources = new List<SourceConfig>();
         // A repeated name is reported at the second source's name (or the source without one), where the user must rename.
         void AddSource(SourceConfig source, YMapping at)
@@ -158,12 +174,12 @@ public sealed partial record InventoryConfig
             foreach (var item in seq.Items)
             {
                 if (item is not YMapping m) throw item.Error("each source must be a mapping with name, provider, connection");
-                m.AllowOnly("source", "name", "provider", "connection", "include", "exclude", "sample", "role", "controller");
+                m.AllowOnly("source", "name", "provider", "connection", "include", "exclude", "sample", "role", "controller", "immutable");
                 AddSource(ReadSource(m, environment, requireConnection: true, baseDirectory), m);
             }
         }
         SourceConfig? defaults = null;
-        if (new[] { "provider", "connection", "include", "exclude", "sample", "role", "controller", "name" }.Any(k => root[k] is not null))
+        if (new[] { "provider", "connection", "include", "exclude", "sample", "role", "controller", "name", "immutable" }.Any(k => root[k] is not null))
         {
             var single = ReadSource(root, environment, requireConnection: false, baseDirectory);
             if (root.String("connection") is { Length: > 0 }) AddSource(single, root);
@@ -178,11 +194,13 @@ public sealed partial record InventoryConfig
             foreach (var f in failOn)
                 if (f is not ("untagged" or "conflict" or "stale" or "claim" or "missing" or "transfer-without-safeguard"))
                     throw c["fail-on"]!.Error($"unknown fail-on kind '{f}'; use untagged, conflict, stale, claim, missing, transfer-without-safeguard");
-            var accept = c.Number("accept-classification-above");
-            if (accept is < 0 or > 1) throw c["accept-classification-above"]!.Error("accept-classification-above must be between 0 and 1");
+            var accept = ReadAcceptanceThresholds(c["accept-classification-above"]);
             check = new CheckConfig
             {
                 FailOn = c["fail-on"] is null ? check.FailOn : failOn, AcceptClassificationAbove = accept,
+                AcceptCategoryPlaces = c["accept-classification-above"] is YMapping places
+                    ? places.Entries.Where(e => e.Key.Value != "default").ToDictionary(e => e.Key.Value, e => new SettingPlace(e.Key.File, e.Key.Line, e.Key.Column), StringComparer.Ordinal)
+                    : new Dictionary<string, SettingPlace>(),
                 FailOnAt = c["fail-on"] is { } at ? new SettingPlace(at.File, at.Line, at.Column) : null,
             };
         }
@@ -194,6 +212,7 @@ public sealed partial record InventoryConfig
         if (leanPersonalBelow is { } lean && (lean is < 0 or > 1 || double.IsNaN(lean)))
             throw root["lean-personal-below"]!.Error("lean-personal-below must be between 0 and 1 (a probability of none; omit it for the shipped classifier)");
         var connectionsPerServer = WholeNumber(root, "connections-per-server", 8, 1, 256);
+        var valuePatterns = ValuePatternConfig.ReadList(root["value-patterns"]);
         return new InventoryConfig
         {
             SourceParallelism = sourceParallelism,
@@ -205,6 +224,7 @@ public sealed partial record InventoryConfig
             PolicyPosition = root["policy"] is { } policyNode ? (policyNode.Line, policyNode.Column) : null,
             Taxonomy = root.String("taxonomy"),
             NameRules = root.String("name-rules"),
+            ValuePatterns = valuePatterns,
             Model = root.String("model"),
             LeanPersonalBelow = leanPersonalBelow,
             Check = check,
@@ -213,6 +233,53 @@ public sealed partial record InventoryConfig
             File = path,
         };
     }
+
+    /// <summary>Reads <c>check.accept-classification-above</c>: one number (every category), or a mapping of categories
+    /// (<c>contact</c>) and subcategories (<c>contact.email</c>) to numbers, with an optional <c>default</c> for the
+    /// categories it does not name (<see cref="AcceptanceThresholds"/>). The names are checked against the taxonomy where
+    /// the gate runs (a taxonomy file of the config may add categories); here they must be category-shaped.</summary>
+    /// <param name="node">The key's value, or null.</param>
+    /// <returns>The thresholds, or null when the key is absent.</returns>
+    /// <exception cref="ConfigurationException">A value that is not a number from 0 to 1, an empty mapping, a key that is
+    /// not a category name — at its file, line and column.</exception>
+    public static AcceptanceThresholds? ReadAcceptanceThresholds(YNode? node)
+    {
+        static double Threshold(YNode value, string what)
+        {
+            if (value is not YScalar { IsNull: false } scalar
+                || !double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                throw value.Error($"{what} must be a number between 0 and 1 (a confidence)");
+            if (number is < 0 or > 1 || double.IsNaN(number)) throw value.Error($"{what} must be between 0 and 1");
+            return number;
+        }
+        switch (node)
+        {
+            case null:
+            case YScalar { IsNull: true }:
+                return null;
+            case YScalar:
+                return AcceptanceThresholds.Uniform(Threshold(node, "accept-classification-above"));
+            case YMapping map:
+                if (map.Entries.Count == 0)
+                    throw map.Error("accept-classification-above: give one number, or categories with a number each (contact: 0.9, none: 0.8, default: 0.9)");
+                double? fallback = null;
+                var byCategory = new Dictionary<string, double>(StringComparer.Ordinal);
+                foreach (var (key, value) in map.Entries)
+                {
+                    if (key.Value == "default") { fallback = Threshold(value, "accept-classification-above.default"); continue; }
+                    if (!CategoryName().IsMatch(key.Value))
+                        throw key.Error($"accept-classification-above: '{key.Value}' is not a category (contact, financial.bank_account, none…) nor 'default'");
+                    byCategory[key.Value] = Threshold(value, $"accept-classification-above.{key.Value}");
+                }
+                return new AcceptanceThresholds { Default = fallback, ByCategory = byCategory };
+            default:
+                throw node.Error("accept-classification-above must be a number between 0 and 1, or a mapping of categories to numbers");
+        }
+    }
+
+    /// <summary>A category or <c>category.subcategory</c> name: lower-case words joined by underscores.</summary>
+    [GeneratedRegex(@"^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?$")]
+    private static partial Regex CategoryName();
 
     private static int WholeNumber(YMapping root, string key, int fallback, int min, int max)
     {
@@ -315,6 +382,9 @@ public sealed partial record InventoryConfig
                 throw controllerNode.Error("'controller' must name the controller (the customer, with a contact), not be empty");
         }
         var name = m.String("name") ?? "default";
+        var immutable = m.Bool("immutable") ?? false;
+        if (immutable && provider is not null && provider != "sqlite")
+            throw m["immutable"]!.Error($"'immutable' opens a SQLite file without locking; source '{name}' is provider '{provider}'");
         var variables = connection is null ? [] : ConnectionVariables(connection);
         return new SourceConfig(() => ResolveConnection(connection ?? "", connectionNode, name, provider, environment))
         {
@@ -329,6 +399,8 @@ public sealed partial record InventoryConfig
             Sample = ReadSample(m.Mapping("sample")),
             Role = role,
             Controller = controller?.Trim(),
+            Immutable = immutable,
+            ImmutableAt = m["immutable"] is { } immutableNode ? new SettingPlace(immutableNode.File, immutableNode.Line, immutableNode.Column) : null,
         };
     }
 

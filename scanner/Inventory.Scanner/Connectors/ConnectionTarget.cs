@@ -16,6 +16,26 @@ public sealed record ConnectionTarget
     /// password refused by the server may then have been meant literally (<c>%</c> must be written <c>%25</c>).</summary>
     public bool PasswordPercentDecoded { get; init; }
 
+    /// <summary>For SQLite: open the file with <c>immutable=1</c> (no locking, no journal or WAL files looked for; the
+    /// source's <c>immutable: true</c>, <see cref="Config.SourceConfig.Immutable"/>). Ignored by the other providers, which
+    /// <see cref="WithImmutable"/> refuses.</summary>
+    public bool Immutable { get; init; }
+
+    /// <summary>This target, opened immutable when <paramref name="source"/> asks for it.</summary>
+    /// <param name="source">The source it was parsed from.</param>
+    /// <exception cref="ConfigurationException"><c>immutable: true</c> on a source whose connection is not SQLite (at the
+    /// key's file, line and column).</exception>
+    public ConnectionTarget WithImmutable(Config.SourceConfig source)
+    {
+        if (!source.Immutable) return this;
+        if (Provider != "sqlite")
+        {
+            var message = $"source '{source.Name}': 'immutable' opens a SQLite file without locking; this connection is {Provider}";
+            throw source.ImmutableAt is { } at ? new ConfigurationException(message, at.File, at.Line, at.Column) : new ConfigurationException(message);
+        }
+        return this with { Immutable = true };
+    }
+
     /// <summary>What to add to a "wrong password" message: empty, or, when <see cref="PasswordPercentDecoded"/>, that the
     /// URI's password was percent-decoded (never the password itself).</summary>
     public string PasswordHint => PasswordPercentDecoded

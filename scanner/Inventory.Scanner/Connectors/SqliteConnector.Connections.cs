@@ -63,7 +63,8 @@ public sealed partial class SqliteConnector
             + $"(SQLite error 14): a WAL file needs it even to be read, so a read-only folder or mount ({folder}) is not enough for this file. "
             + "Scan it from a folder the scanner may write to (mount it read-write: the scan still only reads the database, "
             + "though SQLite leaves its -shm and an empty -wal file beside it), or scan a copy taken with sqlite3's .backup, "
-            + "or have the application switch it to journal_mode=DELETE";
+            + "or have the application switch it to journal_mode=DELETE, or, if nobody writes the file, set immutable: true on the source "
+            + "(SQLite then takes no lock and reads no -wal file)";
     }
 
     /// <summary>True when the file's header says WAL mode (file format write and read versions both 2).</summary>
@@ -87,11 +88,16 @@ public sealed partial class SqliteConnector
     private string ConnectionString(TimeSpan lockTimeout)
     {
         if (_settings is { } settings && settings.LockTimeout == lockTimeout) return settings.ConnectionString;
-        var connectionString = new SqliteConnectionStringBuilder(_target.ConnectionString)
+        var builder = new SqliteConnectionStringBuilder(_target.ConnectionString)
         {
             Mode = SqliteOpenMode.ReadOnly,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(lockTimeout.TotalSeconds)),
-        }.ConnectionString;
+        };
+        // immutable: true (SQLite "URI filenames", immutable=1): no lock is taken and no journal, -wal or -shm file is looked
+        // for or created, so a file on read-only media is read; SQLite then trusts that nobody writes it. A "file:" data
+        // source makes Microsoft.Data.Sqlite open it as a URI (SQLITE_OPEN_URI).
+        if (_target.Immutable) builder.DataSource = new Uri(Path.GetFullPath(_path)).AbsoluteUri + "?immutable=1";
+        var connectionString = builder.ConnectionString;
         _settings = new OpenSettings(lockTimeout, connectionString);
         return connectionString;
     }

@@ -79,7 +79,7 @@ public sealed class ScanRunner
         // Parse every connection first: a bad one is a configuration error before anything is read.
         var sources = request.Sources
             .Where(s => request.Shard is not { } shard || request.Sources.Count == 1 || shard.Owns(s.Name))
-            .Select(s => new ConfiguredSource(s, ConnectionTarget.Parse(s.Connection, s.Provider, s.BaseDirectory)))
+            .Select(s => new ConfiguredSource(s, ConnectionTarget.Parse(s.Connection, s.Provider, s.BaseDirectory).WithImmutable(s)))
             .ToList();
         // The first TLS handshake would load the system's certificate stores on the critical path: load them meanwhile.
         SystemTrustStore.LoadInBackground(sources.Select(s => s.Target));

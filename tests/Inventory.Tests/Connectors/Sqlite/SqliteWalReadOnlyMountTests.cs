@@ -82,10 +82,24 @@ public sealed class SqliteWalReadOnlyMountTests
         {
             Assert.That(error!.SqlState, Is.EqualTo("14"));
             Assert.That(error.Message, Does.Contain("the file is in WAL mode (journal_mode=WAL) and SQLite could not create or open app.db-shm beside it"));
-            Assert.That(error.Message, Does.Contain("a read-only folder or mount").And.Contain(".backup").And.Contain("journal_mode=DELETE"));
+            Assert.That(error.Message, Does.Contain("a read-only folder or mount").And.Contain(".backup").And.Contain("journal_mode=DELETE").And.Contain("immutable: true"));
             Assert.That(error.Message, Does.Not.Contain("is this a SQLite database file"));
             Assert.That(File.Exists(Path.Combine(_source, "app.db-shm")), Is.False, "nothing was created beside the file");
         }
+    }
+
+    /// <summary>users45: the same WAL file on the same read-only mount, opened with <c>immutable: true</c>, is read (no
+    /// <c>-shm</c> needed), and nothing is created beside it.</summary>
+    [Test]
+    public async Task ReadCatalog_WalFileOnAReadOnlyMountOpenedImmutable_Read()
+    {
+        var target = ConnectionTarget.Parse("sqlite:" + Path.Combine(_mount, "app.db")) with { Immutable = true };
+        await using var connector = ConnectorFactory.Create(target);
+
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+
+        Assert.That(catalog.Tables.Select(t => t.Name), Is.EqualTo(new[] { "customers" }));
+        Assert.That(File.Exists(Path.Combine(_source, "app.db-shm")), Is.False, "nothing was created beside the file");
     }
 
     [Test]
