@@ -28,7 +28,7 @@ namespace Inventory.Tests.Rules;
 /// <c>automatic.user_agent</c>.</item>
 /// <item>A person's occupation (<c>beruf</c>, <c>taetigkeit</c>, <c>profesion</c>, <c>num_colegiado</c>) and a
 /// professional's specialty are <c>other_personal.employment</c>; a course's or product's specialty is not.</item>
-/// <item>A person's NIF, DNI or NIE is <c>other_personal.national_id</c>; a company's NIF, CIF or VAT number stays
+/// <item>A person's DNI or NIE (and a NIF named with it) is <c>other_personal.national_id</c>, a bare NIF the tax id; a company's NIF, CIF or VAT number stays
 /// <c>financial.tax_id</c>.</item>
 /// <item>A password kept in a settings table (<c>configuracion_smtp.contrasena</c>, <c>Einstellungen.Kennwort</c>) is
 /// <c>other_personal.credentials</c>.</item>
@@ -455,7 +455,7 @@ public sealed class VocabularyGermanSpanishAdversarialTests : GeneratedNameFixtu
         new("en", W("national id", "national id number", "id card number"), ["customers", "users", "patients", "employees"]),
         new("fr", W("numero carte identite", "numero de carte d identite"), ["clients", "utilisateurs", "patients", "salaries"]),
         new("de", W("personalausweisnummer", "ausweisnummer"), ["kunden", "benutzer", "patienten", "mitarbeiter"]),
-        new("es", W("nif", "dni", "nie", "nif nie", "numero dni"), ["clientes", "usuarios", "pacientes", "empleados"]),
+        new("es", W("dni", "nie", "nif nie", "nif dni", "numero dni"), ["clientes", "usuarios", "pacientes", "empleados"]),
     ];
 
     [Test]
@@ -471,6 +471,19 @@ public sealed class VocabularyGermanSpanishAdversarialTests : GeneratedNameFixtu
         new("de", W("steuernummer", "ust idnr", "handelsregisternummer"), ["firmen", "lieferanten", "unternehmen"]),
         new("es", W("nif", "cif", "numero iva"), ["empresas", "proveedores"]),
     ];
+
+    private static readonly KindWording[] BareNifOfAPerson =
+    [
+        new("es", W("nif", "numero nif"), ["clientes", "usuarios", "pacientes", "empleados"]),
+    ];
+
+    /// <summary>A person's bare NIF is what its name says, the tax identification number (LABELS.md financial.tax_id); only
+    /// a NIF named with the identity document (<c>nif_dni</c>) is the document's number.</summary>
+    [Test]
+    public void BareNifOfAPerson_IsTaxId() =>
+        AdversarialColumns.AssertAllAccepted(Rules,
+            new ColumnKind("a person's bare NIF", BareNifOfAPerson, ["varchar(12)", "varchar(20)", "text", "String"],
+                ["id", "first_name", "last_name", "email"], ["financial.tax_id"]), 400, 45192);
 
     [Test]
     public void TaxIdOfACompany_StaysTaxId() =>
