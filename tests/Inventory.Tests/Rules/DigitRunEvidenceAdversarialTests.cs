@@ -159,21 +159,6 @@ public sealed class DigitRunEvidenceAdversarialTests : GeneratedNameFixture
         });
     }
 
-    /// <summary>A valid number of a region (the digits after the first three of its example number redrawn until valid).</summary>
-    private static PhoneNumber ValidNumber(Random random, string region, PhoneNumberType type)
-    {
-        var example = Phones.GetExampleNumberForType(region, type);
-        var national = example.NationalNumber.ToString(CultureInfo.InvariantCulture);
-        for (int attempt = 0; attempt < 200; attempt++)
-        {
-            var candidate = national[..3] + string.Concat(Enumerable.Range(0, national.Length - 3).Select(_ => (char)('0' + random.Next(10))));
-            var number = Phones.Parse("+" + example.CountryCode.ToString(CultureInfo.InvariantCulture) + candidate, null);
-            if (Phones.IsValidNumber(number)) return number;
-        }
-        return example;
-    }
-
-    private static readonly string[] Regions = ["FR", "DE", "GB", "ES", "US", "IT", "NL", "BE"];
 
     [TestCase(1)]
     [TestCase(2)]
@@ -186,8 +171,8 @@ public sealed class DigitRunEvidenceAdversarialTests : GeneratedNameFixture
         int columns = 0;
         for (int c = 0; c < 72; c++)
         {
-            var home = Regions[c % Regions.Length];
-            PhoneNumber Draw() => ValidNumber(random, random.Next(10) < 8 ? home : Pick(random, Regions), random.Next(3) == 0 ? PhoneNumberType.FIXED_LINE : PhoneNumberType.MOBILE);
+            var home = PhoneNumberDraws.Regions[c % PhoneNumberDraws.Regions.Length];
+            PhoneNumber Draw() => PhoneNumberDraws.ValidNumber(random, random.Next(10) < 8 ? home : Pick(random, PhoneNumberDraws.Regions), random.Next(3) == 0 ? PhoneNumberType.FIXED_LINE : PhoneNumberType.MOBILE);
             int rows = random.Next(100, 300);
             ColumnEvidence column;
             switch (c % 3)
@@ -202,7 +187,7 @@ public sealed class DigitRunEvidenceAdversarialTests : GeneratedNameFixture
                         Pick(random, ["phone", "mobile", "telephone", "telefon", "handy", "telefono", "movil", "portable"]), international ? "bigint" : "character varying(20)",
                         [.. Enumerable.Range(0, rows).Select(_ =>
                         {
-                            var number = ValidNumber(random, home, PhoneNumberType.MOBILE);
+                            var number = PhoneNumberDraws.ValidNumber(random, home, PhoneNumberType.MOBILE);
                             return international ? Phones.Format(number, PhoneNumberFormat.E164)[1..]
                                 : new string([.. Phones.Format(number, PhoneNumberFormat.NATIONAL).Where(char.IsAsciiDigit)]);
                         })]);

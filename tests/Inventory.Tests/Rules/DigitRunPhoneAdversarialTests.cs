@@ -94,22 +94,6 @@ public sealed class DigitRunPhoneAdversarialTests : GeneratedNameFixture
         });
     }
 
-    /// <summary>A valid number of <paramref name="region"/> of the given type, drawn by replacing the digits after the
-    /// first three of the region's example number until libphonenumber accepts it.</summary>
-    private static PhoneNumber ValidNumber(Random random, string region, PhoneNumberType type)
-    {
-        var example = Phones.GetExampleNumberForType(region, type);
-        var national = example.NationalNumber.ToString(CultureInfo.InvariantCulture);
-        for (int attempt = 0; attempt < 200; attempt++)
-        {
-            var candidate = national[..3] + string.Concat(Enumerable.Range(0, national.Length - 3).Select(_ => (char)('0' + random.Next(10))));
-            var number = Phones.Parse("+" + example.CountryCode.ToString(CultureInfo.InvariantCulture) + candidate, null);
-            if (Phones.IsValidNumber(number)) return number;
-        }
-        return example;
-    }
-
-    private static readonly string[] Regions = ["FR", "DE", "GB", "ES", "US", "IT", "NL", "BE"];
 
     // Bare forms a database holds: E.164 digits without '+' (integers), or national digits with the trunk prefix.
     private static string BareDigits(Random random, PhoneNumber number, bool international)
@@ -127,13 +111,13 @@ public sealed class DigitRunPhoneAdversarialTests : GeneratedNameFixture
         int columns = 0;
         for (int c = 0; c < 48; c++)
         {
-            var region = Regions[c % Regions.Length];
+            var region = PhoneNumberDraws.Regions[c % PhoneNumberDraws.Regions.Length];
             bool international = c % 3 != 0;
             // National digits keep their leading 0 only in text; integers hold the international form.
             var type = international && c % 2 == 0 ? "bigint" : "character varying(20)";
             var name = Pick(random, ["phone", "mobile", "telephone", "tel", "phone_number", "handy", "portable", "telefono", "msisdn", "contact_no"]);
             var values = Enumerable.Range(0, random.Next(100, 400))
-                .Select(_ => BareDigits(random, ValidNumber(random, region, random.Next(2) == 0 ? PhoneNumberType.MOBILE : PhoneNumberType.FIXED_LINE), international))
+                .Select(_ => BareDigits(random, PhoneNumberDraws.ValidNumber(random, region, random.Next(2) == 0 ? PhoneNumberType.MOBILE : PhoneNumberType.FIXED_LINE), international))
                 .ToArray();
             var column = Some.Column(Pick(random, ["customers", "contacts", "kunden", "clients", "users"]), name, type, values);
             columns++;
@@ -153,11 +137,11 @@ public sealed class DigitRunPhoneAdversarialTests : GeneratedNameFixture
         int columns = 0;
         for (int c = 0; c < 40; c++)
         {
-            var home = Regions[c % Regions.Length];
+            var home = PhoneNumberDraws.Regions[c % PhoneNumberDraws.Regions.Length];
             var values = Enumerable.Range(0, random.Next(100, 400)).Select(_ =>
             {
-                var region = random.Next(10) < 7 ? home : Pick(random, Regions);
-                return BareDigits(random, ValidNumber(random, region, random.Next(3) == 0 ? PhoneNumberType.FIXED_LINE : PhoneNumberType.MOBILE), international: true);
+                var region = random.Next(10) < 7 ? home : Pick(random, PhoneNumberDraws.Regions);
+                return BareDigits(random, PhoneNumberDraws.ValidNumber(random, region, random.Next(3) == 0 ? PhoneNumberType.FIXED_LINE : PhoneNumberType.MOBILE), international: true);
             }).ToArray();
             var column = Some.Column(Pick(random, NeutralTables), Pick(random, ["value", "contact", "reach_at", "col_3", "secondary"]), Pick(random, ["bigint", "text"]), values);
             columns++;
@@ -176,11 +160,11 @@ public sealed class DigitRunPhoneAdversarialTests : GeneratedNameFixture
         int columns = 0;
         for (int c = 0; c < 40; c++)
         {
-            var region = Regions[c % Regions.Length];
+            var region = PhoneNumberDraws.Regions[c % PhoneNumberDraws.Regions.Length];
             // Written out: international or national format, or E.164 with '+'; a fifth of the rows bare (legacy imports, C18).
             var values = Enumerable.Range(0, random.Next(100, 400)).Select(_ =>
             {
-                var number = ValidNumber(random, region, PhoneNumberType.MOBILE);
+                var number = PhoneNumberDraws.ValidNumber(random, region, PhoneNumberType.MOBILE);
                 return random.Next(5) switch
                 {
                     0 => Phones.Format(number, PhoneNumberFormat.E164),
@@ -209,9 +193,9 @@ public sealed class DigitRunPhoneAdversarialTests : GeneratedNameFixture
     public void InternationalNumbersOfOneCountry_TellsACustomerBaseFromRandomRuns()
     {
         var random = new Random(11);
-        var french = Enumerable.Range(0, 300).Select(_ => BareDigits(random, ValidNumber(random, "FR", PhoneNumberType.MOBILE), international: true)).ToArray();
+        var french = Enumerable.Range(0, 300).Select(_ => BareDigits(random, PhoneNumberDraws.ValidNumber(random, "FR", PhoneNumberType.MOBILE), international: true)).ToArray();
         var randomRuns = Enumerable.Range(0, 300).Select(_ => Digits(random, random.Next(9, 16))).ToArray();
-        var national = Enumerable.Range(0, 300).Select(_ => BareDigits(random, ValidNumber(random, "FR", PhoneNumberType.MOBILE), international: false)).ToArray();
+        var national = Enumerable.Range(0, 300).Select(_ => BareDigits(random, PhoneNumberDraws.ValidNumber(random, "FR", PhoneNumberType.MOBILE), international: false)).ToArray();
         Assert.Multiple(() =>
         {
             Assert.That(ValueRules.InternationalNumbersOfOneCountry(french), Is.True, "E.164 digits of French mobiles");
