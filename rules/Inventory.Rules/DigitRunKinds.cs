@@ -94,13 +94,13 @@ internal static class DigitRunKinds
     public static bool Gs1CheckDigitValid(ReadOnlySpan<char> digits)
     {
         if (digits.Length is not (8 or 12 or 13 or 14)) return false;
-        int sum = 0;
-        for (int i = digits.Length - 2, weight = 3; i >= 0; i--, weight = 4 - weight)
+        Span<byte> values = stackalloc byte[digits.Length];
+        for (int i = 0; i < digits.Length; i++)
         {
             if (!char.IsAsciiDigit(digits[i])) return false;
-            sum += (digits[i] - '0') * weight;
+            values[i] = (byte)(digits[i] - '0');
         }
-        return char.IsAsciiDigit(digits[^1]) && digits[^1] - '0' == (10 - sum % 10) % 10;
+        return Gs1CheckDigit.IsValid(values);
     }
 
     /// <summary>True for a Unix time in seconds (10 digits) or milliseconds (13 digits) led by 1: 2001-09-09 to

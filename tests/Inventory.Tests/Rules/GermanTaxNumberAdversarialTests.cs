@@ -49,14 +49,7 @@ public sealed class GermanTaxNumberAdversarialTests : GeneratedNameFixture
     private static string WrittenPhone(Random random)
     {
         var region = Pick(random, ["DE", "FR", "GB", "ES", "US"]);
-        var example = Phones.GetExampleNumberForType(region, random.Next(2) == 0 ? PhoneNumberType.MOBILE : PhoneNumberType.FIXED_LINE);
-        var national = example.NationalNumber.ToString(CultureInfo.InvariantCulture);
-        PhoneNumber number = example;
-        for (int attempt = 0; attempt < 200; attempt++)
-        {
-            var candidate = Phones.Parse("+" + example.CountryCode.ToString(CultureInfo.InvariantCulture) + national[..3] + D(random, national.Length - 3), null);
-            if (Phones.IsValidNumber(candidate)) { number = candidate; break; }
-        }
+        var number = PhoneNumberDraws.ValidNumber(random, region, random.Next(2) == 0 ? PhoneNumberType.MOBILE : PhoneNumberType.FIXED_LINE);
         var written = Phones.Format(number, random.Next(3) switch { 0 => PhoneNumberFormat.NATIONAL, 1 => PhoneNumberFormat.INTERNATIONAL, _ => PhoneNumberFormat.E164 });
         // German numbers are also written with the area code before a slash (089/1234567).
         if (region == "DE" && random.Next(3) == 0)
