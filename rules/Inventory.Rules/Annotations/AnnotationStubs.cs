@@ -107,20 +107,36 @@ public static partial class AnnotationStubs
             planned.Add(new StubFile(pendingPath, StubAction.Pending, text.ToString(), annotation.Table, names));
         }
 
-        var sharedPaths = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var stub in FleetStubs(document, unannotated))
+        var sharedPaths = new Dictionary<NewStub, string>(ReferenceEqualityComparer.Instance);
+        // Schema-per-tenant copies of a table in one source: one glob stub (trial45), before the sources' shared stubs.
+        var tenantStubs = table is null ? TenantStubs(unannotated) : [];
+        foreach (var stub in tenantStubs.Concat(FleetStubs(document, unannotated)))
         {
             var (source, entry, missing) = stub.First;
-            var path = FreePath(outDir, stub.SourceLess ? FileNameFor(entry.QualifiedName) : StemFor(document, source, entry.QualifiedName), taken, allowNumbered: true)!;
-            if (stub.SourceLess) sharedPaths[entry.QualifiedName] = System.IO.Path.GetFileName(path);
+            var stem = stub.Glob is { } glob ? FileNameFor(glob, NamesSource(document) ? source.Name : null)
+                : stub.SourceLess ? FileNameFor(entry.QualifiedName) : StemFor(document, source, entry.QualifiedName);
+            var path = FreePath(outDir, stem, taken, allowNumbered: true)!;
+            if (stub.SourceLess || stub.Glob is not null) sharedPaths[stub] = System.IO.Path.GetFileName(path);
             var content = new StringBuilder();
-            content.Append(CultureInfo.InvariantCulture, $"# Annotations of table {Suggestions.OneLine(entry.QualifiedName)}, written by `inventory annotate`.\n");
+            content.Append(CultureInfo.InvariantCulture, $"# Annotations of table {Suggestions.OneLine(stub.Glob ?? entry.QualifiedName)}, written by `inventory annotate`.\n");
             if (notes?.GetValueOrDefault(entry.QualifiedName) is { } note) content.Append(note);
             // Where the sources' suggestions differ, the column's comment says so (trial35 finding 13: "suggestions from
-            // app01-blog" hid that 2 of 5 blogs read comments.content as none).
-            var disagreements = stub.SourceLess ? Disagreements(stub.Places, missing) : new Dictionary<string, string>();
-            var disagree = disagreements.Count == 0 ? "" : $" ({disagreements.Count} {(disagreements.Count == 1 ? "column" : "columns")} where the sources disagree say so)";
-            if (stub.SourceLess)
+            // app01-blog" hid that 2 of 5 blogs read comments.content as none); a glob's tenants are named by schema.
+            var disagreements = stub.SourceLess ? Disagreements(stub.Places, missing, "sources", p => p.Source.Name)
+                : stub.Glob is not null ? Disagreements(stub.Places, missing, "tenants", p => p.Entry.Schema)
+                : new Dictionary<string, string>();
+            var who = stub.Glob is null ? "sources" : "tenants";
+            var disagree = disagreements.Count == 0 ? "" : $" ({disagreements.Count} {(disagreements.Count == 1 ? "column" : "columns")} where the {who} disagree say so)";
+            if (stub.Glob is not null)
+            {
+                var schemas = stub.Places.Select(p => p.Entry.Schema).ToList();
+                content.Append(CultureInfo.InvariantCulture, $"# One entry for table {Suggestions.OneLine(entry.Name)} in the {schemas.Count} schemas ({Suggestions.OneLine(SourceRange(schemas))}) of {Suggestions.OneLine(source.Name)}\n");
+                content.Append("# that hold it with these columns: the glob covers each of them, and a new tenant schema it matches.\n");
+                if (stub.Others.Count > 0)
+                    content.Append(CultureInfo.InvariantCulture, $"# It also matches {Suggestions.OneLine(ExceptionList(stub.Others))}, whose columns differ: a stub with the exact name holds only what differs.\n");
+                content.Append(CultureInfo.InvariantCulture, $"# Suggestions from {Suggestions.OneLine(entry.QualifiedName)}{disagree}.\n");
+            }
+            else if (stub.SourceLess)
             {
                 // "all but locataire-07" rather than a range that hides the exception (trial33 finding 8).
                 var holders = stub.Sources.Count + stub.Others.Count;
@@ -136,18 +152,23 @@ public static partial class AnnotationStubs
                     content.Append(CultureInfo.InvariantCulture, $"# Suggestions from {Suggestions.OneLine(source.Name)}{disagree}.\n");
                 }
             }
-            else if (stub.Shared is not null && sharedPaths.GetValueOrDefault(entry.QualifiedName) is { } sharedFile)
+            else if (stub.Shared is { Glob: { } sharedGlob } && sharedPaths.GetValueOrDefault(stub.Shared) is { } globFile)
+            {
+                content.Append(CultureInfo.InvariantCulture, $"# Only what {Suggestions.OneLine(entry.QualifiedName)} has that the entry of {Suggestions.OneLine(sharedGlob)} in {Suggestions.OneLine(globFile)} does not\n");
+                content.Append("# (a column more, or another type): its other columns take that entry's categories.\n");
+            }
+            else if (stub.Shared is not null && sharedPaths.GetValueOrDefault(stub.Shared) is { } sharedFile)
             {
                 content.Append(CultureInfo.InvariantCulture, $"# Only what {Suggestions.OneLine(source.Name)}'s table has that the shared entry in {Suggestions.OneLine(sharedFile)} does not\n");
                 content.Append("# (a column more, or another type): its other columns take the shared entry's categories.\n");
             }
             content.Append("# Fill in each `category:` (none, a category or category.subcategory); an empty category does not tag the column.\n");
             content.Append("# Optional: activity, retention, shared-with (recipients), reason; per column: reason, retention, shared-with.\n");
-            content.Append("table: ").Append(YamlText.Scalar(entry.QualifiedName)).Append('\n');
+            content.Append("table: ").Append(YamlText.Scalar(stub.Glob ?? entry.QualifiedName)).Append('\n');
             if (!stub.SourceLess && NamesSource(document)) content.Append("source: ").Append(YamlText.Scalar(source.Name)).Append('\n');
             content.Append("columns:\n");
             content.Append(EntryLines(missing, "  ", disagreements));
-            planned.Add(new StubFile(path, StubAction.Create, content.ToString(), entry.QualifiedName, missing.Select(c => c.Name).ToArray()));
+            planned.Add(new StubFile(path, StubAction.Create, content.ToString(), stub.Glob ?? entry.QualifiedName, missing.Select(c => c.Name).ToArray()));
         }
         return planned.OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
     }
@@ -160,8 +181,10 @@ public static partial class AnnotationStubs
     /// <param name="Others">For a shared stub, the sources holding the table that it is not for (their table differs).</param>
     /// <param name="Shared">For the stub of a source whose table differs from a shared one, that shared stub; else null.</param>
     /// <param name="Places">For a shared stub, every place it is for (the first one included); else just <paramref name="First"/>.</param>
+    /// <param name="Glob">For the stub of a schema-per-tenant table (<see cref="TenantSchemaGlob"/>), its <c>table:</c>
+    /// glob; <paramref name="Others"/> then names the differing copies it matches by qualified name.</param>
     private sealed record NewStub(bool SourceLess, (SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing) First, IReadOnlyList<string> Sources,
-        IReadOnlyList<string> Others, NewStub? Shared = null)
+        IReadOnlyList<string> Others, NewStub? Shared = null, string? Glob = null)
     {
         public IReadOnlyList<(SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing)> Places { get; init; } = [First];
     }
@@ -170,21 +193,47 @@ public static partial class AnnotationStubs
     /// with a comment naming the categories and how many sources suggest each (up to three source names per category),
     /// most common first: <c>sources disagree: customer_content.message in 3 (app01-blog, app09-blog, app17-blog), none
     /// in 2 (app25-blog, app33-blog)</c>. "no suggestion" counts as a category of its own.</summary>
-    private static Dictionary<string, string> Disagreements(IReadOnlyList<(SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing)> places, IEnumerable<ColumnEntry> missing)
+    private static Dictionary<string, string> Disagreements(IReadOnlyList<(SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing)> places, IEnumerable<ColumnEntry> missing,
+        string holders, Func<(SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing), string> nameOf)
     {
         var notes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var column in missing)
         {
             var bySuggestion = places
-                .Select(p => (p.Source.Name, Category: p.Entry.Columns.FirstOrDefault(c => c.Name == column.Name)?.Classification?.DataCategory ?? "no suggestion"))
+                .Select(p => (Name: nameOf(p), Category: p.Entry.Columns.FirstOrDefault(c => c.Name == column.Name)?.Classification?.DataCategory ?? "no suggestion"))
                 .GroupBy(x => x.Category, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .ToList();
             if (bySuggestion.Count < 2) continue;
-            notes[column.Name] = "sources disagree: " + string.Join(", ", bySuggestion.Select(g =>
+            notes[column.Name] = holders + " disagree: " + string.Join(", ", bySuggestion.Select(g =>
                 $"{g.Key} in {g.Count()} ({string.Join(", ", g.Select(x => x.Name).Take(3))}{(g.Count() > 3 ? ", …" : "")})"));
         }
         return notes;
+    }
+
+    /// <summary>The glob stubs of schema-per-tenant tables (<see cref="TenantSchemaGlob"/>): one per group, then a stub
+    /// with the exact name for each differing copy the glob matches, holding only its columns the glob's entry does not
+    /// (a column more, another type). The tables they cover are removed from <paramref name="unannotated"/>.</summary>
+    private static List<NewStub> TenantStubs(List<(SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing)> unannotated)
+    {
+        var stubs = new List<NewStub>();
+        var covered = new HashSet<TableEntry>(ReferenceEqualityComparer.Instance);
+        foreach (var group in TenantSchemaGlob.Find(unannotated, Shape))
+        {
+            var first = group.Members[0];
+            var globStub = new NewStub(false, first, [first.Source.Name], group.Differing.Select(p => p.Entry.QualifiedName).ToList(), Glob: group.Glob)
+                { Places = group.Members };
+            stubs.Add(globStub);
+            var globColumns = first.Missing.Select(c => (c.Name, c.DeclaredType)).ToHashSet();
+            foreach (var place in group.Differing)
+            {
+                var own = place.Missing.Where(c => !globColumns.Contains((c.Name, c.DeclaredType))).ToArray();
+                if (own.Length > 0) stubs.Add(new NewStub(false, place with { Missing = own }, [place.Source.Name], [], globStub));
+            }
+            covered.UnionWith(group.Members.Concat(group.Differing).Select(p => p.Entry));
+        }
+        unannotated.RemoveAll(p => covered.Contains(p.Entry));
+        return stubs;
     }
 
     /// <summary>The new stubs for tables without annotation. With several sources, a table held by several of them with
@@ -290,7 +339,23 @@ public static partial class AnnotationStubs
     /// shared stub's gets a file of its own only for what differs (a column more, another type); its other columns are in
     /// the shared stub.</param>
     public static string FileNameFor(InventoryDocument document, SourceEntry source, string qualifiedName, ColumnEntry? column = null) =>
-        (InSharedStub(document, source, qualifiedName, column) ? FileNameFor(qualifiedName) : StemFor(document, source, qualifiedName)) + ".yml";
+        (TenantGlobFor(document, source, qualifiedName, column) is { } glob ? FileNameFor(glob, NamesSource(document) ? source.Name : null)
+            : InSharedStub(document, source, qualifiedName, column) ? FileNameFor(qualifiedName) : StemFor(document, source, qualifiedName)) + ".yml";
+
+    /// <summary>The glob of the stub <see cref="Plan"/> writes for this schema-per-tenant table (<see cref="TenantSchemaGlob"/>),
+    /// or null: the table is one of the copies with the same columns, or a differing copy whose column (with its declared
+    /// type) is in the glob's entry.</summary>
+    private static string? TenantGlobFor(InventoryDocument document, SourceEntry source, string qualifiedName, ColumnEntry? column)
+    {
+        if (source.Role == ProcessingRole.Processor || source.Tables.FirstOrDefault(t => t.QualifiedName == qualifiedName) is not { Schema.Length: > 0 } table)
+            return null;
+        var sameName = source.Tables.Where(t => t.Name == table.Name).ToArray();
+        var places = sameName.Where(t => t.AnnotationFile is null).Select(t => (source, t, Unannotated(t))).Where(p => p.Item3.Length > 0).ToList();
+        if (TenantSchemaGlob.OfBucket(places, sameName, Shape) is not { } group) return null;
+        if (group.Members.Any(p => ReferenceEquals(p.Entry, table))) return group.Glob;
+        return column is not null && group.Differing.Any(p => ReferenceEquals(p.Entry, table))
+               && group.Members[0].Missing.Any(c => c.Name == column.Name && c.DeclaredType == column.DeclaredType) ? group.Glob : null;
+    }
 
     /// <summary>True when <see cref="Plan"/> would write one source-less stub covering this source's table: the table is
     /// unannotated in several sources, and this source's table is in the largest group of them with the same columns
