@@ -700,6 +700,10 @@ internal static class ClaimChecks
         var suggestedOnly = new List<(SourceEntry Source, TableEntry Table)>();
         var exempted = new List<ClaimExemption>();
         int examined = 0, taggedTables = 0;
+        // Why each table is undecided, counted for the summary (trial46: the summary said "an account table that holds
+        // billing data itself, or a suggested billing category reached …" whichever it was; the DPO had to open the details).
+        var rootsHoldingBilling = new List<string>();
+        int unreadRules = 0, suggestedReached = 0;
         // Without an account table in any controller source nothing says where an account deletion starts: "holds" would
         // rest on no root at all (trial 26: orders cascading from `customers`, not among the roots, held). A source without
         // a root while another source has one is still decided: a foreign key never crosses sources.
@@ -733,7 +737,10 @@ internal static class ClaimChecks
                     // A delete rule the scan could not read (MySQL/MariaDB without it in SHOW CREATE TABLE) may cascade:
                     // the table is undecided, not safe.
                     if (perhapsDeleted.TryGetValue(t.QualifiedName, out var perhaps) && perhaps.Count > 0)
+                    {
                         unresolved.Add(Finding(source, t, null, $"an account deletion may reach this table through a delete rule that could not be read ({string.Join(" → ", perhaps)}): scan again to decide"));
+                        unreadRules++;
+                    }
                     continue;
                 }
                 if (path.Count == 0)
@@ -741,13 +748,17 @@ internal static class ClaimChecks
                     // A root is deleted with the account by definition: its own billing columns go with it (trial 27:
                     // organisations held numero_tva and siret and was counted among the billing tables, then passed).
                     unresolved.Add(Finding(source, t, null, RootHoldsBilling(ctx, t, activity, categories)));
+                    rootsHoldingBilling.Add(t.QualifiedName);
                     continue;
                 }
                 var via = string.Join(" → ", path);
                 if (tagged)
                     findings.Add(Finding(source, t, null, $"deleting an account deletes these billing records by ON DELETE CASCADE ({via}); the law requires to keep them"));
                 else
+                {
                     unresolved.Add(Finding(source, t, null, $"billing category only suggested (not tagged); deleting an account cascades into this table ({via})"));
+                    suggestedReached++;
+                }
             }
         }
         exempted.AddRange(ctx.ProcessorSources(t => t.ServesActivity(activity) || t.Columns.Any(c => c.DataCategory is { } d && Covered(categories, d))));
@@ -773,8 +784,29 @@ internal static class ClaimChecks
                 ? $"{Count(unresolved.Count, "billing table", "billing tables")} undecided: no account table ({string.Join(", ", roots)}) in any source to delete from"
                 : onlySuggested
                 ? $"no billing table tagged (none annotated '{activity}', none tagged {string.Join(", ", categories)}); {Count(unresolved.Count, "table is", "tables are")} only suggested as billing"
-                : $"{Count(unresolved.Count, "billing table", "billing tables")} undecided: an account table that holds billing data itself, or a suggested billing category reached by an account deletion cascade",
+                : $"{Count(unresolved.Count, "billing table", "billing tables")} undecided: {UndecidedBillingReasons(rootsHoldingBilling, suggestedReached, unreadRules)}",
             examinedTables: examinedTables, exempted: exempted);
+    }
+
+    /// <summary>The summary's account of why billing-kept's tables are undecided, one counted part per reason that occurred,
+    /// in the words of the deletion-path summary (<c>1 with personal data only suggested, 1 behind a delete rule that could
+    /// not be read</c>).</summary>
+    /// <param name="rootsHoldingBilling">Qualified names of the account tables (deletion roots) that hold billing data
+    /// themselves, in document order; a name held by several sources is given once.</param>
+    /// <param name="suggestedReached">Tables whose billing category is only suggested and that an account deletion cascades into.</param>
+    /// <param name="unreadRules">Tables an account deletion may reach through a delete rule that could not be read.</param>
+    /// <returns>For example <c>1 account table that holds billing data itself (organisations), 1 with a suggested billing
+    /// category reached by an account deletion cascade</c>.</returns>
+    private static string UndecidedBillingReasons(IReadOnlyList<string> rootsHoldingBilling, int suggestedReached, int unreadRules)
+    {
+        var parts = new List<string>();
+        if (rootsHoldingBilling.Count > 0)
+            parts.Add($"{Count(rootsHoldingBilling.Count, "account table that holds", "account tables that hold")} billing data itself ({string.Join(", ", rootsHoldingBilling.Distinct(StringComparer.Ordinal))})");
+        if (suggestedReached > 0)
+            parts.Add($"{suggestedReached} with a suggested billing category reached by an account deletion cascade");
+        if (unreadRules > 0)
+            parts.Add($"{unreadRules} behind a delete rule that could not be read");
+        return string.Join(", ", parts);
     }
 
     /// <summary>The names of the account tables (deletion roots) the controller sources hold, each once, in document order.</summary>

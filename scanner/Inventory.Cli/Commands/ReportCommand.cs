@@ -52,10 +52,20 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         public override ValidationResult Validate() => OutputPaths.Validate(new OutputOption("--out", Out, OutputKind.Folder));
     }
 
+    /// <summary>The error of <c>report</c> run without <c>--inventory</c>. A DPO who has just run <c>inventory scan --out
+    /// inventory.json</c> as the README says was told to run it first (trial46): when the folder holds an
+    /// <c>inventory.json</c>, the message names it and the option to pass it.</summary>
+    /// <param name="workingDirectory">The folder the command runs in.</param>
+    /// <returns>The message of the configuration error (exit 2).</returns>
+    public static string MissingInventoryMessage(string workingDirectory) =>
+        File.Exists(Path.Combine(workingDirectory, "inventory.json"))
+            ? "--inventory FILE is required: report reads a saved scan; this folder holds one, so pass it: --inventory inventory.json"
+            : "--inventory FILE is required; run `inventory scan --out inventory.json` first";
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (settings.Inventory is null)
-            throw new ConfigurationException("--inventory FILE is required; run `inventory scan --out inventory.json` first");
+            throw new ConfigurationException(MissingInventoryMessage(Directory.GetCurrentDirectory()));
         var writers = ReportWriters.CreateMany(settings.Format);
         // The report reads no database: ${VARS} in connections (secrets) are resolved only by a scan.
         var config = InventoryConfig.LoadNamedOrDefault(settings.Config);

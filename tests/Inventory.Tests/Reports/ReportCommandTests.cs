@@ -49,6 +49,39 @@ public sealed class ReportCommandTests
     }
 
     [Test]
+    public void MissingInventory_FolderHoldsInventoryJson_NamesItAndTheOption()
+    {
+        // Given the folder a DPO ran `inventory scan --out inventory.json` in (trial46: told to run the scan again).
+        Save(SampleInventory.Build(), "inventory.json");
+
+        var message = Inventory.Cli.Commands.ReportCommand.MissingInventoryMessage(_dir);
+
+        Assert.That(message, Is.EqualTo("--inventory FILE is required: report reads a saved scan; this folder holds one, so pass it: --inventory inventory.json"));
+    }
+
+    [Test]
+    public void MissingInventory_NoInventoryJsonInTheFolder_SaysToScanFirst()
+    {
+        var message = Inventory.Cli.Commands.ReportCommand.MissingInventoryMessage(_dir);
+
+        Assert.That(message, Is.EqualTo("--inventory FILE is required; run `inventory scan --out inventory.json` first"));
+    }
+
+    [Test]
+    public async Task Report_WithoutInventoryOption_ExitsTwoWithTheMessage()
+    {
+        var console = new TestConsole();
+
+        var code = await InventoryApp.RunAsync(["report", "--out", Path.Combine(_dir, "out")], console);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput), console.Output);
+            Assert.That(console.Output, Does.Contain("--inventory FILE is required"));
+        }
+    }
+
+    [Test]
     public async Task Report_NoPolicy_StatesItAndInventsNoCompany()
     {
         var inventory = Save(SampleInventory.Build(), "inventory.json");

@@ -238,7 +238,7 @@ public sealed partial class MySqlDatabaseConnector : IConnector
             1045 => $"access denied for user '{user}' (wrong password, or the user may not connect from this host): {_target.CheckCredentialsAdvice}",
             // ER_ACCESS_DENIED_NO_PASSWORD_ERROR: the account authenticates by the client's operating-system user
             // (MariaDB unix_socket, MySQL auth_socket: Debian's root), so no password over TCP can open it.
-            1698 => $"access denied for user '{user}': the account does not log in with a password (it authenticates by the operating-system user, e.g. unix_socket), so no password can open it over TCP; scan as a user created with a password that may only read: CREATE USER 'scanner'@'%' IDENTIFIED BY '…'; {(_database is null ? "GRANT SELECT ON `shop`.* TO 'scanner'@'%'" : MySqlDialect.GrantDatabaseSql(_database, "scanner"))}",
+            1698 => $"access denied for user '{user}': the account does not log in with a password (it authenticates by the operating-system user, e.g. unix_socket), so no password can open it over TCP; scan as a user created with a password that may only read: CREATE USER 'scanner'@'%' IDENTIFIED BY '…'; {(_database is null ? "GRANT SELECT, SHOW VIEW ON `shop`.* TO 'scanner'@'%'" : MySqlDialect.GrantDatabaseSql(_database, "scanner"))}",
             1044 when _database is not null => $"user '{user}' has no privilege on database {_database}: an administrator runs {MySqlDialect.GrantDatabaseSql(_database, user)} (with the account's host in place of %), or check the database name",
             1044 => $"user '{user}' may not open this database: ask the DBA for a grant, or check the database name",
             1049 => "the database does not exist: check the database name in the connection",

@@ -33,7 +33,7 @@ public sealed class MySqlPrivilegeHintTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(e!.Message, Does.Contain($"user '{user}' has no privilege on database {db.Name}"));
-            Assert.That(e.Message, Does.Contain($"GRANT SELECT ON `{db.Name}`.* TO '{user}'@'%'"));
+            Assert.That(e.Message, Does.Contain($"GRANT SELECT, SHOW VIEW ON `{db.Name}`.* TO '{user}'@'%'"));
             Assert.That(e.Message, Does.Not.Contain(password).And.Not.Contain("\n"));
         }
     }
