@@ -136,7 +136,10 @@ internal static class ClaimChecks
             ? $"{matched} of {total.ToString(CultureInfo.InvariantCulture)} sampled values contain a payment card number inside their text ({Percent((double)matched / total)})"
             : "values contain payment card numbers (contains evidence)";
 
-    /// <summary>payment-through-gateway: a column tagged with a forbidden category (e.g. bank details) is a finding in any
+    /// <summary>payment-through-gateway: a column whose sampled values hold full card numbers (the PAN detector evidence
+    /// <see cref="NoCardNumber"/> reads, parameter <c>detectors</c>, default <c>detector.payment-card</c>) is a finding in
+    /// any controller table, whatever it is tagged: a PAN stored by us is card data not handled only through the gateway;
+    /// a column tagged with a forbidden category (e.g. bank details) is a finding in any
     /// controller table, whether or not <c>payment-categories</c> lists that category; payment data shared with any
     /// recipient but the gateway is a finding (<see cref="Recipients"/>: a table's <c>shared-with</c> makes one finding for
     /// the table, a payment column's own <c>shared-with</c> one for that column); a column only suggested as a forbidden category, and
@@ -151,9 +154,10 @@ internal static class ClaimChecks
         var gateway = ctx.Parameters.String("gateway")!;
         var payment = ctx.Parameters.Strings("payment-categories");
         var forbidden = ctx.Parameters.Strings("forbidden-categories");
+        var panDetectors = ctx.Parameters.Strings("detectors", "detector.payment-card");
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
-        int examined = 0;
+        int examined = 0, cardFindings = 0;
         foreach (var (s, t) in ctx.ControllerTables())
         {
             var paymentColumns = t.Columns.Where(c => ctx.Tagged(c) is { } d && Covered(payment, d)).ToList();
@@ -168,10 +172,18 @@ internal static class ClaimChecks
             // A suggestion decides nothing: it is unresolved where it would make a finding (a forbidden category, or
             // payment data shared beyond the gateway).
             var suggested = t.Columns.Where(c => SuggestedAs(c, forbidden) || (SuggestedAs(c, payment) && BeyondGateway(c).Count > 0)).ToList();
-            if (paymentColumns.Count == 0 && forbiddenColumns.Count == 0 && paymentPaths.Count == 0 && forbiddenPaths.Count == 0
+            // Full card numbers in our own table are payment data not handled only through the gateway, whatever the
+            // column is tagged (trial46: the claim held beside "card numbers stored: violated" for a legacy gateway's export).
+            var cardNumbers = t.Columns.Select(c => (Column: c, Hit: c.Classification?.Evidence.FirstOrDefault(e => panDetectors.Contains(e.Id, StringComparer.Ordinal) && e.Matched is > 0)))
+                .Where(x => x.Hit is not null).ToList();
+            if (paymentColumns.Count == 0 && forbiddenColumns.Count == 0 && paymentPaths.Count == 0 && forbiddenPaths.Count == 0 && cardNumbers.Count == 0
                 && !t.Columns.Any(c => SuggestedAs(c, payment) || SuggestedAs(c, forbidden)))
                 continue;
             examined++;
+            foreach (var (c, hit) in cardNumbers)
+                findings.Add(Finding(s, t, c, $"{CardHits(c.Classification!, hit!)}: full card numbers are stored here, not only at the gateway '{gateway}'"));
+            cardFindings += cardNumbers.Count;
+            suggested.RemoveAll(c => cardNumbers.Any(x => ReferenceEquals(x.Column, c)));
             foreach (var c in suggested)
                 unresolved.Add(Finding(s, t, c, $"{ctx.Undecided(c)}: payment data cannot be confirmed"));
             foreach (var c in forbiddenColumns)
@@ -191,7 +203,7 @@ internal static class ClaimChecks
             // A table whose payment data is only suggested is undecided like one whose payment data is tagged (trial 30:
             // with nothing annotated the claim held on "1 table holds payment data", and tagging its card column turned it
             // unknown): its undecided columns, the suggested payment columns among them, are listed.
-            foreach (var c in t.Columns.Where(c => ctx.Tagged(c) is null && !IsUntaggedKey(ctx, t, c) && !suggested.Contains(c)))
+            foreach (var c in t.Columns.Where(c => ctx.Tagged(c) is null && !IsUntaggedKey(ctx, t, c) && !suggested.Contains(c) && !cardNumbers.Any(x => ReferenceEquals(x.Column, c))))
                 unresolved.Add(Finding(s, t, c, taggedPayment
                     ? $"{ctx.Undecided(c)} in a table with payment data"
                     : $"{ctx.Undecided(c)} in a table whose payment data is only suggested"));
@@ -200,7 +212,10 @@ internal static class ClaimChecks
             holds: examined == 0
                 ? $"no table holds {string.Join(", ", payment.Union(forbidden, StringComparer.Ordinal))}: nothing is tagged with a payment category, so there is nothing to check against the gateway '{gateway}'"
                 : $"{Count(examined, "table holds", "tables hold")} payment data; none holds {string.Join(", ", forbidden)} or is shared beyond '{gateway}'",
-            violated: $"{Count(findings.Count, "finding", "findings")}: {string.Join(", ", forbidden)} stored, or payment data shared beyond '{gateway}'",
+            violated: $"{Count(findings.Count, "finding", "findings")}: "
+                + (cardFindings == findings.Count ? $"full card numbers stored in {Count(cardFindings, "column", "columns")}, not only at the gateway '{gateway}'"
+                    : cardFindings > 0 ? $"full card numbers stored in {Count(cardFindings, "column", "columns")}; {string.Join(", ", forbidden)} stored, or payment data shared beyond '{gateway}'"
+                    : $"{string.Join(", ", forbidden)} stored, or payment data shared beyond '{gateway}'"),
             unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")}: payment data or {string.Join(", ", forbidden)} cannot be confirmed",
             exempted: ctx.ProcessorTables(t => t.Columns.Any(c => c.DataCategory is { } d && (Covered(payment, d) || Covered(forbidden, d)))
                 || t.Columns.Any(c => TaggedPaths(c).Any(p => Covered(payment, p.Category) || Covered(forbidden, p.Category)))),

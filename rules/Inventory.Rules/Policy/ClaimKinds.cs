@@ -57,6 +57,7 @@ public static class ClaimKinds
             new("gateway", ClaimParameterType.Recipient, true, "the payment gateway recipient"),
             new("payment-categories", ClaimParameterType.Categories, true, "categories that are payment data"),
             new("forbidden-categories", ClaimParameterType.Categories, false, "payment categories that must not be stored at all"),
+            new("detectors", ClaimParameterType.Names, false, "evidence ids of the PAN detector: a column they matched holds full card numbers (default: detector.payment-card)"),
         ],
         [SharedWithOnly] =
         [

@@ -57,9 +57,9 @@ public sealed class ClaimEvaluatorTests
         {
             Assert.That(results["no-stored-card-number"], Is.EqualTo(ClaimVerdict.Violated));
             Assert.That(results["intercom-email-and-signup-date-only"], Is.EqualTo(ClaimVerdict.Holds));
-            // legacy_payments holds card numbers and amounts only by suggestion: a suggestion is not a tag, so whether its
-            // payment data goes through the gateway is unknown until it is annotated (it held before trial 30).
-            Assert.That(results["payment-through-gateway"], Is.EqualTo(ClaimVerdict.Unknown));
+            // legacy_payments holds full card numbers (the PAN detector matched): card data kept by us, not only at the
+            // gateway, whatever its columns are tagged (trial46; it was unknown, its payment data only suggested).
+            Assert.That(results["payment-through-gateway"], Is.EqualTo(ClaimVerdict.Violated));
             Assert.That(results["declared-categories-only"], Is.EqualTo(ClaimVerdict.Violated));
             Assert.That(results["automatic-data-limited"], Is.EqualTo(ClaimVerdict.Violated));
             // legacy_payments holds personal data only by suggestion (not annotated) and has no deletion path: a suggestion
@@ -250,6 +250,42 @@ public sealed class ClaimEvaluatorTests
 
         Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated));
         Assert.That(result.Findings.Single().Reason, Does.Contain("'intercom'"));
+    }
+
+    [TestCase("financial.payment_card", "billing-and-payment")]
+    [TestCase("none", null)]
+    [TestCase("customer_content.message", "support")]
+    [TestCase(null, null)]
+    public void PaymentThroughGateway_FullCardNumbersInOurTable_ViolatedWhateverTheColumnIsTagged(string? category, string? activity)
+    {
+        // Given the gateway's references shared with the gateway only, and a legacy export whose column holds PANs (trial46:
+        // the claim held beside no-stored-card-number's "violated" for the same column)
+        var result = Check("payment-through-gateway", Doc(
+            Some.Table("payment_methods", "billing-and-payment", Some.Id(), Some.Column("stripe_pm", "financial.payment_reference"),
+                Some.Column("card_last4", "financial.payment_card", classification: Some.PanEvidence(0, 40))).SharedWith("stripe"),
+            Some.Table("pbx_transactions", activity, Some.Id(), Some.Column("porteur", category, classification: Some.PanEvidence(57, 60)))));
+
+        // Then the PAN column is a finding with the detector's count, and last 4 digits are not
+        var finding = result.Findings.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Violated), result.Summary);
+            Assert.That($"{finding.Table}.{finding.Column}", Is.EqualTo("pbx_transactions.porteur"));
+            Assert.That(finding.Reason, Is.EqualTo("detector.payment-card matched 57 of 60 sampled values (95.0%): full card numbers are stored here, not only at the gateway 'stripe'"));
+            Assert.That(result.Summary, Is.EqualTo("1 finding: full card numbers stored in 1 column, not only at the gateway 'stripe'"));
+            Assert.That(result.Unresolved.Select(u => u.Column), Has.None.EqualTo("porteur"), "a finding is not also undecided");
+        }
+    }
+
+    [Test]
+    public void PaymentThroughGateway_LastFourAndGatewayIdsWithoutPanHits_Holds()
+    {
+        var result = Check("payment-through-gateway", Doc(Some.Table("payment_methods", "billing-and-payment", Some.Id(),
+            Some.Column("stripe_pm", "financial.payment_reference"),
+            Some.Column("card_last4", "financial.payment_card", classification: Some.PanEvidence(0, 40)),
+            Some.Column("card_expiry", "financial.payment_card", classification: Some.PanEvidence(0, 40))).SharedWith("stripe")));
+
+        Assert.That(result.Verdict, Is.EqualTo(ClaimVerdict.Holds), result.Summary);
     }
 
     // A policy whose payment categories are the gateway's own (card, gateway ids) and whose forbidden category is not
