@@ -191,8 +191,11 @@ public sealed class DetectorSuite
         for (int d = 0; d < _detectors.Length; d++) applies[d] = _detectors[d].AppliesTo(family);
         bool numeric = family is TypeFamily.Integer or TypeFamily.Decimal;
         // Sampled columns repeat values (statuses, cities, names): each distinct value is tested once and its hits
-        // (a bit per detector, at most 64 detectors) are reused for its repeats.
-        var seen = new Dictionary<string, ulong>(Math.Min(values.Count, MaxDistinct), StringComparer.Ordinal);
+        // (a bit per detector, at most 64 detectors) are reused for its repeats. The table is the thread's, emptied after
+        // each column: one sized for a column's values (up to 4,096 entries, ~100 KB) was allocated per column and was a
+        // large share of a scan's allocations (bench/README.md, perf46).
+        var seen = t_seen ?? new Dictionary<string, ulong>(StringComparer.Ordinal);
+        t_seen = null; // taken: a nested pass on this thread (none today) makes its own
         var both = new int[_explanations.Length];
         void CountBoth(ulong hits)
         {
@@ -256,8 +259,13 @@ public sealed class DetectorSuite
             scores[d] = new DetectorScore(_detectors[d].Info, matched[d], total);
         int distinct = 0;
         foreach (var hits in seen.Values) if (hits != PlaceholderBit) distinct++;
+        seen.Clear();
+        t_seen = seen;
         return new DetectorResult(scores, _index, total, distinct, placeholders);
     }
+
+    // The distinct-value table of Run, kept per thread between columns (a pass runs on the classification workers).
+    [ThreadStatic] private static Dictionary<string, ulong>? t_seen;
 
     // Marks a cached placeholder (bit 63 is never a detector: a suite holds at most 63).
     private const ulong PlaceholderBit = 1UL << 63;

@@ -45,6 +45,8 @@ internal sealed class ClassificationStage
     private readonly Lock _budgetGate = new();
     private readonly Queue<(int Units, TaskCompletionSource Ready)> _waiting = new();
     private int _queuedUnits;
+    // Units of the tables written to the channel and not yet read by a worker (the fair share's base).
+    private int _unitsInChannel;
     private readonly Task[] _workers;
     private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
     private readonly CancellationTokenSource _faulted = new();
@@ -87,6 +89,7 @@ internal sealed class ClassificationStage
             }
         }
         if (wait is not null) await wait.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _unitsInChannel, table.Units);
         await _queue.Writer.WriteAsync(table, cancellationToken).ConfigureAwait(false);
     }
 
@@ -132,6 +135,10 @@ internal sealed class ClassificationStage
         while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             int columns = 0, values = 0;
+            // A worker takes at most its share of what is queued (the first table always): with every table of a small
+            // scan queued at once (one source, sampled while the classifier loads) the first worker took them all and
+            // classified them on one core while the other workers found nothing (bench/README.md, perf46).
+            int share = FairShare(Volatile.Read(ref _unitsInChannel) + (carried?.Units ?? 0), _workers.Length);
             if (carried is not null)
             {
                 batch.Add(carried);
@@ -139,8 +146,9 @@ internal sealed class ClassificationStage
                 values += carried.Units - carried.Table.Columns.Count;
                 carried = null;
             }
-            while (columns < MaxBatchColumns && values < MaxBatchValues && reader.TryRead(out var table))
+            while (columns < MaxBatchColumns && values < MaxBatchValues && (batch.Count == 0 || columns + values < share) && reader.TryRead(out var table))
             {
+                Interlocked.Add(ref _unitsInChannel, -table.Units);
                 int tableColumns = table.Table.Columns.Count, tableValues = table.Units - tableColumns;
                 if (batch.Count > 0 && (columns + tableColumns > MaxBatchColumns || values + tableValues > MaxBatchValues))
                 {
@@ -170,6 +178,14 @@ internal sealed class ClassificationStage
             }
         }
     }
+
+    /// <summary>The units (columns + values) one worker takes into a batch: the queued units divided among the
+    /// workers, rounded up. A batch still takes whole tables (its first one whatever its size) and stays within
+    /// <see cref="MaxBatchColumns"/> and <see cref="MaxBatchValues"/>.</summary>
+    /// <param name="queuedUnits">Units of the tables waiting in the queue (and any table carried over to this batch).</param>
+    /// <param name="workers">Workers classifying at once.</param>
+    internal static int FairShare(int queuedUnits, int workers) =>
+        workers <= 1 ? int.MaxValue : (int)Math.Min(int.MaxValue, ((long)Math.Max(0, queuedUnits) + workers - 1) / workers);
 
     private void Classify(IColumnClassifier classifier, List<SampledTable> batch)
     {

@@ -112,6 +112,12 @@ internal static class TableEntries
         string.Equals(column.DatabaseLabel?.InformationType, "Credentials", StringComparison.OrdinalIgnoreCase)
         || column.Comment?.Contains("other_personal.credentials", StringComparison.Ordinal) == true;
 
+    // The distinct-value set of Stats, kept per thread between columns (entries are built on the classification workers).
+    [ThreadStatic] private static HashSet<string>? t_distinct;
+
+    // The largest set Stats keeps for its thread's next column.
+    private const int MaxKeptDistinct = 4096;
+
     private static SampleStats Stats(ColumnEvidence e)
     {
         // Array columns: rows that held elements, not the elements (C29).
@@ -120,12 +126,20 @@ internal static class TableEntries
         long maxLength = 0;
         if (e.Values.Count > 0)
         {
-            var seen = new HashSet<string>(e.Values.Count, StringComparer.Ordinal);
+            // The thread's set, emptied after each column (one sized for the column's values was allocated per column).
+            var seen = t_distinct ?? new HashSet<string>(StringComparer.Ordinal);
+            t_distinct = null;
             for (int i = 0; i < e.Values.Count; i++) // by index: no enumerator boxed per column
             {
                 var v = e.Values[i];
                 if (seen.Add(v)) distinct++;
                 if (v.Length > maxLength) maxLength = v.Length;
+            }
+            // A set grown by an unusually large sample is let go rather than kept for the thread's life.
+            if (seen.Count <= MaxKeptDistinct)
+            {
+                seen.Clear();
+                t_distinct = seen;
             }
         }
         if (e.BinaryLengths is { Count: > 0 } b) maxLength = Math.Max(maxLength, b.Max());

@@ -162,4 +162,27 @@ public sealed class DetectorRegistryTests
         // Then each distinct non-placeholder value was tested once: one detector pass for the column
         Assert.That(counting.Calls, Is.EqualTo(4));
     }
+
+    [Test]
+    public void Run_AColumnAfterALargerOneOnTheSameThread_SameResultAsBefore()
+    {
+        // Given a small column passed once, then a column of 5,000 values (4,096 distinct kept) on the same thread
+        string[] small = ["ann@example.org", "bob@example.org", "ann@example.org", "n/a", "+33 1 42 68 53 00", "Paris"];
+        var first = DetectorSuite.Default.Run(small, TypeFamily.Text);
+        var large = Enumerable.Range(0, 5_000).Select(i => i % 3 == 0 ? $"user{i}@example.org" : $"ref-{i:000000}").ToArray();
+        var between = DetectorSuite.Default.Run(large, TypeFamily.Text);
+
+        // When the small column is passed again
+        var again = DetectorSuite.Default.Run(small, TypeFamily.Text);
+
+        // Then its counts are the same (nothing of the larger column's distinct values is left over)
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(between.Distinct, Is.EqualTo(4_096), "distinct values beyond 4,096 are tested but not kept");
+            Assert.That((again.Total, again.Distinct, again.Placeholders), Is.EqualTo((first.Total, first.Distinct, first.Placeholders)));
+            Assert.That((again.Total, again.Distinct, again.Placeholders), Is.EqualTo((5, 4, 1)));
+            Assert.That(again.Scores.Select(d => d.Matched), Is.EqualTo(first.Scores.Select(d => d.Matched)));
+            Assert.That(again["detector.email"].Matched, Is.EqualTo(3));
+        }
+    }
 }

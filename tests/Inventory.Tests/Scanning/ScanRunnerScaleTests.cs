@@ -261,6 +261,48 @@ public sealed class ScanRunnerScaleTests
         }
     }
 
+    [Test]
+    public async Task Run_OneSourceQueuedWhileTheClassifierLoads_ItsTablesAreSharedBetweenTheWorkers()
+    {
+        Assume.That(Environment.ProcessorCount, Is.GreaterThanOrEqualTo(2), "one worker per core: a single core has one worker");
+        // Given one Chinook (11 tables, 64 columns) sampled and queued while the classifier is still loading
+        var sources = ChinookSources(_dir, 1);
+        var ready = new TaskCompletionSource<IColumnClassifier>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var progress = new RecordingProgress();
+        var classifier = new BatchRecording();
+        var scan = new ScanRunner(ready.Task).RunAsync(new ScanRequest { Sources = sources, ScannedAt = DateTimeOffset.UnixEpoch }, progress);
+        var waited = 0;
+        while (progress.Started < 11 && waited++ < 600) await Task.Delay(50);
+        await Task.Delay(300);
+
+        // When the classifier is ready
+        ready.SetResult(classifier);
+        var document = await scan;
+        var direct = await new ScanRunner(ClassifierFactory.CreateRules()).RunAsync(new ScanRequest { Sources = sources, ScannedAt = DateTimeOffset.UnixEpoch });
+
+        // Then no batch takes every column (the first worker took all 64 and the second found none), and the inventory
+        // is the one a ready classifier makes
+        var batches = classifier.Batches.ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(progress.Started, Is.EqualTo(11));
+            Assert.That(batches.Sum(), Is.EqualTo(64));
+            Assert.That(batches, Has.Length.GreaterThanOrEqualTo(2));
+            Assert.That(batches.Max(), Is.LessThan(64));
+            Assert.That(InventoryJson.Serialize(document), Is.EqualTo(InventoryJson.Serialize(direct)));
+        }
+    }
+
+    [TestCase(13_901, 2, 6_951)]
+    [TestCase(13_900, 2, 6_950)]
+    [TestCase(10, 4, 3)]
+    [TestCase(0, 2, 0)]
+    [TestCase(-5, 2, 0)]
+    [TestCase(int.MaxValue, 2, 1_073_741_824)]
+    [TestCase(500, 1, int.MaxValue)]
+    public void FairShare_QueuedUnitsAndWorkers_UnitsOfOneBatch(int queued, int workers, int expected) =>
+        Assert.That(ClassificationStage.FairShare(queued, workers), Is.EqualTo(expected));
+
     private sealed class RecordingProgress : IScanProgress
     {
         private readonly Lock _gate = new();
