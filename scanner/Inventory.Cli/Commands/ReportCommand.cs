@@ -49,6 +49,10 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         [Description("Comma-separated formats: html, md, xlsx, csv, json. Default: all.")]
         public string? Format { get; init; }
 
+        [CommandOption("--language <LANG>")]
+        [Description("Language of the HTML, Markdown and XLSX reports: en or fr (a tag such as fr-FR reads as its language). Default: the config's report.language, else HTML and Markdown in English and the XLSX register in French (the CNIL model). CSV and JSON keep their machine keys in every language.")]
+        public string? Language { get; init; }
+
         public override ValidationResult Validate() => OutputPaths.Validate(new OutputOption("--out", Out, OutputKind.Folder));
     }
 
@@ -56,9 +60,13 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
     {
         if (settings.Inventory is null)
             throw new ConfigurationException("--inventory FILE is required; run `inventory scan --out inventory.json` first");
-        var writers = ReportWriters.CreateMany(settings.Format);
         // The report reads no database: ${VARS} in connections (secrets) are resolved only by a scan.
         var config = InventoryConfig.LoadNamedOrDefault(settings.Config);
+        // --language wins over the config's report.language; neither leaves each format its default language.
+        var language = settings.Language is { } flag
+            ? ReportLanguages.TryParse(flag) ?? throw new ConfigurationException(ReportLanguages.UnknownMessage("--language", flag))
+            : config?.Report.Language;
+        var writers = ReportWriters.CreateMany(settings.Format, language);
         var flow = new InventoryFlow(config);
         var (policy, _) = flow.LoadPolicy(settings.Policy);
         var inventory = InventoryJson.Read(settings.Inventory);
