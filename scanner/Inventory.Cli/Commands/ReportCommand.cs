@@ -11,7 +11,8 @@ using Spectre.Console.Cli;
 namespace Inventory.Cli.Commands;
 
 /// <summary><c>inventory report --inventory FILE [--config FILE] [--annotations DIR] [--policy FILE|builtin]
-/// [--previous FILE] [--out DIR] [--format html,md,xlsx,csv,json]</c>: writes the Article 30 records, the claims check,
+/// [--previous FILE] [--out DIR] [--format html,md,xlsx,csv,json] [--language en|fr]</c>: writes the Article 30 records (in the
+/// language of <c>--language</c>, else of the config's <c>report.language</c>, else each format's default), the claims check,
 /// coverage and changes. Annotations are merged exactly as <c>check</c> merges them (<see cref="InventoryFlow.MergeAnnotations"/>),
 /// so coverage agrees with the gate. Without a policy (no <c>--policy</c>, no <c>policy:</c> in the config) the report
 /// invents no controller and no claims. Each file is written atomically. Exit 0 when written (a violated claim is
