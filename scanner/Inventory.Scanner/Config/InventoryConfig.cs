@@ -62,6 +62,9 @@ public sealed record SourceConfig
     public bool Immutable { get; init; }
     /// <summary>Where <c>immutable:</c> is written, for the error of a source that is not SQLite; null when not written.</summary>
     public SettingPlace? ImmutableAt { get; init; }
+    /// <summary>True when <see cref="Immutable"/> comes from <c>--immutable</c> on the command line rather than the
+    /// source's own key: the error of a source that is not SQLite then names the flag.</summary>
+    public bool ImmutableByFlag { get; init; }
 }
 
 /// <summary>Where a setting's value is written in a configuration file.</summary>
