@@ -144,7 +144,7 @@ internal static class ReportModelBuilder
         {
             AcceptClassificationAbove = options.AcceptClassificationAbove,
             AnnotatedNotScanned = AnnotatedNotScannedRow.Of(options.Stale, options.Annotations, options.PathBase),
-            Title = policy is null ? "Record of processing activities (no policy given)" : $"Record of processing activities — {policy.Controller.Name}",
+            Title = policy is null ? Language.ReportText.English.RecordTitleNoPolicy : $"{Language.ReportText.English.RecordTitle} — {policy.Controller.Name}",
             Tool = inventory.Tool,
             ScannedAt = inventory.ScannedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             PolicyGiven = policy is not null,

@@ -1,3 +1,6 @@
+using Inventory.Config;
+using Inventory.Reports.Language;
+
 namespace Inventory.Reports.Writers;
 
 /// <summary>Renders a <see cref="ReportModel"/> in one format. Implementations are stateless and deterministic:
@@ -22,13 +25,16 @@ public static class ReportWriters
 
     /// <summary>Creates the writer of one format.</summary>
     /// <param name="format">html, md (or markdown), xlsx, csv or json; case-insensitive.</param>
+    /// <param name="language">The language of the HTML, Markdown and XLSX reports (<c>report.language</c>,
+    /// <c>--language</c>); null for each format's default: HTML and Markdown English, the XLSX register French (the
+    /// CNIL model), as before the setting existed. CSV and JSON keep their machine keys in every language.</param>
     /// <returns>The writer.</returns>
     /// <exception cref="ConfigurationException">Unknown format.</exception>
-    public static IReportWriter Create(string format) => format.Trim().ToLowerInvariant() switch
+    public static IReportWriter Create(string format, ReportLanguage? language = null) => format.Trim().ToLowerInvariant() switch
     {
-        "html" => new HtmlReportWriter(),
-        "md" or "markdown" => new MarkdownReportWriter(),
-        "xlsx" => new XlsxReportWriter(),
+        "html" => new HtmlReportWriter(ReportText.For(language ?? ReportLanguage.English)),
+        "md" or "markdown" => new MarkdownReportWriter(ReportText.For(language ?? ReportLanguage.English)),
+        "xlsx" => new XlsxReportWriter(ReportText.For(language ?? ReportLanguage.French)),
         "csv" => new CsvReportWriter(),
         "json" => new JsonReportWriter(),
         var f => throw new ConfigurationException($"unknown report format '{f}'; use one or more of: {string.Join(", ", Formats)}"),
@@ -36,13 +42,14 @@ public static class ReportWriters
 
     /// <summary>Creates the writers of a comma-separated list (duplicates removed, order kept).</summary>
     /// <param name="formats">e.g. <c>html,md</c>; null or empty for every format.</param>
+    /// <param name="language">As <see cref="Create"/>: null for each format's default language.</param>
     /// <returns>The writers.</returns>
     /// <exception cref="ConfigurationException">Unknown format.</exception>
-    public static IReadOnlyList<IReportWriter> CreateMany(string? formats)
+    public static IReadOnlyList<IReportWriter> CreateMany(string? formats, ReportLanguage? language = null)
     {
         var names = string.IsNullOrWhiteSpace(formats) ? Formats
             : formats.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return names.Select(Create).DistinctBy(w => w.Format).ToList();
+        return names.Select(n => Create(n, language)).DistinctBy(w => w.Format).ToList();
     }
 
     /// <summary>The file name a format is written to: <c>ropa.html</c>, <c>ropa.md</c>, <c>ropa.xlsx</c>, <c>columns.csv</c>, <c>report.json</c>.</summary>

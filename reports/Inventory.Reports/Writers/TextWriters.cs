@@ -4,6 +4,7 @@ using System.Text.Json;
 using Scriban;
 using Inventory.Model;
 using Scriban.Runtime;
+using Inventory.Reports.Language;
 
 namespace Inventory.Reports.Writers;
 
@@ -46,25 +47,38 @@ internal static class TemplateRenderer
 
     private static readonly Dictionary<string, Template> Cache = new(StringComparer.Ordinal);
 
-    public static string Render(string name, ReportModel model)
+    public static string Render(string name, ReportModel model, ReportText? text = null)
     {
+        text ??= ReportText.English;
         var template = Load(name);
         var globals = new ScriptObject();
         globals["model"] = model;
+        // A verdict is one of three words of the catalogue (trusted text, written as it is in both templates).
+        // The fixed words of the chosen language (t.claims, t.summary …) and the functions that write a verdict, a date, a
+        // percentage or a count in it; label ids, locations and the policy's own text are never translated.
+        globals["t"] = text;
+        globals["title"] = new TemplateFunction(1, (_, _, a) => text.TitleText(Text(a[0])));
+        globals["verdict"] = new TemplateFunction(1, (_, _, a) => text.VerdictText(Text(a[0])));
+        globals["record_date"] = new TemplateFunction(1, (_, _, a) => text.FormatDate(a[0] is null ? null : Text(a[0])));
+        globals["scan_time"] = new TemplateFunction(1, (_, _, a) => text.FormatTimestamp(a[0] is null ? null : Text(a[0])));
+        globals["pct"] = new TemplateFunction(1, (_, _, a) => text.FormatPercent(a[0] is null ? null : Text(a[0])));
+        globals["num"] = new TemplateFunction(1, (c, span, a) => text.FormatNumber(c.ToObject<long>(span, a[0])));
+        globals["fill"] = new TemplateFunction(2, (_, _, a) => Text(a[0]).Replace("{0}", Text(a[1]), StringComparison.Ordinal));
+        globals["oneline"] = new TemplateFunction(1, (_, _, a) => Text(a[0]).Replace("\n", " ", StringComparison.Ordinal));
         globals["h"] = new TemplateFunction(1, (_, _, a) => Html(a[0]));
         globals["md"] = new TemplateFunction(1, (_, _, a) => Markdown(a[0]));
         globals["code"] = new TemplateFunction(1, (_, _, a) => Code(a[0]));
         globals["cat"] = new TemplateFunction(1, (_, _, a) => Category(a[0]));
         globals["name"] = new TemplateFunction(1, (_, _, a) => Name(a[0]));
-        globals["plural"] = new TemplateFunction(3, (c, span, a) => CountWording.Noun(c.ToObject<long>(span, a[0]), c.ToObject<string>(span, a[1]) ?? "", c.ToObject<string>(span, a[2]) ?? ""));
+        globals["plural"] = new TemplateFunction(3, (c, span, a) => text.Noun(c.ToObject<long>(span, a[0]), c.ToObject<string>(span, a[1]) ?? "", c.ToObject<string>(span, a[2]) ?? ""));
         // A list field the policy leaves empty is written `none declared` (RecordWording), never a blank cell (trial37
         // finding 1b): one decision for every list of the record, in both templates.
-        globals["none_declared"] = RecordWording.NoneDeclared;
-        globals["controller_not_declared"] = RecordWording.ControllerNotDeclared;
-        globals["join_md"] = new TemplateFunction(1, (c, span, a) => Items(c, span, a[0]) is { Count: > 0 } items ? string.Join("<br>", items.Select(Markdown)) : RecordWording.NoneDeclared);
+        globals["none_declared"] = text.NoneDeclared;
+        globals["controller_not_declared"] = text.ControllerNotDeclared;
+        globals["join_md"] = new TemplateFunction(1, (c, span, a) => Items(c, span, a[0]) is { Count: > 0 } items ? string.Join("<br>", items.Select(Markdown)) : text.NoneDeclared);
         globals["list_html"] = new TemplateFunction(1, (c, span, a) => Items(c, span, a[0]) is { Count: > 0 } items
-            ? "<ul>" + string.Concat(items.Select(i => $"<li>{Html(i)}</li>")) + "</ul>" : NoneDeclaredHtml);
-        globals["join_html"] = new TemplateFunction(1, (c, span, a) => Items(c, span, a[0]) is { Count: > 0 } items ? string.Join(", ", items.Select(Html)) : NoneDeclaredHtml);
+            ? "<ul>" + string.Concat(items.Select(i => $"<li>{Html(i)}</li>")) + "</ul>" : NoneDeclaredHtml(text));
+        globals["join_html"] = new TemplateFunction(1, (c, span, a) => Items(c, span, a[0]) is { Count: > 0 } items ? string.Join(", ", items.Select(Html)) : NoneDeclaredHtml(text));
         var context = new DocumentTextContext
         {
             MemberRenamer = StandardMemberRenamer.Default,
@@ -75,12 +89,12 @@ internal static class TemplateRenderer
             NewLine = "\n",
         };
         context.PushGlobal(globals);
-        var text = template.Render(context);
-        return text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var output = template.Render(context);
+        return output.Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
     /// <summary><see cref="RecordWording.NoneDeclared"/> as the HTML record shows it.</summary>
-    private const string NoneDeclaredHtml = "<span class=\"muted\">" + RecordWording.NoneDeclared + "</span>";
+    private static string NoneDeclaredHtml(ReportText text) => "<span class=\"muted\">" + Html(text.NoneDeclared) + "</span>";
 
     /// <summary>A template argument's strings (none for null).</summary>
     private static List<string> Items(TemplateContext context, Scriban.Parsing.SourceSpan span, object? value) =>
@@ -158,25 +172,31 @@ internal static class TemplateRenderer
 
 /// <summary>The single-file HTML report: inline CSS (with print rules), an inline SVG category chart, a
 /// Content-Security-Policy that forbids any network request. Template: <c>Templates/report.html.sbn</c>.</summary>
-public sealed class HtmlReportWriter : IReportWriter
+/// <param name="text">The fixed words of the report's language; null for English (the default of HTML).</param>
+public sealed class HtmlReportWriter(ReportText? text = null) : IReportWriter
 {
+    private readonly ReportText _text = text ?? ReportText.English;
+
     /// <inheritdoc />
     public string Format => "html";
 
     /// <inheritdoc />
     public Task WriteAsync(ReportModel model, Stream output, CancellationToken cancellationToken = default) =>
-        TextOutput.WriteAsync(output, TemplateRenderer.Render("report.html.sbn", model), cancellationToken);
+        TextOutput.WriteAsync(output, TemplateRenderer.Render("report.html.sbn", model, _text), cancellationToken);
 }
 
 /// <summary>The Markdown report (GitHub-flavoured tables). Template: <c>Templates/report.md.sbn</c>.</summary>
-public sealed class MarkdownReportWriter : IReportWriter
+/// <param name="text">The fixed words of the report's language; null for English (the default of Markdown).</param>
+public sealed class MarkdownReportWriter(ReportText? text = null) : IReportWriter
 {
+    private readonly ReportText _text = text ?? ReportText.English;
+
     /// <inheritdoc />
     public string Format => "md";
 
     /// <inheritdoc />
     public Task WriteAsync(ReportModel model, Stream output, CancellationToken cancellationToken = default) =>
-        TextOutput.WriteAsync(output, TemplateRenderer.Render("report.md.sbn", model), cancellationToken);
+        TextOutput.WriteAsync(output, TemplateRenderer.Render("report.md.sbn", model, _text), cancellationToken);
 }
 
 /// <summary>The column-level CSV (RFC 4180, UTF-8 without BOM, LF line ends): source, table, column, category, status,

@@ -1,4 +1,5 @@
 using Inventory.Model;
+using Inventory.Reports.Language;
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -11,52 +12,23 @@ namespace Inventory.Reports.Writers;
 /// legal basis after the purposes and the inventory's tables and columns last), <c>Sous-traitant</c> (Art. 30(2)),
 /// <c>Colonnes</c> (column level), <c>Revendications</c> (claims), <c>Conflits</c>, <c>Pseudonymisation</c> (hashed
 /// identifiers, when there are any), <c>Chemins JSON</c> (the paths of JSON document columns, when there are any), <c>Couverture</c> (coverage), <c>Analyse incomplète</c> (what the scan did not read and its scan issues, when there are any) and, with a previous inventory, <c>Changements</c>. Cell contents are deterministic; the zip container's timestamps are not.</summary>
-public sealed class XlsxReportWriter : IReportWriter
+/// <param name="text">The register's language (sheet names, headings, fixed cells); null for French, the CNIL model's
+/// (the default of the XLSX).</param>
+public sealed class XlsxReportWriter(ReportText? text = null) : IReportWriter
 {
+    private readonly ReportText _text = text ?? ReportText.French;
+
     /// <summary>Headings of the activity sheet, in order: the CNIL register model's fields (fiche de registre),
     /// then the legal basis (placed after the purposes) and the inventory evidence.</summary>
-    public static IReadOnlyList<string> ActivityHeadings { get; } =
-    [
-        "Nom / sigle",
-        "N° / REF",
-        "Date de création",
-        "Mise à jour",
-        "Responsable du traitement",
-        "Délégué à la protection des données",
-        "Représentant",
-        "Responsable(s) conjoint(s)",
-        "Finalité(s) du traitement effectué",
-        "Base légale",
-        "Mesures de sécurité",
-        "Catégories de données personnelles concernées",
-        "Données sensibles",
-        "Catégories de personnes concernées",
-        "Destinataires",
-        "Transferts des données hors UE",
-        "Durées de conservation",
-        "Tables et colonnes (inventaire)",
-    ];
+    public static IReadOnlyList<string> ActivityHeadings => ReportText.French.ActivityHeadings;
 
     /// <summary>Headings of the processor sheet (Art. 30(2)).</summary>
-    public static IReadOnlyList<string> ProcessorHeadings { get; } =
-    [
-        "Nom / sigle",
-        "N° / REF",
-        "Sous-traitant",
-        "Délégué à la protection des données",
-        "Responsable(s) de traitement pour le compte duquel/desquels le traitement est effectué",
-        "Catégories de traitements effectués",
-        "Catégories de données personnelles concernées",
-        "Transferts des données hors UE",
-        "Mesures de sécurité",
-        "Sources et tables (inventaire)",
-    ];
+    public static IReadOnlyList<string> ProcessorHeadings => ReportText.French.ProcessorHeadings;
 
     /// <summary>Headings of the <c>Pseudonymisation</c> sheet (columns holding hashes of a personal identifier, C30):
     /// column, category, what the hashes were made from, and the statement that they are still personal data (GDPR
     /// Recital 26).</summary>
-    public static IReadOnlyList<string> PseudonymisedHeadings { get; } =
-        ["Colonne", "Catégorie", "Empreintes (hash) de", "Constat (données pseudonymisées, considérant 26 du RGPD)"];
+    public static IReadOnlyList<string> PseudonymisedHeadings => ReportText.French.PseudonymisedHeadings;
 
     /// <inheritdoc />
     public string Format => "xlsx";
@@ -74,44 +46,43 @@ public sealed class XlsxReportWriter : IReportWriter
             var sheets = workbookPart.Workbook.AppendChild(new Sheets());
 
             // An empty record says so, as the HTML and Markdown reports do, instead of a sheet of headings alone.
-            AddSheet(workbookPart, sheets, "Registre", ActivityHeadings, model.Activities.Count == 0
-                ? [EmptyRecordRow(ActivityHeadings.Count, model.PolicyGiven ? "Aucun traitement déclaré (none declared): la politique ne nomme aucune activité de responsable de traitement." : "Aucune politique fournie (no policy given).")]
+            AddSheet(workbookPart, sheets, _text.SheetRegister, _text.ActivityHeadings, model.Activities.Count == 0
+                ? [EmptyRecordRow(_text.ActivityHeadings.Count, model.PolicyGiven ? _text.XlsxNoControllerActivity : _text.XlsxNoPolicy)]
                 : model.Activities.Select(a => ActivityRow(model, a)), 40);
-            AddSheet(workbookPart, sheets, "Sous-traitant", ProcessorHeadings, model.ProcessorActivities.Count == 0
-                ? [EmptyRecordRow(ProcessorHeadings.Count, (model.PolicyGiven ? "Aucun traitement déclaré en sous-traitance (none declared): la politique ne nomme aucune activité de sous-traitant" : "Aucune politique fournie (no policy given)")
-                    + (model.ProcessorSources.Count == 0 ? "." : $"; sources détenues en sous-traitance: {string.Join(", ", model.ProcessorSources.Select(s => s.Name))}."))]
+            AddSheet(workbookPart, sheets, _text.SheetProcessor, _text.ProcessorHeadings, model.ProcessorActivities.Count == 0
+                ? [EmptyRecordRow(_text.ProcessorHeadings.Count, (model.PolicyGiven ? _text.XlsxNoProcessorActivity : _text.XlsxNoPolicy.TrimEnd('.'))
+                    + (model.ProcessorSources.Count == 0 ? "." : $"; {_text.XlsxProcessorSourcesHeld} {string.Join(", ", model.ProcessorSources.Select(s => s.Name))}."))]
                 : model.ProcessorActivities.Select(a => ProcessorRow(model, a)), 40);
             // The CSV's three retention fields: what applies to the column, what the policy says, and whether they differ
             // (trial 27: an annotated 13 months showed here without a word that the policy said 30 days).
-            AddSheet(workbookPart, sheets, "Colonnes", ["Source", "Table", "Colonne", "Catégorie", "Statut", "Activité", "Durée de conservation",
-                    "Durée selon la politique", "Diffère de la politique", "Contient aussi", "Type", "Origine", "Confiance", "Annotation", "Suggestion de l'analyse"],
-                model.Columns.Select(c => new[] { c.Source, c.Table, c.Column, c.Category, c.Status, c.Activity, c.Retention, c.PolicyRetention, c.RetentionDiffers ? "Oui" : "", c.AlsoContains ?? "",
+            AddSheet(workbookPart, sheets, _text.SheetColumns, _text.ColumnHeadings,
+                model.Columns.Select(c => new[] { c.Source, c.Table, c.Column, c.Category, c.Status, c.Activity, c.Retention, c.PolicyRetention, c.RetentionDiffers ? _text.XlsxYes : "", c.AlsoContains ?? "",
                     c.Type, c.Origin, c.Confidence, c.AnnotatedAt, c.ScanSuggestion }), 24);
-            AddSheet(workbookPart, sheets, "Revendications", ["Id", "Revendication", "Vérification", "Verdict", "Résumé", "Constats", "Non résolus", "Examinées", "Laissées de côté (exemptées)"],
+            AddSheet(workbookPart, sheets, _text.SheetClaims, _text.ClaimHeadings,
                 model.Claims.Select(c => new[]
                 {
-                    c.Id, c.Text, c.Kind, VerdictInFrench(c.Verdict), c.Summary,
+                    c.Id, c.Text, c.Kind, VerdictText(c.Verdict), c.Summary,
                     // Over a fleet the same finding of every tenant is one line (LocationGroup), as in HTML and Markdown.
                     Lines(c.FindingGroups.Select(f => $"{f.Text}: {f.Reason}")), c.UnresolvedSameAs is { } same ? $"les mêmes {c.Unresolved.Count} éléments que {same} (the same items as {same})" : Lines(c.UnresolvedGroups.Select(f => $"{f.Text}: {f.Reason}")),
                     // What the verdict rests on and what it leaves out, as HTML and Markdown say (trial35 finding 7).
                     Lines((c.ExaminedTableGroups ?? []).Select(g => g.Text)),
                     Lines(c.ExemptedGroups.Select(f => $"{f.Text}: {f.Reason}")),
                 }), 36);
-            AddSheet(workbookPart, sheets, "Conflits", ["Emplacement", "Catégorie annotée ou étiquetée", "Annotation ou étiquette", "Constat (comptes)"],
+            AddSheet(workbookPart, sheets, _text.SheetConflicts, _text.ConflictHeadings,
                 model.Conflicts.Select(c => new[] { c.Location, c.Annotated, c.AnnotationAt, c.Evidence }), 36);
             // Hashed identifiers (C30): the statement the record of processing needs, as the other formats give it.
             if (model.Pseudonymised is { Count: > 0 } hashed)
-                AddSheet(workbookPart, sheets, "Pseudonymisation", PseudonymisedHeadings,
+                AddSheet(workbookPart, sheets, _text.SheetPseudonymised, _text.PseudonymisedHeadings,
                     hashed.Select(p => new[] { p.Location, p.Category, p.DerivedFrom, p.Statement }), 36);
             if (model.JsonPaths is { Count: > 0 } jsonPaths)
-                AddSheet(workbookPart, sheets, "Chemins JSON", ["Colonne", "Chemin", "Catégorie", "Décidé par"],
+                AddSheet(workbookPart, sheets, _text.SheetJsonPaths, _text.JsonPathHeadings,
                     jsonPaths.Select(p => new[]
                     {
                         // An empty cell reads as "not filled in": say that nothing was found (trial 19).
-                        p.Location, p.Path, p.Category is "" ? "aucune catégorie trouvée" : p.Category,
-                        p.DecidedBy is "" ? "aucune règle ni aucun détecteur, pas d'annotation" : p.DecidedBy,
+                        p.Location, p.Path, p.Category is "" ? _text.XlsxNoJsonCategory : p.Category,
+                        p.DecidedBy is "" ? _text.XlsxNoJsonRule : p.DecidedBy,
                     }), 30);
-            AddSheet(workbookPart, sheets, "Couverture", ["Source", "Rôle", "Table", "Activité", "Colonnes", "Étiquetées", "Non étiquetées (avec suggestion)", "Non étiquetées (sans suggestion)", "Conflits", "Non échantillonnées", "Binaires (longueurs seules, par conception)"],
+            AddSheet(workbookPart, sheets, _text.SheetCoverage, _text.CoverageHeadings,
                 model.Coverage.SelectMany(s => s.Tables.Select(t => new[]
                 {
                     s.Name, s.Role.ToText(), t.Name, t.Activity ?? "", N(t.Columns), N(t.Tagged), N(t.UntaggedWithSuggestion), N(t.UntaggedNoSuggestion), N(t.Conflict), N(t.NotSampled), N(t.NotSampledByType),
@@ -119,13 +90,13 @@ public sealed class XlsxReportWriter : IReportWriter
             // A DPO who hands over the workbook alone must see that the scan was incomplete (trial39 finding 1: a
             // source not scanned showed nowhere in the XLSX).
             if (model.Issues.Count > 0)
-                AddSheet(workbookPart, sheets, "Analyse incomplète", ["Problème d'analyse (scan issue)"],
-                    (model.NotRead ?? []).Select(n => new[] { $"non lu (not read): {n}" }).Concat(model.Issues.Select(i => new[] { i })), 120);
+                AddSheet(workbookPart, sheets, _text.SheetIncomplete, _text.IncompleteHeadings,
+                    (model.NotRead ?? []).Select(n => new[] { $"{_text.XlsxNotRead} {n}" }).Concat(model.Issues.Select(i => new[] { i })), 120);
             if (model.AnnotatedNotScanned is { Count: > 0 } notScanned)
-                AddSheet(workbookPart, sheets, "Annotées non inventoriées", ["Annoté", "Enregistre", "Pourquoi", "Annotation"],
+                AddSheet(workbookPart, sheets, _text.SheetAnnotatedNotScanned, _text.AnnotatedNotScannedHeadings,
                     notScanned.Select(a => new[] { a.Location, a.Annotated, a.Why, a.At }), 30);
             if (model.HasPrevious)
-                AddSheet(workbookPart, sheets, "Changements", ["Changement", "Emplacement", "Avant", "Après"],
+                AddSheet(workbookPart, sheets, _text.SheetChanges, _text.ChangeHeadings,
                     PreviousWithoutRecords(model).Concat(model.ChangeRows.Select(c => new[] { c.Kind, c.Location, c.Old, c.New })), 30);
             cancellationToken.ThrowIfCancellationRequested();
             workbookPart.Workbook.Save();
@@ -149,7 +120,7 @@ public sealed class XlsxReportWriter : IReportWriter
     internal const string ScanTimeNotRecorded = "non enregistrée (scan time not recorded)";
 
     /// <summary>The lines, or <see cref="NoneDeclared"/> when there are none.</summary>
-    private static string OrNoneDeclared(IEnumerable<string> lines) => OrSaid(lines, NoneDeclared);
+    private string OrNoneDeclared(IEnumerable<string> lines) => OrSaid(lines, _text.XlsxNoneDeclared);
 
     /// <summary>The lines, or <paramref name="none"/> when there are none (a blank cell reads as not filled in).</summary>
     private static string OrSaid(IEnumerable<string> lines, string none) => Lines(lines) is { Length: > 0 } text ? text : none;
@@ -165,11 +136,11 @@ public sealed class XlsxReportWriter : IReportWriter
     /// French cells give theirs (trial30: <c>holds</c> and <c>unknown</c> stood alone in a French sheet).</summary>
     /// <param name="verdict">The verdict as the report model writes it: <c>holds</c>, <c>violated</c> or <c>unknown</c>.</param>
     /// <returns><c>Respectée (holds)</c>, <c>Contredite (violated)</c>, <c>Indéterminée (unknown)</c>; any other word as given.</returns>
-    private static string VerdictInFrench(string verdict) => verdict switch
+    private string VerdictText(string verdict) => verdict switch
     {
-        "holds" => "Respectée (holds)",
-        "violated" => "Contredite (violated)",
-        "unknown" => "Indéterminée (unknown)",
+        "holds" => _text.XlsxVerdictHolds,
+        "violated" => _text.XlsxVerdictViolated,
+        "unknown" => _text.XlsxVerdictUnknown,
         _ => verdict,
     };
 
@@ -177,12 +148,12 @@ public sealed class XlsxReportWriter : IReportWriter
     private static string SuggestedOnly(CategoryRecord category) =>
         category.SuggestedOnly ? " (suggérée, non vérifiée / suggested, not reviewed)" : "";
 
-    private static string[] ActivityRow(ReportModel model, ActivityRecord a)
+    private string[] ActivityRow(ReportModel model, ActivityRecord a)
     {
         // Activities exist only when a policy was given, and then so does the controller.
         var c0 = model.Controller!;
         var controller = $"{c0.Name}, {c0.Address}" + (c0.Email is { } e ? $", {e}" : "") + (c0.Phone is { } p ? $", {p}" : "");
-        var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Address, d.Email, d.Phone }.OfType<string>()) : NoneDeclared;
+        var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Address, d.Email, d.Phone }.OfType<string>()) : _text.XlsxNoneDeclared;
         // A sensitive category that rests on suggestions alone says so here too, as in the categories cell (trial 31).
         var sensitive = a.Categories.Where(c => c.Sensitive && c.Columns.Count > 0).Select(c => c.Category + SuggestedOnly(c)).ToList();
         return
@@ -190,25 +161,26 @@ public sealed class XlsxReportWriter : IReportWriter
             a.Name,
             a.Id,
             // The register's dates from the inventories' scan times (ActivityRecord.CreatedOn, .UpdatedOn): a blank date
-            // read as not filled in (polish31).
-            a.CreatedOn ?? ScanTimeNotRecorded,
-            a.UpdatedOn ?? ScanTimeNotRecorded,
+            // read as not filled in (polish31); ISO 8601 in both languages, as the register always wrote them (a
+            // spreadsheet sorts them as written)
+            a.CreatedOn ?? _text.XlsxScanTimeNotRecorded,
+            a.UpdatedOn ?? _text.XlsxScanTimeNotRecorded,
             controller,
             dpo,
-            c0.Representative ?? NoneDeclared,
+            c0.Representative ?? _text.XlsxNoneDeclared,
             // The policy format has no joint controller: none is declared, said in words rather than left blank.
-            NoneDeclared,
+            _text.XlsxNoneDeclared,
             OrNoneDeclared(a.Purposes),
             OrNoneDeclared(a.LegalBasis),
             OrNoneDeclared(a.SecurityMeasures),
             Lines(a.Categories.Select(c => $"{c.CnilCategory}: {c.Category}{(c.Declared ? "" : " (non déclarée)")}{SuggestedOnly(c)}")),
-            sensitive.Count == 0 ? "Non" : "Oui: " + string.Join(", ", sensitive),
+            sensitive.Count == 0 ? _text.XlsxNo : _text.XlsxYes + ": " + string.Join(", ", sensitive),
             OrNoneDeclared(a.DataSubjects),
             // No recipient is said in words, as the HTML and Markdown records say it (trial 30: a blank cell read as not filled in).
-            a.Recipients.Count + a.AnnotatedRecipients.Count == 0 ? "Aucun en dehors du responsable du traitement (none outside the controller)"
+            a.Recipients.Count + a.AnnotatedRecipients.Count == 0 ? _text.XlsxNoneOutsideController
                 : Lines(a.Recipients.Select(r => $"{r.Name} ({r.Kind}{(r.Country is null ? "" : ", " + r.Country)})")
                     .Concat(a.AnnotatedRecipients.Select(r => $"⚠ l'annotation indique (annotation says): partagé avec (shared with) {r}"))),
-            a.Transfers.Count + a.AnnotatedTransfers.Count == 0 ? "Non"
+            a.Transfers.Count + a.AnnotatedTransfers.Count == 0 ? _text.XlsxNo
                 : Lines(a.Transfers.Concat(a.AnnotatedTransfers.Select(t => $"⚠ l'annotation indique (annotation says): {t}"))),
             // One retention answer per category, declared or not, with its provenance, in the words of the other formats
             // and of the column sheet (trial37 finding 3: the declared categories were left out, and the rules' French
@@ -220,11 +192,11 @@ public sealed class XlsxReportWriter : IReportWriter
                 .Concat(a.Categories.Where(c => c.DeclaredByAnother is not null).Select(c => $"↳ {c.Category}: {c.DeclaredByAnother}"))
                 // Rows a DELETE leaves in the database's own history (system versioning), as the other formats say it.
                 .Concat(a.Categories.SelectMany(c => c.RowHistory.Select(r => $"⚠ {c.Category}: valeurs supprimées ou modifiées conservées dans l'historique de la base (deleted and overwritten values kept in the database's row history): {r}"))),
-                "Aucune durée déclarée (no retention declared)"),
+                _text.XlsxNoRetentionDeclared),
             // As the HTML and Markdown records say "no column found" for a category without columns.
             OrSaid(a.Categories.Where(c => c.Columns.Count > 0).Select(c => $"{c.Category}: {string.Join(", ", c.Groups.Select(GroupText))}")
                     .Concat(ReadableThroughLines(a)),
-                "Aucune colonne trouvée (no column found)"),
+                _text.XlsxNoColumnFound),
         ];
     }
 
@@ -233,9 +205,9 @@ public sealed class XlsxReportWriter : IReportWriter
     private static IEnumerable<string> ReadableThroughLines(ActivityRecord a) =>
         a.Categories.SelectMany(c => c.ReadableThrough.Select(r => $"{c.Category}: {r} (lisible aussi par une vue : même donnée)"));
 
-    private static string[] ProcessorRow(ReportModel model, ActivityRecord a)
+    private string[] ProcessorRow(ReportModel model, ActivityRecord a)
     {
-        var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Email }.OfType<string>()) : NoneDeclared;
+        var dpo = model.Dpo is { } d ? string.Join(", ", new[] { d.Name, d.Email }.OfType<string>()) : _text.XlsxNoneDeclared;
         var scope = model.ProcessorSources.Select(s => $"{s.Name} ({s.Provider}, {N(s.Tables.Count)} tables)")
             .Concat(a.Tables.Where(t => !model.ProcessorSources.Any(s => t.StartsWith(s.Name + "/", StringComparison.Ordinal)))).ToList();
         return
@@ -245,15 +217,15 @@ public sealed class XlsxReportWriter : IReportWriter
             // other formats list them.
             Lines(ControllerLines(a, model)), OrNoneDeclared(a.Purposes),
             OrSaid(a.Categories.Select(c => c.Category + SuggestedOnly(c) + (c.CustomersToDeclare ? " (à déclarer par les clients / customers' to declare)" : "")), "Aucune catégorie trouvée (no category found)"),
-            a.Transfers.Count == 0 ? "Non" : Lines(a.Transfers), OrNoneDeclared(a.SecurityMeasures),
+            a.Transfers.Count == 0 ? _text.XlsxNo : Lines(a.Transfers), OrNoneDeclared(a.SecurityMeasures),
             OrSaid(scope, "Aucune table (none: no table annotated with the activity, no processor-role source)"),
         ];
     }
 
     /// <summary>The processor sheet's controllers: the policy's <c>controllers</c> (or <see cref="NoneDeclared"/>), then
     /// one line per processor source with the controller its config entry names, or <c>non déclaré ⚠</c>.</summary>
-    private static IEnumerable<string> ControllerLines(ActivityRecord a, ReportModel model) =>
-        (a.Controllers.Count == 0 ? [NoneDeclared] : a.Controllers)
+    private IEnumerable<string> ControllerLines(ActivityRecord a, ReportModel model) =>
+        (a.Controllers.Count == 0 ? [_text.XlsxNoneDeclared] : a.Controllers)
         .Concat(model.ProcessorSources.Select(s => $"{s.Name}: {s.Controller ?? $"non déclaré ({RecordWording.ControllerNotDeclared})"}"));
 
     /// <summary>A line of the register's tables and columns, marked when its columns rest on a suggestion alone.</summary>

@@ -11,7 +11,8 @@ using Spectre.Console.Cli;
 namespace Inventory.Cli.Commands;
 
 /// <summary><c>inventory report --inventory FILE [--config FILE] [--annotations DIR] [--policy FILE|builtin]
-/// [--previous FILE] [--out DIR] [--format html,md,xlsx,csv,json]</c>: writes the Article 30 records, the claims check,
+/// [--previous FILE] [--out DIR] [--format html,md,xlsx,csv,json] [--language en|fr]</c>: writes the Article 30 records (in the
+/// language of <c>--language</c>, else of the config's <c>report.language</c>, else each format's default), the claims check,
 /// coverage and changes. Annotations are merged exactly as <c>check</c> merges them (<see cref="InventoryFlow.MergeAnnotations"/>),
 /// so coverage agrees with the gate. Without a policy (no <c>--policy</c>, no <c>policy:</c> in the config) the report
 /// invents no controller and no claims. Each file is written atomically. Exit 0 when written (a violated claim is
@@ -49,6 +50,10 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
         [Description("Comma-separated formats: html, md, xlsx, csv, json. Default: all.")]
         public string? Format { get; init; }
 
+        [CommandOption("--language <LANG>")]
+        [Description("Language of the HTML, Markdown and XLSX reports: en or fr (a tag such as fr-FR reads as its language). Default: the config's report.language, else HTML and Markdown in English and the XLSX register in French (the CNIL model). CSV and JSON keep their machine keys in every language.")]
+        public string? Language { get; init; }
+
         public override ValidationResult Validate() => OutputPaths.Validate(new OutputOption("--out", Out, OutputKind.Folder));
     }
 
@@ -66,9 +71,13 @@ internal sealed class ReportCommand(IAnsiConsole console, ErrorOutput errors) : 
     {
         if (settings.Inventory is null)
             throw new ConfigurationException(MissingInventoryMessage(Directory.GetCurrentDirectory()));
-        var writers = ReportWriters.CreateMany(settings.Format);
         // The report reads no database: ${VARS} in connections (secrets) are resolved only by a scan.
         var config = InventoryConfig.LoadNamedOrDefault(settings.Config);
+        // --language wins over the config's report.language; neither leaves each format its default language.
+        var language = settings.Language is { } flag
+            ? ReportLanguages.TryParse(flag) ?? throw new ConfigurationException(ReportLanguages.UnknownMessage("--language", flag))
+            : config?.Report.Language;
+        var writers = ReportWriters.CreateMany(settings.Format, language);
         var flow = new InventoryFlow(config);
         var (policy, _) = flow.LoadPolicy(settings.Policy);
         var inventory = InventoryJson.Read(settings.Inventory);

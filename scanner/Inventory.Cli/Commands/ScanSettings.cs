@@ -60,6 +60,10 @@ internal class ScanSettings : CommandSettings
     [Description("Keep up to three masked examples per column in inventory.json (the shape only, e.g. ***.***@***.***: no letter or digit of the value); none for short lists of values, health and special-category columns or credential columns; tokens shown as ***. Off by default.")]
     public bool MaskedExamples { get; init; }
 
+    [CommandOption("--immutable")]
+    [Description("Open every SQLite source with SQLite's immutable=1 (as the config's immutable: true): no lock and no journal, -wal or -shm file, for a database on read-only media (a read-only mount, a snapshot, a backup). Only for files nobody writes: one written during the scan may be read inconsistently. A source that is not SQLite is an error.")]
+    public bool Immutable { get; init; }
+
 
     /// <summary>Loads inventory.yml (explicit, or ./inventory.yml when present) and applies the flags over it.</summary>
     /// <param name="requireSources">True when the command scans: then a config without sources is an error.</param>
@@ -84,6 +88,10 @@ internal class ScanSettings : CommandSettings
         {
             Include = Include.Length > 0 ? Include : s.Include,
             Exclude = Exclude.Length > 0 ? [.. s.Exclude, .. Exclude] : s.Exclude,
+            // --immutable as the config's immutable: true on every source; a source that is not SQLite is refused when its
+            // connection is parsed (ConnectionTarget.WithImmutable), naming the flag.
+            Immutable = Immutable || s.Immutable,
+            ImmutableByFlag = Immutable && !s.Immutable,
             Sample = s.Sample with
             {
                 Rows = SampleRows ?? s.Sample.Rows,

@@ -62,6 +62,9 @@ public sealed record SourceConfig
     public bool Immutable { get; init; }
     /// <summary>Where <c>immutable:</c> is written, for the error of a source that is not SQLite; null when not written.</summary>
     public SettingPlace? ImmutableAt { get; init; }
+    /// <summary>True when <see cref="Immutable"/> comes from <c>--immutable</c> on the command line rather than the
+    /// source's own key: the error of a source that is not SQLite then names the flag.</summary>
+    public bool ImmutableByFlag { get; init; }
 }
 
 /// <summary>Where a setting's value is written in a configuration file.</summary>
@@ -120,6 +123,8 @@ public sealed partial record InventoryConfig
     public double? LeanPersonalBelow { get; init; }
     /// <summary>CI gate settings.</summary>
     public CheckConfig Check { get; init; } = new();
+    /// <summary>Report settings (<c>report:</c>): the language of the human-readable reports.</summary>
+    public ReportConfig Report { get; init; } = new();
     /// <summary>Tables sampled at once per source (default 4).</summary>
     public int Parallelism { get; init; } = 4;
     /// <summary>Sources scanned at once (<c>source-parallelism</c>, default 4).</summary>
@@ -157,7 +162,7 @@ public sealed partial record InventoryConfig
         var root = StrictYaml.ReadMappingFile(path);
         environment ??= Environment.GetEnvironmentVariable;
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "value-patterns", "model", "lean-personal-below", "check", "parallelism", "source-parallelism", "connections-per-server",
+        root.AllowOnly("inventory.yml", "sources", "annotations", "policy", "taxonomy", "name-rules", "value-patterns", "model", "lean-personal-below", "check", "report", "parallelism", "source-parallelism", "connections-per-server",
             // single-source shorthand, as in ../shared/cases config.yml files
             "provider", "connection", "include", "exclude", "sample", "role", "controller", "name", "immutable");
         var sources = new List<SourceConfig>();
@@ -204,6 +209,16 @@ public sealed partial record InventoryConfig
                 FailOnAt = c["fail-on"] is { } at ? new SettingPlace(at.File, at.Line, at.Column) : null,
             };
         }
+        var report = new ReportConfig();
+        if (root.Mapping("report") is { } r)
+        {
+            r.AllowOnly("report", "language");
+            if (r["language"] is { } languageNode)
+            {
+                var text = r.String("language");
+                report = new ReportConfig { Language = ReportLanguages.TryParse(text) ?? throw languageNode.Error(ReportLanguages.UnknownMessage("report.language", text)) };
+            }
+        }
         var parallelism = root.Number("parallelism") ?? 4;
         if (parallelism < 1 || parallelism > 64 || parallelism != Math.Floor(parallelism))
             throw root["parallelism"]!.Error("parallelism must be a whole number from 1 to 64");
@@ -228,6 +243,7 @@ public sealed partial record InventoryConfig
             Model = root.String("model"),
             LeanPersonalBelow = leanPersonalBelow,
             Check = check,
+            Report = report,
             Parallelism = (int)parallelism,
             BaseDirectory = baseDirectory,
             File = path,

@@ -30,7 +30,9 @@ public sealed record ConnectionTarget
         if (!source.Immutable) return this;
         if (Provider != "sqlite")
         {
-            var message = $"source '{source.Name}': 'immutable' opens a SQLite file without locking; this connection is {Provider}";
+            var message = source.ImmutableByFlag
+                ? $"source '{source.Name}': --immutable opens a SQLite file without locking; this connection is {Provider} (leave the flag out, or scan the SQLite source alone)"
+                : $"source '{source.Name}': 'immutable' opens a SQLite file without locking; this connection is {Provider}";
             throw source.ImmutableAt is { } at ? new ConfigurationException(message, at.File, at.Line, at.Column) : new ConfigurationException(message);
         }
         return this with { Immutable = true };

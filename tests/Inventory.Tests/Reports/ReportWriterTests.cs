@@ -57,6 +57,23 @@ public sealed class ReportWriterTests
         Assert.That(actual, Is.EqualTo(Normalize(await File.ReadAllTextAsync(path))));
     }
 
+    /// <summary>The French record (report.language: fr) of the same demo model, against its own expected files; the English
+    /// ones above are the default's and stay as they were.</summary>
+    [TestCase("md", "ropa.fr.md")]
+    [TestCase("html", "ropa.fr.html")]
+    public async Task WriteAsync_DemoInFrench_MatchesExpectedFile(string format, string file)
+    {
+        var actual = Normalize(Encoding.UTF8.GetString(await RenderAsync(ReportWriters.Create(format, Inventory.Config.ReportLanguage.French), DemoModel())));
+        var path = ExpectedPath(file);
+        if (Environment.GetEnvironmentVariable("INVENTORY_UPDATE_EXPECTED") == "1")
+        {
+            await File.WriteAllTextAsync(path, actual, new UTF8Encoding(false));
+            Assert.Ignore($"rewrote {path}");
+        }
+        Assert.That(File.Exists(path), Is.True, $"{path} is missing; run with INVENTORY_UPDATE_EXPECTED=1 to create it");
+        Assert.That(actual, Is.EqualTo(Normalize(await File.ReadAllTextAsync(path))));
+    }
+
     [Test]
     public async Task WriteAsync_EveryFormatTwice_SameBytesExceptXlsxContainer()
     {

@@ -115,6 +115,55 @@ public sealed class ImmutableSqliteTests
         Assert.That(output, Does.Contain("inventory.yml:4:16: source 'crm': 'immutable' opens a SQLite file without locking; this connection is postgres"));
     }
 
+    /// <summary><c>scan --immutable</c> (session 46): the config key as a flag, for a <c>--connection</c> given on the
+    /// command line. The same exclusively locked file: not read without the flag, read (committed rows only) with it.</summary>
+    [Test]
+    public async Task ScanFlag_ExclusivelyLockedFile_ReadOnlyWithTheFlag()
+    {
+        var database = Path.Combine(_dir.Path, "archive.db");
+        InProcessCli.ExecuteSqlite(database, "CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT);"
+            + string.Concat(Enumerable.Range(1, 20).Select(i => $"INSERT INTO people (email) VALUES ('person{i}@example.org');")));
+        using var writer = new SqliteConnection($"Data Source={database};Pooling=False");
+        writer.Open();
+        using (var begin = writer.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE; INSERT INTO people (email) VALUES ('pending@example.org');";
+            begin.ExecuteNonQuery();
+        }
+
+        var locked = await ScanFlagsAsync("--connection", "sqlite:" + database, "--lock-timeout", "1s");
+        var immutable = await ScanFlagsAsync("--connection", "sqlite:" + database, "--lock-timeout", "1s", "--immutable");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(EmailEvidence(locked.Table), Is.Null, $"the locked file is not read without --immutable; exit {locked.Code}: {locked.Output}");
+            Assert.That(immutable.Code, Is.EqualTo(ExitCodes.Ok), immutable.Output);
+            Assert.That(EmailEvidence(immutable.Table), Is.EqualTo("20/20"));
+        }
+        using var rollback = writer.CreateCommand();
+        rollback.CommandText = "ROLLBACK;";
+        rollback.ExecuteNonQuery();
+    }
+
+    [Test]
+    public async Task ScanFlag_OnAPostgresConnection_ErrorNamingTheFlagBeforeConnecting()
+    {
+        var (code, output, _) = await ScanFlagsAsync("--connection", "postgres://scanner@127.0.0.1:1/crm", "--immutable");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput), output);
+        Assert.That(output, Does.Contain("source 'default': --immutable opens a SQLite file without locking; this connection is postgres"));
+    }
+
+    private async Task<(int Code, string Output, JsonElement? Table)> ScanFlagsAsync(params string[] flags)
+    {
+        var output = Path.Combine(_dir.Path, $"{Guid.NewGuid():N}.json");
+        var (code, console) = await InProcessCli.RunAsync(["scan", .. flags, "--out", output]);
+        if (!File.Exists(output)) return (code, console, null);
+        using var document = JsonDocument.Parse(File.ReadAllText(output));
+        var tables = document.RootElement.GetProperty("sources")[0].GetProperty("tables").EnumerateArray().ToArray();
+        return (code, console, tables.Length == 0 ? null : tables[0].Clone());
+    }
+
     [Test]
     public void Load_ImmutableNotABoolean_Refused()
     {
