@@ -152,7 +152,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         {
             evidence.Add(new EvidenceItem("no-data", "no-data", Total: 0,
                 Detail: column.Sampled ? $"all {rows} sampled values NULL" : column.NotSampled is { } reason ? $"not sampled: {reason}" : "no values sampled"));
-            return UsersArticleText(column, name, evidence) ?? PricedItemName(column, name, evidence) ?? NoteOnANamedThing(column, name, evidence) ?? SessionIdAsToken(column, name, evidence)
+            return UsersArticleText(column, name, evidence) ?? PricedArticleText(column, name, evidence) ?? PricedItemName(column, name, evidence) ?? NoteOnANamedThing(column, name, evidence) ?? SessionIdAsToken(column, name, evidence)
                 ?? PlaceBesideAnIpAddress(column, name, evidence) ?? MarkDeclaredEnumeration(column, name, evidence)
                 ?? MarkConfigurationName(column, name, nameFamily, evidence)
                 ?? MarkLocatorName(column, name, evidence)
