@@ -152,7 +152,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
         {
             evidence.Add(new EvidenceItem("no-data", "no-data", Total: 0,
                 Detail: column.Sampled ? $"all {rows} sampled values NULL" : column.NotSampled is { } reason ? $"not sampled: {reason}" : "no values sampled"));
-            return PricedItemName(column, name, evidence) ?? NoteOnANamedThing(column, name, evidence) ?? SessionIdAsToken(column, name, evidence)
+            return UsersArticleText(column, name, evidence) ?? PricedArticleText(column, name, evidence) ?? PricedItemName(column, name, evidence) ?? NoteOnANamedThing(column, name, evidence) ?? SessionIdAsToken(column, name, evidence)
                 ?? PlaceBesideAnIpAddress(column, name, evidence) ?? MarkDeclaredEnumeration(column, name, evidence)
                 ?? MarkConfigurationName(column, name, nameFamily, evidence)
                 ?? MarkLocatorName(column, name, evidence)
@@ -205,6 +205,8 @@ public sealed partial class RuleClassifier : IColumnClassifier
             && NoteOnANamedThing(column, name, evidence) is { } staffProse) return staffProse;
         var values = _values.Decide(column, result, names, evidence);
         if (values is not null) return values;
+        // Values that made no decision leave the text of a written article to its table (kinds46).
+        if (UsersArticleText(column, name, evidence) is { } article) return article;
         // Values that made no decision (no people's names among them) leave the bare name of a priced item to its table.
         if (PricedItemName(column, name, evidence) is { } pricedItem) return pricedItem;
         if (NoteOnANamedThing(column, name, evidence) is { } note) return note;

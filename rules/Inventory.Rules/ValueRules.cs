@@ -218,8 +218,11 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
         // typed by staff, not by users, and its titles have a person's shape (LABELS.md: catalogue → none; tie-breaker 6).
         // A catalogue table that is also a content table (product_reviews) is not catalogue text, nor is a table of the files
         // and documents users upload (kinds25: prose in documents.body is the users' content, C44's kind).
-        bool catalogueText = !personalName && name.TableGroups.Contains("catalogue") && !name.TableGroups.Contains("content")
-            && !name.TableGroups.Contains("uploads");
+        // Nor is a catalogue-named table whose rows have an author and no price (a blog's `articles`, kinds46: trial45 kind 1).
+        // A message rule's reading of a priced catalogue's article text (`articles.body` beside a price) is the catalogue's too.
+        bool catalogueText = (!personalName || (nameCategory == "customer_content" && RuleClassifier.IsPricedArticleText(_names, column, name)))
+            && name.TableGroups.Contains("catalogue") && !name.TableGroups.Contains("content")
+            && !name.TableGroups.Contains("uploads") && !RuleClassifier.IsTableOfUsersArticles(_names, column, name.TableGroups);
         if (catalogueText && (prose || result[DetectorIds.PersonName].Ratio >= 0.5))
         {
             evidence.Add((prose ? freeText : result[DetectorIds.PersonName]).ToEvidence());
