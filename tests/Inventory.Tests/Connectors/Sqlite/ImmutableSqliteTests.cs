@@ -50,20 +50,25 @@ public sealed class ImmutableSqliteTests
         return detector.ValueKind == JsonValueKind.Undefined ? null : $"{detector.GetProperty("matched").GetInt32()}/{detector.GetProperty("total").GetInt32()}";
     }
 
+    /// <summary>A SQLite file of 20 people at <paramref name="database"/>, and another process's writer holding an exclusive
+    /// lock on it (rollback journal mode, the default) with one row pending; the caller rolls back and disposes it.</summary>
+    private static SqliteConnection LockedArchive(string database)
+    {
+        InProcessCli.ExecuteSqlite(database, "CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT);"
+            + string.Concat(Enumerable.Range(1, 20).Select(i => $"INSERT INTO people (email) VALUES ('person{i}@example.org');")));
+        var writer = new SqliteConnection($"Data Source={database};Pooling=False");
+        writer.Open();
+        using var begin = writer.CreateCommand();
+        begin.CommandText = "BEGIN EXCLUSIVE; INSERT INTO people (email) VALUES ('pending@example.org');";
+        begin.ExecuteNonQuery();
+        return writer;
+    }
+
     [Test]
     public async Task ExclusivelyLockedFile_ReadOnlyWhenImmutable()
     {
         var database = Path.Combine(_dir.Path, "archive.db");
-        InProcessCli.ExecuteSqlite(database, "CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT);"
-            + string.Concat(Enumerable.Range(1, 20).Select(i => $"INSERT INTO people (email) VALUES ('person{i}@example.org');")));
-        // Another process's writer: an exclusive lock held for the whole test (rollback journal mode, the default).
-        using var writer = new SqliteConnection($"Data Source={database};Pooling=False");
-        writer.Open();
-        using (var begin = writer.CreateCommand())
-        {
-            begin.CommandText = "BEGIN EXCLUSIVE; INSERT INTO people (email) VALUES ('pending@example.org');";
-            begin.ExecuteNonQuery();
-        }
+        using var writer = LockedArchive(database);
 
         var locked = await ScanAsync("connection: sqlite:archive.db\nsample: { lock-timeout: 1s }\n");
         var immutable = await ScanAsync("connection: sqlite:archive.db\nimmutable: true\nsample: { lock-timeout: 1s }\n");
@@ -121,15 +126,7 @@ public sealed class ImmutableSqliteTests
     public async Task ScanFlag_ExclusivelyLockedFile_ReadOnlyWithTheFlag()
     {
         var database = Path.Combine(_dir.Path, "archive.db");
-        InProcessCli.ExecuteSqlite(database, "CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT);"
-            + string.Concat(Enumerable.Range(1, 20).Select(i => $"INSERT INTO people (email) VALUES ('person{i}@example.org');")));
-        using var writer = new SqliteConnection($"Data Source={database};Pooling=False");
-        writer.Open();
-        using (var begin = writer.CreateCommand())
-        {
-            begin.CommandText = "BEGIN EXCLUSIVE; INSERT INTO people (email) VALUES ('pending@example.org');";
-            begin.ExecuteNonQuery();
-        }
+        using var writer = LockedArchive(database);
 
         var locked = await ScanFlagsAsync("--connection", "sqlite:" + database, "--lock-timeout", "1s");
         var immutable = await ScanFlagsAsync("--connection", "sqlite:" + database, "--lock-timeout", "1s", "--immutable");
