@@ -347,9 +347,10 @@ public static partial class AnnotationStubs
     /// type) is in the glob's entry.</summary>
     private static string? TenantGlobFor(InventoryDocument document, SourceEntry source, string qualifiedName, ColumnEntry? column)
     {
-        if (source.Role == ProcessingRole.Processor || source.Tables.FirstOrDefault(t => t.QualifiedName == qualifiedName) is not { Schema.Length: > 0 } table)
-            return null;
-        var sameName = source.Tables.Where(t => t.Name == table.Name).ToArray();
+        if (source.Role == ProcessingRole.Processor) return null;
+        var index = TablesByName(source);
+        if (!index.ByQualifiedName.TryGetValue(qualifiedName, out var table) || table.Schema.Length == 0) return null;
+        var sameName = index.ByName[table.Name];
         var places = sameName.Where(t => t.AnnotationFile is null).Select(t => (source, t, Unannotated(t))).Where(p => p.Item3.Length > 0).ToList();
         if (TenantSchemaGlob.OfBucket(places, sameName, Shape) is not { } group) return null;
         if (group.Members.Any(p => ReferenceEquals(p.Entry, table))) return group.Glob;
@@ -375,6 +376,24 @@ public static partial class AnnotationStubs
         return column is not null && places.Any(p => ReferenceEquals(p.Source, source))
                && Unannotated(largest[0].Table).Any(c => c.Name == column.Name && c.DeclaredType == column.DeclaredType);
     }
+
+    /// <summary>A source's tables by qualified name and by bare name, built once per table list (the gate asks
+    /// <see cref="FileNameFor(InventoryDocument, SourceEntry, string, ColumnEntry?)"/> once per untagged column: a scan of
+    /// each source's tables per call made the advice quadratic). Rebuilt when the list's length changes.</summary>
+    private static TableIndex TablesByName(SourceEntry source)
+    {
+        if (TableIndexes.TryGetValue(source.Tables, out var cached) && cached.Count == source.Tables.Count) return cached;
+        var index = new TableIndex(source.Tables.Count,
+            source.Tables.GroupBy(t => t.QualifiedName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
+            source.Tables.GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
+        TableIndexes.AddOrUpdate(source.Tables, index);
+        return index;
+    }
+
+    /// <summary>One source's tables by name (<see cref="TablesByName"/>).</summary>
+    private sealed record TableIndex(int Count, Dictionary<string, TableEntry> ByQualifiedName, Dictionary<string, TableEntry[]> ByName);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<List<TableEntry>, TableIndex> TableIndexes = new();
 
     /// <summary>The columns of a table without annotation that a stub lists (as <see cref="Plan"/> picks them).</summary>
     private static ColumnEntry[] Unannotated(TableEntry table) =>
