@@ -50,25 +50,43 @@ public sealed class ImmutableSqliteTests
         return detector.ValueKind == JsonValueKind.Undefined ? null : $"{detector.GetProperty("matched").GetInt32()}/{detector.GetProperty("total").GetInt32()}";
     }
 
-    /// <summary>A SQLite file of 20 people at <paramref name="database"/>, and another process's writer holding an exclusive
-    /// lock on it (rollback journal mode, the default) with one row pending; the caller rolls back and disposes it.</summary>
-    private static SqliteConnection LockedArchive(string database)
-    {
+    /// <summary>Writes a SQLite file of 20 people at <paramref name="database"/>.</summary>
+    private static void WriteArchive(string database) =>
         InProcessCli.ExecuteSqlite(database, "CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT);"
             + string.Concat(Enumerable.Range(1, 20).Select(i => $"INSERT INTO people (email) VALUES ('person{i}@example.org');")));
-        var writer = new SqliteConnection($"Data Source={database};Pooling=False");
-        writer.Open();
-        using var begin = writer.CreateCommand();
-        begin.CommandText = "BEGIN EXCLUSIVE; INSERT INTO people (email) VALUES ('pending@example.org');";
-        begin.ExecuteNonQuery();
-        return writer;
+
+    /// <summary>Another process's writer on a file of 20 people (<see cref="WriteArchive"/>), holding an exclusive lock
+    /// (rollback journal mode, the default) with one row pending until disposed, when it rolls back.</summary>
+    private sealed class LockedArchive : IDisposable
+    {
+        private readonly SqliteConnection _writer;
+
+        public LockedArchive(string database)
+        {
+            WriteArchive(database);
+            _writer = new SqliteConnection($"Data Source={database};Pooling=False");
+            _writer.Open();
+            using var begin = _writer.CreateCommand();
+            begin.CommandText = "BEGIN EXCLUSIVE; INSERT INTO people (email) VALUES ('pending@example.org');";
+            begin.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            using (var rollback = _writer.CreateCommand())
+            {
+                rollback.CommandText = "ROLLBACK;";
+                rollback.ExecuteNonQuery();
+            }
+            _writer.Dispose();
+        }
     }
 
     [Test]
     public async Task ExclusivelyLockedFile_ReadOnlyWhenImmutable()
     {
         var database = Path.Combine(_dir.Path, "archive.db");
-        using var writer = LockedArchive(database);
+        using var writer = new LockedArchive(database);
 
         var locked = await ScanAsync("connection: sqlite:archive.db\nsample: { lock-timeout: 1s }\n");
         var immutable = await ScanAsync("connection: sqlite:archive.db\nimmutable: true\nsample: { lock-timeout: 1s }\n");
@@ -80,17 +98,13 @@ public sealed class ImmutableSqliteTests
             // The committed rows only: the writer's pending row is in its journal, which immutable never reads.
             Assert.That(EmailEvidence(immutable.Table), Is.EqualTo("20/20"));
         }
-        using var rollback = writer.CreateCommand();
-        rollback.CommandText = "ROLLBACK;";
-        rollback.ExecuteNonQuery();
     }
 
     [Test]
     public async Task NotLocked_SameInventoryWithAndWithoutImmutable()
     {
         var database = Path.Combine(_dir.Path, "archive.db");
-        InProcessCli.ExecuteSqlite(database, "CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT);"
-            + string.Concat(Enumerable.Range(1, 20).Select(i => $"INSERT INTO people (email) VALUES ('person{i}@example.org');")));
+        WriteArchive(database);
 
         var plain = await ScanAsync("connection: sqlite:archive.db\n");
         var immutable = await ScanAsync("connection: sqlite:archive.db\nimmutable: true\n");
@@ -126,7 +140,7 @@ public sealed class ImmutableSqliteTests
     public async Task ScanFlag_ExclusivelyLockedFile_ReadOnlyWithTheFlag()
     {
         var database = Path.Combine(_dir.Path, "archive.db");
-        using var writer = LockedArchive(database);
+        using var writer = new LockedArchive(database);
 
         var locked = await ScanFlagsAsync("--connection", "sqlite:" + database, "--lock-timeout", "1s");
         var immutable = await ScanFlagsAsync("--connection", "sqlite:" + database, "--lock-timeout", "1s", "--immutable");
@@ -137,9 +151,6 @@ public sealed class ImmutableSqliteTests
             Assert.That(immutable.Code, Is.EqualTo(ExitCodes.Ok), immutable.Output);
             Assert.That(EmailEvidence(immutable.Table), Is.EqualTo("20/20"));
         }
-        using var rollback = writer.CreateCommand();
-        rollback.CommandText = "ROLLBACK;";
-        rollback.ExecuteNonQuery();
     }
 
     [Test]
