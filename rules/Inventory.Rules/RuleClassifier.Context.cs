@@ -31,15 +31,31 @@ public sealed partial class RuleClassifier
     private static readonly HashSet<string> ChecksumTokens = new(StringComparer.Ordinal)
         { "checksum", "etag", "crc", "integrity", "pruefsumme", "prufsumme", "controle", "kontrollsumme" };
 
+    // Words saying a digest or hex string is an identifier the software generated (request_guid, trace_id, a build or
+    // cache key) or a check value: none, as C30's request_guid; they keep the other rules' reading.
+    private static readonly HashSet<string> GeneratedIdentifierTokens = new(StringComparer.Ordinal)
+        { "id", "ids", "guid", "uuid", "trace", "span", "request", "nonce", "idempotency", "correlation", "version", "revision",
+          "build", "cache", "lock", "job", "task", "run", "etag", "sha1sum",
+          // check values (suma_control, Kontrollwert): a checksum, whatever the table
+          "control", "suma", "kontrolle", "kontrollwert", "pruefwert", "verificacion",
+          // French, German and Spanish
+          "identifiant", "requete", "jeton", "kennung", "anfrage", "auftrag", "identificador", "solicitud", "peticion", "tarea" };
+
     /// <summary>A column whose values are hex digests (≥ 90 %, <see cref="HexDigestDetector"/>) carries no evidence in its
     /// values; its name says what was hashed. A hash of an e-mail address, a phone number or a person's or device's
     /// identifier is a pseudonymised identifier: still personal data (GDPR Recital 26; the EDPB says the same of
     /// unsalted hashes of e-mails), so <c>other_personal</c>, never the e-mail itself nor <c>none</c> (C30). File and
-    /// content digests, and names without such words, are left to the other rules.</summary>
+    /// content digests are <c>none</c>; a name that says neither what was hashed nor file, content or a generated id
+    /// (C30's <c>match_key</c>) leans personal at <see cref="UnnamedDigestConfidence"/>, so a person decides; generated ids
+    /// (request_guid, trace_id) and other personal names are left to the other rules.</summary>
     /// <returns>The decision, or null when the rule does not apply.</returns>
     /// <summary>Prefix of the evidence id (kind <c>pseudonymised</c>) that says what a pseudonymised identifier's digests
     /// were made from: <c>pseudonymised.email</c>, <c>.phone</c>, <c>.ip-address</c> or <c>.identifier</c>.</summary>
     public const string PseudonymisedEvidencePrefix = "pseudonymised.";
+
+    /// <summary>Confidence of the <c>other_personal</c> suggestion for hex digests under a name that says nothing of what
+    /// was hashed (C30's <c>match_key</c>): below any acceptance threshold, so the column asks a person.</summary>
+    public const double UnnamedDigestConfidence = 0.5;
 
     private static ColumnClassification? PseudonymisedIdentifier(NameMatch name, DetectorResult result, List<EvidenceItem> evidence)
     {
@@ -58,6 +74,19 @@ public sealed partial class RuleClassifier
         }
         bool hashed = tokens.Any(HashTokens.Contains) || name.DataCategory is "contact.email" or "contact.phone";
         var source = tokens.FirstOrDefault(PersonIdentifierTokens.Contains);
+        if (source is null && name.DataCategory is null or "none" && !tokens.Any(GeneratedIdentifierTokens.Contains)
+            && tokens.Any(t => !HashTokens.Contains(t)))
+        {
+            // Digests under a name that says neither what was hashed, nor file or content, nor a generated id (C30's
+            // match_key, a join or lookup hash, a hem; a bare algorithm name, sha or md5, is the row's own checksum, as
+            // a commit's or a file's, and is left to the other rules): the values cannot tell, so a digest of
+            // an e-mail or a person's id (pseudonymised, still personal) cannot be ruled out. Issue 10 item 5: lean
+            // personal at low confidence rather than none at high, so the gate asks a person.
+            evidence.Insert(0, new EvidenceItem("detector", DetectorIds.HexDigest, "other_personal", hex.Matched, hex.Total, Math.Round(hex.Ratio, 4),
+                "hex digests under a name that says neither what was hashed nor that they are a file's or a generated id: "
+                + "a pseudonymised personal identifier cannot be ruled out; needs annotation"));
+            return Decide("other_personal", UnnamedDigestConfidence, evidence);
+        }
         if (!hashed || source is null) return null;
         (string what, string kind) = source switch
         {
