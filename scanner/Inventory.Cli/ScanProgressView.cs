@@ -215,7 +215,7 @@ internal static class ScanProgressView
     /// <param name="severalSources">Table lines name their source.</param>
     /// <param name="slowAfter">When a table's read counts as slow.</param>
     /// <param name="time">The clock.</param>
-    private sealed class LineProgress : IScanProgress
+    internal sealed class LineProgress : IScanProgress
     {
         private readonly Lock _gate = new();
         private readonly IAnsiConsole _console;
@@ -256,6 +256,12 @@ internal static class ScanProgressView
         {
             _reading.TryRemove((source, table), out _);
             Line($"  {TableLabel(source, table, _severalSources)}: not sampled ({(reason == NotSampledReason.ProcessorScope ? "processor source: catalog only" : "sampling disabled: catalog only")}){(issues > 0 ? $", {issues} issue(s)" : "")}");
+        }
+        // Trial47: a table dropped by a migration beside the scan read "not sampled (sampling disabled: catalog only)".
+        public void TableDropped(string source, string table, int issues)
+        {
+            _reading.TryRemove((source, table), out _);
+            Line($"  {TableLabel(source, table, _severalSources)}: dropped during the scan: left out of the inventory (table-dropped warning){(issues > 1 ? $", {issues} issue(s)" : "")}");
         }
 
         /// <summary>Writes a <c>still reading</c> line for each table whose read has lasted past its due time, and doubles

@@ -138,8 +138,8 @@ public sealed record MissingAccess(string Missing, IReadOnlyList<string> Grants)
     public const string LeaveOutHint = "to leave it out on purpose, exclude it (exclude: in inventory.yml, or --exclude)";
 
     /// <summary>The scan issue's text: what is missing, how to leave the table out instead, then the statements to run,
-    /// last so that they copy whole, on one line.</summary>
-    public string Describe() => $"{Missing}; {LeaveOutHint}; to scan it, run: {string.Join("; ", Grants)}";
+    /// last so that they copy whole, on one line (none when no grant helps: a view the server cannot open).</summary>
+    public string Describe() => Grants.Count == 0 ? $"{Missing}; {LeaveOutHint}" : $"{Missing}; {LeaveOutHint}; to scan it, run: {string.Join("; ", Grants)}";
 }
 
 /// <summary>A foreign key from one table to another.</summary>

@@ -52,6 +52,14 @@ public interface IScanProgress
     /// <param name="reason">Why no row was read: <see cref="NotSampledReason.ProcessorScope"/> or <see cref="NotSampledReason.Disabled"/>.</param>
     /// <param name="issues">Scan issues recorded for the table.</param>
     void TableNotSampled(string source, string table, NotSampledReason reason, int issues) => TableFinished(source, table, 0, issues);
+    /// <summary>A table in the catalog was gone when it was sampled (dropped or renamed by a migration running beside the
+    /// scan): it is left out of the inventory, with a <see cref="ScanIssue.TableDroppedKind"/> warning. By default reported
+    /// as <see cref="TableFinished"/> with no rows (trial47: a log line said such a table was "not sampled (sampling
+    /// disabled: catalog only)").</summary>
+    /// <param name="source">Source name.</param>
+    /// <param name="table">Qualified table name.</param>
+    /// <param name="issues">Scan issues recorded for the table (its warning included).</param>
+    void TableDropped(string source, string table, int issues) => TableFinished(source, table, 0, issues);
     /// <summary>A source was scanned completely (every table classified).</summary>
     /// <param name="source">Its name.</param>
     /// <param name="done">Sources ended so far (scanned, or failed: see <see cref="SourceFailed"/>), this one included.</param>

@@ -273,7 +273,7 @@ public sealed class ScanRunner
             {
                 // Dropped or renamed since the catalog was read (a migration running beside the scan): the inventory
                 // describes the database as it is, so the table is left out, its warning says so (trial40 finding 10).
-                tracking.TableNotSampled(source.Name, name, NotSampledReason.Error, sample.Issues.Count);
+                tracking.TableDropped(source.Name, name, sample.Issues.Count);
                 return;
             }
             var keyed = staged.WholeTable(await staged.Whole.WaitAsync(ct).ConfigureAwait(false), index);
@@ -377,6 +377,11 @@ public sealed class ScanRunner
         public void TableNotSampled(string source, string table, NotSampledReason reason, int issues)
         {
             inner?.TableNotSampled(source, table, reason, issues);
+            countdown.Signal();
+        }
+        public void TableDropped(string source, string table, int issues)
+        {
+            inner?.TableDropped(source, table, issues);
             countdown.Signal();
         }
     }

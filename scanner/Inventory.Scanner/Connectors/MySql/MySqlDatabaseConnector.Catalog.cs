@@ -187,9 +187,15 @@ public sealed partial class MySqlDatabaseConnector
             {
                 hidden[(r.Schema, r.Name)] = MySqlDialect.MissingExecute(routine, MySqlDialect.AccountOf(account));
             }
+            catch (MySqlException e) when (e.Number == 1356)
+            {
+                // A view a migration broke (a column or table it reads renamed or dropped): the account holds SELECT, so
+                // the GRANT SELECT advice changed nothing (trial47).
+                hidden[(r.Schema, r.Name)] = MySqlDialect.InvalidView(r.Schema, r.Name);
+            }
             catch (MySqlException e) when (!MySqlErrors.IsConnectionLoss(e, connection))
             {
-                // No routine named, or another refusal (1142, 1356…): the missing SELECT stays the advice.
+                // No routine named, or another refusal (1142…): the missing SELECT stays the advice.
             }
             queries++;
         }

@@ -106,6 +106,19 @@ internal sealed class MySqlDialect
             "(error 1370), so the server hides the view's columns; its SELECT privilege is not what is missing",
             [$"GRANT EXECUTE ON FUNCTION {Quote(routine.Database, routine.Name)} TO {account}"]);
 
+    /// <summary>What a view lacks that the server cannot open (error 1356, <c>ER_VIEW_INVALID</c>: "View … references
+    /// invalid table(s) or column(s) or function(s) or definer/invoker of view lack rights to use them"), so that
+    /// <c>information_schema.COLUMNS</c> lists it without columns: most often a migration renamed or dropped a column or
+    /// table the view reads, and the view must be redefined; no GRANT to the scanning account fixes it (trial47: the scan
+    /// advised a GRANT SELECT on a view the account could already SELECT), so the issue names no statement to run.</summary>
+    /// <param name="database">The view's database.</param>
+    /// <param name="view">The view's name.</param>
+    public static MissingAccess InvalidView(string database, string view) =>
+        new("the server cannot open this view (error 1356): it reads a table, column or function that no longer exists " +
+            "(renamed or dropped by a migration?), or its definer (SQL SECURITY DEFINER) or the scanning account (INVOKER) " +
+            $"lacks rights on them; its SELECT privilege is not what is missing; repair the view (SHOW CREATE VIEW {Quote(database, view)} " +
+            "shows its definition) or drop it", []);
+
     /// <summary>What a view whose definition came back empty lacks: MySQL and MariaDB show a view's definition in
     /// <c>information_schema.VIEWS</c> only to its definer or a holder of <c>SHOW VIEW</c> (MariaDB "Information Schema
     /// VIEWS Table"; MySQL 8.0 "The INFORMATION_SCHEMA VIEWS Table"), so its columns get no lineage.</summary>

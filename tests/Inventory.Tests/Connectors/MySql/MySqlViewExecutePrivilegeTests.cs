@@ -73,6 +73,42 @@ public sealed class MySqlViewExecutePrivilegeTests
         }
     }
 
+    [Test]
+    public async Task ReadCatalog_ViewBrokenByAColumnRename_IssueSaysRepairTheViewNotGrantSelect()
+    {
+        // Trial47: a migration renamed a column a view reads; MariaDB lists the view without columns (warning 1356), and
+        // the scan advised "GRANT SELECT ON `shop`.`v_clients` …" to an account that could already SELECT it.
+        await using var db = await TestMySql.CreateAsync("t47view", """
+            CREATE TABLE comptes (id int PRIMARY KEY, mail varchar(80), tel_port varchar(20));
+            INSERT INTO comptes VALUES (1, 'someone@example.com', '0612345678');
+            CREATE VIEW v_clients AS SELECT id, mail AS email_client, tel_port AS telephone FROM comptes;
+            CREATE VIEW v_ids AS SELECT id FROM comptes;
+            ALTER TABLE comptes CHANGE tel_port tel_mobile varchar(20);
+            """);
+        var uri = await db.CreateUserAsync();
+
+        await using var connector = ConnectorFactory.Create(ConnectionTarget.Parse(uri));
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+        var broken = catalog.Tables.Single(t => t.Name == "v_clients");
+        var sample = await connector.SampleAsync(broken, new SampleOptions());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(broken.Columns, Is.Empty);
+            Assert.That(broken.MissingAccess?.Grants, Is.Empty, "no GRANT makes a broken view readable");
+            Assert.That(sample.Issues.Single().Message, Does.StartWith("the server cannot open this view (error 1356): it reads a table, column or function that no longer exists")
+                .And.Contain($"repair the view (SHOW CREATE VIEW `{db.Name}`.`v_clients` shows its definition) or drop it")
+                .And.EndWith("; to leave it out on purpose, exclude it (exclude: in inventory.yml, or --exclude)")
+                .And.Not.Contain("GRANT"));
+            Assert.That(catalog.Tables.Single(t => t.Name == "v_ids").MissingAccess, Is.Null, "a view the rename left whole is read");
+        }
+    }
+
+    [Test]
+    public void Describe_NoStatementToRun_EndsWithTheLeaveOutHint() =>
+        Assert.That(new MissingAccess("the view is broken", []).Describe(),
+            Is.EqualTo("the view is broken; to leave it out on purpose, exclude it (exclude: in inventory.yml, or --exclude)"));
+
     [TestCase("execute command denied to user 'scanner'@'%' for routine 'shop.hit'", "shop", "hit")]
     [TestCase("execute command denied to user 'a'@'10.0.0.%' for routine 'app_db.Count Visits'", "app_db", "Count Visits")]
     public void DeniedRoutine_Error1370Text_DatabaseAndName(string message, string database, string name) =>
