@@ -687,11 +687,11 @@ internal static class ReportModelBuilder
 
     private static ClaimRow ClaimRowOf(ClaimResult r, string? unresolvedSameAs, FleetSummary fleet) => new()
     {
-        FindingGroups = Groups(r.Findings, fleet), UnresolvedGroups = Groups(r.Unresolved, fleet), ExemptedGroups = Groups(r.Exempted, fleet),
+        FindingGroups = Groups(r.Findings, fleet), UnresolvedGroups = SameReasonPerSource(r.Unresolved, fleet), ExemptedGroups = Groups(r.Exempted, fleet),
         ExaminedTableGroups = r.ExaminedTables.Count > 0 ? fleet.Group(r.ExaminedTables.Select(ExaminedTable)) : null,
         UnresolvedSameAs = unresolvedSameAs,
         Id = r.Claim.Id, Text = r.Claim.Text, Kind = r.Claim.Kind,
-        Verdict = JsonNamingPolicy.KebabCaseLower.ConvertName(r.Verdict.ToString()), Summary = r.Summary, Examined = r.Examined,
+        Verdict = JsonNamingPolicy.KebabCaseLower.ConvertName(r.Verdict.ToString()), Summary = r.Summary, SummaryPhrase = r.SummaryPhrase, Examined = r.Examined,
         ExaminedTables = r.ExaminedTables.Count > 0 ? r.ExaminedTables : null,
         Findings = r.Findings.Select(Finding).ToList(), Unresolved = r.Unresolved.Select(Finding).ToList(),
         Exempted = r.Exempted.Count > 0 ? r.Exempted.Select(Finding).ToList() : null,
@@ -699,7 +699,36 @@ internal static class ReportModelBuilder
 
     /// <summary>A claim's findings over a fleet: the same finding (same table, column and reason) in every tenant is one line.</summary>
     private static List<LocationGroup> Groups(IReadOnlyList<ClaimFinding> findings, FleetSummary fleet) =>
-        fleet.Group(findings.Select(f => new FleetSummary.Item(f.Source, f.Table, f.Column, null, f.Reason, f.Location)), reason: item => item.Detail);
+        fleet.Group(findings.Select(f => new FleetSummary.Item(f.Source, f.Table, f.Column, null, f.Reason, f.Location, f.ReasonPhrase)), reason: item => item.Detail);
+
+    /// <summary>A claim's undecided items as the record lists them: grouped over a fleet (<see cref="Groups"/>), then the
+    /// table-level items of one source that give the same reason are one line naming the tables (<c>support/tickets,
+    /// support/replies: no account table …</c>), in the place of the first (trial46 L3: deletion-path repeated a 500-character
+    /// reason for each of the 6 tables of a source without an account table). JSON keeps every item.</summary>
+    /// <param name="findings">The undecided items, in document order.</param>
+    /// <param name="fleet">The inventory's places.</param>
+    private static List<LocationGroup> SameReasonPerSource(IReadOnlyList<ClaimFinding> findings, FleetSummary fleet)
+    {
+        var lines = fleet.GroupWithMembers(findings.Select(f => new FleetSummary.Item(f.Source, f.Table, f.Column, null, f.Reason, f.Location, f.ReasonPhrase)), reason: item => item.Detail);
+        var merged = new List<(LocationGroup Line, List<LocationGroup> Same)>();
+        var bySourceAndReason = new Dictionary<(string, string), List<LocationGroup>>();
+        foreach (var (line, members) in lines)
+        {
+            var first = findings[members[0]];
+            if (line.Where is not null || members.Count != 1 || first.Column is not null || line.Reason is null)
+            {
+                merged.Add((line, [line]));
+                continue;
+            }
+            if (bySourceAndReason.TryGetValue((first.Source, line.Reason), out var same)) { same.Add(line); continue; }
+            bySourceAndReason[(first.Source, line.Reason)] = same = [line];
+            merged.Add((line, same));
+        }
+        return merged.Select(m => m.Same.Count == 1 ? m.Line : new LocationGroup
+        {
+            Location = string.Join(", ", m.Same.Select(l => l.Location)), Locations = m.Same.SelectMany(l => l.Locations).ToList(), Reason = m.Line.Reason, ReasonPhrase = m.Line.ReasonPhrase,
+        }).ToList();
+    }
 
     /// <summary>A table location (<c>source/table</c>) as an item to group.</summary>
     private static FleetSummary.Item ExaminedTable(string location)
@@ -708,7 +737,7 @@ internal static class ReportModelBuilder
         return new FleetSummary.Item(slash < 0 ? "" : location[..slash], location[(slash + 1)..], null, null, "", location);
     }
 
-    private static FindingRow Finding(ClaimFinding f) => new() { Location = f.Location, Category = f.DataCategory, Reason = f.Reason };
+    private static FindingRow Finding(ClaimFinding f) => new() { Location = f.Location, Category = f.DataCategory, Reason = f.Reason, ReasonPhrase = f.ReasonPhrase };
 
     /// <summary>True when the gate counts the column as tagged (<see cref="ColumnEntry.CountsAsTagged"/>) and nothing
     /// contradicts it (conflicts are counted apart).</summary>
