@@ -324,7 +324,13 @@ public sealed class CategoryRecord
     /// undeclared category followed by where it comes from and <c>category not declared by this activity</c>
     /// (<see cref="ReportModelBuilder.AppliedRetention"/>), the same words as the column rows. Null when the policy
     /// states neither.</summary>
-    public string? Retention { get; init; }
+    public string? Retention { get => RetentionPhrase?.English ?? _retention; init => _retention = value; }
+    private readonly string? _retention;
+    /// <summary><see cref="Retention"/> as a phrase the HTML and Markdown record and the XLSX register write in their
+    /// language (the policy's periods as written, the provenance and <c>not erasable on request</c> translated), or null.
+    /// Not written to JSON.</summary>
+    [JsonIgnore]
+    public Language.Phrase? RetentionPhrase { get; init; }
     /// <summary>Columns (<c>source/table.column</c>), in document order.</summary>
     public required IReadOnlyList<string> Columns { get; init; }
     /// <summary>The same columns with the claims each violates (a column-level claim finding), in document order.</summary>

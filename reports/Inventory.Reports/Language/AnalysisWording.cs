@@ -190,6 +190,11 @@ public abstract class AnalysisWording
     public abstract string CustomerDataHolds(int columns, IReadOnlyList<string> categories);
     public abstract string CustomerDataViolated(int columns);
     public abstract string CustomerDataUnknown(int columns);
+    public abstract string RetentionRule(string period, string? basis, bool erasable);
+    public abstract string RetentionPolicyDefault(Phrase retention);
+    public abstract string RetentionUndeclared(Phrase retention, string? ruleFor);
+    public abstract string RetentionOfProcessor(IReadOnlyList<Phrase> rules, bool declared);
+    public abstract string RetentionExcept(Phrase? retention, IReadOnlyList<(IReadOnlyList<string> Categories, Phrase Rule)> narrower);
     public abstract string ItsSource { get; }
 }
 #pragma warning restore CS1591

@@ -254,6 +254,17 @@ internal sealed class AnalysisWordingEnglish : AnalysisWording
     public override string CustomerDataViolated(int columns) => $"{Count(columns, "customer-owned column is", "customer-owned columns are")} outside processor scope";
     public override string CustomerDataUnknown(int columns) => $"{Count(columns, "column is", "columns are")} only suggested as customer-owned in controller-scope tables";
 
+    // Retention in the activities' records.
+    public override string RetentionRule(string period, string? basis, bool erasable) =>
+        period + (basis is null ? "" : $" ({basis})") + (erasable ? "" : "; not erasable on request");
+    public override string RetentionPolicyDefault(Phrase retention) => $"{S(retention)} ({RecordWording.PolicyDefault})";
+    public override string RetentionUndeclared(Phrase retention, string? ruleFor) =>
+        $"{S(retention)} ({(ruleFor is null ? RecordWording.PolicyDefault : $"this activity's rule for {ruleFor}")}; category not declared by this activity)";
+    public override string RetentionOfProcessor(IReadOnlyList<Phrase> rules, bool declared) =>
+        $"{(rules.Count == 0 ? "as the controller served instructs" : string.Join("; ", rules.Select(S).Distinct(StringComparer.Ordinal)))} (processor activity: the controller served decides, GDPR Art. 28(3)(g){(declared ? "" : "; category not declared by this activity")})";
+    public override string RetentionExcept(Phrase? retention, IReadOnlyList<(IReadOnlyList<string> Categories, Phrase Rule)> narrower) =>
+        string.Join(", ", narrower.Select(n => $"except {string.Join(" and ", n.Categories)} (this activity's rule): {S(n.Rule)}").Prepend(retention is null ? "no retention declared" : S(retention)));
+
     // The record's fleet grouping.
     public override string ItsSource => "its source";
 }

@@ -274,6 +274,17 @@ internal sealed class AnalysisWordingFrench : AnalysisWording
     public override string CustomerDataUnknown(int columns) =>
         $"{Count(columns, "colonne n'est", "colonnes ne sont")} que {Noun(columns, "suggérée", "suggérées")} comme appartenant aux clients dans des tables du responsable";
 
+    // Retention in the activities' records (the period is the policy's own text, kept as written).
+    public override string RetentionRule(string period, string? basis, bool erasable) =>
+        period + (basis is null ? "" : $" ({basis})") + (erasable ? "" : " ; non effaçable sur demande");
+    public override string RetentionPolicyDefault(Phrase retention) => $"{S(retention)} (durée par défaut de la politique)";
+    public override string RetentionUndeclared(Phrase retention, string? ruleFor) =>
+        $"{S(retention)} ({(ruleFor is null ? "durée par défaut de la politique" : $"règle de ce traitement pour {ruleFor}")} ; catégorie non déclarée par ce traitement)";
+    public override string RetentionOfProcessor(IReadOnlyList<Phrase> rules, bool declared) =>
+        $"{(rules.Count == 0 ? "selon les instructions du responsable de traitement servi" : string.Join(" ; ", rules.Select(S).Distinct(StringComparer.Ordinal)))} (traitement en sous-traitance : le responsable de traitement servi décide, RGPD art. 28(3)(g){(declared ? "" : " ; catégorie non déclarée par ce traitement")})";
+    public override string RetentionExcept(Phrase? retention, IReadOnlyList<(IReadOnlyList<string> Categories, Phrase Rule)> narrower) =>
+        List(narrower.Select(n => $"sauf {string.Join(" et ", n.Categories)} (règle de ce traitement) : {S(n.Rule)}").Prepend(retention is null ? "aucune durée déclarée" : S(retention)));
+
     // The record's fleet grouping.
     public override string ItsSource => "sa source";
 }

@@ -67,6 +67,7 @@ internal static class TemplateRenderer
             ClaimRow claim => claim.SummaryPhrase?.In(wording) ?? claim.Summary,
             LocationGroup line => line.ReasonIn(wording) ?? "",
             FindingRow finding => finding.ReasonPhrase?.In(wording) ?? finding.Reason,
+            CategoryRecord category => category.RetentionPhrase?.In(wording) ?? category.Retention ?? "",
             Phrase phrase => phrase.In(wording),
             _ => Text(a[0]),
         });

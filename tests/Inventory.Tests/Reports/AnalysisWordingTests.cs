@@ -84,7 +84,8 @@ public sealed class AnalysisWordingTests
                 var fr = Say(AnalysisWording.French, kind);
                 Assert.That(en, Is.Not.Empty, $"English {kind.Name}");
                 Assert.That(fr, Is.Not.Empty, $"French {kind.Name}");
-                if (kind.Name != nameof(AnalysisWording.WithBasis))
+                // A concatenation, and a rule's period and basis (the policy's text) when it is erasable, read the same.
+                if (kind.Name is not (nameof(AnalysisWording.WithBasis) or nameof(AnalysisWording.RetentionRule)))
                     Assert.That(fr, Is.Not.EqualTo(en), $"{kind.Name}: the French text is the English one");
                 var words = english.Matches(Regex.Replace(fr, @"ON DELETE [A-Z ]+|DELETE HISTORY[^;)]*|SYSTEM_VERSIONING[^;)]*|erasable: false|shared-with", ""))
                     .Select(m => m.Value).ToList();
@@ -242,6 +243,23 @@ public sealed class AnalysisWordingTests
             Assert.That(json, Does.Contain("1 column holds payment card numbers; left out: 1 table (1 of processor source"), "JSON keeps the English summary");
             Assert.That(json, Does.Not.Contain("colonne contient"), "and gains no French text");
             Assert.That(json, Does.Not.Contain("summaryPhrase").And.Not.Contain("reasonPhrase"));
+        }
+    }
+
+    [Test]
+    public async Task RecordRetention_FollowsTheLanguage_ThePolicysPeriodsAsWritten()
+    {
+        var model = ReportWriterTests.DemoModel();
+        var english = await Markdown(model, ReportLanguage.English);
+        var french = await Markdown(model, ReportLanguage.French);
+        var retained = model.Activities.SelectMany(a => a.Categories).Where(k => k.RetentionPhrase is not null).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(retained, Is.Not.Empty);
+            Assert.That(retained.All(k => k.Retention == k.RetentionPhrase!.English), Is.True, "JSON's retention is the phrase's English");
+            Assert.That(english, Does.Contain("(policy default").And.Contain("category not declared by this activity"));
+            Assert.That(french, Does.Contain("(durée par défaut de la politique").And.Contain("catégorie non déclarée par ce traitement")
+                .And.Not.Contain("policy default").And.Not.Contain("not erasable on request").And.Not.Contain("category not declared by this activity"));
         }
     }
 
