@@ -28,6 +28,19 @@ public sealed class LocationGroup
     /// <summary>A claim finding's reason shared by every place of the line (source and schema names replaced by
     /// <c>its source</c> and left out of table names), or null for category cells.</summary>
     public string? Reason { get; init; }
+    /// <summary><see cref="Reason"/> as a phrase to write in the record's language (<see cref="ReasonIn"/>), or null when
+    /// the reason was given as text. Not written to JSON.</summary>
+    [JsonIgnore]
+    public Language.Phrase? ReasonPhrase { get; init; }
+    /// <summary>The place whose source and schema names a line naming several places takes out of its reason
+    /// (<see cref="FleetSummary.Normalise"/>), or null for a line of one place.</summary>
+    [JsonIgnore]
+    internal FleetSummary.Place? NormalisedFrom { get; init; }
+    /// <summary>The reason in a language: <see cref="ReasonPhrase"/> written in it (normalised as <see cref="Reason"/> is,
+    /// with the language's words for "its source"), else <see cref="Reason"/>.</summary>
+    /// <param name="wording">The language's wording.</param>
+    public string? ReasonIn(Language.AnalysisWording wording) => ReasonPhrase is not { } phrase ? Reason
+        : NormalisedFrom is { } place ? FleetSummary.Normalise(phrase.In(wording), place, wording.ItsSource) : phrase.In(wording);
     /// <summary>Every full location of the line (<c>source/table.column</c>), in document order.</summary>
     public required IReadOnlyList<string> Locations { get; init; }
     /// <summary>The exceptions as the line ends with them (<c>; not here: locataire-17: contact.name</c>), or "".</summary>
@@ -83,7 +96,7 @@ internal sealed class FleetSummary
     /// <param name="Path">A JSON path after the column, or null.</param>
     /// <param name="Detail">What else must be equal to share a line (a claim's reason, the claims violated), or "".</param>
     /// <param name="Location">The item's full location as the list writes it.</param>
-    internal sealed record Item(string Source, string Table, string? Column, string? Path, string Detail, string Location);
+    internal sealed record Item(string Source, string Table, string? Column, string? Path, string Detail, string Location, Language.Phrase? DetailPhrase = null);
 
     /// <summary>Indexes the tables of an inventory by unqualified name, in families of copies.</summary>
     /// <param name="inventory">The inventory (normalised: document order is the order of the places).</param>
@@ -179,10 +192,10 @@ internal sealed class FleetSummary
     /// the same: <c>source 'locataire-01'</c> becomes <c>its source</c>, <c>tenant_a.</c> before a table name goes.</summary>
     /// <param name="detail">The detail (a claim's reason), or "".</param>
     /// <param name="place">The place it was found in.</param>
-    internal static string Normalise(string detail, Place place)
+    internal static string Normalise(string detail, Place place, string itsSource = "its source")
     {
         if (detail.Length == 0) return detail;
-        var text = detail.Replace($"source '{place.Source.Name}'", "its source", StringComparison.Ordinal);
+        var text = detail.Replace($"source '{place.Source.Name}'", itsSource, StringComparison.Ordinal);
         return place.Table.Schema.Length == 0 ? text : text.Replace(place.Table.Schema + ".", "", StringComparison.Ordinal);
     }
 
@@ -196,6 +209,7 @@ internal sealed class FleetSummary
             {
                 Location = first.Item.Location, Locations = locations,
                 Violates = violates?.Invoke(first.Item) ?? [], Reason = reason?.Invoke(first.Item),
+                ReasonPhrase = reason is null ? null : first.Item.DetailPhrase,
                 SuggestedOnly = suggested?.Invoke(first.Item) ?? false,
             };
         var table = first.Place.Table.Name;
@@ -220,6 +234,7 @@ internal sealed class FleetSummary
             Locations = locations,
             Violates = violates?.Invoke(first.Item) ?? [],
             Reason = reason is null ? null : Normalise(reason(first.Item), first.Place),
+            ReasonPhrase = reason is null ? null : first.Item.DetailPhrase, NormalisedFrom = first.Place,
             SuggestedOnly = suggested?.Invoke(first.Item) ?? false,
         };
     }

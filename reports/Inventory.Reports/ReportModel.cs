@@ -41,6 +41,11 @@ public sealed class ReportModel
     public required RightsStatement Rights { get; init; }
     /// <summary>The controller record: one entry per controller activity, in policy order.</summary>
     public required IReadOnlyList<ActivityRecord> Activities { get; init; }
+    /// <summary>True when a controller activity lists a category with no column (<c>no column found</c>): the record then
+    /// says under its heading what that means (trial46 L2: a DPO read it as "we do not hold this data", when it means no
+    /// table annotated with the activity holds it). Not written to JSON.</summary>
+    [JsonIgnore]
+    public bool AnyCategoryWithoutColumn => Activities.Any(a => a.Categories.Any(k => k.Entries.Count == 0));
     /// <summary>The processor record (Art. 30(2)): processor activities, in policy order.</summary>
     public required IReadOnlyList<ActivityRecord> ProcessorActivities { get; init; }
     /// <summary>Sources held as processor (customer-owned, recorded at system level).</summary>
@@ -319,7 +324,13 @@ public sealed class CategoryRecord
     /// undeclared category followed by where it comes from and <c>category not declared by this activity</c>
     /// (<see cref="ReportModelBuilder.AppliedRetention"/>), the same words as the column rows. Null when the policy
     /// states neither.</summary>
-    public string? Retention { get; init; }
+    public string? Retention { get => RetentionPhrase?.English ?? _retention; init => _retention = value; }
+    private readonly string? _retention;
+    /// <summary><see cref="Retention"/> as a phrase the HTML and Markdown record and the XLSX register write in their
+    /// language (the policy's periods as written, the provenance and <c>not erasable on request</c> translated), or null.
+    /// Not written to JSON.</summary>
+    [JsonIgnore]
+    public Language.Phrase? RetentionPhrase { get; init; }
     /// <summary>Columns (<c>source/table.column</c>), in document order.</summary>
     public required IReadOnlyList<string> Columns { get; init; }
     /// <summary>The same columns with the claims each violates (a column-level claim finding), in document order.</summary>
@@ -411,8 +422,12 @@ public sealed class ClaimRow
     public required string Kind { get; init; }
     /// <summary>holds, violated or unknown.</summary>
     public required string Verdict { get; init; }
-    /// <summary>One sentence with counts.</summary>
+    /// <summary>One sentence with counts, in English (the JSON report's text).</summary>
     public required string Summary { get; init; }
+    /// <summary><see cref="Summary"/> as the HTML and Markdown record write it in their language (a phrase of
+    /// <see cref="Language.AnalysisWording"/>), or null when it was given as text. Not written to JSON.</summary>
+    [JsonIgnore]
+    public Language.Phrase? SummaryPhrase { get; init; }
     /// <summary>Items examined.</summary>
     public required int Examined { get; init; }
     /// <summary>The tables a table-level check examined (<c>source/table</c>, names only), or null when the check does
@@ -465,8 +480,11 @@ public sealed class FindingRow
     public required string Location { get; init; }
     /// <summary>Data category, or null.</summary>
     public string? Category { get; init; }
-    /// <summary>Why.</summary>
+    /// <summary>Why, in English (the JSON report's text).</summary>
     public required string Reason { get; init; }
+    /// <summary><see cref="Reason"/> as a phrase to write in the record's language, or null. Not written to JSON.</summary>
+    [JsonIgnore]
+    public Language.Phrase? ReasonPhrase { get; init; }
 }
 
 /// <summary>Claims per verdict.</summary>

@@ -9,6 +9,8 @@ using Inventory.Reports.Claims;
 using Inventory.Reports.Diff;
 using Inventory.Rules.Policy;
 
+using Inventory.Reports.Language;
+
 namespace Inventory.Reports;
 
 /// <summary>Builds <see cref="ReportModel"/>.</summary>
@@ -382,7 +384,7 @@ internal static class ReportModelBuilder
                 // A category the policy itself declares for a processor activity is the policy's statement, not a
                 // suggestion (trial37 finding 8).
                 SuggestedOnly = !(a.IsProcessor && inPolicy) && cols.Count > 0 && cols.All(x => x.Embedded || SuggestedColumn(x)),
-                Retention = WithNarrowerRules(AppliedRetention(a, category, declared, policy), a, category, held, policy),
+                RetentionPhrase = WithNarrowerRules(AppliedRetention(a, category, declared, policy), a, category, held, policy),
                 Columns = locations,
                 Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = Violates(x), SuggestedOnly = SuggestedColumn(x) }).ToList(),
                 // Over a fleet the same table.column of every tenant is one line; the tenants whose column is elsewhere
@@ -552,19 +554,28 @@ internal static class ReportModelBuilder
         return $"declared by {declaredBy}: if the table serves {(others.Count == 1 ? "it" : "one of them")} too, annotate {string.Join("; ", fixes)}";
     }
 
-    internal static string? AppliedRetention(ProcessingActivity activity, string category, bool declared, PolicyDocument policy)
+    internal static Phrase? AppliedRetention(ProcessingActivity activity, string category, bool declared, PolicyDocument policy)
     {
         var rule = activity.RetentionFor(category);
         if (rule is null && activity.IsProcessor)
-            return $"{ProcessorRetention(activity, policy)} (processor activity: the controller served decides, GDPR Art. 28(3)(g){(declared ? "" : "; category not declared by this activity")})";
-        var text = RetentionText(rule, policy);
-        if (text is null) return null;
+        {
+            var rules = activity.Retention.Select(r => RetentionPhrase(r, policy)!).ToList();
+            return new Phrase(w => w.RetentionOfProcessor(rules, declared));
+        }
+        if (RetentionPhrase(rule, policy) is not { } text) return null;
         // The default is shown as a default, declared category or not (trial37 finding 3: an activity without `retention:`
         // read as if it had decided the default period).
-        if (declared) return rule is null ? $"{text} ({RecordWording.PolicyDefault})" : text;
-        var from = rule is null ? RecordWording.PolicyDefault
-            : $"this activity's rule for {rule.Categories.Where(c => DataCategoryVocabulary.Covers(c, category)).OrderByDescending(c => c.Length).First()}";
-        return $"{text} ({from}; category not declared by this activity)";
+        if (declared) return rule is null ? new Phrase(w => w.RetentionPolicyDefault(text)) : text;
+        var ruleFor = rule?.Categories.Where(c => DataCategoryVocabulary.Covers(c, category)).OrderByDescending(c => c.Length).First();
+        return new Phrase(w => w.RetentionUndeclared(text, ruleFor));
+    }
+
+    /// <summary><see cref="RetentionText"/> as a phrase: the rule's period and basis as the policy writes them, and
+    /// <c>not erasable on request</c> in the record's language; the policy's default when there is no rule.</summary>
+    private static Phrase? RetentionPhrase(RetentionRule? rule, PolicyDocument policy)
+    {
+        if (rule is null) return policy.Rights.DefaultRetention is { } fallback ? Phrase.Verbatim(fallback) : null;
+        return new Phrase(w => w.RetentionRule(rule.Period, rule.Basis, rule.Erasable));
     }
 
     /// <summary>The retention of a declared category followed by the activity's narrower rules that apply to the categories
@@ -581,7 +592,7 @@ internal static class ReportModelBuilder
     /// <param name="policy">The policy (the rules' words).</param>
     /// <returns><paramref name="retention"/> alone when no narrower rule applies; else with one <c>, except …</c> per rule,
     /// in the policy's order; null when there is neither.</returns>
-    internal static string? WithNarrowerRules(string? retention, ProcessingActivity activity, string category, IEnumerable<string> held, PolicyDocument policy)
+    internal static Phrase? WithNarrowerRules(Phrase? retention, ProcessingActivity activity, string category, IEnumerable<string> held, PolicyDocument policy)
     {
         var own = activity.RetentionFor(category);
         if (own is null && activity.IsProcessor) return retention;
@@ -591,14 +602,11 @@ internal static class ReportModelBuilder
             .Where(x => x.Rule is not null && !ReferenceEquals(x.Rule, own))
             .GroupBy(x => x.Rule!)
             .OrderBy(g => activity.Retention.ToList().IndexOf(g.Key))
-            .Select(g => $"except {string.Join(" and ", g.Select(x => x.Category).Order(StringComparer.Ordinal))} (this activity's rule): {RetentionText(g.Key, policy)}")
+            .Select(g => ((IReadOnlyList<string>)g.Select(x => x.Category).Order(StringComparer.Ordinal).ToList(), RetentionPhrase(g.Key, policy)!))
             .ToList();
         if (narrower.Count == 0) return retention;
-        return string.Join(", ", narrower.Prepend(retention ?? NoRetentionForTheRest));
+        return new Phrase(w => w.RetentionExcept(retention, narrower));
     }
-
-    /// <summary>The first words of <see cref="WithNarrowerRules"/> when the broad category itself has no retention.</summary>
-    private const string NoRetentionForTheRest = "no retention declared";
 
     /// <summary>What a processor activity keeps its controllers' data for when none of its rules names the category: its
     /// rules' retention, all of them (a customer database holds the customers' categories, not the host's), never the
@@ -649,7 +657,7 @@ internal static class ReportModelBuilder
         {
             rule = x.A?.RetentionFor(c.DataCategory!);
             policyRetention = (x.A is null ? policy.Rights.DefaultRetention is { } fallback ? $"{fallback} ({RecordWording.PolicyDefault})" : null
-                : AppliedRetention(x.A, c.DataCategory!, DeclaredBy(x), policy)) ?? "";
+                : AppliedRetention(x.A, c.DataCategory!, DeclaredBy(x), policy)?.English) ?? "";
         }
         var annotatedRetention = AnnotatedRetentionOf(x);
         var retention = annotatedRetention ?? policyRetention;
@@ -687,11 +695,11 @@ internal static class ReportModelBuilder
 
     private static ClaimRow ClaimRowOf(ClaimResult r, string? unresolvedSameAs, FleetSummary fleet) => new()
     {
-        FindingGroups = Groups(r.Findings, fleet), UnresolvedGroups = Groups(r.Unresolved, fleet), ExemptedGroups = Groups(r.Exempted, fleet),
+        FindingGroups = Groups(r.Findings, fleet), UnresolvedGroups = SameReasonPerSource(r.Unresolved, fleet), ExemptedGroups = Groups(r.Exempted, fleet),
         ExaminedTableGroups = r.ExaminedTables.Count > 0 ? fleet.Group(r.ExaminedTables.Select(ExaminedTable)) : null,
         UnresolvedSameAs = unresolvedSameAs,
         Id = r.Claim.Id, Text = r.Claim.Text, Kind = r.Claim.Kind,
-        Verdict = JsonNamingPolicy.KebabCaseLower.ConvertName(r.Verdict.ToString()), Summary = r.Summary, Examined = r.Examined,
+        Verdict = JsonNamingPolicy.KebabCaseLower.ConvertName(r.Verdict.ToString()), Summary = r.Summary, SummaryPhrase = r.SummaryPhrase, Examined = r.Examined,
         ExaminedTables = r.ExaminedTables.Count > 0 ? r.ExaminedTables : null,
         Findings = r.Findings.Select(Finding).ToList(), Unresolved = r.Unresolved.Select(Finding).ToList(),
         Exempted = r.Exempted.Count > 0 ? r.Exempted.Select(Finding).ToList() : null,
@@ -699,7 +707,36 @@ internal static class ReportModelBuilder
 
     /// <summary>A claim's findings over a fleet: the same finding (same table, column and reason) in every tenant is one line.</summary>
     private static List<LocationGroup> Groups(IReadOnlyList<ClaimFinding> findings, FleetSummary fleet) =>
-        fleet.Group(findings.Select(f => new FleetSummary.Item(f.Source, f.Table, f.Column, null, f.Reason, f.Location)), reason: item => item.Detail);
+        fleet.Group(findings.Select(f => new FleetSummary.Item(f.Source, f.Table, f.Column, null, f.Reason, f.Location, f.ReasonPhrase)), reason: item => item.Detail);
+
+    /// <summary>A claim's undecided items as the record lists them: grouped over a fleet (<see cref="Groups"/>), then the
+    /// table-level items of one source that give the same reason are one line naming the tables (<c>support/tickets,
+    /// support/replies: no account table …</c>), in the place of the first (trial46 L3: deletion-path repeated a 500-character
+    /// reason for each of the 6 tables of a source without an account table). JSON keeps every item.</summary>
+    /// <param name="findings">The undecided items, in document order.</param>
+    /// <param name="fleet">The inventory's places.</param>
+    private static List<LocationGroup> SameReasonPerSource(IReadOnlyList<ClaimFinding> findings, FleetSummary fleet)
+    {
+        var lines = fleet.GroupWithMembers(findings.Select(f => new FleetSummary.Item(f.Source, f.Table, f.Column, null, f.Reason, f.Location, f.ReasonPhrase)), reason: item => item.Detail);
+        var merged = new List<(LocationGroup Line, List<LocationGroup> Same)>();
+        var bySourceAndReason = new Dictionary<(string, string), List<LocationGroup>>();
+        foreach (var (line, members) in lines)
+        {
+            var first = findings[members[0]];
+            if (line.Where is not null || members.Count != 1 || first.Column is not null || line.Reason is null)
+            {
+                merged.Add((line, [line]));
+                continue;
+            }
+            if (bySourceAndReason.TryGetValue((first.Source, line.Reason), out var same)) { same.Add(line); continue; }
+            bySourceAndReason[(first.Source, line.Reason)] = same = [line];
+            merged.Add((line, same));
+        }
+        return merged.Select(m => m.Same.Count == 1 ? m.Line : new LocationGroup
+        {
+            Location = string.Join(", ", m.Same.Select(l => l.Location)), Locations = m.Same.SelectMany(l => l.Locations).ToList(), Reason = m.Line.Reason, ReasonPhrase = m.Line.ReasonPhrase,
+        }).ToList();
+    }
 
     /// <summary>A table location (<c>source/table</c>) as an item to group.</summary>
     private static FleetSummary.Item ExaminedTable(string location)
@@ -708,7 +745,7 @@ internal static class ReportModelBuilder
         return new FleetSummary.Item(slash < 0 ? "" : location[..slash], location[(slash + 1)..], null, null, "", location);
     }
 
-    private static FindingRow Finding(ClaimFinding f) => new() { Location = f.Location, Category = f.DataCategory, Reason = f.Reason };
+    private static FindingRow Finding(ClaimFinding f) => new() { Location = f.Location, Category = f.DataCategory, Reason = f.Reason, ReasonPhrase = f.ReasonPhrase };
 
     /// <summary>True when the gate counts the column as tagged (<see cref="ColumnEntry.CountsAsTagged"/>) and nothing
     /// contradicts it (conflicts are counted apart).</summary>

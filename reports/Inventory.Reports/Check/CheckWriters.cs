@@ -59,7 +59,7 @@ public static class CheckWriters
     /// are (the JSON and SARIF outputs and the report keep every one).</summary>
     private const int ClaimLineTables = 10;
 
-    /// <summary>A claim as one line: <c>claim deletion-path: holds — SUMMARY; examined: a, b; left out: c (why)</c>. Over
+    /// <summary>A claim as one line: <c>claim deletion-path: holds — SUMMARY; examined: a, b; tables left out: c (why)</c>. Over
     /// a fleet the same table of several tenants is one item naming them (<see cref="FleetSummary"/>, as the report says
     /// them), and each list is cut after <see cref="ClaimLineTables"/> items with how many more there are.</summary>
     /// <param name="claim">The evaluated claim.</param>
@@ -89,7 +89,9 @@ public static class CheckWriters
             if (fold)
                 leftOut.Add($"{sources[0].Source}/* … {sources[^1].Source}/* ({sources.Count} processor sources (role: processor; each one's controller in "
                     + "the report's processor record): customers' data hosted on their instruction (Art. 30(2)), outside the controller's own claims)");
-            line.Append("; left out: ").Append(Listed(leftOut));
+            // The summary counts what was left out ("left out: 12 tables (…)"); the list names them (trial46 L1: "left out"
+            // said twice read as a repetition).
+            line.Append("; tables left out: ").Append(Listed(leftOut));
         }
         return Annotations.Suggestions.OneLine(line.ToString());
     }

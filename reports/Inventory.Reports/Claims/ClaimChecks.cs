@@ -3,6 +3,7 @@ using Inventory.Classification;
 using System.Globalization;
 using Inventory.Catalog;
 using Inventory.Model;
+using Inventory.Reports.Language;
 using Inventory.Rules.Policy;
 
 namespace Inventory.Reports.Claims;
@@ -13,15 +14,15 @@ internal static class ClaimChecks
     private static readonly TypeFamily[] PanCapable =
         [TypeFamily.Text, TypeFamily.Integer, TypeFamily.Decimal, TypeFamily.Untyped, TypeFamily.Other, TypeFamily.Document];
 
-    private static string Count(long n, string singular, string plural) => CountWording.Phrase(n, singular, plural);
-
-    private static string Percent(double ratio) => (ratio * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
-
     private static bool Covered(IEnumerable<string> declared, string category) => declared.Any(d => DataCategoryVocabulary.Covers(d, category));
 
     private static NotSampledReason? NotSampled(TableEntry table, ColumnEntry column) => column.NotSampled ?? table.NotSampled;
 
-    private static string NotSampledText(NotSampledReason reason) => $"not sampled ({System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString())})";
+    private static Phrase NotSampledText(NotSampledReason reason)
+    {
+        var id = System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString());
+        return new Phrase(w => w.NotSampled(id));
+    }
 
     /// <summary>True for an untagged key column, which cannot bear on a claim about categories: a surrogate or foreign
     /// key is not personal data on its own (LABELS.md: <c>id</c>, <c>user_id</c> are <c>none</c>). A key column is an
@@ -46,11 +47,7 @@ internal static class ClaimChecks
         || name.EndsWith("_id", StringComparison.OrdinalIgnoreCase)
         || (name.Length > 2 && (name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("ID", StringComparison.Ordinal)) && char.IsLower(name[^3]));
 
-    /// <summary>The note the unknown summary adds when key columns were set aside, e.g. <c> (12 key columns set aside: …)</c>.</summary>
-    private static string KeysSetAside(int keys) => keys == 0 ? ""
-        : $" ({Count(keys, "untagged key column", "untagged key columns")} set aside: surrogate and foreign keys are not personal data)";
-
-    private static ClaimFinding Finding(SourceEntry s, TableEntry t, ColumnEntry? c, string reason) =>
+    private static ClaimFinding Finding(SourceEntry s, TableEntry t, ColumnEntry? c, Phrase reason) =>
         new(s.Name, t.QualifiedName, c?.Name, c?.DataCategory, reason);
 
     /// <summary>no-card-number: a column whose detector evidence shows Luhn-valid PANs (or free text that contains them)
@@ -68,7 +65,8 @@ internal static class ClaimChecks
             var hit = c.Classification?.Evidence.FirstOrDefault(e => detectors.Contains(e.Id, StringComparer.Ordinal) && e.Matched is > 0);
             if (hit is not null)
             {
-                findings.Add(Finding(s, t, c, $"{CardHits(c.Classification!, hit)}: card numbers are stored"));
+                var hits = CardHits(c.Classification!, hit);
+                findings.Add(Finding(s, t, c, new Phrase(w => w.CardNumbersStored(hits))));
                 continue;
             }
             if (c.Classification?.AlsoContains.Contains("financial.payment_card", StringComparer.Ordinal) == true)
@@ -79,13 +77,17 @@ internal static class ClaimChecks
             // A table with no rows stores no card number (trial 17: an empty archive table made the claim unknown).
             if (NotSampled(t, c) is { } reason && reason != NotSampledReason.Empty && PanCapable.Contains(c.TypeFamily) && !IsUntaggedKey(ctx, t, c)
                 && (ctx.Tagged(c) is not { } tagged || DataCategoryVocabulary.Covers("financial.payment_card", tagged) || tagged == "financial"))
-                unresolved.Add(Finding(s, t, c, $"{NotSampledText(reason)}: a stored card number cannot be ruled out"));
+            {
+                var notSampled = NotSampledText(reason);
+                unresolved.Add(Finding(s, t, c, new Phrase(w => w.CardNumberNotRuledOut(notSampled))));
+            }
         }
+        var basis = SampleBasis(ctx.ControllerTables().Select(x => x.Table));
         return ctx.Result(findings, unresolved, examined,
-            holds: $"{Count(examined, "column", "columns")} checked {SampleBasis(ctx.ControllerTables().Select(x => x.Table))}; no PAN detector hit (gateway ids, last 4 and expiry are allowed)",
-            violated: $"{Count(findings.Count, "column holds", "columns hold")} payment card numbers",
-            unknown: $"no PAN detector hit, but {Count(unresolved.Count, "column", "columns")} that could hold card numbers {CountWording.Noun(unresolved.Count, "was", "were")} not sampled",
-            exempted: ctx.ProcessorTables(_ => true), nothingExamined: "no column of a controller table to check");
+            holds: new Phrase(w => w.NoCardNumberHolds(examined, basis)),
+            violated: new Phrase(w => w.NoCardNumberViolated(findings.Count)),
+            unknown: new Phrase(w => w.NoCardNumberUnknown(unresolved.Count)),
+            exempted: ctx.ProcessorTables(_ => true), nothingExamined: new Phrase(w => w.NoControllerColumn()));
     }
 
     /// <summary>What a verdict read from sampled values rests on, without a value: <c>in 1500 sampled rows of 12 tables (5
@@ -94,7 +96,7 @@ internal static class ClaimChecks
     /// its sample method says so (<c>full (small table)</c>: the connector read every row, its row estimate being within
     /// the sample size) or it has no rows; the others were sampled.</summary>
     /// <param name="tables">The tables whose columns the check examined.</param>
-    internal static string SampleBasis(IEnumerable<TableEntry> tables)
+    internal static Phrase SampleBasis(IEnumerable<TableEntry> tables)
     {
         int count = 0, whole = 0;
         long rows = 0;
@@ -104,7 +106,7 @@ internal static class ClaimChecks
             rows += t.SampledRows;
             if (t.NotSampled == NotSampledReason.Empty || t.SampleMethod?.StartsWith("full", StringComparison.Ordinal) == true) whole++;
         }
-        return $"in {Count(rows, "sampled row", "sampled rows")} of {Count(count, "table", "tables")} ({whole.ToString(CultureInfo.InvariantCulture)} read whole)";
+        return new Phrase(w => w.SampleBasis(rows, count, whole));
     }
 
     /// <summary>What a PAN detector hit counted, for an inspector who sees no value: <c>detector.payment-card matched 120
@@ -114,27 +116,24 @@ internal static class ClaimChecks
     /// sampled).</summary>
     /// <param name="classification">The column's classification.</param>
     /// <param name="hit">Its PAN detector evidence item.</param>
-    private static string CardHits(ColumnClassification classification, EvidenceItem hit)
+    private static Phrase CardHits(ColumnClassification classification, EvidenceItem hit)
     {
-        var ratio = hit.Total is > 0 ? $" ({Percent((double)hit.Matched!.Value / hit.Total.Value)})" : "";
-        var counted = $"{hit.Matched} of {hit.Total?.ToString(CultureInfo.InvariantCulture) ?? "?"}";
-        if (classification.JsonPaths is not { } paths) return $"{hit.Id} matched {counted} sampled values{ratio}";
+        var (id, matched, total) = (hit.Id, (long)hit.Matched!.Value, (long?)hit.Total);
+        if (classification.JsonPaths is not { } paths) return new Phrase(w => w.CardHits(id, matched, total));
         var named = paths.Named.Where(p => p.Id == hit.Id).Select(p => p.Path).ToList();
-        var where = named.Count > 0 ? $"at {string.Join(", ", named)}" : "at a path too rare to be named,";
-        var documents = classification.Evidence.FirstOrDefault(e => e.Id == "sample.documents-read") is { Matched: { } read, Total: { } sampled }
-            ? string.Create(CultureInfo.InvariantCulture, $" in the {read} JSON documents read (of {sampled} sampled values)")
-            : " in the JSON documents";
-        return $"{hit.Id} matched {counted} values {where}{documents}";
+        var (read, sampled) = classification.Evidence.FirstOrDefault(e => e.Id == "sample.documents-read") is { Matched: { } r, Total: { } of }
+            ? ((long?)r, (long?)of) : (null, null);
+        return new Phrase(w => w.CardHitsInJson(id, matched, total, named, read, sampled));
     }
 
     /// <summary>The finding of a column in whose text the scan found card numbers (<c>alsoContains</c>), with its count:
     /// <c>32 of 300 sampled values contain a payment card number inside their text (10.7%)</c> (trial43 finding 4: the
     /// finding said "values contain payment card numbers" without how many).</summary>
     /// <param name="classification">The column's classification.</param>
-    private static string ContainedCards(ColumnClassification classification) =>
+    private static Phrase ContainedCards(ColumnClassification classification) =>
         classification.Evidence.FirstOrDefault(e => e.Id == "contains.financial.payment_card") is { Matched: { } matched, Total: > 0 and var total }
-            ? $"{matched} of {total.ToString(CultureInfo.InvariantCulture)} sampled values contain a payment card number inside their text ({Percent((double)matched / total)})"
-            : "values contain payment card numbers (contains evidence)";
+            ? new Phrase(w => w.ContainedCards(matched, total))
+            : new Phrase(w => w.ContainedCardsUncounted());
 
     /// <summary>payment-through-gateway: a column whose sampled values hold full card numbers (the PAN detector evidence
     /// <see cref="NoCardNumber"/> reads, parameter <c>detectors</c>, default <c>detector.payment-card</c>) is a finding in
@@ -181,45 +180,55 @@ internal static class ClaimChecks
                 continue;
             examined++;
             foreach (var (c, hit) in cardNumbers)
-                findings.Add(Finding(s, t, c, $"{CardHits(c.Classification!, hit!)}: full card numbers are stored here, not only at the gateway '{gateway}'"));
+            {
+                var hits = CardHits(c.Classification!, hit!);
+                findings.Add(Finding(s, t, c, new Phrase(w => w.FullCardNumbersStored(hits, gateway))));
+            }
             cardFindings += cardNumbers.Count;
             suggested.RemoveAll(c => cardNumbers.Any(x => ReferenceEquals(x.Column, c)));
             foreach (var c in suggested)
-                unresolved.Add(Finding(s, t, c, $"{ctx.Undecided(c)}: payment data cannot be confirmed"));
+            {
+                var undecided = ctx.Undecided(c);
+                unresolved.Add(Finding(s, t, c, new Phrase(w => w.PaymentNotConfirmed(undecided))));
+            }
             foreach (var c in forbiddenColumns)
-                findings.Add(Finding(s, t, c, $"{c.DataCategory} is stored: payments must go through the gateway '{gateway}'{ctx.Basis(c)}"));
+            {
+                var (category, basis) = (c.DataCategory!, ctx.Basis(c));
+                findings.Add(Finding(s, t, c, new Phrase(w => w.ForbiddenStored(category, gateway, basis))));
+            }
             foreach (var (c, path, category) in forbiddenPaths)
-                findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, category, $"at {path}: {category} is stored: payments must go through the gateway '{gateway}'"));
+                findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, category, new Phrase(w => w.ForbiddenStoredAtPath(path, category, gateway))));
             bool taggedPayment = paymentColumns.Count > 0 || paymentPaths.Count > 0;
             if (!taggedPayment && !t.Columns.Any(c => SuggestedAs(c, payment)))
                 continue;
             // The table's recipients once for the table; a payment column's own recipients on that column.
             var paymentHolders = paymentColumns.Concat(paymentPaths.Select(p => p.Column)).Distinct().ToList();
             foreach (var other in paymentHolders.SelectMany(BeyondGateway).Where(r => r.Scope == ShareScope.Table).Select(r => r.Recipient).Distinct(StringComparer.Ordinal))
-                findings.Add(Finding(s, t, null, $"table with payment data is shared with '{other}', not only with the gateway '{gateway}'"));
+                findings.Add(Finding(s, t, null, new Phrase(w => w.PaymentTableShared(other, gateway))));
             foreach (var c in paymentHolders)
                 foreach (var other in BeyondGateway(c).Where(r => r.Scope == ShareScope.Column))
-                    findings.Add(Finding(s, t, c, $"payment data ({PaymentCategoryOf(ctx, c, payment)}) is shared with '{other.Recipient}' by the column's own shared-with, not only with the gateway '{gateway}'"));
+                {
+                    var category = PaymentCategoryOf(ctx, c, payment);
+                    findings.Add(Finding(s, t, c, new Phrase(w => w.PaymentColumnShared(category, other.Recipient, gateway))));
+                }
             // A table whose payment data is only suggested is undecided like one whose payment data is tagged (trial 30:
             // with nothing annotated the claim held on "1 table holds payment data", and tagging its card column turned it
             // unknown): its undecided columns, the suggested payment columns among them, are listed.
             foreach (var c in t.Columns.Where(c => ctx.Tagged(c) is null && !IsUntaggedKey(ctx, t, c) && !suggested.Contains(c) && !cardNumbers.Any(x => ReferenceEquals(x.Column, c))))
-                unresolved.Add(Finding(s, t, c, taggedPayment
-                    ? $"{ctx.Undecided(c)} in a table with payment data"
-                    : $"{ctx.Undecided(c)} in a table whose payment data is only suggested"));
+            {
+                var undecided = ctx.Undecided(c);
+                unresolved.Add(Finding(s, t, c, new Phrase(w => w.UndecidedInPaymentTable(undecided, taggedPayment))));
+            }
         }
         return ctx.Result(findings, unresolved, examined,
             holds: examined == 0
-                ? $"no table holds {string.Join(", ", payment.Union(forbidden, StringComparer.Ordinal))}: nothing is tagged with a payment category, so there is nothing to check against the gateway '{gateway}'"
-                : $"{Count(examined, "table holds", "tables hold")} payment data; none holds {string.Join(", ", forbidden)} or is shared beyond '{gateway}'",
-            violated: $"{Count(findings.Count, "finding", "findings")}: "
-                + (cardFindings == findings.Count ? $"full card numbers stored in {Count(cardFindings, "column", "columns")}, not only at the gateway '{gateway}'"
-                    : cardFindings > 0 ? $"full card numbers stored in {Count(cardFindings, "column", "columns")}; {string.Join(", ", forbidden)} stored, or payment data shared beyond '{gateway}'"
-                    : $"{string.Join(", ", forbidden)} stored, or payment data shared beyond '{gateway}'"),
-            unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")}: payment data or {string.Join(", ", forbidden)} cannot be confirmed",
+                ? new Phrase(w => w.PaymentNothingTagged(payment.Union(forbidden, StringComparer.Ordinal).ToList(), gateway))
+                : new Phrase(w => w.PaymentHolds(examined, forbidden, gateway)),
+            violated: new Phrase(w => w.PaymentViolated(findings.Count, cardFindings, forbidden, gateway)),
+            unknown: new Phrase(w => w.PaymentUnknown(unresolved.Count, forbidden)),
             exempted: ctx.ProcessorTables(t => t.Columns.Any(c => c.DataCategory is { } d && (Covered(payment, d) || Covered(forbidden, d)))
                 || t.Columns.Any(c => TaggedPaths(c).Any(p => Covered(payment, p.Category) || Covered(forbidden, p.Category)))),
-            nothingExamined: ctx.ControllerTables().Any() ? null : "no controller table to check for payment data");
+            nothingExamined: ctx.ControllerTables().Any() ? null : new Phrase(w => w.NoControllerTableForPayment()));
     }
 
     /// <summary>The payment category a column holds: its tagged category when it is one, else the first payment category
@@ -249,23 +258,28 @@ internal static class ClaimChecks
                 examined++;
                 if (ctx.Tagged(c) is null && IsUntaggedKey(ctx, t, c) && Covered(allowed, "none")) continue;
                 if (ctx.Tagged(c) is null)
-                    unresolved.Add(Finding(s, t, c, $"{ctx.Undecided(c)} in a table shared with '{recipient}'"));
+                {
+                    var undecided = ctx.Undecided(c);
+                    unresolved.Add(Finding(s, t, c, new Phrase(w => w.UndecidedInSharedTable(undecided, recipient))));
+                }
                 else if (!Covered(allowed, c.DataCategory!))
-                    findings.Add(Finding(s, t, c, $"{c.DataCategory} is shared with '{recipient}', which may receive only these categories: {string.Join(", ", allowed)}{ctx.Basis(c)}"));
+                {
+                    var (category, basis) = (c.DataCategory!, ctx.Basis(c));
+                    findings.Add(Finding(s, t, c, new Phrase(w => w.SharedBeyondAllowed(category, recipient, allowed, basis))));
+                }
             }
         }
         if (tables == 0)
-            return new ClaimResult
+            return ClaimEvaluator.Said(new ClaimResult
             {
-                Claim = ctx.Claim, Verdict = ClaimVerdict.Unknown,
-                Summary = $"no table is annotated shared-with: {recipient}; annotate the tables whose data is sent to it" + ClaimContext.LeftOut(exempted),
+                Claim = ctx.Claim, Verdict = ClaimVerdict.Unknown, Summary = "",
                 Exempted = exempted.Select(e => e.Finding).ToList(),
-            };
+            }, ClaimContext.WithLeftOut(new Phrase(w => w.NoTableSharedWith(recipient)), exempted));
         return ctx.Result(findings, unresolved, examined,
             // "only contact.email, none" read as "none may be shared" (trial 25): the list is named as categories.
-            holds: $"{Count(tables, "table", "tables")} shared with '{recipient}', {Count(examined, "column", "columns")}, all in the categories it may receive: {string.Join(", ", allowed)}",
-            violated: $"{Count(findings.Count, "column", "columns")} shared with '{recipient}' beyond the categories it may receive: {string.Join(", ", allowed)}",
-            unknown: $"{Count(unresolved.Count, "undecided column", "undecided columns")} in tables shared with '{recipient}'",
+            holds: new Phrase(w => w.SharedWithHolds(tables, recipient, examined, allowed)),
+            violated: new Phrase(w => w.SharedWithViolated(findings.Count, recipient, allowed)),
+            unknown: new Phrase(w => w.SharedWithUnknown(unresolved.Count, recipient)),
             exempted: exempted);
     }
 
@@ -292,24 +306,32 @@ internal static class ClaimChecks
             var category = ctx.Tagged(c);
             foreach (var (path, pathCategory) in TaggedPaths(c).Where(p => p.Category != category && DataCategoryVocabulary.IsPersonal(p.Category)))
                 if (UndeclaredFinding(ctx.Policy, undeclared, pathCategory, t.ActivityIds()) is { } pathReason)
-                    findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, $"at {path}: {pathReason}"));
-            if (category is null) { unresolved.Add(Finding(s, t, c, $"{ctx.Undecided(c)}: its category is unknown")); continue; }
+                    findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, new Phrase(w => w.AtPath(path, pathReason))));
+            if (category is null)
+            {
+                var undecided = ctx.Undecided(c);
+                unresolved.Add(Finding(s, t, c, new Phrase(w => w.CategoryUnknown(undecided))));
+                continue;
+            }
             if (!DataCategoryVocabulary.IsPersonal(category)) continue;
             if (UndeclaredFinding(ctx.Policy, undeclared, category, t.ActivityIds()) is { } reason)
-                findings.Add(Finding(s, t, c, reason + ctx.Basis(c)));
+            {
+                var basis = ctx.Basis(c);
+                findings.Add(Finding(s, t, c, new Phrase(w => w.WithBasis(reason, basis))));
+            }
             // Personal data found inside the column's content (e-mails and phones in support messages) is data the
             // controller processes too (trial34 finding 7f): each embedded category must be declared as a column's
             // would. Content hosted for customers (a table of processor activities only) is theirs to declare.
             if (ctx.IsProcessorTable(t)) continue;
             foreach (var embedded in EmbeddedCategories(c))
                 if (UndeclaredFinding(ctx.Policy, undeclared, embedded, t.ActivityIds()) is { } embeddedReason)
-                    findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, embedded, $"found inside its content (also contains): {embeddedReason}"));
+                    findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, embedded, new Phrase(w => w.FoundInsideContent(embeddedReason))));
         }
         return ctx.Result(findings, unresolved, examined,
-            holds: $"{Count(examined, "column", "columns")} checked; all personal data is declared{KeysSetAside(keys)}",
-            violated: $"{Count(findings.Count, "column holds", "columns hold")} undeclared personal data",
-            unknown: $"no undeclared category found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}",
-            exempted: ctx.ProcessorTables(_ => true), nothingExamined: "no column of a controller table to check");
+            holds: new Phrase(w => w.DeclaredHolds(examined, keys)),
+            violated: new Phrase(w => w.DeclaredViolated(findings.Count)),
+            unknown: new Phrase(w => w.DeclaredUnknown(unresolved.Count, keys)),
+            exempted: ctx.ProcessorTables(_ => true), nothingExamined: new Phrase(w => w.NoControllerColumn()));
     }
 
     /// <summary>The personal data categories found inside a column's content (<see cref="DataCategoryVocabulary.FoundInside"/>).</summary>
@@ -333,7 +355,7 @@ internal static class ClaimChecks
     /// <param name="tableActivities">The activities the column's table is annotated with (none: null or empty): a
     /// processor activity among them declares the categories of its own tables (customers' data hosted in a controller
     /// source).</param>
-    internal static string? UndeclaredFinding(PolicyDocument policy, IReadOnlyList<string> explicitOnly, string category, IReadOnlyList<string>? tableActivities = null)
+    internal static Phrase? UndeclaredFinding(PolicyDocument policy, IReadOnlyList<string> explicitOnly, string category, IReadOnlyList<string>? tableActivities = null)
     {
         // The most specific `undeclared` entry that covers the category sets how broad a declaration may be.
         var entry = explicitOnly.Where(u => DataCategoryVocabulary.Covers(u, category)).OrderByDescending(u => u.Length).FirstOrDefault();
@@ -348,13 +370,12 @@ internal static class ClaimChecks
             var processors = policy.Activities.Where(a => a.IsProcessor && a.DataCategories.Any(d => DataCategoryVocabulary.Covers(d, category)))
                 .Select(a => a.Id).ToList();
             return processors.Count == 0
-                ? $"{category} is declared by no processing activity"
-                : $"{category} is declared only by processor activities ({string.Join(", ", processors)}: data hosted for customers), not by one of the controller's own: declare it in the activity that holds this table";
+                ? new Phrase(w => w.DeclaredByNoActivity(category))
+                : new Phrase(w => w.DeclaredOnlyByProcessors(category, processors));
         }
         if (entry is null || declaring.Any(x => DataCategoryVocabulary.Covers(entry, x.Declared))) return null;
         var broad = declaring[0];
-        var fix = entry == category ? category : $"{category} or {entry}";
-        return $"{category} is covered only by the broader declaration {broad.Declared} (activity {broad.Activity}); the claim's undeclared: {entry} must be declared explicitly: declare {fix}";
+        return new Phrase(w => w.CoveredOnlyByBroader(category, broad.Declared, broad.Activity, entry));
     }
 
     /// <summary>automatic-data-limited: columns of the automatic category must hold an allowed subcategory; a bare
@@ -372,18 +393,27 @@ internal static class ClaimChecks
             examined++;
             if (IsUntaggedKey(ctx, t, c)) { keys++; continue; }
             foreach (var (path, pathCategory) in TaggedPaths(c).Where(p => p.Category != ctx.Tagged(c) && DataCategoryVocabulary.Covers(category, p.Category) && !Covered(allowed, p.Category)))
-                if (pathCategory == category) unresolved.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, $"at {path}: {category} without a subcategory"));
-                else findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, $"at {path}: {pathCategory} is collected; only {string.Join(", ", allowed)} are declared"));
-            if (ctx.Tagged(c) is not { } tagged) { unresolved.Add(Finding(s, t, c, $"{ctx.Undecided(c)}: it may hold automatic data")); continue; }
+                if (pathCategory == category) unresolved.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, new Phrase(w => w.AtPath(path, new Phrase(v => v.WithoutSubcategory(category))))));
+                else findings.Add(new ClaimFinding(s.Name, t.QualifiedName, c.Name, pathCategory, new Phrase(w => w.AtPath(path, new Phrase(v => v.AutomaticCollected(pathCategory, allowed, Phrase.Verbatim("")))))));
+            if (ctx.Tagged(c) is not { } tagged)
+            {
+                var undecided = ctx.Undecided(c);
+                unresolved.Add(Finding(s, t, c, new Phrase(w => w.MayHoldAutomatic(undecided))));
+                continue;
+            }
             if (!DataCategoryVocabulary.Covers(category, tagged) || Covered(allowed, tagged)) continue;
-            if (tagged == category) unresolved.Add(Finding(s, t, c, $"{category} without a subcategory"));
-            else findings.Add(Finding(s, t, c, $"{c.DataCategory} is collected; only {string.Join(", ", allowed)} are declared{ctx.Basis(c)}"));
+            if (tagged == category) unresolved.Add(Finding(s, t, c, new Phrase(w => w.WithoutSubcategory(category))));
+            else
+            {
+                var (collected, basis) = (c.DataCategory!, ctx.Basis(c));
+                findings.Add(Finding(s, t, c, new Phrase(w => w.AutomaticCollected(collected, allowed, basis))));
+            }
         }
         return ctx.Result(findings, unresolved, examined,
-            holds: $"{Count(examined, "column", "columns")} checked; automatic data limited to {string.Join(", ", allowed)}{KeysSetAside(keys)}",
-            violated: $"{Count(findings.Count, "column holds", "columns hold")} other automatic data",
-            unknown: $"no other automatic data found, but {Count(unresolved.Count, "column is", "columns are")} undecided{KeysSetAside(keys)}",
-            exempted: ctx.ProcessorTables(_ => true), nothingExamined: "no column of a controller table to check");
+            holds: new Phrase(w => w.AutomaticHolds(examined, allowed, keys)),
+            violated: new Phrase(w => w.AutomaticViolated(findings.Count)),
+            unknown: new Phrase(w => w.AutomaticUnknown(unresolved.Count, keys)),
+            exempted: ctx.ProcessorTables(_ => true), nothingExamined: new Phrase(w => w.NoControllerColumn()));
     }
 
     /// <summary>The activities of a table that keep every personal category tagged in it under a retention rule the policy
@@ -436,9 +466,9 @@ internal static class ClaimChecks
         var unresolved = new List<ClaimFinding>();
         // Why each table is undecided, in the summary's words (trial 30: the summary listed every possible reason whatever
         // applied, and left out unread delete rules).
-        const string OnlySuggested = "with personal data only suggested", KeptContent = "with content kept by ON DELETE SET NULL";
-        var reasons = new List<string>();
-        void AddUndecided(ClaimFinding finding, string reason)
+        const DeletionUndecided OnlySuggested = DeletionUndecided.OnlySuggested, KeptContent = DeletionUndecided.KeptContent;
+        var reasons = new List<DeletionUndecided>();
+        void AddUndecided(ClaimFinding finding, DeletionUndecided reason)
         {
             unresolved.Add(finding);
             reasons.Add(reason);
@@ -471,14 +501,14 @@ internal static class ClaimChecks
                 // A table serving an exempt activity among others is kept for that one (its rows stay after the account).
                 if (t.ActivityIds().FirstOrDefault(id => exempt.Contains(id, StringComparer.Ordinal)) is { } a)
                 {
-                    exempted.Add(new(Finding(source, t, null, $"activity '{a}' is exempt by the claim's exempt-activities (kept by law or by contract)"), "in an exempt activity"));
+                    exempted.Add(new(Finding(source, t, null, new Phrase(w => w.ExemptActivity(a))), LeftOutKind.ExemptActivity));
                     continue;
                 }
                 // A plain view stores no rows: deleting the account's rows from its base tables removes them from it
                 // (trial34 finding 3: a view over users was reported as having no deletion path).
                 if (t.Kind == TableKind.View)
                 {
-                    exempted.Add(new(Finding(source, t, null, "a view stores no rows: deleting the account's rows from its base tables removes them from it"), "view"));
+                    exempted.Add(new(Finding(source, t, null, new Phrase(w => w.ViewStoresNoRows())), LeftOutKind.View));
                     continue;
                 }
                 // Data the policy itself keeps for a declared period and says cannot be erased on request (its activity's
@@ -488,8 +518,7 @@ internal static class ClaimChecks
                 if (personal && KeptByRetention(ctx, t, Counts) is { Count: > 0 } keeping)
                 {
                     var kept = TaggedCategories(ctx, t, Counts);
-                    exempted.Add(new(Finding(source, t, null,
-                        $"activity '{string.Join("', '", keeping)}' keeps its personal data ({string.Join(", ", kept)}) under a retention rule marked not erasable (erasable: false)"), "not erasable"));
+                    exempted.Add(new(Finding(source, t, null, new Phrase(w => w.KeptNotErasable(keeping, kept))), LeftOutKind.NotErasable));
                     continue;
                 }
                 // A SQL Server history table goes with its versioned table's entry when the inventory holds that table.
@@ -500,26 +529,26 @@ internal static class ClaimChecks
                 // from the root or with a marker, leaves them in the history until the engine's own purge runs.
                 if (t.History is { } history)
                 {
-                    var kept = history.VersionsOf is { } of ? $"holds the earlier versions of {of}'s rows ({history.Mechanism})" : $"keeps the earlier versions of its rows ({history.Mechanism})";
+                    var name = t.QualifiedName;
                     if (personal)
-                        findings.Add(Finding(source, t, null, $"deleted rows, and the earlier values of updated ones, stay in the database's row history: the table {kept}, which DELETE does not remove; when an account is deleted, {history.PurgeAdvice(t.QualifiedName)}"));
+                        findings.Add(Finding(source, t, null, new Phrase(w => w.RowHistoryKept(history, name))));
                     else
-                        AddUndecided(Finding(source, t, null, $"personal data only suggested (no tagged personal column); the table {kept}, which DELETE does not remove: tag the columns to decide"), OnlySuggested);
+                        AddUndecided(Finding(source, t, null, new Phrase(w => w.RowHistoryOnlySuggested(history))), OnlySuggested);
                     continue;
                 }
                 // A materialized view keeps a copy of its query's rows until it is refreshed: whatever the base tables'
                 // deletion paths, an erased account's rows stay in it until the next REFRESH, which the catalog cannot see.
                 if (t.Kind == TableKind.MaterializedView)
                 {
-                    AddUndecided(Finding(source, t, null, $"a materialized view keeps a copy of its rows until the next REFRESH MATERIALIZED VIEW {t.QualifiedName}: "
-                        + "a deleted account's rows stay in it until then; refresh it after account deletions, within the erasure deadline, to decide"), "kept in a materialized view until its refresh");
+                    var name = t.QualifiedName;
+                    AddUndecided(Finding(source, t, null, new Phrase(w => w.MaterializedViewKept(name))), DeletionUndecided.MaterializedView);
                     continue;
                 }
                 if (rootSet.Contains(t.QualifiedName)) continue;
                 if (t.Columns.Any(c => markers.Contains(c.Name, StringComparer.OrdinalIgnoreCase))) continue;
                 if (rootSet.Count == 0)
                 {
-                    AddUndecided(Finding(source, t, null, NoAccountTable(ctx, source, roots, markers)), "without an account table in its source");
+                    AddUndecided(Finding(source, t, null, NoAccountTable(ctx, source, roots, markers)), DeletionUndecided.NoAccountTable);
                     continue;
                 }
                 if (erased.ContainsKey(t.QualifiedName)) continue;
@@ -528,72 +557,70 @@ internal static class ClaimChecks
                     var keptBy = keep.Text;
                     // A table that cascades from a table kept by SET NULL is kept with it (trial 27: ticket_attachments
                     // under support_tickets): the rows named are the other table's, and this table's go with them.
-                    var keeps = keep.Chained ? "which keeps those rows, so this table's rows stay too" : "which keeps the row";
+                    var chained = keep.Chained;
                     if (!personal)
                     {
-                        AddUndecided(Finding(source, t, null, $"personal data only suggested (no tagged personal column); {keptBy}: tag the columns to decide"), OnlySuggested);
+                        AddUndecided(Finding(source, t, null, new Phrase(w => w.SetNullOnlySuggested(keptBy))), OnlySuggested);
                         continue;
                     }
                     var kept = t.Columns.Where(c => ctx.Tagged(c) is { } d && Counts(d) && DataCategory.TopLevelOf(d) != "customer_content").Select(c => c.Name).ToList();
                     if (kept.Count > 0)
                     {
-                        findings.Add(Finding(source, t, null,
-                            $"not erased when the account is deleted: {keptBy}, {keeps}{(keep.Chained ? ", with its" : " and its")} personal columns ({string.Join(", ", kept)}); no deletion marker ({string.Join(", ", markers)})"));
+                        findings.Add(Finding(source, t, null, new Phrase(w => w.NotErasedBySetNull(keptBy, chained, kept, markers))));
                         continue;
                     }
                     var contentColumns = t.Columns.Where(c => ctx.Tagged(c) is { } d && Counts(d)).ToList();
                     var content = contentColumns
-                        .Select(c => (c.Name, Found: (c.Classification?.AlsoContains ?? []).Where(DataCategoryVocabulary.IsPersonal).ToList()))
+                        .Select(c => (Column: c.Name, Found: (IReadOnlyList<string>)(c.Classification?.AlsoContains ?? []).Where(DataCategoryVocabulary.IsPersonal).ToList()))
                         .Where(x => x.Found.Count > 0).ToList();
                     if (content.Count > 0)
                     {
-                        AddUndecided(Finding(source, t, null,
-                            $"{keptBy}, {keeps}; the scan found personal data in its content ({string.Join("; ", content.Select(x => $"{x.Name}: {string.Join(", ", x.Found)}"))}), "
-                            + "which may identify the person after the account's deletion: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"), KeptContent);
+                        AddUndecided(Finding(source, t, null, new Phrase(w => w.ContentKeptWithPersonalData(keptBy, chained, content))), KeptContent);
                         continue;
                     }
                     // Content the scan did not read (binary files are measured, never decoded) cannot be said to hold
                     // nothing personal (trial 27: screenshots attached to tickets passed without a word).
                     var unreadContent = contentColumns.Where(c => NotSampled(t, c) is { } r && r != NotSampledReason.Empty).ToList();
                     if (unreadContent.Count > 0)
-                        AddUndecided(Finding(source, t, null,
-                            $"{keptBy}, {keeps}; its content was not read ({string.Join(", ", unreadContent.Select(c => $"{c.Name}: {NotSampledText(NotSampled(t, c)!.Value)}"))}), "
-                            + "so whether it identifies the person after the account's deletion is unknown: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"), KeptContent);
+                    {
+                        var notRead = unreadContent.Select(c => (Column: c.Name, NotSampled: NotSampledText(NotSampled(t, c)!.Value))).ToList();
+                        AddUndecided(Finding(source, t, null, new Phrase(w => w.ContentKeptUnread(keptBy, chained, notRead))), KeptContent);
+                    }
                     else if (keep.Chained)
                         keptWithContent.Add((t, keep));
                     continue;
                 }
                 if (!personal)
                 {
-                    AddUndecided(Finding(source, t, null, "personal data only suggested (no tagged personal column) and no deletion path: tag the columns to decide"), OnlySuggested);
+                    AddUndecided(Finding(source, t, null, new Phrase(w => w.NoPathOnlySuggested())), OnlySuggested);
                     continue;
                 }
                 if (t.ForeignKeys.FirstOrDefault(fk => fk.OnDelete == "unknown") is { } unread)
                 {
-                    AddUndecided(Finding(source, t, null, $"the delete rule of {unread.Name} → {Qualified(source, unread)} could not be read: scan again to decide"), "behind a delete rule that could not be read");
+                    var (key, parent) = (unread.Name, Qualified(source, unread));
+                    AddUndecided(Finding(source, t, null, new Phrase(w => w.DeleteRuleUnread(key, parent))), DeletionUndecided.UnreadRule);
                     continue;
                 }
                 var blocking = t.ForeignKeys.Where(fk => fk.OnDelete is not ("cascade" or "set-null"))
-                    .Select(fk => $"{fk.Name} → {Qualified(source, fk)} is ON DELETE {fk.OnDelete.Replace('-', ' ').ToUpperInvariant()}").ToList();
-                var why = blocking.Count > 0 ? string.Join("; ", blocking) : t.ForeignKeys.Count == 0 ? "no foreign key" : "its foreign keys lead elsewhere";
-                findings.Add(Finding(source, t, null,
-                    $"personal data with no deletion path: not reachable from {string.Join(", ", rootSet.Order(StringComparer.Ordinal))} by ON DELETE CASCADE ({why}) and no deletion marker ({string.Join(", ", markers)})"));
+                    .Select(fk => (Key: fk.Name, Parent: Qualified(source, fk), Rule: fk.OnDelete.Replace('-', ' ').ToUpperInvariant())).ToList();
+                var (foreignKeys, rootNames) = (t.ForeignKeys.Count, rootSet.Order(StringComparer.Ordinal).ToList());
+                findings.Add(Finding(source, t, null, new Phrase(w => w.NoDeletionPath(rootNames, blocking, foreignKeys, markers))));
             }
             var reported = findings.Concat(unresolved).Where(f => f.Source == source.Name).Select(f => f.Table).ToHashSet(StringComparer.Ordinal);
             foreach (var (t, keep) in keptWithContent.Where(x => x.Keep.KeptWith.Any(reported.Contains)))
-                AddUndecided(Finding(source, t, null,
-                    $"{keep.Text}, which keeps those rows, so this table's rows stay too; {string.Join(", ", keep.KeptWith.Where(reported.Contains))} is itself not erased with personal data (see its entry), "
-                    + "so the content kept with it may identify the person too: delete it with the account (ON DELETE CASCADE or a deletion marker) or review it to decide"), KeptContent);
+            {
+                var keptWith = keep.KeptWith.Where(reported.Contains).ToList();
+                AddUndecided(Finding(source, t, null, new Phrase(w => w.ContentKeptWithReported(keep.Text, keptWith))), KeptContent);
+            }
         }
         // Processor sources' tables with personal data (tagged or suggested) are the customers' to erase too.
         exempted.AddRange(ctx.ProcessorSources(t => t.Columns.Any(c => DataCategoryVocabulary.IsPersonal(c.DataCategory))));
         return ctx.Result(findings, unresolved, examined,
-            holds: $"{Count(examined, "table", "tables")} with personal data; each can be erased from the account table",
-            violated: $"{Count(findings.Count, "table", "tables")} with personal data cannot be erased by deleting the account",
-            unknown: $"{Count(unresolved.Count, "table", "tables")} with personal data undecided: "
-                + string.Join(", ", reasons.GroupBy(r => r, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")),
+            holds: new Phrase(w => w.DeletionHolds(examined)),
+            violated: new Phrase(w => w.DeletionViolated(findings.Count)),
+            unknown: new Phrase(w => w.DeletionUnknown(unresolved.Count, reasons.GroupBy(r => r).Select(g => (g.Key, g.Count())).ToList())),
             examinedTables: examinedTables, exempted: exempted,
-            nothingExamined: "no controller table with personal data is left to erase with an account");
+            nothingExamined: new Phrase(w => w.NoTableToErase()));
     }
 
     /// <summary>How a table not deleted with a root is still kept when an account goes: the shortest paths of foreign keys
@@ -605,7 +632,7 @@ internal static class ClaimChecks
     /// <param name="Chained">True when every path cascades from another table before its SET NULL key: the rows kept are
     /// that table's, and this table's go with them.</param>
     /// <param name="KeptWith">The tables, other than the start, whose SET NULL key keeps the rows.</param>
-    private sealed record SetNullKeep(string Text, bool Chained, IReadOnlyList<string> KeptWith);
+    private sealed record SetNullKeep(Phrase Text, bool Chained, IReadOnlyList<string> KeptWith);
 
     /// <summary>How a table not deleted with a root still reaches one through foreign keys that are ON DELETE CASCADE or
     /// SET NULL, at least one SET NULL. Breadth first from the table: the paths named are the shortest ones, all of them
@@ -615,10 +642,10 @@ internal static class ClaimChecks
     private static SetNullKeep? KeptBySetNull(SourceEntry source, Dictionary<string, TableEntry> byName, TableEntry start, HashSet<string> roots)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal) { start.QualifiedName };
-        var queue = new Queue<(TableEntry Table, string Cascades, string? SetNull, string? KeptWith, int Depth)>([(start, "", null, null, 1)]);
+        var queue = new Queue<(TableEntry Table, List<KeyLink> Cascades, KeyLink? SetNull, string? KeptWith, int Depth)>([(start, [], null, null, 1)]);
         // Every key that keeps the row, not only the first: a ticket with requester_id and assignee_id both SET NULL
         // named only the assignee's key, and making that one CASCADE would erase tickets when an agent leaves (trial 27).
-        var kept = new List<(string Text, string? KeptWith)>();
+        var kept = new List<(List<KeyLink> Cascades, KeyLink SetNull, string? KeptWith)>();
         int shortest = int.MaxValue;
         while (queue.Count > 0)
         {
@@ -627,26 +654,28 @@ internal static class ClaimChecks
             foreach (var fk in table.ForeignKeys.Where(fk => fk.OnDelete is "cascade" or "set-null"))
             {
                 var parent = Qualified(source, fk);
-                string nextCascades = cascades;
-                string? via = setNull, with = keptWith;
+                var nextCascades = cascades;
+                KeyLink? via = setNull;
+                string? with = keptWith;
                 if (via is null && fk.OnDelete == "set-null")
                 {
-                    via = $"{cascades}{fk.Name} → {parent} is ON DELETE SET NULL";
+                    via = new KeyLink(fk.Name, parent);
                     with = ReferenceEquals(table, start) ? null : table.QualifiedName;
                 }
                 else if (via is null)
-                    nextCascades = $"{cascades}{fk.Name} → {parent} is ON DELETE CASCADE, whose ";
+                    nextCascades = [.. cascades, new KeyLink(fk.Name, parent)];
                 if (roots.Contains(parent) && via is not null)
                 {
-                    if (!kept.Exists(k => k.Text == via)) kept.Add((via, with));
+                    if (!kept.Exists(k => k.SetNull == via && k.Cascades.SequenceEqual(nextCascades))) kept.Add((nextCascades, via, with));
                     shortest = depth;
                     continue;
                 }
                 if (seen.Add(parent) && byName.TryGetValue(parent, out var next)) queue.Enqueue((next, nextCascades, via, with, depth + 1));
             }
         }
-        return kept.Count == 0 ? null
-            : new SetNullKeep(string.Join(" and ", kept.Select(k => k.Text)), kept.All(k => k.KeptWith is not null),
+        if (kept.Count == 0) return null;
+        var chains = kept.Select(k => new Phrase(w => w.KeyChain(k.Cascades, k.SetNull))).ToList();
+        return new SetNullKeep(new Phrase(w => w.KeyChains(chains)), kept.All(k => k.KeptWith is not null),
                 kept.Select(k => k.KeptWith).OfType<string>().Distinct(StringComparer.Ordinal).ToList());
     }
 
@@ -669,16 +698,13 @@ internal static class ClaimChecks
     /// <param name="source">The source without an account table.</param>
     /// <param name="roots">The claim's roots.</param>
     /// <param name="markers">The claim's marker column names.</param>
-    private static string NoAccountTable(ClaimContext ctx, SourceEntry source, IReadOnlyList<string> roots, IReadOnlyList<string> markers)
+    private static Phrase NoAccountTable(ClaimContext ctx, SourceEntry source, IReadOnlyList<string> roots, IReadOnlyList<string> markers)
     {
-        var lead = $"no account table ({string.Join(", ", roots)}) in source '{source.Name}' to delete from";
         var elsewhere = ctx.Inventory.Sources
             .Where(s => !ReferenceEquals(s, source) && !ClaimContext.IsProcessorSource(s) && AccountTables(ctx, s, roots).Count > 0)
-            .Select(s => $"'{s.Name}'").ToList();
-        var otherWays = $"a marker column ({string.Join(", ", markers)}) the account deletion sets in this table, the activity in the claim's exempt-activities when another job erases these rows, or its data under a retention rule marked erasable: false when it is not erased on request";
-        return elsewhere.Count > 0
-            ? $"{lead}: the account table is in {(elsewhere.Count == 1 ? "source" : "sources")} {string.Join(", ", elsewhere)}, another database, and no foreign key crosses databases, so its deletion cannot be followed here; to decide, give {otherWays}"
-            : $"{lead}: name the table whose deletion closes an account in the claim's roots (in your own copy of the policy when it is the built-in one), or give {otherWays}, to decide";
+            .Select(s => s.Name).ToList();
+        var name = source.Name;
+        return new Phrase(w => w.NoAccountTableInSource(roots, name, elsewhere, markers));
     }
 
     private static HashSet<string> AccountTables(ClaimContext ctx, SourceEntry source, IReadOnlyList<string> roots) =>
@@ -744,7 +770,7 @@ internal static class ClaimChecks
                 examinedTables.Add($"{source.Name}/{t.QualifiedName}");
                 if (noAccountTable)
                 {
-                    unresolved.Add(Finding(source, t, null, $"no account table ({string.Join(", ", roots)}) in any source to delete from: name the table whose deletion closes an account in the claim's roots (in your own copy of the policy when it is the built-in one) to decide"));
+                    unresolved.Add(Finding(source, t, null, new Phrase(w => w.BillingNoAccountTable(roots))));
                     continue;
                 }
                 if (!deleted.TryGetValue(t.QualifiedName, out var path))
@@ -753,7 +779,7 @@ internal static class ClaimChecks
                     // the table is undecided, not safe.
                     if (perhapsDeleted.TryGetValue(t.QualifiedName, out var perhaps) && perhaps.Count > 0)
                     {
-                        unresolved.Add(Finding(source, t, null, $"an account deletion may reach this table through a delete rule that could not be read ({string.Join(" → ", perhaps)}): scan again to decide"));
+                        unresolved.Add(Finding(source, t, null, new Phrase(w => w.BillingUnreadRule(perhaps))));
                         unreadRules++;
                     }
                     continue;
@@ -766,62 +792,40 @@ internal static class ClaimChecks
                     rootsHoldingBilling.Add(t.QualifiedName);
                     continue;
                 }
-                var via = string.Join(" → ", path);
                 if (tagged)
-                    findings.Add(Finding(source, t, null, $"deleting an account deletes these billing records by ON DELETE CASCADE ({via}); the law requires to keep them"));
+                    findings.Add(Finding(source, t, null, new Phrase(w => w.BillingCascade(path))));
                 else
                 {
-                    unresolved.Add(Finding(source, t, null, $"billing category only suggested (not tagged); deleting an account cascades into this table ({via})"));
+                    unresolved.Add(Finding(source, t, null, new Phrase(w => w.BillingSuggestedCascade(path))));
                     suggestedReached++;
                 }
             }
         }
         exempted.AddRange(ctx.ProcessorSources(t => t.ServesActivity(activity) || t.Columns.Any(c => c.DataCategory is { } d && Covered(categories, d))));
         if (examined == 0)
-            return new ClaimResult
+            return ClaimEvaluator.Said(new ClaimResult
             {
-                Claim = ctx.Claim, Verdict = ClaimVerdict.Unknown,
-                Summary = $"no billing table found (none annotated '{activity}', none tagged {string.Join(", ", categories)})" + ClaimContext.LeftOut(exempted),
+                Claim = ctx.Claim, Verdict = ClaimVerdict.Unknown, Summary = "",
                 Exempted = exempted.Select(e => e.Finding).ToList(),
-            };
+            }, ClaimContext.WithLeftOut(new Phrase(w => w.NoBillingTable(activity, categories)), exempted));
         // A suggestion never makes the claim hold (trial 30: with nothing annotated, a table only suggested as billing was
         // "1 billing table" and the claim held, where no tagged billing table at all is unknown): without a tagged billing
         // table, the suggested ones are undecided.
         bool onlySuggested = taggedTables == 0 && findings.Count == 0;
         if (onlySuggested)
             foreach (var (source, t) in suggestedOnly.Where(x => !unresolved.Any(u => u.Source == x.Source.Name && u.Table == x.Table.QualifiedName)))
-                unresolved.Add(Finding(source, t, null, $"billing category only suggested (not tagged), and no table is annotated '{activity}' or tagged {string.Join(", ", categories)}: tag its columns to decide"));
+                unresolved.Add(Finding(source, t, null, new Phrase(w => w.BillingOnlySuggested(activity, categories))));
+        var accountTables = AccountTableNames(ctx, roots).ToList();
         return ctx.Result(findings, unresolved, examined,
             // The account tables found, not every root the policy lists (eleven in four languages in the seed policy).
-            holds: $"{Count(examined, "billing table", "billing tables")}; no account deletion ({string.Join(", ", AccountTableNames(ctx, roots))}) cascades into them",
-            violated: $"{Count(findings.Count, "billing table is", "billing tables are")} deleted by ON DELETE CASCADE when an account is deleted",
+            holds: new Phrase(w => w.BillingHolds(examined, accountTables)),
+            violated: new Phrase(w => w.BillingViolated(findings.Count)),
             unknown: noAccountTable
-                ? $"{Count(unresolved.Count, "billing table", "billing tables")} undecided: no account table ({string.Join(", ", roots)}) in any source to delete from"
+                ? new Phrase(w => w.BillingUnknownNoAccountTable(unresolved.Count, roots))
                 : onlySuggested
-                ? $"no billing table tagged (none annotated '{activity}', none tagged {string.Join(", ", categories)}); {Count(unresolved.Count, "table is", "tables are")} only suggested as billing"
-                : $"{Count(unresolved.Count, "billing table", "billing tables")} undecided: {UndecidedBillingReasons(rootsHoldingBilling, suggestedReached, unreadRules)}",
+                ? new Phrase(w => w.BillingUnknownOnlySuggested(activity, categories, unresolved.Count))
+                : new Phrase(w => w.BillingUnknown(unresolved.Count, rootsHoldingBilling, suggestedReached, unreadRules)),
             examinedTables: examinedTables, exempted: exempted);
-    }
-
-    /// <summary>The summary's account of why billing-kept's tables are undecided, one counted part per reason that occurred,
-    /// in the words of the deletion-path summary (<c>1 with personal data only suggested, 1 behind a delete rule that could
-    /// not be read</c>).</summary>
-    /// <param name="rootsHoldingBilling">Qualified names of the account tables (deletion roots) that hold billing data
-    /// themselves, in document order; a name held by several sources is given once.</param>
-    /// <param name="suggestedReached">Tables whose billing category is only suggested and that an account deletion cascades into.</param>
-    /// <param name="unreadRules">Tables an account deletion may reach through a delete rule that could not be read.</param>
-    /// <returns>For example <c>1 account table that holds billing data itself (organisations), 1 with a suggested billing
-    /// category reached by an account deletion cascade</c>.</returns>
-    private static string UndecidedBillingReasons(IReadOnlyList<string> rootsHoldingBilling, int suggestedReached, int unreadRules)
-    {
-        var parts = new List<string>();
-        if (rootsHoldingBilling.Count > 0)
-            parts.Add($"{Count(rootsHoldingBilling.Count, "account table that holds", "account tables that hold")} billing data itself ({string.Join(", ", rootsHoldingBilling.Distinct(StringComparer.Ordinal))})");
-        if (suggestedReached > 0)
-            parts.Add($"{suggestedReached} with a suggested billing category reached by an account deletion cascade");
-        if (unreadRules > 0)
-            parts.Add($"{unreadRules} behind a delete rule that could not be read");
-        return string.Join(", ", parts);
     }
 
     /// <summary>The names of the account tables (deletion roots) the controller sources hold, each once, in document order.</summary>
@@ -837,24 +841,24 @@ internal static class ClaimChecks
     /// <param name="activity">The claim's billing activity, or null.</param>
     /// <param name="categories">The claim's billing categories.</param>
     /// <returns>The reason, naming the tagged billing columns by category (or the activity, or the suggested columns).</returns>
-    private static string RootHoldsBilling(ClaimContext ctx, TableEntry t, string? activity, IReadOnlyList<string> categories)
+    private static Phrase RootHoldsBilling(ClaimContext ctx, TableEntry t, string? activity, IReadOnlyList<string> categories)
     {
-        static string Columns(IEnumerable<ColumnEntry> columns) => string.Join("; ", columns.GroupBy(c => c.DataCategory!, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ({string.Join(", ", g.Select(c => c.Name))})"));
+        static List<(string Category, IReadOnlyList<string> Columns)> Columns(IEnumerable<ColumnEntry> columns) => columns.GroupBy(c => c.DataCategory!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, (IReadOnlyList<string>)g.Select(c => c.Name).ToList())).ToList();
         var tagged = t.Columns.Where(c => ctx.Tagged(c) is { } d && Covered(categories, d)).ToList();
         var suggested = t.Columns.Where(c => ctx.Tagged(c) is null && c.DataCategory is { } d && Covered(categories, d)).ToList();
-        var what = tagged.Count > 0 ? $"holds {Columns(tagged)} itself"
-            : t.ServesActivity(activity) ? $"is annotated with the billing activity '{activity}'"
-            : $"holds {Columns(suggested)} itself (only suggested, not tagged)";
-        return $"the account table {what}: its rows are deleted with the account; check that the billing records keep a copy (e.g. the invoice's own VAT number) or keep this row";
+        var (what, listed) = tagged.Count > 0 ? (RootBilling.Tagged, Columns(tagged))
+            : t.ServesActivity(activity) ? (RootBilling.Activity, [])
+            : (RootBilling.Suggested, Columns(suggested));
+        return new Phrase(w => w.RootHoldsBilling(what, activity, listed));
     }
 
     /// <summary>Tables whose rows are deleted when a root's row is deleted: qualified name → the cascade path from the root
     /// (foreign key names; empty for the roots themselves). Fixed point over ON DELETE CASCADE keys only (SET NULL keeps the row);
     /// with <paramref name="unreadRulesCascade"/>, keys whose delete rule could not be read (<c>unknown</c>) are followed too.</summary>
-    private static Dictionary<string, List<string>> DeletedWith(ClaimContext ctx, SourceEntry source, IReadOnlyList<string> roots, bool unreadRulesCascade = false)
+    private static Dictionary<string, List<CascadeLink>> DeletedWith(ClaimContext ctx, SourceEntry source, IReadOnlyList<string> roots, bool unreadRulesCascade = false)
     {
-        var deleted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var deleted = new Dictionary<string, List<CascadeLink>>(StringComparer.Ordinal);
         foreach (var r in AccountTables(ctx, source, roots)) deleted[r] = [];
         bool changed = true;
         while (changed)
@@ -865,8 +869,7 @@ internal static class ClaimChecks
                 {
                     var parent = Qualified(source, fk);
                     if (!deleted.TryGetValue(parent, out var parentPath)) continue;
-                    var rule = fk.OnDelete == "cascade" ? "ON DELETE CASCADE" : "delete rule not read";
-                    deleted[t.QualifiedName] = [.. (parentPath.Count == 0 ? [parent] : parentPath), $"{t.QualifiedName} ({fk.Name}, {rule})"];
+                    deleted[t.QualifiedName] = [.. (parentPath.Count == 0 ? [new CascadeLink(parent, null, false)] : parentPath), new CascadeLink(t.QualifiedName, fk.Name, fk.OnDelete != "cascade")];
                     changed = true;
                     break;
                 }
@@ -899,20 +902,17 @@ internal static class ClaimChecks
             if (ClaimContext.IsProcessorSource(s) || t.ServesActivity(activity)) continue;
             if (ctx.Tagged(c) is null)
             {
-                unresolved.Add(Finding(s, t, c, $"{ctx.Undecided(c)}: customer-owned data in a controller-scope table cannot be confirmed"));
+                var undecided = ctx.Undecided(c);
+                unresolved.Add(Finding(s, t, c, new Phrase(w => w.CustomerDataNotConfirmed(undecided))));
                 continue;
             }
-            findings.Add(Finding(s, t, c, $"{d} in a controller-scope table (source role '{s.Role.ToText()}', table not annotated with '{activity}'){ctx.Basis(c)}"));
+            var (role, basis) = (s.Role.ToText(), ctx.Basis(c));
+            findings.Add(Finding(s, t, c, new Phrase(w => w.CustomerDataOutsideScope(d, role, activity, basis))));
         }
         return ctx.Result(findings, unresolved, examined,
             // Trial 30: "0 customer-owned columns, all in processor scope" contradicted itself; nothing found says so.
-            holds: examined switch
-            {
-                0 => $"no column holds a customer-owned category ({string.Join(", ", categories)}): none is outside processor scope",
-                1 => "1 customer-owned column, in processor scope",
-                _ => $"{Count(examined, "customer-owned column", "customer-owned columns")}, all in processor scope",
-            },
-            violated: $"{Count(findings.Count, "customer-owned column is", "customer-owned columns are")} outside processor scope",
-            unknown: $"{Count(unresolved.Count, "column is", "columns are")} only suggested as customer-owned in controller-scope tables");
+            holds: new Phrase(w => w.CustomerDataHolds(examined, categories)),
+            violated: new Phrase(w => w.CustomerDataViolated(findings.Count)),
+            unknown: new Phrase(w => w.CustomerDataUnknown(unresolved.Count)));
     }
 }

@@ -3,6 +3,7 @@ using Inventory.Classification;
 using System.Globalization;
 using Inventory.Catalog;
 using Inventory.Model;
+using Inventory.Reports.Language;
 using Inventory.Rules.Policy;
 
 namespace Inventory.Reports.Claims;
@@ -72,10 +73,13 @@ public static class ClaimEvaluator
     {
         if (gaps.Count == 0) return result;
         var note = UnreadScope.Note(gaps);
+        var summary = result.SummaryPhrase ?? Phrase.Verbatim(result.Summary);
+        var said = result.Verdict == ClaimVerdict.Holds ? new Phrase(w => w.UnreadCannotHold(note, summary)) : new Phrase(w => w.UnreadAppended(summary, note));
         return result with
         {
             Verdict = result.Verdict == ClaimVerdict.Holds ? ClaimVerdict.Unknown : result.Verdict,
-            Summary = result.Verdict == ClaimVerdict.Holds ? $"{note}, so it cannot hold; in what was read: {result.Summary}" : $"{result.Summary}; {note}",
+            Summary = said.English,
+            SummaryPhrase = said,
             Unresolved = [.. result.Unresolved, .. gaps.Select(g => g.Finding)],
         };
     }
@@ -87,21 +91,22 @@ public static class ClaimEvaluator
         IReadOnlyDictionary<string, Func<ClaimContext, ClaimResult>> checks, IReadOnlyList<UnreadScope.Gap> gaps, AcceptanceThresholds? acceptClassificationAbove = null)
     {
         if (!checks.TryGetValue(claim.Kind, out var check))
-            return new ClaimResult { Claim = claim, Verdict = ClaimVerdict.Unknown, Summary = $"no check for claim kind '{claim.Kind}'" };
+            return Said(new ClaimResult { Claim = claim, Verdict = ClaimVerdict.Unknown, Summary = "" }, new Phrase(w => w.NoCheckForKind(claim.Kind)));
         try
         {
             return WithUnread(check(new ClaimContext(claim, policy, inventory, acceptClassificationAbove)), gaps);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
         {
-            return new ClaimResult
-            {
-                Claim = claim,
-                Verdict = ClaimVerdict.Unknown,
-                Summary = $"the check of claim kind '{claim.Kind}' failed ({e.GetType().Name}), so no verdict; please report it with the inventory's shape",
-            };
+            var type = e.GetType().Name;
+            return Said(new ClaimResult { Claim = claim, Verdict = ClaimVerdict.Unknown, Summary = "" }, new Phrase(w => w.CheckFailed(claim.Kind, type)));
         }
     }
+
+    /// <summary>The result with its summary: <see cref="ClaimResult.SummaryPhrase"/> the phrase, <see cref="ClaimResult.Summary"/> its English.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="summary">The summary.</param>
+    internal static ClaimResult Said(ClaimResult result, Phrase summary) => result with { Summary = summary.English, SummaryPhrase = summary };
 }
 
 /// <summary>What a scan did not read at all: a source it could not reach or a shard missing from a merge (a
@@ -120,8 +125,8 @@ internal static class UnreadScope
     {
         /// <summary>The gap as a claim's unresolved entry: the source as <c>source/*</c>, a table as <c>source/table</c>.</summary>
         public ClaimFinding Finding => Table is null
-            ? new ClaimFinding(Source, "*", null, null, $"source not scanned ({Kind}): nothing of it was read, so no claim can hold over it; {Message}")
-            : new ClaimFinding(Source, Table, null, null, $"table not read ({Kind}): it is not in the inventory, so no claim can hold over it; {Message}");
+            ? new ClaimFinding(Source, "*", null, null, new Phrase(w => w.SourceNotScanned(Kind, Message)))
+            : new ClaimFinding(Source, Table, null, null, new Phrase(w => w.TableNotRead(Kind, Message)));
 
         /// <summary>The gap in a few words for a summary, e.g. <c>billing (source not scanned: connection-failed)</c>.</summary>
         public string Label => Table is null ? $"{Source} (source not scanned: {Kind})" : $"{Source}/{Table} (table not read: {Kind})";
@@ -150,14 +155,11 @@ internal static class UnreadScope
 
     /// <summary>The summary's note on what was not read, e.g. <c>1 source not scanned (billing)</c>.</summary>
     /// <param name="gaps">What <see cref="Of"/> returned (not empty).</param>
-    public static string Note(IReadOnlyList<Gap> gaps)
+    public static Phrase Note(IReadOnlyList<Gap> gaps)
     {
         var sources = gaps.Where(g => g.Table is null).Select(g => g.Source).ToList();
         var tables = gaps.Where(g => g.Table is not null).Select(g => $"{g.Source}/{g.Table}").ToList();
-        var parts = new List<string>();
-        if (sources.Count > 0) parts.Add($"{CountWording.Phrase(sources.Count, "source", "sources")} not scanned ({string.Join(", ", sources)})");
-        if (tables.Count > 0) parts.Add($"{CountWording.Phrase(tables.Count, "table", "tables")} not read ({string.Join(", ", tables)})");
-        return string.Join(" and ", parts);
+        return new Phrase(w => w.UnreadNote(sources, tables));
     }
 }
 
@@ -185,19 +187,26 @@ internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, In
     /// database label; for an accepted suggestion <c> (accepted suggestion: confidence 0.96 ≥ 0.9, not reviewed)</c>, so
     /// a reader of the claim sees that a classifier, not a person, decided the category.</summary>
     /// <param name="c">The column.</param>
-    public string Basis(ColumnEntry c) => Accepted(c)
-        ? string.Create(CultureInfo.InvariantCulture, $" (accepted suggestion: confidence {ConfidenceText.Format(c.Confidence)} ≥ {AcceptClassificationAbove!.TextFor(c.DataCategory)}, not reviewed)")
-        : "";
+    public Phrase Basis(ColumnEntry c)
+    {
+        if (!Accepted(c)) return Phrase.Verbatim("");
+        var confidence = ConfidenceText.Format(c.Confidence);
+        var threshold = AcceptClassificationAbove!.TextFor(c.DataCategory);
+        return new Phrase(w => w.AcceptedBasis(confidence, threshold));
+    }
 
     /// <summary>Why a column without a tagged category is undecided: <c>suggested X, not tagged (a suggestion is not a
     /// tag)</c>, with its confidence and the threshold when one is set (<c>suggested X at 0.76, below the acceptance
     /// threshold 0.9</c>), or <c>undecided column</c>.</summary>
     /// <param name="c">The column.</param>
-    public string Undecided(ColumnEntry c) =>
-        c.Status != ColumnStatus.Suggested || c.DataCategory is not { } d ? "undecided column"
-        : AcceptClassificationAbove?.For(d) is not null
-            ? $"suggested {d} at {ConfidenceText.Format(c.Confidence)}, not tagged (below the acceptance threshold {AcceptClassificationAbove.TextFor(d)})"
-            : $"suggested {d}, not tagged (a suggestion is not a tag)";
+    public Phrase Undecided(ColumnEntry c)
+    {
+        if (c.Status != ColumnStatus.Suggested || c.DataCategory is not { } d) return new Phrase(w => w.UndecidedColumn());
+        if (AcceptClassificationAbove?.For(d) is null) return new Phrase(w => w.SuggestedNotTagged(d));
+        var confidence = ConfidenceText.Format(c.Confidence);
+        var threshold = AcceptClassificationAbove.TextFor(d);
+        return new Phrase(w => w.SuggestedBelowThreshold(d, confidence, threshold));
+    }
 
     /// <summary>Columns the controller's own claims examine: those of controller-scope sources (processor sources hold
     /// customers' data, never sampled), outside tables annotated with a processor activity (<see cref="IsProcessorTable"/>).</summary>
@@ -242,32 +251,34 @@ internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, In
     public IEnumerable<ClaimExemption> ProcessorSources(Func<TableEntry, bool> relevant) =>
         Inventory.Sources.Where(IsProcessorSource).Select(s => (Source: s, Tables: s.Tables.Count(relevant))).Where(x => x.Tables > 0)
             .Select(x => new ClaimExemption(new ClaimFinding(x.Source.Name, "*", null, null,
-                $"{CountWording.Phrase(x.Tables, "table", "tables")} of the processor source '{x.Source.Name}' (role: processor, controller: "
-                + $"{x.Source.Controller ?? "not declared"}): customers' data hosted on their instruction (Art. 30(2)), outside the controller's own claims"),
-                $"of processor source '{x.Source.Name}'", x.Tables) { ProcessorSource = x.Source.Name });
+                new Phrase(w => w.ProcessorSourceLeftOut(x.Tables, x.Source.Name, x.Source.Controller))),
+                LeftOutKind.ProcessorSource, x.Tables) { ProcessorSource = x.Source.Name });
 
     /// <summary>The exemption of a table annotated with a processor activity.</summary>
-    public ClaimExemption ProcessorExemption(SourceEntry source, TableEntry table) =>
-        new(new ClaimFinding(source.Name, table.QualifiedName, null, null,
-            $"annotated with the processor activity '{ProcessorActivityOf(table)}': customers' data hosted on their instruction (Art. 30(2)), outside the controller's own claims"),
-            "of a processor activity");
+    public ClaimExemption ProcessorExemption(SourceEntry source, TableEntry table)
+    {
+        var activity = ProcessorActivityOf(table);
+        return new(new ClaimFinding(source.Name, table.QualifiedName, null, null, new Phrase(w => w.ProcessorActivityLeftOut(activity))), LeftOutKind.ProcessorActivity);
+    }
 
     /// <summary>Builds the result with the verdict rule. A check that examined nothing (every table left out, or none
     /// to examine) is unknown, never a vacuous "holds" (trial35 finding 7: "holds — 0 tables" with a green badge).</summary>
     /// <param name="exempted">What the check left out and why; counted in the summary by kind.</param>
     /// <param name="nothingExamined">The summary when nothing was examined, without its "nothing examined: " lead; null
     /// when an empty examination still decides (the check then says why in <paramref name="holds"/>).</param>
-    public ClaimResult Result(List<ClaimFinding> findings, List<ClaimFinding> unresolved, int examined, string holds, string violated, string unknown,
-        IReadOnlyList<string>? examinedTables = null, IReadOnlyList<ClaimExemption>? exempted = null, string? nothingExamined = null)
+    public ClaimResult Result(List<ClaimFinding> findings, List<ClaimFinding> unresolved, int examined, Phrase holds, Phrase violated, Phrase unknown,
+        IReadOnlyList<string>? examinedTables = null, IReadOnlyList<ClaimExemption>? exempted = null, Phrase? nothingExamined = null)
     {
         exempted ??= [];
         bool vacuous = examined == 0 && findings.Count == 0 && unresolved.Count == 0 && nothingExamined is not null;
-        var summary = findings.Count > 0 ? violated : unresolved.Count > 0 ? unknown : vacuous ? $"nothing examined: {nothingExamined}" : holds;
+        var summary = findings.Count > 0 ? violated : unresolved.Count > 0 ? unknown : vacuous ? new Phrase(w => w.NothingExamined(nothingExamined!)) : holds;
+        var said = WithLeftOut(summary, exempted);
         return new()
         {
             Claim = Claim,
             Verdict = findings.Count > 0 ? ClaimVerdict.Violated : unresolved.Count > 0 || vacuous ? ClaimVerdict.Unknown : ClaimVerdict.Holds,
-            Summary = summary + LeftOut(exempted),
+            Summary = said.English,
+            SummaryPhrase = said,
             Findings = findings,
             Unresolved = unresolved,
             Examined = examined,
@@ -285,16 +296,28 @@ internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, In
     /// processor source 'shop')</c>, or "" when nothing was; tables are counted, an entry of a whole source by its
     /// <see cref="ClaimExemption.Tables"/>. More than <see cref="ProcessorSourcesNamed"/> processor sources are one item
     /// in the place of the first: <c>199 in 40 processor sources ('blog-01' … 'tienda-03')</c>.</summary>
-    internal static string LeftOut(IReadOnlyList<ClaimExemption> exempted)
+    internal static Phrase LeftOut(IReadOnlyList<ClaimExemption> exempted)
     {
-        if (exempted.Count == 0) return "";
+        if (exempted.Count == 0) return Phrase.Verbatim("");
         var sources = exempted.Where(e => e.ProcessorSource is not null).ToList();
         bool fold = sources.Count > ProcessorSourcesNamed;
-        var parts = exempted.GroupBy(e => fold && e.ProcessorSource is not null ? null : e.Kind, StringComparer.Ordinal)
-            .Select(g => g.Key is null
-                ? $"{g.Sum(e => e.Tables)} in {sources.Count} processor sources ('{sources[0].ProcessorSource}' … '{sources[^1].ProcessorSource}')"
-                : $"{g.Sum(e => e.Tables)} {g.Key}");
-        return $"; left out: {CountWording.Phrase(exempted.Sum(e => e.Tables), "table", "tables")} (" + string.Join(", ", parts) + ")";
+        var parts = exempted.GroupBy(e => fold && e.ProcessorSource is not null ? ((LeftOutKind?)null, (string?)null) : (e.Kind, e.ProcessorSource))
+            .Select(g => g.Key.Item1 is not { } kind
+                ? new LeftOutPart(LeftOutKind.ProcessorSources, g.Sum(e => e.Tables), sources[0].ProcessorSource, sources[^1].ProcessorSource, sources.Count)
+                : new LeftOutPart(kind, g.Sum(e => e.Tables), g.Key.Item2))
+            .ToList();
+        int tables = exempted.Sum(e => e.Tables);
+        return new Phrase(w => w.LeftOut(tables, parts));
+    }
+
+    /// <summary>A summary followed by what was left out (<see cref="LeftOut"/>), or the summary alone when nothing was.</summary>
+    /// <param name="summary">The summary.</param>
+    /// <param name="exempted">What the check left out.</param>
+    internal static Phrase WithLeftOut(Phrase summary, IReadOnlyList<ClaimExemption> exempted)
+    {
+        if (exempted.Count == 0) return summary;
+        var leftOut = LeftOut(exempted);
+        return new Phrase(w => w.Joined(summary, leftOut));
     }
 }
 
@@ -304,7 +327,7 @@ internal sealed record ClaimContext(PolicyClaim Claim, PolicyDocument Policy, In
 /// <param name="Finding">The table (or <c>source/*</c>) and the reason in full.</param>
 /// <param name="Kind">The reason's kind in a few words.</param>
 /// <param name="Tables">How many tables the entry stands for: 1 for a table, the source's relevant tables for a source.</param>
-internal sealed record ClaimExemption(ClaimFinding Finding, string Kind, int Tables = 1)
+internal sealed record ClaimExemption(ClaimFinding Finding, LeftOutKind Kind, int Tables = 1)
 {
     /// <summary>The processor-role source this entry stands for as a whole (<c>shop/*</c>), or null for a table.</summary>
     public string? ProcessorSource { get; init; }

@@ -133,6 +133,10 @@ public sealed record ReportText
     public required string ListedThere { get; init; }
     public required string LeftOutParenthesised { get; init; }
     public required string LeftOutColon { get; init; }
+    /// <summary>Between a claim's item (its location) and the reason the analysis gives for it (<c>: </c>, French <c> : </c>).</summary>
+    public required string ReasonColon { get; init; }
+    /// <summary>Between a claim's summary and the tables it examined (<c>; </c>, French <c> ; </c>).</summary>
+    public required string SummarySemicolon { get; init; }
     /// <summary>The verdict <c>holds</c> as shown (the HTML class and the JSON keep <c>holds</c>).</summary>
     public required string VerdictHolds { get; init; }
     public required string VerdictViolated { get; init; }
@@ -169,6 +173,8 @@ public sealed record ReportText
     public required string NoRetentionDeclared { get; init; }
     public required string RowHistory { get; init; }
     public required string NoColumnFound { get; init; }
+    /// <summary>The legend of <see cref="NoColumnFound"/> under the controller record's heading (trial46 L2).</summary>
+    public required string NoColumnFoundLegend { get; init; }
     public required string Violates { get; init; }
 
     // Processor record.

@@ -59,6 +59,18 @@ internal static class TemplateRenderer
         globals["t"] = text;
         globals["title"] = new TemplateFunction(1, (_, _, a) => text.TitleText(Text(a[0])));
         globals["verdict"] = new TemplateFunction(1, (_, _, a) => text.VerdictText(Text(a[0])));
+        // The sentences the analysis composes (a claim's summary, a finding's reason) in the language: a phrase is written
+        // by the language's AnalysisWording, a line of findings by LocationGroup.ReasonIn; any other value as it is.
+        var wording = AnalysisWording.For(text.Language);
+        globals["said"] = new TemplateFunction(1, (_, _, a) => a[0] switch
+        {
+            ClaimRow claim => claim.SummaryPhrase?.In(wording) ?? claim.Summary,
+            LocationGroup line => line.ReasonIn(wording) ?? "",
+            FindingRow finding => finding.ReasonPhrase?.In(wording) ?? finding.Reason,
+            CategoryRecord category => category.RetentionPhrase?.In(wording) ?? category.Retention ?? "",
+            Phrase phrase => phrase.In(wording),
+            _ => Text(a[0]),
+        });
         globals["record_date"] = new TemplateFunction(1, (_, _, a) => text.FormatDate(a[0] is null ? null : Text(a[0])));
         globals["scan_time"] = new TemplateFunction(1, (_, _, a) => text.FormatTimestamp(a[0] is null ? null : Text(a[0])));
         globals["pct"] = new TemplateFunction(1, (_, _, a) => text.FormatPercent(a[0] is null ? null : Text(a[0])));

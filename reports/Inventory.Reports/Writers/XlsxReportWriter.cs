@@ -58,15 +58,17 @@ public sealed class XlsxReportWriter(ReportText? text = null) : IReportWriter
             AddSheet(workbookPart, sheets, _text.SheetColumns, _text.ColumnHeadings,
                 model.Columns.Select(c => new[] { c.Source, c.Table, c.Column, c.Category, c.Status, c.Activity, c.Retention, c.PolicyRetention, c.RetentionDiffers ? _text.XlsxYes : "", c.AlsoContains ?? "",
                     c.Type, c.Origin, c.Confidence, c.AnnotatedAt, c.ScanSuggestion }), 24);
+            var wording = AnalysisWording.For(_text.Language);
             AddSheet(workbookPart, sheets, _text.SheetClaims, _text.ClaimHeadings,
                 model.Claims.Select(c => new[]
                 {
-                    c.Id, c.Text, c.Kind, VerdictText(c.Verdict), c.Summary,
+                    // The analysis's sentences in the register's language (AnalysisWording), as in HTML and Markdown.
+                    c.Id, c.Text, c.Kind, VerdictText(c.Verdict), c.SummaryPhrase?.In(wording) ?? c.Summary,
                     // Over a fleet the same finding of every tenant is one line (LocationGroup), as in HTML and Markdown.
-                    Lines(c.FindingGroups.Select(f => $"{f.Text}: {f.Reason}")), c.UnresolvedSameAs is { } same ? $"les mêmes {c.Unresolved.Count} éléments que {same} (the same items as {same})" : Lines(c.UnresolvedGroups.Select(f => $"{f.Text}: {f.Reason}")),
+                    Lines(c.FindingGroups.Select(f => $"{f.Text}{_text.ReasonColon}{f.ReasonIn(wording)}")), c.UnresolvedSameAs is { } same ? $"les mêmes {c.Unresolved.Count} éléments que {same} (the same items as {same})" : Lines(c.UnresolvedGroups.Select(f => $"{f.Text}{_text.ReasonColon}{f.ReasonIn(wording)}")),
                     // What the verdict rests on and what it leaves out, as HTML and Markdown say (trial35 finding 7).
                     Lines((c.ExaminedTableGroups ?? []).Select(g => g.Text)),
-                    Lines(c.ExemptedGroups.Select(f => $"{f.Text}: {f.Reason}")),
+                    Lines(c.ExemptedGroups.Select(f => $"{f.Text}{_text.ReasonColon}{f.ReasonIn(wording)}")),
                 }), 36);
             AddSheet(workbookPart, sheets, _text.SheetConflicts, _text.ConflictHeadings,
                 model.Conflicts.Select(c => new[] { c.Location, c.Annotated, c.AnnotationAt, c.Evidence }), 36);

@@ -125,7 +125,8 @@ public sealed class FleetReportTests
             Assert.That(cell, Does.Contain("contact.email: utilisateurs.courriel in 119 of the 120 sources holding utilisateurs (locataire-01 … locataire-120); not here: locataire-03: contact.name"));
             Assert.That(cell.Length, Is.LessThan(1000), "no cut needed: the cell does not grow with the fleet");
             Assert.That(gateway[5].Split('\n'), Has.Length.EqualTo(1));
-            Assert.That(gateway[5], Does.StartWith("factures.iban_client in 120 sources (locataire-01 … locataire-120): "));
+            // The register (French by default) writes the claim's reason in French (AnalysisWording), the fleet's grouping as before.
+            Assert.That(gateway[5], Is.EqualTo("factures.iban_client in 120 sources (locataire-01 … locataire-120) : financial.bank_account est stockée : les paiements doivent passer par la passerelle 'stripe'"));
             Assert.That(columns.Count - 1, Is.EqualTo(120 * 5 - 1), "the column sheet keeps every column of every tenant");
         }
     }
