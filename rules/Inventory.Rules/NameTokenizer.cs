@@ -19,7 +19,6 @@ public static class NameTokenizer
     {
         if (string.IsNullOrEmpty(name)) return [];
         var tokens = new List<string>(4);
-        var current = new StringBuilder(16);
         // Segment on non-alphanumerics first, then split camel case inside each segment on the original casing.
         int start = -1;
         for (int i = 0; i <= name.Length; i++)
@@ -29,7 +28,7 @@ public static class NameTokenizer
             if (alnum && start < 0) start = i;
             else if (!alnum && start >= 0)
             {
-                SplitSegment(name.AsSpan(start, i - start), tokens, current);
+                SplitSegment(name.AsSpan(start, i - start), tokens);
                 start = -1;
             }
         }
@@ -74,11 +73,20 @@ public static class NameTokenizer
         return buffer[..n];
     }
 
-    private static void SplitSegment(ReadOnlySpan<char> segment, List<string> tokens, StringBuilder current)
+    // A piece of a segment once folded: where its text lies in the fold buffer, and whether the piece is a digit run.
+    private readonly record struct Piece(int Start, int Length, bool Digits);
+
+    // Splits one segment (letters, digits and combining marks) into its folded tokens. Every name rule's phrase goes
+    // through here when the rules are built (about 30 ms of a process's start when each piece was a StringBuilder's
+    // string in a list of tuples: bench/README.md, perf47), so the pieces are folded into one buffer on the stack and a
+    // string is made only for each token kept.
+    private static void SplitSegment(ReadOnlySpan<char> segment, List<string> tokens)
     {
-        // Pieces: letters split on lower→Upper and UPPER→Upper+lower boundaries; digit runs separate.
-        var pieces = new List<(string Text, bool Digits)>(4);
-        int pieceStart = 0;
+        // Pieces: letters split on lower→Upper and UPPER→Upper+lower boundaries; digit runs separate. A piece whose fold
+        // is empty (combining marks alone) is dropped.
+        Span<Piece> pieces = segment.Length <= 32 ? stackalloc Piece[segment.Length] : new Piece[segment.Length];
+        Span<char> buffer = stackalloc char[128];
+        int count = 0, n = 0, pieceStart = 0;
         for (int i = 1; i <= segment.Length; i++)
         {
             bool boundary = i == segment.Length;
@@ -90,31 +98,49 @@ public static class NameTokenizer
                 else if (!digit && char.IsLower(prev) && char.IsUpper(c)) boundary = true;
                 else if (!digit && char.IsUpper(prev) && char.IsUpper(c) && i + 1 < segment.Length && char.IsLower(segment[i + 1])) boundary = true;
             }
-            if (boundary)
+            if (!boundary) continue;
+            int folded = n;
+            foreach (var ch in segment[pieceStart..i])
             {
-                var piece = segment[pieceStart..i];
-                current.Clear();
-                foreach (var ch in piece) AppendFolded(current, ch);
-                if (current.Length > 0) pieces.Add((current.ToString(), char.IsDigit(piece[0])));
-                pieceStart = i;
+                if (ch < 128)
+                {
+                    if (!char.IsAsciiLetterOrDigit(ch)) continue;
+                    if (n == buffer.Length) buffer = Grown(buffer, n, 1);
+                    buffer[n++] = char.ToLowerInvariant(ch);
+                    continue;
+                }
+                var fold = FoldedChar(ch);
+                if (n + fold.Length > buffer.Length) buffer = Grown(buffer, n, fold.Length);
+                fold.CopyTo(buffer[n..]);
+                n += fold.Length;
             }
+            if (n > folded) pieces[count++] = new Piece(folded, n - folded, char.IsDigit(segment[pieceStart]));
+            pieceStart = i;
         }
-        for (int p = 0; p < pieces.Count; p++)
+        for (int p = 0; p < count; p++)
         {
-            var (text, digits) = pieces[p];
+            var text = buffer.Slice(pieces[p].Start, pieces[p].Length);
             // Keep short technical words whole: ipv4, md5, sha256, s3, x509 (letters ≤ 3, digits ≤ 3).
-            if (!digits && text.Length <= 3 && p + 1 < pieces.Count && pieces[p + 1].Digits && pieces[p + 1].Text.Length <= 3
-                && (p + 2 >= pieces.Count || !pieces[p + 2].Digits) && IsTechnicalStem(text))
+            if (!pieces[p].Digits && text.Length <= 3 && p + 1 < count && pieces[p + 1].Digits && pieces[p + 1].Length <= 3
+                && (p + 2 >= count || !pieces[p + 2].Digits) && IsTechnicalStem(text))
             {
-                tokens.Add(text + pieces[p + 1].Text);
+                tokens.Add(string.Concat(text, buffer.Slice(pieces[p + 1].Start, pieces[p + 1].Length)));
                 p++;
                 continue;
             }
-            tokens.Add(text);
+            tokens.Add(text.ToString());
         }
     }
 
-    private static bool IsTechnicalStem(string text) => text is "ipv" or "ip" or "md" or "sha" or "s" or "x" or "utf" or "iso" or "e" or "oauth" or "bcp" or "v";
+    // A larger fold buffer holding the first n characters of the full one, with room for at least `more` others.
+    private static char[] Grown(ReadOnlySpan<char> buffer, int n, int more)
+    {
+        var grown = new char[Math.Max(buffer.Length * 2, n + more)];
+        buffer[..n].CopyTo(grown);
+        return grown;
+    }
+
+    private static bool IsTechnicalStem(ReadOnlySpan<char> text) => text is "ipv" or "ip" or "md" or "sha" or "s" or "x" or "utf" or "iso" or "e" or "oauth" or "bcp" or "v";
 
     private static void AppendFolded(StringBuilder sb, char c)
     {

@@ -163,6 +163,9 @@ internal sealed class EmbeddedIdentifierDetector : ValueDetector
             if (i == start) continue;
             var word = text[start..i].TrimEnd(".,;:!?)]}\"'").TrimStart("([{\"'<");
             if (word.IsEmpty) continue;
+            // Only an '@', a '.' or a ':' (e-mail, IP address) or twelve characters (an IBAN's ten digits and two letters)
+            // can pass the tests below: the other words of a text, most of them, are not measured.
+            if (word.Length < 12 && !word.ContainsAny('@', '.', ':')) continue;
             var shape = ValueShape.Of(word, false);
             if (shape.At == 1 && Email.IsMatch(word, in shape)) kinds |= EmbeddedKinds.Email;
             else if ((shape.Dots == 3 || shape.Colons >= 2) && Ip.IsMatch(word, in shape)) kinds |= EmbeddedKinds.IpAddress;

@@ -55,6 +55,41 @@ public sealed class RandomKeysTests
         Assert.That(RandomKeys.Span(long.MinValue, long.MaxValue), Is.EqualTo(ulong.MaxValue));
     }
 
+    /// <summary>The draw as it was before perf47 (a hash set of the keys, then a sort), the reference of
+    /// <see cref="RandomKeys.Draw"/>, which now marks small ranges in a bit per key.</summary>
+    private static long[] ReferenceDraw(long min, long max, int count, int seed)
+    {
+        var random = new Random(seed);
+        var picked = new HashSet<long>();
+        while (picked.Count < count)
+            picked.Add(max < long.MaxValue ? random.NextInt64(min, max + 1) : random.NextInt64(min, max));
+        var result = picked.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    [Test]
+    public void Draw_RangesAroundTheBitPerKeyBound_SameKeysAsTheHashSetDraw()
+    {
+        int compared = 0, bitPerKey = 0;
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (int count in new[] { 1, 2, 3, 10, 63, 64, 65, 500, 2_000 })
+                foreach (long keys in new[] { count + 1L, count * 2L, count * 10L, count * 63L, count * 64L, count * 64L + 1, count * 65L, count * 1_000L })
+                    foreach (long min in new[] { 0L, 1L, -5_000L, long.MinValue, long.MaxValue - keys + 1, long.MaxValue - keys })
+                        for (int seed = 0; seed < 3; seed++)
+                        {
+                            long max = min + (keys - 1);
+                            var expected = ReferenceDraw(min, max, count, seed);
+                            var actual = RandomKeys.Draw(min, max, count, seed);
+                            if (!actual.AsSpan().SequenceEqual(expected)) Assert.Fail($"[{min}, {max}], {count} keys, seed {seed}: differ");
+                            compared++;
+                            if (RandomKeys.Span(min, max) / 64 < (ulong)count) bitPerKey++;
+                        }
+        }
+        Assert.That((compared, bitPerKey > compared / 4, bitPerKey < compared), Is.EqualTo((1_296, true, true)), "both ways of drawing are compared");
+    }
+
     [Test]
     public void Span_MaxBelowMin_Throws() =>
         Assert.That(() => RandomKeys.Span(5, 4), Throws.TypeOf<ArgumentOutOfRangeException>());
