@@ -364,8 +364,10 @@ public static partial class AnnotationStubs
     private static bool InSharedStub(InventoryDocument document, SourceEntry source, string qualifiedName, ColumnEntry? column)
     {
         if (!NamesSource(document)) return false;
-        var places = document.Sources.Where(s => s.Role != ProcessingRole.Processor)
-            .SelectMany(s => s.Tables.Where(t => t.QualifiedName == qualifiedName && t.AnnotationFile is null).Select(t => (Source: s, Table: t)))
+        // The places holding a table of this name, from a per-document index (was a scan of every source's tables per
+        // untagged column: quadratic over a fleet); which of them are annotated is read now, as it may have changed.
+        var places = FleetTablesByName(document).GetValueOrDefault(qualifiedName, [])
+            .Where(p => p.Table.AnnotationFile is null)
             .ToList();
         if (places.Count < 2) return false;
         var largest = places.GroupBy(p => Shape(p.Table, Unannotated(p.Table)), StringComparer.Ordinal)
@@ -389,6 +391,39 @@ public static partial class AnnotationStubs
         TableIndexes.AddOrUpdate(source.Tables, index);
         return index;
     }
+
+    /// <summary>The tables of the document's controller-scope sources by qualified name, each with its source, in document
+    /// order: built once per document (the gate asks <see cref="InSharedStub"/> once per untagged column, and a scan of
+    /// every source's tables per call made the advice quadratic over a fleet). Rebuilt when a source, its role or its
+    /// table list changes (<see cref="FleetShape"/>); annotation state is never cached.</summary>
+    private static Dictionary<string, (SourceEntry Source, TableEntry Table)[]> FleetTablesByName(InventoryDocument document)
+    {
+        var shape = FleetShape.Of(document);
+        if (FleetIndexes.TryGetValue(document.Sources, out var cached) && cached.Shape.SameAs(shape)) return cached.ByQualifiedName;
+        var byName = document.Sources.Where(s => s.Role != ProcessingRole.Processor)
+            .SelectMany(s => s.Tables.Select(t => (Source: s, Table: t)))
+            .GroupBy(p => p.Table.QualifiedName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        FleetIndexes.AddOrUpdate(document.Sources, new FleetIndex(shape, byName));
+        return byName;
+    }
+
+    /// <summary>What <see cref="FleetTablesByName"/> was built from: each source with its role, its table list and the
+    /// list's length, in order.</summary>
+    private sealed record FleetShape((SourceEntry Source, ProcessingRole Role, List<TableEntry> Tables, int Count)[] Sources)
+    {
+        public static FleetShape Of(InventoryDocument document) =>
+            new([.. document.Sources.Select(s => (s, s.Role, s.Tables, s.Tables.Count))]);
+
+        public bool SameAs(FleetShape other) =>
+            Sources.Length == other.Sources.Length && Sources.Zip(other.Sources).All(x => ReferenceEquals(x.First.Source, x.Second.Source)
+                && x.First.Role == x.Second.Role && ReferenceEquals(x.First.Tables, x.Second.Tables) && x.First.Count == x.Second.Count);
+    }
+
+    /// <summary>A document's tables by qualified name (<see cref="FleetTablesByName"/>) and what it was built from.</summary>
+    private sealed record FleetIndex(FleetShape Shape, Dictionary<string, (SourceEntry Source, TableEntry Table)[]> ByQualifiedName);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<List<SourceEntry>, FleetIndex> FleetIndexes = new();
 
     /// <summary>One source's tables by name (<see cref="TablesByName"/>).</summary>
     private sealed record TableIndex(int Count, Dictionary<string, TableEntry> ByQualifiedName, Dictionary<string, TableEntry[]> ByName);
