@@ -170,6 +170,12 @@ public sealed record ReportText
     public required string RowHistory { get; init; }
     public required string NoColumnFound { get; init; }
     public required string Violates { get; init; }
+    public required string WhereItComesFrom { get; init; }
+    public required string DeclaredIn { get; init; }
+    public required string FoundInTheDatabases { get; init; }
+    public required string AnnotatedIn { get; init; }
+    public required string FromTheScans { get; init; }
+    public required string RetentionDeclaredIn { get; init; }
 
     // Processor record.
     public required string ProcessorRecord { get; init; }
