@@ -73,9 +73,9 @@ internal static class TemplateRenderer
         // Where a field of the record comes from (trial46 finding L4): `declared in policy.yml:55`, and for a data
         // category also the annotation files and the scan; "" for a field the policy does not write.
         globals["declared_md"] = new TemplateFunction(1, (_, _, a) => a[0] is null ? "" : $"{text.DeclaredIn} {Code(a[0])}");
-        globals["declared_html"] = new TemplateFunction(1, (_, _, a) => a[0] is null ? "" : $"{text.DeclaredIn} <code>{Name(a[0])}</code>");
+        globals["declared_html"] = new TemplateFunction(1, (_, _, a) => a[0] is null ? "" : $"{text.DeclaredIn} {Html(a[0])}");
         globals["category_source_md"] = new TemplateFunction(1, (_, _, a) => string.Join("; ", CategorySource(text, a[0] as CategoryRecord, Code)));
-        globals["category_source_html"] = new TemplateFunction(1, (_, _, a) => string.Join("; ", CategorySource(text, a[0] as CategoryRecord, v => $"<code>{Name(v)}</code>")));
+        globals["category_source_html"] = new TemplateFunction(1, (_, _, a) => string.Join("; ", CategorySource(text, a[0] as CategoryRecord, v => Html(v))));
         globals["plural"] = new TemplateFunction(3, (c, span, a) => text.Noun(c.ToObject<long>(span, a[0]), c.ToObject<string>(span, a[1]) ?? "", c.ToObject<string>(span, a[2]) ?? ""));
         // A list field the policy leaves empty is written `none declared` (RecordWording), never a blank cell (trial37
         // finding 1b): one decision for every list of the record, in both templates.
@@ -141,7 +141,8 @@ internal static class TemplateRenderer
     /// database label, a category inside content) rather than annotated. Empty for a category without either.</summary>
     /// <param name="text">The report's words.</param>
     /// <param name="category">The category's record (null: nothing).</param>
-    /// <param name="code">How a file or location is written (a Markdown code span, HTML <c>&lt;code&gt;</c>).</param>
+    /// <param name="code">How a file or location is written (a Markdown code span; escaped HTML text, never a
+    /// <c>&lt;code&gt;</c>, whose names the report's CSS keeps from breaking except between name parts).</param>
     /// <remarks>The string table's words are trusted text, written as the templates write <c>t.*</c> keys.</remarks>
     internal static IEnumerable<string> CategorySource(ReportText text, CategoryRecord? category, Func<string, string> code)
     {

@@ -105,7 +105,7 @@ public sealed class RecordProvenanceTests
             Assert.That(markdown, Does.Contain("annotated in `annotations/app.yml`"));
             Assert.That(markdown, Does.Contain("; found in the databases |"));
             Assert.That(html, Does.Contain("<th>Where it comes from</th>"));
-            Assert.That(html, Does.Contain($"declared in <code>policy.<wbr>yml:{purposes}</code>"));
+            Assert.That(html, Does.Contain($"<td class=\"muted\">declared in policy.yml:{purposes}</td>"));
             Assert.That(french, Does.Contain($"déclaré dans `policy.yml:{purposes}`"));
             Assert.That(french, Does.Contain("trouvé dans les bases de données"));
         }
