@@ -288,6 +288,37 @@ public sealed class ActivityRecord
     /// <summary>The register's update date (<c>yyyy-MM-dd</c>, UTC; CNIL "Mise à jour"): this inventory's scan date, the
     /// day the record was last checked against the databases; null when the inventory does not record its scan time.</summary>
     public string? UpdatedOn { get; init; }
+    /// <summary>Where each field the policy declares is written (<c>policy.yml:55</c>), for the HTML and Markdown record
+    /// (trial46 finding L4: a DPO answering the CNIL wants each field's source); not in the JSON report.</summary>
+    [JsonIgnore]
+    public ActivityProvenance DeclaredAt { get; init; } = new();
+}
+
+/// <summary>Where the policy declares each field of an activity's record: <c>policy.yml:LINE</c> of the activity's key,
+/// or null when the policy does not write it (the record then says <c>none declared</c>) or was built in code.</summary>
+public sealed class ActivityProvenance
+{
+    /// <summary>The activity itself (its <c>- id:</c> line): the record dates and the name.</summary>
+    public string? Activity { get; init; }
+    /// <summary><c>controllers</c> (processor activities).</summary>
+    public string? Controllers { get; init; }
+    /// <summary><c>purposes</c>.</summary>
+    public string? Purposes { get; init; }
+    /// <summary><c>legal-basis</c>.</summary>
+    public string? LegalBasis { get; init; }
+    /// <summary><c>data-subjects</c>.</summary>
+    public string? DataSubjects { get; init; }
+    /// <summary><c>data-categories</c>.</summary>
+    public string? DataCategories { get; init; }
+    /// <summary><c>recipients</c>.</summary>
+    public string? Recipients { get; init; }
+    /// <summary>The <c>recipients:</c> entries of the policy whose <c>transfer:</c> block (or third country) makes the
+    /// transfers, as <c>policy.yml:37, 45</c>; null when none.</summary>
+    public string? Transfers { get; init; }
+    /// <summary><c>retention</c>.</summary>
+    public string? Retention { get; init; }
+    /// <summary><c>security-measures</c>.</summary>
+    public string? SecurityMeasures { get; init; }
 }
 
 /// <summary>A data category of an activity and the columns holding it.</summary>
@@ -331,6 +362,21 @@ public sealed class CategoryRecord
     /// Not written to JSON.</summary>
     [JsonIgnore]
     public Language.Phrase? RetentionPhrase { get; init; }
+    /// <summary>Where the policy declares the category for this activity (<c>policy.yml:LINE</c> of its
+    /// <c>data-categories</c>), or null when it does not; for the HTML and Markdown record (trial46 finding L4).</summary>
+    [JsonIgnore]
+    public string? DeclaredAt { get; init; }
+    /// <summary>Where the policy writes the activity's retention rule that covers the category (<c>policy.yml:LINE</c> of
+    /// its <c>retention</c>), or null when no rule of the activity covers it (the policy's default applies).</summary>
+    [JsonIgnore]
+    public string? RetentionDeclaredAt { get; init; }
+    /// <summary>The annotation files that tag the columns listed here, in ordinal order (empty when none is annotated).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> AnnotatedIn { get; init; } = [];
+    /// <summary>True when some column listed here was found in the databases and not annotated: a suggestion of the scan, a
+    /// database label, or a category found inside content.</summary>
+    [JsonIgnore]
+    public bool FoundInDatabases { get; init; }
     /// <summary>Columns (<c>source/table.column</c>), in document order.</summary>
     public required IReadOnlyList<string> Columns { get; init; }
     /// <summary>The same columns with the claims each violates (a column-level claim finding), in document order.</summary>

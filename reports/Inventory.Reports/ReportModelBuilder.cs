@@ -386,6 +386,11 @@ internal static class ReportModelBuilder
                 SuggestedOnly = !(a.IsProcessor && inPolicy) && cols.Count > 0 && cols.All(x => x.Embedded || SuggestedColumn(x)),
                 RetentionPhrase = WithNarrowerRules(AppliedRetention(a, category, declared, policy), a, category, held, policy),
                 Columns = locations,
+                DeclaredAt = inPolicy ? a.DeclaredAt(PolicyName(policy), "data-categories") : null,
+                RetentionDeclaredAt = a.RetentionFor(category) is not null ? a.DeclaredAt(PolicyName(policy), "retention") : null,
+                AnnotatedIn = cols.Where(x => !x.Embedded && !SuggestedColumn(x) && x.C.Annotation?.File is not null)
+                    .Select(x => x.C.Annotation!.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                FoundInDatabases = cols.Any(x => x.Embedded || SuggestedColumn(x) || x.C.Annotation is null),
                 Entries = cols.Select(x => new ColumnMark { Location = x.Location, Violates = Violates(x), SuggestedOnly = SuggestedColumn(x) }).ToList(),
                 // Over a fleet the same table.column of every tenant is one line; the tenants whose column is elsewhere
                 // (another category, activity or claim finding, or no such column) are named on it.
@@ -465,6 +470,32 @@ internal static class ReportModelBuilder
             CreatedOn = recordedBefore ?? DateOf(inventory.ScannedAt),
             CreatedInPrevious = recordedBefore is not null,
             UpdatedOn = DateOf(inventory.ScannedAt),
+            DeclaredAt = Provenance(a, policy, declaredRecipients),
+        };
+    }
+
+    /// <summary>The name a field's provenance gives the policy: its file name (<c>policy.yml</c>), or
+    /// <c>policy.yml (built-in)</c>.</summary>
+    internal static string PolicyName(PolicyDocument policy) => policy.IsBuiltin ? policy.File : Path.GetFileName(policy.File);
+
+    /// <summary>Where the policy declares each field of the activity (<see cref="ActivityProvenance"/>).</summary>
+    private static ActivityProvenance Provenance(ProcessingActivity a, PolicyDocument policy, IReadOnlyList<Recipient> declaredRecipients)
+    {
+        var name = PolicyName(policy);
+        var transferLines = declaredRecipients.Where(r => r.Line > 0 && (r.Transfer is not null || ThirdCountries.LacksSafeguard(r)))
+            .Select(r => r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return new ActivityProvenance
+        {
+            Activity = a.Line > 0 ? $"{name}:{a.Line}" : null,
+            Controllers = a.DeclaredAt(name, "controllers"),
+            Purposes = a.DeclaredAt(name, "purposes"),
+            LegalBasis = a.DeclaredAt(name, "legal-basis"),
+            DataSubjects = a.DeclaredAt(name, "data-subjects"),
+            DataCategories = a.DeclaredAt(name, "data-categories"),
+            Recipients = a.DeclaredAt(name, "recipients"),
+            Transfers = transferLines.Count == 0 ? null : $"{name}:{string.Join(", ", transferLines)}",
+            Retention = a.DeclaredAt(name, "retention"),
+            SecurityMeasures = a.DeclaredAt(name, "security-measures"),
         };
     }
 

@@ -184,11 +184,16 @@ public sealed class InventoryFlow
     /// <param name="notes">Comment lines a new stub of a table starts with, by qualified table name, or null.</param>
     /// <param name="source">Only the tables of this source, or null for every source.</param>
     /// <returns>The files to create or append to.</returns>
+    /// <param name="policy">The configured policy (<see cref="LoadPolicy"/>), or null: with one, each new stub lists the
+    /// policy's activity ids.</param>
     public IReadOnlyList<StubFile> PlanAnnotationStubs(InventoryDocument document, AnnotationSet annotations, string folder, string? table,
-        IReadOnlyDictionary<string, string>? notes = null, string? source = null)
+        IReadOnlyDictionary<string, string>? notes = null, string? source = null, (PolicyDocument? Policy, string? Path)? policy = null)
     {
         new AnnotationMerger(Categories(), new MergeOptions { PathBase = PathBase, ReportMissingTables = false }).Apply(document, annotations);
-        return AnnotationStubs.Plan(document, annotations, folder, table, Categories(), notes, source);
+        var activities = policy?.Policy is { } loaded
+            ? new StubActivities(policy.Value.Path is { } path ? AnnotationMerger.DisplayPath(path, PathBase) : PolicyDocument.BuiltinFile, loaded.Activities)
+            : null;
+        return AnnotationStubs.Plan(document, annotations, folder, table, Categories(), notes, source, activities);
     }
 
     /// <summary>The annotation files of renamed tables to carry over to the new names, by check's rename hint made strict

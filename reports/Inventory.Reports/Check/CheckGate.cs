@@ -129,8 +129,10 @@ public static class CheckGate
         foreach (var error in options.AnnotationErrors)
             findings.Add(InvalidAnnotation(error, annotationsDir, options.PathBase));
         // Claim findings name their column as every other finding does (source/ prefix when several sources are in scope).
+        // Tables looked up by name through one index (was a scan of the sources' tables per claim finding and scan issue).
+        var lookup = new Lazy<TableLookup>(() => new TableLookup(document));
         findings.AddRange(options.ExtraFindings.Select(f => f.Kind == FindingKind.ClaimViolated && f.Source is not null
-            ? f with { Key = Key(multiSource ? f.Source : null, f.Table, f.Column), Location = Anchored(f, document, annotationsDir, options.PathBase) }
+            ? f with { Key = Key(multiSource ? f.Source : null, f.Table, f.Column), Location = Anchored(f, document, lookup.Value, annotationsDir, options.PathBase) }
             : f));
 
         var result = findings
@@ -159,7 +161,7 @@ public static class CheckGate
             ScanComplete = document.Complete,
             ScanIssues = document.Issues.Select(i => new CheckScanIssue(i.Table is null ? i.Source : Key(multiSource ? i.Source : null, i.Table, i.Column), i)
             {
-                Anchor = IssueAnchor(document, i, annotationsDir, options.PathBase),
+                Anchor = IssueAnchor(document, lookup.Value, i, annotationsDir, options.PathBase),
             }).ToArray(),
             Tool = document.Tool,
             UsedBaseline = options.Baseline is not null,
@@ -283,11 +285,10 @@ public static class CheckGate
 
     /// <summary>A claim finding's location, anchored (<see cref="FindingLocation.Anchor"/>) on the annotation of its table
     /// or column when the location is not a file (the built-in policy chosen by <c>--policy builtin</c>).</summary>
-    private static FindingLocation Anchored(CheckFinding finding, InventoryDocument document, string annotationsDir, string pathBase)
+    private static FindingLocation Anchored(CheckFinding finding, InventoryDocument document, TableLookup lookup, string annotationsDir, string pathBase)
     {
         if (finding.Location.Physical || finding.Location.Anchor is not null) return finding.Location;
-        var source = document.Sources.FirstOrDefault(s => s.Name == finding.Source);
-        var table = source?.Tables.FirstOrDefault(t => t.QualifiedName == finding.Table);
+        var (source, table) = lookup.Find(finding.Source, finding.Table);
         if (source is null || table is null) return finding.Location;
         var column = finding.Column is null ? null : table.Columns.FirstOrDefault(c => c.Name == finding.Column);
         return finding.Location with
@@ -300,15 +301,42 @@ public static class CheckGate
 
     /// <summary>Where a scan issue about a table is shown in CI: the table's annotation file (the entry of its column when
     /// there is one), or the file <c>annotate</c> would create; null for a source-level issue or a table not in the inventory.</summary>
-    private static FindingLocation? IssueAnchor(InventoryDocument document, Catalog.ScanIssue issue, string annotationsDir, string pathBase)
+    private static FindingLocation? IssueAnchor(InventoryDocument document, TableLookup lookup, Catalog.ScanIssue issue, string annotationsDir, string pathBase)
     {
-        var source = document.Sources.FirstOrDefault(s => s.Name == issue.Source);
-        var table = issue.Table is null ? null : source?.Tables.FirstOrDefault(t => t.QualifiedName == issue.Table);
+        var (source, table) = lookup.Find(issue.Source, issue.Table);
         if (source is null || table is null) return null;
         var column = issue.Column is null ? null : table.Columns.FirstOrDefault(c => c.Name == issue.Column);
         return column is not null ? AnnotationLocation(document, column, table, source, annotationsDir, pathBase)
             : table.AnnotationFile is { } file ? new FindingLocation(file, 1, 0, File.Exists(Path.Combine(pathBase, file)))
             : StubLocation(document, table, source, annotationsDir, pathBase);
+    }
+
+    /// <summary>The document's sources by name and each source's tables by qualified name, the first of each name as a
+    /// scan of the lists finds it: built once per check, so anchoring thousands of claim findings and scan issues reads
+    /// no list per item.</summary>
+    private sealed class TableLookup(InventoryDocument document)
+    {
+        private readonly Dictionary<string, (Model.SourceEntry Source, Dictionary<string, TableEntry> Tables)> _sources = Index(document);
+
+        private static Dictionary<string, (Model.SourceEntry, Dictionary<string, TableEntry>)> Index(InventoryDocument document)
+        {
+            var sources = new Dictionary<string, (Model.SourceEntry, Dictionary<string, TableEntry>)>(StringComparer.Ordinal);
+            foreach (var source in document.Sources)
+            {
+                if (sources.ContainsKey(source.Name)) continue;
+                var tables = new Dictionary<string, TableEntry>(StringComparer.Ordinal);
+                foreach (var table in source.Tables) tables.TryAdd(table.QualifiedName, table);
+                sources[source.Name] = (source, tables);
+            }
+            return sources;
+        }
+
+        /// <summary>The source of that name and its table of that qualified name; either is null when absent (the table
+        /// also when <paramref name="table"/> is null).</summary>
+        public (Model.SourceEntry? Source, TableEntry? Table) Find(string? source, string? table) =>
+            source is not null && _sources.TryGetValue(source, out var held)
+                ? (held.Source, table is not null && held.Tables.TryGetValue(table, out var entry) ? entry : null)
+                : (null, null);
     }
 
     private static FindingLocation StubLocation(InventoryDocument document, TableEntry table, Model.SourceEntry source, string annotationsDir, string pathBase,

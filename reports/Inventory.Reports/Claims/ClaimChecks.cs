@@ -886,22 +886,57 @@ internal static class ClaimChecks
     internal static readonly string[] CustomerOwnedCategories =
         ["customer_content.source_code", "customer_content.application_data", "customer_content.file", "customer_content.transaction_history"];
 
+    /// <summary>The category of the messages users send the host (support tickets and their replies), which
+    /// <see cref="CustomerOwnedCategories"/> leaves out.</summary>
+    private const string MessageCategory = "customer_content.message";
+
+    /// <summary>The category of files, which a message's attachments take.</summary>
+    private const string FileCategory = "customer_content.file";
+
     /// <summary>customer-data-in-processor-scope: a customer-owned column is allowed only in a processor-role source or
-    /// in a table annotated with the processor activity.</summary>
+    /// in a table annotated with the processor activity. When the claim does not count <c>customer_content.message</c>
+    /// as customer-owned (the built-in policy, and the default), a <c>customer_content.file</c> column in a table that
+    /// holds messages, or that references one through a foreign key, is the messages' attachments (a support desk's
+    /// <c>pieces_jointes</c> of its tickets, trial46 finding M2): it is left out with the messages, the host's own
+    /// processing that <c>declared-categories-only</c> checks, when the messages' column is tagged; unknown while the
+    /// messages' column is only suggested. A table is linked to messages by the data and the schema only (a column's
+    /// category, a foreign key), never by its name.</summary>
     public static ClaimResult CustomerDataInProcessorScope(ClaimContext ctx)
     {
         var activity = ctx.Parameters.String("activity")!;
         var categories = ctx.Parameters.Strings("categories", CustomerOwnedCategories);
         var findings = new List<ClaimFinding>();
         var unresolved = new List<ClaimFinding>();
-        int examined = 0;
+        var exempted = new List<ClaimExemption>();
+        bool messagesCounted = Covered(categories, MessageCategory);
+        int examined = 0, suggested = 0, attachments = 0;
         foreach (var (s, t, c) in ctx.Inventory.AllColumns())
         {
             if (c.DataCategory is not { } d || !Covered(categories, d)) continue;
+            if (!messagesCounted && d == FileCategory && !ClaimContext.IsProcessorSource(s) && !t.ServesActivity(activity)
+                && MessagesAttachedTo(ctx, s, t) is { } messages)
+            {
+                if (messages.Tagged)
+                {
+                    if (!exempted.Any(e => e.Finding.Source == s.Name && e.Finding.Table == t.QualifiedName))
+                    {
+                        var location = messages.Location;
+                        exempted.Add(new ClaimExemption(new ClaimFinding(s.Name, t.QualifiedName, null, null,
+                            new Phrase(w => w.AttachmentsOfMessagesLeftOut(location, MessageCategory, activity))), LeftOutKind.AttachedToMessages));
+                    }
+                    continue;
+                }
+                examined++;
+                attachments++;
+                var attachedTo = messages.Location;
+                unresolved.Add(Finding(s, t, c, new Phrase(w => w.AttachmentsOfSuggestedMessages(d, attachedTo, MessageCategory, activity))));
+                continue;
+            }
             examined++;
             if (ClaimContext.IsProcessorSource(s) || t.ServesActivity(activity)) continue;
             if (ctx.Tagged(c) is null)
             {
+                suggested++;
                 var undecided = ctx.Undecided(c);
                 unresolved.Add(Finding(s, t, c, new Phrase(w => w.CustomerDataNotConfirmed(undecided))));
                 continue;
@@ -913,6 +948,25 @@ internal static class ClaimChecks
             // Trial 30: "0 customer-owned columns, all in processor scope" contradicted itself; nothing found says so.
             holds: new Phrase(w => w.CustomerDataHolds(examined, categories)),
             violated: new Phrase(w => w.CustomerDataViolated(findings.Count)),
-            unknown: new Phrase(w => w.CustomerDataUnknown(unresolved.Count)));
+            unknown: new Phrase(w => w.CustomerDataUnknown(suggested, attachments)),
+            exempted: exempted);
+    }
+
+    /// <summary>The messages a table's files would be attached to: a column of the table itself, else of a table of the
+    /// same source its foreign keys reference, whose category is <c>customer_content.message</c> (tagged ones first);
+    /// null when there is none.</summary>
+    private static (string Location, bool Tagged)? MessagesAttachedTo(ClaimContext ctx, SourceEntry source, TableEntry table)
+    {
+        var candidates = new List<(TableEntry Table, ColumnEntry Column)>();
+        candidates.AddRange(table.Columns.Where(c => c.DataCategory == MessageCategory).Select(c => (table, c)));
+        foreach (var fk in table.ForeignKeys)
+        {
+            var parent = Qualified(source, fk);
+            if (source.Tables.FirstOrDefault(p => p.QualifiedName == parent) is not { } referenced || ReferenceEquals(referenced, table)) continue;
+            candidates.AddRange(referenced.Columns.Where(c => c.DataCategory == MessageCategory).Select(c => (referenced, c)));
+        }
+        if (candidates.Count == 0) return null;
+        var (holder, column) = candidates.FirstOrDefault(x => ctx.Tagged(x.Column) is not null) is { Column: not null } tagged ? tagged : candidates[0];
+        return ($"{holder.QualifiedName}.{column.Name}", ctx.Tagged(column) is not null);
     }
 }

@@ -14,6 +14,8 @@ public enum LeftOutKind
     NotErasable,
     /// <summary>A view.</summary>
     View,
+    /// <summary>A table of files attached to users' messages (the host's own processing).</summary>
+    AttachedToMessages,
     /// <summary>The tables of one processor-role source.</summary>
     ProcessorSource,
     /// <summary>The tables of more processor-role sources than a summary names (first … last).</summary>
@@ -189,7 +191,9 @@ public abstract class AnalysisWording
     public abstract string CustomerDataOutsideScope(string category, string role, string activity, Phrase basis);
     public abstract string CustomerDataHolds(int columns, IReadOnlyList<string> categories);
     public abstract string CustomerDataViolated(int columns);
-    public abstract string CustomerDataUnknown(int columns);
+    public abstract string CustomerDataUnknown(int suggested, int attachments);
+    public abstract string AttachmentsOfMessagesLeftOut(string messages, string messageCategory, string activity);
+    public abstract string AttachmentsOfSuggestedMessages(string category, string messages, string messageCategory, string activity);
     public abstract string RetentionRule(string period, string? basis, bool erasable);
     public abstract string RetentionPolicyDefault(Phrase retention);
     public abstract string RetentionUndeclared(Phrase retention, string? ruleFor);

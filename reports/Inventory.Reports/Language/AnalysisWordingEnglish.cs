@@ -42,6 +42,7 @@ internal sealed class AnalysisWordingEnglish : AnalysisWording
             LeftOutKind.ProcessorActivity => $"{p.Tables} of a processor activity",
             LeftOutKind.ExemptActivity => $"{p.Tables} in an exempt activity",
             LeftOutKind.NotErasable => $"{p.Tables} not erasable",
+            LeftOutKind.AttachedToMessages => $"{p.Tables} attached to messages",
             _ => $"{p.Tables} view",
         })) + ")";
     public override string AcceptedBasis(string confidence, string threshold) =>
@@ -252,7 +253,17 @@ internal sealed class AnalysisWordingEnglish : AnalysisWording
         _ => $"{Count(columns, "customer-owned column", "customer-owned columns")}, all in processor scope",
     };
     public override string CustomerDataViolated(int columns) => $"{Count(columns, "customer-owned column is", "customer-owned columns are")} outside processor scope";
-    public override string CustomerDataUnknown(int columns) => $"{Count(columns, "column is", "columns are")} only suggested as customer-owned in controller-scope tables";
+    public override string CustomerDataUnknown(int suggested, int attachments) => string.Join("; ", new[]
+    {
+        suggested > 0 ? $"{Count(suggested, "column is", "columns are")} only suggested as customer-owned in controller-scope tables" : null,
+        attachments > 0 ? $"{Count(attachments, "file column is", "file columns are")} attached to messages only suggested as such" : null,
+    }.OfType<string>());
+    public override string AttachmentsOfMessagesLeftOut(string messages, string messageCategory, string activity) =>
+        $"files attached to the messages of {messages} ({messageCategory}): users' messages to us and their attachments are our own processing, "
+        + $"checked by declared-categories-only; annotate the table with '{activity}' if these files are customers' application data";
+    public override string AttachmentsOfSuggestedMessages(string category, string messages, string messageCategory, string activity) =>
+        $"{category} attached to {messages}, whose category {messageCategory} is only suggested: confirm the messages' "
+        + $"category (then these are their attachments, our own processing), or annotate the table with '{activity}' if the files are customers' application data";
 
     // Retention in the activities' records.
     public override string RetentionRule(string period, string? basis, bool erasable) =>

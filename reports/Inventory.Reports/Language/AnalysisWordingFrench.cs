@@ -47,6 +47,7 @@ internal sealed class AnalysisWordingFrench : AnalysisWording
             LeftOutKind.ProcessorActivity => $"{Num(p.Tables)} d'un traitement en sous-traitance",
             LeftOutKind.ExemptActivity => $"{Num(p.Tables)} d'un traitement exempté",
             LeftOutKind.NotErasable => $"{Num(p.Tables)} non effaçable{(p.Tables > 1 ? "s" : "")}",
+            LeftOutKind.AttachedToMessages => $"{Num(p.Tables)} de pièces jointes à des messages",
             _ => $"{Num(p.Tables)} vue{(p.Tables > 1 ? "s" : "")}",
         })) + ")";
     public override string AcceptedBasis(string confidence, string threshold) =>
@@ -271,8 +272,17 @@ internal sealed class AnalysisWordingFrench : AnalysisWording
     };
     public override string CustomerDataViolated(int columns) =>
         $"{Count(columns, "colonne appartenant aux clients est", "colonnes appartenant aux clients sont")} hors du périmètre de sous-traitance";
-    public override string CustomerDataUnknown(int columns) =>
-        $"{Count(columns, "colonne n'est", "colonnes ne sont")} que {Noun(columns, "suggérée", "suggérées")} comme appartenant aux clients dans des tables du responsable";
+    public override string CustomerDataUnknown(int suggested, int attachments) => string.Join(" ; ", new[]
+    {
+        suggested > 0 ? $"{Count(suggested, "colonne n'est", "colonnes ne sont")} que {Noun(suggested, "suggérée", "suggérées")} comme appartenant aux clients dans des tables du responsable" : null,
+        attachments > 0 ? $"{Count(attachments, "colonne de fichiers est jointe", "colonnes de fichiers sont jointes")} à des messages seulement suggérés comme tels" : null,
+    }.OfType<string>());
+    public override string AttachmentsOfMessagesLeftOut(string messages, string messageCategory, string activity) =>
+        $"fichiers joints aux messages de {messages} ({messageCategory}) : les messages que les utilisateurs nous adressent et leurs pièces jointes relèvent de notre propre traitement, "
+        + $"contrôlé par declared-categories-only ; annotez la table avec '{activity}' si ces fichiers sont des données d'application des clients";
+    public override string AttachmentsOfSuggestedMessages(string category, string messages, string messageCategory, string activity) =>
+        $"{category} joint à {messages}, dont la catégorie {messageCategory} n'est que suggérée : confirmez la catégorie des messages "
+        + $"(ce sont alors leurs pièces jointes, notre propre traitement), ou annotez la table avec '{activity}' si les fichiers sont des données d'application des clients";
 
     // Retention in the activities' records (the period is the policy's own text, kept as written).
     public override string RetentionRule(string period, string? basis, bool erasable) =>

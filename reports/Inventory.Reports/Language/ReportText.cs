@@ -176,6 +176,12 @@ public sealed record ReportText
     /// <summary>The legend of <see cref="NoColumnFound"/> under the controller record's heading (trial46 L2).</summary>
     public required string NoColumnFoundLegend { get; init; }
     public required string Violates { get; init; }
+    public required string WhereItComesFrom { get; init; }
+    public required string DeclaredIn { get; init; }
+    public required string FoundInTheDatabases { get; init; }
+    public required string AnnotatedIn { get; init; }
+    public required string FromTheScans { get; init; }
+    public required string RetentionDeclaredIn { get; init; }
 
     // Processor record.
     public required string ProcessorRecord { get; init; }

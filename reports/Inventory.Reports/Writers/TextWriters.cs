@@ -82,6 +82,12 @@ internal static class TemplateRenderer
         globals["code"] = new TemplateFunction(1, (_, _, a) => Code(a[0]));
         globals["cat"] = new TemplateFunction(1, (_, _, a) => Category(a[0]));
         globals["name"] = new TemplateFunction(1, (_, _, a) => Name(a[0]));
+        // Where a field of the record comes from (trial46 finding L4): `declared in policy.yml:55`, and for a data
+        // category also the annotation files and the scan; "" for a field the policy does not write.
+        globals["declared_md"] = new TemplateFunction(1, (_, _, a) => a[0] is null ? "" : $"{text.DeclaredIn} {Code(a[0])}");
+        globals["declared_html"] = new TemplateFunction(1, (_, _, a) => a[0] is null ? "" : $"{text.DeclaredIn} {Html(a[0])}");
+        globals["category_source_md"] = new TemplateFunction(1, (_, _, a) => string.Join("; ", CategorySource(text, a[0] as CategoryRecord, Code)));
+        globals["category_source_html"] = new TemplateFunction(1, (_, _, a) => string.Join("; ", CategorySource(text, a[0] as CategoryRecord, v => Html(v))));
         globals["plural"] = new TemplateFunction(3, (c, span, a) => text.Noun(c.ToObject<long>(span, a[0]), c.ToObject<string>(span, a[1]) ?? "", c.ToObject<string>(span, a[2]) ?? ""));
         // A list field the policy leaves empty is written `none declared` (RecordWording), never a blank cell (trial37
         // finding 1b): one decision for every list of the record, in both templates.
@@ -140,6 +146,24 @@ internal static class TemplateRenderer
     internal static string Name(object? value) => Html(value)
         .Replace("/", "/<wbr>", StringComparison.Ordinal).Replace(".", ".<wbr>", StringComparison.Ordinal)
         .Replace("_", "_<wbr>", StringComparison.Ordinal).Replace("-", "-<wbr>", StringComparison.Ordinal);
+
+    /// <summary>Where a data category of an activity's record comes from, in the report's words: <c>declared in
+    /// policy.yml:57</c> when the policy declares it for the activity, <c>annotated in FILE, FILE</c> for the annotation
+    /// files that tag its columns, <c>found in the databases</c> when some column was found by the scan (a suggestion, a
+    /// database label, a category inside content) rather than annotated. Empty for a category without either.</summary>
+    /// <param name="text">The report's words.</param>
+    /// <param name="category">The category's record (null: nothing).</param>
+    /// <param name="code">How a file or location is written (a Markdown code span; escaped HTML text, never a
+    /// <c>&lt;code&gt;</c>, whose names the report's CSS keeps from breaking except between name parts).</param>
+    /// <remarks>The string table's words are trusted text, written as the templates write <c>t.*</c> keys.</remarks>
+    internal static IEnumerable<string> CategorySource(ReportText text, CategoryRecord? category, Func<string, string> code)
+    {
+        if (category is null) yield break;
+        if (category.DeclaredAt is { } at) yield return $"{text.DeclaredIn} {code(at)}";
+        if (category.RetentionDeclaredAt is { } retention) yield return $"{text.RetentionDeclaredIn} {code(retention)}";
+        if (category.AnnotatedIn.Count > 0) yield return $"{text.AnnotatedIn} {string.Join(", ", category.AnnotatedIn.Select(code))}";
+        if (category.FoundInDatabases) yield return text.FoundInTheDatabases;
+    }
 
     /// <summary>HTML text and attribute escaping (&amp;, &lt;, &gt;, quotes).</summary>
     internal static string Html(object? value) => WebUtility.HtmlEncode(Text(value));

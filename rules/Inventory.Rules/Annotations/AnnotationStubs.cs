@@ -29,6 +29,29 @@ public enum StubAction
 /// <param name="Columns">Columns that get a stub entry, in ordinal order.</param>
 public sealed record StubFile(string Path, StubAction Action, string Content, string Table, IReadOnlyList<string> Columns);
 
+/// <summary>The processing activities a new stub lists for its <c>activity:</c> key: the configured policy's, in the
+/// policy's order.</summary>
+/// <param name="Policy">The policy as the stub names it: its path relative to the working directory (<c>policy.yml</c>), or
+/// <c>policy.yml (built-in)</c>.</param>
+/// <param name="Activities">The policy's activities.</param>
+public sealed record StubActivities(string Policy, IReadOnlyList<Inventory.Rules.Policy.ProcessingActivity> Activities)
+{
+    /// <summary>The stub's comment lines: <c># activity: one id of policy.yml, or a list [id, id]:</c>, then one line per
+    /// activity, <c>#   account-management: Account management</c>, a processor activity marked
+    /// <c>(processor: customers' data)</c>; "" when the policy has no activity. Ids and names are the policy's own words,
+    /// each on one line.</summary>
+    public string CommentLines()
+    {
+        if (Activities.Count == 0) return "";
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# activity: one id of {Suggestions.OneLine(Policy)}, or a list [id, id]:\n");
+        foreach (var activity in Activities)
+            text.Append(CultureInfo.InvariantCulture,
+                $"#   {Suggestions.OneLine(activity.Id)}: {Suggestions.OneLine(activity.Name)}{(activity.IsProcessor ? " (processor: customers' data)" : "")}\n");
+        return text.ToString();
+    }
+}
+
 /// <summary>
 /// Plans annotation stubs for the columns that have no annotation entry (and no database label): each entry has an empty
 /// <c>category:</c> (a stub never tags a column), the declared <c>type:</c> (so a later type change shows as stale),
@@ -48,10 +71,15 @@ public static partial class AnnotationStubs
     /// of <see cref="TableRenames.Plan"/>), or null.</param>
     /// <param name="onlySource">Only the tables of this source (with <paramref name="table"/>: <c>annotate --table
     /// SOURCE/TABLE</c>, the name <c>check</c> prints over several sources), or null for every source.</param>
+    /// <param name="activities">The configured policy's processing activities and the policy's name as the stub names it
+    /// (<c>policy.yml</c>), or null without a policy: each new stub then lists the ids its <c>activity:</c> may take, with
+    /// their names (trial46 finding L6: the engineer had to open the policy to find them).</param>
     /// <returns>Files to write, ordered by path; empty when every column already has an entry.</returns>
     public static IReadOnlyList<StubFile> Plan(InventoryDocument document, AnnotationSet existing, string outputDirectory, string? table = null,
-        IKnownCategories? categories = null, IReadOnlyDictionary<string, string>? notes = null, string? onlySource = null)
+        IKnownCategories? categories = null, IReadOnlyDictionary<string, string>? notes = null, string? onlySource = null,
+        StubActivities? activities = null)
     {
+        var activityLines = activities?.CommentLines() ?? "";
         categories ??= KnownCategories.BuiltIn;
         var outDir = System.IO.Path.GetFullPath(outputDirectory);
         var planned = new List<StubFile>();
@@ -164,6 +192,7 @@ public static partial class AnnotationStubs
             }
             content.Append("# Fill in each `category:` (none, a category or category.subcategory); an empty category does not tag the column.\n");
             content.Append("# Optional: activity, retention, shared-with (recipients), reason; per column: reason, retention, shared-with.\n");
+            content.Append(activityLines);
             content.Append("table: ").Append(YamlText.Scalar(stub.Glob ?? entry.QualifiedName)).Append('\n');
             if (!stub.SourceLess && NamesSource(document)) content.Append("source: ").Append(YamlText.Scalar(source.Name)).Append('\n');
             content.Append("columns:\n");
@@ -364,8 +393,10 @@ public static partial class AnnotationStubs
     private static bool InSharedStub(InventoryDocument document, SourceEntry source, string qualifiedName, ColumnEntry? column)
     {
         if (!NamesSource(document)) return false;
-        var places = document.Sources.Where(s => s.Role != ProcessingRole.Processor)
-            .SelectMany(s => s.Tables.Where(t => t.QualifiedName == qualifiedName && t.AnnotationFile is null).Select(t => (Source: s, Table: t)))
+        // The places holding a table of this name, from a per-document index (was a scan of every source's tables per
+        // untagged column: quadratic over a fleet); which of them are annotated is read now, as it may have changed.
+        var places = FleetTablesByName(document).GetValueOrDefault(qualifiedName, [])
+            .Where(p => p.Table.AnnotationFile is null)
             .ToList();
         if (places.Count < 2) return false;
         var largest = places.GroupBy(p => Shape(p.Table, Unannotated(p.Table)), StringComparer.Ordinal)
@@ -389,6 +420,39 @@ public static partial class AnnotationStubs
         TableIndexes.AddOrUpdate(source.Tables, index);
         return index;
     }
+
+    /// <summary>The tables of the document's controller-scope sources by qualified name, each with its source, in document
+    /// order: built once per document (the gate asks <see cref="InSharedStub"/> once per untagged column, and a scan of
+    /// every source's tables per call made the advice quadratic over a fleet). Rebuilt when a source, its role or its
+    /// table list changes (<see cref="FleetShape"/>); annotation state is never cached.</summary>
+    private static Dictionary<string, (SourceEntry Source, TableEntry Table)[]> FleetTablesByName(InventoryDocument document)
+    {
+        var shape = FleetShape.Of(document);
+        if (FleetIndexes.TryGetValue(document.Sources, out var cached) && cached.Shape.SameAs(shape)) return cached.ByQualifiedName;
+        var byName = document.Sources.Where(s => s.Role != ProcessingRole.Processor)
+            .SelectMany(s => s.Tables.Select(t => (Source: s, Table: t)))
+            .GroupBy(p => p.Table.QualifiedName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        FleetIndexes.AddOrUpdate(document.Sources, new FleetIndex(shape, byName));
+        return byName;
+    }
+
+    /// <summary>What <see cref="FleetTablesByName"/> was built from: each source with its role, its table list and the
+    /// list's length, in order.</summary>
+    private sealed record FleetShape((SourceEntry Source, ProcessingRole Role, List<TableEntry> Tables, int Count)[] Sources)
+    {
+        public static FleetShape Of(InventoryDocument document) =>
+            new([.. document.Sources.Select(s => (s, s.Role, s.Tables, s.Tables.Count))]);
+
+        public bool SameAs(FleetShape other) =>
+            Sources.Length == other.Sources.Length && Sources.Zip(other.Sources).All(x => ReferenceEquals(x.First.Source, x.Second.Source)
+                && x.First.Role == x.Second.Role && ReferenceEquals(x.First.Tables, x.Second.Tables) && x.First.Count == x.Second.Count);
+    }
+
+    /// <summary>A document's tables by qualified name (<see cref="FleetTablesByName"/>) and what it was built from.</summary>
+    private sealed record FleetIndex(FleetShape Shape, Dictionary<string, (SourceEntry Source, TableEntry Table)[]> ByQualifiedName);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<List<SourceEntry>, FleetIndex> FleetIndexes = new();
 
     /// <summary>One source's tables by name (<see cref="TablesByName"/>).</summary>
     private sealed record TableIndex(int Count, Dictionary<string, TableEntry> ByQualifiedName, Dictionary<string, TableEntry[]> ByName);

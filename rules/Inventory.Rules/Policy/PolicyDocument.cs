@@ -20,6 +20,10 @@ public sealed record ControllerContact
     public string? Phone { get; init; }
     /// <summary>Representative in the EU (Art. 27) when established outside it, or null.</summary>
     public string? Representative { get; init; }
+    /// <summary>1-based line of the <c>controller:</c> key in the policy file (0 when built in code); the record says
+    /// where the controller is declared, the JSON report leaves it out.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Line { get; init; }
 }
 
 /// <summary>The data protection officer's contact.</summary>
@@ -115,6 +119,18 @@ public sealed record ProcessingActivity
     public IReadOnlyList<RetentionRule> Retention { get; init; } = [];
     /// <summary>Security measures (Art. 30(1)(g), Art. 32).</summary>
     public IReadOnlyList<string> SecurityMeasures { get; init; } = [];
+    /// <summary>1-based line of the activity in the policy file (0 when built in code).</summary>
+    public int Line { get; init; }
+    /// <summary>The 1-based line of each key the activity's mapping writes (<c>purposes</c>, <c>data-subjects</c>,
+    /// <c>retention</c>…), for the record to say where a field is declared (trial46 finding L4); empty when built in code.</summary>
+    public IReadOnlyDictionary<string, int> KeyLines { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Where the policy declares a key of this activity: <c>policy.yml:55</c>, or null when the key is not written
+    /// (or the activity was built in code).</summary>
+    /// <param name="policyName">The policy as the record names it (<c>policy.yml</c>).</param>
+    /// <param name="key">The policy key (<c>purposes</c>, <c>data-subjects</c>, <c>data-categories</c>…).</param>
+    public string? DeclaredAt(string policyName, string key) =>
+        KeyLines.TryGetValue(key, out var line) && line > 0 ? $"{policyName}:{line}" : null;
 
     /// <summary>True for a processor activity (Art. 30(2)).</summary>
     public bool IsProcessor => Role == ProcessingRole.Processor;

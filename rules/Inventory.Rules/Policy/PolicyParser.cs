@@ -33,6 +33,7 @@ internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabular
             Email = controllerMap.String("email"),
             Phone = controllerMap.String("phone"),
             Representative = controllerMap.String("representative"),
+            Line = root.Entries.First(e => e.Key.Value == "controller").Key.Line,
         };
 
         DpoContact? dpo = null;
@@ -127,6 +128,8 @@ internal sealed class PolicyParser(string file, DataCategoryVocabulary vocabular
                 Id = id, Name = map.RequireString("name", "activity"), Role = role, Controllers = map.Strings("controllers"),
                 Purposes = purposes, LegalBasis = legal, DataSubjects = map.Strings("data-subjects"), DataCategories = categories,
                 Recipients = recipientIds, Retention = retention, SecurityMeasures = map.Strings("security-measures"),
+                Line = map.Line,
+                KeyLines = map.Entries.GroupBy(e => e.Key.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Key.Line, StringComparer.Ordinal),
             });
         }
         if (activities.Count == 0) throw root.Error("the policy needs at least one processing activity under 'activities'");

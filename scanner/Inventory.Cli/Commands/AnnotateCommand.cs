@@ -49,6 +49,8 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
             errors.Line($"no stub written: fix the {invalid.Count} annotation error(s) above first, so stubs never duplicate an entry (exit {ExitCodes.BadInput})");
             return ExitCodes.BadInput;
         }
+        // The stubs list the policy's activity ids (trial46 finding L6); a broken policy stops here, as in check (exit 2).
+        var policy = flow.LoadPolicy(null);
         // Every --table given (trial41 finding 4: a second --table silently replaced the first); none: every table.
         var selections = (settings.Table ?? []).Select(t => ResolveTable(document, t)).Distinct().ToList();
         bool Selected(string table) => selections.Count == 0 || selections.Any(s => s.Table == table);
@@ -81,7 +83,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
         {
             // Planned from the files as the previous table left them (a shared or glob file may be appended to twice).
             if (written > 0) annotations = flow.LoadAnnotations(location);
-            var plan = flow.PlanAnnotationStubs(document, annotations, outDir, onlyTable, renames.Notes, onlySource);
+            var plan = flow.PlanAnnotationStubs(document, annotations, outDir, onlyTable, renames.Notes, onlySource, policy);
             foreach (var file in plan)
             {
                 cancellationToken.ThrowIfCancellationRequested();

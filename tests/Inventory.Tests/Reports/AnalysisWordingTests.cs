@@ -87,7 +87,7 @@ public sealed class AnalysisWordingTests
                 // A concatenation, and a rule's period and basis (the policy's text) when it is erasable, read the same.
                 if (kind.Name is not (nameof(AnalysisWording.WithBasis) or nameof(AnalysisWording.RetentionRule)))
                     Assert.That(fr, Is.Not.EqualTo(en), $"{kind.Name}: the French text is the English one");
-                var words = english.Matches(Regex.Replace(fr, @"ON DELETE [A-Z ]+|DELETE HISTORY[^;)]*|SYSTEM_VERSIONING[^;)]*|erasable: false|shared-with", ""))
+                var words = english.Matches(Regex.Replace(fr, @"ON DELETE [A-Z ]+|DELETE HISTORY[^;)]*|SYSTEM_VERSIONING[^;)]*|erasable: false|shared-with|declared-categories-only", ""))
                     .Select(m => m.Value).ToList();
                 Assert.That(words, Is.Empty, $"French {kind.Name}: {fr}");
                 // French typography: a space before « : » and « ; » (the policy's keys `erasable: false` and

@@ -85,7 +85,7 @@ public sealed class RegisterDatesTests
     }
 
     [TestCase("md", "| Record dates | created 2026-06-02 (already recorded by the previous inventory), updated 2026-12-05 (this scan) |")]
-    [TestCase("html", "<tr><th>Record dates</th><td>created 2026-06-02 (already recorded by the previous inventory), updated 2026-12-05 (this scan)</td></tr>")]
+    [TestCase("html", "<tr><th>Record dates</th><td>created 2026-06-02 (already recorded by the previous inventory), updated 2026-12-05 (this scan)</td><td class=\"muted\">the inventories' scan dates</td></tr>")]
     [TestCase("json", "\"createdOn\": \"2026-06-02\"")]
     public async Task Render_PreviousInventoryRecordedTheActivity_SameDatesAsTheRegister(string format, string expected)
     {
