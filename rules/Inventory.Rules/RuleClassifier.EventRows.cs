@@ -142,21 +142,28 @@ public sealed partial class RuleClassifier
         && ((shape.Address && shape.AccessShape) || (shape.Action && shape.Actor && shape.ActionShape));
 
     /// <summary>True when the column's table is an action record without the column (<see cref="IsEventRowShape"/>'s
-    /// second shape, the column being the action itself): another column is a key to whoever caused the row and no other
-    /// column is a time other than an event time.</summary>
+    /// second shape, the column being the action itself): another column is a key to whoever caused the row, another an
+    /// event time, no other column is a time other than an event time, and the table's name is not of a business record
+    /// (<see cref="BusinessRecordGroups"/>: orders, payments, posts and comments, the catalogue, projects and reports,
+    /// whose action or event name is the record's).</summary>
     /// <param name="column">The column, with its table's column names.</param>
     /// <param name="tableGroups">The table's context groups (<see cref="NameMatch.TableGroups"/>).</param>
     /// <returns>True for an action record.</returns>
     internal bool IsActionRecordOfItsAction(ColumnEvidence column, IReadOnlyList<string> tableGroups) =>
-        ReadEventRowShape(column, tableGroups) is { } shape && shape.Actor && shape.ActionShape;
+        !tableGroups.Any(BusinessRecordGroups.Contains)
+        && ReadEventRowShape(column, tableGroups) is { } shape && shape.Actor && shape.EventTime && shape.ActionShape;
 
-    private readonly record struct EventRowShape(bool Address, bool Action, bool Actor, bool AccessShape, bool ActionShape);
+    // Tables of business records whose action or event name is the record's (an order's, an invoice's, a post's, a
+    // product's, a project's): the action decision does not read them.
+    private static readonly string[] BusinessRecordGroups = ["order", "payment", "content", "catalogue", "shared-record"];
+
+    private readonly record struct EventRowShape(bool Address, bool Action, bool Actor, bool EventTime, bool AccessShape, bool ActionShape);
 
     private EventRowShape? ReadEventRowShape(ColumnEvidence column, IReadOnlyList<string> tableGroups)
     {
         if (tableGroups.Any(EventRowExcludedGroups.Contains) || column.TableColumns.Count < 2) return null;
         var table = TableContext.NameOf(column);
-        bool address = false, action = false, actor = false, accessShape = true, actionShape = true;
+        bool address = false, action = false, actor = false, eventTime = false, accessShape = true, actionShape = true;
         foreach (var sibling in column.TableColumns)
         {
             if (string.Equals(sibling, column.Column.Name, StringComparison.Ordinal)) continue;
@@ -165,12 +172,13 @@ public sealed partial class RuleClassifier
                 case EventRowPart.NetworkAddress: address = true; break;
                 case EventRowPart.Action: action = true; break;
                 case EventRowPart.ActorKey: actor = true; break;
-                case EventRowPart.Key or EventRowPart.Automatic or EventRowPart.EventTime or EventRowPart.Attribute: break;
+                case EventRowPart.EventTime: eventTime = true; break;
+                case EventRowPart.Key or EventRowPart.Automatic or EventRowPart.Attribute: break;
                 case EventRowPart.OtherTime: accessShape = false; actionShape = false; break;
                 default: accessShape = false; break;
             }
         }
-        return new EventRowShape(address, action, actor, accessShape, actionShape);
+        return new EventRowShape(address, action, actor, eventTime, accessShape, actionShape);
     }
 
     /// <summary>The time of a row (<see cref="EventTimeNames"/>: <c>date_added</c>, <c>created_at</c>, <c>timestamp</c>,
@@ -196,8 +204,8 @@ public sealed partial class RuleClassifier
     }
 
     /// <summary>The action a row records (a whole name of <see cref="ActionNames"/>: <c>action</c>, <c>action_name</c>,
-    /// <c>op_type</c>, <c>aktion</c>, <c>accion</c>) beside the key of whoever caused it, with no other time than the
-    /// event's (<see cref="IsActionRecordOfItsAction"/>), is <c>automatic.activity</c>, what a person did (LABELS.md
+    /// <c>op_type</c>, <c>aktion</c>, <c>accion</c>) beside the key of whoever caused it and the event's time, with no
+    /// other time (<see cref="IsActionRecordOfItsAction"/>), is <c>automatic.activity</c>, what a person did (LABELS.md
     /// tie-breaker 10: the event's type or action), where the table's name said no event. Text, number or enumeration
     /// types. A table-context decision, at 0.8.</summary>
     /// <param name="column">The column, with its table's column names.</param>
