@@ -60,6 +60,15 @@ public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<stri
     /// known. YAML key <c>needs-person-key</c> (default false).</summary>
     public bool NeedsPersonKey { get; init; }
 
+    /// <summary>The name group whose words name what another column of the table must be a key to, or null: like
+    /// <see cref="NeedsPersonKey"/> with that group in place of <c>person-key-subject</c> (a key word, <c>id</c>,
+    /// <c>uuid</c>, <c>key</c>, <c>ref</c>, <c>fk</c>, <c>no</c>, <c>number</c>, beside a word of the group). Without such
+    /// a column the match is gated (<c>gate.context.</c> and the group's name) and gives <c>none</c>: the reason of an
+    /// appointment is the patient's health only where the appointment is kept for a patient or a doctor (kinds47, trial46
+    /// kind K1: name group <c>care-key-subject</c>), not a hairdresser's booking. Checked only when the table's column names
+    /// are known. YAML key <c>needs-key-to</c> (a name group; unknown groups are an error at the key).</summary>
+    public string? NeedsKeyTo { get; init; }
+
     /// <summary>True when the rule comes from the user's own name-rules file (<c>name-rules:</c> in inventory.yml), added to
     /// the shipped rules by <see cref="NameRuleSet.Extend"/>: when it matches a column name it wins over every shipped
     /// rule that matches too (the user wrote it for their own schema), and it stands in the combination unless it says
@@ -274,7 +283,7 @@ public sealed class NameRuleSet
             {
                 if (item is not YMapping m) throw item.Error("each rule is a mapping with id, category and names");
                 m.AllowOnly("name rule", "id", "category", "names", "contains", "types", "tables", "not-tables", "weight", "allow-suffixes", "needs-siblings",
-                    "keeps-allowed-suffixes", "stands", "whole-name", "needs-standalone-siblings", "needs-person-key");
+                    "keeps-allowed-suffixes", "stands", "whole-name", "needs-standalone-siblings", "needs-person-key", "needs-key-to");
                 var id = m.RequireString("id", "a name rule");
                 if (!ids.Add(id)) throw m["id"]!.Error($"duplicate rule id '{id}'");
                 if (extending is not null && extending.Rules.Any(r => string.Equals(r.Id, id, StringComparison.Ordinal)))
@@ -307,12 +316,15 @@ public sealed class NameRuleSet
                 bool standalone = m.Bool("needs-standalone-siblings") ?? false;
                 if (standalone && siblings.Count == 0)
                     throw m["needs-standalone-siblings"]!.Error($"rule '{id}' needs standalone siblings but lists no 'needs-siblings'");
+                var keyTo = m.String("needs-key-to");
+                if (keyTo is not null && !nameGroups.Any(g => string.Equals(g.Group, keyTo, StringComparison.Ordinal)))
+                    throw m["needs-key-to"]!.Error($"rule '{id}' needs a key to unknown name group '{keyTo}'");
                 bool keeps = m.Bool("keeps-allowed-suffixes") ?? false;
                 if (keeps && allow.Count == 0) throw m["keeps-allowed-suffixes"]!.Error($"rule '{id}' keeps its allowed suffixes but lists no 'allow-suffixes'");
                 rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow)
                     { NeedsSiblings = siblings, NeedsStandaloneSiblings = standalone, KeepsAllowedSuffixes = keeps,
                       Stands = m.Bool("stands") ?? extending is not null, WholeName = m.Bool("whole-name") ?? false,
-                      NeedsPersonKey = m.Bool("needs-person-key") ?? false, UserRule = extending is not null });
+                      NeedsPersonKey = m.Bool("needs-person-key") ?? false, NeedsKeyTo = keyTo, UserRule = extending is not null });
             }
         else if (root["rules"] is not null) throw root["rules"]!.Error("'rules' must be a list");
         if (extending is null) return new NameRuleSet(rules, abbreviations, groups, nameGroups, suffixes, prefixes);
@@ -512,8 +524,11 @@ public sealed class NameRuleSet
         var match = Match(table, column, family);
         if (match.Rule is null || match.Gates.Count > 0 || tableColumns is not { Count: > 0 } || (_gates & NameGates.Context) == 0)
             return match;
-        if (match.Rule.NeedsPersonKey && !HasPersonKey(column, tableColumns))
+        if (match.Rule.NeedsPersonKey && !HasKeyTo(column, tableColumns, "person-key-subject"))
             return match with { DataCategory = "none", Weight = Math.Min(match.Rule.Weight, 0.8), Gates = ["gate.context.person-key"],
+                GatedCategory = match.Rule.DataCategory };
+        if (match.Rule.NeedsKeyTo is { } keyGroup && !HasKeyTo(column, tableColumns, keyGroup))
+            return match with { DataCategory = "none", Weight = Math.Min(match.Rule.Weight, 0.8), Gates = ["gate.context." + keyGroup],
                 GatedCategory = match.Rule.DataCategory };
         if (match.Rule is not { NeedsSiblings.Count: > 0 } rule) return match;
         foreach (var sibling in tableColumns)
@@ -535,15 +550,16 @@ public sealed class NameRuleSet
     // Words of a column name that make it a key (user_id, visitor_uuid, kunde_nr), for NeedsPersonKey.
     private static readonly HashSet<string> PersonKeyWords = new(StringComparer.Ordinal) { "id", "uuid", "guid", "key", "ref", "fk", "no", "number" };
 
-    // True when another column of the table is a key to a person (NameRule.NeedsPersonKey): a key word and a word of the
-    // name group person-key-subject among its tokens (abbreviations expanded: nr and no read number).
-    private bool HasPersonKey(string column, IReadOnlyList<string> tableColumns)
+    // True when another column of the table is a key to what the name group names (NameRule.NeedsPersonKey: a person,
+    // group person-key-subject; NameRule.NeedsKeyTo: its group): a key word and a word of the group among its tokens
+    // (abbreviations expanded: nr and no read number).
+    private bool HasKeyTo(string column, IReadOnlyList<string> tableColumns, string group)
     {
         foreach (var sibling in tableColumns)
         {
             if (string.Equals(sibling, column, StringComparison.Ordinal)) continue;
             var tokens = Expand(NameTokenizer.Tokenize(sibling));
-            if (tokens.Count >= 2 && tokens.Any(PersonKeyWords.Contains) && InNameGroup(tokens, "person-key-subject")) return true;
+            if (tokens.Count >= 2 && tokens.Any(PersonKeyWords.Contains) && InNameGroup(tokens, group)) return true;
         }
         return false;
     }

@@ -204,6 +204,11 @@ public sealed partial class RuleClassifier : IColumnClassifier
         // prose holds someone's identifiers (then the value rules say content, with what it also contains).
         if (result[DetectorIds.FreeText].Ratio >= 0.5 && result[DetectorIds.Json].Ratio < 0.5 && ContentEvidence.Embedded(column.Values).Count == 0
             && NoteOnANamedThing(column, name, evidence) is { } staffProse) return staffProse;
+        // A country or town beside an IP address (no street, no postal code) whose address rule the table held back: a handful
+        // of countries or towns repeated is what the places of a cache's or a log's IP addresses look like, so low variety
+        // does not make it configuration (kinds47, trial46 kind K6: `geoip_cache.country_iso`, `city`).
+        if (ValueRules.IsEnumeration(result, valueFamily) && PlaceBesideAnIpAddress(column, name, evidence) is { } placesOfIps)
+            return placesOfIps;
         var values = _values.Decide(column, result, names, evidence);
         if (values is not null) return values;
         // Values that made no decision leave the text of a written article to its table (kinds46).

@@ -644,7 +644,7 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
     // A text sample of at least 30 values with at most 12 distinct ones (≤ 10 %) and no personal detector matching 30 % of
     // them. Free text aside (a repeated sentence is still a label), and the shape-only person-name and postal-code
     // detectors aside (one lower-case word such as 'web' has a name's shape): a handful of words repeated is a label set.
-    private static bool IsEnumeration(DetectorResult result, TypeFamily family)
+    internal static bool IsEnumeration(DetectorResult result, TypeFamily family)
     {
         if (family is not (TypeFamily.Text or TypeFamily.Untyped) || result.Total < 30) return false;
         if (result.Distinct > 12 || result.DistinctRatio > 0.1) return false;

@@ -262,10 +262,12 @@ public sealed class KindsMetWithDataThirdPartAdversarialTests : GeneratedNameFix
 
     // ---------------------------------------------------------------- u: insurance policy numbers and insurers
 
+    // Not `versichertennummer` nor `krankenversichertennummer`: the German health-insurance member number is issued to every
+    // insured person for life, a national id (kinds47, trial46 kind K2; TrialFortySixKindsAdversarialTests).
     private static readonly string[] PolicyNames =
         ["policy_number", "insurance_policy_number", "insurance_number", "insurance_id", "health_insurance_number", "numero_police",
          "numero_de_police", "num_police", "numero_assurance", "numero_d_assurance", "police_d_assurance", "versicherungsnummer",
-         "versicherungsscheinnummer", "policennummer", "versichertennummer", "krankenversichertennummer", "num_poliza", "numero_poliza",
+         "versicherungsscheinnummer", "policennummer", "num_poliza", "numero_poliza",
          "numero_de_poliza", "poliza_nr", "numero_asegurado", "numero_de_seguro", "policyNumber", "insuranceNo"];
 
     // Not `krankenkasse`: the health facts read it as health (SensitiveFactNameAdversarialTests).
