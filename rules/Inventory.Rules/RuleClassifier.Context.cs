@@ -12,7 +12,7 @@ public sealed partial class RuleClassifier
     // Words of a hash in a column name (email_sha256, hashed_phone, user_md5).
     private static readonly HashSet<string> HashTokens = new(StringComparer.Ordinal)
         { "hash", "hashed", "hashes", "sha", "sha1", "sha2", "sha256", "sha512", "md5", "digest", "hmac", "pseudonym", "pseudonymised", "pseudonymized",
-          "hache", "hachage", "empreinte", "hashwert", "pseudonyme", "pseudonymisiert", "seudonimo", "seudonimizado" };
+          "hache", "hachage", "empreinte", "hashwert", "huella", "pseudonyme", "pseudonymisiert", "seudonimo", "seudonimizado" };
     // Words saying whose identifier a digest was made from (C30: e-mail, phone, user, customer or device words).
     private static readonly HashSet<string> PersonIdentifierTokens = new(StringComparer.Ordinal)
         { "email", "emails", "mail", "phone", "phones", "msisdn", "mobile", "user", "customer", "client", "member", "device", "visitor",

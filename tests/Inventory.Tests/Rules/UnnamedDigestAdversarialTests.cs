@@ -100,7 +100,7 @@ public sealed class UnnamedDigestAdversarialTests : GeneratedNameFixture
     {
         var random = new Random(seed);
         string[] names = ["request_guid", "trace_id", "span_id", "correlation_id", "idempotency_key", "cache_key", "build_hash",
-            "version_hash", "nonce", "sha", "md5", "sha256", "hash", "digest", "anfrage_kennung",
+            "version_hash", "nonce", "sha", "md5", "sha256", "hash", "digest", "huella", "empreinte", "hashwert", "anfrage_kennung",
             "identificador_solicitud", "revision_hash", "task_digest", "suma_control", "kontrollwert_hash"];
         int personal = 0, columns = 880;
         var hits = new List<string>();
