@@ -26,14 +26,7 @@ public sealed class DroppedTableProgressTests
         try
         {
             var path = files.NewPath("trial47_drop");
-            void Execute(string sql)
-            {
-                using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                command.ExecuteNonQuery();
-            }
+            void Execute(string sql) => TemporarySqliteFiles.Execute(path, sql);
             Execute("CREATE TABLE gone (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO gone (note) VALUES ('n');"
                 + "CREATE TABLE kept (id INTEGER PRIMARY KEY, city TEXT); INSERT INTO kept (city) VALUES ('Lyon'), ('Lyon');");
             var progress = new RecordingProgress();

@@ -137,14 +137,7 @@ public sealed class TableDroppedDuringScanTests
         try
         {
             var path = files.NewPath("fixes41_drop");
-            void Execute(string sql)
-            {
-                using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                command.ExecuteNonQuery();
-            }
+            void Execute(string sql) => TemporarySqliteFiles.Execute(path, sql);
             Execute("CREATE TABLE gone (id INTEGER PRIMARY KEY, email TEXT, phone TEXT, note TEXT, created_at TEXT);"
                 + "INSERT INTO gone (email, phone, note, created_at) VALUES ('u1@example.org', '+33612345678', 'n', '2026-01-01');"
                 + "CREATE TABLE kept (id INTEGER PRIMARY KEY, city TEXT); INSERT INTO kept (city) VALUES ('Lyon'), ('Lyon');");

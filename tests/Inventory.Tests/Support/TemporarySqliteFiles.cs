@@ -20,6 +20,20 @@ public sealed class TemporarySqliteFiles
         return path;
     }
 
+    /// <summary>Runs SQL statements on the database file at <paramref name="path"/> (created when missing) over a connection
+    /// outside the pools, so a later delete or scan sees the file as written.</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="sql">One or more statements separated by semicolons.</param>
+    /// <exception cref="SqliteException">A statement fails.</exception>
+    public static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Clears the connection pools, then deletes every path given out and its <c>-wal</c>, <c>-shm</c> and
     /// <c>-journal</c> files; a file that does not exist is skipped.</summary>
     public void DeleteAll()
