@@ -187,9 +187,10 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         // other columns; a top-level key belongs to the column's own table.
         var keysByParent = sample.Paths.GroupBy(p => ParentOf(p.Path), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        var peopleKeyed = PeopleKeyedObjects(sample.Paths, sample.Documents);
         foreach (var path in sample.Paths)
         {
-            bool schema = IsSchemaPath(path, sample.Documents);
+            bool schema = IsSchemaPath(path, sample.Documents, peopleKeyed);
             // People's full names at this path, found by the values under a key of the kind `why` says.
             void PeopleAtPath((int Led, int Tested) people, string why)
             {
@@ -339,13 +340,6 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
     /// <see cref="JsonValues.MaxPaths"/>).</summary>
     public const int MaxPathEvidence = 20;
 
-    /// <summary>True when a path is part of the documents' schema, not of their data, so it may be named in evidence: it
-    /// recurs (in at least two documents and a fifth of those parsed: a map keyed by e-mails or user ids gives each key
-    /// to one or few documents) and each of its keys is an identifier of at most 40 ASCII letters, digits, <c>_</c> or
-    /// <c>-</c> starting with a letter or <c>_</c>, or an array step <c>[*]</c>. Anything else (a key with <c>@</c>, a
-    /// dot, a space, a digit run, non-ASCII letters) keeps the path inside the classifier.</summary>
-    /// <param name="path">The path and the documents holding it.</param>
-    /// <param name="documents">Documents parsed for the column.</param>
     /// <summary>The key of the object holding a path's value (<c>$.customer.name</c> → <c>customer</c>,
     /// <c>$.items[*].sku</c> → <c>items</c>), or empty for a top-level key.</summary>
     internal static string ParentOf(string path)
@@ -355,6 +349,80 @@ internal sealed class ContentEvidence(NameRuleSet rules, DetectorSuite detectors
         return steps.Length < 3 ? "" : steps[^2].Replace("[*]", "", StringComparison.Ordinal);
     }
 
-    internal static bool IsSchemaPath(JsonPathValues path, int documents) =>
-        path.Documents >= 2 && path.Documents * 5 >= documents && JsonPathText.IsSchemaShape(path.Path);
+    /// <summary>True when a path is part of the documents' schema, not of their data, so it may be named in evidence: it
+    /// recurs (in at least two documents and a fifth of those parsed: a map keyed by e-mails or user ids gives each key
+    /// to one or few documents), each of its keys is an identifier of at most 40 ASCII letters, digits, <c>_</c> or
+    /// <c>-</c> starting with a letter or <c>_</c>, or an array step <c>[*]</c> (anything else, a key with <c>@</c>, a
+    /// dot, a space, a digit run, non-ASCII letters, keeps the path inside the classifier), and none of its keys is a
+    /// key of a map keyed by people (<see cref="PeopleKeyedObjects"/>): trial48's approvals keyed by user name
+    /// (<c>{"jmueller": "ok", "asanchez": "offen"}</c>) and works-council members keyed by surname recur in a fifth of
+    /// the documents and are identifier-shaped, yet their keys are the people. Such a path's findings still count for the
+    /// column, under no name.</summary>
+    /// <param name="path">The path and the documents holding it.</param>
+    /// <param name="documents">Documents parsed for the column.</param>
+    /// <param name="peopleKeyed">The column's objects whose keys may be people (<see cref="PeopleKeyedObjects"/>).</param>
+    internal bool IsSchemaPath(JsonPathValues path, int documents, IReadOnlySet<string> peopleKeyed) =>
+        path.Documents >= 2 && path.Documents * 5 >= documents && JsonPathText.IsSchemaShape(path.Path)
+        && !InPeopleKeyedObject(path.Path, peopleKeyed);
+
+    /// <summary>The objects (as path prefixes: <c>$</c>, <c>$.approvals</c>, <c>$.items[*]</c>) of a column's documents
+    /// that are maps keyed by people: two or more of their keys are not words (<see cref="IsWordedKey"/>: a surname, a user name, a given name), and those keys
+    /// come and go from document to document (one of them is missing from some of the documents parsed). A map keyed by
+    /// people's user names or surnames has such keys side by side, each entry in the documents that concern that person;
+    /// a schema object holds words and abbreviations (<c>customer</c>, <c>DATABASE_URL</c>) with at most one odd key (a
+    /// brand, <c>ctx</c>, <c>pagador</c>), or the same odd keys in every document (an application's own settings). Known
+    /// limit: a map that holds the same people in every document is read as a record. Keys are words of
+    /// the column-name vocabulary of the name rules' four languages and numbers; a schema object whose optional keys
+    /// include two outside that vocabulary loses its paths' names too (their findings stay), the price of never naming a
+    /// person.</summary>
+    /// <param name="paths">The column's paths.</param>
+    /// <param name="documents">Documents parsed for the column.</param>
+    /// <returns>The prefixes, ordinal.</returns>
+    internal IReadOnlySet<string> PeopleKeyedObjects(IEnumerable<JsonPathValues> paths, int documents)
+    {
+        // Per object, each key that is not a word with the documents holding it (the most of any path under it).
+        var odd = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var steps = path.Path.Split('.');
+            var prefix = steps[0];
+            for (int i = 1; i < steps.Length; i++)
+            {
+                var key = steps[i].Replace("[*]", "", StringComparison.Ordinal);
+                if (key.Length > 0 && !IsWordedKey(key))
+                {
+                    if (!odd.TryGetValue(prefix, out var keys)) odd[prefix] = keys = new Dictionary<string, int>(StringComparer.Ordinal);
+                    keys[key] = Math.Max(keys.GetValueOrDefault(key), path.Documents);
+                }
+                prefix += "." + steps[i];
+            }
+        }
+        return odd.Where(o => o.Value.Count >= 2 && o.Value.Values.Any(held => held < documents))
+            .Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    // True when the path has a step under one of the people-keyed objects.
+    private static bool InPeopleKeyedObject(string path, IReadOnlySet<string> peopleKeyed)
+    {
+        if (peopleKeyed.Count == 0) return false;
+        var steps = path.Split('.');
+        var prefix = steps[0];
+        for (int i = 1; i < steps.Length; i++)
+        {
+            if (peopleKeyed.Contains(prefix)) return true;
+            prefix += "." + steps[i];
+        }
+        return false;
+    }
+
+    /// <summary>True when every token of a key is a vocabulary word of the name rules
+    /// (<see cref="NameRuleSet.IsVocabularyWord"/>: the data-model words and abbreviations of four languages, no person's
+    /// name) or digits.</summary>
+    /// <param name="key">One key of a path.</param>
+    private bool IsWordedKey(string key)
+    {
+        foreach (var token in NameTokenizer.Tokenize(key))
+            if (!token.All(char.IsAsciiDigit) && !_rules.IsVocabularyWord(token)) return false;
+        return true;
+    }
 }

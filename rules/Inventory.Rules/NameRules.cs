@@ -202,6 +202,21 @@ public sealed class NameRuleSet
         return words;
     }
 
+    private HashSet<string>? _vocabulary;
+
+    /// <summary>True when a folded token (<see cref="NameTokenizer.Tokenize"/>) is a word of this rule file's data-model
+    /// vocabulary (<see cref="Words"/>, built once per rule set), itself or as its English or Spanish singular
+    /// (<c>details</c> → <c>detail</c>). A key of a JSON document is named in the inventory only when every word of it
+    /// passes (<see cref="ContentEvidence"/>): a map keyed by people's user names or surnames (<c>jmueller</c>,
+    /// <c>Quadflieg</c>) has keys that are data, and the vocabulary of column names holds no person's name.</summary>
+    /// <param name="token">A lower-case, accent-folded token.</param>
+    /// <returns>True for <c>email</c>, <c>billing</c>, <c>details</c>, <c>telefono</c>; false for <c>jmueller</c>.</returns>
+    public bool IsVocabularyWord(string token)
+    {
+        var words = LazyInitializer.EnsureInitialized(ref _vocabulary, Words);
+        return words.Contains(token) || words.Contains(Singular(token)) || words.Contains(SingularOfEs(token));
+    }
+
     /// <summary>Loads name rules from a file (null: the embedded default), validating categories against the taxonomy.</summary>
     /// <param name="path">A YAML file, or null.</param>
     /// <param name="taxonomy">Taxonomy that every rule's category must belong to (default taxonomy when null).</param>
