@@ -14,6 +14,9 @@ namespace Inventory.Tests.Rules;
 /// 8 and 10) in a table of login sessions is <c>automatic.activity</c>, by the rules alone and never none with the shipped
 /// model; a refresh token's expiry, lifetime or counter and a refresh rate there are not decided by it, and a refresh time
 /// of a feed, a cache, a dashboard, a session recording or a training session is not activity;</item>
+/// <item>an access record (events47) may also say what kind of thing the visit touched (<c>image_type</c>,
+/// <c>type_de_contenu</c>, <c>objekt_typ</c>, <c>tipo_de_objeto</c>): its time is still <c>automatic.activity</c>, and a
+/// rating, a status or a time the row changes at beside it still make it a business record;</item>
 /// <item>the event-row decisions (events47) do not read tables of imports named in French, German or Spanish
 /// (<c>importations</c>, <c>Importe</c>, <c>importaciones</c>): an import's row with an address and a time stays none,
 /// while the same row in an API's history is activity.</item>
@@ -122,6 +125,56 @@ public sealed class ErrorKindTwentyFifthRoundAdversarialTests : GeneratedNameFix
         AdversarialColumns.AssertNoneTake(Rules, kind, 1600, 48140, "automatic");
         var decisions = Rules.ClassifyMany(AdversarialColumns.Generate(kind, 1600, 48140).Select(c => c.ToEvidence()).ToArray());
         Assert.That(decisions.Count(d => d.Evidence.Any(e => e.Id == RuleClassifier.SessionRefreshTimeEvidence)), Is.Zero);
+    }
+
+    // ---------------------------------------------------------------- the kind of the thing an event touched
+
+    // Access records that also say what kind of thing the visit touched (piwigo's `piwigo_history.image_type`).
+    private static readonly (string Language, string[] Siblings)[] TypedAccessRows =
+    [
+        ("en", ["id", "user_id", "ip", "section", "image_id", "image_type", "tag_ids"]),
+        ("en", ["id", "customer_id", "ip_address", "object_type", "object_id"]),
+        ("fr", ["id", "utilisateur_id", "adresse_ip", "type_de_contenu", "contenu_id"]),
+        ("de", ["id", "benutzer_id", "ip_adresse", "objekt_typ", "objekt_id"]),
+        ("es", ["id", "usuario_id", "direccion_ip", "tipo_de_objeto", "objeto_id"]),
+    ];
+
+    // The same rows with a business record's column beside them: a rating, a status, a time the row changes at.
+    private static readonly (string Language, string[] Siblings)[] TypedBusinessRows =
+    [
+        ("en", ["id", "user_id", "ip", "image_type", "rating"]),
+        ("en", ["id", "customer_id", "ip_address", "object_type", "updated_at"]),
+        ("fr", ["id", "utilisateur_id", "adresse_ip", "type_de_contenu", "statut"]),
+        ("de", ["id", "benutzer_id", "ip_adresse", "objekt_typ", "bewertung"]),
+        ("es", ["id", "usuario_id", "direccion_ip", "tipo_de_objeto", "fecha_modificacion"]),
+    ];
+
+    private static readonly (string Language, string[] Tables)[] VisitTables =
+    [
+        ("en", ["history", "gallery_history", "image_report", "api_history"]),
+        ("fr", ["historique", "historique_galerie", "rapport_images"]),
+        ("de", ["verlauf", "galerie_verlauf", "bildbericht"]),
+        ("es", ["historial", "historial_galeria", "informe_imagenes"]),
+    ];
+
+    [Test]
+    public void TimeOfAnAccessRecordWithTheKindOfWhatItTouched_IsActivity()
+    {
+        int seed = 48300;
+        foreach (var (language, siblings) in TypedAccessRows)
+            AdversarialColumns.AssertAllAccepted(Rules,
+                RowTime($"the time of an access record with a kind of thing ({language}: {string.Join(", ", siblings)})", language, siblings,
+                    VisitTables, ["automatic.activity"]), 400, seed++);
+    }
+
+    [Test]
+    public void TimeOfABusinessRecordWithTheKindOfAThing_IsNotActivity()
+    {
+        int seed = 48310;
+        foreach (var (language, siblings) in TypedBusinessRows)
+            AdversarialColumns.AssertNoneTake(Rules,
+                RowTime($"the time of a business record with a kind of thing ({language}: {string.Join(", ", siblings)})", language, siblings,
+                    VisitTables, ["none"]), 400, seed++, "automatic");
     }
 
     // ---------------------------------------------------------------- imports named in French, German and Spanish
