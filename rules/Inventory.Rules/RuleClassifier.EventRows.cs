@@ -88,6 +88,16 @@ public sealed partial class RuleClassifier
     // queues; `outgoing-call`: webhook and callback deliveries), in four languages where the groups hold them.
     private static readonly string[] EventRowExcludedGroups = ["not-online-activity", "background-work", "outgoing-call"];
 
+    // Words of a table of imports in French, German and Spanish that the group `not-online-activity` (English `import`)
+    // does not hold (errors48, events47's leftover: `importe`, `importaciones`): an import's row, with the address and the
+    // time of whoever started it, is the system's record of a load, not an event of that person's use of the service.
+    private static readonly HashSet<string> ImportTableWords = new(StringComparer.Ordinal)
+    {
+        "import", "imports", "importation", "importations", "importe", "importen", "importlauf", "importlaeufe", "importlaufe",
+        "importvorgang", "importvorgaenge", "importvorgange", "importprotokoll", "importprotokolle", "importjob", "importjobs",
+        "importacion", "importaciones", "importado", "importados",
+    };
+
     /// <summary>The words of a name as this decision compares them: its tokens, a trailing <c>utc</c> or <c>gmt</c> left
     /// out (<c>CreatedOnUtc</c>), joined by spaces.</summary>
     private static string EventRowWords(IReadOnlyList<string> tokens)
@@ -119,6 +129,10 @@ public sealed partial class RuleClassifier
         if (match.Gates.Count == 0 && match.DataCategory is { } category && category.StartsWith("automatic.", StringComparison.Ordinal))
             return EventRowPart.Automatic;
         if (EventAttributeNames.Contains(words)) return EventRowPart.Attribute;
+        // The kind of the thing the event touched (`image_type`, `object_type`, `type_de_contenu`, `Medientyp` is one token,
+        // `tipo_de_objeto`): an attribute of the event (errors48: piwigo's `piwigo_history.image_type`).
+        if (tokens.Count > 1 && (tokens[^1] is "type" or "typ" or "kind" || tokens[0] is "type" or "typ" or "tipo"))
+            return EventRowPart.Attribute;
         if (TimeWords.Contains(tokens[^1]) || LeadingTimeWords.Contains(tokens[0]) || tokens.Any(t => t is "updated" or "modified" or "tms"))
             return EventRowPart.OtherTime;
         return EventRowPart.Other;
@@ -128,12 +142,13 @@ public sealed partial class RuleClassifier
     /// (an access record) another column is a network address (a name rule's <c>automatic.ip_address</c>) and every other
     /// column is a key, an event time, a name rule's <c>automatic.*</c> reading (a user agent, a country of the visit, a
     /// page or a referrer) or an attribute of the event (<see cref="EventAttributeNames"/>: its action, kind, call, data,
-    /// page); or (an action record) another column names the action (<see cref="ActionNames"/>), another is a key to whoever
+    /// page; or the kind of the thing it touched, <c>image_type</c>, <c>type_de_contenu</c>, <c>tipo_de_objeto</c>); or (an action record) another column names the action (<see cref="ActionNames"/>), another is a key to whoever
     /// caused it (a person word of the name group <c>person-key-subject</c> or an actor word, <see cref="ActorWords"/>:
     /// <c>user_id</c>, <c>agent_id</c>, <c>fk_user</c>, <c>actor_id</c>), and no other column is a time other than an event
     /// time (no <c>updated_at</c>, <c>tms</c>, <c>date_object</c>, <c>expires_at</c>: the row of a business record changes
     /// or ends). Tables of the system's own records (groups <c>not-online-activity</c>, <c>background-work</c>,
-    /// <c>outgoing-call</c>: imports, errors, traces, jobs, tasks, queues, webhook deliveries) are not read.</summary>
+    /// <c>outgoing-call</c>: imports, errors, traces, jobs, tasks, queues, webhook deliveries) and tables of imports in French,
+    /// German and Spanish (<see cref="ImportTableWords"/>: <c>importations</c>, <c>Importe</c>, <c>importaciones</c>) are not read.</summary>
     /// <param name="column">The column, with its table's column names.</param>
     /// <param name="tableGroups">The table's context groups (<see cref="NameMatch.TableGroups"/>).</param>
     /// <returns>True for an event row's shape.</returns>
@@ -163,6 +178,7 @@ public sealed partial class RuleClassifier
     {
         if (tableGroups.Any(EventRowExcludedGroups.Contains) || column.TableColumns.Count < 2) return null;
         var table = TableContext.NameOf(column);
+        if (NameTokenizer.Tokenize(table).Any(ImportTableWords.Contains)) return null;
         bool address = false, action = false, actor = false, eventTime = false, accessShape = true, actionShape = true;
         foreach (var sibling in column.TableColumns)
         {

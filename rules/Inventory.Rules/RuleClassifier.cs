@@ -153,7 +153,7 @@ public sealed partial class RuleClassifier : IColumnClassifier
             evidence.Add(new EvidenceItem("no-data", "no-data", Total: 0,
                 Detail: column.Sampled ? $"all {rows} sampled values NULL" : column.NotSampled is { } reason ? $"not sampled: {reason}" : "no values sampled"));
             return UsersArticleText(column, name, evidence) ?? PricedArticleText(column, name, evidence) ?? PricedItemName(column, name, evidence) ?? NoteOnANamedThing(column, name, evidence) ?? SessionIdAsToken(column, name, evidence)
-                ?? PlaceBesideAnIpAddress(column, name, evidence) ?? EventRowTime(column, name, evidence) ?? EventRowAction(column, name, evidence)
+                ?? PlaceBesideAnIpAddress(column, name, evidence) ?? SessionRefreshTime(column, name, evidence) ?? EventRowTime(column, name, evidence) ?? EventRowAction(column, name, evidence)
                 ?? MarkDeclaredEnumeration(column, name, evidence)
                 ?? MarkConfigurationName(column, name, nameFamily, evidence)
                 ?? MarkLocatorName(column, name, evidence)
@@ -218,6 +218,8 @@ public sealed partial class RuleClassifier : IColumnClassifier
         if (NoteOnANamedThing(column, name, evidence) is { } note) return note;
         if (PlaceBesideAnIpAddress(column, name, evidence) is { } placeOfAnIp) return placeOfAnIp;
         // The time of a row shaped as a record of events (events47), when no value decided it.
+        // The time a sign-in session was refreshed (errors48), when no value decided it.
+        if (SessionRefreshTime(column, name, evidence) is { } refreshTime) return refreshTime;
         if (EventRowTime(column, name, evidence) is { } eventTime) return eventTime;
         if (EventRowAction(column, name, evidence) is { } eventAction) return eventAction;
         MarkDeclaredEnumeration(column, name, evidence);
