@@ -380,6 +380,8 @@ public static partial class AnnotationStubs
         var index = TablesByName(source);
         if (!index.ByQualifiedName.TryGetValue(qualifiedName, out var table) || table.Schema.Length == 0) return null;
         var sameName = index.ByName[table.Name];
+        // Fewer copies than a glob needs: no group, whatever is annotated (skips the per-column work on the common case).
+        if (sameName.Length < TenantSchemaGlob.MinimumTenants) return null;
         var places = sameName.Where(t => t.AnnotationFile is null).Select(t => (source, t, Unannotated(t))).Where(p => p.Item3.Length > 0).ToList();
         if (TenantSchemaGlob.OfBucket(places, sameName, Shape) is not { } group) return null;
         if (group.Members.Any(p => ReferenceEquals(p.Entry, table))) return group.Glob;
