@@ -603,6 +603,7 @@ public sealed class AnnotationMerger
             .FirstOrDefault(e => e.Total >= Math.Max(1, _options.ConflictMinValues) && (double)e.Matched!.Value / e.Total!.Value >= _options.ConflictRatio);
     }
 
-    private static string Normalize(string type) =>
+    /// <summary>A declared type as <c>type:</c> is compared: trimmed, lower case, single spaces.</summary>
+    internal static string Normalize(string type) =>
         string.Join(' ', type.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
