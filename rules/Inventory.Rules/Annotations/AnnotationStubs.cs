@@ -89,6 +89,7 @@ public static partial class AnnotationStubs
         // entries are gathered once (the union, in the order first seen) and appended once (trial32 finding 12: one
         // "appended to" per tenant, and a later tenant's append could drop an earlier one's entries).
         var appends = new Dictionary<TableAnnotation, (SourceEntry Source, TableEntry Entry, List<ColumnEntry> Missing)>(ReferenceEqualityComparer.Instance);
+        var places = new Dictionary<TableAnnotation, List<(SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing)>>(ReferenceEqualityComparer.Instance);
         var unannotated = new List<(SourceEntry Source, TableEntry Entry, ColumnEntry[] Missing)>();
         foreach (var (source, entry) in document.AllTables())
         {
@@ -114,10 +115,21 @@ public static partial class AnnotationStubs
             }
             if (!appends.TryGetValue(annotation, out var gathered)) appends[annotation] = gathered = (source, entry, []);
             gathered.Missing.AddRange(missing.Where(m => !gathered.Missing.Any(g => g.Name == m.Name)));
+            if (!places.TryGetValue(annotation, out var covered)) places[annotation] = covered = [];
+            covered.Add((source, entry, missing));
         }
 
-        foreach (var (annotation, (source, entry, missing)) in appends)
+        foreach (var (annotation, (source, entry, gatheredMissing)) in appends)
         {
+            // A column that only some of a glob's tables hold (one tenant's own column) is not the tenants' entry: an
+            // exact-name stub for each table holding it, beside the glob (trial47 S3: appended to the glob, it was
+            // "not in 5 of the 6 tables matching" on every check). A column most of them hold stays in the glob.
+            var own = OwnColumns(document, annotation, gatheredMissing);
+            foreach (var (ownSource, ownEntry, ownMissing) in own.Count == 0 ? [] : places[annotation])
+                if (ownMissing.Where(c => own.Contains(c.Name)).ToArray() is { Length: > 0 } ownColumns)
+                    planned.Add(OwnColumnsStub(document, annotation, ownSource, ownEntry, ownColumns, outDir, taken, activityLines));
+            var missing = gatheredMissing.Where(c => !own.Contains(c.Name)).ToList();
+            if (missing.Count == 0) continue;
             var names = missing.Select(c => c.Name).ToArray();
             if (TryAppend(annotation, missing, categories) is { } appended)
             {
@@ -200,6 +212,46 @@ public static partial class AnnotationStubs
             planned.Add(new StubFile(path, StubAction.Create, content.ToString(), stub.Glob ?? entry.QualifiedName, missing.Select(c => c.Name).ToArray()));
         }
         return planned.OrderBy(p => p.Path, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The missing columns of a <c>table:</c> glob's tables that half or fewer of the tables the glob matches
+    /// hold (names): a column of some tenants only, which an exact-name stub takes instead of the glob. The tables are
+    /// those <c>check</c> reads the glob's entries against (<see cref="AnnotationMerger"/>: every table the glob matches
+    /// in the sources it applies to, by qualified name), so an entry written here is never reported as "not in N of the M
+    /// tables matching". Empty for an exact name, or when each column is held by more than half of them (a migration not
+    /// yet applied to a few tenants: the glob's entry is right, and <c>check</c> names the tables it is missing from).</summary>
+    private static HashSet<string> OwnColumns(InventoryDocument document, TableAnnotation annotation, IReadOnlyList<ColumnEntry> missing)
+    {
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        if (TableNamePattern.Of(annotation.Table) is not { } pattern) return own;
+        var matched = document.Sources
+            .Where(s => s.Role != ProcessingRole.Processor && (annotation.Source is null || annotation.Source == s.Name))
+            .SelectMany(s => s.Tables).Where(pattern.Matches).DistinctBy(t => t.QualifiedName).ToArray();
+        foreach (var column in missing)
+            if (matched.Count(t => t.Columns.Any(c => c.Name == column.Name)) * 2 <= matched.Length)
+                own.Add(column.Name);
+        return own;
+    }
+
+    /// <summary>The stub with the exact name of a table a glob covers, holding only the columns of <see cref="OwnColumns"/>
+    /// that table has; its other columns keep the glob's entries (an exact name is more specific than a glob,
+    /// <see cref="TableNamePattern.Layer"/>).</summary>
+    private static StubFile OwnColumnsStub(InventoryDocument document, TableAnnotation glob, SourceEntry source, TableEntry entry,
+        ColumnEntry[] columns, string outDir, HashSet<string> taken, string activityLines)
+    {
+        var path = FreePath(outDir, StemFor(document, source, entry.QualifiedName), taken, allowNumbered: true)!;
+        var content = new StringBuilder();
+        content.Append(CultureInfo.InvariantCulture, $"# Annotations of table {Suggestions.OneLine(entry.QualifiedName)}, written by `inventory annotate`.\n");
+        content.Append(CultureInfo.InvariantCulture, $"# Only the {(columns.Length == 1 ? "column" : "columns")} {Suggestions.OneLine(string.Join(", ", columns.Select(c => c.Name)))} that {Suggestions.OneLine(entry.QualifiedName)} has and most tables matching {Suggestions.OneLine(glob.Table)}\n");
+        content.Append(CultureInfo.InvariantCulture, $"# do not: its other columns take the entries of {Suggestions.OneLine(glob.Table)} in {Suggestions.OneLine(System.IO.Path.GetFileName(glob.Location.File))}.\n");
+        content.Append("# Fill in each `category:` (none, a category or category.subcategory); an empty category does not tag the column.\n");
+        content.Append("# Optional: activity, retention, shared-with (recipients), reason; per column: reason, retention, shared-with.\n");
+        content.Append(activityLines);
+        content.Append("table: ").Append(YamlText.Scalar(entry.QualifiedName)).Append('\n');
+        if (NamesSource(document)) content.Append("source: ").Append(YamlText.Scalar(source.Name)).Append('\n');
+        content.Append("columns:\n");
+        content.Append(EntryLines(columns, "  "));
+        return new StubFile(path, StubAction.Create, content.ToString(), entry.QualifiedName, columns.Select(c => c.Name).ToArray());
     }
 
     /// <summary>A new stub: one source's table, or one source-less entry for the sources holding the table with the same
@@ -380,6 +432,8 @@ public static partial class AnnotationStubs
         var index = TablesByName(source);
         if (!index.ByQualifiedName.TryGetValue(qualifiedName, out var table) || table.Schema.Length == 0) return null;
         var sameName = index.ByName[table.Name];
+        // Fewer copies than a glob needs: no group, whatever is annotated (skips the per-column work on the common case).
+        if (sameName.Length < TenantSchemaGlob.MinimumTenants) return null;
         var places = sameName.Where(t => t.AnnotationFile is null).Select(t => (source, t, Unannotated(t))).Where(p => p.Item3.Length > 0).ToList();
         if (TenantSchemaGlob.OfBucket(places, sameName, Shape) is not { } group) return null;
         if (group.Members.Any(p => ReferenceEquals(p.Entry, table))) return group.Glob;

@@ -74,7 +74,7 @@ internal sealed class AnnotateCommand(IAnsiConsole console, ErrorOutput errors) 
         {
             cancellationToken.ThrowIfCancellationRequested();
             AtomicFile.WriteAllText(carried.File, carried.Content);
-            console.Write(new Text($"carried over entry '{carried.OldColumn}' in {Path.GetRelativePath(Directory.GetCurrentDirectory(), carried.File)}: column {carried.OldColumn} of {carried.Table} was renamed to {carried.NewColumn} (the one column without an entry, and the one entry without a column); review it\n"));
+            console.Write(new Text($"carried over entry '{carried.OldColumn}' in {Path.GetRelativePath(Directory.GetCurrentDirectory(), carried.File)}: column {carried.OldColumn} of {carried.Table} was renamed to {carried.NewColumn} ({carried.Evidence}); review it\n"));
         }
         if (columnRenames.Count > 0) annotations = flow.LoadAnnotations(location);
         int written = 0;

@@ -43,4 +43,35 @@ public sealed class LineEndTrimmingWriterTests
             Assert.That(lines.Count(l => l.Contains("--verbose", StringComparison.Ordinal)), Is.EqualTo(1), "-v, --verbose listed once");
         }
     }
+
+    [Test]
+    public void Write_PassesEachCallOnInOneWrite()
+    {
+        // Standard output flushes on every write: 8 MB of check findings written a character at a time were 8 million
+        // system calls (gate48). One call's text reaches the inner writer whole, its trailing spaces held back.
+        var inner = new CountingWriter();
+        var lines = string.Concat(Enumerable.Range(0, 1000).Select(i => $"table_{i}.column  untagged: no annotation   \n"));
+        using (var writer = new LineEndTrimmingWriter(inner))
+        {
+            writer.Write(lines);
+            Assert.That(inner.Writes, Is.EqualTo(1), "one write for one call of 1,000 lines");
+            writer.Write("tail   ");
+            Assert.That(inner.Writes, Is.EqualTo(2));
+        }
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(inner.Text.ToString(), Is.EqualTo(lines.Replace("   \n", "\n", StringComparison.Ordinal) + "tail   "));
+            Assert.That(inner.Writes, Is.EqualTo(3), "the held-back spaces written at the end");
+        }
+    }
+
+    private sealed class CountingWriter : TextWriter
+    {
+        public int Writes { get; private set; }
+        public System.Text.StringBuilder Text { get; } = new();
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+        public override void Write(char value) { Writes++; Text.Append(value); }
+        public override void Write(string? value) { Writes++; Text.Append(value); }
+        public override void Write(char[] buffer, int index, int count) { Writes++; Text.Append(buffer, index, count); }
+    }
 }
