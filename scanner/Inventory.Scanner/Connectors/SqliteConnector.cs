@@ -278,7 +278,11 @@ public sealed partial class SqliteConnector : IConnector
                 if (reader.IsDBNull(0))
                     return Read(columns.Select(c => new ColumnValues(c, options)).ToArray(), 0, "empty");
                 long min = reader.GetInt64(0), max = reader.GetInt64(1);
-                if (RandomKeys.HoldsMoreThan(min, max, options.Rows))
+                // A rowid range wider than the sample does not make a table larger than it: rowids left by deleted rows
+                // or set by hand (151 rows numbered 1 to 999) would have the probes find a part of a table the sample
+                // can hold whole. Counting at most n + 1 rows tells, for the cost of reading that many.
+                if (RandomKeys.HoldsMoreThan(min, max, options.Rows)
+                    && await HoldsMoreRowsThanAsync(connection, table, options.Rows, options, timeout.Token).ConfigureAwait(false))
                     points = DrawRowids(min, max, options.Rows, Seed(options.Seed, table.Name));
             }
 
@@ -385,6 +389,21 @@ public sealed partial class SqliteConnector : IConnector
 
     private static Dictionary<string, ColumnSample> Empty(TableInfo table, NotSampledReason reason) =>
         table.Columns.ToDictionary(c => c.Name, c => new ColumnSample { Column = c.Name, NotSampled = reason }, StringComparer.Ordinal);
+
+    /// <summary>True when the table holds more than <paramref name="rows"/> rows, counted by reading at most
+    /// <paramref name="rows"/> + 1 of them (<see cref="SqliteDialect.CountUpTo"/>), never the whole table.</summary>
+    /// <param name="connection">The open connection.</param>
+    /// <param name="table">The rowid table.</param>
+    /// <param name="rows">The sample size.</param>
+    /// <param name="options">The sampling options (statement timeout).</param>
+    /// <param name="cancellationToken">Cancels the count (the statement timeout's token).</param>
+    private static async Task<bool> HoldsMoreRowsThanAsync(SqliteConnection connection, TableInfo table, int rows, SampleOptions options,
+        CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(connection, SqliteDialect.CountUpTo(table), options.StatementTimeout);
+        cmd.Parameters.AddWithValue("@n", (long)rows + 1);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > rows;
+    }
 
     /// <summary>Draws <paramref name="count"/> distinct rowids uniformly in [min, max] (requires max − min + 1 &gt; count), sorted.</summary>
     internal static long[] DrawRowids(long min, long max, int count, int seed) => RandomKeys.Draw(min, max, count, seed);

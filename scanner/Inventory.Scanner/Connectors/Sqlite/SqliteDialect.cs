@@ -167,6 +167,11 @@ internal static partial class SqliteDialect
     public static string RowidBounds(TableInfo table, string rowid) =>
         $"SELECT (SELECT min({rowid}) FROM {Quote(table.Name)}), (SELECT max({rowid}) FROM {Quote(table.Name)})";
 
+    /// <summary>The number of rows of a table, counted up to <c>@n</c> at most: reads that many rows, never the whole
+    /// table. Column: the count.</summary>
+    public static string CountUpTo(TableInfo table) =>
+        $"SELECT count(*) FROM (SELECT 1 FROM {Quote(table.Name)} LIMIT @n)";
+
     /// <summary>The first rows of a relation (views, WITHOUT ROWID and virtual tables, small tables): <c>LIMIT @n</c>.</summary>
     public static string SampleFirstRows(TableInfo table, IReadOnlyList<ColumnInfo> columns) =>
         $"SELECT {Projections(columns)} FROM {Quote(table.Name)} AS t LIMIT @n";

@@ -197,6 +197,52 @@ public sealed class SqliteConnectorTests
         }
     }
 
+    /// <summary>trial48: a table of 151 rows whose rowids run from 1 to 999 (a row inserted with its own id, or a
+    /// deleted range) was sampled by 500 random rowid probes that found 70 of its rows, though the sample holds the
+    /// whole table. A table no larger than the sample is read whole, whatever its rowid range.</summary>
+    [TestCase(151, 999, 500)]
+    [TestCase(40, 1_000_000, 50)]
+    [TestCase(500, 10_000, 500)]
+    public async Task Sample_SmallTableWithSparseRowids_ReadWhole(int rows, long lastRowid, int sampleRows)
+    {
+        var path = CreateDatabase("CREATE TABLE login (id INTEGER PRIMARY KEY, ip TEXT); " +
+            $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {rows - 1}) INSERT INTO login SELECT i, '10.0.0.' || i FROM n; " +
+            $"INSERT INTO login VALUES ({lastRowid}, '10.9.9.9');");
+        await using var connector = Connect(path);
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+
+        var sample = await connector.SampleAsync(catalog.Tables.Single(), new SampleOptions { Rows = sampleRows });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sample.RowCount, Is.EqualTo(rows));
+            Assert.That(sample.Method, Is.EqualTo("full (small table)"));
+            Assert.That(sample.Columns["ip"].Values, Has.Count.EqualTo(rows));
+        }
+    }
+
+    /// <summary>The other side of trial48's fix: a table one row larger than the sample, over a sparse rowid range,
+    /// is still sampled by random rowid probes (never read whole), and they reach past its first rows.</summary>
+    [TestCase(101, 100)]
+    [TestCase(2_000, 500)]
+    public async Task Sample_TableLargerThanSampleWithSparseRowids_RandomRowids(int rows, int sampleRows)
+    {
+        var path = CreateDatabase("CREATE TABLE login (id INTEGER PRIMARY KEY, ip TEXT); " +
+            $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {rows}) INSERT INTO login SELECT i * 7, 'x' || i FROM n;");
+        await using var connector = Connect(path);
+        var catalog = await connector.ReadCatalogAsync(CatalogFilter.All);
+
+        var sample = await connector.SampleAsync(catalog.Tables.Single(), new SampleOptions { Rows = sampleRows });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sample.Method, Does.StartWith("random rowids"));
+            Assert.That(sample.RowCount, Is.LessThanOrEqualTo(sampleRows).And.GreaterThan(sampleRows / 2));
+            // The first n rows have the ids 7 to 7n: a sample of n rows holding a larger id is not the first rows.
+            Assert.That(sample.Columns["id"].Values.Select(long.Parse).Max(), Is.GreaterThan(sample.RowCount * 7L), "reaches past the first rows");
+        }
+    }
+
     /// <summary>trial35: a file with a damaged page (header intact) gave "sampling failed (SQLite error 11: database disk
     /// image is malformed)" with no advice; the other tables are still read.</summary>
     [Test]
