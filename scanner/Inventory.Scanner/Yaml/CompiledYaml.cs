@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Inventory.Yaml;
@@ -8,10 +7,11 @@ namespace Inventory.Yaml;
 /// read back without parsing YAML. The shipped name rules (<c>rules/name-rules.yml</c>, 5,500 lines) cost YamlDotNet's
 /// scanner and parser 28–36 ms of CPU in every process (bench/README.md, perf47); reading their compiled form costs a
 /// few. Every node keeps its line and column, so an error a reader finds in the tree (an unknown category, a missing
-/// key) still names the YAML file's line and column. The form carries the SHA-256 of the YAML bytes it was compiled
-/// from: <see cref="TryRead"/> refuses a form compiled from other bytes, so a stale form is never used.
+/// key) still names the YAML file's line and column. The form carries the YAML bytes it was compiled from (a copy: a
+/// SHA-256 would load OpenSSL into every process, 5–6 MB of resident memory a SQLite scan does not otherwise pay):
+/// <see cref="TryRead"/> refuses a form compiled from other bytes, so a stale form is never used.
 /// </summary>
-/// <remarks>Layout: the magic <c>INVY</c>, a format version byte, the 32-byte SHA-256 of the YAML bytes, the table of
+/// <remarks>Layout: the magic <c>INVY</c>, a format version byte, the YAML bytes (length, then the bytes), the table of
 /// distinct strings (count, then each string length-prefixed in UTF-8), the number of documents, then each document's
 /// nodes depth first: a tag byte (plain scalar, quoted scalar, sequence, mapping), line and column (7-bit encoded), then
 /// a scalar's string index, or a collection's count and items (a mapping's as key then value). Mappings hold no duplicate
@@ -19,7 +19,7 @@ namespace Inventory.Yaml;
 public static class CompiledYaml
 {
     private static ReadOnlySpan<byte> Magic => "INVY"u8;
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
     private const byte PlainScalar = 0, QuotedScalar = 1, Sequence = 2, Mapping = 3;
 
     /// <summary>Reads a YAML file strictly (<see cref="StrictYaml.ReadDocuments(string, string)"/>) and writes its
@@ -33,17 +33,16 @@ public static class CompiledYaml
         var bytes = File.ReadAllBytes(yamlPath);
         var documents = StrictYaml.ReadDocuments(Decode(bytes), yamlPath);
         using var output = File.Create(outputPath);
-        Write(output, documents, SHA256.HashData(bytes));
+        Write(output, documents, bytes);
     }
 
     /// <summary>Writes the compiled form of a node tree.</summary>
     /// <param name="output">The stream to write to (left open).</param>
     /// <param name="documents">The documents, as <see cref="StrictYaml.ReadDocuments(string, string)"/> read them.</param>
-    /// <param name="sourceHash">The SHA-256 of the YAML bytes the tree was read from (32 bytes).</param>
-    /// <exception cref="ArgumentException">The hash is not 32 bytes, or a mapping holds duplicate keys.</exception>
-    public static void Write(Stream output, IReadOnlyList<YNode> documents, ReadOnlySpan<byte> sourceHash)
+    /// <param name="source">The YAML bytes the tree was read from.</param>
+    /// <exception cref="ArgumentException">A mapping holds duplicate keys.</exception>
+    public static void Write(Stream output, IReadOnlyList<YNode> documents, ReadOnlySpan<byte> source)
     {
-        if (sourceHash.Length != SHA256.HashSizeInBytes) throw new ArgumentException("a SHA-256 hash is 32 bytes", nameof(sourceHash));
         var strings = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var document in documents) CollectStrings(document, strings, index);
@@ -51,7 +50,8 @@ public static class CompiledYaml
         using var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(FormatVersion);
-        writer.Write(sourceHash);
+        writer.Write7BitEncodedInt(source.Length);
+        writer.Write(source);
         writer.Write7BitEncodedInt(strings.Count);
         foreach (var s in strings) writer.Write(s);
         writer.Write7BitEncodedInt(documents.Count);
@@ -60,26 +60,38 @@ public static class CompiledYaml
 
     /// <summary>Reads a compiled form back into the node tree, when it was compiled from exactly these YAML bytes.</summary>
     /// <param name="compiled">The compiled form.</param>
-    /// <param name="yamlBytes">The YAML file's bytes (their SHA-256 must be the one the form was compiled from).</param>
+    /// <param name="yamlBytes">The YAML file's bytes (they must be the ones the form was compiled from).</param>
     /// <param name="file">File name every node carries, for positions and messages.</param>
     /// <param name="documents">The documents, as <see cref="StrictYaml.ReadDocuments(string, string)"/> reads them from
     /// the YAML; null when the form is refused.</param>
     /// <returns>False when the form is not a compiled form of this format or was compiled from other bytes (the caller
     /// then parses the YAML).</returns>
-    /// <exception cref="InvalidDataException">The form has the right header and hash but is truncated or corrupt.</exception>
+    /// <exception cref="InvalidDataException">The form has the right header and source bytes but is truncated or corrupt.</exception>
     public static bool TryRead(Stream compiled, ReadOnlySpan<byte> yamlBytes, string file, out List<YNode>? documents)
     {
         documents = null;
-        Span<byte> header = stackalloc byte[4 + 1 + SHA256.HashSizeInBytes];
+        Span<byte> header = stackalloc byte[4 + 1];
         if (compiled.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) != header.Length) return false;
         if (!header[..4].SequenceEqual(Magic) || header[4] != FormatVersion) return false;
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(yamlBytes, hash);
-        if (!header[5..].SequenceEqual(hash)) return false;
+        using var reader = new BinaryReader(compiled, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (reader.Read7BitEncodedInt() != yamlBytes.Length) return false;
+            Span<byte> chunk = stackalloc byte[4096];
+            for (int at = 0; at < yamlBytes.Length; at += chunk.Length)
+            {
+                var part = chunk[..Math.Min(chunk.Length, yamlBytes.Length - at)];
+                if (compiled.ReadAtLeast(part, part.Length, throwOnEndOfStream: false) != part.Length) return false;
+                if (!part.SequenceEqual(yamlBytes.Slice(at, part.Length))) return false;
+            }
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException)
+        {
+            return false; // the header of another form
+        }
 
         try
         {
-            using var reader = new BinaryReader(compiled, Encoding.UTF8, leaveOpen: true);
             var strings = new string[Count(reader)];
             for (int i = 0; i < strings.Length; i++) strings[i] = reader.ReadString();
             var count = Count(reader);
