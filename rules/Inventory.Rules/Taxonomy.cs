@@ -117,6 +117,15 @@ public sealed class Taxonomy
             throw key.Error($"'{name}' is not a valid category name: use lower-case letters, digits and underscores");
     }
 
+    internal static byte[] ReadResourceBytes(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
     internal static string ReadResource(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
