@@ -71,8 +71,9 @@ public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<stri
 
     /// <summary>The name group of which another column's whole name must be a phrase for the rule to give its category, or
     /// null: a bare <c>nom</c> is a surname beside <c>prenom</c> (kinds48, trial47 kind K3: name group
-    /// <c>name-pair-part</c>), a label elsewhere. Without such a column the match is gated (<c>gate.context.</c> and the
-    /// group's name) and gives <c>none</c>. Checked only when the table's column names are known. YAML key
+    /// <c>name-pair-part</c>), a label elsewhere. Without such a column the rule does not match at all: the other rules
+    /// decide as if it were not there (a gate would replace their reading, e.g. <c>name.en.generic-name</c>'s, which table
+    /// rules read). Checked only when the table's column names are known. YAML key
     /// <c>needs-sibling-named</c> (a name group; unknown groups are an error at the key).</summary>
     public string? NeedsSiblingNamed { get; init; }
 
@@ -540,9 +541,13 @@ public sealed class NameRuleSet
         if (match.Rule.NeedsKeyTo is { } keyGroup && !HasKeyTo(column, tableColumns, keyGroup))
             return match with { DataCategory = "none", Weight = Math.Min(match.Rule.Weight, 0.8), Gates = ["gate.context." + keyGroup],
                 GatedCategory = match.Rule.DataCategory };
+        // Without the sibling its group names, a rule of needs-sibling-named says nothing: the other rules decide, as if it
+        // were not there (a bare `name` stays name.en.generic-name's, and the table rules that read that rule still see it).
         if (match.Rule.NeedsSiblingNamed is { } namedGroup && !HasSiblingNamed(column, tableColumns, namedGroup))
-            return match with { DataCategory = "none", Weight = Math.Min(match.Rule.Weight, 0.8), Gates = ["gate.context." + namedGroup],
-                GatedCategory = match.Rule.DataCategory };
+        {
+            match = MatchUncached(GroupsOf(table).Groups, column, family, match.Rule);
+            if (match.Rule is null || match.Gates.Count > 0) return match;
+        }
         if (match.Rule is not { NeedsSiblings.Count: > 0 } rule) return match;
         foreach (var sibling in tableColumns)
         {
@@ -602,7 +607,7 @@ public sealed class NameRuleSet
         return match;
     }
 
-    private NameMatch MatchUncached(IReadOnlyList<string> groups, string column, TypeFamily family)
+    private NameMatch MatchUncached(IReadOnlyList<string> groups, string column, TypeFamily family, NameRule? without = null)
     {
         // An abbreviation followed by the word it ends with (ssn_number → social security number number) says it once.
         var tokens = Expand(NameTokenizer.Tokenize(column));
@@ -620,6 +625,7 @@ public sealed class NameRuleSet
         Func<string, bool> inGroups = groups.Contains;
         foreach (var rule in Rules)
         {
+            if (ReferenceEquals(rule, without)) continue;
             if (rule.Tables.Count > 0 && !rule.Tables.Any(inGroups)) continue;
             if (rule.NotTables.Count > 0 && rule.NotTables.Any(inGroups)) continue;
             bool fits = rule.Families.Contains(family);
