@@ -69,6 +69,14 @@ public sealed record NameRule(string Id, string DataCategory, IReadOnlyList<stri
     /// are known. YAML key <c>needs-key-to</c> (a name group; unknown groups are an error at the key).</summary>
     public string? NeedsKeyTo { get; init; }
 
+    /// <summary>The name group of which another column's whole name must be a phrase for the rule to give its category, or
+    /// null: a bare <c>nom</c> is a surname beside <c>prenom</c> (kinds48, trial47 kind K3: name group
+    /// <c>name-pair-part</c>), a label elsewhere. Without such a column the rule does not match at all: the other rules
+    /// decide as if it were not there (a gate would replace their reading, e.g. <c>name.en.generic-name</c>'s, which table
+    /// rules read). Checked only when the table's column names are known. YAML key
+    /// <c>needs-sibling-named</c> (a name group; unknown groups are an error at the key).</summary>
+    public string? NeedsSiblingNamed { get; init; }
+
     /// <summary>True when the rule comes from the user's own name-rules file (<c>name-rules:</c> in inventory.yml), added to
     /// the shipped rules by <see cref="NameRuleSet.Extend"/>: when it matches a column name it wins over every shipped
     /// rule that matches too (the user wrote it for their own schema), and it stands in the combination unless it says
@@ -316,7 +324,7 @@ public sealed class NameRuleSet
             foreach (var item in seq.Items)
             {
                 if (item is not YMapping m) throw item.Error("each rule is a mapping with id, category and names");
-                m.AllowOnly("name rule", "id", "category", "names", "contains", "types", "tables", "not-tables", "weight", "allow-suffixes", "needs-siblings",
+                m.AllowOnly("name rule", "id", "category", "names", "contains", "types", "tables", "not-tables", "weight", "allow-suffixes", "needs-siblings", "needs-sibling-named",
                     "keeps-allowed-suffixes", "stands", "whole-name", "needs-standalone-siblings", "needs-person-key", "needs-key-to");
                 var id = m.RequireString("id", "a name rule");
                 if (!ids.Add(id)) throw m["id"]!.Error($"duplicate rule id '{id}'");
@@ -353,12 +361,15 @@ public sealed class NameRuleSet
                 var keyTo = m.String("needs-key-to");
                 if (keyTo is not null && !nameGroups.Any(g => string.Equals(g.Group, keyTo, StringComparison.Ordinal)))
                     throw m["needs-key-to"]!.Error($"rule '{id}' needs a key to unknown name group '{keyTo}'");
+                var siblingNamed = m.String("needs-sibling-named");
+                if (siblingNamed is not null && !nameGroups.Any(g => string.Equals(g.Group, siblingNamed, StringComparison.Ordinal)))
+                    throw m["needs-sibling-named"]!.Error($"rule '{id}' needs a sibling named by unknown name group '{siblingNamed}'");
                 bool keeps = m.Bool("keeps-allowed-suffixes") ?? false;
                 if (keeps && allow.Count == 0) throw m["keeps-allowed-suffixes"]!.Error($"rule '{id}' keeps its allowed suffixes but lists no 'allow-suffixes'");
                 rules.Add(new NameRule(id, category, phrases, contains, families, tables, notTables, weight, allow)
                     { NeedsSiblings = siblings, NeedsStandaloneSiblings = standalone, KeepsAllowedSuffixes = keeps,
                       Stands = m.Bool("stands") ?? extending is not null, WholeName = m.Bool("whole-name") ?? false,
-                      NeedsPersonKey = m.Bool("needs-person-key") ?? false, NeedsKeyTo = keyTo, UserRule = extending is not null });
+                      NeedsPersonKey = m.Bool("needs-person-key") ?? false, NeedsKeyTo = keyTo, NeedsSiblingNamed = siblingNamed, UserRule = extending is not null });
             }
         else if (root["rules"] is not null) throw root["rules"]!.Error("'rules' must be a list");
         if (extending is null) return new NameRuleSet(rules, abbreviations, groups, nameGroups, suffixes, prefixes);
@@ -564,6 +575,13 @@ public sealed class NameRuleSet
         if (match.Rule.NeedsKeyTo is { } keyGroup && !HasKeyTo(column, tableColumns, keyGroup))
             return match with { DataCategory = "none", Weight = Math.Min(match.Rule.Weight, 0.8), Gates = ["gate.context." + keyGroup],
                 GatedCategory = match.Rule.DataCategory };
+        // Without the sibling its group names, a rule of needs-sibling-named says nothing: the other rules decide, as if it
+        // were not there (a bare `name` stays name.en.generic-name's, and the table rules that read that rule still see it).
+        if (match.Rule.NeedsSiblingNamed is { } namedGroup && !HasSiblingNamed(column, tableColumns, namedGroup))
+        {
+            match = MatchUncached(GroupsOf(table).Groups, column, family, match.Rule);
+            if (match.Rule is null || match.Gates.Count > 0) return match;
+        }
         if (match.Rule is not { NeedsSiblings.Count: > 0 } rule) return match;
         foreach (var sibling in tableColumns)
         {
@@ -598,6 +616,17 @@ public sealed class NameRuleSet
         return false;
     }
 
+    // True when another column's whole name is a phrase of the name group (NameRule.NeedsSiblingNamed).
+    private bool HasSiblingNamed(string column, IReadOnlyList<string> tableColumns, string group)
+    {
+        foreach (var sibling in tableColumns)
+        {
+            if (string.Equals(sibling, column, StringComparison.Ordinal)) continue;
+            if (IsNameGroupPhrase(Expand(NameTokenizer.Tokenize(sibling)), group)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Matches a column name in its table context.</summary>
     /// <param name="table">Table name (schema-qualified or not).</param>
     /// <param name="column">Column name as spelled in the database.</param>
@@ -612,7 +641,7 @@ public sealed class NameRuleSet
         return match;
     }
 
-    private NameMatch MatchUncached(IReadOnlyList<string> groups, string column, TypeFamily family)
+    private NameMatch MatchUncached(IReadOnlyList<string> groups, string column, TypeFamily family, NameRule? without = null)
     {
         // An abbreviation followed by the word it ends with (ssn_number → social security number number) says it once.
         var tokens = Expand(NameTokenizer.Tokenize(column));
@@ -630,6 +659,7 @@ public sealed class NameRuleSet
         Func<string, bool> inGroups = groups.Contains;
         foreach (var rule in Rules)
         {
+            if (ReferenceEquals(rule, without)) continue;
             if (rule.Tables.Count > 0 && !rule.Tables.Any(inGroups)) continue;
             if (rule.NotTables.Count > 0 && rule.NotTables.Any(inGroups)) continue;
             bool fits = rule.Families.Contains(family);

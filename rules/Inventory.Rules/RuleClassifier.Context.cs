@@ -280,12 +280,45 @@ public sealed partial class RuleClassifier
                 Detail: detail + "the place of the person or organisation whose contact address the row holds (LABELS.md tie-breaker 13)"));
             return Decide("other_personal.location", 0.75, evidence);
         }
+        // A row that holds an e-mail address is a person's even when its table names no one (kinds48, trial47 K2: a sign-up
+        // row of `email`, `geo_lat`, `geo_lon`). Coordinates named by a geo or GPS word there are a position an IP lookup or
+        // a device gave (LABELS.md tie-breaker 13: automatic.geolocation); others are that person's place, as in a table of
+        // people. The organisation's own premises (a shop with its contact e-mail) stay as they were.
+        if (!premises && HoldsAnEmailAddress(column))
+        {
+            if (AnyIn(tokens, DerivedPositionTokens))
+            {
+                evidence.Insert(0, new EvidenceItem("table-context", "table.device-position", "automatic.geolocation", inRange, tested,
+                    Detail: detail + "a geo or GPS position in a row that holds a person's e-mail address (LABELS.md tie-breaker 13)"));
+                return Decide("automatic.geolocation", 0.75, evidence);
+            }
+            evidence.Insert(0, new EvidenceItem("table-context", "table.subject-place", "other_personal.location", inRange, tested,
+                Detail: detail + "the place of the person whose e-mail address the row holds (LABELS.md tie-breaker 13)"));
+            return Decide("other_personal.location", 0.75, evidence);
+        }
         // A spatial column without a person, device or organisation in its table is left for annotation (shared case C16:
         // a shop's position is not personal data, a customer's would be, so the rules do not guess).
         if (spatialType) return null;
         evidence.Insert(0, new EvidenceItem("context-gate", "gate.context.subject", "none", inRange, tested,
             Detail: detail + "no person, device or other organisation in the table: the organisation's own places"));
         return Decide("none", 0.8, evidence);
+    }
+
+    // Words of a coordinate's name that say an IP lookup or a device gave it (geo_lat, gps_lon, geoip_latitude).
+    private static readonly HashSet<string> DerivedPositionTokens = new(StringComparer.Ordinal) { "geo", "gps", "geoip" };
+
+    /// <summary>True when another column of the table is an e-mail address: a sibling the name rules read as
+    /// <c>contact.email</c>, ungated (an <c>email_verified</c> flag is not one).</summary>
+    /// <param name="column">The column, with its table's column names.</param>
+    private bool HoldsAnEmailAddress(ColumnEvidence column)
+    {
+        var table = TableContext.NameOf(column);
+        foreach (var sibling in column.TableColumns)
+        {
+            if (string.Equals(sibling, column.Column.Name, StringComparison.Ordinal)) continue;
+            if (_rules.Match(table, sibling, TypeFamily.Text) is { Rule.DataCategory: "contact.email", Gates.Count: 0 }) return true;
+        }
+        return false;
     }
 
     /// <summary>True when another column of the table is a street, a postal code or an address line: a sibling the name

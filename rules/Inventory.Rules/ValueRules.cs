@@ -187,6 +187,17 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             return RuleClassifier.Decide("none", 0.8, evidence);
         }
 
+        // Salutations (kinds48, trial47 K5): a sample of courtesy titles (M./Mme/Mx, Mr/Mrs/Ms, Herr/Frau, Sr./Sra.) is a
+        // person's civility whatever its name (`tratamiento`, a patient's treatment elsewhere): a part of the person's name,
+        // as the corpus labels dolibarr's `civility` (contact.name, "also hints at gender"), never an enumeration.
+        if (!personalName && family is TypeFamily.Text or TypeFamily.Untyped && Salutations(column.Values) is { } titles)
+        {
+            evidence.Insert(0, new EvidenceItem("sample", "sample.salutations", "contact.name", titles.Titles, titles.Tested,
+                Math.Round((double)titles.Titles / titles.Tested, 4),
+                string.Create(CultureInfo.InvariantCulture, $"{titles.Titles} of {titles.Tested} values are courtesy titles ({titles.Distinct} distinct): a person's civility, part of the name")));
+            return RuleClassifier.Decide("contact.name", 0.8, evidence);
+        }
+
         // Enumerations: text whose sample repeats a handful of distinct values that no personal detector recognises
         // (permission scopes, sign-in methods, team names, import batch labels, a 'note' column holding 'web'/'migrated')
         // is configuration, not a person's data nor users' prose (LABELS.md: statuses, enumerations, configuration → none).
@@ -639,6 +650,36 @@ internal sealed class ValueRules(RuleClassifierOptions options, ContentEvidence 
             else if (value is "true" or "false" or "t" or "f") shortNumbers++;
         }
         return tested >= 3 && shortNumbers >= 0.8 * tested;
+    }
+
+    // Courtesy titles in English, French, German and Spanish, lower case, accents folded, without the trailing dot.
+    private static readonly HashSet<string> CourtesyTitles = new(StringComparer.Ordinal)
+    {
+        "mr", "mrs", "ms", "miss", "mx", "mister", "m", "mme", "mlle", "monsieur", "madame", "mademoiselle", "herr", "frau",
+        "fraulein", "fraeulein", "divers", "sr", "sra", "srta", "senor", "senora", "senorita", "don", "dona", "dr", "dr med", "prof",
+    };
+
+    /// <summary>The courtesy titles among the sampled values (<see cref="CourtesyTitles"/>, case and accents and a trailing dot
+    /// ignored): at least 10 non-blank values, 95 % of them titles, of at least two distinct titles (a column of one code,
+    /// or of M and F, is not a civility).</summary>
+    /// <param name="values">The sampled values.</param>
+    /// <returns>The counts (titles, values tested, distinct titles), or null when the values are not salutations.</returns>
+    internal static (int Titles, int Tested, int Distinct)? Salutations(IReadOnlyList<string> values)
+    {
+        int tested = 0, titles = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var v in values)
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            tested++;
+            var word = v.Trim().TrimEnd('.');
+            if (word.Length > 12) continue;
+            var folded = NameTokenizer.Fold(word.ToLowerInvariant());
+            if (!CourtesyTitles.Contains(folded)) continue;
+            titles++;
+            seen.Add(folded);
+        }
+        return tested >= 10 && titles >= 0.95 * tested && seen.Count >= 2 ? (titles, tested, seen.Count) : null;
     }
 
     // A text sample of at least 30 values with at most 12 distinct ones (≤ 10 %) and no personal detector matching 30 % of
