@@ -60,6 +60,29 @@ public sealed class LocationGroup
     /// <summary>The line as plain text (XLSX cells): location, where, exceptions.</summary>
     [JsonIgnore]
     public string Text => Location + (Where is null ? "" : " " + Where) + NotHere;
+
+    /// <summary><see cref="Where"/> as a phrase to write in the record's language, or null for a single location. Not
+    /// written to JSON (which keeps <see cref="Where"/>, its English).</summary>
+    [JsonIgnore]
+    public Language.Phrase? WherePhrase { get; init; }
+    /// <summary><see cref="Exceptions"/> as phrases to write in the record's language (same order). Not written to JSON.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Language.Phrase> ExceptionPhrases { get; init; } = [];
+
+    /// <summary><see cref="Where"/> in a language (<c>dans 55 sources (locataire-01 … locataire-55)</c>), or null for a
+    /// single location.</summary>
+    /// <param name="wording">The language's wording.</param>
+    public string? WhereIn(Language.AnalysisWording wording) => WherePhrase?.In(wording) ?? Where;
+
+    /// <summary><see cref="NotHere"/> in a language (<c> ; sauf : locataire-17 : contact.name</c>), or "".</summary>
+    /// <param name="wording">The language's wording.</param>
+    public string NotHereIn(Language.AnalysisWording wording) =>
+        ExceptionPhrases.Count == 0 ? NotHere : new Language.Phrase(w => w.NotHere(ExceptionPhrases)).In(wording);
+
+    /// <summary><see cref="Text"/> in a language (XLSX cells).</summary>
+    /// <param name="wording">The language's wording.</param>
+    public string TextIn(Language.AnalysisWording wording) =>
+        Location + (WhereIn(wording) is { } where ? " " + where : "") + NotHereIn(wording);
 }
 
 /// <summary>Groups report lists over a fleet: items naming the same unqualified table (and column, path and claim
@@ -153,7 +176,7 @@ internal sealed class FleetSummary
     /// <param name="violates">The claims violated by a line (category cells), or null.</param>
     /// <param name="reason">The reason of a claim finding as the line shows it (normalised), or null.</param>
     /// <returns>One group per line.</returns>
-    public List<LocationGroup> Group(IEnumerable<Item> items, Func<Place, Item, string>? describe = null,
+    public List<LocationGroup> Group(IEnumerable<Item> items, Func<Place, Item, Language.Phrase>? describe = null,
         Func<Item, IReadOnlyList<string>>? violates = null, Func<Item, string>? reason = null, Func<Item, bool>? suggested = null) =>
         GroupWithMembers(items, describe, violates, reason, suggested).Select(x => x.Line).ToList();
 
@@ -164,7 +187,7 @@ internal sealed class FleetSummary
     /// <param name="violates">The claims violated by a line, or null.</param>
     /// <param name="reason">The reason of a line as shown (normalised), or null.</param>
     /// <returns>One line per group with its items' positions, in the order of each line's first item.</returns>
-    public List<(LocationGroup Line, IReadOnlyList<int> Members)> GroupWithMembers(IEnumerable<Item> items, Func<Place, Item, string>? describe = null,
+    public List<(LocationGroup Line, IReadOnlyList<int> Members)> GroupWithMembers(IEnumerable<Item> items, Func<Place, Item, Language.Phrase>? describe = null,
         Func<Item, IReadOnlyList<string>>? violates = null, Func<Item, string>? reason = null, Func<Item, bool>? suggested = null)
     {
         var lines = new List<(string Key, List<(Item Item, Place? Place)> Members, List<int> Positions)>();
@@ -199,7 +222,7 @@ internal sealed class FleetSummary
         return place.Table.Schema.Length == 0 ? text : text.Replace(place.Table.Schema + ".", "", StringComparison.Ordinal);
     }
 
-    private LocationGroup Line(List<(Item Item, Place? Place)> members, Func<Place, Item, string>? describe,
+    private LocationGroup Line(List<(Item Item, Place? Place)> members, Func<Place, Item, Language.Phrase>? describe,
         Func<Item, IReadOnlyList<string>>? violates, Func<Item, string>? reason, Func<Item, bool>? suggested)
     {
         var first = members[0];
@@ -222,15 +245,24 @@ internal sealed class FleetSummary
         var absent = holders.Where(h => !present.Contains(h)).ToList();
         var here = holders.Where(present.Contains).Select(names.Label).ToList();
         var listed = here.Count <= NamedPlaces ? string.Join(", ", here) : $"{here[0]} … {here[^1]}";
-        var count = absent.Count == 0 ? $"{here.Count} {names.Plural}" : $"{here.Count} of the {holders.Count} {names.Plural} holding {table}";
-        var exceptions = absent.Take(NamedExceptions)
-            .Select(h => describe is null ? names.Label(h) : $"{names.Label(h)}: {describe(h, first.Item)}").ToList();
-        if (absent.Count > NamedExceptions) exceptions.Add($"and {CountWording.Phrase(absent.Count - NamedExceptions, "other", "others")}");
+        var (kind, of) = (names.Kind, names.Of);
+        int count = here.Count, holding = holders.Count;
+        var where = absent.Count == 0 ? new Language.Phrase(w => w.InPlaces(count, kind, of, listed))
+            : new Language.Phrase(w => w.InPlacesHolding(count, holding, kind, of, table, listed));
+        var exceptions = absent.Take(NamedExceptions).Select(h =>
+        {
+            var label = names.Label(h);
+            if (describe is null) return Language.Phrase.Verbatim(label);
+            var holds = describe(h, first.Item);
+            return new Language.Phrase(w => w.PlaceHolds(label, holds));
+        }).ToList();
+        var others = absent.Count - NamedExceptions;
+        if (others > 0) exceptions.Add(new Language.Phrase(w => w.AndOthers(others)));
         return new LocationGroup
         {
             Location = first.Item.Column is null ? table : $"{table}.{first.Item.Column}{(first.Item.Path is null ? "" : " " + first.Item.Path)}",
-            Where = $"in {count} ({listed})",
-            Exceptions = exceptions,
+            Where = where.English, WherePhrase = where,
+            Exceptions = exceptions.Select(e => e.English).ToList(), ExceptionPhrases = exceptions,
             Locations = locations,
             Violates = violates?.Invoke(first.Item) ?? [],
             Reason = reason is null ? null : Normalise(reason(first.Item), first.Place),
@@ -241,26 +273,29 @@ internal sealed class FleetSummary
 
     /// <summary>How the places of a table are named: by source when each source holds it once in the same schema, by
     /// schema when one source holds every copy, else <c>source/schema</c>.</summary>
-    private static (Func<Place, string> Label, string Plural) Naming(List<Place> holders)
+    private static (Func<Place, string> Label, Language.FleetPlaces Kind, string? Of) Naming(List<Place> holders)
     {
         if (holders.Select(h => h.Source.Name).Distinct(StringComparer.Ordinal).Count() == holders.Count)
-            return (h => h.Source.Name, "sources");
+            return (h => h.Source.Name, Language.FleetPlaces.Sources, null);
         if (holders.All(h => h.Source.Name == holders[0].Source.Name))
-            return (h => h.Table.Schema, $"schemas of {holders[0].Source.Name}");
-        return (h => $"{h.Source.Name}/{h.Table.Schema}", "places");
+            return (h => h.Table.Schema, Language.FleetPlaces.Schemas, holders[0].Source.Name);
+        return (h => $"{h.Source.Name}/{h.Table.Schema}", Language.FleetPlaces.Places, null);
     }
 
-    /// <summary>What a place holds instead of a column of a category cell: the column's category (<c>undecided</c> when
-    /// none), with its activity when the category is the same; <c>no column x</c> when its table lacks the column.</summary>
+    /// <summary>What a place holds instead of a column of a category cell, as a phrase for the record's language: the
+    /// column's category (<c>undecided</c> when none), with its activity when the category is the same; <c>no column
+    /// x</c> when its table lacks the column; <c>not listed here</c> for a table-level item.</summary>
     /// <param name="place">The place not on the line.</param>
     /// <param name="column">The column's name.</param>
     /// <param name="category">The cell's category.</param>
-    internal static string Holds(Place place, string? column, string category)
+    internal static Language.Phrase Holds(Place place, string? column, string category)
     {
-        if (column is null) return "not listed here";
+        if (column is null) return new Language.Phrase(w => w.HoldsNotListed());
         var c = place.Table.Columns.FirstOrDefault(x => x.Name == column);
-        if (c is null) return $"no column {column}";
-        var held = c.DataCategory ?? "undecided";
-        return held == category ? $"{held}, {(place.Table.ActivityIds() switch { [] => "no activity", [var a] => "activity " + a, var several => "activities " + string.Join(", ", several) })}" : held;
+        if (c is null) return new Language.Phrase(w => w.HoldsNoColumn(column));
+        if (c.DataCategory is not { } held) return new Language.Phrase(w => w.HoldsUndecided());
+        if (held != category) return Language.Phrase.Verbatim(held);
+        var activities = place.Table.ActivityIds().ToList();
+        return new Language.Phrase(w => w.HoldsSameCategory(held, activities));
     }
 }

@@ -84,6 +84,15 @@ public sealed class ReportModel
     /// view columns are not listed apart), as <see cref="CategoryRecord.ReadableThrough"/>.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> UnassignedReadableThrough { get; init; } = [];
+    /// <summary><see cref="UnassignedReadableThrough"/> as phrases for the record's language (same order); not written to JSON.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Language.Phrase> UnassignedReadableThroughPhrases { get; init; } = [];
+    /// <summary><see cref="Issues"/> as phrases for the record's language (same order); not written to JSON.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Language.Phrase> IssuePhrases { get; init; } = [];
+    /// <summary><see cref="NotRead"/> as phrases for the record's language (same order, empty when none); not written to JSON.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Language.Phrase> NotReadPhrases { get; init; } = [];
     /// <summary><see cref="UnassignedReadableThrough"/> in the JSON report, only when not empty.</summary>
     [JsonPropertyName("unassignedReadableThrough")]
     public IReadOnlyList<string>? UnassignedReadableThroughInJson => UnassignedReadableThrough.Count == 0 ? null : UnassignedReadableThrough;
@@ -178,6 +187,9 @@ public sealed class UndeclaredCategoryRow
     /// <c>activity: [a, b]</c> annotation for a table serving both (<see cref="CategoryRecord.DeclaredByAnother"/>); null
     /// when none does.</summary>
     public string? DeclaredByAnother { get; init; }
+    /// <summary><see cref="DeclaredByAnother"/> as a phrase for the record's language; not written to JSON.</summary>
+    [JsonIgnore]
+    public Language.Phrase? DeclaredByAnotherPhrase { get; init; }
     /// <summary><see cref="Columns"/> over a fleet: one line per table.column held by several sources or schemas
     /// (<see cref="LocationGroup"/>).</summary>
     [JsonIgnore]
@@ -346,6 +358,9 @@ public sealed class CategoryRecord
     /// declares it, with its retention, and the <c>activity: [a, b]</c> annotation that would record the table as serving
     /// both (<see cref="ReportModelBuilder"/>); null otherwise.</summary>
     public string? DeclaredByAnother { get; init; }
+    /// <summary><see cref="DeclaredByAnother"/> as a phrase for the record's language; not written to JSON.</summary>
+    [JsonIgnore]
+    public Language.Phrase? DeclaredByAnotherPhrase { get; init; }
     /// <summary>True when the category rests on suggestions alone: it has columns and none of them is tagged (by an
     /// annotation, a JSON path's annotation or a database label), so the record lists what the classifier read from names,
     /// types and sampled values, not what anyone reviewed. A processor source is read from its catalog only, so its
@@ -402,6 +417,9 @@ public sealed class CategoryRecord
     /// are not listed as data of their own (the record counts the data once). Empty when no view shows them.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> ReadableThrough { get; init; } = [];
+    /// <summary><see cref="ReadableThrough"/> as phrases for the record's language (same order); not written to JSON.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Language.Phrase> ReadableThroughPhrases { get; init; } = [];
     /// <summary><see cref="ReadableThrough"/> in the JSON report, only when some view shows the columns (null otherwise,
     /// so the JSON of an inventory without views is unchanged).</summary>
     [JsonPropertyName("readableThrough")]
@@ -650,6 +668,15 @@ public sealed class ColumnRow
     public required string PolicyRetention { get; init; }
     /// <summary>True when the annotation states a retention that differs from <see cref="PolicyRetention"/> (a finding for the DPO).</summary>
     public required bool RetentionDiffers { get; init; }
+    /// <summary><see cref="PolicyRetention"/> as a phrase for the register's language (XLSX), or null when empty; not
+    /// written to JSON or CSV.</summary>
+    [JsonIgnore]
+    public Language.Phrase? PolicyRetentionPhrase { get; init; }
+    /// <summary><see cref="Retention"/> for the register's language: the annotation's own text as written, else
+    /// <see cref="PolicyRetentionPhrase"/> written in the language.</summary>
+    /// <param name="wording">The language's wording.</param>
+    public string RetentionIn(Language.AnalysisWording wording) =>
+        Retention != PolicyRetention || PolicyRetentionPhrase is null ? Retention : PolicyRetentionPhrase.In(wording);
     /// <summary>Personal data categories the scan found inside the column's content, comma-separated (<c>contact.email,
     /// contact.phone</c> in a support message), or null when none (<see cref="Claims.ClaimChecks.EmbeddedCategories"/>).</summary>
     public string? AlsoContains { get; init; }
@@ -682,4 +709,17 @@ public sealed class ChangeRow
     public required string Old { get; init; }
     /// <summary>New value, or empty.</summary>
     public required string New { get; init; }
+    /// <summary>The change's kind, for the record's language (<see cref="Kind"/> is its kebab-case name); not written to JSON.</summary>
+    [JsonIgnore]
+    public Diff.ChangeKind? KindValue { get; init; }
+    /// <summary><see cref="Location"/> as a phrase for the record's language when the builder words it (a status
+    /// transition of several columns), else null; not written to JSON.</summary>
+    [JsonIgnore]
+    public Language.Phrase? LocationPhrase { get; init; }
+    /// <summary><see cref="Old"/> as a phrase for the record's language (a status), else null; not written to JSON.</summary>
+    [JsonIgnore]
+    public Language.Phrase? OldPhrase { get; init; }
+    /// <summary><see cref="New"/> as a phrase for the record's language (a status, a rename hint), else null; not written to JSON.</summary>
+    [JsonIgnore]
+    public Language.Phrase? NewPhrase { get; init; }
 }

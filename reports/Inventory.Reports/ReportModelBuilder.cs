@@ -14,7 +14,7 @@ using Inventory.Reports.Language;
 namespace Inventory.Reports;
 
 /// <summary>Builds <see cref="ReportModel"/>.</summary>
-internal static class ReportModelBuilder
+internal static partial class ReportModelBuilder
 {
     private static readonly string[] ChartOrder = ["contact", "financial", "automatic", "customer_content", "other_personal", "none", "undecided"];
     private static readonly Dictionary<string, string> ChartColors = new(StringComparer.Ordinal)
@@ -134,8 +134,17 @@ internal static class ReportModelBuilder
             .Select(x => Row(x, policy, options)).ToList();
         var unassignedAt = unassigned.DistinctBy(r => r.Location).ToDictionary(r => r.Location, StringComparer.Ordinal);
         var undeclared = records.SelectMany(r => r.Categories.Where(k => !k.Declared)
-            .Select(k => new UndeclaredCategoryRow { Activity = r.Id, Category = k.Category, Columns = k.Columns, Groups = k.Groups, DeclaredByAnother = k.DeclaredByAnother })).ToList();
+            .Select(k => new UndeclaredCategoryRow { Activity = r.Id, Category = k.Category, Columns = k.Columns, Groups = k.Groups, DeclaredByAnother = k.DeclaredByAnother, DeclaredByAnotherPhrase = k.DeclaredByAnotherPhrase })).ToList();
 
+        // A scan issue as a line of the record (source/table.column: kind: message) and what the scan did not read at all,
+        // as phrases: the record words them in its language, the JSON keeps their English.
+        var issues = inventory.Issues.Select(i =>
+        {
+            var (place, kind, message) = ($"{i.Source}{(i.Table is null ? "" : "/" + i.Table)}{(i.Column is null ? "" : "." + i.Column)}", i.Kind, ScanIssueMessage.Of(i.Kind, i.Message));
+            return new Phrase(w => w.ScanIssueLine(place, kind, message));
+        }).ToList();
+        var notRead = Claims.UnreadScope.Of(inventory).Select(g => g.LabelPhrase).ToList();
+        var unassignedThrough = recorded.Where(x => x.A is null && x.Path is null).Select(views.Through).OfType<Phrase>().ToList();
         var coverage = inventory.Sources.Select(s => Coverage(s, options)).ToList();
         var totals = Sum(coverage.Where(c => c.Role != ProcessingRole.Processor).ToList());
         // A previous inventory saved without annotations (a plain scan) holds no records of processing: every activity,
@@ -173,7 +182,8 @@ internal static class ReportModelBuilder
                     describe: (place, item) => FleetSummary.Holds(place, item.Column, item.Detail.Split('\u0001')[0]))
                 .Select(g => (Group: g, First: unassignedAt[g.Locations[0]]))
                 .Select(x => new UnassignedLine { Group = x.Group, Category = x.First.Category, Status = x.First.Status }).ToList(),
-            UnassignedReadableThrough = recorded.Where(x => x.A is null && x.Path is null).Select(views.Through).OfType<string>().ToList(),
+            UnassignedReadableThrough = unassignedThrough.Select(p => p.English).ToList(),
+            UnassignedReadableThroughPhrases = unassignedThrough,
             UndeclaredCategories = undeclared,
             UnknownActivities = unknownActivities.ToList(),
             Conflicts = inventory.AllColumns().Where(x => x.Column.Status == ColumnStatus.Conflict).Select(x => new ConflictRow
@@ -189,8 +199,8 @@ internal static class ReportModelBuilder
             JsonPaths = inventory.AllColumns().SelectMany(x => JsonPathRow.Of($"{x.Source.Name}/{x.Table.QualifiedName}.{x.Column.Name}", x.Column))
                 .ToList() is { Count: > 0 } paths ? paths : null,
             Columns = columns,
-            Issues = inventory.Issues.Select(i => $"{i.Source}{(i.Table is null ? "" : "/" + i.Table)}{(i.Column is null ? "" : "." + i.Column)}: {i.Kind}: {i.Message}").ToList(),
-            NotRead = Claims.UnreadScope.Of(inventory).Select(g => g.Label).ToList() is { Count: > 0 } notRead ? notRead : null,
+            Issues = issues.Select(p => p.English).ToList(), IssuePhrases = issues,
+            NotRead = notRead.Count > 0 ? notRead.Select(p => p.English).ToList() : null, NotReadPhrases = notRead,
             Changes = diff,
             PreviousHeldNoRecords = diff?.PreviousHeldNoRecords ?? false,
             ChangeRows = diff is null ? [] : ChangeRowsOf(diff),
@@ -205,29 +215,62 @@ internal static class ReportModelBuilder
     /// <param name="diff">The changes since the previous inventory.</param>
     internal static List<ChangeRow> ChangeRowsOf(InventoryDiff diff)
     {
-        static ChangeRow Row(InventoryChange c) => new() { Kind = InventoryDiff.KindName(c.Kind), Location = c.Subject, Old = c.Old ?? "",
-            New = (c.New ?? "") + (c.RenamedFrom is { } from ? $" (renamed from '{from}'?)" : "") };
+        static ChangeRow Row(InventoryChange c)
+        {
+            var renamed = c.RenamedFrom is { } from ? new Phrase(w => w.RenamedFrom(c.New ?? "", from)) : null;
+            // An added or removed table's "4 columns; personal: contact.email" (InventoryDiff), read back into a phrase.
+            var (old, @new) = c.Kind switch
+            {
+                ChangeKind.TableAdded => (null, TableColumnsOf(c.New)),
+                ChangeKind.TableRemoved => (TableColumnsOf(c.Old), null),
+                // A column without a category is "undecided" in InventoryDiff's words.
+                ChangeKind.ColumnAdded or ChangeKind.ColumnRemoved or ChangeKind.CategoryChanged => (Undecided(c.Old), renamed ?? Undecided(c.New)),
+                _ => ((Phrase?)null, renamed),
+            };
+            return new() { Kind = InventoryDiff.KindName(c.Kind), KindValue = c.Kind, Location = c.Subject, Old = c.Old ?? "",
+                New = renamed?.English ?? c.New ?? "", OldPhrase = old, NewPhrase = @new };
+        }
         var rows = diff.Changes.Where(c => InventoryDiff.IsSchemaChange(c.Kind)).Select(Row).ToList();
         rows.AddRange(diff.Changes.Where(c => !InventoryDiff.IsSchemaChange(c.Kind) && c.Kind != ChangeKind.StatusChanged).Select(Row));
         foreach (var transition in diff.Changes.Where(c => c.Kind == ChangeKind.StatusChanged).GroupBy(c => (Old: c.Old ?? "", New: c.New ?? ""))
                      .OrderBy(g => g.Key.Old, StringComparer.Ordinal).ThenBy(g => g.Key.New, StringComparer.Ordinal))
+        {
+            var (old, @new) = transition.Key;
+            var location = transition.Count() == 1 ? null : ColumnsOfTables(transition.ToList());
             rows.Add(new ChangeRow
             {
-                Kind = InventoryDiff.KindName(ChangeKind.StatusChanged),
-                Location = transition.Count() == 1 ? transition.Single().Location : ColumnsOfTables(transition.ToList()),
-                Old = transition.Key.Old, New = transition.Key.New,
+                Kind = InventoryDiff.KindName(ChangeKind.StatusChanged), KindValue = ChangeKind.StatusChanged,
+                Location = location?.English ?? transition.Single().Location, LocationPhrase = location,
+                Old = old, New = @new, OldPhrase = new Phrase(w => w.ColumnStatus(old)), NewPhrase = new Phrase(w => w.ColumnStatus(@new)),
             });
+        }
         return rows;
     }
 
     /// <summary>Where a status transition of several columns happened: <c>29 columns in 2 tables: app/users, shop/orders</c>,
     /// the tables in document order, the first five named (trial30: "29 columns" alone in the Where column said nowhere).</summary>
     /// <param name="changes">The transition's column changes (two or more).</param>
-    private static string ColumnsOfTables(List<InventoryChange> changes)
+    private static Phrase? Undecided(string? category) => category == "undecided" ? new Phrase(w => w.HoldsUndecided()) : null;
+
+    /// <summary>An added or removed table's <c>4 columns; personal: contact.email</c> (<c>InventoryDiff</c>'s words) as a
+    /// phrase, or null when the text is not of that shape (the phrase's English must give the text back byte for byte).</summary>
+    private static Phrase? TableColumnsOf(string? text)
+    {
+        if (text is null || TableColumnsPattern().Match(text) is not { Success: true } m) return null;
+        var columns = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        IReadOnlyList<string> personal = m.Groups[2].Success ? m.Groups[2].Value.Split(", ") : [];
+        var phrase = new Phrase(w => w.TableColumns(columns, personal));
+        return phrase.English == text ? phrase : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+) columns?(?:; personal: (.+))?$")]
+    private static partial System.Text.RegularExpressions.Regex TableColumnsPattern();
+
+    private static Phrase ColumnsOfTables(List<InventoryChange> changes)
     {
         var tables = changes.Select(c => c.Table is null ? c.Source : $"{c.Source}/{c.Table}").Distinct(StringComparer.Ordinal).ToList();
-        var named = string.Join(", ", tables.Take(5)) + (tables.Count > 5 ? $" and {CountWording.Phrase(tables.Count - 5, "other", "others")}" : "");
-        return $"{CountWording.Phrase(changes.Count, "column", "columns")} in {CountWording.Phrase(tables.Count, "table", "tables")}: {named}";
+        var columns = changes.Count;
+        return new Phrase(w => w.ColumnsOfTables(columns, tables));
     }
 
     /// <summary>The statement for a personal column whose classification found hashes of a personal identifier (evidence
@@ -284,10 +327,13 @@ internal static class ReportModelBuilder
     {
         /// <summary>The note of a base column: <c>app/clients.courriel also readable through view v_clients.courriel,
         /// materialized view mv_clients.courriel</c>; null when no view shows it.</summary>
-        public string? Through(Assigned x) => ByBase.TryGetValue(x.C, out var shown)
-            ? $"{x.ColumnLocation} also readable through " + string.Join(", ", shown.Select(v =>
-                $"{(v.T.Kind == Inventory.Catalog.TableKind.MaterializedView ? "materialized view" : "view")} {v.T.QualifiedName}.{v.C.Name}"))
-            : null;
+        public Phrase? Through(Assigned x)
+        {
+            if (!ByBase.TryGetValue(x.C, out var shown)) return null;
+            var column = x.ColumnLocation;
+            var views = shown.Select(v => ($"{v.T.QualifiedName}.{v.C.Name}", v.T.Kind == Inventory.Catalog.TableKind.MaterializedView)).ToList();
+            return new Phrase(w => w.ReadableThrough(column, views));
+        }
     }
 
     /// <summary>Which view columns are the same data as a column already in the record (trial 32 finding 9): a view column
@@ -375,11 +421,13 @@ internal static class ReportModelBuilder
             // marked with the message's undeclared customer_content).
             IReadOnlyList<string> Violates(Assigned x) => violations.GetValueOrDefault(x.ColumnLocation, [])
                 .Where(v => !x.Embedded || v.Category != x.C.DataCategory).Select(v => v.Claim).Distinct(StringComparer.Ordinal).ToList();
+            var declaredByAnother = declared ? null : DeclaredByAnother(a, category, cols, policy);
+            var readableThrough = cols.Where(x => x.Path is null).Select(views.Through).OfType<Phrase>().ToList();
             return new CategoryRecord
             {
                 Category = category, CnilCategory = CnilCategory(category, a.Role), Sensitive = Sensitive(category), Declared = declared,
                 CustomersToDeclare = a.IsProcessor && !inPolicy,
-                DeclaredByAnother = declared ? null : DeclaredByAnother(a, category, cols, policy),
+                DeclaredByAnother = declaredByAnother?.English, DeclaredByAnotherPhrase = declaredByAnother,
                 // A category found only inside content rests on the scan's detectors, however the content column is tagged.
                 // A category the policy itself declares for a processor activity is the policy's statement, not a
                 // suggestion (trial37 finding 8).
@@ -400,7 +448,7 @@ internal static class ReportModelBuilder
                     violates: item => item.Detail.Replace(SuggestedMark, "", StringComparison.Ordinal) is { Length: > 0 } ids ? ids.Split(',') : [],
                     suggested: item => item.Detail.EndsWith(SuggestedMark, StringComparison.Ordinal)),
                 RowHistory = RowHistoryOf(cols),
-                ReadableThrough = cols.Where(x => x.Path is null).Select(views.Through).OfType<string>().ToList(),
+                ReadableThrough = readableThrough.Select(p => p.English).ToList(), ReadableThroughPhrases = readableThrough,
                 // Compared with the rule of the column's own category, as its column row compares it (trial38 finding 1).
                 AnnotatedRetention = cols.Where(x => AnnotatedRetentionOf(x) is { } r && RetentionDiffers(r, a.RetentionFor(x.Category!), policy, a))
                     .GroupBy(x => AnnotatedRetentionOf(x)!, StringComparer.Ordinal)
@@ -566,23 +614,19 @@ internal static class ReportModelBuilder
     /// <param name="category">The undeclared category.</param>
     /// <param name="cols">Its columns in the activity's tables.</param>
     /// <param name="policy">The policy.</param>
-    private static string? DeclaredByAnother(ProcessingActivity activity, string category, IReadOnlyList<Assigned> cols, PolicyDocument policy)
+    private static Phrase? DeclaredByAnother(ProcessingActivity activity, string category, IReadOnlyList<Assigned> cols, PolicyDocument policy)
     {
         if (activity.IsProcessor) return null;
         var others = policy.Activities.Where(o => o.Id != activity.Id && !o.IsProcessor && o.Declares(category)).ToList();
         if (others.Count == 0) return null;
-        var declaredBy = string.Join(", ", others.Select(o => o.RetentionFor(category) is { } rule ? $"{o.Id} (kept {rule.Period})" : o.Id));
+        var declaredBy = others.Select(o => (o.Id, o.RetentionFor(category)?.Period)).ToList();
         // The tables with the same activities get one annotation; a fleet's copies of a table are named once.
         var fixes = cols.Select(x => x.T).Distinct(ReferenceEqualityComparer.Instance).Cast<TableEntry>()
             .GroupBy(t => string.Join(", ", t.ActivityIds()), StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var names = g.Select(t => t.QualifiedName).Distinct(StringComparer.Ordinal).ToList();
-                var named = string.Join(", ", names.Take(3)) + (names.Count > 3 ? $" and {names.Count - 3} more" : "");
-                var lists = others.Select(o => $"activity: [{string.Join(", ", g.First().ActivityIds().Append(o.Id))}]");
-                return $"{named} with {string.Join(" or ", lists)}";
-            });
-        return $"declared by {declaredBy}: if the table serves {(others.Count == 1 ? "it" : "one of them")} too, annotate {string.Join("; ", fixes)}";
+            .Select(g => new AnnotationFix(g.Select(t => t.QualifiedName).Distinct(StringComparer.Ordinal).ToList(),
+                others.Select(o => (IReadOnlyList<string>)g.First().ActivityIds().Append(o.Id).ToList()).ToList()))
+            .ToList();
+        return new Phrase(w => w.DeclaredByAnother(declaredBy, fixes));
     }
 
     internal static Phrase? AppliedRetention(ProcessingActivity activity, string category, bool declared, PolicyDocument policy)
@@ -682,14 +726,15 @@ internal static class ReportModelBuilder
     private static ColumnRow Row(Assigned x, PolicyDocument? policy, ReportOptions options)
     {
         var (s, t, c) = (x.S, x.T, x.C);
-        string policyRetention = "";
+        Phrase? policyPhrase = null;
         RetentionRule? rule = null;
         if (DataCategoryVocabulary.IsPersonal(c.DataCategory) && policy is not null)
         {
             rule = x.A?.RetentionFor(c.DataCategory!);
-            policyRetention = (x.A is null ? policy.Rights.DefaultRetention is { } fallback ? $"{fallback} ({RecordWording.PolicyDefault})" : null
-                : AppliedRetention(x.A, c.DataCategory!, DeclaredBy(x), policy)?.English) ?? "";
+            policyPhrase = x.A is null ? policy.Rights.DefaultRetention is { } fallback ? new Phrase(w => w.RetentionPolicyDefault(Phrase.Verbatim(fallback))) : null
+                : AppliedRetention(x.A, c.DataCategory!, DeclaredBy(x), policy);
         }
+        var policyRetention = policyPhrase?.English ?? "";
         var annotatedRetention = AnnotatedRetentionOf(x);
         var retention = annotatedRetention ?? policyRetention;
         bool differs = annotatedRetention is { } annotated && policyRetention.Length > 0 && RetentionDiffers(annotated, rule, policy!, x.A);
@@ -700,6 +745,7 @@ internal static class ReportModelBuilder
             Activity = x.A?.Id ?? "",
             Retention = retention,
             PolicyRetention = policyRetention,
+            PolicyRetentionPhrase = policyPhrase,
             RetentionDiffers = differs,
             AlsoContains = ClaimChecks.EmbeddedCategories(c) is { Count: > 0 } embedded ? string.Join(", ", embedded) : null,
             Type = c.DeclaredType,

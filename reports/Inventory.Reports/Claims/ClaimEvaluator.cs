@@ -125,11 +125,21 @@ internal static class UnreadScope
     {
         /// <summary>The gap as a claim's unresolved entry: the source as <c>source/*</c>, a table as <c>source/table</c>.</summary>
         public ClaimFinding Finding => Table is null
-            ? new ClaimFinding(Source, "*", null, null, new Phrase(w => w.SourceNotScanned(Kind, Message)))
-            : new ClaimFinding(Source, Table, null, null, new Phrase(w => w.TableNotRead(Kind, Message)));
+            ? new ClaimFinding(Source, "*", null, null, new Phrase(w => w.SourceNotScanned(Kind, ScanIssueMessage.Of(Kind, Message))))
+            : new ClaimFinding(Source, Table, null, null, new Phrase(w => w.TableNotRead(Kind, ScanIssueMessage.Of(Kind, Message))));
 
         /// <summary>The gap in a few words for a summary, e.g. <c>billing (source not scanned: connection-failed)</c>.</summary>
-        public string Label => Table is null ? $"{Source} (source not scanned: {Kind})" : $"{Source}/{Table} (table not read: {Kind})";
+        public string Label => LabelPhrase.English;
+
+        /// <summary><see cref="Label"/> as a phrase for the record's language.</summary>
+        public Phrase LabelPhrase
+        {
+            get
+            {
+                var (place, table, kind) = (Table is null ? Source : $"{Source}/{Table}", Table is not null, Kind);
+                return new Phrase(w => w.NotReadLabel(place, table, kind));
+            }
+        }
     }
 
     /// <summary>Every source or table the inventory records as not read, in issue order.</summary>

@@ -36,7 +36,7 @@ internal sealed class FleetChangeLines
         {
             var part = Enumerable.Range(0, changes.Count).Where(i => IsRemoval(changes[i].Kind) == removal).ToList();
             var items = part.Select(i => Item(changes[i])).ToList();
-            foreach (var (line, members) in (removal ? _old : _current).GroupWithMembers(items, (place, item) => Instead(place, item, changed)))
+            foreach (var (line, members) in (removal ? _old : _current).GroupWithMembers(items, (place, item) => Language.Phrase.Verbatim(Instead(place, item, changed))))
                 positions.Add((part[members[0]], new ChangeLine(changes[part[members[0]]], line.Where is null ? null : line)));
         }
         return positions.OrderBy(p => p.First).Select(p => p.Line);

@@ -1,5 +1,6 @@
 using Inventory.Catalog;
 using Inventory.Config;
+using Inventory.Reports.Diff;
 
 namespace Inventory.Reports.Language;
 
@@ -67,6 +68,23 @@ public sealed record KeyLink(string Key, string Parent);
 /// <param name="RuleUnread">True when the key's delete rule could not be read (followed as if it cascaded).</param>
 public sealed record CascadeLink(string Table, string? Key, bool RuleUnread);
 
+/// <summary>How the places of a fleet line are named (<see cref="AnalysisWording.InPlaces"/>).</summary>
+public enum FleetPlaces
+{
+    /// <summary>By source: each source holds the table once.</summary>
+    Sources,
+    /// <summary>By schema: one source holds every copy (the source is named).</summary>
+    Schemas,
+    /// <summary>By <c>source/schema</c>.</summary>
+    Places,
+}
+
+/// <summary>The annotation that would record tables as serving another activity too
+/// (<see cref="AnalysisWording.DeclaredByAnother"/>): <c>organisations with activity: [a, b]</c>.</summary>
+/// <param name="Tables">The tables (qualified names), each once.</param>
+/// <param name="ActivityLists">Each activity list the annotation could write, one per activity that declares the category.</param>
+public sealed record AnnotationFix(IReadOnlyList<string> Tables, IReadOnlyList<IReadOnlyList<string>> ActivityLists);
+
 // The sentences are documented by their English text (AnalysisWordingEnglish), which is what each one says.
 #pragma warning disable CS1591
 /// <summary>The sentences the analysis composes (claim summaries, finding reasons, what a claim left out), one method per
@@ -96,8 +114,8 @@ public abstract class AnalysisWording
     public abstract string UnreadAppended(Phrase summary, Phrase note);
     public abstract string NoCheckForKind(string kind);
     public abstract string CheckFailed(string kind, string exceptionType);
-    public abstract string SourceNotScanned(string issueKind, string message);
-    public abstract string TableNotRead(string issueKind, string message);
+    public abstract string SourceNotScanned(string issueKind, Phrase message);
+    public abstract string TableNotRead(string issueKind, Phrase message);
     public abstract string UnreadNote(IReadOnlyList<string> sources, IReadOnlyList<string> tables);
     public abstract string ProcessorSourceLeftOut(int tables, string source, string? controller);
     public abstract string ProcessorActivityLeftOut(string? activity);
@@ -200,5 +218,32 @@ public abstract class AnalysisWording
     public abstract string RetentionOfProcessor(IReadOnlyList<Phrase> rules, bool declared);
     public abstract string RetentionExcept(Phrase? retention, IReadOnlyList<(IReadOnlyList<string> Categories, Phrase Rule)> narrower);
     public abstract string ItsSource { get; }
+    // The fleet grouping's words (FleetSummary): where a line's places are, and what a place not on it holds instead.
+    public abstract string InPlaces(int places, FleetPlaces kind, string? source, string named);
+    public abstract string InPlacesHolding(int places, int holding, FleetPlaces kind, string? source, string table, string named);
+    public abstract string NotHere(IReadOnlyList<Phrase> places);
+    public abstract string PlaceHolds(string place, Phrase holds);
+    public abstract string AndOthers(int others);
+    public abstract string HoldsNotListed();
+    public abstract string HoldsNoColumn(string column);
+    public abstract string HoldsUndecided();
+    public abstract string HoldsSameCategory(string category, IReadOnlyList<string> activities);
+    // The record's notes on a category: another activity declares it; a column also readable through views.
+    public abstract string DeclaredByAnother(IReadOnlyList<(string Activity, string? Period)> declaredBy, IReadOnlyList<AnnotationFix> fixes);
+    public abstract string ReadableThrough(string column, IReadOnlyList<(string View, bool Materialized)> views);
+    // A scan issue inside an unresolved reason: its kind, and its message by the scanner's shapes (ScanIssueMessage).
+    public abstract string ScanIssueKind(string kind);
+    public abstract string ConnectionFailedMessage(string? origin, string detail);
+    public abstract string ShardMissingMessage(string shard, string? source);
+    public abstract string ScanMessage(string message);
+    // A column's status and a change of the inventory, as the record's column lists and changes show them.
+    public abstract string ColumnStatus(string status);
+    public abstract string ChangeKindName(ChangeKind kind);
+    public abstract string ColumnsOfTables(int columns, IReadOnlyList<string> tables);
+    public abstract string RenamedFrom(string value, string from);
+    public abstract string ClassificationOrigin(string origin);
+    public abstract string TableColumns(int columns, IReadOnlyList<string> personal);
+    public abstract string ScanIssueLine(string place, string kind, Phrase message);
+    public abstract string NotReadLabel(string place, bool table, string kind);
 }
 #pragma warning restore CS1591

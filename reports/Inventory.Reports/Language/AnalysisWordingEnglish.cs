@@ -1,5 +1,6 @@
 using System.Globalization;
 using Inventory.Catalog;
+using Inventory.Reports.Diff;
 
 namespace Inventory.Reports.Language;
 
@@ -17,10 +18,10 @@ internal sealed class AnalysisWordingEnglish : AnalysisWording
     public override string NoCheckForKind(string kind) => $"no check for claim kind '{kind}'";
     public override string CheckFailed(string kind, string exceptionType) =>
         $"the check of claim kind '{kind}' failed ({exceptionType}), so no verdict; please report it with the inventory's shape";
-    public override string SourceNotScanned(string issueKind, string message) =>
-        $"source not scanned ({issueKind}): nothing of it was read, so no claim can hold over it; {message}";
-    public override string TableNotRead(string issueKind, string message) =>
-        $"table not read ({issueKind}): it is not in the inventory, so no claim can hold over it; {message}";
+    public override string SourceNotScanned(string issueKind, Phrase message) =>
+        $"source not scanned ({issueKind}): nothing of it was read, so no claim can hold over it; {S(message)}";
+    public override string TableNotRead(string issueKind, Phrase message) =>
+        $"table not read ({issueKind}): it is not in the inventory, so no claim can hold over it; {S(message)}";
     public override string UnreadNote(IReadOnlyList<string> sources, IReadOnlyList<string> tables)
     {
         var parts = new List<string>();
@@ -278,4 +279,49 @@ internal sealed class AnalysisWordingEnglish : AnalysisWording
 
     // The record's fleet grouping.
     public override string ItsSource => "its source";
+    public override string InPlaces(int places, FleetPlaces kind, string? source, string named) => $"in {places} {Places(kind, source)} ({named})";
+    public override string InPlacesHolding(int places, int holding, FleetPlaces kind, string? source, string table, string named) =>
+        $"in {places} of the {holding} {Places(kind, source)} holding {table} ({named})";
+    private static string Places(FleetPlaces kind, string? source) => kind switch
+    {
+        FleetPlaces.Sources => "sources",
+        FleetPlaces.Schemas => $"schemas of {source}",
+        _ => "places",
+    };
+    public override string NotHere(IReadOnlyList<Phrase> places) => $"; not here: {string.Join(", ", places.Select(S))}";
+    public override string PlaceHolds(string place, Phrase holds) => $"{place}: {S(holds)}";
+    public override string AndOthers(int others) => $"and {Count(others, "other", "others")}";
+    public override string HoldsNotListed() => "not listed here";
+    public override string HoldsNoColumn(string column) => $"no column {column}";
+    public override string HoldsUndecided() => "undecided";
+    public override string HoldsSameCategory(string category, IReadOnlyList<string> activities) => $"{category}, " + activities switch
+    {
+        [] => "no activity",
+        [var a] => "activity " + a,
+        _ => "activities " + string.Join(", ", activities),
+    };
+    public override string DeclaredByAnother(IReadOnlyList<(string Activity, string? Period)> declaredBy, IReadOnlyList<AnnotationFix> fixes) =>
+        $"declared by {string.Join(", ", declaredBy.Select(d => d.Period is null ? d.Activity : $"{d.Activity} (kept {d.Period})"))}: "
+        + $"if the table serves {(declaredBy.Count == 1 ? "it" : "one of them")} too, annotate "
+        + string.Join("; ", fixes.Select(f => $"{string.Join(", ", f.Tables.Take(3))}{(f.Tables.Count > 3 ? $" and {f.Tables.Count - 3} more" : "")} with "
+            + string.Join(" or ", f.ActivityLists.Select(l => $"activity: [{string.Join(", ", l)}]"))));
+    public override string ReadableThrough(string column, IReadOnlyList<(string View, bool Materialized)> views) =>
+        $"{column} also readable through " + string.Join(", ", views.Select(v => $"{(v.Materialized ? "materialized view" : "view")} {v.View}"));
+    public override string ScanIssueKind(string kind) => kind;
+    public override string ConnectionFailedMessage(string? origin, string detail) =>
+        $"source not scanned{(origin is null ? "" : $" (connection at {origin})")}: {detail}";
+    public override string ShardMissingMessage(string shard, string? source) => $"shard {shard} is not among the merged parts: " + (source is null
+        ? "its sources or tables are missing from this inventory" : $"source '{source}', which it held, is missing from this inventory");
+    public override string ScanMessage(string message) => message;
+    public override string ColumnStatus(string status) => status;
+    public override string ChangeKindName(ChangeKind kind) => InventoryDiff.KindName(kind);
+    public override string ColumnsOfTables(int columns, IReadOnlyList<string> tables) =>
+        $"{Count(columns, "column", "columns")} in {Count(tables.Count, "table", "tables")}: "
+        + string.Join(", ", tables.Take(5)) + (tables.Count > 5 ? $" and {Count(tables.Count - 5, "other", "others")}" : "");
+    public override string RenamedFrom(string value, string from) => $"{value} (renamed from '{from}'?)";
+    public override string ClassificationOrigin(string origin) => origin;
+    public override string TableColumns(int columns, IReadOnlyList<string> personal) =>
+        Count(columns, "column", "columns") + (personal.Count == 0 ? "" : $"; personal: {string.Join(", ", personal)}");
+    public override string ScanIssueLine(string place, string kind, Phrase message) => $"{place}: {kind}: {S(message)}";
+    public override string NotReadLabel(string place, bool table, string kind) => table ? $"{place} (table not read: {kind})" : $"{place} (source not scanned: {kind})";
 }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Inventory.Catalog;
+using Inventory.Reports.Diff;
 
 namespace Inventory.Reports.Language;
 
 /// <summary>The French sentences of the analysis, for the record a DPO files with the CNIL. Typography as the French
 /// <see cref="ReportText"/>: a space before « : » and « ; », the singular for 0 and 1, digit groups separated by a no-break
 /// space, a decimal comma and a no-break space before « % ». Names (tables, columns, sources, activities, label ids) and
-/// SQL words (ON DELETE CASCADE) are kept as written; a scan issue's message, written by the scanner, stays English.</summary>
+/// SQL words (ON DELETE CASCADE) are kept as written; a scan issue's message is worded from the scanner's shapes
+/// (<see cref="ScanIssueMessage"/>), an engine's own error text quoted « … » as written.</summary>
 internal sealed class AnalysisWordingFrench : AnalysisWording
 {
     protected override string Count(long n, string one, string many) => Num(n) + " " + Noun(n, one, many);
@@ -22,10 +24,10 @@ internal sealed class AnalysisWordingFrench : AnalysisWording
     public override string NoCheckForKind(string kind) => $"aucune vérification pour le type de revendication '{kind}'";
     public override string CheckFailed(string kind, string exceptionType) =>
         $"la vérification du type de revendication '{kind}' a échoué ({exceptionType}), donc aucun verdict ; merci de le signaler avec la forme de l'inventaire";
-    public override string SourceNotScanned(string issueKind, string message) =>
-        $"source non analysée ({issueKind}) : rien n'en a été lu, donc aucune revendication ne peut y être respectée ; {message}";
-    public override string TableNotRead(string issueKind, string message) =>
-        $"table non lue ({issueKind}) : elle n'est pas dans l'inventaire, donc aucune revendication ne peut y être respectée ; {message}";
+    public override string SourceNotScanned(string issueKind, Phrase message) =>
+        $"source non analysée ({ScanIssueKind(issueKind)}) : rien n'en a été lu, donc aucune revendication ne peut y être respectée ; {S(message)}";
+    public override string TableNotRead(string issueKind, Phrase message) =>
+        $"table non lue ({ScanIssueKind(issueKind)}) : elle n'est pas dans l'inventaire, donc aucune revendication ne peut y être respectée ; {S(message)}";
     public override string UnreadNote(IReadOnlyList<string> sources, IReadOnlyList<string> tables)
     {
         var parts = new List<string>();
@@ -297,4 +299,103 @@ internal sealed class AnalysisWordingFrench : AnalysisWording
 
     // The record's fleet grouping.
     public override string ItsSource => "sa source";
+    public override string InPlaces(int places, FleetPlaces kind, string? source, string named) => $"dans {Num(places)} {Places(kind, source, places)} ({named})";
+    public override string InPlacesHolding(int places, int holding, FleetPlaces kind, string? source, string table, string named) =>
+        $"dans {Num(places)} des {Num(holding)} {Places(kind, source, holding)} qui contiennent {table} ({named})";
+    private static string Places(FleetPlaces kind, string? source, long n) => kind switch
+    {
+        FleetPlaces.Sources => Noun(n, "source", "sources"),
+        FleetPlaces.Schemas => $"{Noun(n, "schéma", "schémas")} de {source}",
+        _ => Noun(n, "emplacement", "emplacements"),
+    };
+    public override string NotHere(IReadOnlyList<Phrase> places) => $" ; sauf : {string.Join(", ", places.Select(S))}";
+    public override string PlaceHolds(string place, Phrase holds) => $"{place} : {S(holds)}";
+    public override string AndOthers(int others) => $"et {Count(others, "autre", "autres")}";
+    public override string HoldsNotListed() => "non listée ici";
+    public override string HoldsNoColumn(string column) => $"pas de colonne {column}";
+    public override string HoldsUndecided() => "non décidée";
+    public override string HoldsSameCategory(string category, IReadOnlyList<string> activities) => $"{category}, " + activities switch
+    {
+        [] => "aucun traitement",
+        [var a] => "traitement " + a,
+        _ => "traitements " + string.Join(", ", activities),
+    };
+    public override string DeclaredByAnother(IReadOnlyList<(string Activity, string? Period)> declaredBy, IReadOnlyList<AnnotationFix> fixes) =>
+        $"déclarée par {string.Join(", ", declaredBy.Select(d => d.Period is null ? d.Activity : $"{d.Activity} (conservée {d.Period})"))} : "
+        + $"si la table sert aussi {(declaredBy.Count == 1 ? "ce traitement" : "l'un de ces traitements")}, annotez "
+        + string.Join(" ; ", fixes.Select(f => $"{string.Join(", ", f.Tables.Take(3))}{(f.Tables.Count > 3 ? $" et {Count(f.Tables.Count - 3, "autre", "autres")}" : "")} avec "
+            + string.Join(" ou ", f.ActivityLists.Select(l => $"activity: [{string.Join(", ", l)}]"))));
+    public override string ReadableThrough(string column, IReadOnlyList<(string View, bool Materialized)> views) =>
+        $"{column} également lisible par " + string.Join(", ", views.Select(v => $"{(v.Materialized ? "la vue matérialisée" : "la vue")} {v.View}"));
+    /// <summary>The scanner's issue kinds (<c>ScanIssue.Kind</c>) in French; a kind this table does not know is written as
+    /// the scanner names it.</summary>
+    public override string ScanIssueKind(string kind) => kind switch
+    {
+        "connection-failed" => "connexion impossible",
+        "connection-lost" => "connexion perdue",
+        "shard-missing" => "partie manquante",
+        "timeout" => "délai dépassé",
+        "no-privilege" => "droit insuffisant",
+        "conversion-error" => "erreur de conversion",
+        "error" => "erreur",
+        "table-dropped" => "table supprimée pendant l'analyse",
+        _ => kind,
+    };
+    public override string ConnectionFailedMessage(string? origin, string detail) => origin is null
+        ? $"erreur : « {detail} »"
+        : $"connexion déclarée à {origin.Replace(", from ", ", depuis ", StringComparison.Ordinal)} ; erreur : « {detail} »";
+    public override string ShardMissingMessage(string shard, string? source) => $"la partie {shard} n'est pas parmi les parties fusionnées : " + (source is null
+        ? "ses sources ou tables manquent dans cet inventaire" : $"la source '{source}', qu'elle contenait, manque dans cet inventaire");
+    public override string ScanMessage(string message) => $"message de l'analyse : « {message} »";
+    /// <summary>The statuses of <c>GateStatus</c> in the words of the record's coverage table; another text as written.</summary>
+    public override string ColumnStatus(string status) => status switch
+    {
+        "tagged" => "étiquetée",
+        "conflict" => "en conflit",
+        "suggested" => "suggérée",
+        "accepted" => "acceptée",
+        "untagged" => "non étiquetée",
+        _ => status,
+    };
+    public override string ChangeKindName(ChangeKind kind) => kind switch
+    {
+        ChangeKind.SourceAdded => "source ajoutée",
+        ChangeKind.SourceRemoved => "source retirée",
+        ChangeKind.TableAdded => "table ajoutée",
+        ChangeKind.TableRemoved => "table retirée",
+        ChangeKind.ActivityChanged => "traitement modifié",
+        ChangeKind.SharedWithChanged => "destinataires modifiés",
+        ChangeKind.RetentionChanged => "durée de conservation modifiée",
+        ChangeKind.ColumnAdded => "colonne ajoutée",
+        ChangeKind.ColumnRemoved => "colonne retirée",
+        ChangeKind.CategoryChanged => "catégorie modifiée",
+        ChangeKind.TypeChanged => "type modifié",
+        ChangeKind.ForeignKeyAdded => "clé étrangère ajoutée",
+        ChangeKind.ForeignKeyRemoved => "clé étrangère retirée",
+        ChangeKind.DeleteRuleChanged => "règle de suppression modifiée",
+        ChangeKind.HistoryChanged => "historique des lignes modifié",
+        ChangeKind.LineageChanged => "colonne d'origine de la vue modifiée",
+        ChangeKind.StatusChanged => "statut modifié",
+        // A kind added to ChangeKind without its French words: AnalysisWordingTests names it.
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no French words for this change kind"),
+    };
+    public override string ColumnsOfTables(int columns, IReadOnlyList<string> tables) =>
+        $"{Count(columns, "colonne", "colonnes")} dans {Count(tables.Count, "table", "tables")} : "
+        + string.Join(", ", tables.Take(5)) + (tables.Count > 5 ? $" et {Count(tables.Count - 5, "autre", "autres")}" : "");
+    public override string RenamedFrom(string value, string from) => $"{value} (renommée depuis '{from}' ?)";
+    /// <summary>What decided a column's category (<c>Origin</c>, kebab-case) in French; another text as written.</summary>
+    public override string TableColumns(int columns, IReadOnlyList<string> personal) =>
+        Count(columns, "colonne", "colonnes") + (personal.Count == 0 ? "" : $" ; personnelles : {string.Join(", ", personal)}");
+    public override string ScanIssueLine(string place, string kind, Phrase message) => $"{place} : {ScanIssueKind(kind)} : {S(message)}";
+    public override string NotReadLabel(string place, bool table, string kind) =>
+        table ? $"{place} (table non lue : {ScanIssueKind(kind)})" : $"{place} (source non analysée : {ScanIssueKind(kind)})";
+    public override string ClassificationOrigin(string origin) => origin switch
+    {
+        "annotation" => "annotation",
+        "database-label" => "étiquette de la base",
+        "rules" => "règles",
+        "model" => "modèle",
+        "lineage" => "vue (colonne d'origine)",
+        _ => origin,
+    };
 }

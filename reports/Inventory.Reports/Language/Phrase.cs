@@ -38,8 +38,7 @@ public sealed partial class Phrase
     /// <summary>The English text.</summary>
     public override string ToString() => English;
 
-    /// <summary>A text that reads the same in every language: a name, or a message written by the scanner (a scan issue's
-    /// message), which stays English.</summary>
+    /// <summary>A text that reads the same in every language: a name, a category, or a policy's own text.</summary>
     /// <param name="text">The text.</param>
     public static Phrase Verbatim(string text) => new(_ => text, "text");
 

@@ -71,6 +71,14 @@ internal static class TemplateRenderer
             Phrase phrase => phrase.In(wording),
             _ => Text(a[0]),
         });
+        // A phrase in the language, or the second argument as it is when the first is not a phrase (null).
+        globals["said_or"] = new TemplateFunction(2, (_, _, a) => a[0] is Phrase phrase ? phrase.In(wording) : Text(a[1]));
+        // A fleet line's places and the places not on it, in the language (LocationGroup.WhereIn, NotHereIn).
+        globals["fleet_where"] = new TemplateFunction(1, (_, _, a) => a[0] is LocationGroup line ? line.WhereIn(wording) ?? "" : "");
+        globals["fleet_not_here"] = new TemplateFunction(1, (_, _, a) => a[0] is LocationGroup line ? line.NotHereIn(wording) : "");
+        // A column's status (GateStatus) and a change's kind in the language.
+        globals["status"] = new TemplateFunction(1, (_, _, a) => wording.ColumnStatus(Text(a[0])));
+        globals["change_kind"] = new TemplateFunction(1, (_, _, a) => a[0] is ChangeRow { KindValue: { } kind } ? wording.ChangeKindName(kind) : a[0] is ChangeRow row ? row.Kind : Text(a[0]));
         globals["record_date"] = new TemplateFunction(1, (_, _, a) => text.FormatDate(a[0] is null ? null : Text(a[0])));
         globals["scan_time"] = new TemplateFunction(1, (_, _, a) => text.FormatTimestamp(a[0] is null ? null : Text(a[0])));
         globals["pct"] = new TemplateFunction(1, (_, _, a) => text.FormatPercent(a[0] is null ? null : Text(a[0])));

@@ -1,3 +1,4 @@
+using Inventory.Config;
 using Inventory.Model;
 using Inventory.Reports.Language;
 using System.Globalization;
@@ -56,19 +57,20 @@ public sealed class XlsxReportWriter(ReportText? text = null) : IReportWriter
             // The CSV's three retention fields: what applies to the column, what the policy says, and whether they differ
             // (trial 27: an annotated 13 months showed here without a word that the policy said 30 days).
             AddSheet(workbookPart, sheets, _text.SheetColumns, _text.ColumnHeadings,
-                model.Columns.Select(c => new[] { c.Source, c.Table, c.Column, c.Category, c.Status, c.Activity, c.Retention, c.PolicyRetention, c.RetentionDiffers ? _text.XlsxYes : "", c.AlsoContains ?? "",
-                    c.Type, c.Origin, c.Confidence, c.AnnotatedAt, c.ScanSuggestion }), 24);
-            var wording = AnalysisWording.For(_text.Language);
+                model.Columns.Select(c => new[] { c.Source, c.Table, c.Column, c.Category, Both(Wording.ColumnStatus(c.Status), c.Status), c.Activity,
+                    c.RetentionIn(Wording), c.PolicyRetentionPhrase?.In(Wording) ?? c.PolicyRetention, c.RetentionDiffers ? _text.XlsxYes : "", c.AlsoContains ?? "",
+                    c.Type, Both(Wording.ClassificationOrigin(c.Origin), c.Origin), c.Confidence, c.AnnotatedAt, c.ScanSuggestion }), 24);
+            var wording = Wording;
             AddSheet(workbookPart, sheets, _text.SheetClaims, _text.ClaimHeadings,
                 model.Claims.Select(c => new[]
                 {
                     // The analysis's sentences in the register's language (AnalysisWording), as in HTML and Markdown.
                     c.Id, c.Text, c.Kind, VerdictText(c.Verdict), c.SummaryPhrase?.In(wording) ?? c.Summary,
                     // Over a fleet the same finding of every tenant is one line (LocationGroup), as in HTML and Markdown.
-                    Lines(c.FindingGroups.Select(f => $"{f.Text}{_text.ReasonColon}{f.ReasonIn(wording)}")), c.UnresolvedSameAs is { } same ? $"les mêmes {c.Unresolved.Count} éléments que {same} (the same items as {same})" : Lines(c.UnresolvedGroups.Select(f => $"{f.Text}{_text.ReasonColon}{f.ReasonIn(wording)}")),
+                    Lines(c.FindingGroups.Select(f => $"{f.TextIn(wording)}{_text.ReasonColon}{f.ReasonIn(wording)}")), c.UnresolvedSameAs is { } same ? $"les mêmes {c.Unresolved.Count} éléments que {same} (the same items as {same})" : Lines(c.UnresolvedGroups.Select(f => $"{f.TextIn(wording)}{_text.ReasonColon}{f.ReasonIn(wording)}")),
                     // What the verdict rests on and what it leaves out, as HTML and Markdown say (trial35 finding 7).
-                    Lines((c.ExaminedTableGroups ?? []).Select(g => g.Text)),
-                    Lines(c.ExemptedGroups.Select(f => $"{f.Text}{_text.ReasonColon}{f.ReasonIn(wording)}")),
+                    Lines((c.ExaminedTableGroups ?? []).Select(g => g.TextIn(wording))),
+                    Lines(c.ExemptedGroups.Select(f => $"{f.TextIn(wording)}{_text.ReasonColon}{f.ReasonIn(wording)}")),
                 }), 36);
             AddSheet(workbookPart, sheets, _text.SheetConflicts, _text.ConflictHeadings,
                 model.Conflicts.Select(c => new[] { c.Location, c.Annotated, c.AnnotationAt, c.Evidence }), 36);
@@ -93,13 +95,17 @@ public sealed class XlsxReportWriter(ReportText? text = null) : IReportWriter
             // source not scanned showed nowhere in the XLSX).
             if (model.Issues.Count > 0)
                 AddSheet(workbookPart, sheets, _text.SheetIncomplete, _text.IncompleteHeadings,
-                    (model.NotRead ?? []).Select(n => new[] { $"{_text.XlsxNotRead} {n}" }).Concat(model.Issues.Select(i => new[] { i })), 120);
+                    model.NotReadPhrases.Select(n => new[] { $"{_text.XlsxNotRead} {n.In(Wording)}" }).Concat(model.IssuePhrases.Select(i => new[] { i.In(Wording) })), 120);
             if (model.AnnotatedNotScanned is { Count: > 0 } notScanned)
                 AddSheet(workbookPart, sheets, _text.SheetAnnotatedNotScanned, _text.AnnotatedNotScannedHeadings,
                     notScanned.Select(a => new[] { a.Location, a.Annotated, a.Why, a.At }), 30);
             if (model.HasPrevious)
                 AddSheet(workbookPart, sheets, _text.SheetChanges, _text.ChangeHeadings,
-                    PreviousWithoutRecords(model).Concat(model.ChangeRows.Select(c => new[] { c.Kind, c.Location, c.Old, c.New })), 30);
+                    PreviousWithoutRecords(model).Concat(model.ChangeRows.Select(c => new[]
+                    {
+                        c.KindValue is { } kind ? Both(Wording.ChangeKindName(kind), c.Kind) : c.Kind, c.LocationPhrase?.In(Wording) ?? c.Location,
+                        c.OldPhrase?.In(Wording) ?? c.Old, c.NewPhrase?.In(Wording) ?? c.New,
+                    })), 30);
             cancellationToken.ThrowIfCancellationRequested();
             workbookPart.Workbook.Save();
         }
@@ -187,11 +193,11 @@ public sealed class XlsxReportWriter(ReportText? text = null) : IReportWriter
             // One retention answer per category, declared or not, with its provenance, in the words of the other formats
             // and of the column sheet (trial37 finding 3: the declared categories were left out, and the rules' French
             // "non effaçable" sat beside the English of the undeclared rows).
-            OrSaid(a.Categories.Select(c => $"{c.Category}: {c.Retention ?? NoRetentionDeclared}")
+            OrSaid(a.Categories.Select(c => $"{c.Category}: {c.RetentionPhrase?.In(Wording) ?? c.Retention ?? NoRetentionDeclaredIn()}")
                 // An annotation's retention that says otherwise, as the HTML and Markdown records show it beside the rule.
                 .Concat(a.Categories.SelectMany(c => c.AnnotatedRetention.Select(r => $"⚠ {c.Category}: l'annotation indique (annotation says): {r}")))
                 // Another activity declares the category: who, and the annotation of a table serving both.
-                .Concat(a.Categories.Where(c => c.DeclaredByAnother is not null).Select(c => $"↳ {c.Category}: {c.DeclaredByAnother}"))
+                .Concat(a.Categories.Where(c => c.DeclaredByAnother is not null).Select(c => $"↳ {c.Category}: {c.DeclaredByAnotherPhrase?.In(Wording) ?? c.DeclaredByAnother}"))
                 // Rows a DELETE leaves in the database's own history (system versioning), as the other formats say it.
                 .Concat(a.Categories.SelectMany(c => c.RowHistory.Select(r => $"⚠ {c.Category}: valeurs supprimées ou modifiées conservées dans l'historique de la base (deleted and overwritten values kept in the database's row history): {r}"))),
                 _text.XlsxNoRetentionDeclared),
@@ -204,8 +210,11 @@ public sealed class XlsxReportWriter(ReportText? text = null) : IReportWriter
 
     /// <summary>The register's notes on columns also readable through views (<see cref="CategoryRecord.ReadableThrough"/>),
     /// one line each, in French and English as the other notes of the register.</summary>
-    private static IEnumerable<string> ReadableThroughLines(ActivityRecord a) =>
-        a.Categories.SelectMany(c => c.ReadableThrough.Select(r => $"{c.Category}: {r} (lisible aussi par une vue : même donnée)"));
+    /// <remarks>In a French register the note itself is French (<see cref="AnalysisWording.ReadableThrough"/>) and ends
+    /// <c>(même donnée)</c>; an English one keeps the English note and the French suffix it always had.</remarks>
+    private IEnumerable<string> ReadableThroughLines(ActivityRecord a) => _text.Language == ReportLanguage.French
+        ? a.Categories.SelectMany(c => c.ReadableThroughPhrases.Select(r => $"{c.Category}: {r.In(Wording)} (même donnée)"))
+        : a.Categories.SelectMany(c => c.ReadableThrough.Select(r => $"{c.Category}: {r} (lisible aussi par une vue : même donnée)"));
 
     private string[] ProcessorRow(ReportModel model, ActivityRecord a)
     {
@@ -231,11 +240,29 @@ public sealed class XlsxReportWriter(ReportText? text = null) : IReportWriter
         .Concat(model.ProcessorSources.Select(s => $"{s.Name}: {s.Controller ?? $"non déclaré ({RecordWording.ControllerNotDeclared})"}"));
 
     /// <summary>A line of the register's tables and columns, marked when its columns rest on a suggestion alone.</summary>
-    private static string GroupText(LocationGroup g) =>
-        g.Text + (g.SuggestedOnly ? " " + RecordWording.SuggestedNotReviewed : "") + string.Concat(g.Violates.Select(v => $" ⚠ violates {v}"));
+    /// <remarks>Its places in the register's language (<see cref="LocationGroup.TextIn"/>); in a French register a violated
+    /// claim reads <c>⚠ contredit (violates) id</c>, the register's "French (English)" for a fixed word.</remarks>
+    private string GroupText(LocationGroup g) =>
+        g.TextIn(Wording) + (g.SuggestedOnly ? " " + RecordWording.SuggestedNotReviewed : "")
+        + string.Concat(g.Violates.Select(v => _text.Language == ReportLanguage.French ? $" ⚠ contredit (violates) {v}" : $" ⚠ violates {v}"));
 
     /// <summary>A category without a retention rule or default, as the other formats word it.</summary>
     private const string NoRetentionDeclared = "no retention declared";
+
+    /// <summary><see cref="NoRetentionDeclared"/> in the register's language: in French with the English after it, the
+    /// register's convention for its fixed words (<c>Respectée (holds)</c>).</summary>
+    private string NoRetentionDeclaredIn() => _text.Language == ReportLanguage.French ? "aucune durée déclarée (no retention declared)" : NoRetentionDeclared;
+
+    /// <summary>The register's sentences (claim reasons, retention, fleet lines) in its language.</summary>
+    private AnalysisWording Wording => AnalysisWording.For(_text.Language);
+
+    /// <summary>A fixed word of a cell (a status, a change's kind, what decided a category) in the register's language: in
+    /// a French register the French followed by the English in parentheses when they differ (<c>suggérée (suggested)</c>),
+    /// the convention of its other fixed words, so a filter on either reads; in an English one the English alone.</summary>
+    /// <param name="french">The word in the register's language.</param>
+    /// <param name="english">The word as the JSON and CSV write it.</param>
+    private string Both(string french, string english) =>
+        _text.Language == ReportLanguage.French && french != english && english.Length > 0 ? $"{french} ({english})" : english;
 
     /// <summary>Adds a sheet: a bold heading row frozen above the rows, an autofilter over the heading row and the rows
     /// (a DPO filters the column sheet by source, category or status first: trial39 finding 6), and each column as wide

@@ -272,6 +272,8 @@ public sealed class ViewLineageTests
         var model = ReportModel.Build(document, PolicyDocument.Seed);
         // In document order: schema, then name.
         var expected = $"app/{n.Table}.{n.Email} also readable through materialized view mv_{n.Table}.{n.Email}, view {n.View}.{n.ViewColumn}, view rapports.{n.Over}.{n.OverColumn}";
+        // The register (French by default) writes the note in French (session 48).
+        var french = $"app/{n.Table}.{n.Email} également lisible par la vue matérialisée mv_{n.Table}.{n.Email}, la vue {n.View}.{n.ViewColumn}, la vue rapports.{n.Over}.{n.OverColumn} (même donnée)";
 
         // When
         var markdown = Encoding.UTF8.GetString(await ReportWriterTests.RenderAsync(new MarkdownReportWriter(), model));
@@ -291,7 +293,7 @@ public sealed class ViewLineageTests
             Assert.That(model.Columns, Has.Count.EqualTo(6), "the column list keeps every column");
             Assert.That(markdown, Does.Contain($"<br>{TemplateRenderer.Markdown(expected)} |"));
             Assert.That(html, Does.Contain(System.Net.WebUtility.HtmlEncode(expected)));
-            Assert.That(register, Does.Contain(expected));
+            Assert.That(register, Does.Contain(french));
             var record = json.RootElement.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "account-management")
                 .GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("category").GetString() == "contact.email");
             Assert.That(record.GetProperty("readableThrough").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { expected }));

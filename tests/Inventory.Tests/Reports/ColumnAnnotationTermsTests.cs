@@ -89,7 +89,8 @@ public sealed class ColumnAnnotationTermsTests
         {
             Assert.That(retentionCell, Does.Contain("⚠ automatic.ip_address: l'annotation indique (annotation says): 13 months (app/users.last_sign_in_ip)"));
             Assert.That(columns[0][7..10], Is.EqualTo(new[] { "Durée selon la politique", "Diffère de la politique", "Contient aussi" }));
-            Assert.That(ip[6..9], Is.EqualTo(new[] { "13 months", "other data deleted within 30 days (policy default; category not declared by this activity)", "Oui" }));
+            // The policy's retention in the register's language (French by default); the policy's own period as written.
+            Assert.That(ip[6..9], Is.EqualTo(new[] { "13 months", "other data deleted within 30 days (durée par défaut de la politique ; catégorie non déclarée par ce traitement)", "Oui" }));
         }
     }
 

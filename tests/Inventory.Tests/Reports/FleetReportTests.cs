@@ -122,11 +122,12 @@ public sealed class FleetReportTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(cell, Does.Contain("contact.email: utilisateurs.courriel in 119 of the 120 sources holding utilisateurs (locataire-01 … locataire-120); not here: locataire-03: contact.name"));
+            // The register (French by default) writes the fleet's grouping in French (session 48).
+            Assert.That(cell, Does.Contain("contact.email: utilisateurs.courriel dans 119 des 120 sources qui contiennent utilisateurs (locataire-01 … locataire-120) ; sauf : locataire-03 : contact.name"));
             Assert.That(cell.Length, Is.LessThan(1000), "no cut needed: the cell does not grow with the fleet");
             Assert.That(gateway[5].Split('\n'), Has.Length.EqualTo(1));
-            // The register (French by default) writes the claim's reason in French (AnalysisWording), the fleet's grouping as before.
-            Assert.That(gateway[5], Is.EqualTo("factures.iban_client in 120 sources (locataire-01 … locataire-120) : financial.bank_account est stockée : les paiements doivent passer par la passerelle 'stripe'"));
+            // The register (French by default) writes the claim's reason and the fleet's grouping in French (AnalysisWording).
+            Assert.That(gateway[5], Is.EqualTo("factures.iban_client dans 120 sources (locataire-01 … locataire-120) : financial.bank_account est stockée : les paiements doivent passer par la passerelle 'stripe'"));
             Assert.That(columns.Count - 1, Is.EqualTo(120 * 5 - 1), "the column sheet keeps every column of every tenant");
         }
     }

@@ -90,10 +90,11 @@ public sealed class IncompleteScanReportTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(sheet[0], Is.EqualTo(new[] { "Problème d'analyse (scan issue)" }));
+            // The register (French by default) words the issue in French, the engine's own text quoted (session 48).
             Assert.That(sheet.Skip(1).Select(r => r[0]), Is.EqualTo(new[]
             {
-                "non lu (not read): billing (source not scanned: connection-failed)",
-                "billing: connection-failed: " + BillingDown.Message,
+                "non lu (not read): billing (source non analysée : connexion impossible)",
+                "billing : connexion impossible : connexion déclarée à inventory.yml:3:17, depuis ${BILLING_DB} ; erreur : « mysql db:3306/billing: access denied »",
             }));
         }
     }

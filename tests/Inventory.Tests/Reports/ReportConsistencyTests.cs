@@ -42,7 +42,7 @@ public sealed class ReportConsistencyTests
 
     [TestCase("csv", "app,invoices,amount,financial.billing,accepted,")]
     [TestCase("json", "\"status\": \"accepted\"")]
-    [TestCase("xlsx", ">accepted<")]
+    [TestCase("xlsx", ">acceptée (accepted)<")]
     public async Task Report_SuggestionAboveTheThreshold_IsAcceptedInEveryFormat(string format, string expected)
     {
         var model = ReportModel.Build(Suggestions(), PolicyDocument.Parse(SamplePolicies.OneBareActivity, "policy.yml"), options: new ReportOptions { AcceptClassificationAbove = 0.9 });

@@ -143,7 +143,8 @@ public sealed class ReportPolishTests
             var heading = sheet[0];
             var row = sheet.Single(r => r[1] == "legacy_payments" && r[2] == "amount");
             Assert.That(heading[^5..], Is.EqualTo(new[] { "Type", "Origine", "Confiance", "Annotation", "Suggestion de l'analyse" }));
-            Assert.That(row[^5..], Is.EqualTo(new[] { "numeric(12,2)", "model", "0.03", "", "financial.billing (0.03) — name.en.amount 0.80" }));
+            // What decided the category: the register's "French (English)" for a fixed word.
+            Assert.That(row[^5..], Is.EqualTo(new[] { "numeric(12,2)", "modèle (model)", "0.03", "", "financial.billing (0.03) — name.en.amount 0.80" }));
         }
     }
 

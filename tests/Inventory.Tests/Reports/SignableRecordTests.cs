@@ -236,6 +236,7 @@ public sealed class SignableRecordTests
 
     // Finding 3: the default retention is shown as a default, the same in every format, declared categories included.
     private const string DefaultRetention = "other data deleted within 30 days (policy default)";
+    private const string DefaultRetentionFr = "other data deleted within 30 days (durée par défaut de la politique)";
 
     [Test]
     public void Build_ActivityWithoutRetention_DeclaredCategoryAndItsColumnsGiveTheDefaultAsADefault()
@@ -262,16 +263,18 @@ public sealed class SignableRecordTests
     {
         var cell = await RegisterCell(Model(), "hr-absences", "Durées de conservation");
 
-        Assert.That(cell.Split('\n'), Is.EqualTo(new[] { $"contact.name: {DefaultRetention}", $"other_personal.employment: {DefaultRetention}" }));
+        // The register (French by default) words the provenance in French, the policy's period as written (session 48).
+        Assert.That(cell.Split('\n'), Is.EqualTo(new[] { $"contact.name: {DefaultRetentionFr}", $"other_personal.employment: {DefaultRetentionFr}" }));
     }
 
     [Test]
     public async Task Xlsx_RuleNotErasable_RetentionCellInOneLanguage()
     {
-        // Trial37 finding 10: "non effaçable sur demande" sat beside the English of the undeclared rows.
+        // Trial37 finding 10: "non effaçable sur demande" sat beside the English of the undeclared rows. Since session 48
+        // the French register words every retention line in French.
         var cell = await RegisterCell(Model(), "service-operation", "Durées de conservation");
 
-        Assert.That(cell, Does.Contain("not erasable on request").And.Not.Contain("non effaçable"));
+        Assert.That(cell, Does.Contain("non effaçable sur demande").And.Not.Contain("not erasable").And.Not.Contain("policy default"));
     }
 
     // Finding 7: a suggested-only column is marked per column in the controller record.
