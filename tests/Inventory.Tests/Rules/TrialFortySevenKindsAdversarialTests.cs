@@ -10,22 +10,17 @@ namespace Inventory.Tests.Rules;
 /// met on an unseen fleet (session 48, kinds48)</i>), each asserted in the rules' four languages (EN/FR/DE/ES) against
 /// LABELS.md and the corpus, with the look-alikes that must stay as they are:
 /// <list type="bullet">
-/// <item>K3: a bare surname beside its table's given name (<c>nom</c>/<c>prenom</c>, <c>name</c>/<c>vorname</c>,
-/// <c>nombre</c>/<c>apellido</c>) is <c>contact.name</c>, names only and with surnames that repeat (20 over 300 rows); a bare
-/// name of a catalogue or a lookup, and one without a given name beside it, is not taken.</item>
 /// <item>K2: coordinates under a geo or GPS word in a row that holds an e-mail address are <c>automatic.geolocation</c>,
 /// plain coordinates there the person's place; without a person, device or organisation they stay <c>none</c>.</item>
-/// <item>K9: a payee's or a beneficiary's name (<c>payee_name</c>, <c>beneficiaire</c>, <c>beguenstigter</c>,
-/// <c>beneficiario</c>) is <c>contact.name</c>; its key, type or count never.</item>
-/// <item>K4: abbreviated invoice amounts (<c>mt_ht</c>, <c>mnt_ttc</c>, <c>betr_netto</c>, <c>imp_neto</c>) as decimals are
-/// <c>financial.billing</c>; tax rates (<c>tx_tva</c>, <c>vat_pct</c>, <c>mwst_proz</c>, <c>porc_iva</c>) never.</item>
 /// <item>K5: a sample of courtesy titles (M./Mme/Mx, Mr/Mrs, Herr/Frau, Sr./Sra.) is <c>contact.name</c> whatever the
 /// column's name; codes of one title, or M/F, are not.</item>
-/// <item>K6: the type of the object an audit entry is about in the English word order of a French, German or Spanish
-/// schema (<c>objet_type</c>, <c>entite_type</c>, <c>objeto_tipo</c>) is <c>none</c>; the action stays activity.</item>
-/// <item>K7: a payment provider's payload (<c>psp_payload</c>, <c>stripe_response</c>, <c>psp_antwort</c>,
-/// <c>respuesta_pasarela</c>) is <c>financial.payment_reference</c>, names only and with a charge object sampled.</item>
-/// <item>K1 leftovers: <c>dern_cnx</c>, <c>cnx_le</c>, <c>total_cnx</c> and their kin are <c>automatic.activity</c>.</item>
+/// <item>Look-alikes the withdrawn name-rule words were written against, kept as guards: a bare name of a catalogue, a
+/// lookup or an enumeration is never a person's name; payee keys, types and counts are never a name; a catalogue's
+/// abbreviated prices are never billing; webhook responses outside payments are never a payment reference.</item>
+/// <item>Withdrawn by the lead after the joint cross-validation (session 48): the name-rule words of K3 (a surname
+/// beside its given name), K9 (payees), K4 (abbreviated amounts and rates), K6, K7 and the <c>cnx</c> leftovers. With
+/// errors48's rules they lowered macro-F1 at 5 folds (0.8099 → 0.8080) and 4 folds (0.8073 → 0.8040) through the first
+/// level's refit on the new dictionary words; their tests left with them.</item>
 /// </list>
 /// Names and types only (hundreds of generated columns per test) and, where values decide, with generated values. Only
 /// kinds are asserted, never one literal row.
@@ -65,17 +60,6 @@ public sealed class TrialFortySevenKindsAdversarialTests : GeneratedNameFixture
         SurnamePairs.Append(EnglishPair).Select(p => new ColumnKind(
             $"a surname ({p.Wording.Language}) beside {string.Join(", ", p.Siblings)}", [p.Wording], TextTypes, p.Siblings, ["contact.name"]));
 
-    [Test]
-    public void SurnameBesideItsGivenName_IsAName_NamesOnly()
-    {
-        int seed = 48100;
-        foreach (var kind in SurnameKinds())
-        {
-            AdversarialColumns.AssertAllAccepted(Rules, kind, 200, seed++);
-            AdversarialColumns.AssertAllAccepted(Combined, kind, 120, seed++);
-        }
-    }
-
     private static readonly string[] RepeatedSurnames =
     [
         "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Müller", "Schmidt",
@@ -84,20 +68,6 @@ public sealed class TrialFortySevenKindsAdversarialTests : GeneratedNameFixture
 
     private static readonly string[] GivenNames =
         ["Camille", "Léa", "Hugo", "Louis", "Chloé", "Jonas", "Lukas", "Mia", "Lucía", "Mateo", "Sofía", "Emma", "Paul", "Inès"];
-
-    [Test]
-    public void SurnameBesideItsGivenName_IsAName_WhenTheSurnamesRepeat()
-    {
-        // trial47: 20 surnames over 300 rows (distinct ratio 0.067), which read as an enumeration without the pair.
-        int seed = 48120;
-        foreach (var kind in SurnameKinds())
-        {
-            var names = kind.Wordings[0].Language == "es" ? GivenNames : RepeatedSurnames;
-            SampledKindAssertions.AssertSampledKind(
-                new SurveyKind("kinds48", kind with { What = kind.What + ", 20 names repeated over 300 rows" },
-                    (random, column) => r => names[r.Next(names.Length)], ValueCount: 300), 60, seed++, Combined);
-        }
-    }
 
     private static readonly KindWording[] BareNameOfAThing =
     [
@@ -251,24 +221,6 @@ public sealed class TrialFortySevenKindsAdversarialTests : GeneratedNameFixture
     private static readonly string[] PayoutSiblings = ["id", "iban", "amount", "paid_on"];
 
     [Test]
-    public void PayeeName_IsAName_NamesOnly()
-    {
-        var kind = new ColumnKind("a payee's name", PayeeName, TextTypes, PayoutSiblings, ["contact.name"]);
-        AdversarialColumns.AssertAllAccepted(Rules, kind, 800, 48300);
-        AdversarialColumns.AssertAllAccepted(Combined, kind, 400, 48301);
-    }
-
-    [Test]
-    public void PayeeName_IsAName_WithData()
-    {
-        string[] people = ["Camille Martin", "Léa Bernard", "Jonas Weber", "Lucía García", "Paul Dubois", "Mia Schmidt", "Mateo López",
-            "Emma Petit", "Lukas Fischer", "Sofía Pérez", "Hugo Durand", "Inès Moreau"];
-        SampledKindAssertions.AssertSampledKind(
-            new SurveyKind("kinds48", new ColumnKind("a payee's name, sampled", PayeeName, TextTypes, PayoutSiblings, ["contact.name"]),
-                (random, column) => r => people[r.Next(people.Length)]), 200, 48310, Combined);
-    }
-
-    [Test]
     public void PayeeKeysTypesAndCounts_AreNeverAName()
     {
         KindWording[] keys =
@@ -294,23 +246,6 @@ public sealed class TrialFortySevenKindsAdversarialTests : GeneratedNameFixture
 
     private static readonly string[] InvoiceSiblings = ["id", "client_id", "numero", "date_emission"];
 
-    [Test]
-    public void AbbreviatedAmountsOfAnInvoice_AreBilling_NamesOnly()
-    {
-        var kind = new ColumnKind("an abbreviated amount of an invoice or an order", AbbreviatedAmounts, DecimalTypes, InvoiceSiblings, ["financial.billing"]);
-        AdversarialColumns.AssertAllAccepted(Rules, kind, 800, 48400);
-        AdversarialColumns.AssertAllAccepted(Combined, kind, 400, 48401);
-    }
-
-    [Test]
-    public void AbbreviatedAmountsOfAnInvoice_AreBilling_WithData()
-    {
-        SampledKindAssertions.AssertSampledKind(
-            new SurveyKind("kinds48", new ColumnKind("an abbreviated amount of an invoice, sampled", AbbreviatedAmounts, DecimalTypes, InvoiceSiblings,
-                ["financial.billing"]), (random, column) => r => (5 + r.NextDouble() * 2000).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
-                ValueCount: 200), 200, 48410, Combined);
-    }
-
     private static readonly KindWording[] TaxRates =
     [
         new("en", W("vat rate", "tax rate", "vat pct", "tax pct"), ["invoices", "orders", "invoice_lines"]),
@@ -318,18 +253,6 @@ public sealed class TrialFortySevenKindsAdversarialTests : GeneratedNameFixture
         new("de", W("mwst satz", "mwst proz", "mwst prozent", "ust prozent", "steuersatz"), ["rechnungen", "rechnungspositionen"]),
         new("es", W("tipo iva", "porc iva", "pct iva", "iva porcentaje"), ["facturas", "lineas_factura"]),
     ];
-
-    [Test]
-    public void TaxRates_AreNeverBilling_NamesOnlyAndWithData()
-    {
-        var kind = new ColumnKind("a tax rate of an invoice", TaxRates, DecimalTypes, InvoiceSiblings, ["none"]);
-        AdversarialColumns.AssertNoneTake(Rules, kind, 800, 48420, "financial");
-        AdversarialColumns.AssertNoneTake(Combined, kind, 400, 48421, "financial");
-        string[] rates = ["20.00", "10.00", "5.50", "2.10", "19.00", "7.00", "21.00"];
-        SampledKindAssertions.AssertSampledKind(
-            new SurveyKind("kinds48", kind with { What = "a tax rate of an invoice, sampled" }, (random, column) => r => rates[r.Next(rates.Length)],
-                ValueCount: 200), 200, 48422, Combined);
-    }
 
     [Test]
     public void AbbreviatedPricesOfACatalogue_AreNeverBilling()
@@ -393,22 +316,6 @@ public sealed class TrialFortySevenKindsAdversarialTests : GeneratedNameFixture
         new("es", W("objeto tipo", "tipo objeto", "entidad tipo", "tipo de objeto"), ["registro_auditoria", "auditoria", "registro_eventos"]),
     ];
 
-    [Test]
-    public void ObjectTypeOfAnAuditEntry_IsNone_ActionStaysActivity()
-    {
-        string[] siblings = ["id", "utilisateur_id", "action", "objet_id", "cree_le"];
-        var kind = new ColumnKind("the type of the object an audit entry is about", ObjectTypeOfAnAuditEntry, TextTypes, siblings, ["none"]);
-        AdversarialColumns.AssertAllAccepted(Rules, kind, 800, 48600);
-        AdversarialColumns.AssertAllAccepted(Combined, kind, 400, 48601);
-        KindWording[] actions =
-        [
-            new("en", W("action", "event type"), ["audit_log"]), new("fr", W("action", "type evenement"), ["journal_audit"]),
-            new("de", W("aktion", "ereignis typ"), ["audit_protokoll"]), new("es", W("accion", "tipo evento"), ["registro_auditoria"]),
-        ];
-        AdversarialColumns.AssertAllAccepted(Rules, new ColumnKind("the action of an audit entry", actions, TextTypes,
-            ["id", "user_id", "objet_type", "objet_id", "created_at"], ["automatic.activity"]), 400, 48602);
-    }
-
     // ---------------------------------------------------------------- K7. a payment provider's payload
 
     private static readonly KindWording[] ProviderPayload =
@@ -420,25 +327,6 @@ public sealed class TrialFortySevenKindsAdversarialTests : GeneratedNameFixture
     ];
 
     private static readonly string[] PaymentSiblings = ["id", "order_id", "amount", "status", "created_at"];
-
-    [Test]
-    public void ProviderPayload_IsAPaymentReference_NamesOnly()
-    {
-        var kind = new ColumnKind("a payment provider's payload", ProviderPayload, ["json", "jsonb", "text", "longtext", "JSON"], PaymentSiblings,
-            ["financial.payment_reference"]);
-        AdversarialColumns.AssertAllAccepted(Rules, kind, 800, 48700);
-        AdversarialColumns.AssertAllAccepted(Combined, kind, 400, 48701);
-    }
-
-    [Test]
-    public void ProviderPayload_IsAPaymentReference_WithACharge()
-    {
-        SampledKindAssertions.AssertSampledKind(
-            new SurveyKind("kinds48", new ColumnKind("a payment provider's payload, a charge sampled", ProviderPayload, ["json", "jsonb", "text"],
-                PaymentSiblings, ["financial.payment_reference"]),
-                (random, column) => r => $$"""{"id":"ch_{{r.NextInt64():x16}}{{r.Next():x8}}","object":"charge","amount":{{r.Next(100, 90000)}},"currency":"eur","status":"succeeded","customer":"cus_{{r.NextInt64():x14}}"}""",
-                ValueCount: 60), 120, 48710, Combined);
-    }
 
     [Test]
     public void WebhookResponsesOutsidePayments_AreNeverAPaymentReference()
@@ -456,30 +344,4 @@ public sealed class TrialFortySevenKindsAdversarialTests : GeneratedNameFixture
 
     // ---------------------------------------------------------------- K1 leftovers. abbreviated sign-in fields
 
-    [Test]
-    public void AbbreviatedSignInFields_AreActivity()
-    {
-        KindWording[] times =
-        [
-            new("en", W("last login", "last sign in"), ["users", "accounts"]),
-            new("fr", W("dern cnx", "cnx le", "date dern cnx", "derniere cnx", "dern connexion"), ["utilisateurs", "comptes"]),
-            new("de", W("letzte anmeldung", "zuletzt angemeldet"), ["benutzer", "konten"]),
-            new("es", W("ultimo acceso"), ["usuarios", "cuentas"]),
-        ];
-        var timeKind = new ColumnKind("a last sign-in time", times, ["timestamp", "datetime", "DATETIME(6)", "timestamptz"], ["id", "email", "login"],
-            ["automatic.activity"]);
-        AdversarialColumns.AssertAllAccepted(Rules, timeKind, 600, 48800);
-        AdversarialColumns.AssertAllAccepted(Combined, timeKind, 300, 48801);
-        KindWording[] counts =
-        [
-            new("en", W("total logins", "total sign ins", "login count"), ["users", "accounts"]),
-            new("fr", W("total cnx", "nb cnx", "total connexions"), ["utilisateurs", "comptes"]),
-            new("de", W("anmeldungen gesamt", "total anmeldungen"), ["benutzer", "konten"]),
-            new("es", W("total accesos", "total de accesos"), ["usuarios", "cuentas"]),
-        ];
-        var countKind = new ColumnKind("a sign-in count", counts, ["integer", "int", "INT UNSIGNED", "bigint"], ["id", "email", "login"],
-            ["automatic.activity"]);
-        AdversarialColumns.AssertAllAccepted(Rules, countKind, 600, 48802);
-        AdversarialColumns.AssertAllAccepted(Combined, countKind, 300, 48803);
-    }
 }
